@@ -1,0 +1,183 @@
+// Package bus owns newsmon's use of NATS JetStream: the streams and subjects articles travel on,
+// publishing with Msg-Id deduplication and retry, the consume loop that alone decides how a delivery
+// ends (ack, retry with backoff, or dead letter), key-value buckets for shared state, and the
+// embedded server used when no external NATS is given. It is the only package that imports nats.go;
+// it knows nothing of articles beyond opaque bytes.
+package bus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Subjects. Messages carry the enriched-article JSON of CONTRACTS §1 (alerts carry alert events).
+const (
+	SubjectFetched  = "newsmon.article.fetched"
+	SubjectEnriched = "newsmon.article.enriched"
+	SubjectAlert    = "newsmon.alert.fired"
+	// SubjectDeadPrefix + stage name ("extract", "index") receives messages that could not be
+	// processed, with the reason in the HeaderError header.
+	SubjectDeadPrefix = "newsmon.dead."
+)
+
+// Streams holding the subjects above.
+const (
+	StreamFetched  = "NEWSMON_FETCHED"
+	StreamEnriched = "NEWSMON_ENRICHED"
+	StreamAlerts   = "NEWSMON_ALERTS"
+	StreamDead     = "NEWSMON_DEAD"
+)
+
+// Headers set on dead letters.
+const (
+	HeaderError           = "Newsmon-Error"
+	HeaderStage           = "Newsmon-Stage"
+	HeaderOriginalSubject = "Newsmon-Original-Subject"
+	HeaderDeliveries      = "Newsmon-Deliveries"
+)
+
+// ErrPermanent marks a handler error that retrying cannot fix (undecodable message, a bug, a
+// document the index rejects): the message goes straight to the dead-letter stream.
+var ErrPermanent = errors.New("permanent failure")
+
+// Permanent wraps err so that errors.Is(err, ErrPermanent) holds.
+func Permanent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%w: %w", ErrPermanent, err)
+}
+
+// Config says how to reach NATS and how the streams are laid out.
+type Config struct {
+	URL      string        // nats://host:port[,nats://…]
+	Name     string        // connection name shown by the server
+	Replicas int           // stream and bucket replicas (1 for a single server, 3 in a cluster)
+	MaxAge   time.Duration // how long article streams keep messages
+	// DuplicateWindow is how long the server remembers Msg-Ids for deduplication.
+	DuplicateWindow time.Duration
+}
+
+func (c *Config) defaults() {
+	if c.Replicas <= 0 {
+		c.Replicas = 1
+	}
+	if c.MaxAge <= 0 {
+		c.MaxAge = 7 * 24 * time.Hour
+	}
+	if c.DuplicateWindow <= 0 {
+		c.DuplicateWindow = time.Hour
+	}
+	if c.Name == "" {
+		c.Name = "newsmon"
+	}
+}
+
+// Bus is a connection to NATS with JetStream.
+type Bus struct {
+	cfg Config
+	nc  *nats.Conn
+	js  jetstream.JetStream
+	log *slog.Logger
+}
+
+// Connect dials NATS (retrying while the server is not up yet, reconnecting forever after) and
+// makes sure newsmon's streams exist.
+func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
+	cfg.defaults()
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log = log.With("component", "bus")
+	nc, err := nats.Connect(cfg.URL,
+		nats.Name(cfg.Name),
+		nats.RetryOnFailedConnect(true),
+		nats.MaxReconnects(-1),
+		nats.ReconnectWait(250*time.Millisecond),
+		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
+			if err != nil {
+				log.Warn("nats disconnected", "err", err)
+			}
+		}),
+		nats.ReconnectHandler(func(c *nats.Conn) { log.Info("nats reconnected", "url", c.ConnectedUrl()) }),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("connect nats %s: %w", cfg.URL, err)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		nc.Close()
+		return nil, fmt.Errorf("jetstream on %s: %w", cfg.URL, err)
+	}
+	b := &Bus{cfg: cfg, nc: nc, js: js, log: log}
+	if err := b.ensureStreams(ctx); err != nil {
+		nc.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// Close drains the connection so in-flight acks and publishes are delivered.
+func (b *Bus) Close() error {
+	if b.nc.IsClosed() {
+		return nil
+	}
+	return b.nc.Drain()
+}
+
+// Connected reports whether the connection is up; readiness probes use it.
+func (b *Bus) Connected() bool { return b.nc.IsConnected() }
+
+func (b *Bus) ensureStreams(ctx context.Context) error {
+	streams := []jetstream.StreamConfig{
+		{Name: StreamFetched, Subjects: []string{SubjectFetched}, MaxAge: b.cfg.MaxAge},
+		{Name: StreamEnriched, Subjects: []string{SubjectEnriched}, MaxAge: b.cfg.MaxAge},
+		{Name: StreamAlerts, Subjects: []string{SubjectAlert}, MaxAge: 30 * 24 * time.Hour},
+		{Name: StreamDead, Subjects: []string{SubjectDeadPrefix + ">"}, MaxAge: 30 * 24 * time.Hour},
+	}
+	for _, sc := range streams {
+		sc.Storage = jetstream.FileStorage
+		sc.Retention = jetstream.LimitsPolicy
+		sc.Replicas = b.cfg.Replicas
+		sc.Duplicates = b.cfg.DuplicateWindow
+		if err := retry(ctx, func() error {
+			_, err := b.js.CreateOrUpdateStream(ctx, sc)
+			return err
+		}); err != nil {
+			return fmt.Errorf("create stream %s: %w", sc.Name, err)
+		}
+	}
+	return nil
+}
+
+// retry runs op until it succeeds, ctx ends, or 30 s pass: JetStream answers "no responders" or
+// times out for a while after a server (re)start.
+func retry(ctx context.Context, op func() error) error {
+	deadline := time.Now().Add(30 * time.Second)
+	wait := 100 * time.Millisecond
+	for {
+		err := op()
+		if err == nil || !transient(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return errors.Join(err, ctx.Err())
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 2*time.Second)
+	}
+}
+
+func transient(err error) bool {
+	return errors.Is(err, nats.ErrNoResponders) || errors.Is(err, nats.ErrTimeout) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrConnectionClosed) ||
+		errors.Is(err, nats.ErrDisconnected) || errors.Is(err, nats.ErrConnectionReconnecting) ||
+		errors.Is(err, jetstream.ErrNoStreamResponse) || errors.Is(err, jetstream.ErrJetStreamNotEnabled)
+}

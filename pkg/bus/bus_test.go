@@ -1,0 +1,280 @@
+package bus_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/newsmon/newsmon/pkg/bus"
+	"github.com/newsmon/newsmon/pkg/bus/bustest"
+)
+
+func connect(t *testing.T) (*bus.Bus, string) {
+	t.Helper()
+	url := bustest.JetStream(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	b, err := bus.Connect(ctx, bus.Config{URL: url}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+	return b, url
+}
+
+// checkFor polls cond until it holds or the deadline passes, like nats-server's tests.
+func checkFor(t *testing.T, d time.Duration, cond func() error) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		err := cond()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func fastConsumer(durable string) bus.ConsumerConfig {
+	return bus.ConsumerConfig{Stream: bus.StreamFetched, Subject: bus.SubjectFetched, Durable: durable,
+		Stage: "test", MaxDeliver: 3, Batch: 10, MaxWait: 100 * time.Millisecond,
+		Backoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond, AckWait: 2 * time.Second}
+}
+
+func TestPublishDeduplicatesByMsgID(t *testing.T) {
+	b, _ := connect(t)
+	ctx := context.Background()
+	for i, wantDup := range []bool{false, true} {
+		dup, err := b.Publish(ctx, bus.SubjectFetched, "a1.fetched", []byte(`{"id":"a1"}`), nil)
+		if err != nil || dup != wantDup {
+			t.Fatalf("publish #%d: dup=%v err=%v; want dup=%v", i, dup, err, wantDup)
+		}
+	}
+	n, err := b.StreamMessages(ctx, bus.StreamFetched)
+	if err != nil || n != 1 {
+		t.Fatalf("stream holds %d messages (%v), want 1", n, err)
+	}
+}
+
+func TestWorkersShareTheLoadAndEachMessageIsHandledOnce(t *testing.T) {
+	b, _ := connect(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	const total = 200
+	for i := range total {
+		if _, err := b.Publish(ctx, bus.SubjectFetched, fmt.Sprintf("m%d", i), []byte("x"), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	seen := map[string]int{}
+	perWorker := [2]atomic.Int64{}
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = b.Consume(ctx, fastConsumer("share"), func(_ context.Context, d bus.Delivery) error {
+				mu.Lock()
+				seen[d.MsgID]++
+				mu.Unlock()
+				perWorker[w].Add(1)
+				return nil
+			})
+		}()
+	}
+	checkFor(t, 10*time.Second, func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(seen) != total {
+			return fmt.Errorf("handled %d distinct messages, want %d", len(seen), total)
+		}
+		return nil
+	})
+	cancel()
+	wg.Wait()
+	for id, n := range seen {
+		if n != 1 {
+			t.Errorf("message %s handled %d times", id, n)
+		}
+	}
+	if perWorker[0].Load() == 0 || perWorker[1].Load() == 0 {
+		t.Logf("load split %d/%d (one worker may drain all in a short test)", perWorker[0].Load(), perWorker[1].Load())
+	}
+}
+
+func deadLetters(t *testing.T, url string) []*nats.Msg {
+	t.Helper()
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	ctx := context.Background()
+	s, err := js.Stream(ctx, bus.StreamDead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := s.Info(ctx)
+	var out []*nats.Msg
+	for seq := info.State.FirstSeq; seq <= info.State.LastSeq && info.State.Msgs > 0; seq++ {
+		m, err := s.GetMsg(ctx, seq)
+		if err != nil {
+			continue
+		}
+		out = append(out, &nats.Msg{Subject: m.Subject, Data: m.Data, Header: m.Header})
+	}
+	return out
+}
+
+func TestRetriesThenDeadLettersWithReason(t *testing.T) {
+	tests := []struct {
+		name        string
+		handler     func(attempt int) error
+		wantDead    bool
+		wantAttempt int
+		wantReason  string
+	}{
+		{"transient then ok", func(n int) error {
+			if n < 2 {
+				return errors.New("index busy")
+			}
+			return nil
+		}, false, 2, ""},
+		{"always failing", func(int) error { return errors.New("backend down") }, true, 3, "backend down"},
+		{"permanent", func(int) error { return bus.Permanent(errors.New("not json")) }, true, 1, "not json"},
+		{"poison panics", func(int) error { panic("extractor bug") }, true, 3, "panic: extractor bug"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b, url := connect(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if _, err := b.Publish(ctx, bus.SubjectFetched, "p1", []byte("payload"), nil); err != nil {
+				t.Fatal(err)
+			}
+			var attempts atomic.Int64
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				_ = b.Consume(ctx, fastConsumer("retry"), func(_ context.Context, d bus.Delivery) error {
+					return tc.handler(int(attempts.Add(1)))
+				})
+			}()
+			checkFor(t, 10*time.Second, func() error {
+				if got := attempts.Load(); got < int64(tc.wantAttempt) {
+					return fmt.Errorf("attempts = %d, want %d", got, tc.wantAttempt)
+				}
+				if tc.wantDead && len(deadLetters(t, url)) == 0 {
+					return errors.New("no dead letter yet")
+				}
+				return nil
+			})
+			// Give a wrongly scheduled extra delivery the chance to show up.
+			time.Sleep(200 * time.Millisecond)
+			cancel()
+			<-done
+			if got := attempts.Load(); got != int64(tc.wantAttempt) {
+				t.Errorf("attempts = %d, want %d", got, tc.wantAttempt)
+			}
+			dead := deadLetters(t, url)
+			if !tc.wantDead {
+				if len(dead) != 0 {
+					t.Fatalf("got %d dead letters, want none", len(dead))
+				}
+				return
+			}
+			if len(dead) != 1 {
+				t.Fatalf("got %d dead letters, want 1", len(dead))
+			}
+			d := dead[0]
+			if d.Subject != bus.SubjectDeadPrefix+"test" || string(d.Data) != "payload" {
+				t.Errorf("dead letter %s %q; want subject newsmon.dead.test with the original payload", d.Subject, d.Data)
+			}
+			if reason := d.Header.Get(bus.HeaderError); !strings.Contains(reason, tc.wantReason) {
+				t.Errorf("reason %q, want it to contain %q", reason, tc.wantReason)
+			}
+		})
+	}
+}
+
+func TestPanicInBatchIsolatesThePoisonMessage(t *testing.T) {
+	b, url := connect(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for _, id := range []string{"good1", "poison", "good2"} {
+		if _, err := b.Publish(ctx, bus.SubjectFetched, id, []byte(id), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	ok := map[string]bool{}
+	go func() {
+		_ = b.ConsumeBatch(ctx, fastConsumer("batch"), func(_ context.Context, batch []bus.Delivery) []error {
+			for _, d := range batch {
+				if string(d.Data) == "poison" {
+					panic("boom")
+				}
+			}
+			mu.Lock()
+			for _, d := range batch {
+				ok[string(d.Data)] = true
+			}
+			mu.Unlock()
+			return nil
+		})
+	}()
+	checkFor(t, 10*time.Second, func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		if !ok["good1"] || !ok["good2"] {
+			return fmt.Errorf("good messages handled: %v", ok)
+		}
+		if len(deadLetters(t, url)) != 1 {
+			return errors.New("poison not dead-lettered yet")
+		}
+		return nil
+	})
+}
+
+func TestKVCreateClaimsOnce(t *testing.T) {
+	b, _ := connect(t)
+	ctx := context.Background()
+	kv, err := b.KV(ctx, bus.BucketCrawl, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created, err := kv.Create(ctx, "url.abc", []byte("1")); !created || err != nil {
+		t.Fatalf("first Create = %v, %v; want true, nil", created, err)
+	}
+	if created, err := kv.Create(ctx, "url.abc", []byte("2")); created || err != nil {
+		t.Fatalf("second Create = %v, %v; want false, nil", created, err)
+	}
+	if v, ok, err := kv.Get(ctx, "url.abc"); !ok || err != nil || string(v) != "1" {
+		t.Fatalf("Get = %q, %v, %v", v, ok, err)
+	}
+	if _, ok, _ := kv.Get(ctx, "missing"); ok {
+		t.Fatal("Get(missing) reported a value")
+	}
+	if err := kv.Delete(ctx, "url.abc"); err != nil {
+		t.Fatal(err)
+	}
+	if keys, err := kv.Keys(ctx); err != nil || len(keys) != 0 {
+		t.Fatalf("Keys after delete = %v, %v", keys, err)
+	}
+	if created, _ := kv.Create(ctx, "url.abc", []byte("3")); !created {
+		t.Fatal("Create after Delete should succeed")
+	}
+}

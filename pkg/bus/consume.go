@@ -1,0 +1,269 @@
+package bus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Delivery is one message handed to a stage.
+type Delivery struct {
+	Subject      string
+	Data         []byte
+	MsgID        string
+	NumDelivered uint64 // 1 on first delivery
+	msg          jetstream.Msg
+}
+
+// InProgress tells the server the message is still being worked on, resetting its ack-wait.
+func (d Delivery) InProgress() { _ = d.msg.InProgress() }
+
+// BatchHandler processes a batch and returns one error per delivery (nil = done, ack it). An error
+// wrapping ErrPermanent dead-letters that message at once; any other error retries it later.
+// errs may be nil when every delivery succeeded.
+type BatchHandler func(ctx context.Context, batch []Delivery) (errs []error)
+
+// Handler processes one delivery; see BatchHandler for what its error means.
+type Handler func(ctx context.Context, d Delivery) error
+
+// ConsumerConfig describes a durable pull consumer. Every worker using the same Durable name shares
+// the work: each message goes to one of them.
+type ConsumerConfig struct {
+	Stream  string
+	Subject string // filter subject
+	Durable string
+	Stage   string // names the dead-letter subject: newsmon.dead.<Stage>
+	// MaxDeliver bounds attempts: after that many failed deliveries the message is dead-lettered.
+	MaxDeliver int
+	AckWait    time.Duration // time a worker has before the server redelivers
+	Batch      int           // messages per handler call
+	MaxWait    time.Duration // how long a fetch waits to fill a batch
+	// Backoff is the delay before the n-th retry: Backoff * 2^(n-1), capped at MaxBackoff.
+	Backoff, MaxBackoff time.Duration
+}
+
+func (c *ConsumerConfig) defaults() {
+	if c.MaxDeliver <= 0 {
+		c.MaxDeliver = 5
+	}
+	if c.AckWait <= 0 {
+		c.AckWait = 60 * time.Second
+	}
+	if c.Batch <= 0 {
+		c.Batch = 1
+	}
+	if c.MaxWait <= 0 {
+		c.MaxWait = time.Second
+	}
+	if c.Backoff <= 0 {
+		c.Backoff = time.Second
+	}
+	if c.MaxBackoff <= 0 {
+		c.MaxBackoff = time.Minute
+	}
+}
+
+// Consume runs h on every message of one work item at a time and blocks until ctx ends.
+func (b *Bus) Consume(ctx context.Context, cfg ConsumerConfig, h Handler) error {
+	return b.ConsumeBatch(ctx, cfg, func(ctx context.Context, batch []Delivery) []error {
+		errs := make([]error, len(batch))
+		for i, d := range batch {
+			errs[i] = h(ctx, d)
+		}
+		return errs
+	})
+}
+
+// ConsumeBatch fetches batches from a durable pull consumer and ends each delivery: ack on
+// success, dead letter + term on a permanent error or when MaxDeliver attempts have failed, and
+// otherwise a negative ack with an exponential delay. A panicking handler is recovered and each
+// message of the batch retried alone, so one poison message cannot sink its neighbours. It blocks
+// until ctx ends, and returns nil then.
+func (b *Bus) ConsumeBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandler) error {
+	cfg.defaults()
+	var cons jetstream.Consumer
+	err := retry(ctx, func() error {
+		var err error
+		cons, err = b.js.CreateOrUpdateConsumer(ctx, cfg.Stream, jetstream.ConsumerConfig{
+			Durable:       cfg.Durable,
+			FilterSubject: cfg.Subject,
+			AckPolicy:     jetstream.AckExplicitPolicy,
+			AckWait:       cfg.AckWait,
+			// The server never gives up on its own: the loop below decides, so that nothing
+			// leaves the stream without either a successful handler or a dead letter.
+			MaxDeliver:    -1,
+			MaxAckPending: max(1000, 4*cfg.Batch),
+			DeliverPolicy: jetstream.DeliverAllPolicy,
+		})
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("consumer %s on %s: %w", cfg.Durable, cfg.Stream, err)
+	}
+	log := b.log.With("consumer", cfg.Durable)
+	for ctx.Err() == nil {
+		msgs, err := cons.Fetch(cfg.Batch, jetstream.FetchMaxWait(cfg.MaxWait))
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			log.Warn("fetch failed", "err", err)
+			sleep(ctx, time.Second)
+			continue
+		}
+		var batch []Delivery
+		for m := range msgs.Messages() {
+			d := Delivery{Subject: m.Subject(), Data: m.Data(), msg: m, NumDelivered: 1}
+			if md, err := m.Metadata(); err == nil {
+				d.NumDelivered = md.NumDelivered
+			}
+			d.MsgID = m.Headers().Get(nats.MsgIdHdr)
+			// A message delivered more often than allowed without ever being ended killed its
+			// worker each time (crash, OOM, kill -9): do not hand it to the handler again.
+			if d.NumDelivered > uint64(cfg.MaxDeliver) {
+				b.deadLetter(ctx, cfg, d, fmt.Errorf("delivered %d times without completing (worker crashed on it?)", d.NumDelivered-1))
+				continue
+			}
+			batch = append(batch, d)
+		}
+		if err := msgs.Error(); err != nil && !errors.Is(err, jetstream.ErrNoMessages) && ctx.Err() == nil {
+			log.Debug("fetch ended", "err", err)
+		}
+		if len(batch) == 0 {
+			continue
+		}
+		errs, panicked := callBatch(ctx, h, batch)
+		if panicked != nil && len(batch) > 1 {
+			log.Error("handler panicked on a batch; retrying its messages one by one", "err", panicked)
+			errs = make([]error, len(batch))
+			for i := range batch {
+				one, p := callBatch(ctx, h, batch[i:i+1])
+				switch {
+				case p != nil:
+					errs[i] = p
+				case len(one) > 0:
+					errs[i] = one[0]
+				}
+			}
+		} else if panicked != nil {
+			errs = []error{panicked}
+		}
+		for i, d := range batch {
+			var err error
+			if i < len(errs) {
+				err = errs[i]
+			}
+			b.end(ctx, cfg, d, err)
+		}
+	}
+	return nil
+}
+
+func (b *Bus) end(ctx context.Context, cfg ConsumerConfig, d Delivery, err error) {
+	switch {
+	case err == nil:
+		if aerr := d.msg.Ack(); aerr != nil {
+			b.log.Warn("ack failed; message will be redelivered", "msg_id", d.MsgID, "err", aerr)
+		}
+	case errors.Is(err, ErrPermanent) || d.NumDelivered >= uint64(cfg.MaxDeliver):
+		b.deadLetter(ctx, cfg, d, err)
+	case ctx.Err() != nil:
+		// Shutting down: let the message be redelivered promptly to whoever runs next.
+		_ = d.msg.Nak()
+	default:
+		delay := cfg.Backoff << min(d.NumDelivered-1, 16)
+		delay = min(delay, cfg.MaxBackoff)
+		b.log.Warn("handler failed; will retry", "stage", cfg.Stage, "msg_id", d.MsgID,
+			"attempt", d.NumDelivered, "retry_in", delay, "err", err)
+		_ = d.msg.NakWithDelay(delay)
+	}
+}
+
+// deadLetter publishes the message with its reason to newsmon.dead.<stage> and terminates it. If
+// the dead letter cannot be stored, the message is left to be redelivered: never lost.
+func (b *Bus) deadLetter(ctx context.Context, cfg ConsumerConfig, d Delivery, reason error) {
+	subject := SubjectDeadPrefix + cfg.Stage
+	id := d.MsgID
+	if id == "" {
+		if md, err := d.msg.Metadata(); err == nil {
+			id = md.Stream + "." + strconv.FormatUint(md.Sequence.Stream, 10)
+		}
+	}
+	_, err := b.Publish(ctx, subject, id+".dead."+cfg.Stage, d.Data, map[string]string{
+		HeaderError:           reason.Error(),
+		HeaderStage:           cfg.Stage,
+		HeaderOriginalSubject: d.Subject,
+		HeaderDeliveries:      strconv.FormatUint(d.NumDelivered, 10),
+	})
+	if err != nil {
+		b.log.Error("dead letter failed; message stays for redelivery", "msg_id", d.MsgID, "err", err)
+		_ = d.msg.NakWithDelay(cfg.Backoff)
+		return
+	}
+	b.log.Warn("message dead-lettered", "stage", cfg.Stage, "msg_id", d.MsgID, "attempts", d.NumDelivered, "reason", reason)
+	_ = d.msg.TermWithReason(truncate(reason.Error(), 200))
+}
+
+func callBatch(ctx context.Context, h BatchHandler, batch []Delivery) (errs []error, panicked error) {
+	defer func() {
+		if r := recover(); r != nil {
+			// A panic is retried like any failure (it may be a transient state); only the
+			// delivery count turns it into a dead letter, whose reason carries the stack top.
+			panicked = fmt.Errorf("panic: %v: %s", r, truncate(string(debug.Stack()), 1500))
+		}
+	}()
+	return h(ctx, batch), nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+// Pending reports, per durable consumer of stream, how many messages wait to be delivered and how
+// many are delivered but not yet acknowledged.
+func (b *Bus) Pending(ctx context.Context, stream string) (map[string][2]uint64, error) {
+	s, err := b.js.Stream(ctx, stream)
+	if err != nil {
+		return nil, fmt.Errorf("stream %s: %w", stream, err)
+	}
+	out := map[string][2]uint64{}
+	lister := s.ListConsumers(ctx)
+	for info := range lister.Info() {
+		out[info.Name] = [2]uint64{info.NumPending, uint64(info.NumAckPending)}
+	}
+	if err := lister.Err(); err != nil {
+		return out, fmt.Errorf("list consumers of %s: %w", stream, err)
+	}
+	return out, nil
+}
+
+// StreamMessages returns the number of messages stored in a stream.
+func (b *Bus) StreamMessages(ctx context.Context, stream string) (uint64, error) {
+	s, err := b.js.Stream(ctx, stream)
+	if err != nil {
+		return 0, fmt.Errorf("stream %s: %w", stream, err)
+	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("stream %s info: %w", stream, err)
+	}
+	return info.State.Msgs, nil
+}

@@ -1,0 +1,95 @@
+package bus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Buckets newsmon keeps shared state in, so that every worker of a stage, in any process, sees it.
+const (
+	BucketCrawl      = "newsmon_crawl"       // crawl claims, feed validators, content hashes
+	BucketAlertRules = "newsmon_alert_rules" // alert rules
+	BucketAlertFired = "newsmon_alert_fired" // (rule, article) pairs already alerted
+)
+
+// KV is a JetStream key-value bucket. Its methods match the small store interfaces that
+// pkg/crawl and pkg/alert declare.
+type KV struct {
+	kv jetstream.KeyValue
+}
+
+// KV opens (creating if needed) a bucket. ttl 0 keeps keys forever.
+func (b *Bus) KV(ctx context.Context, bucket string, ttl time.Duration) (*KV, error) {
+	var kv jetstream.KeyValue
+	err := retry(ctx, func() error {
+		var err error
+		kv, err = b.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
+			Bucket:   bucket,
+			TTL:      ttl,
+			Storage:  jetstream.FileStorage,
+			Replicas: b.cfg.Replicas,
+		})
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("key-value bucket %s: %w", bucket, err)
+	}
+	return &KV{kv: kv}, nil
+}
+
+// Get returns the value of key; ok is false when there is none.
+func (k *KV) Get(ctx context.Context, key string) ([]byte, bool, error) {
+	e, err := k.kv.Get(ctx, key)
+	if errors.Is(err, jetstream.ErrKeyNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("kv get %s: %w", key, err)
+	}
+	return e.Value(), true, nil
+}
+
+// Put sets key to val.
+func (k *KV) Put(ctx context.Context, key string, val []byte) error {
+	if _, err := k.kv.Put(ctx, key, val); err != nil {
+		return fmt.Errorf("kv put %s: %w", key, err)
+	}
+	return nil
+}
+
+// Create sets key only if it has no value; created is false when it already had one. This is the
+// atomic claim that lets several workers agree who does a thing once.
+func (k *KV) Create(ctx context.Context, key string, val []byte) (bool, error) {
+	_, err := k.kv.Create(ctx, key, val)
+	if errors.Is(err, jetstream.ErrKeyExists) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("kv create %s: %w", key, err)
+	}
+	return true, nil
+}
+
+// Delete removes key.
+func (k *KV) Delete(ctx context.Context, key string) error {
+	if err := k.kv.Delete(ctx, key); err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
+		return fmt.Errorf("kv delete %s: %w", key, err)
+	}
+	return nil
+}
+
+// Keys lists the keys that have a value.
+func (k *KV) Keys(ctx context.Context) ([]string, error) {
+	keys, err := k.kv.Keys(ctx)
+	if errors.Is(err, jetstream.ErrNoKeysFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("kv keys: %w", err)
+	}
+	return keys, nil
+}
