@@ -1,0 +1,223 @@
+// Package geo owns the embedded gazetteer (every country, every first-level region and every city of
+// about 1,000 inhabitants or more, from GeoNames-derived data; see data/SOURCES.md) and place
+// resolution: Resolver turns PLACE entities into Article.Places with their containment
+// city ⊂ admin1 ⊂ country. It never does I/O beyond reading its embedded (or given) data files.
+//
+// The data is rebuilt with `go generate ./pkg/geo` (Node, tools/gazetteer).
+package geo
+
+//go:generate sh -c "cd ../../tools/gazetteer && npm ci --no-audit --no-fund && node build.js ../../pkg/geo/data/gazetteer.tsv.gz"
+
+import (
+	"cmp"
+	"embed"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:embed data/gazetteer.tsv.gz data/aliases.tsv data/demonyms.tsv data/common_words.txt
+var embedded embed.FS
+
+// Feature values of Entry.Feature (and article.Place.Feature).
+const (
+	FeatureCountry = "country"
+	FeatureAdmin1  = "admin1"
+	FeatureCity    = "city"
+)
+
+// Entry is one gazetteer place. Country and admin1 entries have newsmon-assigned ids (990,000,000
+// and up) because the sources carry GeoNames ids only for cities.
+type Entry struct {
+	ID          int
+	Name        string
+	ASCIIName   string
+	Feature     string // country|admin1|city
+	CountryCode string
+	Country     string
+	Admin1Code  string
+	Admin1      string
+	Population  int
+	Lat, Lon    float64
+}
+
+// Gazetteer looks places up by name, id and prefix. It is immutable and safe for concurrent use.
+type Gazetteer struct {
+	d *data
+}
+
+// loadEmbedded parses the embedded data once per process. It is package-level state, but immutable
+// after the first call: parsing takes a few hundred milliseconds and tens of MB, and every
+// Gazetteer, Resolver and NER tagger in the process can share one copy without any risk.
+var loadEmbedded = sync.OnceValues(func() (*data, error) {
+	sub, err := embeddedData()
+	if err != nil {
+		return nil, err
+	}
+	return parse(sub)
+})
+
+func embeddedData() (fs.FS, error) { return fs.Sub(embedded, "data") }
+
+// Default returns the gazetteer built from the embedded data.
+func Default() (*Gazetteer, error) {
+	d, err := loadEmbedded()
+	if err != nil {
+		return nil, err
+	}
+	return &Gazetteer{d: d}, nil
+}
+
+// Open reads a gazetteer from a directory laid out like the embedded one: gazetteer.tsv.gz,
+// aliases.tsv, demonyms.tsv and common_words.txt. Each call parses anew.
+func Open(fsys fs.FS) (*Gazetteer, error) {
+	d, err := parse(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return &Gazetteer{d: d}, nil
+}
+
+// Len is the number of entries.
+func (g *Gazetteer) Len() int { return len(g.d.recs) }
+
+func (g *Gazetteer) entry(i int32) Entry {
+	r := &g.d.recs[i]
+	e := Entry{ID: int(r.id), Name: r.name, ASCIIName: r.ascii, CountryCode: string(r.cc[:]),
+		Admin1Code: r.a1code, Population: int(r.pop), Lat: float64(r.lat) / 1e5, Lon: float64(r.lon) / 1e5}
+	if e.ASCIIName == "" {
+		e.ASCIIName = r.name
+	}
+	switch r.feature {
+	case featCountry:
+		e.Feature, e.Country = FeatureCountry, r.name
+	case featAdmin1:
+		e.Feature, e.Admin1 = FeatureAdmin1, r.name
+	default:
+		e.Feature = FeatureCity
+	}
+	if r.country >= 0 {
+		e.Country = g.d.recs[r.country].name
+	}
+	if r.admin1 >= 0 {
+		e.Admin1 = g.d.recs[r.admin1].name
+	}
+	return e
+}
+
+// Candidates lists the entries a name may denote (by name, ASCII name or alias; case, diacritics
+// and dots ignored), most likely first when nothing else is known.
+func (g *Gazetteer) Candidates(name string) []Entry {
+	ps := g.d.lookup(name)
+	out := make([]Entry, len(ps))
+	for i, p := range ps {
+		out[i] = g.entry(p.rec)
+	}
+	return out
+}
+
+// commonWordMinPopulation is the size a city named like a common word ("Man", "Of", "Best",
+// "Reading") needs before IsPlace accepts the word.
+const commonWordMinPopulation = 500_000
+
+// IsPlace reports whether a capitalised name is very probably a place. It is conservative: names
+// that are common English words or first names count only as a country or a big city, and names
+// shorter than three letters only through an alias (US, UK).
+func (g *Gazetteer) IsPlace(name string) bool {
+	k := Key(name)
+	ps := g.d.lookupKey(k)
+	if len(ps) == 0 {
+		return false
+	}
+	common := g.d.common[k]
+	for _, p := range ps {
+		r := &g.d.recs[p.rec]
+		switch {
+		case len(k) < 3 && !p.alias:
+		case !common:
+			return true
+		case r.feature == featCountry:
+			return true
+		case r.feature == featCity && r.pop >= commonWordMinPopulation:
+			return true
+		}
+	}
+	return false
+}
+
+// Get returns the entry with the given id.
+func (g *Gazetteer) Get(id int) (Entry, bool) {
+	i, ok := g.d.indexOfID(id)
+	if !ok {
+		return Entry{}, false
+	}
+	return g.entry(i), true
+}
+
+// Parents returns the regions containing e: its admin1 (if any), then its country.
+func (g *Gazetteer) Parents(e Entry) []Entry {
+	i, ok := g.d.indexOfID(e.ID)
+	if !ok {
+		return nil
+	}
+	r := &g.d.recs[i]
+	var out []Entry
+	if r.admin1 >= 0 {
+		out = append(out, g.entry(r.admin1))
+	}
+	if r.country >= 0 {
+		out = append(out, g.entry(r.country))
+	}
+	return out
+}
+
+// Complete returns up to n entries whose name (or alias) starts with prefix, most populous first:
+// the suggestions of the region picker.
+func (g *Gazetteer) Complete(prefix string, n int) []Entry {
+	k := Key(prefix)
+	if k == "" || n <= 0 {
+		return nil
+	}
+	d := g.d
+	lo, _ := slices.BinarySearch(d.keys, k)
+	seen := map[int32]bool{}
+	var hits []int32
+	for i := lo; i < len(d.keys) && strings.HasPrefix(d.keys[i], k); i++ {
+		for _, p := range d.posts[d.postStart[i]:d.postStart[i+1]] {
+			if !seen[p.rec] {
+				seen[p.rec] = true
+				hits = append(hits, p.rec)
+			}
+		}
+	}
+	slices.SortFunc(hits, func(a, b int32) int {
+		ra, rb := &d.recs[a], &d.recs[b]
+		if c := cmp.Compare(rb.pop, ra.pop); c != 0 {
+			return c
+		}
+		return cmp.Compare(ra.id, rb.id)
+	})
+	if len(hits) > n {
+		hits = hits[:n]
+	}
+	out := make([]Entry, len(hits))
+	for i, h := range hits {
+		out[i] = g.entry(h)
+	}
+	return out
+}
+
+// Demonym maps a nationality word to its country ("Chinese" → "CN"). Demonyms are not place
+// mentions and never appear among Candidates.
+func (g *Gazetteer) Demonym(word string) (countryCode string, ok bool) {
+	cc, ok := g.d.demonyms[Key(word)]
+	return cc, ok
+}
+
+// Metonym maps a name used for a government to its country ("Beijing", "the Kremlin" → "CN", "RU").
+// Capitals stay places too; names like "Kremlin" are only metonyms.
+func (g *Gazetteer) Metonym(name string) (countryCode string, ok bool) {
+	cc, ok := g.d.metonyms[Key(name)]
+	return cc, ok
+}

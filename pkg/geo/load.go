@@ -1,0 +1,365 @@
+package geo
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// File names inside the gazetteer directory (the embedded data/ or any fs.FS given to Open).
+const (
+	fileGazetteer = "gazetteer.tsv.gz"
+	fileAliases   = "aliases.tsv"
+	fileDemonyms  = "demonyms.tsv"
+	fileCommon    = "common_words.txt"
+)
+
+const (
+	featCountry uint8 = iota + 1
+	featAdmin1
+	featCity
+)
+
+// record is one gazetteer entry, kept compact: ~140k of them stay in memory. Names are substrings
+// of the one decompressed data string, so they cost no allocation each.
+type record struct {
+	name, ascii, a1code string
+	id                  int32
+	pop                 uint32
+	lat, lon            int32 // degrees * 1e5, as in the source
+	country, admin1     int32 // record indices of the parents, -1 if none (a country has neither)
+	cc                  [2]byte
+	feature             uint8
+	seat                uint8 // 2: national capital, 1: seat of a first-level region
+	namesake            bool  // a seat sharing its region's name (São Paulo, Moscow): news means the city
+}
+
+// posting is one record under one name key; alias is true when the key is only an alias of it.
+type posting struct {
+	rec   int32
+	alias bool
+}
+
+// data is the parsed, immutable gazetteer. It is never written after parse returns, so one value is
+// safely shared by every Gazetteer and goroutine.
+type data struct {
+	recs      []record
+	byID      []int32  // record indices sorted by id
+	keys      []string // distinct name keys, sorted
+	postStart []int32  // postings of keys[i] are posts[postStart[i]:postStart[i+1]], best prior first
+	posts     []posting
+
+	countryByCC map[[2]byte]int32
+	admin1ByKey map[string]int32 // "CN.04"
+	common      map[string]bool  // Key → common word (IsPlace stoplist)
+	demonyms    map[string]string
+	metonyms    map[string]string // Key → country code of the government the name stands for
+}
+
+// admin1Suffixes are generic words some admin1 names carry ("Maidan Wardak Province"); the name is
+// also indexed without them, since news often drops or changes them.
+var admin1Suffixes = []string{" province", " region", " oblast", " governorate", " prefecture",
+	" county", " district", " department", " state", " municipality", " autonomous region"}
+
+func parse(fsys fs.FS) (*data, error) {
+	raw, err := fs.ReadFile(fsys, fileGazetteer)
+	if err != nil {
+		return nil, fmt.Errorf("geo: read gazetteer: %w", err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("geo: open %s: %w", fileGazetteer, err)
+	}
+	body, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("geo: decompress %s: %w", fileGazetteer, err)
+	}
+	d := &data{countryByCC: map[[2]byte]int32{}, admin1ByKey: map[string]int32{}}
+	if err := d.parseRecords(string(body)); err != nil {
+		return nil, err
+	}
+	var pairs []keyed
+	for i := range d.recs {
+		r := &d.recs[i]
+		k := Key(r.name)
+		pairs = append(pairs, keyed{k, posting{rec: int32(i)}})
+		if r.ascii != "" {
+			if ka := Key(r.ascii); ka != k {
+				pairs = append(pairs, keyed{ka, posting{rec: int32(i)}})
+			}
+		}
+		if r.feature == featAdmin1 {
+			for _, suf := range admin1Suffixes {
+				if s, ok := strings.CutSuffix(k, suf); ok && s != "" {
+					pairs = append(pairs, keyed{s, posting{rec: int32(i)}})
+				}
+			}
+		}
+		if r.feature == featCity && r.seat > 0 && r.admin1 >= 0 && k == Key(d.recs[r.admin1].name) {
+			r.namesake = true
+		}
+	}
+	if pairs, err = d.parseAliases(fsys, pairs); err != nil {
+		return nil, err
+	}
+	d.index(pairs)
+	if d.demonyms, err = readTable(fsys, fileDemonyms); err != nil {
+		return nil, err
+	}
+	common, err := readTable(fsys, fileCommon)
+	if err != nil {
+		return nil, err
+	}
+	d.common = make(map[string]bool, len(common))
+	for k := range common {
+		d.common[k] = true
+	}
+	return d, nil
+}
+
+func (d *data) parseRecords(body string) error {
+	lineNo := 0
+	for line := range strings.Lines(body) {
+		lineNo++
+		line = strings.TrimSuffix(line, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		var f [10]string
+		rest := line
+		for i := range f {
+			f[i], rest, _ = strings.Cut(rest, "\t")
+		}
+		id, err1 := strconv.ParseInt(f[0], 10, 32)
+		pop, err2 := strconv.ParseUint(f[4], 10, 32)
+		lat, err3 := strconv.ParseInt(f[5], 10, 32)
+		lon, err4 := strconv.ParseInt(f[6], 10, 32)
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || len(f[2]) != 2 || f[8] == "" {
+			return fmt.Errorf("geo: %s:%d: malformed row", fileGazetteer, lineNo)
+		}
+		r := record{name: f[8], ascii: f[9], a1code: f[3], id: int32(id), pop: uint32(pop),
+			lat: int32(lat), lon: int32(lon), cc: [2]byte{f[2][0], f[2][1]}, country: -1, admin1: -1}
+		switch f[7] {
+		case "PPLC":
+			r.seat = 2
+		case "PPLA":
+			r.seat = 1
+		}
+		idx := int32(len(d.recs))
+		switch f[1] {
+		case "C":
+			r.feature = featCountry
+			d.countryByCC[r.cc] = idx
+		case "A":
+			r.feature = featAdmin1
+			r.country = d.lookupCountry(r.cc)
+			d.admin1ByKey[f[2]+"."+f[3]] = idx
+		case "P":
+			r.feature = featCity
+			r.country = d.lookupCountry(r.cc)
+			if a, ok := d.admin1ByKey[f[2]+"."+f[3]]; ok {
+				r.admin1 = a
+			}
+		default:
+			return fmt.Errorf("geo: %s:%d: unknown feature %q", fileGazetteer, lineNo, f[1])
+		}
+		d.recs = append(d.recs, r)
+	}
+	d.byID = make([]int32, len(d.recs))
+	for i := range d.byID {
+		d.byID[i] = int32(i)
+	}
+	slices.SortFunc(d.byID, func(a, b int32) int { return int(d.recs[a].id) - int(d.recs[b].id) })
+	return nil
+}
+
+func (d *data) lookupCountry(cc [2]byte) int32 {
+	if i, ok := d.countryByCC[cc]; ok {
+		return i
+	}
+	return -1
+}
+
+type keyed struct {
+	key string
+	p   posting
+}
+
+// parseAliases adds the hand-written aliases (see data/aliases.tsv for the format) to pairs.
+func (d *data) parseAliases(fsys fs.FS, pairs []keyed) ([]keyed, error) {
+	raw, err := fs.ReadFile(fsys, fileAliases)
+	if err != nil {
+		return nil, fmt.Errorf("geo: read aliases: %w", err)
+	}
+	d.metonyms = map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	for lineNo := 1; sc.Scan(); lineNo++ {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 2 {
+			return nil, fmt.Errorf("geo: %s:%d: want alias<TAB>target", fileAliases, lineNo)
+		}
+		rec, ok := d.target(cols[1])
+		if !ok {
+			return nil, fmt.Errorf("geo: %s:%d: unknown target %q", fileAliases, lineNo, cols[1])
+		}
+		flag := ""
+		if len(cols) > 2 {
+			flag = cols[2]
+		}
+		k := Key(cols[0])
+		switch flag {
+		case "metonym", "metonym-only":
+			r := d.recs[rec]
+			if r.feature != featCountry {
+				r = d.recs[r.country]
+			}
+			d.metonyms[k] = string(r.cc[:])
+		case "":
+		default:
+			return nil, fmt.Errorf("geo: %s:%d: unknown flag %q", fileAliases, lineNo, flag)
+		}
+		if flag != "metonym-only" {
+			pairs = append(pairs, keyed{k, posting{rec: rec, alias: true}})
+		}
+	}
+	return pairs, sc.Err()
+}
+
+// target resolves an alias target: a country code, an admin1 key CC.CODE or #id.
+func (d *data) target(t string) (int32, bool) {
+	switch {
+	case strings.HasPrefix(t, "#"):
+		id, err := strconv.Atoi(t[1:])
+		if err != nil {
+			return 0, false
+		}
+		return d.indexOfID(id)
+	case len(t) == 2:
+		i, ok := d.countryByCC[[2]byte{t[0], t[1]}]
+		return i, ok
+	default:
+		i, ok := d.admin1ByKey[t]
+		return i, ok
+	}
+}
+
+func (d *data) indexOfID(id int) (int32, bool) {
+	i, ok := slices.BinarySearchFunc(d.byID, id, func(r int32, id int) int { return int(d.recs[r].id) - id })
+	if !ok {
+		return 0, false
+	}
+	return d.byID[i], true
+}
+
+// index sorts the (key, posting) pairs into the key table. A record reached under its own name is
+// not an alias there even if an alias line names it too ("Paris" flagged as a metonym).
+func (d *data) index(pairs []keyed) {
+	slices.SortFunc(pairs, func(a, b keyed) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		if c := int(a.p.rec) - int(b.p.rec); c != 0 {
+			return c
+		}
+		if a.p.alias == b.p.alias {
+			return 0
+		}
+		if !a.p.alias {
+			return -1
+		}
+		return 1
+	})
+	d.posts = make([]posting, 0, len(pairs))
+	for i, pr := range pairs {
+		if i > 0 && pr.key == pairs[i-1].key && pr.p.rec == pairs[i-1].p.rec {
+			continue // own-name posting sorted first wins over an alias of the same record
+		}
+		if len(d.keys) == 0 || d.keys[len(d.keys)-1] != pr.key {
+			d.keys = append(d.keys, pr.key)
+			d.postStart = append(d.postStart, int32(len(d.posts)))
+		}
+		d.posts = append(d.posts, pr.p)
+	}
+	d.postStart = append(d.postStart, int32(len(d.posts)))
+	for i := range d.keys {
+		ps := d.posts[d.postStart[i]:d.postStart[i+1]]
+		slices.SortStableFunc(ps, func(a, b posting) int {
+			pa, pb := d.prior(a), d.prior(b)
+			switch {
+			case pa > pb:
+				return -1
+			case pa < pb:
+				return 1
+			}
+			return int(d.recs[a.rec].id) - int(d.recs[b.rec].id)
+		})
+	}
+}
+
+// prior scores a candidate before any evidence from the article: countries before regions before
+// cities, bigger before smaller, capitals and regional seats a little ahead, and a hand-written
+// alias ahead of a place that merely shares the name ("Washington" is the capital).
+func (d *data) prior(p posting) float64 {
+	r := &d.recs[p.rec]
+	s := 0.5 * math.Log10(float64(r.pop)+1)
+	switch r.feature {
+	case featCountry:
+		s += 3
+	case featAdmin1:
+		s += 2
+	}
+	switch r.seat {
+	case 2:
+		s++
+	case 1:
+		s += 0.3
+	}
+	if r.namesake {
+		s += 2.5
+	}
+	if p.alias {
+		s += 3
+	}
+	return s
+}
+
+// lookup returns the postings of a name, best prior first.
+func (d *data) lookup(name string) []posting { return d.lookupKey(Key(name)) }
+
+// lookupKey returns the postings of a name already passed through Key.
+func (d *data) lookupKey(k string) []posting {
+	i, ok := slices.BinarySearch(d.keys, k)
+	if !ok {
+		return nil
+	}
+	return d.posts[d.postStart[i]:d.postStart[i+1]]
+}
+
+// readTable reads a two-column TSV (or a one-column list) into Key(col0) → col1.
+func readTable(fsys fs.FS, name string) (map[string]string, error) {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("geo: read %s: %w", name, err)
+	}
+	m := map[string]string{}
+	for line := range strings.Lines(string(raw)) {
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		k, v, _ := strings.Cut(line, "\t")
+		m[Key(k)] = v
+	}
+	return m, nil
+}
