@@ -1,0 +1,276 @@
+package article
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Errors FromPage wraps (with the page URL); callers dead-letter such pages.
+var (
+	ErrNotHTML = errors.New("article: page is not HTML")
+	ErrNoBody  = errors.New("article: no extractable body")
+)
+
+const (
+	// maxHTMLBytes caps how much of a page is decoded and parsed; article text beyond the first
+	// few megabytes of markup is vanishingly rare, and the parser's cost is not.
+	maxHTMLBytes = 4 << 20
+	// maxDepth is how deep flattenDeepNesting lets elements nest, below the HTML parser's limit
+	// of 512 open elements.
+	maxDepth = 256
+)
+
+// FromPage turns a fetched page into an Article: body text (boilerplate removed), title,
+// authors, dates, canonical URL and id, source, site name, image and language. What the page
+// doesn't say is taken from p.Hints. It returns an error wrapping ErrNotHTML or ErrNoBody
+// when there is no article text to be had.
+func FromPage(p Page) (*Article, error) {
+	pageURL := firstNonEmpty(p.FinalURL, p.URL)
+	fail := func(err error) (*Article, error) {
+		return nil, fmt.Errorf("extract %s: %w", pageURL, err)
+	}
+	if !looksLikeHTML(p.ContentType, p.Body) {
+		return fail(ErrNotHTML)
+	}
+	raw := p.Body
+	if len(raw) > maxHTMLBytes {
+		raw = raw[:maxHTMLBytes]
+	}
+	src, _, err := DecodeHTML(raw, p.ContentType)
+	if err != nil {
+		return fail(err)
+	}
+	root, err := parseHTML(src)
+	if err != nil {
+		return fail(err)
+	}
+	var base *url.URL
+	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
+		base = u
+	}
+
+	m := readMeta(goquery.NewDocumentFromNode(root), base, p.Fetched)
+	text, paragraphs := extractBody(root, m.Title)
+	text = chooseText(text, paragraphs, m.LD.ArticleBody)
+	if strings.TrimSpace(text) == "" {
+		return fail(ErrNoBody)
+	}
+
+	a := &Article{
+		URL:          pageURL,
+		CanonicalURL: m.Canonical,
+		Feed:         p.Feed,
+		Fetched:      p.Fetched,
+		Title:        firstNonEmpty(m.Title, p.Hints.Title),
+		Authors:      m.Authors,
+		Published:    m.Published,
+		Updated:      m.Updated,
+		SiteName:     m.SiteName,
+		Image:        m.Image,
+		Text:         text,
+	}
+	if a.CanonicalURL == "" && pageURL != "" {
+		a.CanonicalURL, _ = Canonicalize(pageURL)
+	}
+	if a.CanonicalURL != "" {
+		a.ID = IDFor(a.CanonicalURL)
+	} else {
+		a.ID = IDFor("text:" + text) // no address at all (e.g. a saved file): identify by content
+	}
+	a.Source = firstNonEmpty(p.Source, sourceHost(pageURL), sourceHost(a.CanonicalURL))
+	if len(a.Authors) == 0 {
+		a.Authors = dedupeNames(p.Hints.Authors)
+	}
+	if a.Published == nil && p.Hints.Published != nil {
+		t := p.Hints.Published.UTC()
+		a.Published = &t
+	}
+	// A page's own declaration wins, then the feed's, then what the text looks like.
+	a.Language = firstNonEmpty(m.Language, isoLanguage(p.Hints.Language), detectLanguage(a.Title+"\n"+text))
+	a.Normalize()
+	return a, nil
+}
+
+// looksLikeHTML rejects empty bodies and media types that are clearly something else (images,
+// PDFs, JSON…). With no Content-Type the bytes are sniffed; anything textual is given a chance.
+func looksLikeHTML(contentType string, body []byte) bool {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return false
+	}
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil {
+		switch {
+		case mt == "text/html", mt == "application/xhtml+xml", strings.HasSuffix(mt, "+xml"),
+			mt == "text/xml", mt == "application/xml", mt == "text/plain":
+			return true
+		case mt == "application/octet-stream", mt == "binary/octet-stream":
+			// Misconfigured servers send HTML like this; sniff below.
+		default:
+			return false
+		}
+	}
+	sniffed := http.DetectContentType(body)
+	return strings.HasPrefix(sniffed, "text/")
+}
+
+// parseHTML parses a document. The parser refuses pages nested deeper than 512 elements; such
+// pages (generated or hostile) are flattened and parsed again rather than rejected.
+func parseHTML(src string) (*html.Node, error) {
+	root, err := html.Parse(strings.NewReader(src))
+	if err == nil {
+		return root, nil
+	}
+	root, err2 := html.Parse(strings.NewReader(flattenDeepNesting(src)))
+	if err2 != nil {
+		return nil, fmt.Errorf("parse html: %w", errors.Join(err, err2))
+	}
+	return root, nil
+}
+
+// flattenDeepNesting re-serialises a page, dropping start and end tags that would nest deeper
+// than maxDepth. Text is kept; only structure below that depth is lost.
+func flattenDeepNesting(src string) string {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var out strings.Builder
+	out.Grow(len(src))
+	depth := 0
+	var dropped []int // depths at which we dropped a start tag, to drop its end tag too
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out.String()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if isVoid(atom.Lookup(name)) {
+				out.Write(z.Raw())
+				continue
+			}
+			depth++
+			if depth > maxDepth {
+				dropped = append(dropped, depth)
+				continue
+			}
+			out.Write(z.Raw())
+		case html.EndTagToken:
+			if depth == 0 {
+				out.Write(z.Raw())
+				continue
+			}
+			if n := len(dropped); n > 0 && dropped[n-1] == depth {
+				dropped = dropped[:n-1]
+				depth--
+				continue
+			}
+			depth--
+			out.Write(z.Raw())
+		default:
+			out.Write(z.Raw())
+		}
+	}
+}
+
+func isVoid(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr, atom.Param:
+		return true
+	}
+	return false
+}
+
+// chooseText decides between the text found in the page's markup and the JSON-LD articleBody.
+// articleBody wins when it is this page's article (most of its words appear in the markup
+// text), is not a teaser (at least 80% as long), and doesn't trade paragraph breaks for
+// nothing (a one-line blob loses to the same text split into paragraphs).
+func chooseText(dom string, paragraphs int, ldBody string) string {
+	ld := articleBodyText(ldBody)
+	if ld == "" {
+		return dom
+	}
+	if strings.TrimSpace(dom) == "" {
+		return ld
+	}
+	domRunes, ldRunes := utf8.RuneCountInString(dom), utf8.RuneCountInString(ld)
+	if wordOverlap(ld, dom) < 0.6 || ldRunes*5 < domRunes*4 {
+		return dom
+	}
+	if !strings.Contains(ld, "\n\n") && paragraphs >= 3 && domRunes*5 >= ldRunes*4 {
+		return dom
+	}
+	return ld
+}
+
+// articleBodyText normalises a JSON-LD articleBody: HTML is flattened like a page, plain text
+// keeps its line breaks as paragraph breaks.
+func articleBodyText(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if strings.Contains(s, "</p>") || strings.Contains(s, "<br") {
+		if nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}); err == nil {
+			wrap := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+			for _, n := range nodes {
+				wrap.AppendChild(n)
+			}
+			return joinBlocks(cleanBlocks(flatten(wrap), ""))
+		}
+	}
+	var paras []string
+	for _, line := range strings.Split(strings.ReplaceAll(s, "\r", ""), "\n") {
+		if line = normalizeSpace(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// wordOverlap is the share of a's distinct words (runs of letters and digits; in CJK text,
+// whole clauses) that also occur in b.
+func wordOverlap(a, b string) float64 {
+	inB := map[string]bool{}
+	for _, w := range words(b) {
+		inB[w] = true
+	}
+	seen := map[string]bool{}
+	found := 0
+	for _, w := range words(a) {
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		if inB[w] {
+			found++
+		}
+	}
+	if len(seen) == 0 {
+		return 0
+	}
+	return float64(found) / float64(len(seen))
+}
+
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+}
+
+// sourceHost is a URL's host without "www.", the default Source of an article.
+func sourceHost(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
