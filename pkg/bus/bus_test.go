@@ -278,3 +278,24 @@ func TestKVCreateClaimsOnce(t *testing.T) {
 		t.Fatal("Create after Delete should succeed")
 	}
 }
+
+func TestKVCompareAndSwap(t *testing.T) {
+	b, _ := connect(t)
+	ctx := context.Background()
+	kv, err := b.KV(ctx, bus.BucketCrawl, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := kv.CompareAndSwap(ctx, "k", nil, []byte("a")); !ok || err != nil {
+		t.Fatalf("CAS(nil→a) = %v, %v", ok, err)
+	}
+	if ok, _ := kv.CompareAndSwap(ctx, "k", []byte("x"), []byte("b")); ok {
+		t.Fatal("CAS with a wrong old value succeeded")
+	}
+	if ok, err := kv.CompareAndSwap(ctx, "k", []byte("a"), []byte("b")); !ok || err != nil {
+		t.Fatalf("CAS(a→b) = %v, %v", ok, err)
+	}
+	if v, _, _ := kv.Get(ctx, "k"); string(v) != "b" {
+		t.Fatalf("value = %q, want b", v)
+	}
+}

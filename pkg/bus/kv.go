@@ -1,6 +1,7 @@
 package bus
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -92,4 +93,29 @@ func (k *KV) Keys(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("kv keys: %w", err)
 	}
 	return keys, nil
+}
+
+// CompareAndSwap sets key to val only if its current value is old (nil old: the key has no
+// value), so that two workers racing to renew an expired claim agree on one winner.
+func (k *KV) CompareAndSwap(ctx context.Context, key string, old, val []byte) (bool, error) {
+	if old == nil {
+		return k.Create(ctx, key, val)
+	}
+	e, err := k.kv.Get(ctx, key)
+	if errors.Is(err, jetstream.ErrKeyNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("kv get %s: %w", key, err)
+	}
+	if !bytes.Equal(e.Value(), old) {
+		return false, nil
+	}
+	if _, err := k.kv.Update(ctx, key, val, e.Revision()); err != nil {
+		if errors.Is(err, jetstream.ErrKeyExists) {
+			return false, nil // someone else updated it first
+		}
+		return false, fmt.Errorf("kv update %s: %w", key, err)
+	}
+	return true, nil
 }

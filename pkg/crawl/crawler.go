@@ -1,0 +1,738 @@
+// Package crawl finds and fetches news articles: it polls feeds (RSS 2.0, RSS 1.0, Atom), sitemaps
+// (including Google News sitemaps and gzipped indexes), fixed URL lists and HTML section pages, obeys
+// robots.txt and per-host politeness, uses conditional GET, canonicalises and deduplicates article
+// URLs through a shared Store, and hands each new HTML page to a Sink. It never parses article content
+// (article.FromPage does) and never imports NATS (the lead's Store and Sink do).
+package crawl
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// Sink receives each new article page. Returning an error means "not handed over": the URL's claim
+// is released so that a later poll retries it.
+type Sink func(ctx context.Context, p article.Page) error
+
+// SourceStatus is what the UI shows per source. Counters are totals since New.
+type SourceStatus struct {
+	Name             string        `json:"name"`
+	URL              string        `json:"url"`
+	Kind             string        `json:"kind"`
+	LastPoll         time.Time     `json:"last_poll,omitzero"`
+	LastPollDuration time.Duration `json:"last_poll_duration"`
+	LastError        string        `json:"last_error,omitempty"`         // of the last poll (feed fetch or parse); "" = fine
+	LastArticleError string        `json:"last_article_error,omitempty"` // most recent article failure
+	Polls            int64         `json:"polls"`
+	ItemsSeen        int64         `json:"items_seen"` // article URLs listed by the source
+	Fetched          int64         `json:"fetched"`    // pages handed to the sink
+	Skipped          int64         `json:"skipped"`    // already fetched, disallowed by robots.txt, or not HTML
+	Failed           int64         `json:"failed"`
+	InFlight         int           `json:"in_flight"` // fetches running now
+	Queued           int           `json:"queued"`    // fetches waiting for a politeness slot
+}
+
+// Crawler polls sources and feeds new article pages to a Sink.
+type Crawler struct {
+	cfg     Config
+	sources []*sourceState
+	store   Store
+	sink    Sink
+	log     *slog.Logger
+	m       *metrics
+	fetcher *Fetcher
+	sched   *scheduler
+	robots  *robotsCache
+}
+
+type sourceState struct {
+	src    Source
+	pollMu sync.Mutex // one poll at a time per source
+
+	mu sync.Mutex
+	st SourceStatus
+
+	inFlight, queued atomic.Int64
+}
+
+const (
+	maxSitemapDepth    = 3  // index → index → urlset is the deepest seen in the wild
+	maxChildSitemaps   = 50 // per index per poll, newest first
+	maxDiscoveredFeeds = 3  // per section page
+	storeOpTimeout     = 5 * time.Second
+)
+
+// New checks the config and sources (reporting every problem) and returns a Crawler. store and sink
+// are required; log and reg may be nil.
+func New(cfg Config, sources []Source, store Store, sink Sink, log *slog.Logger, reg prometheus.Registerer) (*Crawler, error) {
+	var errs []error
+	if err := cfg.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if store == nil {
+		errs = append(errs, errors.New("store is nil"))
+	}
+	if sink == nil {
+		errs = append(errs, errors.New("sink is nil"))
+	}
+	c := &Crawler{cfg: cfg, store: store, sink: sink, log: orDiscard(log).With("component", "crawl"), m: newMetrics(reg)}
+	for i, s := range sources {
+		if err := s.validate(); err != nil {
+			errs = append(errs, fmt.Errorf("sources[%d] %q: %w", i, s.Name, err))
+			continue
+		}
+		if s.Kind == KindURLs && s.URL != "" && !slices.Contains(s.URLs, s.URL) {
+			s.URLs = append([]string{s.URL}, s.URLs...)
+		}
+		if s.Name == "" {
+			s.Name = sourceHost(s)
+		}
+		c.sources = append(c.sources, &sourceState{src: s, st: SourceStatus{Name: s.Name, URL: s.URL, Kind: s.Kind}})
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("crawl config: %w", err)
+	}
+	c.fetcher = newFetcher(cfg, c.log, c.m)
+	c.sched = newScheduler(cfg.Concurrency, cfg.PerHostConcurrency, cfg.PerHostInterval, c.m.hostQueue)
+	c.robots = newRobotsCache(c.fetcher, cfg.UserAgent, c.sched.setDelay)
+	return c, nil
+}
+
+func sourceHost(s Source) string {
+	raw := s.URL
+	if raw == "" && len(s.URLs) > 0 {
+		raw = s.URLs[0]
+	}
+	if u, err := url.Parse(raw); err == nil {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return raw
+}
+
+// Fetcher returns the crawler's HTTP fetcher (same limits and metrics, no robots or politeness).
+func (c *Crawler) Fetcher() *Fetcher { return c.fetcher }
+
+// Run polls every source, the first time immediately and then every Source.Poll (a source with Poll 0
+// is polled once), until ctx is done. It returns nil after in-flight fetches have finished.
+func (c *Crawler) Run(ctx context.Context) error {
+	var wg sync.WaitGroup
+	for _, ss := range c.sources {
+		wg.Go(func() {
+			for {
+				if err := c.poll(ctx, ss); err != nil && ctx.Err() == nil {
+					c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
+				}
+				if ss.src.Poll <= 0 {
+					return
+				}
+				t := time.NewTimer(ss.src.Poll)
+				select {
+				case <-ctx.Done():
+					t.Stop()
+					return
+				case <-t.C:
+				}
+			}
+		})
+	}
+	wg.Wait()
+	<-ctx.Done()
+	return nil
+}
+
+// RunOnce polls every source once, concurrently, and returns when all fetches and sink calls are done.
+// The error joins the sources' poll errors (feed unreachable, unparsable, ...); article failures are
+// counted in Status instead.
+func (c *Crawler) RunOnce(ctx context.Context) error {
+	errs := make([]error, len(c.sources))
+	var wg sync.WaitGroup
+	for i, ss := range c.sources {
+		wg.Go(func() { errs[i] = c.poll(ctx, ss) })
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
+}
+
+// Status reports every source's state.
+func (c *Crawler) Status() []SourceStatus {
+	out := make([]SourceStatus, 0, len(c.sources))
+	for _, ss := range c.sources {
+		ss.mu.Lock()
+		st := ss.st
+		ss.mu.Unlock()
+		st.InFlight = int(ss.inFlight.Load())
+		st.Queued = int(ss.queued.Load())
+		out = append(out, st)
+	}
+	return out
+}
+
+// QueueDepth is the number of fetches waiting for a politeness slot, over all hosts.
+func (c *Crawler) QueueDepth() int { return c.sched.queued() }
+
+// item is an article URL a source listed, with what the source said about it.
+type item struct {
+	url   string // as listed, absolute
+	canon string
+	feed  string
+	hints article.Hints
+	when  time.Time // ordering key for sitemaps: publication or lastmod
+}
+
+// pollState collects one poll's items and the validators to save if the whole poll went well.
+type pollState struct {
+	ss *sourceState
+
+	mu         sync.Mutex
+	items      []item
+	canon      map[string]bool
+	validators map[string]validators
+	retry      bool // something must be retried: keep the old validators so the next poll re-reads
+}
+
+func (ps *pollState) add(it item) {
+	canon, err := article.Canonicalize(it.url)
+	if err != nil {
+		return
+	}
+	it.canon = canon
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.canon[canon] {
+		return
+	}
+	ps.canon[canon] = true
+	ps.items = append(ps.items, it)
+}
+
+func (ps *pollState) markRetry() {
+	ps.mu.Lock()
+	ps.retry = true
+	ps.mu.Unlock()
+}
+
+// poll runs one pass over a source: list its items, fetch the new ones, save validators.
+func (c *Crawler) poll(ctx context.Context, ss *sourceState) error {
+	ss.pollMu.Lock()
+	defer ss.pollMu.Unlock()
+	start := time.Now()
+	ps := &pollState{ss: ss, canon: map[string]bool{}, validators: map[string]validators{}}
+	src := ss.src
+	var err error
+	switch src.Kind {
+	case KindFeed:
+		err = c.collectFeed(ctx, ps, src.URL)
+	case KindSitemap:
+		err = c.collectSitemap(ctx, ps, src.URL, 0, "")
+	case KindPage:
+		err = c.collectPage(ctx, ps, src.URL)
+	case KindURLs:
+		for _, u := range src.URLs {
+			ps.add(item{url: u, hints: article.Hints{Language: src.Language}})
+		}
+	}
+	if src.Kind == KindSitemap { // sitemaps are often oldest first; fetch the newest
+		slices.SortStableFunc(ps.items, func(a, b item) int { return b.when.Compare(a.when) })
+	}
+	counts := c.fetchItems(ctx, ps)
+	if err == nil && !ps.retry && ctx.Err() == nil {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeOpTimeout)
+		for key, v := range ps.validators {
+			if perr := c.store.Put(sctx, key, mustJSON(v)); perr != nil {
+				c.log.Warn("save feed validators", "source", src.Name, "key", key, "err", perr)
+			}
+		}
+		cancel()
+	}
+	if err != nil {
+		err = fmt.Errorf("source %q: %w", src.Name, err)
+	}
+	ss.mu.Lock()
+	ss.st.Polls++
+	ss.st.LastPoll = start.UTC()
+	ss.st.LastPollDuration = time.Since(start)
+	ss.st.LastError = ""
+	if err != nil {
+		ss.st.LastError = err.Error()
+	}
+	ss.st.ItemsSeen += int64(len(ps.items))
+	ss.st.Fetched += counts.fetched
+	ss.st.Skipped += counts.skipped
+	ss.st.Failed += counts.failed
+	if counts.lastErr != nil {
+		ss.st.LastArticleError = counts.lastErr.Error()
+	}
+	ss.mu.Unlock()
+	return err
+}
+
+// fetchDoc fetches a feed, sitemap or section page conditionally, with the validators saved by the
+// last clean poll, and records the new ones in ps. prev is what was stored.
+func (c *Crawler) fetchDoc(ctx context.Context, ps *pollState, rawURL, kind string, extra validators) (resp *Response, prev validators, err error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, prev, fmt.Errorf("fetch %s: %w", rawURL, err)
+	}
+	key := FeedKey(rawURL)
+	prev = c.loadValidators(ctx, key)
+	req := Request{URL: rawURL, ETag: prev.ETag, LastModified: prev.LastModified, Kind: kind, MaxBytes: c.cfg.MaxFeedBytes,
+		Accept: "application/rss+xml,application/atom+xml,application/rdf+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"}
+	if kind == KindPage {
+		req.MaxBytes, req.Accept = c.cfg.MaxBodyBytes, ""
+	}
+	var ferr error
+	err = c.polite(ctx, ps.ss, u, func(ctx context.Context) bool {
+		resp, ferr = c.fetcher.Fetch(ctx, req)
+		return true
+	})
+	if err = cmp.Or(err, ferr); err != nil {
+		return nil, prev, err
+	}
+	if resp.NotModified {
+		return resp, prev, nil
+	}
+	if kind != KindPage {
+		if resp.Body, err = Gunzip(resp.Body, c.cfg.MaxFeedBytes); err != nil {
+			return nil, prev, fmt.Errorf("fetch %s: %w", rawURL, err)
+		}
+	}
+	v := extra
+	v.ETag, v.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+	ps.mu.Lock()
+	ps.validators[key] = v
+	ps.mu.Unlock()
+	return resp, prev, nil
+}
+
+func (c *Crawler) loadValidators(ctx context.Context, key string) validators {
+	var v validators
+	raw, ok, err := c.store.Get(ctx, key)
+	if err != nil {
+		c.log.Warn("load feed validators", "key", key, "err", err)
+		return v
+	}
+	if ok {
+		_ = json.Unmarshal(raw, &v) // unreadable validators just mean an unconditional GET
+	}
+	return v
+}
+
+func (c *Crawler) collectFeed(ctx context.Context, ps *pollState, feedURL string) error {
+	resp, _, err := c.fetchDoc(ctx, ps, feedURL, KindFeed, validators{})
+	if err != nil || resp.NotModified {
+		return err
+	}
+	f, err := ParseFeed(resp.Body)
+	if f != nil {
+		base, _ := url.Parse(resp.FinalURL)
+		for _, fi := range f.Items {
+			abs := resolve(base, fi.Link)
+			if abs == "" {
+				continue
+			}
+			ps.add(item{url: abs, feed: feedURL, hints: article.Hints{
+				Title: fi.Title, Authors: fi.Authors, Published: fi.Published,
+				Language: firstNonEmpty(fi.Language, f.Language, ps.ss.src.Language),
+			}})
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("feed %s: %w", feedURL, err)
+	}
+	return nil
+}
+
+func (c *Crawler) collectSitemap(ctx context.Context, ps *pollState, smURL string, depth int, lastmod string) error {
+	resp, prev, err := c.fetchDoc(ctx, ps, smURL, KindSitemap, validators{SitemapLastMod: lastmod})
+	if err != nil {
+		return err
+	}
+	if resp.NotModified {
+		if len(prev.Children) == 0 {
+			return nil
+		}
+		return c.collectChildSitemaps(ctx, ps, smURL, depth, prev.Children)
+	}
+	sm, perr := ParseSitemap(resp.Body)
+	if perr != nil {
+		perr = fmt.Errorf("sitemap %s: %w", smURL, perr)
+	}
+	if sm == nil {
+		return perr
+	}
+	base, _ := url.Parse(resp.FinalURL)
+	if !sm.Index {
+		for _, su := range sm.URLs {
+			abs := resolve(base, su.Loc)
+			if abs == "" {
+				continue
+			}
+			it := item{url: abs, feed: smURL, hints: article.Hints{
+				Title: su.NewsTitle, Published: su.NewsPublished, Language: firstNonEmpty(su.NewsLanguage, ps.ss.src.Language),
+			}}
+			switch {
+			case su.NewsPublished != nil:
+				it.when = *su.NewsPublished
+			case su.LastMod != nil:
+				it.when = *su.LastMod
+			}
+			ps.add(it)
+		}
+		return perr
+	}
+	refs := slices.Clone(sm.Sitemaps)
+	slices.SortStableFunc(refs, func(a, b SitemapRef) int {
+		switch {
+		case a.LastMod == nil && b.LastMod == nil:
+			return 0
+		case a.LastMod == nil:
+			return 1
+		case b.LastMod == nil:
+			return -1
+		}
+		return b.LastMod.Compare(*a.LastMod)
+	})
+	var children []childSitemap
+	for _, ref := range refs {
+		if abs := resolve(base, ref.Loc); abs != "" && len(children) < maxChildSitemaps {
+			children = append(children, childSitemap{Loc: abs, LastMod: ref.rawMod})
+		}
+	}
+	key := FeedKey(smURL)
+	ps.mu.Lock()
+	v := ps.validators[key]
+	v.Children = children
+	ps.validators[key] = v
+	ps.mu.Unlock()
+	return errors.Join(perr, c.collectChildSitemaps(ctx, ps, smURL, depth, children))
+}
+
+// collectChildSitemaps visits an index's children, newest first, skipping those whose <lastmod> is
+// the one seen at the last clean read — except the newest, which is always asked (conditionally):
+// many sites never update the lastmod of their news sitemap.
+func (c *Crawler) collectChildSitemaps(ctx context.Context, ps *pollState, smURL string, depth int, children []childSitemap) error {
+	if depth >= maxSitemapDepth {
+		return fmt.Errorf("sitemap %s: index nested deeper than %d levels", smURL, maxSitemapDepth)
+	}
+	var errs []error
+	for i, ch := range children {
+		if ctx.Err() != nil {
+			break
+		}
+		if i > 0 && ch.LastMod != "" && c.loadValidators(ctx, FeedKey(ch.Loc)).SitemapLastMod == ch.LastMod {
+			continue // unchanged since the last clean read
+		}
+		errs = append(errs, c.collectSitemap(ctx, ps, ch.Loc, depth+1, ch.LastMod))
+	}
+	return errors.Join(errs...)
+}
+
+func (c *Crawler) collectPage(ctx context.Context, ps *pollState, pageURL string) error {
+	resp, prev, err := c.fetchDoc(ctx, ps, pageURL, KindPage, validators{})
+	if err != nil {
+		return err
+	}
+	feeds := prev.Feeds
+	if !resp.NotModified {
+		links := DiscoverLinks(resp.Body, resp.ContentType(), resp.FinalURL)
+		for _, l := range links.Articles {
+			h := article.Hints{Language: ps.ss.src.Language}
+			if len(strings.Fields(l.Text)) >= 3 {
+				h.Title = l.Text
+			}
+			ps.add(item{url: l.URL, hints: h})
+		}
+		feeds = links.Feeds
+		if len(feeds) > maxDiscoveredFeeds {
+			feeds = feeds[:maxDiscoveredFeeds]
+		}
+		key := FeedKey(pageURL)
+		ps.mu.Lock()
+		v := ps.validators[key]
+		v.Feeds = feeds
+		ps.validators[key] = v
+		ps.mu.Unlock()
+	}
+	var errs []error
+	for _, f := range feeds {
+		errs = append(errs, c.collectFeed(ctx, ps, f))
+	}
+	return errors.Join(errs...)
+}
+
+func resolve(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	var u *url.URL
+	var err error
+	if base != nil {
+		u, err = base.Parse(ref)
+	} else {
+		u, err = url.Parse(ref)
+	}
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// polite runs fn in a politeness slot of u's host once robots.txt allows u; fn reports whether it sent
+// a request. Fetching robots.txt takes a slot of its own. It returns ErrDisallowed or ctx's error.
+func (c *Crawler) polite(ctx context.Context, ss *sourceState, u *url.URL, fn func(ctx context.Context) bool) error {
+	for attempt, front := 0, false; attempt < 3; attempt, front = attempt+1, true {
+		var needRobots, disallowed, started bool
+		ss.queued.Add(1)
+		err := c.sched.do(ctx, u.Host, front, func() {
+			started = true
+			ss.queued.Add(-1)
+			ss.inFlight.Add(1)
+		}, func(ctx context.Context) bool {
+			if c.cfg.RespectRobots {
+				rb, ok := c.robots.lookup(u)
+				if !ok {
+					needRobots = true
+					return c.robots.load(ctx, u)
+				}
+				if !rb.AllowedURL(u) {
+					disallowed = true
+					return false
+				}
+			}
+			return fn(ctx)
+		})
+		if started {
+			ss.inFlight.Add(-1)
+		} else {
+			ss.queued.Add(-1)
+		}
+		switch {
+		case err != nil:
+			return fmt.Errorf("fetch %s: %w", u, err)
+		case disallowed:
+			return fmt.Errorf("fetch %s: %w", u, ErrDisallowed)
+		case !needRobots:
+			return nil
+		}
+	}
+	return fmt.Errorf("fetch %s: robots.txt could not be loaded: %w", u, ErrDisallowed)
+}
+
+type itemCounts struct {
+	fetched, skipped, failed int64
+	lastErr                  error
+}
+
+// fetchItems fetches the poll's new items (at most MaxArticlesPerPoll) and hands them to the sink.
+func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
+	var (
+		counts itemCounts
+		mu     sync.Mutex
+		wg     sync.WaitGroup
+		window = make(chan struct{}, max(64, 4*c.cfg.Concurrency)) // goroutines waiting in host queues
+		now    = time.Now()
+		todo   int
+	)
+	for _, it := range ps.items {
+		if ctx.Err() != nil {
+			break
+		}
+		if c.seen(ctx, it.canon, now) {
+			counts.skipped++
+			c.m.items.WithLabelValues("duplicate").Inc()
+			continue
+		}
+		if u, err := url.Parse(it.url); err == nil && c.cfg.RespectRobots {
+			if rb, ok := c.robots.lookup(u); ok && !rb.AllowedURL(u) {
+				counts.skipped++
+				c.m.items.WithLabelValues("robots").Inc()
+				continue
+			}
+		}
+		if c.cfg.MaxArticlesPerPoll > 0 && todo >= c.cfg.MaxArticlesPerPoll {
+			ps.markRetry() // the rest waits for the next poll, which must not get a 304
+			break
+		}
+		todo++
+		select {
+		case window <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Go(func() {
+			defer func() { <-window }()
+			res, err := c.fetchArticle(ctx, ps, it)
+			c.m.items.WithLabelValues(res).Inc()
+			mu.Lock()
+			defer mu.Unlock()
+			switch res {
+			case "fetched":
+				counts.fetched++
+			case "duplicate", "robots", "skipped":
+				counts.skipped++
+			default:
+				counts.failed++
+				counts.lastErr = err
+			}
+		})
+	}
+	wg.Wait()
+	return counts
+}
+
+// fetchArticle claims, fetches and sinks one article; the result is a metrics label.
+func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (result string, err error) {
+	u, err := url.Parse(it.url)
+	if err != nil {
+		return "failed", err
+	}
+	log := c.log.With("source", ps.ss.src.Name, "url", it.url)
+	var claimed []string
+	release := func() {
+		for _, canon := range claimed {
+			c.release(ctx, canon)
+		}
+		ps.markRetry()
+	}
+	perr := c.polite(ctx, ps.ss, u, func(ctx context.Context) bool {
+		ok, cerr := c.claim(ctx, it.canon)
+		if cerr != nil {
+			result, err = "failed", cerr
+			ps.markRetry()
+			return false
+		}
+		if !ok {
+			result = "duplicate"
+			return false
+		}
+		claimed = append(claimed, it.canon)
+		resp, ferr := c.fetcher.Fetch(ctx, Request{URL: it.url, Kind: "page"})
+		if ferr != nil {
+			result, err = "failed", ferr
+			if !permanent(ferr) {
+				release()
+			}
+			return true
+		}
+		if !isHTML(resp.ContentType(), resp.Body) {
+			result = "skipped"
+			log.Debug("not an HTML page", "content_type", resp.ContentType())
+			return true
+		}
+		if final, cerr := article.Canonicalize(resp.FinalURL); cerr == nil && final != it.canon {
+			ok, cerr := c.claim(ctx, final)
+			switch {
+			case cerr != nil:
+				result, err = "failed", cerr
+				release()
+				return true
+			case !ok: // redirected to an article we already have
+				result = "duplicate"
+				return true
+			}
+			claimed = append(claimed, final)
+		}
+		page := article.Page{
+			URL: it.url, FinalURL: resp.FinalURL, ContentType: resp.ContentType(), Body: resp.Body,
+			Fetched: resp.Fetched, Source: ps.ss.src.Name, Feed: it.feed, Hints: it.hints,
+		}
+		if serr := c.sink(ctx, page); serr != nil {
+			result, err = "failed", fmt.Errorf("sink %s: %w", it.url, serr)
+			release()
+			return true
+		}
+		result = "fetched"
+		return true
+	})
+	switch {
+	case errors.Is(perr, ErrDisallowed):
+		return "robots", nil
+	case perr != nil:
+		release()
+		return "failed", perr
+	}
+	if err != nil {
+		log.Info("article fetch failed", "err", err)
+	}
+	return result, err
+}
+
+// seen reports whether canon has a fresh claim (fetched within DedupWindow or being fetched).
+func (c *Crawler) seen(ctx context.Context, canon string, now time.Time) bool {
+	raw, ok, err := c.store.Get(ctx, URLKey(canon))
+	if err != nil || !ok {
+		return false
+	}
+	var cl urlClaim
+	return json.Unmarshal(raw, &cl) == nil && cl.fresh(now, c.cfg.DedupWindow)
+}
+
+// claim takes canon for this worker: created if absent, taken over if its claim expired or was
+// released. false means another fetch (here or in another worker) owns it.
+func (c *Crawler) claim(ctx context.Context, canon string) (bool, error) {
+	key := URLKey(canon)
+	now := time.Now().UTC()
+	val := mustJSON(urlClaim{URL: canon, At: now})
+	for range 3 {
+		created, err := c.store.Create(ctx, key, val)
+		if err != nil {
+			return false, fmt.Errorf("claim %s: %w", canon, err)
+		}
+		if created {
+			return true, nil
+		}
+		old, ok, err := c.store.Get(ctx, key)
+		if err != nil {
+			return false, fmt.Errorf("claim %s: %w", canon, err)
+		}
+		if !ok {
+			continue // deleted in between: try to create again
+		}
+		var cl urlClaim
+		if json.Unmarshal(old, &cl) == nil && cl.fresh(now, c.cfg.DedupWindow) {
+			return false, nil
+		}
+		if sw, ok := c.store.(Swapper); ok {
+			swapped, err := sw.CompareAndSwap(ctx, key, old, val)
+			if err != nil {
+				return false, fmt.Errorf("claim %s: %w", canon, err)
+			}
+			return swapped, nil
+		}
+		if err := c.store.Put(ctx, key, val); err != nil {
+			return false, fmt.Errorf("claim %s: %w", canon, err)
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+// release marks canon's claim as released so the next poll fetches it again. It runs even while
+// shutting down: a claim left behind would hide the article for a whole DedupWindow.
+func (c *Crawler) release(ctx context.Context, canon string) {
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeOpTimeout)
+	defer cancel()
+	if err := c.store.Put(sctx, URLKey(canon), mustJSON(urlClaim{URL: canon, At: time.Now().UTC(), Released: true})); err != nil {
+		c.log.Warn("release url claim", "url", canon, "err", err)
+	}
+}
