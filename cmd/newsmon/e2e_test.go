@@ -1,0 +1,334 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/newsmon/newsmon/internal/demo"
+	"github.com/newsmon/newsmon/pkg/bus"
+	"github.com/newsmon/newsmon/pkg/bus/bustest"
+)
+
+// lineWriter hands every line written to it to a channel, so a test can wait for "serving http://…".
+type lineWriter struct {
+	mu    sync.Mutex
+	buf   strings.Builder
+	lines chan string
+}
+
+func newLineWriter() *lineWriter { return &lineWriter{lines: make(chan string, 100)} }
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	for {
+		s := w.buf.String()
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			break
+		}
+		select {
+		case w.lines <- s[:i]:
+		default:
+		}
+		w.buf.Reset()
+		w.buf.WriteString(s[i+1:])
+	}
+	return len(p), nil
+}
+
+var servingRE = regexp.MustCompile(`serving (http://[^/ ]+)/`)
+
+// startCommand runs one newsmon command line in the background until the test ends, and returns
+// the API base URL it prints (empty when the command serves no API).
+func startCommand(t *testing.T, ctx context.Context, waitForHTTP bool, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(ctx)
+	out := newLineWriter()
+	logFile, err := os.Create(filepath.Join(t.TempDir(), "log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan int, 1)
+	go func() { done <- Main(ctx, args, out, logFile) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				log, _ := os.ReadFile(logFile.Name())
+				t.Errorf("newsmon %s exited %d; log:\n%s", args[0], code, tail(string(log), 3000))
+			}
+		case <-time.After(30 * time.Second):
+			t.Errorf("newsmon %s did not stop within 30s of cancel", args[0])
+		}
+		logFile.Close()
+	})
+	if !waitForHTTP {
+		return ""
+	}
+	deadline := time.After(60 * time.Second)
+	for {
+		select {
+		case line := <-out.lines:
+			if m := servingRE.FindStringSubmatch(line); m != nil {
+				return m[1]
+			}
+		case code := <-done:
+			log, _ := os.ReadFile(logFile.Name())
+			t.Fatalf("newsmon %s exited %d before serving; log:\n%s", args[0], code, tail(string(log), 3000))
+		case <-deadline:
+			t.Fatal("no 'serving' line within 60s")
+		}
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[len(s)-n:]
+}
+
+type searchResult struct {
+	Total int `json:"total"`
+	Hits  []struct {
+		ID        string              `json:"id"`
+		Title     string              `json:"title"`
+		URL       string              `json:"url"`
+		Text      string              `json:"text"`
+		Places    []json.RawMessage   `json:"places"`
+		Entities  []json.RawMessage   `json:"entities"`
+		Highlight map[string][]string `json:"highlight"`
+	} `json:"hits"`
+	Facets map[string][]struct {
+		Key   string `json:"key"`
+		Count int    `json:"count"`
+	} `json:"facets"`
+}
+
+func search(t *testing.T, base, query string) searchResult {
+	t.Helper()
+	resp, err := http.Get(base + "/api/search?" + query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("search %s: %d %s", query, resp.StatusCode, body)
+	}
+	var r searchResult
+	if err := json.Unmarshal(body, &r); err != nil {
+		t.Fatalf("search %s: %v in %s", query, err, body)
+	}
+	return r
+}
+
+// waitFor polls cond until it returns nil or the deadline passes.
+func waitFor(t *testing.T, d time.Duration, cond func() error) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		err := cond()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after %s: %v", d, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func countDeadLetters(t *testing.T, natsURL, subject string) int {
+	t.Helper()
+	nc, err := nats.Connect(natsURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	s, err := js.Stream(context.Background(), bus.StreamDead)
+	if err != nil {
+		return 0
+	}
+	info, err := s.Info(context.Background(), jetstream.WithSubjectFilter(subject))
+	if err != nil {
+		return 0
+	}
+	return int(info.State.Subjects[subject])
+}
+
+// checkDemoSearchable asserts what a researcher expects once the demo site is indexed.
+func checkDemoSearchable(t *testing.T, api string) {
+	t.Helper()
+	want := len(demo.Articles())
+	waitFor(t, 90*time.Second, func() error {
+		if r := search(t, api, "size=1"); r.Total < want {
+			return fmt.Errorf("%d of %d demo articles searchable", r.Total, want)
+		}
+		return nil
+	})
+	if r := search(t, api, "size=1"); r.Total != want {
+		t.Errorf("searchable articles = %d, want exactly %d (no duplicates, poison page not indexed)", r.Total, want)
+	}
+	var jiangsu int
+	for _, e := range demo.Articles() {
+		for _, p := range e.Places {
+			if p == "Jiangsu" || p == "Wuxi" || p == "Nanjing" || p == "Suzhou" {
+				jiangsu++
+				break
+			}
+		}
+	}
+	r := search(t, api, "region=Jiangsu&size=100")
+	if r.Total == 0 || r.Total < jiangsu/2 {
+		t.Errorf("region=Jiangsu found %d articles; the demo site has %d about Jiangsu places", r.Total, jiangsu)
+	}
+	for _, h := range r.Hits {
+		if len(h.Places) == 0 {
+			t.Errorf("region=Jiangsu hit %q has no resolved places", h.Title)
+		}
+	}
+	if len(r.Facets["person"]) == 0 || len(r.Facets["place"]) == 0 {
+		t.Errorf("facets missing people or places: %v", r.Facets)
+	}
+	r = search(t, api, "q="+url.QueryEscape("Jiangsu")+"&size=5")
+	if r.Total == 0 || len(r.Hits[0].Highlight) == 0 {
+		t.Errorf("full-text q=Jiangsu: total %d, highlight %v", r.Total, r.Hits)
+	}
+}
+
+func writeDemoPipeline(t *testing.T, siteURL string) string {
+	t.Helper()
+	data, err := os.ReadFile("../../pipelines/demo.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "demo.yaml")
+	if err := os.WriteFile(path, []byte(strings.ReplaceAll(string(data), "${DEMO_URL}", siteURL)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// alertEvents reads the SSE stream and counts alert events per article for the demo's Jiangsu rule.
+func readAlerts(t *testing.T, ctx context.Context, api string) (func() map[string]int, func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(ctx)
+	req, _ := http.NewRequestWithContext(ctx, "GET", api+"/api/alerts/events?recent=1000", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	counts := map[string]int{}
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			if !strings.HasPrefix(line, "data:") {
+				continue
+			}
+			var ev struct {
+				RuleID    string `json:"rule_id"`
+				ArticleID string `json:"article_id"`
+			}
+			if json.Unmarshal([]byte(strings.TrimSpace(strings.TrimPrefix(line, "data:"))), &ev) == nil {
+				mu.Lock()
+				counts[ev.RuleID+"/"+ev.ArticleID]++
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() map[string]int {
+		mu.Lock()
+		defer mu.Unlock()
+		out := map[string]int{}
+		for k, v := range counts {
+			out[k] = v
+		}
+		return out
+	}, cancel
+}
+
+func TestEndToEndDemoInOneProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	ctx := context.Background()
+	site := httptest.NewServer(demo.Handler())
+	defer site.Close()
+	natsURL := bustest.JetStream(t)
+	data := t.TempDir()
+	start := time.Now()
+	api := startCommand(t, ctx, true, "run", "--pipeline", writeDemoPipeline(t, site.URL),
+		"--data", data, "--http", "127.0.0.1:0", "--nats-url", natsURL, "--log-level", "warn")
+	alerts, stop := readAlerts(t, ctx, api)
+	defer stop()
+
+	checkDemoSearchable(t, api)
+	t.Logf("all %d demo articles searchable %.1fs after start", len(demo.Articles()), time.Since(start).Seconds())
+
+	waitFor(t, 30*time.Second, func() error {
+		if n := countDeadLetters(t, natsURL, bus.SubjectDeadPrefix+"crawl"); n != 1 {
+			return fmt.Errorf("poison page dead letters = %d, want 1", n)
+		}
+		return nil
+	})
+	jiangsu := search(t, api, "region=Jiangsu&size=100")
+	waitFor(t, 20*time.Second, func() error {
+		n := 0
+		for k := range alerts() {
+			if strings.HasPrefix(k, "pipeline-jiangsu-mentioned/") {
+				n++
+			}
+		}
+		if n < jiangsu.Total {
+			return fmt.Errorf("jiangsu alerts for %d articles, want %d", n, jiangsu.Total)
+		}
+		return nil
+	})
+	for k, n := range alerts() {
+		if n != 1 {
+			t.Errorf("alert %s fired %d times, want once", k, n)
+		}
+	}
+}
+
+func TestEndToEndStagesAsSeparateWorkers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	ctx := context.Background()
+	site := httptest.NewServer(demo.Handler())
+	defer site.Close()
+	natsURL := bustest.JetStream(t)
+	pipe := writeDemoPipeline(t, site.URL)
+	common := []string{"--nats-url", natsURL, "--pipeline", pipe, "--log-level", "warn"}
+	startCommand(t, ctx, false, append([]string{"crawl", "--data", t.TempDir()}, common...)...)
+	startCommand(t, ctx, false, append([]string{"extract", "--data", t.TempDir(), "--workers", "1"}, common...)...)
+	startCommand(t, ctx, false, append([]string{"extract", "--data", t.TempDir(), "--workers", "1"}, common...)...)
+	api := startCommand(t, ctx, true, append([]string{"index", "--data", t.TempDir(), "--http", "127.0.0.1:0"}, common...)...)
+	checkDemoSearchable(t, api)
+}

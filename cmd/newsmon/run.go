@@ -1,0 +1,290 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/newsmon/newsmon/internal/demo"
+	"github.com/newsmon/newsmon/pkg/alert"
+	"github.com/newsmon/newsmon/pkg/api"
+	"github.com/newsmon/newsmon/pkg/bus"
+	"github.com/newsmon/newsmon/pkg/crawl"
+	"github.com/newsmon/newsmon/pkg/geo"
+	"github.com/newsmon/newsmon/pkg/index"
+	"github.com/newsmon/newsmon/pkg/pipeline"
+)
+
+// service is one process's share of newsmon: which stages it runs and what they need. run turns
+// everything on; the worker commands turn on one stage each.
+type service struct {
+	o       options
+	log     *slog.Logger
+	stdout  io.Writer
+	crawl   bool
+	extract bool
+	index   bool
+	serve   bool
+	// embedded allows starting an in-process NATS when no --nats-url is given.
+	embedded bool
+	// serveIfHTTP turns serve on when an --http address is given.
+	serveIfHTTP bool
+}
+
+func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	s := service{stdout: stdout, crawl: true, extract: true, index: true, serve: true, embedded: true}
+	return s.main(ctx, "run", "http pipeline workers listen", args, stderr)
+}
+
+func cmdCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	s := service{stdout: stdout, crawl: true}
+	return s.main(ctx, "crawl", "pipeline", args, stderr)
+}
+
+func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	s := service{stdout: stdout, extract: true}
+	return s.main(ctx, "extract", "pipeline workers", args, stderr)
+}
+
+// cmdIndex runs the indexer; with --http it also serves the API, which the embedded bleve index
+// needs (one process owns a bleve folder), while with Elasticsearch serve can run anywhere.
+func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	s := service{stdout: stdout, index: true, serveIfHTTP: true}
+	return s.main(ctx, "index", "pipeline http-optional", args, stderr)
+}
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	s := service{stdout: stdout, serve: true}
+	return s.main(ctx, "serve", "http pipeline", args, stderr)
+}
+
+func (s *service) main(ctx context.Context, name, flags string, args []string, stderr io.Writer) error {
+	fs := newFlagSet(name, stderr)
+	s.o.register(fs, flags)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if s.serveIfHTTP {
+		s.serve = s.o.httpAddr != ""
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("unexpected arguments: %v", fs.Args())}
+	}
+	if f, ok := stderr.(*os.File); ok {
+		s.log = s.o.logger(f)
+	} else {
+		s.log = slog.New(slog.NewTextHandler(stderr, nil))
+	}
+	return s.run(ctx)
+}
+
+func (s *service) run(ctx context.Context) error {
+	o := &s.o
+	log := s.log
+	vars := map[string]string{}
+	if o.demo {
+		site, err := demo.Start("127.0.0.1:0")
+		if err != nil {
+			return fmt.Errorf("demo site: %w", err)
+		}
+		defer site.Close()
+		vars["DEMO_URL"] = site.URL()
+		fmt.Fprintf(s.stdout, "newsmon: demo news site at %s\n", site.URL())
+		if o.pipeline == "" {
+			o.pipeline = "demo"
+		}
+	}
+	if o.pipeline == "" {
+		o.pipeline = "pipelines/world-news.yaml"
+	}
+	var spec *pipeline.Spec
+	if s.crawl || s.extract || s.index || o.pipeline != "pipelines/world-news.yaml" {
+		var err error
+		if spec, err = loadPipeline(o.pipeline, vars); err != nil {
+			return err
+		}
+	}
+
+	reg := newRegistry()
+	metrics := pipeline.NewMetrics(reg)
+	b, closeBus, err := connectBus(ctx, o, s.embedded, log)
+	if err != nil {
+		return err
+	}
+	defer closeBus()
+	stages := &pipeline.Stages{Bus: b, Log: log, Metrics: metrics}
+
+	g, gctx := errgroup.WithContext(ctx)
+	var crawler *crawl.Crawler
+	var gaz *geo.Gazetteer
+	if s.extract || s.serve {
+		if gaz, err = geo.Default(); err != nil {
+			return fmt.Errorf("gazetteer: %w", err)
+		}
+	}
+
+	if s.crawl {
+		store, err := b.KV(ctx, bus.BucketCrawl, 0)
+		if err != nil {
+			return err
+		}
+		crawler, err = crawl.New(crawlConfig(spec.Crawl), crawlSources(spec), store, stages.CrawlSink(store), log, reg)
+		if err != nil {
+			return err
+		}
+		g.Go(func() error { return crawler.Run(gctx) })
+	}
+	if s.extract {
+		chain, err := buildChain(spec.Extract.Extractors, gaz, metrics.ObserveExtractor)
+		if err != nil {
+			return err
+		}
+		workers := o.workers
+		if workers <= 0 {
+			workers = spec.Extract.Workers
+		}
+		if workers <= 0 {
+			workers = max(2, runtime.NumCPU())
+		}
+		g.Go(func() error { return stages.RunExtract(gctx, chain, workers) })
+	}
+
+	var idx index.Index
+	var rules *alert.Store
+	if s.index || s.serve {
+		if idx, err = openIndex(ctx, o, log); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		defer idx.Close()
+		rulesKV, err := b.KV(ctx, bus.BucketAlertRules, 0)
+		if err != nil {
+			return err
+		}
+		rules = alert.NewStore(rulesKV)
+		if spec != nil {
+			if err := seedRules(ctx, rules, spec.Alerts); err != nil {
+				return err
+			}
+		}
+	}
+	if s.index {
+		firedKV, err := b.KV(ctx, bus.BucketAlertFired, 0)
+		if err != nil {
+			return err
+		}
+		matcher := alert.NewMatcher(rules, firedKV, log)
+		batch := 100
+		if spec != nil && spec.Index.Batch > 0 {
+			batch = spec.Index.Batch
+		}
+		g.Go(func() error { return stages.RunIndex(gctx, idx, matcher, batch) })
+	}
+	if s.serve {
+		hub := alert.NewHub(256)
+		if err := stages.ForwardAlerts(gctx, hub.Publish); err != nil {
+			return err
+		}
+		cfg := api.Config{
+			Searcher: idx, Rules: rules, Hub: hub, Places: placesAdapter{gaz}, Registry: reg, Log: log,
+			Ready: func() error {
+				if !b.Connected() {
+					return errors.New("not connected to NATS")
+				}
+				return nil
+			},
+		}
+		if crawler != nil {
+			cfg.Status = func() any { return statusReport(ctx, b, crawler) }
+		}
+		handler, err := api.New(cfg)
+		if err != nil {
+			return err
+		}
+		ln, err := net.Listen("tcp", o.httpAddr)
+		if err != nil {
+			return fmt.Errorf("listen %s: %w", o.httpAddr, err)
+		}
+		srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+		fmt.Fprintf(s.stdout, "newsmon: serving http://%s/ (search API at /api/search)\n", ln.Addr())
+		g.Go(func() error {
+			if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		})
+		g.Go(func() error {
+			<-gctx.Done()
+			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			return srv.Shutdown(sctx)
+		})
+	}
+	log.Info("newsmon started", "crawl", s.crawl, "extract", s.extract, "index", s.index, "serve", s.serve)
+	err = g.Wait()
+	log.Info("newsmon stopped")
+	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+// statusReport is what /api/status shows: the crawl per source, and queue depths per stage.
+func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler) any {
+	qctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	queues := map[string]any{}
+	for _, stream := range []string{bus.StreamFetched, bus.StreamEnriched} {
+		if p, err := b.Pending(qctx, stream); err == nil {
+			for name, v := range p {
+				queues[name] = map[string]uint64{"pending": v[0], "in_flight": v[1]}
+			}
+		}
+	}
+	return map[string]any{"sources": c.Status(), "queues": queues}
+}
+
+var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
+
+// seedRules stores the pipeline's alert rules under ids derived from their names, so restarting
+// updates them instead of adding copies.
+func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSpec) error {
+	for _, a := range specs {
+		id := "pipeline-" + strings.Trim(slugRE.ReplaceAllString(strings.ToLower(a.Name), "-"), "-")
+		if len(id) > 64 {
+			id = id[:64]
+		}
+		r := alert.Rule{ID: id, Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place,
+			Region: a.Region, Event: a.Event, Source: a.Source, Lang: a.Lang, Enabled: true}
+		if old, err := rules.Get(ctx, id); err == nil {
+			r.Created = old.Created
+		}
+		if _, err := rules.Put(ctx, r); err != nil {
+			return fmt.Errorf("alert rule %q from the pipeline: %w", a.Name, err)
+		}
+	}
+	return nil
+}
+
+func splitHostPort(addr string) (string, int, error) {
+	host, p, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "", 0, fmt.Errorf("--nats-listen %q: %w", addr, err)
+	}
+	port, err := strconv.Atoi(p)
+	if err != nil {
+		return "", 0, fmt.Errorf("--nats-listen %q: bad port", addr)
+	}
+	return host, port, nil
+}

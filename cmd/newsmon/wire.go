@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/newsmon/newsmon/pipelines"
+	"github.com/newsmon/newsmon/pkg/api"
+	"github.com/newsmon/newsmon/pkg/bus"
+	"github.com/newsmon/newsmon/pkg/crawl"
+	"github.com/newsmon/newsmon/pkg/extract"
+	"github.com/newsmon/newsmon/pkg/extract/dates"
+	"github.com/newsmon/newsmon/pkg/extract/money"
+	"github.com/newsmon/newsmon/pkg/extract/ner"
+	"github.com/newsmon/newsmon/pkg/extract/quote"
+	"github.com/newsmon/newsmon/pkg/geo"
+	"github.com/newsmon/newsmon/pkg/index"
+	blevebackend "github.com/newsmon/newsmon/pkg/index/bleve"
+	"github.com/newsmon/newsmon/pkg/pipeline"
+)
+
+// options are the settings shared by the service commands: flags, with NEWSMON_* environment
+// variables as defaults, so containers can be configured either way.
+type options struct {
+	dataDir    string
+	natsURL    string
+	natsListen string
+	esURL      string
+	esIndex    string
+	httpAddr   string
+	pipeline   string
+	demo       bool
+	logLevel   string
+	workers    int
+}
+
+func (o *options) register(fs *flag.FlagSet, which string) {
+	fs.StringVar(&o.dataDir, "data", envDefault("NEWSMON_DATA", "newsmon-data"), "folder for the embedded NATS store, the bleve index and crawl state (env NEWSMON_DATA)")
+	fs.StringVar(&o.natsURL, "nats-url", envDefault("NEWSMON_NATS_URL", ""), "external NATS server(s); empty runs an embedded one (env NEWSMON_NATS_URL)")
+	fs.StringVar(&o.esURL, "es-url", envDefault("NEWSMON_ES_URL", ""), "Elasticsearch URL(s), comma-separated; empty uses the embedded bleve index (env NEWSMON_ES_URL)")
+	fs.StringVar(&o.esIndex, "es-index", envDefault("NEWSMON_ES_INDEX", "newsmon-articles"), "Elasticsearch write alias (env NEWSMON_ES_INDEX)")
+	fs.StringVar(&o.logLevel, "log-level", envDefault("NEWSMON_LOG_LEVEL", "info"), "debug, info, warn or error")
+	if strings.Contains(which, "http") {
+		def := envDefault("NEWSMON_HTTP", "127.0.0.1:8080")
+		if strings.Contains(which, "http-optional") { // index: serving is an extra there
+			def = ""
+		}
+		fs.StringVar(&o.httpAddr, "http", def, "address of the search API and web page (env NEWSMON_HTTP)")
+	}
+	if strings.Contains(which, "pipeline") {
+		fs.StringVar(&o.pipeline, "pipeline", envDefault("NEWSMON_PIPELINE", ""), "pipeline file (default: the bundled demo with --demo, else pipelines/world-news.yaml)")
+		fs.BoolVar(&o.demo, "demo", false, "serve the bundled offline demo news site on 127.0.0.1 and crawl it")
+	}
+	if strings.Contains(which, "workers") {
+		fs.IntVar(&o.workers, "workers", 0, "extract workers in this process (default: the pipeline's, else the number of CPUs)")
+	}
+	if strings.Contains(which, "listen") {
+		fs.StringVar(&o.natsListen, "nats-listen", envDefault("NEWSMON_NATS_LISTEN", ""), "address the embedded NATS listens on, so workers in other processes can join (default: a free port on 127.0.0.1)")
+	}
+}
+
+func (o *options) logger(stderr *os.File) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(o.logLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+}
+
+// extractorNames lists the extractors in their default order: geo needs ner's PLACE entities and
+// quote needs its PERSON entities.
+var extractorNames = []string{"ner", "geo", "money", "dates", "quote"}
+
+func loadOptions() pipeline.LoadOptions {
+	return pipeline.LoadOptions{Extractors: extractorNames}
+}
+
+// loadPipeline reads the pipeline file; bundled names ("demo", "world-news") and paths both work.
+func loadPipeline(path string, vars map[string]string) (*pipeline.Spec, error) {
+	opts := loadOptions()
+	opts.Vars = vars
+	if _, err := os.Stat(path); err != nil {
+		name := strings.TrimSuffix(filepath.Base(path), ".yaml") + ".yaml"
+		if data, ferr := fs.ReadFile(pipelines.Files, name); ferr == nil {
+			return pipeline.Parse("pipelines/"+name, data, opts)
+		}
+	}
+	return pipeline.Load(path, opts)
+}
+
+// buildChain constructs the extractors a pipeline names, in its order.
+func buildChain(names []string, gaz *geo.Gazetteer, observe extract.Observer) (*extract.Chain, error) {
+	var ex []extract.Extractor
+	for _, n := range names {
+		switch n {
+		case "ner":
+			ex = append(ex, ner.New(gaz))
+		case "geo":
+			ex = append(ex, geo.NewResolver(gaz))
+		case "money":
+			ex = append(ex, money.New())
+		case "dates":
+			ex = append(ex, dates.New())
+		case "quote":
+			ex = append(ex, quote.New())
+		default:
+			return nil, fmt.Errorf("unknown extractor %q", n)
+		}
+	}
+	return extract.NewChain(observe, ex...), nil
+}
+
+// crawlConfig applies a pipeline's crawl settings over the crawler defaults.
+func crawlConfig(s pipeline.CrawlSpec) crawl.Config {
+	c := crawl.DefaultConfig()
+	if s.UserAgent != "" {
+		c.UserAgent = s.UserAgent
+	}
+	if s.Timeout > 0 {
+		c.Timeout = s.Timeout
+	}
+	if s.MaxBodyBytes > 0 {
+		c.MaxBodyBytes = int64(s.MaxBodyBytes)
+	}
+	if s.PerHostInterval > 0 {
+		c.PerHostInterval = s.PerHostInterval
+	}
+	if s.PerHostConcurrency > 0 {
+		c.PerHostConcurrency = s.PerHostConcurrency
+	}
+	if s.Concurrency > 0 {
+		c.Concurrency = s.Concurrency
+	}
+	if s.RespectRobots != nil {
+		c.RespectRobots = *s.RespectRobots
+	}
+	if s.DedupWindow > 0 {
+		c.DedupWindow = s.DedupWindow
+	}
+	if s.MaxArticlesPerPoll > 0 {
+		c.MaxArticlesPerPoll = s.MaxArticlesPerPoll
+	}
+	return c
+}
+
+func crawlSources(spec *pipeline.Spec) []crawl.Source {
+	out := make([]crawl.Source, len(spec.Sources))
+	for i, s := range spec.Sources {
+		out[i] = crawl.Source{Name: s.Name, Kind: s.Kind, URL: s.URL, URLs: s.URLs, Poll: s.Poll, Language: s.Language}
+	}
+	return out
+}
+
+// openIndex opens Elasticsearch when a URL is given, else the embedded bleve index under data.
+func openIndex(ctx context.Context, o *options, log *slog.Logger) (index.Index, error) {
+	if o.esURL != "" {
+		return openElastic(ctx, o, log)
+	}
+	dir := filepath.Join(o.dataDir, "index")
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, fmt.Errorf("data folder: %w", err)
+	}
+	return blevebackend.Open(dir)
+}
+
+// connectBus connects to the external NATS, or starts the embedded one under data.
+func connectBus(ctx context.Context, o *options, embedded bool, log *slog.Logger) (*bus.Bus, func(), error) {
+	url := o.natsURL
+	stop := func() {}
+	if url == "" {
+		if !embedded {
+			return nil, nil, usageError{fmt.Errorf("--nats-url (or NEWSMON_NATS_URL) is required: this worker joins a shared NATS")}
+		}
+		cfg := bus.EmbeddedConfig{StoreDir: filepath.Join(o.dataDir, "nats")}
+		if o.natsListen != "" {
+			host, port, err := splitHostPort(o.natsListen)
+			if err != nil {
+				return nil, nil, usageError{err}
+			}
+			cfg.Host, cfg.Port = host, port
+		}
+		srv, err := bus.StartEmbedded(cfg)
+		if err != nil {
+			return nil, nil, err
+		}
+		url = srv.ClientURL()
+		stop = srv.Shutdown
+		log.Info("embedded NATS with JetStream started", "url", url, "store", cfg.StoreDir)
+	}
+	cctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	b, err := bus.Connect(cctx, bus.Config{URL: url}, log)
+	if err != nil {
+		stop()
+		return nil, nil, err
+	}
+	return b, func() { _ = b.Close(); stop() }, nil
+}
+
+func newRegistry() *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return reg
+}
+
+// placesAdapter serves the web page's region picker from the gazetteer.
+type placesAdapter struct{ g *geo.Gazetteer }
+
+func (p placesAdapter) Complete(prefix string, n int) []api.PlaceSuggestion {
+	var out []api.PlaceSuggestion
+	for _, e := range p.g.Complete(prefix, n) {
+		out = append(out, api.PlaceSuggestion{Name: e.Name, Feature: e.Feature, Country: e.Country, Admin1: e.Admin1, ID: e.ID})
+	}
+	return out
+}

@@ -1,0 +1,147 @@
+package dates
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/text"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
+
+// published is Wednesday 25 October 2023.
+var published = time.Date(2023, 10, 25, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+
+func TestFind(t *testing.T) {
+	e := New()
+	type d struct{ text, value, grain string }
+	for _, tc := range []struct {
+		in   string
+		want []d
+	}{
+		{"It happened on Oct. 23, 2023.", []d{{"Oct. 23, 2023", "2023-10-23", "day"}}},
+		{"It happened on 23 October 2023.", []d{{"23 October 2023", "2023-10-23", "day"}}},
+		{"Filed 2023-10-23 in court.", []d{{"2023-10-23", "2023-10-23", "day"}}},
+		{"Sales rose in October 2023.", []d{{"October 2023", "2023-10", "month"}}},
+		{"Sales rose in 2022, not 40 percent or 2023 units.", []d{{"2022", "2022", "year"}}},
+		{"The 2026 World Cup and 1,999 fans.", nil},
+		{"He left today; she came yesterday and goes tomorrow.", []d{{"today", "2023-10-25", "day"}, {"yesterday", "2023-10-24", "day"}, {"tomorrow", "2023-10-26", "day"}}},
+		{"Officials said on Monday.", []d{{"Monday", "2023-10-23", "day"}}},
+		{"Officials met Wednesday.", []d{{"Wednesday", "2023-10-25", "day"}}},
+		{"Last Tuesday was busy.", []d{{"Last Tuesday", "2023-10-24", "day"}}},
+		{"Last Wednesday was busy.", []d{{"Last Wednesday", "2023-10-18", "day"}}},
+		{"They will meet on Friday.", []d{{"Friday", "2023-10-27", "day"}}},
+		{"They meet next Monday.", []d{{"next Monday", "2023-10-30", "day"}}},
+		{"Talks resume next week.", []d{{"next week", "2023-10-30", "week"}}},
+		{"Prices fell last month and last year.", []d{{"last month", "2023-09", "month"}, {"last year", "2022", "year"}}},
+		{"It opened two days ago, 3 weeks ago.", []d{{"two days ago", "2023-10-23", "day"}, {"3 weeks ago", "2023-10-02", "week"}}},
+		{"First announced on Oct. 12, it ends Jan. 5.", []d{{"Oct. 12", "2023-10-12", "day"}, {"Jan. 5", "2024-01-05", "day"}}},
+		{"Elections are due in March.", []d{{"March", "2024-03", "month"}}},
+		{"Rates rose last March.", []d{{"last March", "2023-03", "month"}}},
+		{"On 5th November, and on November 5th.", []d{{"5th November", "2023-11-05", "day"}, {"November 5th", "2023-11-05", "day"}}},
+		{"You may 5 times", nil},
+	} {
+		got := e.Find(tc.in, published)
+		var gs []d
+		for _, g := range got {
+			gs = append(gs, d{g.Text, g.Value, g.Grain})
+		}
+		if len(gs) != len(tc.want) {
+			t.Errorf("Find(%q) = %v; want %v", tc.in, gs, tc.want)
+			continue
+		}
+		for i := range gs {
+			if gs[i] != tc.want[i] {
+				t.Errorf("Find(%q)[%d] = %v; want %v", tc.in, i, gs[i], tc.want[i])
+			}
+		}
+		checkOffsets(t, tc.in, got)
+	}
+}
+
+func TestNoReference(t *testing.T) {
+	got := New().Find("Yesterday, on Oct. 23, 2023 and on Monday.", time.Time{})
+	if len(got) != 1 || got[0].Value != "2023-10-23" {
+		t.Errorf("Find without reference = %v; want only the absolute date", got)
+	}
+}
+
+func TestExtractUsesFetched(t *testing.T) {
+	a := &article.Article{Text: "Héllo — it rained yesterday.", Fetched: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}
+	if err := New().Extract(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Dates) != 1 || a.Dates[0].Value != "2024-01-31" {
+		t.Errorf("Dates = %v; want yesterday = 2024-01-31", a.Dates)
+	}
+	checkOffsets(t, a.Text, a.Dates)
+}
+
+func checkOffsets(t *testing.T, s string, ds []article.Date) {
+	t.Helper()
+	for _, d := range ds {
+		if got := text.SliceRunes(s, d.Start, d.End); got != d.Text {
+			t.Errorf("text[%d:%d] = %q; want %q", d.Start, d.End, got, d.Text)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &article.Article{Text: string(raw), Published: &published}
+	if err := New().Extract(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	checkOffsets(t, a.Text, a.Dates)
+	golden(t, "testdata/article.golden.json", a.Dates)
+}
+
+func golden(t *testing.T, path string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(g) && i < len(w); i++ {
+			if g[i] != w[i] {
+				t.Fatalf("%s line %s differs (go test -update rewrites it):\n got: %s\nwant: %s", path, strconv.Itoa(i+1), g[i], w[i])
+			}
+		}
+		t.Fatalf("%s differs in length (go test -update rewrites it)", path)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := New()
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		e.Find(string(raw), published)
+	}
+}

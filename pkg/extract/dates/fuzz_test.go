@@ -1,0 +1,24 @@
+package dates
+
+import (
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/extract"
+	"github.com/newsmon/newsmon/pkg/text"
+)
+
+var _ extract.Extractor = (*Extractor)(nil)
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"Oct. 23, 2023", "Feb 30", "in 1999", "2023-02-31", "last Monday", "99 years ago"} {
+		f.Add(s)
+	}
+	e := New()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, d := range e.Find(s, published) {
+			if got := text.SliceRunes(s, d.Start, d.End); got != d.Text || d.Value == "" {
+				t.Fatalf("bad date %+v in %q (slice %q)", d, s, got)
+			}
+		}
+	})
+}

@@ -1,0 +1,24 @@
+package money
+
+import (
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/extract"
+	"github.com/newsmon/newsmon/pkg/text"
+)
+
+var _ extract.Extractor = (*Extractor)(nil)
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"250 billion yuan ($34.23 billion)", "$3-4 billion", "Rs.5", "US$", "5 Swiss francs", "1,234,5678€"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, m := range Find(s, "") {
+			if got := text.SliceRunes(s, m.Start, m.End); got != m.Text || m.Currency == "" {
+				t.Fatalf("bad money %+v in %q (slice %q)", m, s, got)
+			}
+		}
+		_, _ = ParseAmount(s)
+	})
+}

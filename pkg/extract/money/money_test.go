@@ -1,0 +1,183 @@
+package money
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/text"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
+
+func TestParseAmount(t *testing.T) {
+	for in, want := range map[string]Amount{
+		"$5":                    {Value: 5, Currency: "USD"},
+		"US$5":                  {Value: 5, Currency: "USD"},
+		"5 USD":                 {Value: 5, Currency: "USD"},
+		"USD 5":                 {Value: 5, Currency: "USD"},
+		"€5":                    {Value: 5, Currency: "EUR"},
+		"5€":                    {Value: 5, Currency: "EUR"},
+		"5 €":                   {Value: 5, Currency: "EUR"},
+		"£1.2m":                 {Value: 1.2e6, Currency: "GBP"},
+		"€1.5m":                 {Value: 1.5e6, Currency: "EUR"},
+		"¥100":                  {Value: 100, Currency: "JPY"},
+		"₹2,500":                {Value: 2500, Currency: "INR"},
+		"Rs 500":                {Value: 500, Currency: "INR"},
+		"Rs. 3 crore":           {Value: 3e7, Currency: "INR"},
+		"₹5 lakh":               {Value: 5e5, Currency: "INR"},
+		"RMB 10 billion":        {Value: 1e10, Currency: "CNY"},
+		"HK$8.5bn":              {Value: 8.5e9, Currency: "HKD"},
+		"A$3 million":           {Value: 3e6, Currency: "AUD"},
+		"C$40":                  {Value: 40, Currency: "CAD"},
+		"S$1,000":               {Value: 1000, Currency: "SGD"},
+		"NZ$2.5 billion":        {Value: 2.5e9, Currency: "NZD"},
+		"CHF 120":               {Value: 120, Currency: "CHF"},
+		"R$15":                  {Value: 15, Currency: "BRL"},
+		"₩1,200,000":            {Value: 1.2e6, Currency: "KRW"},
+		"₽300":                  {Value: 300, Currency: "RUB"},
+		"250 billion yuan":      {Value: 250e9, Currency: "CNY"},
+		"3 trillion yen":        {Value: 3e12, Currency: "JPY"},
+		"10 million rupees":     {Value: 1e7, Currency: "INR"},
+		"40 pounds":             {Value: 40, Currency: "GBP"},
+		"5 pounds sterling":     {Value: 5, Currency: "GBP"},
+		"12 Swiss francs":       {Value: 12, Currency: "CHF"},
+		"7 Australian dollars":  {Value: 7, Currency: "AUD"},
+		"2 million US dollars":  {Value: 2e6, Currency: "USD"},
+		"300 pesos":             {Value: 300, Currency: "MXN"},
+		"50 Philippine pesos":   {Value: 50, Currency: "PHP"},
+		"20 rand":               {Value: 20, Currency: "ZAR"},
+		"5,000 naira":           {Value: 5000, Currency: "NGN"},
+		"100 Kenyan shillings":  {Value: 100, Currency: "KES"},
+		"10 renminbi":           {Value: 10, Currency: "CNY"},
+		"$5k":                   {Value: 5000, Currency: "USD"},
+		"$9.8bn":                {Value: 9.8e9, Currency: "USD"},
+		"$2 mn":                 {Value: 2e6, Currency: "USD"},
+		"$1.2 tn":               {Value: 1.2e12, Currency: "USD"},
+		"$40 thousand":          {Value: 40e3, Currency: "USD"},
+		"$3-4 billion":          {Value: 3e9, Max: 4e9, Currency: "USD"},
+		"$3 billion-$4 billion": {Value: 3e9, Max: 4e9, Currency: "USD"},
+		"3 to 5 million euros":  {Value: 3e6, Max: 5e6, Currency: "EUR"},
+		"about $5":              {Value: 5, Currency: "USD", Approximate: true},
+		"nearly €2bn":           {Value: 2e9, Currency: "EUR", Approximate: true},
+		"more than 1,000 yuan":  {Value: 1000, Currency: "CNY", Approximate: true},
+		"$1,234.56":             {Value: 1234.56, Currency: "USD"},
+	} {
+		if got, err := ParseAmount(in); err != nil || got != want {
+			t.Errorf("ParseAmount(%q) = %+v, %v; want %+v", in, got, err, want)
+		}
+	}
+}
+
+func TestParseAmountRejects(t *testing.T) {
+	for _, in := range []string{"5%", "5 percent", "in 2023", "40 companies", "COVID-19", "", "$", "5 people and $3"} {
+		if got, err := ParseAmount(in); !errors.Is(err, ErrNoAmount) {
+			t.Errorf("ParseAmount(%q) = %+v, %v; want ErrNoAmount", in, got, err)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	type m struct {
+		text  string
+		cur   string
+		equiv int // -1: none
+	}
+	for _, tc := range []struct {
+		in, host string
+		want     []m
+	}{
+		{"Wuxi will spend 250 billion yuan ($34.23 billion) on chips.", "", []m{{"250 billion yuan", "CNY", -1}, {"$34.23 billion", "USD", 0}}},
+		{"The deal is worth A$2 billion, and another $500 million is planned.", "", []m{{"A$2 billion", "AUD", -1}, {"$500 million", "AUD", -1}}},
+		{"It costs $20 in Sydney.", "www.abc.net.au", []m{{"$20", "AUD", -1}}},
+		{"It costs $20, or US$13.", "www.abc.net.au", []m{{"$20", "USD", -1}, {"US$13", "USD", 0}}},
+		{"Exports rose 8.5 percent in 2022, with 40 firms and 12% more staff.", "", nil},
+		{"A ¥500 ticket in Beijing, China.", "", []m{{"¥500", "CNY", -1}}},
+		{"Prices in Zürich: 5 CHF, 4€ (US$4.3).", "", []m{{"5 CHF", "CHF", -1}, {"4€", "EUR", -1}, {"US$4.3", "USD", 1}}},
+		{"Revenue rose from $5 to $10.", "", []m{{"$5", "USD", -1}, {"$10", "USD", -1}}},
+	} {
+		got := Find(tc.in, tc.host)
+		if len(got) != len(tc.want) {
+			t.Errorf("Find(%q) = %+v; want %d sums", tc.in, got, len(tc.want))
+			continue
+		}
+		for i, w := range tc.want {
+			g := got[i]
+			eq := -1
+			if g.EquivalentOf != nil {
+				eq = *g.EquivalentOf
+			}
+			if g.Text != w.text || g.Currency != w.cur || eq != w.equiv {
+				t.Errorf("Find(%q)[%d] = %q %s equiv %d; want %q %s equiv %d", tc.in, i, g.Text, g.Currency, eq, w.text, w.cur, w.equiv)
+			}
+		}
+		checkOffsets(t, tc.in, got)
+	}
+}
+
+func checkOffsets(t *testing.T, s string, ms []article.Money) {
+	t.Helper()
+	for _, m := range ms {
+		if got := text.SliceRunes(s, m.Start, m.End); got != m.Text {
+			t.Errorf("text[%d:%d] = %q; want %q", m.Start, m.End, got, m.Text)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &article.Article{Text: string(raw), URL: "https://news.example.com/wuxi-chips"}
+	if err := New().Extract(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	checkOffsets(t, a.Text, a.Money)
+	golden(t, "testdata/article.golden.json", a.Money)
+}
+
+func golden(t *testing.T, path string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(g) && i < len(w); i++ {
+			if g[i] != w[i] {
+				t.Fatalf("%s line %s differs (go test -update rewrites it):\n got: %s\nwant: %s", path, strconv.Itoa(i+1), g[i], w[i])
+			}
+		}
+		t.Fatalf("%s differs in length (go test -update rewrites it)", path)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		Find(string(raw), "")
+	}
+}

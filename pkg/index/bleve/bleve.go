@@ -1,0 +1,200 @@
+// Package bleve is the embedded index backend: enriched articles in an on-disk bleve (scorch)
+// index, answering index.Query with full text, keyword filters, facets, highlights and timelines.
+// It owns the index directory and its mapping; it never changes the articles it stores, and it
+// does no network I/O.
+//
+// Durability: by default Put returns only after scorch has persisted the batch's segment and
+// synced its root (bolt) file, so an acknowledged article survives a crash. WithAsyncPersist
+// trades that for throughput: Put returns once the batch is searchable and scorch persists in
+// the background, so a crash can lose the last acknowledged batches; Close waits until every
+// written batch is on disk, so a clean shutdown loses nothing.
+package bleve
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+
+	blv "github.com/blevesearch/bleve/v2"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/index"
+)
+
+// Index is an index.Index on a bleve scorch index in one directory. It is safe for concurrent use.
+type Index struct {
+	idx       blv.Index
+	dir       string
+	analyzers []string // every analyser a document may have been indexed with
+	async     bool
+
+	mu       sync.RWMutex   // Put holds it shared, Close exclusively
+	closed   bool           // under mu
+	unsynced sync.WaitGroup // async batches not yet on disk; Close waits for them
+}
+
+var _ index.Index = (*Index)(nil)
+
+// Option configures Open.
+type Option func(*options)
+
+type options struct {
+	asyncPersist bool
+}
+
+// WithAsyncPersist makes Put return once a batch is searchable instead of once it is on disk
+// (scorch's unsafe_batch). Faster; a crash may lose the latest acknowledged batches.
+func WithAsyncPersist() Option { return func(o *options) { o.asyncPersist = true } }
+
+// Open opens the index in dir, creating it (and dir) if there is none yet.
+func Open(dir string, opts ...Option) (*Index, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	cfg := map[string]interface{}{}
+	if o.asyncPersist {
+		cfg["unsafe_batch"] = true
+	}
+	idx, err := blv.OpenUsing(dir, cfg)
+	if errors.Is(err, blv.ErrorIndexPathDoesNotExist) || errors.Is(err, blv.ErrorIndexMetaMissing) {
+		idx, err = blv.NewUsing(dir, newMapping(), "scorch", "scorch", cfg)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open bleve index %s: %w", dir, err)
+	}
+	return &Index{idx: idx, dir: dir, analyzers: queryAnalyzers(), async: o.asyncPersist}, nil
+}
+
+// Put writes the batch as one bleve batch; the article id is the document id, so rewriting an
+// article replaces it. Articles that cannot be encoded (or lack an id) are reported in a
+// *index.BulkError and the rest are written.
+func (x *Index) Put(ctx context.Context, batch []*article.Article) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("index put: %w", err)
+	}
+	b := x.idx.NewBatch()
+	failed := map[string]error{}
+	for i, a := range batch {
+		if a == nil {
+			continue
+		}
+		if a.ID == "" {
+			failed["batch["+strconv.Itoa(i)+"]"] = errors.New("article has no id")
+			continue
+		}
+		d, err := newDoc(a)
+		if err == nil {
+			err = b.Index(a.ID, d)
+		}
+		if err != nil {
+			failed[a.ID] = err
+		}
+	}
+	if b.Size() > 0 {
+		if err := x.write(b); err != nil {
+			return fmt.Errorf("index put batch of %d in %s: %w", b.Size(), x.dir, err)
+		}
+	}
+	if len(failed) > 0 {
+		return &index.BulkError{Failed: failed}
+	}
+	return nil
+}
+
+// write applies the batch. With async persistence, scorch's Close does not wait for in-memory
+// segments to reach disk, so write counts the batches still in flight for Close to wait on.
+func (x *Index) write(b *blv.Batch) error {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.closed {
+		return errors.New("index is closed")
+	}
+	if !x.async {
+		return x.idx.Batch(b)
+	}
+	x.unsynced.Add(1)
+	var once sync.Once
+	done := func() { once.Do(x.unsynced.Done) }
+	b.SetPersistedCallback(func(error) { done() })
+	err := x.idx.Batch(b)
+	if err != nil {
+		done()
+	}
+	return err
+}
+
+// Get returns the stored article, or an error wrapping index.ErrNotFound.
+func (x *Index) Get(ctx context.Context, id string) (*article.Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("index get %s: %w", id, err)
+	}
+	d, err := x.idx.Document(id)
+	if err != nil {
+		return nil, fmt.Errorf("index get %s: %w", id, err)
+	}
+	if d == nil {
+		return nil, fmt.Errorf("index get %s: %w", id, index.ErrNotFound)
+	}
+	var js, text []byte
+	d.VisitFields(func(f bleveindex.Field) {
+		switch f.Name() {
+		case fieldJSON:
+			js = f.Value()
+		case fieldText:
+			text = f.Value()
+		}
+	})
+	a, err := decodeArticle(js, string(text))
+	if err != nil {
+		return nil, fmt.Errorf("index get %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// decodeArticle rebuilds the enriched article from its stored JSON and stored text.
+func decodeArticle(js []byte, text string) (*article.Article, error) {
+	if len(js) == 0 {
+		return nil, errors.New("stored article missing")
+	}
+	var a article.Article
+	if err := json.Unmarshal(js, &a); err != nil {
+		return nil, fmt.Errorf("decode stored article: %w", err)
+	}
+	a.Text = text
+	a.Normalize()
+	return &a, nil
+}
+
+// Count returns the number of articles in the index.
+func (x *Index) Count(ctx context.Context) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, fmt.Errorf("index count: %w", err)
+	}
+	n, err := x.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("index count: %w", err)
+	}
+	return int(n), nil
+}
+
+// Close waits for written batches to reach disk, then closes the index; the Index is unusable
+// afterwards. Searches still running when Close is called fail.
+func (x *Index) Close() error {
+	x.mu.Lock()
+	if x.closed {
+		x.mu.Unlock()
+		return nil
+	}
+	x.closed = true
+	x.mu.Unlock()
+	x.unsynced.Wait()
+	if err := x.idx.Close(); err != nil {
+		return fmt.Errorf("close bleve index %s: %w", x.dir, err)
+	}
+	return nil
+}

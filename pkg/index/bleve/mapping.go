@@ -1,0 +1,199 @@
+package bleve
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/index"
+)
+
+// Field names of the indexed document. Filter fields hold index.Norm'ed values (exact,
+// case-insensitive matches); facet fields hold display values with doc values for counting.
+const (
+	fieldTitle     = "title"
+	fieldText      = "text"
+	fieldQuotes    = "quotes"
+	fieldPublished = "published"
+	fieldJSON      = "article_json" // the enriched article minus Text, stored, not indexed
+
+	fieldPersons  = "persons"
+	fieldOrgs     = "orgs"
+	fieldPlaces   = "places"
+	fieldRegions  = "regions" // every place and everything containing it (region filter)
+	fieldRegion   = "region"  // admin1 names (region facet)
+	fieldCountry  = "country"
+	fieldEvents   = "events"
+	fieldSpeakers = "speakers"
+	fieldSource   = "source"
+	fieldLang     = "lang"
+	fieldAuthors  = "authors"
+
+	fieldDay   = "published_day"
+	fieldWeek  = "published_week"
+	fieldMonth = "published_month"
+)
+
+// facetFields maps index.FacetNames to the display-value fields counted for them.
+var facetFields = map[string]string{
+	"person":  "facet_person",
+	"org":     "facet_org",
+	"place":   "facet_place",
+	"region":  "facet_region",
+	"country": "facet_country",
+	"source":  "facet_source",
+	"event":   "facet_event",
+	"lang":    "facet_lang",
+}
+
+// timelineFields maps Query.Interval to the keyword field holding the article's bucket key.
+var timelineFields = map[string]string{
+	index.IntervalDay:   fieldDay,
+	index.IntervalWeek:  fieldWeek,
+	index.IntervalMonth: fieldMonth,
+}
+
+// doc is what bleve indexes for one article. Field names come from the json tags.
+type doc struct {
+	Title     string     `json:"title"`
+	Text      string     `json:"text"`
+	Quotes    []string   `json:"quotes"`
+	Published *time.Time `json:"published"`
+	JSON      string     `json:"article_json"`
+
+	Persons  []string `json:"persons"`
+	Orgs     []string `json:"orgs"`
+	Places   []string `json:"places"`
+	Regions  []string `json:"regions"`
+	Region   []string `json:"region"`
+	Country  []string `json:"country"`
+	Events   []string `json:"events"`
+	Speakers []string `json:"speakers"`
+	Source   string   `json:"source"`
+	Lang     string   `json:"lang"`
+	Authors  []string `json:"authors"`
+
+	FacetPerson  []string `json:"facet_person"`
+	FacetOrg     []string `json:"facet_org"`
+	FacetPlace   []string `json:"facet_place"`
+	FacetRegion  []string `json:"facet_region"`
+	FacetCountry []string `json:"facet_country"`
+	FacetSource  string   `json:"facet_source"`
+	FacetEvent   []string `json:"facet_event"`
+	FacetLang    string   `json:"facet_lang"`
+
+	Day   string `json:"published_day"`
+	Week  string `json:"published_week"`
+	Month string `json:"published_month"`
+}
+
+// BleveType picks the document mapping, and with it the text analyser, by language.
+func (d *doc) BleveType() string {
+	lang, _, _ := strings.Cut(strings.ReplaceAll(d.Lang, "_", "-"), "-") // "en-GB" → "en"
+	if _, ok := languageAnalyzers[lang]; ok {
+		return lang
+	}
+	return typeOther
+}
+
+// newDoc derives the indexed document from an article. The stored JSON leaves Text out because
+// the text field is stored anyway (for highlighting); Get puts it back.
+func newDoc(a *article.Article) (*doc, error) {
+	stored := *a
+	stored.Text = ""
+	js, err := json.Marshal(&stored)
+	if err != nil {
+		return nil, fmt.Errorf("encode article %s: %w", a.ID, err)
+	}
+	k := index.KeysOf(a)
+	d := &doc{
+		Title:     a.Title,
+		Text:      a.Text,
+		Published: a.Published,
+		JSON:      string(js),
+
+		Persons:  index.NormAll(k.Persons),
+		Orgs:     index.NormAll(k.Orgs),
+		Places:   index.NormAll(k.Places),
+		Regions:  index.NormAll(k.Regions),
+		Region:   index.NormAll(k.Region),
+		Country:  index.NormAll(k.Country),
+		Events:   index.NormAll(k.Events),
+		Speakers: index.NormAll(k.Speakers),
+		Source:   index.Norm(a.Source),
+		Lang:     index.Norm(a.Language),
+		Authors:  index.NormAll(a.Authors),
+
+		FacetPerson:  k.Persons,
+		FacetOrg:     k.Orgs,
+		FacetPlace:   k.Places,
+		FacetRegion:  k.Region,
+		FacetCountry: k.Country,
+		FacetSource:  a.Source,
+		FacetEvent:   k.Events,
+		FacetLang:    index.Norm(a.Language),
+	}
+	for _, q := range a.Quotes {
+		d.Quotes = append(d.Quotes, q.Text)
+	}
+	if a.Published != nil {
+		// BucketKey fails only on an unknown interval, and these are the known ones.
+		d.Day, _ = index.BucketKey(*a.Published, index.IntervalDay)
+		d.Week, _ = index.BucketKey(*a.Published, index.IntervalWeek)
+		d.Month, _ = index.BucketKey(*a.Published, index.IntervalMonth)
+	}
+	return d, nil
+}
+
+// newMapping builds the index mapping: one document mapping per language (see languageAnalyzers),
+// all with the same fields, and nothing dynamic.
+func newMapping() *mapping.IndexMappingImpl {
+	im := mapping.NewIndexMapping()
+	im.DefaultAnalyzer = standard.Name
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	im.TypeMapping = map[string]*mapping.DocumentMapping{}
+	for lang, an := range languageAnalyzers {
+		im.TypeMapping[lang] = docMapping(an)
+	}
+	im.DefaultMapping = docMapping(standard.Name)
+	im.DefaultType = typeOther
+	return im
+}
+
+func docMapping(textAnalyzer string) *mapping.DocumentMapping {
+	dm := mapping.NewDocumentStaticMapping()
+	add := func(name string, fm *mapping.FieldMapping) {
+		fm.Name = name
+		dm.AddFieldMappingsAt(name, fm)
+	}
+	// Stored with term vectors: the highlighter needs both.
+	for _, f := range []string{fieldTitle, fieldText} {
+		add(f, &mapping.FieldMapping{Type: "text", Analyzer: textAnalyzer, Index: true, Store: true,
+			IncludeTermVectors: true})
+	}
+	add(fieldQuotes, &mapping.FieldMapping{Type: "text", Analyzer: textAnalyzer, Index: true})
+	add(fieldPublished, &mapping.FieldMapping{Type: "datetime", Index: true, DocValues: true})
+	add(fieldJSON, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Store: true})
+
+	for _, f := range []string{fieldPersons, fieldOrgs, fieldPlaces, fieldRegions, fieldRegion, fieldCountry,
+		fieldEvents, fieldSpeakers, fieldSource, fieldLang, fieldAuthors} {
+		add(f, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, SkipFreqNorm: true})
+	}
+	for _, f := range facetFields {
+		add(f, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, DocValues: true,
+			SkipFreqNorm: true})
+	}
+	for _, f := range timelineFields {
+		add(f, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, DocValues: true,
+			SkipFreqNorm: true})
+	}
+	return dm
+}

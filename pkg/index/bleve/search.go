@@ -1,0 +1,271 @@
+package bleve
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	blv "github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsmon/newsmon/pkg/index"
+)
+
+// maxTimelineBuckets bounds the timeline: about 27 years of days.
+const maxTimelineBuckets = 10000
+
+// textFields are searched by Query.Text, with their boosts.
+var textFields = []struct {
+	name  string
+	boost float64
+}{{fieldTitle, 2}, {fieldText, 1}, {fieldQuotes, 1}}
+
+// Search answers q: full text, filters, sort, one page of hits, facets, highlights and timeline.
+//
+// Text follows index.ParseText (words ANDed, "phrases", -exclusions, OR); terms that analyse to
+// nothing (stop words, punctuation) are dropped, so a query of only such terms filters nothing.
+// An unknown Sort falls back to the default (relevance with Text, else newest first); an unknown
+// Interval is an error.
+func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error) {
+	timelineField := ""
+	if q.Interval != "" {
+		f, ok := timelineFields[q.Interval]
+		if !ok {
+			return nil, fmt.Errorf("index search: timeline interval %q: want day, week or month", q.Interval)
+		}
+		timelineField = f
+	}
+	textQ, hasText := x.textQuery(index.ParseText(q.Text))
+	must := textQ
+	if must == nil {
+		must = blv.NewMatchAllQuery()
+	}
+	bq := blv.NewBooleanQuery()
+	bq.AddMust(must)
+	if filters := filterQueries(q); len(filters) > 0 {
+		bq.AddFilter(blv.NewConjunctionQuery(filters...))
+	}
+
+	size := q.Size
+	switch {
+	case size <= 0:
+		size = index.DefaultSize
+	case size > index.MaxSize:
+		size = index.MaxSize
+	}
+	page := max(q.Page, 1)
+	req := blv.NewSearchRequestOptions(bq, size, (page-1)*size, false)
+	req.Fields = []string{fieldJSON}
+	if q.WithText {
+		req.Fields = append(req.Fields, fieldText)
+	}
+	newest := &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate,
+		Missing: search.SortFieldMissingLast}
+	if q.Sort == "date" || (q.Sort != "relevance" && !hasText) {
+		req.SortByCustom(search.SortOrder{newest, &search.SortDocID{}})
+	} else {
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newest, &search.SortDocID{}})
+	}
+	if hasText {
+		req.Highlight = blv.NewHighlightWithStyle("html") // <mark>…</mark>, HTML-escaped
+		req.Highlight.Fields = []string{fieldTitle, fieldText}
+	}
+	if q.FacetSize >= 0 {
+		n := q.FacetSize
+		if n == 0 {
+			n = index.DefaultFacetSize
+		}
+		for name, field := range facetFields {
+			req.AddFacet(name, blv.NewFacetRequest(field, n))
+		}
+	}
+	if timelineField != "" {
+		req.AddFacet("timeline", blv.NewFacetRequest(timelineField, maxTimelineBuckets))
+	}
+
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index search %q: %w", q.Text, err)
+	}
+	out := &index.Result{Total: int(res.Total), Hits: make([]index.Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		js, _ := h.Fields[fieldJSON].(string)
+		text, _ := h.Fields[fieldText].(string)
+		a, err := decodeArticle([]byte(js), text)
+		if err != nil {
+			return nil, fmt.Errorf("index search: hit %s: %w", h.ID, err)
+		}
+		hit := index.Hit{Article: a, Score: h.Score}
+		for _, f := range []string{fieldTitle, fieldText} {
+			// bleve returns the start of a field that has no match; only matches are highlights.
+			var frags []string
+			for _, fr := range h.Fragments[f] {
+				if strings.Contains(fr, "<mark>") {
+					frags = append(frags, fr)
+				}
+			}
+			if len(frags) > 0 {
+				if hit.Highlight == nil {
+					hit.Highlight = map[string][]string{}
+				}
+				hit.Highlight[f] = frags
+			}
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if q.FacetSize >= 0 {
+		out.Facets = make(map[string][]index.FacetBucket, len(facetFields))
+		for name := range facetFields {
+			out.Facets[name] = termBuckets(res.Facets[name])
+		}
+	}
+	if timelineField != "" {
+		for _, b := range termBuckets(res.Facets["timeline"]) {
+			out.Timeline = append(out.Timeline, index.TimeBucket(b))
+		}
+		sort.Slice(out.Timeline, func(i, j int) bool { return out.Timeline[i].Key < out.Timeline[j].Key })
+	}
+	return out, nil
+}
+
+// termBuckets converts a terms facet, keeping bleve's order: count descending, then key.
+func termBuckets(fr *search.FacetResult) []index.FacetBucket {
+	out := []index.FacetBucket{}
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		out = append(out, index.FacetBucket{Key: t.Term, Count: t.Count})
+	}
+	return out
+}
+
+// filterQueries turns the keyword filters and the date range into term and range queries, all of
+// which must match. They go into the boolean filter clause, so they do not change scores.
+func filterQueries(q index.Query) []query.Query {
+	var out []query.Query
+	terms := func(field string, vals []string) {
+		for _, v := range vals {
+			if n := index.Norm(v); n != "" {
+				tq := blv.NewTermQuery(n)
+				tq.SetField(field)
+				out = append(out, tq)
+			}
+		}
+	}
+	terms(fieldPersons, q.Person)
+	terms(fieldOrgs, q.Org)
+	terms(fieldPlaces, q.Place)
+	terms(fieldRegions, q.Region)
+	terms(fieldEvents, q.Event)
+	terms(fieldSource, q.Source)
+	terms(fieldLang, q.Lang)
+	terms(fieldSpeakers, q.Speaker)
+	if !q.From.IsZero() || !q.To.IsZero() {
+		inclusive := true
+		dq := blv.NewDateRangeInclusiveQuery(clampTime(q.From), clampTime(q.To), &inclusive, &inclusive)
+		dq.SetField(fieldPublished)
+		out = append(out, dq)
+	}
+	return out
+}
+
+// textQuery translates a parsed user query. Each term must match in some text field under some
+// analyser; a term that analyses to nothing (a stop word, bare punctuation) is dropped rather than
+// matching nothing. It reports false when no term is left, i.e. the query does not restrict.
+func (x *Index) textQuery(tq index.TextQuery) (query.Query, bool) {
+	var groups []query.Query
+	for _, group := range tq.Must {
+		var alts []query.Query
+		for _, t := range group {
+			if q := x.termQuery(t); q != nil {
+				alts = append(alts, q)
+			}
+		}
+		if len(alts) > 0 {
+			groups = append(groups, blv.NewDisjunctionQuery(alts...))
+		}
+	}
+	var nots []query.Query
+	for _, t := range tq.Not {
+		if q := x.termQuery(t); q != nil {
+			nots = append(nots, q)
+		}
+	}
+	if len(groups) == 0 && len(nots) == 0 {
+		return nil, false
+	}
+	bq := blv.NewBooleanQuery()
+	if len(groups) > 0 {
+		bq.AddMust(groups...)
+	} else {
+		bq.AddMust(blv.NewMatchAllQuery())
+	}
+	bq.AddMustNot(nots...)
+	return bq, len(groups) > 0
+}
+
+// termQuery is one word or phrase over every text field, or nil if no analyser keeps anything of
+// it. The term is analysed by every analyser a document may have been indexed with (a French
+// article holds French stems); analysers that produce the same tokens are queried once.
+func (x *Index) termQuery(t index.TextTerm) query.Query {
+	var alts []query.Query
+	seen := map[string]bool{}
+	for _, an := range x.analyzers {
+		a := x.idx.Mapping().AnalyzerNamed(an)
+		if a == nil {
+			continue
+		}
+		var sig strings.Builder
+		for _, tok := range a.Analyze([]byte(t.Text)) {
+			fmt.Fprintf(&sig, "%d:%s ", tok.Position, tok.Term)
+		}
+		if sig.Len() == 0 || seen[sig.String()] {
+			continue
+		}
+		seen[sig.String()] = true
+		for _, f := range textFields {
+			if t.Phrase {
+				q := blv.NewMatchPhraseQuery(t.Text)
+				q.SetField(f.name)
+				q.Analyzer = an
+				q.SetBoost(f.boost)
+				alts = append(alts, q)
+				continue
+			}
+			q := blv.NewMatchQuery(t.Text)
+			q.SetField(f.name)
+			q.Analyzer = an
+			q.SetBoost(f.boost)
+			q.SetOperator(query.MatchQueryOperatorAnd) // "Wuxi-based" needs both parts
+			alts = append(alts, q)
+		}
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	return blv.NewDisjunctionQuery(alts...)
+}
+
+// Bleve stores datetimes as int64 nanoseconds and accepts range bounds only within
+// query.Min/MaxRFC3339CompatibleTime; a bound outside (to=9999-12-31) is clamped rather than
+// rejected. The zero time stays zero: it means "open".
+var (
+	minTime = query.MinRFC3339CompatibleTime
+	maxTime = query.MaxRFC3339CompatibleTime
+)
+
+func clampTime(t time.Time) time.Time {
+	switch {
+	case t.IsZero():
+		return t
+	case t.Before(minTime):
+		return minTime
+	case t.After(maxTime):
+		return maxTime
+	}
+	return t
+}

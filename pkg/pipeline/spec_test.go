@@ -1,0 +1,75 @@
+package pipeline
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+var known = LoadOptions{Extractors: []string{"ner", "geo", "money", "dates", "quote"}}
+
+func TestLoadGood(t *testing.T) {
+	opts := known
+	opts.Vars = map[string]string{"SITE": "http://127.0.0.1:8080"}
+	s, err := Load("testdata/good.yaml", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.Sources[0].URL, "http://127.0.0.1:8080/wire/rss.xml"; got != want {
+		t.Errorf("source url = %q, want %q", got, want)
+	}
+	if s.Sources[0].Poll != time.Minute || s.Crawl.Timeout != 15*time.Second {
+		t.Errorf("durations not decoded: poll=%v timeout=%v", s.Sources[0].Poll, s.Crawl.Timeout)
+	}
+	if s.Crawl.MaxBodyBytes != 5<<20 {
+		t.Errorf("max_body = %d, want %d", s.Crawl.MaxBodyBytes, 5<<20)
+	}
+	if got := strings.Join(s.Extract.Extractors, ","); got != "ner,money" {
+		t.Errorf("extractors = %s", got)
+	}
+	if len(s.Alerts) != 1 || s.Alerts[0].Region[0] != "Jiangsu" {
+		t.Errorf("alerts = %+v", s.Alerts)
+	}
+}
+
+func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
+	_, err := Load("testdata/bad.yaml", known)
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("err = %v, want Problems", err)
+	}
+	want := []string{
+		`testdata/bad.yaml:4:5: sources[0].kind: "rss" is not one of feed, sitemap, urls, page`,
+		`testdata/bad.yaml:5:5: sources[0].url: "ftp://example.com/feed" is not an absolute http(s) URL`,
+		`testdata/bad.yaml:6:5: sources[1]: name "Wire" already used by sources[0]`,
+		`testdata/bad.yaml:9:5: sources[1].poll: 10ms is too often (minimum 1s)`,
+		`testdata/bad.yaml:10:5: sources[2].urls: a urls source needs at least one URL`,
+		`testdata/bad.yaml:13:21: extract.extractors[1]: unknown extractor "moneyy" (known: ner, geo, money, dates, quote)`,
+		`testdata/bad.yaml:15:5: alerts[0]: a rule needs at least one condition (text, person, org, place, region, event, source or lang)`,
+	}
+	got := strings.Split(ps.Error(), "\n")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestLoadUnknownFieldAndMissingVariable(t *testing.T) {
+	tests := []struct{ file, src, want string }{
+		{"testdata/unknown_field.yaml", "", "testdata/unknown_field.yaml:6:1: field pol not found in type pipeline.Source"},
+		{"inline.yaml", "name: x\nsources:\n  - {name: a, kind: feed, url: \"${NOPE_NOT_SET}/f\"}\n", "inline.yaml:3:33: variable ${NOPE_NOT_SET} is not set"},
+		{"inline.yaml", "name: x\nsources: [\n", "inline.yaml:2:1: did not find expected node content"},
+		{"inline.yaml", "name: x\ncrawl: {max_body: lots}\nsources: [{name: a, kind: feed, url: 'http://h/f'}]\n", "inline.yaml:2:1: \"lots\" is not a size (e.g. 5MiB, 200KB, 1048576)"},
+	}
+	for _, tc := range tests {
+		var err error
+		if tc.src == "" {
+			_, err = Load(tc.file, known)
+		} else {
+			_, err = Parse(tc.file, []byte(tc.src), known)
+		}
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s: err = %v\nwant %s", tc.file, err, tc.want)
+		}
+	}
+}
