@@ -31,6 +31,7 @@ func commands() map[string]command {
 		"serve":   {"search API and web page over the index", cmdServe},
 		"analyze": {"one page or text through extraction; prints the enriched article JSON", cmdAnalyze},
 		"lint":    {"validate pipeline files; prints file:line:col problems", cmdLint},
+		"eval":    {"score an extractor on a labelled corpus: article, ner, money, quotes, geo", cmdEval},
 		"version": {"version and build info", cmdVersion},
 	}
 }

@@ -73,8 +73,8 @@ type Place struct {
 	Feature     string    `json:"feature"` // country|admin1|admin2|city|other
 	CountryCode string    `json:"country_code"`
 	Country     string    `json:"country"`
-	Admin1Code  string    `json:"admin1_code,omitempty"`
-	Admin1      string    `json:"admin1,omitempty"`
+	Admin1Code  string    `json:"admin1_code"`
+	Admin1      string    `json:"admin1"`
 	Lat         float64   `json:"lat"`
 	Lon         float64   `json:"lon"`
 	Mentions    []Mention `json:"mentions"`

@@ -20,7 +20,9 @@ import (
 const (
 	SubjectFetched  = "newsmon.article.fetched"
 	SubjectEnriched = "newsmon.article.enriched"
-	SubjectAlert    = "newsmon.alert.fired"
+	// SubjectAlertPrefix + rule id receives the rule's alert events, so a consumer can follow
+	// one rule ("news.alert.jiangsu") or all of them ("news.alert.>").
+	SubjectAlertPrefix = "news.alert."
 	// SubjectDeadPrefix + stage name ("extract", "index") receives messages that could not be
 	// processed, with the reason in the HeaderError header.
 	SubjectDeadPrefix = "newsmon.dead."
@@ -138,7 +140,7 @@ func (b *Bus) ensureStreams(ctx context.Context) error {
 	streams := []jetstream.StreamConfig{
 		{Name: StreamFetched, Subjects: []string{SubjectFetched}, MaxAge: b.cfg.MaxAge},
 		{Name: StreamEnriched, Subjects: []string{SubjectEnriched}, MaxAge: b.cfg.MaxAge},
-		{Name: StreamAlerts, Subjects: []string{SubjectAlert}, MaxAge: 30 * 24 * time.Hour},
+		{Name: StreamAlerts, Subjects: []string{SubjectAlertPrefix + ">"}, MaxAge: 30 * 24 * time.Hour},
 		{Name: StreamDead, Subjects: []string{SubjectDeadPrefix + ">"}, MaxAge: 30 * 24 * time.Hour},
 	}
 	for _, sc := range streams {

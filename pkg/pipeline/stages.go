@@ -251,7 +251,7 @@ func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.
 		if err != nil {
 			return fmt.Errorf("encode alert %s: %w", ev.ID, err)
 		}
-		if _, err := s.Bus.Publish(ctx, bus.SubjectAlert, ev.ID, data, nil); err != nil {
+		if _, err := s.Bus.Publish(ctx, bus.SubjectAlertPrefix+ev.RuleID, ev.ID, data, nil); err != nil {
 			return err
 		}
 		s.Metrics.Alerts.Inc()
@@ -266,7 +266,7 @@ func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.
 // ForwardAlerts delivers every alert event published on the bus (by any index worker) to fn, e.g.
 // the API's SSE hub, until ctx ends.
 func (s *Stages) ForwardAlerts(ctx context.Context, fn func(alert.Event)) error {
-	return s.Bus.Subscribe(ctx, bus.SubjectAlert, func(data []byte) {
+	return s.Bus.Subscribe(ctx, bus.SubjectAlertPrefix+">", func(data []byte) {
 		var ev alert.Event
 		if err := json.Unmarshal(data, &ev); err != nil {
 			s.log().Warn("undecodable alert event", "err", err)

@@ -1,0 +1,10 @@
+package main
+
+import (
+	"context"
+	"io"
+)
+
+func cmdEvalMoney(_ context.Context, _ []string, _, _ io.Writer) error {
+	return errNotYet("newsmon eval money")
+}

@@ -1,0 +1,58 @@
+// Package eval holds the scorers behind `newsmon eval`: precision/recall/F1 counting and the
+// readers for the labelled corpora's formats. It measures; it never changes what an extractor does.
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+)
+
+// PRF counts true positives, false positives and false negatives.
+type PRF struct {
+	TP, FP, FN int
+}
+
+// Add accumulates another count.
+func (c *PRF) Add(o PRF) { c.TP, c.FP, c.FN = c.TP+o.TP, c.FP+o.FP, c.FN+o.FN }
+
+// Precision is TP/(TP+FP), 0 when nothing was predicted.
+func (c PRF) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
+
+// Recall is TP/(TP+FN), 0 when nothing was expected.
+func (c PRF) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
+
+// F1 is the harmonic mean of precision and recall.
+func (c PRF) F1() float64 { return F1(c.Precision(), c.Recall()) }
+
+// F1 of a precision and a recall; 0 when both are 0.
+func F1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Metrics is what a scorer reports: JSON-friendly, printed with --json.
+type Metrics map[string]any
+
+// Round4 rounds to 4 decimals for printing.
+func Round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// WriteJSON prints m as one JSON object on one line.
+func WriteJSON(w io.Writer, m any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(m); err != nil {
+		return fmt.Errorf("write metrics: %w", err)
+	}
+	return nil
+}
