@@ -46,6 +46,8 @@ type ConsumerConfig struct {
 	MaxWait    time.Duration // how long a fetch waits to fill a batch
 	// Backoff is the delay before the n-th retry: Backoff * 2^(n-1), capped at MaxBackoff.
 	Backoff, MaxBackoff time.Duration
+	// DrainTimeout bounds how long an in-flight batch may keep working after shutdown begins.
+	DrainTimeout time.Duration
 }
 
 func (c *ConsumerConfig) defaults() {
@@ -66,6 +68,9 @@ func (c *ConsumerConfig) defaults() {
 	}
 	if c.MaxBackoff <= 0 {
 		c.MaxBackoff = time.Minute
+	}
+	if c.DrainTimeout <= 0 {
+		c.DrainTimeout = 20 * time.Second
 	}
 }
 
@@ -138,12 +143,15 @@ func (b *Bus) ConsumeBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandl
 		if len(batch) == 0 {
 			continue
 		}
-		errs, panicked := callBatch(ctx, h, batch)
+		// A batch that has started is finished even if shutdown begins meanwhile: that is what
+		// draining means. Its work gets DrainTimeout past the stop signal, then its context ends.
+		work, cancelWork := drainContext(ctx, cfg.DrainTimeout)
+		errs, panicked := callBatch(work, h, batch)
 		if panicked != nil && len(batch) > 1 {
 			log.Error("handler panicked on a batch; retrying its messages one by one", "err", panicked)
 			errs = make([]error, len(batch))
 			for i := range batch {
-				one, p := callBatch(ctx, h, batch[i:i+1])
+				one, p := callBatch(work, h, batch[i:i+1])
 				switch {
 				case p != nil:
 					errs[i] = p
@@ -159,10 +167,21 @@ func (b *Bus) ConsumeBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandl
 			if i < len(errs) {
 				err = errs[i]
 			}
-			b.end(ctx, cfg, d, err)
+			b.end(work, cfg, d, err)
 		}
+		cancelWork()
 	}
 	return nil
+}
+
+// drainContext returns a context that is not cancelled with parent but ends timeout after it.
+func drainContext(parent context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.WithoutCancel(parent))
+	stop := context.AfterFunc(parent, func() {
+		t := time.AfterFunc(timeout, cancel)
+		context.AfterFunc(ctx, func() { t.Stop() })
+	})
+	return ctx, func() { stop(); cancel() }
 }
 
 func (b *Bus) end(ctx context.Context, cfg ConsumerConfig, d Delivery, err error) {
