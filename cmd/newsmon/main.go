@@ -32,6 +32,7 @@ func commands() map[string]command {
 		"analyze": {"one page or text through extraction; prints the enriched article JSON", cmdAnalyze},
 		"lint":    {"validate pipeline files; prints file:line:col problems", cmdLint},
 		"eval":    {"score an extractor on a labelled corpus: article, ner, money, quotes, geo", cmdEval},
+		"bench":   {"run N generated articles through the embedded pipeline; prints articles/s and latencies", cmdBench},
 		"version": {"version and build info", cmdVersion},
 	}
 }

@@ -156,7 +156,7 @@ func (s *service) run(ctx context.Context) error {
 			workers = spec.Extract.Workers
 		}
 		if workers <= 0 {
-			workers = max(2, runtime.NumCPU())
+			workers = 4 * runtime.NumCPU() // each waits on NATS round trips between articles
 		}
 		g.Go(func() error { return stages.RunExtract(gctx, chain, workers) })
 	}

@@ -34,6 +34,10 @@ type Stages struct {
 	// Retry tunes redelivery; zero values take the bus defaults.
 	MaxDeliver int
 	Backoff    time.Duration
+	// OnIndexed and OnAlert, when set, observe each article once it is durably indexed and each
+	// alert once it is published (benchmarks measure latency with them). They must be fast.
+	OnIndexed func(a *article.Article, at time.Time)
+	OnAlert   func(a *article.Article, ev alert.Event, at time.Time)
 }
 
 func (s *Stages) log() *slog.Logger {
@@ -228,6 +232,9 @@ func (s *Stages) RunIndex(ctx context.Context, idx index.Index, matcher Matcher,
 			if !a.Fetched.IsZero() {
 				s.Metrics.Searchable.Observe(time.Since(a.Fetched).Seconds())
 			}
+			if s.OnIndexed != nil {
+				s.OnIndexed(a, time.Now())
+			}
 			if matcher == nil {
 				continue
 			}
@@ -257,6 +264,9 @@ func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.
 		s.Metrics.Alerts.Inc()
 		if !a.Fetched.IsZero() {
 			s.Metrics.Alerted.Observe(time.Since(a.Fetched).Seconds())
+		}
+		if s.OnAlert != nil {
+			s.OnAlert(a, ev, time.Now())
 		}
 		s.log().Info("alert fired", "rule", ev.RuleName, "article_id", a.ID, "title", a.Title)
 	}
