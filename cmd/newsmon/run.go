@@ -140,7 +140,11 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		crawler, err = crawl.New(crawlConfig(spec.Crawl), crawlSources(spec), store, stages.CrawlSink(store), log, reg)
+		cfg, err := crawlConfig(spec.Crawl)
+		if err != nil {
+			return err
+		}
+		crawler, err = crawl.New(cfg, crawlSources(spec), store, stages.CrawlSink(store), log, reg)
 		if err != nil {
 			return err
 		}

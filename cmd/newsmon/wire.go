@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/newsmon/newsmon/internal/netguard"
 	"github.com/newsmon/newsmon/pipelines"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/bus"
@@ -120,9 +121,15 @@ func buildChain(names []string, gaz *geo.Gazetteer, observe extract.Observer) (*
 	return extract.NewChain(observe, ex...), nil
 }
 
-// crawlConfig applies a pipeline's crawl settings over the crawler defaults.
-func crawlConfig(s pipeline.CrawlSpec) crawl.Config {
+// crawlConfig applies a pipeline's crawl settings over the crawler defaults. The crawler always
+// goes through the SSRF guard; only the pipeline's allow_networks open internal addresses.
+func crawlConfig(s pipeline.CrawlSpec) (crawl.Config, error) {
 	c := crawl.DefaultConfig()
+	allow, err := netguard.ParseAllow(s.AllowNetworks)
+	if err != nil {
+		return c, err
+	}
+	c.Transport = netguard.Policy{Allow: allow}.Transport()
 	if s.UserAgent != "" {
 		c.UserAgent = s.UserAgent
 	}
@@ -150,7 +157,7 @@ func crawlConfig(s pipeline.CrawlSpec) crawl.Config {
 	if s.MaxArticlesPerPoll > 0 {
 		c.MaxArticlesPerPoll = s.MaxArticlesPerPoll
 	}
-	return c
+	return c, nil
 }
 
 func crawlSources(spec *pipeline.Spec) []crawl.Source {

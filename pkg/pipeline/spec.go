@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"os"
 	"regexp"
@@ -40,6 +41,9 @@ type CrawlSpec struct {
 	RespectRobots      *bool         `yaml:"respect_robots"`
 	DedupWindow        time.Duration `yaml:"dedup_window"`
 	MaxArticlesPerPoll int           `yaml:"max_articles_per_poll"`
+	// AllowNetworks opens private or loopback networks (CIDRs) to the crawler, which refuses them
+	// by default so a feed cannot make it reach internal services; the demo allows 127.0.0.0/8.
+	AllowNetworks []string `yaml:"allow_networks"`
 }
 
 // Source is one place articles come from.
@@ -309,6 +313,13 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 	}
 	if s.Index.Batch < 0 || s.Index.Batch > 10000 {
 		v.add("index.batch must be between 1 and 10000", "index", "batch")
+	}
+	for i, n := range s.Crawl.AllowNetworks {
+		if _, err := netip.ParsePrefix(n); err != nil {
+			if _, err := netip.ParseAddr(n); err != nil {
+				v.add(fmt.Sprintf("crawl.allow_networks[%d]: %q is not an IP or CIDR", i, n), "crawl", "allow_networks", i)
+			}
+		}
 	}
 	if s.Crawl.Concurrency < 0 || s.Crawl.PerHostConcurrency < 0 {
 		v.add("crawl concurrency must be ≥ 0", "crawl")
