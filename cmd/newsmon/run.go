@@ -119,12 +119,12 @@ func (s *service) run(ctx context.Context) error {
 
 	reg := newRegistry()
 	metrics := pipeline.NewMetrics(reg)
-	b, closeBus, err := connectBus(ctx, o, s.embedded, log)
+	b, closeBus, err := connectBus(ctx, o, s.embedded, log, s.stdout)
 	if err != nil {
 		return err
 	}
 	defer closeBus()
-	stages := &pipeline.Stages{Bus: b, Log: log, Metrics: metrics}
+	stages := &pipeline.Stages{Bus: b, Log: log, Metrics: metrics, AckWait: o.ackWait}
 
 	g, gctx := errgroup.WithContext(ctx)
 	var crawler *crawl.Crawler

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -43,6 +44,7 @@ type options struct {
 	demo       bool
 	logLevel   string
 	workers    int
+	ackWait    time.Duration
 }
 
 func (o *options) register(fs *flag.FlagSet, which string) {
@@ -50,6 +52,7 @@ func (o *options) register(fs *flag.FlagSet, which string) {
 	fs.StringVar(&o.natsURL, "nats-url", envDefault("NEWSMON_NATS_URL", ""), "external NATS server(s); empty runs an embedded one (env NEWSMON_NATS_URL)")
 	fs.StringVar(&o.esURL, "es-url", envDefault("NEWSMON_ES_URL", ""), "Elasticsearch URL(s), comma-separated; empty uses the embedded bleve index (env NEWSMON_ES_URL)")
 	fs.StringVar(&o.esIndex, "es-index", envDefault("NEWSMON_ES_INDEX", "newsmon-articles"), "Elasticsearch write alias (env NEWSMON_ES_INDEX)")
+	fs.DurationVar(&o.ackWait, "ack-wait", 30*time.Second, "how long a worker may hold an article before NATS hands it to another (recovery time after a crash)")
 	fs.StringVar(&o.logLevel, "log-level", envDefault("NEWSMON_LOG_LEVEL", "info"), "debug, info, warn or error")
 	if strings.Contains(which, "http") {
 		def := envDefault("NEWSMON_HTTP", "127.0.0.1:8080")
@@ -154,6 +157,9 @@ func crawlConfig(s pipeline.CrawlSpec) (crawl.Config, error) {
 	if s.DedupWindow > 0 {
 		c.DedupWindow = s.DedupWindow
 	}
+	if s.ClaimLease > 0 {
+		c.ClaimLease = s.ClaimLease
+	}
 	if s.MaxArticlesPerPoll > 0 {
 		c.MaxArticlesPerPoll = s.MaxArticlesPerPoll
 	}
@@ -181,7 +187,7 @@ func openIndex(ctx context.Context, o *options, log *slog.Logger) (index.Index, 
 }
 
 // connectBus connects to the external NATS, or starts the embedded one under data.
-func connectBus(ctx context.Context, o *options, embedded bool, log *slog.Logger) (*bus.Bus, func(), error) {
+func connectBus(ctx context.Context, o *options, embedded bool, log *slog.Logger, stdout io.Writer) (*bus.Bus, func(), error) {
 	url := o.natsURL
 	stop := func() {}
 	if url == "" {
@@ -203,6 +209,7 @@ func connectBus(ctx context.Context, o *options, embedded bool, log *slog.Logger
 		url = srv.ClientURL()
 		stop = srv.Shutdown
 		log.Info("embedded NATS with JetStream started", "url", url, "store", cfg.StoreDir)
+		fmt.Fprintf(stdout, "newsmon: embedded NATS at %s (workers can join with --nats-url)\n", url)
 	}
 	cctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()

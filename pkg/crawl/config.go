@@ -22,6 +22,8 @@ type Config struct {
 
 	RespectRobots bool
 	DedupWindow   time.Duration // a canonical URL is fetched at most once within it; 0 = never again
+	// ClaimLease is how long a claim whose fetch never completed (its worker died) blocks others.
+	ClaimLease time.Duration
 	// MaxArticlesPerPoll caps the new articles fetched per source per poll; the rest wait for the
 	// next poll. 0 = no cap.
 	MaxArticlesPerPoll int
@@ -44,6 +46,7 @@ func DefaultConfig() Config {
 		Concurrency:        16,
 		RespectRobots:      true,
 		DedupWindow:        30 * 24 * time.Hour,
+		ClaimLease:         2 * time.Minute,
 		MaxArticlesPerPoll: 200,
 	}
 }
@@ -74,6 +77,9 @@ func (c Config) Validate() error {
 	}
 	if c.Concurrency < 1 {
 		errs = append(errs, errors.New("concurrency must be >= 1"))
+	}
+	if c.ClaimLease <= 0 {
+		errs = append(errs, errors.New("claim_lease must be > 0"))
 	}
 	if c.DedupWindow < 0 {
 		errs = append(errs, errors.New("dedup_window must be >= 0"))

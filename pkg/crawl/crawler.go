@@ -555,9 +555,14 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		if ctx.Err() != nil {
 			break
 		}
-		if c.seen(ctx, it.canon, now) {
+		if fresh, pending := c.seen(ctx, it.canon, now); fresh {
 			counts.skipped++
 			c.m.items.WithLabelValues("duplicate").Inc()
+			if pending {
+				// Someone is fetching it, or was and died: look again next poll, so a dead
+				// worker's lease expiring cannot be hidden behind a 304.
+				ps.markRetry()
+			}
 			continue
 		}
 		if u, err := url.Parse(it.url); err == nil && c.cfg.RespectRobots {
@@ -623,6 +628,7 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		}
 		if !ok {
 			result = "duplicate"
+			ps.markRetry() // the owner may yet fail or die: see it done before trusting a 304
 			return false
 		}
 		claimed = append(claimed, it.canon)
@@ -661,6 +667,9 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 			release()
 			return true
 		}
+		for _, canon := range claimed {
+			c.finish(ctx, canon)
+		}
 		result = "fetched"
 		return true
 	})
@@ -677,14 +686,28 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 	return result, err
 }
 
-// seen reports whether canon has a fresh claim (fetched within DedupWindow or being fetched).
-func (c *Crawler) seen(ctx context.Context, canon string, now time.Time) bool {
+// seen reports whether canon has a fresh claim (fetched within DedupWindow, or being fetched
+// within the claim lease); pending tells the second case.
+func (c *Crawler) seen(ctx context.Context, canon string, now time.Time) (fresh, pending bool) {
 	raw, ok, err := c.store.Get(ctx, URLKey(canon))
 	if err != nil || !ok {
-		return false
+		return false, false
 	}
 	var cl urlClaim
-	return json.Unmarshal(raw, &cl) == nil && cl.fresh(now, c.cfg.DedupWindow)
+	if json.Unmarshal(raw, &cl) != nil || !cl.fresh(now, c.cfg.DedupWindow, c.cfg.ClaimLease) {
+		return false, false
+	}
+	return true, !cl.Done
+}
+
+// finish marks canon's claim done: its page reached the sink, so it is not fetched again within
+// the dedup window. Like release, it runs even while shutting down.
+func (c *Crawler) finish(ctx context.Context, canon string) {
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeOpTimeout)
+	defer cancel()
+	if err := c.store.Put(sctx, URLKey(canon), mustJSON(urlClaim{URL: canon, At: time.Now().UTC(), Done: true})); err != nil {
+		c.log.Warn("mark url claim done", "url", canon, "err", err)
+	}
 }
 
 // claim takes canon for this worker: created if absent, taken over if its claim expired or was
@@ -709,7 +732,7 @@ func (c *Crawler) claim(ctx context.Context, canon string) (bool, error) {
 			continue // deleted in between: try to create again
 		}
 		var cl urlClaim
-		if json.Unmarshal(old, &cl) == nil && cl.fresh(now, c.cfg.DedupWindow) {
+		if json.Unmarshal(old, &cl) == nil && cl.fresh(now, c.cfg.DedupWindow, c.cfg.ClaimLease) {
 			return false, nil
 		}
 		if sw, ok := c.store.(Swapper); ok {

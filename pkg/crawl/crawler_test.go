@@ -787,3 +787,43 @@ func TestRunCancelWhileQueued(t *testing.T) {
 		t.Errorf("queue depth %d after cancel", c.QueueDepth())
 	}
 }
+
+// A worker killed mid-fetch leaves a pending claim. Within the lease others leave the article
+// alone but keep polling the feed unconditionally; once the lease expires the article is fetched.
+func TestPendingClaimOfDeadWorkerExpires(t *testing.T) {
+	s := newSite(t)
+	s.file("/rss2.xml", "rss2.xml", "application/rss+xml", `"v1"`)
+	store := NewMemoryStore()
+	// Find the feed's article URLs with a throwaway crawl, then leave a dead worker's claims.
+	var probe collector
+	if err := newCrawler(t, testConfig(), NewMemoryStore(), probe.sink, Source{Name: "rss", Kind: KindFeed, URL: s.URL + "/rss2.xml"}).RunOnce(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range probe.urls() {
+		canon, _ := article.Canonicalize(u)
+		if err := store.Put(t.Context(), URLKey(canon), mustJSON(urlClaim{URL: canon, At: time.Now().UTC()})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := testConfig()
+	cfg.ClaimLease = 300 * time.Millisecond
+	var col collector
+	c := newCrawler(t, cfg, store, col.sink, Source{Name: "rss", Kind: KindFeed, URL: s.URL + "/rss2.xml"})
+	if err := c.RunOnce(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(col.urls()); n != 0 {
+		t.Fatalf("fetched %d articles still claimed by a live lease, want 0", n)
+	}
+	waitFor(t, 5*time.Second, "lease expiry", func() bool {
+		if err := c.RunOnce(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		return len(col.urls()) == len(probe.urls())
+	})
+	for _, r := range s.requests() {
+		if r.path == "/rss2.xml" && r.header.Get("If-None-Match") != "" {
+			t.Fatal("feed polled conditionally while claims were pending: a 304 would hide the articles")
+		}
+	}
+}

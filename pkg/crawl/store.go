@@ -103,20 +103,28 @@ func (s *memoryStore) CompareAndSwap(_ context.Context, key string, old, new []b
 	return true, nil
 }
 
-// urlClaim is the value under URLKey: when the URL was claimed for fetching, or that the claim was
-// released after a failure (so the next poll retries it).
+// urlClaim is the value under URLKey. A claim is pending while its fetch is under way, done once
+// the page was handed to the sink (so the article is durably on its way), or released after a
+// failure (so the next poll retries it).
 type urlClaim struct {
 	URL      string    `json:"url,omitempty"` // the canonical URL, for people reading the store
 	At       time.Time `json:"at"`
+	Done     bool      `json:"done,omitempty"`
 	Released bool      `json:"released,omitempty"`
 }
 
-// fresh reports whether the claim still blocks a fetch at now; window 0 means claims never expire.
-func (c urlClaim) fresh(now time.Time, window time.Duration) bool {
-	if c.Released {
+// fresh reports whether the claim still blocks a fetch at now. A done claim blocks for the dedup
+// window (0: forever); a pending one only for the lease, because a worker killed mid-fetch never
+// finishes or releases it, and its article must not be lost for a whole window.
+func (c urlClaim) fresh(now time.Time, window, lease time.Duration) bool {
+	switch {
+	case c.Released:
 		return false
+	case c.Done:
+		return window == 0 || now.Sub(c.At) < window
+	default:
+		return now.Sub(c.At) < lease
 	}
-	return window == 0 || now.Sub(c.At) < window
 }
 
 // validators are the conditional-GET validators stored under FeedKey.

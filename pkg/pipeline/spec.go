@@ -40,6 +40,7 @@ type CrawlSpec struct {
 	Concurrency        int           `yaml:"concurrency"`
 	RespectRobots      *bool         `yaml:"respect_robots"`
 	DedupWindow        time.Duration `yaml:"dedup_window"`
+	ClaimLease         time.Duration `yaml:"claim_lease"`
 	MaxArticlesPerPoll int           `yaml:"max_articles_per_poll"`
 	// AllowNetworks opens private or loopback networks (CIDRs) to the crawler, which refuses them
 	// by default so a feed cannot make it reach internal services; the demo allows 127.0.0.0/8.

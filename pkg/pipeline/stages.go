@@ -34,10 +34,20 @@ type Stages struct {
 	// Retry tunes redelivery; zero values take the bus defaults.
 	MaxDeliver int
 	Backoff    time.Duration
+	// AckWait is how long a worker may hold a message before the server gives it to another
+	// worker: the time to recover from a worker that died holding it (0: 30 s).
+	AckWait time.Duration
 	// OnIndexed and OnAlert, when set, observe each article once it is durably indexed and each
 	// alert once it is published (benchmarks measure latency with them). They must be fast.
 	OnIndexed func(a *article.Article, at time.Time)
 	OnAlert   func(a *article.Article, ev alert.Event, at time.Time)
+}
+
+func (s *Stages) ackWait() time.Duration {
+	if s.AckWait <= 0 {
+		return 30 * time.Second
+	}
+	return s.AckWait
 }
 
 func (s *Stages) log() *slog.Logger {
@@ -132,7 +142,7 @@ func (s *Stages) deadLetterPage(ctx context.Context, p article.Page, cause error
 // publishes enriched articles, until ctx ends.
 func (s *Stages) RunExtract(ctx context.Context, chain *extract.Chain, workers int) error {
 	cfg := bus.ConsumerConfig{Stream: bus.StreamFetched, Subject: bus.SubjectFetched, Durable: DurableExtract,
-		Stage: "extract", MaxDeliver: s.MaxDeliver, Backoff: s.Backoff, AckWait: 2 * time.Minute}
+		Stage: "extract", MaxDeliver: s.MaxDeliver, Backoff: s.Backoff, AckWait: s.ackWait()}
 	handle := func(ctx context.Context, d bus.Delivery) error {
 		start := time.Now()
 		var a article.Article
@@ -182,7 +192,7 @@ func (s *Stages) RunIndex(ctx context.Context, idx index.Index, matcher Matcher,
 	}
 	cfg := bus.ConsumerConfig{Stream: bus.StreamEnriched, Subject: bus.SubjectEnriched, Durable: DurableIndex,
 		Stage: "index", MaxDeliver: s.MaxDeliver, Backoff: s.Backoff, Batch: batch,
-		MaxWait: 250 * time.Millisecond, AckWait: 2 * time.Minute}
+		MaxWait: 250 * time.Millisecond, AckWait: s.ackWait()}
 	return s.Bus.ConsumeBatch(ctx, cfg, func(ctx context.Context, ds []bus.Delivery) []error {
 		start := time.Now()
 		errs := make([]error, len(ds))
