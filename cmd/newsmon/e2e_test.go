@@ -419,3 +419,20 @@ func TestRestartOnSameDataResumesWithoutRefetch(t *testing.T) {
 		return true
 	})
 }
+
+// The scaled-out index path: the same demo through embedded NATS into a real Elasticsearch (or
+// OpenSearch) node, when NEWSMON_TEST_ES_URL points at one (.ci/run starts one).
+func TestEndToEndDemoWithElasticsearch(t *testing.T) {
+	esURL := os.Getenv("NEWSMON_TEST_ES_URL")
+	if esURL == "" {
+		t.Skip("NEWSMON_TEST_ES_URL not set: skipping the pipeline test against a live Elasticsearch")
+	}
+	ctx := context.Background()
+	site := httptest.NewServer(demo.Handler())
+	defer site.Close()
+	alias := fmt.Sprintf("newsmon-e2e-%d", time.Now().UnixNano())
+	api := startCommand(t, ctx, true, "run", "--pipeline", writeDemoPipeline(t, site.URL), "--data", t.TempDir(),
+		"--http", "127.0.0.1:0", "--es-url", esURL, "--es-index", alias, "--log-level", "warn")
+	checkDemoSearchable(t, api)
+	t.Logf("demo pipeline indexed into %s alias %s", esURL, alias)
+}

@@ -2,12 +2,29 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/newsmon/newsmon/pkg/index"
+	"github.com/newsmon/newsmon/pkg/index/elastic"
 )
 
+// openElastic connects to the Elasticsearch (or OpenSearch) cluster of --es-url and makes sure the
+// index template, first index and write alias exist.
 func openElastic(ctx context.Context, o *options, log *slog.Logger) (index.Index, error) {
-	return nil, errors.New("elasticsearch backend: not wired yet")
+	var urls []string
+	for _, u := range strings.Split(o.esURL, ",") {
+		if u = strings.TrimSpace(u); u != "" {
+			urls = append(urls, u)
+		}
+	}
+	idx, err := elastic.New(ctx, elastic.Config{URLs: urls, Index: o.esIndex}, log)
+	if err != nil {
+		return nil, fmt.Errorf("elasticsearch %s: %w", o.esURL, err)
+	}
+	if name, version, err := idx.Engine(ctx); err == nil {
+		log.Info("index backend", "engine", name, "version", version, "alias", idx.Alias())
+	}
+	return idx, nil
 }
