@@ -17,6 +17,7 @@ func evalCommands() map[string]func(ctx context.Context, args []string, stdout, 
 		"money":   cmdEvalMoney,
 		"quotes":  cmdEvalQuotes,
 		"geo":     cmdEvalGeo,
+		"dates":   cmdEvalDates,
 	}
 }
 

@@ -66,6 +66,45 @@ func TestFind(t *testing.T) {
 	}
 }
 
+func TestFindForms(t *testing.T) {
+	e := New()
+	type d struct{ text, value, grain string }
+	for _, tc := range []struct {
+		in, host string
+		want     []d
+	}{
+		{"Talks ran from Oct 20 to 23.", "", []d{{"Oct 20 to 23", "2023-10-20/2023-10-23", "day"}}},
+		{"The fair runs 20-23 October.", "", []d{{"20-23 October", "2023-10-20/2023-10-23", "day"}}},
+		{"It launches in Q3 2024.", "", []d{{"Q3 2024", "2024-Q3", "quarter"}}},
+		{"Profit rose in the third quarter.", "", []d{{"third quarter", "2023-Q3", "quarter"}}},
+		{"Growth slowed in the first half of 2023.", "", []d{{"first half of 2023", "2023-H1", "half"}}},
+		{"Protests began in late January of this year.", "", []d{{"late January of this year", "2023-01", "month"}}},
+		{"The drought lasted from 2019 to 2021.", "", []d{{"2019 to 2021", "2019/2021", "year"}}},
+		// Numeric dates: a part above 12 decides, then the publisher's country.
+		{"Due 10/23/2023.", "", []d{{"10/23/2023", "2023-10-23", "day"}}},
+		{"Due 05/06/2023.", "www.nytimes.com", []d{{"05/06/2023", "2023-05-06", "day"}}},
+		{"Due 05/06/2023.", "www.bbc.co.uk", []d{{"05/06/2023", "2023-06-05", "day"}}},
+		{"Due 05/06/2023, not 25/12/2023.", "www.nytimes.com", []d{{"05/06/2023", "2023-06-05", "day"}, {"25/12/2023", "2023-12-25", "day"}}},
+		{"Smith and May met in May.", "", []d{{"May", "2023-05", "month"}}},
+	} {
+		got := e.FindFrom(tc.in, published, tc.host)
+		var gs []d
+		for _, g := range got {
+			gs = append(gs, d{g.Text, g.Value, g.Grain})
+		}
+		if len(gs) != len(tc.want) {
+			t.Errorf("FindFrom(%q, %q) = %v; want %v", tc.in, tc.host, gs, tc.want)
+			continue
+		}
+		for i := range gs {
+			if gs[i] != tc.want[i] {
+				t.Errorf("FindFrom(%q, %q)[%d] = %v; want %v", tc.in, tc.host, i, gs[i], tc.want[i])
+			}
+		}
+		checkOffsets(t, tc.in, got)
+	}
+}
+
 func TestNoReference(t *testing.T) {
 	got := New().Find("Yesterday, on Oct. 23, 2023 and on Monday.", time.Time{})
 	if len(got) != 1 || got[0].Value != "2023-10-23" {

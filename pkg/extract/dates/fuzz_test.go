@@ -10,12 +10,14 @@ import (
 var _ extract.Extractor = (*Extractor)(nil)
 
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"Oct. 23, 2023", "Feb 30", "in 1999", "2023-02-31", "last Monday", "99 years ago"} {
+	for _, s := range []string{"Oct. 23, 2023", "Feb 30", "in 1999", "2023-02-31", "last Monday", "99 years ago",
+		"from Oct 20 to 23", "Q3 2024", "10/23/2023", "late January of this year", "third-quarter", "between 2010 and",
+		"Monday, Oct.", "May 20-", "H1 '24", "mid-", "from Q2 to Q"} {
 		f.Add(s)
 	}
 	e := New()
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, d := range e.Find(s, published) {
+		for _, d := range e.FindFrom(s, published, "bbc.co.uk") {
 			if got := text.SliceRunes(s, d.Start, d.End); got != d.Text || d.Value == "" {
 				t.Fatalf("bad date %+v in %q (slice %q)", d, s, got)
 			}

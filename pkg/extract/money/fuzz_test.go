@@ -10,7 +10,9 @@ import (
 var _ extract.Extractor = (*Extractor)(nil)
 
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"250 billion yuan ($34.23 billion)", "$3-4 billion", "Rs.5", "US$", "5 Swiss francs", "1,234,5678€"} {
+	for _, s := range []string{"250 billion yuan ($34.23 billion)", "$3-4 billion", "Rs.5", "US$", "5 Swiss francs", "1,234,5678€",
+		"thirteen dollars and forty-five", "between €2m and", "u.s $ 1", "one kuai and five mao", "a quarter million us",
+		"MAUD 60", "12-cent", "₹1.97 lakh crore", "GH₵", "15 dollars and", "hk $"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

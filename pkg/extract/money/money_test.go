@@ -68,6 +68,27 @@ func TestParseAmount(t *testing.T) {
 		"nearly €2bn":           {Value: 2e9, Currency: "EUR", Approximate: true},
 		"more than 1,000 yuan":  {Value: 1000, Currency: "CNY", Approximate: true},
 		"$1,234.56":             {Value: 1234.56, Currency: "USD"},
+		// Written numbers, sub-units and the other digit styles.
+		"five million dollars":                  {Value: 5e6, Currency: "USD"},
+		"a billion euros":                       {Value: 1e9, Currency: "EUR"},
+		"half a million dollars":                {Value: 5e5, Currency: "USD"},
+		"a quarter million us dollars":          {Value: 2.5e5, Currency: "USD"},
+		"thirteen dollars and forty-five cents": {Value: 13.45, Currency: "USD"},
+		"15 dollars and 15":                     {Value: 15.15, Currency: "USD"},
+		"50 cents":                              {Value: 0.5, Currency: "USD"},
+		"210 pence":                             {Value: 2.1, Currency: "GBP"},
+		"1.234.567,89 €":                        {Value: 1234567.89, Currency: "EUR"},
+		"12,50 €":                               {Value: 12.5, Currency: "EUR"},
+		"12,34,567 rupees":                      {Value: 1234567, Currency: "INR"},
+		"₹1.97 lakh crore":                      {Value: 1.97e12, Currency: "INR"},
+		"$5-million":                            {Value: 5e6, Currency: "USD"},
+		"30 MUSD":                               {Value: 30e6, Currency: "USD"},
+		"MAUD 60":                               {Value: 60e6, Currency: "AUD"},
+		"75 USD million":                        {Value: 75e6, Currency: "USD"},
+		"hk $ 10.05 billion":                    {Value: 10.05e9, Currency: "HKD"},
+		"u.s $ 100":                             {Value: 100, Currency: "USD"},
+		"GH₵ 1,200":                             {Value: 1200, Currency: "GHS"},
+		"10 bitcoins":                           {Value: 10, Currency: "BTC"},
 	} {
 		if got, err := ParseAmount(in); err != nil || got != want {
 			t.Errorf("ParseAmount(%q) = %+v, %v; want %+v", in, got, err, want)
@@ -96,11 +117,22 @@ func TestFind(t *testing.T) {
 		{"Wuxi will spend 250 billion yuan ($34.23 billion) on chips.", "", []m{{"250 billion yuan", "CNY", -1}, {"$34.23 billion", "USD", 0}}},
 		{"The deal is worth A$2 billion, and another $500 million is planned.", "", []m{{"A$2 billion", "AUD", -1}, {"$500 million", "AUD", -1}}},
 		{"It costs $20 in Sydney.", "www.abc.net.au", []m{{"$20", "AUD", -1}}},
-		{"It costs $20, or US$13.", "www.abc.net.au", []m{{"$20", "USD", -1}, {"US$13", "USD", 0}}},
+		// The text names US$, so its bare $ is USD too; a sum in the same currency restates nothing.
+		{"It costs $20, or US$13.", "www.abc.net.au", []m{{"$20", "USD", -1}, {"US$13", "USD", -1}}},
+		{"It costs A$20, or US$13.", "www.abc.net.au", []m{{"A$20", "AUD", -1}, {"US$13", "USD", 0}}},
 		{"Exports rose 8.5 percent in 2022, with 40 firms and 12% more staff.", "", nil},
 		{"A ¥500 ticket in Beijing, China.", "", []m{{"¥500", "CNY", -1}}},
 		{"Prices in Zürich: 5 CHF, 4€ (US$4.3).", "", []m{{"5 CHF", "CHF", -1}, {"4€", "EUR", -1}, {"US$4.3", "USD", 1}}},
 		{"Revenue rose from $5 to $10.", "", []m{{"$5", "USD", -1}, {"$10", "USD", -1}}},
+		// Without a verb of change, "from … to …" is a range, as is "between … and …".
+		{"Rooms cost from $100 to $150 a night.", "", []m{{"$100 to $150", "USD", -1}}},
+		{"It will cost between €2m and €3m.", "", []m{{"€2m and €3m", "EUR", -1}}},
+		// A per-share figure in the same currency restates nothing.
+		{"It lost $12.3 million, or 14 cents a share.", "", []m{{"$12.3 million", "USD", -1}, {"14 cents", "USD", -1}}},
+		{"A pint costs 95p.", "www.bbc.co.uk", []m{{"95p", "GBP", -1}}},
+		{"The $ sign, call 555-0100, a 3-1 win, 12 per cent and 40% in 2023.", "", nil},
+		{"PHP 8.2 is out; AMD 7950X chips.", "", nil},
+		{"Manila set aside PHP 5 billion and PHP 1,500 per family.", "", []m{{"PHP 5 billion", "PHP", -1}, {"PHP 1,500", "PHP", -1}}},
 	} {
 		got := Find(tc.in, tc.host)
 		if len(got) != len(tc.want) {
@@ -177,7 +209,9 @@ func BenchmarkFind(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(raw)))
+	start := cpuTime()
 	for b.Loop() {
 		Find(string(raw), "")
 	}
+	reportCPURate(b, len(raw), cpuTime()-start)
 }

@@ -1,120 +1,184 @@
 package money
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // The tables are read-only data. "$", "¥" and "Rs" are placeholders that docContext.resolve turns
-// into the article's currency.
+// into the article's currency. Word tables are keyed in lower case.
 
-// codes are the ISO 4217 codes recognised before or after a number.
+// codes are the ISO 4217 codes (plus BTC) recognised in upper case before or after a number, and
+// with an "M" for millions ("30 MUSD", "MAUD 60").
 var codes = setOf(`USD EUR GBP JPY CNY INR CHF AUD CAD HKD SGD NZD KRW RUB BRL ZAR NGN KES MXN SEK NOK DKK
 PLN TRY AED SAR TWD THB MYR IDR PHP PKR EGP ILS QAR KWD VND BDT UAH ARS CLP COP PEN GHS ETB UGX TZS
-MAD CZK HUF RON LKR NPR XOF XAF IQD JOD OMR BHD`)
+MAD CZK HUF RON LKR NPR XOF XAF IQD JOD OMR BHD BTC CRC LAK GEL KZT UZS AZN BGN ISK TND DZD LYD
+SDG SSP RWF MWK ZMW ZWL MZN AOA BWP NAD JMD TTD DOP GTQ HNL PAB PYG UYU BOB VES CUP HTG MNT KHR MMK
+LBP SYP IRR AFN XBT`)
 
-// dollarPrefixes are the qualified dollar signs.
-var dollarPrefixes = map[string]string{
-	"US$": "USD", "U.S.$": "USD", "HK$": "HKD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
-	"S$": "SGD", "NZ$": "NZD", "NT$": "TWD", "MX$": "MXN", "R$": "BRL",
+// wordlikeCodes are codes that are also common names in print ("PHP 8.2", "CUP 3"): they count
+// only with a magnitude or a number of 100 or more ("PHP 5 billion", "PHP 1,500").
+var wordlikeCodes = setOf(`PHP CUP BOB MAD GEL`)
+
+// lowerCodes may also be written in lower case after a number ("half million usd"); the other codes
+// collide with English words (try, mad, all, gel) and count only in upper case.
+var lowerCodes = setOf(`usd eur gbp jpy cny inr chf aud cad hkd sgd nzd rmb btc`)
+
+// letterDollars are the letters that qualify a dollar sign glued to them ("US$", "HK$", "usd$",
+// "Mex$"). Single letters are case-sensitive ("A$" is AUD; "a $5 fee" is not).
+var letterDollars = map[string]string{
+	"us": "USD", "usd": "USD", "hk": "HKD", "hkd": "HKD", "au": "AUD", "aud": "AUD", "ca": "CAD",
+	"cad": "CAD", "nz": "NZD", "nzd": "NZD", "sg": "SGD", "sgd": "SGD", "nt": "TWD", "twd": "TWD",
+	"mx": "MXN", "mex": "MXN", "mxn": "MXN", "c": "CAD", "z": "ZWL", "j": "JMD", "ec": "XCD", "bz": "BZD",
+	"tt": "TTD", "fj": "FJD", "n": "NAD", "jm": "JMD",
 }
 
-// dollarAdjectives name the country of "… dollars".
-var dollarAdjectives = map[string]string{
-	"US": "USD", "U.S.": "USD", "American": "USD", "Australian": "AUD", "Canadian": "CAD",
-	"Hong Kong": "HKD", "Singapore": "SGD", "Singaporean": "SGD", "New Zealand": "NZD", "Taiwan": "TWD",
-	"New Taiwan": "TWD", "Zimbabwean": "ZWL", "Jamaican": "JMD", "Namibian": "NAD", "Fijian": "FJD",
+// caseSensitiveDollars are single letters whose dollar must be written in upper case and glued.
+var caseSensitiveDollars = map[string]string{"A": "AUD", "C": "CAD", "S": "SGD", "R": "BRL", "Z": "ZWL", "J": "JMD", "N": "NAD"}
+
+// spacedDollars may stand apart from "$" in tokenised text ("hk $ 10.05 billion", "c $ 16.4 million").
+var spacedDollars = setOf(`us usd hk hkd c nz nzd mex mxn aud cad sgd nt twd`)
+
+// letterPrefixes are other letter prefixes before a number ("Rs 500", "RMB 10 billion", "KSh 300").
+var letterPrefixes = map[string]string{
+	"Rs": "Rs", "RMB": "CNY", "Sh": "KES", "KSh": "KES", "Ksh": "KES", "Fr": "CHF", "SFr": "CHF",
+	"Tk": "BDT", "Rp": "IDR", "RM": "MYR", "Dhs": "AED", "Dh": "AED", "SR": "SAR", "QR": "QAR",
+	"NRs": "NPR", "NIS": "ILS", "R": "ZAR",
 }
 
-// dollarTLDs give bare dollars a local meaning by the source's domain.
-var dollarTLDs = map[string]string{
-	".au": "AUD", ".ca": "CAD", ".nz": "NZD", ".sg": "SGD", ".hk": "HKD", ".tw": "TWD",
-}
+// gluedOnlyPrefixes must touch the number ("R500", "RM5"), since alone they are initials.
+var gluedOnlyPrefixes = setOf(`R RM SR QR Dh Sh Fr`)
 
 // symbolCurrency maps single symbols.
 var symbolCurrency = map[string]string{
 	"$": "$", "€": "EUR", "£": "GBP", "¥": "¥", "₹": "INR", "₩": "KRW", "₽": "RUB", "₦": "NGN",
-	"₱": "PHP", "₺": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₴": "UAH", "₵": "GHS",
-}
-
-type prefix struct {
-	text     string
-	currency string
-	letters  bool // made of letters, so it may be glued to the number ("Rs500", "USD5")
-}
-
-// symbolPrefixes are everything that may stand before a number, longest first.
-var symbolPrefixes = buildPrefixes()
-
-func buildPrefixes() []prefix {
-	var ps []prefix
-	for p, c := range dollarPrefixes {
-		ps = append(ps, prefix{text: p, currency: c})
-	}
-	for p, c := range symbolCurrency {
-		ps = append(ps, prefix{text: p, currency: c})
-	}
-	for c := range codes {
-		ps = append(ps, prefix{text: c, currency: c, letters: true})
-	}
-	for p, c := range map[string]string{"Rs.": "Rs", "Rs": "Rs", "RMB": "CNY", "CN¥": "CNY", "JP¥": "JPY",
-		"€ ": "EUR", "Sh": "KES", "KSh": "KES", "Ksh": "KES", "R": "ZAR", "Fr.": "CHF", "SFr.": "CHF"} {
-		ps = append(ps, prefix{text: p, currency: c, letters: p != "€ "})
-	}
-	sort.Slice(ps, func(a, b int) bool {
-		if len(ps[a].text) != len(ps[b].text) {
-			return len(ps[a].text) > len(ps[b].text)
-		}
-		return ps[a].text < ps[b].text
-	})
-	return ps
+	"₱": "PHP", "₺": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₴": "UAH", "₵": "GHS", "₿": "BTC",
+	"₡": "CRC", "₭": "LAK", "₾": "GEL", "₸": "KZT", "₼": "AZN", "֏": "AMD", "৳": "BDT", "₮": "MNT",
+	"៛": "KHR", "元": "CNY", "円": "JPY", "￥": "¥", "﷼": "SAR", "₨": "Rs", "¢": "¢",
 }
 
 // currencyWords follow a number ("250 billion yuan"); the value is a currency or a family name that
 // adjectiveCurrency refines ("Swiss francs").
 var currencyWords = map[string]string{
-	"dollars": "$", "dollar": "$", "euros": "EUR", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY",
-	"yen": "JPY", "rupees": "INR", "rupee": "INR", "pounds sterling": "GBP", "pounds": "GBP",
-	"pound": "GBP", "sterling": "GBP", "francs": "CHF", "franc": "CHF", "pesos": "MXN", "peso": "MXN",
-	"rand": "ZAR", "naira": "NGN", "shillings": "KES", "shilling": "KES", "won": "KRW", "rubles": "RUB",
-	"roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "reais": "BRL", "real": "BRL", "ringgit": "MYR",
-	"baht": "THB", "rupiah": "IDR", "lira": "TRY", "liras": "TRY", "dirhams": "AED", "dirham": "AED",
-	"riyals": "SAR", "riyal": "SAR", "zloty": "PLN", "zlotys": "PLN", "kronor": "SEK", "krona": "SEK",
-	"kroner": "NOK", "krone": "NOK", "dinars": "IQD", "dinar": "IQD", "cedis": "GHS", "cedi": "GHS",
-	"birr": "ETB", "kwacha": "ZMW", "taka": "BDT", "dong": "VND", "hryvnias": "UAH", "hryvnia": "UAH",
-	"shekels": "ILS", "shekel": "ILS", "forints": "HUF", "forint": "HUF",
+	"dollars": "$", "dollar": "$", "bucks": "$", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
+	"renminbi": "CNY", "rmb": "CNY", "yen": "JPY", "rupees": "Rs", "rupee": "Rs", "pounds": "GBP",
+	"pound": "GBP", "sterling": "GBP", "quid": "GBP", "francs": "CHF", "franc": "CHF", "pesos": "MXN",
+	"peso": "MXN", "rand": "ZAR", "naira": "NGN", "shillings": "KES", "shilling": "KES", "won": "KRW",
+	"rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "reais": "BRL", "ringgit": "MYR",
+	"baht": "THB", "rupiah": "IDR", "lira": "TRY", "liras": "TRY", "lire": "TRY", "dirhams": "AED",
+	"dirham": "AED", "riyals": "SAR", "riyal": "SAR", "rials": "IRR", "rial": "IRR", "zloty": "PLN",
+	"zlotys": "PLN", "zlotych": "PLN", "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "krone": "NOK",
+	"dinars": "IQD", "dinar": "IQD", "cedis": "GHS", "cedi": "GHS", "birr": "ETB", "kwacha": "ZMW",
+	"taka": "BDT", "dong": "VND", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia's": "UAH",
+	"shekels": "ILS", "shekel": "ILS", "forints": "HUF", "forint": "HUF", "markka": "FIM",
+	"markkaa": "FIM", "pesetas": "ESP", "peseta": "ESP", "guilders": "NLG", "guilder": "NLG",
+	"bitcoins": "BTC", "bitcoin": "BTC", "lei": "RON", "leu": "RON", "tenge": "KZT", "manat": "AZN",
+	"lari": "GEL", "drams": "AMD", "kip": "LAK", "riel": "KHR", "kyat": "MMK", "tugrik": "MNT",
+	"colones": "CRC", "colón": "CRC", "soles": "PEN", "sol": "PEN", "bolivianos": "BOB",
+	"quetzales": "GTQ", "quetzal": "GTQ", "lempiras": "HNL", "guaranies": "PYG", "afghanis": "AFN",
+	"afghani": "AFN", "deutschmarks": "DEM", "deutschemarks": "DEM", "ரூ": "LKR", "元": "CNY",
+	"kuai": "CNY", "dirhams.": "AED", "koruna": "CZK", "korun": "CZK", "levs": "BGN", "leva": "BGN",
+	"lev": "BGN",
+}
+
+// subUnit is a word for a hundredth (or less) of a currency: "50 cents" is 0.50 of the dollar.
+type subUnit struct {
+	currency string // a currency or a placeholder; "" takes the adjective's ("euro cents")
+	exp      int    // the sub-unit is 10^exp of the main unit
+}
+
+var subUnitWords = map[string]subUnit{
+	"cents": {"$", -2}, "cent": {"$", -2}, "pence": {"GBP", -2}, "penny": {"GBP", -2}, "pennies": {"GBP", -2},
+	"sen": {"JPY", -2}, "satoshis": {"BTC", -8}, "satoshi": {"BTC", -8}, "sats": {"BTC", -8}, "paise": {"INR", -2},
+	"kopeks": {"RUB", -2}, "kopecks": {"RUB", -2}, "centavos": {"MXN", -2}, "centimes": {"CHF", -2},
+	"¢": {"$", -2},
 }
 
 // adjectiveCurrency refines a currency word by nationality ("Swiss francs", "Australian dollars").
-var adjectiveCurrency = buildAdjectives()
+// Two-word adjectives ("Hong Kong", "South African") are keyed with one space.
+var adjectiveCurrency = map[string]string{
+	"us": "USD", "u.s.": "USD", "u.s": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+	"hong kong": "HKD", "singapore": "SGD", "singaporean": "SGD", "new zealand": "NZD", "taiwan": "TWD",
+	"new taiwan": "TWD", "taiwanese": "TWD", "zimbabwean": "ZWL", "zimbabwe": "ZWL", "jamaican": "JMD",
+	"namibian": "NAD", "fijian": "FJD", "bahamian": "BSD", "barbadian": "BBD", "belize": "BZD",
+	"brunei": "BND", "liberian": "LRD", "trinidad and tobago": "TTD", "east caribbean": "XCD",
+	"swiss": "CHF", "cfa": "XOF", "west african cfa": "XOF", "central african cfa": "XAF",
+	"egyptian": "EGP", "british": "GBP", "lebanese": "LBP", "syrian": "SYP", "sudanese": "SDG",
+	"indian": "INR", "pakistani": "PKR", "sri lankan": "LKR", "nepalese": "NPR", "nepali": "NPR",
+	"mauritian": "MUR", "mexican": "MXN", "philippine": "PHP", "argentine": "ARS", "argentinian": "ARS",
+	"chilean": "CLP", "colombian": "COP", "cuban": "CUP", "dominican": "DOP", "uruguayan": "UYU",
+	"south african": "ZAR", "kenyan": "KES", "ugandan": "UGX", "tanzanian": "TZS", "somali": "SOS",
+	"japanese": "JPY", "chinese": "CNY", "brazilian": "BRL", "russian": "RUB", "turkish": "TRY",
+	"saudi": "SAR", "qatari": "QAR", "uae": "AED", "emirati": "AED", "moroccan": "MAD", "swedish": "SEK",
+	"norwegian": "NOK", "danish": "DKK", "icelandic": "ISK", "iraqi": "IQD", "jordanian": "JOD",
+	"kuwaiti": "KWD", "bahraini": "BHD", "libyan": "LYD", "tunisian": "TND", "algerian": "DZD",
+	"serbian": "RSD", "iranian": "IRR", "omani": "OMR", "yemeni": "YER", "ghanaian": "GHS",
+	"ethiopian": "ETB", "bangladeshi": "BDT", "vietnamese": "VND", "ukrainian": "UAH",
+	"nigerian": "NGN", "israeli": "ILS", "new israeli": "ILS", "hungarian": "HUF", "polish": "PLN",
+	"thai": "THB", "indonesian": "IDR", "malaysian": "MYR", "south korean": "KRW", "korean": "KRW",
+	"north korean": "KPW", "zambian": "ZMW", "finnish": "FIM", "spanish": "ESP", "dutch": "NLG",
+	"netherlands": "NLG", "french": "FRF", "belgian": "BEF", "german": "DEM", "italian": "ITL",
+	"czech": "CZK", "romanian": "RON", "bulgarian": "BGN", "peruvian": "PEN", "bolivian": "BOB",
+	"venezuelan": "VES", "kazakh": "KZT", "georgian": "GEL", "armenian": "AMD", "azerbaijani": "AZN",
+	"mongolian": "MNT", "cambodian": "KHR", "lao": "LAK", "burmese": "MMK", "afghan": "AFN",
+	"rwandan": "RWF", "burundian": "BIF", "congolese": "CDF", "malawian": "MWK", "mozambican": "MZN",
+	"angolan": "AOA", "botswana": "BWP", "costa rican": "CRC", "guatemalan": "GTQ", "honduran": "HNL",
+	"paraguayan": "PYG", "haitian": "HTG", "euro": "EUR",
+}
 
-func buildAdjectives() map[string]string {
-	m := map[string]string{
-		"Swiss": "CHF", "CFA": "XOF", "Egyptian": "EGP", "British": "GBP", "Lebanese": "LBP",
-		"Indian": "INR", "Pakistani": "PKR", "Sri Lankan": "LKR", "Nepalese": "NPR", "Nepali": "NPR",
-		"Mexican": "MXN", "Philippine": "PHP", "Argentine": "ARS", "Argentinian": "ARS", "Chilean": "CLP",
-		"Colombian": "COP", "South African": "ZAR", "Kenyan": "KES", "Ugandan": "UGX", "Tanzanian": "TZS",
-		"Japanese": "JPY", "Chinese": "CNY", "Brazilian": "BRL", "Russian": "RUB", "Turkish": "TRY",
-		"Saudi": "SAR", "Qatari": "QAR", "UAE": "AED", "Emirati": "AED", "Moroccan": "MAD", "Swedish": "SEK",
-		"Norwegian": "NOK", "Danish": "DKK", "Iraqi": "IQD", "Jordanian": "JOD", "Kuwaiti": "KWD",
-		"Ghanaian": "GHS", "Ethiopian": "ETB", "Bangladeshi": "BDT", "Vietnamese": "VND",
-		"Ukrainian": "UAH", "Nigerian": "NGN", "Israeli": "ILS", "Hungarian": "HUF", "Polish": "PLN",
-		"Thai": "THB", "Indonesian": "IDR", "Malaysian": "MYR", "South Korean": "KRW", "Korean": "KRW",
-		"Zambian": "ZMW",
-	}
-	for adj, c := range dollarAdjectives {
-		m[adj] = c
+// adjectiveFirstWords are the first words of the adjectives of two or three words.
+var adjectiveFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range adjectiveCurrency {
+		if first, _, ok := strings.Cut(k, " "); ok {
+			m[first] = true
+		}
 	}
 	return m
-}
+}()
 
 // currencyFamily names the currency word a currency is counted in, as currencyWords' values do
 // ("$" for every dollar, "CHF" for every franc …); currencies absent here use their own code.
 var currencyFamily = map[string]string{
 	"USD": "$", "AUD": "$", "CAD": "$", "HKD": "$", "SGD": "$", "NZD": "$", "TWD": "$", "ZWL": "$",
-	"JMD": "$", "NAD": "$", "FJD": "$", "XOF": "CHF", "EGP": "GBP", "LBP": "GBP", "PKR": "INR",
-	"LKR": "INR", "NPR": "INR", "PHP": "MXN", "ARS": "MXN", "CLP": "MXN", "COP": "MXN", "UGX": "KES",
-	"TZS": "KES", "QAR": "SAR", "MAD": "AED", "DKK": "NOK", "JOD": "IQD", "KWD": "IQD",
+	"JMD": "$", "NAD": "$", "FJD": "$", "BSD": "$", "BBD": "$", "BZD": "$", "BND": "$", "LRD": "$",
+	"TTD": "$", "XCD": "$",
+	"XOF": "CHF", "XAF": "CHF", "FRF": "CHF", "BEF": "CHF", "RWF": "CHF", "BIF": "CHF", "CDF": "CHF",
+	"EGP": "GBP", "LBP": "GBP", "SYP": "GBP", "SDG": "GBP",
+	"INR": "Rs", "PKR": "Rs", "LKR": "Rs", "NPR": "Rs", "MUR": "Rs",
+	"PHP": "MXN", "ARS": "MXN", "CLP": "MXN", "COP": "MXN", "CUP": "MXN", "DOP": "MXN", "UYU": "MXN",
+	"UGX": "KES", "TZS": "KES", "SOS": "KES",
+	"QAR": "SAR", "OMR": "IRR", "YER": "SAR", "IRR": "IRR",
+	"MAD": "AED", "DKK": "NOK", "ISK": "SEK", "JOD": "IQD", "KWD": "IQD", "BHD": "IQD", "LYD": "IQD",
+	"TND": "IQD", "DZD": "IQD", "RSD": "IQD", "KPW": "KRW", "FIM": "FIM", "ESP": "ESP", "NLG": "NLG",
+	"DEM": "DEM", "ITL": "TRY", "ZMW": "ZMW", "MWK": "ZMW", "RON": "RON", "BGN": "BGN", "PEN": "PEN",
+	"BOB": "BOB", "VES": "BOB", "KZT": "KZT", "GEL": "GEL", "AMD": "AMD", "AZN": "AZN", "MNT": "MNT",
+	"KHR": "KHR", "LAK": "LAK", "MMK": "MMK", "AFN": "AFN", "MZN": "MZN", "AOA": "AOA", "BWP": "BWP",
+	"CRC": "CRC", "GTQ": "GTQ", "HNL": "HNL", "PYG": "PYG", "HTG": "HTG", "CZK": "CZK",
+}
+
+// familyWords are extra family names a currency word may carry for an adjective: "marks" only ever
+// counts with one ("German marks"), being an ordinary English word alone.
+var familyWords = map[string]string{"marks": "DEM", "mark": "DEM", "pula": "BWP", "kwanza": "AOA",
+	"metical": "MZN", "meticais": "MZN", "gourdes": "HTG", "cordobas": "NIO", "bolivars": "VES"}
+
+// number words: units and tens add; "hundred" multiplies; magnitudes close a group.
+var numberWords = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// wordMagnitudes follow a number as a word ("2 billion", "5 lakh crore"); the value is the exponent.
+var wordMagnitudes = map[string]int{
+	"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "lakh": 5, "lakhs": 5, "lac": 5,
+	"crore": 7, "crores": 7, "mn": 6, "mln": 6, "bn": 9, "bln": 9, "tn": 12, "trn": 12,
+	"millions": 6, "billions": 9, "thousands": 3,
+}
+
+// shortMagnitudes are glued to the number ("$5m", "£1.2bn", "$500k", "$2B").
+var shortMagnitudes = map[string]int{
+	"k": 3, "K": 3, "m": 6, "M": 6, "mn": 6, "mln": 6, "bn": 9, "b": 9, "B": 9, "bln": 9, "tn": 12,
+	"tr": 12, "trn": 12, "MM": 6, "mm": 6, "Bn": 9, "Mn": 6, "BN": 9,
+	"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "lakh": 5, "crore": 7,
 }
 
 func setOf(list string) map[string]bool {

@@ -1,0 +1,102 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// DateCase is one line of a dates JSONL file: a sentence, its publication date and publisher host,
+// and the date expressions in it.
+type DateCase struct {
+	Input     string         `json:"input"`
+	Published string         `json:"published"` // YYYY-MM-DD, the reference for relative dates
+	Source    string         `json:"source,omitempty"`
+	Expected  []DateExpected `json:"expected"`
+}
+
+// DateExpected is one expected expression; offsets are code points, end exclusive.
+type DateExpected struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Value string `json:"value"`
+	Grain string `json:"grain"`
+}
+
+// ReadDateCases reads a dates JSONL file.
+func ReadDateCases(r io.Reader) ([]DateCase, error) {
+	var out []DateCase
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	for line := 1; sc.Scan(); line++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var c DateCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			return nil, fmt.Errorf("date cases line %d: %w", line, err)
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read date cases: %w", err)
+	}
+	return out, nil
+}
+
+// DateScore is the result of scoring date predictions.
+type DateScore struct {
+	Spans PRF // exact span match
+	// Mentions is the number of expected expressions; Resolved those found with the exact span,
+	// value and grain.
+	Mentions, Resolved int
+	Errors             []string
+}
+
+// ResolvedAccuracy is Resolved / Mentions.
+func (s DateScore) ResolvedAccuracy() float64 { return ratio(s.Resolved, s.Mentions) }
+
+// Metrics returns the score as printed by --json.
+func (s DateScore) Metrics() Metrics {
+	return Metrics{
+		"f1": Round4(s.Spans.F1()), "precision": Round4(s.Spans.Precision()), "recall": Round4(s.Spans.Recall()),
+		"resolved_accuracy": Round4(s.ResolvedAccuracy()), "mentions": s.Mentions, "tp": s.Spans.TP,
+		"fp": s.Spans.FP, "fn": s.Spans.FN,
+	}
+}
+
+// ScoreDates compares the predicted dates of one case with its expected ones and adds to s.
+func (s *DateScore) ScoreDates(c DateCase, got []article.Date) {
+	type key struct{ start, end int }
+	byspan := make(map[key]int, len(got))
+	for i, g := range got {
+		byspan[key{g.Start, g.End}] = i
+	}
+	matched := make([]bool, len(got))
+	for _, e := range c.Expected {
+		s.Mentions++
+		gi, ok := byspan[key{e.Start, e.End}]
+		if !ok {
+			s.Spans.FN++
+			s.Errors = append(s.Errors, fmt.Sprintf("missed   %q (%s %s) in %q [%s]", e.Text, e.Value, e.Grain, c.Input, c.Published))
+			continue
+		}
+		matched[gi] = true
+		s.Spans.TP++
+		if g := got[gi]; g.Value == e.Value && g.Grain == e.Grain {
+			s.Resolved++
+		} else {
+			s.Errors = append(s.Errors, fmt.Sprintf("value    %q = %s %s; want %s %s [%s]", e.Text, g.Value, g.Grain, e.Value, e.Grain, c.Published))
+		}
+	}
+	for i, g := range got {
+		if !matched[i] {
+			s.Spans.FP++
+			s.Errors = append(s.Errors, fmt.Sprintf("spurious %q (%s %s) in %q", g.Text, g.Value, g.Grain, c.Input))
+		}
+	}
+}

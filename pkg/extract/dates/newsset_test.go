@@ -1,0 +1,119 @@
+package dates
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/eval"
+)
+
+// TestNewsSet scores FindFrom on our own news sentences (testdata/news_dates.txt, also written as
+// news_dates.jsonl for `newsmon eval dates --data`). -update rewrites the JSONL from the markup.
+func TestNewsSet(t *testing.T) {
+	cases := readMarkup(t, "testdata/news_dates.txt")
+	var buf bytes.Buffer
+	for _, c := range cases {
+		line, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf.Write(line)
+		buf.WriteByte('\n')
+	}
+	const jsonl = "testdata/news_dates.jsonl"
+	if *update {
+		if err := os.WriteFile(jsonl, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if old, err := os.ReadFile(jsonl); err != nil || !bytes.Equal(old, buf.Bytes()) {
+		t.Fatalf("%s is out of date with news_dates.txt (go test -run TestNewsSet -update rewrites it)", jsonl)
+	}
+
+	e := New()
+	var s eval.DateScore
+	for _, c := range cases {
+		ref, err := time.Parse(time.DateOnly, c.Published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.ScoreDates(c, e.FindFrom(c.Input, ref, c.Source))
+	}
+	for _, e := range s.Errors {
+		t.Log(e)
+	}
+	t.Logf("own set: cases=%d dates=%d span f1=%.4f p=%.4f r=%.4f resolved_accuracy=%.4f",
+		len(cases), s.Mentions, s.Spans.F1(), s.Spans.Precision(), s.Spans.Recall(), s.ResolvedAccuracy())
+	if s.ResolvedAccuracy() < 0.95 {
+		t.Errorf("own set below target: resolved_accuracy=%.4f < 0.95", s.ResolvedAccuracy())
+	}
+}
+
+// readMarkup reads PUBLISHED<TAB>HOST<TAB>SENTENCE lines whose dates are [[text|value|grain]].
+func readMarkup(t *testing.T, path string) []eval.DateCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []eval.DateCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.SplitN(line, "\t", 3)
+		if len(f) != 3 {
+			t.Fatalf("%s:%d: want PUBLISHED<TAB>HOST<TAB>SENTENCE", path, n)
+		}
+		c, err := parseMarkup(f[2])
+		if err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		c.Published = f[0]
+		if f[1] != "-" {
+			c.Source = f[1]
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func parseMarkup(s string) (eval.DateCase, error) {
+	c := eval.DateCase{Expected: []eval.DateExpected{}}
+	var in strings.Builder
+	for {
+		a := strings.Index(s, "[[")
+		if a < 0 {
+			in.WriteString(s)
+			break
+		}
+		b := strings.Index(s[a:], "]]")
+		if b < 0 {
+			return c, fmt.Errorf("unclosed [[ in %q", s)
+		}
+		in.WriteString(s[:a])
+		parts := strings.Split(s[a+2:a+b], "|")
+		if len(parts) != 3 {
+			return c, fmt.Errorf("want [[text|value|grain]], got %q", s[a:a+b+2])
+		}
+		start := utf8.RuneCountInString(in.String())
+		in.WriteString(parts[0])
+		c.Expected = append(c.Expected, eval.DateExpected{Text: parts[0], Start: start,
+			End: start + utf8.RuneCountInString(parts[0]), Value: parts[1], Grain: parts[2]})
+		s = s[a+b+2:]
+	}
+	c.Input = in.String()
+	return c, nil
+}

@@ -1,0 +1,139 @@
+package money
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/internal/eval"
+)
+
+// TestNewsSet scores Find on our own news sentences (testdata/news_money.txt, also written as
+// news_money.jsonl for `newsmon eval money --data`). -update rewrites the JSONL from the markup.
+func TestNewsSet(t *testing.T) {
+	cases := readMarkup(t, "testdata/news_money.txt")
+	var buf bytes.Buffer
+	for _, c := range cases {
+		line, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf.Write(line)
+		buf.WriteByte('\n')
+	}
+	const jsonl = "testdata/news_money.jsonl"
+	if *update {
+		if err := os.WriteFile(jsonl, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if old, err := os.ReadFile(jsonl); err != nil || !bytes.Equal(old, buf.Bytes()) {
+		t.Fatalf("%s is out of date with news_money.txt (go test -run TestNewsSet -update rewrites it)", jsonl)
+	}
+
+	var s eval.MoneyScore
+	for _, c := range cases {
+		s.ScoreMoney(c, Find(c.Input, c.Source))
+	}
+	for _, e := range s.Errors {
+		t.Log(e)
+	}
+	t.Logf("own set: cases=%d mentions=%d span f1=%.4f p=%.4f r=%.4f value_accuracy=%.4f range=%d/%d approx=%d/%d links=%d/%d",
+		len(cases), s.Mentions, s.Spans.F1(), s.Spans.Precision(), s.Spans.Recall(), s.ValueAccuracy(),
+		s.RangeOK, s.RangeTotal, s.ApproxOK, s.ApproxTotal, s.LinkOK, s.LinkTotal)
+	if s.Spans.F1() < 0.97 || s.ValueAccuracy() < 0.97 {
+		t.Errorf("own set below target 0.97: f1=%.4f value_accuracy=%.4f", s.Spans.F1(), s.ValueAccuracy())
+	}
+}
+
+// readMarkup reads HOST<TAB>SENTENCE lines whose mentions are [[text|amount|currency|flags…]].
+func readMarkup(t *testing.T, path string) []eval.MoneyCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []eval.MoneyCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		host, sentence, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("%s:%d: want HOST<TAB>SENTENCE", path, n)
+		}
+		c, err := parseMarkup(sentence)
+		if err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		if host != "-" {
+			c.Source = host
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func parseMarkup(s string) (eval.MoneyCase, error) {
+	c := eval.MoneyCase{Expected: []eval.MoneyExpected{}}
+	var in strings.Builder
+	for {
+		a := strings.Index(s, "[[")
+		if a < 0 {
+			in.WriteString(s)
+			break
+		}
+		b := strings.Index(s[a:], "]]")
+		if b < 0 {
+			return c, fmt.Errorf("unclosed [[ in %q", s)
+		}
+		in.WriteString(s[:a])
+		parts := strings.Split(s[a+2:a+b], "|")
+		if len(parts) < 3 {
+			return c, fmt.Errorf("want [[text|amount|currency]], got %q", s[a:a+b+2])
+		}
+		amount, err := strconv.ParseFloat(parts[1], 64)
+		if err != nil {
+			return c, fmt.Errorf("amount of %q: %w", parts[0], err)
+		}
+		start := utf8.RuneCountInString(in.String())
+		in.WriteString(parts[0])
+		approx, equiv := false, -1
+		e := eval.MoneyExpected{Text: parts[0], Start: start, End: start + utf8.RuneCountInString(parts[0]),
+			Amount: &amount, Currency: parts[2]}
+		for _, flag := range parts[3:] {
+			switch {
+			case flag == "~":
+				approx = true
+			case strings.HasPrefix(flag, "max="):
+				v, err := strconv.ParseFloat(flag[4:], 64)
+				if err != nil {
+					return c, fmt.Errorf("max of %q: %w", parts[0], err)
+				}
+				e.AmountMax = &v
+			case strings.HasPrefix(flag, "eq="):
+				if equiv, err = strconv.Atoi(flag[3:]); err != nil {
+					return c, fmt.Errorf("eq of %q: %w", parts[0], err)
+				}
+			default:
+				return c, fmt.Errorf("unknown flag %q", flag)
+			}
+		}
+		e.Approximate, e.EquivalentOf = &approx, &equiv
+		c.Expected = append(c.Expected, e)
+		s = s[a+b+2:]
+	}
+	c.Input = in.String()
+	return c, nil
+}

@@ -1,0 +1,856 @@
+package money
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// match is one sum found in the text, with byte offsets.
+type match struct {
+	start, end int
+	Amount
+}
+
+// parser reads sums of money from the tokens of one text. The grammar, at each token:
+//
+//	[prefix] number [magnitude] [range] [suffix [magnitude]] [tail]
+//
+// where prefix is a symbol or code before the number ("$", "US$", "hk $", "USD", "Rs.", "MAUD"),
+// number is digits or number words ("1,234.5", "five", "a quarter"), magnitude a scale ("bn",
+// " million", " lakh crore"), range a second end ("-4", " to €5m", " and $3bn" after "between"),
+// suffix a symbol, code or currency word ("€", "USD", "Swiss francs", "cents") and tail the cents
+// of "15 dollars and 15" or "17 USD 25". A sum needs a prefix or a suffix; number words need a
+// suffix.
+type parser struct {
+	s       string
+	t       []token
+	host    string
+	ctx     *docContext // built on first need
+	euroSep int8        // 0 unknown, 1 "1.234,56" style seen, -1 not
+}
+
+func (p *parser) text(i int) string { return p.s[p.t[i].start:p.t[i].end] }
+
+// is reports whether token i exists and is exactly w.
+func (p *parser) is(i int, w string) bool { return i < len(p.t) && p.text(i) == w }
+
+// glued reports whether token i exists and touches the token before it.
+func (p *parser) glued(i int) bool { return i < len(p.t) && !p.t[i].space }
+
+// near reports whether token i exists and follows the one before on the same line.
+func (p *parser) near(i int) bool { return i < len(p.t) && !p.t[i].brk }
+
+func (p *parser) doc() *docContext {
+	if p.ctx == nil {
+		c := newContext(p.s, p.host)
+		p.ctx = &c
+	}
+	return p.ctx
+}
+
+// scan finds every sum of money in s, left to right.
+func scan(s, host string) []match {
+	p := parser{s: s, host: host}
+	p.t = tokenize(s, make([]token, 0, len(s)/5+8))
+	var out []match
+	for i := 0; i < len(p.t); {
+		switch p.t[i].kind {
+		case kNum, kSym:
+		case kWord:
+			if !p.mayStart(i) {
+				i++
+				continue
+			}
+		default:
+			i++
+			continue
+		}
+		if m, next, ok := p.parseAt(i); ok {
+			out = append(out, m)
+			i = next
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// mayStart is a cheap test whether a sum can begin at word i.
+func (p *parser) mayStart(i int) bool {
+	if i+1 < len(p.t) {
+		switch p.t[i+1].kind {
+		case kSym, kNum:
+			return true
+		case kPunct:
+			if p.text(i+1) == "." {
+				return true
+			}
+		}
+	}
+	w := p.text(i)
+	if !startFilter.mayHave(w) {
+		return false
+	}
+	if _, ok := lookupLower(numberWords, w); ok {
+		return true
+	}
+	_, ok := lookupLower(wordStarters, w)
+	return ok
+}
+
+// startFilter screens words before mayStart looks them up.
+var startFilter = func() *wordFilter {
+	f := &wordFilter{}
+	for w := range numberWords {
+		f.add(w)
+	}
+	for w := range wordStarters {
+		f.add(w)
+	}
+	return f
+}()
+
+// wordStarters may begin number words without being numbers themselves ("a billion", "half a million").
+var wordStarters = setOf(`a an half quarter`)
+
+// num is a parsed number: a digits token (tok ≥ 0) or the value of number words, times 10^exp.
+type num struct {
+	tok   int
+	words float64
+	exp   int
+	end   int // index of the token after it
+}
+
+func (p *parser) parseAt(i int) (match, int, bool) {
+	var m match
+	cur, j, mexp, hasPrefix := p.prefix(i)
+	if !hasPrefix {
+		j = i
+	}
+	n, ok := p.amount(j, hasPrefix)
+	if !ok {
+		return m, 0, false
+	}
+	k := n.end
+	// A range: "$3-4 billion", "between €2m and €3m", "3 to 5 million euros".
+	var hi num
+	hasRange := false
+	if r, ok := p.rangeEnd(i, k, cur, hasPrefix, n.tok < 0); ok {
+		hi, hasRange = r, true
+		if n.exp == 0 && hi.exp > 0 && (n.tok >= 0 || n.words < 1000) {
+			n.exp = hi.exp
+		}
+		k = hi.end
+	}
+	subExp := 0
+	hasSuffix := false
+	if !hasPrefix {
+		c, e, mx, next, ok := p.suffix(k, n.tok < 0)
+		if !ok {
+			return m, 0, false
+		}
+		cur, subExp, mexp, hasSuffix = c, e, mx, true
+		k = next
+		if n.exp == 0 && !hasRange && subExp == 0 {
+			if e, next := p.magnitude(k, false); e > 0 && p.t[k-1].kind == kWord && codes[p.text(k-1)] {
+				n.exp, k = e, next // "75 USD million"
+			}
+		}
+	}
+	m.start, m.end = int(p.t[i].start), int(p.t[k-1].end)
+	m.Currency = cur
+	m.Value = p.value(n, mexp+subExp)
+	if hasRange {
+		if hi.exp == 0 {
+			hi.exp = n.exp
+		}
+		m.Max = p.value(hi, mexp+subExp)
+	}
+	// "one kuai and five mao five": jiao (mao) and fen after spoken yuan.
+	if hasSuffix && !hasRange && strings.EqualFold(p.text(k-1), "kuai") {
+		if v, next, ok := p.maoFen(k); ok {
+			m.Value += v
+			k = next
+			m.end = int(p.t[k-1].end)
+		}
+	}
+	// The cents of "15 dollars and 15", "17 USD 25", "thirteen dollars forty-five cents".
+	if hasSuffix && !hasRange && subExp == 0 && n.exp == 0 && mexp == 0 {
+		if cents, next, ok := p.tail(k); ok {
+			m.Value += cents / 100
+			k = next
+			m.end = int(p.t[k-1].end)
+		}
+	}
+	m.Currency = p.doc().resolve(m.Currency)
+	m.Approximate = hasApprox(p.s[:m.start])
+	return m, k, true
+}
+
+// value is the number times 10^extra.
+func (p *parser) value(n num, extra int) float64 {
+	if n.tok < 0 {
+		return n.words * math.Pow10(n.exp+extra)
+	}
+	return scaled(p.digits(n.tok, n.exp > 0), n.exp+extra)
+}
+
+// scaled multiplies the decimal digits by 10^exp exactly ("34.23" billion → 34230000000, not
+// 34229999999.999996).
+func scaled(digits string, exp int) float64 {
+	f, _ := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64)
+	return f
+}
+
+// digits returns the number of token i as "1234.56": it tells grouping from decimal separators.
+// Both styles are read: "1,234.56" and "1.234,56"; a lone comma followed by other than three digits
+// is decimal ("2,5 millions"); a lone dot followed by three digits is grouping only where the text
+// writes numbers the continental way and no magnitude follows ("1.500 euros" beside "2.345,50").
+func (p *parser) digits(i int, scaledUp bool) string {
+	w := p.text(i)
+	dots, commas := strings.Count(w, "."), strings.Count(w, ",")
+	var dec byte
+	switch {
+	case dots > 0 && commas > 0:
+		dec = w[max(strings.LastIndexByte(w, '.'), strings.LastIndexByte(w, ','))]
+	case commas == 1 && len(w)-strings.IndexByte(w, ',')-1 != 3:
+		dec = ','
+	case dots == 1:
+		dec = '.'
+		if len(w)-strings.IndexByte(w, '.')-1 == 3 && !scaledUp && p.continental() {
+			dec = 0
+		}
+	}
+	if dots+commas == 0 {
+		return w
+	}
+	var buf [40]byte
+	b := buf[:0]
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case isDigit(c):
+			b = append(b, c)
+		case c == dec:
+			b = append(b, '.')
+		}
+	}
+	return string(b)
+}
+
+// continental reports whether the text writes "1.234,56" rather than "1,234.56".
+func (p *parser) continental() bool {
+	if p.euroSep == 0 {
+		p.euroSep = -1
+		for _, t := range p.t {
+			if t.kind != kNum {
+				continue
+			}
+			w := p.s[t.start:t.end]
+			d, c := strings.IndexByte(w, '.'), strings.LastIndexByte(w, ',')
+			if d >= 0 && c > d {
+				p.euroSep = 1
+				break
+			}
+		}
+	}
+	return p.euroSep == 1
+}
+
+// prefix reads a currency sign or code at i that is followed by a number: it returns the currency,
+// the index of the number and an extra power of ten ("MUSD").
+func (p *parser) prefix(i int) (cur string, next, mexp int, ok bool) {
+	t := p.t[i]
+	w := p.text(i)
+	switch t.kind {
+	case kSym:
+		c, ok := symbolCurrency[w]
+		if !ok || c == "¢" || !p.numberAt(i+1, true) {
+			return "", 0, 0, false
+		}
+		return c, i + 1, 0, true
+	case kWord:
+	default:
+		return "", 0, 0, false
+	}
+	// Letters before "$": "US$5", "HK$ 8bn", "usd$ 15", "c $ 16.4 million", "Mex$ 10 million".
+	if s := i + 1; s < len(p.t) && p.t[s].kind == kSym && !p.t[s].brk {
+		sym := p.text(s)
+		if sym == "$" {
+			c, found := "", false
+			if !p.t[s].space {
+				if c, found = caseSensitiveDollars[w]; !found && (len(w) > 1 || w == "c") {
+					c, found = lookupLower(letterDollars, w)
+				}
+			} else if _, sp := lookupLower(spacedDollars, w); sp {
+				c, found = lookupLower(letterDollars, w)
+			}
+			if found && p.numberAt(s+1, true) {
+				return c, s + 1, 0, true
+			}
+		}
+		if sym == "₵" && !p.t[s].space && w == "GH" && p.numberAt(s+1, true) {
+			return "GHS", s + 1, 0, true
+		}
+		if sym == "¥" && !p.t[s].space && (w == "CN" || w == "JP" || w == "RMB") && p.numberAt(s+1, true) {
+			if w == "JP" {
+				return "JPY", s + 1, 0, true
+			}
+			return "CNY", s + 1, 0, true
+		}
+	}
+	// "U.S.$", "U.S. $", "u.s $".
+	if (w == "U" || w == "u") && p.is(i+1, ".") && p.glued(i+1) && p.glued(i+2) && (p.is(i+2, "S") || p.is(i+2, "s")) {
+		s := i + 3
+		if p.is(s, ".") && p.glued(s) {
+			s++
+		}
+		if p.is(s, "$") && p.near(s) && p.numberAt(s+1, true) {
+			return "USD", s + 1, 0, true
+		}
+	}
+	// Codes and letter signs: "USD 5", "USD115.5", "MAUD 60", "Rs. 500", "RMB 10 billion".
+	c, glueOnly := "", false
+	switch {
+	case len(w) == 3 && codes[w]:
+		c = w
+	case len(w) == 4 && w[0] == 'M' && codes[w[1:]]:
+		c, mexp = w[1:], 6
+	case w == "N" && p.numberAt(i+1, false) && p.doc().naira:
+		c, glueOnly = "NGN", true // Nigerian papers write "N1.2 trillion"
+	default:
+		lp, found := letterPrefixes[w]
+		if !found {
+			return "", 0, 0, false
+		}
+		c, glueOnly = lp, gluedOnlyPrefixes[w]
+	}
+	k := i + 1
+	if wordlikeCodes[w] && !p.bigNumberAt(k) {
+		return "", 0, 0, false
+	}
+	if p.is(k, ".") && p.glued(k) && (w == "Rs" || w == "Fr" || w == "SFr" || w == "Ksh") {
+		k++
+		glueOnly = false
+	}
+	if !p.numberAt(k, !glueOnly) || glueOnly && p.t[k].space {
+		return "", 0, 0, false
+	}
+	return c, k, mexp, true
+}
+
+// bigNumberAt reports whether a number of 100 or more, or one with a magnitude, is at i.
+func (p *parser) bigNumberAt(i int) bool {
+	if !p.numberAt(i, true) {
+		return false
+	}
+	if e, _ := p.magnitude(i+1, true); e > 0 {
+		return true
+	}
+	v, _ := strconv.ParseFloat(p.digits(i, false), 64)
+	return v >= 100
+}
+
+// numberAt reports whether a digits token starts at i on the same line (spaced only if allowed).
+func (p *parser) numberAt(i int, spaced bool) bool {
+	return i < len(p.t) && p.t[i].kind == kNum && !p.t[i].brk && (spaced || !p.t[i].space)
+}
+
+// amount reads digits or number words at i, with their magnitude.
+func (p *parser) amount(i int, hasPrefix bool) (num, bool) {
+	if i >= len(p.t) {
+		return num{}, false
+	}
+	switch p.t[i].kind {
+	case kNum:
+		n := num{tok: i, end: i + 1}
+		n.exp, n.end = p.magnitude(i+1, hasPrefix)
+		return n, true
+	case kWord:
+		if hasPrefix {
+			return num{}, false
+		}
+		v, end, ok := p.numberWords(i)
+		return num{tok: -1, words: v, end: end}, ok
+	}
+	return num{}, false
+}
+
+// magnitude reads the scale after a number at i: glued ("5bn", "$2B"), spaced (" million",
+// " lakh crore") or hyphenated ("$5-billion"). Spaced single letters ("$5 m") need a currency
+// before the number (strong).
+func (p *parser) magnitude(i int, strong bool) (exp, next int) {
+	if i >= len(p.t) || p.t[i].brk {
+		return 0, i
+	}
+	t := p.t[i]
+	switch {
+	case t.kind == kWord && !t.space:
+		if e, ok := shortMagnitudes[p.text(i)]; ok {
+			return p.moreMagnitude(e, i+1)
+		}
+	case t.kind == kWord:
+		w := p.text(i)
+		if e, ok := lookupLower(wordMagnitudes, w); ok {
+			return p.moreMagnitude(e, i+1)
+		}
+		if strong && len(w) <= 2 {
+			if e, ok := shortMagnitudes[w]; ok {
+				return e, i + 1
+			}
+		}
+	case t.kind == kPunct && !t.space && p.text(i) == "-" && p.glued(i+1) && i+1 < len(p.t) && p.t[i+1].kind == kWord:
+		if e, ok := lookupLower(wordMagnitudes, p.text(i+1)); ok && len(p.text(i+1)) > 3 {
+			return p.moreMagnitude(e, i+2)
+		}
+	}
+	return 0, i
+}
+
+// moreMagnitude adds a following "crore" or "lakh" ("5 lakh crore", "2 thousand crore").
+func (p *parser) moreMagnitude(e, i int) (int, int) {
+	if i < len(p.t) && p.t[i].kind == kWord && p.near(i) {
+		switch strings.ToLower(p.text(i)) {
+		case "crore", "crores":
+			return e + 7, i + 1
+		case "lakh", "lakhs":
+			return e + 5, i + 1
+		}
+	}
+	return e, i
+}
+
+// numberWords reads "five million", "a quarter", "thirteen", "forty-five", "two hundred and
+// fifty", "half a billion", "one and a half million" at i.
+func (p *parser) numberWords(i int) (float64, int, bool) {
+	total, cur := 0.0, 0.0
+	real := false // a number word, not just "a"
+	k := i
+	for k < len(p.t) {
+		t := p.t[k]
+		if k > i && t.brk {
+			break
+		}
+		if t.kind == kPunct {
+			// "forty-five": a hyphen between two number words.
+			if p.text(k) == "-" && !t.space && real && p.glued(k+1) && k+1 < len(p.t) {
+				if _, ok := lookupLower(numberWords, p.text(k+1)); ok {
+					k++
+					continue
+				}
+			}
+			break
+		}
+		if t.kind != kWord {
+			break
+		}
+		w := p.text(k)
+		if !numberFilter.mayHave(w) {
+			break
+		}
+		w = strings.ToLower(w)
+		if v, ok := numberWords[w]; ok {
+			cur += v
+			real = true
+			k++
+			continue
+		}
+		switch w {
+		case "a", "an":
+			if k == i {
+				// "a" counts only before a scale: "a billion euros", "a quarter million".
+				if k+1 >= len(p.t) {
+					return 0, 0, false
+				}
+				nw := strings.ToLower(p.text(k + 1))
+				if _, mag := wordMagnitudes[nw]; !mag && nw != "hundred" && nw != "quarter" && nw != "half" {
+					return 0, 0, false
+				}
+				cur = 1
+				k++
+				continue
+			}
+			if k > i && strings.EqualFold(p.text(k-1), "half") { // "half a million"
+				k++
+				continue
+			}
+		case "and":
+			// "two hundred and fifty", "one and a half million".
+			if real && k+2 < len(p.t) && strings.EqualFold(p.text(k+1), "a") && strings.EqualFold(p.text(k+2), "half") {
+				cur += 0.5
+				k += 3
+				continue
+			}
+			if real && k+1 < len(p.t) && strings.EqualFold(p.text(k-1), "hundred") {
+				if _, ok := lookupLower(numberWords, p.text(k+1)); ok {
+					k++
+					continue
+				}
+			}
+		case "hundred":
+			if cur == 0 {
+				cur = 1
+			}
+			cur *= 100
+			real = true
+			k++
+			continue
+		case "half", "quarter", "quarters":
+			f := 0.5
+			if w != "half" {
+				f = 0.25
+			}
+			if cur == 0 {
+				cur = f
+			} else {
+				cur *= f
+			}
+			real = true
+			k++
+			continue
+		default:
+			if e, ok := wordMagnitudes[w]; ok && (real || cur > 0) && len(w) > 3 {
+				if cur == 0 {
+					cur = 1
+				}
+				total += cur * math.Pow10(e)
+				cur = 0
+				real = true
+				k++
+				continue
+			}
+		}
+		break
+	}
+	if !real {
+		return 0, 0, false
+	}
+	return total + cur, k, true
+}
+
+// numberFilter screens the words numberWords may read.
+var numberFilter = func() *wordFilter {
+	f := startFilter
+	g := *f
+	for _, w := range []string{"and", "hundred", "quarters"} {
+		g.add(w)
+	}
+	for w := range wordMagnitudes {
+		g.add(w)
+	}
+	return &g
+}()
+
+// changeWords before "from" make "from $5 to $10" a change between two sums, not a range.
+var changeWords = setOf(`rose rise rises rising risen fell fall falls falling fallen increased increase
+increases increasing decreased decrease decreases grew grow grows growing grown jumped jump jumps
+climbed climb dropped drop drops declined decline declines slid slipped surged soared plunged tumbled
+cut cuts raised raise raises boosted lifted lowered reduced up down widened narrowed swelled shrank
+doubled tripled halved went changed moved hiked trimmed slashed upped revised expanded contracted
+improved spiked sank dipped eased`)
+
+// rangeEnd reads the second end of a range at i, after a first number that began at token start.
+func (p *parser) rangeEnd(start, i int, cur string, hasPrefix, words bool) (num, bool) {
+	if i >= len(p.t) || p.t[i].brk {
+		return num{}, false
+	}
+	sep := p.text(i)
+	switch sep {
+	case "-", "–", "—":
+	case "to":
+		// "rose from $5 to $10" is a change between two sums; "from $5 to $10 a night" a range.
+		if p.fromBefore(start) && p.changeBefore(start) {
+			return num{}, false
+		}
+	case "and":
+		if !p.betweenBefore(start) {
+			return num{}, false
+		}
+	default:
+		return num{}, false
+	}
+	k := i + 1
+	if k >= len(p.t) || p.t[k].brk {
+		return num{}, false
+	}
+	if hasPrefix {
+		if c, next, mexp, ok := p.prefix(k); ok {
+			if mexp != 0 || p.doc().resolve(c) != p.doc().resolve(cur) {
+				return num{}, false
+			}
+			k = next
+		}
+	}
+	if p.t[k].kind != kNum && !(words && p.t[k].kind == kWord) {
+		return num{}, false
+	}
+	if words != (p.t[k].kind == kWord) {
+		return num{}, false
+	}
+	n, ok := p.amount(k, hasPrefix)
+	return n, ok
+}
+
+// betweenBefore reports whether "between" stands right before the sum starting at token start
+// ("between $2m and $3m", "between about $2m and …").
+func (p *parser) betweenBefore(start int) bool {
+	for k := start - 1; k >= 0 && k >= start-2; k-- {
+		if strings.EqualFold(p.text(k), "between") {
+			return true
+		}
+	}
+	return false
+}
+
+// fromBefore reports whether "from" stands right before the sum starting at token start.
+func (p *parser) fromBefore(start int) bool {
+	for k := start - 1; k >= 0 && k >= start-2; k-- {
+		if strings.EqualFold(p.text(k), "from") {
+			return true
+		}
+	}
+	return false
+}
+
+// changeBefore reports whether a verb of change precedes the sum in its clause ("rose from $5").
+func (p *parser) changeBefore(start int) bool {
+	for k := start - 1; k >= 0 && k >= start-8; k-- {
+		if p.t[k].kind == kPunct && p.text(k) != "-" && p.text(k) != "," {
+			return false
+		}
+		if p.t[k].kind == kWord && changeWords[strings.ToLower(p.text(k))] {
+			return true
+		}
+		if p.t[k].brk {
+			return false
+		}
+	}
+	return false
+}
+
+// suffix reads the currency after a number at i: a symbol ("5€", "10 €"), a code ("115USD",
+// "5 USD", "30 MUSD"), a currency word with its nationality ("Swiss francs", "U.S. dollars"), or a
+// sub-unit ("50 cents", "12-cent", "euro cents"). exp is the sub-unit's power of ten.
+func (p *parser) suffix(i int, words bool) (cur string, exp, mexp, next int, ok bool) {
+	if i >= len(p.t) || p.t[i].brk {
+		return "", 0, 0, 0, false
+	}
+	t := p.t[i]
+	w := p.text(i)
+	switch t.kind {
+	case kSym:
+		c, found := symbolCurrency[w]
+		// A spaced sign glued to the next number is that number's prefix ("1 $10", "$ 20 $ 30").
+		if !found || words || t.space && p.numberAt(i+1, false) {
+			return "", 0, 0, 0, false
+		}
+		if c == "¢" {
+			return "¢", -2, 0, i + 1, true
+		}
+		return c, 0, 0, i + 1, true
+	case kPunct:
+		// "12-cent", "one-yen".
+		if w == "-" && !t.space && p.glued(i+1) && i+1 < len(p.t) && p.t[i+1].kind == kWord {
+			if c, e, _, next, ok := p.currencyWord(i + 1); ok {
+				return c, e, 0, next, true
+			}
+		}
+		return "", 0, 0, 0, false
+	case kWord:
+	default:
+		return "", 0, 0, 0, false
+	}
+	// Codes: "5 USD", "115USD", "30 MUSD", "half million usd"; not "3 USD50" (that code is a prefix).
+	isCode := len(w) == 3 && codes[w] || len(w) == 4 && w[0] == 'M' && codes[w[1:]]
+	if !isCode && len(w) == 3 {
+		_, isCode = lookupLower(lowerCodes, w)
+	}
+	if isCode {
+		if p.numberAt(i+1, false) || wordlikeCodes[w] && p.t[i-1].kind == kNum && !p.bigNumberAt(i-1) {
+			return "", 0, 0, 0, false
+		}
+		if len(w) == 4 {
+			return w[1:], 0, 6, i + 1, true
+		}
+		c := strings.ToUpper(w)
+		if c == "RMB" {
+			c = "CNY"
+		}
+		return c, 0, 0, i + 1, true
+	}
+	if c, e, _, next, ok := p.currencyWord(i); ok {
+		return c, e, 0, next, true
+	}
+	// "95p": pence, glued, in a text about sterling.
+	if w == "p" && !t.space && !words && p.doc().sterling {
+		return "GBP", -2, 0, i + 1, true
+	}
+	return "", 0, 0, 0, false
+}
+
+// currencyWord reads "[nationality] currency-word" or "[nationality] sub-unit" at i.
+func (p *parser) currencyWord(i int) (cur string, exp, _, next int, ok bool) {
+	if adj, k := p.adjective(i); adj != "" && k < len(p.t) && p.t[k].kind == kWord && p.near(k) {
+		w := strings.ToLower(p.text(k))
+		if base, found := currencyWords[w]; found && sameFamily(base, adj) {
+			return adj, 0, 0, k + 1, true
+		}
+		if fam, found := familyWords[w]; found && fam == adj {
+			return adj, 0, 0, k + 1, true
+		}
+		if su, found := subUnitWords[w]; found && (su.currency == "$" && currencyFamily[adj] == "$" || adj == "EUR") {
+			return adj, su.exp, 0, k + 1, true
+		}
+	}
+	w := p.text(i)
+	if base, found := lookupLower(currencyWords, w); found {
+		if base == "KRW" && !p.t[i].space { // "won" glued to a number is not the currency
+			return "", 0, 0, 0, false
+		}
+		if base == "GBP" && p.near(i+1) && strings.EqualFold(p.text(min(i+1, len(p.t)-1)), "sterling") && i+1 < len(p.t) {
+			return base, 0, 0, i + 2, true // "pounds sterling"
+		}
+		return base, 0, 0, i + 1, true
+	}
+	if su, found := lookupLower(subUnitWords, w); found {
+		c := su.currency
+		if c == "$" {
+			c = "¢"
+		}
+		return c, su.exp, 0, i + 1, true
+	}
+	return "", 0, 0, 0, false
+}
+
+// adjective reads a currency nationality at i ("Swiss", "Hong Kong", "U.S.", "us") and returns its
+// currency and the index after it.
+func (p *parser) adjective(i int) (string, int) {
+	w := p.text(i)
+	if (w == "U" || w == "u") && p.is(i+1, ".") && p.glued(i+1) && p.glued(i+2) && (p.is(i+2, "S") || p.is(i+2, "s")) {
+		k := i + 3
+		if p.is(k, ".") && p.glued(k) {
+			k++
+		}
+		return "USD", k
+	}
+	if _, multi := lookupLower(adjectiveFirstWords, w); multi && i+1 < len(p.t) && p.t[i+1].kind == kWord && p.near(i+1) {
+		two := strings.ToLower(w) + " " + strings.ToLower(p.text(i+1))
+		if c, ok := adjectiveCurrency[two]; ok {
+			return c, i + 2
+		}
+		if i+2 < len(p.t) && p.t[i+2].kind == kWord {
+			if c, ok := adjectiveCurrency[two+" "+strings.ToLower(p.text(i+2))]; ok {
+				return c, i + 3
+			}
+		}
+	}
+	if c, ok := lookupLower(adjectiveCurrency, w); ok {
+		return c, i + 1
+	}
+	return "", i
+}
+
+// tail reads the cents after a whole sum at i: "and 15", "25", "forty-five cents", "30 cent".
+func (p *parser) tail(i int) (float64, int, bool) {
+	k := i
+	if k < len(p.t) && p.near(k) && strings.EqualFold(p.text(k), "and") {
+		k++
+	}
+	if k >= len(p.t) || !p.near(k) || !p.t[k].space {
+		return 0, 0, false
+	}
+	var v float64
+	var end int
+	switch p.t[k].kind {
+	case kNum:
+		w := p.text(k)
+		if len(w) > 2 {
+			return 0, 0, false
+		}
+		v, _ = strconv.ParseFloat(w, 64)
+		end = k + 1
+	case kWord:
+		var ok bool
+		if v, end, ok = p.numberWords(k); !ok || v != math.Trunc(v) {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	if v >= 100 {
+		return 0, 0, false
+	}
+	if end < len(p.t) && p.near(end) && p.t[end].kind == kWord {
+		switch strings.ToLower(p.text(end)) {
+		case "cents", "cent", "pence", "penny", "centimes", "centavos":
+			return v, end + 1, true
+		case "and", "or":
+			return v, end, true
+		}
+		return 0, 0, false
+	}
+	if end < len(p.t) && p.near(end) {
+		switch p.t[end].kind {
+		case kNum, kSym:
+			return 0, 0, false
+		case kPunct:
+			switch p.text(end) {
+			case "-", "%", "/", "–":
+				return 0, 0, false
+			}
+		}
+	}
+	return v, end, true
+}
+
+// maoFen reads "[and] N mao [M]" after "kuai": N tenths and M hundredths of a yuan.
+func (p *parser) maoFen(i int) (float64, int, bool) {
+	k := i
+	if k < len(p.t) && strings.EqualFold(p.text(k), "and") {
+		k++
+	}
+	if k >= len(p.t) || p.t[k].kind != kWord {
+		return 0, 0, false
+	}
+	jiao, end, ok := p.numberWords(k)
+	if !ok || end >= len(p.t) || !strings.EqualFold(p.text(end), "mao") {
+		return 0, 0, false
+	}
+	v, k := jiao/10, end+1
+	if k < len(p.t) && p.t[k].kind == kWord && p.near(k) {
+		if fen, e, ok := p.numberWords(k); ok && fen < 10 {
+			v, k = v+fen/100, e
+		}
+	}
+	return v, k, true
+}
+
+// sameFamily reports whether a nationality's currency fits the currency word ("Swiss" + "francs").
+func sameFamily(word, cur string) bool {
+	fam, ok := currencyFamily[cur]
+	return ok && fam == word || word == cur
+}
+
+// lookupLower looks w up in a map keyed in lower case without allocating.
+func lookupLower[V any](m map[string]V, w string) (V, bool) {
+	var zero V
+	if len(w) > 24 {
+		return zero, false
+	}
+	var buf [24]byte
+	lower := true
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+			lower = false
+		}
+		buf[k] = c
+	}
+	if lower {
+		v, ok := m[w]
+		return v, ok
+	}
+	v, ok := m[string(buf[:len(w)])]
+	return v, ok
+}
