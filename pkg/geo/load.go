@@ -3,6 +3,7 @@ package geo
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"fmt"
 	"io"
@@ -41,10 +42,12 @@ type record struct {
 	namesake            bool  // a seat sharing its region's name (São Paulo, Moscow): news means the city
 }
 
-// posting is one record under one name key; alias is true when the key is only an alias of it.
+// posting is one record under one name key; alias is true when the key is only an alias of it,
+// stripped when the key is the record's name less a generic suffix ("Kyiv" for "Kyiv Oblast").
 type posting struct {
-	rec   int32
-	alias bool
+	rec      int32
+	alias    bool
+	stripped bool
 }
 
 // data is the parsed, immutable gazetteer. It is never written after parse returns, so one value is
@@ -86,9 +89,11 @@ func parse(fsys fs.FS) (*data, error) {
 		return nil, err
 	}
 	var pairs []keyed
+	nameKeys := make([]string, len(d.recs))
 	for i := range d.recs {
 		r := &d.recs[i]
 		k := Key(r.name)
+		nameKeys[i] = k
 		pairs = append(pairs, keyed{k, posting{rec: int32(i)}})
 		if r.ascii != "" {
 			if ka := Key(r.ascii); ka != k {
@@ -96,16 +101,12 @@ func parse(fsys fs.FS) (*data, error) {
 			}
 		}
 		if r.feature == featAdmin1 {
-			for _, suf := range admin1Suffixes {
-				if s, ok := strings.CutSuffix(k, suf); ok && s != "" {
-					pairs = append(pairs, keyed{s, posting{rec: int32(i)}})
-				}
+			for _, s := range regionKeys(k)[1:] {
+				pairs = append(pairs, keyed{s, posting{rec: int32(i), stripped: true}})
 			}
 		}
-		if r.feature == featCity && r.seat > 0 && r.admin1 >= 0 && k == Key(d.recs[r.admin1].name) {
-			r.namesake = true
-		}
 	}
+	d.markNamesakes(nameKeys)
 	if pairs, err = d.parseAliases(fsys, pairs); err != nil {
 		return nil, err
 	}
@@ -123,6 +124,55 @@ func parse(fsys fs.FS) (*data, error) {
 	}
 	return d, nil
 }
+
+// markNamesakes flags the cities that share the name of a first-level region of their country, are
+// its seat or lie inside it, and hold a good share of its people (São Paulo, Moscow, Hanoi, Lagos):
+// news then means the city. Québec, a small part of Quebec, is not flagged. The region need not be the city's own, as admin1 codes in the sources
+// sometimes disagree (Vietnam's 2025 reform).
+func (d *data) markNamesakes(nameKeys []string) {
+	type ccKey struct {
+		cc  [2]byte
+		key string
+	}
+	regionPop := map[ccKey]uint32{}
+	for i := range d.recs {
+		if r := &d.recs[i]; r.feature == featAdmin1 {
+			for _, k := range regionKeys(nameKeys[i]) {
+				regionPop[ccKey{r.cc, k}] = max(regionPop[ccKey{r.cc, k}], r.pop)
+			}
+		}
+	}
+	for i := range d.recs {
+		r := &d.recs[i]
+		if r.feature != featCity {
+			continue
+		}
+		k := nameKeys[i]
+		pop, ok := regionPop[ccKey{r.cc, k}]
+		if !ok || r.country >= 0 && nameKeys[r.country] == k {
+			continue // Djibouti the country, not the city
+		}
+		own := r.admin1 >= 0 && slices.Contains(regionKeys(nameKeys[r.admin1]), k)
+		if (r.seat > 0 || own) && uint64(r.pop)*namesakeShare >= uint64(pop) {
+			r.namesake = true
+		}
+	}
+}
+
+// regionKeys are the keys an admin1 region is known by: its name's, and that less a generic suffix
+// ("la paz department" → "la paz").
+func regionKeys(k string) []string {
+	keys := []string{k}
+	for _, suf := range admin1Suffixes {
+		if s, ok := strings.CutSuffix(k, suf); ok && s != "" {
+			keys = append(keys, s)
+		}
+	}
+	return keys
+}
+
+// namesakeShare: a seat is its region's namesake when it has at least 1/namesakeShare of its people.
+const namesakeShare = 10
 
 func (d *data) parseRecords(body string) error {
 	lineNo := 0
@@ -272,13 +322,8 @@ func (d *data) index(pairs []keyed) {
 		if c := int(a.p.rec) - int(b.p.rec); c != 0 {
 			return c
 		}
-		if a.p.alias == b.p.alias {
-			return 0
-		}
-		if !a.p.alias {
-			return -1
-		}
-		return 1
+		// own name first, then a stripped name, then an alias
+		return cmp.Compare(a.p.rank(), b.p.rank())
 	})
 	d.posts = make([]posting, 0, len(pairs))
 	for i, pr := range pairs {
@@ -313,11 +358,11 @@ func (d *data) index(pairs []keyed) {
 func (d *data) prior(p posting) float64 {
 	r := &d.recs[p.rec]
 	s := 0.5 * math.Log10(float64(r.pop)+1)
-	switch r.feature {
-	case featCountry:
+	switch {
+	case r.feature == featCountry:
 		s += 3
-	case featAdmin1:
-		s += 2
+	case r.feature == featAdmin1 && !p.stripped:
+		s++ // "Kyiv" means the city, "Kyiv Oblast" the region
 	}
 	switch r.seat {
 	case 2:
@@ -332,6 +377,17 @@ func (d *data) prior(p posting) float64 {
 		s += 3
 	}
 	return s
+}
+
+// rank orders the postings of one record under one key: its own name, a stripped name, an alias.
+func (p posting) rank() int {
+	switch {
+	case p.alias:
+		return 2
+	case p.stripped:
+		return 1
+	}
+	return 0
 }
 
 // lookup returns the postings of a name, best prior first.

@@ -54,6 +54,8 @@ type item struct {
 	mentions []article.Mention
 	cands    []posting
 	static   []float64 // prior + qualifier + source + demonym evidence, per candidate
+	quals    []bool    // an explicit qualifier names the candidate's admin1 or country
+	weak     bool      // the name is a common word ("Man", "Nov"): resolved only with support
 	pick     int32     // record index, -1 none
 }
 
@@ -80,6 +82,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		var ps, qual []posting
 		switch e.Type {
 		case article.TypePlace:
+			if d.neverPlace(e.Name) {
+				continue
+			}
 			ps, qual = d.placeName(e.Name)
 		case article.TypeOrg:
 			ps = d.placeLikeOrg(e.Name)
@@ -90,7 +95,8 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		if len(ps) > maxCandidates {
 			ps = ps[:maxCandidates]
 		}
-		it := &item{mentions: e.Mentions, cands: ps, static: make([]float64, len(ps)), pick: -1}
+		it := &item{mentions: e.Mentions, cands: ps, static: make([]float64, len(ps)), quals: make([]bool, len(ps)),
+			weak: d.common[Key(e.Name)], pick: -1}
 		for _, m := range e.Mentions {
 			if q := d.qualifierAfter(text(), m.End); len(q) > 0 {
 				qual = append(qual, q...)
@@ -101,6 +107,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			s := d.prior(p)
 			if d.qualifies(p.rec, qual) {
 				s += wQualifier
+				it.quals[i] = true
 			}
 			if srcCountry >= 0 && d.countryOf(p.rec) == srcCountry {
 				s += wSource
@@ -136,9 +143,32 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 
+	// A common word stays a place only as a country or a big city, under an explicit qualifier, or
+	// next to a place of the same country: "Man" alone is not Man, Côte d'Ivoire.
+	picks := make([]int32, len(items))
+	for i, it := range items {
+		if !it.weak {
+			picks[i] = it.pick
+		} else {
+			picks[i] = -1
+		}
+	}
+	for i, it := range items {
+		if !it.weak || it.pick < 0 || d.bigEnough(it.pick) {
+			continue
+		}
+		j := slices.IndexFunc(it.cands, func(p posting) bool { return p.rec == it.pick })
+		if (j < 0 || !it.quals[j]) && d.evidence(it.pick, picks, i) < wInMyCountry {
+			it.pick = -1
+		}
+	}
+
 	places := []article.Place{}
 	at := map[int32]int{}
 	for _, it := range items {
+		if it.pick < 0 {
+			continue
+		}
 		i, ok := at[it.pick]
 		if !ok {
 			i = len(places)
@@ -196,6 +226,21 @@ func (d *data) evidence(c int32, picks []int32, self int) float64 {
 		}
 	}
 	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling)
+}
+
+// neverPlace reports names that look like places in a gazetteer but never are in news: demonyms
+// ("German" is also a parish of the Isle of Man) and month or weekday abbreviations ("Nov" is also
+// a town in Tajikistan; those are in common_words.txt with too small a namesake to pass bigEnough).
+func (d *data) neverPlace(name string) bool {
+	_, ok := d.demonyms[Key(name)]
+	return ok
+}
+
+// bigEnough reports whether rec is a place that a common word may name without further support:
+// a country or a city of at least commonWordMinPopulation.
+func (d *data) bigEnough(rec int32) bool {
+	r := &d.recs[rec]
+	return r.feature == featCountry || r.feature == featCity && r.pop >= commonWordMinPopulation
 }
 
 // countryOf is the record index of the country of rec (itself for a country).
@@ -292,10 +337,12 @@ func (d *data) qualifierAfter(text []rune, end int) []posting {
 	var words []string
 	for len(words) < 3 && i < len(text) && unicode.IsUpper(text[i]) {
 		j := i
-		for j < len(text) && (unicode.IsLetter(text[j]) || text[j] == '.' || text[j] == '-' || text[j] == '\'') {
+		for j < len(text) && (unicode.IsLetter(text[j]) || text[j] == '.' || text[j] == '-' || text[j] == '\'' || text[j] == '’') {
 			j++
 		}
-		words = append(words, strings.TrimRight(string(text[i:j]), "."))
+		w := strings.TrimRight(string(text[i:j]), ".")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Jackson, Mississippi's capital"
+		words = append(words, w)
 		if j >= len(text) || text[j] != ' ' {
 			break
 		}

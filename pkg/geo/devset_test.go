@@ -1,0 +1,122 @@
+package geo
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/newsmon/newsmon/internal/eval"
+)
+
+var update = flag.Bool("update", false, "rewrite the geonameids of the geo eval sets from their annotations")
+
+// The geo eval sets: dev.jsonl, which the resolver was tuned on, and heldout.jsonl, written
+// afterwards and never tuned on.
+const devSet, heldOutSet = "testdata/dev.jsonl", "testdata/heldout.jsonl"
+
+// devEntry finds the gazetteer entry an annotation names: same name (or alias), country, admin1 and
+// feature; the most likely first when several match (two towns of one name in one region).
+func devEntry(g *Gazetteer, p eval.GeoPlace) (Entry, error) {
+	for _, e := range g.Candidates(p.Name) {
+		if e.CountryCode == p.CountryCode && e.Feature == p.Feature && (p.Admin1 == "" || e.Admin1 == p.Admin1) &&
+			(Key(e.Name) == Key(p.Name) || Key(e.ASCIIName) == Key(p.Name)) {
+			return e, nil
+		}
+	}
+	return Entry{}, fmt.Errorf("no %s %q in %s/%s", p.Feature, p.Name, p.CountryCode, p.Admin1)
+}
+
+// TestDevSetIDs checks that every annotated place of the dev set carries the GeoNames id of the
+// entry its annotation (name, country, admin1, feature) names; -update writes the ids. The ids so
+// come from what a person wrote down, never from the resolver.
+func TestDevSetIDs(t *testing.T) {
+	for _, path := range []string{devSet, heldOutSet} {
+		t.Run(path, func(t *testing.T) { checkSetIDs(t, path) })
+	}
+}
+
+func checkSetIDs(t *testing.T, devSet string) {
+	g := mustDefault(t)
+	raw, err := os.ReadFile(devSet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	sc.Buffer(nil, 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if strings.HasPrefix(text, "#") || strings.TrimSpace(text) == "" {
+			out.WriteString(text + "\n")
+			continue
+		}
+		var c eval.GeoCase
+		if err := json.Unmarshal([]byte(text), &c); err != nil {
+			t.Fatalf("%s:%d: %v", devSet, line, err)
+		}
+		for i, p := range c.Places {
+			if p.Name == "" {
+				continue // must stay unresolved
+			}
+			e, err := devEntry(g, p)
+			if err != nil {
+				t.Errorf("%s:%d: %q: %v", devSet, line, p.Mention, err)
+				continue
+			}
+			if p.GeonameID != e.ID && !*update {
+				t.Errorf("%s:%d: %q has geonameid %d; the annotation names %d (run with -update)", devSet, line, p.Mention, p.GeonameID, e.ID)
+			}
+			c.Places[i].GeonameID = e.ID
+		}
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.Write(b)
+		out.WriteByte('\n')
+	}
+	if *update && !t.Failed() {
+		if err := os.WriteFile(devSet, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestDevSetAccuracy resolves the dev set's gold mentions and fails below a floor, so that a change
+// that breaks resolution broadly shows up here; `newsmon eval geo` prints the exact figures.
+func TestDevSetAccuracy(t *testing.T) {
+	res := NewResolver(mustDefault(t))
+	f, err := os.Open(devSet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases, err := eval.ReadGeoCases(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var score eval.GeoScore
+	for _, c := range cases {
+		a := c.GoldArticle()
+		if err := res.Extract(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		score.ScoreGeo(c, a.Places)
+	}
+	if score.Mentions < 150 {
+		t.Errorf("dev set has %d mentions; want ≥ 150", score.Mentions)
+	}
+	t.Logf("%d mentions: country_accuracy=%.4f id_accuracy=%.4f", score.Mentions, score.CountryAccuracy(), score.IDAccuracy())
+	for _, e := range score.Errors {
+		t.Log(e)
+	}
+	if score.CountryAccuracy() < 0.9 || score.IDAccuracy() < 0.8 {
+		t.Errorf("country_accuracy=%.4f id_accuracy=%.4f; want ≥ 0.9 and ≥ 0.8", score.CountryAccuracy(), score.IDAccuracy())
+	}
+}
