@@ -18,6 +18,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/newsmon/newsmon/internal/demo"
+	"github.com/newsmon/newsmon/internal/netguard"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/bus"
@@ -129,7 +130,7 @@ func (s *service) run(ctx context.Context) error {
 	g, gctx := errgroup.WithContext(ctx)
 	var crawler *crawl.Crawler
 	var gaz *geo.Gazetteer
-	if s.extract || s.serve {
+	if s.extract || s.serve || s.index {
 		if gaz, err = geo.Default(); err != nil {
 			return fmt.Errorf("gazetteer: %w", err)
 		}
@@ -188,7 +189,17 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		matcher := alert.NewMatcher(rules, firedKV, log)
+		deliverer, err := newDeliverer(spec, rules, log)
+		if err != nil {
+			return err
+		}
+		opts := []alert.MatcherOption{alert.WithDeliverer(deliverer)}
+		if gaz != nil {
+			opts = append(opts, alert.WithRegionCodes(gaz.RegionCode))
+		}
+		matcher := alert.NewMatcher(rules, firedKV, log, opts...)
+		g.Go(func() error { return deliverer.Run(gctx) })
+		g.Go(func() error { return matcher.RunDigests(gctx, stages.PublishAlert) })
 		batch := 100
 		if spec != nil && spec.Index.Batch > 0 {
 			batch = spec.Index.Batch
@@ -270,7 +281,8 @@ func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSp
 			id = id[:64]
 		}
 		r := alert.Rule{ID: id, Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place,
-			Region: a.Region, Event: a.Event, Source: a.Source, Lang: a.Lang, Enabled: true}
+			Region: a.Region, Event: a.Event, Source: a.Source, Lang: a.Lang, MinCount: a.MinCount,
+			Mode: a.Mode, Window: a.Window, Interval: a.Interval, Webhook: a.Webhook, Email: a.Email, Enabled: true}
 		if old, err := rules.Get(ctx, id); err == nil {
 			r.Created = old.Created
 		}
@@ -279,6 +291,34 @@ func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSp
 		}
 	}
 	return nil
+}
+
+// newDeliverer sets up webhook and e-mail delivery from the pipeline's notify section. Webhooks
+// and SMTP go through the SSRF guard: rule webhook URLs come from API users.
+func newDeliverer(spec *pipeline.Spec, rules *alert.Store, log *slog.Logger) (*alert.Deliverer, error) {
+	cfg := alert.DelivererConfig{Rules: rules}
+	var allowNets []string
+	if spec != nil {
+		n := spec.Notify
+		allowNets = n.AllowNetworks
+		cfg.RuleWebhookSecret = n.WebhookSecret
+		for _, w := range n.Webhooks {
+			cfg.Webhooks = append(cfg.Webhooks, alert.Webhook{URL: w.URL, Secret: w.Secret, Rules: w.Rules})
+		}
+		if m := n.SMTP; m != nil {
+			cfg.SMTP = &alert.SMTPConfig{Addr: m.Addr, From: m.From, To: m.To, Username: m.Username, Password: m.Password}
+		}
+	}
+	allow, err := netguard.ParseAllow(allowNets)
+	if err != nil {
+		return nil, fmt.Errorf("notify.allow_networks: %w", err)
+	}
+	guard := netguard.Policy{Allow: allow}
+	cfg.Client = guard.Client(10*time.Second, 0)
+	if cfg.SMTP != nil {
+		cfg.SMTP.Dial = guard.DialContext
+	}
+	return alert.NewDeliverer(cfg, log)
 }
 
 func splitHostPort(addr string) (string, int, error) {

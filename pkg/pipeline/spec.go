@@ -28,6 +28,36 @@ type Spec struct {
 	Extract ExtractSpec `yaml:"extract"`
 	Index   IndexSpec   `yaml:"index"`
 	Alerts  []AlertSpec `yaml:"alerts"`
+	Notify  NotifySpec  `yaml:"notify"`
+}
+
+// NotifySpec says where alert events go besides NATS and the web page.
+type NotifySpec struct {
+	// Webhooks receive the events of the rules they list (all rules when none), signed with their
+	// secret (X-Newsmon-Signature: sha256=HMAC).
+	Webhooks []WebhookSpec `yaml:"webhooks"`
+	// WebhookSecret signs events sent to a rule's own webhook URL.
+	WebhookSecret string `yaml:"webhook_secret"`
+	// SMTP sends e-mail to a rule's addresses and to smtp.to; omitted: no e-mail.
+	SMTP *SMTPSpec `yaml:"smtp"`
+	// AllowNetworks opens private networks to webhooks and SMTP (refused by default, like the crawler).
+	AllowNetworks []string `yaml:"allow_networks"`
+}
+
+// WebhookSpec is one webhook receiver.
+type WebhookSpec struct {
+	URL    string   `yaml:"url"`
+	Secret string   `yaml:"secret"`
+	Rules  []string `yaml:"rules"`
+}
+
+// SMTPSpec is an SMTP server for alert e-mail.
+type SMTPSpec struct {
+	Addr     string   `yaml:"addr"`
+	From     string   `yaml:"from"`
+	To       []string `yaml:"to"`
+	Username string   `yaml:"username"`
+	Password string   `yaml:"password"`
 }
 
 // CrawlSpec tunes the crawler; zero values take the crawler's defaults.
@@ -82,6 +112,13 @@ type AlertSpec struct {
 	Event  []string `yaml:"event"`
 	Source []string `yaml:"source"`
 	Lang   []string `yaml:"lang"`
+	// MinCount, Mode ("every", "first_in_window", "digest"), Window and Interval: see alert.Rule.
+	MinCount int      `yaml:"min_count"`
+	Mode     string   `yaml:"mode"`
+	Window   string   `yaml:"window"`
+	Interval string   `yaml:"interval"`
+	Webhook  string   `yaml:"webhook"`
+	Email    []string `yaml:"email"`
 }
 
 // ByteSize reads sizes such as 5MiB, 512KB or 1048576.
@@ -324,6 +361,14 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 	}
 	if s.Crawl.Concurrency < 0 || s.Crawl.PerHostConcurrency < 0 {
 		v.add("crawl concurrency must be ≥ 0", "crawl")
+	}
+	for i, w := range s.Notify.Webhooks {
+		if !httpURL(w.URL) {
+			v.add(fmt.Sprintf("notify.webhooks[%d].url: %q is not an absolute http(s) URL", i, w.URL), "notify", "webhooks", i, "url")
+		}
+	}
+	if m := s.Notify.SMTP; m != nil && (m.Addr == "" || m.From == "") {
+		v.add("notify.smtp needs addr and from", "notify", "smtp")
 	}
 	for i, a := range s.Alerts {
 		if a.Name == "" {

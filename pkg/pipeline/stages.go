@@ -264,11 +264,7 @@ func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.
 		return fmt.Errorf("match alerts on %s: %w", a.ID, err)
 	}
 	for _, ev := range events {
-		data, err := json.Marshal(ev)
-		if err != nil {
-			return fmt.Errorf("encode alert %s: %w", ev.ID, err)
-		}
-		if _, err := s.Bus.Publish(ctx, bus.SubjectAlertPrefix+ev.RuleID, ev.ID, data, nil); err != nil {
+		if err := s.PublishAlert(ctx, ev); err != nil {
 			return err
 		}
 		s.Metrics.Alerts.Inc()
@@ -281,6 +277,17 @@ func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.
 		s.log().Info("alert fired", "rule", ev.RuleName, "article_id", a.ID, "title", a.Title)
 	}
 	return nil
+}
+
+// PublishAlert stores an alert event on news.alert.<rule id>, deduplicated by its id. Digests
+// (alert.Matcher.RunDigests) are published with it too.
+func (s *Stages) PublishAlert(ctx context.Context, ev alert.Event) error {
+	data, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("encode alert %s: %w", ev.ID, err)
+	}
+	_, err = s.Bus.Publish(ctx, bus.SubjectAlertPrefix+ev.RuleID, ev.ID, data, nil)
+	return err
 }
 
 // ForwardAlerts delivers every alert event published on the bus (by any index worker) to fn, e.g.
