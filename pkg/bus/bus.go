@@ -48,6 +48,18 @@ const (
 // document the index rejects): the message goes straight to the dead-letter stream.
 var ErrPermanent = errors.New("permanent failure")
 
+// ErrUnavailable marks a handler error caused by a dependency being down (the index answering
+// 429/503, timing out): the message is held and retried without counting towards MaxDeliver.
+var ErrUnavailable = errors.New("dependency unavailable")
+
+// Unavailable wraps err so that errors.Is(err, ErrUnavailable) holds.
+func Unavailable(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%w: %w", ErrUnavailable, err)
+}
+
 // Permanent wraps err so that errors.Is(err, ErrPermanent) holds.
 func Permanent(err error) error {
 	if err == nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"runtime/debug"
 	"strconv"
 	"time"
@@ -143,35 +144,82 @@ func (b *Bus) ConsumeBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandl
 		if len(batch) == 0 {
 			continue
 		}
-		// A batch that has started is finished even if shutdown begins meanwhile: that is what
-		// draining means. Its work gets DrainTimeout past the stop signal, then its context ends.
-		work, cancelWork := drainContext(ctx, cfg.DrainTimeout)
-		errs, panicked := callBatch(work, h, batch)
-		if panicked != nil && len(batch) > 1 {
-			log.Error("handler panicked on a batch; retrying its messages one by one", "err", panicked)
-			errs = make([]error, len(batch))
-			for i := range batch {
-				one, p := callBatch(work, h, batch[i:i+1])
-				switch {
-				case p != nil:
-					errs[i] = p
-				case len(one) > 0:
-					errs[i] = one[0]
-				}
-			}
-		} else if panicked != nil {
-			errs = []error{panicked}
-		}
+		b.handleBatch(ctx, cfg, h, batch, log)
+	}
+	return nil
+}
+
+// handleBatch runs the handler on a batch and ends every delivery. Deliveries failing with
+// ErrUnavailable stay with this worker: the batch is retried with backoff (the server is told
+// they are in progress, so it neither redelivers them elsewhere nor counts attempts) until the
+// dependency is back or shutdown begins, when they are released for redelivery. That is how a
+// backend outage becomes a backlog held by JetStream instead of a pile of dead letters.
+func (b *Bus) handleBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandler, batch []Delivery, log *slog.Logger) {
+	// A batch that has started is finished even if shutdown begins meanwhile: that is what
+	// draining means. Its work gets DrainTimeout past the stop signal, then its context ends.
+	work, cancelWork := drainContext(ctx, cfg.DrainTimeout)
+	defer cancelWork()
+	for attempt := 1; ; attempt++ {
+		errs := runBatch(work, h, batch, log)
+		var held []Delivery
 		for i, d := range batch {
 			var err error
 			if i < len(errs) {
 				err = errs[i]
 			}
+			if errors.Is(err, ErrUnavailable) && ctx.Err() == nil {
+				held = append(held, d)
+				continue
+			}
 			b.end(work, cfg, d, err)
 		}
-		cancelWork()
+		if len(held) == 0 {
+			return
+		}
+		delay := min(cfg.Backoff<<min(attempt-1, 16), cfg.MaxBackoff)
+		log.Warn("dependency unavailable; holding messages and retrying", "stage", cfg.Stage,
+			"messages", len(held), "attempt", attempt, "retry_in", delay)
+		for wait := delay; wait > 0; {
+			for _, d := range held {
+				d.InProgress()
+			}
+			step := min(wait, cfg.AckWait/3)
+			sleep(ctx, step)
+			wait -= step
+			if ctx.Err() != nil {
+				break
+			}
+		}
+		if ctx.Err() != nil {
+			for _, d := range held {
+				_ = d.msg.Nak() // shutting down: let whoever runs next take them
+			}
+			return
+		}
+		batch = held
 	}
-	return nil
+}
+
+// runBatch calls the handler, isolating a panicking message by retrying the batch one by one.
+func runBatch(ctx context.Context, h BatchHandler, batch []Delivery, log *slog.Logger) []error {
+	errs, panicked := callBatch(ctx, h, batch)
+	switch {
+	case panicked != nil && len(batch) > 1:
+		log.Error("handler panicked on a batch; retrying its messages one by one", "err", panicked)
+		errs = make([]error, len(batch))
+		for i := range batch {
+			one, p := callBatch(ctx, h, batch[i:i+1])
+			switch {
+			case p != nil:
+				errs[i] = p
+			case len(one) > 0:
+				errs[i] = one[0]
+			}
+		}
+	case panicked != nil:
+		errs = []error{panicked}
+	}
+	return errs
 }
 
 // drainContext returns a context that is not cancelled with parent but ends timeout after it.

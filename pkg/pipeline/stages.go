@@ -218,17 +218,22 @@ func (s *Stages) RunIndex(ctx context.Context, idx index.Index, matcher Matcher,
 		case err == nil:
 		case errors.As(err, &bulk):
 			for id, cause := range bulk.Failed {
+				if temporary(cause) {
+					cause = bus.Unavailable(cause)
+				}
 				for _, i := range pos[id] {
 					errs[i] = cause
 				}
 			}
 		default:
+			// The whole batch failed: the backend is down, overloaded or unreachable. Hold the
+			// batch and retry it (bus.ErrUnavailable) rather than spend its delivery attempts.
 			for i := range errs {
 				if errs[i] == nil {
-					errs[i] = fmt.Errorf("index batch: %w", err)
+					errs[i] = bus.Unavailable(fmt.Errorf("index batch: %w", err))
 				}
 			}
-			s.Metrics.Messages.WithLabelValues("index", "failed").Add(float64(len(arts)))
+			s.Metrics.Messages.WithLabelValues("index", "unavailable").Add(float64(len(arts)))
 			return errs
 		}
 		s.Metrics.StageTime.WithLabelValues("index").Observe(time.Since(start).Seconds())
@@ -256,6 +261,12 @@ func (s *Stages) RunIndex(ctx context.Context, idx index.Index, matcher Matcher,
 		}
 		return errs
 	})
+}
+
+// temporary reports whether a per-article index error says "try again later" (HTTP 429/5xx).
+func temporary(err error) bool {
+	var t interface{ Temporary() bool }
+	return errors.As(err, &t) && t.Temporary()
 }
 
 func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.Article) error {
