@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
@@ -27,7 +28,7 @@ const detectSampleBytes = 64 << 10
 // DecodeHTML turns a page body into UTF-8 and names the charset it used. The charset is taken,
 // in order, from a byte-order mark, the HTTP Content-Type header, a <meta charset> or
 // <meta http-equiv="Content-Type"> near the top of the page, and finally from the bytes
-// themselves (UTF-8, then GB18030/GBK, Shift_JIS, EUC-KR, else Windows-1252). Bytes that are
+// themselves (UTF-8, then Shift_JIS, EUC-JP, EUC-KR, GB18030 or Big5, else Windows-1252). Bytes that are
 // invalid in the chosen charset become U+FFFD; it never panics. The error is reserved for a
 // decoder failure and is nil in practice.
 func DecodeHTML(body []byte, contentType string) (string, string, error) {
@@ -36,8 +37,11 @@ func DecodeHTML(body []byte, contentType string) (string, string, error) {
 	}
 	enc, name := chooseEncoding(body, contentType)
 	if enc == nil || name == "utf-8" {
-		s := string(bytes.TrimPrefix(body, utf8BOM))
-		return strings.ToValidUTF8(s, "\uFFFD"), "utf-8", nil
+		b := bytes.TrimPrefix(body, utf8BOM)
+		if utf8.Valid(b) {
+			return string(b), "utf-8", nil
+		}
+		return strings.ToValidUTF8(string(b), "\uFFFD"), "utf-8", nil
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
@@ -77,7 +81,7 @@ func chooseEncoding(body []byte, contentType string) (encoding.Encoding, string)
 // UTF-8 but is written in a legacy charset: when most of its non-ASCII bytes are not valid
 // UTF-8 we detect instead.
 func trustDeclared(body []byte, enc encoding.Encoding, name string) (encoding.Encoding, string) {
-	if name != "utf-8" {
+	if name != "utf-8" || utf8.Valid(body) {
 		return enc, name
 	}
 	valid, invalid := utf8Sequences(body)
@@ -207,9 +211,6 @@ func detectEncoding(body []byte) (encoding.Encoding, string) {
 			return s.kana*5 >= s.wide && s.halfKana*20 < s.wide+1 && s.hangul == 0
 		}},
 		{korean.EUCKR, "euc-kr", func(s scriptCounts) bool { return s.hangul*10 >= s.wide*8 }},
-		{simplifiedchinese.GB18030, "gb18030", func(s scriptCounts) bool {
-			return s.han*10 >= s.wide*8 && s.kana*10 < s.wide
-		}},
 	}
 	for _, c := range candidates {
 		out, err := c.enc.NewDecoder().Bytes(sample)
@@ -222,8 +223,42 @@ func detectEncoding(body []byte) (encoding.Encoding, string) {
 			return c.enc, c.name
 		}
 	}
+	// GB18030 and Big5 both decode most double-byte input without an error, into Han
+	// characters either way; the right one gives the characters Chinese text is made of.
+	var best encoding.Encoding
+	bestName, bestScore := "", 0.0
+	for _, c := range []struct {
+		enc  encoding.Encoding
+		name string
+	}{{simplifiedchinese.GB18030, "gb18030"}, {traditionalchinese.Big5, "big5"}} {
+		out, err := c.enc.NewDecoder().Bytes(sample)
+		if err != nil {
+			continue
+		}
+		s := countScripts(string(out))
+		if s.wide < 4 || s.errors*100 > s.wide || s.han*10 < s.wide*8 || s.kana*10 >= s.wide {
+			continue
+		}
+		if score := float64(s.commonHan) / float64(s.han); score > bestScore {
+			best, bestName, bestScore = c.enc, c.name, score
+		}
+	}
+	if best != nil {
+		return best, bestName
+	}
 	return charmap.Windows1252, "windows-1252"
 }
+
+// commonHan are the most frequent characters of Chinese text, in simplified and traditional
+// forms. Text decoded with the wrong Chinese charset is made of rare characters instead.
+var commonHan = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "的一是不了在人有我他这這中大来來上国國个個到说說们們为為子和你地出道也时時年得就那要下以生会會自着著去之过過家学學对對可她里裡后後小么麼心多天而能好都然没沒日于於起还還发發成事只作当當想看文无無开開手十用主行方又如前所本见見经經头頭面公同三已老从從动動两兩长長" +
+		"政府表示将將在这這年月日记記者报報新闻聞网網部会會国國市" {
+		m[r] = true
+	}
+	return m
+}()
 
 // scriptCounts tallies the non-ASCII runes of a decoded sample by script.
 type scriptCounts struct {
@@ -233,6 +268,8 @@ type scriptCounts struct {
 	halfKana int // half-width katakana: rare in real text, common in mis-decoded Chinese/Korean
 	hangul   int
 	errors   int // U+FFFD from invalid input
+
+	commonHan int // Han characters among the most frequent of Chinese text
 }
 
 func countScripts(s string) scriptCounts {
@@ -253,6 +290,9 @@ func countScripts(s string) scriptCounts {
 			c.hangul++
 		case unicode.Is(unicode.Han, r):
 			c.han++
+			if commonHan[r] {
+				c.commonHan++
+			}
 		case !unicode.IsLetter(r):
 			continue
 		}

@@ -8,10 +8,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -51,7 +51,7 @@ func FromPage(p Page) (*Article, error) {
 	if err != nil {
 		return fail(err)
 	}
-	root, err := parseHTML(src)
+	root, err := parseHTML(stripRawText(src))
 	if err != nil {
 		return fail(err)
 	}
@@ -60,7 +60,7 @@ func FromPage(p Page) (*Article, error) {
 		base = u
 	}
 
-	m := readMeta(goquery.NewDocumentFromNode(root), base, p.Fetched)
+	m := readMeta(root, base, p.Fetched)
 	text, paragraphs := extractBody(root, m.Title)
 	text = chooseText(text, paragraphs, m.LD.ArticleBody)
 	if strings.TrimSpace(text) == "" {
@@ -92,14 +92,58 @@ func FromPage(p Page) (*Article, error) {
 	if len(a.Authors) == 0 {
 		a.Authors = dedupeNames(p.Hints.Authors)
 	}
-	if a.Published == nil && p.Hints.Published != nil {
-		t := p.Hints.Published.UTC()
-		a.Published = &t
-	}
+	a.Published = publishedOf(m, p.Hints.Published)
 	// A page's own declaration wins, then the feed's, then what the text looks like.
-	a.Language = firstNonEmpty(m.Language, isoLanguage(p.Hints.Language), detectLanguage(a.Title+"\n"+text))
+	a.Language = pageLanguage(firstNonEmpty(m.Language, isoLanguage(p.Hints.Language)), a.Title+"\n"+text)
 	a.Normalize()
 	return a, nil
+}
+
+// publishedOf decides the publication date: the page's structured metadata, then the feed's
+// date, then the date printed next to the headline, then the day in the URL path. A day-only
+// date gives way to a time-stamped one from a later source that falls on the same day.
+func publishedOf(m pageMeta, hint *time.Time) *time.Time {
+	var h *time.Time
+	if hint != nil {
+		t := hint.UTC()
+		h = &t
+	}
+	var dateline *time.Time
+	if m.Dateline != nil {
+		t := m.Dateline.t
+		dateline = &t
+		if m.Dateline.grain == grainDay {
+			h = firstTime(h, dateline) // a feed date is at least as precise as a day
+			dateline = nil
+		}
+	}
+	if m.Published != nil {
+		if m.PublishedDay {
+			for _, t := range []*time.Time{h, dateline} {
+				if t != nil && nearDay(*t, m.Published) {
+					return t
+				}
+			}
+		}
+		return m.Published
+	}
+	if t := firstTime(h, dateline); t != nil {
+		return t
+	}
+	if m.Dateline != nil {
+		t := m.Dateline.t
+		return &t
+	}
+	return m.URLDate
+}
+
+func firstTime(ts ...*time.Time) *time.Time {
+	for _, t := range ts {
+		if t != nil {
+			return t
+		}
+	}
+	return nil
 }
 
 // looksLikeHTML rejects empty bodies and media types that are clearly something else (images,
@@ -121,6 +165,104 @@ func looksLikeHTML(contentType string, body []byte) bool {
 	}
 	sniffed := http.DetectContentType(body)
 	return strings.HasPrefix(sniffed, "text/")
+}
+
+// stripRawText empties <script> and <style> elements (JSON-LD scripts excepted) before the page
+// is parsed. Their content is never article text, and on news pages it is often half the bytes,
+// which the parser would otherwise tokenise and copy into the tree. Comments are skipped over
+// so that a commented-out tag can't start a cut.
+func stripRawText(src string) string {
+	var sb strings.Builder
+	last, i := 0, 0
+	for i < len(src) {
+		j := strings.IndexByte(src[i:], '<')
+		if j < 0 {
+			break
+		}
+		j += i
+		rest := src[j:]
+		if strings.HasPrefix(rest, "<!--") {
+			k := strings.Index(rest[4:], "-->")
+			if k < 0 {
+				break
+			}
+			i = j + 4 + k + 3
+			continue
+		}
+		tag := ""
+		switch {
+		case hasPrefixFold(rest, "<script") && tagNameEnds(rest, 7):
+			tag = "</script"
+		case hasPrefixFold(rest, "<style") && tagNameEnds(rest, 6):
+			tag = "</style"
+		default:
+			i = j + 1
+			continue
+		}
+		gt := strings.IndexByte(rest, '>')
+		if gt < 0 {
+			break
+		}
+		bodyStart := j + gt + 1
+		if tag == "</script" && containsFold(src[j:bodyStart], "ld+json") {
+			i = bodyStart // metadata: keep
+			continue
+		}
+		end := indexFold(src[bodyStart:], tag)
+		if end < 0 {
+			break
+		}
+		end += bodyStart
+		if end > bodyStart {
+			if sb.Len() == 0 {
+				sb.Grow(len(src))
+			}
+			sb.WriteString(src[last:bodyStart])
+			last = end
+		}
+		i = end + len(tag)
+	}
+	if last == 0 {
+		return src
+	}
+	sb.WriteString(src[last:])
+	return sb.String()
+}
+
+// tagNameEnds reports whether the tag name that fills s[:n] ends there.
+func tagNameEnds(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	switch s[n] {
+	case ' ', '>', '/', '\t', '\n', '\r', '\f':
+		return true
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// containsFold reports whether the short string s contains sub (lower case) ignoring case.
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), sub)
+}
+
+// indexFold is strings.Index ignoring ASCII case; sub must start with a byte that has no case.
+func indexFold(s, sub string) int {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], sub[0])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if hasPrefixFold(s[i:], sub) {
+			return i
+		}
+		i++
+	}
 }
 
 // parseHTML parses a document. The parser refuses pages nested deeper than 512 elements; such

@@ -27,7 +27,7 @@ func isoLanguage(tag string) string {
 }
 
 // detectSampleRunes bounds how much text the language detector reads.
-const detectSampleRunes = 5000
+const detectSampleRunes = 3000
 
 // stopwords are very frequent function words of each language we detect from Latin, Cyrillic
 // and Arabic script. A word shared by several languages counts for each, divided among them.
@@ -75,6 +75,13 @@ var stopwordLangs = func() map[string][]string {
 // and Korean are told apart by script (kana means Japanese, Hangul Korean, Han alone Chinese);
 // the others by stopword counts.
 func detectLanguage(text string) string {
+	lang, _ := languageEvidence(text)
+	return lang
+}
+
+// languageEvidence is detectLanguage, also returning the stopword score of each Latin, Cyrillic
+// or Arabic-script language (nil when the script decided).
+func languageEvidence(text string) (string, map[string]float64) {
 	var han, kana, hangul, letters int
 	var words []string
 	var word strings.Builder
@@ -106,16 +113,16 @@ func detectLanguage(text string) string {
 	}
 	endWord()
 	if letters == 0 {
-		return ""
+		return "", nil
 	}
 	cjk := han + kana + hangul
 	switch {
 	case hangul*5 > letters:
-		return "ko"
+		return "ko", nil
 	case kana*20 > letters && kana*10 > cjk: // Japanese mixes kana into kanji text
-		return "ja"
+		return "ja", nil
 	case han*5 > letters:
-		return "zh"
+		return "zh", nil
 	}
 	scores := map[string]float64{}
 	for _, w := range words {
@@ -132,7 +139,25 @@ func detectLanguage(text string) string {
 	}
 	// Need a few hits, and a real share of the words, before trusting the guess.
 	if bestScore < 3 || bestScore*20 < float64(len(words)) {
-		return ""
+		return "", scores
 	}
-	return best
+	return best, scores
+}
+
+// pageLanguage decides the article's language: the page's declaration, unless the text is
+// clearly in another language (templates declare the site's language on every page, including
+// the ones in English on a German site).
+func pageLanguage(declared, text string) string {
+	detected, scores := languageEvidence(text)
+	switch {
+	case declared == "":
+		return detected
+	case detected == "" || detected == declared:
+		return declared
+	case scores == nil: // decided by script: kana, Hangul, Han
+		return detected
+	case scores[detected] >= 10 && scores[detected] >= 4*scores[declared]:
+		return detected
+	}
+	return declared
 }
