@@ -18,6 +18,7 @@ func evalCommands() map[string]func(ctx context.Context, args []string, stdout, 
 		"quotes":  cmdEvalQuotes,
 		"geo":     cmdEvalGeo,
 		"dates":   cmdEvalDates,
+		"events":  cmdEvalEvents,
 	}
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/crawl"
 	"github.com/newsmon/newsmon/pkg/extract"
 	"github.com/newsmon/newsmon/pkg/extract/dates"
+	"github.com/newsmon/newsmon/pkg/extract/event"
 	"github.com/newsmon/newsmon/pkg/extract/money"
 	"github.com/newsmon/newsmon/pkg/extract/ner"
 	"github.com/newsmon/newsmon/pkg/extract/quote"
@@ -81,9 +82,9 @@ func (o *options) logger(stderr *os.File) *slog.Logger {
 	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 }
 
-// extractorNames lists the extractors in their default order: geo needs ner's PLACE entities and
-// quote needs its PERSON entities.
-var extractorNames = []string{"ner", "geo", "money", "dates", "quote"}
+// extractorNames lists the extractors in their default order: geo needs ner's PLACE entities,
+// quote its PERSON entities, and event all of the above (places, dates, money, participants).
+var extractorNames = []string{"ner", "geo", "money", "dates", "quote", "event"}
 
 func loadOptions() pipeline.LoadOptions {
 	return pipeline.LoadOptions{Extractors: extractorNames}
@@ -117,6 +118,8 @@ func buildChain(names []string, gaz *geo.Gazetteer, observe extract.Observer) (*
 			ex = append(ex, dates.New())
 		case "quote":
 			ex = append(ex, quote.New())
+		case "event":
+			ex = append(ex, event.NewWithGazetteer(gaz))
 		default:
 			return nil, fmt.Errorf("unknown extractor %q", n)
 		}

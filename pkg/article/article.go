@@ -80,12 +80,41 @@ type Place struct {
 	Mentions    []Mention `json:"mentions"`
 }
 
-// Event is something that happened, with its optional date and place.
+// Event is something that happened, with its optional date and place. Two kinds share the type:
+// a named event (an EVENT name such as "IoT Solutions World Congress": Name set, Trigger nil) and an
+// event mention ("protesters clashed with police": Trigger set, Name only when it refers to a named
+// event). Date is an ISO date ("2023-10-23", "2023-10", "2023") or an ISO interval
+// ("2023-10-20/2023-10-23", then DateEnd is its last day).
 type Event struct {
 	Name     string    `json:"name"`
 	Mentions []Mention `json:"mentions"`
 	Date     string    `json:"date,omitempty"`
 	Place    string    `json:"place,omitempty"`
+
+	Type         string        `json:"type,omitempty"` // see pkg/extract/event for the type set
+	Trigger      *Mention      `json:"trigger,omitempty"`
+	Participants []Participant `json:"participants,omitempty"`
+	Confidence   float64       `json:"confidence,omitempty"`
+	DateEnd      string        `json:"date_end,omitempty"`
+	Recurring    bool          `json:"recurring,omitempty"`
+	Recurrence   string        `json:"recurrence,omitempty"` // yearly|biennial|monthly|weekly|…
+	Since        string        `json:"since,omitempty"`      // first edition of a recurring event
+	Organiser    string        `json:"organiser,omitempty"`
+	GeonameID    int           `json:"geonameid,omitempty"` // the resolved Place, as in Article.Places
+	CountryCode  string        `json:"country_code,omitempty"`
+	Country      string        `json:"country,omitempty"`
+	Admin1       string        `json:"admin1,omitempty"`
+	Money        []int         `json:"money,omitempty"` // indexes into Article.Money stated with the event
+}
+
+// Participant is a PERSON or ORG taking part in an event, in a role: agent (who acts), target (who
+// or what is acted upon).
+type Participant struct {
+	Name  string `json:"name"`
+	Type  string `json:"type"` // PERSON|ORG
+	Role  string `json:"role"` // agent|target
+	Start int    `json:"start"`
+	End   int    `json:"end"`
 }
 
 // Money is a sum of money found in the text.

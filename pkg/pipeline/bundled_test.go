@@ -15,7 +15,7 @@ func TestBundledPipelinesAreValid(t *testing.T) {
 		t.Fatalf("bundled pipelines: %v %v", files, err)
 	}
 	opts := pipeline.LoadOptions{
-		Extractors: []string{"ner", "geo", "money", "dates", "quote"},
+		Extractors: []string{"ner", "geo", "money", "dates", "quote", "event"},
 		Vars:       map[string]string{"DEMO_URL": "http://127.0.0.1:8081"},
 	}
 	for _, name := range files {

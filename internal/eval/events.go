@@ -1,0 +1,313 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// EventDoc is one annotated paragraph of an events JSONL file (one object per line):
+//
+//	{"id": "p01", "split": "dev", "published": "2023-10-25", "text": "…",
+//	 "events": [{"type": "visit", "trigger": "visited", "occurrence": 1, "date": "2023-10-20", "place": "Paris"}],
+//	 "named":  [{"name": "IoT Solutions World Congress", "mention": "IoT Solutions World Congress",
+//	             "date": "", "place": "Barcelona", "recurrence": "yearly"}]}
+//
+// A trigger is found as its occurrence-th (1-based, default 1) whole-word match in text; a named
+// event by its mention (default: its name). Date and place are what the event should carry: "" means
+// none is stated. One gold event per type and sentence (the extractor's convention).
+type EventDoc struct {
+	ID        string      `json:"id"`
+	Split     string      `json:"split,omitempty"`
+	Published string      `json:"published,omitempty"`
+	Text      string      `json:"text"`
+	Events    []GoldEvent `json:"events"`
+	Named     []GoldNamed `json:"named,omitempty"`
+	Note      string      `json:"note,omitempty"`
+
+	spans []article.Span // of Events' triggers, code points
+	named []article.Span // of Named's mentions
+}
+
+// GoldEvent is an annotated event mention.
+type GoldEvent struct {
+	Type       string `json:"type"`
+	Trigger    string `json:"trigger"`
+	Occurrence int    `json:"occurrence,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Place      string `json:"place,omitempty"`
+}
+
+// GoldNamed is an annotated named event.
+type GoldNamed struct {
+	Name       string `json:"name"`
+	Mention    string `json:"mention,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Place      string `json:"place,omitempty"`
+	Recurrence string `json:"recurrence,omitempty"`
+}
+
+// ReadEventDocs reads an events JSONL file and locates every trigger and named mention in its text.
+func ReadEventDocs(r io.Reader, name string) ([]*EventDoc, error) {
+	var docs []*EventDoc
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := strings.TrimSpace(sc.Text())
+		if b == "" || strings.HasPrefix(b, "//") {
+			continue
+		}
+		var d EventDoc
+		if err := json.Unmarshal([]byte(b), &d); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		for _, g := range d.Events {
+			sp, ok := findWord(d.Text, g.Trigger, max(g.Occurrence, 1))
+			if !ok {
+				return nil, fmt.Errorf("%s:%d: %s: trigger %q (occurrence %d) not in text", name, line, d.ID, g.Trigger, max(g.Occurrence, 1))
+			}
+			d.spans = append(d.spans, sp)
+		}
+		for _, g := range d.Named {
+			m := g.Mention
+			if m == "" {
+				m = g.Name
+			}
+			sp, ok := findWord(d.Text, m, 1)
+			if !ok {
+				return nil, fmt.Errorf("%s:%d: %s: named mention %q not in text", name, line, d.ID, m)
+			}
+			d.named = append(d.named, sp)
+		}
+		docs = append(docs, &d)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return docs, nil
+}
+
+// findWord returns the code-point span of the nth whole-word occurrence of w in s.
+func findWord(s, w string, nth int) (article.Span, bool) {
+	if w == "" {
+		return article.Span{}, false
+	}
+	from := 0
+	for {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return article.Span{}, false
+		}
+		b := from + i
+		e := b + len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:b])
+		after, _ := utf8.DecodeRuneInString(s[e:])
+		if !isWordChar(before) && !isWordChar(after) {
+			nth--
+			if nth == 0 {
+				rs := utf8.RuneCountInString(s[:b])
+				return article.Span{Start: rs, End: rs + utf8.RuneCountInString(w)}, true
+			}
+		}
+		from = b + 1
+	}
+}
+
+func isWordChar(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// EventScore accumulates the events scores over documents.
+type EventScore struct {
+	ByType                   map[string]*PRF
+	Named                    PRF
+	DateOK, DateN            int // attachment over matched events (mentions and named) where gold or prediction has a date
+	PlaceOK, PlaceN          int
+	NamedDateOK, NamedDateN  int
+	NamedPlaceOK, NamedPlace int
+	RecurOK, RecurN          int
+	Errors                   []string // one line per miss, for --verbose
+}
+
+// NewEventScore returns an empty score.
+func NewEventScore() *EventScore { return &EventScore{ByType: map[string]*PRF{}} }
+
+func (s *EventScore) prf(typ string) *PRF {
+	p, ok := s.ByType[typ]
+	if !ok {
+		p = &PRF{}
+		s.ByType[typ] = p
+	}
+	return p
+}
+
+func overlaps(a article.Span, b article.Mention) bool { return a.Start < b.End && b.Start < a.End }
+
+// Add scores the events predicted for d.
+func (s *EventScore) Add(d *EventDoc, pred []article.Event) {
+	var mentions, named []int
+	for i, e := range pred {
+		if e.Trigger != nil {
+			mentions = append(mentions, i)
+		} else {
+			named = append(named, i)
+		}
+	}
+	used := map[int]bool{}
+	for gi, g := range d.Events {
+		sp := d.spans[gi]
+		match := -1
+		for _, pi := range mentions {
+			if used[pi] || pred[pi].Type != g.Type {
+				continue
+			}
+			hit := overlaps(sp, *pred[pi].Trigger)
+			for _, m := range pred[pi].Mentions {
+				hit = hit || overlaps(sp, m)
+			}
+			if hit {
+				match = pi
+				break
+			}
+		}
+		if match < 0 {
+			s.prf(g.Type).FN++
+			s.miss(d, "FN %s %q", g.Type, g.Trigger)
+			continue
+		}
+		used[match] = true
+		s.prf(g.Type).TP++
+		p := pred[match]
+		s.attach(d, "date", g.Type+" "+g.Trigger, g.Date, p.Date, &s.DateOK, &s.DateN)
+		s.attach(d, "place", g.Type+" "+g.Trigger, g.Place, p.Place, &s.PlaceOK, &s.PlaceN)
+	}
+	for _, pi := range mentions {
+		if !used[pi] {
+			s.prf(pred[pi].Type).FP++
+			s.miss(d, "FP %s %q", pred[pi].Type, pred[pi].Trigger.Text)
+		}
+	}
+	for gi, g := range d.Named {
+		sp := d.named[gi]
+		match := -1
+		for _, pi := range named {
+			if used[pi] {
+				continue
+			}
+			for _, m := range pred[pi].Mentions {
+				if overlaps(sp, m) {
+					match = pi
+					break
+				}
+			}
+			if match >= 0 {
+				break
+			}
+		}
+		if match < 0 {
+			s.Named.FN++
+			s.miss(d, "FN named %q", g.Name)
+			continue
+		}
+		used[match] = true
+		s.Named.TP++
+		p := pred[match]
+		s.attach(d, "date", "named "+g.Name, g.Date, p.Date, &s.NamedDateOK, &s.NamedDateN)
+		s.attach(d, "place", "named "+g.Name, g.Place, p.Place, &s.NamedPlaceOK, &s.NamedPlace)
+		s.attach(d, "recurrence", "named "+g.Name, g.Recurrence, p.Recurrence, &s.RecurOK, &s.RecurN)
+	}
+	for _, pi := range named {
+		if !used[pi] {
+			s.Named.FP++
+			s.miss(d, "FP named %q", pred[pi].Name)
+		}
+	}
+}
+
+func (s *EventScore) attach(d *EventDoc, what, of, gold, got string, ok, n *int) {
+	if gold == "" && got == "" {
+		return
+	}
+	*n++
+	if strings.EqualFold(gold, got) {
+		*ok++
+		return
+	}
+	s.miss(d, "%s of %s: got %q want %q", what, of, got, gold)
+}
+
+func (s *EventScore) miss(d *EventDoc, format string, args ...any) {
+	s.Errors = append(s.Errors, d.ID+": "+fmt.Sprintf(format, args...))
+}
+
+// Total is the micro-averaged trigger+type count over all types.
+func (s *EventScore) Total() PRF {
+	var t PRF
+	for _, p := range s.ByType {
+		t.Add(*p)
+	}
+	return t
+}
+
+// DateAccuracy pools mentions and named events.
+func (s *EventScore) DateAccuracy() float64 {
+	return ratio(s.DateOK+s.NamedDateOK, s.DateN+s.NamedDateN)
+}
+
+// PlaceAccuracy pools mentions and named events.
+func (s *EventScore) PlaceAccuracy() float64 {
+	return ratio(s.PlaceOK+s.NamedPlaceOK, s.PlaceN+s.NamedPlace)
+}
+
+func (s *EventScore) types() []string {
+	ts := make([]string, 0, len(s.ByType))
+	for t := range s.ByType {
+		ts = append(ts, t)
+	}
+	sort.Strings(ts)
+	return ts
+}
+
+// Metrics returns the scores as a JSON-friendly map.
+func (s *EventScore) Metrics() Metrics {
+	per := map[string]any{}
+	for _, t := range s.types() {
+		p := s.ByType[t]
+		per[t] = map[string]any{"precision": Round4(p.Precision()), "recall": Round4(p.Recall()), "f1": Round4(p.F1()),
+			"tp": p.TP, "fp": p.FP, "fn": p.FN}
+	}
+	tot := s.Total()
+	return Metrics{
+		"f1": Round4(tot.F1()), "precision": Round4(tot.Precision()), "recall": Round4(tot.Recall()),
+		"tp": tot.TP, "fp": tot.FP, "fn": tot.FN, "per_type": per,
+		"date_accuracy": Round4(s.DateAccuracy()), "place_accuracy": Round4(s.PlaceAccuracy()),
+		"date_attached": s.DateN + s.NamedDateN, "place_attached": s.PlaceN + s.NamedPlace,
+		"mention_date_accuracy": Round4(ratio(s.DateOK, s.DateN)), "mention_place_accuracy": Round4(ratio(s.PlaceOK, s.PlaceN)),
+		"named_f1": Round4(s.Named.F1()), "named_precision": Round4(s.Named.Precision()), "named_recall": Round4(s.Named.Recall()),
+		"named_date_accuracy": Round4(ratio(s.NamedDateOK, s.NamedDateN)), "named_place_accuracy": Round4(ratio(s.NamedPlaceOK, s.NamedPlace)),
+		"recurrence_accuracy": Round4(ratio(s.RecurOK, s.RecurN)),
+	}
+}
+
+// WriteText prints the per-type table and the summary lines; the last line is CONTRACTS §2's.
+func (s *EventScore) WriteText(w io.Writer, label string) {
+	fmt.Fprintf(w, "%-12s %9s %9s %9s %5s %5s %5s\n", label, "precision", "recall", "f1", "tp", "fp", "fn")
+	for _, t := range s.types() {
+		p := s.ByType[t]
+		fmt.Fprintf(w, "%-12s %9.4f %9.4f %9.4f %5d %5d %5d\n", t, p.Precision(), p.Recall(), p.F1(), p.TP, p.FP, p.FN)
+	}
+	tot := s.Total()
+	fmt.Fprintf(w, "%-12s %9.4f %9.4f %9.4f %5d %5d %5d\n", "all", tot.Precision(), tot.Recall(), tot.F1(), tot.TP, tot.FP, tot.FN)
+	fmt.Fprintf(w, "%-12s %9.4f %9.4f %9.4f %5d %5d %5d\n", "named", s.Named.Precision(), s.Named.Recall(), s.Named.F1(), s.Named.TP, s.Named.FP, s.Named.FN)
+	fmt.Fprintf(w, "attachment: mention date %d/%d, mention place %d/%d, named date %d/%d, named place %d/%d, recurrence %d/%d\n",
+		s.DateOK, s.DateN, s.PlaceOK, s.PlaceN, s.NamedDateOK, s.NamedDateN, s.NamedPlaceOK, s.NamedPlace, s.RecurOK, s.RecurN)
+}

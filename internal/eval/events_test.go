@@ -1,0 +1,54 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+func TestEventScore(t *testing.T) {
+	const data = `{"id":"a","text":"Protesters marched in Dhaka. Police arrested 40 people and met the protesters.","events":[` +
+		`{"type":"protest","trigger":"Protesters","date":"2023-11-05","place":"Dhaka"},` +
+		`{"type":"legal","trigger":"arrested"},{"type":"meeting","trigger":"met"},{"type":"protest","trigger":"protesters"}],` +
+		`"named":[{"name":"Dhaka Summit","mention":"Dhaka","place":"Dhaka"}]}`
+	docs, err := ReadEventDocs(strings.NewReader(data), "x.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := docs[0].spans[3]; got != (article.Span{Start: 67, End: 77}) {
+		t.Fatalf("lower-case protesters at %+v; want 67-77", got)
+	}
+	m := func(s string, start int) *article.Mention {
+		return &article.Mention{Text: s, Start: start, End: start + len(s)}
+	}
+	pred := []article.Event{
+		{Type: "protest", Trigger: m("marched", 11), Mentions: []article.Mention{*m("marched", 11), *m("Protesters", 0)}, Date: "2023-11-05", Place: "Paris"},
+		{Type: "legal", Trigger: m("arrested", 36)},
+		{Type: "attack", Trigger: m("met", 59)}, // wrong type: FP attack, FN meeting
+		{Name: "Dhaka Summit", Mentions: []article.Mention{*m("Dhaka", 22)}, Place: "Dhaka"},
+	}
+	s := NewEventScore()
+	s.Add(docs[0], pred)
+	for typ, want := range map[string]PRF{"protest": {TP: 1, FN: 1}, "legal": {TP: 1}, "meeting": {FN: 1}, "attack": {FP: 1}} {
+		if got := *s.ByType[typ]; got != want {
+			t.Errorf("%s: %+v; want %+v", typ, got, want)
+		}
+	}
+	if s.DateOK != 1 || s.DateN != 1 || s.PlaceOK != 0 || s.PlaceN != 1 {
+		t.Errorf("attachment date %d/%d place %d/%d; want 1/1 and 0/1", s.DateOK, s.DateN, s.PlaceOK, s.PlaceN)
+	}
+	if s.Named.TP != 1 || s.NamedPlaceOK != 1 {
+		t.Errorf("named %+v place %d; want 1 TP with its place", s.Named, s.NamedPlaceOK)
+	}
+	if got := s.PlaceAccuracy(); got != 0.5 {
+		t.Errorf("PlaceAccuracy = %v; want 0.5", got)
+	}
+}
+
+func TestReadEventDocsMissingTrigger(t *testing.T) {
+	_, err := ReadEventDocs(strings.NewReader(`{"id":"a","text":"x","events":[{"type":"visit","trigger":"visited"}]}`), "x.jsonl")
+	if err == nil || !strings.Contains(err.Error(), "x.jsonl:1") {
+		t.Errorf("err = %v; want a positioned error", err)
+	}
+}

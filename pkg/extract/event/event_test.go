@@ -1,0 +1,415 @@
+package event
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
+
+// fixture builds an article the way the earlier extractors would leave it: entities, places and
+// dates given by their surface text (first occurrence at or after the previous one of that kind).
+type fixture struct {
+	text     string
+	entities [][2]string // {type, surface}
+	places   [][3]string // {name, surface, feature}
+	dates    [][3]string // {surface, value, grain}
+	money    [][2]string // {surface, currency}
+}
+
+func (f fixture) article(t testing.TB) *article.Article {
+	t.Helper()
+	a := &article.Article{ID: "t", Text: f.text}
+	find := func(surface string, from map[string]int) article.Mention {
+		off := from[surface]
+		i := strings.Index(f.text[off:], surface)
+		if i < 0 {
+			t.Fatalf("fixture: %q not in text after byte %d", surface, off)
+		}
+		b := off + i
+		from[surface] = b + len(surface)
+		rs := utf8.RuneCountInString(f.text[:b])
+		return article.Mention{Text: surface, Start: rs, End: rs + utf8.RuneCountInString(surface)}
+	}
+	seen := map[string]int{}
+	byName := map[string]int{}
+	for _, e := range f.entities {
+		m := find(e[1], seen)
+		if k, ok := byName[e[0]+e[1]]; ok {
+			a.Entities[k].Mentions = append(a.Entities[k].Mentions, m)
+			a.Entities[k].Count++
+			continue
+		}
+		byName[e[0]+e[1]] = len(a.Entities)
+		a.Entities = append(a.Entities, article.Entity{Type: e[0], Name: e[1], Mentions: []article.Mention{m}, Count: 1})
+	}
+	seen = map[string]int{}
+	for _, p := range f.places {
+		m := find(p[1], seen)
+		a.Places = append(a.Places, article.Place{Name: p[0], Feature: p[2], GeonameID: len(a.Places) + 1, Mentions: []article.Mention{m}})
+	}
+	seen = map[string]int{}
+	for _, d := range f.dates {
+		m := find(d[0], seen)
+		a.Dates = append(a.Dates, article.Date{Text: m.Text, Start: m.Start, End: m.End, Value: d[1], Grain: d[2]})
+	}
+	seen = map[string]int{}
+	for _, mo := range f.money {
+		m := find(mo[0], seen)
+		a.Money = append(a.Money, article.Money{Text: m.Text, Start: m.Start, End: m.End, Currency: mo[1]})
+	}
+	return a
+}
+
+var seed = fixture{
+	text: "The 2023 World Intelligent Manufacturing Expo was held from Oct 20 to 23 in Wuxi, Jiangsu province. " +
+		"The IoT Solutions World Congress (IOTSWC) is held annually in Barcelona since 2015, organised by Fira de Barcelona. " +
+		"A delegation from Wuxi attended the congress in late January.",
+	entities: [][2]string{{"EVENT", "2023 World Intelligent Manufacturing Expo"}, {"ORG", "IoT Solutions World Congress"},
+		{"ORG", "IOTSWC"}, {"ORG", "Fira de Barcelona"}},
+	places: [][3]string{{"Wuxi", "Wuxi", "city"}, {"Jiangsu", "Jiangsu", "admin1"}, {"Barcelona", "Barcelona", "city"},
+		{"Wuxi", "Wuxi", "city"}},
+	dates: [][3]string{{"Oct 20", "2023-10-20", "day"}, {"2015", "2015", "year"}, {"January", "2024-01", "month"}},
+}
+
+func TestSeed(t *testing.T) {
+	a := seed.article(t)
+	if err := New().Extract(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]article.Event{}
+	var attended *article.Event
+	for i, e := range a.Events {
+		if e.Trigger == nil {
+			byName[e.Name] = e
+		} else if e.Trigger.Text == "attended" {
+			attended = &a.Events[i]
+		}
+	}
+	expo := byName["2023 World Intelligent Manufacturing Expo"]
+	if expo.Date != "2023-10-20/2023-10-23" || expo.DateEnd != "2023-10-23" || expo.Place != "Wuxi" || expo.Type != TypeConference {
+		t.Errorf("expo = %+v; want 2023-10-20/2023-10-23 in Wuxi, conference", expo)
+	}
+	cong := byName["IoT Solutions World Congress"]
+	if cong.Place != "Barcelona" || cong.Recurrence != "yearly" || !cong.Recurring || cong.Since != "2015" || cong.Organiser != "Fira de Barcelona" {
+		t.Errorf("congress = %+v; want Barcelona, yearly since 2015, organised by Fira de Barcelona", cong)
+	}
+	var surfaces []string
+	for _, m := range cong.Mentions {
+		surfaces = append(surfaces, m.Text)
+	}
+	if want := []string{"IoT Solutions World Congress", "IOTSWC", "congress"}; !reflect.DeepEqual(surfaces, want) {
+		t.Errorf("congress mentions = %q; want %q", surfaces, want)
+	}
+	if attended == nil {
+		t.Fatalf("no event for %q; events: %+v", "attended", a.Events)
+	}
+	if attended.Type != TypeMeeting || attended.Date != "2024-01" || attended.Name != "IoT Solutions World Congress" || attended.Place != "Barcelona" {
+		t.Errorf("attended = %+v; want meeting in 2024-01 at the congress in Barcelona", *attended)
+	}
+	for _, e := range a.Events {
+		for _, m := range append(e.Mentions, *orEmpty(e.Trigger)) {
+			if got := sliceRunes(a.Text, m.Start, m.End); got != m.Text {
+				t.Errorf("mention %+v points at %q", m, got)
+			}
+		}
+	}
+}
+
+func orEmpty(m *article.Mention) *article.Mention {
+	if m == nil {
+		return &article.Mention{}
+	}
+	return m
+}
+
+func sliceRunes(s string, start, end int) string {
+	r := []rune(s)
+	if start < 0 || end > len(r) || start > end {
+		return "<out of range>"
+	}
+	return string(r[start:end])
+}
+
+// TestMentionTypes: which event types fire on a sentence (no entities needed).
+func TestMentionTypes(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string // type:trigger, in order
+	}{
+		{"Thousands of protesters marched through the capital.", []string{"protest:protesters"}},
+		{"The planned visit was cancelled at the last minute.", nil},
+		{"The visit was cancelled.", nil},
+		{"Officials prepared a meeting room for the delegation.", nil},
+		{"The two sides could hold talks next month.", nil},
+		{"She did not attend the meeting.", nil},
+		{"There is a great deal of uncertainty.", nil},
+		{"He suffered a heart attack.", nil},
+		{"The drug failed a clinical trial.", nil},
+		{"The stock market crash wiped out savings.", nil},
+		{"The company will deal with the fallout.", nil},
+		{"The two leaders held talks in the capital and signed a trade deal.", []string{"meeting:talks", "agreement:signed"}},
+		{"Police arrested three men after a shooting at a bar.", []string{"legal:arrested", "attack:shooting"}},
+		{"Twelve people were killed when floods swept the valley.", []string{"disaster:floods"}},
+		{"Gunmen killed 12 villagers.", []string{"attack:Gunmen"}},
+		{"Teachers went on strike over pay.", []string{"protest:strike"}},
+		{"An air strike hit the town.", []string{"attack:strike"}},
+		{"Exports rose 5% in October.", []string{"economic:Exports"}},
+		{"The central bank must fight inflation.", nil},
+		{"The central bank held interest rates steady.", []string{"economic:rates"}},
+		{"Voters went to the polls on Sunday.", []string{"election:polls"}},
+		{"Polls show the ruling party ahead.", nil},
+		{"The Election Commission said turnout was high.", nil},
+		{"The minister announced the plan at a press conference.", []string{"statement:announced"}},
+		{"The bridge collapsed after heavy rain.", []string{"disaster:collapsed"}},
+		{"Talks collapsed on Friday.", []string{"meeting:Talks"}},
+		{"It met expectations.", nil},
+		{"Shares rallied 4% on Monday.", nil},
+		{"In March, the president visited Kenya.", []string{"visit:visited"}},
+		{"She won the election in a landslide.", []string{"election:election"}},
+		{"A landslide blocked the highway.", []string{"disaster:landslide"}},
+		{"He was charged with kidnapping.", []string{"legal:charged"}},
+		{"Russia did not comment on the attack.", []string{"attack:attack"}},
+		{"The two sides failed to reach an agreement.", nil},
+		{"Shares of Acme rallied 8% on Friday.", nil},
+		{"New supply from Australia flooded the market.", nil},
+		{"Washington restricted exports of chipmaking tools in 2022.", nil},
+		{"The first plant is due to start trial production in 2028.", nil},
+		{"Niger chairs the Sahel negotiating group.", nil},
+	} {
+		a := &article.Article{Text: tc.text}
+		var got []string
+		for _, e := range New().Find(a) {
+			if e.Trigger != nil {
+				got = append(got, e.Type+":"+e.Trigger.Text)
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: got %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNamedScan: named events ner left unlabelled.
+func TestNamedScan(t *testing.T) {
+	for _, tc := range []struct {
+		f    fixture
+		want string // name|type|date|place
+	}{
+		{fixture{text: "Ministers gathered in Dubai for the COP28 climate conference, which runs from Nov. 30 to Dec. 12.",
+			places: [][3]string{{"Dubai", "Dubai", "city"}}, dates: [][3]string{{"Nov. 30", "2023-11-30", "day"}, {"Dec. 12", "2023-12-12", "day"}}},
+			"COP28|conference|2023-11-30/2023-12-12|Dubai"},
+		{fixture{text: "Typhoon Yagi made landfall in Hainan on Friday.",
+			places: [][3]string{{"Hainan", "Hainan", "admin1"}}, dates: [][3]string{{"Friday", "2024-09-06", "day"}}},
+			"Typhoon Yagi|disaster|2024-09-06|Hainan"},
+		{fixture{text: "The Canton Fair is held twice a year in Guangzhou.", places: [][3]string{{"Guangzhou", "Guangzhou", "city"}}},
+			"Canton Fair|conference||Guangzhou"},
+		{fixture{text: "Hainan was hit by Typhoon Yagi on Friday.", places: [][3]string{{"Hainan", "Hainan", "admin1"}},
+			dates: [][3]string{{"Friday", "2024-09-06", "day"}}},
+			"Typhoon Yagi|disaster|2024-09-06|"},
+		{fixture{text: "The Davos Summit, organised by the World Economic Forum, opens in Davos on Monday.",
+			entities: [][2]string{{"EVENT", "Davos Summit"}, {"EVENT", "World Economic Forum"}},
+			places:   [][3]string{{"Davos", "Davos", "city"}}, dates: [][3]string{{"Monday", "2024-01-15", "day"}}},
+			"Davos Summit|meeting|2024-01-15|Davos"},
+	} {
+		var got []string
+		for _, e := range New().Find(tc.f.article(t)) {
+			if e.Trigger == nil {
+				got = append(got, strings.Join([]string{e.Name, e.Type, e.Date, e.Place}, "|"))
+			}
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: named %q; want [%q]", tc.f.text, got, tc.want)
+		}
+	}
+}
+
+func TestParticipants(t *testing.T) {
+	for _, tc := range []struct {
+		f    fixture
+		want []string // name:role
+	}{
+		{fixture{text: "Police arrested John Smith on Monday.", entities: [][2]string{{"PERSON", "John Smith"}}},
+			[]string{"John Smith:target"}},
+		{fixture{text: "John Smith was arrested by the FBI.", entities: [][2]string{{"PERSON", "John Smith"}, {"ORG", "FBI"}}},
+			[]string{"John Smith:target", "FBI:agent"}},
+		{fixture{text: "Xi Jinping and Emmanuel Macron held talks in Paris.", entities: [][2]string{{"PERSON", "Xi Jinping"}, {"PERSON", "Emmanuel Macron"}}},
+			[]string{"Emmanuel Macron:agent", "Xi Jinping:agent"}},
+		{fixture{text: "Acme signed a deal with Globex.", entities: [][2]string{{"ORG", "Acme"}, {"ORG", "Globex"}}},
+			[]string{"Acme:agent", "Globex:target"}},
+	} {
+		a := tc.f.article(t)
+		evs := New().Find(a)
+		if len(evs) == 0 || evs[0].Trigger == nil {
+			t.Errorf("%q: no event mention: %+v", tc.f.text, evs)
+			continue
+		}
+		var got []string
+		for _, p := range evs[0].Participants {
+			got = append(got, p.Name+":"+p.Role)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: participants %q; want %q", tc.f.text, got, tc.want)
+		}
+	}
+}
+
+func TestDateRanges(t *testing.T) {
+	for _, tc := range []struct {
+		f    fixture
+		want string
+	}{
+		{fixture{text: "The fair runs from Oct 20 to 23 in Wuxi.", dates: [][3]string{{"Oct 20", "2023-10-20", "day"}}}, "2023-10-20/2023-10-23"},
+		{fixture{text: "The fair runs Oct 20-23 in Wuxi.", dates: [][3]string{{"Oct 20", "2023-10-20", "day"}}}, "2023-10-20/2023-10-23"},
+		{fixture{text: "The fair runs from 20 to 23 October.", dates: [][3]string{{"23 October", "2023-10-23", "day"}}}, "2023-10-20/2023-10-23"},
+		{fixture{text: "The fair runs from Oct 30 to Nov 2.", dates: [][3]string{{"Oct 30", "2023-10-30", "day"}, {"Nov 2", "2023-11-02", "day"}}}, "2023-10-30/2023-11-02"},
+		{fixture{text: "The fair opens on Oct 20.", dates: [][3]string{{"Oct 20", "2023-10-20", "day"}}}, "2023-10-20"},
+		{fixture{text: "The fair runs Oct 20 to 23.", dates: [][3]string{{"Oct 20 to 23", "2023-10-20/2023-10-23", "day"}}}, "2023-10-20/2023-10-23"},
+		{fixture{text: "The fair ran on Oct. 17 and 18.", dates: [][3]string{{"Oct. 17", "2023-10-17", "day"}}}, "2023-10-17/2023-10-18"},
+		{fixture{text: "Ministers met on Wednesday and Thursday.", dates: [][3]string{{"Wednesday", "2024-02-21", "day"}, {"Thursday", "2024-02-22", "day"}}}, "2024-02-21/2024-02-22"},
+	} {
+		a := tc.f.article(t)
+		d := newDoc(newVocab(), a)
+		k := d.bestDate(0, 0, 3, false)
+		if k < 0 {
+			t.Errorf("%q: no date", tc.f.text)
+			continue
+		}
+		got, end := d.dateRange(k)
+		if got != tc.want {
+			t.Errorf("%q: date %q; want %q", tc.f.text, got, tc.want)
+		}
+		if i := strings.IndexByte(tc.want, '/'); i >= 0 && end != tc.want[i+1:] {
+			t.Errorf("%q: date_end %q; want %q", tc.f.text, end, tc.want[i+1:])
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	a := goldenFixture.article(t)
+	if err := New().Extract(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.MarshalIndent(a.Events, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := "testdata/article.golden.json"
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("events differ from %s (run with -update and read the diff):\n%s", path, got)
+	}
+}
+
+var goldenFixture = fixture{
+	text: "Thousands of protesters clashed with police in Dhaka on Sunday, and at least 40 people were arrested. " +
+		"Prime Minister Sheikh Hasina met opposition leaders on Monday.\n\n" +
+		"Separately, Kenya and China signed a $1.5 billion loan agreement in Nairobi on Wednesday. " +
+		"The planned visit of the Chinese premier was cancelled.",
+	entities: [][2]string{{"PERSON", "Sheikh Hasina"}, {"PLACE", "Kenya"}, {"PLACE", "China"}},
+	places: [][3]string{{"Dhaka", "Dhaka", "city"}, {"Kenya", "Kenya", "country"}, {"China", "China", "country"},
+		{"Nairobi", "Nairobi", "city"}},
+	dates: [][3]string{{"Sunday", "2023-11-05", "day"}, {"Monday", "2023-11-06", "day"}, {"Wednesday", "2023-11-08", "day"}},
+	money: [][2]string{{"$1.5 billion", "USD"}},
+}
+
+func BenchmarkFind(b *testing.B) {
+	a := goldenFixture.article(b)
+	// A news-length article: the fixture paragraph five times with shifted offsets.
+	big := *a
+	big.Text = strings.Repeat(a.Text+"\n\n", 5)
+	big.Entities, big.Places, big.Dates, big.Money = nil, nil, nil, nil
+	n := utf8.RuneCountInString(a.Text) + 2
+	for k := 0; k < 5; k++ {
+		shift := func(m article.Mention) article.Mention { m.Start += k * n; m.End += k * n; return m }
+		for _, e := range a.Entities {
+			e2 := e
+			e2.Mentions = nil
+			for _, m := range e.Mentions {
+				e2.Mentions = append(e2.Mentions, shift(m))
+			}
+			big.Entities = append(big.Entities, e2)
+		}
+		for _, p := range a.Places {
+			p2 := p
+			p2.Mentions = nil
+			for _, m := range p.Mentions {
+				p2.Mentions = append(p2.Mentions, shift(m))
+			}
+			big.Places = append(big.Places, p2)
+		}
+		for _, d := range a.Dates {
+			d.Start += k * n
+			d.End += k * n
+			big.Dates = append(big.Dates, d)
+		}
+	}
+	ex := New()
+	b.SetBytes(int64(len(big.Text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ex.Find(&big)
+	}
+}
+
+// BenchmarkFindArticle runs the stage on a 5.4 KB news article (two of the bundled demo site's
+// stories, with the entities, places, dates and money the earlier extractors found; regenerate with
+// `newsmon analyze --text --published 2026-11-17`) and reports articles per second on one core.
+func BenchmarkFindArticle(b *testing.B) {
+	data, err := os.ReadFile("testdata/bench_article.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var a article.Article
+	if err := json.Unmarshal(data, &a); err != nil {
+		b.Fatal(err)
+	}
+	ex := New()
+	b.SetBytes(int64(len(a.Text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPU()
+	for i := 0; i < b.N; i++ {
+		ex.Find(&a)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	if used := processCPU() - cpu; used > 0 {
+		b.ReportMetric(float64(b.N)/used.Seconds(), "articles/cpu-s")
+	}
+}
+
+func TestConcurrentFind(t *testing.T) {
+	ex := New()
+	want, _ := json.Marshal(ex.Find(seed.article(t)))
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		a := seed.article(t)
+		go func() {
+			got, _ := json.Marshal(ex.Find(a))
+			done <- string(got)
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; got != string(want) {
+			t.Errorf("concurrent Find differs:\n%s\nwant\n%s", got, want)
+		}
+	}
+}

@@ -1,0 +1,298 @@
+package event
+
+import "strings"
+
+// Event types. Mentions use the first ten; named events use those that fit ("Osaka earthquake" is a
+// disaster, "Lyon Climate Summit" a meeting) and two more for names only: conference (expos, fairs,
+// congresses, conferences, forums, festivals, shows) and sports (games, cups, championships, races).
+const (
+	TypeVisit      = "visit"      // official visits, trips, tours, arrivals
+	TypeMeeting    = "meeting"    // meetings, talks, summits, negotiations, attending an event
+	TypeAgreement  = "agreement"  // agreements, deals, contracts, treaties, acquisitions, signings
+	TypeStatement  = "statement"  // announcements, statements, declarations, press conferences
+	TypeProtest    = "protest"    // protests, demonstrations, rallies, marches, strikes by workers, riots
+	TypeAttack     = "attack"     // attacks, bombings, shootings, clashes, air strikes, killings
+	TypeLegal      = "legal"      // arrests, charges, trials, sentences, lawsuits, rulings, probes
+	TypeElection   = "election"   // elections, votes, referendums, ballots, recounts
+	TypeDisaster   = "disaster"   // natural disasters, accidents, crashes, explosions, collapses
+	TypeEconomic   = "economic"   // economic reports: GDP, inflation, trade figures, earnings, rates
+	TypeConference = "conference" // named events only
+	TypeSports     = "sports"     // named events only
+)
+
+// Types lists the event-mention types in a stable order (for evaluation tables and docs).
+var Types = []string{TypeVisit, TypeMeeting, TypeAgreement, TypeStatement, TypeProtest, TypeAttack,
+	TypeLegal, TypeElection, TypeDisaster, TypeEconomic}
+
+// cond names a context test that a trigger must pass beyond its word lists.
+type cond uint8
+
+const (
+	condNone      cond = iota
+	condTalks          // "talks" as meetings, not "he talks"
+	condDeal           // "deal" as a noun, not "deal with" or "a great deal"
+	condStrike         // workers' strike (protest) or air strike (attack)
+	condEconomic       // needs a figure or a change verb in the sentence
+	condShot           // "was shot", "shot dead", not "shot up 5%"
+	condCollapse       // a building, bridge or mine collapsed, not talks
+	condCourt          // "ruled" when a court or judge is in the sentence
+	condPassive        // only with was/were/been before it ("was charged")
+	condDeclared       // "declared" as a statement, not "declared the winner" passively
+	condKilled         // killings with an agent, not "killed in a crash"
+	condRates          // interest-rate decisions
+	condSign           // "sign" as signing, not "a sign of"
+	condMilitary       // "struck" as an attack when drones, missiles or troops are in the sentence
+	condNotFigure      // not followed by a figure ("shares rallied 8%")
+	condFlood          // not "flooded the market", "flooded the streets"
+)
+
+// entry is one trigger form. Need lists are alternatives (any one suffices); block lists veto.
+type entry struct {
+	typ       string
+	conf      float64
+	weak      bool     // dropped when a strong trigger of another type shares the sentence
+	noun      bool     // nominal trigger: subject to the compound-noun blockers
+	then      []string // further tokens that must follow, lower-case ("press" "conference")
+	needPrev  []string // one of these must be the previous token…
+	needNext  []string // …or one of these the next token (when either list is given)
+	blockPrev []string
+	blockNext []string
+	cond      cond
+}
+
+// nounBlockers follow a nominal trigger in compounds that name a thing, not an event:
+// "a meeting room", "flood defences", "attack helicopters", "election commission".
+const nounBlockerWords = `room rooms hall halls point points venue venues centre center schedule
+helicopter helicopters aircraft dog dogs song songs insurance defences defenses barrier barriers
+barriers plain plains zone zones risk risks warning warnings season price prices visa visas
+commission commissioner commissions committee officials official board chief chiefs law laws
+victims survivors relief shelter shelters drill drills simulation`
+
+func words(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func list(s string) []string { return strings.Fields(s) }
+
+// lexiconSpec is the trigger table: forms (space separated) → entry. Forms are lower-case.
+// Strengths: 0.8 unambiguous event words, 0.7 usual, 0.55 weak or context-dependent.
+var lexiconSpec = []struct {
+	forms string
+	e     entry
+}{
+	// visit
+	{"visit visits visited", entry{typ: TypeVisit, conf: 0.8, blockNext: list("visa visas")}},
+	{"visiting", entry{typ: TypeVisit, conf: 0.7, blockNext: list("professor professors scholar scholars fellow team side hours researcher")}},
+	{"trip trips", entry{typ: TypeVisit, conf: 0.7, noun: true, needNext: list("to")}},
+	{"toured tours", entry{typ: TypeVisit, conf: 0.7}},
+	{"tour", entry{typ: TypeVisit, conf: 0.6, needNext: list("of")}},
+	{"arrived arrives arriving arrive", entry{typ: TypeVisit, conf: 0.6, needNext: list("in at")}},
+	{"travelled traveled travels travel travelling traveling flew", entry{typ: TypeVisit, conf: 0.6, needNext: list("to")}},
+
+	// meeting
+	{"met", entry{typ: TypeMeeting, conf: 0.75, blockNext: list("expectations expectation demand demands target targets criteria requirements standards needs deadline forecasts estimates goal goals")}},
+	{"meet meets", entry{typ: TypeMeeting, conf: 0.7, blockNext: list("expectations expectation demand demands target targets criteria requirements standards needs deadline forecasts estimates goal goals the")}},
+	{"meeting meetings", entry{typ: TypeMeeting, conf: 0.75, noun: true, blockNext: list("expectations demand targets criteria requirements standards needs deadline")}},
+	{"talks", entry{typ: TypeMeeting, conf: 0.75, cond: condTalks}},
+	{"summit summits", entry{typ: TypeMeeting, conf: 0.75, noun: true}},
+	{"negotiations negotiated negotiating", entry{typ: TypeMeeting, conf: 0.65, blockNext: list("group groups team teams position positions table stance power bloc")}},
+	{"attend attended attends attending", entry{typ: TypeMeeting, conf: 0.7}},
+	{"conference", entry{typ: TypeMeeting, conf: 0.6, noun: true, blockPrev: list("press news"), blockNext: list("call calls")}},
+	{"hosted", entry{typ: TypeMeeting, conf: 0.55, weak: true}},
+	{"convened", entry{typ: TypeMeeting, conf: 0.65}},
+	{"gathered gather gathering", entry{typ: TypeMeeting, conf: 0.5, weak: true, needNext: list("in at for outside")}},
+
+	// agreement
+	{"agreement agreements accord treaty pact pacts memorandum mou", entry{typ: TypeAgreement, conf: 0.8, noun: true, blockPrev: list("in of")}},
+	{"deal deals", entry{typ: TypeAgreement, conf: 0.75, noun: true, cond: condDeal}},
+	{"contract contracts", entry{typ: TypeAgreement, conf: 0.65, noun: true, blockPrev: list("on")}},
+	{"signed signing signs", entry{typ: TypeAgreement, conf: 0.75, cond: condSign}},
+	{"sign", entry{typ: TypeAgreement, conf: 0.7, cond: condSign}},
+	{"acquire acquired acquires acquisition acquisitions takeover merger mergers buyout", entry{typ: TypeAgreement, conf: 0.7, noun: false}},
+	{"agreed", entry{typ: TypeAgreement, conf: 0.65, needNext: list("to on")}},
+
+	// statement
+	{"announced announce announces announcing announcement announcements", entry{typ: TypeStatement, conf: 0.75}},
+	{"statement", entry{typ: TypeStatement, conf: 0.7, noun: true, blockPrev: list("financial mission")}},
+	{"declared declares declare", entry{typ: TypeStatement, conf: 0.65, cond: condDeclared}},
+	{"declaration", entry{typ: TypeStatement, conf: 0.65, noun: true}},
+	{"unveiled unveils unveil", entry{typ: TypeStatement, conf: 0.7}},
+	{"press", entry{typ: TypeStatement, conf: 0.8, then: list("conference")}},
+	{"news", entry{typ: TypeStatement, conf: 0.8, then: list("conference")}},
+	{"briefing", entry{typ: TypeStatement, conf: 0.6, noun: true}},
+
+	// protest
+	{"protest protests protested protesting protesters protestors", entry{typ: TypeProtest, conf: 0.85, noun: true, blockNext: list("song songs vote votes")}},
+	{"demonstration demonstrations demonstrators", entry{typ: TypeProtest, conf: 0.8, noun: true}},
+	{"demonstrated", entry{typ: TypeProtest, conf: 0.6, blockNext: list("that how the a an its their his her")}},
+	{"rally rallies", entry{typ: TypeProtest, conf: 0.65, noun: true, cond: condNotFigure, blockPrev: list("market stock stocks shares share relief price late campaign election")}},
+	{"rallied", entry{typ: TypeProtest, conf: 0.6, cond: condNotFigure, blockPrev: list("market stocks shares index prices yuan dollar euro currency bonds oil gold"), blockNext: list("to behind")}},
+	{"blockade blockades", entry{typ: TypeProtest, conf: 0.6, noun: true}},
+	{"march marched marching marchers", entry{typ: TypeProtest, conf: 0.7}},
+	{"strike strikes", entry{typ: TypeProtest, conf: 0.7, noun: true, cond: condStrike}},
+	{"strikers walkout walkouts sit-in sit-ins", entry{typ: TypeProtest, conf: 0.8}},
+	{"riot riots rioting rioters", entry{typ: TypeProtest, conf: 0.75, noun: true, blockPrev: list("anti-riot"), blockNext: list("police gear act")}},
+
+	// attack / violence
+	{"attack attacks attacked attackers", entry{typ: TypeAttack, conf: 0.8, noun: true, blockPrev: list("heart panic asthma")}},
+	{"bombing bombings bombed bomb bombs", entry{typ: TypeAttack, conf: 0.8, noun: true, blockNext: list("shelter shelters squad disposal threat threats")}},
+	{"shooting shootings gunmen gunman gunfire", entry{typ: TypeAttack, conf: 0.8, noun: true}},
+	{"shot", entry{typ: TypeAttack, conf: 0.7, cond: condShot}},
+	{"struck", entry{typ: TypeAttack, conf: 0.6, cond: condMilitary}},
+	{"clash clashes clashed", entry{typ: TypeAttack, conf: 0.75, noun: true}},
+	{"airstrike airstrikes air-strike", entry{typ: TypeAttack, conf: 0.85, noun: true}},
+	{"assault assaulted stabbing stabbed ambush ambushed shelling shelled massacre invasion invaded", entry{typ: TypeAttack, conf: 0.75, noun: true}},
+	{"kidnapped abducted kidnapping kidnappings abduction abductions bomber bombers", entry{typ: TypeAttack, conf: 0.7, noun: true}},
+	{"hostage hostages", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("released freed free release freeing releasing of")}},
+	{"killed killing killings", entry{typ: TypeAttack, conf: 0.55, weak: true, cond: condKilled}},
+	{"fighting", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockNext: list("for against to back corruption inflation poverty over fit chance words spirit")}},
+	{"violence", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("domestic gender-based")}},
+
+	// arrest / legal action
+	{"arrest arrests arrested arresting detained detain detains detention", entry{typ: TypeLegal, conf: 0.8, noun: true, blockNext: list("warrant warrants")}},
+	{"charged", entry{typ: TypeLegal, conf: 0.7, needNext: list("with over in")}},
+	{"charges", entry{typ: TypeLegal, conf: 0.6, noun: true, needPrev: list("criminal corruption fraud murder terrorism faces face facing filed file dropped pressed brought denies denied"), needNext: list("against of")}},
+	{"sentenced convicted indicted acquitted extradited jailed imprisoned prosecuted", entry{typ: TypeLegal, conf: 0.8}},
+	{"sued sue sues lawsuit lawsuits", entry{typ: TypeLegal, conf: 0.75, noun: true}},
+	{"trial", entry{typ: TypeLegal, conf: 0.7, noun: true, blockPrev: list("clinical drug vaccine free pilot phase"), blockNext: list("run period version results production operation operations basis balloon")}},
+	{"verdict", entry{typ: TypeLegal, conf: 0.7, noun: true}},
+	{"fined", entry{typ: TypeLegal, conf: 0.7}},
+	{"ruled", entry{typ: TypeLegal, conf: 0.6, cond: condCourt, blockNext: list("out")}},
+	{"investigation probe", entry{typ: TypeLegal, conf: 0.55, weak: true, noun: true, blockPrev: list("space")}},
+	{"raid raids raided", entry{typ: TypeLegal, conf: 0.6, weak: true, noun: true}},
+
+	// election / vote
+	{"election elections by-election by-elections", entry{typ: TypeElection, conf: 0.8, noun: true}},
+	{"elected re-elected reelected", entry{typ: TypeElection, conf: 0.75}},
+	{"vote votes voted voting", entry{typ: TypeElection, conf: 0.75, noun: true, blockNext: list("of")}},
+	{"voters", entry{typ: TypeElection, conf: 0.6, weak: true, noun: true}},
+	{"referendum referendums ballot ballots runoff run-off recount caucus caucuses primaries", entry{typ: TypeElection, conf: 0.8, noun: true}},
+	{"polls", entry{typ: TypeElection, conf: 0.7, needPrev: list("the"), needNext: list("closed close open opened opening closing"), blockNext: list("show showed shows suggest suggested suggests indicate")}},
+
+	// disaster / accident
+	{"earthquake earthquakes quake quakes tremor aftershock aftershocks tsunami", entry{typ: TypeDisaster, conf: 0.85, noun: true}},
+	{"flood floods flooding flooded floodwaters", entry{typ: TypeDisaster, conf: 0.8, noun: true, cond: condFlood, blockNext: list("of with")}},
+	{"typhoon hurricane cyclone tornado wildfire wildfires bushfire bushfires blaze landslides mudslide mudslides avalanche drought eruption erupted heatwave", entry{typ: TypeDisaster, conf: 0.8, noun: true}},
+	{"landslide", entry{typ: TypeDisaster, conf: 0.7, noun: true, blockNext: list("victory win majority")}},
+	{"storm storms", entry{typ: TypeDisaster, conf: 0.65, noun: true, blockNext: list("of")}},
+	{"fire fires", entry{typ: TypeDisaster, conf: 0.65, noun: true, needPrev: list("a the massive huge deadly major forest house building factory warehouse market"), needNext: list("broke swept destroyed ravaged killed gutted engulfed")}},
+	{"crash crashes crashed collision collided derailed derailment accident accidents", entry{typ: TypeDisaster, conf: 0.8, noun: true, blockPrev: list("market stock stocks shares share price prices currency markets")}},
+	{"explosion explosions blast blasts", entry{typ: TypeDisaster, conf: 0.6, weak: true, noun: true}},
+	{"sank capsized", entry{typ: TypeDisaster, conf: 0.75}},
+	{"collapse collapsed", entry{typ: TypeDisaster, conf: 0.7, cond: condCollapse}},
+	{"outbreak", entry{typ: TypeDisaster, conf: 0.7, noun: true}},
+	{"spill", entry{typ: TypeDisaster, conf: 0.7, noun: true, needPrev: list("oil chemical fuel toxic")}},
+
+	// economic report
+	{"gdp inflation unemployment jobless cpi pmi", entry{typ: TypeEconomic, conf: 0.7, cond: condEconomic}},
+	{"gross", entry{typ: TypeEconomic, conf: 0.75, then: list("domestic product"), cond: condEconomic}},
+	{"surplus deficit exports imports output", entry{typ: TypeEconomic, conf: 0.6, cond: condEconomic}},
+	{"earnings profit profits revenue revenues", entry{typ: TypeEconomic, conf: 0.65, cond: condEconomic}},
+	{"sales", entry{typ: TypeEconomic, conf: 0.55, weak: true, cond: condEconomic}},
+	{"results", entry{typ: TypeEconomic, conf: 0.7, needPrev: list("quarterly annual half-year full-year first-quarter second-quarter third-quarter fourth-quarter interim financial")}},
+	{"rates rate", entry{typ: TypeEconomic, conf: 0.65, cond: condRates}},
+}
+
+// lexicon maps a lower-case form to its entries (a form may carry several, e.g. multiword ones).
+type lexicon map[string][]entry
+
+func newLexicon() lexicon {
+	lex := lexicon{}
+	for _, s := range lexiconSpec {
+		for _, f := range strings.Fields(s.forms) {
+			lex[f] = append(lex[f], s.e)
+		}
+	}
+	return lex
+}
+
+// Word lists read by the context tests.
+const (
+	// negators before a trigger in its clause cancel it ("did not attend", "no deal").
+	negatorsWords = `not no never without neither nor denied denies deny refused refuses refuse
+failed fails cancelled canceled cancel cancels cancellation scrapped postponed postpone rejected
+rejects ruled against averted avoided prevented`
+	// modals before a trigger make it hypothetical or merely wished-for ("could visit", "called for talks").
+	modalsWords = `could might may would should if whether possible possibility potential proposed
+proposal planned plans plan planning hopes hope hoping wants want wanted considering considers
+consider threatened threatens threaten threatening urged urges urging calls called seeking seeks
+sought aims aim intends intend intended prospect prepare preparing ready willing unless until
+rumoured rumored speculation`
+	// cancellers after a trigger cancel it ("the visit was cancelled").
+	cancellersWords = `cancelled canceled postponed scrapped shelved called aborted abandoned averted
+collapsed`
+	// clauseBreaks end the window the negation, modality and participant tests look at.
+	clauseBreaksWords = `, ; : and but while whereas although though because after before since
+that which who when where — – -- (`
+	// changeVerbs make an economic noun a report ("exports rose").
+	changeVerbsWords = `rose rise rises rising fell fall falls falling grew grow grows growing growth
+jumped jump jumps surged surge surges slumped slump dropped drop drops declined decline declines
+increased increase increases decreased decrease decreases climbed climb climbs slowed slow slows
+eased ease eases accelerated accelerate contracted contract expanded expand beat missed reported
+posted widened widen narrowed narrow hit reached record soared soar plunged plunge tumbled
+doubled tripled halved stood unchanged steady stable held`
+	// rateVerbs make "rates" a central-bank decision.
+	rateVerbsWords = `held hold holds raised raise raises cut cuts kept keep left hiked hike hikes
+lowered lower unchanged`
+	// passiveAux before a past participle marks the passive ("was arrested").
+	passiveAuxWords = `was were been being is are be got get gets`
+	// placePreps before a place mean the event happened there; originPreps mean it did not.
+	placePrepsWords  = `in at near outside inside across to into on throughout around off through`
+	originPrepsWords = `from`
+	// structures that can collapse as a disaster.
+	structuresWords = `building buildings bridge bridges roof mine mines tunnel dam stadium tower
+structure wall block factory school hospital hotel crane scaffolding`
+)
+
+// vocab holds the word sets built once by New; it is read-only afterwards, so the Extractor is
+// safe for concurrent use.
+type vocab struct {
+	lex                                                  lexicon
+	nounBlockers, negators, modals, cancellers           map[string]bool
+	clauseBreaks, changeVerbs, rateVerbs, passiveAux     map[string]bool
+	placePreps, originPreps, structures, recurrenceWords map[string]bool
+	heads                                                map[string]string
+}
+
+func newVocab() *vocab {
+	return &vocab{
+		lex:             newLexicon(),
+		nounBlockers:    words(nounBlockerWords),
+		negators:        words(negatorsWords),
+		modals:          words(modalsWords),
+		cancellers:      words(cancellersWords),
+		clauseBreaks:    words(clauseBreaksWords),
+		changeVerbs:     words(changeVerbsWords),
+		rateVerbs:       words(rateVerbsWords),
+		passiveAux:      words(passiveAuxWords),
+		placePreps:      words(placePrepsWords),
+		originPreps:     words(originPrepsWords),
+		structures:      words(structuresWords),
+		recurrenceWords: words(`annual annually yearly biennial biennially monthly weekly triennial quadrennial`),
+		heads:           eventHeads(),
+	}
+}
+
+// eventHeads maps the last word of an event name (lower-case) to the named event's type.
+func eventHeads() map[string]string {
+	m := map[string]string{}
+	for typ, ws := range map[string]string{
+		TypeConference: `expo expos exposition exhibition fair fairs congress conference conferences
+forum festival show airshow symposium convention biennale biennial week`,
+		TypeMeeting:  `summit summits meeting talks dialogue assembly`,
+		TypeSports:   `games olympics paralympics cup championship championships marathon tournament open grand prix derby series league rally`,
+		TypeElection: `election elections referendum primary primaries`,
+		TypeDisaster: `earthquake quake flood floods typhoon hurricane cyclone storm tsunami wildfire eruption disaster`,
+		TypeAttack:   `war attack attacks bombing bombings massacre invasion uprising`,
+		TypeProtest:  `protest protests revolution march`,
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = typ
+		}
+	}
+	return m
+}

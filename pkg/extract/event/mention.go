@@ -1,0 +1,514 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// cand is a trigger that passed its context tests.
+type cand struct {
+	tStart, tEnd int // tokens
+	typ          string
+	conf         float64
+	weak         bool
+}
+
+// mentions finds the event mentions of every sentence.
+func (d *doc) mentions(named []namedEv) []article.Event {
+	out := make([]article.Event, 0, len(d.sents)/2+1)
+	cands := make([]cand, 0, 8)
+	for si, s := range d.sents {
+		cands = cands[:0]
+		for i := s.start; i < s.end; i++ {
+			if k := d.entAt[i]; k >= 0 && d.ents[k].typ != article.TypeMisc {
+				continue // inside a name: "Election Commission", "Fire Brigade"
+			}
+			if d.namedAt != nil && d.namedAt[i] >= 0 {
+				continue // part of a named event or a back-reference to one ("the summit")
+			}
+			es, ok := d.v.lex[d.w(i)]
+			if !ok || d.capitalisedMid(i) {
+				continue
+			}
+			for k := range es {
+				if c, ok := d.accept(si, i, &es[k]); ok {
+					cands = append(cands, c)
+					i = c.tEnd - 1
+					break
+				}
+			}
+		}
+		if len(cands) > 0 {
+			out = d.group(si, cands, named, out)
+		}
+	}
+	return out
+}
+
+// accept runs entry e's context tests on token i of sentence si.
+func (d *doc) accept(si, i int, e *entry) (cand, bool) {
+	s := d.sents[si]
+	end := i + 1
+	for _, w := range e.then {
+		if end >= s.end || d.w(end) != w {
+			return cand{}, false
+		}
+		end++
+	}
+	var prev, next string
+	if i > s.start {
+		prev = d.w(i - 1)
+	}
+	if end < s.end {
+		next = d.w(end)
+	}
+	if len(e.needPrev)+len(e.needNext) > 0 && !contains(e.needPrev, prev) && !contains(e.needNext, next) {
+		return cand{}, false
+	}
+	if contains(e.blockPrev, prev) || contains(e.blockNext, next) {
+		return cand{}, false
+	}
+	if e.noun && d.v.nounBlockers[next] {
+		return cand{}, false // "a meeting room"
+	}
+	if oneOf(next, "could", "might", "may", "would") && oneOf(d.w(end+1), "begin", "start", "take", "happen", "go", "open", "be", "come", "follow") {
+		return cand{}, false // "negotiations could begin"
+	}
+	if e.noun && (prev == "with" || prev == "of") && oneOf(d.w(i-2), "charged", "accused", "convicted", "suspected", "guilty", "acquitted", "suspicion") {
+		return cand{}, false // "charged with abduction" names the charge
+	}
+	if prev == "a" && oneOf(d.w(i-2), "in", "by") && d.w(i) == "landslide" {
+		return cand{}, false // "won in a landslide"
+	}
+	typ, conf := e.typ, e.conf
+	switch e.cond {
+	case condTalks:
+		if oneOf(prev, "he", "she", "it", "who", "which", "that") || d.personEndsAt(i-1) {
+			return cand{}, false
+		}
+	case condDeal:
+		if prev == "to" || (next == "of" && (prev == "great" || prev == "good")) {
+			return cand{}, false
+		}
+		if next == "with" && (d.v.modals[prev] || prev == "will" || prev == "must" || prev == "can" || prev == "cannot") {
+			return cand{}, false
+		}
+	case condStrike:
+		switch prev {
+		case "air", "drone", "missile", "military", "rocket", "retaliatory", "pre-emptive", "preemptive", "precision", "nuclear", "artillery", "israeli", "russian", "us", "u.s.":
+			typ, conf = TypeAttack, 0.8
+		case "the", "a", "on", "general", "workers", "union", "national", "nationwide", "teachers", "doctors", "nurses", "rail", "hunger", "staff", "day-long", "week-long", "indefinite", "one-day", "two-day", "24-hour", "48-hour", "strike", "planned", "dock", "port", "miners", "drivers", "pilots", "transport":
+		default:
+			if !strings.HasSuffix(prev, "'") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s") {
+				return cand{}, false
+			}
+		}
+	case condEconomic:
+		if oneOf(prev, "fight", "fighting", "curb", "curbing", "tame", "taming", "combat", "against", "control", "tackle", "tackling") {
+			return cand{}, false
+		}
+		if !d.economicContext(si, i, end) {
+			return cand{}, false
+		}
+	case condShot:
+		if prev == "a" || prev == "the" || next == "up" || next == "down" || next == "to" {
+			return cand{}, false
+		}
+		if !d.v.passiveAux[prev] && !oneOf(next, "dead", "and", "at", "by", "in", "twice") {
+			return cand{}, false
+		}
+	case condCollapse:
+		ok := false
+		for j := i - 1; j >= s.start && j >= i-3; j-- {
+			if d.v.structures[d.w(j)] {
+				ok = true
+			}
+		}
+		if next == "of" && d.v.structures[d.w(end+1)] || next == "of" && d.v.structures[d.w(end+2)] {
+			ok = true
+		}
+		if !ok {
+			return cand{}, false
+		}
+	case condCourt:
+		if !d.sentenceHasWord(si, "court", "judge", "judges", "tribunal", "justices") {
+			return cand{}, false
+		}
+	case condDeclared:
+		if d.v.passiveAux[prev] {
+			return cand{}, false
+		}
+	case condKilled:
+		if d.v.passiveAux[prev] || prev == "and" || prev == "," {
+			return cand{}, false
+		}
+	case condRates:
+		if !oneOf(prev, "interest", "policy", "benchmark", "key", "lending", "deposit", "repo") {
+			return cand{}, false
+		}
+		found := false
+		for j := max(s.start, i-6); j < min(s.end, i+6); j++ {
+			if d.v.rateVerbs[d.w(j)] {
+				found = true
+			}
+		}
+		if !found {
+			return cand{}, false
+		}
+	case condMilitary:
+		if !d.sentenceHasWord(si, "drone", "drones", "missile", "missiles", "rocket", "rockets", "artillery",
+			"troops", "forces", "military", "army", "militants", "airstrike", "airstrikes", "warplanes", "jets") {
+			return cand{}, false
+		}
+	case condNotFigure:
+		if isDigitToken(next) || next == "%" || isDigitToken(d.w(end+1)) {
+			return cand{}, false
+		}
+	case condFlood:
+		if next == "the" && oneOf(d.w(end+1), "market", "markets", "streets", "internet", "airwaves", "zone", "inbox", "courts") {
+			return cand{}, false
+		}
+	case condSign:
+		if next == "of" || oneOf(prev, "a", "the", "any", "no", "clear", "first", "another", "positive", "worrying") && d.w(i) != "signing" {
+			return cand{}, false
+		}
+	}
+	if d.negated(si, i, e.noun) || d.cancelled(si, end, typ) {
+		return cand{}, false
+	}
+	if d.future(si, i) {
+		conf -= 0.1
+	}
+	return cand{tStart: i, tEnd: end, typ: typ, conf: conf, weak: e.weak}, true
+}
+
+// personEndsAt reports whether a PERSON or ORG mention ends at token i ("Smith talks").
+func (d *doc) personEndsAt(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	k := d.entAt[i]
+	return k >= 0 && d.ents[k].tEnd == i+1 && (d.ents[k].typ == article.TypePerson || d.ents[k].typ == article.TypeOrg)
+}
+
+// economicContext: a change verb near the trigger ("exports rose", "reported earnings"), or a
+// percentage, sum of money or figure other than a year close to it. "Restricted exports of tools in
+// 2022" is not a report.
+func (d *doc) economicContext(si, ts, te int) bool {
+	s := d.sents[si]
+	for t := max(s.start, ts-5); t < min(s.end, te+6); t++ {
+		if d.v.changeVerbs[d.w(t)] {
+			return true
+		}
+	}
+	for t := max(s.start, ts-8); t < min(s.end, te+9); t++ {
+		w := d.w(t)
+		if w == "%" || w == "percent" || w == "per" || isDigitToken(w) && !isYear(w) {
+			return true
+		}
+	}
+	for _, m := range d.money {
+		if m.tStart >= s.start && m.tEnd <= s.end && m.tStart < te+9 && m.tEnd > ts-8 {
+			return true
+		}
+	}
+	return false
+}
+
+func isYear(w string) bool {
+	return len(w) == 4 && (w[0] == '1' || w[0] == '2') && isDigitToken(w) && strings.Trim(w, "0123456789") == ""
+}
+
+// negated looks back over the trigger's clause for a negation or a modal ("did not attend",
+// "could hold talks", "the planned visit", "no deal"). A negated verb only cancels a nominal trigger
+// when it is a verb of holding or reaching ("did not hold talks", "failed to reach an agreement"),
+// not when it speaks about the event ("did not comment on the attack").
+func (d *doc) negated(si, i int, noun bool) bool {
+	s := d.sents[si]
+	for j := i - 1; j >= s.start && j >= i-5; j-- {
+		w := d.w(j)
+		if d.v.clauseBreaks[w] {
+			return false
+		}
+		if w == "may" && d.toks[j].Text != "may" { // the month
+			continue
+		}
+		neg := d.v.negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+		if oneOf(w, "called", "calls", "call") && d.w(j+1) != "for" {
+			continue // "called it a terrorist attack" reports; "called for talks" wishes
+		}
+		if d.v.modals[w] || neg && (!noun || i-j <= 2 || d.governsEvent(j+1, i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// governsEvent reports whether the first content word in [from, to) is a verb that makes or holds
+// an event ("attend", "hold", "reach", "sign").
+func (d *doc) governsEvent(from, to int) bool {
+	for j := from; j < to; j++ {
+		switch d.w(j) {
+		case "to", "a", "an", "the", "any", "be", "been", "yet", "even", "have", "has", "had":
+			continue
+		case "attend", "attending", "attended", "hold", "held", "holding", "reach", "reached", "reaching",
+			"sign", "signed", "signing", "take", "took", "taken", "make", "made", "conduct", "conducted",
+			"stage", "staged", "happen", "happened", "occur", "occurred", "join", "joined", "agree",
+			"agreed", "strike", "struck", "call", "called", "go", "went", "see", "saw", "seen", "get", "got":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// cancelled looks just after the trigger for "was cancelled", "called off", "postponed".
+func (d *doc) cancelled(si, end int, typ string) bool {
+	s := d.sents[si]
+	for j := end; j < s.end && j < end+5; j++ {
+		w := d.w(j)
+		if w == "," || w == ";" || w == "but" {
+			return false
+		}
+		if w == "elusive" || w == "reach" && d.w(j-1) == "of" && d.w(j-2) == "out" || w == "through" && d.w(j-1) == "fell" {
+			return true // "a deal remained elusive", "remains out of reach", "fell through"
+		}
+		if !d.v.cancellers[w] {
+			continue
+		}
+		if w == "called" && d.w(j+1) != "off" {
+			continue
+		}
+		if w == "collapsed" && typ != TypeAgreement { // talks that collapsed did take place
+
+			continue
+		}
+		p := d.w(j - 1)
+		if j == end || d.v.passiveAux[p] || p == "has" || p == "have" || p == "had" || p == "been" {
+			return true
+		}
+	}
+	return false
+}
+
+// future reports "will", "is due to", "scheduled" before the trigger: the event is announced, not done.
+func (d *doc) future(si, i int) bool {
+	s := d.sents[si]
+	for j := i - 1; j >= s.start && j >= i-4; j-- {
+		switch d.w(j) {
+		case "will", "shall", "scheduled", "due", "expected", "slated", "upcoming", "next":
+			return true
+		case ",", ";":
+			return false
+		}
+	}
+	return false
+}
+
+// group turns a sentence's triggers into one event per type. A weak trigger ("killed") gives way to
+// a strong trigger of another type in the sentence ("earthquake").
+func (d *doc) group(si int, cands []cand, named []namedEv, out []article.Event) []article.Event {
+	strongTypes := 0
+	maxWeak := 0.0
+	for i, c := range cands {
+		if !c.weak && firstOfType(cands[:i], c.typ, true) {
+			strongTypes++
+		}
+		if c.weak {
+			maxWeak = max(maxWeak, c.conf)
+		}
+	}
+	var buf [8]cand
+	for i, c := range cands {
+		if !firstOfType(cands[:i], c.typ, false) {
+			continue // grouped with the first trigger of its type
+		}
+		cs := buf[:0]
+		best := -1
+		for _, o := range cands[i:] {
+			if o.typ != c.typ {
+				continue
+			}
+			cs = append(cs, o)
+			if best < 0 || o.conf >= cs[best].conf+0.1 { // the first trigger unless a later one is clearly stronger
+				best = len(cs) - 1
+			}
+		}
+		hasStrong := false
+		for _, o := range cs {
+			hasStrong = hasStrong || !o.weak
+		}
+		if !hasStrong && (strongTypes > 0 || cs[best].conf < maxWeak) {
+			continue // "killed" beside "earthquake" or "explosion": the disaster is the event
+		}
+		out = append(out, d.buildMention(si, c.typ, cs[best], cs, named))
+	}
+	return out
+}
+
+// firstOfType reports whether no trigger in cs has type typ (only strong ones when strong is set).
+func firstOfType(cs []cand, typ string, strong bool) bool {
+	for _, c := range cs {
+		if c.typ == typ && (!strong || !c.weak) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *doc) buildMention(si int, typ string, best cand, cs []cand, named []namedEv) article.Event {
+	trig := d.mention(d.toks[best.tStart].Start, d.toks[best.tEnd-1].End)
+	ev := article.Event{Type: typ, Trigger: &trig}
+	for _, c := range cs {
+		ev.Mentions = append(ev.Mentions, d.mention(d.toks[c.tStart].Start, d.toks[c.tEnd-1].End))
+	}
+	ev.Participants = d.participants(si, best)
+	// Date and place: the nearest to any of the triggers ("marched through London … the largest
+	// protest in the capital").
+	dk, dDist, pk, pScore := -1, 1<<30, -1, 0.0
+	for _, c := range cs {
+		if k, dist := d.nearestDate(si, c.tStart, c.tEnd, typ == TypeStatement, typ == TypeEconomic); k >= 0 && dist < dDist {
+			dk, dDist = k, dist
+		}
+		if p, score := d.scoredPlace(si, c.tStart, c.tEnd, typ); p >= 0 && score > pScore {
+			pk, pScore = p, score
+		}
+	}
+	if dk >= 0 {
+		ev.Date, ev.DateEnd = d.dateRange(dk)
+	}
+	if pk >= 0 {
+		d.setPlace(&ev, pk)
+	}
+	var n *namedEv
+	for _, c := range cs {
+		if n = d.linkedNamed(si, c, named); n != nil {
+			break
+		}
+	}
+	if n != nil {
+		ev.Name = n.name
+		if ev.Date == "" {
+			ev.Date, ev.DateEnd = n.date, n.dateEnd
+		}
+		if ev.Place == "" && n.place >= 0 {
+			d.setPlace(&ev, n.place)
+		}
+		if ev.Place == "" && n.namePlace != nil {
+			copyPlace(&ev, *n.namePlace)
+		}
+	}
+	if typ == TypeAgreement || typ == TypeEconomic {
+		s := d.sents[si]
+		for _, m := range d.money {
+			if m.tStart >= s.start && m.tEnd <= s.end {
+				ev.Money = append(ev.Money, m.i)
+			}
+		}
+	}
+	conf := best.conf
+	if len(cs) > 1 {
+		conf += 0.05
+	}
+	if len(ev.Participants) > 0 {
+		conf += 0.05
+	}
+	if ev.Date != "" {
+		conf += 0.03
+	}
+	if ev.Place != "" {
+		conf += 0.03
+	}
+	ev.Confidence = round2(conf)
+	return ev
+}
+
+// linkedNamed returns the named event a trigger is about: a mention of it right after the trigger
+// ("attended the congress", "met at the G20 summit") or right before ("the summit's talks").
+func (d *doc) linkedNamed(si int, c cand, named []namedEv) *namedEv {
+	if d.namedAt == nil {
+		return nil
+	}
+	s := d.sents[si]
+	for j := c.tEnd; j < s.end && j < c.tEnd+5; j++ {
+		if k := d.namedAt[j]; k >= 0 {
+			return &named[k]
+		}
+		if d.v.clauseBreaks[d.w(j)] {
+			break
+		}
+	}
+	for j := c.tStart - 1; j >= s.start && j >= c.tStart-3; j-- {
+		if k := d.namedAt[j]; k >= 0 {
+			return &named[k]
+		}
+	}
+	return nil
+}
+
+// participants are the PERSON and ORG mentions around the trigger: the nearest before it (and one
+// coordinated with it) as agent, the nearest after it as target; passive triggers swap, and
+// "by X" after the trigger is an agent.
+func (d *doc) participants(si int, c cand) []article.Participant {
+	s := d.sents[si]
+	var out []article.Participant
+	passive := c.tStart > s.start && d.v.passiveAux[d.w(c.tStart-1)]
+	seen := map[string]bool{}
+	add := func(k int, role string) {
+		r := d.ents[k]
+		en := d.a.Entities[r.i]
+		if seen[en.Name] {
+			return
+		}
+		seen[en.Name] = true
+		out = append(out, article.Participant{Name: en.Name, Type: en.Type, Role: role,
+			Start: d.idx.Rune(r.start), End: d.idx.Rune(r.end)})
+	}
+	before := "agent"
+	if passive {
+		before = "target"
+	}
+	// Backwards: nearest mention, then one more joined by "and" or ",".
+	taken := 0
+	for j := c.tStart - 1; j >= s.start && j >= c.tStart-12 && taken < 2; j-- {
+		w := d.w(j)
+		if w == "said" || w == "says" || w == "told" || w == "according" || w == ";" || w == "that" || w == "after" || w == "before" || w == "while" {
+			break
+		}
+		k := d.entAt[j]
+		if k < 0 || !isActor(d.ents[k].typ) {
+			if taken > 0 && w != "and" && w != "," && w != "'s" {
+				break
+			}
+			continue
+		}
+		add(int(k), before)
+		taken++
+		j = d.ents[k].tStart
+	}
+	taken = 0
+	for j := c.tEnd; j < s.end && j < c.tEnd+10 && taken < 2; j++ {
+		w := d.w(j)
+		if w == "said" || w == "says" || w == ";" || w == "which" || w == "who" || w == "after" || w == "before" || w == "while" || w == "when" {
+			break
+		}
+		k := d.entAt[j]
+		if k < 0 || !isActor(d.ents[k].typ) {
+			if taken > 0 && w != "and" && w != "," {
+				break
+			}
+			continue
+		}
+		role := "target"
+		if b := d.ents[k].tStart - 1; d.w(b) == "by" || d.w(b) == "the" && d.w(b-1) == "by" {
+			role = "agent"
+		}
+		add(int(k), role)
+		taken++
+		j = d.ents[k].tEnd - 1
+	}
+	return out
+}
+
+func isActor(typ string) bool { return typ == article.TypePerson || typ == article.TypeOrg }
