@@ -213,6 +213,7 @@ func (s *service) run(ctx context.Context) error {
 		}
 		cfg := api.Config{
 			Searcher: idx, Rules: rules, Hub: hub, Places: placesAdapter{gaz}, Registry: reg, Log: log,
+			RegionCode: gaz.RegionCode,
 			Ready: func() error {
 				if !b.Connected() {
 					return errors.New("not connected to NATS")

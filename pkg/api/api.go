@@ -52,6 +52,10 @@ type Config struct {
 	Ready    func() error         // nil: always ready
 	Status   func() any           // crawl status JSON; nil: {}
 	Log      *slog.Logger         // nil: discard
+	// RegionCode maps the GeoNames id of a country or admin1 region to the code its places carry
+	// ("CN", "CN.04"; pkg/geo's Gazetteer.RegionCode), so region=<id> matches everything inside
+	// the region. nil: region=<id> matches the place with that id only.
+	RegionCode func(id int) (string, bool)
 }
 
 // maxBody bounds every request body.
@@ -83,6 +87,9 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()
 	}
+	if cfg.RegionCode != nil {
+		cfg.Searcher = regionCodeSearcher{Searcher: cfg.Searcher, code: cfg.RegionCode}
+	}
 	m, err := newMetrics(cfg.Registry)
 	if err != nil {
 		return nil, fmt.Errorf("api metrics: %w", err)
@@ -112,6 +119,7 @@ func (s *server) routes(m *metrics) (http.Handler, error) {
 	mux.HandleFunc("GET /api/places", s.places)
 	mux.HandleFunc("GET /api/status", s.status)
 	mux.HandleFunc("GET /api/export", s.export)
+	mux.HandleFunc("GET /api/geo", s.geo)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})
@@ -121,8 +129,8 @@ func (s *server) routes(m *metrics) (http.Handler, error) {
 	})
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.cfg.Registry, promhttp.HandlerOpts{}))
-	mux.Handle("GET /{$}", serveFile(ui, "index.html"))
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(ui)))
+	mux.Handle("GET /{$}", uiHeaders(serveFile(ui, "index.html")))
+	mux.Handle("GET /static/", uiHeaders(http.StripPrefix("/static/", http.FileServerFS(ui))))
 	return m.instrument(s.recoverer(mux)), nil
 }
 

@@ -165,17 +165,18 @@ func TestSearchParamsToQuery(t *testing.T) {
 		path string
 		want index.Query
 	}{
-		{"/api/search", index.Query{Page: 1, Size: 20, FacetSize: 10}},
+		// The index always reads the body: hits without text=1 carry its lead instead.
+		{"/api/search", index.Query{Page: 1, Size: 20, FacetSize: 10, WithText: true}},
 		{"/api/search?q=+chips+&person=Xi+Jinping&person=Li&org=SK&place=Wuxi&region=Jiangsu&event=E&source=s&lang=en&sort=date&page=2&size=5&text=1",
 			index.Query{Text: "chips", Person: []string{"Xi Jinping", "Li"}, Org: []string{"SK"}, Place: []string{"Wuxi"},
 				Region: []string{"Jiangsu"}, Event: []string{"E"}, Source: []string{"s"}, Lang: []string{"en"},
 				Sort: "date", Page: 2, Size: 5, FacetSize: 10, WithText: true}},
 		{"/api/search?from=2023-10-01&to=2023-10-23",
 			index.Query{From: time.Date(2023, 10, 1, 0, 0, 0, 0, time.UTC),
-				To: time.Date(2023, 10, 23, 23, 59, 59, 999999999, time.UTC), Page: 1, Size: 20, FacetSize: 10}},
+				To: time.Date(2023, 10, 23, 23, 59, 59, 999999999, time.UTC), Page: 1, Size: 20, FacetSize: 10, WithText: true}},
 		{"/api/search?from=2023-10-01T10:00:00Z&to=2023-10-02T00:00:00%2B02:00&person=&region=+",
 			index.Query{From: time.Date(2023, 10, 1, 10, 0, 0, 0, time.UTC),
-				To: time.Date(2023, 10, 2, 0, 0, 0, 0, time.FixedZone("", 7200)), Page: 1, Size: 20, FacetSize: 10}},
+				To: time.Date(2023, 10, 2, 0, 0, 0, 0, time.FixedZone("", 7200)), Page: 1, Size: 20, FacetSize: 10, WithText: true}},
 	}
 	for _, tt := range tests {
 		code, _, body := f.do(t, "GET", tt.path, "")

@@ -1,12 +1,15 @@
 package api
 
 import (
+	"context"
 	"fmt"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/newsmon/newsmon/pkg/extract/dates"
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
@@ -36,13 +39,40 @@ func parseQuery(v url.Values) (index.Query, error) {
 	q.Person = values(v, "person")
 	q.Org = values(v, "org")
 	q.Place = values(v, "place")
-	q.Region = values(v, "region")
 	q.Event = values(v, "event")
 	q.Source = values(v, "source")
 	q.Lang = values(v, "lang")
 	q.Speaker = values(v, "speaker")
+	q.EventType = values(v, "event_type")
 
 	var err error
+	if q.Region, err = regionParam(v); err != nil {
+		return q, err
+	}
+	if q.Near, err = nearParam(v); err != nil {
+		return q, err
+	}
+	if q.Currency, err = currencyParam(v); err != nil {
+		return q, err
+	}
+	if q.MinUSD, err = usdParam(v, "min_usd"); err != nil {
+		return q, err
+	}
+	if q.MaxUSD, err = usdParam(v, "max_usd"); err != nil {
+		return q, err
+	}
+	if q.MinUSD != nil && q.MaxUSD != nil && *q.MinUSD > *q.MaxUSD {
+		return q, fmt.Errorf("min_usd %s is more than max_usd %s", v.Get("min_usd"), v.Get("max_usd"))
+	}
+	if q.MentionsFrom, err = mentionParam(v, "mentions_from", false); err != nil {
+		return q, err
+	}
+	if q.MentionsTo, err = mentionParam(v, "mentions_to", true); err != nil {
+		return q, err
+	}
+	if !q.MentionsFrom.IsZero() && !q.MentionsTo.IsZero() && q.MentionsFrom.After(q.MentionsTo) {
+		return q, fmt.Errorf("mentions_from %s is after mentions_to %s", v.Get("mentions_from"), v.Get("mentions_to"))
+	}
 	if q.From, err = timeParam(v, "from", false); err != nil {
 		return q, err
 	}
@@ -129,4 +159,138 @@ func boolParam(v url.Values, name string) (bool, error) {
 	default:
 		return false, fmt.Errorf("%s %q: want 1 or 0", name, s)
 	}
+}
+
+// regionParam reads region values: names and codes as given, and GeoNames ids (all digits) in
+// their canonical decimal form, which match the place with that id (see index.RegionKeys); a
+// regionCodeSearcher widens a country's or admin1's id to everything inside it.
+func regionParam(v url.Values) ([]string, error) {
+	out := values(v, "region")
+	for i, r := range out {
+		if !isDigits(r) {
+			continue
+		}
+		id, err := strconv.Atoi(r)
+		if err != nil || id <= 0 || id > math.MaxInt32 {
+			return nil, fmt.Errorf("region %q: a number must be a GeoNames id", r)
+		}
+		out[i] = index.GeoNamesKey(id)
+	}
+	return out, nil
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// nearParam reads near=lat,lon,km.
+func nearParam(v url.Values) (*index.GeoCircle, error) {
+	s := strings.TrimSpace(v.Get("near"))
+	if s == "" {
+		return nil, nil
+	}
+	parts := strings.Split(s, ",")
+	var nums [3]float64
+	ok := len(parts) == 3
+	for i := 0; ok && i < 3; i++ {
+		f, err := strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
+		ok = err == nil
+		nums[i] = f
+	}
+	if !ok {
+		return nil, fmt.Errorf("near %q: want lat,lon,km (e.g. 31.57,120.29,50)", s)
+	}
+	c := &index.GeoCircle{Lat: nums[0], Lon: nums[1], Km: nums[2]}
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("near %q: %w", s, err)
+	}
+	return c, nil
+}
+
+// currencyParam reads ISO 4217 codes (any case).
+func currencyParam(v url.Values) ([]string, error) {
+	out := values(v, "currency")
+	for i, c := range out {
+		if len(c) != 3 || strings.ContainsFunc(c, func(r rune) bool { return (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') }) {
+			return nil, fmt.Errorf("currency %q: want an ISO 4217 code such as USD", c)
+		}
+		out[i] = strings.ToUpper(c)
+	}
+	return out, nil
+}
+
+// usdParam reads a non-negative amount of US dollars.
+func usdParam(v url.Values, name string) (*float64, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+		return nil, fmt.Errorf("%s %q: want an amount of US dollars, e.g. 1e9", name, s)
+	}
+	return &f, nil
+}
+
+// mentionParam reads a bound of the mentioned-dates range: RFC 3339, or a date value as the dates
+// extractor writes them ("2023-10-23", "2023-10", "2023-Q3", "2023-H1", "2023"). A value as the
+// start of the range means its first instant; as the end, its last.
+func mentionParam(v url.Values, name string, end bool) (time.Time, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	start, stop, err := dates.Interval(s)
+	if err != nil || strings.Contains(s, "/") {
+		return time.Time{}, fmt.Errorf("%s %q: want RFC 3339, YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY", name, s)
+	}
+	if end {
+		return stop.Add(-time.Nanosecond), nil
+	}
+	return start, nil
+}
+
+// regionCodeSearcher widens region filters given as GeoNames ids: the id of a country or admin1
+// region becomes its code ("CN", "CN.04"), which every place inside it carries as a region key,
+// so region=1814991 matches an article that mentions only Wuxi. Ids code does not know (cities,
+// unknown ids) stay as they are and match that place only.
+type regionCodeSearcher struct {
+	Searcher
+	code func(id int) (string, bool)
+}
+
+func (s regionCodeSearcher) Search(ctx context.Context, q index.Query) (*index.Result, error) {
+	q.Region = regionCodes(q.Region, s.code)
+	return s.Searcher.Search(ctx, q)
+}
+
+func regionCodes(regions []string, code func(id int) (string, bool)) []string {
+	var out []string
+	for i, r := range regions {
+		if !isDigits(r) {
+			continue
+		}
+		id, err := strconv.Atoi(r)
+		if err != nil {
+			continue
+		}
+		if c, ok := code(id); ok && c != "" {
+			if out == nil {
+				out = append([]string(nil), regions...) // the caller's slice stays as it was
+			}
+			out[i] = c
+		}
+	}
+	if out == nil {
+		return regions
+	}
+	return out
 }

@@ -23,6 +23,7 @@ type hitJSON struct {
 	Text      *string             `json:"text,omitempty"`
 	Score     float64             `json:"score"`
 	Highlight map[string][]string `json:"highlight"`
+	Lead      string              `json:"lead,omitempty"` // start of the body, when text is left out
 }
 
 type searchResponse struct {
@@ -41,6 +42,8 @@ func toHit(h index.Hit, withText bool) hitJSON {
 	out := hitJSON{Article: a, Score: h.Score, Highlight: h.Highlight}
 	if withText {
 		out.Text = &a.Text
+	} else {
+		out.Lead = lead(a.Text)
 	}
 	if out.Highlight == nil {
 		out.Highlight = map[string][]string{}
@@ -54,13 +57,15 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	withText := q.WithText
+	q.WithText = true // the body is read either way: hits without it carry its lead instead
 	res, ok := s.run(w, r, q)
 	if !ok {
 		return
 	}
 	out := searchResponse{Total: res.Total, Hits: make([]hitJSON, 0, len(res.Hits)), Facets: map[string][]index.FacetBucket{}}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, toHit(h, q.WithText))
+		out.Hits = append(out.Hits, toHit(h, withText))
 	}
 	for k, v := range res.Facets {
 		if v == nil {

@@ -1,6 +1,7 @@
 // Package index defines what newsmon asks of a search index — the Index interface, Query and
-// Result — and the derived document fields both backends index (facet keys, region keys), so that
-// the embedded bleve backend and the Elasticsearch backend answer the same queries the same way.
+// Result — and the derived document fields both backends index (facet keys, region keys, money,
+// locations, mentioned dates), so that the embedded bleve backend and the Elasticsearch backend
+// answer the same queries the same way.
 // Backends live in subpackages; indextest holds the conformance suite both pass.
 package index
 
@@ -8,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
@@ -30,19 +32,37 @@ type Index interface {
 // Query is a search with filters. Filters of different kinds are ANDed; several values of one kind
 // are ANDed too (person=A&person=B means both). Empty fields do not filter.
 type Query struct {
-	Text     string    // full-text query over title and body (and quotes)
-	Person   []string  // entity names of type PERSON (exact, case-insensitive)
-	Org      []string  // entity names of type ORG
-	Place    []string  // resolved place names or unresolved PLACE entity names
-	Region   []string  // a place or anything inside it (region=Jiangsu matches Wuxi); see RegionKeys
+	Text   string   // full-text query over title and body (and quotes)
+	Person []string // entity names of type PERSON (exact, case-insensitive)
+	Org    []string // entity names of type ORG
+	Place  []string // resolved place names or unresolved PLACE entity names
+	// Region matches a place or anything inside it (region=Jiangsu matches Wuxi), by name, by
+	// GeoNames id ("1790923" matches that place only), by country code ("CN") or by country and
+	// admin1 code ("CN.04"); see RegionKeys.
+	Region   []string
 	Event    []string  // event names
 	Source   []string  // publisher / feed name
 	Lang     []string  // ISO 639-1
 	Speaker  []string  // quote speakers
 	From, To time.Time // published range, inclusive; zero means open
-	Sort     string    // "relevance" (default when Text is set) or "date" (newest first)
-	Page     int       // 1-based
-	Size     int       // hits per page; 0 means DefaultSize; capped at MaxSize
+	// Near matches articles with a resolved place within the circle.
+	Near *GeoCircle
+	// Currency matches articles with a money figure in this ISO 4217 code; several values are
+	// ANDed like the other keyword filters (currency=EUR&currency=USD means both).
+	Currency []string
+	// MinUSD and MaxUSD bound the article's largest money figure in US dollars (KeysOf's USDMax),
+	// inclusive. An article with no figure convertible to USD matches neither.
+	MinUSD, MaxUSD *float64
+	// EventType matches articles with an event of this type (pkg/extract/event's set: "protest",
+	// "visit", …); several values are ANDed.
+	EventType []string
+	// MentionsFrom and MentionsTo match articles that mention a date (Article.Dates) whose span
+	// overlaps [MentionsFrom, MentionsTo], inclusive; zero means open. "2023" overlaps
+	// 2023-06-01..2023-06-30, and so does "2023-05/2023-07".
+	MentionsFrom, MentionsTo time.Time
+	Sort                     string // "relevance" (default when Text is set) or "date" (newest first)
+	Page                     int    // 1-based
+	Size                     int    // hits per page; 0 means DefaultSize; capped at MaxSize
 	// FacetSize is the number of buckets per facet; 0 means DefaultFacetSize, <0 means no facets.
 	FacetSize int
 	// Interval, when set ("day", "week", "month"), asks for Result.Timeline over published dates.
@@ -57,8 +77,31 @@ const (
 	DefaultFacetSize = 10
 )
 
-// Facet names, as in CONTRACTS §3.
-var FacetNames = []string{"person", "org", "place", "region", "country", "source", "event", "lang"}
+// Facet names, as in CONTRACTS §3, then currency (ISO codes of the money figures) and event_type.
+var FacetNames = []string{"person", "org", "place", "region", "country", "source", "event", "lang",
+	"currency", "event_type"}
+
+// GeoCircle is a circle on the earth: a centre in degrees (WGS 84) and a radius in kilometres.
+type GeoCircle struct {
+	Lat, Lon float64
+	Km       float64
+}
+
+// Validate reports a centre off the globe or a radius that is not positive.
+func (c GeoCircle) Validate() error {
+	switch {
+	case math.IsNaN(c.Lat) || c.Lat < -90 || c.Lat > 90:
+		return fmt.Errorf("latitude %v: want -90 to 90", c.Lat)
+	case math.IsNaN(c.Lon) || c.Lon < -180 || c.Lon > 180:
+		return fmt.Errorf("longitude %v: want -180 to 180", c.Lon)
+	case math.IsNaN(c.Km) || c.Km <= 0 || c.Km > MaxNearKm:
+		return fmt.Errorf("radius %v km: want more than 0 and at most %v", c.Km, MaxNearKm)
+	}
+	return nil
+}
+
+// MaxNearKm bounds GeoCircle.Km: half the earth's circumference covers every point.
+const MaxNearKm = 20040
 
 // Result is one page of hits, the total, facets and (if asked) the timeline.
 type Result struct {

@@ -1,22 +1,52 @@
 package index
 
 import (
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/extract/dates"
+	"github.com/newsmon/newsmon/pkg/extract/money"
 )
 
-// Keys are the keyword values derived from an article that both backends index: display values
-// feed the facets, and Norm'ed values serve the filters (so filters are case-insensitive).
+// Keys are the values derived from an article that both backends index: display values feed the
+// facets, Norm'ed values serve the keyword filters (so filters are case-insensitive), and the
+// money, location and mentioned-date values serve the range, distance and overlap filters.
 type Keys struct {
 	Persons  []string
 	Orgs     []string
 	Places   []string // resolved place names, then unresolved PLACE entities
-	Regions  []string // every place plus everything containing it: city, admin1, country
+	Regions  []string // every place and everything containing it, by name, GeoNames id and code (RegionKeys)
 	Region   []string // facet values: the admin1 (or country, for a country) of each place
 	Country  []string // facet values: country names
 	Events   []string
 	Speakers []string
+
+	EventTypes []string   // Article.Events[].Type: facet and filter values
+	Currencies []string   // ISO 4217 codes of the money figures: facet and filter values
+	USDMax     float64    // the largest money figure in USD (money.Derive); valid only if HasUSD
+	HasUSD     bool       // some figure converts to USD with a rate the text states
+	Locations  []GeoPoint // coordinates of the resolved places, for Query.Near
+	Mentioned  []DateSpan // the spans of the dates the article mentions, for Query.MentionsFrom/To
+}
+
+// GeoPoint is a WGS 84 coordinate in degrees.
+type GeoPoint struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
+
+// DateSpan is the time a mentioned date covers: [Start, End), UTC midnights.
+type DateSpan struct {
+	Start, End time.Time
+}
+
+// Overlaps reports whether the span shares an instant with [from, to], inclusive; a zero bound is
+// open. This is the rule both backends implement for Query.MentionsFrom/To.
+func (d DateSpan) Overlaps(from, to time.Time) bool {
+	return (to.IsZero() || !d.Start.After(to)) && (from.IsZero() || d.End.After(from))
 }
 
 // Norm is how filter values and indexed keyword values are compared: trimmed, lower case.
@@ -31,13 +61,22 @@ func NormAll(vals []string) []string {
 	return out
 }
 
-// RegionKeys lists the names under which a place matches a region filter: the place itself and
-// every region containing it. This is how region=Jiangsu matches an article mentioning only Wuxi:
-// containment is resolved when the article is indexed, not when it is searched.
+// RegionKeys lists the names under which a place matches a region filter: the place itself (by
+// name and by GeoNames id) and every region containing it, by name and by code: its admin1
+// ("Jiangsu", "CN.04") and its country ("China", "CN"). This is how region=Jiangsu matches an
+// article mentioning only Wuxi: containment is resolved when the article is indexed, not when it
+// is searched. A GeoNames id of a country or admin1 region reaches the places inside it through
+// its code (pkg/geo's Gazetteer.RegionCode), which the API looks up.
 func RegionKeys(p article.Place) []string {
 	keys := []string{p.Name}
+	if p.GeonameID > 0 {
+		keys = append(keys, GeoNamesKey(p.GeonameID))
+	}
 	if p.Admin1 != "" {
 		keys = append(keys, p.Admin1)
+	}
+	if p.CountryCode != "" && p.Admin1Code != "" && p.Admin1Code != "00" { // GeoNames' "00": no admin1
+		keys = append(keys, p.CountryCode+"."+p.Admin1Code)
 	}
 	if p.Country != "" {
 		keys = append(keys, p.Country)
@@ -47,6 +86,10 @@ func RegionKeys(p article.Place) []string {
 	}
 	return keys
 }
+
+// GeoNamesKey is the region key of the place with a GeoNames id: the id in decimal, which no
+// place name is.
+func GeoNamesKey(id int) string { return strconv.Itoa(id) }
 
 // KeysOf derives the keyword values of an article, each list deduplicated (case-insensitively) in
 // order of first appearance.
@@ -91,8 +134,26 @@ func KeysOf(a *article.Article) Keys {
 			add(&k.Events, events, e.Name)
 		}
 	}
+	types := map[string]bool{}
 	for _, e := range a.Events {
 		add(&k.Events, events, e.Name)
+		add(&k.EventTypes, types, e.Type)
+	}
+	currencies := map[string]bool{}
+	d := money.Derive(a.Money, nil) // only rates the text states: the index has no rate table
+	for _, c := range d.Currencies {
+		add(&k.Currencies, currencies, c)
+	}
+	k.USDMax, k.HasUSD = d.USDMax, d.USDMax > 0
+	for _, p := range a.Places {
+		if validPoint(p.Lat, p.Lon) {
+			k.Locations = append(k.Locations, GeoPoint{Lat: p.Lat, Lon: p.Lon})
+		}
+	}
+	for _, dt := range a.Dates {
+		if sp, ok := spanOf(dt); ok && !slices.Contains(k.Mentioned, sp) {
+			k.Mentioned = append(k.Mentioned, sp)
+		}
 	}
 	for _, q := range a.Quotes {
 		if q.Speaker != nil {
@@ -100,4 +161,23 @@ func KeysOf(a *article.Article) Keys {
 		}
 	}
 	return k
+}
+
+// validPoint rejects coordinates off the globe and (0, 0), which is what a place without
+// coordinates carries: Elasticsearch refuses the former, and the latter would put it in the sea.
+func validPoint(lat, lon float64) bool {
+	return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180 && (lat != 0 || lon != 0)
+}
+
+// spanOf is the time a mentioned date covers, per dates.Interval; a week (grain "week", valued by
+// its Monday) covers seven days. Values dates.Interval does not know are skipped.
+func spanOf(d article.Date) (DateSpan, bool) {
+	start, end, err := dates.Interval(d.Value)
+	if err != nil || !end.After(start) {
+		return DateSpan{}, false
+	}
+	if d.Grain == "week" && len(d.Value) == len(time.DateOnly) {
+		end = start.AddDate(0, 0, 7)
+	}
+	return DateSpan{Start: start, End: end}, true
 }

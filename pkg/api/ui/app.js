@@ -1,32 +1,55 @@
 // newsmon researcher page: plain JavaScript, no build step. State lives in the URL (?view=…&q=…),
-// so links are shareable and the back button works. All data is inserted as text nodes: nothing
-// from the server ever reaches innerHTML.
+// so links are shareable and the back button works. Everything from the server is inserted as
+// text nodes or attribute values: nothing ever reaches innerHTML, and the page's
+// Content-Security-Policy forbids inline script and style besides.
 "use strict";
 
-const FILTERS = ["person", "org", "place", "region", "event", "source", "lang"];
+// Repeatable filters (all must hold), then single-valued ones, as /api/search takes them.
+const FILTERS = ["person", "org", "place", "region", "event", "event_type", "source", "lang", "currency"];
+const RANGES = ["from", "to", "mentions_from", "mentions_to", "min_usd", "max_usd", "near"];
+const FILTER_LABELS = {
+  q: "words", person: "person", org: "organisation", place: "place", region: "region", event: "event",
+  event_type: "event type", source: "source", lang: "language", currency: "currency", from: "published from",
+  to: "published to", mentions_from: "mentions dates from", mentions_to: "mentions dates to",
+  min_usd: "sum ≥ US$", max_usd: "sum ≤ US$", near: "near (lat,lon,km)", speaker: "speaker",
+};
+// [facet name in the API, heading, URL parameter it filters by]
 const FACETS = [
   ["person", "People", "person"], ["org", "Organisations", "org"], ["place", "Places", "place"],
   ["region", "Regions", "region"], ["country", "Countries", "region"], ["event", "Events", "event"],
-  ["source", "Sources", "source"], ["lang", "Languages", "lang"],
+  ["event_type", "Event types", "event_type"], ["source", "Sources", "source"], ["lang", "Languages", "lang"],
+  ["currency", "Currencies", "currency"],
 ];
+const FACET_SHOWN = 6; // per facet before "more"
 const PAGE_SIZE = 20;
 const main = document.getElementById("main");
+const announcer = document.getElementById("announce");
+const pageLoaded = Date.now();
 const firings = []; // live alert events, newest first
 let unseenFirings = 0;
 let statusTimer = null;
+let renderToken = 0; // bumps on every route, so late answers for an old view are dropped
 
 // ---------- DOM helpers (text only) ----------
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
+  setAttrs(node, attrs);
+  return append(node, children);
+}
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  setAttrs(node, attrs);
+  return append(node, children);
+}
+function setAttrs(node, attrs) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else if (k === "class") node.className = v;
+    else if (k === "class") node.setAttribute("class", v);
+    else if (k === "value" && "value" in node) node.value = v;
     else node.setAttribute(k, v === true ? "" : String(v));
   }
-  append(node, children);
-  return node;
 }
 function append(node, children) {
   for (const c of children.flat(Infinity)) {
@@ -35,31 +58,67 @@ function append(node, children) {
   }
   return node;
 }
-function svg(tag, attrs, ...children) {
-  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k.startsWith("on")) node.addEventListener(k.slice(2), v); else node.setAttribute(k, String(v));
-  }
-  return append(node, children);
-}
 function render(...children) { main.replaceChildren(...children.flat().filter(Boolean)); }
+function announce(text) { announcer.textContent = text; }
+function plural(n, word) { return `${Number(n).toLocaleString()} ${word}${n === 1 ? "" : "s"}`; }
 function fmtDate(s) {
   if (!s) return "";
   const d = new Date(s);
   return isNaN(d) ? s : d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
+function fmtAgo(s) {
+  const t = new Date(s).getTime();
+  if (!s || isNaN(t) || t <= 0) return "never";
+  const sec = Math.round((Date.now() - t) / 1000);
+  if (sec < 5) return "just now";
+  if (sec < 120) return `${sec} s ago`;
+  if (sec < 7200) return `${Math.round(sec / 60)} min ago`;
+  return fmtDate(s) + " " + new Date(t).toLocaleTimeString();
+}
 function errorBox(err) { return el("p", { class: "error", role: "alert" }, String(err.message || err)); }
+function activate(fn) { // Enter or Space on a focusable non-button element
+  return e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); fn(e); } };
+}
 
-// highlighted turns a backend fragment with <mark> tags into DOM: the tags become <mark>
-// elements, everything else is plain text (entities decoded by an inert parser, other tags dropped).
+// roving makes a group of SVG marks one tab stop: Tab reaches the first (or the last one used),
+// arrow keys move between them, Home and End jump to the ends.
+function roving(items) {
+  items.forEach((it, i) => {
+    it.setAttribute("tabindex", i === 0 ? "0" : "-1");
+    it.addEventListener("keydown", e => {
+      const j = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: items.length - 1 }[e.key];
+      if (j === undefined || j < 0 || j >= items.length) return;
+      e.preventDefault();
+      it.setAttribute("tabindex", "-1");
+      items[j].setAttribute("tabindex", "0");
+      items[j].focus();
+    });
+  });
+  return items;
+}
+
+// decodeEntities undoes the HTML escaping of a highlight fragment without any HTML parser.
+function decodeEntities(s) {
+  const named = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: "\u00a0" };
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e) => {
+    if (e[0] === "#") {
+      const n = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+    }
+    return named[e.toLowerCase()] ?? m;
+  });
+}
+
+// highlighted turns a backend fragment ("…<mark>word</mark>…", HTML-escaped) into text nodes and
+// <mark> elements. Any other tag stays visible as text: it can only have come from the article.
 function highlighted(fragment) {
   const out = [];
-  const parts = String(fragment).split(/(<\/?mark>)/i);
   let inMark = false;
-  for (const p of parts) {
+  for (const p of String(fragment).split(/(<\/?mark>)/i)) {
     if (/^<mark>$/i.test(p)) { inMark = true; continue; }
     if (/^<\/mark>$/i.test(p)) { inMark = false; continue; }
-    const text = new DOMParser().parseFromString(p, "text/html").documentElement.textContent;
+    if (!p) continue;
+    const text = decodeEntities(p.replace(/\s+/g, " "));
     out.push(inMark ? el("mark", {}, text) : text);
   }
   return out;
@@ -72,6 +131,9 @@ async function api(path, opts) {
   if (!res.ok) throw new Error((body && body.error) || `${res.status} ${res.statusText}`);
   return body;
 }
+function postJSON(path, method, v) {
+  return api(path, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(v) });
+}
 
 // ---------- URL state ----------
 
@@ -79,99 +141,174 @@ function state() { return new URLSearchParams(location.search); }
 function go(params, replace) {
   const qs = params.toString();
   const url = "/" + (qs ? "?" + qs : "");
+  if (url === location.pathname + location.search) replace = true;
   if (replace) history.replaceState(null, "", url); else history.pushState(null, "", url);
-  route();
+  route({ focus: !replace });
 }
 function filterParams(p) {
   const out = new URLSearchParams();
-  for (const k of ["q", ...FILTERS, "from", "to", "sort"]) for (const v of p.getAll(k)) if (v) out.append(k, v);
+  for (const k of ["q", ...FILTERS, ...RANGES, "sort", "interval"]) for (const v of p.getAll(k)) if (v) out.append(k, v);
   return out;
 }
-function withFilter(kind, value) {
+function sameValue(a, b) { return String(a).toLowerCase() === String(b).toLowerCase(); }
+function hasFilter(p, kind, value) { return p.getAll(kind).some(v => sameValue(v, value)); }
+// toggleFilter adds kind=value to the search, or removes it when it is already there.
+function toggleFilter(kind, value) {
   const p = state();
-  p.set("view", "search");
+  const view = p.get("view");
+  if (view !== "search" && view !== null) { p.set("view", "search"); }
   p.delete("page"); p.delete("id");
-  if (!p.getAll(kind).some(v => v.toLowerCase() === value.toLowerCase())) p.append(kind, value);
+  if (hasFilter(p, kind, value)) {
+    const rest = p.getAll(kind).filter(v => !sameValue(v, value));
+    p.delete(kind); rest.forEach(v => p.append(kind, v));
+  } else {
+    p.append(kind, value);
+  }
+  return p;
+}
+function withFilter(kind, value) {
+  const p = filterParams(state());
+  p.set("view", "search");
+  if (!hasFilter(p, kind, value)) p.append(kind, value);
   return p;
 }
 function link(params, ...children) {
   const href = "/?" + params.toString();
-  return el("a", { href, onclick: e => { if (e.button === 0 && !e.ctrlKey && !e.metaKey) { e.preventDefault(); go(params); } } }, ...children);
+  return el("a", { href, onclick: e => { if (e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey) { e.preventDefault(); go(params); } } }, ...children);
 }
 function articleLink(id, ...children) {
-  const p = state(); p.set("view", "article"); p.set("id", id);
+  const p = filterParams(state()); p.set("view", "article"); p.set("id", id);
   return link(p, ...children);
 }
 
 // ---------- router ----------
 
-function route() {
+const TITLES = { search: "Search", article: "Article", quotes: "Quotes", alerts: "Alerts", status: "Crawl status" };
+
+function route(opts) {
   const p = state();
   const view = p.get("view") || (p.get("id") ? "article" : "search");
-  document.getElementById("q").value = p.get("q") || "";
+  renderToken++;
+  document.getElementById("q").value = view === "quotes" ? "" : (p.get("q") || "");
   for (const a of document.querySelectorAll(".tabs a")) {
     if (a.dataset.view === view || (view === "article" && a.dataset.view === "search")) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   }
+  document.title = (p.get("q") && view === "search" ? `“${p.get("q")}” · ` : "") + (TITLES[view] || "Search") + " · newsmon";
   clearInterval(statusTimer);
   if (view === "alerts") { unseenFirings = 0; updateBadge(); }
   const views = { search: searchView, article: articleView, quotes: quotesView, alerts: alertsView, status: statusView };
-  (views[view] || searchView)(p).catch(err => render(errorBox(err)));
+  const token = renderToken;
+  (views[view] || searchView)(p, token).catch(err => {
+    if (stale(token)) return;
+    main.removeAttribute("aria-busy");
+    render(errorBox(err), el("p", {}, el("button", { type: "button", onclick: () => history.back() }, "← Go back"), " ",
+      link(new URLSearchParams({ view }), "Start this view afresh")));
+  });
+  if (opts && opts.focus && view !== "search") main.focus({ preventScroll: true });
+  if (opts && opts.focus) window.scrollTo(0, 0);
 }
+function stale(token) { return token !== renderToken; }
 
 // ---------- search ----------
 
-async function searchView(p) {
+async function searchView(p, token) {
   const fp = filterParams(p);
   const page = Math.max(1, parseInt(p.get("page") || "1", 10) || 1);
   const sp = new URLSearchParams(fp); sp.set("page", page); sp.set("size", PAGE_SIZE);
-  render(el("p", { class: "empty" }, "Searching…"));
-  const interval = p.get("interval") || "day";
-  const tp = new URLSearchParams(fp); tp.set("interval", interval);
-  const [res, tl] = await Promise.all([api("/api/search?" + sp), api("/api/timeline?" + tp).catch(() => ({ buckets: [] }))]);
+  if (!main.querySelector(".results, .layout")) render(el("p", { class: "empty" }, "Searching…"));
+  main.setAttribute("aria-busy", "true");
+  const res = await api("/api/search?" + sp);
+  if (stale(token)) return;
+  main.removeAttribute("aria-busy");
+  const interval = ["day", "week", "month"].includes(p.get("interval")) ? p.get("interval") : "day";
 
-  const side = el("aside", { class: "side panel", "aria-label": "Filters" }, dateFilter(p), facetLists(res.facets || {}, p));
-  const exportBase = "/api/export?" + fp.toString();
+  const timeline = el("section", { class: "panel timeline", "aria-labelledby": "timeline-h" },
+    el("div", { class: "head" }, el("h2", { id: "timeline-h" }, "Articles over time"),
+      el("label", {}, "per ", el("select", { id: "interval", onchange: e => { const q = state(); q.set("interval", e.target.value); go(q, true); } },
+        ["day", "week", "month"].map(i => el("option", { value: i, selected: i === interval }, i))))),
+    el("p", { class: "meta" }, "Loading…"));
+  const map = el("section", { class: "panel map", "aria-labelledby": "map-h" },
+    el("div", { class: "head" }, el("h2", { id: "map-h" }, "Places mentioned")), el("p", { class: "meta" }, "Loading…"));
+
+  const exportLink = format => {
+    const e = new URLSearchParams(fp); e.set("format", format);
+    return el("a", { class: "button", href: "/api/export?" + e, download: "" }, "Export " + format.toUpperCase());
+  };
   const toolbar = el("div", { class: "toolbar" },
-    el("span", {}, `${res.total} article${res.total === 1 ? "" : "s"}`),
-    el("span", { class: "actions" },
-      el("label", {}, "Sort ", el("select", { onchange: e => { const q = state(); q.set("sort", e.target.value); q.delete("page"); go(q); } },
-        el("option", { value: "", selected: !p.get("sort") }, "best"),
+    el("p", { class: "count", id: "result-count" }, plural(res.total, "article")),
+    el("div", { class: "actions" },
+      el("label", {}, "Sort ", el("select", { id: "sort", onchange: e => { const q = state(); e.target.value ? q.set("sort", e.target.value) : q.delete("sort"); q.delete("page"); go(q); } },
+        el("option", { value: "", selected: !p.get("sort") }, fp.get("q") ? "best match" : "newest"),
         el("option", { value: "relevance", selected: p.get("sort") === "relevance" }, "relevance"),
         el("option", { value: "date", selected: p.get("sort") === "date" }, "newest"))),
-      el("a", { href: exportBase + (fp.toString() ? "&" : "") + "format=csv", download: "" }, "Export CSV"),
-      el("a", { href: exportBase + (fp.toString() ? "&" : "") + "format=jsonl", download: "" }, "Export JSONL")));
+      exportLink("csv"), exportLink("jsonl")));
   const list = res.hits.length
-    ? el("ol", { class: "results", start: (page - 1) * PAGE_SIZE + 1 }, res.hits.map(resultItem))
+    ? el("ol", { class: "results", start: (page - 1) * PAGE_SIZE + 1, "aria-labelledby": "result-count" }, res.hits.map(resultItem))
     : el("p", { class: "empty" }, "No articles match. Remove a filter or change the words.");
   const pages = Math.ceil(res.total / PAGE_SIZE);
   const pager = pages > 1 ? el("nav", { class: "pager", "aria-label": "Pages" },
     page > 1 ? link(withPage(p, page - 1), "← Previous") : null,
     el("span", {}, `Page ${page} of ${pages}`),
     page < pages && page * PAGE_SIZE < 10000 ? link(withPage(p, page + 1), "Next →") : null) : null;
+
+  const wide = window.matchMedia("(min-width: 801px)").matches;
+  const side = el("details", { class: "side panel filters", open: wide || null },
+    el("summary", {}, "Filters"),
+    el("div", { class: "filter-body" }, rangeFilters(p), facetLists(res.facets || {}, p)));
   render(el("div", { class: "layout" }, side,
-    el("section", { "aria-label": "Results" }, activeChips(p), timelineChart(tl.buckets || [], interval, p), toolbar, list, pager)));
+    el("section", { class: "results-col", "aria-label": "Results" }, activeChips(p),
+      el("div", { class: "charts" }, timeline, map), toolbar, list, pager)));
+  announce(plural(res.total, "article") + " found");
+  watchForNew(fp, res.total, token);
+
+  const tp = new URLSearchParams(fp); tp.set("interval", interval);
+  api("/api/timeline?" + tp).then(tl => {
+    if (!stale(token)) timeline.replaceChildren(timeline.firstChild, timelineChart(tl.buckets || [], interval));
+  }).catch(err => timeline.replaceChildren(timeline.firstChild, errorBox(err)));
+  api("/api/geo?" + fp).then(geo => {
+    if (!stale(token)) map.replaceChildren(map.firstChild, worldMap(geo));
+  }).catch(err => map.replaceChildren(map.firstChild, errorBox(err)));
+}
+
+// watchForNew checks every 20 s whether more articles match now than when the results were
+// drawn (the crawl goes on), and offers to show them; the check stops with the view.
+function watchForNew(fp, total, token) {
+  const cp = new URLSearchParams(fp); cp.set("size", "0"); cp.set("facets", "-1");
+  statusTimer = setInterval(async () => {
+    if (stale(token)) { clearInterval(statusTimer); return; }
+    try {
+      const now = await api("/api/search?" + cp);
+      if (stale(token) || now.total <= total || document.getElementById("new-results")) return;
+      const n = now.total - total;
+      const note = el("div", { id: "new-results", class: "notice", role: "status" },
+        `${plural(n, "new article")} match${n === 1 ? "es" : ""} since this page was drawn. `,
+        el("button", { type: "button", class: "primary", onclick: () => route({ focus: false }) }, "Show them"));
+      const list = main.querySelector(".toolbar");
+      if (list) list.before(note);
+    } catch (_) { /* the next check may work */ }
+  }, 20000);
 }
 
 function withPage(p, n) { const q = new URLSearchParams(p); q.set("page", n); return q; }
 
 function activeChips(p) {
   const chips = [];
-  for (const k of ["q", ...FILTERS, "from", "to"]) {
+  for (const k of ["q", ...FILTERS, ...RANGES]) {
     for (const v of p.getAll(k)) {
       if (!v) continue;
-      chips.push(el("button", {
-        class: "chip active", type: "button", "aria-label": `Remove filter ${k} ${v}`,
+      chips.push(el("li", {}, el("button", {
+        class: "chip active", type: "button", "aria-label": `Remove filter ${FILTER_LABELS[k]}: ${v}`,
         onclick: () => {
           const q = state(); const rest = q.getAll(k).filter(x => x !== v);
           q.delete(k); rest.forEach(x => q.append(k, x)); q.delete("page"); go(q);
         },
-      }, el("span", {}, k === "q" ? `“${v}”` : `${k}: ${v}`), el("span", { class: "x", "aria-hidden": "true" }, "×")));
+      }, el("span", { class: "k" }, FILTER_LABELS[k]), el("span", {}, k === "q" ? `“${v}”` : v), el("span", { class: "x", "aria-hidden": "true" }, "×"))));
     }
   }
   if (!chips.length) return null;
-  chips.push(el("button", { type: "button", class: "chip", onclick: () => go(new URLSearchParams()) }, "Clear all"));
-  return el("div", { class: "chips", "aria-label": "Active filters" }, chips);
+  chips.push(el("li", {}, el("button", { type: "button", class: "chip clear", onclick: () => { const q = new URLSearchParams(); const iv = state().get("interval"); if (iv) q.set("interval", iv); go(q); } }, "Clear all")));
+  return el("ul", { class: "chips active-filters", "aria-label": "Active filters" }, chips);
 }
 
 function facetLists(facets, p) {
@@ -179,46 +316,69 @@ function facetLists(facets, p) {
   for (const [name, label, param] of FACETS) {
     const buckets = facets[name] || [];
     if (!buckets.length) continue;
-    const active = new Set(p.getAll(param).map(v => v.toLowerCase()));
-    out.push(el("h3", { id: "facet-" + name }, label));
-    out.push(el("ul", { class: "facet", "aria-labelledby": "facet-" + name },
-      buckets.map(b => el("li", {}, el("button", {
-        type: "button", "aria-pressed": active.has(String(b.key).toLowerCase()),
-        onclick: () => go(withFilter(param, b.key)),
-      }, el("span", {}, b.key), el("span", { class: "n" }, b.count))))));
+    const items = buckets.map((b, i) => {
+      const on = hasFilter(p, param, b.key);
+      return el("li", { class: i >= FACET_SHOWN ? "extra" : null }, el("button", {
+        type: "button", "aria-pressed": on ? "true" : "false",
+        title: on ? `Remove filter ${param}: ${b.key}` : `Filter by ${param}: ${b.key}`,
+        onclick: () => go(toggleFilter(param, b.key)),
+      }, el("span", { class: "key" }, b.key), el("span", { class: "n" }, b.count)));
+    });
+    const ul = el("ul", { class: "facet collapsed", "aria-labelledby": "facet-" + name }, items);
+    out.push(el("section", { class: "facet-group", "data-facet": name }, el("h3", { id: "facet-" + name }, label), ul,
+      buckets.length > FACET_SHOWN ? el("button", { type: "button", class: "more", "aria-expanded": "false", onclick: e => {
+        const open = ul.classList.toggle("collapsed") === false;
+        e.target.setAttribute("aria-expanded", String(open));
+        e.target.textContent = open ? "fewer" : `${buckets.length - FACET_SHOWN} more`;
+      } }, `${buckets.length - FACET_SHOWN} more`) : null));
   }
   if (!out.length) out.push(el("p", { class: "meta" }, "No facets for this result."));
   return out;
 }
 
-function dateFilter(p) {
-  const from = el("input", { type: "date", id: "from", value: (p.get("from") || "").slice(0, 10) });
-  const to = el("input", { type: "date", id: "to", value: (p.get("to") || "").slice(0, 10) });
-  return el("form", { class: "dates", onsubmit: e => {
+// rangeFilters is the form for the single-valued filters: published dates, dates the articles
+// mention, and the size of their largest sum of money.
+function rangeFilters(p) {
+  const field = (name, label, type, placeholder, extra) => {
+    const input = el("input", Object.assign({ type, id: "f-" + name, name, value: p.get(name) || "", placeholder }, extra || {}));
+    return { name, input, label: el("label", { for: "f-" + name }, label, input) };
+  };
+  const published = [field("from", "From", "date"), field("to", "To", "date")];
+  published.forEach(f => { f.input.value = (p.get(f.name) || "").slice(0, 10); });
+  const mentioned = [field("mentions_from", "From", "text", "2023-10 or 2023-Q3"), field("mentions_to", "To", "text", "2024")];
+  const usd = [field("min_usd", "At least", "number", "1e9", { min: 0, step: "any", inputmode: "decimal" }),
+    field("max_usd", "At most", "number", "", { min: 0, step: "any", inputmode: "decimal" })];
+  const all = [...published, ...mentioned, ...usd];
+  return el("form", { class: "dates", "aria-label": "Date and money filters", onsubmit: e => {
     e.preventDefault();
     const q = state(); q.set("view", "search"); q.delete("page");
-    from.value ? q.set("from", from.value) : q.delete("from");
-    to.value ? q.set("to", to.value) : q.delete("to");
+    for (const f of all) { const v = f.input.value.trim(); v ? q.set(f.name, v) : q.delete(f.name); }
     go(q);
-  } }, el("h3", {}, "Published"), el("label", { for: "from" }, "From"), from, el("label", { for: "to" }, "To"), to,
-  el("button", { type: "submit" }, "Apply dates"));
+  } },
+  el("h3", { id: "dates-h" }, "Published"), el("div", { class: "date-row" }, published.map(f => f.label)),
+  el("details", { class: "more-filters", open: mentioned.concat(usd).some(f => f.input.value) || null },
+    el("summary", {}, "Mentioned dates, money"),
+    el("h3", {}, "Dates mentioned in the text"), el("div", { class: "date-row" }, mentioned.map(f => f.label)),
+    el("h3", {}, "Largest sum, in US dollars"), el("div", { class: "date-row" }, usd.map(f => f.label))),
+  el("button", { type: "submit" }, "Apply"));
 }
 
 function resultItem(hit) {
   const hl = hit.highlight || {};
-  const frag = (hl.text || hl.body || Object.entries(hl).find(([k]) => k !== "title")?.[1] || [])[0];
+  const frag = (hl.text || hl.body || hl.quotes || [])[0];
   const titleFrag = (hl.title || [])[0];
-  const snippet = frag ? highlighted(frag) : (hit.text ? hit.text.slice(0, 240) + "…" : "");
+  const snippet = frag ? highlighted(frag) : (hit.lead || "");
   const top = topEntities(hit, 8);
   return el("li", { class: "result" },
     el("h3", {}, articleLink(hit.id, titleFrag ? highlighted(titleFrag) : (hit.title || hit.url))),
-    el("div", { class: "meta" }, [hit.source, fmtDate(hit.published), hit.language].filter(Boolean).join(" · "), " · ",
-      el("a", { href: hit.url, rel: "noopener noreferrer", target: "_blank" }, "original")),
+    el("p", { class: "meta" }, [hit.source, fmtDate(hit.published), hit.language].filter(Boolean).join(" · "), " · ",
+      el("a", { href: hit.url, rel: "noopener noreferrer", target: "_blank" }, "original", el("span", { class: "sr-only" }, " (opens the publisher's page)"))),
     snippet ? el("p", { class: "snippet" }, snippet) : null,
-    top.length ? el("div", { class: "chips" }, top.map(e => el("button", {
-      type: "button", class: "chip " + e.type, title: `Filter by ${e.type.toLowerCase()} ${e.name}`,
+    top.length ? el("ul", { class: "chips", "aria-label": "Top entities" }, top.map(e => el("li", {}, el("button", {
+      type: "button", class: "chip " + e.type, title: `Filter by ${e.param}: ${e.name}`,
+      "aria-label": `Filter by ${e.param}: ${e.name}`,
       onclick: () => go(withFilter(e.param, e.name)),
-    }, e.name))) : null);
+    }, e.name)))) : null);
 }
 
 function topEntities(a, n) {
@@ -228,7 +388,7 @@ function topEntities(a, n) {
   for (const p of a.places || []) {
     if (seen.has("PLACE" + p.name)) continue;
     seen.add("PLACE" + p.name);
-    out.push({ type: "PLACE", name: p.name, count: (p.mentions || []).length || 1, param: "place" });
+    out.push({ type: "PLACE", name: p.name, count: (p.mentions || []).length || 1, param: "region" });
   }
   for (const e of a.entities || []) {
     if (!params[e.type] || seen.has(e.type + e.name)) continue;
@@ -238,27 +398,60 @@ function topEntities(a, n) {
   return out.sort((x, y) => y.count - x.count).slice(0, n);
 }
 
-function timelineChart(buckets, interval, p) {
-  const head = el("div", { class: "head" }, el("h2", {}, "Articles over time"),
-    el("label", {}, "per ", el("select", { onchange: e => { const q = state(); q.set("interval", e.target.value); go(q, true); } },
-      ["day", "week", "month"].map(i => el("option", { value: i, selected: i === interval }, i)))));
-  if (!buckets.length) return el("section", { class: "panel timeline" }, head, el("p", { class: "meta" }, "No dated articles."));
-  const W = 800, H = 120, pad = 18;
+// ---------- timeline ----------
+
+// fillBuckets adds the empty days (weeks, months) between the first and the last bucket, so the
+// chart's x axis is time and not just the buckets that happen to have articles.
+function fillBuckets(buckets, interval) {
+  if (buckets.length < 2) return buckets;
+  const counts = new Map(buckets.map(b => [b.key, b.count]));
+  const out = [];
+  const d = new Date(buckets[0].key + "T00:00:00Z");
+  const last = new Date(buckets[buckets.length - 1].key + "T00:00:00Z");
+  for (let i = 0; d <= last && i < 2000; i++) {
+    const key = d.toISOString().slice(0, 10);
+    out.push({ key, count: counts.get(key) || 0 });
+    if (interval === "week") d.setUTCDate(d.getUTCDate() + 7);
+    else if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCDate(d.getUTCDate() + 1);
+  }
+  return out.length >= buckets.length ? out : buckets;
+}
+
+function timelineChart(raw, interval) {
+  if (!raw.length) return el("p", { class: "meta" }, "No dated articles.");
+  const buckets = fillBuckets(raw, interval);
+  const H = 120, top = 8;
   const max = Math.max(...buckets.map(b => b.count), 1);
-  const bw = (W - 2) / buckets.length;
+  const slot = 100 / buckets.length;
+  const bw = Math.min(slot * 0.8, 8); // percent of the width; a lone bar stays a bar
   const bars = buckets.map((b, i) => {
-    const h = Math.max(1, (H - pad - 4) * b.count / max);
-    return svg("rect", {
-      class: "bar", x: 1 + i * bw + bw * 0.1, y: H - pad - h, width: Math.max(1, bw * 0.8), height: h,
-      tabindex: 0, role: "button", "aria-label": `${b.key}: ${b.count} articles`,
-      onclick: () => filterBucket(b.key, interval), onkeydown: e => { if (e.key === "Enter") filterBucket(b.key, interval); },
-    }, svg("title", {}, `${b.key}: ${b.count}`));
+    const h = b.count ? Math.max(2, (H - top) * b.count / max) : 0;
+    const label = `${bucketLabel(b.key, interval)}: ${plural(b.count, "article")}`;
+    return svg("g", { class: "slot" },
+      svg("rect", { class: "hit", x: `${i * slot}%`, y: 0, width: `${slot}%`, height: H }),
+      svg("rect", {
+        class: "bar" + (b.count ? "" : " zero"), x: `${i * slot + (slot - bw) / 2}%`, y: H - h, width: `${bw}%`, height: h,
+        role: b.count ? "button" : null, "aria-label": b.count ? label + ". Show them." : null,
+        onclick: b.count ? () => filterBucket(b.key, interval) : null,
+        onkeydown: b.count ? activate(() => filterBucket(b.key, interval)) : null,
+      }, svg("title", {}, label)));
   });
-  // Labels live outside the SVG: it stretches to the panel width, which would distort text.
-  return el("section", { class: "panel timeline" }, head,
-    svg("svg", { viewBox: `0 0 ${W} ${H - pad}`, preserveAspectRatio: "none", role: "img", "aria-label": "Articles per " + interval }, bars),
-    el("div", { class: "axis meta" }, el("span", {}, buckets[0].key), el("span", {}, `peak ${max} per ${interval}`),
-      el("span", {}, buckets[buckets.length - 1].key)));
+  roving(bars.map(g => g.querySelector(".bar")).filter(r => r.getAttribute("role") === "button"));
+  const ticks = [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1].filter((v, i, a) => a.indexOf(v) === i);
+  return el("div", {},
+    svg("svg", { class: "chart", height: H, role: "group", "aria-label": `Articles per ${interval}, peak ${max}; arrow keys move between bars` },
+      svg("line", { class: "base", x1: 0, x2: "100%", y1: H - 0.5, y2: H - 0.5 }), bars),
+    el("div", { class: "axis meta" + (ticks.length === 1 ? " single" : ""), "aria-hidden": "true" }, ticks.map(i => el("span", {}, bucketLabel(buckets[i].key, interval)))),
+    el("p", { class: "meta" }, `${plural(raw.reduce((s, b) => s + b.count, 0), "dated article")}, peak ${max} per ${interval}. Select a bar to show that ${interval}.`));
+}
+
+function bucketLabel(key, interval) {
+  const d = new Date(key + "T00:00:00Z");
+  if (isNaN(d)) return key;
+  if (interval === "month") return d.toLocaleDateString(undefined, { year: "numeric", month: "short", timeZone: "UTC" });
+  const s = d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  return interval === "week" ? "week of " + s : s;
 }
 
 function filterBucket(key, interval) {
@@ -271,31 +464,67 @@ function filterBucket(key, interval) {
   go(q);
 }
 
-// ---------- article ----------
+// ---------- map ----------
 
-async function articleView(p) {
-  const id = p.get("id");
-  if (!id) return searchView(p);
-  render(el("p", { class: "empty" }, "Loading…"));
-  const a = await api("/api/articles/" + encodeURIComponent(id));
-  const back = new URLSearchParams(p); back.set("view", "search"); back.delete("id");
-  render(el("div", { class: "article-layout" },
-    el("article", { class: "article panel" },
-      link(back, "← Back to results"),
-      el("h1", {}, a.title || a.url),
-      el("div", { class: "meta" }, [a.source, fmtDate(a.published), (a.authors || []).join(", "), a.language].filter(Boolean).join(" · "),
-        " · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, "original")),
-      legend(),
-      el("div", { class: "body" }, annotate(a))),
-    el("aside", { class: "side" }, articleSide(a))));
+// The world outline (static/world.svg, from Natural Earth via tools/worldmap) is equirectangular
+// at ten units per degree: x = (lon+180)·10, y = (90−lat)·10. The view leaves out Antarctica.
+const MAP_VIEW = { x: 0, y: 60, w: 3600, h: 1420 };
+
+function worldMap(geo, opts) {
+  opts = opts || {};
+  const places = (geo.places || []).filter(pl => Number.isFinite(pl.lat) && Number.isFinite(pl.lon) && (pl.lat || pl.lon));
+  const max = Math.max(1, ...places.map(pl => pl.count));
+  const byCountry = new Map();
+  for (const pl of places) if (pl.feature !== "country") byCountry.set(pl.country, (byCountry.get(pl.country) || 0) + 1);
+  // Big circles first, so small ones stay on top and clickable.
+  const dots = places.slice().sort((a, b) => b.count - a.count).map(pl => {
+    const where = [pl.admin1 && pl.admin1 !== pl.name ? pl.admin1 : "", pl.country && pl.country !== pl.name ? pl.country : ""].filter(Boolean).join(", ");
+    const label = `${pl.name}${where ? " (" + where + ")" : ""}: ${plural(pl.count, opts.unit || "article")}`;
+    return svg("circle", {
+      class: "dot " + (pl.feature || "other"), cx: ((pl.lon + 180) * 10).toFixed(1), cy: ((90 - pl.lat) * 10).toFixed(1),
+      r: (12 + 60 * Math.sqrt(pl.count / max)).toFixed(1), role: "button",
+      "aria-label": label + ". Filter by this region.",
+      onclick: () => go(withFilter("region", pl.name)), onkeydown: activate(() => go(withFilter("region", pl.name))),
+    }, svg("title", {}, label));
+  });
+  roving(dots);
+  const more = geo.scanned < geo.total ? ` (from the newest ${plural(geo.scanned, "article")} of ${geo.total.toLocaleString()})` : "";
+  return el("div", {},
+    svg("svg", { class: "world", viewBox: `${MAP_VIEW.x} ${MAP_VIEW.y} ${MAP_VIEW.w} ${MAP_VIEW.h}`, role: "group", "aria-label": `Map of ${plural(places.length, "place")}; arrow keys move between them` },
+      svg("image", { href: "/static/world.svg", x: 0, y: 0, width: 3600, height: 1800, preserveAspectRatio: "none" }), dots),
+    opts.caption === false ? null : el("p", { class: "meta" }, places.length ? `${plural(places.length, "place")}${more}; circle size is the number of articles. Select one to filter by it.` : "No resolved places in these articles."));
 }
 
-function legend() {
-  return el("div", { class: "legend", "aria-label": "Highlight legend" },
-    el("span", { class: "e-PERSON" }, "person"), el("span", { class: "e-ORG" }, "organisation"),
-    el("span", { class: "e-PLACE" }, "place"), el("span", { class: "e-EVENT" }, "event"),
-    el("span", { class: "money" }, "money"), el("span", { class: "date" }, "date"),
-    el("span", { class: "quote" }, "quote"));
+// ---------- article ----------
+
+async function articleView(p, token) {
+  const id = p.get("id");
+  if (!id) return searchView(p, token);
+  render(el("p", { class: "empty" }, "Loading…"));
+  const a = await api("/api/articles/" + encodeURIComponent(id));
+  if (stale(token)) return;
+  document.title = (a.title || "Article") + " · newsmon";
+  const back = filterParams(p); back.set("view", "search");
+  const marks = annotate(a);
+  render(el("div", { class: "article-layout" },
+    el("article", { class: "article panel", "aria-labelledby": "article-title" },
+      el("p", {}, link(back, "← Back to results")),
+      el("h1", { id: "article-title" }, a.title || a.url),
+      el("p", { class: "meta" }, [a.source, fmtDate(a.published), (a.authors || []).join(", "), a.language].filter(Boolean).join(" · "),
+        " · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, "original")),
+      legend(marks.counts),
+      el("div", { class: "body", id: "article-body" }, marks.nodes)),
+    el("aside", { class: "side", "aria-label": "What the article names" }, articleSide(a))));
+  announce("Article loaded: " + (a.title || a.url));
+}
+
+const KINDS = [
+  ["e-PERSON", "people"], ["e-ORG", "organisations"], ["e-PLACE", "places"], ["e-EVENT", "events"],
+  ["money", "money"], ["date", "dates"], ["quote", "quotes"], ["speaker", "speakers"],
+];
+function legend(counts) {
+  return el("ul", { class: "legend", "aria-label": "Highlight legend" },
+    KINDS.filter(([cls]) => counts[cls]).map(([cls, label]) => el("li", {}, el("span", { class: cls }, label), " ", el("span", { class: "n" }, counts[cls]))));
 }
 
 // annotate renders the body with every span highlighted. Offsets are code points, so the text is
@@ -304,13 +533,24 @@ function legend() {
 function annotate(a) {
   const chars = Array.from(a.text || "");
   const marks = [];
+  const counts = {};
   const add = (start, end, cls, title) => {
-    if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= chars.length && start < end) marks.push({ start, end, cls, title });
+    if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= chars.length && start < end) {
+      marks.push({ start, end, cls, title });
+      counts[cls] = (counts[cls] || 0) + 1;
+    }
   };
-  for (const e of a.entities || []) for (const m of e.mentions || []) add(m.start, m.end, "e-" + e.type, `${e.type}: ${e.name}${e.role ? " — " + e.role : ""}`);
-  for (const pl of a.places || []) for (const m of pl.mentions || []) add(m.start, m.end, "e-PLACE", `PLACE: ${[pl.name, pl.admin1, pl.country].filter(Boolean).join(", ")}`);
-  for (const ev of a.events || []) for (const m of ev.mentions || []) add(m.start, m.end, "e-EVENT", `EVENT: ${ev.name}`);
-  for (const m of a.money || []) add(m.start, m.end, "money", `${m.amount} ${m.currency}${m.approximate ? " (approx.)" : ""}`);
+  const placeSpans = new Set();
+  for (const pl of a.places || []) for (const m of pl.mentions || []) {
+    placeSpans.add(m.start + ":" + m.end);
+    add(m.start, m.end, "e-PLACE", `place: ${[pl.name, pl.admin1 !== pl.name ? pl.admin1 : "", pl.country !== pl.name ? pl.country : ""].filter(Boolean).join(", ")}`);
+  }
+  for (const e of a.entities || []) for (const m of e.mentions || []) {
+    if (e.type === "PLACE" && placeSpans.has(m.start + ":" + m.end)) continue; // drawn as the resolved place
+    add(m.start, m.end, "e-" + e.type, `${e.type.toLowerCase()}: ${e.name}${e.role ? " — " + e.role : ""}`);
+  }
+  for (const ev of a.events || []) for (const m of ev.mentions || []) add(m.start, m.end, "e-EVENT", `event: ${ev.name || ""}`);
+  for (const m of a.money || []) add(m.start, m.end, "money", `money: ${Number(m.amount).toLocaleString()} ${m.currency}${m.approximate ? " (approx.)" : ""}`);
   for (const d of a.dates || []) add(d.start, d.end, "date", `date: ${d.value}`);
   for (const q of a.quotes || []) {
     add(q.start, q.end, "quote", `quote${q.speaker ? " by " + q.speaker : ""}${q.direct ? "" : " (reported)"}`);
@@ -321,15 +561,15 @@ function annotate(a) {
     (starts.get(m.start) || starts.set(m.start, []).get(m.start)).push(i);
     (ends.get(m.end) || ends.set(m.end, []).get(m.end)).push(i);
   });
-  const out = [];
+  const nodes = [];
   const open = new Set();
   let run = "";
   const flush = () => {
     if (!run) return;
-    if (!open.size) out.push(run);
+    if (!open.size) nodes.push(run);
     else {
       const ms = [...open].map(i => marks[i]);
-      out.push(el("span", { class: [...new Set(ms.map(m => m.cls))].join(" "), title: [...new Set(ms.map(m => m.title))].join("\n") }, run));
+      nodes.push(el("span", { class: "hl " + [...new Set(ms.map(m => m.cls))].join(" "), title: [...new Set(ms.map(m => m.title))].join("\n") }, run));
     }
     run = "";
   };
@@ -342,80 +582,106 @@ function annotate(a) {
     if (i < chars.length) run += chars[i];
   }
   flush();
-  return out;
+  return { nodes, counts };
+}
+
+function sideSection(title, ...children) {
+  const id = "side-" + title.toLowerCase().replace(/[^a-z]+/g, "-");
+  return el("section", { class: "panel", "aria-labelledby": id }, el("h2", { id }, title), children);
 }
 
 function articleSide(a) {
-  const groups = { PERSON: "People", ORG: "Organisations", PLACE: "Unresolved places", EVENT: "Events", MISC: "Other names" };
-  const params = { PERSON: "person", ORG: "org", PLACE: "place", EVENT: "event" };
+  const groups = [["PERSON", "People", "person"], ["ORG", "Organisations", "org"], ["EVENT", "Events", "event"], ["MISC", "Other names", null]];
   const out = [];
+  const resolvedSpans = new Set();
+  for (const pl of a.places || []) for (const m of pl.mentions || []) resolvedSpans.add(m.start + ":" + m.end);
   if ((a.places || []).length) {
-    out.push(el("section", { class: "panel" }, el("h3", {}, "Places"), el("ul", { class: "side-list" },
-      a.places.map(pl => el("li", {}, link(withFilter("region", pl.name), pl.name),
-        el("span", { class: "meta" }, [pl.admin1, pl.country].filter(Boolean).join(", ")))))));
+    const places = a.places.slice().sort((x, y) => (y.mentions || []).length - (x.mentions || []).length);
+    const onMap = places.map(pl => Object.assign({}, pl, { count: Math.max(1, (pl.mentions || []).length) }));
+    out.push(sideSection("Places", worldMap({ places: onMap, total: 0, scanned: 0 }, { unit: "mention", caption: false }), el("ul", { class: "side-list" }, places.map(pl => el("li", {},
+      el("span", { class: "name" }, link(withFilter("region", pl.name), pl.name),
+        el("span", { class: "meta" }, [pl.feature, pl.admin1 !== pl.name ? pl.admin1 : "", pl.country !== pl.name ? pl.country : ""].filter(Boolean).join(", "))),
+      el("span", { class: "n", title: "mentions" }, "×" + Math.max(1, (pl.mentions || []).length)))))));
   }
-  for (const [type, label] of Object.entries(groups)) {
-    const es = (a.entities || []).filter(e => e.type === type).sort((x, y) => (y.count || 0) - (x.count || 0));
+  const unresolved = (a.entities || []).filter(e => e.type === "PLACE" && !(e.mentions || []).some(m => resolvedSpans.has(m.start + ":" + m.end)));
+  if (unresolved.length) groups.splice(3, 0, ["PLACE-UNRESOLVED", "Unresolved places", "place"]);
+  for (const [type, label, param] of groups) {
+    const es = (type === "PLACE-UNRESOLVED" ? unresolved : (a.entities || []).filter(e => e.type === type))
+      .slice().sort((x, y) => (y.count || 0) - (x.count || 0));
     if (!es.length) continue;
-    out.push(el("section", { class: "panel" }, el("h3", {}, label), el("ul", { class: "side-list" },
-      es.map(e => el("li", {}, params[type] ? link(withFilter(params[type], e.name), e.name) : el("span", {}, e.name),
-        el("span", { class: "meta" }, (e.role ? e.role + " · " : "") + "×" + (e.count || (e.mentions || []).length)))))));
+    out.push(sideSection(label, el("ul", { class: "side-list" }, es.map(e => el("li", {},
+      el("span", { class: "name" }, param ? link(withFilter(param, e.name), e.name) : e.name, e.role ? el("span", { class: "meta" }, e.role) : null),
+      el("span", { class: "n", title: "mentions" }, "×" + (e.count || (e.mentions || []).length)))))));
   }
   if ((a.money || []).length) {
-    out.push(el("section", { class: "panel" }, el("h3", {}, "Money"), el("ul", { class: "side-list" },
-      a.money.map(m => el("li", {}, el("span", {}, m.text), el("span", { class: "meta" }, `${Number(m.amount).toLocaleString()} ${m.currency}`))))));
+    out.push(sideSection("Money", el("ul", { class: "side-list" },
+      a.money.map(m => el("li", {}, el("span", { class: "name" }, m.text), el("span", { class: "meta" }, `${m.approximate ? "≈ " : ""}${Number(m.amount).toLocaleString()} ${m.currency}`))))));
   }
   if ((a.quotes || []).length) {
-    out.push(el("section", { class: "panel" }, el("h3", {}, "Quotes"),
-      a.quotes.map(q => el("blockquote", {}, q.text, el("div", { class: "meta" }, "— ", q.speaker || "unattributed", q.direct ? "" : " (reported)")))));
+    out.push(sideSection("Quotes", a.quotes.map(q => el("blockquote", {}, q.direct ? `“${q.text}”` : q.text,
+      el("footer", { class: "meta" }, "— ", q.speaker ? link(quotesBy(q.speaker), q.speaker) : "unattributed", q.direct ? "" : " (reported)", q.cue ? ` · ${q.cue}` : "")))));
   }
   return out;
 }
 
+function quotesBy(speaker) { const p = new URLSearchParams({ view: "quotes" }); p.set("speaker", speaker); return p; }
+
 // ---------- quotes ----------
 
-async function quotesView(p) {
-  const speaker = el("input", { type: "text", id: "speaker", value: p.get("speaker") || "", placeholder: "e.g. Xi Jinping" });
-  const words = el("input", { type: "text", id: "qwords", value: p.get("q") || "", placeholder: "about… (optional)" });
-  const form = el("form", { class: "panel", onsubmit: e => {
+async function quotesView(p, token) {
+  const speakers = el("datalist", { id: "speaker-options" });
+  const speaker = el("input", { type: "text", id: "speaker", value: p.get("speaker") || "", placeholder: "e.g. Joachim Weiss", autocomplete: "off", list: "speaker-options" });
+  api("/api/search?size=0&facets=100").then(res => speakers.replaceChildren(...(res.facets.person || []).map(b => el("option", { value: b.key })))).catch(() => {});
+  const words = el("input", { type: "search", id: "qwords", value: p.get("q") || "", placeholder: "about… (optional)" });
+  const form = el("form", { class: "panel", role: "search", "aria-labelledby": "quotes-h", onsubmit: e => {
     e.preventDefault();
     const q = new URLSearchParams({ view: "quotes" });
     if (speaker.value.trim()) q.set("speaker", speaker.value.trim());
     if (words.value.trim()) q.set("q", words.value.trim());
     go(q);
-  } }, el("h2", {}, "What did they say?"),
-  el("div", { class: "form-grid" }, el("label", { for: "speaker" }, "Speaker", speaker), el("label", { for: "qwords" }, "Words in the quote", words)),
+  } }, el("h1", { id: "quotes-h" }, "What did they say?"),
+  el("div", { class: "form-grid" }, el("label", { for: "speaker" }, "Speaker", speaker, speakers), el("label", { for: "qwords" }, "Words in the quote", words)),
   el("div", { class: "form-actions" }, el("button", { type: "submit", class: "primary" }, "Find quotes")));
   const qp = new URLSearchParams();
-  for (const k of ["speaker", "q", ...FILTERS, "from", "to"]) for (const v of p.getAll(k)) if (v) qp.append(k, v);
+  for (const k of ["speaker", "q", ...FILTERS, ...RANGES]) for (const v of p.getAll(k)) if (v) qp.append(k, v);
   render(form, el("p", { class: "empty" }, "Loading quotes…"));
   const res = await api("/api/quotes?" + qp);
+  if (stale(token)) return;
   const groups = new Map();
   for (const q of res.quotes) {
-    const key = q.speaker || "Unattributed";
+    const key = q.speaker || "";
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(q);
   }
-  const sorted = [...groups.entries()].sort((x, y) => y[1].length - x[1].length);
-  render(form, el("p", { class: "meta" }, `${res.total} quote${res.total === 1 ? "" : "s"}`),
-    sorted.length ? sorted.map(([who, qs]) => el("section", { class: "quote-group panel" },
-      el("h3", {}, who, " ", el("span", { class: "meta" }, `(${qs.length})`)),
-      qs.map(q => el("blockquote", {}, q.direct ? `“${q.text}”` : q.text,
-        el("div", { class: "meta" }, q.cue ? q.cue + " · " : "", articleLink(q.article_id, q.title || q.url), " · ", q.source || "", " · ", fmtDate(q.published))))))
-      : el("p", { class: "empty" }, "No quotes found."));
+  // Named speakers first, most quoted first; the unattributed last.
+  const sorted = [...groups.entries()].sort((x, y) => (x[0] === "") - (y[0] === "") || y[1].length - x[1].length || x[0].localeCompare(y[0]));
+  const named = sorted.filter(([who]) => who);
+  const side = named.length > 1 ? el("nav", { class: "side panel", "aria-label": "Speakers" }, el("h2", {}, "Speakers"),
+    el("ul", { class: "facet" }, named.map(([who, qs]) => el("li", {}, el("a", { class: "facet-link", href: "#" + speakerAnchor(who) }, el("span", { class: "key" }, who), el("span", { class: "n" }, qs.length)))))) : null;
+  const groupsView = sorted.length ? sorted.map(([who, qs]) => el("section", { class: "quote-group panel", id: speakerAnchor(who), "aria-labelledby": speakerAnchor(who) + "-h" },
+    el("h2", { id: speakerAnchor(who) + "-h" }, who || "Unattributed", " ", el("span", { class: "meta" }, `(${qs.length})`),
+      who && !p.get("speaker") ? el("span", { class: "meta" }, " · ", link(quotesBy(who), "only this speaker")) : null),
+    qs.map(q => el("blockquote", {}, q.direct ? `“${q.text}”` : q.text,
+      el("footer", { class: "meta" }, q.cue ? q.cue + " · " : "", q.direct ? "" : "reported · ", articleLink(q.article_id, q.title || q.url), q.source ? " · " + q.source : "", q.published ? " · " + fmtDate(q.published) : "")))))
+    : el("p", { class: "empty" }, "No quotes found.");
+  render(form, el("p", { class: "meta", id: "quote-count" }, `${plural(res.total, "quote")} by ${plural(named.length, "speaker")}`),
+    side ? el("div", { class: "layout" }, side, el("div", {}, groupsView)) : groupsView);
+  announce(plural(res.total, "quote") + " found");
 }
+function speakerAnchor(who) { return "speaker-" + (who || "unattributed").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-"); }
 
 // ---------- alerts ----------
 
-function splitList(s) { return s.split(/[;,]/).map(x => x.trim()).filter(Boolean); }
+function splitList(s) { return String(s || "").split(/[;,]/).map(x => x.trim()).filter(Boolean); }
 
-async function alertsView() {
+async function alertsView(p, token) {
+  let editing = null; // the rule being edited, or null for a new one
   const regions = [];
-  const regionChips = el("div", { class: "chips", "aria-label": "Chosen regions" });
-  const drawRegions = () => regionChips.replaceChildren(...regions.map((r, i) =>
-    el("button", { type: "button", class: "chip PLACE", "aria-label": "Remove region " + r, onclick: () => { regions.splice(i, 1); drawRegions(); } }, r, el("span", { class: "x" }, "×"))));
+  const regionChips = el("ul", { class: "chips", "aria-label": "Chosen regions" });
+  const drawRegions = () => regionChips.replaceChildren(...regions.map((r, i) => el("li", {},
+    el("button", { type: "button", class: "chip PLACE", "aria-label": "Remove region " + r, onclick: () => { regions.splice(i, 1); drawRegions(); regionInput.focus(); } }, r, el("span", { class: "x", "aria-hidden": "true" }, "×")))));
   const datalist = el("datalist", { id: "place-options" });
-  const regionInput = el("input", { type: "text", id: "r-region", list: "place-options", placeholder: "type a place, pick, Enter", autocomplete: "off" });
+  const regionInput = el("input", { type: "text", id: "r-region", list: "place-options", placeholder: "type 2+ letters, pick, Enter", autocomplete: "off", "aria-describedby": "r-region-help" });
   let acTimer = null;
   regionInput.addEventListener("input", () => {
     clearTimeout(acTimer);
@@ -424,106 +690,162 @@ async function alertsView() {
     acTimer = setTimeout(async () => {
       try {
         const res = await api("/api/places?prefix=" + encodeURIComponent(prefix) + "&n=10");
-        datalist.replaceChildren(...res.places.map(pl => el("option", { value: pl.name }, [pl.feature, pl.admin1, pl.country].filter(Boolean).join(", "))));
+        datalist.replaceChildren(...res.places.map(pl => el("option", { value: pl.name, label: [pl.name, pl.feature, pl.admin1, pl.country].filter(Boolean).join(" · ") })));
       } catch (_) { /* autocomplete is a convenience */ }
-    }, 150);
+    }, 120);
   });
-  const addRegion = () => { const v = regionInput.value.trim(); if (v && !regions.includes(v)) { regions.push(v); drawRegions(); } regionInput.value = ""; };
+  const addRegion = () => { const v = regionInput.value.trim(); if (v && !regions.some(r => sameValue(r, v))) { regions.push(v); drawRegions(); } regionInput.value = ""; };
   regionInput.addEventListener("keydown", e => { if (e.key === "Enter") { e.preventDefault(); addRegion(); } });
+  regionInput.addEventListener("keypress", e => { if (e.key === "Enter") e.preventDefault(); }); // Enter here adds a region, never submits
+  regionInput.addEventListener("change", () => { if (datalist.querySelector(`option[value="${CSS.escape(regionInput.value)}"]`)) addRegion(); });
 
+  const input = (id, placeholder, extra) => el("input", Object.assign({ type: "text", id, placeholder }, extra || {}));
   const f = {
-    name: el("input", { type: "text", id: "r-name", required: true, placeholder: "e.g. Jiangsu news" }),
-    text: el("input", { type: "text", id: "r-text", placeholder: "words or \"a phrase\"" }),
-    person: el("input", { type: "text", id: "r-person", placeholder: "comma-separated" }),
-    org: el("input", { type: "text", id: "r-org", placeholder: "comma-separated" }),
-    event: el("input", { type: "text", id: "r-event", placeholder: "comma-separated" }),
-    source: el("input", { type: "text", id: "r-source", placeholder: "e.g. reuters.com" }),
-    lang: el("input", { type: "text", id: "r-lang", placeholder: "e.g. en" }),
+    name: input("r-name", "e.g. Jiangsu news", { required: true }),
+    text: input("r-text", "words, \"a phrase\", -not, a OR b"),
+    person: input("r-person", "comma-separated"), org: input("r-org", "comma-separated"),
+    place: input("r-place", "exact place names"), event: input("r-event", "comma-separated"),
+    source: input("r-source", "e.g. Euro Chronicle"), lang: input("r-lang", "e.g. en, fr"),
+    min_count: input("r-min", "1", { type: "number", min: 1, max: 1000, inputmode: "numeric" }),
+    mode: el("select", { id: "r-mode" }, el("option", { value: "" }, "every matching story"),
+      el("option", { value: "first_in_window" }, "first story in a window"), el("option", { value: "digest" }, "a digest every interval")),
+    window: input("r-window", "e.g. 7d"), interval: input("r-interval", "e.g. 1d"),
+    webhook: input("r-webhook", "https://…", { type: "url" }), email: input("r-email", "comma-separated"),
+    enabled: el("input", { type: "checkbox", id: "r-enabled", checked: true }),
   };
+  const LISTS = ["person", "org", "place", "event", "source", "lang", "email"];
   const ruleFromForm = () => {
     if (regionInput.value.trim()) addRegion();
-    const r = { name: f.name.value.trim(), text: f.text.value.trim(), region: regions.slice(), enabled: true };
-    for (const k of ["person", "org", "event", "source", "lang"]) r[k] = splitList(f[k].value);
+    const r = Object.assign({}, editing || {}, { name: f.name.value.trim(), text: f.text.value.trim(), region: regions.slice(), enabled: f.enabled.checked });
+    for (const k of LISTS) r[k] = splitList(f[k].value);
+    for (const k of ["mode", "window", "interval", "webhook"]) r[k] = f[k].value.trim();
+    r.min_count = parseInt(f.min_count.value, 10) || 0;
+    delete r.created;
+    // Leave out what is not set, so a server that predates a field still takes the rule.
+    for (const [k, v] of Object.entries(r)) if (k !== "name" && (v === "" || v === 0 || (Array.isArray(v) && !v.length))) delete r[k];
     return r;
   };
-  const msg = el("div", { role: "status" });
-  const testOut = el("div");
+  const fillForm = r => {
+    editing = r;
+    f.name.value = r.name || ""; f.text.value = r.text || "";
+    for (const k of LISTS) f[k].value = (r[k] || []).join(", ");
+    for (const k of ["mode", "window", "interval", "webhook"]) f[k].value = r[k] || "";
+    f.min_count.value = r.min_count || "";
+    f.enabled.checked = r.enabled !== false;
+    regions.length = 0; regions.push(...(r.region || [])); drawRegions();
+    heading.textContent = r.id ? `Edit rule “${r.name || r.id}”` : "New alert rule";
+    submit.textContent = r.id ? "Save changes" : "Create rule";
+    cancel.hidden = !r.id;
+    syncMode();
+  };
+  const syncMode = () => {
+    windowLabel.hidden = f.mode.value !== "first_in_window";
+    intervalLabel.hidden = f.mode.value !== "digest";
+  };
+  f.mode.addEventListener("change", syncMode);
+  const msg = el("div", { role: "status", class: "form-msg" });
+  const testOut = el("div", { class: "test-out", "aria-live": "polite" });
   const rulesBox = el("div", {}, "Loading rules…");
-  const form = el("form", { class: "panel", onsubmit: async e => {
+  const heading = el("h2", { id: "rule-form-h" }, "New alert rule");
+  const submit = el("button", { type: "submit", class: "primary", id: "rule-submit" }, "Create rule");
+  const cancel = el("button", { type: "button", hidden: true, onclick: () => { fillForm({}); msg.replaceChildren(); } }, "Cancel edit");
+  const windowLabel = el("label", { for: "r-window", hidden: true }, "Window", f.window);
+  const intervalLabel = el("label", { for: "r-interval", hidden: true }, "Digest interval", f.interval);
+  const form = el("form", { class: "panel rule-form", "aria-labelledby": "rule-form-h", onsubmit: async e => {
     e.preventDefault();
+    const rule = ruleFromForm();
     try {
-      await api("/api/alerts", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(ruleFromForm()) });
-      form.reset(); regions.length = 0; drawRegions(); testOut.replaceChildren();
-      msg.replaceChildren(el("p", { class: "meta" }, "Rule saved."));
-      await drawRules(rulesBox);
+      const saved = editing && editing.id
+        ? await postJSON("/api/alerts/" + encodeURIComponent(editing.id), "PUT", rule)
+        : await postJSON("/api/alerts", "POST", rule);
+      fillForm({}); testOut.replaceChildren();
+      msg.replaceChildren(el("p", { class: "ok" }, `Rule “${saved.name || saved.id}” saved.`));
+      await drawRules(rulesBox, fillForm, testOut);
     } catch (err) { msg.replaceChildren(errorBox(err)); }
   } },
-  el("h2", {}, "New alert rule"),
-  el("p", { class: "meta" }, "All conditions must hold. A rule fires once per article."),
+  heading,
+  el("p", { class: "meta" }, "All conditions must hold. A rule fires once per story, the moment a matching article is indexed."),
   el("div", { class: "form-grid" },
-    el("label", { for: "r-name" }, "Name", f.name), el("label", { for: "r-text" }, "Words", f.text),
-    el("label", { for: "r-region" }, "Region (with everything inside it)", regionInput, datalist, regionChips),
+    el("label", { for: "r-name" }, "Name", f.name), el("label", { for: "r-text" }, "Words (search syntax)", f.text),
+    el("div", { class: "region-field" }, el("label", { for: "r-region" }, "Region (and everything inside it)"), regionInput, datalist,
+      el("span", { id: "r-region-help", class: "sr-only" }, "Suggestions come from the gazetteer; press Enter to add the region."), regionChips),
     el("label", { for: "r-person" }, "People", f.person), el("label", { for: "r-org" }, "Organisations", f.org),
-    el("label", { for: "r-event" }, "Events", f.event), el("label", { for: "r-source" }, "Sources", f.source),
-    el("label", { for: "r-lang" }, "Languages", f.lang)),
-  el("div", { class: "form-actions" },
-    el("button", { type: "submit", class: "primary" }, "Create rule"),
-    el("button", { type: "button", onclick: () => testRule(ruleFromForm(), testOut) }, "Test against the index")),
+    el("label", { for: "r-place" }, "Places (exactly)", f.place), el("label", { for: "r-event" }, "Events", f.event),
+    el("label", { for: "r-source" }, "Sources", f.source), el("label", { for: "r-lang" }, "Languages", f.lang),
+    el("label", { for: "r-min" }, "Mentioned at least (times)", f.min_count),
+    el("label", { for: "r-mode" }, "Fire on", f.mode), windowLabel, intervalLabel,
+    el("label", { for: "r-webhook" }, "Webhook (optional)", f.webhook), el("label", { for: "r-email" }, "E-mail to (optional)", f.email),
+    el("label", { for: "r-enabled", class: "inline" }, f.enabled, " Enabled")),
+  el("div", { class: "form-actions" }, submit,
+    el("button", { type: "button", id: "rule-test", onclick: () => testRule(ruleFromForm(), testOut) }, "Test against the index"), cancel),
   msg, testOut);
 
-  const live = el("section", { class: "panel", "aria-live": "polite" }, el("h2", {}, "Live firings"), el("div", { id: "firings" }));
-  render(el("div", { class: "layout" },
-    el("div", {}, live),
-    el("div", {}, form, el("section", { class: "panel" }, el("h2", {}, "Rules"), rulesBox))));
+  const live = el("section", { class: "panel live", "aria-labelledby": "live-h" }, el("h2", { id: "live-h" }, "Live firings"),
+    el("p", { class: "meta", id: "live-state" }, liveState()), el("div", { id: "firings", "aria-live": "polite", "aria-relevant": "additions" }));
+  render(el("h1", { class: "sr-only" }, "Alerts"), el("div", { class: "alerts-layout" },
+    el("div", {}, form, el("section", { class: "panel", "aria-labelledby": "rules-h" }, el("h2", { id: "rules-h" }, "Rules"), rulesBox)),
+    live));
   drawFirings();
-  await drawRules(rulesBox);
+  await drawRules(rulesBox, fillForm, testOut);
 }
 
 async function testRule(rule, out) {
   out.replaceChildren(el("p", { class: "meta" }, "Testing…"));
   try {
-    const res = await api("/api/alerts/test", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(rule) });
-    out.replaceChildren(el("h3", {}, `${res.total} article${res.total === 1 ? "" : "s"} match now`),
-      el("ul", {}, res.hits.map(h => el("li", {}, articleLink(h.id, h.title || h.url), " ",
+    const res = await postJSON("/api/alerts/test", "POST", rule);
+    out.replaceChildren(el("h3", {}, `${plural(res.total, "article")} in the index match now`),
+      el("ul", { class: "test-hits" }, res.hits.map(h => el("li", {}, articleLink(h.id, h.title || h.url), " ",
         el("span", { class: "meta" }, [h.source, fmtDate(h.published), (h.reasons || []).join("; ")].filter(Boolean).join(" · "))))));
   } catch (err) { out.replaceChildren(errorBox(err)); }
 }
 
 function describeRule(r) {
   const parts = [];
-  if (r.text) parts.push(`text “${r.text}”`);
-  for (const k of FILTERS) if ((r[k] || []).length) parts.push(`${k}: ${r[k].join(", ")}`);
-  return parts.join(" · ");
+  if (r.text) parts.push(`words “${r.text}”`);
+  for (const k of FILTERS) if ((r[k] || []).length) parts.push(`${FILTER_LABELS[k]}: ${r[k].join(", ")}`);
+  if (r.min_count > 1) parts.push(`at least ${r.min_count}×`);
+  if (r.mode === "first_in_window") parts.push(`first in ${r.window}`);
+  if (r.mode === "digest") parts.push(`digest every ${r.interval}`);
+  if (r.webhook) parts.push("webhook");
+  if ((r.email || []).length) parts.push("e-mail");
+  return parts.join(" · ") || "everything";
 }
 
-async function drawRules(box) {
+async function drawRules(box, edit, testOut) {
   try {
     const res = await api("/api/alerts");
     if (!res.alerts.length) { box.replaceChildren(el("p", { class: "meta" }, "No rules yet.")); return; }
-    const testOut = el("div");
-    box.replaceChildren(el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "Rule"), el("th", {}, "Conditions"), el("th", {}, "On"), el("th", {}, ""))),
-      el("tbody", {}, res.alerts.map(r => el("tr", { class: r.enabled ? "" : "rule-off" },
-        el("td", {}, r.name || r.id), el("td", {}, describeRule(r)),
+    box.replaceChildren(el("table", { class: "rules" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Rule"), el("th", { scope: "col" }, "Conditions"), el("th", { scope: "col" }, "On"), el("th", { scope: "col" }, el("span", { class: "sr-only" }, "Actions")))),
+      el("tbody", {}, res.alerts.map(r => el("tr", { class: r.enabled ? "" : "rule-off", "data-rule": r.id },
+        el("th", { scope: "row" }, r.name || r.id), el("td", {}, describeRule(r)),
         el("td", {}, el("input", { type: "checkbox", checked: r.enabled, "aria-label": "Enabled: " + (r.name || r.id), onchange: async e => {
-          try {
-            await api("/api/alerts/" + encodeURIComponent(r.id), { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...r, enabled: e.target.checked }) });
-          } catch (err) { alert(err.message); }
-          drawRules(box);
+          try { await postJSON("/api/alerts/" + encodeURIComponent(r.id), "PUT", { ...r, enabled: e.target.checked, created: undefined }); } catch (err) { box.prepend(errorBox(err)); }
+          drawRules(box, edit, testOut);
         } })),
-        el("td", {}, el("span", { class: "actions" },
-          el("button", { type: "button", onclick: () => testRule(r, testOut) }, "Test"), " ",
-          el("button", { type: "button", onclick: async () => {
+        el("td", {}, el("div", { class: "row-actions" },
+          el("button", { type: "button", "aria-label": "Edit " + (r.name || r.id), onclick: () => { edit(r); document.getElementById("r-name").focus(); } }, "Edit"),
+          el("button", { type: "button", "aria-label": "Test " + (r.name || r.id), onclick: () => testRule(r, testOut) }, "Test"),
+          el("button", { type: "button", class: "danger", "aria-label": "Delete " + (r.name || r.id), onclick: async () => {
             if (!confirm(`Delete rule “${r.name || r.id}”?`)) return;
-            try { await api("/api/alerts/" + encodeURIComponent(r.id), { method: "DELETE" }); } catch (err) { alert(err.message); }
-            drawRules(box);
-          } }, "Delete"))))))), testOut);
+            try { await api("/api/alerts/" + encodeURIComponent(r.id), { method: "DELETE" }); } catch (err) { box.prepend(errorBox(err)); }
+            drawRules(box, edit, testOut);
+          } }, "Delete"))))))));
   } catch (err) { box.replaceChildren(errorBox(err)); }
 }
 
 function firingItem(ev, fresh) {
-  return el("div", { class: "firing" + (fresh ? " new" : "") },
-    el("strong", {}, ev.rule_name || ev.rule_id), " · ", articleLink(ev.article_id, ev.title || ev.url),
-    el("div", { class: "meta" }, [ev.source, fmtDate(ev.fired), (ev.reasons || []).join("; ")].filter(Boolean).join(" · ")));
+  const when = fmtAgo(ev.fired);
+  if ((ev.digest || []).length) {
+    return el("article", { class: "firing" + (fresh ? " new" : ""), "data-rule": ev.rule_id },
+      el("h3", {}, ev.rule_name || ev.rule_id, el("span", { class: "meta" }, ` · digest of ${plural(ev.digest.length + (ev.dropped || 0), "story")} · ${when}`)),
+      el("ul", {}, ev.digest.map(it => el("li", {}, articleLink(it.article_id, it.title || it.url), el("span", { class: "meta" }, it.source ? " · " + it.source : "")))));
+  }
+  return el("article", { class: "firing" + (fresh ? " new" : ""), "data-rule": ev.rule_id },
+    el("h3", {}, ev.rule_name || ev.rule_id, el("span", { class: "meta" }, " · " + when)),
+    el("p", {}, articleLink(ev.article_id, ev.title || ev.url)),
+    ev.snippet ? el("p", { class: "snippet" }, ev.snippet) : null,
+    el("p", { class: "meta" }, [ev.source, ev.published ? fmtDate(ev.published) : "", (ev.reasons || []).join("; ")].filter(Boolean).join(" · ")));
 }
 
 function drawFirings(freshId) {
@@ -536,80 +858,200 @@ function updateBadge() {
   const b = document.getElementById("alert-badge");
   b.hidden = unseenFirings === 0;
   b.textContent = unseenFirings > 99 ? "99+" : String(unseenFirings);
+  b.setAttribute("aria-label", plural(unseenFirings, "new alert"));
 }
 
+let liveConnected = false;
+function liveState() { return liveConnected ? "Connected: new firings appear here as articles are indexed." : "Connecting to the live stream…"; }
+function setLive(on) {
+  liveConnected = on;
+  const s = document.getElementById("live-state");
+  if (s) s.textContent = liveState();
+}
+
+// The stream holds one of the browser's few connections to this host while the page lives, so
+// it is closed when the page is hidden for good or put in the back/forward cache, and opened
+// again when the page comes back.
+let alertStream = null;
 function listenForAlerts() {
-  if (!window.EventSource) return;
+  if (!window.EventSource || alertStream) return;
   const es = new EventSource("/api/alerts/events?recent=20");
+  alertStream = es;
+  es.addEventListener("open", () => setLive(true));
+  es.addEventListener("error", () => setLive(false));
   es.addEventListener("alert", msg => {
     let ev;
     try { ev = JSON.parse(msg.data); } catch (_) { return; }
     if (firings.some(x => x.id === ev.id)) return;
     firings.unshift(ev);
+    firings.sort((a, b) => new Date(b.fired) - new Date(a.fired));
     if (firings.length > 200) firings.pop();
-    if ((state().get("view") || "search") !== "alerts") { unseenFirings++; updateBadge(); }
-    drawFirings(ev.id);
+    const isNew = new Date(ev.fired).getTime() >= pageLoaded - 1000;
+    if (isNew && (state().get("view") || "search") !== "alerts") { unseenFirings++; updateBadge(); }
+    if (isNew) announce(`Alert “${ev.rule_name || ev.rule_id}”: ${ev.title || "digest"}`);
+    drawFirings(isNew ? ev.id : null);
   });
 }
 
 // ---------- status ----------
 
-async function statusView() {
-  const box = el("section", { class: "panel" }, el("h2", {}, "Crawl status"), el("p", { class: "meta" }, "Loading…"));
+async function statusView(p, token) {
+  const box = el("div", {}, el("h1", {}, "Crawl status"), el("p", { class: "meta" }, "Loading…"));
   render(box);
+  let prev = null; // the previous sample, for rates
   const draw = async () => {
     try {
-      const st = await api("/api/status");
-      box.replaceChildren(el("h2", {}, "Crawl status"), el("p", { class: "meta" }, "Updated " + new Date().toLocaleTimeString()), valueView(st));
-    } catch (err) { box.replaceChildren(el("h2", {}, "Crawl status"), errorBox(err)); }
+      const [st, metrics] = await Promise.all([api("/api/status"), api("/metrics").then(parseMetrics).catch(() => null)]);
+      if (stale(token)) return;
+      const now = Date.now();
+      const sample = { at: now, st, metrics };
+      box.replaceChildren(el("h1", {}, "Crawl status"),
+        el("p", { class: "meta", role: "status" }, "Updated " + new Date(now).toLocaleTimeString() + " · refreshes every 3 s"),
+        statusSummary(sample, prev), sourcesTable(sample, prev), queuesPanel(st.queues || {}), pipelinePanel(sample, prev));
+      prev = sample;
+    } catch (err) { if (!stale(token)) box.replaceChildren(el("h1", {}, "Crawl status"), errorBox(err)); }
   };
   await draw();
-  statusTimer = setInterval(draw, 5000);
+  if (!stale(token)) statusTimer = setInterval(draw, 3000);
 }
 
-// valueView shows any JSON value: objects as key/value tables, arrays of objects as tables.
-function valueView(v, depth = 0) {
-  if (v === null || v === undefined) return el("span", { class: "meta" }, "—");
-  if (Array.isArray(v)) {
-    if (!v.length) return el("span", { class: "meta" }, "none");
-    if (v.every(x => x && typeof x === "object" && !Array.isArray(x)) && depth < 4) {
-      const cols = [...new Set(v.flatMap(Object.keys))];
-      return el("table", {}, el("thead", {}, el("tr", {}, cols.map(c => el("th", {}, c)))),
-        el("tbody", {}, v.map(row => el("tr", {}, cols.map(c => el("td", {}, valueView(row[c], depth + 1)))))));
-    }
-    return el("span", {}, v.map(x => typeof x === "object" ? JSON.stringify(x) : String(x)).join(", "));
+// parseMetrics reads the Prometheus text format into {name: [{labels, value}]}.
+function parseMetrics(text) {
+  const out = {};
+  for (const line of String(text).split("\n")) {
+    if (!line || line[0] === "#") continue;
+    const m = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})?\s+(\S+)/.exec(line);
+    if (!m) continue;
+    const labels = {};
+    for (const l of (m[2] || "").matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]] = l[2];
+    (out[m[1]] || (out[m[1]] = [])).push({ labels, value: parseFloat(m[3]) });
   }
-  if (typeof v === "object") {
-    if (depth >= 4) return el("code", {}, JSON.stringify(v));
-    const keys = Object.keys(v);
-    if (!keys.length) return el("span", { class: "meta" }, "no status reported");
-    return el("table", {}, el("tbody", {}, keys.map(k => el("tr", {}, el("th", { scope: "row" }, k), el("td", {}, valueView(v[k], depth + 1))))));
-  }
-  if (typeof v === "number") return el("span", {}, v.toLocaleString());
-  return el("span", {}, String(v));
+  return out;
+}
+function metricSum(metrics, name, match) {
+  if (!metrics || !metrics[name]) return null;
+  return metrics[name].filter(s => Object.entries(match || {}).every(([k, v]) => s.labels[k] === v)).reduce((a, s) => a + s.value, 0);
+}
+function rate(now, before, pick) {
+  if (!before) return null;
+  const a = pick(now), b = pick(before);
+  const dt = (now.at - before.at) / 1000;
+  if (a === null || b === null || dt <= 0) return null;
+  return Math.max(0, (a - b) / dt * 60);
+}
+function fmtRate(r) { return r === null ? "—" : `${r < 10 ? r.toFixed(1) : Math.round(r)}/min`; }
+
+function statCard(label, value, sub) {
+  return el("div", { class: "stat" }, el("div", { class: "v" }, value), el("div", { class: "l" }, label), sub ? el("div", { class: "meta" }, sub) : null);
+}
+
+function statusSummary(now, before) {
+  const sources = now.st.sources || [];
+  const sum = k => sources.reduce((a, s) => a + (s[k] || 0), 0);
+  const pending = Object.values(now.st.queues || {}).reduce((a, q) => a + (q.pending || 0) + (q.in_flight || 0), 0);
+  const fetchedRate = rate(now, before, s => (s.st.sources || []).reduce((a, x) => a + (x.fetched || 0), 0));
+  const indexed = metricSum(now.metrics, "newsmon_stage_messages_total", { stage: "index", result: "ok" });
+  const fired = metricSum(now.metrics, "newsmon_alerts_fired_total");
+  return el("section", { class: "stats", "aria-label": "Summary" },
+    statCard("sources", sources.length, sources.filter(s => s.last_error).length ? `${sources.filter(s => s.last_error).length} with errors` : "all healthy"),
+    statCard("pages fetched", sum("fetched").toLocaleString(), fmtRate(fetchedRate)),
+    statCard("failed", sum("failed").toLocaleString(), null),
+    statCard("waiting in queues", pending.toLocaleString(), null),
+    indexed !== null ? statCard("articles indexed", indexed.toLocaleString(), fmtRate(rate(now, before, s => metricSum(s.metrics, "newsmon_stage_messages_total", { stage: "index", result: "ok" })))) : null,
+    fired !== null ? statCard("alerts fired", fired.toLocaleString(), null) : null);
+}
+
+function progress(done, total, label) {
+  const pct = total > 0 ? Math.min(100, Math.round(100 * done / total)) : 0;
+  const bar = el("span", { class: "fill" });
+  bar.style.width = pct + "%"; // CSSOM, which the page's CSP allows (a style attribute it would not)
+  return el("div", { class: "progress", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": pct, "aria-label": label },
+    bar, el("span", { class: "t" }, total > 0 ? `${done.toLocaleString()} / ${total.toLocaleString()}` : "—"));
+}
+
+function sourcesTable(now, before) {
+  const sources = now.st.sources || [];
+  if (!sources.length) return el("section", { class: "panel" }, el("h2", {}, "Sources"), el("p", { class: "meta" }, "No crawl runs in this process (serve-only), or no sources configured."));
+  const prevBy = new Map(((before && before.st.sources) || []).map(s => [s.name + "|" + s.url, s]));
+  return el("section", { class: "panel", "aria-labelledby": "sources-h" }, el("h2", { id: "sources-h" }, "Sources"),
+    el("div", { class: "table-wrap" }, el("table", { class: "sources" },
+      el("thead", {}, el("tr", {}, ["Source", "Progress", "Fetched", "Skipped", "Failed", "Rate", "Now", "Last poll", "Last error"].map(h => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, sources.map(s => {
+        const done = (s.fetched || 0) + (s.skipped || 0) + (s.failed || 0);
+        const old = prevBy.get(s.name + "|" + s.url);
+        const r = old ? rate({ at: now.at, s }, { at: before.at, s: old }, x => x.s.fetched || 0) : null;
+        const err = s.last_error || s.last_article_error;
+        return el("tr", { class: err ? "has-error" : "" },
+          el("th", { scope: "row" }, el("div", {}, s.name), el("div", { class: "meta url" }, s.kind, " · ", s.url)),
+          el("td", {}, progress(done, Math.max(done, s.items_seen || 0), `${s.name}: ${done} of ${s.items_seen || 0} listed items handled`)),
+          el("td", { class: "num", "data-label": "Fetched" }, (s.fetched || 0).toLocaleString()),
+          el("td", { class: "num", "data-label": "Skipped" }, (s.skipped || 0).toLocaleString()),
+          el("td", { class: "num" + (s.failed ? " bad" : ""), "data-label": "Failed" }, (s.failed || 0).toLocaleString()),
+          el("td", { class: "num", "data-label": "Rate" }, fmtRate(r)),
+          el("td", { class: "num", "data-label": "Now" }, `${s.in_flight || 0} running, ${s.queued || 0} queued`),
+          el("td", { "data-label": "Last poll" }, fmtAgo(s.last_poll), el("div", { class: "meta" }, `${plural(s.polls || 0, "poll")}, ${Math.round((s.last_poll_duration || 0) / 1e6)} ms`)),
+          el("td", { class: err ? "bad" : "meta", "data-label": "Last error" }, err ? [s.last_error ? el("div", {}, "poll: ", s.last_error) : null, s.last_article_error ? el("div", {}, "article: ", s.last_article_error) : null] : "none"));
+      })))));
+}
+
+function queuesPanel(queues) {
+  const names = Object.keys(queues).sort();
+  const max = Math.max(1, ...names.map(n => (queues[n].pending || 0) + (queues[n].in_flight || 0)));
+  return el("section", { class: "panel", "aria-labelledby": "queues-h" }, el("h2", { id: "queues-h" }, "Queues"),
+    names.length ? el("table", { class: "queues" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Consumer"), el("th", { scope: "col" }, "Waiting"), el("th", { scope: "col" }, "Pending"), el("th", { scope: "col" }, "In flight"))),
+      el("tbody", {}, names.map(n => {
+        const q = queues[n];
+        const depth = (q.pending || 0) + (q.in_flight || 0);
+        return el("tr", {}, el("th", { scope: "row" }, n), el("td", {}, progress(depth, max, `${n}: ${depth} waiting`)),
+          el("td", { class: "num" }, (q.pending || 0).toLocaleString()), el("td", { class: "num" }, (q.in_flight || 0).toLocaleString()));
+      }))) : el("p", { class: "meta" }, "No queue information."));
+}
+
+function pipelinePanel(now, before) {
+  const m = now.metrics;
+  if (!m || !m.newsmon_stage_messages_total) return null;
+  const rows = m.newsmon_stage_messages_total.slice().sort((a, b) => (a.labels.stage + a.labels.result).localeCompare(b.labels.stage + b.labels.result));
+  const lat = metricSum(m, "newsmon_fetch_to_searchable_seconds_sum"), latN = metricSum(m, "newsmon_fetch_to_searchable_seconds_count");
+  return el("section", { class: "panel", "aria-labelledby": "pipe-h" }, el("h2", { id: "pipe-h" }, "Pipeline (from /metrics)"),
+    el("table", { class: "pipeline" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Stage"), el("th", { scope: "col" }, "Result"), el("th", { scope: "col" }, "Messages"), el("th", { scope: "col" }, "Rate"))),
+      el("tbody", {}, rows.map(r => el("tr", { class: r.labels.result === "dead" || r.labels.result === "error" ? "has-error" : "" },
+        el("th", { scope: "row" }, r.labels.stage), el("td", {}, r.labels.result), el("td", { class: "num" }, r.value.toLocaleString()),
+        el("td", { class: "num" }, fmtRate(rate(now, before, s => metricSum(s.metrics, "newsmon_stage_messages_total", r.labels)))))))),
+    latN ? el("p", { class: "meta" }, `Fetch to searchable: ${(lat / latN).toFixed(2)} s on average over ${plural(latN, "article")}.`) : null);
 }
 
 // ---------- start ----------
 
 document.getElementById("search-form").addEventListener("submit", e => {
   e.preventDefault();
-  const p = state();
+  const p = filterParams(state());
   const q = document.getElementById("q").value.trim();
-  if ((p.get("view") || "search") === "quotes") { q ? p.set("q", q) : p.delete("q"); go(p); return; }
-  p.set("view", "search"); p.delete("id"); p.delete("page");
+  p.set("view", "search");
   q ? p.set("q", q) : p.delete("q");
   go(p);
 });
-for (const a of document.querySelectorAll("[data-view], [data-nav]")) {
+for (const a of document.querySelectorAll("[data-view]")) {
   a.addEventListener("click", e => {
-    if (e.button !== 0 || e.ctrlKey || e.metaKey) return;
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
     e.preventDefault();
-    const view = a.dataset.view || a.dataset.nav;
+    const view = a.dataset.view;
     const p = view === "search" ? filterParams(state()) : new URLSearchParams();
     p.set("view", view);
     go(p);
   });
 }
-window.addEventListener("popstate", route);
+document.addEventListener("keydown", e => {
+  const t = e.target;
+  const typing = t && (t.isContentEditable || /^(input|textarea|select)$/i.test(t.tagName));
+  if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); document.getElementById("q").focus(); }
+});
+// Anything the page's policy blocks is a bug in the page: say so where developers (and the browser
+// tests) look.
+document.addEventListener("securitypolicyviolation", e => console.error("blocked by the page's policy:", e.violatedDirective, e.blockedURI || ""));
+window.addEventListener("popstate", () => route({ focus: false }));
+window.addEventListener("pagehide", () => { if (alertStream) { alertStream.close(); alertStream = null; setLive(false); } });
+window.addEventListener("pageshow", e => { if (e.persisted) listenForAlerts(); });
 listenForAlerts();
-route();
+route({ focus: false });

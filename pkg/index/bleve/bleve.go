@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	blv "github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsmon/newsmon/pkg/article"
@@ -31,6 +32,7 @@ type Index struct {
 	dir       string
 	analyzers []string // every analyser a document may have been indexed with
 	async     bool
+	missing   map[string]bool // fields of the current mapping the index was created without
 
 	mu       sync.RWMutex   // Put holds it shared, Close exclusively
 	closed   bool           // under mu
@@ -67,7 +69,48 @@ func Open(dir string, opts ...Option) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open bleve index %s: %w", dir, err)
 	}
-	return &Index{idx: idx, dir: dir, analyzers: queryAnalyzers(), async: o.asyncPersist}, nil
+	return &Index{idx: idx, dir: dir, analyzers: queryAnalyzers(), async: o.asyncPersist,
+		missing: missingFields(idx.Mapping())}, nil
+}
+
+// missingFields lists the fields of the current mapping that an index created by an older version
+// lacks. Bleve cannot add fields to an existing index's mapping, so such an index keeps working
+// for everything else, and a search that filters on a missing field fails with a clear error
+// rather than silently finding nothing (see checkFields).
+func missingFields(m mapping.IndexMapping) map[string]bool {
+	im, ok := m.(*mapping.IndexMappingImpl)
+	if !ok || im.DefaultMapping == nil {
+		return nil
+	}
+	var missing map[string]bool
+	for name := range newMapping().DefaultMapping.Properties {
+		if im.DefaultMapping.Properties[name] == nil {
+			if missing == nil {
+				missing = map[string]bool{}
+			}
+			missing[name] = true
+		}
+	}
+	return missing
+}
+
+// checkFields fails a query that filters on a field this index was created without.
+func (x *Index) checkFields(q index.Query) error {
+	if len(x.missing) == 0 {
+		return nil
+	}
+	for field, used := range map[string]bool{
+		fieldLocations:  q.Near != nil,
+		fieldUSDMax:     q.MinUSD != nil || q.MaxUSD != nil,
+		fieldCurrencies: len(q.Currency) > 0,
+		fieldEventTypes: len(q.EventType) > 0,
+		fieldMentioned:  !q.MentionsFrom.IsZero() || !q.MentionsTo.IsZero(),
+	} {
+		if used && x.missing[field] {
+			return fmt.Errorf("the index in %s was created before field %s existed: move it away and re-index to filter on it", x.dir, field)
+		}
+	}
+	return nil
 }
 
 // Put writes the batch as one bleve batch; the article id is the document id, so rewriting an

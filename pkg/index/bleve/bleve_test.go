@@ -189,6 +189,7 @@ func BenchmarkPut(b *testing.B) {
 
 // BenchmarkSearch searches 2,000 articles with a text query, a filter, facets and highlights.
 func BenchmarkSearch(b *testing.B) {
+	oneBillion := 1e9
 	idx := openTemp(b, bleve.WithAsyncPersist())
 	for i := 0; i < 2000; i += 500 {
 		if err := idx.Put(b.Context(), generated(500, i)); err != nil {
@@ -202,6 +203,8 @@ func BenchmarkSearch(b *testing.B) {
 		{"text", index.Query{Text: "battery prices"}},
 		{"filter", index.Query{Region: []string{"China"}, Sort: "date"}},
 		{"text+filter+timeline", index.Query{Text: "summit OR nuclear", Region: []string{"France"}, Interval: "week"}},
+		{"near", index.Query{Near: &index.GeoCircle{Lat: 31.57, Lon: 120.29, Km: 200}, Sort: "date"}},
+		{"mentioned+usd", index.Query{MentionsFrom: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), MinUSD: &oneBillion}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			for b.Loop() {

@@ -35,6 +35,12 @@ const (
 	fieldLang     = "lang"
 	fieldAuthors  = "authors"
 
+	fieldEventTypes = "event_types"
+	fieldCurrencies = "currencies"
+	fieldUSDMax     = "usd_max"         // numeric; absent when no figure converts to USD
+	fieldLocations  = "locations"       // multipoint geoshape: the resolved places (Query.Near)
+	fieldMentioned  = "mentioned_spans" // multipoint geoshape: the mentioned date spans, see spanPoint
+
 	fieldDay   = "published_day"
 	fieldWeek  = "published_week"
 	fieldMonth = "published_month"
@@ -50,6 +56,9 @@ var facetFields = map[string]string{
 	"source":  "facet_source",
 	"event":   "facet_event",
 	"lang":    "facet_lang",
+
+	"currency":   "facet_currency",
+	"event_type": "facet_event_type",
 }
 
 // timelineFields maps Query.Interval to the keyword field holding the article's bucket key.
@@ -79,6 +88,12 @@ type doc struct {
 	Lang     string   `json:"lang"`
 	Authors  []string `json:"authors"`
 
+	EventTypes []string       `json:"event_types"`
+	Currencies []string       `json:"currencies"`
+	USDMax     *float64       `json:"usd_max"`
+	Locations  map[string]any `json:"locations"`
+	Mentioned  map[string]any `json:"mentioned_spans"`
+
 	FacetPerson  []string `json:"facet_person"`
 	FacetOrg     []string `json:"facet_org"`
 	FacetPlace   []string `json:"facet_place"`
@@ -87,6 +102,9 @@ type doc struct {
 	FacetSource  string   `json:"facet_source"`
 	FacetEvent   []string `json:"facet_event"`
 	FacetLang    string   `json:"facet_lang"`
+
+	FacetCurrency  []string `json:"facet_currency"`
+	FacetEventType []string `json:"facet_event_type"`
 
 	Day   string `json:"published_day"`
 	Week  string `json:"published_week"`
@@ -138,7 +156,21 @@ func newDoc(a *article.Article) (*doc, error) {
 		FacetSource:  a.Source,
 		FacetEvent:   k.Events,
 		FacetLang:    index.Norm(a.Language),
+
+		EventTypes:     index.NormAll(k.EventTypes),
+		FacetEventType: k.EventTypes,
+		Currencies:     index.NormAll(k.Currencies),
+		FacetCurrency:  k.Currencies,
+		Locations:      multiPoint(k.Locations),
 	}
+	if k.HasUSD {
+		d.USDMax = &k.USDMax
+	}
+	spans := make([]index.GeoPoint, len(k.Mentioned))
+	for i, sp := range k.Mentioned {
+		spans[i] = spanPoint(sp)
+	}
+	d.Mentioned = multiPoint(spans)
 	for _, q := range a.Quotes {
 		d.Quotes = append(d.Quotes, q.Text)
 	}
@@ -184,8 +216,12 @@ func docMapping(textAnalyzer string) *mapping.DocumentMapping {
 	add(fieldJSON, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Store: true})
 
 	for _, f := range []string{fieldPersons, fieldOrgs, fieldPlaces, fieldRegions, fieldRegion, fieldCountry,
-		fieldEvents, fieldSpeakers, fieldSource, fieldLang, fieldAuthors} {
+		fieldEvents, fieldSpeakers, fieldSource, fieldLang, fieldAuthors, fieldEventTypes, fieldCurrencies} {
 		add(f, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, SkipFreqNorm: true})
+	}
+	add(fieldUSDMax, &mapping.FieldMapping{Type: "number", Index: true})
+	for _, f := range []string{fieldLocations, fieldMentioned} {
+		add(f, &mapping.FieldMapping{Type: "geoshape", Index: true, DocValues: true})
 	}
 	for _, f := range facetFields {
 		add(f, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, DocValues: true,
@@ -197,3 +233,55 @@ func docMapping(textAnalyzer string) *mapping.DocumentMapping {
 	}
 	return dm
 }
+
+// multiPoint is the GeoJSON multipoint of the points, as bleve's geoshape fields read it (a map,
+// coordinates as []any of [lon, lat]), or nil for none.
+//
+// Why geoshapes and not geopoint fields: bleve 2.6's geopoint filters check only the first point
+// of a multi-valued field near a query's boundary (buildRectFilter and the distance filter stop
+// at the first value), so an article whose second place is the one near the point would be
+// missed; the geoshape filter tests the whole shape.
+func multiPoint(pts []index.GeoPoint) map[string]any {
+	if len(pts) == 0 {
+		return nil
+	}
+	coords := make([]any, len(pts))
+	for i, p := range pts {
+		coords[i] = []any{p.Lon, p.Lat}
+	}
+	return map[string]any{"type": "multipoint", "coordinates": coords}
+}
+
+// Mentioned dates are date spans, and an article mentions several: "mentions a date overlapping
+// [from, to]" needs each span's start and end compared together, which two multi-valued numeric
+// fields cannot do (the start of one span would pair with the end of another). So each span is
+// indexed as one point of a plane, start on the x axis (longitude) and end on the y axis
+// (latitude), and the overlap test (start <= to and end > from) is a rectangle query on those
+// points (spanQuery). The "degrees" are day numbers since 1970 divided by spanDaysPerDegree,
+// within ±85°: the query rectangle stays under 180° of longitude wide (s2 would otherwise take
+// the other way round the globe) and clear of the poles, and a day (0.0005°) is far above the
+// precision of the encoding.
+const (
+	spanDaysPerDegree = 2000
+	spanMaxDays       = 170000 // ±85°: the years 1505 to 2435
+)
+
+// spanPoint places a date span in the plane spanQuery searches.
+func spanPoint(sp index.DateSpan) index.GeoPoint {
+	return index.GeoPoint{
+		Lon: float64(clampDays(dayNumber(sp.Start))) / spanDaysPerDegree,
+		Lat: float64(clampDays(dayNumber(sp.End))) / spanDaysPerDegree,
+	}
+}
+
+// dayNumber is the day of t (UTC) counted from 1970-01-01, rounding down.
+func dayNumber(t time.Time) int64 {
+	s := t.Unix()
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return d
+}
+
+func clampDays(d int64) int64 { return min(max(d, -spanMaxDays), spanMaxDays) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -45,7 +46,14 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	}
 	bq := blv.NewBooleanQuery()
 	bq.AddMust(must)
-	if filters := filterQueries(q); len(filters) > 0 {
+	if err := x.checkFields(q); err != nil {
+		return nil, fmt.Errorf("index search: %w", err)
+	}
+	filters, err := filterQueries(q)
+	if err != nil {
+		return nil, fmt.Errorf("index search: %w", err)
+	}
+	if len(filters) > 0 {
 		bq.AddFilter(blv.NewConjunctionQuery(filters...))
 	}
 
@@ -145,7 +153,7 @@ func termBuckets(fr *search.FacetResult) []index.FacetBucket {
 
 // filterQueries turns the keyword filters and the date range into term and range queries, all of
 // which must match. They go into the boolean filter clause, so they do not change scores.
-func filterQueries(q index.Query) []query.Query {
+func filterQueries(q index.Query) ([]query.Query, error) {
 	var out []query.Query
 	terms := func(field string, vals []string) {
 		for _, v := range vals {
@@ -164,13 +172,61 @@ func filterQueries(q index.Query) []query.Query {
 	terms(fieldSource, q.Source)
 	terms(fieldLang, q.Lang)
 	terms(fieldSpeakers, q.Speaker)
+	terms(fieldCurrencies, q.Currency)
+	terms(fieldEventTypes, q.EventType)
+	if c := q.Near; c != nil {
+		if err := c.Validate(); err != nil {
+			return nil, fmt.Errorf("near: %w", err)
+		}
+		gq, err := blv.NewGeoShapeCircleQuery([]float64{c.Lon, c.Lat},
+			strconv.FormatFloat(c.Km, 'f', -1, 64)+"km", "intersects")
+		if err != nil {
+			return nil, fmt.Errorf("near: %w", err)
+		}
+		gq.SetField(fieldLocations)
+		out = append(out, gq)
+	}
+	if q.MinUSD != nil || q.MaxUSD != nil {
+		inclusive := true
+		nq := blv.NewNumericRangeInclusiveQuery(q.MinUSD, q.MaxUSD, &inclusive, &inclusive)
+		nq.SetField(fieldUSDMax)
+		out = append(out, nq)
+	}
+	if !q.MentionsFrom.IsZero() || !q.MentionsTo.IsZero() {
+		sq, err := spanQuery(q.MentionsFrom, q.MentionsTo)
+		if err != nil {
+			return nil, fmt.Errorf("mentioned dates: %w", err)
+		}
+		out = append(out, sq)
+	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		inclusive := true
 		dq := blv.NewDateRangeInclusiveQuery(clampTime(q.From), clampTime(q.To), &inclusive, &inclusive)
 		dq.SetField(fieldPublished)
 		out = append(out, dq)
 	}
-	return out
+	return out, nil
+}
+
+// spanQuery matches the articles mentioning a date span that overlaps [from, to] (a zero bound is
+// open): a span starting on day s and ending (exclusive) on day e overlaps when s <= day(to) and
+// e >= day(from)+1, a rectangle in the plane of spanPoint. The edges sit half a day off the grid
+// of day numbers, so no point lies on them.
+func spanQuery(from, to time.Time) (query.Query, error) {
+	const open = 89.0 // beyond every span point, and short of the pole
+	minLon, maxLon, minLat, maxLat := -open, open, -open, open
+	if !to.IsZero() {
+		maxLon = (float64(clampDays(dayNumber(to))) + 0.5) / spanDaysPerDegree
+	}
+	if !from.IsZero() {
+		minLat = (float64(clampDays(dayNumber(from)+1)) - 0.5) / spanDaysPerDegree
+	}
+	q, err := blv.NewGeoShapeQuery([][][][]float64{{{{minLon, maxLat}, {maxLon, minLat}}}}, "envelope", "intersects")
+	if err != nil {
+		return nil, err
+	}
+	q.SetField(fieldMentioned)
+	return q, nil
 }
 
 // textQuery translates a parsed user query. Each term must match in some text field under some

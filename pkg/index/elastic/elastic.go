@@ -285,8 +285,11 @@ func (x *Index) ensure(ctx context.Context) error {
 	if status/100 != 2 {
 		return statusError("put index template "+name, status, body)
 	}
-	if ok, err := x.aliasExists(ctx); err != nil || ok {
+	if ok, err := x.aliasExists(ctx); err != nil {
 		return err
+	} else if ok {
+		x.upgradeMappings(ctx)
+		return nil
 	}
 	first := x.alias + "-000001"
 	create, _ := json.Marshal(map[string]any{"aliases": map[string]any{x.alias: map[string]any{"is_write_index": true}}})
@@ -308,6 +311,30 @@ func (x *Index) ensure(ctx context.Context) error {
 		return err
 	}
 	return x.SwitchAlias(ctx, first)
+}
+
+// upgradeMappings adds the template's fields to the indices behind an existing alias. The
+// template only shapes indices created after it, and with dynamic mapping off, a field added in a
+// newer version (keys.locations, …) would stay unsearchable on older indices; adding fields to a
+// mapping is allowed, so new documents are indexed fully at once (older ones when rewritten). A
+// failure (a field whose type changed) is logged, not fatal: searches still work on the rest.
+func (x *Index) upgradeMappings(ctx context.Context) {
+	tmpl := templateBody(x.alias+"-*", x.shards, x.replicas)
+	mappings, err := json.Marshal(tmpl["template"].(map[string]any)["mappings"])
+	if err != nil {
+		x.log.Warn("elasticsearch mapping upgrade skipped", "alias", x.alias, "error", err)
+		return
+	}
+	op := "put mapping " + x.alias
+	status, body, err := x.do(ctx, op, func() esapi.Request {
+		return esapi.IndicesPutMappingRequest{Index: []string{x.alias}, Body: bytes.NewReader(mappings)}
+	})
+	if err == nil && status/100 != 2 {
+		err = statusError(op, status, body)
+	}
+	if err != nil {
+		x.log.Warn("elasticsearch mapping upgrade failed", "alias", x.alias, "version", templateVersion, "error", err)
+	}
 }
 
 func (x *Index) aliasExists(ctx context.Context) (bool, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -123,7 +124,7 @@ func testIndex(t *testing.T, f *fakeES, cfg Config) *Index {
 
 func testArticle(id, title string) *article.Article {
 	pub := time.Date(2023, 10, 23, 1, 30, 0, 0, time.UTC)
-	speaker, kind := "Li Wei", "PERSON"
+	speaker, kind, zero := "Li Wei", "PERSON", 0
 	a := &article.Article{
 		ID: id, URL: "https://example.com/" + id, CanonicalURL: "https://example.com/" + id,
 		Source: "Reuters.com", Title: title, Published: &pub, Fetched: pub, Language: "en",
@@ -133,6 +134,10 @@ func testArticle(id, title string) *article.Article {
 		Places: []article.Place{{Name: "Wuxi", Feature: "city", CountryCode: "CN", Country: "China",
 			Admin1: "Jiangsu", Lat: 31.56887, Lon: 120.28857}},
 		Quotes: []article.Quote{{Text: "the battery park opened", Speaker: &speaker, SpeakerType: &kind}},
+		Money: []article.Money{{Text: "2 billion yuan", Amount: 2e9, Currency: "CNY"},
+			{Text: "$280 million", Amount: 280e6, Currency: "USD", EquivalentOf: &zero}},
+		Dates:  []article.Date{{Text: "Monday", Value: "2023-10-23", Grain: "day"}, {Text: "soon", Value: "someday"}},
+		Events: []article.Event{{Type: "statement", Mentions: []article.Mention{{Text: "said", Start: 7, End: 11}}}},
 	}
 	a.Normalize()
 	return a
@@ -156,6 +161,9 @@ func TestNewCreatesTemplateIndexAndAlias(t *testing.T) {
 		if err := json.Unmarshal(body, &tmpl); err != nil {
 			t.Fatalf("template body: %v", err)
 		}
+		if want := fmt.Sprintf(`"_meta":{"managed_by":"newsmon","version":%d}`, templateVersion); !strings.Contains(string(body), want) {
+			t.Errorf("template lacks %s", want)
+		}
 		if !slices.Equal(tmpl.IndexPatterns, []string{"newsmon-articles-*"}) {
 			t.Errorf("index_patterns = %v", tmpl.IndexPatterns)
 		}
@@ -170,8 +178,16 @@ func TestNewCreatesTemplateIndexAndAlias(t *testing.T) {
 			"published": `"type":"date"`,
 			"title":     `"keyword":{"ignore_above":512,"type":"keyword"}`,
 			"keys":      `"regions_norm":{"type":"keyword"}`,
+			"_keys_geo": `"locations":{"type":"geo_point"}`,
+			"_keys_usd": `"usd_max":{"type":"double"}`,
+			"_keys_men": `"mentioned":{"format":"strict_date_optional_time||epoch_millis","type":"date_range"}`,
+			"_keys_cur": `"currencies_norm":{"type":"keyword"}`,
+			"_keys_evt": `"event_types_norm":{"type":"keyword"}`,
 			"ml":        `"analyzer":"french"`,
 		} {
+			if strings.HasPrefix(field, "_keys") {
+				field = "keys"
+			}
 			if !strings.Contains(string(props[field]), want) {
 				t.Errorf("mapping of %s = %s; want it to contain %s", field, props[field], want)
 			}
@@ -190,7 +206,20 @@ func TestNewCreatesTemplateIndexAndAlias(t *testing.T) {
 					}
 				}},
 		}},
-		{"alias exists", http.StatusOK, nil},
+		// An existing index gets the template's new fields (dynamic mapping is off).
+		{"alias exists", http.StatusOK, []exchange{
+			{method: "PUT", path: "/newsmon-articles/_mapping", status: 200, answer: "put_mapping_ack.json",
+				check: func(t *testing.T, body []byte) {
+					for _, want := range []string{`"dynamic":false`, `"locations":{"type":"geo_point"}`} {
+						if !strings.Contains(string(body), want) {
+							t.Errorf("put mapping body lacks %s:\n%s", want, body)
+						}
+					}
+				}},
+		}},
+		{"mapping upgrade refused", http.StatusOK, []exchange{
+			{method: "PUT", path: "/newsmon-articles/_mapping", status: 400, answer: "put_mapping_conflict.json"},
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFakeES(t, append([]exchange{
@@ -232,7 +261,11 @@ func TestPutBulkAllOK(t *testing.T) {
 			doc := strings.Split(string(body), "\n")[1]
 			for _, want := range []string{`"id":"a1"`, `"title":"first"`, `"persons_norm":["li wei"]`,
 				`"regions_norm":["wuxi","jiangsu","china","cn"]`, `"source_norm":"reuters.com"`,
-				`"location":{"lat":31.56887,"lon":120.28857}`, `"ml":{"en":{"title":"first"`, `"speakers_norm":["li wei"]`} {
+				`"location":{"lat":31.56887,"lon":120.28857}`, `"ml":{"en":{"title":"first"`, `"speakers_norm":["li wei"]`,
+				`"locations":[{"lat":31.56887,"lon":120.28857}]`, `"usd_max":280000000`,
+				`"currencies":["CNY","USD"],"currencies_norm":["cny","usd"]`,
+				`"event_types":["statement"],"event_types_norm":["statement"]`,
+				`"mentioned":[{"gte":"2023-10-23T00:00:00Z","lt":"2023-10-24T00:00:00Z"}]`} {
 				if !strings.Contains(doc, want) {
 					t.Errorf("document lacks %s:\n%s", want, doc)
 				}
@@ -410,6 +443,12 @@ func TestSearch(t *testing.T) {
 	if got, want := res.Facets["person"], []index.FacetBucket{{Key: "Li Wei", Count: 2}, {Key: "Kent Masters", Count: 1}}; !slices.Equal(got, want) {
 		t.Errorf("person facet = %v; want %v", got, want)
 	}
+	if got, want := res.Facets["currency"], []index.FacetBucket{{Key: "USD", Count: 2}, {Key: "CNY", Count: 1}}; !slices.Equal(got, want) {
+		t.Errorf("currency facet = %v; want %v", got, want)
+	}
+	if got, want := res.Facets["event_type"], []index.FacetBucket{{Key: "statement", Count: 1}}; !slices.Equal(got, want) {
+		t.Errorf("event_type facet = %v; want %v", got, want)
+	}
 	if got := res.Facets["org"]; got == nil || len(got) != 0 {
 		t.Errorf("org facet = %#v; want empty, not nil", got)
 	}
@@ -419,6 +458,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchRequestShapes(t *testing.T) {
+	oneBillion := 1e9
 	for _, tc := range []struct {
 		name       string
 		q          index.Query
@@ -436,6 +476,21 @@ func TestSearchRequestShapes(t *testing.T) {
 			[]string{`"query":"battery"`}, []string{`"query":"\u0026\u0026"`, `"query":"*"`}},
 		{"or group", index.Query{Text: "Volkswagen OR Macron"},
 			[]string{`"should":[{"multi_match"`, `"minimum_should_match":1`}, nil},
+		{"near", index.Query{Near: &index.GeoCircle{Lat: 31.5, Lon: 120.25, Km: 12.5}},
+			[]string{`{"geo_distance":{"distance":"12.5km","keys.locations":{"lat":31.5,"lon":120.25}}}`}, nil},
+		{"usd range", index.Query{MinUSD: &oneBillion, MaxUSD: &oneBillion},
+			[]string{`{"range":{"keys.usd_max":{"gte":1000000000,"lte":1000000000}}}`}, nil},
+		{"usd min", index.Query{MinUSD: &oneBillion},
+			[]string{`{"range":{"keys.usd_max":{"gte":1000000000}}}`}, []string{`"lte"`}},
+		{"currency and event type", index.Query{Currency: []string{" EUR"}, EventType: []string{"Protest"}},
+			[]string{`{"term":{"keys.currencies_norm":"eur"}},{"term":{"keys.event_types_norm":"protest"}}`}, nil},
+		{"mentioned dates", index.Query{MentionsFrom: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
+			MentionsTo: time.Date(2024, 12, 31, 23, 59, 59, 0, time.FixedZone("", 3600))},
+			[]string{`{"range":{"keys.mentioned":{"gte":"2024-01-01T00:00:00Z","lte":"2024-12-31T22:59:59Z","relation":"intersects"}}}`}, nil},
+		{"mentioned from", index.Query{MentionsFrom: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)},
+			[]string{`{"range":{"keys.mentioned":{"gte":"2024-01-01T00:00:00Z","relation":"intersects"}}}`}, nil},
+		{"new facets", index.Query{},
+			[]string{`"facet_currency":{"terms":{"field":"keys.currencies"`, `"facet_event_type":{"terms":{"field":"keys.event_types"`}, nil},
 	} {
 		body, err := searchBody(tc.q)
 		if err != nil {
@@ -454,6 +509,11 @@ func TestSearchRequestShapes(t *testing.T) {
 	}
 	if _, err := searchBody(index.Query{Interval: "fortnight"}); err == nil {
 		t.Error("interval fortnight: no error")
+	}
+	for _, c := range []index.GeoCircle{{Lat: 91, Km: 1}, {Lon: -181, Km: 1}, {Km: 0}, {Km: -3}, {Km: index.MaxNearKm + 1}} {
+		if _, err := searchBody(index.Query{Near: &c}); err == nil {
+			t.Errorf("near %+v: no error", c)
+		}
 	}
 }
 

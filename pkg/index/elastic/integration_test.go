@@ -183,3 +183,44 @@ func (x *Index) putRaw(ctx context.Context, a *article.Article, rawDoc, rawID st
 	sent = append(sent, &article.Article{ID: rawID})
 	return x.bulk(ctx, body, sent, map[string]error{})
 }
+
+// TestIntegrationMappingUpgrade: an index created before the template gained a field (here, with
+// no mapping at all but the id) gets the new fields when New runs again, so Near, the money and
+// the mentioned-dates filters work on documents written afterwards.
+func TestIntegrationMappingUpgrade(t *testing.T) {
+	url := liveURL(t)
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	alias := "nmtest-" + hex.EncodeToString(b[:])
+	old, err := newIndex(Config{URLs: []string{url}, Index: alias, Refresh: true}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dropLive(t, old) })
+	ctx := t.Context()
+	body := `{"aliases":{"` + alias + `":{"is_write_index":true}},"mappings":{"dynamic":false,"properties":{"id":{"type":"keyword"}}}}`
+	status, answer, err := old.do(ctx, "create old index", func() esapi.Request {
+		return esapi.IndicesCreateRequest{Index: alias + "-000001", Body: strings.NewReader(body)}
+	})
+	if err != nil || status != http.StatusOK {
+		t.Fatalf("create old index: %v %d %s", err, status, answer)
+	}
+	x, err := New(ctx, Config{URLs: []string{url}, Index: alias, Refresh: true}, nil)
+	if err != nil {
+		t.Fatalf("New on an old index: %v", err)
+	}
+	if err := x.Put(ctx, indextest.Fixtures()); err != nil {
+		t.Fatal(err)
+	}
+	minUSD := 1e9
+	for _, q := range []index.Query{
+		{Near: &index.GeoCircle{Lat: 31.56887, Lon: 120.28857, Km: 10}},
+		{MinUSD: &minUSD, Region: []string{"CN.04"}},
+		{MentionsFrom: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), EventType: []string{"statement"}},
+	} {
+		res, err := x.Search(ctx, q)
+		if err != nil || res.Total != 1 {
+			t.Errorf("Search(%+v) after the upgrade = %v, %v; want the Wuxi article", q, res, err)
+		}
+	}
+}

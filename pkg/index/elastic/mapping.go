@@ -57,6 +57,20 @@ type docKeys struct {
 	SourceNorm   string   `json:"source_norm"`
 	LangNorm     string   `json:"lang_norm"`
 	AuthorsNorm  []string `json:"authors_norm"`
+
+	EventTypes     []string         `json:"event_types"`
+	EventTypesNorm []string         `json:"event_types_norm"`
+	Currencies     []string         `json:"currencies"`
+	CurrenciesNorm []string         `json:"currencies_norm"`
+	USDMax         *float64         `json:"usd_max,omitempty"` // absent when no figure converts to USD
+	Locations      []index.GeoPoint `json:"locations"`         // a flat geo_point array: no nested query
+	Mentioned      []dateRange      `json:"mentioned"`         // date_range per mentioned date span
+}
+
+// dateRange is a date_range value: [gte, lt).
+type dateRange struct {
+	GTE string `json:"gte"`
+	LT  string `json:"lt"`
 }
 
 type docText struct {
@@ -81,6 +95,16 @@ func newDoc(a *article.Article) doc {
 		Speakers: k.Speakers, SpeakersNorm: index.NormAll(k.Speakers),
 		SourceNorm: index.Norm(a.Source), LangNorm: index.Norm(a.Language),
 		AuthorsNorm: index.NormAll(a.Authors),
+		EventTypes:  k.EventTypes, EventTypesNorm: index.NormAll(k.EventTypes),
+		Currencies: k.Currencies, CurrenciesNorm: index.NormAll(k.Currencies),
+		Locations: k.Locations,
+	}
+	if k.HasUSD {
+		d.Keys.USDMax = &k.USDMax
+	}
+	for _, sp := range k.Mentioned {
+		d.Keys.Mentioned = append(d.Keys.Mentioned, dateRange{
+			GTE: sp.Start.UTC().Format(time.RFC3339), LT: sp.End.UTC().Format(time.RFC3339)})
 	}
 	if lang := index.Norm(a.Language); languageAnalyzers[lang] != "" {
 		t := docText{Title: a.Title, Text: a.Text}
@@ -102,6 +126,7 @@ const (
 var facetFields = map[string]string{
 	"person": "keys.persons", "org": "keys.orgs", "place": "keys.places", "region": "keys.region",
 	"country": "keys.country", "source": "source", "event": "keys.events", "lang": "language",
+	"currency": "keys.currencies", "event_type": "keys.event_types",
 }
 
 // textFields are searched by every full-text term (nested quotes are copied into the root
@@ -131,10 +156,14 @@ func templateBody(pattern string, shards, replicas int) map[string]any {
 	keys := map[string]any{}
 	for _, f := range []string{"persons", "persons_norm", "orgs", "orgs_norm", "places", "places_norm",
 		"regions_norm", "region", "country", "events", "events_norm", "speakers", "speakers_norm",
-		"source_norm", "lang_norm", "authors_norm"} {
+		"source_norm", "lang_norm", "authors_norm", "event_types", "event_types_norm", "currencies",
+		"currencies_norm"} {
 		keys[f] = keyword
 	}
 	date := map[string]any{"type": "date", "format": "strict_date_optional_time||epoch_millis"}
+	keys["usd_max"] = map[string]any{"type": "double"}
+	keys["locations"] = map[string]any{"type": "geo_point"}
+	keys["mentioned"] = map[string]any{"type": "date_range", "format": "strict_date_optional_time||epoch_millis"}
 	return map[string]any{
 		"index_patterns": []string{pattern},
 		"priority":       200,
@@ -188,7 +217,7 @@ func templateBody(pattern string, shards, replicas int) map[string]any {
 }
 
 // templateVersion changes whenever templateBody does; New rewrites an older template.
-const templateVersion = 1
+const templateVersion = 2
 
 // clampTime keeps range bounds inside what Elasticsearch dates accept.
 func clampTime(t time.Time) time.Time {

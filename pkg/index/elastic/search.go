@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -53,6 +54,11 @@ func searchBody(q index.Query) ([]byte, error) {
 	if q.Interval != "" {
 		if _, err := index.BucketKey(time.Time{}, q.Interval); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
+	if q.Near != nil {
+		if err := q.Near.Validate(); err != nil {
+			return nil, fmt.Errorf("search: near: %w", err)
 		}
 	}
 	from, size := pageOf(q)
@@ -193,6 +199,35 @@ func filterClauses(q index.Query) []any {
 	terms("keys.source_norm", q.Source)
 	terms("keys.lang_norm", q.Lang)
 	terms("keys.speakers_norm", q.Speaker)
+	terms("keys.currencies_norm", q.Currency)
+	terms("keys.event_types_norm", q.EventType)
+	if c := q.Near; c != nil {
+		out = append(out, map[string]any{"geo_distance": map[string]any{
+			"distance":       strconv.FormatFloat(c.Km, 'f', -1, 64) + "km",
+			"keys.locations": map[string]any{"lat": c.Lat, "lon": c.Lon},
+		}})
+	}
+	if q.MinUSD != nil || q.MaxUSD != nil {
+		r := map[string]any{}
+		if q.MinUSD != nil {
+			r["gte"] = *q.MinUSD
+		}
+		if q.MaxUSD != nil {
+			r["lte"] = *q.MaxUSD
+		}
+		out = append(out, map[string]any{"range": map[string]any{"keys.usd_max": r}})
+	}
+	if !q.MentionsFrom.IsZero() || !q.MentionsTo.IsZero() {
+		// A mentioned span [gte, lt) overlaps [from, to] when the two intersect.
+		r := map[string]any{"relation": "intersects"}
+		if !q.MentionsFrom.IsZero() {
+			r["gte"] = clampTime(q.MentionsFrom).UTC().Format(time.RFC3339Nano)
+		}
+		if !q.MentionsTo.IsZero() {
+			r["lte"] = clampTime(q.MentionsTo).UTC().Format(time.RFC3339Nano)
+		}
+		out = append(out, map[string]any{"range": map[string]any{"keys.mentioned": r}})
+	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		r := map[string]any{}
 		if !q.From.IsZero() {

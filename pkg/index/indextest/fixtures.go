@@ -124,6 +124,20 @@ func (b *fixtureBuilder) event(name, date, place string, surfaces ...string) *fi
 	return b
 }
 
+// eventMention adds an event mention (no name) of the type, with its trigger.
+func (b *fixtureBuilder) eventMention(typ, trigger, date, place string) *fixtureBuilder {
+	m := b.mentions(trigger)
+	b.a.Events = append(b.a.Events, article.Event{Mentions: m, Date: date, Place: place, Type: typ, Trigger: &m[0],
+		Confidence: 0.8})
+	return b
+}
+
+// eventType sets the type of the last event.
+func (b *fixtureBuilder) eventType(typ string) *fixtureBuilder {
+	b.a.Events[len(b.a.Events)-1].Type = typ
+	return b
+}
+
 func (b *fixtureBuilder) money(surface string, amount float64, currency string, equivalentOf *int) *fixtureBuilder {
 	m := b.mention(surface, 0)
 	b.a.Money = append(b.a.Money, article.Money{Text: m.Text, Start: m.Start, End: m.End, Amount: amount,
@@ -165,6 +179,7 @@ func fixtureWuxi() *article.Article {
 		entity(article.TypePerson, "Li Wei", "director of the Wuxi New District administration", "Li Wei").
 		entity(article.TypePlace, "Wuxi", "", "Wuxi#0", "Wuxi#1", "Wuxi#2").
 		place(placeWuxi, "Wuxi#0", "Wuxi#1", "Wuxi#2").
+		eventMention("statement", "said#0", "2023-10-23", "").
 		money("250 billion yuan", 250e9, "CNY", nil).
 		money("$34.23 billion", 34.23e9, "USD", intp(0)).
 		date("Monday", "2023-10-23", "day").
@@ -210,6 +225,7 @@ func fixtureLyon() *article.Article {
 		entity(article.TypeOrg, "Commission européenne", "", "Commission européenne").
 		place(placeLyon, "Lyon#0", "Lyon#1").
 		event("Sommet européen de l'hydrogène", "2023-10-30", "Lyon", "Sommet européen de l'hydrogène").
+		eventType("meeting").
 		money("120 millions d'euros", 120e6, "EUR", nil).
 		date("lundi", "2023-10-30", "day").
 		quote("Nous voulons faire de la vallée de la chimie un laboratoire de l'hydrogène vert", true,
@@ -230,6 +246,7 @@ func fixtureNairobi() *article.Article {
 		entity(article.TypeOrg, "African Union", "", "African Union").
 		place(placeNairobi, "Nairobi").
 		event("Africa Climate Summit", "2023-09-04", "Nairobi", "Africa Climate Summit").
+		eventType("meeting").
 		money("$23 billion", 23e9, "USD", nil).
 		date("Monday", "2023-09-04", "day").
 		quote("Africa is not a victim of climate change, Africa is a solution", true,
@@ -252,6 +269,7 @@ func fixtureTea() *article.Article {
 		entity(article.TypePlace, "Kericho", "", "Kericho"). // unresolved: not in Places
 		place(placeKenya, "Kenya#0").
 		place(placeMombasa, "Mombasa").
+		eventMention("economic", "exports rose", "2023-09", "Kenya").
 		money("16.5 billion shillings", 16.5e9, "KES", nil).
 		date("September", "2023-09", "month").
 		date("Tuesday", "2023-10-24", "day").
@@ -274,9 +292,10 @@ func fixtureParis() *article.Article {
 		entity(article.TypePlace, "Lyon", "", "Lyon").
 		place(placeParis, "Paris").
 		place(placeLyon, "Lyon").
+		eventMention("statement", "pledged", "2023-10-31", "").
 		money("€1.5 billion", 1.5e9, "EUR", nil).
 		date("Tuesday", "2023-10-31", "day").
-		date("this week", "2023-W44", "week").
+		date("this week", "2023-10-30", "week").
 		quote("Nuclear power is the backbone of our energy independence", true,
 			"Emmanuel Macron", article.TypePerson, "Macron#1", "said").a
 }
@@ -316,7 +335,7 @@ func fixtureLithium() *article.Article {
 		entity(article.TypeOrg, "Tianqi Lithium", "", "Tianqi Lithium").
 		entity(article.TypePlace, "Shenzhen", "", "Shenzhen").
 		place(placeShenzhen, "Shenzhen").
-		date("this week", "2023-W42", "week").
+		date("this week", "2023-10-16", "week").
 		date("next year", "2024", "year").
 		quote("the market would rebalance next year as new projects in the Atacama were delayed", false,
 			"Kent Masters", article.TypePerson, "Kent Masters", "said").a

@@ -53,6 +53,11 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("FullText", func(t *testing.T) { testFullText(t, idx) })
 	t.Run("UserSyntax", func(t *testing.T) { testUserSyntax(t, idx) })
 	t.Run("Filters", func(t *testing.T) { testFilters(t, idx) })
+	t.Run("RegionCodes", func(t *testing.T) { testRegionCodes(t, idx) })
+	t.Run("Near", func(t *testing.T) { testNear(t, idx) })
+	t.Run("Money", func(t *testing.T) { testMoney(t, idx) })
+	t.Run("EventTypes", func(t *testing.T) { testEventTypes(t, idx) })
+	t.Run("MentionedDates", func(t *testing.T) { testMentionedDates(t, idx) })
 	t.Run("Facets", func(t *testing.T) { testFacets(t, idx) })
 	t.Run("SortDate", func(t *testing.T) { testSortDate(t, idx) })
 	t.Run("Paging", func(t *testing.T) { testPaging(t, idx) })
@@ -321,6 +326,146 @@ func testFilters(t *testing.T, idx index.Index) {
 	}
 }
 
+// filterCase is one search and the fixtures it must find, in any order.
+type filterCase struct {
+	name string
+	q    index.Query
+	want []string
+}
+
+func checkFilterCases(t *testing.T, idx index.Index, cases []filterCase) {
+	t.Helper()
+	for _, tc := range cases {
+		got := searchNames(t, idx, tc.q)
+		if !slices.Equal(sorted(got), sorted(tc.want)) {
+			t.Errorf("%s: Search(%+v) = %v; want %v", tc.name, tc.q, sorted(got), sorted(tc.want))
+		}
+	}
+}
+
+// testRegionCodes: a region value may be a GeoNames id (the place itself), a country code, or a
+// country code and an admin1 code joined by a dot, as pkg/geo's Gazetteer.RegionCode gives them.
+func testRegionCodes(t *testing.T, idx index.Index) {
+	china := []string{"lithium", "nanjing", "shanghai", "wuxi"}
+	checkFilterCases(t, idx, []filterCase{
+		{"city id", index.Query{Region: []string{"1790923"}}, []string{"wuxi"}},
+		{"country id is the country place", index.Query{Region: []string{"1814991"}}, []string{"nanjing", "shanghai"}},
+		{"unknown id", index.Query{Region: []string{"1"}}, nil},
+		{"country code", index.Query{Region: []string{"CN"}}, china},
+		{"admin1 code", index.Query{Region: []string{"CN.04"}}, []string{"nanjing", "wuxi"}},
+		{"admin1 code case", index.Query{Region: []string{" cn.04"}}, []string{"nanjing", "wuxi"}},
+		{"admin1 code other", index.Query{Region: []string{"CN.23"}}, []string{"shanghai"}},
+		{"admin1 code france", index.Query{Region: []string{"FR.84"}}, []string{"lyon", "paris"}},
+		{"admin1 code kenya", index.Query{Region: []string{"KE.30"}}, []string{"nairobi"}},
+		{"admin1 code of a country", index.Query{Region: []string{"KE.00"}}, nil},
+		{"admin1 number alone", index.Query{Region: []string{"04"}}, nil},
+		{"id and name", index.Query{Region: []string{"1799962", "Jiangsu"}}, []string{"nanjing"}},
+	})
+}
+
+// testNear: places within a radius of a point (great-circle distance). Distances from Wuxi:
+// Shanghai 117 km, Nanjing 153 km; Paris to Lyon 392 km.
+func testNear(t *testing.T, idx index.Index) {
+	wuxi := func(km float64) *index.GeoCircle { return &index.GeoCircle{Lat: 31.56887, Lon: 120.28857, Km: km} }
+	paris := func(km float64) *index.GeoCircle { return &index.GeoCircle{Lat: 48.85341, Lon: 2.3488, Km: km} }
+	checkFilterCases(t, idx, []filterCase{
+		{"wuxi 10", index.Query{Near: wuxi(10)}, []string{"wuxi"}},
+		{"wuxi 130", index.Query{Near: wuxi(130)}, []string{"shanghai", "wuxi"}},
+		{"wuxi 200", index.Query{Near: wuxi(200)}, []string{"nanjing", "shanghai", "wuxi"}},
+		{"paris 10", index.Query{Near: paris(10)}, []string{"paris"}},
+		{"paris 380", index.Query{Near: paris(380)}, []string{"paris"}},
+		{"paris 400", index.Query{Near: paris(400)}, []string{"lyon", "paris"}},
+		{"lyon 5", index.Query{Near: &index.GeoCircle{Lat: 45.75, Lon: 4.85, Km: 5}}, []string{"lyon", "paris"}},
+		{"atlantic", index.Query{Near: &index.GeoCircle{Lat: 0, Lon: -30, Km: 500}}, nil},
+		{"and lang", index.Query{Near: wuxi(200), Lang: []string{"de"}}, []string{"nanjing"}},
+		{"and region", index.Query{Near: paris(400), Region: []string{"Île-de-France"}}, []string{"paris"}},
+	})
+}
+
+// testMoney: currencies as ISO codes, and the largest figure in USD where the text states it or a
+// USD restatement implies the rate (the fixtures' EUR and KES figures have none).
+func testMoney(t *testing.T, idx index.Index) {
+	f := func(v float64) *float64 { return &v }
+	checkFilterCases(t, idx, []filterCase{
+		{"currency", index.Query{Currency: []string{"EUR"}}, []string{"lyon", "nanjing", "paris"}},
+		{"currency case", index.Query{Currency: []string{"usd"}}, []string{"nairobi", "wuxi"}},
+		{"currencies and", index.Query{Currency: []string{"CNY", "USD"}}, []string{"wuxi"}},
+		{"currency none", index.Query{Currency: []string{"JPY"}}, nil},
+		{"min 1bn", index.Query{MinUSD: f(1e9)}, []string{"nairobi", "wuxi"}},
+		{"min 0: only convertible", index.Query{MinUSD: f(0)}, []string{"nairobi", "wuxi"}},
+		{"min 30bn", index.Query{MinUSD: f(30e9)}, []string{"wuxi"}},
+		{"min inclusive", index.Query{MinUSD: f(23e9)}, []string{"nairobi", "wuxi"}},
+		{"max 30bn", index.Query{MaxUSD: f(30e9)}, []string{"nairobi"}},
+		{"max inclusive", index.Query{MaxUSD: f(23e9)}, []string{"nairobi"}},
+		{"between", index.Query{MinUSD: f(20e9), MaxUSD: f(25e9)}, []string{"nairobi"}},
+		{"max tiny", index.Query{MaxUSD: f(1)}, nil},
+		{"and region", index.Query{MinUSD: f(1e9), Region: []string{"China"}}, []string{"wuxi"}},
+	})
+}
+
+func testEventTypes(t *testing.T, idx index.Index) {
+	checkFilterCases(t, idx, []filterCase{
+		{"meeting", index.Query{EventType: []string{"meeting"}}, []string{"lyon", "nairobi"}},
+		{"case", index.Query{EventType: []string{"STATEMENT"}}, []string{"paris", "wuxi"}},
+		{"mention", index.Query{EventType: []string{"economic"}}, []string{"tea"}},
+		{"and", index.Query{EventType: []string{"meeting", "statement"}}, nil},
+		{"none", index.Query{EventType: []string{"protest"}}, nil},
+		{"and lang", index.Query{EventType: []string{"meeting"}, Lang: []string{"fr"}}, []string{"lyon"}},
+	})
+	res := mustSearch(t, idx, index.Query{EventType: []string{"statement"}, FacetSize: 10})
+	if got, want := res.Facets["event_type"], []index.FacetBucket{fb("statement", 2)}; !slices.Equal(got, want) {
+		t.Errorf("event_type facet of statement articles = %v; want %v", got, want)
+	}
+}
+
+// testMentionedDates: an article matches when a date it mentions (Article.Dates: a day, a week by
+// its Monday, a month, a year, …) overlaps the range, whatever its publication date.
+func testMentionedDates(t *testing.T, idx index.Index) {
+	day := func(s string) time.Time { return mustTime(s + "T00:00:00Z") }
+	endOf := func(s string) time.Time { return day(s).Add(24*time.Hour - time.Nanosecond) }
+	cases := []filterCase{
+		{"year 2025", index.Query{MentionsFrom: day("2025-01-01"), MentionsTo: endOf("2025-12-31")},
+			[]string{"nanjing", "wuxi"}},
+		// wuxi mentions 2023-10-23 and 2025, neither of which overlaps 2024.
+		{"year 2024", index.Query{MentionsFrom: day("2024-01-01"), MentionsTo: endOf("2024-12-31")},
+			[]string{"lithium", "shanghai"}},
+		{"open end", index.Query{MentionsFrom: day("2024-06-01")}, []string{"lithium", "nanjing", "shanghai", "wuxi"}},
+		{"open start", index.Query{MentionsTo: endOf("2023-09-30")}, []string{"nairobi", "tea"}},
+		{"inside a month", index.Query{MentionsFrom: day("2023-09-15"), MentionsTo: endOf("2023-09-15")},
+			[]string{"tea"}},
+		{"inside a week", index.Query{MentionsFrom: day("2023-10-20"), MentionsTo: endOf("2023-10-20")},
+			[]string{"lithium"}},
+		{"week end", index.Query{MentionsFrom: day("2023-11-05"), MentionsTo: endOf("2023-11-05")},
+			[]string{"paris"}},
+		{"gap", index.Query{MentionsFrom: day("2023-10-27"), MentionsTo: endOf("2023-10-28")}, nil},
+		{"last instant of a day", index.Query{MentionsFrom: mustTime("2023-10-29T23:59:59Z"),
+			MentionsTo: mustTime("2023-10-29T23:59:59Z")}, []string{"shanghai"}},
+		{"end is exclusive", index.Query{MentionsFrom: day("2023-10-30"), MentionsTo: day("2023-10-30")},
+			[]string{"lyon", "paris"}},
+		{"and published", index.Query{MentionsFrom: day("2025-01-01"), To: mustTime("2023-10-24T00:00:00Z")},
+			[]string{"wuxi"}},
+	}
+	// The expectations agree with the rule as index.DateSpan.Overlaps states it.
+	for _, tc := range cases {
+		var want []string
+		for name := range fixtureURLs {
+			a := fixturesNamed(name)[0]
+			if !tc.q.To.IsZero() && a.Published.After(tc.q.To) {
+				continue
+			}
+			if slices.ContainsFunc(index.KeysOf(a).Mentioned, func(d index.DateSpan) bool {
+				return d.Overlaps(tc.q.MentionsFrom, tc.q.MentionsTo)
+			}) {
+				want = append(want, name)
+			}
+		}
+		if !slices.Equal(sorted(want), sorted(tc.want)) {
+			t.Fatalf("suite bug: %s wants %v but DateSpan.Overlaps gives %v", tc.name, sorted(tc.want), sorted(want))
+		}
+	}
+	checkFilterCases(t, idx, cases)
+}
+
 // wantFacets computes the facets of arts the way the suite's contract says they must come out.
 func wantFacets(arts []*article.Article, size int) map[string][]index.FacetBucket {
 	counts := map[string]map[string]int{}
@@ -332,6 +477,7 @@ func wantFacets(arts []*article.Article, size int) map[string][]index.FacetBucke
 		for name, vals := range map[string][]string{
 			"person": k.Persons, "org": k.Orgs, "place": k.Places, "region": k.Region, "country": k.Country,
 			"source": {a.Source}, "event": k.Events, "lang": {a.Language},
+			"currency": k.Currencies, "event_type": k.EventTypes,
 		} {
 			for _, v := range vals {
 				counts[name][v]++
@@ -378,6 +524,8 @@ func testFacets(t *testing.T, idx index.Index) {
 		"lang":    {fb("en", 6), fb("de", 1), fb("fr", 1)},
 		"region": {fb("Auvergne-Rhône-Alpes", 2), fb("Jiangsu", 2), fb("Guangdong", 1), fb("Mombasa County", 1),
 			fb("Nairobi County", 1), fb("Shanghai", 1), fb("Île-de-France", 1)},
+		"currency":   {fb("EUR", 3), fb("USD", 2), fb("CNY", 1), fb("KES", 1)},
+		"event_type": {fb("meeting", 2), fb("statement", 2), fb("economic", 1)},
 	} {
 		if got := res.Facets[name]; !slices.Equal(got, want) {
 			t.Errorf("facet %s = %v; want %v", name, got, want)
