@@ -6,47 +6,120 @@ import (
 	"github.com/newsmon/newsmon/pkg/text"
 )
 
-// indirect finds reported speech in sentences that hold no direct quote:
+// indirect finds reported speech in sentences that hold no direct quote with its cue:
 //
 //	"According to X, CONTENT." / "CONTENT, according to X."
 //	"CONTENT, X said." / "CONTENT, said X."
-//	"X said (on Monday) (that) CONTENT." / "X told reporters (that) CONTENT."
+//	"X said (on Monday) (that) CONTENT." / "X told reporters (that) CONTENT." / "X expressed hope that …"
+//	"…, saying (that) CONTENT." (the speaker is the clause's subject)
+//	"X said CONTENT, adding that CONTENT2." (two quotes by X)
+//	"CONTENT, X said, CONTENT2." (the cue inside what was said: two quotes by X)
+//	"Asked about CONTENT, …" (a question whose asker is not named: no speaker)
 func (e *Extractor) indirect(d *doc, direct []found) []found {
 	var out []found
 	for _, sp := range text.SentencesOf(d.s, d.toks) {
-		if overlapsDirect(sp, direct) || strings.ContainsAny(d.s[sp.Start:sp.End], "“”«»„\"") {
+		if cut, after := directSpan(sp, direct); cut >= 0 {
+			// "Trump said X, but agreed that the fleet had ''promotional value.''": what comes before
+			// the quote and its cue, or after them as a new sentence, may still be reported speech.
+			if toks := d.tokensIn(sp.Start, cut); len(toks) >= 6 {
+				out = append(out, e.leadingCue(d, toks)...)
+			}
+			if toks := d.tokensIn(sp.Start, cut); len(toks) >= 4 {
+				out = append(out, d.askedPhrase(toks)...)
+			}
+			if toks := d.tokensIn(after, sp.End); len(toks) >= 6 && (text.IsCapitalized(toks[0].Text) || pronounSpeakers[toks[0].Text]) {
+				out = append(out, e.leadingCue(d, toks)...)
+			}
 			continue
 		}
 		toks := d.tokensIn(sp.Start, sp.End)
 		if len(toks) < 5 {
 			continue
 		}
+		out = append(out, d.askedPhrase(toks)...)
 		if q, ok := e.accordingTo(d, toks); ok {
 			out = append(out, q)
-		} else if q, ok := e.trailingCue(d, toks); ok {
-			out = append(out, q)
-		} else if q, ok := e.leadingCue(d, toks); ok {
-			out = append(out, q)
+		} else if qs := e.trailingCue(d, toks); len(qs) > 0 {
+			out = append(out, qs...)
+		} else if qs := e.leadingCue(d, toks); len(qs) > 0 {
+			out = append(out, qs...)
 		}
 	}
 	return out
 }
 
-func overlapsDirect(sp text.Span, qs []found) bool {
+// askedPhrase reads the question in "Asked about X, she said …" / "… when asked whether X.": the
+// question is reported speech whose asker the text does not name, so it has no speaker.
+func (d *doc) askedPhrase(toks []text.Token) []found {
+	for k := 0; k+2 < len(toks); k++ {
+		if lower(toks[k].Text) != "asked" {
+			continue
+		}
+		if k > 0 && lower(toks[k-1].Text) != "when" && lower(toks[k-1].Text) != "whenever" && toks[k-1].Text != "," && toks[k-1].Text != "and" {
+			continue
+		}
+		from := k + 1
+		var q found
+		if toks[from].Text == "about" || toks[from].Text == "on" {
+			from++
+		} else if toks[from].Text == "by" {
+			if p, ok := npAfter(toks, from+1); ok { // "Asked by Stephanopoulos whether …": he asked
+				d.resolveNP(&q, toks, p)
+			}
+			for from < len(toks) && toks[from].Text != "," && !questionWords[lower(toks[from].Text)] && toks[from].Text != "about" {
+				from++
+			}
+			if from < len(toks) && toks[from].Text == "about" {
+				from++
+			}
+		}
+		end := from
+		for end < len(toks) && toks[end].Text != "," && toks[end].Text != ";" {
+			end++
+		}
+		if a, b, ok := content(toks, from, end); ok {
+			q.start, q.end, q.cue, q.cueStart, q.cueEnd = a, b, toks[k].Text, toks[k].Start, toks[k].End
+			return []found{q}
+		}
+		return nil
+	}
+	return nil
+}
+
+// questionWords open an indirect question.
+var questionWords = map[string]bool{"whether": true, "if": true, "what": true, "who": true, "how": true, "why": true, "when": true, "where": true, "which": true}
+
+// directSpan is where the direct or mixed quotes found with their cues (and the cues) start and end
+// in a sentence; cut is -1 when the sentence holds none.
+func directSpan(sp text.Span, qs []found) (cut, after int) {
+	cut, after = -1, sp.End
 	for _, q := range qs {
-		if q.openerAt < sp.End && q.closerAt > sp.Start {
-			return true
+		lo, hi := q.openerAt, q.closerAt
+		if q.cue != "" {
+			lo, hi = min(lo, q.cueStart), max(hi, q.cueEnd)
+		}
+		if !q.direct {
+			lo, hi = min(lo, q.start), max(hi, q.end)
+		}
+		if lo < sp.End && hi > sp.Start {
+			if cut < 0 || lo < cut {
+				cut = max(lo, sp.Start)
+			}
+			if after == sp.End || hi > after {
+				after = min(hi, sp.End)
+			}
 		}
 	}
-	return false
+	return cut, after
 }
 
 // content trims punctuation from both ends of the token range [a, b) and returns its byte span.
 func content(toks []text.Token, a, b int) (int, int, bool) {
-	for a < b && !text.IsWord(toks[a].Text) {
+	for a < b && !text.IsWord(toks[a].Text) && !isOpenMark(toks[a].Text) {
 		a++
 	}
-	for b > a && !text.IsWord(toks[b-1].Text) && toks[b-1].Text != ")" && toks[b-1].Text != "%" {
+	for b > a && (!text.IsWord(toks[b-1].Text) && !isCloseMark(toks[b-1].Text) && toks[b-1].Text != ")" && toks[b-1].Text != "%" ||
+		trailingConjunctions[toks[b-1].Text]) {
 		b--
 	}
 	if b-a < 3 {
@@ -54,6 +127,12 @@ func content(toks []text.Token, a, b int) (int, int, bool) {
 	}
 	return toks[a].Start, toks[b-1].End, true
 }
+
+// trailingConjunctions are dropped from the end of reported content cut short before a quote.
+var trailingConjunctions = map[string]bool{"and": true, "but": true, "or": true, "while": true, "as": true}
+
+func isOpenMark(t string) bool  { return t == "“" || t == "‘" || t == "\"" || t == "«" }
+func isCloseMark(t string) bool { return t == "”" || t == "’" || t == "\"" || t == "»" }
 
 // accordingTo handles "According to X, CONTENT." and "CONTENT, according to X."
 func (e *Extractor) accordingTo(d *doc, toks []text.Token) (found, bool) {
@@ -63,7 +142,8 @@ func (e *Extractor) accordingTo(d *doc, toks []text.Token) (found, bool) {
 		}
 		q := found{cue: d.s[toks[k].Start:toks[k+1].End], cueStart: toks[k].Start, cueEnd: toks[k+1].End}
 		var ok bool
-		if k == 0 {
+		switch {
+		case k == 0 || k <= 3 && toks[k-1].Text == ",":
 			comma := indexTok(toks, ",", k+2)
 			if comma < 0 {
 				return found{}, false
@@ -71,13 +151,17 @@ func (e *Extractor) accordingTo(d *doc, toks []text.Token) (found, bool) {
 			if q.start, q.end, ok = content(toks, comma+1, len(toks)); !ok {
 				return found{}, false
 			}
-			e.speakerNear(d, &q, toks[:comma], k, toks[0].Start, toks[comma].Start)
-		} else if toks[k-1].Text == "," {
-			if q.start, q.end, ok = content(toks, 0, k-1); !ok {
+			e.speakerAfter(d, &q, toks[:comma], k+2)
+		case toks[k-1].Text == ",":
+			if q.start, q.end, ok = content(toks, datelineEnd(toks, k-1), k-1); !ok {
 				return found{}, false
 			}
-			e.speakerNear(d, &q, toks, k, toks[k].Start, toks[len(toks)-1].End)
-		} else {
+			end := len(toks)
+			if c := indexTok(toks, ",", k+2); c > 0 {
+				end = c
+			}
+			e.speakerAfter(d, &q, toks[:end], k+2)
+		default:
 			return found{}, false
 		}
 		return q, true
@@ -85,13 +169,24 @@ func (e *Extractor) accordingTo(d *doc, toks []text.Token) (found, bool) {
 	return found{}, false
 }
 
+// speakerAfter resolves the noun phrase starting at toks[k] ("according to the ministry").
+func (e *Extractor) speakerAfter(d *doc, q *found, toks []text.Token, k int) {
+	if p, ok := npAfter(toks, k); ok {
+		d.resolveNP(q, toks, p)
+		return
+	}
+	if k < len(toks) {
+		d.nearestMention(q, toks, k, toks[k].Start, toks[len(toks)-1].End)
+	}
+}
+
 // datelineEnd skips a dateline ("WUXI, China — ") at the start of a sentence: it returns the index
 // of the first token after the dash, or 0.
-func datelineEnd(s string, toks []text.Token, limit int) int {
+func datelineEnd(toks []text.Token, limit int) int {
 	if len(toks) == 0 || strings.ToUpper(toks[0].Text) != toks[0].Text || !text.IsWord(toks[0].Text) {
 		return 0
 	}
-	for k := 1; k < limit && k < 8; k++ {
+	for k := 1; k < limit && k < 12; k++ {
 		if toks[k].Text == "—" || toks[k].Text == "–" || toks[k].Text == "--" {
 			return k + 1
 		}
@@ -108,66 +203,161 @@ func indexTok(toks []text.Token, w string, from int) int {
 	return -1
 }
 
-// trailingCue handles "CONTENT, X said (on Monday)." with the cue among the last tokens.
-func (e *Extractor) trailingCue(d *doc, toks []text.Token) (found, bool) {
+// trailingCue handles "CONTENT, X said (on Monday)." and "CONTENT, said X, a ROLE." with the cue
+// among the last tokens.
+func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 	n := len(toks)
-	for k := n - 1; k >= 0 && n-k <= 8; k-- {
-		cue, cEnd := e.cueAt(toks, k)
-		if cue == "" {
+	for k := n - 1; k >= 1 && n-k <= 24; k-- {
+		cue, kEnd := e.cueAt(toks, k, false)
+		if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {
 			continue
 		}
-		comma := -1
-		for j := k - 1; j >= 0 && k-j <= 6; j-- {
+		var q found
+		q.cue, q.cueStart, q.cueEnd = cue, toks[k].Start, toks[kEnd].End
+		comma, last, role := -1, kEnd, false
+		if toks[k-1].Text == "," {
+			// "CONTENT, said X."
+			p, ok := npAfter(toks, kEnd+1)
+			if !ok || p.b+1 < n && toks[p.b+1].Text != "," && text.IsWord(toks[p.b+1].Text) && !skipAfterCue[toks[p.b+1].Text] {
+				continue // "…, said it would invest": the phrase after the cue is not its subject
+			}
+			comma, last, role = k-1, p.b, p.roleE > p.roleStart
+			d.resolveNP(&q, toks, p)
+		} else {
+			p, ok := npBefore(toks, k)
+			if !ok || p.a == 0 || toks[p.a-1].Text != "," {
+				continue
+			}
+			comma = p.a - 1
+			if p.roleE > p.roleStart {
+				// "CONTENT, Cui Rongguo, Party secretary, said": the comma before the name.
+				for c := p.a - 1; c >= 0; c-- {
+					if toks[c].Text == "," {
+						comma = c
+						break
+					}
+				}
+			}
+			d.resolveNP(&q, toks, p)
+		}
+		// "The hashtag, he said, was even more popular": the cue sits inside what was said, which
+		// goes on after the closing comma (the speaker's role after an inverted cue does not).
+		rest := -1
+		for j := last + 1; j < n && j <= last+5 && !role; j++ {
 			if toks[j].Text == "," {
-				comma = j
+				if n-1-j >= 3 {
+					rest = j + 1
+				}
+				break
+			}
+			if !skipAfterCue[toks[j].Text] && !text.IsCapitalized(toks[j].Text) && !text.IsNumber(toks[j].Text) {
 				break
 			}
 		}
-		if comma < 0 {
-			return found{}, false
+		// Otherwise only a short tail ("on Monday", "in a statement") or the speaker's role may follow
+		// the cue; anything longer is what was said ("…, X said that …").
+		if tail := n - 1 - last; rest < 0 && tail > 6 && !(last+1 < n && toks[last+1].Text == "," && tail <= 24) {
+			continue
 		}
-		// After the cue only a short tail ("on Monday") or the speaker's name ("said Zhang Wei, …")
-		// may follow; anything longer is what was said ("Li Na, 34, …, said business was good").
-		if after := n - 1 - (k + 1); after > 3 && !(k+1 < n && text.IsCapitalized(toks[k+1].Text)) {
-			return found{}, false
+		if indexTok(toks[:min(n, kEnd+4)], "that", kEnd+1) >= 0 {
+			continue
 		}
-		q := found{cue: cue, cueStart: toks[k].Start, cueEnd: cEnd}
-		var ok bool
-		if q.start, q.end, ok = content(toks, datelineEnd(d.s, toks, comma), comma); !ok {
-			return found{}, false
+		var out []found
+		q2 := q
+		if s, t, ok := content(toks, datelineEnd(toks, comma), comma); ok {
+			q.start, q.end = s, t
+			out = append(out, q)
 		}
-		e.speakerNear(d, &q, toks, k, toks[comma].End, toks[n-1].End)
-		return q, true
+		if rest > 0 {
+			if s, t, ok := content(toks, rest, n); ok {
+				q2.start, q2.end = s, t
+				out = append(out, q2)
+			}
+		}
+		return out
 	}
-	return found{}, false
+	return nil
 }
 
-// leadingCue handles "X said (that) CONTENT." where X is a name or pronoun before the cue.
-func (e *Extractor) leadingCue(d *doc, toks []text.Token) (found, bool) {
+// leadingCue handles "X said (that) CONTENT." where X is the noun phrase before the cue, and
+// ", saying (that) CONTENT." with the clause's subject as speaker.
+func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 	for k := 1; k < len(toks)-3; k++ {
-		cue, cEnd := e.cueAt(toks, k)
+		cue, kEnd := e.cueAt(toks, k, false)
 		if cue == "" || cue == "according to" {
 			continue
 		}
-		q := found{cue: cue, cueStart: toks[k].Start, cueEnd: cEnd}
-		e.speakerNear(d, &q, toks[:k+1], k, toks[0].Start, toks[k].Start)
-		if q.spk == nil && !q.pronoun {
-			continue // "the plan said nothing": no one to attribute it to
+		if kEnd+1 < len(toks) && toks[kEnd+1].Text == "by" {
+			continue // passive "was noted by …"
 		}
-		from := k + 1
-		// Skip the object and time adverbs up to "that" ("told reporters on Monday that …").
-		if t := indexTok(toks[:min(len(toks), k+7)], "that", k+1); t >= 0 {
-			from = t + 1
-		} else if strings.EqualFold(cue, "told") {
-			for from < len(toks) && (text.IsCapitalized(toks[from].Text) || toks[from].Text == "the" || toks[from].Text == "reporters") {
-				from++
+		q := found{cue: cue, cueStart: toks[k].Start, cueEnd: toks[kEnd].End}
+		if participle(lower(toks[k].Text)) || coordinated(toks, k) {
+			if toks[k-1].Text != "," && !coordinated(toks, k) {
+				continue
+			}
+			d.clauseSubject(&q, toks, k)
+		} else {
+			p, ok := npBefore(toks, k)
+			if !ok {
+				continue
+			}
+			d.resolveNP(&q, toks, p)
+		}
+		if q.spk == nil && !q.pronoun {
+			continue
+		}
+		from := e.contentStart(toks, k, kEnd)
+		end := len(toks)
+		var more []found
+		// "…, adding that …": a second quote by the same speaker.
+		for j := from + 3; j+1 < len(toks); j++ {
+			if toks[j].Text != "," {
+				continue
+			}
+			if c, cEnd := e.cueAt(toks, j+1, false); c != "" && participle(lower(toks[j+1].Text)) {
+				q2 := q
+				q2.cue, q2.cueStart, q2.cueEnd = c, toks[j+1].Start, toks[cEnd].End
+				if s, t, ok := content(toks, e.contentStart(toks, j+1, cEnd), len(toks)); ok {
+					q2.start, q2.end = s, t
+					more = append(more, q2)
+				}
+				end = j
+				break
 			}
 		}
 		var ok bool
-		if q.start, q.end, ok = content(toks, from, len(toks)); !ok {
-			return found{}, false
+		if q.start, q.end, ok = content(toks, from, end); !ok {
+			return nil
 		}
-		return q, true
+		return append([]found{q}, more...)
 	}
-	return found{}, false
+	return nil
+}
+
+// contentStart skips what sits between a speech verb and what was said: the addressee of "told"
+// or "asked" ("told reporters", "told the Times"), time adverbs ("on Monday") and "that".
+func (e *Extractor) contentStart(toks []text.Token, k, kEnd int) int {
+	from := kEnd + 1
+	if w := lower(toks[k].Text); w == "told" || w == "tells" || w == "tell" || w == "telling" || w == "asked" || w == "asks" || w == "asking" {
+		if from < len(toks) && (toks[from].Text == "reporters" || toks[from].Text == "me" || toks[from].Text == "him" ||
+			toks[from].Text == "her" || toks[from].Text == "them" || toks[from].Text == "us" || toks[from].Text == "supporters") {
+			from++
+		} else if p, ok := npAfter(toks, from); ok && !pronounSpeakers[toks[p.a].Text] {
+			from = p.b + 1
+		}
+	}
+	// "said on Monday that", "said in a statement that": skip to "that" when only adverbs intervene.
+	for j := from; j < len(toks) && j < from+6; j++ {
+		t := toks[j].Text
+		if t == "that" {
+			return j + 1
+		}
+		if !skipAfterCue[t] && !text.IsCapitalized(t) && t != "," {
+			break
+		}
+	}
+	for from < len(toks) && (toks[from].Text == "," || toks[from].Text == ":") {
+		from++
+	}
+	return from
 }

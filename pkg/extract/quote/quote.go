@@ -1,22 +1,45 @@
-// Package quote finds what people and organisations said in Article.Text and fills Article.Quotes:
-// direct quotes in straight or typographic quote marks (“ ”, " ", « », „ “), including quotes that
-// run over several paragraphs, and reported speech ("X said (that) …", "…, X said.", "according to
-// X, …"). Each quote gets its cue verb and a speaker: the nearest PERSON or ORG mention from
-// Article.Entities in the cue clause, with he/she/they resolved to the most recent named speaker
-// and surnames resolved to the full entity name (entities carry every mention, so "Cui" already
-// belongs to "Cui Rongguo"). It owns Article.Quotes, reads Text and Entities, and does no I/O.
+// Package quote finds what people and organisations said in Article.Text and fills Article.Quotes.
+// It owns Article.Quotes, reads Text and Entities (PERSON and ORG mentions), and does no I/O.
 //
-// A quote split around its cue (“We will win,” she said, “because …”) is reported as two quotes
-// with the same speaker and cue, so that every quote's offsets point at one contiguous run of the
-// speaker's words. A multi-paragraph quote is one quote spanning from its first to its last word;
-// its text is the exact slice of Article.Text, so it contains the paragraph break and the
-// re-opening quote mark.
+// Direct quotes: straight and typographic double quotes (" ", “ ”), single quotes used as quote
+// marks (‘ ’, and ' ' when a speech cue confirms them), the NYT's doubled apostrophes (two ' on
+// each side), guillemets « » and „ “. A quote split around its cue (“We will win,” she said,
+// “because …”) is two quotes with the same speaker, so that every quote's offsets point at one
+// contiguous run of the speaker's words; a quote running over several paragraphs (opening mark
+// repeated, closing mark omitted) is one quote whose text is the exact slice of Article.Text;
+// quotes inside quotes stay inside the outer one; a headline "Minister: ‘We will act’" takes the
+// colon as its cue. A quoted phrase inside reported speech ("said the plan was “a disaster”") is
+// reported speech, not a direct quote.
+//
+// Reported speech (direct: false): "X said (that) …", "X told reporters …", "X added/noted/warned/
+// expressed hope that …", "according to X, …", "…, X said." and the inverted "…, said Cui";
+// "…, adding that …" and "CONTENT, he said, CONTENT" give two quotes by the same speaker; the
+// question in "Asked about X, …" is a quote without a speaker. Verbs of belief and intention
+// ("believes", "wants", "plans to") are not speech and give no quote.
+//
+// Speakers: the noun phrase that is the cue's subject (or follows an inverted cue). A PERSON/ORG
+// mention inside it names the speaker; he/she/they/it resolve to the most recent fitting speaker
+// or mention (of the right gender where "Mr."/"Mrs."/"Ms." or an earlier he/she tells); a bare
+// surname resolves to the full entity; a title ("the director", "the Party secretary") resolves to
+// the person whose role or title holds it, an organisation noun ("the ministry") to the
+// organisation whose name holds it; anything else is kept as stated ("the judge"). A role stated
+// with the speaker ("Cui Rongguo, Party secretary of Xinwu district, said") is kept in Quote.Role.
+// A quote with no cue of its own continues the speaker of the quote before it (same or next
+// paragraph), or takes the name from an interview layout: a name line above or below it ("Maria
+// Lopez, 34, Phoenix"), a dash signature after it ("— Maria Lopez"), or the person the previous
+// paragraph is about; inside a sentence whose verb is no speech cue ("Nordhaus welcomed “…”") it
+// is the words of the sentence's subject.
+//
+// Everything is rules over pkg/text tokens; there is no model. Measured with
+// `newsmon eval quotes --data FILE.jsonl` (internal/eval.QuoteScorer).
 package quote
 
 import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
@@ -24,25 +47,13 @@ import (
 
 // Extractor fills Article.Quotes. It is safe for concurrent use.
 type Extractor struct {
-	cues map[string]bool
+	lex lexicon
 }
 
 // New returns the quote extractor.
 func New() *Extractor {
-	cues := map[string]bool{}
-	for _, w := range strings.Fields(cueVerbs) {
-		cues[w] = true
-	}
-	return &Extractor{cues: cues}
+	return &Extractor{lex: newLexicon()}
 }
-
-// cueVerbs introduce speech. "according to" is handled on its own.
-const cueVerbs = `said says say told tells added adds noted notes warned warns stressed stresses asked asks
-explained explains insisted insists argued argues claimed claims stated states wrote writes replied
-replies continued recalled recalls admitted admits acknowledged declared announced announces remarked
-urged urges cautioned emphasised emphasized emphasises emphasizes tweeted posted confirmed confirms
-denied denies predicted predicts suggested suggests agreed agrees countered responded observed
-complained pointed concluded`
 
 // Name implements extract.Extractor.
 func (*Extractor) Name() string { return "quote" }
@@ -56,7 +67,7 @@ func (e *Extractor) Extract(ctx context.Context, a *article.Article) error {
 	return nil
 }
 
-// speakerRef is a PERSON/ORG mention with byte offsets.
+// speakerRef is a PERSON/ORG mention (or a speaker phrase) with byte offsets.
 type speakerRef struct {
 	start, end int
 	name, typ  string
@@ -71,10 +82,11 @@ type found struct {
 	cueStart, cueEnd   int
 	spk                *speakerRef // resolved speaker
 	mStart, mEnd       int         // speaker mention (may be a pronoun)
+	role               string      // role stated with the speaker in this sentence
 	pronoun            bool
-	inherit            bool // a quote-only paragraph: same speaker as the quote before it
+	inherit            bool // a quote with no cue of its own: same speaker as the quote before it
 	paragraphInitial   bool
-	openerAt, closerAt int
+	openerAt, closerAt int // the marks of a direct or mixed quote
 }
 
 // doc holds the per-article state of one Find call.
@@ -82,7 +94,8 @@ type doc struct {
 	s        string
 	idx      *text.RuneIndex
 	toks     []text.Token
-	mentions []speakerRef // PERSON/ORG mentions in text order
+	mentions []speakerRef    // PERSON/ORG mentions in text order
+	genders  map[string]byte // person name → 'm' or 'f', from honorifics and resolved he/she
 }
 
 // Find returns the quotes in s, given the entities found in s (may be nil).
@@ -101,7 +114,7 @@ func (e *Extractor) Find(s string, entities []article.Entity) []article.Quote {
 
 	qs := e.direct(d)
 	qs = append(qs, e.indirect(d, qs)...)
-	sort.Slice(qs, func(i, j int) bool { return qs[i].start < qs[j].start })
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].start < qs[j].start })
 	resolvePronouns(d, qs)
 	out := make([]article.Quote, 0, len(qs))
 	for _, q := range qs {
@@ -113,13 +126,16 @@ func (e *Extractor) Find(s string, entities []article.Entity) []article.Quote {
 func (d *doc) export(q found) article.Quote {
 	out := article.Quote{Text: d.s[q.start:q.end], Start: d.idx.Rune(q.start), End: d.idx.Rune(q.end), Direct: q.direct}
 	if q.cue != "" {
-		out.Cue = q.cue
+		out.Cue = d.s[q.cueStart:q.cueEnd]
 		out.CueSpan = &article.Span{Start: d.idx.Rune(q.cueStart), End: d.idx.Rune(q.cueEnd)}
 	}
 	if q.spk != nil {
 		name, typ := q.spk.name, q.spk.typ
 		out.Speaker, out.SpeakerType = &name, &typ
 		out.Role = q.spk.role
+		if q.role != "" {
+			out.Role = q.role
+		}
 	}
 	if q.mEnd > q.mStart {
 		out.SpeakerMention = &article.Mention{Text: d.s[q.mStart:q.mEnd], Start: d.idx.Rune(q.mStart), End: d.idx.Rune(q.mEnd)}
@@ -127,9 +143,23 @@ func (d *doc) export(q found) article.Quote {
 	return out
 }
 
-// closers maps each opening quote mark to the marks that may close it.
-var closers = map[string][]string{
-	"“": {"”", "“"}, "«": {"»"}, "„": {"“", "”"}, "\"": {"\""}, "‹": {"›"}, "「": {"」"},
+// quoteMark is an opening quote mark and the marks that may close it, most specific first.
+type quoteMark struct {
+	open    string
+	closers []string
+	single  bool // an apostrophe-like mark: it closes only before a non-letter
+}
+
+var quoteMarks = []quoteMark{
+	{"“", []string{"”", "“", "\""}, false}, // typography is mixed in the wild: “…," she said
+	{"''", []string{"''"}, false},
+	{"\"", []string{"\"", "”"}, false},
+	{"«", []string{"»"}, false},
+	{"„", []string{"“", "”"}, false},
+	{"‹", []string{"›"}, false},
+	{"「", []string{"」"}, false},
+	{"‘", []string{"’"}, true},
+	{"'", []string{"'"}, true},
 }
 
 // direct finds quoted passages and their cues.
@@ -137,18 +167,23 @@ func (e *Extractor) direct(d *doc) []found {
 	s := d.s
 	var qs []found
 	for i := 0; i < len(s); {
-		open := openerAt(s, i)
-		if open == "" {
+		c := s[i]
+		if c != '"' && c != '\'' && c < utf8.RuneSelf {
 			i++
 			continue
 		}
-		cs := i + len(open)
-		ce, closeEnd, ok := findCloser(s, cs, open)
+		mark, ok := openerAt(s, i)
+		if !ok {
+			i++
+			continue
+		}
+		cs := i + len(mark.open)
+		ce, closeEnd, ok := findCloser(s, cs, mark)
 		if !ok {
 			i = cs
 			continue
 		}
-		q := found{direct: true, openerAt: i, closerAt: ce}
+		q := found{direct: true, openerAt: i, closerAt: closeEnd}
 		q.start, q.end = trimContent(s, cs, ce)
 		q.paragraphInitial = i == 0 || strings.HasSuffix(strings.TrimRight(s[:i], " \t"), "\n") ||
 			strings.TrimSpace(s[:i]) == ""
@@ -158,8 +193,24 @@ func (e *Extractor) direct(d *doc) []found {
 		}
 		words := len(strings.Fields(s[q.start:q.end]))
 		found := e.cueAfter(d, &q, closeEnd) || e.cueBefore(d, &q, q.openerAt)
-		if !found && words < 4 {
+		if !q.direct {
+			i = max(i, q.end) // quoted phrases later in mixed reported speech belong to it
+		}
+		if !found && (words < 4 || mark.open == "'") {
 			continue // a scare quote or a title, not speech
+		}
+		if !found && q.paragraphInitial && e.nameLine(d, &q) {
+			found = true
+		}
+		if !found && !q.paragraphInitial {
+			// "Nordhaus welcomed “the recognition that …”": a quote inside a sentence whose verb is not
+			// a speech cue is still the words of the sentence's subject, when that is a name.
+			found = d.sentenceSubject(&q)
+		}
+		if !found && q.paragraphInitial && (len(qs) == 0 || strings.Count(s[qs[len(qs)-1].end:q.openerAt], "\n\n") > 1) {
+			// "Maria Lopez runs a shop in Phoenix.\n\n“…”": a quote with no cue after a paragraph about
+			// someone is theirs.
+			found = d.introducedSpeaker(&q)
 		}
 		if !found && len(qs) > 0 {
 			// A quote without a cue continues the previous quote's speaker when it follows it in the
@@ -172,29 +223,185 @@ func (e *Extractor) direct(d *doc) []found {
 	return qs
 }
 
-// openerAt returns the opening quote mark at i, if one opens there.
-func openerAt(s string, i int) string {
-	for open := range closers {
-		if !strings.HasPrefix(s[i:], open) {
+// nameLine reads the interview layout where a short paragraph names the speaker and the next one
+// quotes them ("Maria Lopez, 34, Phoenix\n\n“…”"): the name line is a capitalised name followed by
+// nothing, a comma, a colon or a bracket.
+func (e *Extractor) nameLine(d *doc, q *found) bool {
+	// The fact-check layout puts the name after the quote: "“…”\n\n- Bernie Sanders."
+	if rest := d.s[q.closerAt:]; strings.HasPrefix(rest, "\n\n") {
+		lineEnd := strings.Index(rest[2:], "\n")
+		if lineEnd < 0 {
+			lineEnd = len(rest) - 2
+		}
+		toks := d.tokensIn(q.closerAt+2, q.closerAt+2+lineEnd)
+		if len(toks) >= 2 && len(toks) <= 8 && isDash(toks[0].Text) {
+			if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] {
+				d.resolveNP(q, toks, p)
+				return q.spk != nil
+			}
+		}
+		// "“…”\n\nMaria Lopez, 34, Phoenix": a bare name line under the quote.
+		if e.isNameLine(toks) {
+			if p, ok := npAfter(toks, 0); ok {
+				d.resolveNP(q, toks, p)
+				return q.spk != nil
+			}
+		}
+	}
+	prevEnd := strings.LastIndex(d.s[:q.openerAt], "\n\n")
+	if prevEnd <= 0 {
+		return false
+	}
+	prevStart := strings.LastIndex(d.s[:prevEnd], "\n\n") + 1
+	toks := d.tokensIn(prevStart, prevEnd)
+	if !e.isNameLine(toks) {
+		return false
+	}
+	p, _ := npAfter(toks, 0)
+	d.resolveNP(q, toks, p)
+	if q.role == "" && p.b+2 < len(toks) && toks[p.b+1].Text == "," {
+		q.role = strings.TrimRight(d.s[toks[p.b+2].Start:toks[len(toks)-1].End], ".:")
+	}
+	return q.spk != nil
+}
+
+// isNameLine reports whether a paragraph's tokens are a name line: a capitalised name of at most
+// five words, then nothing or ", age, place" / ": " / " (…)", with no sentence and no speech verb.
+func (e *Extractor) isNameLine(toks []text.Token) bool {
+	if len(toks) == 0 || len(toks) > 24 || !text.IsCapitalized(toks[0].Text) || sentenceOpeners[toks[0].Text] {
+		return false
+	}
+	p, ok := npAfter(toks, 0)
+	if !ok || pronounSpeakers[toks[p.a].Text] || p.b-p.a > 4 {
+		return false
+	}
+	if next := p.b + 1; next < len(toks) && !strings.Contains(",:(—–-", toks[next].Text) {
+		return false
+	}
+	for k, t := range toks {
+		if (t.Text == "." || t.Text == "!" || t.Text == "?") && k+1 < len(toks) {
+			return false // sentences, not a name line
+		}
+		if c, _ := e.cueAt(toks, k, false); c != "" || text.IsWord(t.Text) && e.lex.after[lower(t.Text)] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceSubject gives a cue-less quote inside a sentence the subject of the clause before it,
+// when that subject is a PERSON/ORG mention or a capitalised name right at the clause start.
+func (d *doc) sentenceSubject(q *found) bool {
+	start := clauseStart(d.s, q.openerAt)
+	toks := d.tokensIn(start, q.openerAt)
+	if len(toks) < 2 {
+		return false
+	}
+	var probe found
+	d.clauseSubject(&probe, toks, len(toks))
+	if probe.pronoun {
+		if p := d.s[probe.mStart:probe.mEnd]; p != "he" && p != "He" && p != "she" && p != "She" {
+			return false
+		}
+		q.pronoun, q.mStart, q.mEnd = true, probe.mStart, probe.mEnd // resolved with the others
+		return true
+	}
+	if probe.spk == nil || d.lastMentionIn(probe.mStart, probe.mEnd) == nil && !text.IsCapitalized(d.s[probe.mStart:probe.mEnd]) {
+		return false
+	}
+	q.spk, q.mStart, q.mEnd, q.role = probe.spk, probe.mStart, probe.mEnd, probe.role
+	return true
+}
+
+// introducedSpeaker gives a cue-less paragraph-initial quote the subject of the previous
+// paragraph's last sentence, when that subject is a named person or he/she.
+func (d *doc) introducedSpeaker(q *found) bool {
+	prevEnd := strings.LastIndex(d.s[:q.openerAt], "\n\n")
+	if prevEnd <= 0 {
+		return false
+	}
+	prevStart := strings.LastIndex(d.s[:prevEnd], "\n\n") + 1
+	sents := text.Sentences(d.s[prevStart:prevEnd])
+	if len(sents) == 0 {
+		return false
+	}
+	last := sents[len(sents)-1]
+	toks := d.tokensIn(prevStart+last.Start, prevStart+last.End)
+	if len(toks) < 3 {
+		return false
+	}
+	i := 0
+	if toks[0].Text == "He" || toks[0].Text == "She" {
+		d.resolveNP(q, toks, np{a: 0, b: 0})
+		return true
+	}
+	for i < len(toks) && !text.IsCapitalized(toks[i].Text) {
+		i++
+	}
+	if m := d.mentionAt(toks[min(i, len(toks)-1)].Start); m != nil && i < 3 && m.typ == article.TypePerson {
+		q.spk, q.mStart, q.mEnd = m, m.start, m.end
+		return true
+	}
+	return false
+}
+
+// openerAt returns the quote mark that opens at i, if one does: it follows space, a bracket, a
+// dash, a colon or the start, and precedes a non-space.
+func openerAt(s string, i int) (quoteMark, bool) {
+	for _, m := range quoteMarks {
+		if !strings.HasPrefix(s[i:], m.open) {
 			continue
 		}
-		if open == "\"" || open == "“" {
-			// An opening mark follows space, a bracket or the start, and precedes a non-space.
-			if i > 0 && !strings.ContainsAny(s[i-1:i], " \n\t([—–-:") && !strings.HasSuffix(s[:i], "—") {
-				return ""
+		if m.open == "\"" || m.open == "“" || m.open == "''" || m.single {
+			if i > 0 {
+				prev, _ := utf8.DecodeLastRuneInString(s[:i])
+				if !(unicode.IsSpace(prev) || strings.ContainsRune("([—–-:/", prev)) {
+					return quoteMark{}, false
+				}
 			}
-			if next := i + len(open); next >= len(s) || s[next] == ' ' || s[next] == '\n' {
-				return ""
+			next, _ := utf8.DecodeRuneInString(s[i+len(m.open):])
+			if i+len(m.open) >= len(s) || unicode.IsSpace(next) || m.single && !(unicode.IsLetter(next) || unicode.IsDigit(next) || next == '“' || next == '"') {
+				return quoteMark{}, false
 			}
 		}
-		return open
+		return m, true
 	}
-	return ""
+	return quoteMark{}, false
+}
+
+// closerOK reports whether the closing mark c found at k really closes: an apostrophe-like mark
+// closes only before a non-letter and after a non-space ("don’t" and "the voters’ choice" do not).
+func closerOK(s string, k int, c string, m quoteMark) bool {
+	if c == "\"" && k > 0 && (s[k-1] == ' ' || s[k-1] == '\n') && k+1 < len(s) && s[k+1] != ' ' && s[k+1] != '\n' {
+		return false // an opening straight quote inside: “He said "no" to me”
+	}
+	if !m.single {
+		return true
+	}
+	if k == 0 || s[k-1] == ' ' || s[k-1] == '\n' {
+		return false
+	}
+	if end := k + len(c); end < len(s) {
+		next, _ := utf8.DecodeRuneInString(s[end:])
+		if unicode.IsLetter(next) || unicode.IsDigit(next) {
+			return false
+		}
+	}
+	return true
+}
+
+// pluralPossessive reports whether the mark at k reads as "voters’ patience" (after an s, before
+// a lower-case word) while another mark closes later in the paragraph.
+func pluralPossessive(s string, k, n, limit int) bool {
+	if k == 0 || s[k-1] != 's' || k+n+1 >= limit || s[k+n] != ' ' || s[k+n+1] < 'a' || s[k+n+1] > 'z' {
+		return false
+	}
+	return strings.Contains(s[k+n:limit], s[k:k+n])
 }
 
 // findCloser finds where the quote opened before cs ends. A paragraph break ends it unless the
 // next paragraph re-opens the quote (the multi-paragraph convention).
-func findCloser(s string, cs int, open string) (contentEnd, after int, ok bool) {
+func findCloser(s string, cs int, m quoteMark) (contentEnd, after int, ok bool) {
 	i := cs
 	for i < len(s) {
 		para := strings.Index(s[i:], "\n\n")
@@ -202,24 +409,37 @@ func findCloser(s string, cs int, open string) (contentEnd, after int, ok bool) 
 		if para >= 0 {
 			limit = i + para
 		}
-		best := -1
-		bestLen := 0
-		for _, c := range closers[open] {
-			if k := strings.Index(s[i:limit], c); k >= 0 && (best < 0 || i+k < best) {
-				best, bestLen = i+k, len(c)
+		best, bestLen := -1, 0
+		for _, c := range m.closers {
+			for off := i; off < limit; {
+				k := strings.Index(s[off:limit], c)
+				if k < 0 {
+					break
+				}
+				if closerOK(s, off+k, c, m) && !(m.single && pluralPossessive(s, off+k, len(c), limit)) {
+					if best < 0 || off+k < best {
+						best, bestLen = off+k, len(c)
+					}
+					break
+				}
+				off += k + len(c)
 			}
 		}
 		if best >= 0 {
+			// An inner single quote closes right before the outer pair: "…them,''' Mr. Putin said".
+			for m.open == "''" && best+bestLen < len(s) && s[best+bestLen] == '\'' {
+				best++
+			}
 			return best, best + bestLen, true
 		}
 		if para < 0 {
 			return 0, 0, false
 		}
 		next := strings.TrimLeft(s[limit:], " \n\t")
-		if !strings.HasPrefix(next, open) {
+		if !strings.HasPrefix(next, m.open) {
 			return 0, 0, false
 		}
-		i = len(s) - len(next) + len(open)
+		i = len(s) - len(next) + len(m.open)
 	}
 	return 0, 0, false
 }
@@ -235,9 +455,14 @@ func trimContent(s string, a, b int) (int, int) {
 	return a, b
 }
 
+// tokenIndex is the index of the first token starting at or after byte a.
+func (d *doc) tokenIndex(a int) int {
+	return sort.Search(len(d.toks), func(k int) bool { return d.toks[k].Start >= a })
+}
+
 // tokensIn returns the tokens lying inside [a, b).
 func (d *doc) tokensIn(a, b int) []text.Token {
-	i := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].Start >= a })
+	i := d.tokenIndex(a)
 	j := i
 	for j < len(d.toks) && d.toks[j].End <= b {
 		j++
@@ -247,78 +472,427 @@ func (d *doc) tokensIn(a, b int) []text.Token {
 
 // clauseEnd is where the cue clause after a quote stops: sentence end, next quote, or paragraph.
 func clauseEnd(s string, from int) int {
-	end := from + 160
-	if end > len(s) {
-		end = len(s)
-	}
+	end := min(from+200, len(s))
 	for k := from; k < end; k++ {
 		switch s[k] {
-		case '.', '!', '?', ';', '\n':
+		case '.':
+			if k+1 < len(s) && s[k+1] != ' ' && s[k+1] != '\n' {
+				continue // "U.S." or "3.5"
+			}
+			if k > 2 && abbreviation(lastWord(s[:k])) {
+				continue // "Dr. Harold Varmus"
+			}
+			return k
+		case '!', '?', ';', '\n':
 			return k
 		}
-		if openerAt(s, k) != "" {
-			return k
+		if s[k] == '"' || s[k] == '\'' || s[k] >= utf8.RuneSelf {
+			if _, ok := openerAt(s, k); ok {
+				return k
+			}
 		}
 	}
 	return end
+}
+
+// abbreviation reports whether a word before a period is an abbreviation or an initial ("Mr", "W").
+func abbreviation(w string) bool {
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || strings.Contains(w, ".") {
+		return true
+	}
+	return text.IsAbbreviation(w)
+}
+
+func lastWord(s string) string {
+	k := strings.LastIndexAny(s, " \n(")
+	return s[k+1:]
 }
 
 // cueAfter reads `…,” she said` / `…,” said Cui` / `…” Cui told reporters` after a quote.
 func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 	end := clauseEnd(d.s, from)
 	toks := d.tokensIn(from, end)
-	if len(toks) > 0 && toks[0].Text == "," {
+	if len(toks) > 1 && (toks[0].Text == "—" || toks[0].Text == "–" || toks[0].Text == "-" || toks[0].Text == "--") {
+		// “…” — Maria Lopez, 34, Phoenix: a dash and a name sign the quote.
+		if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] && text.IsCapitalized(toks[p.b].Text) &&
+			(p.b+1 == len(toks) || toks[p.b+1].Text == "," || toks[p.b+1].Text == "(") {
+			q.cue, q.cueStart, q.cueEnd = toks[0].Text, toks[0].Start, toks[0].End
+			d.resolveNP(q, toks, p)
+			if q.role == "" && p.b+2 < len(toks) && toks[p.b+1].Text == "," {
+				q.role = d.s[toks[p.b+2].Start:toks[len(toks)-1].End]
+			}
+			return true
+		}
+	}
+	if len(toks) > 0 && (toks[0].Text == "," || toks[0].Text == "—" || toks[0].Text == "–") {
 		toks = toks[1:]
 	}
-	for k := 0; k < len(toks) && k < 7; k++ {
-		if cue, cEnd := e.cueAt(toks, k); cue != "" {
-			q.cue, q.cueStart, q.cueEnd = cue, toks[k].Start, cEnd
-			e.speakerNear(d, q, toks, k, from, end)
-			return true
+	if len(toks) == 0 || sentenceOpeners[toks[0].Text] || toks[0].Text == "and" || toks[0].Text == "but" {
+		return false // "… And, he acknowledged": a new clause
+	}
+	leadIn := toks[len(toks)-1].Text == ":" // "X posted: “…”" introduces the next quote
+	limit := 18
+	if c := d.s[q.end-1]; c == '.' && q.end < q.closerAt {
+		limit = 4 // “… the end.” Trump said: only a cue right after a full stop belongs to the quote
+	}
+	// A quote closed by a comma, "?" or "!" is followed by its attribution, so any past-tense verb
+	// there is the cue; after a full stop a new sentence may begin.
+	spokenEnd := strings.ContainsRune(",?!", rune(d.s[q.end-1])) || q.end < len(d.s) && d.s[q.end] == ','
+	if strings.HasSuffix(d.s[:q.closerAt], ",") {
+		spokenEnd = true
+	}
+	for k := 0; k < len(toks) && k < limit; k++ {
+		w := toks[k].Text
+		if w == "(" && k > 0 {
+			// "Rep. Jim McDermott (D-Wash.) said": skip the bracket.
+			for k+1 < len(toks) && toks[k].Text != ")" {
+				k++
+			}
+			continue
 		}
+		if !text.IsWord(w) && w != "." {
+			if k > 0 && w == "," {
+				// "…,” Brent Bozell, founder of …, tells": an appositive may sit before the cue.
+				continue
+			}
+			return false
+		}
+		cue, kEnd := e.cueAt(toks, k, true)
+		if cue == "" && spokenEnd && pastTense(toks[k].Text) {
+			// “…,” he demanded. / “…?” LeVell asked the crowd. / “…!” reacted Trump.
+			if k == 1 && (pronounSpeakers[toks[0].Text] || text.IsCapitalized(toks[0].Text)) ||
+				k == 0 && len(toks) > 1 && text.IsCapitalized(toks[1].Text) {
+				cue, kEnd = toks[k].Text, k
+			}
+		}
+		if cue == "" {
+			continue
+		}
+		if k == 0 && text.IsCapitalized(toks[0].Text) && len(toks) > 1 {
+			if c, _ := e.cueAt(toks, 1, true); c != "" {
+				continue // “…,” Read said: a name that is also a verb
+			}
+		}
+		if k == 0 && participle(lower(cue)) {
+			return false // “…,” adding that …: the lead-in before the quote names the speaker
+		}
+		if leadIn && kEnd >= len(toks)-3 {
+			return false // “…” Eva Schultheis posted: “…”: this cue is the next quote's
+		}
+		q.cue, q.cueStart, q.cueEnd = cue, toks[k].Start, toks[kEnd].End
+		if k == 0 {
+			if p, ok := npAfter(toks, kEnd+1); ok {
+				d.resolveNP(q, toks, p)
+			}
+		} else if p, ok := npBefore(toks, k); ok && (p.a == 0 || p.roleE > p.roleStart && p.roleStart == toks[0].Start) {
+			d.resolveNP(q, toks, p)
+		} else {
+			q.cue = ""
+			return false // “…” before optimistically predicting …: a later clause's verb, not this quote's cue
+		}
+		if q.spk == nil && !q.pronoun {
+			q.inherit = true
+		}
+		return true
 	}
 	return false
 }
 
-// cueBefore reads `Cui said: “…` / `She warned that “…` before a quote.
+func isDash(t string) bool { return t == "-" || t == "—" || t == "–" || t == "--" }
+
+// pastTense reports whether a lower-case word looks like a past-tense verb ("demanded").
+func pastTense(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "ed") && !text.IsCapitalized(w)
+}
+
+// clauseStart is where the clause before a quote opener at i begins: after the previous sentence
+// end or closing quote mark, or, when the text before ends with a colon or comma, in the previous
+// paragraph ("Cruz continued:\n\n“…”").
+func clauseStart(s string, i int) int {
+	start := max(0, i-240)
+	seg := s[start:i]
+	trimmed := strings.TrimRight(seg, " \n\t")
+	crossParagraph := false
+	if strings.HasSuffix(trimmed, ":") || strings.HasSuffix(trimmed, ",") {
+		crossParagraph = true
+		seg = trimmed[:len(trimmed)-1]
+	}
+	for k := len(seg) - 1; k >= 0; k-- {
+		switch c := seg[k]; {
+		case c == '.':
+			if k+1 < len(seg) && seg[k+1] != ' ' && seg[k+1] != '\n' || abbreviation(lastWord(seg[:k])) {
+				continue
+			}
+		case c == '!' || c == '?' || c == '"' || c == '\'' && k > 0 && seg[k-1] == '\'':
+		case c == '\n':
+			if crossParagraph {
+				continue
+			}
+		case c == 0x9d && strings.HasSuffix(seg[:k+1], "”"), c == 0xbb && strings.HasSuffix(seg[:k+1], "»"):
+		default:
+			continue
+		}
+		return start + k + 1
+	}
+	return start
+}
+
+// cueBefore reads `Cui said: “…` / `She warned that “…` / `Minister: ‘…` before a quote.
 func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
-	start := opener - 200
-	if start < 0 {
-		start = 0
-	}
-	seg := d.s[start:opener]
-	// The clause starts after the previous sentence end, quote mark or paragraph.
-	if k := strings.LastIndexAny(seg, ".!?\n”\"»"); k >= 0 {
-		start += k + 1
-	}
+	start := clauseStart(d.s, opener)
 	toks := d.tokensIn(start, opener)
-	for k := len(toks) - 1; k >= 0 && len(toks)-k <= 8; k-- {
-		if cue, cEnd := e.cueAt(toks, k); cue != "" {
-			q.cue, q.cueStart, q.cueEnd = cue, toks[k].Start, cEnd
-			e.speakerNear(d, q, toks, k, start, opener)
+	n := len(toks)
+	for k := n - 1; k >= 0 && n-k <= 20; k-- {
+		// Verbs that are speech only next to a quote count right before its mark ("He jokes, “…").
+		after := k >= n-2 && (k == n-1 || toks[n-1].Text == "," || toks[n-1].Text == ":")
+		cue, kEnd := e.cueAt(toks, k, after)
+		if cue == "" {
+			continue
+		}
+		q.cue, q.cueStart, q.cueEnd = cue, toks[k].Start, toks[kEnd].End
+		d.cueSubject(q, toks, k, kEnd)
+		e.mixed(d, q, toks, k, kEnd)
+		return true
+	}
+	// "Trump issued a statement, “…”", "in a tweet: “…”": the statement introduces the quote.
+	if n >= 3 && (toks[n-1].Text == "," || toks[n-1].Text == ":") && statementNouns[lower(toks[n-2].Text)] {
+		q.cue, q.cueStart, q.cueEnd = toks[n-2].Text, toks[n-2].Start, toks[n-2].End
+		d.clauseSubject(q, toks, n-2)
+		if q.spk == nil && !q.pronoun {
+			q.inherit = true
+		}
+		return true
+	}
+	// Naming verbs right before a quote: "called his rival “totally scripted”" quotes the words used.
+	for k := n - 1; k >= 0 && n-k <= 5; k-- {
+		if namingVerbs[lower(toks[k].Text)] && (k == 0 || !text.IsCapitalized(toks[k].Text)) {
+			q.cue, q.cueStart, q.cueEnd = toks[k].Text, toks[k].Start, toks[k].End
+			d.cueSubject(q, toks, k, k)
 			return true
 		}
+	}
+	// A lead-in ending in a colon: the headline "Minister: ‘We will act’", or "Trump boomed:".
+	if n >= 2 && toks[n-1].Text == ":" {
+		q.cue, q.cueStart, q.cueEnd = ":", toks[n-1].Start, toks[n-1].End
+		if p, ok := npBefore(toks, n-1); ok && (p.a == 0 || isDash(toks[p.a-1].Text) && text.IsCapitalized(toks[p.b].Text)) {
+			// "Minister: ‘…’", "Pollsters agree - Carl Bialik: “…”"
+			d.resolveNP(q, toks, p)
+		} else {
+			d.clauseSubject(q, toks, n-1)
+		}
+		return true
 	}
 	return false
 }
 
-// cueAt reports the cue starting at toks[k] ("said", "according to") and the byte end of the cue.
-func (e *Extractor) cueAt(toks []text.Token, k int) (string, int) {
-	w := strings.ToLower(toks[k].Text)
-	if w == "according" && k+1 < len(toks) && toks[k+1].Text == "to" {
-		return "according to", toks[k+1].End
+// cueSubject finds the speaker of the cue toks[k..kEnd]: the subject of a participle or of a verb
+// coordinated with an earlier one is the clause's; otherwise the phrase before the cue, or after an
+// inverted one ("said Cui"), or the nearest name.
+func (d *doc) cueSubject(q *found, toks []text.Token, k, kEnd int) {
+	switch {
+	case participle(lower(toks[k].Text)) || k > 0 && coordinated(toks, k):
+		d.clauseSubject(q, toks, k)
+	default:
+		if p, ok := npBefore(toks, k); ok {
+			d.resolveNP(q, toks, p)
+		} else if p, ok := npAfter(toks, kEnd+1); ok {
+			d.resolveNP(q, toks, p)
+		} else if k > 0 && (toks[k-1].Text == "to" || toks[k-1].Text == "by") {
+			d.clauseSubject(q, toks, k) // "went on to say:", "began by saying"
+		} else {
+			d.nearestMention(q, toks, k, toks[0].Start, toks[len(toks)-1].End)
+		}
 	}
-	if e.cues[w] {
-		return toks[k].Text, toks[k].End
+	if q.spk == nil && !q.pronoun {
+		q.inherit = true // "Adding, “…”": the previous quote's speaker goes on
+	}
+}
+
+// mixed turns a quote embedded in reported speech ("said the plan was “a disaster” for …") into
+// one indirect quote from the word after the cue to the end of the clause.
+func (e *Extractor) mixed(d *doc, q *found, toks []text.Token, k, kEnd int) {
+	n := len(toks)
+	if q.inherit || n == 0 || toks[n-1].Text == "," || toks[n-1].Text == ":" {
+		return // "said on Monday, “…”": a lead-in, the quote is direct
+	}
+	j := e.contentStart(toks, k, kEnd)
+	if n-j < 2 {
+		return
+	}
+	for _, t := range toks[j:] {
+		if t.Text == ":" {
+			return
+		}
+	}
+	q.direct = false
+	q.start = toks[j].Start
+	q.end = mixedEnd(d, q.closerAt)
+}
+
+// mixedEnd is where reported speech holding quoted phrases ends: at the end of its sentence, past
+// any further quoted phrases.
+func mixedEnd(d *doc, from int) int {
+	s := d.s
+	stop := min(len(s), from+400)
+	k := from
+scan:
+	for k < stop {
+		switch c := s[k]; c {
+		case '.', '!', '?', ';':
+			if c == '.' && (k+1 < len(s) && s[k+1] != ' ' && s[k+1] != '\n' || abbreviation(lastWord(s[:k]))) {
+				k++
+				continue
+			}
+			break scan
+		case '\n':
+			break scan
+		}
+		if m, ok := openerAt(s, k); ok {
+			if ce, after, ok := findCloser(s, k+len(m.open), m); ok && after <= stop {
+				k = after
+				if ce > 0 && strings.ContainsRune(".!?", rune(s[ce-1])) {
+					break scan // “… a liar.” ends the sentence too
+				}
+				continue
+			}
+		}
+		k++
+	}
+	end := from
+	for _, t := range d.tokensIn(from, k) {
+		if text.IsWord(t.Text) || t.Text == ")" || t.Text == "%" || isCloseMark(t.Text) {
+			end = t.End
+		}
+	}
+	return end
+}
+
+// cueAt reports the cue starting at toks[k] and the index of its last token: a speech verb,
+// "according to", "pointed out", "expressed hope". after admits the verbs that are speech only
+// right after a quote.
+func (e *Extractor) cueAt(toks []text.Token, k int, after bool) (string, int) {
+	if k > 0 && text.IsCapitalized(toks[k].Text) && text.IsWord(toks[k-1].Text) {
+		return "", 0 // "Islamic State", "Says Who": a name, not a verb
+	}
+	w := lower(toks[k].Text)
+	switch {
+	case w == "according" && k+1 < len(toks) && toks[k+1].Text == "to":
+		return "according to", k + 1
+	case (w == "pointed" || w == "points" || w == "point") && k+1 < len(toks) && toks[k+1].Text == "out":
+		return w + " out", k + 1
+	case w == "expressed" || w == "expresses" || w == "voiced":
+		if k+1 < len(toks) && cueNouns[toks[k+1].Text] {
+			return w + " " + toks[k+1].Text, k + 1
+		}
+		return "", 0
+	case (w == "shot" || w == "fired" || w == "chimed") && k+1 < len(toks) && (toks[k+1].Text == "back" || toks[k+1].Text == "in"):
+		if after || k+2 == len(toks) || toks[k+2].Text == ":" || toks[k+2].Text == "," {
+			return w + " " + toks[k+1].Text, k + 1
+		}
+		return "", 0
+	case w == "put" && k+1 < len(toks) && toks[k+1].Text == "it" && (k+2 == len(toks) || toks[k+2].Text == "," || toks[k+2].Text == ":"):
+		return "put it", k + 1
+	case (w == "went" || w == "goes" || w == "go") && k+1 < len(toks) && toks[k+1].Text == "on" &&
+		(after || k+2 < len(toks) && (toks[k+2].Text == ":" || toks[k+2].Text == ",")):
+		return w + " on", k + 1
+	case e.lex.say[w]:
+		if strings.HasPrefix(w, "continu") && !after && (k+1 >= len(toks) || toks[k+1].Text != ":" && toks[k+1].Text != ",") {
+			return "", 0
+		}
+		return toks[k].Text, k
+	case after && e.lex.after[w]:
+		return toks[k].Text, k
+	case nounLikeVerbs[w] && k > 0 && k+1 < len(toks):
+		// "He notes that …", "Trump claims the …": speech only with a subject right before and a
+		// clause right after, never as a noun ("his claims", "battleground states").
+		prev, next := toks[k-1].Text, toks[k+1].Text
+		subject := pronounSpeakers[prev] || text.IsCapitalized(prev) && !sentenceOpeners[prev] && !determiners[lower(prev)]
+		clause := next == "that" || pronounSpeakers[next] || determiners[lower(next)] && !demonstratives[lower(next)] || text.IsCapitalized(next)
+		if subject && clause {
+			return toks[k].Text, k
+		}
 	}
 	return "", 0
 }
 
-var pronouns = map[string]bool{"he": true, "she": true, "they": true, "He": true, "She": true, "They": true}
+// coordinated reports whether the verb at toks[k] follows "and"/"but" ("… and warned that"), so
+// that its subject is the clause's first one.
+func coordinated(toks []text.Token, k int) bool {
+	j := k - 1
+	for j >= 0 && skipBeforeCue[toks[j].Text] {
+		j--
+	}
+	return j >= 0 && (toks[j].Text == "and" || toks[j].Text == "but")
+}
 
-// speakerNear picks the speaker for a cue at toks[k]: the nearest PERSON/ORG mention inside the
-// clause [lo, hi), else a pronoun or capitalised name right next to the cue.
-func (e *Extractor) speakerNear(d *doc, q *found, toks []text.Token, k, lo, hi int) {
+// clauseSubject gives a participle cue (", saying …") the subject of its clause: the first name
+// or pronoun in it.
+func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
+	i := datelineEnd(toks, k) // "WASHINGTON — …"
+	// "On Monday, Trump said …", "Smiling, Mrs. Clinton …", "When asked whom she supported, Ms.
+	// Sherry said": skip an opening phrase up to its comma when it is a subordinate clause or names
+	// no one.
+	for j := i + 1; j < k && j < i+12; j++ {
+		if toks[j].Text == "," {
+			if subordinators[toks[i].Text] || sentenceOpeners[toks[i].Text] ||
+				d.lastMentionIn(toks[i].Start, toks[j].Start) == nil && !namesSomeone(toks[i:j]) {
+				i = j + 1
+			}
+			break
+		}
+	}
+	if i < k {
+		if pronounSpeakers[toks[i].Text] && toks[i].Text != "it" {
+			d.resolveNP(q, toks, np{a: i, b: i})
+			return
+		}
+		if m := d.mentionAt(toks[i].Start); m != nil {
+			q.spk, q.mStart, q.mEnd = m, m.start, m.end
+			return
+		}
+		if p, ok := npAfter(toks[:k], i); ok {
+			d.resolveNP(q, toks, p)
+			return
+		}
+	}
+	for j := 0; j < k; j++ {
+		if pronounSpeakers[toks[j].Text] && toks[j].Text != "it" {
+			d.resolveNP(q, toks, np{a: j, b: j})
+			return
+		}
+		if m := d.mentionAt(toks[j].Start); m != nil {
+			q.spk, q.mStart, q.mEnd = m, m.start, m.end
+			return
+		}
+	}
+}
+
+// namesSomeone reports whether an opening phrase may name the speaker: a pronoun, or a capitalised
+// word that is not a sentence opener or a participle ("Cruz said," but not "Smiling,").
+func namesSomeone(toks []text.Token) bool {
+	for i, t := range toks {
+		if pronounSpeakers[t.Text] {
+			return true
+		}
+		if text.IsCapitalized(t.Text) && !(i == 0 && (sentenceOpeners[t.Text] || participle(lower(t.Text)) ||
+			len(toks) > 1 && npStops[toks[1].Text])) { // "Back in 2008,"
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt returns the PERSON/ORG mention starting at byte pos.
+func (d *doc) mentionAt(pos int) *speakerRef {
+	i := sort.Search(len(d.mentions), func(k int) bool { return d.mentions[k].start >= pos })
+	if i < len(d.mentions) && d.mentions[i].start == pos {
+		return &d.mentions[i]
+	}
+	return nil
+}
+
+// nearestMention falls back to the PERSON/ORG mention closest to the cue inside [lo, hi).
+func (d *doc) nearestMention(q *found, toks []text.Token, k, lo, hi int) {
 	cueStart, cueEnd := toks[k].Start, q.cueEnd
 	var best *speakerRef
 	bestDist := 1 << 30
@@ -331,91 +905,64 @@ func (e *Extractor) speakerNear(d *doc, q *found, toks []text.Token, k, lo, hi i
 		if m.start >= cueEnd {
 			dist = m.start - cueEnd
 		}
-		if dist < bestDist {
+		if dist >= 0 && dist < bestDist {
 			best, bestDist = m, dist
 		}
 	}
-	// A pronoun right next to the cue beats a farther name ("she said" after "… Bank of China").
-	for _, j := range []int{k - 1, k + 1} {
-		if j >= 0 && j < len(toks) && pronouns[toks[j].Text] {
-			pd := cueStart - toks[j].End
-			if j > k {
-				pd = toks[j].Start - cueEnd
-			}
-			if best == nil || pd < bestDist {
-				q.spk, q.pronoun = nil, true
-				q.mStart, q.mEnd = toks[j].Start, toks[j].End
-				return
-			}
-		}
-	}
 	if best != nil {
-		q.spk = best
-		q.mStart, q.mEnd = best.start, best.end
-		return
-	}
-	// "She added that …, and warned that “…”": the clause's subject pronoun.
-	for j := k - 1; j >= 0; j-- {
-		if pronouns[toks[j].Text] && toks[j].Start >= lo {
-			q.pronoun = true
-			q.mStart, q.mEnd = toks[j].Start, toks[j].End
-			return
-		}
-	}
-	// No entity: take a capitalised run adjacent to the cue ("said Smith", "Smith said").
-	if a, b, ok := nameRun(toks, k); ok {
-		q.spk = &speakerRef{name: d.s[a:b], typ: article.TypePerson}
-		q.mStart, q.mEnd = a, b
+		q.spk, q.mStart, q.mEnd = best, best.start, best.end
 	}
 }
 
-// nameRun finds capitalised words right after or right before the cue at toks[k].
-func nameRun(toks []text.Token, k int) (int, int, bool) {
-	j := k + 1
-	if q := strings.ToLower(toks[k].Text); q == "according" {
-		j = k + 2
-	}
-	if j < len(toks) && text.IsCapitalized(toks[j].Text) {
-		e := j
-		for e+1 < len(toks) && text.IsCapitalized(toks[e+1].Text) {
-			e++
-		}
-		return toks[j].Start, toks[e].End, true
-	}
-	i := k - 1
-	if i >= 0 && text.IsCapitalized(toks[i].Text) && !pronouns[toks[i].Text] {
-		b := i
-		for b-1 >= 0 && text.IsCapitalized(toks[b-1].Text) {
-			b--
-		}
-		return toks[b].Start, toks[i].End, true
-	}
-	return 0, 0, false
-}
-
-// resolvePronouns turns he/she/they into the most recent named speaker of a fitting type, falling
-// back to the most recent PERSON (or ORG for "they") mentioned before the quote.
+// resolvePronouns turns he/she/they/it into the most recent named speaker of a fitting type,
+// falling back to the most recent fitting mention before the quote, and gives a quote that only
+// continues the one before it that quote's speaker.
 func resolvePronouns(d *doc, qs []found) {
-	var lastPerson, lastOrg, lastDirect *speakerRef
+	var lastPerson, lastOrg *speakerRef
+	var lastDirect *found
 	for i := range qs {
 		q := &qs[i]
-		if q.inherit && q.spk == nil {
-			q.spk = lastDirect
+		if q.inherit && q.spk == nil && lastDirect != nil {
+			q.spk, q.mStart, q.mEnd, q.role = lastDirect.spk, lastDirect.mStart, lastDirect.mEnd, lastDirect.role
+			if q.cue == "" {
+				q.cue, q.cueStart, q.cueEnd = lastDirect.cue, lastDirect.cueStart, lastDirect.cueEnd
+			}
 		}
 		if q.pronoun && q.spk == nil {
-			they := strings.EqualFold(d.s[q.mStart:q.mEnd], "they")
+			p := d.s[q.mStart:q.mEnd]
+			org := strings.EqualFold(p, "they") || strings.EqualFold(p, "it")
+			if strings.EqualFold(p, "we") || p == "I" {
+				continue
+			}
 			last := lastPerson
-			if they {
+			if org {
 				last = lastOrg
+			}
+			want := pronounGender(p)
+			if last != nil && !org && !d.genderFits(last.name, want) {
+				last = nil
 			}
 			// The later of the last named speaker and the last fitting mention wins.
 			q.spk = last
-			if m := d.lastMentionBefore(q.mStart, they); m != nil && (last == nil || m.start > last.start) {
+			if m := d.lastMentionBefore(q.mStart, org, want); m != nil && (last == nil || m.start > last.start) {
 				q.spk = m
+			}
+			if q.spk == nil && want != 0 {
+				// No one of that gender: the evidence was wrong or missing, take the nearest person.
+				q.spk = lastPerson
+				if m := d.lastMentionBefore(q.mStart, false, 0); m != nil && (q.spk == nil || m.start > q.spk.start) {
+					q.spk = m
+				}
+			}
+			if q.spk == nil && strings.EqualFold(p, "they") {
+				q.spk = lastPerson
+			}
+			if q.spk != nil && want != 0 {
+				d.learnGender(q.spk.name, want) // "she" said it, so later "he" is someone else
 			}
 		}
 		if q.direct {
-			lastDirect = q.spk
+			lastDirect = q
 		}
 		if q.spk != nil {
 			if q.spk.typ == article.TypeOrg {
@@ -427,15 +974,77 @@ func resolvePronouns(d *doc, qs []found) {
 	}
 }
 
-func (d *doc) lastMentionBefore(pos int, org bool) *speakerRef {
+func (d *doc) lastMentionBefore(pos int, org bool, gender byte) *speakerRef {
 	want := article.TypePerson
 	if org {
 		want = article.TypeOrg
 	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
-		if m := &d.mentions[i]; m.end <= pos && m.typ == want {
+		if m := &d.mentions[i]; m.end <= pos && m.typ == want && (org || d.genderFits(m.name, gender)) {
 			return m
 		}
 	}
 	return nil
+}
+
+// pronounGender is 'm' for he, 'f' for she, 0 otherwise.
+func pronounGender(p string) byte {
+	switch lower(p) {
+	case "he":
+		return 'm'
+	case "she":
+		return 'f'
+	}
+	return 0
+}
+
+// genderFits reports whether a person may be referred to with a pronoun of the given gender: true
+// unless an honorific ("Mr.", "Mrs.", "Ms.") or an earlier he/she said otherwise.
+func (d *doc) genderFits(name string, want byte) bool {
+	if want == 0 {
+		return true
+	}
+	if d.genders == nil {
+		d.genders = map[string]byte{}
+		for i := range d.mentions {
+			m := &d.mentions[i]
+			if m.typ != article.TypePerson {
+				continue
+			}
+			if g := honorificGender(d.titleBefore(m.start)); g != 0 {
+				d.genders[m.name] = g
+			} else if g := honorificGender(m.name); g != 0 {
+				d.genders[m.name] = g
+			}
+		}
+	}
+	g := d.genders[name]
+	return g == 0 || g == want
+}
+
+func (d *doc) learnGender(name string, g byte) {
+	if d.genders == nil {
+		d.genderFits(name, g) // builds the map
+	}
+	if d.genders[name] == 0 {
+		d.genders[name] = g
+	}
+}
+
+// honorificGender reads "Mr." / "Mrs." / "Ms." at the end of the words before a name (or at the
+// start of a name that includes it).
+func honorificGender(s string) byte {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return 0
+	}
+	for _, w := range []string{f[len(f)-1], f[0]} {
+		switch strings.TrimSuffix(w, ".") {
+		case "Mr", "Sir", "Lord", "King":
+			return 'm'
+		case "Mrs", "Ms", "Miss", "Madam", "Dame", "Lady", "Queen":
+			return 'f'
+		}
+	}
+	return 0
 }

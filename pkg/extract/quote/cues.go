@@ -1,0 +1,132 @@
+package quote
+
+import "strings"
+
+// sayVerbs introduce what someone said, before or after it, directly or in reported speech.
+// Participles ("saying", "adding") attach a quote to the subject of the clause they end.
+const sayVerbs = `say says said saying tell tells told telling add adds added adding noted noting
+warn warns warned warning stress stresses stressed stressing ask asks asked asking
+explain explains explained explaining insist insists insisted insisting argue argues argued arguing
+claimed claiming stated stating write writes wrote writing
+replied replying respond responds responded responding recall recalls recalled recalling
+admit admits admitted admitting acknowledge acknowledges acknowledged acknowledging
+declare declares declared declaring announce announces announced announcing remarked
+urge urges urged urging cautioned emphasise emphasised emphasises emphasize emphasized
+emphasizes tweeted confirm confirms confirmed confirming deny denies denied denying
+predict predicts predicted predicting suggest suggests suggested suggesting agree agrees agreed
+countered observe observes observed complain complains complained complaining
+conclude concludes concluded concluding reported assert asserts asserted
+contend contends contended maintain maintains maintained testify testifies testified
+promised vowed pledged mentioned reiterate reiterates reiterated repeated commented answered
+concede concedes conceded allege alleges alleged reveal reveals revealed disclose discloses disclosed
+continue continued`
+
+// Bare forms that are more often nouns ("the secretary of state", "battleground states", "a request
+// for comment", "his claims") are left out of sayVerbs on purpose; nounLikeVerbs takes them only
+// between a subject and a clause ("He notes that …").
+var nounLikeVerbs = wordSet(`claim claims note notes report reports state states promise promises vow vows
+pledge pledges warning comment comments answer answers reply replies remark remarks tweet tweets`)
+
+// afterVerbs are cues that are speech only in the frame right after a quote (“…,” he joked), where
+// the punctuation already says that the words were spoken.
+const afterVerbs = `joked jokes quipped quips shouted shouts exclaimed exclaims retorted retorts echoed echoes
+barked barks charged snapped snaps laughed laughs chanted chant chants read reads posted posts
+wondered wonders mused muses cried cries yelled yells whispered whispers sighed added writes
+demanded demands boomed gloated interjected mocked mocks scoffed teased recounted explained
+notes claims claim states reports tweets remarks answers replies counters cautions promises vows
+pledges comments commented continues thundered cracked`
+
+// namingVerbs introduce a quoted label ("called it “a disaster”"): speech only right before a quote.
+var namingVerbs = wordSet(`called calling calls dubbed dubbing labeled labeling labelled labelling branded
+described describing describes deemed termed`)
+
+// titleWords name an office; capitalised on their own ("Minister: …") they still stand for a person.
+var titleWords = wordSet(`minister president director secretary chairman chairwoman chair governor senator
+mayor judge spokesman spokeswoman spokesperson chief ceo premier chancellor ambassador commissioner
+prosecutor general admiral captain sheriff coach manager founder leader`)
+
+// cueNouns follow "expressed" to form a cue phrase: "expressed hope that …".
+var cueNouns = map[string]bool{"hope": true, "concern": true, "confidence": true, "doubt": true,
+	"doubts": true, "optimism": true, "frustration": true, "disappointment": true, "regret": true,
+	"support": true, "fear": true, "fears": true, "skepticism": true, "scepticism": true, "surprise": true}
+
+// lexicon holds the word sets the extractor reads; built once by New and never changed.
+type lexicon struct {
+	say, after map[string]bool
+}
+
+func newLexicon() lexicon {
+	set := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(s) {
+			m[w] = true
+		}
+		return m
+	}
+	return lexicon{say: set(sayVerbs), after: set(afterVerbs)}
+}
+
+// participle reports whether a cue is an -ing form ("saying"), whose speaker is the clause subject.
+func participle(cue string) bool { return strings.HasSuffix(cue, "ing") && cue != "according" }
+
+// statementNouns end a lead-in that introduces a quote: "Trump issued a statement, “…”".
+var statementNouns = wordSet(`statement statements message tweet tweets post note memo letter email
+e-mail interview remarks speech release`)
+
+// skipBeforeCue are auxiliaries and adverbs that sit between a subject and its speech verb.
+var skipBeforeCue = wordSet(`has have had is was were are be been would will could can may might
+should must did does do not never also then later again previously repeatedly recently once
+publicly privately quickly further reportedly even still ultimately often frequently just now already
+initially first subsequently immediately simply flatly angrily clearly strongly specifically explicitly
+emphatically bluntly openly falsely correctly rightly wrongly long since has've n't cannot
+actually apparently earlier separately similarly likewise privately always usually sometimes
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight on`)
+
+// skipAfterCue are words between a speech verb and what was said ("said on Monday that …").
+var skipAfterCue = wordSet(`on Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today
+tonight earlier later recently last week this morning afternoon evening night also again repeatedly
+publicly privately in a an the statement interview that`)
+
+// determiners open a noun phrase and end the search for its start.
+var determiners = wordSet(`the a an this that these those his her their its our my your some many
+several most few both all each every another other such no one two three four five six seven eight
+nine ten dozens hundreds thousands`)
+
+// demonstratives are determiners that never open a speaker phrase after a cue ("said that …").
+var demonstratives = wordSet(`that this these those such no`)
+
+// npStops end a noun phrase when walking back from its head: conjunctions, prepositions, relative
+// words and the like.
+var npStops = wordSet(`and or but nor so yet when while as if because after before since until
+although though whether that which who whom whose where what how why than to in on at by for
+with from into about over under against during without through between among per via said says
+is was were are be been being has have had do does did will would can could may might shall should
+must not also then there here it`)
+
+// sentenceOpeners are capitalised function words that begin a sentence but never a speaker's name.
+var sentenceOpeners = wordSet(`But And Or So Yet When While As If Because After Before Since Until
+Although Though In On At By For With From Then Now Still Instead Meanwhile However Later Earlier
+Asked Speaking Writing Separately Also Last This That There Here Even Just Yesterday Today`)
+
+// subordinators open a clause that is not the sentence's main one ("When asked …, she said").
+var subordinators = wordSet(`When While As If After Before Although Though Because Since Until Asked Unlike
+Like Despite Following Speaking Writing Responding Addressing`)
+
+// pronounSpeakers are pronouns that can be a speaker; he/she/they are resolved to a name.
+var pronounSpeakers = wordSet(`he she they He She They it It we We I`)
+
+// orgHeads make an unresolved noun phrase an organisation ("the ministry", "the campaign").
+var orgHeads = wordSet(`ministry department campaign committee company government agency newspaper
+paper report statement party court police office administration council commission group union bank
+university times post network channel website magazine firm board bureau authority authorities
+organization organisation foundation institute association team camp senate house congress
+parliament cabinet embassy council study survey poll memo ad letter filing complaint lawsuit
+website station spokesman spokeswoman spokesperson`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,435 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/text"
+)
+
+// np is a noun phrase next to a cue: clause tokens a..b inclusive, and the appositive stated
+// between commas ("Cui Rongguo, Party secretary of Xinwu district, said"), if any.
+type np struct {
+	a, b             int
+	roleStart, roleE int // byte span of the appositive; equal when none
+}
+
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// npBefore finds the subject of the speech verb at toks[k]: the noun phrase that ends right
+// before it, past auxiliaries and adverbs ("has also said") and an appositive between commas.
+func npBefore(toks []text.Token, k int) (np, bool) {
+	j := k - 1
+	for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+		j--
+	}
+	// "continued to complain", "declined to say": the subject is before the first verb.
+	for j > 1 && toks[j].Text == "to" && !text.IsCapitalized(toks[j-1].Text) && text.IsWord(toks[j-1].Text) &&
+		!npStops[lower(toks[j-1].Text)] && (strings.HasSuffix(toks[j-1].Text, "ed") || strings.HasSuffix(toks[j-1].Text, "s")) {
+		j -= 2
+		for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+			j--
+		}
+		if j < 0 {
+			return np{}, false
+		}
+	}
+	// "Sen. Marco Rubio (R-Fla.) said", "Sen. Jack Reed (D-R.I.), said": a bracketed aside.
+	if j > 1 && toks[j].Text == "," && toks[j-1].Text == ")" {
+		j--
+	}
+	if j > 0 && toks[j].Text == ")" {
+		i := j - 1
+		for i > 0 && j-i < 8 && toks[i].Text != "(" {
+			i--
+		}
+		if toks[i].Text == "(" && i > 0 {
+			j = i - 1
+		}
+	}
+	if j < 0 || toks[j].Text == "and" || toks[j].Text == "but" {
+		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
+	}
+	var p np
+	if toks[j].Text == "," {
+		// "NAME, ROLE, said": the appositive runs back to the previous comma.
+		i := j - 1
+		for i >= 0 && j-i <= 25 && toks[i].Text != "," && toks[i].Text != "”" && toks[i].Text != "\"" {
+			i--
+		}
+		if i < 1 || toks[i].Text != "," || i+1 >= j {
+			return np{}, false
+		}
+		if w := lower(toks[i+1].Text); w == "who" || w == "which" || w == "whose" {
+			// a relative clause, not a role, but the subject is still before it
+		} else if !text.IsNumber(toks[i+1].Text) || j-i > 2 {
+			p.roleStart, p.roleE = toks[i+1].Start, toks[j-1].End
+		}
+		comma := j
+		j = i - 1
+		if !text.IsCapitalized(toks[j].Text) && !text.IsNumber(toks[j].Text) {
+			// "Its chief executive, Marie Lefèvre, said": the name is between the commas.
+			if comma-i-1 > 5 || !allCapitalized(toks[i+1:comma]) {
+				return np{}, false
+			}
+			a := j
+			for a > 0 && text.IsWord(toks[a-1].Text) && !npStops[lower(toks[a-1].Text)] && j-a < 5 {
+				a--
+			}
+			return np{a: i + 1, b: comma - 1, roleStart: toks[a].Start, roleE: toks[j].End}, true
+		}
+		if text.IsNumber(toks[j].Text) { // "Li Na, 34, a shop owner, said"
+			if j < 2 || toks[j-1].Text != "," {
+				return np{}, false
+			}
+			j -= 2
+		}
+	}
+	if pronounSpeakers[toks[j].Text] {
+		p.a, p.b = j, j
+		return p, true
+	}
+	p.b = j
+	lowers := 0
+	for ; j >= 0; j-- {
+		t := toks[j].Text
+		lt := lower(t)
+		if determiners[lt] {
+			if j == p.b {
+				return np{}, false
+			}
+			if j >= 2 && toks[j-1].Text == "of" && text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
+				j--
+				continue // "the director of the FBI"
+			}
+			p.a = j
+			return p, true
+		}
+		if (lt == "of" || lt == "for" || lt == "at") && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
+			continue // "a spokesman for committee Democrats", "an analyst at Compass Point"
+		}
+		if !text.IsWord(t) {
+			break
+		}
+		if text.IsCapitalized(t) {
+			if sentenceOpeners[t] || npStops[lt] {
+				break
+			}
+			continue
+		}
+		if text.IsNumber(t) {
+			continue
+		}
+		if npStops[lt] {
+			break
+		}
+		if lowers++; lowers > 3 {
+			break
+		}
+	}
+	p.a = j + 1
+	if p.a > p.b {
+		return np{}, false
+	}
+	return p, true
+}
+
+// npAfter finds the speaker right after a cue ending before toks[k] ("said Zhang Wei, an economist").
+func npAfter(toks []text.Token, k int) (np, bool) {
+	if k >= len(toks) {
+		return np{}, false
+	}
+	if pronounSpeakers[toks[k].Text] {
+		return np{a: k, b: k}, true
+	}
+	j, lowers, capitals := k, 0, 0
+	det := determiners[lower(toks[k].Text)] && !demonstratives[lower(toks[k].Text)]
+	if determiners[lower(toks[k].Text)] && !det {
+		return np{}, false
+	}
+	for ; j < len(toks); j++ {
+		t := toks[j].Text
+		lt := lower(t)
+		switch {
+		case j == k && det:
+		case text.IsCapitalized(t) && !npStops[lt] && !(j == k && sentenceOpeners[t]):
+			capitals++
+		case lt == "of" && j+1 < len(toks) && text.IsWord(toks[j+1].Text) && !npStops[lower(toks[j+1].Text)] && !determiners[lower(toks[j+1].Text)] && j > k:
+		case text.IsWord(t) && !text.IsCapitalized(t) && !npStops[lt] && !determiners[lt] && lowers < 3:
+			lowers++
+		default:
+			goto done
+		}
+	}
+done:
+	b := j - 1
+	for b >= k && !text.IsCapitalized(toks[b].Text) && !det {
+		b-- // "said Trump on" keeps the name, drops trailing lower-case words
+	}
+	if b < k || capitals == 0 && !det || det && b == k {
+		return np{}, false
+	}
+	p := np{a: k, b: b}
+	// "said Zhang Wei, an economist at Bank of China": the appositive is the role.
+	if b+2 < len(toks) && toks[b+1].Text == "," {
+		if w := lower(toks[b+2].Text); determiners[w] || !text.IsCapitalized(toks[b+2].Text) && w != "who" && w != "which" && !text.IsNumber(w) {
+			e := b + 2
+			for e+1 < len(toks) && e-b < 16 && toks[e+1].Text != "," && toks[e+1].Text != "." {
+				e++
+			}
+			p.roleStart, p.roleE = toks[b+2].Start, toks[e].End
+		}
+	}
+	return p, true
+}
+
+// resolveNP sets q's speaker from the noun phrase p: a pronoun is left for resolvePronouns; an
+// entity mention in the phrase names the speaker; a surname, a title ("the director") or an
+// organisation noun ("the ministry") is looked up among the article's entities; anything else is
+// kept as the phrase itself ("the judge", "many critics").
+func (d *doc) resolveNP(q *found, toks []text.Token, p np) {
+	start, end := toks[p.a].Start, toks[p.b].End
+	q.mStart, q.mEnd = start, end
+	if p.roleE > p.roleStart {
+		q.role = d.s[p.roleStart:p.roleE]
+	}
+	if p.a == p.b && pronounSpeakers[toks[p.a].Text] {
+		q.spk, q.pronoun = nil, true
+		return
+	}
+	head := lower(toks[p.b].Text)
+	if m := d.lastMentionIn(start, end); m != nil {
+		q.mStart, q.mEnd = m.start, m.end
+		if m.start > start && q.role == "" {
+			q.role = roleText(d.s[start:m.start])
+		}
+		if m.end >= end || text.IsCapitalized(toks[p.b].Text) && !orgHeads[head] {
+			q.spk = m
+			return
+		}
+		// "the Clinton campaign", "Trump's lawyers": the phrase, not the name inside it, speaks.
+		q.mStart, q.mEnd = start, end
+		typ := article.TypePerson
+		if orgHeads[head] {
+			typ = article.TypeOrg
+		}
+		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: typ}
+		return
+	}
+	if text.IsCapitalized(toks[p.b].Text) {
+		i := p.b
+		for i > p.a && text.IsCapitalized(toks[i-1].Text) && !determiners[lower(toks[i-1].Text)] {
+			i--
+		}
+		run := d.s[toks[i].Start:end]
+		if i > p.a && q.role == "" {
+			q.role = roleText(d.s[start:toks[i-1].End])
+		}
+		if ref := d.bySurname(toks[p.b].Text, start); ref != nil {
+			q.spk = ref
+			q.mStart = toks[i].Start
+			return
+		}
+		if i == p.b && titleWords[head] {
+			if ref := d.byTitle(head, start); ref != nil { // "Minister: ‘…’"
+				q.spk = ref
+				return
+			}
+		}
+		typ := article.TypePerson
+		if orgHeads[head] || i < p.b && orgHeads[lower(toks[p.b].Text)] {
+			typ = article.TypeOrg
+		}
+		q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: typ}
+		q.mStart = toks[i].Start
+		return
+	}
+	if ref := d.byTitle(head, start); ref != nil {
+		q.spk = ref
+		return
+	}
+	typ := article.TypePerson
+	if orgHeads[head] {
+		typ = article.TypeOrg
+	}
+	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: typ}
+}
+
+// lastMentionIn returns the last PERSON/ORG mention inside [start, end).
+func (d *doc) lastMentionIn(start, end int) *speakerRef {
+	i := sort.Search(len(d.mentions), func(k int) bool { return d.mentions[k].start >= start })
+	var last *speakerRef
+	for ; i < len(d.mentions) && d.mentions[i].start < end; i++ {
+		if d.mentions[i].end <= end {
+			last = &d.mentions[i]
+		}
+	}
+	return last
+}
+
+// bySurname finds the PERSON or ORG entity a bare name refers to: the most recent entity mentioned
+// before pos whose name ends with (or contains) the word, as "Cui" → "Cui Rongguo".
+func (d *doc) bySurname(word string, pos int) *speakerRef {
+	if len(word) < 2 {
+		return nil
+	}
+	matches := func(m *speakerRef) (exact, part bool) {
+		return strings.HasSuffix(m.name, " "+word) || m.name == word, containsWord(m.name, word)
+	}
+	var contains *speakerRef
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.start >= pos {
+			continue
+		}
+		exact, part := matches(m)
+		if exact {
+			return m
+		}
+		if contains == nil && part {
+			contains = m
+		}
+	}
+	if contains == nil && d.inHeadline(pos) {
+		// "Cui: ‘We will act’" as the headline: the body names Cui in full later.
+		for i := range d.mentions {
+			if m := &d.mentions[i]; m.start > pos {
+				if exact, _ := matches(m); exact {
+					return m
+				}
+			}
+		}
+	}
+	return contains
+}
+
+// inHeadline reports whether pos lies in the first paragraph, the headline of a text article.
+func (d *doc) inHeadline(pos int) bool {
+	k := strings.Index(d.s, "\n\n")
+	return k > 0 && pos < k && k < 300
+}
+
+func containsWord(s, w string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return false
+		}
+		a, b := off+k, off+k+len(w)
+		if (a == 0 || s[a-1] == ' ') && (b == len(s) || s[b] == ' ') {
+			return true
+		}
+		off = b
+	}
+}
+
+// byTitle finds the entity that "the director", "the Party secretary" or "the ministry" stands
+// for: the most recent PERSON whose role or preceding title holds the head word, or ORG whose name
+// does.
+func (d *doc) byTitle(head string, pos int) *speakerRef {
+	if len(head) < 3 || determiners[head] {
+		return nil
+	}
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.start >= pos {
+			continue
+		}
+		if m.typ == article.TypeOrg {
+			if containsFold(m.name, head) {
+				return m
+			}
+			continue
+		}
+		if d.titled(m, head) {
+			return m
+		}
+	}
+	if d.inHeadline(pos) {
+		// "Minister: ‘We will act’" as the headline: the body introduces the minister.
+		for i := range d.mentions {
+			if m := &d.mentions[i]; m.start > pos && (m.typ == article.TypeOrg && containsFold(m.name, head) || m.typ != article.TypeOrg && d.titled(m, head)) {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// titled reports whether a person mention carries the title word, in the entity's role, right
+// before the name ("President Joe Biden") or in an appositive after it ("Marie Lefèvre, director").
+func (d *doc) titled(m *speakerRef, head string) bool {
+	return containsFold(m.role, head) || containsFold(d.titleBefore(m.start), head) || containsFold(d.appositiveAfter(m.end), head)
+}
+
+func containsFold(s, w string) bool {
+	if s == "" {
+		return false
+	}
+	return containsWord(strings.ToLower(s), w)
+}
+
+// titleBefore is up to four words right before a name ("President", "Party secretary").
+func (d *doc) titleBefore(pos int) string {
+	i := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].Start >= pos })
+	a := i
+	for a > 0 && i-a < 4 && text.IsWord(d.toks[a-1].Text) {
+		a--
+	}
+	if a == i {
+		return ""
+	}
+	return d.s[d.toks[a].Start:d.toks[i-1].End]
+}
+
+// appositiveAfter is the ", ROLE," right after a name.
+func (d *doc) appositiveAfter(pos int) string {
+	i := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].Start >= pos })
+	if i >= len(d.toks) || d.toks[i].Text != "," {
+		return ""
+	}
+	e := i + 1
+	for e < len(d.toks) && e-i < 14 && d.toks[e].Text != "," && d.toks[e].Text != "." {
+		e++
+	}
+	if e == i+1 {
+		return ""
+	}
+	return d.s[d.toks[i+1].Start:d.toks[e-1].End]
+}
+
+// roleText is the title words before a name, without a leading determiner or possessive.
+func roleText(r string) string {
+	r = strings.TrimSpace(r)
+	if sp := strings.IndexByte(r, ' '); sp > 0 && determiners[lower(r[:sp])] {
+		r = r[sp+1:]
+	} else if determiners[lower(r)] {
+		return ""
+	}
+	if strings.HasSuffix(r, "’s") || strings.HasSuffix(r, "'s") {
+		return "" // "Trump's lawyer Michael Cohen": the possessive is not a title
+	}
+	return r
+}
+
+func allCapitalized(toks []text.Token) bool {
+	for _, t := range toks {
+		if !text.IsCapitalized(t.Text) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// adverb reports whether a lower-case word is an -ly adverb ("famously", "angrily").
+func adverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !text.IsCapitalized(w) && w != "only" && w != "family"
+}
