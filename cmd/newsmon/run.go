@@ -214,6 +214,7 @@ func (s *service) run(ctx context.Context) error {
 		cfg := api.Config{
 			Searcher: idx, Rules: rules, Hub: hub, Places: placesAdapter{gaz}, Registry: reg, Log: log,
 			RegionCode: gaz.RegionCode,
+			Guard:      api.Guard{WriteToken: o.apiToken, ReadToken: o.readToken, RatePerSecond: o.rateLimit},
 			Ready: func() error {
 				if !b.Connected() {
 					return errors.New("not connected to NATS")
@@ -232,7 +233,13 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("listen %s: %w", o.httpAddr, err)
 		}
-		srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+		if o.apiToken == "" && !loopback(ln.Addr()) {
+			log.Warn("the API accepts changes from anyone who can reach it: set NEWSMON_API_TOKEN", "addr", ln.Addr().String())
+		}
+		// No WriteTimeout: the alert stream and exports stay open on purpose; the API bounds
+		// each other request itself (api.Guard.RequestTimeout).
+		srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+			IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 		fmt.Fprintf(s.stdout, "newsmon: serving http://%s/ (search API at /api/search)\n", ln.Addr())
 		g.Go(func() error {
 			if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
@@ -320,6 +327,11 @@ func newDeliverer(spec *pipeline.Spec, rules *alert.Store, log *slog.Logger) (*a
 		cfg.SMTP.Dial = guard.DialContext
 	}
 	return alert.NewDeliverer(cfg, log)
+}
+
+func loopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }
 
 func splitHostPort(addr string) (string, int, error) {

@@ -46,6 +46,9 @@ type options struct {
 	logLevel   string
 	workers    int
 	ackWait    time.Duration
+	apiToken   string
+	readToken  string
+	rateLimit  float64
 }
 
 func (o *options) register(fs *flag.FlagSet, which string) {
@@ -61,6 +64,9 @@ func (o *options) register(fs *flag.FlagSet, which string) {
 			def = ""
 		}
 		fs.StringVar(&o.httpAddr, "http", def, "address of the search API and web page (env NEWSMON_HTTP)")
+		fs.StringVar(&o.apiToken, "api-token", envDefault("NEWSMON_API_TOKEN", ""), "token required to change state through the API (alerts); prefer the env NEWSMON_API_TOKEN")
+		fs.StringVar(&o.readToken, "api-read-token", envDefault("NEWSMON_API_READ_TOKEN", ""), "token required to read the API and /metrics (default: public reads); prefer the env NEWSMON_API_READ_TOKEN")
+		fs.Float64Var(&o.rateLimit, "rate-limit", 50, "API requests per second per client address (0: unlimited)")
 	}
 	if strings.Contains(which, "pipeline") {
 		fs.StringVar(&o.pipeline, "pipeline", envDefault("NEWSMON_PIPELINE", ""), "pipeline file (default: the bundled demo with --demo, else pipelines/world-news.yaml)")

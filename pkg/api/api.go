@@ -56,6 +56,8 @@ type Config struct {
 	// ("CN", "CN.04"; pkg/geo's Gazetteer.RegionCode), so region=<id> matches everything inside
 	// the region. nil: region=<id> matches the place with that id only.
 	RegionCode func(id int) (string, bool)
+	// Guard sets tokens, rate limits and request time limits (see Guard).
+	Guard Guard
 }
 
 // maxBody bounds every request body.
@@ -120,6 +122,7 @@ func (s *server) routes(m *metrics) (http.Handler, error) {
 	mux.HandleFunc("GET /api/status", s.status)
 	mux.HandleFunc("GET /api/export", s.export)
 	mux.HandleFunc("GET /api/geo", s.geo)
+	mux.HandleFunc("POST /api/login", s.login)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})
@@ -131,7 +134,7 @@ func (s *server) routes(m *metrics) (http.Handler, error) {
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.cfg.Registry, promhttp.HandlerOpts{}))
 	mux.Handle("GET /{$}", uiHeaders(serveFile(ui, "index.html")))
 	mux.Handle("GET /static/", uiHeaders(http.StripPrefix("/static/", http.FileServerFS(ui))))
-	return m.instrument(s.recoverer(mux)), nil
+	return m.instrument(s.recoverer(s.guard(mux))), nil
 }
 
 func (s *server) readyz(w http.ResponseWriter, r *http.Request) {

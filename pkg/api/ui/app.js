@@ -124,8 +124,18 @@ function highlighted(fragment) {
   return out;
 }
 
-async function api(path, opts) {
+// api fetches JSON. When the server asks for a token (401), the page asks the user once, logs in
+// (POST /api/login sets an HttpOnly cookie, which also covers the live-alert stream and exports)
+// and retries.
+async function api(path, opts, retried) {
   const res = await fetch(path, opts);
+  if (res.status === 401 && !retried && path !== "/api/login") {
+    const token = window.prompt("This newsmon needs an API token for that. Token:");
+    if (token) {
+      const login = await fetch("/api/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token }) });
+      if (login.ok) return api(path, opts, true);
+    }
+  }
   const type = res.headers.get("Content-Type") || "";
   const body = type.includes("json") ? await res.json() : await res.text();
   if (!res.ok) throw new Error((body && body.error) || `${res.status} ${res.statusText}`);
