@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsmon/newsmon/internal/eval"
+	"github.com/newsmon/newsmon/internal/progress"
 	"github.com/newsmon/newsmon/pkg/article"
 )
 
@@ -47,6 +48,8 @@ func cmdEvalArticle(ctx context.Context, args []string, stdout, stderr io.Writer
 	predicted := map[string]map[string]string{}
 	var extractTime, slowest time.Duration
 	slowestID, failed := "", 0
+	bar := progress.New(stderr, "eval article", len(ids))
+	defer bar.Done()
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -72,6 +75,7 @@ func cmdEvalArticle(ctx context.Context, args []string, stdout, stderr io.Writer
 		}
 		predicted[id] = map[string]string{"articleBody": text}
 		pages = append(pages, eval.ScoreArticle(id, truth[id].ArticleBody, text))
+		bar.Add(1)
 	}
 
 	m := eval.AggregateArticles(pages)
