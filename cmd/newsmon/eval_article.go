@@ -49,7 +49,6 @@ func cmdEvalArticle(ctx context.Context, args []string, stdout, stderr io.Writer
 	var extractTime, slowest time.Duration
 	slowestID, failed := "", 0
 	bar := progress.New(stderr, "eval article", len(ids))
-	defer bar.Done()
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -77,6 +76,7 @@ func cmdEvalArticle(ctx context.Context, args []string, stdout, stderr io.Writer
 		pages = append(pages, eval.ScoreArticle(id, truth[id].ArticleBody, text))
 		bar.Add(1)
 	}
+	bar.Done()
 
 	m := eval.AggregateArticles(pages)
 	spread := eval.BootstrapArticles(pages, 1000, 1)
