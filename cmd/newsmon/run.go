@@ -289,7 +289,7 @@ func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSp
 			id = id[:64]
 		}
 		r := alert.Rule{ID: id, Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place,
-			Region: a.Region, Event: a.Event, Source: a.Source, Lang: a.Lang, MinCount: a.MinCount,
+			Region: a.Region, Event: a.Event, Source: a.Source, Lang: a.Lang, EventType: a.EventType, MinCount: a.MinCount,
 			Mode: a.Mode, Window: a.Window, Interval: a.Interval, Webhook: a.Webhook, Email: a.Email, Enabled: true}
 		if old, err := rules.Get(ctx, id); err == nil {
 			r.Created = old.Created

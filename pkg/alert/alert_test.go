@@ -284,3 +284,39 @@ func TestHub(t *testing.T) {
 		t.Errorf("Subscribers = %d; want 0", h.Subscribers())
 	}
 }
+
+func TestRuleEventTypeInRegion(t *testing.T) {
+	base := func(events ...article.Event) *article.Article {
+		a := &article.Article{ID: "e1", Title: "Unrest", Text: "Protesters marched in Lagos. Wuxi, in Jiangsu, was calm.",
+			Places: []article.Place{
+				{Name: "Lagos", GeonameID: 2332459, Feature: "city", CountryCode: "NG", Country: "Nigeria", Admin1: "Lagos"},
+				{Name: "Wuxi", GeonameID: 1790923, Feature: "city", CountryCode: "CN", Country: "China", Admin1Code: "04", Admin1: "Jiangsu"},
+			},
+			Events: events}
+		a.Normalize()
+		return a
+	}
+	protestIn := func(place, admin1, country, cc string, id int) article.Event {
+		return article.Event{Type: "protest", Place: place, Admin1: admin1, Country: country, CountryCode: cc, GeonameID: id,
+			Trigger: &article.Mention{Text: "marched", Start: 11, End: 18}}
+	}
+	rule := Rule{ID: "r", Name: "protest in Jiangsu", EventType: []string{"protest"}, Region: []string{"Jiangsu"}}
+	tests := []struct {
+		name string
+		a    *article.Article
+		want bool
+	}{
+		{"protest placed in Lagos, article also names Jiangsu", base(protestIn("Lagos", "Lagos", "Nigeria", "NG", 2332459)), false},
+		{"protest placed in Wuxi", base(protestIn("Wuxi", "Jiangsu", "China", "CN", 1790923)), true},
+		{"protest with no place, article about Jiangsu", base(article.Event{Type: "protest"}), true},
+		{"no protest at all", base(article.Event{Type: "visit"}), false},
+	}
+	for _, tc := range tests {
+		if got, why := rule.Match(tc.a); got != tc.want {
+			t.Errorf("%s: Match = %v (%v), want %v", tc.name, got, why, tc.want)
+		}
+	}
+	if q := rule.Query(); len(q.EventType) != 1 || q.EventType[0] != "protest" {
+		t.Errorf("Query().EventType = %v", q.EventType)
+	}
+}

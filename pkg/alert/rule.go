@@ -39,6 +39,10 @@ type Rule struct {
 	Event  []string `json:"event,omitempty"`
 	Source []string `json:"source,omitempty"`
 	Lang   []string `json:"lang,omitempty"`
+	// EventType matches articles reporting an event of that type (pkg/extract/event's set:
+	// "protest", "visit", "disaster", …). With Region it means "a protest in Jiangsu": an event of
+	// the type placed in the region, or in an article about the region when the event has no place.
+	EventType []string `json:"event_type,omitempty"`
 	// MinCount is how often each condition must be mentioned in the article (0 or 1: once). For a
 	// region it counts the mentions of every place inside it; for text, the occurrences of each
 	// required term.
@@ -224,7 +228,7 @@ func (r Rule) Query() index.Query {
 	return index.Query{
 		Text:   strings.TrimSpace(r.Text),
 		Person: r.Person, Org: r.Org, Place: r.Place, Region: r.Region, Event: r.Event,
-		Source: r.Source, Lang: r.Lang,
+		Source: r.Source, Lang: r.Lang, EventType: r.EventType,
 		Sort: "date",
 	}
 }
@@ -237,7 +241,7 @@ type filter struct {
 func (r Rule) filters() []filter {
 	return []filter{
 		{"person", r.Person}, {"org", r.Org}, {"place", r.Place}, {"region", r.Region},
-		{"event", r.Event}, {"source", r.Source}, {"lang", r.Lang},
+		{"event", r.Event}, {"source", r.Source}, {"lang", r.Lang}, {"event_type", r.EventType},
 	}
 }
 
@@ -303,12 +307,58 @@ func (r Rule) Evaluate(a *article.Article) Result {
 		res.Reasons = append(res.Reasons, fmt.Sprintf("text %q", strings.TrimSpace(r.Text)))
 		res.Mentions = append(res.Mentions, ms...)
 	}
+	if len(r.EventType) > 0 && len(r.Region) > 0 && !eventInRegion(a, r.EventType, r.Region) {
+		return Result{} // "a protest in Jiangsu", not a protest in Lagos in an article naming Jiangsu
+	}
 	if len(res.Reasons) == 0 { // a rule without conditions never fires
 		return Result{}
 	}
 	res.Matched = true
 	res.Mentions = sortMentions(res.Mentions)
 	return res
+}
+
+// eventInRegion reports whether the article has an event of one of the types placed in one of the
+// regions, or placed nowhere (then the article-level region match stands for it).
+func eventInRegion(a *article.Article, types, regions []string) bool {
+	for _, e := range a.Events {
+		if !slices.ContainsFunc(types, func(t string) bool { return index.Norm(t) == index.Norm(e.Type) }) {
+			continue
+		}
+		if e.Place == "" && e.GeonameID == 0 && e.CountryCode == "" {
+			return true
+		}
+		for _, r := range regions {
+			if rest, ok := strings.CutPrefix(r, regionCodePrefix); ok { // "geo:CN.04=1806260"
+				code, id, _ := strings.Cut(rest, "=")
+				cc, a1, _ := strings.Cut(code, ".")
+				if strconv.Itoa(e.GeonameID) == id || e.CountryCode == cc && (a1 == "" || admin1CodeOf(a, e.GeonameID) == a1) {
+					return true
+				}
+				r = id
+			}
+			n := index.Norm(r)
+			if id, err := strconv.Atoi(r); err == nil && id == e.GeonameID {
+				return true
+			}
+			for _, k := range []string{e.Place, e.Admin1, e.Country, e.CountryCode} {
+				if k != "" && index.Norm(k) == n {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// admin1CodeOf finds the admin1 code of a resolved place of the article by its id.
+func admin1CodeOf(a *article.Article, id int) string {
+	for _, p := range a.Places {
+		if p.GeonameID == id {
+			return p.Admin1Code
+		}
+	}
+	return ""
 }
 
 // sortMentions orders mentions by position (title-only ones last), drops repeats and keeps at most
@@ -449,6 +499,23 @@ func matchValue(kind, v string, a *article.Article, k index.Keys) (string, []Men
 	case "lang":
 		if index.Norm(a.Language) == n {
 			return "lang " + a.Language, nil, 1, true
+		}
+	case "event_type":
+		var ms []Mention
+		for _, e := range a.Events {
+			if index.Norm(e.Type) != n {
+				continue
+			}
+			if e.Trigger != nil {
+				ms = append(ms, Mention{Kind: kind, Value: v, Text: e.Trigger.Text, Start: e.Trigger.Start, End: e.Trigger.End})
+			} else {
+				for _, m := range e.Mentions {
+					ms = append(ms, Mention{Kind: kind, Value: v, Text: m.Text, Start: m.Start, End: m.End})
+				}
+			}
+		}
+		if _, ok := has(k.EventTypes); ok {
+			return "event type " + v, ms, max(len(ms), 1), true
 		}
 	}
 	return "", nil, 0, false

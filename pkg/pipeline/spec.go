@@ -103,15 +103,16 @@ type IndexSpec struct {
 
 // AlertSpec is an alert rule declared in the pipeline; the API can add more at run time.
 type AlertSpec struct {
-	Name   string   `yaml:"name"`
-	Text   string   `yaml:"text"`
-	Person []string `yaml:"person"`
-	Org    []string `yaml:"org"`
-	Place  []string `yaml:"place"`
-	Region []string `yaml:"region"`
-	Event  []string `yaml:"event"`
-	Source []string `yaml:"source"`
-	Lang   []string `yaml:"lang"`
+	Name      string   `yaml:"name"`
+	Text      string   `yaml:"text"`
+	Person    []string `yaml:"person"`
+	Org       []string `yaml:"org"`
+	Place     []string `yaml:"place"`
+	Region    []string `yaml:"region"`
+	Event     []string `yaml:"event"`
+	Source    []string `yaml:"source"`
+	Lang      []string `yaml:"lang"`
+	EventType []string `yaml:"event_type"`
 	// MinCount, Mode ("every", "first_in_window", "digest"), Window and Interval: see alert.Rule.
 	MinCount int      `yaml:"min_count"`
 	Mode     string   `yaml:"mode"`
@@ -374,7 +375,7 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 		if a.Name == "" {
 			v.add(fmt.Sprintf("alerts[%d]: name is required", i), "alerts", i)
 		}
-		if a.Text == "" && len(a.Person)+len(a.Org)+len(a.Place)+len(a.Region)+len(a.Event)+len(a.Source)+len(a.Lang) == 0 {
+		if a.Text == "" && len(a.Person)+len(a.Org)+len(a.Place)+len(a.Region)+len(a.Event)+len(a.Source)+len(a.Lang)+len(a.EventType) == 0 {
 			v.add(fmt.Sprintf("alerts[%d]: a rule needs at least one condition (text, person, org, place, region, event, source or lang)", i), "alerts", i)
 		}
 	}
