@@ -29,6 +29,8 @@ import (
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
+
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
 // Extractor fills Article.Dates. It is stateless and safe for concurrent use.
@@ -76,11 +78,11 @@ func (*Extractor) FindFrom(s string, ref time.Time, host string) []article.Date 
 	if len(hits) == 0 {
 		return nil
 	}
-	rc := runeCounter{s: s}
+	rc := text.NewRuneCounter(s)
 	out := make([]article.Date, len(hits))
 	for i, h := range hits {
 		bs, be := int(p.t[h.from].start), int(p.t[h.to-1].end)
-		out[i] = article.Date{Text: s[bs:be], Start: rc.at(bs), End: rc.at(be), Value: h.value, Grain: h.grain}
+		out[i] = article.Date{Text: s[bs:be], Start: rc.At(bs), End: rc.At(be), Value: h.value, Grain: h.grain}
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/internal/eval"
+	"github.com/newsmon/newsmon/internal/golden"
 )
 
 // TestNewsSet scores FindFrom on our own news sentences (testdata/news_dates.txt, also written as
@@ -28,7 +29,7 @@ func TestNewsSet(t *testing.T) {
 		buf.WriteByte('\n')
 	}
 	const jsonl = "testdata/news_dates.jsonl"
-	if *update {
+	if golden.Updating() {
 		if err := os.WriteFile(jsonl, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}

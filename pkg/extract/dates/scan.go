@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
 // class is what a word can do in a date expression.
@@ -79,10 +81,10 @@ func buildWords() map[string]wordInfo {
 }
 
 // wordsFilter screens words before the scan looks them up.
-var wordsFilter = func() *wordFilter {
-	f := &wordFilter{}
+var wordsFilter = func() *text.WordFilter {
+	f := &text.WordFilter{}
 	for w := range words {
-		f.add(w)
+		f.Add(w)
 	}
 	return f
 }()
@@ -165,7 +167,7 @@ func (p *parser) scan() []hit {
 		case kNum:
 			h, ok = p.atNumber(i)
 		case kWord:
-			if !wordsFilter.mayHave(p.text(i)) {
+			if !wordsFilter.MayHave(p.text(i)) {
 				if w := p.text(i); w == "Q" || w == "H" {
 					h, ok = p.quarterCode(i)
 				}

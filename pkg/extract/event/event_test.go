@@ -3,17 +3,15 @@ package event
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newsmon/newsmon/internal/golden"
 	"github.com/newsmon/newsmon/pkg/article"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
 
 // fixture builds an article the way the earlier extractors would leave it: entities, places and
 // dates given by their surface text (first occurrence at or after the previous one of that kind).
@@ -298,24 +296,7 @@ func TestGolden(t *testing.T) {
 	if err := New().Extract(context.Background(), a); err != nil {
 		t.Fatal(err)
 	}
-	got, err := json.MarshalIndent(a.Events, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	path := "testdata/article.golden.json"
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("events differ from %s (run with -update and read the diff):\n%s", path, got)
-	}
+	golden.CheckJSON(t, "testdata/article.golden.json", a.Events)
 }
 
 var goldenFixture = fixture{

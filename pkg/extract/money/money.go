@@ -33,6 +33,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/article"
+
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
 // Amount is a parsed sum: Value (and Max for ranges) in units of Currency (ISO 4217).
@@ -87,11 +89,11 @@ func Find(s, host string) []article.Money {
 	if len(ms) == 0 {
 		return nil
 	}
-	rc := runeCounter{s: s}
+	rc := text.NewRuneCounter(s)
 	out := make([]article.Money, len(ms))
 	for i, m := range ms {
 		out[i] = article.Money{
-			Text: s[m.start:m.end], Start: rc.at(m.start), End: rc.at(m.end),
+			Text: s[m.start:m.end], Start: rc.At(m.start), End: rc.At(m.end),
 			Amount: m.Value, AmountMax: m.Max, Currency: m.Currency, Approximate: m.Approximate,
 		}
 		if i > 0 && m.Currency != ms[i-1].Currency && restates(s[ms[i-1].end:m.start]) {

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
 // match is one sum found in the text, with byte offsets.
@@ -89,7 +91,7 @@ func (p *parser) mayStart(i int) bool {
 		}
 	}
 	w := p.text(i)
-	if !startFilter.mayHave(w) {
+	if !startFilter.MayHave(w) {
 		return false
 	}
 	if _, ok := lookupLower(numberWords, w); ok {
@@ -100,13 +102,13 @@ func (p *parser) mayStart(i int) bool {
 }
 
 // startFilter screens words before mayStart looks them up.
-var startFilter = func() *wordFilter {
-	f := &wordFilter{}
+var startFilter = func() *text.WordFilter {
+	f := &text.WordFilter{}
 	for w := range numberWords {
-		f.add(w)
+		f.Add(w)
 	}
 	for w := range wordStarters {
-		f.add(w)
+		f.Add(w)
 	}
 	return f
 }()
@@ -445,7 +447,7 @@ func (p *parser) numberWords(i int) (float64, int, bool) {
 			break
 		}
 		w := p.text(k)
-		if !numberFilter.mayHave(w) {
+		if !numberFilter.MayHave(w) {
 			break
 		}
 		w = strings.ToLower(w)
@@ -529,14 +531,14 @@ func (p *parser) numberWords(i int) (float64, int, bool) {
 }
 
 // numberFilter screens the words numberWords may read.
-var numberFilter = func() *wordFilter {
+var numberFilter = func() *text.WordFilter {
 	f := startFilter
 	g := *f
 	for _, w := range []string{"and", "hundred", "quarters"} {
-		g.add(w)
+		g.Add(w)
 	}
 	for w := range wordMagnitudes {
-		g.add(w)
+		g.Add(w)
 	}
 	return &g
 }()
