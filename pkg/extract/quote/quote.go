@@ -26,9 +26,12 @@
 // with the speaker ("Cui Rongguo, Party secretary of Xinwu district, said") is kept in Quote.Role.
 // A quote with no cue of its own continues the speaker of the quote before it (same or next
 // paragraph), or takes the name from an interview layout: a name line above or below it ("Maria
-// Lopez, 34, Phoenix"), a dash signature after it ("— Maria Lopez"), or the person the previous
-// paragraph is about; inside a sentence whose verb is no speech cue ("Nordhaus welcomed “…”") it
-// is the words of the sentence's subject.
+// Lopez, 34, Phoenix"; when both neighbours are name lines, whether the run of alternating names
+// and quotes starts with a name decides), a dash or bracketed signature after it ("— Maria
+// Lopez", "(Maria Lopez, Phoenix)"), the reported speech just before it in its paragraph, or the
+// person the previous paragraph is about; inside a sentence whose verb is no speech cue
+// ("Nordhaus welcomed “…”") it is the words of the sentence's subject. A quote that ends its
+// sentence after a lead-in ("He added: “….” She said …") is the lead-in's.
 //
 // Everything is rules over pkg/text tokens; there is no model. Measured with
 // `newsmon eval quotes --data FILE.jsonl` (internal/eval.QuoteScorer).
@@ -192,7 +195,14 @@ func (e *Extractor) direct(d *doc) []found {
 			continue
 		}
 		words := len(strings.Fields(s[q.start:q.end]))
-		found := e.cueAfter(d, &q, closeEnd) || e.cueBefore(d, &q, q.openerAt)
+		var found bool
+		if leadIn(s, q.openerAt) && fullStop(s, q) {
+			// "O'Malley interjected: “… the banks.” He said …": a quote that ends its sentence after a
+			// lead-in is the lead-in's; the cue after it belongs to the next sentence.
+			found = e.cueBefore(d, &q, q.openerAt) || e.cueAfter(d, &q, closeEnd)
+		} else {
+			found = e.cueAfter(d, &q, closeEnd) || e.cueBefore(d, &q, q.openerAt)
+		}
 		if !q.direct {
 			i = max(i, q.end) // quoted phrases later in mixed reported speech belong to it
 		}
@@ -223,39 +233,73 @@ func (e *Extractor) direct(d *doc) []found {
 	return qs
 }
 
-// nameLine reads the interview layout where a short paragraph names the speaker and the next one
-// quotes them ("Maria Lopez, 34, Phoenix\n\n“…”"): the name line is a capitalised name followed by
-// nothing, a comma, a colon or a bracket.
+// leadIn reports whether the text before a quote opener ends with a colon or a comma ("He added:",
+// "saying,").
+func leadIn(s string, opener int) bool {
+	t := strings.TrimRight(s[:opener], " \t\u00a0")
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",")
+}
+
+// fullStop reports whether a quote ends its sentence: its words end with a full stop, or with "?"
+// or "!" and a capitalised word follows ("“…?” He said" starts a new sentence; "“…?” he asked"
+// does not).
+func fullStop(s string, q found) bool {
+	switch s[q.end-1] {
+	case '.':
+		return true
+	case '?', '!':
+		rest := strings.TrimLeft(s[q.closerAt:], " \u00a0")
+		return strings.HasPrefix(rest, "He ") || strings.HasPrefix(rest, "She ") || strings.HasPrefix(rest, "They ")
+	}
+	return false
+}
+
+// nameLine reads the interview layout where a short line names the speaker of the quote next to it:
+// a name line above ("Maria Lopez, 34, Phoenix\n\n“…”") or below it ("“…”\nMaria Lopez, Phoenix"),
+// or a dash signature below it ("“…”\n\n— Maria Lopez, Phoenix"). The name line is a capitalised
+// name followed by nothing, a comma, a colon or a bracket.
 func (e *Extractor) nameLine(d *doc, q *found) bool {
-	// The fact-check layout puts the name after the quote: "“…”\n\n- Bernie Sanders."
-	if rest := d.s[q.closerAt:]; strings.HasPrefix(rest, "\n\n") {
-		lineEnd := strings.Index(rest[2:], "\n")
-		if lineEnd < 0 {
-			lineEnd = len(rest) - 2
-		}
-		toks := d.tokensIn(q.closerAt+2, q.closerAt+2+lineEnd)
-		if len(toks) >= 2 && len(toks) <= 8 && isDash(toks[0].Text) {
-			if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] {
+	var below []text.Token
+	signed := false
+	if a, b, ok := lineAfter(d.s, q.closerAt); ok {
+		toks := d.tokensIn(a, b)
+		if len(toks) >= 2 && len(toks) <= 24 && isDash(toks[0].Text) {
+			// The fact-check layout signs the quote: "“…”\n\n- Bernie Sanders."
+			if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] && text.IsCapitalized(toks[p.b].Text) {
 				d.resolveNP(q, toks, p)
-				return q.spk != nil
+				if q.spk != nil {
+					if q.role == "" && p.b+2 < len(toks) && toks[p.b+1].Text == "," {
+						q.role = strings.TrimRight(d.s[toks[p.b+2].Start:toks[len(toks)-1].End], ".")
+					}
+					return true
+				}
 			}
 		}
-		// "“…”\n\nMaria Lopez, 34, Phoenix": a bare name line under the quote.
 		if e.isNameLine(toks) {
-			if p, ok := npAfter(toks, 0); ok {
-				d.resolveNP(q, toks, p)
-				return q.spk != nil
-			}
+			below = toks
+			signed = toks[len(toks)-1].Text != ":" // "Maria Lopez:" introduces the next quote
 		}
 	}
-	prevEnd := strings.LastIndex(d.s[:q.openerAt], "\n\n")
-	if prevEnd <= 0 {
-		return false
+	var above []text.Token
+	if a, b, ok := lineBefore(d.s, q.openerAt); ok {
+		if toks := d.tokensIn(a, b); e.isNameLine(toks) {
+			above = toks
+		}
 	}
-	prevStart := strings.LastIndex(d.s[:prevEnd], "\n\n") + 1
-	toks := d.tokensIn(prevStart, prevEnd)
-	if !e.isNameLine(toks) {
+	toks := above
+	switch {
+	case above == nil && below == nil:
 		return false
+	case above == nil:
+		toks = below
+		if !signed {
+			return false
+		}
+	case below != nil && signed && e.runStartsWithName(d, above[0].Start):
+		// Both neighbours are name lines: the layout is "name, quote" when the run of alternating
+		// quotes and names starts with a name, and "quote, name" when it starts with a quote.
+	case below != nil && signed:
+		toks = below
 	}
 	p, _ := npAfter(toks, 0)
 	d.resolveNP(q, toks, p)
@@ -263,6 +307,77 @@ func (e *Extractor) nameLine(d *doc, q *found) bool {
 		q.role = strings.TrimRight(d.s[toks[p.b+2].Start:toks[len(toks)-1].End], ".:")
 	}
 	return q.spk != nil
+}
+
+// runStartsWithName reports, for a name line starting at pos that sits between two quotes,
+// whether it names the quote after it: walking back over alternating quote and name lines, the
+// run starts with a name line.
+func (e *Extractor) runStartsWithName(d *doc, pos int) bool {
+	name := true // the line at pos is a name line
+	for n := 0; n < 60; n++ {
+		a, b, ok := lineBefore(d.s, pos)
+		if !ok {
+			break
+		}
+		line := strings.TrimSpace(d.s[a:b])
+		if name && !quoteLine(line) || !name && !e.isNameLine(d.tokensIn(a, b)) {
+			break
+		}
+		name, pos = !name, a
+	}
+	return name
+}
+
+// quoteLine reports whether a line opens with a quote mark.
+func quoteLine(line string) bool {
+	for _, m := range quoteMarks {
+		if strings.HasPrefix(line, m.open) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineAfter is the first non-blank line after pos when only spaces and at least one line break
+// separate it from pos.
+func lineAfter(s string, pos int) (a, b int, ok bool) {
+	i := pos
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if i >= len(s) || s[i] != '\n' {
+		return 0, 0, false
+	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+		i++
+	}
+	if i >= len(s) {
+		return 0, 0, false
+	}
+	e := strings.IndexByte(s[i:], '\n')
+	if e < 0 {
+		return i, len(s), true
+	}
+	return i, i + e, true
+}
+
+// lineBefore is the last non-blank line before pos when only spaces and at least one line break
+// separate it from pos.
+func lineBefore(s string, pos int) (a, b int, ok bool) {
+	i := pos
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		i--
+	}
+	if i == 0 || s[i-1] != '\n' {
+		return 0, 0, false
+	}
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\n') {
+		i--
+	}
+	if i == 0 {
+		return 0, 0, false
+	}
+	return strings.LastIndexByte(s[:i], '\n') + 1, i, true
 }
 
 // isNameLine reports whether a paragraph's tokens are a name line: a capitalised name of at most
@@ -275,10 +390,14 @@ func (e *Extractor) isNameLine(toks []text.Token) bool {
 	if !ok || pronounSpeakers[toks[p.a].Text] || p.b-p.a > 4 {
 		return false
 	}
-	if next := p.b + 1; next < len(toks) && !strings.Contains(",:(—–-", toks[next].Text) {
-		return false
+	if next := p.b + 1; next < len(toks) && !strings.Contains(",:(—–-", toks[next].Text) &&
+		!((toks[next].Text == "from" || toks[next].Text == "of" || toks[next].Text == "in") && next+1 < len(toks) && text.IsCapitalized(toks[next+1].Text)) {
+		return false // but "Rachel Green from Madison, Wis.:" names her
 	}
 	for k, t := range toks {
+		if t.Text == "." && k > 0 && k+1 < len(toks) && (abbreviation(toks[k-1].Text) || toks[k+1].Text == ":" || toks[k+1].Text == ",") {
+			continue // "St. Louis", "Madison, Wis.:"
+		}
 		if (t.Text == "." || t.Text == "!" || t.Text == "?") && k+1 < len(toks) {
 			return false // sentences, not a name line
 		}
@@ -512,7 +631,16 @@ func lastWord(s string) string {
 func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 	end := clauseEnd(d.s, from)
 	toks := d.tokensIn(from, end)
-	if len(toks) > 1 && (toks[0].Text == "—" || toks[0].Text == "–" || toks[0].Text == "-" || toks[0].Text == "--") {
+	if len(toks) > 2 && toks[0].Text == "(" && d.s[q.closerAt-1] != ',' {
+		// "“…” (Denise Walker, Charlotte)": a bracketed name signs the quote.
+		if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] && text.IsCapitalized(toks[p.b].Text) &&
+			p.b+1 < len(toks) && (toks[p.b+1].Text == "," || toks[p.b+1].Text == ")") && d.lastMentionIn(toks[p.a].Start, toks[p.b].End) != nil {
+			q.cue, q.cueStart, q.cueEnd = "(", toks[0].Start, toks[0].End
+			d.resolveNP(q, toks, p)
+			return true
+		}
+	}
+	if len(toks) > 1 && isDash(toks[0].Text) {
 		// “…” — Maria Lopez, 34, Phoenix: a dash and a name sign the quote.
 		if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] && text.IsCapitalized(toks[p.b].Text) &&
 			(p.b+1 == len(toks) || toks[p.b+1].Text == "," || toks[p.b+1].Text == "(") {
@@ -541,6 +669,9 @@ func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 	if strings.HasSuffix(d.s[:q.closerAt], ",") {
 		spokenEnd = true
 	}
+	if spokenEnd && limit == 18 {
+		limit = 26 // “…,” Steve Rosenthal, a former political director of the …, said
+	}
 	for k := 0; k < len(toks) && k < limit; k++ {
 		w := toks[k].Text
 		if w == "(" && k > 0 {
@@ -551,8 +682,9 @@ func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 			continue
 		}
 		if !text.IsWord(w) && w != "." {
-			if k > 0 && w == "," {
-				// "…,” Brent Bozell, founder of …, tells": an appositive may sit before the cue.
+			if k > 0 && (w == "," || w == "&" || w == "-" && toks[k-1].End == toks[k].Start || (w == "'" || w == "’") && strings.HasSuffix(toks[k-1].Text, "s")) {
+				// "…,” Brent Bozell, founder of …, tells", "…,” Jeff Weaver, Sanders' campaign manager,
+				// said": an appositive may sit before the cue.
 				continue
 			}
 			return false
@@ -598,7 +730,9 @@ func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 	return false
 }
 
-func isDash(t string) bool { return t == "-" || t == "—" || t == "–" || t == "--" }
+func isDash(t string) bool {
+	return t == "-" || t == "—" || t == "–" || t == "--" || t == "―" || t == "~"
+}
 
 // pastTense reports whether a lower-case word looks like a past-tense verb ("demanded").
 func pastTense(w string) bool {
@@ -620,14 +754,13 @@ func clauseStart(s string, i int) int {
 	for k := len(seg) - 1; k >= 0; k-- {
 		switch c := seg[k]; {
 		case c == '.':
-			if k+1 < len(seg) && seg[k+1] != ' ' && seg[k+1] != '\n' || abbreviation(lastWord(seg[:k])) {
+			if k+1 < len(seg) && seg[k+1] != ' ' && seg[k+1] != '\n' || abbreviation(lastWord(seg[:k])) || k+1 == len(seg) && crossParagraph {
 				continue
 			}
 		case c == '!' || c == '?' || c == '"' || c == '\'' && k > 0 && seg[k-1] == '\'':
 		case c == '\n':
-			if crossParagraph {
-				continue
-			}
+			// The lead-in ends at the colon or comma; the break between it and the quote is trimmed
+			// already, so any line break left is the start of the lead-in's own paragraph.
 		case c == 0x9d && strings.HasSuffix(seg[:k+1], "”"), c == 0xbb && strings.HasSuffix(seg[:k+1], "»"):
 		default:
 			continue
@@ -642,6 +775,15 @@ func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
 	start := clauseStart(d.s, opener)
 	toks := d.tokensIn(start, opener)
 	n := len(toks)
+	if n >= 4 && toks[n-1].Text == ":" {
+		// "Pollsters agree - Carl Bialik: “…”": a name after a dash signs the excerpt that follows,
+		// whatever verb the headline before the dash has.
+		if p, ok := npBefore(toks, n-1); ok && p.a > 1 && isDash(toks[p.a-1].Text) && p.b-p.a < 4 && allCapitalized(toks[p.a:p.b+1]) {
+			q.cue, q.cueStart, q.cueEnd = ":", toks[n-1].Start, toks[n-1].End
+			d.resolveNP(q, toks, p)
+			return true
+		}
+	}
 	for k := n - 1; k >= 0 && n-k <= 20; k-- {
 		// Verbs that are speech only next to a quote count right before its mark ("He jokes, “…").
 		after := k >= n-2 && (k == n-1 || toks[n-1].Text == "," || toks[n-1].Text == ":")
@@ -674,8 +816,22 @@ func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
 	// A lead-in ending in a colon: the headline "Minister: ‘We will act’", or "Trump boomed:".
 	if n >= 2 && toks[n-1].Text == ":" {
 		q.cue, q.cueStart, q.cueEnd = ":", toks[n-1].Start, toks[n-1].End
-		if p, ok := npBefore(toks, n-1); ok && (p.a == 0 || isDash(toks[p.a-1].Text) && text.IsCapitalized(toks[p.b].Text)) {
-			// "Minister: ‘…’", "Pollsters agree - Carl Bialik: “…”"
+		if line := d.tokensIn(strings.LastIndexByte(d.s[:opener], '\n')+1, opener); len(line) >= 2 && e.isNameLine(line) {
+			// "Rachel Green, Madison, Wis.: “…”": a name line leads the quote.
+			p, _ := npAfter(line, 0)
+			d.resolveNP(q, line, p)
+			if m := len(line) - 1; q.role == "" && p.b+2 < m && line[p.b+1].Text == "," {
+				q.role = strings.TrimRight(d.s[line[p.b+2].Start:line[m-1].End], ".")
+			}
+			return true
+		}
+		p, ok := npBefore(toks, n-1)
+		if ok && p.a > 2 && toks[p.a-1].Text == "and" && text.IsCapitalized(toks[p.a-2].Text) {
+			for p.a -= 2; p.a > 0 && text.IsCapitalized(toks[p.a-1].Text); p.a-- { // "Blumenthal and Cohen"
+			}
+		}
+		if ok && (p.a == 0 || (isDash(toks[p.a-1].Text) || lower(toks[p.a-1].Text) == "from") && text.IsCapitalized(toks[p.b].Text)) {
+			// "Minister: ‘…’", "Pollsters agree - Carl Bialik: “…”", "More from Blumenthal and Cohen: “…”"
 			d.resolveNP(q, toks, p)
 		} else {
 			d.clauseSubject(q, toks, n-1)
@@ -690,6 +846,8 @@ func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
 // inverted one ("said Cui"), or the nearest name.
 func (d *doc) cueSubject(q *found, toks []text.Token, k, kEnd int) {
 	switch {
+	case participle(lower(toks[k].Text)) && d.earlierSpeaker(q, toks, k):
+		// "Mateen left early, Nefzi said, adding, “…”": the speaker of the clause's speech verb adds.
 	case participle(lower(toks[k].Text)) || k > 0 && coordinated(toks, k):
 		d.clauseSubject(q, toks, k)
 	default:
@@ -706,6 +864,27 @@ func (d *doc) cueSubject(q *found, toks []text.Token, k, kEnd int) {
 	if q.spk == nil && !q.pronoun {
 		q.inherit = true // "Adding, “…”": the previous quote's speaker goes on
 	}
+}
+
+// earlierSpeaker gives a participle cue at toks[k] ("…, Nefzi said, adding, “…”") the subject of
+// the nearest speech verb before it in the clause, when that verb has a named or pronoun subject.
+func (d *doc) earlierSpeaker(q *found, toks []text.Token, k int) bool {
+	for m := k - 2; m > 0 && k-m <= 8; m-- {
+		w := lower(toks[m].Text)
+		if toks[m].Text == ";" || isCloseMark(toks[m].Text) {
+			return false
+		}
+		if w != "said" && w != "says" && w != "told" && w != "tells" || toks[m+1].Text != "," {
+			continue
+		}
+		p, ok := npBefore(toks, m)
+		if !ok || p.a != p.b && !text.IsCapitalized(toks[p.b].Text) || p.a == p.b && !pronounSpeakers[toks[p.a].Text] && !text.IsCapitalized(toks[p.a].Text) {
+			return false
+		}
+		d.resolveNP(q, toks, p)
+		return q.spk != nil || q.pronoun
+	}
+	return false
 }
 
 // mixed turns a quote embedded in reported speech ("said the plan was “a disaster” for …") into
@@ -841,6 +1020,23 @@ func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
 			break
 		}
 	}
+	// "Eight years ago, he supported Obama and said,", "…prior to Election Day, he laughed and
+	// said,": a he/she right after the last comma before the cue is its subject.
+	for j := k - 1; j > i; j-- {
+		if toks[j].Text == "," {
+			if j+1 >= k {
+				break
+			}
+			if w := toks[j+1].Text; (w == "he" || w == "she" || w == "He" || w == "She") && (j+2 == k || !text.IsCapitalized(toks[j+2].Text)) {
+				d.resolveNP(q, toks, np{a: j + 1, b: j + 1})
+				return
+			}
+			break
+		}
+		if isCloseMark(toks[j].Text) || toks[j].Text == ";" {
+			break
+		}
+	}
 	if i < k {
 		if pronounSpeakers[toks[i].Text] && toks[i].Text != "it" {
 			d.resolveNP(q, toks, np{a: i, b: i})
@@ -922,10 +1118,17 @@ func resolvePronouns(d *doc, qs []found) {
 	var lastDirect *found
 	for i := range qs {
 		q := &qs[i]
-		if q.inherit && q.spk == nil && lastDirect != nil {
-			q.spk, q.mStart, q.mEnd, q.role = lastDirect.spk, lastDirect.mStart, lastDirect.mEnd, lastDirect.role
+		prev := lastDirect
+		if q.cue == "" && q.spk == nil && !q.pronoun && i > 0 && q.direct && !qs[i-1].direct && qs[i-1].end <= q.start &&
+			!strings.Contains(d.s[qs[i-1].end:q.start], "\n") && qs[i-1].spk != nil {
+			// "Bill Jensen, 45, said he is undecided. “Nobody is talking …”": a cue-less quote right
+			// after reported speech in its paragraph goes on with that speaker.
+			prev, q.inherit = &qs[i-1], true
+		}
+		if q.inherit && q.spk == nil && prev != nil {
+			q.spk, q.mStart, q.mEnd, q.role = prev.spk, prev.mStart, prev.mEnd, prev.role
 			if q.cue == "" {
-				q.cue, q.cueStart, q.cueEnd = lastDirect.cue, lastDirect.cueStart, lastDirect.cueEnd
+				q.cue, q.cueStart, q.cueEnd = prev.cue, prev.cueStart, prev.cueEnd
 			}
 		}
 		if q.pronoun && q.spk == nil {

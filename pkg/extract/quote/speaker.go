@@ -60,6 +60,9 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	}
 	var p np
 	if toks[j].Text == "," {
+		if p, ok := appositiveChain(toks, j); ok {
+			return p, true
+		}
 		// "NAME, ROLE, said": the appositive runs back to the previous comma.
 		i := j - 1
 		for i >= 0 && j-i <= 25 && toks[i].Text != "," && toks[i].Text != "”" && toks[i].Text != "\"" {
@@ -432,4 +435,61 @@ func allCapitalized(toks []text.Token) bool {
 // adverb reports whether a lower-case word is an -ly adverb ("famously", "angrily").
 func adverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && !text.IsCapitalized(w) && w != "only" && w != "family"
+}
+
+// appositiveChain reads a name at the start of the clause followed by two or more comma-separated
+// appositives before the cue ("Denise Walker, 45, a nurse from Charlotte, N.C., said", "Mr.
+// Daniloff, now 81 and retired in Cambridge, Mass., said"): toks[j] is the comma before the cue.
+// The nearest comma alone would take the place ("Charlotte") for the speaker.
+func appositiveChain(toks []text.Token, j int) (np, bool) {
+	commas, i := 1, j-1
+	firstComma := j
+	for ; i >= 0 && j-i <= 32; i-- {
+		t := toks[i].Text
+		if t == "," {
+			commas++
+			firstComma = i
+			continue
+		}
+		if !text.IsWord(t) && t != "." && t != "(" && t != ")" && t != "&" {
+			break
+		}
+	}
+	if commas < 3 || i >= 0 && !isCloseMark(toks[i].Text) && !isDash(toks[i].Text) && toks[i].Text != "''" {
+		return np{}, false // one or two commas are read below; a name not at the clause start is no subject
+	}
+	a, b := i+1, firstComma-1
+	if b < a || b-a > 5 || sentenceOpeners[toks[a].Text] || pronounSpeakers[toks[a].Text] || determiners[lower(toks[a].Text)] {
+		return np{}, false
+	}
+	for _, t := range toks[a : b+1] {
+		if !text.IsCapitalized(t.Text) && t.Text != "." || npStops[lower(t.Text)] {
+			return np{}, false // "Of Carson, Levine, who …, said"
+		}
+	}
+	second := firstComma + 1
+	for second < j && toks[second].Text != "," {
+		second++
+	}
+	if a == b && strings.HasSuffix(toks[a].Text, "ly") || allCapitalized(toks[firstComma+1:second]) {
+		return np{}, false // "Moreover, William J. Bennett, a Reagan education secretary, said"
+	}
+	if !text.IsCapitalized(toks[b].Text) {
+		b-- // "Mr. Daniloff." never ends in the full stop of an abbreviation here
+	}
+	roleA := firstComma + 1
+	if text.IsNumber(toks[roleA].Text) && roleA+2 < j && toks[roleA+1].Text == "," {
+		roleA += 2 // "Li Na, 34, a shop owner, said": the age is no role
+	}
+	roleB := j - 1
+	for k := roleA; k < j; k++ {
+		if w := lower(toks[k].Text); (k == roleA || toks[k-1].Text == ",") && (w == "who" || w == "which" || w == "whose") {
+			roleB = k - 2 // a relative clause is no role: "Li Na, 34, who runs a shop, said"
+			break
+		}
+	}
+	if roleB < roleA {
+		return np{a: a, b: b}, true
+	}
+	return np{a: a, b: b, roleStart: toks[roleA].Start, roleE: toks[roleB].End}, true
 }
