@@ -2,18 +2,15 @@ package quote
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/newsmon/newsmon/internal/golden"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
 
 // entity builds an Entity whose mentions are every occurrence of the given surface forms in s.
 func entity(s, typ, name string, forms ...string) article.Entity {
@@ -354,35 +351,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkOffsets(t, a.Text, a.Quotes)
-	golden(t, "testdata/article.golden.json", a.Quotes)
-}
-
-func golden(t *testing.T, path string, v any) {
-	t.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(g) && i < len(w); i++ {
-			if g[i] != w[i] {
-				t.Fatalf("%s line %s differs (go test -update rewrites it):\n got: %s\nwant: %s", path, strconv.Itoa(i+1), g[i], w[i])
-			}
-		}
-		t.Fatalf("%s differs in length (go test -update rewrites it)", path)
-	}
+	golden.CheckJSON(t, "testdata/article.golden.json", a.Quotes)
 }
 
 func BenchmarkFind(b *testing.B) {
