@@ -34,6 +34,8 @@ func commands() map[string]command {
 		"eval":    {"score an extractor on a labelled corpus: article, ner, money, quotes, geo", cmdEval},
 		"bench":   {"run N generated articles through the embedded pipeline; prints articles/s and latencies", cmdBench},
 		"version": {"version and build info", cmdVersion},
+		"tag":     {"tag CoNLL-layout tokens with a named-entity model (--scheme ontonotes|conll2003)", cmdTag},
+		"train":   {"train a model: train ner (named entities), train clusters (word clusters)", cmdTrain},
 	}
 }
 

@@ -65,6 +65,7 @@ func TestTokenize(t *testing.T) {
 		{"1,23 and 12,3456", []string{"1", ",", "23", "and", "12", ",", "3456"}},
 		{"Zürich’s 北京 banks.", []string{"Zürich’s", "北京", "banks", "."}},
 		{"a.", []string{"a", "."}},
+		{"Kim Jong-un met Tsai Ing-wen — briefly…", []string{"Kim", "Jong-un", "met", "Tsai", "Ing-wen", "—", "briefly", "…"}},
 	} {
 		toks := Tokenize(tc.in)
 		if got := texts(toks); !reflect.DeepEqual(got, tc.want) {

@@ -1,34 +1,49 @@
-// Package ner finds names of people, organisations, places and events in Article.Text and fills
-// Article.Entities, one entity per canonical name with all its mentions. This first version is a
-// capitalisation + lexicon baseline (no model): capitalised token runs are typed by keywords,
-// titles, given names, speech verbs and a place lookup, then merged document-wide so that a later
-// "Cui said" joins "Cui Rongguo". It owns Article.Entities only, reads only Article.Text and does no I/O.
 package ner
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
 )
 
-// PlaceLookup says whether a name is a known place; pkg/geo's gazetteer implements it.
+// PlaceLookup says whether a name is a known place; pkg/geo's gazetteer implements it. If the value
+// also has a method Demonym(word string) (string, bool), words it knows as demonyms ("German") are
+// never made places.
 type PlaceLookup interface {
 	IsPlace(name string) bool
 }
 
-// Tagger is the baseline named-entity extractor. It is safe for concurrent use.
+type demonymLookup interface {
+	Demonym(word string) (string, bool)
+}
+
+// Tagger is the named-entity extractor: a statistical model labels tokens, and the Tagger turns the
+// labels into merged entities with roles and aliases. It is safe for concurrent use.
 type Tagger struct {
 	places PlaceLookup
 	lex    *lexicon
+	model  func() (*Model, error)
+	// free holds scratch space (feature and score buffers) for reuse, so tagging allocates little
+	// per article; unlike a sync.Pool it is not emptied by garbage collections.
+	mu   sync.Mutex
+	free []*docScratch
 }
 
-// New returns a Tagger; places may be nil, in which case only keywords and cues find places.
+// New returns a Tagger using the embedded OntoNotes model, loaded on first use. places may be nil,
+// in which case the gazetteer features are off.
 func New(places PlaceLookup) *Tagger {
-	return &Tagger{places: places, lex: newLexicon()}
+	return &Tagger{places: places, lex: newLexicon(), model: func() (*Model, error) { return LoadModel("ontonotes") }}
+}
+
+// NewWithModel returns a Tagger using the given model (either scheme).
+func NewWithModel(m *Model, places PlaceLookup) *Tagger {
+	return &Tagger{places: places, lex: newLexicon(), model: func() (*Model, error) { return m, nil }}
 }
 
 // Name implements extract.Extractor.
@@ -39,326 +54,430 @@ func (t *Tagger) Extract(ctx context.Context, a *article.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a.Entities = t.Tag(a.Text)
+	ents, err := t.entities(a.Text)
+	if err != nil {
+		return err
+	}
+	a.Entities = ents
 	return nil
 }
 
-// Evidence strengths: when mentions of one name disagree, the strongest evidence decides its type.
-const (
-	evMisc        = 0
-	evPlaceCue    = 40
-	evSpeech      = 50
-	evAcronym     = 55
-	evGivenName   = 60
-	evPlaceLookup = 70
-	evPlaceWord   = 75
-	evTitle       = 80
-	evKeyword     = 85
-)
+// Tag returns the entities of s, ordered by first mention, with code-point offsets. It returns nil
+// if the model cannot be loaded (Extract reports that error).
+func (t *Tagger) Tag(s string) []article.Entity {
+	ents, _ := t.entities(s)
+	return ents
+}
 
-// candidate is one capitalised run judged to be a name.
+// candidate is one mention found by the model.
 type candidate struct {
 	start, end int // byte span of the mention
 	name       string
 	typ        string
-	strength   int
-	personCue  bool   // a title or speech verb points at a person
+	personCue  bool
 	role       string // appositive or title role
 	alias      string // acronym defined right after it: "World Health Organization (WHO)"
-}
-
-// Tag returns the entities of s, ordered by first mention, with code-point offsets.
-func (t *Tagger) Tag(s string) []article.Entity {
-	toks := text.Tokenize(s)
-	initial := sentenceInitial(s, toks)
-	var cands []candidate
-	for i := 0; i < len(toks); {
-		j, possessive := t.run(s, toks, i)
-		if j == i {
-			i++
-			continue
-		}
-		if c, ok := t.judge(s, toks, initial, i, j, possessive); ok {
-			cands = append(cands, c)
-		}
-		i = j
-	}
-	return t.merge(s, cands)
-}
-
-// sentenceInitial marks tokens whose capital letter says nothing: sentence starts and words right
-// after an opening quote, bracket, colon or dash.
-func sentenceInitial(s string, toks []token) []bool {
-	initial := make([]bool, len(toks))
-	sents := text.SentencesOf(s, toks)
-	k := 0
-	for _, sp := range sents {
-		for k < len(toks) && toks[k].Start < sp.Start {
-			k++
-		}
-		if k < len(toks) {
-			initial[k] = true
-		}
-	}
-	for i := 1; i < len(toks); i++ {
-		switch toks[i-1].Text {
-		case "“", "\"", "(", ":", "—", "–", "«", "„", "‘", "'":
-			initial[i] = true
-		}
-		if initial[i-1] && !text.IsWord(toks[i-1].Text) {
-			initial[i] = true
-		}
-	}
-	return initial
 }
 
 // token is text.Token, named here for brevity.
 type token = text.Token
 
-// possessive strips "'s" / "’s" and reports whether it did.
-func possessive(w string) (string, bool) {
-	for _, suf := range []string{"'s", "’s"} {
-		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)], true
+func (t *Tagger) entities(s string) ([]article.Entity, error) {
+	m, err := t.model()
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	toks := Tokens(s)
+	sents := splitSentences(s, toks)
+	doc := make([][]string, len(sents))
+	words := make([]string, len(toks))
+	for i, tk := range toks {
+		words[i] = tk.Text
+	}
+	for i, sp := range sents {
+		doc[i] = words[sp[0]:sp[1]]
+	}
+	sc := t.getScratch()
+	if sc == nil || sc.f.res != m.res {
+		sc = &docScratch{f: newFeaturizer(m.res, t.places)}
+	}
+	labels := m.tagDoc(sc, doc)
+	meta := metaRanges(s)
+	var cands []candidate
+	for _, sp := range sents {
+		for _, e := range labelSpans(m.labels, labels[sp[0]:sp[1]]) {
+			if productType(m.types[e.typ]) == "" {
+				continue
+			}
+			if c, ok := t.candidate(s, toks, sp[0], sp[0]+e.start, sp[0]+e.end, m.types[e.typ], meta); ok {
+				cands = append(cands, c)
+			}
 		}
 	}
-	return w, false
+	t.putScratch(sc)
+	cands = addDatelines(s, toks, cands)
+	cands = addAliasMentions(s, toks, cands)
+	return t.merge(s, cands), nil
 }
 
-func (t *Tagger) nameish(w string) bool {
-	if w == "" || t.lex.nonNames[w] || text.IsNumber(w) {
+// addDatelines adds the upper-case place that opens a newswire paragraph ("WUXI, China —",
+// "BRUSSELS (Reuters) -") when the model, trained mostly on mixed-case text, missed it.
+func addDatelines(s string, toks []token, cands []candidate) []candidate {
+	for i := 0; i < len(toks); i++ {
+		if i > 0 && !strings.Contains(s[toks[i-1].End:toks[i].Start], "\n") {
+			continue
+		}
+		j := i
+		for j < len(toks) && j-i < 3 && len(toks[j].Text) >= 3 && capClass(toks[j].Text) == capAll &&
+			(j == i || spaceGap(s, toks[j-1], toks[j])) {
+			j++
+		}
+		if j == i || !isDateline(s, toks, i, j) {
+			continue
+		}
+		start, end := toks[i].Start, toks[j-1].End
+		covered := false
+		for _, c := range cands {
+			covered = covered || start < c.end && end > c.start
+		}
+		if !covered {
+			name := titleCase(strings.Join(strings.Fields(s[start:end]), " "))
+			cands = append(cands, candidate{start: start, end: end, name: name, typ: article.TypePlace})
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	return cands
+}
+
+// addAliasMentions adds the uses of a defined acronym ("… Organization (WHO) … WHO officials") that
+// the model did not label, including the definition itself.
+func addAliasMentions(s string, toks []token, cands []candidate) []candidate {
+	aliases := map[string]candidate{}
+	for _, c := range cands {
+		if c.alias != "" {
+			aliases[c.alias] = c
+		}
+	}
+	if len(aliases) == 0 {
+		return cands
+	}
+	covered := func(start, end int) bool {
+		for _, c := range cands {
+			if start < c.end && end > c.start {
+				return true
+			}
+		}
 		return false
 	}
-	if text.IsCapitalized(w) {
-		return true
+	var extra []candidate
+	for _, tk := range toks {
+		full, ok := aliases[tk.Text]
+		if !ok || covered(tk.Start, tk.End) {
+			continue
+		}
+		extra = append(extra, candidate{start: tk.Start, end: tk.End, name: tk.Text, typ: full.typ})
 	}
-	for _, p := range []string{"al-", "el-", "bin-", "van-"} {
-		if strings.HasPrefix(w, p) && len(w) > len(p) && text.IsCapitalized(w[len(p):]) {
+	if len(extra) == 0 {
+		return cands
+	}
+	cands = append(cands, extra...)
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].start < cands[b].start })
+	return cands
+}
+
+// maxFreeScratch bounds the scratch kept for reuse: one per concurrently tagging goroutine.
+const maxFreeScratch = 16
+
+func (t *Tagger) getScratch() *docScratch {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if n := len(t.free); n > 0 {
+		sc := t.free[n-1]
+		t.free = t.free[:n-1]
+		return sc
+	}
+	return nil
+}
+
+func (t *Tagger) putScratch(sc *docScratch) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.free) < maxFreeScratch {
+		t.free = append(t.free, sc)
+	}
+}
+
+// splitSentences returns [first, end) token ranges: pkg/text's sentences, also cut at line breaks
+// (a line of article text is a paragraph, a heading or a caption, never half a sentence).
+func splitSentences(s string, toks []token) [][2]int {
+	var out [][2]int
+	k := 0
+	for _, sp := range text.SentencesOf(s, toks) {
+		for k < len(toks) && toks[k].Start < sp.Start {
+			k++
+		}
+		first := k
+		for k < len(toks) && toks[k].End <= sp.End {
+			if k > first && strings.ContainsRune(s[toks[k-1].End:toks[k].Start], '\n') {
+				out = append(out, [2]int{first, k})
+				first = k
+			}
+			k++
+		}
+		if k > first {
+			out = append(out, [2]int{first, k})
+		}
+	}
+	return out
+}
+
+// productType maps a scheme's type to CONTRACTS §1 entity types; "" means not an entity (dates,
+// amounts and other values belong to other extractors).
+func productType(typ string) string {
+	switch typ {
+	case "PERSON", "PER":
+		return article.TypePerson
+	case "GPE", "LOC", "FAC":
+		return article.TypePlace
+	case "ORG":
+		return article.TypeOrg
+	case "EVENT":
+		return article.TypeEvent
+	case "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "MISC":
+		return article.TypeMisc
+	}
+	return ""
+}
+
+// candidate turns the model's span [i, j) of tokens (sentence starting at token s0) into a mention,
+// or reports false for spans that must not become entities.
+func (t *Tagger) candidate(s string, toks []token, s0, i, j int, schemeType string, meta [][2]int) (candidate, bool) {
+	typ := productType(schemeType)
+	lex := t.lex
+	// Leading articles and quotes, trailing punctuation are not part of names ("the Bank of China").
+	for i < j && (toks[i].Text == "the" || toks[i].Text == "The" || !text.IsWord(toks[i].Text)) {
+		i++
+	}
+	// Trailing punctuation and lower-case words ("Jiangsu province") are not part of names; a place
+	// noun after a name makes it a place ("Xinwu district").
+	for j > i && (!text.IsWord(toks[j-1].Text) || capClass(toks[j-1].Text) == capLower) {
+		j--
+	}
+	if j < len(toks) && lex.lowerPlaceCues[toks[j].Text] && typ != article.TypePerson {
+		typ = article.TypePlace
+	}
+	if i >= j {
+		return candidate{}, false
+	}
+	if j-i == 1 && genericNames[toks[i].Text] {
+		return candidate{}, false // "Party" in "Party secretary", a bare "Ministry"
+	}
+	// "the 2026 World Cup": the year belongs to the event's name.
+	if typ == article.TypeEvent && i > s0 && isYear(toks[i-1].Text) && spaceGap(s, toks[i-1], toks[i]) {
+		i--
+	}
+	start, end := toks[i].Start, toks[j-1].End
+	for _, r := range meta {
+		if start < r[1] && end > r[0] {
+			return candidate{}, false
+		}
+	}
+	// "US$12.4 billion", "HK$5": a currency prefix, not a name.
+	if j < len(toks) && toks[j].Start == end && (toks[j].Text == "$" || toks[j].Text == "¥") {
+		return candidate{}, false
+	}
+	if !hasUpper(s[start:end]) {
+		return candidate{}, false // "the government", "democrats": not names
+	}
+	if j-i == 1 && i == s0 && lex.common[strings.ToLower(toks[i].Text)] && !isAcronym(toks[i].Text) {
+		return candidate{}, false // a capitalised common word opening a sentence
+	}
+	c := candidate{start: start, end: end, typ: typ}
+	c.name = strings.Join(strings.Fields(s[start:end]), " ")
+	// Demonyms are never places ("German"), and a known place is not a nationality ("Christchurch").
+	if t.places != nil && j-i == 1 && (c.typ == article.TypePlace || schemeType == "NORP") {
+		w := toks[i].Text
+		isDemonym := false
+		if d, ok := t.places.(demonymLookup); ok {
+			_, isDemonym = d.Demonym(w)
+		}
+		switch {
+		case c.typ == article.TypePlace && isDemonym && !t.places.IsPlace(w):
+			c.typ = article.TypeMisc
+		case schemeType == "NORP" && !isDemonym && t.places.IsPlace(w):
+			c.typ = article.TypePlace
+		}
+	}
+	if isDateline(s, toks, i, j) {
+		c.name = titleCase(c.name)
+	}
+	if c.typ == article.TypePerson {
+		c.personCue = t.personCue(toks, i, j)
+		if r := t.appositiveRole(s, toks, j); r != "" {
+			c.role = r
+		} else if r := t.titleRole(s, toks, s0, i); r != "" {
+			c.role = r
+		} else if r := t.leadingRole(s, toks, i); r != "" {
+			c.role = r
+		}
+		c.personCue = c.personCue || c.role != ""
+	}
+	// "World Health Organization (WHO)" defines an alias.
+	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" && isAcronym(toks[j+1].Text) {
+		words := strings.Fields(c.name)
+		if isAcronymFor(toks[j+1].Text, words, lex) {
+			c.alias = toks[j+1].Text
+		}
+	}
+	return c, true
+}
+
+// genericNames are capitalised keywords that are never a name on their own.
+var genericNames = map[string]bool{
+	"Party": true, "Group": true, "Company": true, "Ministry": true, "Department": true, "Bureau": true,
+	"Office": true, "Agency": true, "Committee": true, "Commission": true, "Bank": true, "University": true,
+	"College": true, "School": true, "Hospital": true, "Court": true, "Police": true, "Army": true, "City": true,
+	"Province": true, "County": true, "District": true, "Region": true, "State": true, "Government": true,
+}
+
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
+		strings.Trim(w, "0123456789") == ""
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			return true
 		}
 	}
 	return false
 }
 
-// spaceGap reports whether two tokens are separated by plain spaces only (no newline, no nothing).
+// personCue reports text that says the span [i, j) is a person: a title or honorific before it,
+// a speech verb next to it ("Cui said", "said Cui", "Cui, 54, said").
+func (t *Tagger) personCue(toks []token, i, j int) bool {
+	if i > 0 {
+		p := toks[i-1].Text
+		if t.lex.titles[p] || t.lex.honorifics[p] || t.lex.speechCues[p] {
+			return true
+		}
+	}
+	for k := j; k < len(toks) && k < j+4; k++ {
+		w := toks[k].Text
+		if t.lex.speechCues[w] {
+			return true
+		}
+		if w != "," && !text.IsNumber(w) {
+			break
+		}
+	}
+	return false
+}
+
+// titleRole reads a title right before a person's name: "Foreign Minister Wang Yi" → "Foreign
+// Minister". Honorifics ("Mr.") are not roles.
+func (t *Tagger) titleRole(s string, toks []token, s0, i int) string {
+	k := i
+	hasTitle := false
+	for k > s0 && spaceGap(s, toks[k-1], toks[k]) && text.IsCapitalized(toks[k-1].Text) && i-k < 6 {
+		w := toks[k-1].Text
+		if t.lex.honorifics[w] && !hasTitle {
+			i = k - 1 // skip "Mr." between a title and the name
+		}
+		hasTitle = hasTitle || t.lex.titles[w]
+		k--
+	}
+	if !hasTitle {
+		return ""
+	}
+	for k < i && (t.lex.honorifics[toks[k].Text] || t.lex.common[strings.ToLower(toks[k].Text)]) {
+		k++
+	}
+	if k >= i {
+		return ""
+	}
+	return s[toks[k].Start:toks[i-1].End]
+}
+
+// spaceGap reports whether two tokens are separated by plain spaces only.
 func spaceGap(s string, a, b token) bool {
 	gap := s[a.End:b.Start]
 	return gap != "" && strings.Trim(gap, " \t\u00a0") == ""
 }
 
-// run returns the end (exclusive) of the capitalised run starting at i, or i if none starts there.
-func (t *Tagger) run(s string, toks []token, i int) (int, bool) {
-	w, poss := possessive(toks[i].Text)
-	if !t.nameish(w) {
-		return i, false
-	}
-	j := i + 1
-	keyword := t.isKeyword(w)
-	for !poss && j < len(toks) && spaceGap(s, toks[j-1], toks[j]) {
-		nw, np := possessive(toks[j].Text)
-		if t.nameish(nw) {
-			keyword = keyword || t.isKeyword(nw)
-			poss = np
-			j++
-			continue
+// metaRanges finds the byte ranges of lines that are not article prose — bylines, datelines with a
+// clock time, photo credits, section labels — whose names must not become entities.
+func metaRanges(s string) [][2]int {
+	var out [][2]int
+	off := 0
+	for off <= len(s) {
+		nl := strings.IndexByte(s[off:], '\n')
+		end := len(s)
+		if nl >= 0 {
+			end = off + nl
 		}
-		// A particle or connector joins only if a name word follows it.
-		k := j
-		for k < len(toks) && k < j+2 && t.joins(toks[i:k], toks[k].Text, keyword) {
-			k++
+		line := strings.TrimSpace(s[off:end])
+		if line != "" && isMetaLine(line) {
+			out = append(out, [2]int{off, end})
+		} else if line != "" {
+			// Inline credits: "… (Photo: Reuters/Jane Doe)" up to the bracket or the line end.
+			lower := strings.ToLower(s[off:end])
+			for _, cue := range []string{"photo:", "photo by", "photograph:", "image:", "credit:", "pictured:", "photos:", "video:"} {
+				if k := strings.Index(lower, cue); k >= 0 {
+					stop := end
+					if p := strings.IndexAny(s[off+k:end], ")]"); p >= 0 {
+						stop = off + k + p
+					}
+					out = append(out, [2]int{off + k, stop})
+				}
+			}
 		}
-		if k == j || k >= len(toks) || !spaceGap(s, toks[k-1], toks[k]) {
+		if nl < 0 {
 			break
 		}
-		if nw, _ := possessive(toks[k].Text); !t.nameish(nw) {
-			break
-		}
-		j = k
+		off = end + 1
 	}
-	return j, poss
+	return out
 }
 
-// joins reports whether w, following the run so far, may continue it: name particles always
-// ("von der Leyen"); "of"/"for" (then "the"/"&") only in keyword names ("Bank of China"); "and"
-// only in long institution names ("Ministry of Industry and Information Technology").
-func (t *Tagger) joins(run []token, w string, keyword bool) bool {
-	if t.lex.particles[w] {
-		return true
-	}
-	if !keyword {
-		return false
-	}
-	last := run[len(run)-1].Text
-	switch w {
-	case "of", "for", "&":
-		return true
-	case "the":
-		return last == "of" || last == "for"
-	case "and":
-		hasOf, body := false, false
-		for _, tok := range run {
-			hasOf = hasOf || tok.Text == "of" || tok.Text == "for"
-			body = body || t.lex.bodies[tok.Text]
+var metaPrefixes = []string{"by ", "photo", "image", "picture", "credit", "source:", "file photo", "reporting by",
+	"writing by", "editing by", "additional reporting", "compiled by", "(reporting", "copyright", "©",
+	"all rights reserved", "follow us", "read more", "related:", "see also", "watch:", "listen:", "subscribe",
+	"updated ", "published ", "posted ", "last updated", "share this", "click here"}
+
+// isMetaLine reports a line that is a byline, dateline, caption credit or section label.
+func isMetaLine(line string) bool {
+	words := strings.Fields(line)
+	last := line[len(line)-1]
+	prose := last == '.' || last == '!' || last == '?' || last == '"' || last == ')' || strings.HasSuffix(line, "”")
+	lower := strings.ToLower(line)
+	for _, p := range metaPrefixes {
+		if strings.HasPrefix(lower, p) && (len(words) <= 12 || !prose) {
+			return true
 		}
-		return hasOf && body
+	}
+	if len(words) <= 14 && !prose && hasClockTime(line) {
+		return true // "Asia Pacific Wire 17 Nov 2026 10:05 HKT"
+	}
+	if len(words) <= 3 && !prose && !strings.ContainsAny(line, ",—–") {
+		return true // section labels: "World", "Asia Pacific", "Business | Markets"
+	}
+	return strings.Contains(line, " | ") && !prose && len(words) <= 8
+}
+
+// hasClockTime reports "10:05" or "9:30" in a line.
+func hasClockTime(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) && isDigitByte(s[i+2]) &&
+			(i+3 == len(s) || !isDigitByte(s[i+3])) {
+			return true
+		}
 	}
 	return false
 }
 
-// commonWord reports whether w is a frequent English word; acronyms ("WHO", "US") never are.
-func (t *Tagger) commonWord(w string) bool {
-	return t.lex.common[strings.ToLower(w)] && !isAcronym(w)
-}
-
-func (t *Tagger) isKeyword(w string) bool {
-	return t.lex.orgWords[w] || t.lex.eventWords[w] || t.lex.placeWords[w] || t.lex.placeFirst[w]
-}
-
-// judge trims the run [i, j) and types it; ok is false when nothing name-like remains.
-func (t *Tagger) judge(s string, toks []token, initial []bool, i, j int, poss bool) (candidate, bool) {
-	lex := t.lex
-	word := func(k int) string {
-		if k == j-1 && poss {
-			w, _ := possessive(toks[k].Text)
-			return w
-		}
-		return toks[k].Text
-	}
-	// Sentence-initial common words ("But Cui …", "The Bank of China …") are not part of the name.
-	for i < j && (t.commonWord(word(i)) && (initial[i] || word(i) == "The") ||
-		lex.particles[word(i)] || lex.connectors[word(i)]) {
-		i++
-	}
-	for j > i && (lex.connectors[word(j-1)] || lex.particles[word(j-1)]) {
-		j--
-		poss = false
-	}
-	if i >= j {
-		return candidate{}, false
-	}
-	hasOrg := false
-	for k := i; k < j; k++ {
-		if lex.orgWords[word(k)] {
-			hasOrg = true
-		}
-	}
-	// Titles: "Foreign Minister Wang Yi" → person "Wang Yi" with role "Foreign Minister".
-	c := candidate{}
-	if !hasOrg {
-		k := -1
-		for m := i; m < j-1; m++ {
-			if lex.titles[word(m)] || lex.honorifics[word(m)] {
-				k = m
-			}
-		}
-		if k >= 0 {
-			if lex.titles[word(k)] {
-				roleStart := i
-				for roleStart <= k && lex.honorifics[word(roleStart)] {
-					roleStart++
-				}
-				if roleStart <= k {
-					c.role = s[toks[roleStart].Start:toks[k].End]
-				}
-			}
-			i = k + 1
-			c.personCue = true
-		}
-	}
-	if j-i == 1 && (lex.titles[word(i)] || lex.honorifics[word(i)]) {
-		return candidate{}, false
-	}
-	c.start = toks[i].Start
-	c.end = toks[j-1].Start + len(word(j-1))
-	words := make([]string, 0, j-i)
-	for k := i; k < j; k++ {
-		words = append(words, word(k))
-	}
-	c.name = strings.Join(words, " ")
-	first, last := words[0], words[len(words)-1]
-	single := len(words) == 1
-	if single && (lex.orgWords[first] || lex.eventWords[first] || lex.placeWords[first] ||
-		initial[i] && t.commonWord(first)) {
-		return candidate{}, false
-	}
-
-	// "US$12.4 billion", "HK$5": a currency prefix, not a name.
-	if j < len(toks) && toks[j].Start == toks[j-1].End && (toks[j].Text == "$" || toks[j].Text == "¥") {
-		return candidate{}, false
-	}
-	// Dateline "WUXI, China —": an upper-case place opening a paragraph.
-	if isDateline(s, toks, i, j) {
-		c.typ, c.strength = article.TypePlace, evPlaceWord
-		c.name = titleCase(c.name)
-		return c, true
-	}
-	prev, next := "", ""
-	if i > 0 {
-		prev = toks[i-1].Text
-	}
-	if j < len(toks) {
-		next = toks[j].Text
-		if next == "," && j+1 < len(toks) && lex.speechCues[toks[j+1].Text] {
-			next = toks[j+1].Text
-		}
-	}
-	lowerPrev := strings.ToLower(prev)
-	if lex.roleWords[lowerPrev] && !text.IsCapitalized(prev) {
-		c.personCue = true // "spokesperson Wang Wenbin"
-	}
-	speech := !poss && lex.speechCues[next] || lex.speechCues[prev]
-	anyEvent := false
-	for _, w := range words {
-		anyEvent = anyEvent || lex.eventWords[w]
-	}
-	switch {
-	case lex.orgWords[last] || lex.knownOrgs[c.name]:
-		c.typ, c.strength = article.TypeOrg, evKeyword
-	case anyEvent:
-		c.typ, c.strength = article.TypeEvent, evKeyword
-	case hasOrg:
-		c.typ, c.strength = article.TypeOrg, evKeyword
-	case c.personCue:
-		c.typ, c.strength = article.TypePerson, evTitle
-	case !single && (lex.placeWords[last] || lex.placeFirst[first]):
-		c.typ, c.strength = article.TypePlace, evPlaceWord
-	case t.places != nil && t.places.IsPlace(c.name):
-		c.typ, c.strength = article.TypePlace, evPlaceLookup
-	case !single && len(words) <= 4 && (lex.givenNames[first] || lex.chineseSurnames[first] && len(words) <= 3):
-		c.typ, c.strength = article.TypePerson, evGivenName
-	case single && isAcronym(first):
-		c.typ, c.strength = article.TypeOrg, evAcronym
-	case speech && len(words) <= 4:
-		c.typ, c.strength, c.personCue = article.TypePerson, evSpeech, true
-	case lex.prePlaceCues[lowerPrev] && prev == lowerPrev || lex.lowerPlaceCues[next]:
-		c.typ, c.strength = article.TypePlace, evPlaceCue
-	default:
-		if single && initial[i] {
-			return candidate{}, false // an unknown capitalised word opening a sentence
-		}
-		c.typ, c.strength = article.TypeMisc, evMisc
-	}
-	c.personCue = c.personCue || speech
-
-	// "the 2026 World Cup": the year belongs to the event's name.
-	if c.typ == article.TypeEvent && i >= 1 && isYear(toks[i-1].Text) && spaceGap(s, toks[i-1], toks[i]) {
-		c.start = toks[i-1].Start
-		c.name = toks[i-1].Text + " " + c.name
-	}
-	if c.typ == article.TypePerson {
-		if r := t.appositiveRole(s, toks, j); r != "" {
-			c.role = r
-		} else if r := t.leadingRole(s, toks, i); r != "" {
-			c.role = r
-		}
-	}
-	// "World Health Organization (WHO)" defines an alias.
-	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" && isAcronym(toks[j+1].Text) &&
-		initialsOf(words, lex) == strings.ReplaceAll(toks[j+1].Text, ".", "") {
-		c.alias = toks[j+1].Text
-	}
-	return c, true
-}
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 // appositiveRole reads ", Party secretary of Xinwu district," after a person's name.
 func (t *Tagger) appositiveRole(s string, toks []token, j int) string {
@@ -380,7 +499,7 @@ func (t *Tagger) appositiveRole(s string, toks []token, j int) string {
 			hasRole = true
 		}
 	}
-	if !hasRole || k == startTok || k >= len(toks) || toks[k].Text != "," && toks[k].Text != "." && !t.lex.speechCues[toks[k].Text] {
+	if !hasRole || k == startTok || k >= len(toks) || toks[k].Text != "," && toks[k].Text != "." && toks[k].Text != "(" && !t.lex.speechCues[toks[k].Text] {
 		return ""
 	}
 	first := strings.ToLower(toks[startTok].Text)
@@ -453,11 +572,6 @@ func titleCase(name string) string {
 	return strings.Join(words, " ")
 }
 
-func isYear(w string) bool {
-	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && text.IsNumber(w) &&
-		strings.Trim(w, "0123456789") == ""
-}
-
 // isAcronym reports whether w looks like "WHO", "NATO" or "U.N.".
 func isAcronym(w string) bool {
 	letters := 0
@@ -473,35 +587,57 @@ func isAcronym(w string) bool {
 	return letters >= 2 && letters <= 6
 }
 
-func initialsOf(words []string, lex *lexicon) string {
-	var b strings.Builder
+// isAcronymFor reports whether an acronym abbreviates the words: each word (hyphen parts count as
+// words) gives one or more of its leading letters, in order, and connectors may give none
+// ("World Health Organization" → WHO, "IoT Solutions World Congress" → IOTSWC).
+func isAcronymFor(acronym string, words []string, lex *lexicon) bool {
+	a := []rune(strings.ToUpper(strings.ReplaceAll(acronym, ".", "")))
+	var parts [][]rune
+	var optional []bool
 	for _, w := range words {
-		if lex.connectors[w] || lex.particles[w] {
-			continue
-		}
-		for _, part := range strings.Split(w, "-") {
-			for _, r := range part {
-				b.WriteRune(unicode.ToUpper(r))
-				break
+		for _, p := range strings.Split(w, "-") {
+			if p == "" {
+				continue
 			}
+			parts = append(parts, []rune(strings.ToUpper(p)))
+			optional = append(optional, lex.connectors[p] || lex.particles[p])
 		}
 	}
-	return b.String()
+	var match func(ai, pi int) bool
+	match = func(ai, pi int) bool {
+		if pi == len(parts) {
+			return ai == len(a)
+		}
+		if optional[pi] && match(ai, pi+1) {
+			return true
+		}
+		p := parts[pi]
+		for k := 1; k <= len(p) && ai+k <= len(a) && k <= 4; k++ {
+			if a[ai+k-1] != p[k-1] {
+				break
+			}
+			if match(ai+k, pi+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return len(a) >= 2 && len(parts) >= 2 && len(parts) <= 12 && match(0, 0)
 }
 
 // entity is an Entity being assembled, with byte-offset mentions.
 type entity struct {
 	name      string
 	typ       string
-	strength  int
+	votes     map[string]int
 	personCue bool
 	role      string
 	mentions  [][2]int
-	first     int
 }
 
-// merge groups candidates by name, links short forms and acronyms to full names, and converts
-// byte offsets to code points.
+// merge groups candidates by name, links short forms, acronyms and upper-case datelines to full
+// names, and converts byte offsets to code points. An entity's type is the one most of its mentions
+// got (the first mention's type breaks ties).
 func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 	byName := map[string]*entity{}
 	var order []*entity
@@ -509,12 +645,13 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 	for _, c := range cands {
 		e := byName[c.name]
 		if e == nil {
-			e = &entity{name: c.name, typ: c.typ, strength: c.strength, first: c.start}
+			e = &entity{name: c.name, typ: c.typ, votes: map[string]int{}}
 			byName[c.name] = e
 			order = append(order, e)
 		}
-		if c.strength > e.strength {
-			e.typ, e.strength = c.typ, c.strength
+		e.votes[c.typ]++
+		if n := e.votes[c.typ]; n > e.votes[e.typ] {
+			e.typ = c.typ
 		}
 		e.personCue = e.personCue || c.personCue
 		if e.role == "" {
@@ -536,6 +673,16 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 			target.role = e.role
 		}
 		e.mentions = nil
+	}
+	// A lone capitalised word the model called a person, with nothing in the text saying so and a
+	// gazetteer that knows it as a place, is the place ("visited Zürich's banks").
+	if t.places != nil {
+		for _, e := range order {
+			if len(e.mentions) > 0 && e.typ == article.TypePerson && !e.personCue && !strings.Contains(e.name, " ") &&
+				t.places.IsPlace(e.name) {
+				e.typ = article.TypePlace
+			}
+		}
 	}
 	var out []article.Entity
 	idx := text.NewRuneIndex(s)
@@ -559,10 +706,18 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 	if full, ok := aliases[e.name]; ok && byName[full] != e {
 		return byName[full]
 	}
-	if strings.Contains(e.name, " ") || e.strength >= evKeyword {
+	// "WUXI" (a dateline) is "Wuxi".
+	if strings.ToUpper(e.name) == e.name {
+		for _, o := range order {
+			if o != e && len(o.mentions) > 0 && strings.EqualFold(o.name, e.name) {
+				return o
+			}
+		}
+	}
+	if strings.Contains(e.name, " ") {
 		return nil
 	}
-	personish := e.typ == article.TypePerson || e.typ == article.TypeMisc || e.personCue
+	personish := e.typ == article.TypePerson || e.typ == article.TypeMisc || e.typ == article.TypeOrg
 	var best *entity
 	for _, o := range order {
 		if o == e || len(o.mentions) == 0 || !strings.Contains(o.name, " ") {
@@ -572,7 +727,7 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 		switch {
 		case o.typ == article.TypePerson && personish &&
 			(words[0] == e.name || words[len(words)-1] == e.name):
-		case o.typ == article.TypeOrg && e.strength <= evSpeech && words[0] == e.name:
+		case o.typ == article.TypeOrg && e.typ != article.TypePlace && words[0] == e.name:
 		default:
 			continue
 		}

@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"github.com/newsmon/newsmon/internal/eval"
+	"github.com/newsmon/newsmon/pkg/extract/ner"
+	"github.com/newsmon/newsmon/pkg/geo"
+)
+
+// cmdTrain trains the statistical models: `newsmon train ner …` and `newsmon train clusters …`.
+func cmdTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{fmt.Errorf("usage: newsmon train ner|clusters [flags]")}
+	}
+	switch args[0] {
+	case "ner":
+		return cmdTrainNER(ctx, args[1:], stdout, stderr)
+	case "clusters":
+		return cmdTrainClusters(ctx, args[1:], stdout, stderr)
+	}
+	return usageError{fmt.Errorf("unknown model %q (known: ner, clusters)", args[0])}
+}
+
+func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("train ner", stderr)
+	scheme := fs.String("scheme", "ontonotes", "tag scheme: ontonotes|conll2003")
+	trainPath := fs.String("train", "", "training data, TOKEN\\tTAG (IOB2) with -DOCSTART- lines")
+	devPath := fs.String("dev", "", "development data for per-epoch F1 and early stopping")
+	out := fs.String("out", "", "where to write the model (gzip)")
+	epochs := fs.Int("epochs", 30, "maximum number of epochs")
+	patience := fs.Int("patience", 3, "stop after this many epochs without a better dev F1")
+	seed := fs.Uint64("seed", 1, "shuffling seed")
+	bits := fs.Uint("bits", 20, "the weight table has 2^bits rows")
+	clusters := fs.String("clusters", "", "cluster table (default: the embedded one)")
+	noGaz := fs.Bool("no-gazetteer", false, "train without gazetteer features")
+	stages := fs.Int("stages", 2, "1, or 2 to add a stage reading document-level label features")
+	fullSecond := fs.Bool("full-second-stage", false, "stage 2 scores all token features again (slower to tag)")
+	baseWeight := fs.Float64("base-weight", 0.1, "residual stage 2: weight of stage 1's scores")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of training to this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *trainPath == "" || *devPath == "" || *out == "" {
+		return usageError{fmt.Errorf("--train, --dev and --out are required")}
+	}
+	res, err := loadResources(*clusters)
+	if err != nil {
+		return err
+	}
+	train, err := readNERDocs(*trainPath)
+	if err != nil {
+		return err
+	}
+	dev, err := readNERDocs(*devPath)
+	if err != nil {
+		return err
+	}
+	cfg := ner.TrainConfig{Scheme: *scheme, MaxEpochs: *epochs, Patience: *patience, Seed: *seed, Bits: *bits,
+		Stages: *stages, FullSecondStage: *fullSecond, BaseWeight: float32(*baseWeight),
+		Resources: res}
+	if !*noGaz {
+		gaz, err := geo.Default()
+		if err != nil {
+			return fmt.Errorf("load gazetteer: %w", err)
+		}
+		cfg.Places = gaz
+	}
+	if *cpuProfile != "" {
+		pf, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	start := time.Now()
+	m, err := ner.Train(ctx, cfg, train, dev, func(r ner.EpochReport) {
+		if r.Fold > 0 {
+			fmt.Fprintf(stdout, "stage %d  cross-validation fold %d done (%s)\n", r.Stage, r.Fold,
+				time.Since(start).Round(time.Second))
+			return
+		}
+		mark := ""
+		if r.Best {
+			mark = " *"
+		}
+		fmt.Fprintf(stdout, "stage %d  epoch %2d  dev f1=%.4f p=%.4f r=%.4f  mistakes=%d  %.1fs%s\n",
+			r.Stage, r.Epoch, r.DevF1, r.DevP, r.DevR, r.Mistakes, r.Took.Seconds(), mark)
+	})
+	if err != nil {
+		return fmt.Errorf("train %s: %w", *scheme, err)
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	if err := m.Write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write model %s: %w", *out, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write model %s: %w", *out, err)
+	}
+	st, _ := os.Stat(*out)
+	fmt.Fprintf(stdout, "wrote %s (%d bytes): best dev f1=%.4f, trained in %s\n", *out, st.Size(), m.DevF1(),
+		time.Since(start).Round(time.Second))
+	return nil
+}
+
+// loadResources reads a cluster table file, or returns the embedded resources when path is "".
+func loadResources(path string) (*ner.Resources, error) {
+	if path == "" {
+		return ner.DefaultResources()
+	}
+	if path == "none" {
+		return ner.NewResources(nil)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read clusters: %w", err)
+	}
+	return ner.NewResources(data)
+}
+
+// readNERDocs reads a CoNLL file into training documents.
+func readNERDocs(path string) ([]ner.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	docs, err := eval.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	out := make([]ner.Document, len(docs))
+	for i, d := range docs {
+		out[i] = make(ner.Document, len(d.Sentences))
+		for j, s := range d.Sentences {
+			if s.Tags == nil {
+				return nil, fmt.Errorf("read %s: no tags", path)
+			}
+			out[i][j] = ner.Sentence{Tokens: s.Tokens, Tags: s.Tags}
+		}
+	}
+	return out, nil
+}
+
+func cmdTrainClusters(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("train clusters", stderr)
+	out := fs.String("out", "", "where to write the cluster table (gzip)")
+	var conll stringList
+	fs.Var(&conll, "conll", "also count the tokens of this TOKEN[\tTAG] file (repeatable)")
+	cfg := ner.DefaultClusterConfig()
+	fs.IntVar(&cfg.MinCount, "min-count", cfg.MinCount, "words seen fewer times get no cluster")
+	fs.IntVar(&cfg.MaxDepth, "depth", cfg.MaxDepth, "longest cluster path in bits")
+	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "projection and k-means seed")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: newsmon train clusters --out FILE [--conll FILE]... TEXT[.gz]...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg()+len(conll) == 0 {
+		return usageError{fmt.Errorf("--out and at least one input are required")}
+	}
+	start := time.Now()
+	counter := ner.NewClusterCounter()
+	sentences := 0
+	for _, path := range fs.Args() {
+		if err := eachLine(path, func(line string) {
+			toks := ner.Tokens(line)
+			words := make([]string, len(toks))
+			for i, t := range toks {
+				words[i] = t.Text
+			}
+			if len(words) > 0 {
+				counter.Add(words)
+				sentences++
+			}
+		}); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	for _, path := range conll {
+		docs, err := readNERTokens(path)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			for _, s := range d.Sentences {
+				counter.Add(s.Tokens)
+				sentences++
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "counted %d sentences, %d distinct words in %s\n", sentences, counter.Words(),
+		time.Since(start).Round(time.Millisecond))
+	paths := ner.BuildClusters(counter, cfg)
+	f, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("write clusters: %w", err)
+	}
+	if err := ner.WriteClusters(f, paths); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write clusters: %w", err)
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d words clustered in %s\n", *out, len(paths), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// eachLine calls fn for every line of a text file, gunzipping *.gz files.
+func eachLine(path string, fn func(string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<16), 1<<22)
+	for sc.Scan() {
+		fn(sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	return nil
+}
+
+// readNERTokens reads a CoNLL file, tags optional.
+func readNERTokens(path string) ([]eval.CoNLLDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	docs, err := eval.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return docs, nil
+}

@@ -1,0 +1,189 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// CoNLLSentence is one sentence of a `TOKEN[\tTAG]` file; Tags is nil when the file has no tags.
+type CoNLLSentence struct {
+	Tokens []string
+	Tags   []string
+}
+
+// CoNLLDoc is the sentences between two `-DOCSTART-` lines (the whole file when there are none).
+type CoNLLDoc struct {
+	Sentences []CoNLLSentence
+}
+
+// DocStart is the line that opens a document in CoNLL files.
+const DocStart = "-DOCSTART-"
+
+// ReadCoNLL reads a `TOKEN[\tTAG…]` file: one token per line, a blank line after each sentence,
+// `-DOCSTART-` lines between documents. Only the first two tab-separated columns are read; a line
+// with one column yields no tag (and then no sentence of the file may have tags). Documents with
+// no sentence are dropped.
+func ReadCoNLL(r io.Reader) ([]CoNLLDoc, error) {
+	var docs []CoNLLDoc
+	var cur CoNLLDoc
+	var sent CoNLLSentence
+	tagged := -1 // unknown until the first token
+	flushSent := func() {
+		if len(sent.Tokens) > 0 {
+			cur.Sentences = append(cur.Sentences, sent)
+		}
+		sent = CoNLLSentence{}
+	}
+	flushDoc := func() {
+		flushSent()
+		if len(cur.Sentences) > 0 {
+			docs = append(docs, cur)
+		}
+		cur = CoNLLDoc{}
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" {
+			flushSent()
+			continue
+		}
+		tok, rest, hasTag := strings.Cut(s, "\t")
+		if tok == DocStart {
+			flushDoc()
+			continue
+		}
+		if tagged < 0 {
+			tagged = 0
+			if hasTag {
+				tagged = 1
+			}
+		}
+		sent.Tokens = append(sent.Tokens, tok)
+		if tagged == 1 {
+			if !hasTag {
+				return nil, fmt.Errorf("conll line %d: token %q has no tag", line, tok)
+			}
+			tag, _, _ := strings.Cut(rest, "\t")
+			sent.Tags = append(sent.Tags, strings.TrimSpace(tag))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read conll: %w", err)
+	}
+	flushDoc()
+	return docs, nil
+}
+
+// Span is one entity in IOB2 tags: tokens [Start, End) of type Type.
+type Span struct {
+	Type       string
+	Start, End int
+}
+
+// SpansIOB2 reads the entities of one sentence's IOB2 tags. An I- tag that does not continue an
+// entity of its type starts a new one (the conlleval convention), so malformed predictions are
+// scored rather than dropped.
+func SpansIOB2(tags []string) []Span {
+	var out []Span
+	cur := -1
+	for i, t := range tags {
+		prefix, typ, _ := strings.Cut(t, "-")
+		switch {
+		case prefix == "B" || prefix == "S":
+			out = append(out, Span{Type: typ, Start: i, End: i + 1})
+			cur = len(out) - 1
+		case (prefix == "I" || prefix == "E") && cur >= 0 && out[cur].Type == typ && out[cur].End == i:
+			out[cur].End = i + 1
+		case prefix == "I" || prefix == "E":
+			out = append(out, Span{Type: typ, Start: i, End: i + 1})
+			cur = len(out) - 1
+		default:
+			cur = -1
+		}
+	}
+	return out
+}
+
+// NERScore counts entity-level exact matches (same start, end and type), per type and overall.
+type NERScore struct {
+	All    PRF
+	ByType map[string]*PRF
+}
+
+// NewNERScore returns an empty score.
+func NewNERScore() *NERScore { return &NERScore{ByType: map[string]*PRF{}} }
+
+// AddSentence scores one sentence's predicted tags against its gold tags (same length).
+func (s *NERScore) AddSentence(gold, pred []string) {
+	g, p := SpansIOB2(gold), SpansIOB2(pred)
+	inGold := make(map[Span]bool, len(g))
+	for _, sp := range g {
+		inGold[sp] = true
+	}
+	for _, sp := range p {
+		c := s.typ(sp.Type)
+		if inGold[sp] {
+			c.TP++
+			s.All.TP++
+			delete(inGold, sp)
+		} else {
+			c.FP++
+			s.All.FP++
+		}
+	}
+	for sp := range inGold {
+		s.typ(sp.Type).FN++
+		s.All.FN++
+	}
+}
+
+func (s *NERScore) typ(t string) *PRF {
+	c := s.ByType[t]
+	if c == nil {
+		c = &PRF{}
+		s.ByType[t] = c
+	}
+	return c
+}
+
+// Types lists the types seen, sorted.
+func (s *NERScore) Types() []string {
+	out := make([]string, 0, len(s.ByType))
+	for t := range s.ByType {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Metrics is the score as JSON-friendly metrics (rounded to 4 decimals).
+func (s *NERScore) Metrics() Metrics {
+	types := Metrics{}
+	for _, t := range s.Types() {
+		c := s.ByType[t]
+		types[t] = Metrics{"p": Round4(c.Precision()), "r": Round4(c.Recall()), "f1": Round4(c.F1()),
+			"tp": c.TP, "fp": c.FP, "fn": c.FN, "support": c.TP + c.FN}
+	}
+	return Metrics{"f1": Round4(s.All.F1()), "p": Round4(s.All.Precision()), "r": Round4(s.All.Recall()),
+		"tp": s.All.TP, "fp": s.All.FP, "fn": s.All.FN, "types": types}
+}
+
+// WriteText prints one line per type and the contract's last line
+// `ner f1=0.xxxx p=0.xxxx r=0.xxxx` (CONTRACTS §2).
+func (s *NERScore) WriteText(w io.Writer) error {
+	for _, t := range s.Types() {
+		c := s.ByType[t]
+		if _, err := fmt.Fprintf(w, "%-12s f1=%.4f p=%.4f r=%.4f support=%d\n", t, c.F1(), c.Precision(), c.Recall(), c.TP+c.FN); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(w, "ner f1=%.4f p=%.4f r=%.4f\n", s.All.F1(), s.All.Precision(), s.All.Recall())
+	return err
+}

@@ -1,0 +1,563 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Schemes are the tag sets a model can be trained on, with their entity types.
+var schemes = map[string][]string{
+	"conll2003": {"PER", "LOC", "ORG", "MISC"},
+	"ontonotes": {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+		"LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"},
+}
+
+// Schemes lists the scheme names a model can be trained on.
+func Schemes() []string {
+	out := make([]string, 0, len(schemes))
+	for s := range schemes {
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// labelSet is the IOB2 label inventory of a scheme: "O", then B-T and I-T for each type T.
+type labelSet struct {
+	names []string
+	typ   []int // label → type index, -1 for O
+	begin []bool
+	index map[string]uint8
+	// prevs[cur] lists the labels allowed before cur (IOB2: I-T only after B-T or I-T).
+	prevs [][]uint8
+	// startOK[cur] says whether cur may open a sentence.
+	startOK []bool
+	// anyPrev[cur] says that every label may precede cur (O and B- labels).
+	anyPrev []bool
+}
+
+func newLabelSet(scheme string) (*labelSet, error) {
+	types, ok := schemes[scheme]
+	if !ok {
+		return nil, fmt.Errorf("unknown scheme %q (known: %s)", scheme, strings.Join(Schemes(), ", "))
+	}
+	ls := &labelSet{index: map[string]uint8{}}
+	add := func(name string, typ int, begin bool) {
+		ls.index[name] = uint8(len(ls.names))
+		ls.names = append(ls.names, name)
+		ls.typ = append(ls.typ, typ)
+		ls.begin = append(ls.begin, begin)
+	}
+	add("O", -1, false)
+	for i, t := range types {
+		add("B-"+t, i, true)
+		add("I-"+t, i, false)
+	}
+	nl := len(ls.names)
+	ls.prevs = make([][]uint8, nl)
+	ls.startOK = make([]bool, nl)
+	ls.anyPrev = make([]bool, nl)
+	for cur := range nl {
+		inside := ls.typ[cur] >= 0 && !ls.begin[cur]
+		ls.startOK[cur] = !inside
+		ls.anyPrev[cur] = !inside
+		for prev := range nl {
+			if inside && ls.typ[prev] != ls.typ[cur] {
+				continue
+			}
+			ls.prevs[cur] = append(ls.prevs[cur], uint8(prev))
+		}
+	}
+	return ls, nil
+}
+
+// Model is a trained averaged-perceptron sequence tagger in one or two stages. Each stage has a
+// table of hashed feature rows of int16 weights (one weight per label) and label-transition scores;
+// the second stage also reads document-level features computed from the first stage's labels
+// (how the same word was labelled elsewhere in the document). It is immutable after loading and
+// safe to share between goroutines.
+type Model struct {
+	scheme string
+	types  []string
+	labels *labelSet
+	nl     int
+	stages []*stage
+	meta   modelHeader
+	res    *Resources
+}
+
+// stage is one perceptron: weights w ((1<<bits) rows × nl labels) and transitions
+// ((nl+1) × nl in the units of w; row nl is the sentence start).
+type stage struct {
+	bits uint
+	used []uint64 // bit r is set when row r has a non-zero weight: unseen features skip the row
+	w    []int16  // as stored; nil once a loaded model has built w8
+	// w8 is what tagging reads: per row one shift byte s and nl int8 weights, weight = int8 << s.
+	// Half the bytes of w, so about half the cache misses, which dominate tagging time.
+	w8    []byte
+	trans []float32 // as stored, in units of the int weights
+	extra bool      // also reads the document-level features of the first stage's labels
+	// residual stages add their (extra-feature) scores to the previous stage's instead of scoring
+	// the token features again: half the memory reads per token.
+	residual bool
+	scale    float32 // int weight × scale = perceptron units, in which stages add up
+	// baseWeight scales the previous stage's scores in a residual stage.
+	baseWeight float32
+	transU     []float32 // trans in perceptron units
+	transT     []float32 // transU transposed, what decoding reads
+}
+
+// modelHeader is the JSON line that opens a model file.
+type modelHeader struct {
+	Format         string        `json:"format"`
+	Scheme         string        `json:"scheme"`
+	Labels         []string      `json:"labels"`
+	FeatureVersion string        `json:"feature_version"`
+	Clusters       string        `json:"clusters"` // checksum of the cluster table the features used
+	Seed           uint64        `json:"seed"`
+	DevF1          float64       `json:"dev_f1"`
+	Stages         []stageHeader `json:"stages"`
+}
+
+type stageHeader struct {
+	Bits       uint    `json:"bits"`
+	Scale      float32 `json:"scale"` // weight = int16 × scale
+	Extra      bool    `json:"extra"`
+	Residual   bool    `json:"residual,omitempty"`
+	BaseWeight float32 `json:"base_weight,omitempty"`
+	Epoch      int     `json:"epoch"`
+	DevF1      float64 `json:"dev_f1"`
+}
+
+const modelFormat = "newsmon-ner-perceptron-2"
+
+// Scheme is the tag set the model predicts ("ontonotes" or "conll2003").
+func (m *Model) Scheme() string { return m.scheme }
+
+// DevF1 is the development-set F1 recorded at training time.
+func (m *Model) DevF1() float64 { return m.meta.DevF1 }
+
+// Write saves the model: a JSON header line, then per stage the transition scores and the non-zero
+// weight rows (row delta, label bit mask, zig-zag varint weights) closed by a zero delta; all gzip.
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	bw := bufio.NewWriterSize(zw, 1<<16)
+	hdr, err := json.Marshal(m.meta)
+	if err != nil {
+		return fmt.Errorf("write model header: %w", err)
+	}
+	bw.Write(hdr)
+	bw.WriteByte('\n')
+	var buf [binary.MaxVarintLen64]byte
+	nl := m.nl
+	mask := make([]byte, (nl+7)/8)
+	for _, st := range m.stages {
+		for _, t := range st.trans {
+			binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(t))
+			bw.Write(buf[:4])
+		}
+		last := -1
+		for r := 0; r < 1<<st.bits; r++ {
+			row := st.w[r*nl : (r+1)*nl]
+			clear(mask)
+			nonZero := false
+			for l, v := range row {
+				if v != 0 {
+					mask[l/8] |= 1 << (l % 8)
+					nonZero = true
+				}
+			}
+			if !nonZero {
+				continue
+			}
+			bw.Write(buf[:binary.PutUvarint(buf[:], uint64(r-last))])
+			last = r
+			bw.Write(mask)
+			for _, v := range row {
+				if v != 0 {
+					bw.Write(buf[:binary.PutVarint(buf[:], int64(v))])
+				}
+			}
+		}
+		bw.WriteByte(0) // end of stage
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
+
+// ReadModel loads a model written by Write. res must be the resources (clusters, word lists) the
+// model was trained with; their checksum is verified.
+func ReadModel(r io.Reader, res *Resources) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	defer zr.Close()
+	br := bufio.NewReaderSize(zr, 1<<16)
+	line, err := br.ReadBytes('\n')
+	if err != nil {
+		return nil, fmt.Errorf("read model header: %w", err)
+	}
+	var hdr modelHeader
+	if err := json.Unmarshal(line, &hdr); err != nil {
+		return nil, fmt.Errorf("read model header: %w", err)
+	}
+	if hdr.Format != modelFormat {
+		return nil, fmt.Errorf("read model: format %q, want %q", hdr.Format, modelFormat)
+	}
+	if hdr.FeatureVersion != featureVersion {
+		return nil, fmt.Errorf("read model: trained with features %q, this build computes %q: retrain it",
+			hdr.FeatureVersion, featureVersion)
+	}
+	if hdr.Clusters != res.Checksum() {
+		return nil, fmt.Errorf("read model: trained with clusters %q, given %q", hdr.Clusters, res.Checksum())
+	}
+	ls, err := newLabelSet(hdr.Scheme)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	if !slices.Equal(ls.names, hdr.Labels) {
+		return nil, fmt.Errorf("read model: labels %v differ from scheme %s", hdr.Labels, hdr.Scheme)
+	}
+	if len(hdr.Stages) < 1 || len(hdr.Stages) > 2 || hdr.Stages[0].Extra {
+		return nil, fmt.Errorf("read model: bad stages %+v", hdr.Stages)
+	}
+	nl := len(ls.names)
+	m := &Model{res: res, scheme: hdr.Scheme, types: schemes[hdr.Scheme], labels: ls, nl: nl, meta: hdr}
+	for i, sh := range hdr.Stages {
+		if sh.Bits < 10 || sh.Bits > 26 {
+			return nil, fmt.Errorf("read model: bad table size 2^%d", sh.Bits)
+		}
+		st, err := readStage(br, sh, nl)
+		if err != nil {
+			return nil, fmt.Errorf("read model stage %d: %w", i+1, err)
+		}
+		m.stages = append(m.stages, st)
+	}
+	for _, st := range m.stages {
+		st.compact(nl, allocTable) // may use huge pages
+		st.w = nil
+	}
+	return m, nil
+}
+
+func (st *stage) setTransU(nl int) {
+	st.transU = make([]float32, len(st.trans))
+	for i, t := range st.trans {
+		st.transU[i] = t * st.scale
+	}
+	st.transT = transpose(st.transU, nl, nil)
+}
+
+// compact builds w8 from w: each row's weights as int8 with a shared power-of-two shift.
+func (st *stage) compact(nl int, alloc func(st *stage, n int) []byte) {
+	rows := 1 << st.bits
+	stride := rowStride(nl)
+	st.w8 = alloc(st, rows*stride)
+	for r := range rows {
+		row := st.w[r*nl : (r+1)*nl]
+		mx := int16(0)
+		for _, v := range row {
+			mx = max(mx, v, -v)
+		}
+		shift := 0
+		for int(mx)>>shift > 127 {
+			shift++
+		}
+		out := st.w8[r*stride : r*stride+nl+1]
+		out[0] = byte(shift)
+		for l, v := range row {
+			q := (int(v) + (1 << shift >> 1)) >> shift // round half up
+			out[l+1] = byte(int8(max(-127, min(127, q))))
+		}
+	}
+}
+
+func readStage(br *bufio.Reader, sh stageHeader, nl int) (*stage, error) {
+	st := &stage{bits: sh.Bits, extra: sh.Extra, residual: sh.Residual, scale: sh.Scale, baseWeight: sh.BaseWeight, w: make([]int16, (1<<sh.Bits)*nl), trans: make([]float32, (nl+1)*nl),
+		used: make([]uint64, (1<<sh.Bits+63)/64)}
+	var b4 [4]byte
+	for i := range st.trans {
+		if _, err := io.ReadFull(br, b4[:]); err != nil {
+			return nil, fmt.Errorf("transitions: %w", err)
+		}
+		st.trans[i] = math.Float32frombits(binary.LittleEndian.Uint32(b4[:]))
+	}
+	st.setTransU(nl)
+	mask := make([]byte, (nl+7)/8)
+	row := -1
+	rows := 1 << sh.Bits
+	for {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("weights: %w", err)
+		}
+		if d == 0 {
+			return st, nil
+		}
+		row += int(d)
+		if row >= rows {
+			return nil, fmt.Errorf("weights: bad row %d", row)
+		}
+		if _, err := io.ReadFull(br, mask); err != nil {
+			return nil, fmt.Errorf("weights: %w", err)
+		}
+		st.used[row/64] |= 1 << (row % 64)
+		base := row * nl
+		for l := range nl {
+			if mask[l/8]&(1<<(l%8)) == 0 {
+				continue
+			}
+			v, err := binary.ReadVarint(br)
+			if err != nil {
+				return nil, fmt.Errorf("weights: %w", err)
+			}
+			st.w[base+l] = int16(v)
+		}
+	}
+}
+
+// decoder holds the scratch space of emission scoring and Viterbi decoding.
+type decoder struct {
+	em   []float32
+	acc  []int32
+	back []uint8
+	cur  []float32
+	prev []float32
+}
+
+// emissions fills d.em (n × nl) with each token's label scores in perceptron units: the summed
+// weights of its numTemplates base hashes (plus numExtra document hashes when the stage reads them),
+// or for a residual stage the previous stage's scores prev plus the document hashes' weights.
+func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []float32, n int) []float32 {
+	d.em = sizeF(d.em, n*nl) // every element is written below
+	em := d.em
+	mask := uint32(1)<<st.bits - 1
+	if cap(d.acc) < nl {
+		d.acc = make([]int32, nl)
+	}
+	acc := d.acc[:nl]
+	w, used := st.w8, st.used
+	stride := rowStride(nl)
+	for i := range n {
+		clear(acc)
+		if !st.residual {
+			for _, h := range base[i*numTemplates : (i+1)*numTemplates] {
+				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
+					off := int(r) * stride
+					addRow8(acc, w[off:off+nl+1])
+				}
+			}
+		}
+		if st.extra {
+			for _, h := range extra[i*numExtra : (i+1)*numExtra] {
+				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
+					off := int(r) * stride
+					addRow8(acc, w[off:off+nl+1])
+				}
+			}
+		}
+		out := em[i*nl : (i+1)*nl]
+		for l, v := range acc {
+			out[l] = float32(v) * st.scale
+		}
+		if st.residual {
+			for l, v := range prev[i*nl : (i+1)*nl] {
+				out[l] += v * st.baseWeight
+			}
+		}
+	}
+	return em
+}
+
+// rowStride is the byte distance between compact rows. (Padding rows to whole cache lines was
+// measured: no faster, 70% more memory.)
+func rowStride(nl int) int { return nl + 1 }
+
+// addRow8 adds a compact row (shift byte, then int8 weights) to acc.
+func addRow8(acc []int32, row []byte) {
+	shift := uint(row[0])
+	vals := row[1:]
+	acc = acc[:len(vals)]
+	for l, v := range vals {
+		acc[l] += int32(int8(v)) << shift
+	}
+}
+
+// transpose turns transitions laid out [prev][cur] (prev = nl is the sentence start) into the
+// [cur][prev] layout viterbi reads, so that its inner loop walks memory in order.
+func transpose(trans []float32, nl int, out []float32) []float32 {
+	out = sizeF(out, (nl+1)*nl)
+	for p := 0; p <= nl; p++ {
+		for c := range nl {
+			out[c*(nl+1)+p] = trans[p*nl+c]
+		}
+	}
+	return out
+}
+
+// viterbi finds the best label sequence under IOB2 constraints and writes it to out. transT is
+// laid out [cur][prev] with stride nl+1, prev = nl being the sentence start (see transpose).
+func viterbi(d *decoder, ls *labelSet, em []float32, transT []float32, n int, out []uint8) {
+	nl := len(ls.names)
+	if n == 0 {
+		return
+	}
+	d.back = growU8(d.back, n*nl)
+	d.cur = sizeF(d.cur, nl)
+	d.prev = sizeF(d.prev, nl)
+	negInf := float32(math.Inf(-1))
+	stride := nl + 1
+	for l := range nl {
+		if ls.startOK[l] {
+			d.prev[l] = transT[l*stride+nl] + em[l]
+		} else {
+			d.prev[l] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		emi := em[i*nl : (i+1)*nl]
+		back := d.back[i*nl : (i+1)*nl]
+		prev := d.prev[:nl]
+		for cur := range nl {
+			best, arg := negInf, uint8(0)
+			col := transT[cur*stride : cur*stride+nl]
+			if ls.anyPrev[cur] {
+				for p, v := range prev {
+					if s := v + col[p]; s > best {
+						best, arg = s, uint8(p)
+					}
+				}
+			} else {
+				for _, p := range ls.prevs[cur] {
+					if s := prev[p] + col[p]; s > best {
+						best, arg = s, p
+					}
+				}
+			}
+			d.cur[cur] = best + emi[cur]
+			back[cur] = arg
+		}
+		d.prev, d.cur = d.cur, d.prev
+	}
+	best, arg := negInf, uint8(0)
+	for l := range nl {
+		if d.prev[l] > best {
+			best, arg = d.prev[l], uint8(l)
+		}
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = d.back[i*nl+int(out[i])]
+	}
+}
+
+func growF(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// sizeF is growF without clearing, for buffers that are overwritten entirely.
+func sizeF(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n)
+	}
+	return s[:n]
+}
+
+func growU8(s []uint8, n int) []uint8 {
+	if cap(s) < n {
+		return make([]uint8, n)
+	}
+	return s[:n]
+}
+
+// docScratch holds one document's features and labels while it is being tagged.
+type docScratch struct {
+	f      *featurizer
+	d      decoder
+	feats  []uint32
+	extra  []uint32
+	labels []uint8
+	starts []int
+	em     []float32 // the previous stage's scores, flat over the document, for a residual stage
+}
+
+// tagDoc labels every token of a tokenised document; the result is flat over the document's
+// tokens, sentence after sentence, and is only valid until the scratch is reused.
+func (m *Model) tagDoc(sc *docScratch, doc [][]string) []uint8 {
+	f := sc.f
+	f.beginDoc(doc)
+	sc.feats = sc.feats[:0]
+	sc.starts = append(sc.starts[:0], 0)
+	for _, toks := range doc {
+		sc.feats = f.sentence(toks, sc.feats)
+		sc.starts = append(sc.starts, sc.starts[len(sc.starts)-1]+len(toks))
+	}
+	total := sc.starts[len(sc.starts)-1]
+	sc.labels = growU8(sc.labels, total)
+	nl := m.nl
+	for k, st := range m.stages {
+		if k > 0 {
+			sc.extra = docFeatures(m.labels, f.docLowerH, f.docCls, sc.labels, sc.starts, sc.extra[:0])
+		}
+		keep := k+1 < len(m.stages) && m.stages[k+1].residual
+		if keep {
+			sc.em = growF(sc.em, total*nl)
+		}
+		// The first stage's labels are read (into sc.extra) before the second overwrites them.
+		for s := range len(doc) {
+			a, b := sc.starts[s], sc.starts[s+1]
+			var extra []uint32
+			if st.extra {
+				extra = sc.extra[a*numExtra : b*numExtra]
+			}
+			var prev []float32
+			if st.residual {
+				prev = sc.em[a*nl : b*nl]
+			}
+			em := st.emissions(&sc.d, nl, sc.feats[a*numTemplates:b*numTemplates], extra, prev, b-a)
+			viterbi(&sc.d, m.labels, em, st.transT, b-a, sc.labels[a:b])
+			if keep {
+				copy(sc.em[a*nl:b*nl], em)
+			}
+		}
+	}
+	return sc.labels
+}
+
+// TagSentences labels a tokenised document (its sentences in order) with the scheme's IOB2 tags.
+// Tokens may use Penn Treebank or plain punctuation. places may be nil.
+func (m *Model) TagSentences(places PlaceLookup, doc [][]string) [][]string {
+	sc := &docScratch{f: newFeaturizer(m.res, places)}
+	labels := m.tagDoc(sc, doc)
+	out := make([][]string, len(doc))
+	k := 0
+	for i, toks := range doc {
+		out[i] = make([]string, len(toks))
+		for j := range toks {
+			out[i][j] = m.labels.names[labels[k]]
+			k++
+		}
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package ner
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/newsmon/newsmon/internal/eval"
+)
+
+func readTiny(t *testing.T) []Document {
+	t.Helper()
+	f, err := os.Open("testdata/tiny.conll")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := eval.ReadCoNLL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]Document, len(docs))
+	for i, d := range docs {
+		for _, s := range d.Sentences {
+			out[i] = append(out[i], Sentence{Tokens: s.Tokens, Tags: s.Tags})
+		}
+	}
+	return out
+}
+
+func trainTiny(t *testing.T, res *Resources) []byte {
+	t.Helper()
+	docs := readTiny(t)
+	m, err := Train(context.Background(), TrainConfig{Scheme: "conll2003", MaxEpochs: 6, Seed: 7, Bits: 14,
+		Places: places, Resources: res}, docs, docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.DevF1() < 0.9 {
+		t.Errorf("F1 on its own training data = %.3f; want ≥ 0.9", m.DevF1())
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestTrainDeterministicAndRoundTrip(t *testing.T) {
+	res, err := NewResources(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := trainTiny(t, res), trainTiny(t, res)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two trainings with the same seed wrote different models")
+	}
+	m, err := ReadModel(bytes.NewReader(a), res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Scheme() != "conll2003" || len(m.stages) != 2 {
+		t.Fatalf("read back scheme %s with %d stages; want conll2003 with 2", m.Scheme(), len(m.stages))
+	}
+	doc := [][]string{{"Amina", "Okafor", "flew", "to", "Lagos", "on", "Monday", "."}}
+	got := m.TagSentences(places, doc)
+	want := [][]string{{"B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("TagSentences = %q; want %q", got, want)
+	}
+	other, err := NewResources(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.checksum = "different"
+	if _, err := ReadModel(bytes.NewReader(a), other); err == nil {
+		t.Error("ReadModel with other clusters: want an error")
+	}
+}
+
+func TestTokensSplitClitics(t *testing.T) {
+	for in, want := range map[string][]string{
+		"China's exports":      {"China", "'s", "exports"},
+		"Zürich’s banks don't": {"Zürich", "’s", "banks", "do", "n't"},
+		"O'Brien can't go":     {"O'Brien", "ca", "n't", "go"},
+		"It's":                 {"It", "'s"},
+	} {
+		var got []string
+		for _, tk := range Tokens(in) {
+			if in[tk.Start:tk.End] != tk.Text {
+				t.Errorf("Tokens(%q): %q has span %d:%d", in, tk.Text, tk.Start, tk.End)
+			}
+			got = append(got, tk.Text)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Tokens(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+func TestClustersRoundTrip(t *testing.T) {
+	c := NewClusterCounter()
+	for range 20 {
+		c.Add([]string{"the", "minister", "visited", "Paris", "on", "Monday"})
+		c.Add([]string{"the", "president", "visited", "Lagos", "on", "Friday"})
+		c.Add([]string{"a", "minister", "left", "Lima", "on", "Sunday"})
+	}
+	cfg := DefaultClusterConfig()
+	cfg.MinLeaf = 2
+	paths := BuildClusters(c, cfg)
+	if len(paths) != c.Words() {
+		t.Errorf("%d words clustered; want all %d", len(paths), c.Words())
+	}
+	var buf bytes.Buffer
+	if err := WriteClusters(&buf, paths); err != nil {
+		t.Fatal(err)
+	}
+	res, err := NewResources(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(res.clusters, paths) {
+		t.Error("cluster table changed in a round trip")
+	}
+	if p := res.clusters[LowerWordHash("Monday")]; p == 0 || p != res.clusters[LowerWordHash("monday")] {
+		t.Errorf("Monday's cluster = %b; want a path shared with monday", p)
+	}
+}
