@@ -17,7 +17,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/bus/bustest"
 )
 
-func connect(t *testing.T) (*bus.Bus, string) {
+func connect(t testing.TB) (*bus.Bus, string) {
 	t.Helper()
 	url := bustest.JetStream(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -157,56 +157,77 @@ func TestRetriesThenDeadLettersWithReason(t *testing.T) {
 		{"permanent", func(int) error { return bus.Permanent(errors.New("not json")) }, true, 1, "not json"},
 		{"poison panics", func(int) error { panic("extractor bug") }, true, 3, "panic: extractor bug"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			b, url := connect(t)
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			if _, err := b.Publish(ctx, bus.SubjectFetched, "p1", []byte("payload"), nil); err != nil {
-				t.Fatal(err)
-			}
-			var attempts atomic.Int64
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				_ = b.Consume(ctx, fastConsumer("retry"), func(_ context.Context, d bus.Delivery) error {
-					return tc.handler(int(attempts.Add(1)))
-				})
-			}()
-			checkFor(t, 10*time.Second, func() error {
-				if got := attempts.Load(); got < int64(tc.wantAttempt) {
-					return fmt.Errorf("attempts = %d, want %d", got, tc.wantAttempt)
-				}
-				if tc.wantDead && len(deadLetters(t, url)) == 0 {
-					return errors.New("no dead letter yet")
-				}
-				return nil
+	for _, mode := range consumeModes {
+		for _, tc := range tests {
+			t.Run(mode.name+"/"+tc.name, func(t *testing.T) {
+				retriesThenDeadLetters(t, mode.consume, tc.handler, tc.wantDead, tc.wantAttempt, tc.wantReason)
 			})
-			// Give a wrongly scheduled extra delivery the chance to show up.
-			time.Sleep(200 * time.Millisecond)
-			cancel()
-			<-done
-			if got := attempts.Load(); got != int64(tc.wantAttempt) {
-				t.Errorf("attempts = %d, want %d", got, tc.wantAttempt)
-			}
-			dead := deadLetters(t, url)
-			if !tc.wantDead {
-				if len(dead) != 0 {
-					t.Fatalf("got %d dead letters, want none", len(dead))
-				}
-				return
-			}
-			if len(dead) != 1 {
-				t.Fatalf("got %d dead letters, want 1", len(dead))
-			}
-			d := dead[0]
-			if d.Subject != bus.SubjectDeadPrefix+"test" || string(d.Data) != "payload" {
-				t.Errorf("dead letter %s %q; want subject newsmon.dead.test with the original payload", d.Subject, d.Data)
-			}
-			if reason := d.Header.Get(bus.HeaderError); !strings.Contains(reason, tc.wantReason) {
-				t.Errorf("reason %q, want it to contain %q", reason, tc.wantReason)
-			}
+		}
+	}
+}
+
+// consumeModes are the ways a stage consumes one message at a time; each must end deliveries
+// the same way.
+var consumeModes = []struct {
+	name    string
+	consume func(ctx context.Context, b *bus.Bus, cfg bus.ConsumerConfig, h bus.Handler) error
+}{
+	{"Consume", func(ctx context.Context, b *bus.Bus, cfg bus.ConsumerConfig, h bus.Handler) error {
+		return b.Consume(ctx, cfg, h)
+	}},
+	{"ConsumeConcurrent", func(ctx context.Context, b *bus.Bus, cfg bus.ConsumerConfig, h bus.Handler) error {
+		return b.ConsumeConcurrent(ctx, cfg, 4, h)
+	}},
+}
+
+func retriesThenDeadLetters(t *testing.T, consume func(context.Context, *bus.Bus, bus.ConsumerConfig, bus.Handler) error,
+	handler func(attempt int) error, wantDead bool, wantAttempt int, wantReason string) {
+	b, url := connect(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := b.Publish(ctx, bus.SubjectFetched, "p1", []byte("payload"), nil); err != nil {
+		t.Fatal(err)
+	}
+	var attempts atomic.Int64
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = consume(ctx, b, fastConsumer("retry"), func(_ context.Context, d bus.Delivery) error {
+			return handler(int(attempts.Add(1)))
 		})
+	}()
+	checkFor(t, 10*time.Second, func() error {
+		if got := attempts.Load(); got < int64(wantAttempt) {
+			return fmt.Errorf("attempts = %d, want %d", got, wantAttempt)
+		}
+		if wantDead && len(deadLetters(t, url)) == 0 {
+			return errors.New("no dead letter yet")
+		}
+		return nil
+	})
+	// Give a wrongly scheduled extra delivery the chance to show up.
+	time.Sleep(200 * time.Millisecond)
+	cancel()
+	<-done
+	if got := attempts.Load(); got != int64(wantAttempt) {
+		t.Errorf("attempts = %d, want %d", got, wantAttempt)
+	}
+	dead := deadLetters(t, url)
+	if !wantDead {
+		if len(dead) != 0 {
+			t.Fatalf("got %d dead letters, want none", len(dead))
+		}
+		return
+	}
+	if len(dead) != 1 {
+		t.Fatalf("got %d dead letters, want 1", len(dead))
+	}
+	d := dead[0]
+	if d.Subject != bus.SubjectDeadPrefix+"test" || string(d.Data) != "payload" {
+		t.Errorf("dead letter %s %q; want subject newsmon.dead.test with the original payload", d.Subject, d.Data)
+	}
+	if reason := d.Header.Get(bus.HeaderError); !strings.Contains(reason, wantReason) {
+		t.Errorf("reason %q, want it to contain %q", reason, wantReason)
 	}
 }
 

