@@ -79,6 +79,8 @@ type Matcher struct {
 	mu       sync.Mutex
 	cached   []Rule
 	loadedAt time.Time
+	// bands caches story band values (write-through) to spare a KV read per band per article.
+	bands bandCache
 }
 
 // MatcherOption configures a Matcher.
