@@ -49,3 +49,28 @@ func (f *WordFilter) MayHave(w string) bool {
 	k := filterKey(w)
 	return f[k>>6]&(1<<(k&63)) != 0
 }
+
+// LookupLower looks w up in a map keyed in ASCII lower case without allocating: words longer than
+// 24 bytes are never keys of the small word tables it serves.
+func LookupLower[V any](m map[string]V, w string) (V, bool) {
+	var zero V
+	if len(w) > 24 {
+		return zero, false
+	}
+	var buf [24]byte
+	lower := true
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+			lower = false
+		}
+		buf[k] = c
+	}
+	if lower {
+		v, ok := m[w]
+		return v, ok
+	}
+	v, ok := m[string(buf[:len(w)])]
+	return v, ok
+}

@@ -27,3 +27,15 @@ func TestWordFilter(t *testing.T) {
 		t.Error("MayHave true for a word of another shape")
 	}
 }
+
+func TestLookupLower(t *testing.T) {
+	m := map[string]int{"million": 6, "bn": 9}
+	for w, want := range map[string]int{"million": 6, "Million": 6, "BN": 9, "crore": 0} {
+		if got, _ := LookupLower(m, w); got != want {
+			t.Errorf("LookupLower(%q) = %d, want %d", w, got, want)
+		}
+	}
+	if allocs := testing.AllocsPerRun(100, func() { LookupLower(m, "MILLION") }); allocs != 0 {
+		t.Errorf("LookupLower allocates %v times", allocs)
+	}
+}

@@ -90,27 +90,7 @@ var wordsFilter = func() *text.WordFilter {
 }()
 
 // lookup returns the class of word w, case-insensitively, without allocating.
-func lookup(w string) (wordInfo, bool) {
-	if len(w) > 12 {
-		return wordInfo{}, false
-	}
-	var buf [12]byte
-	lower := true
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-			lower = false
-		}
-		buf[k] = c
-	}
-	if lower {
-		wi, ok := words[w]
-		return wi, ok
-	}
-	wi, ok := words[string(buf[:len(w)])]
-	return wi, ok
-}
+func lookup(w string) (wordInfo, bool) { return text.LookupLower(words, w) }
 
 // hit is one resolved expression over tokens [from, to).
 type hit struct {

@@ -94,10 +94,10 @@ func (p *parser) mayStart(i int) bool {
 	if !startFilter.MayHave(w) {
 		return false
 	}
-	if _, ok := lookupLower(numberWords, w); ok {
+	if _, ok := text.LookupLower(numberWords, w); ok {
 		return true
 	}
-	_, ok := lookupLower(wordStarters, w)
+	_, ok := text.LookupLower(wordStarters, w)
 	return ok
 }
 
@@ -282,10 +282,10 @@ func (p *parser) prefix(i int) (cur string, next, mexp int, ok bool) {
 			c, found := "", false
 			if !p.t[s].space {
 				if c, found = caseSensitiveDollars[w]; !found && (len(w) > 1 || w == "c") {
-					c, found = lookupLower(letterDollars, w)
+					c, found = text.LookupLower(letterDollars, w)
 				}
-			} else if _, sp := lookupLower(spacedDollars, w); sp {
-				c, found = lookupLower(letterDollars, w)
+			} else if _, sp := text.LookupLower(spacedDollars, w); sp {
+				c, found = text.LookupLower(letterDollars, w)
 			}
 			if found && p.numberAt(s+1, true) {
 				return c, s + 1, 0, true
@@ -393,7 +393,7 @@ func (p *parser) magnitude(i int, strong bool) (exp, next int) {
 		}
 	case t.kind == kWord:
 		w := p.text(i)
-		if e, ok := lookupLower(wordMagnitudes, w); ok {
+		if e, ok := text.LookupLower(wordMagnitudes, w); ok {
 			return p.moreMagnitude(e, i+1)
 		}
 		if strong && len(w) <= 2 {
@@ -402,7 +402,7 @@ func (p *parser) magnitude(i int, strong bool) (exp, next int) {
 			}
 		}
 	case t.kind == kPunct && !t.space && p.text(i) == "-" && p.glued(i+1) && i+1 < len(p.t) && p.t[i+1].kind == kWord:
-		if e, ok := lookupLower(wordMagnitudes, p.text(i+1)); ok && len(p.text(i+1)) > 3 {
+		if e, ok := text.LookupLower(wordMagnitudes, p.text(i+1)); ok && len(p.text(i+1)) > 3 {
 			return p.moreMagnitude(e, i+2)
 		}
 	}
@@ -436,7 +436,7 @@ func (p *parser) numberWords(i int) (float64, int, bool) {
 		if t.kind == kPunct {
 			// "forty-five": a hyphen between two number words.
 			if p.text(k) == "-" && !t.space && real && p.glued(k+1) && k+1 < len(p.t) {
-				if _, ok := lookupLower(numberWords, p.text(k+1)); ok {
+				if _, ok := text.LookupLower(numberWords, p.text(k+1)); ok {
 					k++
 					continue
 				}
@@ -484,7 +484,7 @@ func (p *parser) numberWords(i int) (float64, int, bool) {
 				continue
 			}
 			if real && k+1 < len(p.t) && strings.EqualFold(p.text(k-1), "hundred") {
-				if _, ok := lookupLower(numberWords, p.text(k+1)); ok {
+				if _, ok := text.LookupLower(numberWords, p.text(k+1)); ok {
 					k++
 					continue
 				}
@@ -665,7 +665,7 @@ func (p *parser) suffix(i int, words bool) (cur string, exp, mexp, next int, ok 
 	// Codes: "5 USD", "115USD", "30 MUSD", "half million usd"; not "3 USD50" (that code is a prefix).
 	isCode := len(w) == 3 && codes[w] || len(w) == 4 && w[0] == 'M' && codes[w[1:]]
 	if !isCode && len(w) == 3 {
-		_, isCode = lookupLower(lowerCodes, w)
+		_, isCode = text.LookupLower(lowerCodes, w)
 	}
 	if isCode {
 		if p.numberAt(i+1, false) || wordlikeCodes[w] && p.t[i-1].kind == kNum && !p.bigNumberAt(i-1) {
@@ -705,7 +705,7 @@ func (p *parser) currencyWord(i int) (cur string, exp, _, next int, ok bool) {
 		}
 	}
 	w := p.text(i)
-	if base, found := lookupLower(currencyWords, w); found {
+	if base, found := text.LookupLower(currencyWords, w); found {
 		if base == "KRW" && !p.t[i].space { // "won" glued to a number is not the currency
 			return "", 0, 0, 0, false
 		}
@@ -714,7 +714,7 @@ func (p *parser) currencyWord(i int) (cur string, exp, _, next int, ok bool) {
 		}
 		return base, 0, 0, i + 1, true
 	}
-	if su, found := lookupLower(subUnitWords, w); found {
+	if su, found := text.LookupLower(subUnitWords, w); found {
 		c := su.currency
 		if c == "$" {
 			c = "¢"
@@ -735,7 +735,7 @@ func (p *parser) adjective(i int) (string, int) {
 		}
 		return "USD", k
 	}
-	if _, multi := lookupLower(adjectiveFirstWords, w); multi && i+1 < len(p.t) && p.t[i+1].kind == kWord && p.near(i+1) {
+	if _, multi := text.LookupLower(adjectiveFirstWords, w); multi && i+1 < len(p.t) && p.t[i+1].kind == kWord && p.near(i+1) {
 		two := strings.ToLower(w) + " " + strings.ToLower(p.text(i+1))
 		if c, ok := adjectiveCurrency[two]; ok {
 			return c, i + 2
@@ -746,7 +746,7 @@ func (p *parser) adjective(i int) (string, int) {
 			}
 		}
 	}
-	if c, ok := lookupLower(adjectiveCurrency, w); ok {
+	if c, ok := text.LookupLower(adjectiveCurrency, w); ok {
 		return c, i + 1
 	}
 	return "", i
@@ -831,28 +831,4 @@ func (p *parser) maoFen(i int) (float64, int, bool) {
 func sameFamily(word, cur string) bool {
 	fam, ok := currencyFamily[cur]
 	return ok && fam == word || word == cur
-}
-
-// lookupLower looks w up in a map keyed in lower case without allocating.
-func lookupLower[V any](m map[string]V, w string) (V, bool) {
-	var zero V
-	if len(w) > 24 {
-		return zero, false
-	}
-	var buf [24]byte
-	lower := true
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-			lower = false
-		}
-		buf[k] = c
-	}
-	if lower {
-		v, ok := m[w]
-		return v, ok
-	}
-	v, ok := m[string(buf[:len(w)])]
-	return v, ok
 }
