@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 )
@@ -42,4 +44,38 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // errNotYet is returned by scorers that a later issue brings.
 func errNotYet(what string) error {
 	return fmt.Errorf("%s is not implemented yet", what)
+}
+
+// jsonlEval holds what the JSONL-driven scorers (money, dates, geo) share: --data, --json, -v.
+type jsonlEval struct {
+	name    string
+	data    *string
+	asJSON  *bool
+	verbose *bool
+	fs      *flag.FlagSet
+}
+
+// newJSONLEval declares the shared flags; the caller may add its own to e.fs before e.open.
+func newJSONLEval(name, dataHelp, verboseHelp string, stderr io.Writer) *jsonlEval {
+	fs := newFlagSet("eval "+name, stderr)
+	return &jsonlEval{name: name, fs: fs,
+		data:    fs.String("data", "", dataHelp),
+		asJSON:  fs.Bool("json", false, "print the metrics as one JSON object"),
+		verbose: fs.Bool("v", false, verboseHelp),
+	}
+}
+
+// open parses args and opens the --data file; usage lists the command's flags for errors.
+func (e *jsonlEval) open(args []string, usage string) (*os.File, error) {
+	if err := e.fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if *e.data == "" || e.fs.NArg() > 0 {
+		return nil, usageError{fmt.Errorf("usage: newsmon eval %s --data FILE.jsonl %s", e.name, usage)}
+	}
+	f, err := os.Open(*e.data)
+	if err != nil {
+		return nil, fmt.Errorf("eval %s: %w", e.name, err)
+	}
+	return f, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/newsmon/newsmon/internal/eval"
@@ -16,21 +15,14 @@ import (
 // match, and the share of expected expressions found with the exact span, value and grain
 // (internal/eval/dates.go).
 func cmdEvalDates(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval dates", stderr)
-	data := fs.String("data", "", "JSONL file: {input, published, source?, expected: [{text, start, end, value, grain}]}")
-	asJSON := fs.Bool("json", false, "print the metrics as one JSON object")
-	verbose := fs.Bool("v", false, "list every miss, spurious date and wrong value")
-	if err := fs.Parse(args); err != nil {
+	e := newJSONLEval("dates", "JSONL file: {input, published, source?, expected: [{text, start, end, value, grain}]}",
+		"list every miss, spurious date and wrong value", stderr)
+	f, err := e.open(args, "[--json] [-v]")
+	if err != nil {
 		return err
 	}
-	if *data == "" || fs.NArg() > 0 {
-		return usageError{fmt.Errorf("usage: newsmon eval dates --data FILE.jsonl [--json] [-v]")}
-	}
-	f, err := os.Open(*data)
-	if err != nil {
-		return fmt.Errorf("eval dates: %w", err)
-	}
 	defer f.Close()
+	data, asJSON, verbose := e.data, e.asJSON, e.verbose
 	cases, err := eval.ReadDateCases(f)
 	if err != nil {
 		return fmt.Errorf("eval dates %s: %w", *data, err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/newsmon/newsmon/internal/eval"
@@ -17,22 +16,15 @@ import (
 // mentions. By default the resolver gets the expected mentions as PLACE entities, so it measures
 // resolution alone; --ner runs the NER tagger first and measures both together.
 func cmdEvalGeo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval geo", stderr)
-	data := fs.String("data", "", "JSONL file: {text, url?, places: [{mention, geonameid, country_code}]}")
-	asJSON := fs.Bool("json", false, "print the metrics as one JSON object")
-	verbose := fs.Bool("v", false, "list every wrong, unresolved and spurious place")
-	withNER := fs.Bool("ner", false, "find the places with the NER tagger instead of taking the expected mentions")
-	if err := fs.Parse(args); err != nil {
+	e := newJSONLEval("geo", "JSONL file: {text, url?, places: [{mention, geonameid, country_code}]}",
+		"list every wrong, unresolved and spurious place", stderr)
+	withNER := e.fs.Bool("ner", false, "find the places with the NER tagger instead of taking the expected mentions")
+	f, err := e.open(args, "[--json] [-v] [--ner]")
+	if err != nil {
 		return err
 	}
-	if *data == "" || fs.NArg() > 0 {
-		return usageError{fmt.Errorf("usage: newsmon eval geo --data FILE.jsonl [--json] [-v] [--ner]")}
-	}
-	f, err := os.Open(*data)
-	if err != nil {
-		return fmt.Errorf("eval geo: %w", err)
-	}
 	defer f.Close()
+	data, asJSON, verbose := e.data, e.asJSON, e.verbose
 	cases, err := eval.ReadGeoCases(f)
 	if err != nil {
 		return fmt.Errorf("eval geo %s: %w", *data, err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/newsmon/newsmon/internal/eval"
@@ -16,21 +15,14 @@ import (
 // span F1 by exact span match, value accuracy (amount within 0.5%, same currency) over the
 // expected mentions (internal/eval/money.go).
 func cmdEvalMoney(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval money", stderr)
-	data := fs.String("data", "", "JSONL file: {input, expected: [{text, start, end, amount, currency}], source?}")
-	asJSON := fs.Bool("json", false, "print the metrics as one JSON object")
-	verbose := fs.Bool("v", false, "list every miss, spurious sum and wrong value")
-	if err := fs.Parse(args); err != nil {
+	e := newJSONLEval("money", "JSONL file: {input, expected: [{text, start, end, amount, currency}], source?}",
+		"list every miss, spurious sum and wrong value", stderr)
+	f, err := e.open(args, "[--json] [-v]")
+	if err != nil {
 		return err
 	}
-	if *data == "" || fs.NArg() > 0 {
-		return usageError{fmt.Errorf("usage: newsmon eval money --data FILE.jsonl [--json] [-v]")}
-	}
-	f, err := os.Open(*data)
-	if err != nil {
-		return fmt.Errorf("eval money: %w", err)
-	}
 	defer f.Close()
+	data, asJSON, verbose := e.data, e.asJSON, e.verbose
 	cases, err := eval.ReadMoneyCases(f)
 	if err != nil {
 		return fmt.Errorf("eval money %s: %w", *data, err)
