@@ -51,3 +51,18 @@ func CheckJSON(t testing.TB, path string, v any) {
 	}
 	Check(t, path, append(got, '\n'))
 }
+
+// CheckJSONLines is Check on items encoded as JSON Lines (one compact object per line), the
+// format `newsmon eval` reads, so a test set written in a readable markup keeps its JSONL twin.
+func CheckJSONLines[T any](t testing.TB, path string, items []T) {
+	t.Helper()
+	var b []byte
+	for _, it := range items {
+		line, err := json.Marshal(it)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = append(append(b, line...), '\n')
+	}
+	Check(t, path, b)
+}

@@ -2,8 +2,6 @@ package dates
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -19,23 +17,7 @@ import (
 // news_dates.jsonl for `newsmon eval dates --data`). -update rewrites the JSONL from the markup.
 func TestNewsSet(t *testing.T) {
 	cases := readMarkup(t, "testdata/news_dates.txt")
-	var buf bytes.Buffer
-	for _, c := range cases {
-		line, err := json.Marshal(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		buf.Write(line)
-		buf.WriteByte('\n')
-	}
-	const jsonl = "testdata/news_dates.jsonl"
-	if golden.Updating() {
-		if err := os.WriteFile(jsonl, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	} else if old, err := os.ReadFile(jsonl); err != nil || !bytes.Equal(old, buf.Bytes()) {
-		t.Fatalf("%s is out of date with news_dates.txt (go test -run TestNewsSet -update rewrites it)", jsonl)
-	}
+	golden.CheckJSONLines(t, "testdata/news_dates.jsonl", cases)
 
 	e := New()
 	var s eval.DateScore

@@ -2,8 +2,6 @@ package money
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -19,23 +17,7 @@ import (
 // news_money.jsonl for `newsmon eval money --data`). -update rewrites the JSONL from the markup.
 func TestNewsSet(t *testing.T) {
 	cases := readMarkup(t, "testdata/news_money.txt")
-	var buf bytes.Buffer
-	for _, c := range cases {
-		line, err := json.Marshal(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		buf.Write(line)
-		buf.WriteByte('\n')
-	}
-	const jsonl = "testdata/news_money.jsonl"
-	if golden.Updating() {
-		if err := os.WriteFile(jsonl, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	} else if old, err := os.ReadFile(jsonl); err != nil || !bytes.Equal(old, buf.Bytes()) {
-		t.Fatalf("%s is out of date with news_money.txt (go test -run TestNewsSet -update rewrites it)", jsonl)
-	}
+	golden.CheckJSONLines(t, "testdata/news_money.jsonl", cases)
 
 	var s eval.MoneyScore
 	for _, c := range cases {
