@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/internal/eval"
 	"github.com/newsmon/newsmon/internal/golden"
@@ -75,28 +74,17 @@ func readMarkup(t *testing.T, path string) []eval.DateCase {
 
 func parseMarkup(s string) (eval.DateCase, error) {
 	c := eval.DateCase{Expected: []eval.DateExpected{}}
-	var in strings.Builder
-	for {
-		a := strings.Index(s, "[[")
-		if a < 0 {
-			in.WriteString(s)
-			break
-		}
-		b := strings.Index(s[a:], "]]")
-		if b < 0 {
-			return c, fmt.Errorf("unclosed [[ in %q", s)
-		}
-		in.WriteString(s[:a])
-		parts := strings.Split(s[a+2:a+b], "|")
-		if len(parts) != 3 {
-			return c, fmt.Errorf("want [[text|value|grain]], got %q", s[a:a+b+2])
-		}
-		start := utf8.RuneCountInString(in.String())
-		in.WriteString(parts[0])
-		c.Expected = append(c.Expected, eval.DateExpected{Text: parts[0], Start: start,
-			End: start + utf8.RuneCountInString(parts[0]), Value: parts[1], Grain: parts[2]})
-		s = s[a+b+2:]
+	plain, spans, err := eval.ParseMarkup(s)
+	if err != nil {
+		return c, err
 	}
-	c.Input = in.String()
+	for _, m := range spans {
+		if len(m.Fields) != 2 {
+			return c, fmt.Errorf("want [[text|value|grain]], got %q in %q", m.Text, s)
+		}
+		c.Expected = append(c.Expected, eval.DateExpected{Text: m.Text, Start: m.Start, End: m.End,
+			Value: m.Fields[0], Grain: m.Fields[1]})
+	}
+	c.Input = plain
 	return c, nil
 }

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/internal/eval"
 	"github.com/newsmon/newsmon/internal/golden"
@@ -70,44 +69,33 @@ func readMarkup(t *testing.T, path string) []eval.MoneyCase {
 
 func parseMarkup(s string) (eval.MoneyCase, error) {
 	c := eval.MoneyCase{Expected: []eval.MoneyExpected{}}
-	var in strings.Builder
-	for {
-		a := strings.Index(s, "[[")
-		if a < 0 {
-			in.WriteString(s)
-			break
+	plain, spans, err := eval.ParseMarkup(s)
+	if err != nil {
+		return c, err
+	}
+	for _, m := range spans {
+		if len(m.Fields) < 2 {
+			return c, fmt.Errorf("want [[text|amount|currency]], got %q in %q", m.Text, s)
 		}
-		b := strings.Index(s[a:], "]]")
-		if b < 0 {
-			return c, fmt.Errorf("unclosed [[ in %q", s)
-		}
-		in.WriteString(s[:a])
-		parts := strings.Split(s[a+2:a+b], "|")
-		if len(parts) < 3 {
-			return c, fmt.Errorf("want [[text|amount|currency]], got %q", s[a:a+b+2])
-		}
-		amount, err := strconv.ParseFloat(parts[1], 64)
+		amount, err := strconv.ParseFloat(m.Fields[0], 64)
 		if err != nil {
-			return c, fmt.Errorf("amount of %q: %w", parts[0], err)
+			return c, fmt.Errorf("amount of %q: %w", m.Text, err)
 		}
-		start := utf8.RuneCountInString(in.String())
-		in.WriteString(parts[0])
 		approx, equiv := false, -1
-		e := eval.MoneyExpected{Text: parts[0], Start: start, End: start + utf8.RuneCountInString(parts[0]),
-			Amount: &amount, Currency: parts[2]}
-		for _, flag := range parts[3:] {
+		e := eval.MoneyExpected{Text: m.Text, Start: m.Start, End: m.End, Amount: &amount, Currency: m.Fields[1]}
+		for _, flag := range m.Fields[2:] {
 			switch {
 			case flag == "~":
 				approx = true
 			case strings.HasPrefix(flag, "max="):
 				v, err := strconv.ParseFloat(flag[4:], 64)
 				if err != nil {
-					return c, fmt.Errorf("max of %q: %w", parts[0], err)
+					return c, fmt.Errorf("max of %q: %w", m.Text, err)
 				}
 				e.AmountMax = &v
 			case strings.HasPrefix(flag, "eq="):
 				if equiv, err = strconv.Atoi(flag[3:]); err != nil {
-					return c, fmt.Errorf("eq of %q: %w", parts[0], err)
+					return c, fmt.Errorf("eq of %q: %w", m.Text, err)
 				}
 			default:
 				return c, fmt.Errorf("unknown flag %q", flag)
@@ -115,8 +103,7 @@ func parseMarkup(s string) (eval.MoneyCase, error) {
 		}
 		e.Approximate, e.EquivalentOf = &approx, &equiv
 		c.Expected = append(c.Expected, e)
-		s = s[a+b+2:]
 	}
-	c.Input = in.String()
+	c.Input = plain
 	return c, nil
 }
