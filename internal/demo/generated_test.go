@@ -112,3 +112,28 @@ func BenchmarkGeneratedArticlePage(b *testing.B) {
 		}
 	}
 }
+
+func TestGeneratedOnDiskServesTheSamePages(t *testing.T) {
+	const n = 30
+	live := httptest.NewServer(Generated(n, 5))
+	defer live.Close()
+	disk := httptest.NewUnstartedServer(nil)
+	defer disk.Close()
+	h, err := GeneratedOnDisk(n, 5, "http://"+disk.Listener.Addr().String(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk.Config.Handler = h
+	disk.Start()
+	for _, st := range Generated(n, 5).(*genHandler).stories(0, n) {
+		r1, b1 := get(t, live, st.Path())
+		r2, b2 := get(t, disk, st.Path())
+		if r2.StatusCode != 200 || r1.Header.Get("Content-Type") != r2.Header.Get("Content-Type") || r1.Header.Get("ETag") == "" {
+			t.Fatalf("%s: on disk status %d type %q, live type %q", st.Path(), r2.StatusCode, r2.Header.Get("Content-Type"), r1.Header.Get("Content-Type"))
+		}
+		// The pages differ only in the site's address.
+		if got := bytes.ReplaceAll(b2, []byte(disk.URL), []byte(live.URL)); !bytes.Equal(got, b1) {
+			t.Fatalf("%s: the page on disk differs from the live one", st.Path())
+		}
+	}
+}

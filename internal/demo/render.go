@@ -187,11 +187,15 @@ func commentsFor(path string) []comment {
 
 // serveBytes answers with body, an ETag and Last-Modified, and 304 on a matching conditional GET.
 func serveBytes(w http.ResponseWriter, r *http.Request, body []byte, contentType string, modified time.Time) {
-	sum := sha256.Sum256(body)
-	w.Header().Set("ETag", `"`+hex.EncodeToString(sum[:10])+`"`)
+	w.Header().Set("ETag", etagOf(body))
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Cache-Control", "max-age=60")
 	http.ServeContent(w, r, "", modified, bytes.NewReader(body))
+}
+
+func etagOf(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + hex.EncodeToString(sum[:10]) + `"`
 }
 
 func baseURL(r *http.Request) string {
