@@ -112,6 +112,7 @@ type stage struct {
 	baseWeight float32
 	transU     []float32 // trans in perceptron units
 	transT     []float32 // transU transposed, what decoding reads
+	spread     float32   // transSpread(transT): lets decoding skip predecessors that cannot win
 }
 
 // modelHeader is the JSON line that opens a model file.
@@ -252,6 +253,7 @@ func ReadModel(r io.Reader, res *Resources) (*Model, error) {
 	for _, st := range m.stages {
 		st.compact(nl, allocTable) // may use huge pages
 		st.w = nil
+		st.spread = transSpread(ls, st.transT)
 	}
 	return m, nil
 }
@@ -262,6 +264,7 @@ func (st *stage) setTransU(nl int) {
 		st.transU[i] = t * st.scale
 	}
 	st.transT = transpose(st.transU, nl, nil)
+	st.spread = -1 // unknown until ReadModel, which has the label set, computes it
 }
 
 // compact builds w8 from w: each row's weights as int8 with a shared power-of-two shift.
@@ -339,6 +342,7 @@ type decoder struct {
 	back []uint8
 	cur  []float32
 	prev []float32
+	cand []uint8
 }
 
 // emissions fills d.em (n × nl) with each token's label scores in perceptron units: the summed
@@ -414,6 +418,37 @@ func transpose(trans []float32, nl int, out []float32) []float32 {
 // viterbi finds the best label sequence under IOB2 constraints and writes it to out. transT is
 // laid out [cur][prev] with stride nl+1, prev = nl being the sentence start (see transpose).
 func viterbi(d *decoder, ls *labelSet, em []float32, transT []float32, n int, out []uint8) {
+	viterbiSpread(d, ls, em, transT, transSpread(ls, transT), n, out)
+}
+
+// transSpread is the largest difference between two transition scores into the same label, over
+// the labels that any label may precede (O and B-). A predecessor whose score is more than the
+// spread below the best predecessor's cannot win for those labels, whatever the transitions, so
+// viterbiSpread skips it: the result is exactly that of trying every predecessor. Emission scores
+// differ far more than transition scores, so typically two or three predecessors remain of 37.
+func transSpread(ls *labelSet, transT []float32) float32 {
+	nl := len(ls.names)
+	stride := nl + 1
+	spread := float32(0)
+	for cur := range nl {
+		if !ls.anyPrev[cur] {
+			continue
+		}
+		col := transT[cur*stride : cur*stride+nl]
+		lo, hi := col[0], col[0]
+		for _, v := range col {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		spread = max(spread, hi-lo)
+	}
+	if math.IsNaN(float64(spread)) || math.IsInf(float64(spread), 0) {
+		return float32(math.Inf(1)) // no pruning
+	}
+	return spread
+}
+
+// viterbiSpread is viterbi with transSpread(ls, transT) computed ahead.
+func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spread float32, n int, out []uint8) {
 	nl := len(ls.names)
 	if n == 0 {
 		return
@@ -434,20 +469,30 @@ func viterbi(d *decoder, ls *labelSet, em []float32, transT []float32, n int, ou
 		emi := em[i*nl : (i+1)*nl]
 		back := d.back[i*nl : (i+1)*nl]
 		prev := d.prev[:nl]
+		// The predecessors that can still win, in label order (so ties break as without pruning).
+		// The threshold keeps a margin for float32 rounding.
+		top := negInf
+		for _, v := range prev {
+			top = max(top, v)
+		}
+		threshold := top - spread - (abs32(top)+spread)*1e-5 - 1e-6
+		cand := d.cand[:0]
+		for p, v := range prev {
+			if v >= threshold {
+				cand = append(cand, uint8(p))
+			}
+		}
+		d.cand = cand
 		for cur := range nl {
 			best, arg := negInf, uint8(0)
 			col := transT[cur*stride : cur*stride+nl]
+			candidates := ls.prevs[cur]
 			if ls.anyPrev[cur] {
-				for p, v := range prev {
-					if s := v + col[p]; s > best {
-						best, arg = s, uint8(p)
-					}
-				}
-			} else {
-				for _, p := range ls.prevs[cur] {
-					if s := prev[p] + col[p]; s > best {
-						best, arg = s, p
-					}
+				candidates = cand
+			}
+			for _, p := range candidates {
+				if s := prev[p] + col[p]; s > best {
+					best, arg = s, p
 				}
 			}
 			d.cur[cur] = best + emi[cur]
@@ -465,6 +510,13 @@ func viterbi(d *decoder, ls *labelSet, em []float32, transT []float32, n int, ou
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = d.back[i*nl+int(out[i])]
 	}
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 func growF(s []float32, n int) []float32 {
@@ -536,7 +588,11 @@ func (m *Model) tagDoc(sc *docScratch, doc [][]string) []uint8 {
 				prev = sc.em[a*nl : b*nl]
 			}
 			em := st.emissions(&sc.d, nl, sc.feats[a*numTemplates:b*numTemplates], extra, prev, b-a)
-			viterbi(&sc.d, m.labels, em, st.transT, b-a, sc.labels[a:b])
+			spread := st.spread
+			if spread < 0 { // a model fresh from Train
+				spread = transSpread(m.labels, st.transT)
+			}
+			viterbiSpread(&sc.d, m.labels, em, st.transT, spread, b-a, sc.labels[a:b])
 			if keep {
 				copy(sc.em[a*nl:b*nl], em)
 			}
