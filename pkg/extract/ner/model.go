@@ -343,6 +343,10 @@ type decoder struct {
 	cur  []float32
 	prev []float32
 	cand []uint8
+	// offs and ends list each token's weight rows (ends[i] = end of token i's in offs).
+	offs, ends []int32
+	// touched keeps the row loads of emissions from being optimised away.
+	touched byte
 }
 
 // emissions fills d.em (n × nl) with each token's label scores in perceptron units: the summed
@@ -358,14 +362,35 @@ func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []floa
 	acc := d.acc[:nl]
 	w, used := st.w8, st.used
 	stride := rowStride(nl)
-	for i := range n {
-		clear(acc)
-		if !st.residual {
+	if !st.residual {
+		// Find the sentence's rows first and touch each one: the loads are independent, so the
+		// CPU overlaps their cache misses, which the additions below would serialise (measured:
+		// tokenise+label 201k → 240k tokens/s; per token instead of per sentence, 223k; touching
+		// each row's last byte too, for rows across two cache lines, 216k).
+		d.offs = slices.Grow(d.offs[:0], n*numTemplates)
+		d.ends = slices.Grow(d.ends[:0], n)
+		touched := byte(0)
+		for i := range n {
 			for _, h := range base[i*numTemplates : (i+1)*numTemplates] {
 				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
 					off := int(r) * stride
-					addRow8(acc, w[off:off+nl+1])
+					d.offs = append(d.offs, int32(off))
+					touched |= w[off]
 				}
+			}
+			d.ends = append(d.ends, int32(len(d.offs)))
+		}
+		d.touched = touched
+	}
+	for i := range n {
+		clear(acc)
+		if !st.residual {
+			lo := int32(0)
+			if i > 0 {
+				lo = d.ends[i-1]
+			}
+			for _, off := range d.offs[lo:d.ends[i]] {
+				addRow8(acc, w[off:int(off)+nl+1])
 			}
 		}
 		if st.extra {
