@@ -334,7 +334,11 @@ func benchCrawler(ctx context.Context, b *bus.Bus, opts benchOptions, siteURL st
 	if _, err := rules.Put(ctx, alert.Rule{ID: "bench-all-english", Name: "bench", Lang: []string{"en"}, Enabled: true}); err != nil {
 		return nil, nil, err
 	}
-	matcher := alert.NewMatcher(rules, firedKV, nil)
+	bandsKV, err := b.MemoryKV(ctx, bus.BucketStoryBands, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	matcher := alert.NewMatcher(rules, firedKV, nil, alert.WithStoryBands(bandsKV))
 	cfg := crawl.DefaultConfig()
 	cfg.PerHostInterval = 0
 	cfg.PerHostConcurrency = 16

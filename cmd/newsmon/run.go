@@ -206,7 +206,11 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		opts := []alert.MatcherOption{alert.WithDeliverer(deliverer)}
+		bandsKV, err := b.MemoryKV(ctx, bus.BucketStoryBands, 0)
+		if err != nil {
+			return err
+		}
+		opts := []alert.MatcherOption{alert.WithDeliverer(deliverer), alert.WithStoryBands(bandsKV)}
 		if gaz != nil {
 			opts = append(opts, alert.WithRegionCodes(gaz.RegionCode))
 		}

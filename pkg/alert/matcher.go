@@ -70,6 +70,7 @@ const (
 type Matcher struct {
 	rules   *Store
 	fired   KV
+	stories KV // story band values; fired unless WithStoryBands
 	log     *slog.Logger
 	now     func() time.Time
 	deliver *Deliverer
@@ -98,6 +99,13 @@ func WithRegionCodes(code func(id int) (string, bool)) MatcherOption {
 	return func(m *Matcher) { m.regionCode = code }
 }
 
+// WithStoryBands keeps the story fingerprints' band values in kv instead of the fired KV. They are
+// rewritten for every matching article, and are only an index: in a bucket kept in memory
+// (bus.MemoryKV) they cost neither file-store churn nor cached blocks, and after a restart of an
+// in-memory bucket only copies of stories seen before the restart go unrecognised (once).
+// Every matcher sharing a fired KV must use the same bands KV.
+func WithStoryBands(kv KV) MatcherOption { return func(m *Matcher) { m.stories = kv } }
+
 // WithClock replaces time.Now (tests of windows and digests).
 func WithClock(now func() time.Time) MatcherOption { return func(m *Matcher) { m.now = now } }
 
@@ -107,7 +115,7 @@ func NewMatcher(rules *Store, fired KV, log *slog.Logger, opts ...MatcherOption)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	m := &Matcher{rules: rules, fired: fired, log: log.With("component", "alert"), now: time.Now}
+	m := &Matcher{rules: rules, fired: fired, stories: fired, log: log.With("component", "alert"), now: time.Now}
 	for _, o := range opts {
 		o(m)
 	}

@@ -272,7 +272,7 @@ func (m *Matcher) storyOf(ctx context.Context, articleID, body string) (string, 
 // readBand returns the band key's value from the KV and caches it. A damaged value reads as empty:
 // it is rebuilt rather than blocking alerts.
 func (m *Matcher) readBand(ctx context.Context, key string) (band, error) {
-	raw, ok, err := m.fired.Get(ctx, key)
+	raw, ok, err := m.stories.Get(ctx, key)
 	if err != nil {
 		return band{}, fmt.Errorf("story band %s: %w", key, err)
 	}
@@ -349,7 +349,7 @@ func (m *Matcher) writeBand(ctx context.Context, key string, b band, story, supe
 	for attempt := 1; ; attempt++ {
 		entries := appendEntry(b.entries, storyEntry{FP: fp, Story: story, Seen: now.Unix()}, superseded, now)
 		val := encodeBand(entries)
-		swapped, err := m.fired.CompareAndSwap(ctx, key, b.raw, val)
+		swapped, err := m.stories.CompareAndSwap(ctx, key, b.raw, val)
 		if err != nil {
 			return "", fmt.Errorf("story band %s: %w", key, err)
 		}

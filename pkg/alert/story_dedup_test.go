@@ -198,3 +198,34 @@ func BenchmarkSimHash(b *testing.B) {
 		SimHash(wire)
 	}
 }
+
+// TestStoryBandsInTheirOwnKV keeps the band values apart from the fired KV (WithStoryBands), as the
+// service does with an in-memory bucket: stories are found as before, the per-article story ids
+// stay in the fired KV, and no band key is written there.
+func TestStoryBandsInTheirOwnKV(t *testing.T) {
+	ctx := context.Background()
+	fired, bands := NewMemoryKV(), NewMemoryKV()
+	m := NewMatcher(NewStore(NewMemoryKV()), fired, nil, WithStoryBands(bands))
+	wire := mustRead(t, "testdata/story_wire.txt")
+	for _, id := range []string{"orig", "copy"} {
+		text := wire
+		if id == "copy" {
+			text = syndicated(wire)
+		}
+		if got, err := m.storyOf(ctx, id, text); err != nil || got != "orig" {
+			t.Fatalf("storyOf(%s) = %q, %v; want orig", id, got, err)
+		}
+		if v, ok, _ := fired.Get(ctx, keyStoryOf+id); !ok || string(v) != "orig" {
+			t.Errorf("fired KV: story of %s = %q, %v; want orig", id, v, ok)
+		}
+	}
+	fp, _ := SimHash(wire)
+	for i := range storyBands {
+		if _, ok, _ := fired.Get(ctx, bandKey(i, fp)); ok {
+			t.Errorf("band %d was written to the fired KV", i)
+		}
+		if raw, ok, _ := bands.Get(ctx, bandKey(i, fp)); !ok || len(raw) == 0 {
+			t.Errorf("band %d is missing from the bands KV", i)
+		}
+	}
+}

@@ -15,6 +15,9 @@ const (
 	BucketCrawl      = "newsmon_crawl"       // crawl claims, feed validators, content hashes
 	BucketAlertRules = "newsmon_alert_rules" // alert rules
 	BucketAlertFired = "newsmon_alert_fired" // (rule, article) pairs already alerted
+	// BucketStoryBands holds the alert matcher's story fingerprints (see alert.WithStoryBands): an
+	// index rewritten on every article, kept in memory (OpenMemoryKV).
+	BucketStoryBands = "newsmon_story_bands"
 )
 
 // KV is a JetStream key-value bucket. Its methods match the small store interfaces that
@@ -25,13 +28,25 @@ type KV struct {
 
 // KV opens (creating if needed) a bucket. ttl 0 keeps keys forever.
 func (b *Bus) KV(ctx context.Context, bucket string, ttl time.Duration) (*KV, error) {
+	return b.openKV(ctx, bucket, ttl, jetstream.FileStorage)
+}
+
+// MemoryKV opens (creating if needed) a bucket kept in the NATS servers' memory: for state that is
+// rewritten all the time and can be rebuilt, which a file-backed bucket would turn into a stream of
+// superseded revisions, compactions and cached 4 MiB blocks. It is empty after the servers restart
+// (with replicas, after all of them do).
+func (b *Bus) MemoryKV(ctx context.Context, bucket string, ttl time.Duration) (*KV, error) {
+	return b.openKV(ctx, bucket, ttl, jetstream.MemoryStorage)
+}
+
+func (b *Bus) openKV(ctx context.Context, bucket string, ttl time.Duration, storage jetstream.StorageType) (*KV, error) {
 	var kv jetstream.KeyValue
 	err := retry(ctx, func() error {
 		var err error
 		kv, err = b.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
 			Bucket:   bucket,
 			TTL:      ttl,
-			Storage:  jetstream.FileStorage,
+			Storage:  storage,
 			Replicas: b.cfg.Replicas,
 		})
 		return err

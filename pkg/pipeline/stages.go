@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -50,6 +51,9 @@ type Stages struct {
 	// slice (10 ms) at each network hop, and the index stage falls behind. The other workers
 	// meanwhile decode, publish and wait on the bus.
 	ExtractCPU int
+	// MaxBacklog holds the crawler back (the crawl sink waits) while more than this many fetched
+	// articles wait for the extract and index stages (0: DefaultMaxBacklog; negative: never wait).
+	MaxBacklog int
 }
 
 func (s *Stages) extractCPU() int {
@@ -85,7 +89,14 @@ type ContentStore interface {
 // A page from which no article can be extracted is dead-lettered with the reason (it was accepted,
 // so it must not vanish silently).
 func (s *Stages) CrawlSink(store ContentStore) func(ctx context.Context, p article.Page) error {
+	var gate *backlogGate
+	if s.MaxBacklog >= 0 {
+		gate = newBacklogGate(s.Bus, cmp.Or(s.MaxBacklog, DefaultMaxBacklog), s.log())
+	}
 	return func(ctx context.Context, p article.Page) error {
+		if err := gate.wait(ctx); err != nil {
+			return err
+		}
 		start := time.Now()
 		a, err := article.FromPage(p)
 		if err != nil {
