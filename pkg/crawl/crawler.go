@@ -57,6 +57,7 @@ type Crawler struct {
 	fetcher *Fetcher
 	sched   *scheduler
 	robots  *robotsCache
+	waiting hostWindows // article fetches waiting in each host's queue, across all sources
 }
 
 type sourceState struct {
@@ -584,8 +585,13 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		if ctx.Err() != nil {
 			break
 		}
+		release, err := c.waiting.acquire(ctx, hostOf(it.url), cap(window))
+		if err != nil {
+			<-window
+			break
+		}
 		wg.Go(func() {
-			defer func() { <-window }()
+			defer func() { release(); <-window }()
 			res, err := c.fetchArticle(ctx, ps, it)
 			c.m.items.WithLabelValues(res).Inc()
 			mu.Lock()
@@ -758,4 +764,44 @@ func (c *Crawler) release(ctx context.Context, canon string) {
 	if err := c.store.Put(sctx, URLKey(canon), mustJSON(urlClaim{URL: canon, At: time.Now().UTC(), Released: true})); err != nil {
 		c.log.Warn("release url claim", "url", canon, "err", err)
 	}
+}
+
+// hostWindows bounds the article fetches waiting in one host's politeness queue, whichever source
+// (feed, sitemap) they came from. Each waiting fetch is a goroutine, and a poll only bounds its
+// own: two hundred feed pages of one site polled at once used to park 64 goroutines each behind
+// that site's queue, ~12,800 stacks that made the collector work against the memory limit
+// (measured: a 20,000-article flood cost 1.8× the CPU per article of a 5,000 one).
+type hostWindows struct {
+	mu    sync.Mutex
+	hosts map[string]chan struct{}
+}
+
+// acquire takes one of the host's size slots, waiting while all are taken, and returns the
+// function that gives it back.
+func (w *hostWindows) acquire(ctx context.Context, host string, size int) (release func(), err error) {
+	w.mu.Lock()
+	if w.hosts == nil {
+		w.hosts = map[string]chan struct{}{}
+	}
+	slots, ok := w.hosts[host]
+	if !ok {
+		slots = make(chan struct{}, size)
+		w.hosts[host] = slots
+	}
+	w.mu.Unlock()
+	select {
+	case slots <- struct{}{}:
+		return func() { <-slots }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// hostOf is the host (with port) of a URL, as the politeness queues key it; "" if unparsable.
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }
