@@ -56,17 +56,22 @@
 // The OntoNotes floor of the issue (86.0) is not reached: stage 1 alone gives 82.4, stage 2 83.1.
 // Training on the shared 2-core machine (load 4–15): CoNLL 1–1.5 min, OntoNotes 9–18 min wall;
 // both retrain byte-identically with the commands below (checked).
-// Speed on that machine, per CPU-second (wall clock is unreliable there): tokenise + label
-// (BenchmarkTokenizeAndLabel) about 145k tokens/s, with entity merging and roles (BenchmarkTag)
-// about 135k; the weight table lives in memory advised to use huge pages, without which both were
-// ~110k (TLB misses). Decoding the OntoNotes model (BenchmarkLoadModel): 0.3–0.45 s.
+// Speed on one core of that machine when quiet (`go test -run '^$' -bench 'TokenizeAndLabel|Tag$'
+// -cpu 1`): tokenise + label about 230–240k tokens/s, with entity merging and roles (BenchmarkTag)
+// 216–219k. Three things make it so: the weight table lives in memory advised to use huge pages
+// (without: ~110k, TLB misses); emissions first gathers and touches every weight row of a sentence,
+// so that the CPU overlaps their cache misses (201k → 230–240k); and Viterbi skips predecessors that
+// cannot win — a predecessor scoring more than the largest spread of transition scores below the
+// best one never wins, which leaves two or three of 37 (170k → 201k; the tags are identical, see
+// TestViterbiPruningIsExact). Decoding the OntoNotes model (BenchmarkLoadModel): 0.13–0.20 s.
 //
 // # Models and how to rebuild them
 //
 // model/ holds the cluster table and both models; they are embedded and decoded lazily, once per
-// process (see LoadModel): decoding the OntoNotes model takes about 0.3 s and leaves ~42 MB resident
-// (int8 rows; the int16 table read from the file, 80 MB, is garbage once decoded). Rebuild them from the repository root with the corpora of
-// ../shared/data (training is deterministic for a given seed):
+// process (see LoadModel): decoding the OntoNotes model takes about 0.15 s and leaves ~40 MB resident
+// (int8 rows, decoded row by row from the file's int16 weights, which are never held whole).
+// Rebuild them from the repository root with the corpora of ../shared/data (training is
+// deterministic for a given seed):
 //
 //	D=../shared/data
 //	go run ./cmd/newsmon train clusters --out pkg/extract/ner/model/clusters.bin.gz \
