@@ -63,12 +63,12 @@
 // so that the CPU overlaps their cache misses (201k → 230–240k); and Viterbi skips predecessors that
 // cannot win — a predecessor scoring more than the largest spread of transition scores below the
 // best one never wins, which leaves two or three of 37 (170k → 201k; the tags are identical, see
-// TestViterbiPruningIsExact). Decoding the OntoNotes model (BenchmarkLoadModel): 0.13–0.20 s.
+// TestViterbiPruningIsExact). Decoding the OntoNotes model (BenchmarkLoadModel): 0.13–0.27 s.
 //
 // # Models and how to rebuild them
 //
 // model/ holds the cluster table and both models; they are embedded and decoded lazily, once per
-// process (see LoadModel): decoding the OntoNotes model takes about 0.15 s and leaves ~40 MB resident
+// process (see LoadModel): decoding the OntoNotes model takes about 0.2 s and leaves ~40 MB resident
 // (int8 rows, decoded row by row from the file's int16 weights, which are never held whole).
 // Rebuild them from the repository root with the corpora of ../shared/data (training is
 // deterministic for a given seed):
