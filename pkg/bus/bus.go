@@ -74,7 +74,12 @@ type Config struct {
 	Name     string        // connection name shown by the server
 	Replicas int           // stream and bucket replicas (1 for a single server, 3 in a cluster)
 	MaxAge   time.Duration // how long article streams keep messages
-	// DuplicateWindow is how long the server remembers Msg-Ids for deduplication.
+	// DuplicateWindow is how long the server remembers Msg-Ids for deduplication (default 5 min).
+	// It must outlast a publish retry and a crawl claim's lease (2 min), after which another crawler
+	// may fetch and publish the same article again; longer is not safer but costs memory: the
+	// server keeps every id of the window in memory, ~120 bytes each (measured in a heap profile);
+	// an hour at 300 articles/s, three streams, would be ~3.2 million ids, ~400 MB. Later copies are harmless anyway: article ids are
+	// stable, indexing is idempotent and alerts fire once per story.
 	DuplicateWindow time.Duration
 }
 
@@ -86,7 +91,7 @@ func (c *Config) defaults() {
 		c.MaxAge = 7 * 24 * time.Hour
 	}
 	if c.DuplicateWindow <= 0 {
-		c.DuplicateWindow = time.Hour
+		c.DuplicateWindow = 5 * time.Minute
 	}
 	if c.Name == "" {
 		c.Name = "newsmon"
