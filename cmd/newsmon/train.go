@@ -45,6 +45,7 @@ func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	stages := fs.Int("stages", 2, "1, or 2 to add a stage reading document-level label features")
 	fullSecond := fs.Bool("full-second-stage", false, "stage 2 scores all token features again (slower to tag)")
 	baseWeight := fs.Float64("base-weight", 0.1, "residual stage 2: weight of stage 1's scores")
+	margin := fs.Float64("margin", 0, "stage 1: cost added to wrong labels while training (0: 0.0025 × training sentences; negative: none)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of training to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -65,7 +66,7 @@ func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	cfg := ner.TrainConfig{Scheme: *scheme, MaxEpochs: *epochs, Patience: *patience, Seed: *seed, Bits: *bits,
-		Stages: *stages, FullSecondStage: *fullSecond, BaseWeight: float32(*baseWeight),
+		Stages: *stages, FullSecondStage: *fullSecond, BaseWeight: float32(*baseWeight), Margin: float32(*margin),
 		Resources: res}
 	if !*noGaz {
 		gaz, err := geo.Default()

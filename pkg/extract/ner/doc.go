@@ -15,7 +15,11 @@
 //     pkg/geo), word-list flags (given names, Chinese surnames, titles, organisation/event/place
 //     keywords from lexicon.go), and document facts: the word appears capitalised elsewhere in the
 //     document (not sentence-initially) or in lower case elsewhere.
-//   - Stage 2 is residual: it adds to stage 1's scores (weighted 0.1) the weights of 6 templates
+//   - Stage 1 is trained cost-augmented: while it decodes a training sentence every wrong label gets
+//     a head start (the margin, 0.0025 × the number of training sentences), so updates continue
+//     until the gold labels win by that margin. Stage 1 alone on OntoNotes dev: 82.42 → 82.92 F1.
+//   - Stage 2 is residual: it adds to stage 1's scores (weighted 0.1; 0.03 for OntoNotes, whose
+//     margin-trained stage 1 scores are ~3× larger) the weights of 6 templates
 //     computed from stage 1's labels over the whole document: the majority type of the word's other
 //     occurrences, the type of a multi-word entity the word was part of, and stage-1 labels around
 //     the token. On the training set stage 1's labels and scores come from 5-fold cross-validation,
@@ -50,10 +54,13 @@
 //
 // # Measured (dev sets, `newsmon eval ner`, embedded models)
 //
-//	CoNLL-2003 dev:  ner f1=0.9279 p=0.9274 r=0.9285  (PER 95.75, LOC 96.05, ORG 87.96, MISC 87.26)
-//	OntoNotes dev:   ner f1=0.8312 p=0.8286 r=0.8338  (GPE 92.67, PERSON 86.71, ORG 78.46, NORP 89.62)
+//	CoNLL-2003 dev:  ner f1=0.9300 p=0.9312 r=0.9288  (PER 96.05, LOC 95.86, ORG 87.96, MISC 88.37)
+//	OntoNotes dev:   ner f1=0.8350 p=0.8317 r=0.8382  (GPE 92.86, PERSON 87.33, ORG 79.10, NORP 89.29)
 //
-// The OntoNotes floor of the issue (86.0) is not reached: stage 1 alone gives 82.4, stage 2 83.1.
+// The OntoNotes floor of the issue (86.0) is not reached: stage 1 alone gives 82.9, stage 2 83.5
+// (without the margin: 82.4 and 83.1). Tried and no better on OntoNotes dev: a span lexicon of the
+// training split's entity strings (jackknifed, 2 templates: 82.88, and −6% speed), passive-
+// aggressive updates, the margin on stage 2 too.
 // Training on the shared 2-core machine (load 4–15): CoNLL 1–1.5 min, OntoNotes 9–18 min wall;
 // both retrain byte-identically with the commands below (checked).
 // Speed on one core of that machine when quiet (`go test -run '^$' -bench 'TokenizeAndLabel|Tag$'
@@ -80,7 +87,7 @@
 //	go run ./cmd/newsmon train ner --scheme conll2003 --seed 1 \
 //	  --train $D/ner/conll2003/train.txt --dev $D/ner/conll2003/dev.txt \
 //	  --out pkg/extract/ner/model/conll2003.model.gz
-//	go run ./cmd/newsmon train ner --scheme ontonotes --seed 1 \
+//	go run ./cmd/newsmon train ner --scheme ontonotes --seed 1 --base-weight 0.03 \
 //	  --train $D/ner/ontonotes5/train.txt --dev $D/ner/ontonotes5/dev.txt \
 //	  --out pkg/extract/ner/model/ontonotes.model.gz
 //	go run ./cmd/newsmon eval ner --scheme conll2003 --data $D/ner/conll2003/dev.txt

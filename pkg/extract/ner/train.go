@@ -34,8 +34,13 @@ type TrainConfig struct {
 	// BaseWeight scales stage 1's scores inside a residual stage 2 (default 0.1): the smaller, the
 	// more the document features can move them.
 	BaseWeight float32
-	Places     PlaceLookup // gazetteer features; nil disables them
-	Resources  *Resources
+	// Margin is the cost added to every wrong label when a non-residual stage decodes a training
+	// sentence (a cost-augmented perceptron: it updates until the gold labels win by a margin).
+	// 0 means the default, MarginPerSentence × the number of training sentences (perceptron scores
+	// grow with the number of updates, so the margin does too); negative means none.
+	Margin    float32
+	Places    PlaceLookup // gazetteer features; nil disables them
+	Resources *Resources
 }
 
 // EpochReport is what Train tells its caller after every epoch.
@@ -111,6 +116,12 @@ func (c *corpus) addDocFeatures(ls *labelSet, labels []uint8) {
 	}
 }
 
+// MarginPerSentence sets the default TrainConfig.Margin: about 150 for OntoNotes, 35 for CoNLL-2003.
+// Stage 1 alone on OntoNotes dev (seed 1): no margin 82.42, margin 150 82.92; with the margin the
+// first stage's scores are ~3× larger, so a residual stage 2 wants a smaller BaseWeight (0.03:
+// OntoNotes 83.50; the default 0.1 gave 82.93 with the same stage 1).
+const MarginPerSentence = 0.0025
+
 // Folds for the first stage's cross-validated labels on the training set: the second stage must
 // learn from first-stage labels as noisy as the ones it will see on new text.
 const jackknifeFolds = 5
@@ -139,6 +150,13 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []Document, report f
 	}
 	if cfg.Resources == nil {
 		return nil, fmt.Errorf("train: no resources")
+	}
+	if cfg.Margin == 0 {
+		n := 0
+		for _, d := range train {
+			n += len(d)
+		}
+		cfg.Margin = MarginPerSentence * float32(n)
 	}
 	tr, err := featurize(train, ls, cfg.Resources, cfg.Places)
 	if err != nil {
@@ -274,6 +292,10 @@ func (tc *trainer) stage(tr, dv *corpus, sents []int, kind stageKind, epochs int
 	cfg, ls := tc.cfg, tc.ls
 	nl := len(ls.names)
 	extra, residual := kind.extra, kind.residual
+	var margin float32
+	if !residual {
+		margin = max(0, cfg.Margin)
+	}
 	bits := cmp.Or(kind.bits, cfg.Bits)
 	rows := 1 << bits
 	mask := uint32(rows - 1)
@@ -325,6 +347,18 @@ func (tc *trainer) stage(tr, dv *corpus, sents []int, kind stageKind, epochs int
 				prev = tr.base[a*nl : b*nl]
 			}
 			em := floatEmissions(d, w, nl, mask, feats, ex, prev, kind.baseWeight, n)
+			if margin > 0 {
+				// Cost-augmented decoding: every wrong label gets a head start, so the gold
+				// labels must win by a margin before updates stop.
+				for i := range n {
+					g := int(gold[i])
+					for l := range nl {
+						if l != g {
+							em[i*nl+l] += margin
+						}
+					}
+				}
+			}
 			pred = pred[:n]
 			transT = transpose(transF, nl, transT)
 			viterbi(d, ls, em, transT, n, pred)
