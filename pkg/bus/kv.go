@@ -16,7 +16,7 @@ const (
 	BucketAlertRules = "newsmon_alert_rules" // alert rules
 	BucketAlertFired = "newsmon_alert_fired" // (rule, article) pairs already alerted
 	// BucketStoryBands holds the alert matcher's story fingerprints (see alert.WithStoryBands): an
-	// index rewritten on every article, kept in memory (OpenMemoryKV).
+	// index rewritten on every article, kept in memory (Bus.MemoryKV).
 	BucketStoryBands = "newsmon_story_bands"
 )
 
