@@ -318,7 +318,8 @@ wait:
 // benchCrawler builds the crawler over the generated site's feeds and the alert matcher with one
 // rule every English article matches (so every article also measures the alert path).
 func benchCrawler(ctx context.Context, b *bus.Bus, opts benchOptions, siteURL string, stages *pipeline.Stages, crawled *atomic.Int64) (*crawl.Crawler, pipeline.Matcher, error) {
-	crawlKV, err := b.KV(ctx, bus.BucketCrawl, 0)
+	cfg := crawl.DefaultConfig()
+	crawlKV, err := b.KV(ctx, bus.BucketCrawl, cfg.DedupWindow) // as newsmon run opens it
 	if err != nil {
 		return nil, nil, err
 	}
@@ -339,7 +340,6 @@ func benchCrawler(ctx context.Context, b *bus.Bus, opts benchOptions, siteURL st
 		return nil, nil, err
 	}
 	matcher := alert.NewMatcher(rules, firedKV, nil, alert.WithStoryBands(bandsKV))
-	cfg := crawl.DefaultConfig()
 	cfg.PerHostInterval = 0
 	cfg.PerHostConcurrency = 16
 	cfg.Concurrency = 16

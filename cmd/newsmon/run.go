@@ -150,11 +150,14 @@ func (s *service) run(ctx context.Context) error {
 	}
 
 	if s.crawl {
-		store, err := b.KV(ctx, bus.BucketCrawl, 0)
+		cfg, err := crawlConfig(spec.Crawl)
 		if err != nil {
 			return err
 		}
-		cfg, err := crawlConfig(spec.Crawl)
+		// Claims and content hashes mean nothing after the dedup window, so the bucket drops them
+		// then: kept forever, every URL ever crawled would stay in the NATS server's memory (a
+		// subject-tree entry per key). Feed validators are rewritten at every poll.
+		store, err := b.KV(ctx, bus.BucketCrawl, cfg.DedupWindow)
 		if err != nil {
 			return err
 		}

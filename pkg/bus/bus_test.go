@@ -320,3 +320,30 @@ func TestKVCompareAndSwap(t *testing.T) {
 		t.Fatalf("value = %q, want b", v)
 	}
 }
+
+// TestKVKeysExpireAfterTTL: a bucket opened with a ttl drops a key that long after its last write
+// (the crawl bucket uses the crawler's dedup window), in file and in memory storage alike.
+func TestKVKeysExpireAfterTTL(t *testing.T) {
+	b, _ := connect(t)
+	ctx := context.Background()
+	for name, open := range map[string]func(context.Context, string, time.Duration) (*bus.KV, error){
+		"file": b.KV, "memory": b.MemoryKV,
+	} {
+		kv, err := open(ctx, "ttl_"+name, time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if created, err := kv.Create(ctx, "claim.x", []byte("1")); !created || err != nil {
+			t.Fatalf("%s: Create = %v, %v", name, created, err)
+		}
+		if _, ok, _ := kv.Get(ctx, "claim.x"); !ok {
+			t.Fatalf("%s: key missing right after Create", name)
+		}
+		checkFor(t, 10*time.Second, func() error {
+			if _, ok, err := kv.Get(ctx, "claim.x"); ok || err != nil {
+				return fmt.Errorf("%s: key still there after its ttl (err %v)", name, err)
+			}
+			return nil
+		})
+	}
+}
