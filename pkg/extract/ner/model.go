@@ -244,25 +244,24 @@ func ReadModel(r io.Reader, res *Resources) (*Model, error) {
 		if sh.Bits < 10 || sh.Bits > 26 {
 			return nil, fmt.Errorf("read model: bad table size 2^%d", sh.Bits)
 		}
-		st, err := readStage(br, sh, nl, allocTable) // may use huge pages
+		st, err := readStage(br, sh, ls, allocTable) // may use huge pages
 		if err != nil {
 			return nil, fmt.Errorf("read model stage %d: %w", i+1, err)
 		}
 		m.stages = append(m.stages, st)
 	}
-	for _, st := range m.stages {
-		st.spread = transSpread(ls, st.transT)
-	}
 	return m, nil
 }
 
-func (st *stage) setTransU(nl int) {
+// setTransU derives from trans what decoding reads: the transitions in perceptron units, transposed,
+// and their spread.
+func (st *stage) setTransU(ls *labelSet) {
 	st.transU = make([]float32, len(st.trans))
 	for i, t := range st.trans {
 		st.transU[i] = t * st.scale
 	}
-	st.transT = transpose(st.transU, nl, nil)
-	st.spread = -1 // unknown until ReadModel, which has the label set, computes it
+	st.transT = transpose(st.transU, len(ls.names), nil)
+	st.spread = transSpread(ls, st.transT)
 }
 
 // compact builds w8 from w: each row's weights as int8 with a shared power-of-two shift.
@@ -295,7 +294,8 @@ func compactRow(row []int16, out []byte) {
 // readStage decodes a stage straight into its compact int8 table (from alloc): the int16 table of
 // the file (77 MB for OntoNotes) is never held, which kept the process' peak memory ~80 MB higher
 // while a model loaded.
-func readStage(br *bufio.Reader, sh stageHeader, nl int, alloc func(st *stage, n int) []byte) (*stage, error) {
+func readStage(br *bufio.Reader, sh stageHeader, ls *labelSet, alloc func(st *stage, n int) []byte) (*stage, error) {
+	nl := len(ls.names)
 	st := &stage{bits: sh.Bits, extra: sh.Extra, residual: sh.Residual, scale: sh.Scale, baseWeight: sh.BaseWeight, trans: make([]float32, (nl+1)*nl),
 		used: make([]uint64, (1<<sh.Bits+63)/64)}
 	var b4 [4]byte
@@ -305,7 +305,7 @@ func readStage(br *bufio.Reader, sh stageHeader, nl int, alloc func(st *stage, n
 		}
 		st.trans[i] = math.Float32frombits(binary.LittleEndian.Uint32(b4[:]))
 	}
-	st.setTransU(nl)
+	st.setTransU(ls)
 	rows := 1 << sh.Bits
 	stride := rowStride(nl)
 	st.w8 = alloc(st, rows*stride) // zero: rows absent from the file have no weights
@@ -545,6 +545,25 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 	}
 }
 
+// decodeSentence labels the sentence of tokens [a, b) of a document whose features (numTemplates
+// per token), document features (numExtra per token, read if the stage has them) and previous
+// stage's scores (nl per token, read if the stage is residual) are flat slices over the document.
+// It writes the labels to out and returns the sentence's scores, valid until d is reused.
+func (st *stage) decodeSentence(d *decoder, ls *labelSet, feats, extra []uint32, prev []float32, a, b int, out []uint8) []float32 {
+	nl := len(ls.names)
+	var ex []uint32
+	if st.extra {
+		ex = extra[a*numExtra : b*numExtra]
+	}
+	var pr []float32
+	if st.residual {
+		pr = prev[a*nl : b*nl]
+	}
+	em := st.emissions(d, nl, feats[a*numTemplates:b*numTemplates], ex, pr, b-a)
+	viterbiSpread(d, ls, em, st.transT, st.spread, b-a, out)
+	return em
+}
+
 func abs32(v float32) float32 {
 	if v < 0 {
 		return -v
@@ -612,20 +631,7 @@ func (m *Model) tagDoc(sc *docScratch, doc [][]string) []uint8 {
 		// The first stage's labels are read (into sc.extra) before the second overwrites them.
 		for s := range len(doc) {
 			a, b := sc.starts[s], sc.starts[s+1]
-			var extra []uint32
-			if st.extra {
-				extra = sc.extra[a*numExtra : b*numExtra]
-			}
-			var prev []float32
-			if st.residual {
-				prev = sc.em[a*nl : b*nl]
-			}
-			em := st.emissions(&sc.d, nl, sc.feats[a*numTemplates:b*numTemplates], extra, prev, b-a)
-			spread := st.spread
-			if spread < 0 { // a model fresh from Train
-				spread = transSpread(m.labels, st.transT)
-			}
-			viterbiSpread(&sc.d, m.labels, em, st.transT, spread, b-a, sc.labels[a:b])
+			em := st.decodeSentence(&sc.d, m.labels, sc.feats, sc.extra, sc.em, a, b, sc.labels[a:b])
 			if keep {
 				copy(sc.em[a*nl:b*nl], em)
 			}

@@ -403,7 +403,7 @@ func (tc *trainer) stage(tr, dv *corpus, sents []int, kind stageKind, epochs int
 			}
 			c++
 		}
-		st, scale := quantize(bits, nl, kind, w, u, tw, tu, c)
+		st, scale := quantize(bits, ls, kind, w, u, tw, tu, c)
 		hdr := stageHeader{Bits: bits, Scale: scale, Extra: extra, Residual: residual, BaseWeight: kind.baseWeight, Epoch: epoch}
 		if dv == nil {
 			best, bestHdr = st, hdr
@@ -463,7 +463,7 @@ func addRow32(out, row []float32) {
 }
 
 // quantize averages the weights and stores them as int16 with one scale factor.
-func quantize(bits uint, nl int, kind stageKind, w, u []float32, tw, tu []float64, c float64) (*stage, float32) {
+func quantize(bits uint, ls *labelSet, kind stageKind, w, u []float32, tw, tu []float64, c float64) (*stage, float32) {
 	maxAbs := 0.0
 	for i := range w {
 		a := math.Abs(float64(w[i]) - float64(u[i])/c)
@@ -475,6 +475,7 @@ func quantize(bits uint, nl int, kind stageKind, w, u []float32, tw, tu []float6
 	if scale == 0 {
 		scale = 1
 	}
+	nl := len(ls.names)
 	q := make([]int16, len(w))
 	for i := range w {
 		q[i] = int16(math.Round((float64(w[i]) - float64(u[i])/c) / scale))
@@ -486,7 +487,7 @@ func quantize(bits uint, nl int, kind stageKind, w, u []float32, tw, tu []float6
 	st := &stage{bits: bits, w: q, trans: trans, extra: kind.extra, residual: kind.residual, scale: float32(scale),
 		baseWeight: kind.baseWeight,
 		used:       make([]uint64, (1<<bits+63)/64)}
-	st.setTransU(nl)
+	st.setTransU(ls)
 	for r := 0; r < 1<<bits; r++ {
 		for _, v := range q[r*nl : (r+1)*nl] {
 			if v != 0 {
@@ -506,19 +507,10 @@ func (st *stage) decodeInto(ls *labelSet, c *corpus, sents []int, labels []uint8
 	nl := len(ls.names)
 	for _, s := range sents {
 		a, b := c.starts[s], c.starts[s+1]
-		var ex []uint32
-		if st.extra {
-			ex = c.extra[a*numExtra : b*numExtra]
-		}
-		var prev []float32
-		if st.residual {
-			prev = c.base[a*nl : b*nl]
-		}
-		scores := st.emissions(d, nl, c.feats[a*numTemplates:b*numTemplates], ex, prev, b-a)
+		scores := st.decodeSentence(d, ls, c.feats, c.extra, c.base, a, b, labels[a:b])
 		if em != nil {
 			copy(em[a*nl:b*nl], scores)
 		}
-		viterbi(d, ls, scores, st.transT, b-a, labels[a:b])
 	}
 }
 
