@@ -137,14 +137,9 @@ func loadResources(path string) (*ner.Resources, error) {
 
 // readNERDocs reads a CoNLL file into training documents.
 func readNERDocs(path string) ([]ner.Document, error) {
-	f, err := os.Open(path)
+	docs, err := readNERTokens(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	defer f.Close()
-	docs, err := eval.ReadCoNLL(f)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	out := make([]ner.Document, len(docs))
 	for i, d := range docs {

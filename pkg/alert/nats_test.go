@@ -18,7 +18,7 @@ import (
 )
 
 // natsKVs starts an embedded NATS with JetStream storing in dir and opens the two alert buckets.
-func natsKVs(t *testing.T, ctx context.Context, dir string) (rules, fired *bus.KV, stop func()) {
+func natsKVs(t testing.TB, ctx context.Context, dir string) (rules, fired *bus.KV, stop func()) {
 	t.Helper()
 	e, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: dir})
 	if err != nil {
@@ -142,24 +142,8 @@ func TestAlertsOverNATS(t *testing.T) {
 // the fired claim, the queue and one HTTP delivery. It reports the p50 and p99 in milliseconds.
 func BenchmarkAlertLatency(b *testing.B) {
 	ctx := context.Background()
-	e, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: b.TempDir()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer e.Shutdown()
-	bs, err := bus.Connect(ctx, bus.Config{URL: e.ClientURL()}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer bs.Close()
-	rulesKV, err := bs.KV(ctx, bus.BucketAlertRules, 0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	firedKV, err := bs.KV(ctx, bus.BucketAlertFired, 0)
-	if err != nil {
-		b.Fatal(err)
-	}
+	rulesKV, firedKV, stop := natsKVs(b, ctx, b.TempDir())
+	defer stop()
 	got := make(chan time.Time, 1024)
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)

@@ -9,28 +9,14 @@ import (
 	"sync"
 	"testing"
 	"unicode"
-
-	"github.com/newsmon/newsmon/pkg/bus"
 )
 
 // BenchmarkStoryOf measures story deduplication alone on the real embedded JetStream KV: one new
 // story per article (fingerprint, band lookups and band writes), the cost every matching article pays.
 func BenchmarkStoryOf(b *testing.B) {
 	ctx := context.Background()
-	e, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: b.TempDir()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer e.Shutdown()
-	bs, err := bus.Connect(ctx, bus.Config{URL: e.ClientURL()}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer bs.Close()
-	firedKV, err := bs.KV(ctx, bus.BucketAlertFired, 0)
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, firedKV, stop := natsKVs(b, ctx, b.TempDir())
+	defer stop()
 	m := NewMatcher(NewStore(NewMemoryKV()), firedKV, nil)
 	wire := mustRead(b, "testdata/story_wire.txt")
 	b.ReportAllocs()
