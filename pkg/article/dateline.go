@@ -257,19 +257,11 @@ func parseDateText(s string, ctx dateContext) (textDate, bool) {
 		if m[6] >= 0 { // "06.00 GMT": the zone was matched to tell the time from a number
 			zoneAt = m[7]
 		}
-		zone, ok := zoneOffset(after[zoneAt:], td.t, ctx)
-		if !ok {
-			zone, _ = ctx.localOffset(td.t)
-		}
-		td.t = time.Date(pick.y, time.Month(pick.m), pick.d, h, min, sec, 0, time.UTC).Add(-time.Duration(zone) * time.Second)
-		td.grain = grainMinute
-		return td, true
+		return td.atClock(h, min, sec, zoneOrLocal(after[zoneAt:], td.t, ctx)), true
 	}
 	if m := clockCJK.FindStringSubmatch(after); m != nil {
 		zone, _ := ctx.localOffset(td.t)
-		td.t = time.Date(pick.y, time.Month(pick.m), pick.d, atoi(m[1]), atoi(m[2]), 0, 0, time.UTC).Add(-time.Duration(zone) * time.Second)
-		td.grain = grainMinute
-		return td, true
+		return td.atClock(atoi(m[1]), atoi(m[2]), 0, zone), true
 	}
 	before := s[:pick.start]
 	if i := len(before) - 40; i > 0 {
@@ -289,14 +281,25 @@ func parseDateText(s string, ctx dateContext) (textDate, bool) {
 		if m[9] >= 0 {
 			end = m[9]
 		}
-		zone, ok := zoneOffset(before[end:], td.t, ctx)
-		if !ok {
-			zone, _ = ctx.localOffset(td.t)
-		}
-		td.t = time.Date(pick.y, time.Month(pick.m), pick.d, h, min, sec, 0, time.UTC).Add(-time.Duration(zone) * time.Second)
-		td.grain = grainMinute
+		td = td.atClock(h, min, sec, zoneOrLocal(before[end:], td.t, ctx))
 	}
 	return td, true
+}
+
+// atClock is td's day (a midnight UTC) at h:min:sec in a zone offset seconds east of UTC.
+func (td textDate) atClock(h, min, sec, offset int) textDate {
+	td.t = td.t.Add(time.Duration(h)*time.Hour + time.Duration(min)*time.Minute + time.Duration(sec-offset)*time.Second)
+	td.grain = grainMinute
+	return td
+}
+
+// zoneOrLocal is the offset of the zone named at the start of s, else the source's local offset.
+func zoneOrLocal(s string, t time.Time, ctx dateContext) int {
+	if zone, ok := zoneOffset(s, t, ctx); ok {
+		return zone
+	}
+	zone, _ := ctx.localOffset(t)
+	return zone
 }
 
 // meridiem turns a 12-hour clock reading into 24-hour time when an a.m./p.m. marker was matched.
