@@ -327,7 +327,7 @@ func benchCrawler(ctx context.Context, b *bus.Bus, opts benchOptions, siteURL st
 	if err != nil {
 		return nil, nil, err
 	}
-	firedKV, err := b.KV(ctx, bus.BucketAlertFired, 0)
+	firedKV, err := b.ExpiringKV(ctx, bus.BucketAlertFired) // as newsmon run opens it
 	if err != nil {
 		return nil, nil, err
 	}
@@ -339,7 +339,7 @@ func benchCrawler(ctx context.Context, b *bus.Bus, opts benchOptions, siteURL st
 	if err != nil {
 		return nil, nil, err
 	}
-	matcher := alert.NewMatcher(rules, firedKV, nil, alert.WithStoryBands(bandsKV))
+	matcher := alert.NewMatcher(rules, firedKV, nil, alert.WithStoryBands(bandsKV), alert.WithRetention(cfg.DedupWindow))
 	cfg.PerHostInterval = 0
 	cfg.PerHostConcurrency = 16
 	cfg.Concurrency = 16

@@ -201,7 +201,11 @@ func (s *service) run(ctx context.Context) error {
 		}
 	}
 	if s.index {
-		firedKV, err := b.KV(ctx, bus.BucketAlertFired, 0)
+		firedKV, err := b.ExpiringKV(ctx, bus.BucketAlertFired)
+		if err != nil {
+			return err
+		}
+		crawlCfg, err := crawlConfig(spec.Crawl) // for its dedup window
 		if err != nil {
 			return err
 		}
@@ -213,7 +217,10 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		opts := []alert.MatcherOption{alert.WithDeliverer(deliverer), alert.WithStoryBands(bandsKV)}
+		// A (rule, story) mark need outlive only the crawler's memory of the article: after the
+		// dedup window the article would be crawled, and could fire, as new anyway.
+		opts := []alert.MatcherOption{alert.WithDeliverer(deliverer), alert.WithStoryBands(bandsKV),
+			alert.WithRetention(crawlCfg.DedupWindow)}
 		if gaz != nil {
 			opts = append(opts, alert.WithRegionCodes(gaz.RegionCode))
 		}

@@ -65,7 +65,7 @@ const (
 )
 
 // Matcher matches articles against every enabled rule and fires each (rule, story) at most once
-// ever, across processes that share the fired KV, which also holds story fingerprints, window
+// (ever, or within WithRetention), across processes that share the fired KV, which also holds story fingerprints, window
 // marks and pending digests. It is safe for concurrent use.
 type Matcher struct {
 	rules   *Store
@@ -76,6 +76,8 @@ type Matcher struct {
 	deliver *Deliverer
 	// regionCode maps a GeoNames id in a rule's Region to "CC" or "CC.ADMIN1" (WithRegionCodes).
 	regionCode func(id int) (string, bool)
+	// retention is how long fired marks and story ids live (WithRetention); 0 keeps them forever.
+	retention time.Duration
 
 	mu       sync.Mutex
 	cached   []Rule
@@ -106,6 +108,28 @@ func WithRegionCodes(code func(id int) (string, bool)) MatcherOption {
 // Every matcher sharing a fired KV must use the same bands KV.
 func WithStoryBands(kv KV) MatcherOption { return func(m *Matcher) { m.stories = kv } }
 
+// WithRetention lets the marks written once per matching article — that a rule fired for a story,
+// and which story an article belongs to — expire d after they were written, so that a long-running
+// instance does not keep one per alerted article forever. Rules' window marks and pending digests
+// stay. Choose d at least as long as an article may come again (the crawler's dedup window): a
+// story whose mark has expired fires again. The fired KV must implement
+// CreateExpiring(ctx, key, val, ttl) (bus.KV opened with bus.ExpiringKV); over any other KV the
+// marks are kept forever.
+func WithRetention(d time.Duration) MatcherOption { return func(m *Matcher) { m.retention = d } }
+
+// expiringCreator is a KV whose created keys can be given a lifetime.
+type expiringCreator interface {
+	CreateExpiring(ctx context.Context, key string, val []byte, ttl time.Duration) (bool, error)
+}
+
+// createMark creates a per-article key of the fired KV, with the retention when there is one.
+func (m *Matcher) createMark(ctx context.Context, key string, val []byte) (bool, error) {
+	if ec, ok := m.fired.(expiringCreator); ok && m.retention > 0 {
+		return ec.CreateExpiring(ctx, key, val, m.retention)
+	}
+	return m.fired.Create(ctx, key, val)
+}
+
 // WithClock replaces time.Now (tests of windows and digests).
 func WithClock(now func() time.Time) MatcherOption { return func(m *Matcher) { m.now = now } }
 
@@ -118,6 +142,9 @@ func NewMatcher(rules *Store, fired KV, log *slog.Logger, opts ...MatcherOption)
 	m := &Matcher{rules: rules, fired: fired, stories: fired, log: log.With("component", "alert"), now: time.Now}
 	for _, o := range opts {
 		o(m)
+	}
+	if _, ok := fired.(expiringCreator); m.retention > 0 && !ok {
+		m.log.Warn("the fired KV cannot expire keys: fired marks and story ids are kept forever", "retention", m.retention)
 	}
 	return m
 }
@@ -244,7 +271,7 @@ func (m *Matcher) claim(ctx context.Context, r Rule, ev Event) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("encode alert %s: %w", ev.ID, err)
 	}
-	created, err := m.fired.Create(ctx, ev.ID, mark)
+	created, err := m.createMark(ctx, ev.ID, mark)
 	if err != nil {
 		return false, fmt.Errorf("record alert %s: %w", ev.ID, err)
 	}

@@ -34,7 +34,7 @@ func natsKVs(t testing.TB, ctx context.Context, dir string) (rules, fired *bus.K
 		stop()
 		t.Fatal(err)
 	}
-	if fired, err = b.KV(ctx, bus.BucketAlertFired, 0); err != nil {
+	if fired, err = b.ExpiringKV(ctx, bus.BucketAlertFired); err != nil {
 		stop()
 		t.Fatal(err)
 	}
@@ -134,6 +134,44 @@ func TestAlertsOverNATS(t *testing.T) {
 		" Investors from Shenzhen were also blamed.", "Shenzhen")
 	if evs, err := m.Match(ctx, third); err != nil || len(evs) != 1 {
 		t.Errorf("after restart Match(new story) = %+v, %v; want one event", evs, err)
+	}
+}
+
+func TestFiredMarksExpireAfterRetention(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts NATS and loads the gazetteer")
+	}
+	ctx := context.Background()
+	gaz, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rulesKV, firedKV, stop := natsKVs(t, ctx, t.TempDir())
+	defer stop()
+	store := NewStore(rulesKV)
+	if _, err := store.Put(ctx, Rule{Name: "China", Region: []string{"China"}, Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	// Story bands live apart, as in production (run keeps them in a memory bucket).
+	m := NewMatcher(store, firedKV, nil, WithRetention(time.Second), WithStoryBands(NewMemoryKV()))
+	a := placeArticle(t, geo.NewResolver(gaz), "a1", "https://wire.example/wuxi-chips", "Spanish chipmaker to build plant in Wuxi",
+		mustRead(t, "testdata/story_wire.txt"), "Wuxi")
+	if evs, err := m.Match(ctx, a); err != nil || len(evs) != 1 {
+		t.Fatalf("first Match = %+v, %v; want one event", evs, err)
+	}
+	if evs, err := m.Match(ctx, a); err != nil || len(evs) != 0 {
+		t.Fatalf("second Match = %+v, %v; want none while the mark lives", evs, err)
+	}
+	keys, err := firedKV.Keys(ctx)
+	if err != nil || len(keys) == 0 {
+		t.Fatalf("fired keys = %v, %v; want the marks", keys, err)
+	}
+	waitFor(t, "fired marks to expire", func() bool {
+		keys, err := firedKV.Keys(ctx)
+		return err == nil && len(keys) == 0
+	})
+	if evs, err := m.Match(ctx, a); err != nil || len(evs) != 1 {
+		t.Fatalf("Match after the retention = %+v, %v; want one event again", evs, err)
 	}
 }
 

@@ -256,7 +256,7 @@ func (m *Matcher) storyOf(ctx context.Context, articleID, body string) (string, 
 			return "", err
 		}
 	}
-	created, err := m.fired.Create(ctx, keyStoryOf+articleID, []byte(story))
+	created, err := m.createMark(ctx, keyStoryOf+articleID, []byte(story))
 	if err != nil {
 		return "", fmt.Errorf("record story of %s: %w", articleID, err)
 	}

@@ -347,3 +347,44 @@ func TestKVKeysExpireAfterTTL(t *testing.T) {
 		})
 	}
 }
+
+func TestExpiringKVKeysCarryTheirOwnTTL(t *testing.T) {
+	b, _ := connect(t)
+	ctx := context.Background()
+	// The bucket exists from before per-key TTLs (as a deployment's fired bucket does) and is
+	// reopened with them.
+	old, err := b.KV(ctx, "expiring", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := old.Put(ctx, "rule.window", []byte("1")); err != nil {
+		t.Fatal(err)
+	}
+	kv, err := b.ExpiringKV(ctx, "expiring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created, err := kv.CreateExpiring(ctx, "fired.a", []byte("1"), 1500*time.Millisecond); !created || err != nil {
+		t.Fatalf("CreateExpiring = %v, %v", created, err)
+	}
+	if created, err := kv.CreateExpiring(ctx, "fired.a", []byte("2"), time.Second); created || err != nil {
+		t.Fatalf("CreateExpiring of a live key = %v, %v; want false, nil", created, err)
+	}
+	if created, err := kv.Create(ctx, "story.b", []byte("1")); !created || err != nil {
+		t.Fatalf("Create = %v, %v", created, err)
+	}
+	checkFor(t, 10*time.Second, func() error {
+		if _, ok, err := kv.Get(ctx, "fired.a"); ok || err != nil {
+			return fmt.Errorf("key still there after its ttl (err %v)", err)
+		}
+		return nil
+	})
+	for _, key := range []string{"rule.window", "story.b"} {
+		if _, ok, err := kv.Get(ctx, key); !ok || err != nil {
+			t.Errorf("%s without a ttl is gone (err %v)", key, err)
+		}
+	}
+	if created, err := kv.CreateExpiring(ctx, "fired.a", []byte("3"), time.Minute); !created || err != nil {
+		t.Fatalf("CreateExpiring after expiry = %v, %v; want true", created, err)
+	}
+}

@@ -28,7 +28,7 @@ type KV struct {
 
 // KV opens (creating if needed) a bucket. ttl 0 keeps keys forever.
 func (b *Bus) KV(ctx context.Context, bucket string, ttl time.Duration) (*KV, error) {
-	return b.openKV(ctx, bucket, ttl, jetstream.FileStorage)
+	return b.openKV(ctx, jetstream.KeyValueConfig{Bucket: bucket, TTL: ttl, Storage: jetstream.FileStorage})
 }
 
 // MemoryKV opens (creating if needed) a bucket kept in the NATS servers' memory: for state that is
@@ -36,23 +36,32 @@ func (b *Bus) KV(ctx context.Context, bucket string, ttl time.Duration) (*KV, er
 // superseded revisions, compactions and cached 4 MiB blocks. It is empty after the servers restart
 // (with replicas, after all of them do).
 func (b *Bus) MemoryKV(ctx context.Context, bucket string, ttl time.Duration) (*KV, error) {
-	return b.openKV(ctx, bucket, ttl, jetstream.MemoryStorage)
+	return b.openKV(ctx, jetstream.KeyValueConfig{Bucket: bucket, TTL: ttl, Storage: jetstream.MemoryStorage})
 }
 
-func (b *Bus) openKV(ctx context.Context, bucket string, ttl time.Duration, storage jetstream.StorageType) (*KV, error) {
+// ExpiringKV opens (creating if needed) a file-backed bucket whose keys live forever unless
+// CreateExpiring gives them a lifetime: for marks written once per article beside state that must
+// stay (an alert rule's last match may matter for a year, the mark that it fired for an article
+// only as long as the article could come again).
+func (b *Bus) ExpiringKV(ctx context.Context, bucket string) (*KV, error) {
+	return b.openKV(ctx, jetstream.KeyValueConfig{Bucket: bucket, Storage: jetstream.FileStorage,
+		LimitMarkerTTL: keyDeleteMarkerTTL})
+}
+
+// keyDeleteMarkerTTL is how long an ExpiringKV bucket keeps the marker of a deleted or expired
+// key; setting it is what lets keys carry their own TTL.
+const keyDeleteMarkerTTL = time.Minute
+
+func (b *Bus) openKV(ctx context.Context, cfg jetstream.KeyValueConfig) (*KV, error) {
+	cfg.Replicas = b.cfg.Replicas
 	var kv jetstream.KeyValue
 	err := retry(ctx, func() error {
 		var err error
-		kv, err = b.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
-			Bucket:   bucket,
-			TTL:      ttl,
-			Storage:  storage,
-			Replicas: b.cfg.Replicas,
-		})
+		kv, err = b.js.CreateOrUpdateKeyValue(ctx, cfg)
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("key-value bucket %s: %w", bucket, err)
+		return nil, fmt.Errorf("key-value bucket %s: %w", cfg.Bucket, err)
 	}
 	return &KV{kv: kv}, nil
 }
@@ -86,6 +95,22 @@ func (k *KV) Create(ctx context.Context, key string, val []byte) (bool, error) {
 	}
 	if err != nil {
 		return false, fmt.Errorf("kv create %s: %w", key, err)
+	}
+	return true, nil
+}
+
+// CreateExpiring is Create for a key that disappears ttl after it was created (rounded up to whole
+// seconds). The bucket must have been opened with ExpiringKV.
+func (k *KV) CreateExpiring(ctx context.Context, key string, val []byte, ttl time.Duration) (bool, error) {
+	if r := ttl % time.Second; r != 0 {
+		ttl += time.Second - r // NATS counts message TTLs in whole seconds
+	}
+	_, err := k.kv.Create(ctx, key, val, jetstream.KeyTTL(ttl))
+	if errors.Is(err, jetstream.ErrKeyExists) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("kv create %s (ttl %s): %w", key, ttl, err)
 	}
 	return true, nil
 }

@@ -72,7 +72,7 @@ func BenchmarkIndexStage(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				firedKV, err := bb.KV(ctx, bus.BucketAlertFired, 0)
+				firedKV, err := bb.ExpiringKV(ctx, bus.BucketAlertFired) // as newsmon run opens it
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -80,7 +80,7 @@ func BenchmarkIndexStage(b *testing.B) {
 				if _, err := rules.Put(ctx, alert.Rule{ID: "all", Name: "all", Lang: []string{"en"}, Enabled: true}); err != nil {
 					b.Fatal(err)
 				}
-				matcher = alert.NewMatcher(rules, firedKV, nil)
+				matcher = alert.NewMatcher(rules, firedKV, nil, alert.WithRetention(30*24*time.Hour))
 			}
 			n := b.N
 			var size int64
