@@ -29,53 +29,147 @@ func Schemes() []string {
 	return out
 }
 
-// labelSet is the IOB2 label inventory of a scheme: "O", then B-T and I-T for each type T.
+// Label encodings: how a model's labels mark the tokens of an entity. The data and every output
+// are IOB2; a BILOU model converts gold tags when it trains and its labels back when it tags.
+const (
+	EncodingIOB2  = "iob2"  // O, B-T, I-T
+	EncodingBILOU = "bilou" // O, B-T, I-T, L-T (last), U-T (unit: one-token entity)
+)
+
+// labelSet is the label inventory of a scheme in an encoding: "O", then per type T either B-T and
+// I-T (IOB2) or B-T, I-T, L-T and U-T (BILOU).
 type labelSet struct {
-	names []string
-	typ   []int // label → type index, -1 for O
+	encoding string
+	names    []string
+	iob2     []string // label → its IOB2 tag (BILOU: B, U → B-T; I, L → I-T)
+	typ      []int    // label → type index, -1 for O
+	// begin says the label opens an entity (B-, and U- in BILOU): labelSpans reads the labels
+	// as the IOB2 tags they stand for.
 	begin []bool
 	index map[string]uint8
-	// prevs[cur] lists the labels allowed before cur (IOB2: I-T only after B-T or I-T).
+	// prevs[cur] lists the labels allowed before cur (IOB2: I-T only after B-T or I-T; BILOU: I-T
+	// and L-T only after B-T or I-T, the others only after O, L- or U-).
 	prevs [][]uint8
-	// startOK[cur] says whether cur may open a sentence.
-	startOK []bool
-	// anyPrev[cur] says that every label may precede cur (O and B- labels).
-	anyPrev []bool
+	// startOK[cur] says whether cur may open a sentence, endOK[cur] whether it may close one.
+	startOK, endOK []bool
+	// closes[p] says p may precede every opening label; opens[cur] says cur is such a label: its
+	// predecessors are exactly the labels that close (IOB2: every label precedes O and B-; BILOU:
+	// O, L- and U- precede O, B- and U-).
+	closes, opens []bool
 }
 
-func newLabelSet(scheme string) (*labelSet, error) {
+func newLabelSet(scheme string) (*labelSet, error) { return newLabelSetEnc(scheme, EncodingIOB2) }
+
+const (
+	kindO = iota
+	kindB
+	kindI
+	kindL
+	kindU
+)
+
+func newLabelSetEnc(scheme, encoding string) (*labelSet, error) {
 	types, ok := schemes[scheme]
 	if !ok {
 		return nil, fmt.Errorf("unknown scheme %q (known: %s)", scheme, strings.Join(Schemes(), ", "))
 	}
-	ls := &labelSet{index: map[string]uint8{}}
-	add := func(name string, typ int, begin bool) {
+	if encoding == "" {
+		encoding = EncodingIOB2
+	}
+	kinds := []int{kindB, kindI}
+	switch encoding {
+	case EncodingIOB2:
+	case EncodingBILOU:
+		kinds = []int{kindB, kindI, kindL, kindU}
+	default:
+		return nil, fmt.Errorf("unknown label encoding %q (known: %s, %s)", encoding, EncodingIOB2, EncodingBILOU)
+	}
+	ls := &labelSet{encoding: encoding, index: map[string]uint8{}}
+	var kind []int
+	add := func(k, typ int) {
+		name, tag := "O", "O"
+		if typ >= 0 {
+			name = string("OBILU"[k]) + "-" + types[typ]
+			tag = "I-" + types[typ]
+			if k == kindB || k == kindU {
+				tag = "B-" + types[typ]
+			}
+		}
 		ls.index[name] = uint8(len(ls.names))
 		ls.names = append(ls.names, name)
+		ls.iob2 = append(ls.iob2, tag)
 		ls.typ = append(ls.typ, typ)
-		ls.begin = append(ls.begin, begin)
+		ls.begin = append(ls.begin, k == kindB || k == kindU)
+		kind = append(kind, k)
 	}
-	add("O", -1, false)
-	for i, t := range types {
-		add("B-"+t, i, true)
-		add("I-"+t, i, false)
+	add(kindO, -1)
+	for i := range types {
+		for _, k := range kinds {
+			add(k, i)
+		}
 	}
 	nl := len(ls.names)
+	if nl > 255 {
+		return nil, fmt.Errorf("%d labels do not fit in a byte", nl)
+	}
+	bilou := encoding == EncodingBILOU
 	ls.prevs = make([][]uint8, nl)
 	ls.startOK = make([]bool, nl)
-	ls.anyPrev = make([]bool, nl)
+	ls.endOK = make([]bool, nl)
+	ls.closes = make([]bool, nl)
+	ls.opens = make([]bool, nl)
+	for l := range nl {
+		inside := kind[l] == kindI || kind[l] == kindL // continues the entity of the label before
+		open := kind[l] == kindB || (bilou && kind[l] == kindI)
+		ls.startOK[l] = !inside
+		ls.opens[l] = !inside
+		ls.endOK[l] = !bilou || !open
+		ls.closes[l] = !bilou || !open
+	}
 	for cur := range nl {
-		inside := ls.typ[cur] >= 0 && !ls.begin[cur]
-		ls.startOK[cur] = !inside
-		ls.anyPrev[cur] = !inside
 		for prev := range nl {
-			if inside && ls.typ[prev] != ls.typ[cur] {
-				continue
+			var ok bool
+			if ls.opens[cur] {
+				ok = ls.closes[prev]
+			} else {
+				ok = ls.typ[prev] == ls.typ[cur] && (!bilou || !ls.closes[prev])
 			}
-			ls.prevs[cur] = append(ls.prevs[cur], uint8(prev))
+			if ok {
+				ls.prevs[cur] = append(ls.prevs[cur], uint8(prev))
+			}
 		}
 	}
 	return ls, nil
+}
+
+// encode appends the label ids of a sentence's IOB2 tags. BILOU reads the entities as labelSpans
+// does (a stray I- opens one) and marks their last tokens L- and single tokens U-.
+func (ls *labelSet) encode(tags []string, out []uint8) ([]uint8, error) {
+	n0 := len(out)
+	for _, t := range tags {
+		l, ok := ls.index[t]
+		if !ok || (ls.encoding == EncodingBILOU && t[0] != 'O' && t[0] != 'B' && t[0] != 'I') {
+			return nil, fmt.Errorf("tag %q is not in scheme", t)
+		}
+		out = append(out, l)
+	}
+	if ls.encoding != EncodingBILOU {
+		return out, nil
+	}
+	labels := out[n0:]
+	for _, sp := range labelSpans(ls, labels) {
+		name := ls.names[labels[sp.start]][2:]
+		if sp.end-sp.start == 1 {
+			labels[sp.start] = ls.index["U-"+name]
+			continue
+		}
+		labels[sp.start] = ls.index["B-"+name]
+		for i := sp.start + 1; i < sp.end-1; i++ {
+			labels[i] = ls.index["I-"+name]
+		}
+		labels[sp.end-1] = ls.index["L-"+name]
+	}
+	return out, nil
 }
 
 // Model is a trained averaged-perceptron sequence tagger in one or two stages. Each stage has a
@@ -119,6 +213,7 @@ type stage struct {
 type modelHeader struct {
 	Format         string        `json:"format"`
 	Scheme         string        `json:"scheme"`
+	Encoding       string        `json:"encoding,omitempty"` // "" is EncodingIOB2
 	Labels         []string      `json:"labels"`
 	FeatureVersion string        `json:"feature_version"`
 	Clusters       string        `json:"clusters"` // checksum of the cluster table the features used
@@ -228,7 +323,7 @@ func ReadModel(r io.Reader, res *Resources) (*Model, error) {
 	if hdr.Clusters != res.Checksum() {
 		return nil, fmt.Errorf("read model: trained with clusters %q, given %q", hdr.Clusters, res.Checksum())
 	}
-	ls, err := newLabelSet(hdr.Scheme)
+	ls, err := newLabelSetEnc(hdr.Scheme, hdr.Encoding)
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
@@ -448,15 +543,16 @@ func transpose(trans []float32, nl int, out []float32) []float32 {
 	return out
 }
 
-// viterbi finds the best label sequence under IOB2 constraints and writes it to out. transT is
+// viterbi finds the best label sequence under the encoding's constraints and writes it to out. transT is
 // laid out [cur][prev] with stride nl+1, prev = nl being the sentence start (see transpose).
 func viterbi(d *decoder, ls *labelSet, em []float32, transT []float32, n int, out []uint8) {
 	viterbiSpread(d, ls, em, transT, transSpread(ls, transT), n, out)
 }
 
 // transSpread is the largest difference between two transition scores into the same label, over
-// the labels that any label may precede (O and B-). A predecessor whose score is more than the
-// spread below the best predecessor's cannot win for those labels, whatever the transitions, so
+// the opening labels (O and B-, and U- in BILOU) and their predecessors, the closing labels (all in
+// IOB2; O, L- and U- in BILOU). A closing predecessor whose score is more than the spread below the
+// best closing predecessor's cannot win for an opening label, whatever the transitions, so
 // viterbiSpread skips it: the result is exactly that of trying every predecessor. Emission scores
 // differ far more than transition scores, so typically two or three predecessors remain of 37.
 func transSpread(ls *labelSet, transT []float32) float32 {
@@ -464,13 +560,15 @@ func transSpread(ls *labelSet, transT []float32) float32 {
 	stride := nl + 1
 	spread := float32(0)
 	for cur := range nl {
-		if !ls.anyPrev[cur] {
+		if !ls.opens[cur] {
 			continue
 		}
 		col := transT[cur*stride : cur*stride+nl]
-		lo, hi := col[0], col[0]
-		for _, v := range col {
-			lo, hi = min(lo, v), max(hi, v)
+		lo, hi := float32(math.Inf(1)), float32(math.Inf(-1))
+		for p, v := range col {
+			if ls.closes[p] {
+				lo, hi = min(lo, v), max(hi, v)
+			}
 		}
 		spread = max(spread, hi-lo)
 	}
@@ -505,13 +603,15 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 		// The predecessors that can still win, in label order (so ties break as without pruning).
 		// The threshold keeps a margin for float32 rounding.
 		top := negInf
-		for _, v := range prev {
-			top = max(top, v)
+		for p, v := range prev {
+			if ls.closes[p] {
+				top = max(top, v)
+			}
 		}
 		threshold := top - spread - (abs32(top)+spread)*1e-5 - 1e-6
 		cand := d.cand[:0]
 		for p, v := range prev {
-			if v >= threshold {
+			if v >= threshold && ls.closes[p] {
 				cand = append(cand, uint8(p))
 			}
 		}
@@ -520,7 +620,7 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 			best, arg := negInf, uint8(0)
 			col := transT[cur*stride : cur*stride+nl]
 			candidates := ls.prevs[cur]
-			if ls.anyPrev[cur] {
+			if ls.opens[cur] {
 				candidates = cand
 			}
 			for _, p := range candidates {
@@ -535,7 +635,7 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 	}
 	best, arg := negInf, uint8(0)
 	for l := range nl {
-		if d.prev[l] > best {
+		if d.prev[l] > best && ls.endOK[l] {
 			best, arg = d.prev[l], uint8(l)
 		}
 	}
@@ -650,7 +750,7 @@ func (m *Model) TagSentences(places PlaceLookup, doc [][]string) [][]string {
 	for i, toks := range doc {
 		out[i] = make([]string, len(toks))
 		for j := range toks {
-			out[i][j] = m.labels.names[labels[k]]
+			out[i][j] = m.labels.iob2[labels[k]]
 			k++
 		}
 	}

@@ -22,7 +22,10 @@ type Document []Sentence
 
 // TrainConfig says what to train and how.
 type TrainConfig struct {
-	Scheme    string
+	Scheme string
+	// Encoding is the models' label encoding, EncodingIOB2 (the default) or EncodingBILOU; the
+	// data are IOB2 either way.
+	Encoding  string
 	MaxEpochs int    // upper bound on passes over the training set
 	Patience  int    // stop after this many epochs without a better dev F1
 	Seed      uint64 // shuffling seed: same data + seed → same model
@@ -85,12 +88,9 @@ func featurize(docs []Document, ls *labelSet, res *Resources, places PlaceLookup
 				return nil, fmt.Errorf("sentence %q: %d tokens, %d tags", s.Tokens, len(s.Tokens), len(s.Tags))
 			}
 			c.feats = f.sentence(s.Tokens, c.feats)
-			for _, t := range s.Tags {
-				l, ok := ls.index[t]
-				if !ok {
-					return nil, fmt.Errorf("tag %q is not in scheme", t)
-				}
-				c.gold = append(c.gold, l)
+			var err error
+			if c.gold, err = ls.encode(s.Tags, c.gold); err != nil {
+				return nil, err
 			}
 			c.starts = append(c.starts, len(c.gold))
 		}
@@ -132,7 +132,7 @@ const jackknifeFolds = 5
 // on the other folds). Each stage measures entity F1 on dev after every epoch and keeps its best
 // epoch. Training is deterministic for a given Seed. report may be nil.
 func Train(ctx context.Context, cfg TrainConfig, train, dev []Document, report func(EpochReport)) (*Model, error) {
-	ls, err := newLabelSet(cfg.Scheme)
+	ls, err := newLabelSetEnc(cfg.Scheme, cfg.Encoding)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +167,7 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []Document, report f
 		return nil, fmt.Errorf("dev set: %w", err)
 	}
 	m := &Model{scheme: cfg.Scheme, types: schemes[cfg.Scheme], labels: ls, nl: len(ls.names), res: cfg.Resources,
-		meta: modelHeader{Format: modelFormat, Scheme: cfg.Scheme, Labels: ls.names, FeatureVersion: featureVersion,
+		meta: modelHeader{Format: modelFormat, Scheme: cfg.Scheme, Encoding: encodingField(ls), Labels: ls.names, FeatureVersion: featureVersion,
 			Clusters: cfg.Resources.Checksum(), Seed: cfg.Seed}}
 	all := make([]int, tr.sentences())
 	for i := range all {
@@ -249,6 +249,15 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []Document, report f
 	m.meta.Stages = append(m.meta.Stages, sh2)
 	m.meta.DevF1 = sh2.DevF1
 	return m, nil
+}
+
+// encodingField is what the model header records: nothing for IOB2, so that IOB2 models are
+// written as before the encoding was a choice.
+func encodingField(ls *labelSet) string {
+	if ls.encoding == EncodingIOB2 {
+		return ""
+	}
+	return ls.encoding
 }
 
 func seq(n int) []int {
@@ -549,7 +558,8 @@ func (st *stage) score(ls *labelSet, c *corpus) (p, r, f1 float64) {
 // labelSpan is an entity in label ids: tokens [start, end) of type typ.
 type labelSpan struct{ start, end, typ int }
 
-// labelSpans reads entities from IOB2 label ids; a stray I- opens an entity (conlleval's rule).
+// labelSpans reads entities from label ids as the IOB2 tags they stand for (ls.begin); a stray I-
+// opens an entity (conlleval's rule).
 func labelSpans(ls *labelSet, labels []uint8) []labelSpan {
 	var out []labelSpan
 	for i, l := range labels {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -14,7 +15,7 @@ func referenceViterbi(ls *labelSet, em, transT []float32, n int) []uint8 {
 	negInf := float32(math.Inf(-1))
 	score := make([]float32, n*nl)
 	back := make([]uint8, n*nl)
-	allowed := func(p, cur int) bool { return ls.anyPrev[cur] || slices.Contains(ls.prevs[cur], uint8(p)) }
+	allowed := func(p, cur int) bool { return slices.Contains(ls.prevs[cur], uint8(p)) }
 	for l := range nl {
 		score[l] = negInf
 		if ls.startOK[l] {
@@ -35,7 +36,7 @@ func referenceViterbi(ls *labelSet, em, transT []float32, n int) []uint8 {
 	out := make([]uint8, n)
 	best := negInf
 	for l := range nl {
-		if s := score[(n-1)*nl+l]; s > best {
+		if s := score[(n-1)*nl+l]; s > best && ls.endOK[l] {
 			best, out[n-1] = s, uint8(l)
 		}
 	}
@@ -47,35 +48,105 @@ func referenceViterbi(ls *labelSet, em, transT []float32, n int) []uint8 {
 
 func TestViterbiPruningIsExact(t *testing.T) {
 	for _, scheme := range Schemes() {
-		ls, err := newLabelSet(scheme)
-		if err != nil {
-			t.Fatal(err)
-		}
-		nl := len(ls.names)
-		rng := rand.New(rand.NewPCG(1, 2))
-		var d decoder
-		// Transitions from weak to as strong as the emissions: the larger they are, the less is pruned.
-		for _, transScale := range []float32{0.1, 1, 5, 20} {
-			transT := make([]float32, (nl+1)*nl)
-			for i := range transT {
-				transT[i] = transScale * float32(rng.NormFloat64())
+		for _, enc := range []string{EncodingIOB2, EncodingBILOU} {
+			ls, err := newLabelSetEnc(scheme, enc)
+			if err != nil {
+				t.Fatal(err)
 			}
-			spread := transSpread(ls, transT)
-			for range 200 {
-				n := 1 + rng.IntN(40)
-				em := make([]float32, n*nl)
-				for i := range em {
-					em[i] = 4 * float32(rng.NormFloat64())
-					if rng.IntN(8) == 0 {
-						em[i] = float32(rng.IntN(3)) // ties
-					}
+			nl := len(ls.names)
+			rng := rand.New(rand.NewPCG(1, 2))
+			var d decoder
+			// Transitions from weak to as strong as the emissions: the larger they are, the less is pruned.
+			for _, transScale := range []float32{0.1, 1, 5, 20} {
+				transT := make([]float32, (nl+1)*nl)
+				for i := range transT {
+					transT[i] = transScale * float32(rng.NormFloat64())
 				}
-				got := make([]uint8, n)
-				viterbiSpread(&d, ls, em, transT, spread, n, got)
-				if want := referenceViterbi(ls, em, transT, n); !slices.Equal(got, want) {
-					t.Fatalf("%s, transitions ×%g, %d tokens: pruned %v, exhaustive %v", scheme, transScale, n, got, want)
+				spread := transSpread(ls, transT)
+				for range 200 {
+					n := 1 + rng.IntN(40)
+					em := make([]float32, n*nl)
+					for i := range em {
+						em[i] = 4 * float32(rng.NormFloat64())
+						if rng.IntN(8) == 0 {
+							em[i] = float32(rng.IntN(3)) // ties
+						}
+					}
+					got := make([]uint8, n)
+					viterbiSpread(&d, ls, em, transT, spread, n, got)
+					if want := referenceViterbi(ls, em, transT, n); !slices.Equal(got, want) {
+						t.Fatalf("%s %s, transitions ×%g, %d tokens: pruned %v, exhaustive %v", scheme, enc, transScale, n, got, want)
+					}
+					if !validLabels(ls, got) {
+						t.Fatalf("%s %s: invalid sequence %v", scheme, enc, got)
+					}
 				}
 			}
 		}
 	}
+}
+
+// validLabels checks a decoded sequence against the encoding's constraints.
+func validLabels(ls *labelSet, labels []uint8) bool {
+	for i, l := range labels {
+		if i == 0 && !ls.startOK[l] || i == len(labels)-1 && !ls.endOK[l] {
+			return false
+		}
+		if i > 0 && !slices.Contains(ls.prevs[l], labels[i-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestBILOUEncoding(t *testing.T) {
+	ls, err := newLabelSetEnc("conll2003", EncodingBILOU)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(ls.names); got != 17 {
+		t.Fatalf("%d labels, want 17", got)
+	}
+	on, _ := newLabelSetEnc("ontonotes", EncodingBILOU)
+	if got := len(on.names); got != 73 {
+		t.Fatalf("ontonotes: %d labels, want 73", got)
+	}
+	for _, c := range []struct{ in, want string }{
+		{"B-PER I-PER O B-LOC O", "B-PER L-PER O U-LOC O"},
+		{"B-ORG I-ORG I-ORG B-ORG", "B-ORG I-ORG L-ORG U-ORG"},
+		{"I-MISC I-MISC O I-LOC B-PER", "B-MISC L-MISC O U-LOC U-PER"},
+		{"B-PER I-LOC", "U-PER U-LOC"},
+		{"O", "O"},
+	} {
+		ids, err := ls.encode(strings.Fields(c.in), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names, back []string
+		for _, l := range ids {
+			names = append(names, ls.names[l])
+			back = append(back, ls.iob2[l])
+		}
+		if got := strings.Join(names, " "); got != c.want {
+			t.Errorf("encode %q = %q, want %q", c.in, got, c.want)
+		}
+		if !validLabels(ls, ids) {
+			t.Errorf("encode %q: invalid %v", c.in, names)
+		}
+		// Back to IOB2: the same entities.
+		if a, b := labelSpans(ls, ids), labelSpans(ls, mustEncode(t, ls, back)); !slices.Equal(a, b) {
+			t.Errorf("%q: spans %v, after the round trip %v", c.in, a, b)
+		}
+	}
+	if _, err := ls.encode([]string{"L-PER"}, nil); err == nil {
+		t.Error("L- tags in the data should be refused")
+	}
+}
+
+func mustEncode(t *testing.T, ls *labelSet, tags []string) []uint8 {
+	ids, err := ls.encode(tags, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
 }
