@@ -473,12 +473,17 @@ func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []floa
 		d.offs = slices.Grow(d.offs[:0], n*numTemplates)
 		d.ends = slices.Grow(d.ends[:0], n)
 		touched := byte(0)
+		// A row longer than a cache line (BILOU: 74 bytes) always spans two: touch its end too.
+		wide := stride > 64
 		for i := range n {
 			for _, h := range base[i*numTemplates : (i+1)*numTemplates] {
 				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
 					off := int(r) * stride
 					d.offs = append(d.offs, int32(off))
 					touched |= w[off]
+					if wide {
+						touched |= w[off+nl]
+					}
 				}
 			}
 			d.ends = append(d.ends, int32(len(d.offs)))
