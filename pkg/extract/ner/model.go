@@ -363,7 +363,7 @@ func (st *stage) setTransU(ls *labelSet) {
 func (st *stage) compact(nl int, alloc func(st *stage, n int) []byte) {
 	rows := 1 << st.bits
 	stride := rowStride(nl)
-	st.w8 = alloc(st, rows*stride)
+	st.w8 = alloc(st, rows*stride+rowPad)
 	for r := range rows {
 		compactRow(st.w[r*nl:(r+1)*nl], st.w8[r*stride:r*stride+nl+1])
 	}
@@ -403,7 +403,7 @@ func readStage(br *bufio.Reader, sh stageHeader, ls *labelSet, alloc func(st *st
 	st.setTransU(ls)
 	rows := 1 << sh.Bits
 	stride := rowStride(nl)
-	st.w8 = alloc(st, rows*stride) // zero: rows absent from the file have no weights
+	st.w8 = alloc(st, rows*stride+rowPad) // zero: rows absent from the file have no weights
 	mask := make([]byte, (nl+7)/8)
 	w := make([]int16, nl)
 	row := -1
@@ -450,6 +450,8 @@ type decoder struct {
 	offs, ends []int32
 	// touched keeps the row loads of emissions from being optimised away.
 	touched byte
+	// lanes holds sumRows8's per-shift partial sums.
+	lanes []uint64
 }
 
 // emissions fills d.em (n × nl) with each token's label scores in perceptron units: the summed
@@ -497,9 +499,7 @@ func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []floa
 			if i > 0 {
 				lo = d.ends[i-1]
 			}
-			for _, off := range d.offs[lo:d.ends[i]] {
-				addRow8(acc, w[off:int(off)+nl+1])
-			}
+			d.sumRows8(acc, w, d.offs[lo:d.ends[i]], nl)
 		}
 		if st.extra {
 			for _, h := range extra[i*numExtra : (i+1)*numExtra] {
@@ -525,6 +525,52 @@ func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []floa
 // rowStride is the byte distance between compact rows. (Padding rows to whole cache lines was
 // measured: no faster, 70% more memory.)
 func rowStride(nl int) int { return nl + 1 }
+
+// maxShift is the largest shift compactRow writes: int16 weights fit int8 << 8.
+const maxShift = 8
+
+// rowPad is how many bytes past its last row a weight table has, so that sumRows8 may read a last
+// row four bytes at a time.
+const rowPad = 4
+
+// sumRows8 adds compact rows (shift byte s, then nl int8 weights v, each worth v << s) to acc, four
+// weights at a time: each weight, biased to 1..255, goes into a 16-bit lane of a uint64, rows are
+// summed per shift without shifting, and the lanes are unpacked once per shift used. A lane holds
+// at most 255 × rows, so up to 257 rows never carry from one lane into the next. Measured with a
+// BILOU OntoNotes model (73 labels), test binaries alternated 3 times, -cpu 1: TokenizeAndLabel
+// 146–148k → 184–188k tokens/s, Tag 138–139k → 175–176k, against adding one weight at a time.
+func (d *decoder) sumRows8(acc []int32, w []byte, offs []int32, nl int) {
+	groups := (nl + 3) / 4
+	if len(d.lanes) < (maxShift+1)*groups {
+		d.lanes = make([]uint64, (maxShift+1)*groups)
+	}
+	var rows [maxShift + 1]int32
+	for _, off := range offs {
+		s := int(w[off])
+		g := d.lanes[s*groups : (s+1)*groups]
+		row := w[int(off)+1 : int(off)+1+4*groups]
+		for j := range g {
+			x := uint64(binary.LittleEndian.Uint32(row[4*j:]) ^ 0x80808080)
+			x = (x | x<<16) & 0x0000FFFF0000FFFF
+			x = (x | x<<8) & 0x00FF00FF00FF00FF
+			g[j] += x
+		}
+		rows[s]++
+	}
+	acc = acc[:nl]
+	for s, n := range rows {
+		if n == 0 {
+			continue
+		}
+		g := d.lanes[s*groups : (s+1)*groups]
+		bias := 128 * n
+		for l := range acc {
+			v := int32(g[l/4]>>(16*(l%4))&0xFFFF) - bias
+			acc[l] += v << s
+		}
+		clear(g)
+	}
+}
 
 // addRow8 adds a compact row (shift byte, then int8 weights) to acc.
 func addRow8(acc []int32, row []byte) {

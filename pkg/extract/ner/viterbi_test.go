@@ -150,3 +150,37 @@ func mustEncode(t *testing.T, ls *labelSet, tags []string) []uint8 {
 	}
 	return ids
 }
+
+func TestSumRows8MatchesAddRow8(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, nl := range []int{9, 37, 73} {
+		stride := rowStride(nl)
+		const rows = 300
+		w := make([]byte, rows*stride+rowPad)
+		for r := range rows {
+			w[r*stride] = byte(rng.IntN(maxShift + 1))
+			for l := range nl {
+				w[r*stride+1+l] = byte(int8(rng.IntN(255) - 127))
+			}
+		}
+		var d decoder
+		for trial := range 50 {
+			offs := make([]int32, 1+rng.IntN(64))
+			for k := range offs {
+				offs[k] = int32(rng.IntN(rows) * stride)
+			}
+			if trial == 0 {
+				offs[0] = int32((rows - 1) * stride) // the last row: reads into the padding
+			}
+			want := make([]int32, nl)
+			for _, off := range offs {
+				addRow8(want, w[off:int(off)+nl+1])
+			}
+			got := make([]int32, nl)
+			d.sumRows8(got, w, offs, nl)
+			if !slices.Equal(got, want) {
+				t.Fatalf("nl=%d trial %d: sumRows8 = %v, addRow8 = %v", nl, trial, got, want)
+			}
+		}
+	}
+}
