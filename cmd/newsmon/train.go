@@ -33,7 +33,7 @@ func cmdTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("train ner", stderr)
 	scheme := fs.String("scheme", "ontonotes", "tag scheme: ontonotes|conll2003")
-	encoding := fs.String("encoding", ner.EncodingIOB2, "label encoding of the model: iob2|bilou (data and output are IOB2 either way)")
+	encoding := fs.String("encoding", ner.EncodingBILOU, "label encoding of the model: iob2|bilou (data and output are IOB2 either way)")
 	trainPath := fs.String("train", "", "training data, TOKEN\\tTAG (IOB2) with -DOCSTART- lines")
 	devPath := fs.String("dev", "", "development data for per-epoch F1 and early stopping")
 	out := fs.String("out", "", "where to write the model (gzip)")

@@ -5,7 +5,12 @@
 // # How it works
 //
 // Tokens (pkg/text, with clitics split off as the Penn Treebank does) are labelled by a two-stage
-// averaged structured perceptron with first-order Viterbi decoding under IOB2 constraints:
+// averaged structured perceptron with first-order Viterbi decoding. Its labels are BILOU — per type
+// B(egin), I(nside), L(ast), U(nit, a one-token entity), and O — under the constraints that keep
+// them well formed; the data it reads and every tag it prints are IOB2. BILOU gives an entity's last
+// token labels of its own, and boundary errors were most of the errors: with the same features,
+// OntoNotes dev 83.50 → 84.10 (ORG 79.10 → 81.02, PERSON 87.33 → 88.18, TIME 64.45 → 68.37), CoNLL
+// 93.00 → 93.10, for twice the labels to score (see the speed below).
 //
 //   - Stage 1 reads 52 hashed feature templates per token: lower-cased and exact word (digits
 //     folded to 0), collapsed shape, prefixes and suffixes of 1–4 letters, words and shapes in a ±2
@@ -19,15 +24,20 @@
 //     a head start (the margin, 0.0025 × the number of training sentences), so updates continue
 //     until the gold labels win by that margin. Stage 1 alone on OntoNotes dev: 82.42 → 82.92 F1.
 //   - Stage 2 is residual: it adds to stage 1's scores (weighted 0.1; 0.03 for OntoNotes, whose
-//     margin-trained stage 1 scores are ~3× larger) the weights of 6 templates
+//     margin-trained stage 1 scores are ~3× larger) the weights of 12 templates
 //     computed from stage 1's labels over the whole document: the majority type of the word's other
-//     occurrences, the type of a multi-word entity the word was part of, and stage-1 labels around
-//     the token. On the training set stage 1's labels and scores come from 5-fold cross-validation,
+//     occurrences and the type of its first one, the type of a multi-word entity the word was part
+//     of, the shape of the stage-1 entity holding the token (type, place in it, length), and stage-1
+//     labels around the token, alone, as a ±2 label window and paired with the word and with the
+//     neighbouring words — which lets stage 2 learn where stage 1 misplaces boundaries. The six
+//     templates added last were worth +0.35 F1 with IOB2 labels (OntoNotes dev, 3 seeds of stage 2
+//     over one stage 1: 83.47/83.42/83.34 → 83.85/83.77/83.70) and +0.10 with BILOU (84.10 →
+//     84.20, one seed); their table has 2^18 rows. On the training set stage 1's labels and scores come from 5-fold cross-validation,
 //     so stage 2 learns from labels as noisy as those it sees on new text. Measured on CoNLL dev:
 //     stage 1 alone 91.26 F1, residual stage 2 92.79, a full second perceptron over all features
 //     also 92.79 but twice the memory reads per token, residual with weight 0.02: 92.58.
 //
-// Features are hashed (FNV-1a + splitmix) into a table of 2^20 rows × labels (2^16 for stage 2);
+// Features are hashed (FNV-1a + splitmix) into a table of 2^20 rows × labels (2^18 for stage 2);
 // no feature string is ever built, so tagging allocates a few slices per article and none per token.
 // Weights are averaged, quantised to int16 with one scale per stage and stored sparsely (non-zero
 // rows only) with gzip. In memory each row becomes int8 weights with a power-of-two shift: tagging
@@ -54,29 +64,39 @@
 //
 // # Measured (dev sets, `newsmon eval ner`, embedded models)
 //
-//	CoNLL-2003 dev:  ner f1=0.9300 p=0.9312 r=0.9288  (PER 96.05, LOC 95.86, ORG 87.96, MISC 88.37)
-//	OntoNotes dev:   ner f1=0.8350 p=0.8317 r=0.8382  (GPE 92.86, PERSON 87.33, ORG 79.10, NORP 89.29)
+//	CoNLL-2003 dev:  ner f1=0.9314 p=0.9322 r=0.9307  (PER 95.58, LOC 96.10, ORG 89.04, MISC 88.14)
+//	OntoNotes dev:   ner f1=0.8420 p=0.8384 r=0.8456  (GPE 92.78, PERSON 88.83, ORG 81.54, NORP 89.34)
 //
-// The OntoNotes floor of the issue (86.0) is not reached: stage 1 alone gives 82.9, stage 2 83.5
-// (without the margin: 82.4 and 83.1). Tried and no better on OntoNotes dev: a span lexicon of the
-// training split's entity strings (jackknifed, 2 templates: 82.88, and −6% speed), passive-
-// aggressive updates, the margin on stage 2 too.
-// Training on the shared 2-core machine (load 4–15): CoNLL 1–1.5 min, OntoNotes 9–18 min wall;
-// both retrain byte-identically with the commands below (checked).
+// The OntoNotes floor of the issue (86.0) is not reached: stage 1 alone gives 83.60, stage 2 84.20
+// (IOB2 labels: 82.92 and 83.50; without the margin 82.4 and 83.1). Tried and no better on
+// OntoNotes dev: a span lexicon of the training split's entity strings (jackknifed, 2 templates:
+// 82.88, and −6% speed), passive-aggressive updates, the margin on stage 2 too, a third residual
+// stage over stage 2's labels (83.50 → 83.29), a smaller or larger margin with BILOU (90: 83.62,
+// 250: below 150 at every epoch), and word-embedding clusters of our own (skip-gram with negative
+// sampling on the cluster corpus, k-means at k = 100…2000, 7 templates: stage 1 +0.08…+0.17 over
+// 3 seeds for −12% speed). The CoNLL model's labels as stage-1 features of the OntoNotes model
+// ("stacking") gave stage 1 +0.31 (82.92 → 83.23, IOB2) but tagging twice costs more speed than
+// there is room for.
+// Training on the shared 2-core machine: CoNLL about 1 min, OntoNotes 16 min wall (load 2–5);
+// both retrain byte-identically with the commands below.
 // Speed on one core of that machine when quiet (`go test -run '^$' -bench 'TokenizeAndLabel|Tag$'
-// -cpu 1`): tokenise + label about 230–240k tokens/s, with entity merging and roles (BenchmarkTag)
-// 216–219k. Three things make it so: the weight table lives in memory advised to use huge pages
-// (without: ~110k, TLB misses); emissions first gathers and touches every weight row of a sentence,
-// so that the CPU overlaps their cache misses (201k → 230–240k); and Viterbi skips predecessors that
-// cannot win — a predecessor scoring more than the largest spread of transition scores below the
-// best one never wins, which leaves two or three of 37 (170k → 201k; the tags are identical, see
-// TestViterbiPruningIsExact). Decoding the OntoNotes model (BenchmarkLoadModel): 0.13–0.27 s.
+// -cpu 1`): tokenise + label 170–174k tokens/s, with entity merging and roles (BenchmarkTag) 164k
+// (IOB2 models, before: 246–250k and 228k). Four things make it so: the weight table lives in
+// memory advised to use huge pages (without: ~110k with IOB2, TLB misses); emissions first gathers
+// and touches every weight row of a sentence (both cache lines of a BILOU row), so that the CPU
+// overlaps their cache misses; a token's rows are summed four weights at a time in 16-bit lanes of
+// a uint64, per shift, unpacked once per token (sumRows8: 147k → 188k with BILOU, under load);
+// and Viterbi skips predecessors that cannot win — a predecessor scoring more than the largest
+// spread of transition scores below the best one never wins (the tags are identical, see
+// TestViterbiPruningIsExact). Decoding the OntoNotes model (BenchmarkLoadModel): 0.30–0.36 s.
 //
 // # Models and how to rebuild them
 //
 // model/ holds the cluster table and both models; they are embedded and decoded lazily, once per
-// process (see LoadModel): decoding the OntoNotes model takes about 0.2 s and leaves ~40 MB resident
-// (int8 rows, decoded row by row from the file's int16 weights, which are never held whole).
+// process (see LoadModel): decoding the OntoNotes model takes about 0.3 s and leaves ~42 MB resident
+// (int8 rows of the used hash slots only, decoded row by row from the file's int16 weights, which
+// are never held whole; keeping every slot's row cost 62 MB more: `newsmon analyze` peak RSS
+// 202 → 140 MB).
 // Rebuild them from the repository root with the corpora of ../shared/data (training is
 // deterministic for a given seed):
 //

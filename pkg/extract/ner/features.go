@@ -10,7 +10,7 @@ import (
 // featureVersion names the feature set below. A model records the version it was trained with and
 // refuses to load under another one: changing a template, the normalisation, the lexicon flags or the
 // clusters' hashing means retraining.
-const featureVersion = "ner-features-3"
+const featureVersion = "ner-features-4"
 
 // numTemplates is the number of feature slots per token; an empty slot holds 0 and is skipped.
 const numTemplates = 52
@@ -531,11 +531,13 @@ func mix(a, b uint64) uint64 {
 }
 
 // numExtra is the number of second-stage (document-level) feature slots per token.
-const numExtra = 6
+const numExtra = 12
 
 // docFeatures computes the second-stage features of one document from the first stage's labels:
-// how the other occurrences of each word in the document were labelled (the majority type), the
-// type of a multi-word entity the word was part of, and the first-stage labels around the token.
+// how the other occurrences of each word in the document were labelled (the majority type, the
+// first occurrence's type), the type of a multi-word entity the word was part of, the shape of the
+// first-stage entity holding the token, and the first-stage labels around the token, alone and with
+// the neighbouring words (which lets stage 2 learn where stage 1 misplaces entity boundaries).
 // lower, cls and labels are flat over the document's tokens; starts[s] is where sentence s begins.
 func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, starts []int, out []uint32) []uint32 {
 	ntypes := 0
@@ -545,29 +547,45 @@ func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, star
 	type counts struct {
 		n     [32]int32 // [0] = O, [1+t] = type t
 		multi uint8     // 1 + type of the first multi-word entity holding the word, 0 if none
+		first int32     // the word's first occurrence in the document
 	}
 	index := make(map[uint64]int32, len(lower)/2)
 	var table []counts
-	get := func(h uint64) *counts {
+	get := func(h uint64, at int) *counts {
 		k, ok := index[h]
 		if !ok {
 			k = int32(len(table))
 			index[h] = k
-			table = append(table, counts{})
+			table = append(table, counts{first: int32(at)})
 		}
 		return &table[k]
 	}
 	for i, h := range lower {
-		get(h).n[ls.typ[labels[i]]+1]++
+		get(h, i).n[ls.typ[labels[i]]+1]++
 	}
+	// spanShape is, per token inside a first-stage entity, its type, the token's place in it
+	// (begin, inside, last, alone) and its length up to 5; 0 outside entities.
+	spanShape := make([]uint64, len(lower))
 	for _, sp := range labelSpans(ls, labels) {
-		if sp.end-sp.start < 2 {
-			continue
+		n := sp.end - sp.start
+		if n >= 2 {
+			for i := sp.start; i < sp.end; i++ {
+				if c := get(lower[i], i); c.multi == 0 {
+					c.multi = uint8(sp.typ + 1)
+				}
+			}
 		}
 		for i := sp.start; i < sp.end; i++ {
-			if c := get(lower[i]); c.multi == 0 {
-				c.multi = uint8(sp.typ + 1)
+			place := uint64(2) // inside
+			switch {
+			case n == 1:
+				place = 4
+			case i == sp.start:
+				place = 1
+			case i == sp.end-1:
+				place = 3
 			}
+			spanShape[i] = uint64(sp.typ+1)<<16 | place<<8 | uint64(min(n, 5))
 		}
 	}
 	// majOther is 1 when the word occurs nowhere else, 2 for O, 3+t for type t.
@@ -591,24 +609,54 @@ func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, star
 		for i >= starts[s+1] {
 			s++
 		}
-		prevLabel, nextLabel := uint64(0xff), uint64(0xff)
+		a, b := starts[s], starts[s+1]
+		label := func(j int) uint64 {
+			if j < a || j >= b {
+				return 0xff
+			}
+			return uint64(labels[j])
+		}
+		word := func(j int) uint64 {
+			if j < a || j >= b {
+				return 7
+			}
+			return lower[j]
+		}
 		prevMaj, nextMaj := uint64(0), uint64(0)
-		if i > starts[s] {
-			prevLabel, prevMaj = uint64(labels[i-1]), majOther(i-1)
+		if i > a {
+			prevMaj = majOther(i - 1)
 		}
-		if i+1 < starts[s+1] {
-			nextLabel, nextMaj = uint64(labels[i+1]), majOther(i+1)
+		if i+1 < b {
+			nextMaj = majOther(i + 1)
 		}
-		maj, c := majOther(i), uint64(cls[i])
+		maj, c, l := majOther(i), uint64(cls[i]), uint64(labels[i])
+		entry := &table[index[lower[i]]]
+		firstType := uint64(0xff) // this is the first occurrence
+		if f := int(entry.first); f != i {
+			firstType = uint64(ls.typ[labels[f]] + 2)
+		}
 		fs := [numExtra]uint64{
 			maj<<8 | c,
-			uint64(labels[i]) + 1,
-			prevLabel<<16 | uint64(labels[i])<<8 | nextLabel,
+			l + 1,
+			label(i-1)<<16 | l<<8 | label(i+1),
 			prevMaj<<8 | nextMaj,
-			uint64(table[index[lower[i]]].multi)<<8 | c,
-			maj<<8 | uint64(labels[i]),
+			uint64(entry.multi)<<8 | c,
+			maj<<8 | l,
+			mix(lower[i], l+1),
+			mix(label(i-1)<<8|l, word(i+1)),
+			mix(l<<8|label(i+1), word(i-1)),
+			label(i-2)<<32 | label(i-1)<<24 | l<<16 | label(i+1)<<8 | label(i+2) | 1<<40,
+			0,
+			firstType<<16 | l<<8 | c | 1<<42,
+		}
+		if spanShape[i] != 0 {
+			fs[10] = spanShape[i]<<8 | c | 1<<41
 		}
 		for k, v := range fs {
+			if v == 0 {
+				out = append(out, 0)
+				continue
+			}
 			h := uint32(mix(uint64(k+101)*0x9E3779B97F4A7C15, v))
 			if h == 0 {
 				h = 1

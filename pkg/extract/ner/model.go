@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -192,9 +193,13 @@ type Model struct {
 type stage struct {
 	bits uint
 	used []uint64 // bit r is set when row r has a non-zero weight: unseen features skip the row
-	w    []int16  // as stored; nil once a loaded model has built w8
-	// w8 is what tagging reads: per row one shift byte s and nl int8 weights, weight = int8 << s.
-	// Half the bytes of w, so about half the cache misses, which dominate tagging time.
+	// rank[k] counts the used rows before row 64k: with used, it finds a row in w8 (rowOffset).
+	rank []uint32
+	w    []int16 // as stored; nil once a loaded model has built w8
+	// w8 is what tagging reads: per used row, in row order, one shift byte s and nl int8 weights,
+	// weight = int8 << s. Half the bytes of w, so about half the cache misses, which dominate
+	// tagging time; and only the used rows (OntoNotes stage 1: 49%, stage 2: 19%), so that a
+	// process keeps what the model knows resident, not its hash table's empty slots.
 	w8    []byte
 	trans []float32 // as stored, in units of the int weights
 	extra bool      // also reads the document-level features of the first stage's labels
@@ -359,14 +364,43 @@ func (st *stage) setTransU(ls *labelSet) {
 	st.spread = transSpread(ls, st.transT)
 }
 
-// compact builds w8 from w: each row's weights as int8 with a shared power-of-two shift.
+// compact builds w8 from w: each used row's weights as int8 with a shared power-of-two shift.
 func (st *stage) compact(nl int, alloc func(st *stage, n int) []byte) {
-	rows := 1 << st.bits
+	st.setRank()
 	stride := rowStride(nl)
-	st.w8 = alloc(st, rows*stride+rowPad)
-	for r := range rows {
-		compactRow(st.w[r*nl:(r+1)*nl], st.w8[r*stride:r*stride+nl+1])
+	st.w8 = alloc(st, st.usedRows()*stride+rowPad)
+	k := 0
+	for r := range 1 << st.bits {
+		if st.used[r/64]&(1<<(r%64)) != 0 {
+			compactRow(st.w[r*nl:(r+1)*nl], st.w8[k*stride:k*stride+nl+1])
+			k++
+		}
 	}
+}
+
+// setRank computes rank from used.
+func (st *stage) setRank() {
+	st.rank = make([]uint32, len(st.used))
+	n := uint32(0)
+	for k, u := range st.used {
+		st.rank[k] = n
+		n += uint32(bits.OnesCount64(u))
+	}
+}
+
+// usedRows is the number of rows with weights.
+func (st *stage) usedRows() int {
+	n := 0
+	for _, u := range st.used {
+		n += bits.OnesCount64(u)
+	}
+	return n
+}
+
+// rowOffset is where used row r starts in w8, which holds the used rows only, in row order.
+func (st *stage) rowOffset(r uint32, stride int) int {
+	k := r / 64
+	return (int(st.rank[k]) + bits.OnesCount64(st.used[k]&(1<<(r%64)-1))) * stride
 }
 
 // compactRow writes one row of int16 weights as a shift byte and int8 weights.
@@ -403,7 +437,10 @@ func readStage(br *bufio.Reader, sh stageHeader, ls *labelSet, alloc func(st *st
 	st.setTransU(ls)
 	rows := 1 << sh.Bits
 	stride := rowStride(nl)
-	st.w8 = alloc(st, rows*stride+rowPad) // zero: rows absent from the file have no weights
+	// Room for every row, since the file does not say how many it holds; the used rows fill its
+	// start in order, and the pages never written never become resident.
+	st.w8 = alloc(st, rows*stride+rowPad)
+	used := 0
 	mask := make([]byte, (nl+7)/8)
 	w := make([]int16, nl)
 	row := -1
@@ -413,6 +450,7 @@ func readStage(br *bufio.Reader, sh stageHeader, ls *labelSet, alloc func(st *st
 			return nil, fmt.Errorf("weights: %w", err)
 		}
 		if d == 0 {
+			st.setRank()
 			return st, nil
 		}
 		row += int(d)
@@ -434,7 +472,8 @@ func readStage(br *bufio.Reader, sh stageHeader, ls *labelSet, alloc func(st *st
 			}
 			w[l] = int16(v)
 		}
-		compactRow(w, st.w8[row*stride:row*stride+nl+1])
+		compactRow(w, st.w8[used*stride:used*stride+nl+1])
+		used++
 	}
 }
 
@@ -480,7 +519,7 @@ func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []floa
 		for i := range n {
 			for _, h := range base[i*numTemplates : (i+1)*numTemplates] {
 				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
-					off := int(r) * stride
+					off := st.rowOffset(r, stride)
 					d.offs = append(d.offs, int32(off))
 					touched |= w[off]
 					if wide {
@@ -504,7 +543,7 @@ func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []floa
 		if st.extra {
 			for _, h := range extra[i*numExtra : (i+1)*numExtra] {
 				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
-					off := int(r) * stride
+					off := st.rowOffset(r, stride)
 					addRow8(acc, w[off:off+nl+1])
 				}
 			}

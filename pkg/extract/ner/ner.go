@@ -105,7 +105,9 @@ func (t *Tagger) entities(s string) ([]article.Entity, error) {
 	meta := metaRanges(s)
 	var cands []candidate
 	for _, sp := range sents {
-		for _, e := range labelSpans(m.labels, labels[sp[0]:sp[1]]) {
+		spans := labelSpans(m.labels, labels[sp[0]:sp[1]])
+		spans = joinNameParticles(words[sp[0]:sp[1]], spans, m.types, m.res.lex)
+		for _, e := range spans {
 			if productType(m.types[e.typ]) == "" {
 				continue
 			}
@@ -118,6 +120,39 @@ func (t *Tagger) entities(s string) ([]article.Entity, error) {
 	cands = addDatelines(s, toks, cands)
 	cands = addAliasMentions(s, toks, cands)
 	return t.merge(s, cands), nil
+}
+
+// joinNameParticles extends a PERSON over lower-case name particles and the capitalised words after
+// them ("Luiz Inácio Lula" + "da" + "Silva"), which the model, having seen few such names, may end
+// before the particle, leaving the rest unlabelled or as another entity.
+func joinNameParticles(words []string, spans []labelSpan, types []string, lex *lexicon) []labelSpan {
+	out := spans[:0]
+	for k := 0; k < len(spans); k++ {
+		e := spans[k]
+		if types[e.typ] == "PERSON" || types[e.typ] == "PER" {
+			j := e.end
+			for j < len(words) && j-e.end < 2 && lex.particles[words[j]] {
+				j++
+			}
+			free := k+1 >= len(spans) || spans[k+1].start >= j // no entity among the particles
+			if j > e.end && j < len(words) && free && capClass(words[j]) == capInit {
+				end := j + 1
+				// The rest of the name: the next entity, when it starts right there, else
+				// unlabelled capitalised words.
+				if k+1 < len(spans) && spans[k+1].start == j {
+					end = spans[k+1].end
+					k++
+				} else {
+					for end < len(words) && capClass(words[end]) == capInit && (k+1 >= len(spans) || end < spans[k+1].start) {
+						end++
+					}
+				}
+				e.end = end
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // addDatelines adds the upper-case place that opens a newswire paragraph ("WUXI, China —",

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -341,5 +342,31 @@ func TestConcurrentTagMatchesSequential(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 		break
+	}
+}
+
+func TestJoinNameParticles(t *testing.T) {
+	types := schemes["ontonotes"]
+	typ := func(name string) int { return slices.Index(types, name) }
+	person, gpe, org := typ("PERSON"), typ("GPE"), typ("ORG")
+	lex := newLexicon()
+	for _, tc := range []struct {
+		text  string
+		spans []labelSpan
+		want  []labelSpan
+	}{
+		{"Luiz Inácio Lula da Silva won in Brazil", []labelSpan{{0, 3, person}, {4, 5, gpe}, {7, 8, gpe}},
+			[]labelSpan{{0, 5, person}, {7, 8, gpe}}},
+		{"Luiz Inácio Lula da Silva won", []labelSpan{{0, 3, person}}, []labelSpan{{0, 5, person}}},
+		{"Ursula von der Leyen spoke", []labelSpan{{0, 1, person}}, []labelSpan{{0, 4, person}}},
+		{"Lula da capital", []labelSpan{{0, 1, person}}, []labelSpan{{0, 1, person}}},
+		{"Banco do Brasil de Minas", []labelSpan{{0, 3, org}, {4, 5, gpe}}, []labelSpan{{0, 3, org}, {4, 5, gpe}}},
+		{"Ahmed al", []labelSpan{{0, 1, person}}, []labelSpan{{0, 1, person}}},
+	} {
+		words := strings.Fields(tc.text)
+		got := joinNameParticles(words, slices.Clone(tc.spans), types, lex)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: %v → %v; want %v", tc.text, tc.spans, got, tc.want)
+		}
 	}
 }

@@ -23,8 +23,9 @@ type Document []Sentence
 // TrainConfig says what to train and how.
 type TrainConfig struct {
 	Scheme string
-	// Encoding is the models' label encoding, EncodingIOB2 (the default) or EncodingBILOU; the
-	// data are IOB2 either way.
+	// Encoding is the models' label encoding, EncodingBILOU (the default) or EncodingIOB2; the
+	// data are IOB2 either way. BILOU's last-token and one-token labels give entity ends features
+	// of their own (OntoNotes dev: 83.50 → 84.10 with the same features; CoNLL 93.00 → 93.10).
 	Encoding  string
 	MaxEpochs int    // upper bound on passes over the training set
 	Patience  int    // stop after this many epochs without a better dev F1
@@ -132,7 +133,7 @@ const jackknifeFolds = 5
 // on the other folds). Each stage measures entity F1 on dev after every epoch and keeps its best
 // epoch. Training is deterministic for a given Seed. report may be nil.
 func Train(ctx context.Context, cfg TrainConfig, train, dev []Document, report func(EpochReport)) (*Model, error) {
-	ls, err := newLabelSetEnc(cfg.Scheme, cfg.Encoding)
+	ls, err := newLabelSetEnc(cfg.Scheme, cmp.Or(cfg.Encoding, EncodingBILOU))
 	if err != nil {
 		return nil, err
 	}
@@ -278,8 +279,10 @@ func stageReport(report func(EpochReport), stage int) func(EpochReport) {
 	}
 }
 
-// residualBits sizes a residual stage's table: its few document features take few values.
-const residualBits = 16
+// residualBits sizes a residual stage's table: its document features take few values, except
+// those that pair a label with a word (OntoNotes dev, stage-2 features of ner-features-4, 3 seeds
+// of stage 2 over one stage 1: 2^16 rows 83.61/83.76, 2^17 83.70/83.76, 2^18 83.85/83.77/83.70).
+const residualBits = 18
 
 // stageKind says what a stage reads.
 type stageKind struct {
