@@ -41,6 +41,20 @@ func natsKVs(t testing.TB, ctx context.Context, dir string) (rules, fired *bus.K
 	return rules, fired, stop
 }
 
+// resolverOrSkip returns a place resolver over the real gazetteer, or skips a -short run: the tests
+// that use it also start NATS.
+func resolverOrSkip(t *testing.T) *geo.Resolver {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts NATS and loads the gazetteer")
+	}
+	gaz, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return geo.NewResolver(gaz)
+}
+
 // placeArticle is an article whose PLACE entities are every occurrence of the given names, with
 // Places filled by the real gazetteer resolver.
 func placeArticle(t *testing.T, res *geo.Resolver, id, url, title, text string, places ...string) *article.Article {
@@ -71,15 +85,8 @@ func placeArticle(t *testing.T, res *geo.Resolver, id, url, title, text string, 
 // second URL, its webhook gets exactly one delivery although the receiver fails twice first, and
 // rules and fired marks survive a restart of the server.
 func TestAlertsOverNATS(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts NATS and loads the gazetteer")
-	}
+	res := resolverOrSkip(t)
 	ctx := context.Background()
-	gaz, err := geo.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := geo.NewResolver(gaz)
 	dir := t.TempDir()
 	rulesKV, firedKV, stop := natsKVs(t, ctx, dir)
 	defer func() { stop() }()
@@ -137,15 +144,11 @@ func TestAlertsOverNATS(t *testing.T) {
 	}
 }
 
+// TestFiredMarksExpireAfterRetention: with a retention, a story's fired mark and story id leave the
+// real JetStream bucket when it ends, and the story fires again.
 func TestFiredMarksExpireAfterRetention(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts NATS and loads the gazetteer")
-	}
+	res := resolverOrSkip(t)
 	ctx := context.Background()
-	gaz, err := geo.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	rulesKV, firedKV, stop := natsKVs(t, ctx, t.TempDir())
 	defer stop()
 	store := NewStore(rulesKV)
@@ -154,7 +157,7 @@ func TestFiredMarksExpireAfterRetention(t *testing.T) {
 	}
 	// Story bands live apart, as in production (run keeps them in a memory bucket).
 	m := NewMatcher(store, firedKV, nil, WithRetention(time.Second), WithStoryBands(NewMemoryKV()))
-	a := placeArticle(t, geo.NewResolver(gaz), "a1", "https://wire.example/wuxi-chips", "Spanish chipmaker to build plant in Wuxi",
+	a := placeArticle(t, res, "a1", "https://wire.example/wuxi-chips", "Spanish chipmaker to build plant in Wuxi",
 		mustRead(t, "testdata/story_wire.txt"), "Wuxi")
 	if evs, err := m.Match(ctx, a); err != nil || len(evs) != 1 {
 		t.Fatalf("first Match = %+v, %v; want one event", evs, err)
