@@ -10,7 +10,7 @@ import (
 // featureVersion names the feature set below. A model records the version it was trained with and
 // refuses to load under another one: changing a template, the normalisation, the lexicon flags or the
 // clusters' hashing means retraining.
-const featureVersion = "ner-features-4"
+const featureVersion = "ner-features-5"
 
 // numTemplates is the number of feature slots per token; an empty slot holds 0 and is skipped.
 const numTemplates = 52
@@ -531,13 +531,12 @@ func mix(a, b uint64) uint64 {
 }
 
 // numExtra is the number of second-stage (document-level) feature slots per token.
-const numExtra = 12
+const numExtra = 9
 
 // docFeatures computes the second-stage features of one document from the first stage's labels:
 // how the other occurrences of each word in the document were labelled (the majority type, the
 // first occurrence's type), the type of a multi-word entity the word was part of, the shape of the
-// first-stage entity holding the token, and the first-stage labels around the token, alone and with
-// the neighbouring words (which lets stage 2 learn where stage 1 misplaces entity boundaries).
+// first-stage entity holding the token, and the first-stage labels around the token.
 // lower, cls and labels are flat over the document's tokens; starts[s] is where sentence s begins.
 func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, starts []int, out []uint32) []uint32 {
 	ntypes := 0
@@ -616,12 +615,6 @@ func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, star
 			}
 			return uint64(labels[j])
 		}
-		word := func(j int) uint64 {
-			if j < a || j >= b {
-				return 7
-			}
-			return lower[j]
-		}
 		prevMaj, nextMaj := uint64(0), uint64(0)
 		if i > a {
 			prevMaj = majOther(i - 1)
@@ -642,15 +635,12 @@ func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, star
 			prevMaj<<8 | nextMaj,
 			uint64(entry.multi)<<8 | c,
 			maj<<8 | l,
-			mix(lower[i], l+1),
-			mix(label(i-1)<<8|l, word(i+1)),
-			mix(l<<8|label(i+1), word(i-1)),
 			label(i-2)<<32 | label(i-1)<<24 | l<<16 | label(i+1)<<8 | label(i+2) | 1<<40,
 			0,
 			firstType<<16 | l<<8 | c | 1<<42,
 		}
 		if spanShape[i] != 0 {
-			fs[10] = spanShape[i]<<8 | c | 1<<41
+			fs[7] = spanShape[i]<<8 | c | 1<<41
 		}
 		for k, v := range fs {
 			if v == 0 {
