@@ -388,3 +388,22 @@ func TestExpiringKVKeysCarryTheirOwnTTL(t *testing.T) {
 		t.Fatalf("CreateExpiring after expiry = %v, %v; want true", created, err)
 	}
 }
+
+func TestCreateExpiringWithoutKeyTTLsKeepsTheKey(t *testing.T) {
+	b, _ := connect(t)
+	ctx := context.Background()
+	kv, err := b.KV(ctx, "plain", 0) // as ExpiringKV opens it on a server without per-key TTLs
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created, err := kv.CreateExpiring(ctx, "fired.a", []byte("1"), time.Second); !created || err != nil {
+		t.Fatalf("CreateExpiring = %v, %v; want true, nil", created, err)
+	}
+	if created, err := kv.CreateExpiring(ctx, "fired.a", []byte("2"), time.Second); created || err != nil {
+		t.Fatalf("CreateExpiring of a live key = %v, %v; want false, nil", created, err)
+	}
+	time.Sleep(2500 * time.Millisecond)
+	if v, ok, err := kv.Get(ctx, "fired.a"); !ok || err != nil || string(v) != "1" {
+		t.Fatalf("after the ttl: %q, %v, %v; want the key kept", v, ok, err)
+	}
+}

@@ -24,6 +24,8 @@ const (
 // pkg/crawl and pkg/alert declare.
 type KV struct {
 	kv jetstream.KeyValue
+	// keyTTL says the bucket takes per-key TTLs (ExpiringKV on NATS ≥ 2.11).
+	keyTTL bool
 }
 
 // KV opens (creating if needed) a bucket. ttl 0 keeps keys forever.
@@ -43,9 +45,20 @@ func (b *Bus) MemoryKV(ctx context.Context, bucket string, ttl time.Duration) (*
 // CreateExpiring gives them a lifetime: for marks written once per article beside state that must
 // stay (an alert rule's last match may matter for a year, the mark that it fired for an article
 // only as long as the article could come again).
+// Servers older than NATS 2.11 have no per-key TTLs: there the bucket opens without them, keys
+// created by CreateExpiring are kept forever, and a warning says so.
 func (b *Bus) ExpiringKV(ctx context.Context, bucket string) (*KV, error) {
-	return b.openKV(ctx, jetstream.KeyValueConfig{Bucket: bucket, Storage: jetstream.FileStorage,
+	kv, err := b.openKV(ctx, jetstream.KeyValueConfig{Bucket: bucket, Storage: jetstream.FileStorage,
 		LimitMarkerTTL: keyDeleteMarkerTTL})
+	if errors.Is(err, jetstream.ErrLimitMarkerTTLNotSupported) {
+		b.log.Warn("NATS server has no per-key TTLs (needs 2.11 or later): keys of this bucket never expire", "bucket", bucket)
+		return b.openKV(ctx, jetstream.KeyValueConfig{Bucket: bucket, Storage: jetstream.FileStorage})
+	}
+	if err != nil {
+		return nil, err
+	}
+	kv.keyTTL = true
+	return kv, nil
 }
 
 // keyDeleteMarkerTTL is how long an ExpiringKV bucket keeps the marker of a deleted or expired
@@ -100,8 +113,11 @@ func (k *KV) Create(ctx context.Context, key string, val []byte) (bool, error) {
 }
 
 // CreateExpiring is Create for a key that disappears ttl after it was created (rounded up to whole
-// seconds). The bucket must have been opened with ExpiringKV.
+// seconds) in a bucket opened with ExpiringKV; in any other bucket it is Create.
 func (k *KV) CreateExpiring(ctx context.Context, key string, val []byte, ttl time.Duration) (bool, error) {
+	if !k.keyTTL {
+		return k.Create(ctx, key, val)
+	}
 	if r := ttl % time.Second; r != 0 {
 		ttl += time.Second - r // NATS counts message TTLs in whole seconds
 	}
