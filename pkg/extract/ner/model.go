@@ -644,7 +644,7 @@ func viterbi(d *decoder, ls *labelSet, em []float32, transT []float32, n int, ou
 // IOB2; O, L- and U- in BILOU). A closing predecessor whose score is more than the spread below the
 // best closing predecessor's cannot win for an opening label, whatever the transitions, so
 // viterbiSpread skips it: the result is exactly that of trying every predecessor. Emission scores
-// differ far more than transition scores, so typically two or three predecessors remain of 37.
+// differ far more than transition scores, so typically two or three predecessors remain.
 func transSpread(ls *labelSet, transT []float32) float32 {
 	nl := len(ls.names)
 	stride := nl + 1
