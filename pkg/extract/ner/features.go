@@ -628,6 +628,10 @@ func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, star
 		if f := int(entry.first); f != i {
 			firstType = uint64(ls.typ[labels[f]] + 2)
 		}
+		shape := uint64(0) // outside entities: no feature
+		if spanShape[i] != 0 {
+			shape = spanShape[i]<<8 | c | 1<<41
+		}
 		fs := [numExtra]uint64{
 			maj<<8 | c,
 			l + 1,
@@ -636,11 +640,8 @@ func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, star
 			uint64(entry.multi)<<8 | c,
 			maj<<8 | l,
 			label(i-2)<<32 | label(i-1)<<24 | l<<16 | label(i+1)<<8 | label(i+2) | 1<<40,
-			0,
+			shape,
 			firstType<<16 | l<<8 | c | 1<<42,
-		}
-		if spanShape[i] != 0 {
-			fs[7] = spanShape[i]<<8 | c | 1<<41
 		}
 		for k, v := range fs {
 			if v == 0 {
