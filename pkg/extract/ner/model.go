@@ -51,11 +51,10 @@ type labelSet struct {
 	// prevs[cur] lists the labels allowed before cur (IOB2: I-T only after B-T or I-T; BILOU: I-T
 	// and L-T only after B-T or I-T, the others only after O, L- or U-).
 	prevs [][]uint8
-	// startOK[cur] says whether cur may open a sentence, endOK[cur] whether it may close one.
-	startOK, endOK []bool
 	// closes[p] says p may precede every opening label; opens[cur] says cur is such a label: its
 	// predecessors are exactly the labels that close (IOB2: every label precedes O and B-; BILOU:
-	// O, L- and U- precede O, B- and U-).
+	// O, L- and U- precede O, B- and U-). A sentence starts with an opening label and ends with a
+	// closing one.
 	closes, opens []bool
 }
 
@@ -115,16 +114,12 @@ func newLabelSetEnc(scheme, encoding string) (*labelSet, error) {
 	}
 	bilou := encoding == EncodingBILOU
 	ls.prevs = make([][]uint8, nl)
-	ls.startOK = make([]bool, nl)
-	ls.endOK = make([]bool, nl)
 	ls.closes = make([]bool, nl)
 	ls.opens = make([]bool, nl)
 	for l := range nl {
 		inside := kind[l] == kindI || kind[l] == kindL // continues the entity of the label before
 		open := kind[l] == kindB || (bilou && kind[l] == kindI)
-		ls.startOK[l] = !inside
 		ls.opens[l] = !inside
-		ls.endOK[l] = !bilou || !open
 		ls.closes[l] = !bilou || !open
 	}
 	for cur := range nl {
@@ -680,7 +675,7 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 	negInf := float32(math.Inf(-1))
 	stride := nl + 1
 	for l := range nl {
-		if ls.startOK[l] {
+		if ls.opens[l] {
 			d.prev[l] = transT[l*stride+nl] + em[l]
 		} else {
 			d.prev[l] = negInf
@@ -725,7 +720,7 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 	}
 	best, arg := negInf, uint8(0)
 	for l := range nl {
-		if d.prev[l] > best && ls.endOK[l] {
+		if d.prev[l] > best && ls.closes[l] {
 			best, arg = d.prev[l], uint8(l)
 		}
 	}

@@ -18,7 +18,7 @@ func referenceViterbi(ls *labelSet, em, transT []float32, n int) []uint8 {
 	allowed := func(p, cur int) bool { return slices.Contains(ls.prevs[cur], uint8(p)) }
 	for l := range nl {
 		score[l] = negInf
-		if ls.startOK[l] {
+		if ls.opens[l] {
 			score[l] = transT[l*stride+nl] + em[l]
 		}
 	}
@@ -36,7 +36,7 @@ func referenceViterbi(ls *labelSet, em, transT []float32, n int) []uint8 {
 	out := make([]uint8, n)
 	best := negInf
 	for l := range nl {
-		if s := score[(n-1)*nl+l]; s > best && ls.endOK[l] {
+		if s := score[(n-1)*nl+l]; s > best && ls.closes[l] {
 			best, out[n-1] = s, uint8(l)
 		}
 	}
@@ -89,7 +89,7 @@ func TestViterbiPruningIsExact(t *testing.T) {
 // validLabels checks a decoded sequence against the encoding's constraints.
 func validLabels(ls *labelSet, labels []uint8) bool {
 	for i, l := range labels {
-		if i == 0 && !ls.startOK[l] || i == len(labels)-1 && !ls.endOK[l] {
+		if i == 0 && !ls.opens[l] || i == len(labels)-1 && !ls.closes[l] {
 			return false
 		}
 		if i > 0 && !slices.Contains(ls.prevs[l], labels[i-1]) {
