@@ -65,8 +65,8 @@ const (
 )
 
 // Matcher matches articles against every enabled rule and fires each (rule, story) at most once
-// (ever, or within WithRetention), across processes that share the fired KV, which also holds story fingerprints, window
-// marks and pending digests. It is safe for concurrent use.
+// (ever, or within WithRetention), across processes that share the fired KV, which also holds
+// story fingerprints, window marks and pending digests. It is safe for concurrent use.
 type Matcher struct {
 	rules   *Store
 	fired   KV

@@ -127,9 +127,9 @@ const MarginPerSentence = 0.0025
 // learn from first-stage labels as noisy as the ones it will see on new text.
 const jackknifeFolds = 5
 
-// Train fits a two-stage averaged structured perceptron (Viterbi decoding under IOB2 constraints) on
-// train. The first stage reads token features; the second also reads how the first stage labelled the
-// other occurrences of each word in the document (on the training set, labels from models trained
+// Train fits a two-stage averaged structured perceptron (Viterbi decoding under the label
+// encoding's constraints) on train. The first stage reads token features; the second also reads how
+// the first stage labelled the other occurrences of each word in the document (on the training set, labels from models trained
 // on the other folds). Each stage measures entity F1 on dev after every epoch and keeps its best
 // epoch. Training is deterministic for a given Seed. report may be nil.
 func Train(ctx context.Context, cfg TrainConfig, train, dev []Document, report func(EpochReport)) (*Model, error) {
