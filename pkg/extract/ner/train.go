@@ -129,8 +129,8 @@ const jackknifeFolds = 5
 
 // Train fits a two-stage averaged structured perceptron (Viterbi decoding under the label
 // encoding's constraints) on train. The first stage reads token features; the second also reads how
-// the first stage labelled the other occurrences of each word in the document (on the training set, labels from models trained
-// on the other folds). Each stage measures entity F1 on dev after every epoch and keeps its best
+// the first stage labelled the other occurrences of each word in the document (on the training
+// set, labels from models trained on the other folds). Each stage measures entity F1 on dev after every epoch and keeps its best
 // epoch. Training is deterministic for a given Seed. report may be nil.
 func Train(ctx context.Context, cfg TrainConfig, train, dev []Document, report func(EpochReport)) (*Model, error) {
 	ls, err := newLabelSetEnc(cfg.Scheme, cmp.Or(cfg.Encoding, EncodingBILOU))
