@@ -17,7 +17,8 @@ func cmdEvalNER(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	scheme := fs.String("scheme", "ontonotes", "tag scheme: ontonotes|conll2003")
 	data := fs.String("data", "", "labelled TOKEN\\tTAG file (IOB2)")
 	modelPath := fs.String("model", "", "model file (default: the embedded model of the scheme)")
-	clusters := fs.String("clusters", "", "cluster table the model was trained with (default: embedded)")
+	var resFlags nerResources
+	resFlags.register(fs)
 	asJSON := fs.Bool("json", false, "print the metrics as one JSON object")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -34,7 +35,7 @@ func cmdEvalNER(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("eval ner %s: %w", *data, err)
 	}
-	m, places, err := loadNERModel(*scheme, *modelPath, *clusters)
+	m, places, err := loadNERModel(*scheme, *modelPath, resFlags)
 	if err != nil {
 		return err
 	}

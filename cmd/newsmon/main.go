@@ -35,7 +35,7 @@ func commands() map[string]command {
 		"bench":   {"run N generated articles through the embedded pipeline; prints articles/s and latencies", cmdBench},
 		"version": {"version and build info", cmdVersion},
 		"tag":     {"tag CoNLL-layout tokens with a named-entity model (--scheme ontonotes|conll2003)", cmdTag},
-		"train":   {"train a model: train ner (named entities), train clusters (word clusters)", cmdTrain},
+		"train":   {"train a model: train ner (named entities), train clusters (word clusters), train profiles (word profiles)", cmdTrain},
 	}
 }
 

@@ -19,7 +19,8 @@ func cmdTag(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", "conll", "input/output format (conll)")
 	scheme := fs.String("scheme", "ontonotes", "tag scheme: ontonotes|conll2003")
 	modelPath := fs.String("model", "", "model file (default: the embedded model of the scheme)")
-	clusters := fs.String("clusters", "", "cluster table the model was trained with (default: embedded)")
+	var resFlags nerResources
+	resFlags.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -38,7 +39,7 @@ func cmdTag(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		defer f.Close()
 		in = f
 	}
-	m, places, err := loadNERModel(*scheme, *modelPath, *clusters)
+	m, places, err := loadNERModel(*scheme, *modelPath, resFlags)
 	if err != nil {
 		return err
 	}
@@ -111,7 +112,7 @@ func readLines(r io.Reader) ([]string, error) {
 }
 
 // loadNERModel returns the scheme's model (embedded unless a file is given) and the gazetteer.
-func loadNERModel(scheme, path, clusters string) (*ner.Model, ner.PlaceLookup, error) {
+func loadNERModel(scheme, path string, resFlags nerResources) (*ner.Model, ner.PlaceLookup, error) {
 	gaz, err := geo.Default()
 	if err != nil {
 		return nil, nil, fmt.Errorf("load gazetteer: %w", err)
@@ -123,7 +124,7 @@ func loadNERModel(scheme, path, clusters string) (*ner.Model, ner.PlaceLookup, e
 		}
 		return m, gaz, nil
 	}
-	res, err := loadResources(clusters)
+	res, err := resFlags.load()
 	if err != nil {
 		return nil, nil, err
 	}

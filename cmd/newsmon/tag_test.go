@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -65,5 +66,34 @@ func TestEvalNER(t *testing.T) {
 		if _, ok := m[k]; !ok {
 			t.Errorf("--json lacks %q: %s", k, out.String())
 		}
+	}
+}
+
+// TestTrainProfilesChain runs the rebuild recipe of the package documentation on tiny data: a base
+// model without profiles, the profiles it writes, a model trained with them, and tagging with it.
+func TestTrainProfilesChain(t *testing.T) {
+	dir := t.TempDir()
+	data := "../../internal/eval/testdata/gold.conll"
+	text := filepath.Join(dir, "news.txt")
+	if err := os.WriteFile(text, []byte("Angela Merkel visited Nairobi on Monday.\nThe United Nations said so in Geneva.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base, profiles, final := filepath.Join(dir, "base.gz"), filepath.Join(dir, "profiles.gz"), filepath.Join(dir, "final.gz")
+	train := []string{"train", "ner", "--scheme", "conll2003", "--epochs", "2", "--bits", "14", "--train", data, "--dev", data}
+	for _, args := range [][]string{
+		append(slices.Clone(train), "--profiles", "none", "--out", base),
+		{"train", "profiles", "--scheme", "conll2003", "--model", base, "--out", profiles, text},
+		append(slices.Clone(train), "--profiles", profiles, "--out", final),
+		{"tag", "--scheme", "conll2003", "--model", final, "--profiles", profiles, data},
+	} {
+		var out, errOut bytes.Buffer
+		if code := Main(context.Background(), args, &out, &errOut); code != 0 {
+			t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, errOut.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), []string{"tag", "--scheme", "conll2003", "--model", final, "--profiles", "none", data}, &out, &errOut)
+	if code == 0 || !strings.Contains(errOut.String(), "profiles") {
+		t.Errorf("tagging without the profiles the model was trained with: exit %d, %q; want an error about profiles", code, errOut.String())
 	}
 }

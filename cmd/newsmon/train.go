@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,18 +17,20 @@ import (
 	"github.com/newsmon/newsmon/pkg/geo"
 )
 
-// cmdTrain trains the statistical models: `newsmon train ner …` and `newsmon train clusters …`.
+// cmdTrain trains the statistical models: `newsmon train ner|clusters|profiles …`.
 func cmdTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{fmt.Errorf("usage: newsmon train ner|clusters [flags]")}
+		return usageError{fmt.Errorf("usage: newsmon train ner|clusters|profiles [flags]")}
 	}
 	switch args[0] {
 	case "ner":
 		return cmdTrainNER(ctx, args[1:], stdout, stderr)
 	case "clusters":
 		return cmdTrainClusters(ctx, args[1:], stdout, stderr)
+	case "profiles":
+		return cmdTrainProfiles(ctx, args[1:], stdout, stderr)
 	}
-	return usageError{fmt.Errorf("unknown model %q (known: ner, clusters)", args[0])}
+	return usageError{fmt.Errorf("unknown model %q (known: ner, clusters, profiles)", args[0])}
 }
 
 func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -41,7 +44,8 @@ func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	patience := fs.Int("patience", 3, "stop after this many epochs without a better dev F1")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	bits := fs.Uint("bits", 20, "the weight table has 2^bits rows")
-	clusters := fs.String("clusters", "", "cluster table (default: the embedded one)")
+	var resFlags nerResources
+	resFlags.register(fs)
 	noGaz := fs.Bool("no-gazetteer", false, "train without gazetteer features")
 	stages := fs.Int("stages", 2, "1, or 2 to add a stage reading document-level label features")
 	fullSecond := fs.Bool("full-second-stage", false, "stage 2 scores all token features again (slower to tag)")
@@ -54,7 +58,7 @@ func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *trainPath == "" || *devPath == "" || *out == "" {
 		return usageError{fmt.Errorf("--train, --dev and --out are required")}
 	}
-	res, err := loadResources(*clusters)
+	res, err := resFlags.load()
 	if err != nil {
 		return err
 	}
@@ -121,19 +125,46 @@ func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	return nil
 }
 
-// loadResources reads a cluster table file, or returns the embedded resources when path is "".
-func loadResources(path string) (*ner.Resources, error) {
-	if path == "" {
+// nerResources are the flags naming the tables NER features read besides the model: each is a
+// file, "none", or "" for the embedded one.
+type nerResources struct{ clusters, profiles string }
+
+func (r *nerResources) register(fs *flag.FlagSet) {
+	fs.StringVar(&r.clusters, "clusters", "", "cluster table the model was trained with (default: embedded; none: without)")
+	fs.StringVar(&r.profiles, "profiles", "", "word-profile table the model was trained with (default: embedded; none: without)")
+}
+
+func (r nerResources) load() (*ner.Resources, error) {
+	if r.clusters == "" && r.profiles == "" {
 		return ner.DefaultResources()
 	}
-	if path == "none" {
-		return ner.NewResources(nil)
+	clusters, err := readResourceFile(r.clusters, "clusters", ner.EmbeddedClusters)
+	if err != nil {
+		return nil, err
+	}
+	profiles, err := readResourceFile(r.profiles, "profiles", ner.EmbeddedProfiles)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ner.NewResources(clusters)
+	if err != nil {
+		return nil, err
+	}
+	return res.WithProfiles(profiles)
+}
+
+func readResourceFile(path, what string, embedded func() ([]byte, error)) ([]byte, error) {
+	switch path {
+	case "":
+		return embedded()
+	case "none":
+		return nil, nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read clusters: %w", err)
+		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
-	return ner.NewResources(data)
+	return data, nil
 }
 
 // readNERDocs reads a CoNLL file into training documents.
@@ -222,6 +253,67 @@ func cmdTrainClusters(ctx context.Context, args []string, stdout, stderr io.Writ
 		return fmt.Errorf("write clusters: %w", err)
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d words clustered in %s\n", *out, len(paths), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// cmdTrainProfiles tags unlabeled text with a base model and writes each word's label profile,
+// which models trained afterwards read as features (see ner.ProfileCounter).
+func cmdTrainProfiles(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("train profiles", stderr)
+	out := fs.String("out", "", "where to write the profile table (gzip)")
+	scheme := fs.String("scheme", "ontonotes", "scheme of the base model")
+	modelPath := fs.String("model", "", "base model, trained with --profiles none")
+	clusters := fs.String("clusters", "", "cluster table the base model was trained with (default: embedded)")
+	docLines := fs.Int("doc-lines", 20, "lines of text tagged together as one document")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: newsmon train profiles --model FILE --out FILE TEXT[.gz]...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" || *modelPath == "" || fs.NArg() == 0 {
+		return usageError{fmt.Errorf("--model, --out and at least one text file are required")}
+	}
+	m, places, err := loadNERModel(*scheme, *modelPath, nerResources{clusters: *clusters, profiles: "none"})
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	counter := ner.NewProfileCounter(m, places)
+	var lines []string
+	flush := func() {
+		if len(lines) > 0 {
+			counter.AddText(lines)
+			lines = lines[:0]
+		}
+	}
+	for _, path := range fs.Args() {
+		if err := eachLine(path, func(line string) {
+			lines = append(lines, line)
+			if len(lines) == *docLines {
+				flush()
+			}
+		}); err != nil {
+			return err
+		}
+		flush()
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("write profiles: %w", err)
+	}
+	if err := counter.Write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write profiles: %w", err)
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d distinct words tagged in %s\n", *out, counter.Words(), time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -9,7 +9,8 @@ import (
 	"sync"
 )
 
-// modelFiles holds the trained models and the cluster table (see model/README.md).
+// modelFiles holds the trained models, the cluster table and the word profiles (see
+// model/README.md).
 //
 //go:embed model
 var modelFiles embed.FS
@@ -20,14 +21,19 @@ var modelFiles embed.FS
 // the only package-level state and nothing ever writes to it after the first call.
 var (
 	embeddedResources = sync.OnceValues(func() (*Resources, error) {
-		data, err := modelFiles.ReadFile("model/clusters.bin.gz")
-		if errors.Is(err, fs.ErrNotExist) {
-			return NewResources(nil)
-		}
+		clusters, err := EmbeddedClusters()
 		if err != nil {
-			return nil, fmt.Errorf("embedded clusters: %w", err)
+			return nil, err
 		}
-		return NewResources(data)
+		res, err := NewResources(clusters)
+		if err != nil {
+			return nil, err
+		}
+		profiles, err := EmbeddedProfiles()
+		if err != nil {
+			return nil, err
+		}
+		return res.WithProfiles(profiles)
 	})
 	embeddedModels = map[string]func() (*Model, error){
 		"ontonotes": sync.OnceValues(func() (*Model, error) { return loadEmbedded("ontonotes") }),
@@ -57,7 +63,25 @@ func loadEmbedded(scheme string) (*Model, error) {
 	return m, nil
 }
 
-// DefaultResources returns the embedded cluster table and word lists, decoded once per process.
+// EmbeddedClusters returns the embedded cluster table as stored, nil when the binary has none.
+func EmbeddedClusters() ([]byte, error) { return embeddedFile("clusters") }
+
+// EmbeddedProfiles returns the embedded word-profile table as stored, nil when the binary has none.
+func EmbeddedProfiles() ([]byte, error) { return embeddedFile("profiles") }
+
+func embeddedFile(name string) ([]byte, error) {
+	data, err := modelFiles.ReadFile("model/" + name + ".bin.gz")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s: %w", name, err)
+	}
+	return data, nil
+}
+
+// DefaultResources returns the embedded cluster table, word profiles and word lists, decoded once
+// per process.
 func DefaultResources() (*Resources, error) { return embeddedResources() }
 
 // LoadModel returns the embedded model of a scheme ("ontonotes" or "conll2003"), decoded once per

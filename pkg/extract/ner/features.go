@@ -10,10 +10,10 @@ import (
 // featureVersion names the feature set below. A model records the version it was trained with and
 // refuses to load under another one: changing a template, the normalisation, the lexicon flags or the
 // clusters' hashing means retraining.
-const featureVersion = "ner-features-5"
+const featureVersion = "ner-features-6"
 
 // numTemplates is the number of feature slots per token; an empty slot holds 0 and is skipped.
-const numTemplates = 52
+const numTemplates = 56
 
 // Lexicon flags: membership of a token in the word lists of lexicon.go (data, not a model).
 const (
@@ -56,6 +56,7 @@ type tokenInfo struct {
 	lower, exact, shape uint64
 	prefix, suffix      [4]uint64
 	cluster             uint32 // path with a leading 1 bit; 0 when the word has no cluster
+	profile             uint32 // profileCode of the word, 0 when it has none
 	cls                 uint8
 	gaz                 uint8
 	lex                 uint16
@@ -205,6 +206,16 @@ func (f *featurizer) sentence(toks []string, out []uint32) []uint32 {
 		fs[49] = mix(uint64(c.cls), n1.lower)
 		fs[50] = clusterPrefix(p2.cluster, 8)
 		fs[51] = clusterPrefix(n2.cluster, 8)
+		fs[52] = uint64(c.profile & 0xffff)
+		if e := c.profile >> 16; e != 0 {
+			fs[53] = uint64(e)<<8 | uint64(c.cls)
+		}
+		if e := p1.profile >> 16; e != 0 {
+			fs[54] = uint64(e) | 1<<20
+		}
+		if e := n1.profile >> 16; e != 0 {
+			fs[55] = uint64(e) | 1<<21
+		}
 		for k, v := range fs {
 			if v == 0 {
 				out = append(out, 0)
@@ -262,6 +273,9 @@ func (f *featurizer) baseInfo(tok string, ti *tokenInfo) {
 	if f.res != nil {
 		ti.cluster = f.res.clusters[ti.lower]
 		ti.lex = f.res.lexFlags(tok)
+		if f.res.profiles != nil {
+			ti.profile = f.res.profiles[ti.exact]
+		}
 	}
 }
 

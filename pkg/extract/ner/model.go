@@ -217,6 +217,7 @@ type modelHeader struct {
 	Labels         []string      `json:"labels"`
 	FeatureVersion string        `json:"feature_version"`
 	Clusters       string        `json:"clusters"` // checksum of the cluster table the features used
+	Profiles       string        `json:"profiles"` // checksum of the word-profile table, "none" without
 	Seed           uint64        `json:"seed"`
 	DevF1          float64       `json:"dev_f1"`
 	Stages         []stageHeader `json:"stages"`
@@ -296,8 +297,8 @@ func (m *Model) Write(w io.Writer) error {
 	return nil
 }
 
-// ReadModel loads a model written by Write. res must be the resources (clusters, word lists) the
-// model was trained with; their checksum is verified.
+// ReadModel loads a model written by Write. res must be the resources (clusters, word profiles,
+// word lists) the model was trained with; the checksums of the first two are verified.
 func ReadModel(r io.Reader, res *Resources) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
@@ -322,6 +323,9 @@ func ReadModel(r io.Reader, res *Resources) (*Model, error) {
 	}
 	if hdr.Clusters != res.Checksum() {
 		return nil, fmt.Errorf("read model: trained with clusters %q, given %q", hdr.Clusters, res.Checksum())
+	}
+	if hdr.Profiles != res.ProfilesChecksum() {
+		return nil, fmt.Errorf("read model: trained with word profiles %q, given %q", hdr.Profiles, res.ProfilesChecksum())
 	}
 	ls, err := newLabelSetEnc(hdr.Scheme, hdr.Encoding)
 	if err != nil {

@@ -12,13 +12,17 @@ import (
 	"slices"
 )
 
-// Resources are what features read besides the tokens: the word-cluster table and the word lists.
+// Resources are what features read besides the tokens: the word-cluster table, the word lists and
+// the word profiles.
 // Both models share one. It is immutable and safe to share.
 type Resources struct {
 	clusters map[uint64]uint32 // LowerWordHash → cluster path with a leading 1 bit
 	checksum string
 	lex      *lexicon
 	lexMap   map[string]uint16
+	// profiles: exactHash → profile code (profiles.go); nil without a profile table.
+	profiles    map[uint64]uint32
+	profilesSum string
 }
 
 const clustersFormat = "newsmon-clusters-1"
@@ -26,7 +30,8 @@ const clustersFormat = "newsmon-clusters-1"
 // NewResources reads a cluster table written by WriteClusters; nil means no clusters.
 func NewResources(clusters []byte) (*Resources, error) {
 	lex := newLexicon()
-	r := &Resources{clusters: map[uint64]uint32{}, checksum: "none", lex: lex, lexMap: buildLexMap(lex)}
+	r := &Resources{clusters: map[uint64]uint32{}, checksum: "none", lex: lex, lexMap: buildLexMap(lex),
+		profilesSum: "none"}
 	if clusters == nil {
 		return r, nil
 	}

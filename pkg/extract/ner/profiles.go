@@ -1,0 +1,215 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// Word profiles are what a model learned from text nobody labelled: a base model (trained without
+// them) tags millions of words of unlabeled news, and each word's profile says how it labelled
+// that word's occurrences — the type it gave most often and how consistently, and how often it
+// was inside any entity at all. A name the training split never shows, or shows once, has
+// usually been seen in clearer contexts somewhere in that text ("Dunhuang" after "in", "Ginsberg"
+// after "attorney"), and its profile carries that over. The table stores hashed word keys and
+// small codes only, no text.
+
+const profilesFormat = "newsmon-profiles-1"
+
+// profileMinCount is how many tagged occurrences a word needs before its profile is kept.
+const profileMinCount = 2
+
+// A profile code packs, from the low bit: occurrence-count bucket (2 bits), majority-share
+// bucket (2 bits), majority label (5 bits: 0 is O, else type index + 1), a presence bit; and
+// from bit 16: entity-share bucket (3 bits), majority entity type (5 bits), a presence bit.
+const (
+	profilePresent = 1 << 9
+	entityPresent  = 1 << 8
+)
+
+// ProfileCounter counts how a base model labels the words of unlabeled documents.
+type ProfileCounter struct {
+	m      *Model
+	sc     *docScratch
+	counts map[uint64][]uint32 // exact word hash → occurrences per label: O, then each type
+}
+
+// NewProfileCounter tags with m; places is the gazetteer it was trained with (nil for none).
+func NewProfileCounter(m *Model, places PlaceLookup) *ProfileCounter {
+	return &ProfileCounter{m: m, sc: &docScratch{f: newFeaturizer(m.res, places)}, counts: map[uint64][]uint32{}}
+}
+
+// Words is the number of distinct words counted so far.
+func (c *ProfileCounter) Words() int { return len(c.counts) }
+
+// AddText tags paragraphs of plain text as one document and counts its words' labels.
+func (c *ProfileCounter) AddText(paragraphs []string) {
+	var doc [][]string
+	for _, p := range paragraphs {
+		toks := Tokens(p)
+		words := make([]string, len(toks))
+		for i, tk := range toks {
+			words[i] = tk.Text
+		}
+		for _, sp := range splitSentences(p, toks) {
+			doc = append(doc, words[sp[0]:sp[1]])
+		}
+	}
+	c.AddDocument(doc)
+}
+
+// AddDocument tags a tokenised document and counts its words' labels.
+func (c *ProfileCounter) AddDocument(doc [][]string) {
+	labels := c.m.tagDoc(c.sc, doc)
+	nt := len(c.m.types)
+	k := 0
+	for _, toks := range doc {
+		for _, w := range toks {
+			h := exactHash(w)
+			counts := c.counts[h]
+			if counts == nil {
+				counts = make([]uint32, nt+1)
+				c.counts[h] = counts
+			}
+			counts[c.m.labels.typ[labels[k]]+1]++
+			k++
+		}
+	}
+}
+
+// Write saves the profiles of the words seen at least profileMinCount times.
+func (c *ProfileCounter) Write(w io.Writer) error {
+	codes := make(map[uint64]uint32, len(c.counts))
+	for h, counts := range c.counts {
+		if code := profileCode(counts); code != 0 {
+			codes[h] = code
+		}
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("write profiles: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(profilesFormat + "\n")
+	keys := make([]uint64, 0, len(codes))
+	for k := range codes {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var buf [binary.MaxVarintLen64]byte
+	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(keys)))])
+	for _, k := range keys {
+		binary.LittleEndian.PutUint64(buf[:8], k)
+		bw.Write(buf[:8])
+		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(codes[k]))])
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write profiles: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write profiles: %w", err)
+	}
+	return nil
+}
+
+// profileCode buckets a word's label counts (O first, then one per type) into a code; 0 when the
+// word was seen too rarely.
+func profileCode(counts []uint32) uint32 {
+	var total, inEntity uint32
+	major, majorEntity := 0, 1
+	for i, v := range counts {
+		total += v
+		if v > counts[major] {
+			major = i
+		}
+		if i > 0 {
+			inEntity += v
+			if v > counts[majorEntity] {
+				majorEntity = i
+			}
+		}
+	}
+	if total < profileMinCount {
+		return 0
+	}
+	share := float64(counts[major]) / float64(total)
+	shareBucket := 3
+	switch {
+	case share >= 0.9:
+		shareBucket = 0
+	case share >= 0.7:
+		shareBucket = 1
+	case share >= 0.5:
+		shareBucket = 2
+	}
+	countBucket := 2
+	switch {
+	case total < 5:
+		countBucket = 0
+	case total < 20:
+		countBucket = 1
+	}
+	code := uint32(profilePresent | major<<4 | shareBucket<<2 | countBucket)
+	if inEntity > 0 {
+		entityShare := float64(inEntity) / float64(total)
+		bucket := 0
+		for _, cut := range []float64{0.1, 0.3, 0.5, 0.7, 0.9} {
+			if entityShare >= cut {
+				bucket++
+			}
+		}
+		code |= uint32(entityPresent|majorEntity<<3|bucket) << 16
+	}
+	return code
+}
+
+// WithProfiles returns resources with r's clusters and word lists and the word profiles in data
+// (written by ProfileCounter.Write; nil means none).
+func (r *Resources) WithProfiles(data []byte) (*Resources, error) {
+	out := *r
+	out.profiles, out.profilesSum = nil, "none"
+	if data == nil {
+		return &out, nil
+	}
+	sum := sha256.Sum256(data)
+	out.profilesSum = hex.EncodeToString(sum[:8])
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("read profiles: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	line, err := br.ReadString('\n')
+	if err != nil || line != profilesFormat+"\n" {
+		return nil, fmt.Errorf("read profiles: not a %s file", profilesFormat)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, fmt.Errorf("read profiles: %w", err)
+	}
+	out.profiles = make(map[uint64]uint32, n)
+	var b8 [8]byte
+	for range n {
+		if _, err := io.ReadFull(br, b8[:]); err != nil {
+			return nil, fmt.Errorf("read profiles: %w", err)
+		}
+		code, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("read profiles: %w", err)
+		}
+		out.profiles[binary.LittleEndian.Uint64(b8[:])] = uint32(code)
+	}
+	return &out, nil
+}
+
+// ProfilesChecksum identifies the profile table ("none" without one); a model records the one it
+// was trained with.
+func (r *Resources) ProfilesChecksum() string { return r.profilesSum }
+
+// exactHash is the profile table's key of a token: its exact form after normalizeToken.
+func exactHash(w string) uint64 { return wordHash(normalizeToken(w), false) }
