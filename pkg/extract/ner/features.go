@@ -273,7 +273,7 @@ func (f *featurizer) baseInfo(tok string, ti *tokenInfo) {
 	if f.res != nil {
 		ti.cluster = f.res.clusters[ti.lower]
 		ti.lex = f.res.lexFlags(tok)
-		if f.res.profiles != nil {
+		if len(f.res.profiles) > 0 {
 			ti.profile = f.res.profiles[ti.exact]
 		}
 	}

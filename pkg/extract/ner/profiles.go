@@ -1,15 +1,8 @@
 package ner
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"io"
-	"slices"
 )
 
 // Word profiles are what a model learned from text nobody labelled: a base model (trained without
@@ -91,28 +84,7 @@ func (c *ProfileCounter) Write(w io.Writer) error {
 			codes[h] = code
 		}
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("write profiles: %w", err)
-	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(profilesFormat + "\n")
-	keys := make([]uint64, 0, len(codes))
-	for k := range codes {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	var buf [binary.MaxVarintLen64]byte
-	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(keys)))])
-	for _, k := range keys {
-		binary.LittleEndian.PutUint64(buf[:8], k)
-		bw.Write(buf[:8])
-		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(codes[k]))])
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write profiles: %w", err)
-	}
-	if err := zw.Close(); err != nil {
+	if err := writeKeyTable(w, profilesFormat, codes); err != nil {
 		return fmt.Errorf("write profiles: %w", err)
 	}
 	return nil
@@ -173,36 +145,10 @@ func profileCode(counts []uint32) uint32 {
 // (written by ProfileCounter.Write; nil means none).
 func (r *Resources) WithProfiles(data []byte) (*Resources, error) {
 	out := *r
-	out.profiles, out.profilesSum = nil, "none"
-	if data == nil {
-		return &out, nil
-	}
-	sum := sha256.Sum256(data)
-	out.profilesSum = hex.EncodeToString(sum[:8])
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+	var err error
+	out.profiles, out.profilesSum, err = readKeyTable(data, profilesFormat)
 	if err != nil {
 		return nil, fmt.Errorf("read profiles: %w", err)
-	}
-	br := bufio.NewReader(zr)
-	line, err := br.ReadString('\n')
-	if err != nil || line != profilesFormat+"\n" {
-		return nil, fmt.Errorf("read profiles: not a %s file", profilesFormat)
-	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil {
-		return nil, fmt.Errorf("read profiles: %w", err)
-	}
-	out.profiles = make(map[uint64]uint32, n)
-	var b8 [8]byte
-	for range n {
-		if _, err := io.ReadFull(br, b8[:]); err != nil {
-			return nil, fmt.Errorf("read profiles: %w", err)
-		}
-		code, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("read profiles: %w", err)
-		}
-		out.profiles[binary.LittleEndian.Uint64(b8[:])] = uint32(code)
 	}
 	return &out, nil
 }

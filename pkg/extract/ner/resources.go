@@ -20,7 +20,7 @@ type Resources struct {
 	checksum string
 	lex      *lexicon
 	lexMap   map[string]uint16
-	// profiles: exactHash → profile code (profiles.go); nil without a profile table.
+	// profiles: exactHash → profile code (profiles.go); empty without a profile table.
 	profiles    map[uint64]uint32
 	profilesSum string
 }
@@ -30,37 +30,11 @@ const clustersFormat = "newsmon-clusters-1"
 // NewResources reads a cluster table written by WriteClusters; nil means no clusters.
 func NewResources(clusters []byte) (*Resources, error) {
 	lex := newLexicon()
-	r := &Resources{clusters: map[uint64]uint32{}, checksum: "none", lex: lex, lexMap: buildLexMap(lex),
-		profilesSum: "none"}
-	if clusters == nil {
-		return r, nil
-	}
-	sum := sha256.Sum256(clusters)
-	r.checksum = hex.EncodeToString(sum[:8])
-	zr, err := gzip.NewReader(bytes.NewReader(clusters))
+	r := &Resources{checksum: "none", lex: lex, lexMap: buildLexMap(lex), profilesSum: "none"}
+	var err error
+	r.clusters, r.checksum, err = readKeyTable(clusters, clustersFormat)
 	if err != nil {
 		return nil, fmt.Errorf("read clusters: %w", err)
-	}
-	br := bufio.NewReader(zr)
-	line, err := br.ReadString('\n')
-	if err != nil || line != clustersFormat+"\n" {
-		return nil, fmt.Errorf("read clusters: not a %s file", clustersFormat)
-	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil {
-		return nil, fmt.Errorf("read clusters: %w", err)
-	}
-	r.clusters = make(map[uint64]uint32, n)
-	var b8 [8]byte
-	for range n {
-		if _, err := io.ReadFull(br, b8[:]); err != nil {
-			return nil, fmt.Errorf("read clusters: %w", err)
-		}
-		p, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("read clusters: %w", err)
-		}
-		r.clusters[binary.LittleEndian.Uint64(b8[:])] = uint32(p)
 	}
 	return r, nil
 }
@@ -71,14 +45,24 @@ func (r *Resources) Checksum() string { return r.checksum }
 // WriteClusters saves a cluster table: words are stored as LowerWordHash keys only, so the table
 // carries no text of the corpus it was learned from.
 func WriteClusters(w io.Writer, paths map[uint64]uint32) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
+	if err := writeKeyTable(w, clustersFormat, paths); err != nil {
 		return fmt.Errorf("write clusters: %w", err)
 	}
+	return nil
+}
+
+// writeKeyTable writes a table of word-hash keys and small values, the layout of the cluster and
+// profile files: gzip of a format line, the number of entries, then each key (8 bytes, little
+// endian, in increasing order) with its value as a uvarint.
+func writeKeyTable(w io.Writer, format string, table map[uint64]uint32) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(zw)
-	bw.WriteString(clustersFormat + "\n")
-	keys := make([]uint64, 0, len(paths))
-	for k := range paths {
+	bw.WriteString(format + "\n")
+	keys := make([]uint64, 0, len(table))
+	for k := range table {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
@@ -87,15 +71,47 @@ func WriteClusters(w io.Writer, paths map[uint64]uint32) error {
 	for _, k := range keys {
 		binary.LittleEndian.PutUint64(buf[:8], k)
 		bw.Write(buf[:8])
-		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(paths[k]))])
+		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(table[k]))])
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write clusters: %w", err)
+		return err
 	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("write clusters: %w", err)
+	return zw.Close()
+}
+
+// readKeyTable reads what writeKeyTable wrote and a checksum of it; nil data is an empty table
+// with checksum "none".
+func readKeyTable(data []byte, format string) (map[uint64]uint32, string, error) {
+	if data == nil {
+		return map[uint64]uint32{}, "none", nil
 	}
-	return nil
+	sum := sha256.Sum256(data)
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, "", err
+	}
+	br := bufio.NewReader(zr)
+	line, err := br.ReadString('\n')
+	if err != nil || line != format+"\n" {
+		return nil, "", fmt.Errorf("not a %s file", format)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, "", err
+	}
+	table := make(map[uint64]uint32, n)
+	var b8 [8]byte
+	for range n {
+		if _, err := io.ReadFull(br, b8[:]); err != nil {
+			return nil, "", err
+		}
+		v, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, "", err
+		}
+		table[binary.LittleEndian.Uint64(b8[:])] = uint32(v)
+	}
+	return table, hex.EncodeToString(sum[:8]), nil
 }
 
 // lexFlags reports the word lists a token belongs to.
