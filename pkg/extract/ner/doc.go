@@ -53,14 +53,18 @@
 //
 // Word profiles are learned from text nobody labelled (ProfileCounter, profiles.go): a base model —
 // the same features without profiles — tags the 3.5M words of unlabeled news, and each word seen
-// twice or more gets a code: the label it was given most often (O or a type), how consistently
-// (in ≥ 90, 70 or 50 % of them), how often it was seen, and its majority entity type with its share of
-// occurrences inside entities. Most names in dev are rare in the training split but seen in some
-// clearer context in that text, and their profiles carry it over: OntoNotes dev stage 1 83.60 →
-// 83.96, both stages 84.14 → 84.40; CoNLL-2003 dev (the same OntoNotes profiles) 93.06 → 93.51;
-// tagging speed −3%. Tried with them (stage 1, OntoNotes dev) and no better: profiles of
-// capitalised word pairs (stage 1 83.85), of lower-cased words (83.95), and a second round tagging
-// the text with the profile-trained model (84.06, for another full training).
+// twice or more gets a code: the label it was given most often (O or a type), how consistently (in
+// ≥ 90, 70 or 50 % of them), how often it was seen, and its majority entity type with its share of
+// occurrences inside entities. A name seen rarely or never in the training split has often been
+// seen in that text (83% of the OntoNotes dev set's name tokens have a profile), and its profile
+// carries what the base model made of it there: OntoNotes dev stage 1 83.60 → 83.96, both stages
+// 84.14 → 84.40; CoNLL-2003 dev (the same OntoNotes profiles) 93.06 → 93.51; tagging speed −3%.
+// Tried with them (stage 1, OntoNotes dev) and no better: profiles of capitalised word pairs
+// (83.85), of lower-cased words (83.95), the CoNLL model's profiles besides (84.02), the majority
+// BILOU label (84.07 and 83.88 over seeds 1 and 2, against 83.97 and 83.97), the labels that follow
+// or precede the word (83.85), and a second round tagging the text with the profile-trained model
+// (84.06, for another full training); with both stages, the profile paired with the stage-1 label
+// as a stage-2 template (84.19), and stage-2 base weights 0.02 and 0.05 (84.34, 84.35).
 //
 // Word clusters are learned by our own code (BuildClusters): positive PMI with the left and right
 // neighbour among the 2,000 most frequent words, randomly projected to 128 dimensions and split
@@ -84,18 +88,18 @@
 // The OntoNotes floor of the issue (86.0) is not reached: stage 1 alone gives 83.96, stage 2 84.40
 // (without word profiles 83.60 and 84.14; IOB2 labels: 82.92 and 83.50; without the margin 82.4 and
 // 83.1). Tried and no better on OntoNotes dev: a span lexicon of the training split's entity
-// strings (jackknifed, 2 templates: 82.88, and −6% speed), passive-aggressive updates, AdaGrad-scaled
-// updates (stage 1, margin 40/80/150: 83.51/83.52/83.45), features dropped at random while training
-// (10%: 83.52, 20%: 83.32), the average of three perceptrons trained with other seeds (83.58),
-// the margin on stage 2 too, a third residual stage over stage 2's labels (IOB2: 83.85 → 83.50), a
-// smaller or larger margin with BILOU (90: 83.62, 250: below 150 at every epoch), and word-embedding
-// clusters of our own (skip-gram with negative sampling on the cluster corpus, k-means at k =
-// 100…2000, 7 templates: stage 1 +0.08…+0.17 over 3 seeds for −12% speed). The CoNLL model's labels
-// as stage-1 features of the OntoNotes model ("stacking") gave stage 1 +0.31 (82.92 → 83.23, IOB2)
-// but tagging twice costs more speed than there is room for.
-// Training on the 2-core machine: CoNLL 30 s, OntoNotes 6.5 min wall when quiet, 11–18 min beside
-// other jobs, twice over (the base model for the profiles, then the final one) plus 25 s to tag
-// the unlabeled text; training is deterministic.
+// strings (jackknifed, 2 templates: 82.88, and −6% speed), passive-aggressive updates,
+// AdaGrad-scaled updates (stage 1, margin 40/80/150: 83.51/83.52/83.45), features dropped at random
+// while training (10%: 83.52, 20%: 83.32), the average of three perceptrons trained with other
+// seeds (83.58), the margin on stage 2 too, a third residual stage over stage 2's labels (IOB2:
+// 83.85 → 83.50), a smaller or larger margin with BILOU (90: 83.62, 250: below 150 at every epoch),
+// and word-embedding clusters of our own (skip-gram with negative sampling on the cluster corpus,
+// k-means at k = 100…2000, 7 templates: stage 1 +0.08…+0.17 over 3 seeds for −12% speed). The CoNLL
+// model's labels as stage-1 features of the OntoNotes model ("stacking") gave stage 1 +0.31 (82.92
+// → 83.23, IOB2) but tagging twice costs more speed than there is room for.
+// Training on the 2-core machine: CoNLL 30 s, OntoNotes 6.6 min wall (partly beside another job),
+// 11–18 min beside others, twice over (the base model for the profiles, then the final one), plus
+// 25 s to tag the unlabeled text; training is deterministic.
 // Speed on one core of that machine when quiet (`go test -run '^$' -bench 'TokenizeAndLabel|Tag$'
 // -cpu 1`): tokenise + label 177–179k tokens/s, with entity merging and roles (BenchmarkTag)
 // 165–167k (without word profiles 181–185k and 167–172k; IOB2 models: 246–250k and 228k). Four
@@ -106,15 +110,15 @@
 // (sumRows8: 147k → 188k with BILOU, under load); and Viterbi skips predecessors that cannot win —
 // a predecessor scoring more than the largest spread of transition scores below the best one never
 // wins (the tags are identical, see TestViterbiPruningIsExact). Decoding the OntoNotes model
-// (BenchmarkLoadModel): 0.32 s.
+// (BenchmarkLoadModel): 0.29–0.30 s.
 //
 // # Models and how to rebuild them
 //
-// model/ holds the cluster table, the word profiles and both models; they are embedded and decoded lazily, once per
-// process (see LoadModel): decoding the OntoNotes model takes about 0.3 s and leaves ~42 MB resident
-// (int8 rows of the used hash slots only, decoded row by row from the file's int16 weights, which
-// are never held whole; keeping every slot's row cost 62 MB more: `newsmon analyze` peak RSS
-// 202 → 140 MB).
+// model/ holds the cluster table, the word profiles and both models; they are embedded and decoded
+// lazily, once per process (see LoadModel): decoding the OntoNotes model takes about 0.3 s and
+// leaves ~42 MB resident (int8 rows of the used hash slots only, decoded row by row from the file's
+// int16 weights, which are never held whole; keeping every slot's row cost 62 MB more: `newsmon
+// analyze` peak RSS 202 → 140 MB).
 // Rebuild them from the repository root with the corpora of ../shared/data (training is
 // deterministic for a given seed):
 //
@@ -137,9 +141,9 @@
 //	go run ./cmd/newsmon eval ner --scheme conll2003 --data $D/ner/conll2003/dev.txt
 //	go run ./cmd/newsmon eval ner --scheme ontonotes --data $D/ner/ontonotes5/dev.txt
 //
-// The base model is the OntoNotes model without profiles (the word-profile templates stay empty); the
-// final models read the profiles it wrote. A model records the feature version and the checksums of
-// the cluster and profile tables it was trained with and refuses to load with others: changing
-// features.go, lexicon.go, the clusters or the profiles means retraining.
+// The base model is the OntoNotes model without profiles (the word-profile templates stay empty);
+// the final models read the profiles it wrote. A model records the feature version and the
+// checksums of the cluster and profile tables it was trained with and refuses to load with others:
+// changing features.go, lexicon.go, the clusters or the profiles means retraining.
 // The gazetteer is not checksummed; the models were trained against pkg/geo as it was then.
 package ner

@@ -8,10 +8,10 @@ import (
 // Word profiles are what a model learned from text nobody labelled: a base model (trained without
 // them) tags millions of words of unlabeled news, and each word's profile says how it labelled
 // that word's occurrences — the type it gave most often and how consistently, and how often it
-// was inside any entity at all. A name the training split never shows, or shows once, has
-// usually been seen in clearer contexts somewhere in that text ("Dunhuang" after "in", "Ginsberg"
-// after "attorney"), and its profile carries that over. The table stores hashed word keys and
-// small codes only, no text.
+// was inside any entity at all. A name the training split never shows, or shows once, has often
+// been seen elsewhere in that text, in contexts the base model reads with confidence, and its
+// profile carries that over to the sentences where the context alone is not enough. The table
+// stores hashed word keys and small codes only, no text.
 
 const profilesFormat = "newsmon-profiles-1"
 
