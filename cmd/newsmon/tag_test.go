@@ -78,11 +78,12 @@ func TestTrainProfilesChain(t *testing.T) {
 	if err := os.WriteFile(text, []byte("Angela Merkel visited Nairobi on Monday.\nThe United Nations said so in Geneva.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	base, profiles, final := filepath.Join(dir, "base.gz"), filepath.Join(dir, "profiles.gz"), filepath.Join(dir, "final.gz")
+	base, counts := filepath.Join(dir, "base.gz"), filepath.Join(dir, "counts.gz")
+	profiles, final := filepath.Join(dir, "profiles.gz"), filepath.Join(dir, "final.gz")
 	train := []string{"train", "ner", "--scheme", "conll2003", "--epochs", "2", "--bits", "14", "--train", data, "--dev", data}
 	for _, args := range [][]string{
-		append(slices.Clone(train), "--profiles", "none", "--out", base),
-		{"train", "profiles", "--scheme", "conll2003", "--model", base, "--out", profiles, text},
+		append(slices.Clone(train), "--profiles", "none", "--cv-counts", counts, "--out", base),
+		{"train", "profiles", "--scheme", "conll2003", "--model", base, "--counts", counts, "--out", profiles, text},
 		append(slices.Clone(train), "--profiles", profiles, "--out", final),
 		{"tag", "--scheme", "conll2003", "--model", final, "--profiles", profiles, data},
 	} {

@@ -51,6 +51,7 @@ func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fullSecond := fs.Bool("full-second-stage", false, "stage 2 scores all token features again (slower to tag)")
 	baseWeight := fs.Float64("base-weight", 0.1, "residual stage 2: weight of stage 1's scores")
 	margin := fs.Float64("margin", 0, "stage 1: cost added to wrong labels while training (0: 0.0025 × training sentences; negative: none)")
+	cvCounts := fs.String("cv-counts", "", "also write how the cross-validated first stage labelled the training words (for train profiles --counts)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of training to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -91,6 +92,9 @@ func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *cvCounts != "" {
+		cfg.CrossValidated = ner.NewProfileCounter(nil, nil)
+	}
 	start := time.Now()
 	m, err := ner.Train(ctx, cfg, train, dev, func(r ner.EpochReport) {
 		if r.Fold > 0 {
@@ -108,16 +112,13 @@ func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return fmt.Errorf("train %s: %w", *scheme, err)
 	}
-	f, err := os.Create(*out)
-	if err != nil {
+	if err := writeFile(*out, m.Write); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
-	if err := m.Write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write model %s: %w", *out, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write model %s: %w", *out, err)
+	if *cvCounts != "" {
+		if err := writeFile(*cvCounts, cfg.CrossValidated.WriteCounts); err != nil {
+			return err
+		}
 	}
 	st, _ := os.Stat(*out)
 	fmt.Fprintf(stdout, "wrote %s (%d bytes): best dev f1=%.4f, trained in %s\n", *out, st.Size(), m.DevF1(),
@@ -241,16 +242,8 @@ func cmdTrainClusters(ctx context.Context, args []string, stdout, stderr io.Writ
 	fmt.Fprintf(stdout, "counted %d sentences, %d distinct words in %s\n", sentences, counter.Words(),
 		time.Since(start).Round(time.Millisecond))
 	paths := ner.BuildClusters(counter, cfg)
-	f, err := os.Create(*out)
-	if err != nil {
-		return fmt.Errorf("write clusters: %w", err)
-	}
-	if err := ner.WriteClusters(f, paths); err != nil {
-		f.Close()
+	if err := writeFile(*out, func(w io.Writer) error { return ner.WriteClusters(w, paths) }); err != nil {
 		return err
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write clusters: %w", err)
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d words clustered in %s\n", *out, len(paths), time.Since(start).Round(time.Millisecond))
 	return nil
@@ -265,8 +258,10 @@ func cmdTrainProfiles(ctx context.Context, args []string, stdout, stderr io.Writ
 	modelPath := fs.String("model", "", "base model, trained with --profiles none")
 	clusters := fs.String("clusters", "", "cluster table the base model was trained with (default: embedded)")
 	docLines := fs.Int("doc-lines", 20, "lines of text tagged together as one document")
+	var counts stringList
+	fs.Var(&counts, "counts", "also count these labels of words (train ner --cv-counts; repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsmon train profiles --model FILE --out FILE TEXT[.gz]...")
+		fmt.Fprintln(stderr, "usage: newsmon train profiles --model FILE --out FILE [--counts FILE]... TEXT[.gz]...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -302,18 +297,44 @@ func cmdTrainProfiles(ctx context.Context, args []string, stdout, stderr io.Writ
 			return err
 		}
 	}
-	f, err := os.Create(*out)
-	if err != nil {
-		return fmt.Errorf("write profiles: %w", err)
+	for _, path := range counts {
+		if err := readFile(path, counter.ReadCounts); err != nil {
+			return err
+		}
 	}
-	if err := counter.Write(f); err != nil {
-		f.Close()
+	if err := writeFile(*out, counter.Write); err != nil {
 		return err
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write profiles: %w", err)
-	}
 	fmt.Fprintf(stdout, "wrote %s: %d distinct words tagged in %s\n", *out, counter.Words(), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// writeFile creates path and writes it with write.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// readFile opens path and reads it with read.
+func readFile(path string, read func(io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := read(bufio.NewReader(f)); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	return nil
 }
 

@@ -51,20 +51,26 @@
 // largest weight is small buys little speed for its loss (OntoNotes: 71% of rows dropped → +17%
 // tokens/s, −0.45 F1).
 //
-// Word profiles are learned from text nobody labelled (ProfileCounter, profiles.go): a base model —
-// the same features without profiles — tags the 3.5M words of unlabeled news, and each word seen
-// twice or more gets a code: the label it was given most often (O or a type), how consistently (in
-// ≥ 90, 70 or 50 % of them), how often it was seen, and its majority entity type with its share of
-// occurrences inside entities. A name seen rarely or never in the training split has often been
-// seen in that text (83% of the OntoNotes dev set's name tokens have a profile), and its profile
-// carries what the base model made of it there: OntoNotes dev stage 1 83.60 → 83.96, both stages
-// 84.14 → 84.40; CoNLL-2003 dev (the same OntoNotes profiles) 93.06 → 93.51; tagging speed −3%.
-// Tried with them (stage 1, OntoNotes dev) and no better: profiles of capitalised word pairs
-// (83.85), of lower-cased words (83.95), the CoNLL model's profiles besides (84.02), the majority
-// BILOU label (84.07 and 83.88 over seeds 1 and 2, against 83.97 and 83.97), the labels that follow
-// or precede the word (83.85), and a second round tagging the text with the profile-trained model
-// (84.06, for another full training); with both stages, the profile paired with the stage-1 label
-// as a stage-2 template (84.19), and stage-2 base weights 0.02 and 0.05 (84.34, 84.35).
+// Word profiles are learned from the labels a model gives text (ProfileCounter, profiles.go): a
+// base model — the same features without profiles — tags the 3.5M words of unlabeled news, the
+// cross-validation its stage 2 needs anyway labels the training split (each fold by a model that
+// never saw it), and each word seen twice or more in the two gets a code: the label it was given
+// most often (O or a type), how consistently (in ≥ 90, 70 or 50 % of them), how often it was seen,
+// and its majority entity type with its share of occurrences inside entities. A name seen rarely or
+// never in the training split has often been seen in that text (83% of the OntoNotes dev set's name
+// tokens have a profile from the unlabeled text alone), and its profile carries what the base model
+// made of it there: OntoNotes dev stage 1 83.60 → 83.96 from the unlabeled text alone, 84.08 with
+// the training split's cross-validated labels too; both stages 84.14 → 84.40 → 84.54; CoNLL-2003
+// dev (the same OntoNotes profiles) 93.06 → 93.51 → 93.70; tagging speed −3% (alternated test
+// binaries: 185k → 178k tokens/s; the training split's counts changed it by no more than the noise:
+// 163–167k before, 161–163k after, at an hour when the host was slower). Tried with the first
+// (unlabeled-only) profiles (stage 1, OntoNotes dev) and no better: profiles of capitalised word
+// pairs (83.85), of lower-cased words (83.95), the CoNLL model's profiles besides (84.02), the
+// majority BILOU label (84.07 and 83.88 over seeds 1 and 2, against 83.97 and 83.97), the labels
+// that follow or precede the word (83.85), and a second round tagging the text with the
+// profile-trained model (84.06, for another full training); with both stages, the profile paired
+// with the stage-1 label as a stage-2 template (84.19), and stage-2 base weights 0.02 and 0.05
+// (84.34, 84.35).
 //
 // Word clusters are learned by our own code (BuildClusters): positive PMI with the left and right
 // neighbour among the 2,000 most frequent words, randomly projected to 128 dimensions and split
@@ -82,10 +88,10 @@
 //
 // # Measured (dev sets, `newsmon eval ner`, embedded models)
 //
-//	CoNLL-2003 dev:  ner f1=0.9351 p=0.9350 r=0.9352  (PER 96.21, LOC 96.15, ORG 89.53, MISC 88.54)
-//	OntoNotes dev:   ner f1=0.8440 p=0.8394 r=0.8487  (GPE 93.00, PERSON 89.23, ORG 81.54, NORP 89.86)
+//	CoNLL-2003 dev:  ner f1=0.9370 p=0.9374 r=0.9367  (PER 96.18, LOC 96.51, ORG 89.77, MISC 88.76)
+//	OntoNotes dev:   ner f1=0.8454 p=0.8415 r=0.8494  (GPE 92.63, PERSON 89.55, ORG 81.50, NORP 89.80)
 //
-// The OntoNotes floor of the issue (86.0) is not reached: stage 1 alone gives 83.96, stage 2 84.40
+// The OntoNotes floor of the issue (86.0) is not reached: stage 1 alone gives 84.08, stage 2 84.54
 // (without word profiles 83.60 and 84.14; IOB2 labels: 82.92 and 83.50; without the margin 82.4 and
 // 83.1). Tried and no better on OntoNotes dev: a span lexicon of the training split's entity
 // strings (jackknifed, 2 templates: 82.88, and −6% speed), passive-aggressive updates,
@@ -102,15 +108,15 @@
 // 25 s to tag the unlabeled text; training is deterministic.
 // Speed on one core of that machine when quiet (`go test -run '^$' -bench 'TokenizeAndLabel|Tag$'
 // -cpu 1`): tokenise + label 177–179k tokens/s, with entity merging and roles (BenchmarkTag)
-// 165–167k (without word profiles 181–185k and 167–172k; IOB2 models: 246–250k and 228k). Four
-// things make it so: the weight table lives in memory advised to use huge pages (without: ~110k
-// with IOB2, TLB misses); emissions first gathers and touches every weight row of a sentence (both
-// cache lines of a BILOU row), so that the CPU overlaps their cache misses; a token's rows are
-// summed four weights at a time in 16-bit lanes of a uint64, per shift, unpacked once per token
-// (sumRows8: 147k → 188k with BILOU, under load); and Viterbi skips predecessors that cannot win —
-// a predecessor scoring more than the largest spread of transition scores below the best one never
-// wins (the tags are identical, see TestViterbiPruningIsExact). Decoding the OntoNotes model
-// (BenchmarkLoadModel): 0.29–0.30 s.
+// 165–167k (measured with the first profiles, which cost the same; without word profiles 181–185k
+// and 167–172k; IOB2 models: 246–250k and 228k). Four things make it so: the weight table lives in
+// memory advised to use huge pages (without: ~110k with IOB2, TLB misses); emissions first gathers
+// and touches every weight row of a sentence (both cache lines of a BILOU row), so that the CPU
+// overlaps their cache misses; a token's rows are summed four weights at a time in 16-bit lanes of
+// a uint64, per shift, unpacked once per token (sumRows8: 147k → 188k with BILOU, under load); and
+// Viterbi skips predecessors that cannot win — a predecessor scoring more than the largest spread
+// of transition scores below the best one never wins (the tags are identical, see
+// TestViterbiPruningIsExact). Decoding the OntoNotes model (BenchmarkLoadModel): 0.29–0.32 s.
 //
 // # Models and how to rebuild them
 //
@@ -128,9 +134,9 @@
 //	  $D/unlabeled/reuters21578/text.txt.gz $D/unlabeled/bbc/text.txt.gz
 //	go run ./cmd/newsmon train ner --scheme ontonotes --seed 1 --base-weight 0.03 --profiles none \
 //	  --train $D/ner/ontonotes5/train.txt --dev $D/ner/ontonotes5/dev.txt \
-//	  --out /tmp/ontonotes-base.model.gz
+//	  --out /tmp/ontonotes-base.model.gz --cv-counts /tmp/ontonotes-cv-counts.bin.gz
 //	go run ./cmd/newsmon train profiles --model /tmp/ontonotes-base.model.gz \
-//	  --out pkg/extract/ner/model/profiles.bin.gz \
+//	  --counts /tmp/ontonotes-cv-counts.bin.gz --out pkg/extract/ner/model/profiles.bin.gz \
 //	  $D/unlabeled/reuters21578/text.txt.gz $D/unlabeled/bbc/text.txt.gz
 //	go run ./cmd/newsmon train ner --scheme conll2003 --seed 1 \
 //	  --train $D/ner/conll2003/train.txt --dev $D/ner/conll2003/dev.txt \

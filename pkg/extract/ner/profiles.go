@@ -1,17 +1,23 @@
 package ner
 
 import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 )
 
-// Word profiles are what a model learned from text nobody labelled: a base model (trained without
-// them) tags millions of words of unlabeled news, and each word's profile says how it labelled
-// that word's occurrences — the type it gave most often and how consistently, and how often it
-// was inside any entity at all. A name the training split never shows, or shows once, has often
-// been seen elsewhere in that text, in contexts the base model reads with confidence, and its
-// profile carries that over to the sentences where the context alone is not enough. The table
-// stores hashed word keys and small codes only, no text.
+// Word profiles are what a model learned from labelling text: a base model (trained without them)
+// tags millions of words of unlabeled news, the cross-validation of its own training labels the
+// training split as models that never saw each fold would, and each word's profile says how its
+// occurrences were labelled — the type given most often and how consistently, and how often it was
+// inside any entity at all. A name the training split shows rarely or never has often been seen
+// elsewhere in that text, in contexts the base model reads with confidence, and its profile
+// carries that over to sentences where the context alone is not enough. The table stores hashed
+// word keys and small codes only, no text.
 
 const profilesFormat = "newsmon-profiles-1"
 
@@ -26,16 +32,33 @@ const (
 	entityPresent  = 1 << 8
 )
 
-// ProfileCounter counts how a base model labels the words of unlabeled documents.
+// ProfileCounter counts how a base model labels the words of unlabeled documents, and takes the
+// counts of the training split's cross-validated labels (TrainConfig.CrossValidated) besides.
 type ProfileCounter struct {
 	m      *Model
 	sc     *docScratch
 	counts map[uint64][]uint32 // exact word hash → occurrences per label: O, then each type
 }
 
-// NewProfileCounter tags with m; places is the gazetteer it was trained with (nil for none).
+// NewProfileCounter tags with m; places is the gazetteer it was trained with (nil for none). m is
+// nil for a counter that only takes counts (TrainConfig.CrossValidated, ReadCounts).
 func NewProfileCounter(m *Model, places PlaceLookup) *ProfileCounter {
-	return &ProfileCounter{m: m, sc: &docScratch{f: newFeaturizer(m.res, places)}, counts: map[uint64][]uint32{}}
+	c := &ProfileCounter{m: m, counts: map[uint64][]uint32{}}
+	if m != nil {
+		c.sc = &docScratch{f: newFeaturizer(m.res, places)}
+	}
+	return c
+}
+
+// count adds one occurrence of word w labelled with type typ (-1 for O) of a scheme with nt types.
+func (c *ProfileCounter) count(w string, typ, nt int) {
+	h := exactHash(w)
+	counts := c.counts[h]
+	if counts == nil {
+		counts = make([]uint32, nt+1)
+		c.counts[h] = counts
+	}
+	counts[typ+1]++
 }
 
 // Words is the number of distinct words counted so far.
@@ -60,20 +83,86 @@ func (c *ProfileCounter) AddText(paragraphs []string) {
 // AddDocument tags a tokenised document and counts its words' labels.
 func (c *ProfileCounter) AddDocument(doc [][]string) {
 	labels := c.m.tagDoc(c.sc, doc)
-	nt := len(c.m.types)
 	k := 0
 	for _, toks := range doc {
 		for _, w := range toks {
-			h := exactHash(w)
-			counts := c.counts[h]
-			if counts == nil {
-				counts = make([]uint32, nt+1)
-				c.counts[h] = counts
-			}
-			counts[c.m.labels.typ[labels[k]]+1]++
+			c.count(w, c.m.labels.typ[labels[k]], len(c.m.types))
 			k++
 		}
 	}
+}
+
+const countsFormat = "newsmon-label-counts-1"
+
+// WriteCounts saves the raw counts (not profiles) for another ProfileCounter's ReadCounts: `train
+// ner --cv-counts` writes those of the training split, `train profiles --counts` reads them.
+func (c *ProfileCounter) WriteCounts(w io.Writer) error {
+	zw := gzip.NewWriter(w)
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(countsFormat + "\n")
+	keys := slices.Sorted(maps.Keys(c.counts))
+	var buf [binary.MaxVarintLen64]byte
+	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(keys)))])
+	for _, k := range keys {
+		binary.LittleEndian.PutUint64(buf[:8], k)
+		bw.Write(buf[:8])
+		counts := c.counts[k]
+		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(counts)))])
+		for _, v := range counts {
+			bw.Write(buf[:binary.PutUvarint(buf[:], uint64(v))])
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write label counts: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write label counts: %w", err)
+	}
+	return nil
+}
+
+// ReadCounts adds counts saved by WriteCounts to c's.
+func (c *ProfileCounter) ReadCounts(r io.Reader) error {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return fmt.Errorf("read label counts: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	line, err := br.ReadString('\n')
+	if err != nil || line != countsFormat+"\n" {
+		return fmt.Errorf("read label counts: not a %s file", countsFormat)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil {
+		return fmt.Errorf("read label counts: %w", err)
+	}
+	var b8 [8]byte
+	for range n {
+		if _, err := io.ReadFull(br, b8[:]); err != nil {
+			return fmt.Errorf("read label counts: %w", err)
+		}
+		width, err := binary.ReadUvarint(br)
+		if err != nil || width == 0 || width > 64 {
+			return fmt.Errorf("read label counts: bad entry (%d labels, %v)", width, err)
+		}
+		h := binary.LittleEndian.Uint64(b8[:])
+		counts := c.counts[h]
+		if counts == nil {
+			counts = make([]uint32, width)
+			c.counts[h] = counts
+		}
+		if len(counts) != int(width) {
+			return fmt.Errorf("read label counts: %d labels per word, want %d (another scheme?)", width, len(counts))
+		}
+		for i := range counts {
+			v, err := binary.ReadUvarint(br)
+			if err != nil {
+				return fmt.Errorf("read label counts: %w", err)
+			}
+			counts[i] += uint32(v)
+		}
+	}
+	return nil
 }
 
 // Write saves the profiles of the words seen at least profileMinCount times.

@@ -2,6 +2,9 @@ package ner
 
 import (
 	"bytes"
+	"context"
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -69,5 +72,58 @@ func TestProfilesRoundTripAndModelCheck(t *testing.T) {
 	}
 	if _, err := ReadModel(bytes.NewReader(withProfiles), none); err == nil {
 		t.Error("ReadModel without the profiles the model was trained with: want an error")
+	}
+}
+
+func TestCrossValidatedCountsRoundTrip(t *testing.T) {
+	res, err := NewResources(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := readTiny(t)
+	cv := NewProfileCounter(nil, nil)
+	if _, err := Train(context.Background(), TrainConfig{Scheme: "conll2003", MaxEpochs: 4, Seed: 7, Bits: 14,
+		Places: places, Resources: res, CrossValidated: cv}, append(slices.Clone(docs), docs...), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	tokens := 0
+	for _, d := range docs {
+		for _, s := range d {
+			tokens += len(s.Tokens)
+		}
+	}
+	var counted uint32
+	for _, c := range cv.counts {
+		for _, v := range c {
+			counted += v
+		}
+	}
+	if int(counted) != 2*tokens {
+		t.Errorf("%d labels counted; want one per training token, %d", counted, 2*tokens)
+	}
+
+	var buf bytes.Buffer
+	if err := cv.WriteCounts(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back := NewProfileCounter(nil, nil)
+	if err := back.ReadCounts(bytes.NewReader(buf.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.counts, cv.counts) {
+		t.Error("label counts changed in a round trip")
+	}
+	// Counts of another scheme (another number of labels per word) do not add up.
+	other := NewProfileCounter(nil, nil)
+	for w := range cv.counts {
+		other.counts[w] = make([]uint32, 19)
+		break
+	}
+	buf.Reset()
+	if err := other.WriteCounts(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := back.ReadCounts(bytes.NewReader(buf.Bytes())); err == nil {
+		t.Error("ReadCounts of another scheme's counts: want an error")
 	}
 }

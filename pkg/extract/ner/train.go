@@ -42,9 +42,13 @@ type TrainConfig struct {
 	// sentence (a cost-augmented perceptron: it updates until the gold labels win by a margin).
 	// 0 means the default, MarginPerSentence × the number of training sentences (perceptron scores
 	// grow with the number of updates, so the margin does too); negative means none.
-	Margin    float32
-	Places    PlaceLookup // gazetteer features; nil disables them
-	Resources *Resources
+	Margin float32
+	Places PlaceLookup // gazetteer features; nil disables them
+	// CrossValidated, when set, gets how the cross-validated first stage labelled each word of the
+	// training split (two-stage training only): word profiles built from it and from unlabeled text
+	// see the training split's text with the errors a model makes on unseen text.
+	CrossValidated *ProfileCounter
+	Resources      *Resources
 }
 
 // EpochReport is what Train tells its caller after every epoch.
@@ -226,6 +230,17 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []Document, report f
 	wg.Wait()
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	if cfg.CrossValidated != nil {
+		k := 0
+		for _, d := range train {
+			for _, sen := range d {
+				for _, w := range sen.Tokens {
+					cfg.CrossValidated.count(w, ls.typ[trLabels[k]], len(m.types))
+					k++
+				}
+			}
+		}
 	}
 	tr.addDocFeatures(ls, trLabels)
 	dvLabels := make([]uint8, len(dv.gold))
