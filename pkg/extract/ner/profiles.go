@@ -1,13 +1,8 @@
 package ner
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/binary"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 )
 
 // Word profiles are what a model learned from labelling text: a base model (trained without them)
@@ -97,25 +92,13 @@ const countsFormat = "newsmon-label-counts-1"
 // WriteCounts saves the raw counts (not profiles) for another ProfileCounter's ReadCounts: `train
 // ner --cv-counts` writes those of the training split, `train profiles --counts` reads them.
 func (c *ProfileCounter) WriteCounts(w io.Writer) error {
-	zw := gzip.NewWriter(w)
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(countsFormat + "\n")
-	keys := slices.Sorted(maps.Keys(c.counts))
-	var buf [binary.MaxVarintLen64]byte
-	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(keys)))])
-	for _, k := range keys {
-		binary.LittleEndian.PutUint64(buf[:8], k)
-		bw.Write(buf[:8])
-		counts := c.counts[k]
-		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(counts)))])
+	err := writeTable(w, countsFormat, c.counts, func(counts []uint32, put func(uint64)) {
+		put(uint64(len(counts)))
 		for _, v := range counts {
-			bw.Write(buf[:binary.PutUvarint(buf[:], uint64(v))])
+			put(uint64(v))
 		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write label counts: %w", err)
-	}
-	if err := zw.Close(); err != nil {
+	})
+	if err != nil {
 		return fmt.Errorf("write label counts: %w", err)
 	}
 	return nil
@@ -123,44 +106,30 @@ func (c *ProfileCounter) WriteCounts(w io.Writer) error {
 
 // ReadCounts adds counts saved by WriteCounts to c's.
 func (c *ProfileCounter) ReadCounts(r io.Reader) error {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return fmt.Errorf("read label counts: %w", err)
-	}
-	br := bufio.NewReader(zr)
-	line, err := br.ReadString('\n')
-	if err != nil || line != countsFormat+"\n" {
-		return fmt.Errorf("read label counts: not a %s file", countsFormat)
-	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil {
-		return fmt.Errorf("read label counts: %w", err)
-	}
-	var b8 [8]byte
-	for range n {
-		if _, err := io.ReadFull(br, b8[:]); err != nil {
-			return fmt.Errorf("read label counts: %w", err)
-		}
-		width, err := binary.ReadUvarint(br)
+	err := readTable(r, countsFormat, func(h uint64, next func() (uint64, error)) error {
+		width, err := next()
 		if err != nil || width == 0 || width > 64 {
-			return fmt.Errorf("read label counts: bad entry (%d labels, %v)", width, err)
+			return fmt.Errorf("bad entry (%d labels, %v)", width, err)
 		}
-		h := binary.LittleEndian.Uint64(b8[:])
 		counts := c.counts[h]
 		if counts == nil {
 			counts = make([]uint32, width)
 			c.counts[h] = counts
 		}
 		if len(counts) != int(width) {
-			return fmt.Errorf("read label counts: %d labels per word, want %d (another scheme?)", width, len(counts))
+			return fmt.Errorf("%d labels per word, want %d (another scheme?)", width, len(counts))
 		}
 		for i := range counts {
-			v, err := binary.ReadUvarint(br)
+			v, err := next()
 			if err != nil {
-				return fmt.Errorf("read label counts: %w", err)
+				return err
 			}
 			counts[i] += uint32(v)
 		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read label counts: %w", err)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 )
 
@@ -52,31 +53,9 @@ func WriteClusters(w io.Writer, paths map[uint64]uint32) error {
 }
 
 // writeKeyTable writes a table of word-hash keys and small values, the layout of the cluster and
-// profile files: gzip of a format line, the number of entries, then each key (8 bytes, little
-// endian, in increasing order) with its value as a uvarint.
+// profile files (see writeTable).
 func writeKeyTable(w io.Writer, format string, table map[uint64]uint32) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(format + "\n")
-	keys := make([]uint64, 0, len(table))
-	for k := range table {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	var buf [binary.MaxVarintLen64]byte
-	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(keys)))])
-	for _, k := range keys {
-		binary.LittleEndian.PutUint64(buf[:8], k)
-		bw.Write(buf[:8])
-		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(table[k]))])
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return writeTable(w, format, table, func(v uint32, put func(uint64)) { put(uint64(v)) })
 }
 
 // readKeyTable reads what writeKeyTable wrote and a checksum of it; nil data is an empty table
@@ -85,33 +64,71 @@ func readKeyTable(data []byte, format string) (map[uint64]uint32, string, error)
 	if data == nil {
 		return map[uint64]uint32{}, "none", nil
 	}
-	sum := sha256.Sum256(data)
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+	table := map[uint64]uint32{}
+	err := readTable(bytes.NewReader(data), format, func(k uint64, next func() (uint64, error)) error {
+		v, err := next()
+		table[k] = uint32(v)
+		return err
+	})
 	if err != nil {
 		return nil, "", err
+	}
+	sum := sha256.Sum256(data)
+	return table, hex.EncodeToString(sum[:8]), nil
+}
+
+// writeTable writes the layout the cluster, profile and label-count files share: gzip of a format
+// line, the number of entries, then each key (8 bytes, little endian, in increasing order)
+// followed by its value as uvarints, which put writes.
+func writeTable[V any](w io.Writer, format string, table map[uint64]V, value func(v V, put func(uint64))) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(format + "\n")
+	var buf [binary.MaxVarintLen64]byte
+	put := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	keys := slices.Sorted(maps.Keys(table))
+	put(uint64(len(keys)))
+	var key [8]byte
+	for _, k := range keys {
+		binary.LittleEndian.PutUint64(key[:], k)
+		bw.Write(key[:])
+		value(table[k], put)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// readTable reads what writeTable wrote, handing each key to value with a reader of its uvarints.
+func readTable(r io.Reader, format string, value func(key uint64, next func() (uint64, error)) error) error {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return err
 	}
 	br := bufio.NewReader(zr)
 	line, err := br.ReadString('\n')
 	if err != nil || line != format+"\n" {
-		return nil, "", fmt.Errorf("not a %s file", format)
+		return fmt.Errorf("not a %s file", format)
 	}
 	n, err := binary.ReadUvarint(br)
 	if err != nil {
-		return nil, "", err
+		return err
 	}
-	table := make(map[uint64]uint32, n)
-	var b8 [8]byte
+	next := func() (uint64, error) { return binary.ReadUvarint(br) }
+	var key [8]byte
 	for range n {
-		if _, err := io.ReadFull(br, b8[:]); err != nil {
-			return nil, "", err
+		if _, err := io.ReadFull(br, key[:]); err != nil {
+			return err
 		}
-		v, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, "", err
+		if err := value(binary.LittleEndian.Uint64(key[:]), next); err != nil {
+			return err
 		}
-		table[binary.LittleEndian.Uint64(b8[:])] = uint32(v)
 	}
-	return table, hex.EncodeToString(sum[:8]), nil
+	return nil
 }
 
 // lexFlags reports the word lists a token belongs to.
