@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // CoNLLSentence is one sentence of a `TOKEN[\tTAG]` file; Tags is nil when the file has no tags.
@@ -121,8 +123,11 @@ type NERScore struct {
 func NewNERScore() *NERScore { return &NERScore{ByType: map[string]*PRF{}} }
 
 // AddSentence scores one sentence's predicted tags against its gold tags (same length).
-func (s *NERScore) AddSentence(gold, pred []string) {
-	g, p := SpansIOB2(gold), SpansIOB2(pred)
+func (s *NERScore) AddSentence(gold, pred []string) { s.AddSpans(SpansIOB2(gold), SpansIOB2(pred)) }
+
+// AddSpans scores predicted entities against gold ones: in token or character offsets, as long as
+// both use the same.
+func (s *NERScore) AddSpans(g, p []Span) {
 	inGold := make(map[Span]bool, len(g))
 	for _, sp := range g {
 		inGold[sp] = true
@@ -186,4 +191,75 @@ func (s *NERScore) WriteText(w io.Writer) error {
 	}
 	_, err := fmt.Fprintf(w, "ner f1=%.4f p=%.4f r=%.4f\n", s.All.F1(), s.All.Precision(), s.All.Recall())
 	return err
+}
+
+// pennBrackets are the Penn Treebank's escapes for brackets and quotes, and OntoNotes' marks of
+// the end of a spoken sentence, as they appear in text.
+var pennBrackets = map[string]string{"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]",
+	"-LCB-": "{", "-RCB-": "}", "``": "\"", "''": "\"", "/.": ".", "/?": "?", "/-": "--"}
+
+// Detokenize rebuilds the text of a tokenised document, one sentence per line, and returns it with
+// its gold entities (from the sentences' IOB2 tags) in byte offsets of that text. Brackets and
+// quotes are unescaped, punctuation and clitics ("'s", "n't") attach to the word before, opening
+// brackets to the word after; with joinHyphens, a "-" between two words closes up ("Asia - Pacific"
+// → "Asia-Pacific"), undoing OntoNotes' tokenisation (CoNLL-2003 keeps hyphenated words whole, and
+// its "-" tokens are dashes).
+func Detokenize(sents []CoNLLSentence, joinHyphens bool) (string, []Span) {
+	var b strings.Builder
+	var spans []Span
+	for si, sen := range sents {
+		if si > 0 {
+			b.WriteByte('\n')
+		}
+		starts := make([]int, len(sen.Tokens))
+		ends := make([]int, len(sen.Tokens))
+		glue := false // no space before the next token
+		for i, tok := range sen.Tokens {
+			w := tok
+			if r, ok := pennBrackets[tok]; ok {
+				w = r
+			} else if len(tok) > 1 && tok[0] == '%' && startsWord(tok[1:], false) {
+				w = tok[1:] // a transcript's filler: "%uh"
+			}
+			hyphen := joinHyphens && tok == "-" && i > 0 && i+1 < len(sen.Tokens) &&
+				startsWord(sen.Tokens[i-1], true) && startsWord(sen.Tokens[i+1], false)
+			if i > 0 && !glue && !hyphen && !attachesLeft(tok) {
+				b.WriteByte(' ')
+			}
+			starts[i] = b.Len()
+			b.WriteString(w)
+			ends[i] = b.Len()
+			glue = hyphen || tok == "-LRB-" || tok == "-LSB-" || tok == "-LCB-" || tok == "``" || tok == "$"
+		}
+		for _, sp := range SpansIOB2(sen.Tags) {
+			spans = append(spans, Span{Type: sp.Type, Start: starts[sp.Start], End: ends[sp.End-1]})
+		}
+	}
+	return b.String(), spans
+}
+
+// startsWord reports a token that is a word (its last rune, when before a hyphen, or its first
+// rune, when after one, is a letter or digit).
+func startsWord(tok string, last bool) bool {
+	if tok == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(tok)
+	if last {
+		r, _ = utf8.DecodeLastRuneInString(tok)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// attachesLeft reports tokens written without a space before them.
+func attachesLeft(tok string) bool {
+	switch tok {
+	case ",", ".", ";", ":", "?", "!", "%", "-RRB-", "-RSB-", "-RCB-", "''", "...", "/.", "/?":
+		return true
+	}
+	switch strings.ToLower(tok) {
+	case "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "'":
+		return true
+	}
+	return false
 }

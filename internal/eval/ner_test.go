@@ -84,3 +84,35 @@ func TestNERScore(t *testing.T) {
 		t.Errorf("got %d lines; want 5:\n%s", len(lines), buf.String())
 	}
 }
+
+func TestDetokenize(t *testing.T) {
+	sents := []CoNLLSentence{
+		{Tokens: []string{"Lee", "Teng", "-", "hui", "-LRB-", "KMT", "-RRB-", "said", "it", "is", "n't", "``", "over", "''", "."},
+			Tags: []string{"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"}},
+		{Tokens: []string{"The", "Asia", "-", "Pacific", "region", "grew", "5", "%", "."},
+			Tags: []string{"O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "B-PERCENT", "I-PERCENT", "O"}},
+	}
+	for _, tc := range []struct {
+		join  bool
+		text  string
+		names []string
+	}{
+		{true, "Lee Teng-hui (KMT) said it isn't \"over\".\nThe Asia-Pacific region grew 5%.",
+			[]string{"PERSON Lee Teng-hui", "ORG KMT", "LOC Asia-Pacific", "PERCENT 5%"}},
+		{false, "Lee Teng - hui (KMT) said it isn't \"over\".\nThe Asia - Pacific region grew 5%.",
+			[]string{"PERSON Lee Teng - hui", "ORG KMT", "LOC Asia - Pacific", "PERCENT 5%"}},
+	} {
+		text, spans := Detokenize(sents, tc.join)
+		if text != tc.text {
+			t.Errorf("join=%v: text = %q; want %q", tc.join, text, tc.text)
+			continue
+		}
+		var names []string
+		for _, sp := range spans {
+			names = append(names, sp.Type+" "+text[sp.Start:sp.End])
+		}
+		if !reflect.DeepEqual(names, tc.names) {
+			t.Errorf("join=%v: entities = %q; want %q", tc.join, names, tc.names)
+		}
+	}
+}

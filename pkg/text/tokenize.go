@@ -23,7 +23,14 @@ var abbreviations = map[string]bool{
 	"Thu": true, "Thur": true, "Thurs": true, "Fri": true, "Sat": true, "vs": true, "etc": true, "Ave": true,
 	"Blvd": true, "Rd": true, "Dept": true, "Univ": true, "approx": true, "est": true, "No": true, "Nos": true,
 	"Vol": true, "Fig": true, "cf": true, "Messrs": true, "Mme": true, "Mlle": true, "Bhd": true, "Pty": true,
-	"Plc": true, "Rs": true,
+	"Plc": true, "Rs": true, "Cie": true,
+	// US states as news datelines write them ("Arnold, Calif., said"); Miss., Wash. and the like
+	// only count with their period.
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true,
+	"Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true, "Ky": true, "La": true, "Md": true,
+	"Mass": true, "Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true,
+	"Nev": true, "Okla": true, "Ore": true, "Pa": true, "Tenn": true, "Tex": true, "Va": true, "Vt": true,
+	"Wash": true, "Wis": true, "Wyo": true,
 }
 
 // IsAbbreviation reports whether word (without its period) is a known abbreviation such as "Mr" or "Oct".

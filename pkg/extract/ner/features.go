@@ -10,7 +10,7 @@ import (
 // featureVersion names the feature set below. A model records the version it was trained with and
 // refuses to load under another one: changing a template, the normalisation, the lexicon flags or the
 // clusters' hashing means retraining.
-const featureVersion = "ner-features-6"
+const featureVersion = "ner-features-7"
 
 // numTemplates is the number of feature slots per token; an empty slot holds 0 and is skipped.
 const numTemplates = 56
@@ -60,7 +60,7 @@ type tokenInfo struct {
 	cls                 uint8
 	gaz                 uint8
 	lex                 uint16
-	capElsewhere        bool // capitalised elsewhere in the document, not sentence-initially
+	capElsewhere        bool // capitalised elsewhere in the document, not clause-initially (opensClause)
 	lowerElsewhere      bool // appears in lower case elsewhere in the document
 	initial             bool // first word of its sentence (after opening punctuation)
 }
@@ -100,6 +100,10 @@ func (f *featurizer) beginDoc(doc [][]string) {
 		first := true
 		for _, t := range toks {
 			if first && !isWordToken(t) {
+				continue
+			}
+			if opensClause(t) {
+				first = true
 				continue
 			}
 			c := capClass(t)
@@ -508,6 +512,20 @@ func capClass(w string) uint8 {
 	return capLower
 }
 
+// opensClause reports punctuation after which a capitalised word is as often a clause's first word
+// as a name — a dash, a colon, an opening quote, an ellipsis — so that the word does not count as
+// capitalised elsewhere in the document. Transcripts made that fact mark fillers: "-- Mm , also"
+// had "Mm" tagged PERSON throughout a conversation. Measured on OntoNotes dev, stage 1 alone with
+// the same profiles: 84.08 → 84.20; treating such words as sentence-initial in the token's own
+// features too gave 84.16.
+func opensClause(t string) bool {
+	switch t {
+	case "--", "—", "–", ":", "``", "\"", "“", "...", "…":
+		return true
+	}
+	return false
+}
+
 func isWordToken(w string) bool {
 	for _, r := range w {
 		return unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -547,29 +565,43 @@ func mix(a, b uint64) uint64 {
 // numExtra is the number of second-stage (document-level) feature slots per token.
 const numExtra = 9
 
+// docCounts is docFeatures' scratch: per distinct word of the document, how the first stage
+// labelled it.
+type docCounts struct {
+	index     map[uint64]int32 // word hash → table index
+	table     []wordCounts
+	spanShape []uint64
+}
+
+type wordCounts struct {
+	n     [32]int32 // [0] = O, [1+t] = type t
+	multi uint8     // 1 + type of the first multi-word entity holding the word, 0 if none
+	first int32     // the word's first occurrence in the document
+}
+
 // docFeatures computes the second-stage features of one document from the first stage's labels:
 // how the other occurrences of each word in the document were labelled (the majority type, the
 // first occurrence's type), the type of a multi-word entity the word was part of, the shape of the
 // first-stage entity holding the token, and the first-stage labels around the token.
 // lower, cls and labels are flat over the document's tokens; starts[s] is where sentence s begins.
-func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, starts []int, out []uint32) []uint32 {
+// dc is scratch kept from one document to the next (the zero value is ready to use).
+func docFeatures(dc *docCounts, ls *labelSet, lower []uint64, cls []uint8, labels []uint8, starts []int, out []uint32) []uint32 {
 	ntypes := 0
 	for _, t := range ls.typ {
 		ntypes = max(ntypes, t+1)
 	}
-	type counts struct {
-		n     [32]int32 // [0] = O, [1+t] = type t
-		multi uint8     // 1 + type of the first multi-word entity holding the word, 0 if none
-		first int32     // the word's first occurrence in the document
+	if dc.index == nil {
+		dc.index = make(map[uint64]int32, len(lower)/2)
 	}
-	index := make(map[uint64]int32, len(lower)/2)
-	var table []counts
-	get := func(h uint64, at int) *counts {
+	clear(dc.index)
+	index := dc.index
+	table := dc.table[:0]
+	get := func(h uint64, at int) *wordCounts {
 		k, ok := index[h]
 		if !ok {
 			k = int32(len(table))
 			index[h] = k
-			table = append(table, counts{first: int32(at)})
+			table = append(table, wordCounts{first: int32(at)})
 		}
 		return &table[k]
 	}
@@ -578,7 +610,11 @@ func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, star
 	}
 	// spanShape is, per token inside a first-stage entity, its type, the token's place in it
 	// (begin, inside, last, alone) and its length up to 5; 0 outside entities.
-	spanShape := make([]uint64, len(lower))
+	if cap(dc.spanShape) < len(lower) {
+		dc.spanShape = make([]uint64, len(lower))
+	}
+	spanShape := dc.spanShape[:len(lower)]
+	clear(spanShape)
 	for _, sp := range labelSpans(ls, labels) {
 		n := sp.end - sp.start
 		if n >= 2 {
@@ -669,5 +705,6 @@ func docFeatures(ls *labelSet, lower []uint64, cls []uint8, labels []uint8, star
 			out = append(out, h)
 		}
 	}
+	dc.table = table[:0]
 	return out
 }

@@ -793,6 +793,7 @@ type docScratch struct {
 	labels []uint8
 	starts []int
 	em     []float32 // the previous stage's scores, flat over the document, for a residual stage
+	counts docCounts
 }
 
 // tagDoc labels every token of a tokenised document; the result is flat over the document's
@@ -811,7 +812,7 @@ func (m *Model) tagDoc(sc *docScratch, doc [][]string) []uint8 {
 	nl := m.nl
 	for k, st := range m.stages {
 		if k > 0 {
-			sc.extra = docFeatures(m.labels, f.docLowerH, f.docCls, sc.labels, sc.starts, sc.extra[:0])
+			sc.extra = docFeatures(&sc.counts, m.labels, f.docLowerH, f.docCls, sc.labels, sc.starts, sc.extra[:0])
 		}
 		keep := k+1 < len(m.stages) && m.stages[k+1].residual
 		if keep {
@@ -844,4 +845,41 @@ func (m *Model) TagSentences(places PlaceLookup, doc [][]string) [][]string {
 		}
 	}
 	return out
+}
+
+// TextSpan is an entity the model found in raw text: the scheme's type and byte offsets [Start, End).
+type TextSpan struct {
+	Type       string
+	Start, End int
+}
+
+// TagText labels raw text as the Tagger reads it — tokenised as the model's training corpus was,
+// split into sentences and lines — and returns every entity of the scheme's types, values such as
+// DATE included, in text order. places may be nil.
+func (m *Model) TagText(places PlaceLookup, s string) []TextSpan {
+	sc := &docScratch{f: newFeaturizer(m.res, places)}
+	toks, _, sents, labels := m.tagText(sc, s)
+	var out []TextSpan
+	for _, sp := range sents {
+		for _, e := range labelSpans(m.labels, labels[sp[0]:sp[1]]) {
+			out = append(out, TextSpan{Type: m.types[e.typ], Start: toks[sp[0]+e.start].Start, End: toks[sp[0]+e.end-1].End})
+		}
+	}
+	return out
+}
+
+// tagText tokenises and labels s. The labels are flat over toks (sentences cover every token, in
+// order) and valid until sc is reused.
+func (m *Model) tagText(sc *docScratch, s string) (toks []token, words []string, sents [][2]int, labels []uint8) {
+	toks = m.tokens(s)
+	sents = splitSentences(s, toks)
+	words = make([]string, len(toks))
+	for i, tk := range toks {
+		words[i] = tk.Text
+	}
+	doc := make([][]string, len(sents))
+	for i, sp := range sents {
+		doc[i] = words[sp[0]:sp[1]]
+	}
+	return toks, words, sents, m.tagDoc(sc, doc)
 }

@@ -87,21 +87,11 @@ func (t *Tagger) entities(s string) ([]article.Entity, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	toks := Tokens(s)
-	sents := splitSentences(s, toks)
-	doc := make([][]string, len(sents))
-	words := make([]string, len(toks))
-	for i, tk := range toks {
-		words[i] = tk.Text
-	}
-	for i, sp := range sents {
-		doc[i] = words[sp[0]:sp[1]]
-	}
 	sc := t.getScratch()
 	if sc == nil || sc.f.res != m.res {
 		sc = &docScratch{f: newFeaturizer(m.res, t.places)}
 	}
-	labels := m.tagDoc(sc, doc)
+	toks, words, sents, labels := m.tagText(sc, s)
 	meta := metaRanges(s)
 	var cands []candidate
 	for _, sp := range sents {
@@ -293,9 +283,10 @@ func (t *Tagger) candidate(s string, toks []token, s0, i, j int, schemeType stri
 	for i < j && (toks[i].Text == "the" || toks[i].Text == "The" || !text.IsWord(toks[i].Text)) {
 		i++
 	}
-	// Trailing punctuation and lower-case words ("Jiangsu province") are not part of names; a place
-	// noun after a name makes it a place ("Xinwu district").
-	for j > i && (!text.IsWord(toks[j-1].Text) || capClass(toks[j-1].Text) == capLower) {
+	// Trailing punctuation and lower-case words ("Jiangsu province") are not part of names, unless
+	// they end a hyphenated word ("Lee Teng-hui", "Moon Jae-in"); a place noun after a name makes it
+	// a place ("Xinwu district").
+	for j > i && (!text.IsWord(toks[j-1].Text) || capClass(toks[j-1].Text) == capLower) && !endsHyphenated(toks, i, j) {
 		j--
 	}
 	if j < len(toks) && lex.lowerPlaceCues[toks[j].Text] && typ != article.TypePerson {
@@ -365,6 +356,13 @@ func (t *Tagger) candidate(s string, toks []token, s0, i, j int, schemeType stri
 		}
 	}
 	return c, true
+}
+
+// endsHyphenated reports whether the span [i, j) ends in the last part of a hyphenated word that
+// began inside it, as Model.tokens splits them: "Teng" "-" "hui".
+func endsHyphenated(toks []token, i, j int) bool {
+	return j-i >= 3 && toks[j-2].Text == "-" && toks[j-3].End == toks[j-2].Start && toks[j-2].End == toks[j-1].Start &&
+		text.IsWord(toks[j-1].Text)
 }
 
 // genericNames are capitalised keywords that are never a name on their own.

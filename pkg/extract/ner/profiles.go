@@ -63,7 +63,7 @@ func (c *ProfileCounter) Words() int { return len(c.counts) }
 func (c *ProfileCounter) AddText(paragraphs []string) {
 	var doc [][]string
 	for _, p := range paragraphs {
-		toks := Tokens(p)
+		toks := c.m.tokens(p)
 		words := make([]string, len(toks))
 		for i, tk := range toks {
 			words[i] = tk.Text

@@ -110,6 +110,7 @@ func featurize(docs []Document, ls *labelSet, res *Resources, places PlaceLookup
 func (c *corpus) addDocFeatures(ls *labelSet, labels []uint8) {
 	c.extra = c.extra[:0]
 	var starts []int
+	var dc docCounts
 	for d := 0; d+1 < len(c.docs); d++ {
 		s0, s1 := c.docs[d], c.docs[d+1]
 		a, b := c.starts[s0], c.starts[s1]
@@ -117,7 +118,7 @@ func (c *corpus) addDocFeatures(ls *labelSet, labels []uint8) {
 		for s := s0; s <= s1; s++ {
 			starts = append(starts, c.starts[s]-a)
 		}
-		c.extra = docFeatures(ls, c.lower[a:b], c.cls[a:b], labels[a:b], starts, c.extra)
+		c.extra = docFeatures(&dc, ls, c.lower[a:b], c.cls[a:b], labels[a:b], starts, c.extra)
 	}
 }
 

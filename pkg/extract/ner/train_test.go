@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsmon/newsmon/internal/eval"
@@ -130,5 +131,56 @@ func TestClustersRoundTrip(t *testing.T) {
 	}
 	if p := res.clusters[LowerWordHash("Monday")]; p == 0 || p != res.clusters[LowerWordHash("monday")] {
 		t.Errorf("Monday's cluster = %b; want a path shared with monday", p)
+	}
+}
+
+// TestCapitalisedElsewhere checks the document fact "capitalised elsewhere, not clause-initially":
+// a word right after a dash, colon, opening quote or ellipsis starts a clause and does not count.
+func TestCapitalisedElsewhere(t *testing.T) {
+	tests := []struct {
+		doc  [][]string
+		word string
+		want bool
+	}{
+		{[][]string{{"Mm", "."}, {"I", "remember", "--", "Mm", ",", "also", "."}}, "Mm", false},
+		{[][]string{{"He", "said", ":", "``", "Tomorrow", "we", "go", ".", "''"}}, "Tomorrow", false},
+		{[][]string{{"Well", "...", "Then", "we", "left", "."}}, "Then", false},
+		{[][]string{{"She", "met", "Okonkwo", "in", "Lagos", "."}}, "Okonkwo", true},
+		{[][]string{{"Okonkwo", "arrived", "."}}, "Okonkwo", false},
+		{[][]string{{"Asia", "-", "Pacific", "trade", "."}}, "Pacific", true},
+	}
+	f := newFeaturizer(&Resources{}, nil)
+	for _, tt := range tests {
+		f.beginDoc(tt.doc)
+		if got := f.docCap[lowerHash(tt.word)]; got != tt.want {
+			t.Errorf("%q in %q: capitalised elsewhere = %v, want %v", tt.word, tt.doc, got, tt.want)
+		}
+	}
+}
+
+// TestModelTokens checks that text reaches each model tokenised as its corpus was.
+func TestModelTokens(t *testing.T) {
+	tests := []struct{ scheme, in, want string }{
+		{"ontonotes", "Roberto Bautista-Agut beat Pierre-Hugues Herbert", "Roberto|Bautista|-|Agut|beat|Pierre|-|Hugues|Herbert"},
+		{"ontonotes", "flights to Port-au-Prince resumed", "flights|to|Port|-|au|-|Prince|resumed"},
+		{"ontonotes", "an anti-war co-founder, uh-huh", "an|anti-war|co-founder|,|uh-huh"},
+		{"ontonotes", "the Asia-Pacific's economies", "the|Asia|-|Pacific|'s|economies"},
+		{"ontonotes", "at 2:52 PM the bond was 103 12/32, scores of 3-4", "at|2:52|PM|the|bond|was|103|12/32|,|scores|of|3|-|4"},
+		{"ontonotes", "loans of US$35.2 billion and HK$ 5", "loans|of|US$|35.2|billion|and|HK$|5"},
+		{"ontonotes", "UAL Corp.'s United Airlines in Arnold, Calif., and Cie. Financiere", "UAL|Corp.|'s|United|Airlines|in|Arnold|,|Calif.|,|and|Cie.|Financiere"},
+		{"conll2003", "Bautista-Agut won 6-3 on 1996-08-22 at 10:05", "Bautista-Agut|won|6-3|on|1996-08-22|at|10:05"},
+	}
+	for _, tt := range tests {
+		toks := (&Model{scheme: tt.scheme}).tokens(tt.in)
+		words := make([]string, len(toks))
+		for i, tk := range toks {
+			words[i] = tk.Text
+			if tt.in[tk.Start:tk.End] != tk.Text {
+				t.Errorf("%q: token %q has offsets [%d, %d) = %q", tt.in, tk.Text, tk.Start, tk.End, tt.in[tk.Start:tk.End])
+			}
+		}
+		if got := strings.Join(words, "|"); got != tt.want {
+			t.Errorf("%s tokens(%q) = %s; want %s", tt.scheme, tt.in, got, tt.want)
+		}
 	}
 }
