@@ -3,6 +3,7 @@ package ner
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -97,6 +98,7 @@ func (t *Tagger) entities(s string) ([]article.Entity, error) {
 	for _, sp := range sents {
 		spans := labelSpans(m.labels, labels[sp[0]:sp[1]])
 		spans = joinNameParticles(words[sp[0]:sp[1]], spans, m.types, m.res.lex)
+		spans = joinHyphenatedPlaces(s, toks[sp[0]:sp[1]], spans, m.types, t.places)
 		for _, e := range spans {
 			if productType(m.types[e.typ]) == "" {
 				continue
@@ -143,6 +145,48 @@ func joinNameParticles(words []string, spans []labelSpan, types []string, lex *l
 		out = append(out, e)
 	}
 	return out
+}
+
+// joinHyphenatedPlaces makes a hyphenated word the gazetteer knows as a place one place entity
+// ("Guinea-Bissau", "Port-au-Prince", "Schleswig-Holstein"). Model.tokens splits such words for the
+// OntoNotes model, which then labels their parts as two names ("Guinea", a country of its own, and
+// "Bissau") or misses them. An entity that holds the whole word already is kept as it is.
+func joinHyphenatedPlaces(s string, toks []token, spans []labelSpan, types []string, places PlaceLookup) []labelSpan {
+	placeType := slices.Index(types, "GPE")
+	if placeType < 0 {
+		placeType = slices.Index(types, "LOC")
+	}
+	if places == nil || placeType < 0 {
+		return spans
+	}
+	for a := 0; a < len(toks); a++ {
+		b := a + 1 // the word is toks[a:b], its parts joined by touching hyphens
+		for b+1 < len(toks) && toks[b].Text == "-" && toks[b].Start == toks[b-1].End && toks[b+1].Start == toks[b].End {
+			b += 2
+		}
+		if b == a+1 || capClass(toks[a].Text) != capInit || !places.IsPlace(s[toks[a].Start:toks[b-1].End]) {
+			a = b - 1
+			continue
+		}
+		covered := false
+		out := make([]labelSpan, 0, len(spans)+1)
+		for _, sp := range spans {
+			switch {
+			case sp.start <= a && sp.end >= b:
+				covered = true
+				out = append(out, sp)
+			case sp.end <= a || sp.start >= b:
+				out = append(out, sp)
+			}
+		}
+		if !covered {
+			out = append(out, labelSpan{start: a, end: b, typ: placeType})
+			slices.SortFunc(out, func(x, y labelSpan) int { return x.start - y.start })
+			spans = out
+		}
+		a = b - 1
+	}
+	return spans
 }
 
 // addDatelines adds the upper-case place that opens a newswire paragraph ("WUXI, China —",
@@ -585,6 +629,9 @@ func isDateline(s string, toks []token, i, j int) bool {
 	if n := toks[j].Text; n != "," && n != "—" && n != "–" && n != "-" && n != "(" {
 		return false
 	}
+	if toks[j].Text != "," && toks[j].Start == toks[j-1].End {
+		return false // a hyphen ("U.S.-China talks"), not a dateline's dash
+	}
 	for k := i; k < j; k++ {
 		w := toks[k].Text
 		if strings.ToUpper(w) != w || len(w) < 3 {
@@ -594,11 +641,15 @@ func isDateline(s string, toks []token, i, j int) bool {
 	return true
 }
 
-// titleCase turns "NEW YORK" into "New York".
+// titleCase turns "NEW YORK" into "New York" and "ST. LOUIS" into "St. Louis"; initials keep their
+// case ("U.S.").
 func titleCase(name string) string {
-	words := strings.Fields(strings.ToLower(name))
+	words := strings.Fields(name)
 	for k, w := range words {
-		r := []rune(w)
+		if strings.Contains(strings.TrimSuffix(w, "."), ".") {
+			continue
+		}
+		r := []rune(strings.ToLower(w))
 		r[0] = unicode.ToUpper(r[0])
 		words[k] = string(r)
 	}

@@ -26,7 +26,8 @@ var places = fakePlaces{"China": true, "Wuxi": true, "Jiangsu": true, "Nairobi":
 	"Zürich": true, "US": true, "Syria": true, "Beijing": true, "Shanghai": true, "Paris": true, "France": true,
 	"Damascus": true, "Geneva": true, "Abuja": true, "Christchurch": true, "Brazil": true, "Dhaka": true,
 	"Chittagong": true, "Bangladesh": true, "Mexico City": true, "Seoul": true, "Tokyo": true, "Tanzania": true,
-	"Sydney": true, "Jakarta": true, "Lagos": true, "Lisbon": true, "Oslo": true, "Peru": true, "Hanoi": true}
+	"Sydney": true, "Jakarta": true, "Lagos": true, "Lisbon": true, "Oslo": true, "Peru": true, "Hanoi": true,
+	"Guinea": true, "Guinea-Bissau": true, "Port-au-Prince": true, "Miami": true}
 
 type want struct{ typ, name string }
 
@@ -65,6 +66,9 @@ func TestTagTypes(t *testing.T) {
 		{"Analysts were cautious. Investors sold shares in Sydney.", []want{{"PLACE", "Sydney"}}, []string{"Analysts", "Investors"}},
 		{"Roberto Bautista-Agut beat Pierre-Hugues Herbert in Madrid.", []want{{"PERSON", "Roberto Bautista-Agut"}, {"PERSON", "Pierre-Hugues Herbert"}}, nil},
 		{"Former president Lee Teng-hui spoke in Taipei at 2:30 p.m.", []want{{"PERSON", "Lee Teng-hui"}}, []string{"Lee Teng"}},
+		{"Voters in Guinea-Bissau went to the polls.", []want{{"PLACE", "Guinea-Bissau"}}, []string{"Guinea", "Bissau"}},
+		{"He flew from Port-au-Prince to Miami.", []want{{"PLACE", "Port-au-Prince"}, {"PLACE", "Miami"}}, nil},
+		{"U.S.-China trade talks resumed.", []want{{"PLACE", "U.S."}}, []string{"U.s."}},
 	} {
 		ents := tagger.Tag(tc.in)
 		for _, w := range tc.wants {
@@ -359,6 +363,14 @@ func TestJoinNameParticles(t *testing.T) {
 		got := joinNameParticles(words, slices.Clone(tc.spans), types, lex)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: %v → %v; want %v", tc.text, tc.spans, got, tc.want)
+		}
+	}
+}
+
+func TestTitleCase(t *testing.T) {
+	for in, want := range map[string]string{"NEW YORK": "New York", "ST. LOUIS": "St. Louis", "U.S.": "U.S.", "WUXI": "Wuxi", "SÃO PAULO": "São Paulo"} {
+		if got := titleCase(in); got != want {
+			t.Errorf("titleCase(%q) = %q; want %q", in, got, want)
 		}
 	}
 }
