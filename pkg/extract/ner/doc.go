@@ -84,7 +84,8 @@
 // §1 (OntoNotes: PERSON → PERSON; GPE, LOC, FAC → PLACE; ORG → ORG; EVENT → EVENT; NORP, PRODUCT,
 // WORK_OF_ART, LAW, LANGUAGE → MISC; CoNLL: PER, LOC, ORG, MISC likewise), keeps names out of
 // bylines, datelines with a clock time, photo credits and section labels, extends a person's name
-// over lower-case particles the model left out ("Lula" + "da Silva"), reads roles (appositive
+// over lower-case particles the model left out ("Lula" + "da Silva"), makes a hyphenated word the
+// gazetteer knows one place ("Guinea-Bissau", not Guinea and "Bissau"), reads roles (appositive
 // "X, director of Y," / title "Foreign Minister X" / leading "Its chief executive, X,"), and merges
 // mentions: short forms to full names ("Cui" → "Cui Rongguo"), defined acronyms ("(WHO)") and
 // upper-case datelines ("WUXI" → "Wuxi").
