@@ -57,6 +57,7 @@ func TestTokenize(t *testing.T) {
 		{"it cost $1,234.56 today", []string{"it", "cost", "$", "1,234.56", "today"}},
 		{"US$5 or €3.5bn or ¥100", []string{"US", "$", "5", "or", "€", "3.5bn", "or", "¥", "100"}},
 		{"Jean-Pierre O'Brien don't", []string{"Jean-Pierre", "O'Brien", "don't"}},
+		{"UAL Corp.'s unit and the U.S.'s allies, Co.'s", []string{"UAL", "Corp.'s", "unit", "and", "the", "U.S.'s", "allies", ",", "Co.'s"}},
 		{"al-Assad’s COVID-19 plan", []string{"al-Assad’s", "COVID-19", "plan"}},
 		{"$3-4 billion in 2023-10-23", []string{"$", "3", "-", "4", "billion", "in", "2023", "-", "10", "-", "23"}},
 		{`“We will win,” she said — "maybe"...`, []string{"“", "We", "will", "win", ",", "”", "she", "said", "—", `"`, "maybe", `"`, "..."}},

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,6 +69,19 @@ func Tokenize(s string) []Token {
 	return toks
 }
 
+// possessive extends a word that ends with its abbreviation's period over a possessive "'s"
+// ("Corp.'s", "U.S.'s"), as words without a period keep theirs ("China's").
+func possessive(s string, end int) int {
+	for _, p := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasPrefix(s[end:], p) {
+			if r, _ := utf8.DecodeRuneInString(s[end+len(p):]); !isWordRune(r) {
+				return end + len(p)
+			}
+		}
+	}
+	return end
+}
+
 // scanWord returns the end of the word or number that starts at i.
 func scanWord(s string, i int) int {
 	start := i
@@ -102,12 +116,12 @@ func scanWord(s string, i int) int {
 					continue
 				}
 				if segments > 1 || unicode.IsUpper(prev) { // "U.S." or the initial "J."
-					return i + size
+					return possessive(s, i+size)
 				}
 				return i
 			}
 			if segments == 0 && abbreviations[s[start:i]] {
-				return i + size
+				return possessive(s, i+size)
 			}
 			return i
 		case ',':

@@ -14,8 +14,8 @@ var clitics = []string{"n't", "n’t", "'s", "’s", "'S", "’S", "'re", "’re
 func Tokens(s string) []text.Token {
 	toks := text.Tokenize(s)
 	n := 0
-	for i, t := range toks {
-		if cliticAt(t.Text) > 0 || abbrevPossessive(toks, i) {
+	for _, t := range toks {
+		if cliticAt(t.Text) > 0 {
 			n++
 		}
 	}
@@ -23,13 +23,7 @@ func Tokens(s string) []text.Token {
 		return toks
 	}
 	out := make([]text.Token, 0, len(toks)+n)
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if abbrevPossessive(toks, i) {
-			out = append(out, text.Token{Text: s[t.Start:toks[i+1].End], Start: t.Start, End: toks[i+1].End})
-			i++
-			continue
-		}
+	for _, t := range toks {
 		if k := cliticAt(t.Text); k > 0 {
 			out = append(out, text.Token{Text: t.Text[:k], Start: t.Start, End: t.Start + k},
 				text.Token{Text: t.Text[k:], Start: t.Start + k, End: t.End})
@@ -38,17 +32,6 @@ func Tokens(s string) []text.Token {
 		out = append(out, t)
 	}
 	return out
-}
-
-// abbrevPossessive reports the apostrophe of "Corp.'s", which pkg/text leaves apart from its "s"
-// because the word before ended at its period.
-func abbrevPossessive(toks []text.Token, i int) bool {
-	if i == 0 || i+1 >= len(toks) {
-		return false
-	}
-	a, p, s := toks[i-1], toks[i], toks[i+1]
-	return (p.Text == "'" || p.Text == "’") && (s.Text == "s" || s.Text == "S") &&
-		a.End == p.Start && p.End == s.Start && strings.HasSuffix(a.Text, ".")
 }
 
 // cliticAt returns the byte index where a clitic ending of w starts, or 0.
