@@ -218,11 +218,11 @@ func Detokenize(sents []CoNLLSentence, joinHyphens bool) (string, []Span) {
 			w := tok
 			if r, ok := pennBrackets[tok]; ok {
 				w = r
-			} else if len(tok) > 1 && tok[0] == '%' && startsWord(tok[1:], false) {
+			} else if len(tok) > 1 && tok[0] == '%' && wordEdge(tok[1:], false) {
 				w = tok[1:] // a transcript's filler: "%uh"
 			}
 			hyphen := joinHyphens && tok == "-" && i > 0 && i+1 < len(sen.Tokens) &&
-				startsWord(sen.Tokens[i-1], true) && startsWord(sen.Tokens[i+1], false)
+				wordEdge(sen.Tokens[i-1], true) && wordEdge(sen.Tokens[i+1], false)
 			if i > 0 && !glue && !hyphen && !attachesLeft(tok) {
 				b.WriteByte(' ')
 			}
@@ -238,9 +238,9 @@ func Detokenize(sents []CoNLLSentence, joinHyphens bool) (string, []Span) {
 	return b.String(), spans
 }
 
-// startsWord reports a token that is a word (its last rune, when before a hyphen, or its first
-// rune, when after one, is a letter or digit).
-func startsWord(tok string, last bool) bool {
+// wordEdge reports whether a token's first rune (its last, with last) is a letter or digit: the
+// side of it a hyphen would touch.
+func wordEdge(tok string, last bool) bool {
 	if tok == "" {
 		return false
 	}
