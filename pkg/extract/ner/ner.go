@@ -161,7 +161,7 @@ func joinHyphenatedPlaces(s string, toks []token, spans []labelSpan, types []str
 	}
 	for a := 0; a < len(toks); a++ {
 		b := a + 1 // the word is toks[a:b], its parts joined by touching hyphens
-		for b+1 < len(toks) && toks[b].Text == "-" && toks[b].Start == toks[b-1].End && toks[b+1].Start == toks[b].End {
+		for hyphenInWord(toks, b) {
 			b += 2
 		}
 		if b == a+1 || capClass(toks[a].Text) != capInit || !places.IsPlace(s[toks[a].Start:toks[b-1].End]) {
@@ -405,8 +405,7 @@ func (t *Tagger) candidate(s string, toks []token, s0, i, j int, schemeType stri
 // endsHyphenated reports whether the span [i, j) ends in the last part of a hyphenated word that
 // began inside it, as Model.tokens splits them: "Teng" "-" "hui".
 func endsHyphenated(toks []token, i, j int) bool {
-	return j-i >= 3 && toks[j-2].Text == "-" && toks[j-3].End == toks[j-2].Start && toks[j-2].End == toks[j-1].Start &&
-		text.IsWord(toks[j-1].Text)
+	return j-i >= 3 && hyphenInWord(toks, j-2) && text.IsWord(toks[j-1].Text)
 }
 
 // genericNames are capitalised keywords that are never a name on their own.

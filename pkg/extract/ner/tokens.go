@@ -129,7 +129,7 @@ func joinTokens(s string, toks []text.Token, seps string) []text.Token {
 		}
 		for j+2 < len(toks) && len(toks[j+1].Text) == 1 && strings.Contains(seps, toks[j+1].Text) &&
 			toks[j+1].Start == toks[j].End && toks[j+2].Start == toks[j+1].End &&
-			isDigit(toks[j].Text[len(toks[j].Text)-1]) && isDigit(toks[j+2].Text[0]) {
+			isDigitByte(toks[j].Text[len(toks[j].Text)-1]) && isDigitByte(toks[j+2].Text[0]) {
 			j += 2
 		}
 		if j == i {
@@ -150,8 +150,6 @@ func joinTokens(s string, toks []text.Token, seps string) []text.Token {
 	return out
 }
 
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
-
 // isCountryCode reports one to three upper-case ASCII letters.
 func isCountryCode(w string) bool {
 	if len(w) == 0 || len(w) > 3 {
@@ -163,4 +161,10 @@ func isCountryCode(w string) bool {
 		}
 	}
 	return true
+}
+
+// hyphenInWord reports whether toks[k] is a hyphen inside a word that Model.tokens split
+// ("Teng" "-" "hui"): it touches the tokens on both sides.
+func hyphenInWord(toks []text.Token, k int) bool {
+	return k > 0 && k+1 < len(toks) && toks[k].Text == "-" && toks[k-1].End == toks[k].Start && toks[k].End == toks[k+1].Start
 }
