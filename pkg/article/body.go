@@ -71,7 +71,8 @@ var (
 	negativeHint = newKeywordMatcher(`comment related share sharing social cookie consent gdpr `+
 		`newsletter subscri promo advert sponsor outbrain taboola recommend popular trending `+
 		`sidebar widget breadcrumb footer masthead menu navbar popup modal banner byline author signature `+
-		`caption paywall signup sign-up readmore read-more more-stories also-read skip-link toolbar disqus`,
+		`caption paywall signup sign-up readmore read-more more-stories also-read skip-link toolbar disqus `+
+		`donat membership support-us`,
 		`nav ad ads adv header hidden hide tag tags tools meta rss dfp print login`)
 	positiveHint = newKeywordMatcher(`article story content body post entry main text blog prose`, "")
 )
@@ -673,6 +674,13 @@ var boilerplateSentences = []struct {
 	{"enjoyed this", regexp.MustCompile(`(?i)^if you (enjoyed|liked) (this|our) (article|story|piece).{0,400}$`)},
 	{"modera", regexp.MustCompile(`(?i)^.{0,60}(comments?|comentários|comentarios|commentaires|kommentare).{0,200}modera.{0,100}$`)},
 	{" be ", regexp.MustCompile(`(?i)^(have a (news )?tip\?)?.{0,80}\b(can|may) be (reached|contacted) at .{0,150}$`)},
+	// A publisher's appeal to its readers placed between paragraphs ("X is free to read. If you
+	// value our reporting, please consider becoming a member."): it addresses the reader ("our",
+	// "your") and asks for money or membership, which reported speech about members never does.
+	{"our", regexp.MustCompile(`(?i)^.{0,200}\b(if you (value|enjoy|like|appreciate|rely on) (our|this|the)|` +
+		`please (consider )?(support|donat|subscrib|becom)\w*|support (us|our (journalism|reporting|work|newsroom))|` +
+		`become a (paying )?(member|subscriber|supporter|patron)|(is|are|remains?) free (for everyone )?to read|` +
+		`(donate|give|contribute) (now|today)|make a (donation|contribution)|unlimited (digital )?access)\b.{0,250}$`)},
 }
 
 // isBoilerplateLine reports whether a short block is one-line boilerplate.

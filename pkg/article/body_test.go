@@ -28,6 +28,15 @@ func TestBodyRules(t *testing.T) {
 			wantNot: []string{"Share on Facebook"},
 		},
 		{
+			name: "a reader appeal between paragraphs goes, with or without a class that says so",
+			html: `<div class="entry-content"><p>` + prose(2) + `</p>
+<div class="lp-donate-inline"><p><strong>The Post is free to read.</strong> If you value our reporting, please consider becoming a member.</p></div>
+<p>` + prose(2) + `</p><div class="box"><p>Support our journalism: become a member from $3 a month.</p></div>
+<p>Union members were urged to become a member of the new pension fund, the minister said.</p><p>` + prose(1) + `</p></div>`,
+			want:    []string{"members argued", "Union members were urged to become a member of the new pension fund"},
+			wantNot: []string{"free to read", "Support our journalism"},
+		},
+		{
 			name: "hover card inside a paragraph goes, the linked name stays",
 			html: `<div class="field-item"><p>A New York man pleaded guilty to threatening Rep. <span class="rollover-people"><a href="/people/omar">Ilhan Omar</a><span class="rollover-people-block"><img src="o.jpg"><a href="/p">Ilhan Omar</a><a href="/a1">Hillicon Valley: Progressives oppose funding bill</a> <a href="/a2">Omar asks court for compassion</a><a href="/p">MORE</a></span></span> (D-Minn.), prosecutors announced Monday.</p>
 <p>` + prose(3) + `</p></div>`,
