@@ -278,7 +278,7 @@ func TestScoreDocSpeakers(t *testing.T) {
 	}{
 		{"right", [3]string{"Beijing", "officials", "Acme"}, [3]int{}, 0, 2},
 		{"a date and an unresolved description", [3]string{"Beijing", "Friday", "The firm"}, [3]int{0, 1, 0}, 1, 1},
-		{"phrases", [3]string{"the talks", "Officials said on", "sales"}, [3]int{0, 0, 2}, 1, 0},
+		{"phrases", [3]string{"the talks", "Officials said on", "sales"}, [3]int{0, 0, 3}, 0, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -298,6 +298,27 @@ func TestScoreDocSpeakers(t *testing.T) {
 				t.Errorf("named = %d/%d, want %d/2", c.NamedOK, c.Named, tc.namedOK)
 			}
 		})
+	}
+}
+
+func TestSpeakerShape(t *testing.T) {
+	tests := []struct{ speaker, want string }{
+		{"According", "phrase"},
+		{"a statement released", "phrase"},
+		{"officials said on", "phrase"},
+		{"Agriculture Cabinet", "phrase"},
+		{"the talks", "phrase"},
+		{"the team", "described"},
+		{"negotiators", "described"},
+		{"the statement", "described"},
+		{"a spokeswoman", "described"},
+		{"senior economists", "described"},
+		{"the production company", "described"},
+	}
+	for _, tc := range tests {
+		if got := speakerShape(normName(tc.speaker)); got != tc.want {
+			t.Errorf("speakerShape(%q) = %s, want %s", tc.speaker, got, tc.want)
+		}
 	}
 }
 
