@@ -626,11 +626,13 @@ func (d docText) find(s string, nth int) (article.Span, bool) {
 	return findWord(d.folded, strings.Map(unicode.ToLower, q), nth)
 }
 
-// findAll lists every whole-word occurrence of s.
-func (d docText) findAll(s string) []article.Span {
+// findAllWords lists every whole-word occurrence of s whatever its case: a trigger word is the same
+// word at the start of a sentence ("Election workers") as inside it.
+func (d docText) findAllWords(s string) []article.Span {
+	q := strings.Map(unicode.ToLower, strings.Join(strings.Fields(strings.Map(normRune, s)), " "))
 	var out []article.Span
 	for n := 1; ; n++ {
-		sp, ok := d.find(s, n)
+		sp, ok := findWord(d.folded, q, n)
 		if !ok {
 			return out
 		}
@@ -666,7 +668,8 @@ var speakerNouns = func() map[string]bool {
 		congress community communities activist student doctor staff management opposition regulator
 		statement report study survey court judge prosecutor officer employee resident inhabitant villager
 		fan member members delegation delegate envoy ambassador embassy institute university association
-		federation alliance fund office spokesmen spokeswomen men women man woman child children`) {
+		federation alliance fund office spokesmen spokeswomen men women man woman child children coach captain
+		network bureau observatory participant country countries nation state prospectus filing document`) {
 		m[w] = true
 	}
 	return m
@@ -1088,7 +1091,9 @@ func scoreMoney(g *DocGold, a *article.Article, dt docText, c *DocCounts, miss f
 		switch {
 		case best < 0:
 			miss("money %q not found; want %g %s", gm.Text, gm.Amount, gm.Currency)
-		case a.Money[best].Currency == gm.Currency && amountClose(a.Money[best].Amount, gm.Amount):
+		case a.Money[best].Currency == gm.Currency && (amountClose(a.Money[best].Amount, gm.Amount) ||
+			a.Money[best].AmountMax != 0 && amountClose(a.Money[best].AmountMax, gm.Amount)):
+			// Either end of a range ("between $215 billion and $387 billion") is the sum it states.
 			c.MoneyOK++
 		default:
 			miss("money %q → %g %s; want %g %s", gm.Text, a.Money[best].Amount, a.Money[best].Currency, gm.Amount, gm.Currency)
@@ -1122,14 +1127,14 @@ func anyOverlap(a, b []article.Span) bool {
 func scoreEvents(g *DocGold, a *article.Article, dt docText, c *DocCounts, miss func(string, ...any)) {
 	goldSpans := make([][]article.Span, len(g.Events))
 	for i, ge := range g.Events {
-		goldSpans[i] = dt.findAll(ge.Trigger)
+		goldSpans[i] = dt.findAllWords(ge.Trigger)
 		if len(goldSpans[i]) == 0 {
 			miss("event trigger %q not in the text (annotation)", ge.Trigger)
 		}
 	}
 	notSpans := make([][]article.Span, len(g.NotEvents))
 	for i, ne := range g.NotEvents {
-		notSpans[i] = dt.findAll(ne.Trigger)
+		notSpans[i] = dt.findAllWords(ne.Trigger)
 	}
 	found := make([]bool, len(g.Events))
 	for _, e := range a.Events {

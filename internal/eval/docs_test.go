@@ -335,6 +335,9 @@ func TestDocTextFind(t *testing.T) {
 		{"done twice", 0, 27},
 		{"one", 1, -1}, // whole words only
 	}
+	if got := len(d.findAllWords("it's DONE")); got != 2 {
+		t.Errorf("findAllWords found %d occurrences, want 2 whatever their case", got)
+	}
 	for _, tc := range tests {
 		sp, ok := d.find(tc.s, tc.nth)
 		if got := map[bool]int{true: sp.Start, false: -1}[ok]; got != tc.want {
@@ -388,5 +391,33 @@ func TestDocCountsSummary(t *testing.T) {
 	c.WriteText(&b, "tune")
 	if !strings.HasSuffix(strings.TrimSpace(b.String()), c.SummaryLine("tune")) {
 		t.Errorf("WriteText does not end with the summary line:\n%s", b.String())
+	}
+}
+
+func TestScoreDocMoney(t *testing.T) {
+	tx := "It needs between $215 billion and $387 billion, or HK$3.9 billion ($501 million)."
+	span := func(s string) (int, int) { return at(tx, s, 1) }
+	rb, re := span("$215 billion and $387 billion")
+	hb, he := span("HK$3.9 billion")
+	ub, ue := span("$501 million")
+	a := &article.Article{Text: tx, Money: []article.Money{
+		{Start: rb, End: re, Amount: 215e9, AmountMax: 387e9, Currency: "USD"},
+		{Start: hb, End: he, Amount: 3.9e9, Currency: "HKD"},
+		{Start: ub, End: ue, Amount: 501e6, Currency: "HKD"}, // the bracket took the sign before it
+	}}
+	tests := []struct {
+		gold DocMoney
+		ok   bool
+	}{
+		{DocMoney{Text: "$215 billion", Amount: 215e9, Currency: "USD"}, true},
+		{DocMoney{Text: "$387 billion", Amount: 387e9, Currency: "USD"}, true}, // the range's upper end
+		{DocMoney{Text: "HK$3.9 billion", Amount: 3.9e9, Currency: "HKD"}, true},
+		{DocMoney{Text: "$501 million", Amount: 501e6, Currency: "USD"}, false},
+	}
+	for _, tc := range tests {
+		c := ScoreDoc(&DocGold{Money: []DocMoney{tc.gold}}, a).Counts
+		if got := c.MoneyOK == 1; got != tc.ok {
+			t.Errorf("money %q right = %v, want %v", tc.gold.Text, got, tc.ok)
+		}
 	}
 }
