@@ -6,12 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/newsmon/newsmon/internal/eval"
 	"github.com/newsmon/newsmon/internal/progress"
 	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/extract/event"
 	"github.com/newsmon/newsmon/pkg/geo"
 )
 
@@ -29,6 +31,7 @@ func cmdEvalDocs(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	split := fs.String("split", "all", "documents to score: tune|aside|all")
 	asJSON := fs.Bool("json", false, "print the metrics as one JSON object")
 	verbose := fs.Bool("verbose", false, "list every miss per tune document (aside documents only with --split aside)")
+	check := fs.Bool("check", false, "only check the annotations against the texts (strings not found, values outside the format); run nothing")
 	dump := fs.String("dump", "", "only write each document's text as the scorer reads it to DIR/<key with ':' and '/' as '_'>.txt (never commit them)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -57,6 +60,9 @@ func cmdEvalDocs(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	texts := &eval.DocTexts{DataDir: *data, DemoDir: *demoDir}
 	if *dump != "" {
 		return dumpDocTexts(docs, texts, *dump)
+	}
+	if *check {
+		return checkDocs(docs, texts, *split == "aside", stdout)
 	}
 	gaz, err := geo.Default()
 	if err != nil {
@@ -142,6 +148,37 @@ func dumpDocTexts(docs []*eval.DocGold, texts *eval.DocTexts, dir string) error 
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(t.Text), 0o644); err != nil {
 			return fmt.Errorf("eval docs --dump: %w", err)
 		}
+	}
+	return nil
+}
+
+// checkDocs reports annotation problems per document: their number always, the problems themselves
+// only for documents whose details may be read (tune, or aside when asked for by name).
+func checkDocs(docs []*eval.DocGold, texts *eval.DocTexts, showAside bool, stdout io.Writer) error {
+	types := append(slices.Clone(event.Types), event.TypeConference, event.TypeSports)
+	total := 0
+	for _, d := range docs {
+		t, err := texts.Text(d)
+		if err != nil {
+			return err
+		}
+		a := article.FromText(t.Text, "file:///evaldocs/"+d.Doc, time.Now().UTC())
+		problems := eval.CheckDoc(d, a.Text, types)
+		total += len(problems)
+		if len(problems) == 0 {
+			continue
+		}
+		fmt.Fprintf(stdout, "%s (%s, %s): %d annotation problems\n", d.Doc, d.Split, d.Where, len(problems))
+		if d.Split == "aside" && !showAside {
+			continue
+		}
+		for _, p := range problems {
+			fmt.Fprintf(stdout, "  %s\n", p)
+		}
+	}
+	fmt.Fprintf(stdout, "docs=%d annotation_problems=%d\n", len(docs), total)
+	if total > 0 {
+		return fmt.Errorf("eval docs --check: %d annotation problems", total)
 	}
 	return nil
 }

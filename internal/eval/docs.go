@@ -1183,3 +1183,100 @@ func scoreEvents(g *DocGold, a *article.Article, dt docText, c *DocCounts, miss 
 		miss("event missed %s %q", ge.Type, ge.Trigger)
 	}
 }
+
+// CheckDoc lists what is wrong in a document's annotation itself, without running the product:
+// annotated strings the text does not hold (as the scorer searches them) and values outside the
+// format's sets. text is the document's text as the product reads it (article.FromText's Text);
+// eventTypes is the event extractor's type set.
+func CheckDoc(g *DocGold, text string, eventTypes []string) []string {
+	var out []string
+	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	dt := newDocText(text)
+	has := func(s string, nth int) bool { _, ok := dt.find(s, nth); return ok }
+	oneOf := func(v string, set ...string) bool {
+		for _, s := range set {
+			if v == s {
+				return true
+			}
+		}
+		return false
+	}
+	names := map[string]bool{}
+	for _, e := range g.Entities {
+		if !oneOf(e.Type, article.TypePerson, article.TypeOrg, article.TypePlace, article.TypeEvent, article.TypeMisc) {
+			bad("entity %q: type %q", e.Name, e.Type)
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			names[normName(n)] = true
+			if !has(n, 1) {
+				bad("entity form %q not in the text", n)
+			}
+		}
+	}
+	for _, p := range g.Places {
+		if !has(p.Mention, 1) {
+			bad("place %q not in the text", p.Mention)
+		}
+		if !oneOf(p.Feature, "country", "admin1", "city", "other") {
+			bad("place %q: feature %q", p.Mention, p.Feature)
+		}
+		if p.GeonameID != 0 && p.Country == "" {
+			bad("place %q: geonameid without a country", p.Mention)
+		}
+	}
+	for _, n := range g.NotPlaces {
+		if !has(n, 1) {
+			bad("not_place %q not in the text", n)
+		}
+	}
+	for _, q := range g.Quotes {
+		if !has(q.Head, q.Occurrence) {
+			bad("quote head %q (occurrence %d) not in the text", q.Head, max(q.Occurrence, 1))
+		}
+		if !oneOf(q.Kind, "named", "nominal", "pronoun", "anonymous", "none") {
+			bad("quote %q: kind %q", q.Head, q.Kind)
+		}
+		if q.SpeakerType != nil && !oneOf(*q.SpeakerType, article.TypePerson, article.TypeOrg, "GROUP") {
+			bad("quote %q: speaker_type %q", q.Head, *q.SpeakerType)
+		}
+		if q.Kind == "named" && (q.Speaker == nil || !names[normName(*q.Speaker)]) {
+			bad("quote %q: named speaker %v is no entity's name or alias", q.Head, derefOr(q.Speaker, "null"))
+		}
+	}
+	for _, d := range g.Dates {
+		if !has(d.Text, d.Occurrence) {
+			bad("date %q (occurrence %d) not in the text", d.Text, max(d.Occurrence, 1))
+		}
+		if !dateValue.MatchString(d.Value) {
+			bad("date %q: value %q is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn", d.Text, d.Value)
+		}
+	}
+	for _, m := range g.Money {
+		if !has(m.Text, m.Occurrence) {
+			bad("money %q (occurrence %d) not in the text", m.Text, max(m.Occurrence, 1))
+		}
+		if len(m.Currency) != 3 || strings.ToUpper(m.Currency) != m.Currency {
+			bad("money %q: currency %q is no ISO 4217 code", m.Text, m.Currency)
+		}
+	}
+	for _, list := range [][]DocEvent{g.Events, g.NotEvents} {
+		for _, e := range list {
+			if len(dt.findAllWords(e.Trigger)) == 0 {
+				bad("event trigger %q not in the text", e.Trigger)
+			}
+			if !oneOf(e.Type, eventTypes...) {
+				bad("event %q: type %q is not one of %s", e.Trigger, e.Type, strings.Join(eventTypes, ", "))
+			}
+		}
+	}
+	return out
+}
+
+var dateValue = regexp.MustCompile(`^\d{4}(-\d\d(-\d\d)?|-Q[1-4]|-H[12])?$`)
+
+func derefOr(s *string, def string) string {
+	if s == nil {
+		return def
+	}
+	return *s
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -419,5 +420,51 @@ func TestScoreDocMoney(t *testing.T) {
 		if got := c.MoneyOK == 1; got != tc.ok {
 			t.Errorf("money %q right = %v, want %v", tc.gold.Text, got, tc.ok)
 		}
+	}
+}
+
+func TestCheckDoc(t *testing.T) {
+	tx := "Acme said on Monday it had won $5m in Paris."
+	types := []string{"statement", "economic"}
+	good := DocGold{
+		Entities: []DocEntity{{Type: "ORG", Name: "Acme"}, {Type: "PLACE", Name: "Paris"}},
+		Places:   []DocPlace{{Mention: "Paris", GeonameID: 2988507, Country: "FR", Feature: "city"}},
+		Quotes:   []DocQuote{{Head: "it had won", Speaker: strp("Acme"), Kind: "named", SpeakerType: strp("ORG")}},
+		Dates:    []DocDate{{Text: "Monday", Value: "2026-11-16"}},
+		Money:    []DocMoney{{Text: "$5m", Amount: 5e6, Currency: "USD"}},
+		Events:   []DocEvent{{Type: "economic", Trigger: "won"}},
+	}
+	tests := []struct {
+		name   string
+		change func(*DocGold)
+		want   string // "" when no problem is expected
+	}{
+		{"good", func(*DocGold) {}, ""},
+		{"entity type", func(g *DocGold) { g.Entities[0].Type = "COMPANY" }, `type "COMPANY"`},
+		{"alias absent", func(g *DocGold) { g.Entities[0].Aliases = []string{"Acme Corp"} }, `"Acme Corp" not in the text`},
+		{"head absent", func(g *DocGold) { g.Quotes[0].Head = "it had lost" }, "quote head"},
+		{"second occurrence absent", func(g *DocGold) { g.Dates[0].Occurrence = 2 }, "occurrence 2"},
+		{"kind", func(g *DocGold) { g.Quotes[0].Kind = "direct" }, `kind "direct"`},
+		{"named speaker unknown", func(g *DocGold) { g.Quotes[0].Speaker = strp("Acme Inc") }, "no entity's name"},
+		{"date value", func(g *DocGold) { g.Dates[0].Value = "16/11/2026" }, "is not YYYY"},
+		{"currency", func(g *DocGold) { g.Money[0].Currency = "dollar" }, "no ISO 4217"},
+		{"event type", func(g *DocGold) { g.Events[0].Type = "victory" }, `type "victory"`},
+		{"feature", func(g *DocGold) { g.Places[0].Feature = "town" }, `feature "town"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := good
+			g.Entities = slices.Clone(good.Entities)
+			g.Places = slices.Clone(good.Places)
+			g.Quotes = slices.Clone(good.Quotes)
+			g.Dates = slices.Clone(good.Dates)
+			g.Money = slices.Clone(good.Money)
+			g.Events = slices.Clone(good.Events)
+			tc.change(&g)
+			got := strings.Join(CheckDoc(&g, tx, types), "\n")
+			if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
+				t.Errorf("problems = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
