@@ -441,7 +441,8 @@ func TestCheckDoc(t *testing.T) {
 	}{
 		{"good", func(*DocGold) {}, ""},
 		{"entity type", func(g *DocGold) { g.Entities[0].Type = "COMPANY" }, `type "COMPANY"`},
-		{"alias absent", func(g *DocGold) { g.Entities[0].Aliases = []string{"Acme Corp"} }, `"Acme Corp" not in the text`},
+		{"canonical name absent, alias present", func(g *DocGold) { g.Entities[0].Name = "Acme Corp"; g.Entities[0].Aliases = []string{"Acme"} }, ""},
+		{"no form present", func(g *DocGold) { g.Entities[0].Name = "Acme Corp" }, `"Acme Corp": none of its forms`},
 		{"head absent", func(g *DocGold) { g.Quotes[0].Head = "it had lost" }, "quote head"},
 		{"second occurrence absent", func(g *DocGold) { g.Dates[0].Occurrence = 2 }, "occurrence 2"},
 		{"kind", func(g *DocGold) { g.Quotes[0].Kind = "direct" }, `kind "direct"`},
