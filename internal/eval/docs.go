@@ -1252,7 +1252,7 @@ func CheckDoc(g *DocGold, text string, eventTypes []string) []string {
 			bad("date %q (occurrence %d) not in the text", d.Text, max(d.Occurrence, 1))
 		}
 		if !dateValue.MatchString(d.Value) {
-			bad("date %q: value %q is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn", d.Text, d.Value)
+			bad("date %q: value %q is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or a range A/B of them", d.Text, d.Value)
 		}
 	}
 	for _, m := range g.Money {
@@ -1276,7 +1276,9 @@ func CheckDoc(g *DocGold, text string, eventTypes []string) []string {
 	return out
 }
 
-var dateValue = regexp.MustCompile(`^\d{4}(-\d\d(-\d\d)?|-Q[1-4]|-H[12])?$`)
+// dateValue is a value as newsmon writes it: a year, month, day (a week is its Monday), quarter or
+// half, or a range of two of them joined by "/".
+var dateValue = regexp.MustCompile(`^\d{4}(-\d\d(-\d\d)?|-Q[1-4]|-H[12])?(/\d{4}(-\d\d(-\d\d)?|-Q[1-4]|-H[12])?)?$`)
 
 func derefOr(s *string, def string) string {
 	if s == nil {

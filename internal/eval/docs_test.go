@@ -448,6 +448,7 @@ func TestCheckDoc(t *testing.T) {
 		{"kind", func(g *DocGold) { g.Quotes[0].Kind = "direct" }, `kind "direct"`},
 		{"named speaker unknown", func(g *DocGold) { g.Quotes[0].Speaker = strp("Acme Inc") }, "no entity's name"},
 		{"date value", func(g *DocGold) { g.Dates[0].Value = "16/11/2026" }, "is not YYYY"},
+		{"date range", func(g *DocGold) { g.Dates[0].Value = "2026-11-14/2026-11-15" }, ""},
 		{"currency", func(g *DocGold) { g.Money[0].Currency = "dollar" }, "no ISO 4217"},
 		{"event type", func(g *DocGold) { g.Events[0].Type = "victory" }, `type "victory"`},
 		{"feature", func(g *DocGold) { g.Places[0].Feature = "town" }, `feature "town"`},
