@@ -21,6 +21,7 @@ func evalCommands() map[string]func(ctx context.Context, args []string, stdout, 
 		"geo":     cmdEvalGeo,
 		"dates":   cmdEvalDates,
 		"events":  cmdEvalEvents,
+		"docs":    cmdEvalDocs,
 	}
 }
 
