@@ -157,7 +157,7 @@ type docContext struct {
 	peso   string // currency of bare "pesos"
 	shill  string // currency of bare "shillings"
 	// what family decides from, and the country names it counted in the text (on first need)
-	text, host   string
+	text, host    string
 	places, named map[string]int
 	// sterling: the text speaks of pounds, so "95p" is pence; naira: of Nigeria, so "N5bn" is naira.
 	sterling, naira bool
