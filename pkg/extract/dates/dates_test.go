@@ -82,6 +82,8 @@ func TestTense(t *testing.T) {
 		{"The match was cancelled due to rain on Monday.", []d{{"Monday", "2023-10-23"}}},
 		{"The summit will be held on Friday after talks collapsed on Monday.", []d{{"Friday", "2023-10-27"}, {"Monday", "2023-10-23"}}},
 		{"The flood struck in January, and a second one in December.", []d{{"January", "2023-01"}, {"December", "2022-12"}}},
+		{"The show, held every May since 1913, opens in London on Oct. 30.", []d{{"1913", "1913"}, {"Oct. 30", "2023-10-30"}}},
+		{"No candidate won half of the vote, forcing a runoff on Oct. 29.", []d{{"Oct. 29", "2023-10-29"}}},
 		{"It struggled in early 2022, when a bond due in June of that year fell due.", []d{{"early 2022", "2022"}, {"June of that year", "2022-06"}}},
 	} {
 		got := e.Find(tc.in, published)

@@ -956,10 +956,22 @@ func (p *parser) tense(i int) int {
 	if k := strings.LastIndexAny(before, ".!?\n;"); k >= 0 {
 		before = before[k+1:]
 	}
-	// Commas do not stop the scan: the nearest cue wins anyway, and a clause without one takes the
-	// tense of the clause before ("The flood struck in January, and a second one in December").
+	// A comma stops the scan unless the clause after it is coordinated and elliptical: "The flood
+	// struck in January, and a second one in December" takes the tense of the clause before, but
+	// "held every May since 1913, opens on May 21" and "won 48% of the vote, forcing a runoff on
+	// May 28" do not.
 	ws := strings.Fields(strings.ToLower(before))
 	for k := len(ws) - 1; k >= 0; k-- {
+		if raw := ws[k]; (strings.HasSuffix(raw, ",") || raw == ",") && k+1 < len(ws) {
+			switch trimWord(ws[k+1]) {
+			case "and", "but", "or", "then", "yet":
+			default:
+				return 0
+			}
+			if raw == "," {
+				continue
+			}
+		}
 		w := trimWord(ws[k])
 		next, prev := "", ""
 		if k+1 < len(ws) {
