@@ -143,6 +143,22 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if d.v.passiveAux[prev] || prev == "and" || prev == "," {
 			return cand{}, false
 		}
+		if !d.humanKilling(si, i, end) {
+			return cand{}, false
+		}
+	case condAttack:
+		// "her attack this year" is a team's or player's; "their attack on the village" is one.
+		if oneOf(prev, "her", "his", "their", "its", "our", "my", "your", "team's", "side's") && !oneOf(next, "on", "against") {
+			return cand{}, false
+		}
+	case condTrial:
+		if !d.courtTrial(si, i, end, prev) {
+			return cand{}, false
+		}
+	case condVote:
+		if !d.electoralVote(si) {
+			return cand{}, false
+		}
 	case condRates:
 		if !oneOf(prev, "interest", "policy", "benchmark", "key", "lending", "deposit", "repo") {
 			return cand{}, false
@@ -165,11 +181,22 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if isDigitToken(next) || next == "%" || isDigitToken(d.w(end+1)) {
 			return cand{}, false
 		}
+		// "a general rally in emerging-market debt": markets rally, crowds protest.
+		for j := end; j < s.end && j < end+5; j++ {
+			if d.v.marketWords[d.w(j)] {
+				return cand{}, false
+			}
+		}
 	case condFlood:
 		if next == "the" && oneOf(d.w(end+1), "market", "markets", "streets", "internet", "airwaves", "zone", "inbox", "courts") {
 			return cand{}, false
 		}
 	case condSign:
+		// "the latest sign that …", "walls, signs, roof tiles": the noun, not a signing.
+		if d.w(i) == "signs" && (next == "," || next == "." || next == "and" || prev == ",") || next == "that" ||
+			oneOf(prev, "latest", "clearest", "strongest", "further", "early", "warning", "encouraging", "good", "bad") {
+			return cand{}, false
+		}
 		if next == "of" || oneOf(prev, "a", "the", "any", "no", "clear", "first", "another", "positive", "worrying") && d.w(i) != "signing" {
 			return cand{}, false
 		}
@@ -181,6 +208,78 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		conf -= 0.1
 	}
 	return cand{tStart: i, tEnd: end, typ: typ, conf: conf, weak: e.weak}, true
+}
+
+// humanKilling reports whether "killed"/"killing" at [i, end) is people killed or killing by
+// someone armed: not "capable of killing drug-resistant bacteria", not "a woman killed by that
+// wall" (an accident's victim), but "gunmen killed 12 villagers", "killing at least three people".
+func (d *doc) humanKilling(si, i, end int) bool {
+	s := d.sents[si]
+	for j := end; j < s.end && j < end+10; j++ {
+		w := d.w(j)
+		if d.v.clauseBreaks[w] {
+			break
+		}
+		if d.v.killedNonHuman[w] {
+			return false
+		}
+	}
+	if oneOf(d.w(end), "by", "in", "when") {
+		for j := end + 1; j < s.end && j < end+6; j++ {
+			if d.v.attackers[d.w(j)] {
+				return true
+			}
+		}
+		return false // "killed by that wall", "killed in the crash"
+	}
+	for j := max(s.start, i-8); j < min(s.end, end+8); j++ {
+		w := d.w(j)
+		if d.v.humanVictims[w] || d.v.attackers[w] || isDigitToken(w) {
+			return true
+		}
+		if k := d.entAt[j]; k >= 0 && d.ents[k].typ == article.TypePerson {
+			return true
+		}
+	}
+	return false
+}
+
+// courtTrial reports whether "trial" at [i, end) is a court's: a legal word in its sentence
+// ("judge", "charges", "defendant"), "stand/face/on trial", "the trial of <person>", or, with no
+// cue either way in the sentence, an article that speaks of courts more than of clinical studies.
+func (d *doc) courtTrial(si, i, end int, prev string) bool {
+	if oneOf(prev, "on", "stand", "stood", "face", "faces", "facing", "faced", "murder", "fraud", "criminal",
+		"corruption", "treason", "jury", "show", "war-crimes", "retrial") {
+		return true
+	}
+	if d.w(end) == "of" {
+		for j := end + 1; j < end+4 && j < d.sents[si].end; j++ {
+			if k := d.entAt[j]; k >= 0 && d.ents[k].typ == article.TypePerson {
+				return true
+			}
+		}
+	}
+	court, clinical := d.sentenceCount(si, d.v.court), d.sentenceCount(si, d.v.clinical)
+	switch {
+	case court > 0 && court >= clinical:
+		return true
+	case clinical > 0:
+		return false
+	}
+	return d.docCount(&d.v.court) > d.docCount(&d.v.clinical)
+}
+
+// electoralVote reports whether a "vote" in sentence si is the electorate's: its sentence speaks
+// of an election ("voters", "ballots", "candidate") rather than of a parliament or committee
+// ("the Senate", "MEPs", "the bill"), or, with no cue in the sentence, the article does.
+func (d *doc) electoralVote(si int) bool {
+	switch {
+	case d.sentenceCount(si, d.v.electorate) > 0:
+		return true
+	case d.sentenceCount(si, d.v.legislature) > 0:
+		return false
+	}
+	return d.docCount(&d.v.electorate) >= d.docCount(&d.v.legislature)
 }
 
 // personEndsAt reports whether a PERSON or ORG mention ends at token i ("Smith talks").
