@@ -418,6 +418,8 @@ func TestSenses(t *testing.T) {
 		{"senate vote", fixture{text: "Senators passed the farm bill after the vote on Thursday. Farm groups largely welcomed the vote."}, nil},
 		{"committee vote on funding", fixture{text: "The committee voted 12 to 9 to release the funding."}, nil},
 		{"election vote", fixture{text: "Voters in Arizona cast ballots on Tuesday, and the vote count continued."}, []string{"election|"}},
+		{"a congress's caucus", fixture{text: "The deal needs approval from Congress, where the farm caucus is the largest bloc."}, []string{"agreement|"}},
+		{"election workers", fixture{text: "Election workers began a hand count."}, nil},
 		{"demonstration area", fixture{text: "The county was named a national demonstration area for green farming."}, nil},
 		{"demonstration of protest", fixture{text: "Thousands joined a demonstration against the tax in Nairobi."}, []string{"protest|"}},
 		{"market rally", fixture{text: "Economists said the yield reflected a general rally in emerging-market debt."}, nil},

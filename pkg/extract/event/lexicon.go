@@ -69,7 +69,7 @@ const nounBlockerWords = `room rooms hall halls point points venue venues centre
 helicopter helicopters aircraft dog dogs song songs insurance defences defenses barrier barriers
 barriers plain plains zone zones risk risks warning warnings season price prices visa visas
 commission commissioner commissions committee officials official board chief chiefs law laws
-victims survivors relief shelter shelters drill drills simulation`
+victims survivors relief shelter shelters drill drills simulation workers experts observers`
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}
@@ -175,7 +175,8 @@ var lexiconSpec = []struct {
 	{"elected re-elected reelected", entry{typ: TypeElection, conf: 0.75}},
 	{"vote votes voted voting", entry{typ: TypeElection, conf: 0.75, noun: true, cond: condVote, blockNext: list("of")}},
 	{"voters", entry{typ: TypeElection, conf: 0.6, weak: true, noun: true}},
-	{"referendum referendums ballot ballots runoff run-off recount caucus caucuses primaries", entry{typ: TypeElection, conf: 0.8, noun: true}},
+	{"referendum referendums ballot ballots runoff run-off recount primaries", entry{typ: TypeElection, conf: 0.8, noun: true}},
+	{"caucus caucuses", entry{typ: TypeElection, conf: 0.8, noun: true, cond: condVote}}, // not "the agribusiness caucus" of a congress
 	{"polls", entry{typ: TypeElection, conf: 0.7, needPrev: list("the"), needNext: list("closed close open opened opening closing"), blockNext: list("show showed shows suggest suggested suggests indicate")}},
 
 	// disaster / accident
