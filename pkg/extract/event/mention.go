@@ -181,7 +181,10 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if isDigitToken(next) || next == "%" || isDigitToken(d.w(end+1)) {
 			return cand{}, false
 		}
-		// "a general rally in emerging-market debt": markets rally, crowds protest.
+		// "a general rally in emerging-market debt", "markets rallied": markets rally, crowds protest.
+		if d.v.marketWords[prev] {
+			return cand{}, false
+		}
 		for j := end; j < s.end && j < end+5; j++ {
 			if d.v.marketWords[d.w(j)] {
 				return cand{}, false
