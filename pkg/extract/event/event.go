@@ -19,9 +19,10 @@
 // "stand trial" (not a clinical or vaccine trial); "killed"/"killing" is an attack only with human
 // victims or armed attackers (not bacteria killed, not a woman "killed by that wall"); a "vote" is
 // an election only when it is the electorate's (not a senate, parliament or committee vote on a
-// bill); a "demonstration area/project" and a market "rally" are no protest. An event's date is the
+// bill) and not a count of ballots ("decided by 287 votes"); a "demonstration area/project" and a market "rally" are no protest. An event's date is the
 // nearest in its sentence that is bound to it: not one a subordinate clause ("after …", "which …")
-// or a reported clause ("…, and the club said the team would parade on Monday") gives another event.
+// or a reported clause ("…, and the club said the team would parade on Monday") gives another event;
+// a year in the trigger's own noun phrase ("the 2020 election") binds tighter than any other.
 //
 // Dates are Article.Dates values; a stated range ("from Oct 20 to 23", "Oct. 17 and 18", "20-23
 // October") becomes an ISO interval "2023-10-20/2023-10-23" with DateEnd its last day. Places are

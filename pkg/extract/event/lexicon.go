@@ -246,6 +246,9 @@ doubled tripled halved stood unchanged steady stable held`
 prosecutors prosecution prosecuting accused charge charges charged indictment indicted lawyer lawyers
 attorney attorneys testimony testify testified witness witnesses verdict murder fraud manslaughter
 treason corruption tribunal acquittal conviction plea bail stand stood standing`
+	// quantities before "votes" make them a count of ballots ("hundreds of votes").
+	quantityWords = `hundreds dozens thousands millions few many several more fewer most million
+thousand hundred`
 	// subordinators open a clause whose date belongs to another event.
 	subordinatorWords = `after before since when while because although though whereas which who
 whose whom ; until unless once`
@@ -303,7 +306,7 @@ type vocab struct {
 	placePreps, originPreps, structures, recurrenceWords map[string]bool
 	court, killedNonHuman, humanVictims, attackers       map[string]bool
 	legislature, electorate, clinical, marketWords       map[string]bool
-	subordinators                                        map[string]bool
+	subordinators, quantities                            map[string]bool
 	heads                                                map[string]string
 }
 
@@ -332,6 +335,7 @@ func newVocab() *vocab {
 		clinical:        words(clinicalWords),
 		marketWords:     words(marketWordsList),
 		subordinators:   words(subordinatorWords),
+		quantities:      words(quantityWords),
 	}
 }
 

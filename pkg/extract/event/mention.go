@@ -156,11 +156,19 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 			return cand{}, false
 		}
 	case condVote:
+		// "decided by 287 votes", "hundreds of votes", "52% of the vote" count ballots, not an event.
+		if isDigitToken(prev) || d.v.quantities[prev] || prev == "of" && d.v.quantities[d.w(i-2)] ||
+			prev == "the" && d.w(i-2) == "of" && (isDigitToken(d.w(i-3)) || oneOf(d.w(i-3), "%", "percent", "share", "majority", "half", "third")) {
+			return cand{}, false
+		}
 		if !d.electoralVote(si) {
 			return cand{}, false
 		}
 	case condRates:
-		if !oneOf(prev, "interest", "policy", "benchmark", "key", "lending", "deposit", "repo") {
+		// "kept its benchmark rate", or "the central bank cut rates": a rate verb right before,
+		// with a central bank in the sentence.
+		if !oneOf(prev, "interest", "policy", "benchmark", "key", "lending", "deposit", "repo") &&
+			!(d.v.rateVerbs[prev] && d.sentenceHasWord(si, "bank", "fed", "ecb", "banks")) {
 			return cand{}, false
 		}
 		found := false
@@ -477,7 +485,11 @@ func (d *doc) buildMention(si int, typ string, best cand, cs []cand, named []nam
 			pk, pScore = p, score
 		}
 	}
-	if dk >= 0 {
+	// A year in the trigger's own noun phrase ("the 2020 election") binds tighter than any date of
+	// the sentence ("indicted on Tuesday on charges of trying to overturn the 2020 election").
+	if y := d.yearModifier(si, best.tStart); y != "" {
+		ev.Date = y
+	} else if dk >= 0 {
 		ev.Date, ev.DateEnd = d.dateRange(dk)
 	}
 	if pk >= 0 {
@@ -524,6 +536,27 @@ func (d *doc) buildMention(si int, typ string, best cand, cs []cand, named []nam
 	}
 	ev.Confidence = round2(conf)
 	return ev
+}
+
+// yearModifier returns the year that modifies a nominal trigger in its own noun phrase ("the 2020
+// presidential election", "Kenya's 2024 protests"), which the dates extractor leaves alone
+// without a cue; "" when there is none. It stops at a preposition or punctuation ("a 2023 law on
+// protests" is the law's year).
+func (d *doc) yearModifier(si, ts int) string {
+	s := d.sents[si]
+	for j := ts - 1; j >= s.start && j >= ts-3; j-- {
+		w := d.w(j)
+		if isYear(w) {
+			if n := atoi2(w); n >= 1900 && n <= 2100 && !isDigitToken(d.w(j-1)) {
+				return w
+			}
+			return ""
+		}
+		if d.v.placePreps[w] || d.v.clauseBreaks[w] || oneOf(w, "of", "for", "against", "over", "by", ".", "%") || isDigitToken(w) {
+			return ""
+		}
+	}
+	return ""
 }
 
 // linkedNamed returns the named event a trigger is about: a mention of it right after the trigger
