@@ -77,6 +77,8 @@ func TestTense(t *testing.T) {
 		{"The transport secretary said the first tenders would be published in March.", []d{{"March", "2024-03"}}},
 		{"The bill is expected to pass in March.", []d{{"March", "2024-03"}}},
 		{"The company plans to list its shares in March.", []d{{"March", "2024-03"}}},
+		{"The company said it expects to close the deal in March.", []d{{"March", "2024-03"}}},
+		{"The plant reopened on Friday after it was closed in August.", []d{{"Friday", "2023-10-20"}, {"August", "2023-08"}}},
 		{"He would have turned 80 in March.", []d{{"March", "2023-03"}}},
 		{"The vote was held in March.", []d{{"March", "2023-03"}}},
 		{"The match was cancelled due to rain on Monday.", []d{{"Monday", "2023-10-23"}}},

@@ -1023,7 +1023,7 @@ func cueTense(prev, w, next string) int {
 var futureWords = setOf(`will shall would might upcoming next scheduled expected planned
 forthcoming`)
 
-var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes
+var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting
 hope seeks seek prepares prepare poised`)
 
 // auxiliaries make a following past form a participle whose tense lies further back.
