@@ -427,6 +427,8 @@ func TestSenses(t *testing.T) {
 			dates: [][3]string{{"Tuesday", "2023-08-01", "day"}}}, []string{"legal|2023-08-01", "election|2020"}},
 		{"a law's year", fixture{text: "Police cited a 2023 law on protests."}, []string{"protest|"}},
 		{"central bank cut rates", fixture{text: "The central bank cut rates by a quarter point."}, []string{"economic|"}},
+		{"a mountain's summit", fixture{text: "The freezing level rose higher than the summit of any Alpine peak."}, nil},
+		{"a leaders' summit", fixture{text: "Leaders met at a summit in Lyon."}, []string{"meeting|"}},
 		{"market rally", fixture{text: "Economists said the yield reflected a general rally in emerging-market debt."}, nil},
 		{"markets rallied", fixture{text: "Markets rallied on the news."}, nil},
 		{"an offset separates a date", fixture{text: "The sides signed the accord on Monday, two years after talks collapsed in Cairo.",

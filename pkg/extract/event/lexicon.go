@@ -45,6 +45,7 @@ const (
 	condNotFigure      // not followed by a figure ("shares rallied 8%")
 	condFlood          // not "flooded the market", "flooded the streets"
 	condAttack         // not a team's or player's attack ("her attack this year")
+	condSummit         // a meeting of leaders, not a mountain's top
 	condTrial          // a court trial, not a clinical or vaccine trial
 	condVote           // a vote of the electorate, not a vote of a parliament or committee
 )
@@ -101,7 +102,7 @@ var lexiconSpec = []struct {
 	{"meet meets", entry{typ: TypeMeeting, conf: 0.7, blockNext: list("expectations expectation demand demands target targets criteria requirements standards needs deadline forecasts estimates goal goals the")}},
 	{"meeting meetings", entry{typ: TypeMeeting, conf: 0.75, noun: true, blockNext: list("expectations demand targets criteria requirements standards needs deadline")}},
 	{"talks", entry{typ: TypeMeeting, conf: 0.75, cond: condTalks}},
-	{"summit summits", entry{typ: TypeMeeting, conf: 0.75, noun: true}},
+	{"summit summits", entry{typ: TypeMeeting, conf: 0.75, noun: true, cond: condSummit}},
 	{"negotiations negotiated negotiating", entry{typ: TypeMeeting, conf: 0.65, blockNext: list("group groups team teams position positions table stance power bloc")}},
 	{"attend attended attends attending", entry{typ: TypeMeeting, conf: 0.7}},
 	{"conference", entry{typ: TypeMeeting, conf: 0.6, noun: true, blockPrev: list("press news"), blockNext: list("call calls")}},
@@ -246,6 +247,9 @@ doubled tripled halved stood unchanged steady stable held`
 prosecutors prosecution prosecuting accused charge charges charged indictment indicted lawyer lawyers
 attorney attorneys testimony testify testified witness witnesses verdict murder fraud manslaughter
 treason corruption tribunal acquittal conviction plea bail stand stood standing`
+	// mountain words make a "summit" a mountain's top.
+	mountainWords = `peak peaks mountain mountains mount glacier glaciers climber climbers climbed
+altitude volcano volcanoes everest ridge alpine`
 	// quantities before "votes" make them a count of ballots ("hundreds of votes").
 	quantityWords = `hundreds dozens thousands millions few many several more fewer most million
 thousand hundred`
@@ -306,7 +310,7 @@ type vocab struct {
 	placePreps, originPreps, structures, recurrenceWords map[string]bool
 	court, killedNonHuman, humanVictims, attackers       map[string]bool
 	legislature, electorate, clinical, marketWords       map[string]bool
-	subordinators, quantities                            map[string]bool
+	subordinators, quantities, mountain                  map[string]bool
 	heads                                                map[string]string
 }
 
@@ -336,6 +340,7 @@ func newVocab() *vocab {
 		marketWords:     words(marketWordsList),
 		subordinators:   words(subordinatorWords),
 		quantities:      words(quantityWords),
+		mountain:        words(mountainWords),
 	}
 }
 

@@ -83,6 +83,11 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 	}
 	typ, conf := e.typ, e.conf
 	switch e.cond {
+	case condSummit:
+		// "higher than the summit of any Alpine peak", "reached the summit": a mountain's top.
+		if oneOf(prev, "reached", "reach", "reaching", "climbed", "near") || d.sentenceCount(si, d.v.mountain) > 0 {
+			return cand{}, false
+		}
 	case condTalks:
 		if oneOf(prev, "he", "she", "it", "who", "which", "that") || d.personEndsAt(i-1) {
 			return cand{}, false
@@ -487,8 +492,14 @@ func (d *doc) buildMention(si int, typ string, best cand, cs []cand, named []nam
 	}
 	// A year in the trigger's own noun phrase ("the 2020 election") binds tighter than any date of
 	// the sentence ("indicted on Tuesday on charges of trying to overturn the 2020 election").
-	if y := d.yearModifier(si, best.tStart); y != "" {
-		ev.Date = y
+	year := ""
+	for _, c := range cs {
+		if year = d.yearModifier(si, c.tStart); year != "" {
+			break
+		}
+	}
+	if year != "" {
+		ev.Date = year
 	} else if dk >= 0 {
 		ev.Date, ev.DateEnd = d.dateRange(dk)
 	}
