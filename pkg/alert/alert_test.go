@@ -320,3 +320,43 @@ func TestRuleEventTypeInRegion(t *testing.T) {
 		t.Errorf("Query().EventType = %v", q.EventType)
 	}
 }
+
+// TestRuleEventTypeTimeFrame pins issue #19: an event-type rule fires on events that happen in the
+// article's time frame, not on background ("the protests of 2024" in a 2026 bond story).
+func TestRuleEventTypeTimeFrame(t *testing.T) {
+	pub := time.Date(2026, 11, 14, 10, 45, 0, 0, time.UTC)
+	article1 := func(date, end string) *article.Article {
+		a := &article.Article{ID: "k1", Title: "Kenya bond", Text: "Deadly street protests in Kenya.", Published: &pub,
+			Places: []article.Place{{Name: "Kenya", GeonameID: 192950, Feature: "country", CountryCode: "KE", Country: "Kenya"}},
+			Events: []article.Event{{Type: "protest", Date: date, DateEnd: end, Trigger: &article.Mention{Text: "protests", Start: 13, End: 21}}}}
+		a.Normalize()
+		return a
+	}
+	for _, rule := range []Rule{
+		{ID: "r1", Name: "protests", EventType: []string{"protest"}},
+		{ID: "r2", Name: "Protests in Kenya", EventType: []string{"protest"}, Region: []string{"Kenya"}},
+	} {
+		for _, tc := range []struct {
+			date, end string
+			want      bool
+		}{
+			{"2024", "", false},
+			{"2024-06", "", false},
+			{"2026-06-25", "", false},
+			{"", "", true},
+			{"2026-11-13", "", true},
+			{"2026-10", "", true},
+			{"2026", "", true},
+			{"2026-Q4", "", true},
+			{"2026-11-20/2026-11-22", "2026-11-22", true},
+			{"2027-01", "", true},
+			{"2028", "", false},
+			{"2024-H1", "", false},
+			{"not a date", "", true},
+		} {
+			if got, why := rule.Match(article1(tc.date, tc.end)); got != tc.want {
+				t.Errorf("%s, protest dated %q: Match = %v (%v), want %v", rule.Name, tc.date, got, why, tc.want)
+			}
+		}
+	}
+}

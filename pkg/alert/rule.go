@@ -40,8 +40,11 @@ type Rule struct {
 	Source []string `json:"source,omitempty"`
 	Lang   []string `json:"lang,omitempty"`
 	// EventType matches articles reporting an event of that type (pkg/extract/event's set:
-	// "protest", "visit", "disaster", …). With Region it means "a protest in Jiangsu": an event of
-	// the type placed in the region, or in an article about the region when the event has no place.
+	// "protest", "visit", "disaster", …) that happens in the article's time frame: an event dated
+	// more than EventPastWindow before publication ("the protests of 2024" in a 2026 story) or more
+	// than EventFutureWindow after it does not count; an undated event does. With Region it means
+	// "a protest in Jiangsu": an event of the type placed in the region, or in an article about the
+	// region when the event has no place.
 	EventType []string `json:"event_type,omitempty"`
 	// MinCount is how often each condition must be mentioned in the article (0 or 1: once). For a
 	// region it counts the mentions of every place inside it; for text, the occurrences of each
@@ -322,6 +325,9 @@ func (r Rule) Evaluate(a *article.Article) Result {
 // regions, or placed nowhere (then the article-level region match stands for it).
 func eventInRegion(a *article.Article, types, regions []string) bool {
 	for _, e := range a.Events {
+		if !InTimeFrame(e, a) {
+			continue
+		}
 		if !slices.ContainsFunc(types, func(t string) bool { return index.Norm(t) == index.Norm(e.Type) }) {
 			continue
 		}
@@ -502,10 +508,12 @@ func matchValue(kind, v string, a *article.Article, k index.Keys) (string, []Men
 		}
 	case "event_type":
 		var ms []Mention
+		found := false
 		for _, e := range a.Events {
-			if index.Norm(e.Type) != n {
+			if index.Norm(e.Type) != n || !InTimeFrame(e, a) {
 				continue
 			}
+			found = true
 			if e.Trigger != nil {
 				ms = append(ms, Mention{Kind: kind, Value: v, Text: e.Trigger.Text, Start: e.Trigger.Start, End: e.Trigger.End})
 			} else {
@@ -514,7 +522,7 @@ func matchValue(kind, v string, a *article.Article, k index.Keys) (string, []Men
 				}
 			}
 		}
-		if _, ok := has(k.EventTypes); ok {
+		if found {
 			return "event type " + v, ms, max(len(ms), 1), true
 		}
 	}
@@ -673,4 +681,81 @@ outer:
 		return true
 	}
 	return false
+}
+
+// The time frame of an article for event-type rules: events dated within EventPastWindow before
+// its publication or EventFutureWindow after it are news; older ones are background ("the
+// protests of 2024" in a 2026 story about a bond sale), later ones plans too distant to alert on.
+const (
+	EventPastWindow   = 31 * 24 * time.Hour
+	EventFutureWindow = 92 * 24 * time.Hour
+)
+
+// InTimeFrame reports whether event e of article a happens in the article's time frame: its dated
+// period (a day, month, quarter, half, year or range, as pkg/extract/dates writes them) overlaps
+// [published − EventPastWindow, published + EventFutureWindow]. Undated events, unparsable dates
+// and articles without a publication or fetch time count as in the frame.
+func InTimeFrame(e article.Event, a *article.Article) bool {
+	ref := a.Fetched
+	if a.Published != nil {
+		ref = *a.Published
+	}
+	if e.Date == "" || ref.IsZero() {
+		return true
+	}
+	first, last, _ := strings.Cut(e.Date, "/")
+	if e.DateEnd != "" {
+		last = e.DateEnd
+	}
+	if last == "" {
+		last = first
+	}
+	start, _, ok1 := periodOf(first)
+	_, end, ok2 := periodOf(last)
+	if !ok1 || !ok2 {
+		return true
+	}
+	return !end.Before(ref.Add(-EventPastWindow)) && !start.After(ref.Add(EventFutureWindow))
+}
+
+// periodOf parses a date value ("2024-06-15", "2024-06", "2024", "2024-Q3", "2024-H1") into the
+// first instant of its period and the first instant after it.
+func periodOf(v string) (start, end time.Time, ok bool) {
+	if len(v) < 4 {
+		return time.Time{}, time.Time{}, false
+	}
+	y, err := strconv.Atoi(v[:4])
+	if err != nil {
+		return time.Time{}, time.Time{}, false
+	}
+	rest := v[4:]
+	switch {
+	case rest == "":
+		start = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		return start, start.AddDate(1, 0, 0), true
+	case len(rest) == 3 && (rest[1] == 'Q' || rest[1] == 'H'):
+		n := int(rest[2] - '0')
+		months := 3
+		if rest[1] == 'H' {
+			months = 6
+		}
+		if n < 1 || n > 12/months {
+			return time.Time{}, time.Time{}, false
+		}
+		start = time.Date(y, time.Month((n-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
+		return start, start.AddDate(0, months, 0), true
+	case len(rest) == 3:
+		t, err := time.Parse("2006-01", v)
+		if err != nil {
+			return time.Time{}, time.Time{}, false
+		}
+		return t, t.AddDate(0, 1, 0), true
+	case len(rest) == 6:
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return time.Time{}, time.Time{}, false
+		}
+		return t, t.AddDate(0, 0, 1), true
+	}
+	return time.Time{}, time.Time{}, false
 }

@@ -11,9 +11,13 @@
 // range joins its two ends with "/" ("2023-10-20/2023-10-23") at the grain of its ends.
 //
 // Resolution: a bare weekday ("on Monday", "said Monday") is the most recent such day on or before
-// publication, as news writes it, unless the clause speaks of the future ("will", "is due to") —
-// then the next one. A day and month without a year is the one nearest to publication. A bare
-// month is the latest one on or before the publication month, or the next one for the future.
+// publication, as news writes it, unless the sentence speaks of the future ("will", "is due to",
+// "expected to", "plans to", a reported "said … would") — then the next one. The tense cue nearest
+// the date governs, and a participle after an auxiliary ("would be published") leaves the choice to
+// the auxiliary. A day and month without a year is the one nearest to publication, moved forward
+// or back a year when the tense says so. A bare month is the latest one on or before the
+// publication month, or the next one for the future. "June of that year" takes the year of the
+// expression before it.
 // Numeric dates ("10/11/2023") are month-first only where the text or its publisher is American:
 // a part above 12 decides, then other numeric dates in the same text, then the host (country
 // domains other than .us and a list of international outlets write the day first). Relative

@@ -3,6 +3,7 @@ package dates
 import (
 	"context"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -56,6 +57,44 @@ func TestFind(t *testing.T) {
 			if gs[i] != tc.want[i] {
 				t.Errorf("Find(%q)[%d] = %v; want %v", tc.in, i, gs[i], tc.want[i])
 			}
+		}
+		checkOffsets(t, tc.in, got)
+	}
+}
+
+// TestTense pins the reading of tense around dates without a year (issue #19): a reported future
+// ("said … would") looks ahead from publication, a past looks back, and the cue nearest the date
+// governs. Publication is Wednesday 25 October 2023.
+func TestTense(t *testing.T) {
+	e := New()
+	type d struct{ text, value string }
+	for _, tc := range []struct {
+		in   string
+		want []d
+	}{
+		{"The department has said that several programs would begin to lapse on Jan. 1 without new legislation.", []d{{"Jan. 1", "2024-01-01"}}},
+		{"The club said the team would parade through the city on Monday.", []d{{"Monday", "2023-10-30"}}},
+		{"The transport secretary said the first tenders would be published in March.", []d{{"March", "2024-03"}}},
+		{"The bill is expected to pass in March.", []d{{"March", "2024-03"}}},
+		{"The company plans to list its shares in March.", []d{{"March", "2024-03"}}},
+		{"The company said it expects to close the deal in March.", []d{{"March", "2024-03"}}},
+		{"The plant reopened on Friday after it was closed in August.", []d{{"Friday", "2023-10-20"}, {"August", "2023-08"}}},
+		{"He would have turned 80 in March.", []d{{"March", "2023-03"}}},
+		{"The vote was held in March.", []d{{"March", "2023-03"}}},
+		{"The match was cancelled due to rain on Monday.", []d{{"Monday", "2023-10-23"}}},
+		{"The summit will be held on Friday after talks collapsed on Monday.", []d{{"Friday", "2023-10-27"}, {"Monday", "2023-10-23"}}},
+		{"The flood struck in January, and a second one in December.", []d{{"January", "2023-01"}, {"December", "2022-12"}}},
+		{"The show, held every May since 1913, opens in London on Oct. 30.", []d{{"1913", "1913"}, {"Oct. 30", "2023-10-30"}}},
+		{"No candidate won half of the vote, forcing a runoff on Oct. 29.", []d{{"Oct. 29", "2023-10-29"}}},
+		{"It struggled in early 2022, when a bond due in June of that year fell due.", []d{{"early 2022", "2022"}, {"June of that year", "2022-06"}}},
+	} {
+		got := e.Find(tc.in, published)
+		var gs []d
+		for _, g := range got {
+			gs = append(gs, d{g.Text, g.Value})
+		}
+		if !slices.Equal(gs, tc.want) {
+			t.Errorf("Find(%q) = %v; want %v", tc.in, gs, tc.want)
 		}
 		checkOffsets(t, tc.in, got)
 	}

@@ -105,6 +105,7 @@ type parser struct {
 	ref      time.Time // civil publication date; zero disables relative expressions
 	host     string
 	dayFirst int8 // 0 undecided, 1 "23/10/2023", -1 "10/23/2023"
+	lastYear int  // year of the latest expression read, for "in June of that year"; 0 none
 }
 
 func (p *parser) text(i int) string { return p.s[p.t[i].start:p.t[i].end] }
@@ -159,6 +160,9 @@ func (p *parser) scan() []hit {
 		}
 		if ok {
 			out = append(out, h)
+			if y, err := strconv.Atoi(h.value[:min(4, len(h.value))]); err == nil && len(h.value) >= 4 {
+				p.lastYear = y
+			}
 			i = h.to
 			continue
 		}
@@ -401,13 +405,23 @@ func (p *parser) yearAfter(k int) (int, int) {
 	return 0, 0
 }
 
-// ofYear reads "of this year", "of last year", "of next year", "of 2023" at k.
+// ofYear reads "of this year", "of last year", "of next year", "of 2023", "of that year" at k.
 func (p *parser) ofYear(k int) (int, int) {
 	if !p.near(k) || !strings.EqualFold(p.text(k), "of") {
 		return 0, 0
 	}
 	if y, l := p.num(k + 1); l == 4 && plausibleYear(y) {
 		return y, k + 2
+	}
+	// "of that year", "of the same year": the year of the expression read before.
+	if p.lastYear != 0 && (p.is(k+1, "that") || p.is(k+1, "the") && p.is(k+2, "same")) {
+		j := k + 2
+		if p.is(k+1, "the") {
+			j++
+		}
+		if per, ok := p.word(j); ok && per.class == cPeriod && per.val == pYear {
+			return p.lastYear, j + 1
+		}
 	}
 	if rel, ok := p.word(k + 1); ok && rel.class == cRel && rel.val >= -1 && rel.val <= 1 {
 		if per, ok := p.word(k + 2); ok && per.class == cPeriod && per.val == pYear && !p.ref.IsZero() {
@@ -921,8 +935,13 @@ func (p *parser) quarterCode(i int) (hit, bool) {
 	return h, true
 }
 
-// tense reads the clause before token i: +1 when it speaks of the future ("will", "is due to"),
-// -1 when of the past ("said", "rose", "was"), 0 when it cannot tell.
+// tense reads the clause before token i: +1 when it speaks of the future ("will", "would begin to
+// lapse on", "is due to", "expected to", "plans to", "next"), -1 when of the past ("said", "rose",
+// "was"), 0 when it cannot tell. The cue nearest the date governs, as the verb nearest a date is
+// the one it modifies: "has said that several programs would begin to lapse on Jan. 1" looks
+// ahead (reported future), "will be held on Monday after talks collapsed on Friday" looks back for
+// Friday. A past form right after an auxiliary ("would be published", "will be held", "is
+// expected") is a participle, not a tense: the auxiliary further back decides.
 func (p *parser) tense(i int) int {
 	if i > 0 && p.t[i-1].kind == kWord {
 		switch strings.ToLower(p.text(i - 1)) {
@@ -933,27 +952,82 @@ func (p *parser) tense(i int) int {
 		}
 	}
 	start := int(p.t[i].start)
-	before := p.s[max(0, start-100):start]
-	if k := strings.LastIndexAny(before, ".!?\n;,"); k >= 0 {
+	before := p.s[max(0, start-120):start]
+	if k := strings.LastIndexAny(before, ".!?\n;"); k >= 0 {
 		before = before[k+1:]
 	}
-	b := " " + strings.ToLower(before)
-	for _, cue := range futureCues {
-		if strings.Contains(b, cue) {
-			return 1
+	// A comma stops the scan unless the clause after it is coordinated and elliptical: "The flood
+	// struck in January, and a second one in December" takes the tense of the clause before, but
+	// "held every May since 1913, opens on May 21" and "won 48% of the vote, forcing a runoff on
+	// May 28" do not.
+	ws := strings.Fields(strings.ToLower(before))
+	for k := len(ws) - 1; k >= 0; k-- {
+		if raw := ws[k]; (strings.HasSuffix(raw, ",") || raw == ",") && k+1 < len(ws) {
+			switch trimWord(ws[k+1]) {
+			case "and", "but", "or", "then", "yet":
+			default:
+				return 0
+			}
+			if raw == "," {
+				continue
+			}
 		}
-	}
-	for _, w := range strings.Fields(b) {
-		if pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w] {
-			return -1
+		w := trimWord(ws[k])
+		next, prev := "", ""
+		if k+1 < len(ws) {
+			next = trimWord(ws[k+1])
+		}
+		if k > 0 {
+			prev = trimWord(ws[k-1])
+		}
+		if t := cueTense(prev, w, next); t != 0 {
+			return t
 		}
 	}
 	return 0
 }
 
-var futureCues = []string{" will ", "'ll ", "’ll ", " is due ", " are due ", " due to ", " scheduled ",
-	" expected ", " plans to ", " is to ", " are to ", " set to ", " set for ", " shall ", " planned ",
-	" upcoming ", " going to ", " intends to ", " aims to "}
+func trimWord(w string) string { return strings.Trim(w, `"'“”‘(),:`) }
+
+// cueTense is the tense word w says, read with its neighbours: +1, -1 or 0 (no cue).
+func cueTense(prev, w, next string) int {
+	switch {
+	case w == "due":
+		// "is due to open", "due in March"; not "cancelled due to rain" (because of)
+		if next != "to" || auxiliaries[prev] || prev == "was" || prev == "were" {
+			return 1
+		}
+		return 0
+	case futureWords[w]:
+		if (w == "would" || w == "might") && next == "have" {
+			return -1 // "would have begun": a past seen from the past
+		}
+		return 1
+	case strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") || w == "won't" || w == "won’t":
+		return 1
+	case futureBeforeTo[w] && (next == "to" || w == "set" && next == "for"):
+		return 1 // "plans to", "set for", "is to", "going to"
+	}
+	past := pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w]
+	if past && auxiliaries[prev] {
+		return 0 // a participle: "would be published", "will be held", "has been delayed"
+	}
+	if past {
+		return -1
+	}
+	return 0
+}
+
+// futureWords look ahead wherever they stand; futureBeforeTo only before "to" ("set" also before
+// "for").
+var futureWords = setOf(`will shall would might upcoming next scheduled expected planned
+forthcoming`)
+
+var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting
+hope seeks seek prepares prepare poised`)
+
+// auxiliaries make a following past form a participle whose tense lies further back.
+var auxiliaries = setOf(`be been being is are am get gets`)
 
 var pastWords = setOf(`was were had has did said told met held took made won lost came went saw left
 broke ran sold bought paid led gave found spent brought kept became began rose fell grew hit struck
@@ -961,7 +1035,7 @@ sank slid fought caught taught wrote spoke stood sent built felt knew thought go
 chose beat froze stole shot wore tore threw blew fled quit ago earlier`)
 
 var notPast = setOf(`united limited indeed speed proceed exceed succeed embed hundred breed based
-related detailed advanced`)
+related detailed advanced scheduled expected planned`)
 
 func setOf(list string) map[string]bool {
 	m := map[string]bool{}

@@ -21,7 +21,7 @@ func (d *doc) nearestDate(si, ts, te int, statement, economic bool) (int, int) {
 		if r.tStart < s.start || r.tStart >= s.end {
 			continue
 		}
-		if d.boundingDate(k) || d.rangeEndOf(k) >= 0 {
+		if d.boundingDate(k) || d.rangeEndOf(k) >= 0 || d.otherClause(r, ts, te) {
 			continue
 		}
 		reporting := !statement && d.reportingDate(k) && (r.tEnd <= ts || r.tStart >= te+3)
@@ -44,6 +44,51 @@ func (d *doc) nearestDate(si, ts, te int, statement, economic bool) (int, int) {
 	}
 	return best, bestDist
 }
+
+// otherClause reports a date that a subordinate or reported clause separates from the trigger, so
+// that it dates another event: "to take effect early next year after a quarter of a century of
+// negotiations" does not date the negotiations, nor does "fans gathered …, and the club said the
+// team would parade on Monday" date the gathering. A relative clause opening right after the
+// trigger describes the trigger's event ("the protest, which began on Monday"); a break word right
+// before the date is its preposition ("talks after May 5"); and "after", "before", "since",
+// "until" and "once" followed closely by the date or the trigger are prepositions ("the deal
+// reached shortly after midnight on Wednesday", "paused on Monday after a general strike"), unless
+// a gerund opens a clause ("freed on Monday after agreeing a plea deal") or a duration makes it an
+// offset ("on Monday, two years after talks collapsed").
+func (d *doc) otherClause(r ref, ts, te int) bool {
+	from, to := r.tEnd, ts
+	after := r.tStart >= te // the date follows the trigger
+	if after {
+		from, to = te, r.tStart
+	}
+	last := to // the token right before a following date is its preposition, not a break
+	if after {
+		last = to - 1
+	}
+	for j := from; j < last; j++ {
+		w := d.w(j)
+		if after && j > te && oneOf(w, "said", "says", "told", "added") && j < r.tStart-2 {
+			return true
+		}
+		if !d.v.subordinators[w] {
+			continue
+		}
+		if after && j-te <= 1 && (w == "which" || w == "that" || w == "when" || w == "where") {
+			continue
+		}
+		if oneOf(w, "after", "before", "since", "until", "once") && to-j <= 4 && !strings.HasSuffix(d.w(j+1), "ing") &&
+			!durationWords[d.w(j-1)] {
+			continue // a preposition whose object holds the trigger or the date
+		}
+		return true
+	}
+	return false
+}
+
+// durationWords before "after"/"before" make it an offset between two events ("two years after
+// talks collapsed"), which always separates them.
+var durationWords = map[string]bool{"days": true, "weeks": true, "months": true, "years": true,
+	"decades": true, "hours": true, "day": true, "week": true, "month": true, "year": true}
 
 // reportingDate reports a date that dates the telling: "said on Monday", "announced Tuesday".
 func (d *doc) reportingDate(k int) bool {

@@ -14,6 +14,16 @@
 //     several triggers of one type in a sentence ("protesters marched") are one event whose
 //     Mentions list them all.
 //
+// A type needs its trigger in that sense (issue #19), read from the sentence and, when the sentence
+// gives no cue, from the whole article: a "trial" is legal only beside a court, judge, charges or
+// "stand trial" (not a clinical or vaccine trial); "killed"/"killing" is an attack only with human
+// victims or armed attackers (not bacteria killed, not a woman "killed by that wall"); a "vote" is
+// an election only when it is the electorate's (not a senate, parliament or committee vote on a
+// bill) and not a count of ballots ("decided by 287 votes"); a "demonstration area/project" and a market "rally" are no protest. An event's date is the
+// nearest in its sentence that is bound to it: not one a subordinate clause ("after …", "which …")
+// or a reported clause ("…, and the club said the team would parade on Monday") gives another event;
+// a year in the trigger's own noun phrase ("the 2020 election") binds tighter than any other.
+//
 // Dates are Article.Dates values; a stated range ("from Oct 20 to 23", "Oct. 17 and 18", "20-23
 // October") becomes an ISO interval "2023-10-20/2023-10-23" with DateEnd its last day. Places are
 // Article.Places entries (name, geonameid, country code, admin1, so that "any protest in Jiangsu"
@@ -112,6 +122,39 @@ type doc struct {
 	dateAt  []int32
 	money   []ref
 	namedAt []int32 // token → index of the named event it mentions, -1 outside; set by namedEvents
+	// how often the whole text uses the words of each context set, counted on first need by
+	// docCount (a vote or a trial read without cues in its own sentence takes the article's sense)
+	counts map[*map[string]bool]int
+}
+
+// docCount returns how many tokens of the text are in *set, counting once per set and document.
+func (d *doc) docCount(set *map[string]bool) int {
+	if n, ok := d.counts[set]; ok {
+		return n
+	}
+	n := 0
+	for t := range d.toks {
+		if (*set)[d.w(t)] {
+			n++
+		}
+	}
+	if d.counts == nil {
+		d.counts = map[*map[string]bool]int{}
+	}
+	d.counts[set] = n
+	return n
+}
+
+// sentenceCount returns how many tokens of sentence si are in set.
+func (d *doc) sentenceCount(si int, set map[string]bool) int {
+	s := d.sents[si]
+	n := 0
+	for t := s.start; t < s.end; t++ {
+		if set[d.w(t)] {
+			n++
+		}
+	}
+	return n
 }
 
 func newDoc(v *vocab, a *article.Article) *doc {

@@ -394,3 +394,63 @@ func TestConcurrentFind(t *testing.T) {
 		}
 	}
 }
+
+// TestSenses pins the issue #19 classes: a type needs its trigger in that sense, and an event's
+// date is the one bound to it, not one a subordinate or reported clause gives another event.
+// want lists "type|date" of each event found, in text order.
+func TestSenses(t *testing.T) {
+	ex := New()
+	for _, tc := range []struct {
+		name string
+		f    fixture
+		want []string
+	}{
+		{"vaccine trial", fixture{text: "Researchers began vaccinating volunteers on Monday in the country's largest trial of a new tuberculosis vaccine.",
+			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, nil},
+		{"trial with no cue in a vaccine story", fixture{text: "The vaccine was safe in early tests. The trial aims to enrol 6,000 adolescents and adults."}, nil},
+		{"court trial", fixture{text: "The trial of the former minister on corruption charges opened on Monday before a judge in Nairobi.",
+			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, []string{"legal|2026-11-16"}},
+		{"stand trial", fixture{text: "He will stand trial in March."}, []string{"legal|"}},
+		{"bacteria killed", fixture{text: "Scientists found bacteria that produce a molecule capable of killing some of the most dangerous drug-resistant infections."}, nil},
+		{"killed by a wall", fixture{text: "One of the dead was a 78-year-old woman killed by that wall in the city."}, nil},
+		{"people killed", fixture{text: "Gunmen killed 12 villagers in the north."}, []string{"attack|"}},
+		{"a team's attack", fixture{text: "Strand has experimented heavily with her attack this year."}, nil},
+		{"senate vote", fixture{text: "Senators passed the farm bill after the vote on Thursday. Farm groups largely welcomed the vote."}, nil},
+		{"committee vote on funding", fixture{text: "The committee voted 12 to 9 to release the funding."}, nil},
+		{"election vote", fixture{text: "Voters in Arizona cast ballots on Tuesday, and the vote count continued."}, []string{"election|"}},
+		{"a congress's caucus", fixture{text: "The deal needs approval from Congress, where the farm caucus is the largest bloc."}, []string{"agreement|"}},
+		{"election workers", fixture{text: "Election workers began a hand count."}, nil},
+		{"demonstration area", fixture{text: "The county was named a national demonstration area for green farming."}, nil},
+		{"demonstration of protest", fixture{text: "Thousands joined a demonstration against the tax in Nairobi."}, []string{"protest|"}},
+		{"votes counted", fixture{text: "The race was decided by 287 votes, and recounts rarely move hundreds of votes."}, nil},
+		{"year in the noun phrase", fixture{text: "He was indicted on Tuesday on charges of trying to overturn the 2020 election.",
+			dates: [][3]string{{"Tuesday", "2023-08-01", "day"}}}, []string{"legal|2023-08-01", "election|2020"}},
+		{"a law's year", fixture{text: "Police cited a 2023 law on protests."}, []string{"protest|"}},
+		{"central bank cut rates", fixture{text: "The central bank cut rates by a quarter point."}, []string{"economic|"}},
+		{"a mountain's summit", fixture{text: "The freezing level rose higher than the summit of any Alpine peak."}, nil},
+		{"a leaders' summit", fixture{text: "Leaders met at a summit in Lyon."}, []string{"meeting|"}},
+		{"market rally", fixture{text: "Economists said the yield reflected a general rally in emerging-market debt."}, nil},
+		{"markets rallied", fixture{text: "Markets rallied on the news."}, nil},
+		{"an offset separates a date", fixture{text: "The sides signed the accord on Monday, two years after talks collapsed in Cairo.",
+			dates: [][3]string{{"Monday", "2025-07-14", "day"}}}, []string{"agreement|2025-07-14", "meeting|"}},
+		{"latest sign", fixture{text: "The sale is the latest sign that African governments are returning to markets."}, nil},
+		{"date of another clause", fixture{text: "The pact takes effect early next year after a quarter of a century of negotiations.",
+			dates: [][3]string{{"early next year", "2027", "year"}}}, []string{"agreement|2027", "meeting|"}},
+		{"date of a reported clause", fixture{text: "Fans gathered in the square to celebrate, and the club said the team would parade through the city on Monday.",
+			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, []string{"meeting|"}},
+		{"preposition after", fixture{text: "Under the deal reached shortly after midnight on Wednesday, the region will spend more.",
+			dates: [][3]string{{"Wednesday", "2026-11-04", "day"}}}, []string{"agreement|2026-11-04"}},
+		{"relative clause of the trigger", fixture{text: "The protest, which began on Monday, drew thousands.",
+			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, []string{"protest|2026-11-16"}},
+	} {
+		var got []string
+		for _, e := range ex.Find(tc.f.article(t)) {
+			if e.Trigger != nil {
+				got = append(got, e.Type+"|"+e.Date)
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %q = %v; want %v", tc.name, tc.f.text, got, tc.want)
+		}
+	}
+}

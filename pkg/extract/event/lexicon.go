@@ -44,6 +44,10 @@ const (
 	condMilitary       // "struck" as an attack when drones, missiles or troops are in the sentence
 	condNotFigure      // not followed by a figure ("shares rallied 8%")
 	condFlood          // not "flooded the market", "flooded the streets"
+	condAttack         // not a team's or player's attack ("her attack this year")
+	condSummit         // a meeting of leaders, not a mountain's top
+	condTrial          // a court trial, not a clinical or vaccine trial
+	condVote           // a vote of the electorate, not a vote of a parliament or committee
 )
 
 // entry is one trigger form. Need lists are alternatives (any one suffices); block lists veto.
@@ -66,7 +70,7 @@ const nounBlockerWords = `room rooms hall halls point points venue venues centre
 helicopter helicopters aircraft dog dogs song songs insurance defences defenses barrier barriers
 barriers plain plains zone zones risk risks warning warnings season price prices visa visas
 commission commissioner commissions committee officials official board chief chiefs law laws
-victims survivors relief shelter shelters drill drills simulation`
+victims survivors relief shelter shelters drill drills simulation workers experts observers`
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}
@@ -98,7 +102,7 @@ var lexiconSpec = []struct {
 	{"meet meets", entry{typ: TypeMeeting, conf: 0.7, blockNext: list("expectations expectation demand demands target targets criteria requirements standards needs deadline forecasts estimates goal goals the")}},
 	{"meeting meetings", entry{typ: TypeMeeting, conf: 0.75, noun: true, blockNext: list("expectations demand targets criteria requirements standards needs deadline")}},
 	{"talks", entry{typ: TypeMeeting, conf: 0.75, cond: condTalks}},
-	{"summit summits", entry{typ: TypeMeeting, conf: 0.75, noun: true}},
+	{"summit summits", entry{typ: TypeMeeting, conf: 0.75, noun: true, cond: condSummit}},
 	{"negotiations negotiated negotiating", entry{typ: TypeMeeting, conf: 0.65, blockNext: list("group groups team teams position positions table stance power bloc")}},
 	{"attend attended attends attending", entry{typ: TypeMeeting, conf: 0.7}},
 	{"conference", entry{typ: TypeMeeting, conf: 0.6, noun: true, blockPrev: list("press news"), blockNext: list("call calls")}},
@@ -127,7 +131,9 @@ var lexiconSpec = []struct {
 
 	// protest
 	{"protest protests protested protesting protesters protestors", entry{typ: TypeProtest, conf: 0.85, noun: true, blockNext: list("song songs vote votes")}},
-	{"demonstration demonstrations demonstrators", entry{typ: TypeProtest, conf: 0.8, noun: true}},
+	{"demonstrators", entry{typ: TypeProtest, conf: 0.8, noun: true}},
+	{"demonstration demonstrations", entry{typ: TypeProtest, conf: 0.8, noun: true, blockNext: list(
+		"area areas zone zones project projects site sites plant plants farm farms flight flights model models unit units program programme programs programmes centre center facility facilities phase effect purposes version video day days plot plots village villages base bases run runs mission missions of")}},
 	{"demonstrated", entry{typ: TypeProtest, conf: 0.6, blockNext: list("that how the a an its their his her")}},
 	{"rally rallies", entry{typ: TypeProtest, conf: 0.65, noun: true, cond: condNotFigure, blockPrev: list("market stock stocks shares share relief price late campaign election")}},
 	{"rallied", entry{typ: TypeProtest, conf: 0.6, cond: condNotFigure, blockPrev: list("market stocks shares index prices yuan dollar euro currency bonds oil gold"), blockNext: list("to behind")}},
@@ -138,7 +144,7 @@ var lexiconSpec = []struct {
 	{"riot riots rioting rioters", entry{typ: TypeProtest, conf: 0.75, noun: true, blockPrev: list("anti-riot"), blockNext: list("police gear act")}},
 
 	// attack / violence
-	{"attack attacks attacked attackers", entry{typ: TypeAttack, conf: 0.8, noun: true, blockPrev: list("heart panic asthma")}},
+	{"attack attacks attacked attackers", entry{typ: TypeAttack, conf: 0.8, noun: true, blockPrev: list("heart panic asthma"), cond: condAttack}},
 	{"bombing bombings bombed bomb bombs", entry{typ: TypeAttack, conf: 0.8, noun: true, blockNext: list("shelter shelters squad disposal threat threats")}},
 	{"shooting shootings gunmen gunman gunfire", entry{typ: TypeAttack, conf: 0.8, noun: true}},
 	{"shot", entry{typ: TypeAttack, conf: 0.7, cond: condShot}},
@@ -158,7 +164,7 @@ var lexiconSpec = []struct {
 	{"charges", entry{typ: TypeLegal, conf: 0.6, noun: true, needPrev: list("criminal corruption fraud murder terrorism faces face facing filed file dropped pressed brought denies denied"), needNext: list("against of")}},
 	{"sentenced convicted indicted acquitted extradited jailed imprisoned prosecuted", entry{typ: TypeLegal, conf: 0.8}},
 	{"sued sue sues lawsuit lawsuits", entry{typ: TypeLegal, conf: 0.75, noun: true}},
-	{"trial", entry{typ: TypeLegal, conf: 0.7, noun: true, blockPrev: list("clinical drug vaccine free pilot phase"), blockNext: list("run period version results production operation operations basis balloon")}},
+	{"trial retrial", entry{typ: TypeLegal, conf: 0.7, noun: true, cond: condTrial, blockPrev: list("clinical drug vaccine free pilot phase field randomised randomized"), blockNext: list("run period version results production operation operations basis balloon")}},
 	{"verdict", entry{typ: TypeLegal, conf: 0.7, noun: true}},
 	{"fined", entry{typ: TypeLegal, conf: 0.7}},
 	{"ruled", entry{typ: TypeLegal, conf: 0.6, cond: condCourt, blockNext: list("out")}},
@@ -168,9 +174,10 @@ var lexiconSpec = []struct {
 	// election / vote
 	{"election elections by-election by-elections", entry{typ: TypeElection, conf: 0.8, noun: true}},
 	{"elected re-elected reelected", entry{typ: TypeElection, conf: 0.75}},
-	{"vote votes voted voting", entry{typ: TypeElection, conf: 0.75, noun: true, blockNext: list("of")}},
+	{"vote votes voted voting", entry{typ: TypeElection, conf: 0.75, noun: true, cond: condVote, blockNext: list("of")}},
 	{"voters", entry{typ: TypeElection, conf: 0.6, weak: true, noun: true}},
-	{"referendum referendums ballot ballots runoff run-off recount caucus caucuses primaries", entry{typ: TypeElection, conf: 0.8, noun: true}},
+	{"referendum referendums ballot ballots runoff run-off recount primaries", entry{typ: TypeElection, conf: 0.8, noun: true}},
+	{"caucus caucuses", entry{typ: TypeElection, conf: 0.8, noun: true, cond: condVote}}, // not "the agribusiness caucus" of a congress
 	{"polls", entry{typ: TypeElection, conf: 0.7, needPrev: list("the"), needNext: list("closed close open opened opening closing"), blockNext: list("show showed shows suggest suggested suggests indicate")}},
 
 	// disaster / accident
@@ -235,6 +242,52 @@ increased increase increases decreased decrease decreases climbed climb climbs s
 eased ease eases accelerated accelerate contracted contract expanded expand beat missed reported
 posted widened widen narrowed narrow hit reached record soared soar plunged plunge tumbled
 doubled tripled halved stood unchanged steady stable held`
+	// courtWords make a "trial" a court's ("the trial of the former minister", "stand trial").
+	courtWords = `court courts judge judges jury juror jurors defendant defendants prosecutor
+prosecutors prosecution prosecuting accused charge charges charged indictment indicted lawyer lawyers
+attorney attorneys testimony testify testified witness witnesses verdict murder fraud manslaughter
+treason corruption tribunal acquittal conviction plea bail stand stood standing`
+	// mountain words make a "summit" a mountain's top.
+	mountainWords = `peak peaks mountain mountains mount glacier glaciers climber climbers climbed
+altitude volcano volcanoes everest ridge alpine`
+	// quantities before "votes" make them a count of ballots ("hundreds of votes").
+	quantityWords = `hundreds dozens thousands millions few many several more fewer most million
+thousand hundred`
+	// subordinators open a clause whose date belongs to another event.
+	subordinatorWords = `after before since when while because although though whereas which who
+whose whom ; until unless once`
+	// marketWords after a rally make it a market's ("a rally in emerging-market debt").
+	marketWordsList = `debt bonds bond stocks stock shares equities markets market emerging-market
+prices assets currency currencies treasuries yields oil gold commodities crypto bitcoin`
+	// clinicalWords make a "trial" a study when no court is in sight.
+	clinicalWords = `vaccine vaccines vaccinating vaccination clinical drug drugs patients volunteers
+placebo dose doses participants researchers scientists study efficacy enrol enroll enrolled
+treatment therapy tuberculosis cancer malaria hiv disease`
+	// killedNonHuman after "killed"/"killing" are not people: "capable of killing bacteria".
+	killedNonHuman = `bacteria bacterium cells cell germs germ microbes microbe viruses virus
+infections infection pathogens pathogen pests pest weeds insects mosquitoes larvae fungi fungus
+tumours tumors tumour tumor parasites parasite mould mold algae superbugs superbug strains plants
+trees crops coral corals fish livestock cattle bees`
+	// humanVictims and attackers make a killing an attack: people killed, or killed by someone armed.
+	humanVictims = `people person persons civilians civilian man men woman women child children
+boy boys girl girls soldiers soldier troops police policeman policemen officer officers villagers
+residents protesters demonstrators students student worker workers journalist journalists
+militants militant fighters fighter members member family families passengers pilgrims farmers
+worshippers guards guard teenager teenagers baby babies wife husband son daughter mother father
+leader leaders commander commanders hostages dozens hundreds least`
+	attackerWords = `gunmen gunman militants militant attackers attacker assailant assailants
+troops soldiers police rebels insurgents forces army militia militias fighters bomb bomber bombers
+bombs drone drones missile missiles airstrike airstrikes shelling rocket rockets sniper shooter
+mob jihadists terrorists gang gangs knife gun guns gunfire explosive`
+	// legislatureWords make a "vote" a parliament's or committee's; electorateWords an election's.
+	legislatureWords = `senate senator senators parliament parliamentary parliaments mps meps
+lawmakers legislators legislature legislative congress congressman congresswoman committee
+committees chamber house assembly deputies council councillors councilors bill bills legislation
+motion amendment amendments budget appropriation appropriations resolution ratification ratify
+ratified law filibuster`
+	electorateWords = `election elections electoral candidate candidates ballot ballots polls polling
+voters electorate campaign campaigns runoff run-off recount turnout referendum primary primaries
+constituency constituencies precinct precincts`
 	// rateVerbs make "rates" a central-bank decision.
 	rateVerbsWords = `held hold holds raised raise raises cut cuts kept keep left hiked hike hikes
 lowered lower unchanged`
@@ -255,6 +308,9 @@ type vocab struct {
 	nounBlockers, negators, modals, cancellers           map[string]bool
 	clauseBreaks, changeVerbs, rateVerbs, passiveAux     map[string]bool
 	placePreps, originPreps, structures, recurrenceWords map[string]bool
+	court, killedNonHuman, humanVictims, attackers       map[string]bool
+	legislature, electorate, clinical, marketWords       map[string]bool
+	subordinators, quantities, mountain                  map[string]bool
 	heads                                                map[string]string
 }
 
@@ -274,6 +330,17 @@ func newVocab() *vocab {
 		structures:      words(structuresWords),
 		recurrenceWords: words(`annual annually yearly biennial biennially monthly weekly triennial quadrennial`),
 		heads:           eventHeads(),
+		court:           words(courtWords),
+		killedNonHuman:  words(killedNonHuman),
+		humanVictims:    words(humanVictims),
+		attackers:       words(attackerWords),
+		legislature:     words(legislatureWords),
+		electorate:      words(electorateWords),
+		clinical:        words(clinicalWords),
+		marketWords:     words(marketWordsList),
+		subordinators:   words(subordinatorWords),
+		quantities:      words(quantityWords),
+		mountain:        words(mountainWords),
 	}
 }
 

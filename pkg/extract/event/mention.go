@@ -83,6 +83,11 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 	}
 	typ, conf := e.typ, e.conf
 	switch e.cond {
+	case condSummit:
+		// "higher than the summit of any Alpine peak", "reached the summit": a mountain's top.
+		if oneOf(prev, "reached", "reach", "reaching", "climbed", "near") || d.sentenceCount(si, d.v.mountain) > 0 {
+			return cand{}, false
+		}
 	case condTalks:
 		if oneOf(prev, "he", "she", "it", "who", "which", "that") || d.personEndsAt(i-1) {
 			return cand{}, false
@@ -143,8 +148,32 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if d.v.passiveAux[prev] || prev == "and" || prev == "," {
 			return cand{}, false
 		}
+		if !d.humanKilling(si, i, end) {
+			return cand{}, false
+		}
+	case condAttack:
+		// "her attack this year" is a team's or player's; "their attack on the village" is one.
+		if oneOf(prev, "her", "his", "their", "its", "our", "my", "your", "team's", "side's") && !oneOf(next, "on", "against") {
+			return cand{}, false
+		}
+	case condTrial:
+		if !d.courtTrial(si, i, end, prev) {
+			return cand{}, false
+		}
+	case condVote:
+		// "decided by 287 votes", "hundreds of votes", "52% of the vote" count ballots, not an event.
+		if isDigitToken(prev) || d.v.quantities[prev] || prev == "of" && d.v.quantities[d.w(i-2)] ||
+			prev == "the" && d.w(i-2) == "of" && (isDigitToken(d.w(i-3)) || oneOf(d.w(i-3), "%", "percent", "share", "majority", "half", "third")) {
+			return cand{}, false
+		}
+		if !d.electoralVote(si) {
+			return cand{}, false
+		}
 	case condRates:
-		if !oneOf(prev, "interest", "policy", "benchmark", "key", "lending", "deposit", "repo") {
+		// "kept its benchmark rate", or "the central bank cut rates": a rate verb right before,
+		// with a central bank in the sentence.
+		if !oneOf(prev, "interest", "policy", "benchmark", "key", "lending", "deposit", "repo") &&
+			!(d.v.rateVerbs[prev] && d.sentenceHasWord(si, "bank", "fed", "ecb", "banks")) {
 			return cand{}, false
 		}
 		found := false
@@ -165,11 +194,25 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if isDigitToken(next) || next == "%" || isDigitToken(d.w(end+1)) {
 			return cand{}, false
 		}
+		// "a general rally in emerging-market debt", "markets rallied": markets rally, crowds protest.
+		if d.v.marketWords[prev] {
+			return cand{}, false
+		}
+		for j := end; j < s.end && j < end+5; j++ {
+			if d.v.marketWords[d.w(j)] {
+				return cand{}, false
+			}
+		}
 	case condFlood:
 		if next == "the" && oneOf(d.w(end+1), "market", "markets", "streets", "internet", "airwaves", "zone", "inbox", "courts") {
 			return cand{}, false
 		}
 	case condSign:
+		// "the latest sign that …", "walls, signs, roof tiles": the noun, not a signing.
+		if d.w(i) == "signs" && (next == "," || next == "." || next == "and" || prev == ",") || next == "that" ||
+			oneOf(prev, "latest", "clearest", "strongest", "further", "early", "warning", "encouraging", "good", "bad") {
+			return cand{}, false
+		}
 		if next == "of" || oneOf(prev, "a", "the", "any", "no", "clear", "first", "another", "positive", "worrying") && d.w(i) != "signing" {
 			return cand{}, false
 		}
@@ -181,6 +224,78 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		conf -= 0.1
 	}
 	return cand{tStart: i, tEnd: end, typ: typ, conf: conf, weak: e.weak}, true
+}
+
+// humanKilling reports whether "killed"/"killing" at [i, end) is people killed or killing by
+// someone armed: not "capable of killing drug-resistant bacteria", not "a woman killed by that
+// wall" (an accident's victim), but "gunmen killed 12 villagers", "killing at least three people".
+func (d *doc) humanKilling(si, i, end int) bool {
+	s := d.sents[si]
+	for j := end; j < s.end && j < end+10; j++ {
+		w := d.w(j)
+		if d.v.clauseBreaks[w] {
+			break
+		}
+		if d.v.killedNonHuman[w] {
+			return false
+		}
+	}
+	if oneOf(d.w(end), "by", "in", "when") {
+		for j := end + 1; j < s.end && j < end+6; j++ {
+			if d.v.attackers[d.w(j)] {
+				return true
+			}
+		}
+		return false // "killed by that wall", "killed in the crash"
+	}
+	for j := max(s.start, i-8); j < min(s.end, end+8); j++ {
+		w := d.w(j)
+		if d.v.humanVictims[w] || d.v.attackers[w] || isDigitToken(w) {
+			return true
+		}
+		if k := d.entAt[j]; k >= 0 && d.ents[k].typ == article.TypePerson {
+			return true
+		}
+	}
+	return false
+}
+
+// courtTrial reports whether "trial" at [i, end) is a court's: a legal word in its sentence
+// ("judge", "charges", "defendant"), "stand/face/on trial", "the trial of <person>", or, with no
+// cue either way in the sentence, an article that speaks of courts more than of clinical studies.
+func (d *doc) courtTrial(si, i, end int, prev string) bool {
+	if oneOf(prev, "on", "stand", "stood", "face", "faces", "facing", "faced", "murder", "fraud", "criminal",
+		"corruption", "treason", "jury", "show", "war-crimes", "retrial") {
+		return true
+	}
+	if d.w(end) == "of" {
+		for j := end + 1; j < end+4 && j < d.sents[si].end; j++ {
+			if k := d.entAt[j]; k >= 0 && d.ents[k].typ == article.TypePerson {
+				return true
+			}
+		}
+	}
+	court, clinical := d.sentenceCount(si, d.v.court), d.sentenceCount(si, d.v.clinical)
+	switch {
+	case court > 0 && court >= clinical:
+		return true
+	case clinical > 0:
+		return false
+	}
+	return d.docCount(&d.v.court) > d.docCount(&d.v.clinical)
+}
+
+// electoralVote reports whether a "vote" in sentence si is the electorate's: its sentence speaks
+// of an election ("voters", "ballots", "candidate") rather than of a parliament or committee
+// ("the Senate", "MEPs", "the bill"), or, with no cue in the sentence, the article does.
+func (d *doc) electoralVote(si int) bool {
+	switch {
+	case d.sentenceCount(si, d.v.electorate) > 0:
+		return true
+	case d.sentenceCount(si, d.v.legislature) > 0:
+		return false
+	}
+	return d.docCount(&d.v.electorate) >= d.docCount(&d.v.legislature)
 }
 
 // personEndsAt reports whether a PERSON or ORG mention ends at token i ("Smith talks").
@@ -375,7 +490,17 @@ func (d *doc) buildMention(si int, typ string, best cand, cs []cand, named []nam
 			pk, pScore = p, score
 		}
 	}
-	if dk >= 0 {
+	// A year in the trigger's own noun phrase ("the 2020 election") binds tighter than any date of
+	// the sentence ("indicted on Tuesday on charges of trying to overturn the 2020 election").
+	year := ""
+	for _, c := range cs {
+		if year = d.yearModifier(si, c.tStart); year != "" {
+			break
+		}
+	}
+	if year != "" {
+		ev.Date = year
+	} else if dk >= 0 {
 		ev.Date, ev.DateEnd = d.dateRange(dk)
 	}
 	if pk >= 0 {
@@ -422,6 +547,27 @@ func (d *doc) buildMention(si int, typ string, best cand, cs []cand, named []nam
 	}
 	ev.Confidence = round2(conf)
 	return ev
+}
+
+// yearModifier returns the year that modifies a nominal trigger in its own noun phrase ("the 2020
+// presidential election", "Kenya's 2024 protests"), which the dates extractor leaves alone
+// without a cue; "" when there is none. It stops at a preposition or punctuation ("a 2023 law on
+// protests" is the law's year).
+func (d *doc) yearModifier(si, ts int) string {
+	s := d.sents[si]
+	for j := ts - 1; j >= s.start && j >= ts-3; j-- {
+		w := d.w(j)
+		if isYear(w) {
+			if n := atoi2(w); n >= 1900 && n <= 2100 && !isDigitToken(d.w(j-1)) {
+				return w
+			}
+			return ""
+		}
+		if d.v.placePreps[w] || d.v.clauseBreaks[w] || oneOf(w, "of", "for", "against", "over", "by", ".", "%") || isDigitToken(w) {
+			return ""
+		}
+	}
+	return ""
 }
 
 // linkedNamed returns the named event a trigger is about: a mention of it right after the trigger

@@ -14,10 +14,17 @@
 // The dollar rule: a bare "$" or "dollars" is USD, unless (1) the article itself names exactly one
 // non-US dollar (A$, C$, NZ$, "Australian dollars", …) and never US$/USD, in which case bare dollars
 // are that currency; or (2) the article's source host is under a dollar country's domain (.au, .ca,
-// .nz, .sg, .hk, .tw) and the text names no dollar, in which case bare dollars are that country's.
+// .nz, .sg, .hk, .tw) and the text names no dollar, in which case bare dollars are that country's;
+// or (3) the article's resolved places (Article.Places, filled by geo before money runs) are mostly
+// in one dollar country other than the US and never in the US. Newswire style overrides (1)–(3):
+// once a bare "$" restates a figure in another dollar ("HK$3.9 billion ($501 million)"), the text
+// keeps "$" for the US dollar, and every bare "$" in it is USD.
 // "¥" is CNY when the text speaks of yuan/renminbi/China and not of yen/Japan, JPY otherwise;
-// "Rs" and bare rupees are PKR, LKR or NPR when the text names that country, INR otherwise; bare
-// cents are the dollar's, or euro cents in a text of euros without dollars.
+// bare "pesos", "shillings" and "rupees" (and "Rs") are the currency of the most-mentioned country
+// of that family among the article's places, else among the country names in its text, else by the
+// host's country domain (".com.co" → COP), else MXN, KES and INR; bare cents are the dollar's, or
+// euro cents in a text of euros without dollars. A dot before three digits groups thousands
+// ("230.000 pesos") when the text's other numbers or its language say it writes "1.234,56".
 //
 // The scanner tokenizes once (tokens.go) and runs a small grammar (scan.go) at numbers, currency
 // signs and the few words that can start a sum, so its cost is one pass over the text.
@@ -63,8 +70,16 @@ func (*Extractor) Extract(ctx context.Context, a *article.Article) error {
 	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
 		host = u.Hostname()
 	}
-	a.Money = Find(a.Text, host)
+	a.Money = find(a.Text, hints{host: host, lang: a.Language, places: a.Places})
 	return nil
+}
+
+// hints are what the article says about itself beyond its text: the publisher's host, its
+// language and the places geo resolved (filled before money runs), which decide ambiguous
+// currency words ("pesos", "shillings", "rupees", bare "$") and number styles.
+type hints struct {
+	host, lang string
+	places     []article.Place
 }
 
 // ErrNoAmount is returned by ParseAmount when its input is not exactly one sum of money.
@@ -75,7 +90,7 @@ var ErrNoAmount = errors.New("money: not a single amount of money")
 // dollars are USD.
 func ParseAmount(s string) (Amount, error) {
 	s = strings.TrimSpace(s)
-	ms := scan(s, "")
+	ms := scan(s, hints{})
 	if len(ms) != 1 || ms[0].end != len(s) || strings.TrimSpace(stripApprox(s[:ms[0].start])) != "" {
 		return Amount{}, fmt.Errorf("parse amount %q: %w", s, ErrNoAmount)
 	}
@@ -85,7 +100,11 @@ func ParseAmount(s string) (Amount, error) {
 // Find returns the sums of money in s with code-point offsets. host is the publisher's host name
 // (may be empty); it only matters for bare dollars (see the package comment).
 func Find(s, host string) []article.Money {
-	ms := scan(s, host)
+	return find(s, hints{host: host})
+}
+
+func find(s string, h hints) []article.Money {
+	ms := scan(s, h)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -135,6 +154,11 @@ type docContext struct {
 	cent   string // currency whose hundredths bare "cents" are
 	yen    string // currency of "¥"
 	rupee  string // currency of "Rs" and bare "rupees"
+	peso   string // currency of bare "pesos"
+	shill  string // currency of bare "shillings"
+	// what family decides from, and the country names it counted in the text (on first need)
+	text, host    string
+	places, named map[string]int
 	// sterling: the text speaks of pounds, so "95p" is pence; naira: of Nigeria, so "N5bn" is naira.
 	sterling, naira bool
 }
@@ -156,10 +180,11 @@ var (
 	}
 )
 
-// newContext decides the article's ambiguous symbols from its whole text and publisher host.
-func newContext(s, host string) docContext {
-	c := docContext{dollar: "USD", yen: "JPY", rupee: "INR"}
-	host = strings.ToLower(host)
+// newContext decides the article's ambiguous symbols from its whole text, publisher host and
+// resolved places.
+func newContext(s string, h hints) docContext {
+	c := docContext{dollar: "USD", yen: "JPY"}
+	host := strings.ToLower(h.host)
 	us := false
 	for _, p := range explicitUS {
 		if strings.Contains(s, p) {
@@ -177,6 +202,7 @@ func newContext(s, host string) docContext {
 			named = d.cur
 		}
 	}
+	places := placeCountries(h.places)
 	switch {
 	case us:
 	case named != "" && !several:
@@ -186,6 +212,12 @@ func newContext(s, host string) docContext {
 			if strings.HasSuffix(host, tld) {
 				c.dollar = cur
 			}
+		}
+		// A story set in a dollar country other than the US, which never places anything in the
+		// US, counts in that country's dollars.
+		if top := topCountry(places); c.dollar == "USD" && top != "" && top != "US" && places["US"] == 0 &&
+			currencyFamily[countryCurrency[top]] == "$" {
+			c.dollar = countryCurrency[top]
 		}
 	}
 	c.cent = c.dollar
@@ -201,15 +233,99 @@ func newContext(s, host string) docContext {
 		strings.Contains(s, "sterling") || strings.HasSuffix(host, ".uk")
 	c.naira = strings.Contains(s, "Nigeria") || strings.Contains(s, "naira") || strings.Contains(s, "₦") ||
 		strings.Contains(s, "Lagos") || strings.Contains(s, "Abuja") || strings.HasSuffix(host, ".ng")
-	switch {
-	case strings.Contains(s, "Pakistan"):
-		c.rupee = "PKR"
-	case strings.Contains(s, "Sri Lanka"):
-		c.rupee = "LKR"
-	case strings.Contains(s, "Nepal"):
-		c.rupee = "NPR"
-	}
+	c.text, c.host, c.places = s, host, places
 	return c
+}
+
+// family returns the currency of a bare word of a family shared by several countries ("peso",
+// "shilling", "Rs"): the most-mentioned such country among the resolved places, else among the
+// country names in the text, else by the host's country domain, else fallback. It is decided on
+// first need, since most texts never count in these families.
+func (c *docContext) family(dst *string, family, fallback string) string {
+	if *dst != "" {
+		return *dst
+	}
+	cur := familyCountry(c.places, family)
+	if cur == "" {
+		if c.named == nil {
+			c.named = textCountries(c.text)
+		}
+		cur = familyCountry(c.named, family)
+	}
+	if cur == "" {
+		for tld, cc := range tldCountry {
+			if strings.HasSuffix(c.host, tld) && currencyFamily[countryCurrency[cc]] == family {
+				cur = countryCurrency[cc]
+			}
+		}
+	}
+	if cur == "" {
+		cur = fallback
+	}
+	*dst = cur
+	return cur
+}
+
+// placeCountries counts the mentions of each country among resolved places.
+func placeCountries(places []article.Place) map[string]int {
+	if len(places) == 0 {
+		return nil
+	}
+	m := make(map[string]int, len(places))
+	for _, p := range places {
+		if p.CountryCode != "" {
+			m[p.CountryCode] += max(1, len(p.Mentions))
+		}
+	}
+	return m
+}
+
+// textCountries counts how often the text names each peso, shilling or rupee country.
+func textCountries(s string) map[string]int {
+	m := map[string]int{}
+	for _, n := range countryNames {
+		if k := strings.Count(s, n.text); k > 0 {
+			m[n.country] += k
+		}
+	}
+	return m
+}
+
+// topCountry is the country with the most mentions, "" when none or tied.
+func topCountry(counts map[string]int) string {
+	best, bestN, tie := "", 0, false
+	for cc, n := range counts {
+		switch {
+		case n > bestN:
+			best, bestN, tie = cc, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// familyCountry is the currency of the most-mentioned country whose currency is of the family
+// ("peso", "shilling", "Rs"), "" when no such country is mentioned. Ties go to the smaller code,
+// so the choice does not depend on map order.
+func familyCountry(counts map[string]int, family string) string {
+	best, bestN := "", 0
+	for cc, n := range counts {
+		cur, ok := countryCurrency[cc]
+		if !ok || currencyFamily[cur] != family {
+			continue
+		}
+		if n > bestN || n == bestN && cc < best {
+			best, bestN = cc, n
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return countryCurrency[best]
 }
 
 // containsToken reports whether p occurs in s not glued to a preceding letter ("A$" but not "CA$").
@@ -228,14 +344,18 @@ func containsToken(s, p string) bool {
 }
 
 // resolve turns the placeholders of ambiguous symbols into this article's currency.
-func (c docContext) resolve(cur string) string {
+func (c *docContext) resolve(cur string) string {
 	switch cur {
 	case "$":
 		return c.dollar
 	case "¥":
 		return c.yen
 	case "Rs":
-		return c.rupee
+		return c.family(&c.rupee, "Rs", "INR")
+	case "peso":
+		return c.family(&c.peso, "peso", "MXN")
+	case "shilling":
+		return c.family(&c.shill, "shilling", "KES")
 	case "¢":
 		return c.cent
 	}

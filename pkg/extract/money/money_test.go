@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/newsmon/newsmon/internal/golden"
@@ -181,4 +182,67 @@ func BenchmarkFind(b *testing.B) {
 		Find(string(raw), "")
 	}
 	reportCPURate(b, len(raw), cpuTime()-start)
+}
+
+// TestArticleContext pins the currencies the article decides (issue #19): a bare "$" restating a
+// foreign-dollar figure is the US dollar, and pesos, shillings, rupees and bare dollars follow the
+// article's country (its resolved places, else the country names in its text, else its host).
+func TestArticleContext(t *testing.T) {
+	place := func(cc string, n int) article.Place {
+		return article.Place{CountryCode: cc, Mentions: make([]article.Mention, n)}
+	}
+	type sum struct {
+		amount float64
+		cur    string
+		eqOf   int // -1: none
+	}
+	for _, tc := range []struct {
+		name, in, host, lang string
+		places               []article.Place
+		want                 []sum
+	}{
+		{"bracket after HK$", "It seeks to raise HK$3.9 billion ($501 million) in Hong Kong.", "", "", nil,
+			[]sum{{3.9e9, "HKD", -1}, {501e6, "USD", 0}}},
+		{"bracket after NT$, then bare $", "It will spend NT$6.5 billion ($201 million) on a plant; rivals spent $90 million.", "", "", nil,
+			[]sum{{6.5e9, "TWD", -1}, {201e6, "USD", 0}, {90e6, "USD", -1}}},
+		{"or after Hong Kong dollars", "a fee of 1.5 billion Hong Kong dollars, or $192 million, was paid", "", "", nil,
+			[]sum{{1.5e9, "HKD", -1}, {192e6, "USD", 0}}},
+		{"named dollar without restatement", "The fund raised A$5 billion and then $2 billion.", "", "", nil,
+			[]sum{{5e9, "AUD", -1}, {2e9, "AUD", -1}}},
+		{"pesos in a Colombian story", "un bono mensual de 230.000 pesos (unos 58 dólares) para 3 millones", "", "es",
+			[]article.Place{place("CO", 3)}, []sum{{230000, "COP", -1}}},
+		{"pesos in a Mexican story", "a new aqueduct at a cost of about 10 billion pesos, or roughly $540 million", "", "",
+			[]article.Place{place("MX", 2), place("US", 3)}, []sum{{10e9, "MXN", -1}, {540e6, "USD", 0}}},
+		{"pesos by country names", "Fares in Bogotá rose to 3,200 pesos, Colombia's transport ministry said.", "", "", nil,
+			[]sum{{3200, "COP", -1}}},
+		{"pesos by host", "Tickets cost 500 pesos.", "www.eltiempo.com.co", "", nil, []sum{{500, "COP", -1}}},
+		{"pesos without a cue", "Tickets cost 500 pesos.", "", "", nil, []sum{{500, "MXN", -1}}},
+		{"shillings in a Ugandan story", "Traders paid 5,000 shillings a bag.", "", "",
+			[]article.Place{place("UG", 2), place("KE", 1)}, []sum{{5000, "UGX", -1}}},
+		{"rupees by the most-named country", "In Pakistan, Pakistan's budget gave 200 rupees; India was mentioned.", "", "", nil,
+			[]sum{{200, "PKR", -1}}},
+		{"bare $ in an Australian story", "The state will spend $5 million on roads.", "", "",
+			[]article.Place{place("AU", 3)}, []sum{{5e6, "AUD", -1}}},
+		{"bare $ where the US is also a place", "The state will spend $5 million on roads.", "", "",
+			[]article.Place{place("AU", 3), place("US", 1)}, []sum{{5e6, "USD", -1}}},
+		{"English decimals keep the dot", "It costs 1.500 pesos, up from 1.25 pesos and 2.50 pesos.", "", "",
+			[]article.Place{place("MX", 1)}, []sum{{1.5, "MXN", -1}, {1.25, "MXN", -1}, {2.5, "MXN", -1}}},
+	} {
+		a := &article.Article{Text: tc.in, URL: "", Source: tc.host, Language: tc.lang, Places: tc.places}
+		if err := New().Extract(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		var got []sum
+		for _, m := range a.Money {
+			eq := -1
+			if m.EquivalentOf != nil {
+				eq = *m.EquivalentOf
+			}
+			got = append(got, sum{m.Amount, m.Currency, eq})
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q = %v; want %v", tc.name, tc.in, got, tc.want)
+		}
+		checkOffsets(t, tc.in, a.Money)
+	}
 }

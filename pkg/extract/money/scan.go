@@ -12,6 +12,7 @@ import (
 type match struct {
 	start, end int
 	Amount
+	sign string // the ambiguous sign or word before resolution ("$", "peso", …), else ""
 }
 
 // parser reads sums of money from the tokens of one text. The grammar, at each token:
@@ -27,7 +28,7 @@ type match struct {
 type parser struct {
 	s       string
 	t       []token
-	host    string
+	hints   hints
 	ctx     *docContext // built on first need
 	euroSep int8        // 0 unknown, 1 "1.234,56" style seen, -1 not
 }
@@ -45,15 +46,15 @@ func (p *parser) near(i int) bool { return i < len(p.t) && !p.t[i].brk }
 
 func (p *parser) doc() *docContext {
 	if p.ctx == nil {
-		c := newContext(p.s, p.host)
+		c := newContext(p.s, p.hints)
 		p.ctx = &c
 	}
 	return p.ctx
 }
 
 // scan finds every sum of money in s, left to right.
-func scan(s, host string) []match {
-	p := parser{s: s, host: host}
+func scan(s string, h hints) []match {
+	p := parser{s: s, hints: h}
 	p.t = tokenize(s, make([]token, 0, len(s)/5+8))
 	var out []match
 	for i := 0; i < len(p.t); {
@@ -75,7 +76,31 @@ func scan(s, host string) []match {
 		}
 		i++
 	}
+	p.bracketDollars(out)
 	return out
+}
+
+// bracketDollars applies newswire style: a bare "$" that restates a sum in another dollar
+// ("HK$3.9 billion ($501 million)", "NT$6.5 billion, or $201 million") is the US dollar, and
+// then so is every bare "$" of the text, whose writer keeps "$" for the US one.
+func (p *parser) bracketDollars(ms []match) {
+	wire := false
+	for i := 1; i < len(ms); i++ {
+		prev, m := ms[i-1], ms[i]
+		if m.sign == "$" && prev.sign == "" && prev.Currency != "USD" && currencyFamily[prev.Currency] == "$" &&
+			restates(p.s[prev.end:m.start]) {
+			wire = true
+			break
+		}
+	}
+	if !wire {
+		return
+	}
+	for i := range ms {
+		if ms[i].sign == "$" {
+			ms[i].Currency = "USD"
+		}
+	}
 }
 
 // mayStart is a cheap test whether a sum can begin at word i.
@@ -185,6 +210,10 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 			m.end = int(p.t[k-1].end)
 		}
 	}
+	switch m.Currency {
+	case "$", "peso", "shilling", "Rs", "¥":
+		m.sign = m.Currency
+	}
 	m.Currency = p.doc().resolve(m.Currency)
 	m.Approximate = hasApprox(p.s[:m.start])
 	return m, k, true
@@ -240,24 +269,50 @@ func (p *parser) digits(i int, scaledUp bool) string {
 	return string(b)
 }
 
-// continental reports whether the text writes "1.234,56" rather than "1,234.56".
+// continental reports whether the text writes "1.234,56" rather than "1,234.56": a number with a
+// dot before a comma decides; otherwise the text's unambiguous numbers vote — "2,3" and
+// "1.234.567" for the continental style, "1,500" and "2.35" for the English one — and a tie goes
+// by the article's language ("230.000 pesos" in a Spanish story is 230 thousand).
 func (p *parser) continental() bool {
-	if p.euroSep == 0 {
-		p.euroSep = -1
-		for _, t := range p.t {
-			if t.kind != kNum {
-				continue
+	if p.euroSep != 0 {
+		return p.euroSep == 1
+	}
+	euro, eng := 0, 0
+	for _, t := range p.t {
+		if t.kind != kNum {
+			continue
+		}
+		w := p.s[t.start:t.end]
+		d, c := strings.IndexByte(w, '.'), strings.LastIndexByte(w, ',')
+		switch {
+		case d >= 0 && c > d:
+			p.euroSep = 1
+			return true
+		case d >= 0 && c >= 0:
+			eng++
+		case c >= 0:
+			if strings.Count(w, ",") == 1 && len(w)-c-1 <= 2 {
+				euro++ // a decimal comma: "2,3", "1,25"
+			} else {
+				eng++
 			}
-			w := p.s[t.start:t.end]
-			d, c := strings.IndexByte(w, '.'), strings.LastIndexByte(w, ',')
-			if d >= 0 && c > d {
-				p.euroSep = 1
-				break
+		case d >= 0:
+			if n := strings.Count(w, "."); n > 1 {
+				euro++ // "1.234.567"
+			} else if len(w)-d-1 <= 2 {
+				eng++ // "2.35"
 			}
 		}
 	}
+	p.euroSep = -1
+	if euro > eng || euro == eng && continentalLanguages[p.hints.lang] {
+		p.euroSep = 1
+	}
 	return p.euroSep == 1
 }
+
+// continentalLanguages write a dot to group thousands ("230.000") and a comma for decimals.
+var continentalLanguages = setOf(`es pt fr de it nl id tr ro pl da sv nb no fi el hr sl sk cs hu ru uk`)
 
 // prefix reads a currency sign or code at i that is followed by a number: it returns the currency,
 // the index of the number and an extra power of ten ("MUSD").

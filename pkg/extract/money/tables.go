@@ -2,7 +2,7 @@ package money
 
 import "strings"
 
-// The tables are read-only data. "$", "¥" and "Rs" are placeholders that docContext.resolve turns
+// The tables are read-only data. "$", "¥", "Rs", "peso" and "shilling" are placeholders that docContext.resolve turns
 // into the article's currency. Word tables are keyed in lower case.
 
 // codes are the ISO 4217 codes (plus BTC) recognised in upper case before or after a number, and
@@ -59,8 +59,8 @@ var symbolCurrency = map[string]string{
 var currencyWords = map[string]string{
 	"dollars": "$", "dollar": "$", "bucks": "$", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
 	"renminbi": "CNY", "rmb": "CNY", "yen": "JPY", "rupees": "Rs", "rupee": "Rs", "pounds": "GBP",
-	"pound": "GBP", "sterling": "GBP", "quid": "GBP", "francs": "CHF", "franc": "CHF", "pesos": "MXN",
-	"peso": "MXN", "rand": "ZAR", "naira": "NGN", "shillings": "KES", "shilling": "KES", "won": "KRW",
+	"pound": "GBP", "sterling": "GBP", "quid": "GBP", "francs": "CHF", "franc": "CHF", "pesos": "peso",
+	"peso": "peso", "rand": "ZAR", "naira": "NGN", "shillings": "shilling", "shilling": "shilling", "won": "KRW",
 	"rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "reais": "BRL", "ringgit": "MYR",
 	"baht": "THB", "rupiah": "IDR", "lira": "TRY", "liras": "TRY", "lire": "TRY", "dirhams": "AED",
 	"dirham": "AED", "riyals": "SAR", "riyal": "SAR", "rials": "IRR", "rial": "IRR", "zloty": "PLN",
@@ -143,8 +143,9 @@ var currencyFamily = map[string]string{
 	"XOF": "CHF", "XAF": "CHF", "FRF": "CHF", "BEF": "CHF", "RWF": "CHF", "BIF": "CHF", "CDF": "CHF",
 	"EGP": "GBP", "LBP": "GBP", "SYP": "GBP", "SDG": "GBP",
 	"INR": "Rs", "PKR": "Rs", "LKR": "Rs", "NPR": "Rs", "MUR": "Rs",
-	"PHP": "MXN", "ARS": "MXN", "CLP": "MXN", "COP": "MXN", "CUP": "MXN", "DOP": "MXN", "UYU": "MXN",
-	"UGX": "KES", "TZS": "KES", "SOS": "KES",
+	"MXN": "peso", "PHP": "peso", "ARS": "peso", "CLP": "peso", "COP": "peso", "CUP": "peso", "DOP": "peso",
+	"UYU": "peso",
+	"KES": "shilling", "UGX": "shilling", "TZS": "shilling", "SOS": "shilling",
 	"QAR": "SAR", "OMR": "IRR", "YER": "SAR", "IRR": "IRR",
 	"MAD": "AED", "DKK": "NOK", "ISK": "SEK", "JOD": "IQD", "KWD": "IQD", "BHD": "IQD", "LYD": "IQD",
 	"TND": "IQD", "DZD": "IQD", "RSD": "IQD", "KPW": "KRW", "FIM": "FIM", "ESP": "ESP", "NLG": "NLG",
@@ -187,4 +188,34 @@ func setOf(list string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// countryCurrency is the currency a country's own dollar, peso, shilling or rupee is, by ISO 3166
+// code: bare "pesos" in a Colombian story are COP. placeholderOf names the placeholder each serves.
+var countryCurrency = map[string]string{
+	"US": "USD", "AU": "AUD", "CA": "CAD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "TW": "TWD",
+	"JM": "JMD", "ZW": "ZWL", "NA": "NAD", "FJ": "FJD", "BS": "BSD", "BB": "BBD", "BZ": "BZD",
+	"BN": "BND", "LR": "LRD", "TT": "TTD",
+	"MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "PH": "PHP", "UY": "UYU", "DO": "DOP", "CU": "CUP",
+	"KE": "KES", "UG": "UGX", "TZ": "TZS", "SO": "SOS",
+	"IN": "INR", "PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR",
+}
+
+// countryNames are the ways a text names a peso, shilling or rupee country when no resolved
+// places are given (a bare Find): the country with the most mentions decides.
+var countryNames = []struct{ text, country string }{
+	{"Mexic", "MX"}, {"Méxic", "MX"}, {"Colombia", "CO"}, {"Bogotá", "CO"}, {"Bogota", "CO"},
+	{"Argentin", "AR"}, {"Buenos Aires", "AR"}, {"Chile", "CL"}, {"Santiago", "CL"},
+	{"Philippin", "PH"}, {"Filipino", "PH"}, {"Manila", "PH"}, {"Uruguay", "UY"}, {"Montevideo", "UY"},
+	{"Dominican", "DO"}, {"Cuba", "CU"}, {"Havana", "CU"},
+	{"Kenya", "KE"}, {"Nairobi", "KE"}, {"Uganda", "UG"}, {"Kampala", "UG"}, {"Tanzania", "TZ"},
+	{"Dar es Salaam", "TZ"}, {"Somali", "SO"}, {"Mogadishu", "SO"},
+	{"India", "IN"}, {"Pakistan", "PK"}, {"Sri Lanka", "LK"}, {"Nepal", "NP"}, {"Mauriti", "MU"},
+}
+
+// tldCountry are the country domains a publisher's host may give (".com.co" ends in ".co").
+var tldCountry = map[string]string{
+	".mx": "MX", ".co": "CO", ".ar": "AR", ".cl": "CL", ".ph": "PH", ".uy": "UY", ".do": "DO", ".cu": "CU",
+	".ke": "KE", ".ug": "UG", ".tz": "TZ", ".so": "SO", ".in": "IN", ".pk": "PK", ".lk": "LK", ".np": "NP",
+	".mu": "MU",
 }
