@@ -17,7 +17,7 @@ import (
 	"sync"
 )
 
-//go:embed data/gazetteer.tsv.gz data/aliases.tsv data/demonyms.tsv data/common_words.txt
+//go:embed data/gazetteer.tsv.gz data/aliases.tsv data/demonyms.tsv data/common_words.txt data/features.tsv data/region_abbrevs.tsv
 var embedded embed.FS
 
 // Feature values of Entry.Feature (and article.Place.Feature).
@@ -25,6 +25,7 @@ const (
 	FeatureCountry = "country"
 	FeatureAdmin1  = "admin1"
 	FeatureCity    = "city"
+	FeatureOther   = "other" // a continent or another place that is no settlement and has no country
 )
 
 // Entry is one gazetteer place. ID is its GeoNames id; the two territories GeoNames lacks (Ascension,
@@ -70,7 +71,7 @@ func Default() (*Gazetteer, error) {
 }
 
 // Open reads a gazetteer from a directory laid out like the embedded one: gazetteer.tsv.gz,
-// aliases.tsv, demonyms.tsv and common_words.txt. Each call parses anew.
+// aliases.tsv, demonyms.tsv, common_words.txt, features.tsv and region_abbrevs.tsv. Each call parses anew.
 func Open(fsys fs.FS) (*Gazetteer, error) {
 	d, err := parse(fsys)
 	if err != nil {

@@ -20,6 +20,8 @@ const (
 	fileAliases   = "aliases.tsv"
 	fileDemonyms  = "demonyms.tsv"
 	fileCommon    = "common_words.txt"
+	fileFeatures  = "features.tsv"
+	fileAbbrevs   = "region_abbrevs.tsv"
 )
 
 const (
@@ -64,7 +66,22 @@ type data struct {
 	common      map[string]bool  // Key → common word (IsPlace stoplist)
 	demonyms    map[string]string
 	metonyms    map[string]string // Key → country code of the government the name stands for
+
+	features map[string]feature // Key → a place that is no settlement ("Sahel", "Pacific", "Earth")
+	// Abbreviations of states and provinces that qualify a town ("Arnold, Calif."): abbrevs by Key
+	// (dotted forms, any case), postal by the capitals as written ("TX"); values are admin1 records.
+	abbrevs, postal map[string][]int32
 }
+
+// feature is a named place that is no settlement: a continent, an ocean, a mountain range, a river, a
+// region without a border, a celestial body. id is its GeoNames id, 0 when the table has none.
+type feature struct {
+	name, class string
+	id          int32
+}
+
+// Feature classes of features.tsv that are places on Earth; "celestial" is the one that is not.
+const featureCelestial = "celestial"
 
 // admin1Suffixes are generic words some admin1 names carry ("Maidan Wardak Province"); the name is
 // also indexed without them, since news often drops or changes them.
@@ -122,7 +139,85 @@ func parse(fsys fs.FS) (*data, error) {
 	for k := range common {
 		d.common[k] = true
 	}
+	if err := d.parseFeatures(fsys); err != nil {
+		return nil, err
+	}
+	if err := d.parseAbbrevs(fsys); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// parseFeatures reads features.tsv: name, class, GeoNames id. Names sharing an id are shown under the
+// first of them ("Pacific" as "Pacific Ocean" would be, had it an id).
+func (d *data) parseFeatures(fsys fs.FS) error {
+	raw, err := fs.ReadFile(fsys, fileFeatures)
+	if err != nil {
+		return fmt.Errorf("geo: read %s: %w", fileFeatures, err)
+	}
+	d.features = map[string]feature{}
+	firstName := map[int32]string{}
+	lineNo := 0
+	for line := range strings.Lines(string(raw)) {
+		lineNo++
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 || cols[0] == "" || cols[1] == "" {
+			return fmt.Errorf("geo: %s:%d: want name<TAB>class<TAB>geonameid", fileFeatures, lineNo)
+		}
+		id, err := strconv.ParseInt(cols[2], 10, 32)
+		if err != nil {
+			return fmt.Errorf("geo: %s:%d: geonameid: %w", fileFeatures, lineNo, err)
+		}
+		f := feature{name: cols[0], class: cols[1], id: int32(id)}
+		if id > 0 {
+			if n, ok := firstName[f.id]; ok {
+				f.name = n
+			} else {
+				firstName[f.id] = f.name
+			}
+		}
+		d.features[Key(cols[0])] = f
+	}
+	return nil
+}
+
+// parseAbbrevs reads region_abbrevs.tsv: abbreviation, admin1 key, kind (postal|abbr).
+func (d *data) parseAbbrevs(fsys fs.FS) error {
+	raw, err := fs.ReadFile(fsys, fileAbbrevs)
+	if err != nil {
+		return fmt.Errorf("geo: read %s: %w", fileAbbrevs, err)
+	}
+	d.abbrevs, d.postal = map[string][]int32{}, map[string][]int32{}
+	lineNo := 0
+	for line := range strings.Lines(string(raw)) {
+		lineNo++
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			return fmt.Errorf("geo: %s:%d: want abbreviation<TAB>admin1<TAB>kind", fileAbbrevs, lineNo)
+		}
+		rec, ok := d.admin1ByKey[cols[1]]
+		if !ok {
+			return fmt.Errorf("geo: %s:%d: unknown admin1 %q", fileAbbrevs, lineNo, cols[1])
+		}
+		switch cols[2] {
+		case "postal":
+			d.postal[cols[0]] = append(d.postal[cols[0]], rec)
+		case "abbr":
+			k := Key(cols[0])
+			d.abbrevs[k] = append(d.abbrevs[k], rec)
+		default:
+			return fmt.Errorf("geo: %s:%d: unknown kind %q", fileAbbrevs, lineNo, cols[2])
+		}
+	}
+	return nil
 }
 
 // markNamesakes flags the cities that share the name of a first-level region of their country, are
