@@ -66,6 +66,7 @@ type data struct {
 	common      map[string]bool  // Key → common word (IsPlace stoplist)
 	demonyms    map[string]string
 	metonyms    map[string]string // Key → country code of the government the name stands for
+	metonymRecs map[string]int32  // Key → the place a metonym that is also a place names ("Beijing")
 
 	features map[string]feature // Key → a place that is no settlement ("Sahel", "Pacific", "Earth")
 	// Abbreviations of states and provinces that qualify a town ("Arnold, Calif."): abbrevs by Key
@@ -343,7 +344,7 @@ func (d *data) parseAliases(fsys fs.FS, pairs []keyed) ([]keyed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("geo: read aliases: %w", err)
 	}
-	d.metonyms = map[string]string{}
+	d.metonyms, d.metonymRecs = map[string]string{}, map[string]int32{}
 	sc := bufio.NewScanner(bytes.NewReader(raw))
 	for lineNo := 1; sc.Scan(); lineNo++ {
 		line := sc.Text()
@@ -370,6 +371,9 @@ func (d *data) parseAliases(fsys fs.FS, pairs []keyed) ([]keyed, error) {
 				r = d.recs[r.country]
 			}
 			d.metonyms[k] = string(r.cc[:])
+			if flag == "metonym" {
+				d.metonymRecs[k] = rec
+			}
 		case "":
 		default:
 			return nil, fmt.Errorf("geo: %s:%d: unknown flag %q", fileAliases, lineNo, flag)

@@ -34,32 +34,66 @@ var placeWords = map[string]bool{
 // names wins over a bigger namesake ("Paris" near "Texas"); an explicit qualifier ("Portland, Maine")
 // wins over almost everything.
 const (
-	wQualifier      = 6.0 // "X, <my admin1 or country>" in the text
-	wInMyAdmin1     = 4.0 // the article names my admin1
-	wInMyCountry    = 1.5 // the article names my country
-	wContains       = 3.0 // I am an admin1 holding another place of the article ("Georgia" + "Atlanta")
-	wContainsCtry   = 1.5 // I am a country holding another place of the article
-	wSiblingAdmin1  = 1.0 // another place of the article shares my admin1, each
-	wSiblingCountry = 0.5 // another place of the article shares my country, each
-	wSource         = 1.0 // the publisher's country is mine
-	wDemonym        = 0.5 // a demonym of my country is among the entities
-	capContains     = 4.5
-	capSibling      = 2.0
-	maxCandidates   = 64
-	passes          = 3 // prior-only pick, then two rounds using the other picks as evidence
+	wQualifier       = 6.0 // "X, <my admin1 or country>" in the text
+	wInMyAdmin1      = 4.0 // the article names my admin1
+	wInMyCountry     = 1.5 // the article names my country
+	wContains        = 3.0 // I am an admin1 holding another place of the article ("Georgia" + "Atlanta")
+	wContainsCtry    = 1.5 // I am a country holding another place of the article
+	wSiblingAdmin1   = 1.0 // another place of the article shares my admin1, each
+	wSiblingCountry  = 0.5 // another place of the article shares my country, each
+	wSiblingRegion   = 1.5 // I am an admin1 and the article names another admin1 of my country, each ("Iowa", "Kansas", "Georgia")
+	wSource          = 1.0 // the publisher's country is mine
+	wDemonym         = 0.5 // a demonym of my country is among the entities
+	wDateline        = 1.0 // the story's dateline place is in my country
+	capContains      = 4.5
+	capSibling       = 2.0
+	capSiblingRegion = 3.0
+	maxCandidates    = 64
+	passes           = 3 // prior-only pick, then two rounds using the other picks as evidence
+)
+
+// Sizes below which a town needs support from the article (see dropUnsupported).
+const (
+	// unsupportedMaxPopulation: a town smaller than this, whose name other countries' towns share, is
+	// dropped when nothing in the article points to its country ("El Alto" in a Bolivia story is not
+	// the Peruvian town when the gazetteer lacks the Bolivian city).
+	unsupportedMaxPopulation = 100_000
+	// tinyPopulation: GeoNames gives no or a tiny population for minor seats; such a town needs the
+	// article to name a place of its own first-level region.
+	tinyPopulation = 1_000
 )
 
 // item is one distinct name of the article to resolve, with every mention of it.
 type item struct {
-	mentions []article.Mention
-	cands    []posting
-	static   []float64 // prior + qualifier + source + demonym evidence, per candidate
-	quals    []bool    // an explicit qualifier names the candidate's admin1 or country
-	weak     bool      // the name is a common word ("Man", "Nov"): resolved only with support
-	pick     int32     // record index, -1 none
+	mentions      []article.Mention
+	cands         []posting
+	static        []float64 // prior + qualifier + source + demonym evidence, per candidate
+	quals         []bool    // an explicit qualifier names the candidate's admin1 or country
+	weak          bool      // the name is a common word ("Man", "Nov"): resolved only with support
+	feat          *feature  // the name is a place that is no settlement ("Sahel", "Earth")
+	dateline      bool      // a mention is the story's dateline place
+	ambiguous     bool      // the candidates lie in more than one country
+	rivalsCountry bool      // a country is among the candidates ("Georgia")
+	regions       []qualRegion
+	pick          int32 // record index, -1 none
+}
+
+// qualRegion is an abbreviated state or province written after a mention ("Arnold, Calif."): the
+// region becomes a place of the article with that mention.
+type qualRegion struct {
+	rec     int32
+	mention article.Mention
 }
 
 // Extract fills a.Places from a.Entities, replacing what was there.
+//
+// It reads the article as a whole, in the manner of Mordecai and CLIFF: every name's candidates are
+// ranked by prior (feature class, population, capital) and by the other places the article names
+// (same country or first-level region, containment), its dateline, an explicit qualifier ("Town,
+// State"), the publisher's country and demonyms. Names of non-settlements (continents, seas, rivers,
+// celestial bodies: data/features.tsv) never become a town; words in capitals that are acronyms
+// ("ALMA") are not towns outside a dateline; a country's name is the country unless qualified; and
+// small towns that nothing in the article supports are left unresolved rather than guessed.
 func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	d := r.g.d
 	var runes []rune // a.Text as code points, made only when a qualifier must be read
@@ -76,48 +110,81 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			demonymCountries[[2]byte{cc[0], cc[1]}] = true
 		}
 	}
+	dl, hasDateline := article.FindPlaceDateline(a.Text)
+	var dlQual []posting
+	if hasDateline && dl.Region != "" {
+		dlQual, _ = d.qualifierPostings(dl.Region)
+	}
 
 	var items []*item
+	datelineItem, datelineRegionSeen := -1, false
 	for _, e := range a.Entities {
 		var ps, qual []posting
+		var feat *feature
 		switch e.Type {
 		case article.TypePlace:
 			if d.neverPlace(e.Name) {
 				continue
 			}
 			ps, qual = d.placeName(e.Name)
+			if f, ok := d.features[Key(e.Name)]; ok {
+				feat = &f
+			}
 		case article.TypeOrg:
-			ps = d.placeLikeOrg(e.Name)
+			if ps = d.placeLikeOrg(e.Name); len(ps) == 0 {
+				ps = d.metonymPlace(e.Name)
+			}
+		case article.TypePerson:
+			ps = d.metonymPlace(e.Name) // "Washington said": the capital, not a person
 		}
-		if len(ps) == 0 {
+		if len(ps) == 0 && feat == nil {
 			continue
 		}
-		if len(ps) > maxCandidates {
-			ps = ps[:maxCandidates]
-		}
-		it := &item{mentions: e.Mentions, cands: ps, static: make([]float64, len(ps)), quals: make([]bool, len(ps)),
-			weak: d.common[Key(e.Name)], pick: -1}
+		it := &item{mentions: e.Mentions, weak: d.common[Key(e.Name)], feat: feat, pick: -1}
 		for _, m := range e.Mentions {
-			if q := d.qualifierAfter(text(), m.End); len(q) > 0 {
-				qual = append(qual, q...)
+			if hasDateline && m.Start < dl.PlaceSpan.End && dl.PlaceSpan.Start < m.End {
+				it.dateline = true
+				qual = append(qual, dlQual...)
+			}
+			if hasDateline && dl.Region != "" && m.Start < dl.RegionSpan.End && dl.RegionSpan.Start < m.End {
+				datelineRegionSeen = true
+			}
+			q, abbr, span := d.qualifierAfter(text(), m.End)
+			qual = append(qual, q...)
+			if abbr && len(q) == 1 {
+				it.regions = append(it.regions, qualRegion{q[0].rec, article.Mention{Text: string(text()[span.Start:span.End]), Start: span.Start, End: span.End}})
 			}
 		}
-		for i, p := range ps {
-			rec := &d.recs[p.rec]
-			s := d.prior(p)
-			if d.qualifies(p.rec, qual) {
-				s += wQualifier
-				it.quals[i] = true
-			}
-			if srcCountry >= 0 && d.countryOf(p.rec) == srcCountry {
-				s += wSource
-			}
-			if demonymCountries[rec.cc] {
-				s += wDemonym
-			}
-			it.static[i] = s
+		if it.dateline {
+			datelineItem = len(items)
 		}
+		if e.Type == article.TypePlace && !it.dateline && isAcronym(e.Mentions) {
+			ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return !p.alias && d.recs[p.rec].feature != featCountry })
+			if len(ps) == 0 && feat == nil {
+				continue // "ALMA" (a telescope) is not Alma, Michigan
+			}
+		}
+		d.fillCandidates(it, ps, qual, srcCountry, demonymCountries)
 		items = append(items, it)
+	}
+	// A dateline the tagger did not see ("SAN PEDRO DE ATACAMA, Chile —") is a place all the same.
+	if hasDateline && datelineItem < 0 {
+		ps, qual := d.placeName(dl.Place)
+		if len(ps) > 0 {
+			it := &item{mentions: []article.Mention{{Text: dl.Place, Start: dl.PlaceSpan.Start, End: dl.PlaceSpan.End}},
+				dateline: true, pick: -1}
+			d.fillCandidates(it, ps, append(qual, dlQual...), srcCountry, demonymCountries)
+			datelineItem = len(items)
+			items = append(items, it)
+		}
+	}
+	if hasDateline && dl.Region != "" && !datelineRegionSeen {
+		ps := slices.DeleteFunc(slices.Clone(dlQual), func(p posting) bool { return d.recs[p.rec].feature == featCity })
+		if len(ps) > 0 {
+			it := &item{mentions: []article.Mention{{Text: dl.Region, Start: dl.RegionSpan.Start, End: dl.RegionSpan.End}}, pick: -1}
+			d.fillCandidates(it, ps, nil, srcCountry, demonymCountries)
+			items = append(items, it)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -128,12 +195,22 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		for i, it := range items {
 			picks[i] = it.pick
 		}
+		dlPick := int32(-1)
+		if datelineItem >= 0 {
+			dlPick = picks[datelineItem]
+		}
 		for i, it := range items {
 			best, bestScore := int32(-1), 0.0
 			for j, p := range it.cands {
 				s := it.static[j]
 				if pass > 0 {
 					s += d.evidence(p.rec, picks, i)
+					if it.rivalsCountry {
+						s += d.regionSiblings(p.rec, picks, i)
+					}
+					if dlPick >= 0 && i != datelineItem && d.countryOf(dlPick) == d.countryOf(p.rec) {
+						s += wDateline
+					}
 				}
 				if best < 0 || s > bestScore {
 					best, bestScore = p.rec, s
@@ -142,46 +219,191 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			it.pick = best
 		}
 	}
-
-	// A common word stays a place only as a country or a big city, under an explicit qualifier, or
-	// next to a place of the same country: "Man" alone is not Man, Côte d'Ivoire.
-	picks := make([]int32, len(items))
-	for i, it := range items {
-		if !it.weak {
-			picks[i] = it.pick
-		} else {
-			picks[i] = -1
-		}
-	}
-	for i, it := range items {
-		if !it.weak || it.pick < 0 || d.bigEnough(it.pick) {
-			continue
-		}
-		j := slices.IndexFunc(it.cands, func(p posting) bool { return p.rec == it.pick })
-		if (j < 0 || !it.quals[j]) && d.evidence(it.pick, picks, i) < wInMyCountry {
-			it.pick = -1
-		}
-	}
+	d.dropUnsupported(items, srcCountry, demonymCountries, datelineItem)
 
 	places := []article.Place{}
-	at := map[int32]int{}
-	for _, it := range items {
-		if it.pick < 0 {
-			continue
-		}
-		i, ok := at[it.pick]
+	at := map[int32]int{}        // record → index in places
+	atFeature := map[int32]int{} // feature id → index in places
+	add := func(idx map[int32]int, key int32, mk func() article.Place, ms ...article.Mention) {
+		i, ok := idx[key]
 		if !ok {
 			i = len(places)
-			at[it.pick] = i
-			places = append(places, r.place(it.pick))
+			idx[key] = i
+			places = append(places, mk())
 		}
-		places[i].Mentions = append(places[i].Mentions, it.mentions...)
+		places[i].Mentions = append(places[i].Mentions, ms...)
+	}
+	for _, it := range items {
+		switch {
+		case it.pick >= 0:
+			add(at, it.pick, func() article.Place { return r.place(it.pick) }, it.mentions...)
+		case it.feat != nil && it.feat.id > 0 && it.feat.class != featureCelestial:
+			f := it.feat
+			add(atFeature, f.id, func() article.Place {
+				return article.Place{Name: f.name, GeonameID: int(f.id), Feature: FeatureOther}
+			}, it.mentions...)
+		}
+	}
+	for _, it := range items {
+		for _, q := range it.regions {
+			add(at, q.rec, func() article.Place { return r.place(q.rec) }, q.mention)
+		}
 	}
 	for i := range places {
 		places[i].Mentions = uniqueMentions(places[i].Mentions)
 	}
 	a.Places = places
 	return nil
+}
+
+// fillCandidates sets it's candidates and their static scores (prior, qualifier, source, demonym),
+// then removes the candidates the name cannot mean: a town named like a country it is not, unless
+// qualified ("China" in a list of countries is not China, Texas), and any settlement for the name of a
+// non-settlement ("Pacific", "Andes", "Earth"), unless qualified ("Jupiter, Fla.").
+func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, demonymCountries map[[2]byte]bool) {
+	if len(ps) > maxCandidates {
+		ps = ps[:maxCandidates]
+	}
+	it.cands = make([]posting, 0, len(ps))
+	it.static = make([]float64, 0, len(ps))
+	it.quals = make([]bool, 0, len(ps))
+	hasCountry, firstCountry := false, int32(-1)
+	for _, p := range ps {
+		c := d.countryOf(p.rec)
+		if firstCountry < 0 {
+			firstCountry = c
+		} else if c != firstCountry {
+			it.ambiguous = true
+		}
+		if d.recs[p.rec].feature == featCountry && !p.stripped {
+			hasCountry = true
+		}
+	}
+	it.rivalsCountry = hasCountry
+	for _, p := range ps {
+		rec := &d.recs[p.rec]
+		q := d.qualifies(p.rec, qual)
+		switch {
+		case q:
+		case it.feat != nil:
+			continue
+		case hasCountry && rec.feature == featCity:
+			continue
+		}
+		s := d.prior(p)
+		if q {
+			s += wQualifier
+		}
+		if srcCountry >= 0 && d.countryOf(p.rec) == srcCountry {
+			s += wSource
+		}
+		if demonymCountries[rec.cc] {
+			s += wDemonym
+		}
+		it.cands = append(it.cands, p)
+		it.static = append(it.static, s)
+		it.quals = append(it.quals, q)
+	}
+}
+
+// dropUnsupported unpicks what a careful reader would not guess: a common word that is a small town
+// with nothing around it ("Man" alone is not Man, Côte d'Ivoire); a small town whose name towns of
+// other countries share, when the article names other places and none in its country ("Campo" in a
+// Brazil story is not the Portuguese village); and a town of unknown or tiny population outside every
+// first-level region the article names ("Wujin" in a Jiangsu story is not the seat in Sichuan).
+// Qualified names and the dateline are always kept.
+func (d *data) dropUnsupported(items []*item, srcCountry int32, demonymCountries map[[2]byte]bool, datelineItem int) {
+	picks := make([]int32, len(items))
+	for i, it := range items {
+		picks[i] = it.pick
+	}
+	weakPicks := make([]int32, len(items)) // common words do not support one another
+	for i, it := range items {
+		if it.weak {
+			weakPicks[i] = -1
+		} else {
+			weakPicks[i] = it.pick
+		}
+	}
+	dlCountry := int32(-1)
+	if datelineItem >= 0 && picks[datelineItem] >= 0 {
+		dlCountry = d.countryOf(picks[datelineItem])
+	}
+	anchors := 0
+	for _, p := range picks {
+		if p >= 0 {
+			anchors++
+		}
+	}
+	for i, it := range items {
+		if it.pick < 0 || it.dateline {
+			continue
+		}
+		j := slices.IndexFunc(it.cands, func(p posting) bool { return p.rec == it.pick })
+		if j >= 0 && it.quals[j] {
+			continue
+		}
+		rec := &d.recs[it.pick]
+		if it.weak && !d.bigEnough(it.pick) && d.evidence(it.pick, weakPicks, i) < wInMyCountry {
+			it.pick = -1
+			continue
+		}
+		if rec.feature != featCity || anchors < 2 {
+			continue
+		}
+		country := d.countryOf(it.pick)
+		countrySupport := country == srcCountry || country == dlCountry || demonymCountries[rec.cc]
+		admin1Support := false
+		for k, p := range picks {
+			if k == i || p < 0 {
+				continue
+			}
+			if d.countryOf(p) == country {
+				countrySupport = true
+			}
+			if rec.admin1 >= 0 && (p == rec.admin1 || d.recs[p].admin1 == rec.admin1) {
+				admin1Support = true
+			}
+		}
+		switch {
+		case it.ambiguous && rec.pop < unsupportedMaxPopulation && !countrySupport:
+			it.pick = -1
+		case rec.pop < tinyPopulation && rec.seat == 0 && !admin1Support: // a capital is known whatever its size
+			it.pick = -1
+		}
+	}
+}
+
+// isAcronym reports whether every mention of a name is one word in capitals ("ALMA", "NASA").
+func isAcronym(ms []article.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		letters := 0
+		for _, c := range m.Text {
+			switch {
+			case unicode.IsLower(c) || unicode.IsSpace(c):
+				return false
+			case unicode.IsLetter(c):
+				letters++
+			}
+		}
+		if letters < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// metonymPlace gives the place a government metonym names when it is also a place ("Washington",
+// "Beijing"; not "the Kremlin"), for names the tagger typed as a person or an organisation.
+func (d *data) metonymPlace(name string) []posting {
+	rec, ok := d.metonymRecs[Key(name)]
+	if !ok {
+		return nil
+	}
+	return []posting{{rec: rec, alias: true}}
 }
 
 func (r *Resolver) place(rec int32) article.Place {
@@ -228,6 +450,23 @@ func (d *data) evidence(c int32, picks []int32, self int) float64 {
 	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling)
 }
 
+// regionSiblings scores an admin1 candidate by the other admin1 regions of its country the article
+// names: "Georgia" beside "Iowa" and "Kansas" is the state. It applies only where the name is also a
+// country's; a city named like its region ("Shanghai", "New York") keeps its own evidence.
+func (d *data) regionSiblings(c int32, picks []int32, self int) float64 {
+	cr := &d.recs[c]
+	if cr.feature != featAdmin1 {
+		return 0
+	}
+	s := 0.0
+	for i, p := range picks {
+		if i != self && p >= 0 && p != c && d.recs[p].feature == featAdmin1 && d.recs[p].country == cr.country {
+			s += wSiblingRegion
+		}
+	}
+	return min(s, capSiblingRegion)
+}
+
 // neverPlace reports names that look like places in a gazetteer but never are in news: demonyms
 // ("German" is also a parish of the Isle of Man) and month or weekday abbreviations ("Nov" is also
 // a town in Tajikistan; those are in common_words.txt with too small a namesake to pass bigEnough).
@@ -267,7 +506,8 @@ func (d *data) qualifies(rec int32, qual []posting) bool {
 func (d *data) placeName(name string) (cands, qual []posting) {
 	if head, q, ok := strings.Cut(name, ","); ok {
 		if hc, _ := d.placeName(head); len(hc) > 0 {
-			return hc, d.lookup(strings.TrimSpace(q))
+			qual, _ := d.qualifierPostings(strings.TrimSpace(q))
+			return hc, qual
 		}
 	}
 	if ps := d.lookup(name); len(ps) > 0 {
@@ -328,10 +568,12 @@ func (d *data) placeLikeOrg(name string) []posting {
 }
 
 // qualifierAfter reads ", Name" right after a mention ending at rune offset end and returns the
-// candidates of the longest known name of up to three words there ("Portland, Maine, …").
-func (d *data) qualifierAfter(text []rune, end int) []posting {
+// candidates of the longest known name of up to three words there ("Portland, Maine, …"), or the
+// region of a state abbreviation ("Arnold, Calif.", "Paris, TX"); abbr says it was a dotted
+// abbreviation, and span is where it was written.
+func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, span article.Span) {
 	if end < 0 || end+2 >= len(text) || text[end] != ',' || text[end+1] != ' ' {
-		return nil
+		return nil, false, span
 	}
 	i := end + 2
 	var words []string
@@ -339,6 +581,11 @@ func (d *data) qualifierAfter(text []rune, end int) []posting {
 		j := i
 		for j < len(text) && (unicode.IsLetter(text[j]) || text[j] == '.' || text[j] == '-' || text[j] == '\'' || text[j] == '’') {
 			j++
+		}
+		if len(words) == 0 {
+			if ps, abbr := d.abbreviation(string(text[i:j])); len(ps) > 0 {
+				return ps, abbr, article.Span{Start: i, End: j}
+			}
 		}
 		w := strings.TrimRight(string(text[i:j]), ".")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Jackson, Mississippi's capital"
@@ -350,10 +597,38 @@ func (d *data) qualifierAfter(text []rune, end int) []posting {
 	}
 	for n := len(words); n >= 1; n-- {
 		if ps := d.lookup(strings.Join(words[:n], " ")); len(ps) > 0 {
-			return ps
+			return ps, false, span
 		}
 	}
-	return nil
+	return nil, false, span
+}
+
+// abbreviation reads a state or province abbreviation as written: a postal code in capitals ("TX",
+// "NSW") or a dotted form ("Calif.", "N.S.W."); abbr is true for the dotted form, which names its
+// region unambiguously enough to stand as a mention of it.
+func (d *data) abbreviation(w string) (ps []posting, abbr bool) {
+	if recs, ok := d.postal[w]; ok {
+		for _, r := range recs {
+			ps = append(ps, posting{rec: r})
+		}
+		return ps, false
+	}
+	if !strings.Contains(w, ".") && w != "Qld" {
+		return nil, false // "Miss Smith", "Ind" without its period are words
+	}
+	recs := d.abbrevs[Key(w)]
+	for _, r := range recs {
+		ps = append(ps, posting{rec: r})
+	}
+	return ps, len(recs) == 1
+}
+
+// qualifierPostings gives the candidates of a written qualifier: a state abbreviation, else a name.
+func (d *data) qualifierPostings(q string) (ps []posting, abbr bool) {
+	if ps, abbr := d.abbreviation(q); len(ps) > 0 {
+		return ps, abbr
+	}
+	return d.lookup(strings.TrimSuffix(strings.TrimSuffix(q, "'s"), "’s")), false
 }
 
 // genericTLDs are country-code domains used worldwide, which say nothing about a publisher's country.
