@@ -1,0 +1,171 @@
+package geo
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// TestResolveInContext holds regression cases for the classes of issue #19 "places out of context":
+// issue-like sentences, each with the PLACE entities a tagger would give, resolved as a whole article.
+func TestResolveInContext(t *testing.T) {
+	res := NewResolver(mustDefault(t))
+	type want struct{ mention, name, cc, admin1, feature string }
+	for _, tc := range []struct {
+		name  string
+		text  string
+		ents  []ent
+		want  []want
+		unres []string
+	}{
+		{
+			name:  "celestial bodies are never towns",
+			text:  "The planet, twice the mass of Jupiter, formed in one of the driest places on Earth, the Atacama desert of Chile.",
+			ents:  []ent{{"PLACE", "Jupiter"}, {"PLACE", "Earth"}, {"PLACE", "Chile"}},
+			want:  []want{{"Chile", "Chile", "CL", "", FeatureCountry}},
+			unres: []string{"Jupiter", "Earth"},
+		},
+		{
+			name: "a qualifier makes a celestial name a town",
+			text: "Residents of Jupiter, Florida, and of Earth, Texas, watched the launch.",
+			ents: []ent{{"PLACE", "Jupiter"}, {"PLACE", "Earth"}, {"PLACE", "Florida"}, {"PLACE", "Texas"}},
+			want: []want{{"Jupiter", "Jupiter", "US", "Florida", FeatureCity}, {"Earth", "Earth", "US", "Texas", FeatureCity},
+				{"Florida", "Florida", "US", "Florida", FeatureAdmin1}, {"Texas", "Texas", "US", "Texas", FeatureAdmin1}},
+		},
+		{
+			name: "a continent is a feature of its own, not a town",
+			text: "Two other vaccine candidates are in late-stage trials elsewhere in Africa and Asia, South Africa's health minister said.",
+			ents: []ent{{"PLACE", "Africa"}, {"PLACE", "Asia"}, {"PLACE", "South Africa"}},
+			want: []want{{"Africa", "Africa", "", "", FeatureOther}, {"Asia", "Asia", "", "", FeatureOther},
+				{"South Africa", "South Africa", "ZA", "", FeatureCountry}},
+		},
+		{
+			name: "seas, gulfs, mountain ranges and regions are not towns or provinces",
+			text: "Diplomats said the United States, China and several Gulf states opposed it; the Sahel, the Andes and the Pacific coast of Japan were named.",
+			ents: []ent{{"PLACE", "United States"}, {"PLACE", "China"}, {"PLACE", "Gulf"}, {"PLACE", "Sahel"},
+				{"PLACE", "Andes"}, {"PLACE", "Pacific"}, {"PLACE", "Japan"}},
+			want: []want{{"United States", "United States", "US", "", FeatureCountry}, {"China", "China", "CN", "", FeatureCountry},
+				{"Japan", "Japan", "JP", "", FeatureCountry}},
+			unres: []string{"Gulf", "Sahel", "Andes", "Pacific"},
+		},
+		{
+			name:  "an acronym in capitals is not a town",
+			text:  "Astronomers using the ALMA radio telescope in northern Chile saw the planet. ALMA is run by an international partnership.",
+			ents:  []ent{{"PLACE", "ALMA"}, {"PLACE", "Chile"}},
+			want:  []want{{"Chile", "Chile", "CL", "", FeatureCountry}},
+			unres: []string{"ALMA"},
+		},
+		{
+			name: "a dateline in capitals is a place, with its region",
+			text: "NAIROBI, Kenya — Floods swept through the Mathare settlement on Tuesday.",
+			ents: []ent{{"PLACE", "NAIROBI"}, {"PLACE", "Kenya"}},
+			want: []want{{"NAIROBI", "Nairobi", "KE", "Nairobi County", FeatureCity}, {"Kenya", "Kenya", "KE", "", FeatureCountry}},
+		},
+		{
+			name: "a dateline the tagger missed is read from the text",
+			text: "SAN PEDRO DE ATACAMA, Chile — An international team of astronomers said on Monday that it had seen a planet being born.",
+			want: []want{{"SAN PEDRO DE ATACAMA", "San Pedro de Atacama", "CL", "Antofagasta", FeatureCity}, {"Chile", "Chile", "CL", "", FeatureCountry}},
+		},
+		{
+			name: "a dateline's state abbreviation picks the town in that state",
+			text: "GLENDALE, Calif. (AP) — A wildfire forced thousands from their homes.",
+			ents: []ent{{"PLACE", "GLENDALE"}},
+			want: []want{{"GLENDALE", "Glendale", "US", "California", FeatureCity}, {"Calif.", "California", "US", "California", FeatureAdmin1}},
+		},
+		{
+			name: "a country's name in a list of countries is the country, not a town of a named state",
+			text: "Companies from the United States, China, South Korea and Germany have invested near Laredo, Texas.",
+			ents: []ent{{"PLACE", "United States"}, {"PLACE", "China"}, {"PLACE", "South Korea"}, {"PLACE", "Germany"},
+				{"PLACE", "Laredo"}, {"PLACE", "Texas"}},
+			want: []want{{"United States", "United States", "US", "", FeatureCountry}, {"China", "China", "CN", "", FeatureCountry},
+				{"South Korea", "South Korea", "KR", "", FeatureCountry}, {"Germany", "Germany", "DE", "", FeatureCountry},
+				{"Laredo", "Laredo", "US", "Texas", FeatureCity}, {"Texas", "Texas", "US", "Texas", FeatureAdmin1}},
+		},
+		{
+			name: "a state beside other states of its country is the state",
+			text: "Corn growers in Iowa and Kansas, and peanut growers in Georgia, would see payments cut, senators in Washington said.",
+			ents: []ent{{"PLACE", "Iowa"}, {"PLACE", "Kansas"}, {"PLACE", "Georgia"}, {"PLACE", "Washington"}},
+			want: []want{{"Iowa", "Iowa", "US", "Iowa", FeatureAdmin1}, {"Kansas", "Kansas", "US", "Kansas", FeatureAdmin1},
+				{"Georgia", "Georgia", "US", "Georgia", FeatureAdmin1}, {"Washington", "Washington, D.C.", "US", "District of Columbia", FeatureCity}},
+		},
+		{
+			name: "a small foreign namesake is not guessed when the article is elsewhere",
+			text: "Bolivia will hold a runoff. The candidate won in El Alto and La Paz, while Santa Cruz voted for his rival.",
+			ents: []ent{{"PLACE", "Bolivia"}, {"PLACE", "El Alto"}, {"PLACE", "La Paz"}, {"PLACE", "Santa Cruz"}},
+			want: []want{{"Bolivia", "Bolivia", "BO", "", FeatureCountry}, {"La Paz", "La Paz", "BO", "La Paz Department", FeatureCity},
+				{"Santa Cruz", "Santa Cruz Department", "BO", "Santa Cruz Department", FeatureAdmin1}},
+			unres: []string{"El Alto"},
+		},
+		{
+			name: "a tiny seat in another province is not guessed",
+			text: "The company will expand its factory in Changzhou's Wujin district, in Jiangsu province, and open offices in Shanghai.",
+			ents: []ent{{"PLACE", "Changzhou"}, {"PLACE", "Wujin"}, {"PLACE", "Jiangsu"}, {"PLACE", "Shanghai"}},
+			want: []want{{"Changzhou", "Changzhou", "CN", "Jiangsu", FeatureCity}, {"Jiangsu", "Jiangsu", "CN", "Jiangsu", FeatureAdmin1},
+				{"Shanghai", "Shanghai", "CN", "Shanghai", FeatureCity}},
+			unres: []string{"Wujin"},
+		},
+		{
+			name: "state and province abbreviations after a town",
+			text: "Plants in Glendale, Calif., London, Ont., and Paris, TX, will close; Glendale is the largest.",
+			ents: []ent{{"PLACE", "Glendale"}, {"PLACE", "London"}, {"PLACE", "Paris"}},
+			want: []want{{"Glendale", "Glendale", "US", "California", FeatureCity}, {"London", "London", "CA", "Ontario", FeatureCity},
+				{"Paris", "Paris", "US", "Texas", FeatureCity}, {"Calif.", "California", "US", "California", FeatureAdmin1},
+				{"Ont.", "Ontario", "CA", "Ontario", FeatureAdmin1}},
+		},
+		{
+			name: "a town and its country",
+			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
+			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},
+			want: []want{{"Córdoba", "Córdoba", "ES", "Andalusia", FeatureCity}, {"Spain", "Spain", "ES", "", FeatureCountry},
+				{"Argentina", "Argentina", "AR", "", FeatureCountry}},
+		},
+		{
+			name: "metonyms typed as people or organisations stay the capital",
+			text: "Washington said the rules were final. Beijing announced countermeasures on Friday.",
+			ents: []ent{{"PERSON", "Washington"}, {"ORG", "Beijing"}},
+			want: []want{{"Washington", "Washington, D.C.", "US", "District of Columbia", FeatureCity},
+				{"Beijing", "Beijing", "CN", "Beijing", FeatureCity}},
+		},
+		{
+			name: "a government metonym that is no place stays out; a person is not a place",
+			text: "The White House and the Kremlin spoke; George Washington was quoted.",
+			ents: []ent{{"ORG", "White House"}, {"ORG", "Kremlin"}, {"PERSON", "George Washington"}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newArticle(t, "", tc.text, tc.ents...)
+			if err := res.Extract(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			byMention := map[string]article.Place{}
+			for _, p := range a.Places {
+				for _, m := range p.Mentions {
+					byMention[m.Text] = p
+				}
+			}
+			for _, w := range tc.want {
+				p, ok := byMention[w.mention]
+				if !ok {
+					t.Errorf("%q unresolved; want %s", w.mention, w.name)
+					continue
+				}
+				if p.Name != w.name || p.CountryCode != w.cc || p.Admin1 != w.admin1 || p.Feature != w.feature {
+					t.Errorf("%q → %s/%s/%s/%s; want %s/%s/%s/%s", w.mention, p.Name, p.CountryCode, p.Admin1, p.Feature,
+						w.name, w.cc, w.admin1, w.feature)
+				}
+				if p.GeonameID == 0 {
+					t.Errorf("%q → %s without a GeoNames id", w.mention, p.Name)
+				}
+			}
+			for _, u := range tc.unres {
+				if p, ok := byMention[u]; ok {
+					t.Errorf("%q resolved to %s/%s/%s; want unresolved", u, p.Name, p.Feature, p.CountryCode)
+				}
+			}
+			if got, want := len(byMention), len(tc.want); got != want {
+				t.Errorf("%d resolved mentions; want %d: %+v", got, want, a.Places)
+			}
+		})
+	}
+}
