@@ -114,6 +114,13 @@ func TestResolveInContext(t *testing.T) {
 				{"Ont.", "Ontario", "CA", "Ontario", FeatureAdmin1}},
 		},
 		{
+			name: "a state abbreviation tagged on its own is the state",
+			text: "Firefighters from Medford, Ore., joined crews from Calif. on Tuesday.",
+			ents: []ent{{"PLACE", "Medford"}, {"PLACE", "Ore."}, {"PLACE", "Calif."}},
+			want: []want{{"Medford", "Medford", "US", "Oregon", FeatureCity}, {"Ore.", "Oregon", "US", "Oregon", FeatureAdmin1},
+				{"Calif.", "California", "US", "California", FeatureAdmin1}},
+		},
+		{
 			name: "a town and its country",
 			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
 			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},

@@ -510,6 +510,9 @@ func (d *data) placeName(name string) (cands, qual []posting) {
 			return hc, qual
 		}
 	}
+	if ps, abbr := d.abbreviation(name); abbr {
+		return ps, nil // "Calif.", "Ore." tagged on their own: the state, not Ore, Nigeria
+	}
 	if ps := d.lookup(name); len(ps) > 0 {
 		return ps, nil
 	}
