@@ -49,7 +49,7 @@ const (
 	capSibling       = 2.0
 	capSiblingRegion = 3.0
 	maxCandidates    = 64
-	passes           = 3 // prior-only pick, then two rounds using the other picks as evidence
+	passes           = 3 // prior-only pick, a round using the anchors' picks as evidence, a round using all picks
 )
 
 // Sizes below which a town needs support from the article (see dropUnsupported).
@@ -76,6 +76,12 @@ type item struct {
 	rivalsCountry bool      // a country is among the candidates ("Georgia")
 	regions       []qualRegion
 	pick          int32 // record index, -1 none
+}
+
+// anchor reports whether the item's reading is settled before any context: one candidate, or one
+// that an explicit qualifier or the dateline names.
+func (it *item) anchor() bool {
+	return len(it.cands) == 1 || it.dateline || slices.Contains(it.quals, true)
 }
 
 // qualRegion is an abbreviated state or province written after a mention ("Arnold, Calif."): the
@@ -190,10 +196,23 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		return err
 	}
 
+	// Items that share a candidate read the same name ("São Paulo", "Sao Paulo"): one's pick is no
+	// evidence for the other's reading, or the city and its namesake region would prop each other up.
+	rivals := map[int32][]int{}
+	for i, it := range items {
+		for _, p := range it.cands {
+			rivals[p.rec] = append(rivals[p.rec], i)
+		}
+	}
 	for pass := 0; pass < passes; pass++ {
+		// The first round of evidence comes from the anchors alone, the names with one candidate or a
+		// qualifier; later rounds from every pick, so that ambiguous names settle against the anchors.
 		picks := make([]int32, len(items))
 		for i, it := range items {
 			picks[i] = it.pick
+			if pass == 1 && !it.anchor() {
+				picks[i] = -1
+			}
 		}
 		dlPick := int32(-1)
 		if datelineItem >= 0 {
@@ -204,7 +223,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			for j, p := range it.cands {
 				s := it.static[j]
 				if pass > 0 {
-					s += d.evidence(p.rec, picks, i)
+					s += d.evidence(p.rec, picks, i, rivals[p.rec])
 					if it.rivalsCountry {
 						s += d.regionSiblings(p.rec, picks, i)
 					}
@@ -219,7 +238,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			it.pick = best
 		}
 	}
-	d.dropUnsupported(items, srcCountry, demonymCountries, datelineItem)
+	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
 
 	places := []article.Place{}
 	at := map[int32]int{}        // record → index in places
@@ -312,7 +331,7 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 // Brazil story is not the Portuguese village); and a town of unknown or tiny population outside every
 // first-level region the article names ("Wujin" in a Jiangsu story is not the seat in Sichuan).
 // Qualified names and the dateline are always kept.
-func (d *data) dropUnsupported(items []*item, srcCountry int32, demonymCountries map[[2]byte]bool, datelineItem int) {
+func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry int32, demonymCountries map[[2]byte]bool, datelineItem int) {
 	picks := make([]int32, len(items))
 	for i, it := range items {
 		picks[i] = it.pick
@@ -344,7 +363,7 @@ func (d *data) dropUnsupported(items []*item, srcCountry int32, demonymCountries
 			continue
 		}
 		rec := &d.recs[it.pick]
-		if it.weak && !d.bigEnough(it.pick) && d.evidence(it.pick, weakPicks, i) < wInMyCountry {
+		if it.weak && !d.bigEnough(it.pick) && d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry {
 			it.pick = -1
 			continue
 		}
@@ -422,13 +441,14 @@ func uniqueMentions(ms []article.Mention) []article.Mention {
 	return slices.CompactFunc(ms, func(a, b article.Mention) bool { return a.Start == b.Start && a.End == b.End })
 }
 
-// evidence scores candidate c against the places the other items picked.
-func (d *data) evidence(c int32, picks []int32, self int) float64 {
+// evidence scores candidate c against the places the other items picked, leaving out the items
+// listed in same (those that could read c themselves).
+func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 	cr := &d.recs[c]
 	myCountry := d.countryOf(c)
 	var inAdmin1, inCountry, contains, sibling float64
 	for i, p := range picks {
-		if i == self || p < 0 || p == c {
+		if i == self || p < 0 || p == c || slices.Contains(same, i) {
 			continue
 		}
 		pr := &d.recs[p]
