@@ -121,6 +121,20 @@ func TestResolveInContext(t *testing.T) {
 				{"Calif.", "California", "US", "California", FeatureAdmin1}},
 		},
 		{
+			name: "a name the tagger cut before a particle is read whole",
+			text: "He runs a factory in São Bernardo do Campo, near São Paulo, and another in Frankfurt am Main.",
+			ents: []ent{{"PLACE", "São Bernardo"}, {"PLACE", "São Paulo"}, {"PLACE", "Frankfurt"}},
+			want: []want{{"São Bernardo", "São Bernardo do Campo", "BR", "São Paulo", FeatureCity},
+				{"São Paulo", "São Paulo", "BR", "São Paulo", FeatureCity}, {"Frankfurt", "Frankfurt am Main", "DE", "Hesse", FeatureCity}},
+		},
+		{
+			name: "a place in a region: the town is inside, the region holds it",
+			text: "Students in Athens in Georgia marched. The port of Cartagena in Murcia handled record volumes.",
+			ents: []ent{{"PLACE", "Athens"}, {"PLACE", "Georgia"}, {"PLACE", "Cartagena"}, {"PLACE", "Murcia"}},
+			want: []want{{"Athens", "Athens", "US", "Georgia", FeatureCity}, {"Georgia", "Georgia", "US", "Georgia", FeatureAdmin1},
+				{"Cartagena", "Cartagena", "ES", "Murcia", FeatureCity}, {"Murcia", "Murcia", "ES", "Murcia", FeatureAdmin1}},
+		},
+		{
 			name: "a town and its country",
 			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
 			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},

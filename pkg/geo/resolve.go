@@ -45,6 +45,7 @@ const (
 	wSource          = 1.0 // the publisher's country is mine
 	wDemonym         = 0.5 // a demonym of my country is among the entities
 	wDateline        = 1.0 // the story's dateline place is in my country
+	wContainer       = 3.0 // "<a place of mine> in <me>" is written ("Cartagena in Murcia")
 	capContains      = 4.5
 	capSibling       = 2.0
 	capSiblingRegion = 3.0
@@ -133,6 +134,12 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 				continue
 			}
 			ps, qual = d.placeName(e.Name)
+			for _, m := range e.Mentions {
+				if longer := d.extendedName(text(), m); len(longer) > 0 {
+					ps = longer // "São Bernardo" cut from "São Bernardo do Campo"
+					break
+				}
+			}
 			if f, ok := d.features[Key(e.Name)]; ok {
 				feat = &f
 			}
@@ -173,6 +180,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		d.fillCandidates(it, ps, qual, srcCountry, demonymCountries)
 		items = append(items, it)
 	}
+	d.readContainment(text, items)
 	// A dateline the tagger did not see ("SAN PEDRO DE ATACAMA, Chile —") is a place all the same.
 	if hasDateline && datelineItem < 0 {
 		ps, qual := d.placeName(dl.Place)
@@ -393,6 +401,89 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 	}
 }
 
+// readContainment reads "<place> in <region>" ("Athens in Georgia", "Cartagena in Murcia"): the
+// readings of the first inside a reading of the second count as qualified, and the readings of the
+// second that hold one of the first gain wContainer.
+func (d *data) readContainment(text func() []rune, items []*item) {
+	if len(items) < 2 {
+		return
+	}
+	byStart := make(map[int]int, len(items))
+	for i, it := range items {
+		for _, m := range it.mentions {
+			byStart[m.Start] = i
+		}
+	}
+	for i, it := range items {
+		for _, m := range it.mentions {
+			t := text()
+			if m.End+4 > len(t) || string(t[m.End:m.End+4]) != " in " {
+				continue
+			}
+			j, ok := byStart[m.End+4]
+			if !ok || j == i {
+				continue
+			}
+			outer := items[j]
+			for k, c := range outer.cands {
+				cr := &d.recs[c.rec]
+				if cr.feature == featCity {
+					continue
+				}
+				holds := false
+				for x, p := range it.cands {
+					if r := &d.recs[p.rec]; r.admin1 == c.rec || r.country == c.rec {
+						holds = true
+						if !it.quals[x] {
+							it.quals[x] = true
+							it.static[x] += wQualifier
+						}
+					}
+				}
+				if holds {
+					outer.static[k] += wContainer
+				}
+			}
+		}
+	}
+}
+
+// nameParticles are the lower-case words inside place names ("São Bernardo do Campo", "Frankfurt am
+// Main", "Newcastle upon Tyne", "Santa Cruz de la Sierra") where a tagger may cut the name short.
+var nameParticles = map[string]bool{"de": true, "do": true, "da": true, "dos": true, "das": true, "del": true,
+	"di": true, "du": true, "des": true, "la": true, "le": true, "el": true, "upon": true, "on": true, "am": true,
+	"im": true, "an": true, "der": true, "sur": true, "en": true}
+
+// extendedName returns the candidates of the longer name a mention starts, when the text goes on
+// with one or two particles and a capitalised word and the gazetteer knows the whole.
+func (d *data) extendedName(text []rune, m article.Mention) []posting {
+	if m.End <= m.Start || m.End >= len(text) || text[m.End] != ' ' {
+		return nil
+	}
+	name := string(text[m.Start:m.End])
+	i := m.End
+	for n := 0; n < 3 && i < len(text) && text[i] == ' '; n++ {
+		j := i + 1
+		for j < len(text) && (unicode.IsLetter(text[j]) || text[j] == '-') {
+			j++
+		}
+		if j == i+1 {
+			return nil
+		}
+		w := string(text[i+1 : j])
+		name += " " + w
+		switch {
+		case nameParticles[w]:
+		case unicode.IsUpper(text[i+1]) && n > 0:
+			return d.lookup(name)
+		default:
+			return nil
+		}
+		i = j
+	}
+	return nil
+}
+
 // isAcronym reports whether every mention of a name is one word in capitals ("ALMA", "NASA").
 func isAcronym(ms []article.Mention) bool {
 	if len(ms) == 0 {
@@ -461,6 +552,8 @@ func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 			contains += wContains
 		case cr.feature == featCountry && pr.country == c:
 			contains += wContainsCtry
+		case cr.admin1 >= 0 && pr.admin1 == cr.admin1 && cr.namesake:
+			contains += wContains // a city named like its region stands for it as much as the region does ("near São Paulo")
 		case cr.admin1 >= 0 && pr.admin1 == cr.admin1:
 			sibling += wSiblingAdmin1
 		case d.countryOf(p) == myCountry:
