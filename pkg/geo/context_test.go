@@ -135,6 +135,13 @@ func TestResolveInContext(t *testing.T) {
 				{"Cartagena", "Cartagena", "ES", "Murcia", FeatureCity}, {"Murcia", "Murcia", "ES", "Murcia", FeatureAdmin1}},
 		},
 		{
+			name: "a city named like its region stands for it",
+			text: "An office worker in Sakai, south of central Osaka, said glass broke; in Fukui the shaking was weaker.",
+			ents: []ent{{"PLACE", "Sakai"}, {"PLACE", "Osaka"}, {"PLACE", "Fukui"}},
+			want: []want{{"Sakai", "Sakai", "JP", "Osaka", FeatureCity}, {"Osaka", "Osaka", "JP", "Osaka", FeatureCity},
+				{"Fukui", "Fukui", "JP", "Fukui", FeatureAdmin1}},
+		},
+		{
 			name: "a town and its country",
 			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
 			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},

@@ -50,7 +50,9 @@ const (
 	capSibling       = 2.0
 	capSiblingRegion = 3.0
 	maxCandidates    = 64
-	passes           = 3 // prior-only pick, a round using the anchors' picks as evidence, a round using all picks
+	// maxPasses: a prior-only pick, a round using the anchors' picks as evidence, then rounds using
+	// all picks until none changes.
+	maxPasses = 5
 )
 
 // Sizes below which a town needs support from the article (see dropUnsupported).
@@ -212,7 +214,8 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			rivals[p.rec] = append(rivals[p.rec], i)
 		}
 	}
-	for pass := 0; pass < passes; pass++ {
+	for pass := 0; pass < maxPasses; pass++ {
+		changed := false
 		// The first round of evidence comes from the anchors alone, the names with one candidate or a
 		// qualifier; later rounds from every pick, so that ambiguous names settle against the anchors.
 		picks := make([]int32, len(items))
@@ -243,7 +246,13 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 					best, bestScore = p.rec, s
 				}
 			}
+			if it.pick != best {
+				changed = true
+			}
 			it.pick = best
+		}
+		if pass >= 2 && !changed {
+			break
 		}
 	}
 	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
@@ -544,8 +553,8 @@ func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 		}
 		pr := &d.recs[p]
 		switch {
-		case p == cr.admin1:
-			inAdmin1 = wInMyAdmin1
+		case p == cr.admin1 || pr.namesake && pr.admin1 >= 0 && pr.admin1 == cr.admin1 && cr.feature == featCity:
+			inAdmin1 = wInMyAdmin1 // the region, or the city that stands for it ("Sakai, south of Osaka")
 		case p == cr.country:
 			inCountry = wInMyCountry
 		case cr.feature == featAdmin1 && pr.admin1 == c:
