@@ -142,6 +142,21 @@ func TestResolveInContext(t *testing.T) {
 				{"Fukui", "Fukui", "JP", "Fukui", FeatureAdmin1}},
 		},
 		{
+			name: "a dateline's region or a state abbreviation rules out towns elsewhere",
+			text: "SAINT-JEAN, Switzerland — Residents were evacuated. Crews came from Saint-Denis, Calif., and from Lyon.",
+			ents: []ent{{"PLACE", "SAINT-JEAN"}, {"PLACE", "Switzerland"}, {"PLACE", "Saint-Denis"}, {"PLACE", "Lyon"}},
+			want: []want{{"Switzerland", "Switzerland", "CH", "", FeatureCountry}, {"Calif.", "California", "US", "California", FeatureAdmin1},
+				{"Lyon", "Lyon", "FR", "Auvergne-Rhône-Alpes", FeatureCity}},
+			unres: []string{"SAINT-JEAN", "Saint-Denis"},
+		},
+		{
+			name: "a territory in a dateline keeps its own name under its sovereign's",
+			text: "HONG KONG, China — Shares fell in Hong Kong on Monday.",
+			ents: []ent{{"PLACE", "HONG KONG"}, {"PLACE", "Hong Kong"}, {"PLACE", "China"}},
+			want: []want{{"HONG KONG", "Hong Kong", "HK", "", FeatureCountry}, {"Hong Kong", "Hong Kong", "HK", "", FeatureCountry},
+				{"China", "China", "CN", "", FeatureCountry}},
+		},
+		{
 			name: "a town and its country",
 			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
 			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},

@@ -75,6 +75,7 @@ type item struct {
 	weak          bool      // the name is a common word ("Man", "Nov"): resolved only with support
 	feat          *feature  // the name is a place that is no settlement ("Sahel", "Earth")
 	dateline      bool      // a mention is the story's dateline place
+	strict        bool      // a state abbreviation or a dateline region says where the place is: nothing outside it
 	ambiguous     bool      // the candidates lie in more than one country
 	rivalsCountry bool      // a country is among the candidates ("Georgia")
 	regions       []qualRegion
@@ -159,6 +160,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		for _, m := range e.Mentions {
 			if hasDateline && m.Start < dl.PlaceSpan.End && dl.PlaceSpan.Start < m.End {
 				it.dateline = true
+				it.strict = it.strict || d.namesRegion(dlQual)
 				qual = append(qual, dlQual...)
 			}
 			if hasDateline && dl.Region != "" && m.Start < dl.RegionSpan.End && dl.RegionSpan.Start < m.End {
@@ -167,6 +169,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			q, abbr, span := d.qualifierAfter(text(), m.End)
 			qual = append(qual, q...)
 			if abbr && len(q) == 1 {
+				it.strict = true
 				it.regions = append(it.regions, qualRegion{q[0].rec, article.Mention{Text: string(text()[span.Start:span.End]), Start: span.Start, End: span.End}})
 			}
 		}
@@ -188,7 +191,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		ps, qual := d.placeName(dl.Place)
 		if len(ps) > 0 {
 			it := &item{mentions: []article.Mention{{Text: dl.Place, Start: dl.PlaceSpan.Start, End: dl.PlaceSpan.End}},
-				dateline: true, pick: -1}
+				dateline: true, strict: d.namesRegion(dlQual), pick: -1}
 			d.fillCandidates(it, ps, append(qual, dlQual...), srcCountry, demonymCountries)
 			datelineItem = len(items)
 			items = append(items, it)
@@ -294,8 +297,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 
 // fillCandidates sets it's candidates and their static scores (prior, qualifier, source, demonym),
 // then removes the candidates the name cannot mean: a town named like a country it is not, unless
-// qualified ("China" in a list of countries is not China, Texas), and any settlement for the name of a
-// non-settlement ("Pacific", "Andes", "Earth"), unless qualified ("Jupiter, Fla.").
+// qualified ("China" in a list of countries is not China, Texas); any settlement for the name of a
+// non-settlement ("Pacific", "Andes", "Earth"), unless qualified ("Jupiter, Fla."); and, where a state
+// abbreviation or a dateline's region says where the place is, any town outside it.
 func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, demonymCountries map[[2]byte]bool) {
 	if len(ps) > maxCandidates {
 		ps = ps[:maxCandidates]
@@ -321,6 +325,8 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 		q := d.qualifies(p.rec, qual)
 		switch {
 		case q:
+		case it.strict && rec.feature != featCountry:
+			continue // "SAINT-JEAN, Switzerland —" is no French Saint-Jean; "HONG KONG, China" stays Hong Kong
 		case it.feat != nil:
 			continue
 		case hasCountry && rec.feature == featCity:
@@ -340,6 +346,11 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 		it.static = append(it.static, s)
 		it.quals = append(it.quals, q)
 	}
+}
+
+// namesRegion reports whether qualifier candidates include a country or a first-level region.
+func (d *data) namesRegion(qual []posting) bool {
+	return slices.ContainsFunc(qual, func(p posting) bool { return d.recs[p.rec].feature != featCity })
 }
 
 // dropUnsupported unpicks what a careful reader would not guess: a common word that is a small town
