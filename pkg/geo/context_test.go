@@ -157,6 +157,21 @@ func TestResolveInContext(t *testing.T) {
 				{"China", "China", "CN", "", FeatureCountry}},
 		},
 		{
+			name: "a word news writes in lower case is a town only with support",
+			text: "Outlook: wheat exports from Washington will rise. A plant in Mobile, Alabama, will close.",
+			ents: []ent{{"PLACE", "Outlook"}, {"PLACE", "Washington"}, {"PLACE", "Mobile"}, {"PLACE", "Alabama"}},
+			want: []want{{"Washington", "Washington, D.C.", "US", "District of Columbia", FeatureCity},
+				{"Mobile", "Mobile", "US", "Alabama", FeatureCity}, {"Alabama", "Alabama", "US", "Alabama", FeatureAdmin1}},
+			unres: []string{"Outlook"},
+		},
+		{
+			name:  "a small foreign town nothing supports is not guessed, even with a name of its own",
+			text:  "Pearce said his side had beaten Oldham, the best result in England this season.",
+			ents:  []ent{{"PLACE", "Pearce"}, {"PLACE", "Oldham"}, {"PLACE", "England"}},
+			want:  []want{{"Oldham", "Oldham", "GB", "England", FeatureCity}, {"England", "England", "GB", "England", FeatureAdmin1}},
+			unres: []string{"Pearce"},
+		},
+		{
 			name: "a town and its country",
 			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
 			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},

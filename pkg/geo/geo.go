@@ -17,7 +17,7 @@ import (
 	"sync"
 )
 
-//go:embed data/gazetteer.tsv.gz data/aliases.tsv data/demonyms.tsv data/common_words.txt data/features.tsv data/region_abbrevs.tsv
+//go:embed data/gazetteer.tsv.gz data/aliases.tsv data/demonyms.tsv data/common_words.txt data/features.tsv data/region_abbrevs.tsv data/lowercase_words.txt
 var embedded embed.FS
 
 // Feature values of Entry.Feature (and article.Place.Feature).
@@ -71,7 +71,8 @@ func Default() (*Gazetteer, error) {
 }
 
 // Open reads a gazetteer from a directory laid out like the embedded one: gazetteer.tsv.gz,
-// aliases.tsv, demonyms.tsv, common_words.txt, features.tsv and region_abbrevs.tsv. Each call parses anew.
+// aliases.tsv, demonyms.tsv, common_words.txt, features.tsv, region_abbrevs.tsv and lowercase_words.txt.
+// Each call parses anew.
 func Open(fsys fs.FS) (*Gazetteer, error) {
 	d, err := parse(fsys)
 	if err != nil {

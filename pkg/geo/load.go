@@ -22,6 +22,7 @@ const (
 	fileCommon    = "common_words.txt"
 	fileFeatures  = "features.tsv"
 	fileAbbrevs   = "region_abbrevs.tsv"
+	fileLowercase = "lowercase_words.txt"
 )
 
 const (
@@ -64,6 +65,7 @@ type data struct {
 	countryByCC map[[2]byte]int32
 	admin1ByKey map[string]int32 // "CN.04"
 	common      map[string]bool  // Key → common word (IsPlace stoplist)
+	lowercase   map[string]bool  // Key → a name news writes mostly in lower case ("outlook"): the resolver wants support
 	demonyms    map[string]string
 	metonyms    map[string]string // Key → country code of the government the name stands for
 	metonymRecs map[string]int32  // Key → the place a metonym that is also a place names ("Beijing")
@@ -139,6 +141,14 @@ func parse(fsys fs.FS) (*data, error) {
 	d.common = make(map[string]bool, len(common))
 	for k := range common {
 		d.common[k] = true
+	}
+	lowercase, err := readTable(fsys, fileLowercase)
+	if err != nil {
+		return nil, err
+	}
+	d.lowercase = make(map[string]bool, len(lowercase))
+	for k := range lowercase {
+		d.lowercase[k] = true
 	}
 	if err := d.parseFeatures(fsys); err != nil {
 		return nil, err

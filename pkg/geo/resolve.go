@@ -64,6 +64,9 @@ const (
 	// tinyPopulation: GeoNames gives no or a tiny population for minor seats; such a town needs the
 	// article to name a place of its own first-level region.
 	tinyPopulation = 1_000
+	// lonePopulation: a town this small, even with a name of its own, is dropped when the article names
+	// other places and nothing of its country (a surname the tagger took for a place is often one).
+	lonePopulation = 15_000
 )
 
 // item is one distinct name of the article to resolve, with every mention of it.
@@ -156,7 +159,8 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		if len(ps) == 0 && feat == nil {
 			continue
 		}
-		it := &item{mentions: e.Mentions, weak: d.common[Key(e.Name)], feat: feat, pick: -1}
+		k := Key(e.Name)
+		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k], feat: feat, pick: -1}
 		for _, m := range e.Mentions {
 			if hasDateline && m.Start < dl.PlaceSpan.End && dl.PlaceSpan.Start < m.End {
 				it.dateline = true
@@ -413,7 +417,7 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			}
 		}
 		switch {
-		case it.ambiguous && rec.pop < unsupportedMaxPopulation && !countrySupport:
+		case !countrySupport && (it.ambiguous && rec.pop < unsupportedMaxPopulation || rec.pop < lonePopulation):
 			it.pick = -1
 		case rec.pop < tinyPopulation && rec.seat == 0 && !admin1Support: // a capital is known whatever its size
 			it.pick = -1
