@@ -34,22 +34,23 @@ var placeWords = map[string]bool{
 // names wins over a bigger namesake ("Paris" near "Texas"); an explicit qualifier ("Portland, Maine")
 // wins over almost everything.
 const (
-	wQualifier       = 6.0 // "X, <my admin1 or country>" in the text
-	wInMyAdmin1      = 4.0 // the article names my admin1
-	wInMyCountry     = 1.5 // the article names my country
-	wContains        = 3.0 // I am an admin1 holding another place of the article ("Georgia" + "Atlanta")
-	wContainsCtry    = 1.5 // I am a country holding another place of the article
-	wSiblingAdmin1   = 1.0 // another place of the article shares my admin1, each
-	wSiblingCountry  = 0.5 // another place of the article shares my country, each
-	wSiblingRegion   = 1.5 // I am an admin1 and the article names another admin1 of my country, each ("Iowa", "Kansas", "Georgia")
-	wSource          = 1.0 // the publisher's country is mine
-	wDemonym         = 0.5 // a demonym of my country is among the entities
-	wDateline        = 1.0 // the story's dateline place is in my country
-	wContainer       = 3.0 // "<a place of mine> in <me>" is written ("Cartagena in Murcia")
-	capContains      = 4.5
-	capSibling       = 2.0
-	capSiblingRegion = 3.0
-	maxCandidates    = 64
+	wQualifier        = 6.0  // "X, <my admin1 or country>" in the text
+	wInMyAdmin1       = 4.0  // the article names my admin1
+	wInMyCountry      = 1.5  // the article names my country
+	wContains         = 3.0  // I am an admin1 holding another place of the article ("Georgia" + "Atlanta")
+	wContainsCtry     = 1.5  // I am a country holding another place of the article
+	wSiblingAdmin1    = 1.0  // another place of the article shares my admin1, each
+	wSiblingCountry   = 0.25 // another place of the article shares my country, each (up to capSiblingCountry: a town of the country does not outweigh a namesake capital abroad)
+	wSiblingRegion    = 1.5  // I am an admin1 and the article names another admin1 of my country, each ("Iowa", "Kansas", "Georgia")
+	wSource           = 1.0  // the publisher's country is mine
+	wDemonym          = 0.5  // a demonym of my country is among the entities
+	wDateline         = 1.0  // the story's dateline place is in my country
+	wContainer        = 3.0  // "<a place of mine> in <me>" is written ("Cartagena in Murcia")
+	capContains       = 4.5
+	capSibling        = 2.0
+	capSiblingCountry = 1.0
+	capSiblingRegion  = 3.0
+	maxCandidates     = 64
 	// maxPasses: a prior-only pick, a round using the anchors' picks as evidence, then rounds using
 	// all picks until none changes.
 	maxPasses = 5
@@ -66,7 +67,7 @@ const (
 	tinyPopulation = 1_000
 	// lonePopulation: a town this small, even with a name of its own, is dropped when the article names
 	// other places and nothing of its country (a surname the tagger took for a place is often one).
-	lonePopulation = 15_000
+	lonePopulation = 50_000
 )
 
 // item is one distinct name of the article to resolve, with every mention of it.
@@ -76,11 +77,13 @@ type item struct {
 	static        []float64 // prior + qualifier + source + demonym evidence, per candidate
 	quals         []bool    // an explicit qualifier names the candidate's admin1 or country
 	weak          bool      // the name is a common word ("Man", "Nov"): resolved only with support
+	subRegion     bool      // the name is "<X> County" or the like: a town X needs its region named
+	surname       bool      // the name is the last word of a person's name in the article ("Obama", "Romney")
 	feat          *feature  // the name is a place that is no settlement ("Sahel", "Earth")
 	dateline      bool      // a mention is the story's dateline place
 	strict        bool      // a state abbreviation or a dateline region says where the place is: nothing outside it
 	ambiguous     bool      // the candidates lie in more than one country
-	rivalsCountry bool      // a country is among the candidates ("Georgia")
+	rivalsCountry bool      // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
 	regions       []qualRegion
 	pick          int32 // record index, -1 none
 }
@@ -129,6 +132,17 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		dlQual, _ = d.qualifierPostings(dl.Region)
 	}
 
+	surnames := map[string]bool{}
+	for _, e := range a.Entities {
+		if e.Type != article.TypePerson {
+			continue
+		}
+		if words := strings.Fields(e.Name); len(words) > 1 {
+			last := strings.TrimSuffix(strings.TrimSuffix(words[len(words)-1], "'s"), "’s")
+			surnames[Key(last)] = true
+		}
+	}
+
 	var items []*item
 	datelineItem, datelineRegionSeen := -1, false
 	for _, e := range a.Entities {
@@ -136,8 +150,8 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		var feat *feature
 		switch e.Type {
 		case article.TypePlace:
-			if d.neverPlace(e.Name) {
-				continue
+			if d.neverPlace(e.Name) || d.metonymOnly(e.Name) {
+				continue // "German"; "White House" is no town in Tennessee
 			}
 			ps, qual = d.placeName(e.Name)
 			for _, m := range e.Mentions {
@@ -160,7 +174,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			continue
 		}
 		k := Key(e.Name)
-		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k], feat: feat, pick: -1}
+		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k], feat: feat, pick: -1,
+			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
+			surname:   e.Type == article.TypePlace && surnames[k]}
 		for _, m := range e.Mentions {
 			if hasDateline && m.Start < dl.PlaceSpan.End && dl.PlaceSpan.Start < m.End {
 				it.dateline = true
@@ -323,7 +339,13 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 			hasCountry = true
 		}
 	}
-	it.rivalsCountry = hasCountry
+	smallTowns := true
+	for _, p := range ps {
+		if r := &d.recs[p.rec]; r.feature == featCity && r.pop >= unsupportedMaxPopulation {
+			smallTowns = false
+		}
+	}
+	it.rivalsCountry = hasCountry || smallTowns
 	for _, p := range ps {
 		rec := &d.recs[p.rec]
 		q := d.qualifies(p.rec, qual)
@@ -395,6 +417,10 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			continue
 		}
 		rec := &d.recs[it.pick]
+		if it.surname && rec.feature == featCity && !d.bigEnough(it.pick) {
+			it.pick = -1 // "Obama" beside "Barack Obama" is the man, not Obama, Japan
+			continue
+		}
 		if it.weak && !d.bigEnough(it.pick) && d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry {
 			it.pick = -1
 			continue
@@ -419,7 +445,7 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 		switch {
 		case !countrySupport && (it.ambiguous && rec.pop < unsupportedMaxPopulation || rec.pop < lonePopulation):
 			it.pick = -1
-		case rec.pop < tinyPopulation && rec.seat == 0 && !admin1Support: // a capital is known whatever its size
+		case (rec.pop < tinyPopulation && rec.seat == 0 || it.subRegion) && !admin1Support: // a capital is known whatever its size
 			it.pick = -1
 		}
 	}
@@ -530,6 +556,14 @@ func isAcronym(ms []article.Mention) bool {
 	return true
 }
 
+// metonymOnly reports a name that stands only for a government ("the Kremlin", "White House").
+func (d *data) metonymOnly(name string) bool {
+	k := Key(name)
+	_, metonym := d.metonyms[k]
+	_, place := d.metonymRecs[k]
+	return metonym && !place
+}
+
 // metonymPlace gives the place a government metonym names when it is also a place ("Washington",
 // "Beijing"; not "the Kremlin"), for names the tagger typed as a person or an organisation.
 func (d *data) metonymPlace(name string) []posting {
@@ -561,7 +595,7 @@ func uniqueMentions(ms []article.Mention) []article.Mention {
 func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 	cr := &d.recs[c]
 	myCountry := d.countryOf(c)
-	var inAdmin1, inCountry, contains, sibling float64
+	var inAdmin1, inCountry, contains, sibling, siblingCountry float64
 	for i, p := range picks {
 		if i == self || p < 0 || p == c || slices.Contains(same, i) {
 			continue
@@ -581,10 +615,10 @@ func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 		case cr.admin1 >= 0 && pr.admin1 == cr.admin1:
 			sibling += wSiblingAdmin1
 		case d.countryOf(p) == myCountry:
-			sibling += wSiblingCountry
+			siblingCountry += wSiblingCountry
 		}
 	}
-	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling)
+	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling) + min(siblingCountry, capSiblingCountry)
 }
 
 // regionSiblings scores an admin1 candidate by the other admin1 regions of its country the article
@@ -655,9 +689,27 @@ func (d *data) placeName(name string) (cands, qual []posting) {
 	}
 	words := strings.Fields(name)
 	if n := len(words); n > 1 && placeWords[strings.ToLower(words[n-1])] {
-		return d.lookup(strings.Join(words[:n-1], " ")), nil
+		ps := d.lookup(strings.Join(words[:n-1], " "))
+		if strings.EqualFold(words[n-1], "city") {
+			return ps, nil
+		}
+		// "Jiangsu province" is the province; "Vigo County" is no town named Vigo (the gazetteer has no
+		// counties), so only regions remain, and a town only where the article supports its region.
+		if regions := slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return d.recs[p.rec].feature == featCity }); len(regions) > 0 {
+			return regions, nil
+		}
+		return ps, nil
 	}
 	return nil, nil
+}
+
+// subRegionName reports a name that ends in a place word other than "city" ("Maricopa County",
+// "Xinwu district"): a part of a first-level region, which a town of the same name stands for only
+// where the article names its region.
+func subRegionName(name string) bool {
+	words := strings.Fields(name)
+	n := len(words)
+	return n > 1 && placeWords[strings.ToLower(words[n-1])] && !strings.EqualFold(words[n-1], "city")
 }
 
 // orgPlaceWords are the place words that make an ORG name a place; "department" and "state" are
