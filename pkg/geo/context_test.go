@@ -209,6 +209,23 @@ func TestResolveInContext(t *testing.T) {
 				{"Calif.", "California", "US", "California", FeatureAdmin1}, {"N.C.", "North Carolina", "US", "North Carolina", FeatureAdmin1}},
 		},
 		{
+			name: "a big city stays itself when its namesake's state is one of many the article names",
+			text: "Delegates from Texas, Pennsylvania, Maryland, Delaware, Colorado and Florida gathered in Cleveland for the convention.",
+			ents: []ent{{"PLACE", "Texas"}, {"PLACE", "Pennsylvania"}, {"PLACE", "Maryland"}, {"PLACE", "Delaware"},
+				{"PLACE", "Colorado"}, {"PLACE", "Florida"}, {"PLACE", "Cleveland"}},
+			want: []want{{"Texas", "Texas", "US", "Texas", FeatureAdmin1}, {"Pennsylvania", "Pennsylvania", "US", "Pennsylvania", FeatureAdmin1},
+				{"Maryland", "Maryland", "US", "Maryland", FeatureAdmin1}, {"Delaware", "Delaware", "US", "Delaware", FeatureAdmin1},
+				{"Colorado", "Colorado", "US", "Colorado", FeatureAdmin1}, {"Florida", "Florida", "US", "Florida", FeatureAdmin1},
+				{"Cleveland", "Cleveland", "US", "Ohio", FeatureCity}},
+		},
+		{
+			name:  "a place name inside a facility's name is no town",
+			text:  "Fans gathered in Córdoba's Plaza San Martín and outside Montevideo's Centenario, near Ridgewood Avenue.",
+			ents:  []ent{{"PLACE", "Córdoba"}, {"PLACE", "San Martín"}, {"PLACE", "Montevideo"}, {"PLACE", "Ridgewood"}},
+			want:  []want{{"Córdoba", "Córdoba", "AR", "Cordoba", FeatureCity}, {"Montevideo", "Montevideo", "UY", "Montevideo Department", FeatureCity}},
+			unres: []string{"San Martín", "Ridgewood"},
+		},
+		{
 			name: "a town and its country",
 			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
 			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},

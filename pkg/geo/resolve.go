@@ -173,6 +173,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		if len(ps) == 0 && feat == nil {
 			continue
 		}
+		if e.Type == article.TypePlace && allInFacilityNames(text(), e.Mentions) {
+			continue // "Plaza San Martín", "Kennedy Airport": a square or a building, no town
+		}
 		k := Key(e.Name)
 		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k], feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
@@ -498,6 +501,59 @@ func (d *data) readContainment(text func() []rune, items []*item) {
 	}
 }
 
+// facilityBefore and facilityAfter are the words that make a place name part of a facility's name:
+// a square, a street, a park, a stadium, an airport, a station.
+var (
+	facilityBefore = map[string]bool{"Plaza": true, "Piazza": true, "Praça": true, "Plaça": true, "Avenida": true,
+		"Avenue": true, "Calle": true, "Rue": true, "Via": true, "Parque": true, "Estadio": true, "Stade": true,
+		"Stadio": true, "Paseo": true, "Boulevard": true, "Bulevar": true, "Place": true, "Puente": true, "Aeropuerto": true}
+	facilityAfter = map[string]bool{"Street": true, "St": true, "Avenue": true, "Ave": true, "Road": true, "Square": true,
+		"Stadium": true, "Airport": true, "Station": true, "Bridge": true, "Park": true, "Boulevard": true, "Plaza": true,
+		"Arena": true, "Hall": true, "Center": true, "Centre": true, "Hotel": true, "Hospital": true}
+)
+
+// allInFacilityNames reports whether every mention sits inside a facility's name the tagger cut
+// ("Plaza San Martín", "Ridgewood Avenue"). Mentions that do not are what keep a name a place.
+func allInFacilityNames(text []rune, ms []article.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !facilityWord(wordBefore(text, m.Start), facilityBefore) && !facilityWord(wordAfter(text, m.End), facilityAfter) {
+			return false
+		}
+	}
+	return true
+}
+
+func facilityWord(w string, set map[string]bool) bool {
+	return w != "" && set[strings.TrimSuffix(w, ".")]
+}
+
+// wordBefore is the word that ends one space before rune offset i ("" if none).
+func wordBefore(text []rune, i int) string {
+	if i < 2 || i > len(text) || text[i-1] != ' ' {
+		return ""
+	}
+	j := i - 1
+	for j > 0 && (unicode.IsLetter(text[j-1]) || text[j-1] == '.') {
+		j--
+	}
+	return string(text[j : i-1])
+}
+
+// wordAfter is the word that starts one space after rune offset i ("" if none).
+func wordAfter(text []rune, i int) string {
+	if i < 0 || i+1 >= len(text) || text[i] != ' ' {
+		return ""
+	}
+	j := i + 1
+	for j < len(text) && (unicode.IsLetter(text[j]) || text[j] == '.') {
+		j++
+	}
+	return string(text[i+1 : j])
+}
+
 // nameParticles are the lower-case words inside place names ("São Bernardo do Campo", "Frankfurt am
 // Main", "Newcastle upon Tyne", "Santa Cruz de la Sierra") where a tagger may cut the name short.
 var nameParticles = map[string]bool{"de": true, "do": true, "da": true, "dos": true, "das": true, "del": true,
@@ -596,11 +652,15 @@ func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 	cr := &d.recs[c]
 	myCountry := d.countryOf(c)
 	var inAdmin1, inCountry, contains, sibling, siblingCountry float64
+	regionsNamed := 0 // first-level regions of my country the article names
 	for i, p := range picks {
 		if i == self || p < 0 || p == c || slices.Contains(same, i) {
 			continue
 		}
 		pr := &d.recs[p]
+		if pr.feature == featAdmin1 && pr.country == myCountry {
+			regionsNamed++
+		}
 		switch {
 		case p == cr.admin1 || pr.namesake && pr.admin1 >= 0 && pr.admin1 == cr.admin1 && cr.feature == featCity:
 			inAdmin1 = wInMyAdmin1 // the region, or the city that stands for it ("Sakai, south of Osaka")
@@ -618,6 +678,10 @@ func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 			siblingCountry += wSiblingCountry
 		}
 	}
+	// Naming my region supports me less where the article names many regions of my country: "Paris"
+	// in a story about Texas is Paris, Texas; "Cleveland" in one that lists eight states, Texas among
+	// them, is still Cleveland, Ohio.
+	inAdmin1 /= float64(max(regionsNamed, 1))
 	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling) + min(siblingCountry, capSiblingCountry)
 }
 
