@@ -65,7 +65,8 @@ func TestResolveInContext(t *testing.T) {
 		{
 			name: "a dateline the tagger missed is read from the text",
 			text: "SAN PEDRO DE ATACAMA, Chile — An international team of astronomers said on Monday that it had seen a planet being born.",
-			want: []want{{"SAN PEDRO DE ATACAMA", "San Pedro de Atacama", "CL", "Antofagasta", FeatureCity}, {"Chile", "Chile", "CL", "", FeatureCountry}},
+			// The dateline's region is context only: a place of the article when the tagger names it.
+			want: []want{{"SAN PEDRO DE ATACAMA", "San Pedro de Atacama", "CL", "Antofagasta", FeatureCity}},
 		},
 		{
 			name: "a dateline's state abbreviation picks the town in that state",

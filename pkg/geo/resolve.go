@@ -144,7 +144,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 
 	var items []*item
-	datelineItem, datelineRegionSeen := -1, false
+	datelineItem := -1
 	for _, e := range a.Entities {
 		var ps, qual []posting
 		var feat *feature
@@ -186,9 +186,6 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 				it.strict = it.strict || d.namesRegion(dlQual)
 				qual = append(qual, dlQual...)
 			}
-			if hasDateline && dl.Region != "" && m.Start < dl.RegionSpan.End && dl.RegionSpan.Start < m.End {
-				datelineRegionSeen = true
-			}
 			q, abbr, span := d.qualifierAfter(text(), m.End)
 			qual = append(qual, q...)
 			if abbr && len(q) == 1 {
@@ -217,14 +214,6 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 				dateline: true, strict: d.namesRegion(dlQual), pick: -1}
 			d.fillCandidates(it, ps, append(qual, dlQual...), srcCountry, demonymCountries)
 			datelineItem = len(items)
-			items = append(items, it)
-		}
-	}
-	if hasDateline && dl.Region != "" && !datelineRegionSeen {
-		ps := slices.DeleteFunc(slices.Clone(dlQual), func(p posting) bool { return d.recs[p.rec].feature == featCity })
-		if len(ps) > 0 {
-			it := &item{mentions: []article.Mention{{Text: dl.Region, Start: dl.RegionSpan.Start, End: dl.RegionSpan.End}}, pick: -1}
-			d.fillCandidates(it, ps, nil, srcCountry, demonymCountries)
 			items = append(items, it)
 		}
 	}
