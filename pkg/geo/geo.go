@@ -1,7 +1,11 @@
 // Package geo owns the embedded gazetteer (every country, every first-level region and every city of
 // about 1,000 inhabitants or more, from GeoNames-derived data; see data/SOURCES.md) and place
 // resolution: Resolver turns PLACE entities into Article.Places with their containment
-// city ⊂ admin1 ⊂ country. It never does I/O beyond reading its embedded (or given) data files.
+// city ⊂ admin1 ⊂ country, reading the article as a whole (the other places it names, its dateline,
+// qualifiers such as "Arnold, Calif.", the publisher's country). Names of places that are no
+// settlements (continents, seas, mountain ranges, rivers, celestial bodies; data/features.tsv) are
+// never read as a town: a continent becomes a place of feature "other", the rest stay unresolved.
+// It never does I/O beyond reading its embedded (or given) data files.
 //
 // The data is rebuilt with `go generate ./pkg/geo` (Node and Python's pip, tools/gazetteer).
 package geo
