@@ -68,6 +68,9 @@ const (
 	// lonePopulation: a town this small, even with a name of its own, is dropped when the article names
 	// other places and nothing of its country (a surname the tagger took for a place is often one).
 	lonePopulation = 50_000
+	// weakLocalPopulation: a town this small named like a common word ("Outlook") needs the article
+	// to name its own first-level region, not only its country.
+	weakLocalPopulation = 10_000
 )
 
 // item is one distinct name of the article to resolve, with every mention of it.
@@ -413,13 +416,6 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			it.pick = -1 // "Obama" beside "Barack Obama" is the man, not Obama, Japan
 			continue
 		}
-		if it.weak && !d.bigEnough(it.pick) && d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry {
-			it.pick = -1
-			continue
-		}
-		if rec.feature != featCity || anchors < 2 {
-			continue
-		}
 		country := d.countryOf(it.pick)
 		countrySupport := country == srcCountry || country == dlCountry || demonymCountries[rec.cc]
 		admin1Support := false
@@ -433,6 +429,14 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			if rec.admin1 >= 0 && (p == rec.admin1 || d.recs[p].admin1 == rec.admin1) {
 				admin1Support = true
 			}
+		}
+		if it.weak && !d.bigEnough(it.pick) && (d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry ||
+			rec.pop < weakLocalPopulation && !admin1Support) {
+			it.pick = -1 // "Outlook" is no village in Saskatchewan because the article names Canada
+			continue
+		}
+		if rec.feature != featCity || anchors < 2 {
+			continue
 		}
 		switch {
 		case !countrySupport && (it.ambiguous && rec.pop < unsupportedMaxPopulation || rec.pop < lonePopulation):
