@@ -40,7 +40,7 @@ const (
 	wContains         = 3.0  // I am an admin1 holding another place of the article ("Georgia" + "Atlanta")
 	wContainsCtry     = 1.5  // I am a country holding another place of the article
 	wSiblingAdmin1    = 1.0  // another place of the article shares my admin1, each
-	wSiblingCountry   = 0.25 // another place of the article shares my country, each (up to capSiblingCountry: a town of the country does not outweigh a namesake capital abroad)
+	wSiblingCountry   = 0.25 // another place of the article shares my country, each: up to capSiblingCountry, so that a town of the country does not outweigh a namesake capital abroad
 	wSiblingRegion    = 1.5  // I am an admin1 and the article names another admin1 of my country, each ("Iowa", "Kansas", "Georgia")
 	wSource           = 1.0  // the publisher's country is mine
 	wDemonym          = 0.5  // a demonym of my country is among the entities
@@ -115,7 +115,7 @@ type qualRegion struct {
 // small towns that nothing in the article supports are left unresolved rather than guessed.
 func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	d := r.g.d
-	var runes []rune // a.Text as code points, made only when a qualifier must be read
+	var runes []rune // a.Text as code points, made when a mention's surroundings are first read
 	text := func() []rune {
 		if runes == nil {
 			runes = []rune(a.Text)
@@ -149,35 +149,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	var items []*item
 	datelineItem := -1
 	for _, e := range a.Entities {
-		var ps, qual []posting
-		var feat *feature
-		switch e.Type {
-		case article.TypePlace:
-			if d.neverPlace(e.Name) || d.metonymOnly(e.Name) {
-				continue // "German"; "White House" is no town in Tennessee
-			}
-			ps, qual = d.placeName(e.Name)
-			for _, m := range e.Mentions {
-				if longer := d.extendedName(text(), m); len(longer) > 0 {
-					ps = longer // "São Bernardo" cut from "São Bernardo do Campo"
-					break
-				}
-			}
-			if f, ok := d.features[Key(e.Name)]; ok {
-				feat = &f
-			}
-		case article.TypeOrg:
-			if ps = d.placeLikeOrg(e.Name); len(ps) == 0 {
-				ps = d.metonymPlace(e.Name)
-			}
-		case article.TypePerson:
-			ps = d.metonymPlace(e.Name) // "Washington said": the capital, not a person
-		}
+		ps, qual, feat := d.readings(e, text)
 		if len(ps) == 0 && feat == nil {
 			continue
-		}
-		if e.Type == article.TypePlace && allInFacilityNames(text(), e.Mentions) {
-			continue // "Plaza San Martín", "Kennedy Airport": a square or a building, no town
 		}
 		k := Key(e.Name)
 		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k], feat: feat, pick: -1,
@@ -274,7 +248,43 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
+	a.Places = r.places(items)
+	return nil
+}
 
+// readings gives what an entity may name: its candidate places, the qualifier candidates written in
+// its name ("Portland, Maine"), and the non-settlement feature its name is, if any. Types other than
+// PLACE count only where they name a place: an ORG like "Wuxi National Hi-tech District", and a
+// government metonym the tagger took for a person or an organisation ("Washington said").
+func (d *data) readings(e article.Entity, text func() []rune) (ps, qual []posting, feat *feature) {
+	switch e.Type {
+	case article.TypePlace:
+		if d.neverPlace(e.Name) || d.metonymOnly(e.Name) || allInFacilityNames(text(), e.Mentions) {
+			return nil, nil, nil // "German"; "White House" is no town in Tennessee; "Plaza San Martín" no town
+		}
+		ps, qual = d.placeName(e.Name)
+		for _, m := range e.Mentions {
+			if longer := d.extendedName(text(), m); len(longer) > 0 {
+				ps = longer // "São Bernardo" cut from "São Bernardo do Campo"
+				break
+			}
+		}
+		if f, ok := d.features[Key(e.Name)]; ok {
+			feat = &f
+		}
+	case article.TypeOrg:
+		if ps = d.placeLikeOrg(e.Name); len(ps) == 0 {
+			ps = d.metonymPlace(e.Name)
+		}
+	case article.TypePerson:
+		ps = d.metonymPlace(e.Name)
+	}
+	return ps, qual, feat
+}
+
+// places turns the items' picks into Article.Places, one per record (or feature) with all its
+// mentions, then adds the regions of abbreviated qualifiers ("Calif.").
+func (r *Resolver) places(items []*item) []article.Place {
 	places := []article.Place{}
 	at := map[int32]int{}        // record → index in places
 	atFeature := map[int32]int{} // feature id → index in places
@@ -306,8 +316,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	for i := range places {
 		places[i].Mentions = uniqueMentions(places[i].Mentions)
 	}
-	a.Places = places
-	return nil
+	return places
 }
 
 // fillCandidates sets it's candidates and their static scores (prior, qualifier, source, demonym),
