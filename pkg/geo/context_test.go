@@ -227,6 +227,14 @@ func TestResolveInContext(t *testing.T) {
 			unres: []string{"San Martín", "Ridgewood"},
 		},
 		{
+			name: "a dateline names a city, not the state of the same name",
+			text: "WASHINGTON — Officials in Seattle and Spokane said the rules would hurt exporters in Washington state.",
+			ents: []ent{{"PLACE", "WASHINGTON"}, {"PLACE", "Seattle"}, {"PLACE", "Spokane"}, {"PLACE", "Washington state"}},
+			want: []want{{"WASHINGTON", "Washington, D.C.", "US", "District of Columbia", FeatureCity},
+				{"Seattle", "Seattle", "US", "Washington", FeatureCity}, {"Spokane", "Spokane", "US", "Washington", FeatureCity},
+				{"Washington state", "Washington", "US", "Washington", FeatureAdmin1}},
+		},
+		{
 			name: "a town and its country",
 			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
 			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},

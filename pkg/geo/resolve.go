@@ -322,8 +322,9 @@ func (r *Resolver) places(items []*item) []article.Place {
 // fillCandidates sets it's candidates and their static scores (prior, qualifier, source, demonym),
 // then removes the candidates the name cannot mean: a town named like a country it is not, unless
 // qualified ("China" in a list of countries is not China, Texas); any settlement for the name of a
-// non-settlement ("Pacific", "Andes", "Earth"), unless qualified ("Jupiter, Fla."); and, where a state
-// abbreviation or a dateline's region says where the place is, any town outside it.
+// non-settlement ("Pacific", "Andes", "Earth"), unless qualified ("Jupiter, Fla."); where a state
+// abbreviation or a dateline's region says where the place is, any town outside it; and the regions
+// a dateline's city shares its name with.
 func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, demonymCountries map[[2]byte]bool) {
 	if len(ps) > maxCandidates {
 		ps = ps[:maxCandidates]
@@ -350,10 +351,13 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 		}
 	}
 	it.rivalsCountry = hasCountry || smallTowns
+	hasCity := slices.ContainsFunc(ps, func(p posting) bool { return d.recs[p.rec].feature == featCity })
 	for _, p := range ps {
 		rec := &d.recs[p.rec]
 		q := d.qualifies(p.rec, qual)
 		switch {
+		case it.dateline && hasCity && rec.feature == featAdmin1:
+			continue // a dateline names a city: "WASHINGTON —" is the capital, not the state
 		case q:
 		case it.strict && rec.feature != featCountry:
 			continue // "SAINT-JEAN, Switzerland —" is no French Saint-Jean; "HONG KONG, China" stays Hong Kong
