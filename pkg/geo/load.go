@@ -277,6 +277,14 @@ func regionKeys(k string) []string {
 	return keys
 }
 
+// A national capital of at least worldCapitalPopulation people is what a bare name means in news
+// anywhere ("Paris", "London", "Berlin"): its namesakes need their own region named, not only their
+// country, to win over it (Paris, Texas in a story about Texas; not in one about Washington politics).
+const (
+	worldCapitalPopulation = 500_000
+	worldCapitalBonus      = 2.0
+)
+
 // namesakeShare: a seat is its region's namesake when it has at least 1/namesakeShare of its people.
 const namesakeShare = 10
 
@@ -476,6 +484,9 @@ func (d *data) prior(p posting) float64 {
 	switch r.seat {
 	case 2:
 		s++
+		if r.pop >= worldCapitalPopulation {
+			s += worldCapitalBonus
+		}
 	case 1:
 		s += 0.3
 	}

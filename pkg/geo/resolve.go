@@ -34,8 +34,8 @@ var placeWords = map[string]bool{
 // names wins over a bigger namesake ("Paris" near "Texas"); an explicit qualifier ("Portland, Maine")
 // wins over almost everything.
 const (
-	wQualifier        = 6.0  // "X, <my admin1 or country>" in the text
-	wInMyAdmin1       = 4.0  // the article names my admin1
+	wQualifier        = 8.0  // "X, <my admin1 or country>" in the text: beats any prior, a world capital's included
+	wInMyAdmin1       = 4.5  // the article names my admin1 (divided among the regions of my country it names)
 	wInMyCountry      = 1.5  // the article names my country
 	wContains         = 3.0  // I am an admin1 holding another place of the article ("Georgia" + "Atlanta")
 	wContainsCtry     = 1.5  // I am a country holding another place of the article
@@ -839,6 +839,7 @@ func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, sp
 	}
 	i := end + 2
 	var words []string
+	var ends []int // rune offset after each word
 	for len(words) < 3 && i < len(text) && unicode.IsUpper(text[i]) {
 		j := i
 		for j < len(text) && (unicode.IsLetter(text[j]) || text[j] == '.' || text[j] == '-' || text[j] == '\'' || text[j] == '’') {
@@ -852,17 +853,48 @@ func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, sp
 		w := strings.TrimRight(string(text[i:j]), ".")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Jackson, Mississippi's capital"
 		words = append(words, w)
+		ends = append(ends, j)
 		if j >= len(text) || text[j] != ' ' {
 			break
 		}
 		i = j + 1
 	}
 	for n := len(words); n >= 1; n-- {
+		if !closesQualifier(text, ends[n-1]) && !possessive(text, ends[n-1]) {
+			continue // "After the attacks in Paris, America must …": a new clause, no qualifier
+		}
 		if ps := d.lookup(strings.Join(words[:n], " ")); len(ps) > 0 {
 			return ps, false, span
 		}
 	}
 	return nil, false, span
+}
+
+// possessive reports whether the word ending at rune offset i ends in 's ("Mississippi's capital").
+func possessive(text []rune, i int) bool {
+	return i >= 2 && (text[i-1] == 's' || text[i-1] == 'S') && (text[i-2] == '\'' || text[i-2] == '’')
+}
+
+// qualifierFollowers are the lower-case words that may follow a qualifier written without its
+// closing comma ("Paris, Texas on Monday").
+var qualifierFollowers = map[string]bool{"on": true, "in": true, "and": true, "or": true, "to": true, "at": true,
+	"for": true, "from": true, "near": true, "where": true, "which": true, "during": true, "after": true,
+	"before": true, "last": true, "this": true, "with": true, "when": true, "by": true, "of": true}
+
+// closesQualifier reports whether the text at rune offset i ends an appositive qualifier: punctuation,
+// the end of the text, or one of qualifierFollowers, but not a verb or a name that starts a new clause.
+func closesQualifier(text []rune, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	if text[i] != ' ' {
+		return !unicode.IsLetter(text[i]) && !unicode.IsDigit(text[i])
+	}
+	j := i + 1
+	for j < len(text) && unicode.IsLetter(text[j]) {
+		j++
+	}
+	return qualifierFollowers[string(text[i+1:j])]
 }
 
 // abbreviation reads a state or province abbreviation as written: a postal code in capitals ("TX",
