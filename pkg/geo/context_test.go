@@ -235,6 +235,14 @@ func TestResolveInContext(t *testing.T) {
 				{"Washington state", "Washington", "US", "Washington", FeatureAdmin1}},
 		},
 		{
+			name: "the name of a people is a town only with support",
+			text: "Arab and Latina voters in Ohio backed the measure. In Italy, floods hit Latina and Rome.",
+			ents: []ent{{"PLACE", "Arab"}, {"PLACE", "Ohio"}, {"PLACE", "Italy"}, {"PLACE", "Latina"}, {"PLACE", "Rome"}},
+			want: []want{{"Ohio", "Ohio", "US", "Ohio", FeatureAdmin1}, {"Italy", "Italy", "IT", "", FeatureCountry},
+				{"Latina", "Latina", "IT", "Lazio", FeatureCity}, {"Rome", "Rome", "IT", "Lazio", FeatureCity}},
+			unres: []string{"Arab"},
+		},
+		{
 			name: "a town and its country",
 			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
 			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},

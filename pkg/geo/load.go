@@ -71,6 +71,7 @@ type data struct {
 	metonymRecs map[string]int32  // Key → the place a metonym that is also a place names ("Beijing")
 
 	features map[string]feature // Key → a place that is no settlement ("Sahel", "Pacific", "Earth")
+	peoples  map[string]bool    // Key → the name of a people ("Arab", "Latina"): a town only with support
 	// Abbreviations of states and provinces that qualify a town ("Arnold, Calif."): abbrevs by Key
 	// (dotted forms, any case), postal by the capitals as written ("TX"); values are admin1 records.
 	abbrevs, postal map[string][]int32
@@ -83,8 +84,13 @@ type feature struct {
 	id          int32
 }
 
-// Feature classes of features.tsv that are places on Earth; "celestial" is the one that is not.
-const featureCelestial = "celestial"
+// Classes of features.tsv with a meaning of their own: celestial bodies are no places on Earth; names
+// of peoples are no places at all, but towns share some of them (Arab, Alabama; Latina, Italy), so
+// they are read like common words rather than ruled out.
+const (
+	featureCelestial = "celestial"
+	featurePeople    = "people"
+)
 
 // admin1Suffixes are generic words some admin1 names carry ("Maidan Wardak Province"); the name is
 // also indexed without them, since news often drops or changes them.
@@ -166,7 +172,7 @@ func (d *data) parseFeatures(fsys fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("geo: read %s: %w", fileFeatures, err)
 	}
-	d.features = map[string]feature{}
+	d.features, d.peoples = map[string]feature{}, map[string]bool{}
 	firstName := map[int32]string{}
 	lineNo := 0
 	for line := range strings.Lines(string(raw)) {
@@ -182,6 +188,10 @@ func (d *data) parseFeatures(fsys fs.FS) error {
 		id, err := strconv.ParseInt(cols[2], 10, 32)
 		if err != nil {
 			return fmt.Errorf("geo: %s:%d: geonameid: %w", fileFeatures, lineNo, err)
+		}
+		if cols[1] == featurePeople {
+			d.peoples[Key(cols[0])] = true
+			continue
 		}
 		f := feature{name: cols[0], class: cols[1], id: int32(id)}
 		if id > 0 {

@@ -154,7 +154,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			continue
 		}
 		k := Key(e.Name)
-		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k], feat: feat, pick: -1,
+		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
 			surname:   e.Type == article.TypePlace && surnames[k]}
 		for _, m := range e.Mentions {
