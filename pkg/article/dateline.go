@@ -589,3 +589,93 @@ func textOf(n *html.Node, limit int) string {
 	walk(n)
 	return sb.String()
 }
+
+// PlaceDateline is the place line that opens a wire story: "NAIROBI, Kenya —", "SAN PEDRO DE
+// ATACAMA, Chile (AP) —", "ARNOLD, Calif. —", "BEIJING, Nov. 17 (Xinhua) --", "Wuxi, China —".
+// Spans are code-point offsets into the text it was read from; Region is empty when none was written.
+type PlaceDateline struct {
+	Place, Region         string
+	PlaceSpan, RegionSpan Span
+}
+
+// placeDatelineRE reads a dateline at the start of a paragraph: a place in capitals (or in title case
+// when a region follows), an optional region, an optional date, an optional agency in brackets, then
+// a dash or colon. The alternatives are tried in order, so "BEIJING, Nov. 17" is a date, not a region.
+var placeDatelineRE = regexp.MustCompile(`^(?:` +
+	`(\p{Lu}[\p{Lu}'’.\-]+(?: (?:\p{Lu}[\p{Lu}'’.\-]*|de|del|da|do|la|el|al|upon|on|am|an|der|sur))*)` + // 1 PLACE IN CAPITALS
+	`|(\p{Lu}\p{Ll}+(?:[ \-](?:\p{Lu}\p{Ll}+|de|del|da|do|la|el|al|am|an|der|sur))*)(?:,)` + // 2 Title Case Place, (a region must follow)
+	`)` +
+	`(?:,? ((?:\p{Lu}[\p{L}'’.\-]*)(?: \p{Lu}[\p{L}'’.\-]*){0,3}))?` + // 3 region
+	`(?:, [\p{L}\d.]+(?: [\p{L}\d.]+){0,2})?` + // a date: "Nov. 17"
+	`(?: ?\([^()\n]{1,40}\))?` + // agency
+	` ?(?:—|–|--|-|:) `)
+
+// placeDatelineParagraphs is how many paragraphs from the start a dateline is looked for in: bodies
+// sometimes open with a photo credit or a byline line.
+const placeDatelineParagraphs = 3
+
+// FindPlaceDateline finds the place dateline opening one of the first paragraphs of text.
+func FindPlaceDateline(text string) (PlaceDateline, bool) {
+	off := 0
+	for n := 0; n < placeDatelineParagraphs && off < len(text); n++ {
+		line := text[off:]
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		trimmed := strings.TrimLeft(line, " \t")
+		start := off + len(line) - len(trimmed)
+		if dl, ok := placeDatelineAt(text, start, trimmed); ok {
+			return dl, true
+		}
+		next := strings.IndexByte(text[off:], '\n')
+		if next < 0 {
+			break
+		}
+		off += next + 1
+		for off < len(text) && (text[off] == '\n' || text[off] == '\r') {
+			off++
+		}
+	}
+	return PlaceDateline{}, false
+}
+
+func placeDatelineAt(text string, start int, line string) (PlaceDateline, bool) {
+	if len(line) > 240 {
+		line = line[:240]
+		for !utf8.ValidString(line) {
+			line = line[:len(line)-1]
+		}
+	}
+	m := placeDatelineRE.FindStringSubmatchIndex(line)
+	if m == nil {
+		return PlaceDateline{}, false
+	}
+	ps, pe := m[2], m[3]
+	if ps < 0 {
+		ps, pe = m[4], m[5]
+		if m[6] < 0 {
+			return PlaceDateline{}, false // a title-case place needs its region ("Wuxi, China —")
+		}
+	}
+	place := strings.TrimRight(line[ps:pe], "-")
+	pe = ps + len(place)
+	if utf8.RuneCountInString(place) < 2 {
+		return PlaceDateline{}, false
+	}
+	dl := PlaceDateline{Place: place, PlaceSpan: runeSpan(text, start+ps, start+pe)}
+	if rs, re := m[6], m[7]; rs >= 0 {
+		region := line[rs:re]
+		if _, isMonth := monthNames[strings.ToLower(strings.TrimRight(region, "."))]; !isMonth {
+			dl.Region, dl.RegionSpan = region, runeSpan(text, start+rs, start+re)
+		} else if m[2] < 0 {
+			return PlaceDateline{}, false
+		}
+	}
+	return dl, true
+}
+
+// runeSpan turns a byte range of text into a code-point Span.
+func runeSpan(text string, start, end int) Span {
+	s := utf8.RuneCountInString(text[:start])
+	return Span{Start: s, End: s + utf8.RuneCountInString(text[start:end])}
+}

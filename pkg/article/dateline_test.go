@@ -105,3 +105,51 @@ func TestPublishedPrecedence(t *testing.T) {
 		}
 	}
 }
+
+func TestFindPlaceDateline(t *testing.T) {
+	tests := []struct {
+		text, place, region string
+	}{
+		{"NAIROBI, Kenya — Kenya's treasury said on Friday...", "NAIROBI", "Kenya"},
+		{"SAN PEDRO DE ATACAMA, Chile — Astronomers said...", "SAN PEDRO DE ATACAMA", "Chile"},
+		{"ARNOLD, Calif. (AP) — A wildfire forced...", "ARNOLD", "Calif."},
+		{"DUBBO, N.S.W. - Farmers in...", "DUBBO", "N.S.W."},
+		{"WASHINGTON — The Senate voted...", "WASHINGTON", ""},
+		{"LONDON (Reuters) - Britain's economy...", "LONDON", ""},
+		{"BEIJING, Nov. 17 (Xinhua) -- China's exports...", "BEIJING", ""},
+		{"WUXI, China, Nov. 17 — Officials...", "WUXI", "China"},
+		{"Wuxi, China — Officials in the city...", "Wuxi", "China"},
+		{"FRANKFURT AM MAIN, Germany — The ECB...", "FRANKFURT AM MAIN", "Germany"},
+		{"Photo: Jane Doe/Reuters\nMOMBASA, Kenya — Port workers...", "MOMBASA", "Kenya"},
+		{"ST. LOUIS — Voters...", "ST. LOUIS", ""},
+		{"By Jane Doe\n\nLAGOS, Nigeria: The central bank...", "LAGOS", "Nigeria"},
+		// not datelines
+		{"The Senate voted on Tuesday — narrowly.", "", ""},
+		{"Officials said — again — that...", "", ""},
+		{"Kenya's treasury said on Friday, Nov. 14 — ", "", ""},
+		{"NASA said the probe — launched in 2024 — was fine.", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		dl, ok := FindPlaceDateline(tt.text)
+		if tt.place == "" {
+			if ok {
+				t.Errorf("FindPlaceDateline(%q) = %+v; want none", tt.text, dl)
+			}
+			continue
+		}
+		if !ok || dl.Place != tt.place || dl.Region != tt.region {
+			t.Errorf("FindPlaceDateline(%q) = %q, %q, %v; want %q, %q", tt.text, dl.Place, dl.Region, ok, tt.place, tt.region)
+			continue
+		}
+		runes := []rune(tt.text)
+		if got := string(runes[dl.PlaceSpan.Start:dl.PlaceSpan.End]); got != tt.place {
+			t.Errorf("FindPlaceDateline(%q): place span reads %q", tt.text, got)
+		}
+		if tt.region != "" {
+			if got := string(runes[dl.RegionSpan.Start:dl.RegionSpan.End]); got != tt.region {
+				t.Errorf("FindPlaceDateline(%q): region span reads %q", tt.text, got)
+			}
+		}
+	}
+}

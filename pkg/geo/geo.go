@@ -1,7 +1,11 @@
 // Package geo owns the embedded gazetteer (every country, every first-level region and every city of
 // about 1,000 inhabitants or more, from GeoNames-derived data; see data/SOURCES.md) and place
 // resolution: Resolver turns PLACE entities into Article.Places with their containment
-// city ⊂ admin1 ⊂ country. It never does I/O beyond reading its embedded (or given) data files.
+// city ⊂ admin1 ⊂ country, reading the article as a whole (the other places it names, its dateline,
+// qualifiers such as "Arnold, Calif.", the publisher's country). Names of places that are no
+// settlements (continents, seas, mountain ranges, rivers, celestial bodies; data/features.tsv) are
+// never read as a town: a continent becomes a place of feature "other", the rest stay unresolved.
+// It never does I/O beyond reading its embedded (or given) data files.
 //
 // The data is rebuilt with `go generate ./pkg/geo` (Node and Python's pip, tools/gazetteer).
 package geo
@@ -17,7 +21,7 @@ import (
 	"sync"
 )
 
-//go:embed data/gazetteer.tsv.gz data/aliases.tsv data/demonyms.tsv data/common_words.txt
+//go:embed data/gazetteer.tsv.gz data/aliases.tsv data/demonyms.tsv data/common_words.txt data/features.tsv data/region_abbrevs.tsv data/lowercase_words.txt
 var embedded embed.FS
 
 // Feature values of Entry.Feature (and article.Place.Feature).
@@ -25,6 +29,7 @@ const (
 	FeatureCountry = "country"
 	FeatureAdmin1  = "admin1"
 	FeatureCity    = "city"
+	FeatureOther   = "other" // a continent or another place that is no settlement and has no country
 )
 
 // Entry is one gazetteer place. ID is its GeoNames id; the two territories GeoNames lacks (Ascension,
@@ -70,7 +75,8 @@ func Default() (*Gazetteer, error) {
 }
 
 // Open reads a gazetteer from a directory laid out like the embedded one: gazetteer.tsv.gz,
-// aliases.tsv, demonyms.tsv and common_words.txt. Each call parses anew.
+// aliases.tsv, demonyms.tsv, common_words.txt, features.tsv, region_abbrevs.tsv and lowercase_words.txt.
+// Each call parses anew.
 func Open(fsys fs.FS) (*Gazetteer, error) {
 	d, err := parse(fsys)
 	if err != nil {

@@ -20,6 +20,9 @@ const (
 	fileAliases   = "aliases.tsv"
 	fileDemonyms  = "demonyms.tsv"
 	fileCommon    = "common_words.txt"
+	fileFeatures  = "features.tsv"
+	fileAbbrevs   = "region_abbrevs.tsv"
+	fileLowercase = "lowercase_words.txt"
 )
 
 const (
@@ -62,9 +65,32 @@ type data struct {
 	countryByCC map[[2]byte]int32
 	admin1ByKey map[string]int32 // "CN.04"
 	common      map[string]bool  // Key → common word (IsPlace stoplist)
+	lowercase   map[string]bool  // Key → a name news writes mostly in lower case ("outlook"): the resolver wants support
 	demonyms    map[string]string
 	metonyms    map[string]string // Key → country code of the government the name stands for
+	metonymRecs map[string]int32  // Key → the place a metonym that is also a place names ("Beijing")
+
+	features map[string]feature // Key → a place that is no settlement ("Sahel", "Pacific", "Earth")
+	peoples  map[string]bool    // Key → the name of a people ("Arab", "Latina"): a town only with support
+	// Abbreviations of states and provinces that qualify a town ("Arnold, Calif."): abbrevs by Key
+	// (dotted forms, any case), postal by the capitals as written ("TX"); values are admin1 records.
+	abbrevs, postal map[string][]int32
 }
+
+// feature is a named place that is no settlement: a continent, an ocean, a mountain range, a river, a
+// region without a border, a celestial body. id is its GeoNames id, 0 when the table has none.
+type feature struct {
+	name, class string
+	id          int32
+}
+
+// Classes of features.tsv with a meaning of their own: celestial bodies are no places on Earth; names
+// of peoples are no places at all, but towns share some of them (Arab, Alabama; Latina, Italy), so
+// they are read like common words rather than ruled out.
+const (
+	featureCelestial = "celestial"
+	featurePeople    = "people"
+)
 
 // admin1Suffixes are generic words some admin1 names carry ("Maidan Wardak Province"); the name is
 // also indexed without them, since news often drops or changes them.
@@ -122,7 +148,97 @@ func parse(fsys fs.FS) (*data, error) {
 	for k := range common {
 		d.common[k] = true
 	}
+	lowercase, err := readTable(fsys, fileLowercase)
+	if err != nil {
+		return nil, err
+	}
+	d.lowercase = make(map[string]bool, len(lowercase))
+	for k := range lowercase {
+		d.lowercase[k] = true
+	}
+	if err := d.parseFeatures(fsys); err != nil {
+		return nil, err
+	}
+	if err := d.parseAbbrevs(fsys); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// parseFeatures reads features.tsv: name, class, GeoNames id. Names sharing an id are shown under the
+// first of them ("Pacific" as "Pacific Ocean" would be, had it an id).
+func (d *data) parseFeatures(fsys fs.FS) error {
+	raw, err := fs.ReadFile(fsys, fileFeatures)
+	if err != nil {
+		return fmt.Errorf("geo: read %s: %w", fileFeatures, err)
+	}
+	d.features, d.peoples = map[string]feature{}, map[string]bool{}
+	firstName := map[int32]string{}
+	lineNo := 0
+	for line := range strings.Lines(string(raw)) {
+		lineNo++
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 || cols[0] == "" || cols[1] == "" {
+			return fmt.Errorf("geo: %s:%d: want name<TAB>class<TAB>geonameid", fileFeatures, lineNo)
+		}
+		id, err := strconv.ParseInt(cols[2], 10, 32)
+		if err != nil {
+			return fmt.Errorf("geo: %s:%d: geonameid: %w", fileFeatures, lineNo, err)
+		}
+		if cols[1] == featurePeople {
+			d.peoples[Key(cols[0])] = true
+			continue
+		}
+		f := feature{name: cols[0], class: cols[1], id: int32(id)}
+		if id > 0 {
+			if n, ok := firstName[f.id]; ok {
+				f.name = n
+			} else {
+				firstName[f.id] = f.name
+			}
+		}
+		d.features[Key(cols[0])] = f
+	}
+	return nil
+}
+
+// parseAbbrevs reads region_abbrevs.tsv: abbreviation, admin1 key, kind (postal|abbr).
+func (d *data) parseAbbrevs(fsys fs.FS) error {
+	raw, err := fs.ReadFile(fsys, fileAbbrevs)
+	if err != nil {
+		return fmt.Errorf("geo: read %s: %w", fileAbbrevs, err)
+	}
+	d.abbrevs, d.postal = map[string][]int32{}, map[string][]int32{}
+	lineNo := 0
+	for line := range strings.Lines(string(raw)) {
+		lineNo++
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			return fmt.Errorf("geo: %s:%d: want abbreviation<TAB>admin1<TAB>kind", fileAbbrevs, lineNo)
+		}
+		rec, ok := d.admin1ByKey[cols[1]]
+		if !ok {
+			return fmt.Errorf("geo: %s:%d: unknown admin1 %q", fileAbbrevs, lineNo, cols[1])
+		}
+		switch cols[2] {
+		case "postal":
+			d.postal[cols[0]] = append(d.postal[cols[0]], rec)
+		case "abbr":
+			k := Key(cols[0])
+			d.abbrevs[k] = append(d.abbrevs[k], rec)
+		default:
+			return fmt.Errorf("geo: %s:%d: unknown kind %q", fileAbbrevs, lineNo, cols[2])
+		}
+	}
+	return nil
 }
 
 // markNamesakes flags the cities that share the name of a first-level region of their country, are
@@ -170,6 +286,14 @@ func regionKeys(k string) []string {
 	}
 	return keys
 }
+
+// A national capital of at least worldCapitalPopulation people is what a bare name means in news
+// anywhere ("Paris", "London", "Berlin"): its namesakes need their own region named, not only their
+// country, to win over it (Paris, Texas in a story about Texas; not in one about Washington politics).
+const (
+	worldCapitalPopulation = 500_000
+	worldCapitalBonus      = 2.0
+)
 
 // namesakeShare: a seat is its region's namesake when it has at least 1/namesakeShare of its people.
 const namesakeShare = 10
@@ -248,7 +372,7 @@ func (d *data) parseAliases(fsys fs.FS, pairs []keyed) ([]keyed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("geo: read aliases: %w", err)
 	}
-	d.metonyms = map[string]string{}
+	d.metonyms, d.metonymRecs = map[string]string{}, map[string]int32{}
 	sc := bufio.NewScanner(bytes.NewReader(raw))
 	for lineNo := 1; sc.Scan(); lineNo++ {
 		line := sc.Text()
@@ -275,6 +399,9 @@ func (d *data) parseAliases(fsys fs.FS, pairs []keyed) ([]keyed, error) {
 				r = d.recs[r.country]
 			}
 			d.metonyms[k] = string(r.cc[:])
+			if flag == "metonym" {
+				d.metonymRecs[k] = rec
+			}
 		case "":
 		default:
 			return nil, fmt.Errorf("geo: %s:%d: unknown flag %q", fileAliases, lineNo, flag)
@@ -367,6 +494,9 @@ func (d *data) prior(p posting) float64 {
 	switch r.seat {
 	case 2:
 		s++
+		if r.pop >= worldCapitalPopulation {
+			s += worldCapitalBonus
+		}
 	case 1:
 		s += 0.3
 	}

@@ -34,35 +34,88 @@ var placeWords = map[string]bool{
 // names wins over a bigger namesake ("Paris" near "Texas"); an explicit qualifier ("Portland, Maine")
 // wins over almost everything.
 const (
-	wQualifier      = 6.0 // "X, <my admin1 or country>" in the text
-	wInMyAdmin1     = 4.0 // the article names my admin1
-	wInMyCountry    = 1.5 // the article names my country
-	wContains       = 3.0 // I am an admin1 holding another place of the article ("Georgia" + "Atlanta")
-	wContainsCtry   = 1.5 // I am a country holding another place of the article
-	wSiblingAdmin1  = 1.0 // another place of the article shares my admin1, each
-	wSiblingCountry = 0.5 // another place of the article shares my country, each
-	wSource         = 1.0 // the publisher's country is mine
-	wDemonym        = 0.5 // a demonym of my country is among the entities
-	capContains     = 4.5
-	capSibling      = 2.0
-	maxCandidates   = 64
-	passes          = 3 // prior-only pick, then two rounds using the other picks as evidence
+	wQualifier        = 8.0  // "X, <my admin1 or country>" in the text: beats any prior, a world capital's included
+	wInMyAdmin1       = 4.5  // the article names my admin1 (divided among the regions of my country it names)
+	wInMyCountry      = 1.5  // the article names my country
+	wContains         = 3.0  // I am an admin1 holding another place of the article ("Georgia" + "Atlanta")
+	wContainsCtry     = 1.5  // I am a country holding another place of the article
+	wSiblingAdmin1    = 1.0  // another place of the article shares my admin1, each
+	wSiblingCountry   = 0.25 // another place of the article shares my country, each: up to capSiblingCountry, so that a town of the country does not outweigh a namesake capital abroad
+	wSiblingRegion    = 1.5  // I am an admin1 and the article names another admin1 of my country, each ("Iowa", "Kansas", "Georgia")
+	wSource           = 1.0  // the publisher's country is mine
+	wDemonym          = 0.5  // a demonym of my country is among the entities
+	wDateline         = 1.0  // the story's dateline place is in my country
+	wContainer        = 3.0  // "<a place of mine> in <me>" is written ("Cartagena in Murcia")
+	capContains       = 4.5
+	capSibling        = 2.0
+	capSiblingCountry = 1.0
+	capSiblingRegion  = 3.0
+	maxCandidates     = 64
+	// maxPasses: a prior-only pick, a round using the anchors' picks as evidence, then rounds using
+	// all picks until none changes.
+	maxPasses = 5
+)
+
+// Sizes below which a town needs support from the article (see dropUnsupported).
+const (
+	// unsupportedMaxPopulation: a town smaller than this, whose name other countries' towns share, is
+	// dropped when nothing in the article points to its country ("El Alto" in a Bolivia story is not
+	// the Peruvian town when the gazetteer lacks the Bolivian city).
+	unsupportedMaxPopulation = 100_000
+	// tinyPopulation: GeoNames gives no or a tiny population for minor seats; such a town needs the
+	// article to name a place of its own first-level region.
+	tinyPopulation = 1_000
+	// lonePopulation: a town this small, even with a name of its own, is dropped when the article names
+	// other places and nothing of its country (a surname the tagger took for a place is often one).
+	lonePopulation = 50_000
+	// weakLocalPopulation: a town this small named like a common word ("Outlook") needs the article
+	// to name its own first-level region, not only its country.
+	weakLocalPopulation = 10_000
 )
 
 // item is one distinct name of the article to resolve, with every mention of it.
 type item struct {
-	mentions []article.Mention
-	cands    []posting
-	static   []float64 // prior + qualifier + source + demonym evidence, per candidate
-	quals    []bool    // an explicit qualifier names the candidate's admin1 or country
-	weak     bool      // the name is a common word ("Man", "Nov"): resolved only with support
-	pick     int32     // record index, -1 none
+	mentions      []article.Mention
+	cands         []posting
+	static        []float64 // prior + qualifier + source + demonym evidence, per candidate
+	quals         []bool    // an explicit qualifier names the candidate's admin1 or country
+	weak          bool      // the name is a common word ("Man", "Nov"): resolved only with support
+	subRegion     bool      // the name is "<X> County" or the like: a town X needs its region named
+	surname       bool      // the name is the last word of a person's name in the article ("Obama", "Romney")
+	feat          *feature  // the name is a place that is no settlement ("Sahel", "Earth")
+	dateline      bool      // a mention is the story's dateline place
+	strict        bool      // a state abbreviation or a dateline region says where the place is: nothing outside it
+	ambiguous     bool      // the candidates lie in more than one country
+	rivalsCountry bool      // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
+	regions       []qualRegion
+	pick          int32 // record index, -1 none
+}
+
+// anchor reports whether the item's reading is settled before any context: one candidate, or one
+// that an explicit qualifier or the dateline names.
+func (it *item) anchor() bool {
+	return len(it.cands) == 1 || it.dateline || slices.Contains(it.quals, true)
+}
+
+// qualRegion is an abbreviated state or province written after a mention ("Arnold, Calif."): the
+// region becomes a place of the article with that mention.
+type qualRegion struct {
+	rec     int32
+	mention article.Mention
 }
 
 // Extract fills a.Places from a.Entities, replacing what was there.
+//
+// It reads the article as a whole, in the manner of Mordecai and CLIFF: every name's candidates are
+// ranked by prior (feature class, population, capital) and by the other places the article names
+// (same country or first-level region, containment), its dateline, an explicit qualifier ("Town,
+// State"), the publisher's country and demonyms. Names of non-settlements (continents, seas, rivers,
+// celestial bodies: data/features.tsv) never become a town; words in capitals that are acronyms
+// ("ALMA") are not towns outside a dateline; a country's name is the country unless qualified; and
+// small towns that nothing in the article supports are left unresolved rather than guessed.
 func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	d := r.g.d
-	var runes []rune // a.Text as code points, made only when a qualifier must be read
+	var runes []rune // a.Text as code points, made when a mention's surroundings are first read
 	text := func() []rune {
 		if runes == nil {
 			runes = []rune(a.Text)
@@ -76,112 +129,511 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			demonymCountries[[2]byte{cc[0], cc[1]}] = true
 		}
 	}
+	dl, hasDateline := article.FindPlaceDateline(a.Text)
+	var dlQual []posting
+	if hasDateline && dl.Region != "" {
+		dlQual, _ = d.qualifierPostings(dl.Region)
+	}
 
-	var items []*item
+	surnames := map[string]bool{}
 	for _, e := range a.Entities {
-		var ps, qual []posting
-		switch e.Type {
-		case article.TypePlace:
-			if d.neverPlace(e.Name) {
-				continue
-			}
-			ps, qual = d.placeName(e.Name)
-		case article.TypeOrg:
-			ps = d.placeLikeOrg(e.Name)
-		}
-		if len(ps) == 0 {
+		if e.Type != article.TypePerson {
 			continue
 		}
-		if len(ps) > maxCandidates {
-			ps = ps[:maxCandidates]
+		if words := strings.Fields(e.Name); len(words) > 1 {
+			last := strings.TrimSuffix(strings.TrimSuffix(words[len(words)-1], "'s"), "’s")
+			surnames[Key(last)] = true
 		}
-		it := &item{mentions: e.Mentions, cands: ps, static: make([]float64, len(ps)), quals: make([]bool, len(ps)),
-			weak: d.common[Key(e.Name)], pick: -1}
+	}
+
+	var items []*item
+	datelineItem := -1
+	for _, e := range a.Entities {
+		ps, qual, feat := d.readings(e, text)
+		if len(ps) == 0 && feat == nil {
+			continue
+		}
+		k := Key(e.Name)
+		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
+			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
+			surname:   e.Type == article.TypePlace && surnames[k]}
 		for _, m := range e.Mentions {
-			if q := d.qualifierAfter(text(), m.End); len(q) > 0 {
-				qual = append(qual, q...)
+			if hasDateline && m.Start < dl.PlaceSpan.End && dl.PlaceSpan.Start < m.End {
+				it.dateline = true
+				it.strict = it.strict || d.namesRegion(dlQual)
+				qual = append(qual, dlQual...)
+			}
+			q, abbr, span := d.qualifierAfter(text(), m.End)
+			qual = append(qual, q...)
+			if abbr && len(q) == 1 {
+				it.strict = true
+				it.regions = append(it.regions, qualRegion{q[0].rec, article.Mention{Text: string(text()[span.Start:span.End]), Start: span.Start, End: span.End}})
 			}
 		}
-		for i, p := range ps {
-			rec := &d.recs[p.rec]
-			s := d.prior(p)
-			if d.qualifies(p.rec, qual) {
-				s += wQualifier
-				it.quals[i] = true
-			}
-			if srcCountry >= 0 && d.countryOf(p.rec) == srcCountry {
-				s += wSource
-			}
-			if demonymCountries[rec.cc] {
-				s += wDemonym
-			}
-			it.static[i] = s
+		if it.dateline {
+			datelineItem = len(items)
 		}
+		if e.Type == article.TypePlace && !it.dateline && isAcronym(e.Mentions) {
+			ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return !p.alias && d.recs[p.rec].feature != featCountry })
+			if len(ps) == 0 && feat == nil {
+				continue // "ALMA" (a telescope) is not Alma, Michigan
+			}
+		}
+		d.fillCandidates(it, ps, qual, srcCountry, demonymCountries)
 		items = append(items, it)
+	}
+	d.readContainment(text, items)
+	// A dateline the tagger did not see ("SAN PEDRO DE ATACAMA, Chile —") is a place all the same.
+	if hasDateline && datelineItem < 0 {
+		ps, qual := d.placeName(dl.Place)
+		if len(ps) > 0 {
+			it := &item{mentions: []article.Mention{{Text: dl.Place, Start: dl.PlaceSpan.Start, End: dl.PlaceSpan.End}},
+				dateline: true, strict: d.namesRegion(dlQual), pick: -1}
+			d.fillCandidates(it, ps, append(qual, dlQual...), srcCountry, demonymCountries)
+			datelineItem = len(items)
+			items = append(items, it)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 
-	for pass := 0; pass < passes; pass++ {
+	// Items that share a candidate read the same name ("São Paulo", "Sao Paulo"): one's pick is no
+	// evidence for the other's reading, or the city and its namesake region would prop each other up.
+	rivals := map[int32][]int{}
+	for i, it := range items {
+		for _, p := range it.cands {
+			rivals[p.rec] = append(rivals[p.rec], i)
+		}
+	}
+	for pass := 0; pass < maxPasses; pass++ {
+		changed := false
+		// The first round of evidence comes from the anchors alone, the names with one candidate or a
+		// qualifier; later rounds from every pick, so that ambiguous names settle against the anchors.
 		picks := make([]int32, len(items))
 		for i, it := range items {
 			picks[i] = it.pick
+			if pass == 1 && !it.anchor() {
+				picks[i] = -1
+			}
+		}
+		dlPick := int32(-1)
+		if datelineItem >= 0 {
+			dlPick = picks[datelineItem]
 		}
 		for i, it := range items {
 			best, bestScore := int32(-1), 0.0
 			for j, p := range it.cands {
 				s := it.static[j]
 				if pass > 0 {
-					s += d.evidence(p.rec, picks, i)
+					s += d.evidence(p.rec, picks, i, rivals[p.rec])
+					if it.rivalsCountry {
+						s += d.regionSiblings(p.rec, picks, i)
+					}
+					if dlPick >= 0 && i != datelineItem && d.countryOf(dlPick) == d.countryOf(p.rec) {
+						s += wDateline
+					}
 				}
 				if best < 0 || s > bestScore {
 					best, bestScore = p.rec, s
 				}
 			}
+			if it.pick != best {
+				changed = true
+			}
 			it.pick = best
 		}
+		if pass >= 2 && !changed {
+			break
+		}
 	}
+	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
+	a.Places = r.places(items)
+	return nil
+}
 
-	// A common word stays a place only as a country or a big city, under an explicit qualifier, or
-	// next to a place of the same country: "Man" alone is not Man, Côte d'Ivoire.
-	picks := make([]int32, len(items))
-	for i, it := range items {
-		if !it.weak {
-			picks[i] = it.pick
-		} else {
-			picks[i] = -1
+// readings gives what an entity may name: its candidate places, the qualifier candidates written in
+// its name ("Portland, Maine"), and the non-settlement feature its name is, if any. Types other than
+// PLACE count only where they name a place: an ORG like "Wuxi National Hi-tech District", and a
+// government metonym the tagger took for a person or an organisation ("Washington said").
+func (d *data) readings(e article.Entity, text func() []rune) (ps, qual []posting, feat *feature) {
+	switch e.Type {
+	case article.TypePlace:
+		if d.neverPlace(e.Name) || d.metonymOnly(e.Name) || allInFacilityNames(text(), e.Mentions) {
+			return nil, nil, nil // "German"; "White House" is no town in Tennessee; "Plaza San Martín" no town
 		}
+		ps, qual = d.placeName(e.Name)
+		for _, m := range e.Mentions {
+			if longer := d.extendedName(text(), m); len(longer) > 0 {
+				ps = longer // "São Bernardo" cut from "São Bernardo do Campo"
+				break
+			}
+		}
+		if f, ok := d.features[Key(e.Name)]; ok {
+			feat = &f
+		}
+	case article.TypeOrg:
+		if ps = d.placeLikeOrg(e.Name); len(ps) == 0 {
+			ps = d.metonymPlace(e.Name)
+		}
+	case article.TypePerson:
+		ps = d.metonymPlace(e.Name)
 	}
-	for i, it := range items {
-		if !it.weak || it.pick < 0 || d.bigEnough(it.pick) {
-			continue
-		}
-		j := slices.IndexFunc(it.cands, func(p posting) bool { return p.rec == it.pick })
-		if (j < 0 || !it.quals[j]) && d.evidence(it.pick, picks, i) < wInMyCountry {
-			it.pick = -1
-		}
-	}
+	return ps, qual, feat
+}
 
+// places turns the items' picks into Article.Places, one per record (or feature) with all its
+// mentions, then adds the regions of abbreviated qualifiers ("Calif.").
+func (r *Resolver) places(items []*item) []article.Place {
 	places := []article.Place{}
-	at := map[int32]int{}
-	for _, it := range items {
-		if it.pick < 0 {
-			continue
-		}
-		i, ok := at[it.pick]
+	at := map[int32]int{}        // record → index in places
+	atFeature := map[int32]int{} // feature id → index in places
+	add := func(idx map[int32]int, key int32, mk func() article.Place, ms ...article.Mention) {
+		i, ok := idx[key]
 		if !ok {
 			i = len(places)
-			at[it.pick] = i
-			places = append(places, r.place(it.pick))
+			idx[key] = i
+			places = append(places, mk())
 		}
-		places[i].Mentions = append(places[i].Mentions, it.mentions...)
+		places[i].Mentions = append(places[i].Mentions, ms...)
+	}
+	for _, it := range items {
+		switch {
+		case it.pick >= 0:
+			add(at, it.pick, func() article.Place { return r.place(it.pick) }, it.mentions...)
+		case it.feat != nil && it.feat.id > 0 && it.feat.class != featureCelestial:
+			f := it.feat
+			add(atFeature, f.id, func() article.Place {
+				return article.Place{Name: f.name, GeonameID: int(f.id), Feature: FeatureOther}
+			}, it.mentions...)
+		}
+	}
+	for _, it := range items {
+		for _, q := range it.regions {
+			add(at, q.rec, func() article.Place { return r.place(q.rec) }, q.mention)
+		}
 	}
 	for i := range places {
 		places[i].Mentions = uniqueMentions(places[i].Mentions)
 	}
-	a.Places = places
+	return places
+}
+
+// fillCandidates sets it's candidates and their static scores (prior, qualifier, source, demonym),
+// then removes the candidates the name cannot mean: a town named like a country it is not, unless
+// qualified ("China" in a list of countries is not China, Texas); any settlement for the name of a
+// non-settlement ("Pacific", "Andes", "Earth"), unless qualified ("Jupiter, Fla."); where a state
+// abbreviation or a dateline's region says where the place is, any town outside it; and the regions
+// a dateline's city shares its name with.
+func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, demonymCountries map[[2]byte]bool) {
+	if len(ps) > maxCandidates {
+		ps = ps[:maxCandidates]
+	}
+	it.cands = make([]posting, 0, len(ps))
+	it.static = make([]float64, 0, len(ps))
+	it.quals = make([]bool, 0, len(ps))
+	hasCountry, firstCountry := false, int32(-1)
+	for _, p := range ps {
+		c := d.countryOf(p.rec)
+		if firstCountry < 0 {
+			firstCountry = c
+		} else if c != firstCountry {
+			it.ambiguous = true
+		}
+		if d.recs[p.rec].feature == featCountry && !p.stripped {
+			hasCountry = true
+		}
+	}
+	smallTowns := true
+	for _, p := range ps {
+		if r := &d.recs[p.rec]; r.feature == featCity && r.pop >= unsupportedMaxPopulation {
+			smallTowns = false
+		}
+	}
+	it.rivalsCountry = hasCountry || smallTowns
+	hasCity := slices.ContainsFunc(ps, func(p posting) bool { return d.recs[p.rec].feature == featCity })
+	for _, p := range ps {
+		rec := &d.recs[p.rec]
+		q := d.qualifies(p.rec, qual)
+		switch {
+		case it.dateline && hasCity && rec.feature == featAdmin1:
+			continue // a dateline names a city: "WASHINGTON —" is the capital, not the state
+		case q:
+		case it.strict && rec.feature != featCountry:
+			continue // "SAINT-JEAN, Switzerland —" is no French Saint-Jean; "HONG KONG, China" stays Hong Kong
+		case it.feat != nil:
+			continue
+		case hasCountry && rec.feature == featCity:
+			continue
+		}
+		s := d.prior(p)
+		if q {
+			s += wQualifier
+		}
+		if srcCountry >= 0 && d.countryOf(p.rec) == srcCountry {
+			s += wSource
+		}
+		if demonymCountries[rec.cc] {
+			s += wDemonym
+		}
+		it.cands = append(it.cands, p)
+		it.static = append(it.static, s)
+		it.quals = append(it.quals, q)
+	}
+}
+
+// namesRegion reports whether qualifier candidates include a country or a first-level region.
+func (d *data) namesRegion(qual []posting) bool {
+	return slices.ContainsFunc(qual, func(p posting) bool { return d.recs[p.rec].feature != featCity })
+}
+
+// dropUnsupported unpicks what a careful reader would not guess: a common word that is a small town
+// with nothing around it ("Man" alone is not Man, Côte d'Ivoire); a small town whose name towns of
+// other countries share, when the article names other places and none in its country ("Campo" in a
+// Brazil story is not the Portuguese village); and a town of unknown or tiny population outside every
+// first-level region the article names ("Wujin" in a Jiangsu story is not the seat in Sichuan).
+// Qualified names and the dateline are always kept.
+func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry int32, demonymCountries map[[2]byte]bool, datelineItem int) {
+	picks := make([]int32, len(items))
+	for i, it := range items {
+		picks[i] = it.pick
+	}
+	weakPicks := make([]int32, len(items)) // common words do not support one another
+	for i, it := range items {
+		if it.weak {
+			weakPicks[i] = -1
+		} else {
+			weakPicks[i] = it.pick
+		}
+	}
+	dlCountry := int32(-1)
+	if datelineItem >= 0 && picks[datelineItem] >= 0 {
+		dlCountry = d.countryOf(picks[datelineItem])
+	}
+	anchors := 0
+	for _, p := range picks {
+		if p >= 0 {
+			anchors++
+		}
+	}
+	for i, it := range items {
+		if it.pick < 0 || it.dateline {
+			continue
+		}
+		j := slices.IndexFunc(it.cands, func(p posting) bool { return p.rec == it.pick })
+		if j >= 0 && it.quals[j] {
+			continue
+		}
+		rec := &d.recs[it.pick]
+		if it.surname && rec.feature == featCity && !d.bigEnough(it.pick) {
+			it.pick = -1 // "Obama" beside "Barack Obama" is the man, not Obama, Japan
+			continue
+		}
+		country := d.countryOf(it.pick)
+		countrySupport := country == srcCountry || country == dlCountry || demonymCountries[rec.cc]
+		admin1Support := false
+		for k, p := range picks {
+			if k == i || p < 0 {
+				continue
+			}
+			if d.countryOf(p) == country {
+				countrySupport = true
+			}
+			if rec.admin1 >= 0 && (p == rec.admin1 || d.recs[p].admin1 == rec.admin1) {
+				admin1Support = true
+			}
+		}
+		if it.weak && !d.bigEnough(it.pick) && (d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry ||
+			rec.pop < weakLocalPopulation && !admin1Support) {
+			it.pick = -1 // "Outlook" is no village in Saskatchewan because the article names Canada
+			continue
+		}
+		if rec.feature != featCity || anchors < 2 {
+			continue
+		}
+		switch {
+		case !countrySupport && (it.ambiguous && rec.pop < unsupportedMaxPopulation || rec.pop < lonePopulation):
+			it.pick = -1
+		case (rec.pop < tinyPopulation && rec.seat == 0 || it.subRegion) && !admin1Support: // a capital is known whatever its size
+			it.pick = -1
+		}
+	}
+}
+
+// readContainment reads "<place> in <region>" ("Athens in Georgia", "Cartagena in Murcia"): the
+// readings of the first inside a reading of the second count as qualified, and the readings of the
+// second that hold one of the first gain wContainer.
+func (d *data) readContainment(text func() []rune, items []*item) {
+	if len(items) < 2 {
+		return
+	}
+	byStart := make(map[int]int, len(items))
+	for i, it := range items {
+		for _, m := range it.mentions {
+			byStart[m.Start] = i
+		}
+	}
+	for i, it := range items {
+		for _, m := range it.mentions {
+			t := text()
+			if m.End+4 > len(t) || string(t[m.End:m.End+4]) != " in " {
+				continue
+			}
+			j, ok := byStart[m.End+4]
+			if !ok || j == i {
+				continue
+			}
+			outer := items[j]
+			for k, c := range outer.cands {
+				cr := &d.recs[c.rec]
+				if cr.feature == featCity {
+					continue
+				}
+				holds := false
+				for x, p := range it.cands {
+					if r := &d.recs[p.rec]; r.admin1 == c.rec || r.country == c.rec {
+						holds = true
+						if !it.quals[x] {
+							it.quals[x] = true
+							it.static[x] += wQualifier
+						}
+					}
+				}
+				if holds {
+					outer.static[k] += wContainer
+				}
+			}
+		}
+	}
+}
+
+// facilityBefore and facilityAfter are the words that make a place name part of a facility's name:
+// a square, a street, a park, a stadium, an airport, a station.
+var (
+	facilityBefore = map[string]bool{"Plaza": true, "Piazza": true, "Praça": true, "Plaça": true, "Avenida": true,
+		"Avenue": true, "Calle": true, "Rue": true, "Via": true, "Parque": true, "Estadio": true, "Stade": true,
+		"Stadio": true, "Paseo": true, "Boulevard": true, "Bulevar": true, "Place": true, "Puente": true, "Aeropuerto": true}
+	facilityAfter = map[string]bool{"Street": true, "St": true, "Avenue": true, "Ave": true, "Road": true, "Square": true,
+		"Stadium": true, "Airport": true, "Station": true, "Bridge": true, "Park": true, "Boulevard": true, "Plaza": true,
+		"Arena": true, "Hall": true, "Center": true, "Centre": true, "Hotel": true, "Hospital": true}
+)
+
+// allInFacilityNames reports whether every mention sits inside a facility's name the tagger cut
+// ("Plaza San Martín", "Ridgewood Avenue"). Mentions that do not are what keep a name a place.
+func allInFacilityNames(text []rune, ms []article.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !facilityWord(wordBefore(text, m.Start), facilityBefore) && !facilityWord(wordAfter(text, m.End), facilityAfter) {
+			return false
+		}
+	}
+	return true
+}
+
+func facilityWord(w string, set map[string]bool) bool {
+	return w != "" && set[strings.TrimSuffix(w, ".")]
+}
+
+// wordBefore is the word that ends one space before rune offset i ("" if none).
+func wordBefore(text []rune, i int) string {
+	if i < 2 || i > len(text) || text[i-1] != ' ' {
+		return ""
+	}
+	j := i - 1
+	for j > 0 && (unicode.IsLetter(text[j-1]) || text[j-1] == '.') {
+		j--
+	}
+	return string(text[j : i-1])
+}
+
+// wordAfter is the word that starts one space after rune offset i ("" if none).
+func wordAfter(text []rune, i int) string {
+	if i < 0 || i+1 >= len(text) || text[i] != ' ' {
+		return ""
+	}
+	j := i + 1
+	for j < len(text) && (unicode.IsLetter(text[j]) || text[j] == '.') {
+		j++
+	}
+	return string(text[i+1 : j])
+}
+
+// nameParticles are the lower-case words inside place names ("São Bernardo do Campo", "Frankfurt am
+// Main", "Newcastle upon Tyne", "Santa Cruz de la Sierra") where a tagger may cut the name short.
+var nameParticles = map[string]bool{"de": true, "do": true, "da": true, "dos": true, "das": true, "del": true,
+	"di": true, "du": true, "des": true, "la": true, "le": true, "el": true, "upon": true, "on": true, "am": true,
+	"im": true, "an": true, "der": true, "sur": true, "en": true}
+
+// extendedName returns the candidates of the longer name a mention starts, when the text goes on
+// with one or two particles and a capitalised word and the gazetteer knows the whole.
+func (d *data) extendedName(text []rune, m article.Mention) []posting {
+	if m.End <= m.Start || m.End >= len(text) || text[m.End] != ' ' {
+		return nil
+	}
+	name := string(text[m.Start:m.End])
+	i := m.End
+	for n := 0; n < 3 && i < len(text) && text[i] == ' '; n++ {
+		j := i + 1
+		for j < len(text) && (unicode.IsLetter(text[j]) || text[j] == '-') {
+			j++
+		}
+		if j == i+1 {
+			return nil
+		}
+		w := string(text[i+1 : j])
+		name += " " + w
+		switch {
+		case nameParticles[w]:
+		case unicode.IsUpper(text[i+1]) && n > 0:
+			return d.lookup(name)
+		default:
+			return nil
+		}
+		i = j
+	}
 	return nil
+}
+
+// isAcronym reports whether every mention of a name is one word in capitals ("ALMA", "NASA").
+func isAcronym(ms []article.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		letters := 0
+		for _, c := range m.Text {
+			switch {
+			case unicode.IsLower(c) || unicode.IsSpace(c):
+				return false
+			case unicode.IsLetter(c):
+				letters++
+			}
+		}
+		if letters < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// metonymOnly reports a name that stands only for a government ("the Kremlin", "White House").
+func (d *data) metonymOnly(name string) bool {
+	k := Key(name)
+	_, metonym := d.metonyms[k]
+	_, place := d.metonymRecs[k]
+	return metonym && !place
+}
+
+// metonymPlace gives the place a government metonym names when it is also a place ("Washington",
+// "Beijing"; not "the Kremlin"), for names the tagger typed as a person or an organisation.
+func (d *data) metonymPlace(name string) []posting {
+	rec, ok := d.metonymRecs[Key(name)]
+	if !ok {
+		return nil
+	}
+	return []posting{{rec: rec, alias: true}}
 }
 
 func (r *Resolver) place(rec int32) article.Place {
@@ -200,32 +652,60 @@ func uniqueMentions(ms []article.Mention) []article.Mention {
 	return slices.CompactFunc(ms, func(a, b article.Mention) bool { return a.Start == b.Start && a.End == b.End })
 }
 
-// evidence scores candidate c against the places the other items picked.
-func (d *data) evidence(c int32, picks []int32, self int) float64 {
+// evidence scores candidate c against the places the other items picked, leaving out the items
+// listed in same (those that could read c themselves).
+func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 	cr := &d.recs[c]
 	myCountry := d.countryOf(c)
-	var inAdmin1, inCountry, contains, sibling float64
+	var inAdmin1, inCountry, contains, sibling, siblingCountry float64
+	regionsNamed := 0 // first-level regions of my country the article names
 	for i, p := range picks {
-		if i == self || p < 0 || p == c {
+		if i == self || p < 0 || p == c || slices.Contains(same, i) {
 			continue
 		}
 		pr := &d.recs[p]
+		if pr.feature == featAdmin1 && pr.country == myCountry {
+			regionsNamed++
+		}
 		switch {
-		case p == cr.admin1:
-			inAdmin1 = wInMyAdmin1
+		case p == cr.admin1 || pr.namesake && pr.admin1 >= 0 && pr.admin1 == cr.admin1 && cr.feature == featCity:
+			inAdmin1 = wInMyAdmin1 // the region, or the city that stands for it ("Sakai, south of Osaka")
 		case p == cr.country:
 			inCountry = wInMyCountry
 		case cr.feature == featAdmin1 && pr.admin1 == c:
 			contains += wContains
 		case cr.feature == featCountry && pr.country == c:
 			contains += wContainsCtry
+		case cr.admin1 >= 0 && pr.admin1 == cr.admin1 && cr.namesake:
+			contains += wContains // a city named like its region stands for it as much as the region does ("near São Paulo")
 		case cr.admin1 >= 0 && pr.admin1 == cr.admin1:
 			sibling += wSiblingAdmin1
 		case d.countryOf(p) == myCountry:
-			sibling += wSiblingCountry
+			siblingCountry += wSiblingCountry
 		}
 	}
-	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling)
+	// Naming my region supports me less where the article names many regions of my country: "Paris"
+	// in a story about Texas is Paris, Texas; "Cleveland" in one that lists eight states, Texas among
+	// them, is still Cleveland, Ohio.
+	inAdmin1 /= float64(max(regionsNamed, 1))
+	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling) + min(siblingCountry, capSiblingCountry)
+}
+
+// regionSiblings scores an admin1 candidate by the other admin1 regions of its country the article
+// names: "Georgia" beside "Iowa" and "Kansas" is the state. It applies only where the name is also a
+// country's; a city named like its region ("Shanghai", "New York") keeps its own evidence.
+func (d *data) regionSiblings(c int32, picks []int32, self int) float64 {
+	cr := &d.recs[c]
+	if cr.feature != featAdmin1 {
+		return 0
+	}
+	s := 0.0
+	for i, p := range picks {
+		if i != self && p >= 0 && p != c && d.recs[p].feature == featAdmin1 && d.recs[p].country == cr.country {
+			s += wSiblingRegion
+		}
+	}
+	return min(s, capSiblingRegion)
 }
 
 // neverPlace reports names that look like places in a gazetteer but never are in news: demonyms
@@ -267,17 +747,39 @@ func (d *data) qualifies(rec int32, qual []posting) bool {
 func (d *data) placeName(name string) (cands, qual []posting) {
 	if head, q, ok := strings.Cut(name, ","); ok {
 		if hc, _ := d.placeName(head); len(hc) > 0 {
-			return hc, d.lookup(strings.TrimSpace(q))
+			qual, _ := d.qualifierPostings(strings.TrimSpace(q))
+			return hc, qual
 		}
+	}
+	if ps, abbr := d.abbreviation(name); abbr {
+		return ps, nil // "Calif.", "Ore." tagged on their own: the state, not Ore, Nigeria
 	}
 	if ps := d.lookup(name); len(ps) > 0 {
 		return ps, nil
 	}
 	words := strings.Fields(name)
 	if n := len(words); n > 1 && placeWords[strings.ToLower(words[n-1])] {
-		return d.lookup(strings.Join(words[:n-1], " ")), nil
+		ps := d.lookup(strings.Join(words[:n-1], " "))
+		if strings.EqualFold(words[n-1], "city") {
+			return ps, nil
+		}
+		// "Jiangsu province" is the province; "Vigo County" is no town named Vigo (the gazetteer has no
+		// counties), so only regions remain, and a town only where the article supports its region.
+		if regions := slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return d.recs[p.rec].feature == featCity }); len(regions) > 0 {
+			return regions, nil
+		}
+		return ps, nil
 	}
 	return nil, nil
+}
+
+// subRegionName reports a name that ends in a place word other than "city" ("Maricopa County",
+// "Xinwu district"): a part of a first-level region, which a town of the same name stands for only
+// where the article names its region.
+func subRegionName(name string) bool {
+	words := strings.Fields(name)
+	n := len(words)
+	return n > 1 && placeWords[strings.ToLower(words[n-1])] && !strings.EqualFold(words[n-1], "city")
 }
 
 // orgPlaceWords are the place words that make an ORG name a place; "department" and "state" are
@@ -328,32 +830,99 @@ func (d *data) placeLikeOrg(name string) []posting {
 }
 
 // qualifierAfter reads ", Name" right after a mention ending at rune offset end and returns the
-// candidates of the longest known name of up to three words there ("Portland, Maine, …").
-func (d *data) qualifierAfter(text []rune, end int) []posting {
+// candidates of the longest known name of up to three words there ("Portland, Maine, …"), or the
+// region of a state abbreviation ("Arnold, Calif.", "Paris, TX"); abbr says it was a dotted
+// abbreviation, and span is where it was written.
+func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, span article.Span) {
 	if end < 0 || end+2 >= len(text) || text[end] != ',' || text[end+1] != ' ' {
-		return nil
+		return nil, false, span
 	}
 	i := end + 2
 	var words []string
+	var ends []int // rune offset after each word
 	for len(words) < 3 && i < len(text) && unicode.IsUpper(text[i]) {
 		j := i
 		for j < len(text) && (unicode.IsLetter(text[j]) || text[j] == '.' || text[j] == '-' || text[j] == '\'' || text[j] == '’') {
 			j++
 		}
+		if len(words) == 0 {
+			if ps, abbr := d.abbreviation(string(text[i:j])); len(ps) > 0 {
+				return ps, abbr, article.Span{Start: i, End: j}
+			}
+		}
 		w := strings.TrimRight(string(text[i:j]), ".")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Jackson, Mississippi's capital"
 		words = append(words, w)
+		ends = append(ends, j)
 		if j >= len(text) || text[j] != ' ' {
 			break
 		}
 		i = j + 1
 	}
 	for n := len(words); n >= 1; n-- {
+		if !closesQualifier(text, ends[n-1]) && !possessive(text, ends[n-1]) {
+			continue // "After the attacks in Paris, America must …": a new clause, no qualifier
+		}
 		if ps := d.lookup(strings.Join(words[:n], " ")); len(ps) > 0 {
-			return ps
+			return ps, false, span
 		}
 	}
-	return nil
+	return nil, false, span
+}
+
+// possessive reports whether the word ending at rune offset i ends in 's ("Mississippi's capital").
+func possessive(text []rune, i int) bool {
+	return i >= 2 && (text[i-1] == 's' || text[i-1] == 'S') && (text[i-2] == '\'' || text[i-2] == '’')
+}
+
+// qualifierFollowers are the lower-case words that may follow a qualifier written without its
+// closing comma ("Paris, Texas on Monday").
+var qualifierFollowers = map[string]bool{"on": true, "in": true, "and": true, "or": true, "to": true, "at": true,
+	"for": true, "from": true, "near": true, "where": true, "which": true, "during": true, "after": true,
+	"before": true, "last": true, "this": true, "with": true, "when": true, "by": true, "of": true}
+
+// closesQualifier reports whether the text at rune offset i ends an appositive qualifier: punctuation,
+// the end of the text, or one of qualifierFollowers, but not a verb or a name that starts a new clause.
+func closesQualifier(text []rune, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	if text[i] != ' ' {
+		return !unicode.IsLetter(text[i]) && !unicode.IsDigit(text[i])
+	}
+	j := i + 1
+	for j < len(text) && unicode.IsLetter(text[j]) {
+		j++
+	}
+	return qualifierFollowers[string(text[i+1:j])]
+}
+
+// abbreviation reads a state or province abbreviation as written: a postal code in capitals ("TX",
+// "NSW") or a dotted form ("Calif.", "N.S.W."); abbr is true for the dotted form, which names its
+// region unambiguously enough to stand as a mention of it.
+func (d *data) abbreviation(w string) (ps []posting, abbr bool) {
+	if recs, ok := d.postal[w]; ok {
+		for _, r := range recs {
+			ps = append(ps, posting{rec: r})
+		}
+		return ps, false
+	}
+	if !strings.Contains(w, ".") && w != "Qld" {
+		return nil, false // "Miss Smith", "Ind" without its period are words
+	}
+	recs := d.abbrevs[Key(w)]
+	for _, r := range recs {
+		ps = append(ps, posting{rec: r})
+	}
+	return ps, len(recs) == 1
+}
+
+// qualifierPostings gives the candidates of a written qualifier: a state abbreviation, else a name.
+func (d *data) qualifierPostings(q string) (ps []posting, abbr bool) {
+	if ps, abbr := d.abbreviation(q); len(ps) > 0 {
+		return ps, abbr
+	}
+	return d.lookup(strings.TrimSuffix(strings.TrimSuffix(q, "'s"), "’s")), false
 }
 
 // genericTLDs are country-code domains used worldwide, which say nothing about a publisher's country.

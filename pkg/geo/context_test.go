@@ -1,0 +1,300 @@
+package geo
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// TestResolveInContext holds regression cases for the classes of issue #19 "places out of context":
+// issue-like sentences, each with the PLACE entities a tagger would give, resolved as a whole article.
+func TestResolveInContext(t *testing.T) {
+	res := NewResolver(mustDefault(t))
+	type want struct{ mention, name, cc, admin1, feature string }
+	for _, tc := range []struct {
+		name  string
+		text  string
+		ents  []ent
+		want  []want
+		unres []string
+	}{
+		{
+			name:  "celestial bodies are never towns",
+			text:  "The planet, twice the mass of Jupiter, formed in one of the driest places on Earth, the Atacama desert of Chile.",
+			ents:  []ent{{"PLACE", "Jupiter"}, {"PLACE", "Earth"}, {"PLACE", "Chile"}},
+			want:  []want{{"Chile", "Chile", "CL", "", FeatureCountry}},
+			unres: []string{"Jupiter", "Earth"},
+		},
+		{
+			name: "a qualifier makes a celestial name a town",
+			text: "Residents of Jupiter, Florida, and of Earth, Texas, watched the launch.",
+			ents: []ent{{"PLACE", "Jupiter"}, {"PLACE", "Earth"}, {"PLACE", "Florida"}, {"PLACE", "Texas"}},
+			want: []want{{"Jupiter", "Jupiter", "US", "Florida", FeatureCity}, {"Earth", "Earth", "US", "Texas", FeatureCity},
+				{"Florida", "Florida", "US", "Florida", FeatureAdmin1}, {"Texas", "Texas", "US", "Texas", FeatureAdmin1}},
+		},
+		{
+			name: "a continent is a feature of its own, not a town",
+			text: "Two other vaccine candidates are in late-stage trials elsewhere in Africa and Asia, South Africa's health minister said.",
+			ents: []ent{{"PLACE", "Africa"}, {"PLACE", "Asia"}, {"PLACE", "South Africa"}},
+			want: []want{{"Africa", "Africa", "", "", FeatureOther}, {"Asia", "Asia", "", "", FeatureOther},
+				{"South Africa", "South Africa", "ZA", "", FeatureCountry}},
+		},
+		{
+			name: "seas, gulfs, mountain ranges and regions are not towns or provinces",
+			text: "Diplomats said the United States, China and several Gulf states opposed it; the Sahel, the Andes and the Pacific coast of Japan were named.",
+			ents: []ent{{"PLACE", "United States"}, {"PLACE", "China"}, {"PLACE", "Gulf"}, {"PLACE", "Sahel"},
+				{"PLACE", "Andes"}, {"PLACE", "Pacific"}, {"PLACE", "Japan"}},
+			want: []want{{"United States", "United States", "US", "", FeatureCountry}, {"China", "China", "CN", "", FeatureCountry},
+				{"Japan", "Japan", "JP", "", FeatureCountry}},
+			unres: []string{"Gulf", "Sahel", "Andes", "Pacific"},
+		},
+		{
+			name:  "an acronym in capitals is not a town",
+			text:  "Astronomers using the ALMA radio telescope in northern Chile saw the planet. ALMA is run by an international partnership.",
+			ents:  []ent{{"PLACE", "ALMA"}, {"PLACE", "Chile"}},
+			want:  []want{{"Chile", "Chile", "CL", "", FeatureCountry}},
+			unres: []string{"ALMA"},
+		},
+		{
+			name: "a dateline in capitals is a place, with its region",
+			text: "NAIROBI, Kenya — Floods swept through the Mathare settlement on Tuesday.",
+			ents: []ent{{"PLACE", "NAIROBI"}, {"PLACE", "Kenya"}},
+			want: []want{{"NAIROBI", "Nairobi", "KE", "Nairobi County", FeatureCity}, {"Kenya", "Kenya", "KE", "", FeatureCountry}},
+		},
+		{
+			name: "a dateline the tagger missed is read from the text",
+			text: "SAN PEDRO DE ATACAMA, Chile — An international team of astronomers said on Monday that it had seen a planet being born.",
+			// The dateline's region is context only: a place of the article when the tagger names it.
+			want: []want{{"SAN PEDRO DE ATACAMA", "San Pedro de Atacama", "CL", "Antofagasta", FeatureCity}},
+		},
+		{
+			name: "a dateline's state abbreviation picks the town in that state",
+			text: "GLENDALE, Calif. (AP) — A wildfire forced thousands from their homes.",
+			ents: []ent{{"PLACE", "GLENDALE"}},
+			want: []want{{"GLENDALE", "Glendale", "US", "California", FeatureCity}, {"Calif.", "California", "US", "California", FeatureAdmin1}},
+		},
+		{
+			name: "a country's name in a list of countries is the country, not a town of a named state",
+			text: "Companies from the United States, China, South Korea and Germany have invested near Laredo, Texas.",
+			ents: []ent{{"PLACE", "United States"}, {"PLACE", "China"}, {"PLACE", "South Korea"}, {"PLACE", "Germany"},
+				{"PLACE", "Laredo"}, {"PLACE", "Texas"}},
+			want: []want{{"United States", "United States", "US", "", FeatureCountry}, {"China", "China", "CN", "", FeatureCountry},
+				{"South Korea", "South Korea", "KR", "", FeatureCountry}, {"Germany", "Germany", "DE", "", FeatureCountry},
+				{"Laredo", "Laredo", "US", "Texas", FeatureCity}, {"Texas", "Texas", "US", "Texas", FeatureAdmin1}},
+		},
+		{
+			name: "a state beside other states of its country is the state",
+			text: "Corn growers in Iowa and Kansas, and peanut growers in Georgia, would see payments cut, senators in Washington said.",
+			ents: []ent{{"PLACE", "Iowa"}, {"PLACE", "Kansas"}, {"PLACE", "Georgia"}, {"PLACE", "Washington"}},
+			want: []want{{"Iowa", "Iowa", "US", "Iowa", FeatureAdmin1}, {"Kansas", "Kansas", "US", "Kansas", FeatureAdmin1},
+				{"Georgia", "Georgia", "US", "Georgia", FeatureAdmin1}, {"Washington", "Washington, D.C.", "US", "District of Columbia", FeatureCity}},
+		},
+		{
+			name: "a small foreign namesake is not guessed when the article is elsewhere",
+			text: "Bolivia will hold a runoff. The candidate won in El Alto and La Paz, while Santa Cruz voted for his rival.",
+			ents: []ent{{"PLACE", "Bolivia"}, {"PLACE", "El Alto"}, {"PLACE", "La Paz"}, {"PLACE", "Santa Cruz"}},
+			want: []want{{"Bolivia", "Bolivia", "BO", "", FeatureCountry}, {"La Paz", "La Paz", "BO", "La Paz Department", FeatureCity},
+				{"Santa Cruz", "Santa Cruz Department", "BO", "Santa Cruz Department", FeatureAdmin1}},
+			unres: []string{"El Alto"},
+		},
+		{
+			name: "a tiny seat in another province is not guessed",
+			text: "The company will expand its factory in Changzhou's Wujin district, in Jiangsu province, and open offices in Shanghai.",
+			ents: []ent{{"PLACE", "Changzhou"}, {"PLACE", "Wujin"}, {"PLACE", "Jiangsu"}, {"PLACE", "Shanghai"}},
+			want: []want{{"Changzhou", "Changzhou", "CN", "Jiangsu", FeatureCity}, {"Jiangsu", "Jiangsu", "CN", "Jiangsu", FeatureAdmin1},
+				{"Shanghai", "Shanghai", "CN", "Shanghai", FeatureCity}},
+			unres: []string{"Wujin"},
+		},
+		{
+			name: "state and province abbreviations after a town",
+			text: "Plants in Glendale, Calif., London, Ont., and Paris, TX, will close; Glendale is the largest.",
+			ents: []ent{{"PLACE", "Glendale"}, {"PLACE", "London"}, {"PLACE", "Paris"}},
+			want: []want{{"Glendale", "Glendale", "US", "California", FeatureCity}, {"London", "London", "CA", "Ontario", FeatureCity},
+				{"Paris", "Paris", "US", "Texas", FeatureCity}, {"Calif.", "California", "US", "California", FeatureAdmin1},
+				{"Ont.", "Ontario", "CA", "Ontario", FeatureAdmin1}},
+		},
+		{
+			name: "a state abbreviation tagged on its own is the state",
+			text: "Firefighters from Medford, Ore., joined crews from Calif. on Tuesday.",
+			ents: []ent{{"PLACE", "Medford"}, {"PLACE", "Ore."}, {"PLACE", "Calif."}},
+			want: []want{{"Medford", "Medford", "US", "Oregon", FeatureCity}, {"Ore.", "Oregon", "US", "Oregon", FeatureAdmin1},
+				{"Calif.", "California", "US", "California", FeatureAdmin1}},
+		},
+		{
+			name: "a name the tagger cut before a particle is read whole",
+			text: "He runs a factory in São Bernardo do Campo, near São Paulo, and another in Frankfurt am Main.",
+			ents: []ent{{"PLACE", "São Bernardo"}, {"PLACE", "São Paulo"}, {"PLACE", "Frankfurt"}},
+			want: []want{{"São Bernardo", "São Bernardo do Campo", "BR", "São Paulo", FeatureCity},
+				{"São Paulo", "São Paulo", "BR", "São Paulo", FeatureCity}, {"Frankfurt", "Frankfurt am Main", "DE", "Hesse", FeatureCity}},
+		},
+		{
+			name: "a place in a region: the town is inside, the region holds it",
+			text: "Students in Athens in Georgia marched. The port of Cartagena in Murcia handled record volumes.",
+			ents: []ent{{"PLACE", "Athens"}, {"PLACE", "Georgia"}, {"PLACE", "Cartagena"}, {"PLACE", "Murcia"}},
+			want: []want{{"Athens", "Athens", "US", "Georgia", FeatureCity}, {"Georgia", "Georgia", "US", "Georgia", FeatureAdmin1},
+				{"Cartagena", "Cartagena", "ES", "Murcia", FeatureCity}, {"Murcia", "Murcia", "ES", "Murcia", FeatureAdmin1}},
+		},
+		{
+			name: "a city named like its region stands for it",
+			text: "An office worker in Sakai, south of central Osaka, said glass broke; in Fukui the shaking was weaker.",
+			ents: []ent{{"PLACE", "Sakai"}, {"PLACE", "Osaka"}, {"PLACE", "Fukui"}},
+			want: []want{{"Sakai", "Sakai", "JP", "Osaka", FeatureCity}, {"Osaka", "Osaka", "JP", "Osaka", FeatureCity},
+				{"Fukui", "Fukui", "JP", "Fukui", FeatureAdmin1}},
+		},
+		{
+			name: "a dateline's region or a state abbreviation rules out towns elsewhere",
+			text: "SAINT-JEAN, Switzerland — Residents were evacuated. Crews came from Saint-Denis, Calif., and from Lyon.",
+			ents: []ent{{"PLACE", "SAINT-JEAN"}, {"PLACE", "Switzerland"}, {"PLACE", "Saint-Denis"}, {"PLACE", "Lyon"}},
+			want: []want{{"Switzerland", "Switzerland", "CH", "", FeatureCountry}, {"Calif.", "California", "US", "California", FeatureAdmin1},
+				{"Lyon", "Lyon", "FR", "Auvergne-Rhône-Alpes", FeatureCity}},
+			unres: []string{"SAINT-JEAN", "Saint-Denis"},
+		},
+		{
+			name: "a territory in a dateline keeps its own name under its sovereign's",
+			text: "HONG KONG, China — Shares fell in Hong Kong on Monday.",
+			ents: []ent{{"PLACE", "HONG KONG"}, {"PLACE", "Hong Kong"}, {"PLACE", "China"}},
+			want: []want{{"HONG KONG", "Hong Kong", "HK", "", FeatureCountry}, {"Hong Kong", "Hong Kong", "HK", "", FeatureCountry},
+				{"China", "China", "CN", "", FeatureCountry}},
+		},
+		{
+			name: "a word news writes in lower case is a town only with support",
+			text: "Outlook: wheat exports from Washington will rise. A plant in Mobile, Alabama, will close.",
+			ents: []ent{{"PLACE", "Outlook"}, {"PLACE", "Washington"}, {"PLACE", "Mobile"}, {"PLACE", "Alabama"}},
+			want: []want{{"Washington", "Washington, D.C.", "US", "District of Columbia", FeatureCity},
+				{"Mobile", "Mobile", "US", "Alabama", FeatureCity}, {"Alabama", "Alabama", "US", "Alabama", FeatureAdmin1}},
+			unres: []string{"Outlook"},
+		},
+		{
+			name:  "a small foreign town nothing supports is not guessed, even with a name of its own",
+			text:  "Pearce said his side had beaten Oldham, the best result in England this season.",
+			ents:  []ent{{"PLACE", "Pearce"}, {"PLACE", "Oldham"}, {"PLACE", "England"}},
+			want:  []want{{"Oldham", "Oldham", "GB", "England", FeatureCity}, {"England", "England", "GB", "England", FeatureAdmin1}},
+			unres: []string{"Pearce"},
+		},
+		{
+			name: "a person's surname tagged as a place is not a town",
+			text: "Barack Obama and Mitt Romney spoke in Ohio. Obama said Romney was wrong; voters in Washington agreed.",
+			ents: []ent{{"PERSON", "Barack Obama"}, {"PERSON", "Mitt Romney"}, {"PLACE", "Obama"}, {"PLACE", "Romney"},
+				{"PLACE", "Ohio"}, {"PLACE", "Washington"}},
+			want:  []want{{"Ohio", "Ohio", "US", "Ohio", FeatureAdmin1}, {"Washington", "Washington, D.C.", "US", "District of Columbia", FeatureCity}},
+			unres: []string{"Obama", "Romney"},
+		},
+		{
+			name:  "a government metonym tagged as a place is no town",
+			text:  "The White House said the Pentagon would respond.",
+			ents:  []ent{{"PLACE", "White House"}, {"PLACE", "Pentagon"}},
+			unres: []string{"White House", "Pentagon"},
+		},
+		{
+			name: "a county is no town of the same name elsewhere",
+			text: "Voters in Vigo County, home of Terre Haute, Indiana, backed the winner. Kisumu County and Jiangsu province too.",
+			ents: []ent{{"PLACE", "Vigo County"}, {"PLACE", "Terre Haute"}, {"PLACE", "Indiana"}, {"PLACE", "Kisumu County"}, {"PLACE", "Jiangsu province"}},
+			want: []want{{"Terre Haute", "Terre Haute", "US", "Indiana", FeatureCity}, {"Indiana", "Indiana", "US", "Indiana", FeatureAdmin1},
+				{"Kisumu County", "Kisumu County", "KE", "Kisumu County", FeatureAdmin1}, {"Jiangsu province", "Jiangsu", "CN", "Jiangsu", FeatureAdmin1}},
+			unres: []string{"Vigo County"},
+		},
+		{
+			name: "a state among states is the state, not a small town of another",
+			text: "The candidates campaigned in Iowa, New Hampshire and Nevada before South Carolina.",
+			ents: []ent{{"PLACE", "Iowa"}, {"PLACE", "New Hampshire"}, {"PLACE", "Nevada"}, {"PLACE", "South Carolina"}},
+			want: []want{{"Iowa", "Iowa", "US", "Iowa", FeatureAdmin1}, {"New Hampshire", "New Hampshire", "US", "New Hampshire", FeatureAdmin1},
+				{"Nevada", "Nevada", "US", "Nevada", FeatureAdmin1}, {"South Carolina", "South Carolina", "US", "South Carolina", FeatureAdmin1}},
+		},
+		{
+			name: "a capital abroad outweighs a small namesake in a country the article names often",
+			text: "After the attacks in Paris, officials in San Bernardino, Calif., Chapel Hill, N.C., and Washington met.",
+			ents: []ent{{"PLACE", "Paris"}, {"PLACE", "San Bernardino"}, {"PLACE", "Chapel Hill"}, {"PLACE", "Washington"}},
+			want: []want{{"Paris", "Paris", "FR", "Île-de-France", FeatureCity}, {"San Bernardino", "San Bernardino", "US", "California", FeatureCity},
+				{"Chapel Hill", "Chapel Hill", "US", "North Carolina", FeatureCity}, {"Washington", "Washington, D.C.", "US", "District of Columbia", FeatureCity},
+				{"Calif.", "California", "US", "California", FeatureAdmin1}, {"N.C.", "North Carolina", "US", "North Carolina", FeatureAdmin1}},
+		},
+		{
+			name: "a big city stays itself when its namesake's state is one of many the article names",
+			text: "Delegates from Texas, Pennsylvania, Maryland, Delaware, Colorado and Florida gathered in Cleveland for the convention.",
+			ents: []ent{{"PLACE", "Texas"}, {"PLACE", "Pennsylvania"}, {"PLACE", "Maryland"}, {"PLACE", "Delaware"},
+				{"PLACE", "Colorado"}, {"PLACE", "Florida"}, {"PLACE", "Cleveland"}},
+			want: []want{{"Texas", "Texas", "US", "Texas", FeatureAdmin1}, {"Pennsylvania", "Pennsylvania", "US", "Pennsylvania", FeatureAdmin1},
+				{"Maryland", "Maryland", "US", "Maryland", FeatureAdmin1}, {"Delaware", "Delaware", "US", "Delaware", FeatureAdmin1},
+				{"Colorado", "Colorado", "US", "Colorado", FeatureAdmin1}, {"Florida", "Florida", "US", "Florida", FeatureAdmin1},
+				{"Cleveland", "Cleveland", "US", "Ohio", FeatureCity}},
+		},
+		{
+			name:  "a place name inside a facility's name is no town",
+			text:  "Fans gathered in Córdoba's Plaza San Martín and outside Montevideo's Centenario, near Ridgewood Avenue.",
+			ents:  []ent{{"PLACE", "Córdoba"}, {"PLACE", "San Martín"}, {"PLACE", "Montevideo"}, {"PLACE", "Ridgewood"}},
+			want:  []want{{"Córdoba", "Córdoba", "AR", "Cordoba", FeatureCity}, {"Montevideo", "Montevideo", "UY", "Montevideo Department", FeatureCity}},
+			unres: []string{"San Martín", "Ridgewood"},
+		},
+		{
+			name: "a dateline names a city, not the state of the same name",
+			text: "WASHINGTON — Officials in Seattle and Spokane said the rules would hurt exporters in Washington state.",
+			ents: []ent{{"PLACE", "WASHINGTON"}, {"PLACE", "Seattle"}, {"PLACE", "Spokane"}, {"PLACE", "Washington state"}},
+			want: []want{{"WASHINGTON", "Washington, D.C.", "US", "District of Columbia", FeatureCity},
+				{"Seattle", "Seattle", "US", "Washington", FeatureCity}, {"Spokane", "Spokane", "US", "Washington", FeatureCity},
+				{"Washington state", "Washington", "US", "Washington", FeatureAdmin1}},
+		},
+		{
+			name: "the name of a people is a town only with support",
+			text: "Arab and Latina voters in Ohio backed the measure. In Italy, floods hit Latina and Rome.",
+			ents: []ent{{"PLACE", "Arab"}, {"PLACE", "Ohio"}, {"PLACE", "Italy"}, {"PLACE", "Latina"}, {"PLACE", "Rome"}},
+			want: []want{{"Ohio", "Ohio", "US", "Ohio", FeatureAdmin1}, {"Italy", "Italy", "IT", "", FeatureCountry},
+				{"Latina", "Latina", "IT", "Lazio", FeatureCity}, {"Rome", "Rome", "IT", "Lazio", FeatureCity}},
+			unres: []string{"Arab"},
+		},
+		{
+			name: "a town and its country",
+			text: "Farmers in Córdoba, Spain, protested; the Andalusian city is far from Argentina.",
+			ents: []ent{{"PLACE", "Córdoba"}, {"PLACE", "Spain"}, {"PLACE", "Argentina"}},
+			want: []want{{"Córdoba", "Córdoba", "ES", "Andalusia", FeatureCity}, {"Spain", "Spain", "ES", "", FeatureCountry},
+				{"Argentina", "Argentina", "AR", "", FeatureCountry}},
+		},
+		{
+			name: "metonyms typed as people or organisations stay the capital",
+			text: "Washington said the rules were final. Beijing announced countermeasures on Friday.",
+			ents: []ent{{"PERSON", "Washington"}, {"ORG", "Beijing"}},
+			want: []want{{"Washington", "Washington, D.C.", "US", "District of Columbia", FeatureCity},
+				{"Beijing", "Beijing", "CN", "Beijing", FeatureCity}},
+		},
+		{
+			name: "a government metonym that is no place stays out; a person is not a place",
+			text: "The White House and the Kremlin spoke; George Washington was quoted.",
+			ents: []ent{{"ORG", "White House"}, {"ORG", "Kremlin"}, {"PERSON", "George Washington"}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newArticle(t, "", tc.text, tc.ents...)
+			if err := res.Extract(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			byMention := map[string]article.Place{}
+			for _, p := range a.Places {
+				for _, m := range p.Mentions {
+					byMention[m.Text] = p
+				}
+			}
+			for _, w := range tc.want {
+				p, ok := byMention[w.mention]
+				if !ok {
+					t.Errorf("%q unresolved; want %s", w.mention, w.name)
+					continue
+				}
+				if p.Name != w.name || p.CountryCode != w.cc || p.Admin1 != w.admin1 || p.Feature != w.feature {
+					t.Errorf("%q → %s/%s/%s/%s; want %s/%s/%s/%s", w.mention, p.Name, p.CountryCode, p.Admin1, p.Feature,
+						w.name, w.cc, w.admin1, w.feature)
+				}
+				if p.GeonameID == 0 {
+					t.Errorf("%q → %s without a GeoNames id", w.mention, p.Name)
+				}
+			}
+			for _, u := range tc.unres {
+				if p, ok := byMention[u]; ok {
+					t.Errorf("%q resolved to %s/%s/%s; want unresolved", u, p.Name, p.Feature, p.CountryCode)
+				}
+			}
+			if got, want := len(byMention), len(tc.want); got != want {
+				t.Errorf("%d resolved mentions; want %d: %+v", got, want, a.Places)
+			}
+		})
+	}
+}
