@@ -370,6 +370,7 @@ type DocCounts struct {
 	Entities map[string]*PRF // by type; TP counts gold entities found, FP predictions matching none
 
 	Places, PlaceCountryOK  int // gold places with a country
+	GazPlaces, GazCountryOK int // those of them the gazetteer holds (a GeoNames id in the gold); right country
 	Admin1, Admin1OK        int // gold cities and admin1 regions with an admin1
 	PlaceIDs, PlaceIDOK     int // gold places with a GeoNames id
 	PlaceUnresolved         int // gold places no predicted place carries
@@ -408,6 +409,8 @@ func (c *DocCounts) Add(o DocCounts) {
 	}
 	c.Places += o.Places
 	c.PlaceCountryOK += o.PlaceCountryOK
+	c.GazPlaces += o.GazPlaces
+	c.GazCountryOK += o.GazCountryOK
 	c.Admin1 += o.Admin1
 	c.Admin1OK += o.Admin1OK
 	c.PlaceIDs += o.PlaceIDs
@@ -496,6 +499,7 @@ func (c DocCounts) Metrics() Metrics {
 		"entity_f1": Round4(t.F1()), "entity_precision": Round4(t.Precision()), "entity_recall": Round4(t.Recall()),
 		"entities":      ents,
 		"place_country": Round4(ratio(c.PlaceCountryOK, c.Places)), "places": c.Places,
+		"place_country_gazetteer": Round4(ratio(c.GazCountryOK, c.GazPlaces)), "places_gazetteer": c.GazPlaces,
 		"place_admin1": Round4(ratio(c.Admin1OK, c.Admin1)), "admin1s": c.Admin1,
 		"place_id": Round4(ratio(c.PlaceIDOK, c.PlaceIDs)), "place_ids": c.PlaceIDs,
 		"place_unresolved": c.PlaceUnresolved, "place_extra": c.PlaceExtra,
@@ -528,8 +532,9 @@ func (c DocCounts) WriteText(w io.Writer, label string) {
 	}
 	t := c.EntityTotal()
 	fmt.Fprintf(w, "  entities all     p=%.4f r=%.4f f1=%.4f (tp=%d fp=%d fn=%d)\n", t.Precision(), t.Recall(), t.F1(), t.TP, t.FP, t.FN)
-	fmt.Fprintf(w, "  places country=%.4f (%d/%d) admin1=%.4f (%d/%d) id=%.4f (%d/%d) unresolved=%d extra=%d not_places_resolved=%d/%d\n",
-		ratio(c.PlaceCountryOK, c.Places), c.PlaceCountryOK, c.Places, ratio(c.Admin1OK, c.Admin1), c.Admin1OK, c.Admin1,
+	fmt.Fprintf(w, "  places country=%.4f (%d/%d; of places the gazetteer holds %.4f, %d/%d) admin1=%.4f (%d/%d) id=%.4f (%d/%d) unresolved=%d extra=%d not_places_resolved=%d/%d\n",
+		ratio(c.PlaceCountryOK, c.Places), c.PlaceCountryOK, c.Places, ratio(c.GazCountryOK, c.GazPlaces), c.GazCountryOK, c.GazPlaces,
+		ratio(c.Admin1OK, c.Admin1), c.Admin1OK, c.Admin1,
 		ratio(c.PlaceIDOK, c.PlaceIDs), c.PlaceIDOK, c.PlaceIDs, c.PlaceUnresolved, c.PlaceExtra, c.NotPlacesBad, c.NotPlaces)
 	kind := "n/a (no speaker_kind predicted)"
 	if c.KindPredicted {
@@ -819,6 +824,12 @@ func scorePlaces(g *DocGold, a *article.Article, c *DocCounts, miss func(string,
 		}
 		if gp.Country != "" {
 			c.Places++
+			if gp.GeonameID != 0 {
+				c.GazPlaces++
+				if ok && strings.EqualFold(p.CountryCode, gp.Country) {
+					c.GazCountryOK++
+				}
+			}
 			if ok && strings.EqualFold(p.CountryCode, gp.Country) {
 				c.PlaceCountryOK++
 			} else if ok {
