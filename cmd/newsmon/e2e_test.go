@@ -10,8 +10,10 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -222,6 +224,7 @@ func checkDemoSearchable(t *testing.T, api string) {
 			t.Errorf("region=Jiangsu hit %q has no resolved places", h.Title)
 		}
 	}
+	checkRegionSearches(t, api)
 	if len(r.Facets["person"]) == 0 || len(r.Facets["place"]) == 0 {
 		t.Errorf("facets missing people or places: %v", r.Facets)
 	}
@@ -435,4 +438,35 @@ func TestEndToEndDemoWithElasticsearch(t *testing.T) {
 		"--http", "127.0.0.1:0", "--es-url", esURL, "--es-index", alias, "--log-level", "warn")
 	checkDemoSearchable(t, api)
 	t.Logf("demo pipeline indexed into %s alias %s", esURL, alias)
+}
+
+// demoRegions are region searches a careful reader of the demo site can answer: the stories that
+// name a place inside the region (Texas: the battery deal, the Monterrey story's Laredo, the Wuxi
+// export-controls story, Houston's Baylor College in the antibiotic story), and regions no story is
+// about, which the gazetteer offers for words like "Earth", "Jupiter", "Asia", "Gulf", "Pacific",
+// "ALMA" or "El Alto" read out of context (issue #19).
+var demoRegions = map[string][]string{
+	"Texas": {"atacama-soil-antibiotic", "monterrey-nearshoring-water", "texas-battery-storage-deal",
+		"wuxi-chip-deal-export-controls"},
+	"Florida": nil, "Michigan": nil, "Missouri": nil, "Philippines": nil, "Papua New Guinea": nil, "Peru": nil,
+}
+
+// checkRegionSearches asserts that region searches return exactly the stories about the region.
+func checkRegionSearches(t *testing.T, api string) {
+	t.Helper()
+	for region, want := range demoRegions {
+		r := search(t, api, "region="+url.QueryEscape(region)+"&size=100")
+		var got []string
+		for _, h := range r.Hits {
+			slug := path.Base(h.URL)
+			if i := strings.IndexAny(slug, ".?"); i >= 0 {
+				slug = slug[:i]
+			}
+			got = append(got, slug)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("region=%s returned %q, want %q", region, got, want)
+		}
+	}
 }
