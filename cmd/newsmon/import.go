@@ -498,18 +498,17 @@ func (imp *importer) progressLine() string {
 	elapsed := time.Since(imp.start)
 	rate := float64(c.indexed) / max(elapsed.Seconds(), 1e-9)
 	read := imp.readBytes.Load() + imp.curBytes.Load()
-	line := fmt.Sprintf("import %s/%s", mib(read), mib(imp.totalBytes))
-	if imp.totalBytes > 0 {
+	line := fmt.Sprintf("import %s of %s read", mib(read), mib(imp.totalBytes))
+	// Reading runs ahead of indexing (up to the backlog), so the time left is estimated from
+	// records settled (indexed, duplicate, skipped, failed) against the records the whole input
+	// should hold at the size read so far.
+	settled := c.records - pending
+	if imp.totalBytes > 0 && read > 0 && settled > 0 {
 		frac := min(float64(read)/float64(imp.totalBytes), 1)
-		line += fmt.Sprintf(" %3.0f%%", 100*frac)
-		var eta time.Duration
-		switch {
-		case imp.readDone.Load() && rate > 0:
-			eta = time.Duration(float64(pending) / rate * float64(time.Second))
-		case frac > 0:
-			eta = time.Duration(float64(elapsed) * (1 - frac) / frac)
-		}
-		line += fmt.Sprintf(" eta %s", eta.Round(time.Second))
+		expected := float64(c.records) / frac
+		perSecond := float64(settled) / max(elapsed.Seconds(), 1e-9)
+		eta := time.Duration(max(expected-float64(settled), 0) / perSecond * float64(time.Second))
+		line += fmt.Sprintf(" (%.0f%% done, eta %s)", 100*float64(settled)/expected, eta.Round(time.Second))
 	}
 	return line + fmt.Sprintf(" records=%d indexed=%d waiting=%d duplicates=%d skipped=%d failed=%d %.1f articles/s",
 		c.records, c.indexed, pending, c.duplicates, c.skipped, c.failed, rate)
