@@ -227,6 +227,7 @@ func (imp *importer) importFile(ctx context.Context, path string, sink func(cont
 		fmt.Fprintf(imp.stderr, "import: %s: resuming after record %d\n", path, rec.Next-1)
 	}
 	rec.Path = path
+	resumeAt := rec.Next // rec itself is the committer's from here on
 	r, err := archive.Open(path, imp.opts)
 	if err != nil {
 		imp.fail(path, err)
@@ -274,7 +275,7 @@ func (imp *importer) importFile(ctx context.Context, path string, sink func(cont
 			} else {
 				ord = it.Ordinal
 			}
-			if ord < rec.Next {
+			if ord < resumeAt {
 				continue // handed on by an earlier run
 			}
 			out := make(chan outcome, 1)
