@@ -24,6 +24,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/archive"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
+	"github.com/newsmon/newsmon/pkg/index"
 	"github.com/newsmon/newsmon/pkg/pipeline"
 )
 
@@ -150,7 +151,7 @@ func (imp *importer) dead(data []byte) {
 	}
 }
 
-func (imp *importer) run(ctx context.Context, stages *pipeline.Stages, spec *pipeline.Spec) error {
+func (imp *importer) run(ctx context.Context, stages *pipeline.Stages, spec *pipeline.Spec, idx index.Index) error {
 	imp.start = time.Now()
 	for _, in := range imp.inputs {
 		imp.totalBytes += inputSize(in)
@@ -180,7 +181,7 @@ func (imp *importer) run(ctx context.Context, stages *pipeline.Stages, spec *pip
 		}
 	}
 	imp.readDone.Store(true)
-	if err := imp.waitDrained(ctx, stages.Bus); err != nil {
+	if err := imp.waitDrained(ctx, stages.Bus, idx); err != nil {
 		return err
 	}
 	stopReport()
@@ -421,10 +422,12 @@ func shortReason(s string) string {
 
 // waitDrained waits until every article this import published is indexed or dead-lettered and,
 // on the process's own bus, until the queues are empty (articles an interrupted earlier run had
-// published are indexed now too).
-func (imp *importer) waitDrained(ctx context.Context, b *bus.Bus) error {
+// published are indexed now too). On a shared bus, index workers of other processes may index
+// this import's articles: the index itself is asked about those.
+func (imp *importer) waitDrained(ctx context.Context, b *bus.Bus, idx index.Index) error {
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
+	lastAsked := time.Now()
 	for {
 		imp.mu.Lock()
 		n := len(imp.pending)
@@ -432,10 +435,32 @@ func (imp *importer) waitDrained(ctx context.Context, b *bus.Bus) error {
 		if n == 0 && (!imp.embedded || queuesEmpty(ctx, b)) {
 			return nil
 		}
+		if !imp.embedded && time.Since(lastAsked) > time.Second {
+			lastAsked = time.Now()
+			imp.askIndex(ctx, idx)
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-tick.C:
+		}
+	}
+}
+
+// askIndex counts as indexed the pending articles the index already holds.
+func (imp *importer) askIndex(ctx context.Context, idx index.Index) {
+	imp.mu.Lock()
+	ids := make([]string, 0, min(len(imp.pending), 200))
+	for id := range imp.pending {
+		if len(ids) == cap(ids) {
+			break
+		}
+		ids = append(ids, id)
+	}
+	imp.mu.Unlock()
+	for _, id := range ids {
+		if _, err := idx.Get(ctx, id); err == nil {
+			imp.indexed(&article.Article{ID: id}, time.Now())
 		}
 	}
 }

@@ -50,7 +50,7 @@ type service struct {
 	onIndexed func(a *article.Article, at time.Time)
 	// job, when set, runs beside the stages once they are wired (import feeds them). When it
 	// returns, the service stops, unless it serves: then it serves until ctx ends.
-	job func(ctx context.Context, stages *pipeline.Stages, spec *pipeline.Spec) error
+	job func(ctx context.Context, stages *pipeline.Stages, spec *pipeline.Spec, idx index.Index) error
 }
 
 // errJobDone ends the service's stages once its job has finished.
@@ -301,7 +301,7 @@ func (s *service) run(ctx context.Context) error {
 	}
 	if s.job != nil {
 		g.Go(func() error {
-			if err := s.job(gctx, stages, spec); err != nil {
+			if err := s.job(gctx, stages, spec, idx); err != nil {
 				return err
 			}
 			if s.serve {
