@@ -249,11 +249,8 @@ func (imp *importer) importFile(ctx context.Context, path string, sink func(cont
 		defer close(order)
 		for {
 			it, err := r.Next()
-			_, total := r.Progress()
 			done, _ := r.Progress()
-			if total > 0 {
-				imp.curBytes.Store(done)
-			}
+			imp.curBytes.Store(done)
 			var skip *archive.Skip
 			var bad *archive.BadRecord
 			var res *outcome
