@@ -63,12 +63,12 @@ func TestImportEndToEnd(t *testing.T) {
 	})
 
 	counts, stderr := importSummary(t, ctx, "--data", data, warc, jsonl)
-	// WARC: 7 articles, 3 skipped (image, 404, revisit). JSONL: 2 articles, the same canonical
-	// URL again (a duplicate), a record without text (failed).
-	if want := [5]int{14, 9, 1, 3, 1}; counts != want {
+	// WARC: 7 articles, 4 skipped (image, 404, revisit, wget-style log). JSONL: 2 articles, the
+	// same canonical URL again (a duplicate), a record without text (failed).
+	if want := [5]int{15, 9, 1, 4, 1}; counts != want {
 		t.Errorf("counts records/indexed/duplicates/skipped/failed = %v, want %v\n%s", counts, want, stderr)
 	}
-	for _, reason := range []string{"import skipped: 1 revisit", "import skipped: 1 not html: image/png", "import skipped: 1 http status 404", "record has no text"} {
+	for _, reason := range []string{"import skipped: 1 revisit", "import skipped: 1 not html: image/png", "import skipped: 1 http status 404", "import skipped: 1 not an http(s) address", "record has no text"} {
 		if !strings.Contains(stderr, reason) {
 			t.Errorf("stderr lacks %q:\n%s", reason, stderr)
 		}

@@ -436,6 +436,10 @@ func (w *WARCReader) item(ord, start int64, typ string, hdr textproto.MIMEHeader
 			it.Fetched = t
 		}
 	}
+	if !strings.HasPrefix(it.URL, "http://") && !strings.HasPrefix(it.URL, "https://") && it.URL != "" {
+		// e.g. the command line and log wget keeps as metadata:// resources
+		return nil, &Skip{Ordinal: ord, Reason: "not an http(s) address"}
+	}
 	switch typ {
 	case "revisit":
 		return nil, &Skip{Ordinal: ord, Reason: "revisit"}

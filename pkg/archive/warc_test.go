@@ -36,7 +36,7 @@ func TestWARCLayouts(t *testing.T) {
 			if fmt.Sprint(urls) != fmt.Sprint(goodURLs) {
 				t.Errorf("urls = %v\nwant %v", urls, goodURLs)
 			}
-			if want := "[not html: image/png http status 404 revisit]"; fmt.Sprint(skips) != want {
+			if want := "[not html: image/png http status 404 revisit not an http(s) address]"; fmt.Sprint(skips) != want {
 				t.Errorf("skips = %v, want %s", skips, want)
 			}
 			// Request, warcinfo and metadata records get no number; the others keep theirs.

@@ -9,7 +9,8 @@ The pages are made up here. Files:
   good.warc.gz    gzip per record (the usual .warc.gz): warcinfo, request/response pairs, a
                   Latin-1 page (charset in the HTTP header only), a page with Content-Encoding
                   gzip, a chunked response, an image, a 404, a revisit, resource records
-                  (text/html, text/plain), a metadata record.
+                  (text/html, text/plain), a resource
+                  at a non-web address (as wget writes its log), a metadata record.
   good.warc       the same records, uncompressed (WARC/1.1).
   whole.warc.gz   good.warc as one gzip stream.
   truncated.warc.gz   good.warc.gz without its metadata record, cut inside its last record.
@@ -99,6 +100,10 @@ def write_good(w, metadata=True):
                                         warc_content_type="text/plain", warc_headers_dict={"WARC-Date": DATE}))
     if not metadata:
         return
+    # wget keeps its command line and log as resource records under a non-web address.
+    w.write_record(w.create_warc_record("metadata://gnu.org/software/wget/warc/wget_arguments.txt", "resource",
+                                        payload=io.BytesIO(b'"--warc-file=good" "https://news.example.org/"\n'),
+                                        warc_content_type="text/plain", warc_headers_dict={"WARC-Date": DATE}))
     w.write_record(w.create_warc_record("https://news.example.org/2023/10/flood-porto", "metadata", payload=io.BytesIO(b"outlinks: none\r\n"),
                                         warc_content_type="application/warc-fields"))
 
