@@ -502,7 +502,7 @@ func (imp *importer) report(ctx context.Context) (stop func()) {
 			case <-ctx.Done():
 				return
 			case <-t.C:
-				line := imp.progressLine()
+				line := imp.progressLine(tty)
 				if tty {
 					fmt.Fprintf(imp.stderr, "\r\033[K%s", line)
 				} else {
@@ -514,7 +514,8 @@ func (imp *importer) report(ctx context.Context) (stop func()) {
 	return func() { once.Do(func() { close(done) }); wg.Wait() }
 }
 
-func (imp *importer) progressLine() string {
+// progressLine says how far the import is; bar draws a bar in front (on a terminal).
+func (imp *importer) progressLine(bar bool) string {
 	imp.mu.Lock()
 	c, pending := imp.counts, len(imp.pending)
 	imp.mu.Unlock()
@@ -531,7 +532,13 @@ func (imp *importer) progressLine() string {
 		expected := float64(c.records) / frac
 		perSecond := float64(settled) / max(elapsed.Seconds(), 1e-9)
 		eta := time.Duration(max(expected-float64(settled), 0) / perSecond * float64(time.Second))
-		line += fmt.Sprintf(" (%.0f%% done, eta %s)", 100*float64(settled)/expected, eta.Round(time.Second))
+		done := min(float64(settled)/expected, 1)
+		line += fmt.Sprintf(" (%.0f%% done, eta %s)", 100*done, eta.Round(time.Second))
+		if bar {
+			const width = 24
+			fill := int(done * width)
+			line = "[" + strings.Repeat("=", fill) + strings.Repeat(" ", width-fill) + "] " + line
+		}
 	}
 	return line + fmt.Sprintf(" records=%d indexed=%d waiting=%d duplicates=%d skipped=%d failed=%d %.1f articles/s",
 		c.records, c.indexed, pending, c.duplicates, c.skipped, c.failed, rate)
