@@ -1,16 +1,24 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
+	"github.com/newsmon/newsmon/pkg/archive"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/crawl"
+	"github.com/newsmon/newsmon/pkg/extract"
 	"github.com/newsmon/newsmon/pkg/geo"
 	"github.com/newsmon/newsmon/pkg/pipeline"
 )
@@ -19,20 +27,16 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlagSet("analyze", stderr)
 	asText := fs.Bool("text", false, "treat the input as plain text, not HTML")
 	pageURL := fs.String("url", "", "the page's address (for metadata, source and the article id)")
-	published := fs.String("published", "", "publication date (RFC 3339 or YYYY-MM-DD) that relative dates resolve against")
+	published := fs.String("published", "", "publication date (RFC 3339 or YYYY-MM-DD) that relative dates resolve against; with many inputs, for those that carry none")
+	jsonl := fs.Bool("jsonl", false, `read JSONL ({"text": …, "url": …, "published": …, "title": …} a line) from standard input or the FILEs; one enriched article JSON per output line`)
+	workers := fs.Int("workers", 0, "with many inputs: articles analyzed at once (default: the number of CPUs)")
+	mapping := fs.String("map", "", "with JSONL or CSV inputs: FIELD=KEY pairs naming the keys or columns of url, title, text, html, published, source, language, authors (e.g. text=body,published=date)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsmon analyze [--text] [--url URL] [--published DATE] [FILE|URL|-]")
+		fmt.Fprintln(stderr, "usage: newsmon analyze [--text] [--url URL] [--published DATE] [FILE|URL|-]\n       newsmon analyze [--text] [--published DATE] [--workers N] FILE|FOLDER...\n       newsmon analyze --jsonl [--map FIELD=KEY,...] [FILE...] < records.jsonl")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
-	}
-	if fs.NArg() > 1 {
-		return usageError{fmt.Errorf("one input at most, got %d", fs.NArg())}
-	}
-	input := "-"
-	if fs.NArg() == 1 {
-		input = fs.Arg(0)
 	}
 	var pub *time.Time
 	if *published != "" {
@@ -41,6 +45,21 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return usageError{fmt.Errorf("--published: %w", err)}
 		}
 		pub = &t
+	}
+	if *jsonl || fs.NArg() > 1 || (fs.NArg() == 1 && isDir(fs.Arg(0))) {
+		if *pageURL != "" {
+			return usageError{errors.New("--url names one page: with many inputs each record gives its own address")}
+		}
+		m, err := archive.ParseMap(*mapping)
+		if err != nil {
+			return usageError{err}
+		}
+		b := analyzeBatch{jsonl: *jsonl, opts: archive.Options{Map: m, Text: *asText}, published: pub, workers: *workers}
+		return b.run(ctx, fs.Args(), stdout, stderr)
+	}
+	input := "-"
+	if fs.NArg() == 1 {
+		input = fs.Arg(0)
 	}
 
 	page := article.Page{URL: *pageURL, Fetched: time.Now().UTC()}
@@ -108,6 +127,184 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(a)
+}
+
+// analyzeBatch analyzes many inputs in one process: the models load once, articles are analyzed
+// by several workers at once, and the output keeps the input order, one JSON object a line.
+type analyzeBatch struct {
+	jsonl     bool
+	opts      archive.Options
+	published *time.Time // for records that carry no date of their own
+	workers   int
+}
+
+type analyzed struct {
+	input string
+	ord   int64
+	line  []byte
+	err   error
+}
+
+func (b *analyzeBatch) run(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
+	start := time.Now()
+	gaz, err := geo.Default()
+	if err != nil {
+		return err
+	}
+	chain, err := buildChain(extractorNames, gaz, nil)
+	if err != nil {
+		return err
+	}
+	workers := b.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if len(inputs) == 0 {
+		if !b.jsonl {
+			return usageError{errors.New("no input: give FILEs or a FOLDER, or --jsonl to read standard input")}
+		}
+		inputs = []string{"-"}
+	}
+	type job struct {
+		it  *archive.Item
+		out chan analyzed
+	}
+	jobs := make(chan job)
+	order := make(chan chan analyzed, 4*workers) // results in input order, each filled by a worker
+	g, gctx := errgroup.WithContext(ctx)
+	skipped := 0
+	g.Go(func() error { // read
+		defer close(jobs)
+		defer close(order)
+		for _, in := range inputs {
+			r, err := b.open(in)
+			if err != nil {
+				return err
+			}
+			err = func() error {
+				defer r.Close()
+				for {
+					it, err := r.Next()
+					var skip *archive.Skip
+					var bad *archive.BadRecord
+					switch {
+					case errors.Is(err, io.EOF):
+						return nil
+					case errors.As(err, &skip):
+						skipped++
+						continue
+					case errors.As(err, &bad):
+						out := make(chan analyzed, 1)
+						out <- analyzed{input: in, ord: bad.Ordinal, err: bad.Err}
+						select {
+						case order <- out:
+						case <-gctx.Done():
+							return gctx.Err()
+						}
+						continue
+					case err != nil:
+						return fmt.Errorf("%s: %w", in, err)
+					}
+					out := make(chan analyzed, 1)
+					select {
+					case order <- out:
+					case <-gctx.Done():
+						return gctx.Err()
+					}
+					select {
+					case jobs <- job{it, out}:
+					case <-gctx.Done():
+						return gctx.Err()
+					}
+				}
+			}()
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for range workers {
+		g.Go(func() error {
+			for j := range jobs {
+				j.out <- b.analyze(gctx, chain, j.it)
+			}
+			return nil
+		})
+	}
+	written, failed := 0, 0
+	g.Go(func() error { // write, in input order
+		w := bufio.NewWriterSize(stdout, 256<<10)
+		defer w.Flush()
+		for out := range order {
+			var res analyzed
+			select {
+			case res = <-out:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			if res.err != nil {
+				failed++
+				fmt.Fprintf(stderr, "newsmon analyze: %s record %d: %v\n", res.input, res.ord, res.err)
+				continue
+			}
+			written++
+			if _, err := w.Write(res.line); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	secs := time.Since(start).Seconds()
+	fmt.Fprintf(stderr, "analyze records=%d written=%d skipped=%d failed=%d seconds=%.2f articles/s=%.1f\n",
+		written+skipped+failed, written, skipped, failed, secs, float64(written)/secs)
+	if failed > 0 {
+		return fmt.Errorf("%d records could not be analyzed", failed)
+	}
+	return nil
+}
+
+func (b *analyzeBatch) open(in string) (archive.Reader, error) {
+	if in == "-" {
+		return archive.NewJSONL(os.Stdin, "stdin", b.opts), nil
+	}
+	if b.jsonl {
+		return archive.OpenJSONL(in, b.opts)
+	}
+	return archive.Open(in, b.opts)
+}
+
+func (b *analyzeBatch) analyze(ctx context.Context, chain *extract.Chain, it *archive.Item) analyzed {
+	res := analyzed{input: it.Input, ord: it.Ordinal}
+	if it.Published == nil && b.published != nil {
+		it.Published = b.published
+	}
+	a, err := it.Article(time.Now().UTC())
+	if err != nil {
+		res.err = err
+		return res
+	}
+	if err := chain.Run(ctx, a); err != nil {
+		res.err = err
+		return res
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(a); err != nil {
+		res.err = err
+		return res
+	}
+	res.line = buf.Bytes()
+	return res
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 func parseDate(s string) (time.Time, error) {

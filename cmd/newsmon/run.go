@@ -22,6 +22,7 @@ import (
 	"github.com/newsmon/newsmon/internal/netguard"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
+	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/crawl"
 	"github.com/newsmon/newsmon/pkg/geo"
@@ -43,7 +44,17 @@ type service struct {
 	embedded bool
 	// serveIfHTTP turns serve on when an --http address is given.
 	serveIfHTTP bool
+	// noAlerts indexes without running the alert rules (an import back-fills with them off).
+	noAlerts bool
+	// onIndexed, when set, observes each article once it is indexed (import counts them).
+	onIndexed func(a *article.Article, at time.Time)
+	// job, when set, runs beside the stages once they are wired (import feeds them). When it
+	// returns, the service stops, unless it serves: then it serves until ctx ends.
+	job func(ctx context.Context, stages *pipeline.Stages, spec *pipeline.Spec, idx index.Index) error
 }
+
+// errJobDone ends the service's stages once its job has finished.
+var errJobDone = errors.New("job done")
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, crawl: true, extract: true, index: true, serve: true, embedded: true}
@@ -138,7 +149,7 @@ func (s *service) run(ctx context.Context) error {
 		return err
 	}
 	defer closeBus()
-	stages := &pipeline.Stages{Bus: b, Log: log, Metrics: metrics, AckWait: o.ackWait}
+	stages := &pipeline.Stages{Bus: b, Log: log, Metrics: metrics, AckWait: o.ackWait, OnIndexed: s.onIndexed}
 
 	g, gctx := errgroup.WithContext(ctx)
 	var crawler *crawl.Crawler
@@ -200,7 +211,14 @@ func (s *service) run(ctx context.Context) error {
 			}
 		}
 	}
-	if s.index {
+	if s.index && s.noAlerts {
+		batch := 100
+		if spec != nil && spec.Index.Batch > 0 {
+			batch = spec.Index.Batch
+		}
+		g.Go(func() error { return stages.RunIndex(gctx, idx, nil, batch) })
+	}
+	if s.index && !s.noAlerts {
 		firedKV, err := b.ExpiringKV(ctx, bus.BucketAlertFired)
 		if err != nil {
 			return err
@@ -281,8 +299,23 @@ func (s *service) run(ctx context.Context) error {
 			return srv.Shutdown(sctx)
 		})
 	}
+	if s.job != nil {
+		g.Go(func() error {
+			if err := s.job(gctx, stages, spec, idx); err != nil {
+				return err
+			}
+			if s.serve {
+				<-gctx.Done()
+				return nil
+			}
+			return errJobDone
+		})
+	}
 	log.Info("newsmon started", "crawl", s.crawl, "extract", s.extract, "index", s.index, "serve", s.serve)
 	err = g.Wait()
+	if errors.Is(err, errJobDone) {
+		err = nil
+	}
 	log.Info("newsmon stopped")
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return nil

@@ -18,6 +18,9 @@ const (
 	// BucketStoryBands holds the alert matcher's story fingerprints (see alert.WithStoryBands): an
 	// index rewritten on every article, kept in memory (Bus.MemoryKV).
 	BucketStoryBands = "newsmon_story_bands"
+	// BucketImport holds each imported file's progress (records done), so an interrupted
+	// import resumes where it stopped.
+	BucketImport = "newsmon_import"
 )
 
 // KV is a JetStream key-value bucket. Its methods match the small store interfaces that

@@ -101,37 +101,78 @@ func (s *Stages) CrawlSink(store ContentStore) func(ctx context.Context, p artic
 		a, err := article.FromPage(p)
 		if err != nil {
 			s.Metrics.Messages.WithLabelValues("crawl", "dead").Inc()
-			return s.deadLetterPage(ctx, p, err)
+			return s.DeadLetterPage(ctx, "crawl", p, err)
 		}
-		hash := contentHash(a)
-		if store != nil {
-			created, err := store.Create(ctx, "content."+hash, []byte(a.ID))
-			if err != nil {
-				return fmt.Errorf("remember content of %s: %w", a.URL, err)
-			}
-			if !created {
-				owner, _, err := store.Get(ctx, "content."+hash)
-				if err != nil {
-					return fmt.Errorf("look up content of %s: %w", a.URL, err)
-				}
-				if string(owner) != a.ID {
-					s.Metrics.Messages.WithLabelValues("crawl", "duplicate_content").Inc()
-					s.log().Debug("same content already published under another URL", "url", a.URL, "article_id", string(owner))
-					return nil
-				}
-			}
-		}
-		data, err := json.Marshal(a)
-		if err != nil {
-			return fmt.Errorf("encode article %s: %w", a.URL, err)
-		}
-		if _, err := s.Bus.Publish(ctx, bus.SubjectFetched, a.ID+"."+hash[:12]+".fetched", data, nil); err != nil {
-			return err
-		}
-		s.Metrics.Messages.WithLabelValues("crawl", "published").Inc()
-		s.Metrics.StageTime.WithLabelValues("crawl").Observe(time.Since(start).Seconds())
-		return nil
+		_, err = s.publishFetched(ctx, store, a, "crawl", start)
+		return err
 	}
+}
+
+// Outcome says what became of an article handed to the fetched stream.
+type Outcome int
+
+const (
+	// Published: the article is on newsmon.article.fetched, on its way to extract and index.
+	Published Outcome = iota
+	// DuplicateContent: the same title and text were already published under another URL.
+	DuplicateContent
+	// DuplicateMessage: this very article (same id, same content) was published moments ago,
+	// within the bus's duplicate window; the server dropped the copy.
+	DuplicateMessage
+)
+
+// ArticleSink returns the function an importer hands each article to: the crawl sink's path
+// for articles made outside the crawler (archives, exports). Same content dedup against the crawl
+// store, same message ids, same backlog gate, so an import and a crawl can feed one pipeline.
+func (s *Stages) ArticleSink(store ContentStore) func(ctx context.Context, a *article.Article) (Outcome, error) {
+	var gate *backlogGate
+	if s.MaxBacklog >= 0 {
+		gate = newBacklogGate(s.Bus, cmp.Or(s.MaxBacklog, DefaultMaxBacklog), s.log())
+	}
+	return func(ctx context.Context, a *article.Article) (Outcome, error) {
+		if err := gate.wait(ctx); err != nil {
+			return Published, err
+		}
+		return s.publishFetched(ctx, store, a, "import", time.Now())
+	}
+}
+
+// publishFetched drops an article whose body was already published under another URL, else
+// publishes it on newsmon.article.fetched; stage labels the metrics.
+func (s *Stages) publishFetched(ctx context.Context, store ContentStore, a *article.Article, stage string, start time.Time) (Outcome, error) {
+	hash := contentHash(a)
+	if store != nil {
+		created, err := store.Create(ctx, "content."+hash, []byte(a.ID))
+		if err != nil {
+			return Published, fmt.Errorf("remember content of %s: %w", a.URL, err)
+		}
+		if !created {
+			owner, _, err := store.Get(ctx, "content."+hash)
+			if err != nil {
+				return Published, fmt.Errorf("look up content of %s: %w", a.URL, err)
+			}
+			if string(owner) != a.ID {
+				s.Metrics.Messages.WithLabelValues(stage, "duplicate_content").Inc()
+				s.log().Debug("same content already published under another URL", "url", a.URL, "article_id", string(owner))
+				return DuplicateContent, nil
+			}
+		}
+	}
+	data, err := json.Marshal(a)
+	if err != nil {
+		return Published, fmt.Errorf("encode article %s: %w", a.URL, err)
+	}
+	dup, err := s.Bus.Publish(ctx, bus.SubjectFetched, a.ID+"."+hash[:12]+".fetched", data, nil)
+	if err != nil {
+		return Published, err
+	}
+	if dup {
+		s.Metrics.Messages.WithLabelValues(stage, "duplicate_message").Inc()
+		return DuplicateMessage, nil
+	}
+	s.Metrics.Messages.WithLabelValues(stage, "published").Inc()
+	s.Metrics.StageTime.WithLabelValues(stage).Observe(time.Since(start).Seconds())
+	return Published, nil
 }
 
 // contentHash identifies an article body regardless of where it was found: whitespace and case
@@ -172,7 +213,9 @@ func contentHash(a *article.Article) string {
 	return hex.EncodeToString(h.Sum(sum[:0]))[:32]
 }
 
-func (s *Stages) deadLetterPage(ctx context.Context, p article.Page, cause error) error {
+// DeadLetterPage records on newsmon.dead.<stage> a page that was accepted but yields no article,
+// with the reason, so it does not vanish silently.
+func (s *Stages) DeadLetterPage(ctx context.Context, stage string, p article.Page, cause error) error {
 	u := p.FinalURL
 	if u == "" {
 		u = p.URL
@@ -185,13 +228,13 @@ func (s *Stages) deadLetterPage(ctx context.Context, p article.Page, cause error
 	stub := article.Article{ID: id, URL: u, CanonicalURL: canonical, Source: p.Source, Feed: p.Feed, Fetched: p.Fetched}
 	stub.Normalize()
 	data, _ := json.Marshal(stub)
-	_, err = s.Bus.Publish(ctx, bus.SubjectDeadPrefix+"crawl", id+".dead.crawl", data, map[string]string{
-		bus.HeaderError: cause.Error(), bus.HeaderStage: "crawl",
+	_, err = s.Bus.Publish(ctx, bus.SubjectDeadPrefix+stage, id+".dead."+stage, data, map[string]string{
+		bus.HeaderError: cause.Error(), bus.HeaderStage: stage,
 	})
 	if err != nil {
 		return err
 	}
-	s.log().Warn("page dead-lettered", "stage", "crawl", "url", u, "reason", cause)
+	s.log().Warn("page dead-lettered", "stage", stage, "url", u, "reason", cause)
 	return nil
 }
 
