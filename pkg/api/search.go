@@ -231,6 +231,15 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q.Interval, q.Size, q.Page, q.FacetSize, q.WithText = interval, 1, 1, -1, false
+	switch v.Get("normalize") {
+	case "", "none", "count":
+	case "share":
+		s.shareTimeline(w, r, q)
+		return
+	default:
+		writeError(w, http.StatusBadRequest, "normalize "+quote(v.Get("normalize"))+": want share or none")
+		return
+	}
 	res, ok := s.run(w, r, q)
 	if !ok {
 		return
@@ -240,6 +249,25 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 		buckets = []index.TimeBucket{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"interval": interval, "total": res.Total, "buckets": buckets})
+}
+
+// shareTimeline answers normalize=share: each bucket carries the number of articles in the same
+// sources, languages and period whatever they say ("total", index.Query.Background) and the
+// query's share of it; periods with background articles but no match are reported with count 0,
+// so the series shows attention dropping as well as rising.
+func (s *server) shareTimeline(w http.ResponseWriter, r *http.Request, q index.Query) {
+	buckets, total, background, err := index.ShareTimeline(r.Context(), s.cfg.Searcher, q)
+	if err != nil {
+		s.log.Warn("share timeline failed", "query", q.Text, "err", err)
+		writeError(w, http.StatusInternalServerError, "search failed: "+err.Error())
+		return
+	}
+	share := 0.0
+	if background > 0 {
+		share = float64(total) / float64(background)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"interval": q.Interval, "normalize": "share", "total": total,
+		"background_total": background, "share": share, "buckets": buckets})
 }
 
 func withoutPaging(v url.Values) url.Values {

@@ -64,6 +64,7 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("Highlights", func(t *testing.T) { testHighlights(t, idx) })
 	t.Run("Timeline", func(t *testing.T) { testTimeline(t, idx) })
 	t.Run("WithText", func(t *testing.T) { testWithText(t, idx) })
+	t.Run("ShareTimeline", func(t *testing.T) { testShareTimeline(t, idx) })
 	t.Run("ConcurrentPutSearch", func(t *testing.T) { testConcurrent(t, open(t)) })
 }
 

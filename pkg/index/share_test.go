@@ -1,0 +1,45 @@
+package index
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestMergeShares(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		fg, bg []TimeBucket
+		want   []ShareBucket
+	}{
+		{"empty", nil, nil, []ShareBucket{}},
+		{"zero periods kept", []TimeBucket{{"2023-10-02", 1}},
+			[]TimeBucket{{"2023-10-01", 4}, {"2023-10-02", 4}, {"2023-10-03", 2}},
+			[]ShareBucket{{"2023-10-01", 0, 4, 0}, {"2023-10-02", 1, 4, 0.25}, {"2023-10-03", 0, 2, 0}}},
+		// A background read a moment before new articles arrived: the share stays at most 1.
+		{"query ahead of background", []TimeBucket{{"2023-10-01", 3}, {"2023-10-05", 1}},
+			[]TimeBucket{{"2023-10-01", 2}},
+			[]ShareBucket{{"2023-10-01", 3, 3, 1}, {"2023-10-05", 1, 1, 1}}},
+	} {
+		if got := MergeShares(tc.fg, tc.bg); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: MergeShares = %v; want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestBackgroundKeepsSourcesAndPeriod(t *testing.T) {
+	from, to := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC)
+	usd := 1e9
+	q := Query{Text: "battery", Person: []string{"Li Wei"}, Org: []string{"x"}, Place: []string{"Wuxi"},
+		Region: []string{"CN"}, Event: []string{"e"}, Source: []string{"reuters.com"}, Lang: []string{"en"},
+		Speaker: []string{"s"}, From: from, To: to, Near: &GeoCircle{1, 2, 3}, Currency: []string{"USD"},
+		MinUSD: &usd, EventType: []string{"protest"}, MentionsFrom: from, Interval: "week", Size: 1, FacetSize: -1}
+	bg := q.Background()
+	want := Query{Source: q.Source, Lang: q.Lang, From: from, To: to, Interval: "week", Size: 1, FacetSize: -1}
+	if bg.Text != "" || bg.Person != nil || bg.Region != nil || bg.Near != nil || bg.MinUSD != nil ||
+		bg.EventType != nil || !bg.MentionsFrom.IsZero() || !slices.Equal(bg.Source, want.Source) ||
+		!slices.Equal(bg.Lang, want.Lang) || bg.From != from || bg.To != to || bg.Interval != "week" ||
+		bg.Size != 1 || bg.FacetSize != -1 {
+		t.Errorf("Background() = %+v; want %+v", bg, want)
+	}
+}
