@@ -83,3 +83,52 @@ func TestTimelineShare(t *testing.T) {
 		t.Errorf("normalize=percent: status %d; want 400", code)
 	}
 }
+
+func TestTerms(t *testing.T) {
+	idx, err := bleve.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = idx.Close() })
+	indextest.PutAll(t, idx, indextest.TopicCorpus())
+	h, err := New(Config{Searcher: idx, RegionCode: func(int) (string, bool) { return "", false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+
+	var got struct {
+		Terms []struct {
+			Term       string  `json:"term"`
+			Score      float64 `json:"score"`
+			Count      int     `json:"count"`
+			Background int     `json:"background"`
+		} `json:"terms"`
+		Total           int `json:"total"`
+		Sampled         int `json:"sampled"`
+		BackgroundTotal int `json:"background_total"`
+	}
+	if code := getJSON(t, srv, "/api/terms?source="+indextest.TopicSource+"&size=3&page=9", &got); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	if len(got.Terms) != 3 || got.Total != indextest.TopicArticles || got.Sampled != indextest.TopicArticles ||
+		got.BackgroundTotal != indextest.TopicArticles+indextest.TopicBackground {
+		t.Fatalf("terms = %+v", got)
+	}
+	for _, term := range got.Terms {
+		if n := indextest.TopicWords[term.Term]; n == 0 || term.Count != n || term.Score <= 0 || term.Background < n {
+			t.Errorf("term %+v: want a topic word with its count", term)
+		}
+	}
+	for _, path := range []string{"/api/terms?size=0", "/api/terms?size=101", "/api/terms?sample=5000", "/api/terms?from=yesterday"} {
+		if code := getJSON(t, srv, path, nil); code != http.StatusBadRequest {
+			t.Errorf("GET %s: status %d; want 400", path, code)
+		}
+	}
+	// A searcher that cannot score terms says so.
+	f := newFixture(t, 1)
+	if code, _, body := f.do(t, "GET", "/api/terms?q=x", ""); code != http.StatusNotImplemented {
+		t.Errorf("terms on a plain searcher: %d %s; want 501", code, body)
+	}
+}

@@ -272,6 +272,17 @@ func (s regionCodeSearcher) Search(ctx context.Context, q index.Query) (*index.R
 	return s.Searcher.Search(ctx, q)
 }
 
+// SignificantTerms widens the region filters likewise and passes the query on to the wrapped
+// searcher, if it scores terms.
+func (s regionCodeSearcher) SignificantTerms(ctx context.Context, q index.Query, opts index.TermsOptions) (*index.TermsResult, error) {
+	ts, ok := s.Searcher.(index.TermScorer)
+	if !ok {
+		return nil, index.ErrUnsupported
+	}
+	q.Region = regionCodes(q.Region, s.code)
+	return ts.SignificantTerms(ctx, q, opts)
+}
+
 func regionCodes(regions []string, code func(id int) (string, bool)) []string {
 	var out []string
 	for i, r := range regions {

@@ -39,43 +39,13 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		}
 		timelineField = f
 	}
-	textQ, hasText := x.textQuery(index.ParseText(q.Text))
-	must := textQ
-	if must == nil {
-		must = blv.NewMatchAllQuery()
-	}
-	bq := blv.NewBooleanQuery()
-	bq.AddMust(must)
-	if err := x.checkFields(q); err != nil {
-		return nil, fmt.Errorf("index search: %w", err)
-	}
-	filters, err := filterQueries(q)
+	req, hasText, err := x.request(q)
 	if err != nil {
 		return nil, fmt.Errorf("index search: %w", err)
 	}
-	if len(filters) > 0 {
-		bq.AddFilter(blv.NewConjunctionQuery(filters...))
-	}
-
-	size := q.Size
-	switch {
-	case size <= 0:
-		size = index.DefaultSize
-	case size > index.MaxSize:
-		size = index.MaxSize
-	}
-	page := max(q.Page, 1)
-	req := blv.NewSearchRequestOptions(bq, size, (page-1)*size, false)
 	req.Fields = []string{fieldJSON}
 	if q.WithText {
 		req.Fields = append(req.Fields, fieldText)
-	}
-	newest := &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate,
-		Missing: search.SortFieldMissingLast}
-	if q.Sort == "date" || (q.Sort != "relevance" && !hasText) {
-		req.SortByCustom(search.SortOrder{newest, &search.SortDocID{}})
-	} else {
-		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newest, &search.SortDocID{}})
 	}
 	if hasText {
 		req.Highlight = blv.NewHighlightWithStyle("html") // <mark>…</mark>, HTML-escaped
@@ -137,6 +107,45 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		sort.Slice(out.Timeline, func(i, j int) bool { return out.Timeline[i].Key < out.Timeline[j].Key })
 	}
 	return out, nil
+}
+
+// request is the search request for q's text, filters, sort and page, without fields, highlights
+// or facets. hasText reports whether the text restricts the matches (and so ranks them).
+func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, err error) {
+	textQ, hasText := x.textQuery(index.ParseText(q.Text))
+	must := textQ
+	if must == nil {
+		must = blv.NewMatchAllQuery()
+	}
+	bq := blv.NewBooleanQuery()
+	bq.AddMust(must)
+	if err := x.checkFields(q); err != nil {
+		return nil, false, err
+	}
+	filters, err := filterQueries(q)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(filters) > 0 {
+		bq.AddFilter(blv.NewConjunctionQuery(filters...))
+	}
+	size := q.Size
+	switch {
+	case size <= 0:
+		size = index.DefaultSize
+	case size > index.MaxSize:
+		size = index.MaxSize
+	}
+	page := max(q.Page, 1)
+	req = blv.NewSearchRequestOptions(bq, size, (page-1)*size, false)
+	newest := &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate,
+		Missing: search.SortFieldMissingLast}
+	if q.Sort == "date" || (q.Sort != "relevance" && !hasText) {
+		req.SortByCustom(search.SortOrder{newest, &search.SortDocID{}})
+	} else {
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newest, &search.SortDocID{}})
+	}
+	return req, hasText, nil
 }
 
 // termBuckets converts a terms facet, keeping bleve's order: count descending, then key.

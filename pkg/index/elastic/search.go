@@ -62,18 +62,7 @@ func searchBody(q index.Query) ([]byte, error) {
 		}
 	}
 	from, size := pageOf(q)
-	must, mustNot := textClauses(index.ParseText(q.Text))
-	filter := filterClauses(q)
-	boolQ := map[string]any{}
-	if len(must) > 0 {
-		boolQ["must"] = must
-	}
-	if len(mustNot) > 0 {
-		boolQ["must_not"] = mustNot
-	}
-	if len(filter) > 0 {
-		boolQ["filter"] = filter
-	}
+	boolQ, must := boolQuery(q)
 	body := map[string]any{
 		"query":            map[string]any{"bool": boolQ},
 		"from":             from,
@@ -129,6 +118,24 @@ func searchBody(q index.Query) ([]byte, error) {
 		body["aggs"] = aggs
 	}
 	return json.Marshal(body)
+}
+
+// boolQuery is the bool query of q's text and filters; must holds the text clauses (none when
+// the text does not restrict, and then hits are sorted by date).
+func boolQuery(q index.Query) (boolQ map[string]any, must []any) {
+	must, mustNot := textClauses(index.ParseText(q.Text))
+	filter := filterClauses(q)
+	boolQ = map[string]any{}
+	if len(must) > 0 {
+		boolQ["must"] = must
+	}
+	if len(mustNot) > 0 {
+		boolQ["must_not"] = mustNot
+	}
+	if len(filter) > 0 {
+		boolQ["filter"] = filter
+	}
+	return boolQ, must
 }
 
 func sourceExcludes(withText bool) []string {

@@ -1,6 +1,7 @@
 package indextest
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -64,3 +65,74 @@ func testShareTimeline(t *testing.T, idx index.Index) {
 func sb(key string, count, total int) index.ShareBucket {
 	return index.ShareBucket{Key: key, Count: count, Total: total, Share: float64(count) / float64(total)}
 }
+
+// testSignificantTerms checks that the terms of a query whose articles carry a known topic are
+// that topic: the topic's words rank first, with their exact counts in the query's articles and
+// in the whole index.
+func testSignificantTerms(t *testing.T, idx index.Index) {
+	ts, ok := idx.(index.TermScorer)
+	if !ok {
+		t.Fatalf("%T does not implement index.TermScorer", idx)
+	}
+	PutAll(t, idx, TopicCorpus())
+	all := TopicBackground + TopicArticles
+	for _, tc := range []struct {
+		name string
+		q    index.Query
+	}{
+		{"by source", index.Query{Source: []string{TopicSource}}},
+		{"by source, sorted by date", index.Query{Source: []string{TopicSource}, Sort: "date"}},
+		{"by text", index.Query{Text: "helium OR hangar"}}, // the topic articles, and no others
+	} {
+		res, err := ts.SignificantTerms(t.Context(), tc.q, index.TermsOptions{Size: 10})
+		if err != nil {
+			t.Fatalf("%s: SignificantTerms: %v", tc.name, err)
+		}
+		if res.Total != TopicArticles || res.Sampled != TopicArticles || res.BackgroundTotal != all {
+			t.Errorf("%s: total %d, sampled %d, background %d; want %d, %d, %d", tc.name, res.Total, res.Sampled,
+				res.BackgroundTotal, TopicArticles, TopicArticles, all)
+		}
+		if len(res.Terms) < len(TopicWords) {
+			t.Fatalf("%s: terms = %+v; want at least the %d topic words", tc.name, res.Terms, len(TopicWords))
+		}
+		for i, term := range res.Terms[:len(TopicWords)] {
+			n, ok := TopicWords[term.Term]
+			if !ok {
+				t.Errorf("%s: term %d is %+v; want the topic words first, got %+v", tc.name, i, term, res.Terms)
+				continue
+			}
+			bg := n
+			if term.Term == "zeppelin" {
+				bg += TopicStray
+			}
+			if term.Count != n || term.Background != bg {
+				t.Errorf("%s: %q count %d of background %d; want %d of %d", tc.name, term.Term, term.Count,
+					term.Background, n, bg)
+			}
+			if want := index.JLH(n, TopicArticles, bg, all); !near(term.Score, want) {
+				t.Errorf("%s: %q score %v; want JLH %v", tc.name, term.Term, term.Score, want)
+			}
+		}
+		for i := 1; i < len(res.Terms); i++ {
+			if res.Terms[i].Score > res.Terms[i-1].Score {
+				t.Errorf("%s: terms not by score: %+v", tc.name, res.Terms)
+			}
+		}
+	}
+	// The sample bounds what is read, and the size what is returned.
+	res, err := ts.SignificantTerms(t.Context(), index.Query{Source: []string{TopicSource}}, index.TermsOptions{Size: 2, Sample: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != TopicArticles || res.Sampled != 5 || len(res.Terms) != 2 {
+		t.Errorf("sample 5, size 2: total %d, sampled %d, %d terms; want %d, 5, 2", res.Total, res.Sampled,
+			len(res.Terms), TopicArticles)
+	}
+	res, err = ts.SignificantTerms(t.Context(), index.Query{Text: "zeppelin -zeppelin"}, index.TermsOptions{})
+	if err != nil || res.Total != 0 || len(res.Terms) != 0 {
+		t.Errorf("no match: %+v, %v; want no terms", res, err)
+	}
+}
+
+// near compares scores computed by different engines (float32 inside Lucene).
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-4*math.Max(1, math.Abs(b)) }
