@@ -1,11 +1,15 @@
 package api
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/newsmon/newsmon/pkg/index"
@@ -131,4 +135,78 @@ func TestTerms(t *testing.T) {
 	if code, _, body := f.do(t, "GET", "/api/terms?q=x", ""); code != http.StatusNotImplemented {
 		t.Errorf("terms on a plain searcher: %d %s; want 501", code, body)
 	}
+}
+
+func TestNetwork(t *testing.T) {
+	srv := fixtureServer(t)
+	var g struct {
+		index.Graph
+		Note string `json:"note"`
+	}
+	if code := getJSON(t, srv, "/api/network?region=China&nodes=4&types=person&types=org", &g); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	if g.Kind != "mentions" || len(g.Nodes) != 4 || !g.NodesTruncated || g.Entities != 9 || g.Total != 4 ||
+		g.Sampled != 4 || !strings.Contains(g.Note, "4 most frequent of 9 entities") {
+		t.Errorf("network = %+v", g)
+	}
+	for _, n := range g.Nodes {
+		if n.ID == "" || n.Name == "" || n.Type == "" || n.Count != 1 {
+			t.Errorf("node %+v", n)
+		}
+	}
+	if code := getJSON(t, srv, "/api/network?kind=quotes&types=person,place&region=Jiangsu", &g); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	want := []index.Edge{{Source: "person:li wei", Target: "place:wuxi", Weight: 1},
+		{Source: "person:ralf brandstätter", Target: "place:china", Weight: 1}}
+	if !g.Directed || !reflect.DeepEqual(g.Edges, want) {
+		t.Errorf("quotes edges = %+v; want %+v", g.Edges, want)
+	}
+
+	// GEXF and GraphML parse back to the same graph.
+	body := getBody(t, srv, "/api/network?kind=quotes&types=person,place&region=Jiangsu&format=gexf", "application/gexf+xml")
+	var gexf gexfDoc
+	if err := xml.Unmarshal(body, &gexf); err != nil {
+		t.Fatalf("gexf: %v\n%s", err, body)
+	}
+	if gexf.Graph.EdgeType != "directed" || len(gexf.Graph.Nodes) != len(g.Nodes) || len(gexf.Graph.Edges) != 2 ||
+		gexf.Graph.Edges[0].Source != "person:li wei" || gexf.Graph.Edges[0].Weight != 1 ||
+		!strings.Contains(string(body), `label="Ralf Brandstätter"`) || !strings.Contains(string(body), `xmlns="http://gexf.net/1.3"`) {
+		t.Errorf("gexf = %s", body)
+	}
+	body = getBody(t, srv, "/api/network?region=China&format=graphml", "application/graphml+xml")
+	var gml graphMLDoc
+	if err := xml.Unmarshal(body, &gml); err != nil || len(gml.Graph.Nodes) != 9 || len(gml.Graph.Edges) != 6 ||
+		gml.Graph.EdgeType != "undirected" {
+		t.Errorf("graphml (%v) = %s", err, body)
+	}
+	body = getBody(t, srv, "/api/network?region=China&format=csv", "text/csv; charset=utf-8")
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil || len(rows) != 7 || rows[0][0] != "Source" || rows[0][3] != "Type" || rows[1][2] != "1" ||
+		rows[1][3] != "Undirected" || rows[1][4] != "Albemarle" {
+		t.Errorf("csv (%v) = %q", err, rows)
+	}
+
+	for _, path := range []string{"/api/network?kind=friends", "/api/network?types=event", "/api/network?nodes=0",
+		"/api/network?sample=100000", "/api/network?format=dot", "/api/network?to=never"} {
+		if code := getJSON(t, srv, path, nil); code != http.StatusBadRequest {
+			t.Errorf("GET %s: status %d; want 400", path, code)
+		}
+	}
+}
+
+// getBody fetches path, checks the status is 200 and the content type, and returns the body.
+func getBody(t *testing.T, srv *httptest.Server, path, contentType string) []byte {
+	t.Helper()
+	res, err := http.Get(srv.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != contentType {
+		t.Fatalf("GET %s: %d %s %s", path, res.StatusCode, res.Header.Get("Content-Type"), body)
+	}
+	return body
 }

@@ -69,7 +69,14 @@ type Query struct {
 	Interval string
 	// WithText keeps the article body in hits.
 	WithText bool
+	// Lean hits carry only what the analytics views read (LeanFields): the article's id, url,
+	// source, title, published date, language, entities, places and quotes. Decoding whole
+	// articles is most of the cost of reading hundreds of them. WithText is ignored.
+	Lean bool
 }
+
+// LeanFields are the article's JSON members that lean hits (Query.Lean) carry.
+var LeanFields = []string{"id", "url", "source", "title", "published", "language", "entities", "places", "quotes"}
 
 const (
 	DefaultSize      = 20

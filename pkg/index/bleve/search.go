@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
@@ -44,7 +45,7 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		return nil, fmt.Errorf("index search: %w", err)
 	}
 	req.Fields = []string{fieldJSON}
-	if q.WithText {
+	if q.WithText && !q.Lean {
 		req.Fields = append(req.Fields, fieldText)
 	}
 	if hasText {
@@ -72,7 +73,11 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	for _, h := range res.Hits {
 		js, _ := h.Fields[fieldJSON].(string)
 		text, _ := h.Fields[fieldText].(string)
-		a, err := decodeArticle([]byte(js), text)
+		decode := decodeArticle
+		if q.Lean {
+			decode = func(js []byte, _ string) (*article.Article, error) { return decodeLean(js) }
+		}
+		a, err := decode([]byte(js), text)
 		if err != nil {
 			return nil, fmt.Errorf("index search: hit %s: %w", h.ID, err)
 		}

@@ -68,7 +68,7 @@ func searchBody(q index.Query) ([]byte, error) {
 		"from":             from,
 		"size":             size,
 		"track_total_hits": true,
-		"_source":          map[string]any{"excludes": sourceExcludes(q.WithText)},
+		"_source":          sourceFilter(q),
 	}
 	byDate := []any{
 		map[string]any{fieldPublished: map[string]any{"order": "desc", "missing": "_last"}},
@@ -136,6 +136,15 @@ func boolQuery(q index.Query) (boolQ map[string]any, must []any) {
 		boolQ["filter"] = filter
 	}
 	return boolQ, must
+}
+
+// sourceFilter keeps the derived fields (and the text unless asked for) out of hits, and with
+// Lean everything but index.LeanFields.
+func sourceFilter(q index.Query) map[string]any {
+	if q.Lean {
+		return map[string]any{"includes": index.LeanFields, "excludes": derivedFields}
+	}
+	return map[string]any{"excludes": sourceExcludes(q.WithText)}
 }
 
 func sourceExcludes(withText bool) []string {
@@ -280,8 +289,11 @@ func decodeSearch(body []byte, q index.Query) (*index.Result, error) {
 		if err := json.Unmarshal(h.Source, &a); err != nil {
 			return nil, fmt.Errorf("elasticsearch search: decode hit %s: %w", h.ID, err)
 		}
-		if !q.WithText {
+		if !q.WithText || q.Lean {
 			a.Text = ""
+		}
+		if q.Lean {
+			a.Normalize() // the members left out decode as null
 		}
 		hit := index.Hit{Article: &a, Highlight: mergeHighlights(h.Highlight)}
 		if h.Score != nil {

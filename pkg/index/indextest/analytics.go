@@ -1,10 +1,12 @@
 package indextest
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"testing"
 
+	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
@@ -136,3 +138,99 @@ func testSignificantTerms(t *testing.T, idx index.Index) {
 
 // near compares scores computed by different engines (float32 inside Lucene).
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-4*math.Max(1, math.Abs(b)) }
+
+// testNetwork checks networks over the fixtures: which entities, which links, and how the bounds
+// are reported. Every weight is 1 here (no two fixtures share a pair); index's unit tests cover
+// heavier edges.
+func testNetwork(t *testing.T, idx index.Index) {
+	e := func(a, b string) index.Edge { return index.Edge{Source: a, Target: b, Weight: 1} }
+	for _, tc := range []struct {
+		name      string
+		q         index.Query
+		opts      index.NetworkOptions
+		nodes     map[string]int // id → count
+		edges     []index.Edge
+		truncated bool
+	}{
+		{"co-mentions in China", index.Query{Region: []string{"China"}}, index.NetworkOptions{},
+			map[string]int{"org:taihu energy group": 1, "person:li wei": 1, "org:saic motor": 1, "person:zhang min": 1,
+				"org:volkswagen": 1, "person:ralf brandstätter": 1, "org:albemarle": 1, "person:kent masters": 1,
+				"org:tianqi lithium": 1},
+			[]index.Edge{e("org:albemarle", "org:tianqi lithium"), e("org:albemarle", "person:kent masters"),
+				e("org:saic motor", "person:zhang min"), e("org:taihu energy group", "person:li wei"),
+				e("org:tianqi lithium", "person:kent masters"), e("org:volkswagen", "person:ralf brandstätter")}, false},
+		{"places too, resolved or not", index.Query{Source: []string{"reuters.com"}},
+			index.NetworkOptions{Types: []string{"person", "org", "place"}},
+			map[string]int{"org:taihu energy group": 1, "person:li wei": 1, "place:wuxi": 1, "place:kenya": 1,
+				"place:mombasa": 1, "org:kenya tea development agency": 1, "person:grace wanjiru": 1, "place:kericho": 1},
+			[]index.Edge{
+				e("org:kenya tea development agency", "person:grace wanjiru"), e("org:kenya tea development agency", "place:kenya"),
+				e("org:kenya tea development agency", "place:kericho"), e("org:kenya tea development agency", "place:mombasa"),
+				e("org:taihu energy group", "person:li wei"), e("org:taihu energy group", "place:wuxi"),
+				e("person:grace wanjiru", "place:kenya"), e("person:grace wanjiru", "place:kericho"),
+				e("person:grace wanjiru", "place:mombasa"), e("person:li wei", "place:wuxi"),
+				e("place:kenya", "place:kericho"), e("place:kenya", "place:mombasa"), e("place:kericho", "place:mombasa")}, false},
+		{"top nodes only", index.Query{Region: []string{"China"}}, index.NetworkOptions{MaxNodes: 3},
+			map[string]int{"org:albemarle": 1, "org:saic motor": 1, "org:taihu energy group": 1}, nil, true},
+		{"who is quoted naming whom", index.Query{}, index.NetworkOptions{Kind: index.NetworkQuotes,
+			Types: []string{"person", "org", "place"}},
+			map[string]int{"person:li wei": 1, "place:wuxi": 1, "person:zhang min": 1, "person:grégory doucet": 1,
+				"person:william ruto": 1, "org:kenya tea development agency": 1, "person:grace wanjiru": 1,
+				"person:emmanuel macron": 1, "person:ralf brandstätter": 1, "place:china": 1, "person:kent masters": 1,
+				"place:atacama": 1},
+			[]index.Edge{e("person:kent masters", "place:atacama"), e("person:li wei", "place:wuxi"),
+				e("person:ralf brandstätter", "place:china")}, false},
+	} {
+		g, err := index.Network(t.Context(), idx, tc.q, tc.opts)
+		if err != nil {
+			t.Errorf("%s: Network: %v", tc.name, err)
+			continue
+		}
+		got := map[string]int{}
+		for _, n := range g.Nodes {
+			got[n.ID] = n.Count
+		}
+		if !maps.Equal(got, tc.nodes) {
+			t.Errorf("%s: nodes = %v; want %v", tc.name, got, tc.nodes)
+		}
+		if !slices.Equal(g.Edges, tc.edges) && !(len(g.Edges) == 0 && len(tc.edges) == 0) {
+			t.Errorf("%s: edges = %v; want %v", tc.name, g.Edges, tc.edges)
+		}
+		if g.NodesTruncated != tc.truncated || g.Sampled != g.Total || g.Directed != (tc.opts.Kind == index.NetworkQuotes) {
+			t.Errorf("%s: truncated %v, sampled %d of %d, directed %v", tc.name, g.NodesTruncated, g.Sampled, g.Total, g.Directed)
+		}
+	}
+	// The names are the articles' own spellings.
+	g, err := index.Network(t.Context(), idx, index.Query{Person: []string{"ralf brandstätter"}}, index.NetworkOptions{})
+	if err != nil || len(g.Nodes) != 2 || g.Nodes[0].Name != "Ralf Brandstätter" && g.Nodes[1].Name != "Ralf Brandstätter" {
+		t.Errorf("names: %+v, %v", g, err)
+	}
+	// The sample bounds the articles read.
+	g, err = index.Network(t.Context(), idx, index.Query{}, index.NetworkOptions{Sample: 3})
+	if err != nil || g.Sampled != 3 || g.Total != len(Fixtures()) {
+		t.Errorf("sample 3: sampled %d of %d, %v", g.Sampled, g.Total, err)
+	}
+}
+
+// testLean checks that lean hits carry exactly index.LeanFields of the article.
+func testLean(t *testing.T, idx index.Index) {
+	fixtures := map[string]*article.Article{}
+	for _, a := range Fixtures() {
+		fixtures[a.ID] = a
+	}
+	for _, q := range []index.Query{{Lean: true}, {Text: "battery", Lean: true, WithText: true}} {
+		res := mustSearch(t, idx, q)
+		if len(res.Hits) == 0 {
+			t.Fatalf("Search(%+v): no hits", q)
+		}
+		for _, h := range res.Hits {
+			f := fixtures[h.ID]
+			want := &article.Article{ID: f.ID, URL: f.URL, Source: f.Source, Title: f.Title, Published: f.Published,
+				Language: f.Language, Entities: f.Entities, Places: f.Places, Quotes: f.Quotes}
+			want.Normalize()
+			if g, w := mustJSON(t, h.Article), mustJSON(t, want); g != w {
+				t.Errorf("lean hit %s =\n%s\nwant\n%s", h.ID, g, w)
+			}
+		}
+	}
+}
