@@ -3,6 +3,11 @@ package api
 import (
 	"errors"
 	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/article"
 
 	"github.com/newsmon/newsmon/pkg/index"
 )
@@ -46,4 +51,122 @@ func (s *server) terms(w http.ResponseWriter, r *http.Request) {
 		res.Terms = []index.SignificantTerm{}
 	}
 	writeJSON(w, http.StatusOK, res)
+}
+
+// entity answers GET /api/entities/{id}: one entity (id as index.EntityID, "person:emmanuel
+// macron") across the articles the filters select: its spellings and roles, its articles over
+// time (&interval=day|week|month), the people, organisations, places and sources most often with
+// it (&related=, 10), and its quotes and quotes naming it (&quotes=, 50) from the newest &sample=
+// (200) articles.
+func (s *server) entity(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if len(id) > maxParamLen {
+		writeError(w, http.StatusBadRequest, "entity id longer than "+strconv.Itoa(maxParamLen)+" bytes")
+		return
+	}
+	if _, _, err := index.ParseEntityID(id); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	v := r.URL.Query()
+	opts := index.EntityOptions{Interval: v.Get("interval")}
+	switch opts.Interval {
+	case "", index.IntervalDay, index.IntervalWeek, index.IntervalMonth:
+	default:
+		writeError(w, http.StatusBadRequest, "interval "+quote(opts.Interval)+": want day, week or month")
+		return
+	}
+	var err error
+	for _, p := range []struct {
+		name    string
+		dst     *int
+		def, hi int
+	}{
+		{"related", &opts.Related, index.DefaultFacetSize, 100},
+		{"sample", &opts.Sample, index.DefaultEntitySample, index.MaxEntitySample},
+		{"quotes", &opts.Quotes, index.DefaultEntityQuotes, index.MaxEntityQuotes},
+	} {
+		if *p.dst, err = intParam(v, p.name, p.def, 1, p.hi); err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+	}
+	q, err := parseQuery(withoutPaging(v))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	p, err := index.Profile(r.Context(), s.cfg.Searcher, id, q, opts)
+	switch {
+	case errors.Is(err, index.ErrNoEntity):
+		writeError(w, http.StatusNotFound, err.Error())
+	case err != nil:
+		s.log.Warn("entity profile failed", "entity", id, "err", err)
+		writeError(w, http.StatusInternalServerError, "entity profile failed: "+err.Error())
+	default:
+		writeJSON(w, http.StatusOK, p)
+	}
+}
+
+// facetShare is a facet value with its share of the matching articles, and the entity id of
+// person, org and place values (for /api/entities/{id}).
+type facetShare struct {
+	ID    string  `json:"id,omitempty"`
+	Key   string  `json:"key"`
+	Count int     `json:"count"`
+	Share float64 `json:"share"`
+}
+
+// facetEntityTypes maps the facets whose values are entities to the entity type.
+var facetEntityTypes = map[string]string{"person": article.TypePerson, "org": article.TypeOrg, "place": article.TypePlace}
+
+// facets answers GET /api/facets: what characterises the matching articles by name — the top
+// people, organisations, places, sources, languages, … (&facet=person,org,…: default all; &size=
+// per facet, 10) with their counts and their share of the matching articles.
+func (s *server) facets(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	size, err := intParam(v, "size", index.DefaultFacetSize, 1, 100)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	var names []string
+	for _, f := range values(v, "facet") {
+		for _, name := range strings.Split(f, ",") {
+			if name = strings.TrimSpace(name); !slices.Contains(index.FacetNames, name) {
+				writeError(w, http.StatusBadRequest, "facet "+quote(name)+": want one of "+strings.Join(index.FacetNames, ", "))
+				return
+			}
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		names = index.FacetNames
+	}
+	q, err := parseQuery(withoutPaging(v))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	q.Size, q.Page, q.FacetSize, q.WithText, q.Lean = 1, 1, size, false, true
+	res, ok := s.run(w, r, q)
+	if !ok {
+		return
+	}
+	out := make(map[string][]facetShare, len(names))
+	for _, name := range names {
+		buckets := []facetShare{}
+		for _, b := range res.Facets[name] {
+			fs := facetShare{Key: b.Key, Count: b.Count}
+			if res.Total > 0 {
+				fs.Share = float64(b.Count) / float64(res.Total)
+			}
+			if typ := facetEntityTypes[name]; typ != "" {
+				fs.ID = index.EntityID(typ, b.Key)
+			}
+			buckets = append(buckets, fs)
+		}
+		out[name] = buckets
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": res.Total, "facets": out})
 }

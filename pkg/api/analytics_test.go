@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -209,4 +210,68 @@ func getBody(t *testing.T, srv *httptest.Server, path, contentType string) []byt
 		t.Fatalf("GET %s: %d %s %s", path, res.StatusCode, res.Header.Get("Content-Type"), body)
 	}
 	return body
+}
+
+func TestEntity(t *testing.T) {
+	srv := fixtureServer(t)
+	var p index.EntityProfile
+	if code := getJSON(t, srv, "/api/entities/"+url.PathEscape("person:Emmanuel Macron")+"?interval=month", &p); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	if p.ID != "person:emmanuel macron" || p.Name != "Emmanuel Macron" || p.Total != 1 || len(p.Quotes) != 1 ||
+		len(p.Timeline) != 1 || p.Timeline[0].Key != "2023-10-01" || len(p.Related["org"]) != 1 {
+		t.Errorf("profile = %+v", p)
+	}
+	// Filters narrow it; the region filter goes through the region-code widening like a search.
+	if code := getJSON(t, srv, "/api/entities/place:china?lang=de", &p); code != 200 || p.Total != 1 {
+		t.Errorf("China in German: %d %+v", code, p)
+	}
+	for path, want := range map[string]int{
+		"/api/entities/person:nobody":          http.StatusNotFound,
+		"/api/entities/macron":                 http.StatusBadRequest,
+		"/api/entities/person:x?interval=year": http.StatusBadRequest,
+		"/api/entities/person:x?sample=0":      http.StatusBadRequest,
+		"/api/entities/person:x?to=soon":       http.StatusBadRequest,
+	} {
+		if code := getJSON(t, srv, path, nil); code != want {
+			t.Errorf("GET %s: status %d; want %d", path, code, want)
+		}
+	}
+	// A slash in a name stays in the one path segment.
+	res, err := http.Get(srv.URL + "/api/entities/" + url.PathEscape("org:AC/DC"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusNotFound || !strings.Contains(strings.ToLower(string(body)), "org:ac/dc") {
+		t.Errorf("org:AC/DC: %d %s; want 404 naming the entity", res.StatusCode, body)
+	}
+}
+
+func TestFacetsWithShare(t *testing.T) {
+	srv := fixtureServer(t)
+	var got struct {
+		Total  int                     `json:"total"`
+		Facets map[string][]facetShare `json:"facets"`
+	}
+	if code := getJSON(t, srv, "/api/facets?region=China&facet=place,source&facet=lang&size=2", &got); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	want := map[string][]facetShare{
+		"place":  {{ID: "place:china", Key: "China", Count: 2, Share: 0.5}, {ID: "place:atacama", Key: "Atacama", Count: 1, Share: 0.25}},
+		"source": {{Key: "ft.com", Count: 1, Share: 0.25}, {Key: "handelsblatt.com", Count: 1, Share: 0.25}},
+		"lang":   {{Key: "en", Count: 3, Share: 0.75}, {Key: "de", Count: 1, Share: 0.25}},
+	}
+	if got.Total != 4 || !reflect.DeepEqual(got.Facets, want) {
+		t.Errorf("facets = %d %+v; want 4 %+v", got.Total, got.Facets, want)
+	}
+	if code := getJSON(t, srv, "/api/facets?q=zeppelin", &got); code != 200 || got.Total != 0 || len(got.Facets) != len(index.FacetNames) {
+		t.Errorf("no match: %d %+v", code, got)
+	}
+	for _, path := range []string{"/api/facets?facet=colour", "/api/facets?size=0"} {
+		if code := getJSON(t, srv, path, nil); code != http.StatusBadRequest {
+			t.Errorf("GET %s: status %d; want 400", path, code)
+		}
+	}
 }

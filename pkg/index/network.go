@@ -64,15 +64,9 @@ func (o NetworkOptions) Normalized() (NetworkOptions, error) {
 		types = []string{article.TypePerson, article.TypeOrg}
 	}
 	o.Types = types
-	clamp := func(v, def, hi int) int {
-		if v <= 0 {
-			return def
-		}
-		return min(v, hi)
-	}
-	o.MaxNodes = clamp(o.MaxNodes, DefaultNetworkNodes, MaxNetworkNodes)
-	o.Sample = clamp(o.Sample, DefaultNetworkSample, MaxNetworkSample)
-	o.MaxEdges = clamp(o.MaxEdges, DefaultNetworkEdges, MaxNetworkEdges)
+	o.MaxNodes = clampDefault(o.MaxNodes, DefaultNetworkNodes, MaxNetworkNodes)
+	o.Sample = clampDefault(o.Sample, DefaultNetworkSample, MaxNetworkSample)
+	o.MaxEdges = clampDefault(o.MaxEdges, DefaultNetworkEdges, MaxNetworkEdges)
 	o.MinWeight = max(o.MinWeight, 1)
 	return o, nil
 }

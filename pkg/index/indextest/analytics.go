@@ -1,6 +1,7 @@
 package indextest
 
 import (
+	"errors"
 	"maps"
 	"math"
 	"slices"
@@ -231,6 +232,58 @@ func testLean(t *testing.T, idx index.Index) {
 			if g, w := mustJSON(t, h.Article), mustJSON(t, want); g != w {
 				t.Errorf("lean hit %s =\n%s\nwant\n%s", h.ID, g, w)
 			}
+		}
+	}
+}
+
+// testProfile checks entity profiles over the fixtures.
+func testProfile(t *testing.T, idx index.Index) {
+	p, err := index.Profile(t.Context(), idx, "person:Emmanuel Macron", index.Query{}, index.EntityOptions{})
+	if err != nil {
+		t.Fatalf("Profile(person:Emmanuel Macron): %v", err)
+	}
+	re := func(id, name string, count int, share float64) index.RelatedEntity {
+		return index.RelatedEntity{ID: id, Name: name, Count: count, Share: share}
+	}
+	tc := func(text string, n int) index.TextCount { return index.TextCount{Text: text, Count: n} }
+	if p.ID != "person:emmanuel macron" || p.Name != "Emmanuel Macron" || p.Type != "PERSON" || p.Total != 1 ||
+		p.Sampled != 1 || p.Interval != "week" ||
+		!slices.Equal(p.Variants, []index.TextCount{tc("Emmanuel Macron", 1), tc("Macron", 1)}) ||
+		!slices.Equal(p.Roles, []index.TextCount{tc("French President", 1)}) ||
+		!slices.Equal(p.Timeline, []index.TimeBucket{tb("2023-10-30", 1)}) ||
+		len(p.Related["person"]) != 0 ||
+		!slices.Equal(p.Related["org"], []index.RelatedEntity{re("org:edf", "EDF", 1, 1)}) ||
+		!slices.Equal(p.Related["place"], []index.RelatedEntity{re("place:lyon", "Lyon", 1, 1), re("place:paris", "Paris", 1, 1)}) ||
+		!slices.Equal(p.Sources, []index.RelatedEntity{re("", "france24.com", 1, 1)}) ||
+		len(p.Quotes) != 1 || p.Quotes[0].Text != "Nuclear power is the backbone of our energy independence" ||
+		p.Quotes[0].ArticleID != fixtureID("paris") || len(p.QuotesAbout) != 0 {
+		t.Errorf("profile of Macron = %s", mustJSON(t, p))
+	}
+
+	p, err = index.Profile(t.Context(), idx, "place:china", index.Query{}, index.EntityOptions{Interval: "month"})
+	if err != nil {
+		t.Fatalf("Profile(place:china): %v", err)
+	}
+	if p.Name != "China" || p.Total != 2 || !slices.Equal(p.Variants, []index.TextCount{tc("China", 2)}) ||
+		!slices.Equal(p.Timeline, []index.TimeBucket{tb("2023-10-01", 2)}) ||
+		!slices.Equal(p.Related["person"], []index.RelatedEntity{re("person:ralf brandstätter", "Ralf Brandstätter", 1, 0.5),
+			re("person:zhang min", "Zhang Min", 1, 0.5)}) ||
+		!slices.Equal(p.Related["place"], []index.RelatedEntity{re("place:nanjing", "Nanjing", 1, 0.5),
+			re("place:shanghai", "Shanghai", 1, 0.5)}) ||
+		len(p.Quotes) != 0 || len(p.QuotesAbout) != 1 || p.QuotesAbout[0].Text != "China bleibt unser wichtigster Markt" {
+		t.Errorf("profile of China = %s", mustJSON(t, p))
+	}
+	// The query narrows the articles.
+	p, err = index.Profile(t.Context(), idx, "place:china", index.Query{Lang: []string{"de"}}, index.EntityOptions{})
+	if err != nil || p.Total != 1 || p.Sampled != 1 {
+		t.Errorf("profile of China in German: %+v, %v", p, err)
+	}
+	if _, err := index.Profile(t.Context(), idx, "person:nobody at all", index.Query{}, index.EntityOptions{}); !errors.Is(err, index.ErrNoEntity) {
+		t.Errorf("unknown entity: error %v; want ErrNoEntity", err)
+	}
+	for _, bad := range []string{"macron", "misc:x"} {
+		if _, err := index.Profile(t.Context(), idx, bad, index.Query{}, index.EntityOptions{}); err == nil || errors.Is(err, index.ErrNoEntity) {
+			t.Errorf("Profile(%q): error %v; want a bad-id error", bad, err)
 		}
 	}
 }

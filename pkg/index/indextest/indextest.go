@@ -66,6 +66,7 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("WithText", func(t *testing.T) { testWithText(t, idx) })
 	t.Run("ShareTimeline", func(t *testing.T) { testShareTimeline(t, idx) })
 	t.Run("Lean", func(t *testing.T) { testLean(t, idx) })
+	t.Run("Profile", func(t *testing.T) { testProfile(t, idx) })
 	t.Run("Network", func(t *testing.T) { testNetwork(t, idx) })
 	t.Run("SignificantTerms", func(t *testing.T) { testSignificantTerms(t, open(t)) })
 	t.Run("ConcurrentPutSearch", func(t *testing.T) { testConcurrent(t, open(t)) })
