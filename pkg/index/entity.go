@@ -162,8 +162,9 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 					roles[ent.Role]++
 				}
 			}
+			cands := speakers(a)
 			for _, qt := range a.Quotes {
-				if sp, ok := speakerOf(qt, []string{typ}); ok && sp.id == p.ID {
+				if sp, ok := speakerOf(qt, cands, []string{typ}); ok && sp.id == p.ID {
 					if len(p.Quotes) < opts.Quotes {
 						p.Quotes = append(p.Quotes, quoteIn(a, qt))
 					}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/article"
 )
@@ -202,8 +203,9 @@ func BuildNetwork(arts []*article.Article, total int, opts NetworkOptions) *Grap
 			links = append(links, ls)
 			continue
 		}
+		cands := speakers(a)
 		for _, qt := range a.Quotes {
-			sp, ok := speakerOf(qt, opts.Types)
+			sp, ok := speakerOf(qt, cands, opts.Types)
 			if !ok {
 				continue
 			}
@@ -331,20 +333,65 @@ func entitiesOf(a *article.Article, types []string) []entityRef {
 	return out
 }
 
-// speakerOf is the entity speaking a quote, if it has a speaker of one of the types (a speaker of
-// no stated type counts as a person).
-func speakerOf(q article.Quote, types []string) (entityRef, bool) {
+// speakers lists the entities of an article that can speak a quote: its people and
+// organisations.
+func speakers(a *article.Article) []entityRef {
+	return entitiesOf(a, []string{article.TypePerson, article.TypeOrg})
+}
+
+// speakerOf resolves a quote's speaker to one of the article's people or organisations (cands,
+// from speakers), and reports it if it is of one of the types. In order: the entity one of whose
+// mentions is the speaker's mention; the entity with the speaker's name; the one entity whose
+// name holds every word of the speaker's ("Macron" → "Emmanuel Macron"). A speaker that is no
+// entity of the article — a description such as "officials", "analysts" or "the company" — is
+// nobody in a network.
+func speakerOf(q article.Quote, cands []entityRef, types []string) (entityRef, bool) {
 	if q.Speaker == nil || strings.TrimSpace(*q.Speaker) == "" {
 		return entityRef{}, false
 	}
-	typ := article.TypePerson
-	if q.SpeakerType != nil && *q.SpeakerType != "" {
-		typ = *q.SpeakerType
+	found := -1
+	if m := q.SpeakerMention; m != nil && m.End > m.Start {
+		for i, e := range cands {
+			if slices.ContainsFunc(e.spans, func(s article.Mention) bool { return s.Start < m.End && m.Start < s.End }) {
+				found = i
+				break
+			}
+		}
 	}
-	if !slices.Contains(types, typ) {
+	if found < 0 {
+		name := Norm(*q.Speaker)
+		found = slices.IndexFunc(cands, func(e entityRef) bool { return Norm(e.name) == name })
+	}
+	if found < 0 {
+		words := nameWords(*q.Speaker)
+		for i, e := range cands {
+			if len(words) == 0 || !containsWords(nameWords(e.name), words) {
+				continue
+			}
+			if found >= 0 { // two candidates: "Li" of "Li Wei" or of "Li Qiang"? Neither.
+				return entityRef{}, false
+			}
+			found = i
+		}
+	}
+	if found < 0 || !slices.Contains(types, cands[found].typ) {
 		return entityRef{}, false
 	}
-	return entityRef{id: EntityID(typ, *q.Speaker), typ: typ, name: strings.TrimSpace(*q.Speaker)}, true
+	return cands[found], true
+}
+
+// nameWords lower-cases a name and splits it into words.
+func nameWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func containsWords(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // commonest is the most used name (the first in byte order on ties).

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -52,7 +53,8 @@ func TestBuildNetwork(t *testing.T) {
 		netArticle("person:Li Wei", "org:Taihu", "place:US=United States", "misc:x"),
 		netArticle("person:li wei", "org:Taihu", "person:Zhang Min"),
 		netArticle("person:Li Wei", "org:Taihu", "org:SAIC", "quote:Li Wei:Taihu,SAIC"),
-		netArticle("org:SAIC", "place:Atacama", "quote:Zhang Min:SAIC,Atacama", "quote:Li Wei:"),
+		netArticle("person:Zhang Min", "org:SAIC", "place:Atacama", "quote:Min:SAIC,Atacama", "quote:Zhang Min:",
+			"quote:Li Wei:", "quote:Officials:SAIC"),
 	}
 	// An unresolved PLACE entity (no Places entry) still counts as a place.
 	arts[3].Places = nil
@@ -65,7 +67,7 @@ func TestBuildNetwork(t *testing.T) {
 	for _, n := range g.Nodes {
 		counts[n.ID] = n.Count
 	}
-	want := map[string]int{"person:li wei": 3, "org:taihu": 3, "place:united states": 1, "person:zhang min": 1,
+	want := map[string]int{"person:li wei": 3, "org:taihu": 3, "place:united states": 1, "person:zhang min": 2,
 		"org:saic": 2, "place:atacama": 1}
 	if len(counts) != len(want) {
 		t.Errorf("nodes = %v; want %v", counts, want)
@@ -88,15 +90,47 @@ func TestBuildNetwork(t *testing.T) {
 		t.Errorf("min weight 2, 2 nodes: %+v", g)
 	}
 
-	opts, _ = NetworkOptions{Kind: NetworkQuotes, Types: []string{"person", "org", "place"}, MaxEdges: 2}.Normalized()
+	// Quotes: "Min" is Zhang Min of the same article; Li Wei, not named in the fourth article, and
+	// "Officials", no entity at all, speak for nobody there.
+	opts, _ = NetworkOptions{Kind: NetworkQuotes, Types: []string{"person", "org", "place"}, MaxEdges: 3}.Normalized()
 	g = BuildNetwork(arts, 4, opts)
-	wantEdges := []Edge{{"person:li wei", "org:saic", 1}, {"person:li wei", "org:taihu", 1}}
+	wantEdges := []Edge{{"person:li wei", "org:saic", 1}, {"person:li wei", "org:taihu", 1}, {"person:zhang min", "org:saic", 1}}
 	if !g.Directed || !slices.Equal(g.Edges, wantEdges) || !g.EdgesTruncated {
 		t.Errorf("quotes edges = %v (truncated %v); want %v, truncated", g.Edges, g.EdgesTruncated, wantEdges)
 	}
+	spoken := map[string]int{}
 	for _, n := range g.Nodes {
-		if n.ID == "person:li wei" && (n.Quotes != 2 || n.Count != 2) {
-			t.Errorf("Li Wei: %+v; want 2 quotes", n)
+		spoken[n.ID] = n.Quotes
+	}
+	if want := map[string]int{"person:li wei": 1, "person:zhang min": 2, "org:saic": 0, "org:taihu": 0, "place:atacama": 0}; !maps.Equal(spoken, want) {
+		t.Errorf("quotes spoken = %v; want %v", spoken, want)
+	}
+}
+
+func TestSpeakerOf(t *testing.T) {
+	a := netArticle("person:Li Wei", "person:Li Qiang", "org:Taihu Energy Group", "person:Emmanuel Macron")
+	cands := speakers(a)
+	all := []string{article.TypePerson, article.TypeOrg}
+	str := func(s string) *string { return &s }
+	for _, tc := range []struct {
+		speaker string
+		mention *article.Mention
+		types   []string
+		want    string // entity id, "" for none
+	}{
+		{"Li Wei", nil, all, "person:li wei"},
+		{"li wei", nil, all, "person:li wei"},
+		{"Macron", nil, all, "person:emmanuel macron"},
+		{"Li", nil, all, ""}, // two Lis
+		{"Officials", nil, all, ""},
+		{"the company", &article.Mention{Text: "Taihu", Start: 15, End: 20}, all, "org:taihu energy group"},
+		{"Taihu Energy Group", nil, []string{article.TypePerson}, ""},
+		{"", nil, all, ""},
+	} {
+		q := article.Quote{Speaker: str(tc.speaker), SpeakerMention: tc.mention}
+		got, ok := speakerOf(q, cands, tc.types)
+		if ok != (tc.want != "") || got.id != tc.want {
+			t.Errorf("speakerOf(%q) = %q, %v; want %q", tc.speaker, got.id, ok, tc.want)
 		}
 	}
 }
