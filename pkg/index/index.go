@@ -62,7 +62,7 @@ type Query struct {
 	MentionsFrom, MentionsTo time.Time
 	Sort                     string // "relevance" (default when Text is set) or "date" (newest first)
 	Page                     int    // 1-based
-	Size                     int    // hits per page; 0 means DefaultSize; capped at MaxSize
+	Size                     int    // hits per page; 0 means DefaultSize; capped at MaxSize (MaxLeanSize if Lean)
 	// FacetSize is the number of buckets per facet; 0 means DefaultFacetSize, <0 means no facets.
 	FacetSize int
 	// Interval, when set ("day", "week", "month"), asks for Result.Timeline over published dates.
@@ -79,10 +79,22 @@ type Query struct {
 var LeanFields = []string{"id", "url", "source", "title", "published", "language", "entities", "places", "quotes"}
 
 const (
-	DefaultSize      = 20
-	MaxSize          = 500
+	DefaultSize = 20
+	MaxSize     = 500
+	// MaxLeanSize caps the page of a Lean query: analytics read samples of thousands of lean
+	// articles, and one deep page costs the index much less than several pages (each page
+	// collects and sorts every hit before it again).
+	MaxLeanSize      = 2000
 	DefaultFacetSize = 10
 )
+
+// MaxPage is the largest page size of q: MaxSize, or MaxLeanSize for a Lean query.
+func (q Query) MaxPage() int {
+	if q.Lean {
+		return MaxLeanSize
+	}
+	return MaxSize
+}
 
 // Facet names, as in CONTRACTS §3, then currency (ISO codes of the money figures) and event_type.
 var FacetNames = []string{"person", "org", "place", "region", "country", "source", "event", "lang",

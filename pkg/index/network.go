@@ -125,11 +125,11 @@ func ParseEntityID(id string) (typ, name string, err error) {
 }
 
 // SampleArticles reads up to n of q's best-ranked matching articles (lean: see Query.Lean), a
-// page of MaxSize at a time, and the number of articles matching.
+// page of MaxLeanSize at a time, and the number of articles matching.
 func SampleArticles(ctx context.Context, s Searcher, q Query, n int) (arts []*article.Article, total int, err error) {
 	q.FacetSize, q.Interval, q.WithText, q.Lean = -1, "", false, true
 	for page := 1; len(arts) < n; page++ {
-		q.Page, q.Size = page, min(MaxSize, n)
+		q.Page, q.Size = page, min(MaxLeanSize, n)
 		res, err := s.Search(ctx, q)
 		if err != nil {
 			return nil, 0, fmt.Errorf("sample page %d: %w", page, err)

@@ -1,8 +1,10 @@
 package index
 
 import (
+	"context"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -166,6 +168,48 @@ func TestEntityID(t *testing.T) {
 	for _, bad := range []string{"", "macron", "person:", "misc:x", ":x"} {
 		if _, _, err := ParseEntityID(bad); err == nil {
 			t.Errorf("ParseEntityID(%q): no error", bad)
+		}
+	}
+}
+
+// pagingSearcher holds total articles and answers pages as the backends do.
+type pagingSearcher struct {
+	total   int
+	queries []Query
+}
+
+func (p *pagingSearcher) Search(_ context.Context, q Query) (*Result, error) {
+	p.queries = append(p.queries, q)
+	size := min(q.Size, q.MaxPage())
+	res := &Result{Total: p.total}
+	for i := (q.Page - 1) * size; i < p.total && i < q.Page*size; i++ {
+		res.Hits = append(res.Hits, Hit{Article: &article.Article{ID: strconv.Itoa(i)}})
+	}
+	return res, nil
+}
+
+func TestSampleArticles(t *testing.T) {
+	for _, tc := range []struct{ total, n, want, queries int }{
+		{10, 500, 10, 1},
+		{5000, 2500, 2500, 2}, // one deep lean page, then what is left of the next
+		{5000, 2000, 2000, 1},
+		{0, 100, 0, 1},
+	} {
+		s := &pagingSearcher{total: tc.total}
+		arts, total, err := SampleArticles(t.Context(), s, Query{Text: "x", FacetSize: 5, WithText: true}, tc.n)
+		if err != nil || len(arts) != tc.want || total != tc.total || len(s.queries) != tc.queries {
+			t.Errorf("sample %d of %d: %d articles, total %d, %d queries, %v; want %d, %d, %d", tc.n, tc.total,
+				len(arts), total, len(s.queries), err, tc.want, tc.total, tc.queries)
+		}
+		for _, q := range s.queries {
+			if !q.Lean || q.WithText || q.FacetSize != -1 || q.Text != "x" {
+				t.Errorf("sample query %+v: want lean, no text, no facets, the query's text", q)
+			}
+		}
+		for i, a := range arts {
+			if a.ID != strconv.Itoa(i) {
+				t.Fatalf("sample %d of %d: article %d is %s", tc.n, tc.total, i, a.ID)
+			}
 		}
 	}
 }

@@ -138,8 +138,8 @@ func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, er
 	switch {
 	case size <= 0:
 		size = index.DefaultSize
-	case size > index.MaxSize:
-		size = index.MaxSize
+	case size > q.MaxPage():
+		size = q.MaxPage()
 	}
 	page := max(q.Page, 1)
 	req = blv.NewSearchRequestOptions(bq, size, (page-1)*size, false)

@@ -44,7 +44,7 @@ func pageOf(q index.Query) (from, size int) {
 	if size <= 0 {
 		size = index.DefaultSize
 	}
-	size = min(size, index.MaxSize)
+	size = min(size, q.MaxPage())
 	page := max(q.Page, 1)
 	return (page - 1) * size, size
 }
