@@ -1,11 +1,14 @@
 package api
 
 import (
+	"encoding/csv"
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
 
@@ -25,6 +28,10 @@ func (s *server) terms(w http.ResponseWriter, r *http.Request) {
 	sample, err := intParam(v, "sample", index.DefaultTermsSample, 1, index.MaxTermsSample)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	asCSV, ok := csvFormat(w, v)
+	if !ok {
 		return
 	}
 	q, err := parseQuery(withoutPaging(v))
@@ -49,6 +56,14 @@ func (s *server) terms(w http.ResponseWriter, r *http.Request) {
 	}
 	if res.Terms == nil {
 		res.Terms = []index.SignificantTerm{}
+	}
+	if asCSV {
+		rows := make([][]string, 0, len(res.Terms))
+		for _, t := range res.Terms {
+			rows = append(rows, []string{t.Term, formatFloat(t.Score), strconv.Itoa(t.Count), strconv.Itoa(t.Background)})
+		}
+		writeCSV(w, "newsmon-terms", []string{"term", "score", "count", "background"}, rows)
+		return
 	}
 	writeJSON(w, http.StatusOK, res)
 }
@@ -143,6 +158,10 @@ func (s *server) facets(w http.ResponseWriter, r *http.Request) {
 	if len(names) == 0 {
 		names = index.FacetNames
 	}
+	asCSV, ok := csvFormat(w, v)
+	if !ok {
+		return
+	}
 	q, err := parseQuery(withoutPaging(v))
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
@@ -168,5 +187,45 @@ func (s *server) facets(w http.ResponseWriter, r *http.Request) {
 		}
 		out[name] = buckets
 	}
+	if asCSV {
+		var rows [][]string
+		for _, name := range names {
+			for _, b := range out[name] {
+				rows = append(rows, []string{name, b.Key, strconv.Itoa(b.Count), formatFloat(b.Share), b.ID})
+			}
+		}
+		writeCSV(w, "newsmon-facets", []string{"facet", "key", "count", "share", "entity_id"}, rows)
+		return
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"total": res.Total, "facets": out})
 }
+
+// csvFormat reads format=json (the default) or format=csv, answering 400 itself for anything else.
+func csvFormat(w http.ResponseWriter, v url.Values) (asCSV, ok bool) {
+	switch f := v.Get("format"); f {
+	case "", "json":
+		return false, true
+	case "csv":
+		return true, true
+	default:
+		writeError(w, http.StatusBadRequest, "format "+quote(f)+": want json or csv")
+		return false, false
+	}
+}
+
+// writeCSV answers with a CSV attachment named name-<time>.csv: the header, then the rows, cells
+// defused against spreadsheet formulas.
+func writeCSV(w http.ResponseWriter, name string, header []string, rows [][]string) {
+	attachment(w, "text/csv; charset=utf-8", name+"-"+time.Now().UTC().Format("20060102-150405")+".csv")
+	cw := csv.NewWriter(w)
+	_ = cw.Write(header)
+	for _, row := range rows {
+		for i, c := range row {
+			row[i] = defuse(c)
+		}
+		_ = cw.Write(row)
+	}
+	cw.Flush()
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', 6, 64) }

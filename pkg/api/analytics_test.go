@@ -275,3 +275,34 @@ func TestFacetsWithShare(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVDownloads checks that every number behind the analytics views downloads as CSV.
+func TestCSVDownloads(t *testing.T) {
+	srv := fixtureServer(t)
+	for _, tc := range []struct {
+		path string
+		want [][]string
+	}{
+		{"/api/timeline?region=China&interval=week&format=csv", [][]string{{"week", "count"}, {"2023-10-16", "1"}, {"2023-10-23", "3"}}},
+		{"/api/timeline?region=China&interval=month&normalize=share&format=csv", [][]string{{"month", "count", "total", "share"},
+			{"2023-09-01", "0", "1", "0"}, {"2023-10-01", "4", "7", "0.571429"}}},
+		{"/api/facets?region=Jiangsu&facet=org&format=csv", [][]string{{"facet", "key", "count", "share", "entity_id"},
+			{"org", "Taihu Energy Group", "1", "0.5", "org:taihu energy group"}, {"org", "Volkswagen", "1", "0.5", "org:volkswagen"}}},
+	} {
+		body := getBody(t, srv, tc.path, "text/csv; charset=utf-8")
+		rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+		if err != nil || !reflect.DeepEqual(rows, tc.want) {
+			t.Errorf("GET %s = %q, %v; want %q", tc.path, rows, err, tc.want)
+		}
+	}
+	body := getBody(t, srv, "/api/terms?q=battery&format=csv", "text/csv; charset=utf-8")
+	if rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll(); err != nil || len(rows) == 0 ||
+		!reflect.DeepEqual(rows[0], []string{"term", "score", "count", "background"}) {
+		t.Errorf("terms csv = %q, %v", rows, err)
+	}
+	for _, path := range []string{"/api/timeline?format=xml", "/api/terms?format=xml", "/api/facets?format=xml"} {
+		if code := getJSON(t, srv, path, nil); code != http.StatusBadRequest {
+			t.Errorf("GET %s: status %d; want 400", path, code)
+		}
+	}
+}

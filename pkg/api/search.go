@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -230,11 +231,15 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	asCSV, ok := csvFormat(w, v)
+	if !ok {
+		return
+	}
 	q.Interval, q.Size, q.Page, q.FacetSize, q.WithText = interval, 1, 1, -1, false
 	switch v.Get("normalize") {
 	case "", "none", "count":
 	case "share":
-		s.shareTimeline(w, r, q)
+		s.shareTimeline(w, r, q, asCSV)
 		return
 	default:
 		writeError(w, http.StatusBadRequest, "normalize "+quote(v.Get("normalize"))+": want share or none")
@@ -248,6 +253,14 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 	if buckets == nil {
 		buckets = []index.TimeBucket{}
 	}
+	if asCSV {
+		rows := make([][]string, 0, len(buckets))
+		for _, b := range buckets {
+			rows = append(rows, []string{b.Key, strconv.Itoa(b.Count)})
+		}
+		writeCSV(w, "newsmon-timeline", []string{interval, "count"}, rows)
+		return
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"interval": interval, "total": res.Total, "buckets": buckets})
 }
 
@@ -255,11 +268,19 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 // sources, languages and period whatever they say ("total", index.Query.Background) and the
 // query's share of it; periods with background articles but no match are reported with count 0,
 // so the series shows attention dropping as well as rising.
-func (s *server) shareTimeline(w http.ResponseWriter, r *http.Request, q index.Query) {
+func (s *server) shareTimeline(w http.ResponseWriter, r *http.Request, q index.Query, asCSV bool) {
 	buckets, total, background, err := index.ShareTimeline(r.Context(), s.cfg.Searcher, q)
 	if err != nil {
 		s.log.Warn("share timeline failed", "query", q.Text, "err", err)
 		writeError(w, http.StatusInternalServerError, "search failed: "+err.Error())
+		return
+	}
+	if asCSV {
+		rows := make([][]string, 0, len(buckets))
+		for _, b := range buckets {
+			rows = append(rows, []string{b.Key, strconv.Itoa(b.Count), strconv.Itoa(b.Total), formatFloat(b.Share)})
+		}
+		writeCSV(w, "newsmon-timeline-share", []string{q.Interval, "count", "total", "share"}, rows)
 		return
 	}
 	share := 0.0
