@@ -167,7 +167,7 @@ func (s *server) facets(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	q.Size, q.Page, q.FacetSize, q.WithText, q.Lean = 1, 1, size, false, true
+	q.Size, q.Page, q.FacetSize, q.WithText, q.Lean, q.Sort = 1, 1, size, false, true, "relevance" // counts only
 	res, ok := s.run(w, r, q)
 	if !ok {
 		return

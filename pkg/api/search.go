@@ -235,7 +235,8 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	q.Interval, q.Size, q.Page, q.FacetSize, q.WithText = interval, 1, 1, -1, false
+	// Counts only: ranking by score spares the index a sort by date of every match.
+	q.Interval, q.Size, q.Page, q.FacetSize, q.WithText, q.Sort = interval, 1, 1, -1, false, "relevance"
 	switch v.Get("normalize") {
 	case "", "none", "count":
 	case "share":

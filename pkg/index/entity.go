@@ -109,8 +109,10 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 	case article.TypeEvent:
 		q.Event = append(q.Event, name)
 	}
-	q.Page, q.Size, q.Interval, q.FacetSize, q.WithText = 1, 1, opts.Interval, opts.Related+1, false
-	res, err := s.Search(ctx, q)
+	// Counts only: ranking by score spares a sort by date of every match.
+	stats := q
+	stats.Page, stats.Size, stats.Interval, stats.FacetSize, stats.WithText, stats.Sort = 1, 1, opts.Interval, opts.Related+1, false, "relevance"
+	res, err := s.Search(ctx, stats)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)
 	}

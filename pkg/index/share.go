@@ -42,7 +42,8 @@ func ShareTimeline(ctx context.Context, s Searcher, q Query) (buckets []ShareBuc
 	if q.Interval == "" {
 		return nil, 0, 0, fmt.Errorf("share timeline: no interval")
 	}
-	q.Size, q.Page, q.FacetSize, q.WithText = 1, 1, -1, false
+	// Only counts are read: ranking by score spares the backend a sort by date of every match.
+	q.Size, q.Page, q.FacetSize, q.WithText, q.Sort = 1, 1, -1, false, "relevance"
 	fg, err := s.Search(ctx, q)
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("share timeline: query: %w", err)
