@@ -429,13 +429,15 @@ function fillBuckets(buckets, interval) {
 }
 
 // timelineChart draws articles per period; with share set, each bar is the query's share of all
-// articles in the same sources and period (the buckets of /api/timeline?normalize=share).
-function timelineChart(raw, interval, share) {
+// articles in the same sources and period (the buckets of /api/timeline?normalize=share). scale,
+// when given, is the value of a full-height bar, so that charts compared side by side agree.
+function timelineChart(raw, interval, share, scale) {
   if (!raw.length) return el("p", { class: "meta" }, "No dated articles.");
   const buckets = fillBuckets(raw, interval);
   const H = 120, top = 8;
   const value = share ? b => b.share || 0 : b => b.count;
-  const max = Math.max(...buckets.map(value), share ? 0.0001 : 1);
+  const peak = Math.max(...buckets.map(value), share ? 0.0001 : 1);
+  const max = scale || peak;
   const slot = 100 / buckets.length;
   const bw = Math.min(slot * 0.8, 8); // percent of the width; a lone bar stays a bar
   const bars = buckets.map((b, i) => {
@@ -454,12 +456,12 @@ function timelineChart(raw, interval, share) {
   roving(bars.map(g => g.querySelector(".bar")).filter(r => r.getAttribute("role") === "button"));
   const ticks = [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1].filter((v, i, a) => a.indexOf(v) === i);
   return el("div", {},
-    svg("svg", { class: "chart", height: H, role: "group", "aria-label": `${share ? "Share of all articles" : "Articles"} per ${interval}, peak ${share ? pct(max) : max}; arrow keys move between bars` },
+    svg("svg", { class: "chart", height: H, role: "group", "aria-label": `${share ? "Share of all articles" : "Articles"} per ${interval}, peak ${share ? pct(peak) : peak}; arrow keys move between bars` },
       svg("line", { class: "base", x1: 0, x2: "100%", y1: H - 0.5, y2: H - 0.5 }), bars),
     el("div", { class: "axis meta" + (ticks.length === 1 ? " single" : ""), "aria-hidden": "true" }, ticks.map(i => el("span", {}, bucketLabel(buckets[i].key, interval)))),
     el("p", { class: "meta" }, share
-      ? `Share of all articles in the same sources and period; peak ${pct(max)} in a ${interval}. Select a bar to show that ${interval}.`
-      : `${plural(raw.reduce((s, b) => s + b.count, 0), "dated article")}, peak ${max} per ${interval}. Select a bar to show that ${interval}.`));
+      ? `Share of all articles in the same sources and period; peak ${pct(peak)} in a ${interval}. Select a bar to show that ${interval}.`
+      : `${plural(raw.reduce((s, b) => s + b.count, 0), "dated article")}, peak ${peak} per ${interval}. Select a bar to show that ${interval}.`));
 }
 function pct(x) { return (100 * x).toLocaleString(undefined, { maximumFractionDigits: x < 0.1 ? 1 : 0 }) + "%"; }
 
@@ -562,7 +564,55 @@ async function analyseView(p, token) {
 
   render(el("h1", { class: "sr-only" }, "Analyse"), activeChips(p),
     el("p", { class: "meta" }, "The articles the search and filters select, characterised. ", link(inView(fp, "search"), "Back to the articles")),
-    el("div", { class: "analysis" }, time, terms, who, net, quoted));
+    el("div", { class: "analysis" }, time, comparePanel(p, fp, interval, share, token), terms, who, net, quoted));
+}
+
+// comparePanel sets the search's words beside up to five other queries (?vs=…, each with the
+// same filters), as counts or shares per period on one scale, each downloadable as CSV.
+function comparePanel(p, fp, interval, share, token) {
+  const others = p.getAll("vs").filter(Boolean).slice(0, 5);
+  const box = panel("an-compare", "Compare");
+  const input = el("input", { type: "search", id: "vs-new", placeholder: "other words, e.g. Kenya OR Nairobi", "aria-label": "Words to compare with" });
+  const form = el("form", { class: "compare-form", onsubmit: e => {
+    e.preventDefault();
+    const v = input.value.trim();
+    if (!v || others.length >= 5) return;
+    const q = state(); q.append("vs", v); go(q);
+  } }, input, el("button", { type: "submit", disabled: others.length >= 5 || null }, "Add"));
+  box.append(form);
+  if (!others.length) {
+    box.append(el("p", { class: "meta" }, "Add up to five queries to set beside this one; each keeps the filters above."));
+    return box;
+  }
+  const queries = [fp.get("q") || "", ...others];
+  const rows = el("div", { class: "compare" }, el("p", { class: "meta" }, "Loading…"));
+  box.append(rows);
+  Promise.all(queries.map(words => {
+    const tp = new URLSearchParams(fp); words ? tp.set("q", words) : tp.delete("q");
+    tp.set("interval", interval); if (share) tp.set("normalize", "share");
+    return api("/api/timeline?" + tp).then(tl => ({ words, tp, tl }));
+  })).then(series => {
+    if (stale(token)) return;
+    // One time axis and one scale for all.
+    const keys = series.flatMap(s => s.tl.buckets.map(b => b.key)).sort();
+    const first = keys[0], last = keys[keys.length - 1];
+    const value = share ? b => b.share || 0 : b => b.count;
+    const scale = Math.max(...series.flatMap(s => s.tl.buckets.map(value)), share ? 0.0001 : 1);
+    rows.replaceChildren(...series.map((s, i) => {
+      const b = s.tl.buckets.slice();
+      if (first && (!b.length || b[0].key !== first)) b.unshift({ key: first, count: 0, total: 0, share: 0 });
+      if (last && b[b.length - 1].key !== last) b.push({ key: last, count: 0, total: 0, share: 0 });
+      const remove = i ? el("button", { type: "button", class: "chip clear", "aria-label": `Stop comparing “${s.words}”`, onclick: () => {
+        const q = state(); const rest = q.getAll("vs").filter(v => v !== s.words); q.delete("vs"); rest.forEach(v => q.append("vs", v)); go(q, true);
+      } }, "×") : null;
+      return el("section", { class: "compare-row" },
+        el("h3", {}, s.words ? `“${s.words}”` : "all articles", " ", el("span", { class: "meta" }, plural(s.tl.total, "article"),
+          share && s.tl.background_total ? ` · ${pct(s.tl.share)} of ${s.tl.background_total.toLocaleString()}` : ""), " ",
+          downloadLink("/api/timeline", s.tp, { format: "csv" }, "CSV"), remove),
+        timelineChart(b, interval, share, scale));
+    }));
+  }).catch(err => { if (!stale(token)) rows.replaceChildren(errorBox(err)); });
+  return box;
 }
 
 function drawNetwork(g) {
