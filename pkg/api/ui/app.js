@@ -1227,7 +1227,12 @@ document.getElementById("search-form").addEventListener("submit", e => {
   e.preventDefault();
   const p = filterParams(state());
   const q = document.getElementById("q").value.trim();
-  p.set("view", state().get("view") === "analyse" ? "analyse" : "search");
+  if (state().get("view") === "analyse") { // new words, same comparison
+    p.set("view", "analyse");
+    for (const k of ["vs", "normalize"]) for (const v of state().getAll(k)) p.append(k, v);
+  } else {
+    p.set("view", "search");
+  }
   q ? p.set("q", q) : p.delete("q");
   go(p);
 });
