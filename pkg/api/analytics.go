@@ -5,9 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
@@ -145,19 +143,6 @@ func (s *server) facets(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	var names []string
-	for _, f := range values(v, "facet") {
-		for _, name := range strings.Split(f, ",") {
-			if name = strings.TrimSpace(name); !slices.Contains(index.FacetNames, name) {
-				writeError(w, http.StatusBadRequest, "facet "+quote(name)+": want one of "+strings.Join(index.FacetNames, ", "))
-				return
-			}
-			names = append(names, name)
-		}
-	}
-	if len(names) == 0 {
-		names = index.FacetNames
-	}
 	asCSV, ok := csvFormat(w, v)
 	if !ok {
 		return
@@ -168,6 +153,7 @@ func (s *server) facets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q.Size, q.Page, q.FacetSize, q.WithText, q.Lean, q.Sort = 1, 1, size, false, true, "relevance" // counts only
+	names := q.FacetList()
 	res, ok := s.run(w, r, q)
 	if !ok {
 		return

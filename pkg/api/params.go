@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -99,6 +100,14 @@ func parseQuery(v url.Values) (index.Query, error) {
 	}
 	if q.FacetSize, err = intParam(v, "facets", index.DefaultFacetSize, -1, 100); err != nil {
 		return q, err
+	}
+	for _, f := range values(v, "facet") { // which facets: facet=person,org or repeated
+		for _, name := range strings.Split(f, ",") {
+			if name = strings.TrimSpace(name); !slices.Contains(index.FacetNames, name) {
+				return q, fmt.Errorf("facet %q: want one of %s", name, strings.Join(index.FacetNames, ", "))
+			}
+			q.Facets = append(q.Facets, name)
+		}
 	}
 	if q.WithText, err = boolParam(v, "text"); err != nil {
 		return q, err

@@ -112,6 +112,7 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 	// Counts only: ranking by score spares a sort by date of every match.
 	stats := q
 	stats.Page, stats.Size, stats.Interval, stats.FacetSize, stats.WithText, stats.Sort = 1, 1, opts.Interval, opts.Related+1, false, "relevance"
+	stats.Facets = []string{"person", "org", "place", "source"}
 	res, err := s.Search(ctx, stats)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)

@@ -65,6 +65,9 @@ type Query struct {
 	Size                     int    // hits per page; 0 means DefaultSize; capped at MaxSize (MaxLeanSize if Lean)
 	// FacetSize is the number of buckets per facet; 0 means DefaultFacetSize, <0 means no facets.
 	FacetSize int
+	// Facets names the facets to count (of FacetNames); empty means all. Each facet costs a pass
+	// over the matching articles' values, so views that show a few ask for those.
+	Facets []string
 	// Interval, when set ("day", "week", "month"), asks for Result.Timeline over published dates.
 	Interval string
 	// WithText keeps the article body in hits.
@@ -94,6 +97,24 @@ func (q Query) MaxPage() int {
 		return MaxLeanSize
 	}
 	return MaxSize
+}
+
+// FacetList is the facets q asks for: q.Facets, or every facet when it names none. Unknown names
+// are left out.
+func (q Query) FacetList() []string {
+	if len(q.Facets) == 0 {
+		return FacetNames
+	}
+	var out []string
+	for _, name := range FacetNames {
+		for _, f := range q.Facets {
+			if f == name {
+				out = append(out, name)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // Facet names, as in CONTRACTS §3, then currency (ISO codes of the money figures) and event_type.

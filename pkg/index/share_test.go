@@ -43,3 +43,12 @@ func TestBackgroundKeepsSourcesAndPeriod(t *testing.T) {
 		t.Errorf("Background() = %+v; want %+v", bg, want)
 	}
 }
+
+func TestFacetList(t *testing.T) {
+	if got := (Query{}).FacetList(); !slices.Equal(got, FacetNames) {
+		t.Errorf("no facets named: %v; want all", got)
+	}
+	if got := (Query{Facets: []string{"source", "colour", "person"}}).FacetList(); !slices.Equal(got, []string{"person", "source"}) {
+		t.Errorf("FacetList = %v; want person, source (in FacetNames order, unknown left out)", got)
+	}
+}

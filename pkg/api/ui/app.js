@@ -830,7 +830,7 @@ function quotesBy(speaker) { const p = new URLSearchParams({ view: "quotes" }); 
 async function quotesView(p, token) {
   const speakers = el("datalist", { id: "speaker-options" });
   const speaker = el("input", { type: "text", id: "speaker", value: p.get("speaker") || "", placeholder: "e.g. Joachim Weiss", autocomplete: "off", list: "speaker-options" });
-  api("/api/search?size=0&facets=100").then(res => speakers.replaceChildren(...(res.facets.person || []).map(b => el("option", { value: b.key })))).catch(() => {});
+  api("/api/search?size=0&facets=100&facet=person").then(res => speakers.replaceChildren(...(res.facets.person || []).map(b => el("option", { value: b.key })))).catch(() => {});
   const words = el("input", { type: "search", id: "qwords", value: p.get("q") || "", placeholder: "about… (optional)" });
   const form = el("form", { class: "panel", role: "search", "aria-labelledby": "quotes-h", onsubmit: e => {
     e.preventDefault();

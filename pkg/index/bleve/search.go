@@ -57,8 +57,8 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		if n == 0 {
 			n = index.DefaultFacetSize
 		}
-		for name, field := range facetFields {
-			req.AddFacet(name, blv.NewFacetRequest(field, n))
+		for _, name := range q.FacetList() {
+			req.AddFacet(name, blv.NewFacetRequest(facetFields[name], n))
 		}
 	}
 	if timelineField != "" {
@@ -101,7 +101,7 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	}
 	if q.FacetSize >= 0 {
 		out.Facets = make(map[string][]index.FacetBucket, len(facetFields))
-		for name := range facetFields {
+		for _, name := range q.FacetList() {
 			out.Facets[name] = termBuckets(res.Facets[name])
 		}
 	}

@@ -33,7 +33,10 @@ func TestZZPerf(t *testing.T) {
 	}
 	defer idx.Close()
 	n, _ := idx.Count(t.Context())
-	want := 5000
+	want := 30000
+	if w := os.Getenv("PERF_N"); w != "" {
+		fmt.Sscan(w, &want)
+	}
 	for i := n; i < want; i += 250 {
 		var batch []*article.Article
 		for j := i; j < i+250; j++ {
@@ -50,6 +53,55 @@ func TestZZPerf(t *testing.T) {
 		if err := idx.Put(t.Context(), batch); err != nil {
 			t.Fatal(err)
 		}
+	}
+	t.Logf("indexed %d", want)
+	if os.Getenv("PERF_SORT") != "" {
+		for i := 0; i < 4; i++ {
+			for _, sort := range []string{"", "relevance"} {
+				t0 := time.Now()
+				idx.Search(t.Context(), index.Query{Size: 1, FacetSize: -1, Interval: "day", Sort: sort})
+				t1 := time.Now()
+				idx.Search(t.Context(), index.Query{Size: 1, FacetSize: 10, Sort: sort})
+				t.Logf("sort %q: timeline all %v, facets all %v", sort, t1.Sub(t0), time.Since(t1))
+			}
+		}
+		return
+	}
+	if os.Getenv("PERF_ONLY_TERMS") == "x" {
+		for i := 0; i < 5; i++ {
+			t0 := time.Now()
+			idx.SignificantTerms(t.Context(), index.Query{}, index.TermsOptions{})
+			t.Logf("terms all: %v", time.Since(t0))
+			t0 = time.Now()
+			idx.Search(t.Context(), index.Query{Size: 200, Lean: true})
+			t.Logf("search 200 all lean: %v", time.Since(t0))
+		}
+		return
+	}
+	timeIt := func(name string, f func() error) {
+		t0 := time.Now()
+		if err := f(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %v", name, time.Since(t0))
+	}
+	for i := 0; i < 2; i++ {
+		timeIt("share timeline all/day", func() error {
+			_, _, _, err := index.ShareTimeline(t.Context(), idx, index.Query{Interval: "day", Text: "China"})
+			return err
+		})
+		timeIt("search facets all", func() error {
+			_, err := idx.Search(t.Context(), index.Query{Size: 1, FacetSize: 10})
+			return err
+		})
+		timeIt("search facets text", func() error {
+			_, err := idx.Search(t.Context(), index.Query{Size: 1, FacetSize: 10, Text: "China"})
+			return err
+		})
+		timeIt("profile person", func() error {
+			_, err := index.Profile(t.Context(), idx, "place:china", index.Query{}, index.EntityOptions{})
+			return err
+		})
 	}
 	for _, sample := range []int{500, 2000} {
 		for _, kind := range []string{"mentions", "quotes"} {

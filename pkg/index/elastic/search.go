@@ -100,7 +100,7 @@ func searchBody(q index.Query) ([]byte, error) {
 		if n == 0 {
 			n = index.DefaultFacetSize
 		}
-		for _, name := range index.FacetNames {
+		for _, name := range q.FacetList() {
 			aggs["facet_"+name] = map[string]any{"terms": map[string]any{
 				"field": facetFields[name], "size": n, "shard_size": max(n*2+10, 100),
 				"order": []any{map[string]any{"_count": "desc"}, map[string]any{"_key": "asc"}},
@@ -303,7 +303,7 @@ func decodeSearch(body []byte, q index.Query) (*index.Result, error) {
 	}
 	if q.FacetSize >= 0 {
 		out.Facets = map[string][]index.FacetBucket{}
-		for _, name := range index.FacetNames {
+		for _, name := range q.FacetList() {
 			b := []index.FacetBucket{}
 			for _, k := range sr.Aggregations["facet_"+name].Buckets {
 				b = append(b, index.FacetBucket{Key: fmt.Sprint(k.Key), Count: k.DocCount})

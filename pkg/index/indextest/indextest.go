@@ -571,6 +571,12 @@ func testFacets(t *testing.T, idx index.Index) {
 	if res := mustSearch(t, idx, index.Query{FacetSize: -1}); len(res.Facets) != 0 {
 		t.Errorf("FacetSize -1: facets = %v; want none", res.Facets)
 	}
+	// Only the facets asked for, counted as when all are.
+	res = mustSearch(t, idx, index.Query{Size: 1, FacetSize: 100, Facets: []string{"source", "person", "colour"}})
+	want := wantFacets(Fixtures(), 100)
+	if len(res.Facets) != 2 || !slices.Equal(res.Facets["source"], want["source"]) || !slices.Equal(res.Facets["person"], want["person"]) {
+		t.Errorf("facets source and person: %v; want only %v and %v", res.Facets, want["source"], want["person"])
+	}
 }
 
 // byDate is the fixtures, newest first.
