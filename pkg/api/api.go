@@ -72,7 +72,14 @@ type server struct {
 	cfg       Config
 	log       *slog.Logger
 	heartbeat time.Duration
+	// backgrounds keeps the denominators of share timelines for a few seconds, so a comparison
+	// of several queries over the same sources and period reads every article in them once.
+	backgrounds *index.BackgroundCache
 }
+
+// backgroundTTL is how long a share timeline's background is reused: new articles reach shares
+// at most this late.
+const backgroundTTL = 15 * time.Second
 
 // New returns the handler for every route of the API and the web page.
 func New(cfg Config) (http.Handler, error) {
@@ -98,7 +105,8 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("api metrics: %w", err)
 	}
-	s := &server{cfg: cfg, log: cfg.Log.With("component", "api"), heartbeat: heartbeatEvery}
+	s := &server{cfg: cfg, log: cfg.Log.With("component", "api"), heartbeat: heartbeatEvery,
+		backgrounds: index.NewBackgroundCache(backgroundTTL)}
 	return s.routes(m)
 }
 

@@ -270,7 +270,7 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 // query's share of it; periods with background articles but no match are reported with count 0,
 // so the series shows attention dropping as well as rising.
 func (s *server) shareTimeline(w http.ResponseWriter, r *http.Request, q index.Query, asCSV bool) {
-	buckets, total, background, err := index.ShareTimeline(r.Context(), s.cfg.Searcher, q)
+	buckets, total, background, err := index.ShareTimeline(r.Context(), s.cfg.Searcher, q, s.backgrounds)
 	if err != nil {
 		s.log.Warn("share timeline failed", "query", q.Text, "err", err)
 		writeError(w, http.StatusInternalServerError, "search failed: "+err.Error())

@@ -3,7 +3,10 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"sync"
+	"time"
 )
 
 // Searcher is the part of Index that the analytics views (share timelines, networks, entity
@@ -38,21 +41,103 @@ type ShareBucket struct {
 // bucket per period in which the background has articles, ascending, including periods in which
 // q matches nothing (count and share 0), so the series reads as attention over time. total and
 // background are the numbers of articles matching q and its background.
-func ShareTimeline(ctx context.Context, s Searcher, q Query) (buckets []ShareBucket, total, background int, err error) {
+//
+// The two searches run concurrently. cache, if not nil, serves the background when it was read
+// lately (see BackgroundCache): queries compared side by side share one background.
+func ShareTimeline(ctx context.Context, s Searcher, q Query, cache *BackgroundCache) (buckets []ShareBucket, total, background int, err error) {
 	if q.Interval == "" {
 		return nil, 0, 0, fmt.Errorf("share timeline: no interval")
 	}
 	// Only counts are read: ranking by score spares the backend a sort by date of every match.
 	q.Size, q.Page, q.FacetSize, q.WithText, q.Sort = 1, 1, -1, false, "relevance"
+	var (
+		bg    *Result
+		bgErr error
+		done  = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		bg, bgErr = cache.search(ctx, s, q.Background())
+	}()
 	fg, err := s.Search(ctx, q)
+	<-done
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("share timeline: query: %w", err)
 	}
-	bg, err := s.Search(ctx, q.Background())
-	if err != nil {
-		return nil, 0, 0, fmt.Errorf("share timeline: background: %w", err)
+	if bgErr != nil {
+		return nil, 0, 0, fmt.Errorf("share timeline: background: %w", bgErr)
 	}
 	return MergeShares(fg.Timeline, bg.Timeline), fg.Total, bg.Total, nil
+}
+
+// BackgroundCache keeps background timelines (a total and a timeline per source, language,
+// period and interval) for a short time. A background is the same for every query over the same
+// sources and period, and it is the costlier search of a share timeline (every article in them);
+// a comparison of six queries reads it once. Within the TTL a background may lag new articles:
+// shares are then slightly high (MergeShares keeps them at most 1). Safe for concurrent use; a
+// nil *BackgroundCache caches nothing.
+type BackgroundCache struct {
+	ttl time.Duration
+	now func() time.Time
+
+	mu      sync.Mutex
+	entries map[string]cachedBackground
+}
+
+type cachedBackground struct {
+	res  *Result
+	when time.Time
+}
+
+// maxCachedBackgrounds bounds the cache; past it, expired entries go, then all.
+const maxCachedBackgrounds = 256
+
+// NewBackgroundCache returns a cache whose entries live for ttl.
+func NewBackgroundCache(ttl time.Duration) *BackgroundCache {
+	return &BackgroundCache{ttl: ttl, now: time.Now, entries: map[string]cachedBackground{}}
+}
+
+func (c *BackgroundCache) search(ctx context.Context, s Searcher, bg Query) (*Result, error) {
+	if c == nil {
+		return s.Search(ctx, bg)
+	}
+	key := backgroundKey(bg)
+	c.mu.Lock()
+	e, ok := c.entries[key]
+	c.mu.Unlock()
+	if ok && c.now().Sub(e.when) < c.ttl {
+		return e.res, nil
+	}
+	res, err := s.Search(ctx, bg)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := c.now()
+	if len(c.entries) >= maxCachedBackgrounds {
+		for k, e := range c.entries {
+			if now.Sub(e.when) >= c.ttl {
+				delete(c.entries, k)
+			}
+		}
+		if len(c.entries) >= maxCachedBackgrounds {
+			clear(c.entries)
+		}
+	}
+	c.entries[key] = cachedBackground{res: &Result{Total: res.Total, Timeline: res.Timeline}, when: now}
+	return res, nil
+}
+
+// backgroundKey identifies a background query: what Background keeps that changes the answer.
+func backgroundKey(q Query) string {
+	norm := func(vals []string) []string {
+		out := NormAll(vals)
+		slices.Sort(out)
+		return out
+	}
+	return fmt.Sprintf("%q|%q|%s|%s|%s", norm(q.Source), norm(q.Lang), q.From.UTC().Format(time.RFC3339Nano),
+		q.To.UTC().Format(time.RFC3339Nano), q.Interval)
 }
 
 // MergeShares joins a query's timeline with its background's into ShareBuckets, ascending by key.

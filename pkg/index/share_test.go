@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"slices"
 	"testing"
 	"time"
@@ -50,5 +51,39 @@ func TestFacetList(t *testing.T) {
 	}
 	if got := (Query{Facets: []string{"source", "colour", "person"}}).FacetList(); !slices.Equal(got, []string{"person", "source"}) {
 		t.Errorf("FacetList = %v; want person, source (in FacetNames order, unknown left out)", got)
+	}
+}
+
+// countingSearcher counts searches and answers a timeline that grows with each.
+type countingSearcher struct{ n int }
+
+func (c *countingSearcher) Search(_ context.Context, q Query) (*Result, error) {
+	c.n++
+	return &Result{Total: c.n, Timeline: []TimeBucket{{Key: "2023-10-01", Count: c.n}}}, nil
+}
+
+func TestBackgroundCache(t *testing.T) {
+	now := time.Date(2023, 10, 1, 0, 0, 0, 0, time.UTC)
+	c := NewBackgroundCache(10 * time.Second)
+	c.now = func() time.Time { return now }
+	s := &countingSearcher{}
+	bg := Query{Source: []string{"A", "b"}, Interval: "week"}
+	first, _ := c.search(t.Context(), s, bg)
+	again, _ := c.search(t.Context(), s, Query{Source: []string{"B", "a"}, Interval: "week"}) // same sources
+	if s.n != 1 || again.Total != first.Total {
+		t.Errorf("same background twice: %d searches; want 1", s.n)
+	}
+	c.search(t.Context(), s, Query{Source: []string{"a", "b"}, Interval: "month"})
+	c.search(t.Context(), s, Query{Source: []string{"a", "b"}, Interval: "week", From: now})
+	if s.n != 3 {
+		t.Errorf("other interval, other period: %d searches; want 3", s.n)
+	}
+	now = now.Add(11 * time.Second)
+	if res, _ := c.search(t.Context(), s, bg); s.n != 4 || res.Total != 4 {
+		t.Errorf("after the TTL: %d searches, total %d; want a fresh search", s.n, res.Total)
+	}
+	var none *BackgroundCache
+	if res, _ := none.search(t.Context(), s, bg); s.n != 5 || res.Total != 5 {
+		t.Errorf("nil cache: %d searches; want every call to search", s.n)
 	}
 }

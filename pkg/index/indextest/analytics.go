@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
@@ -33,7 +34,7 @@ func testShareTimeline(t *testing.T, idx index.Index) {
 		{"nothing matches", index.Query{Interval: "month", Text: "zeppelin", Lang: []string{"fr"}},
 			[]index.ShareBucket{sb("2023-10-01", 0, 1)}},
 	} {
-		got, total, background, err := index.ShareTimeline(t.Context(), idx, tc.q)
+		got, total, background, err := index.ShareTimeline(t.Context(), idx, tc.q, nil)
 		if err != nil {
 			t.Errorf("%s: ShareTimeline: %v", tc.name, err)
 			continue
@@ -60,8 +61,18 @@ func testShareTimeline(t *testing.T, idx index.Index) {
 			}
 		}
 	}
-	if _, _, _, err := index.ShareTimeline(t.Context(), idx, index.Query{}); err == nil {
+	if _, _, _, err := index.ShareTimeline(t.Context(), idx, index.Query{}, nil); err == nil {
 		t.Errorf("ShareTimeline without interval: no error; want one")
+	}
+	// A cached background gives the same answer.
+	cache := index.NewBackgroundCache(time.Minute)
+	for range 2 {
+		q := index.Query{Interval: "week", Region: []string{"China"}}
+		got, total, background, err := index.ShareTimeline(t.Context(), idx, q, cache)
+		want, wantTotal, wantBackground, _ := index.ShareTimeline(t.Context(), idx, q, nil)
+		if err != nil || !slices.Equal(got, want) || total != wantTotal || background != wantBackground {
+			t.Errorf("cached: %v %d %d %v; want %v %d %d", got, total, background, err, want, wantTotal, wantBackground)
+		}
 	}
 }
 
