@@ -113,7 +113,20 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 	stats := q
 	stats.Page, stats.Size, stats.Interval, stats.FacetSize, stats.WithText, stats.Sort = 1, 1, opts.Interval, opts.Related+1, false, "relevance"
 	stats.Facets = []string{"person", "org", "place", "source"}
+	// The newest articles, read at the same time, give spellings, roles and quotes.
+	sample := q
+	sample.Sort = "date"
+	var (
+		arts      []*article.Article
+		sampleErr error
+		done      = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		arts, _, sampleErr = SampleArticles(ctx, s, sample, opts.Sample)
+	}()
 	res, err := s.Search(ctx, stats)
+	<-done
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)
 	}
@@ -144,10 +157,8 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 		}
 	}
 
-	q.Sort = "date"
-	arts, _, err := SampleArticles(ctx, s, q, opts.Sample)
-	if err != nil {
-		return nil, fmt.Errorf("entity %s: %w", id, err)
+	if sampleErr != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, sampleErr)
 	}
 	p.Sampled = len(arts)
 	names, variants, roles := map[string]int{}, map[string]int{}, map[string]int{}
