@@ -1,7 +1,9 @@
-// Package api serves newsmon's HTTP interface (CONTRACTS §3): search, articles, quotes, timeline,
-// alert rules and their live firings (SSE), place autocomplete, export, health, readiness, metrics,
-// and the researcher's web page embedded from ui/. It reads the index only through Searcher and
-// never writes articles; alert rules are stored through alert.Store.
+// Package api serves newsmon's HTTP interface (CONTRACTS §3): search, articles, quotes,
+// timelines (as counts or as a share of all stories), what characterises a query (significant
+// terms, top entities with their share), entity networks and profiles, alert rules and their live
+// firings (SSE), place autocomplete, export, health, readiness, metrics, and the researcher's web
+// page embedded from ui/. It reads the index only through Searcher and never writes articles;
+// alert rules are stored through alert.Store.
 package api
 
 import (
@@ -70,7 +72,14 @@ type server struct {
 	cfg       Config
 	log       *slog.Logger
 	heartbeat time.Duration
+	// backgrounds keeps the denominators of share timelines for a few seconds, so a comparison
+	// of several queries over the same sources and period reads every article in them once.
+	backgrounds *index.BackgroundCache
 }
+
+// backgroundTTL is how long a share timeline's background is reused: new articles reach shares
+// at most this late.
+const backgroundTTL = 15 * time.Second
 
 // New returns the handler for every route of the API and the web page.
 func New(cfg Config) (http.Handler, error) {
@@ -96,7 +105,8 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("api metrics: %w", err)
 	}
-	s := &server{cfg: cfg, log: cfg.Log.With("component", "api"), heartbeat: heartbeatEvery}
+	s := &server{cfg: cfg, log: cfg.Log.With("component", "api"), heartbeat: heartbeatEvery,
+		backgrounds: index.NewBackgroundCache(backgroundTTL)}
 	return s.routes(m)
 }
 
@@ -110,6 +120,10 @@ func (s *server) routes(m *metrics) (http.Handler, error) {
 	mux.HandleFunc("GET /api/articles/{id}", s.articleByID)
 	mux.HandleFunc("GET /api/quotes", s.quotes)
 	mux.HandleFunc("GET /api/timeline", s.timeline)
+	mux.HandleFunc("GET /api/terms", s.terms)
+	mux.HandleFunc("GET /api/network", s.network)
+	mux.HandleFunc("GET /api/facets", s.facets)
+	mux.HandleFunc("GET /api/entities/{id}", s.entity)
 	mux.HandleFunc("GET /api/alerts", s.listAlerts)
 	mux.HandleFunc("POST /api/alerts", s.createAlert)
 	mux.HandleFunc("DELETE /api/alerts", s.deleteAlert) // ?id=, CONTRACTS §3

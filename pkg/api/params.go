@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -99,6 +100,14 @@ func parseQuery(v url.Values) (index.Query, error) {
 	}
 	if q.FacetSize, err = intParam(v, "facets", index.DefaultFacetSize, -1, 100); err != nil {
 		return q, err
+	}
+	for _, f := range values(v, "facet") { // which facets: facet=person,org or repeated
+		for _, name := range strings.Split(f, ",") {
+			if name = strings.TrimSpace(name); !slices.Contains(index.FacetNames, name) {
+				return q, fmt.Errorf("facet %q: want one of %s", name, strings.Join(index.FacetNames, ", "))
+			}
+			q.Facets = append(q.Facets, name)
+		}
 	}
 	if q.WithText, err = boolParam(v, "text"); err != nil {
 		return q, err
@@ -270,6 +279,17 @@ type regionCodeSearcher struct {
 func (s regionCodeSearcher) Search(ctx context.Context, q index.Query) (*index.Result, error) {
 	q.Region = regionCodes(q.Region, s.code)
 	return s.Searcher.Search(ctx, q)
+}
+
+// SignificantTerms widens the region filters likewise and passes the query on to the wrapped
+// searcher, if it scores terms.
+func (s regionCodeSearcher) SignificantTerms(ctx context.Context, q index.Query, opts index.TermsOptions) (*index.TermsResult, error) {
+	ts, ok := s.Searcher.(index.TermScorer)
+	if !ok {
+		return nil, index.ErrUnsupported
+	}
+	q.Region = regionCodes(q.Region, s.code)
+	return ts.SignificantTerms(ctx, q, opts)
 }
 
 func regionCodes(regions []string, code func(id int) (string, bool)) []string {

@@ -194,3 +194,13 @@ func TestRegionCodeWiring(t *testing.T) {
 		t.Errorf("searched %+v; want %+v with MinUSD 1e9", got, want)
 	}
 }
+
+func TestFacetParam(t *testing.T) {
+	q, err := parseQuery(url.Values{"facet": {"person,org", " source "}})
+	if err != nil || !reflect.DeepEqual(q.Facets, []string{"person", "org", "source"}) {
+		t.Errorf("facet=person,org&facet=source: %v, %v", q.Facets, err)
+	}
+	if _, err := parseQuery(url.Values{"facet": {"person,colour"}}); err == nil {
+		t.Errorf("facet=colour: no error")
+	}
+}

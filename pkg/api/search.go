@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -230,7 +231,21 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	q.Interval, q.Size, q.Page, q.FacetSize, q.WithText = interval, 1, 1, -1, false
+	asCSV, ok := csvFormat(w, v)
+	if !ok {
+		return
+	}
+	// Counts only: ranking by score spares the index a sort by date of every match.
+	q.Interval, q.Size, q.Page, q.FacetSize, q.WithText, q.Sort = interval, 1, 1, -1, false, "relevance"
+	switch v.Get("normalize") {
+	case "", "none", "count":
+	case "share":
+		s.shareTimeline(w, r, q, asCSV)
+		return
+	default:
+		writeError(w, http.StatusBadRequest, "normalize "+quote(v.Get("normalize"))+": want share or none")
+		return
+	}
 	res, ok := s.run(w, r, q)
 	if !ok {
 		return
@@ -239,7 +254,42 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
 	if buckets == nil {
 		buckets = []index.TimeBucket{}
 	}
+	if asCSV {
+		rows := make([][]string, 0, len(buckets))
+		for _, b := range buckets {
+			rows = append(rows, []string{b.Key, strconv.Itoa(b.Count)})
+		}
+		writeCSV(w, "newsmon-timeline", []string{interval, "count"}, rows)
+		return
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"interval": interval, "total": res.Total, "buckets": buckets})
+}
+
+// shareTimeline answers normalize=share: each bucket carries the number of articles in the same
+// sources, languages and period whatever they say ("total", index.Query.Background) and the
+// query's share of it; periods with background articles but no match are reported with count 0,
+// so the series shows attention dropping as well as rising.
+func (s *server) shareTimeline(w http.ResponseWriter, r *http.Request, q index.Query, asCSV bool) {
+	buckets, total, background, err := index.ShareTimeline(r.Context(), s.cfg.Searcher, q, s.backgrounds)
+	if err != nil {
+		s.log.Warn("share timeline failed", "query", q.Text, "err", err)
+		writeError(w, http.StatusInternalServerError, "search failed: "+err.Error())
+		return
+	}
+	if asCSV {
+		rows := make([][]string, 0, len(buckets))
+		for _, b := range buckets {
+			rows = append(rows, []string{b.Key, strconv.Itoa(b.Count), strconv.Itoa(b.Total), formatFloat(b.Share)})
+		}
+		writeCSV(w, "newsmon-timeline-share", []string{q.Interval, "count", "total", "share"}, rows)
+		return
+	}
+	share := 0.0
+	if background > 0 {
+		share = float64(total) / float64(background)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"interval": q.Interval, "normalize": "share", "total": total,
+		"background_total": background, "share": share, "buckets": buckets})
 }
 
 func withoutPaging(v url.Values) url.Values {

@@ -1,7 +1,9 @@
 // Package index defines what newsmon asks of a search index — the Index interface, Query and
 // Result — and the derived document fields both backends index (facet keys, region keys, money,
 // locations, mentioned dates), so that the embedded bleve backend and the Elasticsearch backend
-// answer the same queries the same way.
+// answer the same queries the same way. It also holds the research views built from ordinary
+// searches, the same over every backend (ShareTimeline, Network, Profile), and the TermScorer
+// interface each backend implements in its own way (significant terms).
 // Backends live in subpackages; indextest holds the conformance suite both pass.
 package index
 
@@ -62,20 +64,60 @@ type Query struct {
 	MentionsFrom, MentionsTo time.Time
 	Sort                     string // "relevance" (default when Text is set) or "date" (newest first)
 	Page                     int    // 1-based
-	Size                     int    // hits per page; 0 means DefaultSize; capped at MaxSize
+	Size                     int    // hits per page; 0 means DefaultSize; capped at MaxSize (MaxLeanSize if Lean)
 	// FacetSize is the number of buckets per facet; 0 means DefaultFacetSize, <0 means no facets.
 	FacetSize int
+	// Facets names the facets to count (of FacetNames); empty means all. Each facet costs a pass
+	// over the matching articles' values, so views that show a few ask for those.
+	Facets []string
 	// Interval, when set ("day", "week", "month"), asks for Result.Timeline over published dates.
 	Interval string
 	// WithText keeps the article body in hits.
 	WithText bool
+	// Lean hits carry only what the analytics views read (LeanFields): the article's id, url,
+	// source, title, published date, language, entities, places and quotes. Decoding whole
+	// articles is most of the cost of reading hundreds of them. WithText is ignored.
+	Lean bool
 }
 
+// LeanFields are the article's JSON members that lean hits (Query.Lean) carry.
+var LeanFields = []string{"id", "url", "source", "title", "published", "language", "entities", "places", "quotes"}
+
 const (
-	DefaultSize      = 20
-	MaxSize          = 500
+	DefaultSize = 20
+	MaxSize     = 500
+	// MaxLeanSize caps the page of a Lean query: analytics read samples of thousands of lean
+	// articles, and one deep page costs the index much less than several pages (each page
+	// collects and sorts every hit before it again).
+	MaxLeanSize      = 2000
 	DefaultFacetSize = 10
 )
+
+// MaxPage is the largest page size of q: MaxSize, or MaxLeanSize for a Lean query.
+func (q Query) MaxPage() int {
+	if q.Lean {
+		return MaxLeanSize
+	}
+	return MaxSize
+}
+
+// FacetList is the facets q asks for: q.Facets, or every facet when it names none. Unknown names
+// are left out.
+func (q Query) FacetList() []string {
+	if len(q.Facets) == 0 {
+		return FacetNames
+	}
+	var out []string
+	for _, name := range FacetNames {
+		for _, f := range q.Facets {
+			if f == name {
+				out = append(out, name)
+				break
+			}
+		}
+	}
+	return out
+}
 
 // Facet names, as in CONTRACTS §3, then currency (ISO codes of the money figures) and event_type.
 var FacetNames = []string{"person", "org", "place", "region", "country", "source", "event", "lang",

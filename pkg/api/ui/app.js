@@ -193,7 +193,7 @@ function articleLink(id, ...children) {
 
 // ---------- router ----------
 
-const TITLES = { search: "Search", article: "Article", quotes: "Quotes", alerts: "Alerts", status: "Crawl status" };
+const TITLES = { search: "Search", article: "Article", quotes: "Quotes", alerts: "Alerts", status: "Crawl status", analyse: "Analyse", entity: "Entity" };
 
 function route(opts) {
   const p = state();
@@ -201,13 +201,13 @@ function route(opts) {
   renderToken++;
   document.getElementById("q").value = view === "quotes" ? "" : (p.get("q") || "");
   for (const a of document.querySelectorAll(".tabs a")) {
-    if (a.dataset.view === view || (view === "article" && a.dataset.view === "search")) a.setAttribute("aria-current", "page");
+    if (a.dataset.view === view || (view === "article" && a.dataset.view === "search") || (view === "entity" && a.dataset.view === "analyse")) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   }
   document.title = (p.get("q") && view === "search" ? `“${p.get("q")}” · ` : "") + (TITLES[view] || "Search") + " · newsmon";
   clearInterval(statusTimer);
   if (view === "alerts") { unseenFirings = 0; updateBadge(); }
-  const views = { search: searchView, article: articleView, quotes: quotesView, alerts: alertsView, status: statusView };
+  const views = { search: searchView, article: articleView, quotes: quotesView, alerts: alertsView, status: statusView, analyse: analyseView, entity: entityView };
   const token = renderToken;
   (views[view] || searchView)(p, token).catch(err => {
     if (stale(token)) return;
@@ -252,7 +252,7 @@ async function searchView(p, token) {
         el("option", { value: "", selected: !p.get("sort") }, fp.get("q") ? "best match" : "newest"),
         el("option", { value: "relevance", selected: p.get("sort") === "relevance" }, "relevance"),
         el("option", { value: "date", selected: p.get("sort") === "date" }, "newest"))),
-      exportLink("csv"), exportLink("jsonl")));
+      exportLink("csv"), exportLink("jsonl"), link(inView(fp, "analyse"), "Analyse")));
   const list = res.hits.length
     ? el("ol", { class: "results", start: (page - 1) * PAGE_SIZE + 1, "aria-labelledby": "result-count" }, res.hits.map(resultItem))
     : el("p", { class: "empty" }, "No articles match. Remove a filter or change the words.");
@@ -414,13 +414,13 @@ function topEntities(a, n) {
 // chart's x axis is time and not just the buckets that happen to have articles.
 function fillBuckets(buckets, interval) {
   if (buckets.length < 2) return buckets;
-  const counts = new Map(buckets.map(b => [b.key, b.count]));
+  const byKey = new Map(buckets.map(b => [b.key, b]));
   const out = [];
   const d = new Date(buckets[0].key + "T00:00:00Z");
   const last = new Date(buckets[buckets.length - 1].key + "T00:00:00Z");
   for (let i = 0; d <= last && i < 2000; i++) {
     const key = d.toISOString().slice(0, 10);
-    out.push({ key, count: counts.get(key) || 0 });
+    out.push(byKey.get(key) || { key, count: 0, total: 0, share: 0 });
     if (interval === "week") d.setUTCDate(d.getUTCDate() + 7);
     else if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
     else d.setUTCDate(d.getUTCDate() + 1);
@@ -428,16 +428,22 @@ function fillBuckets(buckets, interval) {
   return out.length >= buckets.length ? out : buckets;
 }
 
-function timelineChart(raw, interval) {
+// timelineChart draws articles per period; with share set, each bar is the query's share of all
+// articles in the same sources and period (the buckets of /api/timeline?normalize=share). scale,
+// when given, is the value of a full-height bar, so that charts compared side by side agree.
+function timelineChart(raw, interval, share, scale) {
   if (!raw.length) return el("p", { class: "meta" }, "No dated articles.");
   const buckets = fillBuckets(raw, interval);
   const H = 120, top = 8;
-  const max = Math.max(...buckets.map(b => b.count), 1);
+  const value = share ? b => b.share || 0 : b => b.count;
+  const peak = Math.max(...buckets.map(value), share ? 0.0001 : 1);
+  const max = scale || peak;
   const slot = 100 / buckets.length;
   const bw = Math.min(slot * 0.8, 8); // percent of the width; a lone bar stays a bar
   const bars = buckets.map((b, i) => {
-    const h = b.count ? Math.max(2, (H - top) * b.count / max) : 0;
-    const label = `${bucketLabel(b.key, interval)}: ${plural(b.count, "article")}`;
+    const h = b.count ? Math.max(2, (H - top) * value(b) / max) : 0;
+    const label = share ? `${bucketLabel(b.key, interval)}: ${pct(b.share || 0)} (${b.count} of ${plural(b.total || 0, "article")})`
+      : `${bucketLabel(b.key, interval)}: ${plural(b.count, "article")}`;
     return svg("g", { class: "slot" },
       svg("rect", { class: "hit", x: `${i * slot}%`, y: 0, width: `${slot}%`, height: H }),
       svg("rect", {
@@ -450,11 +456,14 @@ function timelineChart(raw, interval) {
   roving(bars.map(g => g.querySelector(".bar")).filter(r => r.getAttribute("role") === "button"));
   const ticks = [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1].filter((v, i, a) => a.indexOf(v) === i);
   return el("div", {},
-    svg("svg", { class: "chart", height: H, role: "group", "aria-label": `Articles per ${interval}, peak ${max}; arrow keys move between bars` },
+    svg("svg", { class: "chart", height: H, role: "group", "aria-label": `${share ? "Share of all articles" : "Articles"} per ${interval}, peak ${share ? pct(peak) : peak}; arrow keys move between bars` },
       svg("line", { class: "base", x1: 0, x2: "100%", y1: H - 0.5, y2: H - 0.5 }), bars),
     el("div", { class: "axis meta" + (ticks.length === 1 ? " single" : ""), "aria-hidden": "true" }, ticks.map(i => el("span", {}, bucketLabel(buckets[i].key, interval)))),
-    el("p", { class: "meta" }, `${plural(raw.reduce((s, b) => s + b.count, 0), "dated article")}, peak ${max} per ${interval}. Select a bar to show that ${interval}.`));
+    el("p", { class: "meta" }, share
+      ? `Share of all articles in the same sources and period; peak ${pct(peak)} in a ${interval}. Select a bar to show that ${interval}.`
+      : `${plural(raw.reduce((s, b) => s + b.count, 0), "dated article")}, peak ${peak} per ${interval}. Select a bar to show that ${interval}.`));
 }
+function pct(x) { return (100 * x).toLocaleString(undefined, { maximumFractionDigits: x < 0.1 ? 1 : 0 }) + "%"; }
 
 function bucketLabel(key, interval) {
   const d = new Date(key + "T00:00:00Z");
@@ -472,6 +481,186 @@ function filterBucket(key, interval) {
   const q = state(); q.set("view", "search"); q.delete("page");
   q.set("from", key); q.set("to", end.toISOString().slice(0, 10));
   go(q);
+}
+
+// ---------- analyse ----------
+
+// entityLink opens the page of one entity (id as /api/entities takes it), keeping the filters.
+function entityLink(id, ...children) {
+  const p = filterParams(state()); p.set("view", "entity"); p.set("id", id);
+  return link(p, ...children);
+}
+// downloadLink is a link to download url with the params plus extra ({format: "csv"}).
+function downloadLink(url, params, extra, label) {
+  const q = new URLSearchParams(params);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return el("a", { class: "button", href: url + "?" + q, download: "" }, label);
+}
+function inView(params, view) { const q = new URLSearchParams(params); q.set("view", view); return q; }
+function panel(id, title, ...children) {
+  return el("section", { class: "panel", "aria-labelledby": id }, el("div", { class: "head" }, el("h2", { id }, title)), ...children);
+}
+// fill replaces a panel's body (all but its heading) once the answer is in.
+function fill(box, token, promise, draw) {
+  box.append(el("p", { class: "meta" }, "Loading…"));
+  promise.then(v => { if (!stale(token)) box.replaceChildren(box.firstChild, ...[draw(v)].flat().filter(Boolean)); })
+    .catch(err => { if (!stale(token)) box.replaceChildren(box.firstChild, errorBox(err)); });
+}
+
+// analyseView characterises the articles the filters select: attention over time as counts or as
+// a share of all articles, the words that set them apart, who and where they name (with the share
+// of the articles), who is named with whom, and who is quoted naming whom. Every panel's numbers
+// download as CSV (the networks as GEXF and GraphML too).
+async function analyseView(p, token) {
+  const fp = filterParams(p);
+  const interval = ["day", "week", "month"].includes(p.get("interval")) ? p.get("interval") : "week";
+  const share = p.get("normalize") === "share";
+  const setParam = (k, v) => { const q = state(); v ? q.set(k, v) : q.delete(k); go(q, true); };
+
+  const tp = new URLSearchParams(fp); tp.set("interval", interval); if (share) tp.set("normalize", "share");
+  const time = panel("an-time", "Attention over time");
+  time.firstChild.append(el("div", { class: "actions" },
+    el("label", {}, "per ", el("select", { id: "interval", onchange: e => setParam("interval", e.target.value) },
+      ["day", "week", "month"].map(i => el("option", { value: i, selected: i === interval }, i)))),
+    el("label", {}, el("input", { type: "checkbox", id: "share", checked: share || null, onchange: e => setParam("normalize", e.target.checked ? "share" : "") }),
+      " as a share of all articles"),
+    downloadLink("/api/timeline", tp, { format: "csv" }, "CSV")));
+  fill(time, token, api("/api/timeline?" + tp), tl => [
+    share ? el("p", { class: "meta" }, `${plural(tl.total, "article")} of ${tl.background_total.toLocaleString()} in the same sources and period: ${pct(tl.share)}.`) : null,
+    timelineChart(tl.buckets || [], interval, share)]);
+
+  const terms = panel("an-terms", "Words that set these articles apart");
+  terms.firstChild.append(downloadLink("/api/terms", fp, { format: "csv", size: "50" }, "CSV"));
+  fill(terms, token, api("/api/terms?size=30&" + fp), res => res.terms.length ? [
+    el("ol", { class: "terms" }, res.terms.map(t => {
+      const q = filterParams(state()); q.set("view", "search"); q.set("q", ((q.get("q") || "") + " " + t.term).trim());
+      return el("li", {}, link(q, t.term), " ", el("span", { class: "n", title: `in ${t.count} of the ${res.sampled} articles read; in ${t.background} of all ${res.background_total}` },
+        `${t.count}/${res.sampled} · ${t.background}/${res.background_total}`));
+    })),
+    el("p", { class: "meta" }, `Significant terms (JLH) of the ${plural(res.sampled, "best-ranked article")} of ${res.total.toLocaleString()} against all ${res.background_total.toLocaleString()}: in how many of those, and of all, each word is.`)]
+    : el("p", { class: "meta" }, "No word stands out (too few articles?)."));
+
+  const who = panel("an-who", "Who and where");
+  who.firstChild.append(downloadLink("/api/facets", fp, { format: "csv", size: "50" }, "CSV"));
+  fill(who, token, api("/api/facets?size=10&facet=person,org,place,source,lang&" + fp), res => el("div", { class: "share-grid" },
+    [["person", "People"], ["org", "Organisations"], ["place", "Places"], ["source", "Sources"], ["lang", "Languages"]].map(([name, label]) => {
+      const items = res.facets[name] || [];
+      return el("section", { class: "share-list" }, el("h3", {}, label), items.length ? el("ul", { class: "facet" }, items.map(b =>
+        el("li", { class: "share-item" }, b.id ? entityLink(b.id, b.key) : link(withFilter(name, b.key), b.key),
+          el("span", { class: "n" }, `${b.count} · ${pct(b.share)}`),
+          el("meter", { min: 0, max: 1, value: b.share, "aria-label": `${pct(b.share)} of the articles` }))))
+        : el("p", { class: "meta" }, "None."));
+    })));
+
+  const net = panel("an-net", "Who is named with whom");
+  const quoted = panel("an-quoted", "Who is quoted, naming whom");
+  for (const [box, kind] of [[net, "mentions"], [quoted, "quotes"]]) {
+    const np = new URLSearchParams(fp); np.set("kind", kind);
+    if (kind === "quotes") np.set("types", "person,org,place");
+    box.firstChild.append(el("div", { class: "actions" }, ["gexf", "graphml", "csv"].map(f =>
+      downloadLink("/api/network", np, { format: f }, f.toUpperCase()))));
+    fill(box, token, api("/api/network?" + np), g => drawNetwork(g));
+  }
+
+  render(el("h1", { class: "sr-only" }, "Analyse"), activeChips(p),
+    el("p", { class: "meta" }, "The articles the search and filters select, characterised. ", link(inView(fp, "search"), "Back to the articles")),
+    el("div", { class: "analysis" }, time, comparePanel(p, fp, interval, share, token), terms, who, net, quoted));
+}
+
+// comparePanel sets the search's words beside up to five other queries (?vs=…, each with the
+// same filters), as counts or shares per period on one scale, each downloadable as CSV.
+function comparePanel(p, fp, interval, share, token) {
+  const others = p.getAll("vs").filter(Boolean).slice(0, 5);
+  const box = panel("an-compare", "Compare");
+  const input = el("input", { type: "search", id: "vs-new", placeholder: "other words, e.g. Kenya OR Nairobi", "aria-label": "Words to compare with" });
+  const form = el("form", { class: "compare-form", onsubmit: e => {
+    e.preventDefault();
+    const v = input.value.trim();
+    if (!v || others.length >= 5) return;
+    const q = state(); q.append("vs", v); go(q);
+  } }, input, el("button", { type: "submit", disabled: others.length >= 5 || null }, "Add"));
+  box.append(form);
+  if (!others.length) {
+    box.append(el("p", { class: "meta" }, "Add up to five queries to set beside this one; each keeps the filters above."));
+    return box;
+  }
+  const queries = [fp.get("q") || "", ...others];
+  const rows = el("div", { class: "compare" }, el("p", { class: "meta" }, "Loading…"));
+  box.append(rows);
+  Promise.all(queries.map(words => {
+    const tp = new URLSearchParams(fp); words ? tp.set("q", words) : tp.delete("q");
+    tp.set("interval", interval); if (share) tp.set("normalize", "share");
+    return api("/api/timeline?" + tp).then(tl => ({ words, tp, tl }));
+  })).then(series => {
+    if (stale(token)) return;
+    // One time axis and one scale for all.
+    const keys = series.flatMap(s => s.tl.buckets.map(b => b.key)).sort();
+    const first = keys[0], last = keys[keys.length - 1];
+    const value = share ? b => b.share || 0 : b => b.count;
+    const scale = Math.max(...series.flatMap(s => s.tl.buckets.map(value)), share ? 0.0001 : 1);
+    rows.replaceChildren(...series.map((s, i) => {
+      const b = s.tl.buckets.slice();
+      if (first && (!b.length || b[0].key !== first)) b.unshift({ key: first, count: 0, total: 0, share: 0 });
+      if (last && b[b.length - 1].key !== last) b.push({ key: last, count: 0, total: 0, share: 0 });
+      const remove = i ? el("button", { type: "button", class: "chip clear", "aria-label": `Stop comparing “${s.words}”`, onclick: () => {
+        const q = state(); const rest = q.getAll("vs").filter(v => v !== s.words); q.delete("vs"); rest.forEach(v => q.append("vs", v)); go(q, true);
+      } }, "×") : null;
+      return el("section", { class: "compare-row" },
+        el("h3", {}, s.words ? `“${s.words}”` : "all articles", " ", el("span", { class: "meta" }, plural(s.tl.total, "article"),
+          share && s.tl.background_total ? ` · ${pct(s.tl.share)} of ${s.tl.background_total.toLocaleString()}` : ""), " ",
+          downloadLink("/api/timeline", s.tp, { format: "csv" }, "CSV"), remove),
+        timelineChart(b, interval, share, scale));
+    }));
+  }).catch(err => { if (!stale(token)) rows.replaceChildren(errorBox(err)); });
+  return box;
+}
+
+function drawNetwork(g) {
+  const byId = new Map(g.nodes.map(n => [n.id, n]));
+  const name = id => { const n = byId.get(id); return entityLink(id, n ? n.name : id); };
+  const arrow = g.directed ? " → " : " — ";
+  const list = g.kind === "quotes"
+    ? el("ul", { class: "facet" }, g.nodes.filter(n => n.quotes).slice(0, 15).map(n => el("li", { class: "share-item" }, name(n.id),
+      el("span", { class: "n" }, plural(n.quotes, "quote")),
+      el("span", { class: "meta" }, g.edges.filter(e => e.source === n.id).slice(0, 5).map(e => byId.get(e.target)?.name || e.target).join(", ")))))
+    : el("ul", { class: "facet" }, g.edges.slice(0, 15).map(e => el("li", { class: "share-item" }, el("span", {}, name(e.source), arrow, name(e.target)),
+      el("span", { class: "n" }, plural(e.weight, "article")))));
+  return [g.nodes.length ? list : el("p", { class: "meta" }, "Nobody to show."), el("p", { class: "meta" }, g.note + ".")];
+}
+
+async function entityView(p, token) {
+  const id = p.get("id") || "";
+  const fp = filterParams(p);
+  const interval = ["day", "week", "month"].includes(p.get("interval")) ? p.get("interval") : "week";
+  const ep = new URLSearchParams(fp); ep.set("interval", interval);
+  render(el("p", { class: "empty" }, "Loading…"));
+  const e = await api("/api/entities/" + encodeURIComponent(id) + "?" + ep);
+  if (stale(token)) return;
+  document.title = e.name + " · newsmon";
+  const param = { PERSON: "person", ORG: "org", PLACE: "place", EVENT: "event" }[e.type];
+  const counted = xs => xs.map(x => `${x.text} (${x.count})`).join(" · ");
+  const related = (label, items) => el("section", { class: "share-list" }, el("h3", {}, label), items && items.length
+    ? el("ul", { class: "facet" }, items.map(r => el("li", { class: "share-item" }, r.id ? entityLink(r.id, r.name) : link(withFilter("source", r.name), r.name),
+      el("span", { class: "n" }, `${r.count} · ${pct(r.share)}`))))
+    : el("p", { class: "meta" }, "None."));
+  const quoteList = qs => qs.length ? qs.map(q => el("blockquote", {}, q.direct ? `“${q.text}”` : q.text,
+    el("footer", { class: "meta" }, q.speaker ? q.speaker + " · " : "", articleLink(q.article_id, q.title || q.url), q.source ? " · " + q.source : "", q.published ? " · " + fmtDate(q.published) : "")))
+    : el("p", { class: "meta" }, "None found.");
+  render(activeChips(p),
+    el("section", { class: "panel" }, el("h1", {}, e.name, " ", el("span", { class: "chip " + e.type }, e.type.toLowerCase())),
+      el("p", {}, link(withFilter(param, e.name), plural(e.total, "article")), " name it",
+        e.roles.length ? el("span", {}, " · described as ", counted(e.roles)) : null),
+      e.variants.length ? el("p", { class: "meta" }, "Written as: ", counted(e.variants)) : null),
+    el("section", { class: "panel timeline", "aria-labelledby": "ent-time" }, el("div", { class: "head" }, el("h2", { id: "ent-time" }, "Articles over time"),
+      el("label", {}, "per ", el("select", { id: "interval", onchange: ev => { const q = state(); q.set("interval", ev.target.value); go(q, true); } },
+        ["day", "week", "month"].map(i => el("option", { value: i, selected: i === interval }, i))))),
+      timelineChart(e.timeline, interval)),
+    el("section", { class: "panel" }, el("h2", {}, "Named with it"), el("div", { class: "share-grid" },
+      related("People", e.related.person), related("Organisations", e.related.org), related("Places", e.related.place), related("Sources", e.sources))),
+    el("section", { class: "panel" }, el("h2", {}, "What it said"), quoteList(e.quotes)),
+    el("section", { class: "panel" }, el("h2", {}, "Quotes naming it"), quoteList(e.quotes_about)),
+    el("p", { class: "meta" }, `Spellings, roles and quotes from the newest ${plural(e.sampled, "article")}; the rest from all of them.`));
+  announce(e.name + ": " + plural(e.total, "article"));
 }
 
 // ---------- map ----------
@@ -641,7 +830,7 @@ function quotesBy(speaker) { const p = new URLSearchParams({ view: "quotes" }); 
 async function quotesView(p, token) {
   const speakers = el("datalist", { id: "speaker-options" });
   const speaker = el("input", { type: "text", id: "speaker", value: p.get("speaker") || "", placeholder: "e.g. Joachim Weiss", autocomplete: "off", list: "speaker-options" });
-  api("/api/search?size=0&facets=100").then(res => speakers.replaceChildren(...(res.facets.person || []).map(b => el("option", { value: b.key })))).catch(() => {});
+  api("/api/search?size=0&facets=100&facet=person").then(res => speakers.replaceChildren(...(res.facets.person || []).map(b => el("option", { value: b.key })))).catch(() => {});
   const words = el("input", { type: "search", id: "qwords", value: p.get("q") || "", placeholder: "about… (optional)" });
   const form = el("form", { class: "panel", role: "search", "aria-labelledby": "quotes-h", onsubmit: e => {
     e.preventDefault();
@@ -1038,7 +1227,12 @@ document.getElementById("search-form").addEventListener("submit", e => {
   e.preventDefault();
   const p = filterParams(state());
   const q = document.getElementById("q").value.trim();
-  p.set("view", "search");
+  if (state().get("view") === "analyse") { // new words, same comparison
+    p.set("view", "analyse");
+    for (const k of ["vs", "normalize"]) for (const v of state().getAll(k)) p.append(k, v);
+  } else {
+    p.set("view", "search");
+  }
   q ? p.set("q", q) : p.delete("q");
   go(p);
 });
@@ -1047,7 +1241,7 @@ for (const a of document.querySelectorAll("[data-view]")) {
     if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
     e.preventDefault();
     const view = a.dataset.view;
-    const p = view === "search" ? filterParams(state()) : new URLSearchParams();
+    const p = view === "search" || view === "analyse" ? filterParams(state()) : new URLSearchParams();
     p.set("view", view);
     go(p);
   });

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"time"
 
 	blv "github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -211,6 +212,35 @@ func decodeArticle(js []byte, text string) (*article.Article, error) {
 	a.Text = text
 	a.Normalize()
 	return &a, nil
+}
+
+// leanArticle is the part of a stored article that lean hits carry (index.LeanFields); decoding
+// into it skips building everything else.
+type leanArticle struct {
+	ID        string           `json:"id"`
+	URL       string           `json:"url"`
+	Source    string           `json:"source"`
+	Title     string           `json:"title"`
+	Published *time.Time       `json:"published"`
+	Language  string           `json:"language"`
+	Entities  []article.Entity `json:"entities"`
+	Places    []article.Place  `json:"places"`
+	Quotes    []article.Quote  `json:"quotes"`
+}
+
+// decodeLean rebuilds the lean part of the article from its stored JSON.
+func decodeLean(js []byte) (*article.Article, error) {
+	if len(js) == 0 {
+		return nil, errors.New("stored article missing")
+	}
+	var l leanArticle
+	if err := json.Unmarshal(js, &l); err != nil {
+		return nil, fmt.Errorf("decode stored article: %w", err)
+	}
+	a := &article.Article{ID: l.ID, URL: l.URL, Source: l.Source, Title: l.Title, Published: l.Published,
+		Language: l.Language, Entities: l.Entities, Places: l.Places, Quotes: l.Quotes}
+	a.Normalize()
+	return a, nil
 }
 
 // Count returns the number of articles in the index.

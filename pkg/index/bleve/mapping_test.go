@@ -71,3 +71,24 @@ func openCurrent(t *testing.T) *Index {
 	t.Cleanup(func() { _ = x.Close() })
 	return x
 }
+
+func TestStoredLanguage(t *testing.T) {
+	for _, tc := range []struct{ js, want string }{
+		{`{"id":"1","title":"a \"language\":\"xx\" trap","language":"fr","text":""}`, "fr"},
+		{`{"id":"1","language":""}`, ""},
+		{`{"id":"1"}`, ""},
+		{`{"language":"en-GB"}`, "en-GB"},
+	} {
+		if got := storedLanguage(tc.js); got != tc.want {
+			t.Errorf("storedLanguage(%s) = %q; want %q", tc.js, got, tc.want)
+		}
+	}
+	for lang, want := range map[string]string{"en": "en", "EN-gb": "en", "fr_FR": "fr", "xx": "standard", "": "standard"} {
+		if want != "standard" {
+			want = languageAnalyzers[want]
+		}
+		if got := analyzerFor(lang); got != want {
+			t.Errorf("analyzerFor(%q) = %q; want %q", lang, got, want)
+		}
+	}
+}

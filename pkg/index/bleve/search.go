@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
@@ -39,43 +40,13 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		}
 		timelineField = f
 	}
-	textQ, hasText := x.textQuery(index.ParseText(q.Text))
-	must := textQ
-	if must == nil {
-		must = blv.NewMatchAllQuery()
-	}
-	bq := blv.NewBooleanQuery()
-	bq.AddMust(must)
-	if err := x.checkFields(q); err != nil {
-		return nil, fmt.Errorf("index search: %w", err)
-	}
-	filters, err := filterQueries(q)
+	req, hasText, err := x.request(q)
 	if err != nil {
 		return nil, fmt.Errorf("index search: %w", err)
 	}
-	if len(filters) > 0 {
-		bq.AddFilter(blv.NewConjunctionQuery(filters...))
-	}
-
-	size := q.Size
-	switch {
-	case size <= 0:
-		size = index.DefaultSize
-	case size > index.MaxSize:
-		size = index.MaxSize
-	}
-	page := max(q.Page, 1)
-	req := blv.NewSearchRequestOptions(bq, size, (page-1)*size, false)
 	req.Fields = []string{fieldJSON}
-	if q.WithText {
+	if q.WithText && !q.Lean {
 		req.Fields = append(req.Fields, fieldText)
-	}
-	newest := &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate,
-		Missing: search.SortFieldMissingLast}
-	if q.Sort == "date" || (q.Sort != "relevance" && !hasText) {
-		req.SortByCustom(search.SortOrder{newest, &search.SortDocID{}})
-	} else {
-		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newest, &search.SortDocID{}})
 	}
 	if hasText {
 		req.Highlight = blv.NewHighlightWithStyle("html") // <mark>…</mark>, HTML-escaped
@@ -86,8 +57,8 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		if n == 0 {
 			n = index.DefaultFacetSize
 		}
-		for name, field := range facetFields {
-			req.AddFacet(name, blv.NewFacetRequest(field, n))
+		for _, name := range q.FacetList() {
+			req.AddFacet(name, blv.NewFacetRequest(facetFields[name], n))
 		}
 	}
 	if timelineField != "" {
@@ -102,7 +73,11 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	for _, h := range res.Hits {
 		js, _ := h.Fields[fieldJSON].(string)
 		text, _ := h.Fields[fieldText].(string)
-		a, err := decodeArticle([]byte(js), text)
+		decode := decodeArticle
+		if q.Lean {
+			decode = func(js []byte, _ string) (*article.Article, error) { return decodeLean(js) }
+		}
+		a, err := decode([]byte(js), text)
 		if err != nil {
 			return nil, fmt.Errorf("index search: hit %s: %w", h.ID, err)
 		}
@@ -126,7 +101,7 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	}
 	if q.FacetSize >= 0 {
 		out.Facets = make(map[string][]index.FacetBucket, len(facetFields))
-		for name := range facetFields {
+		for _, name := range q.FacetList() {
 			out.Facets[name] = termBuckets(res.Facets[name])
 		}
 	}
@@ -137,6 +112,45 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		sort.Slice(out.Timeline, func(i, j int) bool { return out.Timeline[i].Key < out.Timeline[j].Key })
 	}
 	return out, nil
+}
+
+// request is the search request for q's text, filters, sort and page, without fields, highlights
+// or facets. hasText reports whether the text restricts the matches (and so ranks them).
+func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, err error) {
+	textQ, hasText := x.textQuery(index.ParseText(q.Text))
+	must := textQ
+	if must == nil {
+		must = blv.NewMatchAllQuery()
+	}
+	bq := blv.NewBooleanQuery()
+	bq.AddMust(must)
+	if err := x.checkFields(q); err != nil {
+		return nil, false, err
+	}
+	filters, err := filterQueries(q)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(filters) > 0 {
+		bq.AddFilter(blv.NewConjunctionQuery(filters...))
+	}
+	size := q.Size
+	switch {
+	case size <= 0:
+		size = index.DefaultSize
+	case size > q.MaxPage():
+		size = q.MaxPage()
+	}
+	page := max(q.Page, 1)
+	req = blv.NewSearchRequestOptions(bq, size, (page-1)*size, false)
+	newest := &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate,
+		Missing: search.SortFieldMissingLast}
+	if q.Sort == "date" || (q.Sort != "relevance" && !hasText) {
+		req.SortByCustom(search.SortOrder{newest, &search.SortDocID{}})
+	} else {
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newest, &search.SortDocID{}})
+	}
+	return req, hasText, nil
 }
 
 // termBuckets converts a terms facet, keeping bleve's order: count descending, then key.

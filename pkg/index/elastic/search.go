@@ -44,7 +44,7 @@ func pageOf(q index.Query) (from, size int) {
 	if size <= 0 {
 		size = index.DefaultSize
 	}
-	size = min(size, index.MaxSize)
+	size = min(size, q.MaxPage())
 	page := max(q.Page, 1)
 	return (page - 1) * size, size
 }
@@ -62,24 +62,13 @@ func searchBody(q index.Query) ([]byte, error) {
 		}
 	}
 	from, size := pageOf(q)
-	must, mustNot := textClauses(index.ParseText(q.Text))
-	filter := filterClauses(q)
-	boolQ := map[string]any{}
-	if len(must) > 0 {
-		boolQ["must"] = must
-	}
-	if len(mustNot) > 0 {
-		boolQ["must_not"] = mustNot
-	}
-	if len(filter) > 0 {
-		boolQ["filter"] = filter
-	}
+	boolQ, must := boolQuery(q)
 	body := map[string]any{
 		"query":            map[string]any{"bool": boolQ},
 		"from":             from,
 		"size":             size,
 		"track_total_hits": true,
-		"_source":          map[string]any{"excludes": sourceExcludes(q.WithText)},
+		"_source":          sourceFilter(q),
 	}
 	byDate := []any{
 		map[string]any{fieldPublished: map[string]any{"order": "desc", "missing": "_last"}},
@@ -111,7 +100,7 @@ func searchBody(q index.Query) ([]byte, error) {
 		if n == 0 {
 			n = index.DefaultFacetSize
 		}
-		for _, name := range index.FacetNames {
+		for _, name := range q.FacetList() {
 			aggs["facet_"+name] = map[string]any{"terms": map[string]any{
 				"field": facetFields[name], "size": n, "shard_size": max(n*2+10, 100),
 				"order": []any{map[string]any{"_count": "desc"}, map[string]any{"_key": "asc"}},
@@ -129,6 +118,33 @@ func searchBody(q index.Query) ([]byte, error) {
 		body["aggs"] = aggs
 	}
 	return json.Marshal(body)
+}
+
+// boolQuery is the bool query of q's text and filters; must holds the text clauses (none when
+// the text does not restrict, and then hits are sorted by date).
+func boolQuery(q index.Query) (boolQ map[string]any, must []any) {
+	must, mustNot := textClauses(index.ParseText(q.Text))
+	filter := filterClauses(q)
+	boolQ = map[string]any{}
+	if len(must) > 0 {
+		boolQ["must"] = must
+	}
+	if len(mustNot) > 0 {
+		boolQ["must_not"] = mustNot
+	}
+	if len(filter) > 0 {
+		boolQ["filter"] = filter
+	}
+	return boolQ, must
+}
+
+// sourceFilter keeps the derived fields (and the text unless asked for) out of hits, and with
+// Lean everything but index.LeanFields.
+func sourceFilter(q index.Query) map[string]any {
+	if q.Lean {
+		return map[string]any{"includes": index.LeanFields, "excludes": derivedFields}
+	}
+	return map[string]any{"excludes": sourceExcludes(q.WithText)}
 }
 
 func sourceExcludes(withText bool) []string {
@@ -273,8 +289,11 @@ func decodeSearch(body []byte, q index.Query) (*index.Result, error) {
 		if err := json.Unmarshal(h.Source, &a); err != nil {
 			return nil, fmt.Errorf("elasticsearch search: decode hit %s: %w", h.ID, err)
 		}
-		if !q.WithText {
+		if !q.WithText || q.Lean {
 			a.Text = ""
+		}
+		if q.Lean {
+			a.Normalize() // the members left out decode as null
 		}
 		hit := index.Hit{Article: &a, Highlight: mergeHighlights(h.Highlight)}
 		if h.Score != nil {
@@ -284,7 +303,7 @@ func decodeSearch(body []byte, q index.Query) (*index.Result, error) {
 	}
 	if q.FacetSize >= 0 {
 		out.Facets = map[string][]index.FacetBucket{}
-		for _, name := range index.FacetNames {
+		for _, name := range q.FacetList() {
 			b := []index.FacetBucket{}
 			for _, k := range sr.Aggregations["facet_"+name].Buckets {
 				b = append(b, index.FacetBucket{Key: fmt.Sprint(k.Key), Count: k.DocCount})

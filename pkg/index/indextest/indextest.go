@@ -64,6 +64,11 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("Highlights", func(t *testing.T) { testHighlights(t, idx) })
 	t.Run("Timeline", func(t *testing.T) { testTimeline(t, idx) })
 	t.Run("WithText", func(t *testing.T) { testWithText(t, idx) })
+	t.Run("ShareTimeline", func(t *testing.T) { testShareTimeline(t, idx) })
+	t.Run("Lean", func(t *testing.T) { testLean(t, idx) })
+	t.Run("Profile", func(t *testing.T) { testProfile(t, idx) })
+	t.Run("Network", func(t *testing.T) { testNetwork(t, idx) })
+	t.Run("SignificantTerms", func(t *testing.T) { testSignificantTerms(t, open(t)) })
 	t.Run("ConcurrentPutSearch", func(t *testing.T) { testConcurrent(t, open(t)) })
 }
 
@@ -565,6 +570,12 @@ func testFacets(t *testing.T, idx index.Index) {
 	}
 	if res := mustSearch(t, idx, index.Query{FacetSize: -1}); len(res.Facets) != 0 {
 		t.Errorf("FacetSize -1: facets = %v; want none", res.Facets)
+	}
+	// Only the facets asked for, counted as when all are.
+	res = mustSearch(t, idx, index.Query{Size: 1, FacetSize: 100, Facets: []string{"source", "person", "colour"}})
+	want := wantFacets(Fixtures(), 100)
+	if len(res.Facets) != 2 || !slices.Equal(res.Facets["source"], want["source"]) || !slices.Equal(res.Facets["person"], want["person"]) {
+		t.Errorf("facets source and person: %v; want only %v and %v", res.Facets, want["source"], want["person"])
 	}
 }
 
