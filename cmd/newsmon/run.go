@@ -234,8 +234,10 @@ func (s *service) run(ctx context.Context) error {
 		g.Go(func() error { return stages.RunIndex(gctx, idx, matcher, batch) })
 	}
 	if s.serve {
-		hub := alert.NewHub(256)
-		if err := stages.ForwardAlerts(gctx, hub.Publish); err != nil {
+		const recentAlerts = 256
+		hub := alert.NewHub(recentAlerts)
+		// The hub starts with the last alerts the stream kept, so a restart forgets none of them.
+		if err := stages.ForwardAlerts(gctx, recentAlerts, hub.Publish); err != nil {
 			return err
 		}
 		cfg := api.Config{
