@@ -92,6 +92,12 @@ func (s *service) main(ctx context.Context, name, flags string, args []string, s
 	return s.run(ctx)
 }
 
+// usesDataDir reports whether this process keeps anything in --data: the embedded NATS store or
+// the embedded bleve index.
+func (s *service) usesDataDir() bool {
+	return s.o.natsURL == "" && s.embedded || (s.index || s.serve) && s.o.esURL == ""
+}
+
 // limitMemory sets a soft memory limit, which makes the collector work harder before the heap grows
 // past what a single-machine setup should take. Measured with `newsmon bench --articles 5000
 // --rate 300` (the embedded NATS server alone keeps ~110 MB of 8 MB block caches while streams are
@@ -107,6 +113,32 @@ func (s *service) run(ctx context.Context) error {
 	o := &s.o
 	log := s.log
 	limitMemory()
+	// What a user can get wrong on the first run is checked before anything starts, so that the
+	// message names the path or address and the cause (not, after 10 s, the embedded NATS server's
+	// "not ready"), and a second run on the same data exits at once instead of hanging on the locks.
+	if s.usesDataDir() {
+		release, err := prepareDataDir(o.dataDir)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
+	var httpLn net.Listener
+	if s.serve {
+		ln, err := checkListen("http", o.httpAddr)
+		if err != nil {
+			return err
+		}
+		httpLn = ln
+		defer httpLn.Close()
+	}
+	if o.natsURL == "" && s.embedded && o.natsListen != "" {
+		ln, err := checkListen("nats-listen", o.natsListen)
+		if err != nil {
+			return err
+		}
+		_ = ln.Close() // the embedded server binds it itself
+	}
 	vars := map[string]string{}
 	if o.demo {
 		site, err := demo.Start("127.0.0.1:0")
@@ -258,10 +290,7 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		ln, err := net.Listen("tcp", o.httpAddr)
-		if err != nil {
-			return fmt.Errorf("listen %s: %w", o.httpAddr, err)
-		}
+		ln := httpLn
 		if o.apiToken == "" && !loopback(ln.Addr()) {
 			log.Warn("the API accepts changes from anyone who can reach it: set NEWSMON_API_TOKEN", "addr", ln.Addr().String())
 		}
