@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsmon/newsmon/internal/demo"
 	"github.com/newsmon/newsmon/internal/netguard"
+	"github.com/newsmon/newsmon/internal/redact"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/bus"
@@ -87,7 +88,7 @@ func (s *service) main(ctx context.Context, name, flags string, args []string, s
 	if f, ok := stderr.(*os.File); ok {
 		s.log = s.o.logger(f)
 	} else {
-		s.log = slog.New(slog.NewTextHandler(stderr, nil))
+		s.log = slog.New(redact.Handler(slog.NewTextHandler(stderr, nil)))
 	}
 	return s.run(ctx)
 }
