@@ -38,6 +38,13 @@ const (
 	StreamDead     = "NEWSMON_DEAD"
 )
 
+// AlertDuplicateWindow is how long the alert stream remembers event ids. An alert claimed but not
+// yet recorded delivered is published again, under the same id, by whichever worker next gets its
+// story (alert.Matcher.Match); this window is how late that may happen — a worker that died and a
+// pipeline that stayed down meanwhile — and still be dropped as a duplicate. Alerts are few, so a
+// day of ids costs little memory, unlike the article streams' window.
+const AlertDuplicateWindow = 24 * time.Hour
+
 // Headers set on dead letters.
 const (
 	HeaderError           = "Newsmon-Error"
@@ -168,6 +175,9 @@ func (b *Bus) ensureStreams(ctx context.Context) error {
 		sc.Retention = jetstream.LimitsPolicy
 		sc.Replicas = b.cfg.Replicas
 		sc.Duplicates = b.cfg.DuplicateWindow
+		if sc.Name == StreamAlerts {
+			sc.Duplicates = max(sc.Duplicates, AlertDuplicateWindow)
+		}
 		if err := retry(ctx, func() error {
 			_, err := b.js.CreateOrUpdateStream(ctx, sc)
 			return err
