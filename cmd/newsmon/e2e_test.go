@@ -400,7 +400,6 @@ func TestRestartOnSameDataResumesWithoutRefetch(t *testing.T) {
 		}
 		return nil
 	})
-	// (An open event stream holds the HTTP server's graceful shutdown for its 5 s: end it first.)
 	stopAlerts()
 	stop()
 	before := alertsBefore()

@@ -118,3 +118,23 @@ func TestSecondRunOnSameDataExitsAtOnce(t *testing.T) {
 	}
 	t.Logf("second run on the same --data: exit %d after %s: %s", code, took.Round(time.Millisecond), strings.TrimSpace(stderr))
 }
+
+// TestStopWithOpenAlertStream: a browser tab following the alert stream does not hold the
+// shutdown: run stops within a second or two and exits 0.
+func TestStopWithOpenAlertStream(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts newsmon run")
+	}
+	site := httptest.NewServer(demo.Handler())
+	defer site.Close()
+	ctx := context.Background()
+	api, stop := runCommand(t, ctx, true, "run", "--pipeline", writeDemoPipeline(t, site.URL), "--data", t.TempDir(),
+		"--http", "127.0.0.1:0", "--log-level", "warn")
+	_, stopAlerts := readAlerts(t, ctx, api)
+	defer stopAlerts()
+	start := time.Now()
+	stop() // fails the test on a non-zero exit
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("run took %s to stop with an alert stream open", took.Round(time.Millisecond))
+	}
+}

@@ -93,6 +93,10 @@ func (s *service) main(ctx context.Context, name, flags string, args []string, s
 	return s.run(ctx)
 }
 
+// shutdownGrace is how long requests in flight may still run once the HTTP server shuts down;
+// then their contexts end, which closes the long-lived ones (alert event streams).
+const shutdownGrace = 500 * time.Millisecond
+
 // usesDataDir reports whether this process keeps anything in --data: the embedded NATS store or
 // the embedded bleve index.
 func (s *service) usesDataDir() bool {
@@ -297,8 +301,14 @@ func (s *service) run(ctx context.Context) error {
 		}
 		// No WriteTimeout: the alert stream and exports stay open on purpose; the API bounds
 		// each other request itself (api.Guard.RequestTimeout).
+		// Request contexts derive from reqCtx, which shutdown ends after a grace period: an open
+		// alert stream (a browser tab on the page) never finishes on its own, and would otherwise
+		// hold the shutdown for its whole timeout and make the process exit with an error.
+		reqCtx, endRequests := context.WithCancel(context.Background())
+		defer endRequests()
 		srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-			IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+			IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
+			BaseContext: func(net.Listener) context.Context { return reqCtx }}
 		fmt.Fprintf(s.stdout, "newsmon: serving http://%s/ (search API at /api/search)\n", ln.Addr())
 		g.Go(func() error {
 			if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
@@ -308,9 +318,15 @@ func (s *service) run(ctx context.Context) error {
 		})
 		g.Go(func() error {
 			<-gctx.Done()
+			grace := time.AfterFunc(shutdownGrace, endRequests) // ordinary requests finish first
+			defer grace.Stop()
 			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
-			return srv.Shutdown(sctx)
+			if err := srv.Shutdown(sctx); err != nil {
+				log.Warn("HTTP connections still open at shutdown were closed", "err", err)
+				_ = srv.Close()
+			}
+			return nil
 		})
 	}
 	log.Info("newsmon started", "crawl", s.crawl, "extract", s.extract, "index", s.index, "serve", s.serve)
