@@ -26,7 +26,8 @@ func lockDataDir(path string) (release func(), err error) {
 		content, _ := os.ReadFile(path)
 		pid, perr := strconv.Atoi(strings.TrimSpace(string(content)))
 		if perr == nil && pid > 0 && pid != os.Getpid() && running(pid) {
-			return nil, fmt.Errorf("%w: %s", errDataInUse, holder(content))
+			// Where a process id cannot be checked, a crash leaves this file: say how to clear it.
+			return nil, fmt.Errorf("%w: %s (if it no longer runs, remove %s)", errDataInUse, holder(content), path)
 		}
 		_ = os.Remove(path) // stale: its process is gone
 	}

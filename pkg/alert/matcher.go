@@ -217,9 +217,8 @@ func (m *Matcher) withRegionCodes(r Rule) Rule {
 // of the story returns the same event again — a worker that died between the claim and the
 // publish, or between the publish and Delivered, leaves it to the redelivered article — so an
 // alert is neither lost nor, within the alert stream's duplicate window (bus.AlertDuplicateWindow,
-// a day), published twice. On error the
-// returned events must still be published; the failed rules are retried by calling Match again
-// (e.g. on redelivery).
+// a day), published twice. On error the returned events must still be published; the failed
+// rules are retried by calling Match again (e.g. on redelivery).
 func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error) {
 	if a == nil || a.ID == "" {
 		return nil, errors.New("alert match: article without id")
