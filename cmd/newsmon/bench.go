@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -393,15 +392,6 @@ func releaseAtRate(h http.Handler, perSecond float64) http.Handler {
 		}
 		h.ServeHTTP(w, r)
 	})
-}
-
-// cpuTime returns the user+system CPU time this process has used so far, or -1 if unknown.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return -1
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // pct returns the p-th percentile (nearest rank) of ds, rounded for printing.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -394,12 +395,33 @@ func TestRestartOnSameDataResumesWithoutRefetch(t *testing.T) {
 	args := []string{"run", "--pipeline", writeDemoPipeline(t, site.URL), "--data", data, "--http", "127.0.0.1:0", "--log-level", "warn"}
 
 	api, stop := runCommand(t, ctx, true, args...)
+	alertsBefore, stopAlerts := readAlerts(t, ctx, api)
 	checkDemoSearchable(t, api)
+	waitFor(t, 20*time.Second, func() error {
+		if len(alertsBefore()) == 0 {
+			return errors.New("no alert fired before the restart")
+		}
+		return nil
+	})
+	stopAlerts()
 	stop()
+	before := alertsBefore()
 
 	polled := feedPolls.Load()
 	api, stop = runCommand(t, ctx, true, args...)
 	defer stop()
+	// The alert history (?recent=) survives the restart: it is read back from the alert stream.
+	alertsAfter, stopAlerts := readAlerts(t, ctx, api)
+	defer stopAlerts()
+	waitFor(t, 10*time.Second, func() error {
+		after := alertsAfter()
+		for k := range before {
+			if after[k] == 0 {
+				return fmt.Errorf("alert %s fired before the restart is missing from ?recent= after it (%d of %d there)", k, len(after), len(before))
+			}
+		}
+		return nil
+	})
 	want := len(demo.Articles())
 	// Let the restarted crawler poll every feed of the pipeline once before judging.
 	waitFor(t, 30*time.Second, func() error {

@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/newsmon/newsmon/internal/redact"
 )
 
 type command struct {
@@ -68,6 +70,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := c.run(ctx, args[1:], stdout, stderr); err != nil {
+		err = redact.Error(err) // a URL given with credentials must not be printed with them
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}

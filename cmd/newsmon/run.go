@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsmon/newsmon/internal/demo"
 	"github.com/newsmon/newsmon/internal/netguard"
+	"github.com/newsmon/newsmon/internal/redact"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/article"
@@ -98,9 +99,19 @@ func (s *service) main(ctx context.Context, name, flags string, args []string, s
 	if f, ok := stderr.(*os.File); ok {
 		s.log = s.o.logger(f)
 	} else {
-		s.log = slog.New(slog.NewTextHandler(stderr, nil))
+		s.log = slog.New(redact.Handler(slog.NewTextHandler(stderr, nil)))
 	}
 	return s.run(ctx)
+}
+
+// shutdownGrace is how long requests in flight may still run once the HTTP server shuts down;
+// then their contexts end, which closes the long-lived ones (alert event streams).
+const shutdownGrace = 500 * time.Millisecond
+
+// usesDataDir reports whether this process keeps anything in --data: the embedded NATS store or
+// the embedded bleve index.
+func (s *service) usesDataDir() bool {
+	return s.o.natsURL == "" && s.embedded || (s.index || s.serve) && s.o.esURL == ""
 }
 
 // limitMemory sets a soft memory limit, which makes the collector work harder before the heap grows
@@ -118,6 +129,32 @@ func (s *service) run(ctx context.Context) error {
 	o := &s.o
 	log := s.log
 	limitMemory()
+	// What a user can get wrong on the first run is checked before anything starts, so that the
+	// message names the path or address and the cause (not, after 10 s, the embedded NATS server's
+	// "not ready"), and a second run on the same data exits at once instead of hanging on the locks.
+	if s.usesDataDir() {
+		release, err := prepareDataDir(o.dataDir)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
+	var httpLn net.Listener
+	if s.serve {
+		ln, err := checkListen("http", o.httpAddr)
+		if err != nil {
+			return err
+		}
+		httpLn = ln
+		defer httpLn.Close()
+	}
+	if o.natsURL == "" && s.embedded && o.natsListen != "" {
+		ln, err := checkListen("nats-listen", o.natsListen)
+		if err != nil {
+			return err
+		}
+		_ = ln.Close() // the embedded server binds it itself
+	}
 	vars := map[string]string{}
 	if o.demo {
 		site, err := demo.Start("127.0.0.1:0")
@@ -252,8 +289,10 @@ func (s *service) run(ctx context.Context) error {
 		g.Go(func() error { return stages.RunIndex(gctx, idx, matcher, batch) })
 	}
 	if s.serve {
-		hub := alert.NewHub(256)
-		if err := stages.ForwardAlerts(gctx, hub.Publish); err != nil {
+		const recentAlerts = 256
+		hub := alert.NewHub(recentAlerts)
+		// The hub starts with the last alerts the stream kept, so a restart forgets none of them.
+		if err := stages.ForwardAlerts(gctx, recentAlerts, hub.Publish); err != nil {
 			return err
 		}
 		cfg := api.Config{
@@ -274,17 +313,20 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		ln, err := net.Listen("tcp", o.httpAddr)
-		if err != nil {
-			return fmt.Errorf("listen %s: %w", o.httpAddr, err)
-		}
+		ln := httpLn
 		if o.apiToken == "" && !loopback(ln.Addr()) {
 			log.Warn("the API accepts changes from anyone who can reach it: set NEWSMON_API_TOKEN", "addr", ln.Addr().String())
 		}
 		// No WriteTimeout: the alert stream and exports stay open on purpose; the API bounds
 		// each other request itself (api.Guard.RequestTimeout).
+		// Request contexts derive from reqCtx, which shutdown ends after a grace period: an open
+		// alert stream (a browser tab on the page) never finishes on its own, and would otherwise
+		// hold the shutdown for its whole timeout and make the process exit with an error.
+		reqCtx, endRequests := context.WithCancel(context.Background())
+		defer endRequests()
 		srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-			IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+			IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
+			BaseContext: func(net.Listener) context.Context { return reqCtx }}
 		fmt.Fprintf(s.stdout, "newsmon: serving http://%s/ (search API at /api/search)\n", ln.Addr())
 		g.Go(func() error {
 			if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
@@ -294,9 +336,15 @@ func (s *service) run(ctx context.Context) error {
 		})
 		g.Go(func() error {
 			<-gctx.Done()
+			grace := time.AfterFunc(shutdownGrace, endRequests) // ordinary requests finish first
+			defer grace.Stop()
 			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
-			return srv.Shutdown(sctx)
+			if err := srv.Shutdown(sctx); err != nil {
+				log.Warn("HTTP connections still open at shutdown were closed", "err", err)
+				_ = srv.Close()
+			}
+			return nil
 		})
 	}
 	if s.job != nil {

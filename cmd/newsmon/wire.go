@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/newsmon/newsmon/internal/netguard"
+	"github.com/newsmon/newsmon/internal/redact"
 	"github.com/newsmon/newsmon/pipelines"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/bus"
@@ -85,7 +86,7 @@ func (o *options) logger(stderr *os.File) *slog.Logger {
 	if err := level.UnmarshalText([]byte(o.logLevel)); err != nil {
 		level = slog.LevelInfo
 	}
-	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	return slog.New(redact.Handler(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})))
 }
 
 // extractorNames lists the extractors in their default order: geo needs ner's PLACE entities,

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/newsmon/newsmon/internal/redact"
 	"github.com/newsmon/newsmon/pkg/index"
 	"github.com/newsmon/newsmon/pkg/index/elastic"
 )
@@ -21,7 +22,7 @@ func openElastic(ctx context.Context, o *options, log *slog.Logger) (index.Index
 	}
 	idx, err := elastic.New(ctx, elastic.Config{URLs: urls, Index: o.esIndex}, log)
 	if err != nil {
-		return nil, fmt.Errorf("elasticsearch %s: %w", o.esURL, err)
+		return nil, fmt.Errorf("elasticsearch %s: %w", redact.URL(o.esURL), redact.Error(err))
 	}
 	if name, version, err := idx.Engine(ctx); err == nil {
 		log.Info("index backend", "engine", name, "version", version, "alias", idx.Alias())

@@ -176,7 +176,7 @@ func TestMatcherFiresOncePerRuleAndArticle(t *testing.T) {
 				for _, id := range []string{"a1", "a2"} {
 					a := wuxiArticle()
 					a.ID = id
-					evs, err := m.Match(ctx, a)
+					evs, err := matchDelivered(ctx, m, a)
 					if err != nil {
 						t.Error(err)
 						return
@@ -207,7 +207,7 @@ func TestMatcherEventFields(t *testing.T) {
 	store := NewStore(NewMemoryKV())
 	r, _ := store.Put(ctx, Rule{Name: "jiangsu", Region: []string{"Jiangsu"}, Enabled: true})
 	m := NewMatcher(store, NewMemoryKV(), nil)
-	evs, err := m.Match(ctx, wuxiArticle())
+	evs, err := matchDelivered(ctx, m, wuxiArticle())
 	if err != nil || len(evs) != 1 {
 		t.Fatalf("Match = %v, %v; want one event", evs, err)
 	}
@@ -219,7 +219,7 @@ func TestMatcherEventFields(t *testing.T) {
 	// A rule added later is picked up after Refresh (or the cache TTL) and fires for the same article.
 	r2, _ := store.Put(ctx, Rule{Name: "person", Person: []string{"Li Qiang"}, Enabled: true})
 	m.Refresh()
-	evs, _ = m.Match(ctx, wuxiArticle())
+	evs, _ = matchDelivered(ctx, m, wuxiArticle())
 	if len(evs) != 1 || evs[0].RuleID != r2.ID {
 		t.Errorf("after new rule: %+v; want one event of %s", evs, r2.ID)
 	}
@@ -236,7 +236,7 @@ func TestMatcherReportsKVErrors(t *testing.T) {
 	store := NewStore(NewMemoryKV())
 	_, _ = store.Put(ctx, Rule{Region: []string{"Jiangsu"}, Enabled: true})
 	m := NewMatcher(store, failingKV{NewMemoryKV()}, nil)
-	if evs, err := m.Match(ctx, wuxiArticle()); err == nil || len(evs) != 0 {
+	if evs, err := matchDelivered(ctx, m, wuxiArticle()); err == nil || len(evs) != 0 {
 		t.Errorf("Match = %v, %v; want error and no events", evs, err)
 	}
 }
@@ -359,4 +359,16 @@ func TestRuleEventTypeTimeFrame(t *testing.T) {
 			}
 		}
 	}
+}
+
+// matchDelivered is Match followed by Delivered of every event, as the index stage does once it
+// has published them.
+func matchDelivered(ctx context.Context, m *Matcher, a *article.Article) ([]Event, error) {
+	evs, err := m.Match(ctx, a)
+	for _, ev := range evs {
+		if _, derr := m.Delivered(ctx, ev); derr != nil {
+			err = errors.Join(err, derr)
+		}
+	}
+	return evs, err
 }

@@ -210,8 +210,15 @@ func (m *Matcher) withRegionCodes(r Rule) Rule {
 // Match returns the events the article fires now: one per enabled matching rule in mode every
 // that has not fired for the article's story before, or in mode first_in_window whose previous
 // matching story is older than the window. Rules in mode digest fire nothing here; the story is
-// kept for RunDigests. On error the returned events did fire and must still be delivered; the
-// failed rules can be retried by calling Match again (e.g. on redelivery).
+// kept for RunDigests.
+//
+// Each returned event is owed until Delivered records it: the caller publishes it with its ID as
+// the message id (JetStream drops a second copy) and then calls Delivered. Until then every Match
+// of the story returns the same event again — a worker that died between the claim and the
+// publish, or between the publish and Delivered, leaves it to the redelivered article — so an
+// alert is neither lost nor, within the alert stream's duplicate window (bus.AlertDuplicateWindow,
+// a day), published twice. On error the returned events must still be published; the failed
+// rules are retried by calling Match again (e.g. on redelivery).
 func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error) {
 	if a == nil || a.ID == "" {
 		return nil, errors.New("alert match: article without id")
@@ -236,8 +243,7 @@ func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error
 				return nil, fmt.Errorf("alert match %s: %w", a.ID, err)
 			}
 		}
-		ev := m.event(r, a, story, res)
-		fire, err := m.claim(ctx, r, ev)
+		ev, fire, err := m.claim(ctx, r, m.event(r, a, story, res))
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -246,12 +252,32 @@ func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error
 			events = append(events, ev)
 		}
 	}
-	if m.deliver != nil {
-		for _, ev := range events {
-			m.deliver.Enqueue(ev)
-		}
-	}
 	return events, errors.Join(errs...)
+}
+
+// Delivered records that ev, returned by Match or FlushDigests, has been published. first reports
+// whether this call was the one that recorded it (several workers may publish the same owed
+// event; the bus keeps one copy): that caller counts the alert, and the matcher's Deliverer, if
+// any, gets the event then.
+func (m *Matcher) Delivered(ctx context.Context, ev Event) (first bool, err error) {
+	if ev.Mode == ModeDigest {
+		err = m.updateDigest(ctx, ev.RuleID, func(st *digestState) bool {
+			first = st.Out != nil && st.Out.ID == ev.ID
+			if first {
+				st.Out = nil
+			}
+			return first
+		})
+	} else {
+		first, err = m.createMark(ctx, keyDone+ev.ID, []byte(m.now().UTC().Format(time.RFC3339Nano)))
+	}
+	if err != nil {
+		return false, fmt.Errorf("record alert %s delivered: %w", ev.ID, err)
+	}
+	if first && m.deliver != nil {
+		m.deliver.Enqueue(ev)
+	}
+	return first, nil
 }
 
 func (m *Matcher) event(r Rule, a *article.Article, story string, res Result) Event {
@@ -263,52 +289,121 @@ func (m *Matcher) event(r Rule, a *article.Article, story string, res Result) Ev
 	}
 }
 
-// claim records that the rule matched the story and reports whether an event fires now. The
-// fired mark makes each (rule, story) count once; if what follows it fails, the mark is removed
-// so that a retry can do it again.
-func (m *Matcher) claim(ctx context.Context, r Rule, ev Event) (bool, error) {
-	mark, err := json.Marshal(ev)
+// mark is the value of a fired mark: the event as first claimed. A Pending mark stays owed until
+// the key keyDone+ID exists; marks written before alerts were delivered exactly once have no
+// Pending and count as done.
+type mark struct {
+	Event
+	Pending bool `json:"pending,omitempty"`
+}
+
+// claim records that the rule matched the story and reports whether ev (or, when the story was
+// claimed before and is still owed, the event claimed then) is to be published. The fired mark
+// makes each (rule, story) count once; the mode's decision (window, digest) follows it, so a mark
+// without its done key is resumed here, by whichever worker gets the story next.
+func (m *Matcher) claim(ctx context.Context, r Rule, ev Event) (Event, bool, error) {
+	val, err := json.Marshal(mark{Event: ev, Pending: true})
 	if err != nil {
-		return false, fmt.Errorf("encode alert %s: %w", ev.ID, err)
+		return Event{}, false, fmt.Errorf("encode alert %s: %w", ev.ID, err)
 	}
-	created, err := m.createMark(ctx, ev.ID, mark)
+	created, err := m.createMark(ctx, ev.ID, val)
 	if err != nil {
-		return false, fmt.Errorf("record alert %s: %w", ev.ID, err)
+		return Event{}, false, fmt.Errorf("record alert %s: %w", ev.ID, err)
 	}
 	if !created {
-		return false, nil
+		owed, ok, err := m.owed(ctx, ev.ID)
+		if err != nil || !ok {
+			return Event{}, false, err
+		}
+		// The event as claimed, not as this article would make it: the same bytes under the
+		// same id, so that publishing it again is a duplicate the bus drops.
+		ev = owed
 	}
 	var fire bool
 	switch r.mode() {
 	case ModeFirstInWindow:
-		fire, err = m.firstInWindow(ctx, r)
+		fire, err = m.decideWindow(ctx, r, ev, !created)
 	case ModeDigest:
 		err = m.addToDigest(ctx, r, ev)
 	default:
 		fire = true
 	}
-	if err != nil {
-		if derr := m.fired.Delete(ctx, ev.ID); derr != nil {
-			err = errors.Join(err, fmt.Errorf("undo alert mark %s: %w", ev.ID, derr))
-		}
-		return false, fmt.Errorf("alert %s (%s): %w", ev.ID, r.mode(), err)
+	if err == nil && !fire {
+		_, err = m.createMark(ctx, keyDone+ev.ID, []byte(m.now().UTC().Format(time.RFC3339Nano)))
 	}
-	return fire, nil
+	if err != nil {
+		return Event{}, false, fmt.Errorf("alert %s (%s): %w", ev.ID, r.mode(), err)
+	}
+	return ev, fire, nil
 }
 
-// firstInWindow moves the rule's last-match time to now and reports whether the previous one was
-// at least the rule's window ago (or there was none).
-func (m *Matcher) firstInWindow(ctx context.Context, r Rule) (bool, error) {
+// decideWindow reports whether ev, in a rule of mode first_in_window, fires. A decision to fire
+// is recorded (keyFire) before it is acted on: by the time a claim is resumed, later stories may
+// have moved the rule's last match, which alone could no longer tell that this one came first.
+func (m *Matcher) decideWindow(ctx context.Context, r Rule, ev Event, resumed bool) (bool, error) {
+	if resumed {
+		if _, ok, err := m.fired.Get(ctx, keyFire+ev.ID); err != nil || ok {
+			if err != nil {
+				err = fmt.Errorf("read window decision: %w", err)
+			}
+			return ok, err
+		}
+	}
+	fire, err := m.firstInWindow(ctx, r, ev)
+	if err != nil || !fire {
+		return false, err
+	}
+	if _, err := m.createMark(ctx, keyFire+ev.ID, []byte(ev.Fired.UTC().Format(time.RFC3339Nano))); err != nil {
+		return false, fmt.Errorf("record window decision: %w", err)
+	}
+	return true, nil
+}
+
+// owed returns the event of the fired mark id if it was claimed but is not done yet.
+func (m *Matcher) owed(ctx context.Context, id string) (Event, bool, error) {
+	if _, done, err := m.fired.Get(ctx, keyDone+id); err != nil || done {
+		if err != nil {
+			err = fmt.Errorf("read alert %s done: %w", id, err)
+		}
+		return Event{}, false, err
+	}
+	val, ok, err := m.fired.Get(ctx, id)
+	if err != nil {
+		return Event{}, false, fmt.Errorf("read alert %s: %w", id, err)
+	}
+	if !ok { // expired since the Create found it
+		return Event{}, false, nil
+	}
+	var mk mark
+	if err := json.Unmarshal(val, &mk); err != nil {
+		m.log.Warn("damaged alert mark ignored", "event_id", id, "err", err)
+		return Event{}, false, nil
+	}
+	return mk.Event, mk.Pending && mk.ID == id, nil
+}
+
+// firstInWindow moves the rule's last-match time to the event's and reports whether the previous
+// one was at least the rule's window ago (or there was none). The value also names the event and
+// the decision, "<time> <event id> fire|hold", so that a worker resuming the claim of that very
+// event (a crash after this write, or a concurrent copy of the story) takes the same decision.
+func (m *Matcher) firstInWindow(ctx context.Context, r Rule, ev Event) (bool, error) {
 	key := keyLastMatch + r.ID
-	now := m.now().UTC()
 	for attempt := 1; ; attempt++ {
+		now := ev.Fired.UTC()
 		old, ok, err := m.fired.Get(ctx, key)
 		if err != nil {
 			return false, fmt.Errorf("read last match: %w", err)
 		}
 		fire := true
 		if ok && len(old) > 0 {
-			if last, err := time.Parse(time.RFC3339Nano, string(old)); err == nil {
+			fields := strings.Fields(string(old))
+			if len(fields) == 3 && fields[1] == ev.ID {
+				return fields[2] == "fire", nil
+			}
+			if len(fields) == 0 {
+				fields = []string{""}
+			}
+			if last, err := time.Parse(time.RFC3339Nano, fields[0]); err == nil {
 				fire = now.Sub(last) >= r.window()
 				if last.After(now) {
 					now = last // clocks of workers disagree: never move the mark back
@@ -317,7 +412,12 @@ func (m *Matcher) firstInWindow(ctx context.Context, r Rule) (bool, error) {
 		} else {
 			old = nil
 		}
-		swapped, err := m.fired.CompareAndSwap(ctx, key, old, []byte(now.Format(time.RFC3339Nano)))
+		decision := "hold"
+		if fire {
+			decision = "fire"
+		}
+		val := now.Format(time.RFC3339Nano) + " " + ev.ID + " " + decision
+		swapped, err := m.fired.CompareAndSwap(ctx, key, old, []byte(val))
 		if err != nil {
 			return false, fmt.Errorf("write last match: %w", err)
 		}
@@ -335,12 +435,20 @@ type digestState struct {
 	Since   time.Time `json:"since"` // when the first pending story came
 	Items   []Item    `json:"items"`
 	Dropped int       `json:"dropped,omitempty"`
+	// Out is the digest taken by FlushDigests and not yet Delivered: emitted again, with the same
+	// id, until it is, so that a worker dying between taking and publishing loses nothing.
+	Out *Event `json:"out,omitempty"`
 }
 
 func (m *Matcher) addToDigest(ctx context.Context, r Rule, ev Event) error {
 	item := Item{ArticleID: ev.ArticleID, StoryID: ev.StoryID, Title: ev.Title, URL: ev.URL, Source: ev.Source,
 		Published: ev.Published, Matched: ev.Fired, Reasons: ev.Reasons, Snippet: ev.Snippet}
 	return m.updateDigest(ctx, r.ID, func(st *digestState) bool {
+		for _, it := range st.Items {
+			if it.StoryID == ev.StoryID { // a claim resumed after a crash: already added
+				return false
+			}
+		}
 		if len(st.Items) == 0 {
 			st.Since = ev.Fired
 		}
@@ -391,9 +499,10 @@ func (m *Matcher) updateDigest(ctx context.Context, ruleID string, fn func(*dige
 	}
 }
 
-// FlushDigests emits the digest of every enabled digest rule whose oldest pending story is at least
-// its interval old, and returns the events. Several workers may call it: each digest is taken by
-// exactly one (compare-and-swap), so it is emitted once.
+// FlushDigests returns the digest of every enabled digest rule whose oldest pending story is at
+// least its interval old, and every digest taken before but not yet Delivered. Several workers may
+// call it: each digest is taken by exactly one (compare-and-swap) and kept, until Delivered, as
+// the rule's outgoing digest, which the next call returns again with the same id.
 func (m *Matcher) FlushDigests(ctx context.Context) ([]Event, error) {
 	rules, err := m.enabledRules(ctx)
 	if err != nil {
@@ -406,39 +515,34 @@ func (m *Matcher) FlushDigests(ctx context.Context) ([]Event, error) {
 		if r.mode() != ModeDigest {
 			continue
 		}
-		var taken digestState
+		var out *Event
 		err := m.updateDigest(ctx, r.ID, func(st *digestState) bool {
-			if len(st.Items) == 0 && st.Dropped == 0 || now.Sub(st.Since) < r.interval() {
-				taken = digestState{}
+			out = st.Out
+			if out != nil || len(st.Items) == 0 && st.Dropped == 0 || now.Sub(st.Since) < r.interval() {
 				return false
 			}
-			taken = *st
-			*st = digestState{}
+			out = &Event{
+				ID: fmt.Sprintf("%s.digest.%d", r.ID, st.Since.Unix()), RuleID: r.ID, RuleName: r.Name, Mode: ModeDigest,
+				Fired: now, Reasons: []string{fmt.Sprintf("%d stories since %s", len(st.Items)+st.Dropped, st.Since.Format(time.RFC3339))},
+				Digest: st.Items, Dropped: st.Dropped,
+			}
+			*st = digestState{Out: out}
 			return true
 		})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("flush digest of rule %s: %w", r.ID, err))
 			continue
 		}
-		if len(taken.Items) == 0 && taken.Dropped == 0 {
-			continue
-		}
-		events = append(events, Event{
-			ID: fmt.Sprintf("%s.digest.%d", r.ID, taken.Since.Unix()), RuleID: r.ID, RuleName: r.Name, Mode: ModeDigest,
-			Fired: now, Reasons: []string{fmt.Sprintf("%d stories since %s", len(taken.Items)+taken.Dropped, taken.Since.Format(time.RFC3339))},
-			Digest: taken.Items, Dropped: taken.Dropped,
-		})
-	}
-	if m.deliver != nil {
-		for _, ev := range events {
-			m.deliver.Enqueue(ev)
+		if out != nil {
+			events = append(events, *out)
 		}
 	}
 	return events, errors.Join(errs...)
 }
 
-// RunDigests calls FlushDigests every few seconds and hands each digest to emit (e.g. publish on
-// news.alert.<rule>), until ctx ends. Errors are logged, never fatal.
+// RunDigests calls FlushDigests every few seconds, hands each digest to emit (e.g. publish on
+// news.alert.<rule>, with the event id as message id) and records it Delivered once emit
+// succeeded, until ctx ends. Errors are logged, never fatal; a digest not emitted is tried again.
 func (m *Matcher) RunDigests(ctx context.Context, emit func(context.Context, Event) error) error {
 	t := time.NewTicker(digestTick)
 	defer t.Stop()
@@ -453,11 +557,14 @@ func (m *Matcher) RunDigests(ctx context.Context, emit func(context.Context, Eve
 			m.log.Warn("alert digest flush failed", "err", err)
 		}
 		for _, ev := range events {
-			if emit == nil {
-				continue
+			if emit != nil {
+				if err := emit(ctx, ev); err != nil {
+					m.log.Warn("alert digest not published", "event_id", ev.ID, "err", err)
+					continue
+				}
 			}
-			if err := emit(ctx, ev); err != nil {
-				m.log.Warn("alert digest not published", "event_id", ev.ID, "err", err)
+			if _, err := m.Delivered(ctx, ev); err != nil {
+				m.log.Warn("alert digest not recorded as delivered", "event_id", ev.ID, "err", err)
 			}
 		}
 	}

@@ -110,11 +110,11 @@ func TestAlertsOverNATS(t *testing.T) {
 	}
 	copyOf := placeArticle(t, res, "a2", "https://paper.example/business/123", "Wuxi lands chip plant", syndicated(wire), "Wuxi")
 
-	evs, err := m.Match(ctx, original)
+	evs, err := matchDelivered(ctx, m, original)
 	if err != nil || len(evs) != 1 || evs[0].Reasons[0] != "region China via Wuxi" {
 		t.Fatalf("Match(original) = %+v, %v; want one event, region China via Wuxi", evs, err)
 	}
-	if evs, err := m.Match(ctx, copyOf); err != nil || len(evs) != 0 {
+	if evs, err := matchDelivered(ctx, m, copyOf); err != nil || len(evs) != 0 {
 		t.Fatalf("Match(republished copy) = %+v, %v; want none", evs, err)
 	}
 	waitFor(t, "webhook delivery", func() bool { return d.Stats().Delivered == 1 })
@@ -133,13 +133,13 @@ func TestAlertsOverNATS(t *testing.T) {
 	}
 	m = NewMatcher(store, firedKV, nil)
 	for _, a := range []*article.Article{original, copyOf} {
-		if evs, err := m.Match(ctx, a); err != nil || len(evs) != 0 {
+		if evs, err := matchDelivered(ctx, m, a); err != nil || len(evs) != 0 {
 			t.Errorf("after restart Match(%s) = %+v, %v; want none", a.ID, evs, err)
 		}
 	}
 	third := placeArticle(t, res, "a3", "https://paper.example/rents", "Rents protest", mustRead(t, "testdata/story_other.txt")+
 		" Investors from Shenzhen were also blamed.", "Shenzhen")
-	if evs, err := m.Match(ctx, third); err != nil || len(evs) != 1 {
+	if evs, err := matchDelivered(ctx, m, third); err != nil || len(evs) != 1 {
 		t.Errorf("after restart Match(new story) = %+v, %v; want one event", evs, err)
 	}
 }
@@ -159,10 +159,10 @@ func TestFiredMarksExpireAfterRetention(t *testing.T) {
 	m := NewMatcher(store, firedKV, nil, WithRetention(time.Second), WithStoryBands(NewMemoryKV()))
 	a := placeArticle(t, res, "a1", "https://wire.example/wuxi-chips", "Spanish chipmaker to build plant in Wuxi",
 		mustRead(t, "testdata/story_wire.txt"), "Wuxi")
-	if evs, err := m.Match(ctx, a); err != nil || len(evs) != 1 {
+	if evs, err := matchDelivered(ctx, m, a); err != nil || len(evs) != 1 {
 		t.Fatalf("first Match = %+v, %v; want one event", evs, err)
 	}
-	if evs, err := m.Match(ctx, a); err != nil || len(evs) != 0 {
+	if evs, err := matchDelivered(ctx, m, a); err != nil || len(evs) != 0 {
 		t.Fatalf("second Match = %+v, %v; want none while the mark lives", evs, err)
 	}
 	keys, err := firedKV.Keys(ctx)
@@ -173,7 +173,7 @@ func TestFiredMarksExpireAfterRetention(t *testing.T) {
 		keys, err := firedKV.Keys(ctx)
 		return err == nil && len(keys) == 0
 	})
-	if evs, err := m.Match(ctx, a); err != nil || len(evs) != 1 {
+	if evs, err := matchDelivered(ctx, m, a); err != nil || len(evs) != 1 {
 		t.Fatalf("Match after the retention = %+v, %v; want one event again", evs, err)
 	}
 }
@@ -211,7 +211,7 @@ func BenchmarkAlertLatency(b *testing.B) {
 		text := strings.Repeat(fmt.Sprintf("Bulletin %d of the day from desk %d about item %d. ", i, i*7, i*13), 20) + wire
 		a := storyArticle(fmt.Sprint("b", i), fmt.Sprintf("https://x.example/%d", i), "t", text)
 		start := time.Now()
-		evs, err := m.Match(ctx, a)
+		evs, err := matchDelivered(ctx, m, a)
 		if err != nil || len(evs) != 1 {
 			b.Fatalf("Match = %d events, %v", len(evs), err)
 		}

@@ -43,8 +43,10 @@ const (
 const (
 	keyStoryOf   = "story.art."   // + article id → its story id
 	keyStoryBand = "story.band."  // + band + "." + 2 hex digits → []storyEntry
-	keyLastMatch = "mode.last."   // + rule id → RFC 3339 time of the rule's last matching story
+	keyLastMatch = "mode.last."   // + rule id → RFC 3339 time of the rule's last matching story, event id, decision
 	keyDigest    = "mode.digest." // + rule id → digestState
+	keyDone      = "mark.done."   // + fired mark → when its event was delivered (or found not to fire)
+	keyFire      = "mark.fire."   // + fired mark of a first_in_window rule → it was decided to fire
 )
 
 // SimHash returns the 64-bit SimHash of text's word 3-shingles (lower case, letters and digits

@@ -14,6 +14,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/newsmon/newsmon/internal/redact"
 )
 
 // Subjects. Messages carry the enriched-article JSON of CONTRACTS §1 (alerts carry alert events).
@@ -35,6 +37,13 @@ const (
 	StreamAlerts   = "NEWSMON_ALERTS"
 	StreamDead     = "NEWSMON_DEAD"
 )
+
+// AlertDuplicateWindow is how long the alert stream remembers event ids. An alert claimed but not
+// yet recorded delivered is published again, under the same id, by whichever worker next gets its
+// story (alert.Matcher.Match); this window is how late that may happen — a worker that died and a
+// pipeline that stayed down meanwhile — and still be dropped as a duplicate. Alerts are few, so a
+// day of ids costs little memory, unlike the article streams' window.
+const AlertDuplicateWindow = 24 * time.Hour
 
 // Headers set on dead letters.
 const (
@@ -121,18 +130,19 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 		nats.ReconnectWait(250*time.Millisecond),
 		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
 			if err != nil {
-				log.Warn("nats disconnected", "err", err)
+				log.Warn("nats disconnected", "err", redact.Error(err))
 			}
 		}),
-		nats.ReconnectHandler(func(c *nats.Conn) { log.Info("nats reconnected", "url", c.ConnectedUrl()) }),
+		// The URL may carry user and password (or a token): only ever show it redacted.
+		nats.ReconnectHandler(func(c *nats.Conn) { log.Info("nats reconnected", "url", redact.URL(c.ConnectedUrl())) }),
 	)
 	if err != nil {
-		return nil, fmt.Errorf("connect nats %s: %w", cfg.URL, err)
+		return nil, fmt.Errorf("connect nats %s: %w", redact.URL(cfg.URL), redact.Error(err))
 	}
 	js, err := jetstream.New(nc)
 	if err != nil {
 		nc.Close()
-		return nil, fmt.Errorf("jetstream on %s: %w", cfg.URL, err)
+		return nil, fmt.Errorf("jetstream on %s: %w", redact.URL(cfg.URL), redact.Error(err))
 	}
 	b := &Bus{cfg: cfg, nc: nc, js: js, log: log}
 	if err := b.ensureStreams(ctx); err != nil {
@@ -165,6 +175,9 @@ func (b *Bus) ensureStreams(ctx context.Context) error {
 		sc.Retention = jetstream.LimitsPolicy
 		sc.Replicas = b.cfg.Replicas
 		sc.Duplicates = b.cfg.DuplicateWindow
+		if sc.Name == StreamAlerts {
+			sc.Duplicates = max(sc.Duplicates, AlertDuplicateWindow)
+		}
 		if err := retry(ctx, func() error {
 			_, err := b.js.CreateOrUpdateStream(ctx, sc)
 			return err

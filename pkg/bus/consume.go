@@ -12,6 +12,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/newsmon/newsmon/internal/redact"
 )
 
 // Delivery is one message handed to a stage.
@@ -281,7 +283,7 @@ func (b *Bus) deadLetter(ctx context.Context, cfg ConsumerConfig, d Delivery, re
 		}
 	}
 	_, err := b.Publish(ctx, subject, id+".dead."+cfg.Stage, d.Data, map[string]string{
-		HeaderError:           reason.Error(),
+		HeaderError:           redact.URL(reason.Error()),
 		HeaderStage:           cfg.Stage,
 		HeaderOriginalSubject: d.Subject,
 		HeaderDeliveries:      strconv.FormatUint(d.NumDelivered, 10),

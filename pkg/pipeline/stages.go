@@ -290,9 +290,13 @@ func runLimited(ctx context.Context, sem chan struct{}, fn func() error) error {
 	return fn()
 }
 
-// Matcher is what the index stage asks of the alert engine.
+// Matcher is what the index stage asks of the alert engine (alert.Matcher): the events an article
+// fires, each owed until Delivered records it published — Match returns an owed event again, for
+// the redelivered article of a worker that died before recording it.
 type Matcher interface {
 	Match(ctx context.Context, a *article.Article) ([]alert.Event, error)
+	// Delivered records ev published; first is true for the one call that recorded it.
+	Delivered(ctx context.Context, ev alert.Event) (first bool, err error)
 }
 
 // RunIndex consumes enriched articles in batches, writes them to idx, acknowledges each only once
@@ -405,14 +409,28 @@ func temporary(err error) bool {
 	return errors.As(err, &t) && t.Temporary()
 }
 
+// publishAlerts publishes the events the article fires, each under its event id (a copy published
+// again, by a redelivery or a concurrent worker, is dropped by JetStream), then records it
+// delivered. Only then may the article be acknowledged: any error leaves the rest owed to the
+// redelivery. The alert counts (metrics, OnAlert, the log) once, where Delivered says first.
 func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.Article) error {
 	events, err := matcher.Match(ctx, a)
-	if err != nil {
-		return fmt.Errorf("match alerts on %s: %w", a.ID, err)
+	var errs []error
+	if err != nil { // the events returned fired all the same: publish them
+		errs = append(errs, fmt.Errorf("match alerts on %s: %w", a.ID, err))
 	}
 	for _, ev := range events {
 		if err := s.PublishAlert(ctx, ev); err != nil {
-			return err
+			errs = append(errs, err)
+			continue
+		}
+		first, err := matcher.Delivered(ctx, ev)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !first {
+			continue
 		}
 		s.Metrics.Alerts.Inc()
 		if !a.Fetched.IsZero() {
@@ -423,7 +441,7 @@ func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.
 		}
 		s.log().Info("alert fired", "rule", ev.RuleName, "article_id", a.ID, "title", a.Title)
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // PublishAlert stores an alert event on news.alert.<rule id>, deduplicated by its id. Digests
@@ -437,10 +455,12 @@ func (s *Stages) PublishAlert(ctx context.Context, ev alert.Event) error {
 	return err
 }
 
-// ForwardAlerts delivers every alert event published on the bus (by any index worker) to fn, e.g.
-// the API's SSE hub, until ctx ends.
-func (s *Stages) ForwardAlerts(ctx context.Context, fn func(alert.Event)) error {
-	return s.Bus.Subscribe(ctx, bus.SubjectAlertPrefix+">", func(data []byte) {
+// ForwardAlerts delivers to fn, in order, the last `recent` alert events stored on the bus (the
+// history a restart must not forget) and then every new one, by any index worker, e.g. to the
+// API's SSE hub, until ctx ends. It reads the alert stream, not the subject: a copy published
+// again under the same event id (by a redelivered article) is not stored, so it is not forwarded.
+func (s *Stages) ForwardAlerts(ctx context.Context, recent int, fn func(alert.Event)) error {
+	return s.Bus.Follow(ctx, bus.StreamAlerts, bus.SubjectAlertPrefix+">", recent, func(data []byte) {
 		var ev alert.Event
 		if err := json.Unmarshal(data, &ev); err != nil {
 			s.log().Warn("undecodable alert event", "err", err)
