@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/text"
 )
@@ -303,10 +305,13 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			}
 			d.resolveNP(&q, toks, p)
 		}
-		if q.spk == nil && !q.pronoun {
+		if !q.subjectRead() {
 			continue
 		}
 		from := e.contentStart(toks, k, kEnd)
+		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amount(toks[from].Text) {
+			continue // "Germany pledged €1.5bn": money promised, not words said
+		}
 		end := len(toks)
 		var more []found
 		// "…, adding that …": a second quote by the same speaker.
@@ -360,4 +365,14 @@ func (e *Extractor) contentStart(toks []text.Token, k, kEnd int) int {
 		from++
 	}
 	return from
+}
+
+// pledgeVerbs are speech verbs that also take an amount as object ("pledged €1.5bn").
+var pledgeVerbs = wordSet(`pledge pledges pledged promise promises promised vow vows vowed announce announces
+announced announcing`)
+
+// amount reports whether a token opens a sum: a digit or a currency sign.
+func amount(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsDigit(r) || unicode.Is(unicode.Sc, r)
 }
