@@ -89,7 +89,7 @@ type found struct {
 	pronoun            bool
 	kind               string // speaker_kind, see kind.go
 	unnamed            bool   // the cue's subject was read but is no speaker: a document without issuer, a place
-	inherit            bool // a quote with no cue of its own: same speaker as the quote before it
+	inherit            bool   // a quote with no cue of its own: same speaker as the quote before it
 	paragraphInitial   bool
 	openerAt, closerAt int // the marks of a direct or mixed quote
 }

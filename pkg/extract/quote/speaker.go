@@ -135,7 +135,7 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 		}
 		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && text.IsCapitalized(toks[j+1].Text)) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
 			lowers = 0 // the words after the preposition were its object's, not the head's
-			continue // "a spokesman for committee Democrats", "an analyst at Compass Point", "Police in Montevideo"
+			continue   // "a spokesman for committee Democrats", "an analyst at Compass Point", "Police in Montevideo"
 		}
 		if lt == "nearby" && j > 0 && placePreps[toks[j-1].Text] {
 			continue // "Farmers in nearby Yangzhou"
