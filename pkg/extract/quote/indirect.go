@@ -300,8 +300,8 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			d.clauseSubject(&q, toks, k)
 		} else {
 			p, ok := npBefore(toks, k)
-			if !ok {
-				continue
+			if !ok || p.none && kEnd+1 < len(toks) && prepositions[toks[kEnd+1].Text] {
+				continue // "to unlock money promised at earlier conferences": a participle, not speech
 			}
 			d.resolveNP(&q, toks, p)
 		}
@@ -309,7 +309,7 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			continue
 		}
 		from := e.contentStart(toks, k, kEnd)
-		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amount(toks[from].Text) {
+		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amount(toks[from].Text) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) {
 			continue // "Germany pledged €1.5bn": money promised, not words said
 		}
 		end := len(toks)
@@ -375,4 +375,15 @@ announced announcing`)
 func amount(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsDigit(r) || unicode.Is(unicode.Sc, r)
+}
+
+// hasAuxiliary reports whether the tokens hold an auxiliary verb: "announced $5 million was being
+// sent" reports a clause; "pledged €1.5bn, the United Kingdom £750m" does not.
+func hasAuxiliary(toks []text.Token) bool {
+	for _, t := range toks {
+		if auxiliaries[t.Text] {
+			return true
+		}
+	}
+	return false
 }

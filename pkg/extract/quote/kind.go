@@ -361,11 +361,38 @@ func (d *doc) isEntity(r *speakerRef) bool {
 	return false
 }
 
-// companyHeads stand for a business the article named ("the company said", "the club said"): they
-// resolve to the most recent organisation that is not a public body.
-var companyHeads = wordSet(`company firm group maker manufacturer producer operator developer lender
-insurer carrier airline utility venture business club team side startup retailer conglomerate
-automaker carmaker chipmaker miner shipyard yard bank management`)
+// companyHeads stand for a business the article named ("the company said", "company management"):
+// they resolve to the most recent organisation known to be a business (isCompany).
+var companyHeads = wordSet(`company firm maker manufacturer producer operator developer lender
+insurer carrier airline utility business startup retailer conglomerate automaker carmaker chipmaker
+miner shipyard management`)
+
+// corporateWords in an organisation's name make it a business: legal forms and trade words.
+var corporateWords = wordSet(`inc inc. ltd ltd. llc corp corp. corporation co co. plc gmbh ag sa s.a.
+spa s.p.a. nv n.v. bv b.v. ab asa oyj kk limited group holdings holding energy power electric motors
+robotics technologies technology semiconductor semiconductors halbleiter industries airlines airways
+capital partners pharmaceuticals pharma systems solutions networks telecom steel mining oil gas
+petroleum shipping logistics foods productions studios entertainment manufacturing chemicals
+electronics precision automotive batteries battery materials resources`)
+
+// isCompany reports whether an ORG mention is a business: its name carries a corporate word, or
+// the article calls it a company, a maker or a firm next to its name ("Lingdian, a battery maker").
+func (d *doc) isCompany(m *speakerRef) bool {
+	if publicBody(m.name) {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(m.name)) {
+		if corporateWords[w] {
+			return true
+		}
+	}
+	for w := range companyHeads {
+		if d.titled(m, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // geoHeads are places as institutions ("the state said"); they are never looked up by name, as
 // "the state" says nothing about which organisation holds the word.

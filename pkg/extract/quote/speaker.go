@@ -14,6 +14,7 @@ type np struct {
 	a, b             int
 	roleStart, roleE int  // byte span of the appositive; equal when none
 	after            bool // the phrase follows an inverted cue ("said Cui")
+	none             bool // the phrase before the cue is no subject ("to unlock money promised")
 }
 
 func lower(w string) string {
@@ -55,6 +56,9 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 		if toks[i].Text == "(" && i > 0 {
 			j = i - 1
 		}
+	}
+	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
+		j -= 2 // "voters in a poll last year said", "Beck, who …, last week said"
 	}
 	if j < 0 || toks[j].Text == "and" || toks[j].Text == "but" {
 		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
@@ -99,6 +103,9 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 				return np{a: i + 1, b: comma - 1, roleStart: toks[d.a].Start, roleE: toks[d.b].End}, true
 			}
 		}
+		if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
+			j -= 2 // "veterans interviewed at rallies this week, including Mr. Jebens, said"
+		}
 		if text.IsNumber(toks[j].Text) { // "Li Na, 34, a shop owner, said"
 			if j < 2 || toks[j-1].Text != "," {
 				return np{}, false
@@ -109,9 +116,6 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	if pronounSpeakers[toks[j].Text] {
 		p.a, p.b = j, j
 		return p, true
-	}
-	if j > 1 && dateWords[toks[j].Text] && timeOpeners[lower(toks[j-1].Text)] {
-		j -= 2 // "voters in a poll last year said"
 	}
 	p.b = j
 	lowers, sawAnd := 0, false
@@ -131,6 +135,9 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 				return p, true
 			}
 			p.a = j
+			if lt == "that" && strings.HasSuffix(toks[p.b].Text, "s") {
+				p.a++ // "so many that local officials call it": a conjunction, not a determiner
+			}
 			return p, true
 		}
 		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && text.IsCapitalized(toks[j+1].Text)) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
@@ -159,6 +166,11 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 		if text.IsNumber(t) {
 			continue
 		}
+		if lt == "to" && j > 1 && j < p.b && !text.IsCapitalized(toks[j-1].Text) && text.IsWord(toks[j-1].Text) &&
+			(participle(toks[j-1].Text) || determiners[lower(toks[j-2].Text)] || closeTo[toks[j-1].Text]) && !npStops[lower(toks[j-2].Text)] {
+			lowers = 0
+			continue // "Democrats trying to regain control …", "Organizers of the push to boycott …"
+		}
 		if npStops[lt] {
 			break
 		}
@@ -170,14 +182,18 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	if p.a > p.b {
 		return np{}, false
 	}
-	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || placePreps[toks[p.a].Text]) {
+	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || prepositions[toks[p.a].Text]) {
 		p.a++
 	}
 	if j >= 0 && toks[j].Text == "to" && !text.IsCapitalized(toks[p.a].Text) {
-		return np{}, false // "to unlock money promised at …": a verb's object, not a subject
+		p.none = true // "to unlock money promised at …": a verb's object, not a subject
 	}
 	return p, true
 }
+
+// closeTo are adjectives that take "to" inside a noun phrase: "sources close to the talks".
+var closeTo = wordSet(`close privy loyal opposed linked connected allied sympathetic friendly hostile
+familiar`)
 
 // placePreps link a group to the place it is in: "Police in Montevideo", "a supervisor from Henan".
 var placePreps = wordSet(`in from`)
@@ -252,6 +268,10 @@ func (d *doc) resolveNP(q *found, toks []text.Token, p np) {
 
 func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 	q.spk, q.unnamed, q.kind = nil, false, ""
+	if p.none {
+		q.unnamed = true
+		return
+	}
 	p = trimReduced(toks, p)
 	start, end := toks[p.a].Start, toks[p.b].End
 	q.mStart, q.mEnd = start, end
@@ -476,7 +496,7 @@ func (d *doc) byTitle(head string, pos int) *speakerRef {
 			if containsFold(m.name, head) || containsFold(m.name, singular(head)) || org && d.titled(m, head) {
 				return m
 			}
-			if company == nil && companyHeads[head] && !publicBody(m.name) {
+			if company == nil && companyHeads[head] && d.isCompany(m) {
 				company = m
 			}
 			continue
@@ -491,7 +511,7 @@ func (d *doc) byTitle(head string, pos int) *speakerRef {
 	if d.inHeadline(pos) {
 		// "Minister: ‘We will act’" as the headline: the body introduces the minister.
 		for i := range d.mentions {
-			if m := &d.mentions[i]; m.start > pos && (m.typ == article.TypeOrg && containsFold(m.name, head) || m.typ != article.TypeOrg && d.titled(m, head)) {
+			if m := &d.mentions[i]; m.start > pos && (m.typ == article.TypeOrg && containsFold(m.name, head) || m.typ != article.TypeOrg && !org && d.titled(m, head)) {
 				return m
 			}
 		}
