@@ -68,9 +68,19 @@ var dateWords = wordSet(`monday tuesday wednesday thursday friday saturday sunda
 march april may june july august september october november december today yesterday tomorrow
 tonight week weekend month year day morning afternoon evening night decade century quarter`)
 
-// groupNouns head a described group of people that speaks as one: "analysts", "officials",
-// "residents". The type of a described speaker follows its head: an institution (orgHeads) is an
-// ORG, people are PERSON.
+// groupNouns are plural people nouns that name no one even when capitalised at a sentence start
+// ("Analysts said").
+var groupNouns = wordSet(`analysts officials economists experts critics residents observers diplomats
+sources investors traders farmers workers protesters demonstrators voters lawmakers legislators
+authorities scientists researchers doctors police organisers organizers opponents supporters
+activists campaigners negotiators bankers executives leaders witnesses locals villagers students
+teachers parents fans players delegates officers engineers environmentalists conservatives liberals
+republicans democrats economists strategists pollsters scholars historians academics managers
+employees staff unions families survivors rescuers firefighters soldiers troops rebels militants
+prosecutors lawyers judges aides advisers advisors insiders regulators`)
+
+// titleNouns name an office or occupation written before a name ("Economist Aly-Khan Jiwa",
+// "Treasury Cabinet Secretary Joseph Mbugua"); stripTitle splits them off a PERSON's name.
 var titleNouns = wordSet(`minister president director secretary chairman chairwoman chair governor
 senator mayor judge spokesman spokeswoman spokesperson chief ceo premier chancellor ambassador
 commissioner prosecutor general admiral captain sheriff coach manager founder leader economist
@@ -126,6 +136,9 @@ func headOf(toks []text.Token, a, b int) int {
 		switch lower(toks[i].Text) {
 		case "of", "for", "at", "in", "from", "with", "on":
 			if prev := toks[i-1].Text; text.IsWord(prev) && (!text.IsCapitalized(prev) || i-1 == a) && !possessive(prev) {
+				if closeTo[prev] && i-2 >= a {
+					return i - 2 // "a person familiar with the matter"
+				}
 				return i - 1
 			}
 		}

@@ -126,7 +126,8 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 			if j == p.b {
 				return np{}, false
 			}
-			if j >= 2 && (toks[j-1].Text == "of" || placePreps[toks[j-1].Text]) && text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
+			if j >= 2 && (toks[j-1].Text == "of" || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
+				text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
 				j--
 				continue // "the director of the FBI", "cantons in the Alps"
 			}
@@ -140,7 +141,7 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 			}
 			return p, true
 		}
-		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && text.IsCapitalized(toks[j+1].Text)) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
+		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && (text.IsCapitalized(toks[j+1].Text) || toks[j+1].Text == "nearby")) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
 			lowers = 0 // the words after the preposition were its object's, not the head's
 			continue   // "a spokesman for committee Democrats", "an analyst at Compass Point", "Police in Montevideo"
 		}
@@ -362,6 +363,12 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 			q.role = roleText(d.s[start:toks[i-1].End])
 		}
 		q.kind = kindNamed
+		if i == p.b && groupNouns[head] {
+			// "Analysts said", "Officials said": a capitalised plural at the sentence start names no one.
+			q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
+			q.kind = kindAnonymous
+			return
+		}
 		if ref := d.bySurname(toks[p.b].Text, start); ref != nil {
 			q.spk = ref
 			q.mStart = toks[i].Start
