@@ -181,7 +181,8 @@ func (d *doc) personLike(m *speakerRef) bool {
 		return false
 	}
 	before := strings.TrimRight(d.s[max(0, m.start-5):m.start], " ")
-	return !strings.HasSuffix(before, "the") && !strings.HasSuffix(before, "The")
+	// "in Mukuru kwa Njenga": people are rarely "in" someone.
+	return !strings.HasSuffix(before, "the") && !strings.HasSuffix(before, "The") && !strings.HasSuffix(before, " in")
 }
 
 // stripTitle splits a PERSON name that starts with its title ("Economist Aly-Khan Jiwa", "Treasury
@@ -400,7 +401,27 @@ func (d *doc) isCompany(m *speakerRef) bool {
 		}
 	}
 	for w := range companyHeads {
-		if d.titled(m, w) {
+		if d.orgTitled(m, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgTitled reports whether the article describes an organisation with the noun: in its role, right
+// before its name ("the carmaker BYD", "battery maker Lingdian") or in an appositive that opens
+// with it ("Lingdian, a battery maker based in Suzhou,"). Looser than titled, as an organisation's
+// name sits in running text ("sells in the European Union") more often than a person's does.
+func (d *doc) orgTitled(m *speakerRef, head string) bool {
+	if containsFold(m.role, head) {
+		return true
+	}
+	if f := strings.Fields(strings.ToLower(d.titleBefore(m.start))); len(f) > 0 && f[len(f)-1] == head {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(d.appositiveAfter(m.end)))
+	for i := 0; i < len(f) && i < 4; i++ {
+		if f[i] == head {
 			return true
 		}
 	}

@@ -220,6 +220,8 @@ func npAfter(toks []text.Token, k int) (np, bool) {
 		case text.IsCapitalized(t) && !npStops[lt] && !(j == k && sentenceOpeners[t]):
 			capitals++
 		case lt == "of" && j+1 < len(toks) && text.IsWord(toks[j+1].Text) && !npStops[lower(toks[j+1].Text)] && !determiners[lower(toks[j+1].Text)] && j > k:
+		case lt == "of" && j+2 < len(toks) && lower(toks[j+1].Text) == "the" && text.IsCapitalized(toks[j+2].Text) && text.IsCapitalized(toks[j-1].Text) && j > k:
+			j++ // "the Budget Office of the Federation"
 		case text.IsWord(t) && !text.IsCapitalized(t) && !npStops[lt] && !determiners[lt] && lowers < 3:
 			lowers++
 		default:
@@ -309,6 +311,9 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 				// "a spokesperson for the ministry": a description of someone speaking for the name.
 				q.kind = kindNominal
 				q.mStart, q.mEnd = start, end
+				if p.roleE <= p.roleStart {
+					q.role = roleText(d.s[start:toks[h].End]) // "spokesperson"
+				}
 			}
 			return
 		}
@@ -500,7 +505,7 @@ func (d *doc) byTitle(head string, pos int) *speakerRef {
 			continue
 		}
 		if m.typ == article.TypeOrg {
-			if containsFold(m.name, head) || containsFold(m.name, singular(head)) || org && d.titled(m, head) {
+			if containsFold(m.name, head) || containsFold(m.name, singular(head)) || org && d.orgTitled(m, head) {
 				return m
 			}
 			if company == nil && companyHeads[head] && d.isCompany(m) {
