@@ -330,7 +330,7 @@ func verbAfter(toks []text.Token, i, k int) int {
 		if !text.IsWord(t) {
 			return -1
 		}
-		if lt := lower(t); !text.IsCapitalized(t) && (auxiliaries[lt] || pastTense(lt)) {
+		if lt := lower(t); !text.IsCapitalized(t) && (auxiliaries[lt] || pastTense(lt) || adverb(t)) {
 			return j
 		}
 	}

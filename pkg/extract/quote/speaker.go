@@ -343,7 +343,7 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.kind, q.mStart, q.mEnd = kindNamed, pl.start, pl.end
 		return
 	}
-	if h < p.b && (placeInPP || !text.IsCapitalized(toks[h].Text)) {
+	if h < p.b && (placeInPP || !text.IsCapitalized(toks[p.b].Text) || toks[h+1].Text == "in") {
 		// "Police in Montevideo", "a supervisor from Henan": the head before the preposition.
 		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(toks[h].Text)}
 		if placeInPP && p.roleE > p.roleStart {
