@@ -33,6 +33,18 @@
 // ("Nordhaus welcomed “…”") it is the words of the sentence's subject. A quote that ends its
 // sentence after a lead-in ("He added: “….” She said …") is the lead-in's.
 //
+// A speaker is a person, an organisation or a described group, never a place, a date or a document
+// (kind.go): "Farmers in nearby Yangzhou said" is the farmers; a bare place right before its cue
+// ("Beijing said") is its government acting, typed ORG; "a study published on Monday" or "opinion
+// polls" speak for no one unless the text names the issuer ("a statement released by X", "the
+// foundation's calculations", "X said in a statement … the statement said"). Titles before a name
+// ("Treasury Cabinet Secretary Joseph Mbugua") give the person, with the title as Quote.Role.
+// Nominal speakers resolve by the class of their head: an institution noun ("the agency", "the
+// treasury") to an organisation whose name holds it or that the article describes with it, "the
+// company" to the last organisation known to be a business, a title ("the governor") to the person
+// who holds it. Quote.SpeakerKind says how the cue's subject refers to the speaker: named, nominal,
+// pronoun or anonymous ("analysts", "a person familiar with the matter").
+//
 // Everything is rules over pkg/text tokens; there is no model. Measured with
 // `newsmon eval quotes --data FILE.jsonl` (internal/eval.QuoteScorer).
 package quote
