@@ -219,6 +219,9 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		comma, last, role := -1, kEnd, false
 		if toks[k-1].Text == "," {
 			// "CONTENT, said X."
+			if !inverting[lower(toks[k].Text)] && kEnd+1 < len(toks) && determiners[lower(toks[kEnd+1].Text)] {
+				continue // "Northlight, the production company, confirmed the deal": an object, not an inverted subject
+			}
 			p, ok := npAfter(toks, kEnd+1)
 			if !ok || p.b+1 < n && toks[p.b+1].Text != "," && text.IsWord(toks[p.b+1].Text) && !skipAfterCue[toks[p.b+1].Text] {
 				continue // "…, said it would invest": the phrase after the cue is not its subject
@@ -387,3 +390,10 @@ func hasAuxiliary(toks []text.Token) bool {
 	}
 	return false
 }
+
+// inverting are the speech verbs that put their subject after them ("…, said the official");
+// other verbs followed by a noun phrase have an object there ("…, confirmed the deal").
+var inverting = wordSet(`said says add added adds asked asks wrote writes replied replies explained explains
+continued continues noted notes recalled recalls answered insisted insists warned warns argued argues
+cautioned observed countered concluded remarked stated admitted acknowledged declared announced
+told tells`)

@@ -60,6 +60,10 @@ var auxiliaries = wordSet(`is was were are has had have would will could can may
 // timeOpeners with a date word make a time adverbial before a cue: "last year", "this week".
 var timeOpeners = wordSet(`last this next earlier later`)
 
+// indefinites open a description of someone not identified ("a spokesman", "some officials"),
+// which is never resolved to a named entity.
+var indefinites = wordSet(`a an some one several many few no any another other most`)
+
 // prepositions open a phrase after a noun.
 var prepositions = wordSet(`of for at in from with on by to about under over during near`)
 

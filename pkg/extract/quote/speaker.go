@@ -393,7 +393,7 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.mStart = toks[i].Start
 		return
 	}
-	if ref := d.byTitle(head, start); ref != nil && (definite(toks, p.a, p.b) || p.a == p.b) {
+	if ref := d.byTitle(head, start); ref != nil && !indefinites[lower(toks[p.a].Text)] {
 		q.spk, q.kind = ref, kindNominal
 		if q.role == "" && ref.typ == article.TypePerson {
 			q.role = roleText(d.s[start:end]) // "the envoy"
