@@ -177,6 +177,11 @@ func (e *Extractor) speakerAfter(d *doc, q *found, toks []text.Token, k int) {
 		d.resolveNP(q, toks, p)
 		return
 	}
+	if n := len(toks) - k; n >= 1 && n <= 5 && allLowerWords(toks[k:]) {
+		// "according to analysts, …", "according to local officials, …": a described group.
+		d.resolveNP(q, toks, np{a: k, b: len(toks) - 1, after: true})
+		return
+	}
 	if k < len(toks) {
 		d.nearestMention(q, toks, k, toks[k].Start, toks[len(toks)-1].End)
 	}
@@ -397,3 +402,13 @@ var inverting = wordSet(`said says add added adds asked asks wrote writes replie
 continued continues noted notes recalled recalls answered insisted insists warned warns argued argues
 cautioned observed countered concluded remarked stated admitted acknowledged declared announced
 told tells`)
+
+// allLowerWords reports whether every token is a lower-case word.
+func allLowerWords(toks []text.Token) bool {
+	for _, t := range toks {
+		if !text.IsWord(t.Text) || text.IsCapitalized(t.Text) || npStops[t.Text] {
+			return false
+		}
+	}
+	return true
+}
