@@ -313,7 +313,7 @@ func (d *doc) kindOf(q found) string {
 		return kindNamed
 	}
 	m := d.s[q.mStart:q.mEnd]
-	if pronounSpeakers[m] {
+	if pronounSpeakers[m] || contractedPronoun(m) != "" {
 		return kindPronoun
 	}
 	if text.IsCapitalized(m) && !determiners[lower(strings.Fields(m)[0])] {
@@ -334,7 +334,7 @@ func verbAfter(toks []text.Token, i, k int) int {
 		if !text.IsWord(t) {
 			return -1
 		}
-		if lt := lower(t); !text.IsCapitalized(t) && (auxiliaries[lt] || pastTense(lt) || adverb(t)) {
+		if lt := lower(t); !text.IsCapitalized(t) && (auxiliaries[lt] || pastTense(lt) || adverb(t) || sayWords[lt]) {
 			return j
 		}
 	}
@@ -511,3 +511,16 @@ func (d *doc) issuerAfter(toks []text.Token, h int) *speakerRef {
 
 // seenVerbs name who read or holds a document, not who issued it.
 var seenVerbs = wordSet(`seen obtained reviewed viewed read received examined shared`)
+
+// sayWords are the speech verbs, for telling where a clause's subject ends.
+var sayWords = wordSet(sayVerbs)
+
+// contractedPronoun returns the pronoun of "he’s", "she'd", "they’ve" and the like, or "".
+func contractedPronoun(t string) string {
+	for _, suf := range []string{"’s", "'s", "’d", "'d", "’ve", "'ve", "’ll", "'ll"} {
+		if base, ok := strings.CutSuffix(t, suf); ok && pronounSpeakers[base] && base != "it" && base != "It" {
+			return base
+		}
+	}
+	return ""
+}

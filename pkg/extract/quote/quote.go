@@ -130,8 +130,8 @@ func (e *Extractor) Find(s string, entities []article.Entity) []article.Quote {
 			}
 			continue
 		}
-		if ent.Type != article.TypePerson && ent.Type != article.TypeOrg {
-			continue
+		if ent.Type != article.TypePerson && ent.Type != article.TypeOrg || dateWords[strings.ToLower(strings.TrimSuffix(ent.Name, "."))] {
+			continue // a day or month the tagger took for a name never speaks
 		}
 		for _, m := range ent.Mentions {
 			d.mentions = append(d.mentions, speakerRef{start: d.idx.Byte(m.Start), end: d.idx.Byte(m.End),
@@ -1194,6 +1194,9 @@ func resolvePronouns(d *doc, qs []found) {
 		}
 		if q.pronoun && q.spk == nil {
 			p := d.s[q.mStart:q.mEnd]
+			if base := contractedPronoun(p); base != "" {
+				p = base // "he’s"
+			}
 			org := strings.EqualFold(p, "they") || strings.EqualFold(p, "it")
 			if strings.EqualFold(p, "we") || p == "I" {
 				continue

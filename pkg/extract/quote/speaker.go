@@ -285,6 +285,12 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.spk, q.pronoun, q.kind = nil, true, kindPronoun
 		return
 	}
+	if contractedPronoun(toks[p.b].Text) != "" {
+		// "he’s said", "she'd told": the pronoun without its auxiliary.
+		q.spk, q.pronoun, q.kind = nil, true, kindPronoun
+		q.mStart, q.mEnd = toks[p.b].Start, toks[p.b].End
+		return
+	}
 	h := headOf(toks, p.a, p.b)
 	head := lower(toks[p.b].Text)
 	if hw := toks[h].Text; !text.IsCapitalized(hw) || h == p.a && p.a == p.b && singular(lower(hw)) != lower(hw) {
@@ -295,7 +301,7 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 			}
 			return
 		}
-		if dateWords[lower(hw)] && !text.IsCapitalized(hw) || dateWords[lower(hw)] && p.a == p.b {
+		if date := dateWords[lower(hw)] || dateWords[singular(lower(hw))]; date && (!text.IsCapitalized(hw) || p.a == p.b) {
 			q.unnamed, q.mStart, q.mEnd = true, 0, 0
 			return
 		}
