@@ -398,7 +398,7 @@ func hasAuxiliary(toks []text.Token) bool {
 
 // inverting are the speech verbs that put their subject after them ("…, said the official");
 // other verbs followed by a noun phrase have an object there ("…, confirmed the deal").
-var inverting = wordSet(`said says add added adds asked asks wrote writes replied replies explained explains
+var inverting = wordSet(`say said says add added adds asked asks wrote writes replied replies explained explains
 continued continues noted notes recalled recalls answered insisted insists warned warns argued argues
 cautioned observed countered concluded remarked stated admitted acknowledged declared announced
 told tells`)

@@ -337,6 +337,9 @@ func verbAfter(toks []text.Token, i, k int) int {
 		if lt := lower(t); !text.IsCapitalized(t) && (auxiliaries[lt] || pastTense(lt) || adverb(t) || sayWords[lt]) {
 			return j
 		}
+		if j > i && j+1 < k && (t == "on" || timeOpeners[t]) && dateWords[lower(toks[j+1].Text)] {
+			return j // "The campaign on Tuesday released": the subject ends before its time
+		}
 	}
 	return -1
 }

@@ -192,6 +192,10 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	return p, true
 }
 
+// affiliations link a person's name to the body they belong to: "Stephen Vladeck of the
+// University of Texas", "Jane Doe at Compass Point".
+var affiliations = wordSet(`of at from with`)
+
 // closeTo are adjectives that take "to" inside a noun phrase: "sources close to the talks".
 var closeTo = wordSet(`close privy loyal opposed linked connected allied sympathetic friendly hostile
 familiar`)
@@ -303,6 +307,16 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		}
 		if date := dateWords[lower(hw)] || dateWords[singular(lower(hw))]; date && (!text.IsCapitalized(hw) || p.a == p.b) {
 			q.unnamed, q.mStart, q.mEnd = true, 0, 0
+			return
+		}
+	}
+	if f := d.mentionAt(start); f != nil && f.typ == article.TypePerson && f.end < end {
+		// "Stephen Vladeck of the University of Texas": the person, with the affiliation as role.
+		if i := d.tokenIndex(f.end) - d.tokenIndex(toks[0].Start); i > p.a && i < p.b && affiliations[toks[i].Text] {
+			q.spk, q.kind, q.mStart, q.mEnd = f, kindNamed, f.start, f.end
+			if q.role == "" {
+				q.role = d.s[toks[i].Start:end]
+			}
 			return
 		}
 	}
