@@ -413,7 +413,8 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.mStart = toks[i].Start
 		return
 	}
-	if ref := d.byTitle(head, start); ref != nil && !indefinites[lower(toks[p.a].Text)] {
+	if ref := d.byTitle(head, start); ref != nil && !indefinites[lower(toks[p.a].Text)] && (singular(head) == head || definite(toks, p.a, p.b)) {
+		// (a bare plural, "Local officials", is a group, never one named entity)
 		q.spk, q.kind = ref, kindNominal
 		if q.role == "" && ref.typ == article.TypePerson {
 			q.role = roleText(d.s[start:end]) // "the envoy"
