@@ -527,3 +527,17 @@ func contractedPronoun(t string) string {
 	}
 	return ""
 }
+
+// year reports whether a token is a four-digit year ("2010"); "Six in 10" and "the 46-year-old"
+// are groups and people.
+func year(t string) bool {
+	if len(t) != 4 || t[0] != '1' && t[0] != '2' {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -297,6 +297,10 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 	}
 	h := headOf(toks, p.a, p.b)
 	head := lower(toks[p.b].Text)
+	if year(toks[h].Text) && h == p.b {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "who in 2010 said": a year, not a speaker
+		return
+	}
 	if hw := toks[h].Text; !text.IsCapitalized(hw) || h == p.a && p.a == p.b && singular(lower(hw)) != lower(hw) {
 		if documentNoun(hw) {
 			d.documentSource(q, toks, p, h, depth)
