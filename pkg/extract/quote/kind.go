@@ -407,8 +407,16 @@ func (d *doc) isCompany(m *speakerRef) bool {
 			return true
 		}
 	}
-	for w := range companyHeads {
-		if d.orgTitled(m, w) {
+	// the role, the word right before the name, the first words of an appositive (as orgTitled)
+	words := strings.Fields(strings.ToLower(m.role))
+	if f := strings.Fields(strings.ToLower(d.titleBefore(m.start))); len(f) > 0 {
+		words = append(words, f[len(f)-1])
+	}
+	if f := strings.Fields(strings.ToLower(d.appositiveAfter(m.end))); len(f) > 0 {
+		words = append(words, f[:min(4, len(f))]...)
+	}
+	for _, w := range words {
+		if companyHeads[w] {
 			return true
 		}
 	}
