@@ -150,6 +150,11 @@ type Quote struct {
 	Cue            string   `json:"cue,omitempty"`
 	CueSpan        *Span    `json:"cue_span,omitempty"`
 	Role           string   `json:"role,omitempty"`
+	// SpeakerKind says how the cue's subject refers to the speaker: "named" (a name), "nominal" (a
+	// description such as "the agency", resolved to a named entity when the article names it),
+	// "pronoun" (he/she/they/it) or "anonymous" (a description that names nobody: "analysts", "a
+	// person familiar with the matter"). Empty when there is no speaker.
+	SpeakerKind string `json:"speaker_kind,omitempty"`
 }
 
 // Page is a fetched web page as the crawler hands it to FromPage.

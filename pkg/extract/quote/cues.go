@@ -37,7 +37,7 @@ notes claims claim states reports tweets remarks answers replies counters cautio
 pledges comments commented continues thundered cracked`
 
 // namingVerbs introduce a quoted label ("called it “a disaster”"): speech only right before a quote.
-var namingVerbs = wordSet(`called calling calls dubbed dubbing labeled labeling labelled labelling branded
+var namingVerbs = wordSet(`call called calling calls dubbed dubbing labeled labeling labelled labelling branded
 described describing describes deemed termed`)
 
 // titleWords name an office; capitalised on their own ("Minister: …") they still stand for a person.
@@ -117,11 +117,14 @@ var pronounSpeakers = wordSet(`he she they He She They it It we We I`)
 
 // orgHeads make an unresolved noun phrase an organisation ("the ministry", "the campaign").
 var orgHeads = wordSet(`ministry department campaign committee company government agency newspaper
-paper report statement party court police office administration council commission group union bank
-university times post network channel website magazine firm board bureau authority authorities
+paper party court police office administration council commission group union bank
+university times network channel website magazine firm board bureau authority authorities
 organization organisation foundation institute association team camp senate house congress
-parliament cabinet embassy council study survey poll memo ad letter filing complaint lawsuit
-website station spokesman spokeswoman spokesperson`)
+parliament cabinet embassy council website station spokesman spokeswoman spokesperson club
+federation treasury secretariat regulator operator utility venture maker manufacturer producer
+lender insurer carrier airline broadcaster publisher newspaper outlet consultancy coalition alliance
+movement league tribunal center centre ministry municipality county city state province district prefecture
+military army navy force forces junta management leadership delegation secretariat`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/text"
 )
@@ -175,6 +177,11 @@ func (e *Extractor) speakerAfter(d *doc, q *found, toks []text.Token, k int) {
 		d.resolveNP(q, toks, p)
 		return
 	}
+	if n := len(toks) - k; n >= 1 && n <= 5 && allLowerWords(toks[k:]) {
+		// "according to analysts, …", "according to local officials, …": a described group.
+		d.resolveNP(q, toks, np{a: k, b: len(toks) - 1, after: true})
+		return
+	}
 	if k < len(toks) {
 		d.nearestMention(q, toks, k, toks[k].Start, toks[len(toks)-1].End)
 	}
@@ -217,6 +224,9 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		comma, last, role := -1, kEnd, false
 		if toks[k-1].Text == "," {
 			// "CONTENT, said X."
+			if !inverting[lower(toks[k].Text)] && kEnd+1 < len(toks) && determiners[lower(toks[kEnd+1].Text)] {
+				continue // "Northlight, the production company, confirmed the deal": an object, not an inverted subject
+			}
 			p, ok := npAfter(toks, kEnd+1)
 			if !ok || p.b+1 < n && toks[p.b+1].Text != "," && text.IsWord(toks[p.b+1].Text) && !skipAfterCue[toks[p.b+1].Text] {
 				continue // "…, said it would invest": the phrase after the cue is not its subject
@@ -298,15 +308,18 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			d.clauseSubject(&q, toks, k)
 		} else {
 			p, ok := npBefore(toks, k)
-			if !ok {
-				continue
+			if !ok || p.none && kEnd+1 < len(toks) && prepositions[toks[kEnd+1].Text] {
+				continue // "to unlock money promised at earlier conferences": a participle, not speech
 			}
 			d.resolveNP(&q, toks, p)
 		}
-		if q.spk == nil && !q.pronoun {
+		if !q.subjectRead() {
 			continue
 		}
 		from := e.contentStart(toks, k, kEnd)
+		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amount(toks[from].Text) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) {
+			continue // "Germany pledged €1.5bn": money promised, not words said
+		}
 		end := len(toks)
 		var more []found
 		// "…, adding that …": a second quote by the same speaker.
@@ -360,4 +373,42 @@ func (e *Extractor) contentStart(toks []text.Token, k, kEnd int) int {
 		from++
 	}
 	return from
+}
+
+// pledgeVerbs are speech verbs that also take an amount as object ("pledged €1.5bn").
+var pledgeVerbs = wordSet(`pledge pledges pledged promise promises promised vow vows vowed announce announces
+announced announcing`)
+
+// amount reports whether a token opens a sum: a digit or a currency sign.
+func amount(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsDigit(r) || unicode.Is(unicode.Sc, r)
+}
+
+// hasAuxiliary reports whether the tokens hold an auxiliary verb: "announced $5 million was being
+// sent" reports a clause; "pledged €1.5bn, the United Kingdom £750m" does not.
+func hasAuxiliary(toks []text.Token) bool {
+	for _, t := range toks {
+		if auxiliaries[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// inverting are the speech verbs that put their subject after them ("…, said the official");
+// other verbs followed by a noun phrase have an object there ("…, confirmed the deal").
+var inverting = wordSet(`say said says add added adds asked asks wrote writes replied replies explained explains
+continued continues noted notes recalled recalls answered insisted insists warned warns argued argues
+cautioned observed countered concluded remarked stated admitted acknowledged declared announced
+told tells`)
+
+// allLowerWords reports whether every token is a lower-case word.
+func allLowerWords(toks []text.Token) bool {
+	for _, t := range toks {
+		if !text.IsWord(t.Text) || text.IsCapitalized(t.Text) || npStops[t.Text] {
+			return false
+		}
+	}
+	return true
 }

@@ -33,6 +33,18 @@
 // ("Nordhaus welcomed “…”") it is the words of the sentence's subject. A quote that ends its
 // sentence after a lead-in ("He added: “….” She said …") is the lead-in's.
 //
+// A speaker is a person, an organisation or a described group, never a place, a date or a document
+// (kind.go): "Farmers in nearby Yangzhou said" is the farmers; a bare place right before its cue
+// ("Beijing said") is its government acting, typed ORG; "a study published on Monday" or "opinion
+// polls" speak for no one unless the text names the issuer ("a statement released by X", "the
+// foundation's calculations", "X said in a statement … the statement said"). Titles before a name
+// ("Treasury Cabinet Secretary Joseph Mbugua") give the person, with the title as Quote.Role.
+// Nominal speakers resolve by the class of their head: an institution noun ("the agency", "the
+// treasury") to an organisation whose name holds it or that the article describes with it, "the
+// company" to the last organisation known to be a business, a title ("the governor") to the person
+// who holds it. Quote.SpeakerKind says how the cue's subject refers to the speaker: named, nominal,
+// pronoun or anonymous ("analysts", "a person familiar with the matter").
+//
 // Everything is rules over pkg/text tokens; there is no model. Measured with
 // `newsmon eval quotes --data FILE.jsonl` (internal/eval.QuoteScorer).
 package quote
@@ -87,10 +99,16 @@ type found struct {
 	mStart, mEnd       int         // speaker mention (may be a pronoun)
 	role               string      // role stated with the speaker in this sentence
 	pronoun            bool
-	inherit            bool // a quote with no cue of its own: same speaker as the quote before it
+	kind               string // speaker_kind, see kind.go
+	unnamed            bool   // the cue's subject was read but is no speaker: a document without issuer, a place
+	inherit            bool   // a quote with no cue of its own: same speaker as the quote before it
 	paragraphInitial   bool
 	openerAt, closerAt int // the marks of a direct or mixed quote
 }
+
+// subjectRead reports whether the cue's subject was read: a speaker, a pronoun to resolve, or a
+// subject that is no speaker (a document with no issuer in the text).
+func (q *found) subjectRead() bool { return q.spk != nil || q.pronoun || q.unnamed }
 
 // doc holds the per-article state of one Find call.
 type doc struct {
@@ -98,6 +116,7 @@ type doc struct {
 	idx      *text.RuneIndex
 	toks     []text.Token
 	mentions []speakerRef    // PERSON/ORG mentions in text order
+	places   []placeSpan     // PLACE mentions in text order
 	genders  map[string]byte // person name → 'm' or 'f', from honorifics and resolved he/she
 }
 
@@ -105,8 +124,14 @@ type doc struct {
 func (e *Extractor) Find(s string, entities []article.Entity) []article.Quote {
 	d := &doc{s: s, idx: text.NewRuneIndex(s), toks: text.Tokenize(s)}
 	for _, ent := range entities {
-		if ent.Type != article.TypePerson && ent.Type != article.TypeOrg {
+		if ent.Type == article.TypePlace {
+			for _, m := range ent.Mentions {
+				d.places = append(d.places, placeSpan{d.idx.Byte(m.Start), d.idx.Byte(m.End)})
+			}
 			continue
+		}
+		if ent.Type != article.TypePerson && ent.Type != article.TypeOrg || dateWords[strings.ToLower(strings.TrimSuffix(ent.Name, "."))] {
+			continue // a day or month the tagger took for a name never speaks
 		}
 		for _, m := range ent.Mentions {
 			d.mentions = append(d.mentions, speakerRef{start: d.idx.Byte(m.Start), end: d.idx.Byte(m.End),
@@ -114,6 +139,7 @@ func (e *Extractor) Find(s string, entities []article.Entity) []article.Quote {
 		}
 	}
 	sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].start < d.mentions[j].start })
+	sort.Slice(d.places, func(i, j int) bool { return d.places[i].start < d.places[j].start })
 
 	qs := e.direct(d)
 	qs = append(qs, e.indirect(d, qs)...)
@@ -134,10 +160,23 @@ func (d *doc) export(q found) article.Quote {
 	}
 	if q.spk != nil {
 		name, typ := q.spk.name, q.spk.typ
-		out.Speaker, out.SpeakerType = &name, &typ
 		out.Role = q.spk.role
+		if typ == article.TypePerson {
+			// "Economist Aly-Khan Jiwa": the person, with the title as role.
+			if title, rest, ok := stripTitle(name); ok {
+				name = rest
+				if out.Role == "" {
+					out.Role = title
+				}
+			}
+		}
+		out.Speaker, out.SpeakerType = &name, &typ
 		if q.role != "" {
 			out.Role = q.role
+		}
+		out.SpeakerKind = q.kind
+		if out.SpeakerKind == "" {
+			out.SpeakerKind = d.kindOf(q)
 		}
 	}
 	if q.mEnd > q.mStart {
@@ -425,8 +464,9 @@ func (d *doc) sentenceSubject(q *found) bool {
 		q.pronoun, q.mStart, q.mEnd = true, probe.mStart, probe.mEnd // resolved with the others
 		return true
 	}
-	if probe.spk == nil || d.lastMentionIn(probe.mStart, probe.mEnd) == nil && !text.IsCapitalized(d.s[probe.mStart:probe.mEnd]) {
-		return false
+	if probe.spk == nil || d.lastMentionIn(probe.mStart, probe.mEnd) == nil && !text.IsCapitalized(d.s[probe.mStart:probe.mEnd]) ||
+		probe.kind != kindNamed && !d.isEntity(probe.spk) {
+		return false // "The documents bear the words “…”": only a name's words are quoted without a cue
 	}
 	q.spk, q.mStart, q.mEnd, q.role = probe.spk, probe.mStart, probe.mEnd, probe.role
 	return true
@@ -722,7 +762,7 @@ func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 			q.cue = ""
 			return false // “…” before optimistically predicting …: a later clause's verb, not this quote's cue
 		}
-		if q.spk == nil && !q.pronoun {
+		if !q.subjectRead() {
 			q.inherit = true
 		}
 		return true
@@ -800,7 +840,7 @@ func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
 	if n >= 3 && (toks[n-1].Text == "," || toks[n-1].Text == ":") && statementNouns[lower(toks[n-2].Text)] {
 		q.cue, q.cueStart, q.cueEnd = toks[n-2].Text, toks[n-2].Start, toks[n-2].End
 		d.clauseSubject(q, toks, n-2)
-		if q.spk == nil && !q.pronoun {
+		if !q.subjectRead() {
 			q.inherit = true
 		}
 		return true
@@ -853,7 +893,8 @@ func (d *doc) cueSubject(q *found, toks []text.Token, k, kEnd int) {
 	default:
 		if p, ok := npBefore(toks, k); ok {
 			d.resolveNP(q, toks, p)
-		} else if p, ok := npAfter(toks, kEnd+1); ok {
+		} else if p, ok := npAfter(toks, kEnd+1); ok && !(p.b+1 < len(toks) && auxiliaries[lower(toks[p.b+1].Text)]) {
+			// but not "said the Brenner case was …": that phrase is the subject of what was said
 			d.resolveNP(q, toks, p)
 		} else if k > 0 && (toks[k-1].Text == "to" || toks[k-1].Text == "by") {
 			d.clauseSubject(q, toks, k) // "went on to say:", "began by saying"
@@ -861,7 +902,7 @@ func (d *doc) cueSubject(q *found, toks []text.Token, k, kEnd int) {
 			d.nearestMention(q, toks, k, toks[0].Start, toks[len(toks)-1].End)
 		}
 	}
-	if q.spk == nil && !q.pronoun {
+	if !q.subjectRead() {
 		q.inherit = true // "Adding, “…”": the previous quote's speaker goes on
 	}
 }
@@ -954,6 +995,9 @@ func (e *Extractor) cueAt(toks []text.Token, k int, after bool) (string, int) {
 		return "", 0 // "Islamic State", "Says Who": a name, not a verb
 	}
 	w := lower(toks[k].Text)
+	if strings.HasSuffix(w, "ed") && k+1 < len(toks) && auxiliaries[lower(toks[k+1].Text)] {
+		return "", 0 // "much of the money announced had …", "what he said was": a participle, not a cue
+	}
 	switch {
 	case w == "according" && k+1 < len(toks) && toks[k+1].Text == "to":
 		return "according to", k + 1
@@ -1008,6 +1052,15 @@ func coordinated(toks []text.Token, k int) bool {
 // or pronoun in it.
 func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
 	i := datelineEnd(toks, k) // "WASHINGTON — …"
+	if i+2 < k && lower(toks[i].Text) == "according" && toks[i+1].Text == "to" {
+		// "According to Dr. Obiora, a security analyst, the juntas were building “…”"
+		if c := indexTok(toks[:k], ",", i+2); c > i+2 {
+			if p, ok := npAfter(toks[:c], i+2); ok {
+				d.resolveNP(q, toks, p)
+				return
+			}
+		}
+	}
 	// "On Monday, Trump said …", "Smiling, Mrs. Clinton …", "When asked whom she supported, Ms.
 	// Sherry said": skip an opening phrase up to its comma when it is a subordinate clause or names
 	// no one.
@@ -1042,8 +1095,16 @@ func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
 			d.resolveNP(q, toks, np{a: i, b: i})
 			return
 		}
+		if d.possessiveAppositive(q, toks, i, k) {
+			return
+		}
 		if m := d.mentionAt(toks[i].Start); m != nil {
 			q.spk, q.mStart, q.mEnd = m, m.start, m.end
+			return
+		}
+		if v := verbAfter(toks, i, k); v > i+1 && v-i <= 6 {
+			// "Industry groups welcomed the decision but said": the words before the first verb.
+			d.resolveNP(q, toks, np{a: i, b: v - 1})
 			return
 		}
 		if p, ok := npAfter(toks[:k], i); ok {
@@ -1126,13 +1187,16 @@ func resolvePronouns(d *doc, qs []found) {
 			prev, q.inherit = &qs[i-1], true
 		}
 		if q.inherit && q.spk == nil && prev != nil {
-			q.spk, q.mStart, q.mEnd, q.role = prev.spk, prev.mStart, prev.mEnd, prev.role
+			q.spk, q.mStart, q.mEnd, q.role, q.kind = prev.spk, prev.mStart, prev.mEnd, prev.role, prev.kind
 			if q.cue == "" {
 				q.cue, q.cueStart, q.cueEnd = prev.cue, prev.cueStart, prev.cueEnd
 			}
 		}
 		if q.pronoun && q.spk == nil {
 			p := d.s[q.mStart:q.mEnd]
+			if base := contractedPronoun(p); base != "" {
+				p = base // "he’s"
+			}
 			org := strings.EqualFold(p, "they") || strings.EqualFold(p, "it")
 			if strings.EqualFold(p, "we") || p == "I" {
 				continue
@@ -1183,7 +1247,7 @@ func (d *doc) lastMentionBefore(pos int, org bool, gender byte) *speakerRef {
 		want = article.TypeOrg
 	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
-		if m := &d.mentions[i]; m.end <= pos && m.typ == want && (org || d.genderFits(m.name, gender)) {
+		if m := &d.mentions[i]; m.end <= pos && m.typ == want && (org || d.genderFits(m.name, gender) && d.personLike(m)) {
 			return m
 		}
 	}

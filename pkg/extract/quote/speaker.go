@@ -12,7 +12,9 @@ import (
 // between commas ("Cui Rongguo, Party secretary of Xinwu district, said"), if any.
 type np struct {
 	a, b             int
-	roleStart, roleE int // byte span of the appositive; equal when none
+	roleStart, roleE int  // byte span of the appositive; equal when none
+	after            bool // the phrase follows an inverted cue ("said Cui")
+	none             bool // the phrase before the cue is no subject ("to unlock money promised")
 }
 
 func lower(w string) string {
@@ -55,6 +57,9 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 			j = i - 1
 		}
 	}
+	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
+		j -= 2 // "voters in a poll last year said", "Beck, who …, last week said"
+	}
 	if j < 0 || toks[j].Text == "and" || toks[j].Text == "but" {
 		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
 	}
@@ -71,14 +76,15 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 		if i < 1 || toks[i].Text != "," || i+1 >= j {
 			return np{}, false
 		}
-		if w := lower(toks[i+1].Text); w == "who" || w == "which" || w == "whose" {
-			// a relative clause, not a role, but the subject is still before it
+		aside := false // a relative clause or a participle phrase: no role, and the subject is before it
+		if w := lower(toks[i+1].Text); w == "who" || w == "which" || w == "whose" || !text.IsCapitalized(toks[i+1].Text) && participle(w) {
+			aside = true
 		} else if !text.IsNumber(toks[i+1].Text) || j-i > 2 {
 			p.roleStart, p.roleE = toks[i+1].Start, toks[j-1].End
 		}
 		comma := j
 		j = i - 1
-		if !text.IsCapitalized(toks[j].Text) && !text.IsNumber(toks[j].Text) {
+		if !text.IsCapitalized(toks[j].Text) && !text.IsNumber(toks[j].Text) && !aside {
 			// "Its chief executive, Marie Lefèvre, said": the name is between the commas.
 			if comma-i-1 > 5 || !allCapitalized(toks[i+1:comma]) {
 				return np{}, false
@@ -88,6 +94,17 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 				a--
 			}
 			return np{a: i + 1, b: comma - 1, roleStart: toks[a].Start, roleE: toks[j].End}, true
+		}
+		if !aside && comma-i-1 <= 5 && allCapitalized(toks[i+1:comma]) && !pronounSpeakers[toks[i+1].Text] {
+			// "the governor of the Bank of Italy, Fabio Rinaldi, said": a description ending in a name,
+			// then the holder's name between the commas.
+			if d, ok := npBefore(toks[:j+2], j+1); ok && d.b == j && (determiners[lower(toks[d.a].Text)] || possessive(toks[d.a].Text)) &&
+				headOf(toks, d.a, d.b) < d.b && !text.IsCapitalized(toks[headOf(toks, d.a, d.b)].Text) {
+				return np{a: i + 1, b: comma - 1, roleStart: toks[d.a].Start, roleE: toks[d.b].End}, true
+			}
+		}
+		if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
+			j -= 2 // "veterans interviewed at rallies this week, including Mr. Jebens, said"
 		}
 		if text.IsNumber(toks[j].Text) { // "Li Na, 34, a shop owner, said"
 			if j < 2 || toks[j-1].Text != "," {
@@ -101,7 +118,7 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 		return p, true
 	}
 	p.b = j
-	lowers := 0
+	lowers, sawAnd := 0, false
 	for ; j >= 0; j-- {
 		t := toks[j].Text
 		lt := lower(t)
@@ -109,15 +126,34 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 			if j == p.b {
 				return np{}, false
 			}
-			if j >= 2 && toks[j-1].Text == "of" && text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
+			if j >= 2 && (toks[j-1].Text == "of" || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
+				text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
 				j--
-				continue // "the director of the FBI"
+				continue // "the director of the FBI", "cantons in the Alps"
+			}
+			if j >= 2 && placePreps[toks[j-1].Text] && determiners[lower(toks[j-2].Text)] && !demonstratives[lower(toks[j-2].Text)] || j >= 2 && placePreps[toks[j-1].Text] && lower(toks[j-2].Text) == "those" {
+				p.a = j - 2 // "those from the Sahel"
+				return p, true
 			}
 			p.a = j
+			if lt == "that" && strings.HasSuffix(toks[p.b].Text, "s") {
+				p.a++ // "so many that local officials call it": a conjunction, not a determiner
+			}
 			return p, true
 		}
-		if (lt == "of" || lt == "for" || lt == "at") && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
-			continue // "a spokesman for committee Democrats", "an analyst at Compass Point"
+		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && (text.IsCapitalized(toks[j+1].Text) || toks[j+1].Text == "nearby")) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
+			lowers = 0 // the words after the preposition were its object's, not the head's
+			continue   // "a spokesman for committee Democrats", "an analyst at Compass Point", "Police in Montevideo"
+		}
+		if lt == "nearby" && j > 0 && placePreps[toks[j-1].Text] {
+			continue // "Farmers in nearby Yangzhou"
+		}
+		if lt == "and" && j > 0 && j < p.b && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) && !sentenceOpeners[toks[j-1].Text] {
+			sawAnd = true
+			continue // "delegates from Africa and Latin America"
+		}
+		if t == "," && sawAnd && j > 0 && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) {
+			continue // "voters in Alabama, Georgia and Virginia"
 		}
 		if !text.IsWord(t) {
 			break
@@ -131,6 +167,11 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 		if text.IsNumber(t) {
 			continue
 		}
+		if lt == "to" && j > 1 && j < p.b && !text.IsCapitalized(toks[j-1].Text) && text.IsWord(toks[j-1].Text) &&
+			(participle(toks[j-1].Text) || determiners[lower(toks[j-2].Text)] || closeTo[toks[j-1].Text]) && !npStops[lower(toks[j-2].Text)] {
+			lowers = 0
+			continue // "Democrats trying to regain control …", "Organizers of the push to boycott …"
+		}
 		if npStops[lt] {
 			break
 		}
@@ -142,8 +183,25 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	if p.a > p.b {
 		return np{}, false
 	}
+	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || prepositions[toks[p.a].Text]) {
+		p.a++
+	}
+	if j >= 0 && toks[j].Text == "to" && !text.IsCapitalized(toks[p.a].Text) {
+		p.none = true // "to unlock money promised at …": a verb's object, not a subject
+	}
 	return p, true
 }
+
+// affiliations link a person's name to the body they belong to: "Stephen Vladeck of the
+// University of Texas", "Jane Doe at Compass Point".
+var affiliations = wordSet(`of at from with`)
+
+// closeTo are adjectives that take "to" inside a noun phrase: "sources close to the talks".
+var closeTo = wordSet(`close privy loyal opposed linked connected allied sympathetic friendly hostile
+familiar`)
+
+// placePreps link a group to the place it is in: "Police in Montevideo", "a supervisor from Henan".
+var placePreps = wordSet(`in from`)
 
 // npAfter finds the speaker right after a cue ending before toks[k] ("said Zhang Wei, an economist").
 func npAfter(toks []text.Token, k int) (np, bool) {
@@ -151,7 +209,7 @@ func npAfter(toks []text.Token, k int) (np, bool) {
 		return np{}, false
 	}
 	if pronounSpeakers[toks[k].Text] {
-		return np{a: k, b: k}, true
+		return np{a: k, b: k, after: true}, true
 	}
 	j, lowers, capitals := k, 0, 0
 	det := determiners[lower(toks[k].Text)] && !demonstratives[lower(toks[k].Text)]
@@ -166,6 +224,8 @@ func npAfter(toks []text.Token, k int) (np, bool) {
 		case text.IsCapitalized(t) && !npStops[lt] && !(j == k && sentenceOpeners[t]):
 			capitals++
 		case lt == "of" && j+1 < len(toks) && text.IsWord(toks[j+1].Text) && !npStops[lower(toks[j+1].Text)] && !determiners[lower(toks[j+1].Text)] && j > k:
+		case lt == "of" && j+2 < len(toks) && lower(toks[j+1].Text) == "the" && text.IsCapitalized(toks[j+2].Text) && text.IsCapitalized(toks[j-1].Text) && j > k:
+			j++ // "the Budget Office of the Federation"
 		case text.IsWord(t) && !text.IsCapitalized(t) && !npStops[lt] && !determiners[lt] && lowers < 3:
 			lowers++
 		default:
@@ -180,7 +240,17 @@ done:
 	if b < k || capitals == 0 && !det || det && b == k {
 		return np{}, false
 	}
-	p := np{a: k, b: b}
+	p := np{a: k, b: b, after: true}
+	if det && !text.IsCapitalized(toks[b].Text) && b+2 < len(toks) && toks[b+1].Text == "," {
+		// "said the envoy, Thomas Greer, in a speech": the name after the description speaks.
+		c := b + 2
+		for c < len(toks) && c-b < 8 && text.IsCapitalized(toks[c].Text) && !sentenceOpeners[toks[c].Text] {
+			c++
+		}
+		if c > b+2 && (c == len(toks) || toks[c].Text == "," || toks[c].Text == ".") && !pronounSpeakers[toks[b+2].Text] {
+			return np{a: b + 2, b: c - 1, roleStart: toks[k+1].Start, roleE: toks[b].End, after: true}, true
+		}
+	}
 	// "said Zhang Wei, an economist at Bank of China": the appositive is the role.
 	if b+2 < len(toks) && toks[b+1].Text == "," {
 		if w := lower(toks[b+2].Text); determiners[w] || !text.IsCapitalized(toks[b+2].Text) && w != "who" && w != "which" && !text.IsNumber(w) {
@@ -196,35 +266,120 @@ done:
 
 // resolveNP sets q's speaker from the noun phrase p: a pronoun is left for resolvePronouns; an
 // entity mention in the phrase names the speaker; a surname, a title ("the director") or an
-// organisation noun ("the ministry") is looked up among the article's entities; anything else is
+// organisation noun ("the ministry") is looked up among the article's entities; a document ("the
+// statement") speaks for its issuer, a place or a date for no one (see kind.go); anything else is
 // kept as the phrase itself ("the judge", "many critics").
 func (d *doc) resolveNP(q *found, toks []text.Token, p np) {
+	d.resolveNPDepth(q, toks, p, 0)
+}
+
+func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
+	q.spk, q.unnamed, q.kind = nil, false, ""
+	if p.none {
+		q.unnamed = true
+		return
+	}
+	p = trimReduced(toks, p)
 	start, end := toks[p.a].Start, toks[p.b].End
 	q.mStart, q.mEnd = start, end
 	if p.roleE > p.roleStart {
 		q.role = d.s[p.roleStart:p.roleE]
 	}
 	if p.a == p.b && pronounSpeakers[toks[p.a].Text] {
-		q.spk, q.pronoun = nil, true
+		q.spk, q.pronoun, q.kind = nil, true, kindPronoun
 		return
 	}
+	if contractedPronoun(toks[p.b].Text) != "" {
+		// "he’s said", "she'd told": the pronoun without its auxiliary.
+		q.spk, q.pronoun, q.kind = nil, true, kindPronoun
+		q.mStart, q.mEnd = toks[p.b].Start, toks[p.b].End
+		return
+	}
+	h := headOf(toks, p.a, p.b)
 	head := lower(toks[p.b].Text)
+	if year(toks[h].Text) && h == p.b {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "who in 2010 said": a year, not a speaker
+		return
+	}
+	if hw := toks[h].Text; !text.IsCapitalized(hw) || h == p.a && p.a == p.b && singular(lower(hw)) != lower(hw) {
+		if documentNoun(hw) {
+			d.documentSource(q, toks, p, h, depth)
+			if q.unnamed {
+				q.mStart, q.mEnd = 0, 0
+			}
+			return
+		}
+		if date := dateWords[lower(hw)] || dateWords[singular(lower(hw))]; date && (!text.IsCapitalized(hw) || p.a == p.b) {
+			q.unnamed, q.mStart, q.mEnd = true, 0, 0
+			return
+		}
+	}
+	if f := d.mentionAt(start); f != nil && f.typ == article.TypePerson && f.end < end {
+		// "Stephen Vladeck of the University of Texas": the person, with the affiliation as role.
+		if i := d.tokenIndex(f.end) - d.tokenIndex(toks[0].Start); i > p.a && i < p.b && affiliations[toks[i].Text] {
+			q.spk, q.kind, q.mStart, q.mEnd = f, kindNamed, f.start, f.end
+			if q.role == "" {
+				q.role = d.s[toks[i].Start:end]
+			}
+			return
+		}
+	}
 	if m := d.lastMentionIn(start, end); m != nil {
 		q.mStart, q.mEnd = m.start, m.end
 		if m.start > start && q.role == "" {
 			q.role = roleText(d.s[start:m.start])
 		}
 		if m.end >= end || text.IsCapitalized(toks[p.b].Text) && !orgHeads[head] {
-			q.spk = m
+			q.spk, q.kind = m, kindNamed
+			if toks[h].Start < m.start {
+				// "a spokesperson for the ministry": a description of someone speaking for the name.
+				q.kind = kindNominal
+				q.mStart, q.mEnd = start, end
+				if p.roleE <= p.roleStart {
+					q.role = roleText(d.s[start:toks[h].End]) // "spokesperson"
+				}
+			}
 			return
 		}
 		// "the Clinton campaign", "Trump's lawyers": the phrase, not the name inside it, speaks.
 		q.mStart, q.mEnd = start, end
-		typ := article.TypePerson
-		if orgHeads[head] {
-			typ = article.TypeOrg
+		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
+		q.role = ""
+		if p.roleE > p.roleStart {
+			q.role = d.s[p.roleStart:p.roleE]
 		}
-		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: typ}
+		q.kind = kindAnonymous
+		if definite(toks, p.a, h) || determiners[lower(toks[p.a].Text)] == false && text.IsCapitalized(toks[p.a].Text) && h == p.b {
+			q.kind = kindNominal // "the Clinton campaign", "Mr. Haley’s campaign", "Clinton campaign officials"
+		}
+		return
+	}
+	placeInPP := false
+	for i := h + 1; i <= p.b && !placeInPP; i++ {
+		_, placeInPP = d.placeAt(toks[i].Start)
+	}
+	if pl, ok := d.placeAt(toks[h].Start); ok && h == p.b && !p.after && pl.start <= start+4 && pl.end >= end &&
+		(pl.start == start || determiners[lower(toks[p.a].Text)]) {
+		// "Beijing said", "Germany has warned": the place alone as the subject before its cue is its
+		// government acting. (After an inverted cue, "said Cruz", a name typed PLACE is more often a
+		// person or body the tagger mistook, and is read as a name below.)
+		q.spk = &speakerRef{start: pl.start, end: pl.end, name: d.s[pl.start:pl.end], typ: article.TypeOrg}
+		q.kind, q.mStart, q.mEnd = kindNamed, pl.start, pl.end
+		return
+	}
+	if h < p.b && (placeInPP || !text.IsCapitalized(toks[p.b].Text) || toks[h+1].Text == "in") {
+		// "Police in Montevideo", "a supervisor from Henan": the head before the preposition.
+		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(toks[h].Text)}
+		if placeInPP && p.roleE > p.roleStart {
+			q.role = "" // "those from the Sahel, the arid belt south of the Sahara, said": the place's
+		}
+		q.kind = kindAnonymous
+		if definite(toks, p.a, h+1) {
+			q.kind = kindNominal
+			if ref := d.byTitle(lower(toks[h].Text), start); ref != nil {
+				q.spk = ref
+			}
+		}
 		return
 	}
 	if text.IsCapitalized(toks[p.b].Text) {
@@ -236,6 +391,13 @@ func (d *doc) resolveNP(q *found, toks []text.Token, p np) {
 		if i > p.a && q.role == "" {
 			q.role = roleText(d.s[start:toks[i-1].End])
 		}
+		q.kind = kindNamed
+		if i == p.b && groupNouns[head] {
+			// "Analysts said", "Officials said": a capitalised plural at the sentence start names no one.
+			q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
+			q.kind = kindAnonymous
+			return
+		}
 		if ref := d.bySurname(toks[p.b].Text, start); ref != nil {
 			q.spk = ref
 			q.mStart = toks[i].Start
@@ -243,7 +405,7 @@ func (d *doc) resolveNP(q *found, toks []text.Token, p np) {
 		}
 		if i == p.b && titleWords[head] {
 			if ref := d.byTitle(head, start); ref != nil { // "Minister: ‘…’"
-				q.spk = ref
+				q.spk, q.kind = ref, kindNominal
 				return
 			}
 		}
@@ -255,15 +417,34 @@ func (d *doc) resolveNP(q *found, toks []text.Token, p np) {
 		q.mStart = toks[i].Start
 		return
 	}
-	if ref := d.byTitle(head, start); ref != nil {
-		q.spk = ref
+	if ref := d.byTitle(head, start); ref != nil && !indefinites[lower(toks[p.a].Text)] && (singular(head) == head || definite(toks, p.a, p.b)) {
+		// (a bare plural, "Local officials", is a group, never one named entity)
+		q.spk, q.kind = ref, kindNominal
+		if q.role == "" && ref.typ == article.TypePerson {
+			q.role = roleText(d.s[start:end]) // "the envoy"
+		}
 		return
 	}
-	typ := article.TypePerson
-	if orgHeads[head] {
-		typ = article.TypeOrg
+	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
+	q.kind = kindAnonymous
+	if definite(toks, p.a, p.b) {
+		q.kind = kindNominal
 	}
-	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: typ}
+}
+
+// trimReduced cuts a reduced relative clause off a noun phrase: "a study published" → "a study",
+// "one banker working" → "one banker".
+func trimReduced(toks []text.Token, p np) np {
+	for i := p.a + 1; i <= p.b; i++ {
+		w := toks[i].Text
+		if !text.IsCapitalized(w) && (reducedRelatives[w] || strings.HasSuffix(w, "ing") && len(w) > 5) && (i == p.b || prepositions[lower(toks[i+1].Text)]) {
+			if i-1 >= p.a && !determiners[lower(toks[i-1].Text)] {
+				p.b = i - 1
+			}
+			break
+		}
+	}
+	return p
 }
 
 // lastMentionIn returns the last PERSON/ORG mention inside [start, end).
@@ -338,28 +519,36 @@ func containsWord(s, w string) bool {
 // for: the most recent PERSON whose role or preceding title holds the head word, or ORG whose name
 // does.
 func (d *doc) byTitle(head string, pos int) *speakerRef {
-	if len(head) < 3 || determiners[head] {
+	if len(head) < 3 || determiners[head] || geoHeads[head] {
 		return nil
 	}
+	org := orgHead(head)
+	var company *speakerRef // the most recent business, for "the company", "the club"
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := &d.mentions[i]
 		if m.start >= pos {
 			continue
 		}
 		if m.typ == article.TypeOrg {
-			if containsFold(m.name, head) {
+			if containsFold(m.name, head) || containsFold(m.name, singular(head)) || org && d.orgTitled(m, head) {
 				return m
+			}
+			if company == nil && companyHeads[head] && d.isCompany(m) {
+				company = m
 			}
 			continue
 		}
-		if d.titled(m, head) {
+		if !org && d.titled(m, head) {
 			return m
 		}
+	}
+	if company != nil {
+		return company
 	}
 	if d.inHeadline(pos) {
 		// "Minister: ‘We will act’" as the headline: the body introduces the minister.
 		for i := range d.mentions {
-			if m := &d.mentions[i]; m.start > pos && (m.typ == article.TypeOrg && containsFold(m.name, head) || m.typ != article.TypeOrg && d.titled(m, head)) {
+			if m := &d.mentions[i]; m.start > pos && (m.typ == article.TypeOrg && containsFold(m.name, head) || m.typ != article.TypeOrg && !org && d.titled(m, head)) {
 				return m
 			}
 		}
