@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"regexp"
 	"runtime"
@@ -140,7 +141,12 @@ func (s *service) run(ctx context.Context) error {
 		defer release()
 	}
 	var httpLn net.Listener
+	var proxies []netip.Prefix
 	if s.serve {
+		var err error
+		if proxies, err = netguard.ParseAllow(splitList(o.trustProxy)); err != nil {
+			return usageError{fmt.Errorf("--trust-proxy: %w", err)}
+		}
 		ln, err := checkListen("http", o.httpAddr)
 		if err != nil {
 			return err
@@ -298,7 +304,8 @@ func (s *service) run(ctx context.Context) error {
 		cfg := api.Config{
 			Searcher: idx, Rules: rules, Hub: hub, Places: placesAdapter{gaz}, Registry: reg, Log: log,
 			RegionCode: gaz.RegionCode,
-			Guard:      api.Guard{WriteToken: o.apiToken, ReadToken: o.readToken, RatePerSecond: o.rateLimit},
+			Guard: api.Guard{WriteToken: o.apiToken, ReadToken: o.readToken, RatePerSecond: o.rateLimit,
+				TrustedProxies: proxies},
 			Ready: func() error {
 				if !b.Connected() {
 					return errors.New("not connected to NATS")
@@ -435,6 +442,17 @@ func newDeliverer(spec *pipeline.Spec, rules *alert.Store, log *slog.Logger) (*a
 		cfg.SMTP.Dial = guard.DialContext
 	}
 	return alert.NewDeliverer(cfg, log)
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(v string) []string {
+	var out []string
+	for _, x := range strings.Split(v, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func loopback(a net.Addr) bool {

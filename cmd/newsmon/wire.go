@@ -50,6 +50,7 @@ type options struct {
 	apiToken   string
 	readToken  string
 	rateLimit  float64
+	trustProxy string
 }
 
 func (o *options) register(fs *flag.FlagSet, which string) {
@@ -68,6 +69,7 @@ func (o *options) register(fs *flag.FlagSet, which string) {
 		fs.StringVar(&o.apiToken, "api-token", envDefault("NEWSMON_API_TOKEN", ""), "token required to change state through the API (alerts); prefer the env NEWSMON_API_TOKEN")
 		fs.StringVar(&o.readToken, "api-read-token", envDefault("NEWSMON_API_READ_TOKEN", ""), "token required to read the API and /metrics (default: public reads); prefer the env NEWSMON_API_READ_TOKEN")
 		fs.Float64Var(&o.rateLimit, "rate-limit", 50, "API requests per second per client address (0: unlimited)")
+		fs.StringVar(&o.trustProxy, "trust-proxy", envDefault("NEWSMON_TRUST_PROXY", ""), "reverse proxies (comma-separated CIDRs) whose X-Forwarded-For/-Proto/-Host are believed, for client addresses, rate limits and Secure cookies behind TLS (env NEWSMON_TRUST_PROXY)")
 	}
 	if strings.Contains(which, "pipeline") {
 		fs.StringVar(&o.pipeline, "pipeline", envDefault("NEWSMON_PIPELINE", ""), "pipeline file (default: the bundled demo with --demo, else pipelines/world-news.yaml)")

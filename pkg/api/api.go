@@ -137,6 +137,7 @@ func (s *server) routes(m *metrics) (http.Handler, error) {
 	mux.HandleFunc("GET /api/export", s.export)
 	mux.HandleFunc("GET /api/geo", s.geo)
 	mux.HandleFunc("POST /api/login", s.login)
+	mux.HandleFunc("POST /api/logout", s.logout)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})
