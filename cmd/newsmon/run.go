@@ -303,7 +303,7 @@ func (s *service) run(ctx context.Context) error {
 		}
 		cfg := api.Config{
 			Searcher: idx, Rules: rules, Hub: hub, Places: placesAdapter{gaz}, Registry: reg, Log: log,
-			RegionCode: gaz.RegionCode,
+			RegionCode: gaz.RegionCode, Vocabulary: ruleVocabulary(gaz),
 			Guard: api.Guard{WriteToken: o.apiToken, ReadToken: o.readToken, RatePerSecond: o.rateLimit,
 				TrustedProxies: proxies},
 			Ready: func() error {

@@ -60,6 +60,10 @@ type Config struct {
 	RegionCode func(id int) (string, bool)
 	// Guard sets tokens, rate limits and request time limits (see Guard).
 	Guard Guard
+	// Vocabulary is what alert rules may name (gazetteer places, event types): a rule naming
+	// anything else is refused with 400 {"error", "suggestions"}, unless the index has articles
+	// with that place (an unresolved name can match too). nil: rule values are not checked.
+	Vocabulary *alert.Vocabulary
 }
 
 // maxBody bounds every request body.

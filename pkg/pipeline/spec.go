@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/newsmon/newsmon/pkg/alert"
 )
 
 // Spec is a decoded pipeline file.
@@ -168,6 +170,9 @@ type LoadOptions struct {
 	Extractors []string
 	// Vars are substituted for ${NAME} (then the environment is consulted; ${NAME:-default} works).
 	Vars map[string]string
+	// Vocabulary, when set, is what alert rules may name: a place, region or event type outside it
+	// is a problem ("did you mean Jiangsu?"), since the rule would never fire.
+	Vocabulary *alert.Vocabulary
 }
 
 // Load reads and validates a pipeline file.
@@ -377,6 +382,14 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 		}
 		if a.Text == "" && len(a.Person)+len(a.Org)+len(a.Place)+len(a.Region)+len(a.Event)+len(a.Source)+len(a.Lang)+len(a.EventType) == 0 {
 			v.add(fmt.Sprintf("alerts[%d]: a rule needs at least one condition (text, person, org, place, region, event, source or lang)", i), "alerts", i)
+		}
+		if opts.Vocabulary != nil {
+			var unknown *alert.UnknownNamesError
+			if errors.As(alert.Rule{Place: a.Place, Region: a.Region, EventType: a.EventType}.CheckNames(*opts.Vocabulary), &unknown) {
+				for _, n := range unknown.Names {
+					v.add(fmt.Sprintf("alerts[%d].%s[%d]: %s", i, n.Field, n.Index, n.Error()), "alerts", i, n.Field, n.Index)
+				}
+			}
 		}
 	}
 }

@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsmon/newsmon/pkg/alert"
 )
 
 var known = LoadOptions{Extractors: []string{"ner", "geo", "money", "dates", "quote"}}
@@ -71,5 +74,24 @@ func TestLoadUnknownFieldAndMissingVariable(t *testing.T) {
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%s: err = %v\nwant %s", tc.file, err, tc.want)
 		}
+	}
+}
+
+func TestLintRefusesUnknownRuleNames(t *testing.T) {
+	places := []string{"Jiangsu", "Jiangxi", "Kenya"}
+	opts := known
+	opts.Vocabulary = &alert.Vocabulary{
+		KnownPlace: func(v string) bool { return slices.Contains(places, v) },
+		NearPlaces: func(string) []string { return places },
+		EventTypes: []string{"visit", "protest"},
+	}
+	src := "name: x\nsources: [{name: a, kind: feed, url: 'http://h/f'}]\nalerts:\n" +
+		"  - {name: ok, region: [Jiangsu], event_type: [protest]}\n" +
+		"  - name: typos\n    region: [Kenya, Jiansu]\n    event_type: [protests]\n"
+	_, err := Parse("p.yaml", []byte(src), opts)
+	want := "p.yaml:6:21: alerts[1].region[1]: region \"Jiansu\" is not a place newsmon knows; did you mean Jiangsu?\n" +
+		"p.yaml:7:18: alerts[1].event_type[0]: event_type \"protests\" is not an event type; did you mean protest?"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
 	}
 }
