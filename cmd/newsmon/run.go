@@ -437,7 +437,9 @@ func newDeliverer(spec *pipeline.Spec, rules *alert.Store, log *slog.Logger) (*a
 		return nil, fmt.Errorf("notify.allow_networks: %w", err)
 	}
 	guard := netguard.Policy{Allow: allow}
-	cfg.Client = guard.Client(10*time.Second, 0)
+	if cfg.Client, err = webhookClient(spec, 10*time.Second); err != nil {
+		return nil, err
+	}
 	if cfg.SMTP != nil {
 		cfg.SMTP.Dial = guard.DialContext
 	}

@@ -32,7 +32,7 @@ type Guard struct {
 	// ReadToken, when set, is required to read /api/* and /metrics. The web page itself, /healthz
 	// and /readyz stay public.
 	ReadToken string
-	// RatePerSecond and Burst bound requests to /api/ per client address (0: no limit).
+	// RatePerSecond and Burst bound requests to /api/ and /metrics per client address (0: no limit).
 	RatePerSecond float64
 	Burst         int
 	// RequestTimeout ends the context of non-streaming API requests (0: 30 s).
@@ -43,7 +43,14 @@ type Guard struct {
 	// the __Host- prefix when the proxy says the client used https. Headers from anyone else are
 	// ignored, so a client cannot pick its own rate-limit bucket.
 	TrustedProxies []netip.Prefix
+	// MaxStreamsPerClient bounds the open alert streams (SSE) of one client address (0:
+	// DefaultMaxStreamsPerClient): each holds a connection, a goroutine and a hub subscription for
+	// as long as the client likes, so one client must not open thousands.
+	MaxStreamsPerClient int
 }
+
+// DefaultMaxStreamsPerClient allows a few browser tabs per person (and per NAT) at once.
+const DefaultMaxStreamsPerClient = 8
 
 // The login cookie holds a signed session, never a token: "<scope>.<expiry>.<random id>.<mac>",
 // where the MAC is an HMAC-SHA256 under a key derived from the token of that scope, so changing a
@@ -79,9 +86,15 @@ func (s *server) guard(next http.Handler) http.Handler {
 		timeout = 30 * time.Second
 	}
 	limiter := newClientLimiter(g.RatePerSecond, g.Burst)
+	streams := &streamCounter{max: g.MaxStreamsPerClient, open: map[string]int{}}
+	if streams.max <= 0 {
+		streams.max = DefaultMaxStreamsPerClient
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		api := strings.HasPrefix(r.URL.Path, "/api/")
-		if api && limiter != nil && !limiter.allow(g.clientAddr(r)) {
+		// /metrics is limited too: every scrape gathers every collector, cheap to ask for and not
+		// free to answer.
+		if (api || r.URL.Path == "/metrics") && limiter != nil && !limiter.allow(g.clientAddr(r)) {
 			w.Header().Set("Retry-After", "1")
 			writeError(w, http.StatusTooManyRequests, "too many requests: slow down")
 			return
@@ -126,6 +139,15 @@ func (s *server) guard(next http.Handler) http.Handler {
 				unauthorized(w, "this API needs a token (Authorization: Bearer …)")
 				return
 			}
+		}
+		if r.URL.Path == "/api/alerts/events" {
+			client := g.clientAddr(r)
+			if !streams.acquire(client) {
+				w.Header().Set("Retry-After", "10")
+				writeError(w, http.StatusTooManyRequests, fmt.Sprintf("too many open alert streams from %s (at most %d): close some", client, streams.max))
+				return
+			}
+			defer streams.release(client)
 		}
 		if api && !streaming(r.URL.Path) {
 			ctx, cancel := context.WithTimeout(r.Context(), timeout)
@@ -381,6 +403,31 @@ func (g Guard) clientAddr(r *http.Request) string {
 		}
 	}
 	return host
+}
+
+// streamCounter counts the open alert streams per client address.
+type streamCounter struct {
+	mu   sync.Mutex
+	max  int
+	open map[string]int
+}
+
+func (c *streamCounter) acquire(client string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.open[client] >= c.max {
+		return false
+	}
+	c.open[client]++
+	return true
+}
+
+func (c *streamCounter) release(client string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.open[client]--; c.open[client] <= 0 {
+		delete(c.open, client) // the map holds only clients with open streams
+	}
 }
 
 // clientLimiter keeps one token bucket per client address, forgetting idle clients.

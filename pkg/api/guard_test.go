@@ -1,6 +1,8 @@
 package api
 
 import (
+	"bufio"
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -267,5 +269,63 @@ func TestGuardRateLimitPerClient(t *testing.T) {
 	}
 	if rec := do(h, "GET", "/", "", nil); rec.Code != 200 {
 		t.Errorf("page = %d, want 200 (not rate limited)", rec.Code)
+	}
+}
+
+func TestMetricsAreRateLimited(t *testing.T) {
+	h := guarded(t, Guard{RatePerSecond: 1, Burst: 2})
+	codes := map[int]int{}
+	for range 4 {
+		codes[do(h, "GET", "/metrics", "", nil).Code]++
+	}
+	if codes[200] != 2 || codes[429] != 2 {
+		t.Errorf("4 quick scrapes from one client: %v, want 2×200 and 2×429", codes)
+	}
+}
+
+func TestOpenAlertStreamsAreCappedPerClient(t *testing.T) {
+	srv := httptest.NewServer(guarded(t, Guard{MaxStreamsPerClient: 2}))
+	defer srv.Close()
+	open := func() (*http.Response, context.CancelFunc) {
+		ctx, cancel := context.WithCancel(context.Background())
+		req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+"/api/alerts/events", nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			cancel()
+			t.Fatal(err)
+		}
+		if resp.StatusCode == 200 { // the stream is registered once its first line arrives
+			if line, err := bufio.NewReader(resp.Body).ReadString('\n'); err != nil || !strings.HasPrefix(line, ": connected") {
+				t.Fatalf("stream start %q, %v", line, err)
+			}
+		}
+		return resp, cancel
+	}
+	r1, c1 := open()
+	r2, c2 := open()
+	defer c2()
+	defer r2.Body.Close()
+	r3, c3 := open()
+	r3.Body.Close()
+	c3()
+	if r1.StatusCode != 200 || r2.StatusCode != 200 || r3.StatusCode != 429 {
+		t.Fatalf("three streams from one client: %d %d %d, want 200 200 429", r1.StatusCode, r2.StatusCode, r3.StatusCode)
+	}
+	// Closing one frees its place (once the server sees it gone).
+	r1.Body.Close()
+	c1()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		r4, c4 := open()
+		code := r4.StatusCode
+		r4.Body.Close()
+		c4()
+		if code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a stream after closing one = %d, want 200", code)
+		}
+		time.Sleep(10 * time.Millisecond) // polling, bounded by the deadline
 	}
 }

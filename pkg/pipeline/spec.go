@@ -42,8 +42,12 @@ type NotifySpec struct {
 	WebhookSecret string `yaml:"webhook_secret"`
 	// SMTP sends e-mail to a rule's addresses and to smtp.to; omitted: no e-mail.
 	SMTP *SMTPSpec `yaml:"smtp"`
-	// AllowNetworks opens private networks to webhooks and SMTP (refused by default, like the crawler).
+	// AllowNetworks opens private networks to the webhooks written here (notify.webhooks and the
+	// alerts' own) and to SMTP (refused by default, like the crawler).
 	AllowNetworks []string `yaml:"allow_networks"`
+	// RuleAllowNetworks opens private networks to the webhooks of rules created through the API,
+	// which otherwise reach public addresses only, whatever AllowNetworks opens.
+	RuleAllowNetworks []string `yaml:"rule_allow_networks"`
 }
 
 // WebhookSpec is one webhook receiver.
@@ -358,10 +362,19 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 	if s.Index.Batch < 0 || s.Index.Batch > 10000 {
 		v.add("index.batch must be between 1 and 10000", "index", "batch")
 	}
-	for i, n := range s.Crawl.AllowNetworks {
-		if _, err := netip.ParsePrefix(n); err != nil {
-			if _, err := netip.ParseAddr(n); err != nil {
-				v.add(fmt.Sprintf("crawl.allow_networks[%d]: %q is not an IP or CIDR", i, n), "crawl", "allow_networks", i)
+	for _, nets := range []struct {
+		path []any
+		list []string
+	}{
+		{[]any{"crawl", "allow_networks"}, s.Crawl.AllowNetworks},
+		{[]any{"notify", "allow_networks"}, s.Notify.AllowNetworks},
+		{[]any{"notify", "rule_allow_networks"}, s.Notify.RuleAllowNetworks},
+	} {
+		for i, n := range nets.list {
+			if _, err := netip.ParsePrefix(n); err != nil {
+				if _, err := netip.ParseAddr(n); err != nil {
+					v.add(fmt.Sprintf("%s.%s[%d]: %q is not an IP or CIDR", nets.path[0], nets.path[1], i, n), append(nets.path, i)...)
+				}
 			}
 		}
 	}
