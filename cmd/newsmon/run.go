@@ -261,6 +261,7 @@ func (s *service) run(ctx context.Context) error {
 		}
 		g.Go(func() error { return stages.RunIndex(gctx, idx, nil, batch) })
 	}
+	var deliveryStats func() alert.DeliveryStats // set when this process delivers alerts
 	if s.index && !s.noAlerts {
 		firedKV, err := b.ExpiringKV(ctx, bus.BucketAlertFired)
 		if err != nil {
@@ -274,6 +275,7 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		deliveryStats = deliverer.Stats
 		bandsKV, err := b.MemoryKV(ctx, bus.BucketStoryBands, 0)
 		if err != nil {
 			return err
@@ -316,6 +318,7 @@ func (s *service) run(ctx context.Context) error {
 		if crawler != nil {
 			cfg.Status = func() any { return statusReport(ctx, b, crawler) }
 		}
+		cfg.Failures = func(ctx context.Context) api.Failures { return failureReport(ctx, b, deliveryStats) }
 		handler, err := api.New(cfg)
 		if err != nil {
 			return err
@@ -391,6 +394,24 @@ func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler) any {
 		}
 	}
 	return map[string]any{"sources": c.Status(), "queues": queues}
+}
+
+// failureReport is /api/status's "failures": the dead letters the bus keeps and, when this process
+// delivers alerts, the deliveries that failed.
+func failureReport(ctx context.Context, b *bus.Bus, deliveries func() alert.DeliveryStats) api.Failures {
+	qctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	var f api.Failures
+	n, err := b.StreamMessages(qctx, bus.StreamDead)
+	if err != nil {
+		f.Errors = append(f.Errors, "dead letters: "+err.Error())
+	}
+	f.DeadLetters = n
+	if deliveries != nil {
+		st := deliveries()
+		f.Deliveries = &api.DeliveryFailures{Failed: st.Failed, Dropped: st.Dropped}
+	}
+	return f
 }
 
 var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
