@@ -57,7 +57,7 @@ type Config struct {
 	// failed — for /api/status's "failures", so the status view never says "all healthy" over
 	// them. nil: not reported.
 	Failures func(ctx context.Context) Failures
-	Log      *slog.Logger         // nil: discard
+	Log      *slog.Logger // nil: discard
 	// RegionCode maps the GeoNames id of a country or admin1 region to the code its places carry
 	// ("CN", "CN.04"; pkg/geo's Gazetteer.RegionCode), so region=<id> matches everything inside
 	// the region. nil: region=<id> matches the place with that id only.
