@@ -53,11 +53,11 @@ type Config struct {
 	Registry *prometheus.Registry // served at /metrics; nil: a fresh registry with only the HTTP metrics
 	Ready    func() error         // nil: always ready
 	Status   func() any           // crawl status JSON; nil: {}
+	Log      *slog.Logger         // nil: discard
 	// Failures counts what was lost or is stuck — dead-lettered articles, alert deliveries that
 	// failed — for /api/status's "failures", so the status view never says "all healthy" over
 	// them. nil: not reported.
 	Failures func(ctx context.Context) Failures
-	Log      *slog.Logger // nil: discard
 	// RegionCode maps the GeoNames id of a country or admin1 region to the code its places carry
 	// ("CN", "CN.04"; pkg/geo's Gazetteer.RegionCode), so region=<id> matches everything inside
 	// the region. nil: region=<id> matches the place with that id only.

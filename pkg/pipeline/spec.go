@@ -6,11 +6,13 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"net/netip"
 	"net/url"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -137,7 +139,9 @@ var sizeRE = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?I?B?)\s*$`)
 func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
 	m := sizeRE.FindStringSubmatch(strings.ToUpper(n.Value))
 	if m == nil {
-		return fmt.Errorf("line %d: %q is not a size (e.g. 5MiB, 200KB, 1048576)", n.Line, n.Value)
+		// A TypeError lets the decoder go on with the rest of the file, so that every problem
+		// of it is reported together.
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %q is not a size (e.g. 5MiB, 200KB, 1048576)", n.Line, n.Value)}}
 	}
 	v, _ := strconv.ParseFloat(m[1], 64)
 	unit := strings.TrimSuffix(strings.TrimSuffix(m[2], "B"), "I")
@@ -220,10 +224,17 @@ func Parse(name string, data []byte, opts LoadOptions) (*Spec, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, Problems{yamlProblem(name, err)}
 	}
+	if emptyDocument(&root) {
+		return nil, Problems{{name, 1, 1, "the file is empty: a pipeline needs at least a name and sources (see pipelines/demo.yaml)"}}
+	}
+	// Unknown fields and values of the wrong kind are found by walking the document beside the
+	// Spec type, which words them for the file's author; decoding then ignores what they found
+	// (unknown fields, values left zero), so the checks of the decoded spec can run too and every
+	// problem of the file is reported at once.
+	shape := shapeChecker{file: name}
+	shape.walk(root.Content[0], reflect.TypeFor[Spec](), "")
 	var spec Spec
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&spec); err != nil {
+	if err := root.Content[0].Decode(&spec); err != nil && len(shape.problems) == 0 {
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
 			var ps Problems
@@ -236,8 +247,10 @@ func Parse(name string, data []byte, opts LoadOptions) (*Spec, error) {
 	}
 	v := validator{file: name, root: &root}
 	v.check(&spec, opts)
-	if len(v.problems) > 0 {
-		return nil, v.problems
+	all := append(shape.problems, v.problems...)
+	if len(all) > 0 {
+		slices.SortStableFunc(all, func(a, b Problem) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) })
+		return nil, all
 	}
 	return &spec, nil
 }
