@@ -344,5 +344,10 @@ func cmdLint(_ context.Context, args []string, stdout, stderr io.Writer) error {
 func lintOptions() pipeline.LoadOptions {
 	o := loadOptions()
 	o.Vars = map[string]string{"DEMO_URL": "http://127.0.0.1:0"}
+	gaz, err := geo.Default()
+	if err != nil {
+		gaz = nil // event types are still checked; places need the gazetteer
+	}
+	o.Vocabulary = ruleVocabulary(gaz)
 	return o
 }

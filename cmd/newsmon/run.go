@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"regexp"
 	"runtime"
@@ -140,7 +141,12 @@ func (s *service) run(ctx context.Context) error {
 		defer release()
 	}
 	var httpLn net.Listener
+	var proxies []netip.Prefix
 	if s.serve {
+		var err error
+		if proxies, err = netguard.ParseAllow(splitList(o.trustProxy)); err != nil {
+			return usageError{fmt.Errorf("--trust-proxy: %w", err)}
+		}
 		ln, err := checkListen("http", o.httpAddr)
 		if err != nil {
 			return err
@@ -255,6 +261,7 @@ func (s *service) run(ctx context.Context) error {
 		}
 		g.Go(func() error { return stages.RunIndex(gctx, idx, nil, batch) })
 	}
+	var deliveryStats func() alert.DeliveryStats // set when this process delivers alerts
 	if s.index && !s.noAlerts {
 		firedKV, err := b.ExpiringKV(ctx, bus.BucketAlertFired)
 		if err != nil {
@@ -268,6 +275,7 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		deliveryStats = deliverer.Stats
 		bandsKV, err := b.MemoryKV(ctx, bus.BucketStoryBands, 0)
 		if err != nil {
 			return err
@@ -297,8 +305,9 @@ func (s *service) run(ctx context.Context) error {
 		}
 		cfg := api.Config{
 			Searcher: idx, Rules: rules, Hub: hub, Places: placesAdapter{gaz}, Registry: reg, Log: log,
-			RegionCode: gaz.RegionCode,
-			Guard:      api.Guard{WriteToken: o.apiToken, ReadToken: o.readToken, RatePerSecond: o.rateLimit},
+			RegionCode: gaz.RegionCode, Vocabulary: ruleVocabulary(gaz),
+			Guard: api.Guard{WriteToken: o.apiToken, ReadToken: o.readToken, RatePerSecond: o.rateLimit,
+				TrustedProxies: proxies},
 			Ready: func() error {
 				if !b.Connected() {
 					return errors.New("not connected to NATS")
@@ -309,6 +318,7 @@ func (s *service) run(ctx context.Context) error {
 		if crawler != nil {
 			cfg.Status = func() any { return statusReport(ctx, b, crawler) }
 		}
+		cfg.Failures = func(ctx context.Context) api.Failures { return failureReport(ctx, b, deliveryStats) }
 		handler, err := api.New(cfg)
 		if err != nil {
 			return err
@@ -386,6 +396,24 @@ func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler) any {
 	return map[string]any{"sources": c.Status(), "queues": queues}
 }
 
+// failureReport is /api/status's "failures": the dead letters the bus keeps and, when this process
+// delivers alerts, the deliveries that failed.
+func failureReport(ctx context.Context, b *bus.Bus, deliveries func() alert.DeliveryStats) api.Failures {
+	qctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	var f api.Failures
+	n, err := b.StreamMessages(qctx, bus.StreamDead)
+	if err != nil {
+		f.Errors = append(f.Errors, "dead letters: "+err.Error())
+	}
+	f.DeadLetters = n
+	if deliveries != nil {
+		st := deliveries()
+		f.Deliveries = &api.DeliveryFailures{Failed: st.Failed, Dropped: st.Dropped}
+	}
+	return f
+}
+
 var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
 
 // seedRules stores the pipeline's alert rules under ids derived from their names, so restarting
@@ -430,11 +458,24 @@ func newDeliverer(spec *pipeline.Spec, rules *alert.Store, log *slog.Logger) (*a
 		return nil, fmt.Errorf("notify.allow_networks: %w", err)
 	}
 	guard := netguard.Policy{Allow: allow}
-	cfg.Client = guard.Client(10*time.Second, 0)
+	if cfg.Client, err = webhookClient(spec, 10*time.Second); err != nil {
+		return nil, err
+	}
 	if cfg.SMTP != nil {
 		cfg.SMTP.Dial = guard.DialContext
 	}
 	return alert.NewDeliverer(cfg, log)
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(v string) []string {
+	var out []string
+	for _, x := range strings.Split(v, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func loopback(a net.Addr) bool {

@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,6 +20,7 @@ import (
 	"github.com/newsmon/newsmon/internal/netguard"
 	"github.com/newsmon/newsmon/internal/redact"
 	"github.com/newsmon/newsmon/pipelines"
+	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/crawl"
@@ -50,6 +53,7 @@ type options struct {
 	apiToken   string
 	readToken  string
 	rateLimit  float64
+	trustProxy string
 }
 
 func (o *options) register(fs *flag.FlagSet, which string) {
@@ -68,6 +72,7 @@ func (o *options) register(fs *flag.FlagSet, which string) {
 		fs.StringVar(&o.apiToken, "api-token", envDefault("NEWSMON_API_TOKEN", ""), "token required to change state through the API (alerts); prefer the env NEWSMON_API_TOKEN")
 		fs.StringVar(&o.readToken, "api-read-token", envDefault("NEWSMON_API_READ_TOKEN", ""), "token required to read the API and /metrics (default: public reads); prefer the env NEWSMON_API_READ_TOKEN")
 		fs.Float64Var(&o.rateLimit, "rate-limit", 50, "API requests per second per client address (0: unlimited)")
+		fs.StringVar(&o.trustProxy, "trust-proxy", envDefault("NEWSMON_TRUST_PROXY", ""), "reverse proxies (comma-separated CIDRs) whose X-Forwarded-For/-Proto/-Host are believed, for client addresses, rate limits and Secure cookies behind TLS (env NEWSMON_TRUST_PROXY)")
 	}
 	if strings.Contains(which, "pipeline") {
 		fs.StringVar(&o.pipeline, "pipeline", envDefault("NEWSMON_PIPELINE", ""), "pipeline file (default: the bundled demo with --demo, else pipelines/world-news.yaml)")
@@ -246,4 +251,47 @@ func (p placesAdapter) Complete(prefix string, n int) []api.PlaceSuggestion {
 		out = append(out, api.PlaceSuggestion{Name: e.Name, Feature: e.Feature, Country: e.Country, Admin1: e.Admin1, ID: e.ID})
 	}
 	return out
+}
+
+// regionCodeRE matches the region codes places carry ("CN", "CN.04"), which rules may name too.
+var regionCodeRE = regexp.MustCompile(`^[A-Z]{2}(\.[A-Z0-9]{1,3})?$`)
+
+// ruleVocabulary is what alert rules may name: the gazetteer's places (names, aliases, GeoNames
+// ids, region codes) and the event extractor's types, so a misspelt region or event type is
+// refused with suggestions instead of never firing.
+func ruleVocabulary(g *geo.Gazetteer) *alert.Vocabulary {
+	v := &alert.Vocabulary{EventTypes: event.Types}
+	if g == nil {
+		return v
+	}
+	v.KnownPlace = func(name string) bool {
+		if id, err := strconv.Atoi(strings.TrimSpace(name)); err == nil {
+			_, ok := g.Get(id)
+			return ok
+		}
+		return regionCodeRE.MatchString(name) || len(g.Candidates(name)) > 0
+	}
+	v.NearPlaces = nearPlaces(g)
+	return v
+}
+
+// nearPlaces proposes the places sharing the longest prefix with an unknown name that holds one
+// within suggestion distance: a typo late in the name ("Jiansu") keeps a long prefix, one early
+// ("Jangsu") at least the first letter. Each prefix's places come most populous first.
+func nearPlaces(g *geo.Gazetteer) func(string) []string {
+	const perPrefix = 100
+	return func(name string) []string {
+		r := []rune(strings.TrimSpace(name))
+		var names []string
+		for l := len(r); l >= 1; l-- {
+			names = names[:0]
+			for _, e := range g.Complete(string(r[:l]), perPrefix) {
+				names = append(names, e.Name)
+			}
+			if len(alert.Suggest(name, names, 1)) > 0 {
+				return names
+			}
+		}
+		return nil
+	}
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/alert"
+	"github.com/newsmon/newsmon/pkg/index"
 )
 
 func (s *server) listAlerts(w http.ResponseWriter, r *http.Request) {
@@ -30,10 +32,56 @@ func decodeRule(w http.ResponseWriter, r *http.Request) (alert.Rule, error) {
 	return rule, rule.Validate()
 }
 
-func (s *server) createAlert(w http.ResponseWriter, r *http.Request) {
+// readRule decodes and checks a rule, answering 400 itself when it is not acceptable: invalid, or
+// naming places or event types nothing can match ({"error", "suggestions"}).
+func (s *server) readRule(w http.ResponseWriter, r *http.Request) (alert.Rule, bool) {
 	rule, err := decodeRule(w, r)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
+		return rule, false
+	}
+	if err := s.checkNames(r.Context(), rule); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]any{"error": err.Error(), "suggestions": err.Suggestions()})
+		return rule, false
+	}
+	return rule, true
+}
+
+// checkNames refuses a rule's unknown places, regions and event types. A place the gazetteer does
+// not know still passes when indexed articles carry it: names the resolver leaves unresolved
+// ("Middle East") match by name, and those rules do fire.
+func (s *server) checkNames(ctx context.Context, rule alert.Rule) *alert.UnknownNamesError {
+	if s.cfg.Vocabulary == nil {
+		return nil
+	}
+	var unknown *alert.UnknownNamesError
+	if !errors.As(rule.CheckNames(*s.cfg.Vocabulary), &unknown) {
+		return nil
+	}
+	kept := unknown.Names[:0]
+	for _, n := range unknown.Names {
+		if n.Field == "place" || n.Field == "region" {
+			q := index.Query{Size: 1, FacetSize: -1}
+			if n.Field == "place" {
+				q.Place = []string{n.Value}
+			} else {
+				q.Region = []string{n.Value}
+			}
+			if res, err := s.cfg.Searcher.Search(ctx, q); err == nil && res.Total > 0 {
+				continue
+			}
+		}
+		kept = append(kept, n)
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	return &alert.UnknownNamesError{Names: kept}
+}
+
+func (s *server) createAlert(w http.ResponseWriter, r *http.Request) {
+	rule, ok := s.readRule(w, r)
+	if !ok {
 		return
 	}
 	if rule.ID != "" {
@@ -47,9 +95,8 @@ func (s *server) createAlert(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) putAlert(w http.ResponseWriter, r *http.Request) {
-	rule, err := decodeRule(w, r)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	rule, ok := s.readRule(w, r)
+	if !ok {
 		return
 	}
 	id := r.PathValue("id")
@@ -122,9 +169,8 @@ func (s *server) ruleError(w http.ResponseWriter, err error) bool {
 // testAlert runs a rule (not necessarily saved) against the current index and lists the
 // articles it matches now, each with the reasons the matcher would give.
 func (s *server) testAlert(w http.ResponseWriter, r *http.Request) {
-	rule, err := decodeRule(w, r)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	rule, ok := s.readRule(w, r)
+	if !ok {
 		return
 	}
 	size, err := intParam(r.URL.Query(), "size", 20, 1, 100)

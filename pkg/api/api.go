@@ -54,12 +54,20 @@ type Config struct {
 	Ready    func() error         // nil: always ready
 	Status   func() any           // crawl status JSON; nil: {}
 	Log      *slog.Logger         // nil: discard
+	// Failures counts what was lost or is stuck — dead-lettered articles, alert deliveries that
+	// failed — for /api/status's "failures", so the status view never says "all healthy" over
+	// them. nil: not reported.
+	Failures func(ctx context.Context) Failures
 	// RegionCode maps the GeoNames id of a country or admin1 region to the code its places carry
 	// ("CN", "CN.04"; pkg/geo's Gazetteer.RegionCode), so region=<id> matches everything inside
 	// the region. nil: region=<id> matches the place with that id only.
 	RegionCode func(id int) (string, bool)
 	// Guard sets tokens, rate limits and request time limits (see Guard).
 	Guard Guard
+	// Vocabulary is what alert rules may name (gazetteer places, event types): a rule naming
+	// anything else is refused with 400 {"error", "suggestions"}, unless the index has articles
+	// with that place (an unresolved name can match too). nil: rule values are not checked.
+	Vocabulary *alert.Vocabulary
 }
 
 // maxBody bounds every request body.
@@ -137,6 +145,7 @@ func (s *server) routes(m *metrics) (http.Handler, error) {
 	mux.HandleFunc("GET /api/export", s.export)
 	mux.HandleFunc("GET /api/geo", s.geo)
 	mux.HandleFunc("POST /api/login", s.login)
+	mux.HandleFunc("POST /api/logout", s.logout)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})
@@ -162,12 +171,41 @@ func (s *server) readyz(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte("ok"))
 }
 
+// Failures is the "failures" member of /api/status.
+type Failures struct {
+	// DeadLetters is the number of messages kept in the dead-letter stream (newsmon.dead.<stage>):
+	// articles a stage gave up on, with the reason in their headers.
+	DeadLetters uint64 `json:"dead_letters"`
+	// Deliveries counts alert deliveries (webhooks, e-mail) that failed or were dropped since this
+	// process started; absent when this process does not deliver alerts.
+	Deliveries *DeliveryFailures `json:"deliveries,omitempty"`
+	// Errors says which counts could not be read (they are 0 then).
+	Errors []string `json:"errors,omitempty"`
+}
+
+// DeliveryFailures counts alert deliveries that did not arrive.
+type DeliveryFailures struct {
+	Failed  uint64 `json:"failed"`  // every attempt failed, or the failure was permanent
+	Dropped uint64 `json:"dropped"` // never attempted (queue full)
+}
+
 func (s *server) status(w http.ResponseWriter, r *http.Request) {
-	var v any = map[string]any{}
+	v := map[string]any{}
 	if s.cfg.Status != nil {
 		if st := s.cfg.Status(); st != nil {
-			v = st
+			// Re-read as an object so failures can sit beside whatever the status holds.
+			b, err := json.Marshal(st)
+			if err == nil {
+				err = json.Unmarshal(b, &v)
+			}
+			if err != nil {
+				writeError(w, http.StatusInternalServerError, "status: "+err.Error())
+				return
+			}
 		}
+	}
+	if s.cfg.Failures != nil {
+		v["failures"] = s.cfg.Failures(r.Context())
 	}
 	writeJSON(w, http.StatusOK, v)
 }

@@ -635,3 +635,29 @@ func TestNewNeedsSearcher(t *testing.T) {
 
 // The index satisfies what the API asks of it.
 var _ Searcher = index.Index(nil)
+
+func TestStatusCarriesFailures(t *testing.T) {
+	h, err := New(Config{Searcher: &fakeSearcher{},
+		Status: func() any { return map[string]any{"sources": []map[string]any{{"name": "wire", "failed": 0}}} },
+		Failures: func(context.Context) Failures {
+			return Failures{DeadLetters: 1, Deliveries: &DeliveryFailures{Failed: 2}}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/status", nil))
+	var st struct {
+		Sources  []map[string]any `json:"sources"`
+		Failures *struct {
+			DeadLetters int `json:"dead_letters"`
+			Deliveries  *struct {
+				Failed int `json:"failed"`
+			} `json:"deliveries"`
+		} `json:"failures"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &st); err != nil || len(st.Sources) != 1 || st.Failures == nil ||
+		st.Failures.DeadLetters != 1 || st.Failures.Deliveries == nil || st.Failures.Deliveries.Failed != 2 {
+		t.Errorf("status = %s", rec.Body)
+	}
+}

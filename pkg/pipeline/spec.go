@@ -6,11 +6,13 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"net/netip"
 	"net/url"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -18,6 +20,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/newsmon/newsmon/pkg/alert"
 )
 
 // Spec is a decoded pipeline file.
@@ -40,8 +44,12 @@ type NotifySpec struct {
 	WebhookSecret string `yaml:"webhook_secret"`
 	// SMTP sends e-mail to a rule's addresses and to smtp.to; omitted: no e-mail.
 	SMTP *SMTPSpec `yaml:"smtp"`
-	// AllowNetworks opens private networks to webhooks and SMTP (refused by default, like the crawler).
+	// AllowNetworks opens private networks to the webhooks written here (notify.webhooks and the
+	// alerts' own) and to SMTP (refused by default, like the crawler).
 	AllowNetworks []string `yaml:"allow_networks"`
+	// RuleAllowNetworks opens private networks to the webhooks of rules created through the API,
+	// which otherwise reach public addresses only, whatever AllowNetworks opens.
+	RuleAllowNetworks []string `yaml:"rule_allow_networks"`
 }
 
 // WebhookSpec is one webhook receiver.
@@ -131,7 +139,9 @@ var sizeRE = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?I?B?)\s*$`)
 func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
 	m := sizeRE.FindStringSubmatch(strings.ToUpper(n.Value))
 	if m == nil {
-		return fmt.Errorf("line %d: %q is not a size (e.g. 5MiB, 200KB, 1048576)", n.Line, n.Value)
+		// A TypeError lets the decoder go on with the rest of the file, so that every problem
+		// of it is reported together.
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %q is not a size (e.g. 5MiB, 200KB, 1048576)", n.Line, n.Value)}}
 	}
 	v, _ := strconv.ParseFloat(m[1], 64)
 	unit := strings.TrimSuffix(strings.TrimSuffix(m[2], "B"), "I")
@@ -168,6 +178,9 @@ type LoadOptions struct {
 	Extractors []string
 	// Vars are substituted for ${NAME} (then the environment is consulted; ${NAME:-default} works).
 	Vars map[string]string
+	// Vocabulary, when set, is what alert rules may name: a place, region or event type outside it
+	// is a problem ("did you mean Jiangsu?"), since the rule would never fire.
+	Vocabulary *alert.Vocabulary
 }
 
 // Load reads and validates a pipeline file.
@@ -211,10 +224,17 @@ func Parse(name string, data []byte, opts LoadOptions) (*Spec, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, Problems{yamlProblem(name, err)}
 	}
+	if emptyDocument(&root) {
+		return nil, Problems{{name, 1, 1, "the file is empty: a pipeline needs at least a name and sources (see pipelines/demo.yaml)"}}
+	}
+	// Unknown fields and values of the wrong kind are found by walking the document beside the
+	// Spec type, which words them for the file's author; decoding then ignores what they found
+	// (unknown fields, values left zero), so the checks of the decoded spec can run too and every
+	// problem of the file is reported at once.
+	shape := shapeChecker{file: name}
+	shape.walk(root.Content[0], reflect.TypeFor[Spec](), "")
 	var spec Spec
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&spec); err != nil {
+	if err := root.Content[0].Decode(&spec); err != nil && len(shape.problems) == 0 {
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
 			var ps Problems
@@ -227,8 +247,10 @@ func Parse(name string, data []byte, opts LoadOptions) (*Spec, error) {
 	}
 	v := validator{file: name, root: &root}
 	v.check(&spec, opts)
-	if len(v.problems) > 0 {
-		return nil, v.problems
+	all := append(shape.problems, v.problems...)
+	if len(all) > 0 {
+		slices.SortStableFunc(all, func(a, b Problem) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) })
+		return nil, all
 	}
 	return &spec, nil
 }
@@ -353,10 +375,19 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 	if s.Index.Batch < 0 || s.Index.Batch > 10000 {
 		v.add("index.batch must be between 1 and 10000", "index", "batch")
 	}
-	for i, n := range s.Crawl.AllowNetworks {
-		if _, err := netip.ParsePrefix(n); err != nil {
-			if _, err := netip.ParseAddr(n); err != nil {
-				v.add(fmt.Sprintf("crawl.allow_networks[%d]: %q is not an IP or CIDR", i, n), "crawl", "allow_networks", i)
+	for _, nets := range []struct {
+		path []any
+		list []string
+	}{
+		{[]any{"crawl", "allow_networks"}, s.Crawl.AllowNetworks},
+		{[]any{"notify", "allow_networks"}, s.Notify.AllowNetworks},
+		{[]any{"notify", "rule_allow_networks"}, s.Notify.RuleAllowNetworks},
+	} {
+		for i, n := range nets.list {
+			if _, err := netip.ParsePrefix(n); err != nil {
+				if _, err := netip.ParseAddr(n); err != nil {
+					v.add(fmt.Sprintf("%s.%s[%d]: %q is not an IP or CIDR", nets.path[0], nets.path[1], i, n), append(nets.path, i)...)
+				}
 			}
 		}
 	}
@@ -377,6 +408,14 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 		}
 		if a.Text == "" && len(a.Person)+len(a.Org)+len(a.Place)+len(a.Region)+len(a.Event)+len(a.Source)+len(a.Lang)+len(a.EventType) == 0 {
 			v.add(fmt.Sprintf("alerts[%d]: a rule needs at least one condition (text, person, org, place, region, event, source or lang)", i), "alerts", i)
+		}
+		if opts.Vocabulary != nil {
+			var unknown *alert.UnknownNamesError
+			if errors.As(alert.Rule{Place: a.Place, Region: a.Region, EventType: a.EventType}.CheckNames(*opts.Vocabulary), &unknown) {
+				for _, n := range unknown.Names {
+					v.add(fmt.Sprintf("alerts[%d].%s[%d]: %s", i, n.Field, n.Index, n.Error()), "alerts", i, n.Field, n.Index)
+				}
+			}
 		}
 	}
 }

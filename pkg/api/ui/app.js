@@ -60,7 +60,7 @@ function append(node, children) {
 }
 function render(...children) { main.replaceChildren(...children.flat().filter(Boolean)); }
 function announce(text) { announcer.textContent = text; }
-function plural(n, word) { return `${Number(n).toLocaleString()} ${word}${n === 1 ? "" : "s"}`; }
+function plural(n, word, many) { return `${Number(n).toLocaleString()} ${n === 1 ? word : many || word + "s"}`; }
 function fmtDate(s) {
   if (!s) return "";
   const d = new Date(s);
@@ -1140,8 +1140,8 @@ function rate(now, before, pick) {
 }
 function fmtRate(r) { return r === null ? "—" : `${r < 10 ? r.toFixed(1) : Math.round(r)}/min`; }
 
-function statCard(label, value, sub) {
-  return el("div", { class: "stat" }, el("div", { class: "v" }, value), el("div", { class: "l" }, label), sub ? el("div", { class: "meta" }, sub) : null);
+function statCard(label, value, sub, bad) {
+  return el("div", { class: "stat" + (bad ? " bad" : "") }, el("div", { class: "v" }, value), el("div", { class: "l" }, label), sub ? el("div", { class: "meta" }, sub) : null);
 }
 
 function statusSummary(now, before) {
@@ -1151,10 +1151,21 @@ function statusSummary(now, before) {
   const fetchedRate = rate(now, before, s => (s.st.sources || []).reduce((a, x) => a + (x.fetched || 0), 0));
   const indexed = metricSum(now.metrics, "newsmon_stage_messages_total", { stage: "index", result: "ok" });
   const fired = metricSum(now.metrics, "newsmon_alerts_fired_total");
+  // What was lost or is stuck: dead-lettered articles and alert deliveries that did not arrive.
+  // "All healthy" is said only when none of it, and no source error, is there.
+  const f = now.st.failures || {};
+  const dead = f.dead_letters || 0;
+  const undelivered = f.deliveries ? (f.deliveries.failed || 0) + (f.deliveries.dropped || 0) : 0;
+  const sourceErrors = sources.filter(s => s.last_error).length;
+  const healthy = !sourceErrors && !dead && !undelivered && !sum("failed") && !(f.errors || []).length;
+  const problems = [sourceErrors ? plural(sourceErrors, "source") + " with errors" : null,
+    dead ? plural(dead, "dead letter") : null, undelivered ? plural(undelivered, "failed delivery", "failed deliveries") : null].filter(Boolean);
   return el("section", { class: "stats", "aria-label": "Summary" },
-    statCard("sources", sources.length, sources.filter(s => s.last_error).length ? `${sources.filter(s => s.last_error).length} with errors` : "all healthy"),
+    statCard("sources", sources.length, healthy ? "all healthy" : problems.join(" · ") || "see failures"),
     statCard("pages fetched", sum("fetched").toLocaleString(), fmtRate(fetchedRate)),
-    statCard("failed", sum("failed").toLocaleString(), null),
+    statCard("pages failed", sum("failed").toLocaleString(), null),
+    now.st.failures ? statCard("dead letters", dead.toLocaleString(), dead ? "articles a stage gave up on (kept with the reason)" : null, dead > 0) : null,
+    f.deliveries ? statCard("failed deliveries", undelivered.toLocaleString(), undelivered ? `${(f.deliveries.failed || 0).toLocaleString()} failed, ${(f.deliveries.dropped || 0).toLocaleString()} dropped` : "webhooks and e-mail", undelivered > 0) : null,
     statCard("waiting in queues", pending.toLocaleString(), null),
     indexed !== null ? statCard("articles indexed", indexed.toLocaleString(), fmtRate(rate(now, before, s => metricSum(s.metrics, "newsmon_stage_messages_total", { stage: "index", result: "ok" })))) : null,
     fired !== null ? statCard("alerts fired", fired.toLocaleString(), null) : null);
