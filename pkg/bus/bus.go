@@ -90,6 +90,26 @@ type Config struct {
 	// an hour at 300 articles/s, three streams, would be ~3.2 million ids, ~400 MB. Later copies are harmless anyway: article ids are
 	// stable, indexing is idempotent and alerts fire once per story.
 	DuplicateWindow time.Duration
+
+	// How to prove who we are to a server that asks (all optional; see Auth).
+	Auth Auth
+}
+
+// Auth are the credentials and TLS settings for a NATS server that requires them. A user and
+// password may instead be given in URL (nats://user:password@host).
+type Auth struct {
+	// CredsFile is a NATS user credentials file (a JWT and nkey seed, as `nsc` writes them) or
+	// a file holding an nkey user seed (SU…).
+	CredsFile string
+	User      string
+	Password  string
+	// TLSCA is a PEM file of the certificate authorities to trust for the server's certificate
+	// (default: the system's); giving it turns TLS on.
+	TLSCA string
+	// TLSCert and TLSKey are this client's certificate and key, for servers that verify clients
+	// (mutual TLS); giving them turns TLS on.
+	TLSCert string
+	TLSKey  string
 }
 
 func (c *Config) defaults() {
@@ -123,19 +143,45 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	log = log.With("component", "bus")
-	nc, err := nats.Connect(cfg.URL,
+	authOpts, err := cfg.Auth.options()
+	if err != nil {
+		return nil, err
+	}
+	// A server refusing our credentials or certificate (or we its) will not change its mind on the
+	// next attempt: refused carries that to the start-up below, which gives up at once with the
+	// reason instead of waiting for a timeout; later, while the connection retries forever, it
+	// is logged once per distinct reason.
+	refused := make(chan error, 1)
+	var lastRefusal refusalLog
+	opts := append([]nats.Option{
 		nats.Name(cfg.Name),
 		nats.RetryOnFailedConnect(true),
 		nats.MaxReconnects(-1),
-		nats.ReconnectWait(250*time.Millisecond),
+		nats.ReconnectWait(250 * time.Millisecond),
+		// By default the client closes the connection for good after the same server refused its
+		// credentials twice; a worker keeps trying (and saying why) until an operator fixes them.
+		nats.IgnoreAuthErrorAbort(),
 		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
 			if err != nil {
 				log.Warn("nats disconnected", "err", redact.Error(err))
 			}
 		}),
+		nats.ReconnectErrHandler(func(_ *nats.Conn, err error) {
+			if !isRefusal(err) {
+				return
+			}
+			select {
+			case refused <- err:
+			default:
+			}
+			if lastRefusal.changed(err) {
+				log.Error("nats refused the connection: check the NATS credentials and TLS settings", "err", redact.Error(err))
+			}
+		}),
 		// The URL may carry user and password (or a token): only ever show it redacted.
 		nats.ReconnectHandler(func(c *nats.Conn) { log.Info("nats reconnected", "url", redact.URL(c.ConnectedUrl())) }),
-	)
+	}, authOpts...)
+	nc, err := nats.Connect(cfg.URL, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("connect nats %s: %w", redact.URL(cfg.URL), redact.Error(err))
 	}
@@ -145,8 +191,21 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 		return nil, fmt.Errorf("jetstream on %s: %w", redact.URL(cfg.URL), redact.Error(err))
 	}
 	b := &Bus{cfg: cfg, nc: nc, js: js, log: log}
-	if err := b.ensureStreams(ctx); err != nil {
+	sctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	go func() {
+		select {
+		case err := <-refused:
+			stop(&refusedError{url: cfg.URL, err: err})
+		case <-sctx.Done():
+		}
+	}()
+	if err := b.ensureStreams(sctx); err != nil {
 		nc.Close()
+		var re *refusedError
+		if cause := context.Cause(sctx); errors.As(cause, &re) {
+			return nil, re
+		}
 		return nil, err
 	}
 	return b, nil
