@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/jwt/v2"
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nkeys"
@@ -313,5 +314,63 @@ func newTestPKI(t *testing.T, dir string) testPKI {
 		ca:         writePEM("ca.pem", "CERTIFICATE", caDER),
 		serverCert: writePEM("server.pem", "CERTIFICATE", srvDER), serverKey: writeKey("server-key.pem", srvKey),
 		clientCert: writePEM("client.pem", "CERTIFICATE", cliDER), clientKey: writeKey("client-key.pem", cliKey),
+	}
+}
+
+// TestConnectWithJWTCredsFile: --nats-creds takes the .creds file of a server in operator mode
+// (decentralised JWT auth, as `nsc` sets it up), with JetStream enabled for the user's account.
+func TestConnectWithJWTCredsFile(t *testing.T) {
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	operator, err := nkeys.CreateOperator()
+	must(err)
+	opPub, _ := operator.PublicKey()
+	opClaims := jwt.NewOperatorClaims(opPub)
+	opJWT, err := opClaims.Encode(operator)
+	must(err)
+	opDecoded, err := jwt.DecodeOperatorClaims(opJWT)
+	must(err)
+	newAccount := func(jetStream bool) (nkeys.KeyPair, string, string) {
+		kp, err := nkeys.CreateAccount()
+		must(err)
+		pub, _ := kp.PublicKey()
+		c := jwt.NewAccountClaims(pub)
+		if jetStream {
+			c.Limits.JetStreamLimits = jwt.JetStreamLimits{MemoryStorage: -1, DiskStorage: -1, Streams: -1, Consumer: -1}
+		}
+		token, err := c.Encode(operator)
+		must(err)
+		return kp, pub, token
+	}
+	_, sysPub, sysJWT := newAccount(false)
+	account, accPub, accJWT := newAccount(true)
+	user, err := nkeys.CreateUser()
+	must(err)
+	userPub, _ := user.PublicKey()
+	userJWT, err := jwt.NewUserClaims(userPub).Encode(account)
+	must(err)
+	seed, _ := user.Seed()
+	creds, err := jwt.FormatUserConfig(userJWT, seed)
+	must(err)
+	credsFile := filepath.Join(t.TempDir(), "newsmon.creds")
+	must(os.WriteFile(credsFile, creds, 0o600))
+
+	resolver := &server.MemAccResolver{}
+	must(resolver.Store(sysPub, sysJWT))
+	must(resolver.Store(accPub, accJWT))
+	srv := startServer(t, func(o *server.Options) {
+		o.TrustedOperators = []*jwt.OperatorClaims{opDecoded}
+		o.SystemAccount = sysPub
+		o.AccountResolver = resolver
+	})
+	if err := connectOutcome(t, srv.ClientURL(), bus.Auth{CredsFile: credsFile}); err != nil {
+		t.Fatalf("with the creds file: %v", err)
+	}
+	if err := connectOutcome(t, srv.ClientURL(), bus.Auth{}); !errors.Is(err, nats.ErrAuthorization) {
+		t.Errorf("without it: %v, want an authorization violation", err)
 	}
 }
