@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/nats-io/nats.go"
 
@@ -17,7 +18,10 @@ import (
 
 // options turns the settings into nats.go options, checking first that the files can be read and
 // the settings go together, so that a mistake is reported with the file's name at start-up.
-func (a Auth) options() ([]nats.Option, error) {
+// Over TLS without a client certificate, certRequested records that a server asked for one: one
+// that requires it ends the connection after the handshake, and the error seen then is sometimes
+// only a reset connection.
+func (a Auth) options(tlsURL bool, certRequested *atomic.Bool) ([]nats.Option, error) {
 	var opts []nats.Option
 	if a.CredsFile != "" && (a.User != "" || a.Password != "") {
 		return nil, errors.New("nats: give a credentials file or a user and password, not both")
@@ -64,6 +68,18 @@ func (a Auth) options() ([]nats.Option, error) {
 			return nil, fmt.Errorf("nats TLS client certificate %s, key %s: %w", a.TLSCert, a.TLSKey, err)
 		}
 		opts = append(opts, nats.ClientCert(a.TLSCert, a.TLSKey))
+	}
+	if (tlsURL || a.TLSCA != "") && a.TLSCert == "" {
+		opts = append(opts, func(o *nats.Options) error {
+			if o.TLSConfig == nil {
+				o.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+			}
+			o.TLSConfig.GetClientCertificate = func(*tls.CertificateRequestInfo) (*tls.Certificate, error) {
+				certRequested.Store(true)
+				return &tls.Certificate{}, nil // none, as without this callback
+			}
+			return nil
+		})
 	}
 	return opts, nil
 }
@@ -129,4 +145,10 @@ func (r *refusalLog) changed(err error) bool {
 	}
 	r.last = err.Error()
 	return true
+}
+
+func (r *refusalLog) clear() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.last = ""
 }

@@ -9,6 +9,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/pem"
 	"errors"
+	"log/slog"
 	"math/big"
 	"net"
 	"os"
@@ -372,5 +373,70 @@ func TestConnectWithJWTCredsFile(t *testing.T) {
 	}
 	if err := connectOutcome(t, srv.ClientURL(), bus.Auth{}); !errors.Is(err, nats.ErrAuthorization) {
 		t.Errorf("without it: %v, want an authorization violation", err)
+	}
+}
+
+// TestRunningClientLogsRefusalAndRecovers: when the server comes back refusing the credentials a
+// running client holds, the client says so in the log (once per reason, not at every retry) and
+// keeps trying, so that it rejoins once the server accepts them again.
+func TestRunningClientLogsRefusalAndRecovers(t *testing.T) {
+	dir := t.TempDir()
+	credsFile := filepath.Join(dir, "creds")
+	writeCreds := func(password string) {
+		t.Helper()
+		if err := os.WriteFile(credsFile, []byte(bus.EnvUser+"=newsmon\n"+bus.EnvPassword+"="+password+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeCreds("first-pass")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	_ = ln.Close()
+	cfg := bus.EmbeddedConfig{StoreDir: filepath.Join(dir, "nats"), Port: port, CredentialsFile: credsFile}
+	srv, err := bus.StartEmbedded(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs syncBuffer
+	ctx := context.Background()
+	b, err := bus.Connect(ctx, bus.Config{URL: srv.URL(), Auth: bus.Auth{User: "newsmon", Password: "first-pass"}},
+		slog.New(slog.NewTextHandler(&logs, nil)))
+	if err != nil {
+		srv.Shutdown()
+		t.Fatal(err)
+	}
+	defer b.Close()
+	srv.Shutdown()
+	writeCreds("second-pass")
+	if srv, err = bus.StartEmbedded(cfg); err != nil {
+		t.Fatal(err)
+	}
+	checkFor(t, 15*time.Second, func() error {
+		if !strings.Contains(logs.String(), "nats refused the connection") {
+			return errors.New("refusal not logged")
+		}
+		return nil
+	})
+	srv.Shutdown()
+	writeCreds("first-pass")
+	if srv, err = bus.StartEmbedded(cfg); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown()
+	checkFor(t, 15*time.Second, func() error {
+		if !b.Connected() {
+			return errors.New("not reconnected")
+		}
+		return nil
+	})
+	out := logs.String()
+	if n := strings.Count(out, "nats refused the connection"); n != 1 {
+		t.Errorf("refusal logged %d times, want once:\n%s", n, out)
+	}
+	if strings.Contains(out, "first-pass") {
+		t.Errorf("log shows the password:\n%s", out)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -143,7 +145,8 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	log = log.With("component", "bus")
-	authOpts, err := cfg.Auth.options()
+	var certRequested atomic.Bool
+	authOpts, err := cfg.Auth.options(strings.Contains(cfg.URL, "tls://"), &certRequested)
 	if err != nil {
 		return nil, err
 	}
@@ -153,6 +156,22 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 	// is logged once per distinct reason.
 	refused := make(chan error, 1)
 	var lastRefusal refusalLog
+	var started atomic.Bool
+	onRefusal := func(err error) {
+		if !isRefusal(err) {
+			if !certRequested.Load() {
+				return
+			}
+			err = fmt.Errorf("the server asks for a client certificate (--nats-tls-cert, --nats-tls-key) and none is given: %w", err)
+		}
+		select {
+		case refused <- err:
+		default:
+		}
+		if started.Load() && lastRefusal.changed(err) { // before, Connect returns it
+			log.Error("nats refused the connection: check the NATS credentials and TLS settings", "err", redact.Error(err))
+		}
+	}
 	opts := append([]nats.Option{
 		nats.Name(cfg.Name),
 		nats.RetryOnFailedConnect(true),
@@ -166,20 +185,27 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 				log.Warn("nats disconnected", "err", redact.Error(err))
 			}
 		}),
-		nats.ReconnectErrHandler(func(_ *nats.Conn, err error) {
-			if !isRefusal(err) {
+		// The first failed attempt is reported here, TLS failures included.
+		nats.ReconnectErrHandler(func(_ *nats.Conn, err error) { onRefusal(err) }),
+		// A refusal of the credentials on a later attempt comes here, with the server's other
+		// complaints (a slow consumer, a permission violation), which nats.go would otherwise
+		// print to stderr past the log.
+		nats.ErrorHandler(func(_ *nats.Conn, sub *nats.Subscription, err error) {
+			if isRefusal(err) {
+				onRefusal(err)
 				return
 			}
-			select {
-			case refused <- err:
-			default:
-			}
-			if lastRefusal.changed(err) {
-				log.Error("nats refused the connection: check the NATS credentials and TLS settings", "err", redact.Error(err))
+			if sub != nil {
+				log.Warn("nats error", "subject", sub.Subject, "err", redact.Error(err))
+			} else {
+				log.Warn("nats error", "err", redact.Error(err))
 			}
 		}),
 		// The URL may carry user and password (or a token): only ever show it redacted.
-		nats.ReconnectHandler(func(c *nats.Conn) { log.Info("nats reconnected", "url", redact.URL(c.ConnectedUrl())) }),
+		nats.ReconnectHandler(func(c *nats.Conn) {
+			lastRefusal.clear() // a refusal after this one is news again
+			log.Info("nats reconnected", "url", redact.URL(c.ConnectedUrl()))
+		}),
 	}, authOpts...)
 	nc, err := nats.Connect(cfg.URL, opts...)
 	if err != nil {
@@ -208,6 +234,7 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 		}
 		return nil, err
 	}
+	started.Store(true)
 	return b, nil
 }
 
