@@ -1,7 +1,9 @@
 // Package bus owns newsmon's use of NATS JetStream: the streams and subjects articles travel on,
 // publishing with Msg-Id deduplication and retry, the consume loop that alone decides how a delivery
 // ends (ack, retry with backoff, or dead letter), key-value buckets for shared state, and the
-// embedded server used when no external NATS is given. It is the only package that imports nats.go;
+// embedded server used when no external NATS is given, which admits no client without its
+// credentials; and how to present credentials and TLS to an external server. It is the only
+// package that imports nats.go;
 // it knows nothing of articles beyond opaque bytes.
 package bus
 
