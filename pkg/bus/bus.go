@@ -3,8 +3,7 @@
 // ends (ack, retry with backoff, or dead letter), key-value buckets for shared state, and the
 // embedded server used when no external NATS is given, which admits no client without its
 // credentials; and how to present credentials and TLS to an external server. It is the only
-// package that imports nats.go;
-// it knows nothing of articles beyond opaque bytes.
+// package that imports nats.go; it knows nothing of articles beyond opaque bytes.
 package bus
 
 import (
