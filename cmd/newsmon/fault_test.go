@@ -145,6 +145,7 @@ func (c *child) stop() {
 type natsServer struct {
 	t     *testing.T
 	store string
+	creds string // credentials file, kept across restarts
 	port  int
 	srv   *bus.Embedded
 }
@@ -157,7 +158,8 @@ func newNATS(t *testing.T) *natsServer {
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
-	n := &natsServer{t: t, store: t.TempDir(), port: port}
+	dir := t.TempDir()
+	n := &natsServer{t: t, store: filepath.Join(dir, "nats"), creds: filepath.Join(dir, "credentials.env"), port: port}
 	n.start()
 	t.Cleanup(func() {
 		if n.srv != nil {
@@ -168,7 +170,7 @@ func newNATS(t *testing.T) *natsServer {
 }
 
 func (n *natsServer) start() {
-	srv, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: n.store, Port: n.port})
+	srv, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: n.store, Port: n.port, CredentialsFile: n.creds})
 	if err != nil {
 		n.t.Fatal(err)
 	}
@@ -181,7 +183,14 @@ func (n *natsServer) restart() {
 	n.start()
 }
 
-func (n *natsServer) url() string { return fmt.Sprintf("nats://127.0.0.1:%d", n.port) }
+// url holds the credentials, so that workers and the test's own clients can join.
+func (n *natsServer) url() string {
+	c, err := bus.LoadOrCreateCredentials(n.creds)
+	if err != nil {
+		n.t.Fatal(err)
+	}
+	return fmt.Sprintf("nats://%s:%s@127.0.0.1:%d", c.User, c.Password, n.port)
+}
 
 // generatedPipeline writes a pipeline crawling a generated site of n articles.
 func generatedPipeline(t *testing.T, siteURL string, n int) string {
@@ -303,6 +312,7 @@ func TestFaultRunKilledAndRestartedOnSameData(t *testing.T) {
 	if natsURL == "" {
 		t.Fatalf("restarted run did not print its embedded NATS url; log:\n%s", run.tail())
 	}
+	natsURL = withCredentials(t, natsURL, filepath.Join(data, natsCredentialsFile))
 	faultReport(t, "run killed -9, restarted on --data", run.api, natsURL, n)
 	if refetched := fetches.repeats(); refetched > n/10 {
 		t.Errorf("%d article pages fetched more than once across the restart (re-fetch storm)", refetched)
@@ -311,6 +321,16 @@ func TestFaultRunKilledAndRestartedOnSameData(t *testing.T) {
 }
 
 var natsLineRE = regexp.MustCompile(`embedded NATS at (nats://\S+)`)
+
+// withCredentials puts the user and password kept in credsFile into a NATS URL.
+func withCredentials(t *testing.T, natsURL, credsFile string) string {
+	t.Helper()
+	c, err := bus.LoadOrCreateCredentials(credsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Replace(natsURL, "nats://", "nats://"+c.User+":"+c.Password+"@", 1)
+}
 
 // countingHandler counts GETs of article pages per path.
 type countingHandler struct {

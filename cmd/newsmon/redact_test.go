@@ -3,14 +3,12 @@ package main
 import (
 	"strings"
 	"testing"
-
-	"github.com/newsmon/newsmon/pkg/bus/bustest"
 )
 
 // TestErrorsHideCredentials: NATS and Elasticsearch URLs given with credentials never show them,
 // neither in the log nor in the error newsmon exits with.
 func TestErrorsHideCredentials(t *testing.T) {
-	natsURL := strings.Replace(bustest.JetStream(t), "nats://", "nats://newsmon:natspass1@", 1)
+	natsURL := strings.Replace(natsWithPassword(t, "natspass1"), "nats://", "nats://newsmon:natspass1@", 1)
 	code, stdout, stderr, _ := runFails(t, "index", "--nats-url", natsURL, "--es-url", "http://elastic:espass2@es.example:bad",
 		"--data", t.TempDir())
 	if code == 0 {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,23 +43,33 @@ type options struct {
 	dataDir    string
 	natsURL    string
 	natsListen string
-	esURL      string
-	esIndex    string
-	httpAddr   string
-	pipeline   string
-	demo       bool
-	logLevel   string
-	workers    int
-	ackWait    time.Duration
-	apiToken   string
-	readToken  string
-	rateLimit  float64
-	trustProxy string
+	// Credentials and TLS for an external NATS (--nats-url).
+	natsCreds, natsUser, natsPassword  string
+	natsTLSCA, natsTLSCert, natsTLSKey string
+	esURL                              string
+	esIndex                            string
+	httpAddr                           string
+	pipeline                           string
+	demo                               bool
+	logLevel                           string
+	workers                            int
+	ackWait                            time.Duration
+	apiToken                           string
+	readToken                          string
+	rateLimit                          float64
+	trustProxy                         string
 }
 
 func (o *options) register(fs *flag.FlagSet, which string) {
 	fs.StringVar(&o.dataDir, "data", envDefault("NEWSMON_DATA", "newsmon-data"), "folder for the embedded NATS store, the bleve index and crawl state (env NEWSMON_DATA)")
 	fs.StringVar(&o.natsURL, "nats-url", envDefault("NEWSMON_NATS_URL", ""), "external NATS server(s); empty runs an embedded one (env NEWSMON_NATS_URL)")
+	fs.StringVar(&o.natsCreds, "nats-creds", envDefault("NEWSMON_NATS_CREDS", ""), "NATS user credentials file for --nats-url: a .creds file (JWT) or an nkey user seed (env NEWSMON_NATS_CREDS)")
+	fs.StringVar(&o.natsUser, "nats-user", envDefault(bus.EnvUser, ""), "NATS user for --nats-url (env "+bus.EnvUser+")")
+	o.natsPassword = envDefault(bus.EnvPassword, "")
+	fs.Var(secretFlag{&o.natsPassword}, "nats-password", "NATS password for --nats-url; prefer the env "+bus.EnvPassword+" (a flag shows in the process list)")
+	fs.StringVar(&o.natsTLSCA, "nats-tls-ca", envDefault("NEWSMON_NATS_TLS_CA", ""), "PEM file of the authorities that sign the NATS server's certificate; turns TLS on (env NEWSMON_NATS_TLS_CA)")
+	fs.StringVar(&o.natsTLSCert, "nats-tls-cert", envDefault("NEWSMON_NATS_TLS_CERT", ""), "client certificate (PEM) for a NATS server that verifies clients (env NEWSMON_NATS_TLS_CERT)")
+	fs.StringVar(&o.natsTLSKey, "nats-tls-key", envDefault("NEWSMON_NATS_TLS_KEY", ""), "key of --nats-tls-cert (env NEWSMON_NATS_TLS_KEY)")
 	fs.StringVar(&o.esURL, "es-url", envDefault("NEWSMON_ES_URL", ""), "Elasticsearch URL(s), comma-separated; empty uses the embedded bleve index (env NEWSMON_ES_URL)")
 	fs.StringVar(&o.esIndex, "es-index", envDefault("NEWSMON_ES_INDEX", "newsmon-articles"), "Elasticsearch write alias (env NEWSMON_ES_INDEX)")
 	fs.DurationVar(&o.ackWait, "ack-wait", 30*time.Second, "how long a worker may hold an article before NATS hands it to another (recovery time after a crash)")
@@ -82,8 +93,29 @@ func (o *options) register(fs *flag.FlagSet, which string) {
 		fs.IntVar(&o.workers, "workers", 0, "extract workers in this process (default: the pipeline's, else the number of CPUs)")
 	}
 	if strings.Contains(which, "listen") {
-		fs.StringVar(&o.natsListen, "nats-listen", envDefault("NEWSMON_NATS_LISTEN", ""), "address the embedded NATS listens on, so workers in other processes can join (default: a free port on 127.0.0.1)")
+		fs.StringVar(&o.natsListen, "nats-listen", envDefault("NEWSMON_NATS_LISTEN", ""), "address the embedded NATS listens on, so workers in other processes can join with the credentials in <data>/"+natsCredentialsFile+" (default: a free port on 127.0.0.1) (env NEWSMON_NATS_LISTEN)")
 	}
+}
+
+// secretFlag is a string flag whose value `-h` never prints: its default comes from the
+// environment and is a secret.
+type secretFlag struct{ value *string }
+
+func (f secretFlag) String() string { return "" }
+
+func (f secretFlag) Set(v string) error {
+	*f.value = v
+	return nil
+}
+
+// natsCredentialsFile is the file in the data folder holding the embedded NATS server's
+// credentials (see bus.LoadOrCreateCredentials).
+const natsCredentialsFile = "nats-credentials.env"
+
+// natsAuth is how this process proves itself to an external NATS.
+func (o *options) natsAuth() bus.Auth {
+	return bus.Auth{CredsFile: o.natsCreds, User: o.natsUser, Password: o.natsPassword,
+		TLSCA: o.natsTLSCA, TLSCert: o.natsTLSCert, TLSKey: o.natsTLSKey}
 }
 
 func (o *options) logger(stderr *os.File) *slog.Logger {
@@ -201,39 +233,59 @@ func openIndex(ctx context.Context, o *options, log *slog.Logger) (index.Index, 
 	return blevebackend.Open(dir)
 }
 
-// connectBus connects to the external NATS, or starts the embedded one under data.
+// connectBus connects to the external NATS, or starts the embedded one under data. The embedded
+// server requires the credentials it keeps in the data folder from every client, this process's
+// own included.
 func connectBus(ctx context.Context, o *options, embedded bool, log *slog.Logger, stdout io.Writer) (*bus.Bus, func(), error) {
-	url := o.natsURL
+	cfg := bus.Config{URL: o.natsURL, Auth: o.natsAuth()}
 	stop := func() {}
-	if url == "" {
+	if cfg.URL == "" {
 		if !embedded {
 			return nil, nil, usageError{fmt.Errorf("--nats-url (or NEWSMON_NATS_URL) is required: this worker joins a shared NATS")}
 		}
-		cfg := bus.EmbeddedConfig{StoreDir: filepath.Join(o.dataDir, "nats")}
+		ecfg := bus.EmbeddedConfig{StoreDir: filepath.Join(o.dataDir, "nats"), CredentialsFile: filepath.Join(o.dataDir, natsCredentialsFile)}
 		if o.natsListen != "" {
 			host, port, err := splitHostPort(o.natsListen)
 			if err != nil {
 				return nil, nil, usageError{err}
 			}
-			cfg.Host, cfg.Port = host, port
+			ecfg.Host, ecfg.Port = host, port
 		}
-		srv, err := bus.StartEmbedded(cfg)
+		srv, err := bus.StartEmbedded(ecfg)
 		if err != nil {
 			return nil, nil, err
 		}
-		url = srv.ClientURL()
+		creds := srv.Credentials()
+		// Settings for an external server (often the environment of a worker started from the
+		// credentials file) do not apply here; say so unless they are this server's own.
+		if a := cfg.Auth; a != (bus.Auth{}) && a != (bus.Auth{User: creds.User, Password: creds.Password}) {
+			log.Warn("NATS credentials and TLS settings apply to --nats-url only: the embedded NATS uses its own credentials", "file", ecfg.CredentialsFile)
+		}
+		cfg = bus.Config{URL: srv.URL(), Auth: bus.Auth{User: creds.User, Password: creds.Password}}
 		stop = srv.Shutdown
-		log.Info("embedded NATS with JetStream started", "url", url, "store", cfg.StoreDir)
-		fmt.Fprintf(stdout, "newsmon: embedded NATS at %s (workers can join with --nats-url)\n", url)
+		if o.natsListen != "" && !loopbackHost(ecfg.Host) {
+			log.Warn("the embedded NATS listens beyond this machine without TLS: its password and the articles cross the network unencrypted; use it on a trusted network only, or an external nats-server with TLS", "addr", o.natsListen)
+		}
+		log.Info("embedded NATS with JetStream started", "url", cfg.URL, "store", ecfg.StoreDir, "credentials", ecfg.CredentialsFile)
+		fmt.Fprintf(stdout, "newsmon: embedded NATS at %s (workers join with --nats-url and the credentials in %s)\n", cfg.URL, ecfg.CredentialsFile)
 	}
 	cctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
-	b, err := bus.Connect(cctx, bus.Config{URL: url}, log)
+	b, err := bus.Connect(cctx, cfg, log)
 	if err != nil {
 		stop()
 		return nil, nil, err
 	}
 	return b, func() { _ = b.Close(); stop() }, nil
+}
+
+// loopbackHost reports whether a listen host keeps the server on this machine.
+func loopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func newRegistry() *prometheus.Registry {

@@ -1,8 +1,9 @@
 // Package bus owns newsmon's use of NATS JetStream: the streams and subjects articles travel on,
 // publishing with Msg-Id deduplication and retry, the consume loop that alone decides how a delivery
 // ends (ack, retry with backoff, or dead letter), key-value buckets for shared state, and the
-// embedded server used when no external NATS is given. It is the only package that imports nats.go;
-// it knows nothing of articles beyond opaque bytes.
+// embedded server used when no external NATS is given, which admits no client without its
+// credentials; and how to present credentials and TLS to an external server. It is the only
+// package that imports nats.go; it knows nothing of articles beyond opaque bytes.
 package bus
 
 import (
@@ -10,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -90,6 +93,26 @@ type Config struct {
 	// an hour at 300 articles/s, three streams, would be ~3.2 million ids, ~400 MB. Later copies are harmless anyway: article ids are
 	// stable, indexing is idempotent and alerts fire once per story.
 	DuplicateWindow time.Duration
+
+	// How to prove who we are to a server that asks (all optional; see Auth).
+	Auth Auth
+}
+
+// Auth are the credentials and TLS settings for a NATS server that requires them. A user and
+// password may instead be given in URL (nats://user:password@host).
+type Auth struct {
+	// CredsFile is a NATS user credentials file (a JWT and nkey seed, as `nsc` writes them) or
+	// a file holding an nkey user seed (SU…).
+	CredsFile string
+	User      string
+	Password  string
+	// TLSCA is a PEM file of the certificate authorities to trust for the server's certificate
+	// (default: the system's); giving it turns TLS on.
+	TLSCA string
+	// TLSCert and TLSKey are this client's certificate and key, for servers that verify clients
+	// (mutual TLS); giving them turns TLS on.
+	TLSCert string
+	TLSKey  string
 }
 
 func (c *Config) defaults() {
@@ -123,19 +146,69 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	log = log.With("component", "bus")
-	nc, err := nats.Connect(cfg.URL,
+	var certRequested atomic.Bool
+	authOpts, err := cfg.Auth.options(strings.Contains(cfg.URL, "tls://"), &certRequested)
+	if err != nil {
+		return nil, err
+	}
+	// A server refusing our credentials or certificate (or we its) will not change its mind on the
+	// next attempt: refused carries that to the start-up below, which gives up at once with the
+	// reason instead of waiting for a timeout; later, while the connection retries forever, it
+	// is logged once per distinct reason.
+	refused := make(chan error, 1)
+	var lastRefusal refusalLog
+	var started atomic.Bool
+	onRefusal := func(err error) {
+		if !isRefusal(err) {
+			if !certRequested.Load() {
+				return
+			}
+			err = fmt.Errorf("the server asks for a client certificate (--nats-tls-cert, --nats-tls-key) and none is given: %w", err)
+		}
+		select {
+		case refused <- err:
+		default:
+		}
+		if started.Load() && lastRefusal.changed(err) { // before, Connect returns it
+			log.Error("nats refused the connection: check the NATS credentials and TLS settings", "err", redact.Error(err))
+		}
+	}
+	opts := append([]nats.Option{
 		nats.Name(cfg.Name),
 		nats.RetryOnFailedConnect(true),
 		nats.MaxReconnects(-1),
-		nats.ReconnectWait(250*time.Millisecond),
+		nats.ReconnectWait(250 * time.Millisecond),
+		// By default the client closes the connection for good after the same server refused its
+		// credentials twice; a worker keeps trying (and saying why) until an operator fixes them.
+		nats.IgnoreAuthErrorAbort(),
 		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
 			if err != nil {
 				log.Warn("nats disconnected", "err", redact.Error(err))
 			}
 		}),
+		// The first failed attempt is reported here, TLS failures included.
+		nats.ReconnectErrHandler(func(_ *nats.Conn, err error) { onRefusal(err) }),
+		// A refusal of the credentials on a later attempt comes here, with the server's other
+		// complaints (a slow consumer, a permission violation), which nats.go would otherwise
+		// print to stderr past the log.
+		nats.ErrorHandler(func(_ *nats.Conn, sub *nats.Subscription, err error) {
+			if isRefusal(err) {
+				onRefusal(err)
+				return
+			}
+			if sub != nil {
+				log.Warn("nats error", "subject", sub.Subject, "err", redact.Error(err))
+			} else {
+				log.Warn("nats error", "err", redact.Error(err))
+			}
+		}),
 		// The URL may carry user and password (or a token): only ever show it redacted.
-		nats.ReconnectHandler(func(c *nats.Conn) { log.Info("nats reconnected", "url", redact.URL(c.ConnectedUrl())) }),
-	)
+		nats.ReconnectHandler(func(c *nats.Conn) {
+			lastRefusal.clear() // a refusal after this one is news again
+			log.Info("nats reconnected", "url", redact.URL(c.ConnectedUrl()))
+		}),
+	}, authOpts...)
+	nc, err := nats.Connect(cfg.URL, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("connect nats %s: %w", redact.URL(cfg.URL), redact.Error(err))
 	}
@@ -145,10 +218,24 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 		return nil, fmt.Errorf("jetstream on %s: %w", redact.URL(cfg.URL), redact.Error(err))
 	}
 	b := &Bus{cfg: cfg, nc: nc, js: js, log: log}
-	if err := b.ensureStreams(ctx); err != nil {
+	sctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	go func() {
+		select {
+		case err := <-refused:
+			stop(&refusedError{url: cfg.URL, err: err})
+		case <-sctx.Done():
+		}
+	}()
+	if err := b.ensureStreams(sctx); err != nil {
 		nc.Close()
+		var re *refusedError
+		if cause := context.Cause(sctx); errors.As(cause, &re) {
+			return nil, re
+		}
 		return nil, err
 	}
+	started.Store(true)
 	return b, nil
 }
 

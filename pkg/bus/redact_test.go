@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -43,7 +45,13 @@ func TestReconnectLogHidesPassword(t *testing.T) {
 	port := ln.Addr().(*net.TCPAddr).Port
 	_ = ln.Close()
 	dir := t.TempDir()
-	srv, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: dir, Port: port})
+	// The server requires this user and password (kept across its restart).
+	credsFile := filepath.Join(dir, "credentials")
+	if err := os.WriteFile(credsFile, []byte(bus.EnvUser+"=newsmon\n"+bus.EnvPassword+"=hunter2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := bus.EmbeddedConfig{StoreDir: filepath.Join(dir, "store"), Port: port, CredentialsFile: credsFile}
+	srv, err := bus.StartEmbedded(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +64,7 @@ func TestReconnectLogHidesPassword(t *testing.T) {
 	}
 	defer b.Close()
 	srv.Shutdown()
-	if srv, err = bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: dir, Port: port}); err != nil {
+	if srv, err = bus.StartEmbedded(cfg); err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Shutdown()

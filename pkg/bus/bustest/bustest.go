@@ -8,7 +8,8 @@ import (
 )
 
 // JetStream starts an embedded server storing in a temporary folder, stopped when the test ends,
-// and returns its client URL.
+// and returns its client URL, which carries the user and password the server requires
+// (nats://newsmon:…@127.0.0.1:port), so nats.Connect and bus.Connect take it as is.
 func JetStream(t testing.TB) string {
 	t.Helper()
 	e, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: t.TempDir()})
