@@ -264,17 +264,22 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		deliverer, err := newDeliverer(spec, rules, log)
+		deliverer, err := newDeliverer(spec, b, rules, log)
 		if err != nil {
 			return err
 		}
+		// Each target's consumer must exist before the index stage may publish an alert.
+		if err := deliverer.Setup(ctx); err != nil {
+			return err
+		}
+		reg.MustRegister(deliverer)
 		bandsKV, err := b.MemoryKV(ctx, bus.BucketStoryBands, 0)
 		if err != nil {
 			return err
 		}
 		// A (rule, story) mark need outlive only the crawler's memory of the article: after the
 		// dedup window the article would be crawled, and could fire, as new anyway.
-		opts := []alert.MatcherOption{alert.WithDeliverer(deliverer), alert.WithStoryBands(bandsKV),
+		opts := []alert.MatcherOption{alert.WithStoryBands(bandsKV),
 			alert.WithRetention(crawlCfg.DedupWindow)}
 		if gaz != nil {
 			opts = append(opts, alert.WithRegionCodes(gaz.RegionCode))
@@ -409,10 +414,11 @@ func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSp
 	return nil
 }
 
-// newDeliverer sets up webhook and e-mail delivery from the pipeline's notify section. Webhooks
-// and SMTP go through the SSRF guard: rule webhook URLs come from API users.
-func newDeliverer(spec *pipeline.Spec, rules *alert.Store, log *slog.Logger) (*alert.Deliverer, error) {
-	cfg := alert.DelivererConfig{Rules: rules}
+// newDeliverer sets up webhook and e-mail delivery, from the alert stream on b, following the
+// pipeline's notify section. Webhooks and SMTP go through the SSRF guard: rule webhook URLs come
+// from API users.
+func newDeliverer(spec *pipeline.Spec, b *bus.Bus, rules *alert.Store, log *slog.Logger) (*alert.Deliverer, error) {
+	cfg := alert.DelivererConfig{Bus: b, Rules: rules}
 	var allowNets []string
 	if spec != nil {
 		n := spec.Notify

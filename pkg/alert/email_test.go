@@ -110,9 +110,10 @@ func TestEmailDelivery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := startDeliverer(t, DelivererConfig{Rules: store,
+	b := startAlertBus(t, t.TempDir())
+	d := startDeliverer(t, DelivererConfig{Bus: b.Bus, Rules: store,
 		SMTP: &SMTPConfig{Addr: srv.ln.Addr().String(), From: "newsmon@example.org", To: []string{"all@example.org"}}})
-	d.Enqueue(Event{ID: r.ID + ".a1", RuleID: r.ID, RuleName: r.Name, Title: "Wuxi lands chip plant",
+	b.publish(t, Event{ID: r.ID + ".a1", RuleID: r.ID, RuleName: r.Name, Title: "Wuxi lands chip plant",
 		URL: "https://x.example/1", Source: "x.example", Snippet: "… plant in Wuxi, Jiangsu …\n.", Reasons: []string{"region Jiangsu via Wuxi"}})
 	waitFor(t, "mail", func() bool { return len(srv.messages()) == 1 })
 	m := srv.messages()[0]
@@ -126,5 +127,5 @@ func TestEmailDelivery(t *testing.T) {
 		}
 	}
 	// The receiver has the message before the deliverer has its answer and counts it.
-	waitFor(t, "delivery counted", func() bool { return d.Stats().Delivered == 1 })
+	waitFor(t, "delivery counted", func() bool { return d.Stats()["email"].Delivered == 1 })
 }
