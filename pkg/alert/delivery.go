@@ -248,6 +248,9 @@ func (d *Deliverer) Run(ctx context.Context) error {
 		}()
 	}
 	wg.Wait()
+	if ctx.Err() != nil {
+		return nil // stopped while a consumer was still being set up: nothing was lost
+	}
 	return errors.Join(errs...)
 }
 
