@@ -255,6 +255,7 @@ func (s *service) run(ctx context.Context) error {
 		}
 		g.Go(func() error { return stages.RunIndex(gctx, idx, nil, batch) })
 	}
+	var deliverer *alert.Deliverer // webhooks and e-mail, in the process that matches alerts
 	if s.index && !s.noAlerts {
 		firedKV, err := b.ExpiringKV(ctx, bus.BucketAlertFired)
 		if err != nil {
@@ -264,7 +265,7 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		deliverer, err := newDeliverer(spec, b, rules, log)
+		deliverer, err = newDeliverer(spec, b, rules, log)
 		if err != nil {
 			return err
 		}
@@ -311,8 +312,8 @@ func (s *service) run(ctx context.Context) error {
 				return nil
 			},
 		}
-		if crawler != nil {
-			cfg.Status = func() any { return statusReport(ctx, b, crawler) }
+		if crawler != nil || deliverer != nil {
+			cfg.Status = func() any { return statusReport(ctx, b, crawler, deliverer) }
 		}
 		handler, err := api.New(cfg)
 		if err != nil {
@@ -376,8 +377,9 @@ func (s *service) run(ctx context.Context) error {
 	return err
 }
 
-// statusReport is what /api/status shows: the crawl per source, and queue depths per stage.
-func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler) any {
+// statusReport is what /api/status shows: the crawl per source, queue depths per stage, and
+// webhook and e-mail delivery per target (either may be nil).
+func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler, d *alert.Deliverer) any {
 	qctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	queues := map[string]any{}
@@ -388,7 +390,20 @@ func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler) any {
 			}
 		}
 	}
-	return map[string]any{"sources": c.Status(), "queues": queues}
+	out := map[string]any{"queues": queues}
+	if c != nil {
+		out["sources"] = c.Status()
+	}
+	if d != nil {
+		pending, _ := d.Pending(qctx)
+		notify := map[string]any{}
+		for name, st := range d.Stats() {
+			notify[name] = map[string]uint64{"pending": pending[name], "delivered": st.Delivered,
+				"failed_attempts": st.Failed, "dead_lettered": st.DeadLettered}
+		}
+		out["notify"] = notify
+	}
+	return out
 }
 
 var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
@@ -397,10 +412,7 @@ var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
 // updates them instead of adding copies.
 func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSpec) error {
 	for _, a := range specs {
-		id := "pipeline-" + strings.Trim(slugRE.ReplaceAllString(strings.ToLower(a.Name), "-"), "-")
-		if len(id) > 64 {
-			id = id[:64]
-		}
+		id := pipelineRuleID(a.Name)
 		r := alert.Rule{ID: id, Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place,
 			Region: a.Region, Event: a.Event, Source: a.Source, Lang: a.Lang, EventType: a.EventType, MinCount: a.MinCount,
 			Mode: a.Mode, Window: a.Window, Interval: a.Interval, Webhook: a.Webhook, Email: a.Email, Enabled: true}
@@ -414,9 +426,19 @@ func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSp
 	return nil
 }
 
+// pipelineRuleID is the id under which seedRules stores the pipeline's rule of that name.
+func pipelineRuleID(name string) string {
+	id := "pipeline-" + strings.Trim(slugRE.ReplaceAllString(strings.ToLower(name), "-"), "-")
+	if len(id) > 64 {
+		id = id[:64]
+	}
+	return id
+}
+
 // newDeliverer sets up webhook and e-mail delivery, from the alert stream on b, following the
-// pipeline's notify section. Webhooks and SMTP go through the SSRF guard: rule webhook URLs come
-// from API users.
+// pipeline's notify section. Webhooks and SMTP go through the SSRF guard; notify.allow_networks
+// opens networks to the operator's targets (notify.webhooks, SMTP, the pipeline's rules) only:
+// webhooks of rules created through the API reach public addresses only.
 func newDeliverer(spec *pipeline.Spec, b *bus.Bus, rules *alert.Store, log *slog.Logger) (*alert.Deliverer, error) {
 	cfg := alert.DelivererConfig{Bus: b, Rules: rules}
 	var allowNets []string
@@ -424,6 +446,12 @@ func newDeliverer(spec *pipeline.Spec, b *bus.Bus, rules *alert.Store, log *slog
 		n := spec.Notify
 		allowNets = n.AllowNetworks
 		cfg.RuleWebhookSecret = n.WebhookSecret
+		cfg.TrustedRuleWebhooks = map[string]string{}
+		for _, a := range spec.Alerts {
+			if a.Webhook != "" {
+				cfg.TrustedRuleWebhooks[pipelineRuleID(a.Name)] = a.Webhook
+			}
+		}
 		for _, w := range n.Webhooks {
 			cfg.Webhooks = append(cfg.Webhooks, alert.Webhook{URL: w.URL, Secret: w.Secret, Rules: w.Rules})
 		}
@@ -437,6 +465,7 @@ func newDeliverer(spec *pipeline.Spec, b *bus.Bus, rules *alert.Store, log *slog
 	}
 	guard := netguard.Policy{Allow: allow}
 	cfg.Client = guard.Client(10*time.Second, 0)
+	cfg.RuleClient = netguard.Policy{}.Client(10*time.Second, 0)
 	if cfg.SMTP != nil {
 		cfg.SMTP.Dial = guard.DialContext
 	}

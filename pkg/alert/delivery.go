@@ -38,6 +38,13 @@ type DelivererConfig struct {
 	// connection the guard refuses (netguard.ErrBlocked) is dead-lettered at once, not retried.
 	// nil: a plain client, for tests and trusted setups only.
 	Client *http.Client
+	// RuleClient sends to rules' own webhooks, which API users choose: give it a stricter guard
+	// than Client (public addresses only), so that networks the operator opened for their own
+	// receivers are not opened to every API user. nil: Client.
+	RuleClient *http.Client
+	// TrustedRuleWebhooks maps the id of a rule the operator defined (the pipeline's alerts) to
+	// its webhook URL: while the rule still has that URL it is sent with Client.
+	TrustedRuleWebhooks map[string]string
 
 	Concurrency int           // deliveries in flight per target; 0: 4
 	MaxAge      time.Duration // an event not delivered this long after it fired is dead-lettered; 0: 24h
@@ -133,6 +140,9 @@ func NewDeliverer(cfg DelivererConfig, log *slog.Logger) (*Deliverer, error) {
 	if cfg.Client == nil {
 		cfg.Client = &http.Client{Timeout: cfg.Timeout}
 	}
+	if cfg.RuleClient == nil {
+		cfg.RuleClient = cfg.Client
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -163,7 +173,11 @@ func NewDeliverer(cfg DelivererConfig, log *slog.Logger) (*Deliverer, error) {
 			if secret == "" {
 				secret = cfg.RuleWebhookSecret
 			}
-			return true, post(ctx, cfg.Client, "rule "+rule.ID, Webhook{URL: rule.Webhook, Secret: secret}, ev, d.now())
+			client := cfg.RuleClient
+			if trusted, ok := cfg.TrustedRuleWebhooks[rule.ID]; ok && trusted == rule.Webhook {
+				client = cfg.Client
+			}
+			return true, post(ctx, client, "rule "+rule.ID, Webhook{URL: rule.Webhook, Secret: secret}, ev, d.now())
 		}
 		d.targets = append(d.targets, t)
 	}

@@ -257,26 +257,34 @@ func TestWebhookPermanentFailureIsDeadLettered(t *testing.T) {
 	}
 }
 
-// TestWebhookBlockedByNetworkGuardIsNotRetried: a rule's webhook pointing at a loopback service is
-// refused by the guard once and dead-lettered, instead of being retried (and logged) for hours.
+// TestWebhookBlockedByNetworkGuardIsNotRetried: a webhook set through the API on a loopback
+// service is refused by the rules' guard (public addresses only) once and dead-lettered, instead
+// of being retried (and logged) for hours; the operator's own rule, with the URL the pipeline
+// gave it, goes through the operator's client, which allows the network.
 func TestWebhookBlockedByNetworkGuardIsNotRetried(t *testing.T) {
 	b := startAlertBus(t, t.TempDir())
 	rc := &receiver{t: t}
 	srv := httptest.NewServer(rc)
 	defer srv.Close()
 	store := NewStore(NewMemoryKV())
-	r, err := store.Put(context.Background(), Rule{Name: "internal", Text: "chips", Webhook: srv.URL, Enabled: true})
+	api, err := store.Put(context.Background(), Rule{Name: "internal", Text: "chips", Webhook: srv.URL + "/api-user", Enabled: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := startDeliverer(t, DelivererConfig{Bus: b.Bus, Rules: store, Client: netguard.Policy{}.Client(time.Second, 0)})
-	b.publish(t, Event{ID: r.ID + ".a1", RuleID: r.ID})
-	waitFor(t, "dead letter", func() bool { return d.Total().DeadLettered == 1 })
-	if s := d.Total(); s.Failed != 1 || s.Delivered != 0 {
+	operator, err := store.Put(context.Background(), Rule{ID: "pipeline-op", Name: "op", Text: "chips", Webhook: srv.URL + "/operator", Enabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := startDeliverer(t, DelivererConfig{Bus: b.Bus, Rules: store, Client: srv.Client(),
+		RuleClient: netguard.Policy{}.Client(time.Second, 0), TrustedRuleWebhooks: map[string]string{operator.ID: operator.Webhook}})
+	b.publish(t, Event{ID: api.ID + ".a1", RuleID: api.ID})
+	b.publish(t, Event{ID: operator.ID + ".a1", RuleID: operator.ID})
+	waitFor(t, "dead letter and delivery", func() bool { s := d.Total(); return s.DeadLettered == 1 && s.Delivered == 1 })
+	if s := d.Total(); s.Failed != 1 {
 		t.Errorf("stats = %+v; want one failed attempt", s)
 	}
-	if requests, _, _ := rc.snapshot(); requests != 0 {
-		t.Errorf("the guard let %d requests through", requests)
+	if requests, delivered, _ := rc.snapshot(); requests != 1 || delivered[0].Event.RuleID != operator.ID {
+		t.Errorf("the guard let %d requests through; want only the operator's rule's", requests)
 	}
 	if dls := b.deadLetters(t); len(dls) != 1 || !strings.Contains(dls[0].Reason, "network guard") || dls[0].Deliveries != 1 {
 		t.Errorf("dead letters = %+v; want one, the network guard's refusal, after one delivery", dls)
