@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -54,6 +55,8 @@ type DelivererConfig struct {
 	// AckWait is how long an attempt may stay unanswered before the stream hands the event out
 	// again (a deliverer killed mid-attempt); 0: Timeout + 20s.
 	AckWait time.Duration
+	// RuleScan is how often Rules is read for rules that got a webhook; 0: 5s.
+	RuleScan time.Duration
 }
 
 func (c *DelivererConfig) defaults() {
@@ -74,6 +77,9 @@ func (c *DelivererConfig) defaults() {
 	}
 	if c.AckWait <= 0 {
 		c.AckWait = c.Timeout + 20*time.Second
+	}
+	if c.RuleScan <= 0 {
+		c.RuleScan = 5 * time.Second
 	}
 }
 
@@ -100,13 +106,16 @@ func (c DelivererConfig) Validate() error {
 }
 
 // deliveryTarget is one destination reading the alert stream through its own durable consumer:
-// a configured webhook, the rules' own webhooks, or e-mail.
+// a configured webhook, one rule's own webhook, or e-mail.
 type deliveryTarget struct {
 	// name labels metrics and logs and names the consumer and the dead-letter subject; it never
 	// holds a URL (URLs may carry tokens).
 	name     string
 	host     string // for the start-up log line: which receiver the name stands for
 	subjects []string
+	// start, when set, is where a new consumer begins in the stream (a rule's webhook: a while
+	// before the rule was seen, so an event it fired before then is not missed); zero: new events.
+	start time.Time
 	// send delivers ev; sent is false when the event has nothing for this target (a rule
 	// without webhook).
 	send func(ctx context.Context, ev Event) (sent bool, err error)
@@ -124,8 +133,13 @@ type deliveryTarget struct {
 type Deliverer struct {
 	cfg     DelivererConfig
 	log     *slog.Logger
-	targets []*deliveryTarget
+	targets []*deliveryTarget // configured webhooks and e-mail, fixed at start
 	now     func() time.Time
+
+	mu sync.Mutex
+	// rules are the targets of rules' own webhooks by rule id, added as rules get a webhook;
+	// a target stays (with its counters) after its rule is deleted.
+	rules map[string]*deliveryTarget
 }
 
 // NewDeliverer validates cfg and returns a Deliverer; call Setup, then Run. A nil log discards.
@@ -146,7 +160,7 @@ func NewDeliverer(cfg DelivererConfig, log *slog.Logger) (*Deliverer, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	d := &Deliverer{cfg: cfg, log: log.With("component", "alert-delivery"), now: time.Now}
+	d := &Deliverer{cfg: cfg, log: log.With("component", "alert-delivery"), now: time.Now, rules: map[string]*deliveryTarget{}}
 	all := []string{bus.SubjectAlertPrefix + ">"}
 	for _, w := range cfg.Webhooks {
 		subjects := all
@@ -159,25 +173,6 @@ func NewDeliverer(cfg DelivererConfig, log *slog.Logger) (*Deliverer, error) {
 		t := &deliveryTarget{name: WebhookTargetName(w.URL), host: hostOf(w.URL), subjects: subjects}
 		t.send = func(ctx context.Context, ev Event) (bool, error) {
 			return true, post(ctx, cfg.Client, t.name, w, ev, d.now())
-		}
-		d.targets = append(d.targets, t)
-	}
-	if cfg.Rules != nil {
-		t := &deliveryTarget{name: "rules", subjects: all}
-		t.send = func(ctx context.Context, ev Event) (bool, error) {
-			rule, ok, err := d.rule(ctx, ev.RuleID)
-			if err != nil || !ok || rule.Webhook == "" {
-				return false, err
-			}
-			secret := rule.WebhookSecret
-			if secret == "" {
-				secret = cfg.RuleWebhookSecret
-			}
-			client := cfg.RuleClient
-			if trusted, ok := cfg.TrustedRuleWebhooks[rule.ID]; ok && trusted == rule.Webhook {
-				client = cfg.Client
-			}
-			return true, post(ctx, client, "rule "+rule.ID, Webhook{URL: rule.Webhook, Secret: secret}, ev, d.now())
 		}
 		d.targets = append(d.targets, t)
 	}
@@ -197,6 +192,69 @@ func NewDeliverer(cfg DelivererConfig, log *slog.Logger) (*Deliverer, error) {
 		d.targets = append(d.targets, t)
 	}
 	return d, nil
+}
+
+// ruleTarget returns the target of rule id's own webhook, creating it on first use.
+func (d *Deliverer) ruleTarget(id string) *deliveryTarget {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if t, ok := d.rules[id]; ok {
+		return t
+	}
+	// The matcher sees a new rule within ruleCacheTTL and the scan within RuleScan: starting a
+	// new rule's consumer well before covers both. Minutes are whole so that processes creating
+	// the same consumer at once ask for the same start.
+	margin := max(time.Minute, 4*d.cfg.RuleScan)
+	t := &deliveryTarget{name: "rule-" + id, subjects: []string{bus.SubjectAlertPrefix + id},
+		start: d.now().Add(-margin).Truncate(time.Minute)}
+	t.send = func(ctx context.Context, ev Event) (bool, error) {
+		rule, ok, err := d.rule(ctx, ev.RuleID)
+		if err != nil || !ok || rule.Webhook == "" {
+			return false, err
+		}
+		secret := rule.WebhookSecret
+		if secret == "" {
+			secret = d.cfg.RuleWebhookSecret
+		}
+		client := d.cfg.RuleClient
+		if trusted, ok := d.cfg.TrustedRuleWebhooks[rule.ID]; ok && trusted == rule.Webhook {
+			client = d.cfg.Client
+		}
+		return true, post(ctx, client, t.name, Webhook{URL: rule.Webhook, Secret: secret}, ev, d.now())
+	}
+	d.rules[id] = t
+	return t
+}
+
+// allTargets lists the configured targets, then the rules' in id order.
+func (d *Deliverer) allTargets() []*deliveryTarget {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	out := append([]*deliveryTarget(nil), d.targets...)
+	ids := make([]string, 0, len(d.rules))
+	for id := range d.rules {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		out = append(out, d.rules[id])
+	}
+	return out
+}
+
+// hookedRules lists the ids of the rules that have a webhook.
+func (d *Deliverer) hookedRules(ctx context.Context) (map[string]bool, error) {
+	rules, err := d.cfg.Rules.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, r := range rules {
+		if r.Webhook != "" {
+			ids[r.ID] = true
+		}
+	}
+	return ids, nil
 }
 
 // WebhookTargetName is the label of a configured webhook in metrics, logs and dead-letter
@@ -222,7 +280,7 @@ func (d *Deliverer) rule(ctx context.Context, id string) (Rule, bool, error) {
 }
 
 func (d *Deliverer) consumerConfig(t *deliveryTarget) bus.ConsumerConfig {
-	return bus.ConsumerConfig{
+	cfg := bus.ConsumerConfig{
 		Stream: bus.StreamAlerts, Subjects: t.subjects, Durable: "notify-" + t.name, Stage: "notify." + t.name,
 		AckWait: d.cfg.AckWait, Backoff: d.cfg.Backoff, MaxBackoff: d.cfg.MaxBackoff, MaxAge: d.cfg.MaxAge,
 		// An attempt under way at shutdown may finish (it is bounded by Timeout anyway).
@@ -235,12 +293,25 @@ func (d *Deliverer) consumerConfig(t *deliveryTarget) bus.ConsumerConfig {
 		// once it has been unused for as long as the stream keeps events.
 		InactiveThreshold: 30 * 24 * time.Hour,
 	}
+	if !t.start.IsZero() {
+		cfg.DeliverNew, cfg.StartTime = false, t.start
+	}
+	return cfg
 }
 
 // Setup creates every target's durable consumer. Call it before alert events may be published:
 // a new consumer sees only the events stored after it was created.
 func (d *Deliverer) Setup(ctx context.Context) error {
-	for _, t := range d.targets {
+	if d.cfg.Rules != nil {
+		ids, err := d.hookedRules(ctx)
+		if err != nil {
+			return fmt.Errorf("alert delivery: %w", err)
+		}
+		for id := range ids {
+			d.ruleTarget(id)
+		}
+	}
+	for _, t := range d.allTargets() {
 		if err := d.cfg.Bus.EnsureConsumer(ctx, d.consumerConfig(t)); err != nil {
 			return fmt.Errorf("alert delivery to %s: %w", t.name, err)
 		}
@@ -253,12 +324,19 @@ func (d *Deliverer) Setup(ctx context.Context) error {
 // not yet delivered stay in the stream for the next run. It returns nil when ctx ends.
 func (d *Deliverer) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
-	errs := make([]error, len(d.targets))
+	errs := make([]error, len(d.targets)+1)
 	for i, t := range d.targets {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = d.cfg.Bus.ConsumeConcurrent(ctx, d.consumerConfig(t), d.cfg.Concurrency, d.handler(t))
+			errs[i] = d.consume(ctx, t)
+		}()
+	}
+	if d.cfg.Rules != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[len(d.targets)] = d.runRuleTargets(ctx)
 		}()
 	}
 	wg.Wait()
@@ -266,6 +344,63 @@ func (d *Deliverer) Run(ctx context.Context) error {
 		return nil // stopped while a consumer was still being set up: nothing was lost
 	}
 	return errors.Join(errs...)
+}
+
+func (d *Deliverer) consume(ctx context.Context, t *deliveryTarget) error {
+	return d.cfg.Bus.ConsumeConcurrent(ctx, d.consumerConfig(t), d.cfg.Concurrency, d.handler(t))
+}
+
+// runRuleTargets consumes for every rule with a webhook, reading the rules every RuleScan to
+// start a rule that got one and stop one that lost it (its consumer keeps what is pending).
+func (d *Deliverer) runRuleTargets(ctx context.Context) error {
+	running := map[string]context.CancelFunc{}
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	tick := time.NewTicker(d.cfg.RuleScan)
+	defer tick.Stop()
+	for {
+		ids, err := d.hookedRules(ctx)
+		if err != nil && ctx.Err() == nil {
+			d.log.Warn("alert delivery: reading rules failed; rule webhooks keep their current state", "err", err)
+		}
+		if err == nil {
+			for id, stop := range running {
+				if !ids[id] {
+					stop()
+					delete(running, id)
+				}
+			}
+			for id := range ids {
+				if _, ok := running[id]; ok {
+					continue
+				}
+				t := d.ruleTarget(id)
+				if err := d.cfg.Bus.EnsureConsumer(ctx, d.consumerConfig(t)); err != nil {
+					if ctx.Err() == nil {
+						d.log.Warn("alert delivery: rule webhook consumer not created; trying again", "target", t.name, "err", err)
+					}
+					continue
+				}
+				tctx, stop := context.WithCancel(ctx)
+				running[id] = stop
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if err := d.consume(tctx, t); err != nil && tctx.Err() == nil {
+						d.log.Error("alert delivery to a rule webhook stopped", "target", t.name, "err", err)
+					}
+				}()
+			}
+		}
+		select {
+		case <-ctx.Done():
+			for _, stop := range running {
+				stop()
+			}
+			return nil
+		case <-tick.C:
+		}
+	}
 }
 
 // handler attempts one event for one target. A nil error acknowledges it; an error wrapping
@@ -313,8 +448,9 @@ type DeliveryStats struct {
 
 // Stats returns the counters of every target, by target name.
 func (d *Deliverer) Stats() map[string]DeliveryStats {
-	out := make(map[string]DeliveryStats, len(d.targets))
-	for _, t := range d.targets {
+	targets := d.allTargets()
+	out := make(map[string]DeliveryStats, len(targets))
+	for _, t := range targets {
 		out[t.name] = DeliveryStats{Delivered: t.delivered.Load(), Failed: t.failed.Load(), DeadLettered: t.dead.Load()}
 	}
 	return out
@@ -335,8 +471,9 @@ func (d *Deliverer) Total() DeliveryStats {
 // waiting for a retry.
 func (d *Deliverer) Pending(ctx context.Context) (map[string]uint64, error) {
 	p, err := d.cfg.Bus.Pending(ctx, bus.StreamAlerts)
-	out := make(map[string]uint64, len(d.targets))
-	for _, t := range d.targets {
+	targets := d.allTargets()
+	out := make(map[string]uint64, len(targets))
+	for _, t := range targets {
 		if v, ok := p["notify-"+t.name]; ok {
 			out[t.name] = v[0] + v[1]
 		}
@@ -346,7 +483,7 @@ func (d *Deliverer) Pending(ctx context.Context) (map[string]uint64, error) {
 
 var (
 	descDelivered = prometheus.NewDesc("newsmon_notify_delivered_total",
-		"Alert events delivered, per target (webhook-<hash>, rules, email).", []string{"target"}, nil)
+		"Alert events delivered, per target (webhook-<hash>, rule-<id>, email).", []string{"target"}, nil)
 	descFailed = prometheus.NewDesc("newsmon_notify_failed_attempts_total",
 		"Delivery attempts that failed (retried later, or dead-lettered), per target.", []string{"target"}, nil)
 	descDead = prometheus.NewDesc("newsmon_notify_dead_lettered_total",
@@ -365,7 +502,7 @@ func (d *Deliverer) Describe(ch chan<- *prometheus.Desc) {
 
 // Collect implements prometheus.Collector; pending counts are read from the server.
 func (d *Deliverer) Collect(ch chan<- prometheus.Metric) {
-	for _, t := range d.targets {
+	for _, t := range d.allTargets() {
 		ch <- prometheus.MustNewConstMetric(descDelivered, prometheus.CounterValue, float64(t.delivered.Load()), t.name)
 		ch <- prometheus.MustNewConstMetric(descFailed, prometheus.CounterValue, float64(t.failed.Load()), t.name)
 		ch <- prometheus.MustNewConstMetric(descDead, prometheus.CounterValue, float64(t.dead.Load()), t.name)

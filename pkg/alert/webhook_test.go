@@ -3,6 +3,7 @@ package alert
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -391,5 +392,49 @@ func TestSignature(t *testing.T) {
 		if (err == nil) != tc.ok {
 			t.Errorf("%s: VerifySignature = %v; want ok=%v", tc.name, err, tc.ok)
 		}
+	}
+}
+
+// TestWebhookRuleTargetsAreIsolated: each rule's webhook has its own consumer. A rule created while
+// delivery runs gets the event it fired before its consumer existed, and a receiver that hangs
+// holds up only its own rule's events.
+func TestWebhookRuleTargetsAreIsolated(t *testing.T) {
+	b := startAlertBus(t, t.TempDir())
+	release := make(chan struct{})
+	var hung atomic.Int32
+	stuck := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hung.Add(1)
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer stuck.Close()
+	defer close(release)
+	fine := &receiver{t: t}
+	srvFine := httptest.NewServer(fine)
+	defer srvFine.Close()
+	ctx := context.Background()
+	store := NewStore(NewMemoryKV())
+	slow, err := store.Put(ctx, Rule{Name: "stuck", Text: "chips", Webhook: stuck.URL, Enabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := startDeliverer(t, DelivererConfig{Bus: b.Bus, Rules: store, Client: http.DefaultClient, RuleScan: 50 * time.Millisecond,
+		Timeout: time.Minute})
+	for i := range 10 {
+		b.publish(t, Event{ID: fmt.Sprintf("%s.s%d", slow.ID, i), RuleID: slow.ID})
+	}
+	waitFor(t, "the stuck receiver to hold every worker of its rule", func() bool { return hung.Load() == 4 })
+
+	// A new rule fires at once, before the next scan of the rules has seen it.
+	later, err := store.Put(ctx, Rule{Name: "later", Text: "chips", Webhook: srvFine.URL, Enabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.publish(t, Event{ID: later.ID + ".a1", RuleID: later.ID})
+	waitFor(t, "the new rule's delivery", func() bool { return d.Stats()["rule-"+later.ID].Delivered == 1 })
+	if ids, dups := fine.distinct(); ids != 1 || dups != 0 || hung.Load() != 4 {
+		t.Errorf("fine receiver: %d ids, %d duplicates; stuck receiver %d requests (want 4)", ids, dups, hung.Load())
 	}
 }

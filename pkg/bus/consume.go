@@ -60,6 +60,8 @@ type ConsumerConfig struct {
 	// DeliverNew makes a consumer created now start with the messages stored from now on instead
 	// of the whole stream (a webhook added to the configuration does not get a month of history).
 	DeliverNew bool
+	// StartTime, when set, makes a consumer created now start with the messages stored since then.
+	StartTime time.Time
 	// MaxAge bounds attempts by time instead of by count: a message that has failed and would
 	// next be tried more than MaxAge after it was stored is dead-lettered with its last error,
 	// and one found older than MaxAge on delivery is dead-lettered untried. With MaxAge set and
@@ -174,9 +176,14 @@ func (b *Bus) consumer(ctx context.Context, cfg ConsumerConfig) (jetstream.Consu
 	if cfg.DeliverNew {
 		cc.DeliverPolicy = jetstream.DeliverNewPolicy
 	}
-	err := retry(ctx, func() error {
+	if !cfg.StartTime.IsZero() {
+		start := cfg.StartTime
+		cc.DeliverPolicy, cc.OptStartTime = jetstream.DeliverByStartTimePolicy, &start
+	}
+	keepsPosition := cc.DeliverPolicy != jetstream.DeliverAllPolicy
+	create := func() error {
 		var err error
-		if cfg.DeliverNew {
+		if keepsPosition {
 			// An existing consumer keeps its position: only its filter and limits are updated.
 			if cons, err = b.js.Consumer(ctx, cfg.Stream, cfg.Durable); err == nil {
 				info := cons.CachedInfo()
@@ -186,6 +193,14 @@ func (b *Bus) consumer(ctx context.Context, cfg ConsumerConfig) (jetstream.Consu
 			}
 		}
 		cons, err = b.js.CreateOrUpdateConsumer(ctx, cfg.Stream, cc)
+		return err
+	}
+	err := retry(ctx, func() error {
+		err := create()
+		if err != nil && keepsPosition && !transient(err) {
+			// Another process created it meanwhile, from its own start: take that one.
+			err = create()
+		}
 		return err
 	})
 	if err != nil {
