@@ -261,7 +261,7 @@ func (s *service) run(ctx context.Context) error {
 		}
 		g.Go(func() error { return stages.RunIndex(gctx, idx, nil, batch) })
 	}
-	var deliveryStats func() alert.DeliveryStats // set when this process delivers alerts
+	var deliverer *alert.Deliverer // webhooks and e-mail, in the process that matches alerts
 	if s.index && !s.noAlerts {
 		firedKV, err := b.ExpiringKV(ctx, bus.BucketAlertFired)
 		if err != nil {
@@ -271,18 +271,22 @@ func (s *service) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		deliverer, err := newDeliverer(spec, rules, log)
+		deliverer, err = newDeliverer(spec, b, rules, log)
 		if err != nil {
 			return err
 		}
-		deliveryStats = deliverer.Stats
+		// Each target's consumer must exist before the index stage may publish an alert.
+		if err := deliverer.Setup(ctx); err != nil {
+			return err
+		}
+		reg.MustRegister(deliverer)
 		bandsKV, err := b.MemoryKV(ctx, bus.BucketStoryBands, 0)
 		if err != nil {
 			return err
 		}
 		// A (rule, story) mark need outlive only the crawler's memory of the article: after the
 		// dedup window the article would be crawled, and could fire, as new anyway.
-		opts := []alert.MatcherOption{alert.WithDeliverer(deliverer), alert.WithStoryBands(bandsKV),
+		opts := []alert.MatcherOption{alert.WithStoryBands(bandsKV),
 			alert.WithRetention(crawlCfg.DedupWindow)}
 		if gaz != nil {
 			opts = append(opts, alert.WithRegionCodes(gaz.RegionCode))
@@ -315,10 +319,10 @@ func (s *service) run(ctx context.Context) error {
 				return nil
 			},
 		}
-		if crawler != nil {
-			cfg.Status = func() any { return statusReport(ctx, b, crawler) }
+		if crawler != nil || deliverer != nil {
+			cfg.Status = func() any { return statusReport(ctx, b, crawler, deliverer) }
 		}
-		cfg.Failures = func(ctx context.Context) api.Failures { return failureReport(ctx, b, deliveryStats) }
+		cfg.Failures = func(ctx context.Context) api.Failures { return failureReport(ctx, b, deliverer) }
 		handler, err := api.New(cfg)
 		if err != nil {
 			return err
@@ -381,8 +385,9 @@ func (s *service) run(ctx context.Context) error {
 	return err
 }
 
-// statusReport is what /api/status shows: the crawl per source, and queue depths per stage.
-func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler) any {
+// statusReport is what /api/status shows: the crawl per source, queue depths per stage, and
+// webhook and e-mail delivery per target (either may be nil).
+func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler, d *alert.Deliverer) any {
 	qctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	queues := map[string]any{}
@@ -393,12 +398,25 @@ func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler) any {
 			}
 		}
 	}
-	return map[string]any{"sources": c.Status(), "queues": queues}
+	out := map[string]any{"queues": queues}
+	if c != nil {
+		out["sources"] = c.Status()
+	}
+	if d != nil {
+		pending, _ := d.Pending(qctx)
+		notify := map[string]any{}
+		for name, st := range d.Stats() {
+			notify[name] = map[string]uint64{"pending": pending[name], "delivered": st.Delivered,
+				"failed_attempts": st.Failed, "dead_lettered": st.DeadLettered}
+		}
+		out["notify"] = notify
+	}
+	return out
 }
 
 // failureReport is /api/status's "failures": the dead letters the bus keeps and, when this process
 // delivers alerts, the deliveries that failed.
-func failureReport(ctx context.Context, b *bus.Bus, deliveries func() alert.DeliveryStats) api.Failures {
+func failureReport(ctx context.Context, b *bus.Bus, deliverer *alert.Deliverer) api.Failures {
 	qctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	var f api.Failures
@@ -407,9 +425,10 @@ func failureReport(ctx context.Context, b *bus.Bus, deliveries func() alert.Deli
 		f.Errors = append(f.Errors, "dead letters: "+err.Error())
 	}
 	f.DeadLetters = n
-	if deliveries != nil {
-		st := deliveries()
-		f.Deliveries = &api.DeliveryFailures{Failed: st.Failed, Dropped: st.Dropped}
+	if deliverer != nil {
+		// Deliveries are retried from the alert stream until they succeed or reach their maximum
+		// age: a failed delivery is a dead-lettered one, and none is ever dropped.
+		f.Deliveries = &api.DeliveryFailures{Failed: deliverer.Total().DeadLettered}
 	}
 	return f
 }
@@ -420,10 +439,7 @@ var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
 // updates them instead of adding copies.
 func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSpec) error {
 	for _, a := range specs {
-		id := "pipeline-" + strings.Trim(slugRE.ReplaceAllString(strings.ToLower(a.Name), "-"), "-")
-		if len(id) > 64 {
-			id = id[:64]
-		}
+		id := pipelineRuleID(a.Name)
 		r := alert.Rule{ID: id, Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place,
 			Region: a.Region, Event: a.Event, Source: a.Source, Lang: a.Lang, EventType: a.EventType, MinCount: a.MinCount,
 			Mode: a.Mode, Window: a.Window, Interval: a.Interval, Webhook: a.Webhook, Email: a.Email, Enabled: true}
@@ -437,15 +453,32 @@ func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSp
 	return nil
 }
 
-// newDeliverer sets up webhook and e-mail delivery from the pipeline's notify section. Webhooks
-// and SMTP go through the SSRF guard: rule webhook URLs come from API users.
-func newDeliverer(spec *pipeline.Spec, rules *alert.Store, log *slog.Logger) (*alert.Deliverer, error) {
-	cfg := alert.DelivererConfig{Rules: rules}
+// pipelineRuleID is the id under which seedRules stores the pipeline's rule of that name.
+func pipelineRuleID(name string) string {
+	id := "pipeline-" + strings.Trim(slugRE.ReplaceAllString(strings.ToLower(name), "-"), "-")
+	if len(id) > 64 {
+		id = id[:64]
+	}
+	return id
+}
+
+// newDeliverer sets up webhook and e-mail delivery, from the alert stream on b, following the
+// pipeline's notify section. Webhooks and SMTP go through the SSRF guard; notify.allow_networks
+// opens networks to the operator's targets (notify.webhooks, SMTP, the pipeline's rules) only:
+// webhooks of rules created through the API reach public addresses only.
+func newDeliverer(spec *pipeline.Spec, b *bus.Bus, rules *alert.Store, log *slog.Logger) (*alert.Deliverer, error) {
+	cfg := alert.DelivererConfig{Bus: b, Rules: rules}
 	var allowNets []string
 	if spec != nil {
 		n := spec.Notify
 		allowNets = n.AllowNetworks
 		cfg.RuleWebhookSecret = n.WebhookSecret
+		cfg.TrustedRuleWebhooks = map[string]string{}
+		for _, a := range spec.Alerts {
+			if a.Webhook != "" {
+				cfg.TrustedRuleWebhooks[pipelineRuleID(a.Name)] = a.Webhook
+			}
+		}
 		for _, w := range n.Webhooks {
 			cfg.Webhooks = append(cfg.Webhooks, alert.Webhook{URL: w.URL, Secret: w.Secret, Rules: w.Rules})
 		}
@@ -458,7 +491,10 @@ func newDeliverer(spec *pipeline.Spec, rules *alert.Store, log *slog.Logger) (*a
 		return nil, fmt.Errorf("notify.allow_networks: %w", err)
 	}
 	guard := netguard.Policy{Allow: allow}
-	if cfg.Client, err = webhookClient(spec, 10*time.Second); err != nil {
+	cfg.Client = guard.Client(10*time.Second, 0)
+	// Rules' own webhooks: those written in the pipeline file keep the operator's networks, those
+	// created through the API reach notify.rule_allow_networks (default: public addresses only).
+	if cfg.RuleClient, err = webhookClient(spec, 10*time.Second); err != nil {
 		return nil, err
 	}
 	if cfg.SMTP != nil {

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/mail"
 	"net/smtp"
+	"net/textproto"
 	"strings"
 	"time"
 )
@@ -72,24 +73,35 @@ func (c *SMTPConfig) send(ctx context.Context, to []string, ev Event) error {
 		}
 	}
 	if err := cl.Mail(c.From); err != nil {
-		return fmt.Errorf("smtp MAIL FROM: %w", err)
+		return smtpReply(fmt.Errorf("smtp MAIL FROM: %w", err))
 	}
 	for _, rcpt := range to {
 		if err := cl.Rcpt(rcpt); err != nil {
-			return fmt.Errorf("smtp RCPT TO %s: %w", rcpt, err)
+			return smtpReply(fmt.Errorf("smtp RCPT TO %s: %w", rcpt, err))
 		}
 	}
 	w, err := cl.Data()
 	if err != nil {
-		return fmt.Errorf("smtp DATA: %w", err)
+		return smtpReply(fmt.Errorf("smtp DATA: %w", err))
 	}
 	if _, err := w.Write(c.message(to, ev)); err != nil {
 		return fmt.Errorf("smtp write message: %w", err)
 	}
 	if err := w.Close(); err != nil {
-		return fmt.Errorf("smtp end message: %w", err)
+		return smtpReply(fmt.Errorf("smtp end message: %w", err))
 	}
 	return cl.Quit()
+}
+
+// smtpReply marks a 5xx reply (no such mailbox, message refused) as permanent: the server has
+// said no for good, and retrying until the maximum age would only repeat it. 4xx replies (try
+// later) and network errors stay retryable.
+func smtpReply(err error) error {
+	var te *textproto.Error
+	if errors.As(err, &te) && te.Code >= 500 {
+		return &permanentError{err}
+	}
+	return err
 }
 
 // message renders ev as a plain-text mail (CRLF line ends, headers encoded as RFC 2047).

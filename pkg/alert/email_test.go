@@ -6,6 +6,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -13,6 +14,9 @@ import (
 // keeps each message's envelope and data.
 type smtpServer struct {
 	ln net.Listener
+	// reject answers 550 to RCPT TO of these addresses; the first tempFail RCPTs get 451.
+	reject   map[string]bool
+	tempFail atomic.Int32
 
 	mu   sync.Mutex
 	mail []smtpMessage
@@ -67,7 +71,16 @@ func (s *smtpServer) session(c net.Conn) {
 			msg = smtpMessage{from: strings.Trim(cmd[len("MAIL FROM:"):], "<> ")}
 			reply("250 ok")
 		case strings.HasPrefix(upper, "RCPT TO:"):
-			msg.to = append(msg.to, strings.Trim(cmd[len("RCPT TO:"):], "<> "))
+			rcpt := strings.Trim(cmd[len("RCPT TO:"):], "<> ")
+			switch {
+			case s.reject[rcpt]:
+				reply("550 no such mailbox")
+				continue
+			case s.tempFail.Add(-1) >= 0:
+				reply("451 try again later")
+				continue
+			}
+			msg.to = append(msg.to, rcpt)
 			reply("250 ok")
 		case upper == "DATA":
 			reply("354 go on")
@@ -110,9 +123,10 @@ func TestEmailDelivery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := startDeliverer(t, DelivererConfig{Rules: store,
+	b := startAlertBus(t, t.TempDir())
+	d := startDeliverer(t, DelivererConfig{Bus: b.Bus, Rules: store,
 		SMTP: &SMTPConfig{Addr: srv.ln.Addr().String(), From: "newsmon@example.org", To: []string{"all@example.org"}}})
-	d.Enqueue(Event{ID: r.ID + ".a1", RuleID: r.ID, RuleName: r.Name, Title: "Wuxi lands chip plant",
+	b.publish(t, Event{ID: r.ID + ".a1", RuleID: r.ID, RuleName: r.Name, Title: "Wuxi lands chip plant",
 		URL: "https://x.example/1", Source: "x.example", Snippet: "… plant in Wuxi, Jiangsu …\n.", Reasons: []string{"region Jiangsu via Wuxi"}})
 	waitFor(t, "mail", func() bool { return len(srv.messages()) == 1 })
 	m := srv.messages()[0]
@@ -126,5 +140,37 @@ func TestEmailDelivery(t *testing.T) {
 		}
 	}
 	// The receiver has the message before the deliverer has its answer and counts it.
-	waitFor(t, "delivery counted", func() bool { return d.Stats().Delivered == 1 })
+	waitFor(t, "delivery counted", func() bool { return d.Stats()["email"].Delivered == 1 })
+}
+
+// TestEmailRetriesAndRefusals: a 4xx reply is retried until the mail goes out; a 5xx reply (no
+// such mailbox) is dead-lettered at once with the server's answer.
+func TestEmailRetriesAndRefusals(t *testing.T) {
+	srv := startSMTP(t)
+	srv.reject = map[string]bool{"gone@example.org": true}
+	srv.tempFail.Store(2)
+	ctx := context.Background()
+	store := NewStore(NewMemoryKV())
+	ok, err := store.Put(ctx, Rule{Name: "ok", Text: "chips", Email: []string{"desk@example.org"}, Enabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone, err := store.Put(ctx, Rule{Name: "gone", Text: "chips", Email: []string{"gone@example.org"}, Enabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := startAlertBus(t, t.TempDir())
+	d := startDeliverer(t, DelivererConfig{Bus: b.Bus, Rules: store,
+		SMTP: &SMTPConfig{Addr: srv.ln.Addr().String(), From: "newsmon@example.org"}})
+	b.publish(t, Event{ID: ok.ID + ".a1", RuleID: ok.ID, RuleName: ok.Name})
+	waitFor(t, "mail after two 451s", func() bool { return d.Stats()["email"].Delivered == 1 })
+	b.publish(t, Event{ID: gone.ID + ".a1", RuleID: gone.ID, RuleName: gone.Name})
+	waitFor(t, "dead letter", func() bool { return d.Stats()["email"].DeadLettered == 1 })
+	if s := d.Stats()["email"]; s.Failed != 3 {
+		t.Errorf("stats = %+v; want 3 failed attempts (two 451, one 550)", s)
+	}
+	dls := b.deadLetters(t)
+	if len(dls) != 1 || !strings.Contains(dls[0].Reason, "550") || dls[0].Subject != "newsmon.dead.notify.email" {
+		t.Errorf("dead letters = %+v; want one on notify.email with the 550", dls)
+	}
 }

@@ -73,7 +73,6 @@ type Matcher struct {
 	stories KV // story band values; fired unless WithStoryBands
 	log     *slog.Logger
 	now     func() time.Time
-	deliver *Deliverer
 	// regionCode maps a GeoNames id in a rule's Region to "CC" or "CC.ADMIN1" (WithRegionCodes).
 	regionCode func(id int) (string, bool)
 	// retention is how long fired marks and story ids live (WithRetention); 0 keeps them forever.
@@ -88,10 +87,6 @@ type Matcher struct {
 
 // MatcherOption configures a Matcher.
 type MatcherOption func(*Matcher)
-
-// WithDeliverer hands every event the matcher fires (digests included) to d for webhook and e-mail
-// delivery. Enqueueing never blocks.
-func WithDeliverer(d *Deliverer) MatcherOption { return func(m *Matcher) { m.deliver = d } }
 
 // WithRegionCodes lets rules name regions by GeoNames id (Region: ["1806260"] for Jiangsu): code
 // maps a country's id to its ISO code ("CN") and a first-level region's to "CN.04"; every place
@@ -257,8 +252,8 @@ func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error
 
 // Delivered records that ev, returned by Match or FlushDigests, has been published. first reports
 // whether this call was the one that recorded it (several workers may publish the same owed
-// event; the bus keeps one copy): that caller counts the alert, and the matcher's Deliverer, if
-// any, gets the event then.
+// event; the bus keeps one copy): that caller counts the alert. Webhooks and e-mail read the
+// published event from the alert stream (Deliverer).
 func (m *Matcher) Delivered(ctx context.Context, ev Event) (first bool, err error) {
 	if ev.Mode == ModeDigest {
 		err = m.updateDigest(ctx, ev.RuleID, func(st *digestState) bool {
@@ -273,9 +268,6 @@ func (m *Matcher) Delivered(ctx context.Context, ev Event) (first bool, err erro
 	}
 	if err != nil {
 		return false, fmt.Errorf("record alert %s delivered: %w", ev.ID, err)
-	}
-	if first && m.deliver != nil {
-		m.deliver.Enqueue(ev)
 	}
 	return first, nil
 }

@@ -20,11 +20,18 @@ import (
 // natsKVs starts an embedded NATS with JetStream storing in dir and opens the two alert buckets.
 func natsKVs(t testing.TB, ctx context.Context, dir string) (rules, fired *bus.KV, stop func()) {
 	t.Helper()
+	rules, fired, _, stop = natsBus(t, ctx, dir)
+	return rules, fired, stop
+}
+
+// natsBus is natsKVs with the connection, to publish alert events on.
+func natsBus(t testing.TB, ctx context.Context, dir string) (rules, fired *bus.KV, b *bus.Bus, stop func()) {
+	t.Helper()
 	e, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := bus.Connect(ctx, bus.Config{URL: e.ClientURL()}, nil)
+	b, err = bus.Connect(ctx, bus.Config{URL: e.ClientURL()}, nil)
 	if err != nil {
 		e.Shutdown()
 		t.Fatal(err)
@@ -38,7 +45,15 @@ func natsKVs(t testing.TB, ctx context.Context, dir string) (rules, fired *bus.K
 		stop()
 		t.Fatal(err)
 	}
-	return rules, fired, stop
+	return rules, fired, b, stop
+}
+
+// publishEvents stores events on the alert stream as the index stage does.
+func publishEvents(t testing.TB, b *bus.Bus, evs []Event) {
+	t.Helper()
+	for _, ev := range evs {
+		(&alertBus{Bus: b}).publish(t, ev)
+	}
 }
 
 // resolverOrSkip returns a place resolver over the real gazetteer, or skips a -short run: the tests
@@ -88,7 +103,7 @@ func TestAlertsOverNATS(t *testing.T) {
 	res := resolverOrSkip(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	rulesKV, firedKV, stop := natsKVs(t, ctx, dir)
+	rulesKV, firedKV, nb, stop := natsBus(t, ctx, dir)
 	defer func() { stop() }()
 
 	rc := &receiver{t: t, secret: "hook-secret", failFirst: 2, failWith: http.StatusBadGateway}
@@ -99,8 +114,8 @@ func TestAlertsOverNATS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := startDeliverer(t, DelivererConfig{Rules: store, RuleWebhookSecret: "hook-secret", Client: hook.Client()})
-	m := NewMatcher(store, firedKV, nil, WithDeliverer(d))
+	d := startDeliverer(t, DelivererConfig{Bus: nb, Rules: store, RuleWebhookSecret: "hook-secret", Client: hook.Client()})
+	m := NewMatcher(store, firedKV, nil)
 
 	wire := mustRead(t, "testdata/story_wire.txt")
 	// Only Wuxi is tagged: the article names no country, the rule is on China.
@@ -114,10 +129,12 @@ func TestAlertsOverNATS(t *testing.T) {
 	if err != nil || len(evs) != 1 || evs[0].Reasons[0] != "region China via Wuxi" {
 		t.Fatalf("Match(original) = %+v, %v; want one event, region China via Wuxi", evs, err)
 	}
+	publishEvents(t, nb, evs)
 	if evs, err := matchDelivered(ctx, m, copyOf); err != nil || len(evs) != 0 {
 		t.Fatalf("Match(republished copy) = %+v, %v; want none", evs, err)
 	}
-	waitFor(t, "webhook delivery", func() bool { return d.Stats().Delivered == 1 })
+	waitFor(t, "webhook delivery", func() bool { return d.Total().Delivered == 1 })
+	d.stop()
 	requests, delivered, badSig := rc.snapshot()
 	if requests != 3 || len(delivered) != 1 || badSig != 0 || delivered[0].Event.ArticleID != "a1" {
 		t.Fatalf("webhook: %d requests, %d delivered, %d bad signatures; want 3, 1, 0", requests, len(delivered), badSig)
@@ -183,7 +200,7 @@ func TestFiredMarksExpireAfterRetention(t *testing.T) {
 // the fired claim, the queue and one HTTP delivery. It reports the p50 and p99 in milliseconds.
 func BenchmarkAlertLatency(b *testing.B) {
 	ctx := context.Background()
-	rulesKV, firedKV, stop := natsKVs(b, ctx, b.TempDir())
+	rulesKV, firedKV, nb, stop := natsBus(b, ctx, b.TempDir())
 	defer stop()
 	got := make(chan time.Time, 1024)
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -201,8 +218,8 @@ func BenchmarkAlertLatency(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	d := startDeliverer(b, DelivererConfig{Webhooks: []Webhook{{URL: hook.URL, Secret: "s"}}, Client: hook.Client()})
-	m := NewMatcher(store, firedKV, nil, WithDeliverer(d))
+	startDeliverer(b, DelivererConfig{Bus: nb, Webhooks: []Webhook{{URL: hook.URL, Secret: "s"}}, Client: hook.Client()})
+	m := NewMatcher(store, firedKV, nil)
 	wire := mustRead(b, "testdata/story_wire.txt")
 	var lat []time.Duration
 	b.ResetTimer()
@@ -215,6 +232,7 @@ func BenchmarkAlertLatency(b *testing.B) {
 		if err != nil || len(evs) != 1 {
 			b.Fatalf("Match = %d events, %v", len(evs), err)
 		}
+		publishEvents(b, nb, evs)
 		lat = append(lat, (<-got).Sub(start))
 	}
 	b.StopTimer()

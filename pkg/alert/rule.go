@@ -9,6 +9,7 @@ package alert
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/mail"
@@ -58,11 +59,29 @@ type Rule struct {
 	Interval string `json:"interval,omitempty"` // ModeDigest: e.g. "24h" or "1d"
 	// Webhook receives each event as signed JSON (see Deliverer); Email lists addresses that get it
 	// by mail. Both are optional and need a Deliverer configured for them.
-	Webhook string    `json:"webhook,omitempty"`
-	Email   []string  `json:"email,omitempty"`
-	Created time.Time `json:"created"`
-	Enabled bool      `json:"enabled"`
+	Webhook string `json:"webhook,omitempty"`
+	// WebhookSecret, when set, signs this rule's webhook deliveries instead of the shared
+	// notify.webhook_secret. It is write-only: rules are shown with webhook_secret_set instead,
+	// and a rule saved again with the same Webhook and no secret keeps the one it had.
+	WebhookSecret string    `json:"webhook_secret,omitempty"`
+	Email         []string  `json:"email,omitempty"`
+	Created       time.Time `json:"created"`
+	Enabled       bool      `json:"enabled"`
 }
+
+// MarshalJSON shows the rule without its webhook secret (the API lists rules to readers), saying
+// only whether it has one. The store keeps the secret (storedRule).
+func (r Rule) MarshalJSON() ([]byte, error) {
+	type plain Rule // without this method
+	return json.Marshal(struct {
+		plain
+		WebhookSecret    string `json:"webhook_secret,omitempty"` // shadows the rule's: never shown
+		WebhookSecretSet bool   `json:"webhook_secret_set,omitempty"`
+	}{plain: plain(r), WebhookSecretSet: r.WebhookSecret != ""})
+}
+
+// storedRule is a Rule as the store writes it: secret included.
+type storedRule Rule
 
 // Modes of Rule.Mode.
 const (
@@ -185,7 +204,13 @@ func (r Rule) Validate() error {
 	return errors.Join(errs...)
 }
 
+// maxSecretLen bounds a rule's webhook secret (an HMAC key; longer adds nothing).
+const maxSecretLen = 256
+
 func (r Rule) validateWebhook() error {
+	if len(r.WebhookSecret) > maxSecretLen {
+		return fmt.Errorf("webhook_secret: longer than %d bytes", maxSecretLen)
+	}
 	if r.Webhook == "" {
 		return nil
 	}

@@ -87,7 +87,13 @@ func (s *Store) Put(ctx context.Context, r Rule) (Rule, error) {
 	if r.Created.IsZero() {
 		r.Created = s.now().UTC().Truncate(time.Second)
 	}
-	b, err := json.Marshal(r)
+	if r.Webhook != "" && r.WebhookSecret == "" {
+		// Rules are shown without their secret; saving one back unchanged must not drop it.
+		if old, err := s.Get(ctx, r.ID); err == nil && old.Webhook == r.Webhook {
+			r.WebhookSecret = old.WebhookSecret
+		}
+	}
+	b, err := json.Marshal(storedRule(r))
 	if err != nil {
 		return Rule{}, fmt.Errorf("encode rule %s: %w", r.ID, err)
 	}

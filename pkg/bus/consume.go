@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"runtime/debug"
 	"strconv"
 	"sync"
@@ -21,7 +22,8 @@ type Delivery struct {
 	Subject      string
 	Data         []byte
 	MsgID        string
-	NumDelivered uint64 // 1 on first delivery
+	NumDelivered uint64    // 1 on first delivery
+	Stored       time.Time // when the stream stored the message (zero if unknown)
 	msg          jetstream.Msg
 }
 
@@ -41,8 +43,10 @@ type Handler func(ctx context.Context, d Delivery) error
 type ConsumerConfig struct {
 	Stream  string
 	Subject string // filter subject
-	Durable string
-	Stage   string // names the dead-letter subject: newsmon.dead.<Stage>
+	// Subjects, when set, filter on several subjects instead of Subject.
+	Subjects []string
+	Durable  string
+	Stage    string // names the dead-letter subject: newsmon.dead.<Stage>
 	// MaxDeliver bounds attempts: after that many failed deliveries the message is dead-lettered.
 	MaxDeliver int
 	AckWait    time.Duration // time a worker has before the server redelivers
@@ -52,9 +56,31 @@ type ConsumerConfig struct {
 	Backoff, MaxBackoff time.Duration
 	// DrainTimeout bounds how long an in-flight batch may keep working after shutdown begins.
 	DrainTimeout time.Duration
+
+	// DeliverNew makes a consumer created now start with the messages stored from now on instead
+	// of the whole stream (a webhook added to the configuration does not get a month of history).
+	DeliverNew bool
+	// StartTime, when set, makes a consumer created now start with the messages stored since then.
+	StartTime time.Time
+	// MaxAge bounds attempts by time instead of by count: a message that has failed and would
+	// next be tried more than MaxAge after it was stored is dead-lettered with its last error,
+	// and one found older than MaxAge on delivery is dead-lettered untried. With MaxAge set and
+	// MaxDeliver unset, attempts are not counted.
+	MaxAge time.Duration
+	// QuietRetries logs each retried failure at debug level: the handler reports failures in
+	// its own terms (a webhook receiver down is one line, not one per event).
+	QuietRetries bool
+	// OnDeadLetter, when set, is called after a message has been stored as a dead letter.
+	OnDeadLetter func(d Delivery, reason error)
+	// InactiveThreshold lets the server delete the consumer after that long without any client
+	// (a target removed from the configuration); 0: kept forever.
+	InactiveThreshold time.Duration
 }
 
 func (c *ConsumerConfig) defaults() {
+	if c.MaxDeliver <= 0 && c.MaxAge > 0 {
+		c.MaxDeliver = math.MaxInt32
+	}
 	if c.MaxDeliver <= 0 {
 		c.MaxDeliver = 5
 	}
@@ -132,19 +158,49 @@ func (b *Bus) ConsumeBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandl
 // unreachable.
 func (b *Bus) consumer(ctx context.Context, cfg ConsumerConfig) (jetstream.Consumer, error) {
 	var cons jetstream.Consumer
-	err := retry(ctx, func() error {
+	cc := jetstream.ConsumerConfig{
+		Durable:       cfg.Durable,
+		FilterSubject: cfg.Subject,
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       cfg.AckWait,
+		// The server never gives up on its own: the consume loops decide, so that nothing
+		// leaves the stream without either a successful handler or a dead letter.
+		MaxDeliver:        -1,
+		MaxAckPending:     max(1000, 4*cfg.Batch),
+		DeliverPolicy:     jetstream.DeliverAllPolicy,
+		InactiveThreshold: cfg.InactiveThreshold,
+	}
+	if len(cfg.Subjects) > 0 {
+		cc.FilterSubject, cc.FilterSubjects = "", cfg.Subjects
+	}
+	if cfg.DeliverNew {
+		cc.DeliverPolicy = jetstream.DeliverNewPolicy
+	}
+	if !cfg.StartTime.IsZero() {
+		start := cfg.StartTime
+		cc.DeliverPolicy, cc.OptStartTime = jetstream.DeliverByStartTimePolicy, &start
+	}
+	keepsPosition := cc.DeliverPolicy != jetstream.DeliverAllPolicy
+	create := func() error {
 		var err error
-		cons, err = b.js.CreateOrUpdateConsumer(ctx, cfg.Stream, jetstream.ConsumerConfig{
-			Durable:       cfg.Durable,
-			FilterSubject: cfg.Subject,
-			AckPolicy:     jetstream.AckExplicitPolicy,
-			AckWait:       cfg.AckWait,
-			// The server never gives up on its own: the consume loops decide, so that nothing
-			// leaves the stream without either a successful handler or a dead letter.
-			MaxDeliver:    -1,
-			MaxAckPending: max(1000, 4*cfg.Batch),
-			DeliverPolicy: jetstream.DeliverAllPolicy,
-		})
+		if keepsPosition {
+			// An existing consumer keeps its position: only its filter and limits are updated.
+			if cons, err = b.js.Consumer(ctx, cfg.Stream, cfg.Durable); err == nil {
+				info := cons.CachedInfo()
+				cc.DeliverPolicy, cc.OptStartSeq, cc.OptStartTime = info.Config.DeliverPolicy, info.Config.OptStartSeq, info.Config.OptStartTime
+			} else if !errors.Is(err, jetstream.ErrConsumerNotFound) {
+				return err
+			}
+		}
+		cons, err = b.js.CreateOrUpdateConsumer(ctx, cfg.Stream, cc)
+		return err
+	}
+	err := retry(ctx, func() error {
+		err := create()
+		if err != nil && keepsPosition && !transient(err) {
+			// Another process created it meanwhile, from its own start: take that one.
+			err = create()
+		}
 		return err
 	})
 	if err != nil {
@@ -159,11 +215,16 @@ func (b *Bus) consumer(ctx context.Context, cfg ConsumerConfig) (jetstream.Consu
 func (b *Bus) delivery(ctx context.Context, cfg ConsumerConfig, m jetstream.Msg) (d Delivery, ok bool) {
 	d = Delivery{Subject: m.Subject(), Data: m.Data(), msg: m, NumDelivered: 1}
 	if md, err := m.Metadata(); err == nil {
-		d.NumDelivered = md.NumDelivered
+		d.NumDelivered, d.Stored = md.NumDelivered, md.Timestamp
 	}
 	d.MsgID = m.Headers().Get(nats.MsgIdHdr)
 	if d.NumDelivered > uint64(cfg.MaxDeliver) {
 		b.deadLetter(ctx, cfg, d, fmt.Errorf("delivered %d times without completing (worker crashed on it?)", d.NumDelivered-1))
+		return d, false
+	}
+	if age := d.age(); cfg.MaxAge > 0 && age > cfg.MaxAge {
+		b.deadLetter(ctx, cfg, d, fmt.Errorf("expired: stored %s ago, more than the maximum age %s, after %d deliveries",
+			age.Round(time.Second), cfg.MaxAge, d.NumDelivered-1))
 		return d, false
 	}
 	return d, true
@@ -252,7 +313,16 @@ func drainContext(parent context.Context, timeout time.Duration) (context.Contex
 	return ctx, func() { stop(); cancel() }
 }
 
+// age is how long ago the stream stored the message (0 when unknown).
+func (d Delivery) age() time.Duration {
+	if d.Stored.IsZero() {
+		return 0
+	}
+	return time.Since(d.Stored)
+}
+
 func (b *Bus) end(ctx context.Context, cfg ConsumerConfig, d Delivery, err error) {
+	delay := min(cfg.Backoff<<min(d.NumDelivered-1, 16), cfg.MaxBackoff)
 	switch {
 	case err == nil:
 		if aerr := d.msg.Ack(); aerr != nil {
@@ -260,13 +330,18 @@ func (b *Bus) end(ctx context.Context, cfg ConsumerConfig, d Delivery, err error
 		}
 	case errors.Is(err, ErrPermanent) || d.NumDelivered >= uint64(cfg.MaxDeliver):
 		b.deadLetter(ctx, cfg, d, err)
+	case cfg.MaxAge > 0 && d.age()+delay > cfg.MaxAge:
+		b.deadLetter(ctx, cfg, d, fmt.Errorf("gave up after %d attempts over %s (maximum age %s): %w",
+			d.NumDelivered, d.age().Round(time.Second), cfg.MaxAge, err))
 	case ctx.Err() != nil:
 		// Shutting down: let the message be redelivered promptly to whoever runs next.
 		_ = d.msg.Nak()
 	default:
-		delay := cfg.Backoff << min(d.NumDelivered-1, 16)
-		delay = min(delay, cfg.MaxBackoff)
-		b.log.Warn("handler failed; will retry", "stage", cfg.Stage, "msg_id", d.MsgID,
+		level := slog.LevelWarn
+		if cfg.QuietRetries {
+			level = slog.LevelDebug
+		}
+		b.log.Log(ctx, level, "handler failed; will retry", "stage", cfg.Stage, "msg_id", d.MsgID,
 			"attempt", d.NumDelivered, "retry_in", delay, "err", err)
 		_ = d.msg.NakWithDelay(delay)
 	}
@@ -295,6 +370,9 @@ func (b *Bus) deadLetter(ctx context.Context, cfg ConsumerConfig, d Delivery, re
 	}
 	b.log.Warn("message dead-lettered", "stage", cfg.Stage, "msg_id", d.MsgID, "attempts", d.NumDelivered, "reason", reason)
 	_ = d.msg.TermWithReason(truncate(reason.Error(), 200))
+	if cfg.OnDeadLetter != nil {
+		cfg.OnDeadLetter(d, reason)
+	}
 }
 
 func callBatch(ctx context.Context, h BatchHandler, batch []Delivery) (errs []error, panicked error) {
@@ -432,4 +510,12 @@ func (b *Bus) ConsumeConcurrent(ctx context.Context, cfg ConsumerConfig, workers
 		}
 	}
 	return nil
+}
+
+// EnsureConsumer creates (or updates) the durable consumer cfg describes without consuming, so
+// that a consumer starting with DeliverNew exists before the first message it must see is stored.
+func (b *Bus) EnsureConsumer(ctx context.Context, cfg ConsumerConfig) error {
+	cfg.defaults()
+	_, err := b.consumer(ctx, cfg)
+	return err
 }
