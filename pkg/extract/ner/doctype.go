@@ -107,8 +107,8 @@ cooperative co-operative trust label`)
 province region state country district county municipality capital port plateau valley desert basin
 glacier sea bay gulf peninsula coast delta canyon strait canal reservoir forest park mount range massif`)
 	// miscClassNouns name things that are neither: "the constellation Taurus".
-	miscClassNouns = wordSet(`constellation star planet galaxy comet asteroid moon spacecraft probe telescope
-satellite rocket ship vessel tanker species drug vaccine molecule virus bacterium strain model album film
+	miscClassNouns = wordSet(`constellation planet galaxy comet asteroid moon spacecraft probe telescope
+satellite rocket ship vessel tanker species drug vaccine molecule virus bacterium strain album film
 book song`)
 	// waterWords near "the X" say X is a river, lake or sea: "feeds the Rhine, the Rhône and the Po,
 	// which supply drinking water".
@@ -356,6 +356,11 @@ func (t *Tagger) joinPossessives(s string, toks []token, cands []candidate, k *k
 		if e == j+1 || e < len(toks) && capClass(toks[e].Text) != capLower && text.IsWord(toks[e].Text) {
 			continue
 		}
+		// A person's possessive stays one: a first name, or a name that ends or opens a person's
+		// full name elsewhere ("Thierry Henry … Henry's Arsenal team-mates").
+		if c.typ == article.TypePerson && (k.firstNames[c.name] || partOfPerson(cands, c.name)) {
+			continue
+		}
 		if n+1 < len(cands) && cands[n+1].start < toks[e-1].End {
 			continue // another mention holds the words: "Trump’s Republican allies"
 		}
@@ -368,6 +373,17 @@ func (t *Tagger) joinPossessives(s string, toks []token, cands []candidate, k *k
 		c.personCue, c.role = false, ""
 	}
 	return cands
+}
+
+// partOfPerson reports whether a one-word name opens or ends a longer person mention.
+func partOfPerson(cands []candidate, name string) bool {
+	for _, o := range cands {
+		if o.typ == article.TypePerson && o.name != name &&
+			(strings.HasPrefix(o.name, name+" ") || strings.HasSuffix(o.name, " "+name)) {
+			return true
+		}
+	}
+	return false
 }
 
 func isPossessive(w string) bool { return w == "'s" || w == "’s" }
@@ -386,7 +402,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 		if person && c.role != "" {
 			ev.titled = true
 		}
-		if i > 0 {
+		if i > 0 && spaceGap(s, toks[i-1], toks[i]) { // not across a line: "… with team\nFrance coach"
 			p := toks[i-1].Text
 			switch {
 			case t.lex.titles[p] || t.lex.honorifics[p]:
@@ -407,7 +423,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 			ev.score[tiPerson] += cueWeight
 		}
 		// "the Chajnantor plateau", "the Yangtze river" (but "the Chinese city of …" is a demonym).
-		if j < len(toks) && placeClassNouns[toks[j].Text] && c.typ != article.TypeMisc {
+		if j < len(toks) && placeClassNouns[toks[j].Text] && !t.isDemonym(c.name) {
 			ev.score[tiPlace] += cueWeight
 		}
 		// "X, a family-owned chipmaker from Bavaria," / "X, the joint venture formed by …"; a place
@@ -418,7 +434,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 		// "the Rhône", "the Bundestag": one word after "the" is no person's name. It is a river or
 		// a sea when water words stand around it or, for what the model took for a person, when the
 		// gazetteer knows it; "the Copa" the model called a body and "the Swiss" stay as they are.
-		if j-i == 1 && i > 0 && toks[i-1].Text == "the" && capClass(toks[i].Text) == capInit {
+		if j-i == 1 && i > 0 && toks[i-1].Text == "the" && capClass(toks[i].Text) == capInit && endsPhrase(toks, j) {
 			switch c.typ {
 			case article.TypePerson:
 				ev.notPerson = true
@@ -448,6 +464,21 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 			}
 		}
 	}
+}
+
+// phraseEnds are words that may follow a noun phrase's head; a lower-case word outside them after
+// "the X" makes X a modifier ("the Cueto try", "the Brenner case"), which persons' names can be.
+var phraseEnds = wordSet(`and or but of in on at for to from with by which who whose that as is was are were has
+had have will would said says told near`)
+
+// endsPhrase reports whether token j may follow the head of a noun phrase: punctuation, a capital,
+// a function word, or what looks like a verb ("the Alps feeds", "the Po flowed").
+func endsPhrase(toks []token, j int) bool {
+	if j >= len(toks) || !text.IsWord(toks[j].Text) || capClass(toks[j].Text) != capLower {
+		return true
+	}
+	w := toks[j].Text
+	return phraseEnds[w] || len(w) > 3 && (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ed"))
 }
 
 // isDemonym reports a word the gazetteer knows as a nationality ("Swiss", "American").

@@ -60,6 +60,28 @@ def legal_forms(tmp):
     return out
 
 
+def surnames(tmp):
+    """Census surnames borne by at least 0.001% of people: a company list's "Brown" is a name."""
+    out = set()
+    with tarfile.open(glob.glob(os.path.join(tmp, "names-0.3.0.tar.gz"))[0]) as tf:
+        for line in tf.extractfile("names-0.3.0/names/dist.all.last").read().decode().splitlines():
+            f = line.split()
+            if len(f) >= 2 and float(f[1]) >= 0.001:
+                out.add(f[0].capitalize())
+    return out
+
+
+def all_first_names(tmp):
+    """Every census first name, however rare ("Walt")."""
+    out = set()
+    with tarfile.open(glob.glob(os.path.join(tmp, "names-0.3.0.tar.gz"))[0]) as tf:
+        for member in ("names-0.3.0/names/dist.male.first", "names-0.3.0/names/dist.female.first"):
+            for line in tf.extractfile(member).read().decode().splitlines():
+                if line.split():
+                    out.add(line.split()[0].capitalize())
+    return out
+
+
 def org_names(tmp, first):
     with tarfile.open(glob.glob(os.path.join(tmp, "cspell-dict-companies-*.tgz"))[0]) as tf:
         lines = tf.extractfile("package/dict/companies.txt").read().decode().splitlines()
@@ -75,9 +97,14 @@ def org_names(tmp, first):
         # proves nothing about a name in a text.
         if w in first or w.lower() in COMMON:
             continue
+        if w in NAMES:
+            continue
         out.add(w)
     return out
 
+
+# People's names (filled by main): a company named like a person says nothing about a name in a text.
+NAMES = set()
 
 # Plain English words that are also company names in the cspell list.
 COMMON = set("""apple shell target gap visa oracle amazon ford general delta united sun mars dove
@@ -91,6 +118,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         fetch(tmp)
         first = first_names(tmp)
+        NAMES.update(surnames(tmp) | all_first_names(tmp))
         lists = {"first-names.txt": first, "legal-forms.txt": legal_forms(tmp), "org-names.txt": org_names(tmp, first)}
     for name, words in lists.items():
         with open(os.path.join(here, name), "w") as f:
