@@ -248,15 +248,30 @@ func isConnector(w string) bool {
 	return w == "on" || w == "in" || w == "at" || w == "of"
 }
 
+// orgRunHeads end company and body names that hold "and" or "of" ("China Road and Bridge
+// Corporation"), which the model may split into a place and an organisation.
+var orgRunHeads = wordSet(`Corporation Company Corp Corp. Group Holdings Authority Association Federation`)
+
 // joinEventRuns makes a capitalised run that ends in an event head word one event mention, across
 // "of", "&", "and", "for" and a year before it: "the 2023 World Internet of Things Exposition",
 // which the model may split ("2023 World Internet" + "Things Exposition") or miss. Mentions inside
-// the run are replaced by it; a mention reaching outside it leaves the run alone.
+// the run are replaced by it; a mention reaching outside it leaves the run alone. A run ending in
+// an organisation's head word or legal form is joined likewise when the model split it in two or
+// more ("China Road" + "Bridge Corporation"), unless it is a list (listOfNames).
 func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []candidate {
+	k := loadKnowledge()
 	var added []candidate
 	c0 := 0 // first candidate that may overlap the current token
 	for h := 0; h < len(toks); h++ {
-		if !eventHeadWords[toks[h].Text] || capClass(toks[h].Text) != capInit {
+		typ := ""
+		switch w := toks[h].Text; {
+		case capClass(w) == capLower || capClass(w) == capPunct:
+			continue
+		case eventHeadWords[w] && capClass(w) == capInit:
+			typ = article.TypeEvent
+		case orgRunHeads[w] || k.isLegalForm(w):
+			typ = article.TypeOrg
+		default:
 			continue
 		}
 		// Walk left over capitalised words and connectors between them.
@@ -310,7 +325,10 @@ func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []cand
 		if exact || outside || inside == 0 && !hasOf {
 			continue
 		}
-		added = append(added, candidate{start: start, end: end, typ: article.TypeEvent,
+		if typ == article.TypeOrg && (inside < 2 || t.listOfNames(s, cands[c0:], start, end)) {
+			continue
+		}
+		added = append(added, candidate{start: start, end: end, typ: typ,
 			name: strings.Join(strings.Fields(s[start:end]), " ")})
 	}
 	if len(added) == 0 {
@@ -329,6 +347,28 @@ func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []cand
 	out = append(out, added...)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
 	return out
+}
+
+// listOfNames reports a run [start, end) that is a list, not one name: what precedes its first
+// "and" is a known place or a mention the model already called an organisation ("Samsung
+// Electronics and Toyota Motor Corp.").
+func (t *Tagger) listOfNames(s string, cands []candidate, start, end int) bool {
+	and := strings.Index(s[start:end], " and ")
+	if and < 0 {
+		return false
+	}
+	if t.places != nil && t.places.IsPlace(strings.TrimSpace(s[start:start+and])) {
+		return true
+	}
+	for _, c := range cands {
+		if c.start >= start+and {
+			break
+		}
+		if c.start >= start && c.typ == article.TypeOrg {
+			return true
+		}
+	}
+	return false
 }
 
 // joinPossessives keeps names whole across a possessive, curly or straight: a known company
@@ -356,9 +396,12 @@ func (t *Tagger) joinPossessives(s string, toks []token, cands []candidate, k *k
 		if e == j+1 || e < len(toks) && capClass(toks[e].Text) != capLower && text.IsWord(toks[e].Text) {
 			continue
 		}
-		// A person's possessive stays one: a first name, or a name that ends or opens a person's
-		// full name elsewhere ("Thierry Henry … Henry's Arsenal team-mates").
-		if c.typ == article.TypePerson && (k.firstNames[c.name] || partOfPerson(cands, c.name)) {
+		// A person's possessive stays one: a first name, a name after a title ("president Reagan's
+		// State of the Union message"), or a name that ends or opens a person's full name elsewhere
+		// ("Thierry Henry … Henry's Arsenal team-mates"). And one capitalised word after the
+		// possessive is too little to make a name of.
+		if e-j-1 < 2 || c.typ == article.TypePerson && (k.firstNames[c.name] || partOfPerson(cands, c.name) ||
+			i > 0 && (t.lex.titles[toks[i-1].Text] || t.lex.honorifics[toks[i-1].Text] || t.lex.roleWords[strings.ToLower(toks[i-1].Text)])) {
 			continue
 		}
 		if n+1 < len(cands) && cands[n+1].start < toks[e-1].End {
@@ -423,7 +466,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 			ev.score[tiPerson] += cueWeight
 		}
 		// "the Chajnantor plateau", "the Yangtze river" (but "the Chinese city of …" is a demonym).
-		if j < len(toks) && placeClassNouns[toks[j].Text] && !t.isDemonym(c.name) {
+		if j < len(toks) && placeClassNouns[toks[j].Text] && !t.isDemonym(toks[j-1].Text) {
 			ev.score[tiPlace] += cueWeight
 		}
 		// "X, a family-owned chipmaker from Bavaria," / "X, the joint venture formed by …"; a place
