@@ -99,7 +99,8 @@
 // ("Economist Aly-Khan Jiwa" → "Aly-Khan Jiwa", role "Economist"), trims a day or a score off a name
 // ("Suzhou Marathon on Sunday", "Grêmio Fluminense 2-1"), and keeps names whole across "of" and
 // possessives ("2023 World Internet of Things Exposition", one event; "Newell’s Old Boys"; a known
-// company's "Macy’s"). Each name then gets one type from the votes of all its mentions and from
+// company's "Macy’s"; a company's name the model split into a place and a body, "China Road and
+// Bridge Corporation", but not a list, "Samsung Electronics and Toyota Motor Corp."). Each name then gets one type from the votes of all its mentions and from
 // evidence that outweighs them: a legal form ending the name ("GmbH", "S.A.", "SpA"), an
 // organisation head word ("Railways", "Policy", "Partido", "Fundació", "Rugby", "Unidos"; a first
 // word that is a common first name blocks this, unless it is also a place: "Kenya Railways"), an
