@@ -265,7 +265,7 @@ func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []cand
 	for h := 0; h < len(toks); h++ {
 		typ := ""
 		switch w := toks[h].Text; {
-		case capClass(w) == capLower || capClass(w) == capPunct:
+		case w == "" || w[0] < 'A' || w[0] > 'Z': // heads and legal forms open with an ASCII capital
 			continue
 		case eventHeadWords[w] && capClass(w) == capInit:
 			typ = article.TypeEvent
@@ -612,10 +612,13 @@ func classOf(noun string, lex *lexicon) int {
 }
 
 // nameEvidence is what a name itself says of its type, given the type most of its mentions got.
-func (t *Tagger) nameEvidence(name, modelType string, mentions evidence) evidence {
+func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidence) evidence {
 	var ev evidence
+	if len(words) == 0 {
+		return ev
+	}
 	k := loadKnowledge()
-	words := strings.Fields(name)
+	name := words[0] // the whole name, where it is one word
 	last := words[len(words)-1]
 	if len(words) >= 2 && k.isLegalForm(last) {
 		ev.score[tiOrg] += nameWeight // "Brenner Halbleiter GmbH", "Telefónica S.A."
@@ -658,14 +661,14 @@ func (t *Tagger) nameEvidence(name, modelType string, mentions evidence) evidenc
 }
 
 // decideType picks a name's type from its mentions' votes and the evidence.
-func decideType(modelType string, votes map[string]int, ev evidence) string {
+func decideType(modelType string, votes [nTypeIdx]int, ev evidence) string {
 	best, bestScore := modelType, -1<<30
 	for ti, typ := range typeByIndex {
-		score := votes[typ] + ev.score[ti]
+		score := votes[ti] + ev.score[ti]
 		if ti == tiPerson && ev.notPerson && !ev.titled {
 			continue
 		}
-		if votes[typ] == 0 && ev.score[ti] == 0 {
+		if votes[ti] == 0 && ev.score[ti] == 0 {
 			continue
 		}
 		if score > bestScore || score == bestScore && typ == modelType {

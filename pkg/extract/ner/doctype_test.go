@@ -2,6 +2,8 @@ package ner
 
 import (
 	"context"
+	"os"
+	"slices"
 	"testing"
 
 	"github.com/newsmon/newsmon/pkg/article"
@@ -190,4 +192,50 @@ func TestKnowledgeLists(t *testing.T) {
 	if !k.orgNames["Airbus"] || !k.orgNames["Macy's"] {
 		t.Error("company names missing from org-names.txt")
 	}
+}
+
+// BenchmarkDocumentStep measures what the document-level step adds to Tag on the fixture article:
+// reshape, evidence and the typed merge, against the merge alone, over the same model mentions.
+func BenchmarkDocumentStep(b *testing.B) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(raw)
+	tg := New(places)
+	m, err := tg.model()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := &docScratch{f: newFeaturizer(m.res, tg.places)}
+	toks, _, sents, labels := m.tagText(sc, s)
+	meta := metaRanges(s)
+	var cands []candidate
+	for _, sp := range sents {
+		for _, e := range labelSpans(m.labels, labels[sp[0]:sp[1]]) {
+			if productType(m.types[e.typ]) == "" {
+				continue
+			}
+			if c, ok := tg.candidate(s, toks, sp[0], sp[0]+e.start, sp[0]+e.end, m.types[e.typ], meta); ok {
+				cands = append(cands, c)
+			}
+		}
+	}
+	b.Run("merge", func(b *testing.B) {
+		for b.Loop() {
+			tg.merge(s, slices.Clone(cands))
+		}
+	})
+	b.Run("step+merge", func(b *testing.B) {
+		for b.Loop() {
+			c := tg.reshape(s, toks, slices.Clone(cands))
+			tg.gatherEvidence(s, toks, c)
+			tg.merge(s, c)
+		}
+	})
+	b.Run("tagText", func(b *testing.B) {
+		for b.Loop() {
+			m.tagText(sc, s)
+		}
+	})
 }

@@ -53,10 +53,42 @@ var loadKnowledge = sync.OnceValue(func() *knowledge {
 // "plc". Forms of one or two letters count only in capitals or with dots ("AG", "S.A."), so that
 // words such as "Sa" or "se" in a name do not.
 func (k *knowledge) isLegalForm(w string) bool {
+	// Lower-case the word without its dots in a small buffer, so that the check allocates nothing
+	// (it runs on every capitalised token). Legal forms are short; non-ASCII ones take the slow way.
+	var buf [12]byte
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c == '.':
+			continue
+		case c >= 0x80:
+			return k.isLegalFormSlow(w)
+		case n == len(buf):
+			return false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	if n == 0 || !k.legalForms[string(buf[:n])] {
+		return false
+	}
+	return k.legalFormCase(w, strings.ReplaceAll(w, ".", ""))
+}
+
+func (k *knowledge) isLegalFormSlow(w string) bool {
 	bare := strings.ReplaceAll(w, ".", "")
 	if bare == "" || !k.legalForms[strings.ToLower(bare)] {
 		return false
 	}
+	return k.legalFormCase(w, bare)
+}
+
+// legalFormCase says whether a listed form is written as a form: short ones in capitals or with
+// dots, longer ones not in lower case ("plc" excepted).
+func (k *knowledge) legalFormCase(w, bare string) bool {
 	if len(bare) <= 2 {
 		return bare != w || strings.ToUpper(bare) == bare
 	}

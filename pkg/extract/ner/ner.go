@@ -722,8 +722,9 @@ func isAcronymFor(acronym string, words []string, lex *lexicon) bool {
 // entity is an Entity being assembled, with byte-offset mentions.
 type entity struct {
 	name      string
+	words     []string // the name's words, for linking short forms
 	typ       string
-	votes     map[string]int
+	votes     [nTypeIdx]int // mentions the model gave each type
 	ev        evidence
 	personCue bool
 	role      string
@@ -741,13 +742,15 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 	for _, c := range cands {
 		e := byName[c.name]
 		if e == nil {
-			e = &entity{name: c.name, typ: c.typ, votes: map[string]int{}}
+			e = &entity{name: c.name, words: strings.Fields(c.name), typ: c.typ}
 			byName[c.name] = e
 			order = append(order, e)
 		}
-		e.votes[c.typ]++
-		if n := e.votes[c.typ]; n > e.votes[e.typ] {
-			e.typ = c.typ
+		if ti := typeIndex(c.typ); ti >= 0 {
+			e.votes[ti]++
+			if ei := typeIndex(e.typ); ei < 0 || e.votes[ti] > e.votes[ei] {
+				e.typ = c.typ
+			}
 		}
 		e.personCue = e.personCue || c.personCue
 		e.ev.add(c.ev)
@@ -762,7 +765,7 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 	// One type per name, from all the evidence.
 	for _, e := range order {
 		ev := e.ev
-		ev.add(t.nameEvidence(e.name, e.typ, e.ev))
+		ev.add(t.nameEvidence(e.words, e.typ, e.ev))
 		e.typ = decideType(e.typ, e.votes, ev)
 		if e.typ != article.TypePerson {
 			e.role, e.personCue = "", false
@@ -820,16 +823,16 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 			}
 		}
 	}
-	if strings.Contains(e.name, " ") {
+	if len(e.words) > 1 {
 		return nil
 	}
 	personish := e.typ == article.TypePerson || e.typ == article.TypeMisc || e.typ == article.TypeOrg
 	var best *entity
 	for _, o := range order {
-		if o == e || len(o.mentions) == 0 || !strings.Contains(o.name, " ") {
+		if o == e || len(o.mentions) == 0 || len(o.words) < 2 {
 			continue
 		}
-		words := strings.Fields(o.name)
+		words := o.words
 		switch {
 		case o.typ == article.TypePerson && personish &&
 			(words[0] == e.name || words[len(words)-1] == e.name):
