@@ -95,7 +95,9 @@
 // Then a document-level step (doctype.go; Tagger.Extract and Tagger.Tag only — Model.TagText, which
 // `newsmon eval ner` scores, is the model alone, so the dev figures below are unchanged) reads the
 // model's mentions as a careful reader would. It drops what is no name (a dateline's "Nov 17", the
-// currency code "CHF", the acronym "AI"), takes a title off a person's name and keeps it as the role
+// currency code "CHF", the acronym "AI", a portfolio inside a title: "Health" in "Deputy Health
+// Minister X"; "Kunshan's Party secretary" keeps the place), takes a title off a person's name and
+// keeps it as the role
 // ("Economist Aly-Khan Jiwa" → "Aly-Khan Jiwa", role "Economist"), trims a day or a score off a name
 // ("Suzhou Marathon on Sunday", "Grêmio Fluminense 2-1"), and keeps names whole across "of" and
 // possessives ("2023 World Internet of Things Exposition", one event; "Newell’s Old Boys"; a known

@@ -17,7 +17,8 @@ import (
 // is known of names (common first names, company names, knowledge/). It also keeps names whole
 // across "of" and possessives ("2023 World Internet of Things Exposition", "Newell’s Old Boys"),
 // takes a title word off a person's name ("Economist X" → X, role "Economist"), and drops dates,
-// currency codes and common acronyms the model took for names ("Nov 17", "CHF", "AI").
+// currency codes, common acronyms and portfolios in titles the model took for names ("Nov 17",
+// "CHF", "AI", "Health" in "Deputy Health Minister X").
 //
 // It runs in Tagger.Extract and Tagger.Tag only: Model.TagText, which `newsmon eval ner` scores on
 // CoNLL-2003 and OntoNotes, is the model alone, so those figures do not move.
@@ -161,6 +162,13 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 			toks[j].Start == toks[j-1].End && text.IsNumber(toks[j+1].Text) {
 			j--
 		}
+		// "Kunshan's Party secretary": the body is the place's; the mention is the place.
+		if c.typ != article.TypePerson && j-i >= 3 && isPossessive(toks[j-2].Text) && genericNames[toks[j-1].Text] {
+			j -= 2
+			if t.places != nil && t.places.IsPlace(s[toks[i].Start:toks[j-1].End]) {
+				c.typ = article.TypePlace
+			}
+		}
 		if c.typ == article.TypePerson {
 			// "Economist Aly-Khan Jiwa", "Senator X": the title is a role, not part of the name.
 			k0 := i
@@ -182,8 +190,52 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 		}
 		out = append(out, c)
 	}
+	out = t.dropTitleParts(toks, out)
 	out = t.joinEventRuns(s, toks, out)
 	return t.joinPossessives(s, toks, out, k)
+}
+
+// dropTitleParts drops a portfolio of one or two words that the model took for a body when it is
+// part of a person's title: "Deputy Health Minister Sipho Ndlovu", "Treasury Cabinet Secretary
+// Joseph Mbugua" — the title is the person's role, not a mention of a ministry. A place keeps its
+// mention ("Kenya's President X" is about Kenya too), and so does a body's full name ("Ministry of
+// Health Director X").
+// titleKeepsBody are bodies a title may name that are mentions of their own: "Senate President X"
+// speaks of the Senate, "Health Minister X" of no body called Health.
+var titleKeepsBody = wordSet(`Senate Parliament Assembly Congress House Party Council Court Commission
+Committee Army Navy Police Bank Board`)
+
+func (t *Tagger) dropTitleParts(toks []token, cands []candidate) []candidate {
+	// From the end, so that "Treasury" sees the person once "Cabinet" before it has gone.
+	drop := make([]bool, len(cands))
+	next := -1 // the next kept candidate
+	for n := len(cands) - 1; n >= 0; n-- {
+		c := cands[n]
+		if (c.typ == article.TypeOrg || c.typ == article.TypeMisc) && next >= 0 && cands[next].typ == article.TypePerson {
+			i, j := tokenSpan(toks, c.start, c.end)
+			k, titled := j, false
+			if j-i > 2 || titleKeepsBody[toks[i].Text] { // "Ministry of Health Director X", "Senate President X"
+				k = len(toks)
+			}
+			for k < len(toks) && k-j < 4 && capClass(toks[k].Text) == capInit &&
+				(t.lex.titles[toks[k].Text] || t.lex.orgWords[toks[k].Text]) {
+				titled = titled || t.lex.titles[toks[k].Text]
+				k++
+			}
+			if titled && k < len(toks) && cands[next].start == toks[k].Start {
+				drop[n] = true
+				continue
+			}
+		}
+		next = n
+	}
+	out := cands[:0]
+	for n, c := range cands {
+		if !drop[n] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // isLeadingTitle reports a capitalised title or role word that may open a person's name as the

@@ -14,7 +14,7 @@ import (
 var docPlaces = fakePlaces{"Kenya": true, "Nairobi": true, "Bavaria": true, "Munich": true, "Wuxi": true,
 	"Córdoba": true, "Lagos": true, "Barcelona": true, "Madrid": true, "Bogotá": true, "Colombia": true,
 	"Hungary": true, "Debrecen": true, "Copa": true, "Chile": true, "Santiago": true, "Beijing": true,
-	"Buenos Aires": true, "Lyon": true}
+	"Buenos Aires": true, "Lyon": true, "Kunshan": true}
 
 // TestDocumentTyping runs issue-like sentences through the Tagger: one type per name, decided by the
 // evidence of the whole text (issue #19, "names typed wrong").
@@ -87,6 +87,12 @@ func TestDocumentTyping(t *testing.T) {
 		{"a place the gazetteer knows keeps its type beside a clause",
 			"Lingdian will build a cell factory near Debrecen in eastern Hungary, the company said in a filing.",
 			[]want{{"PLACE", "Hungary"}}, nil},
+		{"a portfolio in a person's title is no body",
+			"Deputy Health Minister Sipho Ndlovu said the government had committed R40 million. Treasury Cabinet Secretary Joseph Mbugua agreed.",
+			[]want{{"PERSON", "Sipho Ndlovu"}, {"PERSON", "Joseph Mbugua"}}, []string{"Health", "Treasury Cabinet", "Treasury"}},
+		{"a place's party is the place",
+			"Kunshan's Party secretary, Zhou Wenbin, said the city would offer subsidies.",
+			[]want{{"PERSON", "Zhou Wenbin"}, {"PLACE", "Kunshan"}}, []string{"Kunshan's Party"}},
 		{"people stay people",
 			"Senator Dale Kirkpatrick met Jennifer Alvarez, the county recorder, and its German partner's chief executive, Matthias Brenner.",
 			[]want{{"PERSON", "Dale Kirkpatrick"}, {"PERSON", "Jennifer Alvarez"}, {"PERSON", "Matthias Brenner"}}, nil},
