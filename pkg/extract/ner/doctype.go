@@ -195,11 +195,21 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 	return t.joinPossessives(s, toks, out, k)
 }
 
-// dropTitleParts drops a portfolio of one or two words that the model took for a body when it is
+// dropTitleParts drops a portfolio of up to three words that the model took for a body when it is
 // part of a person's title: "Deputy Health Minister Sipho Ndlovu", "Treasury Cabinet Secretary
 // Joseph Mbugua" — the title is the person's role, not a mention of a ministry. A place keeps its
 // mention ("Kenya's President X" is about Kenya too), and so does a body's full name ("Ministry of
 // Health Director X").
+// hasLowerWord reports a lower-case word among tokens [i, j): "of", "and" in a body's full name.
+func hasLowerWord(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if text.IsWord(toks[k].Text) && capClass(toks[k].Text) == capLower {
+			return true
+		}
+	}
+	return false
+}
+
 // titleKeepsBody are bodies a title may name that are mentions of their own: "Senate President X"
 // speaks of the Senate, "Health Minister X" of no body called Health.
 var titleKeepsBody = wordSet(`Senate Parliament Assembly Congress House Party Council Court Commission
@@ -214,7 +224,7 @@ func (t *Tagger) dropTitleParts(toks []token, cands []candidate) []candidate {
 		if (c.typ == article.TypeOrg || c.typ == article.TypeMisc) && next >= 0 && cands[next].typ == article.TypePerson {
 			i, j := tokenSpan(toks, c.start, c.end)
 			k, titled := j, false
-			if j-i > 2 || titleKeepsBody[toks[i].Text] { // "Ministry of Health Director X", "Senate President X"
+			if j-i > 3 || titleKeepsBody[toks[i].Text] || hasLowerWord(toks, i, j) { // "Ministry of Health Director X", "Senate President X"
 				k = len(toks)
 			}
 			for k < len(toks) && k-j < 4 && capClass(toks[k].Text) == capInit &&
@@ -540,6 +550,26 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 				ev.notPerson = true // so that a list's places can reach it
 				if nearWater(toks, i) && !t.isDemonym(c.name) {
 					ev.score[tiPlace] += weakWeight
+				}
+			}
+		}
+	}
+	// A place the gazetteer knows, listed with places, is one too: "the parliaments of Argentina,
+	// Uruguay and Paraguay" (the model made the last a body or a nationality).
+	if t.places != nil {
+		for n := 0; n+1 < len(cands); n++ {
+			a, b := &cands[n], &cands[n+1]
+			switch gap := s[a.end:b.start]; gap {
+			case ", ", " and ", ", and ", " or ", ", or ":
+			default:
+				continue
+			}
+			for _, pair := range [2][2]*candidate{{a, b}, {b, a}} {
+				p, o := pair[0], pair[1]
+				// A person stays one: lists of surnames share them with towns ("Ward, Hamilton").
+				if p.typ == article.TypePlace && (o.typ == article.TypeOrg || o.typ == article.TypeMisc) &&
+					!isAcronym(o.name) && t.places.IsPlace(o.name) {
+					o.ev.score[tiPlace] += cueWeight
 				}
 			}
 		}
