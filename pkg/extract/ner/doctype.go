@@ -694,13 +694,13 @@ func classOf(noun string, lex *lexicon) int {
 }
 
 // nameEvidence is what a name itself says of its type, given the type most of its mentions got.
-func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidence) evidence {
+func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidence, personCue bool) evidence {
 	var ev evidence
 	if len(words) == 0 {
 		return ev
 	}
 	k := loadKnowledge()
-	name := words[0] // the whole name, where it is one word
+	name := words[0] // the first word
 	last := words[len(words)-1]
 	if len(words) >= 2 && k.isLegalForm(last) {
 		ev.score[tiOrg] += nameWeight // "Brenner Halbleiter GmbH", "Telefónica S.A."
@@ -733,8 +733,10 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 				return ev
 			}
 		}
-		// A one-word "person" that is a company's name, when its mentions say nothing else.
-		if len(words) == 1 && modelType == article.TypePerson && k.orgNames[name] && !k.firstNames[name] &&
+		// A one-word "person" that is a company's name ("Raytheon"), when nothing in the text says it
+		// is a person: no title, role or speech verb, no other evidence. (Not the first word of a
+		// longer name: the company list holds given names the census list lacks, "Paulo", "Olly".)
+		if len(words) == 1 && modelType == article.TypePerson && k.orgNames[name] && !k.firstNames[name] && !personCue &&
 			mentions.score == [nTypeIdx]int{} && !(t.places != nil && t.places.IsPlace(name)) {
 			ev.score[tiOrg] += cueWeight
 		}

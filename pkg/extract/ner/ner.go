@@ -765,7 +765,7 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 	// One type per name, from all the evidence.
 	for _, e := range order {
 		ev := e.ev
-		ev.add(t.nameEvidence(e.words, e.typ, e.ev))
+		ev.add(t.nameEvidence(e.words, e.typ, e.ev, e.personCue))
 		e.typ = decideType(e.typ, e.votes, ev)
 		if e.typ != article.TypePerson {
 			e.role, e.personCue = "", false
