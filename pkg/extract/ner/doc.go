@@ -90,6 +90,37 @@
 // mentions: short forms to full names ("Cui" → "Cui Rongguo"), defined acronyms ("(WHO)") and
 // upper-case datelines ("WUXI" → "Wuxi").
 //
+// # One type per name in a document
+//
+// Then a document-level step (doctype.go; Tagger.Extract and Tagger.Tag only — Model.TagText, which
+// `newsmon eval ner` scores, is the model alone, so the dev figures below are unchanged) reads the
+// model's mentions as a careful reader would. It drops what is no name (a dateline's "Nov 17", the
+// currency code "CHF", the acronym "AI", a portfolio inside a title: "Health" in "Deputy Health
+// Minister X"; "Kunshan's Party secretary" keeps the place), takes a title off a person's name and
+// keeps it as the role
+// ("Economist Aly-Khan Jiwa" → "Aly-Khan Jiwa", role "Economist"), trims a day or a score off a name
+// ("Suzhou Marathon on Sunday", "Grêmio Fluminense 2-1"), and keeps names whole across "of" and
+// possessives ("2023 World Internet of Things Exposition", one event; "Newell’s Old Boys"; a known
+// company's "Macy’s"; a company's name the model split into a place and a body, "China Road and
+// Bridge Corporation", but not a list, "Samsung Electronics and Toyota Motor Corp."). Each name then gets one type from the votes of all its mentions and from
+// evidence that outweighs them: a legal form ending the name ("GmbH", "S.A.", "SpA"), an
+// organisation head word ("Railways", "Policy", "Partido", "Fundació", "Rugby", "Unidos"; a first
+// word that is a common first name blocks this, unless it is also a place: "Kenya Railways"), an
+// outlet's head word ending a "place" ("Asia Pacific Wire"), a class noun before the name ("the think
+// tank X", "state miner X", "the constellation X") or heading an apposition after it ("X, a
+// family-owned chipmaker from Bavaria"; a clause such as ", the company said" is none), a title
+// ("Senator X"), a place noun after it ("the Chajnantor plateau"), and "the" before a one-word name,
+// which no person takes ("the Bundestag" → ORG; "the Rhône", with water words around it or a
+// gazetteer place, → PLACE, and names listed with it alike: "the Rhine, the Rhône and the Po").
+// Short forms are linked after typing, so "Brenner" follows "Brenner Halbleiter", and a club's last
+// word follows the club ("Fluminense" → "Grêmio Fluminense"). What is known of names comes from open
+// data in knowledge/ (US census first names, company names, legal forms; see its SOURCES.md).
+//
+// Text in another language than English (Article.Language set and not "en") yields only the places
+// the model found that the gazetteer knows: the English model's people, organisations and other
+// names there are guesses ("Hoy Colombia", "Según Echeverría", "Celui-ci"). Text whose language is
+// unknown is read as English.
+//
 // # Measured (dev sets, `newsmon eval ner`, embedded models)
 //
 //	CoNLL-2003 dev:  ner f1=0.9358 p=0.9354 r=0.9362  (PER 96.14, LOC 96.40, ORG 89.39, MISC 88.82)

@@ -59,7 +59,7 @@ func (t *Tagger) Extract(ctx context.Context, a *article.Article) error {
 	if err != nil {
 		return err
 	}
-	a.Entities = ents
+	a.Entities = t.keepForLanguage(ents, a.Language)
 	return nil
 }
 
@@ -78,6 +78,7 @@ type candidate struct {
 	personCue  bool
 	role       string // appositive or title role
 	alias      string // acronym defined right after it: "World Health Organization (WHO)"
+	ev         evidence
 }
 
 // token is text.Token, named here for brevity.
@@ -111,6 +112,8 @@ func (t *Tagger) entities(s string) ([]article.Entity, error) {
 	t.putScratch(sc)
 	cands = addDatelines(s, toks, cands)
 	cands = addAliasMentions(s, toks, cands)
+	cands = t.reshape(s, toks, cands)
+	t.gatherEvidence(s, toks, cands)
 	return t.merge(s, cands), nil
 }
 
@@ -379,7 +382,15 @@ func (t *Tagger) candidate(s string, toks []token, s0, i, j int, schemeType stri
 		}
 	}
 	if isDateline(s, toks, i, j) {
-		c.name = titleCase(c.name)
+		// "WUXI, Nov 17 —" is the place Wuxi whatever the model made of it; "ERC, which …" at a
+		// paragraph's start is no dateline and keeps its capitals.
+		switch name := titleCase(c.name); {
+		case t.places != nil && t.places.IsPlace(name):
+			c.name, c.typ = name, article.TypePlace
+			c.ev.score[tiPlace] += cueWeight
+		case c.typ == article.TypePlace:
+			c.name = name
+		}
 	}
 	if c.typ == article.TypePerson {
 		c.personCue = t.personCue(toks, i, j)
@@ -711,16 +722,19 @@ func isAcronymFor(acronym string, words []string, lex *lexicon) bool {
 // entity is an Entity being assembled, with byte-offset mentions.
 type entity struct {
 	name      string
+	words     []string // the name's words, for linking short forms
 	typ       string
-	votes     map[string]int
+	votes     [nTypeIdx]int // mentions the model gave each type
+	ev        evidence
 	personCue bool
 	role      string
 	mentions  [][2]int
 }
 
 // merge groups candidates by name, links short forms, acronyms and upper-case datelines to full
-// names, and converts byte offsets to code points. An entity's type is the one most of its mentions
-// got (the first mention's type breaks ties).
+// names, and converts byte offsets to code points. An entity's type is decided by all its mentions:
+// the one most of them got (the first mention's type breaks ties), unless the evidence of the
+// document-level step (doctype.go) — its mentions' contexts and the name itself — says otherwise.
 func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 	byName := map[string]*entity{}
 	var order []*entity
@@ -728,21 +742,33 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 	for _, c := range cands {
 		e := byName[c.name]
 		if e == nil {
-			e = &entity{name: c.name, typ: c.typ, votes: map[string]int{}}
+			e = &entity{name: c.name, words: strings.Fields(c.name), typ: c.typ}
 			byName[c.name] = e
 			order = append(order, e)
 		}
-		e.votes[c.typ]++
-		if n := e.votes[c.typ]; n > e.votes[e.typ] {
-			e.typ = c.typ
+		if ti := typeIndex(c.typ); ti >= 0 {
+			e.votes[ti]++
+			if ei := typeIndex(e.typ); ei < 0 || e.votes[ti] > e.votes[ei] {
+				e.typ = c.typ
+			}
 		}
 		e.personCue = e.personCue || c.personCue
+		e.ev.add(c.ev)
 		if e.role == "" {
 			e.role = c.role
 		}
 		e.mentions = append(e.mentions, [2]int{c.start, c.end})
 		if c.alias != "" {
 			aliases[c.alias] = c.name
+		}
+	}
+	// One type per name, from all the evidence.
+	for _, e := range order {
+		ev := e.ev
+		ev.add(t.nameEvidence(e.words, e.typ, e.ev, e.personCue))
+		e.typ = decideType(e.typ, e.votes, ev)
+		if e.typ != article.TypePerson {
+			e.role, e.personCue = "", false
 		}
 	}
 	// Link short forms: "Cui" → "Cui Rongguo", "Acme" → "Acme Inc.", "WHO" → "World Health Organization".
@@ -797,20 +823,24 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 			}
 		}
 	}
-	if strings.Contains(e.name, " ") {
+	if len(e.words) > 1 {
 		return nil
 	}
 	personish := e.typ == article.TypePerson || e.typ == article.TypeMisc || e.typ == article.TypeOrg
 	var best *entity
 	for _, o := range order {
-		if o == e || len(o.mentions) == 0 || !strings.Contains(o.name, " ") {
+		if o == e || len(o.mentions) == 0 || len(o.words) < 2 {
 			continue
 		}
-		words := strings.Fields(o.name)
+		words := o.words
 		switch {
 		case o.typ == article.TypePerson && personish &&
 			(words[0] == e.name || words[len(words)-1] == e.name):
 		case o.typ == article.TypeOrg && e.typ != article.TypePlace && words[0] == e.name:
+		case o.typ == article.TypeOrg && e.typ != article.TypePlace && words[len(words)-1] == e.name &&
+			orgHeadWords[words[0]] && !orgHeadWords[e.name] && !t.lex.orgWords[e.name]:
+			// "Fluminense" → "Grêmio Fluminense", "Serrano" → "Atlético Serrano": a club or body
+			// named by a head word and a name ("House" is not "White House").
 		default:
 			continue
 		}

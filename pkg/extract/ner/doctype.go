@@ -1,0 +1,782 @@
+package ner
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/text"
+)
+
+// The document-level typing step reads the model's mentions of a whole article as a careful reader
+// does: a name has one type in a document, decided by all its mentions and by the strongest
+// evidence any of them carries — a legal form ("GmbH", "S.A."), an organisation's head word
+// ("Railways", "Partido", "Fundación", "Rugby"), a class noun before or in apposition ("the think
+// tank X", "X, a family-owned chipmaker"), a title ("Senator X"), "the" before a one-word name (no
+// person takes it: "the Rhône", "the Bundestag"), a place noun after it ("the X plateau"), and what
+// is known of names (common first names, company names, knowledge/). It also keeps names whole
+// across "of" and possessives ("2023 World Internet of Things Exposition", "Newell’s Old Boys"),
+// takes a title word off a person's name ("Economist X" → X, role "Economist"), and drops dates,
+// currency codes, common acronyms and portfolios in titles the model took for names ("Nov 17",
+// "CHF", "AI", "Health" in "Deputy Health Minister X").
+//
+// It runs in Tagger.Extract and Tagger.Tag only: Model.TagText, which `newsmon eval ner` scores on
+// CoNLL-2003 and OntoNotes, is the model alone, so those figures do not move.
+
+// Type indexes of evidence, in CONTRACTS §1 types.
+const (
+	tiPerson = iota
+	tiOrg
+	tiPlace
+	tiMisc
+	tiEvent
+	nTypeIdx
+)
+
+var typeByIndex = [nTypeIdx]string{article.TypePerson, article.TypeOrg, article.TypePlace, article.TypeMisc, article.TypeEvent}
+
+func typeIndex(typ string) int {
+	for i, t := range typeByIndex {
+		if t == typ {
+			return i
+		}
+	}
+	return -1
+}
+
+// Evidence weights: one model vote per mention; a cue in the text outweighs any plausible number of
+// votes, and what the name itself says (a legal form) outweighs a cue.
+const (
+	cueWeight  = 10
+	weakWeight = 5
+	nameWeight = 20
+)
+
+// evidence is what a mention's context says of its name's type.
+type evidence struct {
+	score     [nTypeIdx]int
+	notPerson bool // "the Rhône": no person is written with an article
+	titled    bool // a title, an honorific or a role says it is a person
+}
+
+func (e *evidence) add(o evidence) {
+	for k, v := range o.score {
+		e.score[k] += v
+	}
+	e.notPerson = e.notPerson || o.notPerson
+	e.titled = e.titled || o.titled
+}
+
+// Word lists of the typing step. They are data read by rules over whole names, not model features
+// (lexicon.go's lists are features: changing them would change what the trained models see).
+var (
+	// orgHeadWords make a name an organisation wherever they stand in it, in the languages news
+	// quotes names in. lexicon.go's orgWords count too.
+	orgHeadWords = wordSet(`Railways Railway Airways Airlines Association Policy Institute Council Party
+Partido Partit Parti Partei Partito Fundació Fundación Fundação Fondation Fondazione Stiftung Foundation
+Rugby Athletics Football Cricket Hockey Basketball Volleyball Cycling Club Unidos Unidas Nacional
+Nacionales Nationale Atlético Atletico Deportivo Grêmio Gremio Sporting Racing Athletic Rovers Wanderers
+FC CF SC AC Alianza Aliança Alleanza Frente Movimiento Movimento Mouvement Unión União Minera Mining
+Minerals Energía Energia Petróleos Petrobras Grupo Gruppe Groupe Holdings Research Ventures Securities
+Compañía Companhia Compagnie Empresa Empresas Sociedad Sociedade Société Gesellschaft Asociación
+Associação Federación Federação Fédération Confederación Confederação Confédération Instituto Institut
+Universidad Universidade Université Universität Università Ministerio Ministério Ministère Ministerium
+Banco Banque Bancorp Agencia Agência Comisión Comissão Consejo Conselho Conseil Tribunal Corte Cámara
+Câmara Chambre Senado Sénat Assemblée Asamblea Congreso Bundestag Bundesrat Bundesbank Reichstag Knesset
+Duma Sejm Riksdag Storting Folketing Eduskunta Cortes Majlis Seimas Saeima Sabor Skupština Verkhovna
+Rada Oireachtas Dáil Althing Jatiya Lok Sabha Diet Kokkai Yuan Legislative Hurriyat`)
+	// mediaHeadWords end the names of news outlets and agencies, which models often read as places
+	// ("Asia Pacific Wire", "Gulf News").
+	mediaHeadWords = wordSet(`Wire News Post Times Herald Tribune Gazette Journal Chronicle Telegraph Observer
+Press Radio Television TV Broadcasting Media Daily Weekly Review Monitor Standard Guardian Independent
+Express Mail Mirror Courier Dispatch Bulletin Reporter Insider Agency Newswire Newsweek`)
+	// eventHeadWords end event names; a capitalised run ending in one is one event name, "of" and
+	// "&" included ("World Internet of Things Exposition").
+	eventHeadWords = wordSet(`Exposition Expo Summit Conference Forum Festival Fair Games Olympics Olympiad
+Championship Championships Marathon Convention Biennale Biennial Exhibition Symposium Tournament Congress
+Cup Awards Week`)
+	// orgClassNouns name what an organisation is: "the think tank X", "X, a family-owned chipmaker".
+	orgClassNouns = wordSet(`company companies firm group maker chipmaker carmaker automaker drugmaker
+steelmaker shipbuilder producer manufacturer supplier miner operator lender bank insurer retailer carrier
+airline developer conglomerate startup start-up subsidiary venture party coalition alliance club team
+charity organisation organization ngo agency regulator union association federation institute foundation
+broadcaster newspaper network exchange fund utility consortium watchdog tank university college ministry
+council parliament outlet publisher brand business giant provider holding side confederation movement
+cooperative co-operative trust label`)
+	// placeClassNouns name what a place is: "the river Po", "the X plateau".
+	placeClassNouns = wordSet(`river rivers lake mountain mountains volcano island islands city town village
+province region state country district county municipality capital port plateau valley desert basin
+glacier sea bay gulf peninsula coast delta canyon strait canal reservoir forest park mount range massif`)
+	// miscClassNouns name things that are neither: "the constellation Taurus".
+	miscClassNouns = wordSet(`constellation planet galaxy comet asteroid moon spacecraft probe telescope
+satellite rocket ship vessel tanker species drug vaccine molecule virus bacterium strain album film
+book song`)
+	// waterWords near "the X" say X is a river, lake or sea: "feeds the Rhine, the Rhône and the Po,
+	// which supply drinking water".
+	waterWords = wordSet(`river rivers water waters meltwater banks bank valley basin delta flows flow flowed
+feeds fed estuary tributary upstream downstream shore shores flood floods flooding glacier glaciers
+lake sea coast navigable dam`)
+	// calendarWords are never names: months, their abbreviations, weekdays.
+	calendarWords = wordSet(`January February March April May June July August September October November
+December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
+Oct. Nov. Dec. Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs
+Fri Sat Sun`)
+	// currencyCodes are ISO 4217 codes news quotes amounts in; an amount is not a name.
+	currencyCodes = wordSet(`USD EUR GBP JPY CNY RMB CHF CAD AUD NZD HKD SGD INR KRW BRL MXN ARS CLP COP PEN
+UYU BOB PYG VES ZAR NGN KES UGX TZS GHS EGP MAD TND ETB XOF XAF TRY RUB UAH SEK NOK DKK ISK PLN CZK HUF RON
+BGN ILS SAR AED QAR KWD BHD OMR JOD THB IDR MYR PHP VND TWD PKR BDT LKR NPR KZT`)
+	// commonAcronyms are upper-case common nouns, not names of anything.
+	commonAcronyms = wordSet(`AI GDP GNP IPO CEO CFO COO CTO EV EVs LNG LPG VAT GMT UTC HQ PR IT ESG FDI PhD
+MBA ETF ETFs NGO NGOs SUV SUVs CPI PMI IoT API OTC DNA RNA HIV TB PM AM MW GW GWh MWh KW KWh CO2 AGM EGM
+QR ID IDs PC PCs TV OK`)
+)
+
+// tokenSpan returns the tokens [i, j) that a mention's byte span [start, end) covers.
+func tokenSpan(toks []token, start, end int) (int, int) {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= start })
+	j := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= end })
+	return i, j
+}
+
+// reshape fixes mentions' extents before they are typed: it drops dates, amounts' currency codes
+// and common acronyms, takes titles off people's names, trims trailing dates off names, and joins
+// names the model split at "of", "&" or a possessive.
+func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate {
+	k := loadKnowledge()
+	out := cands[:0]
+	for _, c := range cands {
+		i, j := tokenSpan(toks, c.start, c.end)
+		if i >= j {
+			out = append(out, c)
+			continue
+		}
+		if isCalendarMention(toks, i, j) || isAmountOrAcronym(toks, i, j) {
+			continue
+		}
+		// "Suzhou Marathon on Sunday": the day is not part of the name.
+		for j-i > 2 && calendarWords[toks[j-1].Text] && isConnector(toks[j-2].Text) {
+			j -= 2
+		}
+		// "beating Grêmio Fluminense 2-1": the score is not part of the name.
+		if j-i > 1 && j+1 < len(toks) && text.IsNumber(toks[j-1].Text) && (toks[j].Text == "-" || toks[j].Text == "–") &&
+			toks[j].Start == toks[j-1].End && text.IsNumber(toks[j+1].Text) {
+			j--
+		}
+		// "Kunshan's Party secretary": the body is the place's; the mention is the place.
+		if c.typ != article.TypePerson && j-i >= 3 && isPossessive(toks[j-2].Text) && genericNames[toks[j-1].Text] {
+			j -= 2
+			if t.places != nil && t.places.IsPlace(s[toks[i].Start:toks[j-1].End]) {
+				c.typ = article.TypePlace
+			}
+		}
+		if c.typ == article.TypePerson {
+			// "Economist Aly-Khan Jiwa", "Senator X": the title is a role, not part of the name.
+			k0 := i
+			for k0+1 < j && t.isLeadingTitle(toks[k0].Text, k) && capClass(toks[k0+1].Text) != capLower {
+				k0++
+			}
+			if k0 > i {
+				if c.role == "" {
+					c.role = s[toks[i].Start:toks[k0-1].End]
+				}
+				c.personCue = true
+				c.ev.titled = true
+				i = k0
+			}
+		}
+		if start, end := toks[i].Start, toks[j-1].End; start != c.start || end != c.end {
+			c.start, c.end = start, end
+			c.name = strings.Join(strings.Fields(s[start:end]), " ")
+		}
+		out = append(out, c)
+	}
+	out = t.dropTitleParts(toks, out)
+	out = t.joinEventRuns(s, toks, out)
+	return t.joinPossessives(s, toks, out, k)
+}
+
+// dropTitleParts drops a portfolio of up to three words that the model took for a body when it is
+// part of a person's title: "Deputy Health Minister Sipho Ndlovu", "Treasury Cabinet Secretary
+// Joseph Mbugua" — the title is the person's role, not a mention of a ministry. A place keeps its
+// mention ("Kenya's President X" is about Kenya too), and so does a body's full name ("Ministry of
+// Health Director X").
+// hasLowerWord reports a lower-case word among tokens [i, j): "of", "and" in a body's full name.
+func hasLowerWord(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if text.IsWord(toks[k].Text) && capClass(toks[k].Text) == capLower {
+			return true
+		}
+	}
+	return false
+}
+
+// titleKeepsBody are bodies a title may name that are mentions of their own: "Senate President X"
+// speaks of the Senate, "Health Minister X" of no body called Health.
+var titleKeepsBody = wordSet(`Senate Parliament Assembly Congress House Party Council Court Commission
+Committee Army Navy Police Bank Board`)
+
+func (t *Tagger) dropTitleParts(toks []token, cands []candidate) []candidate {
+	// From the end, so that "Treasury" sees the person once "Cabinet" before it has gone.
+	drop := make([]bool, len(cands))
+	next := -1 // the next kept candidate
+	for n := len(cands) - 1; n >= 0; n-- {
+		c := cands[n]
+		if (c.typ == article.TypeOrg || c.typ == article.TypeMisc) && next >= 0 && cands[next].typ == article.TypePerson {
+			i, j := tokenSpan(toks, c.start, c.end)
+			k, titled := j, false
+			if j-i > 3 || titleKeepsBody[toks[i].Text] || hasLowerWord(toks, i, j) { // "Ministry of Health Director X", "Senate President X"
+				k = len(toks)
+			}
+			for k < len(toks) && k-j < 4 && capClass(toks[k].Text) == capInit &&
+				(t.lex.titles[toks[k].Text] || t.lex.orgWords[toks[k].Text]) {
+				titled = titled || t.lex.titles[toks[k].Text]
+				k++
+			}
+			if titled && k < len(toks) && cands[next].start == toks[k].Start {
+				drop[n] = true
+				continue
+			}
+		}
+		next = n
+	}
+	out := cands[:0]
+	for n, c := range cands {
+		if !drop[n] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isLeadingTitle reports a capitalised title or role word that may open a person's name as the
+// model found it, unless it is also a common first name ("Dean", "Major") — those only when they
+// are titles proper.
+func (t *Tagger) isLeadingTitle(w string, k *knowledge) bool {
+	if capClass(w) != capInit && capClass(w) != capAll {
+		return false
+	}
+	if t.lex.honorifics[w] {
+		return true
+	}
+	if k.firstNames[w] {
+		return false
+	}
+	return t.lex.titles[w] || t.lex.roleWords[strings.ToLower(w)]
+}
+
+// isCalendarMention reports a mention made of month or weekday words and numbers only, with a
+// number or an abbreviation among them: "Nov 17", "Sept.", "17 Nov" — a date, never a name.
+func isCalendarMention(toks []token, i, j int) bool {
+	dated := false
+	for k := i; k < j; k++ {
+		w := toks[k].Text
+		switch {
+		case calendarWords[w]:
+			dated = dated || strings.HasSuffix(w, ".") // "Sept.", not "Sun" or "May" alone
+		case text.IsNumber(w) || w == "," || w == "-":
+			dated = true
+		default:
+			return false
+		}
+	}
+	if !dated && j < len(toks) && text.IsNumber(toks[j].Text) {
+		dated = true
+	}
+	if !dated && i > 0 && text.IsNumber(toks[i-1].Text) {
+		dated = true
+	}
+	return dated
+}
+
+// isAmountOrAcronym reports "CHF", "CHF 15m", "AI": a currency code alone or with an amount, or a
+// common noun's acronym.
+func isAmountOrAcronym(toks []token, i, j int) bool {
+	w := toks[i].Text
+	if j-i == 1 && (currencyCodes[w] || commonAcronyms[w]) {
+		return true
+	}
+	if currencyCodes[w] {
+		for k := i + 1; k < j; k++ {
+			if capClass(toks[k].Text) != capHasDigit && capClass(toks[k].Text) != capDigits {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func isConnector(w string) bool {
+	return w == "on" || w == "in" || w == "at" || w == "of"
+}
+
+// orgRunHeads end company and body names that hold "and" or "of" ("China Road and Bridge
+// Corporation"), which the model may split into a place and an organisation.
+var orgRunHeads = wordSet(`Corporation Company Corp Corp. Group Holdings Authority Association Federation`)
+
+// joinEventRuns makes a capitalised run that ends in an event head word one event mention, across
+// "of", "&", "and", "for" and a year before it: "the 2023 World Internet of Things Exposition",
+// which the model may split ("2023 World Internet" + "Things Exposition") or miss. Mentions inside
+// the run are replaced by it; a mention reaching outside it leaves the run alone. A run ending in
+// an organisation's head word or legal form is joined likewise when the model split it in two or
+// more ("China Road" + "Bridge Corporation"), unless it is a list (listOfNames).
+func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []candidate {
+	k := loadKnowledge()
+	var added []candidate
+	c0 := 0 // first candidate that may overlap the current token
+	for h := 0; h < len(toks); h++ {
+		typ := ""
+		switch w := toks[h].Text; {
+		case w == "" || w[0] < 'A' || w[0] > 'Z': // heads and legal forms open with an ASCII capital
+			continue
+		case eventHeadWords[w] && capClass(w) == capInit:
+			typ = article.TypeEvent
+		case orgRunHeads[w] || k.isLegalForm(w):
+			typ = article.TypeOrg
+		default:
+			continue
+		}
+		// Walk left over capitalised words and connectors between them.
+		i := h
+		capWords := 1
+		for i > 0 {
+			p := toks[i-1]
+			if !spaceGap(s, p, toks[i]) {
+				break
+			}
+			cc := capClass(p.Text)
+			if (cc == capInit || cc == capAll || cc == capMixed) && !calendarWords[p.Text] && !t.lex.common[strings.ToLower(p.Text)] {
+				i--
+				capWords++
+				continue
+			}
+			if (p.Text == "of" || p.Text == "&" || p.Text == "for" || p.Text == "and") && i-2 >= 0 &&
+				capClass(toks[i-2].Text) != capLower && text.IsWord(toks[i-2].Text) && spaceGap(s, toks[i-2], p) {
+				i--
+				continue
+			}
+			break
+		}
+		if i > 0 && isYear(toks[i-1].Text) && spaceGap(s, toks[i-1], toks[i]) {
+			i--
+		}
+		if capWords < 2 {
+			continue
+		}
+		start, end := toks[i].Start, toks[h].End
+		for c0 < len(cands) && cands[c0].end <= start {
+			c0++
+		}
+		exact, inside, outside := false, 0, false
+		for _, c := range cands[c0:] {
+			if c.start >= end {
+				break
+			}
+			switch {
+			case c.start == start && c.end == end:
+				exact = true
+			case c.start >= start && c.end <= end:
+				inside++
+			default:
+				outside = true
+			}
+		}
+		// A run the model labelled whole, or one that holds no mention and no "of" (an ordinary
+		// capitalised phrase the model passed over, "Delegates Week"), stays as the model has it.
+		hasOf := strings.Contains(s[start:end], " of ") || strings.Contains(s[start:end], " & ")
+		if exact || outside || inside == 0 && !hasOf {
+			continue
+		}
+		if typ == article.TypeOrg && (inside < 2 || t.listOfNames(s, cands[c0:], start, end)) {
+			continue
+		}
+		added = append(added, candidate{start: start, end: end, typ: typ,
+			name: strings.Join(strings.Fields(s[start:end]), " ")})
+	}
+	if len(added) == 0 {
+		return cands
+	}
+	out := make([]candidate, 0, len(cands)+len(added))
+	for _, c := range cands {
+		covered := false
+		for _, a := range added {
+			covered = covered || c.start >= a.start && c.end <= a.end
+		}
+		if !covered {
+			out = append(out, c)
+		}
+	}
+	out = append(out, added...)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
+	return out
+}
+
+// listOfNames reports a run [start, end) that is a list, not one name: what precedes its first
+// "and" is a known place or a mention the model already called an organisation ("Samsung
+// Electronics and Toyota Motor Corp.").
+func (t *Tagger) listOfNames(s string, cands []candidate, start, end int) bool {
+	and := strings.Index(s[start:end], " and ")
+	if and < 0 {
+		return false
+	}
+	if t.places != nil && t.places.IsPlace(strings.TrimSpace(s[start:start+and])) {
+		return true
+	}
+	for _, c := range cands {
+		if c.start >= start+and {
+			break
+		}
+		if c.start >= start && c.typ == article.TypeOrg {
+			return true
+		}
+	}
+	return false
+}
+
+// joinPossessives keeps names whole across a possessive, curly or straight: a known company
+// ("Macy’s") keeps its "’s", and a one-word mention followed by "’s" and capitalised words no
+// other mention holds is one name ("Newell’s Old Boys", not a person "Newell").
+func (t *Tagger) joinPossessives(s string, toks []token, cands []candidate, k *knowledge) []candidate {
+	for n := range cands {
+		c := &cands[n]
+		i, j := tokenSpan(toks, c.start, c.end)
+		if j-i != 1 || j+1 >= len(toks) || toks[j].Start != toks[i].End || !isPossessive(toks[j].Text) ||
+			c.typ == article.TypePlace {
+			continue
+		}
+		if k.orgNames[toks[i].Text+"'s"] {
+			c.end = toks[j].End
+			c.name = s[c.start:c.end]
+			c.typ = article.TypeOrg
+			continue
+		}
+		e := j + 1
+		for e < len(toks) && spaceGap(s, toks[e-1], toks[e]) && capClass(toks[e].Text) == capInit &&
+			!calendarWords[toks[e].Text] && !t.lex.titles[toks[e].Text] && !t.lex.common[strings.ToLower(toks[e].Text)] {
+			e++
+		}
+		if e == j+1 || e < len(toks) && capClass(toks[e].Text) != capLower && text.IsWord(toks[e].Text) {
+			continue
+		}
+		// A person's possessive stays one: a first name, a name after a title ("president Reagan's
+		// State of the Union message"), or a name that ends or opens a person's full name elsewhere
+		// ("Thierry Henry … Henry's Arsenal team-mates"). And one capitalised word after the
+		// possessive is too little to make a name of.
+		if e-j-1 < 2 || c.typ == article.TypePerson && (k.firstNames[c.name] || partOfPerson(cands, c.name) ||
+			i > 0 && (t.lex.titles[toks[i-1].Text] || t.lex.honorifics[toks[i-1].Text] || t.lex.roleWords[strings.ToLower(toks[i-1].Text)])) {
+			continue
+		}
+		if n+1 < len(cands) && cands[n+1].start < toks[e-1].End {
+			continue // another mention holds the words: "Trump’s Republican allies"
+		}
+		c.end = toks[e-1].End
+		c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+		c.typ = article.TypeOrg
+		if eventHeadWords[toks[e-1].Text] {
+			c.typ = article.TypeEvent
+		}
+		c.personCue, c.role = false, ""
+	}
+	return cands
+}
+
+// partOfPerson reports whether a one-word name opens or ends a longer person mention.
+func partOfPerson(cands []candidate, name string) bool {
+	for _, o := range cands {
+		if o.typ == article.TypePerson && o.name != name &&
+			(strings.HasPrefix(o.name, name+" ") || strings.HasSuffix(o.name, " "+name)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isPossessive(w string) bool { return w == "'s" || w == "’s" }
+
+// gatherEvidence reads each mention's context: titles and class nouns before it, an apposition or a
+// place noun after it, "the" before a one-word name, water words around such a name.
+func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
+	for n := range cands {
+		c := &cands[n]
+		i, j := tokenSpan(toks, c.start, c.end)
+		if i >= j {
+			continue
+		}
+		ev := &c.ev
+		person := c.typ == article.TypePerson
+		if person && c.role != "" {
+			ev.titled = true
+		}
+		if i > 0 && spaceGap(s, toks[i-1], toks[i]) { // not across a line: "… with team\nFrance coach"
+			p := toks[i-1].Text
+			switch {
+			case t.lex.titles[p] || t.lex.honorifics[p]:
+				// "Senator X" (but "Deputy Health Minister X" says nothing of "Health").
+				ev.titled = ev.titled || person
+			case capClass(p) == capLower && t.lex.roleWords[p] && person:
+				// "economist Jane Doe" — weakly: "its German partner Brenner Halbleiter" is a company.
+				ev.score[tiPerson] += weakWeight
+			case capClass(p) == capLower && orgClassNouns[p]:
+				ev.score[tiOrg] += cueWeight // "the think tank Agora Policy", "state miner X"
+			case capClass(p) == capLower && placeClassNouns[p]:
+				ev.score[tiPlace] += cueWeight
+			case capClass(p) == capLower && miscClassNouns[p]:
+				ev.score[tiMisc] += cueWeight // "the constellation Taurus"
+			}
+		}
+		if ev.titled {
+			ev.score[tiPerson] += cueWeight
+		}
+		// "the Chajnantor plateau", "the Yangtze river" (but "the Chinese city of …" is a demonym).
+		if j < len(toks) && placeClassNouns[toks[j].Text] && !t.isDemonym(toks[j-1].Text) {
+			ev.score[tiPlace] += cueWeight
+		}
+		// "X, a family-owned chipmaker from Bavaria," / "X, the joint venture formed by …"; a place
+		// the gazetteer knows keeps its type ("eastern Hungary, the company's first plant").
+		if typ := t.appositiveClass(toks, j); typ >= 0 && !(c.typ == article.TypePlace && t.places != nil && t.places.IsPlace(c.name)) {
+			ev.score[typ] += cueWeight
+		}
+		// "the Rhône", "the Bundestag": one word after "the" is no person's name. It is a river or
+		// a sea when water words stand around it or, for what the model took for a person, when the
+		// gazetteer knows it; "the Copa" the model called a body and "the Swiss" stay as they are.
+		if j-i == 1 && i > 0 && toks[i-1].Text == "the" && capClass(toks[i].Text) == capInit && endsPhrase(toks, j) {
+			switch c.typ {
+			case article.TypePerson:
+				ev.notPerson = true
+				if nearWater(toks, i) || t.places != nil && t.places.IsPlace(c.name) {
+					ev.score[tiPlace] += weakWeight
+				}
+			case article.TypeOrg, article.TypeMisc:
+				ev.notPerson = true // so that a list's places can reach it
+				if nearWater(toks, i) && !t.isDemonym(c.name) {
+					ev.score[tiPlace] += weakWeight
+				}
+			}
+		}
+	}
+	// A place the gazetteer knows, listed with places, is one too: "the parliaments of Argentina,
+	// Uruguay and Paraguay" (the model made the last a body or a nationality).
+	if t.places != nil {
+		for n := 0; n+1 < len(cands); n++ {
+			a, b := &cands[n], &cands[n+1]
+			switch gap := s[a.end:b.start]; gap {
+			case ", ", " and ", ", and ", " or ", ", or ":
+			default:
+				continue
+			}
+			for _, pair := range [2][2]*candidate{{a, b}, {b, a}} {
+				p, o := pair[0], pair[1]
+				// A person stays one: lists of surnames share them with towns ("Ward, Hamilton").
+				if p.typ == article.TypePlace && (o.typ == article.TypeOrg || o.typ == article.TypeMisc) &&
+					!isAcronym(o.name) && t.places.IsPlace(o.name) {
+					o.ev.score[tiPlace] += cueWeight
+				}
+			}
+		}
+	}
+	// Names listed together are alike: "the Rhine, the Rhône and the Po".
+	for pass := 0; pass < 2; pass++ {
+		for n := 0; n+1 < len(cands); n++ {
+			a, b := &cands[n], &cands[n+1]
+			if pass == 1 {
+				a, b = &cands[len(cands)-1-n], &cands[len(cands)-2-n]
+			}
+			if !a.ev.notPerson || !b.ev.notPerson || !listed(s, a, b) {
+				continue
+			}
+			if a.ev.score[tiPlace] > 0 && b.ev.score[tiPlace] == 0 {
+				b.ev.score[tiPlace] += weakWeight
+			}
+		}
+	}
+}
+
+// phraseEnds are words that may follow a noun phrase's head; a lower-case word outside them after
+// "the X" makes X a modifier ("the Cueto try", "the Brenner case"), which persons' names can be.
+var phraseEnds = wordSet(`and or but of in on at for to from with by which who whose that as is was are were has
+had have will would said says told near`)
+
+// endsPhrase reports whether token j may follow the head of a noun phrase: punctuation, a capital,
+// a function word, or what looks like a verb ("the Alps feeds", "the Po flowed").
+func endsPhrase(toks []token, j int) bool {
+	if j >= len(toks) || !text.IsWord(toks[j].Text) || capClass(toks[j].Text) != capLower {
+		return true
+	}
+	w := toks[j].Text
+	return phraseEnds[w] || len(w) > 3 && (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ed"))
+}
+
+// isDemonym reports a word the gazetteer knows as a nationality ("Swiss", "American").
+func (t *Tagger) isDemonym(w string) bool {
+	if d, ok := t.places.(demonymLookup); ok {
+		_, is := d.Demonym(w)
+		return is
+	}
+	return false
+}
+
+// listed reports two mentions written as items of one list: "A, the B", "A and the B".
+func listed(s string, a, b *candidate) bool {
+	x, y := a, b
+	if y.start < x.start {
+		x, y = y, x
+	}
+	if x.end > y.start {
+		return false
+	}
+	gap := strings.TrimSpace(s[x.end:y.start])
+	switch gap {
+	case ", the", "and the", ", and the", "or the", ", or the":
+		return true
+	}
+	return false
+}
+
+// nearWater reports a water word within a few tokens of token i.
+func nearWater(toks []token, i int) bool {
+	for k := max(0, i-6); k < len(toks) && k <= i+8; k++ {
+		if k != i && waterWords[strings.ToLower(toks[k].Text)] && capClass(toks[k].Text) == capLower {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionEnds are the words after which an apposition's noun phrase has ended: "X, a chipmaker
+// from Bavaria", "X, the joint venture formed by …".
+var appositionEnds = wordSet(`of in at from for with by on to since near who which that whose and`)
+
+// appositiveClass reads ", a/an/the … NOUN" right after a mention ending at token j and returns the
+// type its head noun says (a person's role, an organisation's or a place's class), or -1. The head
+// is the phrase's last word; a possessor is no head ("the company's plant"), and a phrase that runs
+// into a verb is a clause, not an apposition ("…, the company said").
+func (t *Tagger) appositiveClass(toks []token, j int) int {
+	if j+2 >= len(toks) || toks[j].Text != "," {
+		return -1
+	}
+	switch toks[j+1].Text {
+	case "a", "an", "the", "its", "one":
+	default:
+		return -1
+	}
+	head := ""
+	for k := j + 2; k < len(toks) && k < j+9; k++ {
+		w := toks[k].Text
+		switch {
+		case isPossessive(w):
+			head = ""
+			continue
+		case w == "-" || hyphenInWord(toks, k) || k > 0 && hyphenInWord(toks, k-1):
+			continue // "family-owned": a compound modifier
+		case !text.IsWord(w) || appositionEnds[w] ||
+			capClass(w) == capLower && len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !strings.Contains(w, "-"):
+			return classOf(head, t.lex)
+		case capClass(w) == capLower:
+			head = w
+		}
+	}
+	return -1
+}
+
+// classOf is the type a class noun says, or -1.
+func classOf(noun string, lex *lexicon) int {
+	switch {
+	case noun == "":
+		return -1
+	case lex.roleWords[noun]:
+		return tiPerson
+	case orgClassNouns[noun] || strings.HasSuffix(noun, "maker"):
+		return tiOrg
+	case placeClassNouns[noun]:
+		return tiPlace
+	}
+	return -1
+}
+
+// nameEvidence is what a name itself says of its type, given the type most of its mentions got.
+func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidence, personCue bool) evidence {
+	var ev evidence
+	if len(words) == 0 {
+		return ev
+	}
+	k := loadKnowledge()
+	name := words[0] // the first word
+	last := words[len(words)-1]
+	if len(words) >= 2 && k.isLegalForm(last) {
+		ev.score[tiOrg] += nameWeight // "Brenner Halbleiter GmbH", "Telefónica S.A."
+		return ev
+	}
+	switch modelType {
+	case article.TypePlace:
+		// "Asia Pacific Wire": an outlet, not a place.
+		if len(words) >= 2 && mediaHeadWords[last] {
+			ev.score[tiOrg] += nameWeight
+		}
+	case article.TypePerson, article.TypeMisc:
+		if mentions.titled {
+			return ev
+		}
+		// A first word that is a common first name (and not a place, "Kenya Railways") makes the
+		// head-word rule too weak to undo a person: "Emily Post", "Grace Church".
+		first := words[0]
+		if len(words) >= 2 && k.firstNames[first] && !(t.places != nil && t.places.IsPlace(first)) {
+			return ev
+		}
+		for n, w := range words {
+			// For what the model called a nationality or a work, only a head word that opens or
+			// ends the name counts ("World Athletics Gold Label" stays a label).
+			if modelType == article.TypeMisc && n != 0 && n != len(words)-1 {
+				continue
+			}
+			if orgHeadWords[w] || t.lex.orgWords[w] || len(words) >= 2 && mediaHeadWords[w] && w == last {
+				ev.score[tiOrg] += nameWeight
+				return ev
+			}
+		}
+		// A one-word "person" that is a company's name ("Raytheon"), when nothing in the text says it
+		// is a person: no title, role or speech verb, no other evidence. (Not the first word of a
+		// longer name: the company list holds given names the census list lacks, "Paulo", "Olly".)
+		if len(words) == 1 && modelType == article.TypePerson && k.orgNames[name] && !k.firstNames[name] && !personCue &&
+			mentions.score == [nTypeIdx]int{} && !(t.places != nil && t.places.IsPlace(name)) {
+			ev.score[tiOrg] += cueWeight
+		}
+	}
+	return ev
+}
+
+// decideType picks a name's type from its mentions' votes and the evidence.
+func decideType(modelType string, votes [nTypeIdx]int, ev evidence) string {
+	best, bestScore := modelType, -1<<30
+	for ti, typ := range typeByIndex {
+		score := votes[ti] + ev.score[ti]
+		if ti == tiPerson && ev.notPerson && !ev.titled {
+			continue
+		}
+		if votes[ti] == 0 && ev.score[ti] == 0 {
+			continue
+		}
+		if score > bestScore || score == bestScore && typ == modelType {
+			best, bestScore = typ, score
+		}
+	}
+	if best == article.TypePerson && ev.notPerson && !ev.titled {
+		return article.TypeOrg // "the Bundestag": a body, when nothing says it is a place
+	}
+	return best
+}
+
+// keepForLanguage filters entities of a text in a language other than English: the English model's
+// people, organisations and other names there are guesses ("Lo", "Según Echeverría", "Celui-ci"),
+// so only places it found that the gazetteer knows are kept.
+func (t *Tagger) keepForLanguage(ents []article.Entity, lang string) []article.Entity {
+	if lang == "" || lang == "en" {
+		return ents
+	}
+	out := ents[:0]
+	for _, e := range ents {
+		if e.Type == article.TypePlace && t.places != nil && t.places.IsPlace(e.Name) {
+			out = append(out, e)
+		}
+	}
+	return out
+}

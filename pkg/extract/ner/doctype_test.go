@@ -1,0 +1,252 @@
+package ner
+
+import (
+	"context"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// docPlaces is the fake gazetteer of the document-level typing tests: the places of their
+// sentences, and "Kenya" and "Copa" as the real gazetteer has them.
+var docPlaces = fakePlaces{"Kenya": true, "Nairobi": true, "Bavaria": true, "Munich": true, "Wuxi": true,
+	"Córdoba": true, "Lagos": true, "Barcelona": true, "Madrid": true, "Bogotá": true, "Colombia": true,
+	"Hungary": true, "Debrecen": true, "Copa": true, "Chile": true, "Santiago": true, "Beijing": true,
+	"Buenos Aires": true, "Lyon": true, "Kunshan": true}
+
+// TestDocumentTyping runs issue-like sentences through the Tagger: one type per name, decided by the
+// evidence of the whole text (issue #19, "names typed wrong").
+func TestDocumentTyping(t *testing.T) {
+	tagger := New(docPlaces)
+	for _, tc := range []struct {
+		class string
+		in    string
+		wants []want
+		not   []string
+	}{
+		{"apposition says company; the short name follows the full one",
+			"The decision by Brenner Halbleiter, a family-owned chipmaker from Bavaria, was criticised. Brenner will hold 24 per cent of the venture.",
+			[]want{{"ORG", "Brenner Halbleiter"}, {"PLACE", "Bavaria"}}, []string{"Brenner"}},
+		{"a company named after its country, with an organisation head word",
+			"Work on the first stretch could start in 2027, Kenya Railways said in a statement. According to Kenya Railways, the line will reach Nairobi.",
+			[]want{{"ORG", "Kenya Railways"}}, []string{"Kenya"}},
+		{"class noun before the name",
+			"said Adaora Nwankwo, a Lagos-based economist at the think tank Agora Policy.",
+			[]want{{"PERSON", "Adaora Nwankwo"}, {"ORG", "Agora Policy"}}, nil},
+		{"organisation head words in other languages",
+			"The conservative Partido Popular voted against. Economists at the Barcelona-based Fundació Cotec said growth would slow.",
+			[]want{{"ORG", "Partido Popular"}, {"ORG", "Fundació Cotec"}}, nil},
+		{"joint venture and state miner",
+			"Salares Unidos, the joint venture formed by state miner Minera Nacional, will ship lithium to China.",
+			[]want{{"ORG", "Salares Unidos"}, {"ORG", "Minera Nacional"}}, nil},
+		{"sports bodies and clubs; a club's short name",
+			"Atlético Serrano of Córdoba won the final, beating Grêmio Fluminense 2-1. Fluminense had been favourites. The £3m that World Rugby gave us is paying off.",
+			[]want{{"ORG", "Atlético Serrano"}, {"ORG", "Grêmio Fluminense"}, {"ORG", "World Rugby"}, {"PLACE", "Córdoba"}}, []string{"Fluminense"}},
+		{"'the' before one word: a parliament, rivers listed with water words",
+			"Sabine Roth, a Green member of the Bundestag, objected. Meltwater from the Alps feeds the Rhine, the Rhône and the Po, which supply drinking water.",
+			[]want{{"PERSON", "Sabine Roth"}, {"ORG", "Bundestag"}, {"PLACE", "Rhine"}, {"PLACE", "Rhône"}, {"PLACE", "Po"}}, nil},
+		{"a title word is a role, not part of the name",
+			"Economist Aly-Khan Jiwa of the Nairobi-based Institute of Public Finance said debt had doubled.",
+			[]want{{"PERSON", "Aly-Khan Jiwa"}, {"ORG", "Institute of Public Finance"}}, []string{"Economist Aly-Khan Jiwa"}},
+		{"a dateline's month abbreviation is no person; the upper-case city is the place",
+			"WUXI, Nov 17 (Reuters) - Shares in the company rose.",
+			[]want{{"PLACE", "Wuxi"}, {"ORG", "Reuters"}}, []string{"Nov 17", "Nov", "WUXI"}},
+		{"a source's name is an outlet, not a place",
+			"Jingke Robotics is seeking to raise $500 million, according to a term sheet seen by Asia Pacific Wire.",
+			[]want{{"ORG", "Asia Pacific Wire"}}, nil},
+		{"a constellation and a plateau",
+			"The star lies in the constellation Taurus. The receiver was installed on the Chajnantor plateau near San Pedro.",
+			[]want{{"MISC", "Taurus"}, {"PLACE", "Chajnantor"}}, nil},
+		{"currency codes and common acronyms are not names",
+			"The canton had promised CHF 15m for protective works. Anything with robots or AI in the name still gets attention.",
+			nil, []string{"CHF", "CHF 15m", "AI"}},
+		{"an acronym opening a paragraph keeps its capitals",
+			"Junts accused ERC of selling out.\n\nERC, which had withheld support, said it had won commitments.",
+			[]want{{"ORG", "ERC"}}, []string{"Erc"}},
+		{"an event name kept whole across 'of', with its year",
+			"Exhibitors came to the 2023 World Internet of Things Exposition held from Oct 20 to 23 in Wuxi.",
+			[]want{{"EVENT", "2023 World Internet of Things Exposition"}, {"PLACE", "Wuxi"}},
+			[]string{"2023 World Internet", "Things Exposition", "Oct 20"}},
+		{"a company named with a place, kept whole across 'and'",
+			"The line was built by China Road and Bridge Corporation and opened in 2017.",
+			[]want{{"ORG", "China Road and Bridge Corporation"}}, []string{"China Road", "Bridge Corporation"}},
+		{"a list of a place and a company stays a list",
+			"Talks between Kenya and Siemens AG resumed.",
+			[]want{{"PLACE", "Kenya"}, {"ORG", "Siemens AG"}}, []string{"Kenya and Siemens AG"}},
+		{"a name kept whole across a curly possessive",
+			"He played for Newell’s Old Boys before moving to Europe.",
+			[]want{{"ORG", "Newell’s Old Boys"}}, []string{"Newell"}},
+		{"a known company keeps its possessive, curly or straight",
+			"Macy’s said sales fell. Macy's said it would close stores.",
+			[]want{{"ORG", "Macy’s"}, {"ORG", "Macy's"}}, []string{"Macy"}},
+		{"a trailing weekday is not part of an event's name",
+			"Kiprotich won the Suzhou Marathon on Sunday in a course record.",
+			[]want{{"EVENT", "Suzhou Marathon"}}, []string{"Suzhou Marathon on Sunday"}},
+		{"a place the gazetteer knows keeps its type beside a clause",
+			"Lingdian will build a cell factory near Debrecen in eastern Hungary, the company said in a filing.",
+			[]want{{"PLACE", "Hungary"}}, nil},
+		{"a portfolio in a person's title is no body",
+			"Deputy Health Minister Sipho Ndlovu said the government had committed R40 million. Treasury Cabinet Secretary Joseph Mbugua agreed. " +
+				"Climate Change Cabinet Secretary Rose Wekesa met the Ministry of Health Director Ann Mwangi.",
+			[]want{{"PERSON", "Sipho Ndlovu"}, {"PERSON", "Joseph Mbugua"}, {"PERSON", "Rose Wekesa"}, {"ORG", "Ministry of Health"}},
+			[]string{"Health", "Treasury Cabinet", "Treasury", "Climate Change Cabinet", "Climate Change"}},
+		{"a place's party is the place",
+			"Kunshan's Party secretary, Zhou Wenbin, said the city would offer subsidies.",
+			[]want{{"PERSON", "Zhou Wenbin"}, {"PLACE", "Kunshan"}}, []string{"Kunshan's Party"}},
+		{"a place listed with places",
+			"The deal covers trade between the EU and Chile, Kenya and Hungary.",
+			[]want{{"PLACE", "Chile"}, {"PLACE", "Kenya"}, {"PLACE", "Hungary"}}, nil},
+		{"people stay people",
+			"Senator Dale Kirkpatrick met Jennifer Alvarez, the county recorder, and its German partner's chief executive, Matthias Brenner.",
+			[]want{{"PERSON", "Dale Kirkpatrick"}, {"PERSON", "Jennifer Alvarez"}, {"PERSON", "Matthias Brenner"}}, nil},
+	} {
+		ents := tagger.Tag(tc.in)
+		checkOffsets(t, tc.in, ents)
+		for _, w := range tc.wants {
+			e := find(ents, w.name)
+			if e == nil {
+				t.Errorf("%s: Tag(%q): no entity %q; got %v", tc.class, tc.in, w.name, ents)
+				continue
+			}
+			if e.Type != w.typ {
+				t.Errorf("%s: Tag(%q): %q type = %s; want %s", tc.class, tc.in, w.name, e.Type, w.typ)
+			}
+		}
+		for _, n := range tc.not {
+			if find(ents, n) != nil {
+				t.Errorf("%s: Tag(%q): unexpected entity %q", tc.class, tc.in, n)
+			}
+		}
+	}
+}
+
+// TestTitleBecomesRole checks that a title taken off a name is kept as the person's role.
+func TestTitleBecomesRole(t *testing.T) {
+	ents := New(docPlaces).Tag("Economist Aly-Khan Jiwa of the Institute of Public Finance said debt had doubled.")
+	if e := find(ents, "Aly-Khan Jiwa"); e == nil || e.Role != "Economist" {
+		t.Errorf("Aly-Khan Jiwa = %+v; want role Economist", e)
+	}
+}
+
+// TestNonEnglishKeepsOnlyKnownPlaces: text in a language without a model yields no English-model
+// guesses, only places the gazetteer knows.
+func TestNonEnglishKeepsOnlyKnownPlaces(t *testing.T) {
+	tagger := New(docPlaces)
+	for _, tc := range []struct {
+		lang   string
+		in     string
+		places []string
+	}{
+		{"es", "Hoy Colombia debate la reforma pensional. Según el Ministerio de Hacienda, el costo será alto. " +
+			"Lo dijo Gloria Ramírez en Bogotá. Críticas llegaron desde Buenos Aires.", []string{"Bogotá", "Buenos Aires"}},
+		{"fr", "Celui-ci a été signé à Lyon. Selon Aïssata Diallo, les États-Unis doivent payer.", []string{"Lyon"}},
+	} {
+		a := &article.Article{Text: tc.in, Language: tc.lang}
+		if err := tagger.Extract(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		checkOffsets(t, a.Text, a.Entities)
+		for _, e := range a.Entities {
+			if e.Type != article.TypePlace {
+				t.Errorf("%s: %s entity %q from the English model", tc.lang, e.Type, e.Name)
+			}
+		}
+		for _, p := range tc.places {
+			if e := find(a.Entities, p); e == nil {
+				t.Errorf("%s: place %q lost; got %v", tc.lang, p, a.Entities)
+			}
+		}
+	}
+	// English, and text whose language is unknown, are tagged as before.
+	for _, lang := range []string{"en", ""} {
+		a := &article.Article{Text: "Senator Dale Kirkpatrick spoke in Nairobi.", Language: lang}
+		if err := tagger.Extract(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if e := find(a.Entities, "Dale Kirkpatrick"); e == nil || e.Type != article.TypePerson {
+			t.Errorf("language %q: Dale Kirkpatrick = %v", lang, e)
+		}
+	}
+}
+
+func TestIsLegalForm(t *testing.T) {
+	k := loadKnowledge()
+	for w, want := range map[string]bool{"GmbH": true, "AG": true, "S.A.": true, "SA": true, "SpA": true, "S.p.A.": true,
+		"Ltd": true, "Ltd.": true, "plc": true, "Inc.": true, "NV": true, "SE": true,
+		"Sa": false, "se": false, "Halbleiter": false, "Bank": false, "ag": false} {
+		if got := k.isLegalForm(w); got != want {
+			t.Errorf("isLegalForm(%q) = %v; want %v", w, got, want)
+		}
+	}
+	ents := New(docPlaces).Tag("Deutsche Telekom AG and Brenner Halbleiter GmbH signed the deal with Telefónica S.A. in Madrid.")
+	for _, n := range []string{"Deutsche Telekom AG", "Brenner Halbleiter GmbH"} {
+		if e := find(ents, n); e == nil || e.Type != article.TypeOrg {
+			t.Errorf("%q = %v; want ORG", n, e)
+		}
+	}
+}
+
+func TestKnowledgeLists(t *testing.T) {
+	k := loadKnowledge()
+	for _, n := range []string{"John", "Mary", "Jennifer", "Dale", "Valentina"} {
+		if !k.firstNames[n] {
+			t.Errorf("first name %q missing", n)
+		}
+	}
+	for _, n := range []string{"Halbleiter", "Railways", "Oxfam"} {
+		if k.firstNames[n] {
+			t.Errorf("%q listed as a first name", n)
+		}
+	}
+	if !k.orgNames["Airbus"] || !k.orgNames["Macy's"] {
+		t.Error("company names missing from org-names.txt")
+	}
+}
+
+// BenchmarkDocumentStep measures what the document-level step adds to Tag on the fixture article:
+// reshape, evidence and the typed merge, against the merge alone, over the same model mentions.
+func BenchmarkDocumentStep(b *testing.B) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(raw)
+	tg := New(places)
+	m, err := tg.model()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := &docScratch{f: newFeaturizer(m.res, tg.places)}
+	toks, _, sents, labels := m.tagText(sc, s)
+	meta := metaRanges(s)
+	var cands []candidate
+	for _, sp := range sents {
+		for _, e := range labelSpans(m.labels, labels[sp[0]:sp[1]]) {
+			if productType(m.types[e.typ]) == "" {
+				continue
+			}
+			if c, ok := tg.candidate(s, toks, sp[0], sp[0]+e.start, sp[0]+e.end, m.types[e.typ], meta); ok {
+				cands = append(cands, c)
+			}
+		}
+	}
+	b.Run("merge", func(b *testing.B) {
+		for b.Loop() {
+			tg.merge(s, slices.Clone(cands))
+		}
+	})
+	b.Run("step+merge", func(b *testing.B) {
+		for b.Loop() {
+			c := tg.reshape(s, toks, slices.Clone(cands))
+			tg.gatherEvidence(s, toks, c)
+			tg.merge(s, c)
+		}
+	})
+	b.Run("tagText", func(b *testing.B) {
+		for b.Loop() {
+			m.tagText(sc, s)
+		}
+	})
+}
