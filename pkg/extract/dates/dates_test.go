@@ -27,7 +27,8 @@ func TestFind(t *testing.T) {
 		{"Filed 2023-10-23 in court.", []d{{"2023-10-23", "2023-10-23", "day"}}},
 		{"Sales rose in October 2023.", []d{{"October 2023", "2023-10", "month"}}},
 		{"Sales rose in 2022, not 40 percent or 2023 units.", []d{{"2022", "2022", "year"}}},
-		{"The 2026 World Cup and 1,999 fans.", nil},
+		{"The 2026 World Cup and 1,999 fans.", []d{{"2026", "2026", "year"}}}, // a year modifying a noun names it
+		{"About 2000 people paid $1999 at 1800 GMT.", nil},
 		{"He left today; she came yesterday and goes tomorrow.", []d{{"today", "2023-10-25", "day"}, {"yesterday", "2023-10-24", "day"}, {"tomorrow", "2023-10-26", "day"}}},
 		{"Officials said on Monday.", []d{{"Monday", "2023-10-23", "day"}}},
 		{"Officials met Wednesday.", []d{{"Wednesday", "2023-10-25", "day"}}},
