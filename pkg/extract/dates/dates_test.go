@@ -191,3 +191,28 @@ func BenchmarkFind(b *testing.B) {
 		e.Find(string(raw), published)
 	}
 }
+
+// TestHolidays pins named days resolved by their rule in the year the clause points to (issue #19).
+func TestHolidays(t *testing.T) {
+	e := New()
+	pub := time.Date(2019, 11, 19, 12, 0, 0, 0, time.UTC) // a Tuesday
+	for _, tc := range []struct{ in, text, value string }{
+		{"The best deals ahead of Black Friday.", "Black Friday", "2019-11-29"},
+		{"Prices will drop on Cyber Monday.", "Cyber Monday", "2019-12-02"},
+		{"Sales peaked on Black Friday 2018.", "Black Friday 2018", "2018-11-23"},
+		{"Stores closed on Labor Day.", "Labor Day", "2019-09-02"},
+		{"The bill must pass before Christmas.", "Christmas", "2019-12-25"},
+		{"He was arrested on Christmas Eve.", "Christmas Eve", "2018-12-24"},
+		{"Churches filled on Easter Sunday.", "Easter Sunday", "2019-04-21"},
+		{"The store opens on New Year's Day.", "New Year's Day", "2020-01-01"},
+		{"Crowds gathered on Memorial Day.", "Memorial Day", "2019-05-27"},
+	} {
+		got := e.Find(tc.in, pub)
+		if len(got) != 1 || got[0].Text != tc.text || got[0].Value != tc.value {
+			t.Errorf("Find(%q) = %v; want %s = %s", tc.in, got, tc.text, tc.value)
+		}
+	}
+	if got := e.Find("a black friday sale", pub); len(got) != 0 {
+		t.Errorf("lower-case names are no holiday: %v", got)
+	}
+}

@@ -157,6 +157,9 @@ func (p *parser) scan() []hit {
 			} else if p.text(i) == "Q" || p.text(i) == "H" {
 				h, ok = p.quarterCode(i)
 			}
+			if !ok && p.capitalised(i) {
+				h, ok = p.holidayAt(i)
+			}
 		}
 		if ok {
 			out = append(out, h)
