@@ -76,6 +76,8 @@ func (*Extractor) FindFrom(s string, ref time.Time, host string) []article.Date 
 	if !ref.IsZero() {
 		y, m, d := ref.Date()
 		p.ref = civil(y, int(m), d)
+		u := ref.UTC()
+		p.lateUTC = u.Hour() >= 12 // a date without a time is midnight: never late
 	}
 	p.t = tokenize(s, make([]token, 0, len(s)/5+8))
 	hits := p.scan()

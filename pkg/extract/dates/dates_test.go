@@ -216,3 +216,34 @@ func TestHolidays(t *testing.T) {
 		t.Errorf("lower-case names are no holiday: %v", got)
 	}
 }
+
+// TestSpokenDay pins relative day words inside quotations, which count from the day the story
+// reports (the quote was spoken then), and names ending in "Today" (issue #19).
+func TestSpokenDay(t *testing.T) {
+	e := New()
+	pub := time.Date(2019, 11, 20, 9, 0, 0, 0, time.UTC) // a Wednesday
+	for _, tc := range []struct{ in, text, value string }{
+		{"The hearing ended on Tuesday. \"Today's hearing was a sham,\" she said.", "Today", "2019-11-19"},
+		{"The hearing ended on Tuesday. “Something happened last night,” he said.", "last night", "2019-11-18"},
+		{"The hearing ended on Tuesday. Today the House votes.", "Today", "2019-11-20"},
+		{"\"Today we won,\" he said.", "Today", "2019-11-20"},
+	} {
+		var got []string
+		for _, d := range e.Find(tc.in, pub) {
+			if d.Text == tc.text {
+				got = append(got, d.Value)
+			}
+		}
+		if len(got) != 1 || got[0] != tc.value {
+			t.Errorf("Find(%q) %q = %v; want %s", tc.in, tc.text, got, tc.value)
+		}
+	}
+	if got := e.Find("He told USA Today on Monday.", pub); len(got) != 1 || got[0].Text != "Monday" {
+		t.Errorf("a name ending in Today is no date: %v", got)
+	}
+	// Published on Sunday evening UTC, Monday morning in Asia: "struck early on Monday" is today.
+	late := time.Date(2026, 11, 8, 23, 35, 0, 0, time.UTC)
+	if got := e.Find("An earthquake struck early on Monday.", late); len(got) != 1 || got[0].Value != "2026-11-09" {
+		t.Errorf("late UTC: %v; want Monday 2026-11-09", got)
+	}
+}

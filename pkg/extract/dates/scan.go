@@ -106,6 +106,12 @@ type parser struct {
 	host     string
 	dayFirst int8 // 0 undecided, 1 "23/10/2023", -1 "10/23/2023"
 	lastYear int  // year of the latest expression read, for "in June of that year"; 0 none
+	// storyDay is the latest day read in the week up to publication ("on Tuesday"): the day a
+	// quote was most likely spoken, from which its "today" and "last night" count.
+	storyDay time.Time
+	// lateUTC says the publication time is known and past noon UTC, when the publisher's own day
+	// may already be the next one (an Asian morning).
+	lateUTC bool
 }
 
 func (p *parser) text(i int) string { return p.s[p.t[i].start:p.t[i].end] }
@@ -163,6 +169,13 @@ func (p *parser) scan() []hit {
 		}
 		if ok {
 			out = append(out, h)
+			if h.grain == "day" && len(h.value) == 10 && !p.ref.IsZero() {
+				if t, err := time.Parse(time.DateOnly, h.value); err == nil && !t.After(p.ref) && p.ref.Sub(t) <= 7*24*time.Hour {
+					if !p.clockBefore(h.from) {
+						p.storyDay = t
+					}
+				}
+			}
 			if y, err := strconv.Atoi(h.value[:min(4, len(h.value))]); err == nil && len(h.value) >= 4 {
 				p.lastYear = y
 			}
@@ -655,6 +668,56 @@ talks negotiations`)
 // streetWords end a street address, whose number is no year.
 var streetWords = setOf(`Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Way Place Plaza`)
 
+// inName reports whether the capitalised day word at i ends a name ("USA Today", "Africa Today"):
+// a capitalised word stands right before it on the same line.
+func (p *parser) inName(i int) bool {
+	if i == 0 || !p.capitalised(i) || p.t[i].brk || p.t[i-1].kind != kWord || !p.capitalised(i-1) {
+		return false
+	}
+	return true
+}
+
+// spokenDay is the day from which a relative day word at i counts: publication, except inside a
+// quotation, which was spoken on the story's day, as a reader dates "today" in "'Today's hearing
+// is over,' she said" (issue #19): the latest day read before it in the week up to publication
+// ("appeared on MSNBC on Tuesday … saying, 'last night …'").
+func (p *parser) spokenDay(i int) time.Time {
+	if p.storyDay.IsZero() || !p.inQuote(i) {
+		return p.ref
+	}
+	return p.storyDay
+}
+
+// clockBefore reports whether a clock time stands right before token i ("4:12 p.m. Sunday in New
+// York"): such a day converts a time to another zone and is not the story's day.
+func (p *parser) clockBefore(i int) bool {
+	for k := i - 1; k >= max(0, i-4); k-- {
+		if w := strings.ToLower(p.text(k)); w == "a" || w == "p" || w == "am" || w == "pm" {
+			return k+1 < len(p.t) && (p.is(k+1, ".") || w == "am" || w == "pm")
+		}
+	}
+	return false
+}
+
+// inQuote reports whether token i stands inside quotation marks opened earlier in its paragraph.
+func (p *parser) inQuote(i int) bool {
+	open := false
+	for k := i - 1; k >= 0; k-- {
+		switch p.text(k) {
+		case "“":
+			return true
+		case "”":
+			return false
+		case "\"":
+			open = !open
+		}
+		if p.t[k].brk {
+			break
+		}
+	}
+	return open
+}
+
 // atWord reads expressions that begin with a known word.
 func (p *parser) atWord(i int, wi wordInfo) (hit, bool) {
 	switch wi.class {
@@ -663,10 +726,10 @@ func (p *parser) atWord(i int, wi wordInfo) (hit, bool) {
 	case cWeekday:
 		return p.weekday(i, wi)
 	case cDayWord:
-		if p.ref.IsZero() {
+		if p.ref.IsZero() || p.inName(i) {
 			return hit{}, false
 		}
-		return hit{from: i, to: i + 1, value: dayValue(p.ref.AddDate(0, 0, wi.val)), grain: "day"}, true
+		return hit{from: i, to: i + 1, value: dayValue(p.spokenDay(i).AddDate(0, 0, wi.val)), grain: "day"}, true
 	case cRel:
 		return p.relative(i, wi.val)
 	case cOrdinal:
@@ -855,6 +918,10 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 		switch tense := p.tense(i); {
 		case tense > 0, tense == 0 && fwd < back:
 			t = r.AddDate(0, 0, fwd)
+		case tense < 0 && fwd == 1 && p.lateUTC:
+			// "struck early on Monday" published on Sunday evening UTC: Monday is already the
+			// publisher's own day, not a week before.
+			t = r.AddDate(0, 0, 1)
 		default:
 			t = r.AddDate(0, 0, -back)
 		}
@@ -873,12 +940,12 @@ func (p *parser) relative(i, rel int) (hit, bool) {
 	switch nw {
 	case "morning", "afternoon", "evening":
 		if rel == 0 {
-			return hit{from: i, to: i + 2, value: dayValue(r), grain: "day"}, true
+			return hit{from: i, to: i + 2, value: dayValue(p.spokenDay(i)), grain: "day"}, true
 		}
 		return hit{}, false
 	case "night":
 		if rel < 0 {
-			return hit{from: i, to: i + 2, value: dayValue(r.AddDate(0, 0, -1)), grain: "day"}, true
+			return hit{from: i, to: i + 2, value: dayValue(p.spokenDay(i).AddDate(0, 0, -1)), grain: "day"}, true
 		}
 		return hit{}, false
 	}
