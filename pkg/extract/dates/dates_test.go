@@ -247,3 +247,31 @@ func TestSpokenDay(t *testing.T) {
 		t.Errorf("late UTC: %v; want Monday 2026-11-09", got)
 	}
 }
+
+// TestTenseAround pins dates without a year whose tense is read after them, the timetable present,
+// a coordinated month's year and a weekday that picks the year (issue #19).
+func TestTenseAround(t *testing.T) {
+	e := New()
+	pub := time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC) // a Tuesday, no time known
+	for _, tc := range []struct{ in, text, value string }{
+		{"But in May, when the agency tapped three companies, two agreed.", "May", "2019-05"},
+		{"In May, its head said returning to the moon was necessary.", "May", "2019-05"},
+		{"The minister on Thursday in a speech accused the banks.", "Thursday", "2019-11-14"},
+		{"The governor on Wednesday announced a plan to extend the line.", "Wednesday", "2019-11-13"},
+		{"The World Cup begins in June, with matches in eight cities.", "June", "2020-06"},
+		{"The pact takes effect in June.", "June", "2020-06"},
+		{"After floods in April and May 2018, homes were razed.", "April", "2018-04"},
+		{"She was taken at 6:38 p.m. on Saturday, May 18.", "Saturday, May 18", "2019-05-18"},
+		{"She said the country would leave the E.U. by the end of March and suggested more.", "March", "2020-03"},
+	} {
+		var got []string
+		for _, d := range e.Find(tc.in, pub) {
+			if d.Text == tc.text {
+				got = append(got, d.Value)
+			}
+		}
+		if len(got) != 1 || got[0] != tc.value {
+			t.Errorf("Find(%q) %q = %v; want %s", tc.in, tc.text, got, tc.value)
+		}
+	}
+}

@@ -458,7 +458,7 @@ func (p *parser) dayHit(h hit, y, mo, d, mo2, d2 int) (hit, bool) {
 			return hit{}, false
 		}
 		t, ok = p.nearestYear(mo, d)
-		switch tense := p.tense(h.from); {
+		switch tense := p.tenseAround(h.from, h.to); {
 		case ok && tense > 0 && t.Before(p.ref):
 			t, ok = validDate(t.Year()+1, mo, d)
 		case ok && tense < 0 && t.After(p.ref):
@@ -804,9 +804,21 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 	if wi.abbr || p.ref.IsZero() || from == i && !p.yearCue(i-1) {
 		return hit{}, false
 	}
+	// "in April and May 2024", "between June and August 2023": the year written after the second
+	// month is the first one's too.
+	if k := end; p.near(k) && (p.is(k, "and") || p.is(k, "or") || p.is(k, "to") || p.is(k, "through") || p.is(k, "-") || p.is(k, "–")) {
+		if m2, ok := p.word(k + 1); ok && m2.class == cMonth && !m2.abbr && p.capitalised(k+1) && p.near(k+1) {
+			if y, _ := p.yearAfter(k + 2); y != 0 && !p.is(k+2, ",") {
+				if m2.val < wi.val && !p.is(k, "and") && !p.is(k, "or") {
+					y-- // "December to February 2024" starts the year before
+				}
+				return p.monthHit(from, end, y, wi.val)
+			}
+		}
+	}
 	y := p.ref.Year()
 	pm := int(p.ref.Month())
-	tense := p.tense(from)
+	tense := p.tenseAround(from, end)
 	switch {
 	case hasRel && rel < 0:
 		if wi.val >= pm {
@@ -877,13 +889,13 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 		if mw, ok := p.word(k); ok && mw.class == cMonth {
 			if h, ok := p.month(k, mw); ok && h.grain == "day" {
 				h.from = i
-				return h, true
+				return p.matchWeekday(h, time.Weekday(wi.val)), true
 			}
 		}
 		if d, l := p.num(k); l >= 1 && l <= 2 && d <= 31 {
 			if h, ok := p.dayMonth(k, d); ok {
 				h.from = i
-				return h, true
+				return p.matchWeekday(h, time.Weekday(wi.val)), true
 			}
 		}
 	}
@@ -915,7 +927,7 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 	case hasRel:
 		t = weekStart(r).AddDate(0, 0, (int(w)+6)%7)
 	default:
-		switch tense := p.tense(i); {
+		switch tense := p.tenseAround(i, i+1); {
 		case tense > 0, tense == 0 && fwd < back:
 			t = r.AddDate(0, 0, fwd)
 		case tense < 0 && fwd == 1 && p.lateUTC:
@@ -927,6 +939,22 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 		}
 	}
 	return hit{from: from, to: i + 1, value: dayValue(t), grain: "day"}, true
+}
+
+// matchWeekday moves a day written without a year ("Saturday, May 18") to the year, within one of
+// publication, whose date falls on the weekday written with it; a written year is kept.
+func (p *parser) matchWeekday(h hit, w time.Weekday) hit {
+	t, err := time.Parse(time.DateOnly, h.value)
+	if err != nil || t.Weekday() == w || p.ref.IsZero() || p.t[h.to-1].kind == kNum && len(p.text(h.to-1)) == 4 {
+		return h
+	}
+	for _, dy := range []int{-1, 1} {
+		if c, ok := validDate(t.Year()+dy, int(t.Month()), t.Day()); ok && c.Weekday() == w && absDays(c.Sub(p.ref)) <= 400*24*time.Hour {
+			h.value = dayValue(c)
+			return h
+		}
+	}
+	return h
 }
 
 // relative reads "this week", "last month", "next year", "last quarter", "this morning",
@@ -1098,9 +1126,7 @@ func (p *parser) tense(i int) int {
 	}
 	start := int(p.t[i].start)
 	before := p.s[max(0, start-120):start]
-	if k := strings.LastIndexAny(before, ".!?\n;"); k >= 0 {
-		before = before[k+1:]
-	}
+	before = before[sentenceStart(before):]
 	// A comma stops the scan unless the clause after it is coordinated and elliptical: "The flood
 	// struck in January, and a second one in December" takes the tense of the clause before, but
 	// "held every May since 1913, opens on May 21" and "won 48% of the vote, forcing a runoff on
@@ -1132,6 +1158,81 @@ func (p *parser) tense(i int) int {
 	return 0
 }
 
+// tenseAround is the tense of the clause before the expression [from, to), else of the words after
+// it in its sentence ("But in May, when the agency tapped…", "on Thursday in a speech accused…").
+// Verbs of saying after it are skipped: they date the report, not the event ("… on Monday, officials
+// said").
+func (p *parser) tenseAround(from, to int) int {
+	if t := p.tense(from); t != 0 {
+		return t
+	}
+	if to >= len(p.t) {
+		return 0
+	}
+	start := int(p.t[to-1].end)
+	after := p.s[start:min(len(p.s), start+120)]
+	if k := strings.IndexAny(after, "!?\n;"); k >= 0 {
+		after = after[:k]
+	}
+	if k := strings.Index(after, ". "); k >= 0 {
+		after = after[:k]
+	}
+	ws := strings.Fields(strings.ToLower(after))
+	comma := false
+	for k := range ws {
+		w := trimWord(ws[k])
+		if w == "and" || w == "but" || w == "while" || w == "whereas" {
+			return 0 // a verb of the next clause says nothing of this date
+		}
+		if sayWords[w] {
+			if !comma && pastSay[w] {
+				return -1 // the clause's own verb: "on Wednesday announced a plan"
+			}
+			continue
+		}
+		if strings.ContainsAny(ws[k], ",”\"") {
+			comma = true
+		}
+		prev, next := "", ""
+		if k > 0 {
+			prev = trimWord(ws[k-1])
+		}
+		if k+1 < len(ws) {
+			next = trimWord(ws[k+1])
+		}
+		if t := cueTense(prev, w, next); t != 0 {
+			return t
+		}
+	}
+	return 0
+}
+
+// sayWords report speech: after a date they date the report, not what the date belongs to.
+var sayWords = setOf(`said says told tells added adds according announced noted`)
+
+// pastSay are the past forms among sayWords.
+var pastSay = setOf(`said told added announced noted`)
+
+// sentenceStart is the offset in s after its last sentence end: a stop, "!" or "?" followed by a
+// space and a capital (so "the E.U. by the end" and "p.m. on" run on), a line break or ";".
+func sentenceStart(s string) int {
+	for k := len(s) - 1; k >= 0; k-- {
+		switch s[k] {
+		case '\n', ';':
+			return k + 1
+		case '.', '!', '?':
+			j := k + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '"' || s[j] == '\'') {
+				j++
+			}
+			if j == len(s) || j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 0x80) {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
 func trimWord(w string) string { return strings.Trim(w, `"'“”‘(),:`) }
 
 // cueTense is the tense word w says, read with its neighbours: +1, -1 or 0 (no cue).
@@ -1152,6 +1253,8 @@ func cueTense(prev, w, next string) int {
 		return 1
 	case futureBeforeTo[w] && (next == "to" || w == "set" && next == "for"):
 		return 1 // "plans to", "set for", "is to", "going to"
+	case scheduleWords[w] || (w == "takes" || w == "take") && next == "effect" || (w == "comes" || w == "come") && next == "into":
+		return 1 // the present of a timetable: "the World Cup begins in June", "takes effect in June"
 	}
 	past := pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w]
 	if past && auxiliaries[prev] {
@@ -1170,6 +1273,9 @@ forthcoming`)
 
 var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting
 hope seeks seek prepares prepare poised`)
+
+// scheduleWords are present-tense verbs of a timetable, which news uses for what is still to come.
+var scheduleWords = setOf(`begins starts opens resumes expires kicks launches reopens`)
 
 // auxiliaries make a following past form a participle whose tense lies further back.
 var auxiliaries = setOf(`be been being is are am get gets`)
