@@ -275,3 +275,28 @@ func TestTenseAround(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeMore pins relative expressions read as a reader does (issue #19).
+func TestRelativeMore(t *testing.T) {
+	e := New()
+	pub := time.Date(2019, 11, 18, 0, 0, 0, 0, time.UTC) // a Monday
+	for _, tc := range []struct{ in, text, value string }{
+		{"Soldiers took to the streets to clear barricades this weekend.", "this weekend", "2019-11-16/2019-11-17"},
+		{"Fans will gather this weekend.", "this weekend", "2019-11-23/2019-11-24"},
+		{"Controls imposed in October 2017 were expanded the following year.", "the following year", "2018"},
+		{"Sales fell in 2016 after rising the previous year.", "the previous year", "2015"},
+		{"The lead she has held all month.", "all month", "2019-11"},
+		{"Twenty-two years ago, a paper praised him.", "Twenty-two years ago", "1997"},
+		{"Clearing fell in the twelve months to July.", "July", "2019-07"},
+	} {
+		var got []string
+		for _, d := range e.Find(tc.in, pub) {
+			if d.Text == tc.text {
+				got = append(got, d.Value)
+			}
+		}
+		if len(got) != 1 || got[0] != tc.value {
+			t.Errorf("Find(%q) %q = %v; want %s", tc.in, tc.text, got, tc.value)
+		}
+	}
+}

@@ -56,7 +56,7 @@ func buildWords() map[string]wordInfo {
 	for n, v := range map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0} {
 		m[n] = wordInfo{class: cDayWord, val: v}
 	}
-	for n, v := range map[string]int{"this": 0, "last": -1, "next": 1, "previous": -1, "coming": 1} {
+	for n, v := range map[string]int{"this": 0, "last": -1, "next": 1, "previous": -1, "coming": 1, "following": 1, "all": 0} {
 		m[n] = wordInfo{class: cRel, val: v}
 	}
 	for n, v := range map[string]int{"day": pDay, "days": pDay, "week": pWeek, "weeks": pWeek, "month": pMonth,
@@ -67,7 +67,10 @@ func buildWords() map[string]wordInfo {
 		m[n] = wordInfo{class: cOrdinal, val: v}
 	}
 	for n, v := range map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-		"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12} {
+		"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+		"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+		"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+		"ninety": 90} {
 		m[n] = wordInfo{class: cNumWord, val: v}
 	}
 	for n, v := range map[string]int{"early": 1, "mid": 2, "late": 3} {
@@ -508,6 +511,14 @@ func absDays(d time.Duration) time.Duration {
 
 // ago reads "3 weeks ago", "two years ago", "a month ago" with the number at i (n < 0: a word).
 func (p *parser) ago(i, n int) (hit, bool) {
+	from := i
+	// "twenty-two years ago": a ten and a unit joined by a hyphen.
+	if n >= 20 && p.is(i+1, "-") && p.glued(i+1) && p.glued(i+2) {
+		if u, ok := p.word(i + 2); ok && u.class == cNumWord && u.val >= 1 && u.val <= 9 && strings.ToLower(p.text(i+2)) != "a" {
+			n += u.val
+			i += 2
+		}
+	}
 	if p.ref.IsZero() || !p.near(i+1) {
 		return hit{}, false
 	}
@@ -515,7 +526,7 @@ func (p *parser) ago(i, n int) (hit, bool) {
 	if !ok || per.class != cPeriod || per.val == pWeekend || per.val == pQuarter || !p.near(i+2) || !strings.EqualFold(p.text(i+2), "ago") {
 		return hit{}, false
 	}
-	h := hit{from: i, to: i + 3}
+	h := hit{from: from, to: i + 3}
 	r := p.ref
 	switch per.val {
 	case pDay:
@@ -548,7 +559,8 @@ func (p *parser) yearCue(k int) bool {
 			return l == 4
 		}
 		prev, ok := p.word(k - 1)
-		return ok && prev.class == cMonth
+		// "in the twelve months to July": a period's end
+		return ok && (prev.class == cMonth || prev.class == cPeriod && p.is(k, "to") && prev.val != pWeekend)
 	}
 	return wi.class == cCue || wi.class == cMod
 }
@@ -982,6 +994,25 @@ func (p *parser) relative(i, rel int) (hit, bool) {
 		return hit{}, false
 	}
 	h := hit{from: i, to: i + 2}
+	lw := strings.ToLower(p.text(i))
+	if lw == "following" || lw == "previous" && i > 0 && strings.EqualFold(p.text(i-1), "the") && p.lastYear != 0 && per.val == pYear {
+		// "expanded the following year", "the previous year": counted from the year read before.
+		if per.val != pYear || p.lastYear == 0 || i == 0 || !strings.EqualFold(p.text(i-1), "the") {
+			return hit{}, false
+		}
+		h.from = i - 1
+		h.value, h.grain = strconv.Itoa(p.lastYear+rel), "year"
+		return h, true
+	}
+	if lw == "all" && per.val != pMonth && per.val != pYear && per.val != pWeek {
+		return hit{}, false // "all month", "all year" are the current ones; "all day" no date
+	}
+	if per.val == pWeekend && rel == 0 && r.Weekday() != time.Saturday && r.Weekday() != time.Sunday && p.tenseAround(i, i+2) < 0 {
+		// "took to the streets this weekend", said on a weekday: the weekend just past
+		sat := weekStart(r).AddDate(0, 0, -2)
+		h.value, h.grain = dayValue(sat)+"/"+dayValue(sat.AddDate(0, 0, 1)), "day"
+		return h, true
+	}
 	switch per.val {
 	case pDay:
 		return hit{}, false
