@@ -442,6 +442,28 @@ func TestSenses(t *testing.T) {
 			dates: [][3]string{{"Wednesday", "2026-11-04", "day"}}}, []string{"agreement|2026-11-04"}},
 		{"relative clause of the trigger", fixture{text: "The protest, which began on Monday, drew thousands.",
 			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, []string{"protest|2026-11-16"}},
+		// Triggers in another sense (senses.go).
+		{"teams' meetings", fixture{text: "The Bruins beat the Devils for the eighth time in nine meetings."}, nil},
+		{"teams meet", fixture{text: "The friendly was the first of two games; the teams meet again on Wednesday."}, nil},
+		{"meet a standard", fixture{text: "We open the door to products that meet none of them."}, nil},
+		{"leaders meet", fixture{text: "The two presidents will meet in Geneva."}, []string{"meeting|"}},
+		{"shop deals", fixture{text: "Monday's best deals include various laptops from $700 at Amazon."}, nil},
+		{"a deal signed", fixture{text: "The two companies signed a deal worth $2 billion."}, []string{"agreement|"}},
+		{"hazards listed", fixture{text: "The fund helps countries adapt to extreme heat, floods and droughts."}, nil},
+		{"warning for floods", fixture{text: "They asked for early warning systems for floods."}, nil},
+		{"floods struck", fixture{text: "Heavy rain triggered floods and landslides in the province."}, []string{"disaster|"}},
+		{"fuel on the fire", fixture{text: "The authorities continue to pour fuel on the fire."}, nil},
+		{"voters in general", fixture{text: "Voters have every right to know more about his finances."}, nil},
+		{"elections in general", fixture{text: "He refuses to do what every candidate has done in the past nine elections."}, nil},
+		{"share of GDP", fixture{text: "Public debt stood at about two-thirds of GDP."}, nil},
+		{"forecast GDP", fixture{text: "Economists estimate that the reform will increase Brazil's GDP by 0.4 per cent."}, nil},
+		{"GDP reported", fixture{text: "GDP grew 2.1 per cent in the third quarter."}, []string{"economic|"}},
+		{"a ceremony attended", fixture{text: "Passports were handed out at a ceremony attended by ministers."}, nil},
+		{"attended talks", fixture{text: "Ministers attended talks in Paris."}, []string{"meeting|"}},
+		{"hosted a show", fixture{text: "Carson, who hosted the Tonight Show for 30 years, died in January."}, nil},
+		{"hosted a summit", fixture{text: "Lyon hosted a summit of leaders."}, []string{"meeting|"}},
+		{"accord not yet reached", fixture{text: "The minister said the country is near accord with creditor banks."}, nil},
+		{"visit a website", fixture{text: "For more information, please visit: www.example.com"}, nil},
 	} {
 		var got []string
 		for _, e := range ex.Find(tc.f.article(t)) {

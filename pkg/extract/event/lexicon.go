@@ -175,7 +175,7 @@ var lexiconSpec = []struct {
 	{"election elections by-election by-elections", entry{typ: TypeElection, conf: 0.8, noun: true}},
 	{"elected re-elected reelected", entry{typ: TypeElection, conf: 0.75}},
 	{"vote votes voted voting", entry{typ: TypeElection, conf: 0.75, noun: true, cond: condVote, blockNext: list("of")}},
-	{"voters", entry{typ: TypeElection, conf: 0.6, weak: true, noun: true}},
+	{"voters", entry{typ: TypeElection, conf: 0.6, weak: true, noun: true, needNext: list("go goes went head heads headed cast casts casting turned chose choose elected rejected approved returned flocked queued lined")}}, // voters at the polls, not voters in general
 	{"referendum referendums ballot ballots runoff run-off recount primaries", entry{typ: TypeElection, conf: 0.8, noun: true}},
 	{"caucus caucuses", entry{typ: TypeElection, conf: 0.8, noun: true, cond: condVote}}, // not "the agribusiness caucus" of a congress
 	{"polls", entry{typ: TypeElection, conf: 0.7, needPrev: list("the"), needNext: list("closed close open opened opening closing"), blockNext: list("show showed shows suggest suggested suggests indicate")}},
