@@ -434,9 +434,9 @@ func TestSenses(t *testing.T) {
 		{"an offset separates a date", fixture{text: "The sides signed the accord on Monday, two years after talks collapsed in Cairo.",
 			dates: [][3]string{{"Monday", "2025-07-14", "day"}}}, []string{"agreement|2025-07-14", "meeting|"}},
 		{"latest sign", fixture{text: "The sale is the latest sign that African governments are returning to markets."}, nil},
-		{"date of another clause", fixture{text: "The pact takes effect early next year after a quarter of a century of negotiations.",
+		{"date of another clause", fixture{text: "The pact takes effect early next year after two rounds of negotiations.",
 			dates: [][3]string{{"early next year", "2027", "year"}}}, []string{"agreement|2027", "meeting|"}},
-		{"date of a reported clause", fixture{text: "Fans gathered in the square to celebrate, and the club said the team would parade through the city on Monday.",
+		{"date of a reported clause", fixture{text: "Delegates gathered in the square to celebrate, and the club said the team would parade through the city on Monday.",
 			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, []string{"meeting|"}},
 		{"preposition after", fixture{text: "Under the deal reached shortly after midnight on Wednesday, the region will spend more.",
 			dates: [][3]string{{"Wednesday", "2026-11-04", "day"}}}, []string{"agreement|2026-11-04"}},
@@ -464,6 +464,16 @@ func TestSenses(t *testing.T) {
 		{"hosted a summit", fixture{text: "Lyon hosted a summit of leaders."}, []string{"meeting|"}},
 		{"accord not yet reached", fixture{text: "The minister said the country is near accord with creditor banks."}, nil},
 		{"visit a website", fixture{text: "For more information, please visit: www.example.com"}, nil},
+		{"a history of negotiations", fixture{text: "The pact ends a quarter of a century of negotiations."}, []string{"agreement|"}},
+		{"fans gathered", fixture{text: "Thousands of fans gathered in the plaza to celebrate."}, nil},
+		{"campaign rally", fixture{text: "The candidate spoke during a rally in Kenansville."}, nil},
+		{"protest rally", fixture{text: "Thousands joined a rally against the tax in Nairobi."}, []string{"protest|"}},
+		{"protests in general", fixture{text: "The city has become a flashpoint for protests against mass tourism."}, nil},
+		{"original agreements", fixture{text: "The original loan agreements were kept secret."}, nil},
+		{"output forecast", fixture{text: "The IMF expects that U.S. output will expand by 1.6 percent."}, nil},
+		{"profit forecast", fixture{text: "Higher costs may lead to a drop in 2005 net profit."}, nil},
+		{"declared emergencies", fixture{text: "Penalties apply if the sites are unavailable during declared emergencies."}, nil},
+		{"attack in words", fixture{text: "There are valid reasons to attack and critique the candidate."}, nil},
 	} {
 		var got []string
 		for _, e := range ex.Find(tc.f.article(t)) {

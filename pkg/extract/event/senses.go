@@ -42,6 +42,20 @@ lessons`)
 	// prospectPrev before "agreement"/"accord" speak of one not yet reached ("near accord",
 	// "obstacles to an agreement", "reach agreement").
 	prospectPrev = words(`near toward towards reach reaching`)
+	// historyWords before "of negotiations" make them a history.
+	historyWords = words(`years decades century centuries months weeks`)
+	// crowdWords gathering are the public, not a meeting's members.
+	crowdWords = words(`fans supporters crowds crowd people thousands hundreds mourners residents
+worshippers spectators onlookers tourists`)
+	// standingPrev before an agreement make it one in force, not one reached now.
+	standingPrev = words(`original existing previous old current earlier standing`)
+	// protestCues make a rally a protest.
+	protestCues = words(`against protest protests protesters protestors demonstrators demand demands
+demanding demanded oppose opposing solidarity march marched marchers denounce denouncing
+condemn condemning outrage`)
+	// verbalWords coordinated with "attack" make it criticism.
+	verbalWords = words(`critique criticise criticize criticised criticized question mock ridicule
+condemn defend insult`)
 	// forecastModals before an economic noun make it a forecast ("will increase GDP").
 	forecastModals = words(`will would could may might`)
 )
@@ -64,6 +78,16 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 		case "attended", "attend", "attends", "attending":
 			// "a ceremony attended by ministers" is the ceremony's; "the school her daughter attends"
 			if next == "by" || attendObjects[next] || attendObjects[d.w(end+1)] || next == "." || next == "," || next == "" {
+				return true
+			}
+		case "negotiations", "talks":
+			// "after a quarter of a century of negotiations": a history, not a round held
+			if prev == "of" && historyWords[d.w(i-2)] {
+				return true
+			}
+		case "gathered", "gather", "gathering":
+			// "thousands of fans gathered to celebrate": a crowd, not a meeting
+			if crowdWords[prev] {
 				return true
 			}
 		case "hosted":
@@ -90,6 +114,12 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 			if (prev == "a" || prev == "an") && oneOf(d.w(i-2), "to", "of", "toward", "towards") && !strings.HasPrefix(d.w(i-3), "agree") && !strings.HasPrefix(d.w(i-3), "sign") {
 				return true // "obstacles to an agreement", "in the way of an accord"
 			}
+		case "pact", "treaty":
+		}
+		if oneOf(w, "agreement", "agreements", "accord", "pact", "treaty") && (standingPrev[prev] || standingPrev[d.w(i-2)]) {
+			return true // "the original loan agreements": one in force long since, not one made now
+		}
+		switch w {
 		case "contracts":
 			if oneOf(prev, "for", "vast", "lucrative", "bid", "win", "future", "such", "more") {
 				return true // contracts in general, not one signed
@@ -119,6 +149,22 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 				}
 			}
 		}
+	case TypeProtest:
+		switch w {
+		case "rally", "rallies":
+			// a campaign's rally ("said during a rally in Kenansville") is no protest: a protest
+			// rally says what it is against or for
+			if d.sentenceCount(si, protestCues) == 0 {
+				return true
+			}
+		}
+		if oneOf(prev, "for", "most", "all", "any") && strings.HasSuffix(w, "s") {
+			return true // "a flashpoint for protests", "banning most rallies": protests in general
+		}
+	case TypeAttack:
+		if (w == "attack" || w == "attacked" || w == "attacks") && next == "and" && verbalWords[d.w(end+1)] {
+			return true // "reasons to attack and critique him": words, not blows
+		}
 	case TypeElection:
 		if w == "elections" && electionsGenericPrev[prev] {
 			return true
@@ -129,15 +175,24 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 		if prev == "of" || prev == "to" || prev == "by" || next == "countries" || next == "nations" {
 			return true
 		}
+		if forecastModals[next] {
+			return true // "U.S. output will expand by 1.6 percent": a forecast
+		}
 		s := d.sents[si]
-		for j := max(s.start, i-4); j < i; j++ {
+		for j := i - 1; j >= max(s.start, i-8); j-- {
+			if d.w(j) == "," || d.w(j) == ";" {
+				break
+			}
 			if forecastModals[d.w(j)] {
-				return true
+				return true // "may lead to a drop in 2005 net profit"
 			}
 		}
 	case TypeStatement:
 		if prev == "into" {
 			return true // "pressure him into announcing an inquiry": wanted, not made
+		}
+		if strings.HasPrefix(w, "declared") && oneOf(prev, "during", "of", "in", "under", "any", "a", "the", "officially") {
+			return true // "during declared emergencies": an adjective
 		}
 	case TypeVisit:
 		if next == ":" || strings.HasPrefix(next, "www") || next == "our" || next == "the" && oneOf(d.w(end+1), "website", "site", "page") {
