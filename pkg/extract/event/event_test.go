@@ -473,6 +473,10 @@ func TestSenses(t *testing.T) {
 		{"output forecast", fixture{text: "The IMF expects that U.S. output will expand by 1.6 percent."}, nil},
 		{"profit forecast", fixture{text: "Higher costs may lead to a drop in 2005 net profit."}, nil},
 		{"declared emergencies", fixture{text: "Penalties apply if the sites are unavailable during declared emergencies."}, nil},
+		{"said in a speech", fixture{text: "The minister said in a speech to delegates that the fund would grow."}, []string{"statement|"}},
+		{"free speech", fixture{text: "The law protects free speech and the freedom of speech."}, nil},
+		{"a gathering of leaders", fixture{text: "He spoke at a gathering of industry leaders."}, []string{"meeting|"}},
+		{"net income reported", fixture{text: "Net income fell to 537m euros."}, []string{"economic|"}},
 		{"attack in words", fixture{text: "There are valid reasons to attack and critique the candidate."}, nil},
 	} {
 		var got []string
