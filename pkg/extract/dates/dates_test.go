@@ -261,6 +261,7 @@ func TestTenseAround(t *testing.T) {
 		{"The World Cup begins in June, with matches in eight cities.", "June", "2020-06"},
 		{"The pact takes effect in June.", "June", "2020-06"},
 		{"After floods in April and May 2018, homes were razed.", "April", "2018-04"},
+		{"Rain fell between December and February 2019.", "December", "2018-12"},
 		{"She was taken at 6:38 p.m. on Saturday, May 18.", "Saturday, May 18", "2019-05-18"},
 		{"She said the country would leave the E.U. by the end of March and suggested more.", "March", "2020-03"},
 	} {

@@ -109,7 +109,7 @@ type parser struct {
 	host     string
 	dayFirst int8 // 0 undecided, 1 "23/10/2023", -1 "10/23/2023"
 	lastYear int  // year of the latest expression read, for "in June of that year"; 0 none
-	// storyDay is the latest day read in the week up to publication ("on Tuesday"): the day a
+	// storyDay is the latest day read in the three days up to publication ("on Tuesday"): the day a
 	// quote was most likely spoken, from which its "today" and "last night" count.
 	storyDay time.Time
 	// lateUTC says the publication time is known and past noon UTC, when the publisher's own day
@@ -173,7 +173,7 @@ func (p *parser) scan() []hit {
 		if ok {
 			out = append(out, h)
 			if h.grain == "day" && len(h.value) == 10 && !p.ref.IsZero() {
-				if t, err := time.Parse(time.DateOnly, h.value); err == nil && !t.After(p.ref) && p.ref.Sub(t) <= 7*24*time.Hour {
+				if t, err := time.Parse(time.DateOnly, h.value); err == nil && !t.After(p.ref) && p.ref.Sub(t) <= 3*24*time.Hour {
 					if !p.clockBefore(h.from) {
 						p.storyDay = t
 					}
@@ -691,7 +691,7 @@ func (p *parser) inName(i int) bool {
 
 // spokenDay is the day from which a relative day word at i counts: publication, except inside a
 // quotation, which was spoken on the story's day, as a reader dates "today" in "'Today's hearing
-// is over,' she said" (issue #19): the latest day read before it in the week up to publication
+// is over,' she said" (issue #19): the latest day read before it in the three days up to publication
 // ("appeared on MSNBC on Tuesday … saying, 'last night …'").
 func (p *parser) spokenDay(i int) time.Time {
 	if p.storyDay.IsZero() || !p.inQuote(i) {
@@ -821,7 +821,7 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 	if k := end; p.near(k) && (p.is(k, "and") || p.is(k, "or") || p.is(k, "to") || p.is(k, "through") || p.is(k, "-") || p.is(k, "–")) {
 		if m2, ok := p.word(k + 1); ok && m2.class == cMonth && !m2.abbr && p.capitalised(k+1) && p.near(k+1) {
 			if y, _ := p.yearAfter(k + 2); y != 0 && !p.is(k+2, ",") {
-				if m2.val < wi.val && !p.is(k, "and") && !p.is(k, "or") {
+				if m2.val < wi.val && (!p.is(k, "and") && !p.is(k, "or") || p.betweenBefore(from)) {
 					y-- // "December to February 2024" starts the year before
 				}
 				return p.monthHit(from, end, y, wi.val)
