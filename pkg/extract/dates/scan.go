@@ -680,13 +680,18 @@ talks negotiations`)
 // streetWords end a street address, whose number is no year.
 var streetWords = setOf(`Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Way Place Plaza`)
 
-// inName reports whether the capitalised day word at i ends a name ("USA Today", "Africa Today"):
-// a capitalised word stands right before it on the same line.
+// inName reports whether the capitalised day word at i is part of a name ("USA Today", "Africa
+// Today", "BBC Radio 4's Today programme"): written capitalised in mid-sentence, after a word, a
+// number or a possessive on the same line, where the day word itself would be lower-case.
 func (p *parser) inName(i int) bool {
-	if i == 0 || !p.capitalised(i) || p.t[i].brk || p.t[i-1].kind != kWord || !p.capitalised(i-1) {
+	if i == 0 || !p.capitalised(i) || p.t[i].brk {
 		return false
 	}
-	return true
+	switch prev := p.t[i-1]; prev.kind {
+	case kWord, kNum:
+		return true
+	}
+	return false
 }
 
 // spokenDay is the day from which a relative day word at i counts: publication, except inside a
