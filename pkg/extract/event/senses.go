@@ -25,9 +25,9 @@ wildfires fires cyclones hurricanes typhoons landslides erosion spells sea-level
 longer worse fiercer stronger extreme for during against`)
 	// shoppingPrev before "deal(s)" and shoppingWords in the sentence make it a shop's offer.
 	shoppingPrev = words(`best great top hot early holiday daily doorbuster biggest lightning cyber
-friday monday sale shopping price discount exclusive amazon today's bundle`)
-	shoppingWords = words(`price prices pricing discount discounts save savings coupon coupons
-shoppers shopping bargain bargains markdown doorbuster retailer retailers amazon walmart`)
+sale shopping price discount exclusive today bundle`)
+	shoppingWords = words(`discount discounts savings coupon coupons shoppers shopping bargain
+bargains markdown markdowns doorbuster doorbusters`)
 	// electionsGenericPrev before a plural "elections" make it elections in general.
 	electionsGenericPrev = words(`past previous recent future many several all numerous two three
 four five six seven eight nine ten of into free`)
@@ -101,7 +101,7 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 	case TypeAgreement:
 		switch w {
 		case "deal", "deals":
-			if shoppingPrev[prev] || (prev == "'s" || prev == "’s") && (shoppingPrev[d.w(i-2)] || shoppingPrev[d.w(i-2)+"'s"]) {
+			if shoppingPrev[prev] || shoppingPrev[d.possessor(i)] || oneOf(prev, "friday", "monday") && oneOf(d.w(i-2), "black", "cyber") {
 				return true
 			}
 			if d.sentenceCount(si, shoppingWords) > 0 {
@@ -216,6 +216,21 @@ func listed(d *doc, a, b int) bool {
 		}
 	}
 	return seen
+}
+
+// possessor is the word before a possessive "'s" (or "’s") that ends right before token i
+// ("today" in "Today’s deal"), whatever the tokenizer made of the apostrophe; "" if none.
+func (d *doc) possessor(i int) string {
+	switch {
+	case d.w(i-1) == "'s" || d.w(i-1) == "’s":
+		return d.w(i - 2)
+	case d.w(i-1) == "s" && (d.w(i-2) == "'" || d.w(i-2) == "’"):
+		return d.w(i - 3)
+	case strings.HasSuffix(d.w(i-1), "'s") || strings.HasSuffix(d.w(i-1), "’s"):
+		w := d.w(i - 1)
+		return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	}
+	return ""
 }
 
 var numberWords = words(`two three four five six seven eight nine ten eleven twelve dozen several many`)
