@@ -452,6 +452,8 @@ func TestSenses(t *testing.T) {
 		{"a deal sealed at a price", fixture{text: "The deal was sealed after the price of gas rose."}, []string{"agreement|"}},
 		{"Black Friday deals", fixture{text: "Shoppers queued for Black Friday deals."}, nil},
 		{"Friday's deal", fixture{text: "Friday's deal between the two firms was approved."}, []string{"agreement|"}},
+		{"an annual general meeting", fixture{text: "He was speaking at the club's annual general meeting, where he confirmed the team's season goals."}, []string{"meeting|"}},
+		{"a dinner hosted", fixture{text: "He told him at a dinner hosted by the deputy prime minister."}, []string{"meeting|"}},
 		{"a deal signed", fixture{text: "The two companies signed a deal worth $2 billion."}, []string{"agreement|"}},
 		{"hazards listed", fixture{text: "The fund helps countries adapt to extreme heat, floods and droughts."}, nil},
 		{"warning for floods", fixture{text: "They asked for early warning systems for floods."}, nil},

@@ -146,7 +146,7 @@ func (d *doc) dropNonEvents(evs []namedEv) []namedEv {
 var (
 	// loneHeads alone name a kind or a league, not one event.
 	loneHeads = words(`championship championships cup series league show exhibition fair
-conference forum festival summit tournament games open week`)
+conference forum festival summit tournament week`)
 	// broadcastWords before "Show" make it a programme.
 	broadcastWords = words(`tonight late daily morning breakfast talk tv radio today evening night`)
 	// attributiveNouns after a name make it a modifier: the noun is the thing spoken of.

@@ -69,8 +69,11 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 		switch w {
 		case "meet", "meets", "meeting", "meetings":
 			// "for the eighth time in nine meetings", "the teams meet again", "meet a corner"
-			if isDigitToken(prev) || numberWords[prev] || d.sentenceCount(si, sportsContext) > 0 {
-				return true
+			if isDigitToken(prev) || numberWords[prev] {
+				return true // "for the eighth time in nine meetings": encounters counted
+			}
+			if (w == "meet" || w == "meets") && d.sentenceCount(si, sportsContext) > 0 {
+				return true // "the teams meet again", "rose to meet a corner"
 			}
 			if next == "none" {
 				return true
@@ -91,7 +94,8 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 				return true
 			}
 		case "hosted":
-			for j := end; j < end+6 && j < d.sents[si].end; j++ {
+			// "hosted a summit", "a dinner hosted by the deputy prime minister"
+			for j := max(d.sents[si].start, i-3); j < end+6 && j < d.sents[si].end; j++ {
 				if hostedObjects[d.w(j)] {
 					return false
 				}
