@@ -204,6 +204,7 @@ func TestHolidays(t *testing.T) {
 		{"The bill must pass before Christmas.", "Christmas", "2019-12-25"},
 		{"He was arrested on Christmas Eve.", "Christmas Eve", "2018-12-24"},
 		{"Churches filled on Easter Sunday.", "Easter Sunday", "2019-04-21"},
+		{"Jared Diamond wrote of Easter Island. Crowds gathered at Easter.", "Easter", "2019-04-21"},
 		{"The store opens on New Year's Day.", "New Year's Day", "2020-01-01"},
 		{"Crowds gathered on Memorial Day.", "Memorial Day", "2019-05-27"},
 	} {
@@ -227,6 +228,7 @@ func TestSpokenDay(t *testing.T) {
 		{"The hearing ended on Tuesday. “Something happened last night,” he said.", "last night", "2019-11-18"},
 		{"The hearing ended on Tuesday. Today the House votes.", "Today", "2019-11-20"},
 		{"\"Today we won,\" he said.", "Today", "2019-11-20"},
+		{"The show aired on Sunday. \"His tweet yesterday was odd. He will debate tomorrow night,\" he said.", "tomorrow", "2019-11-18"},
 	} {
 		var got []string
 		for _, d := range e.Find(tc.in, pub) {
@@ -264,6 +266,13 @@ func TestTenseAround(t *testing.T) {
 		{"The pact takes effect in June.", "June", "2020-06"},
 		{"After floods in April and May 2018, homes were razed.", "April", "2018-04"},
 		{"Rain fell between December and February 2019.", "December", "2018-12"},
+		{"The impact of Monday's debate is still small, he wrote.", "Monday", "2019-11-18"},
+		{"“The impact of Friday’s debate is still small,” wrote an analyst.", "Friday", "2019-11-15"},
+		{"Monday's debate might not move mountains.", "Monday", "2019-11-18"},
+		{"Obama, dedicating the museum on Saturday, said it would tell a story.", "Saturday", "2019-11-16"},
+		{"As she put it to Michael M. Grynbaum in July, the channel is different.", "July", "2019-07"},
+		{"Following Monday's debate, the polls moved.", "Monday", "2019-11-18"},
+		{"As she put it to a colleague in July, RT is ''providing a view you won't get elsewhere.''", "July", "2019-07"},
 		{"She was taken at 6:38 p.m. on Saturday, May 18.", "Saturday, May 18", "2019-05-18"},
 		{"She said the country would leave the E.U. by the end of March and suggested more.", "March", "2020-03"},
 	} {

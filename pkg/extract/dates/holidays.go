@@ -110,6 +110,9 @@ func (p *parser) holidayAt(i int) (hit, bool) {
 		if !ok {
 			continue
 		}
+		if p.near(end) && end < len(p.t) && p.t[end].kind == kWord && p.capitalised(end) {
+			return hit{}, false // a name that holds the holiday: "Easter Island", "Christmas Island"
+		}
 		out := hit{from: i, to: end, grain: "day"}
 		y, yEnd := p.yearAfter(end)
 		if y != 0 && !p.is(end, ",") {

@@ -172,7 +172,7 @@ func (p *parser) scan() []hit {
 		}
 		if ok {
 			out = append(out, h)
-			if h.grain == "day" && len(h.value) == 10 && !p.ref.IsZero() {
+			if h.grain == "day" && len(h.value) == 10 && !p.ref.IsZero() && !p.relativeDay(h.from) {
 				if t, err := time.Parse(time.DateOnly, h.value); err == nil && !t.After(p.ref) && p.ref.Sub(t) <= 3*24*time.Hour {
 					if !p.clockBefore(h.from) {
 						p.storyDay = t
@@ -705,6 +705,32 @@ func (p *parser) spokenDay(i int) time.Time {
 	return p.storyDay
 }
 
+// periodOnlyRel reports whether token k is a relative word that only counts periods ("the
+// following year", "all month"), not days or months by name ("Following Monday's debate").
+func (p *parser) periodOnlyRel(k int) bool {
+	w := strings.ToLower(p.text(k))
+	return w == "following" || w == "all"
+}
+
+// relativeDay reports whether the expression at i counts from the speaker's day ("yesterday",
+// "last night"): it dates nothing a later quote could count from.
+func (p *parser) relativeDay(i int) bool {
+	wi, ok := p.word(i)
+	if !ok {
+		return false
+	}
+	if wi.class == cDayWord {
+		return true
+	}
+	if wi.class == cRel && i+1 < len(p.t) {
+		switch strings.ToLower(p.text(i + 1)) {
+		case "night", "morning", "afternoon", "evening":
+			return true
+		}
+	}
+	return false
+}
+
 // clockBefore reports whether a clock time stands right before token i ("4:12 p.m. Sunday in New
 // York"): such a day converts a time to another zone and is not the story's day.
 func (p *parser) clockBefore(i int) bool {
@@ -770,7 +796,7 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 	}
 	from := i
 	rel, hasRel := 0, false
-	if r, ok := p.word(i - 1); ok && i > 0 && !p.t[i].brk && (r.class == cRel || r.class == cMod) {
+	if r, ok := p.word(i - 1); ok && i > 0 && !p.t[i].brk && (r.class == cRel || r.class == cMod) && !p.periodOnlyRel(i-1) {
 		from = i - 1
 		if r.class == cRel {
 			rel, hasRel = r.val, true
@@ -922,7 +948,7 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 	from := i
 	rel := 0
 	hasRel := false
-	if r, ok := p.word(i - 1); ok && i > 0 && r.class == cRel && !p.t[i].brk {
+	if r, ok := p.word(i - 1); ok && i > 0 && r.class == cRel && !p.t[i].brk && !p.periodOnlyRel(i-1) {
 		from, rel, hasRel = i-1, r.val, true
 	}
 	w := time.Weekday(wi.val)
@@ -1207,27 +1233,34 @@ func (p *parser) tenseAround(from, to int) int {
 	}
 	start := int(p.t[to-1].end)
 	after := p.s[start:min(len(p.s), start+120)]
-	if k := strings.IndexAny(after, "!?\n;"); k >= 0 {
+	stops := "!?\n;\"“”"
+	if p.inQuote(from) {
+		stops = "!?\n;" // the quote closes on its frame: "'…Monday's debate is small,' wrote Easley"
+	} else if k := strings.Index(after, "''"); k >= 0 {
 		after = after[:k]
+	}
+	if k := strings.IndexAny(after, stops); k >= 0 {
+		after = after[:k] // a quotation opened after the date holds its own time
 	}
 	if k := strings.Index(after, ". "); k >= 0 {
 		after = after[:k]
 	}
 	ws := strings.Fields(strings.ToLower(after))
-	comma := false
 	for k := range ws {
 		w := trimWord(ws[k])
+		if epistemicModals[w] {
+			continue // "Monday's debate might not move mountains": a guess, not a time
+		}
 		if w == "and" || w == "but" || w == "while" || w == "whereas" {
 			return 0 // a verb of the next clause says nothing of this date
 		}
 		if sayWords[w] {
-			if !comma && pastSay[w] {
-				return -1 // the clause's own verb: "on Wednesday announced a plan"
+			// "on Wednesday announced a plan", "on Saturday, said it would…": the report is past,
+			// and what follows it is what was said
+			if pastSay[w] {
+				return -1
 			}
-			continue
-		}
-		if strings.ContainsAny(ws[k], ",”\"") {
-			comma = true
+			return 0
 		}
 		prev, next := "", ""
 		if k > 0 {
@@ -1246,8 +1279,27 @@ func (p *parser) tenseAround(from, to int) int {
 // sayWords report speech: after a date they date the report, not what the date belongs to.
 var sayWords = setOf(`said says told tells added adds according announced noted`)
 
+// epistemicModals after a date say how likely, not when.
+var epistemicModals = setOf(`might may could would should must`)
+
 // pastSay are the past forms among sayWords.
 var pastSay = setOf(`said told added announced noted`)
+
+// abbreviationBefore reports whether the stop at s[k] ends an initial or a title ("Michael M.
+// Grynbaum", "Mr. Obama") rather than a sentence.
+func abbreviationBefore(s string, k int) bool {
+	j := k
+	for j > 0 && (s[j-1] >= 'A' && s[j-1] <= 'Z' || s[j-1] >= 'a' && s[j-1] <= 'z') {
+		j--
+	}
+	w := s[j:k]
+	if j > 0 && s[j-1] != ' ' && s[j-1] != '(' {
+		return false
+	}
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || titleAbbreviations[w]
+}
+
+var titleAbbreviations = setOf(`Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Jr Sr Prof No Inc Corp Co Ltd Sgt Capt Rev`)
 
 // sentenceStart is the offset in s after its last sentence end: a stop, "!" or "?" followed by a
 // space and a capital (so "the E.U. by the end" and "p.m. on" run on), a line break or ";".
@@ -1257,6 +1309,9 @@ func sentenceStart(s string) int {
 		case '\n', ';':
 			return k + 1
 		case '.', '!', '?':
+			if s[k] == '.' && abbreviationBefore(s, k) {
+				continue
+			}
 			j := k + 1
 			for j < len(s) && (s[j] == ' ' || s[j] == '"' || s[j] == '\'') {
 				j++
