@@ -454,6 +454,8 @@ func TestSenses(t *testing.T) {
 		{"Friday's deal", fixture{text: "Friday's deal between the two firms was approved."}, []string{"agreement|"}},
 		{"an annual general meeting", fixture{text: "He was speaking at the club's annual general meeting, where he confirmed the team's season goals."}, []string{"meeting|"}},
 		{"a dinner hosted", fixture{text: "He told him at a dinner hosted by the deputy prime minister."}, []string{"meeting|"}},
+		{"agreed with to", fixture{text: "The team had agreed with Chilean authorities to share any future royalties."}, []string{"agreement|"}},
+		{"agreed with that", fixture{text: "The judge agreed with her that there was no case."}, nil},
 		{"a deal signed", fixture{text: "The two companies signed a deal worth $2 billion."}, []string{"agreement|"}},
 		{"hazards listed", fixture{text: "The fund helps countries adapt to extreme heat, floods and droughts."}, nil},
 		{"warning for floods", fixture{text: "They asked for early warning systems for floods."}, nil},

@@ -123,6 +123,19 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 		if oneOf(w, "agreement", "agreements", "accord", "pact", "treaty") && (standingPrev[prev] || standingPrev[d.w(i-2)]) {
 			return true // "the original loan agreements": one in force long since, not one made now
 		}
+		if w == "agreed" && next == "with" {
+			// "agreed with Chilean authorities to share royalties" is an agreement; "the judge agreed
+			// with her that…" a view shared
+			for j := end + 1; j < min(end+8, d.sents[si].end); j++ {
+				switch d.w(j) {
+				case "to", "on":
+					return false
+				case "that", ",", ".":
+					return true
+				}
+			}
+			return true
+		}
 		switch w {
 		case "contracts":
 			if oneOf(prev, "for", "vast", "lucrative", "bid", "win", "future", "such", "more") {
