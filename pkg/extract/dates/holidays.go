@@ -3,6 +3,8 @@ package dates
 import (
 	"strings"
 	"time"
+
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
 // A holiday named in the text ("Black Friday", "Labor Day", "Christmas Eve") is a day a reader
@@ -101,7 +103,7 @@ func easter(y int) time.Time {
 
 // holidayAt reads a holiday's name starting at the capitalised word i.
 func (p *parser) holidayAt(i int) (hit, bool) {
-	hs, ok := holidays[strings.ToLower(p.text(i))]
+	hs, ok := text.LookupLower(holidays, p.text(i))
 	if !ok {
 		return hit{}, false
 	}
