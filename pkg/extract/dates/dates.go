@@ -18,6 +18,13 @@
 // or back a year when the tense says so. A bare month is the latest one on or before the
 // publication month, or the next one for the future. "June of that year" takes the year of the
 // expression before it.
+// A bare year is a date where a reader takes it for one ("2019 was the year of", "the 2020
+// election", "Prime Day 2019"), not a count, unit, code or table cell ("2000 people", "1800 GMT",
+// "No. 2000"). Named holidays ("Black Friday", "Labor Day", "Christmas Eve", Easter) are days by
+// their rule in the year the clause points to. When the clause before a date has no tense cue, the
+// words after it in the sentence are read ("In May, when the agency tapped…"). Inside a quotation,
+// "today", "tonight", "yesterday" and "last night" count from the day it was spoken: the latest day
+// of the story in the three days up to publication ("said on Tuesday").
 // Numeric dates ("10/11/2023") are month-first only where the text or its publisher is American:
 // a part above 12 decides, then other numeric dates in the same text, then the host (country
 // domains other than .us and a list of international outlets write the day first). Relative
@@ -76,6 +83,8 @@ func (*Extractor) FindFrom(s string, ref time.Time, host string) []article.Date 
 	if !ref.IsZero() {
 		y, m, d := ref.Date()
 		p.ref = civil(y, int(m), d)
+		u := ref.UTC()
+		p.lateUTC = u.Hour() >= 12 // a date without a time is midnight: never late
 	}
 	p.t = tokenize(s, make([]token, 0, len(s)/5+8))
 	hits := p.scan()

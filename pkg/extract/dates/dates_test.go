@@ -27,7 +27,8 @@ func TestFind(t *testing.T) {
 		{"Filed 2023-10-23 in court.", []d{{"2023-10-23", "2023-10-23", "day"}}},
 		{"Sales rose in October 2023.", []d{{"October 2023", "2023-10", "month"}}},
 		{"Sales rose in 2022, not 40 percent or 2023 units.", []d{{"2022", "2022", "year"}}},
-		{"The 2026 World Cup and 1,999 fans.", nil},
+		{"The 2026 World Cup and 1,999 fans.", []d{{"2026", "2026", "year"}}}, // a year modifying a noun names it
+		{"About 2000 people paid $1999 at 1800 GMT.", nil},
 		{"He left today; she came yesterday and goes tomorrow.", []d{{"today", "2023-10-25", "day"}, {"yesterday", "2023-10-24", "day"}, {"tomorrow", "2023-10-26", "day"}}},
 		{"Officials said on Monday.", []d{{"Monday", "2023-10-23", "day"}}},
 		{"Officials met Wednesday.", []d{{"Wednesday", "2023-10-25", "day"}}},
@@ -188,5 +189,126 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(raw)))
 	for b.Loop() {
 		e.Find(string(raw), published)
+	}
+}
+
+// TestHolidays pins named days resolved by their rule in the year the clause points to (issue #19).
+func TestHolidays(t *testing.T) {
+	e := New()
+	pub := time.Date(2019, 11, 19, 12, 0, 0, 0, time.UTC) // a Tuesday
+	for _, tc := range []struct{ in, text, value string }{
+		{"The best deals ahead of Black Friday.", "Black Friday", "2019-11-29"},
+		{"Prices will drop on Cyber Monday.", "Cyber Monday", "2019-12-02"},
+		{"Sales peaked on Black Friday 2018.", "Black Friday 2018", "2018-11-23"},
+		{"Stores closed on Labor Day.", "Labor Day", "2019-09-02"},
+		{"The bill must pass before Christmas.", "Christmas", "2019-12-25"},
+		{"He was arrested on Christmas Eve.", "Christmas Eve", "2018-12-24"},
+		{"Churches filled on Easter Sunday.", "Easter Sunday", "2019-04-21"},
+		{"Jared Diamond wrote of Easter Island. Crowds gathered at Easter.", "Easter", "2019-04-21"},
+		{"The store opens on New Year's Day.", "New Year's Day", "2020-01-01"},
+		{"Crowds gathered on Memorial Day.", "Memorial Day", "2019-05-27"},
+	} {
+		got := e.Find(tc.in, pub)
+		if len(got) != 1 || got[0].Text != tc.text || got[0].Value != tc.value {
+			t.Errorf("Find(%q) = %v; want %s = %s", tc.in, got, tc.text, tc.value)
+		}
+	}
+	if got := e.Find("a black friday sale", pub); len(got) != 0 {
+		t.Errorf("lower-case names are no holiday: %v", got)
+	}
+}
+
+// TestSpokenDay pins relative day words inside quotations, which count from the day the story
+// reports (the quote was spoken then), and names ending in "Today" (issue #19).
+func TestSpokenDay(t *testing.T) {
+	e := New()
+	pub := time.Date(2019, 11, 20, 9, 0, 0, 0, time.UTC) // a Wednesday
+	for _, tc := range []struct{ in, text, value string }{
+		{"The hearing ended on Tuesday. \"Today's hearing was a sham,\" she said.", "Today", "2019-11-19"},
+		{"The hearing ended on Tuesday. “Something happened last night,” he said.", "last night", "2019-11-18"},
+		{"The hearing ended on Tuesday. Today the House votes.", "Today", "2019-11-20"},
+		{"\"Today we won,\" he said.", "Today", "2019-11-20"},
+		{"The show aired on Sunday. \"His tweet yesterday was odd. He will debate tomorrow night,\" he said.", "tomorrow", "2019-11-18"},
+	} {
+		var got []string
+		for _, d := range e.Find(tc.in, pub) {
+			if d.Text == tc.text {
+				got = append(got, d.Value)
+			}
+		}
+		if len(got) != 1 || got[0] != tc.value {
+			t.Errorf("Find(%q) %q = %v; want %s", tc.in, tc.text, got, tc.value)
+		}
+	}
+	for _, in := range []string{"He told USA Today on Monday.", "He told BBC Radio 4's Today programme on Monday."} {
+		if got := e.Find(in, pub); len(got) != 1 || got[0].Text != "Monday" {
+			t.Errorf("%q: a name holding Today is no date: %v", in, got)
+		}
+	}
+	// Published on Sunday evening UTC, Monday morning in Asia: "struck early on Monday" is today.
+	late := time.Date(2026, 11, 8, 23, 35, 0, 0, time.UTC)
+	if got := e.Find("An earthquake struck early on Monday.", late); len(got) != 1 || got[0].Value != "2026-11-09" {
+		t.Errorf("late UTC: %v; want Monday 2026-11-09", got)
+	}
+}
+
+// TestTenseAround pins dates without a year whose tense is read after them, the timetable present,
+// a coordinated month's year and a weekday that picks the year (issue #19).
+func TestTenseAround(t *testing.T) {
+	e := New()
+	pub := time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC) // a Tuesday, no time known
+	for _, tc := range []struct{ in, text, value string }{
+		{"But in May, when the agency tapped three companies, two agreed.", "May", "2019-05"},
+		{"In May, its head said returning to the moon was necessary.", "May", "2019-05"},
+		{"The minister on Thursday in a speech accused the banks.", "Thursday", "2019-11-14"},
+		{"The governor on Wednesday announced a plan to extend the line.", "Wednesday", "2019-11-13"},
+		{"The World Cup begins in June, with matches in eight cities.", "June", "2020-06"},
+		{"The pact takes effect in June.", "June", "2020-06"},
+		{"After floods in April and May 2018, homes were razed.", "April", "2018-04"},
+		{"Rain fell between December and February 2019.", "December", "2018-12"},
+		{"The impact of Monday's debate is still small, he wrote.", "Monday", "2019-11-18"},
+		{"“The impact of Friday’s debate is still small,” wrote an analyst.", "Friday", "2019-11-15"},
+		{"Monday's debate might not move mountains.", "Monday", "2019-11-18"},
+		{"Obama, dedicating the museum on Saturday, said it would tell a story.", "Saturday", "2019-11-16"},
+		{"As she put it to Michael M. Grynbaum in July, the channel is different.", "July", "2019-07"},
+		{"Following Monday's debate, the polls moved.", "Monday", "2019-11-18"},
+		{"As she put it to a colleague in July, RT is ''providing a view you won't get elsewhere.''", "July", "2019-07"},
+		{"She was taken at 6:38 p.m. on Saturday, May 18.", "Saturday, May 18", "2019-05-18"},
+		{"She said the country would leave the E.U. by the end of March and suggested more.", "March", "2020-03"},
+	} {
+		var got []string
+		for _, d := range e.Find(tc.in, pub) {
+			if d.Text == tc.text {
+				got = append(got, d.Value)
+			}
+		}
+		if len(got) != 1 || got[0] != tc.value {
+			t.Errorf("Find(%q) %q = %v; want %s", tc.in, tc.text, got, tc.value)
+		}
+	}
+}
+
+// TestRelativeMore pins relative expressions read as a reader does (issue #19).
+func TestRelativeMore(t *testing.T) {
+	e := New()
+	pub := time.Date(2019, 11, 18, 0, 0, 0, 0, time.UTC) // a Monday
+	for _, tc := range []struct{ in, text, value string }{
+		{"Soldiers took to the streets to clear barricades this weekend.", "this weekend", "2019-11-16/2019-11-17"},
+		{"Fans will gather this weekend.", "this weekend", "2019-11-23/2019-11-24"},
+		{"Controls imposed in October 2017 were expanded the following year.", "the following year", "2018"},
+		{"Sales fell in 2016 after rising the previous year.", "the previous year", "2015"},
+		{"The lead she has held all month.", "all month", "2019-11"},
+		{"Twenty-two years ago, a paper praised him.", "Twenty-two years ago", "1997"},
+		{"Clearing fell in the twelve months to July.", "July", "2019-07"},
+	} {
+		var got []string
+		for _, d := range e.Find(tc.in, pub) {
+			if d.Text == tc.text {
+				got = append(got, d.Value)
+			}
+		}
+		if len(got) != 1 || got[0] != tc.value {
+			t.Errorf("Find(%q) %q = %v; want %s", tc.in, tc.text, got, tc.value)
+		}
 	}
 }

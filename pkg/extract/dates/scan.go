@@ -56,7 +56,7 @@ func buildWords() map[string]wordInfo {
 	for n, v := range map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0} {
 		m[n] = wordInfo{class: cDayWord, val: v}
 	}
-	for n, v := range map[string]int{"this": 0, "last": -1, "next": 1, "previous": -1, "coming": 1} {
+	for n, v := range map[string]int{"this": 0, "last": -1, "next": 1, "previous": -1, "coming": 1, "following": 1, "all": 0} {
 		m[n] = wordInfo{class: cRel, val: v}
 	}
 	for n, v := range map[string]int{"day": pDay, "days": pDay, "week": pWeek, "weeks": pWeek, "month": pMonth,
@@ -67,7 +67,10 @@ func buildWords() map[string]wordInfo {
 		m[n] = wordInfo{class: cOrdinal, val: v}
 	}
 	for n, v := range map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-		"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12} {
+		"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+		"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+		"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+		"ninety": 90} {
 		m[n] = wordInfo{class: cNumWord, val: v}
 	}
 	for n, v := range map[string]int{"early": 1, "mid": 2, "late": 3} {
@@ -106,6 +109,12 @@ type parser struct {
 	host     string
 	dayFirst int8 // 0 undecided, 1 "23/10/2023", -1 "10/23/2023"
 	lastYear int  // year of the latest expression read, for "in June of that year"; 0 none
+	// storyDay is the latest day read in the three days up to publication ("on Tuesday"): the day a
+	// quote was most likely spoken, from which its "today" and "last night" count.
+	storyDay time.Time
+	// lateUTC says the publication time is known and past noon UTC, when the publisher's own day
+	// may already be the next one (an Asian morning).
+	lateUTC bool
 }
 
 func (p *parser) text(i int) string { return p.s[p.t[i].start:p.t[i].end] }
@@ -157,9 +166,19 @@ func (p *parser) scan() []hit {
 			} else if p.text(i) == "Q" || p.text(i) == "H" {
 				h, ok = p.quarterCode(i)
 			}
+			if !ok && p.capitalised(i) {
+				h, ok = p.holidayAt(i)
+			}
 		}
 		if ok {
 			out = append(out, h)
+			if h.grain == "day" && len(h.value) == 10 && !p.ref.IsZero() && !p.relativeDay(h.from) {
+				if t, err := time.Parse(time.DateOnly, h.value); err == nil && !t.After(p.ref) && p.ref.Sub(t) <= 3*24*time.Hour {
+					if !p.clockBefore(h.from) {
+						p.storyDay = t
+					}
+				}
+			}
 			if y, err := strconv.Atoi(h.value[:min(4, len(h.value))]); err == nil && len(h.value) >= 4 {
 				p.lastYear = y
 			}
@@ -442,7 +461,7 @@ func (p *parser) dayHit(h hit, y, mo, d, mo2, d2 int) (hit, bool) {
 			return hit{}, false
 		}
 		t, ok = p.nearestYear(mo, d)
-		switch tense := p.tense(h.from); {
+		switch tense := p.tenseAround(h.from, h.to); {
 		case ok && tense > 0 && t.Before(p.ref):
 			t, ok = validDate(t.Year()+1, mo, d)
 		case ok && tense < 0 && t.After(p.ref):
@@ -492,6 +511,14 @@ func absDays(d time.Duration) time.Duration {
 
 // ago reads "3 weeks ago", "two years ago", "a month ago" with the number at i (n < 0: a word).
 func (p *parser) ago(i, n int) (hit, bool) {
+	from := i
+	// "twenty-two years ago": a ten and a unit joined by a hyphen.
+	if n >= 20 && p.is(i+1, "-") && p.glued(i+1) && p.glued(i+2) {
+		if u, ok := p.word(i + 2); ok && u.class == cNumWord && u.val >= 1 && u.val <= 9 && strings.ToLower(p.text(i+2)) != "a" {
+			n += u.val
+			i += 2
+		}
+	}
 	if p.ref.IsZero() || !p.near(i+1) {
 		return hit{}, false
 	}
@@ -499,7 +526,7 @@ func (p *parser) ago(i, n int) (hit, bool) {
 	if !ok || per.class != cPeriod || per.val == pWeekend || per.val == pQuarter || !p.near(i+2) || !strings.EqualFold(p.text(i+2), "ago") {
 		return hit{}, false
 	}
-	h := hit{from: i, to: i + 3}
+	h := hit{from: from, to: i + 3}
 	r := p.ref
 	switch per.val {
 	case pDay:
@@ -532,7 +559,8 @@ func (p *parser) yearCue(k int) bool {
 			return l == 4
 		}
 		prev, ok := p.word(k - 1)
-		return ok && prev.class == cMonth
+		// "in the twelve months to July": a period's end
+		return ok && (prev.class == cMonth || prev.class == cPeriod && p.is(k, "to") && prev.val != pWeekend)
 	}
 	return wi.class == cCue || wi.class == cMod
 }
@@ -540,13 +568,16 @@ func (p *parser) yearCue(k int) bool {
 // year reads a year after a cue: "in 2019", "since 2019", "late 2019", "from 2019 to 2021",
 // "between 2019 and 2021", "in 2019-20".
 func (p *parser) year(i, y int) (hit, bool) {
-	if !p.yearCue(i-1) || p.numGlued(i+1) && !p.is(i+1, "-") {
+	if !p.yearCue(i-1) && !p.bareYear(i, y) || p.numGlued(i+1) && !p.is(i+1, "-") {
 		return hit{}, false
 	}
 	if i+1 < len(p.t) && p.glued(i+1) && (p.is(i+1, "%") || p.t[i+1].kind == kWord) {
 		return hit{}, false
 	}
 	h := hit{from: i, to: i + 1, value: strconv.Itoa(y), grain: "year"}
+	if i == 0 {
+		return h, true // a bare year opening the text
+	}
 	if strings.EqualFold(p.text(i-1), "fiscal") {
 		h.from = i - 1
 	}
@@ -577,6 +608,159 @@ func (p *parser) year(i, y int) (hit, bool) {
 	return h, true
 }
 
+// bareYear reports whether the four digits y at i, with no cue before them, name a year as a reader
+// takes them: "2019 was the year of…", "the 2020 presidential election", "Prime Day 2019", "1989's
+// Shirley Valentine". They are a count or a code instead when a quantity word or a currency stands
+// before them ("about 2000", "$2000", "No. 2000"), when a plural count noun or a unit follows ("2023
+// amendments", "2000 people", "1800 GMT"), when another number stands beside them on the line (a
+// table's row), or when they number a street ("1600 Pennsylvania Avenue"). Years far beyond the
+// publication are counts too.
+func (p *parser) bareYear(i, y int) bool {
+	hi := 2100
+	if !p.ref.IsZero() {
+		hi = p.ref.Year() + 30
+	}
+	if y < 1900 || y > hi {
+		return false
+	}
+	if i > 0 && !p.t[i].brk {
+		prev := p.t[i-1]
+		if prev.kind == kNum {
+			return false
+		}
+		w := p.text(i - 1)
+		if prev.kind != kWord && (w == "$" || w == "£" || w == "€" || w == "¥" || w == "#" || w == "+" || w == "-" && !p.glued(i) || w == "×") {
+			return false
+		}
+		if prev.kind == kWord && (countBefore[strings.ToLower(w)] || len(w) == 3 && strings.ToUpper(w) == w && w != "THE") {
+			return false
+		}
+		if w == "." && i > 1 && strings.EqualFold(p.text(i-2), "no") {
+			return false
+		}
+	}
+	k := i + 1
+	if k < len(p.t) && p.near(k) {
+		if p.t[k].kind == kNum && p.t[k].space {
+			return false
+		}
+		if p.t[k].kind == kWord {
+			w := p.text(k)
+			lw := strings.ToLower(w)
+			if countAfter[lw] || w == lw && len(lw) > 3 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !yearNouns[lw] {
+				return false
+			}
+			for j := k; j < min(k+3, len(p.t)) && p.t[j].kind == kWord && p.near(j); j++ {
+				if streetWords[p.text(j)] {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// countBefore are words after which four digits are a quantity or a number, not a year.
+var countBefore = setOf(`approximately roughly nearly almost some least
+most only just no number nos flight route room suite resolution article section chapter page pages
+highway interstate model version code rule score scored rs inr usd eur gbp`)
+
+// countAfter are units and measures after which four digits are a quantity or a time of day.
+var countAfter = setOf(`gmt utc bst cet est edt pst hrs hours hour h km kilometres kilometers metres
+meters miles feet ft kg tonnes tons mw gw kwh percent per yuan euro euros dollars pounds rupees yen
+won pesos rand naira shillings francs square cubic acres hectares points votes bpd people men women
+children staff police personnel cattle sheep fish pieces more`)
+
+// yearNouns are plural nouns a year modifies as a date ("the 2016 elections", "2019 results").
+var yearNouns = setOf(`elections olympics games results earnings figures accounts finals playoffs
+championships primaries midterms polls rankings standings budgets forecasts accounts sales profits
+accounts returns taxes statements reports awards nominations riots protests floods fires attacks
+talks negotiations`)
+
+// streetWords end a street address, whose number is no year.
+var streetWords = setOf(`Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Way Place Plaza`)
+
+// inName reports whether the capitalised day word at i is part of a name ("USA Today", "Africa
+// Today", "BBC Radio 4's Today programme"): written capitalised in mid-sentence, after a word, a
+// number or a possessive on the same line, where the day word itself would be lower-case.
+func (p *parser) inName(i int) bool {
+	if i == 0 || !p.capitalised(i) || p.t[i].brk {
+		return false
+	}
+	switch prev := p.t[i-1]; prev.kind {
+	case kWord, kNum:
+		return true
+	}
+	return false
+}
+
+// spokenDay is the day from which a relative day word at i counts: publication, except inside a
+// quotation, which was spoken on the story's day, as a reader dates "today" in "'Today's hearing
+// is over,' she said" (issue #19): the latest day read before it in the three days up to publication
+// ("appeared on MSNBC on Tuesday … saying, 'last night …'").
+func (p *parser) spokenDay(i int) time.Time {
+	if p.storyDay.IsZero() || !p.inQuote(i) {
+		return p.ref
+	}
+	return p.storyDay
+}
+
+// periodOnlyRel reports whether token k is a relative word that only counts periods ("the
+// following year", "all month"), not days or months by name ("Following Monday's debate").
+func (p *parser) periodOnlyRel(k int) bool {
+	w := strings.ToLower(p.text(k))
+	return w == "following" || w == "all"
+}
+
+// relativeDay reports whether the expression at i counts from the speaker's day ("yesterday",
+// "last night"): it dates nothing a later quote could count from.
+func (p *parser) relativeDay(i int) bool {
+	wi, ok := p.word(i)
+	if !ok {
+		return false
+	}
+	if wi.class == cDayWord {
+		return true
+	}
+	if wi.class == cRel && i+1 < len(p.t) {
+		switch strings.ToLower(p.text(i + 1)) {
+		case "night", "morning", "afternoon", "evening":
+			return true
+		}
+	}
+	return false
+}
+
+// clockBefore reports whether a clock time stands right before token i ("4:12 p.m. Sunday in New
+// York"): such a day converts a time to another zone and is not the story's day.
+func (p *parser) clockBefore(i int) bool {
+	for k := i - 1; k >= max(0, i-4); k-- {
+		if w := strings.ToLower(p.text(k)); w == "a" || w == "p" || w == "am" || w == "pm" {
+			return k+1 < len(p.t) && (p.is(k+1, ".") || w == "am" || w == "pm")
+		}
+	}
+	return false
+}
+
+// inQuote reports whether token i stands inside quotation marks opened earlier in its paragraph.
+func (p *parser) inQuote(i int) bool {
+	open := false
+	for k := i - 1; k >= 0; k-- {
+		switch p.text(k) {
+		case "“":
+			return true
+		case "”":
+			return false
+		case "\"":
+			open = !open
+		}
+		if p.t[k].brk {
+			break
+		}
+	}
+	return open
+}
+
 // atWord reads expressions that begin with a known word.
 func (p *parser) atWord(i int, wi wordInfo) (hit, bool) {
 	switch wi.class {
@@ -585,10 +769,10 @@ func (p *parser) atWord(i int, wi wordInfo) (hit, bool) {
 	case cWeekday:
 		return p.weekday(i, wi)
 	case cDayWord:
-		if p.ref.IsZero() {
+		if p.ref.IsZero() || p.inName(i) {
 			return hit{}, false
 		}
-		return hit{from: i, to: i + 1, value: dayValue(p.ref.AddDate(0, 0, wi.val)), grain: "day"}, true
+		return hit{from: i, to: i + 1, value: dayValue(p.spokenDay(i).AddDate(0, 0, wi.val)), grain: "day"}, true
 	case cRel:
 		return p.relative(i, wi.val)
 	case cOrdinal:
@@ -612,7 +796,7 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 	}
 	from := i
 	rel, hasRel := 0, false
-	if r, ok := p.word(i - 1); ok && i > 0 && !p.t[i].brk && (r.class == cRel || r.class == cMod) {
+	if r, ok := p.word(i - 1); ok && i > 0 && !p.t[i].brk && (r.class == cRel || r.class == cMod) && !p.periodOnlyRel(i-1) {
 		from = i - 1
 		if r.class == cRel {
 			rel, hasRel = r.val, true
@@ -663,9 +847,21 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 	if wi.abbr || p.ref.IsZero() || from == i && !p.yearCue(i-1) {
 		return hit{}, false
 	}
+	// "in April and May 2024", "between June and August 2023": the year written after the second
+	// month is the first one's too.
+	if k := end; p.near(k) && (p.is(k, "and") || p.is(k, "or") || p.is(k, "to") || p.is(k, "through") || p.is(k, "-") || p.is(k, "–")) {
+		if m2, ok := p.word(k + 1); ok && m2.class == cMonth && !m2.abbr && p.capitalised(k+1) && p.near(k+1) {
+			if y, _ := p.yearAfter(k + 2); y != 0 && !p.is(k+2, ",") {
+				if m2.val < wi.val && (!p.is(k, "and") && !p.is(k, "or") || p.betweenBefore(from)) {
+					y-- // "December to February 2024" starts the year before
+				}
+				return p.monthHit(from, end, y, wi.val)
+			}
+		}
+	}
 	y := p.ref.Year()
 	pm := int(p.ref.Month())
-	tense := p.tense(from)
+	tense := p.tenseAround(from, end)
 	switch {
 	case hasRel && rel < 0:
 		if wi.val >= pm {
@@ -736,13 +932,13 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 		if mw, ok := p.word(k); ok && mw.class == cMonth {
 			if h, ok := p.month(k, mw); ok && h.grain == "day" {
 				h.from = i
-				return h, true
+				return p.matchWeekday(h, time.Weekday(wi.val)), true
 			}
 		}
 		if d, l := p.num(k); l >= 1 && l <= 2 && d <= 31 {
 			if h, ok := p.dayMonth(k, d); ok {
 				h.from = i
-				return h, true
+				return p.matchWeekday(h, time.Weekday(wi.val)), true
 			}
 		}
 	}
@@ -752,7 +948,7 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 	from := i
 	rel := 0
 	hasRel := false
-	if r, ok := p.word(i - 1); ok && i > 0 && r.class == cRel && !p.t[i].brk {
+	if r, ok := p.word(i - 1); ok && i > 0 && r.class == cRel && !p.t[i].brk && !p.periodOnlyRel(i-1) {
 		from, rel, hasRel = i-1, r.val, true
 	}
 	w := time.Weekday(wi.val)
@@ -774,14 +970,34 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 	case hasRel:
 		t = weekStart(r).AddDate(0, 0, (int(w)+6)%7)
 	default:
-		switch tense := p.tense(i); {
+		switch tense := p.tenseAround(i, i+1); {
 		case tense > 0, tense == 0 && fwd < back:
 			t = r.AddDate(0, 0, fwd)
+		case tense < 0 && fwd == 1 && p.lateUTC:
+			// "struck early on Monday" published on Sunday evening UTC: Monday is already the
+			// publisher's own day, not a week before.
+			t = r.AddDate(0, 0, 1)
 		default:
 			t = r.AddDate(0, 0, -back)
 		}
 	}
 	return hit{from: from, to: i + 1, value: dayValue(t), grain: "day"}, true
+}
+
+// matchWeekday moves a day written without a year ("Saturday, May 18") to the year, within one of
+// publication, whose date falls on the weekday written with it; a written year is kept.
+func (p *parser) matchWeekday(h hit, w time.Weekday) hit {
+	t, err := time.Parse(time.DateOnly, h.value)
+	if err != nil || t.Weekday() == w || p.ref.IsZero() || p.t[h.to-1].kind == kNum && len(p.text(h.to-1)) == 4 {
+		return h
+	}
+	for _, dy := range []int{-1, 1} {
+		if c, ok := validDate(t.Year()+dy, int(t.Month()), t.Day()); ok && c.Weekday() == w && absDays(c.Sub(p.ref)) <= 400*24*time.Hour {
+			h.value = dayValue(c)
+			return h
+		}
+	}
+	return h
 }
 
 // relative reads "this week", "last month", "next year", "last quarter", "this morning",
@@ -795,12 +1011,12 @@ func (p *parser) relative(i, rel int) (hit, bool) {
 	switch nw {
 	case "morning", "afternoon", "evening":
 		if rel == 0 {
-			return hit{from: i, to: i + 2, value: dayValue(r), grain: "day"}, true
+			return hit{from: i, to: i + 2, value: dayValue(p.spokenDay(i)), grain: "day"}, true
 		}
 		return hit{}, false
 	case "night":
 		if rel < 0 {
-			return hit{from: i, to: i + 2, value: dayValue(r.AddDate(0, 0, -1)), grain: "day"}, true
+			return hit{from: i, to: i + 2, value: dayValue(p.spokenDay(i).AddDate(0, 0, -1)), grain: "day"}, true
 		}
 		return hit{}, false
 	}
@@ -809,6 +1025,25 @@ func (p *parser) relative(i, rel int) (hit, bool) {
 		return hit{}, false
 	}
 	h := hit{from: i, to: i + 2}
+	lw := strings.ToLower(p.text(i))
+	if lw == "following" || lw == "previous" && i > 0 && strings.EqualFold(p.text(i-1), "the") && p.lastYear != 0 && per.val == pYear {
+		// "expanded the following year", "the previous year": counted from the year read before.
+		if per.val != pYear || p.lastYear == 0 || i == 0 || !strings.EqualFold(p.text(i-1), "the") {
+			return hit{}, false
+		}
+		h.from = i - 1
+		h.value, h.grain = strconv.Itoa(p.lastYear+rel), "year"
+		return h, true
+	}
+	if lw == "all" && per.val != pMonth && per.val != pYear && per.val != pWeek {
+		return hit{}, false // "all month", "all year" are the current ones; "all day" no date
+	}
+	if per.val == pWeekend && rel == 0 && r.Weekday() != time.Saturday && r.Weekday() != time.Sunday && p.tenseAround(i, i+2) < 0 {
+		// "took to the streets this weekend", said on a weekday: the weekend just past
+		sat := weekStart(r).AddDate(0, 0, -2)
+		h.value, h.grain = dayValue(sat)+"/"+dayValue(sat.AddDate(0, 0, 1)), "day"
+		return h, true
+	}
 	switch per.val {
 	case pDay:
 		return hit{}, false
@@ -953,9 +1188,7 @@ func (p *parser) tense(i int) int {
 	}
 	start := int(p.t[i].start)
 	before := p.s[max(0, start-120):start]
-	if k := strings.LastIndexAny(before, ".!?\n;"); k >= 0 {
-		before = before[k+1:]
-	}
+	before = before[sentenceStart(before):]
 	// A comma stops the scan unless the clause after it is coordinated and elliptical: "The flood
 	// struck in January, and a second one in December" takes the tense of the clause before, but
 	// "held every May since 1913, opens on May 21" and "won 48% of the vote, forcing a runoff on
@@ -987,6 +1220,110 @@ func (p *parser) tense(i int) int {
 	return 0
 }
 
+// tenseAround is the tense of the clause before the expression [from, to), else of the words after
+// it in its sentence ("But in May, when the agency tapped…", "on Thursday in a speech accused…").
+// Verbs of saying after it are skipped: they date the report, not the event ("… on Monday, officials
+// said").
+func (p *parser) tenseAround(from, to int) int {
+	if t := p.tense(from); t != 0 {
+		return t
+	}
+	if to >= len(p.t) {
+		return 0
+	}
+	start := int(p.t[to-1].end)
+	after := p.s[start:min(len(p.s), start+120)]
+	stops := "!?\n;\"“”"
+	if p.inQuote(from) {
+		stops = "!?\n;" // the quote closes on its frame: "'…Monday's debate is small,' wrote Easley"
+	} else if k := strings.Index(after, "''"); k >= 0 {
+		after = after[:k]
+	}
+	if k := strings.IndexAny(after, stops); k >= 0 {
+		after = after[:k] // a quotation opened after the date holds its own time
+	}
+	if k := strings.Index(after, ". "); k >= 0 {
+		after = after[:k]
+	}
+	ws := strings.Fields(strings.ToLower(after))
+	for k := range ws {
+		w := trimWord(ws[k])
+		if epistemicModals[w] {
+			continue // "Monday's debate might not move mountains": a guess, not a time
+		}
+		if w == "and" || w == "but" || w == "while" || w == "whereas" {
+			return 0 // a verb of the next clause says nothing of this date
+		}
+		if sayWords[w] {
+			// "on Wednesday announced a plan", "on Saturday, said it would…": the report is past,
+			// and what follows it is what was said
+			if pastSay[w] {
+				return -1
+			}
+			return 0
+		}
+		prev, next := "", ""
+		if k > 0 {
+			prev = trimWord(ws[k-1])
+		}
+		if k+1 < len(ws) {
+			next = trimWord(ws[k+1])
+		}
+		if t := cueTense(prev, w, next); t != 0 {
+			return t
+		}
+	}
+	return 0
+}
+
+// sayWords report speech: after a date they date the report, not what the date belongs to.
+var sayWords = setOf(`said says told tells added adds according announced noted`)
+
+// epistemicModals after a date say how likely, not when.
+var epistemicModals = setOf(`might may could would should must`)
+
+// pastSay are the past forms among sayWords.
+var pastSay = setOf(`said told added announced noted`)
+
+// abbreviationBefore reports whether the stop at s[k] ends an initial or a title ("Michael M.
+// Grynbaum", "Mr. Obama") rather than a sentence.
+func abbreviationBefore(s string, k int) bool {
+	j := k
+	for j > 0 && (s[j-1] >= 'A' && s[j-1] <= 'Z' || s[j-1] >= 'a' && s[j-1] <= 'z') {
+		j--
+	}
+	w := s[j:k]
+	if j > 0 && s[j-1] != ' ' && s[j-1] != '(' {
+		return false
+	}
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || titleAbbreviations[w]
+}
+
+var titleAbbreviations = setOf(`Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Jr Sr Prof No Inc Corp Co Ltd Sgt Capt Rev`)
+
+// sentenceStart is the offset in s after its last sentence end: a stop, "!" or "?" followed by a
+// space and a capital (so "the E.U. by the end" and "p.m. on" run on), a line break or ";".
+func sentenceStart(s string) int {
+	for k := len(s) - 1; k >= 0; k-- {
+		switch s[k] {
+		case '\n', ';':
+			return k + 1
+		case '.', '!', '?':
+			if s[k] == '.' && abbreviationBefore(s, k) {
+				continue
+			}
+			j := k + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '"' || s[j] == '\'') {
+				j++
+			}
+			if j == len(s) || j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 0x80) {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
 func trimWord(w string) string { return strings.Trim(w, `"'“”‘(),:`) }
 
 // cueTense is the tense word w says, read with its neighbours: +1, -1 or 0 (no cue).
@@ -1007,6 +1344,8 @@ func cueTense(prev, w, next string) int {
 		return 1
 	case futureBeforeTo[w] && (next == "to" || w == "set" && next == "for"):
 		return 1 // "plans to", "set for", "is to", "going to"
+	case scheduleWords[w] || (w == "takes" || w == "take") && next == "effect" || (w == "comes" || w == "come") && next == "into":
+		return 1 // the present of a timetable: "the World Cup begins in June", "takes effect in June"
 	}
 	past := pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w]
 	if past && auxiliaries[prev] {
@@ -1025,6 +1364,9 @@ forthcoming`)
 
 var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting
 hope seeks seek prepares prepare poised`)
+
+// scheduleWords are present-tense verbs of a timetable, which news uses for what is still to come.
+var scheduleWords = setOf(`begins starts opens resumes expires kicks launches reopens`)
 
 // auxiliaries make a following past form a participle whose tense lies further back.
 var auxiliaries = setOf(`be been being is are am get gets`)

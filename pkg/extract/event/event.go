@@ -67,8 +67,8 @@ func (e *Extractor) Extract(ctx context.Context, a *article.Article) error {
 // Find returns the events of a (named events and event mentions) ordered by their first mention.
 // It reads a.Text, a.Entities, a.Places, a.Dates and a.Money and changes nothing.
 func (e *Extractor) Find(a *article.Article) []article.Event {
-	if a.Text == "" {
-		return nil
+	if a.Text == "" || a.Language != "" && a.Language != "en" {
+		return nil // the triggers and heads are English words: another language yields none
 	}
 	d := newDoc(e.v, a)
 	d.ex = e

@@ -434,14 +434,58 @@ func TestSenses(t *testing.T) {
 		{"an offset separates a date", fixture{text: "The sides signed the accord on Monday, two years after talks collapsed in Cairo.",
 			dates: [][3]string{{"Monday", "2025-07-14", "day"}}}, []string{"agreement|2025-07-14", "meeting|"}},
 		{"latest sign", fixture{text: "The sale is the latest sign that African governments are returning to markets."}, nil},
-		{"date of another clause", fixture{text: "The pact takes effect early next year after a quarter of a century of negotiations.",
+		{"date of another clause", fixture{text: "The pact takes effect early next year after two rounds of negotiations.",
 			dates: [][3]string{{"early next year", "2027", "year"}}}, []string{"agreement|2027", "meeting|"}},
-		{"date of a reported clause", fixture{text: "Fans gathered in the square to celebrate, and the club said the team would parade through the city on Monday.",
+		{"date of a reported clause", fixture{text: "Delegates gathered in the square to celebrate, and the club said the team would parade through the city on Monday.",
 			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, []string{"meeting|"}},
 		{"preposition after", fixture{text: "Under the deal reached shortly after midnight on Wednesday, the region will spend more.",
 			dates: [][3]string{{"Wednesday", "2026-11-04", "day"}}}, []string{"agreement|2026-11-04"}},
 		{"relative clause of the trigger", fixture{text: "The protest, which began on Monday, drew thousands.",
 			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, []string{"protest|2026-11-16"}},
+		// Triggers in another sense (senses.go).
+		{"teams' meetings", fixture{text: "The Bruins beat the Devils for the eighth time in nine meetings."}, nil},
+		{"teams meet", fixture{text: "The friendly was the first of two games; the teams meet again on Wednesday."}, nil},
+		{"meet a standard", fixture{text: "We open the door to products that meet none of them."}, nil},
+		{"leaders meet", fixture{text: "The two presidents will meet in Geneva."}, []string{"meeting|"}},
+		{"shop deals", fixture{text: "Monday's best deals include various laptops from $700 at Amazon."}, nil},
+		{"today's deal", fixture{text: "Today’s deal is a $50 price break at the store."}, nil},
+		{"a deal sealed at a price", fixture{text: "The deal was sealed after the price of gas rose."}, []string{"agreement|"}},
+		{"Black Friday deals", fixture{text: "Shoppers queued for Black Friday deals."}, nil},
+		{"Friday's deal", fixture{text: "Friday's deal between the two firms was approved."}, []string{"agreement|"}},
+		{"an annual general meeting", fixture{text: "He was speaking at the club's annual general meeting, where he confirmed the team's season goals."}, []string{"meeting|"}},
+		{"a dinner hosted", fixture{text: "He told him at a dinner hosted by the deputy prime minister."}, []string{"meeting|"}},
+		{"agreed with to", fixture{text: "The team had agreed with Chilean authorities to share any future royalties."}, []string{"agreement|"}},
+		{"agreed with that", fixture{text: "The judge agreed with her that there was no case."}, nil},
+		{"a deal signed", fixture{text: "The two companies signed a deal worth $2 billion."}, []string{"agreement|"}},
+		{"hazards listed", fixture{text: "The fund helps countries adapt to extreme heat, floods and droughts."}, nil},
+		{"warning for floods", fixture{text: "They asked for early warning systems for floods."}, nil},
+		{"floods struck", fixture{text: "Heavy rain triggered floods and landslides in the province."}, []string{"disaster|"}},
+		{"fuel on the fire", fixture{text: "The authorities continue to pour fuel on the fire."}, nil},
+		{"voters in general", fixture{text: "Voters have every right to know more about his finances."}, nil},
+		{"elections in general", fixture{text: "He refuses to do what every candidate has done in the past nine elections."}, nil},
+		{"share of GDP", fixture{text: "Public debt stood at about two-thirds of GDP."}, nil},
+		{"forecast GDP", fixture{text: "Economists estimate that the reform will increase Brazil's GDP by 0.4 per cent."}, nil},
+		{"GDP reported", fixture{text: "GDP grew 2.1 per cent in the third quarter."}, []string{"economic|"}},
+		{"a ceremony attended", fixture{text: "Passports were handed out at a ceremony attended by ministers."}, nil},
+		{"attended talks", fixture{text: "Ministers attended talks in Paris."}, []string{"meeting|"}},
+		{"hosted a show", fixture{text: "Carson, who hosted the Tonight Show for 30 years, died in January."}, nil},
+		{"hosted a summit", fixture{text: "Lyon hosted a summit of leaders."}, []string{"meeting|"}},
+		{"accord not yet reached", fixture{text: "The minister said the country is near accord with creditor banks."}, nil},
+		{"visit a website", fixture{text: "For more information, please visit: www.example.com"}, nil},
+		{"a history of negotiations", fixture{text: "The pact ends a quarter of a century of negotiations."}, []string{"agreement|"}},
+		{"fans gathered", fixture{text: "Thousands of fans gathered in the plaza to celebrate."}, nil},
+		{"campaign rally", fixture{text: "The candidate spoke during a rally in Kenansville."}, nil},
+		{"protest rally", fixture{text: "Thousands joined a rally against the tax in Nairobi."}, []string{"protest|"}},
+		{"protests in general", fixture{text: "The city has become a flashpoint for protests against mass tourism."}, nil},
+		{"original agreements", fixture{text: "The original loan agreements were kept secret."}, nil},
+		{"output forecast", fixture{text: "The IMF expects that U.S. output will expand by 1.6 percent."}, nil},
+		{"profit forecast", fixture{text: "Higher costs may lead to a drop in 2005 net profit."}, nil},
+		{"declared emergencies", fixture{text: "Penalties apply if the sites are unavailable during declared emergencies."}, nil},
+		{"said in a speech", fixture{text: "The minister said in a speech to delegates that the fund would grow."}, []string{"statement|"}},
+		{"free speech", fixture{text: "The law protects free speech and the freedom of speech."}, nil},
+		{"a gathering of leaders", fixture{text: "He spoke at a gathering of industry leaders."}, []string{"meeting|"}},
+		{"net income reported", fixture{text: "Net income fell to 537m euros."}, []string{"economic|"}},
+		{"attack in words", fixture{text: "There are valid reasons to attack and critique the candidate."}, nil},
 	} {
 		var got []string
 		for _, e := range ex.Find(tc.f.article(t)) {
@@ -452,5 +496,36 @@ func TestSenses(t *testing.T) {
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: %q = %v; want %v", tc.name, tc.f.text, got, tc.want)
 		}
+	}
+}
+
+// TestNamedNonEvents pins names a reader does not take for an event held (issue #19), and text in
+// another language, which the English triggers do not read.
+func TestNamedNonEvents(t *testing.T) {
+	for _, tc := range []struct {
+		f    fixture
+		want []string
+	}{
+		{fixture{text: "He helped his hometown team to a Stanley Cup title last season.", entities: [][2]string{{"EVENT", "Stanley Cup"}}}, nil},
+		{fixture{text: "Iraq War veteran Tom Young lay down on the tracks.", entities: [][2]string{{"EVENT", "Iraq War"}}}, nil},
+		{fixture{text: "He hopes to take full control of the Championship side.", entities: [][2]string{{"EVENT", "Championship"}}}, nil},
+		{fixture{text: "Carson hosted the Tonight Show for 30 years.", entities: [][2]string{{"EVENT", "Tonight Show"}}}, nil},
+		{fixture{text: "The Stanley Cup final opens on Monday.", entities: [][2]string{{"EVENT", "Stanley Cup"}}}, []string{"Stanley Cup"}},
+		{fixture{text: "Visitors crowded the Geneva Motor Show.", entities: [][2]string{{"EVENT", "Geneva Motor Show"}}}, []string{"Geneva Motor Show"}},
+	} {
+		var got []string
+		for _, e := range New().Find(tc.f.article(t)) {
+			if e.Trigger == nil {
+				got = append(got, e.Name)
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: named %q; want %q", tc.f.text, got, tc.want)
+		}
+	}
+	a := fixture{text: "Os manifestantes protestaram; the protest in Lisbon drew thousands."}.article(t)
+	a.Language = "pt"
+	if evs := New().Find(a); len(evs) != 0 {
+		t.Errorf("another language: %v; want none", evs)
 	}
 }

@@ -108,7 +108,8 @@ var lexiconSpec = []struct {
 	{"conference", entry{typ: TypeMeeting, conf: 0.6, noun: true, blockPrev: list("press news"), blockNext: list("call calls")}},
 	{"hosted", entry{typ: TypeMeeting, conf: 0.55, weak: true}},
 	{"convened", entry{typ: TypeMeeting, conf: 0.65}},
-	{"gathered gather gathering", entry{typ: TypeMeeting, conf: 0.5, weak: true, needNext: list("in at for outside")}},
+	{"gathered gather", entry{typ: TypeMeeting, conf: 0.5, weak: true, needNext: list("in at for outside")}},
+	{"gathering", entry{typ: TypeMeeting, conf: 0.5, weak: true, needNext: list("in at for outside of"), blockPrev: list("intelligence data information evidence fact-finding news -")}}, // "spoke at a gathering of conservatives"
 
 	// agreement
 	{"agreement agreements accord treaty pact pacts memorandum mou", entry{typ: TypeAgreement, conf: 0.8, noun: true, blockPrev: list("in of")}},
@@ -117,7 +118,7 @@ var lexiconSpec = []struct {
 	{"signed signing signs", entry{typ: TypeAgreement, conf: 0.75, cond: condSign}},
 	{"sign", entry{typ: TypeAgreement, conf: 0.7, cond: condSign}},
 	{"acquire acquired acquires acquisition acquisitions takeover merger mergers buyout", entry{typ: TypeAgreement, conf: 0.7, noun: false}},
-	{"agreed", entry{typ: TypeAgreement, conf: 0.65, needNext: list("to on")}},
+	{"agreed", entry{typ: TypeAgreement, conf: 0.65, needNext: list("to on with")}},
 
 	// statement
 	{"announced announce announces announcing announcement announcements", entry{typ: TypeStatement, conf: 0.75}},
@@ -128,6 +129,7 @@ var lexiconSpec = []struct {
 	{"press", entry{typ: TypeStatement, conf: 0.8, then: list("conference")}},
 	{"news", entry{typ: TypeStatement, conf: 0.8, then: list("conference")}},
 	{"briefing", entry{typ: TypeStatement, conf: 0.6, noun: true}},
+	{"speech speeches", entry{typ: TypeStatement, conf: 0.7, noun: true, blockPrev: list("free hate pressured slurred of political make"), blockNext: list("therapy therapist recognition impediment patterns writer writers writing")}}, // "said in a speech to delegates", not free speech
 
 	// protest
 	{"protest protests protested protesting protesters protestors", entry{typ: TypeProtest, conf: 0.85, noun: true, blockNext: list("song songs vote votes")}},
@@ -175,7 +177,7 @@ var lexiconSpec = []struct {
 	{"election elections by-election by-elections", entry{typ: TypeElection, conf: 0.8, noun: true}},
 	{"elected re-elected reelected", entry{typ: TypeElection, conf: 0.75}},
 	{"vote votes voted voting", entry{typ: TypeElection, conf: 0.75, noun: true, cond: condVote, blockNext: list("of")}},
-	{"voters", entry{typ: TypeElection, conf: 0.6, weak: true, noun: true}},
+	{"voters", entry{typ: TypeElection, conf: 0.6, weak: true, noun: true, needNext: list("go goes went head heads headed cast casts casting turned chose choose elected rejected approved returned flocked queued lined")}}, // voters at the polls, not voters in general
 	{"referendum referendums ballot ballots runoff run-off recount primaries", entry{typ: TypeElection, conf: 0.8, noun: true}},
 	{"caucus caucuses", entry{typ: TypeElection, conf: 0.8, noun: true, cond: condVote}}, // not "the agribusiness caucus" of a congress
 	{"polls", entry{typ: TypeElection, conf: 0.7, needPrev: list("the"), needNext: list("closed close open opened opening closing"), blockNext: list("show showed shows suggest suggested suggests indicate")}},
@@ -200,6 +202,7 @@ var lexiconSpec = []struct {
 	{"surplus deficit exports imports output", entry{typ: TypeEconomic, conf: 0.6, cond: condEconomic}},
 	{"earnings profit profits revenue revenues", entry{typ: TypeEconomic, conf: 0.65, cond: condEconomic}},
 	{"sales", entry{typ: TypeEconomic, conf: 0.55, weak: true, cond: condEconomic}},
+	{"net", entry{typ: TypeEconomic, conf: 0.7, then: list("income"), cond: condEconomic}},
 	{"results", entry{typ: TypeEconomic, conf: 0.7, needPrev: list("quarterly annual half-year full-year first-quarter second-quarter third-quarter fourth-quarter interim financial")}},
 	{"rates rate", entry{typ: TypeEconomic, conf: 0.65, cond: condRates}},
 }

@@ -217,6 +217,9 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 			return cand{}, false
 		}
 	}
+	if d.otherSense(si, i, end, typ, prev, next) {
+		return cand{}, false
+	}
 	if d.negated(si, i, e.noun) || d.cancelled(si, end, typ) {
 		return cand{}, false
 	}

@@ -92,6 +92,7 @@ func (d *doc) namedEvents() []namedEv {
 	}
 	evs = mergeSuffixes(evs)
 	evs = d.dropActors(evs)
+	evs = d.dropNonEvents(evs)
 	if len(evs) == 0 {
 		return nil
 	}
@@ -114,6 +115,45 @@ func (d *doc) namedEvents() []namedEv {
 	}
 	return evs
 }
+
+// dropNonEvents removes names a reader does not take for an event held: a generic head alone
+// ("the Championship side": a league), a television programme ("the Tonight Show"), and a name
+// that only ever modifies another noun ("a Stanley Cup title", "Iraq War veteran Tom Young").
+func (d *doc) dropNonEvents(evs []namedEv) []namedEv {
+	out := evs[:0]
+	for _, ev := range evs {
+		ws := strings.Fields(ev.key)
+		if len(ws) == 1 && loneHeads[ws[0]] {
+			continue
+		}
+		if ev.head == "show" && len(ws) >= 2 && broadcastWords[ws[len(ws)-2]] {
+			continue
+		}
+		attributive := true
+		for _, r := range ev.spans {
+			if !attributiveNouns[d.w(r.tEnd)] {
+				attributive = false
+				break
+			}
+		}
+		if !attributive {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+var (
+	// loneHeads alone name a kind or a league, not one event.
+	loneHeads = words(`championship championships cup series league show exhibition fair
+conference forum festival summit tournament week`)
+	// broadcastWords before "Show" make it a programme.
+	broadcastWords = words(`tonight late daily morning breakfast talk tv radio today evening night`)
+	// attributiveNouns after a name make it a modifier: the noun is the thing spoken of.
+	attributiveNouns = words(`title titles side sides veteran veterans winner winners champion
+champions trophy team teams squad club player players medal medals medallist medalist era
+survivors memorial ring rings`)
+)
 
 // dropActors removes names that only ever act: "organised by the World Economic Forum", "the
 // Forum said". Events are held, attended and reported on; organisations organise and speak.

@@ -1,0 +1,253 @@
+package event
+
+import "strings"
+
+// Triggers used in another sense than their event's (issue #19): a careful reader does not see a
+// meeting in "nine meetings" between two hockey teams, an agreement in "the best deals" of a shop,
+// a disaster in "early warning systems for floods" or "pour fuel on the fire", an election in
+// "voters" or "the past nine elections", an economic report in "two-thirds of GDP". Each test
+// below reads the words around the trigger, never a particular article.
+
+// Word lists of the sense tests.
+var (
+	// sportsContext in a sentence makes "meet"/"meetings" a fixture, not a meeting.
+	sportsContext = words(`game games match matches corner goal goals league season
+tournament friendly scored beat striker defenders innings debate debates playoff playoffs rematch
+fixture fixtures`)
+	// hazardWords listed together are the conditions a place faces, not an event that struck.
+	hazardWords = words(`heat heatwave heatwaves flood floods flooding drought droughts storms
+wildfires fires cyclones hurricanes typhoons landslides erosion spells sea-level famine famines`)
+	// slowHazards are climate conditions: a list holding one is of hazards a place faces ("heat,
+	// floods and droughts"), while "triggered floods and landslides" reports what struck.
+	slowHazards = words(`heat heatwave heatwaves drought droughts spells erosion sea-level famine famines`)
+	// genericHazardPrev before a hazard make it a kind, not an occurrence ("deadlier floods").
+	genericHazardPrev = words(`deadlier more frequent worsening recurring recurrent repeated future
+longer worse fiercer stronger extreme for during against`)
+	// shoppingPrev before "deal(s)" and shoppingWords in the sentence make it a shop's offer.
+	shoppingPrev = words(`best great top hot early holiday daily doorbuster biggest lightning cyber
+sale shopping price discount exclusive today bundle`)
+	shoppingWords = words(`discount discounts savings coupon coupons shoppers shopping bargain
+bargains markdown markdowns doorbuster doorbusters`)
+	// electionsGenericPrev before a plural "elections" make it elections in general.
+	electionsGenericPrev = words(`past previous recent future many several all numerous two three
+four five six seven eight nine ten of into free`)
+	// hostedObjects after "hosted" make it a host's event ("hosted a summit"), not "hosted the
+	// telescopes" or "hosted the Tonight Show".
+	hostedObjects = words(`summit summits meeting meetings talks conference conferences forum delegation
+delegations visit visitors leaders ceremony dinner reception banquet event events games tournament
+championship olympics festival gathering session sessions round negotiations`)
+	// attendObjects are places one attends as a routine, not an event.
+	attendObjects = words(`school schools class classes church college university mass lectures
+lessons`)
+	// prospectPrev before "agreement"/"accord" speak of one not yet reached ("near accord",
+	// "obstacles to an agreement", "reach agreement").
+	prospectPrev = words(`near toward towards reach reaching`)
+	// historyWords before "of negotiations" make them a history.
+	historyWords = words(`years decades century centuries months weeks`)
+	// crowdWords gathering are the public, not a meeting's members.
+	crowdWords = words(`fans supporters crowds crowd people thousands hundreds mourners residents
+worshippers spectators onlookers tourists`)
+	// standingPrev before an agreement make it one in force, not one reached now.
+	standingPrev = words(`original existing previous old current earlier standing`)
+	// protestCues make a rally a protest.
+	protestCues = words(`against protest protests protesters protestors demonstrators demand demands
+demanding demanded oppose opposing solidarity march marched marchers denounce denouncing
+condemn condemning outrage`)
+	// verbalWords coordinated with "attack" make it criticism.
+	verbalWords = words(`critique criticise criticize criticised criticized question mock ridicule
+condemn defend insult`)
+	// forecastModals before an economic noun make it a forecast ("will increase GDP").
+	forecastModals = words(`will would could may might`)
+)
+
+// otherSense reports whether the trigger [i, end) of sentence si, of type typ, is used in a sense
+// that is not its event's.
+func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
+	w := d.w(i)
+	switch typ {
+	case TypeMeeting:
+		switch w {
+		case "meet", "meets", "meeting", "meetings":
+			// "for the eighth time in nine meetings", "the teams meet again", "meet a corner"
+			if isDigitToken(prev) || numberWords[prev] {
+				return true // "for the eighth time in nine meetings": encounters counted
+			}
+			if (w == "meet" || w == "meets") && d.sentenceCount(si, sportsContext) > 0 {
+				return true // "the teams meet again", "rose to meet a corner"
+			}
+			if next == "none" {
+				return true
+			}
+		case "attended", "attend", "attends", "attending":
+			// "a ceremony attended by ministers" is the ceremony's; "the school her daughter attends"
+			if next == "by" || attendObjects[next] || attendObjects[d.w(end+1)] || next == "." || next == "," || next == "" {
+				return true
+			}
+		case "negotiations", "talks":
+			// "after a quarter of a century of negotiations": a history, not a round held
+			if prev == "of" && historyWords[d.w(i-2)] {
+				return true
+			}
+		case "gathered", "gather", "gathering":
+			// "thousands of fans gathered to celebrate": a crowd, not a meeting
+			if crowdWords[prev] {
+				return true
+			}
+		case "hosted":
+			// "hosted a summit", "a dinner hosted by the deputy prime minister"
+			for j := max(d.sents[si].start, i-3); j < end+6 && j < d.sents[si].end; j++ {
+				if hostedObjects[d.w(j)] {
+					return false
+				}
+			}
+			return true
+		}
+	case TypeAgreement:
+		switch w {
+		case "deal", "deals":
+			if shoppingPrev[prev] || shoppingPrev[d.possessor(i)] || oneOf(prev, "friday", "monday") && oneOf(d.w(i-2), "black", "cyber") {
+				return true
+			}
+			if d.sentenceCount(si, shoppingWords) > 0 {
+				return true
+			}
+		case "agreement", "accord", "agreements":
+			if prospectPrev[prev] {
+				return true
+			}
+			if (prev == "a" || prev == "an") && oneOf(d.w(i-2), "to", "of", "toward", "towards") && !strings.HasPrefix(d.w(i-3), "agree") && !strings.HasPrefix(d.w(i-3), "sign") {
+				return true // "obstacles to an agreement", "in the way of an accord"
+			}
+		case "pact", "treaty":
+		}
+		if oneOf(w, "agreement", "agreements", "accord", "pact", "treaty") && (standingPrev[prev] || standingPrev[d.w(i-2)]) {
+			return true // "the original loan agreements": one in force long since, not one made now
+		}
+		if w == "agreed" && next == "with" {
+			// "agreed with Chilean authorities to share royalties" is an agreement; "the judge agreed
+			// with her that…" a view shared
+			for j := end + 1; j < min(end+8, d.sents[si].end); j++ {
+				switch d.w(j) {
+				case "to", "on":
+					return false
+				case "that", ",", ".":
+					return true
+				}
+			}
+			return true
+		}
+		switch w {
+		case "contracts":
+			if oneOf(prev, "for", "vast", "lucrative", "bid", "win", "future", "such", "more") {
+				return true // contracts in general, not one signed
+			}
+		}
+	case TypeDisaster:
+		if hazardWords[w] {
+			if genericHazardPrev[prev] {
+				return true
+			}
+			// "extreme heat, floods and droughts": a list of hazards
+			s := d.sents[si]
+			for j := max(s.start, i-4); j < min(s.end, end+4); j++ {
+				if j >= i && j < end {
+					continue
+				}
+				if hazardWords[d.w(j)] && d.w(j) != w && (slowHazards[w] || slowHazards[d.w(j)]) && listed(d, min(i, j), max(i, j)) {
+					return true
+				}
+			}
+		}
+		if w == "fire" || w == "fires" {
+			// "pour fuel on the fire", "add fuel to the fire"
+			for j := max(d.sents[si].start, i-4); j < i; j++ {
+				if d.w(j) == "fuel" {
+					return true
+				}
+			}
+		}
+	case TypeProtest:
+		switch w {
+		case "rally", "rallies":
+			// a campaign's rally ("said during a rally in Kenansville") is no protest: a protest
+			// rally says what it is against or for
+			if d.sentenceCount(si, protestCues) == 0 {
+				return true
+			}
+		}
+		if oneOf(prev, "for", "most", "all", "any") && strings.HasSuffix(w, "s") {
+			return true // "a flashpoint for protests", "banning most rallies": protests in general
+		}
+	case TypeAttack:
+		if (w == "attack" || w == "attacked" || w == "attacks") && next == "and" && verbalWords[d.w(end+1)] {
+			return true // "reasons to attack and critique him": words, not blows
+		}
+	case TypeElection:
+		if w == "elections" && electionsGenericPrev[prev] {
+			return true
+		}
+	case TypeEconomic:
+		// "two-thirds of GDP", "6 per cent of revenue", "add $3 billion a year to exports": the base of
+		// a ratio or a destination; "trade surplus countries": a modifier.
+		if prev == "of" || prev == "to" || prev == "by" || next == "countries" || next == "nations" {
+			return true
+		}
+		if forecastModals[next] {
+			return true // "U.S. output will expand by 1.6 percent": a forecast
+		}
+		s := d.sents[si]
+		for j := i - 1; j >= max(s.start, i-8); j-- {
+			if d.w(j) == "," || d.w(j) == ";" {
+				break
+			}
+			if forecastModals[d.w(j)] {
+				return true // "may lead to a drop in 2005 net profit"
+			}
+		}
+	case TypeStatement:
+		if prev == "into" {
+			return true // "pressure him into announcing an inquiry": wanted, not made
+		}
+		if strings.HasPrefix(w, "declared") && oneOf(prev, "during", "of", "in", "under", "any", "a", "the", "officially") {
+			return true // "during declared emergencies": an adjective
+		}
+	case TypeVisit:
+		if next == ":" || strings.HasPrefix(next, "www") || next == "our" || next == "the" && oneOf(d.w(end+1), "website", "site", "page") {
+			return true // "please visit: www…"
+		}
+	}
+	return false
+}
+
+// listed reports whether tokens a < b are items of one list: only commas, "and", "or" and
+// modifiers between them (no verb).
+func listed(d *doc, a, b int) bool {
+	seen := false
+	for j := a + 1; j < b; j++ {
+		switch d.w(j) {
+		case ",", "and", "or", "&":
+			seen = true
+		case "extreme", "severe", "longer", "dry", "more", "frequent":
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
+// possessor is the word before a possessive "'s" (or "’s") that ends right before token i
+// ("today" in "Today’s deal"), whatever the tokenizer made of the apostrophe; "" if none.
+func (d *doc) possessor(i int) string {
+	switch {
+	case d.w(i-1) == "'s" || d.w(i-1) == "’s":
+		return d.w(i - 2)
+	case d.w(i-1) == "s" && (d.w(i-2) == "'" || d.w(i-2) == "’"):
+		return d.w(i - 3)
+	case strings.HasSuffix(d.w(i-1), "'s") || strings.HasSuffix(d.w(i-1), "’s"):
+		w := d.w(i - 1)
+		return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	}
+	return ""
+}
+
+var numberWords = words(`two three four five six seven eight nine ten eleven twelve dozen several many`)
