@@ -198,8 +198,8 @@ func TestResolve(t *testing.T) {
 			ents: []ent{{"ORG", "Wuxi National Hi-tech District"}, {"PLACE", "Wuxi"}, {"PLACE", "Xinwu district"},
 				{"PLACE", "Barcelona"}, {"PLACE", "Spain"}},
 			want: []want{{"Wuxi", "Wuxi", "CN", "Jiangsu", FeatureCity}, {"Barcelona", "Barcelona", "ES", "Catalonia", FeatureCity},
-				{"Spain", "Spain", "ES", "", FeatureCountry}, {"Wuxi National Hi-tech District", "Wuxi", "CN", "Jiangsu", FeatureCity}},
-			unres: []string{"Xinwu district"},
+				{"Spain", "Spain", "ES", "", FeatureCountry}, {"Wuxi National Hi-tech District", "Wuxi", "CN", "Jiangsu", FeatureCity},
+				{"Xinwu district", "Xinwu district", "CN", "Jiangsu", FeatureOther}},
 		},
 		{
 			name: "Paris alone is France",

@@ -75,6 +75,7 @@ const (
 
 // item is one distinct name of the article to resolve, with every mention of it.
 type item struct {
+	name          string
 	mentions      []article.Mention
 	cands         []posting
 	static        []float64 // prior + qualifier + source + demonym evidence, per candidate
@@ -89,6 +90,7 @@ type item struct {
 	rivalsCountry bool      // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
 	regions       []qualRegion
 	pick          int32 // record index, -1 none
+	dropped       bool  // the pick was a small town nothing in the article supports (see dropUnsupported)
 }
 
 // anchor reports whether the item's reading is settled before any context: one candidate, or one
@@ -147,14 +149,18 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 
 	var items []*item
+	var unknowns []unknownPlace
 	datelineItem := -1
 	for _, e := range a.Entities {
 		ps, qual, feat := d.readings(e, text)
 		if len(ps) == 0 && feat == nil {
+			if d.unknownEligible(e, surnames, text()) {
+				unknowns = append(unknowns, unknownPlace{name: e.Name, mentions: e.Mentions})
+			}
 			continue
 		}
 		k := Key(e.Name)
-		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
+		it := &item{name: e.Name, mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
 			surname:   e.Type == article.TypePlace && surnames[k]}
 		for _, m := range e.Mentions {
@@ -249,6 +255,12 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
 	a.Places = r.places(items)
+	for _, it := range items {
+		if it.dropped || len(it.cands) == 0 && it.feat == nil && it.name != "" {
+			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
+		}
+	}
+	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem)...)
 	return nil
 }
 
@@ -453,9 +465,9 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 		}
 		switch {
 		case !countrySupport && (it.ambiguous && rec.pop < unsupportedMaxPopulation || rec.pop < lonePopulation):
-			it.pick = -1
+			it.pick, it.dropped = -1, true
 		case (rec.pop < tinyPopulation && rec.seat == 0 || it.subRegion) && !admin1Support: // a capital is known whatever its size
-			it.pick = -1
+			it.pick, it.dropped = -1, true
 		}
 	}
 }
@@ -848,6 +860,11 @@ func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, sp
 		if len(words) == 0 {
 			if ps, abbr := d.abbreviation(string(text[i:j])); len(ps) > 0 {
 				return ps, abbr, article.Span{Start: i, End: j}
+			}
+		}
+		if len(words) == 1 && text[j-1] == '.' {
+			if ps, abbr := d.abbreviation(string(text[end+2 : j])); len(ps) > 0 && abbr {
+				return ps, abbr, article.Span{Start: end + 2, End: j} // "W. Va.", "N. Dak."
 			}
 		}
 		w := strings.TrimRight(string(text[i:j]), ".")

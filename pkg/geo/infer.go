@@ -1,0 +1,336 @@
+package geo
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// unknownPlace is a name the tagger read as a place that the gazetteer cannot settle: a district, a
+// neighbourhood, a landmark or a village it lacks ("Mathare", "Wujin", "Tiananmen Square"), or a
+// town whose only namesakes lie where nothing in the article points. A reader still knows where it
+// is from the text around it — "Khayelitsha, Cape Town", "Changzhou's Wujin district", "a clinic in
+// the city's Nishinari ward" — or, failing that, from where the whole story is set.
+type unknownPlace struct {
+	name     string
+	mentions []article.Mention
+	// located: only a container written beside the name places it. A town of the gazetteer that the
+	// article did not support is often a surname or a word the tagger took for a place, so the
+	// story's focus is no evidence for it.
+	located bool
+	cands   []posting // the gazetteer's readings of a located name
+}
+
+// candidateIn returns the candidate that lies inside container (in its first-level region when the
+// container is a city or a region, else in its country).
+func (d *data) candidateIn(cands []posting, container int32) (int32, bool) {
+	cr := &d.recs[container]
+	for _, c := range cands {
+		r := &d.recs[c.rec]
+		switch cr.feature {
+		case featCountry:
+			if r.country == container {
+				return c.rec, true
+			}
+		case featAdmin1:
+			if r.admin1 == container {
+				return c.rec, true
+			}
+		default:
+			if cr.admin1 >= 0 && r.admin1 == cr.admin1 || cr.admin1 < 0 && r.country == cr.country {
+				return c.rec, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// containerWords may stand between an unknown name and what contains it ("Xinwu district of Wuxi",
+// "Nishinari ward in Osaka"): the kind of place the name is.
+var containerWords = map[string]bool{
+	"district": true, "ward": true, "county": true, "counties": true, "neighbourhood": true,
+	"neighborhood": true, "suburb": true, "township": true, "area": true, "borough": true, "village": true,
+	"town": true, "quarter": true, "zone": true, "park": true, "square": true, "settlement": true,
+	"estate": true, "municipality": true, "parish": true, "constituency": true,
+}
+
+// containerLinks are the words after a name (and its kind) that introduce where it lies.
+var containerLinks = map[string]bool{"in": true, "near": true, "outside": true, "of": true}
+
+// locativeCues are the words before a name (an article between allowed) that say it is where
+// something is or happens: "in Sheffield Hallam", "across West Texas", "between Tokyo and Hakata".
+var locativeCues = map[string]bool{"in": true, "at": true, "near": true, "from": true, "across": true,
+	"around": true, "outside": true, "inside": true, "into": true, "between": true, "through": true,
+	"toward": true, "towards": true, "via": true, "throughout": true}
+
+// placeHeads are the last words that make a name a place whatever surrounds it ("Kiambu Town",
+// "Romare Bearden Park", "Tiananmen Square").
+var placeHeads = map[string]bool{"Town": true, "Park": true, "Square": true, "Street": true, "Avenue": true,
+	"County": true, "District": true, "Village": true, "Island": true, "Islands": true, "Bay": true,
+	"Quarter": true, "Township": true, "Borough": true, "Ward": true, "Heights": true, "Hills": true}
+
+// selfReferences are the nouns of "the city's Nishinari ward": the place the story is about.
+var selfReferences = map[string]bool{"city": true, "town": true, "capital": true, "metropolis": true}
+
+// unknownEligible reports whether a PLACE entity the gazetteer cannot read is worth placing: a
+// capitalised name that is no common or lower-case word, no people, no surname of the article's
+// people, no acronym and no part of a facility's name the tagger cut short.
+func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text []rune) bool {
+	k := Key(e.Name)
+	rs := []rune(e.Name)
+	switch {
+	case e.Type != article.TypePlace || len(rs) < 3 || !unicode.IsUpper(rs[0]) && !unicode.IsDigit(rs[0]) || rs[len(rs)-1] == '.':
+		return false
+	case d.common[k] || d.lowercase[k] || d.peoples[k] || surnames[k] || d.neverPlace(e.Name) || d.metonymOnly(e.Name):
+		return false
+	case isAcronym(e.Mentions):
+		return false
+	case allInFacilityNames(text, e.Mentions):
+		return false
+	}
+	if _, ok := d.features[k]; ok {
+		return false
+	}
+	return true
+}
+
+// inferPlaces places the unknown names inside the region the text puts them in: a place written
+// right after them ("Khayelitsha, Cape Town"; "Neal, W. Va."), before them with a possessive
+// ("Changzhou's Wujin district"; "the city's Nishinari ward" → the story's city), or after a link
+// word ("Xinwu district in Wuxi"); else the story's own country and first-level region, when most
+// of the places it names agree on them. The result is a place of feature "other" with no GeoNames
+// id, carrying its container's country, first-level region and coordinates; names with no
+// container stay unresolved.
+func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPlace, datelineItem int) []article.Place {
+	if len(unknowns) == 0 {
+		return nil
+	}
+	d := r.g.d
+	startAt := map[int]int32{}
+	endAt := map[int]int32{}
+	for _, it := range items {
+		if it.pick < 0 {
+			continue
+		}
+		for _, m := range it.mentions {
+			startAt[m.Start] = it.pick
+			endAt[m.End] = it.pick
+		}
+	}
+	focus := d.storyFocus(items, datelineItem)
+	var out []article.Place
+	seen := map[string]bool{}
+	for _, u := range unknowns {
+		k := Key(u.name)
+		if seen[k] {
+			continue
+		}
+		container := int32(-1)
+		for _, m := range u.mentions {
+			if container = d.containerOf(text, m, startAt, endAt, focus); container >= 0 {
+				break
+			}
+		}
+		if u.located && container >= 0 {
+			if rec, ok := d.candidateIn(u.cands, container); ok {
+				out = append(out, r.place(rec))
+				out[len(out)-1].Mentions = uniqueMentions(u.mentions)
+				seen[k] = true
+				continue
+			}
+			if cr := &d.recs[container]; cr.feature == featCity && cr.pop < unsupportedMaxPopulation {
+				continue // "Runcorn, Cheshire": a small town abroad is no container of an English town
+			}
+		}
+		country, admin1 := int32(-1), int32(-1)
+		switch {
+		case container >= 0:
+			country = d.countryOf(container)
+			switch cr := &d.recs[container]; cr.feature {
+			case featAdmin1:
+				admin1 = container
+			case featCity:
+				admin1 = cr.admin1
+			default:
+				if focus.admin1 >= 0 && d.recs[focus.admin1].country == container {
+					admin1 = focus.admin1
+				}
+			}
+		case focus.country >= 0 && !u.located && d.placeLike(text, u, startAt, endAt):
+			country, admin1 = focus.country, focus.admin1
+		default:
+			continue
+		}
+		seen[k] = true
+		p := article.Place{Name: u.name, Feature: FeatureOther, Mentions: uniqueMentions(u.mentions)}
+		ce := r.g.entry(country)
+		p.CountryCode, p.Country, p.Lat, p.Lon = ce.CountryCode, ce.Name, ce.Lat, ce.Lon
+		if admin1 >= 0 {
+			ae := r.g.entry(admin1)
+			p.Admin1Code, p.Admin1, p.Lat, p.Lon = ae.Admin1Code, ae.Name, ae.Lat, ae.Lon
+		}
+		if container >= 0 && d.recs[container].feature == featCity {
+			p.Lat, p.Lon = float64(d.recs[container].lat)/1e5, float64(d.recs[container].lon)/1e5
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// placeLike reports whether an unknown name reads as a place without a container written beside
+// it: a place word at its end, or a mention after a locative word or joined by "and" or a comma to
+// a place the article resolved ("in Lagos and Onne"). Names the tagger took for places in other
+// roles ("during Covid", "according to Asia Pacific Wire") stay unresolved.
+func (d *data) placeLike(text []rune, u unknownPlace, startAt, endAt map[int]int32) bool {
+	words := strings.Fields(u.name)
+	if len(words) > 1 && placeHeads[words[len(words)-1]] {
+		return true
+	}
+	for _, m := range u.mentions {
+		i := m.Start
+		w := wordBefore(text, i)
+		if w == "the" || w == "The" {
+			i -= len("the") + 1
+			w = wordBefore(text, i)
+		}
+		if locativeCues[strings.ToLower(w)] {
+			return true
+		}
+		// "Lagos and Onne", "Onne and Lagos", "Gauteng, Onne"
+		if w == "and" || w == "or" {
+			if _, ok := endAt[i-len(w)-2]; ok {
+				return true
+			}
+		}
+		if i >= 2 && text[i-1] == ' ' && text[i-2] == ',' {
+			if _, ok := endAt[i-2]; ok {
+				return true
+			}
+		}
+		if a := wordAfter(text, m.End); a == "and" || a == "or" {
+			if _, ok := startAt[m.End+len(a)+2]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// focus is where a story is set: the country most of its place mentions lie in, the first-level
+// region most of those inside that country lie in, and its main city (the dateline's, else the one
+// named most); -1 where no majority or no city.
+type focus struct {
+	country, admin1, city int32
+}
+
+// storyFocus counts the mentions of the picked places (common words left out) by country and by
+// first-level region; a country (region) is the focus only when it holds more than half of them.
+func (d *data) storyFocus(items []*item, datelineItem int) focus {
+	f := focus{country: -1, admin1: -1, city: -1}
+	byCountry := map[int32]int{}
+	byAdmin1 := map[int32]int{}
+	byCity := map[int32]int{}
+	total := 0
+	for _, it := range items {
+		if it.pick < 0 || it.weak {
+			continue
+		}
+		n := len(it.mentions)
+		total += n
+		byCountry[d.countryOf(it.pick)] += n
+		switch r := &d.recs[it.pick]; r.feature {
+		case featAdmin1:
+			byAdmin1[it.pick] += n
+		case featCity:
+			byCity[it.pick] += n
+			if r.admin1 >= 0 {
+				byAdmin1[r.admin1] += n
+			}
+		}
+	}
+	best, bestN := int32(-1), 0
+	for c, n := range byCountry {
+		if n > bestN || n == bestN && c < best {
+			best, bestN = c, n
+		}
+	}
+	if best < 0 || 2*bestN <= total {
+		return f
+	}
+	f.country = best
+	inCountry := 0
+	bestA, bestAN := int32(-1), 0
+	for a, n := range byAdmin1 {
+		if d.recs[a].country != best {
+			continue
+		}
+		inCountry += n
+		if n > bestAN || n == bestAN && a < bestA {
+			bestA, bestAN = a, n
+		}
+	}
+	if bestA >= 0 && 2*bestAN > inCountry {
+		f.admin1 = bestA
+	}
+	if datelineItem >= 0 {
+		if p := items[datelineItem].pick; p >= 0 && d.recs[p].feature == featCity {
+			f.city = p
+			return f
+		}
+	}
+	bestC, bestCN := int32(-1), 0
+	for c, n := range byCity {
+		if d.countryOf(c) == best && (n > bestCN || n == bestCN && c < bestC) {
+			bestC, bestCN = c, n
+		}
+	}
+	f.city = bestC
+	return f
+}
+
+// containerOf reads where the text puts the name at m: "<m>, <place>", "<m> [kind] in|near|of <place>",
+// "<place>'s <m>", "the city's <m>" (the story's city); -1 when it says nothing.
+func (d *data) containerOf(text []rune, m article.Mention, startAt, endAt map[int]int32, f focus) int32 {
+	i := m.End
+	if w := wordAfter(text, i); containerWords[strings.ToLower(w)] {
+		i += 1 + len([]rune(w))
+	}
+	if i+2 < len(text) && text[i] == ',' && text[i+1] == ' ' {
+		if rec, ok := startAt[i+2]; ok {
+			return rec
+		}
+		if ps, _, _ := d.qualifierAfter(text, i); len(ps) > 0 && d.recs[ps[0].rec].feature != featCity {
+			return ps[0].rec
+		}
+	}
+	if w := wordAfter(text, i); containerLinks[w] {
+		j := i + 1 + len([]rune(w)) + 1
+		if rec, ok := startAt[j]; ok {
+			return rec
+		}
+		if strings.HasPrefix(string(text[j:min(j+4, len(text))]), "the ") {
+			if rec, ok := startAt[j+4]; ok {
+				return rec
+			}
+		}
+	}
+	if s := m.Start - 3; s > 0 && (text[s] == '\'' || text[s] == '’') && text[s+1] == 's' && text[s+2] == ' ' {
+		if rec, ok := endAt[s]; ok {
+			return rec
+		}
+		if selfReferences[strings.ToLower(wordEndingAt(text, s))] && f.city >= 0 {
+			return f.city
+		}
+	}
+	return -1
+}
+
+// wordEndingAt is the word of letters that ends at rune offset i.
+func wordEndingAt(text []rune, i int) string {
+	j := i
+	for j > 0 && unicode.IsLetter(text[j-1]) {
+		j--
+	}
+	return string(text[j:i])
+}

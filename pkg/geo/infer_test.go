@@ -1,0 +1,106 @@
+package geo
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// TestInferUnknownPlaces holds regression cases for places the gazetteer lacks (districts,
+// neighbourhoods, landmarks, villages): a reader places them where the text puts them, and leaves
+// names the tagger took for places in other roles alone.
+func TestInferUnknownPlaces(t *testing.T) {
+	res := NewResolver(mustDefault(t))
+	type want struct{ mention, cc, admin1 string }
+	for _, tc := range []struct {
+		name  string
+		text  string
+		ents  []ent
+		want  []want // inferred places: feature other, no GeoNames id
+		unres []string
+	}{
+		{
+			name: "a neighbourhood followed by its city",
+			text: "The trial enrols teenagers in Soweto and at a clinic in Khayelitsha, Cape Town.",
+			ents: []ent{{"PLACE", "Soweto"}, {"PLACE", "Khayelitsha"}, {"PLACE", "Cape Town"}},
+			want: []want{{"Khayelitsha", "ZA", "Western Cape"}},
+		},
+		{
+			name: "a district after its city's possessive",
+			text: "The company will expand its factory in Changzhou's Wujin district and hire 500 workers.",
+			ents: []ent{{"PLACE", "Changzhou"}, {"PLACE", "Wujin"}},
+			want: []want{{"Wujin", "CN", "Jiangsu"}},
+		},
+		{
+			name: "the city's ward is in the story's city",
+			text: "An earthquake shook Osaka on Monday. A wall fell in the city's Nishinari ward, and trains to Kyoto stopped.",
+			ents: []ent{{"PLACE", "Osaka"}, {"PLACE", "Nishinari"}, {"PLACE", "Kyoto"}},
+			want: []want{{"Nishinari", "JP", "Osaka"}},
+		},
+		{
+			name: "a state abbreviation places a town the gazetteer lacks",
+			text: "The company will modernise its plant in Neal, W. Va., next year.",
+			ents: []ent{{"PLACE", "Neal"}},
+			want: []want{{"Neal", "US", "West Virginia"}},
+		},
+		{
+			name: "a region named after a locative word is in the story's region",
+			text: "Solar farms across West Texas peak at midday, and batteries near Houston and in Austin store the power.",
+			ents: []ent{{"PLACE", "West Texas"}, {"PLACE", "Houston"}, {"PLACE", "Austin"}},
+			want: []want{{"West Texas", "US", "Texas"}},
+		},
+		{
+			name: "a place joined to a resolved one",
+			text: "Nigeria wants repair yards in Lagos and Onne, officials in Abuja said.",
+			ents: []ent{{"PLACE", "Nigeria"}, {"PLACE", "Lagos"}, {"PLACE", "Onne"}, {"PLACE", "Abuja"}},
+			want: []want{{"Onne", "NG", ""}},
+		},
+		{
+			name:  "names in other roles are no places of the story",
+			text:  "Kenya's doctors learned during Covid that Nairobi cannot wait, according to Asia Pacific Wire.",
+			ents:  []ent{{"PLACE", "Kenya"}, {"PLACE", "Nairobi"}, {"PLACE", "Covid"}, {"PLACE", "Asia Pacific Wire"}},
+			unres: []string{"Covid", "Asia Pacific Wire"},
+		},
+		{
+			name:  "a story set in several countries places nothing by its focus",
+			text:  "Talks in Paris, Berlin and Tokyo failed; delegates met again in Zembla.",
+			ents:  []ent{{"PLACE", "Paris"}, {"PLACE", "Berlin"}, {"PLACE", "Tokyo"}, {"PLACE", "Zembla"}},
+			unres: []string{"Zembla"},
+		},
+		{
+			name:  "a small town abroad is no container of an English town",
+			text:  "The actress, born in Runcorn, Cheshire, starred in films shot in London.",
+			ents:  []ent{{"PLACE", "Runcorn"}, {"PLACE", "Cheshire"}, {"PLACE", "London"}},
+			unres: []string{"Runcorn"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newArticle(t, "", tc.text, tc.ents...)
+			if err := res.Extract(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			byMention := map[string]article.Place{}
+			for _, p := range a.Places {
+				for _, m := range p.Mentions {
+					byMention[m.Text] = p
+				}
+			}
+			for _, w := range tc.want {
+				p, ok := byMention[w.mention]
+				switch {
+				case !ok:
+					t.Errorf("%q unresolved; want %s/%s", w.mention, w.cc, w.admin1)
+				case p.GeonameID != 0 || p.Feature != FeatureOther || p.CountryCode != w.cc || p.Admin1 != w.admin1:
+					t.Errorf("%q → %d %s %s/%s; want an inferred place in %s/%s", w.mention, p.GeonameID, p.Feature,
+						p.CountryCode, p.Admin1, w.cc, w.admin1)
+				}
+			}
+			for _, u := range tc.unres {
+				if p, ok := byMention[u]; ok && p.GeonameID == 0 {
+					t.Errorf("%q placed in %s/%s; want unresolved", u, p.CountryCode, p.Admin1)
+				}
+			}
+		})
+	}
+}
