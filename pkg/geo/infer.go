@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -109,10 +110,12 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 	d := r.g.d
 	startAt := map[int]int32{}
 	endAt := map[int]int32{}
+	byKey := map[string]int32{}
 	for _, it := range items {
 		if it.pick < 0 {
 			continue
 		}
+		byKey[Key(it.name)] = it.pick
 		for _, m := range it.mentions {
 			startAt[m.Start] = it.pick
 			endAt[m.End] = it.pick
@@ -143,6 +146,10 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 				continue // "Runcorn, Cheshire": a small town abroad is no container of an English town
 			}
 		}
+		placeLike := !u.located && d.placeLike(text, u, startAt, endAt)
+		if container < 0 && placeLike {
+			container = d.headContainer(u.name, byKey)
+		}
 		country, admin1 := int32(-1), int32(-1)
 		switch {
 		case container >= 0:
@@ -157,7 +164,7 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 					admin1 = focus.admin1
 				}
 			}
-		case focus.country >= 0 && !u.located && d.placeLike(text, u, startAt, endAt):
+		case focus.country >= 0 && placeLike:
 			country, admin1 = focus.country, focus.admin1
 		default:
 			continue
@@ -217,11 +224,81 @@ func (d *data) placeLike(text []rune, u unknownPlace, startAt, endAt map[int]int
 	return false
 }
 
+// compassWords start the names of parts of a place ("West Texas", "Greater Manchester").
+var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Central": true,
+	"Northern": true, "Southern": true, "Eastern": true, "Western": true, "Upper": true, "Lower": true,
+	"Greater": true, "Inner": true, "Outer": true}
+
+// headContainer reads the place an unknown name is a part of from the name itself: "Suzhou Industrial
+// Park" and "Sheffield Hallam" lie in the city that starts them, "West Texas" in the region after its
+// compass word. The head is the article's own reading of that name when it has one, else the
+// gazetteer's first, which must be a region or a city of some size (small towns share names with
+// everything).
+func (d *data) headContainer(name string, byKey map[string]int32) int32 {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return -1
+	}
+	for _, w := range words {
+		if r := []rune(w); !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
+			return -1 // "Afghanistan Veterans of America" is a body, not a part of Afghanistan
+		}
+	}
+	if compassWords[words[0]] {
+		if rec := d.namedPlace(strings.Join(words[1:], " "), byKey); rec >= 0 {
+			return rec
+		}
+	}
+	for n := len(words) - 1; n >= 1; n-- {
+		if rec := d.namedPlace(strings.Join(words[:n], " "), byKey); rec >= 0 {
+			return rec
+		}
+	}
+	return -1
+}
+
+func (d *data) namedPlace(name string, byKey map[string]int32) int32 {
+	k := Key(name)
+	if rec, ok := byKey[k]; ok {
+		return rec
+	}
+	if d.common[k] || d.lowercase[k] || compassWords[name] {
+		return -1
+	}
+	ps := d.lookup(name)
+	if len(ps) == 0 {
+		return -1
+	}
+	if r := &d.recs[ps[0].rec]; r.feature == featCity && r.pop < minOrgHeadPopulation {
+		return -1
+	}
+	return ps[0].rec
+}
+
 // focus is where a story is set: the country most of its place mentions lie in, the first-level
 // region most of those inside that country lie in, and its main city (the dateline's, else the one
 // named most); -1 where no majority or no city.
 type focus struct {
 	country, admin1, city int32
+	cities                []cityMention // mentions of the picked cities, in text order
+}
+
+type cityMention struct {
+	start int
+	rec   int32
+}
+
+// cityBefore is the city "the city's …" at rune offset i refers to: the one named last before it,
+// else the story's main city.
+func cityBefore(i int, f focus) int32 {
+	c := f.city
+	for _, m := range f.cities {
+		if m.start >= i {
+			break
+		}
+		c = m.rec
+	}
+	return c
 }
 
 // storyFocus counts the mentions of the picked places (common words left out) by country and by
@@ -244,9 +321,19 @@ func (d *data) storyFocus(items []*item, datelineItem int) focus {
 			byAdmin1[it.pick] += n
 		case featCity:
 			byCity[it.pick] += n
+			for _, m := range it.mentions {
+				f.cities = append(f.cities, cityMention{m.Start, it.pick})
+			}
 			if r.admin1 >= 0 {
 				byAdmin1[r.admin1] += n
 			}
+		}
+	}
+	slices.SortFunc(f.cities, func(a, b cityMention) int { return a.start - b.start })
+	f.city = mostNamed(byCity)
+	if datelineItem >= 0 {
+		if p := items[datelineItem].pick; p >= 0 && d.recs[p].feature == featCity {
+			f.city = p
 		}
 	}
 	best, bestN := int32(-1), 0
@@ -273,20 +360,18 @@ func (d *data) storyFocus(items []*item, datelineItem int) focus {
 	if bestA >= 0 && 2*bestAN > inCountry {
 		f.admin1 = bestA
 	}
-	if datelineItem >= 0 {
-		if p := items[datelineItem].pick; p >= 0 && d.recs[p].feature == featCity {
-			f.city = p
-			return f
-		}
-	}
-	bestC, bestCN := int32(-1), 0
-	for c, n := range byCity {
-		if d.countryOf(c) == best && (n > bestCN || n == bestCN && c < bestC) {
-			bestC, bestCN = c, n
-		}
-	}
-	f.city = bestC
 	return f
+}
+
+// mostNamed is the key with the highest count (the lowest key among equals), -1 for none.
+func mostNamed(counts map[int32]int) int32 {
+	best, bestN := int32(-1), 0
+	for k, n := range counts {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
 }
 
 // containerOf reads where the text puts the name at m: "<m>, <place>", "<m> [kind] in|near|of <place>",
@@ -319,8 +404,8 @@ func (d *data) containerOf(text []rune, m article.Mention, startAt, endAt map[in
 		if rec, ok := endAt[s]; ok {
 			return rec
 		}
-		if selfReferences[strings.ToLower(wordEndingAt(text, s))] && f.city >= 0 {
-			return f.city
+		if selfReferences[strings.ToLower(wordEndingAt(text, s))] {
+			return cityBefore(m.Start, f)
 		}
 	}
 	return -1

@@ -57,6 +57,18 @@ func TestInferUnknownPlaces(t *testing.T) {
 			want: []want{{"Onne", "NG", ""}},
 		},
 		{
+			name: "a part of a city named after it",
+			text: "Turnout was 62% in Sheffield Hallam and 10% in Bristol South, the commission said in London.",
+			ents: []ent{{"PLACE", "Sheffield Hallam"}, {"PLACE", "Bristol South"}, {"PLACE", "London"}},
+			want: []want{{"Sheffield Hallam", "GB", "England"}, {"Bristol South", "GB", "England"}},
+		},
+		{
+			name: "the city's district is in the city named last",
+			text: "Officials in Washington objected. In Wuxi, the party secretary of the city’s Xinwu district welcomed it. Washington said no.",
+			ents: []ent{{"PLACE", "Washington"}, {"PLACE", "Wuxi"}, {"PLACE", "Xinwu"}},
+			want: []want{{"Xinwu", "CN", "Jiangsu"}},
+		},
+		{
 			name:  "names in other roles are no places of the story",
 			text:  "Kenya's doctors learned during Covid that Nairobi cannot wait, according to Asia Pacific Wire.",
 			ents:  []ent{{"PLACE", "Kenya"}, {"PLACE", "Nairobi"}, {"PLACE", "Covid"}, {"PLACE", "Asia Pacific Wire"}},
@@ -102,5 +114,25 @@ func TestInferUnknownPlaces(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHeadContainer: a name is read as a part of the place that starts it only when it is a
+// capitalised place name throughout, not a body named after a country.
+func TestHeadContainer(t *testing.T) {
+	d := mustDefault(t).d
+	for name, want := range map[string]string{
+		"Suzhou Industrial Park":          "Suzhou",
+		"West Texas":                      "Texas",
+		"Afghanistan Veterans of America": "",
+		"Mathare":                         "",
+	} {
+		got := ""
+		if rec := d.headContainer(name, nil); rec >= 0 {
+			got = d.recs[rec].name
+		}
+		if got != want {
+			t.Errorf("headContainer(%q) = %q; want %q", name, got, want)
+		}
 	}
 }
