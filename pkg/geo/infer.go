@@ -419,3 +419,79 @@ func wordEndingAt(text []rune, i int) string {
 	}
 	return string(text[j:i])
 }
+
+// placeSpans holds where the PLACE entities' mentions start and end (rune offsets).
+type placeSpans struct{ starts, ends map[int]bool }
+
+func placeSpansOf(ents []article.Entity) placeSpans {
+	s := placeSpans{starts: map[int]bool{}, ends: map[int]bool{}}
+	for _, e := range ents {
+		if e.Type != article.TypePlace {
+			continue
+		}
+		for _, m := range e.Mentions {
+			s.starts[m.Start], s.ends[m.End] = true, true
+		}
+	}
+	return s
+}
+
+// mistypedMinPopulation is how big a city an ORG or PERSON name must denote to be read as that city
+// where the text uses it as a place: smaller towns share their names with people and firms.
+const mistypedMinPopulation = 100_000
+
+// ofPlaceNouns are the nouns of "the region of Auvergne-Rhône-Alpes", "the suburb of Apodaca".
+var ofPlaceNouns = map[string]bool{"region": true, "province": true, "state": true, "city": true, "town": true,
+	"suburb": true, "village": true, "department": true, "county": true, "district": true, "municipality": true,
+	"island": true, "capital": true, "port": true}
+
+// mistypedPlace reads an ORG or PERSON name as the country, first-level region or sizeable city the
+// gazetteer knows by that name when one of its mentions stands where a place does: after a locative
+// word ("in Rio de Janeiro"), after "the region of", or joined to a PLACE mention ("Uruguay and
+// Paraguay", "the Western Cape and KwaZulu-Natal"). Common words, peoples and acronyms never are.
+func (d *data) mistypedPlace(e article.Entity, text []rune, spans placeSpans) []posting {
+	k := Key(e.Name)
+	if d.common[k] || d.lowercase[k] || d.peoples[k] || d.neverPlace(e.Name) || d.metonymOnly(e.Name) || isAcronym(e.Mentions) {
+		return nil
+	}
+	if _, ok := d.features[k]; ok {
+		return nil
+	}
+	ps := d.lookup(e.Name)
+	if len(ps) == 0 {
+		return nil
+	}
+	if top := &d.recs[ps[0].rec]; top.feature == featCity && top.pop < mistypedMinPopulation {
+		return nil
+	}
+	for _, m := range e.Mentions {
+		if standsAsPlace(text, m, spans) {
+			return ps
+		}
+	}
+	return nil
+}
+
+// standsAsPlace reports whether a mention stands where a place does (see mistypedPlace).
+func standsAsPlace(text []rune, m article.Mention, spans placeSpans) bool {
+	i := m.Start
+	w := wordBefore(text, i)
+	if w == "the" {
+		i -= len("the") + 1
+		w = wordBefore(text, i)
+	}
+	switch {
+	case locativeCues[strings.ToLower(w)]:
+		return true
+	case w == "of" && ofPlaceNouns[strings.ToLower(wordBefore(text, i-len("of")-1))]:
+		return true
+	case (w == "and" || w == "or") && spans.ends[i-len(w)-2]:
+		return true
+	case i >= 2 && text[i-1] == ' ' && text[i-2] == ',' && spans.ends[i-2]:
+		return true
+	}
+	if a := wordAfter(text, m.End); (a == "and" || a == "or") && spans.starts[m.End+len(a)+2] {
+		return true
+	}
+	return m.End+2 < len(text) && text[m.End] == ',' && text[m.End+1] == ' ' && spans.starts[m.End+2]
+}

@@ -136,3 +136,52 @@ func TestHeadContainer(t *testing.T) {
 		}
 	}
 }
+
+// TestMistypedPlaces: an ORG or PERSON name that is a known country, region or city is read as the
+// place where the text uses it as one, and only there.
+func TestMistypedPlaces(t *testing.T) {
+	res := NewResolver(mustDefault(t))
+	for _, tc := range []struct {
+		name, text string
+		ents       []ent
+		mention    string
+		wantCC     string // "" = not a place
+		wantName   string
+	}{
+		{"a country in a list of countries", "The deal covers Brazil, Argentina, Uruguay and Paraguay, officials said.",
+			[]ent{{"PLACE", "Brazil"}, {"PLACE", "Argentina"}, {"PLACE", "Uruguay"}, {"ORG", "Paraguay"}}, "Paraguay", "PY", "Paraguay"},
+		{"a province after a place", "Trials run in Gauteng, the Western Cape and KwaZulu-Natal.",
+			[]ent{{"PLACE", "Gauteng"}, {"PLACE", "Western Cape"}, {"ORG", "KwaZulu-Natal"}}, "KwaZulu-Natal", "ZA", "KwaZulu-Natal"},
+		{"a city after a locative word", "The teams meet again on Wednesday in Rio de Janeiro.",
+			[]ent{{"ORG", "Rio de Janeiro"}}, "Rio de Janeiro", "BR", "Rio de Janeiro"},
+		{"the region of", "Funds will open offices in Lyon, and the region of Auvergne-Rhône-Alpes will host them.",
+			[]ent{{"PLACE", "Lyon"}, {"ORG", "Auvergne-Rhône-Alpes"}}, "Auvergne-Rhône-Alpes", "FR", "Auvergne-Rhône-Alpes"},
+		{"a government or team is no place without a locative use", "Paraguay's central bank cut rates; Uruguay did not.",
+			[]ent{{"ORG", "Paraguay"}, {"PLACE", "Uruguay"}}, "Paraguay", "", ""},
+		{"a namesake abroad is not read into a mistyped name", "Turnout was 65% in the City of London and Westminster, officials in Manchester and Leeds said.",
+			[]ent{{"PLACE", "City of London"}, {"ORG", "Westminster"}, {"PLACE", "Manchester"}, {"PLACE", "Leeds"}}, "Westminster", "GB", "Westminster"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newArticle(t, "", tc.text, tc.ents...)
+			if err := res.Extract(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			var got *article.Place
+			for i, p := range a.Places {
+				for _, m := range p.Mentions {
+					if m.Text == tc.mention {
+						got = &a.Places[i]
+					}
+				}
+			}
+			switch {
+			case tc.wantCC == "" && got != nil:
+				t.Errorf("%q → %s %s; want no place", tc.mention, got.Name, got.CountryCode)
+			case tc.wantCC != "" && got == nil:
+				t.Errorf("%q unresolved; want %s %s", tc.mention, tc.wantName, tc.wantCC)
+			case got != nil && (got.CountryCode != tc.wantCC || got.Name != tc.wantName):
+				t.Errorf("%q → %s %s; want %s %s", tc.mention, got.Name, got.CountryCode, tc.wantName, tc.wantCC)
+			}
+		})
+	}
+}

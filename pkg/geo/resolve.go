@@ -91,6 +91,7 @@ type item struct {
 	regions       []qualRegion
 	pick          int32 // record index, -1 none
 	dropped       bool  // the pick was a small town nothing in the article supports (see dropUnsupported)
+	mistyped      bool  // an ORG or PERSON name read as a place because the text uses it as one (mistypedPlace)
 }
 
 // anchor reports whether the item's reading is settled before any context: one candidate, or one
@@ -148,11 +149,12 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 
+	spans := placeSpansOf(a.Entities)
 	var items []*item
 	var unknowns []unknownPlace
 	datelineItem := -1
 	for _, e := range a.Entities {
-		ps, qual, feat := d.readings(e, text)
+		ps, qual, feat := d.readings(e, text, spans)
 		if len(ps) == 0 && feat == nil {
 			if d.unknownEligible(e, surnames, text()) {
 				unknowns = append(unknowns, unknownPlace{name: e.Name, mentions: e.Mentions})
@@ -160,7 +162,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			continue
 		}
 		k := Key(e.Name)
-		it := &item{name: e.Name, mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
+		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
 			surname:   e.Type == article.TypePlace && surnames[k]}
 		for _, m := range e.Mentions {
@@ -256,7 +258,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
 	a.Places = r.places(items)
 	for _, it := range items {
-		if it.dropped || len(it.cands) == 0 && it.feat == nil && it.name != "" {
+		if it.dropped || it.mistyped && it.pick < 0 || len(it.cands) == 0 && it.feat == nil && it.name != "" {
 			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
 		}
 	}
@@ -266,9 +268,11 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 
 // readings gives what an entity may name: its candidate places, the qualifier candidates written in
 // its name ("Portland, Maine"), and the non-settlement feature its name is, if any. Types other than
-// PLACE count only where they name a place: an ORG like "Wuxi National Hi-tech District", and a
-// government metonym the tagger took for a person or an organisation ("Washington said").
-func (d *data) readings(e article.Entity, text func() []rune) (ps, qual []posting, feat *feature) {
+// PLACE count only where they name a place: an ORG like "Wuxi National Hi-tech District", a
+// government metonym the tagger took for a person or an organisation ("Washington said"), and a
+// country, region or city the tagger mistyped where the text uses it as a place ("Uruguay and
+// Paraguay", "in Rio de Janeiro"; see mistypedPlace).
+func (d *data) readings(e article.Entity, text func() []rune, spans placeSpans) (ps, qual []posting, feat *feature) {
 	switch e.Type {
 	case article.TypePlace:
 		if d.neverPlace(e.Name) || d.metonymOnly(e.Name) || allInFacilityNames(text(), e.Mentions) {
@@ -288,8 +292,13 @@ func (d *data) readings(e article.Entity, text func() []rune) (ps, qual []postin
 		if ps = d.placeLikeOrg(e.Name); len(ps) == 0 {
 			ps = d.metonymPlace(e.Name)
 		}
+		if len(ps) == 0 {
+			ps = d.mistypedPlace(e, text(), spans)
+		}
 	case article.TypePerson:
-		ps = d.metonymPlace(e.Name)
+		if ps = d.metonymPlace(e.Name); len(ps) == 0 {
+			ps = d.mistypedPlace(e, text(), spans)
+		}
 	}
 	return ps, qual, feat
 }
@@ -458,6 +467,10 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 		if it.weak && !d.bigEnough(it.pick) && (d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry ||
 			rec.pop < weakLocalPopulation && !admin1Support) {
 			it.pick = -1 // "Outlook" is no village in Saskatchewan because the article names Canada
+			continue
+		}
+		if it.mistyped && !countrySupport && !d.bigEnough(it.pick) {
+			it.pick = -1 // "Westminster" typed ORG in a British story is no town in Colorado
 			continue
 		}
 		if rec.feature != featCity || anchors < 2 {
