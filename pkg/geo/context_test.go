@@ -256,6 +256,23 @@ func TestResolveInContext(t *testing.T) {
 				{"Beijing", "Beijing", "CN", "Beijing", FeatureCity}},
 		},
 		{
+			name: "a results round-up names teams after their home cities",
+			text: "Minnesota beat Buffalo. Columbus beat Montreal. Toronto edged Ottawa, and Florida beat Detroit to lead the league.",
+			ents: []ent{{"PLACE", "Minnesota"}, {"PLACE", "Buffalo"}, {"PLACE", "Columbus"}, {"PLACE", "Montreal"},
+				{"PLACE", "Toronto"}, {"PLACE", "Ottawa"}, {"PLACE", "Florida"}, {"PLACE", "Detroit"}},
+			want: []want{{"Minnesota", "Minnesota", "US", "Minnesota", FeatureAdmin1}, {"Buffalo", "Buffalo", "US", "New York", FeatureCity},
+				{"Columbus", "Columbus", "US", "Ohio", FeatureCity}, {"Montreal", "Montréal", "CA", "Quebec", FeatureCity},
+				{"Toronto", "Toronto", "CA", "Ontario", FeatureCity}, {"Ottawa", "Ottawa", "CA", "Ontario", FeatureCity},
+				{"Florida", "Florida", "US", "Florida", FeatureAdmin1}, {"Detroit", "Detroit", "US", "Michigan", FeatureCity}},
+		},
+		{
+			name: "a politician's state in brackets says nothing about the story's places",
+			text: "CHARLOTTE - Protests went on in Charlotte. Sen. Bernie Sanders (Vt.) and Rep. Paul Ryan (R-Wis.) spoke.",
+			ents: []ent{{"PLACE", "CHARLOTTE"}, {"PLACE", "Charlotte"}, {"PLACE", "Vt."}, {"PLACE", "Wis."}},
+			want: []want{{"CHARLOTTE", "Charlotte", "US", "North Carolina", FeatureCity}, {"Charlotte", "Charlotte", "US", "North Carolina", FeatureCity},
+				{"Vt.", "Vermont", "US", "Vermont", FeatureAdmin1}, {"Wis.", "Wisconsin", "US", "Wisconsin", FeatureAdmin1}},
+		},
+		{
 			name: "a government metonym that is no place stays out; a person is not a place",
 			text: "The White House and the Kremlin spoke; George Washington was quoted.",
 			ents: []ent{{"ORG", "White House"}, {"ORG", "Kremlin"}, {"PERSON", "George Washington"}},

@@ -495,3 +495,61 @@ func standsAsPlace(text []rune, m article.Mention, spans placeSpans) bool {
 	}
 	return m.End+2 < len(text) && text[m.End] == ',' && text[m.End+1] == ' ' && spans.starts[m.End+2]
 }
+
+// splitQualified cuts each mention written with its qualifier ("Washington, DC") into the place's
+// part and the qualifier's part; mentions without a comma stay whole. The qualifier's part becomes a
+// mention of its region (a reader sees the District of Columbia named too); the whole mention stays
+// the place's.
+func splitQualified(ms []article.Mention) (heads, quals []article.Mention) {
+	for _, m := range ms {
+		rs := []rune(m.Text)
+		i := slices.Index(rs, ',')
+		if i <= 0 || i+2 >= len(rs) || rs[i+1] != ' ' || m.End-m.Start != len(rs) {
+			heads = append(heads, m)
+			continue
+		}
+		heads = append(heads, article.Mention{Text: string(rs[:i]), Start: m.Start, End: m.Start + i})
+		quals = append(quals, article.Mention{Text: string(rs[i+2:]), Start: m.Start + i + 2, End: m.End})
+	}
+	return heads, quals
+}
+
+// teamVerbs, written after a name or before it, make the name a sports team's: "Minnesota beat
+// Buffalo", "Columbus edged Montreal". A team is named after its home city, the big namesake, so its
+// reading takes no evidence from the other places of a results story, nor gives any.
+var teamVerbs = map[string]bool{"beat": true, "beats": true, "defeated": true, "edged": true, "routed": true,
+	"topped": true, "downed": true, "blanked": true, "outlasted": true, "past": true}
+
+// teamMentions reports whether every mention (or, with all false, any mention) is a team's.
+func teamMentions(text []rune, ms []article.Mention, all bool) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		team := teamVerbs[wordBefore(text, m.Start)] || teamVerbs[wordAfter(text, m.End)]
+		if team != all {
+			return team
+		}
+	}
+	return all
+}
+
+// affiliationMentions reports whether every mention is a politician's state in brackets: "(Vt.)",
+// "(R-Wis.)", "(D-S.C.)" — where the member comes from, not where the story is.
+func affiliationMentions(text []rune, ms []article.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if m.End >= len(text) || text[m.End] != ')' || m.Start < 1 {
+			return false
+		}
+		switch b := text[m.Start-1]; {
+		case b == '(':
+		case b == '-' && m.Start >= 3 && text[m.Start-3] == '(' && strings.ContainsRune("RDI", text[m.Start-2]):
+		default:
+			return false
+		}
+	}
+	return true
+}

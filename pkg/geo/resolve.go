@@ -51,6 +51,9 @@ const (
 	capSiblingCountry = 1.0
 	capSiblingRegion  = 3.0
 	maxCandidates     = 64
+	minRoundupTeams   = 4   // names written as teams' that make an article a results round-up
+	wTeamCountry      = 0.5 // a team's reading shares its country with another place of the story, each
+	capTeamCountry    = 2.0
 	// maxPasses: a prior-only pick, a round using the anchors' picks as evidence, then rounds using
 	// all picks until none changes.
 	maxPasses = 5
@@ -92,6 +95,14 @@ type item struct {
 	pick          int32 // record index, -1 none
 	dropped       bool  // the pick was a small town nothing in the article supports (see dropUnsupported)
 	mistyped      bool  // an ORG or PERSON name read as a place because the text uses it as one (mistypedPlace)
+	// noEvidence: the name is a sports team ("Minnesota beat Buffalo") or a politician's state
+	// ("Sen. Bernie Sanders (Vt.)"): it is read on its own, and its reading says nothing about where
+	// the story's other places are.
+	noEvidence bool
+	// nameQuals and qualMentions: a name written with its qualifier ("Washington, DC"): the qualifier's
+	// candidates and the qualifier's part of each mention, which becomes a mention of the region.
+	nameQuals    []posting
+	qualMentions []article.Mention
 }
 
 // anchor reports whether the item's reading is settled before any context: one candidate, or one
@@ -152,6 +163,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	spans := placeSpansOf(a.Entities)
 	var items []*item
 	var unknowns []unknownPlace
+	teams := 0 // names written as sports teams' ("Minnesota beat Buffalo")
 	datelineItem := -1
 	for _, e := range a.Entities {
 		ps, qual, feat := d.readings(e, text, spans)
@@ -165,6 +177,14 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
 			surname:   e.Type == article.TypePlace && surnames[k]}
+		if len(qual) > 0 && e.Type == article.TypePlace {
+			it.nameQuals = qual
+			_, it.qualMentions = splitQualified(e.Mentions)
+		}
+		it.noEvidence = e.Type == article.TypePlace && (teamMentions(text(), e.Mentions, true) || affiliationMentions(text(), e.Mentions))
+		if e.Type == article.TypePlace && teamMentions(text(), e.Mentions, false) {
+			teams++
+		}
 		for _, m := range e.Mentions {
 			if hasDateline && m.Start < dl.PlaceSpan.End && dl.PlaceSpan.Start < m.End {
 				it.dateline = true
@@ -190,6 +210,10 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		d.fillCandidates(it, ps, qual, srcCountry, demonymCountries)
 		items = append(items, it)
 	}
+	// A results round-up ("Minnesota beat Buffalo … Columbus beat Montreal … to lead Boston"): its
+	// places are teams, each named after its home city, so they say which country the story is in,
+	// not which state: no first-level region or neighbour pulls a city to a small namesake.
+	roundup := teams >= minRoundupTeams
 	d.readContainment(text, items)
 	// A dateline the tagger did not see ("SAN PEDRO DE ATACAMA, Chile —") is a place all the same.
 	if hasDateline && datelineItem < 0 {
@@ -221,7 +245,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		picks := make([]int32, len(items))
 		for i, it := range items {
 			picks[i] = it.pick
-			if pass == 1 && !it.anchor() {
+			if pass == 1 && !it.anchor() || it.noEvidence && !roundup {
 				picks[i] = -1
 			}
 		}
@@ -233,7 +257,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			best, bestScore := int32(-1), 0.0
 			for j, p := range it.cands {
 				s := it.static[j]
-				if pass > 0 {
+				if pass > 0 && (roundup || it.noEvidence) {
+					s += d.countryEvidence(p.rec, picks, i, rivals[p.rec])
+				} else if pass > 0 {
 					s += d.evidence(p.rec, picks, i, rivals[p.rec])
 					if it.rivalsCountry {
 						s += d.regionSiblings(p.rec, picks, i)
@@ -333,6 +359,15 @@ func (r *Resolver) places(items []*item) []article.Place {
 		for _, q := range it.regions {
 			add(at, q.rec, func() article.Place { return r.place(q.rec) }, q.mention)
 		}
+		if it.pick < 0 || len(it.qualMentions) == 0 {
+			continue
+		}
+		for _, q := range it.nameQuals {
+			if r.g.d.qualifies(it.pick, []posting{q}) {
+				add(at, q.rec, func() article.Place { return r.place(q.rec) }, it.qualMentions...)
+				break
+			}
+		}
 	}
 	for i := range places {
 		places[i].Mentions = uniqueMentions(places[i].Mentions)
@@ -418,10 +453,13 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 	picks := make([]int32, len(items))
 	for i, it := range items {
 		picks[i] = it.pick
+		if it.noEvidence {
+			picks[i] = -1
+		}
 	}
 	weakPicks := make([]int32, len(items)) // common words do not support one another
 	for i, it := range items {
-		if it.weak {
+		if it.weak || it.noEvidence {
 			weakPicks[i] = -1
 		} else {
 			weakPicks[i] = it.pick
@@ -714,6 +752,19 @@ func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 	// them, is still Cleveland, Ohio.
 	inAdmin1 /= float64(max(regionsNamed, 1))
 	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling) + min(siblingCountry, capSiblingCountry)
+}
+
+// countryEvidence scores candidate c of a name read as a team's by the other places the story names
+// in c's country (the country itself included), leaving out the items listed in same.
+func (d *data) countryEvidence(c int32, picks []int32, self int, same []int) float64 {
+	myCountry := d.countryOf(c)
+	s := 0.0
+	for i, p := range picks {
+		if i != self && p >= 0 && p != c && !slices.Contains(same, i) && d.countryOf(p) == myCountry {
+			s += wTeamCountry
+		}
+	}
+	return min(s, capTeamCountry)
 }
 
 // regionSiblings scores an admin1 candidate by the other admin1 regions of its country the article
