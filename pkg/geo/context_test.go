@@ -273,6 +273,37 @@ func TestResolveInContext(t *testing.T) {
 				{"Vt.", "Vermont", "US", "Vermont", FeatureAdmin1}, {"Wis.", "Wisconsin", "US", "Wisconsin", FeatureAdmin1}},
 		},
 		{
+			name: "a county by its other spelling",
+			text: "The runner trains in Iten in Elgeyo-Marakwet County, Kenya.",
+			ents: []ent{{"PLACE", "Elgeyo-Marakwet County"}, {"PLACE", "Kenya"}},
+			want: []want{{"Elgeyo-Marakwet County", "Elegeyo-Marakwet", "KE", "Elegeyo-Marakwet", FeatureAdmin1}, {"Kenya", "Kenya", "KE", "", FeatureCountry}},
+		},
+		{
+			name: "a dotted state abbreviation is no acronym",
+			text: "Jill Stein was removed from the N.Y. debate site. HEMPSTEAD is on Long Island.",
+			ents: []ent{{"PLACE", "N.Y."}},
+			want: []want{{"N.Y.", "New York", "US", "New York", FeatureAdmin1}},
+		},
+		{
+			name: "a press release's place line",
+			text: "BAAR, SWITZERLAND\n\nBased on its connectivity, the Baar company sells to hospitals across Europe.",
+			ents: []ent{{"ORG", "Baar"}},
+			want: []want{{"BAAR", "Baar", "CH", "Zug", FeatureCity}},
+		},
+		{
+			name: "a dateline the tagger cut short is read whole",
+			text: "NEW YORK, April 1 - Manufacturers Hanover Corp said it placed notes.",
+			ents: []ent{{"PLACE", "YORK"}},
+			want: []want{{"NEW YORK", "New York City", "US", "New York", FeatureCity}},
+		},
+		{
+			name:  "a small region abroad is not guessed for a name the story's country lacks in the gazetteer",
+			text:  "A veteran in Manhattan shot himself at a hospital on Long Island; Brooklyn and Queens mourned.",
+			ents:  []ent{{"PLACE", "Manhattan"}, {"PLACE", "Long Island"}, {"PLACE", "Brooklyn"}, {"PLACE", "Queens"}},
+			want:  []want{{"Manhattan", "Manhattan", "US", "New York", FeatureCity}, {"Brooklyn", "Brooklyn", "US", "New York", FeatureCity}, {"Queens", "Queens", "US", "New York", FeatureCity}},
+			unres: []string{"Long Island"},
+		},
+		{
 			name: "a government metonym that is no place stays out; a person is not a place",
 			text: "The White House and the Kremlin spoke; George Washington was quoted.",
 			ents: []ent{{"ORG", "White House"}, {"ORG", "Kremlin"}, {"PERSON", "George Washington"}},

@@ -87,6 +87,8 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 		return false
 	case isAcronym(e.Mentions):
 		return false
+	case len(strings.Fields(e.Name)) == 1 && demonymLike(k):
+		return false // "European", "Bavarian": an adjective the tagger took for a place
 	case allInFacilityNames(text, e.Mentions):
 		return false
 	}
@@ -269,7 +271,12 @@ func (d *data) namedPlace(name string, byKey map[string]int32) int32 {
 	if len(ps) == 0 {
 		return -1
 	}
-	if r := &d.recs[ps[0].rec]; r.feature == featCity && r.pop < minOrgHeadPopulation {
+	for _, p := range ps {
+		if d.recs[p.rec].feature != featCity {
+			return p.rec // "Kiambu Town" is in Kiambu County, whatever the size of towns called Kiambu
+		}
+	}
+	if r := &d.recs[ps[0].rec]; r.pop < minOrgHeadPopulation {
 		return -1
 	}
 	return ps[0].rec
@@ -552,4 +559,16 @@ func affiliationMentions(text []rune, ms []article.Mention) bool {
 		}
 	}
 	return true
+}
+
+// demonymSuffixes end the adjectives of peoples and regions ("European", "Bavarian", "Congolese").
+var demonymSuffixes = []string{"ean", "ian", "ese", "ish"}
+
+func demonymLike(key string) bool {
+	for _, suf := range demonymSuffixes {
+		if strings.HasSuffix(key, suf) {
+			return true
+		}
+	}
+	return false
 }

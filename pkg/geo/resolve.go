@@ -166,6 +166,15 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	teams := 0 // names written as sports teams' ("Minnesota beat Buffalo")
 	datelineItem := -1
 	for _, e := range a.Entities {
+		if hasDateline {
+			// "YORK" cut from "NEW YORK, April 1 -": the dateline is read whole below.
+			e.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool {
+				return dl.PlaceSpan.Start <= m.Start && m.End <= dl.PlaceSpan.End && m.End-m.Start < dl.PlaceSpan.End-dl.PlaceSpan.Start
+			})
+			if len(e.Mentions) == 0 {
+				continue
+			}
+		}
 		ps, qual, feat := d.readings(e, text, spans)
 		if len(ps) == 0 && feat == nil {
 			if d.unknownEligible(e, surnames, text()) {
@@ -201,7 +210,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		if it.dateline {
 			datelineItem = len(items)
 		}
-		if e.Type == article.TypePlace && !it.dateline && isAcronym(e.Mentions) {
+		if e.Type == article.TypePlace && !it.dateline && isAcronym(e.Mentions) && !d.isAbbreviation(e.Name) {
 			ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return !p.alias && d.recs[p.rec].feature != featCountry })
 			if len(ps) == 0 && feat == nil {
 				continue // "ALMA" (a telescope) is not Alma, Michigan
@@ -507,6 +516,10 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			it.pick = -1 // "Outlook" is no village in Saskatchewan because the article names Canada
 			continue
 		}
+		if rec.feature == featAdmin1 && !countrySupport && anchors >= 2 && rec.pop < unsupportedMaxPopulation {
+			it.pick, it.dropped = -1, true // "Long Island" in a New York story is no district of the Bahamas
+			continue
+		}
 		if it.mistyped && !countrySupport && !d.bigEnough(it.pick) {
 			it.pick = -1 // "Westminster" typed ORG in a British story is no town in Colorado
 			continue
@@ -679,6 +692,13 @@ func isAcronym(ms []article.Mention) bool {
 		}
 	}
 	return true
+}
+
+// isAbbreviation reports a dotted state or province abbreviation ("N.Y.", "N.S.W."): capitals, but no
+// acronym of a telescope or an agency.
+func (d *data) isAbbreviation(name string) bool {
+	_, abbr := d.abbreviation(name)
+	return abbr
 }
 
 // metonymOnly reports a name that stands only for a government ("the Kremlin", "White House").
