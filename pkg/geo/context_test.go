@@ -273,6 +273,13 @@ func TestResolveInContext(t *testing.T) {
 				{"Vt.", "Vermont", "US", "Vermont", FeatureAdmin1}, {"Wis.", "Wisconsin", "US", "Wisconsin", FeatureAdmin1}},
 		},
 		{
+			name: "a politician's state the tagger missed is named, and no agency is",
+			text: "LAS VEGAS (AP) - Sen. Lindsey Graham (R-S.C.) and Rep. Nita Lowey (D-NY) met in Las Vegas.",
+			ents: []ent{{"PLACE", "Las Vegas"}},
+			want: []want{{"S.C.", "South Carolina", "US", "South Carolina", FeatureAdmin1}, {"NY", "New York", "US", "New York", FeatureAdmin1},
+				{"Las Vegas", "Las Vegas", "US", "Nevada", FeatureCity}, {"LAS VEGAS", "Las Vegas", "US", "Nevada", FeatureCity}},
+		},
+		{
 			name: "a county by its other spelling",
 			text: "The runner trains in Iten in Elgeyo-Marakwet County, Kenya.",
 			ents: []ent{{"PLACE", "Elgeyo-Marakwet County"}, {"PLACE", "Kenya"}},

@@ -572,3 +572,47 @@ func demonymLike(key string) bool {
 	}
 	return false
 }
+
+// affiliationsIn finds the states of politicians written in brackets with a party letter ("(R-Wis.)",
+// "(D-NY)") or alone in their dotted form ("(Vt.)"); runes gives the text as code points.
+func affiliationsIn(s string, runes func() []rune) []article.Mention {
+	if !strings.Contains(s, "(") || !strings.Contains(s, ".)") && !strings.Contains(s, "-") {
+		return nil
+	}
+	var out []article.Mention
+	text := runes()
+	for i := 0; i+3 < len(text); i++ {
+		if text[i] != '(' {
+			continue
+		}
+		start := i + 1
+		party := start+1 < len(text) && strings.ContainsRune("RDI", text[start]) && text[start+1] == '-'
+		if party {
+			start += 2
+		}
+		end := start
+		for end < len(text) && end-start <= 8 && (unicode.IsLetter(text[end]) || text[end] == '.' || text[end] == ' ') {
+			end++
+		}
+		if end >= len(text) || text[end] != ')' || end == start || !unicode.IsUpper(text[start]) {
+			continue
+		}
+		if !party && text[end-1] != '.' {
+			continue // "(AP)", "(CA)": an agency or a code, not a politician's state
+		}
+		out = append(out, article.Mention{Text: string(text[start:end]), Start: start, End: end})
+	}
+	return out
+}
+
+// covered reports whether an item already holds a mention overlapping m.
+func covered(items []*item, m article.Mention) bool {
+	for _, it := range items {
+		for _, x := range it.mentions {
+			if x.Start < m.End && m.Start < x.End {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -224,6 +224,18 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	// not which state: no first-level region or neighbour pulls a city to a small namesake.
 	roundup := teams >= minRoundupTeams
 	d.readContainment(text, items)
+	// A politician's state the tagger did not see ("Rep. Paul Ryan (R-Wis.)") is a place the article
+	// names, though no evidence for its others.
+	for _, m := range affiliationsIn(a.Text, text) {
+		if covered(items, m) {
+			continue
+		}
+		if ps, _ := d.abbreviation(m.Text); len(ps) == 1 {
+			it := &item{name: m.Text, mentions: []article.Mention{m}, noEvidence: true, pick: -1}
+			d.fillCandidates(it, ps, nil, srcCountry, demonymCountries)
+			items = append(items, it)
+		}
+	}
 	// A dateline the tagger did not see ("SAN PEDRO DE ATACAMA, Chile —") is a place all the same.
 	if hasDateline && datelineItem < 0 {
 		ps, qual := d.placeName(dl.Place)
