@@ -76,17 +76,22 @@ var selfReferences = map[string]bool{"city": true, "town": true, "capital": true
 
 // unknownEligible reports whether a PLACE entity the gazetteer cannot read is worth placing: a
 // capitalised name that is no common or lower-case word, no people, no surname of the article's
-// people, no acronym and no part of a facility's name the tagger cut short.
-func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text []rune) bool {
+// people, no acronym and no part of a facility's name the tagger cut short. An ORG or PERSON name
+// the gazetteer cannot read counts only where it is plainly a place's (mistypedUnknown).
+func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text []rune, spans placeSpans) bool {
 	k := Key(e.Name)
 	rs := []rune(e.Name)
 	switch {
-	case e.Type != article.TypePlace || len(rs) < 3 || !unicode.IsUpper(rs[0]) && !unicode.IsDigit(rs[0]) || rs[len(rs)-1] == '.':
+	case len(rs) < 3 || !unicode.IsUpper(rs[0]) && !unicode.IsDigit(rs[0]) || rs[len(rs)-1] == '.':
+		return false
+	case e.Type != article.TypePlace && (e.Type != article.TypeOrg && e.Type != article.TypePerson || !mistypedUnknown(e, text, spans)):
 		return false
 	case d.common[k] || d.lowercase[k] || d.peoples[k] || surnames[k] || d.neverPlace(e.Name) || d.metonymOnly(e.Name):
 		return false
 	case isAcronym(e.Mentions):
 		return false
+	case orgHeads[lastWord(e.Name)]:
+		return false // "West Japan Railway", "Manchester United": a body named after a place
 	case len(strings.Fields(e.Name)) == 1 && demonymLike(k):
 		return false // "European", "Bavarian": an adjective the tagger took for a place
 	case allInFacilityNames(text, e.Mentions):
@@ -105,7 +110,7 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 // of the places it names agree on them. The result is a place of feature "other" with no GeoNames
 // id, carrying its container's country, first-level region and coordinates; names with no
 // container stay unresolved.
-func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPlace, datelineItem int) []article.Place {
+func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPlace, datelineItem int, spans placeSpans) []article.Place {
 	if len(unknowns) == 0 {
 		return nil
 	}
@@ -148,7 +153,7 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 				continue // "Runcorn, Cheshire": a small town abroad is no container of an English town
 			}
 		}
-		placeLike := !u.located && d.placeLike(text, u, startAt, endAt)
+		placeLike := !u.located && d.placeLike(text, u, startAt, endAt, spans)
 		if container < 0 && placeLike {
 			container = d.headContainer(u.name, byKey)
 		}
@@ -191,7 +196,7 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 // it: a place word at its end, or a mention after a locative word or joined by "and" or a comma to
 // a place the article resolved ("in Lagos and Onne"). Names the tagger took for places in other
 // roles ("during Covid", "according to Asia Pacific Wire") stay unresolved.
-func (d *data) placeLike(text []rune, u unknownPlace, startAt, endAt map[int]int32) bool {
+func (d *data) placeLike(text []rune, u unknownPlace, startAt, endAt map[int]int32, spans placeSpans) bool {
 	words := strings.Fields(u.name)
 	if len(words) > 1 && placeHeads[words[len(words)-1]] {
 		return true
@@ -205,6 +210,12 @@ func (d *data) placeLike(text []rune, u unknownPlace, startAt, endAt map[int]int
 		}
 		if locativeCues[strings.ToLower(w)] {
 			return true
+		}
+		if w == "of" && ofPlaceNouns[strings.ToLower(wordBefore(text, i-len("of")-1))] {
+			return true // "the suburb of Apodaca"
+		}
+		if len(words) > 1 && standsAsPlace(text, m, spans) {
+			return true // "Bristol South and Leeds Central": joined to another name the tagger read as a place
 		}
 		// "Lagos and Onne", "Onne and Lagos", "Gauteng, Onne"
 		if w == "and" || w == "or" {
@@ -615,4 +626,61 @@ func covered(items []*item, m article.Mention) bool {
 		}
 	}
 	return false
+}
+
+// placeLeads start place names in the languages news borrows them from ("Cidade Tiradentes",
+// "Ciudad Nezahualcóyotl"); compassWords end names of parts of a place ("Nottingham North").
+var placeLeads = map[string]bool{"Cidade": true, "Ciudad": true, "Vila": true, "Villa": true, "Colonia": true,
+	"Puerto": true, "Porto": true, "Bairro": true, "Barrio": true, "Quartier": true}
+
+// nameParticlesLower are the lower-case words inside multi-word names of places in Africa, Asia and
+// the Romance languages ("Mukuru kwa Njenga", "Cidade de Deus").
+var nameParticlesLower = map[string]bool{"kwa": true, "wa": true, "de": true, "do": true, "da": true, "dos": true,
+	"das": true, "del": true, "di": true, "la": true, "el": true, "al": true}
+
+// mistypedUnknown reports whether an ORG or PERSON name the gazetteer lacks is plainly a place's
+// where it stands: after "the suburb of", "the village of" …; or a name shaped like a place's — a
+// place word first ("Cidade Tiradentes"), a compass word last after a place ("Nottingham North"),
+// or a place-name particle inside ("Mukuru kwa Njenga") — after a locative word or joined to a PLACE
+// mention. One-word names otherwise never are ("in Congress", "from Oxfam").
+func mistypedUnknown(e article.Entity, text []rune, spans placeSpans) bool {
+	words := strings.Fields(e.Name)
+	shaped := false
+	if n := len(words); n > 1 {
+		shaped = placeLeads[words[0]] || compassWords[words[n-1]] && !compassWords[words[0]]
+		for _, w := range words[1 : n-1] {
+			shaped = shaped || nameParticlesLower[w]
+		}
+	}
+	for _, m := range e.Mentions {
+		i := m.Start
+		w := wordBefore(text, i)
+		if w == "the" {
+			i -= len("the") + 1
+			w = wordBefore(text, i)
+		}
+		if w == "of" && ofPlaceNouns[strings.ToLower(wordBefore(text, i-len("of")-1))] {
+			return true
+		}
+		if shaped && standsAsPlace(text, m, spans) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgHeads end the names of bodies, firms, clubs and media named after a place.
+var orgHeads = map[string]bool{"Railway": true, "Railways": true, "Airlines": true, "Airways": true, "Airport": true,
+	"Bank": true, "Corporation": true, "Corp": true, "Company": true, "Group": true, "University": true,
+	"College": true, "Council": true, "Ministry": true, "Party": true, "Police": true, "Wire": true, "News": true,
+	"Times": true, "Post": true, "United": true, "FC": true, "Club": true, "Association": true, "Authority": true,
+	"Agency": true, "Commission": true, "Committee": true, "Institute": true, "Foundation": true, "Hospital": true,
+	"Exchange": true, "Holdings": true, "Energy": true, "Motors": true, "Telecom": true, "Media": true}
+
+func lastWord(name string) string {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.Trim(words[len(words)-1], ".,")
 }

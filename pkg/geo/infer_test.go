@@ -75,6 +75,24 @@ func TestInferUnknownPlaces(t *testing.T) {
 			want: []want{{"Kiambu Town", "KE", "Kiambu County"}},
 		},
 		{
+			name: "names of places the tagger typed ORG or PERSON, where the text plainly uses them as places",
+			text: "Turnout was 10% in Bristol South and Leeds Central and 8% in Nottingham North, officials in Leeds said.",
+			ents: []ent{{"PLACE", "Bristol South"}, {"ORG", "Leeds Central"}, {"PERSON", "Nottingham North"}, {"PLACE", "Leeds"}},
+			want: []want{{"Leeds Central", "GB", "England"}, {"Nottingham North", "GB", "England"}},
+		},
+		{
+			name: "a place word of the city's language starts the name",
+			text: "A worker in Cidade Tiradentes spends four hours a day commuting to central São Paulo.",
+			ents: []ent{{"ORG", "Cidade Tiradentes"}, {"PLACE", "São Paulo"}},
+			want: []want{{"Cidade Tiradentes", "BR", "São Paulo"}},
+		},
+		{
+			name:  "bodies named after places stay bodies",
+			text:  "Members in Congress and in Parliament objected; Central Japan Railway and West Japan Railway halted trains in Osaka and Kyoto.",
+			ents:  []ent{{"ORG", "Congress"}, {"ORG", "Parliament"}, {"PLACE", "Central Japan Railway"}, {"PLACE", "West Japan Railway"}, {"PLACE", "Osaka"}, {"PLACE", "Kyoto"}},
+			unres: []string{"Congress", "Parliament", "Central Japan Railway", "West Japan Railway"},
+		},
+		{
 			name:  "names in other roles are no places of the story",
 			text:  "Kenya's doctors learned during Covid that Nairobi cannot wait for money from European lenders, according to Asia Pacific Wire.",
 			ents:  []ent{{"PLACE", "Kenya"}, {"PLACE", "Nairobi"}, {"PLACE", "Covid"}, {"PLACE", "European"}, {"PLACE", "Asia Pacific Wire"}},

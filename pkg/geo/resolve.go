@@ -177,7 +177,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 		ps, qual, feat := d.readings(e, text, spans)
 		if len(ps) == 0 && feat == nil {
-			if d.unknownEligible(e, surnames, text()) {
+			if d.unknownEligible(e, surnames, text(), spans) {
 				unknowns = append(unknowns, unknownPlace{name: e.Name, mentions: e.Mentions})
 			}
 			continue
@@ -309,7 +309,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
 		}
 	}
-	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem)...)
+	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
 	return nil
 }
 
