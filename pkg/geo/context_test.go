@@ -280,6 +280,13 @@ func TestResolveInContext(t *testing.T) {
 				{"Las Vegas", "Las Vegas", "US", "Nevada", FeatureCity}, {"LAS VEGAS", "Las Vegas", "US", "Nevada", FeatureCity}},
 		},
 		{
+			name:  "a name before \"rivers\" is a river's, not a town's",
+			text:  "Rain caused the Mathare and Ngong rivers to burst their banks in Nairobi.",
+			ents:  []ent{{"PLACE", "Ngong"}, {"PLACE", "Nairobi"}},
+			want:  []want{{"Nairobi", "Nairobi", "KE", "Nairobi County", FeatureCity}},
+			unres: []string{"Ngong"},
+		},
+		{
 			name: "a county by its other spelling",
 			text: "The runner trains in Iten in Elgeyo-Marakwet County, Kenya.",
 			ents: []ent{{"PLACE", "Elgeyo-Marakwet County"}, {"PLACE", "Kenya"}},

@@ -684,3 +684,32 @@ func lastWord(name string) string {
 	}
 	return strings.Trim(words[len(words)-1], ".,")
 }
+
+// featureNouns after a name make it a natural feature's: "the Ngong river", "the Mathare and Ngong
+// rivers", "the Aletsch glacier".
+var featureNouns = map[string]bool{"river": true, "rivers": true, "lake": true, "lakes": true, "mountains": true,
+	"valley": true, "glacier": true, "glaciers": true, "desert": true, "basin": true, "delta": true, "river's": true,
+	"estuary": true, "creek": true, "canal": true, "bay": true, "gulf": true, "strait": true, "plateau": true}
+
+// featureMentions reports whether every mention is followed by a feature noun, directly or after
+// "and <Name>" ("the Mathare and Ngong rivers").
+func featureMentions(text []rune, ms []article.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		w := wordAfter(text, m.End)
+		if featureNouns[w] {
+			continue
+		}
+		if w != "and" {
+			return false
+		}
+		j := m.End + len(" and ")
+		next := wordAfter(text, j-1)
+		if next == "" || !unicode.IsUpper([]rune(next)[0]) || !featureNouns[wordAfter(text, j+len([]rune(next)))] {
+			return false
+		}
+	}
+	return true
+}

@@ -175,6 +175,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 				continue
 			}
 		}
+		if e.Type == article.TypePlace && featureMentions(text(), e.Mentions) {
+			continue // "the Mathare and Ngong rivers": a river's name, whatever towns share it
+		}
 		ps, qual, feat := d.readings(e, text, spans)
 		if len(ps) == 0 && feat == nil {
 			if d.unknownEligible(e, surnames, text(), spans) {
