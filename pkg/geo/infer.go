@@ -68,7 +68,7 @@ var locativeCues = map[string]bool{"in": true, "at": true, "near": true, "from":
 // placeHeads are the last words that make a name a place whatever surrounds it ("Kiambu Town",
 // "Romare Bearden Park", "Tiananmen Square").
 var placeHeads = map[string]bool{"Town": true, "Park": true, "Square": true, "Street": true, "Avenue": true,
-	"County": true, "District": true, "Village": true, "Island": true, "Islands": true, "Bay": true,
+	"County": true, "Counties": true, "District": true, "Village": true, "Island": true, "Islands": true, "Bay": true,
 	"Quarter": true, "Township": true, "Borough": true, "Ward": true, "Heights": true, "Hills": true}
 
 // selfReferences are the nouns of "the city's Nishinari ward": the place the story is about.
@@ -84,7 +84,7 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 	switch {
 	case len(rs) < 3 || !unicode.IsUpper(rs[0]) && !unicode.IsDigit(rs[0]) || rs[len(rs)-1] == '.':
 		return false
-	case e.Type != article.TypePlace && (e.Type != article.TypeOrg && e.Type != article.TypePerson || !mistypedUnknown(e, text, spans)):
+	case e.Type != article.TypePlace && (e.Type != article.TypeOrg && e.Type != article.TypePerson || !mistypedUnknown(e, text, spans, d.abbreviatedRegionAfter)):
 		return false
 	case d.common[k] || d.lowercase[k] || d.peoples[k] || surnames[k] || d.neverPlace(e.Name) || d.metonymOnly(e.Name):
 		return false
@@ -177,7 +177,7 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 			continue
 		}
 		seen[k] = true
-		p := article.Place{Name: u.name, Feature: FeatureOther, Mentions: uniqueMentions(u.mentions)}
+		p := article.Place{Name: singularName(u.name), Feature: FeatureOther, Mentions: uniqueMentions(u.mentions)}
 		ce := r.g.entry(country)
 		p.CountryCode, p.Country, p.Lat, p.Lon = ce.CountryCode, ce.Name, ce.Lat, ce.Lon
 		if admin1 >= 0 {
@@ -398,6 +398,9 @@ func (d *data) containerOf(text []rune, m article.Mention, startAt, endAt map[in
 	i := m.End
 	if w := wordAfter(text, i); containerWords[strings.ToLower(w)] {
 		i += 1 + len([]rune(w))
+	}
+	if rec := appositionContainer(text, i, startAt); rec >= 0 {
+		return rec
 	}
 	if i+2 < len(text) && text[i] == ',' && text[i+1] == ' ' {
 		if rec, ok := startAt[i+2]; ok {
@@ -643,7 +646,7 @@ var nameParticlesLower = map[string]bool{"kwa": true, "wa": true, "de": true, "d
 // place word first ("Cidade Tiradentes"), a compass word last after a place ("Nottingham North"),
 // or a place-name particle inside ("Mukuru kwa Njenga") — after a locative word or joined to a PLACE
 // mention. One-word names otherwise never are ("in Congress", "from Oxfam").
-func mistypedUnknown(e article.Entity, text []rune, spans placeSpans) bool {
+func mistypedUnknown(e article.Entity, text []rune, spans placeSpans, abbreviatedRegionAfter func([]rune, int) bool) bool {
 	words := strings.Fields(e.Name)
 	shaped := false
 	if n := len(words); n > 1 {
@@ -661,6 +664,9 @@ func mistypedUnknown(e article.Entity, text []rune, spans placeSpans) bool {
 		}
 		if w == "of" && ofPlaceNouns[strings.ToLower(wordBefore(text, i-len("of")-1))] {
 			return true
+		}
+		if abbreviatedRegionAfter(text, m.End) {
+			return true // "its Neal, W. Va., plant"
 		}
 		if shaped && standsAsPlace(text, m, spans) {
 			return true
@@ -712,4 +718,61 @@ func featureMentions(text []rune, ms []article.Mention) bool {
 		}
 	}
 	return true
+}
+
+// pluralPlaceWords end names written for two places at once ("Brazoria and Fort Bend Counties"):
+// the place's own name is the one without it.
+var pluralPlaceWords = map[string]bool{"Counties": true, "counties": true, "Districts": true, "districts": true,
+	"Provinces": true, "provinces": true, "Islands": false}
+
+func singularName(name string) string {
+	if w := lastWord(name); pluralPlaceWords[w] {
+		return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), w))
+	}
+	return name
+}
+
+// appositionLinks join a described place to its container in an apposition: "El Alto, the sprawling
+// city above La Paz".
+var appositionLinks = map[string]bool{"in": true, "of": true, "near": true, "outside": true, "above": true,
+	"below": true, "beside": true, "north": true, "south": true, "east": true, "west": true}
+
+// appositionContainer reads ", the <up to four words> <place noun> <link> <place>" after rune offset i.
+func appositionContainer(text []rune, i int, startAt map[int]int32) int32 {
+	if i+6 >= len(text) || string(text[i:i+6]) != ", the " && string(text[i:i+4]) != ", a " {
+		return -1
+	}
+	j := i + 2
+	for n := 0; n < 6 && j < len(text); n++ {
+		w := wordAfter(text, j-1)
+		if w == "" {
+			return -1
+		}
+		next := j + len([]rune(w))
+		if (containerWords[w] || ofPlaceNouns[w]) && n > 0 {
+			link := wordAfter(text, next)
+			k := next + 1 + len([]rune(link)) + 1
+			if (link == "north" || link == "south" || link == "east" || link == "west") && wordAfter(text, k-1) == "of" {
+				k += len("of") + 1
+			}
+			if appositionLinks[link] {
+				if rec, ok := startAt[k]; ok {
+					return rec
+				}
+			}
+			return -1
+		}
+		if next >= len(text) || text[next] != ' ' {
+			return -1
+		}
+		j = next + 1
+	}
+	return -1
+}
+
+// abbreviatedRegionAfter reports ", <dotted state abbreviation>" right after rune offset end ("Neal,
+// W. Va."): what a town is written with, not a person.
+func (d *data) abbreviatedRegionAfter(text []rune, end int) bool {
+	ps, abbr, _ := d.qualifierAfter(text, end)
+	return abbr && len(ps) == 1
 }

@@ -93,6 +93,24 @@ func TestInferUnknownPlaces(t *testing.T) {
 			unres: []string{"Congress", "Parliament", "Central Japan Railway", "West Japan Railway"},
 		},
 		{
+			name: "a place described in an apposition lies where the apposition says",
+			text: "Choque, speaking in El Alto, the sprawling city above La Paz, thanked voters in Bolivia and abroad.",
+			ents: []ent{{"PLACE", "El Alto"}, {"PLACE", "La Paz"}, {"PLACE", "Bolivia"}},
+			want: []want{{"El Alto", "BO", "La Paz Department"}},
+		},
+		{
+			name: "a name the tagger took for a person, written with its state",
+			text: "The expansion involves a modernization of its Neal, W. Va., polypropylene plant.",
+			ents: []ent{{"PERSON", "Neal"}},
+			want: []want{{"Neal", "US", "West Virginia"}},
+		},
+		{
+			name: "a name written for two counties is the one county's",
+			text: "The batteries sit at four sites in Brazoria and Fort Bend Counties, south of Houston, Texas.",
+			ents: []ent{{"PLACE", "Fort Bend Counties"}, {"PLACE", "Houston"}, {"PLACE", "Texas"}},
+			want: []want{{"Fort Bend Counties", "US", "Texas"}},
+		},
+		{
 			name:  "names in other roles are no places of the story",
 			text:  "Kenya's doctors learned during Covid that Nairobi cannot wait for money from European lenders, according to Asia Pacific Wire.",
 			ents:  []ent{{"PLACE", "Kenya"}, {"PLACE", "Nairobi"}, {"PLACE", "Covid"}, {"PLACE", "European"}, {"PLACE", "Asia Pacific Wire"}},

@@ -95,6 +95,7 @@ type item struct {
 	pick          int32 // record index, -1 none
 	dropped       bool  // the pick was a small town nothing in the article supports (see dropUnsupported)
 	mistyped      bool  // an ORG or PERSON name read as a place because the text uses it as one (mistypedPlace)
+	regionAbroad  bool  // the pick was a small region of a country the article has no part in: a local place the gazetteer lacks
 	// noEvidence: the name is a sports team ("Minnesota beat Buffalo") or a politician's state
 	// ("Sen. Bernie Sanders (Vt.)"): it is read on its own, and its reading says nothing about where
 	// the story's other places are.
@@ -308,7 +309,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
 	a.Places = r.places(items)
 	for _, it := range items {
-		if it.dropped || it.mistyped && it.pick < 0 || len(it.cands) == 0 && it.feat == nil && it.name != "" {
+		if it.dropped || it.regionAbroad || it.mistyped && it.pick < 0 || len(it.cands) == 0 && it.feat == nil && it.name != "" {
 			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
 		}
 	}
@@ -532,7 +533,7 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			continue
 		}
 		if rec.feature == featAdmin1 && !countrySupport && anchors >= 2 && rec.pop < unsupportedMaxPopulation {
-			it.pick, it.dropped = -1, true // "Long Island" in a New York story is no district of the Bahamas
+			it.pick, it.regionAbroad = -1, true // "Long Island" in a New York story is no district of the Bahamas
 			continue
 		}
 		if it.mistyped && !countrySupport && !d.bigEnough(it.pick) {
