@@ -320,7 +320,8 @@ func cityBefore(i int, f focus) int32 {
 }
 
 // storyFocus counts the mentions of the picked places (common words left out) by country and by
-// first-level region; a country (region) is the focus only when it holds more than half of them.
+// first-level region; a country is the focus only when it holds more than half of them, a region
+// when it holds more than half of its country's or clearly leads them.
 func (d *data) storyFocus(items []*item, datelineItem int) focus {
 	f := focus{country: -1, admin1: -1, city: -1}
 	byCountry := map[int32]int{}
@@ -365,17 +366,23 @@ func (d *data) storyFocus(items []*item, datelineItem int) focus {
 	}
 	f.country = best
 	inCountry := 0
-	bestA, bestAN := int32(-1), 0
+	bestA, bestAN, secondAN := int32(-1), 0, 0
 	for a, n := range byAdmin1 {
 		if d.recs[a].country != best {
 			continue
 		}
 		inCountry += n
-		if n > bestAN || n == bestAN && a < bestA {
+		switch {
+		case n > bestAN || n == bestAN && a < bestA:
+			secondAN = bestAN
 			bestA, bestAN = a, n
+		case n > secondAN:
+			secondAN = n
 		}
 	}
-	if bestA >= 0 && 2*bestAN > inCountry {
+	// The region most of them lie in, or one named at least twice as often as any other and in at
+	// least two fifths of them (Nairobi in a story that also names four counties upcountry).
+	if bestA >= 0 && (2*bestAN > inCountry || bestAN >= 2*secondAN && 5*bestAN >= 2*inCountry) {
 		f.admin1 = bestA
 	}
 	return f

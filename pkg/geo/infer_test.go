@@ -111,6 +111,13 @@ func TestInferUnknownPlaces(t *testing.T) {
 			want: []want{{"Fort Bend Counties", "US", "Texas"}},
 		},
 		{
+			name: "a region that clearly leads the story's places is its region",
+			text: "Floods hit Nairobi on Monday. In Nairobi, people in Mathare lost homes; Nairobi County opened schools as shelters. " +
+				"Rain also fell in Kisumu and Garissa.",
+			ents: []ent{{"PLACE", "Nairobi"}, {"PLACE", "Mathare"}, {"PLACE", "Nairobi County"}, {"PLACE", "Kisumu"}, {"PLACE", "Garissa"}},
+			want: []want{{"Mathare", "KE", "Nairobi County"}},
+		},
+		{
 			name:  "names in other roles are no places of the story",
 			text:  "Kenya's doctors learned during Covid that Nairobi cannot wait for money from European lenders, according to Asia Pacific Wire.",
 			ents:  []ent{{"PLACE", "Kenya"}, {"PLACE", "Nairobi"}, {"PLACE", "Covid"}, {"PLACE", "European"}, {"PLACE", "Asia Pacific Wire"}},
