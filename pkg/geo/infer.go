@@ -21,6 +21,9 @@ type unknownPlace struct {
 	// story's focus is no evidence for it.
 	located bool
 	cands   []posting // the gazetteer's readings of a located name
+	// district: the text calls the name a district, ward or neighbourhood ("the Part-Dieu business
+	// district"), which says it is a place as much as a locative word does.
+	district bool
 }
 
 // candidateIn returns the candidate that lies inside container (in its first-level region when the
@@ -153,7 +156,7 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 				continue // "Runcorn, Cheshire": a small town abroad is no container of an English town
 			}
 		}
-		placeLike := !u.located && d.placeLike(text, u, startAt, endAt, spans)
+		placeLike := !u.located && (u.district || d.placeLike(text, u, startAt, endAt, spans))
 		if container < 0 && placeLike {
 			container = d.headContainer(u.name, byKey)
 		}
@@ -171,6 +174,8 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 					admin1 = focus.admin1
 				}
 			}
+		case u.district && focus.city >= 0:
+			country, admin1 = d.countryOf(focus.city), d.recs[focus.city].admin1 // a district is one of the story's city
 		case focus.country >= 0 && placeLike:
 			country, admin1 = focus.country, focus.admin1
 		default:
@@ -782,4 +787,75 @@ func appositionContainer(text []rune, i int, startAt map[int]int32) int32 {
 func (d *data) abbreviatedRegionAfter(text []rune, end int) bool {
 	ps, abbr, _ := d.qualifierAfter(text, end)
 	return abbr && len(ps) == 1
+}
+
+// districtNouns, after a capitalised name, make it the name of a part of a city: "the city's
+// Nishinari ward", "the Part-Dieu business district".
+var districtNouns = map[string]bool{"district": true, "ward": true, "neighbourhood": true, "neighborhood": true,
+	"suburb": true, "township": true, "borough": true}
+
+// districtModifiers may stand between the name and the noun ("business district").
+var districtModifiers = map[string]bool{"business": true, "financial": true, "industrial": true, "old": true,
+	"historic": true, "commercial": true, "residential": true, "shopping": true, "entertainment": true}
+
+// districtNames finds names the tagger missed that the text calls districts, wards or
+// neighbourhoods, after "the" or a possessive: "the city’s Nishinari ward", "the Part-Dieu business
+// district". Names inside an entity's mention are left to that entity.
+func (d *data) districtNames(s string, runes func() []rune, ents []article.Entity) []unknownPlace {
+	found := false
+	for n := range districtNouns {
+		if strings.Contains(s, " "+n) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	text := runes()
+	var out []unknownPlace
+	for i := 1; i < len(text); i++ {
+		if text[i-1] != ' ' || !districtNouns[strings.TrimRight(wordAfter(text, i-1), ".")] {
+			continue
+		}
+		end := i - 1 // the name (or its modifier) ends here
+		if mod := wordBefore(text, i); districtModifiers[mod] {
+			end -= len([]rune(mod)) + 1
+		}
+		start := end // the name may be hyphenated ("Part-Dieu")
+		for start > 0 && (unicode.IsLetter(text[start-1]) || text[start-1] == '-') {
+			start--
+		}
+		name := string(text[start:end])
+		if start < 2 || name == "" || !unicode.IsUpper([]rune(name)[0]) {
+			continue
+		}
+		k := Key(name)
+		if d.common[k] || d.lowercase[k] || compassWords[name] || orgHeads[name] {
+			continue
+		}
+		before := wordBefore(text, start)
+		possessive := start >= 3 && (text[start-3] == '\'' || text[start-3] == '’') && text[start-2] == 's'
+		if before != "the" && before != "The" && !possessive {
+			continue
+		}
+		m := article.Mention{Text: name, Start: start, End: end}
+		if mentionInEntities(ents, m) {
+			continue
+		}
+		out = append(out, unknownPlace{name: name, mentions: []article.Mention{m}, district: true})
+	}
+	return out
+}
+
+// mentionInEntities reports whether any entity mention overlaps m.
+func mentionInEntities(ents []article.Entity, m article.Mention) bool {
+	for _, e := range ents {
+		for _, x := range e.Mentions {
+			if x.Start < m.End && m.Start < x.End {
+				return true
+			}
+		}
+	}
+	return false
 }

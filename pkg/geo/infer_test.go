@@ -118,6 +118,12 @@ func TestInferUnknownPlaces(t *testing.T) {
 			want: []want{{"Mathare", "KE", "Nairobi County"}},
 		},
 		{
+			name: "districts the tagger missed, named as districts",
+			text: "Funds will open offices in the Part-Dieu business district of Lyon, France. A wall fell in the city’s Croix-Rousse ward.",
+			ents: []ent{{"PLACE", "Lyon"}, {"PLACE", "France"}},
+			want: []want{{"Part-Dieu", "FR", "Auvergne-Rhône-Alpes"}, {"Croix-Rousse", "FR", "Auvergne-Rhône-Alpes"}},
+		},
+		{
 			name:  "names in other roles are no places of the story",
 			text:  "Kenya's doctors learned during Covid that Nairobi cannot wait for money from European lenders, according to Asia Pacific Wire.",
 			ents:  []ent{{"PLACE", "Kenya"}, {"PLACE", "Nairobi"}, {"PLACE", "Covid"}, {"PLACE", "European"}, {"PLACE", "Asia Pacific Wire"}},

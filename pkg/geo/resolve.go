@@ -313,6 +313,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
 		}
 	}
+	unknowns = append(unknowns, d.districtNames(a.Text, text, a.Entities)...)
 	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
 	return nil
 }
