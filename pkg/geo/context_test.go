@@ -287,6 +287,13 @@ func TestResolveInContext(t *testing.T) {
 			unres: []string{"Ngong"},
 		},
 		{
+			name:  "a town written with a county the gazetteer lacks",
+			text:  "The actress, born in Runcorn, Cheshire, starred in films shot in Venice.",
+			ents:  []ent{{"PLACE", "Runcorn"}, {"PLACE", "Cheshire"}, {"PLACE", "Venice"}},
+			want:  []want{{"Runcorn", "Runcorn", "GB", "England", FeatureCity}, {"Cheshire", "Cheshire", "GB", "England", FeatureOther}},
+			unres: []string{"Venice"},
+		},
+		{
 			name: "a county by its other spelling",
 			text: "The runner trains in Iten in Elgeyo-Marakwet County, Kenya.",
 			ents: []ent{{"PLACE", "Elgeyo-Marakwet County"}, {"PLACE", "Kenya"}},

@@ -21,6 +21,10 @@ type unknownPlace struct {
 	// story's focus is no evidence for it.
 	located bool
 	cands   []posting // the gazetteer's readings of a located name
+	// inside, when set (hasInside), is the place the text writes the name after ("Runcorn, Cheshire"
+	// makes Cheshire the county of Runcorn).
+	inside    int32
+	hasInside bool
 	// district: the text calls the name a district, ward or neighbourhood ("the Part-Dieu business
 	// district"), which says it is a place as much as a locative word does.
 	district bool
@@ -140,7 +144,13 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 			continue
 		}
 		container := int32(-1)
+		if u.hasInside {
+			container = u.inside
+		}
 		for _, m := range u.mentions {
+			if container >= 0 {
+				break
+			}
 			if container = d.containerOf(text, m, startAt, endAt, focus); container >= 0 {
 				break
 			}
@@ -858,4 +868,59 @@ func mentionInEntities(ents []article.Entity, m article.Mention) bool {
 		}
 	}
 	return false
+}
+
+// readCounties reads "Town, County" where the county is a second-level region the gazetteer lacks
+// and it took the county's name for a small town abroad ("Born in Runcorn, Cheshire" is no
+// Cheshire, Connecticut): when the town has no reading in the country of that namesake, the town
+// is its own best reading and the county a place of the town's country and region.
+func (d *data) readCounties(text []rune, items []*item) []unknownPlace {
+	byStart := map[int]int{}
+	for i, it := range items {
+		for _, m := range it.mentions {
+			byStart[m.Start] = i
+		}
+	}
+	var out []unknownPlace
+	for _, a := range items {
+		if len(a.cands) == 0 || a.feat != nil {
+			continue
+		}
+		for _, m := range a.mentions {
+			if m.End+2 >= len(text) || text[m.End] != ',' || text[m.End+1] != ' ' {
+				continue
+			}
+			j, ok := byStart[m.End+2]
+			if !ok || items[j] == a {
+				continue
+			}
+			b := items[j]
+			bp := b.pick
+			if bp < 0 && b.dropped && len(b.cands) > 0 {
+				bp = b.cands[bestStatic(b)].rec
+			}
+			if bp < 0 || d.recs[bp].feature != featCity || d.recs[bp].pop >= unsupportedMaxPopulation || b.dateline || slices.Contains(b.quals, true) {
+				continue
+			}
+			if slices.ContainsFunc(a.cands, func(p posting) bool { return d.countryOf(p.rec) == d.countryOf(bp) }) {
+				continue
+			}
+			a.pick, a.dropped = a.cands[bestStatic(a)].rec, false
+			b.pick, b.dropped = -1, false
+			out = append(out, unknownPlace{name: b.name, mentions: b.mentions, inside: a.pick, hasInside: true})
+			break
+		}
+	}
+	return out
+}
+
+// bestStatic is the index of the candidate with the best static score (prior, qualifier, source).
+func bestStatic(it *item) int {
+	best := 0
+	for k := range it.cands {
+		if it.static[k] > it.static[best] {
+			best = k
+		}
+	}
+	return best
 }

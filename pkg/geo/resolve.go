@@ -307,6 +307,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
+	unknowns = append(unknowns, d.readCounties(text(), items)...)
 	a.Places = r.places(items)
 	for _, it := range items {
 		if it.dropped || it.regionAbroad || it.mistyped && it.pick < 0 || len(it.cands) == 0 && it.feat == nil && it.name != "" {
