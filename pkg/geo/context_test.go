@@ -257,13 +257,14 @@ func TestResolveInContext(t *testing.T) {
 		},
 		{
 			name: "a results round-up names teams after their home cities",
-			text: "Minnesota beat Buffalo. Columbus beat Montreal. Toronto edged Ottawa, and Florida beat Detroit to lead the league.",
+			text: "Minnesota beat Buffalo. Columbus beat Montreal. Toronto edged Ottawa, and Florida beat Detroit to lead the league. Carolina beat Chicago.",
 			ents: []ent{{"PLACE", "Minnesota"}, {"PLACE", "Buffalo"}, {"PLACE", "Columbus"}, {"PLACE", "Montreal"},
-				{"PLACE", "Toronto"}, {"PLACE", "Ottawa"}, {"PLACE", "Florida"}, {"PLACE", "Detroit"}},
+				{"PLACE", "Toronto"}, {"PLACE", "Ottawa"}, {"PLACE", "Florida"}, {"PLACE", "Detroit"}, {"PLACE", "Carolina"}, {"PLACE", "Chicago"}},
 			want: []want{{"Minnesota", "Minnesota", "US", "Minnesota", FeatureAdmin1}, {"Buffalo", "Buffalo", "US", "New York", FeatureCity},
 				{"Columbus", "Columbus", "US", "Ohio", FeatureCity}, {"Montreal", "Montréal", "CA", "Quebec", FeatureCity},
 				{"Toronto", "Toronto", "CA", "Ontario", FeatureCity}, {"Ottawa", "Ottawa", "CA", "Ontario", FeatureCity},
-				{"Florida", "Florida", "US", "Florida", FeatureAdmin1}, {"Detroit", "Detroit", "US", "Michigan", FeatureCity}},
+				{"Florida", "Florida", "US", "Florida", FeatureAdmin1}, {"Detroit", "Detroit", "US", "Michigan", FeatureCity},
+				{"Carolina", "North Carolina", "US", "North Carolina", FeatureAdmin1}, {"Chicago", "Chicago", "US", "Illinois", FeatureCity}},
 		},
 		{
 			name: "a politician's state in brackets says nothing about the story's places",

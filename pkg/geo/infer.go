@@ -76,7 +76,7 @@ var locativeCues = map[string]bool{"in": true, "at": true, "near": true, "from":
 // "Romare Bearden Park", "Tiananmen Square").
 var placeHeads = map[string]bool{"Town": true, "Park": true, "Square": true, "Street": true, "Avenue": true,
 	"County": true, "Counties": true, "District": true, "Village": true, "Island": true, "Islands": true, "Bay": true,
-	"Quarter": true, "Township": true, "Borough": true, "Ward": true, "Heights": true, "Hills": true}
+	"Quarter": true, "Township": true, "Borough": true, "Ward": true, "Heights": true, "Hills": true, "Dome": true}
 
 // selfReferences are the nouns of "the city's Nishinari ward": the place the story is about.
 var selfReferences = map[string]bool{"city": true, "town": true, "capital": true, "metropolis": true}
@@ -653,6 +653,11 @@ func covered(items []*item, m article.Mention) bool {
 	return false
 }
 
+// facilityHeads end the names of landmarks a map shows ("Bank of America Stadium"); after a
+// locative word such a name is a place whatever the tagger typed it.
+var facilityHeads = map[string]bool{"Stadium": true, "Arena": true, "Theater": true, "Theatre": true,
+	"Square": true, "Dome": true, "Bridge": true, "Cathedral": true, "Palace": true, "Tower": true}
+
 // placeLeads start place names in the languages news borrows them from ("Cidade Tiradentes",
 // "Ciudad Nezahualcóyotl"); compassWords end names of parts of a place ("Nottingham North").
 var placeLeads = map[string]bool{"Cidade": true, "Ciudad": true, "Vila": true, "Villa": true, "Colonia": true,
@@ -672,7 +677,7 @@ func mistypedUnknown(e article.Entity, text []rune, spans placeSpans, abbreviate
 	words := strings.Fields(e.Name)
 	shaped := false
 	if n := len(words); n > 1 {
-		shaped = placeLeads[words[0]] || compassWords[words[n-1]] && !compassWords[words[0]]
+		shaped = placeLeads[words[0]] || compassWords[words[n-1]] && !compassWords[words[0]] || facilityHeads[words[n-1]]
 		for _, w := range words[1 : n-1] {
 			shaped = shaped || nameParticlesLower[w]
 		}

@@ -124,6 +124,18 @@ func TestInferUnknownPlaces(t *testing.T) {
 			want: []want{{"Part-Dieu", "FR", "Auvergne-Rhône-Alpes"}, {"Croix-Rousse", "FR", "Auvergne-Rhône-Alpes"}},
 		},
 		{
+			name: "a landmark the tagger typed ORG, after a locative word",
+			text: "Protesters marched around Bank of America Stadium in Charlotte, North Carolina.",
+			ents: []ent{{"ORG", "Bank of America Stadium"}, {"PLACE", "Charlotte"}, {"PLACE", "North Carolina"}},
+			want: []want{{"Bank of America Stadium", "US", "North Carolina"}},
+		},
+		{
+			name: "a landmark named by its kind",
+			text: "The attempt to sell the Millennium Dome failed, the London audit office said; Manchester bid too.",
+			ents: []ent{{"PLACE", "Millennium Dome"}, {"PLACE", "London"}, {"PLACE", "Manchester"}},
+			want: []want{{"Millennium Dome", "GB", "England"}},
+		},
+		{
 			name:  "names in other roles are no places of the story",
 			text:  "Kenya's doctors learned during Covid that Nairobi cannot wait for money from European lenders, according to Asia Pacific Wire.",
 			ents:  []ent{{"PLACE", "Kenya"}, {"PLACE", "Nairobi"}, {"PLACE", "Covid"}, {"PLACE", "European"}, {"PLACE", "Asia Pacific Wire"}},
