@@ -519,6 +519,13 @@ func (d *data) mistypedPlace(e article.Entity, text []rune, spans placeSpans) []
 func standsAsPlace(text []rune, m article.Mention, spans placeSpans) bool {
 	i := m.Start
 	w := wordBefore(text, i)
+	if w == "s" && i >= 3 && (text[i-3] == '\'' || text[i-3] == '’') {
+		// "at the school's Johnny Carson Theater": a common noun's possessive stands for the place's owner
+		if owner := wordEndingAt(text, i-3); owner != "" && unicode.IsLower([]rune(owner)[0]) {
+			i -= 3 + len([]rune(owner))
+			w = wordBefore(text, i)
+		}
+	}
 	if w == "the" {
 		i -= len("the") + 1
 		w = wordBefore(text, i)

@@ -130,6 +130,12 @@ func TestInferUnknownPlaces(t *testing.T) {
 			want: []want{{"Bank of America Stadium", "US", "North Carolina"}},
 		},
 		{
+			name: "a landmark after a common noun's possessive",
+			text: "Old school friends gathered at the school's Johnny Carson Theater in Norfolk, Nebraska.",
+			ents: []ent{{"PERSON", "Johnny Carson Theater"}, {"PLACE", "Norfolk"}, {"PLACE", "Nebraska"}},
+			want: []want{{"Johnny Carson Theater", "US", "Nebraska"}},
+		},
+		{
 			name: "a landmark named by its kind",
 			text: "The attempt to sell the Millennium Dome failed, the London audit office said; Manchester bid too.",
 			ents: []ent{{"PLACE", "Millennium Dome"}, {"PLACE", "London"}, {"PLACE", "Manchester"}},
