@@ -91,7 +91,7 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 	switch {
 	case len(rs) < 3 || !unicode.IsUpper(rs[0]) && !unicode.IsDigit(rs[0]) || rs[len(rs)-1] == '.':
 		return false
-	case e.Type != article.TypePlace && (e.Type != article.TypeOrg && e.Type != article.TypePerson || !mistypedUnknown(e, text, spans, d.abbreviatedRegionAfter)):
+	case e.Type != article.TypePlace && (e.Type != article.TypeOrg && e.Type != article.TypePerson || !d.mistypedUnknown(e, text, spans)):
 		return false
 	case d.common[k] || d.lowercase[k] || d.peoples[k] || surnames[k] || d.neverPlace(e.Name) || d.metonymOnly(e.Name):
 		return false
@@ -680,11 +680,12 @@ var nameParticlesLower = map[string]bool{"kwa": true, "wa": true, "de": true, "d
 // place word first ("Cidade Tiradentes"), a compass word last after a place ("Nottingham North"),
 // or a place-name particle inside ("Mukuru kwa Njenga") — after a locative word or joined to a PLACE
 // mention. One-word names otherwise never are ("in Congress", "from Oxfam").
-func mistypedUnknown(e article.Entity, text []rune, spans placeSpans, abbreviatedRegionAfter func([]rune, int) bool) bool {
+func (d *data) mistypedUnknown(e article.Entity, text []rune, spans placeSpans) bool {
 	words := strings.Fields(e.Name)
 	shaped := false
 	if n := len(words); n > 1 {
-		shaped = placeLeads[words[0]] || compassWords[words[n-1]] && !compassWords[words[0]] || facilityHeads[words[n-1]]
+		shaped = placeLeads[words[0]] || compassWords[words[n-1]] && !compassWords[words[0]] || facilityHeads[words[n-1]] ||
+			n == 2 && !orgHeads[words[1]] && d.headContainer(e.Name, nil) >= 0 // "Sheffield Brightside"
 		for _, w := range words[1 : n-1] {
 			shaped = shaped || nameParticlesLower[w]
 		}
@@ -699,7 +700,7 @@ func mistypedUnknown(e article.Entity, text []rune, spans placeSpans, abbreviate
 		if w == "of" && ofPlaceNouns[strings.ToLower(wordBefore(text, i-len("of")-1))] {
 			return true
 		}
-		if abbreviatedRegionAfter(text, m.End) {
+		if d.abbreviatedRegionAfter(text, m.End) {
 			return true // "its Neal, W. Va., plant"
 		}
 		if shaped && standsAsPlace(text, m, spans) {
@@ -935,4 +936,20 @@ func bestStatic(it *item) int {
 		}
 	}
 	return best
+}
+
+// widenSpans adds to the PLACE mentions those of ORG and PERSON names the gazetteer lacks that are
+// plainly places' (mistypedUnknown), so that a list of them reads as a list of places ("in
+// Nottingham North and Sheffield Brightside").
+func (d *data) widenSpans(ents []article.Entity, text []rune, spans placeSpans) placeSpans {
+	var add []article.Mention
+	for _, e := range ents {
+		if (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(d.lookup(e.Name)) == 0 && d.mistypedUnknown(e, text, spans) {
+			add = append(add, e.Mentions...)
+		}
+	}
+	for _, m := range add {
+		spans.starts[m.Start], spans.ends[m.End] = true, true
+	}
+	return spans
 }

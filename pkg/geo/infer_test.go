@@ -76,9 +76,9 @@ func TestInferUnknownPlaces(t *testing.T) {
 		},
 		{
 			name: "names of places the tagger typed ORG or PERSON, where the text plainly uses them as places",
-			text: "Turnout was 10% in Bristol South and Leeds Central and 8% in Nottingham North, officials in Leeds said.",
-			ents: []ent{{"PLACE", "Bristol South"}, {"ORG", "Leeds Central"}, {"PERSON", "Nottingham North"}, {"PLACE", "Leeds"}},
-			want: []want{{"Leeds Central", "GB", "England"}, {"Nottingham North", "GB", "England"}},
+			text: "Turnout was 10% in Bristol South and Leeds Central and 8% in Nottingham North and Sheffield Brightside, officials in Leeds said.",
+			ents: []ent{{"PLACE", "Bristol South"}, {"ORG", "Leeds Central"}, {"PERSON", "Nottingham North"}, {"PERSON", "Sheffield Brightside"}, {"PLACE", "Leeds"}},
+			want: []want{{"Leeds Central", "GB", "England"}, {"Nottingham North", "GB", "England"}, {"Sheffield Brightside", "GB", "England"}},
 		},
 		{
 			name: "a place word of the city's language starts the name",

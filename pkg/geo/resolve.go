@@ -161,7 +161,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 
-	spans := placeSpansOf(a.Entities)
+	spans := d.widenSpans(a.Entities, text(), placeSpansOf(a.Entities))
 	var items []*item
 	var unknowns []unknownPlace
 	teams := 0 // names written as sports teams' ("Minnesota beat Buffalo")
