@@ -822,8 +822,8 @@ var districtModifiers = map[string]bool{"business": true, "financial": true, "in
 	"historic": true, "commercial": true, "residential": true, "shopping": true, "entertainment": true}
 
 // districtNames finds names the tagger missed that the text calls districts, wards or
-// neighbourhoods, after "the" or a possessive: "the city’s Nishinari ward", "the Part-Dieu business
-// district". Names inside an entity's mention are left to that entity.
+// neighbourhoods, after a possessive or with the district's kind: "the city’s Nishinari ward", "the
+// Part-Dieu business district". Names inside an entity's mention are left to that entity.
 func (d *data) districtNames(s string, runes func() []rune, ents []article.Entity) []unknownPlace {
 	found := false
 	for n := range districtNouns {
@@ -842,8 +842,10 @@ func (d *data) districtNames(s string, runes func() []rune, ents []article.Entit
 			continue
 		}
 		end := i - 1 // the name (or its modifier) ends here
+		modified := false
 		if mod := wordBefore(text, i); districtModifiers[mod] {
 			end -= len([]rune(mod)) + 1
+			modified = true
 		}
 		start := end // the name may be hyphenated ("Part-Dieu")
 		for start > 0 && (unicode.IsLetter(text[start-1]) || text[start-1] == '-') {
@@ -859,7 +861,9 @@ func (d *data) districtNames(s string, runes func() []rune, ents []article.Entit
 		}
 		before := wordBefore(text, start)
 		possessive := start >= 3 && (text[start-3] == '\'' || text[start-3] == '’') && text[start-2] == 's'
-		if before != "the" && before != "The" && !possessive {
+		// "the X district" alone is left to the tagger (it may be a school or a police district);
+		// a possessive or a kind of district ("business") says it is a part of a city.
+		if !possessive && !(modified && (before == "the" || before == "The")) {
 			continue
 		}
 		m := article.Mention{Text: name, Start: start, End: end}
