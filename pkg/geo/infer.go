@@ -97,7 +97,7 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 		return false
 	case isAcronym(e.Mentions):
 		return false
-	case orgHeads[lastWord(e.Name)]:
+	case orgHeads[lastWord(e.Name)] || orgLeads[strings.Fields(e.Name)[0]]:
 		return false // "West Japan Railway", "Manchester United": a body named after a place
 	case len(strings.Fields(e.Name)) == 1 && demonymLike(k):
 		return false // "European", "Bavarian": an adjective the tagger took for a place
@@ -136,6 +136,20 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 		}
 	}
 	focus := d.storyFocus(items, datelineItem)
+	// Names the text places itself ("Greenwich, London") are places of the story too: they count
+	// towards where it is set before the rest are placed by it.
+	var located []*item
+	for _, u := range unknowns {
+		for _, m := range u.mentions {
+			if c := d.containerOf(text, m, startAt, endAt, focus); c >= 0 {
+				located = append(located, &item{name: u.name, mentions: u.mentions, pick: c})
+				break
+			}
+		}
+	}
+	if len(located) > 0 {
+		focus = d.storyFocus(append(slices.Clip(items), located...), datelineItem)
+	}
 	var out []article.Place
 	seen := map[string]bool{}
 	for _, u := range unknowns {
@@ -168,7 +182,11 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 		}
 		placeLike := !u.located && (u.district || d.placeLike(text, u, startAt, endAt, spans))
 		if container < 0 && placeLike {
-			container = d.headContainer(u.name, byKey)
+			// "Sheffield Hallam" is in Sheffield when the story is about places of its country; a
+			// name headed by a place abroad is more often a person's or a body's ("Nan Goldin").
+			if h := d.headContainer(u.name, byKey); h >= 0 && d.countryNamed(items, d.countryOf(h)) {
+				container = h
+			}
 		}
 		country, admin1 := int32(-1), int32(-1)
 		switch {
@@ -342,6 +360,7 @@ func (d *data) storyFocus(items []*item, datelineItem int) focus {
 	byCountry := map[int32]int{}
 	byAdmin1 := map[int32]int{}
 	byCity := map[int32]int{}
+	namesIn := map[int32]int{} // distinct names per country
 	total := 0
 	for _, it := range items {
 		if it.pick < 0 || it.weak {
@@ -350,6 +369,7 @@ func (d *data) storyFocus(items []*item, datelineItem int) focus {
 		n := len(it.mentions)
 		total += n
 		byCountry[d.countryOf(it.pick)] += n
+		namesIn[d.countryOf(it.pick)]++
 		switch r := &d.recs[it.pick]; r.feature {
 		case featAdmin1:
 			byAdmin1[it.pick] += n
@@ -376,8 +396,8 @@ func (d *data) storyFocus(items []*item, datelineItem int) focus {
 			best, bestN = c, n
 		}
 	}
-	if best < 0 || 2*bestN <= total {
-		return f
+	if best < 0 || 2*bestN <= total || namesIn[best] < 2 && bestN < 3 {
+		return f // one place named once or twice says little about where the story is
 	}
 	f.country = best
 	inCountry := 0
@@ -956,4 +976,18 @@ func (d *data) widenSpans(ents []article.Entity, text []rune, spans placeSpans) 
 		spans.starts[m.Start], spans.ends[m.End] = true, true
 	}
 	return spans
+}
+
+// orgLeads start the names of sports clubs named after their city ("AC Milan", "Real Madrid").
+var orgLeads = map[string]bool{"AC": true, "FC": true, "SC": true, "AS": true, "CF": true, "SV": true, "Real": true,
+	"Inter": true, "Atletico": true, "Atlético": true, "Sporting": true, "Dynamo": true, "Dinamo": true, "Olympique": true}
+
+// countryNamed reports whether a place of country c (c itself included) is among the picks.
+func (d *data) countryNamed(items []*item, c int32) bool {
+	for _, it := range items {
+		if it.pick >= 0 && d.countryOf(it.pick) == c {
+			return true
+		}
+	}
+	return false
 }
