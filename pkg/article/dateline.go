@@ -610,6 +610,11 @@ var placeDatelineRE = regexp.MustCompile(`^(?:` +
 	`(?: ?\([^()\n]{1,40}\))?` + // agency
 	` ?(?:—|–|--|-|:) `)
 
+// placeLineRE reads a press release's place line: a paragraph of its own holding only a place and
+// its region, both in capitals ("BAAR, SWITZERLAND"), before the body begins.
+var placeLineRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’.\-]+(?: (?:\p{Lu}[\p{Lu}'’.\-]*|DE|DEL|AM|UPON))*), ` +
+	`(\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]*){0,3})\s*$`)
+
 // placeDatelineParagraphs is how many paragraphs from the start a dateline is looked for in: bodies
 // sometimes open with a photo credit or a byline line.
 const placeDatelineParagraphs = 3
@@ -648,7 +653,11 @@ func placeDatelineAt(text string, start int, line string) (PlaceDateline, bool) 
 	}
 	m := placeDatelineRE.FindStringSubmatchIndex(line)
 	if m == nil {
-		return PlaceDateline{}, false
+		if m = placeLineRE.FindStringSubmatchIndex(line); m == nil {
+			return PlaceDateline{}, false
+		}
+		// the place line's groups as placeDatelineRE numbers them: 1 place in capitals, 3 region
+		m = []int{m[0], m[1], m[2], m[3], -1, -1, m[4], m[5]}
 	}
 	ps, pe := m[2], m[3]
 	if ps < 0 {

@@ -123,7 +123,10 @@ func TestFindPlaceDateline(t *testing.T) {
 		{"Photo: Jane Doe/Reuters\nMOMBASA, Kenya — Port workers...", "MOMBASA", "Kenya"},
 		{"ST. LOUIS — Voters...", "ST. LOUIS", ""},
 		{"By Jane Doe\n\nLAGOS, Nigeria: The central bank...", "LAGOS", "Nigeria"},
+		{"BAAR, SWITZERLAND\n\nBased on Ascom's connectivity...", "BAAR", "SWITZERLAND"},
 		// not datelines
+		{"BREAKING NEWS\n\nThe Senate voted...", "", ""},
+		{"SPORTS, WEATHER AND TRAFFIC UPDATES ARE BELOW.", "", ""},
 		{"The Senate voted on Tuesday — narrowly.", "", ""},
 		{"Officials said — again — that...", "", ""},
 		{"Kenya's treasury said on Friday, Nov. 14 — ", "", ""},

@@ -99,12 +99,11 @@ func TestResolveInContext(t *testing.T) {
 			unres: []string{"El Alto"},
 		},
 		{
-			name: "a tiny seat in another province is not guessed",
+			name: "a tiny seat in another province is not guessed; the district is placed by its city",
 			text: "The company will expand its factory in Changzhou's Wujin district, in Jiangsu province, and open offices in Shanghai.",
 			ents: []ent{{"PLACE", "Changzhou"}, {"PLACE", "Wujin"}, {"PLACE", "Jiangsu"}, {"PLACE", "Shanghai"}},
 			want: []want{{"Changzhou", "Changzhou", "CN", "Jiangsu", FeatureCity}, {"Jiangsu", "Jiangsu", "CN", "Jiangsu", FeatureAdmin1},
-				{"Shanghai", "Shanghai", "CN", "Shanghai", FeatureCity}},
-			unres: []string{"Wujin"},
+				{"Shanghai", "Shanghai", "CN", "Shanghai", FeatureCity}, {"Wujin", "Wujin", "CN", "Jiangsu", FeatureOther}},
 		},
 		{
 			name: "state and province abbreviations after a town",
@@ -143,12 +142,12 @@ func TestResolveInContext(t *testing.T) {
 				{"Fukui", "Fukui", "JP", "Fukui", FeatureAdmin1}},
 		},
 		{
-			name: "a dateline's region or a state abbreviation rules out towns elsewhere",
+			name: "a dateline's region or a state abbreviation rules out towns elsewhere and places the name inside it",
 			text: "SAINT-JEAN, Switzerland — Residents were evacuated. Crews came from Saint-Denis, Calif., and from Lyon.",
 			ents: []ent{{"PLACE", "SAINT-JEAN"}, {"PLACE", "Switzerland"}, {"PLACE", "Saint-Denis"}, {"PLACE", "Lyon"}},
 			want: []want{{"Switzerland", "Switzerland", "CH", "", FeatureCountry}, {"Calif.", "California", "US", "California", FeatureAdmin1},
-				{"Lyon", "Lyon", "FR", "Auvergne-Rhône-Alpes", FeatureCity}},
-			unres: []string{"SAINT-JEAN", "Saint-Denis"},
+				{"Lyon", "Lyon", "FR", "Auvergne-Rhône-Alpes", FeatureCity},
+				{"SAINT-JEAN", "SAINT-JEAN", "CH", "", FeatureOther}, {"Saint-Denis", "Saint-Denis", "US", "California", FeatureOther}},
 		},
 		{
 			name: "a territory in a dateline keeps its own name under its sovereign's",
@@ -257,6 +256,76 @@ func TestResolveInContext(t *testing.T) {
 				{"Beijing", "Beijing", "CN", "Beijing", FeatureCity}},
 		},
 		{
+			name: "a results round-up names teams after their home cities",
+			text: "Minnesota beat Buffalo. Columbus beat Montreal. Toronto edged Ottawa, and Florida beat Detroit to lead the league. Carolina beat Chicago.",
+			ents: []ent{{"PLACE", "Minnesota"}, {"PLACE", "Buffalo"}, {"PLACE", "Columbus"}, {"PLACE", "Montreal"},
+				{"PLACE", "Toronto"}, {"PLACE", "Ottawa"}, {"PLACE", "Florida"}, {"PLACE", "Detroit"}, {"PLACE", "Carolina"}, {"PLACE", "Chicago"}},
+			want: []want{{"Minnesota", "Minnesota", "US", "Minnesota", FeatureAdmin1}, {"Buffalo", "Buffalo", "US", "New York", FeatureCity},
+				{"Columbus", "Columbus", "US", "Ohio", FeatureCity}, {"Montreal", "Montréal", "CA", "Quebec", FeatureCity},
+				{"Toronto", "Toronto", "CA", "Ontario", FeatureCity}, {"Ottawa", "Ottawa", "CA", "Ontario", FeatureCity},
+				{"Florida", "Florida", "US", "Florida", FeatureAdmin1}, {"Detroit", "Detroit", "US", "Michigan", FeatureCity},
+				{"Carolina", "North Carolina", "US", "North Carolina", FeatureAdmin1}, {"Chicago", "Chicago", "US", "Illinois", FeatureCity}},
+		},
+		{
+			name: "a politician's state in brackets says nothing about the story's places",
+			text: "CHARLOTTE - Protests went on in Charlotte. Sen. Bernie Sanders (Vt.) and Rep. Paul Ryan (R-Wis.) spoke.",
+			ents: []ent{{"PLACE", "CHARLOTTE"}, {"PLACE", "Charlotte"}, {"PLACE", "Vt."}, {"PLACE", "Wis."}},
+			want: []want{{"CHARLOTTE", "Charlotte", "US", "North Carolina", FeatureCity}, {"Charlotte", "Charlotte", "US", "North Carolina", FeatureCity},
+				{"Vt.", "Vermont", "US", "Vermont", FeatureAdmin1}, {"Wis.", "Wisconsin", "US", "Wisconsin", FeatureAdmin1}},
+		},
+		{
+			name: "a politician's state the tagger missed is named, and no agency is",
+			text: "LAS VEGAS (AP) - Sen. Lindsey Graham (R-S.C.) and Rep. Nita Lowey (D-NY) met in Las Vegas.",
+			ents: []ent{{"PLACE", "Las Vegas"}},
+			want: []want{{"S.C.", "South Carolina", "US", "South Carolina", FeatureAdmin1}, {"NY", "New York", "US", "New York", FeatureAdmin1},
+				{"Las Vegas", "Las Vegas", "US", "Nevada", FeatureCity}, {"LAS VEGAS", "Las Vegas", "US", "Nevada", FeatureCity}},
+		},
+		{
+			name:  "a name before \"rivers\" is a river's, not a town's",
+			text:  "Rain caused the Mathare and Ngong rivers to burst their banks in Nairobi.",
+			ents:  []ent{{"PLACE", "Ngong"}, {"PLACE", "Nairobi"}},
+			want:  []want{{"Nairobi", "Nairobi", "KE", "Nairobi County", FeatureCity}},
+			unres: []string{"Ngong"},
+		},
+		{
+			name:  "a town written with a county the gazetteer lacks",
+			text:  "The actress, born in Runcorn, Cheshire, starred in films shot in Venice.",
+			ents:  []ent{{"PLACE", "Runcorn"}, {"PLACE", "Cheshire"}, {"PLACE", "Venice"}},
+			want:  []want{{"Runcorn", "Runcorn", "GB", "England", FeatureCity}, {"Cheshire", "Cheshire", "GB", "England", FeatureOther}},
+			unres: []string{"Venice"},
+		},
+		{
+			name: "a county by its other spelling",
+			text: "The runner trains in Iten in Elgeyo-Marakwet County, Kenya.",
+			ents: []ent{{"PLACE", "Elgeyo-Marakwet County"}, {"PLACE", "Kenya"}},
+			want: []want{{"Elgeyo-Marakwet County", "Elegeyo-Marakwet", "KE", "Elegeyo-Marakwet", FeatureAdmin1}, {"Kenya", "Kenya", "KE", "", FeatureCountry}},
+		},
+		{
+			name: "a dotted state abbreviation is no acronym",
+			text: "Jill Stein was removed from the N.Y. debate site. HEMPSTEAD is on Long Island.",
+			ents: []ent{{"PLACE", "N.Y."}},
+			want: []want{{"N.Y.", "New York", "US", "New York", FeatureAdmin1}},
+		},
+		{
+			name: "a press release's place line",
+			text: "BAAR, SWITZERLAND\n\nBased on its connectivity, the Baar company sells to hospitals across Europe.",
+			ents: []ent{{"ORG", "Baar"}},
+			want: []want{{"BAAR", "Baar", "CH", "Zug", FeatureCity}},
+		},
+		{
+			name: "a dateline the tagger cut short is read whole",
+			text: "NEW YORK, April 1 - Manufacturers Hanover Corp said it placed notes.",
+			ents: []ent{{"PLACE", "YORK"}},
+			want: []want{{"NEW YORK", "New York City", "US", "New York", FeatureCity}},
+		},
+		{
+			name: "a small region abroad is not guessed for a name the story's country lacks in the gazetteer",
+			text: "A veteran in Manhattan shot himself at a hospital on Long Island; Brooklyn and Queens mourned.",
+			ents: []ent{{"PLACE", "Manhattan"}, {"PLACE", "Long Island"}, {"PLACE", "Brooklyn"}, {"PLACE", "Queens"}},
+			want: []want{{"Manhattan", "Manhattan", "US", "New York", FeatureCity}, {"Brooklyn", "Brooklyn", "US", "New York", FeatureCity},
+				{"Queens", "Queens", "US", "New York", FeatureCity}, {"Long Island", "Long Island", "US", "New York", FeatureOther}},
+		},
+		{
 			name: "a government metonym that is no place stays out; a person is not a place",
 			text: "The White House and the Kremlin spoke; George Washington was quoted.",
 			ents: []ent{{"ORG", "White House"}, {"ORG", "Kremlin"}, {"PERSON", "George Washington"}},
@@ -283,7 +352,7 @@ func TestResolveInContext(t *testing.T) {
 					t.Errorf("%q → %s/%s/%s/%s; want %s/%s/%s/%s", w.mention, p.Name, p.CountryCode, p.Admin1, p.Feature,
 						w.name, w.cc, w.admin1, w.feature)
 				}
-				if p.GeonameID == 0 {
+				if p.GeonameID == 0 && (w.feature != FeatureOther || w.cc == "") { // a place the gazetteer lacks has a country, no id
 					t.Errorf("%q → %s without a GeoNames id", w.mention, p.Name)
 				}
 			}

@@ -5,6 +5,13 @@
 // qualifiers such as "Arnold, Calif.", the publisher's country). Names of places that are no
 // settlements (continents, seas, mountain ranges, rivers, celestial bodies; data/features.tsv) are
 // never read as a town: a continent becomes a place of feature "other", the rest stay unresolved.
+// Places the gazetteer lacks (districts, neighbourhoods, landmarks, villages: "Mathare", "Wujin
+// district", "Tiananmen Square") are placed where the text puts them ("Khayelitsha, Cape Town",
+// "Changzhou's Wujin district", "the city's Nishinari ward", "El Alto, the city above La Paz") or,
+// when the text uses them plainly as places, in the story's own country and first-level region: a
+// place of feature "other" with GeoNames id 0, its container's country, admin1 and coordinates
+// (infer.go). Country, region and city names the tagger typed ORG or PERSON are read as places
+// where the text uses them as such ("Uruguay and Paraguay", "in Rio de Janeiro").
 // It never does I/O beyond reading its embedded (or given) data files.
 //
 // The data is rebuilt with `go generate ./pkg/geo` (Node and Python's pip, tools/gazetteer).

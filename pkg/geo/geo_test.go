@@ -198,8 +198,8 @@ func TestResolve(t *testing.T) {
 			ents: []ent{{"ORG", "Wuxi National Hi-tech District"}, {"PLACE", "Wuxi"}, {"PLACE", "Xinwu district"},
 				{"PLACE", "Barcelona"}, {"PLACE", "Spain"}},
 			want: []want{{"Wuxi", "Wuxi", "CN", "Jiangsu", FeatureCity}, {"Barcelona", "Barcelona", "ES", "Catalonia", FeatureCity},
-				{"Spain", "Spain", "ES", "", FeatureCountry}, {"Wuxi National Hi-tech District", "Wuxi", "CN", "Jiangsu", FeatureCity}},
-			unres: []string{"Xinwu district"},
+				{"Spain", "Spain", "ES", "", FeatureCountry}, {"Wuxi National Hi-tech District", "Wuxi", "CN", "Jiangsu", FeatureCity},
+				{"Xinwu district", "Xinwu district", "CN", "Jiangsu", FeatureOther}},
 		},
 		{
 			name: "Paris alone is France",
@@ -220,10 +220,18 @@ func TestResolve(t *testing.T) {
 			want: []want{{"Springfield", "Springfield", "US", "Missouri", FeatureCity}},
 		},
 		{
-			name: "qualifier inside the entity name",
+			name: "qualifier inside the entity name: the town, and its region named too",
 			text: "He grew up in Portland, Maine.",
 			ents: []ent{{"PLACE", "Portland, Maine"}},
-			want: []want{{"Portland, Maine", "Portland", "US", "Maine", FeatureCity}},
+			want: []want{{"Portland, Maine", "Portland", "US", "Maine", FeatureCity}, {"Maine", "Maine", "US", "Maine", FeatureAdmin1}},
+		},
+		{
+			name: "a name and its qualifier abbreviated",
+			text: "Washington, DC, United States: Getting to the Moon is hard.",
+			ents: []ent{{"PLACE", "Washington, DC"}, {"PLACE", "United States"}},
+			want: []want{{"Washington, DC", "Washington, D.C.", "US", "District of Columbia", FeatureCity},
+				{"DC", "District of Columbia", "US", "District of Columbia", FeatureAdmin1},
+				{"United States", "United States", "US", "", FeatureCountry}},
 		},
 		{
 			name: "U.S. is the United States",

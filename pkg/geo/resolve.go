@@ -51,6 +51,9 @@ const (
 	capSiblingCountry = 1.0
 	capSiblingRegion  = 3.0
 	maxCandidates     = 64
+	minRoundupTeams   = 4   // names written as teams' that make an article a results round-up
+	wTeamCountry      = 0.5 // a team's reading shares its country with another place of the story, each
+	capTeamCountry    = 2.0
 	// maxPasses: a prior-only pick, a round using the anchors' picks as evidence, then rounds using
 	// all picks until none changes.
 	maxPasses = 5
@@ -75,6 +78,7 @@ const (
 
 // item is one distinct name of the article to resolve, with every mention of it.
 type item struct {
+	name          string
 	mentions      []article.Mention
 	cands         []posting
 	static        []float64 // prior + qualifier + source + demonym evidence, per candidate
@@ -89,6 +93,17 @@ type item struct {
 	rivalsCountry bool      // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
 	regions       []qualRegion
 	pick          int32 // record index, -1 none
+	dropped       bool  // the pick was a small town nothing in the article supports (see dropUnsupported)
+	mistyped      bool  // an ORG or PERSON name read as a place because the text uses it as one (mistypedPlace)
+	regionAbroad  bool  // the pick was a small region of a country the article has no part in: a local place the gazetteer lacks
+	// noEvidence: the name is a sports team ("Minnesota beat Buffalo") or a politician's state
+	// ("Sen. Bernie Sanders (Vt.)"): it is read on its own, and its reading says nothing about where
+	// the story's other places are.
+	noEvidence bool
+	// nameQuals and qualMentions: a name written with its qualifier ("Washington, DC"): the qualifier's
+	// candidates and the qualifier's part of each mention, which becomes a mention of the region.
+	nameQuals    []posting
+	qualMentions []article.Mention
 }
 
 // anchor reports whether the item's reading is settled before any context: one candidate, or one
@@ -146,17 +161,43 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 
+	spans := d.widenSpans(a.Entities, text(), placeSpansOf(a.Entities))
 	var items []*item
+	var unknowns []unknownPlace
+	teams := 0 // names written as sports teams' ("Minnesota beat Buffalo")
 	datelineItem := -1
 	for _, e := range a.Entities {
-		ps, qual, feat := d.readings(e, text)
+		if hasDateline {
+			// "YORK" cut from "NEW YORK, April 1 -": the dateline is read whole below.
+			e.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool {
+				return dl.PlaceSpan.Start <= m.Start && m.End <= dl.PlaceSpan.End && m.End-m.Start < dl.PlaceSpan.End-dl.PlaceSpan.Start
+			})
+			if len(e.Mentions) == 0 {
+				continue
+			}
+		}
+		if e.Type == article.TypePlace && featureMentions(text(), e.Mentions) {
+			continue // "the Mathare and Ngong rivers": a river's name, whatever towns share it
+		}
+		ps, qual, feat := d.readings(e, text, spans)
 		if len(ps) == 0 && feat == nil {
+			if d.unknownEligible(e, surnames, text(), spans) {
+				unknowns = append(unknowns, unknownPlace{name: e.Name, mentions: e.Mentions})
+			}
 			continue
 		}
 		k := Key(e.Name)
-		it := &item{mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
+		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
 			surname:   e.Type == article.TypePlace && surnames[k]}
+		if len(qual) > 0 && e.Type == article.TypePlace {
+			it.nameQuals = qual
+			_, it.qualMentions = splitQualified(e.Mentions)
+		}
+		it.noEvidence = e.Type == article.TypePlace && (teamMentions(text(), e.Mentions, true) || affiliationMentions(text(), e.Mentions))
+		if e.Type == article.TypePlace && teamMentions(text(), e.Mentions, false) {
+			teams++
+		}
 		for _, m := range e.Mentions {
 			if hasDateline && m.Start < dl.PlaceSpan.End && dl.PlaceSpan.Start < m.End {
 				it.dateline = true
@@ -173,7 +214,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		if it.dateline {
 			datelineItem = len(items)
 		}
-		if e.Type == article.TypePlace && !it.dateline && isAcronym(e.Mentions) {
+		if e.Type == article.TypePlace && !it.dateline && isAcronym(e.Mentions) && !d.isAbbreviation(e.Name) {
 			ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return !p.alias && d.recs[p.rec].feature != featCountry })
 			if len(ps) == 0 && feat == nil {
 				continue // "ALMA" (a telescope) is not Alma, Michigan
@@ -182,7 +223,23 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		d.fillCandidates(it, ps, qual, srcCountry, demonymCountries)
 		items = append(items, it)
 	}
+	// A results round-up ("Minnesota beat Buffalo … Columbus beat Montreal … to lead Boston"): its
+	// places are teams, each named after its home city, so they say which country the story is in,
+	// not which state: no first-level region or neighbour pulls a city to a small namesake.
+	roundup := teams >= minRoundupTeams
 	d.readContainment(text, items)
+	// A politician's state the tagger did not see ("Rep. Paul Ryan (R-Wis.)") is a place the article
+	// names, though no evidence for its others.
+	for _, m := range affiliationsIn(a.Text, text) {
+		if covered(items, m) {
+			continue
+		}
+		if ps, _ := d.abbreviation(m.Text); len(ps) == 1 {
+			it := &item{name: m.Text, mentions: []article.Mention{m}, noEvidence: true, pick: -1}
+			d.fillCandidates(it, ps, nil, srcCountry, demonymCountries)
+			items = append(items, it)
+		}
+	}
 	// A dateline the tagger did not see ("SAN PEDRO DE ATACAMA, Chile —") is a place all the same.
 	if hasDateline && datelineItem < 0 {
 		ps, qual := d.placeName(dl.Place)
@@ -213,7 +270,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		picks := make([]int32, len(items))
 		for i, it := range items {
 			picks[i] = it.pick
-			if pass == 1 && !it.anchor() {
+			if pass == 1 && !it.anchor() || it.noEvidence && !roundup {
 				picks[i] = -1
 			}
 		}
@@ -225,7 +282,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			best, bestScore := int32(-1), 0.0
 			for j, p := range it.cands {
 				s := it.static[j]
-				if pass > 0 {
+				if pass > 0 && (roundup || it.noEvidence) {
+					s += d.countryEvidence(p.rec, picks, i, rivals[p.rec])
+				} else if pass > 0 {
 					s += d.evidence(p.rec, picks, i, rivals[p.rec])
 					if it.rivalsCountry {
 						s += d.regionSiblings(p.rec, picks, i)
@@ -248,15 +307,25 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
+	unknowns = append(unknowns, d.readCounties(text(), items)...)
 	a.Places = r.places(items)
+	for _, it := range items {
+		if it.dropped || it.regionAbroad || it.mistyped && it.pick < 0 || len(it.cands) == 0 && it.feat == nil && it.name != "" {
+			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
+		}
+	}
+	unknowns = append(unknowns, d.districtNames(a.Text, text, a.Entities)...)
+	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
 	return nil
 }
 
 // readings gives what an entity may name: its candidate places, the qualifier candidates written in
 // its name ("Portland, Maine"), and the non-settlement feature its name is, if any. Types other than
-// PLACE count only where they name a place: an ORG like "Wuxi National Hi-tech District", and a
-// government metonym the tagger took for a person or an organisation ("Washington said").
-func (d *data) readings(e article.Entity, text func() []rune) (ps, qual []posting, feat *feature) {
+// PLACE count only where they name a place: an ORG like "Wuxi National Hi-tech District", a
+// government metonym the tagger took for a person or an organisation ("Washington said"), and a
+// country, region or city the tagger mistyped where the text uses it as a place ("Uruguay and
+// Paraguay", "in Rio de Janeiro"; see mistypedPlace).
+func (d *data) readings(e article.Entity, text func() []rune, spans placeSpans) (ps, qual []posting, feat *feature) {
 	switch e.Type {
 	case article.TypePlace:
 		if d.neverPlace(e.Name) || d.metonymOnly(e.Name) || allInFacilityNames(text(), e.Mentions) {
@@ -276,8 +345,13 @@ func (d *data) readings(e article.Entity, text func() []rune) (ps, qual []postin
 		if ps = d.placeLikeOrg(e.Name); len(ps) == 0 {
 			ps = d.metonymPlace(e.Name)
 		}
+		if len(ps) == 0 {
+			ps = d.mistypedPlace(e, text(), spans)
+		}
 	case article.TypePerson:
-		ps = d.metonymPlace(e.Name)
+		if ps = d.metonymPlace(e.Name); len(ps) == 0 {
+			ps = d.mistypedPlace(e, text(), spans)
+		}
 	}
 	return ps, qual, feat
 }
@@ -311,6 +385,15 @@ func (r *Resolver) places(items []*item) []article.Place {
 	for _, it := range items {
 		for _, q := range it.regions {
 			add(at, q.rec, func() article.Place { return r.place(q.rec) }, q.mention)
+		}
+		if it.pick < 0 || len(it.qualMentions) == 0 {
+			continue
+		}
+		for _, q := range it.nameQuals {
+			if r.g.d.qualifies(it.pick, []posting{q}) {
+				add(at, q.rec, func() article.Place { return r.place(q.rec) }, it.qualMentions...)
+				break
+			}
 		}
 	}
 	for i := range places {
@@ -397,10 +480,13 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 	picks := make([]int32, len(items))
 	for i, it := range items {
 		picks[i] = it.pick
+		if it.noEvidence {
+			picks[i] = -1
+		}
 	}
 	weakPicks := make([]int32, len(items)) // common words do not support one another
 	for i, it := range items {
-		if it.weak {
+		if it.weak || it.noEvidence {
 			weakPicks[i] = -1
 		} else {
 			weakPicks[i] = it.pick
@@ -448,14 +534,22 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			it.pick = -1 // "Outlook" is no village in Saskatchewan because the article names Canada
 			continue
 		}
+		if rec.feature == featAdmin1 && !countrySupport && anchors >= 2 && rec.pop < unsupportedMaxPopulation {
+			it.pick, it.regionAbroad = -1, true // "Long Island" in a New York story is no district of the Bahamas
+			continue
+		}
+		if it.mistyped && !countrySupport && !d.bigEnough(it.pick) {
+			it.pick = -1 // "Westminster" typed ORG in a British story is no town in Colorado
+			continue
+		}
 		if rec.feature != featCity || anchors < 2 {
 			continue
 		}
 		switch {
 		case !countrySupport && (it.ambiguous && rec.pop < unsupportedMaxPopulation || rec.pop < lonePopulation):
-			it.pick = -1
+			it.pick, it.dropped = -1, true
 		case (rec.pop < tinyPopulation && rec.seat == 0 || it.subRegion) && !admin1Support: // a capital is known whatever its size
-			it.pick = -1
+			it.pick, it.dropped = -1, true
 		}
 	}
 }
@@ -618,6 +712,13 @@ func isAcronym(ms []article.Mention) bool {
 	return true
 }
 
+// isAbbreviation reports a dotted state or province abbreviation ("N.Y.", "N.S.W."): capitals, but no
+// acronym of a telescope or an agency.
+func (d *data) isAbbreviation(name string) bool {
+	_, abbr := d.abbreviation(name)
+	return abbr
+}
+
 // metonymOnly reports a name that stands only for a government ("the Kremlin", "White House").
 func (d *data) metonymOnly(name string) bool {
 	k := Key(name)
@@ -689,6 +790,19 @@ func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 	// them, is still Cleveland, Ohio.
 	inAdmin1 /= float64(max(regionsNamed, 1))
 	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling) + min(siblingCountry, capSiblingCountry)
+}
+
+// countryEvidence scores candidate c of a name read as a team's by the other places the story names
+// in c's country (the country itself included), leaving out the items listed in same.
+func (d *data) countryEvidence(c int32, picks []int32, self int, same []int) float64 {
+	myCountry := d.countryOf(c)
+	s := 0.0
+	for i, p := range picks {
+		if i != self && p >= 0 && p != c && !slices.Contains(same, i) && d.countryOf(p) == myCountry {
+			s += wTeamCountry
+		}
+	}
+	return min(s, capTeamCountry)
 }
 
 // regionSiblings scores an admin1 candidate by the other admin1 regions of its country the article
@@ -848,6 +962,11 @@ func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, sp
 		if len(words) == 0 {
 			if ps, abbr := d.abbreviation(string(text[i:j])); len(ps) > 0 {
 				return ps, abbr, article.Span{Start: i, End: j}
+			}
+		}
+		if len(words) == 1 && text[j-1] == '.' {
+			if ps, abbr := d.abbreviation(string(text[end+2 : j])); len(ps) > 0 && abbr {
+				return ps, abbr, article.Span{Start: end + 2, End: j} // "W. Va.", "N. Dak."
 			}
 		}
 		w := strings.TrimRight(string(text[i:j]), ".")

@@ -1,0 +1,993 @@
+package geo
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// unknownPlace is a name the tagger read as a place that the gazetteer cannot settle: a district, a
+// neighbourhood, a landmark or a village it lacks ("Mathare", "Wujin", "Tiananmen Square"), or a
+// town whose only namesakes lie where nothing in the article points. A reader still knows where it
+// is from the text around it — "Khayelitsha, Cape Town", "Changzhou's Wujin district", "a clinic in
+// the city's Nishinari ward" — or, failing that, from where the whole story is set.
+type unknownPlace struct {
+	name     string
+	mentions []article.Mention
+	// located: only a container written beside the name places it. A town of the gazetteer that the
+	// article did not support is often a surname or a word the tagger took for a place, so the
+	// story's focus is no evidence for it.
+	located bool
+	cands   []posting // the gazetteer's readings of a located name
+	// inside, when set (hasInside), is the place the text writes the name after ("Runcorn, Cheshire"
+	// makes Cheshire the county of Runcorn).
+	inside    int32
+	hasInside bool
+	// district: the text calls the name a district, ward or neighbourhood ("the Part-Dieu business
+	// district"), which says it is a place as much as a locative word does.
+	district bool
+}
+
+// candidateIn returns the candidate that lies inside container (in its first-level region when the
+// container is a city or a region, else in its country).
+func (d *data) candidateIn(cands []posting, container int32) (int32, bool) {
+	cr := &d.recs[container]
+	for _, c := range cands {
+		r := &d.recs[c.rec]
+		switch cr.feature {
+		case featCountry:
+			if r.country == container {
+				return c.rec, true
+			}
+		case featAdmin1:
+			if r.admin1 == container {
+				return c.rec, true
+			}
+		default:
+			if cr.admin1 >= 0 && r.admin1 == cr.admin1 || cr.admin1 < 0 && r.country == cr.country {
+				return c.rec, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// containerWords may stand between an unknown name and what contains it ("Xinwu district of Wuxi",
+// "Nishinari ward in Osaka"): the kind of place the name is.
+var containerWords = map[string]bool{
+	"district": true, "ward": true, "county": true, "counties": true, "neighbourhood": true,
+	"neighborhood": true, "suburb": true, "township": true, "area": true, "borough": true, "village": true,
+	"town": true, "quarter": true, "zone": true, "park": true, "square": true, "settlement": true,
+	"estate": true, "municipality": true, "parish": true, "constituency": true,
+}
+
+// containerLinks are the words after a name (and its kind) that introduce where it lies.
+var containerLinks = map[string]bool{"in": true, "near": true, "outside": true, "of": true}
+
+// locativeCues are the words before a name (an article between allowed) that say it is where
+// something is or happens: "in Sheffield Hallam", "across West Texas", "between Tokyo and Hakata".
+var locativeCues = map[string]bool{"in": true, "at": true, "near": true, "from": true, "across": true,
+	"around": true, "outside": true, "inside": true, "into": true, "between": true, "through": true,
+	"toward": true, "towards": true, "via": true, "throughout": true}
+
+// placeHeads are the last words that make a name a place whatever surrounds it ("Kiambu Town",
+// "Romare Bearden Park", "Tiananmen Square").
+var placeHeads = map[string]bool{"Town": true, "Park": true, "Square": true, "Street": true, "Avenue": true,
+	"County": true, "Counties": true, "District": true, "Village": true, "Island": true, "Islands": true, "Bay": true,
+	"Quarter": true, "Township": true, "Borough": true, "Ward": true, "Heights": true, "Hills": true, "Dome": true}
+
+// selfReferences are the nouns of "the city's Nishinari ward": the place the story is about.
+var selfReferences = map[string]bool{"city": true, "town": true, "capital": true, "metropolis": true}
+
+// unknownEligible reports whether a PLACE entity the gazetteer cannot read is worth placing: a
+// capitalised name that is no common or lower-case word, no people, no surname of the article's
+// people, no acronym and no part of a facility's name the tagger cut short. An ORG or PERSON name
+// the gazetteer cannot read counts only where it is plainly a place's (mistypedUnknown).
+func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text []rune, spans placeSpans) bool {
+	k := Key(e.Name)
+	rs := []rune(e.Name)
+	switch {
+	case len(rs) < 3 || !unicode.IsUpper(rs[0]) && !unicode.IsDigit(rs[0]) || rs[len(rs)-1] == '.':
+		return false
+	case e.Type != article.TypePlace && (e.Type != article.TypeOrg && e.Type != article.TypePerson || !d.mistypedUnknown(e, text, spans)):
+		return false
+	case d.common[k] || d.lowercase[k] || d.peoples[k] || surnames[k] || d.neverPlace(e.Name) || d.metonymOnly(e.Name):
+		return false
+	case isAcronym(e.Mentions):
+		return false
+	case orgHeads[lastWord(e.Name)] || orgLeads[strings.Fields(e.Name)[0]]:
+		return false // "West Japan Railway", "Manchester United": a body named after a place
+	case len(strings.Fields(e.Name)) == 1 && demonymLike(k):
+		return false // "European", "Bavarian": an adjective the tagger took for a place
+	case allInFacilityNames(text, e.Mentions):
+		return false
+	}
+	if _, ok := d.features[k]; ok {
+		return false
+	}
+	return true
+}
+
+// inferPlaces places the unknown names inside the region the text puts them in: a place written
+// right after them ("Khayelitsha, Cape Town"; "Neal, W. Va."), before them with a possessive
+// ("Changzhou's Wujin district"; "the city's Nishinari ward" → the story's city), or after a link
+// word ("Xinwu district in Wuxi"); else the story's own country and first-level region, when most
+// of the places it names agree on them. The result is a place of feature "other" with no GeoNames
+// id, carrying its container's country, first-level region and coordinates; names with no
+// container stay unresolved.
+func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPlace, datelineItem int, spans placeSpans) []article.Place {
+	if len(unknowns) == 0 {
+		return nil
+	}
+	d := r.g.d
+	startAt := map[int]int32{}
+	endAt := map[int]int32{}
+	byKey := map[string]int32{}
+	for _, it := range items {
+		if it.pick < 0 {
+			continue
+		}
+		byKey[Key(it.name)] = it.pick
+		for _, m := range it.mentions {
+			startAt[m.Start] = it.pick
+			endAt[m.End] = it.pick
+		}
+	}
+	focus := d.storyFocus(items, datelineItem)
+	// Names the text places itself ("Greenwich, London") are places of the story too: they count
+	// towards where it is set before the rest are placed by it.
+	var located []*item
+	for _, u := range unknowns {
+		for _, m := range u.mentions {
+			if c := d.containerOf(text, m, startAt, endAt, focus); c >= 0 {
+				located = append(located, &item{name: u.name, mentions: u.mentions, pick: c})
+				break
+			}
+		}
+	}
+	if len(located) > 0 {
+		focus = d.storyFocus(append(slices.Clip(items), located...), datelineItem)
+	}
+	var out []article.Place
+	seen := map[string]bool{}
+	for _, u := range unknowns {
+		k := Key(u.name)
+		if seen[k] {
+			continue
+		}
+		container := int32(-1)
+		if u.hasInside {
+			container = u.inside
+		}
+		for _, m := range u.mentions {
+			if container >= 0 {
+				break
+			}
+			if container = d.containerOf(text, m, startAt, endAt, focus); container >= 0 {
+				break
+			}
+		}
+		if u.located && container >= 0 {
+			if rec, ok := d.candidateIn(u.cands, container); ok {
+				out = append(out, r.place(rec))
+				out[len(out)-1].Mentions = uniqueMentions(u.mentions)
+				seen[k] = true
+				continue
+			}
+			if cr := &d.recs[container]; cr.feature == featCity && cr.pop < unsupportedMaxPopulation {
+				continue // "Runcorn, Cheshire": a small town abroad is no container of an English town
+			}
+		}
+		placeLike := !u.located && (u.district || d.placeLike(text, u, startAt, endAt, spans))
+		if container < 0 && placeLike {
+			// "Sheffield Hallam" is in Sheffield when the story is about places of its country; a
+			// name headed by a place abroad is more often a person's or a body's ("Nan Goldin").
+			if h := d.headContainer(u.name, byKey); h >= 0 && d.countryNamed(items, d.countryOf(h)) {
+				container = h
+			}
+		}
+		country, admin1 := int32(-1), int32(-1)
+		switch {
+		case container >= 0:
+			country = d.countryOf(container)
+			switch cr := &d.recs[container]; cr.feature {
+			case featAdmin1:
+				admin1 = container
+			case featCity:
+				admin1 = cr.admin1
+			default:
+				if focus.admin1 >= 0 && d.recs[focus.admin1].country == container {
+					admin1 = focus.admin1
+				}
+			}
+		case u.district && focus.city >= 0:
+			country, admin1 = d.countryOf(focus.city), d.recs[focus.city].admin1 // a district is one of the story's city
+		case focus.country >= 0 && placeLike:
+			country, admin1 = focus.country, focus.admin1
+		default:
+			continue
+		}
+		seen[k] = true
+		p := article.Place{Name: singularName(u.name), Feature: FeatureOther, Mentions: uniqueMentions(u.mentions)}
+		ce := r.g.entry(country)
+		p.CountryCode, p.Country, p.Lat, p.Lon = ce.CountryCode, ce.Name, ce.Lat, ce.Lon
+		if admin1 >= 0 {
+			ae := r.g.entry(admin1)
+			p.Admin1Code, p.Admin1, p.Lat, p.Lon = ae.Admin1Code, ae.Name, ae.Lat, ae.Lon
+		}
+		if container >= 0 && d.recs[container].feature == featCity {
+			p.Lat, p.Lon = float64(d.recs[container].lat)/1e5, float64(d.recs[container].lon)/1e5
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// placeLike reports whether an unknown name reads as a place without a container written beside
+// it: a place word at its end, or a mention after a locative word or joined by "and" or a comma to
+// a place the article resolved ("in Lagos and Onne"). Names the tagger took for places in other
+// roles ("during Covid", "according to Asia Pacific Wire") stay unresolved.
+func (d *data) placeLike(text []rune, u unknownPlace, startAt, endAt map[int]int32, spans placeSpans) bool {
+	words := strings.Fields(u.name)
+	if len(words) > 1 && placeHeads[words[len(words)-1]] {
+		return true
+	}
+	for _, m := range u.mentions {
+		i := m.Start
+		w := wordBefore(text, i)
+		if w == "the" || w == "The" {
+			i -= len("the") + 1
+			w = wordBefore(text, i)
+		}
+		if locativeCues[strings.ToLower(w)] {
+			return true
+		}
+		if w == "of" && ofPlaceNouns[strings.ToLower(wordBefore(text, i-len("of")-1))] {
+			return true // "the suburb of Apodaca"
+		}
+		if len(words) > 1 && standsAsPlace(text, m, spans) {
+			return true // "Bristol South and Leeds Central": joined to another name the tagger read as a place
+		}
+		// "Lagos and Onne", "Onne and Lagos", "Gauteng, Onne"
+		if w == "and" || w == "or" {
+			if _, ok := endAt[i-len(w)-2]; ok {
+				return true
+			}
+		}
+		if i >= 2 && text[i-1] == ' ' && text[i-2] == ',' {
+			if _, ok := endAt[i-2]; ok {
+				return true
+			}
+		}
+		if a := wordAfter(text, m.End); a == "and" || a == "or" {
+			if _, ok := startAt[m.End+len(a)+2]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compassWords start the names of parts of a place ("West Texas", "Greater Manchester").
+var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Central": true,
+	"Northern": true, "Southern": true, "Eastern": true, "Western": true, "Upper": true, "Lower": true,
+	"Greater": true, "Inner": true, "Outer": true}
+
+// headContainer reads the place an unknown name is a part of from the name itself: "Suzhou Industrial
+// Park" and "Sheffield Hallam" lie in the city that starts them, "West Texas" in the region after its
+// compass word. The head is the article's own reading of that name when it has one, else the
+// gazetteer's first, which must be a region or a city of some size (small towns share names with
+// everything).
+func (d *data) headContainer(name string, byKey map[string]int32) int32 {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return -1
+	}
+	for _, w := range words {
+		if r := []rune(w); !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
+			return -1 // "Afghanistan Veterans of America" is a body, not a part of Afghanistan
+		}
+	}
+	if compassWords[words[0]] {
+		if rec := d.namedPlace(strings.Join(words[1:], " "), byKey); rec >= 0 {
+			return rec
+		}
+	}
+	for n := len(words) - 1; n >= 1; n-- {
+		if rec := d.namedPlace(strings.Join(words[:n], " "), byKey); rec >= 0 {
+			return rec
+		}
+	}
+	return -1
+}
+
+func (d *data) namedPlace(name string, byKey map[string]int32) int32 {
+	k := Key(name)
+	if rec, ok := byKey[k]; ok {
+		return rec
+	}
+	if d.common[k] || d.lowercase[k] || compassWords[name] {
+		return -1
+	}
+	ps := d.lookup(name)
+	if len(ps) == 0 {
+		return -1
+	}
+	for _, p := range ps {
+		if d.recs[p.rec].feature != featCity {
+			return p.rec // "Kiambu Town" is in Kiambu County, whatever the size of towns called Kiambu
+		}
+	}
+	if r := &d.recs[ps[0].rec]; r.pop < minOrgHeadPopulation {
+		return -1
+	}
+	return ps[0].rec
+}
+
+// focus is where a story is set: the country most of its place mentions lie in, the first-level
+// region most of those inside that country lie in, and its main city (the dateline's, else the one
+// named most); -1 where no majority or no city.
+type focus struct {
+	country, admin1, city int32
+	cities                []cityMention // mentions of the picked cities, in text order
+}
+
+type cityMention struct {
+	start int
+	rec   int32
+}
+
+// cityBefore is the city "the city's …" at rune offset i refers to: the one named last before it,
+// else the story's main city.
+func cityBefore(i int, f focus) int32 {
+	c := f.city
+	for _, m := range f.cities {
+		if m.start >= i {
+			break
+		}
+		c = m.rec
+	}
+	return c
+}
+
+// storyFocus counts the mentions of the picked places (common words left out) by country and by
+// first-level region; a country is the focus only when it holds more than half of them, a region
+// when it holds more than half of its country's or clearly leads them.
+func (d *data) storyFocus(items []*item, datelineItem int) focus {
+	f := focus{country: -1, admin1: -1, city: -1}
+	byCountry := map[int32]int{}
+	byAdmin1 := map[int32]int{}
+	byCity := map[int32]int{}
+	namesIn := map[int32]int{} // distinct names per country
+	total := 0
+	for _, it := range items {
+		if it.pick < 0 || it.weak {
+			continue
+		}
+		n := len(it.mentions)
+		total += n
+		byCountry[d.countryOf(it.pick)] += n
+		namesIn[d.countryOf(it.pick)]++
+		switch r := &d.recs[it.pick]; r.feature {
+		case featAdmin1:
+			byAdmin1[it.pick] += n
+		case featCity:
+			byCity[it.pick] += n
+			for _, m := range it.mentions {
+				f.cities = append(f.cities, cityMention{m.Start, it.pick})
+			}
+			if r.admin1 >= 0 {
+				byAdmin1[r.admin1] += n
+			}
+		}
+	}
+	slices.SortFunc(f.cities, func(a, b cityMention) int { return a.start - b.start })
+	f.city = mostNamed(byCity)
+	if datelineItem >= 0 {
+		if p := items[datelineItem].pick; p >= 0 && d.recs[p].feature == featCity {
+			f.city = p
+		}
+	}
+	best, bestN := int32(-1), 0
+	for c, n := range byCountry {
+		if n > bestN || n == bestN && c < best {
+			best, bestN = c, n
+		}
+	}
+	if best < 0 || 2*bestN <= total || namesIn[best] < 2 && bestN < 3 {
+		return f // one place named once or twice says little about where the story is
+	}
+	f.country = best
+	inCountry := 0
+	bestA, bestAN, secondAN := int32(-1), 0, 0
+	for a, n := range byAdmin1 {
+		if d.recs[a].country != best {
+			continue
+		}
+		inCountry += n
+		switch {
+		case n > bestAN || n == bestAN && a < bestA:
+			secondAN = bestAN
+			bestA, bestAN = a, n
+		case n > secondAN:
+			secondAN = n
+		}
+	}
+	// The region most of them lie in, or one named at least twice as often as any other and in at
+	// least two fifths of them (Nairobi in a story that also names four counties upcountry).
+	if bestA >= 0 && (2*bestAN > inCountry || bestAN >= 2*secondAN && 5*bestAN >= 2*inCountry) {
+		f.admin1 = bestA
+	}
+	return f
+}
+
+// mostNamed is the key with the highest count (the lowest key among equals), -1 for none.
+func mostNamed(counts map[int32]int) int32 {
+	best, bestN := int32(-1), 0
+	for k, n := range counts {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+// containerOf reads where the text puts the name at m: "<m>, <place>", "<m> [kind] in|near|of <place>",
+// "<place>'s <m>", "the city's <m>" (the story's city); -1 when it says nothing.
+func (d *data) containerOf(text []rune, m article.Mention, startAt, endAt map[int]int32, f focus) int32 {
+	i := m.End
+	if w := wordAfter(text, i); containerWords[strings.ToLower(w)] {
+		i += 1 + len([]rune(w))
+	}
+	if rec := appositionContainer(text, i, startAt); rec >= 0 {
+		return rec
+	}
+	if i+2 < len(text) && text[i] == ',' && text[i+1] == ' ' {
+		if rec, ok := startAt[i+2]; ok {
+			return rec
+		}
+		if ps, _, _ := d.qualifierAfter(text, i); len(ps) > 0 && d.recs[ps[0].rec].feature != featCity {
+			return ps[0].rec
+		}
+	}
+	if w := wordAfter(text, i); containerLinks[w] {
+		j := i + 1 + len([]rune(w)) + 1
+		if rec, ok := startAt[j]; ok {
+			return rec
+		}
+		if strings.HasPrefix(string(text[j:min(j+4, len(text))]), "the ") {
+			if rec, ok := startAt[j+4]; ok {
+				return rec
+			}
+		}
+	}
+	if s := m.Start - 3; s > 0 && (text[s] == '\'' || text[s] == '’') && text[s+1] == 's' && text[s+2] == ' ' {
+		if rec, ok := endAt[s]; ok {
+			return rec
+		}
+		if selfReferences[strings.ToLower(wordEndingAt(text, s))] {
+			return cityBefore(m.Start, f)
+		}
+	}
+	return -1
+}
+
+// wordEndingAt is the word of letters that ends at rune offset i.
+func wordEndingAt(text []rune, i int) string {
+	j := i
+	for j > 0 && unicode.IsLetter(text[j-1]) {
+		j--
+	}
+	return string(text[j:i])
+}
+
+// placeSpans holds where the PLACE entities' mentions start and end (rune offsets).
+type placeSpans struct{ starts, ends map[int]bool }
+
+func placeSpansOf(ents []article.Entity) placeSpans {
+	s := placeSpans{starts: map[int]bool{}, ends: map[int]bool{}}
+	for _, e := range ents {
+		if e.Type != article.TypePlace {
+			continue
+		}
+		for _, m := range e.Mentions {
+			s.starts[m.Start], s.ends[m.End] = true, true
+		}
+	}
+	return s
+}
+
+// mistypedMinPopulation is how big a city an ORG or PERSON name must denote to be read as that city
+// where the text uses it as a place: smaller towns share their names with people and firms.
+const mistypedMinPopulation = 100_000
+
+// ofPlaceNouns are the nouns of "the region of Auvergne-Rhône-Alpes", "the suburb of Apodaca".
+var ofPlaceNouns = map[string]bool{"region": true, "province": true, "state": true, "city": true, "town": true,
+	"suburb": true, "village": true, "department": true, "county": true, "district": true, "municipality": true,
+	"island": true, "capital": true, "port": true}
+
+// mistypedPlace reads an ORG or PERSON name as the country, first-level region or sizeable city the
+// gazetteer knows by that name when one of its mentions stands where a place does: after a locative
+// word ("in Rio de Janeiro"), after "the region of", or joined to a PLACE mention ("Uruguay and
+// Paraguay", "the Western Cape and KwaZulu-Natal"). Common words, peoples and acronyms never are.
+func (d *data) mistypedPlace(e article.Entity, text []rune, spans placeSpans) []posting {
+	k := Key(e.Name)
+	if d.common[k] || d.lowercase[k] || d.peoples[k] || d.neverPlace(e.Name) || d.metonymOnly(e.Name) || isAcronym(e.Mentions) {
+		return nil
+	}
+	if _, ok := d.features[k]; ok {
+		return nil
+	}
+	ps := d.lookup(e.Name)
+	if len(ps) == 0 {
+		return nil
+	}
+	if top := &d.recs[ps[0].rec]; top.feature == featCity && top.pop < mistypedMinPopulation {
+		return nil
+	}
+	for _, m := range e.Mentions {
+		if standsAsPlace(text, m, spans) {
+			return ps
+		}
+	}
+	return nil
+}
+
+// standsAsPlace reports whether a mention stands where a place does (see mistypedPlace).
+func standsAsPlace(text []rune, m article.Mention, spans placeSpans) bool {
+	i := m.Start
+	w := wordBefore(text, i)
+	if w == "s" && i >= 3 && (text[i-3] == '\'' || text[i-3] == '’') {
+		// "at the school's Johnny Carson Theater": a common noun's possessive stands for the place's owner
+		if owner := wordEndingAt(text, i-3); owner != "" && unicode.IsLower([]rune(owner)[0]) {
+			i -= 3 + len([]rune(owner))
+			w = wordBefore(text, i)
+		}
+	}
+	if w == "the" {
+		i -= len("the") + 1
+		w = wordBefore(text, i)
+	}
+	switch {
+	case locativeCues[strings.ToLower(w)]:
+		return true
+	case w == "of" && ofPlaceNouns[strings.ToLower(wordBefore(text, i-len("of")-1))]:
+		return true
+	case (w == "and" || w == "or") && spans.ends[i-len(w)-2]:
+		return true
+	case i >= 2 && text[i-1] == ' ' && text[i-2] == ',' && spans.ends[i-2]:
+		return true
+	}
+	if a := wordAfter(text, m.End); (a == "and" || a == "or") && spans.starts[m.End+len(a)+2] {
+		return true
+	}
+	return m.End+2 < len(text) && text[m.End] == ',' && text[m.End+1] == ' ' && spans.starts[m.End+2]
+}
+
+// splitQualified cuts each mention written with its qualifier ("Washington, DC") into the place's
+// part and the qualifier's part; mentions without a comma stay whole. The qualifier's part becomes a
+// mention of its region (a reader sees the District of Columbia named too); the whole mention stays
+// the place's.
+func splitQualified(ms []article.Mention) (heads, quals []article.Mention) {
+	for _, m := range ms {
+		rs := []rune(m.Text)
+		i := slices.Index(rs, ',')
+		if i <= 0 || i+2 >= len(rs) || rs[i+1] != ' ' || m.End-m.Start != len(rs) {
+			heads = append(heads, m)
+			continue
+		}
+		heads = append(heads, article.Mention{Text: string(rs[:i]), Start: m.Start, End: m.Start + i})
+		quals = append(quals, article.Mention{Text: string(rs[i+2:]), Start: m.Start + i + 2, End: m.End})
+	}
+	return heads, quals
+}
+
+// teamVerbs, written after a name or before it, make the name a sports team's: "Minnesota beat
+// Buffalo", "Columbus edged Montreal". A team is named after its home city, the big namesake, so its
+// reading takes no evidence from the other places of a results story, nor gives any.
+var teamVerbs = map[string]bool{"beat": true, "beats": true, "defeated": true, "edged": true, "routed": true,
+	"topped": true, "downed": true, "blanked": true, "outlasted": true, "past": true}
+
+// teamMentions reports whether every mention (or, with all false, any mention) is a team's.
+func teamMentions(text []rune, ms []article.Mention, all bool) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		team := teamVerbs[wordBefore(text, m.Start)] || teamVerbs[wordAfter(text, m.End)]
+		if team != all {
+			return team
+		}
+	}
+	return all
+}
+
+// affiliationMentions reports whether every mention is a politician's state in brackets: "(Vt.)",
+// "(R-Wis.)", "(D-S.C.)" — where the member comes from, not where the story is.
+func affiliationMentions(text []rune, ms []article.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if m.End >= len(text) || text[m.End] != ')' || m.Start < 1 {
+			return false
+		}
+		switch b := text[m.Start-1]; {
+		case b == '(':
+		case b == '-' && m.Start >= 3 && text[m.Start-3] == '(' && strings.ContainsRune("RDI", text[m.Start-2]):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// demonymSuffixes end the adjectives of peoples and regions ("European", "Bavarian", "Congolese").
+var demonymSuffixes = []string{"ean", "ian", "ese", "ish"}
+
+func demonymLike(key string) bool {
+	for _, suf := range demonymSuffixes {
+		if strings.HasSuffix(key, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// affiliationsIn finds the states of politicians written in brackets with a party letter ("(R-Wis.)",
+// "(D-NY)") or alone in their dotted form ("(Vt.)"); runes gives the text as code points.
+func affiliationsIn(s string, runes func() []rune) []article.Mention {
+	if !strings.Contains(s, "(") || !strings.Contains(s, ".)") && !strings.Contains(s, "-") {
+		return nil
+	}
+	var out []article.Mention
+	text := runes()
+	for i := 0; i+3 < len(text); i++ {
+		if text[i] != '(' {
+			continue
+		}
+		start := i + 1
+		party := start+1 < len(text) && strings.ContainsRune("RDI", text[start]) && text[start+1] == '-'
+		if party {
+			start += 2
+		}
+		end := start
+		for end < len(text) && end-start <= 8 && (unicode.IsLetter(text[end]) || text[end] == '.' || text[end] == ' ') {
+			end++
+		}
+		if end >= len(text) || text[end] != ')' || end == start || !unicode.IsUpper(text[start]) {
+			continue
+		}
+		if !party && text[end-1] != '.' {
+			continue // "(AP)", "(CA)": an agency or a code, not a politician's state
+		}
+		out = append(out, article.Mention{Text: string(text[start:end]), Start: start, End: end})
+	}
+	return out
+}
+
+// covered reports whether an item already holds a mention overlapping m.
+func covered(items []*item, m article.Mention) bool {
+	for _, it := range items {
+		for _, x := range it.mentions {
+			if x.Start < m.End && m.Start < x.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// facilityHeads end the names of landmarks a map shows ("Bank of America Stadium"); after a
+// locative word such a name is a place whatever the tagger typed it.
+var facilityHeads = map[string]bool{"Stadium": true, "Arena": true, "Theater": true, "Theatre": true,
+	"Square": true, "Dome": true, "Bridge": true, "Cathedral": true, "Palace": true, "Tower": true}
+
+// placeLeads start place names in the languages news borrows them from ("Cidade Tiradentes",
+// "Ciudad Nezahualcóyotl"); compassWords end names of parts of a place ("Nottingham North").
+var placeLeads = map[string]bool{"Cidade": true, "Ciudad": true, "Vila": true, "Villa": true, "Colonia": true,
+	"Puerto": true, "Porto": true, "Bairro": true, "Barrio": true, "Quartier": true}
+
+// nameParticlesLower are the lower-case words inside multi-word names of places in Africa, Asia and
+// the Romance languages ("Mukuru kwa Njenga", "Cidade de Deus").
+var nameParticlesLower = map[string]bool{"kwa": true, "wa": true, "de": true, "do": true, "da": true, "dos": true,
+	"das": true, "del": true, "di": true, "la": true, "el": true, "al": true}
+
+// mistypedUnknown reports whether an ORG or PERSON name the gazetteer lacks is plainly a place's
+// where it stands: after "the suburb of", "the village of" …; or a name shaped like a place's — a
+// place word first ("Cidade Tiradentes"), a compass word last after a place ("Nottingham North"),
+// or a place-name particle inside ("Mukuru kwa Njenga") — after a locative word or joined to a PLACE
+// mention. One-word names otherwise never are ("in Congress", "from Oxfam").
+func (d *data) mistypedUnknown(e article.Entity, text []rune, spans placeSpans) bool {
+	words := strings.Fields(e.Name)
+	shaped := false
+	if n := len(words); n > 1 {
+		shaped = placeLeads[words[0]] || compassWords[words[n-1]] && !compassWords[words[0]] || facilityHeads[words[n-1]] ||
+			n == 2 && !orgHeads[words[1]] && d.headContainer(e.Name, nil) >= 0 // "Sheffield Brightside"
+		for _, w := range words[1 : n-1] {
+			shaped = shaped || nameParticlesLower[w]
+		}
+	}
+	for _, m := range e.Mentions {
+		i := m.Start
+		w := wordBefore(text, i)
+		if w == "the" {
+			i -= len("the") + 1
+			w = wordBefore(text, i)
+		}
+		if w == "of" && ofPlaceNouns[strings.ToLower(wordBefore(text, i-len("of")-1))] {
+			return true
+		}
+		if d.abbreviatedRegionAfter(text, m.End) {
+			return true // "its Neal, W. Va., plant"
+		}
+		if shaped && standsAsPlace(text, m, spans) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgHeads end the names of bodies, firms, clubs and media named after a place.
+var orgHeads = map[string]bool{"Railway": true, "Railways": true, "Airlines": true, "Airways": true, "Airport": true,
+	"Bank": true, "Corporation": true, "Corp": true, "Company": true, "Group": true, "University": true,
+	"College": true, "Council": true, "Ministry": true, "Party": true, "Police": true, "Wire": true, "News": true,
+	"Times": true, "Post": true, "United": true, "FC": true, "Club": true, "Association": true, "Authority": true,
+	"Agency": true, "Commission": true, "Committee": true, "Institute": true, "Foundation": true, "Hospital": true,
+	"Exchange": true, "Holdings": true, "Energy": true, "Motors": true, "Telecom": true, "Media": true}
+
+func lastWord(name string) string {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.Trim(words[len(words)-1], ".,")
+}
+
+// featureNouns after a name make it a natural feature's: "the Ngong river", "the Mathare and Ngong
+// rivers", "the Aletsch glacier".
+var featureNouns = map[string]bool{"river": true, "rivers": true, "lake": true, "lakes": true, "mountains": true,
+	"valley": true, "glacier": true, "glaciers": true, "desert": true, "basin": true, "delta": true, "river's": true,
+	"estuary": true, "creek": true, "canal": true, "bay": true, "gulf": true, "strait": true, "plateau": true}
+
+// featureMentions reports whether every mention is followed by a feature noun, directly or after
+// "and <Name>" ("the Mathare and Ngong rivers").
+func featureMentions(text []rune, ms []article.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		w := wordAfter(text, m.End)
+		if featureNouns[w] {
+			continue
+		}
+		if w != "and" {
+			return false
+		}
+		j := m.End + len(" and ")
+		next := wordAfter(text, j-1)
+		if next == "" || !unicode.IsUpper([]rune(next)[0]) || !featureNouns[wordAfter(text, j+len([]rune(next)))] {
+			return false
+		}
+	}
+	return true
+}
+
+// pluralPlaceWords end names written for two places at once ("Brazoria and Fort Bend Counties"):
+// the place's own name is the one without it.
+var pluralPlaceWords = map[string]bool{"Counties": true, "counties": true, "Districts": true, "districts": true,
+	"Provinces": true, "provinces": true, "Islands": false}
+
+func singularName(name string) string {
+	if w := lastWord(name); pluralPlaceWords[w] {
+		return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), w))
+	}
+	return name
+}
+
+// appositionLinks join a described place to its container in an apposition: "El Alto, the sprawling
+// city above La Paz".
+var appositionLinks = map[string]bool{"in": true, "of": true, "near": true, "outside": true, "above": true,
+	"below": true, "beside": true, "north": true, "south": true, "east": true, "west": true}
+
+// appositionContainer reads ", the <up to four words> <place noun> <link> <place>" after rune offset i.
+func appositionContainer(text []rune, i int, startAt map[int]int32) int32 {
+	if i+6 >= len(text) || string(text[i:i+6]) != ", the " && string(text[i:i+4]) != ", a " {
+		return -1
+	}
+	j := i + 2
+	for n := 0; n < 6 && j < len(text); n++ {
+		w := wordAfter(text, j-1)
+		if w == "" {
+			return -1
+		}
+		next := j + len([]rune(w))
+		if (containerWords[w] || ofPlaceNouns[w]) && n > 0 {
+			link := wordAfter(text, next)
+			k := next + 1 + len([]rune(link)) + 1
+			if (link == "north" || link == "south" || link == "east" || link == "west") && wordAfter(text, k-1) == "of" {
+				k += len("of") + 1
+			}
+			if appositionLinks[link] {
+				if rec, ok := startAt[k]; ok {
+					return rec
+				}
+			}
+			return -1
+		}
+		if next >= len(text) || text[next] != ' ' {
+			return -1
+		}
+		j = next + 1
+	}
+	return -1
+}
+
+// abbreviatedRegionAfter reports ", <dotted state abbreviation>" right after rune offset end ("Neal,
+// W. Va."): what a town is written with, not a person.
+func (d *data) abbreviatedRegionAfter(text []rune, end int) bool {
+	ps, abbr, _ := d.qualifierAfter(text, end)
+	return abbr && len(ps) == 1
+}
+
+// districtNouns, after a capitalised name, make it the name of a part of a city: "the city's
+// Nishinari ward", "the Part-Dieu business district".
+var districtNouns = map[string]bool{"district": true, "ward": true, "neighbourhood": true, "neighborhood": true,
+	"suburb": true, "township": true, "borough": true}
+
+// districtModifiers may stand between the name and the noun ("business district").
+var districtModifiers = map[string]bool{"business": true, "financial": true, "industrial": true, "old": true,
+	"historic": true, "commercial": true, "residential": true, "shopping": true, "entertainment": true}
+
+// districtNames finds names the tagger missed that the text calls districts, wards or
+// neighbourhoods, after a possessive or with the district's kind: "the city’s Nishinari ward", "the
+// Part-Dieu business district". Names inside an entity's mention are left to that entity.
+func (d *data) districtNames(s string, runes func() []rune, ents []article.Entity) []unknownPlace {
+	found := false
+	for n := range districtNouns {
+		if strings.Contains(s, " "+n) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	text := runes()
+	var out []unknownPlace
+	for i := 1; i < len(text); i++ {
+		if text[i-1] != ' ' || !districtNouns[strings.TrimRight(wordAfter(text, i-1), ".")] {
+			continue
+		}
+		end := i - 1 // the name (or its modifier) ends here
+		modified := false
+		if mod := wordBefore(text, i); districtModifiers[mod] {
+			end -= len([]rune(mod)) + 1
+			modified = true
+		}
+		start := end // the name may be hyphenated ("Part-Dieu")
+		for start > 0 && (unicode.IsLetter(text[start-1]) || text[start-1] == '-') {
+			start--
+		}
+		name := string(text[start:end])
+		if start < 2 || name == "" || !unicode.IsUpper([]rune(name)[0]) {
+			continue
+		}
+		k := Key(name)
+		if d.common[k] || d.lowercase[k] || compassWords[name] || orgHeads[name] {
+			continue
+		}
+		before := wordBefore(text, start)
+		possessive := start >= 3 && (text[start-3] == '\'' || text[start-3] == '’') && text[start-2] == 's'
+		// "the X district" alone is left to the tagger (it may be a school or a police district);
+		// a possessive or a kind of district ("business") says it is a part of a city.
+		if !possessive && !(modified && (before == "the" || before == "The")) {
+			continue
+		}
+		m := article.Mention{Text: name, Start: start, End: end}
+		if mentionInEntities(ents, m) {
+			continue
+		}
+		out = append(out, unknownPlace{name: name, mentions: []article.Mention{m}, district: true})
+	}
+	return out
+}
+
+// mentionInEntities reports whether any entity mention overlaps m.
+func mentionInEntities(ents []article.Entity, m article.Mention) bool {
+	for _, e := range ents {
+		for _, x := range e.Mentions {
+			if x.Start < m.End && m.Start < x.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readCounties reads "Town, County" where the county is a second-level region the gazetteer lacks
+// and it took the county's name for a small town abroad ("Born in Runcorn, Cheshire" is no
+// Cheshire, Connecticut): when the town has no reading in the country of that namesake, the town
+// is its own best reading and the county a place of the town's country and region.
+func (d *data) readCounties(text []rune, items []*item) []unknownPlace {
+	byStart := map[int]int{}
+	for i, it := range items {
+		for _, m := range it.mentions {
+			byStart[m.Start] = i
+		}
+	}
+	var out []unknownPlace
+	for _, a := range items {
+		if len(a.cands) == 0 || a.feat != nil {
+			continue
+		}
+		for _, m := range a.mentions {
+			if m.End+2 >= len(text) || text[m.End] != ',' || text[m.End+1] != ' ' {
+				continue
+			}
+			j, ok := byStart[m.End+2]
+			if !ok || items[j] == a {
+				continue
+			}
+			b := items[j]
+			bp := b.pick
+			if bp < 0 && b.dropped && len(b.cands) > 0 {
+				bp = b.cands[bestStatic(b)].rec
+			}
+			if bp < 0 || d.recs[bp].feature != featCity || d.recs[bp].pop >= unsupportedMaxPopulation || b.dateline || slices.Contains(b.quals, true) {
+				continue
+			}
+			if slices.ContainsFunc(a.cands, func(p posting) bool { return d.countryOf(p.rec) == d.countryOf(bp) }) {
+				continue
+			}
+			a.pick, a.dropped = a.cands[bestStatic(a)].rec, false
+			b.pick, b.dropped = -1, false
+			out = append(out, unknownPlace{name: b.name, mentions: b.mentions, inside: a.pick, hasInside: true})
+			break
+		}
+	}
+	return out
+}
+
+// bestStatic is the index of the candidate with the best static score (prior, qualifier, source).
+func bestStatic(it *item) int {
+	best := 0
+	for k := range it.cands {
+		if it.static[k] > it.static[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+// widenSpans adds to the PLACE mentions those of ORG and PERSON names the gazetteer lacks that are
+// plainly places' (mistypedUnknown), so that a list of them reads as a list of places ("in
+// Nottingham North and Sheffield Brightside").
+func (d *data) widenSpans(ents []article.Entity, text []rune, spans placeSpans) placeSpans {
+	var add []article.Mention
+	for _, e := range ents {
+		if (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(d.lookup(e.Name)) == 0 && d.mistypedUnknown(e, text, spans) {
+			add = append(add, e.Mentions...)
+		}
+	}
+	for _, m := range add {
+		spans.starts[m.Start], spans.ends[m.End] = true, true
+	}
+	return spans
+}
+
+// orgLeads start the names of sports clubs named after their city ("AC Milan", "Real Madrid").
+var orgLeads = map[string]bool{"AC": true, "FC": true, "SC": true, "AS": true, "CF": true, "SV": true, "Real": true,
+	"Inter": true, "Atletico": true, "Atlético": true, "Sporting": true, "Dynamo": true, "Dinamo": true, "Olympique": true}
+
+// countryNamed reports whether a place of country c (c itself included) is among the picks.
+func (d *data) countryNamed(items []*item, c int32) bool {
+	for _, it := range items {
+		if it.pick >= 0 && d.countryOf(it.pick) == c {
+			return true
+		}
+	}
+	return false
+}
