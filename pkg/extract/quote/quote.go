@@ -118,6 +118,7 @@ type doc struct {
 	mentions []speakerRef    // PERSON/ORG mentions in text order
 	places   []placeSpan     // PLACE mentions in text order
 	genders  map[string]byte // person name → 'm' or 'f', from honorifics and resolved he/she
+	quoted   []placeSpan     // direct quotes' contents in text order: names there are talked about, not speaking
 }
 
 // Find returns the quotes in s, given the entities found in s (may be nil).
@@ -1175,6 +1176,12 @@ func (d *doc) nearestMention(q *found, toks []text.Token, k, lo, hi int) {
 // falling back to the most recent fitting mention before the quote, and gives a quote that only
 // continues the one before it that quote's speaker.
 func resolvePronouns(d *doc, qs []found) {
+	d.quoted = d.quoted[:0]
+	for i := range qs {
+		if qs[i].direct {
+			d.quoted = append(d.quoted, placeSpan{qs[i].start, qs[i].end})
+		}
+	}
 	var lastPerson, lastOrg *speakerRef
 	var lastDirect *found
 	for i := range qs {
@@ -1246,12 +1253,54 @@ func (d *doc) lastMentionBefore(pos int, org bool, gender byte) *speakerRef {
 	if org {
 		want = article.TypeOrg
 	}
+	fits := func(m *speakerRef) bool {
+		return m.typ == want && (org || d.genderFits(m.name, gender) && d.personLike(m)) && !d.inQuote(m.start)
+	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
-		if m := &d.mentions[i]; m.end <= pos && m.typ == want && (org || d.genderFits(m.name, gender) && d.personLike(m)) {
-			return m
+		m := &d.mentions[i]
+		if m.end > pos || !fits(m) {
+			continue
 		}
+		// The sentence's subject is the likelier antecedent than a name later in it ("Jepkemboi …
+		// won, beating Ethiopia's Almaz Tesfaye. She said …"): the first fitting mention of the
+		// sentence, unless it is someone else's possessive.
+		lo := d.sentenceStart(m.start)
+		for k := i - 1; k >= 0 && d.mentions[k].start >= lo; k-- {
+			if c := &d.mentions[k]; fits(c) && c.name != m.name && !d.possessiveAt(c.end) {
+				m = c
+			}
+		}
+		return m
 	}
 	return nil
+}
+
+// inQuote reports whether pos lies inside a direct quote's words: a name there is someone talked
+// about, never the antecedent of the "he said" that follows.
+func (d *doc) inQuote(pos int) bool {
+	i := sort.Search(len(d.quoted), func(k int) bool { return d.quoted[k].end > pos })
+	return i < len(d.quoted) && d.quoted[i].start <= pos
+}
+
+// sentenceStart is the byte offset where the sentence holding pos starts: after the last full stop
+// or paragraph break before it (looking back at most 60 tokens).
+func (d *doc) sentenceStart(pos int) int {
+	i := d.tokenIndex(pos)
+	for n := 0; i > 0 && n < 60; i, n = i-1, n+1 {
+		if t := d.toks[i-1].Text; t == "." || t == "?" || t == "!" || strings.Contains(d.s[d.toks[i-1].End:d.toks[i].Start], "\n") {
+			break
+		}
+	}
+	if i < len(d.toks) {
+		return d.toks[i].Start
+	}
+	return pos
+}
+
+// possessiveAt reports whether the name ending at byte end is a possessive ("Trump's approach").
+func (d *doc) possessiveAt(end int) bool {
+	r := d.s[end:min(len(d.s), end+4)]
+	return strings.HasPrefix(r, "'s") || strings.HasPrefix(r, "’s") || strings.HasPrefix(r, "’") || strings.HasPrefix(r, "'")
 }
 
 // pronounGender is 'm' for he, 'f' for she, 0 otherwise.
