@@ -341,6 +341,27 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 			}
 			return
 		}
+		if h == p.b && (m.typ == article.TypeOrg && orgVoices[head] || m.typ == article.TypePerson && personVoices[head]) {
+			// "A BBC spokeswoman", "NASA's scientists", "the Trump campaign": someone speaking for the
+			// name, which a reader credits with the words.
+			q.spk, q.kind, q.mStart, q.mEnd = m, kindAnonymous, start, end
+			if definite(toks, p.a, h) {
+				q.kind = kindNominal
+			}
+			if q.role == "" && m.typ == article.TypeOrg {
+				q.role = roleText(d.s[start:end])
+			}
+			return
+		}
+		if h == p.b && singular(head) == head && personNoun(head) && definite(toks, p.a, h) && d.possessiveAt(m.end) {
+			// "Obama's former campaign strategist said": someone described by another's name, whom
+			// the article named just before.
+			if ref := d.epithetReferent(start, m.name); ref != nil {
+				q.spk, q.kind, q.mStart, q.mEnd = ref, kindNominal, start, end
+				q.role = roleText(d.s[start:end])
+				return
+			}
+		}
 		// "the Clinton campaign", "Trump's lawyers": the phrase, not the name inside it, speaks.
 		q.mStart, q.mEnd = start, end
 		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
@@ -425,11 +446,79 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		}
 		return
 	}
+	if orgVoices[head] && h == p.b && p.b > p.a && text.IsCapitalized(toks[p.b-1].Text) {
+		// "A Commission official", "a Treasury official": someone speaking for the body the
+		// article named ("the European Commission").
+		if ref := d.byTitle(lower(toks[p.b-1].Text), start); ref != nil && ref.typ == article.TypeOrg {
+			q.spk, q.kind = ref, kindAnonymous
+			if definite(toks, p.a, p.b) {
+				q.kind = kindNominal
+			}
+			q.role = roleText(d.s[start:end])
+			return
+		}
+	}
+	if h == p.b && singular(head) == head && personNoun(head) && definite(toks, p.a, p.b) {
+		// "The senator said", "the billionaire estate mogul claimed": an epithet for the person the
+		// text has just been about, when no one holds the title by name.
+		if ref := d.epithetReferent(start, ""); ref != nil {
+			q.spk, q.kind = ref, kindNominal
+			q.role = roleText(d.s[start:end])
+			return
+		}
+	}
 	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
 	q.kind = kindAnonymous
 	if definite(toks, p.a, p.b) {
 		q.kind = kindNominal
 	}
+}
+
+// orgVoices speak for an organisation named with them: "a BBC spokeswoman", "NASA's scientists",
+// "a Commission official" are the organisation's words to a reader.
+var orgVoices = wordSet(`spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen official
+officials representative representatives scientists researchers`)
+
+// personVoices speak for the person named with them: "the Trump campaign", "a Clinton spokesman".
+var personVoices = wordSet(`campaign spokesman spokeswoman spokesperson`)
+
+// personNouns head an epithet for one person ("the billionaire estate mogul", "the Republican
+// nominee"); with titleNouns they may stand for the person the text is about.
+var personNouns = wordSet(`nominee candidate mogul billionaire businessman businesswoman tycoon magnate
+lawmaker legislator congressman congresswoman politician incumbent challenger frontrunner front-runner
+entrepreneur investor actor actress singer star athlete player striker goalkeeper runner champion winner
+author writer novelist journalist host veteran activist billionaire strategist candidate`)
+
+func personNoun(w string) bool {
+	return (personNouns[w] || titleNouns[w]) && !orgHead(w) && !groupNouns[w]
+}
+
+// epithetReferent is the person an epithet ("the senator", "Obama's former strategist") stands for:
+// the subject of the sentence that last named a person — that sentence or the one before the
+// epithet's — other than except (the name inside the epithet). Further back, a reader would not
+// take the epithet for anyone without the title said.
+func (d *doc) epithetReferent(pos int, except string) *speakerRef {
+	lo := d.sentenceStart(pos)
+	if i := d.tokenIndex(lo) - 1; i >= 0 {
+		lo = d.sentenceStart(d.toks[i].Start)
+	}
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.end > pos || m.name == except || m.typ != article.TypePerson || d.inQuote(m.start) || !d.personLike(m) {
+			continue
+		}
+		if m.start < lo {
+			return nil
+		}
+		s0 := d.sentenceStart(m.start)
+		for k := i - 1; k >= 0 && d.mentions[k].start >= s0; k-- {
+			if c := &d.mentions[k]; c.typ == article.TypePerson && c.name != except && !d.inQuote(c.start) && !d.possessiveAt(c.end) && d.personLike(c) {
+				m = c
+			}
+		}
+		return m
+	}
+	return nil
 }
 
 // trimReduced cuts a reduced relative clause off a noun phrase: "a study published" → "a study",
