@@ -330,6 +330,12 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 			q.role = roleText(d.s[start:m.start])
 		}
 		if m.end >= end || text.IsCapitalized(toks[p.b].Text) && !orgHeads[head] {
+			if first := d.firstConjunct(toks, p, m); first != nil {
+				// "Volker and Morrison said", "both Vindman and Williams told": the first named
+				// speaks for both, as a reader (and the annotation) credits it.
+				m = first
+				q.mStart = m.start
+			}
 			q.spk, q.kind = m, kindNamed
 			if toks[h].Start < m.start {
 				// "a spokesperson for the ministry": a description of someone speaking for the name.
@@ -472,6 +478,30 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 	if definite(toks, p.a, p.b) {
 		q.kind = kindNominal
 	}
+}
+
+// firstConjunct is the first of two names joined by "and" in a subject before its cue ("Volker and
+// Morrison said", "both Vindman and Williams told"), when m, the phrase's last name, is the second
+// and both are of one type; else nil.
+func (d *doc) firstConjunct(toks []text.Token, p np, m *speakerRef) *speakerRef {
+	if p.after {
+		return nil
+	}
+	k := p.a
+	for k <= p.b && toks[k].Start < m.start {
+		k++
+	}
+	if k > p.b || toks[k].Start != m.start || k < 2 || toks[k-1].Text != "and" {
+		return nil
+	}
+	prev := toks[k-2]
+	i := sort.Search(len(d.mentions), func(j int) bool { return d.mentions[j].start >= toks[max(0, k-6)].Start })
+	for ; i < len(d.mentions) && d.mentions[i].start < prev.End; i++ {
+		if c := &d.mentions[i]; c.end == prev.End && c.typ == m.typ && c.name != m.name {
+			return c
+		}
+	}
+	return nil
 }
 
 // orgVoices speak for an organisation named with them: "a BBC spokeswoman", "NASA's scientists",
