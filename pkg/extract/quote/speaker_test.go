@@ -200,6 +200,10 @@ func TestNoSpeechInPledges(t *testing.T) {
 		"Germany pledged €1.5bn, the United Kingdom £750m and the Nordic countries smaller sums.",
 		"The summit was convened by France to try to unlock money promised at earlier United Nations conferences but never delivered.",
 		"Northlight Studios, the production company behind the show, confirmed the deal.", // an object, not an inverted subject
+		"A group of philanthropic foundations promised a combined $1.2bn.",                // an amount past its article
+		"Among the hundreds trapped were said to be secondary school pupils.",             // a passive, no one speaking
+		"When veterans ask for help, too many of their calls are not getting through.",    // a request, not words
+		"Only two of the licences denied under the embargo would have been granted.",      // a participle, not a cue
 	} {
 		if got := spoken(t, s); len(got) != 0 {
 			t.Errorf("%q: got quotes%s", s, show(got))
