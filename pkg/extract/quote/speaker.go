@@ -30,7 +30,7 @@ func lower(w string) string {
 // before it, past auxiliaries and adverbs ("has also said") and an appositive between commas.
 func npBefore(toks []text.Token, k int) (np, bool) {
 	j := k - 1
-	for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+	for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text) || negated(toks[j].Text)) {
 		j--
 	}
 	// "continued to complain", "declined to say": the subject is before the first verb.
@@ -233,6 +233,16 @@ func npAfter(toks []text.Token, k int) (np, bool) {
 		}
 	}
 done:
+	if j < len(toks) && j > k && closeTo[lower(toks[j-1].Text)] && (toks[j].Text == "with" || toks[j].Text == "to") {
+		// "according to a person familiar with the negotiations": the phrase keeps its complement.
+		e := j + 1
+		for e < len(toks) && e-j <= 5 && text.IsWord(toks[e].Text) && (e == j+1 || !npStops[lower(toks[e].Text)]) {
+			e++
+		}
+		if e > j+1 {
+			return np{a: k, b: e - 1, after: true}, true
+		}
+	}
 	b := j - 1
 	for b >= k && !text.IsCapitalized(toks[b].Text) && !det {
 		b-- // "said Trump on" keeps the name, drops trailing lower-case words
@@ -293,6 +303,10 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		// "he’s said", "she'd told": the pronoun without its auxiliary.
 		q.spk, q.pronoun, q.kind = nil, true, kindPronoun
 		q.mStart, q.mEnd = toks[p.b].Start, toks[p.b].End
+		return
+	}
+	if lower(toks[p.a].Text) == "no" && p.a < p.b {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "no law requiring …", "no one said": nobody speaks
 		return
 	}
 	h := headOf(toks, p.a, p.b)
@@ -502,6 +516,11 @@ func (d *doc) firstConjunct(toks []text.Token, p np, m *speakerRef) *speakerRef 
 		}
 	}
 	return nil
+}
+
+// negated reports a contracted negative auxiliary ("haven't", "didn’t") between a subject and its verb.
+func negated(t string) bool {
+	return len(t) > 3 && (strings.HasSuffix(t, "n't") || strings.HasSuffix(t, "n’t"))
 }
 
 // orgVoices speak for an organisation named with them: "a BBC spokeswoman", "NASA's scientists",
