@@ -40,6 +40,14 @@ func (e *Extractor) indirect(d *doc, direct []found) []found {
 		}
 		out = append(out, d.askedPhrase(toks)...)
 		if q, ok := e.accordingTo(d, toks); ok {
+			if q.spk == nil && !q.pronoun {
+				// "He said the area … exceeded 9,000 square kilometres, according to preliminary
+				// estimates": a document with no issuer is the speaker's source, not the speaker.
+				if qs := e.leadingCue(d, toks); len(qs) > 0 && qs[0].cueStart < q.cueStart && (qs[0].spk != nil || qs[0].pronoun) {
+					out = append(out, qs...)
+					continue
+				}
+			}
 			out = append(out, q)
 		} else if qs := e.trailingCue(d, toks); len(qs) > 0 {
 			out = append(out, qs...)

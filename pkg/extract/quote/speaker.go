@@ -90,8 +90,8 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 				return np{}, false
 			}
 			a := j
-			for a > 0 && text.IsWord(toks[a-1].Text) && !npStops[lower(toks[a-1].Text)] && j-a < 5 {
-				a--
+			for a > 0 && text.IsWord(toks[a-1].Text) && (!npStops[lower(toks[a-1].Text)] || a-1 > 0 && (toks[a-1].Text == "of" || toks[a-1].Text == "for")) && j-a < 8 {
+				a-- // "the French minister for ecological transition, Élodie Marchand,"
 			}
 			return np{a: i + 1, b: comma - 1, roleStart: toks[a].Start, roleE: toks[j].End}, true
 		}
@@ -251,6 +251,17 @@ done:
 		return np{}, false
 	}
 	p := np{a: k, b: b, after: true}
+	if det && !text.IsCapitalized(toks[b].Text) && b+1 < len(toks) && (toks[b+1].Text == "for" || toks[b+1].Text == "of") {
+		// "said the French minister for ecological transition, Élodie Marchand,": the description's
+		// complement runs to the comma before the name.
+		c := b + 2
+		for c < len(toks) && c-b < 8 && text.IsWord(toks[c].Text) && !npStops[lower(toks[c].Text)] {
+			c++
+		}
+		if c < len(toks) && toks[c].Text == "," && c > b+2 {
+			b = c - 1
+		}
+	}
 	if det && !text.IsCapitalized(toks[b].Text) && b+2 < len(toks) && toks[b+1].Text == "," {
 		// "said the envoy, Thomas Greer, in a speech": the name after the description speaks.
 		c := b + 2
