@@ -480,7 +480,14 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 	if orgVoices[head] && h == p.b && p.b > p.a && text.IsCapitalized(toks[p.b-1].Text) {
 		// "A Commission official", "a Treasury official": someone speaking for the body the
 		// article named ("the European Commission").
-		if ref := d.byTitle(lower(toks[p.b-1].Text), start); ref != nil && ref.typ == article.TypeOrg {
+		ref := d.byTitle(lower(toks[p.b-1].Text), start)
+		if w := toks[p.b-1]; ref == nil && acronym(w.Text) {
+			if _, place := d.placeAt(w.Start); !place {
+				// "A GLAMOS spokesperson" where the tagger missed the name: the acronym is the body.
+				ref = &speakerRef{start: w.Start, end: w.End, name: w.Text, typ: article.TypeOrg}
+			}
+		}
+		if ref != nil && ref.typ == article.TypeOrg {
 			q.spk, q.kind = ref, kindAnonymous
 			if definite(toks, p.a, p.b) {
 				q.kind = kindNominal
@@ -532,6 +539,19 @@ func (d *doc) firstConjunct(toks []text.Token, p np, m *speakerRef) *speakerRef 
 // negated reports a contracted negative auxiliary ("haven't", "didn’t") between a subject and its verb.
 func negated(t string) bool {
 	return len(t) > 3 && (strings.HasSuffix(t, "n't") || strings.HasSuffix(t, "n’t"))
+}
+
+// acronym reports whether a word is an upper-case abbreviation of two or more letters ("ECOWAS").
+func acronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // orgVoices speak for an organisation named with them: "a BBC spokeswoman", "NASA's scientists",
