@@ -246,7 +246,7 @@ func (e *Extractor) direct(d *doc) []found {
 		if !q.direct {
 			i = max(i, q.end) // quoted phrases later in mixed reported speech belong to it
 		}
-		if !found && (words < 4 || mark.open == "'") {
+		if !found && (words < 4 && !shortSentence(s, q, qs) || mark.open == "'") {
 			continue // a scare quote or a title, not speech
 		}
 		if !found && q.paragraphInitial && e.nameLine(d, &q) {
@@ -271,6 +271,17 @@ func (e *Extractor) direct(d *doc) []found {
 		qs = append(qs, q)
 	}
 	return qs
+}
+
+// shortSentence reports whether a short quote is a whole sentence said right after the previous
+// quote in its paragraph (“…,” she told reporters. “Now it will.”), not a scare quote or a title.
+func shortSentence(s string, q found, qs []found) bool {
+	if len(qs) == 0 || strings.Contains(s[qs[len(qs)-1].end:q.openerAt], "\n") || len(strings.Fields(s[q.start:q.end])) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[q.start:])
+	last := s[q.end-1]
+	return unicode.IsUpper(r) && (last == '.' || last == '!' || last == '?')
 }
 
 // leadIn reports whether the text before a quote opener ends with a colon or a comma ("He added:",
