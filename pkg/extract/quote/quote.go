@@ -1037,6 +1037,14 @@ func (e *Extractor) cueAt(toks []text.Token, k int, after bool) (string, int) {
 		return toks[k].Text, k
 	case after && e.lex.after[w]:
 		return toks[k].Text, k
+	case thatVerbs[w] && !after && k > 0 && k+1 < len(toks) && toks[k+1].Text == "that" && !determiners[lower(toks[k-1].Text)] &&
+		(!nounLikeThatVerbs[w] || pronounSpeakers[toks[k-1].Text] || text.IsCapitalized(toks[k-1].Text) && !sentenceOpeners[toks[k-1].Text]):
+		// (a bare form that is also a noun, "an hourlong show that aired", needs a name or pronoun
+		// as its subject right before it)
+		// "The IMF expects that …", "The World Health Organization estimates that …": a finding or
+		// a belief stated as a clause is reported speech; without "that" the verb is too often
+		// something else ("estimates of", "found dead").
+		return toks[k].Text, k
 	case nounLikeVerbs[w] && k > 0 && k+1 < len(toks):
 		// "He notes that …", "Trump claims the …": speech only with a subject right before and a
 		// clause right after, never as a noun ("his claims", "battleground states").
