@@ -316,6 +316,10 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.mStart, q.mEnd = toks[p.b].Start, toks[p.b].End
 		return
 	}
+	if p.a == p.b && strings.Contains(toks[p.a].Text, "-") && !text.IsCapitalized(toks[p.a].Text) && !p.after {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "post-traumatic stress disorder": a modifier, not a speaker
+		return
+	}
 	if lower(toks[p.a].Text) == "no" && p.a < p.b {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "no law requiring …", "no one said": nobody speaks
 		return
@@ -453,6 +457,11 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		if ref := d.bySurname(toks[p.b].Text, start); ref != nil {
 			q.spk = ref
 			q.mStart = toks[i].Start
+			if k := strings.LastIndex(ref.name, " - "); k > 0 && strings.HasSuffix(ref.name, run) && len(run) < len(ref.name) {
+				// "NEW YORK, April 1 - Manufacturers Hanover Corp said": a dateline the tagger joined
+				// to the name is no part of it.
+				q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: ref.typ, role: ref.role}
+			}
 			return
 		}
 		if i == p.b && titleWords[head] {
