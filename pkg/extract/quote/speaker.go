@@ -566,7 +566,7 @@ func acronym(w string) bool {
 // orgVoices speak for an organisation named with them: "a BBC spokeswoman", "NASA's scientists",
 // "a Commission official" are the organisation's words to a reader.
 var orgVoices = wordSet(`spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen official
-officials representative representatives scientists researchers`)
+officials representative representatives scientists researchers board directors`)
 
 // personVoices speak for the person named with them: "the Trump campaign", "a Clinton spokesman".
 var personVoices = wordSet(`campaign spokesman spokeswoman spokesperson`)
