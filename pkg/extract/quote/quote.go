@@ -1013,6 +1013,11 @@ func (e *Extractor) cueAt(toks []text.Token, k int, after bool) (string, int) {
 	switch {
 	case w == "according" && k+1 < len(toks) && toks[k+1].Text == "to":
 		return "according to", k + 1
+	case (w == "called" || w == "calls" || w == "calling") && !after && k+2 < len(toks) && (toks[k+1].Text == "for" ||
+		toks[k+1].Text == "on" && text.IsWord(toks[k+2].Text) && !dateWords[lower(toks[k+2].Text)]):
+		// "The committee called for an inquiry", "Axelrod called on Dean to apologize": a demand made
+		// in words. ("called on Monday" is a time.)
+		return w + " " + toks[k+1].Text, k + 1
 	case (w == "pointed" || w == "points" || w == "point") && k+1 < len(toks) && toks[k+1].Text == "out":
 		return w + " out", k + 1
 	case w == "expressed" || w == "expresses" || w == "voiced":
