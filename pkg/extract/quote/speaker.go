@@ -330,6 +330,10 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "who in 2010 said": a year, not a speaker
 		return
 	}
+	if hw := toks[h].Text; p.a == p.b && mediaNouns[lower(hw)] && d.mentionAt(start) == nil {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "Video shows that …": a recording is no one's words
+		return
+	}
 	if hw := toks[h].Text; !text.IsCapitalized(hw) || h == p.a && p.a == p.b && singular(lower(hw)) != lower(hw) {
 		if documentNoun(hw) {
 			d.documentSource(q, toks, p, h, depth)
@@ -562,6 +566,9 @@ func acronym(w string) bool {
 	}
 	return true
 }
+
+// mediaNouns are recordings: alone as a subject ("Video shows that …") they speak for no one.
+var mediaNouns = wordSet(`video videos footage recording recordings photo photos photograph photographs image images`)
 
 // orgVoices speak for an organisation named with them: "a BBC spokeswoman", "NASA's scientists",
 // "a Commission official" are the organisation's words to a reader.
