@@ -40,6 +40,15 @@ pledges comments commented continues thundered cracked`
 var namingVerbs = wordSet(`call called calling calls dubbed dubbing labeled labeling labelled labelling branded
 described describing describes deemed termed`)
 
+// thatVerbs report a finding or an estimate: speech cues only right before "that". (Beliefs and
+// expectations, "believes that", stay out: they are not reported words.)
+var thatVerbs = wordSet(`estimate estimates estimated find finds found show shows showed calculate
+calculates calculated indicate indicates indicated conclude concludes concluded project projects projected
+forecast forecasts forecasted`)
+
+// nounLikeThatVerbs are thatVerbs whose bare form is also a noun ("a show that", "estimates that").
+var nounLikeThatVerbs = wordSet(`estimate estimates find finds show shows project projects forecast forecasts`)
+
 // titleWords name an office; capitalised on their own ("Minister: …") they still stand for a person.
 var titleWords = wordSet(`minister president director secretary chairman chairwoman chair governor senator
 mayor judge spokesman spokeswoman spokesperson chief ceo premier chancellor ambassador commissioner

@@ -40,6 +40,14 @@ func (e *Extractor) indirect(d *doc, direct []found) []found {
 		}
 		out = append(out, d.askedPhrase(toks)...)
 		if q, ok := e.accordingTo(d, toks); ok {
+			if q.spk == nil && !q.pronoun {
+				// "He said the area … exceeded 9,000 square kilometres, according to preliminary
+				// estimates": a document with no issuer is the speaker's source, not the speaker.
+				if qs := e.leadingCue(d, toks); len(qs) > 0 && qs[0].cueStart < q.cueStart && (qs[0].spk != nil || qs[0].pronoun) {
+					out = append(out, qs...)
+					continue
+				}
+			}
 			out = append(out, q)
 		} else if qs := e.trailingCue(d, toks); len(qs) > 0 {
 			out = append(out, qs...)
@@ -317,8 +325,11 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			continue
 		}
 		from := e.contentStart(toks, k, kEnd)
-		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amount(toks[from].Text) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) {
-			continue // "Germany pledged €1.5bn": money promised, not words said
+		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) {
+			continue // "Germany pledged €1.5bn", "promised a combined $1.2bn": money promised, not words said
+		}
+		if from < len(toks) && (nonClause[lower(toks[from].Text)] || toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]) {
+			continue // "ask for help", "were said to be", "licences denied under the embargo": no words reported
 		}
 		end := len(toks)
 		var more []found
@@ -378,6 +389,27 @@ func (e *Extractor) contentStart(toks []text.Token, k, kEnd int) int {
 // pledgeVerbs are speech verbs that also take an amount as object ("pledged €1.5bn").
 var pledgeVerbs = wordSet(`pledge pledges pledged promise promises promised vow vows vowed announce announces
 announced announcing`)
+
+// nonClause words cannot open what someone said: after a speech verb they make it a request ("ask
+// for"), a passive ("said to be", "denied under") or a verb's complement.
+var nonClause = wordSet(`for under by`)
+
+// passiveBe before a speech verb makes it passive: "were said to be".
+var passiveBe = wordSet(`is was were are be been being`)
+
+// amountAt reports whether a sum opens the object at toks[i], past an article and adjectives ("a
+// combined $1.2bn", "a further €300m").
+func amountAt(toks []text.Token, i int) bool {
+	for j := i; j < len(toks) && j < i+3; j++ {
+		if amount(toks[j].Text) {
+			return true
+		}
+		if !text.IsWord(toks[j].Text) || text.IsCapitalized(toks[j].Text) {
+			return false
+		}
+	}
+	return false
+}
 
 // amount reports whether a token opens a sum: a digit or a currency sign.
 func amount(t string) bool {

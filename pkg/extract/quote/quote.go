@@ -118,6 +118,7 @@ type doc struct {
 	mentions []speakerRef    // PERSON/ORG mentions in text order
 	places   []placeSpan     // PLACE mentions in text order
 	genders  map[string]byte // person name → 'm' or 'f', from honorifics and resolved he/she
+	quoted   []placeSpan     // direct quotes' contents in text order: names there are talked about, not speaking
 }
 
 // Find returns the quotes in s, given the entities found in s (may be nil).
@@ -245,7 +246,7 @@ func (e *Extractor) direct(d *doc) []found {
 		if !q.direct {
 			i = max(i, q.end) // quoted phrases later in mixed reported speech belong to it
 		}
-		if !found && (words < 4 || mark.open == "'") {
+		if !found && (words < 4 && !shortSentence(s, q, qs) || mark.open == "'") {
 			continue // a scare quote or a title, not speech
 		}
 		if !found && q.paragraphInitial && e.nameLine(d, &q) {
@@ -270,6 +271,17 @@ func (e *Extractor) direct(d *doc) []found {
 		qs = append(qs, q)
 	}
 	return qs
+}
+
+// shortSentence reports whether a short quote is a whole sentence said right after the previous
+// quote in its paragraph (“…,” she told reporters. “Now it will.”), not a scare quote or a title.
+func shortSentence(s string, q found, qs []found) bool {
+	if len(qs) == 0 || strings.Contains(s[qs[len(qs)-1].end:q.openerAt], "\n") || len(strings.Fields(s[q.start:q.end])) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[q.start:])
+	last := s[q.end-1]
+	return unicode.IsUpper(r) && (last == '.' || last == '!' || last == '?')
 }
 
 // leadIn reports whether the text before a quote opener ends with a colon or a comma ("He added:",
@@ -1001,6 +1013,11 @@ func (e *Extractor) cueAt(toks []text.Token, k int, after bool) (string, int) {
 	switch {
 	case w == "according" && k+1 < len(toks) && toks[k+1].Text == "to":
 		return "according to", k + 1
+	case (w == "called" || w == "calls" || w == "calling") && !after && k+2 < len(toks) && (toks[k+1].Text == "for" ||
+		toks[k+1].Text == "on" && text.IsWord(toks[k+2].Text) && !dateWords[lower(toks[k+2].Text)]):
+		// "The committee called for an inquiry", "Axelrod called on Dean to apologize": a demand made
+		// in words. ("called on Monday" is a time.)
+		return w + " " + toks[k+1].Text, k + 1
 	case (w == "pointed" || w == "points" || w == "point") && k+1 < len(toks) && toks[k+1].Text == "out":
 		return w + " out", k + 1
 	case w == "expressed" || w == "expresses" || w == "voiced":
@@ -1024,6 +1041,14 @@ func (e *Extractor) cueAt(toks []text.Token, k int, after bool) (string, int) {
 		}
 		return toks[k].Text, k
 	case after && e.lex.after[w]:
+		return toks[k].Text, k
+	case thatVerbs[w] && !after && k > 0 && k+1 < len(toks) && toks[k+1].Text == "that" && !determiners[lower(toks[k-1].Text)] &&
+		(!nounLikeThatVerbs[w] || pronounSpeakers[toks[k-1].Text] || text.IsCapitalized(toks[k-1].Text) && !sentenceOpeners[toks[k-1].Text]):
+		// (a bare form that is also a noun, "an hourlong show that aired", needs a name or pronoun
+		// as its subject right before it)
+		// "The IMF expects that …", "The World Health Organization estimates that …": a finding or
+		// a belief stated as a clause is reported speech; without "that" the verb is too often
+		// something else ("estimates of", "found dead").
 		return toks[k].Text, k
 	case nounLikeVerbs[w] && k > 0 && k+1 < len(toks):
 		// "He notes that …", "Trump claims the …": speech only with a subject right before and a
@@ -1175,6 +1200,12 @@ func (d *doc) nearestMention(q *found, toks []text.Token, k, lo, hi int) {
 // falling back to the most recent fitting mention before the quote, and gives a quote that only
 // continues the one before it that quote's speaker.
 func resolvePronouns(d *doc, qs []found) {
+	d.quoted = d.quoted[:0]
+	for i := range qs {
+		if qs[i].direct {
+			d.quoted = append(d.quoted, placeSpan{qs[i].start, qs[i].end})
+		}
+	}
 	var lastPerson, lastOrg *speakerRef
 	var lastDirect *found
 	for i := range qs {
@@ -1246,12 +1277,54 @@ func (d *doc) lastMentionBefore(pos int, org bool, gender byte) *speakerRef {
 	if org {
 		want = article.TypeOrg
 	}
+	fits := func(m *speakerRef) bool {
+		return m.typ == want && (org || d.genderFits(m.name, gender) && d.personLike(m)) && !d.inQuote(m.start)
+	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
-		if m := &d.mentions[i]; m.end <= pos && m.typ == want && (org || d.genderFits(m.name, gender) && d.personLike(m)) {
-			return m
+		m := &d.mentions[i]
+		if m.end > pos || !fits(m) {
+			continue
 		}
+		// The sentence's subject is the likelier antecedent than a name later in it ("Jepkemboi …
+		// won, beating Ethiopia's Almaz Tesfaye. She said …"): the first fitting mention of the
+		// sentence, unless it is someone else's possessive.
+		lo := d.sentenceStart(m.start)
+		for k := i - 1; k >= 0 && d.mentions[k].start >= lo; k-- {
+			if c := &d.mentions[k]; fits(c) && c.name != m.name && !d.possessiveAt(c.end) {
+				m = c
+			}
+		}
+		return m
 	}
 	return nil
+}
+
+// inQuote reports whether pos lies inside a direct quote's words: a name there is someone talked
+// about, never the antecedent of the "he said" that follows.
+func (d *doc) inQuote(pos int) bool {
+	i := sort.Search(len(d.quoted), func(k int) bool { return d.quoted[k].end > pos })
+	return i < len(d.quoted) && d.quoted[i].start <= pos
+}
+
+// sentenceStart is the byte offset where the sentence holding pos starts: after the last full stop
+// or paragraph break before it (looking back at most 60 tokens).
+func (d *doc) sentenceStart(pos int) int {
+	i := d.tokenIndex(pos)
+	for n := 0; i > 0 && n < 60; i, n = i-1, n+1 {
+		if t := d.toks[i-1].Text; t == "." || t == "?" || t == "!" || strings.Contains(d.s[d.toks[i-1].End:d.toks[i].Start], "\n") {
+			break
+		}
+	}
+	if i < len(d.toks) {
+		return d.toks[i].Start
+	}
+	return pos
+}
+
+// possessiveAt reports whether the name ending at byte end is a possessive ("Trump's approach").
+func (d *doc) possessiveAt(end int) bool {
+	r := d.s[end:min(len(d.s), end+4)]
+	return strings.HasPrefix(r, "'s") || strings.HasPrefix(r, "’s") || strings.HasPrefix(r, "’") || strings.HasPrefix(r, "'")
 }
 
 // pronounGender is 'm' for he, 'f' for she, 0 otherwise.

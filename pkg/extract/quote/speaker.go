@@ -30,7 +30,7 @@ func lower(w string) string {
 // before it, past auxiliaries and adverbs ("has also said") and an appositive between commas.
 func npBefore(toks []text.Token, k int) (np, bool) {
 	j := k - 1
-	for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+	for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text) || negated(toks[j].Text)) {
 		j--
 	}
 	// "continued to complain", "declined to say": the subject is before the first verb.
@@ -90,8 +90,8 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 				return np{}, false
 			}
 			a := j
-			for a > 0 && text.IsWord(toks[a-1].Text) && !npStops[lower(toks[a-1].Text)] && j-a < 5 {
-				a--
+			for a > 0 && text.IsWord(toks[a-1].Text) && (!npStops[lower(toks[a-1].Text)] || a-1 > 0 && (toks[a-1].Text == "of" || toks[a-1].Text == "for")) && j-a < 8 {
+				a-- // "the French minister for ecological transition, Élodie Marchand,"
 			}
 			return np{a: i + 1, b: comma - 1, roleStart: toks[a].Start, roleE: toks[j].End}, true
 		}
@@ -233,6 +233,16 @@ func npAfter(toks []text.Token, k int) (np, bool) {
 		}
 	}
 done:
+	if j < len(toks) && j > k && closeTo[lower(toks[j-1].Text)] && (toks[j].Text == "with" || toks[j].Text == "to") {
+		// "according to a person familiar with the negotiations": the phrase keeps its complement.
+		e := j + 1
+		for e < len(toks) && e-j <= 5 && text.IsWord(toks[e].Text) && (e == j+1 || !npStops[lower(toks[e].Text)]) {
+			e++
+		}
+		if e > j+1 {
+			return np{a: k, b: e - 1, after: true}, true
+		}
+	}
 	b := j - 1
 	for b >= k && !text.IsCapitalized(toks[b].Text) && !det {
 		b-- // "said Trump on" keeps the name, drops trailing lower-case words
@@ -241,6 +251,17 @@ done:
 		return np{}, false
 	}
 	p := np{a: k, b: b, after: true}
+	if det && !text.IsCapitalized(toks[b].Text) && b+1 < len(toks) && (toks[b+1].Text == "for" || toks[b+1].Text == "of") {
+		// "said the French minister for ecological transition, Élodie Marchand,": the description's
+		// complement runs to the comma before the name.
+		c := b + 2
+		for c < len(toks) && c-b < 8 && text.IsWord(toks[c].Text) && !npStops[lower(toks[c].Text)] {
+			c++
+		}
+		if c < len(toks) && toks[c].Text == "," && c > b+2 {
+			b = c - 1
+		}
+	}
 	if det && !text.IsCapitalized(toks[b].Text) && b+2 < len(toks) && toks[b+1].Text == "," {
 		// "said the envoy, Thomas Greer, in a speech": the name after the description speaks.
 		c := b + 2
@@ -295,10 +316,22 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.mStart, q.mEnd = toks[p.b].Start, toks[p.b].End
 		return
 	}
+	if p.a == p.b && strings.Contains(toks[p.a].Text, "-") && !text.IsCapitalized(toks[p.a].Text) && !p.after {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "post-traumatic stress disorder": a modifier, not a speaker
+		return
+	}
+	if lower(toks[p.a].Text) == "no" && p.a < p.b {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "no law requiring …", "no one said": nobody speaks
+		return
+	}
 	h := headOf(toks, p.a, p.b)
 	head := lower(toks[p.b].Text)
 	if year(toks[h].Text) && h == p.b {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "who in 2010 said": a year, not a speaker
+		return
+	}
+	if hw := toks[h].Text; p.a == p.b && mediaNouns[lower(hw)] && d.mentionAt(start) == nil {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "Video shows that …": a recording is no one's words
 		return
 	}
 	if hw := toks[h].Text; !text.IsCapitalized(hw) || h == p.a && p.a == p.b && singular(lower(hw)) != lower(hw) {
@@ -330,6 +363,12 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 			q.role = roleText(d.s[start:m.start])
 		}
 		if m.end >= end || text.IsCapitalized(toks[p.b].Text) && !orgHeads[head] {
+			if first := d.firstConjunct(toks, p, m); first != nil {
+				// "Volker and Morrison said", "both Vindman and Williams told": the first named
+				// speaks for both, as a reader (and the annotation) credits it.
+				m = first
+				q.mStart = m.start
+			}
 			q.spk, q.kind = m, kindNamed
 			if toks[h].Start < m.start {
 				// "a spokesperson for the ministry": a description of someone speaking for the name.
@@ -340,6 +379,27 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 				}
 			}
 			return
+		}
+		if h == p.b && (m.typ == article.TypeOrg && orgVoices[head] || m.typ == article.TypePerson && personVoices[head]) {
+			// "A BBC spokeswoman", "NASA's scientists", "the Trump campaign": someone speaking for the
+			// name, which a reader credits with the words.
+			q.spk, q.kind, q.mStart, q.mEnd = m, kindAnonymous, start, end
+			if definite(toks, p.a, h) {
+				q.kind = kindNominal
+			}
+			if q.role == "" && m.typ == article.TypeOrg {
+				q.role = roleText(d.s[start:end])
+			}
+			return
+		}
+		if h == p.b && singular(head) == head && personNoun(head) && definite(toks, p.a, h) && d.possessiveAt(m.end) {
+			// "Obama's former campaign strategist said": someone described by another's name, whom
+			// the article named just before.
+			if ref := d.epithetReferent(start, m.name); ref != nil {
+				q.spk, q.kind, q.mStart, q.mEnd = ref, kindNominal, start, end
+				q.role = roleText(d.s[start:end])
+				return
+			}
 		}
 		// "the Clinton campaign", "Trump's lawyers": the phrase, not the name inside it, speaks.
 		q.mStart, q.mEnd = start, end
@@ -401,6 +461,11 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		if ref := d.bySurname(toks[p.b].Text, start); ref != nil {
 			q.spk = ref
 			q.mStart = toks[i].Start
+			if k := strings.LastIndex(ref.name, " - "); k > 0 && strings.HasSuffix(ref.name, run) && len(run) < len(ref.name) {
+				// "NEW YORK, April 1 - Manufacturers Hanover Corp said": a dateline the tagger joined
+				// to the name is no part of it.
+				q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: ref.typ, role: ref.role}
+			}
 			return
 		}
 		if i == p.b && titleWords[head] {
@@ -425,11 +490,131 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		}
 		return
 	}
+	if orgVoices[head] && h == p.b && p.b > p.a && text.IsCapitalized(toks[p.b-1].Text) {
+		// "A Commission official", "a Treasury official": someone speaking for the body the
+		// article named ("the European Commission").
+		ref := d.byTitle(lower(toks[p.b-1].Text), start)
+		if w := toks[p.b-1]; ref == nil && acronym(w.Text) {
+			if _, place := d.placeAt(w.Start); !place {
+				// "A GLAMOS spokesperson" where the tagger missed the name: the acronym is the body.
+				ref = &speakerRef{start: w.Start, end: w.End, name: w.Text, typ: article.TypeOrg}
+			}
+		}
+		if ref != nil && ref.typ == article.TypeOrg {
+			q.spk, q.kind = ref, kindAnonymous
+			if definite(toks, p.a, p.b) {
+				q.kind = kindNominal
+			}
+			q.role = roleText(d.s[start:end])
+			return
+		}
+	}
+	if h == p.b && singular(head) == head && personNoun(head) && definite(toks, p.a, p.b) {
+		// "The senator said", "the billionaire estate mogul claimed": an epithet for the person the
+		// text has just been about, when no one holds the title by name.
+		if ref := d.epithetReferent(start, ""); ref != nil {
+			q.spk, q.kind = ref, kindNominal
+			q.role = roleText(d.s[start:end])
+			return
+		}
+	}
 	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
 	q.kind = kindAnonymous
 	if definite(toks, p.a, p.b) {
 		q.kind = kindNominal
 	}
+}
+
+// firstConjunct is the first of two names joined by "and" in a subject before its cue ("Volker and
+// Morrison said", "both Vindman and Williams told"), when m, the phrase's last name, is the second
+// and both are of one type; else nil.
+func (d *doc) firstConjunct(toks []text.Token, p np, m *speakerRef) *speakerRef {
+	if p.after {
+		return nil
+	}
+	k := p.a
+	for k <= p.b && toks[k].Start < m.start {
+		k++
+	}
+	if k > p.b || toks[k].Start != m.start || k < 2 || toks[k-1].Text != "and" {
+		return nil
+	}
+	prev := toks[k-2]
+	i := sort.Search(len(d.mentions), func(j int) bool { return d.mentions[j].start >= toks[max(0, k-6)].Start })
+	for ; i < len(d.mentions) && d.mentions[i].start < prev.End; i++ {
+		if c := &d.mentions[i]; c.end == prev.End && c.typ == m.typ && c.name != m.name {
+			return c
+		}
+	}
+	return nil
+}
+
+// negated reports a contracted negative auxiliary ("haven't", "didn’t") between a subject and its verb.
+func negated(t string) bool {
+	return len(t) > 3 && (strings.HasSuffix(t, "n't") || strings.HasSuffix(t, "n’t"))
+}
+
+// acronym reports whether a word is an upper-case abbreviation of two or more letters ("ECOWAS").
+func acronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// mediaNouns are recordings: alone as a subject ("Video shows that …") they speak for no one.
+var mediaNouns = wordSet(`video videos footage recording recordings photo photos photograph photographs image images`)
+
+// orgVoices speak for an organisation named with them: "a BBC spokeswoman", "NASA's scientists",
+// "a Commission official" are the organisation's words to a reader.
+var orgVoices = wordSet(`spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen official
+officials representative representatives scientists researchers board directors`)
+
+// personVoices speak for the person named with them: "the Trump campaign", "a Clinton spokesman".
+var personVoices = wordSet(`campaign spokesman spokeswoman spokesperson`)
+
+// personNouns head an epithet for one person ("the billionaire estate mogul", "the Republican
+// nominee"); with titleNouns they may stand for the person the text is about.
+var personNouns = wordSet(`nominee candidate mogul billionaire businessman businesswoman tycoon magnate
+lawmaker legislator congressman congresswoman politician incumbent challenger frontrunner front-runner
+entrepreneur investor actor actress singer star athlete player striker goalkeeper runner champion winner
+author writer novelist journalist host veteran activist billionaire strategist candidate`)
+
+func personNoun(w string) bool {
+	return (personNouns[w] || titleNouns[w]) && !orgHead(w) && !groupNouns[w]
+}
+
+// epithetReferent is the person an epithet ("the senator", "Obama's former strategist") stands for:
+// the subject of the sentence that last named a person — that sentence or the one before the
+// epithet's — other than except (the name inside the epithet). Further back, a reader would not
+// take the epithet for anyone without the title said.
+func (d *doc) epithetReferent(pos int, except string) *speakerRef {
+	lo := d.sentenceStart(pos)
+	if i := d.tokenIndex(lo) - 1; i >= 0 {
+		lo = d.sentenceStart(d.toks[i].Start)
+	}
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.end > pos || m.name == except || m.typ != article.TypePerson || d.inQuote(m.start) || !d.personLike(m) {
+			continue
+		}
+		if m.start < lo {
+			return nil
+		}
+		s0 := d.sentenceStart(m.start)
+		for k := i - 1; k >= 0 && d.mentions[k].start >= s0; k-- {
+			if c := &d.mentions[k]; c.typ == article.TypePerson && c.name != except && !d.inQuote(c.start) && !d.possessiveAt(c.end) && d.personLike(c) {
+				m = c
+			}
+		}
+		return m
+	}
+	return nil
 }
 
 // trimReduced cuts a reduced relative clause off a noun phrase: "a study published" → "a study",
