@@ -362,13 +362,21 @@ func TestRuleEventTypeTimeFrame(t *testing.T) {
 }
 
 // matchDelivered is Match followed by Delivered of every event, as the index stage does once it
-// has published them.
+// has published them. It returns the events this call delivered first: Match may hand a pending
+// event to two workers at once (their publishes share a message id, so JetStream keeps one), and
+// only the worker whose Delivered comes first counts it, as users see it.
 func matchDelivered(ctx context.Context, m *Matcher, a *article.Article) ([]Event, error) {
 	evs, err := m.Match(ctx, a)
+	var first []Event
 	for _, ev := range evs {
-		if _, derr := m.Delivered(ctx, ev); derr != nil {
+		ok, derr := m.Delivered(ctx, ev)
+		if derr != nil {
 			err = errors.Join(err, derr)
+			continue
+		}
+		if ok {
+			first = append(first, ev)
 		}
 	}
-	return evs, err
+	return first, err
 }
