@@ -615,6 +615,18 @@ func (t *Tagger) isDemonym(w string) bool {
 	return false
 }
 
+// regionalDemonyms are nationality and region adjectives the gazetteer's demonyms (countries)
+// lack: "a European spacecraft", "the Bavarian state government", "Nordic lenders".
+var regionalDemonyms = wordSet(`European Europeans African Africans Asian Asians Arab Arabs Arabian Nordic
+Scandinavian Scandinavians Baltic Balkan Latino Latinos Hispanic Hispanics Alpine Andean Amazonian Caribbean
+Bavarian Bavarians Catalan Catalans Basque Basques Flemish Walloon Scottish Scots Welsh English Kurdish Kurds
+Tamil Tamils Sahelian Transatlantic Eurasian Sub-Saharan`)
+
+// isNationality reports a nationality or region adjective ("German", "European", "Bavarian").
+func (t *Tagger) isNationality(w string) bool {
+	return regionalDemonyms[w] || t.places != nil && t.isDemonym(w)
+}
+
 // listed reports two mentions written as items of one list: "A, the B", "A and the B".
 func listed(s string, a, b *candidate) bool {
 	x, y := a, b
@@ -704,6 +716,11 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	last := words[len(words)-1]
 	if len(words) >= 2 && k.isLegalForm(last) {
 		ev.score[tiOrg] += nameWeight // "Brenner Halbleiter GmbH", "Telefónica S.A."
+		return ev
+	}
+	// "Nordic lenders", "Alpine glaciers": a nationality or region adjective alone names no body.
+	if len(words) == 1 && modelType == article.TypeOrg && t.isNationality(name) {
+		ev.score[tiMisc] += nameWeight
 		return ev
 	}
 	switch modelType {

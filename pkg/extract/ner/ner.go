@@ -374,8 +374,11 @@ func (t *Tagger) candidate(s string, toks []token, s0, i, j int, schemeType stri
 		if d, ok := t.places.(demonymLookup); ok {
 			_, isDemonym = d.Demonym(w)
 		}
+		isDemonym = isDemonym || regionalDemonyms[w]
 		switch {
-		case c.typ == article.TypePlace && isDemonym && !t.places.IsPlace(w):
+		case c.typ == article.TypePlace && isDemonym && (!t.places.IsPlace(w) || beforeLowerNoun(toks, j)):
+			// "the Bavarian state government", "a European spacecraft": a demonym before a
+			// lower-case noun is a nationality, even when the gazetteer holds a town of that name.
 			c.typ = article.TypeMisc
 		case schemeType == "NORP" && !isDemonym && t.places.IsPlace(w):
 			c.typ = article.TypePlace
@@ -651,6 +654,13 @@ func isDateline(s string, toks []token, i, j int) bool {
 	return true
 }
 
+// beforeLowerNoun reports a lower-case word right after token j-1 ("Bavarian state", "European
+// spacecraft"), the place of a noun an adjective qualifies.
+func beforeLowerNoun(toks []token, j int) bool {
+	return j < len(toks) && text.IsWord(toks[j].Text) && capClass(toks[j].Text) == capLower &&
+		!phraseEnds[toks[j].Text]
+}
+
 // titleCase turns "NEW YORK" into "New York" and "ST. LOUIS" into "St. Louis"; initials keep their
 // case ("U.S.").
 func titleCase(name string) string {
@@ -824,6 +834,11 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 		}
 	}
 	if len(e.words) > 1 {
+		return nil
+	}
+	// "a European spacecraft" is no short form of "European Space Agency": a nationality word is
+	// a name of its own.
+	if e.typ != article.TypePerson && t.isNationality(e.name) {
 		return nil
 	}
 	personish := e.typ == article.TypePerson || e.typ == article.TypeMisc || e.typ == article.TypeOrg
