@@ -118,8 +118,10 @@
 //
 // Text in another language than English (Article.Language set and not "en") yields only the places
 // the model found that the gazetteer knows: the English model's people, organisations and other
-// names there are guesses ("Hoy Colombia", "Según Echeverría", "Celui-ci"). Text whose language is
-// unknown is read as English.
+// names there are guesses ("Hoy Colombia", "Según Echeverría", "Celui-ci"). People named with a
+// common given name and capitalised surnames read the same in any language and are kept ("Kyle
+// Busch"), and found by that pattern where the model passed over them (a flattened table of
+// results). Text whose language is unknown is read as English.
 //
 // # Measured (dev sets, `newsmon eval ner`, embedded models)
 //

@@ -157,6 +157,11 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 		for j-i > 2 && calendarWords[toks[j-1].Text] && isConnector(toks[j-2].Text) {
 			j -= 2
 		}
+		// "Daniel Suarez 846 0 1 4 11": a table row's figures are not part of the name (one
+		// number may be: "Ariane 6", "Nikkei 225").
+		if n := trailingNumbers(toks, i, j); n >= 2 && j-n > i {
+			j -= n
+		}
 		// "beating Grêmio Fluminense 2-1": the score is not part of the name.
 		if j-i > 1 && j+1 < len(toks) && text.IsNumber(toks[j-1].Text) && (toks[j].Text == "-" || toks[j].Text == "–") &&
 			toks[j].Start == toks[j-1].End && text.IsNumber(toks[j+1].Text) {
@@ -304,6 +309,15 @@ func isAmountOrAcronym(toks []token, i, j int) bool {
 		return true
 	}
 	return false
+}
+
+// trailingNumbers counts the bare numbers ending tokens [i, j).
+func trailingNumbers(toks []token, i, j int) int {
+	n := 0
+	for j-n > i && text.IsNumber(toks[j-n-1].Text) {
+		n++
+	}
+	return n
 }
 
 func isConnector(w string) bool {
@@ -785,15 +799,149 @@ func decideType(modelType string, votes [nTypeIdx]int, ev evidence) string {
 // keepForLanguage filters entities of a text in a language other than English: the English model's
 // people, organisations and other names there are guesses ("Lo", "Según Echeverría", "Celui-ci"),
 // so only places it found that the gazetteer knows are kept.
-func (t *Tagger) keepForLanguage(ents []article.Entity, lang string) []article.Entity {
+// People's names that open with a common given name read the same in any language, so they are
+// kept too ("Kyle Busch"), whatever type the model gave them, and found where the model, reading a
+// flattened table of figures, passed them over (givenNameRuns).
+func (t *Tagger) keepForLanguage(s string, ents []article.Entity, lang string) []article.Entity {
 	if lang == "" || lang == "en" {
 		return ents
 	}
+	k := loadKnowledge()
 	out := ents[:0]
 	for _, e := range ents {
-		if e.Type == article.TypePlace && t.places != nil && t.places.IsPlace(e.Name) {
-			out = append(out, e)
+		switch {
+		case e.Type == article.TypePlace && t.places != nil && t.places.IsPlace(e.Name):
+		case k.isGivenAndSurname(e.Name) && !t.hasOrgWord(e.Name):
+			// A table of drivers the model typed at random: a given name and a surname are a person.
+			e.Type = article.TypePerson
+		default:
+			continue
+		}
+		out = append(out, e)
+	}
+	return t.addGivenNameRuns(s, out, k)
+}
+
+// addGivenNameRuns adds the people named by given-name runs (givenNameRuns) that no kept entity
+// covers, one entity per name.
+func (t *Tagger) addGivenNameRuns(s string, ents []article.Entity, k *knowledge) []article.Entity {
+	runs := givenNameRuns(s, k)
+	if len(runs) == 0 {
+		return ents
+	}
+	idx := text.NewRuneIndex(s)
+	type span struct{ start, end int }
+	var covered []span
+	byName := map[string]int{}
+	for n, e := range ents {
+		byName[e.Name] = n
+		for _, m := range e.Mentions {
+			covered = append(covered, span{m.Start, m.End})
 		}
 	}
+	for _, r := range runs {
+		start, end := idx.Rune(r[0]), idx.Rune(r[1])
+		overlaps := false
+		for _, c := range covered {
+			overlaps = overlaps || c.start < end && start < c.end
+		}
+		if overlaps {
+			continue
+		}
+		covered = append(covered, span{start, end})
+		name := strings.Join(strings.Fields(s[r[0]:r[1]]), " ")
+		if t.hasOrgWord(name) || t.places != nil && t.places.IsPlace(name) {
+			continue
+		}
+		m := article.Mention{Text: s[r[0]:r[1]], Start: start, End: end}
+		if n, ok := byName[name]; ok {
+			ents[n].Mentions = append(ents[n].Mentions, m)
+			ents[n].Count = len(ents[n].Mentions)
+			continue
+		}
+		byName[name] = len(ents)
+		ents = append(ents, article.Entity{Type: article.TypePerson, Name: name, Mentions: []article.Mention{m}, Count: 1})
+	}
+	sort.SliceStable(ents, func(a, b int) bool { return ents[a].Mentions[0].Start < ents[b].Mentions[0].Start })
+	return ents
+}
+
+// nameSuffixes may end a person's name after the surname.
+var nameSuffixes = wordSet(`Jr. Jr Sr. Sr II III IV`)
+
+// givenNameRuns finds the byte spans of runs "Given Surname [Surname] [Jr.]": a common given name
+// (knowledge/first-names.txt) followed by one or two capitalised words, within one line.
+func givenNameRuns(s string, k *knowledge) [][2]int {
+	type word struct {
+		w          string
+		start, end int
+		lineBreak  bool // a line break or sentence end precedes the next word
+	}
+	var words []word
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w, end := s[i:j], j
+		trimmed := strings.TrimRight(w, ",;:!?)\"'”’")
+		stop := trimmed != w || j < len(s) && s[j] == '\n'
+		if !nameSuffixes[trimmed] && strings.HasSuffix(trimmed, ".") {
+			trimmed, stop = strings.TrimSuffix(trimmed, "."), true
+		}
+		end = i + len(trimmed)
+		words = append(words, word{trimmed, i, end, stop})
+		i = j
+	}
+	isSurname := func(w string) bool {
+		return capClass(w) == capInit && len(w) > 1 && !calendarWords[w]
+	}
+	var out [][2]int
+	for n := 0; n < len(words); n++ {
+		if !k.firstNames[words[n].w] || capClass(words[n].w) != capInit || words[n].lineBreak || n+1 >= len(words) ||
+			!isSurname(words[n+1].w) && capClass(words[n+1].w) != capMixed {
+			continue
+		}
+		e := n + 1
+		if !words[e].lineBreak && e+1 < len(words) && (nameSuffixes[words[e+1].w] || isSurname(words[e+1].w) && !k.firstNames[words[e+1].w]) {
+			e++
+		}
+		out = append(out, [2]int{words[n].start, words[e].end})
+		n = e
+	}
 	return out
+}
+
+// hasOrgWord reports a word of an organisation's name: a head word or a legal form.
+func (t *Tagger) hasOrgWord(name string) bool {
+	k := loadKnowledge()
+	for _, w := range strings.Fields(name) {
+		if orgHeadWords[w] || t.lex.orgWords[w] || mediaHeadWords[w] || k.isLegalForm(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGivenAndSurname reports a person's name of two to four words that opens with a common given
+// name and whose other words are capitalised names ("Kyle Busch", "Martin Truex Jr."): such a name
+// reads the same in any language, where a phrase the English model took for a name does not
+// ("Según Echeverría", "Celui-ci").
+func (k *knowledge) isGivenAndSurname(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 4 || !k.firstNames[words[0]] {
+		return false
+	}
+	for _, w := range words[1:] {
+		if capClass(w) != capInit && capClass(w) != capMixed {
+			return false
+		}
+	}
+	return true
 }

@@ -59,7 +59,7 @@ func (t *Tagger) Extract(ctx context.Context, a *article.Article) error {
 	if err != nil {
 		return err
 	}
-	a.Entities = t.keepForLanguage(ents, a.Language)
+	a.Entities = t.keepForLanguage(a.Text, ents, a.Language)
 	return nil
 }
 
