@@ -162,6 +162,10 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 		if n := trailingNumbers(toks, i, j); n >= 2 && j-n > i {
 			j -= n
 		}
+		// "Blue Jackets 5, Canadiens 2: …": a result line's score is not part of the name.
+		if j-i > 1 && text.IsNumber(toks[j-1].Text) && isScoreLine(toks, j) {
+			j--
+		}
 		// "beating Grêmio Fluminense 2-1": the score is not part of the name.
 		if j-i > 1 && j+1 < len(toks) && text.IsNumber(toks[j-1].Text) && (toks[j].Text == "-" || toks[j].Text == "–") &&
 			toks[j].Start == toks[j-1].End && text.IsNumber(toks[j+1].Text) {
@@ -309,6 +313,56 @@ func isAmountOrAcronym(toks []token, i, j int) bool {
 		return true
 	}
 	return false
+}
+
+// isScoreLine reports a result's score ending at token j: "Blue Jackets 5, Canadiens 2:" — the
+// number before j is followed by ":" or by ", Name(s) N:".
+func isScoreLine(toks []token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	if toks[j].Text == ":" {
+		return true
+	}
+	if toks[j].Text != "," {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+5; k++ {
+		switch w := toks[k].Text; {
+		case text.IsNumber(w):
+			return k > j+1 && k+1 < len(toks) && toks[k+1].Text == ":"
+		case capClass(w) != capInit && capClass(w) != capMixed:
+			return false
+		}
+	}
+	return false
+}
+
+// groupPlurals are capitalised plurals naming believers and parties' members, not clubs.
+var groupPlurals = wordSet(`Muslims Christians Catholics Protestants Jews Hindus Buddhists Sikhs Sunnis Shias
+Shiites Evangelicals Mormons Baptists Methodists Anglicans Orthodox Millennials Boomers Democrats Republicans
+Conservatives Liberals Socialists Greens`)
+
+// isGroupPlural reports a capitalised plural that may name a team ("Islanders", "Bruins"): not a
+// nationality, a believer, a place or a given name.
+func (t *Tagger) isGroupPlural(w string, k *knowledge) bool {
+	return len(w) > 4 && capClass(w) == capInit && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "'s") && !t.isNationality(w) && !groupPlurals[w] && !k.firstNames[w] &&
+		!placeClassNouns[strings.ToLower(w)] && !calendarWords[w] && !(t.places != nil && t.places.IsPlace(w))
+}
+
+// isTeamName reports a place followed by a capitalised plural: "New York Islanders", "Boston
+// Bruins" — a club, not the place ("Cayman Islands", a place as a whole, is none).
+func (t *Tagger) isTeamName(words []string, k *knowledge) bool {
+	if len(words) < 2 || len(words) > 4 || t.places == nil {
+		return false
+	}
+	last := words[len(words)-1]
+	if !t.isGroupPlural(last, k) || mediaHeadWords[last] {
+		return false
+	}
+	name := strings.Join(words, " ")
+	return !t.places.IsPlace(name) && t.places.IsPlace(strings.Join(words[:len(words)-1], " "))
 }
 
 // trailingNumbers counts the bare numbers ending tokens [i, j).
@@ -735,6 +789,12 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	// "Nordic lenders", "Alpine glaciers": a nationality or region adjective alone names no body.
 	if len(words) == 1 && modelType == article.TypeOrg && t.isNationality(name) {
 		ev.score[tiMisc] += nameWeight
+		return ev
+	}
+	// "the New York Islanders", "the Boston Bruins": a club (but "Bernie Sanders" is a person
+	// whose given name is also a town's).
+	if modelType != article.TypeOrg && t.isTeamName(words, k) && !(modelType == article.TypePerson && k.firstNames[name]) {
+		ev.score[tiOrg] += nameWeight
 		return ev
 	}
 	switch modelType {

@@ -14,7 +14,7 @@ import (
 var docPlaces = fakePlaces{"Kenya": true, "Nairobi": true, "Bavaria": true, "Munich": true, "Wuxi": true,
 	"Córdoba": true, "Lagos": true, "Barcelona": true, "Madrid": true, "Bogotá": true, "Colombia": true,
 	"Hungary": true, "Debrecen": true, "Copa": true, "Chile": true, "Santiago": true, "Beijing": true,
-	"Buenos Aires": true, "Lyon": true, "Kunshan": true}
+	"Buenos Aires": true, "Lyon": true, "Kunshan": true, "Chicago": true, "Pittsburgh": true}
 
 // TestDocumentTyping runs issue-like sentences through the Tagger: one type per name, decided by the
 // evidence of the whole text (issue #19, "names typed wrong").
@@ -101,6 +101,12 @@ func TestDocumentTyping(t *testing.T) {
 		{"a nationality adjective is no short form of a body's name",
 			"A European spacecraft was launched on Tuesday. The mission is a collaboration between the European Space Agency and Japan.",
 			[]want{{"MISC", "European"}, {"ORG", "European Space Agency"}}, nil},
+		{"a place with a capitalised plural is a club; its nickname follows it",
+			"Brock Nelson scored to lift the Chicago Islanders over Pittsburgh on Tuesday. The Islanders trailed by two late in the third period.",
+			[]want{{"ORG", "Chicago Islanders"}, {"PERSON", "Brock Nelson"}}, []string{"Islanders"}},
+		{"a result line's score is not part of a club's name",
+			"Blue Jackets 5, Canadiens 2: Pierre-Luc Dubois had two goals and an assist.",
+			nil, []string{"Blue Jackets 5", "Canadiens 2"}},
 		{"people stay people",
 			"Senator Dale Kirkpatrick met Jennifer Alvarez, the county recorder, and its German partner's chief executive, Matthias Brenner.",
 			[]want{{"PERSON", "Dale Kirkpatrick"}, {"PERSON", "Jennifer Alvarez"}, {"PERSON", "Matthias Brenner"}}, nil},
