@@ -115,7 +115,7 @@ book song`)
 	// which supply drinking water".
 	waterWords = wordSet(`river rivers water waters meltwater banks bank valley basin delta flows flow flowed
 feeds fed estuary tributary upstream downstream shore shores flood floods flooding glacier glaciers
-lake sea coast navigable dam`)
+lake sea coast navigable dam forest forests rainforest deforestation jungle`)
 	// calendarWords are never names: months, their abbreviations, weekdays.
 	calendarWords = wordSet(`January February March April May June July August September October November
 December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
@@ -683,6 +683,20 @@ func (t *Tagger) isDemonym(w string) bool {
 	return false
 }
 
+// facilityLastWords end the names of facilities and streets, which are places (annotators and
+// OntoNotes' FAC alike): "Vera C. Rubin Observatory", "Downing Street", "Johnny Carson Theater".
+var facilityLastWords = wordSet(`Airport Stadium Arena Observatory Theater Theatre Capitol Depot Terminal
+Station Square Plaza Street Avenue Boulevard Tower Bridge Dam Harbour Harbor Canal Highway Motorway
+Expressway Cathedral Mosque Temple Palace Castle Estadio Estádio`)
+
+// lawHeadWords end the names of agreements and laws ("Plaza Agreement"), which are MISC.
+var lawHeadWords = wordSet(`Agreement Accord Accords Act Treaty Compact Protocol Convention Declaration Pact Charter`)
+
+// facilityFirstWords open the names of facilities and places in the languages news quotes them in:
+// "Arena Corinthians", "Plaza San Martín", "Cidade Tiradentes", "Salar de Atacama".
+var facilityFirstWords = wordSet(`Arena Estadio Estádio Aeropuerto Aeroporto Aéroport Plaza Praça Piazza
+Place Cidade Ciudad Città Salar Lago Cerro Isla Ilha Puerto`)
+
 // regionalDemonyms are nationality and region adjectives the gazetteer's demonyms (countries)
 // lack: "a European spacecraft", "the Bavarian state government", "Nordic lenders".
 var regionalDemonyms = wordSet(`European Europeans African Africans Asian Asians Arab Arabs Arabian Nordic
@@ -789,6 +803,14 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	// "Nordic lenders", "Alpine glaciers": a nationality or region adjective alone names no body.
 	if len(words) == 1 && modelType == article.TypeOrg && t.isNationality(name) {
 		ev.score[tiMisc] += nameWeight
+		return ev
+	}
+	// "the State Capitol", "Naivasha Inland Container Depot", "Arena Corinthians", "Cidade
+	// Tiradentes": a facility or a place by its head word, when no organisation word is in the name.
+	if len(words) >= 2 && (modelType == article.TypeOrg || modelType == article.TypeMisc || modelType == article.TypePerson && !mentions.titled) &&
+		(facilityLastWords[last] && name != "National" && name != "Royal" || facilityFirstWords[name] && !lawHeadWords[last]) &&
+		!t.hasOrgWord(strings.Join(words, " ")) { // "the National Theatre" is a company
+		ev.score[tiPlace] += nameWeight
 		return ev
 	}
 	// "the New York Islanders", "the Boston Bruins": a club (but "Bernie Sanders" is a person
