@@ -153,6 +153,33 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 		if isCalendarMention(toks, i, j) || isAmountOrAcronym(toks, i, j) {
 			continue
 		}
+		// "NEW YORK, April 1 - Manufacturers Hanover Corp said": the dateline's date is not part
+		// of the name that follows it.
+		if e := datelineDateEnd(toks, i, j); e > i {
+			i = e
+		}
+		// "NEW YORK, April 1 -": the model may tag only the dateline's last word; the upper-case
+		// words before it on the line are the place's too.
+		if i > 0 && isUpperWord(toks[i].Text) && t.places != nil {
+			k0 := i
+			for k0 > 0 && isUpperWord(toks[k0-1].Text) && spaceGap(s, toks[k0-1], toks[k0]) && k0 > i-3 {
+				k0--
+			}
+			if k0 < i && (k0 == 0 || strings.Contains(s[toks[k0-1].End:toks[k0].Start], "\n")) {
+				if name := titleCase(s[toks[k0].Start:toks[j-1].End]); t.places.IsPlace(name) {
+					i = k0
+					c.typ = article.TypePlace
+					c.start, c.end, c.name = toks[i].Start, toks[j-1].End, name
+				}
+			}
+		}
+		// "The Hague": a place whose name opens with a capitalised article.
+		// (Mid-sentence only: "The Netherlands is …" opens a sentence with an ordinary article.)
+		if c.typ == article.TypePlace && i > 1 && toks[i-1].Text == "The" && spaceGap(s, toks[i-1], toks[i]) &&
+			spaceGap(s, toks[i-2], toks[i-1]) && (text.IsWord(toks[i-2].Text) || toks[i-2].Text == ",") &&
+			t.places != nil && t.places.IsPlace("The "+s[toks[i].Start:toks[j-1].End]) {
+			i--
+		}
 		// "Suzhou Marathon on Sunday": the day is not part of the name.
 		for j-i > 2 && calendarWords[toks[j-1].Text] && isConnector(toks[j-2].Text) {
 			j -= 2
@@ -267,11 +294,18 @@ func (t *Tagger) isLeadingTitle(w string, k *knowledge) bool {
 	if t.lex.honorifics[w] {
 		return true
 	}
+	if royalTitles[w] {
+		return true
+	}
 	if k.firstNames[w] {
 		return false
 	}
 	return t.lex.titles[w] || t.lex.roleWords[strings.ToLower(w)]
 }
+
+// royalTitles open a sovereign's name ("King Willem-Alexander", "Queen Margrethe"); the census
+// lists them as given names too, but before a name they are titles.
+var royalTitles = wordSet(`King Queen Emperor Empress Sultan Emir Sheikh Pope Tsar Shah`)
 
 // isCalendarMention reports a mention made of month or weekday words and numbers only, with a
 // number or an abbreviation among them: "Nov 17", "Sept.", "17 Nov" — a date, never a name.
@@ -363,6 +397,27 @@ func (t *Tagger) isTeamName(words []string, k *knowledge) bool {
 	}
 	name := strings.Join(words, " ")
 	return !t.places.IsPlace(name) && t.places.IsPlace(strings.Join(words[:len(words)-1], " "))
+}
+
+// datelineDateEnd returns the token after a date and dash opening tokens [i, j) — "April 1 -" in
+// "April 1 - Manufacturers Hanover Corp" — or i when there is none.
+func datelineDateEnd(toks []token, i, j int) int {
+	if j-i < 4 || !calendarWords[toks[i].Text] {
+		return i
+	}
+	k := i + 1
+	for k < j && (text.IsNumber(toks[k].Text) || toks[k].Text == ",") {
+		k++
+	}
+	if k == i+1 || k+1 >= j || toks[k].Text != "-" && toks[k].Text != "–" && toks[k].Text != "—" {
+		return i
+	}
+	return k + 1
+}
+
+// isUpperWord reports an upper-case word of two or more letters ("NEW", "YORK").
+func isUpperWord(w string) bool {
+	return len(w) >= 2 && text.IsWord(w) && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // trailingNumbers counts the bare numbers ending tokens [i, j).

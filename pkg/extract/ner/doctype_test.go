@@ -14,7 +14,8 @@ import (
 var docPlaces = fakePlaces{"Kenya": true, "Nairobi": true, "Bavaria": true, "Munich": true, "Wuxi": true,
 	"Córdoba": true, "Lagos": true, "Barcelona": true, "Madrid": true, "Bogotá": true, "Colombia": true,
 	"Hungary": true, "Debrecen": true, "Copa": true, "Chile": true, "Santiago": true, "Beijing": true,
-	"Buenos Aires": true, "Lyon": true, "Kunshan": true, "Chicago": true, "Pittsburgh": true}
+	"Buenos Aires": true, "Lyon": true, "Kunshan": true, "Chicago": true, "Pittsburgh": true,
+	"New York": true, "The Hague": true, "Nottingham": true, "Leeds": true}
 
 // TestDocumentTyping runs issue-like sentences through the Tagger: one type per name, decided by the
 // evidence of the whole text (issue #19, "names typed wrong").
@@ -113,6 +114,12 @@ func TestDocumentTyping(t *testing.T) {
 		{"forest words around 'the X'",
 			"Forest fires burned a record area of the Amazon in 2024, and deforestation rose.",
 			[]want{{"PLACE", "Amazon"}}, nil},
+		{"an upper-case dateline's place is whole, and its date belongs to no name",
+			"NEW YORK, April 1 - Manufacturers Hanover Corp said it placed loans on non-accrual.",
+			[]want{{"PLACE", "New York"}}, []string{"YORK", "April 1 - Manufacturers Hanover Corp"}},
+		{"a royal title is a role, and a place keeps its capitalised article",
+			"The cabinet resigned and King Willem-Alexander received the prime minister in The Hague on Friday.",
+			[]want{{"PERSON", "Willem-Alexander"}, {"PLACE", "The Hague"}}, []string{"King Willem-Alexander", "Hague"}},
 		{"people stay people",
 			"Senator Dale Kirkpatrick met Jennifer Alvarez, the county recorder, and its German partner's chief executive, Matthias Brenner.",
 			[]want{{"PERSON", "Dale Kirkpatrick"}, {"PERSON", "Jennifer Alvarez"}, {"PERSON", "Matthias Brenner"}}, nil},
