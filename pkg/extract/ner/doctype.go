@@ -744,6 +744,9 @@ var facilityLastWords = wordSet(`Airport Stadium Arena Observatory Theater Theat
 Station Square Plaza Street Avenue Boulevard Tower Bridge Dam Harbour Harbor Canal Highway Motorway
 Expressway Cathedral Mosque Temple Palace Castle Estadio Estádio`)
 
+// compassWords end districts' and constituencies' names after a place.
+var compassWords = wordSet(`North South East West Central Northeast Northwest Southeast Southwest`)
+
 // lawHeadWords end the names of agreements and laws ("Plaza Agreement"), which are MISC.
 var lawHeadWords = wordSet(`Agreement Accord Accords Act Treaty Compact Protocol Convention Declaration Pact Charter`)
 
@@ -865,6 +868,13 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	if len(words) >= 2 && (modelType == article.TypeOrg || modelType == article.TypeMisc || modelType == article.TypePerson && !mentions.titled) &&
 		(facilityLastWords[last] && name != "National" && name != "Royal" || facilityFirstWords[name] && !lawHeadWords[last]) &&
 		!t.hasOrgWord(strings.Join(words, " ")) { // "the National Theatre" is a company
+		ev.score[tiPlace] += nameWeight
+		return ev
+	}
+	// "Sheffield Brightside" no, but "Nottingham North", "Leeds Central": a place and a compass
+	// word name a district or a constituency.
+	if len(words) >= 2 && modelType != article.TypePlace && compassWords[last] && t.places != nil &&
+		t.places.IsPlace(strings.Join(words[:len(words)-1], " ")) && !(modelType == article.TypePerson && mentions.titled) {
 		ev.score[tiPlace] += nameWeight
 		return ev
 	}
