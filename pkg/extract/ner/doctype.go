@@ -744,6 +744,36 @@ var facilityLastWords = wordSet(`Airport Stadium Arena Observatory Theater Theat
 Station Square Plaza Street Avenue Boulevard Tower Bridge Dam Harbour Harbor Canal Highway Motorway
 Expressway Cathedral Mosque Temple Palace Castle Estadio Estádio`)
 
+// productModelWords end product names: "AirPods Pro", "Mavic Mini", "Galaxy Note 10 Plus".
+var productModelWords = wordSet(`Pro Max Mini Plus Lite Ultra Fold Buds Dot Cam Kit XL SE`)
+
+// platformNames are technologies and platforms news names like products (MISC), which the model
+// reads as companies or people.
+var platformNames = wordSet(`Bluetooth Wi-Fi WiFi USB-C HDMI Android iOS macOS watchOS Linux Alexa Siri Cortana
+ChatGPT PlayStation Xbox Kindle AirPlay HomeKit`)
+
+// isProductName reports a name that reads as a product's (see productModelWords, platformNames):
+// not when an organisation word or a legal form is in it, nor a broadcaster's channel number
+// ("Channel 4"), nor a year ("Expo 2025").
+func (t *Tagger) isProductName(words []string) bool {
+	name := strings.Join(words, " ")
+	if platformNames[name] {
+		return true
+	}
+	first, last := words[0], words[len(words)-1]
+	// "iPhone", "iPad Pro", "iOS": Apple's lower-case "i" before a capital.
+	if len(first) > 2 && first[0] == 'i' && first[1] >= 'A' && first[1] <= 'Z' {
+		return true
+	}
+	if len(words) < 2 || t.hasOrgWord(name) || mediaHeadWords[first] || first == "Channel" {
+		return false
+	}
+	if productModelWords[last] {
+		return true
+	}
+	return text.IsNumber(last) && len(last) <= 3 && capClass(words[len(words)-2]) != capDigits
+}
+
 // compassWords end districts' and constituencies' names after a place.
 var compassWords = wordSet(`North South East West Central Northeast Northwest Southeast Southwest`)
 
@@ -869,6 +899,12 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 		(facilityLastWords[last] && name != "National" && name != "Royal" || facilityFirstWords[name] && !lawHeadWords[last]) &&
 		!t.hasOrgWord(strings.Join(words, " ")) { // "the National Theatre" is a company
 		ev.score[tiPlace] += nameWeight
+		return ev
+	}
+	// "AirPods Pro", "Galaxy Note 10 Plus", "iPhone 11", "Ascom Myco 2", "iPad", "Bluetooth": a
+	// product by its model word, its model number, an "i"-name or a known platform — MISC.
+	if modelType != article.TypeMisc && !(modelType == article.TypePerson && mentions.titled) && t.isProductName(words) {
+		ev.score[tiMisc] += nameWeight
 		return ev
 	}
 	// "Sheffield Brightside" no, but "Nottingham North", "Leeds Central": a place and a compass
