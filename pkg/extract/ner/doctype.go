@@ -228,8 +228,54 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 	}
 	out = t.dropTitleParts(toks, out)
 	out = t.joinEventRuns(s, toks, out)
-	return t.joinPossessives(s, toks, out, k)
+	out = t.joinPossessives(s, toks, out, k)
+	return t.joinInstitutions(s, out)
 }
+
+// institutionHeads end the names of institutions that take a place after "of" or before them:
+// "Central Bank of Kenya", "Public Utility Commission of Texas", "Hong Kong Polytechnic University".
+var institutionHeads = wordSet(`Bank Commission Chamber Council Authority Agency Ministry Department University
+College Institute Office Court Board Committee Bureau Service Society Academy Museum Library Railway Railways
+Airlines Airways Party Association Foundation Federation Corporation Company Police Army Navy Assembly
+Parliament Senate Government Administration Commissioner Tribunal Fund Exchange Polytechnic`)
+
+// joinInstitutions keeps institutions' names whole where the model split off a place: an
+// institution followed by "of" and a place ("Central Bank" + "of Kenya"), a place right before one
+// ("Hong Kong" + "Polytechnic University"); and a party named with a lower-case "party" ("the
+// Communist party").
+func (t *Tagger) joinInstitutions(s string, cands []candidate) []candidate {
+	out := cands[:0]
+	for n := 0; n < len(cands); n++ {
+		c := cands[n]
+		if n+1 < len(cands) {
+			d := cands[n+1]
+			gap := s[c.end:d.start]
+			cw, dw := strings.Fields(c.name), strings.Fields(d.name)
+			switch {
+			case c.typ == article.TypeOrg && d.typ == article.TypePlace && gap == " of " && len(cw) >= 2 &&
+				institutionHeads[cw[len(cw)-1]],
+				c.typ == article.TypePlace && d.typ == article.TypeOrg && gap == " " && len(dw) >= 2 &&
+					institutionHeads[dw[len(dw)-1]] && !strings.Contains(s[c.start:d.end], "\n"):
+				c.end, c.typ = d.end, article.TypeOrg
+				c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+				c.ev.add(d.ev)
+				c.personCue, c.role = false, ""
+				n++
+			}
+		}
+		// "the Communist party", "the Democratic Progressive party".
+		if (c.typ == article.TypeOrg || c.typ == article.TypeMisc) && strings.HasPrefix(s[c.end:], " party") &&
+			(len(s) == c.end+6 || !isLetterByte(s[c.end+6])) {
+			c.end += 6
+			c.name += " party"
+			c.typ = article.TypeOrg
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
 
 // dropTitleParts drops a portfolio of up to three words that the model took for a body when it is
 // part of a person's title: "Deputy Health Minister Sipho Ndlovu", "Treasury Cabinet Secretary
@@ -922,8 +968,8 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	}
 	switch modelType {
 	case article.TypePlace:
-		// "Asia Pacific Wire": an outlet, not a place.
-		if len(words) >= 2 && mediaHeadWords[last] {
+		// "Asia Pacific Wire": an outlet, not a place; "Central Japan Railway": a company.
+		if len(words) >= 2 && (mediaHeadWords[last] || institutionHeads[last] && !placeClassNouns[strings.ToLower(last)]) {
 			ev.score[tiOrg] += nameWeight
 		}
 	case article.TypePerson, article.TypeMisc:

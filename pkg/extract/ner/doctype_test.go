@@ -15,7 +15,7 @@ var docPlaces = fakePlaces{"Kenya": true, "Nairobi": true, "Bavaria": true, "Mun
 	"Córdoba": true, "Lagos": true, "Barcelona": true, "Madrid": true, "Bogotá": true, "Colombia": true,
 	"Hungary": true, "Debrecen": true, "Copa": true, "Chile": true, "Santiago": true, "Beijing": true,
 	"Buenos Aires": true, "Lyon": true, "Kunshan": true, "Chicago": true, "Pittsburgh": true,
-	"New York": true, "The Hague": true, "Nottingham": true, "Leeds": true}
+	"New York": true, "Hong Kong": true, "The Hague": true, "Nottingham": true, "Leeds": true}
 
 // TestDocumentTyping runs issue-like sentences through the Tagger: one type per name, decided by the
 // evidence of the whole text (issue #19, "names typed wrong").
@@ -126,6 +126,10 @@ func TestDocumentTyping(t *testing.T) {
 		{"products by their model word or number, 'i'-names and platforms",
 			"The iPad Pro has a faster chip. The Galaxy Note 10 Plus and the Mavic Mini are on sale, and the speaker works with Alexa over Bluetooth.",
 			[]want{{"MISC", "iPad Pro"}, {"MISC", "Galaxy Note 10 Plus"}, {"MISC", "Mavic Mini"}, {"MISC", "Alexa"}, {"MISC", "Bluetooth"}}, nil},
+		{"institutions kept whole across 'of' a place, after a place, and with a lower-case 'party'",
+			"The Central Bank of Kenya held rates. Students at the Hong Kong Polytechnic University protested against the Communist party.",
+			[]want{{"ORG", "Central Bank of Kenya"}, {"ORG", "Hong Kong Polytechnic University"}, {"ORG", "Communist party"}},
+			[]string{"Central Bank", "Polytechnic University", "Communist"}},
 		{"people stay people",
 			"Senator Dale Kirkpatrick met Jennifer Alvarez, the county recorder, and its German partner's chief executive, Matthias Brenner.",
 			[]want{{"PERSON", "Dale Kirkpatrick"}, {"PERSON", "Jennifer Alvarez"}, {"PERSON", "Matthias Brenner"}}, nil},
