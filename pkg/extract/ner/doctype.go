@@ -229,7 +229,59 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 	out = t.dropTitleParts(toks, out)
 	out = t.joinEventRuns(s, toks, out)
 	out = t.joinPossessives(s, toks, out, k)
-	return t.joinInstitutions(s, out)
+	out = t.joinInstitutions(s, out)
+	return t.splitJoinedNames(s, toks, out)
+}
+
+// splitJoinedNames splits a mention that joins names with a separator no name holds: "Reuters/Ipsos",
+// "USC Dornsife/Los Angeles Times" (pollsters of one poll), "… Goal: Alarm Management |ECRI" (a
+// reference's parts); and takes a person's title off a body's name: "Founder of Ceres Robotics
+// Inc.", "General Manager of Life Care Solutions Europe" — the body is what follows "of".
+func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if c.typ == article.TypePerson {
+			out = append(out, c)
+			continue
+		}
+		i, j := tokenSpan(toks, c.start, c.end)
+		if c.typ == article.TypeOrg {
+			k := i
+			for k < j && capClass(toks[k].Text) != capLower && (t.lex.titles[toks[k].Text] || t.lex.roleWords[strings.ToLower(toks[k].Text)]) {
+				k++
+			}
+			if k > i && k+2 < j && toks[k].Text == "of" {
+				i = k + 1
+				c.start = toks[i].Start
+				c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+			}
+		}
+		from := i
+		split := false
+		for k := i; k < j; k++ {
+			if w := toks[k].Text; w == "/" || w == ":" || w == "|" {
+				if k > from {
+					out = append(out, part(s, toks, c, from, k))
+				}
+				from, split = k+1, true
+			}
+		}
+		if !split {
+			out = append(out, c)
+			continue
+		}
+		if from < j {
+			out = append(out, part(s, toks, c, from, j))
+		}
+	}
+	return out
+}
+
+// part is candidate c cut to tokens [i, j).
+func part(s string, toks []token, c candidate, i, j int) candidate {
+	c.start, c.end = toks[i].Start, toks[j-1].End
+	c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+	return c
 }
 
 // institutionHeads end the names of institutions that take a place after "of" or before them:

@@ -833,6 +833,12 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 			}
 		}
 	}
+	// "Ceres Robotics Inc." is "Ceres Robotics": a legal form added or left out is the same body.
+	if n := len(e.words); n > 2 && loadKnowledge().isLegalForm(e.words[n-1]) {
+		if o := byName[strings.Join(e.words[:n-1], " ")]; o != nil && o != e && len(o.mentions) > 0 && o.typ != article.TypePlace {
+			return o
+		}
+	}
 	if len(e.words) > 1 {
 		return nil
 	}
