@@ -3,6 +3,7 @@ package ner
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
@@ -238,27 +239,37 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 // reference's parts); and takes a person's title off a body's name: "Founder of Ceres Robotics
 // Inc.", "General Manager of Life Care Solutions Europe" — the body is what follows "of".
 func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []candidate {
-	var out []candidate
-	for _, c := range cands {
-		if c.typ == article.TypePerson {
-			out = append(out, c)
+	var out []candidate // nil until a mention changes: most documents have none
+	for n, c := range cands {
+		titled := false
+		if c.typ == article.TypeOrg && strings.Contains(c.name, " of ") {
+			first, _, _ := strings.Cut(c.name, " ")
+			titled = t.lex.titles[first] || t.lex.roleWords[strings.ToLower(first)]
+		}
+		joined := c.typ != article.TypePerson && strings.ContainsAny(s[c.start:c.end], "/:|")
+		if !titled && !joined {
+			if out != nil {
+				out = append(out, c)
+			}
 			continue
 		}
+		if out == nil {
+			out = append(make([]candidate, 0, len(cands)+2), cands[:n]...)
+		}
 		i, j := tokenSpan(toks, c.start, c.end)
-		if c.typ == article.TypeOrg {
+		if titled {
 			k := i
 			for k < j && capClass(toks[k].Text) != capLower && (t.lex.titles[toks[k].Text] || t.lex.roleWords[strings.ToLower(toks[k].Text)]) {
 				k++
 			}
 			if k > i && k+2 < j && toks[k].Text == "of" {
 				i = k + 1
-				c.start = toks[i].Start
-				c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+				c = part(s, toks, c, i, j)
 			}
 		}
 		from := i
 		split := false
-		for k := i; k < j; k++ {
+		for k := i; joined && k < j; k++ {
 			if w := toks[k].Text; w == "/" || w == ":" || w == "|" {
 				if k > from {
 					out = append(out, part(s, toks, c, from, k))
@@ -273,6 +284,9 @@ func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []c
 		if from < j {
 			out = append(out, part(s, toks, c, from, j))
 		}
+	}
+	if out == nil {
+		return cands
 	}
 	return out
 }
@@ -301,13 +315,14 @@ func (t *Tagger) joinInstitutions(s string, cands []candidate) []candidate {
 		c := cands[n]
 		if n+1 < len(cands) {
 			d := cands[n+1]
-			gap := s[c.end:d.start]
-			cw, dw := strings.Fields(c.name), strings.Fields(d.name)
+			gap := ""
+			if c.end <= d.start {
+				gap = s[c.end:d.start]
+			}
 			switch {
-			case c.typ == article.TypeOrg && d.typ == article.TypePlace && gap == " of " && len(cw) >= 2 &&
-				institutionHeads[cw[len(cw)-1]],
-				c.typ == article.TypePlace && d.typ == article.TypeOrg && gap == " " && len(dw) >= 2 &&
-					institutionHeads[dw[len(dw)-1]] && !strings.Contains(s[c.start:d.end], "\n"):
+			case c.typ == article.TypeOrg && d.typ == article.TypePlace && gap == " of " && institutionHeads[lastOfSeveral(c.name)],
+				c.typ == article.TypePlace && d.typ == article.TypeOrg && gap == " " && institutionHeads[lastOfSeveral(d.name)] &&
+					!strings.Contains(s[c.start:d.end], "\n"):
 				c.end, c.typ = d.end, article.TypeOrg
 				c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
 				c.ev.add(d.ev)
@@ -325,6 +340,14 @@ func (t *Tagger) joinInstitutions(s string, cands []candidate) []candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// lastOfSeveral returns the last word of a name of two or more words, or "".
+func lastOfSeveral(name string) string {
+	if k := strings.LastIndexByte(name, ' '); k >= 0 {
+		return name[k+1:]
+	}
+	return ""
 }
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
@@ -515,7 +538,19 @@ func datelineDateEnd(toks []token, i, j int) int {
 
 // isUpperWord reports an upper-case word of two or more letters ("NEW", "YORK").
 func isUpperWord(w string) bool {
-	return len(w) >= 2 && text.IsWord(w) && strings.ToUpper(w) == w && strings.ToLower(w) != w
+	if len(w) < 2 {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return letters >= 2 && text.IsWord(w)
 }
 
 // trailingNumbers counts the bare numbers ending tokens [i, j).
@@ -854,22 +889,21 @@ ChatGPT PlayStation Xbox Kindle AirPlay HomeKit`)
 // not when an organisation word or a legal form is in it, nor a broadcaster's channel number
 // ("Channel 4"), nor a year ("Expo 2025").
 func (t *Tagger) isProductName(words []string) bool {
-	name := strings.Join(words, " ")
-	if platformNames[name] {
+	first, last := words[0], words[len(words)-1]
+	if len(words) == 1 && platformNames[first] {
 		return true
 	}
-	first, last := words[0], words[len(words)-1]
 	// "iPhone", "iPad Pro", "iOS": Apple's lower-case "i" before a capital.
 	if len(first) > 2 && first[0] == 'i' && first[1] >= 'A' && first[1] <= 'Z' {
 		return true
 	}
-	if len(words) < 2 || t.hasOrgWord(name) || mediaHeadWords[first] || first == "Channel" {
+	if len(words) < 2 || mediaHeadWords[first] || first == "Channel" {
 		return false
 	}
-	if productModelWords[last] {
-		return true
+	if !productModelWords[last] && !(text.IsNumber(last) && len(last) <= 3 && capClass(words[len(words)-2]) != capDigits) {
+		return false
 	}
-	return text.IsNumber(last) && len(last) <= 3 && capClass(words[len(words)-2]) != capDigits
+	return !t.hasOrgWords(words)
 }
 
 // compassWords end districts' and constituencies' names after a place.
@@ -995,7 +1029,7 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	// Tiradentes": a facility or a place by its head word, when no organisation word is in the name.
 	if len(words) >= 2 && (modelType == article.TypeOrg || modelType == article.TypeMisc || modelType == article.TypePerson && !mentions.titled) &&
 		(facilityLastWords[last] && name != "National" && name != "Royal" || facilityFirstWords[name] && !lawHeadWords[last]) &&
-		!t.hasOrgWord(strings.Join(words, " ")) { // "the National Theatre" is a company
+		!t.hasOrgWords(words) { // "the National Theatre" is a company
 		ev.score[tiPlace] += nameWeight
 		return ev
 	}
@@ -1201,8 +1235,13 @@ func givenNameRuns(s string, k *knowledge) [][2]int {
 
 // hasOrgWord reports a word of an organisation's name: a head word or a legal form.
 func (t *Tagger) hasOrgWord(name string) bool {
+	return t.hasOrgWords(strings.Fields(name))
+}
+
+// hasOrgWords is hasOrgWord of a name's words.
+func (t *Tagger) hasOrgWords(words []string) bool {
 	k := loadKnowledge()
-	for _, w := range strings.Fields(name) {
+	for _, w := range words {
 		if orgHeadWords[w] || t.lex.orgWords[w] || mediaHeadWords[w] || k.isLegalForm(w) {
 			return true
 		}
