@@ -129,7 +129,10 @@ BGN ILS SAR AED QAR KWD BHD OMR JOD THB IDR MYR PHP VND TWD PKR BDT LKR NPR KZT`
 	// commonAcronyms are upper-case common nouns, not names of anything.
 	commonAcronyms = wordSet(`AI GDP GNP IPO CEO CFO COO CTO EV EVs LNG LPG VAT GMT UTC HQ PR IT ESG FDI PhD
 MBA ETF ETFs NGO NGOs SUV SUVs CPI PMI IoT API OTC DNA RNA HIV TB PM AM MW GW GWh MWh KW KWh CO2 AGM EGM
-QR ID IDs PC PCs TV OK`)
+QR ID IDs PC PCs TV OK ICU ICUs MEP MEPs MP MPs MRSA GPS SMS ATM ATMs LED LCD`)
+	// diseaseNames are common nouns of illnesses the models take for names ("Covid-19" → a place
+	// "Covid"); annotators and OntoNotes leave diseases out.
+	diseaseNames = wordSet(`Covid COVID Covid-19 COVID-19 SARS-CoV-2 Ebola Mpox`)
 )
 
 // tokenSpan returns the tokens [i, j) that a mention's byte span [start, end) covers.
@@ -457,6 +460,15 @@ func isCalendarMention(toks []token, i, j int) bool {
 func isAmountOrAcronym(toks []token, i, j int) bool {
 	w := toks[i].Text
 	if j-i == 1 && (currencyCodes[w] || commonAcronyms[w]) {
+		return true
+	}
+	if diseaseNames[w] {
+		// "Covid", "Covid-19" ("Covid" "-" "19" as the model's corpus splits it).
+		for k := i + 1; k < j; k++ {
+			if tw := toks[k].Text; tw != "-" && !text.IsNumber(tw) {
+				return false
+			}
+		}
 		return true
 	}
 	if currencyCodes[w] {
