@@ -796,7 +796,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 			ev.score[tiPerson] += cueWeight
 		}
 		// "the Chajnantor plateau", "the Yangtze river" (but "the Chinese city of …" is a demonym).
-		if j < len(toks) && placeClassNouns[toks[j].Text] && !t.isDemonym(toks[j-1].Text) {
+		if j < len(toks) && placeClassNouns[toks[j].Text] && !t.isNationality(toks[j-1].Text) {
 			ev.score[tiPlace] += cueWeight
 		}
 		// "X, a family-owned chipmaker from Bavaria," / "X, the joint venture formed by …"; a place
@@ -816,7 +816,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 				}
 			case article.TypeOrg, article.TypeMisc:
 				ev.notPerson = true // so that a list's places can reach it
-				if nearWater(toks, i) && !t.isDemonym(c.name) {
+				if nearWater(toks, i) && !t.isNationality(c.name) {
 					ev.score[tiPlace] += weakWeight
 				}
 			}
