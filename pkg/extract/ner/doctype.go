@@ -250,6 +250,21 @@ func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []c
 			titled = t.lex.titles[first] || t.lex.roleWords[strings.ToLower(first)]
 		}
 		joined := c.typ != article.TypePerson && strings.ContainsAny(s[c.start:c.end], "/:|")
+		// "Black Friday and Cyber Monday": two events listed, each of capitalised words.
+		if c.typ == article.TypeEvent && !joined {
+			if a, b, ok := strings.Cut(s[c.start:c.end], " and "); ok && isCapitalisedRun(a) && isCapitalisedRun(b) {
+				if out == nil {
+					out = append(make([]candidate, 0, len(cands)+2), cands[:n]...)
+				}
+				first, second := c, c
+				first.end = c.start + len(a)
+				first.name = strings.Join(strings.Fields(a), " ")
+				second.start = c.end - len(b)
+				second.name = strings.Join(strings.Fields(b), " ")
+				out = append(out, first, second)
+				continue
+			}
+		}
 		if !titled && !joined {
 			if out != nil {
 				out = append(out, c)
@@ -292,6 +307,18 @@ func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []c
 		return cands
 	}
 	return out
+}
+
+// isCapitalisedRun reports two or more words, each capitalised: "Black Friday".
+func isCapitalisedRun(p string) bool {
+	words := 0
+	for _, w := range strings.Fields(p) {
+		if cc := capClass(w); cc != capInit && cc != capAll && cc != capMixed {
+			return false
+		}
+		words++
+	}
+	return words >= 2
 }
 
 // part is candidate c cut to tokens [i, j).
