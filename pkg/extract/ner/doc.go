@@ -112,6 +112,17 @@
 // ("Senator X"), a place noun after it ("the Chajnantor plateau"), and "the" before a one-word name,
 // which no person takes ("the Bundestag" → ORG; "the Rhône", with water words around it or a
 // gazetteer place, → PLACE, and names listed with it alike: "the Rhine, the Rhône and the Po").
+// Names are also kept whole or split as a reader sees them: an upper-case dateline's place
+// ("NEW YORK", not "YORK") and no date inside the name after it; "The Hague"; institutions across
+// "of" a place or after one ("Central Bank of Kenya", "Hong Kong Polytechnic University", "the
+// Communist party"); names joined by "/", ":" or "|" and two events joined by "and" split; a table
+// row's figures, a result line's score, a royal title and a title before a body ("Founder of X")
+// taken off. More typing evidence: facilities and places by their head word ("State Capitol",
+// "Arena Corinthians"), a place with a compass word ("Nottingham North"), a place with a
+// capitalised plural (a club, "New York Islanders"), products by their model word or number, an
+// "i"-name or a known platform ("AirPods Pro", "iPhone 11", "Bluetooth": MISC), nationality and
+// region adjectives ("European", "Bavarian": MISC, never a short form of "European Space Agency"),
+// and common-noun acronyms and diseases ("ICU", "Covid-19") dropped.
 // Short forms are linked after typing, so "Brenner" follows "Brenner Halbleiter", and a club's last
 // word follows the club ("Fluminense" → "Grêmio Fluminense"). What is known of names comes from open
 // data in knowledge/ (US census first names, company names, legal forms; see its SOURCES.md).
