@@ -90,7 +90,7 @@ Rada Oireachtas Dáil Althing Jatiya Lok Sabha Diet Kokkai Yuan Legislative Hurr
 	// ("Asia Pacific Wire", "Gulf News").
 	mediaHeadWords = wordSet(`Wire News Post Times Herald Tribune Gazette Journal Chronicle Telegraph Observer
 Press Radio Television TV Broadcasting Media Daily Weekly Review Monitor Standard Guardian Independent
-Express Mail Mirror Courier Dispatch Bulletin Reporter Insider Agency Newswire Newsweek`)
+Express Mail Mirror Courier Dispatch Bulletin Reporter Insider Agency Newswire Newsweek Today`)
 	// eventHeadWords end event names; a capitalised run ending in one is one event name, "of" and
 	// "&" included ("World Internet of Things Exposition").
 	eventHeadWords = wordSet(`Exposition Expo Summit Conference Forum Festival Fair Games Olympics Olympiad
@@ -176,6 +176,12 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 					c.start, c.end, c.name = toks[i].Start, toks[j-1].End, name
 				}
 			}
+		}
+		// "told Africa Today": a place followed by an outlet's head word is the outlet's name.
+		if c.typ == article.TypePlace && j < len(toks) && mediaHeadWords[toks[j].Text] && capClass(toks[j].Text) == capInit &&
+			spaceGap(s, toks[j-1], toks[j]) && (j+1 >= len(toks) || capClass(toks[j+1].Text) != capInit) {
+			j++
+			c.typ = article.TypeOrg
 		}
 		// "The Hague": a place whose name opens with a capitalised article.
 		// (Mid-sentence only: "The Netherlands is …" opens a sentence with an ordinary article.)
