@@ -955,7 +955,7 @@ func (t *Tagger) isProductName(words []string) bool {
 var compassWords = wordSet(`North South East West Central Northeast Northwest Southeast Southwest`)
 
 // lawHeadWords end the names of agreements and laws ("Plaza Agreement"), which are MISC.
-var lawHeadWords = wordSet(`Agreement Accord Accords Act Treaty Compact Protocol Convention Declaration Pact Charter`)
+var lawHeadWords = wordSet(`Agreement Accord Accords Act Treaty Compact Protocol Declaration Pact Charter`)
 
 // facilityFirstWords open the names of facilities and places in the languages news quotes them in:
 // "Arena Corinthians", "Plaza San Martín", "Cidade Tiradentes", "Salar de Atacama".
@@ -1076,6 +1076,12 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 		(facilityLastWords[last] && name != "National" && name != "Royal" || facilityFirstWords[name] && !lawHeadWords[last]) &&
 		!t.hasOrgWords(words) { // "the National Theatre" is a company
 		ev.score[tiPlace] += nameWeight
+		return ev
+	}
+	// "the North American Free Trade Agreement", "the Paris Accord", "the Lyon Compact": an
+	// agreement or a law is MISC, not a body or an event.
+	if len(words) >= 2 && modelType != article.TypeMisc && lawHeadWords[last] && !mentions.titled {
+		ev.score[tiMisc] += nameWeight
 		return ev
 	}
 	// "AirPods Pro", "Galaxy Note 10 Plus", "iPhone 11", "Ascom Myco 2", "iPad", "Bluetooth": a

@@ -146,6 +146,10 @@ func TestDocumentTyping(t *testing.T) {
 		{"a place followed by an outlet's head word is the outlet",
 			"Everything went according to the plan, Kiprotich told Kenya Today by phone from Nairobi.",
 			[]want{{"ORG", "Kenya Today"}, {"PLACE", "Nairobi"}}, []string{"Kenya"}},
+		{"an agreement is MISC, and its head word alone refers to it",
+			"The summit closed with a declaration, dubbed the Lyon Compact, committing signatories to speed up payments. " +
+				"The region would host a permanent secretariat for the Compact.",
+			[]want{{"MISC", "Lyon Compact"}}, []string{"Compact"}},
 		{"people stay people",
 			"Senator Dale Kirkpatrick met Jennifer Alvarez, the county recorder, and its German partner's chief executive, Matthias Brenner.",
 			[]want{{"PERSON", "Dale Kirkpatrick"}, {"PERSON", "Jennifer Alvarez"}, {"PERSON", "Matthias Brenner"}}, nil},
