@@ -364,6 +364,13 @@ func (t *Tagger) joinInstitutions(s string, cands []candidate) []candidate {
 				c.ev.add(d.ev)
 				c.personCue, c.role = false, ""
 				n++
+			case placeJoins[gap] && c.typ != article.TypePerson && d.typ != article.TypePerson && t.places != nil &&
+				t.places.IsPlace(s[c.start:d.end]):
+				// "São Bernardo" + "do" + "Campo", "St." + "Louis" (cut at the abbreviation's
+				// full stop): one place the gazetteer knows whole.
+				c.end, c.typ = d.end, article.TypePlace
+				c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+				n++
 			}
 		}
 		// "the Communist party", "the Democratic Progressive party".
@@ -377,6 +384,9 @@ func (t *Tagger) joinInstitutions(s string, cands []candidate) []candidate {
 	}
 	return out
 }
+
+// placeJoins are the gaps a place's name may hold between two mentions the model made of it.
+var placeJoins = map[string]bool{" ": true, " do ": true, " da ": true, " de ": true, " dos ": true, " das ": true, " del ": true}
 
 // lastOfSeveral returns the last word of a name of two or more words, or "".
 func lastOfSeveral(name string) string {

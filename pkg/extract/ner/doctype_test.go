@@ -15,7 +15,7 @@ var docPlaces = fakePlaces{"Kenya": true, "Nairobi": true, "Bavaria": true, "Mun
 	"Córdoba": true, "Lagos": true, "Barcelona": true, "Madrid": true, "Bogotá": true, "Colombia": true,
 	"Hungary": true, "Debrecen": true, "Copa": true, "Chile": true, "Santiago": true, "Beijing": true,
 	"Buenos Aires": true, "Lyon": true, "Kunshan": true, "Chicago": true, "Pittsburgh": true,
-	"New York": true, "Hong Kong": true, "The Hague": true, "Nottingham": true, "Leeds": true}
+	"New York": true, "Hong Kong": true, "São Bernardo do Campo": true, "São Bernardo": true, "Campo": true, "The Hague": true, "Nottingham": true, "Leeds": true}
 
 // TestDocumentTyping runs issue-like sentences through the Tagger: one type per name, decided by the
 // evidence of the whole text (issue #19, "names typed wrong").
@@ -150,6 +150,9 @@ func TestDocumentTyping(t *testing.T) {
 			"The summit closed with a declaration, dubbed the Lyon Compact, committing signatories to speed up payments. " +
 				"The region would host a permanent secretariat for the Compact.",
 			[]want{{"MISC", "Lyon Compact"}}, []string{"Compact"}},
+		{"a place the model cut at a particle is one place",
+			"Roberto Fagundes runs a company making hydraulic presses in São Bernardo do Campo, part of the ABC region.",
+			[]want{{"PLACE", "São Bernardo do Campo"}}, []string{"Campo"}},
 		{"people stay people",
 			"Senator Dale Kirkpatrick met Jennifer Alvarez, the county recorder, and its German partner's chief executive, Matthias Brenner.",
 			[]want{{"PERSON", "Dale Kirkpatrick"}, {"PERSON", "Jennifer Alvarez"}, {"PERSON", "Matthias Brenner"}}, nil},
