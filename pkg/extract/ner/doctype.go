@@ -256,6 +256,19 @@ func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []c
 			titled = t.lex.titles[first] || t.lex.roleWords[strings.ToLower(first)]
 		}
 		joined := c.typ != article.TypePerson && strings.ContainsAny(s[c.start:c.end], "/:|")
+		// "Washington, DC": a town and its state or country are two places.
+		if c.typ == article.TypePlace && !joined && t.places != nil {
+			if a, b, ok := strings.Cut(s[c.start:c.end], ", "); ok && t.places.IsPlace(a) && t.places.IsPlace(b) {
+				if out == nil {
+					out = append(make([]candidate, 0, len(cands)+2), cands[:n]...)
+				}
+				first, second := c, c
+				first.end, first.name = c.start+len(a), a
+				second.start, second.name = c.end-len(b), b
+				out = append(out, first, second)
+				continue
+			}
+		}
 		// "Black Friday and Cyber Monday": two events listed, each of capitalised words.
 		if c.typ == article.TypeEvent && !joined {
 			if a, b, ok := strings.Cut(s[c.start:c.end], " and "); ok && isCapitalisedRun(a) && isCapitalisedRun(b) {

@@ -15,7 +15,7 @@ var docPlaces = fakePlaces{"Kenya": true, "Nairobi": true, "Bavaria": true, "Mun
 	"Córdoba": true, "Lagos": true, "Barcelona": true, "Madrid": true, "Bogotá": true, "Colombia": true,
 	"Hungary": true, "Debrecen": true, "Copa": true, "Chile": true, "Santiago": true, "Beijing": true,
 	"Buenos Aires": true, "Lyon": true, "Kunshan": true, "Chicago": true, "Pittsburgh": true,
-	"New York": true, "Hong Kong": true, "São Bernardo do Campo": true, "São Bernardo": true, "Campo": true, "The Hague": true, "Nottingham": true, "Leeds": true}
+	"New York": true, "Hong Kong": true, "Washington": true, "DC": true, "United States": true, "São Bernardo do Campo": true, "São Bernardo": true, "Campo": true, "The Hague": true, "Nottingham": true, "Leeds": true}
 
 // TestDocumentTyping runs issue-like sentences through the Tagger: one type per name, decided by the
 // evidence of the whole text (issue #19, "names typed wrong").
@@ -153,6 +153,9 @@ func TestDocumentTyping(t *testing.T) {
 		{"a place the model cut at a particle is one place",
 			"Roberto Fagundes runs a company making hydraulic presses in São Bernardo do Campo, part of the ABC region.",
 			[]want{{"PLACE", "São Bernardo do Campo"}}, []string{"Campo"}},
+		{"a town and its state are two places",
+			"Washington, DC, United States: Getting to the Moon has been done.",
+			[]want{{"PLACE", "Washington"}, {"PLACE", "DC"}}, []string{"Washington, DC"}},
 		{"people stay people",
 			"Senator Dale Kirkpatrick met Jennifer Alvarez, the county recorder, and its German partner's chief executive, Matthias Brenner.",
 			[]want{{"PERSON", "Dale Kirkpatrick"}, {"PERSON", "Jennifer Alvarez"}, {"PERSON", "Matthias Brenner"}}, nil},
