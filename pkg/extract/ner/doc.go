@@ -122,7 +122,9 @@
 // capitalised plural (a club, "New York Islanders"), products by their model word or number, an
 // "i"-name or a known platform ("AirPods Pro", "iPhone 11", "Bluetooth": MISC), nationality and
 // region adjectives ("European", "Bavarian": MISC, never a short form of "European Space Agency"),
-// and common-noun acronyms and diseases ("ICU", "Covid-19") dropped.
+// and common-noun acronyms and diseases ("ICU", "Covid-19") dropped; a lone word the model called a
+// person that no full name introduces, with no title, role or given name, is a body ("Hefce",
+// "Sky", "Rakuten"): news introduces people by their full names.
 // Short forms are linked after typing, so "Brenner" follows "Brenner Halbleiter", and a club's last
 // word follows the club ("Fluminense" → "Grêmio Fluminense"). What is known of names comes from open
 // data in knowledge/ (US census first names, company names, legal forms; see its SOURCES.md).

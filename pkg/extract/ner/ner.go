@@ -803,6 +803,16 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 			}
 		}
 	}
+	// A lone word the model called a person that no full name in the text introduces, with no
+	// title, role or given name, is a body's name: news introduces people by their full names
+	// ("Oxfam said", "Rakuten", "Sky").
+	k := loadKnowledge()
+	for _, e := range order {
+		if len(e.mentions) > 0 && e.typ == article.TypePerson && len(e.words) == 1 && !e.personCue && !e.ev.titled &&
+			e.role == "" && !k.firstNames[e.name] && !isAcronym(e.name) && e.votes[tiPerson] < 3 {
+			e.typ = article.TypeOrg
+		}
+	}
 	var out []article.Entity
 	idx := text.NewRuneIndex(s)
 	for _, e := range order {
