@@ -112,14 +112,29 @@
 // ("Senator X"), a place noun after it ("the Chajnantor plateau"), and "the" before a one-word name,
 // which no person takes ("the Bundestag" → ORG; "the Rhône", with water words around it or a
 // gazetteer place, → PLACE, and names listed with it alike: "the Rhine, the Rhône and the Po").
+// Names are also kept whole or split as a reader sees them: an upper-case dateline's place
+// ("NEW YORK", not "YORK") and no date inside the name after it; "The Hague"; institutions across
+// "of" a place or after one ("Central Bank of Kenya", "Hong Kong Polytechnic University", "the
+// Communist party"); names joined by "/", ":" or "|" and two events joined by "and" split; a table
+// row's figures, a result line's score, a royal title and a title before a body ("Founder of X")
+// taken off. More typing evidence: facilities and places by their head word ("State Capitol",
+// "Arena Corinthians"), a place with a compass word ("Nottingham North"), a place with a
+// capitalised plural (a club, "New York Islanders"), products by their model word or number, an
+// "i"-name or a known platform ("AirPods Pro", "iPhone 11", "Bluetooth": MISC), nationality and
+// region adjectives ("European", "Bavarian": MISC, never a short form of "European Space Agency"),
+// and common-noun acronyms and diseases ("ICU", "Covid-19") dropped; a lone word the model called a
+// person that no full name introduces, with no title, role or given name, is a body ("Hefce",
+// "Sky", "Rakuten"): news introduces people by their full names.
 // Short forms are linked after typing, so "Brenner" follows "Brenner Halbleiter", and a club's last
 // word follows the club ("Fluminense" → "Grêmio Fluminense"). What is known of names comes from open
 // data in knowledge/ (US census first names, company names, legal forms; see its SOURCES.md).
 //
 // Text in another language than English (Article.Language set and not "en") yields only the places
 // the model found that the gazetteer knows: the English model's people, organisations and other
-// names there are guesses ("Hoy Colombia", "Según Echeverría", "Celui-ci"). Text whose language is
-// unknown is read as English.
+// names there are guesses ("Hoy Colombia", "Según Echeverría", "Celui-ci"). People named with a
+// common given name and capitalised surnames read the same in any language and are kept ("Kyle
+// Busch"), and found by that pattern where the model passed over them (a flattened table of
+// results). Text whose language is unknown is read as English.
 //
 // # Measured (dev sets, `newsmon eval ner`, embedded models)
 //

@@ -3,6 +3,7 @@ package ner
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
@@ -89,7 +90,7 @@ Rada Oireachtas Dáil Althing Jatiya Lok Sabha Diet Kokkai Yuan Legislative Hurr
 	// ("Asia Pacific Wire", "Gulf News").
 	mediaHeadWords = wordSet(`Wire News Post Times Herald Tribune Gazette Journal Chronicle Telegraph Observer
 Press Radio Television TV Broadcasting Media Daily Weekly Review Monitor Standard Guardian Independent
-Express Mail Mirror Courier Dispatch Bulletin Reporter Insider Agency Newswire Newsweek`)
+Express Mail Mirror Courier Dispatch Bulletin Reporter Insider Agency Newswire Newsweek Today`)
 	// eventHeadWords end event names; a capitalised run ending in one is one event name, "of" and
 	// "&" included ("World Internet of Things Exposition").
 	eventHeadWords = wordSet(`Exposition Expo Summit Conference Forum Festival Fair Games Olympics Olympiad
@@ -115,7 +116,7 @@ book song`)
 	// which supply drinking water".
 	waterWords = wordSet(`river rivers water waters meltwater banks bank valley basin delta flows flow flowed
 feeds fed estuary tributary upstream downstream shore shores flood floods flooding glacier glaciers
-lake sea coast navigable dam`)
+lake sea coast navigable dam forest forests rainforest deforestation jungle`)
 	// calendarWords are never names: months, their abbreviations, weekdays.
 	calendarWords = wordSet(`January February March April May June July August September October November
 December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
@@ -128,7 +129,10 @@ BGN ILS SAR AED QAR KWD BHD OMR JOD THB IDR MYR PHP VND TWD PKR BDT LKR NPR KZT`
 	// commonAcronyms are upper-case common nouns, not names of anything.
 	commonAcronyms = wordSet(`AI GDP GNP IPO CEO CFO COO CTO EV EVs LNG LPG VAT GMT UTC HQ PR IT ESG FDI PhD
 MBA ETF ETFs NGO NGOs SUV SUVs CPI PMI IoT API OTC DNA RNA HIV TB PM AM MW GW GWh MWh KW KWh CO2 AGM EGM
-QR ID IDs PC PCs TV OK`)
+QR ID IDs PC PCs TV OK ICU ICUs MEP MEPs MP MPs MRSA GPS SMS ATM ATMs LED LCD`)
+	// diseaseNames are common nouns of illnesses the models take for names ("Covid-19" → a place
+	// "Covid"); annotators and OntoNotes leave diseases out.
+	diseaseNames = wordSet(`Covid COVID Covid-19 COVID-19 SARS-CoV-2 Ebola Mpox`)
 )
 
 // tokenSpan returns the tokens [i, j) that a mention's byte span [start, end) covers.
@@ -153,9 +157,51 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 		if isCalendarMention(toks, i, j) || isAmountOrAcronym(toks, i, j) {
 			continue
 		}
+		// "NEW YORK, April 1 - Manufacturers Hanover Corp said": the dateline's date is not part
+		// of the name that follows it.
+		if e := datelineDateEnd(toks, i, j); e > i {
+			i = e
+		}
+		// "NEW YORK, April 1 -": the model may tag only the dateline's last word; the upper-case
+		// words before it on the line are the place's too.
+		if i > 0 && isUpperWord(toks[i].Text) && t.places != nil {
+			k0 := i
+			for k0 > 0 && isUpperWord(toks[k0-1].Text) && spaceGap(s, toks[k0-1], toks[k0]) && k0 > i-3 {
+				k0--
+			}
+			if k0 < i && (k0 == 0 || strings.Contains(s[toks[k0-1].End:toks[k0].Start], "\n")) {
+				if name := titleCase(s[toks[k0].Start:toks[j-1].End]); t.places.IsPlace(name) {
+					i = k0
+					c.typ = article.TypePlace
+					c.start, c.end, c.name = toks[i].Start, toks[j-1].End, name
+				}
+			}
+		}
+		// "told Africa Today": a place followed by an outlet's head word is the outlet's name.
+		if c.typ == article.TypePlace && j < len(toks) && mediaHeadWords[toks[j].Text] && capClass(toks[j].Text) == capInit &&
+			spaceGap(s, toks[j-1], toks[j]) && (j+1 >= len(toks) || capClass(toks[j+1].Text) != capInit) {
+			j++
+			c.typ = article.TypeOrg
+		}
+		// "The Hague": a place whose name opens with a capitalised article.
+		// (Mid-sentence only: "The Netherlands is …" opens a sentence with an ordinary article.)
+		if c.typ == article.TypePlace && i > 1 && toks[i-1].Text == "The" && spaceGap(s, toks[i-1], toks[i]) &&
+			spaceGap(s, toks[i-2], toks[i-1]) && (text.IsWord(toks[i-2].Text) || toks[i-2].Text == ",") &&
+			t.places != nil && t.places.IsPlace("The "+s[toks[i].Start:toks[j-1].End]) {
+			i--
+		}
 		// "Suzhou Marathon on Sunday": the day is not part of the name.
 		for j-i > 2 && calendarWords[toks[j-1].Text] && isConnector(toks[j-2].Text) {
 			j -= 2
+		}
+		// "Daniel Suarez 846 0 1 4 11": a table row's figures are not part of the name (one
+		// number may be: "Ariane 6", "Nikkei 225").
+		if n := trailingNumbers(toks, i, j); n >= 2 && j-n > i {
+			j -= n
+		}
+		// "Blue Jackets 5, Canadiens 2: …": a result line's score is not part of the name.
+		if j-i > 1 && text.IsNumber(toks[j-1].Text) && isScoreLine(toks, j) {
+			j--
 		}
 		// "beating Grêmio Fluminense 2-1": the score is not part of the name.
 		if j-i > 1 && j+1 < len(toks) && text.IsNumber(toks[j-1].Text) && (toks[j].Text == "-" || toks[j].Text == "–") &&
@@ -192,8 +238,178 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 	}
 	out = t.dropTitleParts(toks, out)
 	out = t.joinEventRuns(s, toks, out)
-	return t.joinPossessives(s, toks, out, k)
+	out = t.joinPossessives(s, toks, out, k)
+	out = t.joinInstitutions(s, out)
+	return t.splitJoinedNames(s, toks, out)
 }
+
+// splitJoinedNames splits a mention that joins names with a separator no name holds: "Reuters/Ipsos",
+// "USC Dornsife/Los Angeles Times" (pollsters of one poll), "… Goal: Alarm Management |ECRI" (a
+// reference's parts); and takes a person's title off a body's name: "Founder of Ceres Robotics
+// Inc.", "General Manager of Life Care Solutions Europe" — the body is what follows "of".
+func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []candidate {
+	var out []candidate // nil until a mention changes: most documents have none
+	for n, c := range cands {
+		titled := false
+		if c.typ == article.TypeOrg && strings.Contains(c.name, " of ") {
+			first, _, _ := strings.Cut(c.name, " ")
+			titled = t.lex.titles[first] || t.lex.roleWords[strings.ToLower(first)]
+		}
+		joined := c.typ != article.TypePerson && strings.ContainsAny(s[c.start:c.end], "/:|")
+		// "Washington, DC": a town and its state or country are two places.
+		if c.typ == article.TypePlace && !joined && t.places != nil {
+			if a, b, ok := strings.Cut(s[c.start:c.end], ", "); ok && t.places.IsPlace(a) && t.places.IsPlace(b) {
+				if out == nil {
+					out = append(make([]candidate, 0, len(cands)+2), cands[:n]...)
+				}
+				first, second := c, c
+				first.end, first.name = c.start+len(a), a
+				second.start, second.name = c.end-len(b), b
+				out = append(out, first, second)
+				continue
+			}
+		}
+		// "Black Friday and Cyber Monday": two events listed, each of capitalised words.
+		if c.typ == article.TypeEvent && !joined {
+			if a, b, ok := strings.Cut(s[c.start:c.end], " and "); ok && isCapitalisedRun(a) && isCapitalisedRun(b) {
+				if out == nil {
+					out = append(make([]candidate, 0, len(cands)+2), cands[:n]...)
+				}
+				first, second := c, c
+				first.end = c.start + len(a)
+				first.name = strings.Join(strings.Fields(a), " ")
+				second.start = c.end - len(b)
+				second.name = strings.Join(strings.Fields(b), " ")
+				out = append(out, first, second)
+				continue
+			}
+		}
+		if !titled && !joined {
+			if out != nil {
+				out = append(out, c)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]candidate, 0, len(cands)+2), cands[:n]...)
+		}
+		i, j := tokenSpan(toks, c.start, c.end)
+		if titled {
+			k := i
+			for k < j && capClass(toks[k].Text) != capLower && (t.lex.titles[toks[k].Text] || t.lex.roleWords[strings.ToLower(toks[k].Text)]) {
+				k++
+			}
+			if k > i && k+2 < j && toks[k].Text == "of" {
+				i = k + 1
+				c = part(s, toks, c, i, j)
+			}
+		}
+		from := i
+		split := false
+		for k := i; joined && k < j; k++ {
+			if w := toks[k].Text; w == "/" || w == ":" || w == "|" {
+				if k > from {
+					out = append(out, part(s, toks, c, from, k))
+				}
+				from, split = k+1, true
+			}
+		}
+		if !split {
+			out = append(out, c)
+			continue
+		}
+		if from < j {
+			out = append(out, part(s, toks, c, from, j))
+		}
+	}
+	if out == nil {
+		return cands
+	}
+	return out
+}
+
+// isCapitalisedRun reports two or more words, each capitalised: "Black Friday".
+func isCapitalisedRun(p string) bool {
+	words := 0
+	for _, w := range strings.Fields(p) {
+		if cc := capClass(w); cc != capInit && cc != capAll && cc != capMixed {
+			return false
+		}
+		words++
+	}
+	return words >= 2
+}
+
+// part is candidate c cut to tokens [i, j).
+func part(s string, toks []token, c candidate, i, j int) candidate {
+	c.start, c.end = toks[i].Start, toks[j-1].End
+	c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+	return c
+}
+
+// institutionHeads end the names of institutions that take a place after "of" or before them:
+// "Central Bank of Kenya", "Public Utility Commission of Texas", "Hong Kong Polytechnic University".
+var institutionHeads = wordSet(`Bank Commission Chamber Council Authority Agency Ministry Department University
+College Institute Office Court Board Committee Bureau Service Society Academy Museum Library Railway Railways
+Airlines Airways Party Association Foundation Federation Corporation Company Police Army Navy Assembly
+Parliament Senate Government Administration Commissioner Tribunal Fund Exchange Polytechnic`)
+
+// joinInstitutions keeps institutions' names whole where the model split off a place: an
+// institution followed by "of" and a place ("Central Bank" + "of Kenya"), a place right before one
+// ("Hong Kong" + "Polytechnic University"); and a party named with a lower-case "party" ("the
+// Communist party").
+func (t *Tagger) joinInstitutions(s string, cands []candidate) []candidate {
+	out := cands[:0]
+	for n := 0; n < len(cands); n++ {
+		c := cands[n]
+		if n+1 < len(cands) {
+			d := cands[n+1]
+			gap := ""
+			if c.end <= d.start {
+				gap = s[c.end:d.start]
+			}
+			switch {
+			case c.typ == article.TypeOrg && d.typ == article.TypePlace && gap == " of " && institutionHeads[lastOfSeveral(c.name)],
+				c.typ == article.TypePlace && d.typ == article.TypeOrg && gap == " " && institutionHeads[lastOfSeveral(d.name)] &&
+					!strings.Contains(s[c.start:d.end], "\n"):
+				c.end, c.typ = d.end, article.TypeOrg
+				c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+				c.ev.add(d.ev)
+				c.personCue, c.role = false, ""
+				n++
+			case placeJoins[gap] && c.typ != article.TypePerson && d.typ != article.TypePerson && t.places != nil &&
+				t.places.IsPlace(s[c.start:d.end]):
+				// "São Bernardo" + "do" + "Campo", "St." + "Louis" (cut at the abbreviation's
+				// full stop): one place the gazetteer knows whole.
+				c.end, c.typ = d.end, article.TypePlace
+				c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+				n++
+			}
+		}
+		// "the Communist party", "the Democratic Progressive party".
+		if (c.typ == article.TypeOrg || c.typ == article.TypeMisc) && strings.HasPrefix(s[c.end:], " party") &&
+			(len(s) == c.end+6 || !isLetterByte(s[c.end+6])) {
+			c.end += 6
+			c.name += " party"
+			c.typ = article.TypeOrg
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// placeJoins are the gaps a place's name may hold between two mentions the model made of it.
+var placeJoins = map[string]bool{" ": true, " do ": true, " da ": true, " de ": true, " dos ": true, " das ": true, " del ": true}
+
+// lastOfSeveral returns the last word of a name of two or more words, or "".
+func lastOfSeveral(name string) string {
+	if k := strings.LastIndexByte(name, ' '); k >= 0 {
+		return name[k+1:]
+	}
+	return ""
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
 
 // dropTitleParts drops a portfolio of up to three words that the model took for a body when it is
 // part of a person's title: "Deputy Health Minister Sipho Ndlovu", "Treasury Cabinet Secretary
@@ -258,11 +474,18 @@ func (t *Tagger) isLeadingTitle(w string, k *knowledge) bool {
 	if t.lex.honorifics[w] {
 		return true
 	}
+	if royalTitles[w] {
+		return true
+	}
 	if k.firstNames[w] {
 		return false
 	}
 	return t.lex.titles[w] || t.lex.roleWords[strings.ToLower(w)]
 }
+
+// royalTitles open a sovereign's name ("King Willem-Alexander", "Queen Margrethe"); the census
+// lists them as given names too, but before a name they are titles.
+var royalTitles = wordSet(`King Queen Emperor Empress Sultan Emir Sheikh Pope Tsar Shah`)
 
 // isCalendarMention reports a mention made of month or weekday words and numbers only, with a
 // number or an abbreviation among them: "Nov 17", "Sept.", "17 Nov" — a date, never a name.
@@ -295,6 +518,15 @@ func isAmountOrAcronym(toks []token, i, j int) bool {
 	if j-i == 1 && (currencyCodes[w] || commonAcronyms[w]) {
 		return true
 	}
+	if diseaseNames[w] {
+		// "Covid", "Covid-19" ("Covid" "-" "19" as the model's corpus splits it).
+		for k := i + 1; k < j; k++ {
+			if tw := toks[k].Text; tw != "-" && !text.IsNumber(tw) {
+				return false
+			}
+		}
+		return true
+	}
 	if currencyCodes[w] {
 		for k := i + 1; k < j; k++ {
 			if capClass(toks[k].Text) != capHasDigit && capClass(toks[k].Text) != capDigits {
@@ -304,6 +536,98 @@ func isAmountOrAcronym(toks []token, i, j int) bool {
 		return true
 	}
 	return false
+}
+
+// isScoreLine reports a result's score ending at token j: "Blue Jackets 5, Canadiens 2:" — the
+// number before j is followed by ":" or by ", Name(s) N:".
+func isScoreLine(toks []token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	if toks[j].Text == ":" {
+		return true
+	}
+	if toks[j].Text != "," {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+5; k++ {
+		switch w := toks[k].Text; {
+		case text.IsNumber(w):
+			return k > j+1 && k+1 < len(toks) && toks[k+1].Text == ":"
+		case capClass(w) != capInit && capClass(w) != capMixed:
+			return false
+		}
+	}
+	return false
+}
+
+// groupPlurals are capitalised plurals naming believers and parties' members, not clubs.
+var groupPlurals = wordSet(`Muslims Christians Catholics Protestants Jews Hindus Buddhists Sikhs Sunnis Shias
+Shiites Evangelicals Mormons Baptists Methodists Anglicans Orthodox Millennials Boomers Democrats Republicans
+Conservatives Liberals Socialists Greens`)
+
+// isGroupPlural reports a capitalised plural that may name a team ("Islanders", "Bruins"): not a
+// nationality, a believer, a place or a given name.
+func (t *Tagger) isGroupPlural(w string, k *knowledge) bool {
+	return len(w) > 4 && capClass(w) == capInit && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "'s") && !t.isNationality(w) && !groupPlurals[w] && !k.firstNames[w] &&
+		!placeClassNouns[strings.ToLower(w)] && !calendarWords[w] && !(t.places != nil && t.places.IsPlace(w))
+}
+
+// isTeamName reports a place followed by a capitalised plural: "New York Islanders", "Boston
+// Bruins" — a club, not the place ("Cayman Islands", a place as a whole, is none).
+func (t *Tagger) isTeamName(words []string, k *knowledge) bool {
+	if len(words) < 2 || len(words) > 4 || t.places == nil {
+		return false
+	}
+	last := words[len(words)-1]
+	if !t.isGroupPlural(last, k) || mediaHeadWords[last] {
+		return false
+	}
+	name := strings.Join(words, " ")
+	return !t.places.IsPlace(name) && t.places.IsPlace(strings.Join(words[:len(words)-1], " "))
+}
+
+// datelineDateEnd returns the token after a date and dash opening tokens [i, j) — "April 1 -" in
+// "April 1 - Manufacturers Hanover Corp" — or i when there is none.
+func datelineDateEnd(toks []token, i, j int) int {
+	if j-i < 4 || !calendarWords[toks[i].Text] {
+		return i
+	}
+	k := i + 1
+	for k < j && (text.IsNumber(toks[k].Text) || toks[k].Text == ",") {
+		k++
+	}
+	if k == i+1 || k+1 >= j || toks[k].Text != "-" && toks[k].Text != "–" && toks[k].Text != "—" {
+		return i
+	}
+	return k + 1
+}
+
+// isUpperWord reports an upper-case word of two or more letters ("NEW", "YORK").
+func isUpperWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return letters >= 2 && text.IsWord(w)
+}
+
+// trailingNumbers counts the bare numbers ending tokens [i, j).
+func trailingNumbers(toks []token, i, j int) int {
+	n := 0
+	for j-n > i && text.IsNumber(toks[j-n-1].Text) {
+		n++
+	}
+	return n
 }
 
 func isConnector(w string) bool {
@@ -528,7 +852,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 			ev.score[tiPerson] += cueWeight
 		}
 		// "the Chajnantor plateau", "the Yangtze river" (but "the Chinese city of …" is a demonym).
-		if j < len(toks) && placeClassNouns[toks[j].Text] && !t.isDemonym(toks[j-1].Text) {
+		if j < len(toks) && placeClassNouns[toks[j].Text] && !t.isNationality(toks[j-1].Text) {
 			ev.score[tiPlace] += cueWeight
 		}
 		// "X, a family-owned chipmaker from Bavaria," / "X, the joint venture formed by …"; a place
@@ -548,7 +872,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 				}
 			case article.TypeOrg, article.TypeMisc:
 				ev.notPerson = true // so that a list's places can reach it
-				if nearWater(toks, i) && !t.isDemonym(c.name) {
+				if nearWater(toks, i) && !t.isNationality(c.name) {
 					ev.score[tiPlace] += weakWeight
 				}
 			}
@@ -613,6 +937,64 @@ func (t *Tagger) isDemonym(w string) bool {
 		return is
 	}
 	return false
+}
+
+// facilityLastWords end the names of facilities and streets, which are places (annotators and
+// OntoNotes' FAC alike): "Vera C. Rubin Observatory", "Downing Street", "Johnny Carson Theater".
+var facilityLastWords = wordSet(`Airport Stadium Arena Observatory Theater Theatre Capitol Depot Terminal
+Station Square Plaza Street Avenue Boulevard Tower Bridge Dam Harbour Harbor Canal Highway Motorway
+Expressway Cathedral Mosque Temple Palace Castle Estadio Estádio`)
+
+// productModelWords end product names: "AirPods Pro", "Mavic Mini", "Galaxy Note 10 Plus".
+var productModelWords = wordSet(`Pro Max Mini Plus Lite Ultra Fold Buds Dot Cam Kit XL SE`)
+
+// platformNames are technologies and platforms news names like products (MISC), which the model
+// reads as companies or people.
+var platformNames = wordSet(`Bluetooth Wi-Fi WiFi USB-C HDMI Android iOS macOS watchOS Linux Alexa Siri Cortana
+ChatGPT PlayStation Xbox Kindle AirPlay HomeKit`)
+
+// isProductName reports a name that reads as a product's (see productModelWords, platformNames):
+// not when an organisation word or a legal form is in it, nor a broadcaster's channel number
+// ("Channel 4"), nor a year ("Expo 2025").
+func (t *Tagger) isProductName(words []string) bool {
+	first, last := words[0], words[len(words)-1]
+	if len(words) == 1 && platformNames[first] {
+		return true
+	}
+	// "iPhone", "iPad Pro", "iOS": Apple's lower-case "i" before a capital.
+	if len(first) > 2 && first[0] == 'i' && first[1] >= 'A' && first[1] <= 'Z' {
+		return true
+	}
+	if len(words) < 2 || mediaHeadWords[first] || first == "Channel" {
+		return false
+	}
+	if !productModelWords[last] && !(text.IsNumber(last) && len(last) <= 3 && capClass(words[len(words)-2]) != capDigits) {
+		return false
+	}
+	return !t.hasOrgWords(words)
+}
+
+// compassWords end districts' and constituencies' names after a place.
+var compassWords = wordSet(`North South East West Central Northeast Northwest Southeast Southwest`)
+
+// lawHeadWords end the names of agreements and laws ("Plaza Agreement"), which are MISC.
+var lawHeadWords = wordSet(`Agreement Accord Accords Act Treaty Compact Protocol Declaration Pact Charter`)
+
+// facilityFirstWords open the names of facilities and places in the languages news quotes them in:
+// "Arena Corinthians", "Plaza San Martín", "Cidade Tiradentes", "Salar de Atacama".
+var facilityFirstWords = wordSet(`Arena Estadio Estádio Aeropuerto Aeroporto Aéroport Plaza Praça Piazza
+Place Cidade Ciudad Città Salar Lago Cerro Isla Ilha Puerto`)
+
+// regionalDemonyms are nationality and region adjectives the gazetteer's demonyms (countries)
+// lack: "a European spacecraft", "the Bavarian state government", "Nordic lenders".
+var regionalDemonyms = wordSet(`European Europeans African Africans Asian Asians Arab Arabs Arabian Nordic
+Scandinavian Scandinavians Baltic Balkan Latino Latinos Hispanic Hispanics Alpine Andean Amazonian Caribbean
+Bavarian Bavarians Catalan Catalans Basque Basques Flemish Walloon Scottish Scots Welsh English Kurdish Kurds
+Tamil Tamils Sahelian Transatlantic Eurasian Sub-Saharan`)
+
+// isNationality reports a nationality or region adjective ("German", "European", "Bavarian").
+func (t *Tagger) isNationality(w string) bool {
+	return regionalDemonyms[w] || t.places != nil && t.isDemonym(w)
 }
 
 // listed reports two mentions written as items of one list: "A, the B", "A and the B".
@@ -706,10 +1088,48 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 		ev.score[tiOrg] += nameWeight // "Brenner Halbleiter GmbH", "Telefónica S.A."
 		return ev
 	}
+	// "Nordic lenders", "Alpine glaciers": a nationality or region adjective alone names no body.
+	if len(words) == 1 && modelType == article.TypeOrg && t.isNationality(name) {
+		ev.score[tiMisc] += nameWeight
+		return ev
+	}
+	// "the State Capitol", "Naivasha Inland Container Depot", "Arena Corinthians", "Cidade
+	// Tiradentes": a facility or a place by its head word, when no organisation word is in the name.
+	if len(words) >= 2 && (modelType == article.TypeOrg || modelType == article.TypeMisc || modelType == article.TypePerson && !mentions.titled) &&
+		(facilityLastWords[last] && name != "National" && name != "Royal" || facilityFirstWords[name] && !lawHeadWords[last]) &&
+		!t.hasOrgWords(words) { // "the National Theatre" is a company
+		ev.score[tiPlace] += nameWeight
+		return ev
+	}
+	// "the North American Free Trade Agreement", "the Paris Accord", "the Lyon Compact": an
+	// agreement or a law is MISC, not a body or an event.
+	if len(words) >= 2 && modelType != article.TypeMisc && lawHeadWords[last] && !mentions.titled {
+		ev.score[tiMisc] += nameWeight
+		return ev
+	}
+	// "AirPods Pro", "Galaxy Note 10 Plus", "iPhone 11", "Ascom Myco 2", "iPad", "Bluetooth": a
+	// product by its model word, its model number, an "i"-name or a known platform — MISC.
+	if modelType != article.TypeMisc && !(modelType == article.TypePerson && mentions.titled) && t.isProductName(words) {
+		ev.score[tiMisc] += nameWeight
+		return ev
+	}
+	// "Sheffield Brightside" no, but "Nottingham North", "Leeds Central": a place and a compass
+	// word name a district or a constituency.
+	if len(words) >= 2 && modelType != article.TypePlace && compassWords[last] && t.places != nil &&
+		t.places.IsPlace(strings.Join(words[:len(words)-1], " ")) && !(modelType == article.TypePerson && mentions.titled) {
+		ev.score[tiPlace] += nameWeight
+		return ev
+	}
+	// "the New York Islanders", "the Boston Bruins": a club (but "Bernie Sanders" is a person
+	// whose given name is also a town's).
+	if modelType != article.TypeOrg && t.isTeamName(words, k) && !(modelType == article.TypePerson && k.firstNames[name]) {
+		ev.score[tiOrg] += nameWeight
+		return ev
+	}
 	switch modelType {
 	case article.TypePlace:
-		// "Asia Pacific Wire": an outlet, not a place.
-		if len(words) >= 2 && mediaHeadWords[last] {
+		// "Asia Pacific Wire": an outlet, not a place; "Central Japan Railway": a company.
+		if len(words) >= 2 && (mediaHeadWords[last] || institutionHeads[last] && !placeClassNouns[strings.ToLower(last)]) {
 			ev.score[tiOrg] += nameWeight
 		}
 	case article.TypePerson, article.TypeMisc:
@@ -768,15 +1188,154 @@ func decideType(modelType string, votes [nTypeIdx]int, ev evidence) string {
 // keepForLanguage filters entities of a text in a language other than English: the English model's
 // people, organisations and other names there are guesses ("Lo", "Según Echeverría", "Celui-ci"),
 // so only places it found that the gazetteer knows are kept.
-func (t *Tagger) keepForLanguage(ents []article.Entity, lang string) []article.Entity {
+// People's names that open with a common given name read the same in any language, so they are
+// kept too ("Kyle Busch"), whatever type the model gave them, and found where the model, reading a
+// flattened table of figures, passed them over (givenNameRuns).
+func (t *Tagger) keepForLanguage(s string, ents []article.Entity, lang string) []article.Entity {
 	if lang == "" || lang == "en" {
 		return ents
 	}
+	k := loadKnowledge()
 	out := ents[:0]
 	for _, e := range ents {
-		if e.Type == article.TypePlace && t.places != nil && t.places.IsPlace(e.Name) {
-			out = append(out, e)
+		switch {
+		case e.Type == article.TypePlace && t.places != nil && t.places.IsPlace(e.Name):
+		case k.isGivenAndSurname(e.Name) && !t.hasOrgWord(e.Name):
+			// A table of drivers the model typed at random: a given name and a surname are a person.
+			e.Type = article.TypePerson
+		default:
+			continue
+		}
+		out = append(out, e)
+	}
+	return t.addGivenNameRuns(s, out, k)
+}
+
+// addGivenNameRuns adds the people named by given-name runs (givenNameRuns) that no kept entity
+// covers, one entity per name.
+func (t *Tagger) addGivenNameRuns(s string, ents []article.Entity, k *knowledge) []article.Entity {
+	runs := givenNameRuns(s, k)
+	if len(runs) == 0 {
+		return ents
+	}
+	idx := text.NewRuneIndex(s)
+	type span struct{ start, end int }
+	var covered []span
+	byName := map[string]int{}
+	for n, e := range ents {
+		byName[e.Name] = n
+		for _, m := range e.Mentions {
+			covered = append(covered, span{m.Start, m.End})
 		}
 	}
+	for _, r := range runs {
+		start, end := idx.Rune(r[0]), idx.Rune(r[1])
+		overlaps := false
+		for _, c := range covered {
+			overlaps = overlaps || c.start < end && start < c.end
+		}
+		if overlaps {
+			continue
+		}
+		covered = append(covered, span{start, end})
+		name := strings.Join(strings.Fields(s[r[0]:r[1]]), " ")
+		if t.hasOrgWord(name) || t.places != nil && t.places.IsPlace(name) {
+			continue
+		}
+		m := article.Mention{Text: s[r[0]:r[1]], Start: start, End: end}
+		if n, ok := byName[name]; ok {
+			ents[n].Mentions = append(ents[n].Mentions, m)
+			ents[n].Count = len(ents[n].Mentions)
+			continue
+		}
+		byName[name] = len(ents)
+		ents = append(ents, article.Entity{Type: article.TypePerson, Name: name, Mentions: []article.Mention{m}, Count: 1})
+	}
+	sort.SliceStable(ents, func(a, b int) bool { return ents[a].Mentions[0].Start < ents[b].Mentions[0].Start })
+	return ents
+}
+
+// nameSuffixes may end a person's name after the surname.
+var nameSuffixes = wordSet(`Jr. Jr Sr. Sr II III IV`)
+
+// givenNameRuns finds the byte spans of runs "Given Surname [Surname] [Jr.]": a common given name
+// (knowledge/first-names.txt) followed by one or two capitalised words, within one line.
+func givenNameRuns(s string, k *knowledge) [][2]int {
+	type word struct {
+		w          string
+		start, end int
+		lineBreak  bool // a line break or sentence end precedes the next word
+	}
+	var words []word
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w, end := s[i:j], j
+		trimmed := strings.TrimRight(w, ",;:!?)\"'”’")
+		stop := trimmed != w || j < len(s) && s[j] == '\n'
+		if !nameSuffixes[trimmed] && strings.HasSuffix(trimmed, ".") {
+			trimmed, stop = strings.TrimSuffix(trimmed, "."), true
+		}
+		end = i + len(trimmed)
+		words = append(words, word{trimmed, i, end, stop})
+		i = j
+	}
+	isSurname := func(w string) bool {
+		return capClass(w) == capInit && len(w) > 1 && !calendarWords[w]
+	}
+	var out [][2]int
+	for n := 0; n < len(words); n++ {
+		if !k.firstNames[words[n].w] || capClass(words[n].w) != capInit || words[n].lineBreak || n+1 >= len(words) ||
+			!isSurname(words[n+1].w) && capClass(words[n+1].w) != capMixed {
+			continue
+		}
+		e := n + 1
+		if !words[e].lineBreak && e+1 < len(words) && (nameSuffixes[words[e+1].w] || isSurname(words[e+1].w) && !k.firstNames[words[e+1].w]) {
+			e++
+		}
+		out = append(out, [2]int{words[n].start, words[e].end})
+		n = e
+	}
 	return out
+}
+
+// hasOrgWord reports a word of an organisation's name: a head word or a legal form.
+func (t *Tagger) hasOrgWord(name string) bool {
+	return t.hasOrgWords(strings.Fields(name))
+}
+
+// hasOrgWords is hasOrgWord of a name's words.
+func (t *Tagger) hasOrgWords(words []string) bool {
+	k := loadKnowledge()
+	for _, w := range words {
+		if orgHeadWords[w] || t.lex.orgWords[w] || mediaHeadWords[w] || k.isLegalForm(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGivenAndSurname reports a person's name of two to four words that opens with a common given
+// name and whose other words are capitalised names ("Kyle Busch", "Martin Truex Jr."): such a name
+// reads the same in any language, where a phrase the English model took for a name does not
+// ("Según Echeverría", "Celui-ci").
+func (k *knowledge) isGivenAndSurname(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 4 || !k.firstNames[words[0]] {
+		return false
+	}
+	for _, w := range words[1:] {
+		if capClass(w) != capInit && capClass(w) != capMixed {
+			return false
+		}
+	}
+	return true
 }

@@ -59,7 +59,7 @@ func (t *Tagger) Extract(ctx context.Context, a *article.Article) error {
 	if err != nil {
 		return err
 	}
-	a.Entities = t.keepForLanguage(ents, a.Language)
+	a.Entities = t.keepForLanguage(a.Text, ents, a.Language)
 	return nil
 }
 
@@ -374,8 +374,11 @@ func (t *Tagger) candidate(s string, toks []token, s0, i, j int, schemeType stri
 		if d, ok := t.places.(demonymLookup); ok {
 			_, isDemonym = d.Demonym(w)
 		}
+		isDemonym = isDemonym || regionalDemonyms[w]
 		switch {
-		case c.typ == article.TypePlace && isDemonym && !t.places.IsPlace(w):
+		case c.typ == article.TypePlace && isDemonym && (!t.places.IsPlace(w) || beforeLowerNoun(toks, j)):
+			// "the Bavarian state government", "a European spacecraft": a demonym before a
+			// lower-case noun is a nationality, even when the gazetteer holds a town of that name.
 			c.typ = article.TypeMisc
 		case schemeType == "NORP" && !isDemonym && t.places.IsPlace(w):
 			c.typ = article.TypePlace
@@ -651,6 +654,13 @@ func isDateline(s string, toks []token, i, j int) bool {
 	return true
 }
 
+// beforeLowerNoun reports a lower-case word right after token j-1 ("Bavarian state", "European
+// spacecraft"), the place of a noun an adjective qualifies.
+func beforeLowerNoun(toks []token, j int) bool {
+	return j < len(toks) && text.IsWord(toks[j].Text) && capClass(toks[j].Text) == capLower &&
+		!phraseEnds[toks[j].Text]
+}
+
 // titleCase turns "NEW YORK" into "New York" and "ST. LOUIS" into "St. Louis"; initials keep their
 // case ("U.S.").
 func titleCase(name string) string {
@@ -793,6 +803,16 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 			}
 		}
 	}
+	// A lone word the model called a person that no full name in the text introduces, with no
+	// title, role or given name, is a body's name: news introduces people by their full names
+	// ("Oxfam said", "Rakuten", "Sky").
+	k := loadKnowledge()
+	for _, e := range order {
+		if len(e.mentions) > 0 && e.typ == article.TypePerson && len(e.words) == 1 && !e.personCue && !e.ev.titled &&
+			e.role == "" && !k.firstNames[e.name] && !isAcronym(e.name) && e.votes[tiPerson] < 3 {
+			e.typ = article.TypeOrg
+		}
+	}
 	var out []article.Entity
 	idx := text.NewRuneIndex(s)
 	for _, e := range order {
@@ -823,7 +843,18 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 			}
 		}
 	}
+	// "Ceres Robotics Inc." is "Ceres Robotics": a legal form added or left out is the same body.
+	if n := len(e.words); n > 2 && loadKnowledge().isLegalForm(e.words[n-1]) {
+		if o := byName[strings.Join(e.words[:n-1], " ")]; o != nil && o != e && len(o.mentions) > 0 && o.typ != article.TypePlace {
+			return o
+		}
+	}
 	if len(e.words) > 1 {
+		return nil
+	}
+	// "a European spacecraft" is no short form of "European Space Agency": a nationality word is
+	// a name of its own.
+	if e.typ != article.TypePerson && t.isNationality(e.name) {
 		return nil
 	}
 	personish := e.typ == article.TypePerson || e.typ == article.TypeMisc || e.typ == article.TypeOrg
@@ -837,6 +868,10 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 		case o.typ == article.TypePerson && personish &&
 			(words[0] == e.name || words[len(words)-1] == e.name):
 		case o.typ == article.TypeOrg && e.typ != article.TypePlace && words[0] == e.name:
+		case o.typ == article.TypeMisc && words[len(words)-1] == e.name && lawHeadWords[e.name]:
+			// "the Compact" → "Lyon Compact", "the Agreement" → "Paris Agreement".
+		case o.typ == article.TypeOrg && words[len(words)-1] == e.name && t.isTeamName(words, loadKnowledge()):
+			// "Islanders" → "New York Islanders", whatever type the model gave the nickname.
 		case o.typ == article.TypeOrg && e.typ != article.TypePlace && words[len(words)-1] == e.name &&
 			orgHeadWords[words[0]] && !orgHeadWords[e.name] && !t.lex.orgWords[e.name]:
 			// "Fluminense" → "Grêmio Fluminense", "Serrano" → "Atlético Serrano": a club or body
