@@ -883,6 +883,9 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 	if t.places != nil {
 		for n := 0; n+1 < len(cands); n++ {
 			a, b := &cands[n], &cands[n+1]
+			if a.end > b.start { // overlapping candidates (a name inside a longer one) are no list
+				continue
+			}
 			switch gap := s[a.end:b.start]; gap {
 			case ", ", " and ", ", and ", " or ", ", or ":
 			default:
