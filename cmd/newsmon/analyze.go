@@ -112,11 +112,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if pub != nil {
 		a.Published = pub
 	}
-	gaz, err := geo.Default()
-	if err != nil {
-		return err
-	}
-	chain, err := buildChain(extractorNames, gaz, nil)
+	chain, _, err := defaultChain()
 	if err != nil {
 		return err
 	}
@@ -147,11 +143,7 @@ type analyzed struct {
 
 func (b *analyzeBatch) run(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
 	start := time.Now()
-	gaz, err := geo.Default()
-	if err != nil {
-		return err
-	}
-	chain, err := buildChain(extractorNames, gaz, nil)
+	chain, _, err := defaultChain()
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,6 @@ import (
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/crawl"
-	"github.com/newsmon/newsmon/pkg/geo"
 	blevebackend "github.com/newsmon/newsmon/pkg/index/bleve"
 	"github.com/newsmon/newsmon/pkg/pipeline"
 )
@@ -224,12 +223,8 @@ func runBench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) 
 		return benchResult{}, err
 	}
 	defer idx.Close()
-	gaz, err := geo.Default()
-	if err != nil {
-		return benchResult{}, err
-	}
 	metrics := pipeline.NewMetrics(nil)
-	chain, err := buildChain(extractorNames, gaz, nil)
+	chain, _, err := defaultChain()
 	if err != nil {
 		return benchResult{}, err
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/newsmon/newsmon/internal/progress"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/extract/event"
-	"github.com/newsmon/newsmon/pkg/geo"
 )
 
 // cmdEvalDocs scores the realistic evaluation set (test/evaldocs/README.md): whole documents,
@@ -64,11 +63,7 @@ func cmdEvalDocs(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *check {
 		return checkDocs(docs, texts, *split == "aside", stdout)
 	}
-	gaz, err := geo.Default()
-	if err != nil {
-		return err
-	}
-	chain, err := buildChain(extractorNames, gaz, nil)
+	chain, _, err := defaultChain()
 	if err != nil {
 		return err
 	}

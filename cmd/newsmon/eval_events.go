@@ -12,7 +12,6 @@ import (
 	"github.com/newsmon/newsmon/internal/eval"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/extract/event"
-	"github.com/newsmon/newsmon/pkg/geo"
 )
 
 // cmdEvalEvents scores the event extractor on an annotated JSONL file of paragraphs
@@ -43,11 +42,7 @@ func cmdEvalEvents(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return fmt.Errorf("eval events: %w", err)
 	}
-	gaz, err := geo.Default()
-	if err != nil {
-		return err
-	}
-	chain, err := buildChain(extractorNames, gaz, nil)
+	chain, gaz, err := defaultChain()
 	if err != nil {
 		return err
 	}

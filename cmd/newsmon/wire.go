@@ -147,6 +147,18 @@ func loadPipeline(path string, vars map[string]string) (*pipeline.Spec, error) {
 	return pipeline.Load(path, opts)
 }
 
+// defaultChain is every extractor, in pipeline order, over the embedded gazetteer: what
+// `analyze`, `bench` and the evals run on an article. The gazetteer comes back for callers that
+// also use it themselves.
+func defaultChain() (*extract.Chain, *geo.Gazetteer, error) {
+	gaz, err := geo.Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	chain, err := buildChain(extractorNames, gaz, nil)
+	return chain, gaz, err
+}
+
 // buildChain constructs the extractors a pipeline names, in its order.
 func buildChain(names []string, gaz *geo.Gazetteer, observe extract.Observer) (*extract.Chain, error) {
 	var ex []extract.Extractor
