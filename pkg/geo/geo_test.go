@@ -183,7 +183,7 @@ func TestGetParentsComplete(t *testing.T) {
 func TestResolve(t *testing.T) {
 	g := mustDefault(t)
 	res := NewResolver(g)
-	type want struct{ mention, name, cc, admin1, feature string }
+	type want = wantPlace
 	for _, tc := range []struct {
 		name  string
 		url   string
@@ -311,31 +311,7 @@ func TestResolve(t *testing.T) {
 			if err := res.Extract(context.Background(), a); err != nil {
 				t.Fatal(err)
 			}
-			byMention := map[string]article.Place{}
-			for _, p := range a.Places {
-				for _, m := range p.Mentions {
-					byMention[m.Text] = p
-				}
-			}
-			for _, w := range tc.want {
-				p, ok := byMention[w.mention]
-				if !ok {
-					t.Errorf("%q unresolved; want %s", w.mention, w.name)
-					continue
-				}
-				if p.Name != w.name || p.CountryCode != w.cc || p.Admin1 != w.admin1 || p.Feature != w.feature {
-					t.Errorf("%q → %s/%s/%s/%s; want %s/%s/%s/%s", w.mention, p.Name, p.CountryCode, p.Admin1, p.Feature,
-						w.name, w.cc, w.admin1, w.feature)
-				}
-			}
-			for _, u := range tc.unres {
-				if p, ok := byMention[u]; ok {
-					t.Errorf("%q resolved to %s; want unresolved", u, p.Name)
-				}
-			}
-			if got, want := len(byMention), len(tc.want); got != want {
-				t.Errorf("%d resolved mentions; want %d: %+v", got, want, a.Places)
-			}
+			checkPlaces(t, a, tc.want, tc.unres)
 		})
 	}
 }
@@ -453,4 +429,39 @@ func BenchmarkParse(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// wantPlace is a mention a test expects resolved, and what to.
+type wantPlace struct{ mention, name, cc, admin1, feature string }
+
+// checkPlaces asserts that each wanted mention resolves as wanted, that the mentions in unres do
+// not resolve, and that nothing else does; it returns the article's places by mention text.
+func checkPlaces(t *testing.T, a *article.Article, want []wantPlace, unres []string) map[string]article.Place {
+	t.Helper()
+	byMention := map[string]article.Place{}
+	for _, p := range a.Places {
+		for _, m := range p.Mentions {
+			byMention[m.Text] = p
+		}
+	}
+	for _, w := range want {
+		p, ok := byMention[w.mention]
+		if !ok {
+			t.Errorf("%q unresolved; want %s", w.mention, w.name)
+			continue
+		}
+		if p.Name != w.name || p.CountryCode != w.cc || p.Admin1 != w.admin1 || p.Feature != w.feature {
+			t.Errorf("%q → %s/%s/%s/%s; want %s/%s/%s/%s", w.mention, p.Name, p.CountryCode, p.Admin1, p.Feature,
+				w.name, w.cc, w.admin1, w.feature)
+		}
+	}
+	for _, u := range unres {
+		if p, ok := byMention[u]; ok {
+			t.Errorf("%q resolved to %s/%s/%s; want unresolved", u, p.Name, p.Feature, p.CountryCode)
+		}
+	}
+	if got, n := len(byMention), len(want); got != n {
+		t.Errorf("%d resolved mentions; want %d: %+v", got, n, a.Places)
+	}
+	return byMention
 }
