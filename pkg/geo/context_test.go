@@ -3,7 +3,6 @@ package geo
 import (
 	"context"
 	"testing"
-
 )
 
 // TestResolveInContext holds regression cases for the classes of issue #19 "places out of context":
