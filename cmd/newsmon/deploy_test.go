@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -48,8 +49,20 @@ func TestDockerComposeIsConsistent(t *testing.T) {
 		}
 	}
 	checkComposeNATS(t, compose.Services["nats"].Command, compose.Services["nats"].Volumes, compose.Services["nats"].Environment)
-	if img := compose.Services["elasticsearch"].Image; !strings.Contains(img, "elasticsearch:8.") {
-		t.Errorf("elasticsearch image %q, want an 8.x image", img)
+	esVersion := esNodeVersion(t)
+	for _, svc := range []string{"elasticsearch", "kibana"} {
+		if img := compose.Services[svc].Image; !strings.HasSuffix(img, ":"+esVersion) {
+			t.Errorf("%s image %q, want version %s, the one CI tests against (test/esnode/pom.xml)", svc, img, esVersion)
+		}
+	}
+	var builders []string
+	for name, svc := range compose.Services {
+		if svc.Build != nil {
+			builders = append(builders, name)
+		}
+	}
+	if len(builders) != 1 {
+		t.Errorf("services with a build section: %v, want exactly one (the stages share its image)", builders)
 	}
 	cmds := commands()
 	for _, stage := range []string{"crawl", "extract", "index", "serve"} {
@@ -74,6 +87,9 @@ func TestDockerComposeIsConsistent(t *testing.T) {
 		if _, err := os.Stat("../../" + pipe); err != nil {
 			t.Errorf("%s: pipeline %s not in the repo (the Dockerfile copies pipelines/)", stage, pipe)
 		}
+		if len(builders) == 1 && svc.Image != compose.Services[builders[0]].Image {
+			t.Errorf("%s runs image %q, want the built %q", stage, svc.Image, compose.Services[builders[0]].Image)
+		}
 		if _, ok := svc.DependsOn["nats"]; !ok {
 			t.Errorf("%s must depend on nats", stage)
 		}
@@ -81,10 +97,31 @@ func TestDockerComposeIsConsistent(t *testing.T) {
 	if r := compose.Services["extract"].Deploy.Replicas; r < 2 {
 		t.Errorf("extract replicas = %d, want several", r)
 	}
+	ignore, err := os.ReadFile("../../.dockerignore")
+	for _, kept := range []string{".env", "newsmon-data/", ".git"} {
+		if err != nil || !slices.Contains(strings.Fields(string(ignore)), kept) {
+			t.Errorf(".dockerignore must keep %s out of the build context (%v)", kept, err)
+		}
+	}
 	docker, err := os.ReadFile("../../Dockerfile")
 	if err != nil || !strings.Contains(string(docker), "./cmd/newsmon") || !strings.Contains(string(docker), "COPY pipelines") {
 		t.Errorf("Dockerfile must build ./cmd/newsmon and ship pipelines/: %v", err)
 	}
+}
+
+// esNodeVersion is the Elasticsearch version of the CI node (test/esnode/pom.xml's es.version).
+func esNodeVersion(t *testing.T) string {
+	t.Helper()
+	pom, err := os.ReadFile("../../test/esnode/pom.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(pom), "<es.version>")
+	version, _, ok2 := strings.Cut(rest, "</es.version>")
+	if !ok || !ok2 || version == "" {
+		t.Fatal("test/esnode/pom.xml: no <es.version>")
+	}
+	return strings.TrimSpace(version)
 }
 
 // checkComposeNATS: compose's nats service runs the repo's nats.conf, which keeps JetStream and
