@@ -52,26 +52,8 @@ func lastWord(s string) string {
 func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 	end := clauseEnd(d.s, from)
 	toks := d.tokensIn(from, end)
-	if len(toks) > 2 && toks[0].Text == "(" && d.s[q.closerAt-1] != ',' {
-		// "“…” (Denise Walker, Charlotte)": a bracketed name signs the quote.
-		if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] && text.IsCapitalized(toks[p.b].Text) &&
-			p.b+1 < len(toks) && (toks[p.b+1].Text == "," || toks[p.b+1].Text == ")") && d.lastMentionIn(toks[p.a].Start, toks[p.b].End) != nil {
-			q.cue, q.cueStart, q.cueEnd = "(", toks[0].Start, toks[0].End
-			d.resolveNP(q, toks, p)
-			return true
-		}
-	}
-	if len(toks) > 1 && isDash(toks[0].Text) {
-		// “…” — Maria Lopez, 34, Phoenix: a dash and a name sign the quote.
-		if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] && text.IsCapitalized(toks[p.b].Text) &&
-			(p.b+1 == len(toks) || toks[p.b+1].Text == "," || toks[p.b+1].Text == "(") {
-			q.cue, q.cueStart, q.cueEnd = toks[0].Text, toks[0].Start, toks[0].End
-			d.resolveNP(q, toks, p)
-			if q.role == "" && p.b+2 < len(toks) && toks[p.b+1].Text == "," {
-				q.role = d.s[toks[p.b+2].Start:toks[len(toks)-1].End]
-			}
-			return true
-		}
+	if d.signedAfter(q, toks) {
+		return true
 	}
 	if len(toks) > 0 && (toks[0].Text == "," || toks[0].Text == "—" || toks[0].Text == "–") {
 		toks = toks[1:]
@@ -147,6 +129,33 @@ func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 			q.inherit = true
 		}
 		return true
+	}
+	return false
+}
+
+// signedAfter reads a signature right after a quote, in the clause toks: a bracketed name
+// ("“…” (Denise Walker, Charlotte)") or a dash and a name ("“…” — Maria Lopez, 34, Phoenix").
+func (d *doc) signedAfter(q *found, toks []text.Token) bool {
+	if len(toks) > 2 && toks[0].Text == "(" && d.s[q.closerAt-1] != ',' {
+		// "“…” (Denise Walker, Charlotte)": a bracketed name signs the quote.
+		if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] && text.IsCapitalized(toks[p.b].Text) &&
+			p.b+1 < len(toks) && (toks[p.b+1].Text == "," || toks[p.b+1].Text == ")") && d.lastMentionIn(toks[p.a].Start, toks[p.b].End) != nil {
+			q.cue, q.cueStart, q.cueEnd = "(", toks[0].Start, toks[0].End
+			d.resolveNP(q, toks, p)
+			return true
+		}
+	}
+	if len(toks) > 1 && isDash(toks[0].Text) {
+		// “…” — Maria Lopez, 34, Phoenix: a dash and a name sign the quote.
+		if p, ok := npAfter(toks, 1); ok && !pronounSpeakers[toks[p.a].Text] && text.IsCapitalized(toks[p.b].Text) &&
+			(p.b+1 == len(toks) || toks[p.b+1].Text == "," || toks[p.b+1].Text == "(") {
+			q.cue, q.cueStart, q.cueEnd = toks[0].Text, toks[0].Start, toks[0].End
+			d.resolveNP(q, toks, p)
+			if q.role == "" && p.b+2 < len(toks) && toks[p.b+1].Text == "," {
+				q.role = d.s[toks[p.b+2].Start:toks[len(toks)-1].End]
+			}
+			return true
+		}
 	}
 	return false
 }
