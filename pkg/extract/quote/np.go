@@ -66,54 +66,72 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	}
 	var p np
 	if toks[j].Text == "," {
-		if p, ok := appositiveChain(toks, j); ok {
-			return p, true
-		}
-		// "NAME, ROLE, said": the appositive runs back to the previous comma.
-		i := j - 1
-		for i >= 0 && j-i <= 25 && toks[i].Text != "," && toks[i].Text != "”" && toks[i].Text != "\"" {
-			i--
-		}
-		if i < 1 || toks[i].Text != "," || i+1 >= j {
-			return np{}, false
-		}
-		aside := false // a relative clause or a participle phrase: no role, and the subject is before it
-		if w := lower(toks[i+1].Text); w == "who" || w == "which" || w == "whose" || !text.IsCapitalized(toks[i+1].Text) && participle(w) {
-			aside = true
-		} else if !text.IsNumber(toks[i+1].Text) || j-i > 2 {
-			p.roleStart, p.roleE = toks[i+1].Start, toks[j-1].End
-		}
-		comma := j
-		j = i - 1
-		if !text.IsCapitalized(toks[j].Text) && !text.IsNumber(toks[j].Text) && !aside {
-			// "Its chief executive, Marie Lefèvre, said": the name is between the commas.
-			if comma-i-1 > 5 || !allCapitalized(toks[i+1:comma]) {
-				return np{}, false
-			}
-			a := j
-			for a > 0 && text.IsWord(toks[a-1].Text) && (!npStops[lower(toks[a-1].Text)] || a-1 > 0 && (toks[a-1].Text == "of" || toks[a-1].Text == "for")) && j-a < 8 {
-				a-- // "the French minister for ecological transition, Élodie Marchand,"
-			}
-			return np{a: i + 1, b: comma - 1, roleStart: toks[a].Start, roleE: toks[j].End}, true
-		}
-		if !aside && comma-i-1 <= 5 && allCapitalized(toks[i+1:comma]) && !pronounSpeakers[toks[i+1].Text] {
-			// "the governor of the Bank of Italy, Fabio Rinaldi, said": a description ending in a name,
-			// then the holder's name between the commas.
-			if d, ok := npBefore(toks[:j+2], j+1); ok && d.b == j && (determiners[lower(toks[d.a].Text)] || possessive(toks[d.a].Text)) &&
-				headOf(toks, d.a, d.b) < d.b && !text.IsCapitalized(toks[headOf(toks, d.a, d.b)].Text) {
-				return np{a: i + 1, b: comma - 1, roleStart: toks[d.a].Start, roleE: toks[d.b].End}, true
-			}
-		}
-		if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
-			j -= 2 // "veterans interviewed at rallies this week, including Mr. Jebens, said"
-		}
-		if text.IsNumber(toks[j].Text) { // "Li Na, 34, a shop owner, said"
-			if j < 2 || toks[j-1].Text != "," {
-				return np{}, false
-			}
-			j -= 2
+		var final, ok bool
+		if p, j, final, ok = commaSubject(toks, j); !ok || final {
+			return p, ok
 		}
 	}
+	return phraseStart(toks, p, j)
+}
+
+// commaSubject reads the subject of a cue that follows a comma (toks[j]): "NAME, ROLE, said", a
+// name between two commas ("Its chief executive, Marie Lefèvre, said"), an appositive chain. It
+// returns the phrase when the commas settle it (final); else the role read so far and the index of
+// the subject's last word before the appositive, for phraseStart. ok false: no subject.
+func commaSubject(toks []text.Token, j int) (p np, end int, final, ok bool) {
+	if chain, ok := appositiveChain(toks, j); ok {
+		return chain, j, true, true
+	}
+	// "NAME, ROLE, said": the appositive runs back to the previous comma.
+	i := j - 1
+	for i >= 0 && j-i <= 25 && toks[i].Text != "," && toks[i].Text != "”" && toks[i].Text != "\"" {
+		i--
+	}
+	if i < 1 || toks[i].Text != "," || i+1 >= j {
+		return np{}, j, false, false
+	}
+	aside := false // a relative clause or a participle phrase: no role, and the subject is before it
+	if w := lower(toks[i+1].Text); w == "who" || w == "which" || w == "whose" || !text.IsCapitalized(toks[i+1].Text) && participle(w) {
+		aside = true
+	} else if !text.IsNumber(toks[i+1].Text) || j-i > 2 {
+		p.roleStart, p.roleE = toks[i+1].Start, toks[j-1].End
+	}
+	comma := j
+	j = i - 1
+	if !text.IsCapitalized(toks[j].Text) && !text.IsNumber(toks[j].Text) && !aside {
+		// "Its chief executive, Marie Lefèvre, said": the name is between the commas.
+		if comma-i-1 > 5 || !allCapitalized(toks[i+1:comma]) {
+			return np{}, j, false, false
+		}
+		a := j
+		for a > 0 && text.IsWord(toks[a-1].Text) && (!npStops[lower(toks[a-1].Text)] || a-1 > 0 && (toks[a-1].Text == "of" || toks[a-1].Text == "for")) && j-a < 8 {
+			a-- // "the French minister for ecological transition, Élodie Marchand,"
+		}
+		return np{a: i + 1, b: comma - 1, roleStart: toks[a].Start, roleE: toks[j].End}, j, true, true
+	}
+	if !aside && comma-i-1 <= 5 && allCapitalized(toks[i+1:comma]) && !pronounSpeakers[toks[i+1].Text] {
+		// "the governor of the Bank of Italy, Fabio Rinaldi, said": a description ending in a name,
+		// then the holder's name between the commas.
+		if d, ok := npBefore(toks[:j+2], j+1); ok && d.b == j && (determiners[lower(toks[d.a].Text)] || possessive(toks[d.a].Text)) &&
+			headOf(toks, d.a, d.b) < d.b && !text.IsCapitalized(toks[headOf(toks, d.a, d.b)].Text) {
+			return np{a: i + 1, b: comma - 1, roleStart: toks[d.a].Start, roleE: toks[d.b].End}, j, true, true
+		}
+	}
+	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
+		j -= 2 // "veterans interviewed at rallies this week, including Mr. Jebens, said"
+	}
+	if text.IsNumber(toks[j].Text) { // "Li Na, 34, a shop owner, said"
+		if j < 2 || toks[j-1].Text != "," {
+			return np{}, j, false, false
+		}
+		j -= 2
+	}
+	return p, j, false, true
+}
+
+// phraseStart walks back from toks[j], the last word of a subject, to the phrase's first word,
+// past prepositional complements ("the director of the FBI", "Police in Montevideo").
+func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 	if pronounSpeakers[toks[j].Text] {
 		p.a, p.b = j, j
 		return p, true
