@@ -84,60 +84,7 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		}
 	}
 	if m := d.lastMentionIn(start, end); m != nil {
-		q.mStart, q.mEnd = m.start, m.end
-		if m.start > start && q.role == "" {
-			q.role = roleText(d.s[start:m.start])
-		}
-		if m.end >= end || text.IsCapitalized(toks[p.b].Text) && !orgHeads[head] {
-			if first := d.firstConjunct(toks, p, m); first != nil {
-				// "Volker and Morrison said", "both Vindman and Williams told": the first named
-				// speaks for both, as a reader (and the annotation) credits it.
-				m = first
-				q.mStart = m.start
-			}
-			q.spk, q.kind = m, kindNamed
-			if toks[h].Start < m.start {
-				// "a spokesperson for the ministry": a description of someone speaking for the name.
-				q.kind = kindNominal
-				q.mStart, q.mEnd = start, end
-				if p.roleE <= p.roleStart {
-					q.role = roleText(d.s[start:toks[h].End]) // "spokesperson"
-				}
-			}
-			return
-		}
-		if h == p.b && (m.typ == article.TypeOrg && orgVoices[head] || m.typ == article.TypePerson && personVoices[head]) {
-			// "A BBC spokeswoman", "NASA's scientists", "the Trump campaign": someone speaking for the
-			// name, which a reader credits with the words.
-			q.spk, q.kind, q.mStart, q.mEnd = m, kindAnonymous, start, end
-			if definite(toks, p.a, h) {
-				q.kind = kindNominal
-			}
-			if q.role == "" && m.typ == article.TypeOrg {
-				q.role = roleText(d.s[start:end])
-			}
-			return
-		}
-		if h == p.b && singular(head) == head && personNoun(head) && definite(toks, p.a, h) && d.possessiveAt(m.end) {
-			// "Obama's former campaign strategist said": someone described by another's name, whom
-			// the article named just before.
-			if ref := d.epithetReferent(start, m.name); ref != nil {
-				q.spk, q.kind, q.mStart, q.mEnd = ref, kindNominal, start, end
-				q.role = roleText(d.s[start:end])
-				return
-			}
-		}
-		// "the Clinton campaign", "Trump's lawyers": the phrase, not the name inside it, speaks.
-		q.mStart, q.mEnd = start, end
-		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
-		q.role = ""
-		if p.roleE > p.roleStart {
-			q.role = d.s[p.roleStart:p.roleE]
-		}
-		q.kind = kindAnonymous
-		if definite(toks, p.a, h) || determiners[lower(toks[p.a].Text)] == false && text.IsCapitalized(toks[p.a].Text) && h == p.b {
-			q.kind = kindNominal // "the Clinton campaign", "Mr. Haley’s campaign", "Clinton campaign officials"
-		}
+		d.byMention(q, toks, p, h, head, m)
 		return
 	}
 	placeInPP := false
@@ -169,45 +116,122 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		return
 	}
 	if text.IsCapitalized(toks[p.b].Text) {
-		i := p.b
-		for i > p.a && text.IsCapitalized(toks[i-1].Text) && !determiners[lower(toks[i-1].Text)] {
-			i--
-		}
-		run := d.s[toks[i].Start:end]
-		if i > p.a && q.role == "" {
-			q.role = roleText(d.s[start:toks[i-1].End])
-		}
-		q.kind = kindNamed
-		if i == p.b && groupNouns[head] {
-			// "Analysts said", "Officials said": a capitalised plural at the sentence start names no one.
-			q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
-			q.kind = kindAnonymous
-			return
-		}
-		if ref := d.bySurname(toks[p.b].Text, start); ref != nil {
-			q.spk = ref
-			q.mStart = toks[i].Start
-			if k := strings.LastIndex(ref.name, " - "); k > 0 && strings.HasSuffix(ref.name, run) && len(run) < len(ref.name) {
-				// "NEW YORK, April 1 - Manufacturers Hanover Corp said": a dateline the tagger joined
-				// to the name is no part of it.
-				q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: ref.typ, role: ref.role}
-			}
-			return
-		}
-		if i == p.b && titleWords[head] {
-			if ref := d.byTitle(head, start); ref != nil { // "Minister: ‘…’"
-				q.spk, q.kind = ref, kindNominal
-				return
-			}
-		}
-		typ := article.TypePerson
-		if orgHeads[head] || i < p.b && orgHeads[lower(toks[p.b].Text)] {
-			typ = article.TypeOrg
-		}
-		q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: typ}
-		q.mStart = toks[i].Start
+		d.byName(q, toks, p, head)
 		return
 	}
+	d.byDescription(q, toks, p, h, head)
+}
+
+// byMention sets q's speaker from m, the last PERSON/ORG mention inside the phrase p with head
+// toks[h]: the named entity itself, someone speaking for it ("a BBC spokeswoman"), someone
+// described by its name ("Obama's former campaign strategist"), or the phrase ("the Clinton
+// campaign").
+func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m *speakerRef) {
+	start, end := toks[p.a].Start, toks[p.b].End
+	q.mStart, q.mEnd = m.start, m.end
+	if m.start > start && q.role == "" {
+		q.role = roleText(d.s[start:m.start])
+	}
+	if m.end >= end || text.IsCapitalized(toks[p.b].Text) && !orgHeads[head] {
+		if first := d.firstConjunct(toks, p, m); first != nil {
+			// "Volker and Morrison said", "both Vindman and Williams told": the first named
+			// speaks for both, as a reader (and the annotation) credits it.
+			m = first
+			q.mStart = m.start
+		}
+		q.spk, q.kind = m, kindNamed
+		if toks[h].Start < m.start {
+			// "a spokesperson for the ministry": a description of someone speaking for the name.
+			q.kind = kindNominal
+			q.mStart, q.mEnd = start, end
+			if p.roleE <= p.roleStart {
+				q.role = roleText(d.s[start:toks[h].End]) // "spokesperson"
+			}
+		}
+		return
+	}
+	if h == p.b && (m.typ == article.TypeOrg && orgVoices[head] || m.typ == article.TypePerson && personVoices[head]) {
+		// "A BBC spokeswoman", "NASA's scientists", "the Trump campaign": someone speaking for the
+		// name, which a reader credits with the words.
+		q.spk, q.kind, q.mStart, q.mEnd = m, kindAnonymous, start, end
+		if definite(toks, p.a, h) {
+			q.kind = kindNominal
+		}
+		if q.role == "" && m.typ == article.TypeOrg {
+			q.role = roleText(d.s[start:end])
+		}
+		return
+	}
+	if h == p.b && singular(head) == head && personNoun(head) && definite(toks, p.a, h) && d.possessiveAt(m.end) {
+		// "Obama's former campaign strategist said": someone described by another's name, whom
+		// the article named just before.
+		if ref := d.epithetReferent(start, m.name); ref != nil {
+			q.spk, q.kind, q.mStart, q.mEnd = ref, kindNominal, start, end
+			q.role = roleText(d.s[start:end])
+			return
+		}
+	}
+	// "the Clinton campaign", "Trump's lawyers": the phrase, not the name inside it, speaks.
+	q.mStart, q.mEnd = start, end
+	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
+	q.role = ""
+	if p.roleE > p.roleStart {
+		q.role = d.s[p.roleStart:p.roleE]
+	}
+	q.kind = kindAnonymous
+	if definite(toks, p.a, h) || determiners[lower(toks[p.a].Text)] == false && text.IsCapitalized(toks[p.a].Text) && h == p.b {
+		q.kind = kindNominal // "the Clinton campaign", "Mr. Haley’s campaign", "Clinton campaign officials"
+	}
+}
+
+// byName sets q's speaker from a phrase p ending in a capitalised word that is no mention: a
+// group ("Analysts"), a surname, a title ("Minister"), or the capitalised run itself.
+func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
+	start, end := toks[p.a].Start, toks[p.b].End
+	i := p.b
+	for i > p.a && text.IsCapitalized(toks[i-1].Text) && !determiners[lower(toks[i-1].Text)] {
+		i--
+	}
+	run := d.s[toks[i].Start:end]
+	if i > p.a && q.role == "" {
+		q.role = roleText(d.s[start:toks[i-1].End])
+	}
+	q.kind = kindNamed
+	if i == p.b && groupNouns[head] {
+		// "Analysts said", "Officials said": a capitalised plural at the sentence start names no one.
+		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
+		q.kind = kindAnonymous
+		return
+	}
+	if ref := d.bySurname(toks[p.b].Text, start); ref != nil {
+		q.spk = ref
+		q.mStart = toks[i].Start
+		if k := strings.LastIndex(ref.name, " - "); k > 0 && strings.HasSuffix(ref.name, run) && len(run) < len(ref.name) {
+			// "NEW YORK, April 1 - Manufacturers Hanover Corp said": a dateline the tagger joined
+			// to the name is no part of it.
+			q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: ref.typ, role: ref.role}
+		}
+		return
+	}
+	if i == p.b && titleWords[head] {
+		if ref := d.byTitle(head, start); ref != nil { // "Minister: ‘…’"
+			q.spk, q.kind = ref, kindNominal
+			return
+		}
+	}
+	typ := article.TypePerson
+	if orgHeads[head] || i < p.b && orgHeads[lower(toks[p.b].Text)] {
+		typ = article.TypeOrg
+	}
+	q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: typ}
+	q.mStart = toks[i].Start
+}
+
+// byDescription sets q's speaker from a lower-case description p with head word head: the holder
+// of a title ("the envoy"), someone speaking for a body ("a Treasury official"), the person an
+// epithet points to ("the senator"), else the description itself.
+func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head string) {
+	start, end := toks[p.a].Start, toks[p.b].End
 	if ref := d.byTitle(head, start); ref != nil && !indefinites[lower(toks[p.a].Text)] && (singular(head) == head || definite(toks, p.a, p.b)) {
 		// (a bare plural, "Local officials", is a group, never one named entity)
 		q.spk, q.kind = ref, kindNominal
