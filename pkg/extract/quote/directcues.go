@@ -62,19 +62,7 @@ func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 		return false // "… And, he acknowledged": a new clause
 	}
 	leadIn := toks[len(toks)-1].Text == ":" // "X posted: “…”" introduces the next quote
-	limit := 18
-	if c := d.s[q.end-1]; c == '.' && q.end < q.closerAt {
-		limit = 4 // “… the end.” Trump said: only a cue right after a full stop belongs to the quote
-	}
-	// A quote closed by a comma, "?" or "!" is followed by its attribution, so any past-tense verb
-	// there is the cue; after a full stop a new sentence may begin.
-	spokenEnd := strings.ContainsRune(",?!", rune(d.s[q.end-1])) || q.end < len(d.s) && d.s[q.end] == ','
-	if strings.HasSuffix(d.s[:q.closerAt], ",") {
-		spokenEnd = true
-	}
-	if spokenEnd && limit == 18 {
-		limit = 26 // “…,” Steve Rosenthal, a former political director of the …, said
-	}
+	limit, spokenEnd := cueWindow(d.s, q)
 	for k := 0; k < len(toks) && k < limit; k++ {
 		w := toks[k].Text
 		if w == "(" && k > 0 {
@@ -131,6 +119,25 @@ func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 		return true
 	}
 	return false
+}
+
+// cueWindow says how many tokens after quote q its cue may stand, and whether the quote ends as
+// spoken words do (a comma, "?" or "!"), after which any past-tense verb is the cue.
+func cueWindow(s string, q *found) (limit int, spokenEnd bool) {
+	limit = 18
+	if c := s[q.end-1]; c == '.' && q.end < q.closerAt {
+		limit = 4 // “… the end.” Trump said: only a cue right after a full stop belongs to the quote
+	}
+	// A quote closed by a comma, "?" or "!" is followed by its attribution, so any past-tense verb
+	// there is the cue; after a full stop a new sentence may begin.
+	spokenEnd = strings.ContainsRune(",?!", rune(s[q.end-1])) || q.end < len(s) && s[q.end] == ','
+	if strings.HasSuffix(s[:q.closerAt], ",") {
+		spokenEnd = true
+	}
+	if spokenEnd && limit == 18 {
+		limit = 26 // “…,” Steve Rosenthal, a former political director of the …, said
+	}
+	return limit, spokenEnd
 }
 
 // signedAfter reads a signature right after a quote, in the clause toks: a bracketed name

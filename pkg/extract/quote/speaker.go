@@ -87,6 +87,21 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		d.byMention(q, toks, p, h, head, m)
 		return
 	}
+	if d.byPlace(q, toks, p, h) {
+		return
+	}
+	if text.IsCapitalized(toks[p.b].Text) {
+		d.byName(q, toks, p, head)
+		return
+	}
+	d.byDescription(q, toks, p, h, head)
+}
+
+// byPlace sets q's speaker when the phrase p (head toks[h]) is or holds a place: a place alone
+// before its cue is its government ("Beijing said"); a group in a place is the group ("Police in
+// Montevideo"). It reports whether it did.
+func (d *doc) byPlace(q *found, toks []text.Token, p np, h int) bool {
+	start, end := toks[p.a].Start, toks[p.b].End
 	placeInPP := false
 	for i := h + 1; i <= p.b && !placeInPP; i++ {
 		_, placeInPP = d.placeAt(toks[i].Start)
@@ -98,7 +113,7 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		// person or body the tagger mistook, and is read as a name below.)
 		q.spk = &speakerRef{start: pl.start, end: pl.end, name: d.s[pl.start:pl.end], typ: article.TypeOrg}
 		q.kind, q.mStart, q.mEnd = kindNamed, pl.start, pl.end
-		return
+		return true
 	}
 	if h < p.b && (placeInPP || !text.IsCapitalized(toks[p.b].Text) || toks[h+1].Text == "in") {
 		// "Police in Montevideo", "a supervisor from Henan": the head before the preposition.
@@ -113,13 +128,9 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 				q.spk = ref
 			}
 		}
-		return
+		return true
 	}
-	if text.IsCapitalized(toks[p.b].Text) {
-		d.byName(q, toks, p, head)
-		return
-	}
-	d.byDescription(q, toks, p, h, head)
+	return false
 }
 
 // byMention sets q's speaker from m, the last PERSON/ORG mention inside the phrase p with head
