@@ -61,35 +61,7 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 	}
 	// Month day.
 	if d, l := p.num(end); l >= 1 && l <= 2 && d >= 1 && d <= 31 && p.near(end) && (!p.numGlued(end+1) || p.dayRangeAt(end+1) || p.ordinalSuffix(end+1)) {
-		k := end + 1
-		if p.ordinalSuffix(k) {
-			k++
-		}
-		mo2, d2 := wi.val, 0
-		// Ranges: "Oct 20-23", "Oct 20 to 23", "Oct. 20 to Nov. 2", "between Oct 20 and 23".
-		if (p.is(k, "-") || p.is(k, "–") || p.is(k, "to") || p.is(k, "through") || p.is(k, "and") && p.betweenBefore(from)) && p.near(k+1) {
-			j := k + 1
-			if m2, ok := p.word(j); ok && m2.class == cMonth && p.capitalised(j) {
-				j++
-				if m2.abbr && p.is(j, ".") && p.glued(j) {
-					j++
-				}
-				if v, l := p.num(j); l >= 1 && l <= 2 && v <= 31 {
-					mo2, d2, k = m2.val, v, j+1
-				}
-			} else if v, l := p.num(j); l >= 1 && l <= 2 && v > d && v <= 31 && !p.numGlued(j+1) {
-				d2, k = v, j+1
-			}
-			if d2 != 0 && p.ordinalSuffix(k) {
-				k++
-			}
-		}
-		y, yEnd := p.yearAfter(k)
-		h := hit{from: i, to: k, grain: "day"}
-		if y != 0 {
-			h.to = yEnd
-		}
-		return p.dayHit(h, y, wi.val, d, mo2, d2)
+		return p.monthDay(i, end, from, d, wi)
 	}
 	// Month year: "October 2023", "Oct. 2023", "October of 2023", "January of this year".
 	if y, yEnd := p.yearAfter(end); y != 0 && !p.is(end, ",") {
@@ -114,33 +86,74 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 			}
 		}
 	}
+	y := p.bareMonthYear(wi.val, rel, hasRel, from, end)
+	return hit{from: from, to: end, value: monthValue(y, wi.val), grain: "month"}, true
+}
+
+// monthDay reads the day after a month name at i ("Oct 20", "Oct. 20, 2023") and the range it
+// may start ("Oct 20-23", "Oct. 20 to Nov. 2"); end is the token after the month, d the day there.
+func (p *parser) monthDay(i, end, from, d int, wi wordInfo) (hit, bool) {
+	k := end + 1
+	if p.ordinalSuffix(k) {
+		k++
+	}
+	mo2, d2 := wi.val, 0
+	// Ranges: "Oct 20-23", "Oct 20 to 23", "Oct. 20 to Nov. 2", "between Oct 20 and 23".
+	if (p.is(k, "-") || p.is(k, "–") || p.is(k, "to") || p.is(k, "through") || p.is(k, "and") && p.betweenBefore(from)) && p.near(k+1) {
+		j := k + 1
+		if m2, ok := p.word(j); ok && m2.class == cMonth && p.capitalised(j) {
+			j++
+			if m2.abbr && p.is(j, ".") && p.glued(j) {
+				j++
+			}
+			if v, l := p.num(j); l >= 1 && l <= 2 && v <= 31 {
+				mo2, d2, k = m2.val, v, j+1
+			}
+		} else if v, l := p.num(j); l >= 1 && l <= 2 && v > d && v <= 31 && !p.numGlued(j+1) {
+			d2, k = v, j+1
+		}
+		if d2 != 0 && p.ordinalSuffix(k) {
+			k++
+		}
+	}
+	y, yEnd := p.yearAfter(k)
+	h := hit{from: i, to: k, grain: "day"}
+	if y != 0 {
+		h.to = yEnd
+	}
+	return p.dayHit(h, y, wi.val, d, mo2, d2)
+}
+
+// bareMonthYear is the year of a bare month mo ("in May") read over tokens [from, end): the one
+// a relative word points to ("last May"), else the one the tense points to, else the nearest.
+func (p *parser) bareMonthYear(mo, rel int, hasRel bool, from, end int) int {
 	y := p.ref.Year()
 	pm := int(p.ref.Month())
 	tense := p.tenseAround(from, end)
 	switch {
 	case hasRel && rel < 0:
-		if wi.val >= pm {
+		if mo >= pm {
 			y--
 		}
 	case hasRel && rel > 0:
-		if wi.val <= pm {
+		if mo <= pm {
 			y++
 		}
 	case hasRel:
 	case tense > 0:
-		if wi.val < pm {
+		if mo < pm {
 			y++
 		}
 	case tense < 0:
-		if wi.val > pm {
+		if mo > pm {
 			y--
 		}
-	case wi.val-pm > 6:
+	case mo-pm > 6:
 		y--
-	case pm-wi.val > 5:
+	case pm-mo > 5:
 		y++
 	}
-	return hit{from: from, to: end, value: monthValue(y, wi.val), grain: "month"}, true
+	return y
 }
 
 func (p *parser) monthHit(from, to, y, mo int) (hit, bool) {
