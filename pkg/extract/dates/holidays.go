@@ -33,43 +33,40 @@ func buildHolidays() map[string][]holiday {
 	after := func(f func(int) time.Time, days int) func(int) time.Time {
 		return func(y int) time.Time { return f(y).AddDate(0, 0, days) }
 	}
+	nth := func(mo int, w time.Weekday, n int) func(int) time.Time {
+		return func(y int) time.Time { return nthWeekday(y, mo, w, n) }
+	}
 	m := map[string][]holiday{}
-	add := func(name string, day func(int) time.Time) {
-		ws := strings.Fields(strings.ToLower(name))
-		m[ws[0]] = append(m[ws[0]], holiday{rest: ws[1:], day: day})
+	add := func(day func(int) time.Time, names ...string) {
+		for _, name := range names {
+			ws := strings.Fields(strings.ToLower(name))
+			m[ws[0]] = append(m[ws[0]], holiday{rest: ws[1:], day: day})
+		}
 	}
 	// Longer names first, so that "Christmas Eve" wins over "Christmas".
-	add("Thanksgiving Day", thanksgiving)
-	add("Thanksgiving", thanksgiving)
-	add("Black Friday", after(thanksgiving, 1))
-	add("Small Business Saturday", after(thanksgiving, 2))
-	add("Cyber Monday", after(thanksgiving, 4))
-	add("Giving Tuesday", after(thanksgiving, 5))
-	add("GivingTuesday", after(thanksgiving, 5))
-	add("Labor Day", func(y int) time.Time { return nthWeekday(y, 9, time.Monday, 1) })
-	add("Memorial Day", func(y int) time.Time { return lastWeekday(y, 5, time.Monday) })
-	add("Presidents ' Day", func(y int) time.Time { return nthWeekday(y, 2, time.Monday, 3) })
-	add("Presidents Day", func(y int) time.Time { return nthWeekday(y, 2, time.Monday, 3) })
-	add("Columbus Day", func(y int) time.Time { return nthWeekday(y, 10, time.Monday, 2) })
-	add("Martin Luther King Jr . Day", func(y int) time.Time { return nthWeekday(y, 1, time.Monday, 3) })
-	add("Martin Luther King Day", func(y int) time.Time { return nthWeekday(y, 1, time.Monday, 3) })
-	add("Election Day", func(y int) time.Time { return nthWeekday(y, 11, time.Monday, 1).AddDate(0, 0, 1) })
-	add("Veterans Day", fixed(11, 11))
-	add("Veterans ' Day", fixed(11, 11))
-	add("Singles ' Day", fixed(11, 11))
-	add("Singles Day", fixed(11, 11))
-	add("Christmas Eve", fixed(12, 24))
-	add("Christmas Day", fixed(12, 25))
-	add("Christmas", fixed(12, 25))
-	add("Boxing Day", fixed(12, 26))
-	add("New Year ' s Eve", fixed(12, 31))
-	add("New Year ' s Day", fixed(1, 1))
-	add("Halloween", fixed(10, 31))
-	add("Valentine ' s Day", fixed(2, 14))
-	add("Good Friday", after(easter, -2))
-	add("Easter Sunday", easter)
-	add("Easter Monday", after(easter, 1))
-	add("Easter", easter)
+	add(thanksgiving, "Thanksgiving Day", "Thanksgiving")
+	add(after(thanksgiving, 1), "Black Friday")
+	add(after(thanksgiving, 2), "Small Business Saturday")
+	add(after(thanksgiving, 4), "Cyber Monday")
+	add(after(thanksgiving, 5), "Giving Tuesday", "GivingTuesday")
+	add(nth(9, time.Monday, 1), "Labor Day")
+	add(func(y int) time.Time { return lastWeekday(y, 5, time.Monday) }, "Memorial Day")
+	add(nth(2, time.Monday, 3), "Presidents ' Day", "Presidents Day")
+	add(nth(10, time.Monday, 2), "Columbus Day")
+	add(nth(1, time.Monday, 3), "Martin Luther King Jr . Day", "Martin Luther King Day")
+	add(after(nth(11, time.Monday, 1), 1), "Election Day")
+	add(fixed(11, 11), "Veterans Day", "Veterans ' Day", "Singles ' Day", "Singles Day")
+	add(fixed(12, 24), "Christmas Eve")
+	add(fixed(12, 25), "Christmas Day", "Christmas")
+	add(fixed(12, 26), "Boxing Day")
+	add(fixed(12, 31), "New Year ' s Eve")
+	add(fixed(1, 1), "New Year ' s Day")
+	add(fixed(10, 31), "Halloween")
+	add(fixed(2, 14), "Valentine ' s Day")
+	add(after(easter, -2), "Good Friday")
+	add(easter, "Easter Sunday")
+	add(after(easter, 1), "Easter Monday")
+	add(easter, "Easter")
 	return m
 }
 

@@ -1,6 +1,10 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/text"
+)
 
 // sayVerbs introduce what someone said, before or after it, directly or in reported speech.
 // Participles ("saying", "adding") attach a quote to the subject of the clause they end.
@@ -141,4 +145,78 @@ func wordSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// cueAt reports the cue starting at toks[k] and the index of its last token: a speech verb,
+// "according to", "pointed out", "expressed hope". after admits the verbs that are speech only
+// right after a quote.
+func (e *Extractor) cueAt(toks []text.Token, k int, after bool) (string, int) {
+	if k > 0 && text.IsCapitalized(toks[k].Text) && text.IsWord(toks[k-1].Text) {
+		return "", 0 // "Islamic State", "Says Who": a name, not a verb
+	}
+	w := lower(toks[k].Text)
+	if strings.HasSuffix(w, "ed") && k+1 < len(toks) && auxiliaries[lower(toks[k+1].Text)] {
+		return "", 0 // "much of the money announced had …", "what he said was": a participle, not a cue
+	}
+	switch {
+	case w == "according" && k+1 < len(toks) && toks[k+1].Text == "to":
+		return "according to", k + 1
+	case (w == "called" || w == "calls" || w == "calling") && !after && k+2 < len(toks) && (toks[k+1].Text == "for" ||
+		toks[k+1].Text == "on" && text.IsWord(toks[k+2].Text) && !dateWords[lower(toks[k+2].Text)]):
+		// "The committee called for an inquiry", "Axelrod called on Dean to apologize": a demand made
+		// in words. ("called on Monday" is a time.)
+		return w + " " + toks[k+1].Text, k + 1
+	case (w == "pointed" || w == "points" || w == "point") && k+1 < len(toks) && toks[k+1].Text == "out":
+		return w + " out", k + 1
+	case w == "expressed" || w == "expresses" || w == "voiced":
+		if k+1 < len(toks) && cueNouns[toks[k+1].Text] {
+			return w + " " + toks[k+1].Text, k + 1
+		}
+		return "", 0
+	case (w == "shot" || w == "fired" || w == "chimed") && k+1 < len(toks) && (toks[k+1].Text == "back" || toks[k+1].Text == "in"):
+		if after || k+2 == len(toks) || toks[k+2].Text == ":" || toks[k+2].Text == "," {
+			return w + " " + toks[k+1].Text, k + 1
+		}
+		return "", 0
+	case w == "put" && k+1 < len(toks) && toks[k+1].Text == "it" && (k+2 == len(toks) || toks[k+2].Text == "," || toks[k+2].Text == ":"):
+		return "put it", k + 1
+	case (w == "went" || w == "goes" || w == "go") && k+1 < len(toks) && toks[k+1].Text == "on" &&
+		(after || k+2 < len(toks) && (toks[k+2].Text == ":" || toks[k+2].Text == ",")):
+		return w + " on", k + 1
+	case e.lex.say[w]:
+		if strings.HasPrefix(w, "continu") && !after && (k+1 >= len(toks) || toks[k+1].Text != ":" && toks[k+1].Text != ",") {
+			return "", 0
+		}
+		return toks[k].Text, k
+	case after && e.lex.after[w]:
+		return toks[k].Text, k
+	case thatVerbs[w] && !after && k > 0 && k+1 < len(toks) && toks[k+1].Text == "that" && !determiners[lower(toks[k-1].Text)] &&
+		(!nounLikeThatVerbs[w] || pronounSpeakers[toks[k-1].Text] || text.IsCapitalized(toks[k-1].Text) && !sentenceOpeners[toks[k-1].Text]):
+		// (a bare form that is also a noun, "an hourlong show that aired", needs a name or pronoun
+		// as its subject right before it)
+		// "The IMF expects that …", "The World Health Organization estimates that …": a finding or
+		// a belief stated as a clause is reported speech; without "that" the verb is too often
+		// something else ("estimates of", "found dead").
+		return toks[k].Text, k
+	case nounLikeVerbs[w] && k > 0 && k+1 < len(toks):
+		// "He notes that …", "Trump claims the …": speech only with a subject right before and a
+		// clause right after, never as a noun ("his claims", "battleground states").
+		prev, next := toks[k-1].Text, toks[k+1].Text
+		subject := pronounSpeakers[prev] || text.IsCapitalized(prev) && !sentenceOpeners[prev] && !determiners[lower(prev)]
+		clause := next == "that" || pronounSpeakers[next] || determiners[lower(next)] && !demonstratives[lower(next)] || text.IsCapitalized(next)
+		if subject && clause {
+			return toks[k].Text, k
+		}
+	}
+	return "", 0
+}
+
+// coordinated reports whether the verb at toks[k] follows "and"/"but" ("… and warned that"), so
+// that its subject is the clause's first one.
+func coordinated(toks []text.Token, k int) bool {
+	j := k - 1
+	for j >= 0 && skipBeforeCue[toks[j].Text] {
+		j--
+	}
+	return j >= 0 && (toks[j].Text == "and" || toks[j].Text == "but")
 }

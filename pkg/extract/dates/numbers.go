@@ -1,0 +1,321 @@
+package dates
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Expressions that begin with a number: numeric dates (and which order their day and month are
+// in), "23 October", day ranges, "3 weeks ago".
+
+// atNumber reads expressions that begin with digits: "2023-10-23", "10/23/2023", "23.10.2023",
+// "23 October 2023", "20-23 October", "3 weeks ago", and years after a cue ("in 2019").
+func (p *parser) atNumber(i int) (hit, bool) {
+	n, ln := p.num(i)
+	if n < 0 {
+		return hit{}, false
+	}
+	// The number must not continue a larger one ("1,999", "3.2023").
+	if i > 0 && !p.t[i].space && (p.is(i-1, ",") || p.is(i-1, ".") || p.is(i-1, "/") || p.is(i-1, "-")) && i > 1 && p.t[i-2].kind == kNum {
+		return hit{}, false
+	}
+	// ISO 8601: 2023-10-23.
+	if ln == 4 && p.is(i+1, "-") && p.glued(i+1) && p.glued(i+2) && p.is(i+3, "-") && p.glued(i+3) && p.glued(i+4) {
+		mo, l2 := p.num(i + 2)
+		d, l3 := p.num(i + 4)
+		if l2 == 2 && l3 == 2 && !p.numGlued(i+5) {
+			if t, ok := validDate(n, mo, d); ok {
+				return hit{from: i, to: i + 5, value: dayValue(t), grain: "day"}, true
+			}
+		}
+	}
+	// Numeric day and month: 10/23/2023, 23/10/2023, 23.10.2023.
+	if ln <= 2 && i+4 < len(p.t) {
+		sep := p.text(i + 1)
+		if (sep == "/" || sep == "." || sep == "-") && p.glued(i+1) && p.glued(i+2) && p.text(i+3) == sep && p.glued(i+3) && p.glued(i+4) {
+			a := n
+			b, lb := p.num(i + 2)
+			y, ly := p.num(i + 4)
+			if lb >= 1 && lb <= 2 && (ly == 4 || ly == 2 && sep == "/") && !p.numGlued(i+5) {
+				if ly == 2 {
+					y += 2000
+				}
+				if h, ok := p.numericDate(i, a, b, y, sep); ok {
+					return h, true
+				}
+			}
+		}
+	}
+	// Day before month: "23 October 2023", "5th of November", "20-23 October".
+	if ln <= 2 && n >= 1 && n <= 31 {
+		if h, ok := p.dayMonth(i, n); ok {
+			return h, true
+		}
+	}
+	// "3 weeks ago".
+	if ln <= 3 {
+		if h, ok := p.ago(i, n); ok {
+			return h, true
+		}
+	}
+	// A year after a cue: "in 2019", "since 2019", "from 2019 to 2021", "2019-2021" after a cue.
+	if ln == 4 && plausibleYear(n) {
+		return p.year(i, n)
+	}
+	return hit{}, false
+}
+
+// numGlued reports whether token i continues a number glued to the token before ("2023-10-23-5").
+func (p *parser) numGlued(i int) bool {
+	if i >= len(p.t) || !p.glued(i) {
+		return false
+	}
+	if p.t[i].kind == kNum || p.t[i].kind == kWord {
+		return true
+	}
+	w := p.text(i)
+	return (w == "/" || w == "-" || w == ".") && i+1 < len(p.t) && p.glued(i+1) && p.t[i+1].kind == kNum
+}
+
+// numericDate resolves a/b/y by the article's convention: a part above 12 decides; otherwise other
+// unambiguous numeric dates in the same text decide; otherwise the publisher's country (day first
+// everywhere but the United States); dotted dates are always day first.
+func (p *parser) numericDate(i, a, b, y int, sep string) (hit, bool) {
+	dayFirst := true
+	switch {
+	case sep == ".":
+	case a > 12 && b <= 12:
+	case b > 12 && a <= 12:
+		dayFirst = false
+	default:
+		dayFirst = p.dayFirstText()
+	}
+	d, mo := a, b
+	if !dayFirst {
+		d, mo = b, a
+	}
+	t, ok := validDate(y, mo, d)
+	if !ok {
+		return hit{}, false
+	}
+	return hit{from: i, to: i + 5, value: dayValue(t), grain: "day"}, true
+}
+
+// dayFirstText decides the text's numeric date order once: from its own unambiguous dates, else
+// from the publisher's host.
+func (p *parser) dayFirstText() bool {
+	if p.dayFirst == 0 {
+		p.dayFirst = p.hostOrder()
+		for i := 0; i+4 < len(p.t); i++ {
+			if p.t[i].kind != kNum || !p.is(i+1, "/") || !p.is(i+3, "/") || !p.glued(i+1) || !p.glued(i+2) || !p.glued(i+3) {
+				continue
+			}
+			a, la := p.num(i)
+			b, lb := p.num(i + 2)
+			if la > 2 || lb > 2 || p.t[i+4].kind != kNum {
+				continue
+			}
+			if a > 12 && b <= 12 {
+				p.dayFirst = 1
+				break
+			}
+			if b > 12 && a <= 12 {
+				p.dayFirst = -1
+				break
+			}
+		}
+	}
+	return p.dayFirst == 1
+}
+
+// monthFirstHosts are the generic-domain publishers that write month first (United States);
+// dayFirstHosts the generic-domain ones that write day first.
+var dayFirstHosts = []string{"bbc.com", "theguardian.com", "aljazeera.com", "reuters.com", "dw.com",
+	"france24.com", "euronews.com", "scmp.com", "straitstimes.com", "thehindu.com", "indiatimes.com",
+	"hindustantimes.com", "ndtv.com", "dawn.com", "thenationalnews.com", "arabnews.com", "rfi.fr",
+	"independent.co.uk", "ft.com", "economist.com", "africanews.com", "allafrica.com"}
+
+func (p *parser) hostOrder() int8 {
+	h := strings.ToLower(p.host)
+	for _, d := range dayFirstHosts {
+		if h == d || strings.HasSuffix(h, "."+d) {
+			return 1
+		}
+	}
+	k := strings.LastIndexByte(h, '.')
+	if k < 0 {
+		return -1
+	}
+	switch tld := h[k+1:]; {
+	case len(tld) == 2 && tld != "us":
+		return 1 // a country's own domain: everyone but the US writes the day first
+	}
+	return -1
+}
+
+// dayMonth reads "23 October 2023", "23rd of October", "20-23 October 2023", "20 to 23 Oct" at i.
+func (p *parser) dayMonth(i, d int) (hit, bool) {
+	k := i + 1
+	d2 := 0
+	// A day range: "20-23 October", "20 to 23 October".
+	if (p.is(k, "-") || p.is(k, "–") || p.is(k, "to")) && p.near(k+1) {
+		if v, l := p.num(k + 1); l >= 1 && l <= 2 && v > d && v <= 31 {
+			if mo, _ := p.monthAfterDay(k + 2); mo != 0 {
+				d2, k = v, k+2
+			}
+		}
+	}
+	mo, end := p.monthAfterDay(k)
+	if mo == 0 {
+		return hit{}, false
+	}
+	y, yEnd := p.yearAfter(end)
+	if y == 0 {
+		y, yEnd = p.ofYear(end)
+	}
+	h := hit{from: i, to: end, grain: "day"}
+	if y != 0 {
+		h.to = yEnd
+	}
+	return p.dayHit(h, y, mo, d, mo, d2)
+}
+
+// monthAfterDay reads "[st|nd|rd|th] [of] Month" at k and returns the month and the index after.
+func (p *parser) monthAfterDay(k int) (int, int) {
+	if k < len(p.t) && p.t[k].kind == kWord && p.glued(k) {
+		switch strings.ToLower(p.text(k)) {
+		case "st", "nd", "rd", "th":
+			k++
+		}
+	}
+	if !p.near(k) {
+		return 0, 0
+	}
+	if strings.EqualFold(p.text(k), "of") && p.near(k+1) {
+		k++
+	}
+	wi, ok := p.word(k)
+	if !ok || wi.class != cMonth || !p.capitalised(k) {
+		return 0, 0
+	}
+	end := k + 1
+	if wi.abbr && p.is(end, ".") && p.glued(end) {
+		end++
+	}
+	return wi.val, end
+}
+
+func (p *parser) capitalised(k int) bool {
+	c := p.s[p.t[k].start]
+	return c >= 'A' && c <= 'Z'
+}
+
+// yearAfter reads ", 2023" or " 2023" at k.
+func (p *parser) yearAfter(k int) (int, int) {
+	j := k
+	if p.is(j, ",") && p.near(j+1) {
+		j++
+	}
+	if !p.near(j) {
+		return 0, 0
+	}
+	if y, l := p.num(j); l == 4 && plausibleYear(y) && !p.numGlued(j+1) {
+		return y, j + 1
+	}
+	return 0, 0
+}
+
+// ofYear reads "of this year", "of last year", "of next year", "of 2023", "of that year" at k.
+func (p *parser) ofYear(k int) (int, int) {
+	if !p.near(k) || !strings.EqualFold(p.text(k), "of") {
+		return 0, 0
+	}
+	if y, l := p.num(k + 1); l == 4 && plausibleYear(y) {
+		return y, k + 2
+	}
+	// "of that year", "of the same year": the year of the expression read before.
+	if p.lastYear != 0 && (p.is(k+1, "that") || p.is(k+1, "the") && p.is(k+2, "same")) {
+		j := k + 2
+		if p.is(k+1, "the") {
+			j++
+		}
+		if per, ok := p.word(j); ok && per.class == cPeriod && per.val == pYear {
+			return p.lastYear, j + 1
+		}
+	}
+	if rel, ok := p.word(k + 1); ok && rel.class == cRel && rel.val >= -1 && rel.val <= 1 {
+		if per, ok := p.word(k + 2); ok && per.class == cPeriod && per.val == pYear && !p.ref.IsZero() {
+			return p.ref.Year() + rel.val, k + 3
+		}
+	}
+	return 0, 0
+}
+
+// dayHit resolves a day (or a day range mo/d–mo2/d2) with an optional year into h.
+func (p *parser) dayHit(h hit, y, mo, d, mo2, d2 int) (hit, bool) {
+	var t time.Time
+	var ok bool
+	if y != 0 {
+		t, ok = validDate(y, mo, d)
+	} else {
+		if p.ref.IsZero() {
+			return hit{}, false
+		}
+		t, ok = p.nearestYear(mo, d)
+		switch tense := p.tenseAround(h.from, h.to); {
+		case ok && tense > 0 && t.Before(p.ref):
+			t, ok = validDate(t.Year()+1, mo, d)
+		case ok && tense < 0 && t.After(p.ref):
+			t, ok = validDate(t.Year()-1, mo, d)
+		}
+	}
+	if !ok {
+		return hit{}, false
+	}
+	h.value = dayValue(t)
+	if d2 != 0 {
+		y2 := t.Year()
+		if mo2 < mo {
+			y2++
+		}
+		t2, ok := validDate(y2, mo2, d2)
+		if !ok || !t2.After(t) {
+			return hit{}, false
+		}
+		h.value += "/" + dayValue(t2)
+	}
+	return h, true
+}
+
+// ago reads "3 weeks ago", "two years ago", "a month ago" with the number at i (n < 0: a word).
+func (p *parser) ago(i, n int) (hit, bool) {
+	from := i
+	// "twenty-two years ago": a ten and a unit joined by a hyphen.
+	if n >= 20 && p.is(i+1, "-") && p.glued(i+1) && p.glued(i+2) {
+		if u, ok := p.word(i + 2); ok && u.class == cNumWord && u.val >= 1 && u.val <= 9 && strings.ToLower(p.text(i+2)) != "a" {
+			n += u.val
+			i += 2
+		}
+	}
+	if p.ref.IsZero() || !p.near(i+1) {
+		return hit{}, false
+	}
+	per, ok := p.word(i + 1)
+	if !ok || per.class != cPeriod || per.val == pWeekend || per.val == pQuarter || !p.near(i+2) || !strings.EqualFold(p.text(i+2), "ago") {
+		return hit{}, false
+	}
+	h := hit{from: from, to: i + 3}
+	r := p.ref
+	switch per.val {
+	case pDay:
+		h.value, h.grain = dayValue(r.AddDate(0, 0, -n)), "day"
+	case pWeek:
+		h.value, h.grain = dayValue(weekStart(r.AddDate(0, 0, -7*n))), "week"
+	case pMonth:
+		h.value, h.grain = monthValue(r.Year(), int(r.Month())-n), "month"
+	default:
+		h.value, h.grain = strconv.Itoa(r.Year()-n), "year"
+	}
+	return h, true
+}

@@ -1,0 +1,217 @@
+package dates
+
+import (
+	"strings"
+)
+
+// Tense: which way a relative date points ("on Monday" past or next), read from the cue words
+// nearest the date in its sentence.
+
+// tense reads the clause before token i: +1 when it speaks of the future ("will", "would begin to
+// lapse on", "is due to", "expected to", "plans to", "next"), -1 when of the past ("said", "rose",
+// "was"), 0 when it cannot tell. The cue nearest the date governs, as the verb nearest a date is
+// the one it modifies: "has said that several programs would begin to lapse on Jan. 1" looks
+// ahead (reported future), "will be held on Monday after talks collapsed on Friday" looks back for
+// Friday. A past form right after an auxiliary ("would be published", "will be held", "is
+// expected") is a participle, not a tense: the auxiliary further back decides.
+func (p *parser) tense(i int) int {
+	if i > 0 && p.t[i-1].kind == kWord {
+		switch strings.ToLower(p.text(i - 1)) {
+		case "until", "till", "by":
+			return 1 // "postponed until March" looks ahead whatever the verb
+		case "since":
+			return -1
+		}
+	}
+	start := int(p.t[i].start)
+	before := p.s[max(0, start-120):start]
+	before = before[sentenceStart(before):]
+	// A comma stops the scan unless the clause after it is coordinated and elliptical: "The flood
+	// struck in January, and a second one in December" takes the tense of the clause before, but
+	// "held every May since 1913, opens on May 21" and "won 48% of the vote, forcing a runoff on
+	// May 28" do not.
+	ws := strings.Fields(strings.ToLower(before))
+	for k := len(ws) - 1; k >= 0; k-- {
+		if raw := ws[k]; (strings.HasSuffix(raw, ",") || raw == ",") && k+1 < len(ws) {
+			switch trimWord(ws[k+1]) {
+			case "and", "but", "or", "then", "yet":
+			default:
+				return 0
+			}
+			if raw == "," {
+				continue
+			}
+		}
+		w := trimWord(ws[k])
+		next, prev := "", ""
+		if k+1 < len(ws) {
+			next = trimWord(ws[k+1])
+		}
+		if k > 0 {
+			prev = trimWord(ws[k-1])
+		}
+		if t := cueTense(prev, w, next); t != 0 {
+			return t
+		}
+	}
+	return 0
+}
+
+// tenseAround is the tense of the clause before the expression [from, to), else of the words after
+// it in its sentence ("But in May, when the agency tapped…", "on Thursday in a speech accused…").
+// Verbs of saying after it are skipped: they date the report, not the event ("… on Monday, officials
+// said").
+func (p *parser) tenseAround(from, to int) int {
+	if t := p.tense(from); t != 0 {
+		return t
+	}
+	if to >= len(p.t) {
+		return 0
+	}
+	start := int(p.t[to-1].end)
+	after := p.s[start:min(len(p.s), start+120)]
+	stops := "!?\n;\"“”"
+	if p.inQuote(from) {
+		stops = "!?\n;" // the quote closes on its frame: "'…Monday's debate is small,' wrote Easley"
+	} else if k := strings.Index(after, "''"); k >= 0 {
+		after = after[:k]
+	}
+	if k := strings.IndexAny(after, stops); k >= 0 {
+		after = after[:k] // a quotation opened after the date holds its own time
+	}
+	if k := strings.Index(after, ". "); k >= 0 {
+		after = after[:k]
+	}
+	ws := strings.Fields(strings.ToLower(after))
+	for k := range ws {
+		w := trimWord(ws[k])
+		if epistemicModals[w] {
+			continue // "Monday's debate might not move mountains": a guess, not a time
+		}
+		if w == "and" || w == "but" || w == "while" || w == "whereas" {
+			return 0 // a verb of the next clause says nothing of this date
+		}
+		if sayWords[w] {
+			// "on Wednesday announced a plan", "on Saturday, said it would…": the report is past,
+			// and what follows it is what was said
+			if pastSay[w] {
+				return -1
+			}
+			return 0
+		}
+		prev, next := "", ""
+		if k > 0 {
+			prev = trimWord(ws[k-1])
+		}
+		if k+1 < len(ws) {
+			next = trimWord(ws[k+1])
+		}
+		if t := cueTense(prev, w, next); t != 0 {
+			return t
+		}
+	}
+	return 0
+}
+
+// sayWords report speech: after a date they date the report, not what the date belongs to.
+var sayWords = setOf(`said says told tells added adds according announced noted`)
+
+// epistemicModals after a date say how likely, not when.
+var epistemicModals = setOf(`might may could would should must`)
+
+// pastSay are the past forms among sayWords.
+var pastSay = setOf(`said told added announced noted`)
+
+// abbreviationBefore reports whether the stop at s[k] ends an initial or a title ("Michael M.
+// Grynbaum", "Mr. Obama") rather than a sentence.
+func abbreviationBefore(s string, k int) bool {
+	j := k
+	for j > 0 && (s[j-1] >= 'A' && s[j-1] <= 'Z' || s[j-1] >= 'a' && s[j-1] <= 'z') {
+		j--
+	}
+	w := s[j:k]
+	if j > 0 && s[j-1] != ' ' && s[j-1] != '(' {
+		return false
+	}
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || titleAbbreviations[w]
+}
+
+var titleAbbreviations = setOf(`Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Jr Sr Prof No Inc Corp Co Ltd Sgt Capt Rev`)
+
+// sentenceStart is the offset in s after its last sentence end: a stop, "!" or "?" followed by a
+// space and a capital (so "the E.U. by the end" and "p.m. on" run on), a line break or ";".
+func sentenceStart(s string) int {
+	for k := len(s) - 1; k >= 0; k-- {
+		switch s[k] {
+		case '\n', ';':
+			return k + 1
+		case '.', '!', '?':
+			if s[k] == '.' && abbreviationBefore(s, k) {
+				continue
+			}
+			j := k + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '"' || s[j] == '\'') {
+				j++
+			}
+			if j == len(s) || j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 0x80) {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+func trimWord(w string) string { return strings.Trim(w, `"'“”‘(),:`) }
+
+// cueTense is the tense word w says, read with its neighbours: +1, -1 or 0 (no cue).
+func cueTense(prev, w, next string) int {
+	switch {
+	case w == "due":
+		// "is due to open", "due in March"; not "cancelled due to rain" (because of)
+		if next != "to" || auxiliaries[prev] || prev == "was" || prev == "were" {
+			return 1
+		}
+		return 0
+	case futureWords[w]:
+		if (w == "would" || w == "might") && next == "have" {
+			return -1 // "would have begun": a past seen from the past
+		}
+		return 1
+	case strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") || w == "won't" || w == "won’t":
+		return 1
+	case futureBeforeTo[w] && (next == "to" || w == "set" && next == "for"):
+		return 1 // "plans to", "set for", "is to", "going to"
+	case scheduleWords[w] || (w == "takes" || w == "take") && next == "effect" || (w == "comes" || w == "come") && next == "into":
+		return 1 // the present of a timetable: "the World Cup begins in June", "takes effect in June"
+	}
+	past := pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w]
+	if past && auxiliaries[prev] {
+		return 0 // a participle: "would be published", "will be held", "has been delayed"
+	}
+	if past {
+		return -1
+	}
+	return 0
+}
+
+// futureWords look ahead wherever they stand; futureBeforeTo only before "to" ("set" also before
+// "for").
+var futureWords = setOf(`will shall would might upcoming next scheduled expected planned
+forthcoming`)
+
+var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting
+hope seeks seek prepares prepare poised`)
+
+// scheduleWords are present-tense verbs of a timetable, which news uses for what is still to come.
+var scheduleWords = setOf(`begins starts opens resumes expires kicks launches reopens`)
+
+// auxiliaries make a following past form a participle whose tense lies further back.
+var auxiliaries = setOf(`be been being is are am get gets`)
+
+var pastWords = setOf(`was were had has did said told met held took made won lost came went saw left
+broke ran sold bought paid led gave found spent brought kept became began rose fell grew hit struck
+sank slid fought caught taught wrote spoke stood sent built felt knew thought got drew drove flew
+chose beat froze stole shot wore tore threw blew fled quit ago earlier`)
+
+var notPast = setOf(`united limited indeed speed proceed exceed succeed embed hundred breed based
+related detailed advanced scheduled expected planned`)

@@ -1,0 +1,423 @@
+package dates
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Expressions that begin with a word: month names, weekdays, relative words ("last week"), ordinal
+// periods ("the first half of 2024") and quarter codes ("Q3 2024").
+
+// periodOnlyRel reports whether token k is a relative word that only counts periods ("the
+// following year", "all month"), not days or months by name ("Following Monday's debate").
+func (p *parser) periodOnlyRel(k int) bool {
+	w := strings.ToLower(p.text(k))
+	return w == "following" || w == "all"
+}
+
+// atWord reads expressions that begin with a known word.
+func (p *parser) atWord(i int, wi wordInfo) (hit, bool) {
+	switch wi.class {
+	case cMonth:
+		return p.month(i, wi)
+	case cWeekday:
+		return p.weekday(i, wi)
+	case cDayWord:
+		if p.ref.IsZero() || p.inName(i) {
+			return hit{}, false
+		}
+		return hit{from: i, to: i + 1, value: dayValue(p.spokenDay(i).AddDate(0, 0, wi.val)), grain: "day"}, true
+	case cRel:
+		return p.relative(i, wi.val)
+	case cOrdinal:
+		return p.ordinalPeriod(i, wi.val)
+	case cNumWord:
+		return p.ago(i, wi.val)
+	}
+	return hit{}, false
+}
+
+// month reads expressions that begin with a month name: "Oct. 23", "October 23, 2023",
+// "Oct 20-23", "Oct 20 to 23", "Oct. 20 to Nov. 2", "October 2023", "October of last year",
+// and, after a cue or a modifier, a bare month ("in January", "late January", "last March").
+func (p *parser) month(i int, wi wordInfo) (hit, bool) {
+	if !p.capitalised(i) {
+		return hit{}, false
+	}
+	end := i + 1
+	if wi.abbr && p.is(end, ".") && p.glued(end) {
+		end++
+	}
+	from := i
+	rel, hasRel := 0, false
+	if r, ok := p.word(i - 1); ok && i > 0 && !p.t[i].brk && (r.class == cRel || r.class == cMod) && !p.periodOnlyRel(i-1) {
+		from = i - 1
+		if r.class == cRel {
+			rel, hasRel = r.val, true
+		}
+	} else if p.is(i-1, "-") && p.glued(i) && i > 1 && strings.EqualFold(p.text(i-2), "mid") {
+		from = i - 2
+	}
+	// Month day.
+	if d, l := p.num(end); l >= 1 && l <= 2 && d >= 1 && d <= 31 && p.near(end) && (!p.numGlued(end+1) || p.dayRangeAt(end+1) || p.ordinalSuffix(end+1)) {
+		return p.monthDay(i, end, from, d, wi)
+	}
+	// Month year: "October 2023", "Oct. 2023", "October of 2023", "January of this year".
+	if y, yEnd := p.yearAfter(end); y != 0 && !p.is(end, ",") {
+		return p.monthHit(from, yEnd, y, wi.val)
+	}
+	if y, yEnd := p.ofYear(end); y != 0 {
+		return p.monthHit(from, yEnd, y, wi.val)
+	}
+	// A bare month needs a cue or a modifier, and a full name: "in May", not "Jan".
+	if wi.abbr || p.ref.IsZero() || from == i && !p.yearCue(i-1) {
+		return hit{}, false
+	}
+	// "in April and May 2024", "between June and August 2023": the year written after the second
+	// month is the first one's too.
+	if k := end; p.near(k) && (p.is(k, "and") || p.is(k, "or") || p.is(k, "to") || p.is(k, "through") || p.is(k, "-") || p.is(k, "–")) {
+		if m2, ok := p.word(k + 1); ok && m2.class == cMonth && !m2.abbr && p.capitalised(k+1) && p.near(k+1) {
+			if y, _ := p.yearAfter(k + 2); y != 0 && !p.is(k+2, ",") {
+				if m2.val < wi.val && (!p.is(k, "and") && !p.is(k, "or") || p.betweenBefore(from)) {
+					y-- // "December to February 2024" starts the year before
+				}
+				return p.monthHit(from, end, y, wi.val)
+			}
+		}
+	}
+	y := p.bareMonthYear(wi.val, rel, hasRel, from, end)
+	return hit{from: from, to: end, value: monthValue(y, wi.val), grain: "month"}, true
+}
+
+// monthDay reads the day after a month name at i ("Oct 20", "Oct. 20, 2023") and the range it
+// may start ("Oct 20-23", "Oct. 20 to Nov. 2"); end is the token after the month, d the day there.
+func (p *parser) monthDay(i, end, from, d int, wi wordInfo) (hit, bool) {
+	k := end + 1
+	if p.ordinalSuffix(k) {
+		k++
+	}
+	mo2, d2 := wi.val, 0
+	// Ranges: "Oct 20-23", "Oct 20 to 23", "Oct. 20 to Nov. 2", "between Oct 20 and 23".
+	if (p.is(k, "-") || p.is(k, "–") || p.is(k, "to") || p.is(k, "through") || p.is(k, "and") && p.betweenBefore(from)) && p.near(k+1) {
+		j := k + 1
+		if m2, ok := p.word(j); ok && m2.class == cMonth && p.capitalised(j) {
+			j++
+			if m2.abbr && p.is(j, ".") && p.glued(j) {
+				j++
+			}
+			if v, l := p.num(j); l >= 1 && l <= 2 && v <= 31 {
+				mo2, d2, k = m2.val, v, j+1
+			}
+		} else if v, l := p.num(j); l >= 1 && l <= 2 && v > d && v <= 31 && !p.numGlued(j+1) {
+			d2, k = v, j+1
+		}
+		if d2 != 0 && p.ordinalSuffix(k) {
+			k++
+		}
+	}
+	y, yEnd := p.yearAfter(k)
+	h := hit{from: i, to: k, grain: "day"}
+	if y != 0 {
+		h.to = yEnd
+	}
+	return p.dayHit(h, y, wi.val, d, mo2, d2)
+}
+
+// bareMonthYear is the year of a bare month mo ("in May") read over tokens [from, end): the one
+// a relative word points to ("last May"), else the one the tense points to, else the nearest.
+func (p *parser) bareMonthYear(mo, rel int, hasRel bool, from, end int) int {
+	y := p.ref.Year()
+	pm := int(p.ref.Month())
+	tense := p.tenseAround(from, end)
+	switch {
+	case hasRel && rel < 0:
+		if mo >= pm {
+			y--
+		}
+	case hasRel && rel > 0:
+		if mo <= pm {
+			y++
+		}
+	case hasRel:
+	case tense > 0:
+		if mo < pm {
+			y++
+		}
+	case tense < 0:
+		if mo > pm {
+			y--
+		}
+	case mo-pm > 6:
+		y--
+	case pm-mo > 5:
+		y++
+	}
+	return y
+}
+
+func (p *parser) monthHit(from, to, y, mo int) (hit, bool) {
+	return hit{from: from, to: to, value: monthValue(y, mo), grain: "month"}, true
+}
+
+// dayRangeAt reports whether a hyphen and a second day follow at k ("20-23").
+func (p *parser) dayRangeAt(k int) bool {
+	if !p.is(k, "-") && !p.is(k, "–") {
+		return false
+	}
+	_, l := p.num(k + 1)
+	return l >= 1 && l <= 2 && !p.numGlued(k+2)
+}
+
+func (p *parser) ordinalSuffix(k int) bool {
+	if k >= len(p.t) || p.t[k].kind != kWord || !p.glued(k) {
+		return false
+	}
+	switch strings.ToLower(p.text(k)) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// betweenBefore reports whether "between" stands right before token from.
+func (p *parser) betweenBefore(from int) bool {
+	return from > 0 && strings.EqualFold(p.text(from-1), "between")
+}
+
+// weekday reads "Monday", "last Tuesday", "next Friday", "this Wednesday", and "Monday, Oct. 23"
+// (the date decides).
+func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
+	if !p.capitalised(i) {
+		return hit{}, false
+	}
+	// "Monday, Oct. 23, 2023": the explicit date wins, the span covers both.
+	k := i + 1
+	if p.is(k, ",") {
+		k++
+	}
+	if p.near(k) {
+		if mw, ok := p.word(k); ok && mw.class == cMonth {
+			if h, ok := p.month(k, mw); ok && h.grain == "day" {
+				h.from = i
+				return p.matchWeekday(h, time.Weekday(wi.val)), true
+			}
+		}
+		if d, l := p.num(k); l >= 1 && l <= 2 && d <= 31 {
+			if h, ok := p.dayMonth(k, d); ok {
+				h.from = i
+				return p.matchWeekday(h, time.Weekday(wi.val)), true
+			}
+		}
+	}
+	if p.ref.IsZero() {
+		return hit{}, false
+	}
+	from := i
+	rel := 0
+	hasRel := false
+	if r, ok := p.word(i - 1); ok && i > 0 && r.class == cRel && !p.t[i].brk && !p.periodOnlyRel(i-1) {
+		from, rel, hasRel = i-1, r.val, true
+	}
+	w := time.Weekday(wi.val)
+	r := p.ref
+	back := (int(r.Weekday()) - int(w) + 7) % 7
+	fwd := (int(w) - int(r.Weekday()) + 7) % 7
+	var t time.Time
+	switch {
+	case hasRel && rel < 0:
+		if back == 0 {
+			back = 7
+		}
+		t = r.AddDate(0, 0, -back)
+	case hasRel && rel > 0:
+		if fwd == 0 {
+			fwd = 7
+		}
+		t = r.AddDate(0, 0, fwd)
+	case hasRel:
+		t = weekStart(r).AddDate(0, 0, (int(w)+6)%7)
+	default:
+		switch tense := p.tenseAround(i, i+1); {
+		case tense > 0, tense == 0 && fwd < back:
+			t = r.AddDate(0, 0, fwd)
+		case tense < 0 && fwd == 1 && p.lateUTC:
+			// "struck early on Monday" published on Sunday evening UTC: Monday is already the
+			// publisher's own day, not a week before.
+			t = r.AddDate(0, 0, 1)
+		default:
+			t = r.AddDate(0, 0, -back)
+		}
+	}
+	return hit{from: from, to: i + 1, value: dayValue(t), grain: "day"}, true
+}
+
+// relative reads "this week", "last month", "next year", "last quarter", "this morning",
+// "last night", "this weekend" at i (the month and weekday cases are read from their names).
+func (p *parser) relative(i, rel int) (hit, bool) {
+	if p.ref.IsZero() || !p.near(i+1) || i+1 >= len(p.t) || p.t[i+1].kind != kWord {
+		return hit{}, false
+	}
+	r := p.ref
+	nw := strings.ToLower(p.text(i + 1))
+	switch nw {
+	case "morning", "afternoon", "evening":
+		if rel == 0 {
+			return hit{from: i, to: i + 2, value: dayValue(p.spokenDay(i)), grain: "day"}, true
+		}
+		return hit{}, false
+	case "night":
+		if rel < 0 {
+			return hit{from: i, to: i + 2, value: dayValue(p.spokenDay(i).AddDate(0, 0, -1)), grain: "day"}, true
+		}
+		return hit{}, false
+	}
+	per, ok := lookup(nw)
+	if !ok || per.class != cPeriod || strings.HasSuffix(nw, "s") {
+		return hit{}, false
+	}
+	h := hit{from: i, to: i + 2}
+	lw := strings.ToLower(p.text(i))
+	if lw == "following" || lw == "previous" && i > 0 && strings.EqualFold(p.text(i-1), "the") && p.lastYear != 0 && per.val == pYear {
+		// "expanded the following year", "the previous year": counted from the year read before.
+		if per.val != pYear || p.lastYear == 0 || i == 0 || !strings.EqualFold(p.text(i-1), "the") {
+			return hit{}, false
+		}
+		h.from = i - 1
+		h.value, h.grain = strconv.Itoa(p.lastYear+rel), "year"
+		return h, true
+	}
+	if lw == "all" && per.val != pMonth && per.val != pYear && per.val != pWeek {
+		return hit{}, false // "all month", "all year" are the current ones; "all day" no date
+	}
+	if per.val == pWeekend && rel == 0 && r.Weekday() != time.Saturday && r.Weekday() != time.Sunday && p.tenseAround(i, i+2) < 0 {
+		// "took to the streets this weekend", said on a weekday: the weekend just past
+		sat := weekStart(r).AddDate(0, 0, -2)
+		h.value, h.grain = dayValue(sat)+"/"+dayValue(sat.AddDate(0, 0, 1)), "day"
+		return h, true
+	}
+	switch per.val {
+	case pDay:
+		return hit{}, false
+	case pWeek:
+		h.value, h.grain = dayValue(weekStart(r).AddDate(0, 0, 7*rel)), "week"
+	case pWeekend:
+		sat := weekStart(r).AddDate(0, 0, 5+7*rel)
+		if rel < 0 && r.Weekday() == time.Sunday || rel < 0 && r.Weekday() == time.Saturday {
+			sat = sat.AddDate(0, 0, 7) // "last weekend" said on a Sunday is the one just ending
+		}
+		h.value, h.grain = dayValue(sat)+"/"+dayValue(sat.AddDate(0, 0, 1)), "day"
+	case pMonth:
+		h.value, h.grain = monthValue(r.Year(), int(r.Month())+rel), "month"
+	case pQuarter:
+		q := (int(r.Month())-1)/3 + rel
+		y := r.Year()
+		for q < 0 {
+			q += 4
+			y--
+		}
+		for q > 3 {
+			q -= 4
+			y++
+		}
+		h.value, h.grain = quarterValue(y, q+1), "quarter"
+	default:
+		h.value, h.grain = strconv.Itoa(r.Year()+rel), "year"
+	}
+	return h, true
+}
+
+// ordinalPeriod reads "third quarter [of] [2024]" and "first half [of] [2024]" at i.
+func (p *parser) ordinalPeriod(i, n int) (hit, bool) {
+	if !p.near(i + 1) {
+		return hit{}, false
+	}
+	if p.is(i+1, "-") && p.glued(i+1) && p.glued(i+2) && i+2 < len(p.t) && strings.EqualFold(p.text(i+2), "quarter") {
+		i++ // "third-quarter profit": the span starts at the ordinal, one token back
+		h, ok := p.ordinalPeriod(i, n)
+		h.from = i - 1
+		return h, ok
+	}
+	w := strings.ToLower(p.text(i + 1))
+	half := w == "half"
+	if w != "quarter" && !half || half && n > 2 {
+		return hit{}, false
+	}
+	h := hit{from: i, to: i + 2}
+	y, end := p.yearAfter(i + 2)
+	if y == 0 {
+		y, end = p.ofYear(i + 2)
+	}
+	if y != 0 {
+		h.to = end
+	} else if p.is(i+2, "of") && p.near(i+3) {
+		if yy, l := p.num(i + 3); l == 4 && plausibleYear(yy) {
+			y, h.to = yy, i+4
+		}
+	}
+	if y == 0 {
+		if p.ref.IsZero() {
+			return hit{}, false
+		}
+		y = p.periodYear(i, n, half)
+	}
+	if half {
+		h.value, h.grain = halfValue(y, n), "half"
+	} else {
+		h.value, h.grain = quarterValue(y, n), "quarter"
+	}
+	return h, true
+}
+
+// periodYear gives a quarter or half without a year the publication year, or the year before
+// when that period has not begun yet and the clause does not speak of the future ("profit rose in
+// the fourth quarter", said in January).
+func (p *parser) periodYear(i, n int, half bool) int {
+	cur := (int(p.ref.Month())-1)/3 + 1
+	if half {
+		cur = (int(p.ref.Month())-1)/6 + 1
+	}
+	if n > cur && p.tense(i) <= 0 {
+		return p.ref.Year() - 1
+	}
+	return p.ref.Year()
+}
+
+// quarterCode reads "Q3 2024", "Q3", "H1 2024" at i.
+func (p *parser) quarterCode(i int) (hit, bool) {
+	n, l := p.num(i + 1)
+	if l != 1 || !p.glued(i+1) || n < 1 || n > 4 || p.text(i) == "H" && n > 2 {
+		return hit{}, false
+	}
+	if i+2 < len(p.t) && p.glued(i+2) && p.t[i+2].kind != kPunct {
+		return hit{}, false
+	}
+	h := hit{from: i, to: i + 2}
+	y, end := p.yearAfter(i + 2)
+	if y != 0 && !p.is(i+2, ",") {
+		h.to = end
+	} else {
+		y = 0
+		if yy, l := p.num(i + 3); p.is(i+2, "'") && l == 2 {
+			y, h.to = 2000+yy, i+4
+		}
+	}
+	// "from Q2 to Q4 2024": the first end shares the second's year.
+	if k := i + 2; y == 0 && (p.is(k, "to") || p.is(k, "-") || p.is(k, "and")) && p.is(k+1, p.text(i)) && p.glued(k+2) {
+		if _, l := p.num(k + 2); l == 1 {
+			y, _ = p.yearAfter(k + 3)
+		}
+	}
+	if y == 0 {
+		if p.ref.IsZero() {
+			return hit{}, false
+		}
+		y = p.periodYear(i, n, p.text(i) == "H")
+	}
+	if p.text(i) == "H" {
+		h.value, h.grain = halfValue(y, n), "half"
+	} else {
+		h.value, h.grain = quarterValue(y, n), "quarter"
+	}
+	return h, true
+}

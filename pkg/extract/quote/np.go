@@ -1,0 +1,396 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/text"
+)
+
+// Noun phrases next to a cue: the subject before it (npBefore), the speaker after an inverted cue
+// (npAfter), and the appositives that state a role.
+
+// np is a noun phrase next to a cue: clause tokens a..b inclusive, and the appositive stated
+// between commas ("Cui Rongguo, Party secretary of Xinwu district, said"), if any.
+type np struct {
+	a, b             int
+	roleStart, roleE int  // byte span of the appositive; equal when none
+	after            bool // the phrase follows an inverted cue ("said Cui")
+	none             bool // the phrase before the cue is no subject ("to unlock money promised")
+}
+
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// npBefore finds the subject of the speech verb at toks[k]: the noun phrase that ends right
+// before it, past auxiliaries and adverbs ("has also said") and an appositive between commas.
+func npBefore(toks []text.Token, k int) (np, bool) {
+	j := k - 1
+	for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text) || negated(toks[j].Text)) {
+		j--
+	}
+	// "continued to complain", "declined to say": the subject is before the first verb.
+	for j > 1 && toks[j].Text == "to" && !text.IsCapitalized(toks[j-1].Text) && text.IsWord(toks[j-1].Text) &&
+		!npStops[lower(toks[j-1].Text)] && (strings.HasSuffix(toks[j-1].Text, "ed") || strings.HasSuffix(toks[j-1].Text, "s")) {
+		j -= 2
+		for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+			j--
+		}
+		if j < 0 {
+			return np{}, false
+		}
+	}
+	// "Sen. Marco Rubio (R-Fla.) said", "Sen. Jack Reed (D-R.I.), said": a bracketed aside.
+	if j > 1 && toks[j].Text == "," && toks[j-1].Text == ")" {
+		j--
+	}
+	if j > 0 && toks[j].Text == ")" {
+		i := j - 1
+		for i > 0 && j-i < 8 && toks[i].Text != "(" {
+			i--
+		}
+		if toks[i].Text == "(" && i > 0 {
+			j = i - 1
+		}
+	}
+	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
+		j -= 2 // "voters in a poll last year said", "Beck, who …, last week said"
+	}
+	if j < 0 || toks[j].Text == "and" || toks[j].Text == "but" {
+		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
+	}
+	var p np
+	if toks[j].Text == "," {
+		var final, ok bool
+		if p, j, final, ok = commaSubject(toks, j); !ok || final {
+			return p, ok
+		}
+	}
+	return phraseStart(toks, p, j)
+}
+
+// commaSubject reads the subject of a cue that follows a comma (toks[j]): "NAME, ROLE, said", a
+// name between two commas ("Its chief executive, Marie Lefèvre, said"), an appositive chain. It
+// returns the phrase when the commas settle it (final); else the role read so far and the index of
+// the subject's last word before the appositive, for phraseStart. ok false: no subject.
+func commaSubject(toks []text.Token, j int) (p np, end int, final, ok bool) {
+	if chain, ok := appositiveChain(toks, j); ok {
+		return chain, j, true, true
+	}
+	// "NAME, ROLE, said": the appositive runs back to the previous comma.
+	i := j - 1
+	for i >= 0 && j-i <= 25 && toks[i].Text != "," && toks[i].Text != "”" && toks[i].Text != "\"" {
+		i--
+	}
+	if i < 1 || toks[i].Text != "," || i+1 >= j {
+		return np{}, j, false, false
+	}
+	aside := false // a relative clause or a participle phrase: no role, and the subject is before it
+	if w := lower(toks[i+1].Text); w == "who" || w == "which" || w == "whose" || !text.IsCapitalized(toks[i+1].Text) && participle(w) {
+		aside = true
+	} else if !text.IsNumber(toks[i+1].Text) || j-i > 2 {
+		p.roleStart, p.roleE = toks[i+1].Start, toks[j-1].End
+	}
+	comma := j
+	j = i - 1
+	if !text.IsCapitalized(toks[j].Text) && !text.IsNumber(toks[j].Text) && !aside {
+		// "Its chief executive, Marie Lefèvre, said": the name is between the commas.
+		if comma-i-1 > 5 || !allCapitalized(toks[i+1:comma]) {
+			return np{}, j, false, false
+		}
+		a := j
+		for a > 0 && text.IsWord(toks[a-1].Text) && (!npStops[lower(toks[a-1].Text)] || a-1 > 0 && (toks[a-1].Text == "of" || toks[a-1].Text == "for")) && j-a < 8 {
+			a-- // "the French minister for ecological transition, Élodie Marchand,"
+		}
+		return np{a: i + 1, b: comma - 1, roleStart: toks[a].Start, roleE: toks[j].End}, j, true, true
+	}
+	if !aside && comma-i-1 <= 5 && allCapitalized(toks[i+1:comma]) && !pronounSpeakers[toks[i+1].Text] {
+		// "the governor of the Bank of Italy, Fabio Rinaldi, said": a description ending in a name,
+		// then the holder's name between the commas.
+		if d, ok := npBefore(toks[:j+2], j+1); ok && d.b == j && (determiners[lower(toks[d.a].Text)] || possessive(toks[d.a].Text)) &&
+			headOf(toks, d.a, d.b) < d.b && !text.IsCapitalized(toks[headOf(toks, d.a, d.b)].Text) {
+			return np{a: i + 1, b: comma - 1, roleStart: toks[d.a].Start, roleE: toks[d.b].End}, j, true, true
+		}
+	}
+	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
+		j -= 2 // "veterans interviewed at rallies this week, including Mr. Jebens, said"
+	}
+	if text.IsNumber(toks[j].Text) { // "Li Na, 34, a shop owner, said"
+		if j < 2 || toks[j-1].Text != "," {
+			return np{}, j, false, false
+		}
+		j -= 2
+	}
+	return p, j, false, true
+}
+
+// phraseStart walks back from toks[j], the last word of a subject, to the phrase's first word,
+// past prepositional complements ("the director of the FBI", "Police in Montevideo").
+func phraseStart(toks []text.Token, p np, j int) (np, bool) {
+	if pronounSpeakers[toks[j].Text] {
+		p.a, p.b = j, j
+		return p, true
+	}
+	p.b = j
+	lowers, sawAnd := 0, false
+	for ; j >= 0; j-- {
+		t := toks[j].Text
+		lt := lower(t)
+		if determiners[lt] {
+			if j == p.b {
+				return np{}, false
+			}
+			if j >= 2 && (toks[j-1].Text == "of" || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
+				text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
+				j--
+				continue // "the director of the FBI", "cantons in the Alps"
+			}
+			if j >= 2 && placePreps[toks[j-1].Text] && determiners[lower(toks[j-2].Text)] && !demonstratives[lower(toks[j-2].Text)] || j >= 2 && placePreps[toks[j-1].Text] && lower(toks[j-2].Text) == "those" {
+				p.a = j - 2 // "those from the Sahel"
+				return p, true
+			}
+			p.a = j
+			if lt == "that" && strings.HasSuffix(toks[p.b].Text, "s") {
+				p.a++ // "so many that local officials call it": a conjunction, not a determiner
+			}
+			return p, true
+		}
+		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && (text.IsCapitalized(toks[j+1].Text) || toks[j+1].Text == "nearby")) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
+			lowers = 0 // the words after the preposition were its object's, not the head's
+			continue   // "a spokesman for committee Democrats", "an analyst at Compass Point", "Police in Montevideo"
+		}
+		if lt == "nearby" && j > 0 && placePreps[toks[j-1].Text] {
+			continue // "Farmers in nearby Yangzhou"
+		}
+		if lt == "and" && j > 0 && j < p.b && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) && !sentenceOpeners[toks[j-1].Text] {
+			sawAnd = true
+			continue // "delegates from Africa and Latin America"
+		}
+		if t == "," && sawAnd && j > 0 && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) {
+			continue // "voters in Alabama, Georgia and Virginia"
+		}
+		if !text.IsWord(t) {
+			break
+		}
+		if text.IsCapitalized(t) {
+			if sentenceOpeners[t] || npStops[lt] {
+				break
+			}
+			continue
+		}
+		if text.IsNumber(t) {
+			continue
+		}
+		if lt == "to" && j > 1 && j < p.b && !text.IsCapitalized(toks[j-1].Text) && text.IsWord(toks[j-1].Text) &&
+			(participle(toks[j-1].Text) || determiners[lower(toks[j-2].Text)] || closeTo[toks[j-1].Text]) && !npStops[lower(toks[j-2].Text)] {
+			lowers = 0
+			continue // "Democrats trying to regain control …", "Organizers of the push to boycott …"
+		}
+		if npStops[lt] {
+			break
+		}
+		if lowers++; lowers > 3 {
+			break
+		}
+	}
+	p.a = j + 1
+	if p.a > p.b {
+		return np{}, false
+	}
+	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || prepositions[toks[p.a].Text]) {
+		p.a++
+	}
+	if j >= 0 && toks[j].Text == "to" && !text.IsCapitalized(toks[p.a].Text) {
+		p.none = true // "to unlock money promised at …": a verb's object, not a subject
+	}
+	return p, true
+}
+
+// affiliations link a person's name to the body they belong to: "Stephen Vladeck of the
+// University of Texas", "Jane Doe at Compass Point".
+var affiliations = wordSet(`of at from with`)
+
+// closeTo are adjectives that take "to" inside a noun phrase: "sources close to the talks".
+var closeTo = wordSet(`close privy loyal opposed linked connected allied sympathetic friendly hostile
+familiar`)
+
+// placePreps link a group to the place it is in: "Police in Montevideo", "a supervisor from Henan".
+var placePreps = wordSet(`in from`)
+
+// npAfter finds the speaker right after a cue ending before toks[k] ("said Zhang Wei, an economist").
+func npAfter(toks []text.Token, k int) (np, bool) {
+	if k >= len(toks) {
+		return np{}, false
+	}
+	if pronounSpeakers[toks[k].Text] {
+		return np{a: k, b: k, after: true}, true
+	}
+	j, lowers, capitals := k, 0, 0
+	det := determiners[lower(toks[k].Text)] && !demonstratives[lower(toks[k].Text)]
+	if determiners[lower(toks[k].Text)] && !det {
+		return np{}, false
+	}
+	for ; j < len(toks); j++ {
+		t := toks[j].Text
+		lt := lower(t)
+		switch {
+		case j == k && det:
+		case text.IsCapitalized(t) && !npStops[lt] && !(j == k && sentenceOpeners[t]):
+			capitals++
+		case lt == "of" && j+1 < len(toks) && text.IsWord(toks[j+1].Text) && !npStops[lower(toks[j+1].Text)] && !determiners[lower(toks[j+1].Text)] && j > k:
+		case lt == "of" && j+2 < len(toks) && lower(toks[j+1].Text) == "the" && text.IsCapitalized(toks[j+2].Text) && text.IsCapitalized(toks[j-1].Text) && j > k:
+			j++ // "the Budget Office of the Federation"
+		case text.IsWord(t) && !text.IsCapitalized(t) && !npStops[lt] && !determiners[lt] && lowers < 3:
+			lowers++
+		default:
+			goto done
+		}
+	}
+done:
+	if j < len(toks) && j > k && closeTo[lower(toks[j-1].Text)] && (toks[j].Text == "with" || toks[j].Text == "to") {
+		// "according to a person familiar with the negotiations": the phrase keeps its complement.
+		e := j + 1
+		for e < len(toks) && e-j <= 5 && text.IsWord(toks[e].Text) && (e == j+1 || !npStops[lower(toks[e].Text)]) {
+			e++
+		}
+		if e > j+1 {
+			return np{a: k, b: e - 1, after: true}, true
+		}
+	}
+	b := j - 1
+	for b >= k && !text.IsCapitalized(toks[b].Text) && !det {
+		b-- // "said Trump on" keeps the name, drops trailing lower-case words
+	}
+	if b < k || capitals == 0 && !det || det && b == k {
+		return np{}, false
+	}
+	p := np{a: k, b: b, after: true}
+	if det && !text.IsCapitalized(toks[b].Text) && b+1 < len(toks) && (toks[b+1].Text == "for" || toks[b+1].Text == "of") {
+		// "said the French minister for ecological transition, Élodie Marchand,": the description's
+		// complement runs to the comma before the name.
+		c := b + 2
+		for c < len(toks) && c-b < 8 && text.IsWord(toks[c].Text) && !npStops[lower(toks[c].Text)] {
+			c++
+		}
+		if c < len(toks) && toks[c].Text == "," && c > b+2 {
+			b = c - 1
+		}
+	}
+	if det && !text.IsCapitalized(toks[b].Text) && b+2 < len(toks) && toks[b+1].Text == "," {
+		// "said the envoy, Thomas Greer, in a speech": the name after the description speaks.
+		c := b + 2
+		for c < len(toks) && c-b < 8 && text.IsCapitalized(toks[c].Text) && !sentenceOpeners[toks[c].Text] {
+			c++
+		}
+		if c > b+2 && (c == len(toks) || toks[c].Text == "," || toks[c].Text == ".") && !pronounSpeakers[toks[b+2].Text] {
+			return np{a: b + 2, b: c - 1, roleStart: toks[k+1].Start, roleE: toks[b].End, after: true}, true
+		}
+	}
+	// "said Zhang Wei, an economist at Bank of China": the appositive is the role.
+	if b+2 < len(toks) && toks[b+1].Text == "," {
+		if w := lower(toks[b+2].Text); determiners[w] || !text.IsCapitalized(toks[b+2].Text) && w != "who" && w != "which" && !text.IsNumber(w) {
+			e := b + 2
+			for e+1 < len(toks) && e-b < 16 && toks[e+1].Text != "," && toks[e+1].Text != "." {
+				e++
+			}
+			p.roleStart, p.roleE = toks[b+2].Start, toks[e].End
+		}
+	}
+	return p, true
+}
+
+// negated reports a contracted negative auxiliary ("haven't", "didn’t") between a subject and its verb.
+func negated(t string) bool {
+	return len(t) > 3 && (strings.HasSuffix(t, "n't") || strings.HasSuffix(t, "n’t"))
+}
+
+// trimReduced cuts a reduced relative clause off a noun phrase: "a study published" → "a study",
+// "one banker working" → "one banker".
+func trimReduced(toks []text.Token, p np) np {
+	for i := p.a + 1; i <= p.b; i++ {
+		w := toks[i].Text
+		if !text.IsCapitalized(w) && (reducedRelatives[w] || strings.HasSuffix(w, "ing") && len(w) > 5) && (i == p.b || prepositions[lower(toks[i+1].Text)]) {
+			if i-1 >= p.a && !determiners[lower(toks[i-1].Text)] {
+				p.b = i - 1
+			}
+			break
+		}
+	}
+	return p
+}
+
+func allCapitalized(toks []text.Token) bool {
+	for _, t := range toks {
+		if !text.IsCapitalized(t.Text) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// adverb reports whether a lower-case word is an -ly adverb ("famously", "angrily").
+func adverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !text.IsCapitalized(w) && w != "only" && w != "family"
+}
+
+// appositiveChain reads a name at the start of the clause followed by two or more comma-separated
+// appositives before the cue ("Denise Walker, 45, a nurse from Charlotte, N.C., said", "Mr.
+// Daniloff, now 81 and retired in Cambridge, Mass., said"): toks[j] is the comma before the cue.
+// The nearest comma alone would take the place ("Charlotte") for the speaker.
+func appositiveChain(toks []text.Token, j int) (np, bool) {
+	commas, i := 1, j-1
+	firstComma := j
+	for ; i >= 0 && j-i <= 32; i-- {
+		t := toks[i].Text
+		if t == "," {
+			commas++
+			firstComma = i
+			continue
+		}
+		if !text.IsWord(t) && t != "." && t != "(" && t != ")" && t != "&" {
+			break
+		}
+	}
+	if commas < 3 || i >= 0 && !isCloseMark(toks[i].Text) && !isDash(toks[i].Text) && toks[i].Text != "''" {
+		return np{}, false // one or two commas are read below; a name not at the clause start is no subject
+	}
+	a, b := i+1, firstComma-1
+	if b < a || b-a > 5 || sentenceOpeners[toks[a].Text] || pronounSpeakers[toks[a].Text] || determiners[lower(toks[a].Text)] {
+		return np{}, false
+	}
+	for _, t := range toks[a : b+1] {
+		if !text.IsCapitalized(t.Text) && t.Text != "." || npStops[lower(t.Text)] {
+			return np{}, false // "Of Carson, Levine, who …, said"
+		}
+	}
+	second := firstComma + 1
+	for second < j && toks[second].Text != "," {
+		second++
+	}
+	if a == b && strings.HasSuffix(toks[a].Text, "ly") || allCapitalized(toks[firstComma+1:second]) {
+		return np{}, false // "Moreover, William J. Bennett, a Reagan education secretary, said"
+	}
+	if !text.IsCapitalized(toks[b].Text) {
+		b-- // "Mr. Daniloff." never ends in the full stop of an abbreviation here
+	}
+	roleA := firstComma + 1
+	if text.IsNumber(toks[roleA].Text) && roleA+2 < j && toks[roleA+1].Text == "," {
+		roleA += 2 // "Li Na, 34, a shop owner, said": the age is no role
+	}
+	roleB := j - 1
+	for k := roleA; k < j; k++ {
+		if w := lower(toks[k].Text); (k == roleA || toks[k-1].Text == ",") && (w == "who" || w == "which" || w == "whose") {
+			roleB = k - 2 // a relative clause is no role: "Li Na, 34, who runs a shop, said"
+			break
+		}
+	}
+	if roleB < roleA {
+		return np{a: a, b: b}, true
+	}
+	return np{a: a, b: b, roleStart: toks[roleA].Start, roleE: toks[roleB].End}, true
+}

@@ -1,0 +1,203 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// Pronouns and gender: he/she/they/it resolved to the nearest fitting speaker or mention.
+
+// resolvePronouns turns he/she/they/it into the most recent named speaker of a fitting type,
+// falling back to the most recent fitting mention before the quote, and gives a quote that only
+// continues the one before it that quote's speaker.
+func resolvePronouns(d *doc, qs []found) {
+	d.quoted = d.quoted[:0]
+	for i := range qs {
+		if qs[i].direct {
+			d.quoted = append(d.quoted, placeSpan{qs[i].start, qs[i].end})
+		}
+	}
+	var lastPerson, lastOrg *speakerRef
+	var lastDirect *found
+	for i := range qs {
+		q := &qs[i]
+		prev := lastDirect
+		if q.cue == "" && q.spk == nil && !q.pronoun && i > 0 && q.direct && !qs[i-1].direct && qs[i-1].end <= q.start &&
+			!strings.Contains(d.s[qs[i-1].end:q.start], "\n") && qs[i-1].spk != nil {
+			// "Bill Jensen, 45, said he is undecided. “Nobody is talking …”": a cue-less quote right
+			// after reported speech in its paragraph goes on with that speaker.
+			prev, q.inherit = &qs[i-1], true
+		}
+		if q.inherit && q.spk == nil && prev != nil {
+			q.spk, q.mStart, q.mEnd, q.role, q.kind = prev.spk, prev.mStart, prev.mEnd, prev.role, prev.kind
+			if q.cue == "" {
+				q.cue, q.cueStart, q.cueEnd = prev.cue, prev.cueStart, prev.cueEnd
+			}
+		}
+		if q.pronoun && q.spk == nil {
+			p := d.s[q.mStart:q.mEnd]
+			if base := contractedPronoun(p); base != "" {
+				p = base // "he’s"
+			}
+			org := strings.EqualFold(p, "they") || strings.EqualFold(p, "it")
+			if strings.EqualFold(p, "we") || p == "I" {
+				continue
+			}
+			last := lastPerson
+			if org {
+				last = lastOrg
+			}
+			want := pronounGender(p)
+			if last != nil && !org && !d.genderFits(last.name, want) {
+				last = nil
+			}
+			// The later of the last named speaker and the last fitting mention wins.
+			q.spk = last
+			if m := d.lastMentionBefore(q.mStart, org, want); m != nil && (last == nil || m.start > last.start) {
+				q.spk = m
+			}
+			if q.spk == nil && want != 0 {
+				// No one of that gender: the evidence was wrong or missing, take the nearest person.
+				q.spk = lastPerson
+				if m := d.lastMentionBefore(q.mStart, false, 0); m != nil && (q.spk == nil || m.start > q.spk.start) {
+					q.spk = m
+				}
+			}
+			if q.spk == nil && strings.EqualFold(p, "they") {
+				q.spk = lastPerson
+			}
+			if q.spk != nil && want != 0 {
+				d.learnGender(q.spk.name, want) // "she" said it, so later "he" is someone else
+			}
+		}
+		if q.direct {
+			lastDirect = q
+		}
+		if q.spk != nil {
+			if q.spk.typ == article.TypeOrg {
+				lastOrg = q.spk
+			} else {
+				lastPerson = q.spk
+			}
+		}
+	}
+}
+
+func (d *doc) lastMentionBefore(pos int, org bool, gender byte) *speakerRef {
+	want := article.TypePerson
+	if org {
+		want = article.TypeOrg
+	}
+	fits := func(m *speakerRef) bool {
+		return m.typ == want && (org || d.genderFits(m.name, gender) && d.personLike(m)) && !d.inQuote(m.start)
+	}
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.end > pos || !fits(m) {
+			continue
+		}
+		// The sentence's subject is the likelier antecedent than a name later in it ("Jepkemboi …
+		// won, beating Ethiopia's Almaz Tesfaye. She said …"): the first fitting mention of the
+		// sentence, unless it is someone else's possessive.
+		lo := d.sentenceStart(m.start)
+		for k := i - 1; k >= 0 && d.mentions[k].start >= lo; k-- {
+			if c := &d.mentions[k]; fits(c) && c.name != m.name && !d.possessiveAt(c.end) {
+				m = c
+			}
+		}
+		return m
+	}
+	return nil
+}
+
+// inQuote reports whether pos lies inside a direct quote's words: a name there is someone talked
+// about, never the antecedent of the "he said" that follows.
+func (d *doc) inQuote(pos int) bool {
+	i := sort.Search(len(d.quoted), func(k int) bool { return d.quoted[k].end > pos })
+	return i < len(d.quoted) && d.quoted[i].start <= pos
+}
+
+// sentenceStart is the byte offset where the sentence holding pos starts: after the last full stop
+// or paragraph break before it (looking back at most 60 tokens).
+func (d *doc) sentenceStart(pos int) int {
+	i := d.tokenIndex(pos)
+	for n := 0; i > 0 && n < 60; i, n = i-1, n+1 {
+		if t := d.toks[i-1].Text; t == "." || t == "?" || t == "!" || strings.Contains(d.s[d.toks[i-1].End:d.toks[i].Start], "\n") {
+			break
+		}
+	}
+	if i < len(d.toks) {
+		return d.toks[i].Start
+	}
+	return pos
+}
+
+// possessiveAt reports whether the name ending at byte end is a possessive ("Trump's approach").
+func (d *doc) possessiveAt(end int) bool {
+	r := d.s[end:min(len(d.s), end+4)]
+	return strings.HasPrefix(r, "'s") || strings.HasPrefix(r, "’s") || strings.HasPrefix(r, "’") || strings.HasPrefix(r, "'")
+}
+
+// pronounGender is 'm' for he, 'f' for she, 0 otherwise.
+func pronounGender(p string) byte {
+	switch lower(p) {
+	case "he":
+		return 'm'
+	case "she":
+		return 'f'
+	}
+	return 0
+}
+
+// genderFits reports whether a person may be referred to with a pronoun of the given gender: true
+// unless an honorific ("Mr.", "Mrs.", "Ms.") or an earlier he/she said otherwise.
+func (d *doc) genderFits(name string, want byte) bool {
+	if want == 0 {
+		return true
+	}
+	if d.genders == nil {
+		d.genders = map[string]byte{}
+		for i := range d.mentions {
+			m := &d.mentions[i]
+			if m.typ != article.TypePerson {
+				continue
+			}
+			if g := honorificGender(d.titleBefore(m.start)); g != 0 {
+				d.genders[m.name] = g
+			} else if g := honorificGender(m.name); g != 0 {
+				d.genders[m.name] = g
+			}
+		}
+	}
+	g := d.genders[name]
+	return g == 0 || g == want
+}
+
+func (d *doc) learnGender(name string, g byte) {
+	if d.genders == nil {
+		d.genderFits(name, g) // builds the map
+	}
+	if d.genders[name] == 0 {
+		d.genders[name] = g
+	}
+}
+
+// honorificGender reads "Mr." / "Mrs." / "Ms." at the end of the words before a name (or at the
+// start of a name that includes it).
+func honorificGender(s string) byte {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return 0
+	}
+	for _, w := range []string{f[len(f)-1], f[0]} {
+		switch strings.TrimSuffix(w, ".") {
+		case "Mr", "Sir", "Lord", "King":
+			return 'm'
+		case "Mrs", "Ms", "Miss", "Madam", "Dame", "Lady", "Queen":
+			return 'f'
+		}
+	}
+	return 0
+}
