@@ -1,8 +1,8 @@
 // Package nertrain trains pkg/extract/ner's models and tables from files: the NER model from
-// CoNLL data (NER), the word-cluster table from text (CountWords, WriteClusters) and the
-// word-profile table from text tagged by a base model (Profiles). It is what `newsmon train` runs;
-// it reads and writes the files it is named, which package ner itself never does, and it does
-// not print: progress comes back to the caller.
+// CoNLL data (PrepareNER, NERJob.Run), the word-cluster table from text (CountWords,
+// WriteClusters) and the word-profile table from text tagged by a base model (Profiles). It is
+// what `newsmon train` runs; it reads and writes the files it is named, which package ner itself
+// never does, and it does not print: progress comes back to the caller.
 package nertrain
 
 import (
@@ -13,7 +13,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/newsmon/newsmon/internal/eval"
 	"github.com/newsmon/newsmon/pkg/extract/ner"
 )
 
@@ -55,37 +54,20 @@ func readResourceFile(path, what string, embedded func() ([]byte, error)) ([]byt
 	return data, nil
 }
 
-// readDocs reads a tagged CoNLL file into training documents.
-func readDocs(path string) ([]ner.Document, error) {
-	docs, err := readCoNLL(path)
+// writeFile creates path and writes it with write.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := make([]ner.Document, len(docs))
-	for i, d := range docs {
-		out[i] = make(ner.Document, len(d.Sentences))
-		for j, s := range d.Sentences {
-			if s.Tags == nil {
-				return nil, fmt.Errorf("read %s: no tags", path)
-			}
-			out[i][j] = ner.Sentence{Tokens: s.Tokens, Tags: s.Tags}
-		}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	return out, nil
-}
-
-// readCoNLL reads a CoNLL file, tags optional.
-func readCoNLL(path string) ([]eval.CoNLLDoc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	defer f.Close()
-	docs, err := eval.ReadCoNLL(f)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return docs, nil
+	return nil
 }
 
 // eachLine calls fn for every line of a text file, gunzipping *.gz files.
@@ -111,35 +93,6 @@ func eachLine(path string, fn func(string)) error {
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("read %s: %w", path, err)
-	}
-	return nil
-}
-
-// writeFile creates path and writes it with write.
-func writeFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
-}
-
-// readFile opens path and reads it with read.
-func readFile(path string, read func(io.Reader) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := read(bufio.NewReader(f)); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
 }

@@ -3,7 +3,9 @@ package nertrain
 import (
 	"context"
 	"fmt"
+	"os"
 
+	"github.com/newsmon/newsmon/internal/eval"
 	"github.com/newsmon/newsmon/pkg/extract/ner"
 	"github.com/newsmon/newsmon/pkg/geo"
 )
@@ -72,4 +74,37 @@ func (j *NERJob) Run(ctx context.Context, report func(ner.EpochReport)) (*ner.Mo
 		}
 	}
 	return m, nil
+}
+
+// readDocs reads a tagged CoNLL file into training documents.
+func readDocs(path string) ([]ner.Document, error) {
+	docs, err := readCoNLL(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ner.Document, len(docs))
+	for i, d := range docs {
+		out[i] = make(ner.Document, len(d.Sentences))
+		for j, s := range d.Sentences {
+			if s.Tags == nil {
+				return nil, fmt.Errorf("read %s: no tags", path)
+			}
+			out[i][j] = ner.Sentence{Tokens: s.Tokens, Tags: s.Tags}
+		}
+	}
+	return out, nil
+}
+
+// readCoNLL reads a CoNLL file, tags optional.
+func readCoNLL(path string) ([]eval.CoNLLDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	docs, err := eval.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return docs, nil
 }

@@ -1,8 +1,11 @@
 package nertrain
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"os"
 
 	"github.com/newsmon/newsmon/pkg/extract/ner"
 )
@@ -91,8 +94,12 @@ func Profiles(ctx context.Context, m *ner.Model, places ner.PlaceLookup, opts Pr
 		}
 	}
 	for _, path := range opts.Counts {
-		if err := readFile(path, counter.ReadCounts); err != nil {
+		data, err := os.ReadFile(path)
+		if err != nil {
 			return 0, err
+		}
+		if err := counter.ReadCounts(bytes.NewReader(data)); err != nil {
+			return 0, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	if err := writeFile(opts.Out, counter.Write); err != nil {
