@@ -1,20 +1,16 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"runtime/pprof"
 	"strings"
 	"time"
 
-	"github.com/newsmon/newsmon/internal/eval"
 	"github.com/newsmon/newsmon/pkg/extract/ner"
-	"github.com/newsmon/newsmon/pkg/geo"
+	"github.com/newsmon/newsmon/pkg/extract/ner/nertrain"
 )
 
 // cmdTrain trains the statistical models: `newsmon train ner|clusters|profiles …`.
@@ -35,95 +31,67 @@ func cmdTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("train ner", stderr)
-	scheme := fs.String("scheme", "ontonotes", "tag scheme: ontonotes|conll2003")
-	encoding := fs.String("encoding", ner.EncodingBILOU, "label encoding of the model: iob2|bilou (data and output are IOB2 either way)")
-	trainPath := fs.String("train", "", "training data, TOKEN\\tTAG (IOB2) with -DOCSTART- lines")
-	devPath := fs.String("dev", "", "development data for per-epoch F1 and early stopping")
-	out := fs.String("out", "", "where to write the model (gzip)")
-	epochs := fs.Int("epochs", 30, "maximum number of epochs")
-	patience := fs.Int("patience", 3, "stop after this many epochs without a better dev F1")
-	seed := fs.Uint64("seed", 1, "shuffling seed")
-	bits := fs.Uint("bits", 20, "the weight table has 2^bits rows")
+	var opts nertrain.NEROptions
+	cfg := &opts.Config
+	fs.StringVar(&cfg.Scheme, "scheme", "ontonotes", "tag scheme: ontonotes|conll2003")
+	fs.StringVar(&cfg.Encoding, "encoding", ner.EncodingBILOU, "label encoding of the model: iob2|bilou (data and output are IOB2 either way)")
+	fs.StringVar(&opts.Train, "train", "", "training data, TOKEN\\tTAG (IOB2) with -DOCSTART- lines")
+	fs.StringVar(&opts.Dev, "dev", "", "development data for per-epoch F1 and early stopping")
+	fs.StringVar(&opts.Out, "out", "", "where to write the model (gzip)")
+	fs.IntVar(&cfg.MaxEpochs, "epochs", 30, "maximum number of epochs")
+	fs.IntVar(&cfg.Patience, "patience", 3, "stop after this many epochs without a better dev F1")
+	fs.Uint64Var(&cfg.Seed, "seed", 1, "shuffling seed")
+	fs.UintVar(&cfg.Bits, "bits", 20, "the weight table has 2^bits rows")
 	var resFlags nerResources
 	resFlags.register(fs)
-	noGaz := fs.Bool("no-gazetteer", false, "train without gazetteer features")
-	stages := fs.Int("stages", 2, "1, or 2 to add a stage reading document-level label features")
-	fullSecond := fs.Bool("full-second-stage", false, "stage 2 scores all token features again (slower to tag)")
+	fs.BoolVar(&opts.NoGazetteer, "no-gazetteer", false, "train without gazetteer features")
+	fs.IntVar(&cfg.Stages, "stages", 2, "1, or 2 to add a stage reading document-level label features")
+	fs.BoolVar(&cfg.FullSecondStage, "full-second-stage", false, "stage 2 scores all token features again (slower to tag)")
 	baseWeight := fs.Float64("base-weight", 0.1, "residual stage 2: weight of stage 1's scores")
 	margin := fs.Float64("margin", 0, "stage 1: cost added to wrong labels while training (0: 0.0025 × training sentences; negative: none)")
-	cvCounts := fs.String("cv-counts", "", "also write how the cross-validated first stage labelled the training words (for train profiles --counts)")
+	fs.StringVar(&opts.CVCounts, "cv-counts", "", "also write how the cross-validated first stage labelled the training words (for train profiles --counts)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of training to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *trainPath == "" || *devPath == "" || *out == "" {
+	if opts.Train == "" || opts.Dev == "" || opts.Out == "" {
 		return usageError{fmt.Errorf("--train, --dev and --out are required")}
 	}
-	res, err := resFlags.load()
+	cfg.BaseWeight, cfg.Margin = float32(*baseWeight), float32(*margin)
+	opts.Resources = resFlags.files()
+	job, err := nertrain.PrepareNER(opts)
 	if err != nil {
 		return err
 	}
-	train, err := readNERDocs(*trainPath)
+	stop, err := startCPUProfile(*cpuProfile)
 	if err != nil {
 		return err
 	}
-	dev, err := readNERDocs(*devPath)
-	if err != nil {
-		return err
-	}
-	cfg := ner.TrainConfig{Scheme: *scheme, Encoding: *encoding, MaxEpochs: *epochs, Patience: *patience, Seed: *seed, Bits: *bits,
-		Stages: *stages, FullSecondStage: *fullSecond, BaseWeight: float32(*baseWeight), Margin: float32(*margin),
-		Resources: res}
-	if !*noGaz {
-		gaz, err := geo.Default()
-		if err != nil {
-			return fmt.Errorf("load gazetteer: %w", err)
-		}
-		cfg.Places = gaz
-	}
-	if *cpuProfile != "" {
-		pf, err := os.Create(*cpuProfile)
-		if err != nil {
-			return fmt.Errorf("cpu profile: %w", err)
-		}
-		defer pf.Close()
-		if err := pprof.StartCPUProfile(pf); err != nil {
-			return fmt.Errorf("cpu profile: %w", err)
-		}
-		defer pprof.StopCPUProfile()
-	}
-	if *cvCounts != "" {
-		cfg.CrossValidated = ner.NewProfileCounter(nil, nil)
-	}
+	defer stop()
 	start := time.Now()
-	m, err := ner.Train(ctx, cfg, train, dev, func(r ner.EpochReport) {
-		if r.Fold > 0 {
-			fmt.Fprintf(stdout, "stage %d  cross-validation fold %d done (%s)\n", r.Stage, r.Fold,
-				time.Since(start).Round(time.Second))
-			return
-		}
-		mark := ""
-		if r.Best {
-			mark = " *"
-		}
-		fmt.Fprintf(stdout, "stage %d  epoch %2d  dev f1=%.4f p=%.4f r=%.4f  mistakes=%d  %.1fs%s\n",
-			r.Stage, r.Epoch, r.DevF1, r.DevP, r.DevR, r.Mistakes, r.Took.Seconds(), mark)
-	})
+	m, err := job.Run(ctx, func(r ner.EpochReport) { printEpoch(stdout, r, start) })
 	if err != nil {
-		return fmt.Errorf("train %s: %w", *scheme, err)
+		return err
 	}
-	if err := writeFile(*out, m.Write); err != nil {
-		return fmt.Errorf("write model: %w", err)
-	}
-	if *cvCounts != "" {
-		if err := writeFile(*cvCounts, cfg.CrossValidated.WriteCounts); err != nil {
-			return err
-		}
-	}
-	st, _ := os.Stat(*out)
-	fmt.Fprintf(stdout, "wrote %s (%d bytes): best dev f1=%.4f, trained in %s\n", *out, st.Size(), m.DevF1(),
+	st, _ := os.Stat(opts.Out)
+	fmt.Fprintf(stdout, "wrote %s (%d bytes): best dev f1=%.4f, trained in %s\n", opts.Out, st.Size(), m.DevF1(),
 		time.Since(start).Round(time.Second))
 	return nil
+}
+
+// printEpoch prints one line per epoch (best dev F1 so far marked *) or cross-validation fold.
+func printEpoch(w io.Writer, r ner.EpochReport, start time.Time) {
+	if r.Fold > 0 {
+		fmt.Fprintf(w, "stage %d  cross-validation fold %d done (%s)\n", r.Stage, r.Fold,
+			time.Since(start).Round(time.Second))
+		return
+	}
+	mark := ""
+	if r.Best {
+		mark = " *"
+	}
+	fmt.Fprintf(w, "stage %d  epoch %2d  dev f1=%.4f p=%.4f r=%.4f  mistakes=%d  %.1fs%s\n",
+		r.Stage, r.Epoch, r.DevF1, r.DevP, r.DevR, r.Mistakes, r.Took.Seconds(), mark)
 }
 
 // nerResources are the flags naming the tables NER features read besides the model: each is a
@@ -135,57 +103,11 @@ func (r *nerResources) register(fs *flag.FlagSet) {
 	fs.StringVar(&r.profiles, "profiles", "", "word-profile table the model was trained with (default: embedded; none: without)")
 }
 
-func (r nerResources) load() (*ner.Resources, error) {
-	if r.clusters == "" && r.profiles == "" {
-		return ner.DefaultResources()
-	}
-	clusters, err := readResourceFile(r.clusters, "clusters", ner.EmbeddedClusters)
-	if err != nil {
-		return nil, err
-	}
-	profiles, err := readResourceFile(r.profiles, "profiles", ner.EmbeddedProfiles)
-	if err != nil {
-		return nil, err
-	}
-	res, err := ner.NewResources(clusters)
-	if err != nil {
-		return nil, err
-	}
-	return res.WithProfiles(profiles)
+func (r nerResources) files() nertrain.ResourceFiles {
+	return nertrain.ResourceFiles{Clusters: r.clusters, Profiles: r.profiles}
 }
 
-func readResourceFile(path, what string, embedded func() ([]byte, error)) ([]byte, error) {
-	switch path {
-	case "":
-		return embedded()
-	case "none":
-		return nil, nil
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", what, err)
-	}
-	return data, nil
-}
-
-// readNERDocs reads a CoNLL file into training documents.
-func readNERDocs(path string) ([]ner.Document, error) {
-	docs, err := readNERTokens(path)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]ner.Document, len(docs))
-	for i, d := range docs {
-		out[i] = make(ner.Document, len(d.Sentences))
-		for j, s := range d.Sentences {
-			if s.Tags == nil {
-				return nil, fmt.Errorf("read %s: no tags", path)
-			}
-			out[i][j] = ner.Sentence{Tokens: s.Tokens, Tags: s.Tags}
-		}
-	}
-	return out, nil
-}
+func (r nerResources) load() (*ner.Resources, error) { return r.files().Load() }
 
 func cmdTrainClusters(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("train clusters", stderr)
@@ -207,45 +129,17 @@ func cmdTrainClusters(ctx context.Context, args []string, stdout, stderr io.Writ
 		return usageError{fmt.Errorf("--out and at least one input are required")}
 	}
 	start := time.Now()
-	counter := ner.NewClusterCounter()
-	sentences := 0
-	for _, path := range fs.Args() {
-		if err := eachLine(path, func(line string) {
-			toks := ner.Tokens(line)
-			words := make([]string, len(toks))
-			for i, t := range toks {
-				words[i] = t.Text
-			}
-			if len(words) > 0 {
-				counter.Add(words)
-				sentences++
-			}
-		}); err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
-	for _, path := range conll {
-		docs, err := readNERTokens(path)
-		if err != nil {
-			return err
-		}
-		for _, d := range docs {
-			for _, s := range d.Sentences {
-				counter.Add(s.Tokens)
-				sentences++
-			}
-		}
+	counter, sentences, err := nertrain.CountWords(ctx, fs.Args(), conll)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "counted %d sentences, %d distinct words in %s\n", sentences, counter.Words(),
 		time.Since(start).Round(time.Millisecond))
-	paths := ner.BuildClusters(counter, cfg)
-	if err := writeFile(*out, func(w io.Writer) error { return ner.WriteClusters(w, paths) }); err != nil {
+	words, err := nertrain.WriteClusters(*out, counter, cfg)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d words clustered in %s\n", *out, len(paths), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "wrote %s: %d words clustered in %s\n", *out, words, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -275,66 +169,11 @@ func cmdTrainProfiles(ctx context.Context, args []string, stdout, stderr io.Writ
 		return err
 	}
 	start := time.Now()
-	counter := ner.NewProfileCounter(m, places)
-	var lines []string
-	flush := func() {
-		if len(lines) > 0 {
-			counter.AddText(lines)
-			lines = lines[:0]
-		}
-	}
-	for _, path := range fs.Args() {
-		if err := eachLine(path, func(line string) {
-			lines = append(lines, line)
-			if len(lines) == *docLines {
-				flush()
-			}
-		}); err != nil {
-			return err
-		}
-		flush()
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
-	for _, path := range counts {
-		if err := readFile(path, counter.ReadCounts); err != nil {
-			return err
-		}
-	}
-	if err := writeFile(*out, counter.Write); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "wrote %s: %d distinct words tagged in %s\n", *out, counter.Words(), time.Since(start).Round(time.Millisecond))
-	return nil
-}
-
-// writeFile creates path and writes it with write.
-func writeFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
+	words, err := nertrain.Profiles(ctx, m, places, nertrain.ProfileOptions{Text: fs.Args(), DocLines: *docLines, Counts: counts, Out: *out})
 	if err != nil {
 		return err
 	}
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
-}
-
-// readFile opens path and reads it with read.
-func readFile(path string, read func(io.Reader) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := read(bufio.NewReader(f)); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
+	fmt.Fprintf(stdout, "wrote %s: %d distinct words tagged in %s\n", *out, words, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -343,44 +182,3 @@ type stringList []string
 
 func (s *stringList) String() string     { return strings.Join(*s, ",") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
-
-// eachLine calls fn for every line of a text file, gunzipping *.gz files.
-func eachLine(path string, fn func(string)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-		defer zr.Close()
-		r = zr
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<16), 1<<22)
-	for sc.Scan() {
-		fn(sc.Text())
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
-	}
-	return nil
-}
-
-// readNERTokens reads a CoNLL file, tags optional.
-func readNERTokens(path string) ([]eval.CoNLLDoc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	defer f.Close()
-	docs, err := eval.ReadCoNLL(f)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return docs, nil
-}

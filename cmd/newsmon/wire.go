@@ -26,11 +26,8 @@ import (
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/crawl"
 	"github.com/newsmon/newsmon/pkg/extract"
-	"github.com/newsmon/newsmon/pkg/extract/dates"
 	"github.com/newsmon/newsmon/pkg/extract/event"
-	"github.com/newsmon/newsmon/pkg/extract/money"
-	"github.com/newsmon/newsmon/pkg/extract/ner"
-	"github.com/newsmon/newsmon/pkg/extract/quote"
+	"github.com/newsmon/newsmon/pkg/extract/extractors"
 	"github.com/newsmon/newsmon/pkg/geo"
 	"github.com/newsmon/newsmon/pkg/index"
 	blevebackend "github.com/newsmon/newsmon/pkg/index/bleve"
@@ -126,9 +123,8 @@ func (o *options) logger(stderr *os.File) *slog.Logger {
 	return slog.New(redact.Handler(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})))
 }
 
-// extractorNames lists the extractors in their default order: geo needs ner's PLACE entities,
-// quote its PERSON entities, and event all of the above (places, dates, money, participants).
-var extractorNames = []string{"ner", "geo", "money", "dates", "quote", "event"}
+// extractorNames lists the extractors in their default order (see extractors.Names).
+var extractorNames = extractors.Names()
 
 func loadOptions() pipeline.LoadOptions {
 	return pipeline.LoadOptions{Extractors: extractorNames}
@@ -147,40 +143,12 @@ func loadPipeline(path string, vars map[string]string) (*pipeline.Spec, error) {
 	return pipeline.Load(path, opts)
 }
 
-// defaultChain is every extractor, in pipeline order, over the embedded gazetteer: what
-// `analyze`, `bench` and the evals run on an article. The gazetteer comes back for callers that
-// also use it themselves.
-func defaultChain() (*extract.Chain, *geo.Gazetteer, error) {
-	gaz, err := geo.Default()
-	if err != nil {
-		return nil, nil, err
-	}
-	chain, err := buildChain(extractorNames, gaz, nil)
-	return chain, gaz, err
-}
+// defaultChain forwards to extractors.Default.
+func defaultChain() (*extract.Chain, *geo.Gazetteer, error) { return extractors.Default() }
 
-// buildChain constructs the extractors a pipeline names, in its order.
+// buildChain forwards to extractors.Build.
 func buildChain(names []string, gaz *geo.Gazetteer, observe extract.Observer) (*extract.Chain, error) {
-	var ex []extract.Extractor
-	for _, n := range names {
-		switch n {
-		case "ner":
-			ex = append(ex, ner.New(gaz))
-		case "geo":
-			ex = append(ex, geo.NewResolver(gaz))
-		case "money":
-			ex = append(ex, money.New())
-		case "dates":
-			ex = append(ex, dates.New())
-		case "quote":
-			ex = append(ex, quote.New())
-		case "event":
-			ex = append(ex, event.NewWithGazetteer(gaz))
-		default:
-			return nil, fmt.Errorf("unknown extractor %q", n)
-		}
-	}
-	return extract.NewChain(observe, ex...), nil
+	return extractors.Build(names, gaz, observe)
 }
 
 // crawlConfig applies a pipeline's crawl settings over the crawler defaults. The crawler always

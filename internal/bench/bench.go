@@ -1,0 +1,129 @@
+// Package bench measures the whole embedded pipeline end to end: a generated news site
+// (internal/demo) served by httptest is crawled, published to an embedded NATS, extracted by the
+// full chain, indexed in bleve and matched against an alert rule, all in this process. It owns the
+// `newsmon bench` harness and the format of its report lines, which BENCHMARKS.md and the
+// contracts rely on; it changes nothing outside the data folder it is given (or a temporary one).
+package bench
+
+import (
+	"context"
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/newsmon/newsmon/pkg/bus"
+	"github.com/newsmon/newsmon/pkg/extract/extractors"
+	blevebackend "github.com/newsmon/newsmon/pkg/index/bleve"
+	"github.com/newsmon/newsmon/pkg/pipeline"
+)
+
+// Options are the knobs of one embedded-pipeline run.
+type Options struct {
+	Articles   int
+	Seed       int64   // generator seed: same seed, same site
+	Workers    int     // extract workers
+	Batch      int     // index batch size
+	Rate       float64 // article pages released per second by the site; 0 = all at once (a flood)
+	ExtractCPU int     // extractor chains run at once (0: the pipeline's default)
+	DataDir    string  // folder for NATS, the index and the site; "" = a temporary one, removed after
+	// LimitMemory, if set, is called before the pipeline starts: the service's own memory limit,
+	// so that peak RSS and CPU are those newsmon run would have.
+	LimitMemory func()
+}
+
+// Run runs one generated site of opts.Articles articles through a fresh embedded pipeline and
+// returns what it measured. It prints the run's set-up line on stdout, progress on stderr.
+func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	dir := opts.DataDir
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "newsmon-bench-")
+		if err != nil {
+			return Result{}, err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	site := httptest.NewUnstartedServer(nil)
+	defer site.Close()
+	if err := startSite(site, opts, filepath.Join(dir, "site"), stderr); err != nil {
+		return Result{}, err
+	}
+
+	startup := time.Now()
+	if opts.LimitMemory != nil {
+		opts.LimitMemory()
+	}
+	srv, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: filepath.Join(dir, "nats")})
+	if err != nil {
+		return Result{}, err
+	}
+	defer srv.Shutdown()
+	b, err := bus.Connect(ctx, bus.Config{URL: srv.ClientURL()}, nil)
+	if err != nil {
+		return Result{}, err
+	}
+	defer b.Close()
+	idx, err := blevebackend.Open(filepath.Join(dir, "index"))
+	if err != nil {
+		return Result{}, err
+	}
+	defer idx.Close()
+	metrics := pipeline.NewMetrics(nil)
+	chain, _, err := extractors.Default()
+	if err != nil {
+		return Result{}, err
+	}
+	rec := newRecorder(opts)
+	stages := &pipeline.Stages{Bus: b, Metrics: metrics, ExtractCPU: opts.ExtractCPU, OnIndexed: rec.indexed, OnAlert: rec.alerted}
+	crawler, matcher, err := newCrawler(ctx, b, opts.Articles, site.URL, stages, &rec.crawled)
+	if err != nil {
+		return Result{}, err
+	}
+	printSetup(stdout, opts, time.Since(startup))
+
+	g, gctx := errgroup.WithContext(ctx)
+	start := time.Now()
+	cpuStart := cpuTime()
+	g.Go(func() error { return crawler.Run(gctx) })
+	g.Go(func() error { return stages.RunExtract(gctx, chain, opts.Workers) })
+	g.Go(func() error { return stages.RunIndex(gctx, idx, matcher, opts.Batch) })
+	waitErr := rec.wait(ctx, gctx, b, start, stderr)
+	cpuEnd := cpuTime()
+	cancel()
+	_ = g.Wait()
+	if waitErr != nil {
+		return Result{}, waitErr
+	}
+	return rec.result(start, cpuStart, cpuEnd), nil
+}
+
+// Sizes runs one site per article count, each in its own folder under opts.DataDir when that is
+// set, and prints each run's report as it ends; for more than one count it then prints how the
+// time per article grows with the count (linearity).
+func Sizes(ctx context.Context, opts Options, counts []int, stdout, stderr io.Writer) error {
+	var results []Result
+	for _, c := range counts {
+		o := opts
+		o.Articles = c
+		if opts.DataDir != "" && len(counts) > 1 {
+			o.DataDir = filepath.Join(opts.DataDir, strconv.Itoa(c))
+		}
+		res, err := Run(ctx, o, stdout, stderr)
+		if err != nil {
+			return err
+		}
+		res.Print(stdout)
+		results = append(results, res)
+	}
+	if len(results) > 1 {
+		printLinearity(stdout, results)
+	}
+	return nil
+}
