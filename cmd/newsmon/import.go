@@ -36,7 +36,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// summary line last.
 	s := service{stdout: stdout, extract: true, index: true, embedded: true}
 	fs := newFlagSet("import", stderr)
-	s.o.register(fs, "pipeline workers")
+	s.o.register(fs, pipelineFlags|workerFlags)
 	fs.StringVar(&s.o.httpAddr, "http", "", "after the import, serve the search API and web page on this address until stopped")
 	alerts := fs.String("alerts", "off", "run the alert rules on imported articles: on or off (a back-fill would fire on old news)")
 	mapping := fs.String("map", "", "FIELD=COLUMN pairs naming the CSV columns or JSONL keys of url, title, text, html, published, source, language, authors (e.g. text=body,published=date)")
@@ -73,11 +73,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if !explicitLog && os.Getenv("NEWSMON_LOG_LEVEL") == "" {
 		s.o.logLevel = "warn" // progress lines say what info logs would
 	}
-	if f, ok := stderr.(*os.File); ok {
-		s.log = s.o.logger(f)
-	} else {
-		s.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	}
+	s.log = s.o.logger(stderr)
 	s.serve = s.o.httpAddr != ""
 	s.o.apiToken, s.o.readToken, s.o.rateLimit = envDefault("NEWSMON_API_TOKEN", ""), envDefault("NEWSMON_API_READ_TOKEN", ""), 50
 	s.noAlerts = *alerts == "off"

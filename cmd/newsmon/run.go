@@ -21,7 +21,6 @@ import (
 
 	"github.com/newsmon/newsmon/internal/demo"
 	"github.com/newsmon/newsmon/internal/netguard"
-	"github.com/newsmon/newsmon/internal/redact"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/article"
@@ -60,32 +59,32 @@ var errJobDone = errors.New("job done")
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, crawl: true, extract: true, index: true, serve: true, embedded: true}
-	return s.main(ctx, "run", "http pipeline workers listen", args, stderr)
+	return s.main(ctx, "run", httpFlags|pipelineFlags|workerFlags|listenFlags, args, stderr)
 }
 
 func cmdCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, crawl: true}
-	return s.main(ctx, "crawl", "pipeline", args, stderr)
+	return s.main(ctx, "crawl", pipelineFlags, args, stderr)
 }
 
 func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, extract: true}
-	return s.main(ctx, "extract", "pipeline workers", args, stderr)
+	return s.main(ctx, "extract", pipelineFlags|workerFlags, args, stderr)
 }
 
 // cmdIndex runs the indexer; with --http it also serves the API, which the embedded bleve index
 // needs (one process owns a bleve folder), while with Elasticsearch serve can run anywhere.
 func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, index: true, serveIfHTTP: true}
-	return s.main(ctx, "index", "pipeline http-optional", args, stderr)
+	return s.main(ctx, "index", pipelineFlags|httpOptionalFlags, args, stderr)
 }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, serve: true}
-	return s.main(ctx, "serve", "http pipeline", args, stderr)
+	return s.main(ctx, "serve", httpFlags|pipelineFlags, args, stderr)
 }
 
-func (s *service) main(ctx context.Context, name, flags string, args []string, stderr io.Writer) error {
+func (s *service) main(ctx context.Context, name string, flags flagGroup, args []string, stderr io.Writer) error {
 	fs := newFlagSet(name, stderr)
 	s.o.register(fs, flags)
 	if err := fs.Parse(args); err != nil {
@@ -97,11 +96,7 @@ func (s *service) main(ctx context.Context, name, flags string, args []string, s
 	if fs.NArg() > 0 {
 		return usageError{fmt.Errorf("unexpected arguments: %v", fs.Args())}
 	}
-	if f, ok := stderr.(*os.File); ok {
-		s.log = s.o.logger(f)
-	} else {
-		s.log = slog.New(redact.Handler(slog.NewTextHandler(stderr, nil)))
-	}
+	s.log = s.o.logger(stderr)
 	return s.run(ctx)
 }
 
