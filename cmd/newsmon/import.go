@@ -24,6 +24,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/archive"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
+	"github.com/newsmon/newsmon/pkg/crawl"
 	"github.com/newsmon/newsmon/pkg/index"
 	"github.com/newsmon/newsmon/pkg/pipeline"
 )
@@ -147,17 +148,13 @@ func (imp *importer) dead(data []byte) {
 	}
 }
 
-func (imp *importer) run(ctx context.Context, stages *pipeline.Stages, spec *pipeline.Spec, idx index.Index) error {
+func (imp *importer) run(ctx context.Context, stages *pipeline.Stages, crawlCfg crawl.Config, idx index.Index) error {
 	imp.start = time.Now()
 	for _, in := range imp.inputs {
 		imp.totalBytes += inputSize(in)
 	}
-	cfg, err := crawlConfig(spec.Crawl)
-	if err != nil {
-		return err
-	}
 	// The crawler's store: content seen by a crawl is a duplicate for an import, and back.
-	store, err := stages.Bus.KV(ctx, bus.BucketCrawl, cfg.DedupWindow)
+	store, err := stages.Bus.KV(ctx, bus.BucketCrawl, crawlCfg.DedupWindow)
 	if err != nil {
 		return err
 	}

@@ -18,13 +18,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
-	"github.com/newsmon/newsmon/internal/netguard"
 	"github.com/newsmon/newsmon/internal/redact"
 	"github.com/newsmon/newsmon/pipelines"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/bus"
-	"github.com/newsmon/newsmon/pkg/crawl"
 	"github.com/newsmon/newsmon/pkg/extract"
 	"github.com/newsmon/newsmon/pkg/extract/dates"
 	"github.com/newsmon/newsmon/pkg/extract/event"
@@ -217,56 +215,6 @@ func buildChain(names []string, gaz *geo.Gazetteer, observe extract.Observer) (*
 		}
 	}
 	return extract.NewChain(observe, ex...), nil
-}
-
-// crawlConfig applies a pipeline's crawl settings over the crawler defaults. The crawler always
-// goes through the SSRF guard; only the pipeline's allow_networks open internal addresses.
-func crawlConfig(s pipeline.CrawlSpec) (crawl.Config, error) {
-	c := crawl.DefaultConfig()
-	allow, err := netguard.ParseAllow(s.AllowNetworks)
-	if err != nil {
-		return c, err
-	}
-	c.Transport = netguard.Policy{Allow: allow}.Transport()
-	if s.UserAgent != "" {
-		c.UserAgent = s.UserAgent
-	}
-	if s.Timeout > 0 {
-		c.Timeout = s.Timeout
-	}
-	if s.MaxBodyBytes > 0 {
-		c.MaxBodyBytes = int64(s.MaxBodyBytes)
-	}
-	if s.PerHostInterval > 0 {
-		c.PerHostInterval = s.PerHostInterval
-	}
-	if s.PerHostConcurrency > 0 {
-		c.PerHostConcurrency = s.PerHostConcurrency
-	}
-	if s.Concurrency > 0 {
-		c.Concurrency = s.Concurrency
-	}
-	if s.RespectRobots != nil {
-		c.RespectRobots = *s.RespectRobots
-	}
-	if s.DedupWindow > 0 {
-		c.DedupWindow = s.DedupWindow
-	}
-	if s.ClaimLease > 0 {
-		c.ClaimLease = s.ClaimLease
-	}
-	if s.MaxArticlesPerPoll > 0 {
-		c.MaxArticlesPerPoll = s.MaxArticlesPerPoll
-	}
-	return c, nil
-}
-
-func crawlSources(spec *pipeline.Spec) []crawl.Source {
-	out := make([]crawl.Source, len(spec.Sources))
-	for i, s := range spec.Sources {
-		out[i] = crawl.Source{Name: s.Name, Kind: s.Kind, URL: s.URL, URLs: s.URLs, Poll: s.Poll, Language: s.Language}
-	}
-	return out
 }
 
 // openIndex opens Elasticsearch when a URL is given, else the embedded bleve index under data.
