@@ -122,6 +122,8 @@ func limitMemory() {
 	}
 }
 
+// run starts the service's stages one after the other, each as an actor of one group, runs them
+// until ctx ends or one fails, and then stops them, the last started first.
 func (s *service) run(ctx context.Context) error {
 	limitMemory()
 	w := &wiring{s: s, o: &s.o, log: s.log}
