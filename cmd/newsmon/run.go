@@ -388,8 +388,16 @@ func (w *wiring) startAlerts(ctx context.Context) (*alert.Matcher, error) {
 func (w *wiring) startHTTP(ctx context.Context) (rungroup.Actor, error) {
 	const recentAlerts = 256
 	hub := alert.NewHub(recentAlerts)
+	// The hub starts with the last alerts the stream kept, so a restart forgets none of them; it
+	// follows the stream until the server stops.
+	followCtx, stopFollowing := context.WithCancel(ctx)
+	if err := w.stages.ForwardAlerts(followCtx, recentAlerts, hub.Publish); err != nil {
+		stopFollowing()
+		return rungroup.Actor{}, err
+	}
 	handler, err := api.New(w.apiConfig(ctx, hub))
 	if err != nil {
+		stopFollowing()
 		return rungroup.Actor{}, err
 	}
 	ln := w.httpLn
@@ -406,11 +414,7 @@ func (w *wiring) startHTTP(ctx context.Context) (rungroup.Actor, error) {
 		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
 		BaseContext: func(net.Listener) context.Context { return reqCtx }}
 	fmt.Fprintf(w.s.stdout, "newsmon: serving http://%s/ (search API at /api/search)\n", ln.Addr())
-	serve := func(ctx context.Context) error {
-		// The hub starts with the last alerts the stream kept, so a restart forgets none of them.
-		if err := w.stages.ForwardAlerts(ctx, recentAlerts, hub.Publish); err != nil {
-			return err
-		}
+	serve := func(context.Context) error {
 		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
@@ -428,7 +432,7 @@ func (w *wiring) startHTTP(ctx context.Context) (rungroup.Actor, error) {
 		}
 		return nil
 	}
-	return rungroup.Actor{Run: rungroup.All(serve, shutdown), Stop: endRequests}, nil
+	return rungroup.Actor{Run: rungroup.All(serve, shutdown), Stop: func() { endRequests(); stopFollowing() }}, nil
 }
 
 // apiConfig is what the API serves: the index, the rules, the alert hub, the gazetteer's places,
