@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"time"
+
 	"github.com/newsmon/newsmon/internal/netguard"
 	"github.com/newsmon/newsmon/pkg/crawl"
 )
@@ -20,34 +22,25 @@ func (s *Spec) CrawlConfig() (crawl.Config, error) {
 	if cs.UserAgent != "" {
 		c.UserAgent = cs.UserAgent
 	}
-	if cs.Timeout > 0 {
-		c.Timeout = cs.Timeout
-	}
-	if cs.MaxBodyBytes > 0 {
-		c.MaxBodyBytes = int64(cs.MaxBodyBytes)
-	}
-	if cs.PerHostInterval > 0 {
-		c.PerHostInterval = cs.PerHostInterval
-	}
-	if cs.PerHostConcurrency > 0 {
-		c.PerHostConcurrency = cs.PerHostConcurrency
-	}
-	if cs.Concurrency > 0 {
-		c.Concurrency = cs.Concurrency
-	}
+	setPositive(&c.Timeout, cs.Timeout)
+	setPositive(&c.MaxBodyBytes, int64(cs.MaxBodyBytes))
+	setPositive(&c.PerHostInterval, cs.PerHostInterval)
+	setPositive(&c.PerHostConcurrency, cs.PerHostConcurrency)
+	setPositive(&c.Concurrency, cs.Concurrency)
 	if cs.RespectRobots != nil {
 		c.RespectRobots = *cs.RespectRobots
 	}
-	if cs.DedupWindow > 0 {
-		c.DedupWindow = cs.DedupWindow
-	}
-	if cs.ClaimLease > 0 {
-		c.ClaimLease = cs.ClaimLease
-	}
-	if cs.MaxArticlesPerPoll > 0 {
-		c.MaxArticlesPerPoll = cs.MaxArticlesPerPoll
-	}
+	setPositive(&c.DedupWindow, cs.DedupWindow)
+	setPositive(&c.ClaimLease, cs.ClaimLease)
+	setPositive(&c.MaxArticlesPerPoll, cs.MaxArticlesPerPoll)
 	return c, nil
+}
+
+// setPositive sets *dst to v when v is set: zero (or less) keeps the crawler's default.
+func setPositive[T int | int64 | time.Duration](dst *T, v T) {
+	if v > 0 {
+		*dst = v
+	}
 }
 
 // CrawlSources are the pipeline's sources as the crawler takes them.

@@ -2,15 +2,10 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -67,13 +62,6 @@ func NewImporter(cfg ImportConfig) *Importer {
 }
 
 type importCounts struct{ records, indexed, duplicates, skipped, failed int }
-
-// progressRecord is what an import remembers of a file between runs.
-type progressRecord struct {
-	Path string `json:"path"`
-	Next int64  `json:"next"` // records before this ordinal are handed on
-	Done bool   `json:"done"`
-}
 
 // Indexed is the index stage's OnIndexed hook: it counts the articles of this import.
 func (imp *Importer) Indexed(a *article.Article, _ time.Time) {
@@ -214,19 +202,6 @@ func (imp *Importer) importFile(ctx context.Context, path string, sink func(cont
 	}
 	rec.Done = complete
 	return saveProgress(ctx, progress, key, rec)
-}
-
-// recorded is how far an earlier run handed the file of key on, unless the import restarts.
-func (imp *Importer) recorded(ctx context.Context, progress *bus.KV, key string) (progressRecord, error) {
-	var rec progressRecord
-	if imp.cfg.Restart {
-		return rec, nil
-	}
-	data, ok, err := progress.Get(ctx, key)
-	if ok && err == nil {
-		_ = json.Unmarshal(data, &rec)
-	}
-	return rec, err
 }
 
 // readRecords queues the records of r from ordinal resumeAt on: skipped and bad ones with their
@@ -401,142 +376,4 @@ func queuesEmpty(ctx context.Context, b *bus.Bus) bool {
 		}
 	}
 	return true
-}
-
-// report prints progress on stderr until the returned stop is called: redrawn in place on a
-// terminal, a plain line every few seconds otherwise.
-func (imp *Importer) report(ctx context.Context) (stop func()) {
-	every, tty := 5*time.Second, false
-	if f, ok := imp.cfg.Stderr.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			every, tty = 250*time.Millisecond, true
-		}
-	}
-	done := make(chan struct{})
-	var once sync.Once
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				if tty {
-					fmt.Fprint(imp.cfg.Stderr, "\r\033[K")
-				}
-				return
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				line := imp.progressLine(tty)
-				if tty {
-					fmt.Fprintf(imp.cfg.Stderr, "\r\033[K%s", line)
-				} else {
-					fmt.Fprintln(imp.cfg.Stderr, line)
-				}
-			}
-		}
-	}()
-	return func() { once.Do(func() { close(done) }); wg.Wait() }
-}
-
-// progressLine says how far the import is; bar draws a bar in front (on a terminal).
-func (imp *Importer) progressLine(bar bool) string {
-	imp.mu.Lock()
-	c, pending := imp.counts, len(imp.pending)
-	imp.mu.Unlock()
-	elapsed := time.Since(imp.start)
-	rate := float64(c.indexed) / max(elapsed.Seconds(), 1e-9)
-	read := imp.readBytes.Load() + imp.curBytes.Load()
-	line := fmt.Sprintf("import %s of %s read", mib(read), mib(imp.totalBytes))
-	// Reading runs ahead of indexing (up to the backlog), so the time left is estimated from
-	// records settled (indexed, duplicate, skipped, failed) against the records the whole input
-	// should hold at the size read so far.
-	settled := c.records - pending
-	if imp.totalBytes > 0 && read > 0 && settled > 0 {
-		frac := min(float64(read)/float64(imp.totalBytes), 1)
-		expected := float64(c.records) / frac
-		perSecond := float64(settled) / max(elapsed.Seconds(), 1e-9)
-		eta := time.Duration(max(expected-float64(settled), 0) / perSecond * float64(time.Second))
-		done := min(float64(settled)/expected, 1)
-		line += fmt.Sprintf(" (%.0f%% done, eta %s)", 100*done, eta.Round(time.Second))
-		if bar {
-			const width = 24
-			fill := int(done * width)
-			line = "[" + strings.Repeat("=", fill) + strings.Repeat(" ", width-fill) + "] " + line
-		}
-	}
-	return line + fmt.Sprintf(" records=%d indexed=%d waiting=%d duplicates=%d skipped=%d failed=%d %.1f articles/s",
-		c.records, c.indexed, pending, c.duplicates, c.skipped, c.failed, rate)
-}
-
-func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
-
-// summary prints the reasons on stderr and the contract's last line on stdout.
-func (imp *Importer) summary() {
-	imp.mu.Lock()
-	defer imp.mu.Unlock()
-	c := imp.counts
-	for _, part := range []struct {
-		name string
-		why  map[string]int
-	}{{"skipped", imp.skipWhy}, {"failed", imp.failWhy}} {
-		if len(part.why) == 0 {
-			continue
-		}
-		reasons := make([]string, 0, len(part.why))
-		for r := range part.why {
-			reasons = append(reasons, r)
-		}
-		sort.Slice(reasons, func(i, j int) bool { return part.why[reasons[i]] > part.why[reasons[j]] })
-		for _, r := range reasons {
-			fmt.Fprintf(imp.cfg.Stderr, "import %s: %d %s\n", part.name, part.why[r], r)
-		}
-	}
-	secs := time.Since(imp.start).Seconds()
-	fmt.Fprintf(imp.cfg.Stderr, "import: %d articles indexed in %.1f s (%.1f articles/s)\n", c.indexed, secs, float64(c.indexed)/max(secs, 1e-9))
-	fmt.Fprintf(imp.cfg.Stdout, "import records=%d indexed=%d duplicates=%d skipped=%d failed=%d\n",
-		c.records, c.indexed, c.duplicates, c.skipped, c.failed)
-}
-
-// progressKey names a file's progress record: its absolute path, size and modification time,
-// so a file changed since is imported anew.
-func progressKey(path string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	st, err := os.Stat(abs)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d", abs, st.Size(), st.ModTime().UnixNano())))
-	return "file." + hex.EncodeToString(sum[:16]), nil
-}
-
-func saveProgress(ctx context.Context, kv *bus.KV, key string, rec progressRecord) error {
-	data, err := json.Marshal(rec)
-	if err != nil {
-		return err
-	}
-	if err := kv.Put(ctx, key, data); err != nil {
-		return fmt.Errorf("save import progress of %s: %w", rec.Path, err)
-	}
-	return nil
-}
-
-// inputSize is the bytes of a file, or of the files under a folder.
-func inputSize(path string) int64 {
-	var n int64
-	_ = filepath.WalkDir(path, func(_ string, d os.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }
