@@ -13,8 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
+	"github.com/newsmon/newsmon/internal/ordered"
 	"github.com/newsmon/newsmon/pkg/archive"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/crawl"
@@ -61,50 +60,23 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() == 1 {
 		input = fs.Arg(0)
 	}
+	return analyzeOne(ctx, input, *pageURL, *asText, pub, stdout)
+}
 
-	page := article.Page{URL: *pageURL, Fetched: time.Now().UTC()}
-	switch {
-	case strings.HasPrefix(input, "http://") || strings.HasPrefix(input, "https://"):
-		f, err := crawl.NewFetcher(crawl.DefaultConfig(), nil, nil)
-		if err != nil {
-			return err
-		}
-		resp, err := f.Fetch(ctx, crawl.Request{URL: input})
-		if err != nil {
-			return err
-		}
-		page.Body, page.ContentType, page.FinalURL, page.Fetched = resp.Body, resp.ContentType(), resp.FinalURL, resp.Fetched
-		if page.URL == "" {
-			page.URL = input
-		}
-	default:
-		var r io.Reader = os.Stdin
-		if input != "-" {
-			f, err := os.Open(input)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			r = f
-		}
-		body, err := io.ReadAll(io.LimitReader(r, 64<<20))
-		if err != nil {
-			return fmt.Errorf("read %s: %w", input, err)
-		}
-		page.Body = body
+// analyzeOne analyzes one page or text (a file, a URL, or - for standard input) and prints the
+// enriched article as indented JSON.
+func analyzeOne(ctx context.Context, input, pageURL string, asText bool, pub *time.Time, stdout io.Writer) error {
+	page, err := readPage(ctx, input, pageURL)
+	if err != nil {
+		return err
 	}
-	if page.URL == "" {
-		page.URL = "file:///" + strings.TrimPrefix(input, "/")
-	}
-
 	var a *article.Article
-	if *asText {
+	if asText {
 		a = article.FromText(string(page.Body), page.URL, page.Fetched)
 	} else {
 		if !strings.HasPrefix(page.URL, "http") {
 			page.URL = "http://localhost/" + strings.TrimPrefix(input, "/")
 		}
-		var err error
 		if a, err = article.FromPage(page); err != nil {
 			return err
 		}
@@ -125,6 +97,46 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return enc.Encode(a)
 }
 
+// readPage fetches input when it is an http(s) URL, else reads the file (or standard input for
+// -). A page without an address of its own gets a file:/// one.
+func readPage(ctx context.Context, input, pageURL string) (article.Page, error) {
+	page := article.Page{URL: pageURL, Fetched: time.Now().UTC()}
+	switch {
+	case strings.HasPrefix(input, "http://") || strings.HasPrefix(input, "https://"):
+		f, err := crawl.NewFetcher(crawl.DefaultConfig(), nil, nil)
+		if err != nil {
+			return page, err
+		}
+		resp, err := f.Fetch(ctx, crawl.Request{URL: input})
+		if err != nil {
+			return page, err
+		}
+		page.Body, page.ContentType, page.FinalURL, page.Fetched = resp.Body, resp.ContentType(), resp.FinalURL, resp.Fetched
+		if page.URL == "" {
+			page.URL = input
+		}
+	default:
+		var r io.Reader = os.Stdin
+		if input != "-" {
+			f, err := os.Open(input)
+			if err != nil {
+				return page, err
+			}
+			defer f.Close()
+			r = f
+		}
+		body, err := io.ReadAll(io.LimitReader(r, 64<<20))
+		if err != nil {
+			return page, fmt.Errorf("read %s: %w", input, err)
+		}
+		page.Body = body
+	}
+	if page.URL == "" {
+		page.URL = "file:///" + strings.TrimPrefix(input, "/")
+	}
+	return page, nil
+}
+
 // analyzeBatch analyzes many inputs in one process: the models load once, articles are analyzed
 // by several workers at once, and the output keeps the input order, one JSON object a line.
 type analyzeBatch struct {
@@ -132,6 +144,7 @@ type analyzeBatch struct {
 	opts      archive.Options
 	published *time.Time // for records that carry no date of their own
 	workers   int
+	skipped   int // records the readers skipped (not articles)
 }
 
 type analyzed struct {
@@ -157,106 +170,69 @@ func (b *analyzeBatch) run(ctx context.Context, inputs []string, stdout, stderr 
 		}
 		inputs = []string{"-"}
 	}
-	type job struct {
-		it  *archive.Item
-		out chan analyzed
-	}
-	jobs := make(chan job)
-	order := make(chan chan analyzed, 4*workers) // results in input order, each filled by a worker
-	g, gctx := errgroup.WithContext(ctx)
-	skipped := 0
-	g.Go(func() error { // read
-		defer close(jobs)
-		defer close(order)
-		for _, in := range inputs {
-			r, err := b.open(in)
-			if err != nil {
-				return err
-			}
-			err = func() error {
-				defer r.Close()
-				for {
-					it, err := r.Next()
-					var skip *archive.Skip
-					var bad *archive.BadRecord
-					switch {
-					case errors.Is(err, io.EOF):
-						return nil
-					case errors.As(err, &skip):
-						skipped++
-						continue
-					case errors.As(err, &bad):
-						out := make(chan analyzed, 1)
-						out <- analyzed{input: in, ord: bad.Ordinal, err: bad.Err}
-						select {
-						case order <- out:
-						case <-gctx.Done():
-							return gctx.Err()
-						}
-						continue
-					case err != nil:
-						return fmt.Errorf("%s: %w", in, err)
-					}
-					out := make(chan analyzed, 1)
-					select {
-					case order <- out:
-					case <-gctx.Done():
-						return gctx.Err()
-					}
-					select {
-					case jobs <- job{it, out}:
-					case <-gctx.Done():
-						return gctx.Err()
-					}
+	written, failed := 0, 0
+	w := bufio.NewWriterSize(stdout, 256<<10)
+	err = ordered.Run(ctx, workers,
+		func(ctx context.Context, q *ordered.Queue[*archive.Item, analyzed]) error {
+			for _, in := range inputs {
+				if err := b.read(in, q); err != nil {
+					return err
 				}
-			}()
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	for range workers {
-		g.Go(func() error {
-			for j := range jobs {
-				j.out <- b.analyze(gctx, chain, j.it)
 			}
 			return nil
-		})
-	}
-	written, failed := 0, 0
-	g.Go(func() error { // write, in input order
-		w := bufio.NewWriterSize(stdout, 256<<10)
-		defer w.Flush()
-		for out := range order {
-			var res analyzed
-			select {
-			case res = <-out:
-			case <-gctx.Done():
-				return gctx.Err()
-			}
+		},
+		func(ctx context.Context, it *archive.Item) analyzed { return b.analyze(ctx, chain, it) },
+		func(_ context.Context, res analyzed) error { // in input order
 			if res.err != nil {
 				failed++
 				fmt.Fprintf(stderr, "newsmon analyze: %s record %d: %v\n", res.input, res.ord, res.err)
-				continue
+				return nil
 			}
 			written++
-			if _, err := w.Write(res.line); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err := g.Wait(); err != nil {
+			_, err := w.Write(res.line)
+			return err
+		})
+	_ = w.Flush()
+	if err != nil {
 		return err
 	}
 	secs := time.Since(start).Seconds()
 	fmt.Fprintf(stderr, "analyze records=%d written=%d skipped=%d failed=%d seconds=%.2f articles/s=%.1f\n",
-		written+skipped+failed, written, skipped, failed, secs, float64(written)/secs)
+		written+b.skipped+failed, written, b.skipped, failed, secs, float64(written)/secs)
 	if failed > 0 {
 		return fmt.Errorf("%d records could not be analyzed", failed)
 	}
 	return nil
+}
+
+// read queues the records of one input: its bad records as failures, skipping what it skips.
+func (b *analyzeBatch) read(in string, q *ordered.Queue[*archive.Item, analyzed]) error {
+	r, err := b.open(in)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	for {
+		it, err := r.Next()
+		var skip *archive.Skip
+		var bad *archive.BadRecord
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case errors.As(err, &skip):
+			b.skipped++
+			continue
+		case errors.As(err, &bad):
+			err = q.Done(analyzed{input: in, ord: bad.Ordinal, err: bad.Err})
+		case err != nil:
+			return fmt.Errorf("%s: %w", in, err)
+		default:
+			err = q.Work(it)
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 func (b *analyzeBatch) open(in string) (archive.Reader, error) {

@@ -17,11 +17,11 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/newsmon/newsmon/internal/demo"
 	"github.com/newsmon/newsmon/internal/netguard"
-	"github.com/newsmon/newsmon/internal/redact"
+	"github.com/newsmon/newsmon/internal/rungroup"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/article"
@@ -52,7 +52,7 @@ type service struct {
 	onIndexed func(a *article.Article, at time.Time)
 	// job, when set, runs beside the stages once they are wired (import feeds them). When it
 	// returns, the service stops, unless it serves: then it serves until ctx ends.
-	job func(ctx context.Context, stages *pipeline.Stages, spec *pipeline.Spec, idx index.Index) error
+	job func(ctx context.Context, stages *pipeline.Stages, crawlCfg crawl.Config, idx index.Index) error
 }
 
 // errJobDone ends the service's stages once its job has finished.
@@ -60,32 +60,32 @@ var errJobDone = errors.New("job done")
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, crawl: true, extract: true, index: true, serve: true, embedded: true}
-	return s.main(ctx, "run", "http pipeline workers listen", args, stderr)
+	return s.main(ctx, "run", httpFlags|pipelineFlags|workerFlags|listenFlags, args, stderr)
 }
 
 func cmdCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, crawl: true}
-	return s.main(ctx, "crawl", "pipeline", args, stderr)
+	return s.main(ctx, "crawl", pipelineFlags, args, stderr)
 }
 
 func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, extract: true}
-	return s.main(ctx, "extract", "pipeline workers", args, stderr)
+	return s.main(ctx, "extract", pipelineFlags|workerFlags, args, stderr)
 }
 
 // cmdIndex runs the indexer; with --http it also serves the API, which the embedded bleve index
 // needs (one process owns a bleve folder), while with Elasticsearch serve can run anywhere.
 func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, index: true, serveIfHTTP: true}
-	return s.main(ctx, "index", "pipeline http-optional", args, stderr)
+	return s.main(ctx, "index", pipelineFlags|httpOptionalFlags, args, stderr)
 }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := service{stdout: stdout, serve: true}
-	return s.main(ctx, "serve", "http pipeline", args, stderr)
+	return s.main(ctx, "serve", httpFlags|pipelineFlags, args, stderr)
 }
 
-func (s *service) main(ctx context.Context, name, flags string, args []string, stderr io.Writer) error {
+func (s *service) main(ctx context.Context, name string, flags flagGroup, args []string, stderr io.Writer) error {
 	fs := newFlagSet(name, stderr)
 	s.o.register(fs, flags)
 	if err := fs.Parse(args); err != nil {
@@ -97,11 +97,7 @@ func (s *service) main(ctx context.Context, name, flags string, args []string, s
 	if fs.NArg() > 0 {
 		return usageError{fmt.Errorf("unexpected arguments: %v", fs.Args())}
 	}
-	if f, ok := stderr.(*os.File); ok {
-		s.log = s.o.logger(f)
-	} else {
-		s.log = slog.New(redact.Handler(slog.NewTextHandler(stderr, nil)))
-	}
+	s.log = s.o.logger(stderr)
 	return s.run(ctx)
 }
 
@@ -126,263 +122,355 @@ func limitMemory() {
 	}
 }
 
+// run starts the service's stages one after the other, each as an actor of one group, runs them
+// until ctx ends or one fails, and then stops them, the last started first.
 func (s *service) run(ctx context.Context) error {
-	o := &s.o
-	log := s.log
 	limitMemory()
-	// What a user can get wrong on the first run is checked before anything starts, so that the
-	// message names the path or address and the cause (not, after 10 s, the embedded NATS server's
-	// "not ready"), and a second run on the same data exits at once instead of hanging on the locks.
-	if s.usesDataDir() {
-		release, err := prepareDataDir(o.dataDir)
+	w := &wiring{s: s, o: &s.o, log: s.log}
+	var g rungroup.Group
+	defer g.Stop()
+	// The checks a user's first run can fail come first, so that the message names the path or
+	// address and the cause (not, after 10 s, the embedded NATS server's "not ready"), and a second
+	// run on the same data exits at once instead of hanging on the locks. Then each stage starts,
+	// in the order the ones after it need it.
+	for _, st := range []struct {
+		on    bool
+		start func(context.Context) (rungroup.Actor, error)
+	}{
+		{s.usesDataDir(), w.lockDataDir},
+		{s.serve, w.listenHTTP},
+		{s.o.natsURL == "" && s.embedded && s.o.natsListen != "", w.checkNATSListen},
+		{s.o.demo, w.startDemoSite},
+		{true, w.loadPipeline},
+		{true, w.startBus},
+		{s.extract || s.serve || s.index, w.loadGazetteer},
+		{s.crawl, w.startCrawler},
+		{s.extract, w.startExtract},
+		{s.index || s.serve, w.openIndex},
+		{s.index, w.startIndex},
+		{s.serve, w.startHTTP},
+		{s.job != nil, w.startJob},
+	} {
+		if !st.on {
+			continue
+		}
+		a, err := st.start(ctx)
 		if err != nil {
 			return err
 		}
-		defer release()
+		g.Add(a)
 	}
-	var httpLn net.Listener
-	var proxies []netip.Prefix
-	if s.serve {
-		var err error
-		if proxies, err = netguard.ParseAllow(splitList(o.trustProxy)); err != nil {
-			return usageError{fmt.Errorf("--trust-proxy: %w", err)}
-		}
-		ln, err := checkListen("http", o.httpAddr)
-		if err != nil {
-			return err
-		}
-		httpLn = ln
-		defer httpLn.Close()
-	}
-	if o.natsURL == "" && s.embedded && o.natsListen != "" {
-		ln, err := checkListen("nats-listen", o.natsListen)
-		if err != nil {
-			return err
-		}
-		_ = ln.Close() // the embedded server binds it itself
-	}
-	vars := map[string]string{}
-	if o.demo {
-		site, err := demo.Start("127.0.0.1:0")
-		if err != nil {
-			return fmt.Errorf("demo site: %w", err)
-		}
-		defer site.Close()
-		vars["DEMO_URL"] = site.URL()
-		fmt.Fprintf(s.stdout, "newsmon: demo news site at %s\n", site.URL())
-		if o.pipeline == "" {
-			o.pipeline = "demo"
-		}
-	}
-	if o.pipeline == "" {
-		o.pipeline = "pipelines/world-news.yaml"
-	}
-	var spec *pipeline.Spec
-	if s.crawl || s.extract || s.index || o.pipeline != "pipelines/world-news.yaml" {
-		var err error
-		if spec, err = loadPipeline(o.pipeline, vars); err != nil {
-			return err
-		}
-	}
-
-	reg := newRegistry()
-	metrics := pipeline.NewMetrics(reg)
-	b, closeBus, err := connectBus(ctx, o, s.embedded, log, s.stdout)
-	if err != nil {
-		return err
-	}
-	defer closeBus()
-	stages := &pipeline.Stages{Bus: b, Log: log, Metrics: metrics, AckWait: o.ackWait, OnIndexed: s.onIndexed}
-
-	g, gctx := errgroup.WithContext(ctx)
-	var crawler *crawl.Crawler
-	var gaz *geo.Gazetteer
-	if s.extract || s.serve || s.index {
-		if gaz, err = geo.Default(); err != nil {
-			return fmt.Errorf("gazetteer: %w", err)
-		}
-	}
-
-	if s.crawl {
-		cfg, err := crawlConfig(spec.Crawl)
-		if err != nil {
-			return err
-		}
-		// Claims and content hashes mean nothing after the dedup window, so the bucket drops them
-		// then: kept forever, every URL ever crawled would stay in the NATS server's memory (a
-		// subject-tree entry per key). Feed validators are rewritten at every poll.
-		store, err := b.KV(ctx, bus.BucketCrawl, cfg.DedupWindow)
-		if err != nil {
-			return err
-		}
-		crawler, err = crawl.New(cfg, crawlSources(spec), store, stages.CrawlSink(store), log, reg)
-		if err != nil {
-			return err
-		}
-		g.Go(func() error { return crawler.Run(gctx) })
-	}
-	if s.extract {
-		chain, err := buildChain(spec.Extract.Extractors, gaz, metrics.ObserveExtractor)
-		if err != nil {
-			return err
-		}
-		workers := o.workers
-		if workers <= 0 {
-			workers = spec.Extract.Workers
-		}
-		if workers <= 0 {
-			workers = 4 * runtime.NumCPU() // each waits on NATS round trips between articles
-		}
-		g.Go(func() error { return stages.RunExtract(gctx, chain, workers) })
-	}
-
-	var idx index.Index
-	var rules *alert.Store
-	if s.index || s.serve {
-		if idx, err = openIndex(ctx, o, log); err != nil {
-			return fmt.Errorf("index: %w", err)
-		}
-		defer idx.Close()
-		rulesKV, err := b.KV(ctx, bus.BucketAlertRules, 0)
-		if err != nil {
-			return err
-		}
-		rules = alert.NewStore(rulesKV)
-		if spec != nil {
-			if err := seedRules(ctx, rules, spec.Alerts); err != nil {
-				return err
-			}
-		}
-	}
-	if s.index && s.noAlerts {
-		batch := 100
-		if spec != nil && spec.Index.Batch > 0 {
-			batch = spec.Index.Batch
-		}
-		g.Go(func() error { return stages.RunIndex(gctx, idx, nil, batch) })
-	}
-	var deliverer *alert.Deliverer // webhooks and e-mail, in the process that matches alerts
-	if s.index && !s.noAlerts {
-		firedKV, err := b.ExpiringKV(ctx, bus.BucketAlertFired)
-		if err != nil {
-			return err
-		}
-		crawlCfg, err := crawlConfig(spec.Crawl) // for its dedup window
-		if err != nil {
-			return err
-		}
-		deliverer, err = newDeliverer(spec, b, rules, log)
-		if err != nil {
-			return err
-		}
-		// Each target's consumer must exist before the index stage may publish an alert.
-		if err := deliverer.Setup(ctx); err != nil {
-			return err
-		}
-		reg.MustRegister(deliverer)
-		bandsKV, err := b.MemoryKV(ctx, bus.BucketStoryBands, 0)
-		if err != nil {
-			return err
-		}
-		// A (rule, story) mark need outlive only the crawler's memory of the article: after the
-		// dedup window the article would be crawled, and could fire, as new anyway.
-		opts := []alert.MatcherOption{alert.WithStoryBands(bandsKV),
-			alert.WithRetention(crawlCfg.DedupWindow)}
-		if gaz != nil {
-			opts = append(opts, alert.WithRegionCodes(gaz.RegionCode))
-		}
-		matcher := alert.NewMatcher(rules, firedKV, log, opts...)
-		g.Go(func() error { return deliverer.Run(gctx) })
-		g.Go(func() error { return matcher.RunDigests(gctx, stages.PublishAlert) })
-		batch := 100
-		if spec != nil && spec.Index.Batch > 0 {
-			batch = spec.Index.Batch
-		}
-		g.Go(func() error { return stages.RunIndex(gctx, idx, matcher, batch) })
-	}
-	if s.serve {
-		const recentAlerts = 256
-		hub := alert.NewHub(recentAlerts)
-		// The hub starts with the last alerts the stream kept, so a restart forgets none of them.
-		if err := stages.ForwardAlerts(gctx, recentAlerts, hub.Publish); err != nil {
-			return err
-		}
-		cfg := api.Config{
-			Searcher: idx, Rules: rules, Hub: hub, Places: placesAdapter{gaz}, Registry: reg, Log: log,
-			RegionCode: gaz.RegionCode, Vocabulary: ruleVocabulary(gaz),
-			Guard: api.Guard{WriteToken: o.apiToken, ReadToken: o.readToken, RatePerSecond: o.rateLimit,
-				TrustedProxies: proxies},
-			Ready: func() error {
-				if !b.Connected() {
-					return errors.New("not connected to NATS")
-				}
-				return nil
-			},
-		}
-		if crawler != nil || deliverer != nil {
-			cfg.Status = func() any { return statusReport(ctx, b, crawler, deliverer) }
-		}
-		cfg.Failures = func(ctx context.Context) api.Failures { return failureReport(ctx, b, deliverer) }
-		handler, err := api.New(cfg)
-		if err != nil {
-			return err
-		}
-		ln := httpLn
-		if o.apiToken == "" && !loopback(ln.Addr()) {
-			log.Warn("the API accepts changes from anyone who can reach it: set NEWSMON_API_TOKEN", "addr", ln.Addr().String())
-		}
-		// No WriteTimeout: the alert stream and exports stay open on purpose; the API bounds
-		// each other request itself (api.Guard.RequestTimeout).
-		// Request contexts derive from reqCtx, which shutdown ends after a grace period: an open
-		// alert stream (a browser tab on the page) never finishes on its own, and would otherwise
-		// hold the shutdown for its whole timeout and make the process exit with an error.
-		reqCtx, endRequests := context.WithCancel(context.Background())
-		defer endRequests()
-		srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-			IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
-			BaseContext: func(net.Listener) context.Context { return reqCtx }}
-		fmt.Fprintf(s.stdout, "newsmon: serving http://%s/ (search API at /api/search)\n", ln.Addr())
-		g.Go(func() error {
-			if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-				return err
-			}
-			return nil
-		})
-		g.Go(func() error {
-			<-gctx.Done()
-			grace := time.AfterFunc(shutdownGrace, endRequests) // ordinary requests finish first
-			defer grace.Stop()
-			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			if err := srv.Shutdown(sctx); err != nil {
-				log.Warn("HTTP connections still open at shutdown were closed", "err", err)
-				_ = srv.Close()
-			}
-			return nil
-		})
-	}
-	if s.job != nil {
-		g.Go(func() error {
-			if err := s.job(gctx, stages, spec, idx); err != nil {
-				return err
-			}
-			if s.serve {
-				<-gctx.Done()
-				return nil
-			}
-			return errJobDone
-		})
-	}
-	log.Info("newsmon started", "crawl", s.crawl, "extract", s.extract, "index", s.index, "serve", s.serve)
-	err = g.Wait()
+	w.log.Info("newsmon started", "crawl", s.crawl, "extract", s.extract, "index", s.index, "serve", s.serve)
+	err := g.Run(ctx)
 	if errors.Is(err, errJobDone) {
 		err = nil
 	}
-	log.Info("newsmon stopped")
+	w.log.Info("newsmon stopped")
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return nil
 	}
 	return err
+}
+
+// wiring is what the stages of one process share, filled in as they start (see service.run for
+// the order).
+type wiring struct {
+	s   *service
+	o   *options
+	log *slog.Logger
+
+	httpLn  net.Listener   // bound before anything starts (listenHTTP)
+	proxies []netip.Prefix // --trust-proxy
+	vars    map[string]string
+	spec    *pipeline.Spec // nil when a serve-only process keeps the default pipeline
+	// crawlCfg is the pipeline's crawl settings, parsed once: the crawler runs on them, the index
+	// stage keeps alert marks for their dedup window and an import shares the crawler's store.
+	crawlCfg  crawl.Config
+	reg       *prometheus.Registry
+	bus       *bus.Bus
+	stages    *pipeline.Stages
+	gaz       *geo.Gazetteer
+	idx       index.Index
+	rules     *alert.Store
+	crawler   *crawl.Crawler   // nil unless this process crawls
+	deliverer *alert.Deliverer // webhooks and e-mail, in the process that matches alerts
+}
+
+// lockDataDir checks the data folder and holds its lock until the process stops.
+func (w *wiring) lockDataDir(context.Context) (rungroup.Actor, error) {
+	release, err := prepareDataDir(w.o.dataDir)
+	if err != nil {
+		return rungroup.Actor{}, err
+	}
+	return rungroup.Actor{Stop: release}, nil
+}
+
+// listenHTTP binds --http (and checks --trust-proxy) before anything starts.
+func (w *wiring) listenHTTP(context.Context) (rungroup.Actor, error) {
+	var err error
+	if w.proxies, err = netguard.ParseAllow(splitList(w.o.trustProxy)); err != nil {
+		return rungroup.Actor{}, usageError{fmt.Errorf("--trust-proxy: %w", err)}
+	}
+	if w.httpLn, err = checkListen("http", w.o.httpAddr); err != nil {
+		return rungroup.Actor{}, err
+	}
+	return rungroup.Actor{Stop: func() { _ = w.httpLn.Close() }}, nil
+}
+
+// checkNATSListen checks that --nats-listen can be bound; the embedded server binds it itself.
+func (w *wiring) checkNATSListen(context.Context) (rungroup.Actor, error) {
+	ln, err := checkListen("nats-listen", w.o.natsListen)
+	if err != nil {
+		return rungroup.Actor{}, err
+	}
+	_ = ln.Close()
+	return rungroup.Actor{}, nil
+}
+
+// startDemoSite serves the bundled demo news site, whose address the demo pipeline crawls.
+func (w *wiring) startDemoSite(context.Context) (rungroup.Actor, error) {
+	site, err := demo.Start("127.0.0.1:0")
+	if err != nil {
+		return rungroup.Actor{}, fmt.Errorf("demo site: %w", err)
+	}
+	w.vars = map[string]string{"DEMO_URL": site.URL()}
+	fmt.Fprintf(w.s.stdout, "newsmon: demo news site at %s\n", site.URL())
+	if w.o.pipeline == "" {
+		w.o.pipeline = "demo"
+	}
+	return rungroup.Actor{Stop: func() { _ = site.Close() }}, nil
+}
+
+// loadPipeline reads the pipeline file, which every stage but serve needs (serve reads one only
+// when given: for its alert rules).
+func (w *wiring) loadPipeline(context.Context) (rungroup.Actor, error) {
+	o, s := w.o, w.s
+	if o.pipeline == "" {
+		o.pipeline = "pipelines/world-news.yaml"
+	}
+	if !(s.crawl || s.extract || s.index || o.pipeline != "pipelines/world-news.yaml") {
+		return rungroup.Actor{}, nil
+	}
+	spec, err := loadPipeline(o.pipeline, w.vars)
+	if err != nil {
+		return rungroup.Actor{}, err
+	}
+	w.spec = spec
+	w.crawlCfg, err = spec.CrawlConfig()
+	return rungroup.Actor{}, err
+}
+
+// startBus connects to NATS (or starts the embedded one) and sets up the stage runners on it.
+func (w *wiring) startBus(ctx context.Context) (rungroup.Actor, error) {
+	w.reg = newRegistry()
+	b, closeBus, err := connectBus(ctx, w.o, w.s.embedded, w.log, w.s.stdout)
+	if err != nil {
+		return rungroup.Actor{}, err
+	}
+	w.bus = b
+	w.stages = &pipeline.Stages{Bus: b, Log: w.log, Metrics: pipeline.NewMetrics(w.reg), AckWait: w.o.ackWait,
+		OnIndexed: w.s.onIndexed}
+	return rungroup.Actor{Stop: closeBus}, nil
+}
+
+// loadGazetteer loads the embedded gazetteer, for geo extraction, alert regions and the API.
+func (w *wiring) loadGazetteer(context.Context) (rungroup.Actor, error) {
+	var err error
+	if w.gaz, err = geo.Default(); err != nil {
+		return rungroup.Actor{}, fmt.Errorf("gazetteer: %w", err)
+	}
+	return rungroup.Actor{}, nil
+}
+
+// startCrawler polls the pipeline's sources and publishes their articles.
+func (w *wiring) startCrawler(ctx context.Context) (rungroup.Actor, error) {
+	// Claims and content hashes mean nothing after the dedup window, so the bucket drops them
+	// then: kept forever, every URL ever crawled would stay in the NATS server's memory (a
+	// subject-tree entry per key). Feed validators are rewritten at every poll.
+	store, err := w.bus.KV(ctx, bus.BucketCrawl, w.crawlCfg.DedupWindow)
+	if err != nil {
+		return rungroup.Actor{}, err
+	}
+	w.crawler, err = crawl.New(w.crawlCfg, w.spec.CrawlSources(), store, w.stages.CrawlSink(store), w.log, w.reg)
+	if err != nil {
+		return rungroup.Actor{}, err
+	}
+	return rungroup.Actor{Run: w.crawler.Run}, nil
+}
+
+// startExtract runs the pipeline's extractors on fetched articles.
+func (w *wiring) startExtract(context.Context) (rungroup.Actor, error) {
+	chain, err := buildChain(w.spec.Extract.Extractors, w.gaz, w.stages.Metrics.ObserveExtractor)
+	if err != nil {
+		return rungroup.Actor{}, err
+	}
+	workers := w.o.workers
+	if workers <= 0 {
+		workers = w.spec.Extract.Workers
+	}
+	if workers <= 0 {
+		workers = 4 * runtime.NumCPU() // each waits on NATS round trips between articles
+	}
+	return rungroup.Actor{Run: func(ctx context.Context) error { return w.stages.RunExtract(ctx, chain, workers) }}, nil
+}
+
+// openIndex opens the index and the alert rules (seeded from the pipeline), which the index stage
+// writes and the API reads.
+func (w *wiring) openIndex(ctx context.Context) (rungroup.Actor, error) {
+	idx, err := openIndex(ctx, w.o, w.log)
+	if err != nil {
+		return rungroup.Actor{}, fmt.Errorf("index: %w", err)
+	}
+	w.idx = idx
+	stop := rungroup.Actor{Stop: func() { _ = idx.Close() }}
+	rulesKV, err := w.bus.KV(ctx, bus.BucketAlertRules, 0)
+	if err != nil {
+		return stop, err
+	}
+	w.rules = alert.NewStore(rulesKV)
+	if w.spec != nil {
+		if err := seedRules(ctx, w.rules, w.spec.Alerts); err != nil {
+			return stop, err
+		}
+	}
+	return stop, nil
+}
+
+// startIndex indexes enriched articles and, unless alerts are off, matches them against the alert
+// rules and delivers what fires by webhook and e-mail.
+func (w *wiring) startIndex(ctx context.Context) (rungroup.Actor, error) {
+	batch := 100
+	if w.spec != nil && w.spec.Index.Batch > 0 {
+		batch = w.spec.Index.Batch
+	}
+	if w.s.noAlerts {
+		return rungroup.Actor{Run: func(ctx context.Context) error { return w.stages.RunIndex(ctx, w.idx, nil, batch) }}, nil
+	}
+	matcher, err := w.startAlerts(ctx)
+	if err != nil {
+		return rungroup.Actor{}, err
+	}
+	return rungroup.Actor{Run: rungroup.All(
+		w.deliverer.Run,
+		func(ctx context.Context) error { return matcher.RunDigests(ctx, w.stages.PublishAlert) },
+		func(ctx context.Context) error { return w.stages.RunIndex(ctx, w.idx, matcher, batch) },
+	)}, nil
+}
+
+// startAlerts sets up alert delivery and the matcher the index stage runs.
+func (w *wiring) startAlerts(ctx context.Context) (*alert.Matcher, error) {
+	firedKV, err := w.bus.ExpiringKV(ctx, bus.BucketAlertFired)
+	if err != nil {
+		return nil, err
+	}
+	if w.deliverer, err = newDeliverer(w.spec, w.bus, w.rules, w.log); err != nil {
+		return nil, err
+	}
+	// Each target's consumer must exist before the index stage may publish an alert.
+	if err := w.deliverer.Setup(ctx); err != nil {
+		return nil, err
+	}
+	w.reg.MustRegister(w.deliverer)
+	bandsKV, err := w.bus.MemoryKV(ctx, bus.BucketStoryBands, 0)
+	if err != nil {
+		return nil, err
+	}
+	// A (rule, story) mark need outlive only the crawler's memory of the article: after the
+	// dedup window the article would be crawled, and could fire, as new anyway.
+	opts := []alert.MatcherOption{alert.WithStoryBands(bandsKV), alert.WithRetention(w.crawlCfg.DedupWindow)}
+	if w.gaz != nil {
+		opts = append(opts, alert.WithRegionCodes(w.gaz.RegionCode))
+	}
+	return alert.NewMatcher(w.rules, firedKV, w.log, opts...), nil
+}
+
+// startHTTP serves the search API and the web page on the listener bound at the start.
+func (w *wiring) startHTTP(ctx context.Context) (rungroup.Actor, error) {
+	const recentAlerts = 256
+	hub := alert.NewHub(recentAlerts)
+	// The hub starts with the last alerts the stream kept, so a restart forgets none of them; it
+	// follows the stream until the server stops.
+	followCtx, stopFollowing := context.WithCancel(ctx)
+	if err := w.stages.ForwardAlerts(followCtx, recentAlerts, hub.Publish); err != nil {
+		stopFollowing()
+		return rungroup.Actor{}, err
+	}
+	handler, err := api.New(w.apiConfig(ctx, hub))
+	if err != nil {
+		stopFollowing()
+		return rungroup.Actor{}, err
+	}
+	ln := w.httpLn
+	if w.o.apiToken == "" && !loopback(ln.Addr()) {
+		w.log.Warn("the API accepts changes from anyone who can reach it: set NEWSMON_API_TOKEN", "addr", ln.Addr().String())
+	}
+	// No WriteTimeout: the alert stream and exports stay open on purpose; the API bounds
+	// each other request itself (api.Guard.RequestTimeout).
+	// Request contexts derive from reqCtx, which shutdown ends after a grace period: an open
+	// alert stream (a browser tab on the page) never finishes on its own, and would otherwise
+	// hold the shutdown for its whole timeout and make the process exit with an error.
+	reqCtx, endRequests := context.WithCancel(context.Background())
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
+		BaseContext: func(net.Listener) context.Context { return reqCtx }}
+	fmt.Fprintf(w.s.stdout, "newsmon: serving http://%s/ (search API at /api/search)\n", ln.Addr())
+	serve := func(context.Context) error {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	}
+	shutdown := func(ctx context.Context) error {
+		<-ctx.Done()
+		grace := time.AfterFunc(shutdownGrace, endRequests) // ordinary requests finish first
+		defer grace.Stop()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(sctx); err != nil {
+			w.log.Warn("HTTP connections still open at shutdown were closed", "err", err)
+			_ = srv.Close()
+		}
+		return nil
+	}
+	return rungroup.Actor{Run: rungroup.All(serve, shutdown), Stop: func() { endRequests(); stopFollowing() }}, nil
+}
+
+// apiConfig is what the API serves: the index, the rules, the alert hub, the gazetteer's places,
+// metrics, and the status of what this process runs.
+func (w *wiring) apiConfig(ctx context.Context, hub *alert.Hub) api.Config {
+	b, gaz := w.bus, w.gaz
+	cfg := api.Config{
+		Searcher: w.idx, Rules: w.rules, Hub: hub, Places: placesAdapter{gaz}, Registry: w.reg, Log: w.log,
+		RegionCode: gaz.RegionCode, Vocabulary: ruleVocabulary(gaz),
+		Guard: api.Guard{WriteToken: w.o.apiToken, ReadToken: w.o.readToken, RatePerSecond: w.o.rateLimit,
+			TrustedProxies: w.proxies},
+		Ready: func() error {
+			if !b.Connected() {
+				return errors.New("not connected to NATS")
+			}
+			return nil
+		},
+	}
+	if w.crawler != nil || w.deliverer != nil {
+		cfg.Status = func() any { return statusReport(ctx, b, w.crawler, w.deliverer) }
+	}
+	cfg.Failures = func(ctx context.Context) api.Failures { return failureReport(ctx, b, w.deliverer) }
+	return cfg
+}
+
+// startJob runs the service's job (an import) beside the stages; when it is done the service
+// stops, unless it serves.
+func (w *wiring) startJob(context.Context) (rungroup.Actor, error) {
+	return rungroup.Actor{Run: func(ctx context.Context) error {
+		if err := w.s.job(ctx, w.stages, w.crawlCfg, w.idx); err != nil {
+			return err
+		}
+		if w.s.serve {
+			<-ctx.Done()
+			return nil
+		}
+		return errJobDone
+	}}, nil
 }
 
 // statusReport is what /api/status shows: the crawl per source, queue depths per stage, and

@@ -48,54 +48,60 @@ func cmdTag(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	w := bufio.NewWriter(stdout)
-	// Tag one document (the lines between -DOCSTART- lines) at a time, keeping the layout.
-	flush := func(doc []string) {
-		var sents [][]string
-		var cur []string
-		for _, l := range doc {
-			if strings.TrimSpace(l) == "" {
-				if cur != nil {
-					sents = append(sents, cur)
-					cur = nil
-				}
-				continue
-			}
-			tok, _, _ := strings.Cut(l, "\t")
-			cur = append(cur, tok)
-		}
-		if cur != nil {
-			sents = append(sents, cur)
-		}
-		tags := m.TagSentences(places, sents)
-		s, k := 0, 0
-		for _, l := range doc {
-			if strings.TrimSpace(l) == "" {
-				if k > 0 {
-					s, k = s+1, 0
-				}
-				fmt.Fprintln(w, l)
-				continue
-			}
-			tok, _, _ := strings.Cut(l, "\t")
-			fmt.Fprintf(w, "%s\t%s\n", tok, tags[s][k])
-			k++
-		}
+	writeTagged(w, lines, func(sents [][]string) [][]string { return m.TagSentences(places, sents) })
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("tag: %w", err)
 	}
+	return nil
+}
+
+// writeTagged writes CoNLL lines back with their tags, tagging one document (the lines between
+// -DOCSTART- lines) at a time and keeping the layout: blank lines end sentences.
+func writeTagged(w io.Writer, lines []string, tag func(sents [][]string) [][]string) {
 	var doc []string
 	for _, l := range lines {
 		if tok, _, _ := strings.Cut(l, "\t"); tok == eval.DocStart {
-			flush(doc)
+			writeTaggedDoc(w, doc, tag)
 			doc = doc[:0]
 			fmt.Fprintln(w, l)
 			continue
 		}
 		doc = append(doc, l)
 	}
-	flush(doc)
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("tag: %w", err)
+	writeTaggedDoc(w, doc, tag)
+}
+
+func writeTaggedDoc(w io.Writer, doc []string, tag func(sents [][]string) [][]string) {
+	var sents [][]string
+	var cur []string
+	for _, l := range doc {
+		if strings.TrimSpace(l) == "" {
+			if cur != nil {
+				sents = append(sents, cur)
+				cur = nil
+			}
+			continue
+		}
+		tok, _, _ := strings.Cut(l, "\t")
+		cur = append(cur, tok)
 	}
-	return nil
+	if cur != nil {
+		sents = append(sents, cur)
+	}
+	tags := tag(sents)
+	s, k := 0, 0
+	for _, l := range doc {
+		if strings.TrimSpace(l) == "" {
+			if k > 0 {
+				s, k = s+1, 0
+			}
+			fmt.Fprintln(w, l)
+			continue
+		}
+		tok, _, _ := strings.Cut(l, "\t")
+		fmt.Fprintf(w, "%s\t%s\n", tok, tags[s][k])
+		k++
+	}
 }
 
 func readLines(r io.Reader) ([]string, error) {

@@ -18,13 +18,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
-	"github.com/newsmon/newsmon/internal/netguard"
 	"github.com/newsmon/newsmon/internal/redact"
 	"github.com/newsmon/newsmon/pipelines"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/bus"
-	"github.com/newsmon/newsmon/pkg/crawl"
 	"github.com/newsmon/newsmon/pkg/extract"
 	"github.com/newsmon/newsmon/pkg/extract/event"
 	"github.com/newsmon/newsmon/pkg/extract/extractors"
@@ -57,7 +55,47 @@ type options struct {
 	trustProxy                         string
 }
 
-func (o *options) register(fs *flag.FlagSet, which string) {
+// flagGroup is a set of flags a service command offers beside the common ones (data folder, NATS,
+// Elasticsearch, ack wait, log level); commands combine groups with |.
+type flagGroup uint8
+
+const (
+	// httpFlags: --http (default 127.0.0.1:8080) and the API's tokens, rate limit and proxies.
+	httpFlags flagGroup = 1 << iota
+	// httpOptionalFlags: the same with --http empty by default, for a command where serving is an
+	// extra (index).
+	httpOptionalFlags
+	// pipelineFlags: --pipeline and --demo.
+	pipelineFlags
+	// workerFlags: --workers, the extract workers of this process.
+	workerFlags
+	// listenFlags: --nats-listen, the address of the embedded NATS.
+	listenFlags
+)
+
+// register defines the common flags and those of the groups given.
+func (o *options) register(fs *flag.FlagSet, groups flagGroup) {
+	o.registerCommon(fs)
+	if groups&httpFlags != 0 {
+		o.registerHTTP(fs, envDefault("NEWSMON_HTTP", "127.0.0.1:8080"))
+	}
+	if groups&httpOptionalFlags != 0 {
+		o.registerHTTP(fs, "")
+	}
+	if groups&pipelineFlags != 0 {
+		o.registerPipeline(fs)
+	}
+	if groups&workerFlags != 0 {
+		fs.IntVar(&o.workers, "workers", 0, "extract workers in this process (default: the pipeline's, else the number of CPUs)")
+	}
+	if groups&listenFlags != 0 {
+		fs.StringVar(&o.natsListen, "nats-listen", envDefault("NEWSMON_NATS_LISTEN", ""), "address the embedded NATS listens on, so workers in other processes can join with the credentials in <data>/"+natsCredentialsFile+" (default: a free port on 127.0.0.1) (env NEWSMON_NATS_LISTEN)")
+	}
+}
+
+// registerCommon defines the flags every service command has: where data, NATS and the index are,
+// how long a worker may hold an article, and the log level.
+func (o *options) registerCommon(fs *flag.FlagSet) {
 	fs.StringVar(&o.dataDir, "data", envDefault("NEWSMON_DATA", "newsmon-data"), "folder for the embedded NATS store, the bleve index and crawl state (env NEWSMON_DATA)")
 	fs.StringVar(&o.natsURL, "nats-url", envDefault("NEWSMON_NATS_URL", ""), "external NATS server(s); empty runs an embedded one (env NEWSMON_NATS_URL)")
 	fs.StringVar(&o.natsCreds, "nats-creds", envDefault("NEWSMON_NATS_CREDS", ""), "NATS user credentials file for --nats-url: a .creds file (JWT) or an nkey user seed (env NEWSMON_NATS_CREDS)")
@@ -71,27 +109,21 @@ func (o *options) register(fs *flag.FlagSet, which string) {
 	fs.StringVar(&o.esIndex, "es-index", envDefault("NEWSMON_ES_INDEX", "newsmon-articles"), "Elasticsearch write alias (env NEWSMON_ES_INDEX)")
 	fs.DurationVar(&o.ackWait, "ack-wait", 30*time.Second, "how long a worker may hold an article before NATS hands it to another (recovery time after a crash)")
 	fs.StringVar(&o.logLevel, "log-level", envDefault("NEWSMON_LOG_LEVEL", "info"), "debug, info, warn or error")
-	if strings.Contains(which, "http") {
-		def := envDefault("NEWSMON_HTTP", "127.0.0.1:8080")
-		if strings.Contains(which, "http-optional") { // index: serving is an extra there
-			def = ""
-		}
-		fs.StringVar(&o.httpAddr, "http", def, "address of the search API and web page (env NEWSMON_HTTP)")
-		fs.StringVar(&o.apiToken, "api-token", envDefault("NEWSMON_API_TOKEN", ""), "token required to change state through the API (alerts); prefer the env NEWSMON_API_TOKEN")
-		fs.StringVar(&o.readToken, "api-read-token", envDefault("NEWSMON_API_READ_TOKEN", ""), "token required to read the API and /metrics (default: public reads); prefer the env NEWSMON_API_READ_TOKEN")
-		fs.Float64Var(&o.rateLimit, "rate-limit", 50, "API requests per second per client address (0: unlimited)")
-		fs.StringVar(&o.trustProxy, "trust-proxy", envDefault("NEWSMON_TRUST_PROXY", ""), "reverse proxies (comma-separated CIDRs) whose X-Forwarded-For/-Proto/-Host are believed, for client addresses, rate limits and Secure cookies behind TLS (env NEWSMON_TRUST_PROXY)")
-	}
-	if strings.Contains(which, "pipeline") {
-		fs.StringVar(&o.pipeline, "pipeline", envDefault("NEWSMON_PIPELINE", ""), "pipeline file (default: the bundled demo with --demo, else pipelines/world-news.yaml)")
-		fs.BoolVar(&o.demo, "demo", false, "serve the bundled offline demo news site on 127.0.0.1 and crawl it")
-	}
-	if strings.Contains(which, "workers") {
-		fs.IntVar(&o.workers, "workers", 0, "extract workers in this process (default: the pipeline's, else the number of CPUs)")
-	}
-	if strings.Contains(which, "listen") {
-		fs.StringVar(&o.natsListen, "nats-listen", envDefault("NEWSMON_NATS_LISTEN", ""), "address the embedded NATS listens on, so workers in other processes can join with the credentials in <data>/"+natsCredentialsFile+" (default: a free port on 127.0.0.1) (env NEWSMON_NATS_LISTEN)")
-	}
+}
+
+// registerHTTP defines --http, with defaultAddr as its default, and the API's access settings.
+func (o *options) registerHTTP(fs *flag.FlagSet, defaultAddr string) {
+	fs.StringVar(&o.httpAddr, "http", defaultAddr, "address of the search API and web page (env NEWSMON_HTTP)")
+	fs.StringVar(&o.apiToken, "api-token", envDefault("NEWSMON_API_TOKEN", ""), "token required to change state through the API (alerts); prefer the env NEWSMON_API_TOKEN")
+	fs.StringVar(&o.readToken, "api-read-token", envDefault("NEWSMON_API_READ_TOKEN", ""), "token required to read the API and /metrics (default: public reads); prefer the env NEWSMON_API_READ_TOKEN")
+	fs.Float64Var(&o.rateLimit, "rate-limit", 50, "API requests per second per client address (0: unlimited)")
+	fs.StringVar(&o.trustProxy, "trust-proxy", envDefault("NEWSMON_TRUST_PROXY", ""), "reverse proxies (comma-separated CIDRs) whose X-Forwarded-For/-Proto/-Host are believed, for client addresses, rate limits and Secure cookies behind TLS (env NEWSMON_TRUST_PROXY)")
+}
+
+// registerPipeline defines --pipeline and --demo.
+func (o *options) registerPipeline(fs *flag.FlagSet) {
+	fs.StringVar(&o.pipeline, "pipeline", envDefault("NEWSMON_PIPELINE", ""), "pipeline file (default: the bundled demo with --demo, else pipelines/world-news.yaml)")
+	fs.BoolVar(&o.demo, "demo", false, "serve the bundled offline demo news site on 127.0.0.1 and crawl it")
 }
 
 // secretFlag is a string flag whose value `-h` never prints: its default comes from the
@@ -115,12 +147,14 @@ func (o *options) natsAuth() bus.Auth {
 		TLSCA: o.natsTLSCA, TLSCert: o.natsTLSCert, TLSKey: o.natsTLSKey}
 }
 
-func (o *options) logger(stderr *os.File) *slog.Logger {
+// logger writes text logs at --log-level to w, whatever w is (a terminal, a file, a pipe or a test's
+// buffer), with secrets redacted; an unknown level means info.
+func (o *options) logger(w io.Writer) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(o.logLevel)); err != nil {
 		level = slog.LevelInfo
 	}
-	return slog.New(redact.Handler(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})))
+	return slog.New(redact.Handler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level})))
 }
 
 // extractorNames lists the extractors in their default order (see extractors.Names).
@@ -149,56 +183,6 @@ func defaultChain() (*extract.Chain, *geo.Gazetteer, error) { return extractors.
 // buildChain forwards to extractors.Build.
 func buildChain(names []string, gaz *geo.Gazetteer, observe extract.Observer) (*extract.Chain, error) {
 	return extractors.Build(names, gaz, observe)
-}
-
-// crawlConfig applies a pipeline's crawl settings over the crawler defaults. The crawler always
-// goes through the SSRF guard; only the pipeline's allow_networks open internal addresses.
-func crawlConfig(s pipeline.CrawlSpec) (crawl.Config, error) {
-	c := crawl.DefaultConfig()
-	allow, err := netguard.ParseAllow(s.AllowNetworks)
-	if err != nil {
-		return c, err
-	}
-	c.Transport = netguard.Policy{Allow: allow}.Transport()
-	if s.UserAgent != "" {
-		c.UserAgent = s.UserAgent
-	}
-	if s.Timeout > 0 {
-		c.Timeout = s.Timeout
-	}
-	if s.MaxBodyBytes > 0 {
-		c.MaxBodyBytes = int64(s.MaxBodyBytes)
-	}
-	if s.PerHostInterval > 0 {
-		c.PerHostInterval = s.PerHostInterval
-	}
-	if s.PerHostConcurrency > 0 {
-		c.PerHostConcurrency = s.PerHostConcurrency
-	}
-	if s.Concurrency > 0 {
-		c.Concurrency = s.Concurrency
-	}
-	if s.RespectRobots != nil {
-		c.RespectRobots = *s.RespectRobots
-	}
-	if s.DedupWindow > 0 {
-		c.DedupWindow = s.DedupWindow
-	}
-	if s.ClaimLease > 0 {
-		c.ClaimLease = s.ClaimLease
-	}
-	if s.MaxArticlesPerPoll > 0 {
-		c.MaxArticlesPerPoll = s.MaxArticlesPerPoll
-	}
-	return c, nil
-}
-
-func crawlSources(spec *pipeline.Spec) []crawl.Source {
-	out := make([]crawl.Source, len(spec.Sources))
-	for i, s := range spec.Sources {
-		out[i] = crawl.Source{Name: s.Name, Kind: s.Kind, URL: s.URL, URLs: s.URLs, Poll: s.Poll, Language: s.Language}
-	}
-	return out
 }
 
 // openIndex opens Elasticsearch when a URL is given, else the embedded bleve index under data.

@@ -1,7 +1,9 @@
 // Package pipeline owns the pipeline file format (pipelines/*.yaml: sources → extractors → index,
 // plus alert rules), its validation with line-numbered problems, and the stage runners that join
-// the crawler, the extractors, the index and the alert matcher to the bus. It is the only package
-// that sees both the bus and the domain packages; cmd/newsmon builds the parts and calls it.
+// the crawler, the extractors, the index and the alert matcher to the bus; it turns the crawl
+// section into the crawler's configuration and feeds archives through the stages (Importer). It is
+// the only package that sees both the bus and the domain packages; cmd/newsmon builds the parts
+// and calls it.
 package pipeline
 
 import (
