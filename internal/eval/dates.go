@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -29,23 +27,7 @@ type DateExpected struct {
 
 // ReadDateCases reads a dates JSONL file.
 func ReadDateCases(r io.Reader) ([]DateCase, error) {
-	var out []DateCase
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var c DateCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return nil, fmt.Errorf("date cases line %d: %w", line, err)
-		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read date cases: %w", err)
-	}
-	return out, nil
+	return readJSONL[DateCase](r, "date cases", "", nil)
 }
 
 // DateScore is the result of scoring date predictions.

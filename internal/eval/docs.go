@@ -442,15 +442,6 @@ func (c *DocCounts) Add(o DocCounts) {
 	c.EventFound += o.EventFound
 }
 
-func prfOf(m map[string]*PRF, t string) *PRF {
-	p, ok := m[t]
-	if !ok {
-		p = &PRF{}
-		m[t] = p
-	}
-	return p
-}
-
 // EntityTotal is the micro-average over all entity types.
 func (c DocCounts) EntityTotal() PRF {
 	var t PRF
@@ -462,15 +453,6 @@ func (c DocCounts) EntityTotal() PRF {
 
 // EntityTypes lists the entity types seen, in a stable order.
 func (c DocCounts) EntityTypes() []string { return sortedKeys(c.Entities) }
-
-func sortedKeys(m map[string]*PRF) []string {
-	out := make([]string, 0, len(m))
-	for t := range m {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // BadSpeakers counts predicted speakers that are a place, a date or a phrase.
 func (c DocCounts) BadSpeakers() int { return c.BadPlace + c.BadDate + c.BadPhrase }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 )
 
 // PRF counts true positives, false positives and false negatives.
@@ -39,6 +40,26 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+// prfOf returns the count of key t in m, adding an empty one first if there is none.
+func prfOf(m map[string]*PRF, t string) *PRF {
+	p, ok := m[t]
+	if !ok {
+		p = &PRF{}
+		m[t] = p
+	}
+	return p
+}
+
+// sortedKeys lists the keys of a per-type count, sorted, so reports print in a stable order.
+func sortedKeys(m map[string]*PRF) []string {
+	out := make([]string, 0, len(m))
+	for t := range m {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Metrics is what a scorer reports: JSON-friendly, printed with --json.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -141,14 +140,7 @@ type EventScore struct {
 // NewEventScore returns an empty score.
 func NewEventScore() *EventScore { return &EventScore{ByType: map[string]*PRF{}} }
 
-func (s *EventScore) prf(typ string) *PRF {
-	p, ok := s.ByType[typ]
-	if !ok {
-		p = &PRF{}
-		s.ByType[typ] = p
-	}
-	return p
-}
+func (s *EventScore) prf(typ string) *PRF { return prfOf(s.ByType, typ) }
 
 func overlaps(a article.Span, b article.Mention) bool { return a.Start < b.End && b.Start < a.End }
 
@@ -268,14 +260,7 @@ func (s *EventScore) PlaceAccuracy() float64 {
 	return ratio(s.PlaceOK+s.NamedPlaceOK, s.PlaceN+s.NamedPlace)
 }
 
-func (s *EventScore) types() []string {
-	ts := make([]string, 0, len(s.ByType))
-	for t := range s.ByType {
-		ts = append(ts, t)
-	}
-	sort.Strings(ts)
-	return ts
-}
+func (s *EventScore) types() []string { return sortedKeys(s.ByType) }
 
 // Metrics returns the scores as a JSON-friendly map.
 func (s *EventScore) Metrics() Metrics {

@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -38,31 +36,17 @@ type GeoPlace struct {
 // Negative reports whether the place is a name that must not resolve.
 func (p GeoPlace) Negative() bool { return p.GeonameID == 0 && p.CountryCode == "" }
 
-// ReadGeoCases reads a geo JSONL file; lines starting with '#' are comments.
+// ReadGeoCases reads a geo JSONL file; lines starting with '#' are comments. Every expected
+// mention must occur in its text.
 func ReadGeoCases(r io.Reader) ([]GeoCase, error) {
-	var out []GeoCase
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		b := sc.Bytes()
-		if len(strings.TrimSpace(string(b))) == 0 || b[0] == '#' {
-			continue
-		}
-		var c GeoCase
-		if err := json.Unmarshal(b, &c); err != nil {
-			return nil, fmt.Errorf("geo cases line %d: %w", line, err)
-		}
+	return readJSONL(r, "geo cases", "#", func(c GeoCase) error {
 		for _, p := range c.Places {
 			if !strings.Contains(c.Text, p.Mention) || p.Mention == "" {
-				return nil, fmt.Errorf("geo cases line %d: mention %q not in the text", line, p.Mention)
+				return fmt.Errorf("mention %q not in the text", p.Mention)
 			}
 		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read geo cases: %w", err)
-	}
-	return out, nil
+		return nil
+	})
 }
 
 // GoldArticle builds the article a resolver sees when scoring resolution alone: one entity per

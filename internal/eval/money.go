@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -35,23 +33,7 @@ type MoneyExpected struct {
 
 // ReadMoneyCases reads a money JSONL file.
 func ReadMoneyCases(r io.Reader) ([]MoneyCase, error) {
-	var out []MoneyCase
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var c MoneyCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return nil, fmt.Errorf("money cases line %d: %w", line, err)
-		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read money cases: %w", err)
-	}
-	return out, nil
+	return readJSONL[MoneyCase](r, "money cases", "", nil)
 }
 
 // MoneyScore is the result of scoring predictions against expected mentions.

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -149,24 +148,10 @@ func (s *NERScore) AddSpans(g, p []Span) {
 	}
 }
 
-func (s *NERScore) typ(t string) *PRF {
-	c := s.ByType[t]
-	if c == nil {
-		c = &PRF{}
-		s.ByType[t] = c
-	}
-	return c
-}
+func (s *NERScore) typ(t string) *PRF { return prfOf(s.ByType, t) }
 
 // Types lists the types seen, sorted.
-func (s *NERScore) Types() []string {
-	out := make([]string, 0, len(s.ByType))
-	for t := range s.ByType {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s *NERScore) Types() []string { return sortedKeys(s.ByType) }
 
 // Metrics is the score as JSON-friendly metrics (rounded to 4 decimals).
 func (s *NERScore) Metrics() Metrics {

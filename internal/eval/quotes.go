@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -47,23 +45,7 @@ func (s GoldSpan) pieces() []GoldSpan {
 
 // ReadQuoteDocs reads an attribution corpus, one JSON article per line.
 func ReadQuoteDocs(r io.Reader) ([]QuoteDoc, error) {
-	var docs []QuoteDoc
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var d QuoteDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
-		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read quote corpus: %w", err)
-	}
-	return docs, nil
+	return readJSONL[QuoteDoc](r, "quote corpus", "", nil)
 }
 
 // speechCueWords are the word forms that make a cue a verb or phrase of saying. The corpus also
