@@ -8,11 +8,11 @@ package eval
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -310,18 +310,9 @@ func readPolnear(path string) (map[string]string, error) {
 // does: block i's text is its lines after the headline joined by a blank line. Python's text mode
 // reads any line ending as "\n", so "\r\n" and "\r" become "\n" here too.
 func readBlocks(path string) ([]string, error) {
-	f, err := os.Open(path)
+	b, err := readGzip(path, math.MaxInt64)
 	if err != nil {
 		return nil, fmt.Errorf("evaldocs: %w", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("evaldocs %s: %w", path, err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("evaldocs %s: %w", path, err)
 	}
 	data := strings.ReplaceAll(strings.ReplaceAll(string(b), "\r\n", "\n"), "\r", "\n")
 	var out []string

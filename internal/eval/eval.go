@@ -52,8 +52,8 @@ func prfOf(m map[string]*PRF, t string) *PRF {
 	return p
 }
 
-// sortedKeys lists the keys of a per-type count, sorted, so reports print in a stable order.
-func sortedKeys(m map[string]*PRF) []string {
+// sortedKeys lists the keys of a per-type or per-split table, sorted, so reports print in a stable order.
+func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for t := range m {
 		out = append(out, t)
