@@ -88,7 +88,7 @@ func runScorer(ctx context.Context, s evalScorer, args []string, stdout, stderr 
 func writeEvalHelp(w io.Writer, scorers []evalScorer) {
 	fmt.Fprintf(w, "usage: newsmon eval %s --data … [--json] [flags]\n\nscorers:\n", evalNames(scorers, "|"))
 	for _, s := range scorers {
-		fmt.Fprintf(w, "  %-8s --data %-10s %s\n", s.name, s.data, s.about)
+		fmt.Fprintf(w, "  %-8s --data %-11s %s\n", s.name, s.data, s.about)
 	}
 	fmt.Fprintf(w, "\n%s\n%s\n%s\n",
 		"Each prints its figures and ends with the line docs/contracts.md fixes; --json prints them as one JSON object.",
@@ -100,8 +100,17 @@ func writeEvalHelp(w io.Writer, scorers []evalScorer) {
 func ownFlags(fs *flag.FlagSet) string {
 	var b strings.Builder
 	fs.VisitAll(func(f *flag.Flag) {
-		if f.Name != "data" && f.Name != "json" {
-			fmt.Fprintf(&b, " [-%s]", f.Name)
+		if f.Name == "data" || f.Name == "json" {
+			return
+		}
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-"
+		}
+		if arg, _ := flag.UnquoteUsage(f); arg != "" {
+			fmt.Fprintf(&b, " [%s%s %s]", dash, f.Name, arg)
+		} else {
+			fmt.Fprintf(&b, " [%s%s]", dash, f.Name)
 		}
 	})
 	return b.String()

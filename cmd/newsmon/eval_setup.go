@@ -64,7 +64,7 @@ func setupEvalQuotes(fs *flag.FlagSet) scorer {
 func setupEvalGeo(fs *flag.FlagSet) scorer {
 	s := &eval.Geo{Chain: evalChain}
 	fs.BoolVar(&s.GoldMentions, "gold-mentions", false, "resolve the expected mentions (given as entities) instead of the NER tagger's: resolution alone")
-	fs.Bool("ner", true, "find the places with the NER tagger (the default; kept for scripts)")
+	fs.Bool("ner", false, "ignored: the NER tagger finds the places unless --gold-mentions is given (kept for scripts)")
 	fs.BoolVar(&s.Verbose, "v", false, "list every wrong, unresolved and spurious place")
 	return s
 }
