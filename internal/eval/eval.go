@@ -1,5 +1,9 @@
-// Package eval holds the scorers behind `newsmon eval`: precision/recall/F1 counting and the
-// readers for the labelled corpora's formats. It measures; it never changes what an extractor does.
+// Package eval holds the scorers behind `newsmon eval` (Article, NER, Money, Dates, Quotes, Geo,
+// Events, Docs): the readers for the labelled corpora's formats, precision/recall/F1 counting, and
+// each scorer's Report, whose last text line is the CLI contract's. It measures; it never changes
+// what an extractor does, and it imports no extractor: the command hands each scorer the product's
+// extractors (a ChainOf, a Find function, a Tagger), so what is scored is what newsmon runs — and
+// the extractors' own tests can use these readers and counts without an import cycle.
 package eval
 
 import (
