@@ -84,14 +84,11 @@ func TestEventsScoreSplits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSpace(r.Text.String()), "\n")
-	want := []string{
-		"split=dev (tuned on): f1=1.0000 date_accuracy=0.0000 place_accuracy=0.0000",
-		"split=test2 (held aside): f1=0.0000 date_accuracy=0.0000 place_accuracy=0.0000",
-		"events f1=0.6667 date_accuracy=0.0000 place_accuracy=0.0000",
-	}
-	if got := lines[max(len(lines)-3, 0):]; strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("last lines:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	want := "split=dev (tuned on): f1=1.0000 date_accuracy=0.0000 place_accuracy=0.0000\n" +
+		"split=test2 (held aside): f1=0.0000 date_accuracy=0.0000 place_accuracy=0.0000\n" +
+		"events f1=0.6667 date_accuracy=0.0000 place_accuracy=0.0000"
+	if got := lastLines(r, 3); got != want {
+		t.Errorf("last lines:\n%s\nwant\n%s", got, want)
 	}
 	if r.Metrics["held_aside"] == nil || r.Metrics["split_test2"] == nil {
 		t.Errorf("--json metrics lack held_aside or split_test2: %v", r.Metrics)
