@@ -51,7 +51,7 @@ func writeArticleSet(t *testing.T) string {
 func TestEvalArticle(t *testing.T) {
 	dir := writeArticleSet(t)
 	var out, errOut bytes.Buffer
-	if err := cmdEvalArticle(context.Background(), []string{"--data", dir}, &out, &errOut); err != nil {
+	if err := cmdEval(context.Background(), []string{"article", "--data", dir}, &out, &errOut); err != nil {
 		t.Fatalf("eval article: %v\n%s", err, errOut.String())
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -65,7 +65,7 @@ func TestEvalArticle(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := cmdEvalArticle(context.Background(), []string{"--data", dir, "--json"}, &out, &errOut); err != nil {
+	if err := cmdEval(context.Background(), []string{"article", "--data", dir, "--json"}, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
 	var m map[string]any
@@ -79,7 +79,7 @@ func TestEvalArticle(t *testing.T) {
 
 func TestEvalArticleUsage(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if err := cmdEvalArticle(context.Background(), nil, &out, &errOut); err == nil {
+	if err := cmdEval(context.Background(), []string{"article"}, &out, &errOut); err == nil {
 		t.Error("eval article without --data succeeded")
 	}
 }

@@ -21,7 +21,7 @@ func TestEvalQuotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
-	if err := cmdEvalQuotes(context.Background(), []string{"--data", path, "--extractors", "quote"}, &out, &errOut); err != nil {
+	if err := cmdEval(context.Background(), []string{"quotes", "--data", path, "--extractors", "quote"}, &out, &errOut); err != nil {
 		t.Fatalf("eval quotes: %v (%s)", err, errOut.String())
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -34,7 +34,7 @@ func TestEvalQuotes(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := cmdEvalQuotes(context.Background(), []string{"--data", path, "--extractors", "quote", "--json"}, &out, &errOut); err != nil {
+	if err := cmdEval(context.Background(), []string{"quotes", "--data", path, "--extractors", "quote", "--json"}, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
 	var m struct {

@@ -34,7 +34,7 @@ func commands() map[string]command {
 		"analyze": {"pages or texts through extraction; prints the enriched article JSON (one a line for many inputs or --jsonl)", cmdAnalyze},
 		"import":  {"import WARC, JSONL, CSV files and folders through the extract and index stages", cmdImport},
 		"lint":    {"validate pipeline files; prints file:line:col problems", cmdLint},
-		"eval":    {"score an extractor on a labelled corpus: article, ner, money, quotes, geo", cmdEval},
+		"eval":    {"score an extractor on a labelled corpus: " + evalNames(evalScorers(), ", "), cmdEval},
 		"bench":   {"run N generated articles through the embedded pipeline; prints articles/s and latencies", cmdBench},
 		"version": {"version and build info", cmdVersion},
 		"tag":     {"tag CoNLL-layout tokens with a named-entity model (--scheme ontonotes|conll2003)", cmdTag},

@@ -1,10 +1,10 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
+	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
 )
@@ -29,23 +29,7 @@ type DateExpected struct {
 
 // ReadDateCases reads a dates JSONL file.
 func ReadDateCases(r io.Reader) ([]DateCase, error) {
-	var out []DateCase
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var c DateCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return nil, fmt.Errorf("date cases line %d: %w", line, err)
-		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read date cases: %w", err)
-	}
-	return out, nil
+	return readJSONL[DateCase](r, "date cases", "", nil)
 }
 
 // DateScore is the result of scoring date predictions.
@@ -99,4 +83,35 @@ func (s *DateScore) ScoreDates(c DateCase, got []article.Date) {
 			s.Errors = append(s.Errors, fmt.Sprintf("spurious %q (%s %s) in %q", g.Text, g.Value, g.Grain, c.Input))
 		}
 	}
+}
+
+// Dates scores a dates extractor on a JSONL file of sentences with their publication date and
+// expected expressions (pkg/extract/dates/testdata/news_dates.jsonl): span F1 by exact span
+// match, and the share of expected expressions found with the exact span, value and grain.
+type Dates struct {
+	// Find is the extractor (dates.Extractor.FindFrom): the expressions of text, relative ones
+	// resolved against published, the source deciding ambiguous day/month orders.
+	Find    func(text string, published time.Time, source string) []article.Date
+	Verbose bool // list every miss, spurious date and wrong value
+}
+
+// Score reads the cases of path and scores Find on them.
+func (d Dates) Score(ctx context.Context, path string, _, _ io.Writer) (*Report, error) {
+	var score DateScore
+	cases, err := eachCase(ctx, "dates", path, ReadDateCases, func(c DateCase) error {
+		ref, err := time.Parse(time.DateOnly, c.Published)
+		if err != nil {
+			return fmt.Errorf("eval dates %s: published %q: %w", path, c.Published, err)
+		}
+		score.ScoreDates(c, d.Find(c.Input, ref, c.Source))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	r := caseReport(score.Metrics(), cases, d.Verbose, score.Errors)
+	r.Printf("cases=%d dates=%d tp=%d fp=%d fn=%d precision=%.4f recall=%.4f\n", cases, score.Mentions,
+		score.Spans.TP, score.Spans.FP, score.Spans.FN, score.Spans.Precision(), score.Spans.Recall())
+	r.Printf("%s\ndates f1=%.4f resolved_accuracy=%.4f\n", NoHeldAside, score.Spans.F1(), score.ResolvedAccuracy())
+	return r, nil
 }

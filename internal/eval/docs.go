@@ -8,11 +8,11 @@ package eval
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -310,18 +310,9 @@ func readPolnear(path string) (map[string]string, error) {
 // does: block i's text is its lines after the headline joined by a blank line. Python's text mode
 // reads any line ending as "\n", so "\r\n" and "\r" become "\n" here too.
 func readBlocks(path string) ([]string, error) {
-	f, err := os.Open(path)
+	b, err := readGzip(path, math.MaxInt64)
 	if err != nil {
 		return nil, fmt.Errorf("evaldocs: %w", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("evaldocs %s: %w", path, err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("evaldocs %s: %w", path, err)
 	}
 	data := strings.ReplaceAll(strings.ReplaceAll(string(b), "\r\n", "\n"), "\r", "\n")
 	var out []string
@@ -442,15 +433,6 @@ func (c *DocCounts) Add(o DocCounts) {
 	c.EventFound += o.EventFound
 }
 
-func prfOf(m map[string]*PRF, t string) *PRF {
-	p, ok := m[t]
-	if !ok {
-		p = &PRF{}
-		m[t] = p
-	}
-	return p
-}
-
 // EntityTotal is the micro-average over all entity types.
 func (c DocCounts) EntityTotal() PRF {
 	var t PRF
@@ -462,15 +444,6 @@ func (c DocCounts) EntityTotal() PRF {
 
 // EntityTypes lists the entity types seen, in a stable order.
 func (c DocCounts) EntityTypes() []string { return sortedKeys(c.Entities) }
-
-func sortedKeys(m map[string]*PRF) []string {
-	out := make([]string, 0, len(m))
-	for t := range m {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // BadSpeakers counts predicted speakers that are a place, a date or a phrase.
 func (c DocCounts) BadSpeakers() int { return c.BadPlace + c.BadDate + c.BadPhrase }

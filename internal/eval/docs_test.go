@@ -2,6 +2,8 @@ package eval
 
 import (
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -468,5 +470,44 @@ func TestCheckDoc(t *testing.T) {
 				t.Errorf("problems = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// noChain extracts nothing: enough to see Docs.Score read the set, group it and end on the
+// summary of aside (or of the split asked for).
+type noChain struct{}
+
+func (noChain) Names() []string                             { return nil }
+func (noChain) Run(context.Context, *article.Article) error { return nil }
+
+func TestDocsScore(t *testing.T) {
+	for _, tc := range []struct {
+		split, last string
+		groups      []string
+	}{
+		{"all", "docs split=aside ", []string{"demo: docs=1", "tune: docs=2", "aside: docs=1"}},
+		{"tune", "docs split=tune ", []string{"demo: docs=1", "tune: docs=2"}},
+	} {
+		x := Docs{Set: filepath.Join(docsTestdata, "set"), DemoDir: filepath.Join(docsTestdata, "demo"), Split: tc.split,
+			Chain: func([]string) (Chain, error) { return noChain{}, nil }}
+		r, err := x.Score(context.Background(), filepath.Join(docsTestdata, "data"), io.Discard, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := r.Text.String()
+		if !strings.HasPrefix(lastLines(r, 1), tc.last) {
+			t.Errorf("split %s: last line %q; want %q…", tc.split, lastLines(r, 1), tc.last)
+		}
+		for _, g := range tc.groups {
+			if !strings.Contains(text, "\n"+g+"\n") {
+				t.Errorf("split %s: no group line %q in\n%s", tc.split, g, text)
+			}
+		}
+		if r.Metrics["split"] != tc.split || r.Metrics["tune"] == nil {
+			t.Errorf("split %s: metrics %v", tc.split, r.Metrics)
+		}
+	}
+	if _, err := (Docs{Split: "some"}).Score(context.Background(), "", io.Discard, io.Discard); !errors.Is(err, ErrUsage) {
+		t.Errorf("split some: err %v; want a usage error", err)
 	}
 }

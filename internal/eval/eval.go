@@ -1,5 +1,9 @@
-// Package eval holds the scorers behind `newsmon eval`: precision/recall/F1 counting and the
-// readers for the labelled corpora's formats. It measures; it never changes what an extractor does.
+// Package eval holds the scorers behind `newsmon eval` (Article, NER, Money, Dates, Quotes, Geo,
+// Events, Docs): the readers for the labelled corpora's formats, precision/recall/F1 counting, and
+// each scorer's Report, whose last text line is the CLI contract's. It measures; it never changes
+// what an extractor does, and it imports no extractor: the command hands each scorer the product's
+// extractors (a ChainOf, a Find function, a Tagger), so what is scored is what newsmon runs — and
+// the extractors' own tests can use these readers and counts without an import cycle.
 package eval
 
 import (
@@ -7,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 )
 
 // PRF counts true positives, false positives and false negatives.
@@ -39,6 +44,26 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+// prfOf returns the count of key t in m, adding an empty one first if there is none.
+func prfOf(m map[string]*PRF, t string) *PRF {
+	p, ok := m[t]
+	if !ok {
+		p = &PRF{}
+		m[t] = p
+	}
+	return p
+}
+
+// sortedKeys lists the keys of a per-type or per-split table, sorted, so reports print in a stable order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for t := range m {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Metrics is what a scorer reports: JSON-friendly, printed with --json.

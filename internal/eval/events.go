@@ -2,11 +2,13 @@ package eval
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -141,14 +143,7 @@ type EventScore struct {
 // NewEventScore returns an empty score.
 func NewEventScore() *EventScore { return &EventScore{ByType: map[string]*PRF{}} }
 
-func (s *EventScore) prf(typ string) *PRF {
-	p, ok := s.ByType[typ]
-	if !ok {
-		p = &PRF{}
-		s.ByType[typ] = p
-	}
-	return p
-}
+func (s *EventScore) prf(typ string) *PRF { return prfOf(s.ByType, typ) }
 
 func overlaps(a article.Span, b article.Mention) bool { return a.Start < b.End && b.Start < a.End }
 
@@ -268,14 +263,7 @@ func (s *EventScore) PlaceAccuracy() float64 {
 	return ratio(s.PlaceOK+s.NamedPlaceOK, s.PlaceN+s.NamedPlace)
 }
 
-func (s *EventScore) types() []string {
-	ts := make([]string, 0, len(s.ByType))
-	for t := range s.ByType {
-		ts = append(ts, t)
-	}
-	sort.Strings(ts)
-	return ts
-}
+func (s *EventScore) types() []string { return sortedKeys(s.ByType) }
 
 // Metrics returns the scores as a JSON-friendly map.
 func (s *EventScore) Metrics() Metrics {
@@ -310,4 +298,118 @@ func (s *EventScore) WriteText(w io.Writer, label string) {
 	fmt.Fprintf(w, "%-12s %9.4f %9.4f %9.4f %5d %5d %5d\n", "named", s.Named.Precision(), s.Named.Recall(), s.Named.F1(), s.Named.TP, s.Named.FP, s.Named.FN)
 	fmt.Fprintf(w, "attachment: mention date %d/%d, mention place %d/%d, named date %d/%d, named place %d/%d, recurrence %d/%d\n",
 		s.DateOK, s.DateN, s.PlaceOK, s.PlaceN, s.NamedDateOK, s.NamedDateN, s.NamedPlaceOK, s.NamedPlace, s.RecurOK, s.RecurN)
+}
+
+// Events scores an event extractor on an annotated JSONL file of paragraphs (EventDoc gives the
+// format; pkg/extract/event/testdata/events.jsonl is ours). Each paragraph goes through the
+// product's chain as `newsmon analyze --text` does, then through EventStage when the chain lacks
+// the event extractor. Trigger+type is scored per type (a predicted event matches a gold one of
+// the same type whose trigger overlaps one of its trigger mentions); date and place attachment
+// are accuracies over the matched events where gold or prediction has a value.
+type Events struct {
+	Split      string                    // score only paragraphs of this split; "" scores all, with a line per split
+	Verbose    bool                      // list every miss, spurious event and wrong attachment
+	Dump       bool                      // print each paragraph's predicted events (JSON lines) before the scores
+	Chain      ChainOf                   // builds the default chain
+	EventStage func() (Extractor, error) // the event extractor, run after a chain without one
+}
+
+// eventsRun is what scoring the paragraphs gives: pooled, per split, and tuned apart from held aside.
+type eventsRun struct {
+	all     *EventScore
+	bySplit map[string]*EventScore
+	parts   *splitScores[*EventScore]
+	n       int
+	took    time.Duration // in EventStage
+}
+
+// Score runs the chain over the paragraphs of path and scores their events.
+func (e Events) Score(ctx context.Context, path string, stdout, _ io.Writer) (*Report, error) {
+	docs, err := readFile("events", path, func(r io.Reader) ([]*EventDoc, error) { return ReadEventDocs(r, path) })
+	if err != nil {
+		return nil, err
+	}
+	run, err := e.run(ctx, path, docs, stdout)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Metrics: run.all.Metrics()}
+	r.Metrics["paragraphs"] = run.n
+	for name, s := range run.bySplit {
+		r.Metrics["split_"+name] = s.Metrics()
+	}
+	run.parts.metrics(r.Metrics, (*EventScore).Metrics)
+	if e.Verbose {
+		r.Lines(run.all.Errors)
+	}
+	if e.Split == "" {
+		for _, name := range sortedKeys(run.bySplit) {
+			s := run.bySplit[name]
+			t := s.Total()
+			r.Printf("split %s: f1=%.4f p=%.4f r=%.4f date_accuracy=%.4f place_accuracy=%.4f named_f1=%.4f\n",
+				name, t.F1(), t.Precision(), t.Recall(), s.DateAccuracy(), s.PlaceAccuracy(), s.Named.F1())
+		}
+	}
+	run.all.WriteText(&r.Text, "type")
+	r.Printf("paragraphs=%d event_stage=%s\n", run.n, run.took.Round(time.Microsecond))
+	run.parts.write(r, (*EventScore).headline)
+	r.Printf("events %s\n", run.all.headline())
+	return r, nil
+}
+
+func (e Events) run(ctx context.Context, path string, docs []*EventDoc, stdout io.Writer) (*eventsRun, error) {
+	chain, err := e.Chain(nil)
+	if err != nil {
+		return nil, err
+	}
+	var stage Extractor
+	if !slices.Contains(chain.Names(), "event") {
+		if stage, err = e.EventStage(); err != nil {
+			return nil, err
+		}
+	}
+	run := &eventsRun{all: NewEventScore(), bySplit: map[string]*EventScore{}, parts: newSplitScores(NewEventScore)}
+	for _, d := range docs {
+		if e.Split != "" && d.Split != e.Split {
+			continue
+		}
+		a := article.FromText(d.Text, "file:///eval/"+d.ID, time.Now().UTC())
+		if d.Published != "" {
+			t, err := ParseDocDate(d.Published)
+			if err != nil {
+				return nil, fmt.Errorf("eval events %s: %s: published: %w", path, d.ID, err)
+			}
+			a.Published = &t
+		}
+		if err := chain.Run(ctx, a); err != nil {
+			return nil, err
+		}
+		if stage != nil {
+			start := time.Now()
+			if err := stage.Extract(ctx, a); err != nil {
+				return nil, err
+			}
+			run.took += time.Since(start)
+		}
+		run.all.Add(d, a.Events)
+		if e.Dump {
+			if err := WriteJSON(stdout, map[string]any{"id": d.ID, "events": a.Events}); err != nil {
+				return nil, err
+			}
+		}
+		if d.Split != "" {
+			if _, ok := run.bySplit[d.Split]; !ok {
+				run.bySplit[d.Split] = NewEventScore()
+			}
+			run.bySplit[d.Split].Add(d, a.Events)
+		}
+		run.parts.of(d.Split).Add(d, a.Events)
+		run.n++
+	}
+	return run, nil
+}
+
+// headline is the contract line's figures: f1, date and place accuracy.
+func (s *EventScore) headline() string {
+	return fmt.Sprintf("f1=%.4f date_accuracy=%.4f place_accuracy=%.4f", s.Total().F1(), s.DateAccuracy(), s.PlaceAccuracy())
 }

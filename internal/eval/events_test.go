@@ -1,6 +1,10 @@
 package eval
 
 import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -50,5 +54,43 @@ func TestReadEventDocsMissingTrigger(t *testing.T) {
 	_, err := ReadEventDocs(strings.NewReader(`{"id":"a","text":"x","events":[{"type":"visit","trigger":"visited"}]}`), "x.jsonl")
 	if err == nil || !strings.Contains(err.Error(), "x.jsonl:1") {
 		t.Errorf("err = %v; want a positioned error", err)
+	}
+}
+
+// visitChain finds every "visited" as a visit: enough to see the events scorer keep what was tuned
+// on apart from what was held aside.
+type visitChain struct{}
+
+func (visitChain) Names() []string { return []string{"event"} }
+func (visitChain) Run(_ context.Context, a *article.Article) error {
+	if i := strings.Index(a.Text, "visited"); i >= 0 {
+		m := article.Mention{Text: "visited", Start: i, End: i + len("visited")}
+		a.Events = append(a.Events, article.Event{Type: "visit", Trigger: &m, Mentions: []article.Mention{m}})
+	}
+	return nil
+}
+
+func TestEventsScoreSplits(t *testing.T) {
+	t.Parallel()
+	set := `{"id":"d1","split":"dev","text":"The minister visited Wuxi.","events":[{"type":"visit","trigger":"visited"}]}
+{"id":"u1","split":"test2","text":"The minister toured Wuxi.","events":[{"type":"visit","trigger":"toured"}]}
+`
+	path := filepath.Join(t.TempDir(), "events.jsonl")
+	if err := os.WriteFile(path, []byte(set), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := Events{Chain: func([]string) (Chain, error) { return visitChain{}, nil }}
+	r, err := e.Score(context.Background(), path, io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "split=dev (tuned on): f1=1.0000 date_accuracy=0.0000 place_accuracy=0.0000\n" +
+		"split=test2 (held aside): f1=0.0000 date_accuracy=0.0000 place_accuracy=0.0000\n" +
+		"events f1=0.6667 date_accuracy=0.0000 place_accuracy=0.0000"
+	if got := lastLines(r, 3); got != want {
+		t.Errorf("last lines:\n%s\nwant\n%s", got, want)
+	}
+	if r.Metrics["held_aside"] == nil || r.Metrics["split_test2"] == nil {
+		t.Errorf("--json metrics lack held_aside or split_test2: %v", r.Metrics)
 	}
 }

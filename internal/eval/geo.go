@@ -1,11 +1,11 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
+	"context"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/article"
@@ -19,6 +19,9 @@ type GeoCase struct {
 	// URL is optional: the publisher's address, which the resolver reads the source country from.
 	URL    string     `json:"url,omitempty"`
 	Places []GeoPlace `json:"places"`
+	// Split is the part of the set the text belongs to: "dev" (tuned on) or "heldout" (written
+	// after tuning and never tuned on); see TunedOn.
+	Split string `json:"split,omitempty"`
 }
 
 // GeoPlace is one expected place mention.
@@ -38,31 +41,17 @@ type GeoPlace struct {
 // Negative reports whether the place is a name that must not resolve.
 func (p GeoPlace) Negative() bool { return p.GeonameID == 0 && p.CountryCode == "" }
 
-// ReadGeoCases reads a geo JSONL file; lines starting with '#' are comments.
+// ReadGeoCases reads a geo JSONL file; lines starting with '#' are comments. Every expected
+// mention must occur in its text.
 func ReadGeoCases(r io.Reader) ([]GeoCase, error) {
-	var out []GeoCase
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		b := sc.Bytes()
-		if len(strings.TrimSpace(string(b))) == 0 || b[0] == '#' {
-			continue
-		}
-		var c GeoCase
-		if err := json.Unmarshal(b, &c); err != nil {
-			return nil, fmt.Errorf("geo cases line %d: %w", line, err)
-		}
+	return readJSONL(r, "geo cases", "#", func(c GeoCase) error {
 		for _, p := range c.Places {
 			if !strings.Contains(c.Text, p.Mention) || p.Mention == "" {
-				return nil, fmt.Errorf("geo cases line %d: mention %q not in the text", line, p.Mention)
+				return fmt.Errorf("mention %q not in the text", p.Mention)
 			}
 		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read geo cases: %w", err)
-	}
-	return out, nil
+		return nil
+	})
 }
 
 // GoldArticle builds the article a resolver sees when scoring resolution alone: one entity per
@@ -173,11 +162,82 @@ func (s GeoScore) CountryAccuracy() float64 { return ratio(s.CountryOK, s.Mentio
 // IDAccuracy is the share of expected mentions resolved to exactly the right GeoNames id.
 func (s GeoScore) IDAccuracy() float64 { return ratio(s.IDOK, s.Mentions) }
 
+// Places is the number of expected mentions that name a place (negatives apart).
+func (s GeoScore) Places() int { return s.Mentions - s.Negatives }
+
+// PlaceCountryAccuracy is the share of place mentions resolved to the right country; unlike
+// CountryAccuracy (the contract's figure) it leaves the negatives out.
+func (s GeoScore) PlaceCountryAccuracy() float64 { return ratio(s.CountryOK-s.NegativesOK, s.Places()) }
+
+// PlaceIDAccuracy is the share of place mentions resolved to exactly the right GeoNames id,
+// negatives left out.
+func (s GeoScore) PlaceIDAccuracy() float64 { return ratio(s.IDOK-s.NegativesOK, s.Places()) }
+
 // Metrics returns the score as printed by --json.
 func (s GeoScore) Metrics() Metrics {
 	return Metrics{
 		"country_accuracy": Round4(s.CountryAccuracy()), "id_accuracy": Round4(s.IDAccuracy()),
 		"mentions": s.Mentions, "country_ok": s.CountryOK, "id_ok": s.IDOK, "unresolved": s.Unresolved,
-		"negatives": s.Negatives, "negatives_ok": s.NegativesOK,
+		"negatives": s.Negatives, "negatives_ok": s.NegativesOK, "places": s.Places(),
+		"place_country_accuracy": Round4(s.PlaceCountryAccuracy()), "place_id_accuracy": Round4(s.PlaceIDAccuracy()),
 	}
+}
+
+// headline is the line of figures a split gets: places and negatives apart.
+func (s *GeoScore) headline() string {
+	return fmt.Sprintf("places=%d place_country_accuracy=%.4f place_id_accuracy=%.4f negatives_left_unresolved=%d/%d",
+		s.Places(), s.PlaceCountryAccuracy(), s.PlaceIDAccuracy(), s.NegativesOK, s.Negatives)
+}
+
+// Geo scores place resolution on a JSONL file of texts with their expected places: country
+// accuracy and exact GeoNames-id accuracy over the expected mentions. By default it measures what
+// the product does, end to end: the NER tagger finds the places and the resolver resolves them.
+// With GoldMentions the resolver gets the expected mentions as entities instead, so it measures
+// resolution alone.
+type Geo struct {
+	GoldMentions bool    // resolve the expected mentions instead of the tagger's
+	Verbose      bool    // list every wrong, unresolved and spurious place
+	Chain        ChainOf // builds ner+geo, or geo alone with GoldMentions
+}
+
+// Score resolves the places of every text of path and scores them.
+func (g Geo) Score(ctx context.Context, path string, _, _ io.Writer) (*Report, error) {
+	names := []string{"ner", "geo"}
+	if g.GoldMentions {
+		names = []string{"geo"}
+	}
+	chain, err := g.Chain(names)
+	if err != nil {
+		return nil, err
+	}
+	var score GeoScore
+	parts := newSplitScores(func() *GeoScore { return &GeoScore{} })
+	var took time.Duration
+	cases, err := eachCase(ctx, "geo", path, ReadGeoCases, func(c GeoCase) error {
+		a := &article.Article{ID: "eval", URL: c.URL, CanonicalURL: c.URL, Text: c.Text}
+		if g.GoldMentions {
+			a = c.GoldArticle()
+		}
+		start := time.Now()
+		if err := chain.Run(ctx, a); err != nil {
+			return fmt.Errorf("eval geo: %w", err)
+		}
+		took += time.Since(start)
+		score.ScoreGeo(c, a.Places)
+		parts.of(c.Split).ScoreGeo(c, a.Places)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	r := caseReport(score.Metrics(), cases, g.Verbose, score.Errors)
+	r.Metrics["ner"] = !g.GoldMentions
+	r.Metrics["gold_mentions"] = g.GoldMentions
+	parts.metrics(r.Metrics, (*GeoScore).Metrics)
+	r.Printf("cases=%d mentions=%d negatives=%d/%d unresolved=%d resolve=%s\n", cases, score.Mentions,
+		score.NegativesOK, score.Negatives, score.Unresolved, took.Round(time.Microsecond))
+	parts.write(r, (*GeoScore).headline)
+	// The contract's figures count a negative left unresolved as right.
+	r.Printf("geo country_accuracy=%.4f id_accuracy=%.4f\n", score.CountryAccuracy(), score.IDAccuracy())
+	return r, nil
 }

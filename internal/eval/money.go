@@ -1,11 +1,11 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
+	"context"
 	"fmt"
 	"io"
 	"math"
+	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
 )
@@ -35,23 +35,7 @@ type MoneyExpected struct {
 
 // ReadMoneyCases reads a money JSONL file.
 func ReadMoneyCases(r io.Reader) ([]MoneyCase, error) {
-	var out []MoneyCase
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var c MoneyCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return nil, fmt.Errorf("money cases line %d: %w", line, err)
-		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read money cases: %w", err)
-	}
-	return out, nil
+	return readJSONL[MoneyCase](r, "money cases", "", nil)
 }
 
 // MoneyScore is the result of scoring predictions against expected mentions.
@@ -217,4 +201,39 @@ func currencyUnit(iso string) string {
 		return "Netherlands guilder"
 	}
 	return iso
+}
+
+// Money scores a money extractor on a JSONL file of sentences with expected sums
+// (shared/data/money/README.md; our own sets add source, amount_max, approximate, equivalent_of):
+// span F1 by exact span match, value accuracy (amount within 0.5%, same currency) over the
+// expected mentions.
+type Money struct {
+	Find    func(text, source string) []article.Money // the extractor (money.Find)
+	Verbose bool                                      // list every miss, spurious sum and wrong value
+}
+
+// Score reads the cases of path and scores Find on them.
+func (m Money) Score(ctx context.Context, path string, _, _ io.Writer) (*Report, error) {
+	var score MoneyScore
+	var took time.Duration
+	cases, err := eachCase(ctx, "money", path, ReadMoneyCases, func(c MoneyCase) error {
+		start := time.Now()
+		got := m.Find(c.Input, c.Source)
+		took += time.Since(start)
+		score.ScoreMoney(c, got)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	r := caseReport(score.Metrics(), cases, m.Verbose, score.Errors)
+	r.Printf("cases=%d mentions=%d tp=%d fp=%d fn=%d extract=%s\n", cases, score.Mentions,
+		score.Spans.TP, score.Spans.FP, score.Spans.FN, took.Round(time.Microsecond))
+	if score.RangeTotal+score.ApproxTotal+score.LinkTotal > 0 {
+		r.Printf("range_accuracy=%.4f (%d) approx_accuracy=%.4f (%d) link_accuracy=%.4f (%d)\n",
+			ratio(score.RangeOK, score.RangeTotal), score.RangeTotal, ratio(score.ApproxOK, score.ApproxTotal),
+			score.ApproxTotal, ratio(score.LinkOK, score.LinkTotal), score.LinkTotal)
+	}
+	r.Printf("%s\nmoney f1=%.4f value_accuracy=%.4f\n", NoHeldAside, score.Spans.F1(), score.ValueAccuracy())
+	return r, nil
 }

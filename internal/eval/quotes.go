@@ -1,12 +1,14 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
+	"context"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
@@ -47,23 +49,7 @@ func (s GoldSpan) pieces() []GoldSpan {
 
 // ReadQuoteDocs reads an attribution corpus, one JSON article per line.
 func ReadQuoteDocs(r io.Reader) ([]QuoteDoc, error) {
-	var docs []QuoteDoc
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var d QuoteDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
-		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read quote corpus: %w", err)
-	}
-	return docs, nil
+	return readJSONL[QuoteDoc](r, "quote corpus", "", nil)
 }
 
 // speechCueWords are the word forms that make a cue a verb or phrase of saying. The corpus also
@@ -439,4 +425,92 @@ func around(s string, sp GoldSpan) string {
 		return ""
 	}
 	return string(r[a:sp.Start]) + " ⟦…⟧ " + string(r[sp.End:b])
+}
+
+// Quotes scores a quote extractor on an attribution corpus (PolNeAR JSONL layout): each article's
+// text goes through the product's extractor chain, as `newsmon analyze --text` does, and the quotes
+// found are compared with the annotated attributions (QuoteScorer says how).
+type Quotes struct {
+	Extractors []string  // the chain to run, in order; it must include quote
+	ShowErrors string    // print the scoring errors of these kinds to stderr: missed,spurious,partial,speaker
+	Chain      ChainOf   // builds the chain
+	Quote      Extractor // the quote extractor alone, timed over the chain's articles
+}
+
+// Score runs the chain over the corpus of path and scores the quotes.
+func (q Quotes) Score(ctx context.Context, path string, _, stderr io.Writer) (*Report, error) {
+	docs, err := readFile("quotes", path, ReadQuoteDocs)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(q.Extractors, "quote") {
+		return nil, fmt.Errorf("%w: --extractors must include quote, got %q", ErrUsage, strings.Join(q.Extractors, ","))
+	}
+	chain, err := q.Chain(q.Extractors)
+	if err != nil {
+		return nil, err
+	}
+	sc := &QuoteScorer{KeepErrors: q.ShowErrors != ""}
+	analysed := make([]*article.Article, 0, len(docs))
+	for _, d := range docs {
+		a := article.FromText(d.Text, "https://eval.invalid/"+d.ID, time.Time{})
+		a.Text = d.Text // the gold offsets point into the corpus text exactly as given
+		if err := chain.Run(ctx, a); err != nil {
+			return nil, fmt.Errorf("article %s: %w", d.ID, err)
+		}
+		sc.Add(d, a.Quotes)
+		analysed = append(analysed, a)
+	}
+	// The quote extractor on its own, over the same articles and entities: CPU time is the honest
+	// measure on a shared machine; wall time is printed too.
+	cpu0, wall0 := ProcessCPU(), time.Now()
+	for _, a := range analysed {
+		if err := q.Quote.Extract(ctx, a); err != nil {
+			return nil, err
+		}
+	}
+	cpu, wall := ProcessCPU()-cpu0, time.Since(wall0)
+	if q.ShowErrors != "" {
+		sc.writeErrors(stderr, strings.Split(q.ShowErrors, ","))
+	}
+	rate := func(d time.Duration) float64 {
+		if d <= 0 {
+			return 0
+		}
+		return float64(len(docs)) / d.Seconds()
+	}
+	return sc.report(len(docs), rate(cpu), rate(wall)), nil
+}
+
+// writeErrors prints the scoring errors of the given kinds.
+func (sc *QuoteScorer) writeErrors(w io.Writer, kinds []string) {
+	for _, e := range sc.Errors {
+		if slices.Contains(kinds, e.What) {
+			fmt.Fprintf(w, "%s %s %s\n  gold: %q [%s]\n  got:  %q [%s]\n  context: %q\n", e.What, e.Kind, e.Doc, e.Gold, e.GoldSpk, e.Got, e.GotSpk, e.Context)
+		}
+	}
+}
+
+// report gives the scores of articles with the quote extractor's speed in articles per CPU and per
+// wall second.
+func (sc *QuoteScorer) report(articles int, perCPU, perWall float64) *Report {
+	total := sc.Total()
+	r := &Report{Metrics: Metrics{
+		"articles": articles, "speech_cues": SpeechCues(),
+		"direct": sc.Direct.Metrics(), "indirect": sc.Indirect.Metrics(),
+		"content_f1": Round4(total.F1()), "speaker_accuracy": Round4(total.SpeakerAccuracy()),
+		"quote_articles_per_cpu_second": math.Round(perCPU), "quote_articles_per_wall_second": math.Round(perWall),
+	}}
+	r.Printf("speech cues (an indirect attribution is scored when its cue contains one): %s\n", strings.Join(SpeechCues(), ", "))
+	r.Printf("articles=%d quote extractor alone: %.0f articles/s of CPU time (%.0f articles/s wall)\n", articles, perCPU, perWall)
+	for _, k := range []struct {
+		name string
+		c    QuoteCounts
+	}{{"direct", sc.Direct}, {"indirect", sc.Indirect}} {
+		r.Printf("%-8s gold=%d found=%d predicted=%d content_p=%.4f content_r=%.4f content_f1=%.4f speaker_accuracy=%.4f (of %d)\n",
+			k.name, k.c.Gold, k.c.Found, k.c.Predicted, k.c.Precision(), k.c.Recall(), k.c.F1(), k.c.SpeakerAccuracy(), k.c.SpeakerChecked)
+	}
+	r.Printf("%s\nquotes content_f1=%.4f speaker_accuracy=%.4f direct_content_f1=%.4f direct_speaker_accuracy=%.4f indirect_content_f1=%.4f indirect_speaker_accuracy=%.4f\n",
+		NoHeldAside, total.F1(), total.SpeakerAccuracy(), sc.Direct.F1(), sc.Direct.SpeakerAccuracy(), sc.Indirect.F1(), sc.Indirect.SpeakerAccuracy())
+	return r
 }
