@@ -18,6 +18,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/crawl"
 	"github.com/newsmon/newsmon/pkg/extract"
+	"github.com/newsmon/newsmon/pkg/extract/extractors"
 	"github.com/newsmon/newsmon/pkg/geo"
 	"github.com/newsmon/newsmon/pkg/pipeline"
 )
@@ -84,7 +85,7 @@ func analyzeOne(ctx context.Context, input, pageURL string, asText bool, pub *ti
 	if pub != nil {
 		a.Published = pub
 	}
-	chain, _, err := defaultChain()
+	chain, _, err := extractors.Default()
 	if err != nil {
 		return err
 	}
@@ -156,7 +157,7 @@ type analyzed struct {
 
 func (b *analyzeBatch) run(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
 	start := time.Now()
-	chain, _, err := defaultChain()
+	chain, _, err := extractors.Default()
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/newsmon/newsmon/internal/eval"
 	"github.com/newsmon/newsmon/pkg/extract/dates"
 	"github.com/newsmon/newsmon/pkg/extract/event"
+	"github.com/newsmon/newsmon/pkg/extract/extractors"
 	"github.com/newsmon/newsmon/pkg/extract/money"
 	"github.com/newsmon/newsmon/pkg/extract/quote"
 	"github.com/newsmon/newsmon/pkg/geo"
@@ -20,7 +21,7 @@ import (
 // chain. The gazetteer is loaded only when ner or geo runs.
 func evalChain(names []string) (eval.Chain, error) {
 	if names == nil {
-		chain, _, err := defaultChain()
+		chain, _, err := extractors.Default()
 		return chain, err
 	}
 	var gaz *geo.Gazetteer
@@ -30,7 +31,7 @@ func evalChain(names []string) (eval.Chain, error) {
 			return nil, err
 		}
 	}
-	return buildChain(names, gaz, nil)
+	return extractors.Build(names, gaz, nil)
 }
 
 func setupEvalArticle(fs *flag.FlagSet) scorer {
@@ -54,9 +55,9 @@ func setupEvalDates(fs *flag.FlagSet) scorer {
 
 func setupEvalQuotes(fs *flag.FlagSet) scorer {
 	s := &eval.Quotes{Chain: evalChain, Quote: quote.New()}
-	fs.Func("extractors", "extractor chain to run, in order (must include quote) (default "+strings.Join(extractorNames, ",")+")",
+	fs.Func("extractors", "extractor chain to run, in order (must include quote) (default "+strings.Join(extractors.Names(), ",")+")",
 		func(v string) error { s.Extractors = strings.Split(v, ","); return nil })
-	s.Extractors = extractorNames
+	s.Extractors = extractors.Names()
 	fs.StringVar(&s.ShowErrors, "errors", "", "print the scoring errors of these kinds to stderr: missed,spurious,partial,speaker")
 	return s
 }

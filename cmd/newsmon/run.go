@@ -27,6 +27,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/crawl"
+	"github.com/newsmon/newsmon/pkg/extract/extractors"
 	"github.com/newsmon/newsmon/pkg/geo"
 	"github.com/newsmon/newsmon/pkg/index"
 	"github.com/newsmon/newsmon/pkg/pipeline"
@@ -300,7 +301,7 @@ func (w *wiring) startCrawler(ctx context.Context) (rungroup.Actor, error) {
 
 // startExtract runs the pipeline's extractors on fetched articles.
 func (w *wiring) startExtract(context.Context) (rungroup.Actor, error) {
-	chain, err := buildChain(w.spec.Extract.Extractors, w.gaz, w.stages.Metrics.ObserveExtractor)
+	chain, err := extractors.Build(w.spec.Extract.Extractors, w.gaz, w.stages.Metrics.ObserveExtractor)
 	if err != nil {
 		return rungroup.Actor{}, err
 	}

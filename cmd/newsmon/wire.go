@@ -23,7 +23,6 @@ import (
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/api"
 	"github.com/newsmon/newsmon/pkg/bus"
-	"github.com/newsmon/newsmon/pkg/extract"
 	"github.com/newsmon/newsmon/pkg/extract/event"
 	"github.com/newsmon/newsmon/pkg/extract/extractors"
 	"github.com/newsmon/newsmon/pkg/geo"
@@ -157,11 +156,9 @@ func (o *options) logger(w io.Writer) *slog.Logger {
 	return slog.New(redact.Handler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level})))
 }
 
-// extractorNames lists the extractors in their default order (see extractors.Names).
-var extractorNames = extractors.Names()
-
+// loadOptions: pipeline files default to every extractor, in extractors.Names' order.
 func loadOptions() pipeline.LoadOptions {
-	return pipeline.LoadOptions{Extractors: extractorNames}
+	return pipeline.LoadOptions{Extractors: extractors.Names()}
 }
 
 // loadPipeline reads the pipeline file; bundled names ("demo", "world-news") and paths both work.
@@ -175,14 +172,6 @@ func loadPipeline(path string, vars map[string]string) (*pipeline.Spec, error) {
 		}
 	}
 	return pipeline.Load(path, opts)
-}
-
-// defaultChain forwards to extractors.Default.
-func defaultChain() (*extract.Chain, *geo.Gazetteer, error) { return extractors.Default() }
-
-// buildChain forwards to extractors.Build.
-func buildChain(names []string, gaz *geo.Gazetteer, observe extract.Observer) (*extract.Chain, error) {
-	return extractors.Build(names, gaz, observe)
 }
 
 // openIndex opens Elasticsearch when a URL is given, else the embedded bleve index under data.
