@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsmon/newsmon/pkg/extract/dates"
+	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
@@ -257,7 +257,7 @@ func mentionParam(v url.Values, name string, end bool) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
-	start, stop, err := dates.Interval(s)
+	start, stop, err := article.DateInterval(s)
 	if err != nil || strings.Contains(s, "/") {
 		return time.Time{}, fmt.Errorf("%s %q: want RFC 3339, YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY", name, s)
 	}
