@@ -216,34 +216,23 @@ func containsAll(have, want []string) bool {
 }
 
 func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	interval := v.Get("interval")
-	switch interval {
-	case "":
-		interval = "day"
-	case "day", "week", "month":
-	default:
-		writeError(w, http.StatusBadRequest, "interval "+quote(interval)+": want day, week or month")
-		return
-	}
-	q, err := parseQuery(withoutPaging(v))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	asCSV, ok := csvFormat(w, v)
-	if !ok {
+	p := params{v: r.URL.Query()}
+	interval := p.choice("interval", index.IntervalDay, index.IntervalDay, index.IntervalWeek, index.IntervalMonth)
+	q := p.filters()
+	asCSV := p.csv()
+	if p.err != nil {
+		writeError(w, http.StatusBadRequest, p.err.Error())
 		return
 	}
 	// Counts only: ranking by score spares the index a sort by date of every match.
 	q.Interval, q.Size, q.Page, q.FacetSize, q.WithText, q.Sort = interval, 1, 1, -1, false, "relevance"
-	switch v.Get("normalize") {
+	switch p.v.Get("normalize") {
 	case "", "none", "count":
 	case "share":
 		s.shareTimeline(w, r, q, asCSV)
 		return
 	default:
-		writeError(w, http.StatusBadRequest, "normalize "+quote(v.Get("normalize"))+": want share or none")
+		writeError(w, http.StatusBadRequest, "normalize "+quote(p.v.Get("normalize"))+": want share or none")
 		return
 	}
 	res, ok := s.run(w, r, q)
