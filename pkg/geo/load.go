@@ -141,21 +141,11 @@ func parse(fsys fs.FS) (*data, error) {
 	if d.demonyms, err = readTable(fsys, fileDemonyms); err != nil {
 		return nil, err
 	}
-	common, err := readTable(fsys, fileCommon)
-	if err != nil {
+	if d.common, err = readSet(fsys, fileCommon); err != nil {
 		return nil, err
 	}
-	d.common = make(map[string]bool, len(common))
-	for k := range common {
-		d.common[k] = true
-	}
-	lowercase, err := readTable(fsys, fileLowercase)
-	if err != nil {
+	if d.lowercase, err = readSet(fsys, fileLowercase); err != nil {
 		return nil, err
-	}
-	d.lowercase = make(map[string]bool, len(lowercase))
-	for k := range lowercase {
-		d.lowercase[k] = true
 	}
 	if err := d.parseFeatures(fsys); err != nil {
 		return nil, err
@@ -532,6 +522,20 @@ func (d *data) lookupKey(k string) []posting {
 		return nil
 	}
 	return d.posts[d.postStart[i]:d.postStart[i+1]]
+}
+
+// readSet reads a word list (its first column, if it has more) into a set of Key(word).
+func readSet(fsys fs.FS, name string) (map[string]bool, error) {
+	set := map[string]bool{}
+	err := eachLine(fsys, name, func(line string) error {
+		k, _, _ := strings.Cut(line, "\t")
+		set[Key(k)] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return set, nil
 }
 
 // readTable reads a two-column TSV (or a one-column list) into Key(col0) → col1.
