@@ -526,14 +526,13 @@ func (d *data) lookupKey(k string) []posting {
 
 // readSet reads a word list (its first column, if it has more) into a set of Key(word).
 func readSet(fsys fs.FS, name string) (map[string]bool, error) {
-	set := map[string]bool{}
-	err := eachLine(fsys, name, func(line string) error {
-		k, _, _ := strings.Cut(line, "\t")
-		set[Key(k)] = true
-		return nil
-	})
+	table, err := readTable(fsys, name)
 	if err != nil {
 		return nil, err
+	}
+	set := make(map[string]bool, len(table))
+	for k := range table {
+		set[k] = true
 	}
 	return set, nil
 }
