@@ -86,11 +86,11 @@ type renderedPage struct {
 func (p *renderedPages) file(i int) string { return filepath.Join(p.dir, strconv.Itoa(i)+".html") }
 
 func (h *genHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if answeredAlike(w, r, generatedEnd) {
-		return
-	}
-	base := baseURL(r)
-	p := r.URL.Path
+	serveSite(w, r, generatedEnd, h.route)
+}
+
+// route answers a GET or HEAD of the path p of the generated site, whose address is base.
+func (h *genHandler) route(w http.ResponseWriter, r *http.Request, base, p string) {
 	switch {
 	case p == "/" || p == "/feeds/":
 		var b strings.Builder

@@ -41,11 +41,11 @@ func (h *siteHandler) stories(o *outletDef) []*story {
 }
 
 func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if answeredAlike(w, r, siteEpoch) {
-		return
-	}
-	base := baseURL(r)
-	p := r.URL.Path
+	serveSite(w, r, siteEpoch, h.route)
+}
+
+// route answers a GET or HEAD of the path p of the bundled site, whose address is base.
+func (h *siteHandler) route(w http.ResponseWriter, r *http.Request, base, p string) {
 	switch {
 	case p == "/":
 		h.serveHome(w, r, base)

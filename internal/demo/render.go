@@ -203,19 +203,22 @@ func serveXML(w http.ResponseWriter, r *http.Request, v any, ctype string, mod t
 	serveBytes(w, r, body, ctype, mod)
 }
 
-// answeredAlike answers what both demo sites answer alike, and reports whether it did: 405 to
-// anything but GET and HEAD, and /robots.txt (last modified at robotsModified).
-func answeredAlike(w http.ResponseWriter, r *http.Request, robotsModified time.Time) bool {
+// serveSite answers what both demo sites answer alike — 405 to anything but GET and HEAD, and
+// /robots.txt (last modified at robotsModified) — and hands every other request to the site's
+// route with the site's address (scheme and host as the request reached it) and the path.
+func serveSite(w http.ResponseWriter, r *http.Request, robotsModified time.Time,
+	route func(w http.ResponseWriter, r *http.Request, base, p string)) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return true
+		return
 	}
+	base := baseURL(r)
 	if r.URL.Path == "/robots.txt" {
-		serveBytes(w, r, []byte(robotsTxt(baseURL(r))), "text/plain; charset=utf-8", robotsModified)
-		return true
+		serveBytes(w, r, []byte(robotsTxt(base)), "text/plain; charset=utf-8", robotsModified)
+		return
 	}
-	return false
+	route(w, r, base, r.URL.Path)
 }
 
 func etagOf(body []byte) string {
