@@ -86,16 +86,12 @@ type renderedPage struct {
 func (p *renderedPages) file(i int) string { return filepath.Join(p.dir, strconv.Itoa(i)+".html") }
 
 func (h *genHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	base := baseURL(r)
-	p := r.URL.Path
+	serveSite(w, r, generatedEnd, h.route)
+}
+
+// route answers a GET or HEAD of the path p of the generated site, whose address is base.
+func (h *genHandler) route(w http.ResponseWriter, r *http.Request, base, p string) {
 	switch {
-	case p == "/robots.txt":
-		serveBytes(w, r, []byte(robotsTxt(base)), "text/plain; charset=utf-8", generatedEnd)
-		return
 	case p == "/" || p == "/feeds/":
 		var b strings.Builder
 		b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Generated news site</title></head><body><ul>\n")
@@ -185,13 +181,9 @@ func (h *genHandler) serveFeed(w http.ResponseWriter, r *http.Request, base stri
 	h.serveXML(w, r, doc, "application/rss+xml; charset=utf-8")
 }
 
+// serveXML serves an XML document of the generated site: none changes after generatedEnd.
 func (h *genHandler) serveXML(w http.ResponseWriter, r *http.Request, v any, ctype string) {
-	body, err := xmlDoc(v)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	serveBytes(w, r, body, ctype, generatedEnd)
+	serveXML(w, r, v, ctype, generatedEnd)
 }
 
 func (h *genHandler) stories(lo, hi int) []*story {

@@ -41,17 +41,12 @@ func (h *siteHandler) stories(o *outletDef) []*story {
 }
 
 func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	base := baseURL(r)
-	p := r.URL.Path
+	serveSite(w, r, siteEpoch, h.route)
+}
+
+// route answers a GET or HEAD of the path p of the bundled site, whose address is base.
+func (h *siteHandler) route(w http.ResponseWriter, r *http.Request, base, p string) {
 	switch {
-	case p == "/robots.txt":
-		serveBytes(w, r, []byte(robotsTxt(base)), "text/plain; charset=utf-8", siteEpoch)
-		return
 	case p == "/":
 		h.serveHome(w, r, base)
 		return
@@ -60,7 +55,7 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		for _, o := range outletDefs {
 			idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: base + "/" + o.Slug + "/sitemap.xml", LastMod: siteEpoch.Format(time.RFC3339)})
 		}
-		h.serveXML(w, r, idx, "application/xml; charset=utf-8", siteEpoch)
+		serveXML(w, r, idx, "application/xml; charset=utf-8", siteEpoch)
 		return
 	case p == poisonFeedPath:
 		poison := &story{outlet: &outletDef{Outlet: Outlet{Slug: "poison"}}, Title: "Breaking: page under maintenance",
@@ -69,7 +64,7 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		doc.Channel.Items = []rssItem{{Title: poison.Title, Link: trackedLink(base, poisonPath, "rss", "poison"),
 			GUID: rssGUID{IsPermaLink: "false", Value: base + poisonPath}, PubDate: poison.Published.Format(time.RFC1123Z),
 			Description: poison.Dek}}
-		h.serveXML(w, r, doc, "application/rss+xml; charset=utf-8", poison.Published)
+		serveXML(w, r, doc, "application/rss+xml; charset=utf-8", poison.Published)
 		return
 	case p == poisonPath:
 		serveBytes(w, r, []byte(poisonHTML), "text/html; charset=utf-8", siteEpoch)
@@ -77,7 +72,7 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case p == atomFeedPath:
 		o := outletBySlug("euro-chronicle")
 		st := h.stories(o)
-		h.serveXML(w, r, atomFor(base, atomFeedPath, o, st), "application/atom+xml; charset=utf-8", newestOf(st))
+		serveXML(w, r, atomFor(base, atomFeedPath, o, st), "application/atom+xml; charset=utf-8", newestOf(st))
 		return
 	case strings.HasPrefix(p, "/private/") || strings.HasPrefix(p, "/admin/"):
 		// Disallowed by robots.txt; a polite crawler never gets here.
@@ -102,9 +97,9 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 	case len(parts) == 2 && parts[1] == "rss.xml":
 		doc := rssFeed(base, o.FeedPath, o.Name, base+"/"+o.Slug+"/", o.Tagline, o.Language, st)
-		h.serveXML(w, r, doc, "application/rss+xml; charset=utf-8", newestOf(st))
+		serveXML(w, r, doc, "application/rss+xml; charset=utf-8", newestOf(st))
 	case len(parts) == 2 && parts[1] == "sitemap.xml":
-		h.serveXML(w, r, urlSetFor(base, st, o.Slug == "daily-ledger"), "application/xml; charset=utf-8", newestOf(st))
+		serveXML(w, r, urlSetFor(base, st, o.Slug == "daily-ledger"), "application/xml; charset=utf-8", newestOf(st))
 	case len(parts) == 3 && parts[1] == "section" && strings.HasSuffix(p, "/"):
 		var in []*story
 		for _, s := range st {
@@ -168,15 +163,6 @@ func (h *siteHandler) serveHome(w http.ResponseWriter, r *http.Request, base str
 	}
 	b.WriteString("</ul></body></html>\n")
 	serveBytes(w, r, []byte(b.String()), "text/html; charset=utf-8", siteEpoch)
-}
-
-func (h *siteHandler) serveXML(w http.ResponseWriter, r *http.Request, v any, ctype string, mod time.Time) {
-	body, err := xmlDoc(v)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	serveBytes(w, r, body, ctype, mod)
 }
 
 func newestOf(st []*story) time.Time {

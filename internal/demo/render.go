@@ -193,6 +193,34 @@ func serveBytes(w http.ResponseWriter, r *http.Request, body []byte, contentType
 	http.ServeContent(w, r, "", modified, bytes.NewReader(body))
 }
 
+// serveXML serves v as an XML document with the XML header, last modified at mod.
+func serveXML(w http.ResponseWriter, r *http.Request, v any, ctype string, mod time.Time) {
+	body, err := xmlDoc(v)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	serveBytes(w, r, body, ctype, mod)
+}
+
+// serveSite answers what both demo sites answer alike — 405 to anything but GET and HEAD, and
+// /robots.txt (last modified at robotsModified) — and hands every other request to the site's
+// route with the site's address (scheme and host as the request reached it) and the path.
+func serveSite(w http.ResponseWriter, r *http.Request, robotsModified time.Time,
+	route func(w http.ResponseWriter, r *http.Request, base, p string)) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	base := baseURL(r)
+	if r.URL.Path == "/robots.txt" {
+		serveBytes(w, r, []byte(robotsTxt(base)), "text/plain; charset=utf-8", robotsModified)
+		return
+	}
+	route(w, r, base, r.URL.Path)
+}
+
 func etagOf(body []byte) string {
 	sum := sha256.Sum256(body)
 	return `"` + hex.EncodeToString(sum[:10]) + `"`

@@ -4,12 +4,10 @@ import (
 	"encoding/csv"
 	"errors"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
-
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
@@ -17,24 +15,13 @@ import (
 // (index.TermScorer), best first, with how many of the sampled matching articles and of all
 // articles hold each. &size= bounds the terms (20), &sample= the matching articles read (200).
 func (s *server) terms(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	size, err := intParam(v, "size", index.DefaultTermsSize, 1, index.MaxTermsSize)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	sample, err := intParam(v, "sample", index.DefaultTermsSample, 1, index.MaxTermsSample)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	asCSV, ok := csvFormat(w, v)
-	if !ok {
-		return
-	}
-	q, err := parseQuery(withoutPaging(v))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	p := params{v: r.URL.Query()}
+	size := p.int("size", index.DefaultTermsSize, 1, index.MaxTermsSize)
+	sample := p.int("sample", index.DefaultTermsSample, 1, index.MaxTermsSample)
+	asCSV := p.csv()
+	q := p.filters()
+	if p.err != nil {
+		writeError(w, http.StatusBadRequest, p.err.Error())
 		return
 	}
 	ts, ok := s.cfg.Searcher.(index.TermScorer)
@@ -81,35 +68,19 @@ func (s *server) entity(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	v := r.URL.Query()
-	opts := index.EntityOptions{Interval: v.Get("interval")}
-	switch opts.Interval {
-	case "", index.IntervalDay, index.IntervalWeek, index.IntervalMonth:
-	default:
-		writeError(w, http.StatusBadRequest, "interval "+quote(opts.Interval)+": want day, week or month")
+	p := params{v: r.URL.Query()}
+	opts := index.EntityOptions{
+		Interval: p.choice("interval", "", index.IntervalDay, index.IntervalWeek, index.IntervalMonth),
+		Related:  p.int("related", index.DefaultFacetSize, 1, 100),
+		Sample:   p.int("sample", index.DefaultEntitySample, 1, index.MaxEntitySample),
+		Quotes:   p.int("quotes", index.DefaultEntityQuotes, 1, index.MaxEntityQuotes),
+	}
+	q := p.filters()
+	if p.err != nil {
+		writeError(w, http.StatusBadRequest, p.err.Error())
 		return
 	}
-	var err error
-	for _, p := range []struct {
-		name    string
-		dst     *int
-		def, hi int
-	}{
-		{"related", &opts.Related, index.DefaultFacetSize, 100},
-		{"sample", &opts.Sample, index.DefaultEntitySample, index.MaxEntitySample},
-		{"quotes", &opts.Quotes, index.DefaultEntityQuotes, index.MaxEntityQuotes},
-	} {
-		if *p.dst, err = intParam(v, p.name, p.def, 1, p.hi); err != nil {
-			writeError(w, http.StatusBadRequest, err.Error())
-			return
-		}
-	}
-	q, err := parseQuery(withoutPaging(v))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	p, err := index.Profile(r.Context(), s.cfg.Searcher, id, q, opts)
+	profile, err := index.Profile(r.Context(), s.cfg.Searcher, id, q, opts)
 	switch {
 	case errors.Is(err, index.ErrNoEntity):
 		writeError(w, http.StatusNotFound, err.Error())
@@ -117,7 +88,7 @@ func (s *server) entity(w http.ResponseWriter, r *http.Request) {
 		s.log.Warn("entity profile failed", "entity", id, "err", err)
 		writeError(w, http.StatusInternalServerError, "entity profile failed: "+err.Error())
 	default:
-		writeJSON(w, http.StatusOK, p)
+		writeJSON(w, http.StatusOK, profile)
 	}
 }
 
@@ -137,19 +108,12 @@ var facetEntityTypes = map[string]string{"person": article.TypePerson, "org": ar
 // people, organisations, places, sources, languages, … (&facet=person,org,…: default all; &size=
 // per facet, 10) with their counts and their share of the matching articles.
 func (s *server) facets(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	size, err := intParam(v, "size", index.DefaultFacetSize, 1, 100)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	asCSV, ok := csvFormat(w, v)
-	if !ok {
-		return
-	}
-	q, err := parseQuery(withoutPaging(v))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	p := params{v: r.URL.Query()}
+	size := p.int("size", index.DefaultFacetSize, 1, 100)
+	asCSV := p.csv()
+	q := p.filters()
+	if p.err != nil {
+		writeError(w, http.StatusBadRequest, p.err.Error())
 		return
 	}
 	q.Size, q.Page, q.FacetSize, q.WithText, q.Lean, q.Sort = 1, 1, size, false, true, "relevance" // counts only
@@ -184,19 +148,6 @@ func (s *server) facets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"total": res.Total, "facets": out})
-}
-
-// csvFormat reads format=json (the default) or format=csv, answering 400 itself for anything else.
-func csvFormat(w http.ResponseWriter, v url.Values) (asCSV, ok bool) {
-	switch f := v.Get("format"); f {
-	case "", "json":
-		return false, true
-	case "csv":
-		return true, true
-	default:
-		writeError(w, http.StatusBadRequest, "format "+quote(f)+": want json or csv")
-		return false, false
-	}
 }
 
 // writeCSV answers with a CSV attachment named name-<time>.csv: the header, then the rows, cells

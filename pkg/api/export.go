@@ -21,26 +21,15 @@ const (
 // export streams the whole result set as CSV or JSON Lines, one index page at a time, flushing
 // after each, so memory stays bounded whatever the result size.
 func (s *server) export(w http.ResponseWriter, r *http.Request) {
-	v := withoutPaging(r.URL.Query())
-	format := v.Get("format")
-	if format == "" {
-		format = "jsonl"
+	p := params{v: withoutPaging(r.URL.Query())}
+	format := p.choice("format", "jsonl", "csv", "jsonl")
+	if format == "jsonl" && p.v.Get("text") == "" {
+		p.v.Set("text", "1") // an export of enriched articles carries the body unless told otherwise
 	}
-	if format != "csv" && format != "jsonl" {
-		writeError(w, http.StatusBadRequest, "format "+quote(format)+": want csv or jsonl")
-		return
-	}
-	if format == "jsonl" && v.Get("text") == "" {
-		v.Set("text", "1") // an export of enriched articles carries the body unless told otherwise
-	}
-	limit, err := intParam(v, "limit", exportMax, 1, exportMax)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	q, err := parseQuery(v)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	limit := p.int("limit", exportMax, 1, exportMax)
+	q := p.filters()
+	if p.err != nil {
+		writeError(w, http.StatusBadRequest, p.err.Error())
 		return
 	}
 	q.Size, q.FacetSize, q.Page = exportPageSize, -1, 1
@@ -108,6 +97,7 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		q.Page++
+		var err error
 		if res, err = s.cfg.Searcher.Search(r.Context(), q); err != nil {
 			// Headers are out: all we can do is stop; the client sees a short file.
 			s.log.Warn("export page failed", "page", q.Page, "err", err)

@@ -36,20 +36,12 @@ type geoPlace struct {
 // set page by page, at most limit articles (newest first when there are no words), so memory
 // stays bounded; "scanned" says how many it read, "total" how many match.
 func (s *server) geo(w http.ResponseWriter, r *http.Request) {
-	v := withoutPaging(r.URL.Query())
-	limit, err := intParam(v, "limit", geoDefaultLimit, 1, geoMaxLimit)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	n, err := intParam(v, "n", 300, 1, 5000)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	q, err := parseQuery(v)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	p := params{v: withoutPaging(r.URL.Query())}
+	limit := p.int("limit", geoDefaultLimit, 1, geoMaxLimit)
+	n := p.int("n", 300, 1, 5000)
+	q := p.filters()
+	if p.err != nil {
+		writeError(w, http.StatusBadRequest, p.err.Error())
 		return
 	}
 	q.Size, q.Page, q.FacetSize, q.WithText = geoPageSize, 1, -1, false
@@ -77,8 +69,8 @@ func (s *server) geo(w http.ResponseWriter, r *http.Request) {
 		q.Page++
 	}
 	places := make([]geoPlace, 0, len(byKey))
-	for _, p := range byKey {
-		places = append(places, *p)
+	for _, g := range byKey {
+		places = append(places, *g)
 	}
 	slices.SortFunc(places, func(a, b geoPlace) int {
 		if c := cmp.Compare(b.Articles, a.Articles); c != 0 {

@@ -21,43 +21,24 @@ import (
 // 500; the best-ranked), min_weight= (1). The JSON says how much was read and kept, and a note
 // says it in words; the files carry the note in their metadata.
 func (s *server) network(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	format := v.Get("format")
-	switch format {
-	case "":
-		format = "json"
-	case "json", "gexf", "graphml", "csv":
-	default:
-		writeError(w, http.StatusBadRequest, "format "+quote(format)+": want json, gexf, graphml or csv")
-		return
+	p := params{v: r.URL.Query()}
+	format := p.choice("format", "json", "json", "gexf", "graphml", "csv")
+	opts := index.NetworkOptions{
+		Kind:      p.v.Get("kind"),
+		MaxNodes:  p.int("nodes", index.DefaultNetworkNodes, 1, index.MaxNetworkNodes),
+		Sample:    p.int("sample", index.DefaultNetworkSample, 1, index.MaxNetworkSample),
+		MinWeight: p.int("min_weight", 1, 1, 1000000),
+		MaxEdges:  p.int("edges", index.DefaultNetworkEdges, 1, index.MaxNetworkEdges),
 	}
-	opts := index.NetworkOptions{Kind: v.Get("kind")}
-	for _, t := range values(v, "types") {
+	for _, t := range values(p.v, "types") {
 		opts.Types = append(opts.Types, strings.Split(t, ",")...)
 	}
-	var err error
-	for _, p := range []struct {
-		name    string
-		dst     *int
-		def, hi int
-	}{
-		{"nodes", &opts.MaxNodes, index.DefaultNetworkNodes, index.MaxNetworkNodes},
-		{"sample", &opts.Sample, index.DefaultNetworkSample, index.MaxNetworkSample},
-		{"min_weight", &opts.MinWeight, 1, 1000000},
-		{"edges", &opts.MaxEdges, index.DefaultNetworkEdges, index.MaxNetworkEdges},
-	} {
-		if *p.dst, err = intParam(v, p.name, p.def, 1, p.hi); err != nil {
-			writeError(w, http.StatusBadRequest, err.Error())
-			return
-		}
+	if p.err == nil {
+		opts, p.err = opts.Normalized()
 	}
-	if opts, err = opts.Normalized(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	q, err := parseQuery(withoutPaging(v))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	q := p.filters()
+	if p.err != nil {
+		writeError(w, http.StatusBadRequest, p.err.Error())
 		return
 	}
 	g, err := index.Network(r.Context(), s.cfg.Searcher, q, opts)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
@@ -10,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsmon/newsmon/pkg/extract/dates"
+	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
@@ -257,7 +258,7 @@ func mentionParam(v url.Values, name string, end bool) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
-	start, stop, err := dates.Interval(s)
+	start, stop, err := article.DateInterval(s)
 	if err != nil || strings.Contains(s, "/") {
 		return time.Time{}, fmt.Errorf("%s %q: want RFC 3339, YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY", name, s)
 	}
@@ -313,4 +314,54 @@ func regionCodes(regions []string, code func(id int) (string, bool)) []string {
 		return regions
 	}
 	return out
+}
+
+// params reads a handler's parameters in the order given and keeps the first problem, so the
+// handler answers 400 once, after reading them all, instead of after each one. Reads after a
+// problem return zero values and change nothing.
+type params struct {
+	v   url.Values
+	err error
+}
+
+// int reads an integer in [lo, hi]; absent means def.
+func (p *params) int(name string, def, lo, hi int) int {
+	if p.err != nil {
+		return 0
+	}
+	n, err := intParam(p.v, name, def, lo, hi)
+	p.err = err
+	return n
+}
+
+// choice reads a parameter that must be one of allowed; absent means def. The problem names the
+// allowed values in their order: "format \"x\": want json, gexf or csv".
+func (p *params) choice(name, def string, allowed ...string) string {
+	if p.err != nil {
+		return ""
+	}
+	s := p.v.Get(name)
+	switch {
+	case s == "":
+		return def
+	case slices.Contains(allowed, s):
+		return s
+	}
+	last := len(allowed) - 1
+	p.err = errors.New(name + " " + quote(s) + ": want " + strings.Join(allowed[:last], ", ") + " or " + allowed[last])
+	return ""
+}
+
+// csv reads format=json (the default) or format=csv and reports whether CSV was asked for.
+func (p *params) csv() bool { return p.choice("format", "json", "json", "csv") == "csv" }
+
+// filters reads the search filters with page and size dropped: the endpoint reads a result set
+// of its own size, not a page of hits.
+func (p *params) filters() index.Query {
+	if p.err != nil {
+		return index.Query{}
+	}
+	q, err := parseQuery(withoutPaging(p.v))
+	p.err = err
+	return q
 }

@@ -204,3 +204,40 @@ func TestFacetParam(t *testing.T) {
 		t.Errorf("facet=colour: no error")
 	}
 }
+
+// TestParamsFirstProblem pins the 400 messages the handlers gave when each checked its parameters
+// by hand, and that the first bad parameter in reading order is the one reported.
+func TestParamsFirstProblem(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		query string
+		read  func(p *params)
+		want  string // "" for no problem
+	}{
+		{"format=xml", func(p *params) { p.choice("format", "json", "json", "gexf", "graphml", "csv") },
+			`format "xml": want json, gexf, graphml or csv`},
+		{"interval=year", func(p *params) { p.choice("interval", "day", "day", "week", "month") },
+			`interval "year": want day, week or month`},
+		{"format=json", func(p *params) { p.choice("format", "jsonl", "csv", "jsonl") },
+			`format "json": want csv or jsonl`},
+		{"format=tsv", func(p *params) { p.csv() }, `format "tsv": want json or csv`},
+		{"size=0&format=tsv", func(p *params) { p.int("size", 10, 1, 100); p.csv() },
+			`size "0": want an integer from 1 to 100`},
+		{"format=tsv&from=soon", func(p *params) { p.filters(); p.csv() }, `from "soon": want RFC 3339 or YYYY-MM-DD`},
+		{"size=500&page=9&format=csv", func(p *params) { p.int("size", 10, 1, 1000); p.csv(); p.filters() }, ""},
+	} {
+		v, err := url.ParseQuery(c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := params{v: v}
+		c.read(&p)
+		got := ""
+		if p.err != nil {
+			got = p.err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%s: problem %v; want %q", c.query, p.err, c.want)
+		}
+	}
+}

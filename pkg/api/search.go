@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/alert"
@@ -119,16 +118,6 @@ func (s *server) articleByID(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, &cp)
 }
 
-// quoteJSON is one quote with the article it comes from.
-type quoteJSON struct {
-	article.Quote
-	ArticleID string     `json:"article_id"`
-	URL       string     `json:"url"`
-	Title     string     `json:"title"`
-	Source    string     `json:"source"`
-	Published *time.Time `json:"published,omitempty"`
-}
-
 // quotes answers "what did X say (about Y)": articles with X among their quote speakers (or, when
 // the index knows no speaker by that exact name, articles mentioning it, to catch "Xi" for
 // "Xi Jinping"), then the quotes of those articles whose speaker is X and whose text holds q.
@@ -157,7 +146,7 @@ func (s *server) quotes(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	out := []quoteJSON{}
+	out := []index.EntityQuote{}
 	for _, h := range res.Hits {
 		if h.Article == nil {
 			continue
@@ -166,7 +155,7 @@ func (s *server) quotes(w http.ResponseWriter, r *http.Request) {
 			if !speakerMatches(qt.Speaker, speakers) || !alert.MatchText(about, qt.Text) {
 				continue
 			}
-			out = append(out, quoteJSON{Quote: qt, ArticleID: h.ID, URL: h.URL, Title: h.Title,
+			out = append(out, index.EntityQuote{Quote: qt, ArticleID: h.ID, URL: h.URL, Title: h.Title,
 				Source: h.Source, Published: h.Published})
 		}
 	}
@@ -216,34 +205,23 @@ func containsAll(have, want []string) bool {
 }
 
 func (s *server) timeline(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	interval := v.Get("interval")
-	switch interval {
-	case "":
-		interval = "day"
-	case "day", "week", "month":
-	default:
-		writeError(w, http.StatusBadRequest, "interval "+quote(interval)+": want day, week or month")
-		return
-	}
-	q, err := parseQuery(withoutPaging(v))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	asCSV, ok := csvFormat(w, v)
-	if !ok {
+	p := params{v: r.URL.Query()}
+	interval := p.choice("interval", index.IntervalDay, index.IntervalDay, index.IntervalWeek, index.IntervalMonth)
+	q := p.filters()
+	asCSV := p.csv()
+	if p.err != nil {
+		writeError(w, http.StatusBadRequest, p.err.Error())
 		return
 	}
 	// Counts only: ranking by score spares the index a sort by date of every match.
 	q.Interval, q.Size, q.Page, q.FacetSize, q.WithText, q.Sort = interval, 1, 1, -1, false, "relevance"
-	switch v.Get("normalize") {
+	switch p.v.Get("normalize") {
 	case "", "none", "count":
 	case "share":
 		s.shareTimeline(w, r, q, asCSV)
 		return
 	default:
-		writeError(w, http.StatusBadRequest, "normalize "+quote(v.Get("normalize"))+": want share or none")
+		writeError(w, http.StatusBadRequest, "normalize "+quote(p.v.Get("normalize"))+": want share or none")
 		return
 	}
 	res, ok := s.run(w, r, q)

@@ -1,6 +1,8 @@
 // Package article owns the enriched-article document that every stage passes, indexes and returns
-// (CONTRACTS §1), the stable article id, and FromPage: turning a fetched HTML page into an Article
-// with title, authors, dates, language and body text. It imports nothing else of newsmon's.
+// (CONTRACTS §1), the stable article id, how its values read (DateInterval, SummarizeMoney: what
+// the index and the API need, so they import no extractor), and FromPage: turning a fetched HTML
+// page into an Article with title, authors, dates, language and body text. It imports nothing else
+// of newsmon's.
 package article
 
 import (

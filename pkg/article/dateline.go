@@ -544,30 +544,19 @@ func isHidden(n *html.Node) bool {
 
 // visibleText is the text under n that a reader sees, with a line break between blocks,
 // stopping after about limit bytes.
-func visibleText(n *html.Node, limit int) string {
-	var sb strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && sb.Len() < limit; c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode:
-				sb.WriteString(c.Data)
-			case c.Type != html.ElementNode || neverText[c.DataAtom] || isHidden(c):
-			case blockTags[c.DataAtom] || c.DataAtom == atom.Br:
-				sb.WriteByte('\n')
-				walk(c)
-				sb.WriteByte('\n')
-			default:
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	return sb.String()
-}
+func visibleText(n *html.Node, limit int) string { return textUnder(n, limit, true) }
 
 // textOf concatenates the text under n (scripts excluded), stopping after about limit bytes.
-func textOf(n *html.Node, limit int) string {
+func textOf(n *html.Node, limit int) string { return textUnder(n, limit, false) }
+
+// textUnder gathers the text under n, never what neverText holds, stopping after about limit
+// bytes. Blocks are set apart by spaces, for matching (textOf); visible also skips what CSS hides
+// and sets blocks and line breaks apart by line breaks, as a reader sees them (visibleText).
+func textUnder(n *html.Node, limit int, visible bool) string {
+	sep := byte(' ')
+	if visible {
+		sep = '\n'
+	}
 	var sb strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -575,13 +564,15 @@ func textOf(n *html.Node, limit int) string {
 			switch {
 			case c.Type == html.TextNode:
 				sb.WriteString(c.Data)
-			case c.Type == html.ElementNode && !neverText[c.DataAtom]:
-				if blockTags[c.DataAtom] || c.DataAtom == atom.Br {
-					sb.WriteByte(' ')
+			case c.Type != html.ElementNode || neverText[c.DataAtom] || visible && isHidden(c):
+			default:
+				block, br := blockTags[c.DataAtom], c.DataAtom == atom.Br
+				if block || br {
+					sb.WriteByte(sep)
 				}
 				walk(c)
-				if blockTags[c.DataAtom] {
-					sb.WriteByte(' ')
+				if block || br && visible {
+					sb.WriteByte(sep)
 				}
 			}
 		}

@@ -54,38 +54,25 @@ func DefaultConfig() Config {
 // Validate reports every problem of the config at once.
 func (c Config) Validate() error {
 	var errs []error
-	if c.UserAgent == "" {
-		errs = append(errs, errors.New("user_agent must not be empty"))
-	}
-	if c.Timeout <= 0 {
-		errs = append(errs, errors.New("timeout must be > 0"))
-	}
-	if c.MaxBodyBytes <= 0 {
-		errs = append(errs, errors.New("max_body_bytes must be > 0"))
-	}
-	if c.MaxFeedBytes <= 0 {
-		errs = append(errs, errors.New("max_feed_bytes must be > 0"))
-	}
-	if c.MaxRedirects < 0 {
-		errs = append(errs, errors.New("max_redirects must be >= 0"))
-	}
-	if c.PerHostInterval < 0 {
-		errs = append(errs, errors.New("per_host_interval must be >= 0"))
-	}
-	if c.PerHostConcurrency < 1 {
-		errs = append(errs, errors.New("per_host_concurrency must be >= 1"))
-	}
-	if c.Concurrency < 1 {
-		errs = append(errs, errors.New("concurrency must be >= 1"))
-	}
-	if c.ClaimLease <= 0 {
-		errs = append(errs, errors.New("claim_lease must be > 0"))
-	}
-	if c.DedupWindow < 0 {
-		errs = append(errs, errors.New("dedup_window must be >= 0"))
-	}
-	if c.MaxArticlesPerPoll < 0 {
-		errs = append(errs, errors.New("max_articles_per_poll must be >= 0"))
+	for _, rule := range []struct {
+		broken  bool
+		problem string
+	}{
+		{c.UserAgent == "", "user_agent must not be empty"},
+		{c.Timeout <= 0, "timeout must be > 0"},
+		{c.MaxBodyBytes <= 0, "max_body_bytes must be > 0"},
+		{c.MaxFeedBytes <= 0, "max_feed_bytes must be > 0"},
+		{c.MaxRedirects < 0, "max_redirects must be >= 0"},
+		{c.PerHostInterval < 0, "per_host_interval must be >= 0"},
+		{c.PerHostConcurrency < 1, "per_host_concurrency must be >= 1"},
+		{c.Concurrency < 1, "concurrency must be >= 1"},
+		{c.ClaimLease <= 0, "claim_lease must be > 0"},
+		{c.DedupWindow < 0, "dedup_window must be >= 0"},
+		{c.MaxArticlesPerPoll < 0, "max_articles_per_poll must be >= 0"},
+	} {
+		if rule.broken {
+			errs = append(errs, errors.New(rule.problem))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -223,6 +223,16 @@ func (ps *pollState) add(it item) {
 	ps.items = append(ps.items, it)
 }
 
+// updateValidators changes what the poll saves, if it goes well, for the document at docURL.
+func (ps *pollState) updateValidators(docURL string, change func(*validators)) {
+	key := FeedKey(docURL)
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	v := ps.validators[key]
+	change(&v)
+	ps.validators[key] = v
+}
+
 func (ps *pollState) markRetry() {
 	ps.mu.Lock()
 	ps.retry = true
@@ -416,12 +426,7 @@ func (c *Crawler) collectSitemap(ctx context.Context, ps *pollState, smURL strin
 			children = append(children, childSitemap{Loc: abs, LastMod: ref.rawMod})
 		}
 	}
-	key := FeedKey(smURL)
-	ps.mu.Lock()
-	v := ps.validators[key]
-	v.Children = children
-	ps.validators[key] = v
-	ps.mu.Unlock()
+	ps.updateValidators(smURL, func(v *validators) { v.Children = children })
 	return errors.Join(perr, c.collectChildSitemaps(ctx, ps, smURL, depth, children))
 }
 
@@ -464,12 +469,7 @@ func (c *Crawler) collectPage(ctx context.Context, ps *pollState, pageURL string
 		if len(feeds) > maxDiscoveredFeeds {
 			feeds = feeds[:maxDiscoveredFeeds]
 		}
-		key := FeedKey(pageURL)
-		ps.mu.Lock()
-		v := ps.validators[key]
-		v.Feeds = feeds
-		ps.validators[key] = v
-		ps.mu.Unlock()
+		ps.updateValidators(pageURL, func(v *validators) { v.Feeds = feeds })
 	}
 	var errs []error
 	for _, f := range feeds {

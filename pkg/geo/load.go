@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -140,21 +141,11 @@ func parse(fsys fs.FS) (*data, error) {
 	if d.demonyms, err = readTable(fsys, fileDemonyms); err != nil {
 		return nil, err
 	}
-	common, err := readTable(fsys, fileCommon)
-	if err != nil {
+	if d.common, err = readSet(fsys, fileCommon); err != nil {
 		return nil, err
 	}
-	d.common = make(map[string]bool, len(common))
-	for k := range common {
-		d.common[k] = true
-	}
-	lowercase, err := readTable(fsys, fileLowercase)
-	if err != nil {
+	if d.lowercase, err = readSet(fsys, fileLowercase); err != nil {
 		return nil, err
-	}
-	d.lowercase = make(map[string]bool, len(lowercase))
-	for k := range lowercase {
-		d.lowercase[k] = true
 	}
 	if err := d.parseFeatures(fsys); err != nil {
 		return nil, err
@@ -168,30 +159,20 @@ func parse(fsys fs.FS) (*data, error) {
 // parseFeatures reads features.tsv: name, class, GeoNames id. Names sharing an id are shown under the
 // first of them ("Pacific" as "Pacific Ocean" would be, had it an id).
 func (d *data) parseFeatures(fsys fs.FS) error {
-	raw, err := fs.ReadFile(fsys, fileFeatures)
-	if err != nil {
-		return fmt.Errorf("geo: read %s: %w", fileFeatures, err)
-	}
 	d.features, d.peoples = map[string]feature{}, map[string]bool{}
 	firstName := map[int32]string{}
-	lineNo := 0
-	for line := range strings.Lines(string(raw)) {
-		lineNo++
-		line = strings.TrimRight(line, "\r\n")
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	return eachLine(fsys, fileFeatures, func(line string) error {
 		cols := strings.Split(line, "\t")
 		if len(cols) != 3 || cols[0] == "" || cols[1] == "" {
-			return fmt.Errorf("geo: %s:%d: want name<TAB>class<TAB>geonameid", fileFeatures, lineNo)
+			return errors.New("want name<TAB>class<TAB>geonameid")
 		}
 		id, err := strconv.ParseInt(cols[2], 10, 32)
 		if err != nil {
-			return fmt.Errorf("geo: %s:%d: geonameid: %w", fileFeatures, lineNo, err)
+			return fmt.Errorf("geonameid: %w", err)
 		}
 		if cols[1] == featurePeople {
 			d.peoples[Key(cols[0])] = true
-			continue
+			return nil
 		}
 		f := feature{name: cols[0], class: cols[1], id: int32(id)}
 		if id > 0 {
@@ -202,31 +183,21 @@ func (d *data) parseFeatures(fsys fs.FS) error {
 			}
 		}
 		d.features[Key(cols[0])] = f
-	}
-	return nil
+		return nil
+	})
 }
 
 // parseAbbrevs reads region_abbrevs.tsv: abbreviation, admin1 key, kind (postal|abbr).
 func (d *data) parseAbbrevs(fsys fs.FS) error {
-	raw, err := fs.ReadFile(fsys, fileAbbrevs)
-	if err != nil {
-		return fmt.Errorf("geo: read %s: %w", fileAbbrevs, err)
-	}
 	d.abbrevs, d.postal = map[string][]int32{}, map[string][]int32{}
-	lineNo := 0
-	for line := range strings.Lines(string(raw)) {
-		lineNo++
-		line = strings.TrimRight(line, "\r\n")
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	return eachLine(fsys, fileAbbrevs, func(line string) error {
 		cols := strings.Split(line, "\t")
 		if len(cols) != 3 {
-			return fmt.Errorf("geo: %s:%d: want abbreviation<TAB>admin1<TAB>kind", fileAbbrevs, lineNo)
+			return errors.New("want abbreviation<TAB>admin1<TAB>kind")
 		}
 		rec, ok := d.admin1ByKey[cols[1]]
 		if !ok {
-			return fmt.Errorf("geo: %s:%d: unknown admin1 %q", fileAbbrevs, lineNo, cols[1])
+			return fmt.Errorf("unknown admin1 %q", cols[1])
 		}
 		switch cols[2] {
 		case "postal":
@@ -235,7 +206,28 @@ func (d *data) parseAbbrevs(fsys fs.FS) error {
 			k := Key(cols[0])
 			d.abbrevs[k] = append(d.abbrevs[k], rec)
 		default:
-			return fmt.Errorf("geo: %s:%d: unknown kind %q", fileAbbrevs, lineNo, cols[2])
+			return fmt.Errorf("unknown kind %q", cols[2])
+		}
+		return nil
+	})
+}
+
+// eachLine calls fn with every line of the file name in fsys but blank lines and # comments, line
+// ends trimmed. A problem fn returns is reported at its line: "geo: features.tsv:12: …".
+func eachLine(fsys fs.FS, name string, fn func(line string) error) error {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("geo: read %s: %w", name, err)
+	}
+	lineNo := 0
+	for line := range strings.Lines(string(raw)) {
+		lineNo++
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := fn(line); err != nil {
+			return fmt.Errorf("geo: %s:%d: %w", name, lineNo, err)
 		}
 	}
 	return nil
@@ -532,20 +524,29 @@ func (d *data) lookupKey(k string) []posting {
 	return d.posts[d.postStart[i]:d.postStart[i+1]]
 }
 
+// readSet reads a word list (its first column, if it has more) into a set of Key(word).
+func readSet(fsys fs.FS, name string) (map[string]bool, error) {
+	table, err := readTable(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[string]bool, len(table))
+	for k := range table {
+		set[k] = true
+	}
+	return set, nil
+}
+
 // readTable reads a two-column TSV (or a one-column list) into Key(col0) → col1.
 func readTable(fsys fs.FS, name string) (map[string]string, error) {
-	raw, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, fmt.Errorf("geo: read %s: %w", name, err)
-	}
 	m := map[string]string{}
-	for line := range strings.Lines(string(raw)) {
-		line = strings.TrimRight(line, "\r\n")
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	err := eachLine(fsys, name, func(line string) error {
 		k, v, _ := strings.Cut(line, "\t")
 		m[Key(k)] = v
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return m, nil
 }

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
-	"github.com/newsmon/newsmon/pkg/extract/dates"
-	"github.com/newsmon/newsmon/pkg/extract/money"
 )
 
 // Keys are the values derived from an article that both backends index: display values feed the
@@ -26,7 +24,7 @@ type Keys struct {
 
 	EventTypes []string   // Article.Events[].Type: facet and filter values
 	Currencies []string   // ISO 4217 codes of the money figures: facet and filter values
-	USDMax     float64    // the largest money figure in USD (money.Derive); valid only if HasUSD
+	USDMax     float64    // the largest money figure in USD (article.SummarizeMoney); valid only if HasUSD
 	HasUSD     bool       // some figure converts to USD with a rate the text states
 	Locations  []GeoPoint // coordinates of the resolved places, for Query.Near
 	Mentioned  []DateSpan // the spans of the dates the article mentions, for Query.MentionsFrom/To
@@ -140,7 +138,7 @@ func KeysOf(a *article.Article) Keys {
 		add(&k.EventTypes, types, e.Type)
 	}
 	currencies := map[string]bool{}
-	d := money.Derive(a.Money, nil) // only rates the text states: the index has no rate table
+	d := article.SummarizeMoney(a.Money, nil) // only rates the text states: the index has no rate table
 	for _, c := range d.Currencies {
 		add(&k.Currencies, currencies, c)
 	}
@@ -169,10 +167,10 @@ func validPoint(lat, lon float64) bool {
 	return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180 && (lat != 0 || lon != 0)
 }
 
-// spanOf is the time a mentioned date covers, per dates.Interval; a week (grain "week", valued by
-// its Monday) covers seven days. Values dates.Interval does not know are skipped.
+// spanOf is the time a mentioned date covers, per article.DateInterval; a week (grain "week",
+// valued by its Monday) covers seven days. Values article.DateInterval does not know are skipped.
 func spanOf(d article.Date) (DateSpan, bool) {
-	start, end, err := dates.Interval(d.Value)
+	start, end, err := article.DateInterval(d.Value)
 	if err != nil || !end.After(start) {
 		return DateSpan{}, false
 	}

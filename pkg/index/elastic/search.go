@@ -25,7 +25,17 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	if err != nil {
 		return nil, err
 	}
-	op := "search " + x.alias
+	resp, err := x.search(ctx, "search", body)
+	if err != nil {
+		return nil, err
+	}
+	return decodeSearch(resp, q)
+}
+
+// search posts a _search body to the alias and returns the answer; op names the request in
+// errors and logs ("search", "significant terms"), followed by the alias.
+func (x *Index) search(ctx context.Context, op string, body []byte) ([]byte, error) {
+	op += " " + x.alias
 	status, resp, err := x.do(ctx, op, func() esapi.Request {
 		return esapi.SearchRequest{Index: []string{x.alias}, Body: bytes.NewReader(body)}
 	})
@@ -35,7 +45,7 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	if status/100 != 2 {
 		return nil, statusError(op, status, resp)
 	}
-	return decodeSearch(resp, q)
+	return resp, nil
 }
 
 // Sizes of a page, clamped as index.Query documents.

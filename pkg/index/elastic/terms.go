@@ -1,12 +1,9 @@
 package elastic
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-
-	"github.com/elastic/go-elasticsearch/v8/esapi"
 
 	"github.com/newsmon/newsmon/pkg/index"
 )
@@ -23,15 +20,9 @@ func (x *Index) SignificantTerms(ctx context.Context, q index.Query, opts index.
 	if err != nil {
 		return nil, err
 	}
-	op := "significant terms " + x.alias
-	status, resp, err := x.do(ctx, op, func() esapi.Request {
-		return esapi.SearchRequest{Index: []string{x.alias}, Body: bytes.NewReader(body)}
-	})
+	resp, err := x.search(ctx, "significant terms", body)
 	if err != nil {
 		return nil, err
-	}
-	if status/100 != 2 {
-		return nil, statusError(op, status, resp)
 	}
 	return decodeTerms(resp)
 }
