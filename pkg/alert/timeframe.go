@@ -1,7 +1,6 @@
 package alert
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -35,52 +34,10 @@ func InTimeFrame(e article.Event, a *article.Article) bool {
 	if last == "" {
 		last = first
 	}
-	start, _, ok1 := periodOf(first)
-	_, end, ok2 := periodOf(last)
-	if !ok1 || !ok2 {
+	start, _, err1 := article.DateInterval(first)
+	_, end, err2 := article.DateInterval(last)
+	if err1 != nil || err2 != nil {
 		return true
 	}
 	return !end.Before(ref.Add(-EventPastWindow)) && !start.After(ref.Add(EventFutureWindow))
-}
-
-// periodOf parses a date value ("2024-06-15", "2024-06", "2024", "2024-Q3", "2024-H1") into the
-// first instant of its period and the first instant after it.
-func periodOf(v string) (start, end time.Time, ok bool) {
-	if len(v) < 4 {
-		return time.Time{}, time.Time{}, false
-	}
-	y, err := strconv.Atoi(v[:4])
-	if err != nil {
-		return time.Time{}, time.Time{}, false
-	}
-	rest := v[4:]
-	switch {
-	case rest == "":
-		start = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-		return start, start.AddDate(1, 0, 0), true
-	case len(rest) == 3 && (rest[1] == 'Q' || rest[1] == 'H'):
-		n := int(rest[2] - '0')
-		months := 3
-		if rest[1] == 'H' {
-			months = 6
-		}
-		if n < 1 || n > 12/months {
-			return time.Time{}, time.Time{}, false
-		}
-		start = time.Date(y, time.Month((n-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
-		return start, start.AddDate(0, months, 0), true
-	case len(rest) == 3:
-		t, err := time.Parse("2006-01", v)
-		if err != nil {
-			return time.Time{}, time.Time{}, false
-		}
-		return t, t.AddDate(0, 1, 0), true
-	case len(rest) == 6:
-		t, err := time.Parse(time.DateOnly, v)
-		if err != nil {
-			return time.Time{}, time.Time{}, false
-		}
-		return t, t.AddDate(0, 0, 1), true
-	}
-	return time.Time{}, time.Time{}, false
 }
