@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+	"github.com/newsmon/newsmon/internal/golden"
+)
 
 var fetchedAt = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
 
@@ -200,7 +199,7 @@ func mustJSON(t testing.TB, v any) string {
 }
 
 // TestFromPageGolden pins the whole article for the news fixture; run with -update after an
-// intended change and read the diff.
+// intended change and review the diff.
 func TestFromPageGolden(t *testing.T) {
 	a, err := FromPage(Page{
 		URL:     "https://www.dailyledger.example/business/2023/10/23/battery-wuxi-plant",
@@ -211,16 +210,7 @@ func TestFromPageGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := mustJSON(t, a) + "\n"
-	const golden = "testdata/news.golden.json"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if want := string(mustRead(t, "news.golden.json")); got != want {
-		t.Errorf("FromPage(news.html) differs from %s (rerun with -update and review the diff):\n%s", golden, got)
-	}
+	golden.CheckJSON(t, "testdata/news.golden.json", a)
 }
 
 func TestFromPageUsesHints(t *testing.T) {

@@ -5,16 +5,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/newsmon/newsmon/internal/eval"
+	"github.com/newsmon/newsmon/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the geonameids of the geo eval sets from their annotations")
 
 // The geo eval sets: dev.jsonl, which the resolver was tuned on, and heldout.jsonl, written
 // afterwards and never tuned on.
@@ -36,9 +34,11 @@ func devEntry(g *Gazetteer, p eval.GeoPlace) (Entry, error) {
 	return Entry{}, fmt.Errorf("no %s %q in %s/%s", p.Feature, p.Name, p.CountryCode, p.Admin1)
 }
 
-// TestDevSetIDs checks that every annotated place of the dev set carries the GeoNames id of the
-// entry its annotation (name, country, admin1, feature) names; -update writes the ids. The ids so
-// come from what a person wrote down, never from the resolver.
+// TestDevSetIDs checks that every annotated place of the geo eval sets carries the GeoNames id of
+// the entry its annotation (name, country, admin1, feature) names; -update writes the ids. The ids
+// so come from what a person wrote down, never from the resolver. Each set is its own golden file:
+// the set as read must equal the set with its ids derived again, so the check goes through
+// internal/golden and shares its -update flag and its reviewed diff.
 func TestDevSetIDs(t *testing.T) {
 	for _, path := range []string{devSet, heldOutSet, contextSet} {
 		t.Run(path, func(t *testing.T) { checkSetIDs(t, path) })
@@ -73,8 +73,8 @@ func checkSetIDs(t *testing.T, devSet string) {
 				t.Errorf("%s:%d: %q: %v", devSet, line, p.Mention, err)
 				continue
 			}
-			if p.GeonameID != e.ID && !*update {
-				t.Errorf("%s:%d: %q has geonameid %d; the annotation names %d (run with -update)", devSet, line, p.Mention, p.GeonameID, e.ID)
+			if p.GeonameID != e.ID && !golden.Updating() {
+				t.Errorf("%s:%d: %q has geonameid %d; the annotation names %d (run with -%s)", devSet, line, p.Mention, p.GeonameID, e.ID, golden.UpdateFlag)
 			}
 			c.Places[i].GeonameID = e.ID
 		}
@@ -85,10 +85,8 @@ func checkSetIDs(t *testing.T, devSet string) {
 		out.Write(b)
 		out.WriteByte('\n')
 	}
-	if *update && !t.Failed() {
-		if err := os.WriteFile(devSet, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if !t.Failed() { // a set with unknown places is not rewritten
+		golden.Check(t, devSet, out.Bytes())
 	}
 }
 

@@ -4,18 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/newsmon/newsmon/internal/golden"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
 
 // fakePlaces stands in for pkg/geo's gazetteer.
 type fakePlaces map[string]bool
@@ -206,42 +203,8 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkOffsets(t, a.Text, a.Entities)
-	golden(t, "testdata/article.golden.json", a.Entities)
+	golden.CheckJSON(t, "testdata/article.golden.json", a.Entities)
 }
-
-func golden(t *testing.T, path string, v any) {
-	t.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from output (run go test -update and read the diff):\n%s", path, firstDiff(string(got), string(want)))
-	}
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) && i < len(w); i++ {
-		if g[i] != w[i] {
-			return "line " + itoa(i+1) + ":\n got: " + g[i] + "\nwant: " + w[i]
-		}
-	}
-	return "lengths differ"
-}
-
-func itoa(i int) string { return strconv.Itoa(i) }
 
 // BenchmarkTag measures tokenise + tag + merge on the fixture article, in tokens per second.
 func BenchmarkTag(b *testing.B) {
