@@ -118,8 +118,10 @@ func TestDevSetAccuracy(t *testing.T) {
 	for _, e := range score.Errors {
 		t.Log(e)
 	}
-	if score.CountryAccuracy() < 0.9 || score.IDAccuracy() < 0.8 {
-		t.Errorf("country_accuracy=%.4f id_accuracy=%.4f; want ≥ 0.9 and ≥ 0.8", score.CountryAccuracy(), score.IDAccuracy())
+	// Measured country_accuracy 0.9929 and id_accuracy 0.9857 (280 mentions): the floors sit just
+	// under, so that losing two or three more places fails here.
+	if score.CountryAccuracy() < 0.99 || score.IDAccuracy() < 0.98 {
+		t.Errorf("country_accuracy=%.4f id_accuracy=%.4f; want ≥ 0.99 and ≥ 0.98", score.CountryAccuracy(), score.IDAccuracy())
 	}
 }
 
@@ -149,7 +151,8 @@ func TestContextSetAccuracy(t *testing.T) {
 	for _, e := range score.Errors {
 		t.Log(e)
 	}
-	if score.IDAccuracy() < 0.95 || score.NegativesOK < score.Negatives {
-		t.Errorf("id_accuracy=%.4f, negatives %d/%d; want ≥ 0.95 and all left unresolved", score.IDAccuracy(), score.NegativesOK, score.Negatives)
+	// Measured id_accuracy 1.0000 (112 mentions) and 16/16 negatives; 0.99 lets one place slip.
+	if score.IDAccuracy() < 0.99 || score.NegativesOK < score.Negatives {
+		t.Errorf("id_accuracy=%.4f, negatives %d/%d; want ≥ 0.99 and all left unresolved", score.IDAccuracy(), score.NegativesOK, score.Negatives)
 	}
 }

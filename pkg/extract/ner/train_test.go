@@ -43,8 +43,9 @@ func trainTiny(t *testing.T, res *Resources) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.DevF1() < 0.9 {
-		t.Errorf("F1 on its own training data = %.3f; want ≥ 0.9", m.DevF1())
+	// Measured 1.0000: a model that cannot learn its own training set is broken.
+	if m.DevF1() < 0.99 {
+		t.Errorf("F1 on its own training data = %.4f; want ≥ 0.99", m.DevF1())
 	}
 	var buf bytes.Buffer
 	if err := m.Write(&buf); err != nil {
