@@ -35,3 +35,13 @@ func Poll(timeout time.Duration, cond func() error) error {
 		interval = min(2*interval, maxPollInterval)
 	}
 }
+
+// SlowFactor is how much longer than normal code takes in this test binary: 10 under the race
+// detector, else 1. A test that bounds wall-clock time (to catch quadratic work) multiplies its
+// bound by it.
+func SlowFactor() int {
+	if Race {
+		return 10
+	}
+	return 1
+}
