@@ -33,6 +33,7 @@ func ts(s string) *time.Time {
 }
 
 func TestFromPage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		file        string
@@ -232,6 +233,7 @@ func TestFromPageUsesHints(t *testing.T) {
 }
 
 func TestFromPageErrors(t *testing.T) {
+	t.Parallel()
 	for name, p := range map[string]Page{
 		"empty":         {URL: "https://x.example/a"},
 		"whitespace":    {URL: "https://x.example/a", Body: []byte(" \n\t ")},
@@ -258,6 +260,7 @@ func TestFromPageErrors(t *testing.T) {
 }
 
 func TestFromPageRobustness(t *testing.T) {
+	t.Parallel()
 	para := "<p>The committee met again on Thursday, and members said progress had been slow but steady.</p>"
 	for name, body := range map[string]string{
 		"truncated":   `<html><head><title>Cut off</title></head><body><div class="story"><p>First paragraph is complete, with enough words to count as prose here.</p><p>Second paragraph stops in the mid`,
@@ -296,6 +299,7 @@ func TestFromPageWithoutURL(t *testing.T) {
 }
 
 func TestChooseText(t *testing.T) {
+	t.Parallel()
 	dom := "First paragraph of the story.\n\nSecond paragraph of the story.\n\nThird paragraph of the story."
 	for _, tt := range []struct {
 		name, ld, want string
@@ -316,6 +320,7 @@ func TestChooseText(t *testing.T) {
 }
 
 func TestSplitByline(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string][]string{
 		"By Jane Doe":                                              {"Jane Doe"},
 		"By Jane Doe and John Roe":                                 {"Jane Doe", "John Roe"},
@@ -350,6 +355,7 @@ func TestSplitByline(t *testing.T) {
 }
 
 func TestStripSiteName(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ in, site, host, want string }{
 		{"Battery maker picks Wuxi | Daily Ledger", "Daily Ledger", "dailyledger.example", "Battery maker picks Wuxi"},
 		{"Council approves lanes - The Riverside Gazette", "The Riverside Gazette", "", "Council approves lanes"},
@@ -366,6 +372,7 @@ func TestStripSiteName(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"2023-10-23T08:30:00+08:00":       "2023-10-23T00:30:00Z",
 		"2023-10-23T08:30:00.000+0800":    "2023-10-23T00:30:00Z",
@@ -394,6 +401,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestDateFromURL(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"https://x.example/2023/10/23/slug":      "2023-10-23",
 		"https://x.example/news/2023-10-23-slug": "2023-10-23",
@@ -409,6 +417,7 @@ func TestDateFromURL(t *testing.T) {
 }
 
 func TestIsoLanguage(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"en-US": "en", "zh_Hans": "zh", "PT-br": "pt", "fr": "fr", "iw": "he", "eng": "", "": "", "x-klingon": "",
 	} {
@@ -419,6 +428,7 @@ func TestIsoLanguage(t *testing.T) {
 }
 
 func TestDetectLanguage(t *testing.T) {
+	t.Parallel()
 	for want, text := range map[string]string{
 		"en": "The government said on Monday that it would raise taxes on fuel, and critics warned that the plan was not fair to families.",
 		"fr": "Le gouvernement a annoncé lundi une hausse des taxes sur le carburant, et les critiques estiment que ce plan est injuste pour les familles.",

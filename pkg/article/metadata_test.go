@@ -73,6 +73,7 @@ var metadataCases = []metadataCase{
 // TestMetadataSet reports the share of correct titles, author lists and publication dates over
 // the metadata test set and fails below 99% overall.
 func TestMetadataSet(t *testing.T) {
+	t.Parallel()
 	fetched := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	var titles, authors, dates int
 	for _, c := range metadataCases {

@@ -40,6 +40,7 @@ func devEntry(g *Gazetteer, p eval.GeoPlace) (Entry, error) {
 // the set as read must equal the set with its ids derived again, so the check goes through
 // internal/golden and shares its -update flag and its reviewed diff.
 func TestDevSetIDs(t *testing.T) {
+	t.Parallel()
 	for _, path := range []string{devSet, heldOutSet, contextSet} {
 		t.Run(path, func(t *testing.T) { checkSetIDs(t, path) })
 	}
@@ -93,6 +94,7 @@ func checkSetIDs(t *testing.T, devSet string) {
 // TestDevSetAccuracy resolves the dev set's gold mentions and fails below a floor, so that a change
 // that breaks resolution broadly shows up here; `newsmon eval geo` prints the exact figures.
 func TestDevSetAccuracy(t *testing.T) {
+	t.Parallel()
 	res := NewResolver(mustDefault(t))
 	f, err := os.Open(devSet)
 	if err != nil {
@@ -128,6 +130,7 @@ func TestDevSetAccuracy(t *testing.T) {
 // TestContextSetAccuracy resolves the issue #19 sentences (gold mentions) and fails below a floor:
 // the classes of error they stand for must not come back.
 func TestContextSetAccuracy(t *testing.T) {
+	t.Parallel()
 	res := NewResolver(mustDefault(t))
 	f, err := os.Open(contextSet)
 	if err != nil {

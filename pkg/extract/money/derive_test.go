@@ -7,6 +7,7 @@ import (
 )
 
 func TestDerive(t *testing.T) {
+	t.Parallel()
 	text := "Wuxi will spend 250 billion yuan ($34.23 billion) on chips, 100 billion yuan on roads, " +
 		"€2 billion on a lab and $500 million on housing."
 	d := Derive(Find(text, ""), map[string]float64{"EUR": 1.1})

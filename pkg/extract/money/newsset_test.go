@@ -15,6 +15,7 @@ import (
 // TestNewsSet scores Find on our own news sentences (testdata/news_money.txt, also written as
 // news_money.jsonl for `newsmon eval money --data`). -update rewrites the JSONL from the markup.
 func TestNewsSet(t *testing.T) {
+	t.Parallel()
 	cases := readMarkup(t, "testdata/news_money.txt")
 	golden.CheckJSONLines(t, "testdata/news_money.jsonl", cases)
 

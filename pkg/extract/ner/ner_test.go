@@ -38,6 +38,7 @@ func find(ents []article.Entity, name string) *article.Entity {
 }
 
 func TestTagTypes(t *testing.T) {
+	t.Parallel()
 	tagger := New(places)
 	for _, tc := range []struct {
 		in    string
@@ -88,6 +89,7 @@ func TestTagTypes(t *testing.T) {
 }
 
 func TestLinkingAndRoles(t *testing.T) {
+	t.Parallel()
 	in := "Cui Rongguo, Party secretary of Xinwu district, visited the plant. “We are ready,” Cui said.\n\n" +
 		"The World Health Organization (WHO) agreed. WHO officials and Acme Inc. met; Acme said it would pay. " +
 		"Prime Minister Narendra Modi arrived. Modi told reporters he was pleased."
@@ -132,6 +134,7 @@ func TestIssueExamples(t *testing.T) {
 }
 
 func TestIsAcronymFor(t *testing.T) {
+	t.Parallel()
 	lex := newLexicon()
 	for _, tc := range []struct {
 		acronym, name string
@@ -152,6 +155,7 @@ func TestIsAcronymFor(t *testing.T) {
 }
 
 func TestMetaLinesAreNotEntities(t *testing.T) {
+	t.Parallel()
 	in := "World\n\nBy Sarah Okonkwo and Rahul Mehta\n\nAsia Pacific Wire 17 Nov 2026 10:05 HKT\n\n" +
 		"Officials in Jakarta said the dam held. (Photo: Reuters/Willy Kurniawan)\n\n" +
 		"Photo: Getty Images / Ahmad Yusuf"
@@ -305,6 +309,7 @@ func TestConcurrentTagMatchesSequential(t *testing.T) {
 }
 
 func TestJoinNameParticles(t *testing.T) {
+	t.Parallel()
 	types := schemes["ontonotes"]
 	typ := func(name string) int { return slices.Index(types, name) }
 	person, gpe, org := typ("PERSON"), typ("GPE"), typ("ORG")
@@ -331,6 +336,7 @@ func TestJoinNameParticles(t *testing.T) {
 }
 
 func TestTitleCase(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"NEW YORK": "New York", "ST. LOUIS": "St. Louis", "U.S.": "U.S.", "WUXI": "Wuxi", "SÃO PAULO": "São Paulo"} {
 		if got := titleCase(in); got != want {
 			t.Errorf("titleCase(%q) = %q; want %q", in, got, want)

@@ -87,6 +87,7 @@ func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 }
 
 func TestTokensSplitClitics(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string][]string{
 		"China's exports":      {"China", "'s", "exports"},
 		"Zürich’s banks don't": {"Zürich", "’s", "banks", "do", "n't"},
@@ -138,6 +139,7 @@ func TestClustersRoundTrip(t *testing.T) {
 // TestCapitalisedElsewhere checks the document fact "capitalised elsewhere, not clause-initially":
 // a word right after a dash, colon, opening quote or ellipsis starts a clause and does not count.
 func TestCapitalisedElsewhere(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		doc  [][]string
 		word string
@@ -161,6 +163,7 @@ func TestCapitalisedElsewhere(t *testing.T) {
 
 // TestModelTokens checks that text reaches each model tokenised as its corpus was.
 func TestModelTokens(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ scheme, in, want string }{
 		{"ontonotes", "Roberto Bautista-Agut beat Pierre-Hugues Herbert", "Roberto|Bautista|-|Agut|beat|Pierre|-|Hugues|Herbert"},
 		{"ontonotes", "flights to Port-au-Prince resumed", "flights|to|Port|-|au|-|Prince|resumed"},
