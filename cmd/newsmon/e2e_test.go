@@ -25,8 +25,10 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/newsmon/newsmon/internal/demo"
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/bus/bustest"
+	"github.com/newsmon/newsmon/pkg/crawl"
 )
 
 // lineWriter hands every line written to it to a channel, so a test can wait for "serving http://…".
@@ -159,20 +161,11 @@ func search(t *testing.T, base, query string) searchResult {
 	return r
 }
 
-// waitFor polls cond until it returns nil or the deadline passes.
+// waitFor polls cond until it returns nil or the deadline passes (the cmd tests' name for
+// testutil.Eventually).
 func waitFor(t *testing.T, d time.Duration, cond func() error) {
 	t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		err := cond()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after %s: %v", d, err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	testutil.Eventually(t, d, cond)
 }
 
 func countDeadLetters(t *testing.T, natsURL, subject string) int {
@@ -352,6 +345,26 @@ func TestEndToEndStagesAsSeparateWorkers(t *testing.T) {
 }
 
 // metricValue reads one sample from /metrics, 0 when absent.
+// sourceStatus is the per-source crawl status /api/status shows, counted since the process started.
+func sourceStatus(t *testing.T, api string) []crawl.SourceStatus {
+	t.Helper()
+	resp, err := http.Get(api + "/api/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var status struct {
+		Sources []crawl.SourceStatus `json:"sources"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&status); err != nil {
+		t.Fatalf("/api/status: %v", err)
+	}
+	if len(status.Sources) == 0 {
+		t.Fatal("/api/status shows no crawl sources")
+	}
+	return status.Sources
+}
+
 func metricValue(t *testing.T, api, series string) float64 {
 	t.Helper()
 	resp, err := http.Get(api + "/metrics")
@@ -430,7 +443,16 @@ func TestRestartOnSameDataResumesWithoutRefetch(t *testing.T) {
 		}
 		return nil
 	})
-	time.Sleep(time.Second) // anything the polls wrongly queued would be published by now
+	// A source's poll counts once the URLs it found are fetched and handed on, so once every
+	// source has finished a poll since the restart, anything it wrongly queued is published.
+	waitFor(t, 30*time.Second, func() error {
+		for _, src := range sourceStatus(t, api) {
+			if src.Polls == 0 {
+				return fmt.Errorf("source %s has not finished a poll since the restart", src.Name)
+			}
+		}
+		return nil
+	})
 	if got := metricValue(t, api, `newsmon_stage_messages_total{result="published",stage="crawl"}`); got != 0 {
 		t.Errorf("after restart the crawler published %v articles again, want 0", got)
 	}

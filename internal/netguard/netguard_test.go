@@ -10,6 +10,7 @@ import (
 )
 
 func TestAllowed(t *testing.T) {
+	t.Parallel()
 	allowLoop, err := ParseAllow([]string{"127.0.0.0/8"})
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestURL(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ in, want string }{
 		{"nats://user:s3cret@nats.example:4222", "nats://user:***@nats.example:4222"},
 		{"nats://TOKEN123@nats.example:4222", "nats://***@nats.example:4222"},
@@ -43,6 +44,7 @@ func TestErrorKeepsChain(t *testing.T) {
 }
 
 func TestHandler(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	log := slog.New(Handler(slog.NewTextHandler(&buf, nil))).With("url", "nats://u:pw1@h:4222")
 	log.WithGroup("g").Warn("reconnected to https://e:pw2@es:9200", "err", errors.New("dial nats://tok3@h:1 failed"),

@@ -8,6 +8,7 @@ import (
 )
 
 func TestCheckNamesRefusesUnknownPlacesAndEventTypes(t *testing.T) {
+	t.Parallel()
 	places := []string{"Jiangsu", "Jiangxi", "Jilin", "Kenya", "Wuxi", "Lagos"}
 	vocab := Vocabulary{
 		KnownPlace: func(v string) bool {

@@ -29,6 +29,7 @@ func syndicated(wire string) string {
 }
 
 func TestSimHashNearDuplicates(t *testing.T) {
+	t.Parallel()
 	wire := mustRead(t, "testdata/story_wire.txt")
 	other := mustRead(t, "testdata/story_other.txt")
 	fw, n := SimHash(wire)
@@ -62,6 +63,7 @@ func storyArticle(id, url, title, text string) *article.Article {
 }
 
 func TestMatcherFiresOncePerStory(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	store := NewStore(NewMemoryKV())
 	r, _ := store.Put(ctx, Rule{Name: "china", Region: []string{"China"}, Enabled: true})
@@ -143,6 +145,7 @@ type clock struct{ t time.Time }
 func (c *clock) now() time.Time { return c.t }
 
 func TestModeFirstInWindow(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	store := NewStore(NewMemoryKV())
 	_, err := store.Put(ctx, Rule{Name: "first", Region: []string{"China"}, Mode: ModeFirstInWindow, Window: "7d", Enabled: true})
@@ -229,6 +232,7 @@ func TestModeDigest(t *testing.T) {
 }
 
 func TestValidateModes(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		rule Rule
 		ok   bool
@@ -255,6 +259,7 @@ func TestValidateModes(t *testing.T) {
 }
 
 func TestRegionByGeonameID(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	store := NewStore(NewMemoryKV())
 	codes := map[int]string{1806260: "CN.04", 1814991: "CN", 2510769: "ES"}

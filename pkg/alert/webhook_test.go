@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsmon/newsmon/internal/netguard"
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/bus"
 )
 
@@ -49,7 +50,7 @@ func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	body, _ := io.ReadAll(r.Body)
 	if rc.delay > 0 {
-		time.Sleep(rc.delay)
+		time.Sleep(rc.delay) // a slow receiver is what the test is about
 	}
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
@@ -98,13 +99,12 @@ func (rc *receiver) distinct() (ids, duplicates int) {
 // waitFor polls cond until it holds or the deadline passes.
 func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
+	testutil.Eventually(t, 20*time.Second, func() error {
+		if !cond() {
+			return fmt.Errorf("waiting for %s", what)
 		}
-		time.Sleep(5 * time.Millisecond) // polling interval, not a wait for an event
-	}
+		return nil
+	})
 }
 
 // alertBus is an embedded NATS server storing in dir with a connection to it, as a newsmon

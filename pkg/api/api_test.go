@@ -17,6 +17,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
@@ -527,13 +528,12 @@ func TestAlertEventsSSE(t *testing.T) {
 		t.Errorf("live event %+v; want %+v", ev, live)
 	}
 	cancel()
-	deadline := time.Now().Add(5 * time.Second)
-	for f.hub.Subscribers() != 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("SSE handler still subscribed after the client left")
+	testutil.Eventually(t, 5*time.Second, func() error {
+		if n := f.hub.Subscribers(); n != 0 {
+			return fmt.Errorf("SSE handler still subscribed after the client left (%d subscribers)", n)
 		}
-		time.Sleep(10 * time.Millisecond) // polling, bounded by the deadline
-	}
+		return nil
+	})
 }
 
 func TestHeartbeat(t *testing.T) {
@@ -545,13 +545,12 @@ func TestHeartbeat(t *testing.T) {
 		s.alertEvents(rec, httptest.NewRequest("GET", "/api/alerts/events", nil).WithContext(ctx))
 		close(done)
 	}()
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(rec.body(), ": heartbeat") {
-		if time.Now().After(deadline) {
-			t.Fatal("no heartbeat")
+	testutil.Eventually(t, 5*time.Second, func() error {
+		if !strings.Contains(rec.body(), ": heartbeat") {
+			return errors.New("no heartbeat")
 		}
-		time.Sleep(5 * time.Millisecond)
-	}
+		return nil
+	})
 	cancel()
 	<-done
 }

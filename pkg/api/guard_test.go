@@ -3,12 +3,15 @@ package api
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsmon/newsmon/internal/testutil"
 )
 
 func guarded(t *testing.T, g Guard) http.Handler {
@@ -314,18 +317,13 @@ func TestOpenAlertStreamsAreCappedPerClient(t *testing.T) {
 	// Closing one frees its place (once the server sees it gone).
 	r1.Body.Close()
 	c1()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	testutil.Eventually(t, 5*time.Second, func() error {
 		r4, c4 := open()
-		code := r4.StatusCode
+		defer c4()
 		r4.Body.Close()
-		c4()
-		if code == 200 {
-			break
+		if r4.StatusCode != 200 {
+			return fmt.Errorf("a stream after closing one = %d, want 200", r4.StatusCode)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("a stream after closing one = %d, want 200", code)
-		}
-		time.Sleep(10 * time.Millisecond) // polling, bounded by the deadline
-	}
+		return nil
+	})
 }

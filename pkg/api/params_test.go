@@ -46,6 +46,7 @@ func FuzzParseQuery(f *testing.F) {
 }
 
 func TestParseQueryNewFilters(t *testing.T) {
+	t.Parallel()
 	f := func(v float64) *float64 { return &v }
 	day := func(s string) time.Time {
 		d, err := time.Parse(time.RFC3339, s)
@@ -98,6 +99,7 @@ func TestParseQueryNewFilters(t *testing.T) {
 }
 
 func TestParseQueryNewFiltersInvalid(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ raw, want string }{
 		{"near=31.57,120.29", "want lat,lon,km"},
 		{"near=31.57,120.29,50,1", "want lat,lon,km"},
@@ -144,6 +146,7 @@ func (r *recordingSearcher) Search(_ context.Context, q index.Query) (*index.Res
 }
 
 func TestRegionCodeSearcher(t *testing.T) {
+	t.Parallel()
 	codes := map[int]string{1814991: "CN", 1806260: "CN.04"}
 	code := func(id int) (string, bool) { c, ok := codes[id]; return c, ok }
 	for _, tc := range []struct{ in, want []string }{

@@ -142,6 +142,7 @@ func TestFolder(t *testing.T) {
 }
 
 func TestParseMap(t *testing.T) {
+	t.Parallel()
 	m, err := ParseMap("text=body, published=date")
 	if err != nil || m["text"] != "body" || m["published"] != "date" {
 		t.Errorf("ParseMap = %v, %v", m, err)

@@ -18,6 +18,7 @@ var goodURLs = []string{
 }
 
 func TestWARCLayouts(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"good.warc.gz", "good.warc", "whole.warc.gz"} {
 		t.Run(name, func(t *testing.T) {
 			r, err := Open("testdata/"+name, Options{})
@@ -77,6 +78,7 @@ func TestWARCLayouts(t *testing.T) {
 
 // TestWARCDamage: each broken record is one clear error, and the records around it are read.
 func TestWARCDamage(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		file    string
 		items   int

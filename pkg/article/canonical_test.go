@@ -3,6 +3,7 @@ package article
 import "testing"
 
 func TestCanonicalize(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"HTTPS://Example.COM:443/a/./b/../c?utm_source=x&b=2&a=1#frag": "https://example.com/a/c?a=1&b=2",
 		"http://example.com":                          "http://example.com/",

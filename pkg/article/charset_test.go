@@ -42,6 +42,7 @@ const (
 )
 
 func TestDecodeHTML(t *testing.T) {
+	t.Parallel()
 	page := func(head, text string) string {
 		return "<html><head>" + head + "<title>t</title></head><body><p>" + text + "</p></body></html>"
 	}

@@ -7,6 +7,7 @@ import (
 )
 
 func TestParseDateText(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		ctx  dateContext
@@ -77,6 +78,7 @@ func FuzzParseDateText(f *testing.F) {
 }
 
 func TestPublishedPrecedence(t *testing.T) {
+	t.Parallel()
 	day := func(s string) *time.Time { return ts(s + "T00:00:00Z") }
 	tests := []struct {
 		name string
@@ -107,6 +109,7 @@ func TestPublishedPrecedence(t *testing.T) {
 }
 
 func TestFindPlaceDateline(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		text, place, region string
 	}{

@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+	"github.com/newsmon/newsmon/internal/golden"
+)
 
 var fetchedAt = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
 
@@ -34,6 +33,7 @@ func ts(s string) *time.Time {
 }
 
 func TestFromPage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		file        string
@@ -200,7 +200,7 @@ func mustJSON(t testing.TB, v any) string {
 }
 
 // TestFromPageGolden pins the whole article for the news fixture; run with -update after an
-// intended change and read the diff.
+// intended change and review the diff.
 func TestFromPageGolden(t *testing.T) {
 	a, err := FromPage(Page{
 		URL:     "https://www.dailyledger.example/business/2023/10/23/battery-wuxi-plant",
@@ -211,16 +211,7 @@ func TestFromPageGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := mustJSON(t, a) + "\n"
-	const golden = "testdata/news.golden.json"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if want := string(mustRead(t, "news.golden.json")); got != want {
-		t.Errorf("FromPage(news.html) differs from %s (rerun with -update and review the diff):\n%s", golden, got)
-	}
+	golden.CheckJSON(t, "testdata/news.golden.json", a)
 }
 
 func TestFromPageUsesHints(t *testing.T) {
@@ -242,6 +233,7 @@ func TestFromPageUsesHints(t *testing.T) {
 }
 
 func TestFromPageErrors(t *testing.T) {
+	t.Parallel()
 	for name, p := range map[string]Page{
 		"empty":         {URL: "https://x.example/a"},
 		"whitespace":    {URL: "https://x.example/a", Body: []byte(" \n\t ")},
@@ -268,6 +260,7 @@ func TestFromPageErrors(t *testing.T) {
 }
 
 func TestFromPageRobustness(t *testing.T) {
+	t.Parallel()
 	para := "<p>The committee met again on Thursday, and members said progress had been slow but steady.</p>"
 	for name, body := range map[string]string{
 		"truncated":   `<html><head><title>Cut off</title></head><body><div class="story"><p>First paragraph is complete, with enough words to count as prose here.</p><p>Second paragraph stops in the mid`,
@@ -306,6 +299,7 @@ func TestFromPageWithoutURL(t *testing.T) {
 }
 
 func TestChooseText(t *testing.T) {
+	t.Parallel()
 	dom := "First paragraph of the story.\n\nSecond paragraph of the story.\n\nThird paragraph of the story."
 	for _, tt := range []struct {
 		name, ld, want string
@@ -326,6 +320,7 @@ func TestChooseText(t *testing.T) {
 }
 
 func TestSplitByline(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string][]string{
 		"By Jane Doe":                                              {"Jane Doe"},
 		"By Jane Doe and John Roe":                                 {"Jane Doe", "John Roe"},
@@ -360,6 +355,7 @@ func TestSplitByline(t *testing.T) {
 }
 
 func TestStripSiteName(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ in, site, host, want string }{
 		{"Battery maker picks Wuxi | Daily Ledger", "Daily Ledger", "dailyledger.example", "Battery maker picks Wuxi"},
 		{"Council approves lanes - The Riverside Gazette", "The Riverside Gazette", "", "Council approves lanes"},
@@ -376,6 +372,7 @@ func TestStripSiteName(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"2023-10-23T08:30:00+08:00":       "2023-10-23T00:30:00Z",
 		"2023-10-23T08:30:00.000+0800":    "2023-10-23T00:30:00Z",
@@ -404,6 +401,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestDateFromURL(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"https://x.example/2023/10/23/slug":      "2023-10-23",
 		"https://x.example/news/2023-10-23-slug": "2023-10-23",
@@ -419,6 +417,7 @@ func TestDateFromURL(t *testing.T) {
 }
 
 func TestIsoLanguage(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"en-US": "en", "zh_Hans": "zh", "PT-br": "pt", "fr": "fr", "iw": "he", "eng": "", "": "", "x-klingon": "",
 	} {
@@ -429,6 +428,7 @@ func TestIsoLanguage(t *testing.T) {
 }
 
 func TestDetectLanguage(t *testing.T) {
+	t.Parallel()
 	for want, text := range map[string]string{
 		"en": "The government said on Monday that it would raise taxes on fuel, and critics warned that the plan was not fair to families.",
 		"fr": "Le gouvernement a annoncé lundi une hausse des taxes sur le carburant, et les critiques estiment que ce plan est injuste pour les familles.",

@@ -6,6 +6,7 @@ import (
 )
 
 func TestPageLanguage(t *testing.T) {
+	t.Parallel()
 	en := strings.Repeat("The government said on Monday that it would raise the tax on fuel, and critics warned that the plan was unfair to families. ", 3)
 	de := strings.Repeat("Die Regierung hat am Montag angekündigt, dass sie die Steuer auf Kraftstoff erhöhen wird, und die Kritiker warnen vor den Folgen. ", 3)
 	tests := []struct {

@@ -71,8 +71,9 @@ var metadataCases = []metadataCase{
 }
 
 // TestMetadataSet reports the share of correct titles, author lists and publication dates over
-// the metadata test set and fails below 95% overall.
+// the metadata test set and fails below 99% overall.
 func TestMetadataSet(t *testing.T) {
+	t.Parallel()
 	fetched := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	var titles, authors, dates int
 	for _, c := range metadataCases {
@@ -106,7 +107,8 @@ func TestMetadataSet(t *testing.T) {
 	overall := pct(titles+authors+dates) / 3
 	t.Logf("metadata set: %d pages; title %.1f%%, authors %.1f%%, published %.1f%%; overall %.1f%%",
 		n, pct(titles), pct(authors), pct(dates), overall)
-	if n < 40 || overall < 95 {
-		t.Errorf("metadata set: overall %.1f%% correct over %d pages; want at least 95%% over 40", overall, n)
+	// Measured 100.0% over 48 pages (144 fields); 99% lets one field slip.
+	if n < 40 || overall < 99 {
+		t.Errorf("metadata set: overall %.1f%% correct over %d pages; want at least 99%% over 40", overall, n)
 	}
 }

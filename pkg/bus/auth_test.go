@@ -23,6 +23,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nkeys"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/bus"
 )
 
@@ -414,7 +415,7 @@ func TestRunningClientLogsRefusalAndRecovers(t *testing.T) {
 	if srv, err = bus.StartEmbedded(cfg); err != nil {
 		t.Fatal(err)
 	}
-	checkFor(t, 15*time.Second, func() error {
+	testutil.Eventually(t, 15*time.Second, func() error {
 		if !strings.Contains(logs.String(), "nats refused the connection") {
 			return errors.New("refusal not logged")
 		}
@@ -426,7 +427,7 @@ func TestRunningClientLogsRefusalAndRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Shutdown()
-	checkFor(t, 15*time.Second, func() error {
+	testutil.Eventually(t, 15*time.Second, func() error {
 		if !b.Connected() {
 			return errors.New("not reconnected")
 		}

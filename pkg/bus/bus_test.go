@@ -13,6 +13,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/bus/bustest"
 )
@@ -28,22 +29,6 @@ func connect(t testing.TB) (*bus.Bus, string) {
 	}
 	t.Cleanup(func() { _ = b.Close() })
 	return b, url
-}
-
-// checkFor polls cond until it holds or the deadline passes, like nats-server's tests.
-func checkFor(t *testing.T, d time.Duration, cond func() error) {
-	t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		err := cond()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatal(err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }
 
 func fastConsumer(durable string) bus.ConsumerConfig {
@@ -94,7 +79,7 @@ func TestWorkersShareTheLoadAndEachMessageIsHandledOnce(t *testing.T) {
 			})
 		}()
 	}
-	checkFor(t, 10*time.Second, func() error {
+	testutil.Eventually(t, 10*time.Second, func() error {
 		mu.Lock()
 		defer mu.Unlock()
 		if len(seen) != total {
@@ -196,7 +181,7 @@ func retriesThenDeadLetters(t *testing.T, consume func(context.Context, *bus.Bus
 			return handler(int(attempts.Add(1)))
 		})
 	}()
-	checkFor(t, 10*time.Second, func() error {
+	testutil.Eventually(t, 10*time.Second, func() error {
 		if got := attempts.Load(); got < int64(wantAttempt) {
 			return fmt.Errorf("attempts = %d, want %d", got, wantAttempt)
 		}
@@ -205,8 +190,15 @@ func retriesThenDeadLetters(t *testing.T, consume func(context.Context, *bus.Bus
 		}
 		return nil
 	})
-	// Give a wrongly scheduled extra delivery the chance to show up.
-	time.Sleep(200 * time.Millisecond)
+	// Wait until the message is settled (acknowledged or terminated: nothing waiting, nothing
+	// unacknowledged); only then can no wrongly scheduled extra delivery still come.
+	testutil.Eventually(t, 10*time.Second, func() error {
+		pending, err := b.Pending(ctx, bus.StreamFetched)
+		if got := pending["retry"]; err != nil || got != [2]uint64{0, 0} {
+			return fmt.Errorf("message not settled: pending/unacked %v (err %v)", got, err)
+		}
+		return nil
+	})
 	cancel()
 	<-done
 	if got := attempts.Load(); got != int64(wantAttempt) {
@@ -257,7 +249,7 @@ func TestPanicInBatchIsolatesThePoisonMessage(t *testing.T) {
 			return nil
 		})
 	}()
-	checkFor(t, 10*time.Second, func() error {
+	testutil.Eventually(t, 10*time.Second, func() error {
 		mu.Lock()
 		defer mu.Unlock()
 		if !ok["good1"] || !ok["good2"] {
@@ -339,7 +331,7 @@ func TestKVKeysExpireAfterTTL(t *testing.T) {
 		if _, ok, _ := kv.Get(ctx, "claim.x"); !ok {
 			t.Fatalf("%s: key missing right after Create", name)
 		}
-		checkFor(t, 10*time.Second, func() error {
+		testutil.Eventually(t, 10*time.Second, func() error {
 			if _, ok, err := kv.Get(ctx, "claim.x"); ok || err != nil {
 				return fmt.Errorf("%s: key still there after its ttl (err %v)", name, err)
 			}
@@ -349,7 +341,7 @@ func TestKVKeysExpireAfterTTL(t *testing.T) {
 }
 
 func TestExpiringKVKeysCarryTheirOwnTTL(t *testing.T) {
-	b, _ := connect(t)
+	b, url := connect(t)
 	ctx := context.Background()
 	// The bucket exists from before per-key TTLs (as a deployment's fired bucket does) and is
 	// reopened with them.
@@ -367,13 +359,16 @@ func TestExpiringKVKeysCarryTheirOwnTTL(t *testing.T) {
 	if created, err := kv.CreateExpiring(ctx, "fired.a", []byte("1"), 1500*time.Millisecond); !created || err != nil {
 		t.Fatalf("CreateExpiring = %v, %v", created, err)
 	}
+	if ttl := keyTTLHeader(t, url, "expiring", "fired.a"); ttl != "2s" {
+		t.Errorf("key stored with %s %q; want 2s (1.5s rounded up)", jetstream.MsgTTLHeader, ttl)
+	}
 	if created, err := kv.CreateExpiring(ctx, "fired.a", []byte("2"), time.Second); created || err != nil {
 		t.Fatalf("CreateExpiring of a live key = %v, %v; want false, nil", created, err)
 	}
 	if created, err := kv.Create(ctx, "story.b", []byte("1")); !created || err != nil {
 		t.Fatalf("Create = %v, %v", created, err)
 	}
-	checkFor(t, 10*time.Second, func() error {
+	testutil.Eventually(t, 10*time.Second, func() error {
 		if _, ok, err := kv.Get(ctx, "fired.a"); ok || err != nil {
 			return fmt.Errorf("key still there after its ttl (err %v)", err)
 		}
@@ -390,7 +385,7 @@ func TestExpiringKVKeysCarryTheirOwnTTL(t *testing.T) {
 }
 
 func TestCreateExpiringWithoutKeyTTLsKeepsTheKey(t *testing.T) {
-	b, _ := connect(t)
+	b, url := connect(t)
 	ctx := context.Background()
 	kv, err := b.KV(ctx, "plain", 0) // as ExpiringKV opens it on a server without per-key TTLs
 	if err != nil {
@@ -402,8 +397,36 @@ func TestCreateExpiringWithoutKeyTTLsKeepsTheKey(t *testing.T) {
 	if created, err := kv.CreateExpiring(ctx, "fired.a", []byte("2"), time.Second); created || err != nil {
 		t.Fatalf("CreateExpiring of a live key = %v, %v; want false, nil", created, err)
 	}
-	time.Sleep(2500 * time.Millisecond)
-	if v, ok, err := kv.Get(ctx, "fired.a"); !ok || err != nil || string(v) != "1" {
-		t.Fatalf("after the ttl: %q, %v, %v; want the key kept", v, ok, err)
+	// The key is kept because it was stored without a TTL: the server removes a key only when its
+	// message carries one, so reading the header says at once what waiting out the ttl would show.
+	if ttl := keyTTLHeader(t, url, "plain", "fired.a"); ttl != "" {
+		t.Fatalf("key stored with %s %q; want none, so that it is kept", jetstream.MsgTTLHeader, ttl)
 	}
+	if v, ok, err := kv.Get(ctx, "fired.a"); !ok || err != nil || string(v) != "1" {
+		t.Fatalf("Get = %q, %v, %v; want the first value kept", v, ok, err)
+	}
+}
+
+// keyTTLHeader returns the TTL header of the message that holds key in KV bucket, "" if it has none.
+func keyTTLHeader(t *testing.T, url, bucket, key string) string {
+	t.Helper()
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := js.Stream(ctx, "KV_"+bucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.GetLastMsgForSubject(ctx, "$KV."+bucket+"."+key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m.Header.Get(jetstream.MsgTTLHeader)
 }

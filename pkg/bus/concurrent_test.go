@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/bus"
 )
 
@@ -39,7 +40,7 @@ func TestConsumeConcurrentRunsWorkersAtOnceAndAcksEachMessageOnce(t *testing.T) 
 			return nil
 		})
 	}()
-	checkFor(t, 10*time.Second, func() error {
+	testutil.Eventually(t, 10*time.Second, func() error {
 		pending, err := b.Pending(ctx, bus.StreamFetched)
 		if err != nil {
 			return err

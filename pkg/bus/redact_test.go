@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/bus"
 )
 
@@ -68,13 +69,12 @@ func TestReconnectLogHidesPassword(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Shutdown()
-	deadline := time.Now().Add(15 * time.Second)
-	for !strings.Contains(logs.String(), "nats reconnected") {
-		if time.Now().After(deadline) {
-			t.Fatalf("no reconnect logged:\n%s", logs.String())
+	testutil.Eventually(t, 15*time.Second, func() error {
+		if out := logs.String(); !strings.Contains(out, "nats reconnected") {
+			return fmt.Errorf("no reconnect logged:\n%s", out)
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return nil
+	})
 	if out := logs.String(); strings.Contains(out, "hunter2") || !strings.Contains(out, "newsmon:***@") {
 		t.Errorf("log shows the password or lost the user:\n%s", out)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/article"
 )
 
@@ -175,13 +176,12 @@ func counterValue(t *testing.T, c prometheus.Counter) float64 {
 // waitFor polls cond until it holds or the deadline passes.
 func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(d)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
+	testutil.Eventually(t, d, func() error {
+		if !cond() {
+			return fmt.Errorf("waiting for %s", what)
 		}
-		time.Sleep(5 * time.Millisecond) // polling interval, not a synchronisation
-	}
+		return nil
+	})
 }
 
 func TestCrawlFeeds(t *testing.T) {

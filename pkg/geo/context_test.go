@@ -8,6 +8,7 @@ import (
 // TestResolveInContext holds regression cases for the classes of issue #19 "places out of context":
 // issue-like sentences, each with the PLACE entities a tagger would give, resolved as a whole article.
 func TestResolveInContext(t *testing.T) {
+	t.Parallel()
 	res := NewResolver(mustDefault(t))
 	type want = wantPlace
 	for _, tc := range []struct {

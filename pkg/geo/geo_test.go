@@ -53,6 +53,7 @@ func newArticle(t testing.TB, url, text string, ents ...ent) *article.Article {
 }
 
 func TestKey(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"São Paulo":          "sao paulo",
 		"  the  Netherlands": "netherlands",
@@ -70,6 +71,7 @@ func TestKey(t *testing.T) {
 }
 
 func TestCandidates(t *testing.T) {
+	t.Parallel()
 	g := mustDefault(t)
 	for _, tc := range []struct {
 		name, wantName, wantFeature, wantCC, wantAdmin1 string
@@ -121,6 +123,7 @@ func TestCandidates(t *testing.T) {
 }
 
 func TestIsPlace(t *testing.T) {
+	t.Parallel()
 	g := mustDefault(t)
 	for name, want := range map[string]bool{
 		"Wuxi": true, "Paris": true, "U.S.": true, "UK": true, "Jiangsu": true, "São Paulo": true,
@@ -135,6 +138,7 @@ func TestIsPlace(t *testing.T) {
 }
 
 func TestDemonymAndMetonym(t *testing.T) {
+	t.Parallel()
 	g := mustDefault(t)
 	for word, want := range map[string]string{"Chinese": "CN", "French": "FR", "Americans": "US", "Table": ""} {
 		got, ok := g.Demonym(word)
@@ -181,6 +185,7 @@ func TestGetParentsComplete(t *testing.T) {
 }
 
 func TestResolve(t *testing.T) {
+	t.Parallel()
 	g := mustDefault(t)
 	res := NewResolver(g)
 	type want = wantPlace
@@ -317,6 +322,7 @@ func TestResolve(t *testing.T) {
 }
 
 func TestResolveMergesAndIsIdempotent(t *testing.T) {
+	t.Parallel()
 	res := NewResolver(mustDefault(t))
 	a := newArticle(t, "", "Britain and the UK: the United Kingdom. Britain again.",
 		ent{"PLACE", "Britain"}, ent{"PLACE", "UK"}, ent{"PLACE", "United Kingdom"})
@@ -409,6 +415,7 @@ func FuzzKey(f *testing.F) {
 }
 
 func TestRegionCode(t *testing.T) {
+	t.Parallel()
 	g := mustDefault(t)
 	for id, want := range map[int]string{1806260: "CN.04", 1814991: "CN", 3336901: "ES.56", 1790923: "", 1: ""} {
 		got, ok := g.RegionCode(id)

@@ -11,6 +11,7 @@ import (
 // neighbourhoods, landmarks, villages): a reader places them where the text puts them, and leaves
 // names the tagger took for places in other roles alone.
 func TestInferUnknownPlaces(t *testing.T) {
+	t.Parallel()
 	res := NewResolver(mustDefault(t))
 	type want struct{ mention, cc, admin1 string }
 	for _, tc := range []struct {
@@ -193,6 +194,7 @@ func TestInferUnknownPlaces(t *testing.T) {
 // TestHeadContainer: a name is read as a part of the place that starts it only when it is a
 // capitalised place name throughout, not a body named after a country.
 func TestHeadContainer(t *testing.T) {
+	t.Parallel()
 	d := mustDefault(t).d
 	for name, want := range map[string]string{
 		"Suzhou Industrial Park":          "Suzhou",
@@ -213,6 +215,7 @@ func TestHeadContainer(t *testing.T) {
 // TestMistypedPlaces: an ORG or PERSON name that is a known country, region or city is read as the
 // place where the text uses it as one, and only there.
 func TestMistypedPlaces(t *testing.T) {
+	t.Parallel()
 	res := NewResolver(mustDefault(t))
 	for _, tc := range []struct {
 		name, text string

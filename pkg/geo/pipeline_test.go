@@ -12,6 +12,7 @@ import (
 // TestTaggerThenResolver runs issue-like paragraphs through the embedded NER tagger and the resolver,
 // as the pipeline does, and checks the places a careful reader would name (and those they would not).
 func TestTaggerThenResolver(t *testing.T) {
+	t.Parallel()
 	gaz, err := geo.Default()
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestRegionKeys(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		p    article.Place
 		want []string
@@ -89,6 +90,7 @@ func mustDay(t *testing.T, s string) time.Time {
 }
 
 func TestDateSpanOverlaps(t *testing.T) {
+	t.Parallel()
 	oct23 := index.DateSpan{Start: mustDay(t, "2023-10-23"), End: mustDay(t, "2023-10-24")}
 	at := func(s string) time.Time {
 		v, err := time.Parse(time.RFC3339, s)

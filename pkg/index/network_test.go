@@ -110,6 +110,7 @@ func TestBuildNetwork(t *testing.T) {
 }
 
 func TestSpeakerOf(t *testing.T) {
+	t.Parallel()
 	a := netArticle("person:Li Wei", "person:Li Qiang", "org:Taihu Energy Group", "person:Emmanuel Macron")
 	cands := speakers(a)
 	all := []string{article.TypePerson, article.TypeOrg}
@@ -138,6 +139,7 @@ func TestSpeakerOf(t *testing.T) {
 }
 
 func TestNetworkOptions(t *testing.T) {
+	t.Parallel()
 	o, err := NetworkOptions{}.Normalized()
 	if err != nil || o.Kind != NetworkMentions || !slices.Equal(o.Types, []string{"PERSON", "ORG"}) ||
 		o.MaxNodes != DefaultNetworkNodes || o.Sample != DefaultNetworkSample || o.MinWeight != 1 {
@@ -155,6 +157,7 @@ func TestNetworkOptions(t *testing.T) {
 }
 
 func TestEntityID(t *testing.T) {
+	t.Parallel()
 	id := EntityID(article.TypePerson, " Emmanuel Macron ")
 	if id != "person:emmanuel macron" {
 		t.Errorf("EntityID = %q", id)
@@ -189,6 +192,7 @@ func (p *pagingSearcher) Search(_ context.Context, q Query) (*Result, error) {
 }
 
 func TestSampleArticles(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ total, n, want, queries int }{
 		{10, 500, 10, 1},
 		{5000, 2500, 2500, 2}, // one deep lean page, then what is left of the next

@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseText(t *testing.T) {
+	t.Parallel()
 	w := func(s string) index.TextTerm { return index.TextTerm{Text: s} }
 	p := func(s string) index.TextTerm { return index.TextTerm{Text: s, Phrase: true} }
 	for in, want := range map[string]index.TextQuery{
@@ -55,6 +56,7 @@ func FuzzParseText(f *testing.F) {
 }
 
 func TestBucketKey(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		at, interval, want string
 	}{

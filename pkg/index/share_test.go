@@ -8,6 +8,7 @@ import (
 )
 
 func TestMergeShares(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name   string
 		fg, bg []TimeBucket

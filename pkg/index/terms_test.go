@@ -6,6 +6,7 @@ import (
 )
 
 func TestJLH(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		fg, fgSize, bg, bgSize int
 		want                   float64
@@ -24,6 +25,7 @@ func TestJLH(t *testing.T) {
 }
 
 func TestTermWorthy(t *testing.T) {
+	t.Parallel()
 	for term, want := range map[string]bool{"zeppelin": true, "g7": true, "co2": true, "北京": true, "a": false,
 		"2023": false, "20,000": false, "10:30": false, "3.5%": false, "--": false, "": false, "é": false, "ai": true} {
 		if got := TermWorthy(term); got != want {

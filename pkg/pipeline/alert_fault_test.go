@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
@@ -158,7 +159,7 @@ func TestFaultAlertsExactlyOnce(t *testing.T) {
 			const want = n + 1 // one per story for "floods", one for the first story in the window
 			// Wait until every article is acknowledged and the alerts are in; on a timeout, still
 			// report the figures below.
-			waitErr := waitUntil(20*time.Second, func() error {
+			waitErr := testutil.Poll(20*time.Second, func() error {
 				p, err := b.Pending(ctx, bus.StreamEnriched)
 				if err != nil {
 					return err
@@ -199,17 +200,5 @@ func TestFaultAlertsExactlyOnce(t *testing.T) {
 			cancel()
 			<-done
 		})
-	}
-}
-
-// waitUntil polls cond until it returns nil or d passes, and returns its last error.
-func waitUntil(d time.Duration, cond func() error) error {
-	deadline := time.Now().Add(d)
-	for {
-		err := cond()
-		if err == nil || time.Now().After(deadline) {
-			return err
-		}
-		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/bus/bustest"
@@ -60,7 +61,7 @@ func TestExtractChainLimitSurvivesPanics(t *testing.T) {
 		Backoff: 10 * time.Millisecond, AckWait: 2 * time.Second, ExtractCPU: 1}
 	done := make(chan error, 1)
 	go func() { done <- stages.RunExtract(ctx, extract.NewChain(nil, ex), 4) }()
-	checkFor(t, 20*time.Second, func() error {
+	testutil.Eventually(t, 20*time.Second, func() error {
 		got, err := b.StreamMessages(ctx, bus.StreamEnriched)
 		if err != nil || got != n {
 			return fmt.Errorf("%d of %d articles enriched (%v)", got, n, err)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/bus/bustest"
@@ -30,21 +31,6 @@ func (o *outageIndex) Put(ctx context.Context, batch []*article.Article) error {
 		return errors.New("write index segment: no space left on device")
 	}
 	return o.Index.Put(ctx, batch)
-}
-
-func checkFor(t *testing.T, d time.Duration, cond func() error) {
-	t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		err := cond()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatal(err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }
 
 // TestFaultIndexBackendDown: while the index fails, the indexer backs off and JetStream holds the
@@ -80,7 +66,7 @@ func TestFaultIndexBackendDown(t *testing.T) {
 	go func() { done <- stages.RunIndex(ctx, idx, nil, 10) }()
 
 	// Far more attempts than MaxDeliver allows for ordinary failures: an outage must not count.
-	checkFor(t, 20*time.Second, func() error {
+	testutil.Eventually(t, 20*time.Second, func() error {
 		if a := idx.attempts.Load(); a < 8 {
 			return fmt.Errorf("%d index attempts during the outage", a)
 		}
@@ -98,13 +84,13 @@ func TestFaultIndexBackendDown(t *testing.T) {
 	}
 
 	idx.down.Store(false)
-	checkFor(t, 30*time.Second, func() error {
+	testutil.Eventually(t, 30*time.Second, func() error {
 		if c, err := blv.Count(ctx); err != nil || c != n {
 			return fmt.Errorf("indexed %d of %d (%v)", c, n, err)
 		}
 		return nil
 	})
-	checkFor(t, 10*time.Second, func() error {
+	testutil.Eventually(t, 10*time.Second, func() error {
 		p, err := b.Pending(ctx, bus.StreamEnriched)
 		if err != nil {
 			return err

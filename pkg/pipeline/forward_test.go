@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/bus/bustest"
@@ -48,7 +49,7 @@ func TestForwardAlertsReplaysHistoryOnce(t *testing.T) {
 		}
 	}
 	want := []string{"r0.s2", "r1.s3", "r0.s4", "r0.s5"}
-	err = waitUntil(10*time.Second, func() error {
+	err = testutil.Poll(10*time.Second, func() error {
 		mu.Lock()
 		defer mu.Unlock()
 		if len(got) < len(want) {

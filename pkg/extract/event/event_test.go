@@ -79,6 +79,7 @@ var seed = fixture{
 }
 
 func TestSeed(t *testing.T) {
+	t.Parallel()
 	a := seed.article(t)
 	if err := New().Extract(context.Background(), a); err != nil {
 		t.Fatal(err)
@@ -139,6 +140,7 @@ func sliceRunes(s string, start, end int) string {
 
 // TestMentionTypes: which event types fire on a sentence (no entities needed).
 func TestMentionTypes(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		text string
 		want []string // type:trigger, in order
@@ -198,6 +200,7 @@ func TestMentionTypes(t *testing.T) {
 
 // TestNamedScan: named events ner left unlabelled.
 func TestNamedScan(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		f    fixture
 		want string // name|type|date|place
@@ -231,6 +234,7 @@ func TestNamedScan(t *testing.T) {
 }
 
 func TestParticipants(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		f    fixture
 		want []string // name:role
@@ -261,6 +265,7 @@ func TestParticipants(t *testing.T) {
 }
 
 func TestDateRanges(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		f    fixture
 		want string
@@ -399,6 +404,7 @@ func TestConcurrentFind(t *testing.T) {
 // date is the one bound to it, not one a subordinate or reported clause gives another event.
 // want lists "type|date" of each event found, in text order.
 func TestSenses(t *testing.T) {
+	t.Parallel()
 	ex := New()
 	for _, tc := range []struct {
 		name string

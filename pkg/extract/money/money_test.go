@@ -13,6 +13,7 @@ import (
 )
 
 func TestParseAmount(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]Amount{
 		"$5":                    {Value: 5, Currency: "USD"},
 		"US$5":                  {Value: 5, Currency: "USD"},
@@ -93,6 +94,7 @@ func TestParseAmount(t *testing.T) {
 }
 
 func TestParseAmountRejects(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{"5%", "5 percent", "in 2023", "40 companies", "COVID-19", "", "$", "5 people and $3"} {
 		if got, err := ParseAmount(in); !errors.Is(err, ErrNoAmount) {
 			t.Errorf("ParseAmount(%q) = %+v, %v; want ErrNoAmount", in, got, err)
@@ -101,6 +103,7 @@ func TestParseAmountRejects(t *testing.T) {
 }
 
 func TestFind(t *testing.T) {
+	t.Parallel()
 	type m struct {
 		text  string
 		cur   string
@@ -188,6 +191,7 @@ func BenchmarkFind(b *testing.B) {
 // foreign-dollar figure is the US dollar, and pesos, shillings, rupees and bare dollars follow the
 // article's country (its resolved places, else the country names in its text, else its host).
 func TestArticleContext(t *testing.T) {
+	t.Parallel()
 	place := func(cc string, n int) article.Place {
 		return article.Place{CountryCode: cc, Mentions: make([]article.Mention, n)}
 	}

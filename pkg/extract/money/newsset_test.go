@@ -15,6 +15,7 @@ import (
 // TestNewsSet scores Find on our own news sentences (testdata/news_money.txt, also written as
 // news_money.jsonl for `newsmon eval money --data`). -update rewrites the JSONL from the markup.
 func TestNewsSet(t *testing.T) {
+	t.Parallel()
 	cases := readMarkup(t, "testdata/news_money.txt")
 	golden.CheckJSONLines(t, "testdata/news_money.jsonl", cases)
 
@@ -28,8 +29,9 @@ func TestNewsSet(t *testing.T) {
 	t.Logf("own set: cases=%d mentions=%d span f1=%.4f p=%.4f r=%.4f value_accuracy=%.4f range=%d/%d approx=%d/%d links=%d/%d",
 		len(cases), s.Mentions, s.Spans.F1(), s.Spans.Precision(), s.Spans.Recall(), s.ValueAccuracy(),
 		s.RangeOK, s.RangeTotal, s.ApproxOK, s.ApproxTotal, s.LinkOK, s.LinkTotal)
-	if s.Spans.F1() < 0.97 || s.ValueAccuracy() < 0.97 {
-		t.Errorf("own set below target 0.97: f1=%.4f value_accuracy=%.4f", s.Spans.F1(), s.ValueAccuracy())
+	// Measured 1.0000 and 1.0000 over 321 mentions; the floor lets no more than three slip.
+	if s.Spans.F1() < 0.99 || s.ValueAccuracy() < 0.99 {
+		t.Errorf("own set below floor 0.99: f1=%.4f value_accuracy=%.4f", s.Spans.F1(), s.ValueAccuracy())
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 // Internet of Things Exposition held from Oct 20 to 23 in Wuxi" is one event, with its dates and
 // its city — not "2023 World Internet" and "Things Exposition", and no person "Oct".
 func TestEventNameThroughChain(t *testing.T) {
+	t.Parallel()
 	gaz, err := geo.Default()
 	if err != nil {
 		t.Fatal(err)

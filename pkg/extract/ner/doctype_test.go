@@ -20,6 +20,7 @@ var docPlaces = fakePlaces{"Kenya": true, "Nairobi": true, "Bavaria": true, "Mun
 // TestDocumentTyping runs issue-like sentences through the Tagger: one type per name, decided by the
 // evidence of the whole text (issue #19, "names typed wrong").
 func TestDocumentTyping(t *testing.T) {
+	t.Parallel()
 	tagger := New(docPlaces)
 	for _, tc := range []struct {
 		class string
@@ -194,6 +195,7 @@ func TestTitleBecomesRole(t *testing.T) {
 // TestNonEnglishKeepsOnlyKnownPlaces: text in a language without a model yields no English-model
 // guesses, only places the gazetteer knows and people named with a common given name.
 func TestNonEnglishKeepsOnlyKnownPlaces(t *testing.T) {
+	t.Parallel()
 	tagger := New(docPlaces)
 	for _, tc := range []struct {
 		lang   string
@@ -234,6 +236,7 @@ func TestNonEnglishKeepsOnlyKnownPlaces(t *testing.T) {
 }
 
 func TestIsLegalForm(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge()
 	for w, want := range map[string]bool{"GmbH": true, "AG": true, "S.A.": true, "SA": true, "SpA": true, "S.p.A.": true,
 		"Ltd": true, "Ltd.": true, "plc": true, "Inc.": true, "NV": true, "SE": true,
@@ -251,6 +254,7 @@ func TestIsLegalForm(t *testing.T) {
 }
 
 func TestKnowledgeLists(t *testing.T) {
+	t.Parallel()
 	k := loadKnowledge()
 	for _, n := range []string{"John", "Mary", "Jennifer", "Dale", "Valentina"} {
 		if !k.firstNames[n] {
@@ -317,6 +321,7 @@ func BenchmarkDocumentStep(b *testing.B) {
 // and people whose names open with a common given name — found even in a flattened table the model
 // passes over — but no guesses of the English model.
 func TestForeignLanguagePeople(t *testing.T) {
+	t.Parallel()
 	tagger := New(docPlaces)
 	for _, tc := range []struct {
 		class string

@@ -4,18 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/newsmon/newsmon/internal/golden"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
 
 // fakePlaces stands in for pkg/geo's gazetteer.
 type fakePlaces map[string]bool
@@ -41,6 +38,7 @@ func find(ents []article.Entity, name string) *article.Entity {
 }
 
 func TestTagTypes(t *testing.T) {
+	t.Parallel()
 	tagger := New(places)
 	for _, tc := range []struct {
 		in    string
@@ -91,6 +89,7 @@ func TestTagTypes(t *testing.T) {
 }
 
 func TestLinkingAndRoles(t *testing.T) {
+	t.Parallel()
 	in := "Cui Rongguo, Party secretary of Xinwu district, visited the plant. “We are ready,” Cui said.\n\n" +
 		"The World Health Organization (WHO) agreed. WHO officials and Acme Inc. met; Acme said it would pay. " +
 		"Prime Minister Narendra Modi arrived. Modi told reporters he was pleased."
@@ -135,6 +134,7 @@ func TestIssueExamples(t *testing.T) {
 }
 
 func TestIsAcronymFor(t *testing.T) {
+	t.Parallel()
 	lex := newLexicon()
 	for _, tc := range []struct {
 		acronym, name string
@@ -155,6 +155,7 @@ func TestIsAcronymFor(t *testing.T) {
 }
 
 func TestMetaLinesAreNotEntities(t *testing.T) {
+	t.Parallel()
 	in := "World\n\nBy Sarah Okonkwo and Rahul Mehta\n\nAsia Pacific Wire 17 Nov 2026 10:05 HKT\n\n" +
 		"Officials in Jakarta said the dam held. (Photo: Reuters/Willy Kurniawan)\n\n" +
 		"Photo: Getty Images / Ahmad Yusuf"
@@ -206,42 +207,8 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkOffsets(t, a.Text, a.Entities)
-	golden(t, "testdata/article.golden.json", a.Entities)
+	golden.CheckJSON(t, "testdata/article.golden.json", a.Entities)
 }
-
-func golden(t *testing.T, path string, v any) {
-	t.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from output (run go test -update and read the diff):\n%s", path, firstDiff(string(got), string(want)))
-	}
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) && i < len(w); i++ {
-		if g[i] != w[i] {
-			return "line " + itoa(i+1) + ":\n got: " + g[i] + "\nwant: " + w[i]
-		}
-	}
-	return "lengths differ"
-}
-
-func itoa(i int) string { return strconv.Itoa(i) }
 
 // BenchmarkTag measures tokenise + tag + merge on the fixture article, in tokens per second.
 func BenchmarkTag(b *testing.B) {
@@ -342,6 +309,7 @@ func TestConcurrentTagMatchesSequential(t *testing.T) {
 }
 
 func TestJoinNameParticles(t *testing.T) {
+	t.Parallel()
 	types := schemes["ontonotes"]
 	typ := func(name string) int { return slices.Index(types, name) }
 	person, gpe, org := typ("PERSON"), typ("GPE"), typ("ORG")
@@ -368,6 +336,7 @@ func TestJoinNameParticles(t *testing.T) {
 }
 
 func TestTitleCase(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"NEW YORK": "New York", "ST. LOUIS": "St. Louis", "U.S.": "U.S.", "WUXI": "Wuxi", "SÃO PAULO": "São Paulo"} {
 		if got := titleCase(in); got != want {
 			t.Errorf("titleCase(%q) = %q; want %q", in, got, want)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestProfileCode(t *testing.T) {
+	t.Parallel()
 	// counts: O, then the CoNLL types PER, LOC, ORG, MISC (type index + 1).
 	for _, tc := range []struct {
 		name   string
@@ -31,6 +32,7 @@ func TestProfileCode(t *testing.T) {
 }
 
 func TestProfilesRoundTripAndModelCheck(t *testing.T) {
+	t.Parallel()
 	none, err := NewResources(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +78,7 @@ func TestProfilesRoundTripAndModelCheck(t *testing.T) {
 }
 
 func TestCrossValidatedCountsRoundTrip(t *testing.T) {
+	t.Parallel()
 	res, err := NewResources(nil)
 	if err != nil {
 		t.Fatal(err)

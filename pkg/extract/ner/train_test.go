@@ -43,8 +43,9 @@ func trainTiny(t *testing.T, res *Resources) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.DevF1() < 0.9 {
-		t.Errorf("F1 on its own training data = %.3f; want ≥ 0.9", m.DevF1())
+	// Measured 1.0000: a model that cannot learn its own training set is broken.
+	if m.DevF1() < 0.99 {
+		t.Errorf("F1 on its own training data = %.4f; want ≥ 0.99", m.DevF1())
 	}
 	var buf bytes.Buffer
 	if err := m.Write(&buf); err != nil {
@@ -86,6 +87,7 @@ func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 }
 
 func TestTokensSplitClitics(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string][]string{
 		"China's exports":      {"China", "'s", "exports"},
 		"Zürich’s banks don't": {"Zürich", "’s", "banks", "do", "n't"},
@@ -137,6 +139,7 @@ func TestClustersRoundTrip(t *testing.T) {
 // TestCapitalisedElsewhere checks the document fact "capitalised elsewhere, not clause-initially":
 // a word right after a dash, colon, opening quote or ellipsis starts a clause and does not count.
 func TestCapitalisedElsewhere(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		doc  [][]string
 		word string
@@ -160,6 +163,7 @@ func TestCapitalisedElsewhere(t *testing.T) {
 
 // TestModelTokens checks that text reaches each model tokenised as its corpus was.
 func TestModelTokens(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ scheme, in, want string }{
 		{"ontonotes", "Roberto Bautista-Agut beat Pierre-Hugues Herbert", "Roberto|Bautista|-|Agut|beat|Pierre|-|Hugues|Herbert"},
 		{"ontonotes", "flights to Port-au-Prince resumed", "flights|to|Port|-|au|-|Prince|resumed"},

@@ -47,6 +47,7 @@ func referenceViterbi(ls *labelSet, em, transT []float32, n int) []uint8 {
 }
 
 func TestViterbiPruningIsExact(t *testing.T) {
+	t.Parallel()
 	for _, scheme := range Schemes() {
 		for _, enc := range []string{EncodingIOB2, EncodingBILOU} {
 			ls, err := newLabelSetEnc(scheme, enc)
@@ -100,6 +101,7 @@ func validLabels(ls *labelSet, labels []uint8) bool {
 }
 
 func TestBILOUEncoding(t *testing.T) {
+	t.Parallel()
 	ls, err := newLabelSetEnc("conll2003", EncodingBILOU)
 	if err != nil {
 		t.Fatal(err)
@@ -152,6 +154,7 @@ func mustEncode(t *testing.T, ls *labelSet, tags []string) []uint8 {
 }
 
 func TestSumRows8MatchesAddRow8(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, nl := range []int{9, 37, 73} {
 		stride := rowStride(nl)
