@@ -96,7 +96,7 @@ func NewLexer(s string, opts LexOptions) Lexer {
 
 // Read fills dst with the next lexemes and returns how many it found: fewer than len(dst) only at
 // the end of the text, 0 once the text is read. Callers convert the lexemes to their own token type
-// a chunk at a time (AppendLexemes), which costs less than a call per lexeme.
+// a chunk at a time with AppendConverted, which costs less than a call per lexeme.
 func (lx *Lexer) Read(dst []Lexeme) int {
 	// Few live variables, so that the loop keeps them all in registers: options and the gap are
 	// bits, and runes beyond ASCII, rare in English news, go to lexRune.
