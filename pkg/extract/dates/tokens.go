@@ -28,7 +28,7 @@ var lexOptions = text.LexOptions{Language: text.English}
 // tokenize splits s into tokens, reusing buf. It allocates nothing per token.
 func tokenize(s string, buf []token) []token {
 	toks := buf[:0]
-	var chunk [128]text.Lexeme
+	var chunk [32]text.Lexeme
 	lx := text.NewLexer(s, lexOptions)
 	for n := lx.Read(chunk[:]); n > 0; n = lx.Read(chunk[:]) {
 		toks = text.AppendConverted(toks, chunk[:n], setToken)
