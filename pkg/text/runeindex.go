@@ -1,6 +1,6 @@
 // Package text owns the low-level text primitives every extractor shares: code-point offsets,
 // tokens and sentences. It is the only place in newsmon where byte offsets become rune (code-point)
-// offsets. It knows nothing about articles, entities or languages beyond English punctuation habits,
+// offsets. It knows nothing about articles or entities; of languages it knows English (Language),
 // and it never allocates per token beyond the result slices it returns.
 package text
 

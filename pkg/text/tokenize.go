@@ -13,8 +13,8 @@ type Token struct {
 	Start, End int
 }
 
-// abbreviations end with a period that belongs to the word, not to the sentence.
-var abbreviations = map[string]bool{
+// englishAbbreviations end with a period that belongs to the word, not to the sentence.
+var englishAbbreviations = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "Sr": true, "Jr": true, "St": true,
 	"Mt": true, "Ft": true, "Gen": true, "Col": true, "Lt": true, "Sgt": true, "Capt": true, "Cmdr": true,
 	"Maj": true, "Adm": true, "Gov": true, "Sen": true, "Rep": true, "Rev": true, "Hon": true, "Pres": true,
@@ -35,7 +35,7 @@ var abbreviations = map[string]bool{
 }
 
 // IsAbbreviation reports whether word (without its period) is a known abbreviation such as "Mr" or "Oct".
-func IsAbbreviation(word string) bool { return abbreviations[word] }
+func IsAbbreviation(word string) bool { return English.abbreviations[word] }
 
 // Tokenize splits s into tokens. Words keep internal apostrophes (O'Brien, don't, China's) and
 // hyphens (Jean-Pierre, al-Assad, COVID-19); numbers keep decimal points and thousands groups
@@ -43,6 +43,7 @@ func IsAbbreviation(word string) bool { return abbreviations[word] }
 // symbols, quotes, dashes and other punctuation are tokens of their own ("..." and "--" stay whole).
 // A hyphen between two digits splits ("3-4" → 3, -, 4) so ranges and ISO dates stay parseable.
 func Tokenize(s string) []Token {
+	abbreviations := English.abbreviations
 	toks := make([]Token, 0, len(s)/5+1)
 	for i := 0; i < len(s); {
 		r, size := decode(s, i)
@@ -51,7 +52,7 @@ func Tokenize(s string) []Token {
 			i += size
 			continue
 		case isWordRune(r):
-			end := scanWord(s, i)
+			end := scanWord(s, i, abbreviations)
 			toks = append(toks, Token{Text: s[i:end], Start: i, End: end})
 			i = end
 			continue
@@ -82,8 +83,9 @@ func possessive(s string, end int) int {
 	return end
 }
 
-// scanWord returns the end of the word or number that starts at i.
-func scanWord(s string, i int) int {
+// scanWord returns the end of the word or number that starts at i; a word in abbreviations keeps
+// its period.
+func scanWord(s string, i int, abbreviations map[string]bool) int {
 	start := i
 	segStart := i  // start of the current dot-separated segment ("U" in "U.S")
 	dotted := true // every segment so far is a single letter: U.S, e.g

@@ -1,17 +1,16 @@
 package dates
 
 import (
-	"unicode"
-	"unicode/utf8"
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
-// kind is a token's class.
+// kind is a token's class: text's lexeme kinds under the names scan.go reads.
 type kind uint8
 
 const (
-	kNum   kind = iota + 1 // ASCII digits only: "23.10.2023" is 23 . 10 . 2023
-	kWord                  // letters
-	kPunct                 // any other single rune
+	kNum   = kind(text.LexNumber) // ASCII digits only: "23.10.2023" is 23 . 10 . 2023
+	kWord  = kind(text.LexWord)   // letters
+	kPunct = kind(text.LexPunct)  // any other single rune
 )
 
 // token is a span of the text in bytes. space says whitespace separates it from the token before;
@@ -22,76 +21,22 @@ type token struct {
 	space, brk bool
 }
 
+// lexOptions are the Lexer's plain reading: runs of ASCII digits, runs of letters (Han included),
+// every other rune, currency signs too, punctuation.
+var lexOptions = text.LexOptions{Language: text.English}
+
 // tokenize splits s into tokens, reusing buf. It allocates nothing per token.
 func tokenize(s string, buf []token) []token {
 	toks := buf[:0]
-	space, brk := false, false
-	for i := 0; i < len(s); {
-		c := s[i]
-		start := i
-		var k kind
-		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-				space = true
-				i++
-				continue
-			case c == '\n':
-				space, brk = true, true
-				i++
-				continue
-			case c >= '0' && c <= '9':
-				for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-					i++
-				}
-				k = kNum
-			case c|0x20 >= 'a' && c|0x20 <= 'z':
-				i = scanWord(s, i+1)
-				k = kWord
-			default:
-				i++
-				k = kPunct
-			}
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == 0xA0 || r == 0x202F || r == 0x2009 || unicode.IsSpace(r):
-				space = space || true
-				if r == 0x2028 || r == 0x2029 {
-					brk = true
-				}
-				i += size
-				continue
-			case unicode.IsLetter(r):
-				i = scanWord(s, i+size)
-				k = kWord
-			default:
-				i += size
-				k = kPunct
-			}
-		}
-		toks = append(toks, token{start: int32(start), end: int32(i), kind: k, space: space, brk: brk})
-		space, brk = false, false
+	var chunk [32]text.Lexeme
+	lx := text.NewLexer(s, lexOptions)
+	for n := lx.Read(chunk[:]); n > 0; n = lx.Read(chunk[:]) {
+		toks = text.AppendConverted(toks, chunk[:n], setToken)
 	}
 	return toks
 }
 
-// scanWord returns the end of the word whose letters continue at i.
-func scanWord(s string, i int) int {
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c|0x20 < 'a' || c|0x20 > 'z' {
-				return i
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
-			return i
-		}
-		i += size
-	}
-	return i
+// setToken copies a lexeme into a token.
+func setToken(t *token, l *text.Lexeme) {
+	t.start, t.end, t.kind, t.space, t.brk = l.Start, l.End, kind(l.Kind), l.Space, l.Break
 }

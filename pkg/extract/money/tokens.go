@@ -1,18 +1,17 @@
 package money
 
 import (
-	"unicode"
-	"unicode/utf8"
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
-// kind is a token's class.
+// kind is a token's class: text's lexeme kinds under the names scan.go reads.
 type kind uint8
 
 const (
-	kNum   kind = iota + 1 // digits with inner separators: 40, 1,234.56, 1.234,56, 12,34,567
-	kWord                  // letters (and combining marks); every Han character is a word of its own
-	kSym                   // a currency symbol: $ € £ ¥ ₹ … (Unicode Sc), one rune
-	kPunct                 // any other single rune
+	kNum   = kind(text.LexNumber) // digits with inner separators: 40, 1,234.56, 1.234,56, 12,34,567
+	kWord  = kind(text.LexWord)   // letters (and combining marks); every Han character is a word of its own
+	kSym   = kind(text.LexSymbol) // a currency symbol: $ € £ ¥ ₹ … (Unicode Sc), one rune
+	kPunct = kind(text.LexPunct)  // any other single rune
 )
 
 // token is a span of the text in bytes. space says whitespace separates it from the token before;
@@ -23,104 +22,24 @@ type token struct {
 	space, brk bool
 }
 
+// lexOptions are how sums are read: "1,234.56" and "1.234,56" are one number whatever the
+// language, a currency sign is a kind of its own, and so is each Han character ("5亿元").
+var lexOptions = text.LexOptions{Language: text.English, NumberMarks: true, HanWords: true, LoneMarks: true, Symbols: true}
+
 // tokenize splits s into tokens, reusing buf. It allocates nothing per token.
 func tokenize(s string, buf []token) []token {
 	toks := buf[:0]
-	space, brk := false, false
-	emit := func(start, end int, k kind) {
-		toks = append(toks, token{start: int32(start), end: int32(end), kind: k, space: space, brk: brk})
-		space, brk = false, false
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-				space = true
-				i++
-			case c == '\n':
-				space, brk = true, true
-				i++
-			case isDigit(c):
-				j := scanNumber(s, i)
-				emit(i, j, kNum)
-				i = j
-			case isASCIILetter(c):
-				j := scanWord(s, i+1)
-				emit(i, j, kWord)
-				i = j
-			case c == '$':
-				emit(i, i+1, kSym)
-				i++
-			default:
-				emit(i, i+1, kPunct)
-				i++
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == 0xA0 || r == 0x202F || r == 0x2009 || unicode.IsSpace(r):
-			space = true
-			if r == 0x2028 || r == 0x2029 {
-				brk = true
-			}
-			i += size
-		case unicode.Is(unicode.Han, r):
-			emit(i, i+size, kWord)
-			i += size
-		case unicode.IsLetter(r) || unicode.IsMark(r):
-			j := scanWord(s, i+size)
-			emit(i, j, kWord)
-			i = j
-		case unicode.Is(unicode.Sc, r):
-			emit(i, i+size, kSym)
-			i += size
-		default:
-			emit(i, i+size, kPunct)
-			i += size
-		}
+	var chunk [32]text.Lexeme
+	lx := text.NewLexer(s, lexOptions)
+	for n := lx.Read(chunk[:]); n > 0; n = lx.Read(chunk[:]) {
+		toks = text.AppendConverted(toks, chunk[:n], setToken)
 	}
 	return toks
 }
 
-func isDigit(b byte) bool       { return b >= '0' && b <= '9' }
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-// scanNumber returns the end of the number starting at i: digits, with single '.' or ','
-// separators between digits.
-func scanNumber(s string, i int) int {
-	j := i
-	for j < len(s) {
-		if isDigit(s[j]) {
-			j++
-			continue
-		}
-		if (s[j] == ',' || s[j] == '.') && j+1 < len(s) && isDigit(s[j+1]) {
-			j += 2
-			continue
-		}
-		break
-	}
-	return j
-}
-
-// scanWord returns the end of the word whose letters continue at i.
-func scanWord(s string, i int) int {
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !isASCIILetter(c) {
-				return i
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.Is(unicode.Han, r) || !(unicode.IsLetter(r) || unicode.IsMark(r)) {
-			return i
-		}
-		i += size
-	}
-	return i
+// setToken copies a lexeme into a token.
+func setToken(t *token, l *text.Lexeme) {
+	t.start, t.end, t.kind, t.space, t.brk = l.Start, l.End, kind(l.Kind), l.Space, l.Break
 }

@@ -222,7 +222,9 @@
 //
 // The base model is the OntoNotes model without profiles (the word-profile templates stay empty);
 // the final models read the profiles it wrote. A model records the feature version and the
-// checksums of the cluster and profile tables it was trained with and refuses to load with others:
-// changing features.go, lexicon.go, the clusters or the profiles means retraining.
+// checksums of the cluster and profile tables and of the word lists the features read (lexicon.go)
+// it was trained with, and refuses to load with others: changing features.go, those lists, the
+// clusters or the profiles means retraining. (The models trained before headers carried the word
+// lists' checksum got it from internal/stamplexicon, which rewrites only the header.)
 // The gazetteer is not checksummed; the models were trained against pkg/geo as it was then.
 package ner

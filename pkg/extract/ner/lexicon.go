@@ -1,6 +1,13 @@
 package ner
 
-import "strings"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // The word lists below are the baseline's whole "model". They are data, not state: New turns them
 // into sets owned by the Tagger, so nothing package-level is ever mutated.
@@ -22,9 +29,9 @@ themselves then there therefore these they third this those though three through
 together tomorrow tonight too two under unless unlike until up upon us usually very via was we well
 were what whatever when whenever where whereas whether which while who whoever whole whom whose why
 will with within without would yes yet yesterday you your yours analysts investors observers workers
-sources lawmakers some many students scientists researchers locals witnesses earlier overall instead
-asked speaking addressing responding commenting reporting writing citing noting adding meanwhile
-but so however although while whereas further plus like unlike beyond besides`
+sources lawmakers students scientists researchers locals witnesses
+addressing responding commenting reporting writing noting adding
+plus`
 
 // nonNames are capitalised words that are never part of a name: weekdays, months, pronouns.
 const nonNames = `Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
@@ -54,7 +61,7 @@ Movement Front Club FC School College Academy Hospital Service Services Reserve 
 Holdings Motors Airlines Airways Technologies Technology Systems Partners Capital Securities Bancorp
 Pharmaceuticals Pharma Labs Media Network Press Post Journal Daily Herald Tribune Telegraph Gazette
 Broadcasting Television Radio Corporation Enterprises Industries Industrial Insurance Investments
-Energy Electric Petroleum Oil Steel Bureau Secretariat Cabinet Forces Guard Brigade Regiment Unit
+Energy Electric Petroleum Oil Steel Secretariat Cabinet Forces Guard Brigade Regiment Unit
 GmbH AG SA SE NV BV Plc PLC LLC LLP Pty Bhd Co Cooperative Consortium Institution Observatory
 Tribunal Directorate Inspectorate Commissionerate Embassy Consulate Mission Church Mosque Temple`
 
@@ -62,7 +69,7 @@ Tribunal Directorate Inspectorate Commissionerate Embassy Consulate Mission Chur
 const eventWords = `Summit Games Olympics Olympic Paralympics Cup Election Elections Conference Festival Forum
 War Earthquake Championship Championships Expo Marathon Olympiad Biennale Fair Tournament Open Prix
 Awards Oscars Revolution Crisis Pandemic Hurricane Typhoon Cyclone Storm Flood Floods Massacre
-Congress Convention Meeting Talks Summit Dialogue Week Tour Derby Series Grand Classic Jubilee
+Congress Convention Meeting Talks Dialogue Week Tour Derby Series Grand Classic Jubilee
 Referendum Uprising Protests Siege Battle Offensive Ceasefire Accord Accords Treaty Agreement Plenum
 Session Assembly`
 
@@ -80,9 +87,6 @@ const placeFirstWords = `Mount Mt. Lake Gulf Republic Kingdom Cape Port Fort Isl
 const lowerPlaceCues = `province prefecture county district city region state municipality town village
 township island islands river capital area suburb borough`
 
-// prePlaceCues precede a place name ("in Wuxi", "city of Wuxi").
-const prePlaceCues = `in near from across outside inside throughout around to toward towards`
-
 // knownOrgs are organisations that carry no keyword: news agencies and a few household names.
 const knownOrgs = `Reuters Xinhua AFP AP Bloomberg CNN BBC Al Jazeera NATO OPEC UNESCO UNICEF WHO IMF
 Interpol Europol Google Apple Microsoft Amazon Meta Facebook Twitter Tesla Huawei Alibaba Tencent
@@ -99,7 +103,7 @@ spokeswoman spokesperson ceo founder co-founder professor mayor governor ambassa
 analyst economist researcher manager executive officer deputy vice commander editor member senator
 lawmaker adviser advisor partner coach captain strategist scientist lecturer fellow correspondent
 premier chancellor general secretary-general dean principal owner president-elect representative
-envoy commissioner counsel lawyer attorney judge inspector superintendent spokesperson candidate
+envoy commissioner counsel lawyer attorney judge inspector superintendent candidate
 vice-president vice-chairman board expert engineer doctor physician author founder-director
 administrator coordinator consultant trustee treasurer negotiator diplomat`
 
@@ -110,32 +114,32 @@ Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott 
 Gregory Frank Alexander Raymond Patrick Jack Dennis Jerry Tyler Aaron Jose Adam Henry Nathan Douglas
 Zachary Peter Kyle Walter Ethan Jeremy Harold Keith Christian Roger Noah Gerald Carl Terry Sean Austin
 Arthur Lawrence Jesse Dylan Bryan Joe Jordan Billy Bruce Albert Willie Gabriel Logan Alan Juan Wayne
-Roy Ralph Randy Eugene Vincent Russell Elijah Louis Bobby Philip Johnny Joe Boris Vladimir Emmanuel
+Roy Ralph Randy Eugene Vincent Russell Elijah Louis Bobby Philip Johnny Boris Vladimir Emmanuel
 Olaf Angela Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty
 Margaret Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie
-Rebecca Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma Samantha
+Rebecca Sharon Laura Cynthia Kathleen Amy Shirley Helen Anna Brenda Pamela Nicole Emma Samantha
 Katherine Christine Debra Rachel Catherine Carolyn Janet Ruth Maria Heather Diane Virginia Julie Joyce
 Victoria Olivia Kelly Christina Lauren Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha Jacqueline
 Frances Gloria Ann Teresa Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise
 Amber Marilyn Beverly Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte Rose
-Alexis Kayla Kamala Hillary Ursula Christine Giorgia Jacinda Theresa Liz Rishi Keir Emmanuel Justin
+Alexis Kayla Kamala Hillary Ursula Giorgia Jacinda Liz Rishi Keir
 Muhammad Mohammed Mohamed Ahmed Ali Omar Hassan Hussein Ibrahim Mustafa Khalid Yusuf Abdullah Abdul
 Fatima Aisha Layla Mariam Zainab Amina Nour Tariq Karim Samir Rami Walid Bashar Recep Tayyip Mehmet
 Ahmet Emine Narendra Rahul Amit Raj Sanjay Vijay Sunil Anil Rajesh Suresh Arvind Priya Sonia Indira
 Nirmala Shashi Imran Nawaz Benazir Shehbaz Sheikh Hasina Yuki Hiroshi Takeshi Kenji Shinzo Fumio
 Yoshihide Akira Haruki Naomi Kim Jae Min Ji Hyun Seo Yoon Moon Park Nguyen Thanh Duc Minh Jokowi
-Joko Prabowo Anwar Mahathir Rodrigo Ferdinand Leni Ramaphosa Cyril Nelson Thabo Jacob Uhuru William
-Raila Bola Muhammadu Goodluck Olusegun Paul Yoweri Abiy Kwame Kofi Chinua Wole Ngozi Akinwumi Ama
-Luiz Inacio Lula Jair Dilma Javier Alberto Mauricio Cristina Andres Manuel Claudia Gustavo Gabriel
+Joko Prabowo Anwar Mahathir Rodrigo Ferdinand Leni Ramaphosa Cyril Nelson Thabo Uhuru
+Raila Bola Muhammadu Goodluck Olusegun Yoweri Abiy Kwame Kofi Chinua Wole Ngozi Akinwumi Ama
+Luiz Inacio Lula Jair Dilma Javier Alberto Mauricio Cristina Andres Manuel Claudia Gustavo
 Nicolas Hugo Evo Pedro Pablo Carlos Luis Miguel Fernando Jorge Ricardo Francisco Antonio Alejandro
-Sergio Diego Rafael Mateo Santiago Sofia Valentina Camila Lucia Ana Carmen Isabel Elena Marta Laura
-Giuseppe Giovanni Marco Matteo Luca Francesco Mario Sergio Silvio Mario Angela Olaf Friedrich Helmut
+Sergio Diego Rafael Mateo Santiago Sofia Valentina Camila Lucia Ana Carmen Isabel Elena Marta
+Giuseppe Giovanni Marco Matteo Luca Francesco Mario Silvio Friedrich Helmut
 Gerhard Frank-Walter Annalena Wolfgang Klaus Hans Jurgen Dieter Heinz Pierre Jean-Luc Jacques Francois
-Marine Emmanuel Nicolas Edouard Michel Vladimir Dmitry Sergei Sergey Alexei Alexey Mikhail Ivan Igor
-Yuri Oleg Volodymyr Petro Yulia Olena Andrzej Donald Viktor Recep Benjamin Yair Naftali Isaac Avi
-Moshe Ehud Golda Xavier Ursula Mette Sanna Jens Magnus Erik Lars Ole Sven José María Jesús Ángel
+Marine Edouard Michel Dmitry Sergei Sergey Alexei Alexey Mikhail Ivan Igor
+Yuri Oleg Volodymyr Petro Yulia Olena Andrzej Viktor Yair Naftali Isaac Avi
+Moshe Ehud Golda Xavier Mette Sanna Jens Magnus Erik Lars Ole Sven José María Jesús Ángel
 Álvaro Andrés Sebastián Joaquín Ramón Hélène François Frédéric Élise Zoë Søren Jürgen Günter Björn
-Łukasz Agnieszka Małgorzata Zoltán Dóra Gábor Ştefan Marie Anne Claire Camille Chloé Léa Lucas`
+Łukasz Agnieszka Małgorzata Zoltán Dóra Gábor Ştefan Anne Claire Camille Chloé Léa Lucas`
 
 // chineseSurnames start Chinese names ("Cui Rongguo", "Xi Jinping"): surname first, given name after.
 const chineseSurnames = `Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo
@@ -149,10 +153,6 @@ const nameParticles = `de van von der den du da dos das di del della la le bin i
 
 // orgConnectors may sit inside an organisation, event or place name ("Bank of China").
 const orgConnectors = `of for and the &`
-
-// institutionBodies are the organisations whose names may hold "and" ("Ministry of Industry and …").
-const institutionBodies = `Ministry Department Commission Committee Institute School College Bureau Office
-Council Academy Administration Agency Association Federation Centre Center University Society`
 
 // wordSet splits whitespace-separated lists into one set.
 func wordSet(lists ...string) map[string]bool {
@@ -168,8 +168,8 @@ func wordSet(lists ...string) map[string]bool {
 // lexicon holds the word sets one Tagger uses.
 type lexicon struct {
 	common, nonNames, honorifics, titles, orgWords, eventWords, placeWords, placeFirst,
-	lowerPlaceCues, prePlaceCues, knownOrgs, speechCues, roleWords, givenNames, chineseSurnames,
-	particles, connectors, bodies map[string]bool
+	lowerPlaceCues, knownOrgs, speechCues, roleWords, givenNames, chineseSurnames,
+	particles, connectors map[string]bool
 }
 
 func newLexicon() *lexicon {
@@ -183,7 +183,6 @@ func newLexicon() *lexicon {
 		placeWords:      wordSet(placeWords),
 		placeFirst:      wordSet(placeFirstWords),
 		lowerPlaceCues:  wordSet(lowerPlaceCues),
-		prePlaceCues:    wordSet(prePlaceCues),
 		knownOrgs:       wordSet(knownOrgs),
 		speechCues:      wordSet(personSpeechCues),
 		roleWords:       wordSet(roleWords),
@@ -191,6 +190,25 @@ func newLexicon() *lexicon {
 		chineseSurnames: wordSet(chineseSurnames),
 		particles:       wordSet(nameParticles),
 		connectors:      wordSet(orgConnectors),
-		bodies:          wordSet(institutionBodies),
 	}
+}
+
+// lexiconChecksum identifies what the model's features read of the word lists: the lexicon flags
+// of every word (buildLexMap). A model records it and refuses to load with other lists, as it does
+// for the cluster and profile tables, so that editing a list the features read cannot silently
+// change a shipped model's inputs.
+//
+// The sum is over the normalized table, not over this file's text: the words in byte order, each
+// with its flags. A word listed twice, the order of a list, its line breaks, its comments, and the
+// lists only the rules read (commonWords, personSpeechCues, nameParticles, orgConnectors) leave it
+// as it is, because none of them changes a feature; adding, removing or moving a word between
+// the lists the features read changes it. Its form is the cluster table's: 16 hex digits of SHA-256.
+func lexiconChecksum(flags map[string]uint16) string {
+	h := sha256.New()
+	var line []byte
+	for _, w := range slices.Sorted(maps.Keys(flags)) {
+		line = append(strconv.AppendUint(append(append(line[:0], w...), '\t'), uint64(flags[w]), 10), '\n')
+		h.Write(line)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }

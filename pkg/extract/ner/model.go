@@ -218,6 +218,7 @@ type modelHeader struct {
 	FeatureVersion string        `json:"feature_version"`
 	Clusters       string        `json:"clusters"` // checksum of the cluster table the features used
 	Profiles       string        `json:"profiles"` // checksum of the word-profile table, "none" without
+	Lexicon        string        `json:"lexicon"`  // checksum of the word lists the features read
 	Seed           uint64        `json:"seed"`
 	DevF1          float64       `json:"dev_f1"`
 	Stages         []stageHeader `json:"stages"`
@@ -298,7 +299,7 @@ func (m *Model) Write(w io.Writer) error {
 }
 
 // ReadModel loads a model written by Write. res must be the resources (clusters, word profiles,
-// word lists) the model was trained with; the checksums of the first two are verified.
+// word lists) the model was trained with; their checksums are verified.
 func ReadModel(r io.Reader, res *Resources) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
@@ -326,6 +327,10 @@ func ReadModel(r io.Reader, res *Resources) (*Model, error) {
 	}
 	if hdr.Profiles != res.ProfilesChecksum() {
 		return nil, fmt.Errorf("read model: trained with word profiles %q, given %q", hdr.Profiles, res.ProfilesChecksum())
+	}
+	if hdr.Lexicon != res.LexiconChecksum() {
+		return nil, fmt.Errorf("read model: trained with word lists %q, lexicon.go's lists the features read sum to %q: "+
+			"an edit of them changes the model's features, retrain it (or undo the edit)", hdr.Lexicon, res.LexiconChecksum())
 	}
 	ls, err := newLabelSetEnc(hdr.Scheme, hdr.Encoding)
 	if err != nil {

@@ -21,6 +21,7 @@ type Resources struct {
 	checksum string
 	lex      *lexicon
 	lexMap   map[string]uint16
+	lexSum   string // lexiconChecksum(lexMap)
 	// profiles: exactHash → profile code (profiles.go); empty without a profile table.
 	profiles    map[uint64]uint32
 	profilesSum string
@@ -30,8 +31,8 @@ const clustersFormat = "newsmon-clusters-1"
 
 // NewResources reads a cluster table written by WriteClusters; nil means no clusters.
 func NewResources(clusters []byte) (*Resources, error) {
-	lex := newLexicon()
-	r := &Resources{checksum: "none", lex: lex, lexMap: buildLexMap(lex), profilesSum: "none"}
+	r := &Resources{checksum: "none", profilesSum: "none"}
+	r.setLexicon(newLexicon())
 	var err error
 	r.clusters, r.checksum, err = readKeyTable(clusters, clustersFormat)
 	if err != nil {
@@ -42,6 +43,16 @@ func NewResources(clusters []byte) (*Resources, error) {
 
 // Checksum identifies the cluster table; a model records the one it was trained with.
 func (r *Resources) Checksum() string { return r.checksum }
+
+// setLexicon sets the word lists and what is derived from them.
+func (r *Resources) setLexicon(lex *lexicon) {
+	r.lex, r.lexMap = lex, buildLexMap(lex)
+	r.lexSum = lexiconChecksum(r.lexMap)
+}
+
+// LexiconChecksum identifies the word lists as the features read them (lexicon.go); a model
+// records the one it was trained with.
+func (r *Resources) LexiconChecksum() string { return r.lexSum }
 
 // WriteClusters saves a cluster table: words are stored as LowerWordHash keys only, so the table
 // carries no text of the corpus it was learned from.

@@ -174,7 +174,8 @@ func Train(ctx context.Context, cfg TrainConfig, train, dev []Document, report f
 	}
 	m := &Model{scheme: cfg.Scheme, types: schemes[cfg.Scheme], labels: ls, nl: len(ls.names), res: cfg.Resources,
 		meta: modelHeader{Format: modelFormat, Scheme: cfg.Scheme, Encoding: encodingField(ls), Labels: ls.names, FeatureVersion: featureVersion,
-			Clusters: cfg.Resources.Checksum(), Profiles: cfg.Resources.ProfilesChecksum(), Seed: cfg.Seed}}
+			Clusters: cfg.Resources.Checksum(), Profiles: cfg.Resources.ProfilesChecksum(), Lexicon: cfg.Resources.LexiconChecksum(),
+			Seed: cfg.Seed}}
 	all := make([]int, tr.sentences())
 	for i := range all {
 		all[i] = i
