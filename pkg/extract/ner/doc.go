@@ -225,6 +225,6 @@
 // checksums of the cluster and profile tables and of the word lists the features read (lexicon.go)
 // it was trained with, and refuses to load with others: changing features.go, those lists, the
 // clusters or the profiles means retraining. (The models trained before headers carried the word
-// lists' checksum got it from internal/stamplexicon, which rewrites only the header.)
+// lists' checksum got it from tools/stamplexicon, which rewrites only the header.)
 // The gazetteer is not checksummed; the models were trained against pkg/geo as it was then.
 package ner

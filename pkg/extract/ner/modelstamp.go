@@ -14,7 +14,7 @@ import (
 // they were trained with the lists the features read today, which dropping lists nothing read and
 // duplicate words leaves as they were. A header that already records another checksum means a
 // model trained with other lists, and is refused: that model must be retrained, not stamped.
-// internal/stamplexicon is the command that runs it over model files.
+// tools/stamplexicon is the command that runs it over model files.
 func StampLexicon(w io.Writer, r io.Reader, res *Resources) error {
 	zr, err := gzip.NewReader(r)
 	if err != nil {

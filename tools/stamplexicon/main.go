@@ -2,7 +2,7 @@
 // the header of model files trained before headers carried it, leaving their weights byte for
 // byte as they were; see ner.StampLexicon. From the repository root:
 //
-//	go run ./pkg/extract/ner/internal/stamplexicon pkg/extract/ner/model/*.model.gz
+//	go run ./tools/stamplexicon pkg/extract/ner/model/*.model.gz
 //
 // It rewrites each file in place and refuses a model whose header records other lists.
 package main
