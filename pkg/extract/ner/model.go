@@ -495,58 +495,50 @@ type decoder struct {
 // emissions fills d.em (n × nl) with each token's label scores in perceptron units: the summed
 // weights of its numTemplates base hashes (plus numExtra document hashes when the stage reads them),
 // or for a residual stage the previous stage's scores prev plus the document hashes' weights.
-func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []float32, n int) []float32 {
+//
+// With ws, the first stage's word templates are not read from the table: token i's sums start
+// from ws.sums[wordAt[i]:], its other rows are added to them (see wordSums).
+func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []float32, ws *wordSums, wordAt []int32, n int) []float32 {
 	d.em = sizeF(d.em, n*nl) // every element is written below
 	em := d.em
-	mask := uint32(1)<<st.bits - 1
 	if cap(d.acc) < nl {
 		d.acc = make([]int32, nl)
 	}
 	acc := d.acc[:nl]
-	w, used := st.w8, st.used
-	stride := rowStride(nl)
-	if !st.residual {
-		// Find the sentence's rows first and touch each one: the loads are independent, so the
-		// CPU overlaps their cache misses, which the additions below would serialise (measured:
-		// tokenise+label 201k → 240k tokens/s; per token instead of per sentence, 223k; touching
-		// each row's last byte too, for rows across two cache lines, 216k).
-		d.offs = slices.Grow(d.offs[:0], n*numTemplates)
-		d.ends = slices.Grow(d.ends[:0], n)
-		touched := byte(0)
-		// A row longer than a cache line (BILOU: 74 bytes) always spans two: touch its end too.
-		wide := stride > 64
-		for i := range n {
-			for _, h := range base[i*numTemplates : (i+1)*numTemplates] {
-				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
-					off := st.rowOffset(r, stride)
-					d.offs = append(d.offs, int32(off))
-					touched |= w[off]
-					if wide {
-						touched |= w[off+nl]
-					}
-				}
-			}
-			d.ends = append(d.ends, int32(len(d.offs)))
-		}
-		d.touched = touched
+	w := st.w8
+	// Find the sentence's rows first and touch each one: the loads are independent, so the CPU
+	// overlaps their cache misses, which the additions below would serialise (measured:
+	// tokenise+label 201k → 240k tokens/s; per token instead of per sentence, 223k; touching each
+	// row's last byte too, for rows across two cache lines, 216k). The document rows of a second
+	// stage go the same way, summed with the token's other rows.
+	d.offs = d.offs[:0]
+	d.ends = slices.Grow(d.ends[:0], n)
+	touched := byte(0)
+	templates := allTemplates
+	if ws != nil {
+		templates = contextTemplates
 	}
 	for i := range n {
-		clear(acc)
 		if !st.residual {
-			lo := int32(0)
-			if i > 0 {
-				lo = d.ends[i-1]
-			}
-			d.sumRows8(acc, w, d.offs[lo:d.ends[i]], nl)
+			touched |= st.gatherRows(d, nl, base[i*numTemplates:(i+1)*numTemplates], templates)
 		}
 		if st.extra {
-			for _, h := range extra[i*numExtra : (i+1)*numExtra] {
-				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
-					off := st.rowOffset(r, stride)
-					addRow8(acc, w[off:off+nl+1])
-				}
-			}
+			touched |= st.gatherRows(d, nl, extra[i*numExtra:(i+1)*numExtra], allExtra)
 		}
+		d.ends = append(d.ends, int32(len(d.offs)))
+	}
+	d.touched = touched
+	for i := range n {
+		if ws != nil {
+			copy(acc, ws.sums[wordAt[i]:])
+		} else {
+			clear(acc)
+		}
+		lo := int32(0)
+		if i > 0 {
+			lo = d.ends[i-1]
+		}
+		d.sumRows8(acc, w, d.offs[lo:d.ends[i]], nl)
 		out := em[i*nl : (i+1)*nl]
 		for l, v := range acc {
 			out[l] = float32(v) * st.scale
@@ -560,6 +552,30 @@ func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []floa
 	return em
 }
 
+// gatherRows appends to d.offs where the used rows of the hashes hs[k], k in templates, start in
+// w8, and returns the
+// OR of a byte of each: reading it makes the row's cache lines load while later rows are found.
+// A row longer than a cache line (BILOU: 74 bytes) always spans two: its end is touched too.
+func (st *stage) gatherRows(d *decoder, nl int, hs []uint32, templates []uint8) byte {
+	mask := uint32(1)<<st.bits - 1
+	w, used := st.w8, st.used
+	stride := rowStride(nl)
+	wide := stride > 64
+	touched := byte(0)
+	for _, k := range templates {
+		h := hs[k]
+		if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
+			off := st.rowOffset(r, stride)
+			d.offs = append(d.offs, int32(off))
+			touched |= w[off]
+			if wide {
+				touched |= w[off+nl]
+			}
+		}
+	}
+	return touched
+}
+
 // rowStride is the byte distance between compact rows. (Padding rows to whole cache lines was
 // measured: no faster, 70% more memory.)
 func rowStride(nl int) int { return nl + 1 }
@@ -568,30 +584,30 @@ func rowStride(nl int) int { return nl + 1 }
 const maxShift = 8
 
 // rowPad is how many bytes past its last row a weight table has, so that sumRows8 may read a last
-// row four bytes at a time.
-const rowPad = 4
+// row eight bytes at a time.
+const rowPad = 8
 
-// sumRows8 adds compact rows (shift byte s, then nl int8 weights v, each worth v << s) to acc, four
-// weights at a time: each weight, biased to 1..255, goes into a 16-bit lane of a uint64, rows are
-// summed per shift without shifting, and the lanes are unpacked once per shift used. A lane holds
-// at most 255 × rows, so up to 257 rows never carry from one lane into the next. Measured with a
-// BILOU OntoNotes model (73 labels), test binaries alternated 3 times, -cpu 1: TokenizeAndLabel
-// 146–148k → 184–188k tokens/s, Tag 138–139k → 175–176k, against adding one weight at a time.
+// sumRows8 adds compact rows (shift byte s, then nl int8 weights v, each worth v << s) to acc, eight
+// weights at a time: each weight, biased to 1..255, goes into a 16-bit lane of one of two uint64s
+// (the even bytes of eight in one, the odd ones in the other), rows are summed per shift without
+// shifting, and the lanes are unpacked once per shift used. A lane holds at most 255 × rows, so up
+// to 257 rows never carry from one lane into the next. Against adding one weight at a time it took
+// TokenizeAndLabel from 146–148k to 184–188k tokens/s four weights a uint64 (spread with two
+// shifts and masks); eight a load, split with one shift, take half the operations again.
 func (d *decoder) sumRows8(acc []int32, w []byte, offs []int32, nl int) {
-	groups := (nl + 3) / 4
-	if len(d.lanes) < (maxShift+1)*groups {
-		d.lanes = make([]uint64, (maxShift+1)*groups)
+	groups := (nl + 7) / 8
+	if len(d.lanes) < (maxShift+1)*2*groups {
+		d.lanes = make([]uint64, (maxShift+1)*2*groups)
 	}
 	var rows [maxShift + 1]int32
 	for _, off := range offs {
 		s := int(w[off])
-		g := d.lanes[s*groups : (s+1)*groups]
-		row := w[int(off)+1 : int(off)+1+4*groups]
-		for j := range g {
-			x := uint64(binary.LittleEndian.Uint32(row[4*j:]) ^ 0x80808080)
-			x = (x | x<<16) & 0x0000FFFF0000FFFF
-			x = (x | x<<8) & 0x00FF00FF00FF00FF
-			g[j] += x
+		g := d.lanes[s*2*groups : (s+1)*2*groups]
+		row := w[int(off)+1 : int(off)+1+8*groups]
+		for j := range groups {
+			x := binary.LittleEndian.Uint64(row[8*j:]) ^ 0x8080808080808080
+			g[2*j] += x & 0x00FF00FF00FF00FF
+			g[2*j+1] += x >> 8 & 0x00FF00FF00FF00FF
 		}
 		rows[s]++
 	}
@@ -600,17 +616,19 @@ func (d *decoder) sumRows8(acc []int32, w []byte, offs []int32, nl int) {
 		if n == 0 {
 			continue
 		}
-		g := d.lanes[s*groups : (s+1)*groups]
+		g := d.lanes[s*2*groups : (s+1)*2*groups]
 		bias := 128 * n
 		for l := range acc {
-			v := int32(g[l/4]>>(16*(l%4))&0xFFFF) - bias
+			// weight l is byte l%8 of group l/8: lane (l%8)/2 of the even or the odd uint64
+			v := int32(g[2*(l/8)+l%2]>>(16*(l%8/2))&0xFFFF) - bias
 			acc[l] += v << s
 		}
 		clear(g)
 	}
 }
 
-// addRow8 adds a compact row (shift byte, then int8 weights) to acc.
+// addRow8 adds a compact row (shift byte, then int8 weights) to acc, one weight at a time: what
+// sumRows8 computes faster.
 func addRow8(acc []int32, row []byte) {
 	shift := uint(row[0])
 	vals := row[1:]
@@ -739,6 +757,12 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 // stage's scores (nl per token, read if the stage is residual) are flat slices over the document.
 // It writes the labels to out and returns the sentence's scores, valid until d is reused.
 func (st *stage) decodeSentence(d *decoder, ls *labelSet, feats, extra []uint32, prev []float32, a, b int, out []uint8) []float32 {
+	return st.decodeSentenceWords(d, ls, feats, extra, prev, nil, nil, a, b, out)
+}
+
+// decodeSentenceWords is decodeSentence with the word templates' sums of ws, wordAt being flat
+// over the document like feats (see wordSums); ws nil reads every template from the table.
+func (st *stage) decodeSentenceWords(d *decoder, ls *labelSet, feats, extra []uint32, prev []float32, ws *wordSums, wordAt []int32, a, b int, out []uint8) []float32 {
 	nl := len(ls.names)
 	var ex []uint32
 	if st.extra {
@@ -748,7 +772,10 @@ func (st *stage) decodeSentence(d *decoder, ls *labelSet, feats, extra []uint32,
 	if st.residual {
 		pr = prev[a*nl : b*nl]
 	}
-	em := st.emissions(d, nl, feats[a*numTemplates:b*numTemplates], ex, pr, b-a)
+	if ws != nil {
+		wordAt = wordAt[a:b]
+	}
+	em := st.emissions(d, nl, feats[a*numTemplates:b*numTemplates], ex, pr, ws, wordAt, b-a)
 	viterbiSpread(d, ls, em, st.transT, st.spread, b-a, out)
 	return em
 }
@@ -794,6 +821,10 @@ type docScratch struct {
 	starts []int
 	em     []float32 // the previous stage's scores, flat over the document, for a residual stage
 	counts docCounts
+	// words keeps the first stage's word-template sums from one document to the next; wordAt
+	// is where each token's are, flat over the document.
+	words  wordSums
+	wordAt []int32
 }
 
 // tagDoc labels every token of a tokenised document; the result is flat over the document's
@@ -810,8 +841,14 @@ func (m *Model) tagDoc(sc *docScratch, doc [][]string) []uint8 {
 	total := sc.starts[len(sc.starts)-1]
 	sc.labels = growU8(sc.labels, total)
 	nl := m.nl
+	var ws *wordSums
+	if st := m.stages[0]; !st.residual && !st.extra {
+		ws = &sc.words
+		sc.wordAt = ws.prepare(st, &sc.d, nl, doc, sc.feats, sc.wordAt)
+	}
 	for k, st := range m.stages {
 		if k > 0 {
+			ws = nil // later stages read document features, or add to the first's scores
 			sc.extra = docFeatures(&sc.counts, m.labels, f.docLowerH, f.docCls, sc.labels, sc.starts, sc.extra[:0])
 		}
 		keep := k+1 < len(m.stages) && m.stages[k+1].residual
@@ -821,7 +858,7 @@ func (m *Model) tagDoc(sc *docScratch, doc [][]string) []uint8 {
 		// The first stage's labels are read (into sc.extra) before the second overwrites them.
 		for s := range len(doc) {
 			a, b := sc.starts[s], sc.starts[s+1]
-			em := st.decodeSentence(&sc.d, m.labels, sc.feats, sc.extra, sc.em, a, b, sc.labels[a:b])
+			em := st.decodeSentenceWords(&sc.d, m.labels, sc.feats, sc.extra, sc.em, ws, sc.wordAt, a, b, sc.labels[a:b])
 			if keep {
 				copy(sc.em[a*nl:b*nl], em)
 			}

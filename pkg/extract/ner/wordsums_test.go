@@ -1,0 +1,117 @@
+package ner
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestWordTemplatesReadTheTokenOnly: a word's wordTemplates hashes are the same wherever it
+// occurs (start, middle or end of a sentence, capitalised neighbours, in a capitals-only
+// sentence, in documents that use it differently), which is what lets wordSums cache their sums.
+func TestWordTemplatesReadTheTokenOnly(t *testing.T) {
+	m, err := LoadModel("ontonotes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := [][][]string{
+		{{"Kenya", "said", "on", "Monday", "that", "Nairobi", "would", "grow", "."}},
+		{{"said", "Kenya", "."}, {"NAIROBI", "WOULD", "Kenya", "said"}, {"the", "kenya", "Monday", "grow"}},
+		{{"``", "Monday", ",", "that", "Nairobi", "said", "grow", "Kenya", "on", "''"}},
+	}
+	seen := map[string][]uint32{}
+	for _, doc := range docs {
+		f := newFeaturizer(m.res, places)
+		f.beginDoc(doc)
+		for _, toks := range doc {
+			feats := f.sentence(toks, nil)
+			for i, tok := range toks {
+				var hs []uint32
+				for _, k := range wordTemplates {
+					hs = append(hs, feats[i*numTemplates+int(k)])
+				}
+				if prev, ok := seen[tok]; ok && !slices.Equal(prev, hs) {
+					t.Errorf("%q: word-template hashes differ between occurrences", tok)
+				}
+				seen[tok] = hs
+			}
+		}
+	}
+}
+
+// TestWordSumsLeaveLabelsAndScoresUnchanged: tagging with the word-sum cache (warm, cold, and
+// restarted when full) gives exactly the scores and labels of reading every row.
+func TestWordSumsLeaveLabelsAndScoresUnchanged(t *testing.T) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := LoadModel("ontonotes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	paras := strings.Split(text, "\n\n")
+	sc := &docScratch{f: newFeaturizer(m.res, places)}
+	for round, s := range append([]string{text, text}, paras...) {
+		if round == 3 {
+			sc.words.at = map[string]int32{}
+			for i := range maxCachedWords {
+				sc.words.at[strings.Repeat("x", i%7)+string(rune(i))] = 0 // full: restarts
+			}
+		}
+		_, _, _, got := m.tagText(sc, s)
+		got = slices.Clone(got)
+		gotEm := slices.Clone(sc.em)
+		plain := &docScratch{f: newFeaturizer(m.res, places)}
+		_, _, sents, want := tagTextUncached(m, plain, s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: labels differ with the cache (%d sentences)", round, len(sents))
+		}
+		if !slices.Equal(gotEm, plain.em) {
+			t.Fatalf("round %d: first-stage scores differ with the cache", round)
+		}
+	}
+}
+
+// tagTextUncached is tagText with every stage reading every weight row.
+func tagTextUncached(m *Model, sc *docScratch, s string) ([]token, []string, [][2]int, []uint8) {
+	toks := m.tokens(s)
+	sents := splitSentences(s, toks)
+	words := make([]string, len(toks))
+	for i, tk := range toks {
+		words[i] = tk.Text
+	}
+	doc := make([][]string, len(sents))
+	for i, sp := range sents {
+		doc[i] = words[sp[0]:sp[1]]
+	}
+	f := sc.f
+	f.beginDoc(doc)
+	sc.starts = append(sc.starts[:0], 0)
+	for _, toks := range doc {
+		sc.feats = f.sentence(toks, sc.feats)
+		sc.starts = append(sc.starts, sc.starts[len(sc.starts)-1]+len(toks))
+	}
+	total := sc.starts[len(sc.starts)-1]
+	sc.labels = growU8(sc.labels, total)
+	nl := m.nl
+	for k, st := range m.stages {
+		if k > 0 {
+			sc.extra = docFeatures(&sc.counts, m.labels, f.docLowerH, f.docCls, sc.labels, sc.starts, sc.extra[:0])
+		}
+		keep := k+1 < len(m.stages) && m.stages[k+1].residual
+		if keep {
+			sc.em = growF(sc.em, total*nl)
+		}
+		for s := range len(doc) {
+			a, b := sc.starts[s], sc.starts[s+1]
+			em := st.decodeSentence(&sc.d, m.labels, sc.feats, sc.extra, sc.em, a, b, sc.labels[a:b])
+			if keep {
+				copy(sc.em[a*nl:b*nl], em)
+			}
+		}
+	}
+	return toks, words, sents, sc.labels
+}
