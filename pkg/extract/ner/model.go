@@ -488,8 +488,8 @@ type decoder struct {
 	offs, ends []int32
 	// touched keeps the row loads of emissions from being optimised away.
 	touched byte
-	// lanes holds sumRows8's per-shift partial sums.
-	lanes []uint64
+	// lanes holds sumRows8's per-shift partial sums, wide their shifted total.
+	lanes, wide []uint64
 }
 
 // emissions fills d.em (n × nl) with each token's label scores in perceptron units: the summed
@@ -596,13 +596,14 @@ const rowPad = 8
 // shifts and masks); eight a load, split with one shift, take half the operations again.
 func (d *decoder) sumRows8(acc []int32, w []byte, offs []int32, nl int) {
 	groups := (nl + 7) / 8
-	if len(d.lanes) < (maxShift+1)*2*groups {
-		d.lanes = make([]uint64, (maxShift+1)*2*groups)
+	n16 := 2 * groups // uint64s of 16-bit lanes per shift
+	if len(d.lanes) < (maxShift+1)*n16 {
+		d.lanes = make([]uint64, (maxShift+1)*n16)
 	}
 	var rows [maxShift + 1]int32
 	for _, off := range offs {
 		s := int(w[off])
-		g := d.lanes[s*2*groups : (s+1)*2*groups]
+		g := d.lanes[s*n16 : (s+1)*n16]
 		row := w[int(off)+1 : int(off)+1+8*groups]
 		for j := range groups {
 			x := binary.LittleEndian.Uint64(row[8*j:]) ^ 0x8080808080808080
@@ -611,19 +612,33 @@ func (d *decoder) sumRows8(acc []int32, w []byte, offs []int32, nl int) {
 		}
 		rows[s]++
 	}
-	acc = acc[:nl]
+	// Each shift's lanes, shifted, are added into 32-bit lanes, two a uint64, which cannot carry
+	// either (at most 255 × rows << 8); the bias of every row comes off once, per label.
+	if len(d.wide) < 2*n16 {
+		d.wide = make([]uint64, 2*n16)
+	}
+	wide := d.wide[:2*n16]
+	clear(wide)
+	bias := int32(0)
 	for s, n := range rows {
 		if n == 0 {
 			continue
 		}
-		g := d.lanes[s*2*groups : (s+1)*2*groups]
-		bias := 128 * n
-		for l := range acc {
-			// weight l is byte l%8 of group l/8: lane (l%8)/2 of the even or the odd uint64
-			v := int32(g[2*(l/8)+l%2]>>(16*(l%8/2))&0xFFFF) - bias
-			acc[l] += v << s
+		g := d.lanes[s*n16 : (s+1)*n16]
+		for i, x := range g {
+			wide[2*i] += (x & 0x0000FFFF0000FFFF) << s
+			wide[2*i+1] += (x >> 16 & 0x0000FFFF0000FFFF) << s
 		}
+		bias += 128 * n << s
 		clear(g)
+	}
+	// Weight l = 8j+r was byte r of group j: in the even (r even) or odd uint64 of 16-bit lanes,
+	// lane r/2 of it; so in wide[4j + 2(r&1) + (r/2)&1], low half for r < 4, high half after.
+	acc = acc[:nl]
+	for l := range acc {
+		r := l % 8
+		x := wide[4*(l/8)+2*(r&1)+(r>>1)&1] >> (32 * (r >> 2))
+		acc[l] += int32(uint32(x)) - bias
 	}
 }
 
