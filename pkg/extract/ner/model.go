@@ -56,6 +56,7 @@ type labelSet struct {
 	// O, L- and U- precede O, B- and U-). A sentence starts with an opening label and ends with a
 	// closing one.
 	closes, opens []bool
+	closing       []uint8 // the labels that close, in order
 }
 
 func newLabelSet(scheme string) (*labelSet, error) { return newLabelSetEnc(scheme, EncodingIOB2) }
@@ -121,6 +122,9 @@ func newLabelSetEnc(scheme, encoding string) (*labelSet, error) {
 		open := kind[l] == kindB || (bilou && kind[l] == kindI)
 		ls.opens[l] = !inside
 		ls.closes[l] = !bilou || !open
+		if ls.closes[l] {
+			ls.closing = append(ls.closing, uint8(l))
+		}
 	}
 	for cur := range nl {
 		for prev := range nl {
@@ -718,31 +722,31 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 			d.prev[l] = negInf
 		}
 	}
+	// top is the best score of a closing label at the token before.
+	top := negInf
+	for _, p := range ls.closing {
+		top = max(top, d.prev[p])
+	}
 	for i := 1; i < n; i++ {
 		emi := em[i*nl : (i+1)*nl]
 		back := d.back[i*nl : (i+1)*nl]
-		prev := d.prev[:nl]
+		prev, cur := d.prev[:nl], d.cur[:nl]
 		// The predecessors that can still win, in label order (so ties break as without pruning).
 		// The threshold keeps a margin for float32 rounding.
-		top := negInf
-		for p, v := range prev {
-			if ls.closes[p] {
-				top = max(top, v)
-			}
-		}
 		threshold := top - spread - (abs32(top)+spread)*1e-5 - 1e-6
 		cand := d.cand[:0]
-		for p, v := range prev {
-			if v >= threshold && ls.closes[p] {
-				cand = append(cand, uint8(p))
+		for _, p := range ls.closing {
+			if prev[p] >= threshold {
+				cand = append(cand, p)
 			}
 		}
 		d.cand = cand
-		for cur := range nl {
+		top = negInf
+		for c := range nl {
 			best, arg := negInf, uint8(0)
-			col := transT[cur*stride : cur*stride+nl]
-			candidates := ls.prevs[cur]
-			if ls.opens[cur] {
+			col := transT[c*stride : c*stride+nl]
+			candidates := ls.prevs[c]
+			if ls.opens[c] {
 				candidates = cand
 			}
 			for _, p := range candidates {
@@ -750,8 +754,12 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 					best, arg = s, p
 				}
 			}
-			d.cur[cur] = best + emi[cur]
-			back[cur] = arg
+			v := best + emi[c]
+			cur[c] = v
+			back[c] = arg
+			if ls.closes[c] {
+				top = max(top, v)
+			}
 		}
 		d.prev, d.cur = d.cur, d.prev
 	}

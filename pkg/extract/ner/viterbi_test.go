@@ -204,7 +204,36 @@ func BenchmarkSumRows8(b *testing.B) {
 	}
 	var d decoder
 	acc := make([]int32, nl)
+	cpu := processCPU()
 	for b.Loop() {
 		d.sumRows8(acc, w, offs, nl)
 	}
+	b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkViterbi decodes 30-token sentences of random scores with the OntoNotes BILOU labels.
+func BenchmarkViterbi(b *testing.B) {
+	ls, err := newLabelSetEnc("ontonotes", EncodingBILOU)
+	if err != nil {
+		b.Fatal(err)
+	}
+	nl := len(ls.names)
+	rng := rand.New(rand.NewPCG(1, 2))
+	transT := make([]float32, (nl+1)*nl)
+	for i := range transT {
+		transT[i] = float32(rng.NormFloat64())
+	}
+	spread := transSpread(ls, transT)
+	const n = 30
+	em := make([]float32, n*nl)
+	for i := range em {
+		em[i] = 4 * float32(rng.NormFloat64())
+	}
+	var d decoder
+	out := make([]uint8, n)
+	cpu := processCPU()
+	for b.Loop() {
+		viterbiSpread(&d, ls, em, transT, spread, n, out)
+	}
+	b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
 }
