@@ -122,10 +122,8 @@ func newLabelSetEnc(scheme, encoding string) (*labelSet, error) {
 		open := kind[l] == kindB || (bilou && kind[l] == kindI)
 		ls.opens[l] = !inside
 		ls.closes[l] = !bilou || !open
-		if ls.closes[l] {
-			ls.closing = append(ls.closing, uint8(l))
-		}
 	}
+	ls.closing = labelsWhere(ls.closes)
 	for cur := range nl {
 		for prev := range nl {
 			var ok bool
@@ -140,6 +138,17 @@ func newLabelSetEnc(scheme, encoding string) (*labelSet, error) {
 		}
 	}
 	return ls, nil
+}
+
+// labelsWhere lists the labels l with is[l], in order.
+func labelsWhere(is []bool) []uint8 {
+	var out []uint8
+	for l, ok := range is {
+		if ok {
+			out = append(out, uint8(l))
+		}
+	}
+	return out
 }
 
 // encode appends the label ids of a sentence's IOB2 tags. BILOU reads the entities as labelSpans
@@ -704,6 +713,25 @@ func transSpread(ls *labelSet, transT []float32) float32 {
 	return spread
 }
 
+// viterbiStart writes the first token's scores to prev (a sentence starts with an opening label)
+// and returns the best of a closing label.
+func viterbiStart(ls *labelSet, prev, em, transT []float32) float32 {
+	nl := len(ls.names)
+	negInf := float32(math.Inf(-1))
+	for l := range nl {
+		if ls.opens[l] {
+			prev[l] = transT[l*(nl+1)+nl] + em[l]
+		} else {
+			prev[l] = negInf
+		}
+	}
+	top := negInf
+	for _, p := range ls.closing {
+		top = max(top, prev[p])
+	}
+	return top
+}
+
 // viterbiSpread is viterbi with transSpread(ls, transT) computed ahead.
 func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spread float32, n int, out []uint8) {
 	nl := len(ls.names)
@@ -715,18 +743,8 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 	d.prev = sizeF(d.prev, nl)
 	negInf := float32(math.Inf(-1))
 	stride := nl + 1
-	for l := range nl {
-		if ls.opens[l] {
-			d.prev[l] = transT[l*stride+nl] + em[l]
-		} else {
-			d.prev[l] = negInf
-		}
-	}
 	// top is the best score of a closing label at the token before.
-	top := negInf
-	for _, p := range ls.closing {
-		top = max(top, d.prev[p])
-	}
+	top := viterbiStart(ls, d.prev, em, transT)
 	for i := 1; i < n; i++ {
 		emi := em[i*nl : (i+1)*nl]
 		back := d.back[i*nl : (i+1)*nl]
@@ -845,9 +863,11 @@ type docScratch struct {
 	em     []float32 // the previous stage's scores, flat over the document, for a residual stage
 	counts docCounts
 	// words keeps the first stage's word-template sums from one document to the next; wordAt
-	// is where each token's are, flat over the document.
-	words  wordSums
-	wordAt []int32
+	// is where each token's are, flat over the document. readEveryRow turns it off (tests
+	// compare with it).
+	words        wordSums
+	wordAt       []int32
+	readEveryRow bool
 }
 
 // tagDoc labels every token of a tokenised document; the result is flat over the document's
@@ -865,7 +885,7 @@ func (m *Model) tagDoc(sc *docScratch, doc [][]string) []uint8 {
 	sc.labels = growU8(sc.labels, total)
 	nl := m.nl
 	var ws *wordSums
-	if st := m.stages[0]; !st.residual && !st.extra {
+	if st := m.stages[0]; !st.residual && !st.extra && !sc.readEveryRow {
 		ws = &sc.words
 		sc.wordAt = ws.prepare(st, &sc.d, nl, doc, sc.feats, sc.wordAt)
 	}

@@ -64,8 +64,8 @@ func TestWordSumsLeaveLabelsAndScoresUnchanged(t *testing.T) {
 		_, _, _, got := m.tagText(sc, s)
 		got = slices.Clone(got)
 		gotEm := slices.Clone(sc.em)
-		plain := &docScratch{f: newFeaturizer(m.res, places)}
-		_, _, sents, want := tagTextUncached(m, plain, s)
+		plain := &docScratch{f: newFeaturizer(m.res, places), readEveryRow: true}
+		_, _, sents, want := m.tagText(plain, s)
 		if !slices.Equal(got, want) {
 			t.Fatalf("round %d: labels differ with the cache (%d sentences)", round, len(sents))
 		}
@@ -73,45 +73,4 @@ func TestWordSumsLeaveLabelsAndScoresUnchanged(t *testing.T) {
 			t.Fatalf("round %d: first-stage scores differ with the cache", round)
 		}
 	}
-}
-
-// tagTextUncached is tagText with every stage reading every weight row.
-func tagTextUncached(m *Model, sc *docScratch, s string) ([]token, []string, [][2]int, []uint8) {
-	toks := m.tokens(s)
-	sents := splitSentences(s, toks)
-	words := make([]string, len(toks))
-	for i, tk := range toks {
-		words[i] = tk.Text
-	}
-	doc := make([][]string, len(sents))
-	for i, sp := range sents {
-		doc[i] = words[sp[0]:sp[1]]
-	}
-	f := sc.f
-	f.beginDoc(doc)
-	sc.starts = append(sc.starts[:0], 0)
-	for _, toks := range doc {
-		sc.feats = f.sentence(toks, sc.feats)
-		sc.starts = append(sc.starts, sc.starts[len(sc.starts)-1]+len(toks))
-	}
-	total := sc.starts[len(sc.starts)-1]
-	sc.labels = growU8(sc.labels, total)
-	nl := m.nl
-	for k, st := range m.stages {
-		if k > 0 {
-			sc.extra = docFeatures(&sc.counts, m.labels, f.docLowerH, f.docCls, sc.labels, sc.starts, sc.extra[:0])
-		}
-		keep := k+1 < len(m.stages) && m.stages[k+1].residual
-		if keep {
-			sc.em = growF(sc.em, total*nl)
-		}
-		for s := range len(doc) {
-			a, b := sc.starts[s], sc.starts[s+1]
-			em := st.decodeSentence(&sc.d, m.labels, sc.feats, sc.extra, sc.em, a, b, sc.labels[a:b])
-			if keep {
-				copy(sc.em[a*nl:b*nl], em)
-			}
-		}
-	}
-	return toks, words, sents, sc.labels
 }
