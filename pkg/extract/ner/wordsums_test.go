@@ -74,3 +74,22 @@ func TestWordSumsLeaveLabelsAndScoresUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoBaseInfo: a token's remembered base info is what baseInfo computes, whatever was in
+// the tokenInfo before.
+func TestMemoBaseInfo(t *testing.T) {
+	m, err := LoadModel("ontonotes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFeaturizer(m.res, places)
+	for _, tok := range []string{"Kenya", "said", "Kenya", "U.S.", "’s", "said", "2024", "Nairobi-based"} {
+		var want tokenInfo
+		f.baseInfo(tok, &want)
+		got := tokenInfo{gaz: gazBegin, initial: true, capElsewhere: true}
+		f.memoBaseInfo(tok, &got)
+		if got != want {
+			t.Errorf("%q: memo %+v, baseInfo %+v", tok, got, want)
+		}
+	}
+}
