@@ -30,7 +30,8 @@ import (
 //
 // No WARC library on the Go module proxy did all of this: the maintained ones read whole-file
 // gzip poorly or stop at the first bad record, so this is a careful reader of its own, tested
-// on files written by an independent tool (Python's warcio, testdata/gen_warc.py).
+// on files written by independent tools (Python's warcio, testdata/gen_warc.py; GNU Wget,
+// testdata/gen_wget_warc.go).
 type WARCReader struct {
 	path     string
 	f        *os.File
