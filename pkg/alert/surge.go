@@ -49,6 +49,8 @@ const (
 	maxMinArticles       = 100000
 	// maxSurgeStories bounds the recent stories a surge event lists.
 	maxSurgeStories = 20
+	// surgeSlack: a rule's Seen time moves in steps of window/surgeSlack (see surgeState).
+	surgeSlack = 100
 )
 
 // keySurge + rule id → surgeState, in the fired KV.
@@ -193,7 +195,8 @@ func (p surgeParams) surging(c surgeCounts) bool {
 type surgeState struct {
 	// Since is when the surge under way started (its event's time); zero when the rule is armed.
 	Since time.Time `json:"since,omitzero"`
-	// Seen is the last time a matching article found the rule in surge.
+	// Seen is the last time a matching article found the rule in surge, to within the window's
+	// slack: moving it costs a write, and while a surge lasts every matching article would.
 	Seen time.Time `json:"seen,omitzero"`
 	// Out is the event fired and not yet Delivered: emitted again, with the same id, until it is.
 	Out *Event `json:"out,omitempty"`
@@ -201,15 +204,17 @@ type surgeState struct {
 
 // step moves the state to what a matching article observing surging (or not) at now makes it,
 // and reports whether a surge starts: the rule was armed, or no article found it in surge during
-// the last window (so the count fell to zero meanwhile, below min_articles).
+// the last window (so the count fell to zero meanwhile, below min_articles). Seen lags by at most
+// the slack, so the gap is measured against window+slack: a surge is never taken for a new one.
 func (st *surgeState) step(surging bool, now time.Time, window time.Duration) (starts bool) {
+	slack := window / surgeSlack
 	switch {
 	case !surging:
 		st.Since, st.Seen = time.Time{}, time.Time{}
-	case st.Since.IsZero() || now.Sub(st.Seen) > window:
+	case st.Since.IsZero() || now.Sub(st.Seen) > window+slack:
 		st.Since, st.Seen = now, now
 		return true
-	case now.After(st.Seen): // workers' clocks disagree: never move it back
+	case now.Sub(st.Seen) > slack: // also never moves it back when workers' clocks disagree
 		st.Seen = now
 	}
 	return false
