@@ -270,7 +270,7 @@ func (m *Matcher) checkSurge(ctx context.Context, r Rule, idx Searcher) (*Event,
 			return *st != before, nil
 		}
 		if stories == nil { // the compare-and-swap may run this again: search once
-			if stories, err = recentStories(ctx, idx, q, now.Add(-p.window)); err != nil {
+			if stories, err = recentStories(ctx, idx, q, now, p.window); err != nil {
 				return false, err
 			}
 		}
@@ -327,9 +327,9 @@ func count(ctx context.Context, idx Searcher, q index.Query, from, to time.Time)
 	return res.Total, nil
 }
 
-// recentStories lists the newest articles of the surge.
-func recentStories(ctx context.Context, idx Searcher, q index.Query, from time.Time) ([]Item, error) {
-	q.From, q.Size = from, maxSurgeStories
+// recentStories lists the newest articles of the surge found at now.
+func recentStories(ctx context.Context, idx Searcher, q index.Query, now time.Time, window time.Duration) ([]Item, error) {
+	q.From, q.Size = now.Add(-window), maxSurgeStories
 	res, err := idx.Search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("list recent articles: %w", err)
@@ -340,7 +340,7 @@ func recentStories(ctx context.Context, idx Searcher, q index.Query, from time.T
 			continue
 		}
 		items = append(items, Item{ArticleID: h.ID, StoryID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source,
-			Published: h.Published})
+			Published: h.Published, Matched: now})
 	}
 	return items, nil
 }
