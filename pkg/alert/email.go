@@ -113,6 +113,9 @@ func (c *SMTPConfig) message(to []string, ev Event) []byte {
 	if len(ev.Digest) > 0 || ev.Dropped > 0 {
 		subject = fmt.Sprintf("newsmon digest: %s (%d stories)", ev.RuleName, len(ev.Digest)+ev.Dropped)
 	}
+	if s := ev.Surge; s != nil {
+		subject = fmt.Sprintf("newsmon surge: %s (%d articles in %s)", ev.RuleName, s.Recent, s.Window)
+	}
 	var b strings.Builder
 	header := func(k, v string) { fmt.Fprintf(&b, "%s: %s\r\n", k, v) }
 	header("From", c.From)
@@ -143,14 +146,21 @@ func (c *SMTPConfig) message(to []string, ev Event) []byte {
 		}
 		line("")
 	}
-	if len(ev.Digest) > 0 || ev.Dropped > 0 {
+	switch {
+	case ev.Surge != nil:
+		line(strings.Join(ev.Reasons, "; "))
+		line("")
+		for _, it := range ev.Surge.Stories {
+			writeStory(it.Title, it.URL, it.Source, "", nil)
+		}
+	case len(ev.Digest) > 0 || ev.Dropped > 0:
 		for _, it := range ev.Digest {
 			writeStory(it.Title, it.URL, it.Source, it.Snippet, it.Reasons)
 		}
 		if ev.Dropped > 0 {
 			line(fmt.Sprintf("… and %d more stories.", ev.Dropped))
 		}
-	} else {
+	default:
 		writeStory(ev.Title, ev.URL, ev.Source, ev.Snippet, ev.Reasons)
 	}
 	line("-- ")

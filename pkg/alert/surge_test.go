@@ -2,6 +2,7 @@ package alert
 
 import (
 	"context"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -210,5 +211,29 @@ func TestMatchSurgesFiresOncePerSurge(t *testing.T) {
 	}
 	if len(again) == 0 || again[0].ID == ev.ID {
 		t.Errorf("second surge fired %+v; want a new event", again)
+	}
+}
+
+func TestSurgeEventRendering(t *testing.T) {
+	ev := Event{ID: "r1.surge.1772366400", RuleID: "r1", RuleName: "Jiangsu", Kind: KindSurge,
+		Fired:   time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC),
+		Reasons: []string{"12 articles in 1d against 2.00 per 1d over the 7d before (factor 3, at least 3)"},
+		Surge: &Surge{Window: "1d", Recent: 12, Baseline: "7d", BaselineCount: 14, BaselineRate: 2, Factor: 3, MinArticles: 3,
+			Stories: []Item{{ArticleID: "a1", Title: "Floods in Wuxi", URL: "https://example.com/wuxi", Source: "example.com"}}}}
+	msg := string((&SMTPConfig{From: "newsmon@example.org"}).message([]string{"x@example.org"}, ev))
+	for _, want := range []string{"Subject: newsmon surge: Jiangsu (12 articles in 1d)", "12 articles in 1d against 2.00",
+		"Floods in Wuxi\r\nexample.com · https://example.com/wuxi"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("mail lacks %q:\n%s", want, msg)
+		}
+	}
+	rc := &receiver{t: t, byID: map[string]int{}}
+	srv := httptest.NewServer(rc)
+	defer srv.Close()
+	if err := post(context.Background(), srv.Client(), "test", Webhook{URL: srv.URL}, ev, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if len(rc.delivered) != 1 || rc.delivered[0].Type != KindSurge || rc.delivered[0].Event.Surge.Recent != 12 {
+		t.Errorf("webhook got %+v; want one payload of type surge", rc.delivered)
 	}
 }
