@@ -274,6 +274,23 @@ func (r Rule) Query() index.Query {
 	}
 }
 
+// countQuery is the rule's Query for counting: regions the Matcher resolved to codes
+// ("geo:CN.04=1806260") are searched by code ("CN.04"), which takes in every place inside.
+func (r Rule) countQuery() index.Query {
+	q := r.Query()
+	if len(r.Region) > 0 {
+		q.Region = make([]string, len(r.Region))
+		for i, v := range r.Region {
+			if rest, ok := strings.CutPrefix(v, regionCodePrefix); ok {
+				v, _, _ = strings.Cut(rest, "=")
+			}
+			q.Region[i] = v
+		}
+	}
+	q.FacetSize, q.Lean, q.Page, q.Sort = -1, true, 1, "date"
+	return q
+}
+
 type filter struct {
 	kind   string
 	values []string

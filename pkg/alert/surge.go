@@ -2,12 +2,8 @@ package alert
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
@@ -124,7 +120,7 @@ func (r Rule) withSurgeDefaults() Rule {
 // formatDays writes whole days as "7d", other durations as Go does ("90m0s").
 func formatDays(d time.Duration) string {
 	if d%(24*time.Hour) == 0 {
-		return strconv.FormatInt(int64(d/(24*time.Hour)), 10) + "d"
+		return fmt.Sprintf("%dd", d/(24*time.Hour))
 	}
 	return d.String()
 }
@@ -287,23 +283,6 @@ func (m *Matcher) checkSurge(ctx context.Context, r Rule, idx Searcher) (*Event,
 	return out, nil
 }
 
-// countQuery is the rule's Query for counting: regions the Matcher resolved to codes
-// ("geo:CN.04=1806260") are searched by code ("CN.04"), which takes in every place inside.
-func (r Rule) countQuery() index.Query {
-	q := r.Query()
-	if len(r.Region) > 0 {
-		q.Region = make([]string, len(r.Region))
-		for i, v := range r.Region {
-			if rest, ok := strings.CutPrefix(v, regionCodePrefix); ok {
-				v, _, _ = strings.Cut(rest, "=")
-			}
-			q.Region[i] = v
-		}
-	}
-	q.FacetSize, q.Lean, q.Page, q.Sort = -1, true, 1, "date"
-	return q
-}
-
 // countSurge counts the rule's articles in the recent window and in the baseline before it.
 func countSurge(ctx context.Context, idx Searcher, q index.Query, p surgeParams, now time.Time) (surgeCounts, error) {
 	start := now.Add(-p.window)
@@ -366,43 +345,4 @@ func (m *Matcher) deliveredSurge(ctx context.Context, ev Event) (first bool, err
 		return first, nil
 	})
 	return first, err
-}
-
-// updateJSON applies fn to the JSON value of key under compare-and-swap, retrying when another
-// writer came first; fn returns false to leave the value unchanged. A damaged value is logged and
-// replaced.
-func updateJSON[T any](ctx context.Context, kv KV, log *slog.Logger, key string, fn func(*T) (bool, error)) error {
-	for attempt := 1; ; attempt++ {
-		old, ok, err := kv.Get(ctx, key)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", key, err)
-		}
-		var v T
-		if ok && len(old) > 0 {
-			if err := json.Unmarshal(old, &v); err != nil {
-				log.Warn("damaged alert state reset", "key", key, "err", err)
-				var zero T
-				v = zero
-			}
-		} else {
-			old = nil
-		}
-		if changed, err := fn(&v); err != nil || !changed {
-			return err
-		}
-		val, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("encode %s: %w", key, err)
-		}
-		swapped, err := kv.CompareAndSwap(ctx, key, old, val)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", key, err)
-		}
-		if swapped {
-			return nil
-		}
-		if attempt >= casAttempts {
-			return fmt.Errorf("%s contended", key)
-		}
-	}
 }
