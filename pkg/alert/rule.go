@@ -197,12 +197,7 @@ func (r Rule) Validate() error {
 	if r.MinCount < 0 || r.MinCount > maxMinCount {
 		errs = append(errs, fmt.Errorf("min_count %d: want 0 to %d", r.MinCount, maxMinCount))
 	}
-	if r.Kind == KindSurge {
-		errs = append(errs, r.validateSurge()...)
-	} else {
-		errs = append(errs, r.validateStoryKind()...)
-		errs = append(errs, r.validateMode()...)
-	}
+	errs = append(errs, r.KindProblems()...)
 	if err := r.validateWebhook(); err != nil {
 		errs = append(errs, err)
 	}

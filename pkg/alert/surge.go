@@ -125,6 +125,16 @@ func formatDays(d time.Duration) string {
 	return d.String()
 }
 
+// KindProblems lists the problems of the rule's kind and of the fields that go with it: mode,
+// window and interval for a story rule, factor, baseline, window and min_articles for a surge
+// rule (Validate reports them too; pipeline lint asks for these alone, one line each).
+func (r Rule) KindProblems() []error {
+	if r.Kind == KindSurge {
+		return r.validateSurge()
+	}
+	return append(r.validateStoryKind(), r.validateMode()...)
+}
+
 // validateStoryKind reports surge fields on a rule that is not a surge rule.
 func (r Rule) validateStoryKind() []error {
 	var errs []error
