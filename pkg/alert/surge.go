@@ -197,6 +197,30 @@ func (p surgeParams) surging(c surgeCounts) bool {
 	return c.Recent >= p.minArticles && float64(c.Recent) >= p.factor*p.baselineRate(c)
 }
 
+// SurgeStatus is a surge rule's counts at one instant and whether they are a surge.
+type SurgeStatus struct {
+	Recent        int     `json:"recent"`
+	BaselineCount int     `json:"baseline_count"`
+	BaselineRate  float64 `json:"baseline_rate"` // per window
+	// Threshold is what Recent must reach: min_articles, or factor × baseline_rate if more.
+	Threshold float64 `json:"threshold"`
+	Surging   bool    `json:"surging"`
+}
+
+// SurgeNow counts the articles of a surge rule in idx at now, as the matcher would ("test a
+// rule"). The matcher searches regions given by GeoNames id by their region code (WithRegionCodes),
+// so for those the counts here may be lower.
+func (r Rule) SurgeNow(ctx context.Context, idx Searcher, now time.Time) (SurgeStatus, error) {
+	p := r.surgeParams()
+	c, err := countSurge(ctx, idx, r.countQuery(), p, now)
+	if err != nil {
+		return SurgeStatus{}, err
+	}
+	rate := p.baselineRate(c)
+	return SurgeStatus{Recent: c.Recent, BaselineCount: c.Baseline, BaselineRate: rate,
+		Threshold: max(float64(p.minArticles), p.factor*rate), Surging: p.surging(c)}, nil
+}
+
 // surgeState is a surge rule's state in the fired KV.
 type surgeState struct {
 	// Since is when the surge under way started (its event's time); zero when the rule is armed.

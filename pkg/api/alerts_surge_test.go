@@ -30,3 +30,30 @@ func TestSurgeAlertRules(t *testing.T) {
 		}
 	}
 }
+
+func TestTestingASurgeRuleGivesItsCounts(t *testing.T) {
+	f := newFixture(t, 2) // the fake index answers every query with both articles
+	code, _, body := f.do(t, "POST", "/api/alerts/test", `{"region":["Jiangsu"],"kind":"surge","min_articles":2}`)
+	var res struct {
+		Total int                `json:"total"`
+		Surge *alert.SurgeStatus `json:"surge"`
+	}
+	if code != 200 || json.Unmarshal(body, &res) != nil || res.Surge == nil {
+		t.Fatalf("test surge rule = %d %s; want 200 with surge", code, body)
+	}
+	// 2 in the window against 2 over the 7 days before: a normal of 2/7 a day, threshold 2.
+	if s := *res.Surge; s.Recent != 2 || s.BaselineCount != 2 || s.Threshold != 2 || !s.Surging {
+		t.Errorf("surge = %+v; want recent 2, baseline 2, threshold 2, surging", s)
+	}
+	f.fake.mu.Lock()
+	defer f.fake.mu.Unlock()
+	ranged := 0
+	for _, q := range f.fake.queries {
+		if !q.From.IsZero() {
+			ranged++
+		}
+	}
+	if ranged != 2 {
+		t.Errorf("%d searches by published time; want 2 (window and baseline)", ranged)
+	}
+}

@@ -1007,7 +1007,10 @@ async function testRule(rule, out) {
   out.replaceChildren(el("p", { class: "meta" }, "Testing…"));
   try {
     const res = await postJSON("/api/alerts/test", "POST", rule);
+    const s = res.surge;
     out.replaceChildren(el("h3", {}, `${plural(res.total, "article")} in the index match now`),
+      s ? el("p", { class: "meta" }, `In the window now: ${plural(s.recent, "article")}; normally ${s.baseline_rate.toFixed(1)}; ` +
+        `a surge needs ${Math.ceil(s.threshold)}: ${s.surging ? "surging now" : "no surge now"}.`) : null,
       el("ul", { class: "test-hits" }, res.hits.map(h => el("li", {}, articleLink(h.id, h.title || h.url), " ",
         el("span", { class: "meta" }, [h.source, fmtDate(h.published), (h.reasons || []).join("; ")].filter(Boolean).join(" · "))))));
   } catch (err) { out.replaceChildren(errorBox(err)); }
