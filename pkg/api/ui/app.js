@@ -926,6 +926,8 @@ async function alertsView(p, token) {
     const surge = r.mode === "surge";
     r.kind = surge ? "surge" : "";
     if (surge) r.mode = ""; else r.baseline = "";
+    if (!surge && r.mode !== "first_in_window") r.window = ""; // hidden fields go only with their mode
+    if (r.mode !== "digest") r.interval = "";
     r.factor = surge ? parseFloat(f.factor.value) || 0 : 0;
     r.min_articles = surge ? parseInt(f.min_articles.value, 10) || 0 : 0;
     delete r.created;
