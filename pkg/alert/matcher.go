@@ -87,6 +87,8 @@ type Matcher struct {
 	loadedAt time.Time
 	// bands caches story band values (write-through) to spare a KV read per band per article.
 	bands bandCache
+	// surgeCounts spares surge rules two index searches per matching article.
+	surgeCounts surgeCounter
 }
 
 // MatcherOption configures a Matcher.

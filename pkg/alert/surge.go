@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
@@ -20,8 +21,9 @@ import (
 // baseline×W/B is the normal count per window; the recent window is left out of the baseline so
 // that a surge does not raise its own bar. Both counts are index searches with the rule's Query,
 // so they survive restarts and agree with what a search says; articles without a published time
-// count in neither. They are taken when an article that matches the rule has been indexed (two
-// count searches per surge rule per matching article; none for articles the rule does not match).
+// count in neither. They are looked at when an article that matches the rule has been indexed
+// (never for articles the rule does not match), searched at most once a minute per rule and
+// worker in between (surgeCounter) and always anew before a surge starts or ends.
 //
 // A rule fires once when a surge starts and is re-armed when a matching article finds the
 // counts below the threshold, or when no article found it in surge for a whole window (then the
@@ -47,10 +49,9 @@ const (
 	maxSurgeStories = 20
 	// surgeSlack: a rule's Seen time moves in steps of window/surgeSlack (see surgeState).
 	surgeSlack = 100
+	// maxCountsAge bounds how long a surge rule's counts are estimated (see surgeCounter).
+	maxCountsAge = time.Minute
 )
-
-// keySurge + rule id → surgeState, in the fired KV.
-const keySurge = "mode.surge."
 
 // Searcher is what surge rules ask of the index: the articles a query matches, with their total
 // (index.Index is one).
@@ -250,6 +251,63 @@ func (st *surgeState) step(surging bool, now time.Time, window time.Duration) (s
 	return false
 }
 
+// changes reports whether step would start or end a surge.
+func (st surgeState) changes(surging bool, now time.Time, window time.Duration) bool {
+	next := st
+	next.step(surging, now, window)
+	return !next.Since.Equal(st.Since)
+}
+
+// errEstimated stops a change of a surge rule's state made on estimated counts.
+var errEstimated = errors.New("surge state change on estimated counts")
+
+// surgeCounter keeps, per surge rule, its last counts from the index, raised by one for each
+// matching article published in the window matched here since. While they are younger than the
+// rule's countsAge they stand in for the two count searches, which cost as much as the matching
+// articles they count (tens of milliseconds for thousands on bleve): a rule that matches many
+// articles is counted once per countsAge, not once per article. They undercount what other
+// workers indexed meanwhile and overcount articles that left the window, so they decide only
+// that nothing changes; a change is decided on fresh counts.
+type surgeCounter struct {
+	mu     sync.Mutex
+	counts map[string]countsAt // by rule id
+}
+
+type countsAt struct {
+	at time.Time
+	c  surgeCounts
+}
+
+// estimate returns the rule's estimated counts, one more recent article if inWindow, and
+// whether there are any younger than maxAge.
+func (sc *surgeCounter) estimate(rule string, now time.Time, maxAge time.Duration, inWindow bool) (surgeCounts, bool) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	e, ok := sc.counts[rule]
+	if !ok || now.Sub(e.at) > maxAge || now.Before(e.at) {
+		return surgeCounts{}, false
+	}
+	if inWindow {
+		e.c.Recent++
+		sc.counts[rule] = e
+	}
+	return e.c, true
+}
+
+// store records counts fresh from the index.
+func (sc *surgeCounter) store(rule string, at time.Time, c surgeCounts) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if sc.counts == nil {
+		sc.counts = map[string]countsAt{}
+	}
+	sc.counts[rule] = countsAt{at: at, c: c}
+}
+
+// countsAge is how long a rule's counts may be estimated: a hundredth of the window, at most
+// maxCountsAge (how late another worker's articles may be noticed).
+func (p surgeParams) countsAge() time.Duration { return min(p.window/surgeSlack, maxCountsAge) }
+
 // MatchSurges returns the events the article fires in surge rules: for each enabled surge rule
 // the article matches, the counts are taken from idx (which must already hold the article) and
 // the rule fires if a surge starts. Like Match, an event is owed until Delivered records it, and
@@ -268,7 +326,7 @@ func (m *Matcher) MatchSurges(ctx context.Context, a *article.Article, idx Searc
 		if r.Kind != KindSurge || !r.Evaluate(a).Matched {
 			continue
 		}
-		ev, err := m.checkSurge(ctx, r, idx)
+		ev, err := m.checkSurge(ctx, r, idx, a)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("surge rule %s on %s: %w", r.ID, a.ID, err))
 			continue
@@ -280,41 +338,56 @@ func (m *Matcher) MatchSurges(ctx context.Context, a *article.Article, idx Searc
 	return events, errors.Join(errs...)
 }
 
-// checkSurge counts the rule's articles now, moves its state and returns the event to publish:
-// the one a starting surge fires, or one fired before and still owed.
-func (m *Matcher) checkSurge(ctx context.Context, r Rule, idx Searcher) (*Event, error) {
+// checkSurge moves the rule's state by its counts now and returns the event to publish: the one a
+// starting surge fires, or one fired before and still owed. The counts are estimates (the last
+// counts from the index, plus the articles matched here since: see surgeCounter) unless the
+// state is to change: a surge starts or ends only on counts fresh from the index.
+func (m *Matcher) checkSurge(ctx context.Context, r Rule, idx Searcher, a *article.Article) (*Event, error) {
 	p := r.surgeParams()
 	now := m.now().UTC()
 	q := r.countQuery()
-	c, err := countSurge(ctx, idx, q, p, now)
-	if err != nil {
-		return nil, err
-	}
-	surging := p.surging(c)
+	inWindow := a.Published != nil && !a.Published.Before(now.Add(-p.window))
+	c, cached := m.surgeCounts.estimate(r.ID, now, p.countsAge(), inWindow)
+	exact := false
 	var out *Event
 	var stories []Item
-	err = updateJSON(ctx, m.fired, m.log, keySurge+r.ID, func(st *surgeState) (bool, error) {
-		before := *st
-		out = st.Out
-		if !st.step(surging, now, p.window) {
-			return *st != before, nil
-		}
-		if stories == nil { // the compare-and-swap may run this again: search once
-			if stories, err = recentStories(ctx, idx, q, now, p.window); err != nil {
-				return false, err
+	for {
+		if !cached {
+			var err error
+			if c, err = countSurge(ctx, idx, q, p, now); err != nil {
+				return nil, err
 			}
+			m.surgeCounts.store(r.ID, now, c)
+			exact = true
 		}
-		if st.Out != nil {
-			m.log.Warn("surge alert never delivered, replaced by the next surge", "event_id", st.Out.ID)
+		err := updateJSON(ctx, m.fired, m.log, keySurge+r.ID, func(st *surgeState) (bool, error) {
+			before := *st
+			out = st.Out
+			surging := p.surging(c)
+			if !exact && st.changes(surging, now, p.window) {
+				return false, errEstimated
+			}
+			if !st.step(surging, now, p.window) {
+				return *st != before, nil
+			}
+			if stories == nil { // the compare-and-swap may run this again: search once
+				var err error
+				if stories, err = recentStories(ctx, idx, q, now, p.window); err != nil {
+					return false, err
+				}
+			}
+			if st.Out != nil {
+				m.log.Warn("surge alert never delivered, replaced by the next surge", "event_id", st.Out.ID)
+			}
+			st.Out = m.surgeEvent(r, p, c, now, stories)
+			out = st.Out
+			return true, nil
+		})
+		if !errors.Is(err, errEstimated) {
+			return out, err
 		}
-		st.Out = m.surgeEvent(r, p, c, now, stories)
-		out = st.Out
-		return true, nil
-	})
-	if err != nil {
-		return nil, err
+		cached = false
 	}
-	return out, nil
 }
 
 // countSurge counts the rule's articles in the recent window and in the baseline before it.

@@ -237,3 +237,40 @@ func TestSurgeEventRendering(t *testing.T) {
 		t.Errorf("webhook got %+v; want one payload of type surge", rc.delivered)
 	}
 }
+
+// TestSurgeCountsAreSearchedOncePerAge: while a rule's counts are young, matching articles add to
+// them instead of searching the index again; a surge starts only on counts searched anew.
+func TestSurgeCountsAreSearchedOncePerAge(t *testing.T) {
+	ctx := context.Background()
+	store := NewStore(NewMemoryKV())
+	if _, err := store.Put(ctx, Rule{Kind: KindSurge, Region: []string{"Jiangsu"}, MinArticles: 4, Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	m := NewMatcher(store, NewMemoryKV(), nil, WithClock(func() time.Time { return now }))
+	idx := &fakeIndex{}
+	searches := func() int {
+		idx.mu.Lock()
+		defer idx.mu.Unlock()
+		return len(idx.regions)
+	}
+	for d := 7; d >= 1; d-- { // the normal week: counted once, for the first article
+		surgeAll(t, m, idx.add("old"+string(rune('0'+d)), now.Add(-time.Duration(d)*24*time.Hour-time.Hour)), idx)
+	}
+	if got := searches(); got != 2 {
+		t.Errorf("%d searches for a week of articles matched at once; want 2 (window and baseline)", got)
+	}
+	var events []Event
+	for i := range 10 {
+		events = append(events, surgeAll(t, m, idx.add("new"+string(rune('0'+i)), now), idx)...)
+	}
+	// The 4th article makes the estimate a surge: counted anew (2) and the stories listed (1).
+	if got := searches(); got != 5 || len(events) != 7 || events[0].Surge.Recent != 4 {
+		t.Errorf("%d searches, %d events (first %+v); want 5 searches and the owed event 7 times, with 4 recent", got, len(events), events)
+	}
+	now = now.Add(2 * time.Minute) // older than the counts may be: searched again
+	surgeAll(t, m, idx.add("later", now), idx)
+	if got := searches(); got != 7 {
+		t.Errorf("%d searches after the counts aged; want 7", got)
+	}
+}
