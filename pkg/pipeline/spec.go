@@ -130,6 +130,19 @@ type AlertSpec struct {
 	Interval string   `yaml:"interval"`
 	Webhook  string   `yaml:"webhook"`
 	Email    []string `yaml:"email"`
+	// Kind ("story" or "surge"), Factor, Baseline and MinArticles: see alert.Rule.
+	Kind        string  `yaml:"kind"`
+	Factor      float64 `yaml:"factor"`
+	Baseline    string  `yaml:"baseline"`
+	MinArticles int     `yaml:"min_articles"`
+}
+
+// Rule is the enabled alert rule the spec describes, without an id.
+func (a AlertSpec) Rule() alert.Rule {
+	return alert.Rule{Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place, Region: a.Region,
+		Event: a.Event, Source: a.Source, Lang: a.Lang, EventType: a.EventType, MinCount: a.MinCount, Mode: a.Mode,
+		Window: a.Window, Interval: a.Interval, Webhook: a.Webhook, Email: a.Email, Kind: a.Kind, Factor: a.Factor,
+		Baseline: a.Baseline, MinArticles: a.MinArticles, Enabled: true}
 }
 
 // ByteSize reads sizes such as 5MiB, 512KB or 1048576.
@@ -410,6 +423,11 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 		}
 		if a.Text == "" && len(a.Person)+len(a.Org)+len(a.Place)+len(a.Region)+len(a.Event)+len(a.Source)+len(a.Lang)+len(a.EventType) == 0 {
 			v.add(fmt.Sprintf("alerts[%d]: a rule needs at least one condition (text, person, org, place, region, event, source or lang)", i), "alerts", i)
+		}
+		if a.Kind != "" || a.Factor != 0 || a.Baseline != "" || a.MinArticles != 0 {
+			for _, err := range a.Rule().KindProblems() {
+				v.add(fmt.Sprintf("alerts[%d]: %v", i, err), "alerts", i)
+			}
 		}
 		if opts.Vocabulary != nil {
 			var unknown *alert.UnknownNamesError

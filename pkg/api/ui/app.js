@@ -907,8 +907,11 @@ async function alertsView(p, token) {
     source: input("r-source", "e.g. Euro Chronicle"), lang: input("r-lang", "e.g. en, fr"),
     min_count: input("r-min", "1", { type: "number", min: 1, max: 1000, inputmode: "numeric" }),
     mode: el("select", { id: "r-mode" }, el("option", { value: "" }, "every matching story"),
-      el("option", { value: "first_in_window" }, "first story in a window"), el("option", { value: "digest" }, "a digest every interval")),
+      el("option", { value: "first_in_window" }, "first story in a window"), el("option", { value: "digest" }, "a digest every interval"),
+      el("option", { value: "surge" }, "a surge in attention")),
     window: input("r-window", "e.g. 7d"), interval: input("r-interval", "e.g. 1d"),
+    factor: input("r-factor", "3", { type: "number", min: 1.1, max: 1000, step: "any", inputmode: "decimal" }),
+    baseline: input("r-baseline", "7d"), min_articles: input("r-min-articles", "3", { type: "number", min: 1, inputmode: "numeric" }),
     webhook: input("r-webhook", "https://…", { type: "url" }), email: input("r-email", "comma-separated"),
     enabled: el("input", { type: "checkbox", id: "r-enabled", checked: true }),
   };
@@ -917,8 +920,16 @@ async function alertsView(p, token) {
     if (regionInput.value.trim()) addRegion();
     const r = Object.assign({}, editing || {}, { name: f.name.value.trim(), text: f.text.value.trim(), region: regions.slice(), enabled: f.enabled.checked });
     for (const k of LISTS) r[k] = splitList(f[k].value);
-    for (const k of ["mode", "window", "interval", "webhook"]) r[k] = f[k].value.trim();
+    for (const k of ["mode", "window", "interval", "webhook", "baseline"]) r[k] = f[k].value.trim();
     r.min_count = parseInt(f.min_count.value, 10) || 0;
+    // "Fire on a surge" is a rule of kind surge (no mode); its fields go only with it.
+    const surge = r.mode === "surge";
+    r.kind = surge ? "surge" : "";
+    if (surge) r.mode = ""; else r.baseline = "";
+    if (!surge && r.mode !== "first_in_window") r.window = ""; // hidden fields go only with their mode
+    if (r.mode !== "digest") r.interval = "";
+    r.factor = surge ? parseFloat(f.factor.value) || 0 : 0;
+    r.min_articles = surge ? parseInt(f.min_articles.value, 10) || 0 : 0;
     delete r.created;
     // Leave out what is not set, so a server that predates a field still takes the rule.
     for (const [k, v] of Object.entries(r)) if (k !== "name" && (v === "" || v === 0 || (Array.isArray(v) && !v.length))) delete r[k];
@@ -928,7 +939,9 @@ async function alertsView(p, token) {
     editing = r;
     f.name.value = r.name || ""; f.text.value = r.text || "";
     for (const k of LISTS) f[k].value = (r[k] || []).join(", ");
-    for (const k of ["mode", "window", "interval", "webhook"]) f[k].value = r[k] || "";
+    for (const k of ["mode", "window", "interval", "webhook", "baseline"]) f[k].value = r[k] || "";
+    if (r.kind === "surge") f.mode.value = "surge";
+    f.factor.value = r.factor || ""; f.min_articles.value = r.min_articles || "";
     f.min_count.value = r.min_count || "";
     f.enabled.checked = r.enabled !== false;
     regions.length = 0; regions.push(...(r.region || [])); drawRegions();
@@ -938,8 +951,9 @@ async function alertsView(p, token) {
     syncMode();
   };
   const syncMode = () => {
-    windowLabel.hidden = f.mode.value !== "first_in_window";
+    windowLabel.hidden = f.mode.value !== "first_in_window" && f.mode.value !== "surge";
     intervalLabel.hidden = f.mode.value !== "digest";
+    for (const l of surgeLabels) l.hidden = f.mode.value !== "surge";
   };
   f.mode.addEventListener("change", syncMode);
   const msg = el("div", { role: "status", class: "form-msg" });
@@ -950,6 +964,9 @@ async function alertsView(p, token) {
   const cancel = el("button", { type: "button", hidden: true, onclick: () => { fillForm({}); msg.replaceChildren(); } }, "Cancel edit");
   const windowLabel = el("label", { for: "r-window", hidden: true }, "Window", f.window);
   const intervalLabel = el("label", { for: "r-interval", hidden: true }, "Digest interval", f.interval);
+  const surgeLabels = [el("label", { for: "r-factor", hidden: true }, "Times the normal rate", f.factor),
+    el("label", { for: "r-baseline", hidden: true }, "Normal rate measured over", f.baseline),
+    el("label", { for: "r-min-articles", hidden: true }, "At least (articles in the window)", f.min_articles)];
   const form = el("form", { class: "panel rule-form", "aria-labelledby": "rule-form-h", onsubmit: async e => {
     e.preventDefault();
     const rule = ruleFromForm();
@@ -972,7 +989,7 @@ async function alertsView(p, token) {
     el("label", { for: "r-place" }, "Places (exactly)", f.place), el("label", { for: "r-event" }, "Events", f.event),
     el("label", { for: "r-source" }, "Sources", f.source), el("label", { for: "r-lang" }, "Languages", f.lang),
     el("label", { for: "r-min" }, "Mentioned at least (times)", f.min_count),
-    el("label", { for: "r-mode" }, "Fire on", f.mode), windowLabel, intervalLabel,
+    el("label", { for: "r-mode" }, "Fire on", f.mode), windowLabel, intervalLabel, ...surgeLabels,
     el("label", { for: "r-webhook" }, "Webhook (optional)", f.webhook), el("label", { for: "r-email" }, "E-mail to (optional)", f.email),
     el("label", { for: "r-enabled", class: "inline" }, f.enabled, " Enabled")),
   el("div", { class: "form-actions" }, submit,
@@ -992,7 +1009,10 @@ async function testRule(rule, out) {
   out.replaceChildren(el("p", { class: "meta" }, "Testing…"));
   try {
     const res = await postJSON("/api/alerts/test", "POST", rule);
+    const s = res.surge;
     out.replaceChildren(el("h3", {}, `${plural(res.total, "article")} in the index match now`),
+      s ? el("p", { class: "meta" }, `In the window now: ${plural(s.recent, "article")}; normally ${s.baseline_rate.toFixed(1)}; ` +
+        `a surge needs ${Math.ceil(s.threshold)}: ${s.surging ? "surging now" : "no surge now"}.`) : null,
       el("ul", { class: "test-hits" }, res.hits.map(h => el("li", {}, articleLink(h.id, h.title || h.url), " ",
         el("span", { class: "meta" }, [h.source, fmtDate(h.published), (h.reasons || []).join("; ")].filter(Boolean).join(" · "))))));
   } catch (err) { out.replaceChildren(errorBox(err)); }
@@ -1005,6 +1025,7 @@ function describeRule(r) {
   if (r.min_count > 1) parts.push(`at least ${r.min_count}×`);
   if (r.mode === "first_in_window") parts.push(`first in ${r.window}`);
   if (r.mode === "digest") parts.push(`digest every ${r.interval}`);
+  if (r.kind === "surge") parts.push(`surge: ≥ ${r.factor}× the normal per ${r.window} (over ${r.baseline}), ≥ ${r.min_articles} articles`);
   if (r.webhook) parts.push("webhook");
   if ((r.email || []).length) parts.push("e-mail");
   return parts.join(" · ") || "everything";
@@ -1035,6 +1056,12 @@ async function drawRules(box, edit, testOut) {
 
 function firingItem(ev, fresh) {
   const when = fmtAgo(ev.fired);
+  if (ev.surge) {
+    const s = ev.surge;
+    return el("article", { class: "firing" + (fresh ? " new" : ""), "data-rule": ev.rule_id },
+      el("h3", {}, ev.rule_name || ev.rule_id, el("span", { class: "meta" }, ` · surge: ${plural(s.recent, "article")} in ${s.window}, normally ${s.baseline_rate.toFixed(1)} · ${when}`)),
+      el("ul", {}, (s.stories || []).map(it => el("li", {}, articleLink(it.article_id, it.title || it.url), el("span", { class: "meta" }, it.source ? " · " + it.source : "")))));
+  }
   if ((ev.digest || []).length) {
     return el("article", { class: "firing" + (fresh ? " new" : ""), "data-rule": ev.rule_id },
       el("h3", {}, ev.rule_name || ev.rule_id, el("span", { class: "meta" }, ` · digest of ${plural(ev.digest.length + (ev.dropped || 0), "story")} · ${when}`)),
