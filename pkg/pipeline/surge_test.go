@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsmon/newsmon/internal/testutil"
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
@@ -102,7 +103,7 @@ func TestSurgeAlertThroughIndexStage(t *testing.T) {
 	settled := func() uint64 {
 		t.Helper()
 		var stored uint64
-		err := waitUntil(20*time.Second, func() error {
+		err := testutil.Poll(20*time.Second, func() error {
 			p, err := b.Pending(ctx, bus.StreamEnriched)
 			if err != nil {
 				return err
