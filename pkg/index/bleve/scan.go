@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	blv "github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
@@ -32,9 +35,11 @@ func (x *Index) Scan(ctx context.Context, q index.Query, fn func(*article.Articl
 	req.From, req.Size = 0, q.ScanPage()
 	req.Fields = storedFields(q)
 	req.Sort = cursorSort(req.Sort)
-	if !req.Sort.RequiresScore() {
+	byDate := !req.Sort.RequiresScore()
+	if byDate {
 		req.Score = blv.ScoreNone // ordered by date: computing relevance would be wasted
 	}
+	matches, narrowed := req.Query, false
 	for {
 		res, err := x.idx.SearchInContext(ctx, req)
 		if err != nil {
@@ -55,16 +60,39 @@ func (x *Index) Scan(ctx context.Context, q index.Query, fn func(*article.Articl
 				return err
 			}
 		}
-		if len(res.Hits) < req.Size {
+		if len(res.Hits) > 0 {
+			next := cursor(req.Sort, res.Hits[len(res.Hits)-1])
+			if slices.Equal(next, req.SearchAfter) {
+				// A cursor that does not move would read the same page forever.
+				return fmt.Errorf("index scan %q: search_after cursor %q did not advance", q.Text, next)
+			}
+			req.SearchAfter = next
+		}
+		switch {
+		case len(res.Hits) == req.Size && byDate:
+			req.Query, narrowed = notAfter(matches, req.SearchAfter[0])
+		case len(res.Hits) == req.Size:
+		case narrowed:
+			// The dated matches are walked; the undated ones, which the narrowing leaves out, come last.
+			req.Query, narrowed = matches, false
+		default:
 			return nil
 		}
-		next := cursor(req.Sort, res.Hits[len(res.Hits)-1])
-		if slices.Equal(next, req.SearchAfter) {
-			// A cursor that does not move would read the same page forever.
-			return fmt.Errorf("index scan %q: search_after cursor %q did not advance", q.Text, next)
-		}
-		req.SearchAfter = next
 	}
+}
+
+// notAfter narrows a walk newest first to the articles published at or before the cursor's
+// date, so that a page's pass visits only the matches not yet walked, not every match again.
+// Undated articles (the cursor holds bleve's marker for them, not a date) are not narrowed.
+func notAfter(matches query.Query, cursorDate string) (query.Query, bool) {
+	ns, err := numeric.PrefixCoded(cursorDate).Int64()
+	if err != nil || cursorDate == search.LowTerm {
+		return matches, false
+	}
+	inclusive := true
+	dq := blv.NewDateRangeInclusiveQuery(time.Time{}, clampTime(time.Unix(0, ns).UTC()), nil, &inclusive)
+	dq.SetField(fieldPublished)
+	return blv.NewConjunctionQuery(matches, dq), true
 }
 
 // cursorSort is the sort order with date fields compared as their indexed terms (bleve's "auto"
