@@ -46,6 +46,7 @@ type Query struct {
 	Source   []string  // publisher / feed name
 	Lang     []string  // ISO 639-1
 	Speaker  []string  // quote speakers
+	Tag      []string  // the source's collection tag, "key:value" as in Article.SourceTags ("country:CN")
 	From, To time.Time // published range, inclusive; zero means open
 	// Near matches articles with a resolved place within the circle.
 	Near *GeoCircle
@@ -119,9 +120,13 @@ func (q Query) FacetList() []string {
 	return out
 }
 
-// Facet names, as in CONTRACTS §3, then currency (ISO codes of the money figures) and event_type.
+// Facet names, as in CONTRACTS §3, then currency (ISO codes of the money figures), event_type and
+// tag.
 var FacetNames = []string{"person", "org", "place", "region", "country", "source", "event", "lang",
-	"currency", "event_type"}
+	"currency", "event_type", FacetTag}
+
+// FacetTag is the facet of the sources' collection tags: "key:value" values (Article.SourceTags).
+const FacetTag = "tag"
 
 // GeoCircle is a circle on the earth: a centre in degrees (WGS 84) and a radius in kilometres.
 type GeoCircle struct {

@@ -306,6 +306,13 @@ func testFilters(t *testing.T, idx index.Index) {
 		{"lang", index.Query{Lang: []string{"de"}}, []string{"nanjing"}},
 		{"lang case", index.Query{Lang: []string{"EN"}}, en},
 		{"speaker", index.Query{Speaker: []string{"Kent Masters"}}, []string{"lithium"}},
+		{"tag", index.Query{Tag: []string{"country:GB"}}, []string{"lithium", "tea", "wuxi"}},
+		{"tag case", index.Query{Tag: []string{" Kind:NEWSPAPER "}}, []string{"lithium", "lyon", "nanjing", "shanghai"}},
+		{"tag collection", index.Query{Tag: []string{"collection:europe"}}, []string{"lyon", "nanjing", "paris"}},
+		{"tags and", index.Query{Tag: []string{"collection:europe", "kind:newspaper"}}, []string{"lyon", "nanjing"}},
+		{"tag key alone", index.Query{Tag: []string{"country"}}, nil},
+		{"tag value alone", index.Query{Tag: []string{"GB"}}, nil},
+		{"tag and region", index.Query{Tag: []string{"country:GB"}, Region: []string{"China"}}, []string{"lithium", "wuxi"}},
 		{"speaker org", index.Query{Speaker: []string{"kenya tea development agency"}}, []string{"tea"}},
 		{"from to", index.Query{From: mustTime("2023-10-23T00:00:00Z"), To: mustTime("2023-10-26T23:59:59Z")},
 			[]string{"nanjing", "shanghai", "tea", "wuxi"}},
@@ -482,7 +489,7 @@ func wantFacets(arts []*article.Article, size int) map[string][]index.FacetBucke
 		for name, vals := range map[string][]string{
 			"person": k.Persons, "org": k.Orgs, "place": k.Places, "region": k.Region, "country": k.Country,
 			"source": {a.Source}, "event": k.Events, "lang": {a.Language},
-			"currency": k.Currencies, "event_type": k.EventTypes,
+			"currency": k.Currencies, "event_type": k.EventTypes, index.FacetTag: k.Tags,
 		} {
 			for _, v := range vals {
 				counts[name][v]++
@@ -531,6 +538,9 @@ func testFacets(t *testing.T, idx index.Index) {
 			fb("Nairobi County", 1), fb("Shanghai", 1), fb("Île-de-France", 1)},
 		"currency":   {fb("EUR", 3), fb("USD", 2), fb("CNY", 1), fb("KES", 1)},
 		"event_type": {fb("meeting", 2), fb("statement", 2), fb("economic", 1)},
+		"tag": {fb("kind:newspaper", 4), fb("collection:europe", 3), fb("country:GB", 3), fb("country:FR", 2),
+			fb("kind:wire", 2), fb("collection:asia-press", 1), fb("country:DE", 1), fb("country:HK", 1), fb("kind:broadcast", 1),
+			fb("language:de", 1)},
 	} {
 		if got := res.Facets[name]; !slices.Equal(got, want) {
 			t.Errorf("facet %s = %v; want %v", name, got, want)
