@@ -1,9 +1,10 @@
 // Package index defines what newsmon asks of a search index — the Index interface, Query and
 // Result — and the derived document fields both backends index (facet keys, region keys, money,
-// locations, mentioned dates), so that the embedded bleve backend and the Elasticsearch backend
-// answer the same queries the same way. It also holds the research views built from ordinary
-// searches, the same over every backend (ShareTimeline, Network, Profile), and the TermScorer
-// interface each backend implements in its own way (significant terms).
+// locations, mentioned dates, the sources' collection tags), so that the embedded bleve backend
+// and the Elasticsearch backend answer the same queries the same way. It also holds the research
+// views built from ordinary searches, the same over every backend (ShareTimeline, CompareByTag,
+// Network, Profile), and the TermScorer interface each backend implements in its own way
+// (significant terms).
 // Backends live in subpackages; indextest holds the conformance suite both pass.
 package index
 

@@ -65,6 +65,7 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("Timeline", func(t *testing.T) { testTimeline(t, idx) })
 	t.Run("WithText", func(t *testing.T) { testWithText(t, idx) })
 	t.Run("ShareTimeline", func(t *testing.T) { testShareTimeline(t, idx) })
+	t.Run("CompareByTag", func(t *testing.T) { testCompare(t, idx) })
 	t.Run("Lean", func(t *testing.T) { testLean(t, idx) })
 	t.Run("Profile", func(t *testing.T) { testProfile(t, idx) })
 	t.Run("Network", func(t *testing.T) { testNetwork(t, idx) })
