@@ -8,6 +8,10 @@ import (
 	"sync"
 )
 
+// CollectionKey is the key of a source's bare tag names: a source tagged [asia-press] in the
+// pipeline file carries "collection:asia-press".
+const CollectionKey = "collection"
+
 // Tag is how a collection tag reads: "key:value" (Article.SourceTags, Query.Tag).
 func Tag(key, value string) string { return key + ":" + value }
 

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/newsmon/newsmon/pkg/alert"
+	"github.com/newsmon/newsmon/pkg/index"
 )
 
 // Tags are a source's collection tags as the pipeline file writes them, either as a section of
@@ -35,9 +36,6 @@ type tagEntry struct {
 	line, col       int // where the value is written
 	keyLine, keyCol int // where the key is written
 }
-
-// CollectionKey is the key of a tag written as a bare name.
-const CollectionKey = "collection"
 
 // UnmarshalYAML implements yaml.Unmarshaler.
 func (t *Tags) UnmarshalYAML(n *yaml.Node) error {
@@ -150,7 +148,7 @@ func (s Source) SourceTags() []string {
 	var out []string
 	add := func(key, value string) {
 		if v, problem := normTag(key, value); problem == "" {
-			if tag := key + ":" + v; !slices.Contains(out, tag) {
+			if tag := index.Tag(key, v); !slices.Contains(out, tag) {
 				out = append(out, tag)
 			}
 		}
@@ -162,7 +160,7 @@ func (s Source) SourceTags() []string {
 		add(TagLanguage, s.Language)
 	}
 	for _, e := range s.Tags.entries {
-		add(cmp.Or(e.key, CollectionKey), e.value)
+		add(cmp.Or(e.key, index.CollectionKey), e.value)
 	}
 	return out
 }
@@ -187,7 +185,7 @@ func (v *validator) checkTags(i int, src Source) {
 		}
 	}
 	for _, e := range src.Tags.entries {
-		key := cmp.Or(e.key, CollectionKey)
+		key := cmp.Or(e.key, index.CollectionKey)
 		val, problem := normTag(key, e.value)
 		switch {
 		case problem != "":
