@@ -159,11 +159,9 @@ func KeysOf(a *article.Article) Keys {
 			add(&k.Speakers, speakers, *q.Speaker)
 		}
 	}
-	if len(a.SourceTags) > 0 {
-		tags := map[string]bool{}
-		for _, t := range a.SourceTags {
-			add(&k.Tags, tags, t)
-		}
+	tags := map[string]bool{}
+	for _, t := range a.SourceTags {
+		add(&k.Tags, tags, t)
 	}
 	return k
 }

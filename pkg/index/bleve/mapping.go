@@ -151,7 +151,6 @@ func newDoc(a *article.Article) (*doc, error) {
 		Source:   index.Norm(a.Source),
 		Lang:     index.Norm(a.Language),
 		Authors:  index.NormAll(a.Authors),
-		Tags:     index.NormAll(k.Tags),
 
 		FacetPerson:  k.Persons,
 		FacetOrg:     k.Orgs,
@@ -166,9 +165,9 @@ func newDoc(a *article.Article) (*doc, error) {
 		FacetEventType: k.EventTypes,
 		Currencies:     index.NormAll(k.Currencies),
 		FacetCurrency:  k.Currencies,
-		FacetTag:       k.Tags,
 		Locations:      multiPoint(k.Locations),
 	}
+	d.Tags, d.FacetTag = index.NormAll(k.Tags), k.Tags
 	if k.HasUSD {
 		d.USDMax = &k.USDMax
 	}

@@ -31,9 +31,6 @@ func testShareTimeline(t *testing.T, idx index.Index) {
 			From: mustTime("2023-10-24T00:00:00Z"), To: mustTime("2023-10-31T23:59:59Z")}, []index.ShareBucket{
 			sb("2023-10-24", 0, 1), sb("2023-10-25", 0, 1), sb("2023-10-26", 0, 1), sb("2023-10-30", 0, 1),
 			sb("2023-10-31", 1, 1)}},
-		// And so do the sources' collections: attention to China in British sources.
-		{"region in a collection", index.Query{Interval: "month", Region: []string{"China"}, Tag: []string{"country:GB"}},
-			[]index.ShareBucket{sb("2023-10-01", 2, 3)}},
 		{"nothing matches", index.Query{Interval: "month", Text: "zeppelin", Lang: []string{"fr"}},
 			[]index.ShareBucket{sb("2023-10-01", 0, 1)}},
 	} {

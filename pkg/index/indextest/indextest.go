@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("FullText", func(t *testing.T) { testFullText(t, idx) })
 	t.Run("UserSyntax", func(t *testing.T) { testUserSyntax(t, idx) })
 	t.Run("Filters", func(t *testing.T) { testFilters(t, idx) })
+	t.Run("Tags", func(t *testing.T) { testTags(t, idx) })
 	t.Run("RegionCodes", func(t *testing.T) { testRegionCodes(t, idx) })
 	t.Run("Near", func(t *testing.T) { testNear(t, idx) })
 	t.Run("Money", func(t *testing.T) { testMoney(t, idx) })
@@ -307,13 +308,6 @@ func testFilters(t *testing.T, idx index.Index) {
 		{"lang", index.Query{Lang: []string{"de"}}, []string{"nanjing"}},
 		{"lang case", index.Query{Lang: []string{"EN"}}, en},
 		{"speaker", index.Query{Speaker: []string{"Kent Masters"}}, []string{"lithium"}},
-		{"tag", index.Query{Tag: []string{"country:GB"}}, []string{"lithium", "tea", "wuxi"}},
-		{"tag case", index.Query{Tag: []string{" Kind:NEWSPAPER "}}, []string{"lithium", "lyon", "nanjing", "shanghai"}},
-		{"tag collection", index.Query{Tag: []string{"collection:europe"}}, []string{"lyon", "nanjing", "paris"}},
-		{"tags and", index.Query{Tag: []string{"collection:europe", "kind:newspaper"}}, []string{"lyon", "nanjing"}},
-		{"tag key alone", index.Query{Tag: []string{"country"}}, nil},
-		{"tag value alone", index.Query{Tag: []string{"GB"}}, nil},
-		{"tag and region", index.Query{Tag: []string{"country:GB"}, Region: []string{"China"}}, []string{"lithium", "wuxi"}},
 		{"speaker org", index.Query{Speaker: []string{"kenya tea development agency"}}, []string{"tea"}},
 		{"from to", index.Query{From: mustTime("2023-10-23T00:00:00Z"), To: mustTime("2023-10-26T23:59:59Z")},
 			[]string{"nanjing", "shanghai", "tea", "wuxi"}},
@@ -337,6 +331,20 @@ func testFilters(t *testing.T, idx index.Index) {
 			t.Errorf("%s: Search(%+v) = %v; want %v", tc.name, tc.q, sorted(got), tc.want)
 		}
 	}
+}
+
+// testTags checks the filter on the sources' collection tags (Query.Tag): "key:value" exactly,
+// case-insensitive, several values ANDed.
+func testTags(t *testing.T, idx index.Index) {
+	checkFilterCases(t, idx, []filterCase{
+		{"tag", index.Query{Tag: []string{"country:GB"}}, []string{"lithium", "tea", "wuxi"}},
+		{"tag case", index.Query{Tag: []string{" Kind:NEWSPAPER "}}, []string{"lithium", "lyon", "nanjing", "shanghai"}},
+		{"tag collection", index.Query{Tag: []string{"collection:europe"}}, []string{"lyon", "nanjing", "paris"}},
+		{"tags and", index.Query{Tag: []string{"collection:europe", "kind:newspaper"}}, []string{"lyon", "nanjing"}},
+		{"tag key alone", index.Query{Tag: []string{"country"}}, nil},
+		{"tag value alone", index.Query{Tag: []string{"GB"}}, nil},
+		{"tag and region", index.Query{Tag: []string{"country:GB"}, Region: []string{"China"}}, []string{"lithium", "wuxi"}},
+	})
 }
 
 // filterCase is one search and the fixtures it must find, in any order.
