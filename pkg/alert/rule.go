@@ -75,6 +75,9 @@ type Rule struct {
 	Email         []string  `json:"email,omitempty"`
 	Created       time.Time `json:"created"`
 	Enabled       bool      `json:"enabled"`
+	// Tag matches articles from the sources in a collection: "key:value" as in Article.SourceTags
+	// ("country:CN", "collection:asia-press").
+	Tag []string `json:"tag,omitempty"`
 }
 
 // MarshalJSON shows the rule without its webhook secret (the API lists rules to readers), saying
@@ -264,7 +267,7 @@ func (r Rule) Query() index.Query {
 	return index.Query{
 		Text:   strings.TrimSpace(r.Text),
 		Person: r.Person, Org: r.Org, Place: r.Place, Region: r.Region, Event: r.Event,
-		Source: r.Source, Lang: r.Lang, EventType: r.EventType,
+		Source: r.Source, Lang: r.Lang, EventType: r.EventType, Tag: r.Tag,
 		Sort: "date",
 	}
 }
@@ -295,6 +298,7 @@ func (r Rule) filters() []filter {
 	return []filter{
 		{"person", r.Person}, {"org", r.Org}, {"place", r.Place}, {"region", r.Region},
 		{"event", r.Event}, {"source", r.Source}, {"lang", r.Lang}, {"event_type", r.EventType},
+		{"tag", r.Tag},
 	}
 }
 
@@ -341,7 +345,7 @@ func (r Rule) Evaluate(a *article.Article) Result {
 	for _, f := range r.filters() {
 		for _, v := range f.values {
 			why, ms, count, ok := matchValue(f.kind, v, a, keys)
-			if !ok || count < minCount && f.kind != "source" && f.kind != "lang" {
+			if !ok || count < minCount && f.kind != "source" && f.kind != "lang" && f.kind != "tag" {
 				return Result{}
 			}
 			res.Reasons = append(res.Reasons, why)

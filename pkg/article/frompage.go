@@ -89,6 +89,7 @@ func FromPage(p Page) (*Article, error) {
 		a.ID = IDFor("text:" + text) // no address at all (e.g. a saved file): identify by content
 	}
 	a.Source = firstNonEmpty(p.Source, sourceHost(pageURL), sourceHost(a.CanonicalURL))
+	a.SourceTags = p.SourceTags
 	if len(a.Authors) == 0 {
 		a.Authors = dedupeNames(p.Hints.Authors)
 	}

@@ -667,6 +667,7 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		page := article.Page{
 			URL: it.url, FinalURL: resp.FinalURL, ContentType: resp.ContentType(), Body: resp.Body,
 			Fetched: resp.Fetched, Source: ps.ss.src.Name, Feed: it.feed, Hints: it.hints,
+			SourceTags: ps.ss.src.Tags,
 		}
 		if serr := c.sink(ctx, page); serr != nil {
 			result, err = "failed", fmt.Errorf("sink %s: %w", it.url, serr)

@@ -96,6 +96,9 @@ type Source struct {
 	Poll     time.Duration `yaml:"poll"`
 	Language string        `yaml:"language"`
 	Country  string        `yaml:"country"` // ISO 3166 alpha-2 of the outlet, a hint for place and currency disambiguation
+	// Tags put the source in collections (kind: wire, collection: [asia-press]); its articles
+	// carry them with its country and language as Article.SourceTags (see Tags).
+	Tags Tags `yaml:"tags"`
 }
 
 // ExtractSpec lists the extractors in the order they run.
@@ -365,6 +368,7 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 		if src.Poll != 0 && src.Poll < time.Second {
 			v.add(fmt.Sprintf("sources[%d].poll: %s is too often (minimum 1s)", i, src.Poll), "sources", i, "poll")
 		}
+		v.checkTags(i, src)
 	}
 	if len(s.Extract.Extractors) == 0 {
 		s.Extract.Extractors = slices.Clone(opts.Extractors)
