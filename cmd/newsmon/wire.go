@@ -42,9 +42,6 @@ type options struct {
 	natsTLSCA, natsTLSCert, natsTLSKey string
 	esURL                              string
 	esIndex                            string
-	// Replicas of the streams and buckets newsmon creates (a NATS cluster) and of new
-	// Elasticsearch indices (an ES cluster).
-	natsReplicas, esReplicas int
 	httpAddr                           string
 	pipeline                           string
 	demo                               bool
@@ -55,6 +52,10 @@ type options struct {
 	readToken                          string
 	rateLimit                          float64
 	trustProxy                         string
+
+	// Replicas of the streams and buckets newsmon creates (a NATS cluster) and of new
+	// Elasticsearch indices (an ES cluster).
+	natsReplicas, esReplicas int
 }
 
 // flagGroup is a set of flags a service command offers beside the common ones (data folder, NATS,
