@@ -11,7 +11,10 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -238,4 +241,35 @@ func streamHolds(natsURL, stream string, want int) error {
 		return fmt.Errorf("%s holds %d of %d messages", stream, got, want)
 	}
 	return nil
+}
+
+func TestReplicaFlagsTakeTheEnvironmentAndRejectNonsense(t *testing.T) {
+	for _, tc := range []struct {
+		nats, es         string // environment values ("": unset)
+		wantNATS, wantES int
+	}{
+		{"", "", 1, 0},
+		{"3", "1", 3, 1},
+		{" 3 ", "two", 3, -1}, // -1: openElastic rejects it, naming the variable
+	} {
+		t.Setenv("NEWSMON_NATS_REPLICAS", tc.nats)
+		t.Setenv("NEWSMON_ES_REPLICAS", tc.es)
+		var o options
+		fs := flag.NewFlagSet("index", flag.ContinueOnError)
+		o.register(fs, 0)
+		if err := fs.Parse(nil); err != nil {
+			t.Fatal(err)
+		}
+		if o.natsReplicas != tc.wantNATS || o.esReplicas != tc.wantES {
+			t.Errorf("env %q, %q: replicas %d, %d; want %d, %d", tc.nats, tc.es, o.natsReplicas, o.esReplicas, tc.wantNATS, tc.wantES)
+		}
+	}
+	o := options{natsURL: "nats://127.0.0.1:1", natsReplicas: 0}
+	if _, _, err := connectBus(context.Background(), &o, false, nil, io.Discard); !errors.As(err, new(usageError)) {
+		t.Errorf("--nats-replicas 0: %v; want a usage error", err)
+	}
+	o = options{esURL: "http://127.0.0.1:1", esReplicas: -1}
+	if _, err := openElastic(context.Background(), &o, nil); !errors.As(err, new(usageError)) {
+		t.Errorf("--es-replicas -1: %v; want a usage error", err)
+	}
 }
