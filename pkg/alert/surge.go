@@ -131,9 +131,9 @@ func formatDays(d time.Duration) string {
 // rule (Validate reports them too; pipeline lint asks for these alone, one line each).
 func (r Rule) KindProblems() []error {
 	if r.Kind == KindSurge {
-		return r.validateSurge()
+		return append(r.validateSurge(), r.validateNewEntity()...)
 	}
-	return append(r.validateStoryKind(), r.validateMode()...)
+	return append(append(r.validateStoryKind(), r.validateMode()...), r.validateNewEntity()...)
 }
 
 // validateStoryKind reports surge fields on a rule that is not a surge rule.
