@@ -225,3 +225,11 @@ func TestFirstMentionOwedUntilDelivered(t *testing.T) {
 		t.Errorf("edited rule: %v, %v; want none (known from the index)", evs, err)
 	}
 }
+
+func TestFirstMentionMailSubjectNamesTheNewEntities(t *testing.T) {
+	ev := Event{RuleName: "new people in Jiangsu", Mode: ModeFirstMention, Title: "Wuxi port",
+		NewEntities: []NewEntity{{Type: NewPerson, Name: "Bo Wang"}, {Type: NewPerson, Name: "Cai Xu"}}}
+	if got, want := mailSubject(ev), "newsmon first mention: new people in Jiangsu: Bo Wang, Cai Xu — Wuxi port"; got != want {
+		t.Errorf("mailSubject = %q; want %q", got, want)
+	}
+}
