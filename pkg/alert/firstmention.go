@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -117,10 +116,10 @@ func containsNorm(vals []string, v string) bool {
 // firstMentionScope identifies the version of the rule's conditions the marks and the known set
 // belong to: a hash of everything that decides which articles match and what is announced.
 func (r Rule) firstMentionScope() string {
-	b, _ := json.Marshal([]any{r.Text, r.Person, r.Org, r.Place, r.Region, r.Event, r.Source, r.Lang, r.EventType,
+	h := sha256.New()
+	fmt.Fprintf(h, "%#v", []any{r.Text, r.Person, r.Org, r.Place, r.Region, r.Event, r.Source, r.Lang, r.EventType,
 		r.MinCount, r.NewEntity})
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:8])
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // knownEntities remembers, per rule, the entities found not new: once mentioned before, always
@@ -168,50 +167,24 @@ func (m *Matcher) MatchFirstMentions(ctx context.Context, a *article.Article, id
 	if a == nil || a.ID == "" || strings.Contains(a.ID, ".") {
 		return nil, errors.New("alert first mentions: article without a valid id")
 	}
-	rules, err := m.enabledRules(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var events []Event
-	var errs []error
-	var keys *index.Keys
-	for _, r := range rules {
-		if r.Kind == KindSurge || r.mode() != ModeFirstMention {
-			continue
-		}
-		res := r.Evaluate(a)
-		if !res.Matched {
-			continue
-		}
-		if keys == nil {
-			k := index.KeysOf(a)
-			keys = &k
-		}
-		ev, fire, err := m.firstMention(ctx, r, a, *keys, res, idx)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("first-mention rule %s on %s: %w", r.ID, a.ID, err))
-			continue
-		}
-		if fire {
-			events = append(events, ev)
-		}
-	}
-	return events, errors.Join(errs...)
+	return m.fireEach(ctx, a, "first-mention", func(r Rule) bool { return r.Kind != KindSurge && r.mode() == ModeFirstMention },
+		func(r Rule, res Result) (*Event, error) { return m.firstMention(ctx, r, a, res, idx) })
 }
 
 // firstMention decides which entities the article mentions first in the rule and claims the event
 // naming them. An event claimed before and still owed is returned as it was claimed.
-func (m *Matcher) firstMention(ctx context.Context, r Rule, a *article.Article, k index.Keys, res Result, idx Searcher) (Event, bool, error) {
+func (m *Matcher) firstMention(ctx context.Context, r Rule, a *article.Article, res Result, idx Searcher) (*Event, error) {
+	k := index.KeysOf(a)
 	candidates := r.newCandidates(k)
 	if len(candidates) == 0 {
-		return Event{}, false, nil
+		return nil, nil
 	}
 	id := r.ID + ".new." + a.ID
 	if _, ok, err := m.fired.Get(ctx, id); err != nil || ok {
 		if err != nil {
-			return Event{}, false, fmt.Errorf("read alert %s: %w", id, err)
+			return nil, fmt.Errorf("read alert %s: %w", id, err)
 		}
-		return m.owed(ctx, id) // claimed before: owed, or done
+		return eventIf(m.owed(ctx, id)) // claimed before: owed, or done
 	}
 	scope := r.firstMentionScope()
 	var fresh []NewEntity
@@ -221,7 +194,7 @@ func (m *Matcher) firstMention(ctx context.Context, r Rule, a *article.Article, 
 		}
 		mine, err := m.claimFirstMention(ctx, r, scope, e, a, id, idx)
 		if err != nil {
-			return Event{}, false, err
+			return nil, err
 		}
 		if !mine {
 			m.known.add(r.ID, scope, e)
@@ -230,9 +203,17 @@ func (m *Matcher) firstMention(ctx context.Context, r Rule, a *article.Article, 
 		fresh = append(fresh, e)
 	}
 	if len(fresh) == 0 {
-		return Event{}, false, nil
+		return nil, nil
 	}
-	return m.claim(ctx, r, m.firstMentionEvent(r, a, k, res, id, fresh))
+	return eventIf(m.claim(ctx, r, m.firstMentionEvent(r, a, k, res, id, fresh)))
+}
+
+// eventIf is the event to publish, if any, from an answer of claim or owed.
+func eventIf(ev Event, fire bool, err error) (*Event, error) {
+	if err != nil || !fire {
+		return nil, err
+	}
+	return &ev, nil
 }
 
 // claimFirstMention reports whether the article is the first in the rule to mention e: nothing

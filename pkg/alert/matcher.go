@@ -265,6 +265,37 @@ func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error
 	return events, errors.Join(errs...)
 }
 
+// fireEach calls fire for every enabled rule that takes (the rules of one kind or mode) and the
+// article matches, and gathers the events it returns and its errors, which name the rule
+// ("surge rule x on y: …"). An error of one rule does not stop the others.
+func (m *Matcher) fireEach(ctx context.Context, a *article.Article, what string, takes func(Rule) bool,
+	fire func(Rule, Result) (*Event, error)) ([]Event, error) {
+	rules, err := m.enabledRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var events []Event
+	var errs []error
+	for _, r := range rules {
+		if !takes(r) {
+			continue
+		}
+		res := r.Evaluate(a)
+		if !res.Matched {
+			continue
+		}
+		ev, err := fire(r, res)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s rule %s on %s: %w", what, r.ID, a.ID, err))
+			continue
+		}
+		if ev != nil {
+			events = append(events, *ev)
+		}
+	}
+	return events, errors.Join(errs...)
+}
+
 // Delivered records that ev, returned by Match or FlushDigests, has been published. first reports
 // whether this call was the one that recorded it (several workers may publish the same owed
 // event; the bus keeps one copy): that caller counts the alert. Webhooks and e-mail read the
