@@ -78,6 +78,8 @@ type Rule struct {
 	// Tag matches articles from the sources in a collection: "key:value" as in Article.SourceTags
 	// ("country:CN", "collection:asia-press").
 	Tag []string `json:"tag,omitempty"`
+	// NewEntity, for ModeFirstMention: which mentions may be new (see firstmention.go).
+	NewEntity string `json:"new_entity,omitempty"`
 }
 
 // MarshalJSON shows the rule without its webhook secret (the API lists rules to readers), saying
@@ -99,6 +101,7 @@ const (
 	ModeEvery         = "every"
 	ModeFirstInWindow = "first_in_window"
 	ModeDigest        = "digest"
+	ModeFirstMention  = "first_mention"
 )
 
 // Bounds of Rule.Window and Rule.Interval.
@@ -250,8 +253,9 @@ func (r Rule) validateMode() []error {
 		duration("window", r.Window, minWindow, maxWindow)
 	case ModeDigest:
 		duration("interval", r.Interval, minInterval, maxWindow)
+	case ModeFirstMention:
 	default:
-		errs = append(errs, fmt.Errorf("mode %q: want %s, %s or %s", r.Mode, ModeEvery, ModeFirstInWindow, ModeDigest))
+		errs = append(errs, fmt.Errorf("mode %q: want %s, %s, %s or %s", r.Mode, ModeEvery, ModeFirstInWindow, ModeDigest, ModeFirstMention))
 	}
 	if r.Window != "" && r.mode() != ModeFirstInWindow {
 		errs = append(errs, fmt.Errorf("window is only for mode %s or kind %s", ModeFirstInWindow, KindSurge))

@@ -138,6 +138,8 @@ type AlertSpec struct {
 	Factor      float64 `yaml:"factor"`
 	Baseline    string  `yaml:"baseline"`
 	MinArticles int     `yaml:"min_articles"`
+	// NewEntity (person, org, place or any) goes with mode first_mention: see alert.Rule.
+	NewEntity string `yaml:"new_entity"`
 }
 
 // Rule is the enabled alert rule the spec describes, without an id.
@@ -145,7 +147,7 @@ func (a AlertSpec) Rule() alert.Rule {
 	return alert.Rule{Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place, Region: a.Region,
 		Event: a.Event, Source: a.Source, Lang: a.Lang, EventType: a.EventType, MinCount: a.MinCount, Mode: a.Mode,
 		Window: a.Window, Interval: a.Interval, Webhook: a.Webhook, Email: a.Email, Kind: a.Kind, Factor: a.Factor,
-		Baseline: a.Baseline, MinArticles: a.MinArticles, Enabled: true}
+		Baseline: a.Baseline, MinArticles: a.MinArticles, NewEntity: a.NewEntity, Enabled: true}
 }
 
 // ByteSize reads sizes such as 5MiB, 512KB or 1048576.
@@ -428,7 +430,7 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 		if a.Text == "" && len(a.Person)+len(a.Org)+len(a.Place)+len(a.Region)+len(a.Event)+len(a.Source)+len(a.Lang)+len(a.EventType) == 0 {
 			v.add(fmt.Sprintf("alerts[%d]: a rule needs at least one condition (text, person, org, place, region, event, source or lang)", i), "alerts", i)
 		}
-		if a.Kind != "" || a.Factor != 0 || a.Baseline != "" || a.MinArticles != 0 {
+		if a.Kind != "" || a.Factor != 0 || a.Baseline != "" || a.MinArticles != 0 || a.NewEntity != "" || a.Mode == alert.ModeFirstMention {
 			for _, err := range a.Rule().KindProblems() {
 				v.add(fmt.Sprintf("alerts[%d]: %v", i, err), "alerts", i)
 			}
