@@ -140,6 +140,8 @@ type AlertSpec struct {
 	MinArticles int     `yaml:"min_articles"`
 	// NewEntity (person, org, place or any) goes with mode first_mention: see alert.Rule.
 	NewEntity string `yaml:"new_entity"`
+	// Tag limits the rule to sources in these collections ("kind:wire", "collection:asia-press").
+	Tag []string `yaml:"tag"`
 }
 
 // Rule is the enabled alert rule the spec describes, without an id.
@@ -147,7 +149,7 @@ func (a AlertSpec) Rule() alert.Rule {
 	return alert.Rule{Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place, Region: a.Region,
 		Event: a.Event, Source: a.Source, Lang: a.Lang, EventType: a.EventType, MinCount: a.MinCount, Mode: a.Mode,
 		Window: a.Window, Interval: a.Interval, Webhook: a.Webhook, Email: a.Email, Kind: a.Kind, Factor: a.Factor,
-		Baseline: a.Baseline, MinArticles: a.MinArticles, NewEntity: a.NewEntity, Enabled: true}
+		Baseline: a.Baseline, MinArticles: a.MinArticles, NewEntity: a.NewEntity, Tag: a.Tag, Enabled: true}
 }
 
 // ByteSize reads sizes such as 5MiB, 512KB or 1048576.

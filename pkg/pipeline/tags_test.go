@@ -75,3 +75,16 @@ func TestCrawlSourcesCarryTags(t *testing.T) {
 		t.Errorf("CrawlSources()[0].Tags = %q; want %q", got, want)
 	}
 }
+
+// An alert rule in the pipeline file may keep to collections, as a rule made through the API can.
+func TestAlertSpecCarriesTags(t *testing.T) {
+	src := "name: x\nsources: [{name: a, kind: feed, url: 'http://h/f', tags: [asia-press]}]\nalerts:\n" +
+		"  - {name: wires on Jiangsu, region: [Jiangsu], tag: ['kind:wire']}\n"
+	spec, err := Parse("p.yaml", []byte(src), known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := spec.Alerts[0].Rule(); len(r.Tag) != 1 || r.Tag[0] != "kind:wire" || r.Validate() != nil {
+		t.Errorf("Rule() = %+v (%v); want the rule with tag kind:wire", r, r.Validate())
+	}
+}
