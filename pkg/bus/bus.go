@@ -21,7 +21,7 @@ import (
 	"github.com/newsmon/newsmon/internal/redact"
 )
 
-// Subjects. Messages carry the enriched-article JSON of CONTRACTS §1 (alerts carry alert events).
+// Subjects. Messages carry the enriched-article JSON of docs/contracts.md §1 (alerts carry alert events).
 const (
 	SubjectFetched  = "newsmon.article.fetched"
 	SubjectEnriched = "newsmon.article.enriched"

@@ -121,7 +121,7 @@ func (q Query) FacetList() []string {
 	return out
 }
 
-// Facet names, as in CONTRACTS §3, then currency (ISO codes of the money figures), event_type and
+// Facet names, as in docs/contracts.md §3, then currency (ISO codes of the money figures), event_type and
 // tag.
 var FacetNames = []string{"person", "org", "place", "region", "country", "source", "event", "lang",
 	"currency", "event_type", FacetTag}
