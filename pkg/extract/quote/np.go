@@ -113,7 +113,7 @@ func commaSubject(toks []text.Token, j int) (p np, end int, final, ok bool) {
 		// "the governor of the Bank of Italy, Fabio Rinaldi, said": a description ending in a name,
 		// then the holder's name between the commas.
 		if d, ok := npBefore(toks[:j+2], j+1); ok && d.b == j && (determiners[lower(toks[d.a].Text)] || possessive(toks[d.a].Text)) &&
-			headOf(toks, d.a, d.b) < d.b && !text.IsCapitalized(toks[headOf(toks, d.a, d.b)].Text) {
+			headOf(toks, d.a, d.b) < d.b && (!text.IsCapitalized(toks[headOf(toks, d.a, d.b)].Text) || titleNouns[lower(toks[headOf(toks, d.a, d.b)].Text)]) {
 			return np{a: i + 1, b: comma - 1, roleStart: toks[d.a].Start, roleE: toks[d.b].End}, j, true, true
 		}
 	}
@@ -145,7 +145,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			if j == p.b {
 				return np{}, false
 			}
-			if j >= 2 && (toks[j-1].Text == "of" || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
+			if j >= 2 && (toks[j-1].Text == "of" || toks[j-1].Text == "for" || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
 				text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
 				j--
 				continue // "the director of the FBI", "cantons in the Alps"

@@ -73,12 +73,16 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 			return
 		}
 	}
-	if f := d.mentionAt(start); f != nil && f.typ == article.TypePerson && f.end < end {
-		// "Stephen Vladeck of the University of Texas": the person, with the affiliation as role.
+	if f := d.firstMentionIn(start, end); f != nil && f.typ == article.TypePerson && f.end < end && d.titleOnly(toks, p.a, f.start) {
+		// "Stephen Vladeck of the University of Texas", "Economist Aly-Khan Jiwa of the Institute of
+		// Public Finance": the person, with the affiliation as role.
 		if i := d.tokenIndex(f.end) - d.tokenIndex(toks[0].Start); i > p.a && i < p.b && affiliations[toks[i].Text] {
 			q.spk, q.kind, q.mStart, q.mEnd = f, kindNamed, f.start, f.end
 			if q.role == "" {
 				q.role = d.s[toks[i].Start:end]
+				if title := roleText(d.s[start:f.start]); title != "" {
+					q.role = title // "Economist"
+				}
 			}
 			return
 		}
@@ -89,6 +93,22 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 	}
 	if d.byPlace(q, toks, p, h) {
 		return
+	}
+	if pl, ok := d.placeAt(toks[p.b].Start); ok && !p.after && pl.start > start {
+		// A place that is not the subject alone (byPlace) is no speaker. (After an inverted cue,
+		// "said Cruz", a name typed PLACE is more often one the tagger mistook; "POLITICO
+		// Florida" is a name holding a place.)
+		if d.placeConjunct(pl.start) {
+			// "Germany and France have called for": conjuncts are of one kind.
+			q.unnamed, q.mStart, q.mEnd = true, 0, 0
+			return
+		}
+		if i := d.tokenIndex(pl.start) - 1; i >= p.a && text.IsWord(d.toks[i].Text) && !text.IsCapitalized(d.toks[i].Text) &&
+			!determiners[d.toks[i].Text] && !npStops[d.toks[i].Text] {
+			// "One operative inside Trump Tower": the people the phrase describes.
+			d.described(q, toks, p, h, head)
+			return
+		}
 	}
 	if text.IsCapitalized(toks[p.b].Text) {
 		d.byName(q, toks, p, head)
@@ -143,6 +163,12 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 	if m.start > start && q.role == "" {
 		q.role = roleText(d.s[start:m.start])
 	}
+	if d.placeConjunct(m.start) {
+		// "Germany and France have called for": the conjuncts are of one kind, so a name joined
+		// to a place (whatever the tagger typed it) is a place too, and no one's speaker.
+		q.spk, q.unnamed, q.mStart, q.mEnd = nil, true, 0, 0
+		return
+	}
 	if m.end >= end || text.IsCapitalized(toks[p.b].Text) && !orgHeads[head] {
 		if first := d.firstConjunct(toks, p, m); first != nil {
 			// "Volker and Morrison said", "both Vindman and Williams told": the first named
@@ -151,8 +177,9 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 			q.mStart = m.start
 		}
 		q.spk, q.kind = m, kindNamed
-		if toks[h].Start < m.start {
+		if toks[h].Start < m.start && d.objectOfPreposition(m.start) {
 			// "a spokesperson for the ministry": a description of someone speaking for the name.
+			// ("Secretary of State John Kerry" is the name with its title before it.)
 			q.kind = kindNominal
 			q.mStart, q.mEnd = start, end
 			if p.roleE <= p.roleStart {
@@ -279,7 +306,15 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 			return
 		}
 	}
-	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
+	d.described(q, toks, p, h, head)
+}
+
+// described keeps the phrase p itself as the speaker, a description that names no one the article
+// introduced ("the judge", "One operative inside Trump Tower").
+func (d *doc) described(q *found, toks []text.Token, p np, h int, head string) {
+	start, end := toks[p.a].Start, toks[p.b].End
+	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(lower(toks[h].Text))}
+	q.mStart, q.mEnd = start, end
 	q.kind = kindAnonymous
 	if definite(toks, p.a, p.b) {
 		q.kind = kindNominal
@@ -536,4 +571,58 @@ func roleText(r string) string {
 		return "" // "Trump's lawyer Michael Cohen": the possessive is not a title
 	}
 	return r
+}
+
+// firstMentionIn returns the first PERSON/ORG mention inside [start, end).
+func (d *doc) firstMentionIn(start, end int) *speakerRef {
+	i := sort.Search(len(d.mentions), func(k int) bool { return d.mentions[k].start >= start })
+	for ; i < len(d.mentions) && d.mentions[i].start < end; i++ {
+		if d.mentions[i].end <= end {
+			return &d.mentions[i]
+		}
+	}
+	return nil
+}
+
+// titleOnly reports whether the words of toks from a up to byte pos are a title before a name
+// ("Economist", "the Agriculture Cabinet Secretary"): determiners, title nouns and capitalised words.
+func (d *doc) titleOnly(toks []text.Token, a, pos int) bool {
+	for i := a; i < len(toks) && toks[i].Start < pos; i++ {
+		if w := toks[i].Text; !determiners[lower(w)] && !titleNouns[lower(w)] && !text.IsCapitalized(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// objectOfPreposition reports whether the name at byte pos follows a preposition ("a spokesperson
+// for the ministry", "the director of NASA"), rather than a title written before it.
+func (d *doc) objectOfPreposition(pos int) bool {
+	i := d.tokenIndex(pos) - 1
+	if i > 0 && lower(d.toks[i].Text) == "the" {
+		i--
+	}
+	return i >= 0 && prepositions[lower(d.toks[i].Text)]
+}
+
+// placeConjunct reports whether the name at byte pos is joined by "and"/"or" to a PLACE mention
+// ("Germany and France", "France and Germany").
+func (d *doc) placeConjunct(pos int) bool {
+	i := d.tokenIndex(pos)
+	if i >= 2 && (d.toks[i-1].Text == "and" || d.toks[i-1].Text == "or") {
+		if pl, ok := d.placeAt(d.toks[i-2].Start); ok && pl.end == d.toks[i-2].End {
+			return true
+		}
+	}
+	m := d.mentionAt(pos)
+	if m == nil {
+		return false
+	}
+	j := d.tokenIndex(m.end)
+	if j+1 < len(d.toks) && (d.toks[j].Text == "and" || d.toks[j].Text == "or") {
+		if pl, ok := d.placeAt(d.toks[j+1].Start); ok && pl.start == d.toks[j+1].Start {
+			return true
+		}
+	}
+	return false
 }
