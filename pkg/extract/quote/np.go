@@ -61,6 +61,9 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
 		j -= 2 // "voters in a poll last year said", "Beck, who …, last week said"
 	}
+	if j > 2 && dateWords[lower(toks[j].Text)] && dateWords[lower(toks[j-1].Text)] && toks[j-2].Text == "on" {
+		j -= 3 // "Sean Spicer on Thursday evening said"
+	}
 	if j < 0 || toks[j].Text == "and" || toks[j].Text == "but" {
 		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
 	}
@@ -314,7 +317,7 @@ func negated(t string) bool {
 func trimReduced(toks []text.Token, p np) np {
 	for i := p.a + 1; i <= p.b; i++ {
 		w := toks[i].Text
-		if !text.IsCapitalized(w) && (reducedRelatives[w] || strings.HasSuffix(w, "ing") && len(w) > 5) && (i == p.b || prepositions[lower(toks[i+1].Text)]) {
+		if !text.IsCapitalized(w) && (reducedRelatives[w] || strings.HasSuffix(w, "ing") && len(w) > 5) && (i == p.b || prepositions[lower(toks[i+1].Text)] || dateWords[lower(toks[i+1].Text)]) {
 			if i-1 >= p.a && !determiners[lower(toks[i-1].Text)] {
 				p.b = i - 1
 			}

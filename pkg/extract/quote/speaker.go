@@ -177,6 +177,11 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 			q.mStart = m.start
 		}
 		q.spk, q.kind = m, kindNamed
+		if k := d.tokenIndex(m.start) - 1; k >= 0 && m.typ == article.TypeOrg && !strings.HasPrefix(m.name, "The ") && d.publicationThe(d.toks[k]) {
+			// "…,” The Hill reported": the title keeps its article.
+			q.spk = &speakerRef{start: d.toks[k].Start, end: m.end, name: "The " + m.name, typ: m.typ, role: m.role}
+			q.mStart = d.toks[k].Start
+		}
 		if toks[h].Start < m.start && d.objectOfPreposition(m.start) {
 			// "a spokesperson for the ministry": a description of someone speaking for the name.
 			// ("Secretary of State John Kerry" is the name with its title before it.)
@@ -235,7 +240,7 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 		q.role = roleText(d.s[start:toks[i-1].End])
 	}
 	q.kind = kindNamed
-	if i == p.b && groupNouns[head] {
+	if i == p.b && (groupNouns[head] || acronymPlural(toks[p.b].Text)) {
 		// "Analysts said", "Officials said": a capitalised plural at the sentence start names no one.
 		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
 		q.kind = kindAnonymous
@@ -261,8 +266,25 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 	if orgHeads[head] || i < p.b && orgHeads[lower(toks[p.b].Text)] {
 		typ = article.TypeOrg
 	}
+	if i > 0 && d.publicationThe(toks[i-1]) {
+		// "…,” The Hill reported": a capitalised "The" inside a sentence is part of a title.
+		i--
+		run, typ = d.s[toks[i].Start:end], article.TypeOrg
+	}
 	q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: typ}
 	q.mStart = toks[i].Start
+}
+
+// publicationThe reports whether t is a capitalised "The" that does not open its sentence: the
+// first word of a title ("The Hill", "The Guardian"), which a speaker's name keeps.
+func (d *doc) publicationThe(t text.Token) bool {
+	return t.Text == "The" && d.sentenceStart(t.Start) != t.Start
+}
+
+// acronymPlural reports whether a word is the plural of an upper-case abbreviation ("MPs",
+// "CEOs", "NGOs"): a group, never one name.
+func acronymPlural(w string) bool {
+	return len(w) > 2 && w[len(w)-1] == 's' && acronym(w[:len(w)-1])
 }
 
 // byDescription sets q's speaker from a lower-case description p with head word head: the holder
