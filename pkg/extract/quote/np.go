@@ -151,7 +151,13 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			if j >= 2 && (toks[j-1].Text == "of" || toks[j-1].Text == "for" || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
 				text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
 				j--
-				continue // "the director of the FBI", "cantons in the Alps"
+				lowers = 0 // the words after the preposition were its object's
+				continue   // "the director of the FBI", "cantons in the Alps"
+			}
+			if j >= 2 && reducedParticiple(toks[j-1].Text) && text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] && !determiners[lower(toks[j-2].Text)] {
+				j--
+				lowers = 0 // "A Korean appliance maker building a $600 million plant": trimReduced cuts it off
+				continue
 			}
 			if j >= 2 && placePreps[toks[j-1].Text] && determiners[lower(toks[j-2].Text)] && !demonstratives[lower(toks[j-2].Text)] || j >= 2 && placePreps[toks[j-1].Text] && lower(toks[j-2].Text) == "those" {
 				p.a = j - 2 // "those from the Sahel"
@@ -176,6 +182,9 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 		}
 		if t == "," && sawAnd && j > 0 && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) {
 			continue // "voters in Alabama, Georgia and Virginia"
+		}
+		if currencySigns[t] && j < p.b && text.IsNumber(toks[j+1].Text) {
+			continue // "a $600 million plant"
 		}
 		if !text.IsWord(t) {
 			break
@@ -317,7 +326,8 @@ func negated(t string) bool {
 func trimReduced(toks []text.Token, p np) np {
 	for i := p.a + 1; i <= p.b; i++ {
 		w := toks[i].Text
-		if !text.IsCapitalized(w) && (reducedRelatives[w] || strings.HasSuffix(w, "ing") && len(w) > 5) && (i == p.b || prepositions[lower(toks[i+1].Text)] || dateWords[lower(toks[i+1].Text)]) {
+		if !text.IsCapitalized(w) && (reducedRelatives[w] || strings.HasSuffix(w, "ing") && len(w) > 5) && (i == p.b || prepositions[lower(toks[i+1].Text)] || dateWords[lower(toks[i+1].Text)] ||
+			reducedParticiple(w) && determiners[lower(toks[i+1].Text)]) {
 			if i-1 >= p.a && !determiners[lower(toks[i-1].Text)] {
 				p.b = i - 1
 			}
@@ -397,3 +407,17 @@ func appositiveChain(toks []text.Token, j int) (np, bool) {
 	}
 	return np{a: a, b: b, roleStart: toks[roleA].Start, roleE: toks[roleB].End}, true
 }
+
+// currencySigns stand before an amount inside a noun phrase ("a $600 million plant").
+var currencySigns = wordSet(`$ € £ ¥`)
+
+// reducedParticiple reports whether a lower-case word is an -ing participle opening a reduced
+// relative clause with its object ("a maker building a plant", "the firm running the mine").
+func reducedParticiple(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && !text.IsCapitalized(w) && !nounsInIng[w]
+}
+
+// nounsInIng end in -ing but are nouns, never a participle before an object.
+var nounsInIng = wordSet(`morning evening meeting briefing hearing ruling funding
+spending housing training offering thing nothing something anything everything king ceiling
+wedding ring string spring wing`)
