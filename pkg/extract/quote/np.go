@@ -140,7 +140,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 		return p, true
 	}
 	p.b = j
-	lowers, sawAnd := 0, false
+	lowers, sawAnd, andAt := 0, false, -1
 	for ; j >= 0; j-- {
 		t := toks[j].Text
 		lt := lower(t)
@@ -148,13 +148,13 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			if j == p.b {
 				return np{}, false
 			}
-			if j >= 2 && (toks[j-1].Text == "of" || toks[j-1].Text == "for" || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
+			if j >= 2 && (toks[j-1].Text == "of" || toks[j-1].Text == "for" && speakerNoun(toks[j-2].Text) || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
 				text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
 				j--
 				lowers = 0 // the words after the preposition were its object's
 				continue   // "the director of the FBI", "cantons in the Alps"
 			}
-			if j >= 2 && reducedParticiple(toks[j-1].Text) && text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] && !determiners[lower(toks[j-2].Text)] {
+			if j >= 2 && reducedParticiple(toks[j-1].Text) && speakerNoun(toks[j-2].Text) {
 				j--
 				lowers = 0 // "A Korean appliance maker building a $600 million plant": trimReduced cuts it off
 				continue
@@ -170,6 +170,13 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			return p, true
 		}
 		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && (text.IsCapitalized(toks[j+1].Text) || toks[j+1].Text == "nearby")) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
+			if andAt > 0 && !speakerNoun(toks[j-1].Text) {
+				// "the job at Oldham and Keegan has stated": the first conjunct is the object of a
+				// thing's preposition, and "and" joins clauses; the subject is what follows it.
+				p.a = andAt + 1
+				return p, true
+			}
+			andAt = -1 // an "and" inside the preposition's object ("Institute for Science and …")
 			lowers = 0 // the words after the preposition were its object's, not the head's
 			continue   // "a spokesman for committee Democrats", "an analyst at Compass Point", "Police in Montevideo"
 		}
@@ -177,7 +184,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			continue // "Farmers in nearby Yangzhou"
 		}
 		if lt == "and" && j > 0 && j < p.b && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) && !sentenceOpeners[toks[j-1].Text] {
-			sawAnd = true
+			sawAnd, andAt = true, j
 			continue // "delegates from Africa and Latin America"
 		}
 		if t == "," && sawAnd && j > 0 && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) {
@@ -214,6 +221,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 	if p.a > p.b {
 		return np{}, false
 	}
+
 	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || prepositions[toks[p.a].Text]) {
 		p.a++
 	}
@@ -421,3 +429,14 @@ func reducedParticiple(w string) bool {
 var nounsInIng = wordSet(`morning evening meeting briefing hearing ruling funding
 spending housing training offering thing nothing something anything everything king ceiling
 wedding ring string spring wing`)
+
+// speakerNoun reports whether a word names someone who may speak: a person, a group, an office or
+// an institution ("maker", "spokesman", "farmers"), not a thing ("statement", "plant").
+func speakerNoun(w string) bool {
+	w = lower(w)
+	return orgHead(w) || personNoun(w) || groupNouns[w] || orgVoices[w] || companyHeads[w] || titleNouns[w] || peopleNouns[w]
+}
+
+// peopleNouns are the plain nouns for people.
+var peopleNouns = wordSet(`man woman men women person people resident residents voter worker farmer
+owner driver passenger student teacher doctor nurse officer trader shopkeeper`)

@@ -98,7 +98,7 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		// A place that is not the subject alone (byPlace) is no speaker. (After an inverted cue,
 		// "said Cruz", a name typed PLACE is more often one the tagger mistook; "POLITICO
 		// Florida" is a name holding a place.)
-		if d.placeConjunct(pl.start) {
+		if d.placeConjunct(pl.start, start, end) {
 			// "Germany and France have called for": conjuncts are of one kind.
 			q.unnamed, q.mStart, q.mEnd = true, 0, 0
 			return
@@ -163,7 +163,7 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 	if m.start > start && q.role == "" {
 		q.role = roleText(d.s[start:m.start])
 	}
-	if d.placeConjunct(m.start) {
+	if d.placeConjunct(m.start, start, end) {
 		// "Germany and France have called for": the conjuncts are of one kind, so a name joined
 		// to a place (whatever the tagger typed it) is a place too, and no one's speaker.
 		q.spk, q.unnamed, q.mStart, q.mEnd = nil, true, 0, 0
@@ -177,6 +177,12 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 			q.mStart = m.start
 		}
 		q.spk, q.kind = m, kindNamed
+		if w := d.wholeName(toks, p, m); w != nil {
+			q.spk, q.mStart, q.mEnd = w, w.start, w.end
+			if w.start < m.start && p.roleE <= p.roleStart {
+				q.role = "" // the words read as a title before the mention were the name's
+			}
+		}
 		if k := d.tokenIndex(m.start) - 1; k >= 0 && m.typ == article.TypeOrg && !strings.HasPrefix(m.name, "The ") && d.publicationThe(d.toks[k]) {
 			// "…,” The Hill reported": the title keeps its article.
 			q.spk = &speakerRef{start: d.toks[k].Start, end: m.end, name: "The " + m.name, typ: m.typ, role: m.role}
@@ -278,7 +284,16 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 // publicationThe reports whether t is a capitalised "The" that does not open its sentence: the
 // first word of a title ("The Hill", "The Guardian"), which a speaker's name keeps.
 func (d *doc) publicationThe(t text.Token) bool {
-	return t.Text == "The" && d.sentenceStart(t.Start) != t.Start
+	if t.Text != "The" {
+		return false
+	}
+	// inside a sentence: after a word, a comma or a closing quote mark (not a dateline's dash)
+	i := d.tokenIndex(t.Start) - 1
+	if i < 0 || d.sentenceStart(t.Start) == t.Start {
+		return false
+	}
+	prev := d.toks[i].Text
+	return prev == "," || isCloseMark(prev) || text.IsWord(prev) && !text.IsCapitalized(prev)
 }
 
 // acronymPlural reports whether a word is the plural of an upper-case abbreviation ("MPs",
@@ -628,10 +643,11 @@ func (d *doc) objectOfPreposition(pos int) bool {
 }
 
 // placeConjunct reports whether the name at byte pos is joined by "and"/"or" to a PLACE mention
-// ("Germany and France", "France and Germany").
-func (d *doc) placeConjunct(pos int) bool {
+// inside the phrase [lo, hi) ("Germany and France", "France and Germany"); "… at Oldham and
+// Keegan has stated" joins clauses, not names.
+func (d *doc) placeConjunct(pos, lo, hi int) bool {
 	i := d.tokenIndex(pos)
-	if i >= 2 && (d.toks[i-1].Text == "and" || d.toks[i-1].Text == "or") {
+	if i >= 2 && (d.toks[i-1].Text == "and" || d.toks[i-1].Text == "or") && d.toks[i-2].Start >= lo {
 		if pl, ok := d.placeAt(d.toks[i-2].Start); ok && pl.end == d.toks[i-2].End {
 			return true
 		}
@@ -641,10 +657,82 @@ func (d *doc) placeConjunct(pos int) bool {
 		return false
 	}
 	j := d.tokenIndex(m.end)
-	if j+1 < len(d.toks) && (d.toks[j].Text == "and" || d.toks[j].Text == "or") {
+	if j+1 < len(d.toks) && (d.toks[j].Text == "and" || d.toks[j].Text == "or") && d.toks[j+1].End <= hi {
 		if pl, ok := d.placeAt(d.toks[j+1].Start); ok && pl.start == d.toks[j+1].Start {
 			return true
 		}
 	}
 	return false
+}
+
+// wholeName widens an organisation's mention to the whole name the phrase p writes when the tagger
+// cut it short: "CBS DFW" (an abbreviation after it), "the Party for Freedom and Renewal" (a
+// capitalised institution noun and a linking word before it), "the Federation of Industries of the
+// State of São Paulo" ("of" and capitalised words after it, to the phrase's end). nil when the
+// phrase holds no more of the name.
+func (d *doc) wholeName(toks []text.Token, p np, m *speakerRef) *speakerRef {
+	if m.typ != article.TypeOrg {
+		return nil
+	}
+	first, last := -1, -1
+	for i := p.a; i <= p.b; i++ {
+		if toks[i].Start == m.start {
+			first = i
+		}
+		if toks[i].End == m.end {
+			last = i
+		}
+	}
+	if first < 0 || last < 0 {
+		return nil
+	}
+	a, b := first, last
+	// before: capitalised words and linking words, holding an institution noun
+	inst := false
+	for i := first - 1; i >= p.a; i-- {
+		w := toks[i].Text
+		if (w == "for" || w == "of" || w == "and") && i+1 < len(toks) && text.IsCapitalized(toks[i+1].Text) {
+			continue
+		}
+		if !text.IsCapitalized(w) || determiners[lower(w)] || sentenceOpeners[w] || titleNouns[lower(w)] || possessive(w) {
+			break
+		}
+		inst = inst || orgHeads[lower(w)]
+		if inst {
+			a = i
+		}
+	}
+	// after: abbreviations, or "of (the) Name" runs, to the phrase's end
+	for i := last + 1; i <= p.b; {
+		w := toks[i].Text
+		switch {
+		case acronym(w) && !titleNouns[lower(w)]:
+			i++
+		case w == "of" && i+1 <= p.b:
+			j := i + 1
+			if toks[j].Text == "the" {
+				j++
+			}
+			k := j
+			for k <= p.b && text.IsCapitalized(toks[k].Text) && !titleNouns[lower(toks[k].Text)] {
+				k++
+			}
+			if k == j {
+				return d.widened(toks, a, b, m)
+			}
+			i = k
+		default:
+			return d.widened(toks, a, b, m)
+		}
+		b = i - 1
+	}
+	return d.widened(toks, a, b, m)
+}
+
+func (d *doc) widened(toks []text.Token, a, b int, m *speakerRef) *speakerRef {
+	if toks[a].Start == m.start && toks[b].End == m.end {
+		return nil
+	}
+	start, end := toks[a].Start, toks[b].End
+	return &speakerRef{start: start, end: end, name: d.s[start:end], typ: article.TypeOrg, role: m.role}
 }
