@@ -50,6 +50,15 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "no law requiring …", "no one said": nobody speaks
 		return
 	}
+	if lower(toks[p.a].Text) == "those" && p.a < p.b && prepositions[lower(toks[p.a+1].Text)] {
+		if n := d.elidedNoun(start); n != "" {
+			// "African negotiators returned …, but those from the Sahel said": "those" stands for
+			// the plural the sentence named, which a reader puts back.
+			q.spk = &speakerRef{start: start, end: end, name: n + " " + d.s[toks[p.a+1].Start:end], typ: describedType(n)}
+			q.kind, q.role = kindAnonymous, "" // an appositive after the place describes the place
+			return
+		}
+	}
 	h := headOf(toks, p.a, p.b)
 	head := lower(toks[p.b].Text)
 	if year(toks[h].Text) && h == p.b {
@@ -531,7 +540,7 @@ func (d *doc) byTitle(head string, pos int) *speakerRef {
 			if containsFold(m.name, head) || containsFold(m.name, singular(head)) || org && d.orgTitled(m, head) {
 				return m
 			}
-			if company == nil && companyHeads[head] && d.isCompany(m) {
+			if company == nil && (companyHeads[head] && d.isCompany(m) || clubHeads[head] && isClub(m.name)) {
 				company = m
 			}
 			continue
@@ -735,4 +744,32 @@ func (d *doc) widened(toks []text.Token, a, b int, m *speakerRef) *speakerRef {
 	}
 	start, end := toks[a].Start, toks[b].End
 	return &speakerRef{start: start, end: end, name: d.s[start:end], typ: article.TypeOrg, role: m.role}
+}
+
+// elidedNoun is the plural people noun "those" stands for in "those from the Sahel": the last
+// group noun of the sentence before pos, or "".
+func (d *doc) elidedNoun(pos int) string {
+	lo := d.sentenceStart(pos)
+	for i := d.tokenIndex(pos) - 1; i >= 0 && d.toks[i].Start >= lo; i-- {
+		if w := d.toks[i].Text; groupNouns[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// clubHeads stand for a sports club the article named ("the club said").
+var clubHeads = wordSet(`club team side`)
+
+// clubWords in a name make it a sports club.
+var clubWords = wordSet(`fc cf sc ac afc club united city athletic atlético atletico real sporting
+rovers wanderers olympique deportivo racing dynamo inter`)
+
+func isClub(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if clubWords[w] {
+			return true
+		}
+	}
+	return false
 }
