@@ -100,6 +100,17 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		d.byMention(q, toks, p, h, head, m)
 		return
 	}
+	if hw := lower(toks[h].Text); orgVoices[hw] && h+2 <= p.b && (toks[h+1].Text == "for" || toks[h+1].Text == "of" || toks[h+1].Text == "at") &&
+		definite(toks, h+2, p.b) && depth == 0 {
+		// "A spokesman for the government-controlled mining company": the body spoken for, as
+		// the article describes it (resolved when it names it).
+		role := roleText(d.s[toks[p.a].Start:toks[h].End])
+		d.resolveNPDepth(q, toks, np{a: h + 2, b: p.b}, depth+1)
+		if q.spk != nil {
+			q.role = role
+			return
+		}
+	}
 	if d.byPlace(q, toks, p, h) {
 		return
 	}
