@@ -50,14 +50,8 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "no law requiring …", "no one said": nobody speaks
 		return
 	}
-	if lower(toks[p.a].Text) == "those" && p.a < p.b && prepositions[lower(toks[p.a+1].Text)] {
-		if n := d.elidedNoun(start); n != "" {
-			// "African negotiators returned …, but those from the Sahel said": "those" stands for
-			// the plural the sentence named, which a reader puts back.
-			q.spk = &speakerRef{start: start, end: end, name: n + " " + d.s[toks[p.a+1].Start:end], typ: describedType(n)}
-			q.kind, q.role = kindAnonymous, "" // an appositive after the place describes the place
-			return
-		}
+	if d.elided(q, toks, p) {
+		return
 	}
 	h := headOf(toks, p.a, p.b)
 	head := lower(toks[p.b].Text)
@@ -100,35 +94,14 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		d.byMention(q, toks, p, h, head, m)
 		return
 	}
-	if hw := lower(toks[h].Text); orgVoices[hw] && h+2 <= p.b && (toks[h+1].Text == "for" || toks[h+1].Text == "of" || toks[h+1].Text == "at") &&
-		definite(toks, h+2, p.b) && depth == 0 {
-		// "A spokesman for the government-controlled mining company": the body spoken for, as
-		// the article describes it (resolved when it names it).
-		role := roleText(d.s[toks[p.a].Start:toks[h].End])
-		d.resolveNPDepth(q, toks, np{a: h + 2, b: p.b}, depth+1)
-		if q.spk != nil {
-			q.role = role
-			return
-		}
+	if d.voiceFor(q, toks, p, h, depth) {
+		return
 	}
 	if d.byPlace(q, toks, p, h) {
 		return
 	}
-	if pl, ok := d.placeAt(toks[p.b].Start); ok && !p.after && pl.start > start {
-		// A place that is not the subject alone (byPlace) is no speaker. (After an inverted cue,
-		// "said Cruz", a name typed PLACE is more often one the tagger mistook; "POLITICO
-		// Florida" is a name holding a place.)
-		if d.placeConjunct(pl.start, start, end) {
-			// "Germany and France have called for": conjuncts are of one kind.
-			q.unnamed, q.mStart, q.mEnd = true, 0, 0
-			return
-		}
-		if i := d.tokenIndex(pl.start) - 1; i >= p.a && text.IsWord(d.toks[i].Text) && !text.IsCapitalized(d.toks[i].Text) &&
-			!determiners[d.toks[i].Text] && !npStops[d.toks[i].Text] {
-			// "One operative inside Trump Tower": the people the phrase describes.
-			d.described(q, toks, p, h, head)
-			return
-		}
+	if d.placeInPhrase(q, toks, p, h, head) {
+		return
 	}
 	if text.IsCapitalized(toks[p.b].Text) {
 		d.byName(q, toks, p, head)
@@ -779,6 +752,62 @@ rovers wanderers olympique deportivo racing dynamo inter`)
 func isClub(name string) bool {
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		if clubWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// elided reads "those from the Sahel" after "African negotiators …": "those" stands for the plural
+// the sentence named, which a reader puts back. It reports whether it set q's speaker.
+func (d *doc) elided(q *found, toks []text.Token, p np) bool {
+	start, end := toks[p.a].Start, toks[p.b].End
+	if lower(toks[p.a].Text) == "those" && p.a < p.b && prepositions[lower(toks[p.a+1].Text)] {
+		if n := d.elidedNoun(start); n != "" {
+			// "African negotiators returned …, but those from the Sahel said": "those" stands for
+			// the plural the sentence named, which a reader puts back.
+			q.spk = &speakerRef{start: start, end: end, name: n + " " + d.s[toks[p.a+1].Start:end], typ: describedType(n)}
+			q.kind, q.role = kindAnonymous, "" // an appositive after the place describes the place
+			return true
+		}
+	}
+	return false
+}
+
+// voiceFor reads "a spokesman for the mining company": the body spoken for, as the article
+// describes it (resolved when it names it). It reports whether it set q's speaker.
+func (d *doc) voiceFor(q *found, toks []text.Token, p np, h, depth int) bool {
+	if hw := lower(toks[h].Text); orgVoices[hw] && h+2 <= p.b && (toks[h+1].Text == "for" || toks[h+1].Text == "of" || toks[h+1].Text == "at") &&
+		definite(toks, h+2, p.b) && depth == 0 {
+		// "A spokesman for the government-controlled mining company": the body spoken for, as
+		// the article describes it (resolved when it names it).
+		role := roleText(d.s[toks[p.a].Start:toks[h].End])
+		d.resolveNPDepth(q, toks, np{a: h + 2, b: p.b}, depth+1)
+		if q.spk != nil {
+			q.role = role
+			return true
+		}
+	}
+	return false
+}
+
+// placeInPhrase handles a phrase ending in a place that is not the subject alone (byPlace): no
+// speaker, or the people the phrase describes. It reports whether it decided.
+func (d *doc) placeInPhrase(q *found, toks []text.Token, p np, h int, head string) bool {
+	start, end := toks[p.a].Start, toks[p.b].End
+	if pl, ok := d.placeAt(toks[p.b].Start); ok && !p.after && pl.start > start {
+		// A place that is not the subject alone (byPlace) is no speaker. (After an inverted cue,
+		// "said Cruz", a name typed PLACE is more often one the tagger mistook; "POLITICO
+		// Florida" is a name holding a place.)
+		if d.placeConjunct(pl.start, start, end) {
+			// "Germany and France have called for": conjuncts are of one kind.
+			q.unnamed, q.mStart, q.mEnd = true, 0, 0
+			return true
+		}
+		if i := d.tokenIndex(pl.start) - 1; i >= p.a && text.IsWord(d.toks[i].Text) && !text.IsCapitalized(d.toks[i].Text) &&
+			!determiners[d.toks[i].Text] && !npStops[d.toks[i].Text] {
+			// "One operative inside Trump Tower": the people the phrase describes.
+			d.described(q, toks, p, h, head)
 			return true
 		}
 	}
