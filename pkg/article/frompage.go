@@ -36,9 +36,15 @@ const (
 // doesn't say is taken from p.Hints. It returns an error wrapping ErrNotHTML or ErrNoBody
 // when there is no article text to be had.
 func FromPage(p Page) (*Article, error) {
+	a, _, err := fromPage(p)
+	return a, err
+}
+
+// fromPage is FromPage and FromPageKind.
+func fromPage(p Page) (*Article, PageKind, error) {
 	pageURL := firstNonEmpty(p.FinalURL, p.URL)
-	fail := func(err error) (*Article, error) {
-		return nil, fmt.Errorf("extract %s: %w", pageURL, err)
+	fail := func(err error) (*Article, PageKind, error) {
+		return nil, PageKind{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
 	if !looksLikeHTML(p.ContentType, p.Body) {
 		return fail(ErrNotHTML)
@@ -61,10 +67,12 @@ func FromPage(p Page) (*Article, error) {
 	}
 
 	m := readMeta(root, base, p.Fetched)
+	kind := pageKind(root, base, m) // before extractBody prunes the tree
 	text, paragraphs := extractBody(root, m.Title)
 	text = chooseText(text, paragraphs, m.LD.ArticleBody)
 	if strings.TrimSpace(text) == "" {
-		return fail(ErrNoBody)
+		_, _, err := fail(ErrNoBody)
+		return nil, kind, err
 	}
 
 	a := &Article{
@@ -96,7 +104,7 @@ func FromPage(p Page) (*Article, error) {
 	// A page's own declaration wins, then the feed's, then what the text looks like.
 	a.Language = pageLanguage(firstNonEmpty(m.Language, isoLanguage(p.Hints.Language)), a.Title+"\n"+text)
 	a.Normalize()
-	return a, nil
+	return a, kind, nil
 }
 
 // publishedOf decides the publication date: the page's structured metadata, then the feed's

@@ -1,0 +1,282 @@
+package article
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Page kinds FromPageKind tells apart.
+const (
+	KindArticle = "article" // one story: a main body of running prose
+	KindListing = "listing" // a front, section, tag or archive page: teasers, each linking to a story
+)
+
+// PageKind says whether a page holds an article or lists other pages, and why it was judged so.
+type PageKind struct {
+	Kind string // KindArticle or KindListing
+	Why  string // the evidence, for logs and skip reasons ("14 teaser links, 120 characters of own text")
+}
+
+// Listing reports whether the page lists articles rather than holding one.
+func (k PageKind) Listing() bool { return k.Kind == KindListing }
+
+// FromPageKind is FromPage that also says what kind of page p is. Only what the page itself shows
+// decides (no per-site rules):
+//
+//   - its structure, the main signal: a listing is many teasers — a headline linking to another
+//     page of the site, perhaps a summary and a date — with little text of its own beside them;
+//     an article's prose stands apart from any links to other stories (a related box, a tag
+//     list) and its inline links sit inside running sentences;
+//   - its metadata: og:type=article, a schema.org Article-type object or an
+//     article:published_time speak for an article, and raise the bar for calling it a listing;
+//     og:type=website or a CollectionPage/ItemList lower it;
+//   - its address, a weak signal only: "/", /section/…, /tag/…, /category/…, /page/2 lower the
+//     bar, a date or a long slug in the path raises it.
+//
+// An error is FromPage's; the kind is then zero, except with ErrNoBody (a listing of bare
+// headlines has no body text).
+func FromPageKind(p Page) (*Article, PageKind, error) {
+	return fromPage(p)
+}
+
+const (
+	minTeasers        = 1 // a page with no link to another story is no listing
+	manyTeasers       = 6
+	maxTeaserRunes    = 600 // a teaser's text besides its headline: a summary, a date, a byline
+	minTeaserRunes    = 15  // a headline link has at least this much text…
+	minTeaserWords    = 3   // …and this many words ("More", "Read on" are not headlines)
+	ownTextFloor      = 300 // own text (outside teasers) below this is a listing's chrome, not a story
+	strongTeasers     = 15  // with article metadata, a listing needs this many teasers…
+	strongOwnTextCeil = 150 // …and at most this much own text
+)
+
+// pageKind judges a parsed page (before body extraction prunes it); see FromPageKind.
+func pageKind(root *html.Node, base *url.URL, m pageMeta) PageKind {
+	body := findBody(root)
+	if body == nil {
+		return PageKind{Kind: KindArticle}
+	}
+	if base == nil {
+		base = &url.URL{} // a saved file: relative links are the site's
+	}
+	w := teaserWalker{base: base}
+	st := w.walk(body)
+	own := st.openRunes
+	if st.hinted*2 < st.prose { // (a widget's class on most of the page's text describes a theme, not a widget)
+		own -= st.hinted
+	}
+	nTeasers := st.teasers + st.open // headlines with no text of their own left open at the top are teasers too
+	why := fmt.Sprintf("%d teasers, %d characters of own text", nTeasers, own)
+	articleMeta := m.ArticleType || m.LD.IsArticle
+	listingMeta := m.ListingType || m.LD.IsListing
+	pathKind := shapeUnknown
+	if base.Host != "" {
+		pathKind = urlShape(base.Path)
+	}
+	teasers, ceiling := minTeasers, ownTextFloor
+	switch {
+	case articleMeta:
+		teasers, ceiling = strongTeasers, strongOwnTextCeil
+		why += ", article metadata"
+	case listingMeta:
+		ceiling *= 2
+		why += ", listing metadata"
+	}
+	switch pathKind {
+	case shapeListing:
+		ceiling += ownTextFloor / 2
+		why += ", listing address"
+	case shapeArticle:
+		ceiling -= ceiling / 2
+		why += ", article address"
+	}
+	if !articleMeta && nTeasers >= manyTeasers {
+		ceiling = max(ceiling, st.teaserRun/4) // a front page's chrome grows with it
+	}
+	if nTeasers >= teasers && own < ceiling {
+		return PageKind{Kind: KindListing, Why: why}
+	}
+	return PageKind{Kind: KindArticle, Why: why}
+}
+
+// teaserWalker counts teasers and prose in one pass over the tree.
+type teaserWalker struct {
+	base *url.URL
+}
+
+// subtree is what teaserWalker.walk learns about an element and everything under it. Runes
+// count text outside links.
+type subtree struct {
+	prose     int // all runes
+	hinted    int // runes not inside a closed teaser but inside an element whose class or id says widget (cookie banner, share bar…)
+	teasers   int // closed teasers
+	teaserRun int // runes inside closed teasers
+	open      int // headline links not yet inside a closed teaser
+	openRunes int // runes not inside a closed teaser
+	linkRunes int // runes of the open headline links' own text
+	// Headline links and runes not yet inside a block element: the block decides whether the
+	// links are words of a sentence.
+	inlineLinks, inlineRunes int
+}
+
+// walk measures n. A teaser is a headline link to another page with what goes with it (a summary,
+// a date): the smallest block around the link that holds text besides it, or, when a block holds
+// several links and nothing else (a list of headlines), each child holding one of them. A teaser
+// holding more text than maxTeaserRunes is no teaser but a story with a link.
+func (w *teaserWalker) walk(n *html.Node) subtree {
+	var st subtree
+	var kids []subtree
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			r := runesTrimmed(c.Data)
+			st.prose += r
+			st.openRunes += r
+			st.inlineRunes += r
+		case c.Type != html.ElementNode || neverText[c.DataAtom]:
+		case c.DataAtom != atom.Body && isBoilerplateTagOrRole(c):
+		case c.DataAtom == atom.A:
+			if r, ok := w.teaserLink(c); ok {
+				st.open++
+				st.linkRunes += r
+				st.inlineLinks++
+			}
+		default:
+			k := w.walk(c)
+			if c.DataAtom != atom.Body && c.DataAtom != atom.Main && negativeHint.MatchString(classID(c)) {
+				k.hinted = k.openRunes
+			}
+			kids = append(kids, k)
+			st.add(k)
+		}
+	}
+	if !blockTags[n.DataAtom] && n.DataAtom != atom.Body {
+		return st
+	}
+	// Links among more words of their own block than they have are part of a sentence.
+	if st.inlineLinks > 0 && st.inlineRunes > st.linkRunes && st.inlineRunes >= minTeaserRunes {
+		st.open -= st.inlineLinks
+	}
+	st.inlineLinks, st.inlineRunes = 0, 0
+	switch {
+	case st.open == 1 && st.openRunes > 0:
+		st.close(st.openRunes, st.hinted)
+	case st.open > 1:
+		for _, k := range kids {
+			if k.open == 1 { // a headline alone in its item: the item is the teaser
+				st.close(k.openRunes, k.hinted)
+			}
+		}
+	}
+	return st
+}
+
+func (s *subtree) add(k subtree) {
+	s.prose += k.prose
+	s.hinted += k.hinted
+	s.teasers += k.teasers
+	s.teaserRun += k.teaserRun
+	s.open += k.open
+	s.openRunes += k.openRunes
+	s.linkRunes += k.linkRunes
+	s.inlineLinks += k.inlineLinks
+	s.inlineRunes += k.inlineRunes
+}
+
+// close makes one open headline link and runes of text (hinted of them in widgets) a teaser,
+// unless the text is too long for one.
+func (s *subtree) close(runes, hinted int) {
+	s.open--
+	if runes > maxTeaserRunes {
+		return // a story that links elsewhere: its text stays the page's own
+	}
+	s.teasers++
+	s.teaserRun += runes
+	s.openRunes -= runes
+	s.hinted -= hinted
+}
+
+// teaserLink reports whether a is a headline link to another page of the same site, and the
+// runes of its text.
+func (w *teaserWalker) teaserLink(a *html.Node) (int, bool) {
+	href := strings.TrimSpace(attr(a, "href"))
+	if href == "" || strings.HasPrefix(href, "#") {
+		return 0, false
+	}
+	text := textOf(a, 400)
+	r := runesTrimmed(text)
+	if r < minTeaserRunes || len(strings.Fields(text)) < minTeaserWords {
+		return r, false
+	}
+	u, err := w.base.Parse(href)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !sameHost(u.Hostname(), w.base.Hostname()) {
+		return r, false
+	}
+	p := strings.TrimSuffix(u.Path, "/")
+	if p == "" || p == strings.TrimSuffix(w.base.Path, "/") {
+		return r, false // the home page, or this page itself
+	}
+	return r, true
+}
+
+func sameHost(a, b string) bool {
+	a = strings.TrimPrefix(strings.ToLower(a), "www.")
+	b = strings.TrimPrefix(strings.ToLower(b), "www.")
+	return a == b || strings.HasSuffix(a, "."+b) || strings.HasSuffix(b, "."+a)
+}
+
+// isBoilerplateTagOrRole reports page furniture by tag or ARIA role alone: navigation, header,
+// footer, asides. Class names are not trusted here: a front page's teasers are often "promo".
+func isBoilerplateTagOrRole(n *html.Node) bool {
+	return boilerplateTags[n.DataAtom] || boilerplateRoles[strings.ToLower(attr(n, "role"))]
+}
+
+func runesTrimmed(s string) int {
+	return utf8.RuneCountInString(strings.TrimSpace(s))
+}
+
+// Shapes of a page's address (a weak signal).
+const (
+	shapeUnknown = iota
+	shapeListing
+	shapeArticle
+)
+
+var (
+	listingSegment = map[string]bool{
+		"section": true, "sections": true, "tag": true, "tags": true, "category": true, "categories": true,
+		"topic": true, "topics": true, "page": true, "archive": true, "archives": true, "author": true,
+		"authors": true, "search": true, "latest": true, "index": true, "index.html": true, "index.php": true,
+	}
+	pathDate   = regexp.MustCompile(`/(19|20)\d\d/[01]?\d/`)
+	pathNumber = regexp.MustCompile(`\d{5,}`)
+)
+
+// urlShape guesses from a page's address whether it is a listing (the site root, a section, tag or
+// numbered page) or an article (a date, a long number or a slug of several words in the path).
+func urlShape(path string) int {
+	p := strings.ToLower(strings.Trim(path, "/"))
+	if p == "" {
+		return shapeListing
+	}
+	if pathDate.MatchString("/"+p+"/") || pathNumber.MatchString(p) {
+		return shapeArticle
+	}
+	segs := strings.Split(p, "/")
+	last := segs[len(segs)-1]
+	if strings.Count(last, "-")+strings.Count(last, "_") >= 3 {
+		return shapeArticle
+	}
+	for _, s := range segs {
+		if listingSegment[s] {
+			return shapeListing
+		}
+	}
+	return shapeUnknown
+}
