@@ -20,7 +20,11 @@ const (
 // PageKind says whether a page holds an article or lists other pages, and why it was judged so.
 type PageKind struct {
 	Kind string // KindArticle or KindListing
-	Why  string // the evidence, for logs and skip reasons ("14 teaser links, 120 characters of own text")
+	// Why names the evidence in a few fixed words, so that skip reasons can be counted
+	// ("teasers, little text of their own, listing address").
+	Why string
+	// Measured is what was counted ("12 teasers, 40 characters of own text"), for logs.
+	Measured string
 }
 
 // Listing reports whether the page lists articles rather than holding one.
@@ -72,7 +76,8 @@ func pageKind(root *html.Node, base *url.URL, m pageMeta) PageKind {
 		own -= st.hinted
 	}
 	nTeasers := st.teasers + st.open // headlines with no text of their own left open at the top are teasers too
-	why := fmt.Sprintf("%d teasers, %d characters of own text", nTeasers, own)
+	measured := fmt.Sprintf("%d teasers, %d characters of own text", nTeasers, own)
+	why := "teasers, little text of their own"
 	articleMeta := m.ArticleType || m.LD.IsArticle
 	listingMeta := m.ListingType || m.LD.IsListing
 	pathKind := shapeUnknown
@@ -83,7 +88,7 @@ func pageKind(root *html.Node, base *url.URL, m pageMeta) PageKind {
 	switch {
 	case articleMeta:
 		teasers, ceiling = strongTeasers, strongOwnTextCeil
-		why += ", article metadata"
+		why += ", despite article metadata"
 	case listingMeta:
 		ceiling *= 2
 		why += ", listing metadata"
@@ -100,9 +105,9 @@ func pageKind(root *html.Node, base *url.URL, m pageMeta) PageKind {
 		ceiling = max(ceiling, st.teaserRun/4) // a front page's chrome grows with it
 	}
 	if nTeasers >= teasers && own < ceiling {
-		return PageKind{Kind: KindListing, Why: why}
+		return PageKind{Kind: KindListing, Why: why, Measured: measured}
 	}
-	return PageKind{Kind: KindArticle, Why: why}
+	return PageKind{Kind: KindArticle, Why: "text of its own", Measured: measured}
 }
 
 // teaserWalker counts teasers and prose in one pass over the tree.

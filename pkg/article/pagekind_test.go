@@ -91,7 +91,7 @@ func TestPageKind(t *testing.T) {
 				t.Fatal(err)
 			}
 			if kind.Kind != tc.want {
-				t.Errorf("kind %q (%s), want %q", kind.Kind, kind.Why, tc.want)
+				t.Errorf("kind %q (%s: %s), want %q", kind.Kind, kind.Why, kind.Measured, tc.want)
 			}
 		})
 	}
