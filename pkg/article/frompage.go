@@ -46,24 +46,9 @@ func fromPage(p Page) (*Article, PageKind, error) {
 	fail := func(err error) (*Article, PageKind, error) {
 		return nil, PageKind{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
-	if !looksLikeHTML(p.ContentType, p.Body) {
-		return fail(ErrNotHTML)
-	}
-	raw := p.Body
-	if len(raw) > maxHTMLBytes {
-		raw = raw[:maxHTMLBytes]
-	}
-	src, _, err := DecodeHTML(raw, p.ContentType)
+	root, base, err := parsePage(p)
 	if err != nil {
 		return fail(err)
-	}
-	root, err := parseHTML(stripRawText(src))
-	if err != nil {
-		return fail(err)
-	}
-	var base *url.URL
-	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
-		base = u
 	}
 
 	m := readMeta(root, base, p.Fetched)
@@ -105,6 +90,28 @@ func fromPage(p Page) (*Article, PageKind, error) {
 	a.Language = pageLanguage(firstNonEmpty(m.Language, isoLanguage(p.Hints.Language)), a.Title+"\n"+text)
 	a.Normalize()
 	return a, kind, nil
+}
+
+// parsePage decodes and parses a page; base is its absolute address, or nil.
+func parsePage(p Page) (root *html.Node, base *url.URL, err error) {
+	if !looksLikeHTML(p.ContentType, p.Body) {
+		return nil, nil, ErrNotHTML
+	}
+	raw := p.Body
+	if len(raw) > maxHTMLBytes {
+		raw = raw[:maxHTMLBytes]
+	}
+	src, _, err := DecodeHTML(raw, p.ContentType)
+	if err != nil {
+		return nil, nil, err
+	}
+	if root, err = parseHTML(stripRawText(src)); err != nil {
+		return nil, nil, err
+	}
+	if u, err := url.Parse(firstNonEmpty(p.FinalURL, p.URL)); err == nil && u.IsAbs() {
+		base = u
+	}
+	return root, base, nil
 }
 
 // publishedOf decides the publication date: the page's structured metadata, then the feed's

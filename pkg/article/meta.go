@@ -87,9 +87,7 @@ func readMeta(root *html.Node, base *url.URL, fetched time.Time) pageMeta {
 		itempropDate(doc, "datePublished"),
 		timeElementDate(doc))
 	m.URLDate = dateOf(fetched, urlPathDate(base))
-	ogType := strings.ToLower(tags.first("og:type"))
-	m.ArticleType = ogType == "article" || tags.first("article:published_time") != ""
-	m.ListingType = ogType == "website"
+	m.ArticleType, m.ListingType = declaredType(tags)
 	m.Updated = dateOf(fetched,
 		m.LD.DateModified,
 		tags.first("article:modified_time", "og:article:modified_time", "og:updated_time",
@@ -108,6 +106,13 @@ func readMeta(root *html.Node, base *url.URL, fetched time.Time) pageMeta {
 		}
 	}
 	return m
+}
+
+// declaredType reads what a page's meta tags call it: an article (og:type=article, an
+// article:published_time) or a web site (og:type=website).
+func declaredType(tags metaTags) (articleType, listingType bool) {
+	ogType := strings.ToLower(tags.first("og:type"))
+	return ogType == "article" || tags.first("article:published_time") != "", ogType == "website"
 }
 
 // region is the upper-case region subtag of a language tag ("pt-BR" → "BR"), or "".

@@ -49,6 +49,20 @@ func FromPageKind(p Page) (*Article, PageKind, error) {
 	return fromPage(p)
 }
 
+// KindOf says what kind of page p is, as FromPageKind does, without extracting the article: for
+// a crawler that must decide whether to hand a page on. A page that isn't HTML or can't be
+// parsed is no listing.
+func KindOf(p Page) PageKind {
+	root, base, err := parsePage(p)
+	if err != nil {
+		return PageKind{Kind: KindArticle, Why: "unreadable: " + err.Error()}
+	}
+	doc := indexPage(root)
+	m := pageMeta{LD: parseLinkedData(doc.ldScripts)}
+	m.ArticleType, m.ListingType = declaredType(readMetaTags(doc))
+	return pageKind(root, base, m)
+}
+
 const (
 	minTeasers        = 1 // a page with no link to another story is no listing
 	manyTeasers       = 6

@@ -86,12 +86,16 @@ func TestPageKind(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			_, kind, err := article.FromPageKind(article.Page{URL: tc.url, ContentType: "text/html", Body: []byte(tc.html)})
+			p := article.Page{URL: tc.url, ContentType: "text/html", Body: []byte(tc.html)}
+			_, kind, err := article.FromPageKind(p)
 			if err != nil && !errors.Is(err, article.ErrNoBody) { // a list of bare headlines has no body text
 				t.Fatal(err)
 			}
 			if kind.Kind != tc.want {
 				t.Errorf("kind %q (%s: %s), want %q", kind.Kind, kind.Why, kind.Measured, tc.want)
+			}
+			if alone := article.KindOf(p); alone != kind {
+				t.Errorf("KindOf = %+v, FromPageKind's kind %+v", alone, kind)
 			}
 		})
 	}
