@@ -195,6 +195,9 @@ type item struct {
 	feed  string
 	hints article.Hints
 	when  time.Time // ordering key for sitemaps: publication or lastmod
+	// onPage: found on an HTML section page, where a link that looks like an article may lead to
+	// another section or a tag page.
+	onPage bool
 }
 
 // pollState collects one poll's items and the validators to save if the whole poll went well.
@@ -463,7 +466,7 @@ func (c *Crawler) collectPage(ctx context.Context, ps *pollState, pageURL string
 			if len(strings.Fields(l.Text)) >= 3 {
 				h.Title = l.Text
 			}
-			ps.add(item{url: l.URL, hints: h})
+			ps.add(item{url: l.URL, hints: h, onPage: true})
 		}
 		feeds = links.Feeds
 		if len(feeds) > maxDiscoveredFeeds {
@@ -599,7 +602,7 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 			switch res {
 			case "fetched":
 				counts.fetched++
-			case "duplicate", "robots", "skipped":
+			case "duplicate", "robots", "skipped", "listing":
 				counts.skipped++
 			default:
 				counts.failed++
@@ -667,6 +670,17 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		page := article.Page{
 			URL: it.url, FinalURL: resp.FinalURL, ContentType: resp.ContentType(), Body: resp.Body,
 			Fetched: resp.Fetched, Source: ps.ss.src.Name, Feed: it.feed, Hints: it.hints,
+		}
+		if it.onPage {
+			if kind := article.KindOf(page); kind.Listing() {
+				// Not an article: leave it out, and don't fetch it again within the dedup window.
+				log.Debug("listing page, not an article", "why", kind.Why, "measured", kind.Measured)
+				for _, canon := range claimed {
+					c.finish(ctx, canon)
+				}
+				result = "listing"
+				return true
+			}
 		}
 		if serr := c.sink(ctx, page); serr != nil {
 			result, err = "failed", fmt.Errorf("sink %s: %w", it.url, serr)
