@@ -40,7 +40,7 @@ type SourceStatus struct {
 	Polls            int64         `json:"polls"`
 	ItemsSeen        int64         `json:"items_seen"` // article URLs listed by the source
 	Fetched          int64         `json:"fetched"`    // pages handed to the sink
-	Skipped          int64         `json:"skipped"`    // already fetched, disallowed by robots.txt, or not HTML
+	Skipped          int64         `json:"skipped"`    // already fetched, disallowed by robots.txt, not HTML, or a listing page
 	Failed           int64         `json:"failed"`
 	InFlight         int           `json:"in_flight"` // fetches running now
 	Queued           int           `json:"queued"`    // fetches waiting for a politeness slot
