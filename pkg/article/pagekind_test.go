@@ -1,8 +1,14 @@
 package article_test
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -99,4 +105,42 @@ func TestPageKind(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPageKindOnDevPages runs the judgement over the article benchmark's dev pages (set
+// NEWSMON_ARTICLE_PAGES to the folder with ground-truth.json and html/; skipped without it):
+// every one is an article, so every "listing" verdict is a false one.
+func TestPageKindOnDevPages(t *testing.T) {
+	dir := os.Getenv("NEWSMON_ARTICLE_PAGES")
+	truth, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if dir == "" || err != nil {
+		t.Skip("NEWSMON_ARTICLE_PAGES does not hold the article benchmark's pages")
+	}
+	var entries map[string]struct {
+		URL string `json:"url"`
+	}
+	if err := json.Unmarshal(truth, &entries); err != nil {
+		t.Fatal(err)
+	}
+	listings := 0
+	for id, e := range entries {
+		raw, err := os.ReadFile(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kind := article.KindOf(article.Page{URL: e.URL, ContentType: "text/html; charset=utf-8", Body: body})
+		if kind.Listing() {
+			listings++
+			t.Errorf("%s (%s): judged a listing (%s: %s)", id, e.URL, kind.Why, kind.Measured)
+		}
+	}
+	t.Logf("%d article pages, %d judged listings", len(entries), listings)
 }
