@@ -83,41 +83,43 @@ func pageKind(root *html.Node, base *url.URL, m pageMeta) PageKind {
 	if base == nil {
 		base = &url.URL{} // a saved file: relative links are the site's
 	}
-	w := teaserWalker{base: base}
-	st := w.walk(body)
-	own := st.openRunes
-	if st.hinted*2 < st.prose { // (a widget's class on most of the page's text describes a theme, not a widget)
-		own -= st.hinted
-	}
-	nTeasers := st.teasers + st.open // headlines with no text of their own left open at the top are teasers too
-	measured := fmt.Sprintf("%d teasers, %d characters of own text", nTeasers, own)
 	why := "teasers, little text of their own"
 	articleMeta := m.ArticleType || m.LD.IsArticle
-	listingMeta := m.ListingType || m.LD.IsListing
-	pathKind := shapeUnknown
-	if base.Host != "" {
-		pathKind = urlShape(base.Path)
-	}
 	teasers, ceiling := minTeasers, ownTextFloor
 	switch {
 	case articleMeta:
 		teasers, ceiling = strongTeasers, strongOwnTextCeil
 		why += ", despite article metadata"
-	case listingMeta:
+	case m.ListingType || m.LD.IsListing:
 		ceiling *= 2
 		why += ", listing metadata"
 	}
-	switch pathKind {
-	case shapeListing:
-		ceiling += ownTextFloor / 2
-		why += ", listing address"
-	case shapeArticle:
-		ceiling -= ceiling / 2
-		why += ", article address"
+	if base.Host != "" {
+		switch urlShape(base.Path) {
+		case shapeListing:
+			ceiling += ownTextFloor / 2
+			why += ", listing address"
+		case shapeArticle:
+			ceiling -= ceiling / 2
+			why += ", article address"
+		}
 	}
+	w := teaserWalker{base: base}
+	st := w.walk(body)
+	nTeasers := st.teasers + st.open // headlines with no text of their own left open at the top are teasers too
 	if !articleMeta && nTeasers >= manyTeasers {
 		ceiling = max(ceiling, st.teaserRun/4) // a front page's chrome grows with it
 	}
+	own := st.openRunes
+	if nTeasers >= teasers && own >= ceiling {
+		// Teasers, and text of the page's own: is that text a cookie banner or a newsletter box?
+		// (Looked at only now: matching class names on every element costs more than the rest.)
+		w.chrome = true
+		if st := w.walk(body); st.hinted*2 < st.prose { // (a widget's class on most of the text describes a theme, not a widget)
+			own -= st.hinted
+		}
+	}
+	measured := fmt.Sprintf("%d teasers, %d characters of own text", nTeasers, own)
 	if nTeasers >= teasers && own < ceiling {
 		return PageKind{Kind: KindListing, Why: why, Measured: measured}
 	}
@@ -126,8 +128,13 @@ func pageKind(root *html.Node, base *url.URL, m pageMeta) PageKind {
 
 // teaserWalker counts teasers and prose in one pass over the tree.
 type teaserWalker struct {
-	base *url.URL
+	base   *url.URL
+	chrome bool // also measure the text in elements whose class or id says page chrome (subtree.hinted)
 }
+
+// chromeHint matches the class or id of text-bearing page chrome that sits outside the
+// navigation, header and footer elements.
+var chromeHint = newKeywordMatcher(`cookie consent gdpr newsletter subscri advert sponsor paywall popup modal banner ticker`, `ad ads`)
 
 // subtree is what teaserWalker.walk learns about an element and everything under it. Runes
 // count text outside links.
@@ -144,13 +151,31 @@ type subtree struct {
 	inlineLinks, inlineRunes int
 }
 
+// singles are the children of an element that hold one open headline link each: the items of a
+// list of headlines, teasers if the element holds several.
+type singles struct {
+	links, teasers, runes, hinted int
+}
+
+func (g *singles) add(k subtree) {
+	if k.open != 1 {
+		return
+	}
+	g.links++
+	if k.openRunes <= maxTeaserRunes {
+		g.teasers++
+		g.runes += k.openRunes
+		g.hinted += k.hinted
+	}
+}
+
 // walk measures n. A teaser is a headline link to another page with what goes with it (a summary,
 // a date): the smallest block around the link that holds text besides it, or, when a block holds
 // several links and nothing else (a list of headlines), each child holding one of them. A teaser
 // holding more text than maxTeaserRunes is no teaser but a story with a link.
 func (w *teaserWalker) walk(n *html.Node) subtree {
 	var st subtree
-	var kids []subtree
+	var kids singles
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode:
@@ -168,10 +193,10 @@ func (w *teaserWalker) walk(n *html.Node) subtree {
 			}
 		default:
 			k := w.walk(c)
-			if c.DataAtom != atom.Body && c.DataAtom != atom.Main && negativeHint.MatchString(classID(c)) {
+			if w.chrome && chromeHint.MatchString(classID(c)) {
 				k.hinted = k.openRunes
 			}
-			kids = append(kids, k)
+			kids.add(k)
 			st.add(k)
 		}
 	}
@@ -186,12 +211,12 @@ func (w *teaserWalker) walk(n *html.Node) subtree {
 	switch {
 	case st.open == 1 && st.openRunes > 0:
 		st.close(st.openRunes, st.hinted)
-	case st.open > 1:
-		for _, k := range kids {
-			if k.open == 1 { // a headline alone in its item: the item is the teaser
-				st.close(k.openRunes, k.hinted)
-			}
-		}
+	case st.open > 1: // each headline alone in its item: the item is the teaser
+		st.open -= kids.links
+		st.teasers += kids.teasers
+		st.teaserRun += kids.runes
+		st.openRunes -= kids.runes
+		st.hinted -= kids.hinted
 	}
 	return st
 }
@@ -225,23 +250,61 @@ func (s *subtree) close(runes, hinted int) {
 // runes of its text.
 func (w *teaserWalker) teaserLink(a *html.Node) (int, bool) {
 	href := strings.TrimSpace(attr(a, "href"))
-	if href == "" || strings.HasPrefix(href, "#") {
+	if href == "" || href[0] == '#' {
 		return 0, false
 	}
-	text := textOf(a, 400)
-	r := runesTrimmed(text)
-	if r < minTeaserRunes || len(strings.Fields(text)) < minTeaserWords {
+	r, words := linkText(a)
+	if r < minTeaserRunes || words < minTeaserWords {
 		return r, false
 	}
-	u, err := w.base.Parse(href)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !sameHost(u.Hostname(), w.base.Hostname()) {
-		return r, false
+	var p string
+	if href[0] == '/' && !strings.HasPrefix(href, "//") {
+		// The common case, a path on this site, without url.Parse's allocations.
+		p = href
+		if k := strings.IndexAny(p, "?#"); k >= 0 {
+			p = p[:k]
+		}
+	} else {
+		u, err := w.base.Parse(href)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !sameHost(u.Hostname(), w.base.Hostname()) {
+			return r, false
+		}
+		p = u.Path
 	}
-	p := strings.TrimSuffix(u.Path, "/")
+	p = strings.TrimSuffix(p, "/")
 	if p == "" || p == strings.TrimSuffix(w.base.Path, "/") {
 		return r, false // the home page, or this page itself
 	}
 	return r, true
+}
+
+// linkText counts the runes (runs of white space counting one) and words of the text under n.
+func linkText(n *html.Node) (runes, words int) {
+	nonSpace := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && nonSpace < 400; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				inWord := false
+				for _, r := range c.Data {
+					if isSpaceRune(r) {
+						inWord = false
+						continue
+					}
+					nonSpace++
+					if !inWord {
+						words++
+						inWord = true
+					}
+				}
+			case c.Type == html.ElementNode && !neverText[c.DataAtom]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return nonSpace + max(words-1, 0), words
 }
 
 func sameHost(a, b string) bool {
