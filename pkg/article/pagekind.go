@@ -115,7 +115,7 @@ func pageKind(root *html.Node, base *url.URL, m pageMeta) PageKind {
 		// Teasers, and text of the page's own: is that text a cookie banner or a newsletter box?
 		// (Looked at only now: matching class names on every element costs more than the rest.)
 		w.chrome = true
-		if st := w.walk(body); st.hinted*2 < st.prose { // (a widget's class on most of the text describes a theme, not a widget)
+		if st := w.walk(body); st.hinted*2 < st.openRunes+st.teaserRun { // (a widget's class on most of the text describes a theme, not a widget)
 			own -= st.hinted
 		}
 	}
@@ -139,7 +139,6 @@ var chromeHint = newKeywordMatcher(`cookie consent gdpr newsletter subscri adver
 // subtree is what teaserWalker.walk learns about an element and everything under it. Runes
 // count text outside links.
 type subtree struct {
-	prose     int // all runes
 	hinted    int // runes not inside a closed teaser but inside an element whose class or id says widget (cookie banner, share bar…)
 	teasers   int // closed teasers
 	teaserRun int // runes inside closed teasers
@@ -180,7 +179,6 @@ func (w *teaserWalker) walk(n *html.Node) subtree {
 		switch {
 		case c.Type == html.TextNode:
 			r := runesTrimmed(c.Data)
-			st.prose += r
 			st.openRunes += r
 			st.inlineRunes += r
 		case c.Type != html.ElementNode || neverText[c.DataAtom]:
@@ -222,15 +220,9 @@ func (w *teaserWalker) walk(n *html.Node) subtree {
 }
 
 func (s *subtree) add(k subtree) {
-	s.prose += k.prose
-	s.hinted += k.hinted
-	s.teasers += k.teasers
-	s.teaserRun += k.teaserRun
-	s.open += k.open
-	s.openRunes += k.openRunes
-	s.linkRunes += k.linkRunes
-	s.inlineLinks += k.inlineLinks
-	s.inlineRunes += k.inlineRunes
+	s.teasers, s.teaserRun, s.hinted = s.teasers+k.teasers, s.teaserRun+k.teaserRun, s.hinted+k.hinted
+	s.open, s.openRunes, s.linkRunes = s.open+k.open, s.openRunes+k.openRunes, s.linkRunes+k.linkRunes
+	s.inlineLinks, s.inlineRunes = s.inlineLinks+k.inlineLinks, s.inlineRunes+k.inlineRunes
 }
 
 // close makes one open headline link and runes of text (hinted of them in widgets) a teaser,

@@ -671,16 +671,9 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 			URL: it.url, FinalURL: resp.FinalURL, ContentType: resp.ContentType(), Body: resp.Body,
 			Fetched: resp.Fetched, Source: ps.ss.src.Name, Feed: it.feed, Hints: it.hints,
 		}
-		if it.onPage {
-			if kind := article.KindOf(page); kind.Listing() {
-				// Not an article: leave it out, and don't fetch it again within the dedup window.
-				log.Debug("listing page, not an article", "why", kind.Why, "measured", kind.Measured)
-				for _, canon := range claimed {
-					c.finish(ctx, canon)
-				}
-				result = "listing"
-				return true
-			}
+		if it.onPage && c.listing(ctx, log, page, claimed) {
+			result = "listing"
+			return true
 		}
 		if serr := c.sink(ctx, page); serr != nil {
 			result, err = "failed", fmt.Errorf("sink %s: %w", it.url, serr)
@@ -704,6 +697,21 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		log.Info("article fetch failed", "err", err)
 	}
 	return result, err
+}
+
+// listing reports whether a page found on a section page is a listing (another section, a tag
+// page) rather than an article; then it is not handed on, and not fetched again within the
+// dedup window.
+func (c *Crawler) listing(ctx context.Context, log *slog.Logger, page article.Page, claimed []string) bool {
+	kind := article.KindOf(page)
+	if !kind.Listing() {
+		return false
+	}
+	log.Debug("listing page, not an article", "why", kind.Why, "measured", kind.Measured)
+	for _, canon := range claimed {
+		c.finish(ctx, canon)
+	}
+	return true
 }
 
 // seen reports whether canon has a fresh claim (fetched within DedupWindow, or being fetched
