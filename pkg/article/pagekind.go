@@ -65,7 +65,7 @@ func KindOf(p Page) PageKind {
 
 const (
 	minTeasers        = 1 // a page with no link to another story is no listing
-	manyTeasers       = 6
+	manyTeasers       = 6   // from this many teasers on, the text a front page may hold besides them grows with theirs
 	maxTeaserRunes    = 600 // a teaser's text besides its headline: a summary, a date, a byline
 	minTeaserRunes    = 15  // a headline link has at least this much text…
 	minTeaserWords    = 3   // …and this many words ("More", "Read on" are not headlines)
@@ -134,12 +134,12 @@ type teaserWalker struct {
 
 // chromeHint matches the class or id of text-bearing page chrome that sits outside the
 // navigation, header and footer elements.
-var chromeHint = newKeywordMatcher(`cookie consent gdpr newsletter subscri advert sponsor paywall popup modal banner ticker`, `ad ads`)
+var chromeHint = newKeywordMatcher(`cookie consent gdpr newsletter subscri advert sponsor paywall popup modal banner`, `ad ads`)
 
 // subtree is what teaserWalker.walk learns about an element and everything under it. Runes
 // count text outside links.
 type subtree struct {
-	hinted    int // runes not inside a closed teaser but inside an element whose class or id says widget (cookie banner, share bar…)
+	hinted    int // runes not inside a closed teaser but inside page chrome by class or id (cookie banner, newsletter box)
 	teasers   int // closed teasers
 	teaserRun int // runes inside closed teasers
 	open      int // headline links not yet inside a closed teaser
