@@ -64,7 +64,7 @@ func KindOf(p Page) PageKind {
 }
 
 const (
-	minTeasers        = 1 // a page with no link to another story is no listing
+	minTeasers        = 1   // a page with no link to another story is no listing
 	manyTeasers       = 6   // from this many teasers on, the text a front page may hold besides them grows with theirs
 	maxTeaserRunes    = 600 // a teaser's text besides its headline: a summary, a date, a byline
 	minTeaserRunes    = 15  // a headline link has at least this much text…
