@@ -158,13 +158,20 @@ func (c *SMTPConfig) message(to []string, ev Event) []byte {
 	return []byte(b.String()) // net/smtp's DATA writer dot-stuffs
 }
 
-// mailSubject names the rule and what fired: the story's title, the digest's or the surge's size.
+// mailSubject names the rule and what fired: the story's title (with the entities it mentions
+// first, for a first_mention rule), the digest's or the surge's size.
 func mailSubject(ev Event) string {
 	switch {
 	case ev.Surge != nil:
 		return fmt.Sprintf("newsmon surge: %s (%d articles in %s)", ev.RuleName, ev.Surge.Recent, ev.Surge.Window)
 	case len(ev.Digest) > 0 || ev.Dropped > 0:
 		return fmt.Sprintf("newsmon digest: %s (%d stories)", ev.RuleName, len(ev.Digest)+ev.Dropped)
+	case len(ev.NewEntities) > 0:
+		names := make([]string, len(ev.NewEntities))
+		for i, e := range ev.NewEntities {
+			names[i] = e.Name
+		}
+		return fmt.Sprintf("newsmon first mention: %s: %s — %s", ev.RuleName, strings.Join(names, ", "), ev.Title)
 	case ev.Title != "":
 		return "newsmon alert: " + ev.RuleName + ": " + ev.Title
 	}

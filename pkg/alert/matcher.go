@@ -20,7 +20,7 @@ import (
 // gathered over a digest interval (mode digest, with Digest set and the article fields empty) or
 // for a surge (kind surge, with Surge set and the article fields empty).
 type Event struct {
-	ID        string     `json:"id"` // rule id + "." + story id (digest: + ".digest." + unix time): the dedup key
+	ID        string     `json:"id"` // rule id + "." + story id (digest: + ".digest." + unix time; first_mention: + ".new." + article id): the dedup key
 	RuleID    string     `json:"rule_id"`
 	RuleName  string     `json:"rule_name"`
 	Mode      string     `json:"mode,omitempty"`
@@ -42,6 +42,9 @@ type Event struct {
 	Dropped int `json:"dropped,omitempty"`
 	// Surge, in the event of a surge rule, gives the counts that made it fire and the stories.
 	Surge *Surge `json:"surge,omitempty"`
+	// NewEntities, in the event of a rule in mode first_mention, are the entities the article
+	// mentions first (see firstmention.go).
+	NewEntities []NewEntity `json:"new_entities,omitempty"`
 }
 
 // Item is one story in a digest.
@@ -89,6 +92,8 @@ type Matcher struct {
 	bands bandCache
 	// surgeCounts spares surge rules two index searches per matching article.
 	surgeCounts surgeCounter
+	// known spares first_mention rules an index search per entity already mentioned before.
+	known knownEntities
 }
 
 // MatcherOption configures a Matcher.
@@ -211,7 +216,8 @@ func (m *Matcher) withRegionCodes(r Rule) Rule {
 // Match returns the events the article fires now: one per enabled matching rule in mode every
 // that has not fired for the article's story before, or in mode first_in_window whose previous
 // matching story is older than the window. Rules in mode digest fire nothing here; the story is
-// kept for RunDigests. Surge rules fire nothing here either: see MatchSurges.
+// kept for RunDigests. Surge rules fire nothing here either: see MatchSurges; nor do rules in mode
+// first_mention: see MatchFirstMentions.
 //
 // Each returned event is owed until Delivered records it: the caller publishes it with its ID as
 // the message id (JetStream drops a second copy) and then calls Delivered. Until then every Match
@@ -235,7 +241,7 @@ func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error
 	var errs []error
 	story := ""
 	for _, r := range rules {
-		if r.Kind == KindSurge {
+		if r.Kind == KindSurge || r.mode() == ModeFirstMention {
 			continue
 		}
 		res := r.Evaluate(a)
@@ -254,6 +260,37 @@ func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error
 		}
 		if fire {
 			events = append(events, ev)
+		}
+	}
+	return events, errors.Join(errs...)
+}
+
+// fireEach calls fire for every enabled rule that takes (the rules of one kind or mode) and the
+// article matches, and gathers the events it returns and its errors, which name the rule
+// ("surge rule x on y: …"). An error of one rule does not stop the others.
+func (m *Matcher) fireEach(ctx context.Context, a *article.Article, what string, takes func(Rule) bool,
+	fire func(Rule, Result) (*Event, error)) ([]Event, error) {
+	rules, err := m.enabledRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var events []Event
+	var errs []error
+	for _, r := range rules {
+		if !takes(r) {
+			continue
+		}
+		res := r.Evaluate(a)
+		if !res.Matched {
+			continue
+		}
+		ev, err := fire(r, res)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s rule %s on %s: %w", what, r.ID, a.ID, err))
+			continue
+		}
+		if ev != nil {
+			events = append(events, *ev)
 		}
 	}
 	return events, errors.Join(errs...)

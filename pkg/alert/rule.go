@@ -75,6 +75,11 @@ type Rule struct {
 	Email         []string  `json:"email,omitempty"`
 	Created       time.Time `json:"created"`
 	Enabled       bool      `json:"enabled"`
+	// Tag matches articles from the sources in a collection: "key:value" as in Article.SourceTags
+	// ("country:CN", "collection:asia-press").
+	Tag []string `json:"tag,omitempty"`
+	// NewEntity, for ModeFirstMention: which mentions may be new (see firstmention.go).
+	NewEntity string `json:"new_entity,omitempty"`
 }
 
 // MarshalJSON shows the rule without its webhook secret (the API lists rules to readers), saying
@@ -96,6 +101,7 @@ const (
 	ModeEvery         = "every"
 	ModeFirstInWindow = "first_in_window"
 	ModeDigest        = "digest"
+	ModeFirstMention  = "first_mention"
 )
 
 // Bounds of Rule.Window and Rule.Interval.
@@ -247,8 +253,9 @@ func (r Rule) validateMode() []error {
 		duration("window", r.Window, minWindow, maxWindow)
 	case ModeDigest:
 		duration("interval", r.Interval, minInterval, maxWindow)
+	case ModeFirstMention:
 	default:
-		errs = append(errs, fmt.Errorf("mode %q: want %s, %s or %s", r.Mode, ModeEvery, ModeFirstInWindow, ModeDigest))
+		errs = append(errs, fmt.Errorf("mode %q: want %s, %s, %s or %s", r.Mode, ModeEvery, ModeFirstInWindow, ModeDigest, ModeFirstMention))
 	}
 	if r.Window != "" && r.mode() != ModeFirstInWindow {
 		errs = append(errs, fmt.Errorf("window is only for mode %s or kind %s", ModeFirstInWindow, KindSurge))
@@ -264,7 +271,7 @@ func (r Rule) Query() index.Query {
 	return index.Query{
 		Text:   strings.TrimSpace(r.Text),
 		Person: r.Person, Org: r.Org, Place: r.Place, Region: r.Region, Event: r.Event,
-		Source: r.Source, Lang: r.Lang, EventType: r.EventType,
+		Source: r.Source, Lang: r.Lang, EventType: r.EventType, Tag: r.Tag,
 		Sort: "date",
 	}
 }
@@ -295,6 +302,7 @@ func (r Rule) filters() []filter {
 	return []filter{
 		{"person", r.Person}, {"org", r.Org}, {"place", r.Place}, {"region", r.Region},
 		{"event", r.Event}, {"source", r.Source}, {"lang", r.Lang}, {"event_type", r.EventType},
+		{"tag", r.Tag},
 	}
 }
 
@@ -341,7 +349,7 @@ func (r Rule) Evaluate(a *article.Article) Result {
 	for _, f := range r.filters() {
 		for _, v := range f.values {
 			why, ms, count, ok := matchValue(f.kind, v, a, keys)
-			if !ok || count < minCount && f.kind != "source" && f.kind != "lang" {
+			if !ok || count < minCount && f.kind != "source" && f.kind != "lang" && f.kind != "tag" {
 				return Result{}
 			}
 			res.Reasons = append(res.Reasons, why)

@@ -131,9 +131,9 @@ func formatDays(d time.Duration) string {
 // rule (Validate reports them too; pipeline lint asks for these alone, one line each).
 func (r Rule) KindProblems() []error {
 	if r.Kind == KindSurge {
-		return r.validateSurge()
+		return append(r.validateSurge(), r.validateNewEntity()...)
 	}
-	return append(r.validateStoryKind(), r.validateMode()...)
+	return append(append(r.validateStoryKind(), r.validateMode()...), r.validateNewEntity()...)
 }
 
 // validateStoryKind reports surge fields on a rule that is not a surge rule.
@@ -316,26 +316,8 @@ func (m *Matcher) MatchSurges(ctx context.Context, a *article.Article, idx Searc
 	if a == nil {
 		return nil, errors.New("alert surges: no article")
 	}
-	rules, err := m.enabledRules(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var events []Event
-	var errs []error
-	for _, r := range rules {
-		if r.Kind != KindSurge || !r.Evaluate(a).Matched {
-			continue
-		}
-		ev, err := m.checkSurge(ctx, r, idx, a)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("surge rule %s on %s: %w", r.ID, a.ID, err))
-			continue
-		}
-		if ev != nil {
-			events = append(events, *ev)
-		}
-	}
-	return events, errors.Join(errs...)
+	return m.fireEach(ctx, a, KindSurge, func(r Rule) bool { return r.Kind == KindSurge },
+		func(r Rule, _ Result) (*Event, error) { return m.checkSurge(ctx, r, idx, a) })
 }
 
 // checkSurge moves the rule's state by its counts now and returns the event to publish: the one a

@@ -32,7 +32,8 @@ func liveID(t *testing.T, path string) (id, canonical string) {
 }
 
 // TestWARCWrittenByWget reads GNU Wget's WARC of a recursive crawl of the demo site
-// (testdata/gen_wget_warc.go): every demo article comes out with the id a live crawl gives it;
+// (testdata/gen_wget_warc.go): every demo article comes out with the id a live crawl gives it,
+// judged an article, and every front and section page is judged a listing;
 // robots.txt, feeds, 404s and wget's own log are skipped with their reasons; request, warcinfo
 // and metadata records are passed over.
 func TestWARCWrittenByWget(t *testing.T) {
@@ -47,19 +48,20 @@ func TestWARCWrittenByWget(t *testing.T) {
 		t.Fatalf("end %v, bad records %v", end, bad)
 	}
 	got := map[string]string{} // id → canonical URL
-	pages := 0                 // HTML pages that are no demo article: front and section pages
+	listings := 0              // HTML pages that are no demo article: front and section pages
 	for _, it := range items {
-		a, err := it.Article(time.Now())
+		a, kind, err := it.ArticleKind(time.Now())
 		if err != nil {
 			t.Errorf("%s: %v", it.URL, err)
 			continue
 		}
-		if strings.HasSuffix(it.URL, ".html") {
+		switch {
+		case strings.HasSuffix(it.URL, ".html") && !kind.Listing():
 			got[a.ID] = a.CanonicalURL
-		} else if strings.HasSuffix(it.URL, "/") {
-			pages++
-		} else {
-			t.Errorf("%s (%s) read as an article", it.URL, it.ContentType)
+		case strings.HasSuffix(it.URL, "/") && kind.Listing():
+			listings++
+		default:
+			t.Errorf("%s (%s) read as %s (%s: %s)", it.URL, it.ContentType, kind.Kind, kind.Why, kind.Measured)
 		}
 	}
 	for _, e := range demo.Articles() {
@@ -72,10 +74,10 @@ func TestWARCWrittenByWget(t *testing.T) {
 	if len(got) != 0 {
 		t.Errorf("articles the demo site does not list: %v", got)
 	}
-	// The crawl fetched the home page, 5 outlet front pages and 25 section pages: HTML, read as
-	// pages (deciding that a page lists articles rather than holds one is not the reader's job).
-	if pages != 31 {
-		t.Errorf("%d front and section pages, want 31", pages)
+	// The crawl fetched the home page, 5 outlet front pages and 25 section pages: HTML the reader
+	// hands on, each judged a listing (which the importer skips), every article an article.
+	if listings != 31 {
+		t.Errorf("%d front and section pages judged listings, want 31", listings)
 	}
 	reasons := map[string]int{}
 	for _, s := range skips {

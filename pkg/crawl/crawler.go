@@ -40,7 +40,7 @@ type SourceStatus struct {
 	Polls            int64         `json:"polls"`
 	ItemsSeen        int64         `json:"items_seen"` // article URLs listed by the source
 	Fetched          int64         `json:"fetched"`    // pages handed to the sink
-	Skipped          int64         `json:"skipped"`    // already fetched, disallowed by robots.txt, or not HTML
+	Skipped          int64         `json:"skipped"`    // already fetched, disallowed by robots.txt, not HTML, or a listing page
 	Failed           int64         `json:"failed"`
 	InFlight         int           `json:"in_flight"` // fetches running now
 	Queued           int           `json:"queued"`    // fetches waiting for a politeness slot
@@ -195,6 +195,9 @@ type item struct {
 	feed  string
 	hints article.Hints
 	when  time.Time // ordering key for sitemaps: publication or lastmod
+	// onPage: found on an HTML section page, where a link that looks like an article may lead to
+	// another section or a tag page.
+	onPage bool
 }
 
 // pollState collects one poll's items and the validators to save if the whole poll went well.
@@ -463,7 +466,7 @@ func (c *Crawler) collectPage(ctx context.Context, ps *pollState, pageURL string
 			if len(strings.Fields(l.Text)) >= 3 {
 				h.Title = l.Text
 			}
-			ps.add(item{url: l.URL, hints: h})
+			ps.add(item{url: l.URL, hints: h, onPage: true})
 		}
 		feeds = links.Feeds
 		if len(feeds) > maxDiscoveredFeeds {
@@ -599,7 +602,7 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 			switch res {
 			case "fetched":
 				counts.fetched++
-			case "duplicate", "robots", "skipped":
+			case "duplicate", "robots", "skipped", "listing":
 				counts.skipped++
 			default:
 				counts.failed++
@@ -667,6 +670,11 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		page := article.Page{
 			URL: it.url, FinalURL: resp.FinalURL, ContentType: resp.ContentType(), Body: resp.Body,
 			Fetched: resp.Fetched, Source: ps.ss.src.Name, Feed: it.feed, Hints: it.hints,
+			SourceTags: ps.ss.src.Tags,
+		}
+		if it.onPage && c.listing(ctx, log, page, claimed) {
+			result = "listing"
+			return true
 		}
 		if serr := c.sink(ctx, page); serr != nil {
 			result, err = "failed", fmt.Errorf("sink %s: %w", it.url, serr)
@@ -690,6 +698,21 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		log.Info("article fetch failed", "err", err)
 	}
 	return result, err
+}
+
+// listing reports whether a page found on a section page is a listing (another section, a tag
+// page) rather than an article; then it is not handed on, and not fetched again within the
+// dedup window.
+func (c *Crawler) listing(ctx context.Context, log *slog.Logger, page article.Page, claimed []string) bool {
+	kind := article.KindOf(page)
+	if !kind.Listing() {
+		return false
+	}
+	log.Debug("listing page, not an article", "why", kind.Why, "measured", kind.Measured)
+	for _, canon := range claimed {
+		c.finish(ctx, canon)
+	}
+	return true
 }
 
 // seen reports whether canon has a fresh claim (fetched within DedupWindow, or being fetched

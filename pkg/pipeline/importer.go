@@ -247,7 +247,13 @@ func (imp *Importer) readRecords(ctx context.Context, q *ordered.Queue[*archive.
 func (imp *Importer) handle(ctx context.Context, sink func(context.Context, *article.Article) (Outcome, error),
 	stages *Stages, it *archive.Item) outcome {
 	res := outcome{ord: it.Ordinal}
-	a, err := it.Article(time.Now().UTC())
+	a, kind, err := it.ArticleKind(time.Now().UTC())
+	if kind.Listing() {
+		// A front, section or tag page: indexed, it would turn up in searches, facets and alerts
+		// as if it were a story.
+		res.kind, res.reason = outSkipped, "not an article: listing page ("+kind.Why+")"
+		return res
+	}
 	if err != nil {
 		if errors.Is(err, article.ErrNoBody) || errors.Is(err, article.ErrNotHTML) || errors.Is(err, archive.ErrNoText) {
 			res.kind, res.reason = outSkipped, "no article text"

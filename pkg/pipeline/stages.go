@@ -305,6 +305,12 @@ type SurgeMatcher interface {
 	MatchSurges(ctx context.Context, a *article.Article, idx alert.Searcher) ([]alert.Event, error)
 }
 
+// FirstMentionMatcher is a Matcher that also runs rules of mode first_mention (alert.Matcher): they
+// ask the index whether an entity was mentioned before, so the index stage hands it the index.
+type FirstMentionMatcher interface {
+	MatchFirstMentions(ctx context.Context, a *article.Article, idx alert.Searcher) ([]alert.Event, error)
+}
+
 // RunIndex consumes enriched articles in batches, writes them to idx, acknowledges each only once
 // it is written, then runs the alert rules on it and publishes what fires, until ctx ends.
 func (s *Stages) RunIndex(ctx context.Context, idx index.Index, matcher Matcher, batch int) error {
@@ -419,7 +425,7 @@ func temporary(err error) bool {
 // again, by a redelivery or a concurrent worker, is dropped by JetStream), then records it
 // delivered. Only then may the article be acknowledged: any error leaves the rest owed to the
 // redelivery. The alert counts (metrics, OnAlert, the log) once, where Delivered says first.
-// Surge rules count in idx, which already holds the article.
+// Surge and first-mention rules search idx, which already holds the article.
 func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, idx index.Index, a *article.Article) error {
 	events, err := matcher.Match(ctx, a)
 	var errs []error
@@ -432,6 +438,13 @@ func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, idx index.I
 			errs = append(errs, fmt.Errorf("match surge alerts on %s: %w", a.ID, err))
 		}
 		events = append(events, surges...)
+	}
+	if fm, ok := matcher.(FirstMentionMatcher); ok {
+		firsts, err := fm.MatchFirstMentions(ctx, a, idx)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("match first-mention alerts on %s: %w", a.ID, err))
+		}
+		events = append(events, firsts...)
 	}
 	for _, ev := range events {
 		if err := s.PublishAlert(ctx, ev); err != nil {

@@ -5,21 +5,23 @@
 "use strict";
 
 // Repeatable filters (all must hold), then single-valued ones, as /api/search takes them.
-const FILTERS = ["person", "org", "place", "region", "event", "event_type", "source", "lang", "currency"];
+const FILTERS = ["person", "org", "place", "region", "event", "event_type", "source", "lang", "currency", "tag"];
 const RANGES = ["from", "to", "mentions_from", "mentions_to", "min_usd", "max_usd", "near"];
 const FILTER_LABELS = {
   q: "words", person: "person", org: "organisation", place: "place", region: "region", event: "event",
   event_type: "event type", source: "source", lang: "language", currency: "currency", from: "published from",
   to: "published to", mentions_from: "mentions dates from", mentions_to: "mentions dates to",
-  min_usd: "sum ≥ US$", max_usd: "sum ≤ US$", near: "near (lat,lon,km)", speaker: "speaker",
+  min_usd: "sum ≥ US$", max_usd: "sum ≤ US$", near: "near (lat,lon,km)", speaker: "speaker", tag: "collection",
 };
 // [facet name in the API, heading, URL parameter it filters by]
 const FACETS = [
   ["person", "People", "person"], ["org", "Organisations", "org"], ["place", "Places", "place"],
   ["region", "Regions", "region"], ["country", "Countries", "region"], ["event", "Events", "event"],
   ["event_type", "Event types", "event_type"], ["source", "Sources", "source"], ["lang", "Languages", "lang"],
-  ["currency", "Currencies", "currency"],
+  ["currency", "Currencies", "currency"], ["tag", "Source collections", "tag"],
 ];
+// Tag keys of the sources to compare across on the Analyse page (/api/compare?by=).
+const ACROSS = [["country", "countries"], ["language", "languages"], ["kind", "kinds of outlet"], ["collection", "collections"]];
 const FACET_SHOWN = 6; // per facet before "more"
 const PAGE_SIZE = 20;
 const main = document.getElementById("main");
@@ -564,7 +566,39 @@ async function analyseView(p, token) {
 
   render(el("h1", { class: "sr-only" }, "Analyse"), activeChips(p),
     el("p", { class: "meta" }, "The articles the search and filters select, characterised. ", link(inView(fp, "search"), "Back to the articles")),
-    el("div", { class: "analysis" }, time, comparePanel(p, fp, interval, share, token), terms, who, net, quoted));
+    el("div", { class: "analysis" }, time, comparePanel(p, fp, interval, share, token), acrossPanel(p, fp, interval, share, token),
+      terms, who, net, quoted));
+}
+
+// acrossPanel compares the search across collections of sources (?by=country: one series per
+// country of the sources, /api/compare), as counts or as each collection's share, on one scale.
+function acrossPanel(p, fp, interval, share, token) {
+  const by = ACROSS.some(([k]) => k === p.get("by")) ? p.get("by") : "";
+  const setBy = v => { const q = state(); v ? q.set("by", v) : q.delete("by"); go(q, true); };
+  const box = panel("an-across", "Compare across sources");
+  const cp = new URLSearchParams(fp); cp.set("interval", interval); cp.set("by", by);
+  box.firstChild.append(el("div", { class: "actions" },
+    el("label", {}, "across ", el("select", { id: "across", onchange: e => setBy(e.target.value) },
+      el("option", { value: "" }, "—"), ACROSS.map(([k, label]) => el("option", { value: k, selected: k === by }, label)))),
+    by ? downloadLink("/api/compare", cp, { format: "csv" }, "CSV") : null));
+  if (!by) {
+    box.append(el("p", { class: "meta" }, "Choose what to compare across: this search in each country's (language's, …) sources, as a share of all their articles."));
+    return box;
+  }
+  fill(box, token, api("/api/compare?" + cp), res => {
+    if (!res.series.length) return el("p", { class: "meta" }, `No ${by} tags on the sources of these articles (see tags: in the pipeline file).`);
+    const value = share ? b => b.share || 0 : b => b.count;
+    const scale = Math.max(...res.series.flatMap(s => s.buckets.map(value)), share ? 0.0001 : 1);
+    // One time axis for all: each series runs from the first period of any to the last.
+    const keys = res.series.flatMap(s => s.buckets.map(b => b.key)).sort();
+    const ends = [keys[0], keys[keys.length - 1]].filter(Boolean).map(key => ({ key, count: 0, total: 0, share: 0 }));
+    const span = buckets => [...ends.filter(e => !buckets.some(b => b.key === e.key)), ...buckets].sort((x, y) => x.key < y.key ? -1 : 1);
+    return res.series.map(s => el("section", { class: "compare-row" },
+      el("h3", {}, link(withFilter("tag", s.tag), `${by} ${s.key}`), " ", el("span", { class: "meta" },
+        `${plural(s.total, "article")} · ${pct(s.share)} of ${s.background_total.toLocaleString()} in these sources`)),
+      timelineChart(span(s.buckets), interval, share, scale)));
+  });
+  return box;
 }
 
 // comparePanel sets the search's words beside up to five other queries (?vs=…, each with the
@@ -1267,7 +1301,7 @@ document.getElementById("search-form").addEventListener("submit", e => {
   const q = document.getElementById("q").value.trim();
   if (state().get("view") === "analyse") { // new words, same comparison
     p.set("view", "analyse");
-    for (const k of ["vs", "normalize"]) for (const v of state().getAll(k)) p.append(k, v);
+    for (const k of ["vs", "normalize", "by"]) for (const v of state().getAll(k)) p.append(k, v);
   } else {
     p.set("view", "search");
   }

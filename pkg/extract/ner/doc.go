@@ -80,7 +80,7 @@
 // top-down by spherical 2-means into a binary tree, whose paths serve like Brown-cluster bit
 // strings. The table stores hashed word keys only, no text.
 //
-// The Tagger then drops value types (DATE, MONEY, CARDINAL, …), maps the scheme's types to CONTRACTS
+// The Tagger then drops value types (DATE, MONEY, CARDINAL, …), maps the scheme's types to docs/contracts.md
 // §1 (OntoNotes: PERSON → PERSON; GPE, LOC, FAC → PLACE; ORG → ORG; EVENT → EVENT; NORP, PRODUCT,
 // WORK_OF_ART, LAW, LANGUAGE → MISC; CoNLL: PER, LOC, ORG, MISC likewise), keeps names out of
 // bylines, datelines with a clock time, photo credits and section labels, extends a person's name

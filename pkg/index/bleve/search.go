@@ -178,6 +178,7 @@ func filterQueries(q index.Query) ([]query.Query, error) {
 	terms(fieldSpeakers, q.Speaker)
 	terms(fieldCurrencies, q.Currency)
 	terms(fieldEventTypes, q.EventType)
+	terms(fieldTags, q.Tag)
 	if c := q.Near; c != nil {
 		if err := c.Validate(); err != nil {
 			return nil, fmt.Errorf("near: %w", err)

@@ -227,6 +227,7 @@ func filterClauses(q index.Query) []any {
 	terms("keys.speakers_norm", q.Speaker)
 	terms("keys.currencies_norm", q.Currency)
 	terms("keys.event_types_norm", q.EventType)
+	terms("keys.tags_norm", q.Tag)
 	if c := q.Near; c != nil {
 		out = append(out, map[string]any{"geo_distance": map[string]any{
 			"distance":       strconv.FormatFloat(c.Km, 'f', -1, 64) + "km",
