@@ -72,6 +72,7 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("Network", func(t *testing.T) { testNetwork(t, idx) })
 	t.Run("SignificantTerms", func(t *testing.T) { testSignificantTerms(t, open(t)) })
 	t.Run("ConcurrentPutSearch", func(t *testing.T) { testConcurrent(t, open(t)) })
+	t.Run("Scan", func(t *testing.T) { testScan(t, open(t)) })
 }
 
 // PutAll writes the articles in one batch and waits until a search sees all of them.
