@@ -1,4 +1,4 @@
-// Package api serves newsmon's HTTP interface (CONTRACTS §3): search, articles, quotes,
+// Package api serves newsmon's HTTP interface (docs/contracts.md §3): search, articles, quotes,
 // timelines (as counts or as a share of all stories, and compared across collections of sources),
 // what characterises a query (significant terms, top entities with their share), entity networks
 // and profiles, alert rules and their live firings (SSE), place autocomplete, export, health,
@@ -135,7 +135,7 @@ func (s *server) routes(m *metrics) (http.Handler, error) {
 	mux.HandleFunc("GET /api/entities/{id}", s.entity)
 	mux.HandleFunc("GET /api/alerts", s.listAlerts)
 	mux.HandleFunc("POST /api/alerts", s.createAlert)
-	mux.HandleFunc("DELETE /api/alerts", s.deleteAlert) // ?id=, CONTRACTS §3
+	mux.HandleFunc("DELETE /api/alerts", s.deleteAlert) // ?id=, docs/contracts.md §3
 	mux.HandleFunc("POST /api/alerts/test", s.testAlert)
 	mux.HandleFunc("GET /api/alerts/events", s.alertEvents)
 	mux.HandleFunc("GET /api/alerts/{id}", s.getAlert)

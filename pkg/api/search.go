@@ -13,10 +13,10 @@ import (
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
-// contractFacets are the facets CONTRACTS §3 promises in every search response, even when empty.
+// contractFacets are the facets docs/contracts.md §3 promises in every search response, even when empty.
 var contractFacets = []string{"person", "org", "place", "region", "source", "event"}
 
-// hitJSON is a search hit as CONTRACTS §3 shows it: the enriched article plus "highlight". Its
+// hitJSON is a search hit as docs/contracts.md §3 shows it: the enriched article plus "highlight". Its
 // Text field shadows the article's so the body is left out unless asked for (text=1).
 type hitJSON struct {
 	*article.Article

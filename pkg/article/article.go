@@ -1,5 +1,5 @@
 // Package article owns the enriched-article document that every stage passes, indexes and returns
-// (CONTRACTS §1), the stable article id, how its values read (DateInterval, SummarizeMoney: what
+// (docs/contracts.md §1), the stable article id, how its values read (DateInterval, SummarizeMoney: what
 // the index and the API need, so they import no extractor), and FromPage: turning a fetched HTML
 // page into an Article with title, authors, dates, language and body text. It imports nothing else
 // of newsmon's.
@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// Article is the enriched article of CONTRACTS §1. Extractors fill only their own fields.
+// Article is the enriched article of docs/contracts.md §1. Extractors fill only their own fields.
 // Offsets in every Span are Unicode code-point offsets into Text, end exclusive.
 type Article struct {
 	ID           string     `json:"id"`
@@ -38,7 +38,7 @@ type Article struct {
 	Quotes   []Quote  `json:"quotes"`
 }
 
-// Entity types of CONTRACTS §1.
+// Entity types of docs/contracts.md §1.
 const (
 	TypePerson = "PERSON"
 	TypeOrg    = "ORG"

@@ -13,7 +13,7 @@ import (
 // parses query bounds with them. They live with the contract, not in the extractors, so a reader
 // of articles need not import the code that writes them.
 
-// ErrBadDateValue is returned by DateInterval for a string that is not a Date.Value (CONTRACTS §1).
+// ErrBadDateValue is returned by DateInterval for a string that is not a Date.Value (docs/contracts.md §1).
 var ErrBadDateValue = errors.New("article: not a date value")
 
 // DateInterval returns the days a Date.Value covers, [start, end) in UTC: "2023-10-23" one day,
