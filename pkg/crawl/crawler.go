@@ -7,6 +7,7 @@ package crawl
 
 import (
 	"cmp"
+	"container/heap"
 	"context"
 	"encoding/json"
 	"errors"
@@ -108,7 +109,7 @@ func New(cfg Config, sources []Source, store Store, sink Sink, log *slog.Logger,
 		return nil, fmt.Errorf("crawl config: %w", err)
 	}
 	c.fetcher = newFetcher(cfg, c.log, c.m)
-	c.sched = newScheduler(cfg.Concurrency, cfg.PerHostConcurrency, cfg.PerHostInterval, c.m.hostQueue)
+	c.sched = newScheduler(cfg.Concurrency, cfg.PerHostConcurrency, cfg.PerHostInterval, c.m.scheduler)
 	c.robots = newRobotsCache(c.fetcher, cfg.UserAgent, c.sched.setDelay)
 	return c, nil
 }
@@ -127,32 +128,84 @@ func sourceHost(s Source) string {
 // Fetcher returns the crawler's HTTP fetcher (same limits and metrics, no robots or politeness).
 func (c *Crawler) Fetcher() *Fetcher { return c.fetcher }
 
-// Run polls every source, the first time immediately and then every Source.Poll (a source with Poll 0
-// is polled once), until ctx is done. It returns nil after in-flight fetches have finished.
+// Run polls every source, the first time immediately and then every Source.Poll from the start of
+// its last poll (a source with Poll 0 is polled once), until ctx is done. A poll that took longer
+// than its interval is followed by the next at once. It returns nil after in-flight polls have
+// finished.
+//
+// One goroutine keeps the sources in a heap by due time and starts each poll in a goroutine of its
+// own that ends with the poll: a poll costs O(log sources), and no goroutine waits per idle source.
 func (c *Crawler) Run(ctx context.Context) error {
-	var wg sync.WaitGroup
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		due  = make(pollHeap, 0, len(c.sources))
+		wake = make(chan struct{}, 1)
+	)
+	now := time.Now()
 	for _, ss := range c.sources {
-		wg.Go(func() {
-			for {
+		due = append(due, pollDue{at: now, ss: ss}) // equal keys: already a heap, in source order
+	}
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	for {
+		mu.Lock()
+		now = time.Now()
+		for len(due) > 0 && !now.Before(due[0].at) {
+			ss := heap.Pop(&due).(pollDue).ss
+			wg.Go(func() {
+				start := time.Now()
 				if err := c.poll(ctx, ss); err != nil && ctx.Err() == nil {
 					c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
 				}
-				if ss.src.Poll <= 0 {
+				if ss.src.Poll <= 0 || ctx.Err() != nil {
 					return
 				}
-				t := time.NewTimer(ss.src.Poll)
-				select {
-				case <-ctx.Done():
-					t.Stop()
-					return
-				case <-t.C:
+				mu.Lock()
+				heap.Push(&due, pollDue{at: later(start.Add(ss.src.Poll), time.Now()), ss: ss})
+				mu.Unlock()
+				select { // the new due time may be the earliest
+				case wake <- struct{}{}:
+				default:
 				}
-			}
-		})
+			})
+		}
+		next := time.Duration(-1)
+		if len(due) > 0 {
+			next = due[0].at.Sub(now)
+		}
+		mu.Unlock()
+		if next >= 0 {
+			timer.Reset(next)
+		}
+		select {
+		case <-ctx.Done():
+			wg.Wait()
+			return nil
+		case <-wake:
+		case <-timer.C:
+		}
 	}
-	wg.Wait()
-	<-ctx.Done()
-	return nil
+}
+
+// pollDue is when a source's next poll is due.
+type pollDue struct {
+	at time.Time
+	ss *sourceState
+}
+
+// pollHeap orders sources by the due time of their next poll (container/heap).
+type pollHeap []pollDue
+
+func (h pollHeap) Len() int           { return len(h) }
+func (h pollHeap) Less(i, j int) bool { return h[i].at.Before(h[j].at) }
+func (h pollHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *pollHeap) Push(x any)        { *h = append(*h, x.(pollDue)) }
+func (h *pollHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // RunOnce polls every source once, concurrently, and returns when all fetches and sink calls are done.
@@ -558,7 +611,7 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		}
 		if fresh, pending := c.seen(ctx, it.canon, now); fresh {
 			counts.skipped++
-			c.m.items.WithLabelValues("duplicate").Inc()
+			c.m.countItem("duplicate")
 			if pending {
 				// Someone is fetching it, or was and died: look again next poll, so a dead
 				// worker's lease expiring cannot be hidden behind a 304.
@@ -569,7 +622,7 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		if u, err := url.Parse(it.url); err == nil && c.cfg.RespectRobots {
 			if rb, ok := c.robots.lookup(u); ok && !rb.AllowedURL(u) {
 				counts.skipped++
-				c.m.items.WithLabelValues("robots").Inc()
+				c.m.countItem("robots")
 				continue
 			}
 		}
@@ -593,7 +646,7 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		wg.Go(func() {
 			defer func() { release(); <-window }()
 			res, err := c.fetchArticle(ctx, ps, it)
-			c.m.items.WithLabelValues(res).Inc()
+			c.m.countItem(res)
 			mu.Lock()
 			defer mu.Unlock()
 			switch res {
@@ -617,7 +670,6 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 	if err != nil {
 		return "failed", err
 	}
-	log := c.log.With("source", ps.ss.src.Name, "url", it.url)
 	var claimed []string
 	release := func() {
 		for _, canon := range claimed {
@@ -648,7 +700,7 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		}
 		if !isHTML(resp.ContentType(), resp.Body) {
 			result = "skipped"
-			log.Debug("not an HTML page", "content_type", resp.ContentType())
+			c.log.Debug("not an HTML page", "source", ps.ss.src.Name, "url", it.url, "content_type", resp.ContentType())
 			return true
 		}
 		if final, cerr := article.Canonicalize(resp.FinalURL); cerr == nil && final != it.canon {
@@ -687,7 +739,7 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		return "failed", perr
 	}
 	if err != nil {
-		log.Info("article fetch failed", "err", err)
+		c.log.Info("article fetch failed", "source", ps.ss.src.Name, "url", it.url, "err", err)
 	}
 	return result, err
 }
