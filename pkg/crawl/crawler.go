@@ -59,6 +59,9 @@ type Crawler struct {
 	sched   *scheduler
 	robots  *robotsCache
 	waiting hostWindows // article fetches waiting in each host's queue, across all sources
+	// sinkSlots bounds the article fetches between taking their URL and the sink's return:
+	// see fetchArticle.
+	sinkSlots chan struct{}
 }
 
 type sourceState struct {
@@ -76,6 +79,10 @@ const (
 	maxChildSitemaps   = 50 // per index per poll, newest first
 	maxDiscoveredFeeds = 3  // per section page
 	storeOpTimeout     = 5 * time.Second
+	// sinkSlotsPerWorker × Concurrency article fetches may be under way at once, waiting for their
+	// host's turn or for the sink included: at a 1 s host interval the crawl can still reach
+	// 32 × Concurrency articles/s, and a backed-up sink holds at most that many pages in memory.
+	sinkSlotsPerWorker = 32
 )
 
 // New checks the config and sources (reporting every problem) and returns a Crawler. store and sink
@@ -109,6 +116,7 @@ func New(cfg Config, sources []Source, store Store, sink Sink, log *slog.Logger,
 		return nil, fmt.Errorf("crawl config: %w", err)
 	}
 	c.fetcher = newFetcher(cfg, c.log, c.m)
+	c.sinkSlots = make(chan struct{}, sinkSlotsPerWorker*cfg.Concurrency)
 	c.sched = newScheduler(cfg.Concurrency, cfg.PerHostConcurrency, cfg.PerHostInterval, c.m.scheduler)
 	c.robots = newRobotsCache(c.fetcher, cfg.UserAgent, c.sched.setDelay)
 	return c, nil
@@ -228,14 +236,83 @@ func (c *Crawler) RunOnce(ctx context.Context) error {
 func (c *Crawler) Status() []SourceStatus {
 	out := make([]SourceStatus, 0, len(c.sources))
 	for _, ss := range c.sources {
-		ss.mu.Lock()
-		st := ss.st
-		ss.mu.Unlock()
-		st.InFlight = int(ss.inFlight.Load())
-		st.Queued = int(ss.queued.Load())
-		out = append(out, st)
+		out = append(out, ss.status())
 	}
 	return out
+}
+
+// Source states, as StatusSummary counts them and StatusPage filters by them.
+const (
+	StateNeverPolled = "never_polled" // no poll has finished yet
+	StateOK          = "ok"           // the last poll went well
+	StateError       = "error"        // the last poll failed (LastError)
+)
+
+// State is the source's state: StateNeverPolled, StateOK or StateError.
+func (s SourceStatus) State() string {
+	switch {
+	case s.LastError != "":
+		return StateError
+	case s.Polls == 0:
+		return StateNeverPolled
+	default:
+		return StateOK
+	}
+}
+
+// StatusSummary is what all sources add up to, so that a page of Status still shows the whole.
+type StatusSummary struct {
+	Sources   int            `json:"sources"`
+	ByState   map[string]int `json:"by_state"` // every state, 0 included
+	Polls     int64          `json:"polls"`
+	ItemsSeen int64          `json:"items_seen"`
+	Fetched   int64          `json:"fetched"`
+	Skipped   int64          `json:"skipped"`
+	Failed    int64          `json:"failed"`
+	InFlight  int            `json:"in_flight"`
+	Queued    int            `json:"queued"`
+	// WithArticleErrors counts the sources whose most recent article fetch failed.
+	WithArticleErrors int `json:"with_article_errors"`
+}
+
+// StatusPage returns the sources in state ("" = any), in configuration order, from offset on, at
+// most limit of them; matching is how many are in that state, and sum adds up every source.
+func (c *Crawler) StatusPage(state string, offset, limit int) (page []SourceStatus, matching int, sum StatusSummary) {
+	sum.ByState = map[string]int{StateNeverPolled: 0, StateOK: 0, StateError: 0}
+	page = make([]SourceStatus, 0, max(min(limit, len(c.sources)), 0))
+	for _, ss := range c.sources {
+		st := ss.status()
+		sum.Sources++
+		sum.ByState[st.State()]++
+		sum.Polls += st.Polls
+		sum.ItemsSeen += st.ItemsSeen
+		sum.Fetched += st.Fetched
+		sum.Skipped += st.Skipped
+		sum.Failed += st.Failed
+		sum.InFlight += st.InFlight
+		sum.Queued += st.Queued
+		if st.LastArticleError != "" {
+			sum.WithArticleErrors++
+		}
+		if state != "" && st.State() != state {
+			continue
+		}
+		if matching >= offset && len(page) < limit {
+			page = append(page, st)
+		}
+		matching++
+	}
+	return page, matching, sum
+}
+
+// status is a copy of the source's status with its live counts.
+func (ss *sourceState) status() SourceStatus {
+	ss.mu.Lock()
+	st := ss.st
+	ss.mu.Unlock()
+	st.InFlight = int(ss.inFlight.Load())
+	st.Queued = int(ss.queued.Load())
+	return st
 }
 
 // QueueDepth is the number of fetches waiting for a politeness slot, over all hosts.
@@ -665,12 +742,25 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 }
 
 // fetchArticle claims, fetches and sinks one article; the result is a metrics label.
+//
+// The page goes to the sink after its politeness slot is given back: a sink that waits (the
+// pipeline's backlog gate) must not hold the slots the next feed polls need, or every poll falls
+// behind schedule while the pipeline catches up. A sink slot, taken before the fetch, bounds the
+// pages fetched and not yet handed over instead, so they wait on the web, not in memory; it is
+// held through the host's politeness wait too, so there are many (sinkSlotsPerWorker per worker).
 func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (result string, err error) {
 	u, err := url.Parse(it.url)
 	if err != nil {
 		return "failed", err
 	}
+	select {
+	case c.sinkSlots <- struct{}{}:
+		defer func() { <-c.sinkSlots }()
+	case <-ctx.Done():
+		return "failed", ctx.Err()
+	}
 	var claimed []string
+	var page *article.Page
 	release := func() {
 		for _, canon := range claimed {
 			c.release(ctx, canon)
@@ -716,19 +806,10 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 			}
 			claimed = append(claimed, final)
 		}
-		page := article.Page{
+		page = &article.Page{
 			URL: it.url, FinalURL: resp.FinalURL, ContentType: resp.ContentType(), Body: resp.Body,
 			Fetched: resp.Fetched, Source: ps.ss.src.Name, Feed: it.feed, Hints: it.hints,
 		}
-		if serr := c.sink(ctx, page); serr != nil {
-			result, err = "failed", fmt.Errorf("sink %s: %w", it.url, serr)
-			release()
-			return true
-		}
-		for _, canon := range claimed {
-			c.finish(ctx, canon)
-		}
-		result = "fetched"
 		return true
 	})
 	switch {
@@ -737,11 +818,26 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 	case perr != nil:
 		release()
 		return "failed", perr
+	case page != nil:
+		result, err = c.handOver(ctx, *page, claimed, release)
 	}
 	if err != nil {
 		c.log.Info("article fetch failed", "source", ps.ss.src.Name, "url", it.url, "err", err)
 	}
 	return result, err
+}
+
+// handOver gives a fetched page to the sink and marks its claims done, or releases them (so a
+// later poll retries) if the sink refused it.
+func (c *Crawler) handOver(ctx context.Context, page article.Page, claimed []string, release func()) (result string, err error) {
+	if serr := c.sink(ctx, page); serr != nil {
+		release()
+		return "failed", fmt.Errorf("sink %s: %w", page.URL, serr)
+	}
+	for _, canon := range claimed {
+		c.finish(ctx, canon)
+	}
+	return "fetched", nil
 }
 
 // seen reports whether canon has a fresh claim (fetched within DedupWindow, or being fetched

@@ -3,8 +3,10 @@ package crawl
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,6 +15,8 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/newsmon/newsmon/pkg/article"
 )
 
 // manyHosts is an in-memory site of n hosts, h1.test … hn.test, each with robots.txt and a feed
@@ -101,12 +105,17 @@ func scaleConfig(site *manyHosts) Config {
 // With many sources every feed's second poll starts one interval after its first did, however long
 // the first took: before, the interval ran from the end of a poll, so a poll slowed by politeness
 // (robots.txt, then the feed, then its articles, a second apart on one host) pushed every later
-// poll back by its own length.
+// poll back by its own length. A slow sink (the pipeline's backlog gate holding the crawl back)
+// delays articles, not polls: before, it held the fetch slots the feeds needed.
 func TestManySourcesPolledOnSchedule(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		const n, poll = 500, time.Minute
 		site := newManyHosts(10, 20*time.Millisecond) // a first poll of ~11 s: 12 requests, 1 s apart
-		c := newCrawler(t, scaleConfig(site), nil, (&collector{}).sink, site.sources(n, poll)...)
+		slowSink := func(ctx context.Context, p article.Page) error {
+			time.Sleep(time.Second)
+			return nil
+		}
+		c := newCrawler(t, scaleConfig(site), nil, slowSink, site.sources(n, poll)...)
 		ctx, cancel := context.WithCancel(t.Context())
 		done := make(chan error)
 		go func() { done <- c.Run(ctx) }()
@@ -243,4 +252,45 @@ func TestMetricSeriesBoundedWithManyHosts(t *testing.T) {
 			}
 		}
 	})
+}
+
+// StatusPage pages the sources in one state and adds up all of them.
+func TestStatusPage(t *testing.T) {
+	site := newManyHosts(1, 0)
+	c := newCrawler(t, scaleConfig(site), nil, (&collector{}).sink, site.sources(10, 0)...)
+	for i, ss := range c.sources {
+		switch {
+		case i < 3: // never polled
+		case i < 5:
+			ss.st.Polls, ss.st.LastError, ss.st.Failed = 1, "feed unreachable", 2
+		default:
+			ss.st.Polls, ss.st.Fetched = 1, 4
+		}
+	}
+	tests := []struct {
+		state         string
+		offset, limit int
+		wantNames     []string
+		wantMatching  int
+	}{
+		{"", 0, 4, []string{"s1", "s2", "s3", "s4"}, 10},
+		{"", 8, 4, []string{"s9", "s10"}, 10},
+		{StateError, 0, 10, []string{"s4", "s5"}, 2},
+		{StateOK, 2, 2, []string{"s8", "s9"}, 5},
+		{StateNeverPolled, 5, 2, nil, 3},
+	}
+	for _, tt := range tests {
+		page, matching, sum := c.StatusPage(tt.state, tt.offset, tt.limit)
+		var names []string
+		for _, st := range page {
+			names = append(names, st.Name)
+		}
+		if !slices.Equal(names, tt.wantNames) || matching != tt.wantMatching {
+			t.Errorf("StatusPage(%q, %d, %d) = %v, %d; want %v, %d", tt.state, tt.offset, tt.limit, names, matching, tt.wantNames, tt.wantMatching)
+		}
+		want := map[string]int{StateNeverPolled: 3, StateError: 2, StateOK: 5}
+		if !maps.Equal(sum.ByState, want) || sum.Sources != 10 || sum.Fetched != 20 || sum.Failed != 4 || sum.Polls != 7 {
+			t.Errorf("summary = %+v; want by state %v, 10 sources, 20 fetched, 4 failed, 7 polls", sum, want)
+		}
+	}
 }
