@@ -61,14 +61,11 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 	}
 	site := httptest.NewUnstartedServer(nil)
 	defer site.Close()
-	var feeds *feedSite
 	if opts.Feeds > 0 {
 		opts.Articles = opts.Feeds * opts.FeedItems
-		var err error
-		if feeds, err = startFeedSite(site, opts, filepath.Join(dir, "site"), stderr); err != nil {
-			return Result{}, err
-		}
-	} else if err := startSite(site, opts, filepath.Join(dir, "site"), stderr); err != nil {
+	}
+	feeds, err := startAnySite(site, opts, filepath.Join(dir, "site"), stderr)
+	if err != nil {
 		return Result{}, err
 	}
 
@@ -111,7 +108,7 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 	g.Go(func() error { return stages.RunExtract(gctx, chain, opts.Workers) })
 	g.Go(func() error { return stages.RunIndex(gctx, idx, matcher, opts.Batch) })
 	waitErr := rec.wait(ctx, gctx, b, start, stderr)
-	if waitErr == nil && feeds != nil && opts.Poll > 0 {
+	if waitErr == nil {
 		waitErr = feeds.waitSecondRound(gctx, opts.Poll, stderr)
 	}
 	cpuEnd := cpuTime()
@@ -121,9 +118,7 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 		return Result{}, waitErr
 	}
 	res := rec.result(start, cpuStart, cpuEnd)
-	if feeds != nil {
-		res.Feeds = feeds.report(opts.Poll)
-	}
+	res.Feeds = feeds.report(opts.Poll)
 	return res, nil
 }
 

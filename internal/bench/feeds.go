@@ -191,8 +191,11 @@ type FeedsReport struct {
 	Late         []time.Duration // per feed polled twice: gap between its first two polls − Poll
 }
 
-// report is the feed site's count of what the crawler asked for.
+// report is the feed site's count of what the crawler asked for; nil for no feed site.
 func (s *feedSite) report(poll time.Duration) *FeedsReport {
+	if s == nil {
+		return nil
+	}
 	done, late := s.secondRounds(poll)
 	return &FeedsReport{Feeds: len(s.items), Poll: poll, Robots: s.robots.Load(), FeedRequests: s.feedGets.Load(),
 		NotModified: s.notModified.Load(), SecondRound: done, Late: late}
@@ -200,7 +203,11 @@ func (s *feedSite) report(poll time.Duration) *FeedsReport {
 
 // waitSecondRound returns once every feed has been polled twice, or with an error when ctx ends
 // first or the last feed is more than two intervals late; every 5 s it prints how many are done.
+// Without a feed site or a poll interval there is no second round: it returns at once.
 func (s *feedSite) waitSecondRound(ctx context.Context, poll time.Duration, stderr io.Writer) error {
+	if s == nil || poll <= 0 {
+		return nil
+	}
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	start, lastPrint := time.Now(), time.Now()

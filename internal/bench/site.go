@@ -68,6 +68,15 @@ func crawlerSetup(opts Options, site *httptest.Server, feeds *feedSite) crawlSet
 	}}
 }
 
+// startAnySite starts the run's site: the feed site (returned) when opts.Feeds is set, else the
+// one generated site.
+func startAnySite(site *httptest.Server, opts Options, dir string, stderr io.Writer) (*feedSite, error) {
+	if opts.Feeds > 0 {
+		return startFeedSite(site, opts, dir, stderr)
+	}
+	return nil, startSite(site, opts, dir, stderr)
+}
+
 // startFeedSite renders the feed site's pages into dir and starts serving it (see feedSite).
 func startFeedSite(site *httptest.Server, opts Options, dir string, stderr io.Writer) (*feedSite, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
