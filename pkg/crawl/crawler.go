@@ -66,7 +66,7 @@ type Crawler struct {
 
 type sourceState struct {
 	src    Source
-	pollMu sync.Mutex // one poll at a time per source
+	pollMu sync.Mutex // one listing (feed, sitemap, page) at a time per source
 
 	mu sync.Mutex
 	st SourceStatus
@@ -161,11 +161,11 @@ func (c *Crawler) Run(ctx context.Context) error {
 		now = time.Now()
 		for len(due) > 0 && !now.Before(due[0].at) {
 			ss := heap.Pop(&due).(pollDue).ss
-			wg.Go(func() {
-				start := time.Now()
-				if err := c.poll(ctx, ss); err != nil && ctx.Err() == nil {
-					c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
-				}
+			start := now
+			// The next poll is due once this one has listed the source's articles: their
+			// hand-over to the sink, which waits while the pipeline catches up, does not
+			// hold it back.
+			listed := func() {
 				if ss.src.Poll <= 0 || ctx.Err() != nil {
 					return
 				}
@@ -175,6 +175,11 @@ func (c *Crawler) Run(ctx context.Context) error {
 				select { // the new due time may be the earliest
 				case wake <- struct{}{}:
 				default:
+				}
+			}
+			wg.Go(func() {
+				if err := c.poll(ctx, ss, listed); err != nil && ctx.Err() == nil {
+					c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
 				}
 			})
 		}
@@ -223,7 +228,7 @@ func (c *Crawler) RunOnce(ctx context.Context) error {
 	errs := make([]error, len(c.sources))
 	var wg sync.WaitGroup
 	for i, ss := range c.sources {
-		wg.Go(func() { errs[i] = c.poll(ctx, ss) })
+		wg.Go(func() { errs[i] = c.poll(ctx, ss, nil) })
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
@@ -370,9 +375,13 @@ func (ps *pollState) markRetry() {
 }
 
 // poll runs one pass over a source: list its items, fetch the new ones, save validators.
-func (c *Crawler) poll(ctx context.Context, ss *sourceState) error {
+// listed, if not nil, is called once the source's listing is done, before its articles are fetched.
+func (c *Crawler) poll(ctx context.Context, ss *sourceState, listed func()) error {
+	// One listing at a time per source; the articles it found are fetched and handed over
+	// outside the lock, so a sink that waits for the pipeline delays articles, not the next
+	// poll. A poll that overlaps the last one's hand-over sees its URLs pending and keeps its
+	// validators unsaved, so nothing is lost to a 304.
 	ss.pollMu.Lock()
-	defer ss.pollMu.Unlock()
 	start := time.Now()
 	ps := &pollState{ss: ss, canon: map[string]bool{}, validators: map[string]validators{}}
 	src := ss.src
@@ -392,6 +401,10 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState) error {
 	if src.Kind == KindSitemap { // sitemaps are often oldest first; fetch the newest
 		slices.SortStableFunc(ps.items, func(a, b item) int { return b.when.Compare(a.when) })
 	}
+	ss.pollMu.Unlock()
+	if listed != nil {
+		listed()
+	}
 	counts := c.fetchItems(ctx, ps)
 	if err == nil && !ps.retry && ctx.Err() == nil {
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeOpTimeout)
@@ -407,11 +420,13 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState) error {
 	}
 	ss.mu.Lock()
 	ss.st.Polls++
-	ss.st.LastPoll = start.UTC()
-	ss.st.LastPollDuration = time.Since(start)
-	ss.st.LastError = ""
-	if err != nil {
-		ss.st.LastError = err.Error()
+	if !start.UTC().Before(ss.st.LastPoll) { // an overlapping later poll may have ended first
+		ss.st.LastPoll = start.UTC()
+		ss.st.LastPollDuration = time.Since(start)
+		ss.st.LastError = ""
+		if err != nil {
+			ss.st.LastError = err.Error()
+		}
 	}
 	ss.st.ItemsSeen += int64(len(ps.items))
 	ss.st.Fetched += counts.fetched
@@ -439,7 +454,7 @@ func (c *Crawler) fetchDoc(ctx context.Context, ps *pollState, rawURL, kind stri
 		req.MaxBytes, req.Accept = c.cfg.MaxBodyBytes, ""
 	}
 	var ferr error
-	err = c.polite(ctx, ps.ss, u, func(ctx context.Context) bool {
+	err = c.polite(ctx, ps.ss, u, true, func(ctx context.Context) bool {
 		resp, ferr = c.fetcher.Fetch(ctx, req)
 		return true
 	})
@@ -628,8 +643,10 @@ func resolve(base *url.URL, ref string) string {
 
 // polite runs fn in a politeness slot of u's host once robots.txt allows u; fn reports whether it sent
 // a request. Fetching robots.txt takes a slot of its own. It returns ErrDisallowed or ctx's error.
-func (c *Crawler) polite(ctx context.Context, ss *sourceState, u *url.URL, fn func(ctx context.Context) bool) error {
-	for attempt, front := 0, false; attempt < 3; attempt, front = attempt+1, true {
+// A listing (feed, sitemap, section page) goes ahead of the articles waiting for the host and for
+// the crawler, so that polls keep their schedule while a backlog of articles is fetched.
+func (c *Crawler) polite(ctx context.Context, ss *sourceState, u *url.URL, listing bool, fn func(ctx context.Context) bool) error {
+	for attempt, front := 0, listing; attempt < 3; attempt, front = attempt+1, true {
 		var needRobots, disallowed, started bool
 		ss.queued.Add(1)
 		err := c.sched.do(ctx, u.Host, front, func() {
@@ -767,7 +784,7 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		}
 		ps.markRetry()
 	}
-	perr := c.polite(ctx, ps.ss, u, func(ctx context.Context) bool {
+	perr := c.polite(ctx, ps.ss, u, false, func(ctx context.Context) bool {
 		ok, cerr := c.claim(ctx, it.canon)
 		if cerr != nil {
 			result, err = "failed", cerr

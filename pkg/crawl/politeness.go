@@ -86,8 +86,9 @@ func newScheduler(concurrency, perHost int, interval time.Duration, gauges *sche
 }
 
 // do runs fn for host under the politeness rules and blocks until it has run. front puts it at the
-// head of the host's queue (a task re-queued after fetching robots.txt), and ahead of every other
-// host's queued work, so that a poll that has started is finished before new ones start. It returns
+// head of the host's queue (a listing, or a task re-queued after fetching robots.txt), and ahead of
+// every other host's queued work, so that polls keep their schedule and a fetch that has started
+// is finished before new ones start. It returns
 // ctx.Err() if ctx ended before fn could start.
 func (s *scheduler) do(ctx context.Context, host string, front bool, started func(), fn func(ctx context.Context) bool) error {
 	done := make(chan bool, 1)
