@@ -49,16 +49,17 @@ type SourceStatus struct {
 
 // Crawler polls sources and feeds new article pages to a Sink.
 type Crawler struct {
-	cfg     Config
-	sources []*sourceState
-	store   Store
-	sink    Sink
-	log     *slog.Logger
-	m       *metrics
-	fetcher *Fetcher
-	sched   *scheduler
-	robots  *robotsCache
-	waiting hostWindows // article fetches waiting in each host's queue, across all sources
+	cfg      Config
+	sources  []*sourceState
+	store    Store
+	sink     Sink
+	log      *slog.Logger
+	m        *metrics
+	fetcher  *Fetcher
+	sched    *scheduler
+	robots   *robotsCache
+	waiting  hostWindows // article fetches waiting in each host's queue, across all sources
+	handling urlSet      // article URLs being fetched or handed over now, so overlapping polls skip them
 	// sinkSlots bounds the article fetches between taking their URL and the sink's return:
 	// see fetchArticle.
 	sinkSlots chan struct{}
@@ -643,13 +644,14 @@ func resolve(base *url.URL, ref string) string {
 
 // polite runs fn in a politeness slot of u's host once robots.txt allows u; fn reports whether it sent
 // a request. Fetching robots.txt takes a slot of its own. It returns ErrDisallowed or ctx's error.
-// A listing (feed, sitemap, section page) goes ahead of the articles waiting for the host and for
-// the crawler, so that polls keep their schedule while a backlog of articles is fetched.
+// A listing (feed, sitemap, section page) goes ahead of the articles waiting for its host, so that
+// polls keep their schedule while a backlog of the host's articles is fetched.
 func (c *Crawler) polite(ctx context.Context, ss *sourceState, u *url.URL, listing bool, fn func(ctx context.Context) bool) error {
+	var order uint64
 	for attempt, front := 0, listing; attempt < 3; attempt, front = attempt+1, true {
 		var needRobots, disallowed, started bool
 		ss.queued.Add(1)
-		err := c.sched.do(ctx, u.Host, front, func() {
+		err := c.sched.do(ctx, u.Host, front, &order, func() {
 			started = true
 			ss.queued.Add(-1)
 			ss.inFlight.Add(1)
@@ -732,13 +734,23 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		if ctx.Err() != nil {
 			break
 		}
+		if !c.handling.add(ps.ss, it.canon) {
+			// An earlier poll of this source is still on it (a backed-up sink makes polls
+			// overlap): skip it here, and look again next poll.
+			<-window
+			counts.skipped++
+			c.m.countItem("duplicate")
+			ps.markRetry()
+			continue
+		}
 		release, err := c.waiting.acquire(ctx, hostOf(it.url), cap(window))
 		if err != nil {
+			c.handling.remove(ps.ss, it.canon)
 			<-window
 			break
 		}
 		wg.Go(func() {
-			defer func() { release(); <-window }()
+			defer func() { release(); c.handling.remove(ps.ss, it.canon); <-window }()
 			res, err := c.fetchArticle(ctx, ps, it)
 			c.m.countItem(res)
 			mu.Lock()
@@ -929,6 +941,39 @@ func (c *Crawler) release(ctx context.Context, canon string) {
 	if err := c.store.Put(sctx, URLKey(canon), mustJSON(urlClaim{URL: canon, At: time.Now().UTC(), Released: true})); err != nil {
 		c.log.Warn("release url claim", "url", canon, "err", err)
 	}
+}
+
+// urlSet is the set of (source, canonical URL) pairs some goroutine of this crawler is fetching or
+// handing over: a source's polls overlap while a backed-up sink holds its articles, and the later
+// poll must not queue the same articles again.
+type urlSet struct {
+	mu sync.Mutex
+	m  map[sourceURL]struct{}
+}
+
+type sourceURL struct {
+	ss    *sourceState
+	canon string
+}
+
+// add puts (ss, canon) in the set; false if it was there already.
+func (s *urlSet) add(ss *sourceState, canon string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.m == nil {
+		s.m = map[sourceURL]struct{}{}
+	}
+	if _, ok := s.m[sourceURL{ss, canon}]; ok {
+		return false
+	}
+	s.m[sourceURL{ss, canon}] = struct{}{}
+	return true
+}
+
+func (s *urlSet) remove(ss *sourceState, canon string) {
+	s.mu.Lock()
+	delete(s.m, sourceURL{ss, canon})
+	s.mu.Unlock()
 }
 
 // hostWindows bounds the article fetches waiting in one host's politeness queue, whichever source

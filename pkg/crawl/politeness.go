@@ -66,7 +66,7 @@ type task struct {
 	finished func(ran bool) // called exactly once; ran=false if ctx ended while it was queued
 
 	host          *hostQueue
-	order         uint64 // submission order; 0 for a task put back at the head of its queue
+	order         uint64 // submission order: the ready heap's key
 	stopWatch     func() bool
 	seq           uint64
 	prevStartNext time.Time
@@ -86,20 +86,23 @@ func newScheduler(concurrency, perHost int, interval time.Duration, gauges *sche
 }
 
 // do runs fn for host under the politeness rules and blocks until it has run. front puts it at the
-// head of the host's queue (a listing, or a task re-queued after fetching robots.txt), and ahead of
-// every other host's queued work, so that polls keep their schedule and a fetch that has started
-// is finished before new ones start. It returns
+// head of the host's queue (a listing, or a task re-queued after fetching robots.txt), so that a
+// poll is not held back by its host's backlog of articles. It returns
 // ctx.Err() if ctx ended before fn could start.
-func (s *scheduler) do(ctx context.Context, host string, front bool, started func(), fn func(ctx context.Context) bool) error {
+//
+// order keeps a task's place among all hosts' work across retries: 0 on the first call, which sets
+// it to the next submission number; a retry passes it back, so a task re-queued after robots.txt
+// goes before everything queued after it first was.
+func (s *scheduler) do(ctx context.Context, host string, front bool, order *uint64, started func(), fn func(ctx context.Context) bool) error {
 	done := make(chan bool, 1)
-	s.submit(host, front, &task{ctx: ctx, run: fn, started: started, finished: func(ran bool) { done <- ran }})
+	s.submit(host, front, order, &task{ctx: ctx, run: fn, started: started, finished: func(ran bool) { done <- ran }})
 	if !<-done {
 		return ctx.Err()
 	}
 	return nil
 }
 
-func (s *scheduler) submit(host string, front bool, t *task) {
+func (s *scheduler) submit(host string, front bool, order *uint64, t *task) {
 	// The watch may fire before t is queued: cancel then finds nothing, and the check below drops t.
 	t.stopWatch = context.AfterFunc(t.ctx, func() { s.cancel(t) })
 	s.mu.Lock()
@@ -114,11 +117,14 @@ func (s *scheduler) submit(host string, front bool, t *task) {
 		s.hosts[host] = h
 	}
 	t.host = h
+	if *order == 0 {
+		s.order++
+		*order = s.order
+	}
+	t.order = *order
 	if front {
 		h.queue = slices.Insert(h.queue, 0, t)
 	} else {
-		s.order++
-		t.order = s.order
 		h.queue = append(h.queue, t)
 	}
 	s.queuedN++
