@@ -121,7 +121,7 @@ func TestManySourcesPolledOnSchedule(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		done := make(chan error)
 		go func() { done <- c.Run(ctx) }()
-		time.Sleep(2*poll + poll/2) // between polls: the third round is over, the fourth not begun
+		time.Sleep(4*poll + poll/2) // the hand-over is done, and no poll is under way
 		synctest.Wait()
 		status := c.Status()
 		cancel()
@@ -134,7 +134,7 @@ func TestManySourcesPolledOnSchedule(t *testing.T) {
 		}
 		for host, ts := range feeds {
 			if len(ts) < 2 {
-				t.Errorf("%s: polled %d times in %s; want at least 2", host, len(ts), 2*poll+poll/2)
+				t.Errorf("%s: polled %d times in %s; want at least 2", host, len(ts), 4*poll+poll/2)
 				continue
 			}
 			if gap := ts[1].Sub(ts[0]); gap > poll+poll/10 {
