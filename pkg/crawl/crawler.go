@@ -419,6 +419,12 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState, listed func()) erro
 	if err != nil {
 		err = fmt.Errorf("source %q: %w", src.Name, err)
 	}
+	ss.record(start, err, len(ps.items), counts)
+	return err
+}
+
+// record adds one poll's outcome to the source's status; start is when the poll began.
+func (ss *sourceState) record(start time.Time, err error, items int, counts itemCounts) {
 	ss.mu.Lock()
 	ss.st.Polls++
 	if !start.UTC().Before(ss.st.LastPoll) { // an overlapping later poll may have ended first
@@ -429,7 +435,7 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState, listed func()) erro
 			ss.st.LastError = err.Error()
 		}
 	}
-	ss.st.ItemsSeen += int64(len(ps.items))
+	ss.st.ItemsSeen += int64(items)
 	ss.st.Fetched += counts.fetched
 	ss.st.Skipped += counts.skipped
 	ss.st.Failed += counts.failed
@@ -437,7 +443,6 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState, listed func()) erro
 		ss.st.LastArticleError = counts.lastErr.Error()
 	}
 	ss.mu.Unlock()
-	return err
 }
 
 // fetchDoc fetches a feed, sitemap or section page conditionally, with the validators saved by the
