@@ -61,12 +61,12 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() == 1 {
 		input = fs.Arg(0)
 	}
-	return analyzeOne(ctx, input, *pageURL, *asText, pub, stdout)
+	return analyzeOne(ctx, input, *pageURL, *asText, pub, stdout, stderr)
 }
 
 // analyzeOne analyzes one page or text (a file, a URL, or - for standard input) and prints the
 // enriched article as indented JSON.
-func analyzeOne(ctx context.Context, input, pageURL string, asText bool, pub *time.Time, stdout io.Writer) error {
+func analyzeOne(ctx context.Context, input, pageURL string, asText bool, pub *time.Time, stdout, stderr io.Writer) error {
 	page, err := readPage(ctx, input, pageURL)
 	if err != nil {
 		return err
@@ -78,9 +78,11 @@ func analyzeOne(ctx context.Context, input, pageURL string, asText bool, pub *ti
 		if !strings.HasPrefix(page.URL, "http") {
 			page.URL = "http://localhost/" + strings.TrimPrefix(input, "/")
 		}
-		if a, err = article.FromPage(page); err != nil {
+		var kind article.PageKind
+		if a, kind, err = article.FromPageKind(page); err != nil {
 			return err
 		}
+		warnListing(stderr, input, kind)
 	}
 	if pub != nil {
 		a.Published = pub
@@ -153,6 +155,17 @@ type analyzed struct {
 	ord   int64
 	line  []byte
 	err   error
+	kind  article.PageKind
+}
+
+// warnListing tells the user that a page they asked to analyze looks like a front, section or tag
+// page: its "article" is the teasers' text. It is analyzed all the same (the import and the
+// crawler skip such pages).
+func warnListing(stderr io.Writer, what string, kind article.PageKind) {
+	if kind.Listing() {
+		fmt.Fprintf(stderr, "newsmon analyze: warning: %s looks like a listing page, not an article (%s: %s); analyzed anyway\n",
+			what, kind.Why, kind.Measured)
+	}
 }
 
 func (b *analyzeBatch) run(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
@@ -190,6 +203,7 @@ func (b *analyzeBatch) run(ctx context.Context, inputs []string, stdout, stderr 
 				return nil
 			}
 			written++
+			warnListing(stderr, fmt.Sprintf("%s record %d", res.input, res.ord), res.kind)
 			_, err := w.Write(res.line)
 			return err
 		})
@@ -251,11 +265,12 @@ func (b *analyzeBatch) analyze(ctx context.Context, chain *extract.Chain, it *ar
 	if it.Published == nil && b.published != nil {
 		it.Published = b.published
 	}
-	a, err := it.Article(time.Now().UTC())
+	a, kind, err := it.ArticleKind(time.Now().UTC())
 	if err != nil {
 		res.err = err
 		return res
 	}
+	res.kind = kind
 	if err := chain.Run(ctx, a); err != nil {
 		res.err = err
 		return res

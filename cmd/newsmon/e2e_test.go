@@ -300,6 +300,15 @@ func TestEndToEndDemoInOneProcess(t *testing.T) {
 
 	checkDemoSearchable(t, api)
 	t.Logf("all %d demo articles searchable %.1fs after start", len(demo.Articles()), time.Since(start).Seconds())
+	// The outlets' collections (tags in pipelines/demo.yaml) reach the index with their articles.
+	wire := search(t, api, "collection=asia-press&size=1&facet=tag&facets=20")
+	tags := map[string]int{}
+	for _, b := range wire.Facets["tag"] {
+		tags[b.Key] = b.Count
+	}
+	if wire.Total == 0 || tags["country:HK"] != wire.Total || tags["kind:wire"] != wire.Total || len(tags) != 4 {
+		t.Errorf("collection=asia-press: %d articles, tags %v; want all tagged country:HK, language:en, kind:wire, collection:asia-press", wire.Total, tags)
+	}
 
 	waitFor(t, 30*time.Second, func() error {
 		if n := countDeadLetters(t, natsURL, bus.SubjectDeadPrefix+"crawl"); n != 1 {

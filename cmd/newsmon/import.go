@@ -59,6 +59,10 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		s.o.logLevel = "warn" // progress lines say what info logs would
 	}
 	s.log = s.o.logger(stderr)
+	// On a shared NATS the import reads and publishes, as `crawl` does: the extract and index
+	// workers already there share the work (an index stage here would write a bleve index of its
+	// own that the deployment does not search).
+	s.extract, s.index = s.o.natsURL == "", s.o.natsURL == ""
 	s.serve = s.o.httpAddr != ""
 	s.o.apiToken, s.o.readToken, s.o.rateLimit = envDefault("NEWSMON_API_TOKEN", ""), envDefault("NEWSMON_API_READ_TOKEN", ""), 50
 	s.noAlerts = *alerts == "off"

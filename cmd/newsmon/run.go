@@ -532,9 +532,8 @@ var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
 func seedRules(ctx context.Context, rules *alert.Store, specs []pipeline.AlertSpec) error {
 	for _, a := range specs {
 		id := pipelineRuleID(a.Name)
-		r := alert.Rule{ID: id, Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place,
-			Region: a.Region, Event: a.Event, Source: a.Source, Lang: a.Lang, EventType: a.EventType, MinCount: a.MinCount,
-			Mode: a.Mode, Window: a.Window, Interval: a.Interval, Webhook: a.Webhook, Email: a.Email, Enabled: true}
+		r := a.Rule()
+		r.ID = id
 		if old, err := rules.Get(ctx, id); err == nil {
 			r.Created = old.Created
 		}

@@ -13,7 +13,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/geo"
 )
 
-// cmdTag tags a CoNLL-layout file (CONTRACTS §2): TOKEN[\tANYTHING] lines in, TOKEN\tTAG lines out.
+// cmdTag tags a CoNLL-layout file (docs/contracts.md §2): TOKEN[\tANYTHING] lines in, TOKEN\tTAG lines out.
 func cmdTag(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("tag", stderr)
 	format := fs.String("format", "conll", "input/output format (conll)")

@@ -52,6 +52,10 @@ type options struct {
 	readToken                          string
 	rateLimit                          float64
 	trustProxy                         string
+
+	// Replicas of the streams and buckets newsmon creates (a NATS cluster) and of new
+	// Elasticsearch indices (an ES cluster).
+	natsReplicas, esReplicas int
 }
 
 // flagGroup is a set of flags a service command offers beside the common ones (data folder, NATS,
@@ -106,6 +110,8 @@ func (o *options) registerCommon(fs *flag.FlagSet) {
 	fs.StringVar(&o.natsTLSKey, "nats-tls-key", envDefault("NEWSMON_NATS_TLS_KEY", ""), "key of --nats-tls-cert (env NEWSMON_NATS_TLS_KEY)")
 	fs.StringVar(&o.esURL, "es-url", envDefault("NEWSMON_ES_URL", ""), "Elasticsearch URL(s), comma-separated; empty uses the embedded bleve index (env NEWSMON_ES_URL)")
 	fs.StringVar(&o.esIndex, "es-index", envDefault("NEWSMON_ES_INDEX", "newsmon-articles"), "Elasticsearch write alias (env NEWSMON_ES_INDEX)")
+	fs.IntVar(&o.natsReplicas, "nats-replicas", envInt("NEWSMON_NATS_REPLICAS", 1), "replicas of the JetStream streams and key-value buckets on --nats-url: 3 on a 3-node NATS cluster, so that one node may fail (env NEWSMON_NATS_REPLICAS)")
+	fs.IntVar(&o.esReplicas, "es-replicas", envInt("NEWSMON_ES_REPLICAS", 0), "replicas of new Elasticsearch indices: 1 or more on a cluster, so that a data node may fail (env NEWSMON_ES_REPLICAS)")
 	fs.DurationVar(&o.ackWait, "ack-wait", 30*time.Second, "how long a worker may hold an article before NATS hands it to another (recovery time after a crash)")
 	fs.StringVar(&o.logLevel, "log-level", envDefault("NEWSMON_LOG_LEVEL", "info"), "debug, info, warn or error")
 }
@@ -134,6 +140,20 @@ func (f secretFlag) String() string { return "" }
 func (f secretFlag) Set(v string) error {
 	*f.value = v
 	return nil
+}
+
+// envInt is the integer in the environment variable key, def when it is unset, and -1 (which the
+// flag's user rejects, naming the variable) when it is not a number.
+func envInt(key string, def int) int {
+	v := envDefault(key, "")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 // natsCredentialsFile is the file in the data folder holding the embedded NATS server's
@@ -190,8 +210,11 @@ func openIndex(ctx context.Context, o *options, log *slog.Logger) (index.Index, 
 // server requires the credentials it keeps in the data folder from every client, this process's
 // own included.
 func connectBus(ctx context.Context, o *options, embedded bool, log *slog.Logger, stdout io.Writer) (*bus.Bus, func(), error) {
-	cfg := bus.Config{URL: o.natsURL, Auth: o.natsAuth()}
+	cfg := bus.Config{URL: o.natsURL, Auth: o.natsAuth(), Replicas: o.natsReplicas}
 	stop := func() {}
+	if o.natsReplicas < 1 {
+		return nil, nil, usageError{fmt.Errorf("--nats-replicas (or NEWSMON_NATS_REPLICAS) must be a number of at least 1")}
+	}
 	if cfg.URL == "" {
 		if !embedded {
 			return nil, nil, usageError{fmt.Errorf("--nats-url (or NEWSMON_NATS_URL) is required: this worker joins a shared NATS")}

@@ -45,7 +45,7 @@ func TestLoggerLevelAppliesToAnyWriter(t *testing.T) {
 func TestFlagGroups(t *testing.T) {
 	t.Setenv("NEWSMON_HTTP", "")
 	common := []string{"data", "nats-url", "nats-creds", "nats-user", "nats-password", "nats-tls-ca",
-		"nats-tls-cert", "nats-tls-key", "es-url", "es-index", "ack-wait", "log-level"}
+		"nats-tls-cert", "nats-tls-key", "nats-replicas", "es-url", "es-index", "es-replicas", "ack-wait", "log-level"}
 	httpNames := []string{"http", "api-token", "api-read-token", "rate-limit", "trust-proxy"}
 	for _, tc := range []struct {
 		name     string

@@ -286,7 +286,7 @@ func (s *EventScore) Metrics() Metrics {
 	}
 }
 
-// WriteText prints the per-type table and the summary lines; the last line is CONTRACTS §2's.
+// WriteText prints the per-type table and the summary lines; the last line is docs/contracts.md §2's.
 func (s *EventScore) WriteText(w io.Writer, label string) {
 	fmt.Fprintf(w, "%-12s %9s %9s %9s %5s %5s %5s\n", label, "precision", "recall", "f1", "tp", "fp", "fn")
 	for _, t := range s.types() {

@@ -227,7 +227,7 @@ func (n NER) Score(_ context.Context, path string, _, _ io.Writer) (*Report, err
 }
 
 // WriteText prints one line per type, that the set has no held-aside part, and the contract's last
-// line `ner f1=0.xxxx p=0.xxxx r=0.xxxx` (CONTRACTS §2).
+// line `ner f1=0.xxxx p=0.xxxx r=0.xxxx` (docs/contracts.md §2).
 func (s *NERScore) WriteText(w io.Writer) {
 	for _, t := range s.Types() {
 		c := s.ByType[t]

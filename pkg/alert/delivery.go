@@ -288,6 +288,8 @@ func (d *Deliverer) consumerConfig(t *deliveryTarget) bus.ConsumerConfig {
 		// A new target starts with the events fired from now on, not the stream's month of history.
 		DeliverNew:   true,
 		QuietRetries: true,
+		// A lost ack would mean a second POST of the same event after AckWait.
+		ConfirmAcks:  true,
 		OnDeadLetter: func(bus.Delivery, error) { t.dead.Add(1) },
 		// A target removed from the configuration leaves its consumer behind; the server drops it
 		// once it has been unused for as long as the stream keeps events.

@@ -106,18 +106,11 @@ func smtpReply(err error) error {
 
 // message renders ev as a plain-text mail (CRLF line ends, headers encoded as RFC 2047).
 func (c *SMTPConfig) message(to []string, ev Event) []byte {
-	subject := "newsmon alert: " + ev.RuleName
-	if ev.Title != "" {
-		subject += ": " + ev.Title
-	}
-	if len(ev.Digest) > 0 || ev.Dropped > 0 {
-		subject = fmt.Sprintf("newsmon digest: %s (%d stories)", ev.RuleName, len(ev.Digest)+ev.Dropped)
-	}
 	var b strings.Builder
 	header := func(k, v string) { fmt.Fprintf(&b, "%s: %s\r\n", k, v) }
 	header("From", c.From)
 	header("To", strings.Join(to, ", "))
-	header("Subject", mime.QEncoding.Encode("utf-8", oneLine(subject)))
+	header("Subject", mime.QEncoding.Encode("utf-8", oneLine(mailSubject(ev))))
 	header("Date", ev.Fired.Format(time.RFC1123Z))
 	header("Message-ID", "<"+ev.ID+"@newsmon>")
 	header("MIME-Version", "1.0")
@@ -143,19 +136,46 @@ func (c *SMTPConfig) message(to []string, ev Event) []byte {
 		}
 		line("")
 	}
-	if len(ev.Digest) > 0 || ev.Dropped > 0 {
+	switch {
+	case ev.Surge != nil:
+		line(strings.Join(ev.Reasons, "; "))
+		line("")
+		for _, it := range ev.Surge.Stories {
+			writeStory(it.Title, it.URL, it.Source, "", nil)
+		}
+	case len(ev.Digest) > 0 || ev.Dropped > 0:
 		for _, it := range ev.Digest {
 			writeStory(it.Title, it.URL, it.Source, it.Snippet, it.Reasons)
 		}
 		if ev.Dropped > 0 {
 			line(fmt.Sprintf("… and %d more stories.", ev.Dropped))
 		}
-	} else {
+	default:
 		writeStory(ev.Title, ev.URL, ev.Source, ev.Snippet, ev.Reasons)
 	}
 	line("-- ")
 	line("newsmon rule " + ev.RuleID)
 	return []byte(b.String()) // net/smtp's DATA writer dot-stuffs
+}
+
+// mailSubject names the rule and what fired: the story's title (with the entities it mentions
+// first, for a first_mention rule), the digest's or the surge's size.
+func mailSubject(ev Event) string {
+	switch {
+	case ev.Surge != nil:
+		return fmt.Sprintf("newsmon surge: %s (%d articles in %s)", ev.RuleName, ev.Surge.Recent, ev.Surge.Window)
+	case len(ev.Digest) > 0 || ev.Dropped > 0:
+		return fmt.Sprintf("newsmon digest: %s (%d stories)", ev.RuleName, len(ev.Digest)+ev.Dropped)
+	case len(ev.NewEntities) > 0:
+		names := make([]string, len(ev.NewEntities))
+		for i, e := range ev.NewEntities {
+			names[i] = e.Name
+		}
+		return fmt.Sprintf("newsmon first mention: %s: %s — %s", ev.RuleName, strings.Join(names, ", "), ev.Title)
+	case ev.Title != "":
+		return "newsmon alert: " + ev.RuleName + ": " + ev.Title
+	}
+	return "newsmon alert: " + ev.RuleName
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

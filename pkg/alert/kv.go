@@ -3,6 +3,9 @@ package alert
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
 	"sort"
 	"sync"
 )
@@ -88,4 +91,43 @@ func (kv *memoryKV) CompareAndSwap(_ context.Context, key string, old, val []byt
 	}
 	kv.m[key] = append([]byte(nil), val...)
 	return true, nil
+}
+
+// updateJSON applies fn to the JSON value of key under compare-and-swap, retrying when another
+// writer came first; fn returns false to leave the value unchanged. A damaged value is logged and
+// replaced.
+func updateJSON[T any](ctx context.Context, kv KV, log *slog.Logger, key string, fn func(*T) (bool, error)) error {
+	for attempt := 1; ; attempt++ {
+		old, ok, err := kv.Get(ctx, key)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", key, err)
+		}
+		var v T
+		if ok && len(old) > 0 {
+			if err := json.Unmarshal(old, &v); err != nil {
+				log.Warn("damaged alert state reset", "key", key, "err", err)
+				var zero T
+				v = zero
+			}
+		} else {
+			old = nil
+		}
+		if changed, err := fn(&v); err != nil || !changed {
+			return err
+		}
+		val, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("encode %s: %w", key, err)
+		}
+		swapped, err := kv.CompareAndSwap(ctx, key, old, val)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", key, err)
+		}
+		if swapped {
+			return nil
+		}
+		if attempt >= casAttempts {
+			return fmt.Errorf("%s contended", key)
+		}
+	}
 }

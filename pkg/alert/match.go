@@ -9,7 +9,7 @@ import (
 )
 
 // Matching one condition of a rule: a table of matchers, one per condition kind (person, org,
-// event, place, region, source, lang, event_type), each giving the condition's reason, its
+// event, place, region, source, lang, event_type, tag), each giving the condition's reason, its
 // evidence and how often the article mentions it.
 
 // condition is one value of one condition kind, tested against one article.
@@ -35,6 +35,7 @@ var matchers = map[string]matcher{
 	"source":     matchSource,
 	"lang":       matchLang,
 	"event_type": matchEventType,
+	"tag":        matchTag,
 }
 
 // matchValue tests one condition and returns its reason, its mentions and how often it is
@@ -188,6 +189,14 @@ func matchSource(c condition) (string, []Mention, int, bool) {
 func matchLang(c condition) (string, []Mention, int, bool) {
 	if index.Norm(c.a.Language) == c.norm {
 		return "lang " + c.a.Language, nil, 1, true
+	}
+	return "", nil, 0, false
+}
+
+// matchTag matches a collection tag of the article's source ("country:CN").
+func matchTag(c condition) (string, []Mention, int, bool) {
+	if t, ok := c.has(c.keys.Tags); ok {
+		return "tag " + t, nil, 1, true
 	}
 	return "", nil, 0, false
 }

@@ -16,13 +16,15 @@ import (
 	"github.com/newsmon/newsmon/pkg/article"
 )
 
-// Event is one firing of a rule: for a story (modes every and first_in_window) or for the stories
-// gathered over a digest interval (mode digest, with Digest set and the article fields empty).
+// Event is one firing of a rule: for a story (modes every and first_in_window), for the stories
+// gathered over a digest interval (mode digest, with Digest set and the article fields empty) or
+// for a surge (kind surge, with Surge set and the article fields empty).
 type Event struct {
-	ID        string     `json:"id"` // rule id + "." + story id (digest: + ".digest." + unix time): the dedup key
+	ID        string     `json:"id"` // rule id + "." + story id (digest: + ".digest." + unix time; first_mention: + ".new." + article id): the dedup key
 	RuleID    string     `json:"rule_id"`
 	RuleName  string     `json:"rule_name"`
 	Mode      string     `json:"mode,omitempty"`
+	Kind      string     `json:"kind,omitempty"` // KindSurge for a surge rule's event (then Surge is set)
 	ArticleID string     `json:"article_id,omitempty"`
 	StoryID   string     `json:"story_id,omitempty"` // the first article of the story; syndicated copies share it
 	Title     string     `json:"title,omitempty"`
@@ -38,6 +40,11 @@ type Event struct {
 	Digest    []Item     `json:"digest,omitempty"`
 	// Dropped counts digest stories left out because the digest was full (maxDigestItems).
 	Dropped int `json:"dropped,omitempty"`
+	// Surge, in the event of a surge rule, gives the counts that made it fire and the stories.
+	Surge *Surge `json:"surge,omitempty"`
+	// NewEntities, in the event of a rule in mode first_mention, are the entities the article
+	// mentions first (see firstmention.go).
+	NewEntities []NewEntity `json:"new_entities,omitempty"`
 }
 
 // Item is one story in a digest.
@@ -83,6 +90,10 @@ type Matcher struct {
 	loadedAt time.Time
 	// bands caches story band values (write-through) to spare a KV read per band per article.
 	bands bandCache
+	// surgeCounts spares surge rules two index searches per matching article.
+	surgeCounts surgeCounter
+	// known spares first_mention rules an index search per entity already mentioned before.
+	known knownEntities
 }
 
 // MatcherOption configures a Matcher.
@@ -205,7 +216,8 @@ func (m *Matcher) withRegionCodes(r Rule) Rule {
 // Match returns the events the article fires now: one per enabled matching rule in mode every
 // that has not fired for the article's story before, or in mode first_in_window whose previous
 // matching story is older than the window. Rules in mode digest fire nothing here; the story is
-// kept for RunDigests.
+// kept for RunDigests. Surge rules fire nothing here either: see MatchSurges; nor do rules in mode
+// first_mention: see MatchFirstMentions.
 //
 // Each returned event is owed until Delivered records it: the caller publishes it with its ID as
 // the message id (JetStream drops a second copy) and then calls Delivered. Until then every Match
@@ -229,6 +241,9 @@ func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error
 	var errs []error
 	story := ""
 	for _, r := range rules {
+		if r.Kind == KindSurge || r.mode() == ModeFirstMention {
+			continue
+		}
 		res := r.Evaluate(a)
 		if !res.Matched {
 			continue
@@ -250,12 +265,46 @@ func (m *Matcher) Match(ctx context.Context, a *article.Article) ([]Event, error
 	return events, errors.Join(errs...)
 }
 
+// fireEach calls fire for every enabled rule that takes (the rules of one kind or mode) and the
+// article matches, and gathers the events it returns and its errors, which name the rule
+// ("surge rule x on y: …"). An error of one rule does not stop the others.
+func (m *Matcher) fireEach(ctx context.Context, a *article.Article, what string, takes func(Rule) bool,
+	fire func(Rule, Result) (*Event, error)) ([]Event, error) {
+	rules, err := m.enabledRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var events []Event
+	var errs []error
+	for _, r := range rules {
+		if !takes(r) {
+			continue
+		}
+		res := r.Evaluate(a)
+		if !res.Matched {
+			continue
+		}
+		ev, err := fire(r, res)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s rule %s on %s: %w", what, r.ID, a.ID, err))
+			continue
+		}
+		if ev != nil {
+			events = append(events, *ev)
+		}
+	}
+	return events, errors.Join(errs...)
+}
+
 // Delivered records that ev, returned by Match or FlushDigests, has been published. first reports
 // whether this call was the one that recorded it (several workers may publish the same owed
 // event; the bus keeps one copy): that caller counts the alert. Webhooks and e-mail read the
 // published event from the alert stream (Deliverer).
 func (m *Matcher) Delivered(ctx context.Context, ev Event) (first bool, err error) {
-	if ev.Mode == ModeDigest {
+	switch {
+	case ev.Kind == KindSurge:
+		first, err = m.deliveredSurge(ctx, ev)
+	case ev.Mode == ModeDigest:
 		err = m.updateDigest(ctx, ev.RuleID, func(st *digestState) bool {
 			first = st.Out != nil && st.Out.ID == ev.ID
 			if first {
@@ -263,7 +312,7 @@ func (m *Matcher) Delivered(ctx context.Context, ev Event) (first bool, err erro
 			}
 			return first
 		})
-	} else {
+	default:
 		first, err = m.createMark(ctx, keyDone+ev.ID, []byte(m.now().UTC().Format(time.RFC3339Nano)))
 	}
 	if err != nil {
@@ -456,39 +505,7 @@ func (m *Matcher) addToDigest(ctx context.Context, r Rule, ev Event) error {
 // updateDigest applies fn to the rule's digest state under compare-and-swap; fn returns false to
 // leave it unchanged.
 func (m *Matcher) updateDigest(ctx context.Context, ruleID string, fn func(*digestState) bool) error {
-	key := keyDigest + ruleID
-	for attempt := 1; ; attempt++ {
-		old, ok, err := m.fired.Get(ctx, key)
-		if err != nil {
-			return fmt.Errorf("read digest: %w", err)
-		}
-		var st digestState
-		if ok && len(old) > 0 {
-			if err := json.Unmarshal(old, &st); err != nil {
-				m.log.Warn("damaged digest state reset", "rule_id", ruleID, "err", err)
-				st = digestState{}
-			}
-		} else {
-			old = nil
-		}
-		if !fn(&st) {
-			return nil
-		}
-		val, err := json.Marshal(st)
-		if err != nil {
-			return fmt.Errorf("encode digest: %w", err)
-		}
-		swapped, err := m.fired.CompareAndSwap(ctx, key, old, val)
-		if err != nil {
-			return fmt.Errorf("write digest: %w", err)
-		}
-		if swapped {
-			return nil
-		}
-		if attempt >= casAttempts {
-			return errors.New("digest contended")
-		}
-	}
+	return updateJSON(ctx, m.fired, m.log, keyDigest+ruleID, func(st *digestState) (bool, error) { return fn(st), nil })
 }
 
 // FlushDigests returns the digest of every enabled digest rule whose oldest pending story is at

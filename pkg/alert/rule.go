@@ -53,8 +53,18 @@ type Rule struct {
 	// the rule matched no story during the Window before) or ModeDigest (one event per Interval
 	// listing the stories matched meanwhile).
 	Mode     string `json:"mode,omitempty"`
-	Window   string `json:"window,omitempty"`   // ModeFirstInWindow: e.g. "168h" or "7d"
+	Window   string `json:"window,omitempty"`   // ModeFirstInWindow: e.g. "168h" or "7d"; KindSurge: the recent period
 	Interval string `json:"interval,omitempty"` // ModeDigest: e.g. "24h" or "1d"
+	// Kind says what fires: KindStory (the default) fires for matching stories as Mode says;
+	// KindSurge fires once when attention surges: when the indexed articles the rule matches,
+	// published in the last Window (default DefaultSurgeWindow), are at least MinArticles
+	// (default DefaultMinArticles) and at least Factor (default DefaultSurgeFactor) times their
+	// mean count per Window over the Baseline period before it (default DefaultSurgeBaseline).
+	// It fires again only after the count fell below that threshold (see surge.go).
+	Kind        string  `json:"kind,omitempty"`
+	Factor      float64 `json:"factor,omitempty"`
+	Baseline    string  `json:"baseline,omitempty"` // e.g. "7d" or "168h"
+	MinArticles int     `json:"min_articles,omitempty"`
 	// Webhook receives each event as signed JSON (see Deliverer); Email lists addresses that get it
 	// by mail. Both are optional and need a Deliverer configured for them.
 	Webhook string `json:"webhook,omitempty"`
@@ -65,6 +75,11 @@ type Rule struct {
 	Email         []string  `json:"email,omitempty"`
 	Created       time.Time `json:"created"`
 	Enabled       bool      `json:"enabled"`
+	// Tag matches articles from the sources in a collection: "key:value" as in Article.SourceTags
+	// ("country:CN", "collection:asia-press").
+	Tag []string `json:"tag,omitempty"`
+	// NewEntity, for ModeFirstMention: which mentions may be new (see firstmention.go).
+	NewEntity string `json:"new_entity,omitempty"`
 }
 
 // MarshalJSON shows the rule without its webhook secret (the API lists rules to readers), saying
@@ -86,6 +101,7 @@ const (
 	ModeEvery         = "every"
 	ModeFirstInWindow = "first_in_window"
 	ModeDigest        = "digest"
+	ModeFirstMention  = "first_mention"
 )
 
 // Bounds of Rule.Window and Rule.Interval.
@@ -187,7 +203,7 @@ func (r Rule) Validate() error {
 	if r.MinCount < 0 || r.MinCount > maxMinCount {
 		errs = append(errs, fmt.Errorf("min_count %d: want 0 to %d", r.MinCount, maxMinCount))
 	}
-	errs = append(errs, r.validateMode()...)
+	errs = append(errs, r.KindProblems()...)
 	if err := r.validateWebhook(); err != nil {
 		errs = append(errs, err)
 	}
@@ -237,11 +253,12 @@ func (r Rule) validateMode() []error {
 		duration("window", r.Window, minWindow, maxWindow)
 	case ModeDigest:
 		duration("interval", r.Interval, minInterval, maxWindow)
+	case ModeFirstMention:
 	default:
-		errs = append(errs, fmt.Errorf("mode %q: want %s, %s or %s", r.Mode, ModeEvery, ModeFirstInWindow, ModeDigest))
+		errs = append(errs, fmt.Errorf("mode %q: want %s, %s, %s or %s", r.Mode, ModeEvery, ModeFirstInWindow, ModeDigest, ModeFirstMention))
 	}
 	if r.Window != "" && r.mode() != ModeFirstInWindow {
-		errs = append(errs, fmt.Errorf("window is only for mode %s", ModeFirstInWindow))
+		errs = append(errs, fmt.Errorf("window is only for mode %s or kind %s", ModeFirstInWindow, KindSurge))
 	}
 	if r.Interval != "" && r.mode() != ModeDigest {
 		errs = append(errs, fmt.Errorf("interval is only for mode %s", ModeDigest))
@@ -254,9 +271,26 @@ func (r Rule) Query() index.Query {
 	return index.Query{
 		Text:   strings.TrimSpace(r.Text),
 		Person: r.Person, Org: r.Org, Place: r.Place, Region: r.Region, Event: r.Event,
-		Source: r.Source, Lang: r.Lang, EventType: r.EventType,
+		Source: r.Source, Lang: r.Lang, EventType: r.EventType, Tag: r.Tag,
 		Sort: "date",
 	}
+}
+
+// countQuery is the rule's Query for counting: regions the Matcher resolved to codes
+// ("geo:CN.04=1806260") are searched by code ("CN.04"), which takes in every place inside.
+func (r Rule) countQuery() index.Query {
+	q := r.Query()
+	if len(r.Region) > 0 {
+		q.Region = make([]string, len(r.Region))
+		for i, v := range r.Region {
+			if rest, ok := strings.CutPrefix(v, regionCodePrefix); ok {
+				v, _, _ = strings.Cut(rest, "=")
+			}
+			q.Region[i] = v
+		}
+	}
+	q.FacetSize, q.Lean, q.Page, q.Sort = -1, true, 1, "date"
+	return q
 }
 
 type filter struct {
@@ -268,6 +302,7 @@ func (r Rule) filters() []filter {
 	return []filter{
 		{"person", r.Person}, {"org", r.Org}, {"place", r.Place}, {"region", r.Region},
 		{"event", r.Event}, {"source", r.Source}, {"lang", r.Lang}, {"event_type", r.EventType},
+		{"tag", r.Tag},
 	}
 }
 
@@ -314,7 +349,7 @@ func (r Rule) Evaluate(a *article.Article) Result {
 	for _, f := range r.filters() {
 		for _, v := range f.values {
 			why, ms, count, ok := matchValue(f.kind, v, a, keys)
-			if !ok || count < minCount && f.kind != "source" && f.kind != "lang" {
+			if !ok || count < minCount && f.kind != "source" && f.kind != "lang" && f.kind != "tag" {
 				return Result{}
 			}
 			res.Reasons = append(res.Reasons, why)

@@ -76,7 +76,7 @@ func (s *Store) Get(ctx context.Context, id string) (Rule, error) {
 }
 
 // Put validates and stores the rule, assigning an id if it has none and a creation time if it
-// has none, and returns the stored rule.
+// has none, writing a surge rule's defaults into its empty fields, and returns the stored rule.
 func (s *Store) Put(ctx context.Context, r Rule) (Rule, error) {
 	if err := r.Validate(); err != nil {
 		return Rule{}, fmt.Errorf("invalid rule: %w", err)
@@ -84,6 +84,7 @@ func (s *Store) Put(ctx context.Context, r Rule) (Rule, error) {
 	if r.ID == "" {
 		r.ID = newID()
 	}
+	r = r.withSurgeDefaults()
 	if r.Created.IsZero() {
 		r.Created = s.now().UTC().Truncate(time.Second)
 	}

@@ -45,6 +45,7 @@ const (
 	keyStoryBand = "story.band."  // + band + "." + 2 hex digits → []storyEntry
 	keyLastMatch = "mode.last."   // + rule id → RFC 3339 time of the rule's last matching story, event id, decision
 	keyDigest    = "mode.digest." // + rule id → digestState
+	keySurge     = "mode.surge."  // + rule id → surgeState
 	keyDone      = "mark.done."   // + fired mark → when its event was delivered (or found not to fire)
 	keyFire      = "mark.fire."   // + fired mark of a first_in_window rule → it was decided to fire
 )

@@ -101,7 +101,7 @@ func VerifySignature(secret, body []byte, header string, now time.Time, toleranc
 
 // Payload is what a webhook receives.
 type Payload struct {
-	Type  string `json:"type"` // "alert" or "digest"
+	Type  string `json:"type"` // "alert", "digest" or "surge"
 	Event Event  `json:"event"`
 }
 
@@ -120,6 +120,9 @@ func post(ctx context.Context, client *http.Client, label string, w Webhook, ev 
 	typ := "alert"
 	if ev.Mode == ModeDigest && ev.Digest != nil {
 		typ = "digest"
+	}
+	if ev.Kind == KindSurge {
+		typ = KindSurge
 	}
 	body, err := json.Marshal(Payload{Type: typ, Event: ev})
 	if err != nil {

@@ -167,7 +167,8 @@ func (s *server) ruleError(w http.ResponseWriter, err error) bool {
 }
 
 // testAlert runs a rule (not necessarily saved) against the current index and lists the
-// articles it matches now, each with the reasons the matcher would give.
+// articles it matches now, each with the reasons the matcher would give; for a surge rule also
+// its counts now ("surge": alert.SurgeStatus).
 func (s *server) testAlert(w http.ResponseWriter, r *http.Request) {
 	rule, ok := s.readRule(w, r)
 	if !ok {
@@ -200,7 +201,17 @@ func (s *server) testAlert(w http.ResponseWriter, r *http.Request) {
 		}
 		hits = append(hits, th)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"total": res.Total, "hits": hits})
+	out := map[string]any{"total": res.Total, "hits": hits}
+	if rule.Kind == alert.KindSurge {
+		st, err := rule.SurgeNow(r.Context(), s.cfg.Searcher, time.Now())
+		if err != nil {
+			s.log.Warn("surge counts failed", "err", err)
+			writeError(w, http.StatusInternalServerError, err.Error())
+			return
+		}
+		out["surge"] = st
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // alertEvents streams fired alerts as Server-Sent Events: "event: alert" with the event JSON,

@@ -1,9 +1,9 @@
 // Package api serves newsmon's HTTP interface (CONTRACTS §3): search, articles, quotes,
-// timelines (as counts or as a share of all stories), what characterises a query (significant
-// terms, top entities with their share), entity networks and profiles, alert rules and their live
-// firings (SSE), place autocomplete, export, health, readiness, metrics, and the researcher's web
-// page embedded from ui/. It reads the index only through Searcher and never writes articles;
-// alert rules are stored through alert.Store.
+// timelines (as counts or as a share of all stories, and compared across collections of sources),
+// what characterises a query (significant terms, top entities with their share), entity networks
+// and profiles, alert rules and their live firings (SSE), place autocomplete, export, health,
+// readiness, metrics, and the researcher's web page embedded from ui/. It reads the index only
+// through Searcher and never writes articles; alert rules are stored through alert.Store.
 package api
 
 import (
@@ -134,6 +134,7 @@ func (s *server) routes(m *metrics) (http.Handler, error) {
 	mux.HandleFunc("GET /api/terms", s.terms)
 	mux.HandleFunc("GET /api/network", s.network)
 	mux.HandleFunc("GET /api/facets", s.facets)
+	mux.HandleFunc("GET /api/compare", s.compare)
 	mux.HandleFunc("GET /api/entities/{id}", s.entity)
 	mux.HandleFunc("GET /api/alerts", s.listAlerts)
 	mux.HandleFunc("POST /api/alerts", s.createAlert)

@@ -51,6 +51,9 @@ func parseQuery(v url.Values) (index.Query, error) {
 	if q.Region, err = regionParam(v); err != nil {
 		return q, err
 	}
+	if q.Tag, err = tagParam(v); err != nil {
+		return q, err
+	}
 	if q.Near, err = nearParam(v); err != nil {
 		return q, err
 	}
@@ -196,6 +199,21 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// tagParam reads the collection filters: tag=key:value (tag=country:CN) and collection=name, which
+// is tag=collection:name (a source's bare tag names, see pipeline.Tags).
+func tagParam(v url.Values) ([]string, error) {
+	out := values(v, "tag")
+	for _, t := range out {
+		if _, _, ok := index.SplitTag(t); !ok {
+			return nil, fmt.Errorf("tag %q: want key:value, e.g. country:CN or kind:wire", t)
+		}
+	}
+	for _, c := range values(v, "collection") {
+		out = append(out, index.Tag(index.CollectionKey, c))
+	}
+	return out, nil
 }
 
 // nearParam reads near=lat,lon,km.

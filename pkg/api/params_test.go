@@ -75,6 +75,8 @@ func TestParseQueryNewFilters(t *testing.T) {
 			MentionsTo: day("2024-10-01T00:00:00Z").Add(-time.Nanosecond)}},
 		{"mentions_to=2023-10", index.Query{MentionsTo: day("2023-11-01T00:00:00Z").Add(-time.Nanosecond)}},
 		{"mentions_from=2023-10-23T10:00:00%2B08:00", index.Query{MentionsFrom: day("2023-10-23T10:00:00+08:00")}},
+		{"tag=country:CN&tag=kind:wire&collection=asia-press", index.Query{Tag: []string{"country:CN", "kind:wire", "collection:asia-press"}}},
+		{"tag=owner:a:b", index.Query{Tag: []string{"owner:a:b"}}},
 	} {
 		v, err := url.ParseQuery(tc.raw)
 		if err != nil {
@@ -123,6 +125,9 @@ func TestParseQueryNewFiltersInvalid(t *testing.T) {
 		{"mentions_to=2023-13", "mentions_to"},
 		{"mentions_from=2023-10-01/2023-10-05", "mentions_from"},
 		{"mentions_from=2024&mentions_to=2023", "after mentions_to"},
+		{"tag=CN", "want key:value"},
+		{"tag=country:", "want key:value"},
+		{"tag=:CN", "want key:value"},
 	} {
 		v, err := url.ParseQuery(tc.raw)
 		if err != nil {

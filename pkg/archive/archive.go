@@ -47,21 +47,29 @@ type Item struct {
 // the record states explicitly (title, publication date, source) wins over what is guessed from
 // the page. now is the fetch time of items that carry none.
 func (it *Item) Article(now time.Time) (*article.Article, error) {
+	a, _, err := it.ArticleKind(now)
+	return a, err
+}
+
+// ArticleKind is Article that also says whether an HTML page is an article or a listing (see
+// article.FromPageKind); text records are articles.
+func (it *Item) ArticleKind(now time.Time) (*article.Article, article.PageKind, error) {
 	fetched := it.Fetched
 	if fetched.IsZero() {
 		fetched = now
 	}
 	var a *article.Article
+	kind := article.PageKind{Kind: article.KindArticle}
 	if it.HTML != nil {
 		var err error
-		a, err = article.FromPage(article.Page{URL: it.URL, ContentType: it.ContentType, Body: it.HTML, Fetched: fetched,
+		a, kind, err = article.FromPageKind(article.Page{URL: it.URL, ContentType: it.ContentType, Body: it.HTML, Fetched: fetched,
 			Hints: article.Hints{Title: it.Title, Authors: it.Authors, Published: it.Published, Language: it.Language}})
 		if err != nil {
-			return nil, err
+			return nil, kind, err
 		}
 	} else {
 		if strings.TrimSpace(it.Text) == "" {
-			return nil, fmt.Errorf("record %d: %w", it.Ordinal, ErrNoText)
+			return nil, kind, fmt.Errorf("record %d: %w", it.Ordinal, ErrNoText)
 		}
 		a = article.FromText(it.Text, it.URL, fetched)
 		if it.Language != "" {
@@ -80,7 +88,7 @@ func (it *Item) Article(now time.Time) (*article.Article, error) {
 	if it.Source != "" && (a.Source == "" || it.HTML == nil) {
 		a.Source = it.Source
 	}
-	return a, nil
+	return a, kind, nil
 }
 
 // ErrNoText is the reason given for a record with neither HTML nor text.

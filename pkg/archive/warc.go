@@ -30,7 +30,8 @@ import (
 //
 // No WARC library on the Go module proxy did all of this: the maintained ones read whole-file
 // gzip poorly or stop at the first bad record, so this is a careful reader of its own, tested
-// on files written by an independent tool (Python's warcio, testdata/gen_warc.py).
+// on files written by independent tools (Python's warcio, testdata/gen_warc.py; GNU Wget,
+// testdata/gen_wget_warc.go).
 type WARCReader struct {
 	path     string
 	f        *os.File
@@ -420,7 +421,7 @@ func (w *WARCReader) oversize(bad func(error) error, candidate bool, ord int64, 
 	}
 	if typ == "response" {
 		if resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(head)), nil); err == nil {
-			if ct := resp.Header.Get("Content-Type"); ct != "" && !isHTMLType(ct) && !isTextType(ct) {
+			if ct := resp.Header.Get("Content-Type"); ct != "" && !isHTMLType(ct) {
 				return &Skip{Ordinal: ord, Reason: "not html: " + mediaType(ct)}
 			}
 		}
@@ -459,8 +460,10 @@ func (w *WARCReader) item(ord, start int64, typ string, hdr textproto.MIMEHeader
 	if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusNonAuthoritativeInfo {
 		return nil, &Skip{Ordinal: ord, Reason: fmt.Sprintf("http status %d", resp.StatusCode)}
 	}
+	// Plain text a web server sends is robots.txt, ads.txt, security.txt: not news. (A text
+	// article kept on purpose is a resource record, read above.)
 	ct := resp.Header.Get("Content-Type")
-	if ct != "" && !isHTMLType(ct) && !isTextType(ct) {
+	if ct != "" && !isHTMLType(ct) {
 		return nil, &Skip{Ordinal: ord, Reason: "not html: " + mediaType(ct)}
 	}
 	body, err := decodeContent(resp.Body, resp.Header.Get("Content-Encoding"), w.max)
@@ -508,8 +511,6 @@ func isHTMLType(ct string) bool {
 	mt := mediaType(ct)
 	return mt == "text/html" || mt == "application/xhtml+xml"
 }
-
-func isTextType(ct string) bool { return mediaType(ct) == "text/plain" }
 
 // decodeContent undoes an HTTP Content-Encoding (gzip, deflate) within max bytes: a payload
 // that inflates past it is a gzip bomb, reported, never held in memory.

@@ -19,6 +19,7 @@ type Article struct {
 	CanonicalURL string     `json:"canonical_url"`
 	Source       string     `json:"source"`
 	Feed         string     `json:"feed,omitempty"`
+	SourceTags   []string   `json:"source_tags,omitempty"` // the source's collections: "country:CN", "kind:wire" (pipeline file)
 	Title        string     `json:"title"`
 	Authors      []string   `json:"authors"`
 	Published    *time.Time `json:"published,omitempty"`
@@ -168,6 +169,7 @@ type Page struct {
 	Fetched     time.Time // when the response arrived
 	Source      string    // publisher or feed name from the pipeline, if known
 	Feed        string    // feed URL the page was discovered in, if any
+	SourceTags  []string  // the source's collection tags, copied to Article.SourceTags; not modified
 	Hints       Hints     // what the feed or sitemap said about the page
 }
 

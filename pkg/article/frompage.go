@@ -36,35 +36,28 @@ const (
 // doesn't say is taken from p.Hints. It returns an error wrapping ErrNotHTML or ErrNoBody
 // when there is no article text to be had.
 func FromPage(p Page) (*Article, error) {
+	a, _, err := fromPage(p)
+	return a, err
+}
+
+// fromPage is FromPage and FromPageKind.
+func fromPage(p Page) (*Article, PageKind, error) {
 	pageURL := firstNonEmpty(p.FinalURL, p.URL)
-	fail := func(err error) (*Article, error) {
-		return nil, fmt.Errorf("extract %s: %w", pageURL, err)
+	fail := func(err error) (*Article, PageKind, error) {
+		return nil, PageKind{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
-	if !looksLikeHTML(p.ContentType, p.Body) {
-		return fail(ErrNotHTML)
-	}
-	raw := p.Body
-	if len(raw) > maxHTMLBytes {
-		raw = raw[:maxHTMLBytes]
-	}
-	src, _, err := DecodeHTML(raw, p.ContentType)
+	root, base, err := parsePage(p)
 	if err != nil {
 		return fail(err)
-	}
-	root, err := parseHTML(stripRawText(src))
-	if err != nil {
-		return fail(err)
-	}
-	var base *url.URL
-	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
-		base = u
 	}
 
 	m := readMeta(root, base, p.Fetched)
+	kind := pageKind(root, base, m) // before extractBody prunes the tree
 	text, paragraphs := extractBody(root, m.Title)
 	text = chooseText(text, paragraphs, m.LD.ArticleBody)
 	if strings.TrimSpace(text) == "" {
-		return fail(ErrNoBody)
+		_, _, err := fail(ErrNoBody)
+		return nil, kind, err
 	}
 
 	a := &Article{
@@ -89,6 +82,7 @@ func FromPage(p Page) (*Article, error) {
 		a.ID = IDFor("text:" + text) // no address at all (e.g. a saved file): identify by content
 	}
 	a.Source = firstNonEmpty(p.Source, sourceHost(pageURL), sourceHost(a.CanonicalURL))
+	a.SourceTags = p.SourceTags
 	if len(a.Authors) == 0 {
 		a.Authors = dedupeNames(p.Hints.Authors)
 	}
@@ -96,7 +90,29 @@ func FromPage(p Page) (*Article, error) {
 	// A page's own declaration wins, then the feed's, then what the text looks like.
 	a.Language = pageLanguage(firstNonEmpty(m.Language, isoLanguage(p.Hints.Language)), a.Title+"\n"+text)
 	a.Normalize()
-	return a, nil
+	return a, kind, nil
+}
+
+// parsePage decodes and parses a page; base is its absolute address, or nil.
+func parsePage(p Page) (root *html.Node, base *url.URL, err error) {
+	if !looksLikeHTML(p.ContentType, p.Body) {
+		return nil, nil, ErrNotHTML
+	}
+	raw := p.Body
+	if len(raw) > maxHTMLBytes {
+		raw = raw[:maxHTMLBytes]
+	}
+	src, _, err := DecodeHTML(raw, p.ContentType)
+	if err != nil {
+		return nil, nil, err
+	}
+	if root, err = parseHTML(stripRawText(src)); err != nil {
+		return nil, nil, err
+	}
+	if u, err := url.Parse(firstNonEmpty(p.FinalURL, p.URL)); err == nil && u.IsAbs() {
+		base = u
+	}
+	return root, base, nil
 }
 
 // publishedOf decides the publication date: the page's structured metadata, then the feed's

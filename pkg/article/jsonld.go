@@ -18,6 +18,9 @@ type linkedData struct {
 	Image         string
 	URL           string
 	Language      string
+	// IsArticle: an article-typed object was found; IsListing: a CollectionPage, ItemList or the
+	// like describes the page. Both feed pageKind.
+	IsArticle, IsListing bool
 }
 
 // articleTypes are the schema.org types whose JSON-LD describes the article itself.
@@ -49,11 +52,15 @@ func parseLinkedData(scripts []string) linkedData {
 			byID[id] = o
 		}
 	}
+	listing := false
+	for _, o := range objects {
+		listing = listing || hasType(o, listingTypes)
+	}
 	for _, o := range objects {
 		if !hasArticleType(o) {
 			continue
 		}
-		ld := linkedData{
+		ld := linkedData{IsArticle: true, IsListing: listing,
 			Headline:      firstString(o["headline"]),
 			DatePublished: firstString(o["datePublished"]),
 			DateModified:  firstString(o["dateModified"]),
@@ -75,7 +82,7 @@ func parseLinkedData(scripts []string) linkedData {
 		}
 		return ld
 	}
-	return linkedData{}
+	return linkedData{IsListing: listing}
 }
 
 var (
@@ -110,13 +117,20 @@ func collectObjects(v any, out *[]map[string]any, depth int) {
 	}
 }
 
-func hasArticleType(o map[string]any) bool {
+// listingTypes are the schema.org types of pages that list others.
+var listingTypes = map[string]bool{
+	"collectionpage": true, "itemlist": true, "searchresultspage": true, "profilepage": true,
+}
+
+func hasArticleType(o map[string]any) bool { return hasType(o, articleTypes) }
+
+func hasType(o map[string]any, types map[string]bool) bool {
 	switch t := o["@type"].(type) {
 	case string:
-		return articleTypes[strings.ToLower(t)]
+		return types[strings.ToLower(t)]
 	case []any:
 		for _, e := range t {
-			if s, ok := e.(string); ok && articleTypes[strings.ToLower(s)] {
+			if s, ok := e.(string); ok && types[strings.ToLower(s)] {
 				return true
 			}
 		}

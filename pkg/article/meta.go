@@ -31,6 +31,9 @@ type pageMeta struct {
 	Image        string
 	Language     string // ISO 639-1 as declared by the page, or ""
 	LD           linkedData
+	// ArticleType is set when the page's meta tags call it an article (og:type, article:published_time);
+	// ListingType when they call it a web site (og:type=website). Both feed pageKind.
+	ArticleType, ListingType bool
 }
 
 // metaTags indexes <meta> content by lower-cased name, property, itemprop and http-equiv.
@@ -84,6 +87,7 @@ func readMeta(root *html.Node, base *url.URL, fetched time.Time) pageMeta {
 		itempropDate(doc, "datePublished"),
 		timeElementDate(doc))
 	m.URLDate = dateOf(fetched, urlPathDate(base))
+	m.ArticleType, m.ListingType = declaredType(tags)
 	m.Updated = dateOf(fetched,
 		m.LD.DateModified,
 		tags.first("article:modified_time", "og:article:modified_time", "og:updated_time",
@@ -102,6 +106,13 @@ func readMeta(root *html.Node, base *url.URL, fetched time.Time) pageMeta {
 		}
 	}
 	return m
+}
+
+// declaredType reads what a page's meta tags call it: an article (og:type=article, an
+// article:published_time) or a web site (og:type=website).
+func declaredType(tags metaTags) (articleType, listingType bool) {
+	ogType := strings.ToLower(tags.first("og:type"))
+	return ogType == "article" || tags.first("article:published_time") != "", ogType == "website"
 }
 
 // region is the upper-case region subtag of a language tag ("pt-BR" → "BR"), or "".

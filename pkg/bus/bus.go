@@ -21,7 +21,7 @@ import (
 	"github.com/newsmon/newsmon/internal/redact"
 )
 
-// Subjects. Messages carry the enriched-article JSON of CONTRACTS §1 (alerts carry alert events).
+// Subjects. Messages carry the enriched-article JSON of docs/contracts.md §1 (alerts carry alert events).
 const (
 	SubjectFetched  = "newsmon.article.fetched"
 	SubjectEnriched = "newsmon.article.enriched"
@@ -265,7 +265,7 @@ func (b *Bus) ensureStreams(ctx context.Context) error {
 		if sc.Name == StreamAlerts {
 			sc.Duplicates = max(sc.Duplicates, AlertDuplicateWindow)
 		}
-		if err := retry(ctx, func() error {
+		if err := retryAPI(ctx, func(ctx context.Context) error {
 			_, err := b.js.CreateOrUpdateStream(ctx, sc)
 			return err
 		}); err != nil {
@@ -292,6 +292,22 @@ func retry(ctx context.Context, op func() error) error {
 		}
 		wait = min(2*wait, 2*time.Second)
 	}
+}
+
+// apiAttemptTimeout bounds one JetStream API request of retryAPI. A clustered server can leave a
+// request unanswered (several workers creating the same R3 stream or consumer at once, seen with
+// nats-server 2.15: nats-io/nats-server#3677, #8350); without a bound a worker would wait out its
+// whole start-up deadline instead of asking again.
+const apiAttemptTimeout = 10 * time.Second
+
+// retryAPI is retry for JetStream API requests (creating streams, buckets, consumers): each
+// attempt gets its own deadline of apiAttemptTimeout.
+func retryAPI(ctx context.Context, op func(ctx context.Context) error) error {
+	return retry(ctx, func() error {
+		actx, cancel := context.WithTimeout(ctx, apiAttemptTimeout)
+		defer cancel()
+		return op(actx)
+	})
 }
 
 func transient(err error) bool {

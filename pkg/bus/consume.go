@@ -75,6 +75,11 @@ type ConsumerConfig struct {
 	// InactiveThreshold lets the server delete the consumer after that long without any client
 	// (a target removed from the configuration); 0: kept forever.
 	InactiveThreshold time.Duration
+	// ConfirmAcks waits for the server to confirm each acknowledgement and sends it again until
+	// it does: for handlers whose work must not be repeated (a webhook POST), since an ack lost
+	// with a server of a cluster means the message is handed out again after AckWait. It costs
+	// a round trip per message.
+	ConfirmAcks bool
 }
 
 func (c *ConsumerConfig) defaults() {
@@ -181,7 +186,7 @@ func (b *Bus) consumer(ctx context.Context, cfg ConsumerConfig) (jetstream.Consu
 		cc.DeliverPolicy, cc.OptStartTime = jetstream.DeliverByStartTimePolicy, &start
 	}
 	keepsPosition := cc.DeliverPolicy != jetstream.DeliverAllPolicy
-	create := func() error {
+	create := func(ctx context.Context) error {
 		var err error
 		if keepsPosition {
 			// An existing consumer keeps its position: only its filter and limits are updated.
@@ -195,11 +200,11 @@ func (b *Bus) consumer(ctx context.Context, cfg ConsumerConfig) (jetstream.Consu
 		cons, err = b.js.CreateOrUpdateConsumer(ctx, cfg.Stream, cc)
 		return err
 	}
-	err := retry(ctx, func() error {
-		err := create()
+	err := retryAPI(ctx, func(ctx context.Context) error {
+		err := create(ctx)
 		if err != nil && keepsPosition && !transient(err) {
 			// Another process created it meanwhile, from its own start: take that one.
-			err = create()
+			err = create(ctx)
 		}
 		return err
 	})
@@ -324,6 +329,8 @@ func (d Delivery) age() time.Duration {
 func (b *Bus) end(ctx context.Context, cfg ConsumerConfig, d Delivery, err error) {
 	delay := min(cfg.Backoff<<min(d.NumDelivered-1, 16), cfg.MaxBackoff)
 	switch {
+	case err == nil && cfg.ConfirmAcks:
+		b.ackConfirmed(ctx, cfg, d)
 	case err == nil:
 		if aerr := d.msg.Ack(); aerr != nil {
 			b.log.Warn("ack failed; message will be redelivered", "msg_id", d.MsgID, "err", aerr)
@@ -344,6 +351,29 @@ func (b *Bus) end(ctx context.Context, cfg ConsumerConfig, d Delivery, err error
 		b.log.Log(ctx, level, "handler failed; will retry", "stage", cfg.Stage, "msg_id", d.MsgID,
 			"attempt", d.NumDelivered, "retry_in", delay, "err", err)
 		_ = d.msg.NakWithDelay(delay)
+	}
+}
+
+// ackConfirmed acknowledges d and waits for the server's confirmation, asking again while none
+// comes (the server the ack went to died; the consumer's new leader takes it), until AckWait has
+// passed, after which the server hands the message out again anyway, or ctx ends.
+func (b *Bus) ackConfirmed(ctx context.Context, cfg ConsumerConfig, d Delivery) {
+	deadline := time.Now().Add(cfg.AckWait)
+	for {
+		actx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		err := d.msg.DoubleAck(actx)
+		cancel()
+		if err == nil || errors.Is(err, jetstream.ErrMsgAlreadyAckd) {
+			return
+		}
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			b.log.Warn("ack not confirmed; message will be redelivered", "stage", cfg.Stage, "msg_id", d.MsgID, "err", err)
+			return
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(250 * time.Millisecond):
+		}
 	}
 }
 

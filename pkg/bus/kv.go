@@ -71,7 +71,7 @@ const keyDeleteMarkerTTL = time.Minute
 func (b *Bus) openKV(ctx context.Context, cfg jetstream.KeyValueConfig) (*KV, error) {
 	cfg.Replicas = b.cfg.Replicas
 	var kv jetstream.KeyValue
-	err := retry(ctx, func() error {
+	err := retryAPI(ctx, func(ctx context.Context) error {
 		var err error
 		kv, err = b.js.CreateOrUpdateKeyValue(ctx, cfg)
 		return err
@@ -171,7 +171,9 @@ func (k *KV) CompareAndSwap(ctx context.Context, key string, old, val []byte) (b
 		return false, nil
 	}
 	if _, err := k.kv.Update(ctx, key, val, e.Revision()); err != nil {
-		if errors.Is(err, jetstream.ErrKeyExists) {
+		// A replicated bucket reports the conflict as ErrKeyRevisionMismatch (error code 10164),
+		// not as ErrKeyExists (10071) like a single server.
+		if errors.Is(err, jetstream.ErrKeyExists) || errors.Is(err, jetstream.ErrKeyRevisionMismatch) {
 			return false, nil // someone else updated it first
 		}
 		return false, fmt.Errorf("kv update %s: %w", key, err)

@@ -93,6 +93,7 @@ type Source struct {
 	URLs     []string      // for KindURLs
 	Poll     time.Duration // how often to re-poll; 0 = once
 	Language string        // optional hint, used when the feed says nothing
+	Tags     []string      // the source's collection tags ("country:CN"), copied to article.Page.SourceTags
 }
 
 func (s Source) validate() error {

@@ -41,7 +41,7 @@ type SourceStatus struct {
 	Polls            int64         `json:"polls"`
 	ItemsSeen        int64         `json:"items_seen"` // article URLs listed by the source
 	Fetched          int64         `json:"fetched"`    // pages handed to the sink
-	Skipped          int64         `json:"skipped"`    // already fetched, disallowed by robots.txt, or not HTML
+	Skipped          int64         `json:"skipped"`    // already fetched, disallowed by robots.txt, not HTML, or a listing page
 	Failed           int64         `json:"failed"`
 	InFlight         int           `json:"in_flight"` // fetches running now
 	Queued           int           `json:"queued"`    // fetches waiting for a politeness slot
@@ -331,6 +331,9 @@ type item struct {
 	feed  string
 	hints article.Hints
 	when  time.Time // ordering key for sitemaps: publication or lastmod
+	// onPage: found on an HTML section page, where a link that looks like an article may lead to
+	// another section or a tag page.
+	onPage bool
 }
 
 // pollState collects one poll's items and the validators to save if the whole poll went well.
@@ -614,7 +617,7 @@ func (c *Crawler) collectPage(ctx context.Context, ps *pollState, pageURL string
 			if len(strings.Fields(l.Text)) >= 3 {
 				h.Title = l.Text
 			}
-			ps.add(item{url: l.URL, hints: h})
+			ps.add(item{url: l.URL, hints: h, onPage: true})
 		}
 		feeds = links.Feeds
 		if len(feeds) > maxDiscoveredFeeds {
@@ -763,7 +766,7 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 			switch res {
 			case "fetched":
 				counts.fetched++
-			case "duplicate", "robots", "skipped":
+			case "duplicate", "robots", "skipped", "listing":
 				counts.skipped++
 			default:
 				counts.failed++
@@ -793,6 +796,7 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 	case <-ctx.Done():
 		return "failed", ctx.Err()
 	}
+	log := c.log.With("source", ps.ss.src.Name, "url", it.url)
 	var claimed []string
 	var page *article.Page
 	release := func() {
@@ -824,7 +828,7 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		}
 		if !isHTML(resp.ContentType(), resp.Body) {
 			result = "skipped"
-			c.log.Debug("not an HTML page", "source", ps.ss.src.Name, "url", it.url, "content_type", resp.ContentType())
+			log.Debug("not an HTML page", "content_type", resp.ContentType())
 			return true
 		}
 		if final, cerr := article.Canonicalize(resp.FinalURL); cerr == nil && final != it.canon {
@@ -843,6 +847,10 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		page = &article.Page{
 			URL: it.url, FinalURL: resp.FinalURL, ContentType: resp.ContentType(), Body: resp.Body,
 			Fetched: resp.Fetched, Source: ps.ss.src.Name, Feed: it.feed, Hints: it.hints,
+			SourceTags: ps.ss.src.Tags,
+		}
+		if it.onPage && c.listing(ctx, log, *page, claimed) {
+			result, page = "listing", nil
 		}
 		return true
 	})
@@ -856,7 +864,7 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 		result, err = c.handOver(ctx, *page, claimed, release)
 	}
 	if err != nil {
-		c.log.Info("article fetch failed", "source", ps.ss.src.Name, "url", it.url, "err", err)
+		log.Info("article fetch failed", "err", err)
 	}
 	return result, err
 }
@@ -872,6 +880,21 @@ func (c *Crawler) handOver(ctx context.Context, page article.Page, claimed []str
 		c.finish(ctx, canon)
 	}
 	return "fetched", nil
+}
+
+// listing reports whether a page found on a section page is a listing (another section, a tag
+// page) rather than an article; then it is not handed on, and not fetched again within the
+// dedup window.
+func (c *Crawler) listing(ctx context.Context, log *slog.Logger, page article.Page, claimed []string) bool {
+	kind := article.KindOf(page)
+	if !kind.Listing() {
+		return false
+	}
+	log.Debug("listing page, not an article", "why", kind.Why, "measured", kind.Measured)
+	for _, canon := range claimed {
+		c.finish(ctx, canon)
+	}
+	return true
 }
 
 // seen reports whether canon has a fresh claim (fetched within DedupWindow, or being fetched

@@ -827,3 +827,30 @@ func TestPendingClaimOfDeadWorkerExpires(t *testing.T) {
 		}
 	}
 }
+
+// The source's collection tags travel with each page it yields and become the article's.
+func TestPagesCarrySourceTags(t *testing.T) {
+	s := newSite(t)
+	var col collector
+	tags := []string{"country:KE", "kind:newspaper", "collection:africa"}
+	c := newCrawler(t, testConfig(), nil, col.sink, Source{Name: "tagged", Kind: KindURLs, Tags: tags,
+		URLs: []string{s.URL + "/a/story-one-here", s.URL + "/a/story-two-here"}})
+	if err := c.RunOnce(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if len(col.pages) != 2 {
+		t.Fatalf("got %d pages, want 2", len(col.pages))
+	}
+	for _, p := range col.pages {
+		if !slices.Equal(p.SourceTags, tags) {
+			t.Errorf("page %s: SourceTags = %q; want %q", p.URL, p.SourceTags, tags)
+		}
+		a, err := article.FromPage(p)
+		if err != nil {
+			t.Fatalf("FromPage(%s): %v", p.URL, err)
+		}
+		if !slices.Equal(a.SourceTags, tags) {
+			t.Errorf("article %s: SourceTags = %q; want %q", a.URL, a.SourceTags, tags)
+		}
+	}
+}

@@ -837,6 +837,9 @@ func (d *data) abbreviatedRegionAfter(text []rune, end int) bool {
 var districtNouns = map[string]bool{"district": true, "ward": true, "neighbourhood": true, "neighborhood": true,
 	"suburb": true, "township": true, "borough": true}
 
+// districtInitials are the first letters of districtNouns.
+const districtInitials = "dwnstb"
+
 // districtModifiers may stand between the name and the noun ("business district").
 var districtModifiers = map[string]bool{"business": true, "financial": true, "industrial": true, "old": true,
 	"historic": true, "commercial": true, "residential": true, "shopping": true, "entertainment": true}
@@ -858,7 +861,8 @@ func (d *data) districtNames(s string, runes func() []rune, ents []article.Entit
 	text := runes()
 	var out []unknownPlace
 	for i := 1; i < len(text); i++ {
-		if text[i-1] != ' ' || !districtNouns[strings.TrimRight(wordAfter(text, i-1), ".")] {
+		// The first letter rules out most words before a word is made (an allocation per word).
+		if text[i-1] != ' ' || !strings.ContainsRune(districtInitials, text[i]) || !districtNouns[strings.TrimRight(wordAfter(text, i-1), ".")] {
 			continue
 		}
 		end := i - 1 // the name (or its modifier) ends here

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/newsmon/newsmon/pkg/article"
@@ -259,5 +260,15 @@ func TestMistypedPlaces(t *testing.T) {
 				t.Errorf("%q → %s %s; want %s %s", tc.mention, got.Name, got.CountryCode, tc.wantName, tc.wantCC)
 			}
 		})
+	}
+}
+
+// TestDistrictInitials: every district noun starts with one of districtInitials, which
+// districtNames checks before it reads a word.
+func TestDistrictInitials(t *testing.T) {
+	for n := range districtNouns {
+		if !strings.ContainsRune(districtInitials, []rune(n)[0]) {
+			t.Errorf("%q does not start with one of %q", n, districtInitials)
+		}
 	}
 }

@@ -1,9 +1,10 @@
 // Package index defines what newsmon asks of a search index — the Index interface, Query and
 // Result — and the derived document fields both backends index (facet keys, region keys, money,
-// locations, mentioned dates), so that the embedded bleve backend and the Elasticsearch backend
-// answer the same queries the same way. It also holds the research views built from ordinary
-// searches, the same over every backend (ShareTimeline, Network, Profile), and the TermScorer
-// interface each backend implements in its own way (significant terms).
+// locations, mentioned dates, the sources' collection tags), so that the embedded bleve backend
+// and the Elasticsearch backend answer the same queries the same way. It also holds the research
+// views built from ordinary searches, the same over every backend (ShareTimeline, CompareByTag,
+// Network, Profile), and the TermScorer interface each backend implements in its own way
+// (significant terms).
 // Backends live in subpackages; indextest holds the conformance suite both pass.
 package index
 
@@ -46,6 +47,7 @@ type Query struct {
 	Source   []string  // publisher / feed name
 	Lang     []string  // ISO 639-1
 	Speaker  []string  // quote speakers
+	Tag      []string  // the source's collection tag, "key:value" as in Article.SourceTags ("country:CN")
 	From, To time.Time // published range, inclusive; zero means open
 	// Near matches articles with a resolved place within the circle.
 	Near *GeoCircle
@@ -119,9 +121,13 @@ func (q Query) FacetList() []string {
 	return out
 }
 
-// Facet names, as in CONTRACTS §3, then currency (ISO codes of the money figures) and event_type.
+// Facet names, as in docs/contracts.md §3, then currency (ISO codes of the money figures), event_type and
+// tag.
 var FacetNames = []string{"person", "org", "place", "region", "country", "source", "event", "lang",
-	"currency", "event_type"}
+	"currency", "event_type", FacetTag}
+
+// FacetTag is the facet of the sources' collection tags: "key:value" values (Article.SourceTags).
+const FacetTag = "tag"
 
 // GeoCircle is a circle on the earth: a centre in degrees (WGS 84) and a radius in kilometres.
 type GeoCircle struct {

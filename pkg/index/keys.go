@@ -21,6 +21,7 @@ type Keys struct {
 	Country  []string // facet values: country names
 	Events   []string
 	Speakers []string
+	Tags     []string // the source's collection tags (Article.SourceTags): facet and filter values
 
 	EventTypes []string   // Article.Events[].Type: facet and filter values
 	Currencies []string   // ISO 4217 codes of the money figures: facet and filter values
@@ -157,6 +158,10 @@ func KeysOf(a *article.Article) Keys {
 		if q.Speaker != nil {
 			add(&k.Speakers, speakers, *q.Speaker)
 		}
+	}
+	tags := map[string]bool{}
+	for _, t := range a.SourceTags {
+		add(&k.Tags, tags, t)
 	}
 	return k
 }

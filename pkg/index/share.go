@@ -18,11 +18,11 @@ type Searcher interface {
 
 // Background is the population a query's attention is a share of: every article in the same
 // sources and languages and published in the same period, whatever it says. The query's text and
-// its entity, place, event, money, speaker and mentioned-date filters are dropped; Source, Lang
-// and From/To stay. Paging, facets and the timeline interval are kept as they are.
+// its entity, place, event, money, speaker and mentioned-date filters are dropped; Source, Tag
+// (the sources' collections), Lang and From/To stay. Paging, facets and the timeline interval are kept as they are.
 func (q Query) Background() Query {
 	return Query{
-		Source: q.Source, Lang: q.Lang, From: q.From, To: q.To,
+		Source: q.Source, Tag: q.Tag, Lang: q.Lang, From: q.From, To: q.To,
 		Sort: q.Sort, Page: q.Page, Size: q.Size, FacetSize: q.FacetSize, Interval: q.Interval,
 		WithText: q.WithText,
 	}
@@ -70,8 +70,8 @@ func ShareTimeline(ctx context.Context, s Searcher, q Query, cache *BackgroundCa
 	return MergeShares(fg.Timeline, bg.Timeline), fg.Total, bg.Total, nil
 }
 
-// BackgroundCache keeps background timelines (a total and a timeline per source, language,
-// period and interval) for a short time. A background is the same for every query over the same
+// BackgroundCache keeps background timelines (a total and a timeline per source, collection,
+// language, period and interval) for a short time. A background is the same for every query over the same
 // sources and period, and it is the costlier search of a share timeline (every article in them);
 // a comparison of six queries reads it once. Within the TTL a background may lag new articles:
 // shares are then slightly high (MergeShares keeps them at most 1). Safe for concurrent use; a
@@ -136,7 +136,7 @@ func backgroundKey(q Query) string {
 		slices.Sort(out)
 		return out
 	}
-	return fmt.Sprintf("%q|%q|%s|%s|%s", norm(q.Source), norm(q.Lang), q.From.UTC().Format(time.RFC3339Nano),
+	return fmt.Sprintf("%q|%q|%q|%s|%s|%s", norm(q.Source), norm(q.Tag), norm(q.Lang), q.From.UTC().Format(time.RFC3339Nano),
 		q.To.UTC().Format(time.RFC3339Nano), q.Interval)
 }
 

@@ -34,12 +34,12 @@ func TestBackgroundKeepsSourcesAndPeriod(t *testing.T) {
 	usd := 1e9
 	q := Query{Text: "battery", Person: []string{"Li Wei"}, Org: []string{"x"}, Place: []string{"Wuxi"},
 		Region: []string{"CN"}, Event: []string{"e"}, Source: []string{"reuters.com"}, Lang: []string{"en"},
-		Speaker: []string{"s"}, From: from, To: to, Near: &GeoCircle{1, 2, 3}, Currency: []string{"USD"},
+		Tag: []string{"country:GB"}, Speaker: []string{"s"}, From: from, To: to, Near: &GeoCircle{1, 2, 3}, Currency: []string{"USD"},
 		MinUSD: &usd, EventType: []string{"protest"}, MentionsFrom: from, Interval: "week", Size: 1, FacetSize: -1}
 	bg := q.Background()
-	want := Query{Source: q.Source, Lang: q.Lang, From: from, To: to, Interval: "week", Size: 1, FacetSize: -1}
+	want := Query{Source: q.Source, Tag: q.Tag, Lang: q.Lang, From: from, To: to, Interval: "week", Size: 1, FacetSize: -1}
 	if bg.Text != "" || bg.Person != nil || bg.Region != nil || bg.Near != nil || bg.MinUSD != nil ||
-		bg.EventType != nil || !bg.MentionsFrom.IsZero() || !slices.Equal(bg.Source, want.Source) ||
+		bg.EventType != nil || !bg.MentionsFrom.IsZero() || !slices.Equal(bg.Source, want.Source) || !slices.Equal(bg.Tag, want.Tag) ||
 		!slices.Equal(bg.Lang, want.Lang) || bg.From != from || bg.To != to || bg.Interval != "week" ||
 		bg.Size != 1 || bg.FacetSize != -1 {
 		t.Errorf("Background() = %+v; want %+v", bg, want)
@@ -76,15 +76,16 @@ func TestBackgroundCache(t *testing.T) {
 	}
 	c.search(t.Context(), s, Query{Source: []string{"a", "b"}, Interval: "month"})
 	c.search(t.Context(), s, Query{Source: []string{"a", "b"}, Interval: "week", From: now})
-	if s.n != 3 {
-		t.Errorf("other interval, other period: %d searches; want 3", s.n)
+	c.search(t.Context(), s, Query{Source: []string{"a", "b"}, Interval: "week", Tag: []string{"country:CN"}})
+	if s.n != 4 {
+		t.Errorf("other interval, other period, other collection: %d searches; want 4", s.n)
 	}
 	now = now.Add(11 * time.Second)
-	if res, _ := c.search(t.Context(), s, bg); s.n != 4 || res.Total != 4 {
+	if res, _ := c.search(t.Context(), s, bg); s.n != 5 || res.Total != 5 {
 		t.Errorf("after the TTL: %d searches, total %d; want a fresh search", s.n, res.Total)
 	}
 	var none *BackgroundCache
-	if res, _ := none.search(t.Context(), s, bg); s.n != 5 || res.Total != 5 {
+	if res, _ := none.search(t.Context(), s, bg); s.n != 6 || res.Total != 6 {
 		t.Errorf("nil cache: %d searches; want every call to search", s.n)
 	}
 }

@@ -47,7 +47,8 @@ func setPositive[T int | int64 | time.Duration](dst *T, v T) {
 func (s *Spec) CrawlSources() []crawl.Source {
 	out := make([]crawl.Source, len(s.Sources))
 	for i, src := range s.Sources {
-		out[i] = crawl.Source{Name: src.Name, Kind: src.Kind, URL: src.URL, URLs: src.URLs, Poll: src.Poll, Language: src.Language}
+		out[i] = crawl.Source{Name: src.Name, Kind: src.Kind, URL: src.URL, URLs: src.URLs, Poll: src.Poll, Language: src.Language,
+			Tags: src.SourceTags()}
 	}
 	return out
 }

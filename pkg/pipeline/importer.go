@@ -92,7 +92,8 @@ func (imp *Importer) dead(data []byte) {
 
 // Run imports every input, then waits until each article it published is indexed or
 // dead-lettered, and prints the summary. It shares the crawler's content store (crawlCfg's dedup
-// window), so content seen by a crawl is a duplicate for an import, and back.
+// window), so content seen by a crawl is a duplicate for an import, and back. idx may be nil on a
+// shared bus, where other processes index.
 func (imp *Importer) Run(ctx context.Context, stages *Stages, crawlCfg crawl.Config, idx index.Index) error {
 	imp.start = time.Now()
 	for _, in := range imp.cfg.Inputs {
@@ -246,7 +247,13 @@ func (imp *Importer) readRecords(ctx context.Context, q *ordered.Queue[*archive.
 func (imp *Importer) handle(ctx context.Context, sink func(context.Context, *article.Article) (Outcome, error),
 	stages *Stages, it *archive.Item) outcome {
 	res := outcome{ord: it.Ordinal}
-	a, err := it.Article(time.Now().UTC())
+	a, kind, err := it.ArticleKind(time.Now().UTC())
+	if kind.Listing() {
+		// A front, section or tag page: indexed, it would turn up in searches, facets and alerts
+		// as if it were a story.
+		res.kind, res.reason = outSkipped, "not an article: listing page ("+kind.Why+")"
+		return res
+	}
 	if err != nil {
 		if errors.Is(err, article.ErrNoBody) || errors.Is(err, article.ErrNotHTML) || errors.Is(err, archive.ErrNoText) {
 			res.kind, res.reason = outSkipped, "no article text"
@@ -322,8 +329,10 @@ func shortReason(s string) string {
 
 // waitDrained waits until every article this import published is indexed or dead-lettered and,
 // on the process's own bus, until the queues are empty (articles an interrupted earlier run had
-// published are indexed now too). On a shared bus, index workers of other processes may index
-// this import's articles: the index itself is asked about those.
+// published are indexed now too). On a shared bus the extract and index workers of other
+// processes do the work: the index, when this process can read it (Elasticsearch), is asked
+// about the articles, and once the shared queues are empty every article published before has
+// been indexed or dead-lettered.
 func (imp *Importer) waitDrained(ctx context.Context, b *bus.Bus, idx index.Index) error {
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
@@ -337,7 +346,12 @@ func (imp *Importer) waitDrained(ctx context.Context, b *bus.Bus, idx index.Inde
 		}
 		if !imp.cfg.OwnBus && time.Since(lastAsked) > time.Second {
 			lastAsked = time.Now()
-			imp.askIndex(ctx, idx)
+			if idx != nil {
+				imp.askIndex(ctx, idx)
+			}
+			if queuesEmpty(ctx, b) {
+				imp.settleAsIndexed()
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -365,13 +379,25 @@ func (imp *Importer) askIndex(ctx context.Context, idx index.Index) {
 	}
 }
 
+// settleAsIndexed counts the articles still pending as indexed: called once the shared queues are
+// empty, when the index workers have acknowledged every article published before (ack follows
+// the index write) and the dead-lettered ones were counted as they were reported.
+func (imp *Importer) settleAsIndexed() {
+	imp.mu.Lock()
+	defer imp.mu.Unlock()
+	imp.counts.indexed += len(imp.pending)
+	clear(imp.pending)
+}
+
+// queuesEmpty says whether the extract and index consumers exist and hold nothing pending or in
+// flight. A consumer not there yet (no worker has joined the bus) is work not started, not done.
 func queuesEmpty(ctx context.Context, b *bus.Bus) bool {
 	for stream, durable := range map[string]string{bus.StreamFetched: DurableExtract, bus.StreamEnriched: DurableIndex} {
 		p, err := b.Pending(ctx, stream)
 		if err != nil {
 			return false
 		}
-		if v := p[durable]; v[0]+v[1] > 0 {
+		if v, ok := p[durable]; !ok || v[0]+v[1] > 0 {
 			return false
 		}
 	}

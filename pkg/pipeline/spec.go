@@ -96,6 +96,9 @@ type Source struct {
 	Poll     time.Duration `yaml:"poll"`
 	Language string        `yaml:"language"`
 	Country  string        `yaml:"country"` // ISO 3166 alpha-2 of the outlet, a hint for place and currency disambiguation
+	// Tags put the source in collections (kind: wire, collection: [asia-press]); its articles
+	// carry them with its country and language as Article.SourceTags (see Tags).
+	Tags Tags `yaml:"tags"`
 }
 
 // ExtractSpec lists the extractors in the order they run.
@@ -130,6 +133,23 @@ type AlertSpec struct {
 	Interval string   `yaml:"interval"`
 	Webhook  string   `yaml:"webhook"`
 	Email    []string `yaml:"email"`
+	// Kind ("story" or "surge"), Factor, Baseline and MinArticles: see alert.Rule.
+	Kind        string  `yaml:"kind"`
+	Factor      float64 `yaml:"factor"`
+	Baseline    string  `yaml:"baseline"`
+	MinArticles int     `yaml:"min_articles"`
+	// NewEntity (person, org, place or any) goes with mode first_mention: see alert.Rule.
+	NewEntity string `yaml:"new_entity"`
+	// Tag limits the rule to sources in these collections ("kind:wire", "collection:asia-press").
+	Tag []string `yaml:"tag"`
+}
+
+// Rule is the enabled alert rule the spec describes, without an id.
+func (a AlertSpec) Rule() alert.Rule {
+	return alert.Rule{Name: a.Name, Text: a.Text, Person: a.Person, Org: a.Org, Place: a.Place, Region: a.Region,
+		Event: a.Event, Source: a.Source, Lang: a.Lang, EventType: a.EventType, MinCount: a.MinCount, Mode: a.Mode,
+		Window: a.Window, Interval: a.Interval, Webhook: a.Webhook, Email: a.Email, Kind: a.Kind, Factor: a.Factor,
+		Baseline: a.Baseline, MinArticles: a.MinArticles, NewEntity: a.NewEntity, Tag: a.Tag, Enabled: true}
 }
 
 // ByteSize reads sizes such as 5MiB, 512KB or 1048576.
@@ -352,6 +372,7 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 		if src.Poll != 0 && src.Poll < time.Second {
 			v.add(fmt.Sprintf("sources[%d].poll: %s is too often (minimum 1s)", i, src.Poll), "sources", i, "poll")
 		}
+		v.checkTags(i, src)
 	}
 	if len(s.Extract.Extractors) == 0 {
 		s.Extract.Extractors = slices.Clone(opts.Extractors)
@@ -410,6 +431,11 @@ func (v *validator) check(s *Spec, opts LoadOptions) {
 		}
 		if a.Text == "" && len(a.Person)+len(a.Org)+len(a.Place)+len(a.Region)+len(a.Event)+len(a.Source)+len(a.Lang)+len(a.EventType) == 0 {
 			v.add(fmt.Sprintf("alerts[%d]: a rule needs at least one condition (text, person, org, place, region, event, source or lang)", i), "alerts", i)
+		}
+		if a.Kind != "" || a.Factor != 0 || a.Baseline != "" || a.MinArticles != 0 || a.NewEntity != "" || a.Mode == alert.ModeFirstMention {
+			for _, err := range a.Rule().KindProblems() {
+				v.add(fmt.Sprintf("alerts[%d]: %v", i, err), "alerts", i)
+			}
 		}
 		if opts.Vocabulary != nil {
 			var unknown *alert.UnknownNamesError

@@ -299,6 +299,18 @@ type Matcher interface {
 	Delivered(ctx context.Context, ev alert.Event) (first bool, err error)
 }
 
+// SurgeMatcher is a Matcher that also runs surge rules (alert.Matcher): they count the matching
+// articles in the index, so the index stage hands it the index the article was just written to.
+type SurgeMatcher interface {
+	MatchSurges(ctx context.Context, a *article.Article, idx alert.Searcher) ([]alert.Event, error)
+}
+
+// FirstMentionMatcher is a Matcher that also runs rules of mode first_mention (alert.Matcher): they
+// ask the index whether an entity was mentioned before, so the index stage hands it the index.
+type FirstMentionMatcher interface {
+	MatchFirstMentions(ctx context.Context, a *article.Article, idx alert.Searcher) ([]alert.Event, error)
+}
+
 // RunIndex consumes enriched articles in batches, writes them to idx, acknowledges each only once
 // it is written, then runs the alert rules on it and publishes what fires, until ctx ends.
 func (s *Stages) RunIndex(ctx context.Context, idx index.Index, matcher Matcher, batch int) error {
@@ -379,7 +391,7 @@ func (s *Stages) RunIndex(ctx context.Context, idx index.Index, matcher Matcher,
 		g.SetLimit(alertWorkers)
 		for k, a := range indexed {
 			g.Go(func() error {
-				alertErrs[k] = s.publishAlerts(ctx, matcher, a)
+				alertErrs[k] = s.publishAlerts(ctx, matcher, idx, a)
 				return nil
 			})
 		}
@@ -413,11 +425,26 @@ func temporary(err error) bool {
 // again, by a redelivery or a concurrent worker, is dropped by JetStream), then records it
 // delivered. Only then may the article be acknowledged: any error leaves the rest owed to the
 // redelivery. The alert counts (metrics, OnAlert, the log) once, where Delivered says first.
-func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.Article) error {
+// Surge and first-mention rules search idx, which already holds the article.
+func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, idx index.Index, a *article.Article) error {
 	events, err := matcher.Match(ctx, a)
 	var errs []error
 	if err != nil { // the events returned fired all the same: publish them
 		errs = append(errs, fmt.Errorf("match alerts on %s: %w", a.ID, err))
+	}
+	if sm, ok := matcher.(SurgeMatcher); ok {
+		surges, err := sm.MatchSurges(ctx, a, idx)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("match surge alerts on %s: %w", a.ID, err))
+		}
+		events = append(events, surges...)
+	}
+	if fm, ok := matcher.(FirstMentionMatcher); ok {
+		firsts, err := fm.MatchFirstMentions(ctx, a, idx)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("match first-mention alerts on %s: %w", a.ID, err))
+		}
+		events = append(events, firsts...)
 	}
 	for _, ev := range events {
 		if err := s.PublishAlert(ctx, ev); err != nil {
@@ -439,7 +466,7 @@ func (s *Stages) publishAlerts(ctx context.Context, matcher Matcher, a *article.
 		if s.OnAlert != nil {
 			s.OnAlert(a, ev, time.Now())
 		}
-		s.log().Info("alert fired", "rule", ev.RuleName, "article_id", a.ID, "title", a.Title)
+		s.log().Info("alert fired", "rule", ev.RuleName, "kind", cmp.Or(ev.Kind, alert.KindStory), "article_id", a.ID, "title", a.Title)
 	}
 	return errors.Join(errs...)
 }

@@ -6,7 +6,7 @@ package text
 
 import "unicode/utf8"
 
-// RuneIndex converts byte offsets into a string to code-point offsets (CONTRACTS §1 offsets).
+// RuneIndex converts byte offsets into a string to code-point offsets (docs/contracts.md §1 offsets).
 // Build it once per text; lookups are O(1). Pure-ASCII text costs nothing: offsets are identical.
 type RuneIndex struct {
 	n     int     // len(s) in bytes

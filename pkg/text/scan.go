@@ -2,7 +2,7 @@ package text
 
 import "unicode/utf8"
 
-// RuneCounter turns byte offsets, asked in increasing order, into code-point offsets (CONTRACTS
+// RuneCounter turns byte offsets, asked in increasing order, into code-point offsets (docs/contracts.md
 // §1) by counting forward. It does the job of RuneIndex without its tables of 8 bytes per byte of
 // text, which cost more than the whole scan when an article holds a handful of hits. Asking for an
 // earlier offset restarts the count from the beginning.

@@ -5,21 +5,23 @@
 "use strict";
 
 // Repeatable filters (all must hold), then single-valued ones, as /api/search takes them.
-const FILTERS = ["person", "org", "place", "region", "event", "event_type", "source", "lang", "currency"];
+const FILTERS = ["person", "org", "place", "region", "event", "event_type", "source", "lang", "currency", "tag"];
 const RANGES = ["from", "to", "mentions_from", "mentions_to", "min_usd", "max_usd", "near"];
 const FILTER_LABELS = {
   q: "words", person: "person", org: "organisation", place: "place", region: "region", event: "event",
   event_type: "event type", source: "source", lang: "language", currency: "currency", from: "published from",
   to: "published to", mentions_from: "mentions dates from", mentions_to: "mentions dates to",
-  min_usd: "sum ≥ US$", max_usd: "sum ≤ US$", near: "near (lat,lon,km)", speaker: "speaker",
+  min_usd: "sum ≥ US$", max_usd: "sum ≤ US$", near: "near (lat,lon,km)", speaker: "speaker", tag: "collection",
 };
 // [facet name in the API, heading, URL parameter it filters by]
 const FACETS = [
   ["person", "People", "person"], ["org", "Organisations", "org"], ["place", "Places", "place"],
   ["region", "Regions", "region"], ["country", "Countries", "region"], ["event", "Events", "event"],
   ["event_type", "Event types", "event_type"], ["source", "Sources", "source"], ["lang", "Languages", "lang"],
-  ["currency", "Currencies", "currency"],
+  ["currency", "Currencies", "currency"], ["tag", "Source collections", "tag"],
 ];
+// Tag keys of the sources to compare across on the Analyse page (/api/compare?by=).
+const ACROSS = [["country", "countries"], ["language", "languages"], ["kind", "kinds of outlet"], ["collection", "collections"]];
 const FACET_SHOWN = 6; // per facet before "more"
 const PAGE_SIZE = 20;
 const main = document.getElementById("main");
@@ -564,7 +566,39 @@ async function analyseView(p, token) {
 
   render(el("h1", { class: "sr-only" }, "Analyse"), activeChips(p),
     el("p", { class: "meta" }, "The articles the search and filters select, characterised. ", link(inView(fp, "search"), "Back to the articles")),
-    el("div", { class: "analysis" }, time, comparePanel(p, fp, interval, share, token), terms, who, net, quoted));
+    el("div", { class: "analysis" }, time, comparePanel(p, fp, interval, share, token), acrossPanel(p, fp, interval, share, token),
+      terms, who, net, quoted));
+}
+
+// acrossPanel compares the search across collections of sources (?by=country: one series per
+// country of the sources, /api/compare), as counts or as each collection's share, on one scale.
+function acrossPanel(p, fp, interval, share, token) {
+  const by = ACROSS.some(([k]) => k === p.get("by")) ? p.get("by") : "";
+  const setBy = v => { const q = state(); v ? q.set("by", v) : q.delete("by"); go(q, true); };
+  const box = panel("an-across", "Compare across sources");
+  const cp = new URLSearchParams(fp); cp.set("interval", interval); cp.set("by", by);
+  box.firstChild.append(el("div", { class: "actions" },
+    el("label", {}, "across ", el("select", { id: "across", onchange: e => setBy(e.target.value) },
+      el("option", { value: "" }, "—"), ACROSS.map(([k, label]) => el("option", { value: k, selected: k === by }, label)))),
+    by ? downloadLink("/api/compare", cp, { format: "csv" }, "CSV") : null));
+  if (!by) {
+    box.append(el("p", { class: "meta" }, "Choose what to compare across: this search in each country's (language's, …) sources, as a share of all their articles."));
+    return box;
+  }
+  fill(box, token, api("/api/compare?" + cp), res => {
+    if (!res.series.length) return el("p", { class: "meta" }, `No ${by} tags on the sources of these articles (see tags: in the pipeline file).`);
+    const value = share ? b => b.share || 0 : b => b.count;
+    const scale = Math.max(...res.series.flatMap(s => s.buckets.map(value)), share ? 0.0001 : 1);
+    // One time axis for all: each series runs from the first period of any to the last.
+    const keys = res.series.flatMap(s => s.buckets.map(b => b.key)).sort();
+    const ends = [keys[0], keys[keys.length - 1]].filter(Boolean).map(key => ({ key, count: 0, total: 0, share: 0 }));
+    const span = buckets => [...ends.filter(e => !buckets.some(b => b.key === e.key)), ...buckets].sort((x, y) => x.key < y.key ? -1 : 1);
+    return res.series.map(s => el("section", { class: "compare-row" },
+      el("h3", {}, link(withFilter("tag", s.tag), `${by} ${s.key}`), " ", el("span", { class: "meta" },
+        `${plural(s.total, "article")} · ${pct(s.share)} of ${s.background_total.toLocaleString()} in these sources`)),
+      timelineChart(span(s.buckets), interval, share, scale)));
+  });
+  return box;
 }
 
 // comparePanel sets the search's words beside up to five other queries (?vs=…, each with the
@@ -907,8 +941,11 @@ async function alertsView(p, token) {
     source: input("r-source", "e.g. Euro Chronicle"), lang: input("r-lang", "e.g. en, fr"),
     min_count: input("r-min", "1", { type: "number", min: 1, max: 1000, inputmode: "numeric" }),
     mode: el("select", { id: "r-mode" }, el("option", { value: "" }, "every matching story"),
-      el("option", { value: "first_in_window" }, "first story in a window"), el("option", { value: "digest" }, "a digest every interval")),
+      el("option", { value: "first_in_window" }, "first story in a window"), el("option", { value: "digest" }, "a digest every interval"),
+      el("option", { value: "surge" }, "a surge in attention")),
     window: input("r-window", "e.g. 7d"), interval: input("r-interval", "e.g. 1d"),
+    factor: input("r-factor", "3", { type: "number", min: 1.1, max: 1000, step: "any", inputmode: "decimal" }),
+    baseline: input("r-baseline", "7d"), min_articles: input("r-min-articles", "3", { type: "number", min: 1, inputmode: "numeric" }),
     webhook: input("r-webhook", "https://…", { type: "url" }), email: input("r-email", "comma-separated"),
     enabled: el("input", { type: "checkbox", id: "r-enabled", checked: true }),
   };
@@ -917,8 +954,16 @@ async function alertsView(p, token) {
     if (regionInput.value.trim()) addRegion();
     const r = Object.assign({}, editing || {}, { name: f.name.value.trim(), text: f.text.value.trim(), region: regions.slice(), enabled: f.enabled.checked });
     for (const k of LISTS) r[k] = splitList(f[k].value);
-    for (const k of ["mode", "window", "interval", "webhook"]) r[k] = f[k].value.trim();
+    for (const k of ["mode", "window", "interval", "webhook", "baseline"]) r[k] = f[k].value.trim();
     r.min_count = parseInt(f.min_count.value, 10) || 0;
+    // "Fire on a surge" is a rule of kind surge (no mode); its fields go only with it.
+    const surge = r.mode === "surge";
+    r.kind = surge ? "surge" : "";
+    if (surge) r.mode = ""; else r.baseline = "";
+    if (!surge && r.mode !== "first_in_window") r.window = ""; // hidden fields go only with their mode
+    if (r.mode !== "digest") r.interval = "";
+    r.factor = surge ? parseFloat(f.factor.value) || 0 : 0;
+    r.min_articles = surge ? parseInt(f.min_articles.value, 10) || 0 : 0;
     delete r.created;
     // Leave out what is not set, so a server that predates a field still takes the rule.
     for (const [k, v] of Object.entries(r)) if (k !== "name" && (v === "" || v === 0 || (Array.isArray(v) && !v.length))) delete r[k];
@@ -928,7 +973,9 @@ async function alertsView(p, token) {
     editing = r;
     f.name.value = r.name || ""; f.text.value = r.text || "";
     for (const k of LISTS) f[k].value = (r[k] || []).join(", ");
-    for (const k of ["mode", "window", "interval", "webhook"]) f[k].value = r[k] || "";
+    for (const k of ["mode", "window", "interval", "webhook", "baseline"]) f[k].value = r[k] || "";
+    if (r.kind === "surge") f.mode.value = "surge";
+    f.factor.value = r.factor || ""; f.min_articles.value = r.min_articles || "";
     f.min_count.value = r.min_count || "";
     f.enabled.checked = r.enabled !== false;
     regions.length = 0; regions.push(...(r.region || [])); drawRegions();
@@ -938,8 +985,9 @@ async function alertsView(p, token) {
     syncMode();
   };
   const syncMode = () => {
-    windowLabel.hidden = f.mode.value !== "first_in_window";
+    windowLabel.hidden = f.mode.value !== "first_in_window" && f.mode.value !== "surge";
     intervalLabel.hidden = f.mode.value !== "digest";
+    for (const l of surgeLabels) l.hidden = f.mode.value !== "surge";
   };
   f.mode.addEventListener("change", syncMode);
   const msg = el("div", { role: "status", class: "form-msg" });
@@ -950,6 +998,9 @@ async function alertsView(p, token) {
   const cancel = el("button", { type: "button", hidden: true, onclick: () => { fillForm({}); msg.replaceChildren(); } }, "Cancel edit");
   const windowLabel = el("label", { for: "r-window", hidden: true }, "Window", f.window);
   const intervalLabel = el("label", { for: "r-interval", hidden: true }, "Digest interval", f.interval);
+  const surgeLabels = [el("label", { for: "r-factor", hidden: true }, "Times the normal rate", f.factor),
+    el("label", { for: "r-baseline", hidden: true }, "Normal rate measured over", f.baseline),
+    el("label", { for: "r-min-articles", hidden: true }, "At least (articles in the window)", f.min_articles)];
   const form = el("form", { class: "panel rule-form", "aria-labelledby": "rule-form-h", onsubmit: async e => {
     e.preventDefault();
     const rule = ruleFromForm();
@@ -972,7 +1023,7 @@ async function alertsView(p, token) {
     el("label", { for: "r-place" }, "Places (exactly)", f.place), el("label", { for: "r-event" }, "Events", f.event),
     el("label", { for: "r-source" }, "Sources", f.source), el("label", { for: "r-lang" }, "Languages", f.lang),
     el("label", { for: "r-min" }, "Mentioned at least (times)", f.min_count),
-    el("label", { for: "r-mode" }, "Fire on", f.mode), windowLabel, intervalLabel,
+    el("label", { for: "r-mode" }, "Fire on", f.mode), windowLabel, intervalLabel, ...surgeLabels,
     el("label", { for: "r-webhook" }, "Webhook (optional)", f.webhook), el("label", { for: "r-email" }, "E-mail to (optional)", f.email),
     el("label", { for: "r-enabled", class: "inline" }, f.enabled, " Enabled")),
   el("div", { class: "form-actions" }, submit,
@@ -992,7 +1043,10 @@ async function testRule(rule, out) {
   out.replaceChildren(el("p", { class: "meta" }, "Testing…"));
   try {
     const res = await postJSON("/api/alerts/test", "POST", rule);
+    const s = res.surge;
     out.replaceChildren(el("h3", {}, `${plural(res.total, "article")} in the index match now`),
+      s ? el("p", { class: "meta" }, `In the window now: ${plural(s.recent, "article")}; normally ${s.baseline_rate.toFixed(1)}; ` +
+        `a surge needs ${Math.ceil(s.threshold)}: ${s.surging ? "surging now" : "no surge now"}.`) : null,
       el("ul", { class: "test-hits" }, res.hits.map(h => el("li", {}, articleLink(h.id, h.title || h.url), " ",
         el("span", { class: "meta" }, [h.source, fmtDate(h.published), (h.reasons || []).join("; ")].filter(Boolean).join(" · "))))));
   } catch (err) { out.replaceChildren(errorBox(err)); }
@@ -1005,6 +1059,7 @@ function describeRule(r) {
   if (r.min_count > 1) parts.push(`at least ${r.min_count}×`);
   if (r.mode === "first_in_window") parts.push(`first in ${r.window}`);
   if (r.mode === "digest") parts.push(`digest every ${r.interval}`);
+  if (r.kind === "surge") parts.push(`surge: ≥ ${r.factor}× the normal per ${r.window} (over ${r.baseline}), ≥ ${r.min_articles} articles`);
   if (r.webhook) parts.push("webhook");
   if ((r.email || []).length) parts.push("e-mail");
   return parts.join(" · ") || "everything";
@@ -1035,6 +1090,12 @@ async function drawRules(box, edit, testOut) {
 
 function firingItem(ev, fresh) {
   const when = fmtAgo(ev.fired);
+  if (ev.surge) {
+    const s = ev.surge;
+    return el("article", { class: "firing" + (fresh ? " new" : ""), "data-rule": ev.rule_id },
+      el("h3", {}, ev.rule_name || ev.rule_id, el("span", { class: "meta" }, ` · surge: ${plural(s.recent, "article")} in ${s.window}, normally ${s.baseline_rate.toFixed(1)} · ${when}`)),
+      el("ul", {}, (s.stories || []).map(it => el("li", {}, articleLink(it.article_id, it.title || it.url), el("span", { class: "meta" }, it.source ? " · " + it.source : "")))));
+  }
   if ((ev.digest || []).length) {
     return el("article", { class: "firing" + (fresh ? " new" : ""), "data-rule": ev.rule_id },
       el("h3", {}, ev.rule_name || ev.rule_id, el("span", { class: "meta" }, ` · digest of ${plural(ev.digest.length + (ev.dropped || 0), "story")} · ${when}`)),
@@ -1269,7 +1330,7 @@ document.getElementById("search-form").addEventListener("submit", e => {
   const q = document.getElementById("q").value.trim();
   if (state().get("view") === "analyse") { // new words, same comparison
     p.set("view", "analyse");
-    for (const k of ["vs", "normalize"]) for (const v of state().getAll(k)) p.append(k, v);
+    for (const k of ["vs", "normalize", "by"]) for (const v of state().getAll(k)) p.append(k, v);
   } else {
     p.set("view", "search");
   }

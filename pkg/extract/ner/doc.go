@@ -80,7 +80,7 @@
 // top-down by spherical 2-means into a binary tree, whose paths serve like Brown-cluster bit
 // strings. The table stores hashed word keys only, no text.
 //
-// The Tagger then drops value types (DATE, MONEY, CARDINAL, …), maps the scheme's types to CONTRACTS
+// The Tagger then drops value types (DATE, MONEY, CARDINAL, …), maps the scheme's types to docs/contracts.md
 // §1 (OntoNotes: PERSON → PERSON; GPE, LOC, FAC → PLACE; ORG → ORG; EVENT → EVENT; NORP, PRODUCT,
 // WORK_OF_ART, LAW, LANGUAGE → MISC; CoNLL: PER, LOC, ORG, MISC likewise), keeps names out of
 // bylines, datelines with a clock time, photo credits and section labels, extends a person's name
@@ -185,8 +185,11 @@
 // things make it so: the weight table lives in
 // memory advised to use huge pages (without: ~110k with IOB2, TLB misses); emissions first gathers
 // and touches every weight row of a sentence (both cache lines of a BILOU row), so that the CPU
-// overlaps their cache misses; a token's rows are summed four weights at a time in 16-bit lanes of
-// a uint64, per shift, unpacked once per token (sumRows8: 147k → 188k with BILOU, under load); and
+// overlaps their cache misses; a token's rows are summed eight weights at a time in 16-bit lanes of
+// two uint64s, per shift, unpacked once per token (sumRows8: 147k → 188k with BILOU, under load,
+// four at a time; eight, with the next, 60–77k → 84–122k tokens per CPU-second on the loaded
+// machine of the seventh session); a frequent word's 21 weight rows that read the word alone are
+// not read at all, but their sums, kept per word (wordSums); and
 // Viterbi skips predecessors that cannot win — a predecessor scoring more than the largest spread
 // of transition scores below the best one never wins (the tags are identical, see
 // TestViterbiPruningIsExact). Decoding the OntoNotes model (BenchmarkLoadModel): 0.29–0.36 s.

@@ -24,7 +24,7 @@ import (
 // It runs in Tagger.Extract and Tagger.Tag only: Model.TagText, which `newsmon eval ner` scores on
 // CoNLL-2003 and OntoNotes, is the model alone, so those figures do not move.
 
-// Type indexes of evidence, in CONTRACTS §1 types.
+// Type indexes of evidence, in docs/contracts.md §1 types.
 const (
 	tiPerson = iota
 	tiOrg

@@ -68,9 +68,13 @@ type tokenInfo struct {
 // featurizer turns the tokens of a document into feature hashes. It holds scratch space and is
 // not safe for concurrent use; the Tagger keeps a pool of them.
 type featurizer struct {
-	res      *Resources
-	places   PlaceLookup
+	res    *Resources
+	places PlaceLookup
+	// placeMem and infoMem remember, from one document to the next, what a name's place lookup
+	// and a token's baseInfo gave (both depend on the string alone); each starts again when it
+	// holds maxMemo entries.
 	placeMem map[string]bool
+	infoMem  map[string]tokenInfo
 	runes    []rune
 	infos    []tokenInfo
 	docCap   map[uint64]bool
@@ -82,9 +86,12 @@ type featurizer struct {
 }
 
 func newFeaturizer(res *Resources, places PlaceLookup) *featurizer {
-	return &featurizer{res: res, places: places, placeMem: map[string]bool{},
+	return &featurizer{res: res, places: places, placeMem: map[string]bool{}, infoMem: map[string]tokenInfo{},
 		docCap: map[uint64]bool{}, docLower: map[uint64]bool{}}
 }
+
+// maxMemo bounds the featurizer's memos (8192 tokens' infos hold about 1 MB).
+const maxMemo = 8192
 
 // beginDoc computes the document-level word facts that sentence features read.
 func (f *featurizer) beginDoc(doc [][]string) {
@@ -92,7 +99,9 @@ func (f *featurizer) beginDoc(doc [][]string) {
 	clear(f.docLower)
 	f.docLowerH = f.docLowerH[:0]
 	f.docCls = f.docCls[:0]
-	clear(f.placeMem)
+	if len(f.placeMem) >= maxMemo {
+		clear(f.placeMem)
+	}
 	for _, toks := range doc {
 		if allCapsSentence(toks) {
 			continue
@@ -130,8 +139,7 @@ func (f *featurizer) sentence(toks []string, out []uint32) []uint32 {
 	first := true
 	for i, t := range toks {
 		ti := &infos[i]
-		*ti = tokenInfo{}
-		f.baseInfo(t, ti)
+		f.memoBaseInfo(t, ti)
 		ti.initial = first && isWordToken(t)
 		if isWordToken(t) {
 			first = false
@@ -253,6 +261,21 @@ func clusterPrefix(path uint32, n int) uint64 {
 		l = n
 	}
 	return uint64(path) | uint64(n)<<40
+}
+
+// memoBaseInfo sets ti to the base info of tok (and nothing else), from infoMem when tok was
+// seen before.
+func (f *featurizer) memoBaseInfo(tok string, ti *tokenInfo) {
+	if mem, ok := f.infoMem[tok]; ok {
+		*ti = mem
+		return
+	}
+	*ti = tokenInfo{}
+	f.baseInfo(tok, ti)
+	if len(f.infoMem) >= maxMemo {
+		clear(f.infoMem)
+	}
+	f.infoMem[strings.Clone(tok)] = *ti // tok points into the document's text
 }
 
 // baseInfo fills the hashes and classes of one token.

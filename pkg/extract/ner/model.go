@@ -56,6 +56,7 @@ type labelSet struct {
 	// O, L- and U- precede O, B- and U-). A sentence starts with an opening label and ends with a
 	// closing one.
 	closes, opens []bool
+	closing       []uint8 // the labels that close, in order
 }
 
 func newLabelSet(scheme string) (*labelSet, error) { return newLabelSetEnc(scheme, EncodingIOB2) }
@@ -122,6 +123,7 @@ func newLabelSetEnc(scheme, encoding string) (*labelSet, error) {
 		ls.opens[l] = !inside
 		ls.closes[l] = !bilou || !open
 	}
+	ls.closing = labelsWhere(ls.closes)
 	for cur := range nl {
 		for prev := range nl {
 			var ok bool
@@ -136,6 +138,17 @@ func newLabelSetEnc(scheme, encoding string) (*labelSet, error) {
 		}
 	}
 	return ls, nil
+}
+
+// labelsWhere lists the labels l with is[l], in order.
+func labelsWhere(is []bool) []uint8 {
+	var out []uint8
+	for l, ok := range is {
+		if ok {
+			out = append(out, uint8(l))
+		}
+	}
+	return out
 }
 
 // encode appends the label ids of a sentence's IOB2 tags. BILOU reads the entities as labelSpans
@@ -493,65 +506,57 @@ type decoder struct {
 	offs, ends []int32
 	// touched keeps the row loads of emissions from being optimised away.
 	touched byte
-	// lanes holds sumRows8's per-shift partial sums.
-	lanes []uint64
+	// lanes holds sumRows8's per-shift partial sums, wide their shifted total.
+	lanes, wide []uint64
 }
 
 // emissions fills d.em (n × nl) with each token's label scores in perceptron units: the summed
 // weights of its numTemplates base hashes (plus numExtra document hashes when the stage reads them),
 // or for a residual stage the previous stage's scores prev plus the document hashes' weights.
-func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []float32, n int) []float32 {
+//
+// With ws, the first stage's word templates are not read from the table: token i's sums start
+// from ws.sums[wordAt[i]:], its other rows are added to them (see wordSums).
+func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []float32, ws *wordSums, wordAt []int32, n int) []float32 {
 	d.em = sizeF(d.em, n*nl) // every element is written below
 	em := d.em
-	mask := uint32(1)<<st.bits - 1
 	if cap(d.acc) < nl {
 		d.acc = make([]int32, nl)
 	}
 	acc := d.acc[:nl]
-	w, used := st.w8, st.used
-	stride := rowStride(nl)
-	if !st.residual {
-		// Find the sentence's rows first and touch each one: the loads are independent, so the
-		// CPU overlaps their cache misses, which the additions below would serialise (measured:
-		// tokenise+label 201k → 240k tokens/s; per token instead of per sentence, 223k; touching
-		// each row's last byte too, for rows across two cache lines, 216k).
-		d.offs = slices.Grow(d.offs[:0], n*numTemplates)
-		d.ends = slices.Grow(d.ends[:0], n)
-		touched := byte(0)
-		// A row longer than a cache line (BILOU: 74 bytes) always spans two: touch its end too.
-		wide := stride > 64
-		for i := range n {
-			for _, h := range base[i*numTemplates : (i+1)*numTemplates] {
-				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
-					off := st.rowOffset(r, stride)
-					d.offs = append(d.offs, int32(off))
-					touched |= w[off]
-					if wide {
-						touched |= w[off+nl]
-					}
-				}
-			}
-			d.ends = append(d.ends, int32(len(d.offs)))
-		}
-		d.touched = touched
+	w := st.w8
+	// Find the sentence's rows first and touch each one: the loads are independent, so the CPU
+	// overlaps their cache misses, which the additions below would serialise (measured:
+	// tokenise+label 201k → 240k tokens/s; per token instead of per sentence, 223k; touching each
+	// row's last byte too, for rows across two cache lines, 216k). The document rows of a second
+	// stage go the same way, summed with the token's other rows.
+	d.offs = d.offs[:0]
+	d.ends = slices.Grow(d.ends[:0], n)
+	touched := byte(0)
+	templates := allTemplates
+	if ws != nil {
+		templates = contextTemplates
 	}
 	for i := range n {
-		clear(acc)
 		if !st.residual {
-			lo := int32(0)
-			if i > 0 {
-				lo = d.ends[i-1]
-			}
-			d.sumRows8(acc, w, d.offs[lo:d.ends[i]], nl)
+			touched |= st.gatherRows(d, nl, base[i*numTemplates:(i+1)*numTemplates], templates)
 		}
 		if st.extra {
-			for _, h := range extra[i*numExtra : (i+1)*numExtra] {
-				if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
-					off := st.rowOffset(r, stride)
-					addRow8(acc, w[off:off+nl+1])
-				}
-			}
+			touched |= st.gatherRows(d, nl, extra[i*numExtra:(i+1)*numExtra], allExtra)
 		}
+		d.ends = append(d.ends, int32(len(d.offs)))
+	}
+	d.touched = touched
+	for i := range n {
+		if ws != nil {
+			copy(acc, ws.sums[wordAt[i]:])
+		} else {
+			clear(acc)
+		}
+		lo := int32(0)
+		if i > 0 {
+			lo = d.ends[i-1]
+		}
+		d.sumRows8(acc, w, d.offs[lo:d.ends[i]], nl)
 		out := em[i*nl : (i+1)*nl]
 		for l, v := range acc {
 			out[l] = float32(v) * st.scale
@@ -565,6 +570,30 @@ func (st *stage) emissions(d *decoder, nl int, base, extra []uint32, prev []floa
 	return em
 }
 
+// gatherRows appends to d.offs where the used rows of the hashes hs[k], k in templates, start in
+// w8, and returns the
+// OR of a byte of each: reading it makes the row's cache lines load while later rows are found.
+// A row longer than a cache line (BILOU: 74 bytes) always spans two: its end is touched too.
+func (st *stage) gatherRows(d *decoder, nl int, hs []uint32, templates []uint8) byte {
+	mask := uint32(1)<<st.bits - 1
+	w, used := st.w8, st.used
+	stride := rowStride(nl)
+	wide := stride > 64
+	touched := byte(0)
+	for _, k := range templates {
+		h := hs[k]
+		if r := h & mask; h != 0 && used[r/64]&(1<<(r%64)) != 0 {
+			off := st.rowOffset(r, stride)
+			d.offs = append(d.offs, int32(off))
+			touched |= w[off]
+			if wide {
+				touched |= w[off+nl]
+			}
+		}
+	}
+	return touched
+}
+
 // rowStride is the byte distance between compact rows. (Padding rows to whole cache lines was
 // measured: no faster, 70% more memory.)
 func rowStride(nl int) int { return nl + 1 }
@@ -573,49 +602,66 @@ func rowStride(nl int) int { return nl + 1 }
 const maxShift = 8
 
 // rowPad is how many bytes past its last row a weight table has, so that sumRows8 may read a last
-// row four bytes at a time.
-const rowPad = 4
+// row eight bytes at a time.
+const rowPad = 8
 
-// sumRows8 adds compact rows (shift byte s, then nl int8 weights v, each worth v << s) to acc, four
-// weights at a time: each weight, biased to 1..255, goes into a 16-bit lane of a uint64, rows are
-// summed per shift without shifting, and the lanes are unpacked once per shift used. A lane holds
-// at most 255 × rows, so up to 257 rows never carry from one lane into the next. Measured with a
-// BILOU OntoNotes model (73 labels), test binaries alternated 3 times, -cpu 1: TokenizeAndLabel
-// 146–148k → 184–188k tokens/s, Tag 138–139k → 175–176k, against adding one weight at a time.
+// sumRows8 adds compact rows (shift byte s, then nl int8 weights v, each worth v << s) to acc, eight
+// weights at a time: each weight, biased to 1..255, goes into a 16-bit lane of one of two uint64s
+// (the even bytes of eight in one, the odd ones in the other), rows are summed per shift without
+// shifting, and the lanes are unpacked once per shift used. A lane holds at most 255 × rows, so up
+// to 257 rows never carry from one lane into the next. Against adding one weight at a time it took
+// TokenizeAndLabel from 146–148k to 184–188k tokens/s four weights a uint64 (spread with two
+// shifts and masks); eight a load, split with one shift, take half the operations again.
 func (d *decoder) sumRows8(acc []int32, w []byte, offs []int32, nl int) {
-	groups := (nl + 3) / 4
-	if len(d.lanes) < (maxShift+1)*groups {
-		d.lanes = make([]uint64, (maxShift+1)*groups)
+	groups := (nl + 7) / 8
+	n16 := 2 * groups // uint64s of 16-bit lanes per shift
+	if len(d.lanes) < (maxShift+1)*n16 {
+		d.lanes = make([]uint64, (maxShift+1)*n16)
 	}
 	var rows [maxShift + 1]int32
 	for _, off := range offs {
 		s := int(w[off])
-		g := d.lanes[s*groups : (s+1)*groups]
-		row := w[int(off)+1 : int(off)+1+4*groups]
-		for j := range g {
-			x := uint64(binary.LittleEndian.Uint32(row[4*j:]) ^ 0x80808080)
-			x = (x | x<<16) & 0x0000FFFF0000FFFF
-			x = (x | x<<8) & 0x00FF00FF00FF00FF
-			g[j] += x
+		g := d.lanes[s*n16 : (s+1)*n16]
+		row := w[int(off)+1 : int(off)+1+8*groups]
+		for j := range groups {
+			x := binary.LittleEndian.Uint64(row[8*j:]) ^ 0x8080808080808080
+			g[2*j] += x & 0x00FF00FF00FF00FF
+			g[2*j+1] += x >> 8 & 0x00FF00FF00FF00FF
 		}
 		rows[s]++
 	}
-	acc = acc[:nl]
+	// Each shift's lanes, shifted, are added into 32-bit lanes, two a uint64, which cannot carry
+	// either (at most 255 × rows << 8); the bias of every row comes off once, per label.
+	if len(d.wide) < 2*n16 {
+		d.wide = make([]uint64, 2*n16)
+	}
+	wide := d.wide[:2*n16]
+	clear(wide)
+	bias := int32(0)
 	for s, n := range rows {
 		if n == 0 {
 			continue
 		}
-		g := d.lanes[s*groups : (s+1)*groups]
-		bias := 128 * n
-		for l := range acc {
-			v := int32(g[l/4]>>(16*(l%4))&0xFFFF) - bias
-			acc[l] += v << s
+		g := d.lanes[s*n16 : (s+1)*n16]
+		for i, x := range g {
+			wide[2*i] += (x & 0x0000FFFF0000FFFF) << s
+			wide[2*i+1] += (x >> 16 & 0x0000FFFF0000FFFF) << s
 		}
+		bias += 128 * n << s
 		clear(g)
+	}
+	// Weight l = 8j+r was byte r of group j: in the even (r even) or odd uint64 of 16-bit lanes,
+	// lane r/2 of it; so in wide[4j + 2(r&1) + (r/2)&1], low half for r < 4, high half after.
+	acc = acc[:nl]
+	for l := range acc {
+		r := l % 8
+		x := wide[4*(l/8)+2*(r&1)+(r>>1)&1] >> (32 * (r >> 2))
+		acc[l] += int32(uint32(x)) - bias
 	}
 }
 
-// addRow8 adds a compact row (shift byte, then int8 weights) to acc.
+// addRow8 adds a compact row (shift byte, then int8 weights) to acc, one weight at a time: what
+// sumRows8 computes faster.
 func addRow8(acc []int32, row []byte) {
 	shift := uint(row[0])
 	vals := row[1:]
@@ -672,6 +718,25 @@ func transSpread(ls *labelSet, transT []float32) float32 {
 	return spread
 }
 
+// viterbiStart writes the first token's scores to prev (a sentence starts with an opening label)
+// and returns the best of a closing label.
+func viterbiStart(ls *labelSet, prev, em, transT []float32) float32 {
+	nl := len(ls.names)
+	negInf := float32(math.Inf(-1))
+	for l := range nl {
+		if ls.opens[l] {
+			prev[l] = transT[l*(nl+1)+nl] + em[l]
+		} else {
+			prev[l] = negInf
+		}
+	}
+	top := negInf
+	for _, p := range ls.closing {
+		top = max(top, prev[p])
+	}
+	return top
+}
+
 // viterbiSpread is viterbi with transSpread(ls, transT) computed ahead.
 func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spread float32, n int, out []uint8) {
 	nl := len(ls.names)
@@ -683,38 +748,28 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 	d.prev = sizeF(d.prev, nl)
 	negInf := float32(math.Inf(-1))
 	stride := nl + 1
-	for l := range nl {
-		if ls.opens[l] {
-			d.prev[l] = transT[l*stride+nl] + em[l]
-		} else {
-			d.prev[l] = negInf
-		}
-	}
+	// top is the best score of a closing label at the token before.
+	top := viterbiStart(ls, d.prev, em, transT)
 	for i := 1; i < n; i++ {
 		emi := em[i*nl : (i+1)*nl]
 		back := d.back[i*nl : (i+1)*nl]
-		prev := d.prev[:nl]
+		prev, cur := d.prev[:nl], d.cur[:nl]
 		// The predecessors that can still win, in label order (so ties break as without pruning).
 		// The threshold keeps a margin for float32 rounding.
-		top := negInf
-		for p, v := range prev {
-			if ls.closes[p] {
-				top = max(top, v)
-			}
-		}
 		threshold := top - spread - (abs32(top)+spread)*1e-5 - 1e-6
 		cand := d.cand[:0]
-		for p, v := range prev {
-			if v >= threshold && ls.closes[p] {
-				cand = append(cand, uint8(p))
+		for _, p := range ls.closing {
+			if prev[p] >= threshold {
+				cand = append(cand, p)
 			}
 		}
 		d.cand = cand
-		for cur := range nl {
+		top = negInf
+		for c := range nl {
 			best, arg := negInf, uint8(0)
-			col := transT[cur*stride : cur*stride+nl]
-			candidates := ls.prevs[cur]
-			if ls.opens[cur] {
+			col := transT[c*stride : c*stride+nl]
+			candidates := ls.prevs[c]
+			if ls.opens[c] {
 				candidates = cand
 			}
 			for _, p := range candidates {
@@ -722,8 +777,12 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 					best, arg = s, p
 				}
 			}
-			d.cur[cur] = best + emi[cur]
-			back[cur] = arg
+			v := best + emi[c]
+			cur[c] = v
+			back[c] = arg
+			if ls.closes[c] {
+				top = max(top, v)
+			}
 		}
 		d.prev, d.cur = d.cur, d.prev
 	}
@@ -744,6 +803,12 @@ func viterbiSpread(d *decoder, ls *labelSet, em []float32, transT []float32, spr
 // stage's scores (nl per token, read if the stage is residual) are flat slices over the document.
 // It writes the labels to out and returns the sentence's scores, valid until d is reused.
 func (st *stage) decodeSentence(d *decoder, ls *labelSet, feats, extra []uint32, prev []float32, a, b int, out []uint8) []float32 {
+	return st.decodeSentenceWords(d, ls, feats, extra, prev, nil, nil, a, b, out)
+}
+
+// decodeSentenceWords is decodeSentence with the word templates' sums of ws, wordAt being flat
+// over the document like feats (see wordSums); ws nil reads every template from the table.
+func (st *stage) decodeSentenceWords(d *decoder, ls *labelSet, feats, extra []uint32, prev []float32, ws *wordSums, wordAt []int32, a, b int, out []uint8) []float32 {
 	nl := len(ls.names)
 	var ex []uint32
 	if st.extra {
@@ -753,7 +818,10 @@ func (st *stage) decodeSentence(d *decoder, ls *labelSet, feats, extra []uint32,
 	if st.residual {
 		pr = prev[a*nl : b*nl]
 	}
-	em := st.emissions(d, nl, feats[a*numTemplates:b*numTemplates], ex, pr, b-a)
+	if ws != nil {
+		wordAt = wordAt[a:b]
+	}
+	em := st.emissions(d, nl, feats[a*numTemplates:b*numTemplates], ex, pr, ws, wordAt, b-a)
 	viterbiSpread(d, ls, em, st.transT, st.spread, b-a, out)
 	return em
 }
@@ -799,6 +867,12 @@ type docScratch struct {
 	starts []int
 	em     []float32 // the previous stage's scores, flat over the document, for a residual stage
 	counts docCounts
+	// words keeps the first stage's word-template sums from one document to the next; wordAt
+	// is where each token's are, flat over the document. readEveryRow turns it off (tests
+	// compare with it).
+	words        wordSums
+	wordAt       []int32
+	readEveryRow bool
 }
 
 // tagDoc labels every token of a tokenised document; the result is flat over the document's
@@ -815,8 +889,14 @@ func (m *Model) tagDoc(sc *docScratch, doc [][]string) []uint8 {
 	total := sc.starts[len(sc.starts)-1]
 	sc.labels = growU8(sc.labels, total)
 	nl := m.nl
+	var ws *wordSums
+	if st := m.stages[0]; !st.residual && !st.extra && !sc.readEveryRow {
+		ws = &sc.words
+		sc.wordAt = ws.prepare(st, &sc.d, nl, doc, sc.feats, sc.wordAt)
+	}
 	for k, st := range m.stages {
 		if k > 0 {
+			ws = nil // later stages read document features, or add to the first's scores
 			sc.extra = docFeatures(&sc.counts, m.labels, f.docLowerH, f.docCls, sc.labels, sc.starts, sc.extra[:0])
 		}
 		keep := k+1 < len(m.stages) && m.stages[k+1].residual
@@ -826,7 +906,7 @@ func (m *Model) tagDoc(sc *docScratch, doc [][]string) []uint8 {
 		// The first stage's labels are read (into sc.extra) before the second overwrites them.
 		for s := range len(doc) {
 			a, b := sc.starts[s], sc.starts[s+1]
-			em := st.decodeSentence(&sc.d, m.labels, sc.feats, sc.extra, sc.em, a, b, sc.labels[a:b])
+			em := st.decodeSentenceWords(&sc.d, m.labels, sc.feats, sc.extra, sc.em, ws, sc.wordAt, a, b, sc.labels[a:b])
 			if keep {
 				copy(sc.em[a*nl:b*nl], em)
 			}

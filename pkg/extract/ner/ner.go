@@ -303,7 +303,7 @@ func splitSentences(s string, toks []token) [][2]int {
 	return out
 }
 
-// productType maps a scheme's type to CONTRACTS §1 entity types; "" means not an entity (dates,
+// productType maps a scheme's type to docs/contracts.md §1 entity types; "" means not an entity (dates,
 // amounts and other values belong to other extractors).
 func productType(typ string) string {
 	switch typ {

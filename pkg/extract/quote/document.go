@@ -40,6 +40,9 @@ func (d *doc) documentSource(q *found, toks []text.Token, p np, h int, depth int
 			k = -1 // "seen by", "obtained by": the reader, not the issuer
 		} else {
 			k++
+			for k < len(toks) && (dateWords[lower(toks[k].Text)] || toks[k].Text == "on" || toks[k].Text == "last") {
+				k++ // "data released Friday by state regulators"
+			}
 		}
 	}
 	if k > 0 && k+1 < len(toks) && (toks[k].Text == "by" || toks[k].Text == "from" && k == h+1) && depth == 0 {

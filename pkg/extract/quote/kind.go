@@ -120,7 +120,8 @@ func headOf(toks []text.Token, a, b int) int {
 	for i := a + 1; i < b; i++ {
 		switch lower(toks[i].Text) {
 		case "of", "for", "at", "in", "from", "with", "on":
-			if prev := toks[i-1].Text; text.IsWord(prev) && (!text.IsCapitalized(prev) || i-1 == a) && !possessive(prev) {
+			// (a capitalised title after a determiner is a head too: "The Minister of Marine")
+			if prev := toks[i-1].Text; text.IsWord(prev) && (!text.IsCapitalized(prev) || i-1 == a || i-2 == a && titleNouns[lower(prev)] && determiners[lower(toks[a].Text)]) && !possessive(prev) {
 				if closeTo[prev] && i-2 >= a {
 					return i - 2 // "a person familiar with the matter"
 				}

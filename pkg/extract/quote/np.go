@@ -61,6 +61,9 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
 		j -= 2 // "voters in a poll last year said", "Beck, who …, last week said"
 	}
+	if j > 2 && dateWords[lower(toks[j].Text)] && dateWords[lower(toks[j-1].Text)] && toks[j-2].Text == "on" {
+		j -= 3 // "Sean Spicer on Thursday evening said"
+	}
 	if j < 0 || toks[j].Text == "and" || toks[j].Text == "but" {
 		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
 	}
@@ -113,7 +116,7 @@ func commaSubject(toks []text.Token, j int) (p np, end int, final, ok bool) {
 		// "the governor of the Bank of Italy, Fabio Rinaldi, said": a description ending in a name,
 		// then the holder's name between the commas.
 		if d, ok := npBefore(toks[:j+2], j+1); ok && d.b == j && (determiners[lower(toks[d.a].Text)] || possessive(toks[d.a].Text)) &&
-			headOf(toks, d.a, d.b) < d.b && !text.IsCapitalized(toks[headOf(toks, d.a, d.b)].Text) {
+			headOf(toks, d.a, d.b) < d.b && (!text.IsCapitalized(toks[headOf(toks, d.a, d.b)].Text) || titleNouns[lower(toks[headOf(toks, d.a, d.b)].Text)]) {
 			return np{a: i + 1, b: comma - 1, roleStart: toks[d.a].Start, roleE: toks[d.b].End}, j, true, true
 		}
 	}
@@ -137,7 +140,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 		return p, true
 	}
 	p.b = j
-	lowers, sawAnd := 0, false
+	lowers, sawAnd, andAt := 0, false, -1
 	for ; j >= 0; j-- {
 		t := toks[j].Text
 		lt := lower(t)
@@ -145,10 +148,16 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			if j == p.b {
 				return np{}, false
 			}
-			if j >= 2 && (toks[j-1].Text == "of" || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
+			if j >= 2 && (toks[j-1].Text == "of" || toks[j-1].Text == "for" && speakerNoun(toks[j-2].Text) || placePreps[toks[j-1].Text] || (toks[j-1].Text == "with" || toks[j-1].Text == "to") && closeTo[toks[j-2].Text]) &&
 				text.IsWord(toks[j-2].Text) && !npStops[lower(toks[j-2].Text)] {
 				j--
-				continue // "the director of the FBI", "cantons in the Alps"
+				lowers = 0 // the words after the preposition were its object's
+				continue   // "the director of the FBI", "cantons in the Alps"
+			}
+			if j >= 2 && reducedParticiple(toks[j-1].Text) && speakerNoun(toks[j-2].Text) {
+				j--
+				lowers = 0 // "A Korean appliance maker building a $600 million plant": trimReduced cuts it off
+				continue
 			}
 			if j >= 2 && placePreps[toks[j-1].Text] && determiners[lower(toks[j-2].Text)] && !demonstratives[lower(toks[j-2].Text)] || j >= 2 && placePreps[toks[j-1].Text] && lower(toks[j-2].Text) == "those" {
 				p.a = j - 2 // "those from the Sahel"
@@ -161,6 +170,13 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			return p, true
 		}
 		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && (text.IsCapitalized(toks[j+1].Text) || toks[j+1].Text == "nearby")) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
+			if andAt > 0 && !speakerNoun(toks[j-1].Text) {
+				// "the job at Oldham and Keegan has stated": the first conjunct is the object of a
+				// thing's preposition, and "and" joins clauses; the subject is what follows it.
+				p.a = andAt + 1
+				return p, true
+			}
+			andAt = -1 // an "and" inside the preposition's object ("Institute for Science and …")
 			lowers = 0 // the words after the preposition were its object's, not the head's
 			continue   // "a spokesman for committee Democrats", "an analyst at Compass Point", "Police in Montevideo"
 		}
@@ -168,11 +184,14 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			continue // "Farmers in nearby Yangzhou"
 		}
 		if lt == "and" && j > 0 && j < p.b && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) && !sentenceOpeners[toks[j-1].Text] {
-			sawAnd = true
+			sawAnd, andAt = true, j
 			continue // "delegates from Africa and Latin America"
 		}
 		if t == "," && sawAnd && j > 0 && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) {
 			continue // "voters in Alabama, Georgia and Virginia"
+		}
+		if currencySigns[t] && j < p.b && text.IsNumber(toks[j+1].Text) {
+			continue // "a $600 million plant"
 		}
 		if !text.IsWord(t) {
 			break
@@ -202,6 +221,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 	if p.a > p.b {
 		return np{}, false
 	}
+
 	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || prepositions[toks[p.a].Text]) {
 		p.a++
 	}
@@ -314,7 +334,8 @@ func negated(t string) bool {
 func trimReduced(toks []text.Token, p np) np {
 	for i := p.a + 1; i <= p.b; i++ {
 		w := toks[i].Text
-		if !text.IsCapitalized(w) && (reducedRelatives[w] || strings.HasSuffix(w, "ing") && len(w) > 5) && (i == p.b || prepositions[lower(toks[i+1].Text)]) {
+		if !text.IsCapitalized(w) && (reducedRelatives[w] || strings.HasSuffix(w, "ing") && len(w) > 5) && (i == p.b || prepositions[lower(toks[i+1].Text)] || dateWords[lower(toks[i+1].Text)] ||
+			reducedParticiple(w) && determiners[lower(toks[i+1].Text)]) {
 			if i-1 >= p.a && !determiners[lower(toks[i-1].Text)] {
 				p.b = i - 1
 			}
@@ -394,3 +415,28 @@ func appositiveChain(toks []text.Token, j int) (np, bool) {
 	}
 	return np{a: a, b: b, roleStart: toks[roleA].Start, roleE: toks[roleB].End}, true
 }
+
+// currencySigns stand before an amount inside a noun phrase ("a $600 million plant").
+var currencySigns = wordSet(`$ € £ ¥`)
+
+// reducedParticiple reports whether a lower-case word is an -ing participle opening a reduced
+// relative clause with its object ("a maker building a plant", "the firm running the mine").
+func reducedParticiple(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && !text.IsCapitalized(w) && !nounsInIng[w]
+}
+
+// nounsInIng end in -ing but are nouns, never a participle before an object.
+var nounsInIng = wordSet(`morning evening meeting briefing hearing ruling funding
+spending housing training offering thing nothing something anything everything king ceiling
+wedding ring string spring wing`)
+
+// speakerNoun reports whether a word names someone who may speak: a person, a group, an office or
+// an institution ("maker", "spokesman", "farmers"), not a thing ("statement", "plant").
+func speakerNoun(w string) bool {
+	w = lower(w)
+	return orgHead(w) || personNoun(w) || groupNouns[w] || orgVoices[w] || companyHeads[w] || titleNouns[w] || peopleNouns[w]
+}
+
+// peopleNouns are the plain nouns for people.
+var peopleNouns = wordSet(`man woman men women person people resident residents voter worker farmer
+owner driver passenger student teacher doctor nurse officer trader shopkeeper`)

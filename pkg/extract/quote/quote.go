@@ -157,6 +157,9 @@ func (d *doc) export(q found) article.Quote {
 		out.Cue = d.s[q.cueStart:q.cueEnd]
 		out.CueSpan = &article.Span{Start: d.idx.Rune(q.cueStart), End: d.idx.Rune(q.cueEnd)}
 	}
+	if q.spk != nil && notASpeaker(q.spk.name) {
+		q.spk = nil // the last guard: a date, a pronoun or a function word never speaks
+	}
 	if q.spk != nil {
 		name, typ := q.spk.name, q.spk.typ
 		out.Role = q.spk.role
@@ -197,4 +200,12 @@ func (d *doc) tokensIn(a, b int) []text.Token {
 		j++
 	}
 	return d.toks[i:j]
+}
+
+// notASpeaker reports whether a speaker's name is a single word that can name no one: a date
+// word, a pronoun left unresolved, a function word ("According").
+func notASpeaker(name string) bool {
+	w := lower(strings.Trim(name, " .,:;"))
+	return w == "" || !strings.Contains(w, " ") && (dateWords[w] || dateWords[singular(w)] || pronounSpeakers[w] ||
+		npStops[w] || determiners[w] || w == "according")
 }

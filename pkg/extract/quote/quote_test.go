@@ -368,3 +368,18 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestNotASpeaker: the last guard keeps dates, pronouns and function words out of speakers.
+func TestNotASpeaker(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Thursday", true}, {"According", true}, {"he", true}, {"the", true}, {"Last week", false},
+		{"Germany", false}, {"The Hill", false}, {"Analysts", false},
+	} {
+		if got := notASpeaker(tc.name); got != tc.want {
+			t.Errorf("notASpeaker(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -50,6 +50,9 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "no law requiring …", "no one said": nobody speaks
 		return
 	}
+	if d.elided(q, toks, p) {
+		return
+	}
 	h := headOf(toks, p.a, p.b)
 	head := lower(toks[p.b].Text)
 	if year(toks[h].Text) && h == p.b {
@@ -73,12 +76,16 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 			return
 		}
 	}
-	if f := d.mentionAt(start); f != nil && f.typ == article.TypePerson && f.end < end {
-		// "Stephen Vladeck of the University of Texas": the person, with the affiliation as role.
+	if f := d.firstMentionIn(start, end); f != nil && f.typ == article.TypePerson && f.end < end && d.titleOnly(toks, p.a, f.start) {
+		// "Stephen Vladeck of the University of Texas", "Economist Aly-Khan Jiwa of the Institute of
+		// Public Finance": the person, with the affiliation as role.
 		if i := d.tokenIndex(f.end) - d.tokenIndex(toks[0].Start); i > p.a && i < p.b && affiliations[toks[i].Text] {
 			q.spk, q.kind, q.mStart, q.mEnd = f, kindNamed, f.start, f.end
 			if q.role == "" {
 				q.role = d.s[toks[i].Start:end]
+				if title := roleText(d.s[start:f.start]); title != "" {
+					q.role = title // "Economist"
+				}
 			}
 			return
 		}
@@ -87,7 +94,13 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		d.byMention(q, toks, p, h, head, m)
 		return
 	}
+	if d.voiceFor(q, toks, p, h, depth) {
+		return
+	}
 	if d.byPlace(q, toks, p, h) {
+		return
+	}
+	if d.placeInPhrase(q, toks, p, h, head) {
 		return
 	}
 	if text.IsCapitalized(toks[p.b].Text) {
@@ -143,6 +156,12 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 	if m.start > start && q.role == "" {
 		q.role = roleText(d.s[start:m.start])
 	}
+	if d.placeConjunct(m.start, start, end) {
+		// "Germany and France have called for": the conjuncts are of one kind, so a name joined
+		// to a place (whatever the tagger typed it) is a place too, and no one's speaker.
+		q.spk, q.unnamed, q.mStart, q.mEnd = nil, true, 0, 0
+		return
+	}
 	if m.end >= end || text.IsCapitalized(toks[p.b].Text) && !orgHeads[head] {
 		if first := d.firstConjunct(toks, p, m); first != nil {
 			// "Volker and Morrison said", "both Vindman and Williams told": the first named
@@ -151,8 +170,20 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 			q.mStart = m.start
 		}
 		q.spk, q.kind = m, kindNamed
-		if toks[h].Start < m.start {
+		if w := d.wholeName(toks, p, m); w != nil {
+			q.spk, q.mStart, q.mEnd = w, w.start, w.end
+			if w.start < m.start && p.roleE <= p.roleStart {
+				q.role = "" // the words read as a title before the mention were the name's
+			}
+		}
+		if k := d.tokenIndex(m.start) - 1; k >= 0 && m.typ == article.TypeOrg && !strings.HasPrefix(m.name, "The ") && d.publicationThe(d.toks[k]) {
+			// "…,” The Hill reported": the title keeps its article.
+			q.spk = &speakerRef{start: d.toks[k].Start, end: m.end, name: "The " + m.name, typ: m.typ, role: m.role}
+			q.mStart = d.toks[k].Start
+		}
+		if toks[h].Start < m.start && d.objectOfPreposition(m.start) {
 			// "a spokesperson for the ministry": a description of someone speaking for the name.
+			// ("Secretary of State John Kerry" is the name with its title before it.)
 			q.kind = kindNominal
 			q.mStart, q.mEnd = start, end
 			if p.roleE <= p.roleStart {
@@ -208,7 +239,7 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 		q.role = roleText(d.s[start:toks[i-1].End])
 	}
 	q.kind = kindNamed
-	if i == p.b && groupNouns[head] {
+	if i == p.b && (groupNouns[head] || acronymPlural(toks[p.b].Text)) {
 		// "Analysts said", "Officials said": a capitalised plural at the sentence start names no one.
 		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
 		q.kind = kindAnonymous
@@ -234,8 +265,34 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 	if orgHeads[head] || i < p.b && orgHeads[lower(toks[p.b].Text)] {
 		typ = article.TypeOrg
 	}
+	if i > 0 && d.publicationThe(toks[i-1]) {
+		// "…,” The Hill reported": a capitalised "The" inside a sentence is part of a title.
+		i--
+		run, typ = d.s[toks[i].Start:end], article.TypeOrg
+	}
 	q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: typ}
 	q.mStart = toks[i].Start
+}
+
+// publicationThe reports whether t is a capitalised "The" that does not open its sentence: the
+// first word of a title ("The Hill", "The Guardian"), which a speaker's name keeps.
+func (d *doc) publicationThe(t text.Token) bool {
+	if t.Text != "The" {
+		return false
+	}
+	// inside a sentence: after a word, a comma or a closing quote mark (not a dateline's dash)
+	i := d.tokenIndex(t.Start) - 1
+	if i < 0 || d.sentenceStart(t.Start) == t.Start {
+		return false
+	}
+	prev := d.toks[i].Text
+	return prev == "," || isCloseMark(prev) || text.IsWord(prev) && !text.IsCapitalized(prev)
+}
+
+// acronymPlural reports whether a word is the plural of an upper-case abbreviation ("MPs",
+// "CEOs", "NGOs"): a group, never one name.
+func acronymPlural(w string) bool {
+	return len(w) > 2 && w[len(w)-1] == 's' && acronym(w[:len(w)-1])
 }
 
 // byDescription sets q's speaker from a lower-case description p with head word head: the holder
@@ -279,7 +336,15 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 			return
 		}
 	}
-	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
+	d.described(q, toks, p, h, head)
+}
+
+// described keeps the phrase p itself as the speaker, a description that names no one the article
+// introduced ("the judge", "One operative inside Trump Tower").
+func (d *doc) described(q *found, toks []text.Token, p np, h int, head string) {
+	start, end := toks[p.a].Start, toks[p.b].End
+	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(lower(toks[h].Text))}
+	q.mStart, q.mEnd = start, end
 	q.kind = kindAnonymous
 	if definite(toks, p.a, p.b) {
 		q.kind = kindNominal
@@ -459,7 +524,7 @@ func (d *doc) byTitle(head string, pos int) *speakerRef {
 			if containsFold(m.name, head) || containsFold(m.name, singular(head)) || org && d.orgTitled(m, head) {
 				return m
 			}
-			if company == nil && companyHeads[head] && d.isCompany(m) {
+			if company == nil && (companyHeads[head] && d.isCompany(m) || clubHeads[head] && isClub(m.name)) {
 				company = m
 			}
 			continue
@@ -536,4 +601,215 @@ func roleText(r string) string {
 		return "" // "Trump's lawyer Michael Cohen": the possessive is not a title
 	}
 	return r
+}
+
+// firstMentionIn returns the first PERSON/ORG mention inside [start, end).
+func (d *doc) firstMentionIn(start, end int) *speakerRef {
+	i := sort.Search(len(d.mentions), func(k int) bool { return d.mentions[k].start >= start })
+	for ; i < len(d.mentions) && d.mentions[i].start < end; i++ {
+		if d.mentions[i].end <= end {
+			return &d.mentions[i]
+		}
+	}
+	return nil
+}
+
+// titleOnly reports whether the words of toks from a up to byte pos are a title before a name
+// ("Economist", "the Agriculture Cabinet Secretary"): determiners, title nouns and capitalised words.
+func (d *doc) titleOnly(toks []text.Token, a, pos int) bool {
+	for i := a; i < len(toks) && toks[i].Start < pos; i++ {
+		if w := toks[i].Text; !determiners[lower(w)] && !titleNouns[lower(w)] && !text.IsCapitalized(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// objectOfPreposition reports whether the name at byte pos follows a preposition ("a spokesperson
+// for the ministry", "the director of NASA"), rather than a title written before it.
+func (d *doc) objectOfPreposition(pos int) bool {
+	i := d.tokenIndex(pos) - 1
+	if i > 0 && lower(d.toks[i].Text) == "the" {
+		i--
+	}
+	return i >= 0 && prepositions[lower(d.toks[i].Text)]
+}
+
+// placeConjunct reports whether the name at byte pos is joined by "and"/"or" to a PLACE mention
+// inside the phrase [lo, hi) ("Germany and France", "France and Germany"); "… at Oldham and
+// Keegan has stated" joins clauses, not names.
+func (d *doc) placeConjunct(pos, lo, hi int) bool {
+	i := d.tokenIndex(pos)
+	if i >= 2 && (d.toks[i-1].Text == "and" || d.toks[i-1].Text == "or") && d.toks[i-2].Start >= lo {
+		if pl, ok := d.placeAt(d.toks[i-2].Start); ok && pl.end == d.toks[i-2].End {
+			return true
+		}
+	}
+	m := d.mentionAt(pos)
+	if m == nil {
+		return false
+	}
+	j := d.tokenIndex(m.end)
+	if j+1 < len(d.toks) && (d.toks[j].Text == "and" || d.toks[j].Text == "or") && d.toks[j+1].End <= hi {
+		if pl, ok := d.placeAt(d.toks[j+1].Start); ok && pl.start == d.toks[j+1].Start {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeName widens an organisation's mention to the whole name the phrase p writes when the tagger
+// cut it short: "CBS DFW" (an abbreviation after it), "the Party for Freedom and Renewal" (a
+// capitalised institution noun and a linking word before it), "the Federation of Industries of the
+// State of São Paulo" ("of" and capitalised words after it, to the phrase's end). nil when the
+// phrase holds no more of the name.
+func (d *doc) wholeName(toks []text.Token, p np, m *speakerRef) *speakerRef {
+	if m.typ != article.TypeOrg {
+		return nil
+	}
+	first, last := -1, -1
+	for i := p.a; i <= p.b; i++ {
+		if toks[i].Start == m.start {
+			first = i
+		}
+		if toks[i].End == m.end {
+			last = i
+		}
+	}
+	if first < 0 || last < 0 {
+		return nil
+	}
+	a, b := first, last
+	// before: capitalised words and linking words, holding an institution noun
+	inst := false
+	for i := first - 1; i >= p.a; i-- {
+		w := toks[i].Text
+		if (w == "for" || w == "of" || w == "and") && i+1 < len(toks) && text.IsCapitalized(toks[i+1].Text) {
+			continue
+		}
+		if !text.IsCapitalized(w) || determiners[lower(w)] || sentenceOpeners[w] || titleNouns[lower(w)] || possessive(w) {
+			break
+		}
+		inst = inst || orgHeads[lower(w)]
+		if inst {
+			a = i
+		}
+	}
+	// after: abbreviations, or "of (the) Name" runs, to the phrase's end
+	for i := last + 1; i <= p.b; {
+		w := toks[i].Text
+		switch {
+		case acronym(w) && !titleNouns[lower(w)]:
+			i++
+		case w == "of" && i+1 <= p.b:
+			j := i + 1
+			if toks[j].Text == "the" {
+				j++
+			}
+			k := j
+			for k <= p.b && text.IsCapitalized(toks[k].Text) && !titleNouns[lower(toks[k].Text)] {
+				k++
+			}
+			if k == j {
+				return d.widened(toks, a, b, m)
+			}
+			i = k
+		default:
+			return d.widened(toks, a, b, m)
+		}
+		b = i - 1
+	}
+	return d.widened(toks, a, b, m)
+}
+
+func (d *doc) widened(toks []text.Token, a, b int, m *speakerRef) *speakerRef {
+	if toks[a].Start == m.start && toks[b].End == m.end {
+		return nil
+	}
+	start, end := toks[a].Start, toks[b].End
+	return &speakerRef{start: start, end: end, name: d.s[start:end], typ: article.TypeOrg, role: m.role}
+}
+
+// elidedNoun is the plural people noun "those" stands for in "those from the Sahel": the last
+// group noun of the sentence before pos, or "".
+func (d *doc) elidedNoun(pos int) string {
+	lo := d.sentenceStart(pos)
+	for i := d.tokenIndex(pos) - 1; i >= 0 && d.toks[i].Start >= lo; i-- {
+		if w := d.toks[i].Text; groupNouns[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// clubHeads stand for a sports club the article named ("the club said").
+var clubHeads = wordSet(`club team side`)
+
+// clubWords in a name make it a sports club.
+var clubWords = wordSet(`fc cf sc ac afc club united city athletic atlético atletico real sporting
+rovers wanderers olympique deportivo racing dynamo inter`)
+
+func isClub(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if clubWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// elided reads "those from the Sahel" after "African negotiators …": "those" stands for the plural
+// the sentence named, which a reader puts back. It reports whether it set q's speaker.
+func (d *doc) elided(q *found, toks []text.Token, p np) bool {
+	start, end := toks[p.a].Start, toks[p.b].End
+	if lower(toks[p.a].Text) == "those" && p.a < p.b && prepositions[lower(toks[p.a+1].Text)] {
+		if n := d.elidedNoun(start); n != "" {
+			// "African negotiators returned …, but those from the Sahel said": "those" stands for
+			// the plural the sentence named, which a reader puts back.
+			q.spk = &speakerRef{start: start, end: end, name: n + " " + d.s[toks[p.a+1].Start:end], typ: describedType(n)}
+			q.kind, q.role = kindAnonymous, "" // an appositive after the place describes the place
+			return true
+		}
+	}
+	return false
+}
+
+// voiceFor reads "a spokesman for the mining company": the body spoken for, as the article
+// describes it (resolved when it names it). It reports whether it set q's speaker.
+func (d *doc) voiceFor(q *found, toks []text.Token, p np, h, depth int) bool {
+	if hw := lower(toks[h].Text); orgVoices[hw] && h+2 <= p.b && (toks[h+1].Text == "for" || toks[h+1].Text == "of" || toks[h+1].Text == "at") &&
+		definite(toks, h+2, p.b) && depth == 0 {
+		// "A spokesman for the government-controlled mining company": the body spoken for, as
+		// the article describes it (resolved when it names it).
+		role := roleText(d.s[toks[p.a].Start:toks[h].End])
+		d.resolveNPDepth(q, toks, np{a: h + 2, b: p.b}, depth+1)
+		if q.spk != nil {
+			q.role = role
+			return true
+		}
+	}
+	return false
+}
+
+// placeInPhrase handles a phrase ending in a place that is not the subject alone (byPlace): no
+// speaker, or the people the phrase describes. It reports whether it decided.
+func (d *doc) placeInPhrase(q *found, toks []text.Token, p np, h int, head string) bool {
+	start, end := toks[p.a].Start, toks[p.b].End
+	if pl, ok := d.placeAt(toks[p.b].Start); ok && !p.after && pl.start > start {
+		// A place that is not the subject alone (byPlace) is no speaker. (After an inverted cue,
+		// "said Cruz", a name typed PLACE is more often one the tagger mistook; "POLITICO
+		// Florida" is a name holding a place.)
+		if d.placeConjunct(pl.start, start, end) {
+			// "Germany and France have called for": conjuncts are of one kind.
+			q.unnamed, q.mStart, q.mEnd = true, 0, 0
+			return true
+		}
+		if i := d.tokenIndex(pl.start) - 1; i >= p.a && text.IsWord(d.toks[i].Text) && !text.IsCapitalized(d.toks[i].Text) &&
+			!determiners[d.toks[i].Text] && !npStops[d.toks[i].Text] {
+			// "One operative inside Trump Tower": the people the phrase describes.
+			d.described(q, toks, p, h, head)
+			return true
+		}
+	}
+	return false
 }

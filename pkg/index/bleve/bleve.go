@@ -106,6 +106,7 @@ func (x *Index) checkFields(q index.Query) error {
 		fieldCurrencies: len(q.Currency) > 0,
 		fieldEventTypes: len(q.EventType) > 0,
 		fieldMentioned:  !q.MentionsFrom.IsZero() || !q.MentionsTo.IsZero(),
+		fieldTags:       len(q.Tag) > 0,
 	} {
 		if used && x.missing[field] {
 			return fmt.Errorf("the index in %s was created before field %s existed: move it away and re-index to filter on it", x.dir, field)

@@ -34,6 +34,7 @@ const (
 	fieldSource   = "source"
 	fieldLang     = "lang"
 	fieldAuthors  = "authors"
+	fieldTags     = "source_tags" // the source's collection tags (Query.Tag)
 
 	fieldEventTypes = "event_types"
 	fieldCurrencies = "currencies"
@@ -59,6 +60,7 @@ var facetFields = map[string]string{
 
 	"currency":   "facet_currency",
 	"event_type": "facet_event_type",
+	"tag":        "facet_tag", // index.FacetTag
 }
 
 // timelineFields maps Query.Interval to the keyword field holding the article's bucket key.
@@ -87,6 +89,7 @@ type doc struct {
 	Source   string   `json:"source"`
 	Lang     string   `json:"lang"`
 	Authors  []string `json:"authors"`
+	Tags     []string `json:"source_tags"`
 
 	EventTypes []string       `json:"event_types"`
 	Currencies []string       `json:"currencies"`
@@ -105,6 +108,7 @@ type doc struct {
 
 	FacetCurrency  []string `json:"facet_currency"`
 	FacetEventType []string `json:"facet_event_type"`
+	FacetTag       []string `json:"facet_tag"`
 
 	Day   string `json:"published_day"`
 	Week  string `json:"published_week"`
@@ -163,6 +167,7 @@ func newDoc(a *article.Article) (*doc, error) {
 		FacetCurrency:  k.Currencies,
 		Locations:      multiPoint(k.Locations),
 	}
+	d.Tags, d.FacetTag = index.NormAll(k.Tags), k.Tags
 	if k.HasUSD {
 		d.USDMax = &k.USDMax
 	}
@@ -216,7 +221,7 @@ func docMapping(textAnalyzer string) *mapping.DocumentMapping {
 	add(fieldJSON, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Store: true})
 
 	for _, f := range []string{fieldPersons, fieldOrgs, fieldPlaces, fieldRegions, fieldRegion, fieldCountry,
-		fieldEvents, fieldSpeakers, fieldSource, fieldLang, fieldAuthors, fieldEventTypes, fieldCurrencies} {
+		fieldEvents, fieldSpeakers, fieldSource, fieldLang, fieldAuthors, fieldEventTypes, fieldCurrencies, fieldTags} {
 		add(f, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, SkipFreqNorm: true})
 	}
 	add(fieldUSDMax, &mapping.FieldMapping{Type: "number", Index: true})

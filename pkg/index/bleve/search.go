@@ -12,7 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
@@ -44,10 +43,7 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	if err != nil {
 		return nil, fmt.Errorf("index search: %w", err)
 	}
-	req.Fields = []string{fieldJSON}
-	if q.WithText && !q.Lean {
-		req.Fields = append(req.Fields, fieldText)
-	}
+	req.Fields = storedFields(q)
 	if hasText {
 		req.Highlight = blv.NewHighlightWithStyle("html") // <mark>…</mark>, HTML-escaped
 		req.Highlight.Fields = []string{fieldTitle, fieldText}
@@ -71,13 +67,7 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	}
 	out := &index.Result{Total: int(res.Total), Hits: make([]index.Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		js, _ := h.Fields[fieldJSON].(string)
-		text, _ := h.Fields[fieldText].(string)
-		decode := decodeArticle
-		if q.Lean {
-			decode = func(js []byte, _ string) (*article.Article, error) { return decodeLean(js) }
-		}
-		a, err := decode([]byte(js), text)
+		a, err := hitArticle(h, q.Lean)
 		if err != nil {
 			return nil, fmt.Errorf("index search: hit %s: %w", h.ID, err)
 		}
@@ -188,6 +178,7 @@ func filterQueries(q index.Query) ([]query.Query, error) {
 	terms(fieldSpeakers, q.Speaker)
 	terms(fieldCurrencies, q.Currency)
 	terms(fieldEventTypes, q.EventType)
+	terms(fieldTags, q.Tag)
 	if c := q.Near; c != nil {
 		if err := c.Validate(); err != nil {
 			return nil, fmt.Errorf("near: %w", err)

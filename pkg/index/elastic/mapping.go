@@ -57,6 +57,8 @@ type docKeys struct {
 	SourceNorm   string   `json:"source_norm"`
 	LangNorm     string   `json:"lang_norm"`
 	AuthorsNorm  []string `json:"authors_norm"`
+	Tags         []string `json:"tags"`
+	TagsNorm     []string `json:"tags_norm"`
 
 	EventTypes     []string         `json:"event_types"`
 	EventTypesNorm []string         `json:"event_types_norm"`
@@ -98,6 +100,7 @@ func newDoc(a *article.Article) doc {
 		EventTypes:  k.EventTypes, EventTypesNorm: index.NormAll(k.EventTypes),
 		Currencies: k.Currencies, CurrenciesNorm: index.NormAll(k.Currencies),
 		Locations: k.Locations,
+		Tags:      k.Tags, TagsNorm: index.NormAll(k.Tags),
 	}
 	if k.HasUSD {
 		d.Keys.USDMax = &k.USDMax
@@ -126,7 +129,7 @@ const (
 var facetFields = map[string]string{
 	"person": "keys.persons", "org": "keys.orgs", "place": "keys.places", "region": "keys.region",
 	"country": "keys.country", "source": "source", "event": "keys.events", "lang": "language",
-	"currency": "keys.currencies", "event_type": "keys.event_types",
+	"currency": "keys.currencies", "event_type": "keys.event_types", index.FacetTag: "keys.tags",
 }
 
 // textFields are searched by every full-text term (nested quotes are copied into the root
@@ -157,7 +160,7 @@ func templateBody(pattern string, shards, replicas int) map[string]any {
 	for _, f := range []string{"persons", "persons_norm", "orgs", "orgs_norm", "places", "places_norm",
 		"regions_norm", "region", "country", "events", "events_norm", "speakers", "speakers_norm",
 		"source_norm", "lang_norm", "authors_norm", "event_types", "event_types_norm", "currencies",
-		"currencies_norm"} {
+		"currencies_norm", "tags", "tags_norm"} {
 		keys[f] = keyword
 	}
 	date := map[string]any{"type": "date", "format": "strict_date_optional_time||epoch_millis"}
@@ -217,7 +220,7 @@ func templateBody(pattern string, shards, replicas int) map[string]any {
 }
 
 // templateVersion changes whenever templateBody does; New rewrites an older template.
-const templateVersion = 2
+const templateVersion = 3
 
 // clampTime keeps range bounds inside what Elasticsearch dates accept.
 func clampTime(t time.Time) time.Time {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 
-	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
 )
 
@@ -80,15 +79,7 @@ func searchBody(q index.Query) ([]byte, error) {
 		"track_total_hits": true,
 		"_source":          sourceFilter(q),
 	}
-	byDate := []any{
-		map[string]any{fieldPublished: map[string]any{"order": "desc", "missing": "_last"}},
-		map[string]any{fieldID: "asc"},
-	}
-	if len(must) == 0 || q.Sort == "date" {
-		body["sort"] = byDate
-	} else {
-		body["sort"] = append([]any{map[string]any{"_score": "desc"}}, byDate...)
-	}
+	body["sort"] = sortOrder(q, must)
 	if len(must) > 0 {
 		fields := map[string]any{}
 		for _, f := range []string{"title", "ml.*.title"} {
@@ -128,6 +119,20 @@ func searchBody(q index.Query) ([]byte, error) {
 		body["aggs"] = aggs
 	}
 	return json.Marshal(body)
+}
+
+// sortOrder is Search's order for q: newest first (undated last) when the text does not restrict
+// or q.Sort is "date", else by relevance and then newest first; ties by article id, so that the
+// order is total and a search_after cursor names one hit.
+func sortOrder(q index.Query, must []any) []any {
+	byDate := []any{
+		map[string]any{fieldPublished: map[string]any{"order": "desc", "missing": "_last"}},
+		map[string]any{fieldID: "asc"},
+	}
+	if len(must) == 0 || q.Sort == "date" {
+		return byDate
+	}
+	return append([]any{map[string]any{"_score": "desc"}}, byDate...)
 }
 
 // boolQuery is the bool query of q's text and filters; must holds the text clauses (none when
@@ -227,6 +232,7 @@ func filterClauses(q index.Query) []any {
 	terms("keys.speakers_norm", q.Speaker)
 	terms("keys.currencies_norm", q.Currency)
 	terms("keys.event_types_norm", q.EventType)
+	terms("keys.tags_norm", q.Tag)
 	if c := q.Near; c != nil {
 		out = append(out, map[string]any{"geo_distance": map[string]any{
 			"distance":       strconv.FormatFloat(c.Km, 'f', -1, 64) + "km",
@@ -295,17 +301,11 @@ func decodeSearch(body []byte, q index.Query) (*index.Result, error) {
 	}
 	out := &index.Result{Total: sr.Hits.Total.Value, Hits: make([]index.Hit, 0, len(sr.Hits.Hits))}
 	for _, h := range sr.Hits.Hits {
-		var a article.Article
-		if err := json.Unmarshal(h.Source, &a); err != nil {
+		a, err := sourceArticle(h.Source, q)
+		if err != nil {
 			return nil, fmt.Errorf("elasticsearch search: decode hit %s: %w", h.ID, err)
 		}
-		if !q.WithText || q.Lean {
-			a.Text = ""
-		}
-		if q.Lean {
-			a.Normalize() // the members left out decode as null
-		}
-		hit := index.Hit{Article: &a, Highlight: mergeHighlights(h.Highlight)}
+		hit := index.Hit{Article: a, Highlight: mergeHighlights(h.Highlight)}
 		if h.Score != nil {
 			hit.Score = *h.Score
 		}

@@ -2,6 +2,7 @@ package indextest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -19,6 +20,17 @@ var fixtureURLs = map[string]string{
 	"paris":    "https://www.france24.com/en/france/20231031-macron-nuclear-edf-reactors",
 	"nanjing":  "https://www.handelsblatt.com/unternehmen/industrie/volkswagen-werk-nanjing/29470.html",
 	"lithium":  "https://www.ft.com/content/lithium-prices-two-year-low-2023-10-16",
+}
+
+// fixtureSourceTags are the collection tags of the fixtures' sources, as a pipeline file would give
+// them (Article.SourceTags); nation.africa has none.
+var fixtureSourceTags = map[string][]string{
+	"reuters.com":      {"country:GB", "kind:wire"},
+	"ft.com":           {"country:GB", "kind:newspaper"},
+	"scmp.com":         {"country:HK", "kind:newspaper", "collection:asia-press"},
+	"lemonde.fr":       {"country:FR", "language:fr", "kind:newspaper", "collection:europe"},
+	"france24.com":     {"country:FR", "kind:broadcast", "collection:europe"},
+	"handelsblatt.com": {"country:DE", "language:de", "kind:newspaper", "collection:europe"},
 }
 
 // fixtureID returns the article id of the fixture with the short name.
@@ -71,7 +83,7 @@ func newFixture(name, source, lang, published, title, text string, authors ...st
 		Feed:    "https://" + source + "/rss",
 		Title:   title,
 		Authors: append([]string{}, authors...), Published: &pub, Fetched: fetched,
-		Language: lang, Text: text,
+		Language: lang, Text: text, SourceTags: slices.Clone(fixtureSourceTags[source]),
 	}
 	a.Normalize()
 	return &fixtureBuilder{a: a}

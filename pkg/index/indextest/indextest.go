@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("FullText", func(t *testing.T) { testFullText(t, idx) })
 	t.Run("UserSyntax", func(t *testing.T) { testUserSyntax(t, idx) })
 	t.Run("Filters", func(t *testing.T) { testFilters(t, idx) })
+	t.Run("Tags", func(t *testing.T) { testTags(t, idx) })
 	t.Run("RegionCodes", func(t *testing.T) { testRegionCodes(t, idx) })
 	t.Run("Near", func(t *testing.T) { testNear(t, idx) })
 	t.Run("Money", func(t *testing.T) { testMoney(t, idx) })
@@ -65,11 +66,13 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("Timeline", func(t *testing.T) { testTimeline(t, idx) })
 	t.Run("WithText", func(t *testing.T) { testWithText(t, idx) })
 	t.Run("ShareTimeline", func(t *testing.T) { testShareTimeline(t, idx) })
+	t.Run("CompareByTag", func(t *testing.T) { testCompare(t, idx) })
 	t.Run("Lean", func(t *testing.T) { testLean(t, idx) })
 	t.Run("Profile", func(t *testing.T) { testProfile(t, idx) })
 	t.Run("Network", func(t *testing.T) { testNetwork(t, idx) })
 	t.Run("SignificantTerms", func(t *testing.T) { testSignificantTerms(t, open(t)) })
 	t.Run("ConcurrentPutSearch", func(t *testing.T) { testConcurrent(t, open(t)) })
+	t.Run("Scan", func(t *testing.T) { testScan(t, open(t)) })
 }
 
 // PutAll writes the articles in one batch and waits until a search sees all of them.
@@ -331,6 +334,20 @@ func testFilters(t *testing.T, idx index.Index) {
 	}
 }
 
+// testTags checks the filter on the sources' collection tags (Query.Tag): "key:value" exactly,
+// case-insensitive, several values ANDed.
+func testTags(t *testing.T, idx index.Index) {
+	checkFilterCases(t, idx, []filterCase{
+		{"tag", index.Query{Tag: []string{"country:GB"}}, []string{"lithium", "tea", "wuxi"}},
+		{"tag case", index.Query{Tag: []string{" Kind:NEWSPAPER "}}, []string{"lithium", "lyon", "nanjing", "shanghai"}},
+		{"tag collection", index.Query{Tag: []string{"collection:europe"}}, []string{"lyon", "nanjing", "paris"}},
+		{"tags and", index.Query{Tag: []string{"collection:europe", "kind:newspaper"}}, []string{"lyon", "nanjing"}},
+		{"tag key alone", index.Query{Tag: []string{"country"}}, nil},
+		{"tag value alone", index.Query{Tag: []string{"GB"}}, nil},
+		{"tag and region", index.Query{Tag: []string{"country:GB"}, Region: []string{"China"}}, []string{"lithium", "wuxi"}},
+	})
+}
+
 // filterCase is one search and the fixtures it must find, in any order.
 type filterCase struct {
 	name string
@@ -482,7 +499,7 @@ func wantFacets(arts []*article.Article, size int) map[string][]index.FacetBucke
 		for name, vals := range map[string][]string{
 			"person": k.Persons, "org": k.Orgs, "place": k.Places, "region": k.Region, "country": k.Country,
 			"source": {a.Source}, "event": k.Events, "lang": {a.Language},
-			"currency": k.Currencies, "event_type": k.EventTypes,
+			"currency": k.Currencies, "event_type": k.EventTypes, index.FacetTag: k.Tags,
 		} {
 			for _, v := range vals {
 				counts[name][v]++
@@ -531,6 +548,9 @@ func testFacets(t *testing.T, idx index.Index) {
 			fb("Nairobi County", 1), fb("Shanghai", 1), fb("Île-de-France", 1)},
 		"currency":   {fb("EUR", 3), fb("USD", 2), fb("CNY", 1), fb("KES", 1)},
 		"event_type": {fb("meeting", 2), fb("statement", 2), fb("economic", 1)},
+		"tag": {fb("kind:newspaper", 4), fb("collection:europe", 3), fb("country:GB", 3), fb("country:FR", 2),
+			fb("kind:wire", 2), fb("collection:asia-press", 1), fb("country:DE", 1), fb("country:HK", 1), fb("kind:broadcast", 1),
+			fb("language:de", 1)},
 	} {
 		if got := res.Facets[name]; !slices.Equal(got, want) {
 			t.Errorf("facet %s = %v; want %v", name, got, want)
