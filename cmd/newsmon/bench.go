@@ -27,6 +27,9 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	batch := fs.Int("batch", 200, "index batch size")
 	rate := fs.Float64("rate", 0, "articles/s the generated site releases (a sustained crawl rate); 0 serves them all at once (a flood)")
 	sizes := fs.String("sizes", "", "comma-separated article counts, e.g. 1000,5000,20000: one run per size, then the time per article of each (linearity); overrides --articles")
+	feeds := fs.String("feeds", "", "comma-separated feed counts, e.g. 1000,5000,20000: one run per count over that many small feeds, each on its own host (feed<i>.bench.test, all dialled on one loopback listener), with the default politeness and robots.txt; overrides --articles and --sizes")
+	feedItems := fs.Int("feed-items", 5, "articles per feed with --feeds")
+	poll := fs.Duration("poll", 60*time.Second, "with --feeds: poll interval; the run also waits for every feed's second poll and reports its lateness (0: poll once)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the runs to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile (at the end) to this file")
 	timeout := fs.Duration("timeout", 30*time.Minute, "give up after this long")
@@ -35,8 +38,14 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	counts, err := benchCounts(*n, *sizes)
+	if *feeds != "" {
+		counts, err = benchCounts(1, *feeds)
+	}
 	if err != nil {
 		return err
+	}
+	if *feedItems < 1 || *poll < 0 {
+		return usageError{errors.New("--feed-items must be >= 1 and --poll >= 0")}
 	}
 	if *rate < 0 {
 		return usageError{errors.New("--rate must be >= 0")}
@@ -50,7 +59,10 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer stop()
 	opts := bench.Options{Seed: *seed, Workers: *workers, Batch: *batch, Rate: *rate, ExtractCPU: *extractCPU,
-		DataDir: *dataDir, LimitMemory: limitMemory}
+		DataDir: *dataDir, LimitMemory: limitMemory, FeedItems: *feedItems, Poll: *poll}
+	if *feeds != "" {
+		opts.Feeds = counts[0] // Sizes sets each run's count
+	}
 	if err := bench.Sizes(ctx, opts, counts, stdout, stderr); err != nil {
 		return err
 	}

@@ -453,7 +453,13 @@ func (w *wiring) apiConfig(ctx context.Context, hub *alert.Hub) api.Config {
 		},
 	}
 	if w.crawler != nil || w.deliverer != nil {
-		cfg.Status = func() any { return statusReport(ctx, b, w.crawler, w.deliverer) }
+		cfg.Status = func() any { return statusReport(ctx, b, w.deliverer) }
+	}
+	if c := w.crawler; c != nil {
+		cfg.Sources = func(q api.SourcesQuery) (api.SourcesPage, error) {
+			page, matching, sum := c.StatusPage(q.State, (q.Page-1)*q.Size, q.Size)
+			return api.SourcesPage{Sources: page, Matching: matching, Summary: sum}, nil
+		}
 	}
 	cfg.Failures = func(ctx context.Context) api.Failures { return failureReport(ctx, b, w.deliverer) }
 	return cfg
@@ -474,9 +480,9 @@ func (w *wiring) startJob(context.Context) (rungroup.Actor, error) {
 	}}, nil
 }
 
-// statusReport is what /api/status shows: the crawl per source, queue depths per stage, and
-// webhook and e-mail delivery per target (either may be nil).
-func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler, d *alert.Deliverer) any {
+// statusReport is what /api/status shows beside the sources (api.Config.Sources): queue depths
+// per stage, and webhook and e-mail delivery per target (d may be nil).
+func statusReport(ctx context.Context, b *bus.Bus, d *alert.Deliverer) any {
 	qctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	queues := map[string]any{}
@@ -488,9 +494,6 @@ func statusReport(ctx context.Context, b *bus.Bus, c *crawl.Crawler, d *alert.De
 		}
 	}
 	out := map[string]any{"queues": queues}
-	if c != nil {
-		out["sources"] = c.Status()
-	}
 	if d != nil {
 		pending, _ := d.Pending(qctx)
 		notify := map[string]any{}

@@ -34,6 +34,15 @@ type Options struct {
 	// LimitMemory, if set, is called before the pipeline starts: the service's own memory limit,
 	// so that peak RSS and CPU are those newsmon run would have.
 	LimitMemory func()
+
+	// Feeds, when > 0, replaces the one generated site by Feeds small feeds of FeedItems articles
+	// each, every feed on its own host (feed<i>.bench.test), crawled with the default politeness
+	// and robots.txt rules and polled every Poll: the crawler's cost per source is measured, and
+	// with Poll > 0 the run also waits for every feed's second poll and reports its lateness.
+	// Articles is then Feeds×FeedItems.
+	Feeds     int
+	FeedItems int
+	Poll      time.Duration
 }
 
 // Run runs one generated site of opts.Articles articles through a fresh embedded pipeline and
@@ -52,7 +61,11 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 	}
 	site := httptest.NewUnstartedServer(nil)
 	defer site.Close()
-	if err := startSite(site, opts, filepath.Join(dir, "site"), stderr); err != nil {
+	if opts.Feeds > 0 {
+		opts.Articles = opts.Feeds * opts.FeedItems
+	}
+	feeds, err := startAnySite(site, opts, filepath.Join(dir, "site"), stderr)
+	if err != nil {
 		return Result{}, err
 	}
 
@@ -82,7 +95,7 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 	}
 	rec := newRecorder(opts)
 	stages := &pipeline.Stages{Bus: b, Metrics: metrics, ExtractCPU: opts.ExtractCPU, OnIndexed: rec.indexed, OnAlert: rec.alerted}
-	crawler, matcher, err := newCrawler(ctx, b, opts.Articles, site.URL, stages, &rec.crawled)
+	crawler, matcher, err := newCrawler(ctx, b, crawlerSetup(opts, site, feeds), stages, &rec.crawled)
 	if err != nil {
 		return Result{}, err
 	}
@@ -95,23 +108,32 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 	g.Go(func() error { return stages.RunExtract(gctx, chain, opts.Workers) })
 	g.Go(func() error { return stages.RunIndex(gctx, idx, matcher, opts.Batch) })
 	waitErr := rec.wait(ctx, gctx, b, start, stderr)
+	if waitErr == nil {
+		waitErr = feeds.waitSecondRound(gctx, opts.Poll, stderr)
+	}
 	cpuEnd := cpuTime()
 	cancel()
 	_ = g.Wait()
 	if waitErr != nil {
 		return Result{}, waitErr
 	}
-	return rec.result(start, cpuStart, cpuEnd), nil
+	res := rec.result(start, cpuStart, cpuEnd)
+	res.Feeds = feeds.report(opts.Poll)
+	return res, nil
 }
 
-// Sizes runs one site per article count, each in its own folder under opts.DataDir when that is
+// Sizes runs one site per article count (feed count, when opts.Feeds is set), each in its own folder under opts.DataDir when that is
 // set, and prints each run's report as it ends; for more than one count it then prints how the
 // time per article grows with the count (linearity).
 func Sizes(ctx context.Context, opts Options, counts []int, stdout, stderr io.Writer) error {
 	var results []Result
 	for _, c := range counts {
 		o := opts
-		o.Articles = c
+		if opts.Feeds > 0 { // counts are feed counts
+			o.Feeds = c
+		} else {
+			o.Articles = c
+		}
 		if opts.DataDir != "" && len(counts) > 1 {
 			o.DataDir = filepath.Join(opts.DataDir, strconv.Itoa(c))
 		}

@@ -80,6 +80,7 @@ func (r *recorder) result(start time.Time, cpuStart, cpuEnd time.Duration) Resul
 	defer r.mu.Unlock()
 	res := r.res
 	res.Elapsed = r.lastIndexed.Sub(start)
+	res.Start = start
 	if cpuStart >= 0 && cpuEnd >= 0 {
 		res.CPU = cpuEnd - cpuStart
 	}

@@ -20,6 +20,8 @@ type Result struct {
 	Searchable []time.Duration // fetch → searchable, per article, in the order they became searchable
 	Alerted    []time.Duration // fetch → alert, per alert
 	IndexedAt  []time.Time     // when each article became searchable, in that order
+	Start      time.Time       // when the crawl started
+	Feeds      *FeedsReport    // a feeds run's crawl figures; nil for a one-site run
 }
 
 // SteadyRate is the indexing rate between the 10th and the 90th percentile article: what the
@@ -40,6 +42,9 @@ func printSetup(w io.Writer, opts Options, startup time.Duration) {
 	mode := "flood: every article available at once"
 	if opts.Rate > 0 {
 		mode = fmt.Sprintf("site releases %.0f articles/s", opts.Rate)
+	}
+	if opts.Feeds > 0 {
+		mode = fmt.Sprintf("%d feeds of %d on %d hosts, default politeness, polled every %s", opts.Feeds, opts.FeedItems, opts.Feeds, opts.Poll)
 	}
 	cpu := "default"
 	if opts.ExtractCPU > 0 {
@@ -64,14 +69,38 @@ func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "bench: fetch→searchable p50=%s p99=%s max=%s\n", pct(r.Searchable, 50), pct(r.Searchable, 99), pct(r.Searchable, 100))
 	fmt.Fprintf(w, "bench: fetch→alert p50=%s p99=%s (%d alerts)\n", pct(r.Alerted, 50), pct(r.Alerted, 99), len(r.Alerted))
 	fmt.Fprintf(w, "bench: peak RSS %s\n", peakRSS())
+	if r.Feeds != nil {
+		fmt.Fprintf(w, "bench: articles/s per 10 s: %s\n", r.ratesOverTime(10*time.Second))
+		r.Feeds.print(w)
+	}
 	// The same figures in Go benchmark format, so that runs can be compared with benchstat.
 	name := fmt.Sprintf("BenchmarkPipeline/articles=%d", r.Articles)
+	if r.Feeds != nil {
+		name = fmt.Sprintf("BenchmarkPipeline/feeds=%d/articles=%d", r.Feeds.Feeds, r.Articles)
+	}
 	if r.Rate > 0 {
 		name += fmt.Sprintf("/rate=%g", r.Rate)
 	}
 	fmt.Fprintf(w, "%s 1 %d ns/op %.1f articles/s %.1f steady-articles/s %.3f cpu-ms/article %d p50-ms %d p99-ms\n", name, r.Elapsed.Nanoseconds(),
 		float64(r.Articles)/r.Elapsed.Seconds(), r.SteadyRate(), 1000*r.CPU.Seconds()/float64(r.Articles),
 		pctDuration(r.Searchable, 50).Milliseconds(), pctDuration(r.Searchable, 99).Milliseconds())
+}
+
+// ratesOverTime is the indexing rate in each period since Start, as "r1 r2 …" (articles/s).
+func (r Result) ratesOverTime(period time.Duration) string {
+	var counts []int
+	for _, at := range r.IndexedAt {
+		i := max(int(at.Sub(r.Start)/period), 0)
+		for len(counts) <= i {
+			counts = append(counts, 0)
+		}
+		counts[i]++
+	}
+	out := make([]string, len(counts))
+	for i, n := range counts {
+		out[i] = strconv.FormatFloat(float64(n)/period.Seconds(), 'f', 1, 64)
+	}
+	return strings.Join(out, " ")
 }
 
 // printLinearity compares the time per article of each run with the first's: a pipeline whose

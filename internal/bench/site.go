@@ -41,9 +41,62 @@ func startSite(site *httptest.Server, opts Options, dir string, stderr io.Writer
 	return nil
 }
 
-// newCrawler builds the crawler over the generated site's feeds and the alert matcher with one
-// rule every English article matches (so every article also measures the alert path).
-func newCrawler(ctx context.Context, b *bus.Bus, articles int, siteURL string, stages *pipeline.Stages, crawled *atomic.Int64) (*crawl.Crawler, pipeline.Matcher, error) {
+// crawlSetup is what the bench's crawler polls and how: its sources and its changes to the
+// default config.
+type crawlSetup struct {
+	sources []crawl.Source
+	tune    func(*crawl.Config)
+}
+
+// crawlerSetup is the crawl of one run: the generated site's paged feeds, fetched as fast as the
+// site answers; or, with opts.Feeds, the feed site's hosts under the default politeness.
+func crawlerSetup(opts Options, site *httptest.Server, feeds *feedSite) crawlSetup {
+	if feeds != nil {
+		addr := site.Listener.Addr().String()
+		return crawlSetup{sources: feeds.sources(addr, opts.Poll), tune: func(cfg *crawl.Config) {
+			cfg.Transport = feeds.transport(addr)
+		}}
+	}
+	var sources []crawl.Source
+	for i, p := range demo.GeneratedFeedPaths(opts.Articles) {
+		sources = append(sources, crawl.Source{Name: "bench-" + strconv.Itoa(i+1), Kind: crawl.KindFeed, URL: site.URL + p})
+	}
+	return crawlSetup{sources: sources, tune: func(cfg *crawl.Config) {
+		cfg.PerHostInterval = 0
+		cfg.PerHostConcurrency = 16
+		cfg.Concurrency = 16
+	}}
+}
+
+// startAnySite starts the run's site: the feed site (returned) when opts.Feeds is set, else the
+// one generated site.
+func startAnySite(site *httptest.Server, opts Options, dir string, stderr io.Writer) (*feedSite, error) {
+	if opts.Feeds > 0 {
+		return startFeedSite(site, opts, dir, stderr)
+	}
+	return nil, startSite(site, opts, dir, stderr)
+}
+
+// startFeedSite renders the feed site's pages into dir and starts serving it (see feedSite).
+func startFeedSite(site *httptest.Server, opts Options, dir string, stderr io.Writer) (*feedSite, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	rendering := time.Now()
+	feeds, err := newFeedSite(opts.Feeds, opts.FeedItems, opts.Seed, dir)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(stderr, "bench: %d feeds of %d articles on %d hosts rendered in %.1fs\n",
+		opts.Feeds, opts.FeedItems, opts.Feeds, time.Since(rendering).Seconds())
+	site.Config.Handler = feeds
+	site.Start()
+	return feeds, nil
+}
+
+// newCrawler builds the crawler over setup's sources and the alert matcher with one rule every
+// English article matches (so every article also measures the alert path).
+func newCrawler(ctx context.Context, b *bus.Bus, setup crawlSetup, stages *pipeline.Stages, crawled *atomic.Int64) (*crawl.Crawler, pipeline.Matcher, error) {
 	cfg := crawl.DefaultConfig()
 	crawlKV, err := b.KV(ctx, bus.BucketCrawl, cfg.DedupWindow) // as newsmon run opens it
 	if err != nil {
@@ -66,13 +119,7 @@ func newCrawler(ctx context.Context, b *bus.Bus, articles int, siteURL string, s
 		return nil, nil, err
 	}
 	matcher := alert.NewMatcher(rules, firedKV, nil, alert.WithStoryBands(bandsKV), alert.WithRetention(cfg.DedupWindow))
-	cfg.PerHostInterval = 0
-	cfg.PerHostConcurrency = 16
-	cfg.Concurrency = 16
-	var sources []crawl.Source
-	for i, p := range demo.GeneratedFeedPaths(articles) {
-		sources = append(sources, crawl.Source{Name: "bench-" + strconv.Itoa(i+1), Kind: crawl.KindFeed, URL: siteURL + p})
-	}
+	setup.tune(&cfg)
 	sink := stages.CrawlSink(crawlKV)
 	counted := func(ctx context.Context, p article.Page) error {
 		err := sink(ctx, p)
@@ -81,7 +128,7 @@ func newCrawler(ctx context.Context, b *bus.Bus, articles int, siteURL string, s
 		}
 		return err
 	}
-	crawler, err := crawl.New(cfg, sources, crawlKV, counted, nil, nil)
+	crawler, err := crawl.New(cfg, setup.sources, crawlKV, counted, nil, nil)
 	if err != nil {
 		return nil, nil, err
 	}

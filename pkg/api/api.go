@@ -53,7 +53,10 @@ type Config struct {
 	Registry *prometheus.Registry // served at /metrics; nil: a fresh registry with only the HTTP metrics
 	Ready    func() error         // nil: always ready
 	Status   func() any           // crawl status JSON; nil: {}
-	Log      *slog.Logger         // nil: discard
+	// Sources answers /api/status's "sources" a page at a time (see SourcesQuery), replacing any
+	// "sources" Status returns. nil: Status's sources are shown as they are.
+	Sources func(q SourcesQuery) (SourcesPage, error)
+	Log     *slog.Logger // nil: discard
 	// Failures counts what was lost or is stuck — dead-lettered articles, alert deliveries that
 	// failed — for /api/status's "failures", so the status view never says "all healthy" over
 	// them. nil: not reported.
@@ -191,6 +194,11 @@ type DeliveryFailures struct {
 }
 
 func (s *server) status(w http.ResponseWriter, r *http.Request) {
+	q, err := sourcesQuery(&params{v: r.URL.Query()})
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	v := map[string]any{}
 	if s.cfg.Status != nil {
 		if st := s.cfg.Status(); st != nil {
@@ -204,6 +212,10 @@ func (s *server) status(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
+	}
+	if err := s.addSources(q, v); err != nil {
+		writeError(w, http.StatusInternalServerError, "status: "+err.Error())
+		return
 	}
 	if s.cfg.Failures != nil {
 		v["failures"] = s.cfg.Failures(r.Context())

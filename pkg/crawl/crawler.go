@@ -7,6 +7,7 @@ package crawl
 
 import (
 	"cmp"
+	"container/heap"
 	"context"
 	"encoding/json"
 	"errors"
@@ -48,21 +49,25 @@ type SourceStatus struct {
 
 // Crawler polls sources and feeds new article pages to a Sink.
 type Crawler struct {
-	cfg     Config
-	sources []*sourceState
-	store   Store
-	sink    Sink
-	log     *slog.Logger
-	m       *metrics
-	fetcher *Fetcher
-	sched   *scheduler
-	robots  *robotsCache
-	waiting hostWindows // article fetches waiting in each host's queue, across all sources
+	cfg      Config
+	sources  []*sourceState
+	store    Store
+	sink     Sink
+	log      *slog.Logger
+	m        *metrics
+	fetcher  *Fetcher
+	sched    *scheduler
+	robots   *robotsCache
+	waiting  hostWindows // article fetches waiting in each host's queue, across all sources
+	handling urlSet      // article URLs being fetched or handed over now, so overlapping polls skip them
+	// sinkSlots bounds the article fetches between taking their URL and the sink's return:
+	// see fetchArticle.
+	sinkSlots chan struct{}
 }
 
 type sourceState struct {
 	src    Source
-	pollMu sync.Mutex // one poll at a time per source
+	pollMu sync.Mutex // one listing (feed, sitemap, page) at a time per source
 
 	mu sync.Mutex
 	st SourceStatus
@@ -75,6 +80,10 @@ const (
 	maxChildSitemaps   = 50 // per index per poll, newest first
 	maxDiscoveredFeeds = 3  // per section page
 	storeOpTimeout     = 5 * time.Second
+	// sinkSlotsPerWorker × Concurrency article fetches may be under way at once, waiting for their
+	// host's turn or for the sink included: at a 1 s host interval the crawl can still reach
+	// 32 × Concurrency articles/s, and a backed-up sink holds at most that many pages in memory.
+	sinkSlotsPerWorker = 32
 )
 
 // New checks the config and sources (reporting every problem) and returns a Crawler. store and sink
@@ -108,7 +117,8 @@ func New(cfg Config, sources []Source, store Store, sink Sink, log *slog.Logger,
 		return nil, fmt.Errorf("crawl config: %w", err)
 	}
 	c.fetcher = newFetcher(cfg, c.log, c.m)
-	c.sched = newScheduler(cfg.Concurrency, cfg.PerHostConcurrency, cfg.PerHostInterval, c.m.hostQueue)
+	c.sinkSlots = make(chan struct{}, sinkSlotsPerWorker*cfg.Concurrency)
+	c.sched = newScheduler(cfg.Concurrency, cfg.PerHostConcurrency, cfg.PerHostInterval, c.m.scheduler)
 	c.robots = newRobotsCache(c.fetcher, cfg.UserAgent, c.sched.setDelay)
 	return c, nil
 }
@@ -127,32 +137,89 @@ func sourceHost(s Source) string {
 // Fetcher returns the crawler's HTTP fetcher (same limits and metrics, no robots or politeness).
 func (c *Crawler) Fetcher() *Fetcher { return c.fetcher }
 
-// Run polls every source, the first time immediately and then every Source.Poll (a source with Poll 0
-// is polled once), until ctx is done. It returns nil after in-flight fetches have finished.
+// Run polls every source, the first time immediately and then every Source.Poll from the start of
+// its last poll (a source with Poll 0 is polled once), until ctx is done. A poll that took longer
+// than its interval is followed by the next at once. It returns nil after in-flight polls have
+// finished.
+//
+// One goroutine keeps the sources in a heap by due time and starts each poll in a goroutine of its
+// own that ends with the poll: a poll costs O(log sources), and no goroutine waits per idle source.
 func (c *Crawler) Run(ctx context.Context) error {
-	var wg sync.WaitGroup
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		due  = make(pollHeap, 0, len(c.sources))
+		wake = make(chan struct{}, 1)
+	)
+	now := time.Now()
 	for _, ss := range c.sources {
-		wg.Go(func() {
-			for {
-				if err := c.poll(ctx, ss); err != nil && ctx.Err() == nil {
-					c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
-				}
-				if ss.src.Poll <= 0 {
+		due = append(due, pollDue{at: now, ss: ss}) // equal keys: already a heap, in source order
+	}
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	for {
+		mu.Lock()
+		now = time.Now()
+		for len(due) > 0 && !now.Before(due[0].at) {
+			ss := heap.Pop(&due).(pollDue).ss
+			start := now
+			// The next poll is due once this one has listed the source's articles: their
+			// hand-over to the sink, which waits while the pipeline catches up, does not
+			// hold it back.
+			listed := func() {
+				if ss.src.Poll <= 0 || ctx.Err() != nil {
 					return
 				}
-				t := time.NewTimer(ss.src.Poll)
-				select {
-				case <-ctx.Done():
-					t.Stop()
-					return
-				case <-t.C:
+				mu.Lock()
+				heap.Push(&due, pollDue{at: later(start.Add(ss.src.Poll), time.Now()), ss: ss})
+				mu.Unlock()
+				select { // the new due time may be the earliest
+				case wake <- struct{}{}:
+				default:
 				}
 			}
-		})
+			wg.Go(func() {
+				if err := c.poll(ctx, ss, listed); err != nil && ctx.Err() == nil {
+					c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
+				}
+			})
+		}
+		next := time.Duration(-1)
+		if len(due) > 0 {
+			next = due[0].at.Sub(now)
+		}
+		mu.Unlock()
+		if next >= 0 {
+			timer.Reset(next)
+		}
+		select {
+		case <-ctx.Done():
+			wg.Wait()
+			return nil
+		case <-wake:
+		case <-timer.C:
+		}
 	}
-	wg.Wait()
-	<-ctx.Done()
-	return nil
+}
+
+// pollDue is when a source's next poll is due.
+type pollDue struct {
+	at time.Time
+	ss *sourceState
+}
+
+// pollHeap orders sources by the due time of their next poll (container/heap).
+type pollHeap []pollDue
+
+func (h pollHeap) Len() int           { return len(h) }
+func (h pollHeap) Less(i, j int) bool { return h[i].at.Before(h[j].at) }
+func (h pollHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *pollHeap) Push(x any)        { *h = append(*h, x.(pollDue)) }
+func (h *pollHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // RunOnce polls every source once, concurrently, and returns when all fetches and sink calls are done.
@@ -162,7 +229,7 @@ func (c *Crawler) RunOnce(ctx context.Context) error {
 	errs := make([]error, len(c.sources))
 	var wg sync.WaitGroup
 	for i, ss := range c.sources {
-		wg.Go(func() { errs[i] = c.poll(ctx, ss) })
+		wg.Go(func() { errs[i] = c.poll(ctx, ss, nil) })
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
@@ -175,14 +242,83 @@ func (c *Crawler) RunOnce(ctx context.Context) error {
 func (c *Crawler) Status() []SourceStatus {
 	out := make([]SourceStatus, 0, len(c.sources))
 	for _, ss := range c.sources {
-		ss.mu.Lock()
-		st := ss.st
-		ss.mu.Unlock()
-		st.InFlight = int(ss.inFlight.Load())
-		st.Queued = int(ss.queued.Load())
-		out = append(out, st)
+		out = append(out, ss.status())
 	}
 	return out
+}
+
+// Source states, as StatusSummary counts them and StatusPage filters by them.
+const (
+	StateNeverPolled = "never_polled" // no poll has finished yet
+	StateOK          = "ok"           // the last poll went well
+	StateError       = "error"        // the last poll failed (LastError)
+)
+
+// State is the source's state: StateNeverPolled, StateOK or StateError.
+func (s SourceStatus) State() string {
+	switch {
+	case s.LastError != "":
+		return StateError
+	case s.Polls == 0:
+		return StateNeverPolled
+	default:
+		return StateOK
+	}
+}
+
+// StatusSummary is what all sources add up to, so that a page of Status still shows the whole.
+type StatusSummary struct {
+	Sources   int            `json:"sources"`
+	ByState   map[string]int `json:"by_state"` // every state, 0 included
+	Polls     int64          `json:"polls"`
+	ItemsSeen int64          `json:"items_seen"`
+	Fetched   int64          `json:"fetched"`
+	Skipped   int64          `json:"skipped"`
+	Failed    int64          `json:"failed"`
+	InFlight  int            `json:"in_flight"`
+	Queued    int            `json:"queued"`
+	// WithArticleErrors counts the sources whose most recent article fetch failed.
+	WithArticleErrors int `json:"with_article_errors"`
+}
+
+// StatusPage returns the sources in state ("" = any), in configuration order, from offset on, at
+// most limit of them; matching is how many are in that state, and sum adds up every source.
+func (c *Crawler) StatusPage(state string, offset, limit int) (page []SourceStatus, matching int, sum StatusSummary) {
+	sum.ByState = map[string]int{StateNeverPolled: 0, StateOK: 0, StateError: 0}
+	page = make([]SourceStatus, 0, max(min(limit, len(c.sources)), 0))
+	for _, ss := range c.sources {
+		st := ss.status()
+		sum.Sources++
+		sum.ByState[st.State()]++
+		sum.Polls += st.Polls
+		sum.ItemsSeen += st.ItemsSeen
+		sum.Fetched += st.Fetched
+		sum.Skipped += st.Skipped
+		sum.Failed += st.Failed
+		sum.InFlight += st.InFlight
+		sum.Queued += st.Queued
+		if st.LastArticleError != "" {
+			sum.WithArticleErrors++
+		}
+		if state != "" && st.State() != state {
+			continue
+		}
+		if matching >= offset && len(page) < limit {
+			page = append(page, st)
+		}
+		matching++
+	}
+	return page, matching, sum
+}
+
+// status is a copy of the source's status with its live counts.
+func (ss *sourceState) status() SourceStatus {
+	ss.mu.Lock()
+	st := ss.st
+	ss.mu.Unlock()
+	st.InFlight = int(ss.inFlight.Load())
+	st.Queued = int(ss.queued.Load())
+	return st
 }
 
 // QueueDepth is the number of fetches waiting for a politeness slot, over all hosts.
@@ -243,9 +379,13 @@ func (ps *pollState) markRetry() {
 }
 
 // poll runs one pass over a source: list its items, fetch the new ones, save validators.
-func (c *Crawler) poll(ctx context.Context, ss *sourceState) error {
+// listed, if not nil, is called once the source's listing is done, before its articles are fetched.
+func (c *Crawler) poll(ctx context.Context, ss *sourceState, listed func()) error {
+	// One listing at a time per source; the articles it found are fetched and handed over
+	// outside the lock, so a sink that waits for the pipeline delays articles, not the next
+	// poll. A poll that overlaps the last one's hand-over sees its URLs pending and keeps its
+	// validators unsaved, so nothing is lost to a 304.
 	ss.pollMu.Lock()
-	defer ss.pollMu.Unlock()
 	start := time.Now()
 	ps := &pollState{ss: ss, canon: map[string]bool{}, validators: map[string]validators{}}
 	src := ss.src
@@ -265,6 +405,10 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState) error {
 	if src.Kind == KindSitemap { // sitemaps are often oldest first; fetch the newest
 		slices.SortStableFunc(ps.items, func(a, b item) int { return b.when.Compare(a.when) })
 	}
+	ss.pollMu.Unlock()
+	if listed != nil {
+		listed()
+	}
 	counts := c.fetchItems(ctx, ps)
 	if err == nil && !ps.retry && ctx.Err() == nil {
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeOpTimeout)
@@ -278,15 +422,23 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState) error {
 	if err != nil {
 		err = fmt.Errorf("source %q: %w", src.Name, err)
 	}
+	ss.record(start, err, len(ps.items), counts)
+	return err
+}
+
+// record adds one poll's outcome to the source's status; start is when the poll began.
+func (ss *sourceState) record(start time.Time, err error, items int, counts itemCounts) {
 	ss.mu.Lock()
 	ss.st.Polls++
-	ss.st.LastPoll = start.UTC()
-	ss.st.LastPollDuration = time.Since(start)
-	ss.st.LastError = ""
-	if err != nil {
-		ss.st.LastError = err.Error()
+	if !start.UTC().Before(ss.st.LastPoll) { // an overlapping later poll may have ended first
+		ss.st.LastPoll = start.UTC()
+		ss.st.LastPollDuration = time.Since(start)
+		ss.st.LastError = ""
+		if err != nil {
+			ss.st.LastError = err.Error()
+		}
 	}
-	ss.st.ItemsSeen += int64(len(ps.items))
+	ss.st.ItemsSeen += int64(items)
 	ss.st.Fetched += counts.fetched
 	ss.st.Skipped += counts.skipped
 	ss.st.Failed += counts.failed
@@ -294,7 +446,6 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState) error {
 		ss.st.LastArticleError = counts.lastErr.Error()
 	}
 	ss.mu.Unlock()
-	return err
 }
 
 // fetchDoc fetches a feed, sitemap or section page conditionally, with the validators saved by the
@@ -312,7 +463,7 @@ func (c *Crawler) fetchDoc(ctx context.Context, ps *pollState, rawURL, kind stri
 		req.MaxBytes, req.Accept = c.cfg.MaxBodyBytes, ""
 	}
 	var ferr error
-	err = c.polite(ctx, ps.ss, u, func(ctx context.Context) bool {
+	err = c.polite(ctx, ps.ss, u, true, func(ctx context.Context) bool {
 		resp, ferr = c.fetcher.Fetch(ctx, req)
 		return true
 	})
@@ -501,11 +652,14 @@ func resolve(base *url.URL, ref string) string {
 
 // polite runs fn in a politeness slot of u's host once robots.txt allows u; fn reports whether it sent
 // a request. Fetching robots.txt takes a slot of its own. It returns ErrDisallowed or ctx's error.
-func (c *Crawler) polite(ctx context.Context, ss *sourceState, u *url.URL, fn func(ctx context.Context) bool) error {
-	for attempt, front := 0, false; attempt < 3; attempt, front = attempt+1, true {
+// A listing (feed, sitemap, section page) goes ahead of the articles waiting for its host, so that
+// polls keep their schedule while a backlog of the host's articles is fetched.
+func (c *Crawler) polite(ctx context.Context, ss *sourceState, u *url.URL, listing bool, fn func(ctx context.Context) bool) error {
+	var order uint64
+	for attempt, front := 0, listing; attempt < 3; attempt, front = attempt+1, true {
 		var needRobots, disallowed, started bool
 		ss.queued.Add(1)
-		err := c.sched.do(ctx, u.Host, front, func() {
+		err := c.sched.do(ctx, u.Host, front, &order, func() {
 			started = true
 			ss.queued.Add(-1)
 			ss.inFlight.Add(1)
@@ -561,7 +715,7 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		}
 		if fresh, pending := c.seen(ctx, it.canon, now); fresh {
 			counts.skipped++
-			c.m.items.WithLabelValues("duplicate").Inc()
+			c.m.countItem("duplicate")
 			if pending {
 				// Someone is fetching it, or was and died: look again next poll, so a dead
 				// worker's lease expiring cannot be hidden behind a 304.
@@ -572,7 +726,7 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		if u, err := url.Parse(it.url); err == nil && c.cfg.RespectRobots {
 			if rb, ok := c.robots.lookup(u); ok && !rb.AllowedURL(u) {
 				counts.skipped++
-				c.m.items.WithLabelValues("robots").Inc()
+				c.m.countItem("robots")
 				continue
 			}
 		}
@@ -588,15 +742,25 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		if ctx.Err() != nil {
 			break
 		}
+		if !c.handling.add(ps.ss, it.canon) {
+			// An earlier poll of this source is still on it (a backed-up sink makes polls
+			// overlap): skip it here, and look again next poll.
+			<-window
+			counts.skipped++
+			c.m.countItem("duplicate")
+			ps.markRetry()
+			continue
+		}
 		release, err := c.waiting.acquire(ctx, hostOf(it.url), cap(window))
 		if err != nil {
+			c.handling.remove(ps.ss, it.canon)
 			<-window
 			break
 		}
 		wg.Go(func() {
-			defer func() { release(); <-window }()
+			defer func() { release(); c.handling.remove(ps.ss, it.canon); <-window }()
 			res, err := c.fetchArticle(ctx, ps, it)
-			c.m.items.WithLabelValues(res).Inc()
+			c.m.countItem(res)
 			mu.Lock()
 			defer mu.Unlock()
 			switch res {
@@ -615,20 +779,33 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 }
 
 // fetchArticle claims, fetches and sinks one article; the result is a metrics label.
+//
+// The page goes to the sink after its politeness slot is given back: a sink that waits (the
+// pipeline's backlog gate) must not hold the slots the next feed polls need, or every poll falls
+// behind schedule while the pipeline catches up. A sink slot, taken before the fetch, bounds the
+// pages fetched and not yet handed over instead, so they wait on the web, not in memory; it is
+// held through the host's politeness wait too, so there are many (sinkSlotsPerWorker per worker).
 func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (result string, err error) {
 	u, err := url.Parse(it.url)
 	if err != nil {
 		return "failed", err
 	}
+	select {
+	case c.sinkSlots <- struct{}{}:
+		defer func() { <-c.sinkSlots }()
+	case <-ctx.Done():
+		return "failed", ctx.Err()
+	}
 	log := c.log.With("source", ps.ss.src.Name, "url", it.url)
 	var claimed []string
+	var page *article.Page
 	release := func() {
 		for _, canon := range claimed {
 			c.release(ctx, canon)
 		}
 		ps.markRetry()
 	}
-	perr := c.polite(ctx, ps.ss, u, func(ctx context.Context) bool {
+	perr := c.polite(ctx, ps.ss, u, false, func(ctx context.Context) bool {
 		ok, cerr := c.claim(ctx, it.canon)
 		if cerr != nil {
 			result, err = "failed", cerr
@@ -667,24 +844,14 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 			}
 			claimed = append(claimed, final)
 		}
-		page := article.Page{
+		page = &article.Page{
 			URL: it.url, FinalURL: resp.FinalURL, ContentType: resp.ContentType(), Body: resp.Body,
 			Fetched: resp.Fetched, Source: ps.ss.src.Name, Feed: it.feed, Hints: it.hints,
 			SourceTags: ps.ss.src.Tags,
 		}
-		if it.onPage && c.listing(ctx, log, page, claimed) {
-			result = "listing"
-			return true
+		if it.onPage && c.listing(ctx, log, *page, claimed) {
+			result, page = "listing", nil
 		}
-		if serr := c.sink(ctx, page); serr != nil {
-			result, err = "failed", fmt.Errorf("sink %s: %w", it.url, serr)
-			release()
-			return true
-		}
-		for _, canon := range claimed {
-			c.finish(ctx, canon)
-		}
-		result = "fetched"
 		return true
 	})
 	switch {
@@ -693,11 +860,26 @@ func (c *Crawler) fetchArticle(ctx context.Context, ps *pollState, it item) (res
 	case perr != nil:
 		release()
 		return "failed", perr
+	case page != nil:
+		result, err = c.handOver(ctx, *page, claimed, release)
 	}
 	if err != nil {
 		log.Info("article fetch failed", "err", err)
 	}
 	return result, err
+}
+
+// handOver gives a fetched page to the sink and marks its claims done, or releases them (so a
+// later poll retries) if the sink refused it.
+func (c *Crawler) handOver(ctx context.Context, page article.Page, claimed []string, release func()) (result string, err error) {
+	if serr := c.sink(ctx, page); serr != nil {
+		release()
+		return "failed", fmt.Errorf("sink %s: %w", page.URL, serr)
+	}
+	for _, canon := range claimed {
+		c.finish(ctx, canon)
+	}
+	return "fetched", nil
 }
 
 // listing reports whether a page found on a section page is a listing (another section, a tag
@@ -787,6 +969,39 @@ func (c *Crawler) release(ctx context.Context, canon string) {
 	if err := c.store.Put(sctx, URLKey(canon), mustJSON(urlClaim{URL: canon, At: time.Now().UTC(), Released: true})); err != nil {
 		c.log.Warn("release url claim", "url", canon, "err", err)
 	}
+}
+
+// urlSet is the set of (source, canonical URL) pairs some goroutine of this crawler is fetching or
+// handing over: a source's polls overlap while a backed-up sink holds its articles, and the later
+// poll must not queue the same articles again.
+type urlSet struct {
+	mu sync.Mutex
+	m  map[sourceURL]struct{}
+}
+
+type sourceURL struct {
+	ss    *sourceState
+	canon string
+}
+
+// add puts (ss, canon) in the set; false if it was there already.
+func (s *urlSet) add(ss *sourceState, canon string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.m == nil {
+		s.m = map[sourceURL]struct{}{}
+	}
+	if _, ok := s.m[sourceURL{ss, canon}]; ok {
+		return false
+	}
+	s.m[sourceURL{ss, canon}] = struct{}{}
+	return true
+}
+
+func (s *urlSet) remove(ss *sourceState, canon string) {
+	s.mu.Lock()
+	delete(s.m, sourceURL{ss, canon})
+	s.mu.Unlock()
 }
 
 // hostWindows bounds the article fetches waiting in one host's politeness queue, whichever source

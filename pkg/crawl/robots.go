@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -215,14 +216,17 @@ func robotsMatch(pat, path string) bool {
 	}
 }
 
-// robotsCache fetches robots.txt once per scheme+host and keeps it for robotsTTL.
+// robotsCache fetches a host's robots.txt when a fetch from that host first needs it, and keeps it
+// for robotsTTL (robotsFailTTL after a failure), less up to a tenth at random: each host's copy
+// expires on its own schedule, so hosts first crawled together do not all re-read robots.txt in
+// the same minute.
 type robotsCache struct {
 	f       *Fetcher
 	ua      string
 	onDelay func(host string, d time.Duration)
 
 	mu sync.Mutex
-	m  map[string]*robotsEntry
+	m  map[robotsKey]*robotsEntry
 }
 
 type robotsEntry struct {
@@ -232,16 +236,19 @@ type robotsEntry struct {
 }
 
 func newRobotsCache(f *Fetcher, ua string, onDelay func(host string, d time.Duration)) *robotsCache {
-	return &robotsCache{f: f, ua: ua, onDelay: onDelay, m: map[string]*robotsEntry{}}
+	return &robotsCache{f: f, ua: ua, onDelay: onDelay, m: map[robotsKey]*robotsEntry{}}
 }
 
-func robotsKey(u *url.URL) string { return u.Scheme + "://" + u.Host }
+// robotsKey is the scheme and host a robots.txt covers (a struct, so a lookup builds no string).
+type robotsKey struct{ scheme, host string }
+
+func keyOf(u *url.URL) robotsKey { return robotsKey{u.Scheme, u.Host} }
 
 // lookup returns the cached rules for u's host, if loaded and not expired.
 func (rc *robotsCache) lookup(u *url.URL) (*Robots, bool) {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
-	e := rc.m[robotsKey(u)]
+	e := rc.m[keyOf(u)]
 	if e == nil {
 		return nil, false
 	}
@@ -259,7 +266,7 @@ func (rc *robotsCache) lookup(u *url.URL) (*Robots, bool) {
 // load makes sure rules for u's host are cached, fetching robots.txt if needed; requested reports
 // whether this call sent the request (a concurrent caller waits for the one in flight instead).
 func (rc *robotsCache) load(ctx context.Context, u *url.URL) (requested bool) {
-	key := robotsKey(u)
+	key := keyOf(u)
 	rc.mu.Lock()
 	if e := rc.m[key]; e != nil {
 		select {
@@ -281,7 +288,8 @@ func (rc *robotsCache) load(ctx context.Context, u *url.URL) (requested bool) {
 	rc.m[key] = e
 	rc.mu.Unlock()
 
-	rules, ttl := rc.fetch(ctx, key)
+	rules, ttl := rc.fetch(ctx, key.scheme+"://"+key.host)
+	ttl -= rand.N(ttl / 10)
 	if rc.onDelay != nil { // before waiters wake up and fetch
 		rc.onDelay(u.Host, min(rules.CrawlDelay(), robotsMaxDelay))
 	}

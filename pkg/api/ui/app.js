@@ -1161,13 +1161,16 @@ async function statusView(p, token) {
   let prev = null; // the previous sample, for rates
   const draw = async () => {
     try {
-      const [st, metrics] = await Promise.all([api("/api/status"), api("/metrics").then(parseMetrics).catch(() => null)]);
+      // The sources come a page at a time (100 by default), with a summary over all of them.
+      const q = new URLSearchParams();
+      for (const k of ["page", "state"]) if (p.get(k)) q.set(k, p.get(k));
+      const [st, metrics] = await Promise.all([api("/api/status" + (q.size ? "?" + q : "")), api("/metrics").then(parseMetrics).catch(() => null)]);
       if (stale(token)) return;
       const now = Date.now();
       const sample = { at: now, st, metrics };
       box.replaceChildren(el("h1", {}, "Crawl status"),
         el("p", { class: "meta", role: "status" }, "Updated " + new Date(now).toLocaleTimeString() + " · refreshes every 3 s"),
-        statusSummary(sample, prev), sourcesTable(sample, prev), queuesPanel(st.queues || {}), pipelinePanel(sample, prev));
+        statusSummary(sample, prev), sourcesTable(sample, prev, p), queuesPanel(st.queues || {}), pipelinePanel(sample, prev));
       prev = sample;
     } catch (err) { if (!stale(token)) box.replaceChildren(el("h1", {}, "Crawl status"), errorBox(err)); }
   };
@@ -1205,11 +1208,21 @@ function statCard(label, value, sub, bad) {
   return el("div", { class: "stat" + (bad ? " bad" : "") }, el("div", { class: "v" }, value), el("div", { class: "l" }, label), sub ? el("div", { class: "meta" }, sub) : null);
 }
 
+// sourceTotals is the summary over every source: the server's sources_summary, or, from a server
+// that sends every source at once, their sum.
+function sourceTotals(st) {
+  if (st.sources_summary) return st.sources_summary;
+  const sources = st.sources || [];
+  const out = { sources: sources.length, by_state: { error: sources.filter(s => s.last_error).length } };
+  for (const k of ["fetched", "skipped", "failed"]) out[k] = sources.reduce((a, s) => a + (s[k] || 0), 0);
+  return out;
+}
+
 function statusSummary(now, before) {
-  const sources = now.st.sources || [];
-  const sum = k => sources.reduce((a, s) => a + (s[k] || 0), 0);
+  const totals = sourceTotals(now.st);
+  const sum = k => totals[k] || 0;
   const pending = Object.values(now.st.queues || {}).reduce((a, q) => a + (q.pending || 0) + (q.in_flight || 0), 0);
-  const fetchedRate = rate(now, before, s => (s.st.sources || []).reduce((a, x) => a + (x.fetched || 0), 0));
+  const fetchedRate = rate(now, before, s => sourceTotals(s.st).fetched || 0);
   const indexed = metricSum(now.metrics, "newsmon_stage_messages_total", { stage: "index", result: "ok" });
   const fired = metricSum(now.metrics, "newsmon_alerts_fired_total");
   // What was lost or is stuck: dead-lettered articles and alert deliveries that did not arrive.
@@ -1217,12 +1230,12 @@ function statusSummary(now, before) {
   const f = now.st.failures || {};
   const dead = f.dead_letters || 0;
   const undelivered = f.deliveries ? (f.deliveries.failed || 0) + (f.deliveries.dropped || 0) : 0;
-  const sourceErrors = sources.filter(s => s.last_error).length;
+  const sourceErrors = (totals.by_state || {}).error || 0;
   const healthy = !sourceErrors && !dead && !undelivered && !sum("failed") && !(f.errors || []).length;
   const problems = [sourceErrors ? plural(sourceErrors, "source") + " with errors" : null,
     dead ? plural(dead, "dead letter") : null, undelivered ? plural(undelivered, "failed delivery", "failed deliveries") : null].filter(Boolean);
   return el("section", { class: "stats", "aria-label": "Summary" },
-    statCard("sources", sources.length, healthy ? "all healthy" : problems.join(" · ") || "see failures"),
+    statCard("sources", sum("sources").toLocaleString(), healthy ? "all healthy" : problems.join(" · ") || "see failures"),
     statCard("pages fetched", sum("fetched").toLocaleString(), fmtRate(fetchedRate)),
     statCard("pages failed", sum("failed").toLocaleString(), null),
     now.st.failures ? statCard("dead letters", dead.toLocaleString(), dead ? "articles a stage gave up on (kept with the reason)" : null, dead > 0) : null,
@@ -1240,11 +1253,27 @@ function progress(done, total, label) {
     bar, el("span", { class: "t" }, total > 0 ? `${done.toLocaleString()} / ${total.toLocaleString()}` : "—"));
 }
 
-function sourcesTable(now, before) {
+// sourcesPager moves through the pages of sources and filters them by state.
+function sourcesPager(info, p) {
+  const at = q => { const out = new URLSearchParams(); out.set("view", "status"); for (const [k, v] of Object.entries(q)) if (v) out.set(k, v); return out; };
+  const state = p.get("state") || "";
+  const states = [["", "all"], ["error", "with errors"], ["never_polled", "not polled yet"], ["ok", "fine"]];
+  return el("nav", { class: "pager", "aria-label": "Source pages" },
+    el("label", {}, "Show ", el("select", { onchange: e => go(at({ state: e.target.value })) },
+      states.map(([v, label]) => el("option", { value: v, selected: v === state || null }, label)))),
+    info.page > 1 ? link(at({ state, page: info.page - 1 }), "← Previous") : null,
+    el("span", {}, `Page ${info.page} of ${Math.max(1, info.pages)} · ${plural(info.matching, "source")}`),
+    info.page < info.pages ? link(at({ state, page: info.page + 1 }), "Next →") : null);
+}
+
+function sourcesTable(now, before, p) {
   const sources = now.st.sources || [];
-  if (!sources.length) return el("section", { class: "panel" }, el("h2", {}, "Sources"), el("p", { class: "meta" }, "No crawl runs in this process (serve-only), or no sources configured."));
+  const info = now.st.sources_page;
+  const pager = info && (info.pages > 1 || info.state) ? sourcesPager(info, p) : null;
+  if (!sources.length) return el("section", { class: "panel" }, el("h2", {}, "Sources"), pager,
+    el("p", { class: "meta" }, info && info.state ? "No source in this state." : "No crawl runs in this process (serve-only), or no sources configured."));
   const prevBy = new Map(((before && before.st.sources) || []).map(s => [s.name + "|" + s.url, s]));
-  return el("section", { class: "panel", "aria-labelledby": "sources-h" }, el("h2", { id: "sources-h" }, "Sources"),
+  return el("section", { class: "panel", "aria-labelledby": "sources-h" }, el("h2", { id: "sources-h" }, "Sources"), pager,
     el("div", { class: "table-wrap" }, el("table", { class: "sources" },
       el("thead", {}, el("tr", {}, ["Source", "Progress", "Fetched", "Skipped", "Failed", "Rate", "Now", "Last poll", "Last error"].map(h => el("th", { scope: "col" }, h)))),
       el("tbody", {}, sources.map(s => {
