@@ -526,6 +526,7 @@ func (m *latinDoc) lastNameRun(p []text.Token) (a, b int, ok bool) {
 		for a > 0 && (m.nameWord(p[a-1]) || a > 1 && m.lx.particles[lower(p[a-1].Text)] && m.nameWord(p[a-2])) {
 			a--
 		}
+		runStart := a
 		for a <= b && m.lx.isTitle(p[a].Text) {
 			a++
 		}
@@ -534,7 +535,7 @@ func (m *latinDoc) lastNameRun(p []text.Token) (a, b int, ok bool) {
 			prev = lower(p[a-1].Text)
 		}
 		if a > b || m.lx.particles[prev] || m.lx.stops[prev] || m.lx.determiners[prev] && !m.lx.isTitle(p[max(a-1, 0)].Text) && !titleRun(m.lx, p, a) {
-			i = a
+			i = runStart
 			continue // "de Trabajo", "der Zeitung": part of a noun phrase, not a name
 		}
 		return a, b, true
@@ -567,6 +568,18 @@ func (m *latinDoc) namedPeople() []namedPerson {
 		}
 	}
 	toks := m.toks
+	for i := 0; i+2 < len(toks); i++ {
+		// "Ana María Fuentes, directora del hospital, explicó": a name, then its title.
+		if toks[i+1].Text == "," && m.nameWord(toks[i]) && (m.lx.isTitle(toks[i+2].Text) || i+3 < len(toks) &&
+			m.lx.determiners[lower(toks[i+2].Text)] && m.lx.isTitle(toks[i+3].Text)) {
+			a := i
+			for a > 0 && (m.nameWord(toks[a-1]) || a > 1 && m.lx.particles[lower(toks[a-1].Text)] && m.nameWord(toks[a-2])) {
+				a--
+			}
+			out = append(out, namedPerson{pos: toks[a].Start, name: m.s[toks[a].Start:toks[i].End], typ: article.TypePerson,
+				role: m.s[toks[i+2].Start:toks[min(i+3, len(toks)-1)].End]})
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if !m.lx.isTitle(t.Text) && !m.lx.according[lower(t.Text)] {

@@ -106,7 +106,7 @@ func newLatinLexicons() map[string]*latinLexicon {
 				meinte meint warnte warnt kritisierte kritisiert forderte fordert mahnte mahnt bekräftigte
 				versicherte unterstrich ergänzte ergänzt fügte räumte teilte sprach schrieb schreibt
 				berichtete berichtet kündigte verkündete verkündet antwortete antwortet erläuterte
-				erläutert bilanzierte resümierte zeigte stellte gesagt erklärt betont`),
+				erläutert bilanzierte resümierte erzählt erzählte gesagt erklärt betont`),
 			auxiliaries:     wordSet(`hat haben hatte hatten`),
 			according:       wordSet(`laut`),
 			afterOnly:       wordSet(`so`),
@@ -244,7 +244,9 @@ var chineseTitles = []string{"首席执行官", "首席執行官", "首席经济
 	"市長", "省长", "省長", "局长", "局長", "主任", "院长", "院長", "校长", "校長", "教授", "研究员",
 	"研究員", "专家", "專家", "总裁", "總裁", "经理", "經理", "大使", "外长", "外長", "行政长官",
 	"行政長官", "特首", "官员", "官員", "主管", "队长", "隊長", "教练", "教練", "博士", "记者", "記者",
-	"人士", "代表", "律师", "律師", "法官", "检察官", "檢察官", "CEO", "主持人", "创始人", "創辦人"}
+	"人士", "代表", "律师", "律師", "法官", "检察官", "檢察官", "CEO", "主持人", "创始人", "創辦人",
+	"市民", "居民", "村民", "网友", "網友", "游客", "遊客", "学生", "學生", "员工", "員工", "工人", "农民",
+	"農民", "司机", "司機", "店主", "老板", "老闆", "家长", "家長", "患者", "志愿者", "志願者"}
 
 // chineseTitlesAfterName are offices written after a name as well as before it ("李强总理").
 var chineseTitlesAfterName = map[string]bool{"总理": true, "總理": true, "主席": true, "总统": true,
