@@ -177,7 +177,7 @@ func newLatinLexicons() map[string]*latinLexicon {
 			determiners:     wordSet(`il lo la i gli le l un una uno del della dei degli delle al alla suo sua`),
 			particles:       wordSet(`di de da del`),
 			pronouns:        wordSet(`lui lei loro`),
-			stops: wordSet(`in a al alla durante dopo prima con per su da e o ma che secondo ieri oggi`),
+			stops:           wordSet(`in a al alla durante dopo prima con per su da e o ma che secondo ieri oggi`),
 			titles: wordSet(`ministro ministra presidente presidentessa sindaco sindaca premier senatore
 				senatrice deputato deputata portavoce direttore direttrice segretario segretaria capo
 				economista analista esperto esperta ricercatore ricercatrice professore professoressa

@@ -30,7 +30,7 @@ func TestDemoForeignLanguageQuotes(t *testing.T) {
 		{"euro-chronicle/sommet-lyon-climat-fr.md", "fr", []want{
 			{"Lyon ne réglera pas", "Élodie Marchand", "ministre de la Transition écologique"},
 			{"les sommes promises", "Aïssata Diallo", "ministre de l'Environnement du Niger et porte-parole du groupe sahélien"},
-			{"Nos agriculteurs", "Aïssata Diallo", ""}, // "a-t-elle lancé"
+			{"Nos agriculteurs", "Aïssata Diallo", ""},           // "a-t-elle lancé"
 			{"Paris a la politique", "Grégory Nkoulou", "maire"}, // "a résumé le maire"
 		}},
 		{"asia-pacific-wire/wuxi-chip-deal-chinese.md", "zh", []want{

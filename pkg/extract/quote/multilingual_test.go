@@ -20,7 +20,7 @@ type mlDoc struct {
 	ID           string `json:"id"`
 	Text         string `json:"text"`
 	Attributions []struct {
-		Source  struct{ Text string } `json:"source"`
+		Source  struct{ Text string }    `json:"source"`
 		Content struct{ Start, End int } `json:"content"`
 	} `json:"attributions"`
 }
