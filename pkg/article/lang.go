@@ -158,41 +158,64 @@ const maxLetterEvidence = 2.5
 // latinOrder is the fixed order languages are compared in: ties are deterministic.
 var latinOrder = []string{"en", "fr", "de", "es", "it", "pt", "nl", "ru", "ar"}
 
+// Scripts the detector counts letters of.
+const (
+	scriptHan = iota
+	scriptKana
+	scriptHangul
+	scriptCyrillic
+	scriptArabic
+	numScripts
+)
+
+// scriptTables map Unicode scripts to the ones counted.
+var scriptTables = []struct {
+	script int
+	table  *unicode.RangeTable
+}{
+	{scriptHan, unicode.Han}, {scriptKana, unicode.Hiragana}, {scriptKana, unicode.Katakana},
+	{scriptHangul, unicode.Hangul}, {scriptCyrillic, unicode.Cyrillic}, {scriptArabic, unicode.Arabic},
+}
+
 // letterCounts are the letters of each script in the sample, and the letters that tell apart the
 // languages sharing a script.
 type letterCounts struct {
-	han, kana, hangul, cyrillic, arabic, letters int
-	foreign                                      int // letters of Latin-script languages we do not detect
-	ruOnly, ukOnly, srOnly, bgHard               int // ы э ё; і ї є ґ; ђ ј љ њ ћ џ; ъ
-	faOrUr                                       int // پ چ ژ گ ک ی ے ں ٹ ڈ ڑ: Persian and Urdu letters
+	script                         [numScripts]int
+	letters                        int
+	foreign                        int // letters of Latin-script languages we do not detect
+	ruOnly, ukOnly, srOnly, bgHard int // ы э ё; і ї є ґ; ђ ј љ њ ћ џ; ъ
+	faOrUr                         int // پ چ ژ گ ک ی ے ں ٹ ڈ ڑ: Persian and Urdu letters
+}
+
+// distinctive are letters that tell apart the languages of one script.
+var distinctive = map[rune]func(*letterCounts) *int{
+	'ы': func(c *letterCounts) *int { return &c.ruOnly }, 'э': func(c *letterCounts) *int { return &c.ruOnly },
+	'ё': func(c *letterCounts) *int { return &c.ruOnly }, 'і': func(c *letterCounts) *int { return &c.ukOnly },
+	'ї': func(c *letterCounts) *int { return &c.ukOnly }, 'є': func(c *letterCounts) *int { return &c.ukOnly },
+	'ґ': func(c *letterCounts) *int { return &c.ukOnly }, 'ђ': func(c *letterCounts) *int { return &c.srOnly },
+	'ј': func(c *letterCounts) *int { return &c.srOnly }, 'љ': func(c *letterCounts) *int { return &c.srOnly },
+	'њ': func(c *letterCounts) *int { return &c.srOnly }, 'ћ': func(c *letterCounts) *int { return &c.srOnly },
+	'џ': func(c *letterCounts) *int { return &c.srOnly }, 'ъ': func(c *letterCounts) *int { return &c.bgHard },
 }
 
 func (c *letterCounts) add(r rune) {
-	switch {
-	case unicode.Is(unicode.Han, r):
-		c.han++
-	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
-		c.kana++
-	case unicode.Is(unicode.Hangul, r):
-		c.hangul++
-	case unicode.Is(unicode.Cyrillic, r):
-		c.cyrillic++
-		switch unicode.ToLower(r) {
-		case 'ы', 'э', 'ё':
-			c.ruOnly++
-		case 'і', 'ї', 'є', 'ґ':
-			c.ukOnly++
-		case 'ђ', 'ј', 'љ', 'њ', 'ћ', 'џ':
-			c.srOnly++
-		case 'ъ':
-			c.bgHard++
+	lr := unicode.ToLower(r)
+	if count := distinctive[lr]; count != nil {
+		*count(c)++
+	}
+	if r < 0x250 { // Latin
+		if strings.ContainsRune(foreignLetters, lr) {
+			c.foreign++
 		}
-	case strings.ContainsRune(foreignLetters, unicode.ToLower(r)):
-		c.foreign++
-	case unicode.Is(unicode.Arabic, r):
-		c.arabic++
-		if strings.ContainsRune("پچژگکیےںٹڈڑ", r) {
-			c.faOrUr++
+		return
+	}
+	if strings.ContainsRune("پچژگکیےںٹڈڑ", r) {
+		c.faOrUr++
+	}
+	for _, st := range scriptTables {
+		if unicode.Is(st.table, r) {
+			c.script[st.script]++
+			return
 		}
 	}
 }
@@ -206,14 +229,19 @@ func detectLanguage(text string) string {
 	return lang
 }
 
-// languageEvidence is detectLanguage, also returning the score of each Latin, Cyrillic or
-// Arabic-script language (nil when the script alone decided).
-func languageEvidence(text string) (string, map[string]float64) {
-	var c letterCounts
-	var words []string
-	letterScores := map[string]float64{}
+// sample is what the detector reads of a text: its letters by script, its words (lower case;
+// "" for initials), the letter evidence per language, and how many words are in capitals.
+type sample struct {
+	c            letterCounts
+	words        []string
+	letterScores map[string]float64
+	capitals     int // words in capitals: "CASSA DI RISPARMIO DI ROMA"
+}
+
+// readSample reads the first detectSampleRunes runes of text.
+func readSample(text string) *sample {
+	sm := &sample{letterScores: map[string]float64{}}
 	var word strings.Builder
-	capitals := 0                    // words in capitals: "CASSA DI RISPARMIO DI ROMA"
 	var wordUpper, wordAllUpper bool // the word being read began with a capital; is all capitals
 	endWord := func(next rune) {
 		if word.Len() == 0 {
@@ -226,9 +254,9 @@ func languageEvidence(text string) (string, map[string]float64) {
 		case wordAllUpper && next == '.' && utf8.RuneCountInString(w) == 1:
 			w = "" // "E.O.A.": initials, not the conjunction "e" or the article "o"
 		case wordAllUpper && utf8.RuneCountInString(w) > 1:
-			capitals++
+			sm.capitals++
 		}
-		words = append(words, w)
+		sm.words = append(sm.words, w)
 		word.Reset()
 	}
 	n := 0
@@ -236,9 +264,9 @@ func languageEvidence(text string) (string, map[string]float64) {
 		if n++; n > detectSampleRunes {
 			break
 		}
-		c.add(r)
+		sm.c.add(r)
 		for _, lw := range letterEvidence[unicode.ToLower(r)] {
-			letterScores[lw.lang] += lw.weight
+			sm.letterScores[lw.lang] += lw.weight
 		}
 		switch {
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
@@ -246,7 +274,7 @@ func languageEvidence(text string) (string, map[string]float64) {
 				wordUpper, wordAllUpper = unicode.IsUpper(r), true
 			}
 			wordAllUpper = wordAllUpper && unicode.IsUpper(r)
-			c.letters++
+			sm.c.letters++
 			word.WriteRune(unicode.ToLower(r))
 		case (r == '\'' || r == '’') && wordUpper && word.Len() == 1 && unicode.IsUpper(nextRune(text, i+len(string(r)))):
 			word.Reset() // "O'Gara", "D'Arcy": a name, not the article "o" or "d"
@@ -255,51 +283,71 @@ func languageEvidence(text string) (string, map[string]float64) {
 		}
 	}
 	endWord(0)
-	if c.letters == 0 {
-		return "", nil
-	}
-	cjk := c.han + c.kana + c.hangul
-	switch {
-	case c.hangul*5 > c.letters:
-		return "ko", nil
-	case c.kana*20 > c.letters && c.kana*10 > cjk: // Japanese mixes kana into kanji text
-		return "ja", nil
-	case c.han*5 > c.letters:
-		return "zh", nil
-	}
-	scores := map[string]float64{}
+	return sm
+}
+
+// wordScores are the stopword score of each language, and the letter evidence that word endings
+// and letter sequences add to sm.letterScores.
+func (sm *sample) wordScores() map[string]float64 {
 	stop := map[string]float64{}
-	for _, w := range words {
+	for _, w := range sm.words {
 		langs := stopwordLangs[w]
 		for _, l := range langs {
 			stop[l] += 1 / float64(len(langs))
 		}
 		for _, s := range suffixEvidence {
 			if len(w) > len(s.suffix)+2 && strings.HasSuffix(w, s.suffix) {
-				letterScores[s.lang] += s.weight
+				sm.letterScores[s.lang] += s.weight
 			}
 		}
 		for _, s := range infixEvidence {
 			if strings.Contains(w, s.infix) {
-				letterScores[s.lang] += s.weight
+				sm.letterScores[s.lang] += s.weight
 			}
 		}
 	}
+	return stop
+}
+
+// languageEvidence is detectLanguage, also returning the score of each Latin, Cyrillic or
+// Arabic-script language (nil when the script alone decided).
+func languageEvidence(text string) (string, map[string]float64) {
+	sm := readSample(text)
+	c := sm.c
+	if c.letters == 0 {
+		return "", nil
+	}
+	han, kana, hangul := c.script[scriptHan], c.script[scriptKana], c.script[scriptHangul]
+	switch {
+	case hangul*5 > c.letters:
+		return "ko", nil
+	case kana*20 > c.letters && kana*10 > han+kana+hangul: // Japanese mixes kana into kanji text
+		return "ja", nil
+	case han*5 > c.letters:
+		return "zh", nil
+	}
+	stop := sm.wordScores()
+	scores := map[string]float64{}
 	for l, v := range stop {
 		scores[l] = v
 	}
 	switch {
-	case c.cyrillic*2 > c.letters:
-		return cyrillicLanguage(c, stop["ru"]+russianEndings(words)), scores
-	case c.arabic*2 > c.letters:
+	case c.script[scriptCyrillic]*2 > c.letters:
+		return cyrillicLanguage(c, stop["ru"]+russianEndings(sm.words)), scores
+	case c.script[scriptArabic]*2 > c.letters:
 		if c.faOrUr > 0 {
 			return "", scores // Persian or Urdu
 		}
 		return "ar", scores
 	}
-	for l, v := range letterScores {
+	for l, v := range sm.letterScores {
 		scores[l] += min(v, maxLetterEvidence)
 	}
+	return sm.latinLanguage(scores, stop), scores
+}
+
+// latinLanguage picks the best-scoring Latin-script language, or "" when unsure.
+func (sm *sample) latinLanguage(scores, stop map[string]float64) string {
 	best, bestScore, second := "", 0.0, 0.0
 	for _, l := range latinOrder {
 		switch s := scores[l]; {
@@ -312,18 +360,19 @@ func languageEvidence(text string) (string, map[string]float64) {
 	// Need a few hits (fewer in a headline than in an article), a function word or more among
 	// them, a real share of the words, a clear lead over the next language, and hardly any letters
 	// of a language we do not detect before trusting the guess.
-	minScore := min(3, max(1.5, float64(len(words))/10))
+	words := float64(len(sm.words))
+	minScore := min(3, max(1.5, words/10))
 	switch {
-	case capitals*2 > len(words):
+	case sm.capitals*2 > len(sm.words):
 		minScore = 3 // a headline in capitals, a table row: codes and names, few real words
-	case len(words) < 8:
+	case len(sm.words) < 8:
 		minScore = 2.5 // a few words, as in "No pain, no gain?", share too much across languages
 	}
-	if bestScore < minScore || stop[best] < 1 || bestScore*20 < float64(len(words)) || bestScore < 1.3*second ||
-		c.foreign*50 > c.letters {
-		return "", scores
+	if bestScore < minScore || stop[best] < 1 || bestScore*20 < words || bestScore < 1.3*second ||
+		sm.c.foreign*50 > sm.c.letters {
+		return ""
 	}
-	return best, scores
+	return best
 }
 
 // cyrillicLanguage tells Russian from the other Cyrillic-script languages by the letters only

@@ -69,26 +69,31 @@ type markedSpan struct{ opener, start, end, after int }
 // mark follows a space, a bracket, a dash or the start; « and ‹ may have a space inside (French).
 func markedSpans(s string, marks []quoteMark, cjk bool) []markedSpan {
 	var out []markedSpan
-	for i := 0; i < len(s); {
-		mk, ok := markOpens(s, i, marks, cjk)
-		if !ok {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			continue
+	i := 0
+	for i < len(s) {
+		sp, next, ok := spanAt(s, i, marks, cjk)
+		if ok {
+			out = append(out, sp)
 		}
-		cs := i + len(mk.open)
-		ce, after, ok := findCloser(s, cs, mk)
-		if !ok {
-			i = cs
-			continue
-		}
-		a, b := trimQuoted(s, cs, ce)
-		if b > a {
-			out = append(out, markedSpan{opener: i, start: a, end: b, after: after})
-		}
-		i = after
+		i = next
 	}
 	return out
+}
+
+// spanAt reads the quoted passage opening at i, if one does, and where to look next.
+func spanAt(s string, i int, marks []quoteMark, cjk bool) (sp markedSpan, next int, ok bool) {
+	mk, opens := markOpens(s, i, marks, cjk)
+	if !opens {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		return sp, i + size, false
+	}
+	contentStart := i + len(mk.open)
+	contentEnd, after, closed := findCloser(s, contentStart, mk)
+	if !closed {
+		return sp, contentStart, false
+	}
+	a, b := trimQuoted(s, contentStart, contentEnd)
+	return markedSpan{opener: i, start: a, end: b, after: after}, after, b > a
 }
 
 // markOpens returns the mark that opens a quote at i, if one does.
@@ -216,24 +221,7 @@ func (m *latinDoc) cueBefore(q *found) bool {
 		return false
 	}
 	if m.lx.according[lower(toks[0].Text)] {
-		// "Según Echeverría, «…»", "Selon X, ministre de …, les sommes restent « très loin »".
-		q.cue, q.cueStart, q.cueEnd = toks[0].Text, toks[0].Start, toks[0].End
-		p := m.phraseAfter(toks, 1)
-		m.phraseSpeaker(q, p)
-		end := 1 + len(p)
-		if end+1 < n && toks[end].Text == "," && m.lx.isTitle(toks[end+1].Text) {
-			// "Selon Aïssata Diallo, ministre de l'Environnement du Niger, les sommes …": the role.
-			if c := indexTok(toks, ",", end+1); c > 0 {
-				q.role = strings.TrimSpace(m.s[toks[end+1].Start:toks[c-1].End])
-				end = c
-			}
-		}
-		if end < n && toks[end].Text == "," {
-			end++
-		}
-		if end < n {
-			m.mixedFrom(q, toks[end].Start)
-		}
+		m.accordingBefore(q, toks)
 		return true
 	}
 	for j := n - 1; j >= 0 && n-j <= 14; j-- {
@@ -275,6 +263,30 @@ func (m *latinDoc) cueBefore(q *found) bool {
 func leadsIn(rest []text.Token) bool {
 	t := rest[len(rest)-1].Text
 	return t == ":" || t == ","
+}
+
+// accordingBefore reads "Según X, «…»" and "Selon X, ministre de …, les sommes restent « très
+// loin »": the speaker after "según", and the words after the comma as reported speech.
+func (m *latinDoc) accordingBefore(q *found, toks []text.Token) {
+	n := len(toks)
+	// "Según Echeverría, «…»", "Selon X, ministre de …, les sommes restent « très loin »".
+	q.cue, q.cueStart, q.cueEnd = toks[0].Text, toks[0].Start, toks[0].End
+	p := m.phraseAfter(toks, 1)
+	m.phraseSpeaker(q, p)
+	end := 1 + len(p)
+	if end+1 < n && toks[end].Text == "," && m.lx.isTitle(toks[end+1].Text) {
+		// "Selon Aïssata Diallo, ministre de l'Environnement du Niger, les sommes …": the role.
+		if c := indexTok(toks, ",", end+1); c > 0 {
+			q.role = strings.TrimSpace(m.s[toks[end+1].Start:toks[c-1].End])
+			end = c
+		}
+	}
+	if end < n && toks[end].Text == "," {
+		end++
+	}
+	if end < n {
+		m.mixedFrom(q, toks[end].Start)
+	}
 }
 
 // indexComplementiser is the index in rest of the first complementiser ("que", "dass"), or -1.
@@ -477,10 +489,10 @@ func (m *latinDoc) phraseSpeaker(q *found, p []text.Token) bool {
 }
 
 // mentionIn is the tagger's last PERSON mention inside [a, b), else its last ORG mention.
-func (m *latinDoc) mentionIn(a, b int) *speakerRef {
+func (d *doc) mentionIn(a, b int) *speakerRef {
 	var org *speakerRef
-	for i := len(m.mentions) - 1; i >= 0; i-- {
-		r := &m.mentions[i]
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		r := &d.mentions[i]
 		if r.start < a || r.end > b {
 			continue
 		}
@@ -561,12 +573,7 @@ func (m *latinDoc) nameWord(t text.Token) bool {
 // mentions, names after a title ("la economista Laura Giménez", "Le maire, Grégory Nkoulou,")
 // and names after "según"/"selon".
 func (m *latinDoc) namedPeople() []namedPerson {
-	var out []namedPerson
-	for _, r := range m.mentions {
-		if r.typ == article.TypePerson {
-			out = append(out, namedPerson{pos: r.start, name: r.name, role: r.role, typ: r.typ})
-		}
-	}
+	out := peopleFromMentions(m.mentions)
 	toks := m.toks
 	for i := 0; i+2 < len(toks); i++ {
 		// "Ana María Fuentes, directora del hospital, explicó": a name, then its title.
@@ -601,6 +608,17 @@ func (m *latinDoc) namedPeople() []namedPerson {
 		i = k
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	return out
+}
+
+// peopleFromMentions are the tagger's PERSON mentions as people.
+func peopleFromMentions(mentions []speakerRef) []namedPerson {
+	var out []namedPerson
+	for _, r := range mentions {
+		if r.typ == article.TypePerson {
+			out = append(out, namedPerson{pos: r.start, name: r.name, role: r.role, typ: r.typ})
+		}
+	}
 	return out
 }
 

@@ -41,153 +41,168 @@ type latinLexicon struct {
 }
 
 func newLatinLexicons() map[string]*latinLexicon {
-	return map[string]*latinLexicon{
-		"es": {
-			verbs: wordSet(`dijo dice dicen dijeron afirmó afirma afirmaron señaló señala señalaron explicó explica
-				aseguró asegura aseguraron declaró declara declararon indicó indica agregó agrega añadió añade
-				sostuvo sostiene manifestó advirtió advierte subrayó subraya destacó destaca precisó expresó
-				comentó reconoció reconoce insistió insiste apuntó enfatizó recalcó respondió respondieron
-				denunció anunció admitió concluyó criticó lamentó sentenció resumió preguntó contó relató
-				aclaró puntualizó remarcó reiteró dicho afirmado declarado señalado explicado asegurado`),
-			auxiliaries:     wordSet(`ha han había habían`),
-			according:       wordSet(`según`),
-			pastEndings:     []string{"ó"},
-			complementisers: wordSet(`que`),
-			determiners:     wordSet(`el la los las un una unos unas este esta su sus del al`),
-			particles:       wordSet(`de del`),
-			pronouns:        wordSet(`él ella ellos ellas`),
-			stops: wordSet(`en tras ante durante a con sobre para por desde hasta luego después mientras
-				cuando y o pero que según este esta ayer hoy`),
-			titles: wordSet(`ministro ministra presidente presidenta gobernador gobernadora alcalde alcaldesa
-				senador senadora diputado diputada representante portavoz vocero vocera director directora
-				secretario secretaria canciller jefe jefa economista analista experto experta investigador
-				investigadora profesor profesora fiscal juez jueza dirigente líder consejero consejera
-				gerente coordinador coordinadora funcionario funcionaria vicepresidente vicepresidenta
-				comisionado comisionada embajador embajadora general coronel obispo papa rey reina
-				entrenador técnico capitán delegado delegada concejal concejala defensor defensora`),
-			orgHeads: wordSet(`ministerio gobierno empresa compañía banco partido comisión consejo
-				tribunal corte policía ejército fondo fondos sindicato sindicatos asociación federación
-				agencia oficina instituto universidad ayuntamiento alcaldía congreso senado cámara
-				organización confederación central consultora petrolera firma grupo`),
-			skip: wordSet(`hoy ayer también además luego entonces finalmente lunes martes miércoles
-				jueves viernes sábado domingo`),
-		},
-		"fr": {
-			verbs: wordSet(`dit déclare affirme explique souligne ajoute estime assure précise indique
-				martèle insiste reconnaît avertit confie rappelle commente déplore répond juge poursuit
-				résume lance raconte observe note prévient regrette conclut admet dénonce annonce
-				déclaré dit affirmé expliqué souligné ajouté estimé assuré précisé indiqué martelé insisté
-				reconnu averti confié rappelé commenté déploré répondu jugé poursuivi résumé lancé raconté
-				observé noté prévenu regretté conclu admis dénoncé annoncé déclarait disait expliquait
-				affirmait ajoutait`),
-			auxiliaries:     wordSet(`a ont avait avaient`),
-			according:       wordSet(`selon`),
-			pastEndings:     nil,
-			complementisers: wordSet(`que qu`),
-			determiners:     wordSet(`le la les l un une ce cette son sa ses du des au aux`),
-			particles:       wordSet(`de du d`),
-			pronouns:        wordSet(`il elle ils elles`),
-			stops: wordSet(`lors en à au aux dans devant après avant pendant sur pour par avec depuis
-				et ou mais que selon ce mardi hier`),
-			titles: wordSet(`ministre président présidente maire porte-parole directeur directrice
-				député députée sénateur sénatrice secrétaire chef cheffe économiste analyste expert
-				experte chercheur chercheuse professeur professeure procureur juge dirigeant dirigeante
-				responsable conseiller conseillère gouverneur ambassadeur ambassadrice commissaire
-				préfet préfète général colonel entraîneur sélectionneur capitaine délégué déléguée
-				syndicaliste avocat avocate patron patronne fondateur fondatrice présidente-directrice`),
-			orgHeads: wordSet(`ministère gouvernement entreprise société banque parti commission conseil
-				tribunal cour police armée fonds syndicat syndicats association fédération agence
-				office institut université mairie assemblée sénat organisation groupe élysée`),
-			skip: wordSet(`aussi encore ensuite alors hier aujourd'hui lundi mardi mercredi jeudi
-				vendredi samedi dimanche matin soir`),
-		},
-		"de": {
-			verbs: wordSet(`sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten
-				meinte meint warnte warnt kritisierte kritisiert forderte fordert mahnte mahnt bekräftigte
-				versicherte unterstrich ergänzte ergänzt fügte räumte teilte sprach schrieb schreibt
-				berichtete berichtet kündigte verkündete verkündet antwortete antwortet erläuterte
-				erläutert bilanzierte resümierte erzählt erzählte gesagt erklärt betont`),
-			auxiliaries:     wordSet(`hat haben hatte hatten`),
-			according:       wordSet(`laut`),
-			afterOnly:       wordSet(`so`),
-			pastEndings:     []string{"te"},
-			complementisers: wordSet(`dass`),
-			determiners:     wordSet(`der die das den dem des ein eine einer eines einem sein seine ihr ihre`),
-			particles:       wordSet(`von van de zu`),
-			pronouns:        wordSet(`er sie`),
-			stops: wordSet(`am im in an auf bei nach vor während gegenüber mit für und oder aber dass
-				laut so wie auch am vom zum zur`),
-			titles: wordSet(`Minister Ministerin Kanzler Kanzlerin Bundeskanzler Bundeskanzlerin Präsident
-				Präsidentin Bürgermeister Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Sprecher
-				Sprecherin Chef Chefin Vorsitzende Vorsitzender Direktor Direktorin Geschäftsführer
-				Geschäftsführerin Abgeordnete Abgeordneter Ökonom Ökonomin Analyst Analystin Experte Expertin
-				Forscher Forscherin Professor Professorin Staatsanwalt Staatsanwältin Richter Richterin
-				Trainer Trainerin Kapitän Botschafter Botschafterin Gewerkschafter Gewerkschafterin
-				Ministerpräsident Ministerpräsidentin Landrat Landrätin Senator Senatorin Vorstand
-				Vorstandschef Vorstandschefin Leiter Leiterin Polizeisprecher Polizeisprecherin`),
-			titleSuffixes: []string{"minister", "ministerin", "präsident", "präsidentin", "sprecher",
-				"sprecherin", "chef", "chefin", "kanzler", "kanzlerin", "meister", "meisterin", "vorsitzende",
-				"vorsitzender", "leiter", "leiterin", "direktor", "direktorin", "experte", "expertin",
-				"ökonom", "ökonomin", "analyst", "analystin", "trainer", "trainerin"},
-			orgHeads: wordSet(`Ministerium Regierung Unternehmen Konzern Firma Bank Partei Kommission Rat
-				Gericht Polizei Armee Bundeswehr Gewerkschaft Verband Agentur Amt Institut Universität
-				Stadt Senat Bundesregierung Landesregierung Behörde Ministerien Staatsanwaltschaft`),
-			skip: wordSet(`am Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag gestern heute
-				auch zudem außerdem dann später noch bereits nun`),
-		},
-		"pt": {
-			verbs: wordSet(`disse diz dizem disseram afirmou afirma afirmaram declarou declara declararam
-				explicou explica destacou destaca ressaltou acrescentou garantiu garante observou avaliou
-				avalia comentou ponderou salientou sublinhou completou concluiu respondeu admitiu reconheceu
-				alertou informou criticou lamentou defendeu contou relatou afirmara declarara
-				dito afirmado declarado`),
-			auxiliaries:     wordSet(`tem têm havia`),
-			according:       wordSet(`segundo conforme`),
-			pastEndings:     []string{"ou", "eu", "iu"},
-			complementisers: wordSet(`que`),
-			determiners:     wordSet(`o a os as um uma do da dos das ao à seu sua este esta`),
-			particles:       wordSet(`de da do dos das`),
-			pronouns:        wordSet(`ele ela eles elas`),
-			stops: wordSet(`em na no nas nos durante após antes com para por sobre desde até e ou mas
-				que segundo nesta neste ontem hoje`),
-			titles: wordSet(`ministro ministra presidente presidenta governador governadora prefeito
-				prefeita senador senadora deputado deputada porta-voz diretor diretora secretário secretária
-				chefe economista analista especialista pesquisador pesquisadora professor professora
-				procurador procuradora juiz juíza líder dirigente conselheiro conselheira gerente
-				coordenador coordenadora embaixador embaixadora general técnico treinador capitão
-				presidente-executivo vice-presidente delegado delegada vereador vereadora`),
-			orgHeads: wordSet(`ministério governo empresa companhia banco partido comissão conselho
-				tribunal polícia exército fundo sindicato associação federação agência instituto
-				universidade prefeitura congresso senado câmara organização grupo petroleira`),
-			skip: wordSet(`hoje ontem também ainda depois nesta neste segunda-feira terça-feira
-				quarta-feira quinta-feira sexta-feira sábado domingo`),
-		},
-		"it": {
-			verbs: wordSet(`dice dicono disse dissero afferma affermò dichiara dichiarò spiega spiegò
-				aggiunge aggiunse sottolinea sottolineò precisa precisò commenta commentò osserva osservò
-				ribadisce ribadì conclude concluse sostiene sostenne assicura assicurò annuncia annunciò
-				avverte avvertì denuncia ammette ammise racconta raccontò replica replicò
-				detto dichiarato affermato spiegato aggiunto sottolineato precisato commentato osservato
-				ribadito concluso sostenuto assicurato annunciato avvertito denunciato ammesso raccontato
-				replicato`),
-			auxiliaries:     wordSet(`ha hanno aveva avevano`),
-			according:       wordSet(`secondo`),
-			pastEndings:     []string{"ò"},
-			complementisers: wordSet(`che`),
-			determiners:     wordSet(`il lo la i gli le l un una uno del della dei degli delle al alla suo sua`),
-			particles:       wordSet(`di de da del`),
-			pronouns:        wordSet(`lui lei loro`),
-			stops:           wordSet(`in a al alla durante dopo prima con per su da e o ma che secondo ieri oggi`),
-			titles: wordSet(`ministro ministra presidente presidentessa sindaco sindaca premier senatore
-				senatrice deputato deputata portavoce direttore direttrice segretario segretaria capo
-				economista analista esperto esperta ricercatore ricercatrice professore professoressa
-				procuratore giudice leader dirigente consigliere governatore ambasciatore generale
-				allenatore capitano commissario assessore`),
-			orgHeads: wordSet(`ministero governo azienda società banca partito commissione consiglio
-				tribunale polizia esercito fondo sindacato associazione federazione agenzia istituto
-				università comune regione camera senato organizzazione gruppo`),
-			skip: wordSet(`oggi ieri anche poi inoltre lunedì martedì mercoledì giovedì venerdì sabato domenica`),
-		},
+	return map[string]*latinLexicon{"es": spanishLexicon(), "fr": frenchLexicon(), "de": germanLexicon(),
+		"pt": portugueseLexicon(), "it": italianLexicon()}
+}
+
+func spanishLexicon() *latinLexicon {
+	return &latinLexicon{
+		verbs: wordSet(`dijo dice dicen dijeron afirmó afirma afirmaron señaló señala señalaron explicó explica
+			aseguró asegura aseguraron declaró declara declararon indicó indica agregó agrega añadió añade
+			sostuvo sostiene manifestó advirtió advierte subrayó subraya destacó destaca precisó expresó
+			comentó reconoció reconoce insistió insiste apuntó enfatizó recalcó respondió respondieron
+			denunció anunció admitió concluyó criticó lamentó sentenció resumió preguntó contó relató
+			aclaró puntualizó remarcó reiteró dicho afirmado declarado señalado explicado asegurado`),
+		auxiliaries:     wordSet(`ha han había habían`),
+		according:       wordSet(`según`),
+		pastEndings:     []string{"ó"},
+		complementisers: wordSet(`que`),
+		determiners:     wordSet(`el la los las un una unos unas este esta su sus del al`),
+		particles:       wordSet(`de del`),
+		pronouns:        wordSet(`él ella ellos ellas`),
+		stops: wordSet(`en tras ante durante a con sobre para por desde hasta luego después mientras
+			cuando y o pero que según este esta ayer hoy`),
+		titles: wordSet(`ministro ministra presidente presidenta gobernador gobernadora alcalde alcaldesa
+			senador senadora diputado diputada representante portavoz vocero vocera director directora
+			secretario secretaria canciller jefe jefa economista analista experto experta investigador
+			investigadora profesor profesora fiscal juez jueza dirigente líder consejero consejera
+			gerente coordinador coordinadora funcionario funcionaria vicepresidente vicepresidenta
+			comisionado comisionada embajador embajadora general coronel obispo papa rey reina
+			entrenador técnico capitán delegado delegada concejal concejala defensor defensora`),
+		orgHeads: wordSet(`ministerio gobierno empresa compañía banco partido comisión consejo
+			tribunal corte policía ejército fondo fondos sindicato sindicatos asociación federación
+			agencia oficina instituto universidad ayuntamiento alcaldía congreso senado cámara
+			organización confederación central consultora petrolera firma grupo`),
+		skip: wordSet(`hoy ayer también además luego entonces finalmente lunes martes miércoles
+			jueves viernes sábado domingo`),
+	}
+}
+
+func frenchLexicon() *latinLexicon {
+	return &latinLexicon{
+		verbs: wordSet(`dit déclare affirme explique souligne ajoute estime assure précise indique
+			martèle insiste reconnaît avertit confie rappelle commente déplore répond juge poursuit
+			résume lance raconte observe note prévient regrette conclut admet dénonce annonce
+			déclaré dit affirmé expliqué souligné ajouté estimé assuré précisé indiqué martelé insisté
+			reconnu averti confié rappelé commenté déploré répondu jugé poursuivi résumé lancé raconté
+			observé noté prévenu regretté conclu admis dénoncé annoncé déclarait disait expliquait
+			affirmait ajoutait`),
+		auxiliaries:     wordSet(`a ont avait avaient`),
+		according:       wordSet(`selon`),
+		pastEndings:     nil,
+		complementisers: wordSet(`que qu`),
+		determiners:     wordSet(`le la les l un une ce cette son sa ses du des au aux`),
+		particles:       wordSet(`de du d`),
+		pronouns:        wordSet(`il elle ils elles`),
+		stops: wordSet(`lors en à au aux dans devant après avant pendant sur pour par avec depuis
+			et ou mais que selon ce mardi hier`),
+		titles: wordSet(`ministre président présidente maire porte-parole directeur directrice
+			député députée sénateur sénatrice secrétaire chef cheffe économiste analyste expert
+			experte chercheur chercheuse professeur professeure procureur juge dirigeant dirigeante
+			responsable conseiller conseillère gouverneur ambassadeur ambassadrice commissaire
+			préfet préfète général colonel entraîneur sélectionneur capitaine délégué déléguée
+			syndicaliste avocat avocate patron patronne fondateur fondatrice présidente-directrice`),
+		orgHeads: wordSet(`ministère gouvernement entreprise société banque parti commission conseil
+			tribunal cour police armée fonds syndicat syndicats association fédération agence
+			office institut université mairie assemblée sénat organisation groupe élysée`),
+		skip: wordSet(`aussi encore ensuite alors hier aujourd'hui lundi mardi mercredi jeudi
+			vendredi samedi dimanche matin soir`),
+	}
+}
+
+func germanLexicon() *latinLexicon {
+	return &latinLexicon{
+		verbs: wordSet(`sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten
+			meinte meint warnte warnt kritisierte kritisiert forderte fordert mahnte mahnt bekräftigte
+			versicherte unterstrich ergänzte ergänzt fügte räumte teilte sprach schrieb schreibt
+			berichtete berichtet kündigte verkündete verkündet antwortete antwortet erläuterte
+			erläutert bilanzierte resümierte erzählt erzählte gesagt erklärt betont`),
+		auxiliaries:     wordSet(`hat haben hatte hatten`),
+		according:       wordSet(`laut`),
+		afterOnly:       wordSet(`so`),
+		pastEndings:     []string{"te"},
+		complementisers: wordSet(`dass`),
+		determiners:     wordSet(`der die das den dem des ein eine einer eines einem sein seine ihr ihre`),
+		particles:       wordSet(`von van de zu`),
+		pronouns:        wordSet(`er sie`),
+		stops: wordSet(`am im in an auf bei nach vor während gegenüber mit für und oder aber dass
+			laut so wie auch am vom zum zur`),
+		titles: wordSet(`Minister Ministerin Kanzler Kanzlerin Bundeskanzler Bundeskanzlerin Präsident
+			Präsidentin Bürgermeister Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Sprecher
+			Sprecherin Chef Chefin Vorsitzende Vorsitzender Direktor Direktorin Geschäftsführer
+			Geschäftsführerin Abgeordnete Abgeordneter Ökonom Ökonomin Analyst Analystin Experte Expertin
+			Forscher Forscherin Professor Professorin Staatsanwalt Staatsanwältin Richter Richterin
+			Trainer Trainerin Kapitän Botschafter Botschafterin Gewerkschafter Gewerkschafterin
+			Ministerpräsident Ministerpräsidentin Landrat Landrätin Senator Senatorin Vorstand
+			Vorstandschef Vorstandschefin Leiter Leiterin Polizeisprecher Polizeisprecherin`),
+		titleSuffixes: []string{"minister", "ministerin", "präsident", "präsidentin", "sprecher",
+			"sprecherin", "chef", "chefin", "kanzler", "kanzlerin", "meister", "meisterin", "vorsitzende",
+			"vorsitzender", "leiter", "leiterin", "direktor", "direktorin", "experte", "expertin",
+			"ökonom", "ökonomin", "analyst", "analystin", "trainer", "trainerin"},
+		orgHeads: wordSet(`Ministerium Regierung Unternehmen Konzern Firma Bank Partei Kommission Rat
+			Gericht Polizei Armee Bundeswehr Gewerkschaft Verband Agentur Amt Institut Universität
+			Stadt Senat Bundesregierung Landesregierung Behörde Ministerien Staatsanwaltschaft`),
+		skip: wordSet(`am Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag gestern heute
+			auch zudem außerdem dann später noch bereits nun`),
+	}
+}
+
+func portugueseLexicon() *latinLexicon {
+	return &latinLexicon{
+		verbs: wordSet(`disse diz dizem disseram afirmou afirma afirmaram declarou declara declararam
+			explicou explica destacou destaca ressaltou acrescentou garantiu garante observou avaliou
+			avalia comentou ponderou salientou sublinhou completou concluiu respondeu admitiu reconheceu
+			alertou informou criticou lamentou defendeu contou relatou afirmara declarara
+			dito afirmado declarado`),
+		auxiliaries:     wordSet(`tem têm havia`),
+		according:       wordSet(`segundo conforme`),
+		pastEndings:     []string{"ou", "eu", "iu"},
+		complementisers: wordSet(`que`),
+		determiners:     wordSet(`o a os as um uma do da dos das ao à seu sua este esta`),
+		particles:       wordSet(`de da do dos das`),
+		pronouns:        wordSet(`ele ela eles elas`),
+		stops: wordSet(`em na no nas nos durante após antes com para por sobre desde até e ou mas
+			que segundo nesta neste ontem hoje`),
+		titles: wordSet(`ministro ministra presidente presidenta governador governadora prefeito
+			prefeita senador senadora deputado deputada porta-voz diretor diretora secretário secretária
+			chefe economista analista especialista pesquisador pesquisadora professor professora
+			procurador procuradora juiz juíza líder dirigente conselheiro conselheira gerente
+			coordenador coordenadora embaixador embaixadora general técnico treinador capitão
+			presidente-executivo vice-presidente delegado delegada vereador vereadora`),
+		orgHeads: wordSet(`ministério governo empresa companhia banco partido comissão conselho
+			tribunal polícia exército fundo sindicato associação federação agência instituto
+			universidade prefeitura congresso senado câmara organização grupo petroleira`),
+		skip: wordSet(`hoje ontem também ainda depois nesta neste segunda-feira terça-feira
+			quarta-feira quinta-feira sexta-feira sábado domingo`),
+	}
+}
+
+func italianLexicon() *latinLexicon {
+	return &latinLexicon{
+		verbs: wordSet(`dice dicono disse dissero afferma affermò dichiara dichiarò spiega spiegò
+			aggiunge aggiunse sottolinea sottolineò precisa precisò commenta commentò osserva osservò
+			ribadisce ribadì conclude concluse sostiene sostenne assicura assicurò annuncia annunciò
+			avverte avvertì denuncia ammette ammise racconta raccontò replica replicò
+			detto dichiarato affermato spiegato aggiunto sottolineato precisato commentato osservato
+			ribadito concluso sostenuto assicurato annunciato avvertito denunciato ammesso raccontato
+			replicato`),
+		auxiliaries:     wordSet(`ha hanno aveva avevano`),
+		according:       wordSet(`secondo`),
+		pastEndings:     []string{"ò"},
+		complementisers: wordSet(`che`),
+		determiners:     wordSet(`il lo la i gli le l un una uno del della dei degli delle al alla suo sua`),
+		particles:       wordSet(`di de da del`),
+		pronouns:        wordSet(`lui lei loro`),
+		stops:           wordSet(`in a al alla durante dopo prima con per su da e o ma che secondo ieri oggi`),
+		titles: wordSet(`ministro ministra presidente presidentessa sindaco sindaca premier senatore
+			senatrice deputato deputata portavoce direttore direttrice segretario segretaria capo
+			economista analista esperto esperta ricercatore ricercatrice professore professoressa
+			procuratore giudice leader dirigente consigliere governatore ambasciatore generale
+			allenatore capitano commissario assessore`),
+		orgHeads: wordSet(`ministero governo azienda società banca partito commissione consiglio
+			tribunale polizia esercito fondo sindacato associazione federazione agenzia istituto
+			università comune regione camera senato organizzazione gruppo`),
+		skip: wordSet(`oggi ieri anche poi inoltre lunedì martedì mercoledì giovedì venerdì sabato domenica`),
 	}
 }
 

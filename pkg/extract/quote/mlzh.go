@@ -55,6 +55,18 @@ func zhClauseStop(r rune) bool {
 	return strings.ContainsRune("。！？；，：,;:!?\n”」』“「『", r)
 }
 
+// zhClauseStart is where the clause ending at byte i of s begins.
+func zhClauseStart(s string, i int) int {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if zhClauseStop(r) {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
 // zhSentenceStop ends a sentence.
 func zhSentenceStop(r rune) bool { return strings.ContainsRune("。！？；!?\n", r) }
 
@@ -115,15 +127,7 @@ func (z *zhDoc) cueBefore(q *found) bool {
 		if v == "" {
 			continue
 		}
-		cs := i
-		for cs > 0 {
-			r, size := utf8.DecodeLastRuneInString(clause[:cs])
-			if zhClauseStop(r) {
-				break
-			}
-			cs -= size
-		}
-		if !z.subject(q, start+cs, start+i) {
+		if !z.subject(q, start+zhClauseStart(clause, i), start+i) {
 			continue
 		}
 		q.cue, q.cueStart, q.cueEnd = v, start+i, start+i+len(v)
@@ -223,21 +227,12 @@ func zhTrim(s string, a, b int) (int, int) {
 // speakerIn reads a name from a Chinese subject s[a:b]: the tagger's mention, else the name
 // after its last title, else the subject itself when it is short or an organisation.
 func (z *zhDoc) speakerIn(a, b int) (namedPerson, bool) {
-	var org *speakerRef
-	for i := len(z.mentions) - 1; i >= 0; i-- {
-		r := &z.mentions[i]
-		if r.start < a || r.end > b {
-			continue
-		}
+	if r := z.mentionIn(a, b); r != nil {
+		role := ""
 		if r.typ == article.TypePerson {
-			return namedPerson{pos: r.start, name: r.name, typ: r.typ, role: strings.TrimSpace(z.s[a:r.start])}, true
+			role = strings.TrimSpace(z.s[a:r.start])
 		}
-		if org == nil {
-			org = r
-		}
-	}
-	if org != nil {
-		return namedPerson{pos: org.start, name: org.name, typ: org.typ}, true
+		return namedPerson{pos: r.start, name: r.name, typ: r.typ, role: role}, true
 	}
 	sub := z.s[a:b]
 	n := utf8.RuneCountInString(sub)
@@ -300,12 +295,7 @@ func zhOrgName(sub string) bool {
 // namedPeople lists the persons named as the subject of a speech verb anywhere in the text
 // (香港港街证券半导体分析师曾凤仪指出，…), and the tagger's persons, in text order.
 func (z *zhDoc) namedPeople() []namedPerson {
-	var out []namedPerson
-	for _, r := range z.mentions {
-		if r.typ == article.TypePerson {
-			out = append(out, namedPerson{pos: r.start, name: r.name, role: r.role, typ: r.typ})
-		}
-	}
+	out := peopleFromMentions(z.mentions)
 	s := z.s
 	for i := 0; i < len(s); {
 		v := chineseVerbAt(s, i)
@@ -314,15 +304,7 @@ func (z *zhDoc) namedPeople() []namedPerson {
 			i += size
 			continue
 		}
-		cs := i
-		for cs > 0 {
-			r, size := utf8.DecodeLastRuneInString(s[:cs])
-			if zhClauseStop(r) {
-				break
-			}
-			cs -= size
-		}
-		a, b := zhTrim(s, cs, i)
+		a, b := zhTrim(s, zhClauseStart(s, i), i)
 		if p, ok := z.speakerIn(a, b); ok && a < b && p.typ == article.TypePerson && p.name != p.role {
 			out = append(out, p)
 		}
