@@ -58,7 +58,104 @@ func findLatin(lx *latinLexicon, s string, entities []article.Entity) []article.
 		}
 		qs = append(qs, q)
 	}
+	if lx.dialogueDash {
+		qs = append(qs, m.dashQuotes()...)
+		sort.SliceStable(qs, func(i, j int) bool { return qs[i].start < qs[j].start })
+	}
 	return m.exportAll(qs)
+}
+
+// dashQuotes reads Spanish and Portuguese dialogue, where a dash opens the words said and a dash
+// inserts the attribution: "—Vamos a ganar —dijo el ministro—. Nadie nos detendrá." is two quotes
+// by the minister. A dash paragraph without a speech verb after its dash (a list item) is none.
+func (m *latinDoc) dashQuotes() []found {
+	var out []found
+	s := m.s
+	for p := 0; p < len(s); {
+		lineEnd := strings.IndexByte(s[p:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(s)
+		} else {
+			lineEnd += p
+		}
+		out = append(out, m.dashLine(p, lineEnd)...)
+		p = lineEnd + 1
+	}
+	return out
+}
+
+// dashLine reads the dialogue line s[p:end], if it is one.
+func (m *latinDoc) dashLine(p, end int) []found {
+	s := m.s
+	open := p + len(s[p:end]) - len(strings.TrimLeft(s[p:end], " \t"))
+	dash := dashAt(s, open)
+	if dash == 0 {
+		return nil
+	}
+	cs := open + dash
+	k := insertDash(s, cs, end)
+	if k < 0 {
+		return nil
+	}
+	inciso := k + dashAt(s, k)
+	closing := insertEnd(s, inciso, end)
+	toks := m.tokensIn(inciso, closing)
+	if len(toks) == 0 {
+		return nil
+	}
+	vEnd, pronoun, ok := m.verbAt(toks, 0, true)
+	if !ok {
+		return nil
+	}
+	q := found{direct: true, openerAt: open, closerAt: inciso, paragraphInitial: true}
+	q.start, q.end = trimQuoted(s, cs, k)
+	q.cue, q.cueStart, q.cueEnd = s[toks[0].Start:toks[vEnd].End], toks[0].Start, toks[vEnd].End
+	m.invertedSpeaker(&q, toks, 0, vEnd, pronoun)
+	out := []found{q}
+	if d := dashAt(s, closing); d > 0 {
+		// "—. Nadie nos detendrá.": the words after the attribution are the same speaker's.
+		a := closing + d
+		for a < end && strings.ContainsRune(".,; ", rune(s[a])) {
+			a++
+		}
+		if a, b := trimQuoted(s, a, end); len(strings.Fields(s[a:b])) >= 2 {
+			q2 := q
+			q2.start, q2.end, q2.openerAt = a, b, a
+			out = append(out, q2)
+		}
+	}
+	return out
+}
+
+// dashAt is the length of the dialogue dash (— or –) at i, or 0.
+func dashAt(s string, i int) int {
+	for _, d := range []string{"—", "–"} {
+		if strings.HasPrefix(s[i:], d) {
+			return len(d)
+		}
+	}
+	return 0
+}
+
+// insertDash is where a dash after a space opens the attribution inside dialogue, or -1.
+func insertDash(s string, from, end int) int {
+	for i := from; i < end; i++ {
+		if s[i] == ' ' && i+1 < end && dashAt(s, i+1) > 0 {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// insertEnd is where the attribution opened at from ends: at its closing dash, or at the end of
+// its sentence.
+func insertEnd(s string, from, end int) int {
+	for i := from; i < end; i++ {
+		if dashAt(s, i) > 0 || s[i] == '.' && (i+1 == end || s[i+1] == ' ') {
+			return i
+		}
+	}
+	return end
 }
 
 // markedSpan is a quoted passage: the opening mark at opener, the words in [start, end), the
@@ -197,19 +294,26 @@ func (m *latinDoc) cueAfter(q *found) bool {
 			continue
 		}
 		q.cue, q.cueStart, q.cueEnd = m.s[toks[j].Start:toks[vEnd].End], toks[j].Start, toks[vEnd].End
-		switch {
-		case pronoun:
-			m.resolvePerson(q, toks[j].Start, toks[vEnd].End, kindPronoun)
-		case j == k:
-			if !m.phraseSpeaker(q, m.phraseAfter(toks, vEnd+1)) {
-				m.resolvePerson(q, 0, 0, kindPronoun) // «…», afirmó en un mensaje: the subject is dropped
-			}
-		default:
+		if j == k || pronoun {
+			m.invertedSpeaker(q, toks, j, vEnd, pronoun)
+		} else {
 			m.phraseSpeaker(q, toks[k:j])
 		}
 		return true
 	}
 	return false
+}
+
+// invertedSpeaker reads the speaker of a cue toks[j:vEnd+1] that comes first in its clause: its
+// own pronoun ("a-t-elle lancé"), the phrase after it ("dijo el ministro"), or, with the subject
+// dropped ("afirmó en un mensaje"), the person named last.
+func (m *latinDoc) invertedSpeaker(q *found, toks []text.Token, j, vEnd int, pronoun bool) {
+	switch {
+	case pronoun:
+		m.resolvePerson(q, toks[j].Start, toks[vEnd].End, kindPronoun)
+	case !m.phraseSpeaker(q, m.phraseAfter(toks, vEnd+1)):
+		m.resolvePerson(q, 0, 0, kindPronoun)
+	}
 }
 
 // cueBefore reads the attribution before a quote: X dijo: «…» / Según X, «…» / X afirmó que «…».

@@ -35,6 +35,8 @@ type latinLexicon struct {
 	titleSuffixes []string
 	// orgHeads make an unnamed speaker an organisation ("el ministerio", "la empresa").
 	orgHeads map[string]bool
+	// dialogueDash: the language marks dialogue with dashes ("—Vamos —dijo él—.").
+	dialogueDash bool
 	// skip are words that sit between a speech verb and its subject: time and manner
 	// ("dijo hoy", "sagte am Montag").
 	skip map[string]bool
@@ -47,6 +49,7 @@ func newLatinLexicons() map[string]*latinLexicon {
 
 func spanishLexicon() *latinLexicon {
 	return &latinLexicon{
+		dialogueDash: true,
 		verbs: wordSet(`dijo dice dicen dijeron afirmó afirma afirmaron señaló señala señalaron explicó explica
 			aseguró asegura aseguraron declaró declara declararon indicó indica agregó agrega añadió añade
 			sostuvo sostiene manifestó advirtió advierte subrayó subraya destacó destaca precisó expresó
@@ -149,6 +152,7 @@ func germanLexicon() *latinLexicon {
 
 func portugueseLexicon() *latinLexicon {
 	return &latinLexicon{
+		dialogueDash: true,
 		verbs: wordSet(`disse diz dizem disseram afirmou afirma afirmaram declarou declara declararam
 			explicou explica destacou destaca ressaltou acrescentou garantiu garante observou avaliou
 			avalia comentou ponderou salientou sublinhou completou concluiu respondeu admitiu reconheceu

@@ -21,6 +21,9 @@ func TestLanguageMarksAndCues(t *testing.T) {
 		{"zh", "台北市長蔣文安表示：「捷運將於明年通車。」", "捷運將於明年通車。", "蔣文安"},
 		{"zh", "“我们会继续努力。”王芳说。", "我们会继续努力。", "王芳"},
 		{"zh", "台风“海葵”登陆福建。", "", ""}, // a name in quotes is no quote
+		{"es", "—No vamos a subir los impuestos —aseguró el ministro Pablo Ortiz.", "No vamos a subir los impuestos", "Pablo Ortiz"},
+		{"es", "— Primer punto: el presupuesto.\n— Segundo punto: la deuda.", "", ""}, // a list, not dialogue
+		{"pt", "Uma nova frase.\n—Vamos vencer —disse a prefeita Ana Souza.", "Vamos vencer", "Ana Souza"},
 	} {
 		got := e.FindIn(tt.lang, tt.text, nil)
 		if tt.quote == "" {
