@@ -45,6 +45,11 @@
 // who holds it. Quote.SpeakerKind says how the cue's subject refers to the speaker: named, nominal,
 // pronoun or anonymous ("analysts", "a person familiar with the matter").
 //
+// Other languages (FindIn, by Article.Language): Spanish, French, German, Portuguese and Italian
+// direct quotes with their own marks (« », „ “, » «) and speech verbs, "según/selon/laut/secondo
+// X", dialogue dashes in Spanish and Portuguese (mlatin.go); Chinese “ ” and 「」 quotes with
+// 表示/说/指出/称 and the name after a title (mlzh.go). A language with no rules gets no quotes.
+//
 // Everything is rules over pkg/text tokens; there is no model. Measured with
 // `newsmon eval quotes --data FILE.jsonl` (internal/eval.QuoteScorer).
 package quote
