@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
@@ -356,6 +358,10 @@ func (sc *QuoteScorer) Add(doc QuoteDoc, preds []article.Quote) {
 func speakerRight(dw docWords, s string, src *GoldSpan, p article.Quote) bool {
 	if p.Speaker == nil {
 		return false
+	}
+	if strings.ContainsFunc(src.Text, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		// Chinese runs on without spaces, so a word is a whole clause: compare the names.
+		return strings.Contains(*p.Speaker, src.Text) || utf8.RuneCountInString(*p.Speaker) >= 2 && strings.Contains(src.Text, *p.Speaker)
 	}
 	srcWords := map[int]bool{}
 	for _, w := range dw.inPieces(*src) {

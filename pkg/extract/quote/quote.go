@@ -45,6 +45,11 @@
 // who holds it. Quote.SpeakerKind says how the cue's subject refers to the speaker: named, nominal,
 // pronoun or anonymous ("analysts", "a person familiar with the matter").
 //
+// Other languages (FindIn, by Article.Language): Spanish, French, German, Portuguese and Italian
+// direct quotes with their own marks (« », „ “, » «) and speech verbs, "según/selon/laut/secondo
+// X", dialogue dashes in Spanish and Portuguese (mlatin.go); Chinese “ ” and 「」 quotes with
+// 表示/说/指出/称 and the name after a title (mlzh.go). A language with no rules gets no quotes.
+//
 // Everything is rules over pkg/text tokens; there is no model. Measured with
 // `newsmon eval quotes --data FILE.jsonl` (internal/eval.QuoteScorer).
 package quote
@@ -60,23 +65,25 @@ import (
 
 // Extractor fills Article.Quotes. It is safe for concurrent use.
 type Extractor struct {
-	lex lexicon
+	lex   lexicon
+	latin map[string]*latinLexicon // Spanish, French, German, Portuguese, Italian
 }
 
 // New returns the quote extractor.
 func New() *Extractor {
-	return &Extractor{lex: newLexicon()}
+	return &Extractor{lex: newLexicon(), latin: newLatinLexicons()}
 }
 
 // Name implements extract.Extractor.
 func (*Extractor) Name() string { return "quote" }
 
-// Extract implements extract.Extractor: it replaces a.Quotes with the quotes found in a.Text.
+// Extract implements extract.Extractor: it replaces a.Quotes with the quotes found in a.Text,
+// read with the rules of a.Language (FindIn).
 func (e *Extractor) Extract(ctx context.Context, a *article.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a.Quotes = e.Find(a.Text, a.Entities)
+	a.Quotes = e.FindIn(a.Language, a.Text, a.Entities)
 	return nil
 }
 
@@ -119,8 +126,43 @@ type doc struct {
 	quoted   []placeSpan     // direct quotes' contents in text order: names there are talked about, not speaking
 }
 
-// Find returns the quotes in s, given the entities found in s (may be nil).
+// Find returns the quotes in s, an English text, given the entities found in s (may be nil).
 func (e *Extractor) Find(s string, entities []article.Entity) []article.Quote {
+	d := newDoc(s, entities)
+	qs := e.direct(d)
+	qs = append(qs, e.indirect(d, qs)...)
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].start < qs[j].start })
+	resolvePronouns(d, qs)
+	return d.exportAll(qs)
+}
+
+// FindIn returns the quotes in s, a text in language lang (ISO 639-1): English rules for "en"
+// and for a text whose language is unknown (""), each language's own quotation marks and speech
+// verbs for Spanish, French, German, Portuguese, Italian and Chinese, and nothing for a language
+// we do not read: English rules would only guess there.
+func (e *Extractor) FindIn(lang, s string, entities []article.Entity) []article.Quote {
+	switch {
+	case lang == "" || lang == "en":
+		return e.Find(s, entities)
+	case lang == "zh":
+		return findChinese(s, entities)
+	case e.latin[lang] != nil:
+		return findLatin(e.latin[lang], s, entities)
+	}
+	return nil
+}
+
+// exportAll turns the quotes found into Article.Quotes.
+func (d *doc) exportAll(qs []found) []article.Quote {
+	out := make([]article.Quote, 0, len(qs))
+	for _, q := range qs {
+		out = append(out, d.export(q))
+	}
+	return out
+}
+
+// newDoc reads the PERSON, ORG and PLACE mentions of entities into the state of one Find call.
+func newDoc(s string, entities []article.Entity) *doc {
 	d := &doc{s: s, idx: text.NewRuneIndex(s), toks: text.Tokenize(s)}
 	for _, ent := range entities {
 		if ent.Type == article.TypePlace {
@@ -139,16 +181,7 @@ func (e *Extractor) Find(s string, entities []article.Entity) []article.Quote {
 	}
 	sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].start < d.mentions[j].start })
 	sort.Slice(d.places, func(i, j int) bool { return d.places[i].start < d.places[j].start })
-
-	qs := e.direct(d)
-	qs = append(qs, e.indirect(d, qs)...)
-	sort.SliceStable(qs, func(i, j int) bool { return qs[i].start < qs[j].start })
-	resolvePronouns(d, qs)
-	out := make([]article.Quote, 0, len(qs))
-	for _, q := range qs {
-		out = append(out, d.export(q))
-	}
-	return out
+	return d
 }
 
 func (d *doc) export(q found) article.Quote {
