@@ -265,6 +265,11 @@ func (b *Bus) ensureStreams(ctx context.Context) error {
 		if sc.Name == StreamAlerts {
 			sc.Duplicates = max(sc.Duplicates, AlertDuplicateWindow)
 		}
+		if !queueStreams[sc.Name] {
+			// Records are kept for weeks and rarely read again: compressed (S2, each block as it
+			// fills) they take ~half the disk. Queue streams are read as they are written.
+			sc.Compression = jetstream.S2Compression
+		}
 		if err := retryAPI(ctx, func(ctx context.Context) error {
 			_, err := b.js.CreateOrUpdateStream(ctx, sc)
 			return err

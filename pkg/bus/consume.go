@@ -132,6 +132,7 @@ func (b *Bus) ConsumeBatch(ctx context.Context, cfg ConsumerConfig, h BatchHandl
 		return err
 	}
 	log := b.log.With("consumer", cfg.Durable)
+	defer b.trimQueue(ctx, cfg.Stream, log)()
 	for ctx.Err() == nil {
 		msgs, err := cons.Fetch(cfg.Batch, jetstream.FetchMaxWait(cfg.MaxWait))
 		if err != nil {
@@ -488,6 +489,7 @@ func (b *Bus) ConsumeConcurrent(ctx context.Context, cfg ConsumerConfig, workers
 	for range workers {
 		idle <- struct{}{}
 	}
+	defer b.trimQueue(ctx, cfg.Stream, log)() // after the drain below: its acknowledgements count
 	var running sync.WaitGroup
 	defer running.Wait() // in-flight messages drain (bounded by DrainTimeout) before returning
 	for ctx.Err() == nil {

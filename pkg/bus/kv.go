@@ -70,6 +70,10 @@ const keyDeleteMarkerTTL = time.Minute
 
 func (b *Bus) openKV(ctx context.Context, cfg jetstream.KeyValueConfig) (*KV, error) {
 	cfg.Replicas = b.cfg.Replicas
+	// A file bucket holds a key per article for the crawler's dedup window (claims, content
+	// hashes, alert marks); S2-compressed blocks take about half the disk. An existing bucket is
+	// updated in place: blocks written from now on are compressed.
+	cfg.Compression = cfg.Storage == jetstream.FileStorage
 	var kv jetstream.KeyValue
 	err := retryAPI(ctx, func(ctx context.Context) error {
 		var err error
