@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // File names inside the gazetteer directory (the embedded data/ or any fs.FS given to Open).
@@ -76,6 +77,12 @@ type data struct {
 	// Abbreviations of states and provinces that qualify a town ("Arnold, Calif."): abbrevs by Key
 	// (dotted forms, any case), postal by the capitals as written ("TX"); values are admin1 records.
 	abbrevs, postal map[string][]int32
+
+	// altNamesakes: in the view with alternate names, the cities that share a name in another language
+	// with their first-level region ("Genève" the city, not the canton); nil in the English view.
+	altNamesakes map[int32]bool
+	// multilingual reads the alternate names on first use (see multilingual.go).
+	multilingual func() (*multilingual, error)
 }
 
 // feature is a named place that is no settlement: a continent, an ocean, a mountain range, a river, a
@@ -153,6 +160,7 @@ func parse(fsys fs.FS) (*data, error) {
 	if err := d.parseAbbrevs(fsys); err != nil {
 		return nil, err
 	}
+	d.multilingual = sync.OnceValues(func() (*multilingual, error) { return d.loadMultilingual(fsys) })
 	return d, nil
 }
 
@@ -492,7 +500,7 @@ func (d *data) prior(p posting) float64 {
 	case 1:
 		s += 0.3
 	}
-	if r.namesake {
+	if r.namesake || d.altNamesakes[p.rec] {
 		s += 2.5
 	}
 	if p.alias {

@@ -119,7 +119,9 @@ type qualRegion struct {
 	mention article.Mention
 }
 
-// Extract fills a.Places from a.Entities, replacing what was there.
+// Extract fills a.Places from a.Entities, replacing what was there. An article in another language
+// (a.Language neither "en" nor empty, or empty with a text mostly in Han, Kana or Hangul) is read
+// with the alternate names, and the places found in its text (textPlaces) join its entities.
 //
 // It reads the article as a whole, in the manner of Mordecai and CLIFF: every name's candidates are
 // ranked by prior (feature class, population, capital) and by the other places the article names
@@ -130,6 +132,16 @@ type qualRegion struct {
 // small towns that nothing in the article supports are left unresolved rather than guessed.
 func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	d := r.g.d
+	ents := a.Entities
+	var weakNames map[string]bool // names found in the text of another language that need support
+	if foreignLanguage(a) {
+		ml, err := d.multilingual()
+		if err != nil {
+			return err
+		}
+		d = ml.d
+		ents, weakNames = ml.textPlaces(a.Text, a.Language, ents, r.g.d)
+	}
 	var runes []rune // a.Text as code points, made when a mention's surroundings are first read
 	text := func() []rune {
 		if runes == nil {
@@ -139,7 +151,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 	srcCountry := d.sourceCountry(a)
 	demonymCountries := map[[2]byte]bool{}
-	for _, e := range a.Entities {
+	for _, e := range ents {
 		if cc, ok := d.demonyms[Key(e.Name)]; ok && len(cc) == 2 {
 			demonymCountries[[2]byte{cc[0], cc[1]}] = true
 		}
@@ -151,7 +163,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 
 	surnames := map[string]bool{}
-	for _, e := range a.Entities {
+	for _, e := range ents {
 		if e.Type != article.TypePerson {
 			continue
 		}
@@ -161,12 +173,12 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 
-	spans := d.widenSpans(a.Entities, text(), placeSpansOf(a.Entities))
+	spans := d.widenSpans(ents, text(), placeSpansOf(ents))
 	var items []*item
 	var unknowns []unknownPlace
 	teams := 0 // names written as sports teams' ("Minnesota beat Buffalo")
 	datelineItem := -1
-	for _, e := range a.Entities {
+	for _, e := range ents {
 		if hasDateline {
 			// "YORK" cut from "NEW YORK, April 1 -": the dateline is read whole below.
 			e.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool {
@@ -187,7 +199,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			continue
 		}
 		k := Key(e.Name)
-		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
+		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k] || weakNames[e.Name], feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
 			surname:   e.Type == article.TypePlace && surnames[k]}
 		if len(qual) > 0 && e.Type == article.TypePlace {
@@ -314,7 +326,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
 		}
 	}
-	unknowns = append(unknowns, d.districtNames(a.Text, text, a.Entities)...)
+	unknowns = append(unknowns, d.districtNames(a.Text, text, ents)...)
 	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
 	return nil
 }
@@ -701,8 +713,10 @@ func isAcronym(ms []article.Mention) bool {
 			switch {
 			case unicode.IsLower(c) || unicode.IsSpace(c):
 				return false
-			case unicode.IsLetter(c):
+			case unicode.IsUpper(c):
 				letters++
+			case unicode.IsLetter(c):
+				return false // a letter of a script without capitals (无锡, ミュンヘン): no acronym
 			}
 		}
 		if letters < 2 {
