@@ -29,7 +29,7 @@ if (!gazetteerPath || !out) {
 // The languages whose country names are kept: the first and second waves of issue #22 and the
 // other big languages of the world's press.
 const LOCALES = ['ar', 'ca', 'de', 'es', 'fr', 'hi', 'id', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'pt-PT', 'ru',
-  'sv', 'tr', 'uk', 'vi', 'zh', 'zh-Hant'];
+  'sv', 'tr', 'uk', 'zh', 'zh-Hant'];
 
 // A Latin-script alternate name of a city is kept only for cities this big: their exonyms (Múnich,
 // Londres, Pékin) are what foreign news writes, while small towns' alternates are mostly
