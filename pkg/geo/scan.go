@@ -149,7 +149,9 @@ type word struct {
 
 // scanCapitalised finds the names in Latin or Cyrillic letters that only the alternate names know
 // ("München", "Estados Unidos", "Москва"): runs of up to maxNameWords capitalised words (particles
-// between them: "Ciudad de México"), longest first. A run the English names know is the tagger's. A
+// between them: "Ciudad de México"), longest first. A run the English names know too is taken only
+// where it names a country, a region or (but in German, whose nouns all have capitals: "Essen",
+// "Halle") a city of sentenceStartPopulation people: smaller towns are the tagger's to find. A
 // one-word name beside another capitalised word is part of a longer name ("Grégory Nkoulou",
 // "Centro Democrático"), except in a language that capitalises every noun (nounCaps: German's
 // "Landeshauptstadt München"); a town's one-word name opening a sentence ("Según", "Мир") needs
@@ -170,22 +172,31 @@ func (ml *multilingual) scanCapitalised(text string, rs []rune, offs []int, free
 			if len(k) < 3 {
 				continue
 			}
-			if len(primary.lookupKey(k)) > 0 {
-				i = j
-				break
-			}
 			ki, ok := slices.BinarySearch(ml.d.keys, k)
 			if !ok {
 				continue
 			}
 			start, end := words[i].start, words[j].end
-			if free(start, end, int32(ki)) && !(n == 1 && !nounCaps && inLongerName(rs, words, i)) {
+			if free(start, end, int32(ki)) && !(n == 1 && !nounCaps && inLongerName(rs, words, i)) &&
+				(len(primary.lookupKey(k)) == 0 || ml.notableAs(int32(ki), !nounCaps)) {
 				found.add(name, start, end, n == 1 && words[i].sentence && ml.onlyTowns(int32(ki), sentenceStartPopulation))
 			}
 			i = j
 			break
 		}
 	}
+}
+
+// notableAs reports whether key index k names a country or a first-level region, or, with cities,
+// a city of sentenceStartPopulation people or more.
+func (ml *multilingual) notableAs(k int32, cities bool) bool {
+	d := ml.d
+	for _, p := range d.posts[d.postStart[k]:d.postStart[k+1]] {
+		if r := &d.recs[p.rec]; r.feature != featCity || cities && r.pop >= sentenceStartPopulation {
+			return true
+		}
+	}
+	return false
 }
 
 // inLongerName reports whether word i has a capitalised word right before or after it (one space
