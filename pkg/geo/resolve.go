@@ -133,14 +133,14 @@ type qualRegion struct {
 func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	d := r.g.d
 	ents := a.Entities
-	var weakNames map[string]bool // names found in the text of another language that need support
+	var found map[string]bool // names found in the text of another language → read only with support
 	if foreignLanguage(a) {
 		ml, err := d.multilingual()
 		if err != nil {
 			return err
 		}
 		d = ml.d
-		ents, weakNames = ml.textPlaces(a.Text, a.Language, ents, r.g.d)
+		ents, found = ml.textPlaces(a.Text, a.Language, ents, r.g.d)
 	}
 	var runes []rune // a.Text as code points, made when a mention's surroundings are first read
 	text := func() []rune {
@@ -199,7 +199,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			continue
 		}
 		k := Key(e.Name)
-		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k] || weakNames[e.Name], feat: feat, pick: -1,
+		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.weakName(k, e, found), feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
 			surname:   e.Type == article.TypePlace && surnames[k]}
 		if len(qual) > 0 && e.Type == article.TypePlace {
@@ -329,6 +329,16 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	unknowns = append(unknowns, d.districtNames(a.Text, text, ents)...)
 	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
 	return nil
+}
+
+// weakName reports whether an entity of key k is read only with support: a name found in the text
+// of another language when its finder says so (found), else a common English word, a word news
+// writes in lower case or the name of a people.
+func (d *data) weakName(k string, e article.Entity, found map[string]bool) bool {
+	if weak, ok := found[e.Name]; ok && e.Type == article.TypePlace {
+		return weak
+	}
+	return d.common[k] || d.lowercase[k] || d.peoples[k]
 }
 
 // readings gives what an entity may name: its candidate places, the qualifier candidates written in

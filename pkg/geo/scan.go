@@ -3,7 +3,9 @@ package geo
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/article"
 )
@@ -23,56 +25,116 @@ const (
 )
 
 // maxNameWords: a name in Latin or Cyrillic letters found in running text has at most this many
-// words ("Ciudad de México", "Río de la Plata").
-const maxNameWords = 4
+// words ("Ciudad de México", "Las Palmas de Gran Canaria").
+const maxNameWords = 5
 
 // textPlaces returns ents with the places found in text added, one PLACE entity per distinct name,
-// and the names among them that are read only with support (see item.weak). Spans inside an
-// entity the tagger found as a place or an organisation are left to it ("上海证券交易所" is no
-// mention of Shanghai); lang is the article's language; primary holds the English names, which the tagger already looks for.
+// and every name found, mapped to whether it is read only with support (see item.weak). Spans
+// inside an entity the tagger found as an organisation are left to it ("上海证券交易所" is no mention
+// of Shanghai), and so are spans that overlap its places, unless the span found holds the tagger's
+// place and is longer ("Rio Grande do Sul" over "Rio Grande": the tagger's mention then goes). lang
+// is the article's language; primary holds the English names, which the tagger already looks for.
 func (ml *multilingual) textPlaces(text, lang string, ents []article.Entity, primary *data) ([]article.Entity, map[string]bool) {
-	var taken, people [][2]int
-	for _, e := range ents {
-		for _, m := range e.Mentions {
+	c := &claims{ml: ml}
+	for i, e := range ents {
+		for j, m := range e.Mentions {
+			sp := claim{start: m.Start, end: m.End, ent: i, mention: j}
 			switch e.Type {
-			case article.TypePlace, article.TypeOrg:
-				taken = append(taken, [2]int{m.Start, m.End})
+			case article.TypePlace:
+				c.places = append(c.places, sp)
+			case article.TypeOrg:
+				c.orgs = append(c.orgs, sp)
 			case article.TypePerson:
-				people = append(people, [2]int{m.Start, m.End})
+				c.people = append(c.people, sp)
 			}
 		}
 	}
-	overlaps := func(spans [][2]int, start, end int) bool {
-		return slices.ContainsFunc(spans, func(t [2]int) bool { return t[0] < end && start < t[1] })
-	}
-	// A span is free unless the tagger's place or organisation holds it, or its person does and the
-	// span is only a town's name ("Grégory Nkoulou" is no mention of Gulu; "Les États-Unis", which
-	// the English model took for a person, still names a country).
-	free := func(start, end int, k int32) bool {
-		return !overlaps(taken, start, end) && !(overlaps(people, start, end) && ml.onlyTowns(k, math.MaxUint32))
-	}
-	found := &foundPlaces{weak: map[string]bool{}, at: map[string]int{}}
 	rs, offs := runesOf(text)
-	ml.scanCJK(text, rs, offs, free, found)
-	ml.scanCapitalised(text, rs, offs, free, primary, nounCapitals[lang], found)
+	found := &foundPlaces{rs: rs, weak: map[string]bool{}, at: map[string]int{}}
+	ml.scanCJK(text, rs, offs, c, found)
+	ml.scanCapitalised(text, lang, rs, offs, c, primary, found)
 	if len(found.ents) == 0 {
 		return ents, nil
 	}
-	return append(slices.Clone(ents), found.ents...), found.weak
+	out := make([]article.Entity, 0, len(ents)+len(found.ents))
+	for i, e := range ents {
+		if c.absorbed[i] != nil {
+			e.Mentions = slices.Clone(e.Mentions)
+			e.Mentions = slices.DeleteFunc(e.Mentions, func(m article.Mention) bool { return c.absorbed[i][[2]int{m.Start, m.End}] })
+			if e.Count = len(e.Mentions); e.Count == 0 {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return append(out, found.ents...), found.weak
+}
+
+// claim is the span of one mention of a tagger's entity (ents[ent].Mentions[mention]).
+type claim struct{ start, end, ent, mention int }
+
+// claims are the spans the tagger's entities hold, and the place mentions that longer names found
+// in the text took over (absorbed: entity index → spans).
+type claims struct {
+	ml                   *multilingual
+	places, orgs, people []claim
+	absorbed             map[int]map[[2]int]bool
+}
+
+// free reports whether a name of key index k found at [start, end) may become a place: no
+// organisation of the tagger overlaps it, nor a person when the name is only a town's ("Grégory
+// Nkoulou" is no mention of Gulu; "Les États-Unis", which the English model took for a person, still
+// names a country), nor a place of the tagger, unless the name holds it and is longer.
+func (c *claims) free(start, end int, k int32) bool {
+	overlaps := func(t claim) bool { return t.start < end && start < t.end }
+	if slices.ContainsFunc(c.orgs, overlaps) || slices.ContainsFunc(c.people, overlaps) && c.ml.onlyTowns(k, math.MaxUint32) {
+		return false
+	}
+	var inside []claim
+	for _, t := range c.places {
+		if !overlaps(t) {
+			continue
+		}
+		if t.start < start || t.end > end || t.end-t.start == end-start {
+			return false
+		}
+		inside = append(inside, t)
+	}
+	for _, t := range inside {
+		if c.absorbed == nil {
+			c.absorbed = map[int]map[[2]int]bool{}
+		}
+		if c.absorbed[t.ent] == nil {
+			c.absorbed[t.ent] = map[[2]int]bool{}
+		}
+		c.absorbed[t.ent][[2]int{t.start, t.end}] = true
+	}
+	return true
 }
 
 // nounCapitals are the languages that write every noun with a capital.
 var nounCapitals = map[string]bool{"de": true, "lb": true}
 
+// placePrepositions are, per language, the words that put a town's name after them where news says
+// where something happens ("en Cusco", "à Sochaux", "in Passau", "em Gondomar").
+var placePrepositions = map[string]map[string]bool{
+	"es": {"en": true, "desde": true, "hasta": true, "hacia": true},
+	"fr": {"à": true, "en": true, "depuis": true, "vers": true},
+	"de": {"in": true, "von": true, "aus": true, "nach": true, "bei": true},
+	"pt": {"em": true, "desde": true, "para": true},
+	"it": {"a": true, "in": true, "da": true},
+}
+
 // foundPlaces gathers the places found in running text, one entity per name.
 type foundPlaces struct {
+	rs   []rune // the text
 	ents []article.Entity
-	at   map[string]int // name → index in ents
-	weak map[string]bool
+	at   map[string]int  // name → index in ents
+	weak map[string]bool // name → read only with support (every mention found so)
 }
 
 func (f *foundPlaces) add(name string, start, end int, weak bool) {
-	m := article.Mention{Text: name, Start: start, End: end}
+	m := article.Mention{Text: string(f.rs[start:end]), Start: start, End: end}
 	if i, ok := f.at[name]; ok {
 		f.ents[i].Mentions = append(f.ents[i].Mentions, m)
 		f.ents[i].Count++
@@ -81,9 +143,7 @@ func (f *foundPlaces) add(name string, start, end int, weak bool) {
 	}
 	f.at[name] = len(f.ents)
 	f.ents = append(f.ents, article.Entity{Type: article.TypePlace, Name: name, Mentions: []article.Mention{m}, Count: 1})
-	if weak {
-		f.weak[name] = true
-	}
+	f.weak[name] = weak
 }
 
 // runesOf returns the code points of s and the byte offset of each, with len(s) last.
@@ -101,7 +161,7 @@ func runesOf(s string) ([]rune, []int) {
 // least minCJKRunes characters that starts there, then on after it. A name of two characters that
 // is only a small town's is taken only with a place word after it ("启东市", not "启动"), and one of
 // a town under commonWordMinPopulation only with support from the article (江南 in "江南大学").
-func (ml *multilingual) scanCJK(text string, rs []rune, offs []int, free func(int, int, int32) bool, found *foundPlaces) {
+func (ml *multilingual) scanCJK(text string, rs []rune, offs []int, c *claims, found *foundPlaces) {
 	for i := 0; i < len(rs); i++ {
 		longest := ml.cjkLongest[rs[i]]
 		if longest < minCJKRunes {
@@ -116,7 +176,7 @@ func (ml *multilingual) scanCJK(text string, rs []rune, offs []int, free func(in
 			short := n == minCJKRunes
 			switch {
 			case short && ml.onlyTowns(k, cjkShortMinPopulation) && !(i+n < len(rs) && cjkPlaceWords[rs[i+n]]):
-			case free(i, i+n, k):
+			case c.free(i, i+n, k):
 				found.add(name, i, i+n, short && ml.onlyTowns(k, commonWordMinPopulation))
 			}
 			i += n - 1
@@ -142,22 +202,24 @@ func (ml *multilingual) onlyTowns(k int32, pop uint32) bool {
 // word is one word of running text in Latin or Cyrillic letters, as code-point offsets; start is
 // after an elided article ("l'Allemagne" starts at "A").
 type word struct {
+	from       int // where the word starts, an elided article included
 	start, end int
 	upper      bool // starts with a capital
 	sentence   bool // opens a sentence
 }
 
-// scanCapitalised finds the names in Latin or Cyrillic letters that only the alternate names know
-// ("München", "Estados Unidos", "Москва"): runs of up to maxNameWords capitalised words (particles
-// between them: "Ciudad de México"), longest first. A run the English names know too is taken only
-// where it names a country, a region or (but in German, whose nouns all have capitals: "Essen",
-// "Halle") a city of sentenceStartPopulation people: smaller towns are the tagger's to find. A
-// one-word name beside another capitalised word is part of a longer name ("Grégory Nkoulou",
-// "Centro Democrático"), except in a language that capitalises every noun (nounCaps: German's
-// "Landeshauptstadt München"); a town's one-word name opening a sentence ("Según", "Мир") needs
-// support unless the town is big.
-func (ml *multilingual) scanCapitalised(text string, rs []rune, offs []int, free func(int, int, int32) bool, primary *data, nounCaps bool, found *foundPlaces) {
+// scanCapitalised finds the names in Latin or Cyrillic letters that the tagger leaves out: runs of
+// up to maxNameWords capitalised words (particles between them: "Ciudad de México"), longest first,
+// and in Cyrillic the nominative of an inflected last word ("Москвы", "в Берлине"). A name the
+// English gazetteer knows too is taken where it names a country, a region or (but in German, whose
+// nouns all have capitals: "Essen", "Halle") a city of sentenceStartPopulation people, or a smaller
+// town after a preposition of place ("in Passau", "à Sochaux"), with support; the rest is the
+// tagger's. A one-word name beside another capitalised word is part of a longer name ("Grégory
+// Nkoulou", "Centro Democrático"), except in German ("Landeshauptstadt München"); a town's one-word
+// name opening a sentence ("Según", "Мир") needs support unless the town is big.
+func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int, c *claims, primary *data, found *foundPlaces) {
 	words := wordsOf(rs)
+	nounCaps := nounCapitals[lang]
 	for i := 0; i < len(words); i++ {
 		if !words[i].upper {
 			continue
@@ -168,23 +230,64 @@ func (ml *multilingual) scanCapitalised(text string, rs []rune, offs []int, free
 				continue
 			}
 			name := text[offs[words[i].start]:offs[words[j].end]]
-			k := Key(name)
-			if len(k) < 3 {
-				continue
-			}
-			ki, ok := slices.BinarySearch(ml.d.keys, k)
+			ki, ok := ml.keyOfName(name)
 			if !ok {
 				continue
 			}
-			start, end := words[i].start, words[j].end
-			if free(start, end, int32(ki)) && !(n == 1 && !nounCaps && inLongerName(rs, words, i)) &&
-				(len(primary.lookupKey(k)) == 0 || ml.notableAs(int32(ki), !nounCaps)) {
-				found.add(name, start, end, n == 1 && words[i].sentence && ml.onlyTowns(int32(ki), sentenceStartPopulation))
+			cue := i > 0 && placePrepositions[lang][strings.ToLower(string(rs[words[i-1].from:words[i-1].end]))] && rs[words[i].from-1] == ' '
+			known := len(primary.lookupKey(Key(name))) > 0
+			take := !known || ml.notableAs(ki, !nounCaps) || cue
+			weak := n == 1 && words[i].sentence && ml.onlyTowns(ki, sentenceStartPopulation) || known && !ml.notableAs(ki, !nounCaps)
+			if take && c.free(words[i].start, words[j].end, ki) && !(n == 1 && !nounCaps && inLongerName(rs, words, i)) {
+				if k := ml.d.keys[ki]; k != Key(name) {
+					name = k // an oblique case ("Москвы") is looked up as its nominative ("москва")
+				}
+				found.add(name, words[i].start, words[j].end, weak)
 			}
 			i = j
 			break
 		}
 	}
+}
+
+// keyOfName is the key index of a name found in running text: its own, or for a word in Cyrillic
+// letters, that of its nominative (russianNominatives).
+func (ml *multilingual) keyOfName(name string) (int32, bool) {
+	k := Key(name)
+	if len(k) < 3 {
+		return 0, false
+	}
+	if i, ok := slices.BinarySearch(ml.d.keys, k); ok {
+		return int32(i), true
+	}
+	for _, nom := range russianNominatives(k) {
+		if i, ok := slices.BinarySearch(ml.d.keys, nom); ok {
+			return int32(i), true
+		}
+	}
+	return 0, false
+}
+
+// russianEndings map the endings of Russian nouns in the oblique cases to the nominative's
+// ("москвы" → "москва", "берлине" → "берлин", "китая" → "китай", "россии" → "россия").
+var russianEndings = []struct{ oblique, nominative string }{
+	{"ии", "ия"}, {"ой", "а"}, {"ом", ""}, {"ы", "а"}, {"е", ""}, {"е", "а"}, {"у", "а"}, {"у", ""}, {"а", ""},
+	{"я", "й"}, {"я", "ь"}, {"и", "ь"}, {"и", "а"}, {"ю", "я"}, {"ью", "ь"},
+}
+
+// russianNominatives lists the nominatives a key in Cyrillic letters may be an oblique case of.
+func russianNominatives(k string) []string {
+	r, _ := utf8.DecodeLastRuneInString(k)
+	if !unicode.Is(unicode.Cyrillic, r) {
+		return nil
+	}
+	var out []string
+	for _, e := range russianEndings {
+		if stem, ok := strings.CutSuffix(k, e.oblique); ok && utf8.RuneCountInString(stem) >= 2 {
+			out = append(out, Key(stem+e.nominative)) // "китай" is keyed "китаи"
+		}
+	}
+	return out
 }
 
 // notableAs reports whether key index k names a country or a first-level region, or, with cities,
@@ -203,8 +306,8 @@ func (ml *multilingual) notableAs(k int32, cities bool) bool {
 // between), other than a sentence's first.
 func inLongerName(rs []rune, words []word, i int) bool {
 	w := words[i]
-	before := i > 0 && words[i-1].upper && !words[i-1].sentence && words[i-1].end+1 == w.start && rs[w.start-1] == ' '
-	after := i+1 < len(words) && words[i+1].upper && words[i+1].start == w.end+1 && rs[w.end] == ' '
+	before := i > 0 && words[i-1].upper && !words[i-1].sentence && words[i-1].end+1 == w.from && rs[w.from-1] == ' '
+	after := i+1 < len(words) && words[i+1].upper && words[i+1].from == w.end+1 && rs[w.end] == ' '
 	return before || after
 }
 
@@ -212,7 +315,7 @@ func inLongerName(rs []rune, words []word, i int) bool {
 // whether the inner ones are capitalised or particles ("de", "la").
 func joined(rs []rune, ws []word) bool {
 	for x := 1; x < len(ws); x++ {
-		if ws[x].start != ws[x-1].end+1 || rs[ws[x-1].end] != ' ' {
+		if ws[x].from != ws[x-1].end+1 || rs[ws[x-1].end] != ' ' {
 			return false
 		}
 		if x < len(ws)-1 && !ws[x].upper && !nameParticles[string(rs[ws[x].start:ws[x].end])] {
@@ -245,7 +348,7 @@ func wordsOf(rs []rune) []word {
 			isJoiner(rs[j]) && j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
 			j++
 		}
-		w := word{start: i, end: j, sentence: sentence}
+		w := word{from: i, start: i, end: j, sentence: sentence}
 		if a := elision(rs[i:j]); a > 0 {
 			w.start = i + a
 		}
@@ -259,11 +362,16 @@ func wordsOf(rs []rune) []word {
 
 func isJoiner(r rune) bool { return r == '-' || r == '\'' || r == '’' }
 
+// elisions are the articles and prepositions French and Italian elide before a vowel ("l'Allemagne",
+// "d’Ivoire", "dell'Emilia").
+var elisions = map[string]bool{"l": true, "d": true, "j": true, "n": true, "s": true, "qu": true, "dell": true,
+	"all": true, "nell": true, "dall": true, "sull": true}
+
 // elision is the length of an elided article or preposition before a capitalised name ("l'",
-// "d’", "dell'", "all'"), 0 if none.
+// "d’", "dell'"), 0 if none.
 func elision(w []rune) int {
 	for a := 1; a <= 4 && a+1 < len(w); a++ {
-		if (w[a] == '\'' || w[a] == '’') && unicode.IsUpper(w[a+1]) && unicode.IsLower(w[0]) {
+		if (w[a] == '\'' || w[a] == '’') && unicode.IsUpper(w[a+1]) && elisions[strings.ToLower(string(w[:a]))] {
 			return a + 1
 		}
 	}
