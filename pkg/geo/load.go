@@ -115,17 +115,9 @@ var admin1Suffixes = []string{" province", " region", " oblast", " governorate",
 	" county", " district", " department", " state", " municipality", " autonomous region"}
 
 func parse(fsys fs.FS) (*data, error) {
-	raw, err := fs.ReadFile(fsys, fileGazetteer)
+	body, err := readGzip(fsys, fileGazetteer)
 	if err != nil {
-		return nil, fmt.Errorf("geo: read gazetteer: %w", err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("geo: open %s: %w", fileGazetteer, err)
-	}
-	body, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("geo: decompress %s: %w", fileGazetteer, err)
+		return nil, err
 	}
 	d := &data{countryByCC: map[[2]byte]int32{}, admin1ByKey: map[string]int32{}}
 	if err := d.parseRecords(string(body)); err != nil {
@@ -171,6 +163,23 @@ func parse(fsys fs.FS) (*data, error) {
 	}
 	d.multilingual = sync.OnceValues(func() (*multilingual, error) { return d.loadMultilingual(fsys) })
 	return d, nil
+}
+
+// readGzip reads the gzipped file name of fsys.
+func readGzip(fsys fs.FS, name string) ([]byte, error) {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("geo: read %s: %w", name, err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("geo: open %s: %w", name, err)
+	}
+	body, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("geo: decompress %s: %w", name, err)
+	}
+	return body, nil
 }
 
 // parseFeatures reads features.tsv: name, class, GeoNames id. Names sharing an id are shown under the

@@ -3,10 +3,8 @@ package geo
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -52,67 +50,26 @@ var cjkSuffixes = []string{"特别行政区", "特別行政區", "维吾尔自�
 // loadMultilingual reads the alternate names of fsys into a multilingual view of d. Without the file
 // the view is d itself with an empty CJK index.
 func (d *data) loadMultilingual(fsys fs.FS) (*multilingual, error) {
-	raw, err := fs.ReadFile(fsys, fileAltNames)
+	body, err := readGzip(fsys, fileAltNames)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &multilingual{d: d}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("geo: read %s: %w", fileAltNames, err)
+		return nil, err
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("geo: open %s: %w", fileAltNames, err)
-	}
-	body, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("geo: decompress %s: %w", fileAltNames, err)
-	}
-	pairs := make([]keyed, 0, len(d.posts)+300_000)
+	alt := altNames{langSets: []map[string]bool{nil, nil}, langIndex: map[string]uint16{},
+		pairs: make([]keyed, 0, len(d.posts)+300_000)}
 	for i, k := range d.keys {
 		for _, p := range d.posts[d.postStart[i]:d.postStart[i+1]] {
-			pairs = append(pairs, keyed{k, p})
+			alt.pairs = append(alt.pairs, keyed{k, p})
 		}
 	}
-	var cjkNames []keyed // name as written → posting, to map onto keys once they are sorted
-	langSets, langIndex := []map[string]bool{nil, nil}, map[string]uint16{}
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(nil, 1<<20)
 	for lineNo := 1; sc.Scan(); lineNo++ {
-		line := sc.Text()
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		idText, names, _ := strings.Cut(line, "\t")
-		id, err := strconv.Atoi(idText)
-		if err != nil {
-			return nil, fmt.Errorf("geo: %s:%d: id: %w", fileAltNames, lineNo, err)
-		}
-		rec, ok := d.indexOfID(id)
-		if !ok {
-			return nil, fmt.Errorf("geo: %s:%d: no place with id %d", fileAltNames, lineNo, id)
-		}
-		for _, name := range strings.Split(names, "|") {
-			name, langs, _ := strings.Cut(name, "@")
-			li := uint16(altAnyLanguage)
-			if langs != "" {
-				if li = langIndex[langs]; li == 0 {
-					li = uint16(len(langSets))
-					langIndex[langs] = li
-					set := map[string]bool{}
-					for _, l := range strings.Split(langs, ",") {
-						set[l] = true
-					}
-					langSets = append(langSets, set)
-				}
-			}
-			for _, v := range nameVariants(name) {
-				p := posting{rec: rec, stripped: v.stripped, langs: li}
-				if v.cjk {
-					cjkNames = append(cjkNames, keyed{v.name, p})
-				}
-				if k := Key(v.name); len(k) >= 3 || v.cjk {
-					pairs = append(pairs, keyed{k, p})
-				}
+		if line := sc.Text(); line != "" && line[0] != '#' {
+			if err := alt.add(d, line); err != nil {
+				return nil, fmt.Errorf("geo: %s:%d: %w", fileAltNames, lineNo, err)
 			}
 		}
 	}
@@ -121,11 +78,11 @@ func (d *data) loadMultilingual(fsys fs.FS) (*multilingual, error) {
 	}
 	m := *d
 	m.keys, m.postStart, m.posts = nil, nil, nil
-	m.altNamesakes = d.namesakesAmong(pairs)
-	m.langSets = langSets
-	m.index(pairs)
-	ml := &multilingual{d: &m, cjk: make(map[string]int32, len(cjkNames)), cjkLongest: map[rune]int{}}
-	for _, n := range cjkNames {
+	m.altNamesakes = d.namesakesAmong(alt.pairs)
+	m.langSets = alt.langSets
+	m.index(alt.pairs)
+	ml := &multilingual{d: &m, cjk: make(map[string]int32, len(alt.cjkNames)), cjkLongest: map[rune]int{}}
+	for _, n := range alt.cjkNames {
 		if _, ok := ml.cjk[n.key]; ok {
 			continue
 		}
@@ -138,6 +95,59 @@ func (d *data) loadMultilingual(fsys fs.FS) (*multilingual, error) {
 		ml.cjkLongest[first] = max(ml.cjkLongest[first], utf8.RuneCountInString(n.key))
 	}
 	return ml, nil
+}
+
+// altNames gathers the alternate names as they are read: (key, posting) pairs for the index, the
+// names in Han, Kana or Hangul as written, and the sets of languages names are limited to.
+type altNames struct {
+	pairs, cjkNames []keyed
+	langSets        []map[string]bool
+	langIndex       map[string]uint16 // "es,it" → index in langSets
+}
+
+// add reads one row of the alternate names: "id<TAB>name|name@lang,lang|…".
+func (alt *altNames) add(d *data, line string) error {
+	idText, names, _ := strings.Cut(line, "\t")
+	id, err := strconv.Atoi(idText)
+	if err != nil {
+		return fmt.Errorf("id: %w", err)
+	}
+	rec, ok := d.indexOfID(id)
+	if !ok {
+		return fmt.Errorf("no place with id %d", id)
+	}
+	for _, name := range strings.Split(names, "|") {
+		name, langs, _ := strings.Cut(name, "@")
+		li := alt.langSet(langs)
+		for _, v := range nameVariants(name) {
+			p := posting{rec: rec, stripped: v.stripped, langs: li}
+			if v.cjk {
+				alt.cjkNames = append(alt.cjkNames, keyed{v.name, p})
+			}
+			if k := Key(v.name); len(k) >= 3 || v.cjk {
+				alt.pairs = append(alt.pairs, keyed{k, p})
+			}
+		}
+	}
+	return nil
+}
+
+// langSet is the posting.langs of a name limited to langs ("es,it"; "" for every language).
+func (alt *altNames) langSet(langs string) uint16 {
+	if langs == "" {
+		return altAnyLanguage
+	}
+	li, ok := alt.langIndex[langs]
+	if !ok {
+		li = uint16(len(alt.langSets))
+		alt.langIndex[langs] = li
+		set := map[string]bool{}
+		for _, l := range strings.Split(langs, ",") {
+			set[l] = true
+		}
+		alt.langSets = append(alt.langSets, set)
+	}
+	return li
 }
 
 // namesakesAmong finds the cities that, under one of the keys of pairs, share a name with a

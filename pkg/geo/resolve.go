@@ -131,16 +131,9 @@ type qualRegion struct {
 // ("ALMA") are not towns outside a dateline; a country's name is the country unless qualified; and
 // small towns that nothing in the article supports are left unresolved rather than guessed.
 func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
-	d := r.g.d
-	ents := a.Entities
-	var found map[string]bool // names found in the text of another language → read only with support
-	if foreignLanguage(a) {
-		ml, err := d.multilingual()
-		if err != nil {
-			return err
-		}
-		d = ml.d.forLanguage(a.Language)
-		ents, found = ml.textPlaces(a.Text, a.Language, ents, r.g.d)
+	d, ents, found, err := r.reading(a)
+	if err != nil {
+		return err
 	}
 	var runes []rune // a.Text as code points, made when a mention's surroundings are first read
 	text := func() []rune {
@@ -329,6 +322,22 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	unknowns = append(unknowns, d.districtNames(a.Text, text, ents)...)
 	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
 	return nil
+}
+
+// reading returns what Extract reads a with: the gazetteer's names, and a's entities; for an article
+// in another language, the names of its language too, the places found in its text added to the
+// entities, and those places' names, mapped to whether they are read only with support (see
+// textPlaces).
+func (r *Resolver) reading(a *article.Article) (*data, []article.Entity, map[string]bool, error) {
+	if !foreignLanguage(a) {
+		return r.g.d, a.Entities, nil, nil
+	}
+	ml, err := r.g.d.multilingual()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ents, found := ml.textPlaces(a.Text, a.Language, a.Entities, r.g.d)
+	return ml.d.forLanguage(a.Language), ents, found, nil
 }
 
 // weakName reports whether an entity of key k is read only with support: a name found in the text

@@ -36,16 +36,11 @@ const maxNameWords = 5
 // is the article's language; primary holds the English names, which the tagger already looks for.
 func (ml *multilingual) textPlaces(text, lang string, ents []article.Entity, primary *data) ([]article.Entity, map[string]bool) {
 	c := &claims{ml: ml}
+	spans := map[string]*[]claim{article.TypePlace: &c.places, article.TypeOrg: &c.orgs, article.TypePerson: &c.people}
 	for i, e := range ents {
-		for j, m := range e.Mentions {
-			sp := claim{start: m.Start, end: m.End, ent: i, mention: j}
-			switch e.Type {
-			case article.TypePlace:
-				c.places = append(c.places, sp)
-			case article.TypeOrg:
-				c.orgs = append(c.orgs, sp)
-			case article.TypePerson:
-				c.people = append(c.people, sp)
+		if list := spans[e.Type]; list != nil {
+			for j, m := range e.Mentions {
+				*list = append(*list, claim{start: m.Start, end: m.End, ent: i, mention: j})
 			}
 		}
 	}
