@@ -211,7 +211,7 @@ func nameVariants(name string) []nameVariant {
 // isCJK reports whether r is a Han, Kana or Hangul letter: scripts written without spaces between
 // words (Korean has spaces, but particles cling to names: "서울에서").
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー'
+	return r >= firstCJK && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー')
 }
 
 func isCJKName(s string) bool {

@@ -158,6 +158,9 @@ func runesOf(s string) ([]rune, []int) {
 // a town under commonWordMinPopulation only with support from the article (江南 in "江南大学").
 func (ml *multilingual) scanCJK(text string, rs []rune, offs []int, c *claims, found *foundPlaces) {
 	for i := 0; i < len(rs); i++ {
+		if rs[i] < firstCJK {
+			continue // spares a map lookup per letter of a text in Latin or Cyrillic letters
+		}
 		longest := ml.cjkLongest[rs[i]]
 		if longest < minCJKRunes {
 			continue
@@ -179,6 +182,9 @@ func (ml *multilingual) scanCJK(text string, rs []rune, offs []int, c *claims, f
 		}
 	}
 }
+
+// firstCJK is the first code point of the Hangul Jamo, below every letter isCJK accepts.
+const firstCJK = 0x1100
 
 // cjkPlaceWords are the characters that, after a name, make it a place's ("市", "县", "镇").
 var cjkPlaceWords = map[rune]bool{'市': true, '县': true, '縣': true, '镇': true, '鎮': true, '区': true, '區': true, '町': true, '村': true}
@@ -216,7 +222,7 @@ func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int
 	words := wordsOf(rs)
 	nounCaps := nounCapitals[lang]
 	for i := 0; i < len(words); i++ {
-		if !words[i].upper {
+		if !words[i].upper || !ml.startsName(text[offs[words[i].start]:offs[words[i].end]]) {
 			continue
 		}
 		for n := min(maxNameWords, len(words)-i); n >= 1; n-- {
@@ -243,6 +249,17 @@ func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int
 			break
 		}
 	}
+}
+
+// startsName reports whether some name starts with word, or with its nominative if it is Russian:
+// most capitalised words start none, and so need no run of words looked up.
+func (ml *multilingual) startsName(word string) bool {
+	k := Key(word)
+	if len(k) >= 4 && russianNominatives(k) != nil {
+		k = string([]rune(k)[:utf8.RuneCountInString(k)-2]) // "москвы" starts "москва"
+	}
+	i, _ := slices.BinarySearch(ml.d.keys, k)
+	return i < len(ml.d.keys) && strings.HasPrefix(ml.d.keys[i], k)
 }
 
 // keyOfName is the key index of a name found in running text: its own, or for a word in Cyrillic
