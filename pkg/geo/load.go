@@ -90,6 +90,10 @@ type data struct {
 	// names other languages use. Both are empty in the English view.
 	langSets []map[string]bool
 	lang     string
+	// fallback, in the view with alternate names, is the English view: its keys holds only the
+	// names some alternate name has (with the English names' postings under them too), and a name
+	// it lacks is looked up in fallback, so that the English index is not held twice.
+	fallback *data
 	// multilingual reads the alternate names on first use (see multilingual.go).
 	multilingual func() (*multilingual, error)
 }
@@ -557,6 +561,9 @@ func (d *data) lookup(name string) []posting { return d.lookupKey(Key(name)) }
 func (d *data) lookupKey(k string) []posting {
 	i, ok := slices.BinarySearch(d.keys, k)
 	if !ok {
+		if d.fallback != nil {
+			return d.fallback.lookupKey(k)
+		}
 		return nil
 	}
 	ps := d.posts[d.postStart[i]:d.postStart[i+1]]

@@ -57,13 +57,7 @@ func (d *data) loadMultilingual(fsys fs.FS) (*multilingual, error) {
 	if err != nil {
 		return nil, err
 	}
-	alt := altNames{langSets: []map[string]bool{nil, nil}, langIndex: map[string]uint16{},
-		pairs: make([]keyed, 0, len(d.posts)+300_000)}
-	for i, k := range d.keys {
-		for _, p := range d.posts[d.postStart[i]:d.postStart[i+1]] {
-			alt.pairs = append(alt.pairs, keyed{k, p})
-		}
-	}
+	alt := altNames{langSets: []map[string]bool{nil, nil}, langIndex: map[string]uint16{}}
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(nil, 1<<20)
 	for lineNo := 1; sc.Scan(); lineNo++ {
@@ -76,8 +70,19 @@ func (d *data) loadMultilingual(fsys fs.FS) (*multilingual, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("geo: read %s: %w", fileAltNames, err)
 	}
+	// The English names' postings join the alternate names' under the keys they share ("londres":
+	// London's alternate name, an Argentine town's own), which are then ranked together.
+	shared := map[string]bool{}
+	for _, pr := range alt.pairs {
+		shared[pr.key] = true
+	}
+	for k := range shared {
+		for _, p := range d.lookupKey(k) {
+			alt.pairs = append(alt.pairs, keyed{k, p})
+		}
+	}
 	m := *d
-	m.keys, m.postStart, m.posts = nil, nil, nil
+	m.keys, m.postStart, m.posts, m.fallback = nil, nil, nil, d
 	m.altNamesakes = d.namesakesAmong(alt.pairs)
 	m.langSets = alt.langSets
 	m.index(alt.pairs)
@@ -90,7 +95,7 @@ func (d *data) loadMultilingual(fsys fs.FS) (*multilingual, error) {
 		if !ok {
 			continue
 		}
-		ml.cjk[n.key] = int32(i)
+		ml.cjk[strings.Clone(n.key)] = int32(i) // a copy: the file's text need not stay in memory
 		first, _ := utf8.DecodeRuneInString(n.key)
 		ml.cjkLongest[first] = max(ml.cjkLongest[first], utf8.RuneCountInString(n.key))
 	}

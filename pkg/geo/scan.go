@@ -76,13 +76,13 @@ type claims struct {
 	absorbed             map[int]map[[2]int]bool
 }
 
-// free reports whether a name of key index k found at [start, end) may become a place: no
+// free reports whether a name of places ps found at [start, end) may become a place: no
 // organisation of the tagger overlaps it, nor a person when the name is only a town's ("Grégory
 // Nkoulou" is no mention of Gulu; "Les États-Unis", which the English model took for a person, still
 // names a country), nor a place of the tagger, unless the name holds it and is longer.
-func (c *claims) free(start, end int, k int32) bool {
+func (c *claims) free(start, end int, ps []posting) bool {
 	overlaps := func(t claim) bool { return t.start < end && start < t.end }
-	if slices.ContainsFunc(c.orgs, overlaps) || slices.ContainsFunc(c.people, overlaps) && c.ml.onlyTowns(k, math.MaxUint32) {
+	if slices.ContainsFunc(c.orgs, overlaps) || slices.ContainsFunc(c.people, overlaps) && c.ml.onlyTowns(ps, math.MaxUint32) {
 		return false
 	}
 	var inside []claim
@@ -171,11 +171,12 @@ func (ml *multilingual) scanCJK(text string, rs []rune, offs []int, c *claims, f
 			if !ok {
 				continue
 			}
+			ps := ml.d.posts[ml.d.postStart[k]:ml.d.postStart[k+1]]
 			short := n == minCJKRunes
 			switch {
-			case short && ml.onlyTowns(k, cjkShortMinPopulation) && !(i+n < len(rs) && cjkPlaceWords[rs[i+n]]):
-			case c.free(i, i+n, k):
-				found.add(name, i, i+n, short && ml.onlyTowns(k, commonWordMinPopulation))
+			case short && ml.onlyTowns(ps, cjkShortMinPopulation) && !(i+n < len(rs) && cjkPlaceWords[rs[i+n]]):
+			case c.free(i, i+n, ps):
+				found.add(name, i, i+n, short && ml.onlyTowns(ps, commonWordMinPopulation))
 			}
 			i += n - 1
 			break
@@ -189,11 +190,10 @@ const firstCJK = 0x1100
 // cjkPlaceWords are the characters that, after a name, make it a place's ("市", "县", "镇").
 var cjkPlaceWords = map[rune]bool{'市': true, '县': true, '縣': true, '镇': true, '鎮': true, '区': true, '區': true, '町': true, '村': true}
 
-// onlyTowns reports whether every place of key index k is a town of fewer than pop people.
-func (ml *multilingual) onlyTowns(k int32, pop uint32) bool {
-	d := ml.d
-	for _, p := range d.posts[d.postStart[k]:d.postStart[k+1]] {
-		if r := &d.recs[p.rec]; r.feature != featCity || r.pop >= pop {
+// onlyTowns reports whether every place of ps is a town of fewer than pop people.
+func (ml *multilingual) onlyTowns(ps []posting, pop uint32) bool {
+	for _, p := range ps {
+		if r := &ml.d.recs[p.rec]; r.feature != featCity || r.pop >= pop {
 			return false
 		}
 	}
@@ -231,16 +231,16 @@ func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int
 				continue
 			}
 			name := text[offs[words[i].start]:offs[words[j].end]]
-			ki, ok := ml.keyOfName(name)
-			if !ok {
+			k, ps := ml.keyOfName(name)
+			if len(ps) == 0 {
 				continue
 			}
 			cue := i > 0 && placePrepositions[lang][strings.ToLower(string(rs[words[i-1].from:words[i-1].end]))] && rs[words[i].from-1] == ' '
 			known := len(primary.lookupKey(Key(name))) > 0
-			take := !known || ml.notableAs(ki, !nounCaps) || cue
-			weak := n == 1 && words[i].sentence && ml.onlyTowns(ki, sentenceStartPopulation) || known && !ml.notableAs(ki, !nounCaps)
-			if take && c.free(words[i].start, words[j].end, ki) && !(n == 1 && !nounCaps && inLongerName(rs, words, i)) {
-				if k := ml.d.keys[ki]; k != Key(name) {
+			take := !known || ml.notableAs(ps, !nounCaps) || cue
+			weak := n == 1 && words[i].sentence && ml.onlyTowns(ps, sentenceStartPopulation) || known && !ml.notableAs(ps, !nounCaps)
+			if take && c.free(words[i].start, words[j].end, ps) && !(n == 1 && !nounCaps && inLongerName(rs, words, i)) {
+				if k != Key(name) {
 					name = k // an oblique case ("Москвы") is looked up as its nominative ("москва")
 				}
 				found.add(name, words[i].start, words[j].end, weak)
@@ -258,26 +258,30 @@ func (ml *multilingual) startsName(word string) bool {
 	if len(k) >= 4 && russianNominatives(k) != nil {
 		k = string([]rune(k)[:utf8.RuneCountInString(k)-2]) // "москвы" starts "москва"
 	}
-	i, _ := slices.BinarySearch(ml.d.keys, k)
-	return i < len(ml.d.keys) && strings.HasPrefix(ml.d.keys[i], k)
-}
-
-// keyOfName is the key index of a name found in running text: its own, or for a word in Cyrillic
-// letters, that of its nominative (russianNominatives).
-func (ml *multilingual) keyOfName(name string) (int32, bool) {
-	k := Key(name)
-	if len(k) < 3 {
-		return 0, false
-	}
-	if i, ok := slices.BinarySearch(ml.d.keys, k); ok {
-		return int32(i), true
-	}
-	for _, nom := range russianNominatives(k) {
-		if i, ok := slices.BinarySearch(ml.d.keys, nom); ok {
-			return int32(i), true
+	for d := ml.d; d != nil; d = d.fallback {
+		if i, _ := slices.BinarySearch(d.keys, k); i < len(d.keys) && strings.HasPrefix(d.keys[i], k) {
+			return true
 		}
 	}
-	return 0, false
+	return false
+}
+
+// keyOfName returns the key of a name found in running text and its places: its own, or for a word
+// in Cyrillic letters, that of its nominative (russianNominatives); no places if neither is known.
+func (ml *multilingual) keyOfName(name string) (string, []posting) {
+	k := Key(name)
+	if len(k) < 3 {
+		return "", nil
+	}
+	if ps := ml.d.lookupKey(k); len(ps) > 0 {
+		return k, ps
+	}
+	for _, nom := range russianNominatives(k) {
+		if ps := ml.d.lookupKey(nom); len(ps) > 0 {
+			return nom, ps
+		}
+	}
+	return "", nil
 }
 
 // russianEndings map the endings of Russian nouns in the oblique cases to the nominative's
@@ -302,12 +306,11 @@ func russianNominatives(k string) []string {
 	return out
 }
 
-// notableAs reports whether key index k names a country or a first-level region, or, with cities,
-// a city of sentenceStartPopulation people or more.
-func (ml *multilingual) notableAs(k int32, cities bool) bool {
-	d := ml.d
-	for _, p := range d.posts[d.postStart[k]:d.postStart[k+1]] {
-		if r := &d.recs[p.rec]; r.feature != featCity || cities && r.pop >= sentenceStartPopulation {
+// notableAs reports whether ps holds a country or a first-level region, or, with cities, a city of
+// sentenceStartPopulation people or more.
+func (ml *multilingual) notableAs(ps []posting, cities bool) bool {
+	for _, p := range ps {
+		if r := &ml.d.recs[p.rec]; r.feature != featCity || cities && r.pop >= sentenceStartPopulation {
 			return true
 		}
 	}
