@@ -17,8 +17,8 @@ import (
 
 // fileAltNames holds the names places have in other languages and scripts (无锡, Уси, München,
 // Bayern, Belgique): "id<TAB>name|name@lang,lang|…" rows (a name with languages is those languages'
-// only); see data/SOURCES.md. It is optional in a directory
-// given to Open: without it, articles in other languages resolve through the English names alone.
+// only); see data/SOURCES.md. It is optional in a directory given to Open: without it, articles in
+// other languages resolve through the English names alone.
 const fileAltNames = "altnames.tsv.gz"
 
 // The alternate names are read only for articles in a language other than English, and only once
@@ -43,9 +43,9 @@ const minCJKRunes = 2
 // cjkSuffixes are the generic words Chinese, Japanese and Korean names of places end with ("江苏省",
 // "无锡市", "巴伐利亚州", "大阪府", "경기도"): news often drops them, so a name is also known without one,
 // when at least minCJKRunes runes are left (and three when the suffix is 州, which ends many city
-// names: 苏州, 广州).
+// names: 苏州, 广州). Japan's 道 is no such suffix: 北海道 is never written 北海, which is Beihai.
 var cjkSuffixes = []string{"特别行政区", "特別行政區", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治區",
-	"省", "市", "县", "縣", "区", "區", "州", "都", "府", "県", "道", "특별시", "광역시", "시", "도"}
+	"省", "市", "县", "縣", "区", "區", "州", "都", "府", "県", "특별시", "광역시", "시", "도"}
 
 // loadMultilingual reads the alternate names of fsys into a multilingual view of d. Without the file
 // the view is d itself with an empty CJK index.
