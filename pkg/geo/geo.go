@@ -87,8 +87,9 @@ func Default() (*Gazetteer, error) {
 }
 
 // Open reads a gazetteer from a directory laid out like the embedded one: gazetteer.tsv.gz,
-// aliases.tsv, demonyms.tsv, common_words.txt, features.tsv, region_abbrevs.tsv and lowercase_words.txt.
-// Each call parses anew.
+// aliases.tsv, demonyms.tsv, common_words.txt, features.tsv, region_abbrevs.tsv and lowercase_words.txt,
+// and optionally altnames.tsv.gz (read on the first article in another language). Each call parses
+// anew.
 func Open(fsys fs.FS) (*Gazetteer, error) {
 	d, err := parse(fsys)
 	if err != nil {
