@@ -67,6 +67,7 @@ func setupEvalGeo(fs *flag.FlagSet) scorer {
 	fs.BoolVar(&s.GoldMentions, "gold-mentions", false, "resolve the expected mentions (given as entities) instead of the NER tagger's: resolution alone")
 	fs.Bool("ner", false, "ignored: the NER tagger finds the places unless --gold-mentions is given (kept for scripts)")
 	fs.BoolVar(&s.Verbose, "v", false, "list every wrong, unresolved and spurious place")
+	fs.BoolVar(&s.Admin1, "admin1", false, "also score first-level regions: a line per split with place_admin1_accuracy (the annotations' admin1 names)")
 	return s
 }
 

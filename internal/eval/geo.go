@@ -22,6 +22,9 @@ type GeoCase struct {
 	// Split is the part of the set the text belongs to: "dev" (tuned on) or "heldout" (written
 	// after tuning and never tuned on); see TunedOn.
 	Split string `json:"split,omitempty"`
+	// Language is the text's ISO 639-1 code, given to the article as Article.Language (optional:
+	// the English sets leave it out).
+	Language string `json:"language,omitempty"`
 }
 
 // GeoPlace is one expected place mention.
@@ -57,7 +60,7 @@ func ReadGeoCases(r io.Reader) ([]GeoCase, error) {
 // GoldArticle builds the article a resolver sees when scoring resolution alone: one entity per
 // distinct expected mention (of the given Type, PLACE by default) with a span for every occurrence.
 func (c GeoCase) GoldArticle() *article.Article {
-	a := &article.Article{ID: "eval", URL: c.URL, CanonicalURL: c.URL, Text: c.Text}
+	a := &article.Article{ID: "eval", URL: c.URL, CanonicalURL: c.URL, Text: c.Text, Language: c.Language}
 	seen := map[string]bool{}
 	for _, p := range c.Places {
 		if seen[p.Mention] {
@@ -105,7 +108,10 @@ type GeoScore struct {
 	Negatives       int // expected to stay unresolved
 	NegativesOK     int
 	Unresolved      int // positives the resolver left unresolved
-	Errors          []string
+	// Admin1OK counts the place mentions resolved to a place of the annotated first-level region
+	// (Admin1, by name; "" for a country), which Geo.Admin1 reports.
+	Admin1OK int
+	Errors   []string
 }
 
 // ScoreGeo compares the places resolved for c (as Article.Places) with its expected places. A
@@ -146,6 +152,9 @@ func (s *GeoScore) ScoreGeo(c GeoCase, got []article.Place) {
 		if p.CountryCode == want.CountryCode {
 			s.CountryOK++
 		}
+		if p.CountryCode == want.CountryCode && p.Admin1 == want.Admin1 {
+			s.Admin1OK++
+		}
 		if p.GeonameID == want.GeonameID {
 			s.IDOK++
 		} else {
@@ -173,6 +182,10 @@ func (s GeoScore) PlaceCountryAccuracy() float64 { return ratio(s.CountryOK-s.Ne
 // negatives left out.
 func (s GeoScore) PlaceIDAccuracy() float64 { return ratio(s.IDOK-s.NegativesOK, s.Places()) }
 
+// PlaceAdmin1Accuracy is the share of place mentions resolved to a place of the annotated country
+// and first-level region (negatives left out).
+func (s GeoScore) PlaceAdmin1Accuracy() float64 { return ratio(s.Admin1OK, s.Places()) }
+
 // Metrics returns the score as printed by --json.
 func (s GeoScore) Metrics() Metrics {
 	return Metrics{
@@ -197,6 +210,7 @@ func (s *GeoScore) headline() string {
 type Geo struct {
 	GoldMentions bool    // resolve the expected mentions instead of the tagger's
 	Verbose      bool    // list every wrong, unresolved and spurious place
+	Admin1       bool    // also score first-level regions (the annotations' admin1 names)
 	Chain        ChainOf // builds ner+geo, or geo alone with GoldMentions
 }
 
@@ -214,7 +228,7 @@ func (g Geo) Score(ctx context.Context, path string, _, _ io.Writer) (*Report, e
 	parts := newSplitScores(func() *GeoScore { return &GeoScore{} })
 	var took time.Duration
 	cases, err := eachCase(ctx, "geo", path, ReadGeoCases, func(c GeoCase) error {
-		a := &article.Article{ID: "eval", URL: c.URL, CanonicalURL: c.URL, Text: c.Text}
+		a := &article.Article{ID: "eval", URL: c.URL, CanonicalURL: c.URL, Text: c.Text, Language: c.Language}
 		if g.GoldMentions {
 			a = c.GoldArticle()
 		}
@@ -236,7 +250,14 @@ func (g Geo) Score(ctx context.Context, path string, _, _ io.Writer) (*Report, e
 	parts.metrics(r.Metrics, (*GeoScore).Metrics)
 	r.Printf("cases=%d mentions=%d negatives=%d/%d unresolved=%d resolve=%s\n", cases, score.Mentions,
 		score.NegativesOK, score.Negatives, score.Unresolved, took.Round(time.Microsecond))
-	parts.write(r, (*GeoScore).headline)
+	headline := (*GeoScore).headline
+	if g.Admin1 {
+		r.Metrics["place_admin1_accuracy"] = Round4(score.PlaceAdmin1Accuracy())
+		headline = func(s *GeoScore) string {
+			return fmt.Sprintf("%s place_admin1_accuracy=%.4f", s.headline(), s.PlaceAdmin1Accuracy())
+		}
+	}
+	parts.write(r, headline)
 	// The contract's figures count a negative left unresolved as right.
 	r.Printf("geo country_accuracy=%.4f id_accuracy=%.4f\n", score.CountryAccuracy(), score.IDAccuracy())
 	return r, nil

@@ -18,6 +18,12 @@ import (
 // afterwards and never tuned on.
 const devSet, heldOutSet = "testdata/dev.jsonl", "testdata/heldout.jsonl"
 
+// multilingualSets hold paragraphs in other languages (testdata/multilingual/README.md), one file
+// per language, each split into dev and heldout.
+var multilingualSets = []string{"testdata/multilingual/de.jsonl", "testdata/multilingual/es.jsonl",
+	"testdata/multilingual/fr.jsonl", "testdata/multilingual/pt.jsonl", "testdata/multilingual/ru.jsonl",
+	"testdata/multilingual/zh.jsonl"}
+
 // contextSet holds sentences written for the classes of error of issue #19 (places read out of their
 // article's context); TestContextSetAccuracy scores it.
 const contextSet = "testdata/context.jsonl"
@@ -41,7 +47,7 @@ func devEntry(g *Gazetteer, p eval.GeoPlace) (Entry, error) {
 // internal/golden and shares its -update flag and its reviewed diff.
 func TestDevSetIDs(t *testing.T) {
 	t.Parallel()
-	for _, path := range []string{devSet, heldOutSet, contextSet} {
+	for _, path := range append([]string{devSet, heldOutSet, contextSet}, multilingualSets...) {
 		t.Run(path, func(t *testing.T) { checkSetIDs(t, path) })
 	}
 }

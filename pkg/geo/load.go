@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // File names inside the gazetteer directory (the embedded data/ or any fs.FS given to Open).
@@ -52,6 +53,10 @@ type posting struct {
 	rec      int32
 	alias    bool
 	stripped bool
+	// langs is 0 for the gazetteer's own names and aliases, and for an alternate name (another
+	// language's or script's) the index in data.langSets of the languages whose articles read the
+	// name so: 1 for all, more for a few ("Salvador" is El Salvador in French only); see data.lang.
+	langs uint16
 }
 
 // data is the parsed, immutable gazetteer. It is never written after parse returns, so one value is
@@ -76,6 +81,21 @@ type data struct {
 	// Abbreviations of states and provinces that qualify a town ("Arnold, Calif."): abbrevs by Key
 	// (dotted forms, any case), postal by the capitals as written ("TX"); values are admin1 records.
 	abbrevs, postal map[string][]int32
+
+	// altNamesakes: in the view with alternate names, the cities that share a name in another language
+	// with their first-level region ("Genève" the city, not the canton); nil in the English view.
+	altNamesakes map[int32]bool
+	// langSets are the sets of languages postings are limited to (posting.langs; 0 and 1: none), and
+	// lang the language of the article a view of the data reads (forLanguage): lookups leave out the
+	// names other languages use. Both are empty in the English view.
+	langSets []map[string]bool
+	lang     string
+	// fallback, in the view with alternate names, is the English view: its keys holds only the
+	// names some alternate name has (with the English names' postings under them too), and a name
+	// it lacks is looked up in fallback, so that the English index is not held twice.
+	fallback *data
+	// multilingual reads the alternate names on first use (see multilingual.go).
+	multilingual func() (*multilingual, error)
 }
 
 // feature is a named place that is no settlement: a continent, an ocean, a mountain range, a river, a
@@ -99,17 +119,9 @@ var admin1Suffixes = []string{" province", " region", " oblast", " governorate",
 	" county", " district", " department", " state", " municipality", " autonomous region"}
 
 func parse(fsys fs.FS) (*data, error) {
-	raw, err := fs.ReadFile(fsys, fileGazetteer)
+	body, err := readGzip(fsys, fileGazetteer)
 	if err != nil {
-		return nil, fmt.Errorf("geo: read gazetteer: %w", err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("geo: open %s: %w", fileGazetteer, err)
-	}
-	body, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("geo: decompress %s: %w", fileGazetteer, err)
+		return nil, err
 	}
 	d := &data{countryByCC: map[[2]byte]int32{}, admin1ByKey: map[string]int32{}}
 	if err := d.parseRecords(string(body)); err != nil {
@@ -153,7 +165,25 @@ func parse(fsys fs.FS) (*data, error) {
 	if err := d.parseAbbrevs(fsys); err != nil {
 		return nil, err
 	}
+	d.multilingual = sync.OnceValues(func() (*multilingual, error) { return d.loadMultilingual(fsys) })
 	return d, nil
+}
+
+// readGzip reads the gzipped file name of fsys.
+func readGzip(fsys fs.FS, name string) ([]byte, error) {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("geo: read %s: %w", name, err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("geo: open %s: %w", name, err)
+	}
+	body, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("geo: decompress %s: %w", name, err)
+	}
+	return body, nil
 }
 
 // parseFeatures reads features.tsv: name, class, GeoNames id. Names sharing an id are shown under the
@@ -286,6 +316,11 @@ const (
 	worldCapitalPopulation = 500_000
 	worldCapitalBonus      = 2.0
 )
+
+// altNamePenalty lowers the prior of a place reached by an alternate name (another language's or
+// script's), so that a place whose own name it is wins over a namesake of similar weight ("Salvador"),
+// while a far bigger one still wins ("Londres" is London, not the Argentine town).
+const altNamePenalty = 2.5
 
 // namesakeShare: a seat is its region's namesake when it has at least 1/namesakeShare of its people.
 const namesakeShare = 10
@@ -441,8 +476,12 @@ func (d *data) index(pairs []keyed) {
 		if c := int(a.p.rec) - int(b.p.rec); c != 0 {
 			return c
 		}
-		// own name first, then a stripped name, then an alias
-		return cmp.Compare(a.p.rank(), b.p.rank())
+		// own name first, then a stripped name, then an alias; a name of every language before one
+		// of some languages only
+		if c := cmp.Compare(a.p.rank(), b.p.rank()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.p.langs, b.p.langs)
 	})
 	d.posts = make([]posting, 0, len(pairs))
 	for i, pr := range pairs {
@@ -492,11 +531,14 @@ func (d *data) prior(p posting) float64 {
 	case 1:
 		s += 0.3
 	}
-	if r.namesake {
+	if r.namesake || d.altNamesakes[p.rec] {
 		s += 2.5
 	}
 	if p.alias {
 		s += 3
+	}
+	if p.langs != 0 {
+		s -= altNamePenalty // "Salvador" is the Brazilian city, not San Salvador, whose name it also is
 	}
 	return s
 }
@@ -519,9 +561,21 @@ func (d *data) lookup(name string) []posting { return d.lookupKey(Key(name)) }
 func (d *data) lookupKey(k string) []posting {
 	i, ok := slices.BinarySearch(d.keys, k)
 	if !ok {
+		if d.fallback != nil {
+			return d.fallback.lookupKey(k)
+		}
 		return nil
 	}
-	return d.posts[d.postStart[i]:d.postStart[i+1]]
+	ps := d.posts[d.postStart[i]:d.postStart[i+1]]
+	if d.lang == "" || !slices.ContainsFunc(ps, d.foreignTo) {
+		return ps
+	}
+	return slices.DeleteFunc(slices.Clone(ps), d.foreignTo)
+}
+
+// foreignTo reports whether p is a name only other languages than the view's use.
+func (d *data) foreignTo(p posting) bool {
+	return p.langs > altAnyLanguage && !d.langSets[p.langs][d.lang]
 }
 
 // readSet reads a word list (its first column, if it has more) into a set of Key(word).

@@ -119,7 +119,9 @@ type qualRegion struct {
 	mention article.Mention
 }
 
-// Extract fills a.Places from a.Entities, replacing what was there.
+// Extract fills a.Places from a.Entities, replacing what was there. An article in another language
+// (a.Language neither "en" nor empty, or empty with a text mostly in Han, Kana or Hangul) is read
+// with the alternate names, and the places found in its text (textPlaces) join its entities.
 //
 // It reads the article as a whole, in the manner of Mordecai and CLIFF: every name's candidates are
 // ranked by prior (feature class, population, capital) and by the other places the article names
@@ -129,7 +131,10 @@ type qualRegion struct {
 // ("ALMA") are not towns outside a dateline; a country's name is the country unless qualified; and
 // small towns that nothing in the article supports are left unresolved rather than guessed.
 func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
-	d := r.g.d
+	d, ents, found, err := r.reading(a)
+	if err != nil {
+		return err
+	}
 	var runes []rune // a.Text as code points, made when a mention's surroundings are first read
 	text := func() []rune {
 		if runes == nil {
@@ -139,7 +144,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 	srcCountry := d.sourceCountry(a)
 	demonymCountries := map[[2]byte]bool{}
-	for _, e := range a.Entities {
+	for _, e := range ents {
 		if cc, ok := d.demonyms[Key(e.Name)]; ok && len(cc) == 2 {
 			demonymCountries[[2]byte{cc[0], cc[1]}] = true
 		}
@@ -151,7 +156,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 
 	surnames := map[string]bool{}
-	for _, e := range a.Entities {
+	for _, e := range ents {
 		if e.Type != article.TypePerson {
 			continue
 		}
@@ -161,12 +166,12 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 
-	spans := d.widenSpans(a.Entities, text(), placeSpansOf(a.Entities))
+	spans := d.widenSpans(ents, text(), placeSpansOf(ents))
 	var items []*item
 	var unknowns []unknownPlace
 	teams := 0 // names written as sports teams' ("Minnesota beat Buffalo")
 	datelineItem := -1
-	for _, e := range a.Entities {
+	for _, e := range ents {
 		if hasDateline {
 			// "YORK" cut from "NEW YORK, April 1 -": the dateline is read whole below.
 			e.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool {
@@ -187,7 +192,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			continue
 		}
 		k := Key(e.Name)
-		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.common[k] || d.lowercase[k] || d.peoples[k], feat: feat, pick: -1,
+		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.weakName(k, e, found), feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
 			surname:   e.Type == article.TypePlace && surnames[k]}
 		if len(qual) > 0 && e.Type == article.TypePlace {
@@ -314,9 +319,35 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
 		}
 	}
-	unknowns = append(unknowns, d.districtNames(a.Text, text, a.Entities)...)
+	unknowns = append(unknowns, d.districtNames(a.Text, text, ents)...)
 	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
 	return nil
+}
+
+// reading returns what Extract reads a with: the gazetteer's names, and a's entities; for an article
+// in another language, the names of its language too, the places found in its text added to the
+// entities, and those places' names, mapped to whether they are read only with support (see
+// textPlaces).
+func (r *Resolver) reading(a *article.Article) (*data, []article.Entity, map[string]bool, error) {
+	if !foreignLanguage(a) {
+		return r.g.d, a.Entities, nil, nil
+	}
+	ml, err := r.g.d.multilingual()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ents, found := ml.textPlaces(a.Text, a.Language, a.Entities, r.g.d)
+	return ml.d.forLanguage(a.Language), ents, found, nil
+}
+
+// weakName reports whether an entity of key k is read only with support: a name found in the text
+// of another language when its finder says so (found), else a common English word, a word news
+// writes in lower case or the name of a people.
+func (d *data) weakName(k string, e article.Entity, found map[string]bool) bool {
+	if weak, ok := found[e.Name]; ok && e.Type == article.TypePlace {
+		return weak
+	}
+	return d.common[k] || d.lowercase[k] || d.peoples[k]
 }
 
 // readings gives what an entity may name: its candidate places, the qualifier candidates written in
@@ -701,8 +732,10 @@ func isAcronym(ms []article.Mention) bool {
 			switch {
 			case unicode.IsLower(c) || unicode.IsSpace(c):
 				return false
-			case unicode.IsLetter(c):
+			case unicode.IsUpper(c):
 				letters++
+			case unicode.IsLetter(c):
+				return false // a letter of a script without capitals (无锡, ミュンヘン): no acronym
 			}
 		}
 		if letters < 2 {
