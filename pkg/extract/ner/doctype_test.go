@@ -203,8 +203,8 @@ func TestNonEnglishKeepsOnlyKnownPlaces(t *testing.T) {
 		places []string
 		people []string
 	}{
-		{"es", "Hoy Colombia debate la reforma pensional. Según el Ministerio de Hacienda, el costo será alto. " +
-			"Lo dijo Gloria Ramírez en Bogotá. Críticas llegaron desde Buenos Aires.", []string{"Bogotá", "Buenos Aires"}, []string{"Gloria Ramírez"}},
+		{"it", "Oggi Colombia discute la riforma delle pensioni. Secondo il Ministero dell'Economia, il costo sarà alto. " +
+			"Lo ha detto Gloria Ramírez a Bogotá. Critiche sono arrivate da Buenos Aires.", []string{"Bogotá", "Buenos Aires"}, []string{"Gloria Ramírez"}},
 		{"fr", "Celui-ci a été signé à Lyon. Selon Aïssata Diallo, les États-Unis doivent payer.", []string{"Lyon"}, nil},
 	} {
 		a := &article.Article{Text: tc.in, Language: tc.lang}
