@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 
@@ -39,7 +40,11 @@ func setupEvalNER(fs *flag.FlagSet) scorer {
 			return nil, fmt.Errorf("--entities needs --text and a CoNLL scheme")
 		}
 		if *entities {
-			return entityTagger{nerTagger{m, places}, ner.NewWithModel(m, places)}, nil
+			tagger := ner.NewWithModel(m, places)
+			if *lang != "" && *modelPath == "" {
+				tagger = ner.New(places) // what articles in that language get
+			}
+			return entityTagger{nerTagger{m, places}, tagger, *lang}, nil
 		}
 		return nerTagger{m, places}, nil
 	}
@@ -78,6 +83,7 @@ func (t nerTagger) TagText(text string) []eval.Span {
 type entityTagger struct {
 	nerTagger
 	tagger *ner.Tagger
+	lang   string // Article.Language
 }
 
 func (t entityTagger) TagText(s string) []eval.Span {
@@ -87,8 +93,12 @@ func (t entityTagger) TagText(s string) []eval.Span {
 		bytesAt = append(bytesAt, i)
 	}
 	bytesAt = append(bytesAt, len(s))
+	a := &article.Article{Text: s, Language: t.lang}
+	if err := t.tagger.Extract(context.Background(), a); err != nil {
+		return nil // the model loaded before tagging began; an error here cannot happen
+	}
 	var out []eval.Span
-	for _, e := range t.tagger.Tag(s) {
+	for _, e := range a.Entities {
 		for _, m := range e.Mentions {
 			out = append(out, eval.Span{Type: schemeType(e.Type), Start: bytesAt[m.Start], End: bytesAt[m.End]})
 		}

@@ -3,6 +3,8 @@ package ner
 import (
 	"context"
 	"errors"
+	"runtime"
+	"slices"
 	"sync/atomic"
 	"testing"
 
@@ -89,11 +91,57 @@ func TestLoadLanguageModel(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", lang, err)
 		}
-		if m.Scheme() != "conll2002" {
+		if m.Scheme() != "conll2002" && m.Scheme() != "wikiann" {
 			t.Errorf("%s: scheme %s", lang, m.Scheme())
 		}
 	}
 	if _, err := LoadLanguageModel("xx"); !errors.Is(err, ErrNoModel) {
 		t.Errorf("unknown language: error %v; want ErrNoModel", err)
+	}
+}
+
+// BenchmarkLoadLanguageModel measures decoding each language's embedded model (once per Tagger,
+// on the first article of that language) and what the decoded model keeps: its weight tables
+// (mapped outside the Go heap) and the rest, on the heap.
+func BenchmarkLoadLanguageModel(b *testing.B) {
+	if _, err := DefaultResources(); err != nil { // shared with English: not the language's cost
+		b.Fatal(err)
+	}
+	for _, lang := range LanguageModels() {
+		b.Run(lang, func(b *testing.B) {
+			var before, after runtime.MemStats
+			var keep *Model
+			for b.Loop() {
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				m, err := LoadLanguageModel(lang)
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				keep = m
+			}
+			table := 0
+			for _, st := range keep.stages {
+				table += len(st.w8)
+			}
+			b.ReportMetric(float64(table)/(1<<20), "MiB-tables")
+			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-heap")
+		})
+	}
+}
+
+// TestLanguageModelKeepsNames: what a language model labels that opens in lower case or ends in a
+// currency sign is no name (WikiANN's silver spans run over "ministre de la …").
+func TestLanguageModelKeepsNames(t *testing.T) {
+	t.Parallel()
+	in := []article.Entity{{Name: "ministre de la Transition"}, {Name: "US$"}, {Name: "Élodie Marchand"}, {Name: "3M"}, {Name: "pays du Sahel"}}
+	var got []string
+	for _, e := range keepNames(in) {
+		got = append(got, e.Name)
+	}
+	if want := []string{"Élodie Marchand", "3M"}; !slices.Equal(got, want) {
+		t.Errorf("keepNames = %q; want %q", got, want)
 	}
 }

@@ -68,7 +68,7 @@ func (t *Tagger) Extract(ctx context.Context, a *article.Article) error {
 		if err != nil {
 			return fmt.Errorf("ner model for language %s: %w", a.Language, err)
 		}
-		a.Entities = dropCurrencyPrefixes(t.entitiesOf(m, &lm.scratch, a.Text))
+		a.Entities = keepNames(t.entitiesOf(m, &lm.scratch, a.Text))
 		return nil
 	}
 	ents, err := t.entities(a.Text)
