@@ -13,6 +13,8 @@ Usage: python3 tools/nerdata/wikiann.py DIR LANG OUT
 import os
 import sys
 
+from conll2002 import write  # each sentence is written as a document of its own
+
 
 def sentences(path):
     sent = []
@@ -32,15 +34,6 @@ def sentences(path):
         yield sent
 
 
-def write(path, sents):
-    with open(path, "w", encoding="utf-8") as f:
-        for sent in sents:
-            f.write("-DOCSTART-\n\n")
-            for tok, tag in sent:
-                f.write(f"{tok}\t{tag}\n")
-            f.write("\n")
-
-
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
@@ -48,10 +41,10 @@ def main():
     out = os.path.join(out, lang)
     os.makedirs(out, exist_ok=True)
     train = list(sentences(os.path.join(src, "train")))
-    write(os.path.join(out, "train.txt"), [s for i, s in enumerate(train) if i % 10 != 9])
-    write(os.path.join(out, "heldout.txt"), [s for i, s in enumerate(train) if i % 10 == 9])
-    write(os.path.join(out, "dev.txt"), list(sentences(os.path.join(src, "dev"))))
-    write(os.path.join(out, "test.txt"), list(sentences(os.path.join(src, "test"))))
+    write(os.path.join(out, "train.txt"), [[s] for i, s in enumerate(train) if i % 10 != 9])
+    write(os.path.join(out, "heldout.txt"), [[s] for i, s in enumerate(train) if i % 10 == 9])
+    write(os.path.join(out, "dev.txt"), [[s] for s in sentences(os.path.join(src, "dev"))])
+    write(os.path.join(out, "test.txt"), [[s] for s in sentences(os.path.join(src, "test"))])
     print(lang, len(train), "training sentences", file=sys.stderr)
 
 
