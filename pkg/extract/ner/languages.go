@@ -13,14 +13,12 @@ import (
 )
 
 // languageModels names the embedded model trained for each language other than English (see
-// model/README.md: CoNLL-2002 news for es and nl, WikiANN's silver Wikipedia annotation, PER/LOC/ORG
-// only, for the others): an article whose Article.Language is one of these is tagged by that model, and
+// model/README.md: CoNLL-2002 news for es and nl): an article whose Article.Language is one of these is tagged by that model, and
 // its entities are kept as the document-level step gives them, not thinned by keepForLanguage. The
 // table is read-only.
 var languageModels = map[string]string{
 	"es": "es.conll2002",
 	"nl": "nl.conll2002",
-	"fr": "fr.wikiann",
 }
 
 // LanguageModels lists the languages with a model of their own, sorted.
@@ -62,9 +60,9 @@ func LoadLanguageModel(lang string) (*Model, error) {
 	return loadEmbedded(name)
 }
 
-// keepNames drops what a language model labels that is no name: words before a name that open in
-// lower case ("ministre de la Transition", "pays du Sahel": WikiANN's silver spans run over such
-// words, and the document-level step trims only the English "the"), and names ending in a dollar
+// keepNames drops what a language model labels that is no name: spans opening in lower case (the
+// document-level step trims only the English "the"; models trained on WikiANN's silver spans,
+// which we tried, run over such words: "ministre de la Transition"), and names ending in a dollar
 // sign ("US$4.000 millones" tokenises as "US$" "4.000": CoNLL-2002 never shows one, so its model
 // takes "US$" for a body).
 func keepNames(ents []article.Entity) []article.Entity {

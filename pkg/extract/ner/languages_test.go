@@ -133,7 +133,7 @@ func BenchmarkLoadLanguageModel(b *testing.B) {
 }
 
 // TestLanguageModelKeepsNames: what a language model labels that opens in lower case or ends in a
-// currency sign is no name (WikiANN's silver spans run over "ministre de la …").
+// currency sign is no name.
 func TestLanguageModelKeepsNames(t *testing.T) {
 	t.Parallel()
 	in := []article.Entity{{Name: "ministre de la Transition"}, {Name: "US$"}, {Name: "Élodie Marchand"}, {Name: "3M"}, {Name: "pays du Sahel"}}
