@@ -16,6 +16,11 @@ import (
 // Schemes are the tag sets a model can be trained on, with their entity types.
 var schemes = map[string][]string{
 	"conll2003": {"PER", "LOC", "ORG", "MISC"},
+	// CoNLL-2002 (Spanish, Dutch) has CoNLL-2003's types; its own name keeps the languages' models
+	// and scores apart.
+	"conll2002": {"PER", "LOC", "ORG", "MISC"},
+	// WikiANN (silver annotation of Wikipedia, many languages) has no MISC.
+	"wikiann": {"PER", "LOC", "ORG"},
 	"ontonotes": {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
 		"LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"},
 }

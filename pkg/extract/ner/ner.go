@@ -30,8 +30,15 @@ type Tagger struct {
 	places PlaceLookup
 	lex    *lexicon
 	model  func() (*Model, error)
-	// free holds scratch space (feature and score buffers) for reuse, so tagging allocates little
-	// per article; unlike a sync.Pool it is not emptied by garbage collections.
+	// scratch holds the default model's scratch space for reuse (each language model has its own
+	// in langs, so that a mixed feed does not make them evict each other's word sums).
+	scratch scratchPool
+	langs   languageLoaders // nil: every text is tagged by model
+}
+
+// scratchPool holds scratch space (feature and score buffers) for reuse, so tagging allocates
+// little per article; unlike a sync.Pool it is not emptied by garbage collections.
+type scratchPool struct {
 	mu   sync.Mutex
 	free []*docScratch
 }
@@ -39,10 +46,11 @@ type Tagger struct {
 // New returns a Tagger using the embedded OntoNotes model, loaded on first use. places may be nil,
 // in which case the gazetteer features are off.
 func New(places PlaceLookup) *Tagger {
-	return &Tagger{places: places, lex: newLexicon(), model: func() (*Model, error) { return LoadModel("ontonotes") }}
+	return &Tagger{places: places, lex: newLexicon(), model: func() (*Model, error) { return LoadModel("ontonotes") },
+		langs: newLanguageLoaders()}
 }
 
-// NewWithModel returns a Tagger using the given model (either scheme).
+// NewWithModel returns a Tagger using the given model (any scheme) for text in every language.
 func NewWithModel(m *Model, places PlaceLookup) *Tagger {
 	return &Tagger{places: places, lex: newLexicon(), model: func() (*Model, error) { return m, nil }}
 }
@@ -54,6 +62,14 @@ func (t *Tagger) Name() string { return "ner" }
 func (t *Tagger) Extract(ctx context.Context, a *article.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if lm, ok := t.langs.forLanguage(a.Language); ok {
+		m, err := lm.load()
+		if err != nil {
+			return fmt.Errorf("ner model for language %s: %w", a.Language, err)
+		}
+		a.Entities = keepNames(t.entitiesOf(m, &lm.scratch, a.Text))
+		return nil
 	}
 	ents, err := t.entities(a.Text)
 	if err != nil {
@@ -89,7 +105,12 @@ func (t *Tagger) entities(s string) ([]article.Entity, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	sc := t.getScratch()
+	return t.entitiesOf(m, &t.scratch, s), nil
+}
+
+// entitiesOf tags s with m, reusing m's scratch space from pool, and reads the labels as entities.
+func (t *Tagger) entitiesOf(m *Model, pool *scratchPool, s string) []article.Entity {
+	sc := pool.get()
 	if sc == nil || sc.f.res != m.res {
 		sc = &docScratch{f: newFeaturizer(m.res, t.places)}
 	}
@@ -109,12 +130,12 @@ func (t *Tagger) entities(s string) ([]article.Entity, error) {
 			}
 		}
 	}
-	t.putScratch(sc)
+	pool.put(sc)
 	cands = addDatelines(s, toks, cands)
 	cands = addAliasMentions(s, toks, cands)
 	cands = t.reshape(s, toks, cands)
 	t.gatherEvidence(s, toks, cands)
-	return t.merge(s, cands), nil
+	return t.merge(s, cands)
 }
 
 // joinNameParticles extends a PERSON over lower-case name particles and the capitalised words after
@@ -260,22 +281,22 @@ func addAliasMentions(s string, toks []token, cands []candidate) []candidate {
 // maxFreeScratch bounds the scratch kept for reuse: one per concurrently tagging goroutine.
 const maxFreeScratch = 16
 
-func (t *Tagger) getScratch() *docScratch {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if n := len(t.free); n > 0 {
-		sc := t.free[n-1]
-		t.free = t.free[:n-1]
+func (p *scratchPool) get() *docScratch {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		sc := p.free[n-1]
+		p.free = p.free[:n-1]
 		return sc
 	}
 	return nil
 }
 
-func (t *Tagger) putScratch(sc *docScratch) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.free) < maxFreeScratch {
-		t.free = append(t.free, sc)
+func (p *scratchPool) put(sc *docScratch) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.free) < maxFreeScratch {
+		p.free = append(p.free, sc)
 	}
 }
 

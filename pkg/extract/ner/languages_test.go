@@ -1,0 +1,147 @@
+package ner
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"slices"
+	"sync/atomic"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// TestLanguageModelTagsSpanish: a Spanish article is tagged by the Spanish model, people,
+// organisations and places alike, where the English model's guesses used to be thrown away and only
+// gazetteer places and given-name people were kept (issue #22: "the Spanish and French stories get
+// nonsense people").
+func TestLanguageModelTagsSpanish(t *testing.T) {
+	t.Parallel()
+	tagger := New(docPlaces)
+	for _, tc := range []struct {
+		in    string
+		wants []want
+		not   []string
+	}{
+		{"El presidente de Telefónica, César Alierta, anunció en Madrid una inversión de US$4.000 millones en Brasil junto al Banco Santander.",
+			[]want{{"ORG", "Telefónica"}, {"PERSON", "César Alierta"}, {"PLACE", "Madrid"}, {"PLACE", "Brasil"}, {"ORG", "Banco Santander"}},
+			[]string{"US$"}},
+		{"La Organización Mundial de la Salud advirtió el martes que el brote de cólera en Haití se extiende, según su director, Tedros Adhanom Ghebreyesus.",
+			[]want{{"ORG", "Organización Mundial de la Salud"}, {"PLACE", "Haití"}, {"PERSON", "Tedros Adhanom Ghebreyesus"}}, nil},
+	} {
+		for _, lang := range []string{"es", "es-MX"} {
+			a := &article.Article{Text: tc.in, Language: lang}
+			if err := tagger.Extract(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			checkOffsets(t, tc.in, a.Entities)
+			for _, w := range tc.wants {
+				if e := find(a.Entities, w.name); e == nil || e.Type != w.typ {
+					t.Errorf("%s: %q = %v; want %s (all: %v)", lang, w.name, e, w.typ, a.Entities)
+				}
+			}
+			for _, n := range tc.not {
+				if find(a.Entities, n) != nil {
+					t.Errorf("%s: unexpected entity %q", lang, n)
+				}
+			}
+		}
+	}
+}
+
+// TestLanguageModelsLoadLazily: a language's model is decoded on the first article of that
+// language, once, and never for articles in other languages.
+func TestLanguageModelsLoadLazily(t *testing.T) {
+	t.Parallel()
+	var loads atomic.Int32
+	tagger := New(docPlaces)
+	tagger.langs = languageLoaders{"es": {load: func() (*Model, error) {
+		loads.Add(1)
+		return LoadLanguageModel("es")
+	}}}
+	run := func(text, lang string) {
+		t.Helper()
+		if err := tagger.Extract(context.Background(), &article.Article{Text: text, Language: lang}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, lang := range []string{"en", "", "fr", "zh"} {
+		run("Senator Dale Kirkpatrick spoke in Nairobi.", lang)
+	}
+	if n := loads.Load(); n != 0 {
+		t.Fatalf("the Spanish model was loaded %d times for articles in other languages", n)
+	}
+	run("Gloria Ramírez habló en Bogotá.", "es")
+	if n := loads.Load(); n != 1 {
+		t.Fatalf("after a Spanish article: %d loads; want 1", n)
+	}
+	// The real loaders load once: each is a sync.OnceValues.
+	own := newLanguageLoaders()
+	m1, err1 := own["es"].load()
+	m2, err2 := own["es"].load()
+	if err1 != nil || err2 != nil || m1 != m2 {
+		t.Errorf("two loads gave %p, %v and %p, %v; want one model", m1, err1, m2, err2)
+	}
+}
+
+func TestLoadLanguageModel(t *testing.T) {
+	t.Parallel()
+	for _, lang := range LanguageModels() {
+		m, err := LoadLanguageModel(lang)
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if m.Scheme() != "conll2002" && m.Scheme() != "wikiann" {
+			t.Errorf("%s: scheme %s", lang, m.Scheme())
+		}
+	}
+	if _, err := LoadLanguageModel("xx"); !errors.Is(err, ErrNoModel) {
+		t.Errorf("unknown language: error %v; want ErrNoModel", err)
+	}
+}
+
+// BenchmarkLoadLanguageModel measures decoding each language's embedded model (once per Tagger,
+// on the first article of that language) and what the decoded model keeps: its weight tables
+// (mapped outside the Go heap) and the rest, on the heap.
+func BenchmarkLoadLanguageModel(b *testing.B) {
+	if _, err := DefaultResources(); err != nil { // shared with English: not the language's cost
+		b.Fatal(err)
+	}
+	for _, lang := range LanguageModels() {
+		b.Run(lang, func(b *testing.B) {
+			var before, after runtime.MemStats
+			var keep *Model
+			for b.Loop() {
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				m, err := LoadLanguageModel(lang)
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				keep = m
+			}
+			table := 0
+			for _, st := range keep.stages {
+				table += len(st.w8)
+			}
+			b.ReportMetric(float64(table)/(1<<20), "MiB-tables")
+			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-heap")
+		})
+	}
+}
+
+// TestLanguageModelKeepsNames: what a language model labels that opens in lower case or ends in a
+// currency sign is no name.
+func TestLanguageModelKeepsNames(t *testing.T) {
+	t.Parallel()
+	in := []article.Entity{{Name: "ministre de la Transition"}, {Name: "US$"}, {Name: "Élodie Marchand"}, {Name: "3M"}, {Name: "pays du Sahel"}}
+	var got []string
+	for _, e := range keepNames(in) {
+		got = append(got, e.Name)
+	}
+	if want := []string{"Élodie Marchand", "3M"}; !slices.Equal(got, want) {
+		t.Errorf("keepNames = %q; want %q", got, want)
+	}
+}
