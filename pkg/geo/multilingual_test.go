@@ -90,6 +90,29 @@ func TestAlternateNamesThroughEntities(t *testing.T) {
 	}
 }
 
+// TestPlacesInsideOrganisations: a language's tagger may type a country named alone ORG, and a
+// body of a place ("Gobierno de España") names the place; an organisation that merely holds a
+// place's name elsewhere does not ("Banco Santander Río" is no mention of a river town).
+func TestPlacesInsideOrganisations(t *testing.T) {
+	t.Parallel()
+	g := mustDefault(t)
+	org := func(name string, start int) article.Entity {
+		end := start + len([]rune(name))
+		return article.Entity{Type: article.TypeOrg, Name: name, Count: 1,
+			Mentions: []article.Mention{{Text: name, Start: start, End: end}}}
+	}
+	text := "México y el Gobierno de España firmaron con Real Madrid."
+	got := resolveIn(t, g, "es", text, org("México", 0), org("Gobierno de España", 12), org("Real Madrid", 44))
+	for m, cc := range map[string]string{"México": "MX", "España": "ES"} {
+		if p, ok := got[m]; !ok || p.CountryCode != cc {
+			t.Errorf("%q → %s %s; want a place in %s", m, p.Name, p.CountryCode, cc)
+		}
+	}
+	if p, ok := got["Madrid"]; ok {
+		t.Errorf("\"Real Madrid\" gave the place %s %s; want none", p.Name, p.CountryCode)
+	}
+}
+
 // TestEnglishIgnoresAlternateNames: English articles read the English names only, so their places
 // stay what they were before the alternate names came.
 func TestEnglishIgnoresAlternateNames(t *testing.T) {

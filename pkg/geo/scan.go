@@ -35,7 +35,8 @@ const maxNameWords = 5
 // place and is longer ("Rio Grande do Sul" over "Rio Grande": the tagger's mention then goes). lang
 // is the article's language; primary holds the English names, which the tagger already looks for.
 func (ml *multilingual) textPlaces(text, lang string, ents []article.Entity, primary *data) ([]article.Entity, map[string]bool) {
-	c := &claims{ml: ml}
+	rs, offs := runesOf(text)
+	c := &claims{ml: ml, rs: rs}
 	spans := map[string]*[]claim{article.TypePlace: &c.places, article.TypeOrg: &c.orgs, article.TypePerson: &c.people}
 	for i, e := range ents {
 		if list := spans[e.Type]; list != nil {
@@ -44,7 +45,6 @@ func (ml *multilingual) textPlaces(text, lang string, ents []article.Entity, pri
 			}
 		}
 	}
-	rs, offs := runesOf(text)
 	found := &foundPlaces{rs: rs, weak: map[string]bool{}, at: map[string]int{}}
 	ml.scanCJK(text, rs, offs, c, found)
 	ml.scanCapitalised(text, lang, rs, offs, c, primary, found)
@@ -72,6 +72,7 @@ type claim struct{ start, end, ent, mention int }
 // in the text took over (absorbed: entity index → spans).
 type claims struct {
 	ml                   *multilingual
+	rs                   []rune // the text
 	places, orgs, people []claim
 	absorbed             map[int]map[[2]int]bool
 }
@@ -82,7 +83,22 @@ type claims struct {
 // names a country), nor a place of the tagger, unless the name holds it and is longer.
 func (c *claims) free(start, end int, ps []posting) bool {
 	overlaps := func(t claim) bool { return t.start < end && start < t.end }
-	if slices.ContainsFunc(c.orgs, overlaps) || slices.ContainsFunc(c.people, overlaps) && c.ml.onlyTowns(ps, math.MaxUint32) {
+	blocksOrg := func(t claim) bool {
+		switch {
+		case !overlaps(t):
+			return false
+		case t.start == start && t.end == end:
+			// A country or region named alone is no organisation: a language model trained on
+			// few documents types "México" ORG, as the English rules of the document-level step
+			// read a country as a team or a government.
+			return !c.ml.namesCountryOrRegion(ps)
+		case t.start < start && t.end == end:
+			// A body of a place names the place: "Gobierno de España", "Ayuntamiento de Madrid".
+			return !ofBefore(c.rs, start)
+		}
+		return true
+	}
+	if slices.ContainsFunc(c.orgs, blocksOrg) || slices.ContainsFunc(c.people, overlaps) && c.ml.onlyTowns(ps, math.MaxUint32) {
 		return false
 	}
 	var inside []claim
@@ -191,6 +207,35 @@ const firstCJK = 0x1100
 var cjkPlaceWords = map[rune]bool{'市': true, '县': true, '縣': true, '镇': true, '鎮': true, '区': true, '區': true, '町': true, '村': true}
 
 // onlyTowns reports whether every place of ps is a town of fewer than pop people.
+// placeOf are the words that put a place after a body's name in the languages scanned ("Banco de
+// la República de Colombia", "Ville de Paris", "Stadt von Köln", "Comune di Roma").
+var placeOf = map[string]bool{"de": true, "del": true, "d'": true, "du": true, "des": true,
+	"da": true, "do": true, "di": true, "von": true, "der": true}
+
+// ofBefore reports whether the word before rune offset start is one of placeOf.
+func ofBefore(rs []rune, start int) bool {
+	end := start
+	for end > 0 && rs[end-1] == ' ' {
+		end--
+	}
+	if end > 1 && (rs[end-1] == '\'' || rs[end-1] == '’') && end == start {
+		return rs[end-2] == 'd' || rs[end-2] == 'D' // elided: "Gouvernement d'Italie"
+	}
+	from := end
+	for from > 0 && unicode.IsLetter(rs[from-1]) {
+		from--
+	}
+	return end > from && placeOf[strings.ToLower(string(rs[from:end]))]
+}
+
+// namesCountryOrRegion reports whether one of ps is a country or a first-level region.
+func (ml *multilingual) namesCountryOrRegion(ps []posting) bool {
+	return slices.ContainsFunc(ps, func(p posting) bool {
+		f := ml.d.recs[p.rec].feature
+		return f == featCountry || f == featAdmin1
+	})
+}
+
 func (ml *multilingual) onlyTowns(ps []posting, pop uint32) bool {
 	for _, p := range ps {
 		if r := &ml.d.recs[p.rec]; r.feature != featCity || r.pop >= pop {
