@@ -208,6 +208,30 @@ func (m *Matcher) firstMention(ctx context.Context, r Rule, a *article.Article, 
 	return eventIf(m.claim(ctx, r, m.firstMentionEvent(r, a, k, res, id, fresh)))
 }
 
+// FirstMentionsIn previews a first_mention rule on an article already in idx: the entities of the
+// kinds the rule asks for that no earlier article matching the rule mentions, as the live matcher
+// would announce them if no event had claimed them yet (the preview reads no marks and writes
+// none). Other rules, and articles the rule does not match, have none.
+func (r Rule) FirstMentionsIn(ctx context.Context, a *article.Article, idx Searcher) ([]NewEntity, error) {
+	if r.Kind == KindSurge || r.mode() != ModeFirstMention || a == nil {
+		return nil, nil
+	}
+	if ok, _ := r.Match(a); !ok {
+		return nil, nil
+	}
+	var fresh []NewEntity
+	for _, e := range r.newCandidates(index.KeysOf(a)) {
+		before, err := mentionedBefore(ctx, idx, r.countQuery(), e, articleTime(a, time.Now()))
+		if err != nil {
+			return nil, err
+		}
+		if !before {
+			fresh = append(fresh, e)
+		}
+	}
+	return fresh, nil
+}
+
 // eventIf is the event to publish, if any, from an answer of claim or owed.
 func eventIf(ev Event, fire bool, err error) (*Event, error) {
 	if err != nil || !fire {

@@ -263,3 +263,35 @@ func BenchmarkMatchFirstMentions(b *testing.B) {
 		})
 	}
 }
+
+// TestFirstMentionsInPreviews: the preview names what the live matcher would announce for an
+// article already indexed — its people no earlier matching article mentions — without marks, so
+// asking twice gives the same answer; other rules and articles outside the rule get none.
+func TestFirstMentionsInPreviews(t *testing.T) {
+	ctx := context.Background()
+	r := Rule{ID: "r", Name: "new people in Jiangsu", Region: []string{"Jiangsu"}, Mode: ModeFirstMention,
+		NewEntity: NewPerson, Enabled: true}
+	idx := &entityIndex{}
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	idx.put(jiangsuArticle("old", t0.Add(-time.Hour), "Ann Li"))
+	a := jiangsuArticle("new", t0, "Ann Li", "Bo Wang")
+	idx.put(a)
+	for range 2 {
+		got, err := r.FirstMentionsIn(ctx, a, idx)
+		if err != nil || len(got) != 1 || got[0] != (NewEntity{Type: NewPerson, Name: "Bo Wang"}) {
+			t.Errorf("FirstMentionsIn = %v, %v; want Bo Wang only", got, err)
+		}
+	}
+	lagos := jiangsuArticle("lagos", t0, "Eve Obi")
+	lagos.Places[0] = article.Place{Name: "Lagos", Country: "Nigeria", CountryCode: "NG"}
+	story := r
+	story.Mode, story.NewEntity = ModeEvery, ""
+	for name, tc := range map[string]struct {
+		r Rule
+		a *article.Article
+	}{"outside the rule": {r, lagos}, "a story rule": {story, a}} {
+		if got, err := tc.r.FirstMentionsIn(ctx, tc.a, idx); err != nil || len(got) != 0 {
+			t.Errorf("%s: FirstMentionsIn = %v, %v; want none", name, got, err)
+		}
+	}
+}

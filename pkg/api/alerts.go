@@ -168,7 +168,8 @@ func (s *server) ruleError(w http.ResponseWriter, err error) bool {
 
 // testAlert runs a rule (not necessarily saved) against the current index and lists the
 // articles it matches now, each with the reasons the matcher would give; for a surge rule also
-// its counts now ("surge": alert.SurgeStatus).
+// its counts now ("surge": alert.SurgeStatus), for a first_mention rule the entities each article
+// mentions first ("new_entities").
 func (s *server) testAlert(w http.ResponseWriter, r *http.Request) {
 	rule, ok := s.readRule(w, r)
 	if !ok {
@@ -189,12 +190,20 @@ func (s *server) testAlert(w http.ResponseWriter, r *http.Request) {
 		hitJSON
 		Matches bool     `json:"matches"` // what the live matcher would decide for this article
 		Reasons []string `json:"reasons"`
+		// NewEntities, for a first_mention rule, are the entities this article mentions first
+		// among the articles the rule matches (what its event would announce).
+		NewEntities []alert.NewEntity `json:"new_entities,omitempty"`
 	}
 	hits := make([]testHit, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		th := testHit{hitJSON: toHit(h, false)}
 		if h.Article != nil {
 			th.Matches, th.Reasons = rule.Match(h.Article)
+			if th.NewEntities, err = rule.FirstMentionsIn(r.Context(), h.Article, s.cfg.Searcher); err != nil {
+				s.log.Warn("first-mention preview failed", "err", err)
+				writeError(w, http.StatusInternalServerError, err.Error())
+				return
+			}
 		}
 		if th.Reasons == nil {
 			th.Reasons = []string{}
