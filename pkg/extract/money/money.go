@@ -108,6 +108,7 @@ func find(s string, h hints) []article.Money {
 	if len(ms) == 0 {
 		return nil
 	}
+	lang := languageOf(h.lang)
 	rc := text.NewRuneCounter(s)
 	out := make([]article.Money, len(ms))
 	for i, m := range ms {
@@ -115,7 +116,7 @@ func find(s string, h hints) []article.Money {
 			Text: s[m.start:m.end], Start: rc.At(m.start), End: rc.At(m.end),
 			Amount: m.Value, AmountMax: m.Max, Currency: m.Currency, Approximate: m.Approximate,
 		}
-		if i > 0 && m.Currency != ms[i-1].Currency && restates(s[ms[i-1].end:m.start]) {
+		if i > 0 && m.Currency != ms[i-1].Currency && (restates(s[ms[i-1].end:m.start]) || lang != nil && lang.restates(s[ms[i-1].end:m.start])) {
 			prev := i - 1
 			if out[prev].EquivalentOf != nil { // a chain "A (B) (C)" points at the original A
 				prev = *out[prev].EquivalentOf
@@ -223,6 +224,9 @@ func newContext(s string, h hints) docContext {
 	c.cent = c.dollar
 	if !strings.Contains(s, "$") && !strings.Contains(s, "dollar") && (strings.Contains(s, "€") || strings.Contains(s, "euro")) {
 		c.cent = "EUR"
+	}
+	if h.lang != "" && strings.HasPrefix(h.lang, "zh") && !strings.Contains(s, "日元") && !strings.Contains(s, "日本") {
+		c.yen = "CNY"
 	}
 	if (strings.Contains(s, "yuan") || strings.Contains(s, "renminbi") || strings.Contains(s, "RMB") ||
 		strings.Contains(s, "China") || strings.Contains(s, "Chinese")) &&
@@ -367,14 +371,18 @@ var approxWords = []string{"about", "around", "nearly", "almost", "some", "rough
 	"approx.", "more than", "over", "less than", "under", "up to", "at least", "an estimated", "estimated",
 	"close to", "just over", "just under", "below", "above", "estimated at", "estimated cost of", "as much as", "as little as", "upwards of", "~", "circa", "c."}
 
-func hasApprox(before string) bool {
+func hasApprox(before string) bool { return hasApproxIn(before, approxWords, true) }
+
+// hasApproxIn reports whether before ends with one of words, which must not continue a word
+// when boundary is set (languages written without spaces set none).
+func hasApproxIn(before string, words []string, boundary bool) bool {
 	b := strings.TrimRight(before, " \u00a0")
-	for _, w := range approxWords {
+	for _, w := range words {
 		if len(b) < len(w) || !strings.EqualFold(b[len(b)-len(w):], w) {
 			continue
 		}
 		k := len(b) - len(w)
-		if k == 0 || w == "~" {
+		if k == 0 || w == "~" || !boundary {
 			return true
 		}
 		if r, _ := utf8.DecodeLastRuneInString(b[:k]); !unicode.IsLetter(r) {

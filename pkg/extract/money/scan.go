@@ -31,6 +31,7 @@ type parser struct {
 	hints   hints
 	ctx     *docContext // built on first need
 	euroSep int8        // 0 unknown, 1 "1.234,56" style seen, -1 not
+	lang    *language   // the article's language's tables; nil reads English
 }
 
 func (p *parser) text(i int) string { return p.s[p.t[i].start:p.t[i].end] }
@@ -54,8 +55,12 @@ func (p *parser) doc() *docContext {
 
 // scan finds every sum of money in s, left to right.
 func scan(s string, h hints) []match {
-	p := parser{s: s, hints: h}
-	p.t = tokenize(s, make([]token, 0, len(s)/5+8))
+	p := parser{s: s, hints: h, lang: languageOf(h.lang)}
+	opts := lexOptions
+	if p.lang != nil {
+		opts = p.lang.lex
+	}
+	p.t = tokenize(s, make([]token, 0, len(s)/5+8), opts)
 	var out []match
 	for i := 0; i < len(p.t); {
 		switch p.t[i].kind {
@@ -116,6 +121,9 @@ func (p *parser) mayStart(i int) bool {
 		}
 	}
 	w := p.text(i)
+	if p.lang != nil && p.lang.mayStart(p.s[p.t[i].start:], w) {
+		return true
+	}
 	if !startFilter.MayHave(w) {
 		return false
 	}
@@ -172,6 +180,9 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 	}
 	subExp := 0
 	hasSuffix := false
+	if p.lang != nil {
+		k = p.langSuffix(k, n.exp > 0 || mexp > 0, hasPrefix, cur)
+	}
 	if !hasPrefix {
 		c, e, mx, next, ok := p.suffix(k, n.tok < 0)
 		if !ok {
@@ -216,6 +227,9 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 	}
 	m.Currency = p.doc().resolve(m.Currency)
 	m.Approximate = hasApprox(p.s[:m.start])
+	if p.lang != nil {
+		m.Approximate = hasApproxIn(p.s[:m.start], p.lang.approx, !p.lang.han)
+	}
 	return m, k, true
 }
 
@@ -249,12 +263,12 @@ func (p *parser) digits(i int, scaledUp bool) string {
 		dec = ','
 	case dots == 1:
 		dec = '.'
-		if len(w)-strings.IndexByte(w, '.')-1 == 3 && !scaledUp && p.continental() {
+		if len(w)-strings.IndexByte(w, '.')-1 == 3 && (!scaledUp || p.lang != nil) && p.continental() {
 			dec = 0
 		}
 	}
-	if dots+commas == 0 {
-		return w
+	if dots+commas == 0 && (p.lang == nil || strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) < 0) {
+		return w // other languages group with spaces and apostrophes too: "500 000"
 	}
 	var buf [40]byte
 	b := buf[:0]
@@ -327,6 +341,11 @@ func (p *parser) prefix(i int) (cur string, next, mexp int, ok bool) {
 		}
 		return c, i + 1, 0, true
 	case kWord:
+		if p.lang != nil && p.lang.han {
+			if c, next, ok := p.hanPhrase(i, p.lang.prefixes); ok && p.numberAt(next, true) {
+				return c, next, 0, true
+			}
+		}
 	default:
 		return "", 0, 0, false
 	}
@@ -427,6 +446,9 @@ func (p *parser) amount(i int, hasPrefix bool) (num, bool) {
 		if hasPrefix {
 			return num{}, false
 		}
+		if p.lang != nil {
+			return p.langNumberWords(i)
+		}
 		v, end, ok := p.numberWords(i)
 		return num{tok: -1, words: v, end: end}, ok
 	}
@@ -441,6 +463,11 @@ func (p *parser) magnitude(i int, strong bool) (exp, next int) {
 		return 0, i
 	}
 	t := p.t[i]
+	if p.lang != nil && t.kind == kWord {
+		if e, next := p.langMagnitude(i, strong); e > 0 {
+			return e, next
+		}
+	}
 	switch {
 	case t.kind == kWord && !t.space:
 		if e, ok := shortMagnitudes[p.text(i)]; ok {
@@ -714,6 +741,11 @@ func (p *parser) suffix(i int, words bool) (cur string, exp, mexp, next int, ok 
 		}
 		return "", 0, 0, 0, false
 	case kWord:
+		if p.lang != nil {
+			if c, mexp, next, ok := p.langCurrency(i); ok {
+				return c, 0, mexp, next, true
+			}
+		}
 	default:
 		return "", 0, 0, 0, false
 	}
