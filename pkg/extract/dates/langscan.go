@@ -262,7 +262,7 @@ func (p *parser) langDayWord(i int, wi wordInfo) (hit, bool) {
 	}
 	w := strings.ToLower(p.text(i))
 	switch {
-	case w == "mañana" && i > 0 && p.langMorningBefore(i - 1):
+	case w == "mañana" && i > 0 && p.langMorningBefore(i-1):
 		return hit{}, false
 	case w == "morgen" && p.capitalised(i) && p.lang == languages["de"]: // "heute Morgen": the morning
 		return hit{}, false

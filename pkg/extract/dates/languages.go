@@ -126,8 +126,8 @@ var languages = map[string]*language{
 	"es": {
 		lex: lexIn(text.Spanish),
 		words: table{
-			months: "enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre noviembre diciembre",
-			abbr:   "ene feb _ abr _ jun jul ago sep|sept oct nov dic",
+			months:   "enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre noviembre diciembre",
+			abbr:     "ene feb _ abr _ jun jul ago sep|sept oct nov dic",
 			weekdays: "domingo lunes martes miércoles|miercoles jueves viernes sábado|sabado",
 			dayWords: map[string]int{"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "anoche": -1},
 			rel:      rels("pasado pasada último última", "este esta", "próximo próxima proximo proxima entrante"),
@@ -189,7 +189,7 @@ var languages = map[string]*language{
 			past:         setOf("a ont avait avaient était étaient fut furent dernier dernière"),
 			futureEnds:   []string{"ra", "ront"},
 			minFutureLen: 5, minPastLen: 99,
-			notFuture:    setOf("caméra opéra extra ultra contra sera"),
+			notFuture: setOf("caméra opéra extra ultra contra sera"),
 		},
 	},
 	"de": {
@@ -201,9 +201,9 @@ var languages = map[string]*language{
 			dayWords: map[string]int{"heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "übermorgen": 2},
 			rel: rels("letzte letzten letzter letztes vergangene vergangenen vergangener vergangenes vorige vorigen",
 				"diese diesen dieser dieses", "nächste nächsten nächster nächstes kommende kommenden kommender kommendes"),
-			periods:  periods("tag tagen tage", "woche wochen", "monat monaten", "jahr jahren"),
-			numbers:  "einem|einer|ein|eine zwei drei vier fünf sechs sieben acht neun zehn",
-			ago:      "vor", links: "", ranges: "bis und -",
+			periods: periods("tag tagen tage", "woche wochen", "monat monaten", "jahr jahren"),
+			numbers: "einem|einer|ein|eine zwei drei vier fünf sechs sieben acht neun zehn",
+			ago:     "vor", links: "", ranges: "bis und -",
 		}.build(),
 		cues:     setOf("im in seit bis ab vor nach anfang ende mitte für zum"),
 		ordinals: setOf("."),

@@ -103,6 +103,12 @@ func Find(s, host string) []article.Money {
 	return find(s, hints{host: host})
 }
 
+// FindIn is Find for a text in the language of a BCP 47 tag ("es", "pt-BR", "zh"): its number
+// format, scale words and currency words. "" and "en" read English.
+func FindIn(s, host, lang string) []article.Money {
+	return find(s, hints{host: host, lang: lang})
+}
+
 func find(s string, h hints) []article.Money {
 	ms := scan(s, h)
 	if len(ms) == 0 {
