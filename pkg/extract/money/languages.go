@@ -3,6 +3,7 @@ package money
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/text"
 )
@@ -33,6 +34,7 @@ type language struct {
 	after            map[string]string // nationalities after the currency word: "argentinos" ARS
 	before           map[string]string // nationalities before it: "schweizer" CHF
 	connectors       map[string]bool   // "de", "d": between a scale and its currency
+	ranges           map[string]bool   // between the ends of a range: "a", "à", "bis", "至"
 	numbers          map[string]float64
 	approx           []string
 	// han: words are runs of Han characters matched against phrases (currencies, prefixes).
@@ -127,6 +129,7 @@ var languages = map[string]*language{
 		scaledCurrencies: map[string]scaledCurrency{"mdd": {"USD", 6}, "mdp": {"peso", 6}},
 		after:            pairs(latinAfter),
 		connectors:       setOf(`de`),
+		ranges:           setOf(`a`),
 		numbers: numbers(`un 1 uno 1 una 1 dos 2 tres 3 cuatro 4 cinco 5 seis 6 siete 7 ocho 8 nueve 9
 			diez 10 veinte 20 treinta 30 cuarenta 40 cincuenta 50 cien 100 doscientos 200 trescientos 300
 			quinientos 500 mil 1000 medio .`),
@@ -144,6 +147,7 @@ var languages = map[string]*language{
 			rupias Rs kwanzas AOA kwanza AOA meticais MZN metical MZN escudos CVE`),
 		after:      pairs(latinAfter),
 		connectors: setOf(`de`),
+		ranges:     setOf(`a`),
 		numbers: numbers(`um 1 uma 1 dois 2 duas 2 três 3 quatro 4 cinco 5 seis 6 sete 7 oito 8 nove 9
 			dez 10 vinte 20 trinta 30 cem 100 duzentos 200 trezentos 300 quinhentos 500 mil 1000 meio .`),
 		approx: []string{"cerca de", "quase", "mais de", "menos de", "até", "aproximadamente", "uns", "umas",
@@ -158,6 +162,7 @@ var languages = map[string]*language{
 		after: pairs(`américains USD canadiens CAD australiens AUD suisses CHF cfa XOF sterling GBP
 			algériens DZD tunisiens TND marocains MAD hongkongais HKD`),
 		connectors: setOf(`de d`),
+		ranges:     setOf(`à`),
 		numbers: numbers(`un 1 une 1 deux 2 trois 3 quatre 4 cinq 5 six 6 sept 7 huit 8 neuf 9 dix 10
 			vingt 20 trente 30 cent 100 mille 1000 demi .`),
 		approx: []string{"environ", "près de", "plus de", "moins de", "quelque", "jusqu'à", "jusqu’à",
@@ -169,6 +174,7 @@ var languages = map[string]*language{
 			words(`million millionen mio mill`, 6, false, words(`tausend`, 3, false, nil)))),
 		currencies: pairs(`euro EUR dollar $ franken CHF pfund GBP yuan CNY renminbi CNY yen JPY rubel RUB
 			rupien Rs kronen SEK`),
+		ranges:  setOf(`bis`),
 		before:  pairs(`schweizer CHF kanadische CAD kanadischen CAD australische AUD australischen AUD britische GBP britischen GBP`),
 		after:   map[string]string{},
 		numbers: numbers(`ein 1 eine 1 einer 1 zwei 2 drei 3 vier 4 fünf 5 sechs 6 sieben 7 acht 8 neun 9 zehn 10 hundert 100 tausend 1000 halbe .`),
@@ -181,6 +187,7 @@ var languages = map[string]*language{
 		currencies: pairs(`dollari $ dollaro $ euro EUR franchi CHF franco CHF sterline GBP yuan CNY yen JPY rubli RUB`),
 		after:      pairs(`americani USD statunitensi USD canadesi CAD australiani AUD svizzeri CHF`),
 		connectors: setOf(`di d`),
+		ranges:     setOf(`a`),
 		numbers:    numbers(`un 1 uno 1 una 1 due 2 tre 3 quattro 4 cinque 5 sei 6 sette 7 otto 8 nove 9 dieci 10 cento 100 mezzo .`),
 		approx:     []string{"circa", "quasi", "oltre", "più di", "meno di", "fino a", "almeno", "intorno a"},
 	},
@@ -188,6 +195,7 @@ var languages = map[string]*language{
 		lex:        lexIn(text.Dutch),
 		magnitudes: words(`miljard mld`, 9, false, words(`biljoen`, 12, false, words(`miljoen mln`, 6, false, words(`duizend`, 3, false, nil)))),
 		currencies: pairs(`euro EUR dollar $ frank CHF pond GBP yuan CNY yen JPY roebel RUB`),
+		ranges:     setOf(`tot`),
 		before:     pairs(`zwitserse CHF canadese CAD australische AUD amerikaanse USD britse GBP`),
 		after:      map[string]string{},
 		numbers:    numbers(`een 1 één 1 twee 2 drie 3 vier 4 vijf 5 zes 6 zeven 7 acht 8 negen 9 tien 10 honderd 100 half .`),
@@ -197,7 +205,8 @@ var languages = map[string]*language{
 		lex: lexIn(text.Chinese),
 		magnitudes: words(`万 萬`, 4, false, words(`亿 億`, 8, false, words(`千`, 3, false,
 			words(`百`, 2, false, nil)))),
-		han: true,
+		han:    true,
+		ranges: setOf(`至 到 ~ ～`),
 		phrases: phrases(`元 CNY 人民币 CNY 人民幣 CNY 美元 USD 美金 USD 欧元 EUR 歐元 EUR 日元 JPY 日圓 JPY
 			英镑 GBP 英鎊 GBP 港元 HKD 港币 HKD 港幣 HKD 新台币 TWD 新台幣 TWD 台币 TWD 澳元 AUD 加元 CAD 韩元 KRW 韓元 KRW
 			卢布 RUB 盧布 RUB 瑞士法郎 CHF 法郎 CHF 新加坡元 SGD 新元 SGD 卢比 INR`),
@@ -231,6 +240,9 @@ func (l *language) mayStart(rest, w string) bool {
 // hanPhrase matches the longest phrase of list at token i, whose characters are tokens of their
 // own, and returns its currency and the index of the token after it.
 func (p *parser) hanPhrase(i int, list []phrase) (string, int, bool) {
+	if i >= len(p.t) {
+		return "", 0, false
+	}
 	start := int(p.t[i].start)
 	rest := p.s[start:]
 	for _, ph := range list {
@@ -299,6 +311,11 @@ func (p *parser) langCurrency(i int) (cur string, exp, next int, ok bool) {
 	l := p.lang
 	if l.han {
 		c, next, ok := p.hanPhrase(i, l.phrases)
+		if ok && p.is(next-1, "元") {
+			if _, after, rmb := p.hanPhrase(next, renminbi); rmb {
+				next = after // "2500亿元人民币"
+			}
+		}
 		return c, 0, next, ok
 	}
 	w := p.text(i)
@@ -386,4 +403,28 @@ func (l *language) restates(gap string) bool {
 		}
 	}
 	return false
+}
+
+// renminbi may follow "元" in the same sum: "2500亿元人民币".
+var renminbi = []phrase{{"人民币", "CNY"}, {"人民幣", "CNY"}}
+
+// contractWords end in "约" without it meaning "about": "签约" (sign), "条约" (treaty) …
+const contractWords = "签簽合条條预預公契履违違解制节節邀特相集婚和盟守爽失毁毀续續践踐如赴立"
+
+// approximate reports whether the text before a sum makes it approximate ("unos", "rund", "约").
+func (l *language) approximate(before string) bool {
+	if !hasApproxIn(before, l.approx, !l.han) {
+		return false
+	}
+	if l.han {
+		b := strings.TrimRight(before, " ")
+		if rest, ok := strings.CutSuffix(b, "约"); ok || strings.HasSuffix(b, "約") {
+			if !ok {
+				rest = strings.TrimSuffix(b, "約")
+			}
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			return !strings.ContainsRune(contractWords, r)
+		}
+	}
+	return true
 }

@@ -62,3 +62,27 @@ func TestLanguageRestatement(t *testing.T) {
 		t.Errorf("got %+v; want the second sum an approximate equivalent of the first", got)
 	}
 }
+
+// TestLanguageDetails: ranges in each language's words, "元人民币" as one sum, and "签约" (sign a
+// contract) is no "约" (about).
+func TestLanguageDetails(t *testing.T) {
+	for _, tt := range []struct {
+		lang, in, text string
+		amount, max    float64
+		approx         bool
+	}{
+		{"fr", "il faudrait de 215 à 387 milliards de dollars", "215 à 387 milliards de dollars", 215e9, 387e9, false},
+		{"de", "zwischen 3 bis 5 Millionen Euro", "3 bis 5 Millionen Euro", 3e6, 5e6, false},
+		{"zh", "无锡新吴区签约2500亿元芯片项目", "2500亿元", 2.5e11, 0, false},
+		{"zh", "项目总投资2500亿元人民币（约合342.3亿美元）", "2500亿元人民币", 2.5e11, 0, false},
+		{"zh", "单车均价约25万元", "25万元", 2.5e5, 0, true},
+	} {
+		got := find(tt.in, hints{lang: tt.lang})
+		if len(got) == 0 || got[0].Text != tt.text || got[0].Amount != tt.amount || got[0].AmountMax != tt.max || got[0].Approximate != tt.approx {
+			t.Errorf("%s %q = %+v; want %q %v–%v approximate %v", tt.lang, tt.in, got, tt.text, tt.amount, tt.max, tt.approx)
+		}
+	}
+	if got := find("项目总投资2500亿元人民币（约合342.3亿美元）", hints{lang: "zh"}); len(got) != 2 || got[1].EquivalentOf == nil {
+		t.Errorf("restatement not linked: %+v", got)
+	}
+}

@@ -228,7 +228,7 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 	m.Currency = p.doc().resolve(m.Currency)
 	m.Approximate = hasApprox(p.s[:m.start])
 	if p.lang != nil {
-		m.Approximate = hasApproxIn(p.s[:m.start], p.lang.approx, !p.lang.han)
+		m.Approximate = p.lang.approximate(p.s[:m.start])
 	}
 	return m, k, true
 }
@@ -639,6 +639,9 @@ func (p *parser) rangeEnd(start, i int, cur string, hasPrefix, words bool) (num,
 		return num{}, false
 	}
 	sep := p.text(i)
+	if p.lang != nil && p.lang.ranges[sep] {
+		sep = "-" // "215 à 387 milliards", "3 bis 5 Millionen", "300至500亿元"
+	}
 	switch sep {
 	case "-", "–", "—":
 	case "to":
