@@ -278,16 +278,28 @@ func (p *parser) langMagnitude(i int, strong bool) (exp, next int) {
 		}
 		exp += m.exp
 		k++
-		// The period of "Mrd.", "Mio.", "mln." belongs to the word when the currency follows.
-		if len(w) <= 4 && p.is(k, ".") && p.glued(k) && p.near(k+1) && k+1 < len(p.t) {
-			if p.t[k+1].kind == kSym {
-				k++
-			} else if _, _, _, ok := p.langCurrency(k + 1); ok {
-				k++
-			}
+		// The period of "Mrd.", "Mio.", "mln." belongs to the word when a currency stands before
+		// the number or follows the word.
+		if abbreviatedMagnitudes[strings.ToLower(w)] && p.is(k, ".") && p.glued(k) && (strong || p.currencyAt(k+1)) {
+			k++
 		}
 	}
 	return exp, k
+}
+
+// abbreviatedMagnitudes are the scale words written with a period: "Mio.", "Mrd.", "mln.".
+var abbreviatedMagnitudes = setOf(`mio mrd bio mill mln mld md mds mm`)
+
+// currencyAt reports whether a currency sign or word of the language stands at k on the same line.
+func (p *parser) currencyAt(k int) bool {
+	if k >= len(p.t) || !p.near(k) {
+		return false
+	}
+	if p.t[k].kind == kSym {
+		return true
+	}
+	_, _, _, ok := p.langCurrency(k)
+	return ok
 }
 
 // langNumberWords reads a number word at i before a scale ("un millón", "eine Milliarde", "mil
