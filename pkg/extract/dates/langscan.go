@@ -72,9 +72,14 @@ func (p *parser) langAtNumber(i int) (hit, bool) {
 	if per, ok := p.langWord(i + 1); ok && per.class == cPeriod && p.langIs(i+2, cAgoAfter) && !p.ref.IsZero() {
 		return p.agoHit(hit{from: i, to: i + 3}, per.val, n)
 	}
+	if ln <= 1 && n >= 1 && n <= 4 && p.is(i+1, ".") && p.glued(i+1) {
+		if h, ok := p.langOrdinal(i, i+1, n); ok {
+			return h, true // "3. Quartal"
+		}
+	}
 	if ln == 4 && plausibleYear(n) && p.langCue(i-1) && !p.numGlued(i+1) {
 		h := hit{from: i, to: i + 1, value: strconv.Itoa(n), grain: "year"}
-		if k := i + 1; (p.is(k, "-") || p.is(k, "–")) && p.glued(k+1) {
+		if k := i + 1; p.near(k) && (p.is(k, "-") || p.is(k, "–") || p.langIs(k, cRange)) {
 			if y2, l := p.num(k + 1); l == 4 && y2 > n && plausibleYear(y2) {
 				h.to, h.value = k+2, h.value+"/"+strconv.Itoa(y2)
 			}
@@ -184,8 +189,10 @@ func (p *parser) langAtWord(i int, wi wordInfo) (hit, bool) {
 		return p.langDayWord(i, wi)
 	case cRel:
 		return p.langRel(i, wi.val)
+	case cOrdinal:
+		return p.langOrdinal(i, i, wi.val)
 	case cPeriod:
-		if r, ok := p.langWord(i + 1); ok && r.class == cRel && p.near(i+1) && !p.ref.IsZero() {
+		if r, ok := p.langWord(i + 1); ok && r.class == cRel && p.near(i+1) && !p.ref.IsZero() && wi.val != pHalf {
 			return p.periodHit(hit{from: i, to: i + 2}, wi.val, r.val) // "la semana pasada"
 		}
 	case cAgo:
@@ -212,8 +219,8 @@ func (p *parser) langMonth(i int, wi wordInfo) (hit, bool) {
 		from, rel, hasRel = i-1, r.val, true
 	} else if r, ok := p.langWord(i + 1); ok && r.class == cRel && p.near(i+1) && r.val != 0 {
 		end, rel, hasRel = i+2, r.val, true
-	} else if !p.langCue(i - 1) {
-		return hit{}, false
+	} else if !p.langCue(i-1) && (!p.lang.titleNames || p.capitalised(i)) {
+		return hit{}, false // a month written in lower case needs no cue: "cerró octubre en 4,2 %"
 	}
 	y := p.bareMonthYear(wi.val, rel, hasRel, from, end)
 	return hit{from: from, to: end, value: monthValue(y, wi.val), grain: "month"}, true
@@ -225,7 +232,7 @@ func (p *parser) langWeekday(from, i int, wi wordInfo, rel int, hasRel bool) (hi
 	end := i + 1
 	if p.lang.feira && wi.val >= 1 && wi.val <= 5 {
 		if !p.is(end, "-") || !p.glued(end) || !p.glued(end+1) || !strings.EqualFold(p.text(min(end+1, len(p.t)-1)), "feira") {
-			return hit{}, false // "segunda" alone is "second"
+			return p.langOrdinal(from, i, wi.val+1) // "segunda" alone is "second": "segundo trimestre"
 		}
 		end += 2
 	}
@@ -301,6 +308,9 @@ func (p *parser) langRel(i, rel int) (hit, bool) {
 	case cMonth:
 		return p.langMonth(i+1, next)
 	case cPeriod:
+		if next.val == pHalf {
+			return hit{}, false
+		}
 		return p.periodHit(hit{from: i, to: i + 2}, next.val, rel)
 	case cDayWord:
 		if next.val == 1 && rel < 0 && strings.EqualFold(p.text(i), "pasado") {
@@ -342,7 +352,7 @@ func (p *parser) langTense(from, to int) int {
 	if p.lang.han {
 		return p.hanTense(from, to)
 	}
-	for k := from - 1; k >= 0 && k >= from-12; k-- {
+	for k := from - 1; k >= 0 && k >= from-16; k-- {
 		if t := p.cueAt(k); t != 0 {
 			return t
 		}
@@ -403,4 +413,30 @@ func (p *parser) cueAt(k int) int {
 		}
 	}
 	return 0
+}
+
+// langOrdinal reads "tercer trimestre [de 2026]", "dritten Quartal", "primer semestre" whose
+// expression starts at from and whose ordinal n is token i.
+func (p *parser) langOrdinal(from, i, n int) (hit, bool) {
+	per, ok := p.langWord(i + 1)
+	if !ok || per.class != cPeriod || (per.val != pQuarter && per.val != pHalf) || !p.near(i+1) || per.val == pHalf && n > 2 {
+		return hit{}, false
+	}
+	h := hit{from: from, to: i + 2}
+	half := per.val == pHalf
+	y, end := p.langYearAt(i + 2)
+	switch {
+	case y != 0:
+		h.to = end
+	case p.ref.IsZero():
+		return hit{}, false
+	default:
+		y = p.periodYear(i, n, half)
+	}
+	if half {
+		h.value, h.grain = halfValue(y, n), "half"
+	} else {
+		h.value, h.grain = quarterValue(y, n), "quarter"
+	}
+	return h, true
 }

@@ -23,6 +23,9 @@ const (
 	cRange
 )
 
+// pHalf is a half year ("primer semestre", "上半年"), a period English reads by its own grammar.
+const pHalf = 7
+
 // language holds one language's tables.
 type language struct {
 	lex   text.LexOptions
@@ -63,6 +66,8 @@ func languageOf(tag string) *language {
 // abbreviations, weekdays from Sunday, and the other words by class and value.
 type table struct {
 	months, abbr, weekdays string
+	ordinals               string // first to fourth: "tercer trimestre", "dritten Quartal"
+	quarters, halves       string
 	dayWords               map[string]int
 	rel, periods           map[string]int
 	numbers                string
@@ -83,8 +88,15 @@ func (t table) build() map[string]wordInfo {
 	}
 	add(t.months, cMonth, false, 1)
 	add(t.abbr, cMonth, true, 1)
-	add(t.weekdays, cWeekday, false, 0)
 	add(t.numbers, cNumWord, false, 1)
+	add(t.ordinals, cOrdinal, false, 1)
+	add(t.weekdays, cWeekday, false, 0) // after the ordinals: Portuguese "segunda" is both
+	for _, w := range strings.Fields(t.quarters) {
+		m[w] = wordInfo{class: cPeriod, val: pQuarter}
+	}
+	for _, w := range strings.Fields(t.halves) {
+		m[w] = wordInfo{class: cPeriod, val: pHalf}
+	}
 	for w, v := range t.dayWords {
 		m[w] = wordInfo{class: cDayWord, val: v}
 	}
@@ -133,13 +145,15 @@ var languages = map[string]*language{
 			rel:      rels("pasado pasada último última", "este esta", "próximo próxima proximo proxima entrante"),
 			periods:  periods("día días", "semana semanas", "mes meses", "año años"),
 			numbers:  "un|una dos tres cuatro cinco seis siete ocho nueve diez",
-			ago:      "hace", links: "de del", ranges: "al a y -",
+			ordinals: "primer|primero|primera segundo|segunda tercer|tercero|tercera cuarto|cuarta",
+			quarters: "trimestre", halves: "semestre",
+			ago: "hace", links: "de del", ranges: "al a y -",
 		}.build(),
 		cues:       setOf("en desde hasta para antes después durante entre partir principios mediados finales fines inicios fin mes"),
 		ordinals:   setOf("º ° o"),
 		titleNames: true,
 		tense: tenseCues{
-			future:       setOf("será serán va van irá irán próximo próxima prevé prevén previsto prevista planea planean hasta"),
+			future:       setOf("será serán va van irá irán próximo próxima prevé prevén previsto prevista planea planean hasta partir comienza empieza abre arranca"),
 			past:         setOf("fue fueron dijo dijeron hizo hicieron tuvo ha han había habían hubo pasado pasada"),
 			futureEnds:   []string{"ará", "erá", "irá", "arán", "erán", "irán"},
 			pastEnds:     []string{"ó", "aron", "ieron"},
@@ -156,13 +170,15 @@ var languages = map[string]*language{
 			rel:      rels("passado passada último última", "este esta neste nesta", "próximo próxima"),
 			periods:  periods("dia dias", "semana semanas", "mês meses", "ano anos"),
 			numbers:  "um|uma dois|duas três quatro cinco seis sete oito nove dez",
-			ago:      "há", links: "de do", ranges: "a e -",
+			ordinals: "primeiro|primeira segundo|segunda terceiro|terceira quarto|quarta",
+			quarters: "trimestre", halves: "semestre",
+			ago: "há", links: "de do", ranges: "a e -",
 		}.build(),
 		cues:     setOf("em desde até para antes depois durante entre partir início fim meados final"),
 		ordinals: setOf("º ° o"),
 		feira:    true, titleNames: true,
 		tense: tenseCues{
-			future:       setOf("vai vão irá irão será serão próximo próxima prevê deve devem prevista previsto até"),
+			future:       setOf("vai vão irá irão será serão próximo próxima prevê deve devem prevista previsto até partir começa abre"),
 			past:         setOf("foi foram disse disseram fez fizeram teve passado passada"),
 			futureEnds:   []string{"rá", "rão"},
 			pastEnds:     []string{"ou", "eu", "iu", "aram", "eram", "iram"},
@@ -180,12 +196,14 @@ var languages = map[string]*language{
 			rel:      rels("dernier dernière passé passée", "ce cette", "prochain prochaine"),
 			periods:  periods("jour jours", "semaine semaines", "mois", "année années an ans"),
 			numbers:  "un|une deux trois quatre cinq six sept huit neuf dix",
-			ago:      "il", links: "de d", ranges: "au et -",
+			ordinals: "premier|première deuxième|second|seconde troisième quatrième",
+			quarters: "trimestre", halves: "semestre",
+			ago: "il", links: "de d", ranges: "au à et -",
 		}.build(),
 		cues:     setOf("en depuis jusqu jusqu'en avant après pendant entre dès début fin mi courant mois ici"),
-		ordinals: setOf("er"),
+		ordinals: setOf("er"), titleNames: true,
 		tense: tenseCues{
-			future:       setOf("va vont sera seront aura auront prochain prochaine devrait devraient doit doivent prévu prévue prévus jusqu"),
+			future:       setOf("va vont sera seront aura auront prochain prochaine devrait devraient doit doivent prévu prévue prévus jusqu partir commence débute ouvre"),
 			past:         setOf("a ont avait avaient était étaient fut furent dernier dernière"),
 			futureEnds:   []string{"ra", "ront"},
 			minFutureLen: 5, minPastLen: 99,
@@ -201,14 +219,16 @@ var languages = map[string]*language{
 			dayWords: map[string]int{"heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "übermorgen": 2},
 			rel: rels("letzte letzten letzter letztes vergangene vergangenen vergangener vergangenes vorige vorigen",
 				"diese diesen dieser dieses", "nächste nächsten nächster nächstes kommende kommenden kommender kommendes"),
-			periods: periods("tag tagen tage", "woche wochen", "monat monaten", "jahr jahren"),
-			numbers: "einem|einer|ein|eine zwei drei vier fünf sechs sieben acht neun zehn",
-			ago:     "vor", links: "", ranges: "bis und -",
+			periods:  periods("tag tagen tage", "woche wochen", "monat monaten", "jahr jahren"),
+			numbers:  "einem|einer|ein|eine zwei drei vier fünf sechs sieben acht neun zehn",
+			ordinals: "ersten|erste|erstes zweiten|zweite dritten|dritte vierten|vierte",
+			quarters: "quartal", halves: "halbjahr",
+			ago: "vor", links: "", ranges: "bis und -",
 		}.build(),
 		cues:     setOf("im in seit bis ab vor nach anfang ende mitte für zum"),
 		ordinals: setOf("."),
 		tense: tenseCues{
-			future:       setOf("wird werden soll sollen will wollen nächste nächsten kommende kommenden geplant plant planen bis"),
+			future:       setOf("wird werden soll sollen will wollen nächste nächsten kommende kommenden geplant plant planen bis ab beginnt startet öffnet eröffnet endet tritt"),
 			past:         setOf("hat haben hatte hatten war waren wurde wurden sagte sagten letzte letzten vergangene vergangenen"),
 			pastEnds:     []string{"te", "ten"},
 			notPast:      setOf("heute mitte erste zweite dritte vierte letzte beste leute seite weite gute rente woche"),
@@ -224,13 +244,15 @@ var languages = map[string]*language{
 			rel:      rels("scorso scorsa ultimo ultima", "questo questa", "prossimo prossima"),
 			periods:  periods("giorno giorni", "settimana settimane", "mese mesi", "anno anni"),
 			numbers:  "un|uno|una due tre quattro cinque sei sette otto nove dieci",
+			ordinals: "primo|prima secondo|seconda terzo|terza quarto|quarta",
+			quarters: "trimestre", halves: "semestre",
 			agoAfter: "fa", links: "del", ranges: "al e -",
 		}.build(),
 		cues:       setOf("a in da dal dallo entro fino prima dopo durante tra fra inizio fine metà"),
 		ordinals:   setOf("º °"),
 		titleNames: true,
 		tense: tenseCues{
-			future:       setOf("sarà saranno prossimo prossima dovrebbe deve previsto prevista"),
+			future:       setOf("sarà saranno prossimo prossima dovrebbe deve previsto prevista partire inizia apre"),
 			past:         setOf("ha hanno aveva avevano era erano fu scorso scorsa"),
 			futureEnds:   []string{"rà", "ranno"},
 			pastEnds:     []string{"ò"},
@@ -246,12 +268,14 @@ var languages = map[string]*language{
 			rel:      rels("vorige afgelopen", "deze dit", "volgende komende"),
 			periods:  periods("dag dagen", "week weken", "maand maanden", "jaar"),
 			numbers:  "een|één twee drie vier vijf zes zeven acht negen tien",
+			ordinals: "eerste tweede derde vierde",
+			quarters: "kwartaal", halves: "halfjaar",
 			agoAfter: "geleden", ranges: "tot en -",
 		}.build(),
 		cues:       setOf("in sinds tot voor na vanaf begin eind half medio"),
 		titleNames: true,
 		tense: tenseCues{
-			future:       setOf("zal zullen gaat gaan volgende komende"),
+			future:       setOf("zal zullen gaat gaan volgende komende begint opent vanaf"),
 			past:         setOf("heeft hebben had hadden was waren werd werden zei zeiden vorige afgelopen"),
 			minFutureLen: 99, minPastLen: 99,
 		},
