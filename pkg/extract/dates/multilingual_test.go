@@ -16,13 +16,13 @@ import (
 const multilingualSource = "../money/testdata/multilingual/news.txt"
 
 // TestMultilingualSet scores FindIn on the paragraphs of the multilingual set, per language and
-// split, and keeps the JSONL files `newsmon eval dates` reads (testdata/multilingual/dev.jsonl,
-// aside.jsonl) in step with it (-update rewrites them).
+// split, and keeps the JSONL files `newsmon eval dates` reads (testdata/multilingual/LANG-dev.jsonl,
+// LANG-aside.jsonl) in step with it (-update rewrites them).
 func TestMultilingualSet(t *testing.T) {
 	splits := readMultilingual(t)
 	e := New()
-	for _, split := range []string{"dev", "aside"} {
-		golden.CheckJSONLines(t, "testdata/multilingual/"+split+".jsonl", splits[split])
+		for _, split := range []string{"dev", "aside"} {
+		checkJSONL(t, split, splits[split])
 		byLang := map[string]*eval.DateScore{}
 		var langs []string
 		for _, c := range splits[split] {
@@ -93,4 +93,15 @@ func readMultilingual(t *testing.T) map[string][]eval.DateCase {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// checkJSONL keeps testdata/multilingual/LANG-SPLIT.jsonl in step with the cases of a split.
+func checkJSONL(t *testing.T, split string, cases []eval.DateCase) {
+	byLang := map[string][]eval.DateCase{}
+	for _, c := range cases {
+		byLang[c.Language] = append(byLang[c.Language], c)
+	}
+	for lang, cs := range byLang {
+		golden.CheckJSONLines(t, "testdata/multilingual/"+lang+"-"+split+".jsonl", cs)
+	}
 }

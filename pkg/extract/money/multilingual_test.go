@@ -16,12 +16,12 @@ import (
 const multilingualSource = "testdata/multilingual/news.txt"
 
 // TestMultilingualSet scores FindIn on the paragraphs of testdata/multilingual/news.txt, per
-// language and split, and keeps the JSONL files `newsmon eval money` reads (dev.jsonl,
-// aside.jsonl) in step with it (-update rewrites them).
+// language and split, and keeps the JSONL files `newsmon eval money` reads (LANG-dev.jsonl,
+// LANG-aside.jsonl) in step with it (-update rewrites them).
 func TestMultilingualSet(t *testing.T) {
 	splits := readMultilingual(t)
-	for _, split := range []string{"dev", "aside"} {
-		golden.CheckJSONLines(t, "testdata/multilingual/"+split+".jsonl", splits[split])
+		for _, split := range []string{"dev", "aside"} {
+		checkJSONL(t, split, splits[split])
 		byLang := map[string]*eval.MoneyScore{}
 		var langs []string
 		for _, c := range splits[split] {
@@ -98,4 +98,15 @@ func isGrain(s string) bool {
 		return true
 	}
 	return false
+}
+
+// checkJSONL keeps testdata/multilingual/LANG-SPLIT.jsonl in step with the cases of a split.
+func checkJSONL(t *testing.T, split string, cases []eval.MoneyCase) {
+	byLang := map[string][]eval.MoneyCase{}
+	for _, c := range cases {
+		byLang[c.Language] = append(byLang[c.Language], c)
+	}
+	for lang, cs := range byLang {
+		golden.CheckJSONLines(t, "testdata/multilingual/"+lang+"-"+split+".jsonl", cs)
+	}
 }
