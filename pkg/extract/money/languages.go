@@ -361,6 +361,9 @@ func (p *parser) langCurrency(i int) (cur string, exp, next int, ok bool) {
 // returns where the currency word starts; with one, it takes in a currency word that repeats the
 // sign's ("US$4.000 millones de dólares", "人民币5亿元") and returns the index after it.
 func (p *parser) langSuffix(k int, scaledUp, hasPrefix bool, cur string) int {
+	if p.lang == nil {
+		return k
+	}
 	j := k
 	if scaledUp && j < len(p.t) && p.near(j) && p.t[j].kind == kWord {
 		if _, ok := text.LookupLower(p.lang.connectors, p.text(j)); ok {
@@ -422,6 +425,15 @@ var renminbi = []phrase{{"人民币", "CNY"}, {"人民幣", "CNY"}}
 
 // contractWords end in "约" without it meaning "about": "签约" (sign), "条约" (treaty) …
 const contractWords = "签簽合条條预預公契履违違解制节節邀特相集婚和盟守爽失毁毀续續践踐如赴立"
+
+// approximate reports whether the text before a sum makes it approximate: "about", or in the
+// article's language "unos", "rund", "约".
+func (p *parser) approximate(before string) bool {
+	if p.lang == nil {
+		return hasApprox(before)
+	}
+	return p.lang.approximate(before)
+}
 
 // approximate reports whether the text before a sum makes it approximate ("unos", "rund", "约").
 func (l *language) approximate(before string) bool {

@@ -178,11 +178,8 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 		}
 		k = hi.end
 	}
-	subExp := 0
-	hasSuffix := false
-	if p.lang != nil {
-		k = p.langSuffix(k, n.exp > 0 || mexp > 0, hasPrefix, cur)
-	}
+		subExp, hasSuffix := 0, false
+	k = p.langSuffix(k, n.exp > 0 || mexp > 0, hasPrefix, cur)
 	if !hasPrefix {
 		c, e, mx, next, ok := p.suffix(k, n.tok < 0)
 		if !ok {
@@ -226,10 +223,7 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 		m.sign = m.Currency
 	}
 	m.Currency = p.doc().resolve(m.Currency)
-	m.Approximate = hasApprox(p.s[:m.start])
-	if p.lang != nil {
-		m.Approximate = p.lang.approximate(p.s[:m.start])
-	}
+		m.Approximate = p.approximate(p.s[:m.start])
 	return m, k, true
 }
 
@@ -331,6 +325,17 @@ var continentalLanguages = setOf(`es pt fr de it nl id tr ro pl da sv nb no fi e
 // prefix reads a currency sign or code at i that is followed by a number: it returns the currency,
 // the index of the number and an extra power of ten ("MUSD").
 func (p *parser) prefix(i int) (cur string, next, mexp int, ok bool) {
+	if p.lang != nil && p.lang.han && p.t[i].kind == kWord {
+		if c, next, ok := p.hanPhrase(i, p.lang.prefixes); ok && p.numberAt(next, true) {
+			return c, next, 0, true // "人民币5亿元"
+		}
+	}
+	return p.signBefore(i)
+}
+
+// signBefore reads the currency signs and codes English writes before a number: prefix without
+// the words of other languages.
+func (p *parser) signBefore(i int) (cur string, next, mexp int, ok bool) {
 	t := p.t[i]
 	w := p.text(i)
 	switch t.kind {
@@ -340,12 +345,7 @@ func (p *parser) prefix(i int) (cur string, next, mexp int, ok bool) {
 			return "", 0, 0, false
 		}
 		return c, i + 1, 0, true
-	case kWord:
-		if p.lang != nil && p.lang.han {
-			if c, next, ok := p.hanPhrase(i, p.lang.prefixes); ok && p.numberAt(next, true) {
-				return c, next, 0, true
-			}
-		}
+		case kWord:
 	default:
 		return "", 0, 0, false
 	}
@@ -717,8 +717,20 @@ func (p *parser) changeBefore(start int) bool {
 
 // suffix reads the currency after a number at i: a symbol ("5€", "10 €"), a code ("115USD",
 // "5 USD", "30 MUSD"), a currency word with its nationality ("Swiss francs", "U.S. dollars"), or a
-// sub-unit ("50 cents", "12-cent", "euro cents"). exp is the sub-unit's power of ten.
+// sub-unit ("50 cents", "12-cent", "euro cents"). exp is the sub-unit's power of ten. In other
+// languages their currency words come first ("dólares", "美元", "mdd" with its scale in mexp).
 func (p *parser) suffix(i int, words bool) (cur string, exp, mexp, next int, ok bool) {
+	if p.lang != nil && i < len(p.t) && !p.t[i].brk && p.t[i].kind == kWord {
+		if c, mexp, next, ok := p.langCurrency(i); ok {
+			return c, 0, mexp, next, true
+		}
+	}
+	return p.signAfter(i, words)
+}
+
+// signAfter reads the currencies English writes after a number: suffix without the words of
+// other languages.
+func (p *parser) signAfter(i int, words bool) (cur string, exp, mexp, next int, ok bool) {
 	if i >= len(p.t) || p.t[i].brk {
 		return "", 0, 0, 0, false
 	}
@@ -743,12 +755,7 @@ func (p *parser) suffix(i int, words bool) (cur string, exp, mexp, next int, ok 
 			}
 		}
 		return "", 0, 0, 0, false
-	case kWord:
-		if p.lang != nil {
-			if c, mexp, next, ok := p.langCurrency(i); ok {
-				return c, 0, mexp, next, true
-			}
-		}
+		case kWord:
 	default:
 		return "", 0, 0, 0, false
 	}
