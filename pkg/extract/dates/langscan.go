@@ -13,28 +13,29 @@ import (
 // scanLang finds the date expressions of a text in p.lang, left to right.
 func (p *parser) scanLang() []hit {
 	var out []hit
-	for i := 0; i < len(p.t); {
-		var h hit
-		ok := false
-		switch {
-		case p.lang.han:
-			h, ok = p.hanAt(i)
-		case p.t[i].kind == kNum:
-			h, ok = p.langAtNumber(i)
-		case p.t[i].kind == kWord:
-			if wi, found := p.langWord(i); found {
-				h, ok = p.langAtWord(i, wi)
-			}
-		}
-		if ok {
+	for i := 0; i < len(p.t); i++ {
+		if h, ok := p.langAt(i); ok {
 			out = append(out, h)
 			p.remember(h)
-			i = h.to
-			continue
+			i = h.to - 1
 		}
-		i++
 	}
 	return out
+}
+
+// langAt reads the expression that starts at token i, if any.
+func (p *parser) langAt(i int) (hit, bool) {
+	switch {
+	case p.lang.han:
+		return p.hanAt(i)
+	case p.t[i].kind == kNum:
+		return p.langAtNumber(i)
+	case p.t[i].kind == kWord:
+		if wi, found := p.langWord(i); found {
+			return p.langAtWord(i, wi)
+		}
+	}
+	return hit{}, false
 }
 
 // langWord looks word i up in the language's table.
@@ -433,10 +434,5 @@ func (p *parser) langOrdinal(from, i, n int) (hit, bool) {
 	default:
 		y = p.periodYear(i, n, half)
 	}
-	if half {
-		h.value, h.grain = halfValue(y, n), "half"
-	} else {
-		h.value, h.grain = quarterValue(y, n), "quarter"
-	}
-	return h, true
+	return partHit(h, y, n, half)
 }

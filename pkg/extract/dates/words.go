@@ -375,6 +375,11 @@ func (p *parser) ordinalPeriod(i, n int) (hit, bool) {
 		}
 		y = p.periodYear(i, n, half)
 	}
+	return partHit(h, y, n, half)
+}
+
+// partHit is h valued as the nth half (half) or quarter of year y.
+func partHit(h hit, y, n int, half bool) (hit, bool) {
 	if half {
 		h.value, h.grain = halfValue(y, n), "half"
 	} else {
@@ -428,10 +433,5 @@ func (p *parser) quarterCode(i int) (hit, bool) {
 		}
 		y = p.periodYear(i, n, p.text(i) == "H")
 	}
-	if p.text(i) == "H" {
-		h.value, h.grain = halfValue(y, n), "half"
-	} else {
-		h.value, h.grain = quarterValue(y, n), "quarter"
-	}
-	return h, true
+	return partHit(h, y, n, p.text(i) == "H")
 }
