@@ -43,6 +43,9 @@ func (p *parser) hanAt(i int) (hit, bool) {
 			return hit{from: i, to: next, value: dayValue(p.spokenDay(i).AddDate(0, 0, off)), grain: "day"}, true
 		}
 	}
+		if n, half, next, ok := p.hanPart(i); ok {
+		return partHit(hit{from: i, to: next}, p.periodYear(i, n, half), n, half)
+	}
 	for w, rel := range hanYears {
 		if next, ok := p.hanMatch(i, w); ok {
 			return hit{from: i, to: next, value: itoa(p.ref.Year() + rel), grain: "year"}, true
@@ -117,8 +120,11 @@ func (p *parser) hanNumber(i int) (hit, bool) {
 		return hit{}, false
 	}
 	y, mo, k := 0, 0, i
-	if p.is(k+1, "年") && ln == 4 && plausibleYear(n) {
+		if p.is(k+1, "年") && ln == 4 && plausibleYear(n) {
 		y, k = n, k+2
+		if q, half, next, ok := p.hanPart(k); ok {
+			return partHit(hit{from: i, to: next}, y, q, half) // "2028年下半年"
+		}
 		if m, l := p.num(k); l >= 1 && l <= 2 && m >= 1 && m <= 12 && p.is(k+1, "月") {
 			mo, k = m, k+2
 		} else {
@@ -217,3 +223,35 @@ func hanCue(s string, has func(s, w string) bool) int {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// hanParts are the halves of a year; hanOrdinals the numbers of its quarters ("第三季度", "三季度").
+var (
+	hanHalves   = map[string]int{"上半年": 1, "下半年": 2}
+	hanOrdinals = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4}
+)
+
+// hanPart reads a half ("上半年") or a quarter ("第三季度", "三季度", "第3季度") at k.
+func (p *parser) hanPart(k int) (n int, half bool, next int, ok bool) {
+	for w, h := range hanHalves {
+		if next, ok := p.hanMatch(k, w); ok {
+			return h, true, next, true
+		}
+	}
+		j := k
+	if p.is(j, "第") {
+		j++
+	}
+	if j >= len(p.t) || p.is(k-1, "前") {
+		return 0, false, 0, false // "前三季度" is the first three quarters, not the third
+	}
+	r, _ := utf8.DecodeRuneInString(p.text(j))
+	if q, isOrd := hanOrdinals[r]; isOrd && utf8.RuneLen(r) == len(p.text(j)) {
+		n = q
+	} else if v, l := p.num(j); l == 1 && v >= 1 && v <= 4 && j > k {
+		n = v
+	} else {
+		return 0, false, 0, false
+	}
+	next, ok = p.hanMatch(j+1, "季度")
+	return n, false, next, ok
+}

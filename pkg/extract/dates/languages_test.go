@@ -47,3 +47,18 @@ func TestLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseParts reads quarters and halves: "第三季度", "三季度", "2028年下半年".
+func TestChineseParts(t *testing.T) {
+	ref := time.Date(2026, 11, 19, 0, 0, 0, 0, time.UTC)
+	for in, want := range map[string]string{
+		"腾讯公布第三季度净利润": "第三季度 2026-Q3 quarter", "一季度GDP增长": "一季度 2026-Q1 quarter",
+		"计划于2028年下半年试产": "2028年下半年 2028-H2 half", "上半年营收": "上半年 2026-H1 half",
+		"第3季度": "第3季度 2026-Q3 quarter", "今年前三季度": "今年 2026 year",
+	} {
+		got := New().FindIn(in, ref, "", "zh")
+		if len(got) != 1 || got[0].Text+" "+got[0].Value+" "+got[0].Grain != want {
+			t.Errorf("%q = %+v; want %s", in, got, want)
+		}
+	}
+}
