@@ -43,7 +43,7 @@ func (p *parser) hanAt(i int) (hit, bool) {
 			return hit{from: i, to: next, value: dayValue(p.spokenDay(i).AddDate(0, 0, off)), grain: "day"}, true
 		}
 	}
-		if n, half, next, ok := p.hanPart(i); ok {
+	if n, half, next, ok := p.hanPart(i); ok {
 		return partHit(hit{from: i, to: next}, p.periodYear(i, n, half), n, half)
 	}
 	for w, rel := range hanYears {
@@ -120,7 +120,7 @@ func (p *parser) hanNumber(i int) (hit, bool) {
 		return hit{}, false
 	}
 	y, mo, k := 0, 0, i
-		if p.is(k+1, "年") && ln == 4 && plausibleYear(n) {
+	if p.is(k+1, "年") && ln == 4 && plausibleYear(n) {
 		y, k = n, k+2
 		if q, half, next, ok := p.hanPart(k); ok {
 			return partHit(hit{from: i, to: next}, y, q, half) // "2028年下半年"
@@ -237,7 +237,7 @@ func (p *parser) hanPart(k int) (n int, half bool, next int, ok bool) {
 			return h, true, next, true
 		}
 	}
-		j := k
+	j := k
 	if p.is(j, "第") {
 		j++
 	}

@@ -178,7 +178,7 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 		}
 		k = hi.end
 	}
-		subExp, hasSuffix := 0, false
+	subExp, hasSuffix := 0, false
 	k = p.langSuffix(k, n.exp > 0 || mexp > 0, hasPrefix, cur)
 	if !hasPrefix {
 		c, e, mx, next, ok := p.suffix(k, n.tok < 0)
@@ -223,7 +223,7 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 		m.sign = m.Currency
 	}
 	m.Currency = p.doc().resolve(m.Currency)
-		m.Approximate = p.approximate(p.s[:m.start])
+	m.Approximate = p.approximate(p.s[:m.start])
 	return m, k, true
 }
 
@@ -345,7 +345,7 @@ func (p *parser) signBefore(i int) (cur string, next, mexp int, ok bool) {
 			return "", 0, 0, false
 		}
 		return c, i + 1, 0, true
-		case kWord:
+	case kWord:
 	default:
 		return "", 0, 0, false
 	}
@@ -755,7 +755,7 @@ func (p *parser) signAfter(i int, words bool) (cur string, exp, mexp, next int, 
 			}
 		}
 		return "", 0, 0, 0, false
-		case kWord:
+	case kWord:
 	default:
 		return "", 0, 0, 0, false
 	}
