@@ -30,6 +30,11 @@
 // domains other than .us and a list of international outlets write the day first). Relative
 // expressions are dropped when no reference date is known.
 //
+// Article.Language picks the words of other languages (languages.txt, langscan.go, han.go):
+// Spanish, Portuguese, French, German, Italian, Dutch and Chinese month and weekday names, days
+// counted from today, "3 de marzo de 2024", "1er mars", "3. März", "2024年3月16日", "16日",
+// resolved by the rules above with each language's tense words; "" and "en" read English only.
+//
 // The scanner reads tokens, not regular expressions: it looks words up once in a table and tries
 // the grammar only at month, weekday, relative and number tokens.
 package dates

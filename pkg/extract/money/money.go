@@ -26,6 +26,12 @@
 // euro cents in a text of euros without dollars. A dot before three digits groups thousands
 // ("230.000 pesos") when the text's other numbers or its language say it writes "1.234,56".
 //
+// Article.Language picks the words and number format of other languages (languages.go): Spanish,
+// Portuguese, French, German, Italian, Dutch and Chinese scale words ("mil millones", "billones"
+// = 10^12, "milliards", "Mrd.", "bilhões" = 10^9 but "biliões" = 10^12, "亿", "万"), currency
+// words with their nationality ("pesos argentinos", "Schweizer Franken", "美元") and thousands
+// groups ("1 234,5", "1’234.50"); "" and "en" read English only, as before.
+//
 // The scanner tokenizes once (tokens.go) and runs a small grammar (scan.go) at numbers, currency
 // signs and the few words that can start a sum, so its cost is one pass over the text.
 package money
