@@ -86,3 +86,10 @@ func TestLanguageDetails(t *testing.T) {
 		t.Errorf("restatement not linked: %+v", got)
 	}
 }
+
+// TestRegionTags reads a tag with a region as its language: "R$ 1.518" is 1518 reais in pt-BR.
+func TestRegionTags(t *testing.T) {
+	if got := FindIn("O salário mínimo passa a ser de R$ 1.518.", "", "pt-BR"); len(got) != 1 || got[0].Amount != 1518 {
+		t.Errorf("got %+v; want 1518 BRL", got)
+	}
+}
