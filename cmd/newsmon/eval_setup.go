@@ -42,13 +42,13 @@ func setupEvalArticle(fs *flag.FlagSet) scorer {
 }
 
 func setupEvalMoney(fs *flag.FlagSet) scorer {
-	s := &eval.Money{Find: money.Find}
+	s := &eval.Money{Find: money.FindIn}
 	fs.BoolVar(&s.Verbose, "v", false, "list every miss, spurious sum and wrong value")
 	return s
 }
 
 func setupEvalDates(fs *flag.FlagSet) scorer {
-	s := &eval.Dates{Find: dates.New().FindFrom}
+	s := &eval.Dates{Find: dates.New().FindIn}
 	fs.BoolVar(&s.Verbose, "v", false, "list every miss, spurious date and wrong value")
 	return s
 }

@@ -15,6 +15,7 @@ type DateCase struct {
 	Input     string         `json:"input"`
 	Published string         `json:"published"` // YYYY-MM-DD, the reference for relative dates
 	Source    string         `json:"source,omitempty"`
+	Language  string         `json:"language,omitempty"` // BCP 47 tag ("es", "zh"); "" is English
 	Expected  []DateExpected `json:"expected"`
 }
 
@@ -89,9 +90,9 @@ func (s *DateScore) ScoreDates(c DateCase, got []article.Date) {
 // expected expressions (pkg/extract/dates/testdata/news_dates.jsonl): span F1 by exact span
 // match, and the share of expected expressions found with the exact span, value and grain.
 type Dates struct {
-	// Find is the extractor (dates.Extractor.FindFrom): the expressions of text, relative ones
-	// resolved against published, the source deciding ambiguous day/month orders.
-	Find    func(text string, published time.Time, source string) []article.Date
+	// Find is the extractor (dates.Extractor.FindIn): the expressions of text in language,
+	// relative ones resolved against published, the source deciding ambiguous day/month orders.
+	Find    func(text string, published time.Time, source, language string) []article.Date
 	Verbose bool // list every miss, spurious date and wrong value
 }
 
@@ -103,7 +104,7 @@ func (d Dates) Score(ctx context.Context, path string, _, _ io.Writer) (*Report,
 		if err != nil {
 			return fmt.Errorf("eval dates %s: published %q: %w", path, c.Published, err)
 		}
-		score.ScoreDates(c, d.Find(c.Input, ref, c.Source))
+		score.ScoreDates(c, d.Find(c.Input, ref, c.Source, c.Language))
 		return nil
 	})
 	if err != nil {

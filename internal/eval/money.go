@@ -17,6 +17,8 @@ type MoneyCase struct {
 	Expected []MoneyExpected `json:"expected"`
 	// Source is the publisher host the sentence comes from (our own sets); it decides bare dollars.
 	Source string `json:"source,omitempty"`
+	// Language is the BCP 47 tag of the sentence's language ("es", "zh"); "" is English.
+	Language string `json:"language,omitempty"`
 }
 
 // MoneyExpected is one expected mention. Currency is an ISO 4217 code or one of the shared set's unit
@@ -208,8 +210,8 @@ func currencyUnit(iso string) string {
 // span F1 by exact span match, value accuracy (amount within 0.5%, same currency) over the
 // expected mentions.
 type Money struct {
-	Find    func(text, source string) []article.Money // the extractor (money.Find)
-	Verbose bool                                      // list every miss, spurious sum and wrong value
+	Find    func(text, source, language string) []article.Money // the extractor (money.FindIn)
+	Verbose bool                                                // list every miss, spurious sum and wrong value
 }
 
 // Score reads the cases of path and scores Find on them.
@@ -218,7 +220,7 @@ func (m Money) Score(ctx context.Context, path string, _, _ io.Writer) (*Report,
 	var took time.Duration
 	cases, err := eachCase(ctx, "money", path, ReadMoneyCases, func(c MoneyCase) error {
 		start := time.Now()
-		got := m.Find(c.Input, c.Source)
+		got := m.Find(c.Input, c.Source, c.Language)
 		took += time.Since(start)
 		score.ScoreMoney(c, got)
 		return nil

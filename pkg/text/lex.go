@@ -1,6 +1,8 @@
 package text
 
 import (
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,6 +15,10 @@ type Language struct {
 	Tag string // BCP 47 language tag: "en"
 	// abbreviations end with a period that belongs to the word, not to the sentence (Tokenize).
 	abbreviations map[string]bool
+	// groups are the runes other than ',' and '.' that group thousands inside a number where
+	// LexOptions.NumberMarks is on: spaces in French ("1 234,5"), apostrophes in Swiss German
+	// ("1’234.5"). A group continues a number only when exactly three digits follow it.
+	groups []rune
 }
 
 // English is the language every tokenizer of newsmon assumes today.
@@ -59,9 +65,10 @@ type LexOptions struct {
 // reading of a text: words by the English rules (abbreviations, apostrophes, hyphens) that the NER
 // model and the sentence splitter need; both take the same characters for spaces.
 type Lexer struct {
-	s    string
-	i    int
-	opts lexOpts
+	s      string
+	i      int
+	opts   lexOpts
+	groups []rune // Language.groups, read only with optGroups
 }
 
 // lexOpts is LexOptions as bits: Read's loop keeps them in one register.
@@ -72,6 +79,7 @@ const (
 	optHan
 	optLone
 	optSymbols
+	optGroups
 )
 
 // gap bits: what separates a lexeme from the one before.
@@ -83,6 +91,10 @@ const (
 // NewLexer returns a Lexer over s.
 func NewLexer(s string, opts LexOptions) Lexer {
 	lx := Lexer{s: s}
+	if opts.NumberMarks && opts.Language != nil && len(opts.Language.groups) > 0 {
+		lx.opts |= optGroups
+		lx.groups = opts.Language.groups
+	}
 	for _, o := range []struct {
 		on  bool
 		bit lexOpts
@@ -117,7 +129,9 @@ func (lx *Lexer) Read(dst []Lexeme) int {
 			i++
 			continue
 		case classDigit:
-			i, k = lexNumber(s, i+1, opts&optMarks != 0), LexNumber
+			if i, k = lexNumber(s, i+1, opts&optMarks != 0), LexNumber; opts&optGroups != 0 {
+				i = lexGroups(s, start, i, lx.groups)
+			}
 		case classLetter:
 			i, k = lexWord(s, i+1, opts&optHan != 0), LexWord
 		case classHigh:
@@ -208,6 +222,27 @@ func lexNumber(s string, i int, marks bool) int {
 		break
 	}
 	return i
+}
+
+// lexGroups extends the number s[start:end] over thousands groups the language writes with
+// another separator ("1 234 567,8", "1’234.5"): a group separator followed by exactly three
+// digits, after a first group of at most three digits.
+func lexGroups(s string, start, end int, groups []rune) int {
+	if first := strings.IndexAny(s[start:end], ",."); first > 3 || first < 0 && end-start > 3 {
+		return end
+	}
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !slices.Contains(groups, r) {
+			return end
+		}
+		k := end + size
+		if k+3 > len(s) || !isDigit(rune(s[k])) || !isDigit(rune(s[k+1])) || !isDigit(rune(s[k+2])) || k+3 < len(s) && isDigit(rune(s[k+3])) {
+			return end
+		}
+		end = lexNumber(s, k+3, true)
+	}
+	return end
 }
 
 // lexWord returns the end of the word whose letters (and combining marks) continue at i; with

@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,6 +105,42 @@ func BenchmarkLexer(b *testing.B) {
 	for b.Loop() {
 		lx := NewLexer(benchText, LexOptions{NumberMarks: true, HanWords: true, Symbols: true})
 		for lx.Read(chunk[:]) > 0 {
+		}
+	}
+}
+
+func TestLexerGroupsByLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang *Language
+		in   string
+		want []string
+	}{
+		{French, "1 234 567,8 euros", []string{"1 234 567,8", "euros"}},
+		{French, "12\u202f500 manifestants", []string{"12\u202f500", "manifestants"}},
+		{French, "en 2024 500 personnes", []string{"en", "2024", "500", "personnes"}},
+		{French, "le 3 1000", []string{"le", "3", "1000"}},
+		{German, "CHF 1’234.50", []string{"CHF", "1’234.50"}},
+		{English, "1 234 dollars", []string{"1", "234", "dollars"}},
+		{Spanish, "1 234", []string{"1", "234"}},
+	} {
+		lx := NewLexer(tt.in, LexOptions{Language: tt.lang, NumberMarks: true})
+		var buf [16]Lexeme
+		n := lx.Read(buf[:])
+		var got []string
+		for _, l := range buf[:n] {
+			got = append(got, tt.in[l.Start:l.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s %q: %q; want %q", tt.lang.Tag, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLanguageFor(t *testing.T) {
+	for tag, want := range map[string]*Language{"": English, "en": English, "es": Spanish, "pt-BR": Portuguese,
+		"zh-Hant": Chinese, "ZH_tw": Chinese, "ru": nil} {
+		if got := LanguageFor(tag); got != want {
+			t.Errorf("LanguageFor(%q) = %v; want %v", tag, got, want)
 		}
 	}
 }

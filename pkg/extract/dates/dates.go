@@ -30,6 +30,11 @@
 // domains other than .us and a list of international outlets write the day first). Relative
 // expressions are dropped when no reference date is known.
 //
+// Article.Language picks the words of other languages (languages.txt, langscan.go, han.go):
+// Spanish, Portuguese, French, German, Italian, Dutch and Chinese month and weekday names, days
+// counted from today, "3 de marzo de 2024", "1er mars", "3. März", "2024年3月16日", "16日",
+// resolved by the rules above with each language's tense words; "" and "en" read English only.
+//
 // The scanner reads tokens, not regular expressions: it looks words up once in a table and tries
 // the grammar only at month, weekday, relative and number tokens.
 package dates
@@ -66,7 +71,7 @@ func (e *Extractor) Extract(ctx context.Context, a *article.Article) error {
 	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
 		host = u.Hostname()
 	}
-	a.Dates = e.FindFrom(a.Text, ref, host)
+	a.Dates = e.FindIn(a.Text, ref, host, a.Language)
 	return nil
 }
 
@@ -78,15 +83,28 @@ func (e *Extractor) Find(s string, ref time.Time) []article.Date {
 
 // FindFrom is Find for a text published on host, whose country decides the order of ambiguous
 // numeric dates (see the package comment).
-func (*Extractor) FindFrom(s string, ref time.Time, host string) []article.Date {
-	p := parser{s: s, host: host}
+func (e *Extractor) FindFrom(s string, ref time.Time, host string) []article.Date {
+	return e.FindIn(s, ref, host, "")
+}
+
+// FindIn is FindFrom for a text in the language of a BCP 47 tag ("es", "zh-Hant"): its month and
+// weekday names, relative days and date formats ("el 3 de marzo de 2024", "le 1er mars", "am 3.
+// März", "2024年3月16日", "el martes", "明天"). "", "en" and languages without tables read
+// English.
+func (*Extractor) FindIn(s string, ref time.Time, host, lang string) []article.Date {
+	p := parser{s: s, host: host, lang: languageOf(lang)}
 	if !ref.IsZero() {
 		y, m, d := ref.Date()
 		p.ref = civil(y, int(m), d)
 		u := ref.UTC()
 		p.lateUTC = u.Hour() >= 12 // a date without a time is midnight: never late
 	}
-	p.t = tokenize(s, make([]token, 0, len(s)/5+8))
+	opts := lexOptions
+	if p.lang != nil {
+		opts = p.lang.lex
+		p.dayFirst = 1 // every language with tables writes the day before the month
+	}
+	p.t = tokenize(s, make([]token, 0, len(s)/5+8), opts)
 	hits := p.scan()
 	if len(hits) == 0 {
 		return nil

@@ -24,3 +24,21 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFindIn reads every input in each language with tables.
+func FuzzFindIn(f *testing.F) {
+	for _, s := range []string{"el 3 de marzo de 2024", "1er mars", "am 3. März", "2024年3月16日", "16日", "上周二",
+		"hace tres", "il y a", "del 3 al", "segunda-feira", "aujourd'", "vom 3. bis", "年月日", "2024年13月", "周"} {
+		f.Add(s)
+	}
+	e := New()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range []string{"es", "fr", "de", "pt", "it", "nl", "zh"} {
+			for _, d := range e.FindIn(s, published, "", lang) {
+				if got := text.SliceRunes(s, d.Start, d.End); got != d.Text || d.Value == "" {
+					t.Fatalf("%s: bad date %+v in %q (slice %q)", lang, d, s, got)
+				}
+			}
+		}
+	})
+}

@@ -20,6 +20,31 @@ func (p *parser) atNumber(i int) (hit, bool) {
 	if i > 0 && !p.t[i].space && (p.is(i-1, ",") || p.is(i-1, ".") || p.is(i-1, "/") || p.is(i-1, "-")) && i > 1 && p.t[i-2].kind == kNum {
 		return hit{}, false
 	}
+	if h, ok := p.numericAt(i, n, ln); ok {
+		return h, true
+	}
+	// Day before month: "23 October 2023", "5th of November", "20-23 October".
+	if ln <= 2 && n >= 1 && n <= 31 {
+		if h, ok := p.dayMonth(i, n); ok {
+			return h, true
+		}
+	}
+	// "3 weeks ago".
+	if ln <= 3 {
+		if h, ok := p.ago(i, n); ok {
+			return h, true
+		}
+	}
+	// A year after a cue: "in 2019", "since 2019", "from 2019 to 2021", "2019-2021" after a cue.
+	if ln == 4 && plausibleYear(n) {
+		return p.year(i, n)
+	}
+	return hit{}, false
+}
+
+// numericAt reads a date written in digits at i, whose first number n has ln digits:
+// "2023-10-23", "10/23/2023", "23/10/2023", "23.10.2023".
+func (p *parser) numericAt(i, n, ln int) (hit, bool) {
 	// ISO 8601: 2023-10-23.
 	if ln == 4 && p.is(i+1, "-") && p.glued(i+1) && p.glued(i+2) && p.is(i+3, "-") && p.glued(i+3) && p.glued(i+4) {
 		mo, l2 := p.num(i + 2)
@@ -41,27 +66,9 @@ func (p *parser) atNumber(i int) (hit, bool) {
 				if ly == 2 {
 					y += 2000
 				}
-				if h, ok := p.numericDate(i, a, b, y, sep); ok {
-					return h, true
-				}
+				return p.numericDate(i, a, b, y, sep)
 			}
 		}
-	}
-	// Day before month: "23 October 2023", "5th of November", "20-23 October".
-	if ln <= 2 && n >= 1 && n <= 31 {
-		if h, ok := p.dayMonth(i, n); ok {
-			return h, true
-		}
-	}
-	// "3 weeks ago".
-	if ln <= 3 {
-		if h, ok := p.ago(i, n); ok {
-			return h, true
-		}
-	}
-	// A year after a cue: "in 2019", "since 2019", "from 2019 to 2021", "2019-2021" after a cue.
-	if ln == 4 && plausibleYear(n) {
-		return p.year(i, n)
 	}
 	return hit{}, false
 }
@@ -305,9 +312,14 @@ func (p *parser) ago(i, n int) (hit, bool) {
 	if !ok || per.class != cPeriod || per.val == pWeekend || per.val == pQuarter || !p.near(i+2) || !strings.EqualFold(p.text(i+2), "ago") {
 		return hit{}, false
 	}
-	h := hit{from: from, to: i + 3}
+	return p.agoHit(hit{from: from, to: i + 3}, per.val, n)
+}
+
+// agoHit is the period per (pDay …) n units before publication over h's tokens: "3 weeks ago",
+// "hace tres días", "vor 3 Jahren".
+func (p *parser) agoHit(h hit, per, n int) (hit, bool) {
 	r := p.ref
-	switch per.val {
+	switch per {
 	case pDay:
 		h.value, h.grain = dayValue(r.AddDate(0, 0, -n)), "day"
 	case pWeek:

@@ -119,6 +119,7 @@ type parser struct {
 	// lateUTC says the publication time is known and past noon UTC, when the publisher's own day
 	// may already be the next one (an Asian morning).
 	lateUTC bool
+	lang    *language // the article's language's tables (languages.go); nil reads English
 }
 
 func (p *parser) text(i int) string { return p.s[p.t[i].start:p.t[i].end] }
@@ -153,6 +154,9 @@ func (p *parser) num(i int) (int, int) {
 }
 
 func (p *parser) scan() []hit {
+	if p.lang != nil {
+		return p.scanLang()
+	}
 	var out []hit
 	for i := 0; i < len(p.t); {
 		var h hit
@@ -176,22 +180,27 @@ func (p *parser) scan() []hit {
 		}
 		if ok {
 			out = append(out, h)
-			if h.grain == "day" && len(h.value) == 10 && !p.ref.IsZero() && !p.relativeDay(h.from) {
-				if t, err := time.Parse(time.DateOnly, h.value); err == nil && !t.After(p.ref) && p.ref.Sub(t) <= 3*24*time.Hour {
-					if !p.clockBefore(h.from) {
-						p.storyDay = t
-					}
-				}
-			}
-			if y, err := strconv.Atoi(h.value[:min(4, len(h.value))]); err == nil && len(h.value) >= 4 {
-				p.lastYear = y
-			}
+			p.remember(h)
 			i = h.to
 			continue
 		}
 		i++
 	}
 	return out
+}
+
+// remember keeps what later expressions count from: the story's day and the latest year read.
+func (p *parser) remember(h hit) {
+	if h.grain == "day" && len(h.value) == 10 && !p.ref.IsZero() && !p.relativeDay(h.from) {
+		if t, err := time.Parse(time.DateOnly, h.value); err == nil && !t.After(p.ref) && p.ref.Sub(t) <= 3*24*time.Hour {
+			if !p.clockBefore(h.from) {
+				p.storyDay = t
+			}
+		}
+	}
+	if y, err := strconv.Atoi(h.value[:min(4, len(h.value))]); err == nil && len(h.value) >= 4 {
+		p.lastYear = y
+	}
 }
 
 func setOf(list string) map[string]bool {

@@ -15,6 +15,9 @@ import (
 // Friday. A past form right after an auxiliary ("would be published", "will be held", "is
 // expected") is a participle, not a tense: the auxiliary further back decides.
 func (p *parser) tense(i int) int {
+	if p.lang != nil {
+		return p.langTense(i, i+1)
+	}
 	if i > 0 && p.t[i-1].kind == kWord {
 		switch strings.ToLower(p.text(i - 1)) {
 		case "until", "till", "by":
@@ -62,6 +65,9 @@ func (p *parser) tense(i int) int {
 // Verbs of saying after it are skipped: they date the report, not the event ("… on Monday, officials
 // said").
 func (p *parser) tenseAround(from, to int) int {
+	if p.lang != nil {
+		return p.langTense(from, to)
+	}
 	if t := p.tense(from); t != 0 {
 		return t
 	}

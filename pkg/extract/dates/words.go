@@ -219,7 +219,14 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 	if r, ok := p.word(i - 1); ok && i > 0 && r.class == cRel && !p.t[i].brk && !p.periodOnlyRel(i-1) {
 		from, rel, hasRel = i-1, r.val, true
 	}
-	w := time.Weekday(wi.val)
+	t := p.weekdayDate(time.Weekday(wi.val), rel, hasRel, i, i+1)
+	return hit{from: from, to: i + 1, value: dayValue(t), grain: "day"}, true
+}
+
+// weekdayDate resolves weekday w written over tokens [from, to), after a relative word rel if
+// hasRel: the last one (rel < 0), the next one (rel > 0), this week's (rel 0), else the one the
+// clause's tense points to, else the nearest.
+func (p *parser) weekdayDate(w time.Weekday, rel int, hasRel bool, from, to int) time.Time {
 	r := p.ref
 	back := (int(r.Weekday()) - int(w) + 7) % 7
 	fwd := (int(w) - int(r.Weekday()) + 7) % 7
@@ -238,7 +245,7 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 	case hasRel:
 		t = weekStart(r).AddDate(0, 0, (int(w)+6)%7)
 	default:
-		switch tense := p.tenseAround(i, i+1); {
+		switch tense := p.tenseAround(from, to); {
 		case tense > 0, tense == 0 && fwd < back:
 			t = r.AddDate(0, 0, fwd)
 		case tense < 0 && fwd == 1 && p.lateUTC:
@@ -249,7 +256,7 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 			t = r.AddDate(0, 0, -back)
 		}
 	}
-	return hit{from: from, to: i + 1, value: dayValue(t), grain: "day"}, true
+	return t
 }
 
 // relative reads "this week", "last month", "next year", "last quarter", "this morning",
@@ -296,7 +303,14 @@ func (p *parser) relative(i, rel int) (hit, bool) {
 		h.value, h.grain = dayValue(sat)+"/"+dayValue(sat.AddDate(0, 0, 1)), "day"
 		return h, true
 	}
-	switch per.val {
+	return p.periodHit(h, per.val, rel)
+}
+
+// periodHit is the period per (pWeek …) counted rel from publication over h's tokens: "last
+// month", "la semana pasada", "明年".
+func (p *parser) periodHit(h hit, per, rel int) (hit, bool) {
+	r := p.ref
+	switch per {
 	case pDay:
 		return hit{}, false
 	case pWeek:
@@ -361,6 +375,11 @@ func (p *parser) ordinalPeriod(i, n int) (hit, bool) {
 		}
 		y = p.periodYear(i, n, half)
 	}
+	return partHit(h, y, n, half)
+}
+
+// partHit is h valued as the nth half (half) or quarter of year y.
+func partHit(h hit, y, n int, half bool) (hit, bool) {
 	if half {
 		h.value, h.grain = halfValue(y, n), "half"
 	} else {
@@ -414,10 +433,5 @@ func (p *parser) quarterCode(i int) (hit, bool) {
 		}
 		y = p.periodYear(i, n, p.text(i) == "H")
 	}
-	if p.text(i) == "H" {
-		h.value, h.grain = halfValue(y, n), "half"
-	} else {
-		h.value, h.grain = quarterValue(y, n), "quarter"
-	}
-	return h, true
+	return partHit(h, y, n, p.text(i) == "H")
 }

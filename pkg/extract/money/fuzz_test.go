@@ -24,3 +24,20 @@ func FuzzFind(f *testing.F) {
 		_, _ = ParseAmount(s)
 	})
 }
+
+// FuzzFindIn reads every input in each language with tables.
+func FuzzFindIn(f *testing.F) {
+	for _, s := range []string{"US$4.000 millones", "1 234,5 €", "3 Mrd.", "人民币5亿元", "50多亿", "2500亿元人民币", "de 215 à",
+		"mil millones de", "R$ 5 bi", "100 Schweizer", "1’234", "元人民"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range []string{"es", "fr", "de", "pt", "it", "nl", "zh"} {
+			for _, m := range FindIn(s, "", lang) {
+				if got := text.SliceRunes(s, m.Start, m.End); got != m.Text || m.Currency == "" {
+					t.Fatalf("%s: bad money %+v in %q (slice %q)", lang, m, s, got)
+				}
+			}
+		}
+	})
+}

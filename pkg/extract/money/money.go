@@ -26,6 +26,12 @@
 // euro cents in a text of euros without dollars. A dot before three digits groups thousands
 // ("230.000 pesos") when the text's other numbers or its language say it writes "1.234,56".
 //
+// Article.Language picks the words and number format of other languages (languages.go): Spanish,
+// Portuguese, French, German, Italian, Dutch and Chinese scale words ("mil millones", "billones"
+// = 10^12, "milliards", "Mrd.", "bilhões" = 10^9 but "biliões" = 10^12, "亿", "万"), currency
+// words with their nationality ("pesos argentinos", "Schweizer Franken", "美元") and thousands
+// groups ("1 234,5", "1’234.50"); "" and "en" read English only, as before.
+//
 // The scanner tokenizes once (tokens.go) and runs a small grammar (scan.go) at numbers, currency
 // signs and the few words that can start a sum, so its cost is one pass over the text.
 package money
@@ -103,11 +109,18 @@ func Find(s, host string) []article.Money {
 	return find(s, hints{host: host})
 }
 
+// FindIn is Find for a text in the language of a BCP 47 tag ("es", "pt-BR", "zh"): its number
+// format, scale words and currency words. "" and "en" read English.
+func FindIn(s, host, lang string) []article.Money {
+	return find(s, hints{host: host, lang: lang})
+}
+
 func find(s string, h hints) []article.Money {
 	ms := scan(s, h)
 	if len(ms) == 0 {
 		return nil
 	}
+	lang := languageOf(h.lang)
 	rc := text.NewRuneCounter(s)
 	out := make([]article.Money, len(ms))
 	for i, m := range ms {
@@ -115,7 +128,7 @@ func find(s string, h hints) []article.Money {
 			Text: s[m.start:m.end], Start: rc.At(m.start), End: rc.At(m.end),
 			Amount: m.Value, AmountMax: m.Max, Currency: m.Currency, Approximate: m.Approximate,
 		}
-		if i > 0 && m.Currency != ms[i-1].Currency && restates(s[ms[i-1].end:m.start]) {
+		if i > 0 && m.Currency != ms[i-1].Currency && (restates(s[ms[i-1].end:m.start]) || lang != nil && lang.restates(s[ms[i-1].end:m.start])) {
 			prev := i - 1
 			if out[prev].EquivalentOf != nil { // a chain "A (B) (C)" points at the original A
 				prev = *out[prev].EquivalentOf
@@ -223,6 +236,9 @@ func newContext(s string, h hints) docContext {
 	c.cent = c.dollar
 	if !strings.Contains(s, "$") && !strings.Contains(s, "dollar") && (strings.Contains(s, "€") || strings.Contains(s, "euro")) {
 		c.cent = "EUR"
+	}
+	if h.lang != "" && strings.HasPrefix(h.lang, "zh") && !strings.Contains(s, "日元") && !strings.Contains(s, "日本") {
+		c.yen = "CNY"
 	}
 	if (strings.Contains(s, "yuan") || strings.Contains(s, "renminbi") || strings.Contains(s, "RMB") ||
 		strings.Contains(s, "China") || strings.Contains(s, "Chinese")) &&
@@ -367,14 +383,18 @@ var approxWords = []string{"about", "around", "nearly", "almost", "some", "rough
 	"approx.", "more than", "over", "less than", "under", "up to", "at least", "an estimated", "estimated",
 	"close to", "just over", "just under", "below", "above", "estimated at", "estimated cost of", "as much as", "as little as", "upwards of", "~", "circa", "c."}
 
-func hasApprox(before string) bool {
+func hasApprox(before string) bool { return hasApproxIn(before, approxWords, true) }
+
+// hasApproxIn reports whether before ends with one of words, which must not continue a word
+// when boundary is set (languages written without spaces set none).
+func hasApproxIn(before string, words []string, boundary bool) bool {
 	b := strings.TrimRight(before, " \u00a0")
-	for _, w := range approxWords {
+	for _, w := range words {
 		if len(b) < len(w) || !strings.EqualFold(b[len(b)-len(w):], w) {
 			continue
 		}
 		k := len(b) - len(w)
-		if k == 0 || w == "~" {
+		if k == 0 || w == "~" || !boundary {
 			return true
 		}
 		if r, _ := utf8.DecodeLastRuneInString(b[:k]); !unicode.IsLetter(r) {

@@ -214,7 +214,7 @@ func TestArticleContext(t *testing.T) {
 		{"named dollar without restatement", "The fund raised A$5 billion and then $2 billion.", "", "", nil,
 			[]sum{{5e9, "AUD", -1}, {2e9, "AUD", -1}}},
 		{"pesos in a Colombian story", "un bono mensual de 230.000 pesos (unos 58 dólares) para 3 millones", "", "es",
-			[]article.Place{place("CO", 3)}, []sum{{230000, "COP", -1}}},
+			[]article.Place{place("CO", 3)}, []sum{{230000, "COP", -1}, {58, "USD", 0}}}, // Spanish currency words (issue #22)
 		{"pesos in a Mexican story", "a new aqueduct at a cost of about 10 billion pesos, or roughly $540 million", "", "",
 			[]article.Place{place("MX", 2), place("US", 3)}, []sum{{10e9, "MXN", -1}, {540e6, "USD", 0}}},
 		{"pesos by country names", "Fares in Bogotá rose to 3,200 pesos, Colombia's transport ministry said.", "", "", nil,

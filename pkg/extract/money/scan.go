@@ -31,6 +31,7 @@ type parser struct {
 	hints   hints
 	ctx     *docContext // built on first need
 	euroSep int8        // 0 unknown, 1 "1.234,56" style seen, -1 not
+	lang    *language   // the article's language's tables; nil reads English
 }
 
 func (p *parser) text(i int) string { return p.s[p.t[i].start:p.t[i].end] }
@@ -54,8 +55,13 @@ func (p *parser) doc() *docContext {
 
 // scan finds every sum of money in s, left to right.
 func scan(s string, h hints) []match {
-	p := parser{s: s, hints: h}
-	p.t = tokenize(s, make([]token, 0, len(s)/5+8))
+	p := parser{s: s, hints: h, lang: languageOf(h.lang)}
+		opts := lexOptions
+	if p.lang != nil {
+		opts = p.lang.lex
+		p.hints.lang = opts.Language.Tag // "pt-BR" writes numbers as "pt" does
+	}
+	p.t = tokenize(s, make([]token, 0, len(s)/5+8), opts)
 	var out []match
 	for i := 0; i < len(p.t); {
 		switch p.t[i].kind {
@@ -116,6 +122,9 @@ func (p *parser) mayStart(i int) bool {
 		}
 	}
 	w := p.text(i)
+	if p.lang != nil && p.lang.mayStart(p.s[p.t[i].start:], w) {
+		return true
+	}
 	if !startFilter.MayHave(w) {
 		return false
 	}
@@ -170,8 +179,8 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 		}
 		k = hi.end
 	}
-	subExp := 0
-	hasSuffix := false
+	subExp, hasSuffix := 0, false
+	k = p.langSuffix(k, n.exp > 0 || mexp > 0, hasPrefix, cur)
 	if !hasPrefix {
 		c, e, mx, next, ok := p.suffix(k, n.tok < 0)
 		if !ok {
@@ -215,7 +224,7 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 		m.sign = m.Currency
 	}
 	m.Currency = p.doc().resolve(m.Currency)
-	m.Approximate = hasApprox(p.s[:m.start])
+	m.Approximate = p.approximate(p.s[:m.start])
 	return m, k, true
 }
 
@@ -249,12 +258,12 @@ func (p *parser) digits(i int, scaledUp bool) string {
 		dec = ','
 	case dots == 1:
 		dec = '.'
-		if len(w)-strings.IndexByte(w, '.')-1 == 3 && !scaledUp && p.continental() {
+		if len(w)-strings.IndexByte(w, '.')-1 == 3 && (!scaledUp || p.lang != nil) && p.continental() {
 			dec = 0
 		}
 	}
-	if dots+commas == 0 {
-		return w
+	if dots+commas == 0 && (p.lang == nil || strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) < 0) {
+		return w // other languages group with spaces and apostrophes too: "500 000"
 	}
 	var buf [40]byte
 	b := buf[:0]
@@ -317,6 +326,17 @@ var continentalLanguages = setOf(`es pt fr de it nl id tr ro pl da sv nb no fi e
 // prefix reads a currency sign or code at i that is followed by a number: it returns the currency,
 // the index of the number and an extra power of ten ("MUSD").
 func (p *parser) prefix(i int) (cur string, next, mexp int, ok bool) {
+	if p.lang != nil && p.lang.han && p.t[i].kind == kWord {
+		if c, next, ok := p.hanPhrase(i, p.lang.prefixes); ok && p.numberAt(next, true) {
+			return c, next, 0, true // "人民币5亿元"
+		}
+	}
+	return p.signBefore(i)
+}
+
+// signBefore reads the currency signs and codes English writes before a number: prefix without
+// the words of other languages.
+func (p *parser) signBefore(i int) (cur string, next, mexp int, ok bool) {
 	t := p.t[i]
 	w := p.text(i)
 	switch t.kind {
@@ -427,6 +447,9 @@ func (p *parser) amount(i int, hasPrefix bool) (num, bool) {
 		if hasPrefix {
 			return num{}, false
 		}
+		if p.lang != nil {
+			return p.langNumberWords(i)
+		}
 		v, end, ok := p.numberWords(i)
 		return num{tok: -1, words: v, end: end}, ok
 	}
@@ -441,6 +464,11 @@ func (p *parser) magnitude(i int, strong bool) (exp, next int) {
 		return 0, i
 	}
 	t := p.t[i]
+	if p.lang != nil && t.kind == kWord {
+		if e, next := p.langMagnitude(i, strong); e > 0 {
+			return e, next
+		}
+	}
 	switch {
 	case t.kind == kWord && !t.space:
 		if e, ok := shortMagnitudes[p.text(i)]; ok {
@@ -612,6 +640,9 @@ func (p *parser) rangeEnd(start, i int, cur string, hasPrefix, words bool) (num,
 		return num{}, false
 	}
 	sep := p.text(i)
+	if p.lang != nil && p.lang.ranges[sep] {
+		sep = "-" // "215 à 387 milliards", "3 bis 5 Millionen", "300至500亿元"
+	}
 	switch sep {
 	case "-", "–", "—":
 	case "to":
@@ -687,8 +718,20 @@ func (p *parser) changeBefore(start int) bool {
 
 // suffix reads the currency after a number at i: a symbol ("5€", "10 €"), a code ("115USD",
 // "5 USD", "30 MUSD"), a currency word with its nationality ("Swiss francs", "U.S. dollars"), or a
-// sub-unit ("50 cents", "12-cent", "euro cents"). exp is the sub-unit's power of ten.
+// sub-unit ("50 cents", "12-cent", "euro cents"). exp is the sub-unit's power of ten. In other
+// languages their currency words come first ("dólares", "美元", "mdd" with its scale in mexp).
 func (p *parser) suffix(i int, words bool) (cur string, exp, mexp, next int, ok bool) {
+	if p.lang != nil && i < len(p.t) && !p.t[i].brk && p.t[i].kind == kWord {
+		if c, mexp, next, ok := p.langCurrency(i); ok {
+			return c, 0, mexp, next, true
+		}
+	}
+	return p.signAfter(i, words)
+}
+
+// signAfter reads the currencies English writes after a number: suffix without the words of
+// other languages.
+func (p *parser) signAfter(i int, words bool) (cur string, exp, mexp, next int, ok bool) {
 	if i >= len(p.t) || p.t[i].brk {
 		return "", 0, 0, 0, false
 	}

@@ -27,10 +27,10 @@ type token struct {
 var lexOptions = text.LexOptions{Language: text.English, NumberMarks: true, HanWords: true, LoneMarks: true, Symbols: true}
 
 // tokenize splits s into tokens, reusing buf. It allocates nothing per token.
-func tokenize(s string, buf []token) []token {
+func tokenize(s string, buf []token, opts text.LexOptions) []token {
 	toks := buf[:0]
 	var chunk [32]text.Lexeme
-	lx := text.NewLexer(s, lexOptions)
+	lx := text.NewLexer(s, opts)
 	for n := lx.Read(chunk[:]); n > 0; n = lx.Read(chunk[:]) {
 		toks = text.AppendConverted(toks, chunk[:n], setToken)
 	}

@@ -17,7 +17,7 @@ var tokenizeSeeds = []string{"", " ", "\n", "1", "a", "$", "1,", "1.2.", ",5", "
 
 func checkSameTokens(t *testing.T, s string) {
 	t.Helper()
-	got, want := tokenize(s, nil), refTokenize(s, nil)
+	got, want := tokenize(s, nil, lexOptions), refTokenize(s, nil)
 	if len(got) != len(want) {
 		t.Fatalf("%q: %d tokens, want %d", s, len(got), len(want))
 	}
@@ -156,7 +156,7 @@ func BenchmarkTokenize(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	b.Run("lexer", func(b *testing.B) {
 		for b.Loop() {
-			buf = tokenize(s, buf)
+			buf = tokenize(s, buf, lexOptions)
 		}
 	})
 	b.Run("before", func(b *testing.B) {
