@@ -70,6 +70,9 @@ func Open(dir string, opts ...Option) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open bleve index %s: %w", dir, err)
 	}
+	if im, ok := idx.Mapping().(*mapping.IndexMappingImpl); ok {
+		trimMapping(im) // before any write; a no-op on an index this version created
+	}
 	return &Index{idx: idx, dir: dir, analyzers: queryAnalyzers(), async: o.asyncPersist,
 		missing: missingFields(idx.Mapping())}, nil
 }
