@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/index"
 )
 
 // The monthly layout (WithMonthlyPartitions) keeps one bleve index per calendar month (UTC) of
@@ -97,29 +98,12 @@ func openOrCreate(dir string, cfg map[string]interface{}) (blv.Index, error) {
 }
 
 // horizon is the first month retention keeps, zero when it keeps all.
-func (p *partitions) horizon() time.Time {
-	if p.retain <= 0 {
-		return time.Time{}
-	}
-	now := p.now().UTC()
-	return time.Date(now.Year(), now.Month()-time.Month(p.retain-1), 1, 0, 0, 0, 0, time.UTC)
-}
-
-// articleTime files an article: its published date, else when it was fetched, else now.
-func (p *partitions) articleTime(a *article.Article) time.Time {
-	switch {
-	case a.Published != nil:
-		return *a.Published
-	case !a.Fetched.IsZero():
-		return a.Fetched
-	}
-	return p.now()
-}
+func (p *partitions) horizon() time.Time { return index.RetainedFrom(p.now(), p.retain) }
 
 // forArticle is the index an article is written to, created if its month is new, or nil when the
 // article is older than the retention (its month is gone, or would go at once).
 func (p *partitions) forArticle(a *article.Article) (blv.Index, error) {
-	t := p.articleTime(a)
+	t := index.FilingTime(a, p.now())
 	if h := p.horizon(); !h.IsZero() && t.Before(h) {
 		return nil, nil
 	}

@@ -33,27 +33,12 @@ func (x *Index) periodic() bool { return x.period != "" }
 // periodIndex is the concrete index of the period holding t.
 func (x *Index) periodIndex(t time.Time) string { return x.alias + "-" + t.UTC().Format(periodFormat) }
 
-// articleTime is the time that files an article into a period: its published date, else when it
-// was fetched, else now.
-func (x *Index) articleTime(a *article.Article) time.Time {
-	switch {
-	case a.Published != nil:
-		return *a.Published
-	case !a.Fetched.IsZero():
-		return a.Fetched
-	}
-	return x.now()
-}
+// articleTime is the time that files an article into a period (index.FilingTime).
+func (x *Index) articleTime(a *article.Article) time.Time { return index.FilingTime(a, x.now()) }
 
 // horizon is the start of the oldest period retention keeps (zero when everything is kept):
 // with Retain n, the current month and the n-1 before it.
-func (x *Index) horizon() time.Time {
-	if x.retain <= 0 {
-		return time.Time{}
-	}
-	now := x.now().UTC()
-	return time.Date(now.Year(), now.Month()-time.Month(x.retain-1), 1, 0, 0, 0, 0, time.UTC)
-}
+func (x *Index) horizon() time.Time { return index.RetainedFrom(x.now(), x.retain) }
 
 // target is the index an article is written to: the alias's write index in the single-index
 // layout, the article's period index in the periodic one.
