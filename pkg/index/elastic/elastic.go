@@ -57,7 +57,8 @@ type Config struct {
 	Replicas   int // replicas of new indices, as given (0 suits a single node)
 	// Period "" keeps one index behind the alias (<Index>-000001, replaced by SwitchAlias);
 	// PeriodMonth writes each article to the index of its published month (<Index>-2026.11),
-	// all of them behind the alias for search.
+	// all of them behind the alias for search. Get is then a search by id, near-real-time as
+	// searches are (a document GET needs a single index).
 	Period string
 	// Retain, with a Period, keeps that many periods (the current one included) and deletes the
 	// indices of older ones; 0 keeps everything.
