@@ -4,6 +4,7 @@ package bleve_test
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -66,9 +67,32 @@ func TestPutGrowth(t *testing.T) {
 			phase, phaseCPU = time.Now(), cpuTime()
 		}
 	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("on disk: %.1f MB, %.0f bytes/article", float64(dirSize(t, dir))/1e6, float64(dirSize(t, dir))/float64(n))
 	t.Logf("total %.1fs, %.2f ms/article wall, %.2f ms/article CPU; CPU of the last tenth / first = %.2f",
 		time.Since(start).Seconds(), float64(time.Since(start).Milliseconds())/float64(n),
 		float64((cpuTime()-startCPU).Milliseconds())/float64(n), last/first)
+}
+
+// dirSize is the bytes of the files under dir.
+func dirSize(t *testing.T, dir string) int64 {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil {
+			n += info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // cpuTime is the CPU time this process has used (user and system), background merging included.
