@@ -79,6 +79,9 @@ func openPartitions(dir string, cfg map[string]interface{}, retain int) (*partit
 		p.close()
 		return nil, err
 	}
+	p.mu.Lock()
+	p.expireLocked() // month expires only on a new month; this is for a process started after one
+	p.mu.Unlock()
 	return p, nil
 }
 

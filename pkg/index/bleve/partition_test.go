@@ -115,6 +115,22 @@ func TestMonthlyRetention(t *testing.T) {
 	if _, err := x.Get(t.Context(), arts[1].ID); !errors.Is(err, index.ErrNotFound) {
 		t.Errorf("Get(expired article) = %v; want ErrNotFound", err)
 	}
+
+	// A process opening the folder with a shorter retention drops what it no longer keeps.
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, name(month(3))), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	y, err := Open(dir, WithMonthlyPartitions(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = y.Close() })
+	if got, want := monthDirs(t, dir), []string{name(month(0)), name(next)}; !slices.Equal(got, want) {
+		t.Errorf("reopened keeping 1 month: month folders = %v; want %v", got, want)
+	}
 }
 
 // monthDirs lists the month folders under dir, oldest first.
