@@ -86,10 +86,12 @@ func openPartitions(dir string, cfg map[string]interface{}, retain int) (*partit
 }
 
 // openOrCreate opens the bleve index in dir, creating it with the current mapping if there is none.
+// Each call gets its own copy of cfg: bleve writes the index's store path into the map it is
+// given, and a path left there by one month would open that month's store for the next.
 func openOrCreate(dir string, cfg map[string]interface{}) (blv.Index, error) {
-	idx, err := blv.OpenUsing(dir, cfg)
+	idx, err := blv.OpenUsing(dir, maps.Clone(cfg))
 	if errors.Is(err, blv.ErrorIndexPathDoesNotExist) || errors.Is(err, blv.ErrorIndexMetaMissing) {
-		idx, err = blv.NewUsing(dir, newMapping(), "scorch", "scorch", cfg)
+		idx, err = blv.NewUsing(dir, newMapping(), "scorch", "scorch", maps.Clone(cfg))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open bleve index %s: %w", dir, err)
