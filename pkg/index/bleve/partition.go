@@ -1,6 +1,7 @@
 package bleve
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -74,7 +75,10 @@ func openPartitions(dir string, cfg map[string]interface{}, retain int) (*partit
 		}
 		p.parts[e.Name()] = idx
 	}
-	p.alias = blv.NewIndexAlias(slices.Collect(maps.Values(p.parts))...)
+	p.alias = blv.NewIndexAlias()
+	for _, idx := range p.parts {
+		p.alias.Add(geoSerial{idx})
+	}
 	if _, err := p.month(p.now()); err != nil {
 		p.close()
 		return nil, err
@@ -129,7 +133,7 @@ func (p *partitions) month(t time.Time) (blv.Index, error) {
 		return nil, err
 	}
 	p.parts[name] = idx
-	p.alias.Add(idx)
+	p.alias.Add(geoSerial{idx})
 	p.expireLocked()
 	return idx, nil
 }
@@ -146,7 +150,7 @@ func (p *partitions) expireLocked() {
 		if name == legacyPart || err != nil || !t.Before(h) {
 			continue
 		}
-		p.alias.Remove(idx)
+		p.alias.Remove(geoSerial{idx})
 		delete(p.parts, name)
 		dir := filepath.Join(p.dir, name)
 		if err := idx.Close(); err != nil {
@@ -181,4 +185,37 @@ func (p *partitions) close() error {
 		}
 	}
 	return first
+}
+
+// Bleve's geoshape queries build their terms with one region coverer shared by the whole
+// process (the s2 plugin's), setting its levels on every query; the alias searches the months in
+// parallel, so a Near or mentioned-date search would race with itself on it. Such searches take
+// geoQueryMu around each month's search: the months run one at a time, other searches in parallel.
+var geoQueryMu sync.Mutex
+
+// geoSearchKey marks a context whose search has geoshape queries (see search).
+type geoSearchKey struct{}
+
+// geoSerial is a month's index as the alias sees it: searches marked with geoSearchKey hold
+// geoQueryMu.
+type geoSerial struct{ monthIndex }
+
+// monthIndex names the embedded index of geoSerial: embedding blv.Index by its own name would hide its
+// Index method behind the field.
+type monthIndex = blv.Index
+
+func (g geoSerial) SearchInContext(ctx context.Context, req *blv.SearchRequest) (*blv.SearchResult, error) {
+	if ctx.Value(geoSearchKey{}) != nil {
+		geoQueryMu.Lock()
+		defer geoQueryMu.Unlock()
+	}
+	return g.monthIndex.SearchInContext(ctx, req)
+}
+
+// search runs req, q's request, on the index or across the months.
+func (x *Index) search(ctx context.Context, q index.Query, req *blv.SearchRequest) (*blv.SearchResult, error) {
+	if x.parts != nil && (q.Near != nil || !q.MentionsFrom.IsZero() || !q.MentionsTo.IsZero()) {
+		ctx = context.WithValue(ctx, geoSearchKey{}, true)
+	}
+	return x.idx.SearchInContext(ctx, req)
 }

@@ -59,7 +59,7 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		req.AddFacet("timeline", blv.NewFacetRequest(timelineField, maxTimelineBuckets))
 	}
 
-	res, err := x.idx.SearchInContext(ctx, req)
+	res, err := x.search(ctx, q, req)
 	if err != nil {
 		return nil, fmt.Errorf("index search %q: %w", q.Text, err)
 	}

@@ -31,7 +31,7 @@ func (x *Index) SignificantTerms(ctx context.Context, q index.Query, opts index.
 	}
 	req.From, req.Size = 0, opts.Sample
 	req.Fields = []string{fieldText, fieldJSON}
-	res, err := x.idx.SearchInContext(ctx, req)
+	res, err := x.search(ctx, q, req)
 	if err != nil {
 		return nil, fmt.Errorf("significant terms %q: %w", q.Text, err)
 	}
