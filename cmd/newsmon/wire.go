@@ -28,6 +28,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/geo"
 	"github.com/newsmon/newsmon/pkg/index"
 	blevebackend "github.com/newsmon/newsmon/pkg/index/bleve"
+	"github.com/newsmon/newsmon/pkg/index/elastic"
 	"github.com/newsmon/newsmon/pkg/pipeline"
 )
 
@@ -56,6 +57,11 @@ type options struct {
 	// Replicas of the streams and buckets newsmon creates (a NATS cluster) and of new
 	// Elasticsearch indices (an ES cluster).
 	natsReplicas, esReplicas int
+
+	// The index layout: one index per month of published dates ("month") or one ("" ), and the
+	// months kept (0: all).
+	indexPeriod string
+	indexRetain int
 }
 
 // flagGroup is a set of flags a service command offers beside the common ones (data folder, NATS,
@@ -112,6 +118,8 @@ func (o *options) registerCommon(fs *flag.FlagSet) {
 	fs.StringVar(&o.esIndex, "es-index", envDefault("NEWSMON_ES_INDEX", "newsmon-articles"), "Elasticsearch write alias (env NEWSMON_ES_INDEX)")
 	fs.IntVar(&o.natsReplicas, "nats-replicas", envInt("NEWSMON_NATS_REPLICAS", 1), "replicas of the JetStream streams and key-value buckets on --nats-url: 3 on a 3-node NATS cluster, so that one node may fail (env NEWSMON_NATS_REPLICAS)")
 	fs.IntVar(&o.esReplicas, "es-replicas", envInt("NEWSMON_ES_REPLICAS", 0), "replicas of new Elasticsearch indices: 1 or more on a cluster, so that a data node may fail (env NEWSMON_ES_REPLICAS)")
+	fs.StringVar(&o.indexPeriod, "index-period", envDefault("NEWSMON_INDEX_PERIOD", ""), "\"month\": one index per month of the articles' published dates (bleve folders <data>/index/2026.11, Elasticsearch indices <alias>-2026.11), searched as one, so writes touch a month and retention drops whole months; empty keeps one index (env NEWSMON_INDEX_PERIOD)")
+	fs.IntVar(&o.indexRetain, "index-retain", envInt("NEWSMON_INDEX_RETAIN", 0), "with --index-period month: months of articles kept, the current one included; older months are deleted (0 keeps all) (env NEWSMON_INDEX_RETAIN)")
 	fs.DurationVar(&o.ackWait, "ack-wait", 30*time.Second, "how long a worker may hold an article before NATS hands it to another (recovery time after a crash)")
 	fs.StringVar(&o.logLevel, "log-level", envDefault("NEWSMON_LOG_LEVEL", "info"), "debug, info, warn or error")
 }
@@ -196,6 +204,9 @@ func loadPipeline(path string, vars map[string]string) (*pipeline.Spec, error) {
 
 // openIndex opens Elasticsearch when a URL is given, else the embedded bleve index under data.
 func openIndex(ctx context.Context, o *options, log *slog.Logger) (index.Index, error) {
+	if err := o.checkIndexLayout(); err != nil {
+		return nil, err
+	}
 	if o.esURL != "" {
 		return openElastic(ctx, o, log)
 	}
@@ -203,7 +214,23 @@ func openIndex(ctx context.Context, o *options, log *slog.Logger) (index.Index, 
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
+	if o.indexPeriod != "" {
+		return blevebackend.Open(dir, blevebackend.WithMonthlyPartitions(o.indexRetain))
+	}
 	return blevebackend.Open(dir)
+}
+
+// checkIndexLayout rejects an unknown --index-period and a retention without one.
+func (o *options) checkIndexLayout() error {
+	switch {
+	case o.indexPeriod != "" && o.indexPeriod != elastic.PeriodMonth:
+		return usageError{fmt.Errorf("--index-period %q: want month, or empty for one index", o.indexPeriod)}
+	case o.indexRetain < 0:
+		return usageError{fmt.Errorf("--index-retain (or NEWSMON_INDEX_RETAIN) must be a number, 0 or more")}
+	case o.indexRetain > 0 && o.indexPeriod == "":
+		return usageError{fmt.Errorf("--index-retain needs --index-period month")}
+	}
+	return nil
 }
 
 // connectBus connects to the external NATS, or starts the embedded one under data. The embedded

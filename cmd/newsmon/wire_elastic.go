@@ -23,7 +23,8 @@ func openElastic(ctx context.Context, o *options, log *slog.Logger) (index.Index
 			urls = append(urls, u)
 		}
 	}
-	idx, err := elastic.New(ctx, elastic.Config{URLs: urls, Index: o.esIndex, Replicas: o.esReplicas}, log)
+	idx, err := elastic.New(ctx, elastic.Config{URLs: urls, Index: o.esIndex, Replicas: o.esReplicas,
+		Period: o.indexPeriod, Retain: o.indexRetain}, log)
 	if err != nil {
 		return nil, fmt.Errorf("elasticsearch %s: %w", redact.URL(o.esURL), redact.Error(err))
 	}

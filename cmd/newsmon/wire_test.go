@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ func TestLoggerLevelAppliesToAnyWriter(t *testing.T) {
 func TestFlagGroups(t *testing.T) {
 	t.Setenv("NEWSMON_HTTP", "")
 	common := []string{"data", "nats-url", "nats-creds", "nats-user", "nats-password", "nats-tls-ca",
-		"nats-tls-cert", "nats-tls-key", "nats-replicas", "es-url", "es-index", "es-replicas", "ack-wait", "log-level"}
+		"nats-tls-cert", "nats-tls-key", "nats-replicas", "es-url", "es-index", "es-replicas", "index-period", "index-retain", "ack-wait", "log-level"}
 	httpNames := []string{"http", "api-token", "api-read-token", "rate-limit", "trust-proxy"}
 	for _, tc := range []struct {
 		name     string
@@ -77,6 +78,23 @@ func TestFlagGroups(t *testing.T) {
 		})
 		if f := fs.Lookup("http"); f != nil && f.DefValue != tc.httpAddr {
 			t.Errorf("%s: --http defaults to %q, want %q", tc.name, f.DefValue, tc.httpAddr)
+		}
+	}
+}
+
+// TestIndexLayoutFlags: an unknown period, a negative retention and a retention without a period
+// are usage errors; the monthly layout with or without retention is accepted.
+func TestIndexLayoutFlags(t *testing.T) {
+	for _, tc := range []struct {
+		period string
+		retain int
+		ok     bool
+	}{{"", 0, true}, {"month", 0, true}, {"month", 12, true}, {"week", 0, false}, {"", 6, false}, {"month", -1, false}} {
+		o := options{indexPeriod: tc.period, indexRetain: tc.retain}
+		err := o.checkIndexLayout()
+		var ue usageError
+		if (err == nil) != tc.ok || (err != nil && !errors.As(err, &ue)) {
+			t.Errorf("--index-period %q --index-retain %d: %v; want ok %v (else a usage error)", tc.period, tc.retain, err, tc.ok)
 		}
 	}
 }

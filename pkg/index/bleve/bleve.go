@@ -33,7 +33,10 @@ type Index struct {
 	dir       string
 	analyzers []string // every analyser a document may have been indexed with
 	async     bool
-	missing   map[string]bool // fields of the current mapping the index was created without
+	missing   map[string]bool      // fields of the current mapping the index was created without
+	mapping   mapping.IndexMapping // the analysers queries use (every month has the same ones)
+
+	parts *partitions // the monthly layout's months; nil in the single-index layout
 
 	mu       sync.RWMutex   // Put holds it shared, Close exclusively
 	closed   bool           // under mu
@@ -47,11 +50,21 @@ type Option func(*options)
 
 type options struct {
 	asyncPersist bool
+	monthly      bool
+	retain       int
 }
 
 // WithAsyncPersist makes Put return once a batch is searchable instead of once it is on disk
 // (scorch's unsafe_batch). Faster; a crash may lose the latest acknowledged batches.
 func WithAsyncPersist() Option { return func(o *options) { o.asyncPersist = true } }
+
+// WithMonthlyPartitions keeps one index per month of the articles' published dates under dir,
+// searched as one (see partitions), and with retain > 0 keeps that many months, the current one
+// included, removing older ones. An index of the single-index layout already in dir stays
+// searchable and is never removed.
+func WithMonthlyPartitions(retain int) Option {
+	return func(o *options) { o.monthly, o.retain = true, retain }
+}
 
 // Open opens the index in dir, creating it (and dir) if there is none yet.
 func Open(dir string, opts ...Option) (*Index, error) {
@@ -63,15 +76,40 @@ func Open(dir string, opts ...Option) (*Index, error) {
 	if o.asyncPersist {
 		cfg["unsafe_batch"] = true
 	}
-	idx, err := blv.OpenUsing(dir, cfg)
-	if errors.Is(err, blv.ErrorIndexPathDoesNotExist) || errors.Is(err, blv.ErrorIndexMetaMissing) {
-		idx, err = blv.NewUsing(dir, newMapping(), "scorch", "scorch", cfg)
+	x := &Index{dir: dir, analyzers: queryAnalyzers(), async: o.asyncPersist}
+	if !o.monthly {
+		idx, err := openOrCreate(dir, cfg)
+		if err != nil {
+			return nil, err
+		}
+		x.idx, x.missing, x.mapping = idx, missingFields(idx.Mapping()), idx.Mapping()
+		return x, nil
 	}
+	parts, err := openPartitions(dir, cfg, o.retain)
 	if err != nil {
-		return nil, fmt.Errorf("open bleve index %s: %w", dir, err)
+		return nil, err
 	}
-	return &Index{idx: idx, dir: dir, analyzers: queryAnalyzers(), async: o.asyncPersist,
-		missing: missingFields(idx.Mapping())}, nil
+	x.idx, x.parts, x.mapping = parts.alias, parts, newMapping()
+	if legacy := parts.parts[legacyPart]; legacy != nil {
+		x.missing = missingFields(legacy.Mapping())
+	}
+	return x, nil
+}
+
+// members are the bleve indexes holding the articles: the one index, or every month.
+func (x *Index) members() []blv.Index {
+	if x.parts == nil {
+		return []blv.Index{x.idx}
+	}
+	return x.parts.list()
+}
+
+// target is the index an article is written to, or nil when it is older than the retention.
+func (x *Index) target(a *article.Article) (blv.Index, error) {
+	if x.parts == nil {
+		return x.idx, nil
+	}
+	return x.parts.forArticle(a)
 }
 
 // missingFields lists the fields of the current mapping that an index created by an older version
@@ -115,14 +153,15 @@ func (x *Index) checkFields(q index.Query) error {
 	return nil
 }
 
-// Put writes the batch as one bleve batch; the article id is the document id, so rewriting an
-// article replaces it. Articles that cannot be encoded (or lack an id) are reported in a
-// *index.BulkError and the rest are written.
+// Put writes the batch as one bleve batch (per month in the monthly layout); the article id is
+// the document id, so rewriting an article replaces it. Articles that cannot be encoded (or lack
+// an id) are reported in a *index.BulkError and the rest are written. In the monthly layout,
+// articles older than the retention are not written.
 func (x *Index) Put(ctx context.Context, batch []*article.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("index put: %w", err)
 	}
-	b := x.idx.NewBatch()
+	batches := map[blv.Index]*blv.Batch{}
 	failed := map[string]error{}
 	for i, a := range batch {
 		if a == nil {
@@ -132,6 +171,18 @@ func (x *Index) Put(ctx context.Context, batch []*article.Article) error {
 			failed["batch["+strconv.Itoa(i)+"]"] = errors.New("article has no id")
 			continue
 		}
+		target, err := x.target(a)
+		if err != nil {
+			return fmt.Errorf("index put: %w", err)
+		}
+		if target == nil {
+			continue
+		}
+		b := batches[target]
+		if b == nil {
+			b = target.NewBatch()
+			batches[target] = b
+		}
 		d, err := newDoc(a)
 		if err == nil {
 			err = b.Index(a.ID, d)
@@ -140,8 +191,11 @@ func (x *Index) Put(ctx context.Context, batch []*article.Article) error {
 			failed[a.ID] = err
 		}
 	}
-	if b.Size() > 0 {
-		if err := x.write(b); err != nil {
+	for target, b := range batches {
+		if b.Size() == 0 {
+			continue
+		}
+		if err := x.write(target, b); err != nil {
 			return fmt.Errorf("index put batch of %d in %s: %w", b.Size(), x.dir, err)
 		}
 	}
@@ -153,20 +207,20 @@ func (x *Index) Put(ctx context.Context, batch []*article.Article) error {
 
 // write applies the batch. With async persistence, scorch's Close does not wait for in-memory
 // segments to reach disk, so write counts the batches still in flight for Close to wait on.
-func (x *Index) write(b *blv.Batch) error {
+func (x *Index) write(target blv.Index, b *blv.Batch) error {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	if x.closed {
 		return errors.New("index is closed")
 	}
 	if !x.async {
-		return x.idx.Batch(b)
+		return target.Batch(b)
 	}
 	x.unsynced.Add(1)
 	var once sync.Once
 	done := func() { once.Do(x.unsynced.Done) }
 	b.SetPersistedCallback(func(error) { done() })
-	err := x.idx.Batch(b)
+	err := target.Batch(b)
 	if err != nil {
 		done()
 	}
@@ -178,9 +232,15 @@ func (x *Index) Get(ctx context.Context, id string) (*article.Article, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("index get %s: %w", id, err)
 	}
-	d, err := x.idx.Document(id)
-	if err != nil {
-		return nil, fmt.Errorf("index get %s: %w", id, err)
+	var d bleveindex.Document
+	for _, m := range x.members() {
+		var err error
+		if d, err = m.Document(id); err != nil {
+			return nil, fmt.Errorf("index get %s: %w", id, err)
+		}
+		if d != nil {
+			break
+		}
 	}
 	if d == nil {
 		return nil, fmt.Errorf("index get %s: %w", id, index.ErrNotFound)
@@ -267,6 +327,13 @@ func (x *Index) Close() error {
 	x.closed = true
 	x.mu.Unlock()
 	x.unsynced.Wait()
+	if x.parts != nil {
+		_ = x.idx.Close() // the alias: it holds nothing of its own
+		if err := x.parts.close(); err != nil {
+			return fmt.Errorf("close bleve index %s: %w", x.dir, err)
+		}
+		return nil
+	}
 	if err := x.idx.Close(); err != nil {
 		return fmt.Errorf("close bleve index %s: %w", x.dir, err)
 	}

@@ -202,8 +202,38 @@ func newMapping() *mapping.IndexMappingImpl {
 	}
 	im.DefaultMapping = docMapping(standard.Name)
 	im.DefaultType = typeOther
+	trimMapping(im)
 	return im
 }
+
+// trimMapping stops bleve from indexing what no query reads. By default bleve adds to every
+// document a composite "_all" field, and the field mappings added at a path sit in dynamic
+// sub-document mappings, so the geoshapes' GeoJSON members (locations.coordinates, .type) become
+// fields of their own that flow into "_all": about 130 extra terms per article, with term vectors,
+// built into every segment and rewritten by every merge. Queries name their fields, so "_all" is
+// off and no sub-mapping is dynamic. This changes how documents are mapped, not the stored
+// mapping's fields, so Open applies it to indexes created before it as well.
+func trimMapping(im *mapping.IndexMappingImpl) {
+	for _, dm := range im.TypeMapping {
+		trimDocMapping(dm)
+	}
+	if im.DefaultMapping != nil {
+		trimDocMapping(im.DefaultMapping)
+	}
+}
+
+func trimDocMapping(dm *mapping.DocumentMapping) {
+	dm.Dynamic = false
+	for name, sub := range dm.Properties {
+		if name != allField {
+			sub.Dynamic = false
+		}
+	}
+	dm.AddSubDocumentMapping(allField, &mapping.DocumentMapping{Enabled: false})
+}
+
+// allField is bleve's composite field of every field's terms, disabled by trimMapping.
+const allField = "_all"
 
 func docMapping(textAnalyzer string) *mapping.DocumentMapping {
 	dm := mapping.NewDocumentStaticMapping()

@@ -1,13 +1,17 @@
 package bleve
 
 import (
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	blv "github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
@@ -63,14 +67,7 @@ func TestOlderIndex(t *testing.T) {
 	}
 }
 
-func openCurrent(t *testing.T) *Index {
-	x, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
-	return x
-}
+func openCurrent(t *testing.T) *Index { return openAt(t, filepath.Join(t.TempDir(), "index")) }
 
 func TestStoredLanguage(t *testing.T) {
 	for _, tc := range []struct{ js, want string }{
@@ -91,4 +88,71 @@ func TestStoredLanguage(t *testing.T) {
 			t.Errorf("analyzerFor(%q) = %q; want %q", lang, got, want)
 		}
 	}
+}
+
+// TestNothingUnqueried: an article maps to the fields queries read and nothing else: no composite
+// "_all" field and no fields for the geoshapes' GeoJSON members. An index created before the
+// mapping was trimmed (a dynamic sub-mapping per field, "_all" on) maps new documents the same
+// way once opened.
+func TestNothingUnqueried(t *testing.T) {
+	untrimmed := newMapping()
+	for _, dm := range append(slices.Collect(maps.Values(untrimmed.TypeMapping)), untrimmed.DefaultMapping) {
+		delete(dm.Properties, allField)
+		for _, sub := range dm.Properties {
+			sub.Dynamic = true
+		}
+	}
+	if n := mappedFields(t, untrimmed); !slices.Contains(n, allField) || !slices.Contains(n, fieldLocations+".coordinates") {
+		t.Fatalf("the untrimmed mapping maps %v; want _all and locations.coordinates, as bleve's defaults do", n)
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	old, err := blv.NewUsing(dir, untrimmed, "scorch", "scorch", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for name, x := range map[string]*Index{"new index": openCurrent(t), "older index": openAt(t, dir)} {
+		im := x.idx.Mapping().(*mapping.IndexMappingImpl)
+		for _, f := range mappedFields(t, im) {
+			if f == allField || strings.Contains(f, ".") {
+				t.Errorf("%s: an article maps to field %q, which no query reads", name, f)
+			}
+		}
+		if len(x.missing) != 0 {
+			t.Errorf("%s misses %v", name, x.missing)
+		}
+	}
+}
+
+// mappedFields lists the fields (composite ones included) im maps a fixture with places and
+// mentioned dates to.
+func mappedFields(t *testing.T, im *mapping.IndexMappingImpl) []string {
+	t.Helper()
+	a := indextest.Fixtures()[0]
+	d, err := newDoc(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Locations == nil || d.Mentioned == nil {
+		t.Fatalf("fixture %s has no places or mentioned dates", a.ID)
+	}
+	bd := document.NewDocument(a.ID)
+	if err := im.MapDocument(bd, d); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	bd.VisitFields(func(f bleveindex.Field) { names = append(names, f.Name()) })
+	bd.VisitComposite(func(f bleveindex.CompositeField) { names = append(names, f.Name()) })
+	return names
+}
+
+func openAt(t *testing.T, dir string) *Index {
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	return x
 }

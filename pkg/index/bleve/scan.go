@@ -41,7 +41,7 @@ func (x *Index) Scan(ctx context.Context, q index.Query, fn func(*article.Articl
 	}
 	matches, narrowed := req.Query, false
 	for {
-		res, err := x.idx.SearchInContext(ctx, req)
+		res, err := x.search(ctx, q, req)
 		if err != nil {
 			return fmt.Errorf("index scan %q: %w", q.Text, err)
 		}

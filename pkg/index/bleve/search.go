@@ -1,6 +1,7 @@
 package bleve
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
@@ -48,20 +49,17 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		req.Highlight = blv.NewHighlightWithStyle("html") // <mark>…</mark>, HTML-escaped
 		req.Highlight.Fields = []string{fieldTitle, fieldText}
 	}
+	facetSize := cmp.Or(q.FacetSize, index.DefaultFacetSize)
 	if q.FacetSize >= 0 {
-		n := q.FacetSize
-		if n == 0 {
-			n = index.DefaultFacetSize
-		}
 		for _, name := range q.FacetList() {
-			req.AddFacet(name, blv.NewFacetRequest(facetFields[name], n))
+			req.AddFacet(name, blv.NewFacetRequest(facetFields[name], x.facetFetch(facetSize)))
 		}
 	}
 	if timelineField != "" {
 		req.AddFacet("timeline", blv.NewFacetRequest(timelineField, maxTimelineBuckets))
 	}
 
-	res, err := x.idx.SearchInContext(ctx, req)
+	res, err := x.search(ctx, q, req)
 	if err != nil {
 		return nil, fmt.Errorf("index search %q: %w", q.Text, err)
 	}
@@ -92,7 +90,8 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	if q.FacetSize >= 0 {
 		out.Facets = make(map[string][]index.FacetBucket, len(facetFields))
 		for _, name := range q.FacetList() {
-			out.Facets[name] = termBuckets(res.Facets[name])
+			buckets := termBuckets(res.Facets[name])
+			out.Facets[name] = buckets[:min(len(buckets), facetSize)]
 		}
 	}
 	if timelineField != "" {
@@ -141,6 +140,17 @@ func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, er
 		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newest, &search.SortDocID{}})
 	}
 	return req, hasText, nil
+}
+
+// facetFetch is how many buckets of a facet to ask each index for when n are shown. Over months,
+// the alias merges each month's top buckets, so a value just below the top in every month would
+// be missed though it leads overall; asking each for many more (as Elasticsearch asks each shard
+// for shard_size) makes that rare. Counting costs the same: every value is counted either way.
+func (x *Index) facetFetch(n int) int {
+	if x.parts == nil {
+		return n
+	}
+	return 10*n + 100
 }
 
 // termBuckets converts a terms facet, keeping bleve's order: count descending, then key.
@@ -276,7 +286,7 @@ func (x *Index) termQuery(t index.TextTerm) query.Query {
 	var alts []query.Query
 	seen := map[string]bool{}
 	for _, an := range x.analyzers {
-		a := x.idx.Mapping().AnalyzerNamed(an)
+		a := x.mapping.AnalyzerNamed(an)
 		if a == nil {
 			continue
 		}

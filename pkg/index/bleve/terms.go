@@ -31,7 +31,7 @@ func (x *Index) SignificantTerms(ctx context.Context, q index.Query, opts index.
 	}
 	req.From, req.Size = 0, opts.Sample
 	req.Fields = []string{fieldText, fieldJSON}
-	res, err := x.idx.SearchInContext(ctx, req)
+	res, err := x.search(ctx, q, req)
 	if err != nil {
 		return nil, fmt.Errorf("significant terms %q: %w", q.Text, err)
 	}
@@ -45,7 +45,7 @@ func (x *Index) SignificantTerms(ctx context.Context, q index.Query, opts index.
 		}
 		text, _ := h.Fields[fieldText].(string)
 		js, _ := h.Fields[fieldJSON].(string)
-		an := x.idx.Mapping().AnalyzerNamed(analyzerFor(storedLanguage(js)))
+		an := x.mapping.AnalyzerNamed(analyzerFor(storedLanguage(js)))
 		if an == nil {
 			continue
 		}
@@ -71,26 +71,24 @@ func (x *Index) SignificantTerms(ctx context.Context, q index.Query, opts index.
 		}
 	}
 
-	reader, err := x.reader()
+	readers, err := x.readers()
 	if err != nil {
 		return nil, fmt.Errorf("significant terms: %w", err)
 	}
-	defer reader.Close()
-	bgSize, err := reader.DocCount()
+	defer readers.Close()
+	bgSize, err := readers.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("significant terms: count: %w", err)
 	}
-	out.BackgroundTotal = int(bgSize)
+	out.BackgroundTotal = bgSize
 	for term, n := range docs {
 		if n < index.MinTermDocs {
 			continue
 		}
-		tfr, err := reader.TermFieldReader(ctx, []byte(term), fieldText, false, false, false)
+		bg, err := readers.docFreq(ctx, term)
 		if err != nil {
 			return nil, fmt.Errorf("significant terms: background of %q: %w", term, err)
 		}
-		bg := int(tfr.Count())
-		_ = tfr.Close()
 		bg = max(bg, n)
 		score := index.JLH(n, out.Sampled, bg, out.BackgroundTotal)
 		if score <= 0 {
@@ -112,14 +110,59 @@ func (x *Index) SignificantTerms(ctx context.Context, q index.Query, opts index.
 	return out, nil
 }
 
-// reader opens a reader on the index's current snapshot, for document frequencies; the caller
-// closes it.
-func (x *Index) reader() (bleveindex.IndexReader, error) {
-	adv, err := x.idx.Advanced()
-	if err != nil {
+// snapshotReaders read the current snapshot of every member index (every month), for document
+// frequencies summed over them.
+type snapshotReaders []bleveindex.IndexReader
+
+// readers opens a reader on each member's current snapshot; the caller closes them.
+func (x *Index) readers() (snapshotReaders, error) {
+	var rs snapshotReaders
+	for _, m := range x.members() {
+		adv, err := m.Advanced()
+		if err == nil {
+			var r bleveindex.IndexReader
+			if r, err = adv.Reader(); err == nil {
+				rs = append(rs, r)
+				continue
+			}
+		}
+		rs.Close()
 		return nil, err
 	}
-	return adv.Reader()
+	return rs, nil
+}
+
+// DocCount is the number of documents in all the snapshots.
+func (rs snapshotReaders) DocCount() (int, error) {
+	total := 0
+	for _, r := range rs {
+		n, err := r.DocCount()
+		if err != nil {
+			return 0, err
+		}
+		total += int(n)
+	}
+	return total, nil
+}
+
+// docFreq is the number of documents whose body holds term.
+func (rs snapshotReaders) docFreq(ctx context.Context, term string) (int, error) {
+	total := 0
+	for _, r := range rs {
+		tfr, err := r.TermFieldReader(ctx, []byte(term), fieldText, false, false, false)
+		if err != nil {
+			return 0, err
+		}
+		total += int(tfr.Count())
+		_ = tfr.Close()
+	}
+	return total, nil
+}
+
+func (rs snapshotReaders) Close() {
+	for _, r := range rs {
+		_ = r.Close()
+	}
 }
 
 // storedLanguage reads the language of a stored article JSON without decoding the rest, which

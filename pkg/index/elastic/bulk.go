@@ -45,8 +45,12 @@ type bulkItem struct {
 // keeps a retried older version from overwriting a newer one.
 func (x *Index) Put(ctx context.Context, batch []*article.Article) error {
 	failed := map[string]error{}
-	body, sent := encodeBulk(x.alias, dedupe(batch, failed), failed)
-	return x.bulk(ctx, body, sent, failed)
+	body, sent := encodeBulk(x.target, x.unexpired(dedupe(batch, failed)), failed)
+	err := x.bulk(ctx, body, sent, failed)
+	if err == nil {
+		x.wrotePeriods(ctx, sent)
+	}
+	return err
 }
 
 // bulk sends body, whose actions are for sent (in order), and retries the items rejected with
@@ -105,7 +109,7 @@ func (x *Index) bulk(ctx context.Context, body []byte, sent []*article.Article, 
 		if err := x.sleep(ctx, attempt+1); err != nil {
 			return fmt.Errorf("elasticsearch %s: %d items not written: %w", op, len(retry), err)
 		}
-		body, sent = encodeBulk(x.alias, retry, failed)
+		body, sent = encodeBulk(x.target, retry, failed)
 	}
 	if len(failed) > 0 {
 		return &index.BulkError{Failed: failed}
@@ -135,24 +139,24 @@ func dedupe(batch []*article.Article, failed map[string]error) []*article.Articl
 	return out
 }
 
-// encodeBulk renders the NDJSON body: an index action naming the alias and _id, then the
-// document. Articles that cannot be encoded go to failed; sent lists the ones in the body.
+// encodeBulk renders the NDJSON body: an index action naming the target index (the alias, or
+// the article's period) and _id, then the document. Articles that cannot be encoded go to failed; sent lists the ones in the body.
 //
 // The body is written in place (one encoder, one buffer sized after the first article) rather
 // than marshalled piece by piece and copied: growing the buffer was two thirds of the bytes a
 // batch allocated.
-func encodeBulk(alias string, arts []*article.Article, failed map[string]error) (body []byte, sent []*article.Article) {
+func encodeBulk(target func(*article.Article) string, arts []*article.Article, failed map[string]error) (body []byte, sent []*article.Article) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf) // escapes like json.Marshal; ends each value with '\n'
-	quotedAlias, _ := json.Marshal(alias)
 	for i, a := range arts {
+		quotedIndex, _ := json.Marshal(target(a))
 		mark := buf.Len()
 		id, _ := json.Marshal(a.ID)
 		// {"index":{"_id":…,"_index":…}}: json.Marshal of the map, keys sorted.
 		buf.WriteString(`{"index":{"_id":`)
 		buf.Write(id)
 		buf.WriteString(`,"_index":`)
-		buf.Write(quotedAlias)
+		buf.Write(quotedIndex)
 		buf.WriteString("}}\n")
 		if err := enc.Encode(newDoc(a)); err != nil {
 			buf.Truncate(mark)

@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/elastic/elastic-transport-go/v8/elastictransport"
@@ -54,6 +55,14 @@ type Config struct {
 	MaxRetries int
 	Shards     int // primary shards of new indices; 0 means 1
 	Replicas   int // replicas of new indices, as given (0 suits a single node)
+	// Period "" keeps one index behind the alias (<Index>-000001, replaced by SwitchAlias);
+	// PeriodMonth writes each article to the index of its published month (<Index>-2026.11),
+	// all of them behind the alias for search. Get is then a search by id, near-real-time as
+	// searches are (a document GET needs a single index).
+	Period string
+	// Retain, with a Period, keeps that many periods (the current one included) and deletes the
+	// indices of older ones; 0 keeps everything.
+	Retain int
 
 	// Transport replaces the HTTP round tripper (tests, custom TLS); nil means http.DefaultTransport.
 	Transport http.RoundTripper
@@ -76,6 +85,12 @@ func (c Config) Validate() error {
 	if c.Shards < 0 || c.Replicas < 0 {
 		errs = append(errs, errors.New("shards and replicas must be >= 0"))
 	}
+	if c.Period != "" && c.Period != PeriodMonth {
+		errs = append(errs, fmt.Errorf("index period %q: want %q or none", c.Period, PeriodMonth))
+	}
+	if c.Retain < 0 || (c.Retain > 0 && c.Period == "") {
+		errs = append(errs, errors.New("retention needs an index period and is 0 (keep all) or more"))
+	}
 	return errors.Join(errs...)
 }
 
@@ -89,6 +104,12 @@ type Index struct {
 	replicas   int
 	log        *slog.Logger
 	backoff    func(attempt int) time.Duration // wait before retry attempt (1-based)
+
+	period  string           // Config.Period
+	retain  int              // Config.Retain
+	now     func() time.Time // the clock that names the current period
+	mu      sync.Mutex
+	written map[string]bool // period indices this process wrote to (under mu)
 }
 
 var _ index.Index = (*Index)(nil)
@@ -133,6 +154,7 @@ func newIndex(cfg Config, log *slog.Logger) (*Index, error) {
 		tp: tp, alias: cfg.Index, refresh: cfg.Refresh, maxRetries: cfg.MaxRetries,
 		shards: max(cfg.Shards, 1), replicas: cfg.Replicas,
 		log: log.With("component", "index.elastic"), backoff: jitteredBackoff,
+		period: cfg.Period, retain: cfg.Retain, now: time.Now, written: map[string]bool{},
 	}
 	if x.alias == "" {
 		x.alias = DefaultAlias
@@ -269,21 +291,13 @@ func (x *Index) once(ctx context.Context, req esapi.Request) (int, []byte, error
 }
 
 // ensure creates (or updates) the index template, and creates the first index with the write
-// alias if the alias does not exist yet.
+// alias if the alias does not exist yet (the periodic layout: see ensurePeriodic).
 func (x *Index) ensure(ctx context.Context) error {
-	tmpl, err := json.Marshal(templateBody(x.alias+"-*", x.shards, x.replicas))
-	if err != nil {
-		return fmt.Errorf("encode index template: %w", err)
+	if x.periodic() {
+		return x.ensurePeriodic(ctx)
 	}
-	name := x.alias + "-template"
-	status, body, err := x.do(ctx, "put index template "+name, func() esapi.Request {
-		return esapi.IndicesPutIndexTemplateRequest{Name: name, Body: bytes.NewReader(tmpl)}
-	})
-	if err != nil {
+	if err := x.putTemplate(ctx, templateBody(x.alias+"-*", x.shards, x.replicas)); err != nil {
 		return err
-	}
-	if status/100 != 2 {
-		return statusError("put index template "+name, status, body)
 	}
 	if ok, err := x.aliasExists(ctx); err != nil {
 		return err
@@ -293,7 +307,7 @@ func (x *Index) ensure(ctx context.Context) error {
 	}
 	first := x.alias + "-000001"
 	create, _ := json.Marshal(map[string]any{"aliases": map[string]any{x.alias: map[string]any{"is_write_index": true}}})
-	status, body, err = x.do(ctx, "create index "+first, func() esapi.Request {
+	status, body, err := x.do(ctx, "create index "+first, func() esapi.Request {
 		return esapi.IndicesCreateRequest{Index: first, Body: bytes.NewReader(create)}
 	})
 	if err != nil {
@@ -467,6 +481,9 @@ func (x *Index) Engine(ctx context.Context) (name, version string, err error) {
 
 // Get returns the stored article, or index.ErrNotFound.
 func (x *Index) Get(ctx context.Context, id string) (*article.Article, error) {
+	if x.periodic() {
+		return x.getBySearch(ctx, id)
+	}
 	op := "get " + id
 	status, body, err := x.do(ctx, op, func() esapi.Request {
 		return esapi.GetRequest{Index: x.alias, DocumentID: id, SourceExcludes: derivedFields}

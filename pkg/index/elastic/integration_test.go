@@ -35,13 +35,18 @@ func liveURL(t *testing.T) string {
 
 // openLive opens an index on a fresh, uniquely named alias and removes its indices and template
 // when the test ends.
-func openLive(t *testing.T, url string) *Index {
+func openLive(t *testing.T, url string) *Index { return openLiveWith(t, Config{URLs: []string{url}}) }
+
+// openLiveWith is openLive with cfg's layout (Period, Retain); the alias is made up and writes
+// wait for refresh.
+func openLiveWith(t *testing.T, cfg Config) *Index {
 	t.Helper()
 	var b [4]byte
 	_, _ = rand.Read(b[:])
 	alias := "nmtest-" + hex.EncodeToString(b[:])
 	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	x, err := New(t.Context(), Config{URLs: []string{url}, Index: alias, Refresh: true}, log)
+	cfg.Index, cfg.Refresh = alias, true
+	x, err := New(t.Context(), cfg, log)
 	if err != nil {
 		t.Fatalf("New(%s): %v", alias, err)
 	}
@@ -178,7 +183,7 @@ func TestIntegrationPartialBulkFailure(t *testing.T) {
 
 // putRaw sends a bulk with a real article and one hand-written document, to provoke a mapping error.
 func (x *Index) putRaw(ctx context.Context, a *article.Article, rawDoc, rawID string) error {
-	body, sent := encodeBulk(x.alias, []*article.Article{a}, map[string]error{})
+	body, sent := encodeBulk(x.target, []*article.Article{a}, map[string]error{})
 	body = append(body, fmt.Sprintf(`{"index":{"_index":%q,"_id":%q}}`+"\n%s\n", x.alias, rawID, rawDoc)...)
 	sent = append(sent, &article.Article{ID: rawID})
 	return x.bulk(ctx, body, sent, map[string]error{})
