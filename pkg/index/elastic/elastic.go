@@ -394,8 +394,9 @@ func (x *Index) aliasIndices(ctx context.Context) ([]string, error) {
 
 // SwitchAlias points the alias (reads and writes) at newIndex alone, atomically, creating
 // newIndex first if it does not exist; a name matching <alias>-* gets the template's mappings.
-// This is the last step of a reindex: create the new index, fill it (re-Put from the bus, or
-// _reindex), then switch.
+// This is the last step of a reindex: create the new index, fill it (Elasticsearch's _reindex:
+// the bus keeps no copy of indexed articles), then switch. It is for the single-index layout; the
+// monthly layout (Config.Period) names its indices itself.
 func (x *Index) SwitchAlias(ctx context.Context, newIndex string) error {
 	op := "create index " + newIndex
 	status, body, err := x.do(ctx, op, func() esapi.Request { return esapi.IndicesCreateRequest{Index: newIndex} })
