@@ -24,7 +24,10 @@ func TestFaultImportKilledAndRestarted(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fault test")
 	}
-	const n = 1200
+	// More records than the backlog gate lets through (pipeline.DefaultMaxBacklog, 1,000): the import
+	// then waits for extraction, and is still under way when its first position is saved (after
+	// a second), however fast the machine reads and publishes.
+	const n = 2500
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	jsonl := filepath.Join(dir, "export.jsonl")
