@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -67,7 +68,9 @@ func GeneratedMixedOnDisk(n int, seed int64, langs []string, base, dir string) (
 		return nil, err
 	}
 	h := Generated(n, seed).(*genHandler)
-	h.langs = langs
+	if slices.ContainsFunc(langs, func(l string) bool { return l != "en" }) {
+		h.langs = langs // English alone is the English site, article for article
+	}
 	pages := &renderedPages{dir: dir, meta: make([]renderedPage, h.n)}
 	for i := range h.n {
 		body, ctype, modified, err := h.renderArticle(base, i)
