@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsmon/newsmon/internal/bench"
+	"github.com/newsmon/newsmon/internal/demo"
 )
 
 // cmdBench runs a generated news site through the embedded pipeline (httptest site → crawl →
@@ -21,6 +22,7 @@ import (
 func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench", stderr)
 	n := fs.Int("articles", 5000, "articles on the generated site")
+	languages := fs.String("languages", "", "comma-separated languages the generated articles are written in, drawn evenly, e.g. en,es,fr,de,pt,zh; the report then counts the language each indexed article was detected in (default: English only)")
 	seed := fs.Int64("seed", 1, "generator seed (same seed, same site)")
 	workers := fs.Int("workers", 4*runtime.GOMAXPROCS(0), "extract workers")
 	extractCPU := fs.Int("extract-cpu", 0, "extractor chains run at once (0: the pipeline's default, GOMAXPROCS-1)")
@@ -47,6 +49,10 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *feedItems < 1 || *poll < 0 {
 		return usageError{errors.New("--feed-items must be >= 1 and --poll >= 0")}
 	}
+	langs, err := benchLanguages(*languages)
+	if err != nil {
+		return err
+	}
 	if *rate < 0 {
 		return usageError{errors.New("--rate must be >= 0")}
 	}
@@ -58,7 +64,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer stop()
-	opts := bench.Options{Seed: *seed, Workers: *workers, Batch: *batch, Rate: *rate, ExtractCPU: *extractCPU,
+	opts := bench.Options{Languages: langs, Seed: *seed, Workers: *workers, Batch: *batch, Rate: *rate, ExtractCPU: *extractCPU,
 		DataDir: *dataDir, LimitMemory: limitMemory, FeedItems: *feedItems, Poll: *poll}
 	if *feeds != "" {
 		opts.Feeds = counts[0] // Sizes sets each run's count
@@ -91,6 +97,21 @@ func benchCounts(articles int, sizes string) ([]int, error) {
 		return nil, usageError{errors.New("--articles must be > 0")}
 	}
 	return counts, nil
+}
+
+// benchLanguages parses --languages: nil when empty (the English site).
+func benchLanguages(flag string) ([]string, error) {
+	if strings.TrimSpace(flag) == "" {
+		return nil, nil
+	}
+	var langs []string
+	for _, l := range strings.Split(flag, ",") {
+		langs = append(langs, strings.ToLower(strings.TrimSpace(l)))
+	}
+	if err := demo.CheckGeneratedLanguages(langs); err != nil {
+		return nil, usageError{fmt.Errorf("--languages: %w", err)}
+	}
+	return langs, nil
 }
 
 // startCPUProfile profiles the process's CPU into path until stop is called; with an empty path

@@ -33,3 +33,22 @@ func TestBenchCounts(t *testing.T) {
 		}
 	}
 }
+
+func TestBenchLanguages(t *testing.T) {
+	tests := []struct {
+		flag    string
+		want    []string
+		wantErr bool
+	}{
+		{flag: "", want: nil},
+		{flag: "en, ES,zh", want: []string{"en", "es", "zh"}},
+		{flag: "en,xx", wantErr: true},
+	}
+	for _, tt := range tests {
+		got, err := benchLanguages(tt.flag)
+		var usage usageError
+		if tt.wantErr != errors.As(err, &usage) || !slices.Equal(got, tt.want) {
+			t.Errorf("benchLanguages(%q) = %v, %v; want %v (usage error: %v)", tt.flag, got, err, tt.want, tt.wantErr)
+		}
+	}
+}

@@ -24,7 +24,11 @@ import (
 
 // Options are the knobs of one embedded-pipeline run.
 type Options struct {
-	Articles   int
+	Articles int
+	// Languages, when set, writes each generated article in one of them, drawn evenly
+	// (demo.GeneratedLanguages lists those it can write), and the report counts the language
+	// each indexed article was given.
+	Languages  []string
 	Seed       int64   // generator seed: same seed, same site
 	Workers    int     // extract workers
 	Batch      int     // index batch size

@@ -27,7 +27,11 @@ type recorder struct {
 }
 
 func newRecorder(opts Options) *recorder {
-	return &recorder{articles: opts.Articles, res: Result{Articles: opts.Articles, Rate: opts.Rate}, done: make(chan struct{})}
+	res := Result{Articles: opts.Articles, Rate: opts.Rate}
+	if len(opts.Languages) > 0 {
+		res.Languages = map[string]int{}
+	}
+	return &recorder{articles: opts.Articles, res: res, done: make(chan struct{})}
 }
 
 // indexed is the pipeline's OnIndexed.
@@ -36,6 +40,9 @@ func (r *recorder) indexed(a *article.Article, at time.Time) {
 	defer r.mu.Unlock()
 	r.res.Searchable = append(r.res.Searchable, at.Sub(a.Fetched))
 	r.res.IndexedAt = append(r.res.IndexedAt, at)
+	if r.res.Languages != nil {
+		r.res.Languages[a.Language]++
+	}
 	r.lastIndexed = at
 	if len(r.res.Searchable) == r.articles {
 		close(r.done)

@@ -22,6 +22,9 @@ type Result struct {
 	IndexedAt  []time.Time     // when each article became searchable, in that order
 	Start      time.Time       // when the crawl started
 	Feeds      *FeedsReport    // a feeds run's crawl figures; nil for a one-site run
+	// Languages counts the language each indexed article was given ("" when undecided); nil
+	// unless the site was written in several (Options.Languages).
+	Languages map[string]int
 }
 
 // SteadyRate is the indexing rate between the 10th and the 90th percentile article: what the
@@ -42,6 +45,9 @@ func printSetup(w io.Writer, opts Options, startup time.Duration) {
 	mode := "flood: every article available at once"
 	if opts.Rate > 0 {
 		mode = fmt.Sprintf("site releases %.0f articles/s", opts.Rate)
+	}
+	if len(opts.Languages) > 0 {
+		mode += ", in " + strings.Join(opts.Languages, ",")
 	}
 	if opts.Feeds > 0 {
 		mode = fmt.Sprintf("%d feeds of %d on %d hosts, default politeness, polled every %s", opts.Feeds, opts.FeedItems, opts.Feeds, opts.Poll)
@@ -69,6 +75,9 @@ func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "bench: fetch→searchable p50=%s p99=%s max=%s\n", pct(r.Searchable, 50), pct(r.Searchable, 99), pct(r.Searchable, 100))
 	fmt.Fprintf(w, "bench: fetch→alert p50=%s p99=%s (%d alerts)\n", pct(r.Alerted, 50), pct(r.Alerted, 99), len(r.Alerted))
 	fmt.Fprintf(w, "bench: peak RSS %s\n", peakRSS())
+	if r.Languages != nil {
+		fmt.Fprintf(w, "bench: languages detected: %s\n", languageCounts(r.Languages))
+	}
 	if r.Feeds != nil {
 		fmt.Fprintf(w, "bench: articles/s per 10 s: %s\n", r.ratesOverTime(10*time.Second))
 		r.Feeds.print(w)
@@ -176,4 +185,18 @@ func procStatusKB(names ...string) []int {
 		}
 	}
 	return out
+}
+
+// languageCounts writes counts as "de=12 en=30 es=11 …" in code order; articles no language was
+// given for count as "und" (undetermined).
+func languageCounts(counts map[string]int) string {
+	out := make([]string, 0, len(counts))
+	for lang, n := range counts {
+		if lang == "" {
+			lang = "und"
+		}
+		out = append(out, lang+"="+strconv.Itoa(n))
+	}
+	slices.Sort(out)
+	return strings.Join(out, " ")
 }

@@ -111,3 +111,21 @@ func TestPrintLinearity(t *testing.T) {
 		t.Errorf("printLinearity wrote\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// A run over a mixed-language site reports the language each indexed article got; an English
+// run prints no such line.
+func TestPrintLanguagesDetected(t *testing.T) {
+	t.Parallel()
+	r := Result{Articles: 4, Elapsed: time.Second, Languages: map[string]int{"zh": 1, "en": 2, "": 1}}
+	var out bytes.Buffer
+	r.Print(&out)
+	if want := "bench: languages detected: en=2 und=1 zh=1\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("report lacks %q:\n%s", want, out.String())
+	}
+	out.Reset()
+	r.Languages = nil
+	r.Print(&out)
+	if strings.Contains(out.String(), "languages detected") {
+		t.Errorf("an English run reports languages:\n%s", out.String())
+	}
+}

@@ -28,7 +28,7 @@ func startSite(site *httptest.Server, opts Options, dir string, stderr io.Writer
 		return err
 	}
 	rendering := time.Now()
-	handler, err := demo.GeneratedOnDisk(opts.Articles, opts.Seed, "http://"+site.Listener.Addr().String(), dir)
+	handler, err := demo.GeneratedMixedOnDisk(opts.Articles, opts.Seed, opts.Languages, "http://"+site.Listener.Addr().String(), dir)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -45,10 +46,11 @@ func GeneratedFeedPaths(n int) []string {
 const genSitemapSize = 1000
 
 type genHandler struct {
-	n    int
-	seed int64
-	r    *renderer
-	disk *renderedPages // nil: render on request
+	n     int
+	seed  int64
+	langs []string // languages each story is drawn from, evenly; nil: English only
+	r     *renderer
+	disk  *renderedPages // nil: render on request
 }
 
 // GeneratedOnDisk is Generated with every article page rendered ahead of time, for the site at base
@@ -56,7 +58,19 @@ type genHandler struct {
 // run on the same machine measures the pipeline, not the site's templates (rendering costs about as
 // much CPU as a tenth of the pipeline). Feeds, sitemaps and robots.txt are still made on request.
 func GeneratedOnDisk(n int, seed int64, base, dir string) (http.Handler, error) {
+	return GeneratedMixedOnDisk(n, seed, nil, base, dir)
+}
+
+// GeneratedMixedOnDisk is GeneratedOnDisk with each story written in one of langs, drawn evenly
+// (GeneratedLanguages lists those it can write); with no langs it is GeneratedOnDisk's English site.
+func GeneratedMixedOnDisk(n int, seed int64, langs []string, base, dir string) (http.Handler, error) {
+	if err := CheckGeneratedLanguages(langs); err != nil {
+		return nil, err
+	}
 	h := Generated(n, seed).(*genHandler)
+	if slices.ContainsFunc(langs, func(l string) bool { return l != "en" }) {
+		h.langs = langs // English alone is the English site, article for article
+	}
 	pages := &renderedPages{dir: dir, meta: make([]renderedPage, h.n)}
 	for i := range h.n {
 		body, ctype, modified, err := h.renderArticle(base, i)
@@ -176,8 +190,12 @@ func (h *genHandler) serveFeed(w http.ResponseWriter, r *http.Request, base stri
 	if page > 1 {
 		extra = append(extra, rssAtomLink{Href: fmt.Sprintf("%s/feeds/%d.xml", base, page-1), Rel: "previous", Type: "application/rss+xml"})
 	}
+	lang := "en"
+	if len(h.langs) > 0 {
+		lang = "" // a mixed feed declares no language: each page declares its own
+	}
 	doc := rssFeed(base, fmt.Sprintf("/feeds/%d.xml", page), fmt.Sprintf("Generated news, page %d", page), base+"/",
-		"Synthetic articles for benchmarks", "en", h.stories(lo, hi), extra...)
+		"Synthetic articles for benchmarks", lang, h.stories(lo, hi), extra...)
 	h.serveXML(w, r, doc, "application/rss+xml; charset=utf-8")
 }
 
@@ -228,6 +246,9 @@ func (h *genHandler) lookup(p string) (int, *story) {
 func (h *genHandler) story(i int) *story {
 	rng := rand.New(rand.NewPCG(uint64(h.seed), uint64(i)))
 	g := &genWriter{rng: rng}
+	if len(h.langs) > 0 {
+		return g.storyIn(i, h.langs[rng.IntN(len(h.langs))])
+	}
 	return g.write(i)
 }
 

@@ -93,9 +93,9 @@ func TestWARCWrittenByWget(t *testing.T) {
 	if fmt.Sprint(reasons) != fmt.Sprint(want) {
 		t.Errorf("skipped %v\nwant    %v", reasons, want)
 	}
-	// 125 responses and 2 resources are numbered; 125 requests, the warcinfo and the metadata
+	// 127 responses and 2 resources are numbered; 127 requests, the warcinfo and the metadata
 	// record are not.
-	if n := len(items) + len(skips); n != 127 {
-		t.Errorf("%d numbered records, want 127", n)
+	if n := len(items) + len(skips); n != 129 {
+		t.Errorf("%d numbered records, want 129", n)
 	}
 }
