@@ -49,6 +49,8 @@ func TestAlternateNames(t *testing.T) {
 			map[string]want{"Genève": {"CH", "Geneva"}, "Belgique": {"BE", ""}, "Allemagne": {"DE", ""}, "États-Unis": {"US", ""}}, []string{"Nkoulou"}},
 		{"de", "Die Landeshauptstadt München und der Freistaat Bayern fördern das Werk; auch Belgien und die Schweiz liefern.",
 			map[string]want{"München": {"DE", "Bavaria"}, "Bayern": {"DE", "Bavaria"}, "Belgien": {"BE", ""}, "Schweiz": {"CH", ""}}, nil},
+		{"de", "Der Freistaat Bayern fördert das Werk in der Region. Auch die Schweiz und das Saarland liefern Teile.",
+			map[string]want{"Bayern": {"DE", "Bavaria"}, "Schweiz": {"CH", ""}, "Saarland": {"DE", "Saarland"}}, []string{"Der", "Freistaat", "Region"}},
 		{"pt", "A fábrica em Munique vai exportar para a Alemanha e para os Estados Unidos.",
 			map[string]want{"Munique": {"DE", "Bavaria"}, "Alemanha": {"DE", ""}, "Estados Unidos": {"US", ""}}, nil},
 		{"ru", "Завод в Уси, в провинции Цзянсу, будет поставлять чипы в Москву и Германию. Москва приветствует сделку.",

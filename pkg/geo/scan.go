@@ -228,6 +228,21 @@ func ofBefore(rs []rune, start int) bool {
 	return end > from && placeOf[strings.ToLower(string(rs[from:end]))]
 }
 
+// nounDeterminers are the articles and contracted prepositions that open a noun phrase in the
+// languages that capitalise every noun.
+var nounDeterminers = map[string]bool{"der": true, "die": true, "das": true, "den": true, "dem": true,
+	"des": true, "ein": true, "eine": true, "einer": true, "einem": true, "einen": true, "eines": true,
+	"im": true, "am": true, "zum": true, "zur": true, "vom": true, "beim": true, "ins": true}
+
+// countryOrOwnRegionName reports whether one of ps is a country, or a first-level region named by
+// one of its own names rather than another language's.
+func (ml *multilingual) countryOrOwnRegionName(ps []posting) bool {
+	return slices.ContainsFunc(ps, func(p posting) bool {
+		f := ml.d.recs[p.rec].feature
+		return f == featCountry || f == featAdmin1 && p.langs == 0
+	})
+}
+
 // namesCountryOrRegion reports whether one of ps is a country or a first-level region.
 func (ml *multilingual) namesCountryOrRegion(ps []posting) bool {
 	return slices.ContainsFunc(ps, func(p posting) bool {
@@ -283,6 +298,12 @@ func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int
 			cue := i > 0 && placePrepositions[lang][strings.ToLower(string(rs[words[i-1].from:words[i-1].end]))] && rs[words[i].from-1] == ' '
 			known := len(primary.lookupKey(Key(name))) > 0
 			take := !known || ml.notableAs(ps, !nounCaps) || cue
+			if nounCaps && n == 1 && (nounDeterminers[Key(name)] || i > 0 && nounDeterminers[Key(string(rs[words[i-1].from:words[i-1].end]))]) {
+				// In German a capitalised word after an article is a noun ("die Lage", "in der
+				// Region", "Der Freistaat Bayern"), or the article itself ("Der"): a place only if
+				// it names a country ("die Schweiz") or a region by its own name ("im Saarland").
+				take = ml.countryOrOwnRegionName(ps)
+			}
 			weak := n == 1 && words[i].sentence && ml.onlyTowns(ps, sentenceStartPopulation) || known && !ml.notableAs(ps, !nounCaps)
 			if take && c.free(words[i].start, words[j].end, ps) && !(n == 1 && !nounCaps && inLongerName(rs, words, i)) {
 				if k != Key(name) {
