@@ -115,6 +115,37 @@ func TestPlacesInsideOrganisations(t *testing.T) {
 	}
 }
 
+// TestGermanNounsAreNoPlaces: in German, whose nouns all have capitals, a one-word place the
+// tagger found right after an article is a noun ("Die Lage": the situation, not Lage in North
+// Rhine-Westphalia), unless it names a country or a region by its own name ("das Saarland").
+func TestGermanNounsAreNoPlaces(t *testing.T) {
+	t.Parallel()
+	g := mustDefault(t)
+	place := func(name string, start int) article.Entity {
+		return article.Entity{Type: article.TypePlace, Name: name, Count: 1,
+			Mentions: []article.Mention{{Text: name, Start: start, End: start + len([]rune(name))}}}
+	}
+	text := "Die Lage in Deutschland ist gut, sagte er in Lage. Das Saarland liefert."
+	got := resolveIn(t, g, "de", text, place("Lage", 4), place("Lage", 45), place("Saarland", 55))
+	if p, ok := got["Lage"]; !ok || p.CountryCode != "DE" {
+		t.Errorf("\"in Lage\" → %s %s; want the town", p.Name, p.CountryCode)
+	}
+	if p := got["Saarland"]; p.Admin1 != "Saarland" {
+		t.Errorf("\"das Saarland\" → %s %s; want the region", p.Name, p.Admin1)
+	}
+	a := &article.Article{ID: "t", Language: "de", Text: text, Entities: []article.Entity{place("Lage", 4)}}
+	if err := NewResolver(g).Extract(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range a.Places {
+		for _, m := range p.Mentions {
+			if m.Start == 4 {
+				t.Errorf("\"Die Lage\" is a mention of %s %s; want no place", p.Name, p.CountryCode)
+			}
+		}
+	}
+}
+
 // TestEnglishIgnoresAlternateNames: English articles read the English names only, so their places
 // stay what they were before the alternate names came.
 func TestEnglishIgnoresAlternateNames(t *testing.T) {

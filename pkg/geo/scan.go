@@ -45,10 +45,13 @@ func (ml *multilingual) textPlaces(text, lang string, ents []article.Entity, pri
 			}
 		}
 	}
+	if nounCapitals[lang] {
+		c.dropNouns()
+	}
 	found := &foundPlaces{rs: rs, weak: map[string]bool{}, at: map[string]int{}}
 	ml.scanCJK(text, rs, offs, c, found)
 	ml.scanCapitalised(text, lang, rs, offs, c, primary, found)
-	if len(found.ents) == 0 {
+	if len(found.ents) == 0 && c.absorbed == nil {
 		return ents, nil
 	}
 	out := make([]article.Entity, 0, len(ents)+len(found.ents))
@@ -112,13 +115,7 @@ func (c *claims) free(start, end int, ps []posting) bool {
 		inside = append(inside, t)
 	}
 	for _, t := range inside {
-		if c.absorbed == nil {
-			c.absorbed = map[int]map[[2]int]bool{}
-		}
-		if c.absorbed[t.ent] == nil {
-			c.absorbed[t.ent] = map[[2]int]bool{}
-		}
-		c.absorbed[t.ent][[2]int{t.start, t.end}] = true
+		c.absorb(t)
 	}
 	return true
 }
@@ -214,18 +211,39 @@ var placeOf = map[string]bool{"de": true, "del": true, "d'": true, "du": true, "
 
 // ofBefore reports whether the word before rune offset start is one of placeOf.
 func ofBefore(rs []rune, start int) bool {
-	end := start
-	for end > 0 && rs[end-1] == ' ' {
-		end--
+	if start > 1 && (rs[start-1] == '\'' || rs[start-1] == '’') {
+		return rs[start-2] == 'd' || rs[start-2] == 'D' // elided: "Gouvernement d'Italie"
 	}
-	if end > 1 && (rs[end-1] == '\'' || rs[end-1] == '’') && end == start {
-		return rs[end-2] == 'd' || rs[end-2] == 'D' // elided: "Gouvernement d'Italie"
+	return placeOf[strings.ToLower(wordBefore(rs, start))]
+}
+
+// dropNouns takes from the tagger's places the one-word mentions that follow an article in a
+// language that capitalises every noun ("Die Lage im Süden": the English model, reading German,
+// takes "Lage" for the town), unless they name a country or a region by its own name
+// (countryOrOwnRegionName), as scanCapitalised does for the names it finds.
+func (c *claims) dropNouns() {
+	for _, t := range c.places {
+		word := c.rs[t.start:t.end]
+		if slices.ContainsFunc(word, unicode.IsSpace) || !nounDeterminers[strings.ToLower(wordBefore(c.rs, t.start))] {
+			continue
+		}
+		if _, ps := c.ml.keyOfName(string(word)); len(ps) > 0 && c.ml.countryOrOwnRegionName(ps) {
+			continue
+		}
+		c.absorb(t)
 	}
-	from := end
-	for from > 0 && unicode.IsLetter(rs[from-1]) {
-		from--
+}
+
+// absorb records that the tagger's place mention t goes: a longer name found in the text holds it,
+// or it is no place.
+func (c *claims) absorb(t claim) {
+	if c.absorbed == nil {
+		c.absorbed = map[int]map[[2]int]bool{}
 	}
-	return end > from && placeOf[strings.ToLower(string(rs[from:end]))]
+	if c.absorbed[t.ent] == nil {
+		c.absorbed[t.ent] = map[[2]int]bool{}
+	}
+	c.absorbed[t.ent][[2]int{t.start, t.end}] = true
 }
 
 // nounDeterminers are the articles and contracted prepositions that open a noun phrase in the
