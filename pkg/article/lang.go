@@ -265,8 +265,12 @@ func readSample(text string) *sample {
 			break
 		}
 		sm.c.add(r)
-		for _, lw := range letterEvidence[unicode.ToLower(r)] {
-			sm.letterScores[lw.lang] += lw.weight
+		// Letters of a capitalised word are a name's, which travels across languages ("São
+		// Paulo" and "España" in an English story): only common words' letters are evidence.
+		if inName := word.Len() > 0 && wordUpper || word.Len() == 0 && unicode.IsUpper(r); !inName {
+			for _, lw := range letterEvidence[unicode.ToLower(r)] {
+				sm.letterScores[lw.lang] += lw.weight
+			}
 		}
 		switch {
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
