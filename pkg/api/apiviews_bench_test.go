@@ -32,6 +32,7 @@ import (
 //
 // NEWSMON_APIVIEWS_DIR keeps the index between runs (it is built once per N; default: a
 // temporary folder), NEWSMON_APIVIEWS_REPS sets the timed requests per view (10), and
+// NEWSMON_APIVIEWS_ONLY=geo times only the views whose name holds that word (no full export), and
 // NEWSMON_APIVIEWS_MONTHLY=1 builds the monthly-partitioned layout instead of the single index.
 // The articles are generated directly, without the extractors, with the shapes the extractors
 // give: 5–20 people and organisations drawn from a Zipf-distributed pool of 20,000, 1–5 places
@@ -75,9 +76,16 @@ func TestAPIViewLatency(t *testing.T) {
 
 	t.Log("| view | request | first (ms) | p50 (ms) | p95 (ms) | max (ms) | bytes |")
 	t.Log("|---|---|---:|---:|---:|---:|---:|")
+	only := os.Getenv("NEWSMON_APIVIEWS_ONLY")
 	for _, v := range gen.views() {
+		if !strings.Contains(v.name, only) {
+			continue
+		}
 		st := timeView(t, srv, v.path, reps)
 		t.Logf("| %s | `%s` | %.0f | %.0f | %.0f | %.0f | %d |", v.name, v.path, st.first, st.p50, st.p95, st.max, st.bytes)
+	}
+	if only != "" {
+		return
 	}
 	// The whole index as JSON Lines: time and the heap's peak while it streams.
 	for i := 0; i < 3; i++ {
@@ -228,35 +236,41 @@ func timeExport(t *testing.T, srv *httptest.Server, path string) (time.Duration,
 // apiView is one timed request.
 type apiView struct{ name, path string }
 
-// views are the requests the researcher's page makes, over the generated corpus's names.
+// views are the requests the researcher's page (ui/app.js) makes, over the generated corpus's
+// names: the landing search (no words: every article is faceted), a search with words and
+// filters and the timeline and map drawn beside it, the analyse view's panels, the entity page.
 func (g *corpusGen) views() []apiView {
-	topic := g.topics[0][0]
+	topic := g.topics[0][0] // the commonest topic: its words are in about a fifth of the articles
 	filters := "&from=" + g.epoch.AddDate(0, 6, 0).Format("2006-01-02") + "&to=" + g.epoch.AddDate(1, 6, 0).Format("2006-01-02")
-	person := url.PathEscape(index.EntityID(article.TypePerson, g.people[0]))
 	countries := make([]string, 0, 6)
 	for _, c := range g.countries[:6] {
 		countries = append(countries, c.code)
 	}
-	q := "q=" + topic
+	fp := "q=" + topic + filters + "&tag=kind:newspaper"
+	entity := func(i int) string {
+		return "/api/entities/" + url.PathEscape(index.EntityID(article.TypePerson, g.people[i]))
+	}
 	return []apiView{
-		{"search", "/api/search?" + q + filters + "&tag=kind:newspaper&facets=10"},
-		{"search (no words, date sort)", "/api/search?sort=date&lang=en&facets=10"},
-		{"timeline", "/api/timeline?" + q + filters + "&interval=week"},
-		{"timeline share", "/api/timeline?" + q + filters + "&interval=week&normalize=share"},
-		{"facets", "/api/facets?" + q + filters},
-		{"facets (all articles)", "/api/facets?size=20"},
-		{"compare 6 countries (share)", "/api/compare?" + q + "&by=country&values=" + strings.Join(countries, ",") + "&interval=week"},
-		{"terms", "/api/terms?" + q + filters},
-		{"entity page (top person)", "/api/entities/" + person},
-		{"entity page (rare person)", "/api/entities/" + url.PathEscape(index.EntityID(article.TypePerson, g.people[300]))},
-		{"network", "/api/network?" + q},
-		{"network gexf", "/api/network?" + q + "&format=gexf"},
-		{"network csv", "/api/network?" + q + "&format=csv"},
-		{"network quotes", "/api/network?" + q + "&kind=quotes"},
-		{"geo", "/api/geo?" + q + filters},
-		{"geo (all articles)", "/api/geo"},
-		{"quotes", "/api/quotes?" + q},
-		{"export (query, jsonl)", "/api/export?" + q + filters + "&format=jsonl"},
+		{"search, landing (no words, all facets)", "/api/search?page=1&size=20"},
+		{"search (words + filters, all facets)", "/api/search?" + fp + "&page=1&size=20"},
+		{"timeline", "/api/timeline?" + fp + "&interval=day"},
+		{"timeline, all articles", "/api/timeline?interval=day"},
+		{"geo (map)", "/api/geo?" + fp},
+		{"geo (map), all articles", "/api/geo"},
+		{"timeline share", "/api/timeline?" + fp + "&interval=week&normalize=share"},
+		{"compare 6 countries (share)", "/api/compare?q=" + topic + filters + "&by=country&values=" + strings.Join(countries, ",") + "&interval=week"},
+		{"terms", "/api/terms?size=30&" + fp},
+		{"facets", "/api/facets?size=10&facet=person,org,place,source,lang&" + fp},
+		{"facets, all articles", "/api/facets?size=10&facet=person,org,place,source,lang"},
+		{"network (mentions)", "/api/network?" + fp + "&kind=mentions"},
+		{"network (mentions), all articles", "/api/network?kind=mentions"},
+		{"network gexf", "/api/network?" + fp + "&kind=mentions&format=gexf"},
+		{"network csv", "/api/network?" + fp + "&kind=mentions&format=csv"},
+		{"network (quotes)", "/api/network?" + fp + "&kind=quotes&types=person,org,place"},
+		{"entity page (most mentioned person)", entity(0)},
+		{"entity page (person ranked 300)", entity(300)},
+		{"quotes", "/api/quotes?" + fp},
+		{"export (search, jsonl)", "/api/export?" + fp + "&format=jsonl"},
 		{"status", "/api/status"},
 	}
 }
