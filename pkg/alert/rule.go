@@ -22,6 +22,7 @@ import (
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
 // Rule says which articles should raise an alert. All its non-empty conditions must hold (AND),
@@ -176,7 +177,7 @@ func (r Rule) Validate() error {
 	conditions := 0
 	if strings.TrimSpace(r.Text) != "" {
 		// Exclusions alone ("-sport") would match nearly every article: they need company.
-		if tq := index.ParseText(r.Text); len(tokenize(r.Text)) == 0 {
+		if tq := index.ParseText(r.Text); len(text.LowerWords(r.Text)) == 0 {
 			errs = append(errs, fmt.Errorf("text %q has no words", r.Text))
 		} else if len(tq.Must) > 0 {
 			conditions++

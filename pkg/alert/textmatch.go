@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
 // A rule's text condition read against an article the way the index reads it: whole words,
@@ -17,13 +18,13 @@ import (
 // returns them with the count of the least frequent required group (title occurrences count too).
 func textMentions(q index.TextQuery, a *article.Article) ([]Mention, int) {
 	body := spans(a.Text)
-	title := tokenize(a.Title)
+	title := text.LowerWords(a.Title)
 	var ms []Mention
 	least := -1
 	for _, group := range q.Must {
 		n := 0
 		for _, t := range group {
-			seq := tokenize(t.Text)
+			seq := text.LowerWords(t.Text)
 			if len(seq) == 0 {
 				continue
 			}
@@ -117,14 +118,14 @@ func substr(s string, start, end int) string {
 	return s[bStart:bEnd]
 }
 
-// MatchText reports whether text satisfies the parsed query the way the index reads it (see
+// MatchText reports whether s satisfies the parsed query the way the index reads it (see
 // index.ParseText): every Must group has an alternative that occurs, no Not term occurs. Words are
 // compared whole and case-insensitively; a phrase (or a term like "hi-tech") must occur as
 // consecutive words. Unlike the index there is no stemming: "chip" does not match "chips".
-func MatchText(q index.TextQuery, text string) bool {
-	words := tokenize(text)
+func MatchText(q index.TextQuery, s string) bool {
+	words := text.LowerWords(s)
 	occurs := func(t index.TextTerm) bool {
-		seq := tokenize(t.Text)
+		seq := text.LowerWords(t.Text)
 		return len(seq) > 0 && containsSeq(words, seq)
 	}
 	for _, group := range q.Must {
@@ -145,13 +146,6 @@ func MatchText(q index.TextQuery, text string) bool {
 		}
 	}
 	return true
-}
-
-// tokenize lower-cases s and splits it into runs of letters and digits.
-func tokenize(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
 }
 
 func containsSeq(words, seq []string) bool {

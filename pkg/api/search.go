@@ -6,11 +6,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/index"
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
 // contractFacets are the facets docs/contracts.md §3 promises in every search response, even when empty.
@@ -171,24 +171,17 @@ func speakerMatches(speaker *string, wanted []string) bool {
 	if speaker == nil {
 		return false
 	}
-	have := tokens(*speaker)
+	have := text.LowerWords(*speaker)
 	for _, w := range wanted {
 		if index.Norm(w) == index.Norm(*speaker) {
 			continue
 		}
-		want := tokens(w)
+		want := text.LowerWords(w)
 		if len(want) == 0 || !containsAll(have, want) {
 			return false
 		}
 	}
 	return true
-}
-
-// tokens lower-cases s and splits it into words.
-func tokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
 }
 
 func containsAll(have, want []string) bool {

@@ -238,3 +238,12 @@ func IsWord(word string) bool {
 func IsNumber(word string) bool {
 	return word != "" && word[0] >= '0' && word[0] <= '9'
 }
+
+// LowerWords lower-cases s and splits it into runs of letters and digits: the words a plain
+// text match compares (alert rules' text, a quote's speaker against a filter), without the
+// Tokenizer's care for abbreviations and numbers.
+func LowerWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
