@@ -56,7 +56,7 @@ func (p *parser) doc() *docContext {
 // scan finds every sum of money in s, left to right.
 func scan(s string, h hints) []match {
 	p := parser{s: s, hints: h, lang: languageOf(h.lang)}
-		opts := lexOptions
+	opts := lexOptions
 	if p.lang != nil {
 		opts = p.lang.lex
 		p.hints.lang = opts.Language.Tag // "pt-BR" writes numbers as "pt" does
