@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/newsmon/newsmon/pkg/article"
 )
@@ -42,4 +43,26 @@ func (q Query) ScanPage() int {
 		return ScanPageSize
 	}
 	return q.Size
+}
+
+// ScanHits passes one page of a walk's hits to fn, in order, each decoded by decode: the part of
+// Scan every backend shares. done reports that the walk ends here, with err nil when fn returned
+// StopScan, else the error of decode (wrapped) or fn (as is), or ctx's.
+func ScanHits[H any](ctx context.Context, hits []H, decode func(H) (*article.Article, error), fn func(*article.Article) error) (done bool, err error) {
+	for _, h := range hits {
+		if err := ctx.Err(); err != nil {
+			return true, err
+		}
+		a, err := decode(h)
+		if err != nil {
+			return true, fmt.Errorf("index scan: %w", err)
+		}
+		if err := fn(a); err != nil {
+			if errors.Is(err, StopScan) {
+				return true, nil
+			}
+			return true, err
+		}
+	}
+	return false, nil
 }

@@ -2,7 +2,6 @@ package bleve
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -45,20 +44,15 @@ func (x *Index) Scan(ctx context.Context, q index.Query, fn func(*article.Articl
 		if err != nil {
 			return fmt.Errorf("index scan %q: %w", q.Text, err)
 		}
-		for _, h := range res.Hits {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		decode := func(h *search.DocumentMatch) (*article.Article, error) {
 			a, err := hitArticle(h, q.Lean)
 			if err != nil {
-				return fmt.Errorf("index scan: hit %s: %w", h.ID, err)
+				return nil, fmt.Errorf("hit %s: %w", h.ID, err)
 			}
-			if err := fn(a); err != nil {
-				if errors.Is(err, index.StopScan) {
-					return nil
-				}
-				return err
-			}
+			return a, nil
+		}
+		if done, err := index.ScanHits(ctx, res.Hits, decode, fn); done {
+			return err
 		}
 		if len(res.Hits) > 0 {
 			next := cursor(req.Sort, res.Hits[len(res.Hits)-1])

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -61,20 +60,15 @@ func (x *Index) Scan(ctx context.Context, q index.Query, fn func(*article.Articl
 		if page.PitID != "" {
 			pit = page.PitID // the id may change from page to page
 		}
-		for _, h := range page.Hits.Hits {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		decode := func(h scanHit) (*article.Article, error) {
 			a, err := sourceArticle(h.Source, q)
 			if err != nil {
-				return fmt.Errorf("elasticsearch scan: decode hit %s: %w", h.ID, err)
+				return nil, fmt.Errorf("elasticsearch: decode hit %s: %w", h.ID, err)
 			}
-			if err := fn(a); err != nil {
-				if errors.Is(err, index.StopScan) {
-					return nil
-				}
-				return err
-			}
+			return a, nil
+		}
+		if done, err := index.ScanHits(ctx, page.Hits.Hits, decode, fn); done {
+			return err
 		}
 		if len(page.Hits.Hits) < q.ScanPage() {
 			return nil
@@ -86,12 +80,14 @@ func (x *Index) Scan(ctx context.Context, q index.Query, fn func(*article.Articl
 type scanResponse struct {
 	PitID string `json:"pit_id"`
 	Hits  struct {
-		Hits []struct {
-			ID     string            `json:"_id"`
-			Source json.RawMessage   `json:"_source"`
-			Sort   []json.RawMessage `json:"sort"` // passed back as they came: a long stays exact
-		} `json:"hits"`
+		Hits []scanHit `json:"hits"`
 	} `json:"hits"`
+}
+
+type scanHit struct {
+	ID     string            `json:"_id"`
+	Source json.RawMessage   `json:"_source"`
+	Sort   []json.RawMessage `json:"sort"` // passed back as they came: a long stays exact
 }
 
 // sourceArticle decodes a hit's source, shaped as q asks (WithText, Lean).
