@@ -303,6 +303,10 @@ func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int
 		if !words[i].upper || !ml.startsName(text[offs[words[i].start]:offs[words[i].end]]) {
 			continue
 		}
+		prev := "" // the word before, lower-cased
+		if i > 0 {
+			prev = strings.ToLower(string(rs[words[i-1].from:words[i-1].end]))
+		}
 		for n := min(maxNameWords, len(words)-i); n >= 1; n-- {
 			j := i + n - 1
 			if !words[j].upper || !joined(rs, words[i:j+1]) {
@@ -313,10 +317,10 @@ func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int
 			if len(ps) == 0 {
 				continue
 			}
-			cue := i > 0 && placePrepositions[lang][strings.ToLower(string(rs[words[i-1].from:words[i-1].end]))] && rs[words[i].from-1] == ' '
+			cue := placePrepositions[lang][prev] && rs[words[i].from-1] == ' '
 			known := len(primary.lookupKey(Key(name))) > 0
 			take := !known || ml.notableAs(ps, !nounCaps) || cue
-			if nounCaps && n == 1 && (nounDeterminers[Key(name)] || i > 0 && nounDeterminers[Key(string(rs[words[i-1].from:words[i-1].end]))]) {
+			if nounCaps && n == 1 && (nounDeterminers[Key(name)] || nounDeterminers[prev]) {
 				// In German a capitalised word after an article is a noun ("die Lage", "in der
 				// Region", "Der Freistaat Bayern"), or the article itself ("Der"): a place only if
 				// it names a country ("die Schweiz") or a region by its own name ("im Saarland").
