@@ -75,6 +75,15 @@ var stopwords = map[string][]string{
 		"для", "от", "его", "но", "также", "был", "была", "о", "же", "все", "так", "при", "уже",
 		"их", "было", "который", "которые", "года", "может", "во", "после", "году", "заявил",
 		"будет", "глава", "более", "у", "до", "нет", "под", "над", "чем", "если", "только"},
+	// Indonesian (and Malay, which shares these words and reads as "id"): without them an
+	// Indonesian story came out "" and went through the English tagger, which named its words.
+	// "di", the commonest, is Italian's too, and would halve Italian's best evidence.
+	"id": {"yang", "dan", "ini", "itu", "dengan", "untuk", "tidak", "dari", "dalam", "akan",
+		"pada", "juga", "ke", "karena", "adalah", "oleh", "mereka", "kami", "kita", "saya", "bisa",
+		"atau", "sudah", "telah", "seperti", "lebih", "tersebut", "bahwa", "tahun", "menjadi", "kata",
+		"jika", "namun", "masih", "setelah", "antara", "sebagai", "hanya", "bagi", "sejak", "kepada",
+		"belum", "tetapi", "ia", "nya", "jangan", "cuma", "zaman", "jadi", "karna", "agar", "sangat",
+		"harus", "banyak", "sebuah", "orang", "mengatakan", "pemerintah", "kemarin", "hari"},
 	"ar": {"في", "من", "على", "إلى", "أن", "عن", "مع", "التي", "الذي", "هذا", "هذه", "كان", "وقد",
 		"قد", "لا", "ما", "أو", "بين", "كما", "بعد", "وفي", "ذلك", "إن", "عام", "حيث", "قال"},
 }
@@ -132,6 +141,18 @@ var suffixEvidence = []struct {
 	{"ung", langWeight{"de", .6}}, {"ungen", langWeight{"de", .6}}, {"keit", langWeight{"de", .6}},
 	{"heit", langWeight{"de", .6}}, {"lich", langWeight{"de", .5}}, {"schaft", langWeight{"de", .6}},
 	{"lijk", langWeight{"nl", .8}}, {"heid", langWeight{"nl", .8}}, {"eaux", langWeight{"fr", .6}},
+	{"kan", langWeight{"id", .6}}, {"nya", langWeight{"id", .8}}, {"ngan", langWeight{"id", .6}},
+}
+
+// prefixEvidence are word beginnings typical of one language: Indonesian verbs and nouns take
+// me-/pe-/ber- ("meminta", "pembangunan", "berkata"), which a short Indonesian headline shows
+// where its few function words are shared with Spanish and Portuguese ("para").
+var prefixEvidence = []struct {
+	prefix string
+	langWeight
+}{
+	{"meng", langWeight{"id", .4}}, {"meny", langWeight{"id", .4}}, {"mem", langWeight{"id", .3}},
+	{"peng", langWeight{"id", .4}}, {"pem", langWeight{"id", .3}}, {"ber", langWeight{"id", .2}},
 }
 
 // infixEvidence are letter sequences typical of one language anywhere in a word: Dutch "ij",
@@ -156,7 +177,7 @@ const foreignLetters = "ąęłżźśćńřěůčšžýőűğşıåøæþð"
 const maxLetterEvidence = 2.5
 
 // latinOrder is the fixed order languages are compared in: ties are deterministic.
-var latinOrder = []string{"en", "fr", "de", "es", "it", "pt", "nl", "ru", "ar"}
+var latinOrder = []string{"en", "fr", "de", "es", "it", "pt", "nl", "id", "ru", "ar"}
 
 // Scripts the detector counts letters of.
 const (
@@ -301,6 +322,11 @@ func (sm *sample) wordScores() map[string]float64 {
 		}
 		for _, s := range suffixEvidence {
 			if len(w) > len(s.suffix)+2 && strings.HasSuffix(w, s.suffix) {
+				sm.letterScores[s.lang] += s.weight
+			}
+		}
+		for _, s := range prefixEvidence {
+			if len(w) > len(s.prefix)+3 && strings.HasPrefix(w, s.prefix) {
 				sm.letterScores[s.lang] += s.weight
 			}
 		}

@@ -48,7 +48,7 @@ func TestDetectLanguageShort(t *testing.T) {
 			t.Errorf("detectLanguage(%q) = %q; want %q", s.text, got, s.want)
 		}
 	}
-	for _, l := range []string{"en", "fr", "de", "es", "pt", "it", "nl", "ru", "ar", "zh", "ja", "ko"} {
+	for _, l := range []string{"en", "fr", "de", "es", "pt", "it", "nl", "id", "ru", "ar", "zh", "ja", "ko"} {
 		if perLang[l] < 10 {
 			t.Errorf("testdata/lang/short.tsv has %d samples of %s; want 10 or more", perLang[l], l)
 		}

@@ -146,6 +146,30 @@ func TestGermanNounsAreNoPlaces(t *testing.T) {
 	}
 }
 
+// TestSentenceOpeningCommonWords: a word that opens a sentence and that the text writes in lower
+// case elsewhere is a common word of its language, not the alternate name of a town ("Kita",
+// Indonesian "we", is no Quito); a country keeps its name though its adjective is spelt alike.
+func TestSentenceOpeningCommonWords(t *testing.T) {
+	t.Parallel()
+	g := mustDefault(t)
+	cases := []struct {
+		lang, text, mention, wantCountry string // wantCountry "": no place
+	}{
+		{"id", "Kita harus sabar. Apa yang kita lakukan hari ini penting bagi Jakarta.", "Kita", ""},
+		{"id", "Apa yang kita lakukan hari ini penting bagi Jakarta.", "Jakarta", "ID"},
+		{"es", "La petrolera argentina anunció un plan. Argentina exporta más crudo.", "Argentina", "AR"},
+	}
+	for _, c := range cases {
+		got, ok := resolveIn(t, g, c.lang, c.text)[c.mention]
+		switch {
+		case c.wantCountry == "" && ok:
+			t.Errorf("%q in %q → %s %s; want no place", c.mention, c.text, got.Name, got.CountryCode)
+		case c.wantCountry != "" && got.CountryCode != c.wantCountry:
+			t.Errorf("%q in %q → %q %q; want a place in %s", c.mention, c.text, got.Name, got.CountryCode, c.wantCountry)
+		}
+	}
+}
+
 // TestEnglishIgnoresAlternateNames: English articles read the English names only, so their places
 // stay what they were before the alternate names came.
 func TestEnglishIgnoresAlternateNames(t *testing.T) {

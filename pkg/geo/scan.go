@@ -299,6 +299,7 @@ type word struct {
 func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int, c *claims, primary *data, found *foundPlaces) {
 	words := wordsOf(rs)
 	nounCaps := nounCapitals[lang]
+	var lowerWords map[string]bool // built on first need
 	for i := 0; i < len(words); i++ {
 		if !words[i].upper || !ml.startsName(text[offs[words[i].start]:offs[words[i].end]]) {
 			continue
@@ -316,6 +317,18 @@ func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int
 			k, ps := ml.keyOfName(name)
 			if len(ps) == 0 {
 				continue
+			}
+			if n == 1 && words[i].sentence && !nounCaps && !ml.namesCountryOrRegion(ps) {
+				// A capitalised word opening a sentence that the text writes in lower case
+				// elsewhere is a common word of the language ("Kita", "we" in Indonesian, is not
+				// Quito), whatever alternate name a town has under it. Countries and regions are
+				// spared: "Argentina" and the adjective "argentina" share a spelling.
+				if lowerWords == nil {
+					lowerWords = lowerCaseWords(rs, words)
+				}
+				if lowerWords[strings.ToLower(name)] {
+					break
+				}
 			}
 			cue := placePrepositions[lang][prev] && rs[words[i].from-1] == ' '
 			known := len(primary.lookupKey(Key(name))) > 0
@@ -479,4 +492,15 @@ func elision(w []rune) int {
 		}
 	}
 	return 0
+}
+
+// lowerCaseWords is the set of words the text writes in lower case.
+func lowerCaseWords(rs []rune, words []word) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range words {
+		if !w.upper {
+			set[string(rs[w.start:w.end])] = true
+		}
+	}
+	return set
 }
