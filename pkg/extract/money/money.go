@@ -169,6 +169,7 @@ type docContext struct {
 	rupee  string // currency of "Rs" and bare "rupees"
 	peso   string // currency of bare "pesos"
 	shill  string // currency of bare "shillings"
+	krone  string // currency of bare "kroner": Danish or Norwegian
 	// what family decides from, and the country names it counted in the text (on first need)
 	text, host    string
 	places, named map[string]int
@@ -296,7 +297,7 @@ func placeCountries(places []article.Place) map[string]int {
 	return m
 }
 
-// textCountries counts how often the text names each peso, shilling or rupee country.
+// textCountries counts how often the text names each peso, shilling, krone or rupee country.
 func textCountries(s string) map[string]int {
 	m := map[string]int{}
 	for _, n := range countryNames {
@@ -372,6 +373,8 @@ func (c *docContext) resolve(cur string) string {
 		return c.family(&c.peso, "peso", "MXN")
 	case "shilling":
 		return c.family(&c.shill, "shilling", "KES")
+	case "krone":
+		return c.family(&c.krone, "krone", "NOK")
 	case "¢":
 		return c.cent
 	}

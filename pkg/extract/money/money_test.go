@@ -229,6 +229,13 @@ func TestArticleContext(t *testing.T) {
 			[]article.Place{place("AU", 3)}, []sum{{5e6, "AUD", -1}}},
 		{"bare $ where the US is also a place", "The state will spend $5 million on roads.", "", "",
 			[]article.Place{place("AU", 3), place("US", 1)}, []sum{{5e6, "USD", -1}}},
+		{"kroner in a Danish story", "Copenhagen will spend 36bn kroner on the metro, Danish officials said.", "", "", nil,
+			[]sum{{36e9, "DKK", -1}}},
+		{"kroner in a Norwegian story", "The fund lost 20 billion kroner.", "", "",
+			[]article.Place{place("NO", 2)}, []sum{{20e9, "NOK", -1}}},
+		{"kroner without a cue", "It cost 500 kroner.", "", "", nil, []sum{{500, "NOK", -1}}},
+		{"wire-service dollars and sterling", "Net profit rose to 18 mln dlrs from 1.4 billion dlrs; sales were 50 mln stg.", "", "", nil,
+			[]sum{{18e6, "USD", -1}, {1.4e9, "USD", -1}, {50e6, "GBP", -1}}},
 		{"English decimals keep the dot", "It costs 1.500 pesos, up from 1.25 pesos and 2.50 pesos.", "", "",
 			[]article.Place{place("MX", 1)}, []sum{{1.5, "MXN", -1}, {1.25, "MXN", -1}, {2.5, "MXN", -1}}},
 	} {

@@ -220,7 +220,7 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 		}
 	}
 	switch m.Currency {
-	case "$", "peso", "shilling", "Rs", "¥":
+	case "$", "peso", "shilling", "krone", "Rs", "¥":
 		m.sign = m.Currency
 	}
 	m.Currency = p.doc().resolve(m.Currency)

@@ -2,7 +2,7 @@ package money
 
 import "strings"
 
-// The tables are read-only data. "$", "¥", "Rs", "peso" and "shilling" are placeholders that docContext.resolve turns
+// The tables are read-only data. "$", "¥", "Rs", "peso", "shilling" and "krone" are placeholders that docContext.resolve turns
 // into the article's currency. Word tables are keyed in lower case.
 
 // codes are the ISO 4217 codes (plus BTC) recognised in upper case before or after a number, and
@@ -64,7 +64,7 @@ var currencyWords = map[string]string{
 	"rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "reais": "BRL", "ringgit": "MYR",
 	"baht": "THB", "rupiah": "IDR", "lira": "TRY", "liras": "TRY", "lire": "TRY", "dirhams": "AED",
 	"dirham": "AED", "riyals": "SAR", "riyal": "SAR", "rials": "IRR", "rial": "IRR", "zloty": "PLN",
-	"zlotys": "PLN", "zlotych": "PLN", "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "krone": "NOK",
+	"zlotys": "PLN", "zlotych": "PLN", "kronor": "SEK", "krona": "SEK", "kroner": "krone", "krone": "krone",
 	"dinars": "IQD", "dinar": "IQD", "cedis": "GHS", "cedi": "GHS", "birr": "ETB", "kwacha": "ZMW",
 	"taka": "BDT", "dong": "VND", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia's": "UAH",
 	"shekels": "ILS", "shekel": "ILS", "forints": "HUF", "forint": "HUF", "markka": "FIM",
@@ -76,6 +76,8 @@ var currencyWords = map[string]string{
 	"afghani": "AFN", "deutschmarks": "DEM", "deutschemarks": "DEM", "ரூ": "LKR", "元": "CNY",
 	"kuai": "CNY", "dirhams.": "AED", "koruna": "CZK", "korun": "CZK", "levs": "BGN", "leva": "BGN",
 	"lev": "BGN",
+	// Wire-service abbreviations ("18 mln dlrs", "50 mln stg"), as Reuters writes them.
+	"dlrs": "$", "dlr": "$", "stg": "GBP",
 }
 
 // subUnit is a word for a hundredth (or less) of a currency: "50 cents" is 0.50 of the dollar.
@@ -147,7 +149,7 @@ var currencyFamily = map[string]string{
 	"UYU": "peso",
 	"KES": "shilling", "UGX": "shilling", "TZS": "shilling", "SOS": "shilling",
 	"QAR": "SAR", "OMR": "IRR", "YER": "SAR", "IRR": "IRR",
-	"MAD": "AED", "DKK": "NOK", "ISK": "SEK", "JOD": "IQD", "KWD": "IQD", "BHD": "IQD", "LYD": "IQD",
+	"MAD": "AED", "DKK": "krone", "NOK": "krone", "ISK": "SEK", "JOD": "IQD", "KWD": "IQD", "BHD": "IQD", "LYD": "IQD",
 	"TND": "IQD", "DZD": "IQD", "RSD": "IQD", "KPW": "KRW", "FIM": "FIM", "ESP": "ESP", "NLG": "NLG",
 	"DEM": "DEM", "ITL": "TRY", "ZMW": "ZMW", "MWK": "ZMW", "RON": "RON", "BGN": "BGN", "PEN": "PEN",
 	"BOB": "BOB", "VES": "BOB", "KZT": "KZT", "GEL": "GEL", "AMD": "AMD", "AZN": "AZN", "MNT": "MNT",
@@ -199,9 +201,10 @@ var countryCurrency = map[string]string{
 	"MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "PH": "PHP", "UY": "UYU", "DO": "DOP", "CU": "CUP",
 	"KE": "KES", "UG": "UGX", "TZ": "TZS", "SO": "SOS",
 	"IN": "INR", "PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR",
+	"DK": "DKK", "NO": "NOK",
 }
 
-// countryNames are the ways a text names a peso, shilling or rupee country when no resolved
+// countryNames are the ways a text names a peso, shilling, krone or rupee country when no resolved
 // places are given (a bare Find): the country with the most mentions decides.
 var countryNames = []struct{ text, country string }{
 	{"Mexic", "MX"}, {"Méxic", "MX"}, {"Colombia", "CO"}, {"Bogotá", "CO"}, {"Bogota", "CO"},
@@ -211,11 +214,12 @@ var countryNames = []struct{ text, country string }{
 	{"Kenya", "KE"}, {"Nairobi", "KE"}, {"Uganda", "UG"}, {"Kampala", "UG"}, {"Tanzania", "TZ"},
 	{"Dar es Salaam", "TZ"}, {"Somali", "SO"}, {"Mogadishu", "SO"},
 	{"India", "IN"}, {"Pakistan", "PK"}, {"Sri Lanka", "LK"}, {"Nepal", "NP"}, {"Mauriti", "MU"},
+	{"Denmark", "DK"}, {"Danish", "DK"}, {"Copenhagen", "DK"}, {"Greenland", "DK"}, {"Norw", "NO"}, {"Oslo", "NO"},
 }
 
 // tldCountry are the country domains a publisher's host may give (".com.co" ends in ".co").
 var tldCountry = map[string]string{
 	".mx": "MX", ".co": "CO", ".ar": "AR", ".cl": "CL", ".ph": "PH", ".uy": "UY", ".do": "DO", ".cu": "CU",
 	".ke": "KE", ".ug": "UG", ".tz": "TZ", ".so": "SO", ".in": "IN", ".pk": "PK", ".lk": "LK", ".np": "NP",
-	".mu": "MU",
+	".mu": "MU", ".dk": "DK", ".no": "NO",
 }
