@@ -27,6 +27,7 @@ func Names() []string {
 // `bench` and the evals run on an article. The gazetteer comes back for callers that also use it
 // themselves.
 func Default() (*extract.Chain, *geo.Gazetteer, error) {
+	ner.Preload() // decoded beside the gazetteer
 	gaz, err := geo.Default()
 	if err != nil {
 		return nil, nil, err

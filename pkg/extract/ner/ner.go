@@ -43,10 +43,13 @@ type scratchPool struct {
 	free []*docScratch
 }
 
+// defaultScheme is the scheme of the embedded model New's taggers use for English.
+const defaultScheme = "ontonotes"
+
 // New returns a Tagger using the embedded OntoNotes model, loaded on first use. places may be nil,
 // in which case the gazetteer features are off.
 func New(places PlaceLookup) *Tagger {
-	return &Tagger{places: places, lex: newLexicon(), model: func() (*Model, error) { return LoadModel("ontonotes") },
+	return &Tagger{places: places, lex: newLexicon(), model: func() (*Model, error) { return LoadModel(defaultScheme) },
 		langs: newLanguageLoaders()}
 }
 
