@@ -87,6 +87,7 @@ func setupEvalDocs(fs *flag.FlagSet) scorer {
 	fs.StringVar(&s.Set, "set", "test/evaldocs", "folder of the annotation files (*.jsonl)")
 	fs.StringVar(&s.DemoDir, "demo", "internal/demo/site/articles", "folder of the demo stories (demo:<site>/<slug> keys)")
 	fs.StringVar(&s.Split, "split", "all", "documents to score: tune|aside|all")
+	fs.StringVar(&s.Part, "part", "", "score only the documents of this annotation file of the set (NAME.jsonl, e.g. fresh: batch 2)")
 	fs.BoolVar(&s.Verbose, "verbose", false, "list every miss per tune document (aside documents only with --split aside)")
 	fs.BoolVar(&s.Check, "check", false, "only check the annotations against the texts (strings not found, values outside the format); run nothing")
 	fs.StringVar(&s.Dump, "dump", "", "only write each document's text as the scorer reads it to DIR/<key with ':' and '/' as '_'>.txt (never commit them)")

@@ -482,13 +482,15 @@ func (noChain) Run(context.Context, *article.Article) error { return nil }
 
 func TestDocsScore(t *testing.T) {
 	for _, tc := range []struct {
-		split, last string
-		groups      []string
+		split, part, last string
+		groups            []string
 	}{
-		{"all", "docs split=aside ", []string{"demo: docs=1", "tune: docs=2", "aside: docs=1"}},
-		{"tune", "docs split=tune ", []string{"demo: docs=1", "tune: docs=2"}},
+		{"all", "", "docs split=aside ", []string{"demo: docs=1", "tune: docs=2", "aside: docs=1"}},
+		{"tune", "", "docs split=tune ", []string{"demo: docs=1", "tune: docs=2"}},
+		{"all", "b", "docs split=aside ", []string{"aside: docs=1"}},
+		{"tune", "a", "docs split=tune ", []string{"demo: docs=1", "tune: docs=2"}},
 	} {
-		x := Docs{Set: filepath.Join(docsTestdata, "set"), DemoDir: filepath.Join(docsTestdata, "demo"), Split: tc.split,
+		x := Docs{Set: filepath.Join(docsTestdata, "set"), DemoDir: filepath.Join(docsTestdata, "demo"), Split: tc.split, Part: tc.part,
 			Chain: func([]string) (Chain, error) { return noChain{}, nil }}
 		r, err := x.Score(context.Background(), filepath.Join(docsTestdata, "data"), io.Discard, io.Discard)
 		if err != nil {
@@ -503,9 +505,16 @@ func TestDocsScore(t *testing.T) {
 				t.Errorf("split %s: no group line %q in\n%s", tc.split, g, text)
 			}
 		}
-		if r.Metrics["split"] != tc.split || r.Metrics["tune"] == nil {
+		if tc.part == "b" && strings.Contains(text, "tune: docs=") {
+			t.Errorf("part b: tune documents of a.jsonl scored:\n%s", text)
+		}
+		if r.Metrics["split"] != tc.split || (tc.part == "" && r.Metrics["tune"] == nil) {
 			t.Errorf("split %s: metrics %v", tc.split, r.Metrics)
 		}
+	}
+	onlyB := Docs{Set: filepath.Join(docsTestdata, "set"), Split: "tune", Part: "b"}
+	if _, err := onlyB.Score(context.Background(), "", io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "b.jsonl") {
+		t.Errorf("tune of part b (aside only): err %v; want one naming b.jsonl", err)
 	}
 	if _, err := (Docs{Split: "some"}).Score(context.Background(), "", io.Discard, io.Discard); !errors.Is(err, ErrUsage) {
 		t.Errorf("split some: err %v; want a usage error", err)

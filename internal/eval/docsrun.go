@@ -22,6 +22,7 @@ import (
 type Docs struct {
 	Set, DemoDir string   // folder of the annotation files (*.jsonl); folder of the demo stories
 	Split        string   // documents to score: tune|aside|all
+	Part         string   // only the documents of this annotation file (name without .jsonl); "" = all
 	Verbose      bool     // list every miss per tune document (aside documents only with Split aside)
 	Check        bool     // only check the annotations against the texts; run nothing
 	Dump         string   // only write each document's text as the scorer reads it to this folder
@@ -32,7 +33,7 @@ type Docs struct {
 // Score scores the documents of the set whose texts come from dataDir (../shared/data).
 func (x Docs) Score(ctx context.Context, dataDir string, stdout, stderr io.Writer) (*Report, error) {
 	if x.Split != "tune" && x.Split != "aside" && x.Split != "all" {
-		return nil, fmt.Errorf("%w: newsmon eval docs --data DIR [--split tune|aside|all] [--json] [--set DIR] [--verbose]", ErrUsage)
+		return nil, fmt.Errorf("%w: newsmon eval docs --data DIR [--split tune|aside|all] [--part NAME] [--json] [--set DIR] [--verbose]", ErrUsage)
 	}
 	docs, err := x.documents(dataDir)
 	if err != nil {
@@ -79,10 +80,18 @@ func (x Docs) documents(dataDir string) ([]*DocGold, error) {
 	var docs []*DocGold
 	needData := false
 	for _, d := range all {
+		// A part (one annotation file, such as a fresh batch) is scored alone so that its figures
+		// are not averaged with documents already tuned on.
+		if x.Part != "" && !strings.HasPrefix(d.Where, x.Part+".jsonl:") {
+			continue
+		}
 		if x.Split == "all" || d.Split == x.Split {
 			docs = append(docs, d)
 			needData = needData || !d.IsDemo()
 		}
+	}
+	if len(docs) == 0 && x.Part != "" {
+		return nil, fmt.Errorf("eval docs: no %s documents in %s/%s.jsonl", x.Split, x.Set, x.Part)
 	}
 	if len(docs) == 0 {
 		return nil, fmt.Errorf("eval docs: no %s documents in %s/*.jsonl", x.Split, x.Set)
