@@ -64,8 +64,10 @@ func TestResolveInContext(t *testing.T) {
 		{
 			name: "a dateline the tagger missed is read from the text",
 			text: "SAN PEDRO DE ATACAMA, Chile — An international team of astronomers said on Monday that it had seen a planet being born.",
-			// The dateline's region is context only: a place of the article when the tagger names it.
-			want: []want{{"SAN PEDRO DE ATACAMA", "San Pedro de Atacama", "CL", "Antofagasta", FeatureCity}},
+			// The dateline's region is a mention of the region holding its place, whether or not the
+			// tagger named it ("SAN ANTONIO, TEXAS, March 30 -").
+			want: []want{{"SAN PEDRO DE ATACAMA", "San Pedro de Atacama", "CL", "Antofagasta", FeatureCity},
+				{"Chile", "Chile", "CL", "", FeatureCountry}},
 		},
 		{
 			name: "a dateline's state abbreviation picks the town in that state",
@@ -306,10 +308,28 @@ func TestResolveInContext(t *testing.T) {
 			want: []want{{"N.Y.", "New York", "US", "New York", FeatureAdmin1}},
 		},
 		{
+			name: "a dateline's region in capitals is a mention of the state",
+			text: "SAN ANTONIO, TEXAS, March 30 - The U.S. should reassess its policy, an analyst said.",
+			want: []want{{"SAN ANTONIO", "San Antonio", "US", "Texas", FeatureCity}, {"TEXAS", "Texas", "US", "Texas", FeatureAdmin1}},
+		},
+		{
+			name: "party labels name the politicians' states, in brackets or between commas, with or without the period",
+			text: "Sen. Jon Tester (D-Mont.) said the bill would pass. Sen. Ted Cruz (R-Tex) disagreed. Sen. Mitch McConnell, R-Ky., and Rep. Dusty Johnson, R-SD, voted no.",
+			ents: []ent{{"PERSON", "Jon Tester"}, {"PLACE", "Mont"}, {"PERSON", "Ted Cruz"}, {"PERSON", "Mitch McConnell"}, {"PERSON", "Dusty Johnson"}},
+			want: []want{{"Mont.", "Montana", "US", "Montana", FeatureAdmin1}, {"Tex", "Texas", "US", "Texas", FeatureAdmin1},
+				{"Ky.", "Kentucky", "US", "Kentucky", FeatureAdmin1}, {"SD", "South Dakota", "US", "South Dakota", FeatureAdmin1}},
+		},
+		{
+			name: "a region's seat abroad does not outweigh a state of its name",
+			text: "Voters in Florida and Montana went to the polls on Tuesday.",
+			ents: []ent{{"PLACE", "Florida"}, {"PLACE", "Montana"}},
+			want: []want{{"Florida", "Florida", "US", "Florida", FeatureAdmin1}, {"Montana", "Montana", "US", "Montana", FeatureAdmin1}},
+		},
+		{
 			name: "a press release's place line",
 			text: "BAAR, SWITZERLAND\n\nBased on its connectivity, the Baar company sells to hospitals across Europe.",
 			ents: []ent{{"ORG", "Baar"}},
-			want: []want{{"BAAR", "Baar", "CH", "Zug", FeatureCity}},
+			want: []want{{"BAAR", "Baar", "CH", "Zug", FeatureCity}, {"SWITZERLAND", "Switzerland", "CH", "", FeatureCountry}},
 		},
 		{
 			name: "a dateline the tagger cut short is read whole",

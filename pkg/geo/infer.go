@@ -636,36 +636,61 @@ func demonymLike(key string) bool {
 	return false
 }
 
-// affiliationsIn finds the states of politicians written in brackets with a party letter ("(R-Wis.)",
-// "(D-NY)") or alone in their dotted form ("(Vt.)"); runes gives the text as code points.
+// affiliationsIn finds the states of politicians written with a party letter, in brackets or
+// between commas ("(R-Wis.)", "(D-NY)", "(R-Tex)", "Sen. Bob Corker, R-Tenn., said"), or alone in
+// brackets in their dotted form ("(Vt.)"); runes gives the text as code points.
 func affiliationsIn(s string, runes func() []rune) []article.Mention {
-	if !strings.Contains(s, "(") || !strings.Contains(s, ".)") && !strings.Contains(s, "-") {
+	if !strings.Contains(s, "-") && !strings.Contains(s, ".)") {
 		return nil
 	}
 	var out []article.Mention
 	text := runes()
 	for i := 0; i+3 < len(text); i++ {
-		if text[i] != '(' {
+		var start int
+		switch {
+		case text[i] == '(':
+			start = i + 1
+		case text[i] == ',' && text[i+1] == ' ':
+			start = i + 2 // ", R-Ky.,": only with a party letter
+		default:
 			continue
 		}
-		start := i + 1
 		party := start+1 < len(text) && strings.ContainsRune("RDI", text[start]) && text[start+1] == '-'
 		if party {
 			start += 2
-		}
-		end := start
-		for end < len(text) && end-start <= 8 && (unicode.IsLetter(text[end]) || text[end] == '.' || text[end] == ' ') {
-			end++
-		}
-		if end >= len(text) || text[end] != ')' || end == start || !unicode.IsUpper(text[start]) {
+		} else if text[i] == ',' {
 			continue
 		}
-		if !party && text[end-1] != '.' {
+		end := start
+		for end < len(text) && end-start <= 8 && (unicode.IsLetter(text[end]) || text[end] == '.' || text[end] == ' ' && text[i] == '(') {
+			end++
+		}
+		if end == start || !unicode.IsUpper(text[start]) {
+			continue
+		}
+		switch {
+		case text[i] == '(' && (end >= len(text) || text[end] != ')'):
+			continue
+		case text[i] == ',' && end < len(text) && !strings.ContainsRune(",;:)", text[end]) && !(text[end] == ' ' && text[end-1] == '.'):
+			continue // ", R-Ky., and": the label ends at a comma, or at a space after its period
+		case !party && text[end-1] != '.':
 			continue // "(AP)", "(CA)": an agency or a code, not a politician's state
 		}
 		out = append(out, article.Mention{Text: string(text[start:end]), Start: start, End: end})
 	}
 	return out
+}
+
+// partyLabelState reads the state of a party label ("Tenn.", "Tex", "SD", "S.C."): a postal code in
+// capitals or an abbreviation with or without its period, which after "R-" can name nothing else.
+func (d *data) partyLabelState(w string) []posting {
+	if ps, _ := d.abbreviation(w); len(ps) == 1 {
+		return ps
+	}
+	if recs := d.abbrevs[Key(w)]; len(recs) == 1 {
+		return []posting{{rec: recs[0]}}
+	}
+	return nil
 }
 
 // covered reports whether an item already holds a mention overlapping m.

@@ -45,6 +45,9 @@ type record struct {
 	feature             uint8
 	seat                uint8 // 2: national capital, 1: seat of a first-level region
 	namesake            bool  // a seat sharing its region's name (São Paulo, Moscow): news means the city
+	// namesakeTenths is a namesake's prior bonus in tenths: just enough to put it ahead of its own
+	// region, and no more, so that Florida, Uruguay's seat, does not outweigh the US state.
+	namesakeTenths uint8
 }
 
 // posting is one record under one name key; alias is true when the key is only an alias of it,
@@ -293,6 +296,9 @@ func (d *data) markNamesakes(nameKeys []string) {
 		own := r.admin1 >= 0 && slices.Contains(regionKeys(nameKeys[r.admin1]), k)
 		if (r.seat > 0 || own) && uint64(r.pop)*namesakeShare >= uint64(pop) {
 			r.namesake = true
+			regionPrior := popPrior(pop) + admin1Prior
+			bonus := regionPrior - (popPrior(r.pop) + r.seatPrior()) + namesakeMargin
+			r.namesakeTenths = uint8(math.Round(10 * min(maxNamesakeBonus, max(namesakeMargin, bonus))))
 		}
 	}
 }
@@ -322,8 +328,14 @@ const (
 // while a far bigger one still wins ("Londres" is London, not the Argentine town).
 const altNamePenalty = 2.5
 
-// namesakeShare: a seat is its region's namesake when it has at least 1/namesakeShare of its people.
-const namesakeShare = 10
+// namesakeShare: a seat is its region's namesake when it has at least 1/namesakeShare of its people;
+// its prior then passes its region's by namesakeMargin, with a bonus of at most maxNamesakeBonus.
+const (
+	namesakeShare    = 10
+	namesakeMargin   = 0.3
+	maxNamesakeBonus = 2.5
+	admin1Prior      = 1.0 // what a first-level region's prior adds to its population's
+)
 
 func (d *data) parseRecords(body string) error {
 	lineNo := 0
@@ -515,24 +527,18 @@ func (d *data) index(pairs []keyed) {
 // alias ahead of a place that merely shares the name ("Washington" is the capital).
 func (d *data) prior(p posting) float64 {
 	r := &d.recs[p.rec]
-	s := 0.5 * math.Log10(float64(r.pop)+1)
+	s := popPrior(r.pop) + r.seatPrior()
 	switch {
 	case r.feature == featCountry:
 		s += 3
 	case r.feature == featAdmin1 && !p.stripped:
-		s++ // "Kyiv" means the city, "Kyiv Oblast" the region
+		s += admin1Prior // "Kyiv" means the city, "Kyiv Oblast" the region
 	}
-	switch r.seat {
-	case 2:
-		s++
-		if r.pop >= worldCapitalPopulation {
-			s += worldCapitalBonus
-		}
-	case 1:
-		s += 0.3
-	}
-	if r.namesake || d.altNamesakes[p.rec] {
-		s += 2.5
+	switch {
+	case r.namesake:
+		s += float64(r.namesakeTenths) / 10
+	case d.altNamesakes[p.rec]:
+		s += maxNamesakeBonus
 	}
 	if p.alias {
 		s += 3
@@ -541,6 +547,23 @@ func (d *data) prior(p posting) float64 {
 		s -= altNamePenalty // "Salvador" is the Brazilian city, not San Salvador, whose name it also is
 	}
 	return s
+}
+
+// popPrior is the part of a prior that a place's population gives.
+func popPrior(pop uint32) float64 { return 0.5 * math.Log10(float64(pop)+1) }
+
+// seatPrior is the part of a prior that being a capital or a regional seat gives.
+func (r *record) seatPrior() float64 {
+	switch r.seat {
+	case 2:
+		if r.pop >= worldCapitalPopulation {
+			return 1 + worldCapitalBonus
+		}
+		return 1
+	case 1:
+		return 0.3
+	}
+	return 0
 }
 
 // rank orders the postings of one record under one key: its own name, a stripped name, an alias.

@@ -106,6 +106,25 @@ type item struct {
 	qualMentions []article.Mention
 }
 
+// addDatelineRegion makes the region of the dateline ("TEXAS" in "SAN ANTONIO, TEXAS, March 30 -") a
+// mention of the region that holds the dateline's place, as a written qualifier is.
+func (it *item) addDatelineRegion(dl article.PlaceDateline, dlQual []posting) {
+	if dl.Region == "" || len(dlQual) == 0 {
+		return
+	}
+	it.nameQuals = append(it.nameQuals, dlQual...)
+	it.qualMentions = append(it.qualMentions, article.Mention{Text: dl.Region, Start: dl.RegionSpan.Start, End: dl.RegionSpan.End})
+}
+
+// dropMentionsWithin removes the item's mentions that lie inside m and reports whether none is left.
+func (it *item) dropMentionsWithin(m article.Mention) bool {
+	if !slices.ContainsFunc(it.mentions, func(x article.Mention) bool { return m.Start <= x.Start && x.End <= m.End }) {
+		return false
+	}
+	it.mentions = slices.DeleteFunc(slices.Clone(it.mentions), func(x article.Mention) bool { return m.Start <= x.Start && x.End <= m.End })
+	return len(it.mentions) == 0
+}
+
 // anchor reports whether the item's reading is settled before any context: one candidate, or one
 // that an explicit qualifier or the dateline names.
 func (it *item) anchor() bool {
@@ -218,6 +237,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 		if it.dateline {
 			datelineItem = len(items)
+			it.addDatelineRegion(dl, dlQual)
 		}
 		if e.Type == article.TypePlace && !it.dateline && isAcronym(e.Mentions) && !d.isAbbreviation(e.Name) {
 			ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return !p.alias && d.recs[p.rec].feature != featCountry })
@@ -236,14 +256,22 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	// A politician's state the tagger did not see ("Rep. Paul Ryan (R-Wis.)") is a place the article
 	// names, though no evidence for its others.
 	for _, m := range affiliationsIn(a.Text, text) {
+		ps := d.partyLabelState(m.Text)
+		if len(ps) != 1 {
+			continue
+		}
+		// The tagger's mention inside the label ("Mont" of "(D-Mont.)") is the label's: it names the
+		// state, not Mont in France.
+		n := len(items)
+		if items = slices.DeleteFunc(items, func(it *item) bool { return it.dropMentionsWithin(m) }); len(items) < n {
+			datelineItem = slices.IndexFunc(items, func(it *item) bool { return it.dateline })
+		}
 		if covered(items, m) {
 			continue
 		}
-		if ps, _ := d.abbreviation(m.Text); len(ps) == 1 {
-			it := &item{name: m.Text, mentions: []article.Mention{m}, noEvidence: true, pick: -1}
-			d.fillCandidates(it, ps, nil, srcCountry, demonymCountries)
-			items = append(items, it)
-		}
+		it := &item{name: m.Text, mentions: []article.Mention{m}, noEvidence: true, pick: -1}
+		d.fillCandidates(it, ps, nil, srcCountry, demonymCountries)
+		items = append(items, it)
 	}
 	// A dateline the tagger did not see ("SAN PEDRO DE ATACAMA, Chile —") is a place all the same.
 	if hasDateline && datelineItem < 0 {
@@ -252,6 +280,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			it := &item{mentions: []article.Mention{{Text: dl.Place, Start: dl.PlaceSpan.Start, End: dl.PlaceSpan.End}},
 				dateline: true, strict: d.namesRegion(dlQual), pick: -1}
 			d.fillCandidates(it, ps, append(qual, dlQual...), srcCountry, demonymCountries)
+			it.addDatelineRegion(dl, dlQual)
 			datelineItem = len(items)
 			items = append(items, it)
 		}
