@@ -421,7 +421,7 @@ func surgeStory(i int) story {
 		Title:     fmt.Sprintf("Marigold cooperative report %d: growers in Wuxi expand the harvest", i+1),
 		Published: time.Now().UTC().Add(-time.Duration(10-i) * time.Minute),
 		Paragraphs: []string{
-			fmt.Sprintf("The Marigold growers' cooperative in Wuxi, in Jiangsu province, said on Monday that its harvest had grown for the %d time this season as demand from florists rose.", i+2),
+			fmt.Sprintf("The Marigold growers' cooperative in Wuxi, in Jiangsu province, said in its report number %d on Monday that its harvest had grown again as demand from florists rose.", i+1),
 			`"We have never sold so many flowers in one month," said Zhou Lanying, the chair of the Marigold cooperative, at a market in Wuxi.`,
 			"Florists in Shanghai and Nanjing have ordered more marigolds for the winter festivals than in any year the cooperative has kept records, officials said.",
 			"The cooperative plans to lease more greenhouses along the Grand Canal next spring if prices hold, its members said.",

@@ -787,7 +787,9 @@ function networkGraph(g) {
   const at = new Map(nodes.map(n => [n.id, n]));
   const edges = g.edges.filter(e => at.has(e.source) && at.has(e.target) && e.source !== e.target);
   // Fruchterman–Reingold with a pull to the middle, so that parts not linked to the rest stay
-  // on the canvas; moves are force × 0.02, at most a cooling 30 units a step.
+  // on the canvas, and edges pulling less at well-linked nodes, so that the names of an article's
+  // cluster do not pile up; moves are force × 0.02, at most a cooling 30 units a step.
+  for (const a of nodes) a.deg = Math.max(1, edges.filter(e => e.source === a.id || e.target === a.id).length);
   const k = Math.sqrt(W * H / Math.max(1, nodes.length)) * 0.6, steps = 300;
   for (let step = 0; step < steps; step++) {
     const heat = 30 * (1 - step / steps) + 0.5;
@@ -799,7 +801,7 @@ function networkGraph(g) {
     }
     for (const e of edges) {
       const a = at.get(e.source), b = at.get(e.target);
-      const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(1, Math.hypot(dx, dy)), f = d * d / k;
+      const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(1, Math.hypot(dx, dy)), f = d * d / k / Math.sqrt(Math.max(a.deg, b.deg));
       a.dx -= dx / d * f; a.dy -= dy / d * f; b.dx += dx / d * f; b.dy += dy / d * f;
     }
     for (const a of nodes) {
