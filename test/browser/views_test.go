@@ -127,6 +127,15 @@ func viewTimeline(t *testing.T, s *session) {
 	b.shot(t, "views-01-timeline-hover")
 	b.do(t, chromedp.MouseClickXY(x, y))
 	b.waitJS(t, fmt.Sprintf(`new URLSearchParams(location.search).get("from") === %q`, key))
+	// From the keyboard: a period is a tab stop that shows its value and opens with Enter.
+	b.do(t, chromedp.Navigate(s.base+"/?view=search&interval=day"))
+	b.waitVisible(t, ".timeline .slot[role=button]")
+	first := `document.querySelector('.timeline .slot[tabindex="0"]')`
+	key = b.evalString(t, first+`.dataset.key`)
+	b.do(t, chromedp.Evaluate[chromedp.Void](first+`.focus()`))
+	b.waitJS(t, fmt.Sprintf(`!document.querySelector(".timeline .tip").hidden && document.querySelector(".timeline .tip").textContent === %s.querySelector("title").textContent`, first))
+	b.do(t, chromedp.KeyEvent("\r"))
+	b.waitJS(t, fmt.Sprintf(`new URLSearchParams(location.search).get("from") === %q`, key))
 
 }
 
@@ -241,6 +250,14 @@ func viewCompare(t *testing.T, s *session) {
 	b.waitJS(t, `new URLSearchParams(location.search).getAll("vs").join() === "Kenya,Brazil,Nigeria" && `+compareRows+`.length === 4`)
 	checkCompareRows(t, ctx, b, base, compareRows, []string{"Jiangsu", "Kenya", "Brazil", "Nigeria"})
 	b.shot(t, "views-03-compare")
+	// Nothing on the analyse page is wider than a phone.
+	b.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	b.waitJS(t, compareRows+`.length === 4 && document.querySelector(".graph")`)
+	if w := b.evalInt(t, `document.documentElement.scrollWidth`); w > 400 {
+		t.Errorf("analyse page is %dpx wide on a 390px screen: something overflows", w)
+	}
+	b.shot(t, "views-03-compare-phone")
+	b.do(t, chromedp.ResetViewport())
 	b.do(t, chromedp.Click(chromedp.CSS(`button[aria-label="Stop comparing “Nigeria”"]`)))
 	b.waitJS(t, `new URLSearchParams(location.search).getAll("vs").join() === "Kenya,Brazil" && `+compareRows+`.length === 3`)
 
