@@ -514,7 +514,8 @@ function timelineChart(raw, interval, share, scale) {
   const peak = Math.max(...buckets.map(value), share ? 0.0001 : 1);
   const yTicks = niceTicks(scale || peak, !share);
   const max = yTicks[yTicks.length - 1];
-  const fmt = share ? pct : v => v.toLocaleString();
+  // Tick labels keep the digits a small share needs (0.05%, not 0%).
+  const fmt = share ? v => (100 * v).toLocaleString(undefined, { maximumSignificantDigits: 2 }) + "%" : v => v.toLocaleString();
   const y = v => H - (H - top) * v / max;
   const slot = 100 / buckets.length;
   const bw = Math.min(slot * 0.8, 8); // percent of the width; a lone bar stays a bar
