@@ -40,6 +40,7 @@ func TestViews(t *testing.T) {
 		{"saved searches", viewSaved},
 		{"a CSV behind every chart", viewCSV},
 		{"surge alert fires live", viewSurge},
+		{"analyse page at phone width", viewPhone}, // last: the phone's viewport stays
 	} {
 		t.Run(v.name, func(t *testing.T) { v.run(t, s) })
 	}
@@ -250,14 +251,7 @@ func viewCompare(t *testing.T, s *session) {
 	b.waitJS(t, `new URLSearchParams(location.search).getAll("vs").join() === "Kenya,Brazil,Nigeria" && `+compareRows+`.length === 4`)
 	checkCompareRows(t, ctx, b, base, compareRows, []string{"Jiangsu", "Kenya", "Brazil", "Nigeria"})
 	b.shot(t, "views-03-compare")
-	// Nothing on the analyse page is wider than a phone.
-	b.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
-	b.waitJS(t, compareRows+`.length === 4 && document.querySelector(".graph")`)
-	if w := b.evalInt(t, `document.documentElement.scrollWidth`); w > 400 {
-		t.Errorf("analyse page is %dpx wide on a 390px screen: something overflows", w)
-	}
-	b.shot(t, "views-03-compare-phone")
-	b.do(t, chromedp.ResetViewport())
+
 	b.do(t, chromedp.Click(chromedp.CSS(`button[aria-label="Stop comparing “Nigeria”"]`)))
 	b.waitJS(t, `new URLSearchParams(location.search).getAll("vs").join() === "Kenya,Brazil" && `+compareRows+`.length === 3`)
 
@@ -484,6 +478,17 @@ func viewSurge(t *testing.T, s *session) {
 	}
 	b.shot(t, "views-08-surge-fired")
 
+}
+
+// viewPhone checks that nothing on the analyse page of a comparison is wider than a phone.
+func viewPhone(t *testing.T, s *session) {
+	b := s.b
+	b.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(s.base+compareURL))
+	b.waitJS(t, compareRows+`.length === 3 && document.querySelector(".graph")`)
+	if w := b.evalInt(t, `document.documentElement.scrollWidth`); w > 400 {
+		t.Errorf("analyse page is %dpx wide on a 390px screen: something overflows", w)
+	}
+	b.shot(t, "views-09-analyse-phone")
 }
 
 // surgeStory is the i-th of a burst of stories about one subject, published just now.
