@@ -506,18 +506,22 @@ func surgeStory(i int) story {
 	}
 }
 
-// checkCompareRows checks each compared query's row: its words, its article count (the API's)
-// and its CSV download.
+// checkCompareRows checks each compared query's row: its words, its article count and top story
+// (the API's) and its CSV download.
 func checkCompareRows(t *testing.T, ctx context.Context, b *browser, base, rows string, queries []string) {
 	t.Helper()
 	heads := b.evalStrings(t, `[...`+rows+`].map(r => r.querySelector("h3").textContent)`)
 	csvs := b.evalStrings(t, `[...`+rows+`].map(r => r.querySelector('a[href*="format=csv"]')?.href || "")`)
+	samples := b.evalStrings(t, `[...`+rows+`].map(r => r.querySelector(".samples li a")?.textContent || "")`)
 	if len(heads) != len(queries) {
 		t.Fatalf("%d compared rows; want %d", len(heads), len(queries))
 	}
 	for i, q := range queries {
-		var res struct{ Total int }
-		if err := getJSON(ctx, base+"/api/search?size=0&facets=-1&q="+url.QueryEscape(q), &res); err != nil {
+		var res struct {
+			Total int
+			Hits  []struct{ Title string }
+		}
+		if err := getJSON(ctx, base+"/api/search?size=1&facets=-1&q="+url.QueryEscape(q), &res); err != nil {
 			t.Fatal(err)
 		}
 		if want := fmt.Sprintf("“%s” %d article", q, res.Total); !strings.HasPrefix(heads[i], want) {
@@ -525,6 +529,9 @@ func checkCompareRows(t *testing.T, ctx context.Context, b *browser, base, rows 
 		}
 		if u, err := url.Parse(csvs[i]); err != nil || u.Query().Get("q") != q {
 			t.Errorf("row %d CSV link %q does not carry q=%s", i, csvs[i], q)
+		}
+		if i >= len(samples) || len(res.Hits) == 0 || samples[i] != res.Hits[0].Title {
+			t.Errorf("row %d's first story %q; want the search's first, %+v", i, samples, res.Hits)
 		}
 	}
 }

@@ -711,8 +711,11 @@ function acrossPanel(p, fp, interval, share, token) {
   return box;
 }
 
+const COMPARE_SAMPLES = 3; // top stories shown under each compared query
+
 // comparePanel sets the search's words beside up to five other queries (?vs=…, each with the
-// same filters), as counts or shares per period on one scale, each downloadable as CSV.
+// same filters), as counts or shares per period on one scale, each downloadable as CSV, with its
+// top stories.
 function comparePanel(p, fp, interval, share, token) {
   const others = p.getAll("vs").filter(Boolean).slice(0, 5);
   const box = panel("an-compare", "Compare");
@@ -734,7 +737,9 @@ function comparePanel(p, fp, interval, share, token) {
   Promise.all(queries.map(words => {
     const tp = new URLSearchParams(fp); words ? tp.set("q", words) : tp.delete("q");
     tp.set("interval", interval); if (share) tp.set("normalize", "share");
-    return api("/api/timeline?" + tp).then(tl => ({ words, tp, tl }));
+    const sp = new URLSearchParams(fp); words ? sp.set("q", words) : sp.delete("q");
+    sp.set("size", COMPARE_SAMPLES); sp.set("facets", "-1");
+    return Promise.all([api("/api/timeline?" + tp), api("/api/search?" + sp)]).then(([tl, res]) => ({ words, tp, tl, hits: res.hits || [] }));
   })).then(series => {
     if (stale(token)) return;
     // One time axis and one scale for all.
@@ -753,7 +758,9 @@ function comparePanel(p, fp, interval, share, token) {
         el("h3", {}, s.words ? `“${s.words}”` : "all articles", " ", el("span", { class: "meta" }, plural(s.tl.total, "article"),
           share && s.tl.background_total ? ` · ${pct(s.tl.share)} of ${s.tl.background_total.toLocaleString()}` : ""), " ",
           downloadLink("/api/timeline", s.tp, { format: "csv" }, "CSV"), remove),
-        timelineChart(b, interval, share, scale));
+        timelineChart(b, interval, share, scale),
+        s.hits.length ? el("ul", { class: "samples", "aria-label": `Top stories for ${s.words || "all articles"}` }, s.hits.map(h => el("li", {},
+          articleLink(h.id, h.title || h.url), el("span", { class: "meta" }, " · " + [h.source, fmtDate(h.published)].filter(Boolean).join(" · "))))) : null);
     }));
   }).catch(err => { if (!stale(token)) rows.replaceChildren(errorBox(err)); });
   return box;
