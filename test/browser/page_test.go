@@ -46,17 +46,8 @@ var (
 )
 
 func TestResearcherPage(t *testing.T) {
-	needBrowser(t)
-	site := newNewsSite(t, hostileStory)
-	prod := startProduct(t, site.srv.URL+"/rss.xml")
-	artifacts := artifactDir(t)
-
-	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Second)
-	defer cancel()
-	waitIndexed(ctx, t, prod)
-
-	b := newBrowser(t, ctx, artifacts)
-	base := prod.URL
+	s := newSession(t)
+	site, ctx, b, base := s.site, s.ctx, s.b, s.base
 
 	t.Run("search", func(t *testing.T) {
 		b.do(t, chromedp.Navigate(base+"/"))
@@ -243,6 +234,28 @@ func TestResearcherPage(t *testing.T) {
 	})
 
 	b.checkNoErrors(t)
+}
+
+// session is one running newsmon (the demo plus the test's outlet, indexed) and a browser.
+type session struct {
+	ctx  context.Context // ends with the test, or after 150s
+	site *newsSite
+	base string // the page's address
+	b    *browser
+}
+
+// newSession starts newsmon with the test's outlet (holding hostileStory), waits until
+// everything is indexed, and opens a browser; it skips without Chromium.
+func newSession(t *testing.T) *session {
+	t.Helper()
+	needBrowser(t)
+	site := newNewsSite(t, hostileStory)
+	prod := startProduct(t, site.srv.URL+"/rss.xml")
+	artifacts := artifactDir(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Second)
+	t.Cleanup(cancel)
+	waitIndexed(ctx, t, prod)
+	return &session{ctx: ctx, site: site, base: prod.URL, b: newBrowser(t, ctx, artifacts)}
 }
 
 // waitIndexed waits until the demo and the first extra story are searchable and the queues are

@@ -116,7 +116,7 @@ function decodeEntities(s) {
 function highlighted(fragment) {
   const out = [];
   let inMark = false;
-  for (const p of String(fragment).split(/(<\/?mark>)/i)) {
+  for (const p of wordCut(String(fragment)).split(/(<\/?mark>)/i)) {
     if (/^<mark>$/i.test(p)) { inMark = true; continue; }
     if (/^<\/mark>$/i.test(p)) { inMark = false; continue; }
     if (!p) continue;
@@ -124,6 +124,26 @@ function highlighted(fragment) {
     out.push(inMark ? el("mark", {}, text) : text);
   }
   return out;
+}
+
+// wordCut drops the part-words at the ends of a fragment the backend cut out of the text ("…ent
+// in the third quarter … the airpor…"), so a snippet starts and ends at word boundaries. A
+// part-word that is highlighted stays.
+function wordCut(fragment) {
+  return fragment.replace(/^(\s*…)[^\s<…]+\s+(?=\S)/, "$1").replace(/(\S)\s+[^\s>…]+…(\s*)$/, "$1…$2");
+}
+
+// csvLink is a link that downloads rows (the first is the header) as CSV made in the page, for
+// the charts whose numbers no API serves as CSV. Text cells are defused against spreadsheet
+// formulas as the server's CSV is.
+function csvLink(name, rows, label) {
+  const cell = v => {
+    let t = v === null || v === undefined ? "" : String(v);
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(t)) t = "'" + t;
+    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  const text = rows.map(r => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return el("a", { class: "button csv", href: "data:text/csv;charset=utf-8," + encodeURIComponent(text), download: name + ".csv" }, label || "CSV");
 }
 
 // api fetches JSON. When the server asks for a token (401), the page asks the user once, logs in
@@ -235,10 +255,12 @@ async function searchView(p, token) {
   main.removeAttribute("aria-busy");
   const interval = ["day", "week", "month"].includes(p.get("interval")) ? p.get("interval") : "day";
 
+  const tp = new URLSearchParams(fp); tp.set("interval", interval);
   const timeline = el("section", { class: "panel timeline", "aria-labelledby": "timeline-h" },
-    el("div", { class: "head" }, el("h2", { id: "timeline-h" }, "Articles over time"),
+    el("div", { class: "head" }, el("h2", { id: "timeline-h" }, "Articles over time"), el("div", { class: "actions" },
       el("label", {}, "per ", el("select", { id: "interval", onchange: e => { const q = state(); q.set("interval", e.target.value); go(q, true); } },
-        ["day", "week", "month"].map(i => el("option", { value: i, selected: i === interval }, i))))),
+        ["day", "week", "month"].map(i => el("option", { value: i, selected: i === interval }, i)))),
+      downloadLink("/api/timeline", tp, { format: "csv" }, "CSV"))),
     el("p", { class: "meta" }, "Loading…"));
   const map = el("section", { class: "panel map", "aria-labelledby": "map-h" },
     el("div", { class: "head" }, el("h2", { id: "map-h" }, "Places mentioned")), el("p", { class: "meta" }, "Loading…"));
@@ -267,20 +289,27 @@ async function searchView(p, token) {
   const wide = window.matchMedia("(min-width: 801px)").matches;
   const side = el("details", { class: "side panel filters", open: wide || null },
     el("summary", {}, "Filters"),
-    el("div", { class: "filter-body" }, rangeFilters(p), facetLists(res.facets || {}, p)));
+    el("div", { class: "filter-body" }, savedPanel(p), rangeFilters(p), facetLists(res.facets || {}, p)));
   render(el("div", { class: "layout" }, side,
     el("section", { class: "results-col", "aria-label": "Results" }, activeChips(p),
       el("div", { class: "charts" }, timeline, map), toolbar, list, pager)));
   announce(plural(res.total, "article") + " found");
   watchForNew(fp, res.total, token);
 
-  const tp = new URLSearchParams(fp); tp.set("interval", interval);
   api("/api/timeline?" + tp).then(tl => {
     if (!stale(token)) timeline.replaceChildren(timeline.firstChild, timelineChart(tl.buckets || [], interval));
   }).catch(err => timeline.replaceChildren(timeline.firstChild, errorBox(err)));
   api("/api/geo?" + fp).then(geo => {
-    if (!stale(token)) map.replaceChildren(map.firstChild, worldMap(geo));
+    if (stale(token)) return;
+    map.firstChild.append(geoCSV(geo));
+    map.replaceChildren(map.firstChild, worldMap(geo));
   }).catch(err => map.replaceChildren(map.firstChild, errorBox(err)));
+}
+
+// geoCSV is the map's numbers as CSV: each place, where it is, and its articles and mentions.
+function geoCSV(geo) {
+  return csvLink("places", [["name", "feature", "admin1", "country", "country_code", "lat", "lon", "articles", "mentions"],
+    ...(geo.places || []).map(pl => [pl.name, pl.feature, pl.admin1, pl.country, pl.country_code, pl.lat, pl.lon, pl.count, pl.mentions])]);
 }
 
 // watchForNew checks every 20 s whether more articles match now than when the results were
@@ -410,6 +439,48 @@ function topEntities(a, n) {
   return out.sort((x, y) => y.count - x.count).slice(0, n);
 }
 
+// ---------- saved searches ----------
+
+// Saved searches live in this browser (localStorage): a name and the page's URL state, so a
+// saved comparison comes back with its queries, filters and options.
+const SAVED_KEY = "newsmon.saved";
+const SAVED_MAX = 50;
+function loadSaved() {
+  try {
+    const list = JSON.parse(localStorage.getItem(SAVED_KEY) || "[]");
+    return Array.isArray(list) ? list.filter(x => x && typeof x.name === "string" && typeof x.url === "string") : [];
+  } catch (_) { return []; }
+}
+function storeSaved(list) {
+  try { localStorage.setItem(SAVED_KEY, JSON.stringify(list.slice(0, SAVED_MAX))); return true; } catch (_) { return false; }
+}
+function savedName(p) { return [p.get("q") || "all articles", ...p.getAll("vs")].map(q => `“${q}”`).join(" vs ") + (p.get("view") === "analyse" ? " (analysis)" : ""); }
+
+// savedPanel lists the saved searches and saves the one shown (p) under a name.
+function savedPanel(p, cls) {
+  const here = new URLSearchParams(p); here.delete("page");
+  const box = el("section", { class: "saved " + (cls || ""), "aria-labelledby": "saved-h" });
+  const draw = note => {
+    const list = loadSaved();
+    const name = el("input", { type: "text", id: "saved-name", placeholder: savedName(p), "aria-label": "Name for this search" });
+    box.replaceChildren();
+    append(box, [el("h3", { id: "saved-h" }, "Saved searches"),
+      list.length ? el("ul", { class: "saved-list" }, list.map((sv, i) => el("li", {}, link(new URLSearchParams(sv.url), sv.name),
+        el("button", { type: "button", class: "chip clear", "aria-label": `Forget the saved search ${sv.name}`, onclick: () => {
+          list.splice(i, 1); storeSaved(list); draw();
+        } }, "×")))) : el("p", { class: "meta" }, "None yet."),
+      el("form", { class: "saved-form", onsubmit: e => {
+        e.preventDefault();
+        const n = name.value.trim() || savedName(p);
+        const ok = storeSaved([{ name: n, url: here.toString() }, ...list.filter(sv => sv.name !== n)]);
+        draw(ok ? `Saved as “${n}”.` : "This browser does not let the page save.");
+      } }, name, el("button", { type: "submit" }, "Save this search")),
+      note ? el("p", { class: "meta", role: "status" }, note) : null]);
+  };
+  draw();
+  return box;
+}
+
 // ---------- timeline ----------
 
 // fillBuckets adds the empty days (weeks, months) between the first and the last bucket, so the
@@ -433,37 +504,76 @@ function fillBuckets(buckets, interval) {
 // timelineChart draws articles per period; with share set, each bar is the query's share of all
 // articles in the same sources and period (the buckets of /api/timeline?normalize=share). scale,
 // when given, is the value of a full-height bar, so that charts compared side by side agree.
+// Each period is one full-height target: hovering or focusing it shows its value, selecting it
+// shows its articles. The y axis has round ticks; the x axis labels the ends and the middle.
 function timelineChart(raw, interval, share, scale) {
   if (!raw.length) return el("p", { class: "meta" }, "No dated articles.");
   const buckets = fillBuckets(raw, interval);
   const H = 120, top = 8;
   const value = share ? b => b.share || 0 : b => b.count;
   const peak = Math.max(...buckets.map(value), share ? 0.0001 : 1);
-  const max = scale || peak;
+  const yTicks = niceTicks(scale || peak, !share);
+  const max = yTicks[yTicks.length - 1];
+  // Tick labels keep the digits a small share needs (0.05%, not 0%).
+  const fmt = share ? v => (100 * v).toLocaleString(undefined, { maximumSignificantDigits: 2 }) + "%" : v => v.toLocaleString();
+  const y = v => H - (H - top) * v / max;
   const slot = 100 / buckets.length;
   const bw = Math.min(slot * 0.8, 8); // percent of the width; a lone bar stays a bar
-  const bars = buckets.map((b, i) => {
+  const tip = el("div", { class: "tip", hidden: true, "aria-hidden": "true" });
+  const show = (label, i) => {
+    tip.textContent = label;
+    tip.hidden = false;
+    tip.style.left = `${(i + 0.5) * slot}%`; // CSSOM, which the page's policy allows
+    tip.classList.toggle("end", i > buckets.length / 2);
+  };
+  const hide = () => { tip.hidden = true; };
+  const slots = buckets.map((b, i) => {
     const h = b.count ? Math.max(2, (H - top) * value(b) / max) : 0;
     const label = share ? `${bucketLabel(b.key, interval)}: ${pct(b.share || 0)} (${b.count} of ${plural(b.total || 0, "article")})`
       : `${bucketLabel(b.key, interval)}: ${plural(b.count, "article")}`;
-    return svg("g", { class: "slot" },
-      svg("rect", { class: "hit", x: `${i * slot}%`, y: 0, width: `${slot}%`, height: H }),
-      svg("rect", {
-        class: "bar" + (b.count ? "" : " zero"), x: `${i * slot + (slot - bw) / 2}%`, y: H - h, width: `${bw}%`, height: h,
-        role: b.count ? "button" : null, "aria-label": b.count ? label + ". Show them." : null,
-        onclick: b.count ? () => filterBucket(b.key, interval) : null,
-        onkeydown: b.count ? activate(() => filterBucket(b.key, interval)) : null,
-      }, svg("title", {}, label)));
+    const open = () => filterBucket(b.key, interval);
+    return svg("g", {
+      class: "slot" + (b.count ? "" : " zero"), "data-key": b.key, "data-value": value(b),
+      role: b.count ? "button" : null, "aria-label": b.count ? label + ". Show them." : null,
+      onclick: b.count ? open : null, onkeydown: b.count ? activate(open) : null,
+      onmouseenter: () => show(label, i), onmouseleave: hide, onfocus: () => show(label, i), onblur: hide,
+    }, svg("title", {}, label),
+    svg("rect", { class: "hit", x: `${i * slot}%`, y: 0, width: `${slot}%`, height: H }),
+    svg("rect", { class: "bar", x: `${i * slot + (slot - bw) / 2}%`, y: H - h, width: `${bw}%`, height: h }));
   });
-  roving(bars.map(g => g.querySelector(".bar")).filter(r => r.getAttribute("role") === "button"));
-  const ticks = [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1].filter((v, i, a) => a.indexOf(v) === i);
-  return el("div", {},
-    svg("svg", { class: "chart", height: H, role: "group", "aria-label": `${share ? "Share of all articles" : "Articles"} per ${interval}, peak ${share ? pct(peak) : peak}; arrow keys move between bars` },
-      svg("line", { class: "base", x1: 0, x2: "100%", y1: H - 0.5, y2: H - 0.5 }), bars),
-    el("div", { class: "axis meta" + (ticks.length === 1 ? " single" : ""), "aria-hidden": "true" }, ticks.map(i => el("span", {}, bucketLabel(buckets[i].key, interval)))),
+  roving(slots.filter(g => g.getAttribute("role") === "button"));
+  const grid = yTicks.map(v => svg("line", { class: v ? "grid" : "base", x1: 0, x2: "100%", y1: y(v) - (v ? 0 : 0.5), y2: y(v) - (v ? 0 : 0.5) }));
+  const yAxis = el("div", { class: "yaxis meta", "aria-hidden": "true" }, yTicks.map(v => {
+    const s = el("span", {}, fmt(v));
+    s.style.top = `${y(v)}px`;
+    return s;
+  }));
+  const xTicks = [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1].filter((v, i, a) => a.indexOf(v) === i);
+  const xAxis = el("div", { class: "axis meta", "aria-hidden": "true" }, xTicks.map((i, n) => {
+    const s = el("span", { class: xTicks.length === 1 ? "mid" : ["first", "mid", "last"][n === xTicks.length - 1 ? 2 : n] }, bucketLabel(buckets[i].key, interval));
+    s.style.left = `${(i + 0.5) * slot}%`;
+    return s;
+  }));
+  return el("div", { class: "timechart" },
+    el("div", { class: "plot" }, yAxis,
+      el("div", { class: "plot-area" },
+        svg("svg", { class: "chart", height: H, role: "group", "aria-label": `${share ? "Share of all articles" : "Articles"} per ${interval}, peak ${share ? pct(peak) : peak}; arrow keys move between bars` },
+          grid, slots),
+        tip, xAxis)),
     el("p", { class: "meta" }, share
       ? `Share of all articles in the same sources and period; peak ${pct(peak)} in a ${interval}. Select a bar to show that ${interval}.`
       : `${plural(raw.reduce((s, b) => s + b.count, 0), "dated article")}, peak ${peak} per ${interval}. Select a bar to show that ${interval}.`));
+}
+
+// niceTicks are the y axis' ticks: 0 up to the first round value at or above max, in 2 to 5
+// equal round steps (whole numbers when integers is set).
+function niceTicks(max, integers) {
+  const rough = max / 4;
+  const mag = Math.pow(10, Math.floor(Math.log10(rough)));
+  let step = [1, 2, 5, 10].map(m => m * mag).find(s => s >= rough);
+  if (integers) step = Math.max(1, Math.ceil(step));
+  const n = Math.max(1, Math.ceil(max / step - 1e-9));
+  return Array.from({ length: n + 1 }, (_, i) => +(i * step).toPrecision(12));
 }
 function pct(x) { return (100 * x).toLocaleString(undefined, { maximumFractionDigits: x < 0.1 ? 1 : 0 }) + "%"; }
 
@@ -566,7 +676,7 @@ async function analyseView(p, token) {
 
   render(el("h1", { class: "sr-only" }, "Analyse"), activeChips(p),
     el("p", { class: "meta" }, "The articles the search and filters select, characterised. ", link(inView(fp, "search"), "Back to the articles")),
-    el("div", { class: "analysis" }, time, comparePanel(p, fp, interval, share, token), acrossPanel(p, fp, interval, share, token),
+    el("div", { class: "analysis" }, savedPanel(p, "panel"), time, comparePanel(p, fp, interval, share, token), acrossPanel(p, fp, interval, share, token),
       terms, who, net, quoted));
 }
 
@@ -601,8 +711,11 @@ function acrossPanel(p, fp, interval, share, token) {
   return box;
 }
 
+const COMPARE_SAMPLES = 3; // top stories shown under each compared query
+
 // comparePanel sets the search's words beside up to five other queries (?vs=…, each with the
-// same filters), as counts or shares per period on one scale, each downloadable as CSV.
+// same filters), as counts or shares per period on one scale, each downloadable as CSV, with its
+// top stories.
 function comparePanel(p, fp, interval, share, token) {
   const others = p.getAll("vs").filter(Boolean).slice(0, 5);
   const box = panel("an-compare", "Compare");
@@ -624,7 +737,9 @@ function comparePanel(p, fp, interval, share, token) {
   Promise.all(queries.map(words => {
     const tp = new URLSearchParams(fp); words ? tp.set("q", words) : tp.delete("q");
     tp.set("interval", interval); if (share) tp.set("normalize", "share");
-    return api("/api/timeline?" + tp).then(tl => ({ words, tp, tl }));
+    const sp = new URLSearchParams(fp); words ? sp.set("q", words) : sp.delete("q");
+    sp.set("size", COMPARE_SAMPLES); sp.set("facets", "-1");
+    return Promise.all([api("/api/timeline?" + tp), api("/api/search?" + sp)]).then(([tl, res]) => ({ words, tp, tl, hits: res.hits || [] }));
   })).then(series => {
     if (stale(token)) return;
     // One time axis and one scale for all.
@@ -643,7 +758,9 @@ function comparePanel(p, fp, interval, share, token) {
         el("h3", {}, s.words ? `“${s.words}”` : "all articles", " ", el("span", { class: "meta" }, plural(s.tl.total, "article"),
           share && s.tl.background_total ? ` · ${pct(s.tl.share)} of ${s.tl.background_total.toLocaleString()}` : ""), " ",
           downloadLink("/api/timeline", s.tp, { format: "csv" }, "CSV"), remove),
-        timelineChart(b, interval, share, scale));
+        timelineChart(b, interval, share, scale),
+        s.hits.length ? el("ul", { class: "samples", "aria-label": `Top stories for ${s.words || "all articles"}` }, s.hits.map(h => el("li", {},
+          articleLink(h.id, h.title || h.url), el("span", { class: "meta" }, " · " + [h.source, fmtDate(h.published)].filter(Boolean).join(" · "))))) : null);
     }));
   }).catch(err => { if (!stale(token)) rows.replaceChildren(errorBox(err)); });
   return box;
@@ -659,7 +776,58 @@ function drawNetwork(g) {
       el("span", { class: "meta" }, g.edges.filter(e => e.source === n.id).slice(0, 5).map(e => byId.get(e.target)?.name || e.target).join(", ")))))
     : el("ul", { class: "facet" }, g.edges.slice(0, 15).map(e => el("li", { class: "share-item" }, el("span", {}, name(e.source), arrow, name(e.target)),
       el("span", { class: "n" }, plural(e.weight, "article")))));
-  return [g.nodes.length ? list : el("p", { class: "meta" }, "Nobody to show."), el("p", { class: "meta" }, g.note + ".")];
+  return [...(g.nodes.length ? [networkGraph(g), list] : [el("p", { class: "meta" }, "Nobody to show.")]), el("p", { class: "meta" }, g.note + ".")];
+}
+
+const GRAPH_NODES = 24;
+
+// networkGraph draws the heaviest part of a network: the nodes of its heaviest edges, placed by a
+// short force layout (edges pull, nodes push apart) that starts from a circle, so the same
+// network is always drawn the same way. Line width is the edge's weight, circle size the node's
+// articles; a node opens its entity's page.
+function networkGraph(g) {
+  const W = 600, H = 360;
+  const ids = [];
+  for (const e of g.edges) for (const id of [e.source, e.target]) if (!ids.includes(id) && ids.length < GRAPH_NODES) ids.push(id);
+  const byId = new Map(g.nodes.map(n => [n.id, n]));
+  const nodes = ids.map((id, i) => ({ id, n: byId.get(id) || { name: id, count: 1 },
+    x: W / 2 + W / 3 * Math.cos(2 * Math.PI * i / ids.length), y: H / 2 + H / 3 * Math.sin(2 * Math.PI * i / ids.length) }));
+  const at = new Map(nodes.map(n => [n.id, n]));
+  const edges = g.edges.filter(e => at.has(e.source) && at.has(e.target) && e.source !== e.target);
+  // Fruchterman–Reingold with a pull to the middle, so that parts not linked to the rest stay
+  // on the canvas, and edges pulling less at well-linked nodes, so that the names of an article's
+  // cluster do not pile up; moves are force × 0.02, at most a cooling 30 units a step.
+  for (const a of nodes) a.deg = Math.max(1, edges.filter(e => e.source === a.id || e.target === a.id).length);
+  const k = Math.sqrt(W * H / Math.max(1, nodes.length)) * 0.6, steps = 300;
+  for (let step = 0; step < steps; step++) {
+    const heat = 30 * (1 - step / steps) + 0.5;
+    for (const a of nodes) { a.dx = (W / 2 - a.x) * 1.5; a.dy = (H / 2 - a.y) * 1.5 * W / H; }
+    for (const a of nodes) for (const b of nodes) {
+      if (a === b) continue;
+      const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(1, Math.hypot(dx, dy));
+      a.dx += dx / d * k * k / d; a.dy += dy / d * k * k / d;
+    }
+    for (const e of edges) {
+      const a = at.get(e.source), b = at.get(e.target);
+      const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(1, Math.hypot(dx, dy)), f = d * d / k / Math.sqrt(Math.max(a.deg, b.deg));
+      a.dx -= dx / d * f; a.dy -= dy / d * f; b.dx += dx / d * f; b.dy += dy / d * f;
+    }
+    for (const a of nodes) {
+      const d = Math.max(1e-9, Math.hypot(a.dx, a.dy)), m = Math.min(d * 0.02, heat);
+      a.x = Math.min(W - 40, Math.max(40, a.x + a.dx / d * m));
+      a.y = Math.min(H - 20, Math.max(20, a.y + a.dy / d * m));
+    }
+  }
+  const maxW = Math.max(1, ...edges.map(e => e.weight));
+  const maxC = Math.max(1, ...nodes.map(a => a.n.count || 1));
+  const open = id => { const p = filterParams(state()); p.set("view", "entity"); p.set("id", id); go(p); };
+  return svg("svg", { class: "graph", viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": `Graph of ${plural(nodes.length, "name")} and ${plural(edges.length, "link")}` },
+    edges.map(e => svg("line", { x1: at.get(e.source).x.toFixed(1), y1: at.get(e.source).y.toFixed(1), x2: at.get(e.target).x.toFixed(1), y2: at.get(e.target).y.toFixed(1),
+      "stroke-width": (1 + 5 * e.weight / maxW).toFixed(1) }, svg("title", {}, `${at.get(e.source).n.name}${g.directed ? " → " : " — "}${at.get(e.target).n.name}: ${e.weight}`))),
+    roving(nodes.map(a => svg("g", { class: "node " + (a.n.type || ""), role: "link", "aria-label": `${a.n.name}: ${plural(a.n.count || 0, "article")}`,
+      onclick: () => open(a.id), onkeydown: activate(() => open(a.id)) },
+    svg("circle", { cx: a.x.toFixed(1), cy: a.y.toFixed(1), r: (5 + 9 * Math.sqrt((a.n.count || 1) / maxC)).toFixed(1) }),
+    svg("text", { x: (a.x + 8).toFixed(1), y: (a.y - 8).toFixed(1) }, a.n.name)))));
 }
 
 async function entityView(p, token) {
@@ -671,6 +839,7 @@ async function entityView(p, token) {
   const e = await api("/api/entities/" + encodeURIComponent(id) + "?" + ep);
   if (stale(token)) return;
   document.title = e.name + " · newsmon";
+  const slug = e.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-");
   const param = { PERSON: "person", ORG: "org", PLACE: "place", EVENT: "event" }[e.type];
   const counted = xs => xs.map(x => `${x.text} (${x.count})`).join(" · ");
   const related = (label, items) => el("section", { class: "share-list" }, el("h3", {}, label), items && items.length
@@ -686,10 +855,15 @@ async function entityView(p, token) {
         e.roles.length ? el("span", {}, " · described as ", counted(e.roles)) : null),
       e.variants.length ? el("p", { class: "meta" }, "Written as: ", counted(e.variants)) : null),
     el("section", { class: "panel timeline", "aria-labelledby": "ent-time" }, el("div", { class: "head" }, el("h2", { id: "ent-time" }, "Articles over time"),
-      el("label", {}, "per ", el("select", { id: "interval", onchange: ev => { const q = state(); q.set("interval", ev.target.value); go(q, true); } },
-        ["day", "week", "month"].map(i => el("option", { value: i, selected: i === interval }, i))))),
+      el("div", { class: "actions" }, el("label", {}, "per ", el("select", { id: "interval", onchange: ev => { const q = state(); q.set("interval", ev.target.value); go(q, true); } },
+        ["day", "week", "month"].map(i => el("option", { value: i, selected: i === interval }, i)))),
+      csvLink(slug + "-timeline", [["period", "articles"], ...e.timeline.map(b => [b.key, b.count])]))),
       timelineChart(e.timeline, interval)),
-    el("section", { class: "panel" }, el("h2", {}, "Named with it"), el("div", { class: "share-grid" },
+    el("section", { class: "panel", "aria-labelledby": "ent-related" }, el("div", { class: "head" }, el("h2", { id: "ent-related" }, "Named with it"),
+      csvLink(slug + "-related", [["kind", "id", "name", "articles", "share"],
+        ...[["person", e.related.person], ["org", e.related.org], ["place", e.related.place], ["source", e.sources]]
+          .flatMap(([kind, xs]) => (xs || []).map(r => [kind, r.id || "", r.name, r.count, r.share]))])),
+      el("div", { class: "share-grid" },
       related("People", e.related.person), related("Organisations", e.related.org), related("Places", e.related.place), related("Sources", e.sources))),
     el("section", { class: "panel" }, el("h2", {}, "What it said"), quoteList(e.quotes)),
     el("section", { class: "panel" }, el("h2", {}, "Quotes naming it"), quoteList(e.quotes_about)),
@@ -703,29 +877,120 @@ async function entityView(p, token) {
 // at ten units per degree: x = (lon+180)·10, y = (90−lat)·10. The view leaves out Antarctica.
 const MAP_VIEW = { x: 0, y: 60, w: 3600, h: 1420 };
 
+const MAP_MAX_ZOOM = 32;
+
+// worldMap draws the places as circles at their own coordinates, sized by their articles, with
+// the names of the biggest that fit. It zooms with its buttons, the mouse wheel or a double
+// click, and pans by dragging; circles and names keep their size on screen, so zooming in pulls
+// apart the places of one region.
 function worldMap(geo, opts) {
   opts = opts || {};
   const places = (geo.places || []).filter(pl => Number.isFinite(pl.lat) && Number.isFinite(pl.lon) && (pl.lat || pl.lon));
   const max = Math.max(1, ...places.map(pl => pl.count));
-  const byCountry = new Map();
-  for (const pl of places) if (pl.feature !== "country") byCountry.set(pl.country, (byCountry.get(pl.country) || 0) + 1);
   // Big circles first, so small ones stay on top and clickable.
-  const dots = places.slice().sort((a, b) => b.count - a.count).map(pl => {
+  const marks = places.slice().sort((a, b) => b.count - a.count).map(pl => {
     const where = [pl.admin1 && pl.admin1 !== pl.name ? pl.admin1 : "", pl.country && pl.country !== pl.name ? pl.country : ""].filter(Boolean).join(", ");
     const label = `${pl.name}${where ? " (" + where + ")" : ""}: ${plural(pl.count, opts.unit || "article")}`;
-    return svg("circle", {
-      class: "dot " + (pl.feature || "other"), cx: ((pl.lon + 180) * 10).toFixed(1), cy: ((90 - pl.lat) * 10).toFixed(1),
-      r: (12 + 60 * Math.sqrt(pl.count / max)).toFixed(1), role: "button",
+    const x = (pl.lon + 180) * 10, y = (90 - pl.lat) * 10;
+    const dot = svg("circle", {
+      class: "dot " + (pl.feature || "other"), cx: x.toFixed(1), cy: y.toFixed(1), role: "button",
+      "data-name": pl.name, "data-lat": pl.lat, "data-lon": pl.lon,
       "aria-label": label + ". Filter by this region.",
-      onclick: () => go(withFilter("region", pl.name)), onkeydown: activate(() => go(withFilter("region", pl.name))),
+      onclick: () => { if (!dragged) go(withFilter("region", pl.name)); }, onkeydown: activate(() => go(withFilter("region", pl.name))),
     }, svg("title", {}, label));
+    const name = svg("text", { class: "label", "aria-hidden": "true" }, pl.name);
+    return { pl, x, y, r: 12 + 60 * Math.sqrt(pl.count / max), dot, name };
   });
-  roving(dots);
+  roving(marks.map(m => m.dot));
+  const view = Object.assign({}, MAP_VIEW);
+  const world = svg("svg", { class: "world", viewBox: "", role: "group", "aria-label": `Map of ${plural(places.length, "place")}; arrow keys move between them` },
+    svg("image", { href: "/static/world.svg", x: 0, y: 0, width: 3600, height: 1800, preserveAspectRatio: "none" }),
+    marks.map(m => m.dot), marks.slice().reverse().map(m => m.name));
+  const zoomLevel = el("span", { class: "zoom-level meta", "aria-live": "polite" });
+  // draw sets the view box and, for its zoom, the circles' radii and which names show: the
+  // biggest places first, each only where it overlaps no name already placed.
+  const draw = () => {
+    const k = MAP_VIEW.w / view.w;
+    const unitsPerPx = view.w / (world.clientWidth || 600); // until it is laid out: a guess
+    world.setAttribute("viewBox", `${view.x.toFixed(1)} ${view.y.toFixed(1)} ${view.w.toFixed(1)} ${view.h.toFixed(1)}`);
+    world.dataset.zoom = k.toFixed(2);
+    zoomLevel.textContent = k > 1.01 ? `×${k < 10 ? k.toFixed(1) : Math.round(k)}` : "";
+    const fs = 11 * unitsPerPx, placed = [];
+    for (const m of marks) {
+      const r = m.r / k;
+      m.dot.setAttribute("r", r.toFixed(2));
+      const box = { x: m.x + r + fs * 0.3, y: m.y - fs * 0.6, w: fs * 0.58 * m.pl.name.length, h: fs * 1.2 };
+      const inView = m.x >= view.x && m.x <= view.x + view.w && m.y >= view.y && m.y <= view.y + view.h;
+      const fits = inView && placed.length < 6 + 6 * k && !placed.some(o => box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h);
+      m.name.toggleAttribute("hidden", !fits);
+      if (!fits) continue;
+      placed.push(box);
+      m.name.setAttribute("x", box.x.toFixed(1));
+      m.name.setAttribute("y", (m.y + fs * 0.35).toFixed(1));
+      m.name.setAttribute("font-size", fs.toFixed(2));
+      m.name.setAttribute("stroke-width", (fs * 0.2).toFixed(2));
+    }
+  };
+  // zoom multiplies the zoom by f around the map point (cx, cy), keeping the view on the map.
+  const zoom = (f, cx, cy) => {
+    const k = Math.min(MAP_MAX_ZOOM, Math.max(1, (MAP_VIEW.w / view.w) * f));
+    const w = MAP_VIEW.w / k, h = MAP_VIEW.h / k;
+    cx = cx ?? view.x + view.w / 2; cy = cy ?? view.y + view.h / 2;
+    view.x = cx - (cx - view.x) * w / view.w; view.y = cy - (cy - view.y) * h / view.h;
+    view.w = w; view.h = h;
+    pan(0, 0);
+  };
+  const pan = (dx, dy) => {
+    view.x = Math.min(MAP_VIEW.x + MAP_VIEW.w - view.w, Math.max(MAP_VIEW.x, view.x + dx));
+    view.y = Math.min(MAP_VIEW.y + MAP_VIEW.h - view.h, Math.max(MAP_VIEW.y, view.y + dy));
+    draw();
+  };
+  const toMap = e => { // a pointer's place in map units
+    const b = world.getBoundingClientRect();
+    return [view.x + (e.clientX - b.left) / b.width * view.w, view.y + (e.clientY - b.top) / b.height * view.h];
+  };
+  world.addEventListener("wheel", e => { e.preventDefault(); zoom(e.deltaY < 0 ? 1.25 : 0.8, ...toMap(e)); }, { passive: false });
+  world.addEventListener("dblclick", e => { e.preventDefault(); zoom(2, ...toMap(e)); });
+  let drag = null, dragged = false;
+  world.addEventListener("pointerdown", e => { if (e.button === 0) { drag = { x: e.clientX, y: e.clientY }; dragged = false; } });
+  world.addEventListener("pointermove", e => {
+    if (!drag || (!dragged && Math.hypot(e.clientX - drag.x, e.clientY - drag.y) < 4)) return;
+    if (!dragged) world.setPointerCapture(e.pointerId);
+    dragged = true;
+    const b = world.getBoundingClientRect();
+    pan(-(e.clientX - drag.x) / b.width * view.w, -(e.clientY - drag.y) / b.height * view.h);
+    drag = { x: e.clientX, y: e.clientY };
+  });
+  const endDrag = () => { drag = null; };
+  world.addEventListener("pointerup", endDrag);
+  world.addEventListener("pointercancel", endDrag);
+  const tools = el("div", { class: "map-tools" },
+    el("button", { type: "button", class: "zoom-in", "aria-label": "Zoom in", onclick: () => zoom(2) }, "+"),
+    el("button", { type: "button", class: "zoom-out", "aria-label": "Zoom out", onclick: () => zoom(0.5) }, "−"),
+    el("button", { type: "button", class: "zoom-fit", "aria-label": "Zoom to the places", onclick: () => fit() }, "Fit"),
+    el("button", { type: "button", class: "zoom-reset", "aria-label": "Show the whole world", onclick: () => { Object.assign(view, MAP_VIEW); draw(); } }, "World"),
+    zoomLevel);
+  // fit zooms to the smallest view (of the map's shape) that holds every place.
+  const fit = () => {
+    if (!marks.length) return;
+    const xs = marks.map(m => m.x), ys = marks.map(m => m.y), pad = 60;
+    const w = Math.max(...xs) - Math.min(...xs) + 2 * pad, h = Math.max(...ys) - Math.min(...ys) + 2 * pad;
+    const k = Math.min(MAP_MAX_ZOOM, Math.max(1, Math.min(MAP_VIEW.w / w, MAP_VIEW.h / h)));
+    Object.assign(view, { w: MAP_VIEW.w / k, h: MAP_VIEW.h / k });
+    view.x = (Math.max(...xs) + Math.min(...xs)) / 2 - view.w / 2;
+    view.y = (Math.max(...ys) + Math.min(...ys)) / 2 - view.h / 2;
+    pan(0, 0);
+  };
+  draw();
+  // Names are sized in screen pixels, so they are placed again when the map's width changes
+  // (first when it is laid out).
+  if (window.ResizeObserver) {
+    const watch = new ResizeObserver(() => { if (world.isConnected) draw(); else watch.disconnect(); });
+    watch.observe(world);
+  }
   const more = geo.scanned < geo.total ? ` (from the newest ${plural(geo.scanned, "article")} of ${geo.total.toLocaleString()})` : "";
-  return el("div", {},
-    svg("svg", { class: "world", viewBox: `${MAP_VIEW.x} ${MAP_VIEW.y} ${MAP_VIEW.w} ${MAP_VIEW.h}`, role: "group", "aria-label": `Map of ${plural(places.length, "place")}; arrow keys move between them` },
-      svg("image", { href: "/static/world.svg", x: 0, y: 0, width: 3600, height: 1800, preserveAspectRatio: "none" }), dots),
-    opts.caption === false ? null : el("p", { class: "meta" }, places.length ? `${plural(places.length, "place")}${more}; circle size is the number of articles. Select one to filter by it.` : "No resolved places in these articles."));
+  return el("div", { class: "map-box" }, el("div", { class: "map-frame" }, world, places.length ? tools : null),
+    opts.caption === false ? null : el("p", { class: "meta" }, places.length ? `${plural(places.length, "place")}${more}; circle size is the number of articles. Select one to filter by it; zoom with the buttons, the wheel or a double click, drag to pan.` : "No resolved places in these articles."));
 }
 
 // ---------- article ----------
