@@ -320,6 +320,11 @@ func TestResolveInContext(t *testing.T) {
 				{"Ky.", "Kentucky", "US", "Kentucky", FeatureAdmin1}, {"SD", "South Dakota", "US", "South Dakota", FeatureAdmin1}},
 		},
 		{
+			name: "an event named after its place is no place",
+			text: "Emirates ordered 50 jets at the Dubai Air Show on Monday.",
+			ents: []ent{{"PLACE", "Dubai Air Show"}},
+		},
+		{
 			name: "a region's seat abroad does not outweigh a state of its name",
 			text: "Voters in Florida and Montana went to the polls on Tuesday.",
 			ents: []ent{{"PLACE", "Florida"}, {"PLACE", "Montana"}},

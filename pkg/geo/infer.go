@@ -99,6 +99,8 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 		return false
 	case orgHeads[lastWord(e.Name)] || orgLeads[strings.Fields(e.Name)[0]]:
 		return false // "West Japan Railway", "Manchester United": a body named after a place
+	case len(strings.Fields(e.Name)) > 1 && eventHeads[lastWord(e.Name)]:
+		return false // "Dubai Air Show", "Wuxi Marathon": an event named after its place, no place of its own
 	case len(strings.Fields(e.Name)) == 1 && demonymLike(k):
 		return false // "European", "Bavarian": an adjective the tagger took for a place
 	case allInFacilityNames(text, e.Mentions):
@@ -762,6 +764,12 @@ var orgHeads = map[string]bool{"Railway": true, "Railways": true, "Airlines": tr
 	"Times": true, "Post": true, "United": true, "FC": true, "Club": true, "Association": true, "Authority": true,
 	"Agency": true, "Commission": true, "Committee": true, "Institute": true, "Foundation": true, "Hospital": true,
 	"Exchange": true, "Holdings": true, "Energy": true, "Motors": true, "Telecom": true, "Media": true}
+
+// eventHeads end the names of events held somewhere ("Dubai Air Show", "Cannes Film Festival").
+var eventHeads = map[string]bool{"Show": true, "Festival": true, "Expo": true, "Exposition": true, "Fair": true,
+	"Games": true, "Olympics": true, "Summit": true, "Forum": true, "Conference": true, "Marathon": true,
+	"Cup": true, "Championship": true, "Championships": true, "Awards": true, "Week": true, "Biennale": true,
+	"Carnival": true, "Rally": true, "Tournament": true}
 
 func lastWord(name string) string {
 	words := strings.Fields(name)
