@@ -1,0 +1,170 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// entityFacets are the facets whose values are names of people and organisations, which
+// MergeFacets folds into one value per entity.
+var entityFacets = map[string]string{"person": article.TypePerson, "org": article.TypeOrg}
+
+const (
+	// mergeSample is how many articles of each name MergeFacets reads for evidence: the newest,
+	// enough to see the company a name keeps, few enough to cost a few milliseconds.
+	mergeSample = 20
+	// mergeMaxShort bounds the short forms per facet that MergeFacets looks into, and
+	// mergeMaxFull the full names it weighs for each.
+	mergeMaxShort = 6
+	mergeMaxFull  = 3
+)
+
+// FacetFetch is how many buckets of the facet a backend reads to show n of them: more for people
+// and organisations, so that the variants MergeFacets folds into a shown value are there to fold.
+func FacetFetch(name string, n int) int {
+	if _, ok := entityFacets[name]; ok && n > 0 {
+		return 2*n + 10
+	}
+	return n
+}
+
+// MergeFacets makes each person and organisation one facet value (see Merger): a bucket per
+// entity, keyed by its commonest full name, counting the articles of all its variants, which it
+// lists in Variants. Evidence comes from the query's own articles (s searched with q plus the
+// name). Then every facet is cut to n buckets. Both backends call it on the facets they read
+// (FacetFetch buckets for people and organisations); a search without facets costs nothing more.
+func MergeFacets(ctx context.Context, s Searcher, q Query, res *Result, n int) error {
+	for name, buckets := range res.Facets {
+		typ, ok := entityFacets[name]
+		if ok && len(buckets) > 1 {
+			merged, err := mergeBuckets(ctx, s, q, typ, buckets)
+			if err != nil {
+				return fmt.Errorf("merge %s facet: %w", name, err)
+			}
+			buckets = merged
+		}
+		res.Facets[name] = buckets[:min(len(buckets), n)]
+	}
+	return nil
+}
+
+// mergeBuckets folds the buckets of one entity type: first names that differ only by title,
+// initial or legal form (nameKey), then short forms into the full name the evidence supports.
+func mergeBuckets(ctx context.Context, s Searcher, q Query, typ string, buckets []FacetBucket) ([]FacetBucket, error) {
+	groups := map[string][]FacetBucket{} // nameKey → buckets, most articles first (as the facet)
+	var keys []string
+	for _, b := range buckets {
+		k := nameKey(typ, b.Key)
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], b)
+	}
+	target, err := shortTargets(ctx, s, q, typ, keys, groups)
+	if err != nil {
+		return nil, err
+	}
+	into := map[string][]FacetBucket{}
+	var order []string
+	for _, k := range keys {
+		to := k
+		if t, ok := target[k]; ok {
+			to = t
+		}
+		if into[to] == nil {
+			order = append(order, to)
+		}
+		into[to] = append(into[to], groups[k]...)
+	}
+	out := make([]FacetBucket, 0, len(order))
+	for _, k := range order {
+		vs := into[k]
+		if len(vs) == 1 {
+			out = append(out, vs[0])
+			continue
+		}
+		// The display name: the full name's commonest spelling, even when its short form is used
+		// more ("Trump" in more headlines than "Donald Trump").
+		merged := FacetBucket{Key: groups[k][0].Key}
+		for _, v := range vs {
+			merged.Count += v.Count
+		}
+		variants := append([]FacetBucket(nil), vs...)
+		sort.SliceStable(variants, func(i, j int) bool { return variants[i].Count > variants[j].Count })
+		merged.Variants = &variants
+		out = append(out, merged)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out, nil
+}
+
+// shortTargets decides which short keys among keys stand for a full key among them, reading a
+// sample of each involved name's articles in q for the Merger's evidence. Keys with no
+// candidate cost no search.
+func shortTargets(ctx context.Context, s Searcher, q Query, typ string, keys []string, groups map[string][]FacetBucket) (map[string]string, error) {
+	involved := map[string]bool{}
+	var shorts []string
+	for _, sk := range keys {
+		var fulls []string
+		for _, fk := range keys { // keys are in facet order: the most frequent full names first
+			if shortFor(typ, sk, fk) && len(fulls) < mergeMaxFull {
+				fulls = append(fulls, fk)
+			}
+		}
+		if len(fulls) == 0 || len(shorts) == mergeMaxShort {
+			continue
+		}
+		shorts = append(shorts, sk)
+		involved[sk] = true
+		for _, fk := range fulls {
+			involved[fk] = true
+		}
+	}
+	if len(shorts) == 0 {
+		return nil, nil
+	}
+	seen := map[string]bool{}
+	var docs []MergeDoc
+	for _, k := range keys {
+		if !involved[k] {
+			continue
+		}
+		sq := q
+		name := groups[k][0].Key
+		if typ == article.TypePerson {
+			sq.Person = append(sq.Person[:len(sq.Person):len(sq.Person)], name)
+		} else {
+			sq.Org = append(sq.Org[:len(sq.Org):len(sq.Org)], name)
+		}
+		sq.Sort = "date"
+		arts, _, err := SampleArticles(ctx, s, sq, mergeSample)
+		if err != nil {
+			return nil, fmt.Errorf("evidence for %q: %w", name, err)
+		}
+		for _, a := range arts {
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				docs = append(docs, MergeDocOf(a))
+			}
+		}
+	}
+	m := NewMerger(docs)
+	target := map[string]string{}
+	for _, sk := range shorts {
+		cid := m.Canonical(EntityID(typ, groups[sk][0].Key))
+		if _, name, err := ParseEntityID(cid); err == nil {
+			if fk := nameKey(typ, name); fk != sk && groups[fk] != nil {
+				target[sk] = fk
+			}
+		}
+	}
+	return target, nil
+}
