@@ -51,8 +51,9 @@ func MergeDocOf(a *article.Article) MergeDoc {
 
 // Merger maps entity ids (EntityID) to the id of the entity they are merged into.
 type Merger struct {
-	canon map[string]string         // entity id → canonical id; absent: itself
-	names map[string]map[string]int // canonical id → names used for it → articles
+	canon   map[string]string         // entity id → canonical id; absent: itself
+	display map[string]string         // canonical id → its full name's commonest spelling
+	names   map[string]map[string]int // canonical id → names used for it → articles
 }
 
 // mergeMinRatio is how much more evidence the winning full name needs than the next one.
@@ -92,8 +93,13 @@ func NewMerger(docs []MergeDoc) *Merger {
 			target[short] = full
 		}
 	}
-	m := &Merger{canon: map[string]string{}, names: map[string]map[string]int{}}
-	display := func(k string) string { return EntityID(k[:strings.IndexByte(k, ':')], commonest(keyNames[k])) }
+	m := &Merger{canon: map[string]string{}, display: map[string]string{}, names: map[string]map[string]int{}}
+	display := func(k string) string {
+		name := commonest(keyNames[k])
+		id := EntityID(k[:strings.IndexByte(k, ':')], name)
+		m.display[id] = name
+		return id
+	}
 	for id, k := range keyOf {
 		ck := k
 		if t, ok := target[k]; ok {
@@ -198,6 +204,35 @@ func (m *Merger) Variants(id string) []string {
 	var out []string
 	for _, tc := range topCounts(m.names[id]) {
 		out = append(out, tc.Text)
+	}
+	return out
+}
+
+// mergerOf is the Merger of the articles' people and organisations.
+func mergerOf(arts []*article.Article) *Merger {
+	docs := make([]MergeDoc, len(arts))
+	for i, a := range arts {
+		docs[i] = MergeDocOf(a)
+	}
+	return NewMerger(docs)
+}
+
+// refs renames the entities merged into another to it (id and name: the merged entity's
+// commonest name) and joins the spans of those that become one.
+func (m *Merger) refs(ents []entityRef) []entityRef {
+	out := ents[:0:0]
+	at := map[string]int{}
+	for _, e := range ents {
+		if c := m.Canonical(e.id); c != e.id {
+			e.id = c
+			e.name = m.display[c]
+		}
+		if i, ok := at[e.id]; ok {
+			out[i].spans = append(out[i].spans, e.spans...)
+			continue
+		}
+		at[e.id] = len(out)
+		out = append(out, e)
 	}
 	return out
 }

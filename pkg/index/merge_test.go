@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -98,5 +99,29 @@ func TestMergerCases(t *testing.T) {
 				t.Errorf("%s: Variants(%q) = %q; want %q", c.name, c.want, got, c.wantNames)
 			}
 		}
+	}
+}
+
+func TestNetworkMergesVariants(t *testing.T) {
+	arts := []*article.Article{
+		story("a1", []string{"Donald Trump", "Hillary Clinton"}, nil),
+		story("a2", []string{"Trump", "Hillary Clinton"}, nil),
+		story("a3", []string{"Trump", "Hillary Clinton"}, nil),
+	}
+	opts, err := NetworkOptions{}.Normalized()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := BuildNetwork(arts, 3, opts)
+	var got []string
+	for _, n := range g.Nodes {
+		got = append(got, fmt.Sprintf("%s %s %d", n.ID, n.Name, n.Count))
+	}
+	want := []string{"person:donald trump Donald Trump 3", "person:hillary clinton Hillary Clinton 3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("nodes = %q; want %q", got, want)
+	}
+	if len(g.Edges) != 1 || g.Edges[0].Weight != 3 {
+		t.Errorf("edges = %+v; want one of weight 3", g.Edges)
 	}
 }
