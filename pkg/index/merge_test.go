@@ -125,3 +125,15 @@ func TestNetworkMergesVariants(t *testing.T) {
 		t.Errorf("edges = %+v; want one of weight 3", g.Edges)
 	}
 }
+
+func TestNameKeyForms(t *testing.T) {
+	for _, c := range []struct{ typ, name, want string }{
+		{article.TypeOrg, "E.U.", "eu"},
+		{article.TypeOrg, "European Union's", "european union"},
+		{article.TypePerson, "Trump’s", "trump"},
+	} {
+		if got := nameKey(c.typ, c.name); got != c.want {
+			t.Errorf("nameKey(%s, %q) = %q; want %q", c.typ, c.name, got, c.want)
+		}
+	}
+}

@@ -52,6 +52,9 @@ func nameWordsKeep(s string) []string {
 // wherever they appear: only the title or an initial tells them apart.
 func nameKey(typ, name string) string {
 	words := nameWordsKeep(name)
+	if n := len(words); n > 0 { // a possessive is the name: "Trump's" is Trump
+		words[n-1] = strings.TrimSuffix(strings.TrimSuffix(words[n-1], "'s"), "’s")
+	}
 	switch typ {
 	case article.TypePerson:
 		for len(words) > 1 && nameTitles[words[0]] {
@@ -70,6 +73,9 @@ func nameKey(typ, name string) string {
 			words = append(kept, words[len(words)-1])
 		}
 	case article.TypeOrg:
+		if initials(words) { // "E.U." is EU
+			words = []string{strings.Join(words, "")}
+		}
 		for len(words) > 1 && orgSuffixes[words[0]] {
 			words = words[1:]
 		}
@@ -128,4 +134,14 @@ func shortForms(typ, full string) []string {
 		return []string{words[0]}
 	}
 	return nil
+}
+
+// initials reports whether every word is one letter, as in an acronym written with full stops.
+func initials(words []string) bool {
+	for _, w := range words {
+		if len([]rune(w)) != 1 {
+			return false
+		}
+	}
+	return len(words) > 1
 }
