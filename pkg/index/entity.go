@@ -172,7 +172,7 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 		}
 	}
 	p.Name = commonest(names)
-	if p.Name == "" || len(merged) > 0 { // named only in ways the sample did not reach, or merged
+	if p.Name == "" || canonical != name { // named only in ways the sample did not reach, or merged into a full name
 		p.Name = canonical
 	}
 	p.Variants, p.Roles = topCounts(variants), topCounts(roles)

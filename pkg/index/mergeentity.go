@@ -3,29 +3,45 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/newsmon/newsmon/pkg/article"
 )
 
-// profileVariants finds the names merged with the entity among q's articles: it counts the
-// person (org) facet of the articles that hold the entity's short form (a surname, an acronym) or,
-// for a short name, the name itself, which the backend merges (MergeFacets), and reads the bucket
-// holding the entity. canonical is that bucket's name (the full name), variants the other names;
-// an entity merged with nothing is its own name with no variants.
+// profileVariants finds the names merged with the entity among q's articles (see MergeFacets).
+// For a full name, they are its short forms (a surname; an organisation's first word or acronym)
+// that the evidence joins to it; for a short name, the facet of the articles holding it as a word,
+// which the backend merges, says which full name it is merged into. canonical is the merged
+// entity's name, variants the other names; an entity merged with nothing is its own name with no
+// variants.
 func profileVariants(ctx context.Context, s Searcher, q Query, typ, name string) (canonical string, variants []string, err error) {
 	facet := map[string]string{article.TypePerson: "person", article.TypeOrg: "org"}[typ]
 	key := nameKey(typ, name)
 	if facet == "" || key == "" {
 		return name, nil, nil
 	}
-	word := key
 	if forms := shortForms(typ, key); len(forms) > 0 {
-		word = forms[len(forms)-1] // the surname; an organisation's acronym when it has one
+		buckets := []FacetBucket{{Key: name, Count: 2}}
+		for _, f := range forms {
+			buckets = append(buckets, FacetBucket{Key: f, Count: 1})
+		}
+		merged, err := mergeBuckets(ctx, s, q, typ, buckets)
+		if err != nil {
+			return "", nil, fmt.Errorf("variants: %w", err)
+		}
+		if merged[0].Variants != nil {
+			for _, v := range *merged[0].Variants {
+				if v.Key != name {
+					variants = append(variants, v.Key)
+				}
+			}
+		}
+		return name, variants, nil
 	}
 	vq := q
-	vq.Text = strings.TrimSpace(q.Text + ` "` + word + `"`)
+	vq.Text = strings.TrimSpace(q.Text + ` "` + key + `"`)
 	vq.Page, vq.Size, vq.Facets, vq.FacetSize, vq.Interval, vq.WithText, vq.Lean, vq.Sort =
 		1, 1, []string{facet}, DefaultFacetSize, "", false, true, "relevance"
 	res, err := s.Search(ctx, vq)
@@ -33,24 +49,15 @@ func profileVariants(ctx context.Context, s Searcher, q Query, typ, name string)
 		return "", nil, fmt.Errorf("variants: %w", err)
 	}
 	for _, b := range res.Facets[facet] {
-		if b.Variants == nil {
+		if b.Variants == nil || !slices.ContainsFunc(*b.Variants, func(v FacetBucket) bool { return Norm(v.Key) == name }) {
 			continue
 		}
-		var names []string
-		holds := false
 		for _, v := range *b.Variants {
-			if Norm(v.Key) == name {
-				holds = true
-			} else if Norm(v.Key) != Norm(b.Key) {
-				names = append(names, v.Key)
+			if Norm(v.Key) != name {
+				variants = append(variants, v.Key)
 			}
 		}
-		if holds {
-			if Norm(b.Key) != name {
-				names = append(names, b.Key)
-			}
-			return b.Key, names, nil
-		}
+		return b.Key, variants, nil
 	}
 	return name, nil, nil
 }
@@ -108,6 +115,9 @@ func addResult(a, b *Result) *Result {
 	a.Timeline = addBuckets(a.Timeline, b.Timeline, func(t TimeBucket) string { return t.Key },
 		func(t *TimeBucket, n TimeBucket) { t.Count += n.Count })
 	sort.Slice(a.Timeline, func(i, j int) bool { return a.Timeline[i].Key < a.Timeline[j].Key })
+	if a.Facets == nil && b.Facets != nil {
+		a.Facets = map[string][]FacetBucket{}
+	}
 	for name, bs := range b.Facets {
 		merged := addBuckets(a.Facets[name], bs, func(f FacetBucket) string { return f.Key },
 			func(f *FacetBucket, n FacetBucket) { f.Count += n.Count })

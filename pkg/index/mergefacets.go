@@ -2,8 +2,12 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"sync"
+	"time"
 
 	"github.com/newsmon/newsmon/pkg/article"
 )
@@ -20,6 +24,12 @@ const (
 	// mergeMaxFull the full names it weighs for each.
 	mergeMaxShort = 6
 	mergeMaxFull  = 3
+	// mergeParallel bounds the evidence searches run at once.
+	mergeParallel = 3
+	// mergeWindow widens the short forms' period on each side, and mergeMaxPeriod bounds it, when
+	// the full names' company is read.
+	mergeWindow    = 7 * 24 * time.Hour
+	mergeMaxPeriod = 90 * 24 * time.Hour
 )
 
 // FacetFetch is how many buckets of the facet a backend reads to show n of them: more for people
@@ -131,29 +141,35 @@ func shortTargets(ctx context.Context, s Searcher, q Query, typ string, keys []s
 	if len(shorts) == 0 {
 		return nil, nil
 	}
+	var shortNames, fullNames []string
+	for _, k := range keys {
+		switch {
+		case slices.Contains(shorts, k):
+			shortNames = append(shortNames, groups[k][0].Key)
+		case involved[k]:
+			fullNames = append(fullNames, groups[k][0].Key)
+		}
+	}
+	// The short forms' articles first: they are few (the in-document resolution absorbs most)
+	// and give the period in which the full names' company is read, which keeps the full names'
+	// samples (tens of thousands of articles for the most named) cheap.
+	shortArts, err := sampleNames(ctx, s, q, typ, shortNames)
+	if err != nil {
+		return nil, err
+	}
+	if len(shortArts) == 0 { // nothing to weigh (an index changing under the search)
+		return nil, nil
+	}
+	fullArts, err := sampleNames(ctx, s, samePeriod(q, shortArts), typ, fullNames)
+	if err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	var docs []MergeDoc
-	for _, k := range keys {
-		if !involved[k] {
-			continue
-		}
-		sq := q
-		name := groups[k][0].Key
-		if typ == article.TypePerson {
-			sq.Person = append(sq.Person[:len(sq.Person):len(sq.Person)], name)
-		} else {
-			sq.Org = append(sq.Org[:len(sq.Org):len(sq.Org)], name)
-		}
-		sq.Sort = "date"
-		arts, _, err := SampleArticles(ctx, s, sq, mergeSample)
-		if err != nil {
-			return nil, fmt.Errorf("evidence for %q: %w", name, err)
-		}
-		for _, a := range arts {
-			if !seen[a.ID] {
-				seen[a.ID] = true
-				docs = append(docs, MergeDocOf(a))
-			}
+	for _, a := range append(shortArts, fullArts...) {
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			docs = append(docs, MergeDocOf(a))
 		}
 	}
 	m := NewMerger(docs)
@@ -167,4 +183,63 @@ func shortTargets(ctx context.Context, s Searcher, q Query, typ string, keys []s
 		}
 	}
 	return target, nil
+}
+
+// sampleNames reads the newest mergeSample articles of q naming each of the names, a few
+// searches at a time.
+func sampleNames(ctx context.Context, s Searcher, q Query, typ string, names []string) ([]*article.Article, error) {
+	samples := make([][]*article.Article, len(names))
+	errs := make([]error, len(names))
+	sem := make(chan struct{}, mergeParallel)
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			sq := entityQuery(q, typ, name)
+			sq.Sort = "date"
+			var err error
+			if samples[i], _, err = SampleArticles(ctx, s, sq, mergeSample); err != nil {
+				errs[i] = fmt.Errorf("evidence for %q: %w", name, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return slices.Concat(samples...), nil
+}
+
+// samePeriod narrows q to the period of the articles (dated ones), widened by mergeWindow each
+// side and at most mergeMaxPeriod long, ending at the newest: the company a name keeps then.
+func samePeriod(q Query, arts []*article.Article) Query {
+	var first, last time.Time
+	for _, a := range arts {
+		if a.Published == nil {
+			continue
+		}
+		if first.IsZero() || a.Published.Before(first) {
+			first = *a.Published
+		}
+		if a.Published.After(last) {
+			last = *a.Published
+		}
+	}
+	if last.IsZero() {
+		return q
+	}
+	from, to := first.Add(-mergeWindow), last.Add(mergeWindow)
+	if to.Sub(from) > mergeMaxPeriod {
+		from = to.Add(-mergeMaxPeriod)
+	}
+	if q.From.IsZero() || from.After(q.From) {
+		q.From = from
+	}
+	if q.To.IsZero() || to.Before(q.To) {
+		q.To = to
+	}
+	return q
 }

@@ -95,3 +95,32 @@ func TestMergeFacets(t *testing.T) {
 		}
 	}
 }
+
+func TestProfileCountsMergedNames(t *testing.T) {
+	mention := func(a *article.Article, text string) *article.Article {
+		for i := range a.Entities {
+			a.Entities[i].Mentions = []article.Mention{{Text: text, Start: 0, End: len(text)}}
+		}
+		return a
+	}
+	s := fakeSearcher{
+		mention(story("a1", []string{"Donald Trump", "Hillary Clinton"}, nil), "Donald Trump"),
+		mention(story("a2", []string{"Trump", "Hillary Clinton"}, nil), "Trump"),
+		mention(story("a3", []string{"Smith", "Hillary Clinton"}, nil), "Smith"),
+	}
+	p, err := Profile(context.Background(), s, "person:donald trump", Query{}, EntityOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ID != "person:donald trump" || p.Total != 2 || p.Sampled != 2 {
+		t.Errorf("profile %s: total %d, sampled %d; want person:donald trump, 2, 2", p.ID, p.Total, p.Sampled)
+	}
+	var variants []string
+	for _, v := range p.Variants {
+		variants = append(variants, v.Text)
+	}
+	slices.Sort(variants)
+	if want := []string{"Donald Trump", "Trump"}; !slices.Equal(variants, want) {
+		t.Errorf("variants = %q; want %q", variants, want)
+	}
+}
