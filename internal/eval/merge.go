@@ -140,19 +140,22 @@ func readMergeSet(dir string) ([]MergeGold, error) {
 // mergeCounts are the pairwise counts of one split, with and without cross-document merging.
 type mergeCounts struct {
 	mentions, found int
-	merged, plain   PRF
+	merged, plain   PRF // every pair of mentions
+	cross           PRF // pairs from two documents, merged: what the merger alone decides
 	errors          []string
 }
 
 func (c mergeCounts) metrics() Metrics {
 	return Metrics{"mentions": c.mentions, "found": c.found,
 		"precision": Round4(c.merged.Precision()), "recall": Round4(c.merged.Recall()), "f1": Round4(c.merged.F1()),
-		"no_merge_precision": Round4(c.plain.Precision()), "no_merge_recall": Round4(c.plain.Recall())}
+		"no_merge_precision": Round4(c.plain.Precision()), "no_merge_recall": Round4(c.plain.Recall()),
+		"cross_document_precision": Round4(c.cross.Precision()), "cross_document_recall": Round4(c.cross.Recall())}
 }
 
 func (c mergeCounts) line() string {
-	return fmt.Sprintf("mentions=%d found=%d precision=%.4f recall=%.4f f1=%.4f (no cross-document merging: precision=%.4f recall=%.4f)",
-		c.mentions, c.found, c.merged.Precision(), c.merged.Recall(), c.merged.F1(), c.plain.Precision(), c.plain.Recall())
+	return fmt.Sprintf("mentions=%d found=%d precision=%.4f recall=%.4f f1=%.4f cross_document_precision=%.4f cross_document_recall=%.4f (no cross-document merging: precision=%.4f recall=%.4f)",
+		c.mentions, c.found, c.merged.Precision(), c.merged.Recall(), c.merged.F1(), c.cross.Precision(), c.cross.Recall(),
+		c.plain.Precision(), c.plain.Recall())
 }
 
 // scoredMention is a gold mention with the entity ids predicted for it: plain (the article's
@@ -199,6 +202,9 @@ func scoreMergeSplit(golds []MergeGold, arts []*article.Article, split string) m
 			countPair(&c.plain, same, a.plain != "" && a.plain == b.plain)
 			together := a.merged != "" && a.merged == b.merged
 			countPair(&c.merged, same, together)
+			if a.doc != b.doc {
+				countPair(&c.cross, same, together)
+			}
 			if a.doc != b.doc && together != same && (together || a.merged != "" && b.merged != "") {
 				c.errors = append(c.errors, pairError(a, b, together))
 			}
