@@ -189,28 +189,34 @@ func shortTargets(ctx context.Context, s Searcher, q Query, typ string, keys []s
 // searches at a time.
 func sampleNames(ctx context.Context, s Searcher, q Query, typ string, names []string) ([]*article.Article, error) {
 	samples := make([][]*article.Article, len(names))
-	errs := make([]error, len(names))
-	sem := make(chan struct{}, mergeParallel)
+	err := eachParallel(len(names), mergeParallel, func(i int) error {
+		sq := entityQuery(q, typ, names[i])
+		sq.Sort = "date"
+		var err error
+		if samples[i], _, err = SampleArticles(ctx, s, sq, mergeSample); err != nil {
+			return fmt.Errorf("evidence for %q: %w", names[i], err)
+		}
+		return nil
+	})
+	return slices.Concat(samples...), err
+}
+
+// eachParallel calls fn(0) … fn(n-1), at most limit at once, and joins their errors.
+func eachParallel(n, limit int, fn func(i int) error) error {
+	errs := make([]error, n)
+	sem := make(chan struct{}, limit)
 	var wg sync.WaitGroup
-	for i, name := range names {
+	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			sq := entityQuery(q, typ, name)
-			sq.Sort = "date"
-			var err error
-			if samples[i], _, err = SampleArticles(ctx, s, sq, mergeSample); err != nil {
-				errs[i] = fmt.Errorf("evidence for %q: %w", name, err)
-			}
+			errs[i] = fn(i)
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return slices.Concat(samples...), nil
+	return errors.Join(errs...)
 }
 
 // samePeriod narrows q to the period of the articles (dated ones), widened by mergeWindow each
