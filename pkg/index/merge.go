@@ -16,9 +16,9 @@ import (
 //   - names that differ only by a title, suffix or middle initial, or an organisation's legal
 //     form, are one entity everywhere ("President Donald J. Trump" = "Donald Trump");
 //   - a short form (a surname, an organisation's first word or acronym) joins the full name it can
-//     stand for only with evidence: an article using the short form shares context with the full
-//     name's articles (a person or organisation named in both, or two places), or names both. The
-//     full name with the most such articles wins, and only if it has at least twice the evidence of
+//     stand for only with evidence: articles using the short form share context with the full
+//     name's articles (people, organisations, places named in both; see evidence), or name both.
+//     The full name with the most evidence wins, and only if it has at least twice the evidence of
 //     the runner-up; otherwise the short form stays on its own. Two people with one surname in
 //     unrelated stories share no context, so they stay apart.
 //
@@ -56,8 +56,14 @@ type Merger struct {
 	names   map[string]map[string]int // canonical id → names used for it → articles
 }
 
-// mergeMinRatio is how much more evidence the winning full name needs than the next one.
-const mergeMinRatio = 2
+const (
+	// mergeMinRatio is how much more evidence the winning full name needs than the next one.
+	mergeMinRatio = 2
+	// mergeSameDoc is the evidence of a document naming both the short and the full key (as two
+	// entities: its in-document resolution kept them apart): about as much as a document sharing
+	// two people or organisations with the full name's.
+	mergeSameDoc = 4
+)
 
 // NewMerger decides the merges the documents support.
 func NewMerger(docs []MergeDoc) *Merger {
@@ -155,9 +161,13 @@ func bestFull(short string, keyDocs map[string][]int, docKeys [][]string) (strin
 	return best, true
 }
 
-// evidence counts the documents naming the short key that name the full key too, or share
-// context with the documents naming it: a person or organisation other than the two, or two
-// places.
+// evidence weighs how well the documents naming the full key account for those naming the short
+// key: for each document naming the short key, the context it shares with the full key's
+// documents (each person or organisation other than the two counts two, each place one), when it
+// shares a person or organisation or two places; or mergeSameDoc when it names both. A name in
+// many articles shares more context than a rare one with the same surname, so the prominent
+// "Hillary Clinton" outweighs "Bill Clinton" for a "Clinton" in her campaign's company, while a
+// "Smith" in an unrelated story shares nothing with any Smith.
 func evidence(short, full string, keyDocs map[string][]int, docKeys [][]string) int {
 	context := map[string]bool{}
 	fullDocs := map[int]bool{}
@@ -170,7 +180,7 @@ func evidence(short, full string, keyDocs map[string][]int, docKeys [][]string) 
 	n := 0
 	for _, d := range keyDocs[short] {
 		if fullDocs[d] {
-			n++
+			n += mergeSameDoc
 			continue
 		}
 		places, named := 0, 0
@@ -185,7 +195,7 @@ func evidence(short, full string, keyDocs map[string][]int, docKeys [][]string) 
 			}
 		}
 		if named > 0 || places >= 2 {
-			n++
+			n += 2*named + places
 		}
 	}
 	return n

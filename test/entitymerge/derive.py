@@ -33,7 +33,8 @@ IDENTITY = {
 RENAME = {
     "Pence": "Mike Pence", "Schiff": "Adam Schiff", "Bush": "George W. Bush", "Reagan": "Ronald Reagan",
     "IMF": "International Monetary Fund", "EU": "European Union", "GOP": "Republican Party",
-    "House": "House of Representatives",
+    "House": "House of Representatives", "New York Times": "The New York Times", "Commons": "House of Commons",
+    "Paul D. Ryan": "Paul Ryan",
 }
 
 
