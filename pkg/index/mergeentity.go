@@ -52,8 +52,8 @@ func profileVariants(ctx context.Context, s Searcher, q Query, typ, name string)
 		if b.Variants == nil || !slices.ContainsFunc(*b.Variants, func(v FacetBucket) bool { return Norm(v.Key) == name }) {
 			continue
 		}
-		for _, v := range *b.Variants {
-			if Norm(v.Key) != name {
+		for _, v := range *b.Variants { // the short name among them: its articles count too
+			if Norm(v.Key) != Norm(b.Key) {
 				variants = append(variants, v.Key)
 			}
 		}
