@@ -67,61 +67,30 @@ const (
 
 // NewMerger decides the merges the documents support.
 func NewMerger(docs []MergeDoc) *Merger {
-	keyOf := map[string]string{}            // entity id → type-qualified key
-	keyDocs := map[string][]int{}           // key → documents naming it
-	keyNames := map[string]map[string]int{} // key → names → documents
-	docKeys := make([][]string, len(docs))  // document → its keys, places last
-	for i, d := range docs {
-		for _, e := range d.Entities {
-			if strings.TrimSpace(e.Name) == "" {
-				continue
-			}
-			k := e.Type + ":" + nameKey(e.Type, e.Name)
-			keyOf[EntityID(e.Type, e.Name)] = k
-			if !slices.Contains(docKeys[i], k) {
-				docKeys[i] = append(docKeys[i], k)
-				keyDocs[k] = append(keyDocs[k], i)
-			}
-			if keyNames[k] == nil {
-				keyNames[k] = map[string]int{}
-			}
-			keyNames[k][e.Name]++
-		}
-		for _, p := range d.Places {
-			if k := "PLACE:" + Norm(p); !slices.Contains(docKeys[i], k) {
-				docKeys[i] = append(docKeys[i], k)
-			}
-		}
-	}
+	x := indexMergeDocs(docs)
 	target := map[string]string{} // short key → full key
-	for short := range keyDocs {
-		if full, ok := bestFull(short, keyDocs, docKeys); ok {
+	for short := range x.keyDocs {
+		if full, ok := x.bestFull(short); ok {
 			target[short] = full
 		}
 	}
 	m := &Merger{canon: map[string]string{}, display: map[string]string{}, names: map[string]map[string]int{}}
-	display := func(k string) string {
-		name := commonest(keyNames[k])
+	canonical := func(k string) string { // the id of the entity the key's names belong to
+		if t, ok := target[k]; ok {
+			k = t
+		}
+		name := commonest(x.keyNames[k])
 		id := EntityID(k[:strings.IndexByte(k, ':')], name)
 		m.display[id] = name
 		return id
 	}
-	for id, k := range keyOf {
-		ck := k
-		if t, ok := target[k]; ok {
-			ck = t
-		}
-		cid := display(ck)
-		if cid != id {
+	for id, k := range x.keyOf {
+		if cid := canonical(k); cid != id {
 			m.canon[id] = cid
 		}
 	}
-	for k, names := range keyNames {
-		ck := k
-		if t, ok := target[k]; ok {
-			ck = t
-		}
-		cid := display(ck)
+	for k, names := range x.keyNames {
+		cid := canonical(k)
 		if m.names[cid] == nil {
 			m.names[cid] = map[string]int{}
 		}
@@ -132,22 +101,68 @@ func NewMerger(docs []MergeDoc) *Merger {
 	return m
 }
 
-// bestFull is the full name the short key stands for, if the documents support one clearly.
-func bestFull(short string, keyDocs map[string][]int, docKeys [][]string) (string, bool) {
-	typ, sk, _ := strings.Cut(short, ":")
-	var cands []string
-	for k := range keyDocs {
-		if t, fk, _ := strings.Cut(k, ":"); t == typ && shortFor(typ, sk, fk) {
-			cands = append(cands, k)
+// mergeIndex is what the merger knows of its documents, by type-qualified name key ("PERSON:
+// donald trump"; places are "PLACE:" and their normalised name).
+type mergeIndex struct {
+	keyOf    map[string]string         // entity id → key
+	keyDocs  map[string][]int          // key → documents naming it
+	keyNames map[string]map[string]int // key → names → documents
+	docKeys  [][]string                // document → its keys
+	fulls    map[string][]string       // short key → the full keys it can stand for (shortFor)
+	context  map[string]map[string]bool
+}
+
+func indexMergeDocs(docs []MergeDoc) *mergeIndex {
+	x := &mergeIndex{keyOf: map[string]string{}, keyDocs: map[string][]int{}, keyNames: map[string]map[string]int{},
+		docKeys: make([][]string, len(docs)), fulls: map[string][]string{}, context: map[string]map[string]bool{}}
+	keys := map[MergeEntity]string{} // each name's key, worked out once: names recur
+	for i, d := range docs {
+		for _, e := range d.Entities {
+			k, ok := keys[e]
+			if !ok {
+				if strings.TrimSpace(e.Name) != "" {
+					k = e.Type + ":" + nameKey(e.Type, e.Name)
+					x.keyOf[EntityID(e.Type, e.Name)] = k
+				}
+				keys[e] = k
+			}
+			if k == "" {
+				continue
+			}
+			if !slices.Contains(x.docKeys[i], k) {
+				x.docKeys[i] = append(x.docKeys[i], k)
+				x.keyDocs[k] = append(x.keyDocs[k], i)
+			}
+			if x.keyNames[k] == nil {
+				x.keyNames[k] = map[string]int{}
+			}
+			x.keyNames[k][e.Name]++
+		}
+		for _, p := range d.Places {
+			if k := "PLACE:" + Norm(p); !slices.Contains(x.docKeys[i], k) {
+				x.docKeys[i] = append(x.docKeys[i], k)
+			}
 		}
 	}
+	for k := range x.keyDocs {
+		typ, fk, _ := strings.Cut(k, ":")
+		for _, sk := range shortForms(typ, fk) {
+			x.fulls[typ+":"+sk] = append(x.fulls[typ+":"+sk], k)
+		}
+	}
+	return x
+}
+
+// bestFull is the full key the short key stands for, if the documents support one clearly.
+func (x *mergeIndex) bestFull(short string) (string, bool) {
+	cands := x.fulls[short]
 	if len(cands) == 0 {
 		return "", false
 	}
 	sort.Strings(cands) // a fixed order, so ties are settled the same way every time
 	best, bestN, secondN := "", 0, 0
 	for _, c := range cands {
-		n := evidence(short, c, keyDocs, docKeys)
+		n := x.evidence(short, c)
 		switch {
 		case n > bestN:
 			best, bestN, secondN = c, n, bestN
@@ -168,23 +183,25 @@ func bestFull(short string, keyDocs map[string][]int, docKeys [][]string) (strin
 // many articles shares more context than a rare one with the same surname, so the prominent
 // "Hillary Clinton" outweighs "Bill Clinton" for a "Clinton" in her campaign's company, while a
 // "Smith" in an unrelated story shares nothing with any Smith.
-func evidence(short, full string, keyDocs map[string][]int, docKeys [][]string) int {
-	context := map[string]bool{}
-	fullDocs := map[int]bool{}
-	for _, d := range keyDocs[full] {
-		fullDocs[d] = true
-		for _, k := range docKeys[d] {
-			context[k] = true
+func (x *mergeIndex) evidence(short, full string) int {
+	context := x.context[full]
+	if context == nil { // every key of the full key's documents, built once per full key
+		context = map[string]bool{}
+		for _, d := range x.keyDocs[full] {
+			for _, k := range x.docKeys[d] {
+				context[k] = true
+			}
 		}
+		x.context[full] = context
 	}
 	n := 0
-	for _, d := range keyDocs[short] {
-		if fullDocs[d] {
+	for _, d := range x.keyDocs[short] {
+		if slices.Contains(x.docKeys[d], full) {
 			n += mergeSameDoc
 			continue
 		}
 		places, named := 0, 0
-		for _, k := range docKeys[d] {
+		for _, k := range x.docKeys[d] {
 			if k == short || k == full || !context[k] {
 				continue
 			}

@@ -137,3 +137,28 @@ func TestNameKeyForms(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNewMerger: the merger of a network's largest sample (MaxNetworkSample articles, 15
+// people and organisations each from a pool of 5,000 names, a tenth of them written as a surname).
+func BenchmarkNewMerger(b *testing.B) {
+	docs := make([]MergeDoc, MaxNetworkSample)
+	for i := range docs {
+		for j := range 15 {
+			n := (i*7919 + j*104729) % 5000
+			name := fmt.Sprintf("Name%d Surname%d", n, n%1500)
+			if n%10 == 0 {
+				name = fmt.Sprintf("Surname%d", n%1500)
+			}
+			typ := article.TypePerson
+			if j%3 == 0 {
+				typ = article.TypeOrg
+			}
+			docs[i].Entities = append(docs[i].Entities, MergeEntity{Type: typ, Name: name})
+		}
+		docs[i].Places = []string{fmt.Sprintf("Place%d", i%40), fmt.Sprintf("Place%d", i%13)}
+	}
+	b.ResetTimer()
+	for range b.N {
+		NewMerger(docs)
+	}
+}

@@ -116,39 +116,48 @@ func mergeBuckets(ctx context.Context, s Searcher, q Query, typ string, buckets 
 	return out, nil
 }
 
+// facetShorts picks, among a facet's keys (most frequent first), the short keys that can stand
+// for full keys among them (at most mergeMaxShort, each weighed against its mergeMaxFull most
+// frequent full keys), and those full keys.
+func facetShorts(typ string, keys []string) (shorts, fulls []string) {
+	involved := map[string]bool{}
+	for _, sk := range keys {
+		var cands []string
+		for _, fk := range keys {
+			if shortFor(typ, sk, fk) && len(cands) < mergeMaxFull {
+				cands = append(cands, fk)
+			}
+		}
+		if len(cands) == 0 || len(shorts) == mergeMaxShort {
+			continue
+		}
+		shorts = append(shorts, sk)
+		for _, fk := range cands {
+			involved[fk] = true
+		}
+	}
+	for _, k := range keys {
+		if involved[k] {
+			fulls = append(fulls, k)
+		}
+	}
+	return shorts, fulls
+}
+
 // shortTargets decides which short keys among keys stand for a full key among them, reading a
 // sample of each involved name's articles in q for the Merger's evidence. Keys with no
 // candidate cost no search.
 func shortTargets(ctx context.Context, s Searcher, q Query, typ string, keys []string, groups map[string][]FacetBucket) (map[string]string, error) {
-	involved := map[string]bool{}
-	var shorts []string
-	for _, sk := range keys {
-		var fulls []string
-		for _, fk := range keys { // keys are in facet order: the most frequent full names first
-			if shortFor(typ, sk, fk) && len(fulls) < mergeMaxFull {
-				fulls = append(fulls, fk)
-			}
-		}
-		if len(fulls) == 0 || len(shorts) == mergeMaxShort {
-			continue
-		}
-		shorts = append(shorts, sk)
-		involved[sk] = true
-		for _, fk := range fulls {
-			involved[fk] = true
-		}
-	}
+	shorts, fullNames := facetShorts(typ, keys)
 	if len(shorts) == 0 {
 		return nil, nil
 	}
-	var shortNames, fullNames []string
-	for _, k := range keys {
-		switch {
-		case slices.Contains(shorts, k):
-			shortNames = append(shortNames, groups[k][0].Key)
-		case involved[k]:
-			fullNames = append(fullNames, groups[k][0].Key)
-		}
+	shortNames := make([]string, len(shorts))
+	for i, k := range shorts {
+		shortNames[i] = groups[k][0].Key
+	}
+	for i, k := range fullNames {
+		fullNames[i] = groups[k][0].Key
 	}
 	// The short forms' articles first: they are few (the in-document resolution absorbs most)
 	// and give the period in which the full names' company is read, which keeps the full names'
