@@ -39,7 +39,16 @@ func evalScorers() []evalScorer {
 		{"geo", "FILE.jsonl", "JSONL file: {text, url?, split?, places: [{mention, geonameid, country_code}]}", "places end to end (NER, then resolution; --gold-mentions: resolution alone); last line `geo country_accuracy=… id_accuracy=…`", setupEvalGeo},
 		{"events", "FILE.jsonl", "JSONL file of annotated paragraphs", "event mentions per type, with date and place attachment; last line `events f1=… date_accuracy=… place_accuracy=…`", setupEvalEvents},
 		{"docs", "DIR", "the shared data folder the documents come from (../shared/data)", "the whole chain on the hand-annotated articles of test/evaldocs, tune and aside apart; last line `docs split=aside …`", setupEvalDocs},
+		{"merge", "DIR", "the shared data folder the documents come from (../shared/data)", "cross-document entity merging on the hand-labelled mentions of test/entitymerge: pairwise precision/recall, tune and aside apart; last line `merge split=aside precision=… recall=… f1=…`", setupEvalMerge},
 	}
+}
+
+func setupEvalMerge(fs *flag.FlagSet) scorer {
+	s := &eval.Merge{Chain: evalChain}
+	fs.StringVar(&s.Set, "set", "test/entitymerge", "folder of the mention files (*.jsonl)")
+	fs.StringVar(&s.DemoDir, "demo", "internal/demo/site/articles", "folder of the demo stories (demo:<site>/<slug> keys)")
+	fs.BoolVar(&s.Verbose, "verbose", false, "list the wrong and missed cross-document pairs of the tune split")
+	return s
 }
 
 func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 )
 
 // CollectionKey is the key of a source's bare tag names: a source tagged [asia-press] in the
@@ -77,31 +76,21 @@ func CompareByTag(ctx context.Context, s Searcher, q Query, opts CompareOptions,
 		}
 	}
 	out := make([]Series, len(values))
-	errs := make([]error, len(values))
-	sem := make(chan struct{}, compareParallel)
-	var wg sync.WaitGroup
-	for i, v := range values {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			sq := q
-			tag := Tag(key, v)
-			sq.Tag = append(append([]string(nil), q.Tag...), tag)
-			buckets, total, background, err := ShareTimeline(ctx, s, sq, cache)
-			if err != nil {
-				errs[i] = fmt.Errorf("compare %s: %w", tag, err)
-				return
-			}
-			out[i] = Series{Value: v, Tag: tag, Total: total, Background: background, Buckets: buckets}
-			if background > 0 {
-				out[i].Share = float64(total) / float64(background)
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	err := eachParallel(len(values), compareParallel, func(i int) error {
+		sq := q
+		tag := Tag(key, values[i])
+		sq.Tag = append(append([]string(nil), q.Tag...), tag)
+		buckets, total, background, err := ShareTimeline(ctx, s, sq, cache)
+		if err != nil {
+			return fmt.Errorf("compare %s: %w", tag, err)
+		}
+		out[i] = Series{Value: values[i], Tag: tag, Total: total, Background: background, Buckets: buckets}
+		if background > 0 {
+			out[i].Share = float64(total) / float64(background)
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return out, nil

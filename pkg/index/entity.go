@@ -80,8 +80,9 @@ var relatedFacets = []struct{ facet, typ string }{
 
 // Profile builds the profile of the entity with the id (EntityID) in the articles q matches
 // (q's own text and filters narrow it, e.g. to a period or a source; its paging is ignored).
-// Names are compared as the index compares them (Norm): "Donald Trump" and "Trump" are two
-// entities here; merging them is the extractors' business.
+// Names are compared as the index compares them (Norm), and the names merged into the entity in
+// q's articles (profileVariants: "Trump" for Donald Trump) count as it: the profile of either is
+// the merged entity's, under the full name.
 func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOptions) (*EntityProfile, error) {
 	typ, name, err := ParseEntityID(id)
 	if err != nil {
@@ -99,41 +100,26 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 	opts.Sample = clampDefault(opts.Sample, DefaultEntitySample, MaxEntitySample)
 	opts.Quotes = clampDefault(opts.Quotes, DefaultEntityQuotes, MaxEntityQuotes)
 
-	switch typ {
-	case article.TypePerson:
-		q.Person = append(q.Person, name)
-	case article.TypeOrg:
-		q.Org = append(q.Org, name)
-	case article.TypePlace:
-		q.Place = append(q.Place, name)
-	case article.TypeEvent:
-		q.Event = append(q.Event, name)
-	}
-	// Counts only: ranking by score spares a sort by date of every match.
-	stats := q
-	stats.Page, stats.Size, stats.Interval, stats.FacetSize, stats.WithText, stats.Sort = 1, 1, opts.Interval, opts.Related+1, false, "relevance"
-	stats.Facets = []string{"person", "org", "place", "source"}
-	// The newest articles, read at the same time, give spellings, roles and quotes.
-	sample := q
-	sample.Sort = "date"
-	var (
-		arts      []*article.Article
-		sampleErr error
-		done      = make(chan struct{})
-	)
-	go func() {
-		defer close(done)
-		arts, _, sampleErr = SampleArticles(ctx, s, sample, opts.Sample)
-	}()
-	res, err := s.Search(ctx, stats)
-	<-done
+	// The other names merged into this entity ("Trump" for Donald Trump): their articles count too.
+	canonical, merged, err := profileVariants(ctx, s, q, typ, name)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	ids := map[string]bool{}
+	var res *Result
+	var arts []*article.Article
+	for _, n := range append([]string{canonical}, merged...) {
+		ids[EntityID(typ, n)] = true
+		r, a, err := profileRead(ctx, s, entityQuery(q, typ, n), opts)
+		if err != nil {
+			return nil, fmt.Errorf("entity %s: %w", id, err)
+		}
+		res, arts = addResult(res, r), append(arts, a...)
 	}
 	if res.Total == 0 {
 		return nil, fmt.Errorf("entity %s: %w", id, ErrNoEntity)
 	}
-	p := &EntityProfile{ID: EntityID(typ, name), Type: typ, Total: res.Total, Interval: opts.Interval,
+	p := &EntityProfile{ID: EntityID(typ, canonical), Type: typ, Total: res.Total, Interval: opts.Interval,
 		Timeline: res.Timeline, Related: map[string][]RelatedEntity{}, Sources: []RelatedEntity{},
 		Variants: []TextCount{}, Roles: []TextCount{}, Quotes: []EntityQuote{}, QuotesAbout: []EntityQuote{}}
 	if p.Timeline == nil {
@@ -144,7 +130,7 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 		out := []RelatedEntity{}
 		for _, b := range res.Facets[rf.facet] {
 			rid := EntityID(rf.typ, b.Key)
-			if rid == p.ID || len(out) == opts.Related {
+			if ids[rid] || len(out) == opts.Related {
 				continue
 			}
 			out = append(out, RelatedEntity{ID: rid, Name: b.Key, Count: b.Count, Share: share(b.Count)})
@@ -157,14 +143,11 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 		}
 	}
 
-	if sampleErr != nil {
-		return nil, fmt.Errorf("entity %s: %w", id, sampleErr)
-	}
 	p.Sampled = len(arts)
 	names, variants, roles := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, a := range arts {
 		for _, e := range entitiesOf(a, []string{typ}) {
-			if e.id != p.ID {
+			if !ids[e.id] {
 				continue
 			}
 			names[e.name]++
@@ -172,13 +155,13 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 				variants[m.Text]++
 			}
 			for _, ent := range a.Entities {
-				if ent.Role != "" && EntityID(ent.Type, ent.Name) == p.ID {
+				if ent.Role != "" && ids[EntityID(ent.Type, ent.Name)] {
 					roles[ent.Role]++
 				}
 			}
 			cands := speakers(a)
 			for _, qt := range a.Quotes {
-				if sp, ok := speakerOf(qt, cands, []string{typ}); ok && sp.id == p.ID {
+				if sp, ok := speakerOf(qt, cands, []string{typ}); ok && ids[sp.id] {
 					if len(p.Quotes) < opts.Quotes {
 						p.Quotes = append(p.Quotes, quoteIn(a, qt))
 					}
@@ -189,8 +172,8 @@ func Profile(ctx context.Context, s Searcher, id string, q Query, opts EntityOpt
 		}
 	}
 	p.Name = commonest(names)
-	if p.Name == "" { // named only in ways the sample did not reach
-		p.Name = name
+	if p.Name == "" || canonical != name { // named only in ways the sample did not reach, or merged into a full name
+		p.Name = canonical
 	}
 	p.Variants, p.Roles = topCounts(variants), topCounts(roles)
 	return p, nil

@@ -57,7 +57,9 @@ func ExampleQuery() {
 	for _, h := range res.Hits {
 		fmt.Println("hit:", h.ID, h.Title)
 	}
-	fmt.Println("sources:", res.Facets["source"])
+	for _, b := range res.Facets["source"] {
+		fmt.Println("source:", b.Key, b.Count)
+	}
 
 	res, err = idx.Search(ctx, index.Query{Text: "battery", Sort: "date"})
 	if err != nil {
@@ -70,7 +72,7 @@ func ExampleQuery() {
 	// Output:
 	// total: 1
 	// hit: a1 Battery plant for Wuxi
-	// sources: [{Daily Ledger 1}]
+	// source: Daily Ledger 1
 	// newest first: a2 2023-10-24
 	// newest first: a1 2023-10-23
 }

@@ -170,6 +170,10 @@ type Hit struct {
 type FacetBucket struct {
 	Key   string `json:"key"`
 	Count int    `json:"count"`
+	// Variants, on a person or organisation merged from several names (MergeFacets), are those
+	// names with their own counts, each a value the person or org filter takes; Count is their
+	// sum. A pointer keeps buckets comparable.
+	Variants *[]FacetBucket `json:"variants,omitempty"`
 }
 
 // TimeBucket counts matching articles whose published date falls in the bucket starting at Key

@@ -180,13 +180,14 @@ func BuildNetwork(arts []*article.Article, total int, opts NetworkOptions) *Grap
 		names[e.id][e.name]++
 		return n
 	}
+	merger := mergerOf(arts)
 	type link struct{ a, b string }
 	// Pairs are made once the nodes are chosen, among those only: an article naming 50 entities
 	// holds 1,225 pairs, and most involve entities that will not be kept.
 	var groups [][]string // mentions: each article's entity ids
 	var said []link       // quotes: speaker → entity, once per quote naming it
 	for _, a := range arts {
-		ents := entitiesOf(a, opts.Types)
+		ents := merger.refs(entitiesOf(a, opts.Types))
 		if opts.Kind == NetworkMentions {
 			ids := make([]string, 0, len(ents))
 			for _, e := range ents {
@@ -202,6 +203,7 @@ func BuildNetwork(arts []*article.Article, total int, opts NetworkOptions) *Grap
 			if !ok {
 				continue
 			}
+			sp = merger.refs([]entityRef{sp})[0]
 			n := node(sp)
 			n.Count++
 			n.Quotes++

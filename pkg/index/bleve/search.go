@@ -52,7 +52,7 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	facetSize := cmp.Or(q.FacetSize, index.DefaultFacetSize)
 	if q.FacetSize >= 0 {
 		for _, name := range q.FacetList() {
-			req.AddFacet(name, blv.NewFacetRequest(facetFields[name], x.facetFetch(facetSize)))
+			req.AddFacet(name, blv.NewFacetRequest(facetFields[name], x.facetFetch(index.FacetFetch(name, facetSize))))
 		}
 	}
 	if timelineField != "" {
@@ -90,13 +90,15 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	if q.FacetSize >= 0 {
 		out.Facets = make(map[string][]index.FacetBucket, len(facetFields))
 		for _, name := range q.FacetList() {
-			buckets := termBuckets(res.Facets[name])
-			out.Facets[name] = buckets[:min(len(buckets), facetSize)]
+			out.Facets[name] = termBuckets(res.Facets[name])
+		}
+		if err := index.MergeFacets(ctx, x, q, out, facetSize); err != nil {
+			return nil, fmt.Errorf("index search: %w", err)
 		}
 	}
 	if timelineField != "" {
 		for _, b := range termBuckets(res.Facets["timeline"]) {
-			out.Timeline = append(out.Timeline, index.TimeBucket(b))
+			out.Timeline = append(out.Timeline, index.TimeBucket{Key: b.Key, Count: b.Count})
 		}
 		sort.Slice(out.Timeline, func(i, j int) bool { return out.Timeline[i].Key < out.Timeline[j].Key })
 	}

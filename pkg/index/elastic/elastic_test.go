@@ -418,7 +418,7 @@ func TestSearch(t *testing.T) {
 		`"filter":[{"term":{"keys.persons_norm":"li wei"}},{"term":{"keys.regions_norm":"jiangsu"}},{"range":{"published":{"gte":"2023-10-01T00:00:00Z"}}}]`,
 		`"must":[{"multi_match":{"fields":["title^3","text","quotes.text","ml.*.title^3","ml.*.text","ml.*.quotes"],"operator":"and","query":"battery","tie_breaker":0.3,"type":"best_fields"}}]`,
 		`"must_not":[{"multi_match":{"fields":["title^3","text","quotes.text","ml.*.title^3","ml.*.text","ml.*.quotes"],"query":"electric SUV","type":"phrase"}}]`,
-		`"facet_person":{"terms":{"field":"keys.persons","order":[{"_count":"desc"},{"_key":"asc"}],"shard_size":100,"size":10}}`,
+		`"facet_person":{"terms":{"field":"keys.persons","order":[{"_count":"desc"},{"_key":"asc"}],"shard_size":100,"size":30}}`, // FacetFetch: room for the variants MergeFacets folds
 		`"timeline":{"date_histogram":{"calendar_interval":"week","field":"published","format":"yyyy-MM-dd","min_doc_count":1,"time_zone":"UTC"}}`,
 		`"pre_tags":["\u003cmark\u003e"]`, `"encoder":"html"`,
 		`"sort":[{"_score":"desc"},{"published":{"missing":"_last","order":"desc"}},{"id":"asc"}]`,

@@ -2,6 +2,7 @@ package elastic
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -28,7 +29,14 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	if err != nil {
 		return nil, err
 	}
-	return decodeSearch(resp, q)
+	res, err := decodeSearch(resp, q)
+	if err != nil || q.FacetSize < 0 {
+		return res, err
+	}
+	if err := index.MergeFacets(ctx, x, q, res, cmp.Or(q.FacetSize, index.DefaultFacetSize)); err != nil {
+		return nil, fmt.Errorf("elasticsearch search: %w", err)
+	}
+	return res, nil
 }
 
 // search posts a _search body to the alias and returns the answer; op names the request in
@@ -103,7 +111,7 @@ func searchBody(q index.Query) ([]byte, error) {
 		}
 		for _, name := range q.FacetList() {
 			aggs["facet_"+name] = map[string]any{"terms": map[string]any{
-				"field": facetFields[name], "size": n, "shard_size": max(n*2+10, 100),
+				"field": facetFields[name], "size": index.FacetFetch(name, n), "shard_size": max(index.FacetFetch(name, n)*2+10, 100),
 				"order": []any{map[string]any{"_count": "desc"}, map[string]any{"_key": "asc"}},
 			}}
 		}

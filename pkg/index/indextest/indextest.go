@@ -73,6 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) index.Index) {
 	t.Run("SignificantTerms", func(t *testing.T) { testSignificantTerms(t, open(t)) })
 	t.Run("ConcurrentPutSearch", func(t *testing.T) { testConcurrent(t, open(t)) })
 	t.Run("Scan", func(t *testing.T) { testScan(t, open(t)) })
+	t.Run("EntityMerge", func(t *testing.T) { testEntityMerge(t, open(t)) })
 }
 
 // PutAll writes the articles in one batch and waits until a search sees all of them.
