@@ -380,7 +380,7 @@ func (w *wiring) startAlerts(ctx context.Context) (*alert.Matcher, error) {
 	// dedup window the article would be crawled, and could fire, as new anyway.
 	opts := []alert.MatcherOption{alert.WithStoryBands(bandsKV), alert.WithRetention(w.crawlCfg.DedupWindow)}
 	if w.gaz != nil {
-		opts = append(opts, alert.WithRegionCodes(w.gaz.RegionCode))
+		opts = append(opts, alert.WithRegionCodes(w.gaz.RegionCode), alert.WithRegionNames(w.gaz.RegionCodeOfName))
 	}
 	return alert.NewMatcher(w.rules, firedKV, w.log, opts...), nil
 }
@@ -442,7 +442,7 @@ func (w *wiring) apiConfig(ctx context.Context, hub *alert.Hub) api.Config {
 	b, gaz := w.bus, w.gaz
 	cfg := api.Config{
 		Searcher: w.idx, Rules: w.rules, Hub: hub, Places: placesAdapter{gaz}, Registry: w.reg, Log: w.log,
-		RegionCode: gaz.RegionCode, Vocabulary: ruleVocabulary(gaz),
+		RegionCode: gaz.RegionCode, RegionCodeOfName: gaz.RegionCodeOfName, Vocabulary: ruleVocabulary(gaz),
 		Guard: api.Guard{WriteToken: w.o.apiToken, ReadToken: w.o.readToken, RatePerSecond: w.o.rateLimit,
 			TrustedProxies: w.proxies},
 		Ready: func() error {

@@ -324,7 +324,11 @@ func ruleVocabulary(g *geo.Gazetteer) *alert.Vocabulary {
 			_, ok := g.Get(id)
 			return ok
 		}
-		return regionCodeRE.MatchString(name) || len(g.Candidates(name)) > 0
+		if regionCodeRE.MatchString(name) || len(g.Candidates(name)) > 0 {
+			return true
+		}
+		_, ok := g.RegionCodeOfName(name) // "江苏", "Niedersachsen"
+		return ok
 	}
 	v.NearPlaces = nearPlaces(g)
 	return v

@@ -82,6 +82,8 @@ type Matcher struct {
 	now     func() time.Time
 	// regionCode maps a GeoNames id in a rule's Region to "CC" or "CC.ADMIN1" (WithRegionCodes).
 	regionCode func(id int) (string, bool)
+	// regionName maps a region's name in another language or script to the same code (WithRegionNames).
+	regionName func(name string) (string, bool)
 	// retention is how long fired marks and story ids live (WithRetention); 0 keeps them forever.
 	retention time.Duration
 
@@ -105,6 +107,13 @@ type MatcherOption func(*Matcher)
 // a place with that very id.
 func WithRegionCodes(code func(id int) (string, bool)) MatcherOption {
 	return func(m *Matcher) { m.regionCode = code }
+}
+
+// WithRegionNames lets rules name regions in another language or script, or by an alias (Region:
+// ["江苏"] for Jiangsu): code maps such a name to the region's code as WithRegionCodes does
+// (geo.Gazetteer.RegionCodeOfName is such a function). Without it a name matches as written.
+func WithRegionNames(code func(name string) (string, bool)) MatcherOption {
+	return func(m *Matcher) { m.regionName = code }
 }
 
 // WithStoryBands keeps the story fingerprints' band values in kv instead of the fired KV. They are
@@ -186,19 +195,24 @@ func (m *Matcher) enabledRules(ctx context.Context) ([]Rule, error) {
 	return enabled, nil
 }
 
-// withRegionCodes rewrites the numeric Region values of r that name a country or first-level region
-// into the "geo:CC[.ADMIN1]" form Evaluate matches by code, keeping the id for the reason text.
+// withRegionCodes rewrites the Region values of r that name a country or first-level region by id
+// (or, with WithRegionNames, by a name in another script) into the "geo:CC[.ADMIN1]" form Evaluate
+// matches by code, keeping the value as written for the reason text.
 func (m *Matcher) withRegionCodes(r Rule) Rule {
-	if m.regionCode == nil {
+	if m.regionCode == nil && m.regionName == nil {
 		return r
 	}
 	var out []string
 	for i, v := range r.Region {
+		var code string
+		var ok bool
 		id, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || id <= 0 {
-			continue
+		switch {
+		case err == nil && id > 0 && m.regionCode != nil:
+			code, ok = m.regionCode(id)
+		case err != nil && m.regionName != nil:
+			code, ok = m.regionName(strings.TrimSpace(v))
 		}
-		code, ok := m.regionCode(id)
 		if !ok {
 			continue
 		}

@@ -2,6 +2,7 @@ package alert
 
 import (
 	"context"
+	"fmt"
 	"math/bits"
 	"os"
 	"strings"
@@ -272,12 +273,18 @@ func TestRegionByGeonameID(t *testing.T) {
 		{"1814991", "region 1814991 via Wuxi"}, // China by id
 		{"1790923", "region Wuxi"},             // Wuxi itself
 		{"2510769", ""},                        // Spain
+		{"江苏", "region 江苏 via Wuxi"},           // Jiangsu by its Chinese name (WithRegionNames)
+		{"Baviera", ""},                        // another region by name
 	} {
-		r, err := store.Put(ctx, Rule{ID: "r" + tc.region, Region: []string{tc.region}, Enabled: true})
+		r, err := store.Put(ctx, Rule{ID: fmt.Sprintf("r%x", tc.region), Region: []string{tc.region}, Enabled: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := NewMatcher(store, NewMemoryKV(), nil, WithRegionCodes(lookup))
+		named := func(name string) (string, bool) {
+			c, ok := map[string]string{"江苏": "CN.04", "Baviera": "DE.02"}[name]
+			return c, ok
+		}
+		m := NewMatcher(store, NewMemoryKV(), nil, WithRegionCodes(lookup), WithRegionNames(named))
 		a := storyArticle("a1", "https://x.example/1", "t", "Wuxi grows.")
 		a.Places[0].Admin1Code = "04"
 		evs, err := matchDelivered(ctx, m, a)

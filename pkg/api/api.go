@@ -65,6 +65,10 @@ type Config struct {
 	// ("CN", "CN.04"; pkg/geo's Gazetteer.RegionCode), so region=<id> matches everything inside
 	// the region. nil: region=<id> matches the place with that id only.
 	RegionCode func(id int) (string, bool)
+	// RegionCodeOfName maps a country's or region's name in another language or script, or an
+	// alias ("江苏", "Niedersachsen"), to its code likewise (pkg/geo's Gazetteer.RegionCodeOfName),
+	// so region=江苏 matches what region=Jiangsu does. nil: such names match as written.
+	RegionCodeOfName func(name string) (string, bool)
 	// Guard sets tokens, rate limits and request time limits (see Guard).
 	Guard Guard
 	// Vocabulary is what alert rules may name (gazetteer places, event types): a rule naming
@@ -109,8 +113,8 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()
 	}
-	if cfg.RegionCode != nil {
-		cfg.Searcher = regionCodeSearcher{Searcher: cfg.Searcher, code: cfg.RegionCode}
+	if cfg.RegionCode != nil || cfg.RegionCodeOfName != nil {
+		cfg.Searcher = regionCodeSearcher{Searcher: cfg.Searcher, code: cfg.RegionCode, named: cfg.RegionCodeOfName}
 	}
 	m, err := newMetrics(cfg.Registry)
 	if err != nil {

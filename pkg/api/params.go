@@ -286,17 +286,19 @@ func mentionParam(v url.Values, name string, end bool) (time.Time, error) {
 	return start, nil
 }
 
-// regionCodeSearcher widens region filters given as GeoNames ids: the id of a country or admin1
-// region becomes its code ("CN", "CN.04"), which every place inside it carries as a region key,
-// so region=1814991 matches an article that mentions only Wuxi. Ids code does not know (cities,
-// unknown ids) stay as they are and match that place only.
+// regionCodeSearcher widens region filters given as GeoNames ids, or as names in another language
+// or script: the id or name of a country or admin1 region becomes its code ("CN", "CN.04"), which
+// every place inside it carries as a region key, so region=1814991 and region=江苏 match an article
+// that mentions only Wuxi. Ids and names it does not know (cities, unknown ids, English names)
+// stay as they are and match as before.
 type regionCodeSearcher struct {
 	Searcher
-	code func(id int) (string, bool)
+	code  func(id int) (string, bool)      // nil: ids stay
+	named func(name string) (string, bool) // nil: names stay
 }
 
 func (s regionCodeSearcher) Search(ctx context.Context, q index.Query) (*index.Result, error) {
-	q.Region = regionCodes(q.Region, s.code)
+	q.Region = s.regionCodes(q.Region)
 	return s.Searcher.Search(ctx, q)
 }
 
@@ -307,21 +309,24 @@ func (s regionCodeSearcher) SignificantTerms(ctx context.Context, q index.Query,
 	if !ok {
 		return nil, index.ErrUnsupported
 	}
-	q.Region = regionCodes(q.Region, s.code)
+	q.Region = s.regionCodes(q.Region)
 	return ts.SignificantTerms(ctx, q, opts)
 }
 
-func regionCodes(regions []string, code func(id int) (string, bool)) []string {
+func (s regionCodeSearcher) regionCodes(regions []string) []string {
 	var out []string
 	for i, r := range regions {
-		if !isDigits(r) {
-			continue
+		var c string
+		var ok bool
+		switch {
+		case isDigits(r) && s.code != nil:
+			if id, err := strconv.Atoi(r); err == nil {
+				c, ok = s.code(id)
+			}
+		case !isDigits(r) && s.named != nil:
+			c, ok = s.named(r)
 		}
-		id, err := strconv.Atoi(r)
-		if err != nil {
-			continue
-		}
-		if c, ok := code(id); ok && c != "" {
+		if ok && c != "" {
 			if out == nil {
 				out = append([]string(nil), regions...) // the caller's slice stays as it was
 			}

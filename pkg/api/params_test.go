@@ -154,15 +154,17 @@ func TestRegionCodeSearcher(t *testing.T) {
 	t.Parallel()
 	codes := map[int]string{1814991: "CN", 1806260: "CN.04"}
 	code := func(id int) (string, bool) { c, ok := codes[id]; return c, ok }
+	named := func(name string) (string, bool) { return "CN.04", name == "江苏" }
 	for _, tc := range []struct{ in, want []string }{
 		{[]string{"1814991"}, []string{"CN"}},
 		{[]string{"Jiangsu", "1806260", "1790923"}, []string{"Jiangsu", "CN.04", "1790923"}}, // a city stays an id
+		{[]string{"江苏", "无锡"}, []string{"CN.04", "无锡"}},                                      // another script's region name becomes its code
 		{[]string{"CN"}, []string{"CN"}},
 		{nil, nil},
 	} {
 		rec := &recordingSearcher{}
 		in := slices.Clone(tc.in)
-		if _, err := (regionCodeSearcher{Searcher: rec, code: code}).Search(t.Context(), index.Query{Region: in}); err != nil {
+		if _, err := (regionCodeSearcher{Searcher: rec, code: code, named: named}).Search(t.Context(), index.Query{Region: in}); err != nil {
 			t.Fatal(err)
 		}
 		if !slices.Equal(rec.last.Region, tc.want) {

@@ -190,6 +190,43 @@ func (g *Gazetteer) RegionCode(id int) (string, bool) {
 	return "", false
 }
 
+// RegionCodeOfName returns the code of the country or first-level region that name calls in another
+// language or script, or by an alias ("江苏", "Baviera", "Niedersachsen" → "CN.04", "DE.02", "DE.06"),
+// so that a region filter or alert rule written so matches what the English name matches. A
+// region's own name ("Jiangsu", which its places carry) is matched as written (false), as is a name
+// that calls no region or more than one. The first call loads the alternate names (~1 s, ~15 MiB).
+func (g *Gazetteer) RegionCodeOfName(name string) (string, bool) {
+	k := Key(name)
+	ownName := func(p posting) bool { return g.d.isRegion(p) && Key(g.d.recs[p.rec].name) == k }
+	if k == "" || slices.ContainsFunc(g.d.lookupKey(k), ownName) {
+		return "", false // "Jiangsu": the name its places carry
+	}
+	ml, err := g.d.multilingual()
+	if err != nil {
+		return "", false
+	}
+	region := int32(-1)
+	for _, p := range ml.d.lookupKey(k) {
+		switch {
+		case !g.d.isRegion(p):
+		case region >= 0 && region != p.rec:
+			return "", false // "Georgia" in some language: which one?
+		default:
+			region = p.rec
+		}
+	}
+	if region < 0 {
+		return "", false
+	}
+	return g.RegionCode(int(g.d.recs[region].id))
+}
+
+// isRegion reports whether p is a country or a first-level region.
+func (d *data) isRegion(p posting) bool {
+	f := d.recs[p.rec].feature
+	return f == featCountry || f == featAdmin1
+}
+
 // Parents returns the regions containing e: its admin1 (if any), then its country.
 func (g *Gazetteer) Parents(e Entry) []Entry {
 	i, ok := g.d.indexOfID(e.ID)

@@ -185,3 +185,21 @@ func TestEnglishIgnoresAlternateNames(t *testing.T) {
 		t.Error("a text without language written in Han is not read as foreign")
 	}
 }
+
+// TestRegionCodeOfName: a region named in another language or script gives the code its places
+// carry; an English name, a city and an unknown name give none (they are matched as written).
+func TestRegionCodeOfName(t *testing.T) {
+	t.Parallel()
+	g := mustDefault(t)
+	for _, c := range []struct {
+		name, want string
+	}{
+		{"江苏", "CN.04"}, {"江苏省", "CN.04"}, {"Niedersachsen", "DE.06"}, {"Baviera", "DE.02"},
+		{"Jiangsu", ""}, {"Texas", ""}, {"无锡", ""}, {"Xyzzyland", ""},
+	} {
+		got, ok := g.RegionCodeOfName(c.name)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("RegionCodeOfName(%q) = %q, %v; want %q", c.name, got, ok, c.want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/alert"
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/extract/extractors"
+	"github.com/newsmon/newsmon/pkg/geo"
 	"github.com/newsmon/newsmon/pkg/index"
 	blevebackend "github.com/newsmon/newsmon/pkg/index/bleve"
 )
@@ -96,33 +97,47 @@ func TestChineseAndEnglishStoryInOneRegionSearchAndAlert(t *testing.T) {
 	if err := blv.Put(ctx, []*article.Article{zh, en}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := blv.Search(ctx, index.Query{Region: []string{"Jiangsu"}, Size: 50})
+	gaz, err := geo.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
-	for _, h := range res.Hits {
-		ids = append(ids, h.Article.ID)
+	// The region named in English, and in Chinese as a researcher in China writes it: the API and
+	// the matcher turn 江苏 into the code Jiangsu's places carry (Gazetteer.RegionCodeOfName).
+	jiangsuCode, ok := gaz.RegionCodeOfName("江苏")
+	if !ok {
+		t.Fatal("RegionCodeOfName(江苏): no region")
 	}
-	for _, a := range []*article.Article{zh, en} {
-		if !slices.Contains(ids, a.ID) {
-			t.Errorf("region=Jiangsu hits %v; want %s (%s) among them", ids, a.ID, a.Language)
+	for _, region := range []string{"Jiangsu", jiangsuCode} {
+		res, err := blv.Search(ctx, index.Query{Region: []string{region}, Size: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.Article.ID)
+		}
+		for _, a := range []*article.Article{zh, en} {
+			if !slices.Contains(ids, a.ID) {
+				t.Errorf("region=%s hits %v; want %s (%s) among them", region, ids, a.ID, a.Language)
+			}
 		}
 	}
 
-	rules := alert.NewStore(alert.NewMemoryKV())
-	rule, err := rules.Put(ctx, alert.Rule{Name: "Jiangsu", Region: []string{"Jiangsu"}, Enabled: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	matcher := alert.NewMatcher(rules, alert.NewMemoryKV(), nil)
-	for _, a := range []*article.Article{zh, en} {
-		evs, err := matcher.Match(ctx, a)
+	for _, region := range []string{"Jiangsu", "江苏"} {
+		rules := alert.NewStore(alert.NewMemoryKV())
+		rule, err := rules.Put(ctx, alert.Rule{Name: "Jiangsu", Region: []string{region}, Enabled: true})
 		if err != nil {
-			t.Fatalf("match %s: %v", a.Language, err)
+			t.Fatal(err)
 		}
-		if len(evs) != 1 || evs[0].RuleID != rule.ID {
-			t.Errorf("%s story fired %+v; want one event of rule %s", a.Language, evs, rule.ID)
+		matcher := alert.NewMatcher(rules, alert.NewMemoryKV(), nil, alert.WithRegionNames(gaz.RegionCodeOfName))
+		for _, a := range []*article.Article{zh, en} {
+			evs, err := matcher.Match(ctx, a)
+			if err != nil {
+				t.Fatalf("match %s: %v", a.Language, err)
+			}
+			if len(evs) != 1 || evs[0].RuleID != rule.ID {
+				t.Errorf("rule on %s: %s story fired %+v; want one event of rule %s", region, a.Language, evs, rule.ID)
+			}
 		}
 	}
 }
