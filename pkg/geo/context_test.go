@@ -320,6 +320,12 @@ func TestResolveInContext(t *testing.T) {
 				{"Ky.", "Kentucky", "US", "Kentucky", FeatureAdmin1}, {"SD", "South Dakota", "US", "South Dakota", FeatureAdmin1}},
 		},
 		{
+			name: "a name coordinated with a region is a region, not a village in it",
+			text: "The ban on hunting with dogs in England and Wales took effect.",
+			ents: []ent{{"PLACE", "England"}, {"PLACE", "Wales"}},
+			want: []want{{"England", "England", "GB", "England", FeatureAdmin1}, {"Wales", "Wales", "GB", "Wales", FeatureAdmin1}},
+		},
+		{
 			name: "an event named after its place is no place",
 			text: "Emirates ordered 50 jets at the Dubai Air Show on Monday.",
 			ents: []ent{{"PLACE", "Dubai Air Show"}},

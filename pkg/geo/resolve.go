@@ -50,6 +50,7 @@ const (
 	capSibling        = 2.0
 	capSiblingCountry = 1.0
 	capSiblingRegion  = 3.0
+	wPeer             = 2.0 // I am a region or country and the name coordinated with mine is one too ("England and Wales")
 	maxCandidates     = 64
 	minRoundupTeams   = 4   // names written as teams' that make an article a results round-up
 	wTeamCountry      = 0.5 // a team's reading shares its country with another place of the story, each
@@ -297,6 +298,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			rivals[p.rec] = append(rivals[p.rec], i)
 		}
 	}
+	peers := coordinated(text, items)
 	for pass := 0; pass < maxPasses; pass++ {
 		changed := false
 		// The first round of evidence comes from the anchors alone, the names with one candidate or a
@@ -323,6 +325,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 					if it.rivalsCountry {
 						s += d.regionSiblings(p.rec, picks, i)
 					}
+					s += d.peerEvidence(p.rec, picks, peers[i], it.cands)
 					if dlPick >= 0 && i != datelineItem && d.countryOf(dlPick) == d.countryOf(p.rec) {
 						s += wDateline
 					}
@@ -882,6 +885,55 @@ func (d *data) regionSiblings(c int32, picks []int32, self int) float64 {
 		}
 	}
 	return min(s, capSiblingRegion)
+}
+
+// coordinated lists, for each item, the items whose mentions are coordinated with one of its own
+// ("England and Wales", "Iowa, Kansas", "Georgia or Russia"): written side by side, names of one
+// kind.
+func coordinated(text func() []rune, items []*item) [][]int {
+	byStart := map[int]int{}
+	for i, it := range items {
+		for _, m := range it.mentions {
+			byStart[m.Start] = i
+		}
+	}
+	peers := make([][]int, len(items))
+	t := text()
+	for i, it := range items {
+		for _, m := range it.mentions {
+			for _, link := range []string{" and ", " or ", ", "} {
+				end := m.End + len([]rune(link))
+				if end > len(t) || string(t[m.End:end]) != link {
+					continue
+				}
+				if j, ok := byStart[end]; ok && j != i && !slices.Contains(peers[i], j) {
+					peers[i] = append(peers[i], j)
+					peers[j] = append(peers[j], i)
+				}
+			}
+		}
+	}
+	return peers
+}
+
+// peerEvidence scores a region or country candidate c by the names coordinated with it that are
+// read as places of the same kind: "Wales" beside "England and" is the region, not a village in
+// England that its neighbour's name would otherwise support. A region whose seat shares its name
+// among cands gets none: the city stands for it ("La Paz and Santa Cruz" are the cities).
+func (d *data) peerEvidence(c int32, picks []int32, peers []int, cands []posting) float64 {
+	f := d.recs[c].feature
+	if f != featAdmin1 && f != featCountry || len(peers) == 0 {
+		return 0
+	}
+	if slices.ContainsFunc(cands, func(p posting) bool { r := &d.recs[p.rec]; return r.namesake && r.admin1 == c }) {
+		return 0
+	}
+	for _, j := range peers {
+		if p := picks[j]; p >= 0 && p != c && d.recs[p].feature == f {
+			return wPeer
+		}
+	}
+	return 0
 }
 
 // neverPlace reports names that look like places in a gazetteer but never are in news: demonyms
