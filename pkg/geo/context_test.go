@@ -326,6 +326,12 @@ func TestResolveInContext(t *testing.T) {
 			want: []want{{"England", "England", "GB", "England", FeatureAdmin1}, {"Wales", "Wales", "GB", "Wales", FeatureAdmin1}},
 		},
 		{
+			name: "a team sheet's surnames are no towns",
+			text: "Gold will now turn to next week's semi-final at Leeds.\n\nHorak, Staniforth, Penney, Nordt, Bishop; Mapletoft, Edwards; Hatley, van der Walt, Hardwick; Kennedy, Casey.\n\nReplacements: Everitt for Mapletoft (53), Hodgson for Edwards (77), Reid for Murphy (47), Strudwick for Kennedy (60), Wheatley for Hatley (71), Danaher for Gustard (66).",
+			ents: []ent{{"PLACE", "Leeds"}, {"PLACE", "Bishop"}, {"PLACE", "Edwards"}, {"PLACE", "Kennedy"}, {"PLACE", "Reid"}, {"PLACE", "Murphy"}},
+			want: []want{{"Leeds", "Leeds", "GB", "England", FeatureCity}},
+		},
+		{
 			name: "an event named after its place is no place",
 			text: "Emirates ordered 50 jets at the Dubai Air Show on Monday.",
 			ents: []ent{{"PLACE", "Dubai Air Show"}},

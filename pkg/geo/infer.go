@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -693,6 +694,70 @@ func (d *data) partyLabelState(w string) []posting {
 		return []posting{{rec: recs[0]}}
 	}
 	return nil
+}
+
+// rosterEntry is one item of a team sheet: a name of one to four words ("Horak", "van der Walt"),
+// maybe with a substitution and its minute ("Everitt for Mapletoft (53)").
+var rosterEntry = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*|van|der|de|da|di|le|la)(?: (?:\p{Lu}[\p{L}'’.\-]*|van|der|de|da|di|le|la)){0,3}(?: for \p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*)?)?(?: \(\d+\))?$`)
+
+// minRosterEntries is how many names, and rosterShare the share of a paragraph's items, that make
+// it a team sheet.
+const (
+	minRosterEntries = 6
+	rosterShare      = 0.8
+)
+
+// rosterParagraphs finds the team sheets of a text ("Horak, Staniforth, Penney, Nordt, Bishop;
+// Mapletoft, Edwards; …", "Replacements: Everitt for Mapletoft (53), …"): paragraphs that are lists
+// of names, people's surnames, which a tagger types at random and a gazetteer has towns for. It
+// returns their rune spans.
+func rosterParagraphs(text []rune) []article.Span {
+	var out []article.Span
+	for start := 0; start < len(text); {
+		end := start
+		for end < len(text) && text[end] != '\n' {
+			end++
+		}
+		seps := 0
+		for _, r := range text[start:end] {
+			if r == ',' || r == ';' {
+				seps++
+			}
+		}
+		if seps < minRosterEntries-1 {
+			start = end + 1
+			continue
+		}
+		para := string(text[start:end])
+		if _, rest, ok := strings.Cut(para, ": "); ok && len(rest) > len(para)/2 {
+			para = rest // "Replacements: …"
+		}
+		items := strings.FieldsFunc(strings.TrimRight(para, ". "), func(r rune) bool { return r == ',' || r == ';' })
+		names := 0
+		for _, it := range items {
+			if rosterEntry.MatchString(strings.TrimSpace(it)) {
+				names++
+			}
+		}
+		if names >= minRosterEntries && float64(names) >= rosterShare*float64(len(items)) {
+			out = append(out, article.Span{Start: start, End: end})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// inSpans reports whether every mention lies inside one of spans.
+func inSpans(ms []article.Mention, spans []article.Span) bool {
+	if len(spans) == 0 || len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !slices.ContainsFunc(spans, func(s article.Span) bool { return s.Start <= m.Start && m.End <= s.End }) {
+			return false
+		}
+	}
+	return true
 }
 
 // covered reports whether an item already holds a mention overlapping m.

@@ -191,7 +191,11 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	var unknowns []unknownPlace
 	teams := 0 // names written as sports teams' ("Minnesota beat Buffalo")
 	datelineItem := -1
+	rosters := rosterParagraphs(text())
 	for _, e := range ents {
+		if inSpans(e.Mentions, rosters) && !slices.ContainsFunc(d.lookup(e.Name), d.isRegion) {
+			continue // "Bishop; Mapletoft, Edwards; …": a team sheet's surnames are no towns
+		}
 		if hasDateline {
 			// "YORK" cut from "NEW YORK, April 1 -": the dateline is read whole below.
 			e.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool {
