@@ -77,6 +77,7 @@ func (e *Extractor) Find(a *article.Article) []article.Event {
 	for i := range named {
 		out = append(out, d.namedEvent(&named[i]))
 	}
+	d.markBackground(out)
 	sort.SliceStable(out, func(i, j int) bool { return firstStart(out[i]) < firstStart(out[j]) })
 	return out
 }

@@ -158,7 +158,7 @@ var lexiconSpec = []struct {
 	{"hostage hostages", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("released freed free release freeing releasing of")}},
 	{"killed killing killings", entry{typ: TypeAttack, conf: 0.55, weak: true, cond: condKilled}},
 	{"fighting", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockNext: list("for against to back corruption inflation poverty over fit chance words spirit")}},
-	{"violence", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("domestic gender-based")}},
+	{"violence", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("domestic gender-based gun")}}, // "gun violence": the phenomenon
 
 	// arrest / legal action
 	{"arrest arrests arrested arresting detained detain detains detention", entry{typ: TypeLegal, conf: 0.8, noun: true, blockNext: list("warrant warrants")}},

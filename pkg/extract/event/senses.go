@@ -58,6 +58,33 @@ condemn condemning outrage`)
 condemn defend insult`)
 	// forecastModals before an economic noun make it a forecast ("will increase GDP").
 	forecastModals = words(`will would could may might`)
+	// electorateGroups before "vote" make it a group of voters or its support ("the black vote",
+	// "the youth vote", "the popular vote"), not a vote held; "electoral votes" are a count.
+	electorateGroups = words(`black white latino latina hispanic asian jewish muslim evangelical
+catholic christian youth young women's female male suburban rural urban working-class union labor
+labour minority ethnic immigrant conservative liberal progressive independent swing popular electoral
+senior seniors millennial farm`)
+	// supportVerbs before "votes" make them support to be won ("buying votes", "courting votes").
+	supportVerbs = words(`buy buying bought court courting courted win winning won lose losing lost
+attract attracting seek seeking sought garner garnering garnered secure securing secured woo wooing
+split splitting siphon siphoning chase chasing`)
+	// voterSubjects and the words of a voter's choice around the verb "vote" make it one person's
+	// choice ("we vote for somebody", "go vote for Hillary"), not an election held.
+	voterSubjects = words(`i we you they he she to go never not don't didn't won't can't must should`)
+	voteChoice    = words(`for against your their his her my our`)
+	// targetWords met are goals and obligations ("meet sales targets", "met the deadline").
+	targetWords = words(`expectations expectation demand demands target targets criteria requirements
+standards needs deadline deadlines forecasts forecast estimates goal goals quota quotas obligations
+obligation conditions threshold thresholds benchmark benchmarks payroll costs challenge challenges
+budget commitments`)
+	// rivalWords met are opponents faced in a contest ("met her opponents one-on-one").
+	rivalWords = words(`opponent opponents rival rivals challenger challengers`)
+	// periodWords after "per"/"a"/"each"/"every" make meetings a routine ("three meetings per week").
+	periodWords = words(`day week month year weekday night`)
+	// treatmentWords attended are a course of treatment or a support group ("attend Narcotics
+	// Anonymous", "attend counselling"), not an event.
+	treatmentWords = words(`anonymous rehab rehabilitation counselling counseling therapy treatment
+classes sessions`)
 )
 
 // otherSense reports whether the trigger [i, end) of sentence si, of type typ, is used in a sense
@@ -66,6 +93,9 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 	w := d.w(i)
 	switch typ {
 	case TypeMeeting:
+		if d.routineOrGoal(si, i, end) {
+			return true
+		}
 		switch w {
 		case "meet", "meets", "meeting", "meetings":
 			// "for the eighth time in nine meetings", "the teams meet again", "meet a corner"
@@ -81,6 +111,11 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 		case "attended", "attend", "attends", "attending":
 			// "a ceremony attended by ministers" is the ceremony's; "the school her daughter attends"
 			if next == "by" || attendObjects[next] || attendObjects[d.w(end+1)] || next == "." || next == "," || next == "" {
+				return true
+			}
+		case "negotiated":
+			// "a discount is negotiated", "the negotiated price": the outcome, not talks held
+			if d.v.passiveAux[prev] || strings.HasSuffix(prev, "ly") && d.v.passiveAux[d.w(i-2)] || prev == "the" || prev == "a" || prev == "newly" {
 				return true
 			}
 		case "negotiations", "talks":
@@ -143,6 +178,9 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 			}
 		}
 	case TypeDisaster:
+		if (w == "accident" || w == "accidents") && prev == "by" {
+			return true // "didn't achieve results by accident": unintentionally
+		}
 		if hazardWords[w] {
 			if genericHazardPrev[prev] {
 				return true
@@ -167,6 +205,9 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 			}
 		}
 	case TypeProtest:
+		if oneOf(w, "march", "marching") && oneOf(next, "orders", "band", "bands", "order") {
+			return true // "sent marching orders": instructions; a marching band plays
+		}
 		switch w {
 		case "rally", "rallies":
 			// a campaign's rally ("said during a rally in Kenansville") is no protest: a protest
@@ -185,6 +226,9 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 	case TypeElection:
 		if w == "elections" && electionsGenericPrev[prev] {
 			return true
+		}
+		if w == "vote" || w == "votes" {
+			return d.supportVote(i, end, prev, next)
 		}
 	case TypeEconomic:
 		// "two-thirds of GDP", "6 per cent of revenue", "add $3 billion a year to exports": the base of
@@ -214,6 +258,50 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 	case TypeVisit:
 		if next == ":" || strings.HasPrefix(next, "www") || next == "our" || next == "the" && oneOf(d.w(end+1), "website", "site", "page") {
 			return true // "please visit: www…"
+		}
+	}
+	return false
+}
+
+// supportVote reports "vote"/"votes" meaning voters or their support rather than a vote held:
+// a group's vote ("get out the black vote", "5 percent support of the black vote"), support won or
+// bought ("buying votes"), the verb of one voter's choice ("we don't vote against somebody", "go
+// vote for Hillary", "vote your conscience"), and "the vote is against Trump" (the mood of voters).
+func (d *doc) supportVote(i, end int, prev, next string) bool {
+	switch {
+	case electorateGroups[prev] && (d.w(i-2) == "the" || d.w(i-2) == "of" || d.w(i-2) == "'s" || d.w(i-2) == "’s"):
+		return true
+	case d.w(i) == "votes" && (supportVerbs[prev] || electorateGroups[prev]):
+		return true
+	case d.w(i) == "vote" && voterSubjects[prev] && voteChoice[next]:
+		return true
+	case prev == "the" && oneOf(next, "is", "was") && oneOf(d.w(end+1), "for", "against"):
+		return true
+	}
+	return false
+}
+
+// routineOrGoal reports a meeting word in another sense by what follows it in its clause: a goal
+// met ("meet sales targets", "met the deadline"), rivals met in a contest ("met her Republican
+// opponents"), or a routine or treatment ("attend three … meetings per week", "attend Narcotics
+// Anonymous").
+func (d *doc) routineOrGoal(si, i, end int) bool {
+	w := d.w(i)
+	goal := w == "meet" || w == "meets" || w == "met" || w == "meeting"
+	s := d.sents[si]
+	for j := end; j < s.end && j < end+6; j++ {
+		x := d.w(j)
+		if x == "," || x == ";" || x == "." || x == "and" && j > end {
+			return false
+		}
+		if goal && (targetWords[x] || rivalWords[x]) {
+			return true
+		}
+		if treatmentWords[x] {
+			return true
+		}
+		if oneOf(x, "per", "each", "every") && periodWords[d.w(j+1)] {
+			return true
 		}
 	}
 	return false
