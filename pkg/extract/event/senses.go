@@ -248,6 +248,12 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 				return true // "may lead to a drop in 2005 net profit"
 			}
 		}
+	case TypeLegal:
+		for j := i - 1; j >= max(d.sents[si].start, i-4); j-- {
+			if d.w(j) == "into" && strings.HasSuffix(d.w(j+1), "ing") {
+				return true // "pressure the country into announcing a corruption inquiry": wanted, not opened
+			}
+		}
 	case TypeStatement:
 		if prev == "into" {
 			return true // "pressure him into announcing an inquiry": wanted, not made
