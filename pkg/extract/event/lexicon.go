@@ -383,6 +383,8 @@ forum festival show airshow symposium convention biennale biennial week`,
 		TypeDisaster: `earthquake quake flood floods typhoon hurricane cyclone storm tsunami wildfire eruption disaster`,
 		TypeAttack:   `war attack attacks bombing bombings massacre invasion uprising`,
 		TypeProtest:  `protest protests revolution march`,
+		// award ceremonies are events held on a date at a place, of none of the mention types
+		"": `awards`,
 	} {
 		for _, w := range strings.Fields(ws) {
 			m[w] = typ

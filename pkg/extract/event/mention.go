@@ -295,12 +295,9 @@ func (d *doc) courtTrial(si, i, end int, prev string) bool {
 // legalSense reports whether a legal noun or verb at [i, end) is used in its legal sense: "an
 // inquiry into …", or a court or an authority in its sentence ("the suits, later consolidated …
 // before a … court", "being investigated by the … Attorney General", "defend itself against all
-// charges" in a story of suits), never fees ("bank charges", "charges of $5").
+// charges" in a story of suits); fees are told apart in otherSense.
 func (d *doc) legalSense(si, i, end int, prev, next string) bool {
 	w := d.w(i)
-	if w == "charges" && (d.v.fees[prev] || isDigitToken(next) || isDigitToken(d.w(end+1))) {
-		return false
-	}
 	if (w == "inquiry" || w == "inquiries") && next == "into" {
 		return true
 	}

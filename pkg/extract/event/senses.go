@@ -249,6 +249,9 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 			}
 		}
 	case TypeLegal:
+		if w == "charges" && (d.v.fees[prev] || isDigitToken(next) || next == "of" && isDigitToken(d.w(end+1))) {
+			return true // "bank charges", "charges of 5 euros": fees
+		}
 		for j := i - 1; j >= max(d.sents[si].start, i-4); j-- {
 			if d.w(j) == "into" && strings.HasSuffix(d.w(j+1), "ing") {
 				return true // "pressure the country into announcing a corruption inquiry": wanted, not opened
