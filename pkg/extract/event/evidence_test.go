@@ -223,3 +223,23 @@ func TestBackgroundNeedsATime(t *testing.T) {
 		}
 	}
 }
+
+// TestEndedBefore: the hand-read year, month and day values agree with article.DateInterval.
+func TestEndedBefore(t *testing.T) {
+	t.Parallel()
+	frame := time.Date(2019, 10, 19, 9, 0, 0, 0, time.UTC) // 31 days before a 2019-11-19 story
+	for _, tc := range []struct {
+		date, end string
+		want      bool
+	}{
+		{"2017", "", true}, {"2019", "", false}, {"2020-01", "", false},
+		{"2019-09", "", true}, {"2019-10", "", false}, {"2019-10-18", "", true}, {"2019-10-19", "", false},
+		{"2019-Q3", "", true}, {"2019-Q4", "", false}, {"2019-H1", "", true},
+		{"2019-10-01/2019-10-25", "2019-10-25", false}, {"2019-09-01/2019-09-03", "", true},
+		{"not a date", "", false},
+	} {
+		if got := endedBefore(tc.date, tc.end, frame); got != tc.want {
+			t.Errorf("endedBefore(%q, %q) = %v; want %v", tc.date, tc.end, got, tc.want)
+		}
+	}
+}

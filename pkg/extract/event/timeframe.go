@@ -64,6 +64,20 @@ func endedBefore(date, dateEnd string, t time.Time) bool {
 	} else if _, b, ok := strings.Cut(date, "/"); ok {
 		last = b
 	}
+	// Most values are a year, month or day: read them by hand, as this runs for every dated event.
+	if len(last) >= 4 && isYear(last[:4]) {
+		y := atoi2(last[:4])
+		switch {
+		case y < t.Year():
+			return true
+		case y > t.Year():
+			return false
+		case len(last) == 7 && last[4] == '-' && allDigits(last[5:7]):
+			return time.Date(y, time.Month(atoi2(last[5:7]))+1, 1, 0, 0, 0, 0, time.UTC).Before(t)
+		case len(last) == 10 && last[4] == '-' && last[7] == '-' && allDigits(last[5:7]) && allDigits(last[8:]):
+			return time.Date(y, time.Month(atoi2(last[5:7])), atoi2(last[8:10])+1, 0, 0, 0, 0, time.UTC).Before(t)
+		}
+	}
 	_, end, err := article.DateInterval(last)
 	return err == nil && end.Before(t)
 }
@@ -118,4 +132,13 @@ func (d *doc) decadeAfter(t int, frameStart time.Time) bool {
 		}
 	}
 	return false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
