@@ -10,27 +10,33 @@ import (
 // Issue #19, "Event types with evidence": the error classes of the fresh evaluation batch
 // (test/evaldocs/ERRORS-batch2.md), each pinned with small fixtures written for the test.
 
-// typesOf returns "type|date" of the mention events Find gives f.
-func typesOf(t *testing.T, ex *Extractor, f fixture) []string {
+// senseCase is a fixture and the "type|date" of the mention events Find must give it.
+type senseCase struct {
+	name string
+	f    fixture
+	want []string
+}
+
+func checkSenses(t *testing.T, cases []senseCase) {
 	t.Helper()
-	var got []string
-	for _, e := range ex.Find(f.article(t)) {
-		if e.Trigger != nil {
-			got = append(got, e.Type+"|"+e.Date)
+	ex := New()
+	for _, tc := range cases {
+		var got []string
+		for _, e := range ex.Find(tc.f.article(t)) {
+			if e.Trigger != nil {
+				got = append(got, e.Type+"|"+e.Date)
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %q = %v; want %v", tc.name, tc.f.text, got, tc.want)
 		}
 	}
-	return got
 }
 
 // TestVoteAsSupport: "vote" meaning voters or their support is no election (EV_VOTE).
 func TestVoteAsSupport(t *testing.T) {
 	t.Parallel()
-	ex := New()
-	for _, tc := range []struct {
-		name string
-		f    fixture
-		want []string
-	}{
+	checkSenses(t, []senseCase{
 		{"a group's vote", fixture{text: "The campaign is working to get out the black vote before the election."}, []string{"election|"}},
 		{"support of a group's vote", fixture{text: "The candidate has 5 percent support of the black vote in the state's polls."}, nil},
 		{"buying votes", fixture{text: "Critics accused the party of buying votes in the campaign."}, nil},
@@ -42,22 +48,13 @@ func TestVoteAsSupport(t *testing.T) {
 		{"voters vote on a day", fixture{text: "Millions of voters vote on Tuesday in the presidential election.",
 			dates: [][3]string{{"Tuesday", "2024-11-05", "day"}}}, []string{"election|2024-11-05"}},
 		{"the vote count", fixture{text: "Voters in Arizona cast ballots on Tuesday, and the vote count continued."}, []string{"election|"}},
-	} {
-		if got := typesOf(t, ex, tc.f); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: %q = %v; want %v", tc.name, tc.f.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestIdioms: trigger words in another sense (EV_IDIOM).
 func TestIdioms(t *testing.T) {
 	t.Parallel()
-	ex := New()
-	for _, tc := range []struct {
-		name string
-		f    fixture
-		want []string
-	}{
+	checkSenses(t, []senseCase{
 		{"by accident", fixture{text: "He didn't achieve good results by accident and good fortune."}, nil},
 		{"marching orders", fixture{text: "The campaign has sent marching orders to its friends in the media."}, nil},
 		{"meet sales targets", fixture{text: "Employees were under pressure to meet sales targets or be fired."}, nil},
@@ -73,22 +70,13 @@ func TestIdioms(t *testing.T) {
 		{"a crash", fixture{text: "Two people died in a crash on the motorway."}, []string{"disaster|"}},
 		{"leaders met", fixture{text: "The two presidents met in Geneva on Monday.",
 			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, []string{"meeting|2026-11-16"}},
-	} {
-		if got := typesOf(t, ex, tc.f); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: %q = %v; want %v", tc.name, tc.f.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestLegalSense: legal nouns and plea verbs in their legal sense only (EV_MISSLEGAL).
 func TestLegalSense(t *testing.T) {
 	t.Parallel()
-	ex := New()
-	for _, tc := range []struct {
-		name string
-		f    fixture
-		want []string
-	}{
+	checkSenses(t, []senseCase{
 		{"legal action", fixture{text: "A shareholder has taken legal action to halt the plan."}, []string{"legal|"}},
 		{"enforcement action", fixture{text: "Regulators took enforcement action against the company on Friday.",
 			dates: [][3]string{{"Friday", "1987-03-13", "day"}}}, []string{"legal|1987-03-13"}},
@@ -113,11 +101,7 @@ func TestLegalSense(t *testing.T) {
 		{"impeachment proceedings", fixture{text: "The House held a hearing in the impeachment proceedings against the president."}, nil},
 		// the issue's examples, kept here with the class
 		{"vaccine trial", fixture{text: "Researchers began vaccinating volunteers in the country's largest trial of a new tuberculosis vaccine."}, nil},
-	} {
-		if got := typesOf(t, ex, tc.f); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: %q = %v; want %v", tc.name, tc.f.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestBackground: an event's date is its own; events recalled in passing are marked background
