@@ -358,6 +358,13 @@ func TestRuleEventTypeTimeFrame(t *testing.T) {
 				t.Errorf("%s, protest dated %q: Match = %v (%v), want %v", rule.Name, tc.date, got, why, tc.want)
 			}
 		}
+		// The extractor marks an event recalled in passing background even when it has no date
+		// ("the protests of two years ago"): such an event never matches.
+		a := article1("", "")
+		a.Events[0].Background = true
+		if got, why := rule.Match(a); got {
+			t.Errorf("%s, background protest: Match = true (%v), want false", rule.Name, why)
+		}
 	}
 }
 

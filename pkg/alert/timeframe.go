@@ -18,8 +18,12 @@ const (
 // InTimeFrame reports whether event e of article a happens in the article's time frame: its dated
 // period (a day, month, quarter, half, year or range, as pkg/extract/dates writes them) overlaps
 // [published − EventPastWindow, published + EventFutureWindow]. Undated events, unparsable dates
-// and articles without a publication or fetch time count as in the frame.
+// and articles without a publication or fetch time count as in the frame. An event the extractor
+// marked Background (recalled in passing, even undated: "the last election") never is.
 func InTimeFrame(e article.Event, a *article.Article) bool {
+	if e.Background {
+		return false
+	}
 	ref := a.Fetched
 	if a.Published != nil {
 		ref = *a.Published

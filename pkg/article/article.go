@@ -107,7 +107,8 @@ type Event struct {
 	CountryCode  string        `json:"country_code,omitempty"`
 	Country      string        `json:"country,omitempty"`
 	Admin1       string        `json:"admin1,omitempty"`
-	Money        []int         `json:"money,omitempty"` // indexes into Article.Money stated with the event
+	Money        []int         `json:"money,omitempty"`      // indexes into Article.Money stated with the event
+	Background   bool          `json:"background,omitempty"` // recalled in passing, before the article's time frame
 }
 
 // Participant is a PERSON or ORG taking part in an event, in a role: agent (who acts), target (who

@@ -24,6 +24,12 @@
 // or a reported clause ("…, and the club said the team would parade on Monday") gives another event;
 // a year in the trigger's own noun phrase ("the 2020 election") binds tighter than any other.
 //
+// An event recalled in passing is marked Background (timeframe.go): its own date ends more than
+// BackgroundAge before publication, or "the last election", or "in the 1970s"; event-type alerts
+// skip it. "vote" as voters or support ("the black vote", "buying votes"), idioms ("by accident",
+// "marching orders", "meet sales targets") and legal nouns out of court ("bank charges", a
+// customer's "inquiry") are read in their own sense (senses.go, legalSense).
+//
 // Dates are Article.Dates values; a stated range ("from Oct 20 to 23", "Oct. 17 and 18", "20-23
 // October") becomes an ISO interval "2023-10-20/2023-10-23" with DateEnd its last day. Places are
 // Article.Places entries (name, geonameid, country code, admin1, so that "any protest in Jiangsu"
@@ -77,6 +83,7 @@ func (e *Extractor) Find(a *article.Article) []article.Event {
 	for i := range named {
 		out = append(out, d.namedEvent(&named[i]))
 	}
+	d.markBackground(out)
 	sort.SliceStable(out, func(i, j int) bool { return firstStart(out[i]) < firstStart(out[j]) })
 	return out
 }

@@ -48,6 +48,7 @@ const (
 	condSummit         // a meeting of leaders, not a mountain's top
 	condTrial          // a court trial, not a clinical or vaccine trial
 	condVote           // a vote of the electorate, not a vote of a parliament or committee
+	condLegal          // a legal noun or verb beside a court or an authority ("the suits", "investigated")
 )
 
 // entry is one trigger form. Need lists are alternatives (any one suffices); block lists veto.
@@ -158,7 +159,7 @@ var lexiconSpec = []struct {
 	{"hostage hostages", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("released freed free release freeing releasing of")}},
 	{"killed killing killings", entry{typ: TypeAttack, conf: 0.55, weak: true, cond: condKilled}},
 	{"fighting", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockNext: list("for against to back corruption inflation poverty over fit chance words spirit")}},
-	{"violence", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("domestic gender-based")}},
+	{"violence", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("domestic gender-based gun")}}, // "gun violence": the phenomenon
 
 	// arrest / legal action
 	{"arrest arrests arrested arresting detained detain detains detention", entry{typ: TypeLegal, conf: 0.8, noun: true, blockNext: list("warrant warrants")}},
@@ -171,6 +172,17 @@ var lexiconSpec = []struct {
 	{"fined", entry{typ: TypeLegal, conf: 0.7}},
 	{"ruled", entry{typ: TypeLegal, conf: 0.6, cond: condCourt, blockNext: list("out")}},
 	{"investigation probe", entry{typ: TypeLegal, conf: 0.55, weak: true, noun: true, blockPrev: list("space")}},
+	// legal nouns and plea verbs, in their legal sense only (issue #19): "taken legal action", "a
+	// proceeding against the company", "a class-action complaint", "pleaded guilty", "court
+	// appearances"; "the suits", "all charges", "being investigated", "an inquiry" beside a court or
+	// an authority, not a tailor's suits, bank charges or a customer's inquiry.
+	{"action actions", entry{typ: TypeLegal, conf: 0.7, noun: true, needPrev: list("legal enforcement court disciplinary regulatory class antitrust")}},
+	{"proceeding proceedings", entry{typ: TypeLegal, conf: 0.7, noun: true, needPrev: list("legal court criminal civil disciplinary judicial bankruptcy insolvency extradition"), needNext: list("against"), blockPrev: list("impeachment")}}, // impeachment: a legislature's process, not a court's
+	{"complaint complaints", entry{typ: TypeLegal, conf: 0.65, noun: true, needPrev: list("class-action filed file files filing formal legal criminal civil antitrust lodged lodge lodging"), needNext: list("against")}},
+	{"pleaded pleads pleading plead", entry{typ: TypeLegal, conf: 0.8, needNext: list("guilty innocent no not")}},
+	{"appearance appearances", entry{typ: TypeLegal, conf: 0.7, noun: true, needPrev: list("court")}},
+	{"suit suits charges", entry{typ: TypeLegal, conf: 0.6, noun: true, cond: condLegal}},
+	{"investigated inquiry inquiries", entry{typ: TypeLegal, conf: 0.55, weak: true, cond: condLegal, blockPrev: list("media press customer customers sales general reader readers public scientific")}},
 	{"raid raids raided", entry{typ: TypeLegal, conf: 0.6, weak: true, noun: true}},
 
 	// election / vote
@@ -250,6 +262,15 @@ doubled tripled halved stood unchanged steady stable held`
 prosecutors prosecution prosecuting accused charge charges charged indictment indicted lawyer lawyers
 attorney attorneys testimony testify testified witness witnesses verdict murder fraud manslaughter
 treason corruption tribunal acquittal conviction plea bail stand stood standing`
+	// authorityWords beside a legal noun make it a matter for a court or an authority ("the suits,
+	// consolidated … before a Pennsylvania court", "investigated by the Attorney General").
+	authorityWords = `police regulator regulators regulatory sec fbi doj prosecutors prosecutor
+authorities watchdog investigators commission ombudsman inspector inspectors lawsuit lawsuits
+plaintiff plaintiffs sued sue shareholder shareholders class-action allegation allegations
+alleged violations violated damages`
+	// feeWords before "charges" make them fees ("bank charges", "service charges").
+	feeWords = `bank service overdraft interest late delivery fixed standing extra additional roaming
+usage card hidden admin administration booking user congestion parking`
 	// mountain words make a "summit" a mountain's top.
 	mountainWords = `peak peaks mountain mountains mount glacier glaciers climber climbers climbed
 altitude volcano volcanoes everest ridge alpine`
@@ -314,6 +335,7 @@ type vocab struct {
 	court, killedNonHuman, humanVictims, attackers       map[string]bool
 	legislature, electorate, clinical, marketWords       map[string]bool
 	subordinators, quantities, mountain                  map[string]bool
+	authority, fees                                      map[string]bool
 	heads                                                map[string]string
 }
 
@@ -334,6 +356,8 @@ func newVocab() *vocab {
 		recurrenceWords: words(`annual annually yearly biennial biennially monthly weekly triennial quadrennial`),
 		heads:           eventHeads(),
 		court:           words(courtWords),
+		authority:       words(courtWords + " " + authorityWords),
+		fees:            words(feeWords),
 		killedNonHuman:  words(killedNonHuman),
 		humanVictims:    words(humanVictims),
 		attackers:       words(attackerWords),
@@ -359,6 +383,8 @@ forum festival show airshow symposium convention biennale biennial week`,
 		TypeDisaster: `earthquake quake flood floods typhoon hurricane cyclone storm tsunami wildfire eruption disaster`,
 		TypeAttack:   `war attack attacks bombing bombings massacre invasion uprising`,
 		TypeProtest:  `protest protests revolution march`,
+		// award ceremonies are events held on a date at a place, of none of the mention types
+		"": `awards`,
 	} {
 		for _, w := range strings.Fields(ws) {
 			m[w] = typ

@@ -160,6 +160,10 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if !d.courtTrial(si, i, end, prev) {
 			return cand{}, false
 		}
+	case condLegal:
+		if !d.legalSense(si, i, end, prev, next) {
+			return cand{}, false
+		}
 	case condVote:
 		// "decided by 287 votes", "hundreds of votes", "52% of the vote" count ballots, not an event.
 		if isDigitToken(prev) || d.v.quantities[prev] || prev == "of" && d.v.quantities[d.w(i-2)] ||
@@ -286,6 +290,22 @@ func (d *doc) courtTrial(si, i, end int, prev string) bool {
 		return false
 	}
 	return d.docCount(&d.v.court) > d.docCount(&d.v.clinical)
+}
+
+// legalSense reports whether a legal noun or verb at [i, end) is used in its legal sense: "an
+// inquiry into …", or a court or an authority in its sentence ("the suits, later consolidated …
+// before a … court", "being investigated by the … Attorney General", "defend itself against all
+// charges" in a story of suits); fees are told apart in otherSense.
+func (d *doc) legalSense(si, i, end int, prev, next string) bool {
+	w := d.w(i)
+	if (w == "inquiry" || w == "inquiries") && next == "into" {
+		return true
+	}
+	if d.sentenceCount(si, d.v.authority) > 0 {
+		return true
+	}
+	// "defend itself against all charges": no cue in the sentence, but a story of suits and courts
+	return w == "charges" && oneOf(prev, "all", "the", "these", "those") && d.docCount(&d.v.court) > 1
 }
 
 // electoralVote reports whether a "vote" in sentence si is the electorate's: its sentence speaks

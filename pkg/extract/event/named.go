@@ -71,7 +71,11 @@ func (d *doc) namedEvents() []namedEv {
 		default:
 			continue
 		}
-		addSpan(r, en.Name, typ, conf)
+		name := en.Name
+		if w, ok := d.joinedAcrossOf(r); ok {
+			r, name = w, d.s[w.start:w.end]
+		}
+		addSpan(r, name, typ, conf)
 		for t := r.tStart; t < r.tEnd; t++ {
 			covered[t] = true
 		}
@@ -361,6 +365,36 @@ func (d *doc) nameWord(i int, first bool) bool {
 		return true
 	}
 	return false
+}
+
+// joinedAcrossOf widens an event name that ner cut at "of" ("2023 World Internet" + "of" +
+// "Things Exposition") to the whole capitalised name before it, so that the event keeps one name
+// with its dates and place (issue #19). It widens over at most six name words (digits count, as
+// in "2023") and never across a sentence, a PERSON or a PLACE.
+func (d *doc) joinedAcrossOf(r ref) (ref, bool) {
+	j := r.tStart - 1
+	if j < 1 || d.w(j) != "of" || d.tokSent[j-1] != d.tokSent[r.tStart] {
+		return r, false
+	}
+	start := -1
+	for k := j - 1; k >= 0 && k >= j-6 && d.tokSent[k] == d.tokSent[j]; k-- {
+		if e := d.entAt[k]; e >= 0 && (d.ents[e].typ == article.TypePerson || d.ents[e].typ == article.TypePlace) {
+			break
+		}
+		if !d.nameWord(k, true) {
+			break
+		}
+		start = k
+	}
+	if start >= 0 && d.w(start) == "the" { // "The 2023 World Internet …" opening a sentence
+		start++
+	}
+	if start < 0 || start >= j {
+		return r, false
+	}
+	w := r
+	w.tStart, w.start = start, d.toks[start].Start
+	return w, true
 }
 
 // mergeSuffixes joins events whose names end the same way ("Intelligent Manufacturing Expo" and

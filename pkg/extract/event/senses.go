@@ -58,11 +58,41 @@ condemn condemning outrage`)
 condemn defend insult`)
 	// forecastModals before an economic noun make it a forecast ("will increase GDP").
 	forecastModals = words(`will would could may might`)
+	// electorateGroups before "vote" make it a group of voters or its support ("the black vote",
+	// "the youth vote", "the popular vote"), not a vote held; "electoral votes" are a count.
+	electorateGroups = words(`black white latino latina hispanic asian jewish muslim evangelical
+catholic christian youth young women's female male suburban rural urban working-class union labor
+labour minority ethnic immigrant conservative liberal progressive independent swing popular electoral
+senior seniors millennial farm`)
+	// supportVerbs before "votes" make them support to be won ("buying votes", "courting votes").
+	supportVerbs = words(`buy buying bought court courting courted win winning won lose losing lost
+attract attracting seek seeking sought garner garnering garnered secure securing secured woo wooing
+split splitting siphon siphoning chase chasing`)
+	// voterSubjects and the words of a voter's choice around the verb "vote" make it one person's
+	// choice ("we vote for somebody", "go vote for Hillary"), not an election held.
+	voterSubjects = words(`i we you they he she to go never not don't didn't won't can't must should`)
+	voteChoice    = words(`for against your their his her my our`)
+	// targetWords met are goals and obligations ("meet sales targets", "met the deadline").
+	targetWords = words(`expectations expectation demand demands target targets criteria requirements
+standards needs deadline deadlines forecasts forecast estimates goal goals quota quotas obligations
+obligation conditions threshold thresholds benchmark benchmarks payroll costs challenge challenges
+budget commitments`)
+	// rivalWords met are opponents faced in a contest ("met her opponents one-on-one").
+	rivalWords = words(`opponent opponents rival rivals challenger challengers`)
+	// periodWords after "per"/"a"/"each"/"every" make meetings a routine ("three meetings per week").
+	periodWords = words(`day week month year weekday night`)
+	// treatmentWords attended are a course of treatment or a support group ("attend Narcotics
+	// Anonymous", "attend counselling"), not an event.
+	treatmentWords = words(`anonymous rehab rehabilitation counselling counseling therapy treatment
+classes sessions`)
 )
 
 // otherSense reports whether the trigger [i, end) of sentence si, of type typ, is used in a sense
 // that is not its event's.
 func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
+	if d.idiomSense(si, i, end, typ, prev, next) {
+		return true
+	}
 	w := d.w(i)
 	switch typ {
 	case TypeMeeting:
@@ -214,6 +244,81 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 	case TypeVisit:
 		if next == ":" || strings.HasPrefix(next, "www") || next == "our" || next == "the" && oneOf(d.w(end+1), "website", "site", "page") {
 			return true // "please visit: www…"
+		}
+	}
+	return false
+}
+
+// idiomSense is otherSense for the classes of the fresh evaluation batch (issue #19): idioms ("by
+// accident", "marching orders", "meet sales targets"), a "negotiated" outcome, "vote" as voters or
+// support, fees and wanted inquiries for legal nouns.
+func (d *doc) idiomSense(si, i, end int, typ, prev, next string) bool {
+	w := d.w(i)
+	switch typ {
+	case TypeMeeting:
+		if w == "negotiated" && (d.v.passiveAux[prev] || strings.HasSuffix(prev, "ly") && d.v.passiveAux[d.w(i-2)] ||
+			oneOf(prev, "the", "a", "newly")) {
+			return true // "a discount is typically negotiated", "the negotiated price": the outcome, not talks held
+		}
+		return d.routineOrGoal(si, i, end)
+	case TypeDisaster:
+		return (w == "accident" || w == "accidents") && prev == "by" // "not by accident": unintentionally
+	case TypeProtest:
+		return oneOf(w, "march", "marching") && oneOf(next, "orders", "order", "band", "bands") // instructions; a band
+	case TypeElection:
+		return (w == "vote" || w == "votes") && d.supportVote(i, end, prev, next)
+	case TypeLegal:
+		if w == "charges" && (d.v.fees[prev] || isDigitToken(next) || next == "of" && isDigitToken(d.w(end+1))) {
+			return true // "bank charges", "charges of 5 euros": fees
+		}
+		for j := i - 1; j >= max(d.sents[si].start, i-4); j-- {
+			if d.w(j) == "into" && strings.HasSuffix(d.w(j+1), "ing") {
+				return true // "pressure the country into announcing a corruption inquiry": wanted, not opened
+			}
+		}
+	}
+	return false
+}
+
+// supportVote reports "vote"/"votes" meaning voters or their support rather than a vote held:
+// a group's vote ("get out the black vote", "5 percent support of the black vote"), support won or
+// bought ("buying votes"), the verb of one voter's choice ("we don't vote against somebody", "go
+// vote for Hillary", "vote your conscience"), and "the vote is against Trump" (the mood of voters).
+func (d *doc) supportVote(i, end int, prev, next string) bool {
+	switch {
+	case electorateGroups[prev] && (d.w(i-2) == "the" || d.w(i-2) == "of" || d.w(i-2) == "'s" || d.w(i-2) == "’s"):
+		return true
+	case d.w(i) == "votes" && (supportVerbs[prev] || electorateGroups[prev]):
+		return true
+	case d.w(i) == "vote" && voterSubjects[prev] && voteChoice[next]:
+		return true
+	case prev == "the" && oneOf(next, "is", "was") && oneOf(d.w(end+1), "for", "against"):
+		return true
+	}
+	return false
+}
+
+// routineOrGoal reports a meeting word in another sense by what follows it in its clause: a goal
+// met ("meet sales targets", "met the deadline"), rivals met in a contest ("met her Republican
+// opponents"), or a routine or treatment ("attend three … meetings per week", "attend Narcotics
+// Anonymous").
+func (d *doc) routineOrGoal(si, i, end int) bool {
+	w := d.w(i)
+	goal := w == "meet" || w == "meets" || w == "met" || w == "meeting"
+	s := d.sents[si]
+	for j := end; j < s.end && j < end+6; j++ {
+		x := d.w(j)
+		if x == "," || x == ";" || x == "." || x == "and" && j > end {
+			return false
+		}
+		if goal && (targetWords[x] || rivalWords[x]) {
+			return true
+		}
+		if treatmentWords[x] {
+			return true
+		}
+		if oneOf(x, "per", "each", "every") && periodWords[d.w(j+1)] {
+			return true
 		}
 	}
 	return false

@@ -1,0 +1,229 @@
+package event
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Issue #19, "Event types with evidence": the error classes of the fresh evaluation batch
+// (test/evaldocs/ERRORS-batch2.md), each pinned with small fixtures written for the test.
+
+// senseCase is a fixture and the "type|date" of the mention events Find must give it.
+type senseCase struct {
+	name string
+	f    fixture
+	want []string
+}
+
+func checkSenses(t *testing.T, cases []senseCase) {
+	t.Helper()
+	ex := New()
+	for _, tc := range cases {
+		var got []string
+		for _, e := range ex.Find(tc.f.article(t)) {
+			if e.Trigger != nil {
+				got = append(got, e.Type+"|"+e.Date)
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %q = %v; want %v", tc.name, tc.f.text, got, tc.want)
+		}
+	}
+}
+
+// TestVoteAsSupport: "vote" meaning voters or their support is no election (EV_VOTE).
+func TestVoteAsSupport(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"a group's vote", fixture{text: "The campaign is working to get out the black vote before the election."}, []string{"election|"}},
+		{"support of a group's vote", fixture{text: "The candidate has 5 percent support of the black vote in the state's polls."}, nil},
+		{"buying votes", fixture{text: "Critics accused the party of buying votes in the campaign."}, nil},
+		{"one voter's choice", fixture{text: "“We don’t vote against somebody. We vote for somebody,” she said of the campaign."}, nil},
+		{"go vote for", fixture{text: "Go vote for the candidate, she told voters."}, nil},
+		{"the mood of voters", fixture{text: "Right now, the vote is against the candidate, a campaign adviser said."}, nil},
+		{"electoral votes", fixture{text: "The state is crucial to winning a large number of electoral votes in the election."}, []string{"election|"}},
+		// still elections
+		{"voters vote on a day", fixture{text: "Millions of voters vote on Tuesday in the presidential election.",
+			dates: [][3]string{{"Tuesday", "2024-11-05", "day"}}}, []string{"election|2024-11-05"}},
+		{"the vote count", fixture{text: "Voters in Arizona cast ballots on Tuesday, and the vote count continued."}, []string{"election|"}},
+	})
+}
+
+// TestIdioms: trigger words in another sense (EV_IDIOM).
+func TestIdioms(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"by accident", fixture{text: "He didn't achieve good results by accident and good fortune."}, nil},
+		{"marching orders", fixture{text: "The campaign has sent marching orders to its friends in the media."}, nil},
+		{"meet sales targets", fixture{text: "Employees were under pressure to meet sales targets or be fired."}, nil},
+		{"met the deadline", fixture{text: "The company met the filing deadline."}, nil},
+		{"met her opponents", fixture{text: "She met her Republican opponents one-on-one several times."}, nil},
+		{"meetings per week", fixture{text: "She must go to three support group meetings per week."}, nil},
+		{"attend a support group", fixture{text: "She must attend Narcotics Anonymous and pay a fine."}, nil},
+		{"a discount negotiated", fixture{text: "A steep discount is typically negotiated by airlines."}, nil},
+		{"gun violence", fixture{text: "Mothers who have lost children to gun violence hosted a campaign event in the city."}, []string{"meeting|"}},
+		// still events
+		{"negotiated with", fixture{text: "The ministers negotiated with the unions for ten hours."}, []string{"meeting|"}},
+		{"marched", fixture{text: "Thousands marched through the capital against the tax."}, []string{"protest|"}},
+		{"a crash", fixture{text: "Two people died in a crash on the motorway."}, []string{"disaster|"}},
+		{"leaders met", fixture{text: "The two presidents met in Geneva on Monday.",
+			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, []string{"meeting|2026-11-16"}},
+	})
+}
+
+// TestLegalSense: legal nouns and plea verbs in their legal sense only (EV_MISSLEGAL).
+func TestLegalSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"legal action", fixture{text: "A shareholder has taken legal action to halt the plan."}, []string{"legal|"}},
+		{"enforcement action", fixture{text: "Regulators took enforcement action against the company on Friday.",
+			dates: [][3]string{{"Friday", "1987-03-13", "day"}}}, []string{"legal|1987-03-13"}},
+		{"a proceeding against", fixture{text: "The agency instituted a proceeding against the company."}, []string{"legal|"}},
+		{"a class-action complaint", fixture{text: "Investors filed a class-action complaint in March."}, []string{"legal|"}},
+		{"pleaded guilty", fixture{text: "She pleaded guilty to possessing a forged prescription."}, []string{"legal|"}},
+		{"court appearances", fixture{text: "She had back-to-back court appearances in two separate cases."}, []string{"legal|"}},
+		{"suits beside a court", fixture{text: "The suits were consolidated before a federal court."}, []string{"legal|"}},
+		{"charges in a story of suits", fixture{text: "The court heard the shareholders. The judge set a date. The company contests all charges."},
+			[]string{"legal|"}},
+		{"investigated by an authority", fixture{text: "The firm is being investigated by the state attorney general."}, []string{"legal|"}},
+		{"an inquiry into", fixture{text: "The regulator opened an inquiry into rule violations."}, []string{"legal|"}},
+		// other senses
+		{"a tailor's suits", fixture{text: "The shop sells suits and ties for men."}, nil},
+		{"bank charges", fixture{text: "Customers complained about bank charges at the branch."}, nil},
+		{"charges as fees", fixture{text: "The charges of 5 euros apply to every transfer."}, nil},
+		{"a customer inquiry", fixture{text: "The company answered a customer inquiry within a day."}, nil},
+		{"scientists investigated", fixture{text: "Scientists investigated the cells under a microscope."}, nil},
+		{"proceeding with plans", fixture{text: "The city is proceeding with plans for a new bridge."}, nil},
+		{"a common complaint", fixture{text: "Noise is a common complaint among residents."}, nil},
+		{"an inquiry wanted", fixture{text: "He pressed the country into announcing a corruption inquiry into his rival."}, nil},
+		{"impeachment proceedings", fixture{text: "The House held a hearing in the impeachment proceedings against the president."}, nil},
+		// the issue's examples, kept here with the class
+		{"vaccine trial", fixture{text: "Researchers began vaccinating volunteers in the country's largest trial of a new tuberculosis vaccine."}, nil},
+	})
+}
+
+// TestBackground: an event's date is its own; events recalled in passing are marked background
+// (EV_BACKGROUND), and only they.
+func TestBackground(t *testing.T) {
+	t.Parallel()
+	ex := New()
+	published := time.Date(2019, 11, 19, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		f    fixture
+		want []string // type|background
+	}{
+		{"acquired years before", fixture{text: "The company announced layoffs at Meetup on Monday, which it acquired for $200 million in 2017.",
+			dates: [][3]string{{"Monday", "2019-11-18", "day"}, {"2017", "2017", "year"}}}, []string{"statement|false", "agreement|true"}},
+		{"a speech months before", fixture{text: "He refused to endorse him during a speech at the convention in July.",
+			dates: [][3]string{{"July", "2019-07", "month"}}}, []string{"statement|true"}},
+		{"the last election", fixture{text: "Both parties had spent £10m between them on the last general election."}, []string{"election|true"}},
+		{"a decade", fixture{text: "The policy was first declared by the president in the 1970s."}, []string{"statement|true"}},
+		{"last week's talks", fixture{text: "The ministers met in Geneva last week.",
+			dates: [][3]string{{"last week", "2019-11-11", "week"}}}, []string{"meeting|false"}},
+		{"a planned vote", fixture{text: "Voters go to the polls in the election on Dec. 12.",
+			dates: [][3]string{{"Dec. 12", "2019-12-12", "day"}}}, []string{"election|false"}},
+		{"a past period reported now", fixture{text: "The company reported revenue of 4.2 billion yuan in 2018, up 37 per cent.",
+			dates: [][3]string{{"2018", "2018", "year"}}}, []string{"economic|false"}},
+		{"undated", fixture{text: "Police arrested two men in the city."}, []string{"legal|false"}},
+	} {
+		a := tc.f.article(t)
+		a.Published = &published
+		var got []string
+		for _, e := range ex.Find(a) {
+			if e.Trigger != nil {
+				got = append(got, e.Type+"|"+map[bool]string{true: "true", false: "false"}[e.Background])
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %q = %v; want %v", tc.name, tc.f.text, got, tc.want)
+		}
+	}
+	// A named event dated before the time frame is background too; without a publication or fetch
+	// time nothing is.
+	f := fixture{text: "He spoke at the Republican National Convention in July.",
+		entities: [][2]string{{"EVENT", "Republican National Convention"}}, dates: [][3]string{{"July", "2019-07", "month"}}}
+	a := f.article(t)
+	a.Published = &published
+	if evs := ex.Find(a); len(evs) != 1 || !evs[0].Background {
+		t.Errorf("named convention in July: %+v; want one background event", evs)
+	}
+	if evs := ex.Find(f.article(t)); len(evs) != 1 || evs[0].Background {
+		t.Errorf("no publication time: %+v; want one event, not background", evs)
+	}
+}
+
+// TestNamedEventsWhole: named events keep one name with their dates and place (EVENTNAME).
+func TestNamedEventsWhole(t *testing.T) {
+	t.Parallel()
+	wuxi := [][3]string{{"Wuxi", "Wuxi", "city"}, {"Jiangsu", "Jiangsu", "admin1"}}
+	oct := [][3]string{{"Oct 20", "2023-10-20", "day"}}
+	const text = "The 2023 World Internet of Things Exposition was held from Oct 20 to 23 in Wuxi, Jiangsu province."
+	const want = "2023 World Internet of Things Exposition|conference|2023-10-20/2023-10-23|Wuxi"
+	for _, tc := range []struct {
+		name string
+		f    fixture
+		want string // name|type|date|place
+	}{
+		{"ner cut at of", fixture{text: text, entities: [][2]string{{"MISC", "2023 World Internet"}, {"MISC", "Things Exposition"}},
+			places: wuxi, dates: oct}, want},
+		{"ner gave the second part only", fixture{text: text, entities: [][2]string{{"ORG", "Things Exposition"}}, places: wuxi, dates: oct}, want},
+		{"unlabelled", fixture{text: text, places: wuxi, dates: oct}, want},
+		{"one EVENT", fixture{text: text, entities: [][2]string{{"EVENT", "2023 World Internet of Things Exposition"}}, places: wuxi, dates: oct}, want},
+		{"an award ceremony", fixture{text: "The film won best feature at the Independent Spirit Awards in Santa Monica on Saturday.",
+			entities: [][2]string{{"ORG", "Independent Spirit Awards"}}, places: [][3]string{{"Santa Monica", "Santa Monica", "city"}},
+			dates: [][3]string{{"Saturday", "2005-02-26", "day"}}}, "Independent Spirit Awards||2005-02-26|Santa Monica"},
+		{"a trade show typed PLACE", fixture{text: "Boeing won orders at the Dubai Air Show on Monday.",
+			entities: [][2]string{{"PLACE", "Dubai Air Show"}}, dates: [][3]string{{"Monday", "2019-11-18", "day"}}},
+			"Dubai Air Show|conference|2019-11-18|"},
+		{"a person of a place is no event name", fixture{text: "Speaker of the House Paul Ryan opened the Tech Expo in Austin.",
+			entities: [][2]string{{"PERSON", "Paul Ryan"}, {"MISC", "Tech Expo"}}, places: [][3]string{{"Austin", "Austin", "city"}}},
+			"Tech Expo|conference||Austin"},
+	} {
+		var got []string
+		for _, e := range New().Find(tc.f.article(t)) {
+			if e.Trigger == nil {
+				got = append(got, strings.Join([]string{e.Name, e.Type, e.Date, e.Place}, "|"))
+			}
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: named %q; want [%q]", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestBackgroundNeedsATime: an article with neither publication nor fetch time has no time frame,
+// so nothing in it is background (the seed fixtures and their golden file carry none).
+func TestBackgroundNeedsATime(t *testing.T) {
+	t.Parallel()
+	a := fixture{text: "Police arrested two men in 2001.", dates: [][3]string{{"2001", "2001", "year"}}}.article(t)
+	a.Published = nil
+	a.Fetched = time.Time{}
+	for _, e := range New().Find(a) {
+		if e.Background {
+			t.Errorf("%+v: background without a publication or fetch time", e)
+		}
+	}
+}
+
+// TestEndedBefore: the hand-read year, month and day values agree with article.DateInterval.
+func TestEndedBefore(t *testing.T) {
+	t.Parallel()
+	frame := time.Date(2019, 10, 19, 9, 0, 0, 0, time.UTC) // 31 days before a 2019-11-19 story
+	for _, tc := range []struct {
+		date, end string
+		want      bool
+	}{
+		{"2017", "", true}, {"2019", "", false}, {"2020-01", "", false},
+		{"2019-09", "", true}, {"2019-10", "", false}, {"2019-10-18", "", true}, {"2019-10-19", "", false},
+		{"2019-Q3", "", true}, {"2019-Q4", "", false}, {"2019-H1", "", true},
+		{"2019-10-01/2019-10-25", "2019-10-25", false}, {"2019-09-01/2019-09-03", "", true},
+		{"not a date", "", false},
+	} {
+		if got := endedBefore(tc.date, tc.end, frame); got != tc.want {
+			t.Errorf("endedBefore(%q, %q) = %v; want %v", tc.date, tc.end, got, tc.want)
+		}
+	}
+}
