@@ -23,7 +23,7 @@ type Keys struct {
 	Speakers []string
 	Tags     []string // the source's collection tags (Article.SourceTags): facet and filter values
 
-	EventTypes []string   // Article.Events[].Type: facet and filter values
+	EventTypes []string   // Article.Events[].Type of the events of the story's own time (not Background): facet and filter values
 	Currencies []string   // ISO 4217 codes of the money figures: facet and filter values
 	USDMax     float64    // the largest money figure in USD (article.SummarizeMoney); valid only if HasUSD
 	HasUSD     bool       // some figure converts to USD with a rate the text states
@@ -136,7 +136,9 @@ func KeysOf(a *article.Article) Keys {
 	types := map[string]bool{}
 	for _, e := range a.Events {
 		add(&k.Events, events, e.Name)
-		add(&k.EventTypes, types, e.Type)
+		if !e.Background { // an event recalled in passing is not what the story is about (event_type=)
+			add(&k.EventTypes, types, e.Type)
+		}
 	}
 	currencies := map[string]bool{}
 	d := article.SummarizeMoney(a.Money, nil) // only rates the text states: the index has no rate table

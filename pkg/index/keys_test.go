@@ -42,7 +42,8 @@ func TestKeysOfDerivedFields(t *testing.T) {
 			{Amount: 34.23e9, Currency: "USD", EquivalentOf: &zero},
 			{Amount: 3e6, AmountMax: 4e6, Currency: "EUR"},
 		},
-		Events: []article.Event{{Type: "protest"}, {Name: "Expo"}, {Type: "Protest"}, {Type: "visit"}},
+		Events: []article.Event{{Type: "protest"}, {Name: "Expo"}, {Type: "Protest"}, {Type: "visit"},
+			{Type: "attack", Background: true}}, // recalled in passing: no event_type of the story
 		Dates: []article.Date{
 			{Value: "2023-10-23", Grain: "day"},
 			{Value: "2023-10-16", Grain: "week"},
