@@ -38,6 +38,8 @@ type Index struct {
 
 	parts *partitions // the monthly layout's months; nil in the single-index layout
 
+	facetWay facetWay // facetsByCost; tests set the others to compare the ways
+
 	mu       sync.RWMutex   // Put holds it shared, Close exclusively
 	closed   bool           // under mu
 	unsynced sync.WaitGroup // async batches not yet on disk; Close waits for them

@@ -50,20 +50,57 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		req.Highlight.Fields = []string{fieldTitle, fieldText}
 	}
 	facetSize := cmp.Or(q.FacetSize, index.DefaultFacetSize)
+	fields := map[string]string{} // result name → field counted
 	if q.FacetSize >= 0 {
 		for _, name := range q.FacetList() {
-			req.AddFacet(name, blv.NewFacetRequest(facetFields[name], x.facetFetch(facetSize)))
+			fields[name] = facetFields[name]
 		}
 	}
 	if timelineField != "" {
-		req.AddFacet("timeline", blv.NewFacetRequest(timelineField, maxTimelineBuckets))
+		fields[timelineFacet] = timelineField
 	}
-
-	res, err := x.search(ctx, q, req)
+	// Without text every match scores the same, so relevance order is newest first as well.
+	byDate := q.Sort == "date" || !hasText
+	matches := req.Query
+	counted, err := x.countFacets(ctx, q, req, hasText, byDate, fields)
 	if err != nil {
 		return nil, fmt.Errorf("index search %q: %w", q.Text, err)
 	}
+	for name, field := range fields {
+		if _, done := counted.facets[name]; done {
+			continue
+		}
+		size := x.facetFetch(facetSize)
+		if name == timelineFacet {
+			size = maxTimelineBuckets
+		}
+		req.AddFacet(name, blv.NewFacetRequest(field, size))
+	}
+
+	res, err := x.search(ctx, q, req)
+	if err == nil && counted.total >= 0 && len(res.Hits) < req.Size && req.From+len(res.Hits) < counted.total {
+		// The index changed since the matches were counted and the narrowed query fell short:
+		// ask again without narrowing.
+		req.Query, counted.total = matches, -1
+		res, err = x.search(ctx, q, req)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("index search %q: %w", q.Text, err)
+	}
+	buckets := func(name string, n int) []index.FacetBucket {
+		if c, ok := counted.facets[name]; ok {
+			return countedBuckets(c, n)
+		}
+		b := termBuckets(res.Facets[name])
+		if n > 0 && len(b) > n {
+			b = b[:n]
+		}
+		return b
+	}
 	out := &index.Result{Total: int(res.Total), Hits: make([]index.Hit, 0, len(res.Hits))}
+	if counted.total >= 0 {
+		out.Total = counted.total // the hits' query was narrowed to the newest matches
+	}
 	for _, h := range res.Hits {
 		a, err := hitArticle(h, q.Lean)
 		if err != nil {
@@ -90,12 +127,11 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	if q.FacetSize >= 0 {
 		out.Facets = make(map[string][]index.FacetBucket, len(facetFields))
 		for _, name := range q.FacetList() {
-			buckets := termBuckets(res.Facets[name])
-			out.Facets[name] = buckets[:min(len(buckets), facetSize)]
+			out.Facets[name] = buckets(name, facetSize)
 		}
 	}
 	if timelineField != "" {
-		for _, b := range termBuckets(res.Facets["timeline"]) {
+		for _, b := range buckets(timelineFacet, 0) {
 			out.Timeline = append(out.Timeline, index.TimeBucket(b))
 		}
 		sort.Slice(out.Timeline, func(i, j int) bool { return out.Timeline[i].Key < out.Timeline[j].Key })
@@ -107,12 +143,6 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 // or facets. hasText reports whether the text restricts the matches (and so ranks them).
 func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, err error) {
 	textQ, hasText := x.textQuery(index.ParseText(q.Text))
-	must := textQ
-	if must == nil {
-		must = blv.NewMatchAllQuery()
-	}
-	bq := blv.NewBooleanQuery()
-	bq.AddMust(must)
 	if err := x.checkFields(q); err != nil {
 		return nil, false, err
 	}
@@ -120,8 +150,20 @@ func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, er
 	if err != nil {
 		return nil, false, err
 	}
-	if len(filters) > 0 {
-		bq.AddFilter(blv.NewConjunctionQuery(filters...))
+	var root query.Query
+	if hasText {
+		bq := blv.NewBooleanQuery()
+		bq.AddMust(textQ)
+		if len(filters) > 0 {
+			bq.AddFilter(blv.NewConjunctionQuery(filters...))
+		}
+		root = bq
+	} else {
+		fq := &filterOnly{parts: filters}
+		if textQ != nil { // exclusions only
+			fq = fq.and(textQ)
+		}
+		root = fq
 	}
 	size := q.Size
 	switch {
@@ -131,7 +173,7 @@ func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, er
 		size = q.MaxPage()
 	}
 	page := max(q.Page, 1)
-	req = blv.NewSearchRequestOptions(bq, size, (page-1)*size, false)
+	req = blv.NewSearchRequestOptions(root, size, (page-1)*size, false)
 	newest := &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate,
 		Missing: search.SortFieldMissingLast}
 	if q.Sort == "date" || (q.Sort != "relevance" && !hasText) {
