@@ -1,10 +1,12 @@
 package bleve
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
-	"time"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	blv "github.com/blevesearch/bleve/v2"
@@ -28,19 +30,15 @@ import (
 // exact counts; which is cheaper depends on the query, so facetCounter estimates both per field
 // and counts with postings only the fields where they win, leaving the others to bleve.
 
-// Costs of the two ways, in the same unit (measured on the generated 100k-article index, where
-// the first is about 1.4 µs and the second 0.27 µs): one distinct value of one segment (a
-// dictionary step, a postings lookup, an intersection) against one value of one matching
-// document in bleve's facet builder (doc-value decoding and a map lookup); and a field of a
-// document visited, even one with no value there, costs docFieldCost values.
+// Costs of the two ways, in the same unit (measured on the generated 100k-article index): a
+// postings list read in countTop (a dictionary lookup, the list's header, an intersection of
+// bitmaps; 2–3 µs) against one value of one matching document visited in its doc values
+// (0.4–0.6 µs), and the visit of a document's field, even one with no value there.
 const (
-	postingsTermCost = 5
+	postingsReadCost = 5
 	docValueCost     = 1
-	docFieldCost     = 0.25
+	docFieldCost     = 1
 )
-
-// valueSample is how many matching documents are read to estimate a field's values per document.
-const valueSample = 32
 
 // facetWay is how a search counts facets: by the cheaper way per field (always, but in tests,
 // which compare the ways).
@@ -64,15 +62,18 @@ type counted struct {
 	total int
 }
 
-// countFacets counts the fields (result name → field) among the matches of q (req.Query is its
-// bleve query) before bleve is asked for the hits: each field from postings or from doc values,
-// whichever costs less (see byPostings). When the hits are newest first (byDate), it narrows
-// req.Query to the days holding the hits asked for (see narrow), so bleve then sorts those only.
+// countFacets counts the fields (result name → field; facetSize values each, the timeline all)
+// among the matches of q (req.Query is its bleve query) before bleve is asked for the hits:
+// each field from postings (countTop) unless that would cost more than one pass over the
+// matches' doc values, which counts the others (countDocValues). When the hits are newest first
+// (byDate), it narrows req.Query to the days holding the hits asked for (see narrow), so bleve
+// sorts those only.
 //
 // It leaves every count to bleve (returns no facets) for a search by relevance with words:
 // there finding the matches a second time would cost about what it saves, as the matches of
 // words are commonly few.
-func (x *Index) countFacets(ctx context.Context, q index.Query, req *blv.SearchRequest, hasText, byDate bool, fields map[string]string) (counted, error) {
+func (x *Index) countFacets(ctx context.Context, q index.Query, req *blv.SearchRequest, hasText, byDate bool,
+	fields map[string]string, facetSize int) (counted, error) {
 	out := counted{total: -1}
 	if x.facetWay == facetsByBleve || (hasText && !byDate && x.facetWay == facetsByCost) || (len(fields) == 0 && !byDate) {
 		return out, nil
@@ -82,25 +83,30 @@ func (x *Index) countFacets(ctx context.Context, q index.Query, req *blv.SearchR
 		return out, err
 	}
 	defer fc.close()
-	var postings map[string]string
-	switch x.facetWay {
-	case facetsByPostings:
-		postings = fields
-	case facetsByDocValues:
-	default:
-		if postings, err = fc.byPostings(fields); err != nil {
-			return out, err
-		}
-	}
 	out.facets = make(map[string]map[string]int, len(fields))
 	docValues := map[string]string{}
 	for name, field := range fields {
-		if _, ok := postings[name]; !ok {
+		n, budget := facetSize, -1
+		if name == timelineFacet {
+			n = 0
+		}
+		switch x.facetWay {
+		case facetsByDocValues:
 			docValues[name] = field
 			continue
+		case facetsByCost:
+			if budget, err = fc.docValuesBudget(field); err != nil {
+				return out, err
+			}
 		}
-		if out.facets[name], err = fc.count(ctx, field); err != nil {
+		c, ok, err := fc.countTop(ctx, field, n, budget)
+		switch {
+		case err != nil:
 			return out, err
+		case ok:
+			out.facets[name] = c
+		default:
+			docValues[name] = field
 		}
 	}
 	if len(docValues) > 0 {
@@ -180,34 +186,12 @@ func (fc *facetCounter) narrow(ctx context.Context, qry query.Query, n int) (que
 	if fc.matches < 4*uint64(n) {
 		return nil, nil // little to gain
 	}
-	days, err := fc.count(ctx, fieldDay)
+	w, err := fc.dayWindows(ctx)
 	if err != nil {
 		return nil, err
 	}
-	keys := make([]string, 0, len(days))
-	for k := range days {
-		keys = append(keys, k)
-	}
-	sort.Sort(sort.Reverse(sort.StringSlice(keys))) // day keys sort as their dates do
-	seen := 0
-	for _, k := range keys {
-		if seen += days[k]; seen < n {
-			continue
-		}
-		day, err := time.Parse(time.DateOnly, k)
-		if err != nil {
-			return nil, fmt.Errorf("facets: day key %q: %w", k, err)
-		}
-		inclusive := true
-		dq := blv.NewDateRangeInclusiveQuery(clampTime(day), time.Time{}, &inclusive, nil)
-		dq.SetField(fieldPublished)
-		if fq, ok := qry.(*filterOnly); ok {
-			return fq.and(dq), nil // a conjunction: walks the narrowed matches only
-		}
-		bq := blv.NewBooleanQuery()
-		bq.AddMust(qry)
-		bq.AddFilter(dq)
-		return bq, nil
+	if narrowed, ok := w.within(qry, n); ok {
+		return narrowed, nil
 	}
 	return nil, nil
 }
@@ -222,6 +206,7 @@ func (x *Index) restricts(q index.Query) bool {
 // facetCounter holds the matches of one query in every member index's current snapshot, as a
 // bitmap per segment, and counts facet values among them from the postings lists.
 type facetCounter struct {
+	stats   *termStats
 	members []memberMatches
 	matches uint64 // over every member
 }
@@ -238,7 +223,7 @@ type memberMatches struct {
 // returns nil when a member is not a scorch index, whose postings it cannot read; the caller then
 // lets bleve count.
 func (x *Index) newFacetCounter(ctx context.Context, qry query.Query, matchAll bool) (*facetCounter, error) {
-	fc := &facetCounter{}
+	fc := &facetCounter{stats: x.stats}
 	for _, m := range x.members() {
 		mm, ok, err := memberMatchesOf(ctx, m, qry, matchAll)
 		if err != nil || !ok {
@@ -250,6 +235,13 @@ func (x *Index) newFacetCounter(ctx context.Context, qry query.Query, matchAll b
 			fc.matches += b.GetCardinality()
 		}
 	}
+	live := map[segment.Segment]bool{}
+	for _, m := range fc.members {
+		for _, s := range m.segs {
+			live[s.Segment()] = true
+		}
+	}
+	fc.stats.forget(live)
 	return fc, nil
 }
 
@@ -329,176 +321,174 @@ func (fc *facetCounter) close() {
 	}
 }
 
-// byPostings picks, of the fields (result name → field), those that cost less to count from
-// postings than by bleve's doc-value visit of every match, by the costs above and each field's
-// distinct values per segment. Where that alone does not settle it, the field's values per
-// document are estimated from a sample of the matches.
-func (fc *facetCounter) byPostings(fields map[string]string) (map[string]string, error) {
-	out := map[string]string{}
-	if fc.matches == 0 {
-		return fields, nil // no match to visit, and no postings read either
-	}
-	postingsCost := map[string]float64{}
-	var unsettled []string
-	for name, field := range fields {
-		var terms uint64
-		for _, m := range fc.members {
-			for i, s := range m.segs {
-				if m.bits[i].IsEmpty() {
-					continue
-				}
-				d, err := s.Segment().Dictionary(field)
-				if err != nil {
-					return nil, fmt.Errorf("facets: %s dictionary: %w", field, err)
-				}
-				terms += uint64(d.Cardinality())
-			}
-		}
-		cost := float64(terms * postingsTermCost)
-		switch {
-		case cost <= fc.docValuesCost(0):
-			out[name] = field
-		case cost < fc.docValuesCost(maxValuesPerDoc):
-			postingsCost[field] = cost
-			unsettled = append(unsettled, field)
-		}
-	}
-	if len(unsettled) == 0 {
-		return out, nil
-	}
-	perDoc, err := fc.valuesPerDoc(unsettled)
-	if err != nil {
-		return nil, err
-	}
-	for name, field := range fields {
-		if c, ok := postingsCost[field]; ok && c < fc.docValuesCost(perDoc[field]) {
-			out[name] = field
-		}
-	}
-	return out, nil
-}
-
-// maxValuesPerDoc bounds the values per document byPostings reckons with (a field with more,
-// and postings would be cheaper still).
-const maxValuesPerDoc = 50
-
-// docValuesCost is what bleve's visit of every match costs for a field with perDoc values per
-// document.
-func (fc *facetCounter) docValuesCost(perDoc float64) float64 {
-	return float64(fc.matches) * (perDoc + docFieldCost) * docValueCost
-}
-
-// valuesPerDoc estimates each field's values per matching document from up to valueSample
-// matches spread over the first member with any.
-func (fc *facetCounter) valuesPerDoc(fields []string) (map[string]float64, error) {
-	perDoc := map[string]float64{}
-	for _, m := range fc.members {
-		var all roaring.Bitmap
-		for i, b := range m.bits {
-			if !b.IsEmpty() { // as global numbers, one bitmap spans the segments
-				all.Or(roaring.AddOffset64(b, int64(m.offsets[i])))
-			}
-		}
-		n := all.GetCardinality()
-		if n == 0 {
-			continue
-		}
-		dvr, err := m.snap.DocValueReader(fields)
-		if err != nil {
-			return nil, fmt.Errorf("facets: doc values: %w", err)
-		}
-		values := map[string]int{}
-		visit := func(field string, _ []byte) { values[field]++ }
-		step, docs := max(n/valueSample, 1), 0
-		id := bleveindex.NewIndexInternalID(nil, 0)
-		for k := uint64(0); k < n && docs < valueSample; k += step {
-			doc, err := all.Select(uint32(k))
-			if err != nil {
-				return nil, fmt.Errorf("facets: sample: %w", err)
-			}
-			id.SetValue(uint64(doc))
-			if err := dvr.VisitDocValues(id, visit); err != nil {
-				return nil, fmt.Errorf("facets: doc values: %w", err)
-			}
-			docs++
-		}
-		for _, f := range fields {
-			perDoc[f] = float64(values[f]) / float64(docs)
-		}
-		break
-	}
-	return perDoc, nil
-}
-
-// count counts each value of field among the matches, exactly, from its postings lists. Values
-// with no match are left out.
-func (fc *facetCounter) count(ctx context.Context, field string) (map[string]int, error) {
-	counts := map[string]int{}
-	var pl segment.PostingsList
-	var it segment.PostingsIterator
-	for _, m := range fc.members {
-		for i, s := range m.segs {
-			matches := m.bits[i]
-			if matches.IsEmpty() {
-				continue
-			}
-			d, err := s.Segment().Dictionary(field)
-			if err != nil {
-				return nil, fmt.Errorf("facets: %s dictionary: %w", field, err)
-			}
-			whole := m.whole(i)
-			terms := termsOf(d, whole)
-			for n := 0; ; n++ {
-				if n%1024 == 0 {
-					if err := ctx.Err(); err != nil {
-						return nil, fmt.Errorf("facets: %w", err)
-					}
-				}
-				e, err := terms.Next()
-				if err != nil {
-					return nil, fmt.Errorf("facets: %s terms: %w", field, err)
-				}
-				if e == nil {
-					break
-				}
-				if whole { // every document matches: the dictionary's count is the answer
-					counts[e.Term] += int(e.Count)
-					continue
-				}
-				if pl, err = d.PostingsList([]byte(e.Term), nil, pl); err != nil {
-					return nil, fmt.Errorf("facets: %s postings of %q: %w", field, e.Term, err)
-				}
-				it = pl.Iterator(false, false, false, it)
-				c, err := matchCount(it, matches)
-				if err != nil {
-					return nil, fmt.Errorf("facets: %s postings of %q: %w", field, e.Term, err)
-				}
-				if c > 0 {
-					counts[e.Term] += int(c)
-				}
-			}
-		}
-	}
-	return counts, nil
-}
-
 // whole reports whether every document of segment i matches and none is deleted, so that a
-// term's count in the segment's dictionary is its count among the matches.
+// value's document frequency in the segment is its count among the matches.
 func (mm *memberMatches) whole(i int) bool {
 	del := mm.segs[i].Deleted()
 	return (del == nil || del.IsEmpty()) && mm.bits[i].GetCardinality() == mm.segs[i].Segment().Count()
 }
 
-// termsOf iterates the dictionary's terms with their counts, or without (where the segment can
-// skip reading each term's postings for it) when count reads the postings it needs itself.
-func termsOf(d segment.TermDictionary, withCounts bool) segment.DictionaryIterator {
-	type omitCounter interface {
-		AutomatonIteratorOmitCount(a segment.Automaton, start, end []byte) segment.DictionaryIterator
+// partialSeg is a segment of which only some documents match.
+type partialSeg struct {
+	dict segment.TermDictionary // the field's
+	bits *roaring.Bitmap
+}
+
+// countTop counts the values of field among the matches from their postings: exactly, for every
+// value that can be among the n most frequent (every value when n <= 0); values that cannot, and
+// values with no match, are left out. It gives up (ok false) rather than read more than budget
+// postings lists (no bound when budget < 0).
+//
+// In a segment where every document matches, a value's count is its document frequency, which
+// segTerms caches. Elsewhere the document frequencies bound the counts, so the values are read
+// most frequent first, and once a value's bound is below the n-th count found, no later value
+// can enter the first n: with the long tail of names, the first n of a facet read a few dozen
+// postings lists, not one per name.
+func (fc *facetCounter) countTop(ctx context.Context, field string, n, budget int) (counts map[string]int, ok bool, err error) {
+	exact, bound, partials, err := fc.frequencies(field)
+	if err != nil {
+		return nil, false, err
 	}
-	if oc, ok := d.(omitCounter); ok && !withCounts {
-		return oc.AutomatonIteratorOmitCount(nil, nil, nil)
+	counts = map[string]int{}
+	top := &minCounts{n: n}
+	for v, c := range exact {
+		if _, ok := bound[v]; !ok && c > 0 {
+			counts[v] = c
+			top.add(c)
+		}
 	}
-	return d.AutomatonIterator(nil, nil, nil)
+	cands := make([]string, 0, len(bound))
+	for v, b := range bound {
+		bound[v] = b + exact[v]
+		cands = append(cands, v)
+	}
+	slices.SortFunc(cands, func(a, b string) int {
+		return cmp.Or(cmp.Compare(bound[b], bound[a]), cmp.Compare(a, b))
+	})
+	var pl segment.PostingsList
+	var it segment.PostingsIterator
+	reads := 0
+	for k, v := range cands {
+		if top.full() && bound[v] < top.min() {
+			break // a tie with the n-th could still win on the value, so only strictly below
+		}
+		if k%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, false, fmt.Errorf("facets: %w", err)
+			}
+		}
+		c := exact[v]
+		for _, p := range partials {
+			if budget >= 0 && reads >= budget {
+				return nil, false, nil
+			}
+			reads++
+			if pl, err = p.dict.PostingsList([]byte(v), nil, pl); err != nil {
+				return nil, false, fmt.Errorf("facets: %s postings of %q: %w", field, v, err)
+			}
+			it = pl.Iterator(false, false, false, it)
+			m, err := matchCount(it, p.bits)
+			if err != nil {
+				return nil, false, fmt.Errorf("facets: %s postings of %q: %w", field, v, err)
+			}
+			c += int(m)
+		}
+		if c > 0 {
+			counts[v] = c
+			top.add(c)
+		}
+	}
+	return counts, true, nil
+}
+
+// frequencies sums the field's document frequencies over the segments with matches: exact, of
+// the segments where every document matches, and bound, of the others (partials), where they
+// bound the counts.
+func (fc *facetCounter) frequencies(field string) (exact, bound map[string]int, partials []partialSeg, err error) {
+	exact, bound = map[string]int{}, map[string]int{}
+	for _, m := range fc.members {
+		for i, s := range m.segs {
+			if m.bits[i].IsEmpty() {
+				continue
+			}
+			st, err := fc.stats.get(s.Segment(), field)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			if m.whole(i) {
+				st.addTo(exact)
+				continue
+			}
+			d, err := s.Segment().Dictionary(field)
+			if err != nil {
+				return nil, nil, nil, fmt.Errorf("facets: %s dictionary: %w", field, err)
+			}
+			partials = append(partials, partialSeg{dict: d, bits: m.bits[i]})
+			st.addTo(bound)
+		}
+	}
+	return exact, bound, partials, nil
+}
+
+// minCounts keeps the n largest counts added (all when n <= 0) in a min-heap.
+type minCounts struct {
+	n int
+	h []int
+}
+
+func (t *minCounts) full() bool { return t.n > 0 && len(t.h) == t.n }
+func (t *minCounts) min() int   { return t.h[0] }
+
+func (t *minCounts) add(c int) {
+	if t.n <= 0 {
+		return
+	}
+	if len(t.h) < t.n {
+		t.h = append(t.h, c)
+		for i := len(t.h) - 1; i > 0 && t.h[(i-1)/2] > t.h[i]; i = (i - 1) / 2 {
+			t.h[i], t.h[(i-1)/2] = t.h[(i-1)/2], t.h[i]
+		}
+		return
+	}
+	if c <= t.h[0] {
+		return
+	}
+	t.h[0] = c
+	for i := 0; ; {
+		l, small := 2*i+1, i
+		if l < len(t.h) && t.h[l] < t.h[small] {
+			small = l
+		}
+		if r := l + 1; r < len(t.h) && t.h[r] < t.h[small] {
+			small = r
+		}
+		if small == i {
+			return
+		}
+		t.h[i], t.h[small] = t.h[small], t.h[i]
+		i = small
+	}
+}
+
+// docValuesBudget is how many postings lists countTop may read for field before counting it
+// from doc values would have been cheaper: the matches of the segments not wholly matching,
+// each costing its values per document (the segment's average) and the visit itself.
+func (fc *facetCounter) docValuesBudget(field string) (int, error) {
+	var cost float64
+	for _, m := range fc.members {
+		for i, s := range m.segs {
+			if m.bits[i].IsEmpty() || m.whole(i) {
+				continue
+			}
+			st, err := fc.stats.get(s.Segment(), field)
+			if err != nil {
+				return 0, err
+			}
+			perDoc := float64(st.total) / float64(max(s.Segment().Count(), 1))
+			cost += float64(m.bits[i].GetCardinality()) * (perDoc + docFieldCost) * docValueCost
+		}
+	}
+	return int(cost / postingsReadCost), nil
 }
 
 // matchCount is how many documents of the postings are matches: an intersection of bitmaps when
@@ -535,14 +525,85 @@ func countedBuckets(counts map[string]int, n int) []index.FacetBucket {
 	for k, c := range counts {
 		out = append(out, index.FacetBucket{Key: k, Count: c})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Key < out[j].Key
+	slices.SortFunc(out, func(a, b index.FacetBucket) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key))
 	})
 	if n > 0 && len(out) > n {
 		out = out[:n]
 	}
 	return out
+}
+
+// segTerms are one field's values in one segment with their document frequencies (deleted
+// documents included), and their sum: the field's values in the segment.
+type segTerms struct {
+	terms []string
+	df    []uint32
+	total uint64
+}
+
+// addTo adds the document frequencies to counts.
+func (st *segTerms) addTo(counts map[string]int) {
+	for i, t := range st.terms {
+		counts[t] += int(st.df[i])
+	}
+}
+
+// termStats caches segTerms per segment and field, as reading a dictionary is most of what a
+// facet costs over many matches. A segment never changes once written (deletions are kept
+// beside it), so an entry holds as long as its segment lives; forget drops the entries of
+// segments merged away. Memory: one string and count per value and segment of the facet
+// fields (a few MB at 100k articles). Safe for concurrent use.
+type termStats struct {
+	mu   sync.Mutex
+	segs map[segment.Segment]map[string]*segTerms // segment → field → its values
+}
+
+func (ts *termStats) get(seg segment.Segment, field string) (*segTerms, error) {
+	ts.mu.Lock()
+	st := ts.segs[seg][field]
+	ts.mu.Unlock()
+	if st != nil {
+		return st, nil
+	}
+	d, err := seg.Dictionary(field)
+	if err != nil {
+		return nil, fmt.Errorf("facets: %s dictionary: %w", field, err)
+	}
+	st = &segTerms{}
+	it := d.AutomatonIterator(nil, nil, nil)
+	for {
+		e, err := it.Next()
+		if err != nil {
+			return nil, fmt.Errorf("facets: %s terms: %w", field, err)
+		}
+		if e == nil {
+			break
+		}
+		st.terms = append(st.terms, e.Term)
+		st.df = append(st.df, uint32(e.Count))
+		st.total += e.Count
+	}
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if ts.segs == nil {
+		ts.segs = map[segment.Segment]map[string]*segTerms{}
+	}
+	if ts.segs[seg] == nil {
+		ts.segs[seg] = map[string]*segTerms{}
+	}
+	ts.segs[seg][field] = st
+	return st, nil
+}
+
+// forget drops the entries of segments not in live (the segments of the current snapshots).
+// A search still reading an older snapshot may put one back; the next forget drops it again.
+func (ts *termStats) forget(live map[segment.Segment]bool) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	for seg := range ts.segs {
+		if !live[seg] {
+			delete(ts.segs, seg)
+		}
+	}
 }

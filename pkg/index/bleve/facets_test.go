@@ -131,3 +131,54 @@ func hitKeys(res *index.Result) []string {
 	}
 	return out
 }
+
+// A walk newest first within day windows passes the articles Search's pages give, in the same
+// order, dated ones first, then the undated.
+func TestScanWindowsKeepOrder(t *testing.T) {
+	idx, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = idx.Close() })
+	putFacetCorpus(t, idx)
+	for _, q := range []index.Query{{}, {Lang: []string{"de"}}, {Text: "beta", Sort: "date"}} {
+		idx.facetWay = facetsByBleve // pages neither counted nor narrowed before the search
+		var want []string
+		for page := 1; ; page++ {
+			p := q
+			p.Page, p.Size, p.FacetSize = page, 100, -1
+			res, err := idx.Search(t.Context(), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range res.Hits {
+				want = append(want, h.ID)
+			}
+			if len(res.Hits) < p.Size {
+				break
+			}
+		}
+		idx.facetWay = facetsByCost
+		var got []string
+		q.Size = 7
+		err := idx.Scan(t.Context(), q, func(a *article.Article) error {
+			got = append(got, a.ID)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v: Scan passed %d articles, Search pages %d; first difference at %d", q, len(got), len(want), firstDiff(got, want))
+		}
+	}
+}
+
+func firstDiff(a, b []string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}

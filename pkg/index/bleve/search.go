@@ -62,20 +62,11 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	// Without text every match scores the same, so relevance order is newest first as well.
 	byDate := q.Sort == "date" || !hasText
 	matches := req.Query
-	counted, err := x.countFacets(ctx, q, req, hasText, byDate, fields)
+	counted, err := x.countFacets(ctx, q, req, hasText, byDate, fields, facetSize)
 	if err != nil {
 		return nil, fmt.Errorf("index search %q: %w", q.Text, err)
 	}
-	for name, field := range fields {
-		if _, done := counted.facets[name]; done {
-			continue
-		}
-		size := x.facetFetch(facetSize)
-		if name == timelineFacet {
-			size = maxTimelineBuckets
-		}
-		req.AddFacet(name, blv.NewFacetRequest(field, size))
-	}
+	x.addFacets(req, fields, counted, facetSize)
 
 	res, err := x.search(ctx, q, req)
 	if err == nil && counted.total >= 0 && len(res.Hits) < req.Size && req.From+len(res.Hits) < counted.total {
@@ -87,56 +78,82 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	if err != nil {
 		return nil, fmt.Errorf("index search %q: %w", q.Text, err)
 	}
-	buckets := func(name string, n int) []index.FacetBucket {
-		if c, ok := counted.facets[name]; ok {
-			return countedBuckets(c, n)
-		}
-		b := termBuckets(res.Facets[name])
-		if n > 0 && len(b) > n {
-			b = b[:n]
-		}
-		return b
-	}
 	out := &index.Result{Total: int(res.Total), Hits: make([]index.Hit, 0, len(res.Hits))}
 	if counted.total >= 0 {
 		out.Total = counted.total // the hits' query was narrowed to the newest matches
 	}
 	for _, h := range res.Hits {
-		a, err := hitArticle(h, q.Lean)
+		hit, err := hitOf(h, q.Lean)
 		if err != nil {
 			return nil, fmt.Errorf("index search: hit %s: %w", h.ID, err)
-		}
-		hit := index.Hit{Article: a, Score: h.Score}
-		for _, f := range []string{fieldTitle, fieldText} {
-			// bleve returns the start of a field that has no match; only matches are highlights.
-			var frags []string
-			for _, fr := range h.Fragments[f] {
-				if strings.Contains(fr, "<mark>") {
-					frags = append(frags, fr)
-				}
-			}
-			if len(frags) > 0 {
-				if hit.Highlight == nil {
-					hit.Highlight = map[string][]string{}
-				}
-				hit.Highlight[f] = frags
-			}
 		}
 		out.Hits = append(out.Hits, hit)
 	}
 	if q.FacetSize >= 0 {
 		out.Facets = make(map[string][]index.FacetBucket, len(facetFields))
 		for _, name := range q.FacetList() {
-			out.Facets[name] = buckets(name, facetSize)
+			out.Facets[name] = counted.buckets(res, name, facetSize)
 		}
 	}
 	if timelineField != "" {
-		for _, b := range buckets(timelineFacet, 0) {
+		for _, b := range counted.buckets(res, timelineFacet, 0) {
 			out.Timeline = append(out.Timeline, index.TimeBucket(b))
 		}
 		sort.Slice(out.Timeline, func(i, j int) bool { return out.Timeline[i].Key < out.Timeline[j].Key })
 	}
 	return out, nil
+}
+
+// addFacets asks bleve to count the fields (result name → field) that counted has not.
+func (x *Index) addFacets(req *blv.SearchRequest, fields map[string]string, counted counted, facetSize int) {
+	for name, field := range fields {
+		if _, done := counted.facets[name]; done {
+			continue
+		}
+		size := x.facetFetch(facetSize)
+		if name == timelineFacet {
+			size = maxTimelineBuckets
+		}
+		req.AddFacet(name, blv.NewFacetRequest(field, size))
+	}
+}
+
+// buckets are the first n buckets (all when n <= 0) of a facet, as counted before the search or
+// by bleve in res.
+func (c counted) buckets(res *blv.SearchResult, name string, n int) []index.FacetBucket {
+	if counts, ok := c.facets[name]; ok {
+		return countedBuckets(counts, n)
+	}
+	b := termBuckets(res.Facets[name])
+	if n > 0 && len(b) > n {
+		b = b[:n]
+	}
+	return b
+}
+
+// hitOf is the hit of a match: its article, score and highlights.
+func hitOf(h *search.DocumentMatch, lean bool) (index.Hit, error) {
+	a, err := hitArticle(h, lean)
+	if err != nil {
+		return index.Hit{}, err
+	}
+	hit := index.Hit{Article: a, Score: h.Score}
+	for _, f := range []string{fieldTitle, fieldText} {
+		// bleve returns the start of a field that has no match; only matches are highlights.
+		var frags []string
+		for _, fr := range h.Fragments[f] {
+			if strings.Contains(fr, "<mark>") {
+				frags = append(frags, fr)
+			}
+		}
+		if len(frags) > 0 {
+			if hit.Highlight == nil {
+				hit.Highlight = map[string][]string{}
+			}
+			hit.Highlight[f] = frags
+		}
+	}
+	return hit, nil
 }
 
 // request is the search request for q's text, filters, sort and page, without fields, highlights
