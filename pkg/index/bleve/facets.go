@@ -24,11 +24,18 @@ import (
 // Bleve counts a terms facet by visiting, for every matching document, every value of the field
 // in its doc values and looking each up in a map: a cost of matches × values per document. Over
 // many matches that is most of a search (the landing search, no words, counts 11 facets over
-// every article: 80 % of its CPU). But a value's postings list is a bitmap of the documents
-// holding it, so its count among the matches is the cardinality of the bitmap's intersection
-// with the matches' bitmap: a cost of distinct values, whatever the matches. Both give the same
-// exact counts; which is cheaper depends on the query, so facetCounter estimates both per field
-// and counts with postings only the fields where they win, leaving the others to bleve.
+// every article: 80 % of its CPU), and bleve's sort by date, which visits every match's date and
+// loads its id, is most of the rest. So for searches without words (and any newest first) the
+// matches are found first, as a bitmap per segment, and counted apart from bleve:
+//   - from postings (countTop): a value's postings list is a bitmap of the documents holding it,
+//     so its count among the matches is the cardinality of an intersection, and in a segment
+//     where every document matches it is the value's document frequency (cached per segment,
+//     termStats). Read most frequent first, the first n of a facet stop after a few dozen values.
+//   - else from doc values (countDocValues), in one pass over the matches for all such fields,
+//     when countTop would read more postings lists than that pass costs.
+//
+// Both give bleve's exact counts (TestFacetWaysAgree); nothing is sampled or approximated. With
+// the counts known, a page newest first is searched within the days that hold it (narrow).
 
 // Costs of the two ways, in the same unit (measured on the generated 100k-article index): a
 // postings list read in countTop (a dictionary lookup, the list's header, an intersection of
@@ -54,7 +61,7 @@ const (
 // timelineFacet names the timeline among the fields a search counts.
 const timelineFacet = "timeline"
 
-// counted is what a search counted from postings before asking bleve for the hits.
+// counted is what a search counted before asking bleve for the hits.
 type counted struct {
 	facets map[string]map[string]int // result name → value → count
 	// total is the number of matches when the hits' query was narrowed to the newest of them
