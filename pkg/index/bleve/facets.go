@@ -41,10 +41,12 @@ import (
 // postings list read in countTop (a dictionary lookup, the list's header, an intersection of
 // bitmaps; 2–3 µs) against one value of one matching document visited in its doc values
 // (0.4–0.6 µs), and the visit of a document's field, even one with no value there.
+// Bleve's sort newest first costs sortCost per match (its date visited, its id loaded).
 const (
 	postingsReadCost = 5
 	docValueCost     = 1
 	docFieldCost     = 1
+	sortCost         = 3
 )
 
 // facetWay is how a search counts facets: by the cheaper way per field (always, but in tests,
@@ -122,7 +124,12 @@ func (x *Index) countFacets(ctx context.Context, q index.Query, req *blv.SearchR
 		}
 	}
 	if byDate {
-		narrowed, err := fc.narrow(ctx, req.Query, req.From+req.Size)
+		budget := -1
+		if x.facetWay == facetsByCost {
+			// Counting the days costs more than the sort it spares when the matches are few.
+			budget = int(float64(fc.matches) * sortCost / postingsReadCost)
+		}
+		narrowed, err := fc.narrow(ctx, req.Query, req.From+req.Size, budget)
 		if err != nil || narrowed == nil {
 			return out, err
 		}
@@ -189,11 +196,14 @@ func (fc *facetCounter) countDocValues(ctx context.Context, fields map[string]st
 // match, which over many matches costs more than the rest of the search; the first n of a walk
 // newest first all lie on or after that day, so the narrowed query gives the same hits in the
 // same order, and bleve then sorts only them and the rest of that day.
-func (fc *facetCounter) narrow(ctx context.Context, qry query.Query, n int) (query.Query, error) {
+//
+// It gives up (nil) rather than read more than budget postings lists to count the days (no
+// bound when budget < 0).
+func (fc *facetCounter) narrow(ctx context.Context, qry query.Query, n, budget int) (query.Query, error) {
 	if fc.matches < 4*uint64(n) {
 		return nil, nil // little to gain
 	}
-	w, err := fc.dayWindows(ctx)
+	w, err := fc.dayWindows(ctx, budget)
 	if err != nil {
 		return nil, err
 	}

@@ -181,13 +181,14 @@ func (x *Index) dayWindows(ctx context.Context, q index.Query, matches query.Que
 		return nil, err
 	}
 	defer fc.close()
-	return fc.dayWindows(ctx)
+	return fc.dayWindows(ctx, -1)
 }
 
-// dayWindows counts the days of the matches.
-func (fc *facetCounter) dayWindows(ctx context.Context) (*dayWindows, error) {
-	counts, _, err := fc.countTop(ctx, fieldDay, 0, -1)
-	if err != nil {
+// dayWindows counts the days of the matches, or returns nil when that would read more than
+// budget postings lists (no bound when budget < 0).
+func (fc *facetCounter) dayWindows(ctx context.Context, budget int) (*dayWindows, error) {
+	counts, ok, err := fc.countTop(ctx, fieldDay, 0, budget)
+	if err != nil || !ok {
 		return nil, err
 	}
 	keys := make([]string, 0, len(counts))
