@@ -38,6 +38,9 @@ type Index struct {
 
 	parts *partitions // the monthly layout's months; nil in the single-index layout
 
+	stats    *termStats // facet values per segment (facets.go)
+	facetWay facetWay   // facetsByCost; tests set the others to compare the ways
+
 	mu       sync.RWMutex   // Put holds it shared, Close exclusively
 	closed   bool           // under mu
 	unsynced sync.WaitGroup // async batches not yet on disk; Close waits for them
@@ -76,7 +79,7 @@ func Open(dir string, opts ...Option) (*Index, error) {
 	if o.asyncPersist {
 		cfg["unsafe_batch"] = true
 	}
-	x := &Index{dir: dir, analyzers: queryAnalyzers(), async: o.asyncPersist}
+	x := &Index{dir: dir, analyzers: queryAnalyzers(), async: o.asyncPersist, stats: &termStats{}}
 	if !o.monthly {
 		idx, err := openOrCreate(dir, cfg)
 		if err != nil {

@@ -50,54 +50,58 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 		req.Highlight.Fields = []string{fieldTitle, fieldText}
 	}
 	facetSize := cmp.Or(q.FacetSize, index.DefaultFacetSize)
+	fields := map[string]string{} // result name → field counted
+	fetch := facetSize            // buckets read: more for people and organisations, whose variants MergeFacets folds
 	if q.FacetSize >= 0 {
 		for _, name := range q.FacetList() {
-			req.AddFacet(name, blv.NewFacetRequest(facetFields[name], x.facetFetch(index.FacetFetch(name, facetSize))))
+			fields[name] = facetFields[name]
+			fetch = max(fetch, index.FacetFetch(name, facetSize))
 		}
 	}
 	if timelineField != "" {
-		req.AddFacet("timeline", blv.NewFacetRequest(timelineField, maxTimelineBuckets))
+		fields[timelineFacet] = timelineField
 	}
+	// Without text every match scores the same, so relevance order is newest first as well.
+	byDate := q.Sort == "date" || !hasText
+	matches := req.Query
+	counted, err := x.countFacets(ctx, q, req, hasText, byDate, fields, fetch)
+	if err != nil {
+		return nil, fmt.Errorf("index search %q: %w", q.Text, err)
+	}
+	x.addFacets(req, fields, counted, fetch)
 
 	res, err := x.search(ctx, q, req)
+	if err == nil && counted.total >= 0 && len(res.Hits) < req.Size && req.From+len(res.Hits) < counted.total {
+		// The index changed since the matches were counted and the narrowed query fell short:
+		// ask again without narrowing.
+		req.Query, counted.total = matches, -1
+		res, err = x.search(ctx, q, req)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("index search %q: %w", q.Text, err)
 	}
 	out := &index.Result{Total: int(res.Total), Hits: make([]index.Hit, 0, len(res.Hits))}
+	if counted.total >= 0 {
+		out.Total = counted.total // the hits' query was narrowed to the newest matches
+	}
 	for _, h := range res.Hits {
-		a, err := hitArticle(h, q.Lean)
+		hit, err := hitOf(h, q.Lean)
 		if err != nil {
 			return nil, fmt.Errorf("index search: hit %s: %w", h.ID, err)
-		}
-		hit := index.Hit{Article: a, Score: h.Score}
-		for _, f := range []string{fieldTitle, fieldText} {
-			// bleve returns the start of a field that has no match; only matches are highlights.
-			var frags []string
-			for _, fr := range h.Fragments[f] {
-				if strings.Contains(fr, "<mark>") {
-					frags = append(frags, fr)
-				}
-			}
-			if len(frags) > 0 {
-				if hit.Highlight == nil {
-					hit.Highlight = map[string][]string{}
-				}
-				hit.Highlight[f] = frags
-			}
 		}
 		out.Hits = append(out.Hits, hit)
 	}
 	if q.FacetSize >= 0 {
 		out.Facets = make(map[string][]index.FacetBucket, len(facetFields))
 		for _, name := range q.FacetList() {
-			out.Facets[name] = termBuckets(res.Facets[name])
+			out.Facets[name] = counted.buckets(res, name, fetch)
 		}
 		if err := index.MergeFacets(ctx, x, q, out, facetSize); err != nil {
 			return nil, fmt.Errorf("index search: %w", err)
 		}
 	}
 	if timelineField != "" {
-		for _, b := range termBuckets(res.Facets["timeline"]) {
+		for _, b := range counted.buckets(res, timelineFacet, 0) {
 			out.Timeline = append(out.Timeline, index.TimeBucket{Key: b.Key, Count: b.Count})
 		}
 		sort.Slice(out.Timeline, func(i, j int) bool { return out.Timeline[i].Key < out.Timeline[j].Key })
@@ -105,16 +109,62 @@ func (x *Index) Search(ctx context.Context, q index.Query) (*index.Result, error
 	return out, nil
 }
 
+// addFacets asks bleve to count the fields (result name → field) that counted has not.
+func (x *Index) addFacets(req *blv.SearchRequest, fields map[string]string, counted counted, facetSize int) {
+	for name, field := range fields {
+		if _, done := counted.facets[name]; done {
+			continue
+		}
+		size := x.facetFetch(facetSize)
+		if name == timelineFacet {
+			size = maxTimelineBuckets
+		}
+		req.AddFacet(name, blv.NewFacetRequest(field, size))
+	}
+}
+
+// buckets are the first n buckets (all when n <= 0) of a facet, as counted before the search or
+// by bleve in res.
+func (c counted) buckets(res *blv.SearchResult, name string, n int) []index.FacetBucket {
+	if counts, ok := c.facets[name]; ok {
+		return countedBuckets(counts, n)
+	}
+	b := termBuckets(res.Facets[name])
+	if n > 0 && len(b) > n {
+		b = b[:n]
+	}
+	return b
+}
+
+// hitOf is the hit of a match: its article, score and highlights.
+func hitOf(h *search.DocumentMatch, lean bool) (index.Hit, error) {
+	a, err := hitArticle(h, lean)
+	if err != nil {
+		return index.Hit{}, err
+	}
+	hit := index.Hit{Article: a, Score: h.Score}
+	for _, f := range []string{fieldTitle, fieldText} {
+		// bleve returns the start of a field that has no match; only matches are highlights.
+		var frags []string
+		for _, fr := range h.Fragments[f] {
+			if strings.Contains(fr, "<mark>") {
+				frags = append(frags, fr)
+			}
+		}
+		if len(frags) > 0 {
+			if hit.Highlight == nil {
+				hit.Highlight = map[string][]string{}
+			}
+			hit.Highlight[f] = frags
+		}
+	}
+	return hit, nil
+}
+
 // request is the search request for q's text, filters, sort and page, without fields, highlights
 // or facets. hasText reports whether the text restricts the matches (and so ranks them).
 func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, err error) {
 	textQ, hasText := x.textQuery(index.ParseText(q.Text))
-	must := textQ
-	if must == nil {
-		must = blv.NewMatchAllQuery()
-	}
-	bq := blv.NewBooleanQuery()
-	bq.AddMust(must)
 	if err := x.checkFields(q); err != nil {
 		return nil, false, err
 	}
@@ -122,8 +172,20 @@ func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, er
 	if err != nil {
 		return nil, false, err
 	}
-	if len(filters) > 0 {
-		bq.AddFilter(blv.NewConjunctionQuery(filters...))
+	var root query.Query
+	if hasText {
+		bq := blv.NewBooleanQuery()
+		bq.AddMust(textQ)
+		if len(filters) > 0 {
+			bq.AddFilter(blv.NewConjunctionQuery(filters...))
+		}
+		root = bq
+	} else {
+		fq := &filterOnly{parts: filters}
+		if textQ != nil { // exclusions only
+			fq = fq.and(textQ)
+		}
+		root = fq
 	}
 	size := q.Size
 	switch {
@@ -133,7 +195,7 @@ func (x *Index) request(q index.Query) (req *blv.SearchRequest, hasText bool, er
 		size = q.MaxPage()
 	}
 	page := max(q.Page, 1)
-	req = blv.NewSearchRequestOptions(bq, size, (page-1)*size, false)
+	req = blv.NewSearchRequestOptions(root, size, (page-1)*size, false)
 	newest := &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate,
 		Missing: search.SortFieldMissingLast}
 	if q.Sort == "date" || (q.Sort != "relevance" && !hasText) {
