@@ -599,7 +599,7 @@ var placeDatelineRE = regexp.MustCompile(`^(?:` +
 	`(?:,? ((?:\p{Lu}[\p{L}'’.\-]*)(?: \p{Lu}[\p{L}'’.\-]*){0,3}))?` + // 3 region
 	`(?:, [\p{L}\d.]+(?: [\p{L}\d.]+){0,2})?` + // a date: "Nov. 17"
 	`(?: ?\([^()\n]{1,40}\))?` + // agency
-	` ?(?:—|–|--|-|:) `)
+	`\.? ?(?:—|–|--|-|:) `) // Spanish and Portuguese wires close the dateline with a full stop: "(EFE).-"
 
 // placeLineRE reads a press release's place line: a paragraph of its own holding only a place and
 // its region, both in capitals ("BAAR, SWITZERLAND"), before the body begins.

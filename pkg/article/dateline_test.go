@@ -127,6 +127,8 @@ func TestFindPlaceDateline(t *testing.T) {
 		{"ST. LOUIS — Voters...", "ST. LOUIS", ""},
 		{"By Jane Doe\n\nLAGOS, Nigeria: The central bank...", "LAGOS", "Nigeria"},
 		{"BAAR, SWITZERLAND\n\nBased on Ascom's connectivity...", "BAAR", "SWITZERLAND"},
+		{"MADRID, 18 de noviembre (EFE). – El Consejo de Ministros...", "MADRID", ""},
+		{"CIUDAD DE MÉXICO (EFE).- Pemex destinará...", "CIUDAD DE MÉXICO", ""},
 		// not datelines
 		{"BREAKING NEWS\n\nThe Senate voted...", "", ""},
 		{"SPORTS, WEATHER AND TRAFFIC UPDATES ARE BELOW.", "", ""},

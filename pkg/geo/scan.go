@@ -120,6 +120,11 @@ func (c *claims) free(start, end int, ps []posting) bool {
 	return true
 }
 
+// capitalArticles are the definite articles of the languages scanned, capitalised as a clause
+// opens them: never the first word of a place's name that goes on after them.
+var capitalArticles = map[string]bool{"Le": true, "La": true, "Les": true, "El": true, "Los": true,
+	"Las": true, "O": true, "A": true, "Os": true, "As": true, "Il": true, "Lo": true, "Gli": true}
+
 // nounCapitals are the languages that write every noun with a capital.
 var nounCapitals = map[string]bool{"de": true, "lb": true}
 
@@ -131,6 +136,14 @@ var placePrepositions = map[string]map[string]bool{
 	"de": {"in": true, "von": true, "aus": true, "nach": true, "bei": true},
 	"pt": {"em": true, "desde": true, "para": true},
 	"it": {"a": true, "in": true, "da": true},
+}
+
+// placeNouns are, per language that writes its nouns with capitals, the nouns that name a kind of
+// place and put its name right after them ("die Stadt Köln", "Landeshauptstadt Dresden"); in the
+// other languages a particle comes between ("la ville de Lyon"), and placeOf reads that.
+var placeNouns = map[string]map[string]bool{
+	"de": {"stadt": true, "hauptstadt": true, "landeshauptstadt": true, "großstadt": true, "hafenstadt": true,
+		"gemeinde": true, "metropole": true, "kreisstadt": true, "bundeshauptstadt": true, "messestadt": true},
 }
 
 // foundPlaces gathers the places found in running text, one entity per name.
@@ -330,7 +343,7 @@ func (ml *multilingual) scanCapitalised(text, lang string, rs []rune, offs []int
 					break
 				}
 			}
-			cue := placePrepositions[lang][prev] && rs[words[i].from-1] == ' '
+			cue := (placePrepositions[lang][prev] || placeNouns[lang][prev]) && rs[words[i].from-1] == ' '
 			known := len(primary.lookupKey(Key(name))) > 0
 			take := !known || ml.notableAs(ps, !nounCaps) || cue
 			if nounCaps && n == 1 && (nounDeterminers[Key(name)] || nounDeterminers[prev]) {
@@ -419,10 +432,12 @@ func (ml *multilingual) notableAs(ps []posting, cities bool) bool {
 }
 
 // inLongerName reports whether word i has a capitalised word right before or after it (one space
-// between), other than a sentence's first.
+// between), other than a sentence's first or an article: after a dateline's dash a clause opens
+// with a capital that no full stop announced ("DAKAR – Le Sénégal a signé").
 func inLongerName(rs []rune, words []word, i int) bool {
 	w := words[i]
-	before := i > 0 && words[i-1].upper && !words[i-1].sentence && words[i-1].end+1 == w.from && rs[w.from-1] == ' '
+	before := i > 0 && words[i-1].upper && !words[i-1].sentence && words[i-1].end+1 == w.from && rs[w.from-1] == ' ' &&
+		!capitalArticles[string(rs[words[i-1].from:words[i-1].end])]
 	after := i+1 < len(words) && words[i+1].upper && words[i+1].from == w.end+1 && rs[w.end] == ' '
 	return before || after
 }

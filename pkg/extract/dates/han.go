@@ -68,6 +68,11 @@ func (p *parser) hanAt(i int) (hit, bool) {
 		return hit{from: i, to: next, value: dayValue(t), grain: "day"}, true
 	}
 	if hasRel {
+		if next, ok := p.hanMatch(k, "月"); ok {
+			if h, ok := p.hanMonthDay(i, next, rel); ok {
+				return h, true // "本月15日", "上个月3号"
+			}
+		}
 		for w, per := range hanPeriods {
 			if next, ok := p.hanMatch(k, w); ok {
 				return p.periodHit(hit{from: i, to: next}, per, rel)
@@ -75,6 +80,21 @@ func (p *parser) hanAt(i int) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// hanMonthDay reads the day after a relative month ("本月" + "15日") at k: that day of the month
+// rel months from publication's, not a bare "15日" nearest to publication.
+func (p *parser) hanMonthDay(from, k, rel int) (hit, bool) {
+	d, l := p.num(k)
+	if l < 1 || l > 2 || !p.glued(k) || !(p.is(k+1, "日") || p.is(k+1, "号") || p.is(k+1, "號")) {
+		return hit{}, false
+	}
+	first := civil(p.ref.Year(), int(p.ref.Month())+rel, 1)
+	t, ok := validDate(first.Year(), int(first.Month()), d)
+	if !ok {
+		return hit{}, false
+	}
+	return hit{from: from, to: k + 2, value: dayValue(t), grain: "day"}, true
 }
 
 // hanWeekday reads "周二", "星期二", "礼拜天" at k.

@@ -91,7 +91,8 @@ func (p *parser) langAtNumber(i int) (hit, bool) {
 }
 
 // langCue reports whether word k lets a bare month or year stand alone: a cue ("en", "im",
-// "depuis"), or a link after one ("antes de", "a partir de", "fin de").
+// "depuis"), or a link or range word after one ("antes de", "a partir de", "d'ici à",
+// "jusqu'à").
 func (p *parser) langCue(k int) bool {
 	if k < 0 || k+1 >= len(p.t) || p.t[k+1].brk || p.t[k].kind != kWord {
 		return false
@@ -99,7 +100,7 @@ func (p *parser) langCue(k int) bool {
 	if _, ok := text.LookupLower(p.lang.cues, p.text(k)); ok {
 		return true
 	}
-	if !p.langIs(k, cLink) || k == 0 || p.t[k-1].kind != kWord {
+	if !p.langIs(k, cLink) && !p.langIs(k, cRange) || k == 0 || p.t[k-1].kind != kWord {
 		return false
 	}
 	_, ok := text.LookupLower(p.lang.cues, p.text(k-1))
@@ -369,8 +370,22 @@ func (p *parser) langTense(from, to int) int {
 			return t
 		}
 	}
+	// No tense near the date: the sentence's verb, further back, gives it ("», a lancé X,
+	// secrétaire général de …, devant la préfecture de Rouen, dimanche").
+	for k := from - 17; k >= 0 && k >= from-sentenceTenseReach; k-- {
+		if p.stopsClause(k) || p.t[k].brk {
+			break
+		}
+		if t := p.cueAt(k); t != 0 {
+			return t
+		}
+	}
 	return 0
 }
+
+// sentenceTenseReach is how many tokens back from a date the sentence's verb is looked for when
+// none stands near the date.
+const sentenceTenseReach = 48
 
 // stopsClause reports whether token k ends a sentence or opens or closes a quotation.
 func (p *parser) stopsClause(k int) bool {

@@ -21,7 +21,7 @@ const multilingualSource = "../money/testdata/multilingual/news.txt"
 func TestMultilingualSet(t *testing.T) {
 	splits := readMultilingual(t)
 	e := New()
-	for _, split := range []string{"dev", "aside"} {
+	for _, split := range []string{"dev", "aside", "dev2"} {
 		checkJSONL(t, split, splits[split])
 		byLang := map[string]*eval.DateScore{}
 		var langs []string

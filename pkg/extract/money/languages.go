@@ -38,9 +38,11 @@ type language struct {
 	numbers          map[string]float64
 	approx           []string
 	// han: words are runs of Han characters matched against phrases (currencies, prefixes).
-	han      bool
-	phrases  []phrase // longest first
-	prefixes []phrase // before the number: "人民币5亿元"
+	han     bool
+	phrases []phrase // longest first
+	// prefixes are currencies written before the number that English does not read: "人民币5亿元",
+	// the Peruvian sol's "S/ 450"; matched over the text, whatever its tokens.
+	prefixes []phrase
 }
 
 type scaledCurrency struct {
@@ -127,6 +129,7 @@ var languages = map[string]*language{
 			rublos RUB rupias Rs soles PEN sol PEN bolívares VES guaraníes PYG colones CRC quetzales GTQ
 			lempiras HNL córdobas NIO`),
 		scaledCurrencies: map[string]scaledCurrency{"mdd": {"USD", 6}, "mdp": {"peso", 6}},
+		prefixes:         phrases(`S/. PEN S/ PEN`), // the sol, as Peru's press writes it
 		after:            pairs(latinAfter),
 		connectors:       setOf(`de`),
 		ranges:           setOf(`a`),
@@ -225,12 +228,12 @@ func lexIn(l *text.Language) text.LexOptions {
 // mayStart reports whether word w, at the start of rest, may begin a sum in this language: a
 // number word ("un millón") or a currency written before the number ("人民币5亿元").
 func (l *language) mayStart(rest, w string) bool {
-	if l.han {
-		for _, ph := range l.prefixes {
-			if strings.HasPrefix(rest, ph.text) {
-				return true
-			}
+	for _, ph := range l.prefixes {
+		if strings.HasPrefix(rest, ph.text) {
+			return true
 		}
+	}
+	if l.han {
 		return false
 	}
 	_, ok := text.LookupLower(l.numbers, w)

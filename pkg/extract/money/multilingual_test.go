@@ -20,7 +20,7 @@ const multilingualSource = "testdata/multilingual/news.txt"
 // LANG-aside.jsonl) in step with it (-update rewrites them).
 func TestMultilingualSet(t *testing.T) {
 	splits := readMultilingual(t)
-	for _, split := range []string{"dev", "aside"} {
+	for _, split := range []string{"dev", "aside", "dev2"} {
 		checkJSONL(t, split, splits[split])
 		byLang := map[string]*eval.MoneyScore{}
 		var langs []string

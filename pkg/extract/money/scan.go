@@ -326,9 +326,9 @@ var continentalLanguages = setOf(`es pt fr de it nl id tr ro pl da sv nb no fi e
 // prefix reads a currency sign or code at i that is followed by a number: it returns the currency,
 // the index of the number and an extra power of ten ("MUSD").
 func (p *parser) prefix(i int) (cur string, next, mexp int, ok bool) {
-	if p.lang != nil && p.lang.han && p.t[i].kind == kWord {
+	if p.lang != nil && len(p.lang.prefixes) > 0 && p.t[i].kind == kWord {
 		if c, next, ok := p.hanPhrase(i, p.lang.prefixes); ok && p.numberAt(next, true) {
-			return c, next, 0, true // "人民币5亿元"
+			return c, next, 0, true // "人民币5亿元", "S/ 450"
 		}
 	}
 	return p.signBefore(i)

@@ -436,8 +436,11 @@ func (m *latinDoc) verbAt(toks []text.Token, j int, spokenFrame bool) (end int, 
 			return j, true, true // "dit-il"
 		}
 	}
-	if m.lx.auxiliaries[w] && j+1 < len(toks) && m.lx.verbs[lower(toks[j+1].Text)] {
-		return j + 1, false, true // "a déclaré", "ha detto"
+	if m.lx.auxiliaries[w] && j+1 < len(toks) && (m.lx.verbs[lower(toks[j+1].Text)] ||
+		spokenFrame && isParticipleLike(toks[j+1].Text) && !text.IsCapitalized(toks[j+1].Text)) {
+		// "a déclaré", "ha detto"; right after a quote's closing comma any participle is the
+		// cue ("», a réagi la présidente"), as any simple past is in Spanish ("bromeó").
+		return j + 1, false, true
 	}
 	if m.lx.verbs[w] || m.lx.afterVerb(w, spokenFrame) {
 		if j+1 < len(toks) && m.lx.pronouns[lower(toks[j+1].Text)] {
@@ -510,6 +513,9 @@ func subjectBefore(toks []text.Token, j int, lx *latinLexicon) []text.Token {
 func (m *latinDoc) phraseAfter(toks []text.Token, j int) []text.Token {
 	for j < len(toks) && (m.lx.skip[toks[j].Text] || m.lx.skip[lower(toks[j].Text)]) {
 		j++
+	}
+	if j+1 < len(toks) && m.lx.determiners[lower(toks[j].Text)] && m.lx.skip[lower(toks[j+1].Text)] {
+		return nil // "dijo el lunes": a day, not a subject; the subject is dropped
 	}
 	if j < len(toks) && m.lx.stops[lower(toks[j].Text)] && !m.lx.determiners[lower(toks[j].Text)] {
 		return nil // "afirmó en un mensaje": the subject is dropped

@@ -3,7 +3,8 @@
 from src/LANG.txt. Each paragraph is one line; [[…]] marks the speaker's name as written (the gold
 source), {{…}} the quoted words of a direct quote (the gold content), and an attribution pairs each
 {{…}} with the [[…]] given after it on the line as [[…]]#N, or the nearest [[…]] when unnumbered.
-Lines before "## aside" are the dev split; lines after it the held-aside split.
+Lines before "## aside" are the dev split; lines after it the held-aside split; lines after
+"## dev2" a second dev split (a fresh batch, tuned on).
 Run: python3 build.py (from this folder)."""
 import json, re, sys, pathlib
 
@@ -11,12 +12,14 @@ here = pathlib.Path(__file__).parent
 for src in sorted((here / "src").glob("*.txt")):
     lang = src.stem
     split = "dev"
-    out = {"dev": [], "aside": []}
+    out = {"dev": [], "aside": [], "dev2": []}
     for n, line in enumerate(src.read_text(encoding="utf-8").splitlines()):
         line = line.strip()
         if not line or line.startswith("#"):
             if line.startswith("## aside"):
                 split = "aside"
+            elif line.startswith("## dev2"):
+                split = "dev2"
             continue
         # Walk the markup, building the plain text and code-point offsets.
         text, spans, i = "", [], 0
