@@ -257,6 +257,9 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 				}
 			}
 			d.resolveNP(&q, toks, p)
+			if tellVerbs[lower(toks[k].Text)] {
+				last = addresseeEnd(toks, kEnd+1, last) // "…, he told BBC Radio 4's World At One programme"
+			}
 		}
 		// "The hashtag, he said, was even more popular": the cue sits inside what was said, which
 		// goes on after the closing comma (the speaker's role after an inverted cue does not).
@@ -305,7 +308,8 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 		if cue == "" || cue == "according to" {
 			continue
 		}
-		if kEnd+1 < len(toks) && toks[kEnd+1].Text == "by" {
+		active := personalPronouns[toks[k-1].Text] // "he said by the time …": no passive, no request
+		if kEnd+1 < len(toks) && toks[kEnd+1].Text == "by" && !active {
 			continue // passive "was noted by …"
 		}
 		q := found{cue: cue, cueStart: toks[k].Start, cueEnd: toks[kEnd].End}
@@ -328,7 +332,7 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) {
 			continue // "Germany pledged €1.5bn", "promised a combined $1.2bn": money promised, not words said
 		}
-		if from < len(toks) && (nonClause[lower(toks[from].Text)] || toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]) {
+		if from < len(toks) && (nonClause[lower(toks[from].Text)] && !(active && toks[from].Text == "by") || toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]) {
 			continue // "ask for help", "were said to be", "licences denied under the embargo": no words reported
 		}
 		end := len(toks)
@@ -357,6 +361,32 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 	}
 	return nil
 }
+
+// tellVerbs take the addressee as object: "…, he told the BBC."
+var tellVerbs = wordSet(`told tells tell`)
+
+// addresseeEnd is the index of the last token of the addressee that ends the sentence after an
+// inverted "…, he told": the words up to the final punctuation when they are a noun phrase with
+// place or time phrases ("the BBC's Today programme", "reporters in Brussels on Monday"), else last.
+func addresseeEnd(toks []text.Token, from, last int) int {
+	end := len(toks)
+	for end > from && !text.IsWord(toks[end-1].Text) {
+		end--
+	}
+	if end == from || end-from > 10 {
+		return last
+	}
+	for _, t := range toks[from:end] {
+		w := lower(t.Text)
+		if npStops[w] && w != "in" && w != "on" && w != "at" || auxiliaries[w] || pronounSpeakers[t.Text] || !text.IsWord(t.Text) && t.Text != "'" && t.Text != "’" {
+			return last
+		}
+	}
+	return end - 1
+}
+
+// personalPronouns are subjects right before an active speech verb.
+var personalPronouns = wordSet(`he she they we I He She They We`)
 
 // contentStart skips what sits between a speech verb and what was said: the addressee of "told"
 // or "asked" ("told reporters", "told the Times"), time adverbs ("on Monday") and "that".

@@ -101,9 +101,11 @@ func commaSubject(toks []text.Token, j int) (p np, end int, final, ok bool) {
 	}
 	comma := j
 	j = i - 1
-	if !text.IsCapitalized(toks[j].Text) && !text.IsNumber(toks[j].Text) && !aside {
-		// "Its chief executive, Marie Lefèvre, said": the name is between the commas.
-		if comma-i-1 > 5 || !allCapitalized(toks[i+1:comma]) {
+	if (!text.IsCapitalized(toks[j].Text) || titleNouns[lower(toks[j].Text)] && describedBefore(toks, j)) && !text.IsNumber(toks[j].Text) && !aside {
+		// "Its chief executive, Marie Lefèvre, said", "The Higher Education Minister, Kim Howells,
+		// said", "The chairman of the committee, Senator Ibrahim Musa of Kano State, said": the
+		// name is between the commas.
+		if !nameBetweenCommas(toks[i+1 : comma]) {
 			return np{}, j, false, false
 		}
 		a := j
@@ -197,7 +199,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			break
 		}
 		if text.IsCapitalized(t) {
-			if sentenceOpeners[t] || npStops[lt] {
+			if sentenceOpeners[t] || npStops[lt] && !nameModal(toks, j) {
 				break
 			}
 			continue
@@ -229,6 +231,17 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 		p.none = true // "to unlock money promised at …": a verb's object, not a subject
 	}
 	return p, true
+}
+
+// nameModal reports whether toks[j], a capitalised modal ("May", "Will", "Can"), is a name's last
+// word: after a capitalised word inside the sentence ("Theresa May said", "Mrs May said"), where
+// no modal stands before a speech verb.
+func nameModal(toks []text.Token, j int) bool {
+	switch toks[j].Text {
+	case "May", "Will", "Can":
+		return j > 0 && text.IsCapitalized(toks[j-1].Text) && !sentenceOpeners[toks[j-1].Text] && !determiners[lower(toks[j-1].Text)]
+	}
+	return false
 }
 
 // affiliations link a person's name to the body they belong to: "Stephen Vladeck of the
@@ -343,6 +356,40 @@ func trimReduced(toks []text.Token, p np) np {
 		}
 	}
 	return p
+}
+
+// nameBetweenCommas reports whether an appositive is a name, with at most a title before it and a
+// place or body after it: "Marie Lefèvre", "Senator Ibrahim Musa of Kano State".
+func nameBetweenCommas(toks []text.Token) bool {
+	if len(toks) > 8 {
+		return false
+	}
+	for i, t := range toks {
+		if affiliations[t.Text] && i >= 2 && i+1 < len(toks) && allCapitalized(toks[:i]) ||
+			t.Text == "the" && i >= 3 && affiliations[toks[i-1].Text] {
+			continue // "… of Kano State", "… of the Senate": the name ends before the preposition
+		}
+		if !text.IsCapitalized(t.Text) || i >= 5 && allCapitalized(toks[:i+1]) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// describedBefore reports whether the capitalised title toks[j] ends a description opened by a
+// determiner or a possessive ("The Higher Education Minister", "Kenya's Finance Minister"), not a
+// name that holds the title word ("Prime Minister Theresa May" ends in the name).
+func describedBefore(toks []text.Token, j int) bool {
+	for i := j - 1; i >= 0 && j-i <= 5; i-- {
+		w := toks[i].Text
+		if determiners[lower(w)] || possessive(w) {
+			return true
+		}
+		if !text.IsCapitalized(w) || sentenceOpeners[w] {
+			return false
+		}
+	}
+	return false
 }
 
 func allCapitalized(toks []text.Token) bool {

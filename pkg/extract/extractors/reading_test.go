@@ -1,0 +1,68 @@
+package extractors
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// readCase is one small article read through the default chain and what a careful reader finds in
+// it: the speaker (and how the cue names them) of the quote holding head.
+type readCase struct {
+	name, text, head string
+	speaker, kind    string // speaker "" = no speaker
+}
+
+// TestSpeakersThroughChain holds issue #19's speaker classes as regression tests through the whole
+// chain (ner → geo → money → dates → quote → event): fixtures written for the test, each a class a
+// reader never gets wrong.
+func TestSpeakersThroughChain(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []readCase{
+		{"a surname that is a modal verb", "British Prime Minister Theresa May said on Tuesday that the country would formally declare its intention to leave by the end of March.",
+			"the country would formally declare", "Theresa May", "named"},
+		{"a title before the name between commas", "The Higher Education Minister, Kim Howells, said the new grants would reach the poorest families first.",
+			"the new grants would reach", "Kim Howells", "named"},
+		{"a name with its constituency between commas", "The chairman of the Senate budget committee, Senator Ibrahim Musa of Kano State, said capital spending had been raised to 19 trillion naira.",
+			"capital spending had been raised", "Ibrahim Musa", "named"},
+		{"a pronoun before said by the time", "Howard Newby, the council's chief executive, presented the report. He said by the time universities dealt with pupils, it was too late.",
+			"by the time universities dealt", "Howard Newby", "pronoun"},
+		{"told with a programme as addressee", "Foreign Secretary Jack Straw defended the plan. The scope of the embargo was very narrow and had no force of law behind it, he told BBC Radio 4's World At One programme.",
+			"The scope of the embargo was very narrow", "Jack Straw", "pronoun"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			q := readQuote(t, tc.text, tc.head)
+			got, kind := "", ""
+			if q != nil && q.Speaker != nil {
+				got, kind = *q.Speaker, q.SpeakerKind
+			}
+			if q == nil || got != tc.speaker || kind != tc.kind {
+				t.Errorf("quote at %q: speaker %q (%s); want %q (%s)", tc.head, got, kind, tc.speaker, tc.kind)
+			}
+		})
+	}
+}
+
+// readQuote runs the default chain on text and returns the quote whose text holds head, or nil.
+func readQuote(t *testing.T, text, head string) *article.Quote {
+	t.Helper()
+	chain, _, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := time.Date(2024, 11, 20, 9, 0, 0, 0, time.UTC)
+	a := &article.Article{Language: "en", Published: &published, Text: text}
+	if err := chain.Run(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for i := range a.Quotes {
+		if strings.Contains(a.Quotes[i].Text, head) {
+			return &a.Quotes[i]
+		}
+	}
+	return nil
+}
