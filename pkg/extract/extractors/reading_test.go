@@ -32,6 +32,11 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"by the time universities dealt", "Howard Newby", "pronoun"},
 		{"told with a programme as addressee", "Foreign Secretary Jack Straw defended the plan. The scope of the embargo was very narrow and had no force of law behind it, he told BBC Radio 4's World At One programme.",
 			"The scope of the embargo was very narrow", "Jack Straw", "pronoun"},
+		{"a family firm's surname after the person", "Brenner Halbleiter, a family-owned chipmaker from Bavaria, signed the deal on Monday. Brenner will hold 24 per cent of the venture. " +
+			"Its chief executive, Matthias Brenner, spoke to reporters after the ceremony. \"We have been in China for twenty years,\" Brenner said.",
+			"We have been in China", "Matthias Brenner", "named"},
+		{"the firm's name after the person, firm again", "Matthias Brenner, the chief executive of Brenner Halbleiter, spoke on Monday. The chipmaker Brenner Halbleiter then said it would hire 300 engineers in Dresden.",
+			"it would hire 300 engineers", "Brenner Halbleiter", "named"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -169,6 +169,9 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 			m = first
 			q.mStart = m.start
 		}
+		if r := d.surnameRival(m); r != nil {
+			m = r // "Matthias Brenner … Brenner said" in a story about Brenner Halbleiter
+		}
 		q.spk, q.kind = m, kindNamed
 		if w := d.wholeName(toks, p, m); w != nil {
 			q.spk, q.mStart, q.mEnd = w, w.start, w.end
@@ -224,6 +227,31 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 	if definite(toks, p.a, h) || determiners[lower(toks[p.a].Text)] == false && text.IsCapitalized(toks[p.a].Text) && h == p.b {
 		q.kind = kindNominal // "the Clinton campaign", "Mr. Haley’s campaign", "Clinton campaign officials"
 	}
+}
+
+// surnameRival is the person a one-word organisation mention stands for when a person of the
+// article has it as surname and was written about more recently than the organisation: in a story
+// about a family firm, "Brenner said" after "Matthias Brenner, the chief executive, …" is the man, as
+// "Brenner will hold 24 per cent" before it was the firm. nil when the mention is the
+// organisation's.
+func (d *doc) surnameRival(m *speakerRef) *speakerRef {
+	word := d.s[m.start:m.end]
+	if m.typ != article.TypeOrg || strings.Contains(word, " ") || m.name == word || strings.HasSuffix(m.name, " "+word) {
+		return nil
+	}
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		c := &d.mentions[i]
+		if c.start >= m.start {
+			continue
+		}
+		if c.name == m.name {
+			return nil // the organisation came last
+		}
+		if c.typ == article.TypePerson && strings.HasSuffix(c.name, " "+word) {
+			return c
+		}
+	}
+	return nil
 }
 
 // byName sets q's speaker from a phrase p ending in a capitalised word that is no mention: a
