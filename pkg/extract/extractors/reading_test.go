@@ -37,6 +37,16 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"We have been in China", "Matthias Brenner", "named"},
 		{"the firm's name after the person, firm again", "Matthias Brenner, the chief executive of Brenner Halbleiter, spoke on Monday. The chipmaker Brenner Halbleiter then said it would hire 300 engineers in Dresden.",
 			"it would hire 300 engineers", "Brenner Halbleiter", "named"},
+		{"a second speaker after while", "Economists at Deutsche Bank said they still expected a rate cut in March, while ING said the central bank might stay on hold through 2027.",
+			"the central bank might stay on hold", "ING", "named"},
+		{"a second speaker after a dash and but", "Human rights groups say the code of conduct is not legally binding - but Foreign Secretary Jack Straw said it would be given legal force by national laws.",
+			"it would be given legal force", "Jack Straw", "named"},
+		{"nested speech stays one quote", "Michael Flynn said Donald Trump was right when he said the generals had been reduced to rubble.",
+			"Donald Trump was right", "Michael Flynn", "named"},
+		{"a headline's description is the lead's person", "Lawmaker urges sanctions on Russia; Member of House panel says U.S. must act\n\nRep. Adam Schiff, the top Democrat on the House Intelligence Committee, called on Thursday for new sanctions.",
+			"sanctions on Russia", "Adam Schiff", "nominal"},
+		{"a headline's described member is the lead's person", "Lawmaker urges sanctions on Russia; Member of House panel says U.S. must act\n\nRep. Adam Schiff, the top Democrat on the House Intelligence Committee, called on Thursday for new sanctions.",
+			"U.S. must act", "Adam Schiff", "nominal"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -353,6 +353,10 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 				break
 			}
 		}
+		if cut, b := e.nextSpeakerClause(d, toks, from, end); cut > 0 {
+			// "…, while ING said the bank might stay on hold": the next clause is someone else's.
+			end, more = cut, append(e.leadingCue(d, toks[b:]), more...)
+		}
 		var ok bool
 		if q.start, q.end, ok = content(toks, from, end); !ok {
 			return nil
@@ -387,6 +391,43 @@ func addresseeEnd(toks []text.Token, from, last int) int {
 
 // personalPronouns are subjects right before an active speech verb.
 var personalPronouns = wordSet(`he she they we I He She They We`)
+
+// nextSpeakerClause finds, inside reported content toks[from:end], a clause of its own opened by
+// a contrast ("…, while ING said …", "… - but Mr Straw said …", "…; critics said …") whose
+// subject speaks: it returns where the content stops (cut) and where the clause starts (b), or
+// cut 0. Without such a boundary a second cue is nested speech ("X said Y had said …") and
+// stays inside the first quote.
+func (e *Extractor) nextSpeakerClause(d *doc, toks []text.Token, from, end int) (cut, b int) {
+	for j := from + 3; j+2 < end; j++ {
+		t := toks[j].Text
+		if t != "," && t != "-" && t != "—" && t != "–" && t != ";" {
+			continue
+		}
+		b = j + 1
+		if w := lower(toks[b].Text); contrastWords[w] {
+			b++
+		} else if t == "," {
+			continue // a comma alone is no clause boundary: "…, analysts said" is handled as trailing
+		}
+		for k := b + 1; k < end && k <= b+6; k++ {
+			if !text.IsWord(toks[k].Text) {
+				break
+			}
+			cue, _ := e.cueAt(toks, k, false)
+			if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {
+				continue
+			}
+			if p, ok := npBefore(toks[b:], k-b); ok && p.a == 0 && !p.none {
+				return j, b
+			}
+			break
+		}
+	}
+	return 0, 0
+}
+
+// contrastWords open a clause that reports someone else: "…, while ING said", "- but Mr Straw said".
+var contrastWords = wordSet(`while whereas but though although`)
 
 // contentStart skips what sits between a speech verb and what was said: the addressee of "told"
 // or "asked" ("told reporters", "told the Times"), time adverbs ("on Monday") and "that".

@@ -94,7 +94,7 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		d.byMention(q, toks, p, h, head, m)
 		return
 	}
-	if d.voiceFor(q, toks, p, h, depth) {
+	if d.voiceFor(q, toks, p, h, depth) || d.headlineHolder(q, toks, p, lower(toks[h].Text)) {
 		return
 	}
 	if d.byPlace(q, toks, p, h) {
@@ -215,6 +215,9 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 			q.role = roleText(d.s[start:end])
 			return
 		}
+	}
+	if h < p.b && toks[h].End <= m.start && d.headlineHolder(q, toks, p, lower(toks[h].Text)) {
+		return // "Member of House panel says": the person the lead introduces
 	}
 	// "the Clinton campaign", "Trump's lawyers": the phrase, not the name inside it, speaks.
 	q.mStart, q.mEnd = start, end
@@ -365,6 +368,32 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 		}
 	}
 	d.described(q, toks, p, h, head)
+}
+
+// headlineHolder reads a headline's description of one person ("Lawmaker urges retaliation",
+// "Member of House panel says …") as the person the story's first paragraph introduces, the way
+// a reader takes the headline's subject for the lead's: it sets q's speaker and reports whether it
+// did.
+func (d *doc) headlineHolder(q *found, toks []text.Token, p np, head string) bool {
+	start := toks[p.a].Start
+	if !d.inHeadline(start) || !personNoun(head) && head != "member" || singular(head) != head {
+		return false
+	}
+	body := strings.Index(d.s, "\n\n") + 2
+	lead := strings.Index(d.s[body:], "\n\n")
+	if lead < 0 {
+		lead = len(d.s) - body
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.start >= body && m.start < body+lead && m.typ == article.TypePerson {
+			q.spk, q.kind = m, kindNominal
+			if q.role == "" {
+				q.role = roleText(d.s[start:toks[p.b].End])
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // described keeps the phrase p itself as the speaker, a description that names no one the article
