@@ -387,9 +387,6 @@ func (d *doc) headlineHolder(q *found, toks []text.Token, p np, head string) boo
 	for i := range d.mentions {
 		if m := &d.mentions[i]; m.start >= body && m.start < body+lead && m.typ == article.TypePerson {
 			q.spk, q.kind = m, kindNominal
-			if q.role == "" {
-				q.role = roleText(d.s[start:toks[p.b].End])
-			}
 			return true
 		}
 	}
