@@ -47,6 +47,12 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"sanctions on Russia", "Adam Schiff", "nominal"},
 		{"a headline's described member is the lead's person", "Lawmaker urges sanctions on Russia; Member of House panel says U.S. must act\n\nRep. Adam Schiff, the top Democrat on the House Intelligence Committee, called on Thursday for new sanctions.",
 			"U.S. must act", "Adam Schiff", "nominal"},
+		{"a name inside reported speech is no antecedent", "Manager Alan Kerr spoke after the match on Friday. He pointed out that Marcus Lindqvist had been the best striker in the league this season. \"We will miss his goals,\" he added.",
+			"We will miss his goals", "Alan Kerr", "pronoun"},
+		{"he after a spokesman is the spokesman", "Finance Minister Anna Berg announced the levy on Monday. A spokesman for the British Retail Consortium, which represents shop owners, said the levy was unfair. He said small shops would suffer most. \"The levy will close hundreds of shops,\" he said.",
+			"small shops would suffer most", "British Retail Consortium", "pronoun"},
+		{"he again after a spokesman's he", "Finance Minister Anna Berg announced the levy on Monday. A spokesman for the British Retail Consortium, which represents shop owners, said the levy was unfair. He said small shops would suffer most. \"The levy will close hundreds of shops,\" he said.",
+			"The levy will close hundreds", "British Retail Consortium", "pronoun"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

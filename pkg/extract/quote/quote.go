@@ -124,6 +124,7 @@ type doc struct {
 	places   []placeSpan     // PLACE mentions in text order
 	genders  map[string]byte // person name → 'm' or 'f', from honorifics and resolved he/she
 	quoted   []placeSpan     // direct quotes' contents in text order: names there are talked about, not speaking
+	reported []placeSpan     // reported speech's contents in text order: the same, as pronoun antecedents
 }
 
 // Find returns the quotes in s, an English text, given the entities found in s (may be nil).
