@@ -457,9 +457,10 @@ func (e *Extractor) contentStart(toks []text.Token, k, kEnd int) int {
 	return from
 }
 
-// pledgeVerbs are speech verbs that also take an amount as object ("pledged €1.5bn").
+// pledgeVerbs are speech verbs that also take an amount as object ("pledged €1.5bn"; "the pound
+// added 0.5%", a rise).
 var pledgeVerbs = wordSet(`pledge pledges pledged promise promises promised vow vows vowed announce announces
-announced announcing`)
+announced announcing add adds added adding`)
 
 // nonClause words cannot open what someone said: after a speech verb they make it a request ("ask
 // for"), a passive ("said to be", "denied under") or a verb's complement.

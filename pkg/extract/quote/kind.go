@@ -60,7 +60,7 @@ tonight week weekend month year day morning afternoon evening night decade centu
 
 // groupNouns are plural people nouns that name no one even when capitalised at a sentence start
 // ("Analysts said").
-var groupNouns = wordSet(`analysts officials economists experts critics residents observers diplomats
+var groupNouns = wordSet(`groups analysts officials economists experts critics residents observers diplomats
 sources investors traders farmers workers protesters demonstrators voters lawmakers legislators
 authorities scientists researchers doctors police organisers organizers opponents supporters
 activists campaigners negotiators bankers executives leaders witnesses locals villagers students

@@ -224,8 +224,9 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 		return np{}, false
 	}
 
-	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || prepositions[toks[p.a].Text]) {
-		p.a++
+	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || prepositions[toks[p.a].Text] ||
+		p.a > 0 && dateWords[lower(toks[p.a].Text)] && timeOpeners[lower(toks[p.a-1].Text)]) {
+		p.a++ // "Last week Grammy producers announced": the time before the subject is no part of it
 	}
 	if j >= 0 && toks[j].Text == "to" && !text.IsCapitalized(toks[p.a].Text) {
 		p.none = true // "to unlock money promised at …": a verb's object, not a subject

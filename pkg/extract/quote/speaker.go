@@ -152,6 +152,11 @@ func (d *doc) byPlace(q *found, toks []text.Token, p np, h int) bool {
 // campaign").
 func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m *speakerRef) {
 	start, end := toks[p.a].Start, toks[p.b].End
+	if m.end >= end && m.start > start && (personNoun(head) || titleWords[head]) && definite(toks, p.a, p.b) && text.IsCapitalized(toks[p.b].Text) {
+		// "The Ealing North MP said", tagged as a name: a title, which stands for its holder.
+		d.capitalisedTitle(q, toks, p, d.tokenIndex(m.start)-d.tokenIndex(toks[0].Start))
+		return
+	}
 	q.mStart, q.mEnd = m.start, m.end
 	if m.start > start && q.role == "" {
 		q.role = roleText(d.s[start:m.start])
@@ -292,6 +297,10 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 			return
 		}
 	}
+	if p.a < i && (personNoun(head) || titleWords[head]) && definite(toks, p.a, p.b) {
+		d.capitalisedTitle(q, toks, p, i)
+		return
+	}
 	typ := article.TypePerson
 	if orgHeads[head] || i < p.b && orgHeads[lower(toks[p.b].Text)] {
 		typ = article.TypeOrg
@@ -303,6 +312,28 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 	}
 	q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: typ}
 	q.mStart = toks[i].Start
+}
+
+// capitalisedTitle reads a definite title written with capitals ("The Foreign Secretary said",
+// "the Ealing North MP said"; toks[i:p.b+1] are its capitalised words) as a reader does: the person
+// the article gave that title, else the person it has just been about, else the description
+// itself — a description, never a name.
+func (d *doc) capitalisedTitle(q *found, toks []text.Token, p np, i int) {
+	start, end := toks[p.a].Start, toks[p.b].End
+	title := d.s[toks[i].Start:end]
+	ref := d.byTitle(lower(title), start)
+	if ref == nil || ref.typ != article.TypePerson {
+		ref = d.epithetReferent(start, "")
+	}
+	q.kind, q.mStart, q.mEnd = kindNominal, start, end
+	if ref != nil {
+		q.spk = ref
+		if q.role == "" {
+			q.role = title
+		}
+		return
+	}
+	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: article.TypePerson}
 }
 
 // publicationThe reports whether t is a capitalised "The" that does not open its sentence: the
@@ -458,7 +489,7 @@ var personVoices = wordSet(`campaign spokesman spokeswoman spokesperson`)
 var personNouns = wordSet(`nominee candidate mogul billionaire businessman businesswoman tycoon magnate
 lawmaker legislator congressman congresswoman politician incumbent challenger frontrunner front-runner
 entrepreneur investor actor actress singer star athlete player striker goalkeeper runner champion winner
-author writer novelist journalist host veteran activist billionaire strategist candidate`)
+author writer novelist journalist host veteran activist billionaire strategist candidate mp mep msp`)
 
 func personNoun(w string) bool {
 	return (personNouns[w] || titleNouns[w]) && !orgHead(w) && !groupNouns[w]
