@@ -63,6 +63,9 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"the news had changed his life", "Stephen Pound", "nominal"},
 		{"a capitalised title names the one given it", "Foreign Secretary Jack Straw met his Chinese counterpart on Monday. Critics attacked the plan. The Foreign Secretary said the embargo would stay in place.",
 			"the embargo would stay in place", "Jack Straw", "nominal"},
+		{"a spokesperson for a bloc tagged as a place", "Mali, Niger and Burkina Faso left the West African bloc in January.\n\nECOWAS, headquartered in Abuja, has said that citizens can continue to travel visa-free for now, " +
+			"but officials have warned that existing ECOWAS passports issued in Mali will need to be replaced.\n\nAn ECOWAS spokesperson said the bloc remained open to dialogue.",
+			"the bloc remained open to dialogue", "ECOWAS", "anonymous"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

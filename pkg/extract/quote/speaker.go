@@ -374,8 +374,12 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 		// "A Commission official", "a Treasury official": someone speaking for the body the
 		// article named ("the European Commission").
 		ref := d.byTitle(lower(toks[p.b-1].Text), start)
-		if w := toks[p.b-1]; ref == nil && acronym(w.Text) {
-			if _, place := d.placeAt(w.Start); !place {
+		if w := toks[p.b-1]; ref == nil {
+			if pl, place := d.placeAt(w.Start); place && pl.end == w.End {
+				// "An ECOWAS spokesperson", "a Kremlin spokesman" with the name tagged as a place: the
+				// body or government the place stands for, as in "Beijing said".
+				ref = &speakerRef{start: pl.start, end: pl.end, name: d.s[pl.start:pl.end], typ: article.TypeOrg}
+			} else if acronym(w.Text) && !place {
 				// "A GLAMOS spokesperson" where the tagger missed the name: the acronym is the body.
 				ref = &speakerRef{start: w.Start, end: w.End, name: w.Text, typ: article.TypeOrg}
 			}
