@@ -66,6 +66,12 @@ func TestSpeakersThroughChain(t *testing.T) {
 		{"a spokesperson for a bloc tagged as a place", "Mali, Niger and Burkina Faso left the West African bloc in January.\n\nECOWAS, headquartered in Abuja, has said that citizens can continue to travel visa-free for now, " +
 			"but officials have warned that existing ECOWAS passports issued in Mali will need to be replaced.\n\nAn ECOWAS spokesperson said the bloc remained open to dialogue.",
 			"the bloc remained open to dialogue", "ECOWAS", "anonymous"},
+		{"which said after according to", "The attendance was a record for a women's game in the city, according to the Brazilian Football Confederation, which said it had sold tickets for as little as 20 reais.",
+			"it had sold tickets", "Brazilian Football Confederation", "pronoun"},
+		{"who added after an inverted cue and a role", "Electric car sales in Europe grew more slowly than expected, said Patrick Ng, an auto analyst at Pacific Rim Capital in Hong Kong, who added that German carmakers had cut their delivery targets.",
+			"German carmakers had cut", "Patrick Ng", "pronoun"},
+		{"the inverted cue's own quote stays", "Electric car sales in Europe grew more slowly than expected, said Patrick Ng, an auto analyst at Pacific Rim Capital in Hong Kong, who added that German carmakers had cut their delivery targets.",
+			"Electric car sales in Europe", "Patrick Ng", "named"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -39,23 +39,72 @@ func (e *Extractor) indirect(d *doc, direct []found) []found {
 			continue
 		}
 		out = append(out, d.askedPhrase(toks)...)
-		if q, ok := e.accordingTo(d, toks); ok {
-			if q.spk == nil && !q.pronoun {
-				// "He said the area … exceeded 9,000 square kilometres, according to preliminary
-				// estimates": a document with no issuer is the speaker's source, not the speaker.
-				if qs := e.leadingCue(d, toks); len(qs) > 0 && qs[0].cueStart < q.cueStart && (qs[0].spk != nil || qs[0].pronoun) {
-					out = append(out, qs...)
-					continue
+		if j, rel := e.relativeCue(d, toks); j > 0 {
+			// "…, according to the confederation, which said it had sold …", "…, said Patrick Ng, an
+			// analyst at …, who added that …": the relative clause is the same speaker's second quote.
+			if qs := e.sentenceQuotes(d, toks[:j]); len(qs) > 0 && qs[len(qs)-1].subjectRead() && qs[len(qs)-1].end <= toks[j].Start {
+				last := qs[len(qs)-1]
+				rel.spk, rel.pronoun, rel.unnamed, rel.role = last.spk, last.pronoun, last.unnamed, last.role
+				if rel.spk != nil {
+					rel.kind = kindPronoun
 				}
+				out = append(append(out, qs...), rel)
+				continue
 			}
-			out = append(out, q)
-		} else if qs := e.trailingCue(d, toks); len(qs) > 0 {
-			out = append(out, qs...)
-		} else if qs := e.leadingCue(d, toks); len(qs) > 0 {
-			out = append(out, qs...)
 		}
+		out = append(out, e.sentenceQuotes(d, toks)...)
 	}
 	return out
+}
+
+// sentenceQuotes reads the reported speech of a sentence with no direct quote: "according to X",
+// a cue after what was said, or a cue before it.
+func (e *Extractor) sentenceQuotes(d *doc, toks []text.Token) []found {
+	if q, ok := e.accordingTo(d, toks); ok {
+		if q.spk == nil && !q.pronoun {
+			// "He said the area … exceeded 9,000 square kilometres, according to preliminary
+			// estimates": a document with no issuer is the speaker's source, not the speaker.
+			if qs := e.leadingCue(d, toks); len(qs) > 0 && qs[0].cueStart < q.cueStart && (qs[0].spk != nil || qs[0].pronoun) {
+				return qs
+			}
+		}
+		return []found{q}
+	}
+	if qs := e.trailingCue(d, toks); len(qs) > 0 {
+		return qs
+	}
+	return e.leadingCue(d, toks)
+}
+
+// relativeCue finds a relative clause of speech after the sentence's speaker: ", which said (that)
+// CONTENT" / ", who added that CONTENT" running to the sentence's end. It returns the index of the
+// comma and the quote (content, cue and the relative pronoun as mention) with no speaker yet; 0
+// when there is none.
+func (e *Extractor) relativeCue(d *doc, toks []text.Token) (int, found) {
+	for j := 3; j+3 < len(toks); j++ {
+		if toks[j].Text != "," || toks[j+1].Text != "who" && toks[j+1].Text != "which" {
+			continue
+		}
+		k := j + 2
+		for k < len(toks) && (skipBeforeCue[toks[k].Text] || adverb(toks[k].Text)) {
+			k++
+		}
+		if k >= len(toks) {
+			return 0, found{}
+		}
+		cue, kEnd := e.cueAt(toks, k, false)
+		if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {
+			continue
+		}
+		from := e.contentStart(toks, k, kEnd)
+		a, b, ok := content(toks, from, len(toks))
+		if !ok || from < len(toks) && nonClause[lower(toks[from].Text)] {
+			return 0, found{}
+		}
+		return j, found{start: a, end: b, cue: cue, cueStart: toks[k].Start, cueEnd: toks[kEnd].End,
+			mStart: toks[j+1].Start, mEnd: toks[j+1].End}
+	}
+	return 0, found{}
 }
 
 // askedPhrase reads the question in "Asked about X, she said …" / "… when asked whether X.": the
