@@ -72,6 +72,10 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"German carmakers had cut", "Patrick Ng", "pronoun"},
 		{"the inverted cue's own quote stays", "Electric car sales in Europe grew more slowly than expected, said Patrick Ng, an auto analyst at Pacific Rim Capital in Hong Kong, who added that German carmakers had cut their delivery targets.",
 			"Electric car sales in Europe", "Patrick Ng", "named"},
+		{"according to with a quoted phrase inside", "Analysts said the passport was about politics. According to Dr. Nnamdi Obiora, a security analyst at the Centre for Democracy and Development in Abuja, the juntas were building \"the symbols of a state\" to win support at home.",
+			"the juntas were building", "Nnamdi Obiora", "named"},
+		{"according to before a nested speaker", "According to the Financial Times, chief operating officer Peter Chernin said that News Corp is \"kicking the tires of pretty much all video games companies\".",
+			"News Corp is", "Peter Chernin", "named"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
