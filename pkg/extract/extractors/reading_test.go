@@ -76,6 +76,8 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"the juntas were building", "Nnamdi Obiora", "named"},
 		{"according to before a nested speaker", "According to the Financial Times, chief operating officer Peter Chernin said that News Corp is \"kicking the tires of pretty much all video games companies\".",
 			"News Corp is", "Peter Chernin", "named"},
+		{"a quoted phrase in a sentence ending with its cue", "Senator Elizabeth Warren questioned the bank's chief executive on Tuesday. A cashier who \"steals a handful of $20s\" is held accountable, Warren said.",
+			"steals a handful", "Elizabeth Warren", "named"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
