@@ -78,6 +78,14 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"News Corp is", "Peter Chernin", "named"},
 		{"a quoted phrase in a sentence ending with its cue", "Senator Elizabeth Warren questioned the bank's chief executive on Tuesday. A cashier who \"steals a handful of $20s\" is held accountable, Warren said.",
 			"steals a handful", "Elizabeth Warren", "named"},
+		{"a long opening clause is no subject", "When my mother mentioned the devil to me while driving home on the highway one night, I laughed and said, \"I don't believe in the devil.\"",
+			"I don't believe in the devil", "", ""},
+		{"having said that names no one", "Most companies pay some tax. (Having said that, there are some economists who argue that corporate taxes should be very low.)",
+			"there are some economists", "", ""},
+		{"a place phrase with despite is no subject", "The vote against Pagliano took place despite repeated warnings from his attorney that he would refuse to answer.",
+			"he would refuse to answer", "", ""},
+		{"a relative pronoun's antecedent speaks", "The reporters turned to the Chicago Police Department, which together reported that 2,521 shootings had taken place in the city.",
+			"2,521 shootings had taken place", "Chicago Police Department", "pronoun"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -373,6 +373,14 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 				continue // "to unlock money promised at earlier conferences": a participle, not speech
 			}
 			d.resolveNP(&q, toks, p)
+			if r := relativeBefore(toks, k); r > 0 {
+				// "the European Union, which contended that …": the text names the speaker with
+				// the relative pronoun, which stands for its antecedent.
+				q.mStart, q.mEnd = toks[r].Start, toks[r].End
+				if q.spk != nil {
+					q.kind = kindPronoun
+				}
+			}
 		}
 		if !q.subjectRead() {
 			continue
@@ -380,6 +388,9 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 		from := e.contentStart(toks, k, kEnd)
 		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) {
 			continue // "Germany pledged €1.5bn", "promised a combined $1.2bn": money promised, not words said
+		}
+		if from+1 < len(toks) && (lower(toks[k].Text) == "asked" || lower(toks[k].Text) == "asks") && (toks[from].Text == "to" || toks[from].Text == "not" && toks[from+1].Text == "to") {
+			continue // "who asked not to be named": a request about the speaker, not words reported
 		}
 		if from < len(toks) && (nonClause[lower(toks[from].Text)] && !(active && toks[from].Text == "by") || toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]) {
 			continue // "ask for help", "were said to be", "licences denied under the embargo": no words reported
@@ -436,6 +447,19 @@ func addresseeEnd(toks []text.Token, from, last int) int {
 		}
 	}
 	return end - 1
+}
+
+// relativeBefore is the index of the relative pronoun of ", who/which (adverbs) CUE" before the
+// cue at toks[k], or 0.
+func relativeBefore(toks []text.Token, k int) int {
+	j := k - 1
+	for j > 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+		j--
+	}
+	if j >= 2 && (toks[j].Text == "who" || toks[j].Text == "which") && toks[j-1].Text == "," {
+		return j
+	}
+	return 0
 }
 
 // personalPronouns are subjects right before an active speech verb.

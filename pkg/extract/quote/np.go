@@ -67,6 +67,17 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	if j < 0 || toks[j].Text == "and" || toks[j].Text == "but" {
 		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
 	}
+	if j >= 2 && (toks[j].Text == "who" || toks[j].Text == "which") && toks[j-1].Text == "," {
+		// "China and the United States, the two biggest polluters, which together vowed": the
+		// relative pronoun's antecedent speaks.
+		if p, end, final, ok := commaSubject(toks, j-1); ok {
+			if final {
+				return p, true
+			}
+			return phraseStart(toks, p, end)
+		}
+		return phraseStart(toks, np{}, j-2)
+	}
 	var p np
 	if toks[j].Text == "," {
 		var final, ok bool

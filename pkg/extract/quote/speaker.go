@@ -46,6 +46,10 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "post-traumatic stress disorder": a modifier, not a speaker
 		return
 	}
+	if p.a == p.b && (toks[p.a].Text == "Having" || toks[p.a].Text == "Being") {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "(Having said that, …": a participle, no one
+		return
+	}
 	if lower(toks[p.a].Text) == "no" && p.a < p.b {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "no law requiring …", "no one said": nobody speaks
 		return
