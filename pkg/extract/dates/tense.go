@@ -189,6 +189,10 @@ func cueTense(prev, w, next string) int {
 		return 1 // "plans to", "set for", "is to", "going to"
 	case scheduleWords[w] || (w == "takes" || w == "take") && next == "effect" || (w == "comes" || w == "come") && next == "into":
 		return 1 // the present of a timetable: "the World Cup begins in June", "takes effect in June"
+	case meetingVerbs[w] && !nounBefore[prev]:
+		// "Trump and Clinton meet Monday", "voters go to the polls on Sunday": the present of an
+		// appointment; not an infinitive ("failed to vote on Monday") or a noun ("the vote on Monday").
+		return 1
 	}
 	past := pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w]
 	if past && auxiliaries[prev] {
@@ -210,6 +214,15 @@ hope seeks seek prepares prepare poised`)
 
 // scheduleWords are present-tense verbs of a timetable, which news uses for what is still to come.
 var scheduleWords = setOf(`begins starts opens resumes expires kicks launches reopens`)
+
+// meetingVerbs in the present tense put a dated appointment ahead; they are nouns or infinitives
+// after nounBefore's words.
+var meetingVerbs = setOf(`meet meets gather gathers convene convenes reconvene reconvenes vote votes go goes
+play plays face faces host hosts visit visits arrive arrives resume closes ends`)
+
+// nounBefore make the next word a noun or an infinitive, not a verb in the present tense.
+var nounBefore = setOf(`to the a an his her its their our your my this that these those did does do
+not don't doesn't didn't no each every first last next`)
 
 // auxiliaries make a following past form a participle whose tense lies further back.
 var auxiliaries = setOf(`be been being is are am get gets`)

@@ -101,22 +101,57 @@ func TestSpeakersThroughChain(t *testing.T) {
 	}
 }
 
-// readQuote runs the default chain on text and returns the quote whose text holds head, or nil.
-func readQuote(t *testing.T, text, head string) *article.Quote {
+// readArticle runs the default chain on text, published on Wednesday 16 November 2016.
+func readArticle(t *testing.T, text string) *article.Article {
 	t.Helper()
 	chain, _, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	published := time.Date(2024, 11, 20, 9, 0, 0, 0, time.UTC)
+	published := time.Date(2016, 11, 16, 9, 0, 0, 0, time.UTC)
 	a := &article.Article{Language: "en", Published: &published, Text: text}
 	if err := chain.Run(context.Background(), a); err != nil {
 		t.Fatal(err)
 	}
+	return a
+}
+
+// readQuote runs the default chain on text and returns the quote whose text holds head, or nil.
+func readQuote(t *testing.T, text, head string) *article.Quote {
+	t.Helper()
+	a := readArticle(t, text)
 	for i := range a.Quotes {
 		if strings.Contains(a.Quotes[i].Text, head) {
 			return &a.Quotes[i]
 		}
 	}
 	return nil
+}
+
+// TestDatesThroughChain holds issue #19's dates with tense through the whole chain: the present of
+// an appointment looks ahead from publication (Wednesday 16 November 2016), a past verb back.
+func TestDatesThroughChain(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, text, date, want string }{
+		{"candidates meet on a weekday", "Trump and Clinton meet for the first debate Monday at Hofstra University.", "Monday", "2016-11-21"},
+		{"voters go to the polls", "Voters go to the polls on Sunday in the runoff.", "Sunday", "2016-11-20"},
+		{"a committee votes", "The Senate committee votes on the farm bill Tuesday.", "Tuesday", "2016-11-22"},
+		{"an infinitive after a past verb", "Lawmakers failed to vote on Monday after the session collapsed.", "Monday", "2016-11-14"},
+		{"a noun, not the verb", "The vote on Monday was delayed by a bomb threat.", "Monday", "2016-11-14"},
+		{"will looks ahead", "Tax breaks will lapse on Jan. 1 unless Congress acts.", "Jan. 1", "2017-01-01"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			a := readArticle(t, tc.text)
+			got := ""
+			for _, d := range a.Dates {
+				if d.Text == tc.date {
+					got = d.Value
+				}
+			}
+			if got != tc.want {
+				t.Errorf("%q in %q = %q; want %q", tc.date, tc.text, got, tc.want)
+			}
+		})
+	}
 }
