@@ -15,15 +15,22 @@ import (
 // Friday. A past form right after an auxiliary ("would be published", "will be held", "is
 // expected") is a participle, not a tense: the auxiliary further back decides.
 func (p *parser) tense(i int) int {
+	t, _ := p.clauseTense(i)
+	return t
+}
+
+// clauseTense is tense, and whether the scan stopped at a verb of saying whose reported clause holds
+// the date ("said the parade on Monday …"): then the verb after the date tells.
+func (p *parser) clauseTense(i int) (int, bool) {
 	if p.lang != nil {
-		return p.langTense(i, i+1)
+		return p.langTense(i, i+1), false
 	}
 	if i > 0 && p.t[i-1].kind == kWord {
 		switch strings.ToLower(p.text(i - 1)) {
 		case "until", "till", "by":
-			return 1 // "postponed until March" looks ahead whatever the verb
+			return 1, false // "postponed until March" looks ahead whatever the verb
 		case "since":
-			return -1
+			return -1, false
 		}
 	}
 	start := int(p.t[i].start)
@@ -39,13 +46,18 @@ func (p *parser) tense(i int) int {
 			switch trimWord(ws[k+1]) {
 			case "and", "but", "or", "then", "yet":
 			default:
-				return 0
+				return 0, false
 			}
 			if raw == "," {
 				continue
 			}
 		}
 		w := trimWord(ws[k])
+		if (w == "said" || w == "says" || w == "say") && reportedBetween(ws[k+1:]) {
+			// "Officials said the parade on Monday would feature …": the date is in what was said,
+			// whose own verb, after the date, tells its tense; "said on Monday" dates the report.
+			return 0, true
+		}
 		next, prev := "", ""
 		if k+1 < len(ws) {
 			next = trimWord(ws[k+1])
@@ -54,11 +66,30 @@ func (p *parser) tense(i int) int {
 			prev = trimWord(ws[k-1])
 		}
 		if t := cueTense(prev, w, next); t != 0 {
-			return t
+			return t, false
 		}
 	}
-	return 0
+	return 0, false
 }
+
+// reportedBetween reports whether the words between a verb of saying and a date hold a noun phrase
+// of what was said ("said the parade on"), not just the report's own time and means ("said on",
+// "said late on", "said in a statement on").
+func reportedBetween(ws []string) bool {
+	for _, w := range ws {
+		w = trimWord(w)
+		if reportTime[w] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// reportTime are the words between a verb of saying and the date of the report.
+var reportTime = setOf(`on last this early late that in at the a an morning afternoon evening night
+earlier later statement interview speech briefing conference news press release letter email post
+tweet television radio broadcast remarks`)
 
 // tenseAround is the tense of the clause before the expression [from, to), else of the words after
 // it in its sentence ("But in May, when the agency tapped…", "on Thursday in a speech accused…").
@@ -68,7 +99,8 @@ func (p *parser) tenseAround(from, to int) int {
 	if p.lang != nil {
 		return p.langTense(from, to)
 	}
-	if t := p.tense(from); t != 0 {
+	t, reported := p.clauseTense(from)
+	if t != 0 {
 		return t
 	}
 	if to >= len(p.t) {
@@ -91,6 +123,9 @@ func (p *parser) tenseAround(from, to int) int {
 	ws := strings.Fields(strings.ToLower(after))
 	for k := range ws {
 		w := trimWord(ws[k])
+		if reported && (w == "would" || w == "will") {
+			return 1 // "said the parade on Monday would feature …": a future seen from the report
+		}
 		if epistemicModals[w] {
 			continue // "Monday's debate might not move mountains": a guess, not a time
 		}

@@ -138,6 +138,9 @@ func TestDatesThroughChain(t *testing.T) {
 		{"a committee votes", "The Senate committee votes on the farm bill Tuesday.", "Tuesday", "2016-11-22"},
 		{"an infinitive after a past verb", "Lawmakers failed to vote on Monday after the session collapsed.", "Monday", "2016-11-14"},
 		{"a noun, not the verb", "The vote on Monday was delayed by a bomb threat.", "Monday", "2016-11-14"},
+		{"a date in what was said takes that clause's tense", "Officials said the parade on Monday would feature 3,000 dancers.", "Monday", "2016-11-21"},
+		{"a date in what was said, past", "Officials said the parade on Monday drew 3,000 dancers.", "Monday", "2016-11-14"},
+		{"said in a statement dates the report", "The company said in a statement on Monday that it will cut 300 jobs.", "Monday", "2016-11-14"},
 		{"will looks ahead", "Tax breaks will lapse on Jan. 1 unless Congress acts.", "Jan. 1", "2017-01-01"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
