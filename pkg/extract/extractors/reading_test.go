@@ -51,6 +51,8 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"We will miss his goals", "Alan Kerr", "pronoun"},
 		{"he after a spokesman is the spokesman", "Finance Minister Anna Berg announced the levy on Monday. A spokesman for the British Retail Consortium, which represents shop owners, said the levy was unfair. He said small shops would suffer most. \"The levy will close hundreds of shops,\" he said.",
 			"small shops would suffer most", "British Retail Consortium", "pronoun"},
+		{"she in the next paragraph after a spokeswoman", "A KLM spokeswoman said the Dutch flag carrier would offer a minority stake in the courier.\n\nShe said KLM would like the two courier services to cooperate.",
+			"the two courier services to cooperate", "KLM", "pronoun"},
 		{"he again after a spokesman's he", "Finance Minister Anna Berg announced the levy on Monday. A spokesman for the British Retail Consortium, which represents shop owners, said the levy was unfair. He said small shops would suffer most. \"The levy will close hundreds of shops,\" he said.",
 			"The levy will close hundreds", "British Retail Consortium", "pronoun"},
 		{"a price that added a percentage says nothing", "The British pound added 0.5% to break through the $1.90 level on Friday.",
@@ -86,6 +88,8 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"he would refuse to answer", "", ""},
 		{"a relative pronoun's antecedent speaks", "The reporters turned to the Chicago Police Department, which together reported that 2,521 shootings had taken place in the city.",
 			"2,521 shootings had taken place", "Chicago Police Department", "pronoun"},
+		{"a dateline is no part of what was said", "SYDNEY, April 8 - A sharp overnight fall on Wall Street knocked the Australian share market lower, dealers said.",
+			"A sharp overnight fall", "dealers", "anonymous"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -96,6 +100,9 @@ func TestSpeakersThroughChain(t *testing.T) {
 			}
 			if q == nil && tc.speaker != "" || got != tc.speaker || kind != tc.kind {
 				t.Errorf("quote at %q: speaker %q (%s); want %q (%s)", tc.head, got, kind, tc.speaker, tc.kind)
+			}
+			if q != nil && strings.HasPrefix(q.Text, "SYDNEY") {
+				t.Errorf("quote %q holds its dateline", q.Text)
 			}
 		})
 	}
@@ -154,6 +161,29 @@ func TestDatesThroughChain(t *testing.T) {
 			}
 			if got != tc.want {
 				t.Errorf("%q in %q = %q; want %q", tc.date, tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestEntitiesThroughChain holds issue #19's names kept whole and typed as a reader does, through the
+// whole chain.
+func TestEntitiesThroughChain(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, text, typ, want string }{
+		{"a dateline's state before a company", "NEWARK, N.J. - Bergen Foods Corp said its first-quarter sales rose 12 pct.", "ORG", "Bergen Foods Corp"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			a := readArticle(t, tc.text)
+			var names []string
+			found := false
+			for _, e := range a.Entities {
+				names = append(names, e.Type+":"+e.Name)
+				found = found || e.Type == tc.typ && e.Name == tc.want
+			}
+			if !found {
+				t.Errorf("entities of %q = %v; want %s %q", tc.text, names, tc.typ, tc.want)
 			}
 		})
 	}

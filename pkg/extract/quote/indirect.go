@@ -251,8 +251,8 @@ func datelineEnd(toks []text.Token, limit int) int {
 		return 0
 	}
 	for k := 1; k < limit && k < 12; k++ {
-		if toks[k].Text == "—" || toks[k].Text == "–" || toks[k].Text == "--" {
-			return k + 1
+		if toks[k].Text == "—" || toks[k].Text == "–" || toks[k].Text == "--" || toks[k].Text == "-" && k+1 < limit && text.IsCapitalized(toks[k+1].Text) {
+			return k + 1 // "WUXI, China — ", "SYDNEY, April 8 - "
 		}
 	}
 	return 0

@@ -144,8 +144,8 @@ func spokesVoice(d *doc, qs []found, i int, want byte) *speakerRef {
 	if prev.spk == nil || prev.spk.typ != article.TypeOrg || prev.mEnd <= prev.mStart || prev.end > qs[i].mStart {
 		return nil
 	}
-	if strings.Count(d.s[prev.end:qs[i].mStart], "\n\n") > 0 {
-		return nil
+	if strings.Count(d.s[prev.end:qs[i].mStart], "\n\n") > 1 {
+		return nil // (the next paragraph may go on with them: "A KLM spokeswoman said ….\n\nShe said …")
 	}
 	if prev.pronoun && pronounGender(d.s[prev.mStart:prev.mEnd]) == want {
 		return prev.spk // "He said …. “…,” he said.": still the spokesman
