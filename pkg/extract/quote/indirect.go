@@ -306,9 +306,7 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 				}
 			}
 			d.resolveNP(&q, toks, p)
-			if tellVerbs[lower(toks[k].Text)] {
-				last = addresseeEnd(toks, kEnd+1, last) // "…, he told BBC Radio 4's World At One programme"
-			}
+			last = addresseeEnd(toks, k, kEnd, last) // "…, he told BBC Radio 4's World At One programme"
 		}
 		// "The hashtag, he said, was even more popular": the cue sits inside what was said, which
 		// goes on after the closing comma (the speaker's role after an inverted cue does not).
@@ -386,37 +384,10 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			continue
 		}
 		from := e.contentStart(toks, k, kEnd)
-		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) {
-			continue // "Germany pledged €1.5bn", "promised a combined $1.2bn": money promised, not words said
+		if noWordsReported(toks, k, from, active) {
+			continue
 		}
-		if from+1 < len(toks) && (lower(toks[k].Text) == "asked" || lower(toks[k].Text) == "asks") && (toks[from].Text == "to" || toks[from].Text == "not" && toks[from+1].Text == "to") {
-			continue // "who asked not to be named": a request about the speaker, not words reported
-		}
-		if from < len(toks) && (nonClause[lower(toks[from].Text)] && !(active && toks[from].Text == "by") || toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]) {
-			continue // "ask for help", "were said to be", "licences denied under the embargo": no words reported
-		}
-		end := len(toks)
-		var more []found
-		// "…, adding that …": a second quote by the same speaker.
-		for j := from + 3; j+1 < len(toks); j++ {
-			if toks[j].Text != "," {
-				continue
-			}
-			if c, cEnd := e.cueAt(toks, j+1, false); c != "" && participle(lower(toks[j+1].Text)) {
-				q2 := q
-				q2.cue, q2.cueStart, q2.cueEnd = c, toks[j+1].Start, toks[cEnd].End
-				if s, t, ok := content(toks, e.contentStart(toks, j+1, cEnd), len(toks)); ok {
-					q2.start, q2.end = s, t
-					more = append(more, q2)
-				}
-				end = j
-				break
-			}
-		}
-		if cut, b := e.nextSpeakerClause(d, toks, from, end); cut > 0 {
-			// "…, while ING said the bank might stay on hold": the next clause is someone else's.
-			end, more = cut, append(e.leadingCue(d, toks[b:]), more...)
-		}
+		end, more := e.furtherQuotes(d, toks, q, from)
 		var ok bool
 		if q.start, q.end, ok = content(toks, from, end); !ok {
 			return nil
@@ -429,11 +400,14 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 // tellVerbs take the addressee as object: "…, he told the BBC."
 var tellVerbs = wordSet(`told tells tell`)
 
-// addresseeEnd is the index of the last token of the addressee that ends the sentence after an
-// inverted "…, he told": the words up to the final punctuation when they are a noun phrase with
+// addresseeEnd is the index of the last token of the addressee that ends the sentence after the
+// cue toks[k:kEnd+1] when it is "told" ("…, he told the BBC."): the words up to the final punctuation when they are a noun phrase with
 // place or time phrases ("the BBC's Today programme", "reporters in Brussels on Monday"), else last.
-func addresseeEnd(toks []text.Token, from, last int) int {
-	end := len(toks)
+func addresseeEnd(toks []text.Token, k, kEnd, last int) int {
+	if !tellVerbs[lower(toks[k].Text)] {
+		return last
+	}
+	from, end := kEnd+1, len(toks)
 	for end > from && !text.IsWord(toks[end-1].Text) {
 		end--
 	}
@@ -447,6 +421,49 @@ func addresseeEnd(toks []text.Token, from, last int) int {
 		}
 	}
 	return end - 1
+}
+
+// noWordsReported reports whether the cue at toks[k], with its content from toks[from], reports no
+// words: money pledged ("Germany pledged €1.5bn"), a request ("who asked not to be named", "ask for
+// help"), a passive ("were said to be", "licences denied under the embargo").
+func noWordsReported(toks []text.Token, k, from int, active bool) bool {
+	if from >= len(toks) {
+		return false
+	}
+	w, next := lower(toks[k].Text), ""
+	if from+1 < len(toks) {
+		next = toks[from+1].Text
+	}
+	return pledgeVerbs[w] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) ||
+		(w == "asked" || w == "asks") && (toks[from].Text == "to" || toks[from].Text == "not" && next == "to") ||
+		nonClause[lower(toks[from].Text)] && !(active && toks[from].Text == "by") ||
+		toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]
+}
+
+// furtherQuotes finds where the content of q, starting at toks[from], ends, and the quotes after
+// it in the sentence: "…, adding that …" (the same speaker's), "…, while ING said …" (another's).
+func (e *Extractor) furtherQuotes(d *doc, toks []text.Token, q found, from int) (int, []found) {
+	end := len(toks)
+	var more []found
+	for j := from + 3; j+1 < len(toks); j++ {
+		if toks[j].Text != "," {
+			continue
+		}
+		if c, cEnd := e.cueAt(toks, j+1, false); c != "" && participle(lower(toks[j+1].Text)) {
+			q2 := q
+			q2.cue, q2.cueStart, q2.cueEnd = c, toks[j+1].Start, toks[cEnd].End
+			if s, t, ok := content(toks, e.contentStart(toks, j+1, cEnd), len(toks)); ok {
+				q2.start, q2.end = s, t
+				more = append(more, q2)
+			}
+			end = j
+			break
+		}
+	}
+	if cut, b := e.nextSpeakerClause(d, toks, from, end); cut > 0 {
+		end, more = cut, append(e.leadingCue(d, toks[b:]), more...)
+	}
+	return end, more
 }
 
 // relativeBefore is the index of the relative pronoun of ", who/which (adverbs) CUE" before the
