@@ -214,10 +214,12 @@ func cueTense(prev, w, next string) int {
 		}
 		return 0
 	case futureWords[w]:
-		if (w == "would" || w == "might") && next == "have" {
+		if (w == "would" || w == "might" || w == "could") && next == "have" {
 			return -1 // "would have begun": a past seen from the past
 		}
 		return 1
+	case (w == "were" || w == "was") && next == "to":
+		return 1 // "if his candidate were to win in November", "was to be held in March"
 	case strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") || w == "won't" || w == "won’t":
 		return 1
 	case futureBeforeTo[w] && (next == "to" || w == "set" && next == "for"):
@@ -241,7 +243,7 @@ func cueTense(prev, w, next string) int {
 
 // futureWords look ahead wherever they stand; futureBeforeTo only before "to" ("set" also before
 // "for").
-var futureWords = setOf(`will shall would might upcoming next scheduled expected planned
+var futureWords = setOf(`will shall would might could upcoming next scheduled expected planned
 forthcoming`)
 
 var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting

@@ -90,6 +90,12 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"2,521 shootings had taken place", "Chicago Police Department", "pronoun"},
 		{"a dateline is no part of what was said", "SYDNEY, April 8 - A sharp overnight fall on Wall Street knocked the Australian share market lower, dealers said.",
 			"A sharp overnight fall", "dealers", "anonymous"},
+		{"an abbreviated title stands for the senator", "Sen. Ted Cruz of Texas endorsed the nominee on Friday after months of silence. Aides were surprised. The senator said he could not allow his rival to win.",
+			"he could not allow his rival to win", "Ted Cruz", "nominal"},
+		{"add to is no speech", "Those gains add to a rally that has lifted the index by a fifth this year.",
+			"a rally that has lifted", "", ""},
+		{"an adverb and a time before the cue", "Wells Fargo just this month announced it would get rid of sales targets.",
+			"it would get rid of sales targets", "Wells Fargo", "named"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -148,6 +154,7 @@ func TestDatesThroughChain(t *testing.T) {
 		{"a date in what was said takes that clause's tense", "Officials said the parade on Monday would feature 3,000 dancers.", "Monday", "2016-11-21"},
 		{"a date in what was said, past", "Officials said the parade on Monday drew 3,000 dancers.", "Monday", "2016-11-14"},
 		{"said in a statement dates the report", "The company said in a statement on Monday that it will cut 300 jobs.", "Monday", "2016-11-14"},
+		{"a hypothetical were to looks ahead", "Strategists said that if his candidate were to win in March, the party would gain.", "March", "2017-03"},
 		{"will looks ahead", "Tax breaks will lapse on Jan. 1 unless Congress acts.", "Jan. 1", "2017-01-01"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -435,6 +435,7 @@ func noWordsReported(toks []text.Token, k, from int, active bool) bool {
 		next = toks[from+1].Text
 	}
 	return pledgeVerbs[w] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) ||
+		strings.HasPrefix(w, "add") && toks[k+1].Text == "to" || // "Those gains add to the pressure"
 		(w == "asked" || w == "asks") && (toks[from].Text == "to" || toks[from].Text == "not" && next == "to") ||
 		nonClause[lower(toks[from].Text)] && !(active && toks[from].Text == "by") ||
 		toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]

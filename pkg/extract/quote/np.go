@@ -60,6 +60,9 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	}
 	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
 		j -= 2 // "voters in a poll last year said", "Beck, who …, last week said"
+		for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+			j-- // "Wells Fargo just this month announced"
+		}
 	}
 	if j > 2 && dateWords[lower(toks[j].Text)] && dateWords[lower(toks[j-1].Text)] && toks[j-2].Text == "on" {
 		j -= 3 // "Sean Spicer on Thursday evening said"

@@ -643,8 +643,22 @@ func (d *doc) byTitle(head string, pos int) *speakerRef {
 // titled reports whether a person mention carries the title word, in the entity's role, right
 // before the name ("President Joe Biden") or in an appositive after it ("Marie Lefèvre, director").
 func (d *doc) titled(m *speakerRef, head string) bool {
-	return containsFold(m.role, head) || containsFold(d.titleBefore(m.start), head) || containsFold(d.appositiveAfter(m.end), head)
+	before := d.titleBefore(m.start)
+	return containsFold(m.role, head) || containsFold(before, head) || containsFold(d.appositiveAfter(m.end), head) ||
+		abbreviatedTitle(before, head) || abbreviatedTitle(m.role, head)
 }
+
+// abbreviatedTitle reports whether the words before a name end in the abbreviation of the title
+// head ("Sen. Ted Cruz" … "the senator said").
+func abbreviatedTitle(before, head string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	return len(f) > 0 && titleAbbreviations[strings.TrimSuffix(f[len(f)-1], ".")] == head
+}
+
+// titleAbbreviations are the short forms of titles written before a name.
+var titleAbbreviations = map[string]string{"sen": "senator", "rep": "congressman", "gov": "governor",
+	"gen": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
+	"adm": "admiral", "supt": "superintendent", "insp": "inspector", "pres": "president", "prof": "professor"}
 
 func containsFold(s, w string) bool {
 	if s == "" {
