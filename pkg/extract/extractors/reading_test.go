@@ -96,6 +96,14 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"a rally that has lifted", "", ""},
 		{"an adverb and a time before the cue", "Wells Fargo just this month announced it would get rid of sales targets.",
 			"it would get rid of sales targets", "Wells Fargo", "named"},
+		{"a paper that reports at the sentence's end", "Bankers were paid less last year. Bonuses for bankers were cut by a fifth in 2016, The Wall Street Journal reports.",
+			"Bonuses for bankers were cut", "The Wall Street Journal", "named"},
+		{"a descriptor with digits after an inverted cue", "\"The rationale is a disgrace,\" said 9/11 widow Terry Strada.",
+			"The rationale is a disgrace", "Terry Strada", "named"},
+		{"who's after a dash speaks for its antecedent", "It has become a major issue in the campaign, with Hillary Clinton — who’s called for big tax hikes on the rich — attacking the plan.",
+			"big tax hikes on the rich", "Hillary Clinton", "pronoun"},
+		{"a weekday's possessive is no speaker", "Trump has responded with attacks on Machado, including Friday’s tweets.",
+			"Trump has responded", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -98,7 +98,7 @@ func (e *Extractor) relativeCue(d *doc, toks []text.Token) (int, found) {
 		}
 		from := e.contentStart(toks, k, kEnd)
 		a, b, ok := content(toks, from, len(toks))
-		if !ok || from < len(toks) && nonClause[lower(toks[from].Text)] {
+		if !ok || noWordsReported(toks, k, from, false) {
 			return 0, found{}
 		}
 		return j, found{start: a, end: b, cue: cue, cueStart: toks[k].Start, cueEnd: toks[kEnd].End,
@@ -272,7 +272,12 @@ func indexTok(toks []text.Token, w string, from int) int {
 func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 	n := len(toks)
 	for k := n - 1; k >= 1 && n-k <= 24; k-- {
+		// At the sentence's end a verb of reporting counts: "…, The Wall Street Journal reports.",
+		// "…, new figures show."
 		cue, kEnd := e.cueAt(toks, k, false)
+		if w := lower(toks[k].Text); cue == "" && reportVerbs[w] && (k+1 == n || k+2 == n && !text.IsWord(toks[k+1].Text)) && text.IsWord(toks[k-1].Text) {
+			cue, kEnd = toks[k].Text, k
+		}
 		if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {
 			continue
 		}
@@ -436,7 +441,7 @@ func noWordsReported(toks []text.Token, k, from int, active bool) bool {
 	}
 	return pledgeVerbs[w] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) ||
 		strings.HasPrefix(w, "add") && toks[k+1].Text == "to" || // "Those gains add to the pressure"
-		(w == "asked" || w == "asks") && (toks[from].Text == "to" || toks[from].Text == "not" && next == "to") ||
+		(w == "asked" || w == "asks") && (toks[from].Text == "to" || toks[from].Text == "not" && next == "to" || indexTok(toks[from:min(len(toks), from+5)], "to", 1) > 0) ||
 		nonClause[lower(toks[from].Text)] && !(active && toks[from].Text == "by") ||
 		toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]
 }
@@ -474,11 +479,14 @@ func relativeBefore(toks []text.Token, k int) int {
 	for j > 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
 		j--
 	}
-	if j >= 2 && (toks[j].Text == "who" || toks[j].Text == "which") && toks[j-1].Text == "," {
+	if j >= 2 && relativePronoun(toks[j].Text) && (toks[j-1].Text == "," || isDash(toks[j-1].Text)) {
 		return j
 	}
 	return 0
 }
+
+// reportVerbs end a sentence that reports what a source says: "…, the Journal reports."
+var reportVerbs = wordSet(`reports report writes notes show shows showed`)
 
 // personalPronouns are subjects right before an active speech verb.
 var personalPronouns = wordSet(`he she they we I He She They We`)

@@ -70,9 +70,12 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	if j < 0 || toks[j].Text == "and" || toks[j].Text == "but" {
 		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
 	}
-	if j >= 2 && (toks[j].Text == "who" || toks[j].Text == "which") && toks[j-1].Text == "," {
-		// "China and the United States, the two biggest polluters, which together vowed": the
-		// relative pronoun's antecedent speaks.
+	if j >= 2 && relativePronoun(toks[j].Text) && (toks[j-1].Text == "," || isDash(toks[j-1].Text)) {
+		// "China and the United States, the two biggest polluters, which together vowed", "with
+		// Hillary Clinton — who’s called for …": the relative pronoun's antecedent speaks.
+		if toks[j-1].Text != "," {
+			return phraseStart(toks, np{}, j-2)
+		}
 		if p, end, final, ok := commaSubject(toks, j-1); ok {
 			if final {
 				return p, true
@@ -248,6 +251,11 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 	return p, true
 }
 
+// relativePronoun reports whether t opens a relative clause about a speaker: who, which, who's.
+func relativePronoun(t string) bool {
+	return t == "who" || t == "which" || t == "who's" || t == "who’s"
+}
+
 // nameModal reports whether toks[j], a capitalised modal ("May", "Will", "Can"), is a name's last
 // word: after a capitalised word inside the sentence ("Theresa May said", "Mrs May said"), where
 // no modal stands before a speech verb.
@@ -293,6 +301,8 @@ func npAfter(toks []text.Token, k int) (np, bool) {
 		case lt == "of" && j+1 < len(toks) && text.IsWord(toks[j+1].Text) && !npStops[lower(toks[j+1].Text)] && !determiners[lower(toks[j+1].Text)] && j > k:
 		case lt == "of" && j+2 < len(toks) && lower(toks[j+1].Text) == "the" && text.IsCapitalized(toks[j+2].Text) && text.IsCapitalized(toks[j-1].Text) && j > k:
 			j++ // "the Budget Office of the Federation"
+		case j-k < 4 && (text.IsNumber(t) || t == "/") && j+1 < len(toks) && text.IsWord(toks[j+1].Text):
+			// "said 9/11 widow Terry Strada": a date in the descriptor before the name
 		case text.IsWord(t) && !text.IsCapitalized(t) && !npStops[lt] && !determiners[lt] && lowers < 3:
 			lowers++
 		default:

@@ -239,7 +239,7 @@ func (d *doc) tokensIn(a, b int) []text.Token {
 // notASpeaker reports whether a speaker's name is a single word that can name no one: a date
 // word, a pronoun left unresolved, a function word ("According").
 func notASpeaker(name string) bool {
-	w := lower(strings.Trim(name, " .,:;"))
+	w := lower(strings.TrimSuffix(strings.TrimSuffix(strings.Trim(name, " .,:;"), "'s"), "’s")) // "Friday’s"
 	return w == "" || !strings.Contains(w, " ") && (dateWords[w] || dateWords[singular(w)] || pronounSpeakers[w] ||
 		npStops[w] || determiners[w] || w == "according")
 }
