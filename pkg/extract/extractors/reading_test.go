@@ -104,6 +104,8 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"big tax hikes on the rich", "Hillary Clinton", "pronoun"},
 		{"a weekday's possessive is no speaker", "Trump has responded with attacks on Machado, including Friday’s tweets.",
 			"Trump has responded", "", ""},
+		{"a company spokesperson speaks for the business", "WeWork Cos. Inc. filed to sell shares on Monday. A company spokesperson said the listing would go ahead in September.",
+			"the listing would go ahead", "WeWork Cos. Inc.", "anonymous"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -374,6 +374,16 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 		}
 		return
 	}
+	if w := lower(toks[max(p.a, p.b-1)].Text); orgVoices[head] && h == p.b && p.b > p.a && (companyHeads[w] || w == "bank") {
+		// "A company spokesperson said": someone speaking for the business the article is about.
+		if ref := d.byTitle(w, start); ref != nil && ref.typ == article.TypeOrg {
+			q.spk, q.kind, q.role = ref, kindAnonymous, roleText(d.s[start:end])
+			if definite(toks, p.a, p.b) {
+				q.kind = kindNominal
+			}
+			return
+		}
+	}
 	if orgVoices[head] && h == p.b && p.b > p.a && text.IsCapitalized(toks[p.b-1].Text) {
 		// "A Commission official", "a Treasury official": someone speaking for the body the
 		// article named ("the European Commission").
