@@ -71,18 +71,7 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
 	}
 	if j >= 2 && relativePronoun(toks[j].Text) && (toks[j-1].Text == "," || isDash(toks[j-1].Text)) {
-		// "China and the United States, the two biggest polluters, which together vowed", "with
-		// Hillary Clinton — who’s called for …": the relative pronoun's antecedent speaks.
-		if toks[j-1].Text != "," {
-			return phraseStart(toks, np{}, j-2)
-		}
-		if p, end, final, ok := commaSubject(toks, j-1); ok {
-			if final {
-				return p, true
-			}
-			return phraseStart(toks, p, end)
-		}
-		return phraseStart(toks, np{}, j-2)
+		return antecedent(toks, j)
 	}
 	var p np
 	if toks[j].Text == "," {
@@ -249,6 +238,21 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 		p.none = true // "to unlock money promised at …": a verb's object, not a subject
 	}
 	return p, true
+}
+
+// antecedent is the phrase a relative pronoun at toks[j] stands for, before its comma or dash: "China
+// and the United States, the two biggest polluters, which together vowed", "with Hillary Clinton —
+// who’s called for …".
+func antecedent(toks []text.Token, j int) (np, bool) {
+	if toks[j-1].Text == "," {
+		if p, end, final, ok := commaSubject(toks, j-1); ok {
+			if final {
+				return p, true
+			}
+			return phraseStart(toks, p, end)
+		}
+	}
+	return phraseStart(toks, np{}, j-2)
 }
 
 // relativePronoun reports whether t opens a relative clause about a speaker: who, which, who's.

@@ -156,9 +156,7 @@ func (d *doc) byPlace(q *found, toks []text.Token, p np, h int) bool {
 // campaign").
 func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m *speakerRef) {
 	start, end := toks[p.a].Start, toks[p.b].End
-	if m.end >= end && m.start > start && (personNoun(head) || titleWords[head]) && definite(toks, p.a, p.b) && text.IsCapitalized(toks[p.b].Text) {
-		// "The Ealing North MP said", tagged as a name: a title, which stands for its holder.
-		d.capitalisedTitle(q, toks, p, d.tokenIndex(m.start)-d.tokenIndex(toks[0].Start))
+	if d.taggedTitle(q, toks, p, head, m) {
 		return
 	}
 	q.mStart, q.mEnd = m.start, m.end
@@ -239,6 +237,17 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 	if definite(toks, p.a, h) || determiners[lower(toks[p.a].Text)] == false && text.IsCapitalized(toks[p.a].Text) && h == p.b {
 		q.kind = kindNominal // "the Clinton campaign", "Mr. Haley’s campaign", "Clinton campaign officials"
 	}
+}
+
+// taggedTitle reads "The Ealing North MP said", where the tagger took the capitalised title for a
+// name m: a title, which stands for its holder (capitalisedTitle). It reports whether it did.
+func (d *doc) taggedTitle(q *found, toks []text.Token, p np, head string, m *speakerRef) bool {
+	if m.end < toks[p.b].End || m.start <= toks[p.a].Start || !(personNoun(head) || titleWords[head]) ||
+		!definite(toks, p.a, p.b) || !text.IsCapitalized(toks[p.b].Text) {
+		return false
+	}
+	d.capitalisedTitle(q, toks, p, d.tokenIndex(m.start)-d.tokenIndex(toks[0].Start))
+	return true
 }
 
 // surnameRival is the person a one-word organisation mention stands for when a person of the
