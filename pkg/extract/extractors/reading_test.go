@@ -106,6 +106,12 @@ func TestSpeakersThroughChain(t *testing.T) {
 			"Trump has responded", "", ""},
 		{"a company spokesperson speaks for the business", "WeWork Cos. Inc. filed to sell shares on Monday. A company spokesperson said the listing would go ahead in September.",
 			"the listing would go ahead", "WeWork Cos. Inc.", "anonymous"},
+		{"a relative's antecedent is the name right before it", "Ah, friends once more: Ted Cruz endorses Donald Trump, who says he is honored.",
+			"he is honored", "Donald Trump", "pronoun"},
+		{"a description with a title word stays whole", "Senator from Texas says he cannot allow Clinton to win the presidency.",
+			"he cannot allow Clinton", "Senator from Texas", "anonymous"},
+		{"an order speaks for its issuer", "The Fed approved the merger on Monday. The Fed order said the merger was consistent with the law.",
+			"the merger was consistent", "Fed", "nominal"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -182,8 +182,8 @@ func stripTitle(name string) (title, rest string, ok bool) {
 			cut = i
 		}
 	}
-	if cut < 0 {
-		return "", "", false
+	if cut < 0 || !text.IsCapitalized(f[cut+1]) {
+		return "", "", false // "Senator from Texas": a description, not a title before a name
 	}
 	return strings.Join(f[:cut+1], " "), strings.Join(f[cut+1:], " "), true
 }

@@ -240,18 +240,10 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 	return p, true
 }
 
-// antecedent is the phrase a relative pronoun at toks[j] stands for, before its comma or dash: "China
-// and the United States, the two biggest polluters, which together vowed", "with Hillary Clinton —
-// who’s called for …".
+// antecedent is the phrase a relative pronoun at toks[j] stands for: the one right before its comma
+// or dash ("the Chicago Police Department, which reported", "with Hillary Clinton — who’s called
+// for …"), not a subject further back ("Ted Cruz endorses Trump, who says …" is Trump).
 func antecedent(toks []text.Token, j int) (np, bool) {
-	if toks[j-1].Text == "," {
-		if p, end, final, ok := commaSubject(toks, j-1); ok {
-			if final {
-				return p, true
-			}
-			return phraseStart(toks, p, end)
-		}
-	}
 	return phraseStart(toks, np{}, j-2)
 }
 

@@ -236,10 +236,13 @@ func (d *doc) tokensIn(a, b int) []text.Token {
 	return d.toks[i:j]
 }
 
+// interjections open a headline or a quote but name no one: "Ah, friends once more: …".
+var interjections = wordSet(`ah oh well yes hey wow alas ok okay`)
+
 // notASpeaker reports whether a speaker's name is a single word that can name no one: a date
 // word, a pronoun left unresolved, a function word ("According").
 func notASpeaker(name string) bool {
 	w := lower(strings.TrimSuffix(strings.TrimSuffix(strings.Trim(name, " .,:;"), "'s"), "’s")) // "Friday’s"
 	return w == "" || !strings.Contains(w, " ") && (dateWords[w] || dateWords[singular(w)] || pronounSpeakers[w] ||
-		npStops[w] || determiners[w] || w == "according")
+		npStops[w] || determiners[w] || interjections[w] || w == "according")
 }
