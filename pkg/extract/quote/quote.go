@@ -15,7 +15,12 @@
 // expressed hope that …", "according to X, …", "…, X said." and the inverted "…, said Cui";
 // "…, adding that …" and "CONTENT, he said, CONTENT" give two quotes by the same speaker; the
 // question in "Asked about X, …" is a quote without a speaker. Verbs of belief and intention
-// ("believes", "wants", "plans to") are not speech and give no quote.
+// ("believes", "wants", "plans to") are not speech and give no quote. A contrasted clause with its
+// own cue ("…, while ING said …", "… - but Mr Straw said …") is a second speaker's quote; a relative
+// clause of speech (", which said …", ", who added that …") is its antecedent's, with the relative
+// pronoun as the mention; a quoted phrase in a sentence that ends ", X said." or opens "According
+// to X, …" is X's reported speech; "…, the Journal reports." and "…, new figures show." end on their
+// source.
 //
 // Speakers: the noun phrase that is the cue's subject (or follows an inverted cue). A PERSON/ORG
 // mention inside it names the speaker; he/she/they/it resolve to the most recent fitting speaker
