@@ -87,6 +87,9 @@ func TestTense(t *testing.T) {
 		{"The flood struck in January, and a second one in December.", []d{{"January", "2023-01"}, {"December", "2022-12"}}},
 		{"The show, held every May since 1913, opens in London on Oct. 30.", []d{{"1913", "1913"}, {"Oct. 30", "2023-10-30"}}},
 		{"No candidate won half of the vote, forcing a runoff on Oct. 29.", []d{{"Oct. 29", "2023-10-29"}}},
+		{"Analysts said prices could rise again in December.", []d{{"December", "2023-12"}}},
+		{"Analysts said prices could have risen in December.", []d{{"December", "2022-12"}}},
+		{"If the party were to win in March, taxes would fall.", []d{{"March", "2024-03"}}},
 		{"It struggled in early 2022, when a bond due in June of that year fell due.", []d{{"early 2022", "2022"}, {"June of that year", "2022-06"}}},
 	} {
 		got := e.Find(tc.in, published)

@@ -15,15 +15,22 @@ import (
 // Friday. A past form right after an auxiliary ("would be published", "will be held", "is
 // expected") is a participle, not a tense: the auxiliary further back decides.
 func (p *parser) tense(i int) int {
+	t, _ := p.clauseTense(i)
+	return t
+}
+
+// clauseTense is tense, and whether the scan stopped at a verb of saying whose reported clause holds
+// the date ("said the parade on Monday …"): then the verb after the date tells.
+func (p *parser) clauseTense(i int) (int, bool) {
 	if p.lang != nil {
-		return p.langTense(i, i+1)
+		return p.langTense(i, i+1), false
 	}
 	if i > 0 && p.t[i-1].kind == kWord {
 		switch strings.ToLower(p.text(i - 1)) {
 		case "until", "till", "by":
-			return 1 // "postponed until March" looks ahead whatever the verb
+			return 1, false // "postponed until March" looks ahead whatever the verb
 		case "since":
-			return -1
+			return -1, false
 		}
 	}
 	start := int(p.t[i].start)
@@ -39,13 +46,18 @@ func (p *parser) tense(i int) int {
 			switch trimWord(ws[k+1]) {
 			case "and", "but", "or", "then", "yet":
 			default:
-				return 0
+				return 0, false
 			}
 			if raw == "," {
 				continue
 			}
 		}
 		w := trimWord(ws[k])
+		if (w == "said" || w == "says" || w == "say") && reportedBetween(ws[k+1:]) {
+			// "Officials said the parade on Monday would feature …": the date is in what was said,
+			// whose own verb, after the date, tells its tense; "said on Monday" dates the report.
+			return 0, true
+		}
 		next, prev := "", ""
 		if k+1 < len(ws) {
 			next = trimWord(ws[k+1])
@@ -54,11 +66,30 @@ func (p *parser) tense(i int) int {
 			prev = trimWord(ws[k-1])
 		}
 		if t := cueTense(prev, w, next); t != 0 {
-			return t
+			return t, false
 		}
 	}
-	return 0
+	return 0, false
 }
+
+// reportedBetween reports whether the words between a verb of saying and a date hold a noun phrase
+// of what was said ("said the parade on"), not just the report's own time and means ("said on",
+// "said late on", "said in a statement on").
+func reportedBetween(ws []string) bool {
+	for _, w := range ws {
+		w = trimWord(w)
+		if reportTime[w] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// reportTime are the words between a verb of saying and the date of the report.
+var reportTime = setOf(`on last this early late that in at the a an morning afternoon evening night
+earlier later statement interview speech briefing conference news press release letter email post
+tweet television radio broadcast remarks`)
 
 // tenseAround is the tense of the clause before the expression [from, to), else of the words after
 // it in its sentence ("But in May, when the agency tapped…", "on Thursday in a speech accused…").
@@ -68,7 +99,8 @@ func (p *parser) tenseAround(from, to int) int {
 	if p.lang != nil {
 		return p.langTense(from, to)
 	}
-	if t := p.tense(from); t != 0 {
+	t, reported := p.clauseTense(from)
+	if t != 0 {
 		return t
 	}
 	if to >= len(p.t) {
@@ -91,6 +123,9 @@ func (p *parser) tenseAround(from, to int) int {
 	ws := strings.Fields(strings.ToLower(after))
 	for k := range ws {
 		w := trimWord(ws[k])
+		if reported && (w == "would" || w == "will") {
+			return 1 // "said the parade on Monday would feature …": a future seen from the report
+		}
 		if epistemicModals[w] {
 			continue // "Monday's debate might not move mountains": a guess, not a time
 		}
@@ -179,16 +214,22 @@ func cueTense(prev, w, next string) int {
 		}
 		return 0
 	case futureWords[w]:
-		if (w == "would" || w == "might") && next == "have" {
+		if (w == "would" || w == "might" || w == "could") && next == "have" {
 			return -1 // "would have begun": a past seen from the past
 		}
 		return 1
+	case (w == "were" || w == "was") && next == "to":
+		return 1 // "if his candidate were to win in November", "was to be held in March"
 	case strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") || w == "won't" || w == "won’t":
 		return 1
 	case futureBeforeTo[w] && (next == "to" || w == "set" && next == "for"):
 		return 1 // "plans to", "set for", "is to", "going to"
 	case scheduleWords[w] || (w == "takes" || w == "take") && next == "effect" || (w == "comes" || w == "come") && next == "into":
 		return 1 // the present of a timetable: "the World Cup begins in June", "takes effect in June"
+	case meetingVerbs[w] && !nounBefore[prev]:
+		// "Trump and Clinton meet Monday", "voters go to the polls on Sunday": the present of an
+		// appointment; not an infinitive ("failed to vote on Monday") or a noun ("the vote on Monday").
+		return 1
 	}
 	past := pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w]
 	if past && auxiliaries[prev] {
@@ -202,7 +243,7 @@ func cueTense(prev, w, next string) int {
 
 // futureWords look ahead wherever they stand; futureBeforeTo only before "to" ("set" also before
 // "for").
-var futureWords = setOf(`will shall would might upcoming next scheduled expected planned
+var futureWords = setOf(`will shall would might could upcoming next scheduled expected planned
 forthcoming`)
 
 var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting
@@ -210,6 +251,15 @@ hope seeks seek prepares prepare poised`)
 
 // scheduleWords are present-tense verbs of a timetable, which news uses for what is still to come.
 var scheduleWords = setOf(`begins starts opens resumes expires kicks launches reopens`)
+
+// meetingVerbs in the present tense put a dated appointment ahead; they are nouns or infinitives
+// after nounBefore's words.
+var meetingVerbs = setOf(`meet meets gather gathers convene convenes reconvene reconvenes vote votes go goes
+play plays face faces host hosts visit visits arrive arrives resume closes ends`)
+
+// nounBefore make the next word a noun or an infinitive, not a verb in the present tense.
+var nounBefore = setOf(`to the a an his her its their our your my this that these those did does do
+not don't doesn't didn't no each every first last next`)
 
 // auxiliaries make a following past form a participle whose tense lies further back.
 var auxiliaries = setOf(`be been being is are am get gets`)

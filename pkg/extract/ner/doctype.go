@@ -161,6 +161,8 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 		// of the name that follows it.
 		if e := datelineDateEnd(toks, i, j); e > i {
 			i = e
+		} else if e := datelinePartEnd(s, toks, i, j); e > i {
+			i = e // "N.J. - FW Woolworth Co", "APRIL 1 - Dutch", "4 - Pacific Telesis Group"
 		}
 		// "NEW YORK, April 1 -": the model may tag only the dateline's last word; the upper-case
 		// words before it on the line are the place's too.
@@ -602,6 +604,32 @@ func datelineDateEnd(toks []token, i, j int) int {
 		return i
 	}
 	return k + 1
+}
+
+// datelinePartEnd returns the token after a spaced dash in tokens [i, j) when all before it is a
+// dateline's tail — a state abbreviation, an upper-case month, a day number — and a capitalised
+// name follows; else i. The model sometimes runs a name back over the dateline it follows.
+func datelinePartEnd(s string, toks []token, i, j int) int {
+	for k := i + 1; k+1 < j && k-i <= 4; k++ {
+		t := toks[k].Text
+		if t == "-" || t == "–" || t == "—" {
+			if !spaceGap(s, toks[k-1], toks[k]) || !spaceGap(s, toks[k], toks[k+1]) || capClass(toks[k+1].Text) == capLower {
+				return i
+			}
+			return k + 1
+		}
+		if !datelineWord(t) {
+			return i
+		}
+	}
+	return i
+}
+
+// datelineWord is a token a dateline's tail is made of: a number, a comma, an upper-case word or
+// month, an abbreviation with a full stop ("N.J.", "Calif.").
+func datelineWord(t string) bool {
+	return text.IsNumber(t) || t == "," || isUpperWord(t) || calendarWords[t] ||
+		strings.HasSuffix(t, ".") && len(t) <= 6 && unicode.IsUpper(rune(t[0]))
 }
 
 // isUpperWord reports an upper-case word of two or more letters ("NEW", "YORK").

@@ -92,7 +92,7 @@ should must did does do not never also then later again previously repeatedly re
 publicly privately quickly further reportedly even still ultimately often frequently just now already
 initially first subsequently immediately simply flatly angrily clearly strongly specifically explicitly
 emphatically bluntly openly falsely correctly rightly wrongly long since has've n't cannot
-actually apparently earlier separately similarly likewise privately always usually sometimes
+actually apparently earlier separately similarly likewise privately always usually sometimes together jointly
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight on`)
 
 // skipAfterCue are words between a speech verb and what was said ("said on Monday that …").
@@ -113,6 +113,7 @@ var demonstratives = wordSet(`that this these those such no`)
 var npStops = wordSet(`and or but nor so yet when while as if because after before since until
 although though whether that which who whom whose where what how why than to in on at by for
 with from into about over under against during without through between among per via said says
+despite amid toward towards across behind beyond within upon throughout regarding concerning
 is was were are be been being has have had do does did will would can could may might shall should
 must not also then there here it`)
 

@@ -71,6 +71,11 @@ func (e *Extractor) direct(d *doc) []found {
 		if !found && (words < 4 && !shortSentence(s, q, qs) || mark.open == "'") {
 			continue // a scare quote or a title, not speech
 		}
+		if !found {
+			// "A cashier who “steals a handful of $20s” is held accountable, Warren said.": the
+			// sentence's trailing cue makes it reported speech holding the quoted words.
+			found = e.trailingMixed(d, &q)
+		}
 		if !found && q.paragraphInitial && e.nameLine(d, &q) {
 			found = true
 		}
@@ -93,6 +98,29 @@ func (e *Extractor) direct(d *doc) []found {
 		qs = append(qs, q)
 	}
 	return qs
+}
+
+// trailingMixed reads a quote with no cue of its own inside a sentence that ends "…, X said." as
+// reported speech holding quoted words: the sentence up to the cue, by X. It reports whether it
+// did.
+func (e *Extractor) trailingMixed(d *doc, q *found) bool {
+	end := mixedEnd(d, q.closerAt)
+	if end <= q.closerAt || end-q.closerAt > 300 {
+		return false
+	}
+	toks := d.tokensIn(d.sentenceStart(q.openerAt), end)
+	if len(toks) < 6 {
+		return false
+	}
+	for _, r := range e.trailingCue(d, toks) {
+		if r.start <= q.openerAt && r.end >= q.closerAt-1 && r.subjectRead() && r.cueStart > q.closerAt {
+			openerAt, closerAt := q.openerAt, q.closerAt
+			*q = r
+			q.openerAt, q.closerAt = openerAt, closerAt
+			return true
+		}
+	}
+	return false
 }
 
 // shortSentence reports whether a short quote is a whole sentence said right after the previous

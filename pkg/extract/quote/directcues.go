@@ -221,6 +221,9 @@ func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
 			return true
 		}
 	}
+	if e.accordingMixed(d, q, toks) {
+		return true
+	}
 	for k := n - 1; k >= 0 && n-k <= 20; k-- {
 		// Verbs that are speech only next to a quote count right before its mark ("He jokes, “…").
 		after := k >= n-2 && (k == n-1 || toks[n-1].Text == "," || toks[n-1].Text == ":")
@@ -276,6 +279,36 @@ func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
 		return true
 	}
 	return false
+}
+
+// accordingMixed reads "According to X, (a ROLE,) CONTENT “quoted words” …" before a quote: reported
+// speech holding a quoted phrase, however long the lead-in, by X. It reports whether it did.
+func (e *Extractor) accordingMixed(d *doc, q *found, toks []text.Token) bool {
+	n := len(toks)
+	if n < 5 || !strings.EqualFold(toks[0].Text, "according") || toks[1].Text != "to" || toks[n-1].Text == "," || toks[n-1].Text == ":" {
+		return false
+	}
+	comma := indexTok(toks, ",", 2)
+	if comma < 0 || comma+2 >= n {
+		return false
+	}
+	from := comma + 1
+	if w := lower(toks[from].Text); w == "a" || w == "an" {
+		// "According to Dr. Nnamdi Obiora, a security analyst at …, the juntas were …": the
+		// appositive describes the speaker.
+		if c := indexTok(toks, ",", from); c > 0 && c+2 < n {
+			from = c + 1
+		}
+	}
+	for k := from; k < n; k++ {
+		if c, _ := e.cueAt(toks, k, false); c != "" {
+			return false // "According to the FT, Peter Chernin said that …": the nested speaker's words
+		}
+	}
+	q.cue, q.cueStart, q.cueEnd = d.s[toks[0].Start:toks[1].End], toks[0].Start, toks[1].End
+	e.speakerAfter(d, q, toks[:comma], 2)
+	q.direct, q.start, q.end = false, toks[from].Start, mixedEnd(d, q.closerAt)
+	return true
 }
 
 // mixed turns a quote embedded in reported speech ("said the plan was “a disaster” for …") into

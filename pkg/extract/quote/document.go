@@ -17,7 +17,7 @@ tally count estimate analysis calculation declaration communique communiqué rel
 e-mail notice summary sheet transcript review audit assessment forecast projection paper draft
 finding result index record minute readout post tweet message bulletin circular decree ruling
 complaint lawsuit indictment affidavit petition resolution agreement contract bill plan budget
-research article editorial column`)
+research article editorial column order figure`)
 
 // issuingVerbs link a document to its issuer: "a statement released by the city", "a report
 // issued by the IMF". A verb of seeing ("a term sheet seen by Reuters") names a reader, not the issuer.

@@ -39,23 +39,72 @@ func (e *Extractor) indirect(d *doc, direct []found) []found {
 			continue
 		}
 		out = append(out, d.askedPhrase(toks)...)
-		if q, ok := e.accordingTo(d, toks); ok {
-			if q.spk == nil && !q.pronoun {
-				// "He said the area … exceeded 9,000 square kilometres, according to preliminary
-				// estimates": a document with no issuer is the speaker's source, not the speaker.
-				if qs := e.leadingCue(d, toks); len(qs) > 0 && qs[0].cueStart < q.cueStart && (qs[0].spk != nil || qs[0].pronoun) {
-					out = append(out, qs...)
-					continue
+		if j, rel := e.relativeCue(d, toks); j > 0 {
+			// "…, according to the confederation, which said it had sold …", "…, said Patrick Ng, an
+			// analyst at …, who added that …": the relative clause is the same speaker's second quote.
+			if qs := e.sentenceQuotes(d, toks[:j]); len(qs) > 0 && qs[len(qs)-1].subjectRead() && qs[len(qs)-1].end <= toks[j].Start {
+				last := qs[len(qs)-1]
+				rel.spk, rel.pronoun, rel.unnamed, rel.role = last.spk, last.pronoun, last.unnamed, last.role
+				if rel.spk != nil {
+					rel.kind = kindPronoun
 				}
+				out = append(append(out, qs...), rel)
+				continue
 			}
-			out = append(out, q)
-		} else if qs := e.trailingCue(d, toks); len(qs) > 0 {
-			out = append(out, qs...)
-		} else if qs := e.leadingCue(d, toks); len(qs) > 0 {
-			out = append(out, qs...)
 		}
+		out = append(out, e.sentenceQuotes(d, toks)...)
 	}
 	return out
+}
+
+// sentenceQuotes reads the reported speech of a sentence with no direct quote: "according to X",
+// a cue after what was said, or a cue before it.
+func (e *Extractor) sentenceQuotes(d *doc, toks []text.Token) []found {
+	if q, ok := e.accordingTo(d, toks); ok {
+		if q.spk == nil && !q.pronoun {
+			// "He said the area … exceeded 9,000 square kilometres, according to preliminary
+			// estimates": a document with no issuer is the speaker's source, not the speaker.
+			if qs := e.leadingCue(d, toks); len(qs) > 0 && qs[0].cueStart < q.cueStart && (qs[0].spk != nil || qs[0].pronoun) {
+				return qs
+			}
+		}
+		return []found{q}
+	}
+	if qs := e.trailingCue(d, toks); len(qs) > 0 {
+		return qs
+	}
+	return e.leadingCue(d, toks)
+}
+
+// relativeCue finds a relative clause of speech after the sentence's speaker: ", which said (that)
+// CONTENT" / ", who added that CONTENT" running to the sentence's end. It returns the index of the
+// comma and the quote (content, cue and the relative pronoun as mention) with no speaker yet; 0
+// when there is none.
+func (e *Extractor) relativeCue(d *doc, toks []text.Token) (int, found) {
+	for j := 3; j+3 < len(toks); j++ {
+		if toks[j].Text != "," || toks[j+1].Text != "who" && toks[j+1].Text != "which" {
+			continue
+		}
+		k := j + 2
+		for k < len(toks) && (skipBeforeCue[toks[k].Text] || adverb(toks[k].Text)) {
+			k++
+		}
+		if k >= len(toks) {
+			return 0, found{}
+		}
+		cue, kEnd := e.cueAt(toks, k, false)
+		if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {
+			continue
+		}
+		from := e.contentStart(toks, k, kEnd)
+		a, b, ok := content(toks, from, len(toks))
+		if !ok || noWordsReported(toks, k, from, false) {
+			return 0, found{}
+		}
+		return j, found{start: a, end: b, cue: cue, cueStart: toks[k].Start, cueEnd: toks[kEnd].End,
+			mStart: toks[j+1].Start, mEnd: toks[j+1].End}
+	}
+	return 0, found{}
 }
 
 // askedPhrase reads the question in "Asked about X, she said …" / "… when asked whether X.": the
@@ -202,8 +251,8 @@ func datelineEnd(toks []text.Token, limit int) int {
 		return 0
 	}
 	for k := 1; k < limit && k < 12; k++ {
-		if toks[k].Text == "—" || toks[k].Text == "–" || toks[k].Text == "--" {
-			return k + 1
+		if toks[k].Text == "—" || toks[k].Text == "–" || toks[k].Text == "--" || toks[k].Text == "-" && k+1 < limit && text.IsCapitalized(toks[k+1].Text) {
+			return k + 1 // "WUXI, China — ", "SYDNEY, April 8 - "
 		}
 	}
 	return 0
@@ -223,7 +272,12 @@ func indexTok(toks []text.Token, w string, from int) int {
 func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 	n := len(toks)
 	for k := n - 1; k >= 1 && n-k <= 24; k-- {
+		// At the sentence's end a verb of reporting counts: "…, The Wall Street Journal reports.",
+		// "…, new figures show."
 		cue, kEnd := e.cueAt(toks, k, false)
+		if w := lower(toks[k].Text); cue == "" && reportVerbs[w] && (k+1 == n || k+2 == n && !text.IsWord(toks[k+1].Text)) && text.IsWord(toks[k-1].Text) {
+			cue, kEnd = toks[k].Text, k
+		}
 		if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {
 			continue
 		}
@@ -257,6 +311,7 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 				}
 			}
 			d.resolveNP(&q, toks, p)
+			last = addresseeEnd(toks, k, kEnd, last) // "…, he told BBC Radio 4's World At One programme"
 		}
 		// "The hashtag, he said, was even more popular": the cue sits inside what was said, which
 		// goes on after the closing comma (the speaker's role after an inverted cue does not).
@@ -305,7 +360,8 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 		if cue == "" || cue == "according to" {
 			continue
 		}
-		if kEnd+1 < len(toks) && toks[kEnd+1].Text == "by" {
+		active := personalPronouns[toks[k-1].Text] // "he said by the time …": no passive, no request
+		if kEnd+1 < len(toks) && toks[kEnd+1].Text == "by" && !active {
 			continue // passive "was noted by …"
 		}
 		q := found{cue: cue, cueStart: toks[k].Start, cueEnd: toks[kEnd].End}
@@ -320,35 +376,23 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 				continue // "to unlock money promised at earlier conferences": a participle, not speech
 			}
 			d.resolveNP(&q, toks, p)
+			if r := relativeBefore(toks, k); r > 0 {
+				// "the European Union, which contended that …": the text names the speaker with
+				// the relative pronoun, which stands for its antecedent.
+				q.mStart, q.mEnd = toks[r].Start, toks[r].End
+				if q.spk != nil {
+					q.kind = kindPronoun
+				}
+			}
 		}
 		if !q.subjectRead() {
 			continue
 		}
 		from := e.contentStart(toks, k, kEnd)
-		if from < len(toks) && pledgeVerbs[lower(toks[k].Text)] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) {
-			continue // "Germany pledged €1.5bn", "promised a combined $1.2bn": money promised, not words said
+		if noWordsReported(toks, k, from, active) {
+			continue
 		}
-		if from < len(toks) && (nonClause[lower(toks[from].Text)] || toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]) {
-			continue // "ask for help", "were said to be", "licences denied under the embargo": no words reported
-		}
-		end := len(toks)
-		var more []found
-		// "…, adding that …": a second quote by the same speaker.
-		for j := from + 3; j+1 < len(toks); j++ {
-			if toks[j].Text != "," {
-				continue
-			}
-			if c, cEnd := e.cueAt(toks, j+1, false); c != "" && participle(lower(toks[j+1].Text)) {
-				q2 := q
-				q2.cue, q2.cueStart, q2.cueEnd = c, toks[j+1].Start, toks[cEnd].End
-				if s, t, ok := content(toks, e.contentStart(toks, j+1, cEnd), len(toks)); ok {
-					q2.start, q2.end = s, t
-					more = append(more, q2)
-				}
-				end = j
-				break
-			}
-		}
+		end, more := e.furtherQuotes(d, toks, q, from)
 		var ok bool
 		if q.start, q.end, ok = content(toks, from, end); !ok {
 			return nil
@@ -357,6 +401,132 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 	}
 	return nil
 }
+
+// tellVerbs take the addressee as object: "…, he told the BBC."
+var tellVerbs = wordSet(`told tells tell`)
+
+// addresseeEnd is the index of the last token of the addressee that ends the sentence after the
+// cue toks[k:kEnd+1] when it is "told" ("…, he told the BBC."): the words up to the final punctuation when they are a noun phrase with
+// place or time phrases ("the BBC's Today programme", "reporters in Brussels on Monday"), else last.
+func addresseeEnd(toks []text.Token, k, kEnd, last int) int {
+	if !tellVerbs[lower(toks[k].Text)] {
+		return last
+	}
+	from, end := kEnd+1, len(toks)
+	for end > from && !text.IsWord(toks[end-1].Text) {
+		end--
+	}
+	if end == from || end-from > 10 {
+		return last
+	}
+	for _, t := range toks[from:end] {
+		w := lower(t.Text)
+		if npStops[w] && w != "in" && w != "on" && w != "at" || auxiliaries[w] || pronounSpeakers[t.Text] || !text.IsWord(t.Text) && t.Text != "'" && t.Text != "’" {
+			return last
+		}
+	}
+	return end - 1
+}
+
+// noWordsReported reports whether the cue at toks[k], with its content from toks[from], reports no
+// words: money pledged ("Germany pledged €1.5bn"), a request ("who asked not to be named", "ask for
+// help"), a passive ("were said to be", "licences denied under the embargo").
+func noWordsReported(toks []text.Token, k, from int, active bool) bool {
+	if from >= len(toks) {
+		return false
+	}
+	w, next := lower(toks[k].Text), ""
+	if from+1 < len(toks) {
+		next = toks[from+1].Text
+	}
+	return pledgeVerbs[w] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) ||
+		strings.HasPrefix(w, "add") && toks[k+1].Text == "to" || // "Those gains add to the pressure"
+		(w == "asked" || w == "asks") && (toks[from].Text == "to" || toks[from].Text == "not" && next == "to" || indexTok(toks[from:min(len(toks), from+5)], "to", 1) > 0) ||
+		nonClause[lower(toks[from].Text)] && !(active && toks[from].Text == "by") ||
+		toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]
+}
+
+// furtherQuotes finds where the content of q, starting at toks[from], ends, and the quotes after
+// it in the sentence: "…, adding that …" (the same speaker's), "…, while ING said …" (another's).
+func (e *Extractor) furtherQuotes(d *doc, toks []text.Token, q found, from int) (int, []found) {
+	end := len(toks)
+	var more []found
+	for j := from + 3; j+1 < len(toks); j++ {
+		if toks[j].Text != "," {
+			continue
+		}
+		if c, cEnd := e.cueAt(toks, j+1, false); c != "" && participle(lower(toks[j+1].Text)) {
+			q2 := q
+			q2.cue, q2.cueStart, q2.cueEnd = c, toks[j+1].Start, toks[cEnd].End
+			if s, t, ok := content(toks, e.contentStart(toks, j+1, cEnd), len(toks)); ok {
+				q2.start, q2.end = s, t
+				more = append(more, q2)
+			}
+			end = j
+			break
+		}
+	}
+	if cut, b := e.nextSpeakerClause(d, toks, from, end); cut > 0 {
+		end, more = cut, append(e.leadingCue(d, toks[b:]), more...)
+	}
+	return end, more
+}
+
+// relativeBefore is the index of the relative pronoun of ", who/which (adverbs) CUE" before the
+// cue at toks[k], or 0.
+func relativeBefore(toks []text.Token, k int) int {
+	j := k - 1
+	for j > 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+		j--
+	}
+	if j >= 2 && relativePronoun(toks[j].Text) && (toks[j-1].Text == "," || isDash(toks[j-1].Text)) {
+		return j
+	}
+	return 0
+}
+
+// reportVerbs end a sentence that reports what a source says: "…, the Journal reports."
+var reportVerbs = wordSet(`reports report writes notes show shows showed`)
+
+// personalPronouns are subjects right before an active speech verb.
+var personalPronouns = wordSet(`he she they we I He She They We`)
+
+// nextSpeakerClause finds, inside reported content toks[from:end], a clause of its own opened by
+// a contrast ("…, while ING said …", "… - but Mr Straw said …", "…; critics said …") whose
+// subject speaks: it returns where the content stops (cut) and where the clause starts (b), or
+// cut 0. Without such a boundary a second cue is nested speech ("X said Y had said …") and
+// stays inside the first quote.
+func (e *Extractor) nextSpeakerClause(d *doc, toks []text.Token, from, end int) (cut, b int) {
+	for j := from + 3; j+2 < end; j++ {
+		t := toks[j].Text
+		if t != "," && t != "-" && t != "—" && t != "–" && t != ";" {
+			continue
+		}
+		b = j + 1
+		if w := lower(toks[b].Text); contrastWords[w] {
+			b++
+		} else if t == "," {
+			continue // a comma alone is no clause boundary: "…, analysts said" is handled as trailing
+		}
+		for k := b + 1; k < end && k <= b+6; k++ {
+			if !text.IsWord(toks[k].Text) {
+				break
+			}
+			cue, _ := e.cueAt(toks, k, false)
+			if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {
+				continue
+			}
+			if p, ok := npBefore(toks[b:], k-b); ok && p.a == 0 && !p.none {
+				return j, b
+			}
+			break
+		}
+	}
+	return 0, 0
+}
+
+// contrastWords open a clause that reports someone else: "…, while ING said", "- but Mr Straw said".
+var contrastWords = wordSet(`while whereas but though although`)
 
 // contentStart skips what sits between a speech verb and what was said: the addressee of "told"
 // or "asked" ("told reporters", "told the Times"), time adverbs ("on Monday") and "that".
@@ -386,9 +556,10 @@ func (e *Extractor) contentStart(toks []text.Token, k, kEnd int) int {
 	return from
 }
 
-// pledgeVerbs are speech verbs that also take an amount as object ("pledged €1.5bn").
+// pledgeVerbs are speech verbs that also take an amount as object ("pledged €1.5bn"; "the pound
+// added 0.5%", a rise).
 var pledgeVerbs = wordSet(`pledge pledges pledged promise promises promised vow vows vowed announce announces
-announced announcing`)
+announced announcing add adds added adding`)
 
 // nonClause words cannot open what someone said: after a speech verb they make it a request ("ask
 // for"), a passive ("said to be", "denied under") or a verb's complement.

@@ -60,7 +60,7 @@ tonight week weekend month year day morning afternoon evening night decade centu
 
 // groupNouns are plural people nouns that name no one even when capitalised at a sentence start
 // ("Analysts said").
-var groupNouns = wordSet(`analysts officials economists experts critics residents observers diplomats
+var groupNouns = wordSet(`groups analysts officials economists experts critics residents observers diplomats
 sources investors traders farmers workers protesters demonstrators voters lawmakers legislators
 authorities scientists researchers doctors police organisers organizers opponents supporters
 activists campaigners negotiators bankers executives leaders witnesses locals villagers students
@@ -182,8 +182,8 @@ func stripTitle(name string) (title, rest string, ok bool) {
 			cut = i
 		}
 	}
-	if cut < 0 {
-		return "", "", false
+	if cut < 0 || !text.IsCapitalized(f[cut+1]) {
+		return "", "", false // "Senator from Texas": a description, not a title before a name
 	}
 	return strings.Join(f[:cut+1], " "), strings.Join(f[cut+1:], " "), true
 }

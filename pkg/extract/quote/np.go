@@ -60,12 +60,18 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 	}
 	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
 		j -= 2 // "voters in a poll last year said", "Beck, who …, last week said"
+		for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+			j-- // "Wells Fargo just this month announced"
+		}
 	}
 	if j > 2 && dateWords[lower(toks[j].Text)] && dateWords[lower(toks[j-1].Text)] && toks[j-2].Text == "on" {
 		j -= 3 // "Sean Spicer on Thursday evening said"
 	}
 	if j < 0 || toks[j].Text == "and" || toks[j].Text == "but" {
 		return np{}, false // "…, and warned": the subject is the clause's, see clauseSubject
+	}
+	if j >= 2 && relativePronoun(toks[j].Text) && (toks[j-1].Text == "," || isDash(toks[j-1].Text)) {
+		return antecedent(toks, j)
 	}
 	var p np
 	if toks[j].Text == "," {
@@ -101,9 +107,11 @@ func commaSubject(toks []text.Token, j int) (p np, end int, final, ok bool) {
 	}
 	comma := j
 	j = i - 1
-	if !text.IsCapitalized(toks[j].Text) && !text.IsNumber(toks[j].Text) && !aside {
-		// "Its chief executive, Marie Lefèvre, said": the name is between the commas.
-		if comma-i-1 > 5 || !allCapitalized(toks[i+1:comma]) {
+	if (!text.IsCapitalized(toks[j].Text) || titleNouns[lower(toks[j].Text)] && describedBefore(toks, j)) && !text.IsNumber(toks[j].Text) && !aside {
+		// "Its chief executive, Marie Lefèvre, said", "The Higher Education Minister, Kim Howells,
+		// said", "The chairman of the committee, Senator Ibrahim Musa of Kano State, said": the
+		// name is between the commas.
+		if !nameBetweenCommas(toks[i+1 : comma]) {
 			return np{}, j, false, false
 		}
 		a := j
@@ -197,7 +205,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			break
 		}
 		if text.IsCapitalized(t) {
-			if sentenceOpeners[t] || npStops[lt] {
+			if sentenceOpeners[t] || npStops[lt] && !nameModal(toks, j) {
 				break
 			}
 			continue
@@ -222,13 +230,37 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 		return np{}, false
 	}
 
-	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || prepositions[toks[p.a].Text]) {
-		p.a++
+	for p.a < p.b && (toks[p.a].Text == "and" || toks[p.a].Text == "nearby" || prepositions[toks[p.a].Text] ||
+		p.a > 0 && dateWords[lower(toks[p.a].Text)] && timeOpeners[lower(toks[p.a-1].Text)]) {
+		p.a++ // "Last week Grammy producers announced": the time before the subject is no part of it
 	}
 	if j >= 0 && toks[j].Text == "to" && !text.IsCapitalized(toks[p.a].Text) {
 		p.none = true // "to unlock money promised at …": a verb's object, not a subject
 	}
 	return p, true
+}
+
+// antecedent is the phrase a relative pronoun at toks[j] stands for: the one right before its comma
+// or dash ("the Chicago Police Department, which reported", "with Hillary Clinton — who’s called
+// for …"), not a subject further back ("Ted Cruz endorses Trump, who says …" is Trump).
+func antecedent(toks []text.Token, j int) (np, bool) {
+	return phraseStart(toks, np{}, j-2)
+}
+
+// relativePronoun reports whether t opens a relative clause about a speaker: who, which, who's.
+func relativePronoun(t string) bool {
+	return t == "who" || t == "which" || t == "who's" || t == "who’s"
+}
+
+// nameModal reports whether toks[j], a capitalised modal ("May", "Will", "Can"), is a name's last
+// word: after a capitalised word inside the sentence ("Theresa May said", "Mrs May said"), where
+// no modal stands before a speech verb.
+func nameModal(toks []text.Token, j int) bool {
+	switch toks[j].Text {
+	case "May", "Will", "Can":
+		return j > 0 && text.IsCapitalized(toks[j-1].Text) && !sentenceOpeners[toks[j-1].Text] && !determiners[lower(toks[j-1].Text)]
+	}
+	return false
 }
 
 // affiliations link a person's name to the body they belong to: "Stephen Vladeck of the
@@ -265,6 +297,8 @@ func npAfter(toks []text.Token, k int) (np, bool) {
 		case lt == "of" && j+1 < len(toks) && text.IsWord(toks[j+1].Text) && !npStops[lower(toks[j+1].Text)] && !determiners[lower(toks[j+1].Text)] && j > k:
 		case lt == "of" && j+2 < len(toks) && lower(toks[j+1].Text) == "the" && text.IsCapitalized(toks[j+2].Text) && text.IsCapitalized(toks[j-1].Text) && j > k:
 			j++ // "the Budget Office of the Federation"
+		case j-k < 4 && (text.IsNumber(t) || t == "/") && j+1 < len(toks) && text.IsWord(toks[j+1].Text):
+			// "said 9/11 widow Terry Strada": a date in the descriptor before the name
 		case text.IsWord(t) && !text.IsCapitalized(t) && !npStops[lt] && !determiners[lt] && lowers < 3:
 			lowers++
 		default:
@@ -343,6 +377,40 @@ func trimReduced(toks []text.Token, p np) np {
 		}
 	}
 	return p
+}
+
+// nameBetweenCommas reports whether an appositive is a name, with at most a title before it and a
+// place or body after it: "Marie Lefèvre", "Senator Ibrahim Musa of Kano State".
+func nameBetweenCommas(toks []text.Token) bool {
+	if len(toks) > 8 {
+		return false
+	}
+	for i, t := range toks {
+		if affiliations[t.Text] && i >= 2 && i+1 < len(toks) && allCapitalized(toks[:i]) ||
+			t.Text == "the" && i >= 3 && affiliations[toks[i-1].Text] {
+			continue // "… of Kano State", "… of the Senate": the name ends before the preposition
+		}
+		if !text.IsCapitalized(t.Text) || i >= 5 && allCapitalized(toks[:i+1]) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// describedBefore reports whether the capitalised title toks[j] ends a description opened by a
+// determiner or a possessive ("The Higher Education Minister", "Kenya's Finance Minister"), not a
+// name that holds the title word ("Prime Minister Theresa May" ends in the name).
+func describedBefore(toks []text.Token, j int) bool {
+	for i := j - 1; i >= 0 && j-i <= 5; i-- {
+		w := toks[i].Text
+		if determiners[lower(w)] || possessive(w) {
+			return true
+		}
+		if !text.IsCapitalized(w) || sentenceOpeners[w] {
+			return false
+		}
+	}
+	return false
 }
 
 func allCapitalized(toks []text.Token) bool {

@@ -13,10 +13,12 @@ import (
 // falling back to the most recent fitting mention before the quote, and gives a quote that only
 // continues the one before it that quote's speaker.
 func resolvePronouns(d *doc, qs []found) {
-	d.quoted = d.quoted[:0]
+	d.quoted, d.reported = d.quoted[:0], d.reported[:0]
 	for i := range qs {
 		if qs[i].direct {
 			d.quoted = append(d.quoted, placeSpan{qs[i].start, qs[i].end})
+		} else {
+			d.reported = append(d.reported, placeSpan{qs[i].start, qs[i].end})
 		}
 	}
 	var lastPerson, lastOrg *speakerRef
@@ -53,15 +55,20 @@ func resolvePronouns(d *doc, qs []found) {
 			if last != nil && !org && !d.genderFits(last.name, want) {
 				last = nil
 			}
-			// The later of the last named speaker and the last fitting mention wins.
+			// The later of the last named speaker and the last fitting mention wins; a name inside
+			// what someone reported ("He pointed out that Franz Ferdinand … were signed. “…,” he
+			// added") is talked about, and yields to that speaker.
 			q.spk = last
-			if m := d.lastMentionBefore(q.mStart, org, want); m != nil && (last == nil || m.start > last.start) {
+			if m := d.lastMentionBefore(q.mStart, org, want, last != nil); m != nil && (last == nil || m.start > last.start) {
 				q.spk = m
+			}
+			if v := spokesVoice(d, qs, i, want); v != nil && (q.spk == nil || q.spk.start < qs[i-1].cueStart) {
+				q.spk = v // "A spokesman for the association said …. He said …": the spokesman again
 			}
 			if q.spk == nil && want != 0 {
 				// No one of that gender: the evidence was wrong or missing, take the nearest person.
 				q.spk = lastPerson
-				if m := d.lastMentionBefore(q.mStart, false, 0); m != nil && (q.spk == nil || m.start > q.spk.start) {
+				if m := d.lastMentionBefore(q.mStart, false, 0, false); m != nil && (q.spk == nil || m.start > q.spk.start) {
 					q.spk = m
 				}
 			}
@@ -85,13 +92,17 @@ func resolvePronouns(d *doc, qs []found) {
 	}
 }
 
-func (d *doc) lastMentionBefore(pos int, org bool, gender byte) *speakerRef {
+// lastMentionBefore is the antecedent a pronoun at pos finds among the mentions: the latest fitting
+// one (the subject of its sentence when that fits too), outside direct quotes, and outside reported
+// speech when skipReported (a named speaker is there to fall back on).
+func (d *doc) lastMentionBefore(pos int, org bool, gender byte, skipReported bool) *speakerRef {
 	want := article.TypePerson
 	if org {
 		want = article.TypeOrg
 	}
 	fits := func(m *speakerRef) bool {
-		return m.typ == want && (org || d.genderFits(m.name, gender) && d.personLike(m)) && !d.inQuote(m.start)
+		return m.typ == want && (org || d.genderFits(m.name, gender) && d.personLike(m)) && !d.inQuote(m.start) &&
+			!(skipReported && inSpans(d.reported, m.start))
 	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := &d.mentions[i]
@@ -114,9 +125,42 @@ func (d *doc) lastMentionBefore(pos int, org bool, gender byte) *speakerRef {
 
 // inQuote reports whether pos lies inside a direct quote's words: a name there is someone talked
 // about, never the antecedent of the "he said" that follows.
-func (d *doc) inQuote(pos int) bool {
-	i := sort.Search(len(d.quoted), func(k int) bool { return d.quoted[k].end > pos })
-	return i < len(d.quoted) && d.quoted[i].start <= pos
+func (d *doc) inQuote(pos int) bool { return inSpans(d.quoted, pos) }
+
+// inSpans reports whether pos lies inside one of spans, sorted by start and not overlapping.
+func inSpans(spans []placeSpan, pos int) bool {
+	i := sort.Search(len(spans), func(k int) bool { return spans[k].end > pos })
+	return i < len(spans) && spans[i].start <= pos
+}
+
+// spokesVoice is the body a described spokesperson speaks for, when the quote before qs[i] was
+// theirs ("A spokesman for the British Casino Association said …") and qs[i]'s he/she, in the next
+// sentence, goes on with them; else nil.
+func spokesVoice(d *doc, qs []found, i int, want byte) *speakerRef {
+	if i == 0 || want == 0 {
+		return nil
+	}
+	prev := &qs[i-1]
+	if prev.spk == nil || prev.spk.typ != article.TypeOrg || prev.mEnd <= prev.mStart || prev.end > qs[i].mStart {
+		return nil
+	}
+	if strings.Count(d.s[prev.end:qs[i].mStart], "\n\n") > 1 {
+		return nil // (the next paragraph may go on with them: "A KLM spokeswoman said ….\n\nShe said …")
+	}
+	if prev.pronoun && pronounGender(d.s[prev.mStart:prev.mEnd]) == want {
+		return prev.spk // "He said …. “…,” he said.": still the spokesman
+	}
+	for _, w := range strings.Fields(lower(d.s[prev.mStart:prev.mEnd])) {
+		switch w {
+		case "spokesman", "spokesperson", "representative", "official":
+			return prev.spk
+		case "spokeswoman":
+			if want == 'f' {
+				return prev.spk
+			}
+		}
+	}
+	return nil
 }
 
 // sentenceStart is the byte offset where the sentence holding pos starts: after the last full stop

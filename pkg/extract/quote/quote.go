@@ -15,7 +15,12 @@
 // expressed hope that …", "according to X, …", "…, X said." and the inverted "…, said Cui";
 // "…, adding that …" and "CONTENT, he said, CONTENT" give two quotes by the same speaker; the
 // question in "Asked about X, …" is a quote without a speaker. Verbs of belief and intention
-// ("believes", "wants", "plans to") are not speech and give no quote.
+// ("believes", "wants", "plans to") are not speech and give no quote. A contrasted clause with its
+// own cue ("…, while ING said …", "… - but Mr Straw said …") is a second speaker's quote; a relative
+// clause of speech (", which said …", ", who added that …") is its antecedent's, with the relative
+// pronoun as the mention; a quoted phrase in a sentence that ends ", X said." or opens "According
+// to X, …" is X's reported speech; "…, the Journal reports." and "…, new figures show." end on their
+// source.
 //
 // Speakers: the noun phrase that is the cue's subject (or follows an inverted cue). A PERSON/ORG
 // mention inside it names the speaker; he/she/they/it resolve to the most recent fitting speaker
@@ -124,6 +129,7 @@ type doc struct {
 	places   []placeSpan     // PLACE mentions in text order
 	genders  map[string]byte // person name → 'm' or 'f', from honorifics and resolved he/she
 	quoted   []placeSpan     // direct quotes' contents in text order: names there are talked about, not speaking
+	reported []placeSpan     // reported speech's contents in text order: the same, as pronoun antecedents
 }
 
 // Find returns the quotes in s, an English text, given the entities found in s (may be nil).
@@ -235,10 +241,13 @@ func (d *doc) tokensIn(a, b int) []text.Token {
 	return d.toks[i:j]
 }
 
+// interjections open a headline or a quote but name no one: "Ah, friends once more: …".
+var interjections = wordSet(`ah oh well yes hey wow alas ok okay`)
+
 // notASpeaker reports whether a speaker's name is a single word that can name no one: a date
 // word, a pronoun left unresolved, a function word ("According").
 func notASpeaker(name string) bool {
-	w := lower(strings.Trim(name, " .,:;"))
+	w := lower(strings.TrimSuffix(strings.TrimSuffix(strings.Trim(name, " .,:;"), "'s"), "’s")) // "Friday’s"
 	return w == "" || !strings.Contains(w, " ") && (dateWords[w] || dateWords[singular(w)] || pronounSpeakers[w] ||
-		npStops[w] || determiners[w] || w == "according")
+		npStops[w] || determiners[w] || interjections[w] || w == "according")
 }

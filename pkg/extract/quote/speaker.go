@@ -46,6 +46,10 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "post-traumatic stress disorder": a modifier, not a speaker
 		return
 	}
+	if p.a == p.b && (toks[p.a].Text == "Having" || toks[p.a].Text == "Being") {
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "(Having said that, …": a participle, no one
+		return
+	}
 	if lower(toks[p.a].Text) == "no" && p.a < p.b {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "no law requiring …", "no one said": nobody speaks
 		return
@@ -94,7 +98,7 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		d.byMention(q, toks, p, h, head, m)
 		return
 	}
-	if d.voiceFor(q, toks, p, h, depth) {
+	if d.voiceFor(q, toks, p, h, depth) || d.headlineHolder(q, toks, p, lower(toks[h].Text)) {
 		return
 	}
 	if d.byPlace(q, toks, p, h) {
@@ -152,6 +156,9 @@ func (d *doc) byPlace(q *found, toks []text.Token, p np, h int) bool {
 // campaign").
 func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m *speakerRef) {
 	start, end := toks[p.a].Start, toks[p.b].End
+	if d.taggedTitle(q, toks, p, head, m) {
+		return
+	}
 	q.mStart, q.mEnd = m.start, m.end
 	if m.start > start && q.role == "" {
 		q.role = roleText(d.s[start:m.start])
@@ -168,6 +175,9 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 			// speaks for both, as a reader (and the annotation) credits it.
 			m = first
 			q.mStart = m.start
+		}
+		if r := d.surnameRival(m); r != nil {
+			m = r // "Matthias Brenner … Brenner said" in a story about Brenner Halbleiter
 		}
 		q.spk, q.kind = m, kindNamed
 		if w := d.wholeName(toks, p, m); w != nil {
@@ -213,6 +223,9 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 			return
 		}
 	}
+	if h < p.b && toks[h].End <= m.start && d.headlineHolder(q, toks, p, lower(toks[h].Text)) {
+		return // "Member of House panel says": the person the lead introduces
+	}
 	// "the Clinton campaign", "Trump's lawyers": the phrase, not the name inside it, speaks.
 	q.mStart, q.mEnd = start, end
 	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
@@ -224,6 +237,42 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 	if definite(toks, p.a, h) || determiners[lower(toks[p.a].Text)] == false && text.IsCapitalized(toks[p.a].Text) && h == p.b {
 		q.kind = kindNominal // "the Clinton campaign", "Mr. Haley’s campaign", "Clinton campaign officials"
 	}
+}
+
+// taggedTitle reads "The Ealing North MP said", where the tagger took the capitalised title for a
+// name m: a title, which stands for its holder (capitalisedTitle). It reports whether it did.
+func (d *doc) taggedTitle(q *found, toks []text.Token, p np, head string, m *speakerRef) bool {
+	if m.end < toks[p.b].End || m.start <= toks[p.a].Start || !(personNoun(head) || titleWords[head]) ||
+		!definite(toks, p.a, p.b) || !text.IsCapitalized(toks[p.b].Text) {
+		return false
+	}
+	d.capitalisedTitle(q, toks, p, d.tokenIndex(m.start)-d.tokenIndex(toks[0].Start))
+	return true
+}
+
+// surnameRival is the person a one-word organisation mention stands for when a person of the
+// article has it as surname and was written about more recently than the organisation: in a story
+// about a family firm, "Brenner said" after "Matthias Brenner, the chief executive, …" is the man, as
+// "Brenner will hold 24 per cent" before it was the firm. nil when the mention is the
+// organisation's.
+func (d *doc) surnameRival(m *speakerRef) *speakerRef {
+	word := d.s[m.start:m.end]
+	if m.typ != article.TypeOrg || strings.Contains(word, " ") || m.name == word || strings.HasSuffix(m.name, " "+word) {
+		return nil
+	}
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		c := &d.mentions[i]
+		if c.start >= m.start {
+			continue
+		}
+		if c.name == m.name {
+			return nil // the organisation came last
+		}
+		if c.typ == article.TypePerson && strings.HasSuffix(c.name, " "+word) {
+			return c
+		}
+	}
+	return nil
 }
 
 // byName sets q's speaker from a phrase p ending in a capitalised word that is no mention: a
@@ -261,6 +310,10 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 			return
 		}
 	}
+	if p.a < i && (personNoun(head) || titleWords[head]) && definite(toks, p.a, p.b) {
+		d.capitalisedTitle(q, toks, p, i)
+		return
+	}
 	typ := article.TypePerson
 	if orgHeads[head] || i < p.b && orgHeads[lower(toks[p.b].Text)] {
 		typ = article.TypeOrg
@@ -272,6 +325,28 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 	}
 	q.spk = &speakerRef{start: toks[i].Start, end: end, name: run, typ: typ}
 	q.mStart = toks[i].Start
+}
+
+// capitalisedTitle reads a definite title written with capitals ("The Foreign Secretary said",
+// "the Ealing North MP said"; toks[i:p.b+1] are its capitalised words) as a reader does: the person
+// the article gave that title, else the person it has just been about, else the description
+// itself — a description, never a name.
+func (d *doc) capitalisedTitle(q *found, toks []text.Token, p np, i int) {
+	start, end := toks[p.a].Start, toks[p.b].End
+	title := d.s[toks[i].Start:end]
+	ref := d.byTitle(lower(title), start)
+	if ref == nil || ref.typ != article.TypePerson {
+		ref = d.epithetReferent(start, "")
+	}
+	q.kind, q.mStart, q.mEnd = kindNominal, start, end
+	if ref != nil {
+		q.spk = ref
+		if q.role == "" {
+			q.role = title
+		}
+		return
+	}
+	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: article.TypePerson}
 }
 
 // publicationThe reports whether t is a capitalised "The" that does not open its sentence: the
@@ -308,12 +383,26 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 		}
 		return
 	}
+	if w := lower(toks[max(p.a, p.b-1)].Text); orgVoices[head] && h == p.b && p.b > p.a && (companyHeads[w] || w == "bank") {
+		// "A company spokesperson said": someone speaking for the business the article is about.
+		if ref := d.byTitle(w, start); ref != nil && ref.typ == article.TypeOrg {
+			q.spk, q.kind, q.role = ref, kindAnonymous, roleText(d.s[start:end])
+			if definite(toks, p.a, p.b) {
+				q.kind = kindNominal
+			}
+			return
+		}
+	}
 	if orgVoices[head] && h == p.b && p.b > p.a && text.IsCapitalized(toks[p.b-1].Text) {
 		// "A Commission official", "a Treasury official": someone speaking for the body the
 		// article named ("the European Commission").
 		ref := d.byTitle(lower(toks[p.b-1].Text), start)
-		if w := toks[p.b-1]; ref == nil && acronym(w.Text) {
-			if _, place := d.placeAt(w.Start); !place {
+		if w := toks[p.b-1]; ref == nil {
+			if pl, place := d.placeAt(w.Start); place && pl.end == w.End {
+				// "An ECOWAS spokesperson", "a Kremlin spokesman" with the name tagged as a place: the
+				// body or government the place stands for, as in "Beijing said".
+				ref = &speakerRef{start: pl.start, end: pl.end, name: d.s[pl.start:pl.end], typ: article.TypeOrg}
+			} else if acronym(w.Text) && !place {
 				// "A GLAMOS spokesperson" where the tagger missed the name: the acronym is the body.
 				ref = &speakerRef{start: w.Start, end: w.End, name: w.Text, typ: article.TypeOrg}
 			}
@@ -337,6 +426,29 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 		}
 	}
 	d.described(q, toks, p, h, head)
+}
+
+// headlineHolder reads a headline's description of one person ("Lawmaker urges retaliation",
+// "Member of House panel says …") as the person the story's first paragraph introduces, the way
+// a reader takes the headline's subject for the lead's: it sets q's speaker and reports whether it
+// did.
+func (d *doc) headlineHolder(q *found, toks []text.Token, p np, head string) bool {
+	start := toks[p.a].Start
+	if !d.inHeadline(start) || !personNoun(head) && head != "member" || singular(head) != head {
+		return false
+	}
+	body := strings.Index(d.s, "\n\n") + 2
+	lead := strings.Index(d.s[body:], "\n\n")
+	if lead < 0 {
+		lead = len(d.s) - body
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.start >= body && m.start < body+lead && m.typ == article.TypePerson {
+			q.spk, q.kind = m, kindNominal
+			return true
+		}
+	}
+	return false
 }
 
 // described keeps the phrase p itself as the speaker, a description that names no one the article
@@ -404,7 +516,7 @@ var personVoices = wordSet(`campaign spokesman spokeswoman spokesperson`)
 var personNouns = wordSet(`nominee candidate mogul billionaire businessman businesswoman tycoon magnate
 lawmaker legislator congressman congresswoman politician incumbent challenger frontrunner front-runner
 entrepreneur investor actor actress singer star athlete player striker goalkeeper runner champion winner
-author writer novelist journalist host veteran activist billionaire strategist candidate`)
+author writer novelist journalist host veteran activist billionaire strategist candidate mp mep msp`)
 
 func personNoun(w string) bool {
 	return (personNouns[w] || titleNouns[w]) && !orgHead(w) && !groupNouns[w]
@@ -550,8 +662,22 @@ func (d *doc) byTitle(head string, pos int) *speakerRef {
 // titled reports whether a person mention carries the title word, in the entity's role, right
 // before the name ("President Joe Biden") or in an appositive after it ("Marie Lefèvre, director").
 func (d *doc) titled(m *speakerRef, head string) bool {
-	return containsFold(m.role, head) || containsFold(d.titleBefore(m.start), head) || containsFold(d.appositiveAfter(m.end), head)
+	before := d.titleBefore(m.start)
+	return containsFold(m.role, head) || containsFold(before, head) || containsFold(d.appositiveAfter(m.end), head) ||
+		abbreviatedTitle(before, head) || abbreviatedTitle(m.role, head)
 }
+
+// abbreviatedTitle reports whether the words before a name end in the abbreviation of the title
+// head ("Sen. Ted Cruz" … "the senator said").
+func abbreviatedTitle(before, head string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	return len(f) > 0 && titleAbbreviations[strings.TrimSuffix(f[len(f)-1], ".")] == head
+}
+
+// titleAbbreviations are the short forms of titles written before a name.
+var titleAbbreviations = map[string]string{"sen": "senator", "rep": "congressman", "gov": "governor",
+	"gen": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
+	"adm": "admiral", "supt": "superintendent", "insp": "inspector", "pres": "president", "prof": "professor"}
 
 func containsFold(s, w string) bool {
 	if s == "" {

@@ -71,7 +71,8 @@ func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
 	// "On Monday, Trump said …", "Smiling, Mrs. Clinton …", "When asked whom she supported, Ms.
 	// Sherry said": skip an opening phrase up to its comma when it is a subordinate clause or names
 	// no one.
-	for j := i + 1; j < k && j < i+12; j++ {
+	opener := subordinators[toks[i].Text] || sentenceOpeners[toks[i].Text]
+	for j := i + 1; j < k && (j < i+12 || opener && j < i+30); j++ { // "When my mother mentioned … on the highway, I …"
 		if toks[j].Text == "," {
 			if subordinators[toks[i].Text] || sentenceOpeners[toks[i].Text] ||
 				d.lastMentionIn(toks[i].Start, toks[j].Start) == nil && !namesSomeone(toks[i:j]) {
@@ -87,7 +88,7 @@ func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
 			if j+1 >= k {
 				break
 			}
-			if w := toks[j+1].Text; (w == "he" || w == "she" || w == "He" || w == "She") && (j+2 == k || !text.IsCapitalized(toks[j+2].Text)) {
+			if w := toks[j+1].Text; pronounSpeakers[w] && w != "it" && w != "It" && (j+2 == k || !text.IsCapitalized(toks[j+2].Text)) {
 				d.resolveNP(q, toks, np{a: j + 1, b: j + 1})
 				return
 			}
