@@ -112,7 +112,7 @@ func TestResolveInContext(t *testing.T) {
 			ents: []ent{{"PLACE", "Glendale"}, {"PLACE", "London"}, {"PLACE", "Paris"}},
 			want: []want{{"Glendale", "Glendale", "US", "California", FeatureCity}, {"London", "London", "CA", "Ontario", FeatureCity},
 				{"Paris", "Paris", "US", "Texas", FeatureCity}, {"Calif.", "California", "US", "California", FeatureAdmin1},
-				{"Ont.", "Ontario", "CA", "Ontario", FeatureAdmin1}},
+				{"Ont.", "Ontario", "CA", "Ontario", FeatureAdmin1}, {"TX", "Texas", "US", "Texas", FeatureAdmin1}},
 		},
 		{
 			name: "a state abbreviation tagged on its own is the state",

@@ -235,9 +235,14 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			}
 			q, abbr, span := d.qualifierAfter(text(), m.End)
 			qual = append(qual, q...)
-			if abbr && len(q) == 1 {
+			switch qm := (article.Mention{Text: string(text()[span.Start:span.End]), Start: span.Start, End: span.End}); {
+			case abbr && len(q) == 1:
 				it.strict = true
-				it.regions = append(it.regions, qualRegion{q[0].rec, article.Mention{Text: string(text()[span.Start:span.End]), Start: span.Start, End: span.End}})
+				it.regions = append(it.regions, qualRegion{q[0].rec, qm})
+			case span.End > span.Start:
+				// A postal code ("Sioux Falls, SD"): a mention of the state when the town read is in it.
+				it.nameQuals = append(it.nameQuals, q...)
+				it.qualMentions = append(it.qualMentions, qm)
 			}
 		}
 		if it.dateline {
