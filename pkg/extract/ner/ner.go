@@ -805,6 +805,7 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 			e.role, e.personCue = "", false
 		}
 	}
+	t.retypeGivenNames(s, order)
 	// Link short forms: "Cui" → "Cui Rongguo", "Acme" → "Acme Inc.", "WHO" → "World Health Organization".
 	for _, e := range order {
 		target := t.linkTarget(e, order, byName, aliases)
@@ -873,7 +874,7 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 			return o
 		}
 	}
-	if len(e.words) > 1 {
+	if len(e.words) > 1 || e.ev.work { // "biopic Kinsey" is no short form of "Alfred Kinsey"
 		return nil
 	}
 	// "a European spacecraft" is no short form of "European Space Agency": a nationality word is

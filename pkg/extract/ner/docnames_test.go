@@ -1,0 +1,107 @@
+package ner_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/extract"
+	"github.com/newsmon/newsmon/pkg/extract/ner"
+	"github.com/newsmon/newsmon/pkg/geo"
+)
+
+// chainForKinds is the product's chain head (ner → geo, embedded gazetteer), built once.
+var chainForKinds = sync.OnceValues(func() (*extract.Chain, error) {
+	gaz, err := geo.Default()
+	if err != nil {
+		return nil, err
+	}
+	return extract.NewChain(nil, ner.New(gaz), geo.NewResolver(gaz)), nil
+})
+
+// TestNameKindsThroughChain runs the error classes of issue #19's second evaluation batch through
+// the chain, on sentences written for the test: titles of works, named events, spans kept whole or
+// split, companies after roles, people after honorifics and roles, prefixes that keep a name's type.
+func TestNameKindsThroughChain(t *testing.T) {
+	t.Parallel()
+	chain, err := chainForKinds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct{ typ, name string }
+	for _, tc := range []struct {
+		class string
+		in    string
+		wants []want
+		not   []string // names that must not be entities
+	}{
+		{"WORK: a title after a class noun, kept whole across \"of\"",
+			"The Mexican drama Daughter of the Tide, about a fisherman's widow, won the jury prize.",
+			[]want{{"MISC", "Daughter of the Tide"}}, []string{"Daughter", "Tide"}},
+		{"WORK: a title after \"the thriller\" keeps its \"The\"",
+			"Critics praised the forthcoming thriller The Gatekeeper, starring Ruth Okafor, at its premiere.",
+			[]want{{"MISC", "The Gatekeeper"}, {"PERSON", "Ruth Okafor"}}, []string{"Gatekeeper"}},
+		{"WORK: a biopic named after its subject is the film, the subject the person",
+			"The biopic Tesla, starring Ethan Hawke as inventor Nikola Tesla, opened on Friday.",
+			[]want{{"MISC", "Tesla"}, {"PERSON", "Nikola Tesla"}, {"PERSON", "Ethan Hawke"}}, nil},
+		{"WORK: a title before an apposition that names a work",
+			"Among the nominees were Sister to Sister, a drama about two nurses in Manila.",
+			[]want{{"MISC", "Sister to Sister"}}, nil},
+		{"WORK: a verb-like class noun needs a determiner or a year",
+			"New polls show Clinton ahead in Ohio, and the 2019 hit Parasite won again.",
+			[]want{{"MISC", "Parasite"}}, []string{"Clinton ahead"}},
+		{"EVENTNAME: awards are events, not bodies",
+			"The film is up for six Golden Globe Awards and earned its director an Academy Award nomination.",
+			[]want{{"EVENT", "Golden Globe Awards"}, {"EVENT", "Academy Award"}}, nil},
+		{"EVENTNAME: a show after a city is a trade show, not a place",
+			"Boeing won orders for 40 jets at the Paris Air Show on Monday.",
+			[]want{{"EVENT", "Paris Air Show"}}, nil},
+		{"EVENTNAME: a festival named with a lower-case \"film festival\"",
+			"The documentary won top prize at the Tribeca film festival earlier this year.",
+			[]want{{"EVENT", "Tribeca film festival"}}, []string{"Tribeca"}},
+		{"BOUNDARY: an outlet's name keeps its head word",
+			"The governor told the Tulsa Sentinel that the plan would go ahead. The Sentinel first reported the deal.",
+			[]want{{"ORG", "Tulsa Sentinel"}}, []string{"Tulsa"}},
+		{"BOUNDARY: an institution's head before \"on\" is part of its name",
+			"The Commission on Presidential Debates said the moderators would not fact-check the candidates.",
+			[]want{{"ORG", "Commission on Presidential Debates"}}, []string{"Presidential Debates"}},
+		{"BOUNDARY: two outlets in one mention are two names",
+			"The story was picked up by Salon and Drudge Report within the hour.",
+			[]want{{"ORG", "Salon"}, {"ORG", "Drudge Report"}}, []string{"Salon and Drudge Report"}},
+		{"ORGPLACE: an institution's full name is no place",
+			"A spokesman for the Department of Public Safety in Pierre said the roads were closed.",
+			[]want{{"ORG", "Department of Public Safety"}}, nil},
+		{"PERSON_MISTYPE: an honorific makes a person, linked to the full name",
+			"Courtney Vance was sentenced on Tuesday. Ms Vance, 40, pleaded guilty in October.",
+			[]want{{"PERSON", "Courtney Vance"}}, []string{"Ms Vance"}},
+		{"PERSON_MISTYPE: a given name after a role is a person",
+			"\"These awards mean everything,\" said the film's producer Michael Boston.",
+			[]want{{"PERSON", "Michael Boston"}}, nil},
+		{"ANTI: a prefix makes an adjective of a name and keeps its type",
+			"Donald Trump spoke on Monday. Many voters seem more anti-Trump than pro-Clinton, said Hillary Clinton's aides.",
+			[]want{{"PERSON", "Donald Trump"}, {"PERSON", "Hillary Clinton"}}, []string{"anti-Trump", "pro-Clinton"}},
+		{"issue #19's older classes still hold: head words, legal forms, \"the\" before a river",
+			"Work could start in 2027, Kenya Railways said. It signed with Brenner Halbleiter GmbH, and barges on the Rhône were idle.",
+			[]want{{"ORG", "Kenya Railways"}, {"ORG", "Brenner Halbleiter GmbH"}}, []string{"Kenya"}},
+	} {
+		a := &article.Article{Language: "en", Text: tc.in}
+		if err := chain.Run(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		byName := map[string]string{}
+		for _, e := range a.Entities {
+			byName[e.Name] = e.Type
+		}
+		for _, w := range tc.wants {
+			if got, ok := byName[w.name]; !ok || got != w.typ {
+				t.Errorf("%s: %q: %q typed %q; want %s (all: %v)", tc.class, tc.in, w.name, got, w.typ, byName)
+			}
+		}
+		for _, n := range tc.not {
+			if got, ok := byName[n]; ok {
+				t.Errorf("%s: %q: unexpected entity %s %q", tc.class, tc.in, got, n)
+			}
+		}
+	}
+}
