@@ -41,6 +41,9 @@ acclaimed debut first second third final`)
 	// features) lack: "producer Michael London".
 	personRoleNouns = wordSet(`producer director actor actress singer writer author novelist screenwriter
 filmmaker composer musician rapper comedian presenter host anchor columnist photographer designer artist`)
+	// kinNouns before a name or in apposition to it say it is a person's.
+	kinNouns = wordSet(`wife husband son daughter mother father brother sister widow widower fiancée fiancé
+girlfriend boyfriend grandson granddaughter grandmother grandfather niece nephew cousin stepson stepdaughter`)
 	// placePrepositions before a name say it is a place: "in Georgia", "from Florence".
 	placePrepositions = wordSet(`in at from to near into across outside inside throughout`)
 )
@@ -199,6 +202,14 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 	if i >= j {
 		return
 	}
+	// "the Coty-Kylie Jenner deal": a company joined by a hyphen to a person's given name is no
+	// part of the person's name.
+	if c.typ == article.TypePerson && j-i >= 4 && toks[i+1].Text == "-" && hyphenInWord(toks, i+1) &&
+		k.firstNames[toks[i+2].Text] && !k.firstNames[toks[i].Text] && capClass(toks[i].Text) == capInit {
+		c.start = toks[i+2].Start
+		c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+		i += 2
+	}
 	// "Ms Love", "Dr Jane Goodall" typed a body or a work: an honorific makes a person.
 	if c.typ != article.TypePerson && j-i >= 2 && t.lex.honorifics[toks[i].Text] && capClass(toks[i+1].Text) == capInit {
 		c.role = ""
@@ -221,6 +232,10 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 		(capClass(prev) == capLower && (t.lex.roleWords[prev] || personRoleNouns[prev]) || t.lex.titles[prev]) {
 		c.ev.score[tiPerson] += nameWeight
 	}
+	// "his wife Heidi", "Frances Bean, her 12-year-old daughter": kin are people.
+	if c.typ != article.TypePerson && j-i <= 3 && (kinNouns[prev] || t.kinApposition(toks, j)) {
+		c.ev.score[tiPerson] += nameWeight
+	}
 	// "equity strategist at Miller Tabak", "an analyst with Wedbush": the employer of a role is a body.
 	if c.typ == article.TypePlace && (prev == "at" || prev == "with") && t.lex.roleWords[prev2] &&
 		!(t.places != nil && t.places.IsPlace(c.name)) {
@@ -231,8 +246,9 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 	if (c.typ == article.TypeMisc || c.typ == article.TypePlace) && len(words) >= 2 && outletHeads[words[len(words)-1]] {
 		c.ev.score[tiOrg] += nameWeight
 	}
-	// "the Department of Public Safety" typed a place: an institution's head before "of" names it.
-	if c.typ == article.TypePlace && len(words) >= 3 && institutionHeads[words[0]] &&
+	// "the state Department of Public Safety" typed a place, or read as one after "state": an
+	// institution's head before "of" names a body.
+	if c.typ != article.TypePerson && len(words) >= 3 && institutionHeads[words[0]] &&
 		(words[1] == "of" || words[1] == "on" || words[1] == "for") {
 		c.ev.score[tiOrg] += nameWeight
 	}
@@ -262,6 +278,26 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 		c.ev.score[tiMisc] += nameWeight
 		c.ev.work = true
 	}
+}
+
+// kinApposition reports ", his/her/their … KIN" after a mention ending at token j.
+func (t *Tagger) kinApposition(toks []token, j int) bool {
+	if j+2 >= len(toks) || toks[j].Text != "," {
+		return false
+	}
+	switch toks[j+1].Text {
+	case "his", "her", "their":
+	default:
+		return false
+	}
+	for k := j + 2; k < len(toks) && k < j+8; k++ {
+		if w := toks[k].Text; kinNouns[w] {
+			return true
+		} else if !text.IsWord(w) && w != "-" {
+			return false
+		}
+	}
+	return false
 }
 
 // isWorkCue reports a work's class noun right before token i: "biopic Kinsey", "the 2002 hit X".

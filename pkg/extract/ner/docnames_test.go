@@ -78,6 +78,15 @@ func TestNameKindsThroughChain(t *testing.T) {
 		{"PERSON_MISTYPE: a given name after a role is a person",
 			"\"These awards mean everything,\" said the film's producer Michael Boston.",
 			[]want{{"PERSON", "Michael Boston"}}, nil},
+		{"PERSON_MISTYPE: kin are people, before a name and in apposition",
+			"Trump mocked a photo of Ted Cruz's wife Heidi. She won back custody of Frances Bean, her 12-year-old daughter.",
+			[]want{{"PERSON", "Frances Bean"}}, nil},
+		{"BOUNDARY: a company joined by a hyphen is no part of a person's name",
+			"Beauty company Coty is breaking out. The Coty-Kylie Jenner deal could start a trend, says John Petrides.",
+			[]want{{"ORG", "Coty"}, {"PERSON", "Kylie Jenner"}}, []string{"Coty-Kylie Jenner"}},
+		{"ORGPLACE: an institution's head before \"of\" outweighs \"state\" before it",
+			"The slogan drew enough criticism to get the ax from the state Department of Public Safety.",
+			[]want{{"ORG", "Department of Public Safety"}}, nil},
 		{"ANTI: a prefix makes an adjective of a name and keeps its type",
 			"Donald Trump spoke on Monday. Many voters seem more anti-Trump than pro-Clinton, said Hillary Clinton's aides.",
 			[]want{{"PERSON", "Donald Trump"}, {"PERSON", "Hillary Clinton"}}, []string{"anti-Trump", "pro-Clinton"}},
@@ -101,6 +110,47 @@ func TestNameKindsThroughChain(t *testing.T) {
 		for _, n := range tc.not {
 			if got, ok := byName[n]; ok {
 				t.Errorf("%s: %q: unexpected entity %s %q", tc.class, tc.in, got, n)
+			}
+		}
+	}
+}
+
+// TestTitleCaseHeadline: a title-case headline is read apart from the story, so its runs of
+// capitalised words are no names and its reading does not spread to the body.
+func TestTitleCaseHeadline(t *testing.T) {
+	t.Parallel()
+	chain, err := chainForKinds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in    string
+		wants map[string]string
+		not   []string
+	}{
+		{"Merkel Breaks With Macron On Border Bill.\n\nAs President Macron appears set to veto the bill, Chancellor Angela Merkel disagrees. " +
+			"Macron said on Friday that the bill was dead. Merkel said Macron was wrong.",
+			map[string]string{"Angela Merkel": "PERSON"}, []string{"Macron On Border Bill", "Merkel Breaks"}},
+		{"Senator Jane Porter Grills Acme Bank CEO Over Fake Accounts\n\nSen. Jane Porter grilled Acme Bank chief executive John Hale on Tuesday. " +
+			"Acme Bank opened accounts without customers' consent, Porter said.",
+			map[string]string{"Jane Porter": "PERSON", "Acme Bank": "ORG", "John Hale": "PERSON"}, []string{"Senator Jane Porter Grills Acme Bank"}},
+	} {
+		a := &article.Article{Language: "en", Text: tc.in}
+		if err := chain.Run(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		byName := map[string]string{}
+		for _, e := range a.Entities {
+			byName[e.Name] = e.Type
+		}
+		for name, typ := range tc.wants {
+			if byName[name] != typ {
+				t.Errorf("%q: %q typed %q; want %s (all: %v)", tc.in, name, byName[name], typ, byName)
+			}
+		}
+		for _, n := range tc.not {
+			if _, ok := byName[n]; ok {
+				t.Errorf("%q: unexpected entity %q (all: %v)", tc.in, n, byName)
 			}
 		}
 	}

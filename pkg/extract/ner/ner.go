@@ -117,7 +117,8 @@ func (t *Tagger) entitiesOf(m *Model, pool *scratchPool, s string) []article.Ent
 	if sc == nil || sc.f.res != m.res {
 		sc = &docScratch{f: newFeaturizer(m.res, t.places)}
 	}
-	toks, words, sents, labels := m.tagText(sc, s)
+	headEnd := titleCaseHeadline(s)
+	toks, words, sents, labels := m.tagTextApart(sc, s, headEnd)
 	meta := metaRanges(s)
 	var cands []candidate
 	for _, sp := range sents {
@@ -137,6 +138,7 @@ func (t *Tagger) entitiesOf(m *Model, pool *scratchPool, s string) []article.Ent
 	cands = addDatelines(s, toks, cands)
 	cands = addAliasMentions(s, toks, cands)
 	cands = t.reshape(s, toks, cands)
+	cands = keepHeadlineNames(cands, headEnd)
 	t.gatherEvidence(s, toks, cands)
 	return t.merge(s, cands)
 }
