@@ -148,7 +148,7 @@ func (t *Tagger) extendNames(s string, toks []token, cands []candidate) []candid
 		if i >= 2 && (toks[i-1].Text == "on" || toks[i-1].Text == "for") && institutionHeads[toks[i-2].Text] &&
 			(n == 0 || cands[n-1].end <= toks[i-2].Start) && spaceGap(s, toks[i-2], toks[i-1]) && spaceGap(s, toks[i-1], toks[i]) {
 			k0 := i - 2
-			for k0 > 0 && capClass(toks[k0-1].Text) == capInit && spaceGap(s, toks[k0-1], toks[k0]) &&
+			for k0 > 0 && capClass(toks[k0-1].Text) == capInit && toks[k0-1].Text != "The" && spaceGap(s, toks[k0-1], toks[k0]) &&
 				(n == 0 || cands[n-1].end <= toks[k0-1].Start) && !calendarWords[toks[k0-1].Text] && k0 > i-5 {
 				k0--
 			}
@@ -324,11 +324,29 @@ func isWorkCue(toks []token, i int) bool {
 func (t *Tagger) addWorkTitles(s string, toks []token, cands []candidate) []candidate {
 	var added []candidate
 	for h := 1; h < len(toks); h++ {
-		if !isWorkCue(toks, h) || !isTitleWord(toks[h].Text) || !spaceGap(s, toks[h-1], toks[h]) {
+		if !isWorkCue(toks, h) || !spaceGap(s, toks[h-1], toks[h]) {
 			continue
 		}
-		if e := titleEnd(s, toks, h); e > h {
-			added = append(added, workTitle(s, toks, h, e))
+		if b, e := quotedTitle(toks, h); e > b {
+			added = append(added, workTitle(s, toks, b, e)) // "the documentary “13th”"
+			continue
+		}
+		if !isTitleWord(toks[h].Text) {
+			continue
+		}
+		e := titleEnd(s, toks, h)
+		if e == h {
+			continue
+		}
+		added = append(added, workTitle(s, toks, h, e))
+		// "comedy Napoleon Dynamite, The Door in the Floor and Garden State": the titles listed
+		// after a work's are works too, unless the model found a person or a place there.
+		for e+1 < len(toks) && (toks[e].Text == "," || toks[e].Text == "and") && isTitleWord(toks[e+1].Text) {
+			b := e + 1
+			if e = titleEnd(s, toks, b); e == b || holdsPersonOrPlace(cands, toks[b].Start, toks[e-1].End) {
+				break
+			}
+			added = append(added, workTitle(s, toks, b, e))
 		}
 	}
 	for h := 1; h+2 < len(toks); h++ {
@@ -365,6 +383,42 @@ func (t *Tagger) addWorkTitles(s string, toks []token, cands []candidate) []cand
 	out = append(out, keep...)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
 	return out
+}
+
+// quotedTitle returns the tokens [b, e) of a title in quotes opening at token h ("“13th”"), or
+// b == e.
+func quotedTitle(toks []token, h int) (int, int) {
+	switch toks[h].Text {
+	case "“", "\"", "‘":
+	default:
+		return h, h
+	}
+	last := h // the last word inside the quotes
+	for k := h + 1; k < len(toks) && k < h+10; k++ {
+		switch w := toks[k].Text; {
+		case w == "”" || w == "\"" || w == "’":
+			if last > h && isTitleWord(toks[h+1].Text) && isTitleWord(toks[last].Text) {
+				return h + 1, last + 1
+			}
+			return h, h
+		case w == "." || w == "," || w == "!" || w == "?": // “13th.” — the sentence's stop inside
+		case text.IsWord(w):
+			last = k
+		case w != "-" && w != ":":
+			return h, h
+		}
+	}
+	return h, h
+}
+
+// holdsPersonOrPlace reports a model's person or place mention inside bytes [start, end).
+func holdsPersonOrPlace(cands []candidate, start, end int) bool {
+	for _, c := range cands {
+		if c.start >= start && c.end <= end && (c.typ == article.TypePerson || c.typ == article.TypePlace) {
+			return true
+		}
+	}
+	return false
 }
 
 func workTitle(s string, toks []token, i, j int) candidate {
