@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/newsmon/newsmon/pkg/article"
@@ -90,6 +89,10 @@ func stripNamePrefixes(s string, cands []candidate) []candidate {
 			}
 		}
 		bare := c.name[len(p):]
+		if hasLowerWordIn(bare) {
+			out = append(out, c) // "the anti-Islam party": a description the model made a body of
+			continue
+		}
 		typ, ok := typeOf[bare]
 		if !ok {
 			continue
@@ -100,6 +103,16 @@ func stripNamePrefixes(s string, cands []candidate) []candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// hasLowerWordIn reports a lower-case word in a name: "Islam party".
+func hasLowerWordIn(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if capClass(w) == capLower {
+			return true
+		}
+	}
+	return false
 }
 
 func hasNamePrefix(name string) bool {
@@ -232,9 +245,12 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 		(capClass(prev) == capLower && (t.lex.roleWords[prev] || personRoleNouns[prev]) || t.lex.titles[prev]) {
 		c.ev.score[tiPerson] += nameWeight
 	}
-	// "his wife Heidi", "Frances Bean, her 12-year-old daughter": kin are people.
-	if c.typ != article.TypePerson && j-i <= 3 && (kinNouns[prev] || t.kinApposition(toks, j)) {
+	// "his wife Heidi", "Trump's wife, Melania,", "Frances Bean, her 12-year-old daughter": kin
+	// are people.
+	if c.typ != article.TypePerson && j-i <= 3 && (kinNouns[prev] || i >= 2 && toks[i-1].Text == "," && kinNouns[toks[i-2].Text] ||
+		t.kinApposition(toks, j)) {
 		c.ev.score[tiPerson] += nameWeight
+		c.personCue = true // a given name that is also a place's stays the person ("wife, Georgia,")
 	}
 	// "equity strategist at Miller Tabak", "an analyst with Wedbush": the employer of a role is a body.
 	if c.typ == article.TypePlace && (prev == "at" || prev == "with") && t.lex.roleWords[prev2] &&
@@ -258,6 +274,12 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 		(prev == "on" || prev == "with" || prev == "by" || prev == "via" || orgClassNouns[prev]) {
 		c.ev.score[tiOrg] += cueWeight
 	}
+	t.eventAndWorkCues(toks, c, i, j, words)
+}
+
+// eventAndWorkCues reads a mention [i, j) as a named event by its head word or as a work by the
+// words around it.
+func (t *Tagger) eventAndWorkCues(toks []token, c *candidate, i, j int, words []string) {
 	// Named events by their head: "Independent Spirit Awards", "Academy Award"; a show after a
 	// place is a trade show ("Dubai Air Show", "Geneva Motor Show"), not a programme.
 	if len(words) >= 2 && c.typ != article.TypeEvent && !c.ev.titled {
@@ -357,10 +379,7 @@ func (t *Tagger) addWorkTitles(s string, toks []token, cands []candidate) []cand
 			added = append(added, workTitle(s, toks, b, h))
 		}
 	}
-	if len(added) == 0 {
-		return cands
-	}
-	out := make([]candidate, 0, len(cands)+len(added))
+	// A title that a mention reaches out of is no title ("the film Paul Giamatti's …").
 	keep := added[:0]
 	for _, a := range added {
 		reaches := false
@@ -371,18 +390,7 @@ func (t *Tagger) addWorkTitles(s string, toks []token, cands []candidate) []cand
 			keep = append(keep, a)
 		}
 	}
-	for _, c := range cands {
-		covered := false
-		for _, a := range keep {
-			covered = covered || c.start >= a.start && c.end <= a.end
-		}
-		if !covered {
-			out = append(out, c)
-		}
-	}
-	out = append(out, keep...)
-	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
-	return out
+	return replaceCovered(cands, keep)
 }
 
 // quotedTitle returns the tokens [b, e) of a title in quotes opening at token h ("“13th”"), or

@@ -719,6 +719,11 @@ func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []cand
 		added = append(added, candidate{start: start, end: end, typ: typ,
 			name: strings.Join(strings.Fields(s[start:end]), " ")})
 	}
+	return replaceCovered(cands, added)
+}
+
+// replaceCovered puts the added mentions in place of the mentions inside them, in text order.
+func replaceCovered(cands, added []candidate) []candidate {
 	if len(added) == 0 {
 		return cands
 	}

@@ -57,14 +57,7 @@ func (m *Model) tagTextApart(sc *docScratch, s string, headEnd int) (toks []toke
 	if h == 0 || h == len(sents) || toks[sents[h][0]].Start < headEnd {
 		return m.tagText(sc, s)
 	}
-	words = make([]string, len(toks))
-	for i, tk := range toks {
-		words[i] = tk.Text
-	}
-	doc := make([][]string, len(sents))
-	for i, sp := range sents {
-		doc[i] = words[sp[0]:sp[1]]
-	}
+	words, doc := sentenceWords(toks, sents)
 	labels = make([]uint8, 0, len(toks))
 	labels = append(labels, m.tagDoc(sc, doc[:h])...)
 	labels = append(labels, m.tagDoc(sc, doc[h:])...)
@@ -90,4 +83,18 @@ func keepHeadlineNames(cands []candidate, headEnd int) []candidate {
 		}
 	}
 	return out
+}
+
+// sentenceWords returns the tokens' words and the document as the model reads it: a slice of
+// words per sentence.
+func sentenceWords(toks []token, sents [][2]int) ([]string, [][]string) {
+	words := make([]string, len(toks))
+	for i, tk := range toks {
+		words[i] = tk.Text
+	}
+	doc := make([][]string, len(sents))
+	for i, sp := range sents {
+		doc[i] = words[sp[0]:sp[1]]
+	}
+	return words, doc
 }
