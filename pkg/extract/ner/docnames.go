@@ -372,7 +372,11 @@ func (t *Tagger) addWorkTitles(s string, toks []token, cands []candidate) []cand
 		}
 	}
 	for h := 1; h+2 < len(toks); h++ {
-		if toks[h].Text != "," || !t.isWorkApposition(toks, h) {
+		if toks[h].Text != "," && !creatorNouns[toks[h].Text] {
+			continue
+		}
+		if toks[h].Text == "," && !t.isWorkApposition(toks, h) ||
+			creatorNouns[toks[h].Text] && !t.isCreatorOf(s, toks, cands, h) {
 			continue
 		}
 		if b := titleStart(s, toks, h); b < h {
@@ -484,6 +488,29 @@ func titleStart(s string, toks []token, j int) int {
 		}
 	}
 	return start
+}
+
+// creatorNouns between a title and a person's name make the title a work: "The New Jim Crow
+// author Michelle Alexander", "Scrubs star Zach Braff". ("director" and "producer" are bodies'
+// too: "FBI director James Comey", "Norwegian producer Equinor".)
+var creatorNouns = wordSet(`author novelist screenwriter showrunner star`)
+
+// isCreatorOf reports a creator noun at token h between a capitalised run and a person's name
+// (a capitalised word follows). After "star" the run must be one the model found no body or place
+// in: "Chelsea star Eden Hazard" names a club.
+func (t *Tagger) isCreatorOf(s string, toks []token, cands []candidate, h int) bool {
+	if capClass(toks[h+1].Text) != capInit || !spaceGap(s, toks[h-1], toks[h]) || !isTitleWord(toks[h-1].Text) {
+		return false
+	}
+	if toks[h].Text != "star" {
+		return true
+	}
+	for _, c := range cands {
+		if c.end == toks[h-1].End && (c.typ == article.TypeOrg || c.typ == article.TypePlace) {
+			return false
+		}
+	}
+	return !(t.places != nil && t.places.IsPlace(toks[h-1].Text))
 }
 
 // isWorkApposition reports ", a/an/the … NOUN" at token h whose head is a work's class noun:

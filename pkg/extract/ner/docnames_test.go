@@ -51,6 +51,9 @@ func TestNameKindsThroughChain(t *testing.T) {
 		{"WORK: titles listed after a work's are works, a person among them stays a person",
 			"Also nominated are the comedy Lucky Numbers, The House on the Hill and Late Spring, starring Zach Braff.",
 			[]want{{"MISC", "Lucky Numbers"}, {"MISC", "The House on the Hill"}, {"MISC", "Late Spring"}, {"PERSON", "Zach Braff"}}, nil},
+		{"WORK: a title before its author or star is a work; a club before its star is not",
+			"Activists like Angela Davis and The Color of Law author Richard Rothstein spoke, as did Friends star Lisa Kudrow.",
+			[]want{{"MISC", "The Color of Law"}, {"PERSON", "Richard Rothstein"}, {"MISC", "Friends"}, {"PERSON", "Lisa Kudrow"}}, nil},
 		{"WORK: a title in quotes after a class noun",
 			"The director makes this clear in her stunning new documentary “13th.” It opens on Friday.",
 			[]want{{"MISC", "13th"}}, nil},
@@ -160,4 +163,25 @@ func typesByName(t *testing.T, chain *extract.Chain, text string) map[string]str
 		byName[e.Name] = e.Type
 	}
 	return byName
+}
+
+// TestClubBeforeStarIsNoWork: "star" after a club or a place names a player or an actor of it, not
+// a work's star.
+func TestClubBeforeStarIsNoWork(t *testing.T) {
+	t.Parallel()
+	chain, err := chainForKinds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{
+		"Chelsea star Cole Palmer scored twice on Saturday.",
+		"Arsenal star Bukayo Saka was injured.",
+		"Hollywood star Tom Cruise arrived in Paris.",
+	} {
+		for name, typ := range typesByName(t, chain, in) {
+			if typ == "MISC" {
+				t.Errorf("%q: %q typed MISC", in, name)
+			}
+		}
+	}
 }
