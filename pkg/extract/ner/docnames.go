@@ -252,12 +252,18 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 		c.ev.score[tiPerson] += nameWeight
 		c.personCue = true // a given name that is also a place's stays the person ("wife, Georgia,")
 	}
+	words := strings.Fields(c.name)
+	t.orgCues(c, words, prev, prev2, k)
+	t.eventAndWorkCues(toks, c, i, j, words)
+}
+
+// orgCues reads a mention as a body by its head words or by the words before it (prev2 prev).
+func (t *Tagger) orgCues(c *candidate, words []string, prev, prev2 string, k *knowledge) {
 	// "equity strategist at Miller Tabak", "an analyst with Wedbush": the employer of a role is a body.
 	if c.typ == article.TypePlace && (prev == "at" || prev == "with") && t.lex.roleWords[prev2] &&
 		!(t.places != nil && t.places.IsPlace(c.name)) {
 		c.ev.score[tiOrg] += cueWeight
 	}
-	words := strings.Fields(c.name)
 	// "Drudge Report", "Tulsa Sentinel" typed a work or a place: an outlet's head word names a body.
 	if (c.typ == article.TypeMisc || c.typ == article.TypePlace) && len(words) >= 2 && outletHeads[words[len(words)-1]] {
 		c.ev.score[tiOrg] += nameWeight
@@ -274,7 +280,6 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 		(prev == "on" || prev == "with" || prev == "by" || prev == "via" || orgClassNouns[prev]) {
 		c.ev.score[tiOrg] += cueWeight
 	}
-	t.eventAndWorkCues(toks, c, i, j, words)
 }
 
 // eventAndWorkCues reads a mention [i, j) as a named event by its head word or as a work by the
