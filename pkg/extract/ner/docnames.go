@@ -32,6 +32,8 @@ acclaimed debut first second third final`)
 	// fairs and shows ("Independent Spirit Awards", "Academy Award"). (Forums, conferences and
 	// games also name bodies and companies: "World Economic Forum", "Epic Games".)
 	nameEventHeads = wordSet(`Awards Award Festival Expo Exposition Olympics Biennale`)
+	// placeOrgHeads after a place the model tagged alone make a company of it.
+	placeOrgHeads = wordSet(`Railways Railway Airways Airlines Airline Holdings Bancorp`)
 	// outletHeads end newspapers' names besides mediaHeadWords: "Argus Leader", "Drudge Report".
 	outletHeads = wordSet(`Leader Report Register Sentinel Inquirer Examiner Enquirer Gazette Bee`)
 	// namePrefixes joined to a name by a hyphen make an adjective of it; the name keeps its type.
@@ -147,10 +149,12 @@ func (t *Tagger) extendNames(s string, toks []token, cands []candidate) []candid
 			}
 		}
 		switch {
-		case j < len(toks) && toks[j].End <= next && (outletHeads[toks[j].Text] || mediaHeadWords[toks[j].Text] && c.typ != article.TypePlace) &&
+		case j < len(toks) && toks[j].End <= next && (outletHeads[toks[j].Text] || mediaHeadWords[toks[j].Text] && c.typ != article.TypePlace ||
+			c.typ == article.TypePlace && placeOrgHeads[toks[j].Text]) &&
 			capClass(toks[j].Text) == capInit && spaceGap(s, toks[j-1], toks[j]) &&
 			(j+1 >= len(toks) || capClass(toks[j+1].Text) != capInit || !spaceGap(s, toks[j], toks[j+1])):
-			// "the Argus Leader reported": the outlet's name with its head word.
+			// "the Argus Leader reported": the outlet's name with its head word; "Kenya Railways
+			// said", "carrier Emirates Airline": a company named after its country with its head.
 			c.end, c.typ = toks[j].End, article.TypeOrg
 		case j+1 < len(toks) && toks[j].Text == "festival" && toks[j].End <= next && spaceGap(s, toks[j-1], toks[j]):
 			c.end, c.typ = toks[j].End, article.TypeEvent

@@ -100,7 +100,7 @@ func TestNameKindsThroughChain(t *testing.T) {
 			"Donald Trump spoke on Monday. Many voters seem more anti-Trump than pro-Clinton, said Hillary Clinton's aides.",
 			[]want{{"PERSON", "Donald Trump"}, {"PERSON", "Hillary Clinton"}}, []string{"anti-Trump", "pro-Clinton"}},
 		{"issue #19's older classes still hold: head words, legal forms, \"the\" before a river",
-			"Work could start in 2027, Kenya Railways said. It signed with Brenner Halbleiter GmbH, and barges on the Rhône were idle.",
+			"Kenya Railways signed with Brenner Halbleiter GmbH, and barges on the Rhône were idle.",
 			[]want{{"ORG", "Kenya Railways"}, {"ORG", "Brenner Halbleiter GmbH"}}, []string{"Kenya"}},
 	} {
 		byName := typesByName(t, chain, tc.in)
