@@ -331,9 +331,83 @@ func (t *Tagger) kinApposition(toks []token, j int) bool {
 	return false
 }
 
+// appendTitleBefore appends the title ending before token h, if there is one.
+func appendTitleBefore(s string, toks []token, h int, added []candidate) []candidate {
+	if b := titleStart(s, toks, h); b < h {
+		added = append(added, workTitle(s, toks, b, h))
+	}
+	return added
+}
+
+// appendTitlesAfter appends the title opening at token h, in quotes or not, and the titles listed
+// after it: "comedy Napoleon Dynamite, The Door in the Floor and Garden State" (unless the model
+// found a person or a place there).
+func appendTitlesAfter(s string, toks []token, cands []candidate, h int, added []candidate) []candidate {
+	if b, e := quotedTitle(toks, h); e > b {
+		return append(added, workTitle(s, toks, b, e)) // "the documentary “13th”"
+	}
+	if !isTitleWord(toks[h].Text) {
+		return added
+	}
+	e := titleEnd(s, toks, h)
+	if e == h {
+		return added
+	}
+	added = append(added, workTitle(s, toks, h, e))
+	for e+1 < len(toks) && (toks[e].Text == "," || toks[e].Text == "and") && isTitleWord(toks[e+1].Text) {
+		b := e + 1
+		if e = titleEnd(s, toks, b); e == b || holdsPersonOrPlace(cands, toks[b].Start, toks[e-1].End) {
+			break
+		}
+		added = append(added, workTitle(s, toks, b, e))
+	}
+	return added
+}
+
+// Kinds of the cue words addWorkTitles reads.
+const (
+	cueStrong = iota + 1
+	cueWeak
+	cueCreator
+)
+
+// workCueKinds joins the cue word lists into one table, so that a word costs one lookup.
+var workCueKinds = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range creatorNouns {
+		m[w] = cueCreator
+	}
+	for w := range weakWorkNouns {
+		m[w] = cueWeak
+	}
+	for w := range strongWorkNouns {
+		m[w] = cueStrong
+	}
+	return m
+}()
+
+// workCuePrefixes holds the first two letters of the cue words: most words are ruled out by
+// one array read before the map is looked up.
+var workCuePrefixes = func() (p [26 * 26]bool) {
+	for w := range workCueKinds {
+		p[cuePrefix(w)] = true
+	}
+	return p
+}()
+
+// cuePrefix indexes a word's first two bytes when they are lower-case ASCII letters, else 0
+// ("aa", which no cue word opens with).
+func cuePrefix(w string) int {
+	a, b := w[0], w[1]
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return 0
+	}
+	return int(a-'a')*26 + int(b-'a')
+}
+
 // isWorkCue reports a work's class noun right before token i: "biopic Kinsey", "the 2002 hit X".
 func isWorkCue(toks []token, i int) bool {
-	if i < 1 || capClass(toks[i-1].Text) != capLower {
+	if i < 1 {
 		return false
 	}
 	w := toks[i-1].Text
@@ -354,42 +428,28 @@ func isWorkCue(toks []token, i int) bool {
 // is left alone.
 func (t *Tagger) addWorkTitles(s string, toks []token, cands []candidate) []candidate {
 	var added []candidate
-	for h := 1; h < len(toks); h++ {
-		if !isWorkCue(toks, h) || !spaceGap(s, toks[h-1], toks[h]) {
-			continue
-		}
-		if b, e := quotedTitle(toks, h); e > b {
-			added = append(added, workTitle(s, toks, b, e)) // "the documentary “13th”"
-			continue
-		}
-		if !isTitleWord(toks[h].Text) {
-			continue
-		}
-		e := titleEnd(s, toks, h)
-		if e == h {
-			continue
-		}
-		added = append(added, workTitle(s, toks, h, e))
-		// "comedy Napoleon Dynamite, The Door in the Floor and Garden State": the titles listed
-		// after a work's are works too, unless the model found a person or a place there.
-		for e+1 < len(toks) && (toks[e].Text == "," || toks[e].Text == "and") && isTitleWord(toks[e+1].Text) {
-			b := e + 1
-			if e = titleEnd(s, toks, b); e == b || holdsPersonOrPlace(cands, toks[b].Start, toks[e-1].End) {
-				break
+	// One pass over the tokens; only commas and lower-case cue words (workCueKinds) are read
+	// further, so the pass costs one map lookup per lower-case word.
+	for h := 1; h+1 < len(toks); h++ {
+		w := toks[h].Text
+		if w == "," {
+			if h+2 < len(toks) && t.isWorkApposition(toks, h) {
+				added = appendTitleBefore(s, toks, h, added)
 			}
-			added = append(added, workTitle(s, toks, b, e))
-		}
-	}
-	for h := 1; h+2 < len(toks); h++ {
-		if toks[h].Text != "," && !creatorNouns[toks[h].Text] {
 			continue
 		}
-		if toks[h].Text == "," && !t.isWorkApposition(toks, h) ||
-			creatorNouns[toks[h].Text] && !t.isCreatorOf(s, toks, cands, h) {
+		if len(w) < 3 || !workCuePrefixes[cuePrefix(w)] {
 			continue
 		}
-		if b := titleStart(s, toks, h); b < h {
-			added = append(added, workTitle(s, toks, b, h))
+		switch workCueKinds[w] {
+		case cueCreator:
+			if t.isCreatorOf(s, toks, cands, h) {
+				added = appendTitleBefore(s, toks, h, added)
+			}
+		case cueStrong, cueWeak:
+			if isWorkCue(toks, h+1) && spaceGap(s, toks[h], toks[h+1]) {
+				added = appendTitlesAfter(s, toks, cands, h+1, added)
+			}
 		}
 	}
 	// A title that a mention reaches out of is no title ("the film Paul Giamatti's …").
