@@ -58,6 +58,7 @@ type evidence struct {
 	score     [nTypeIdx]int
 	notPerson bool // "the Rhône": no person is written with an article
 	titled    bool // a title, an honorific or a role says it is a person
+	work      bool // a work's class noun says it is a title ("the thriller X"): no short form of a person
 }
 
 func (e *evidence) add(o evidence) {
@@ -66,6 +67,7 @@ func (e *evidence) add(o evidence) {
 	}
 	e.notPerson = e.notPerson || o.notPerson
 	e.titled = e.titled || o.titled
+	e.work = e.work || o.work
 }
 
 // Word lists of the typing step. They are data read by rules over whole names, not model features
@@ -242,7 +244,7 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 	out = t.joinEventRuns(s, toks, out)
 	out = t.joinPossessives(s, toks, out, k)
 	out = t.joinInstitutions(s, out)
-	return t.splitJoinedNames(s, toks, out)
+	return t.readNameKinds(s, toks, t.splitJoinedNames(s, toks, out))
 }
 
 // splitJoinedNames splits a mention that joins names with a separator no name holds: "Reuters/Ipsos",
@@ -745,6 +747,11 @@ func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []cand
 		added = append(added, candidate{start: start, end: end, typ: typ,
 			name: strings.Join(strings.Fields(s[start:end]), " ")})
 	}
+	return replaceCovered(cands, added)
+}
+
+// replaceCovered puts the added mentions in place of the mentions inside them, in text order.
+func replaceCovered(cands, added []candidate) []candidate {
 	if len(added) == 0 {
 		return cands
 	}

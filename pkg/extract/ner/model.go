@@ -963,13 +963,6 @@ func (m *Model) TagText(places PlaceLookup, s string) []TextSpan {
 func (m *Model) tagText(sc *docScratch, s string) (toks []token, words []string, sents [][2]int, labels []uint8) {
 	toks = m.tokens(s)
 	sents = splitSentences(s, toks)
-	words = make([]string, len(toks))
-	for i, tk := range toks {
-		words[i] = tk.Text
-	}
-	doc := make([][]string, len(sents))
-	for i, sp := range sents {
-		doc[i] = words[sp[0]:sp[1]]
-	}
+	words, doc := sentenceWords(toks, sents)
 	return toks, words, sents, m.tagDoc(sc, doc)
 }

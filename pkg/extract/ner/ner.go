@@ -117,7 +117,8 @@ func (t *Tagger) entitiesOf(m *Model, pool *scratchPool, s string) []article.Ent
 	if sc == nil || sc.f.res != m.res {
 		sc = &docScratch{f: newFeaturizer(m.res, t.places)}
 	}
-	toks, words, sents, labels := m.tagText(sc, s)
+	headEnd := titleCaseHeadline(s)
+	toks, words, sents, labels := m.tagTextApart(sc, s, headEnd)
 	meta := metaRanges(s)
 	var cands []candidate
 	for _, sp := range sents {
@@ -137,6 +138,7 @@ func (t *Tagger) entitiesOf(m *Model, pool *scratchPool, s string) []article.Ent
 	cands = addDatelines(s, toks, cands)
 	cands = addAliasMentions(s, toks, cands)
 	cands = t.reshape(s, toks, cands)
+	cands = keepHeadlineNames(cands, headEnd)
 	t.gatherEvidence(s, toks, cands)
 	return t.merge(s, cands)
 }
@@ -805,6 +807,7 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 			e.role, e.personCue = "", false
 		}
 	}
+	t.retypeGivenNames(s, order)
 	// Link short forms: "Cui" → "Cui Rongguo", "Acme" → "Acme Inc.", "WHO" → "World Health Organization".
 	for _, e := range order {
 		target := t.linkTarget(e, order, byName, aliases)
@@ -873,7 +876,7 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 			return o
 		}
 	}
-	if len(e.words) > 1 {
+	if len(e.words) > 1 || e.ev.work { // "biopic Kinsey" is no short form of "Alfred Kinsey"
 		return nil
 	}
 	// "a European spacecraft" is no short form of "European Space Agency": a nationality word is
