@@ -10,6 +10,8 @@ Input: a directory holding the files SOURCES.md names, as taken from the snapsho
   msra_test_sentences.txt, msra_test_tags.txt           separated by spaces (MSRA, SIGHAN 2006)
   cluener_train.json                                    CLUENER 2020 (THUCNews sentences), JSON lines;
                                                         read with --cluener only
+  BosonNLP_NER_6C.txt                                   BosonNLP NER (2,000 news paragraphs, 2013),
+                                                        {{type:name}} marks; read with --boson only
 
 Output in OUT/:
 
@@ -23,12 +25,19 @@ With --cluener, CLUENER's training sentences join the training pool, their types
 MSRA's: name → PER, address → LOC, company, government and organization → ORG, the rest (book,
 game, movie, position, scene) left untagged.
 
-Each sentence is a document of its own (-DOCSTART-): the sets hold sentences, not articles.
+With --boson, four of every five BosonNLP paragraphs join the training pool, cut into sentences at
+。！？, their types mapped: person_name → PER, location → LOC, org_name and company_name → ORG,
+product_name and time left untagged; every fifth paragraph goes to boson-test.txt, measured only
+(a second test of today's news, beside MSRA's 1998 People's Daily).
 
-Usage: python3 tools/nerdata/zh.py [--cluener] RAWDIR OUT
+Each sentence is a document of its own (-DOCSTART-): the sets hold sentences, not articles (a
+BosonNLP paragraph in boson-test.txt is one document).
+
+Usage: python3 tools/nerdata/zh.py [--cluener] [--boson] RAWDIR OUT
 """
 import json
 import os
+import re
 import sys
 import unicodedata
 
@@ -87,6 +96,43 @@ def read_cluener(path):
     return out
 
 
+BOSON_TYPES = {"person_name": "PER", "location": "LOC", "org_name": "ORG", "company_name": "ORG"}
+BOSON_MARK = re.compile(r"\{\{([a-z_]+):(.*?)\}\}")
+
+
+def read_boson(path):
+    """Paragraphs of BosonNLP's file, each a list of (char, tag), MSRA's types."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            para, pos = [], 0
+            line = line.strip()
+            for m in BOSON_MARK.finditer(line):
+                para += [(c, "O") for c in line[pos:m.start()]]
+                name, typ = m.group(2).strip(), BOSON_TYPES.get(m.group(1))
+                para += [(c, "O" if typ is None else ("B-" if k == 0 else "I-") + typ) for k, c in enumerate(name)]
+                pos = m.end()
+            para += [(c, "O") for c in line[pos:]]
+            para = [(c, t) for c, t in para if not c.isspace()]
+            if para:
+                out.append(para)
+    return out
+
+
+def sentences_of(para):
+    """Cuts a paragraph after 。！？ (and the closing quotes after them)."""
+    out, cur = [], []
+    for k, (c, t) in enumerate(para):
+        cur.append((c, t))
+        nxt = para[k + 1][0] if k + 1 < len(para) else ""
+        if c in "。！？" and nxt not in "”’」』" or c in "”’」』" and k > 0 and para[k - 1][0] in "。！？":
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
 def key(sent):
     return unicodedata.normalize("NFKC", "".join(c for c, _ in sent))
 
@@ -99,7 +145,7 @@ def write(path, sents):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--cluener"]
+    args = [a for a in sys.argv[1:] if a not in ("--cluener", "--boson")]
     if len(args) != 2:
         sys.exit(__doc__)
     raw, out = args
@@ -108,6 +154,11 @@ def main():
             read_lines(os.path.join(raw, "msra_val"))]
     if "--cluener" in sys.argv:
         sets.append(read_cluener(os.path.join(raw, "cluener_train.json")))
+    boson_test = []
+    if "--boson" in sys.argv:
+        paras = read_boson(os.path.join(raw, "BosonNLP_NER_6C.txt"))
+        boson_test = [p for i, p in enumerate(paras) if i % 5 == 4]
+        sets.append([s for i, p in enumerate(paras) if i % 5 != 4 for s in sentences_of(p)])
     pool, seen = [], set()
     for sents in sets:
         for s in sents:
@@ -122,6 +173,8 @@ def main():
     write(os.path.join(out, "train.txt"), [s for i, s in enumerate(pool) if i % 10 != 9])
     write(os.path.join(out, "dev.txt"), [s for i, s in enumerate(pool) if i % 10 == 9])
     write(os.path.join(out, "test.txt"), test)
+    if boson_test:
+        write(os.path.join(out, "boson-test.txt"), boson_test)
     print(f"{len(pool)} training sentences (train + dev), {len(test)} test sentences", file=sys.stderr)
 
 
