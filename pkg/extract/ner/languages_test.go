@@ -187,3 +187,45 @@ func TestChineseLinesAreProse(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseNamesSurviveTheDocumentStep: what a Chinese model tags becomes entities, whole and
+// typed as tagged. Before, a Chinese line (few space-separated words, no final period) read as a
+// section label and dropped every name on it, a span of lower-case-class characters was trimmed to
+// nothing and had no capital, and a one-word person ("谭德塞") became an organisation.
+func TestChineseNamesSurviveTheDocumentStep(t *testing.T) {
+	t.Parallel()
+	res, err := DefaultResources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentence := func(s string, tags ...string) Sentence {
+		var toks []string
+		for _, r := range s {
+			toks = append(toks, string(r))
+		}
+		return Sentence{Tokens: toks, Tags: tags}
+	}
+	o := func(n int) []string { return slices.Repeat([]string{"O"}, n) }
+	name := func(typ string, n int) []string {
+		return append([]string{"B-" + typ}, slices.Repeat([]string{"I-" + typ}, n-1)...)
+	}
+	cat := func(parts ...[]string) []string { return slices.Concat(parts...) }
+	doc := Document{
+		sentence("谭德塞在日内瓦说。", cat(name("PER", 3), o(1), name("LOC", 3), o(2))...),
+		sentence("世界卫生组织表示。", cat(name("ORG", 6), o(3))...),
+	}
+	train := []Document{doc, doc, doc, doc, doc, doc}
+	m, err := Train(context.Background(), TrainConfig{Scheme: "msra", MaxEpochs: 6, Seed: 7, Bits: 14, Stages: 1,
+		Resources: res}, train, []Document{doc}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "谭德塞在日内瓦说。世界卫生组织表示。"
+	ents := NewWithModel(m, nil).Tag(in)
+	checkOffsets(t, in, ents)
+	for _, w := range []want{{"PERSON", "谭德塞"}, {"PLACE", "日内瓦"}, {"ORG", "世界卫生组织"}} {
+		if e := find(ents, w.name); e == nil || e.Type != w.typ {
+			t.Errorf("%q = %v; want %s (all: %v)", w.name, e, w.typ, ents)
+		}
+	}
+}
