@@ -60,7 +60,8 @@ func LoadLanguageModel(lang string) (*Model, error) {
 	return loadEmbedded(name)
 }
 
-// keepNames drops what a language model labels that is no name: spans opening in lower case (the
+// keepNames drops what a language model labels that is no name: spans opening in lower case or with
+// punctuation (a span opening with a Han character is kept: Chinese has no capitals) (the
 // document-level step trims only the English "the"; models trained on WikiANN's silver spans,
 // which we tried, run over such words: "ministre de la Transition"), and names ending in a dollar
 // sign ("US$4.000 millones" tokenises as "US$" "4.000": CoNLL-2002 never shows one, so its model
@@ -68,6 +69,6 @@ func LoadLanguageModel(lang string) (*Model, error) {
 func keepNames(ents []article.Entity) []article.Entity {
 	return slices.DeleteFunc(ents, func(e article.Entity) bool {
 		first, _ := utf8.DecodeRuneInString(e.Name)
-		return strings.HasSuffix(e.Name, "$") || !unicode.IsUpper(first) && !unicode.IsDigit(first)
+		return strings.HasSuffix(e.Name, "$") || !unicode.IsUpper(first) && !unicode.IsDigit(first) && !unicode.Is(unicode.Han, first)
 	})
 }

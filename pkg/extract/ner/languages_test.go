@@ -136,12 +136,96 @@ func BenchmarkLoadLanguageModel(b *testing.B) {
 // currency sign is no name.
 func TestLanguageModelKeepsNames(t *testing.T) {
 	t.Parallel()
-	in := []article.Entity{{Name: "ministre de la Transition"}, {Name: "US$"}, {Name: "Élodie Marchand"}, {Name: "3M"}, {Name: "pays du Sahel"}}
+	in := []article.Entity{{Name: "ministre de la Transition"}, {Name: "US$"}, {Name: "Élodie Marchand"}, {Name: "3M"}, {Name: "pays du Sahel"},
+		{Name: "谭德塞"}, {Name: "“杜苏芮"}}
 	var got []string
 	for _, e := range keepNames(in) {
 		got = append(got, e.Name)
 	}
-	if want := []string{"Élodie Marchand", "3M"}; !slices.Equal(got, want) {
+	if want := []string{"Élodie Marchand", "3M", "谭德塞"}; !slices.Equal(got, want) {
 		t.Errorf("keepNames = %q; want %q", got, want)
+	}
+}
+
+// TestChineseReadsCharacters: a model of the Chinese scheme reads one character a token, as its
+// corpora are written, whatever pkg/text makes of the run ("新华社北京12月7日电" is one token there).
+func TestChineseReadsCharacters(t *testing.T) {
+	t.Parallel()
+	s := "新华社北京12月7日电 谭德塞说。"
+	var got []string
+	for _, tok := range (&Model{scheme: "msra"}).tokens(s) {
+		if s[tok.Start:tok.End] != tok.Text {
+			t.Errorf("token %q at [%d, %d) reads %q", tok.Text, tok.Start, tok.End, s[tok.Start:tok.End])
+		}
+		got = append(got, tok.Text)
+	}
+	want := []string{"新", "华", "社", "北", "京", "1", "2", "月", "7", "日", "电", "谭", "德", "塞", "说", "。"}
+	if !slices.Equal(got, want) {
+		t.Errorf("tokens = %q; want %q", got, want)
+	}
+	if toks := (&Model{scheme: "conll2002"}).tokens("Bogotá 12"); len(toks) != 2 {
+		t.Errorf("a word model split \"Bogotá 12\" into %d tokens", len(toks))
+	}
+}
+
+// TestChineseLinesAreProse: a Chinese sentence has no spaces, so the word counts that make a
+// short English line a section label ("World") must not make it one.
+func TestChineseLinesAreProse(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		line string
+		meta bool
+	}{
+		{"世界卫生组织总干事谭德塞在日内瓦说，疫情仍在蔓延。", false},
+		{"无锡新建高铁站投入使用", false}, // a headline
+		{"国际", true}, // a section label
+		{"World", true},
+		{"By Sarah Okonkwo", true},
+	} {
+		if got := isMetaLine(tc.line); got != tc.meta {
+			t.Errorf("isMetaLine(%q) = %v; want %v", tc.line, got, tc.meta)
+		}
+	}
+}
+
+// TestChineseNamesSurviveTheDocumentStep: what a Chinese model tags becomes entities, whole and
+// typed as tagged. Before, a Chinese line (few space-separated words, no final period) read as a
+// section label and dropped every name on it, a span of lower-case-class characters was trimmed to
+// nothing and had no capital, and a one-word person ("谭德塞") became an organisation.
+func TestChineseNamesSurviveTheDocumentStep(t *testing.T) {
+	t.Parallel()
+	res, err := DefaultResources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentence := func(s string, tags ...string) Sentence {
+		var toks []string
+		for _, r := range s {
+			toks = append(toks, string(r))
+		}
+		return Sentence{Tokens: toks, Tags: tags}
+	}
+	o := func(n int) []string { return slices.Repeat([]string{"O"}, n) }
+	name := func(typ string, n int) []string {
+		return append([]string{"B-" + typ}, slices.Repeat([]string{"I-" + typ}, n-1)...)
+	}
+	cat := func(parts ...[]string) []string { return slices.Concat(parts...) }
+	doc := Document{
+		sentence("谭德塞在日内瓦说。", cat(name("PER", 3), o(1), name("LOC", 3), o(2))...),
+		sentence("世界卫生组织表示。", cat(name("ORG", 6), o(3))...),
+	}
+	train := []Document{doc, doc, doc, doc, doc, doc}
+	m, err := Train(context.Background(), TrainConfig{Scheme: "msra", MaxEpochs: 6, Seed: 7, Bits: 14, Stages: 1,
+		Resources: res}, train, []Document{doc}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "谭德塞在日内瓦说。世界卫生组织表示。"
+	ents := NewWithModel(m, nil).Tag(in)
+	checkOffsets(t, in, ents)
+	for _, w := range []want{{"PERSON", "谭德塞"}, {"PLACE", "日内瓦"}, {"ORG", "世界卫生组织"}} {
+		if e := find(ents, w.name); e == nil || e.Type != w.typ {
+			t.Errorf("%q = %v; want %s (all: %v)", w.name, e, w.typ, ents)
+		}
 	}
 }

@@ -21,6 +21,9 @@ var schemes = map[string][]string{
 	"conll2002": {"PER", "LOC", "ORG", "MISC"},
 	// WikiANN (silver annotation of Wikipedia, many languages) has no MISC.
 	"wikiann": {"PER", "LOC", "ORG"},
+	// MSRA and People's Daily (Chinese news) tag one Han character a token; a model of this scheme
+	// reads text so (Model.tokens).
+	"msra": {"PER", "LOC", "ORG"},
 	"ontonotes": {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
 		"LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"},
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
@@ -359,7 +360,7 @@ func (t *Tagger) candidate(s string, toks []token, s0, i, j int, schemeType stri
 	// Trailing punctuation and lower-case words ("Jiangsu province") are not part of names, unless
 	// they end a hyphenated word ("Lee Teng-hui", "Moon Jae-in"); a place noun after a name makes it
 	// a place ("Xinwu district").
-	for j > i && (!text.IsWord(toks[j-1].Text) || capClass(toks[j-1].Text) == capLower) && !endsHyphenated(toks, i, j) {
+	for j > i && (!text.IsWord(toks[j-1].Text) || capClass(toks[j-1].Text) == capLower && !isHan(toks[j-1].Text)) && !endsHyphenated(toks, i, j) {
 		j--
 	}
 	if j < len(toks) && lex.lowerPlaceCues[toks[j].Text] && typ != article.TypePerson {
@@ -461,13 +462,21 @@ func isYear(w string) bool {
 		strings.Trim(w, "0123456789") == ""
 }
 
+// hasUpper reports a capital or a digit in s, or a Han character: Chinese has no capitals, and
+// what a Chinese model tags is a name.
 func hasUpper(s string) bool {
 	for _, r := range s {
-		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.Is(unicode.Han, r) {
 			return true
 		}
 	}
 	return false
+}
+
+// isHan reports whether w opens with a Han character.
+func isHan(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.Is(unicode.Han, r)
 }
 
 // personCue reports text that says the span [i, j) is a person: a title or honorific before it,
@@ -566,7 +575,8 @@ var metaPrefixes = []string{"by ", "photo", "image", "picture", "credit", "sourc
 func isMetaLine(line string) bool {
 	words := strings.Fields(line)
 	last := line[len(line)-1]
-	prose := last == '.' || last == '!' || last == '?' || last == '"' || last == ')' || strings.HasSuffix(line, "”")
+	prose := last == '.' || last == '!' || last == '?' || last == '"' || last == ')' || strings.HasSuffix(line, "”") ||
+		hanProse(line)
 	lower := strings.ToLower(line)
 	for _, p := range metaPrefixes {
 		if strings.HasPrefix(lower, p) && (len(words) <= 12 || !prose) {
@@ -580,6 +590,24 @@ func isMetaLine(line string) bool {
 		return true // section labels: "World", "Asia Pacific", "Business | Markets"
 	}
 	return strings.Contains(line, " | ") && !prose && len(words) <= 8
+}
+
+// hanProse reports a line of Chinese prose: one that ends as a Chinese sentence does, or a
+// headline of more than a few characters. Chinese writes no spaces, so the word counts above do not
+// apply to it.
+func hanProse(line string) bool {
+	for _, end := range []string{"。", "！", "？", "」", "』", "）"} {
+		if strings.HasSuffix(line, end) {
+			return true
+		}
+	}
+	han := 0
+	for _, r := range line {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han > 6
 }
 
 // hasClockTime reports "10:05" or "9:30" in a line.
@@ -832,11 +860,11 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 	}
 	// A lone word the model called a person that no full name in the text introduces, with no
 	// title, role or given name, is a body's name: news introduces people by their full names
-	// ("Oxfam said", "Rakuten", "Sky").
+	// ("Oxfam said", "Rakuten", "Sky"). Chinese writes a full name as one word ("朔尔茨").
 	k := loadKnowledge()
 	for _, e := range order {
 		if len(e.mentions) > 0 && e.typ == article.TypePerson && len(e.words) == 1 && !e.personCue && !e.ev.titled &&
-			e.role == "" && !k.firstNames[e.name] && !isAcronym(e.name) && e.votes[tiPerson] < 3 {
+			e.role == "" && !k.firstNames[e.name] && !isAcronym(e.name) && e.votes[tiPerson] < 3 && !isHan(e.name) {
 			e.typ = article.TypeOrg
 		}
 	}
