@@ -13,7 +13,7 @@ import (
 
 func setupEvalNER(fs *flag.FlagSet) scorer {
 	s := &eval.NER{}
-	fs.StringVar(&s.Scheme, "scheme", "ontonotes", "tag scheme: ontonotes|conll2003|conll2002|wikiann")
+	fs.StringVar(&s.Scheme, "scheme", "ontonotes", "tag scheme: ontonotes|conll2003|conll2002|wikiann|msra (Chinese, one Han character a token)")
 	modelPath := fs.String("model", "", "model file (default: the embedded model of the scheme, or of --lang)")
 	lang := fs.String("lang", "", "score the embedded model of this language (es, …) instead of the scheme's English one")
 	entities := fs.Bool("entities", false, "with --text and a CoNLL scheme: score the Tagger's entities (the document-level step included), "+

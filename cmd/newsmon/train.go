@@ -33,7 +33,7 @@ func cmdTrainNER(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs := newFlagSet("train ner", stderr)
 	var opts nertrain.NEROptions
 	cfg := &opts.Config
-	fs.StringVar(&cfg.Scheme, "scheme", "ontonotes", "tag scheme: ontonotes|conll2003|conll2002|wikiann")
+	fs.StringVar(&cfg.Scheme, "scheme", "ontonotes", "tag scheme: ontonotes|conll2003|conll2002|wikiann|msra (Chinese, one Han character a token)")
 	fs.StringVar(&cfg.Encoding, "encoding", ner.EncodingBILOU, "label encoding of the model: iob2|bilou (data and output are IOB2 either way)")
 	fs.StringVar(&opts.Train, "train", "", "training data, TOKEN\\tTAG (IOB2) with -DOCSTART- lines")
 	fs.StringVar(&opts.Dev, "dev", "", "development data for per-epoch F1 and early stopping")
