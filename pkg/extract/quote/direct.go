@@ -73,8 +73,11 @@ func (e *Extractor) direct(d *doc) []found {
 		}
 		if !found {
 			// "A cashier who “steals a handful of $20s” is held accountable, Warren said.": the
-			// sentence's trailing cue makes it reported speech holding the quoted words.
-			found = e.trailingMixed(d, &q)
+			// sentence's trailing cue makes it reported speech holding the quoted words, and the
+			// quoted phrases after this one up to its end are part of it.
+			if found = e.trailingMixed(d, &q); found && !q.direct {
+				i = max(i, q.end)
+			}
 		}
 		if !found && q.paragraphInitial && e.nameLine(d, &q) {
 			found = true
@@ -84,7 +87,7 @@ func (e *Extractor) direct(d *doc) []found {
 			// a speech cue is still the words of the sentence's subject, when that is a name.
 			found = d.sentenceSubject(&q)
 		}
-		if !found && q.paragraphInitial && (len(qs) == 0 || strings.Count(s[qs[len(qs)-1].end:q.openerAt], "\n\n") > 1) {
+		if !found && q.paragraphInitial && (len(qs) == 0 || strings.Count(gapBefore(s, qs, q.openerAt), "\n\n") > 1) {
 			// "Maria Lopez runs a shop in Phoenix.\n\n“…”": a quote with no cue after a paragraph about
 			// someone is theirs.
 			found = d.introducedSpeaker(&q)
@@ -92,7 +95,7 @@ func (e *Extractor) direct(d *doc) []found {
 		if !found && len(qs) > 0 {
 			// A quote without a cue continues the previous quote's speaker when it follows it in the
 			// same paragraph or opens the next paragraph.
-			breaks := strings.Count(s[qs[len(qs)-1].end:q.openerAt], "\n\n")
+			breaks := strings.Count(gapBefore(s, qs, q.openerAt), "\n\n")
 			q.inherit = breaks == 0 || breaks == 1 && q.paragraphInitial
 		}
 		qs = append(qs, q)
@@ -126,12 +129,21 @@ func (e *Extractor) trailingMixed(d *doc, q *found) bool {
 // shortSentence reports whether a short quote is a whole sentence said right after the previous
 // quote in its paragraph (“…,” she told reporters. “Now it will.”), not a scare quote or a title.
 func shortSentence(s string, q found, qs []found) bool {
-	if len(qs) == 0 || strings.Contains(s[qs[len(qs)-1].end:q.openerAt], "\n") || len(strings.Fields(s[q.start:q.end])) < 2 {
+	if len(qs) == 0 || strings.Contains(gapBefore(s, qs, q.openerAt), "\n") || len(strings.Fields(s[q.start:q.end])) < 2 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[q.start:])
 	last := s[q.end-1]
 	return unicode.IsUpper(r) && (last == '.' || last == '!' || last == '?')
+}
+
+// gapBefore is the text between the last quote of qs and opener: none when that quote, read as
+// reported speech around quoted phrases, reaches past the opener.
+func gapBefore(s string, qs []found, opener int) string {
+	if len(qs) == 0 {
+		return ""
+	}
+	return s[min(qs[len(qs)-1].end, opener):opener]
 }
 
 // leadIn reports whether the text before a quote opener ends with a colon or a comma ("He added:",

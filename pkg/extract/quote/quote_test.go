@@ -246,6 +246,10 @@ func TestFind(t *testing.T) {
 			[]want{{"he is undecided", false, "Bill Jensen", "said", "of Ames"}, {"Nobody talks about small farmers like us.", true, "Bill Jensen", "said", "of Ames"}}},
 		{"belief verbs are not speech", "Cui Rongguo believes that the plan will work next year.",
 			[]entityOf{person("Cui Rongguo", "Cui Rongguo")}, nil},
+		{"two quoted phrases in one sentence of reported speech are one quote",
+			"A cashier who “steals a handful of cash” and then “lies about it” is held accountable, Warren said.",
+			[]entityOf{person("Elizabeth Warren", "Warren")},
+			[]want{{"A cashier who “steals a handful of cash” and then “lies about it” is held accountable", false, "Elizabeth Warren", "said", ""}}},
 	} {
 		var ents []article.Entity
 		for _, f := range tc.ents {
