@@ -9,7 +9,7 @@ import (
 // sayVerbs introduce what someone said, before or after it, directly or in reported speech.
 // Participles ("saying", "adding") attach a quote to the subject of the clause they end.
 const sayVerbs = `say says said saying tell tells told telling add adds added adding noted noting
-warn warns warned warning stress stresses stressed stressing ask asks asked asking
+warn warns warned warning stressed stressing ask asks asked asking
 explain explains explained explaining insist insists insisted insisting argue argues argued arguing
 claimed claiming stated stating write writes wrote writing
 replied replying respond responds responded responding recall recalls recalled recalling
@@ -26,10 +26,11 @@ concede concedes conceded allege alleges alleged reveal reveals revealed disclos
 continue continued`
 
 // Bare forms that are more often nouns ("the secretary of state", "battleground states", "a request
-// for comment", "his claims") are left out of sayVerbs on purpose; nounLikeVerbs takes them only
+// for comment", "his claims", "too much stress") are left out of sayVerbs on purpose; nounLikeVerbs takes them only
 // between a subject and a clause ("He notes that …").
 var nounLikeVerbs = wordSet(`claim claims note notes report reports state states promise promises vow vows
-pledge pledges warning comment comments answer answers reply replies remark remarks tweet tweets`)
+pledge pledges warning comment comments answer answers reply replies remark remarks tweet tweets
+stress stresses`)
 
 // afterVerbs are cues that are speech only in the frame right after a quote (“…,” he joked), where
 // the punctuation already says that the words were spoken.

@@ -246,6 +246,8 @@ func TestFind(t *testing.T) {
 			[]want{{"he is undecided", false, "Bill Jensen", "said", "of Ames"}, {"Nobody talks about small farmers like us.", true, "Bill Jensen", "said", "of Ames"}}},
 		{"belief verbs are not speech", "Cui Rongguo believes that the plan will work next year.",
 			[]entityOf{person("Cui Rongguo", "Cui Rongguo")}, nil},
+		{"a cue verb's noun is no cue", "There were also fears that too much stress might be placed on the banks.",
+			nil, nil},
 		{"two quoted phrases in one sentence of reported speech are one quote",
 			"A cashier who “steals a handful of cash” and then “lies about it” is held accountable, Warren said.",
 			[]entityOf{person("Elizabeth Warren", "Warren")},
