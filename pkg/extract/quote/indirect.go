@@ -375,6 +375,9 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			if !ok || p.none && kEnd+1 < len(toks) && prepositions[toks[kEnd+1].Text] {
 				continue // "to unlock money promised at earlier conferences": a participle, not speech
 			}
+			if !p.none && p.b < k && transactionHeads[lower(toks[p.b].Text)] {
+				continue // "…, a deal announced at the beginning of the week": a deal says nothing
+			}
 			d.resolveNP(&q, toks, p)
 			if r := relativeBefore(toks, k); r > 0 {
 				// "the European Union, which contended that …": the text names the speaker with
@@ -560,6 +563,11 @@ func (e *Extractor) contentStart(toks []text.Token, k, kEnd int) int {
 // added 0.5%", a rise).
 var pledgeVerbs = wordSet(`pledge pledges pledged promise promises promised vow vows vowed announce announces
 announced announcing add adds added adding`)
+
+// transactionHeads head noun phrases that a speech verb's participle follows as a modifier ("a deal
+// announced on Monday", "the merger confirmed last year"): things done, which never speak.
+var transactionHeads = wordSet(`deal deals agreement agreements merger mergers acquisition acquisitions takeover
+takeovers purchase purchases sale sales transaction transactions contract contracts bid bids stake stakes`)
 
 // nonClause words cannot open what someone said: after a speech verb they make it a request ("ask
 // for"), a passive ("said to be", "denied under") or a verb's complement.
