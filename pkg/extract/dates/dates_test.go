@@ -91,6 +91,10 @@ func TestTense(t *testing.T) {
 		{"Analysts said prices could have risen in December.", []d{{"December", "2022-12"}}},
 		{"If the party were to win in March, taxes would fall.", []d{{"March", "2024-03"}}},
 		{"It struggled in early 2022, when a bond due in June of that year fell due.", []d{{"early 2022", "2022"}, {"June of that year", "2022-06"}}},
+		// A date opening a "that" clause takes the clause's own verb, after it; none says the report's past.
+		{"I have decided that on Election Day, I will vote for the nominee.", []d{{"Election Day", "2023-11-07"}}},
+		{"He said that on Monday the talks collapsed.", []d{{"Monday", "2023-10-23"}}},
+		{"He said the talks on Monday collapsed.", []d{{"Monday", "2023-10-23"}}},
 	} {
 		got := e.Find(tc.in, published)
 		var gs []d

@@ -53,6 +53,11 @@ func (p *parser) clauseTense(i int) (int, bool) {
 			}
 		}
 		w := trimWord(ws[k])
+		if w == "that" && len(ws)-k-1 <= 2 {
+			// "I have decided that on Election Day, I will vote": the date opens the clause "that"
+			// starts, whose own verb, after the date, tells its tense.
+			return 0, true
+		}
 		if (w == "said" || w == "says" || w == "say") && reportedBetween(ws[k+1:]) {
 			// "Officials said the parade on Monday would feature …": the date is in what was said,
 			// whose own verb, after the date, tells its tense; "said on Monday" dates the report.
@@ -150,6 +155,9 @@ func (p *parser) tenseAround(from, to int) int {
 		if t := cueTense(prev, w, next); t != 0 {
 			return t
 		}
+	}
+	if reported {
+		return -1 // "said the talks on Monday collapsed": no future after the date, so the report's past
 	}
 	return 0
 }
