@@ -372,7 +372,7 @@ func (w *wiring) startAlerts(ctx context.Context) (*alert.Matcher, error) {
 		return nil, err
 	}
 	w.reg.MustRegister(w.deliverer)
-	bandsKV, err := w.bus.MemoryKV(ctx, bus.BucketStoryBands, 0)
+	bandsKV, err := w.bus.BoundedMemoryKV(ctx, bus.BucketStoryBands, bus.StoryBandsBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -114,7 +114,7 @@ func newCrawler(ctx context.Context, b *bus.Bus, setup crawlSetup, stages *pipel
 	if _, err := rules.Put(ctx, alert.Rule{ID: "bench-all-english", Name: "bench", Lang: []string{"en"}, Enabled: true}); err != nil {
 		return nil, nil, err
 	}
-	bandsKV, err := b.MemoryKV(ctx, bus.BucketStoryBands, 0)
+	bandsKV, err := b.BoundedMemoryKV(ctx, bus.BucketStoryBands, bus.StoryBandsBytes)
 	if err != nil {
 		return nil, nil, err
 	}

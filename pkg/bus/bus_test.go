@@ -1,6 +1,7 @@
 package bus_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -289,6 +290,36 @@ func TestKVCreateClaimsOnce(t *testing.T) {
 	}
 	if created, _ := kv.Create(ctx, "url.abc", []byte("3")); !created {
 		t.Fatal("Create after Delete should succeed")
+	}
+}
+
+// TestBoundedMemoryKVForgetsOldest: a bounded bucket takes every write and keeps the newest keys
+// within its bytes, dropping the oldest (a plain bucket would refuse writes once full).
+func TestBoundedMemoryKVForgetsOldest(t *testing.T) {
+	b, _ := connect(t)
+	ctx := context.Background()
+	kv, err := b.BoundedMemoryKV(ctx, "bounded_test", 8<<10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	val := bytes.Repeat([]byte("x"), 200)
+	for i := range 200 {
+		if err := kv.Put(ctx, fmt.Sprintf("band.%d", i), val); err != nil {
+			t.Fatalf("Put %d into a full bucket: %v", i, err)
+		}
+	}
+	if _, ok, err := kv.Get(ctx, "band.199"); !ok || err != nil {
+		t.Fatalf("newest key: ok=%v, %v; want it kept", ok, err)
+	}
+	if _, ok, _ := kv.Get(ctx, "band.0"); ok {
+		t.Fatal("oldest key still there; want it dropped to stay within the bound")
+	}
+	// Opening it again (as a restarted worker does) keeps the bound and the discard policy.
+	if _, err := b.BoundedMemoryKV(ctx, "bounded_test", 8<<10); err != nil {
+		t.Fatal(err)
+	}
+	if err := kv.Put(ctx, "band.200", val); err != nil {
+		t.Fatalf("Put after reopening: %v", err)
 	}
 }
 

@@ -18,6 +18,10 @@ const (
 	// BucketStoryBands holds the alert matcher's story fingerprints (see alert.WithStoryBands): an
 	// index rewritten on every article, kept in memory (Bus.MemoryKV).
 	BucketStoryBands = "newsmon_story_bands"
+	// StoryBandsBytes bounds BucketStoryBands (BoundedMemoryKV): about the bands of the last
+	// ~60,000 articles, so that copies of recent stories are still recognised while the state, and
+	// the collector's work over it, stop growing with the corpus (issue #25).
+	StoryBandsBytes = 64 << 20
 	// BucketImport holds each imported file's progress (records done), so an interrupted
 	// import resumes where it stopped.
 	BucketImport = "newsmon_import"
@@ -42,6 +46,34 @@ func (b *Bus) KV(ctx context.Context, bucket string, ttl time.Duration) (*KV, er
 // (with replicas, after all of them do).
 func (b *Bus) MemoryKV(ctx context.Context, bucket string, ttl time.Duration) (*KV, error) {
 	return b.openKV(ctx, jetstream.KeyValueConfig{Bucket: bucket, TTL: ttl, Storage: jetstream.MemoryStorage})
+}
+
+// BoundedMemoryKV is MemoryKV holding at most maxBytes: once full, the keys written longest ago go
+// first (their bucket's stream discards its oldest messages), so that state kept per article — the
+// alert matcher's story bands — stays bounded however many articles arrive, forgetting the oldest
+// instead of refusing new writes (a key-value bucket's default).
+func (b *Bus) BoundedMemoryKV(ctx context.Context, bucket string, maxBytes int64) (*KV, error) {
+	kv, err := b.openKV(ctx, jetstream.KeyValueConfig{Bucket: bucket, Storage: jetstream.MemoryStorage, MaxBytes: maxBytes})
+	if err != nil {
+		return nil, err
+	}
+	err = retryAPI(ctx, func(ctx context.Context) error {
+		s, err := b.js.Stream(ctx, "KV_"+bucket)
+		if err != nil {
+			return err
+		}
+		cfg := s.CachedInfo().Config
+		if cfg.Discard == jetstream.DiscardOld {
+			return nil
+		}
+		cfg.Discard = jetstream.DiscardOld
+		_, err = b.js.UpdateStream(ctx, cfg)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("key-value bucket %s: discard oldest when full: %w", bucket, err)
+	}
+	return kv, nil
 }
 
 // ExpiringKV opens (creating if needed) a file-backed bucket whose keys live forever unless
