@@ -910,9 +910,9 @@ func coordinated(text func() []rune, items []*item) [][]int {
 	t := text()
 	for i, it := range items {
 		for _, m := range it.mentions {
-			for _, link := range []string{" and ", " or ", ", "} {
-				end := m.End + len([]rune(link))
-				if end > len(t) || string(t[m.End:end]) != link {
+			for _, link := range coordinators {
+				end := m.End + len(link)
+				if end > len(t) || !slices.Equal(t[m.End:end], link) {
 					continue
 				}
 				if j, ok := byStart[end]; ok && j != i && !slices.Contains(peers[i], j) {
@@ -924,6 +924,9 @@ func coordinated(text func() []rune, items []*item) [][]int {
 	}
 	return peers
 }
+
+// coordinators join names written side by side, as runes: compared in place, never converted.
+var coordinators = [][]rune{[]rune(" and "), []rune(" or "), []rune(", ")}
 
 // peerEvidence scores a region or country candidate c by the names coordinated with it that are
 // read as places of the same kind: "Wales" beside "England and" is the region, not a village in
