@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/newsmon/newsmon/internal/bench"
 	"github.com/newsmon/newsmon/internal/demo"
+	"github.com/newsmon/newsmon/pkg/index"
 )
 
 // cmdBench runs a generated news site through the embedded pipeline (httptest site → crawl →
@@ -36,6 +38,8 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	memProfile := fs.String("memprofile", "", "write an allocation profile (at the end) to this file")
 	timeout := fs.Duration("timeout", 30*time.Minute, "give up after this long")
 	dataDir := fs.String("data", "", "folder for NATS and the index (default: a temporary folder, removed after)")
+	esURL := fs.String("es-url", "", "index into this Elasticsearch cluster (URLs comma-separated) instead of a bleve index: each run writes a fresh alias <es-index>-<unix time>-<run>, left in place")
+	esIndex := fs.String("es-index", "newsmon-bench", "with --es-url: the prefix of each run's alias")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,6 +73,9 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *feeds != "" {
 		opts.Feeds = counts[0] // Sizes sets each run's count
 	}
+	if *esURL != "" {
+		opts.OpenIndex = benchElastic(*esURL, *esIndex, stderr)
+	}
 	if err := bench.Sizes(ctx, opts, counts, stdout, stderr); err != nil {
 		return err
 	}
@@ -78,6 +85,18 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	return nil
+}
+
+// benchElastic opens, for each run, a fresh alias in the Elasticsearch cluster at urls, as
+// `newsmon run --es-url` would (template, first index, write alias).
+func benchElastic(urls, prefix string, stderr io.Writer) func(context.Context) (index.Index, error) {
+	run := 0
+	return func(ctx context.Context) (index.Index, error) {
+		run++
+		o := &options{esURL: urls, esIndex: fmt.Sprintf("%s-%d-%d", prefix, time.Now().Unix(), run)}
+		fmt.Fprintf(stderr, "bench: indexing into Elasticsearch alias %s\n", o.esIndex)
+		return openElastic(ctx, o, slog.New(slog.DiscardHandler))
+	}
 }
 
 // benchCounts is the article count of each run: --sizes when given, else --articles.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/extract/extractors"
+	"github.com/newsmon/newsmon/pkg/index"
 	blevebackend "github.com/newsmon/newsmon/pkg/index/bleve"
 	"github.com/newsmon/newsmon/pkg/pipeline"
 )
@@ -47,6 +48,10 @@ type Options struct {
 	Feeds     int
 	FeedItems int
 	Poll      time.Duration
+
+	// OpenIndex, if set, opens the index the run writes to (an Elasticsearch cluster, say) instead
+	// of a fresh bleve index under the run's folder; the run closes it at the end.
+	OpenIndex func(ctx context.Context) (index.Index, error)
 }
 
 // Run runs one generated site of opts.Articles articles through a fresh embedded pipeline and
@@ -87,7 +92,7 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 		return Result{}, err
 	}
 	defer b.Close()
-	idx, err := blevebackend.Open(filepath.Join(dir, "index"))
+	idx, err := openIndex(ctx, opts, dir)
 	if err != nil {
 		return Result{}, err
 	}
@@ -124,6 +129,14 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 	res := rec.result(start, cpuStart, cpuEnd)
 	res.Feeds = feeds.report(opts.Poll)
 	return res, nil
+}
+
+// openIndex opens opts.OpenIndex's index, else a bleve index in dir.
+func openIndex(ctx context.Context, opts Options, dir string) (index.Index, error) {
+	if opts.OpenIndex != nil {
+		return opts.OpenIndex(ctx)
+	}
+	return blevebackend.Open(filepath.Join(dir, "index"))
 }
 
 // Sizes runs one site per article count (feed count, when opts.Feeds is set), each in its own folder under opts.DataDir when that is
