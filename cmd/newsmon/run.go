@@ -286,9 +286,9 @@ func (w *wiring) loadGazetteer(context.Context) (rungroup.Actor, error) {
 // startCrawler polls the pipeline's sources and publishes their articles.
 func (w *wiring) startCrawler(ctx context.Context) (rungroup.Actor, error) {
 	// Claims and content hashes mean nothing after the dedup window, so the bucket drops them
-	// then: kept forever, every URL ever crawled would stay in the NATS server's memory (a
-	// subject-tree entry per key). Feed validators are rewritten at every poll.
-	store, err := w.bus.KV(ctx, bus.BucketCrawl, w.crawlCfg.DedupWindow)
+	// then; they are packed many to a key, so that the NATS server's memory does not grow with
+	// the articles of the window. Feed validators are rewritten at every poll.
+	store, err := w.bus.CrawlKV(ctx, w.crawlCfg.DedupWindow)
 	if err != nil {
 		return rungroup.Actor{}, err
 	}
@@ -360,7 +360,9 @@ func (w *wiring) startIndex(ctx context.Context) (rungroup.Actor, error) {
 
 // startAlerts sets up alert delivery and the matcher the index stage runs.
 func (w *wiring) startAlerts(ctx context.Context) (*alert.Matcher, error) {
-	firedKV, err := w.bus.ExpiringKV(ctx, bus.BucketAlertFired)
+	// A (rule, story) mark need outlive only the crawler's memory of the article: after the
+	// dedup window the article would be crawled, and could fire, as new anyway.
+	firedKV, err := w.bus.AlertFiredKV(ctx, w.crawlCfg.DedupWindow)
 	if err != nil {
 		return nil, err
 	}
@@ -376,8 +378,6 @@ func (w *wiring) startAlerts(ctx context.Context) (*alert.Matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A (rule, story) mark need outlive only the crawler's memory of the article: after the
-	// dedup window the article would be crawled, and could fire, as new anyway.
 	opts := []alert.MatcherOption{alert.WithStoryBands(bandsKV), alert.WithRetention(w.crawlCfg.DedupWindow)}
 	if w.gaz != nil {
 		opts = append(opts, alert.WithRegionCodes(w.gaz.RegionCode), alert.WithRegionNames(w.gaz.RegionCodeOfName))

@@ -98,7 +98,7 @@ func startFeedSite(site *httptest.Server, opts Options, dir string, stderr io.Wr
 // English article matches (so every article also measures the alert path).
 func newCrawler(ctx context.Context, b *bus.Bus, setup crawlSetup, stages *pipeline.Stages, crawled *atomic.Int64) (*crawl.Crawler, pipeline.Matcher, error) {
 	cfg := crawl.DefaultConfig()
-	crawlKV, err := b.KV(ctx, bus.BucketCrawl, cfg.DedupWindow) // as newsmon run opens it
+	crawlKV, err := b.CrawlKV(ctx, cfg.DedupWindow) // as newsmon run opens it
 	if err != nil {
 		return nil, nil, err
 	}
@@ -106,7 +106,7 @@ func newCrawler(ctx context.Context, b *bus.Bus, setup crawlSetup, stages *pipel
 	if err != nil {
 		return nil, nil, err
 	}
-	firedKV, err := b.ExpiringKV(ctx, bus.BucketAlertFired) // as newsmon run opens it
+	firedKV, err := b.AlertFiredKV(ctx, cfg.DedupWindow) // as newsmon run opens it
 	if err != nil {
 		return nil, nil, err
 	}

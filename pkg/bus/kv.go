@@ -216,3 +216,45 @@ func (k *KV) CompareAndSwap(ctx context.Context, key string, old, val []byte) (b
 	}
 	return true, nil
 }
+
+// Key prefixes written once or a few times per article, packed (PackedKV) so that the NATS
+// server's memory does not grow with the corpus: the crawler's URL claims and the crawl sink's
+// content hashes; the alert matcher's story ids and delivery and window marks. A fired mark
+// itself ("<rule id>.<story id>", the event until it is delivered) stays a key of its own.
+var (
+	crawlPackedPrefixes = []string{"url.", "content."}
+	firedPackedPrefixes = []string{"story.art.", "mark."}
+)
+
+// CrawlKV opens BucketCrawl as the crawler and the crawl sink share it: keys live window (the
+// crawler's dedup window) after their last write, per-article keys packed.
+func (b *Bus) CrawlKV(ctx context.Context, window time.Duration) (*PackedKV, error) {
+	kv, err := b.KV(ctx, BucketCrawl, window)
+	if err != nil {
+		return nil, err
+	}
+	return b.Packed(ctx, kv, window, crawlPackedPrefixes...)
+}
+
+// AlertFiredKV opens BucketAlertFired as the alert matchers share it: keys carry their own TTLs
+// (ExpiringKV), per-article keys packed and living retention (0: forever) unless created with
+// a TTL of their own.
+func (b *Bus) AlertFiredKV(ctx context.Context, retention time.Duration) (*PackedKV, error) {
+	kv, err := b.ExpiringKV(ctx, BucketAlertFired)
+	if err != nil {
+		return nil, err
+	}
+	return b.Packed(ctx, kv, retention, firedPackedPrefixes...)
+}
+
+// AlertFiredView reads BucketAlertFired as it is, changing nothing (no configuration update, no
+// marker written): for tools and tests that inspect a running deployment's alert marks. Keys
+// written before the bucket was packed are looked up too.
+func AlertFiredView(ctx context.Context, js jetstream.JetStream) (*PackedKV, error) {
+	kv, err := js.KeyValue(ctx, BucketAlertFired)
+	if err != nil {
+		return nil, fmt.Errorf("key-value bucket %s: %w", BucketAlertFired, err)
+	}
+	return &PackedKV{KV: &KV{kv: kv}, prefixes: firedPackedPrefixes, shardBits: packedShardBits,
+		legacyUntil: packedForever, now: time.Now}, nil
+}

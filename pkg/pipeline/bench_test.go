@@ -15,6 +15,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/bus/bustest"
+	"github.com/newsmon/newsmon/pkg/crawl"
 	blevebackend "github.com/newsmon/newsmon/pkg/index/bleve"
 	"github.com/newsmon/newsmon/pkg/pipeline"
 )
@@ -72,7 +73,7 @@ func BenchmarkIndexStage(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				firedKV, err := bb.ExpiringKV(ctx, bus.BucketAlertFired) // as newsmon run opens it
+				firedKV, err := bb.AlertFiredKV(ctx, crawl.DefaultConfig().DedupWindow) // as newsmon run opens it
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -100,7 +100,7 @@ func (imp *Importer) Run(ctx context.Context, stages *Stages, crawlCfg crawl.Con
 		imp.totalBytes += inputSize(in)
 	}
 	// The crawler's store: content seen by a crawl is a duplicate for an import, and back.
-	store, err := stages.Bus.KV(ctx, bus.BucketCrawl, crawlCfg.DedupWindow)
+	store, err := stages.Bus.CrawlKV(ctx, crawlCfg.DedupWindow)
 	if err != nil {
 		return err
 	}
