@@ -925,7 +925,7 @@ func (c *Crawler) seen(ctx context.Context, canon string, now time.Time) (fresh,
 func (c *Crawler) finish(ctx context.Context, canon string) {
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeOpTimeout)
 	defer cancel()
-	if err := c.store.Put(sctx, URLKey(canon), mustJSON(urlClaim{URL: canon, At: time.Now().UTC(), Done: true})); err != nil {
+	if err := c.store.Put(sctx, URLKey(canon), mustJSON(urlClaim{At: time.Now().UTC(), Done: true})); err != nil {
 		c.log.Warn("mark url claim done", "url", canon, "err", err)
 	}
 }
@@ -935,7 +935,7 @@ func (c *Crawler) finish(ctx context.Context, canon string) {
 func (c *Crawler) claim(ctx context.Context, canon string) (bool, error) {
 	key := URLKey(canon)
 	now := time.Now().UTC()
-	val := mustJSON(urlClaim{URL: canon, At: now})
+	val := mustJSON(urlClaim{At: now})
 	for range 3 {
 		created, err := c.store.Create(ctx, key, val)
 		if err != nil {
@@ -975,7 +975,7 @@ func (c *Crawler) claim(ctx context.Context, canon string) (bool, error) {
 func (c *Crawler) release(ctx context.Context, canon string) {
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeOpTimeout)
 	defer cancel()
-	if err := c.store.Put(sctx, URLKey(canon), mustJSON(urlClaim{URL: canon, At: time.Now().UTC(), Released: true})); err != nil {
+	if err := c.store.Put(sctx, URLKey(canon), mustJSON(urlClaim{At: time.Now().UTC(), Released: true})); err != nil {
 		c.log.Warn("release url claim", "url", canon, "err", err)
 	}
 }

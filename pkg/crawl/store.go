@@ -107,7 +107,7 @@ func (s *memoryStore) CompareAndSwap(_ context.Context, key string, old, new []b
 // the page was handed to the sink (so the article is durably on its way), or released after a
 // failure (so the next poll retries it).
 type urlClaim struct {
-	URL      string    `json:"url,omitempty"` // the canonical URL, for people reading the store
+	URL      string    `json:"url,omitempty"` // written by earlier versions only: claims are packed per article (bus.PackedKV), where every byte is kept for the dedup window
 	At       time.Time `json:"at"`
 	Done     bool      `json:"done,omitempty"`
 	Released bool      `json:"released,omitempty"`
