@@ -42,11 +42,12 @@ type PackedKV struct {
 	now         func() time.Time
 }
 
-// 2^packedShardBits is how many shard keys a packed bucket uses at most: at a million articles in the
-// window, about 75 keys a shard (a value of ~2 KB rewritten per write), while the server's subject
-// index stays at 2^packedShardBits = 65,536 entries (~15 MB) from the first ~100,000 articles on.
+// 2^packedShardBits is how many shard keys a packed bucket uses at most: 16,384 subjects (~4 MB of
+// the server's index) once ~20,000 articles have arrived; at 100,000 articles in the window a
+// shard holds ~12 keys (a value of ~0.7 KB rewritten per write), at a million ~120 (~7 KB). With
+// 65,536 shards two buckets took more subjects at 40,000 articles than they saved.
 const (
-	packedShardBits  = 16
+	packedShardBits  = 14
 	packedShardKey   = "pk."      // + 4 hex digits
 	packedSinceKey   = "pk.since" // when the bucket was first opened packed (RFC 3339)
 	packedIDLen      = 12         // bytes of a key's SHA-256 kept to tell keys of a shard apart
