@@ -199,6 +199,15 @@ func (d *doc) export(q found) article.Quote {
 	if q.spk != nil && notASpeaker(q.spk.name) {
 		q.spk = nil // the last guard: a date, a pronoun or a function word never speaks
 	}
+	if ref, kind, drop := d.implausible(q.spk); drop {
+		if sub := d.clauseAway(q.spk); sub != nil {
+			q.spk, q.mStart, q.mEnd, q.kind, q.role = sub.spk, sub.mStart, sub.mEnd, sub.kind, sub.role
+		} else {
+			q.spk, q.mStart, q.mEnd = nil, 0, 0 // a thing says nothing (plausible.go)
+		}
+	} else if ref != nil {
+		q.spk, q.mStart, q.mEnd, q.kind = ref, ref.start, ref.end, kind
+	}
 	if q.spk != nil {
 		name, typ := q.spk.name, q.spk.typ
 		out.Role = q.spk.role

@@ -1,0 +1,242 @@
+package quote
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/newsmon/newsmon/pkg/text"
+)
+
+// Speaker plausibility from lexical knowledge: a description that names no entity of the article
+// may speak only when its head noun denotes a person ("the spokeswoman"), a group of people
+// ("residents", "officials") or an organisation ("the ministry", "the company"). "The stock added
+// more than 2%", "Those gains add to …", "a deal announced" read as cues, but a stock, a gain and a
+// deal say nothing: the quote keeps no speaker rather than a thing.
+//
+// The nouns come from WordNet 3.1 (data/nouns.tsv.gz, built by tools/speakerlex; origin and
+// licence in data/SOURCES.md): every single-word noun classed by its two most frequent senses as a
+// person, a group, an organisation or a thing. Only a noun WordNet knows as a thing rules a speaker
+// out; a word it does not know ("Brexiteers") is left as read.
+
+//go:embed data/nouns.tsv.gz
+var nounsGz []byte
+
+// nounClass maps a lower-case noun to its class letter: 'p' person, 'g' group of people, 'o'
+// organisation, 't' thing. Built once, on first use, and read-only after.
+var nounClass = sync.OnceValue(func() map[string]byte {
+	zr, err := gzip.NewReader(bytes.NewReader(nounsGz))
+	if err != nil {
+		panic("quote: embedded noun list: " + err.Error()) // the list is compiled in: a broken one is a build error
+	}
+	m := make(map[string]byte, 60000)
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		line := sc.Text()
+		if w, c, ok := strings.Cut(line, "\t"); ok && c != "" && !strings.HasPrefix(line, "#") {
+			m[w] = c[0]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		panic("quote: embedded noun list: " + err.Error())
+	}
+	return m
+})
+
+// newsSpeakers are heads news gives a voice that WordNet ranks below their first two senses: "the
+// campaign said", "sources said", "state media reported", "a source familiar with …".
+var newsSpeakers = wordSet(`source campaign group media state network outlet station channel website site
+account newspaper paper press electorate side camp wing chair head voice insider contingent crew
+desk office bank management treasury leadership establishment tabloid daily broadsheet unit legend icon
+canton territory republic kingdom emirate`)
+
+// peopleWords stand for people without a noun: "others said", "many argue", "some warned".
+var peopleWords = wordSet(`others other some many most few all both several everyone everybody someone
+somebody anyone anybody nobody none`)
+
+// quantityHeads count the people of an of-phrase after them ("52 percent of voters said", "a
+// majority of members"): the phrase is as plausible as its people.
+var quantityHeads = wordSet(`percent per cent majority minority half third quarter number handful share
+proportion plurality portion fraction rest remainder bulk thousands hundreds dozens millions
+two-thirds three-quarters one-third one-quarter`)
+
+// laterPrepositions open a phrase after a noun that headOf does not cut at.
+var laterPrepositions = wordSet(`to about over under near by against across behind among within without`)
+
+// nounForms are the forms a head noun may be listed under: itself and its singulars ("studies",
+// "gains", "businesses", "spokesmen", "people").
+func nounForms(w string) []string {
+	forms := []string{w, singular(w)}
+	switch {
+	case strings.HasSuffix(w, "men"):
+		forms = append(forms, w[:len(w)-3]+"man")
+	case strings.HasSuffix(w, "es"):
+		forms = append(forms, w[:len(w)-2])
+	case w == "people":
+		forms = append(forms, "person")
+	case w == "children":
+		forms = append(forms, "child")
+	}
+	return forms
+}
+
+// speakerish reports whether a lower-case word may head a description of who speaks: WordNet has
+// it as a person, a group or an organisation, or one of the package's word lists for people,
+// bodies, titles, the voices of bodies, documents (which speak for their issuer, document.go) and
+// counts of people holds it.
+func speakerish(w string) bool {
+	classes := nounClass()
+	for _, f := range nounForms(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")) {
+		switch {
+		case classes[f] == 'p' || classes[f] == 'g' || classes[f] == 'o',
+			groupNouns[f] || titleNouns[f] || personNouns[f] || orgHeads[f] || companyHeads[f] || clubHeads[f],
+			orgVoices[f] || geoHeads[f] || documentNouns[f] || messageNouns[f] || newsSpeakers[f] || quantityHeads[f] || peopleWords[f]:
+			return true
+		}
+	}
+	return false
+}
+
+// nounClassOf is the noun list's class of a lower-case word that is no speaker noun: 'd' a document
+// or other communication, 't' a thing, 'a' a modifier (an adjective or adverb more than a noun:
+// "overall", "just"), 0 when unknown. A noun form wins over a modifier ("gains" is the plural of
+// "gain", whatever "gains" alone would be).
+func nounClassOf(w string) byte {
+	classes := nounClass()
+	var c byte
+	for _, f := range nounForms(w) {
+		switch classes[f] {
+		case 'd', 't':
+			return classes[f]
+		case 'a':
+			c = 'a'
+		}
+	}
+	return c
+}
+
+// implausible checks a speaker that is no PERSON/ORG mention of the article (a description, or a
+// phrase read as one) by the words of the phrase. It is kept when its head may speak ("the
+// spokeswoman", "52 percent of voters", "sources privy to the talks"). It becomes the name the
+// phrase holds (ref, with its kind) when the head after that name is no noun ("Wells Fargo just
+// announced", "Rubio only") or is a document or other communication, which speaks for the author
+// it names ("a Washington Post database tracking such deaths", "the FEC advisory opinion"). drop is
+// true when the head is a thing or a modifier ("The stock", "Those gains", "a deal"), or a
+// communication with no author in the phrase ("one slide says").
+func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop bool) {
+	if r == nil || r.end <= r.start || d.isEntity(r) || d.s[r.start:r.end] != r.name {
+		return nil, "", false // (a phrase rebuilt from other words, "negotiators from the Sahel", was read on purpose)
+	}
+	if pl, ok := d.placeAt(r.start); ok && pl.start == r.start && pl.end == r.end {
+		return nil, "", false // a place acting as its government ("Beijing said"): kind.go decides those
+	}
+	toks := d.tokensIn(r.start, r.end)
+	for i, t := range toks {
+		if i > 0 && (t.Text == "," || t.Text == "that" || t.Text == "who" || t.Text == "which" || t.Text == "whose") {
+			toks = toks[:i] // "Surety companies that had insured …": the head is before the clause
+			break
+		}
+	}
+	if len(toks) == 0 {
+		return nil, "", false
+	}
+	h := headOf(toks, 0, len(toks)-1)
+	for i := 1; i < h; i++ {
+		if laterPrepositions[toks[i].Text] && text.IsWord(toks[i-1].Text) && !text.IsCapitalized(toks[i-1].Text) {
+			h = i - 1 // "sources privy to the negotiations": headOf stops at of/for/at/in/from/with/on only
+			break
+		}
+	}
+	w := toks[h].Text
+	if !text.IsWord(w) || text.IsCapitalized(w) || speakerish(lower(w)) || d.speakerAround(toks, h) {
+		return nil, "", false // a name the tagger missed, a capitalised title, people
+	}
+	c := nounClassOf(lower(w))
+	if m := d.lastMentionIn(r.start, toks[h].Start); m != nil && !speakerAfter(toks, m.end) {
+		switch c {
+		case 'd':
+			return m, kindNominal, false // the author of the document
+		case 'a', 0:
+			return m, kindNamed, false // the name, with a word after it that is no noun
+		}
+	}
+	return nil, "", c == 't' || c == 'a' || c == 'd'
+}
+
+// speakerAround reports whether a phrase whose head toks[h] is no speaker noun still names people:
+// in an of-phrase after a count or a part ("one of his aides", "three-fourths of them", "a slew of
+// RNC leaders"), or before a word that follows its noun ("sources privy to the talks", "two
+// senators present", "the public overall").
+func (d *doc) speakerAround(toks []text.Token, h int) bool {
+	if h+2 < len(toks) && toks[h+1].Text == "of" {
+		for _, t := range toks[h+2:] {
+			if pronounSpeakers[t.Text] || t.Text == "them" || t.Text == "us" || text.IsCapitalized(t.Text) || speakerish(lower(t.Text)) {
+				return true
+			}
+		}
+	}
+	c := nounClassOf(lower(toks[h].Text))
+	modifier := c == 'a' || c == 0
+	for i := h - 1; i >= 0; i-- {
+		t := toks[i].Text
+		if !text.IsWord(t) || text.IsCapitalized(t) || determiners[lower(t)] || possessive(t) {
+			break
+		}
+		// a plural before the head is no modifier of it ("campaign video" is a video, "sources
+		// privy" are sources)
+		if lt := lower(t); speakerish(lt) && (modifier || singular(lt) != lt) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerAfter reports whether a word after byte pos in toks is a speaker noun ("the Obama
+// administration": the administration speaks, not Obama).
+func speakerAfter(toks []text.Token, pos int) bool {
+	for _, t := range toks {
+		if t.Start >= pos && text.IsWord(t.Text) && !text.IsCapitalized(t.Text) && speakerish(lower(t.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseAway finds the speaker one clause away from a phrase r that implausible dropped: the phrase
+// read before the cue lay inside a clause about the people who speak ("people who have battled
+// other online threats say", "People briefed on the situation say"), and the noun phrase that clause
+// follows is the speaker. It returns the quote's speaker read from that phrase, or nil.
+func (d *doc) clauseAway(r *speakerRef) *found {
+	i := d.tokenIndex(r.start)
+	lo := d.tokenIndex(d.sentenceStart(r.start))
+	for j := i - 1; j > lo && i-j <= 10; j-- {
+		t := d.toks[j].Text
+		if !text.IsWord(t) {
+			return nil // the clause ends at a comma, a quote mark, a bracket
+		}
+		prev := d.toks[j-1].Text
+		relative := t == "who" || t == "whose"
+		reduced := !text.IsCapitalized(t) && strings.HasSuffix(t, "ed") && text.IsWord(prev) &&
+			(speakerish(lower(prev)) && !text.IsCapitalized(prev) || prev == "People" || d.lastMentionIn(d.toks[j-1].Start, d.toks[j-1].End) != nil)
+		if !relative && !reduced {
+			continue
+		}
+		p, ok := npBefore(d.toks[:j], j)
+		if !ok {
+			return nil
+		}
+		var sub found
+		d.resolveNP(&sub, d.toks[:j], p)
+		if sub.spk == nil {
+			return nil
+		}
+		if _, _, drop := d.implausible(sub.spk); drop {
+			return nil
+		}
+		return &sub
+	}
+	return nil
+}

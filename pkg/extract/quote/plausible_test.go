@@ -1,0 +1,63 @@
+package quote
+
+import "testing"
+
+// TestPlausibleSpeakers: a description that names no entity may speak only when its head denotes a
+// person, a group of people or an organisation (WordNet's classes, data/nouns.tsv.gz). A stock, an
+// investigation, an episode, screens, a deal and an ad (the classes of issue #19's batch 2 phrases)
+// speak for no one;
+// people, bodies, counts of people and a name with a stray word after it keep their speaker.
+func TestPlausibleSpeakers(t *testing.T) {
+	for _, tc := range []struct {
+		in, text, speaker string // text: the start of the quote's text; speaker "" = none
+	}{
+		{"The stock added that it expected higher sales next year.", "it expected", ""},
+		{"The subsequent investigation found that the officers had acted lawfully.", "the officers", ""},
+		{"The episode suggests that the party is deeply divided over trade.", "the party", ""},
+		{"Giant screens over the arena declared that the team had won the title.", "the team", ""},
+		{"The deal announced on Monday said the plant would close.", "the plant", ""},
+		{"The ad says Clinton cannot be trusted with the economy.", "Clinton cannot", ""},
+		{"The spokeswoman said the plant would reopen within a month.", "the plant", "The spokeswoman"},
+		{"Residents said the water had been brown for three days.", "the water", "Residents"},
+		{"Fifty-two percent of voters said the economy was their first concern.", "the economy", "Fifty-two percent of voters"},
+		{"Multiple sources privy to the negotiations said the talks had stalled.", "the talks", "Multiple sources privy to the negotiations"},
+		{"People briefed on the situation say the governor has revealed almost nothing.", "the governor", "People"},
+	} {
+		got := spoken(t, tc.in)
+		var q *struct{ speaker string }
+		for _, g := range got {
+			if len(g.Text) >= len(tc.text) && g.Text[:len(tc.text)] == tc.text {
+				s := ""
+				if g.Speaker != nil {
+					s = *g.Speaker
+				}
+				q = &struct{ speaker string }{s}
+				break
+			}
+		}
+		switch {
+		case q == nil && tc.speaker != "":
+			t.Errorf("%q: no quote starting %q in%s", tc.in, tc.text, show(got))
+		case q != nil && q.speaker != tc.speaker:
+			t.Errorf("%q: speaker %q; want %q", tc.in, q.speaker, tc.speaker)
+		}
+	}
+}
+
+// TestSpeakerNounClasses pins the WordNet classes the check relies on.
+func TestSpeakerNounClasses(t *testing.T) {
+	for w, want := range map[string]bool{
+		"spokeswoman": true, "officials": true, "ministry": true, "residents": true, "company": true,
+		"treasury": true, "justice": true, "sources": true, "others": true, "cantons": true,
+		"stock": false, "gains": false, "deal": false, "video": false, "screens": false, "situation": false,
+	} {
+		if got := speakerish(w); got != want {
+			t.Errorf("speakerish(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for w, want := range map[string]byte{"stock": 't', "gains": 't', "just": 'a', "overall": 'a', "remark": 'd', "database": 'd'} {
+		if got := nounClassOf(w); got != want {
+			t.Errorf("nounClassOf(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
