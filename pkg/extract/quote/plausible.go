@@ -51,11 +51,11 @@ var nounClass = sync.OnceValue(func() map[string]byte {
 var newsSpeakers = wordSet(`source campaign group media state network outlet station channel website site
 account newspaper paper press electorate side camp wing chair head voice insider contingent crew
 desk office bank management treasury leadership establishment tabloid daily broadsheet unit legend icon
-concern canton territory republic kingdom emirate`)
+concern canton territory republic kingdom emirate counterpart blacks whites`)
 
 // peopleWords stand for people without a noun: "others said", "many argue", "some warned".
 var peopleWords = wordSet(`others other some many most few all both several everyone everybody someone
-somebody anyone anybody nobody none`)
+somebody anyone anybody nobody none one two three four five six seven eight nine ten dozen more another`)
 
 // quantityHeads count the people of an of-phrase after them ("52 percent of voters said", "a
 // majority of members"): the phrase is as plausible as its people.
@@ -63,8 +63,48 @@ var quantityHeads = wordSet(`percent per cent majority minority half third quart
 proportion plurality portion fraction rest remainder bulk thousands hundreds dozens millions
 two-thirds three-quarters one-third one-quarter`)
 
-// laterPrepositions open a phrase after a noun that headOf does not cut at.
-var laterPrepositions = wordSet(`to about over under near by against across behind among within without`)
+// postPrepositions open a phrase after a noun ("sources privy to the talks", "Majorities across the
+// spectrum"), with the package's prepositions.
+var postPrepositions = wordSet(`to about over under near against across behind among within without
+than out like including`)
+
+// chunkHead is the index of the head of the phrase toks: the last word before what follows a noun
+// phrase's head in English — a preposition ("officials in Montevideo"), a participle ("Giant screens
+// hanging over the arena", "Congressional Republicans probing …"), a relative or a clause
+// ("Several people I've spoken with"), "close to", a bracket, a dash or a comma.
+func chunkHead(toks []text.Token) int {
+	for i := 1; i < len(toks); i++ {
+		t := toks[i].Text
+		lt := lower(t)
+		switch {
+		case !text.IsWord(t) && t != "-" && !strings.Contains(t, "-"),
+			prepositions[lt] || postPrepositions[lt] || closeTo[lt] || relativePronoun(lt) || lt == "that" || lt == "whose",
+			pronounSpeakers[t] || lt == "i" || lt == "i've" || lt == "i’ve" || lt == "you" || lt == "we",
+			participleAfterNoun(toks, i):
+			return i - 1
+		}
+	}
+	return len(toks) - 1
+}
+
+// participleAfterNoun reports whether toks[i] is a participle opening a clause after the noun
+// before it ("screens hanging", "Republicans probing", "Democrats involved"): a lower-case -ing or
+// -ed word that is no noun, or any such word after a plural.
+func participleAfterNoun(toks []text.Token, i int) bool {
+	t := toks[i].Text
+	if text.IsCapitalized(t) || !(strings.HasSuffix(t, "ing") || strings.HasSuffix(t, "ed")) || speakerish(lower(t)) {
+		return false
+	}
+	prev := toks[i-1].Text
+	lp := lower(prev)
+	if determiners[lp] || adverb(prev) || !text.IsCapitalized(prev) && nounClassOf(lp) == 'a' {
+		return false // "a newly formed group", "an accomplished member": a modifier before the noun
+	}
+	if c := nounClassOf(lower(t)); c != 't' && c != 'd' {
+		return true
+	}
+	return speakerish(lp) || strings.HasSuffix(lp, "s") && singular(lp) != lp // "a small group led by", "Democrats leaving"
+}
 
 // nounForms are the forms a head noun may be listed under: itself and its singulars ("studies",
 // "gains", "businesses", "spokesmen", "people").
@@ -159,17 +199,12 @@ func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop boo
 	if len(toks) == 0 {
 		return nil, "", false
 	}
-	h := headOf(toks, 0, len(toks)-1)
-	for i := 1; i < h; i++ {
-		if laterPrepositions[toks[i].Text] && text.IsWord(toks[i-1].Text) && !text.IsCapitalized(toks[i-1].Text) {
-			h = i - 1 // "sources privy to the negotiations": headOf stops at of/for/at/in/from/with/on only
-			break
-		}
-	}
+	h := chunkHead(toks)
 	if h > 0 && h == len(toks)-1 {
 		// "The Army later", "Ford itself": modifiers after the head are no part of it
 		k := h
-		for k > 0 && text.IsWord(toks[k].Text) && !text.IsCapitalized(toks[k].Text) && !speakerish(lower(toks[k].Text)) && nounClassOf(lower(toks[k].Text)) == 'a' {
+		for k > 0 && text.IsWord(toks[k].Text) && !text.IsCapitalized(toks[k].Text) && !speakerish(lower(toks[k].Text)) &&
+			(nounClassOf(lower(toks[k].Text)) == 'a' || dateWords[lower(toks[k].Text)]) {
 			k--
 		}
 		if k < h && text.IsCapitalized(toks[k].Text) && !determiners[lower(toks[k].Text)] && !notASpeaker(toks[k].Text) &&
@@ -221,8 +256,8 @@ func (d *doc) speakerAround(toks []text.Token, h int) bool {
 	modifier := c == 'a' || c == 0
 	for i := h - 1; i >= 0; i-- {
 		t := toks[i].Text
-		if !text.IsWord(t) || text.IsCapitalized(t) || determiners[lower(t)] || possessive(t) {
-			break
+		if !text.IsWord(t) || text.IsCapitalized(t) && i > 0 || determiners[lower(t)] || possessive(t) {
+			break // ("Democrats close to the campaign": the phrase's first word may be capitalised)
 		}
 		// a plural before the head is no modifier of it ("campaign video" is a video, "sources
 		// privy" are sources)
@@ -258,7 +293,7 @@ func (d *doc) clauseAway(r *speakerRef) *found {
 		}
 		prev := d.toks[j-1].Text
 		relative := t == "who" || t == "whose"
-		reduced := !text.IsCapitalized(t) && strings.HasSuffix(t, "ed") && text.IsWord(prev) &&
+		reduced := !text.IsCapitalized(t) && strings.HasSuffix(t, "ed") && text.IsWord(prev) && !auxiliaries[lower(prev)] &&
 			(speakerish(lower(prev)) && !text.IsCapitalized(prev) || prev == "People" || d.lastMentionIn(d.toks[j-1].Start, d.toks[j-1].End) != nil)
 		if !relative && !reduced {
 			continue
@@ -278,4 +313,18 @@ func (d *doc) clauseAway(r *speakerRef) *found {
 		return &sub
 	}
 	return nil
+}
+
+// ThingHeaded reports whether a speaker phrase, read alone, is one the extractor keeps no speaker
+// for: a description headed by a thing, a modifier or a communication, with no people around its
+// head ("The stock", "Those gains", "one slide"). It is the lexical half of the check, for measuring
+// it on annotated sources (tools/speakerlex/measure); in an article a name inside the phrase may
+// still be its author ("a Washington Post database").
+func ThingHeaded(phrase string) bool {
+	if notASpeaker(phrase) {
+		return false // a pronoun or a date: read before the check, never by it
+	}
+	d := newDoc(phrase, nil)
+	_, _, drop := d.implausible(&speakerRef{start: 0, end: len(phrase), name: phrase})
+	return drop
 }
