@@ -61,3 +61,30 @@ func TestSpeakerNounClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestReportIssuedByTheNextSpeaker: "…, a report says." followed by "The National Audit Office
+// said …" credits the report to the body the next sentence gives as speaking, as a reader does
+// (BBC leads); with no such sentence the report speaks for no one.
+func TestReportIssuedByTheNextSpeaker(t *testing.T) {
+	for _, tc := range []struct{ in, text, speaker string }{
+		{"Teenagers from well-off backgrounds are six times more likely to go to university, a report says.\n\nThe National Audit Office said more people went to university between 1994 and 2000.",
+			"Teenagers from", "National Audit Office"},
+		{"Teenagers from well-off backgrounds are six times more likely to go to university, a report says.\n\nMore people went to university between 1994 and 2000.",
+			"Teenagers from", ""},
+	} {
+		var got *string
+		qs := spoken(t, tc.in)
+		for _, q := range qs {
+			if len(q.Text) >= len(tc.text) && q.Text[:len(tc.text)] == tc.text {
+				s := ""
+				if q.Speaker != nil {
+					s = *q.Speaker
+				}
+				got = &s
+			}
+		}
+		if got == nil || *got != tc.speaker {
+			t.Errorf("%q: quotes%s; want speaker %q", tc.in[:40], show(qs), tc.speaker)
+		}
+	}
+}
