@@ -240,6 +240,12 @@ func compoundSpeaker(w string) bool {
 	return false
 }
 
+// thing reports whether implausible drops r: a thing, never a speaker or a pronoun's antecedent.
+func (d *doc) thing(r *speakerRef) bool {
+	_, _, drop := d.implausible(r)
+	return drop
+}
+
 // speakerAround reports whether a phrase whose head toks[h] is no speaker noun still names people:
 // in an of-phrase after a count or a part ("one of his aides", "three-fourths of them", "a slew of
 // RNC leaders"), or before a word that follows its noun ("sources privy to the talks", "two
@@ -292,7 +298,10 @@ func (d *doc) clauseAway(r *speakerRef) *found {
 			return nil // the clause ends at a comma, a quote mark, a bracket
 		}
 		prev := d.toks[j-1].Text
-		relative := t == "who" || t == "whose"
+		people := text.IsWord(prev) && speakerish(lower(prev)) && (!text.IsCapitalized(prev) || j-1 == lo)
+		// "people who have battled …", "Surety companies that had insured …", "Experts on North
+		// Korea and nuclear nonproliferation": a relative or a preposition after a people noun
+		relative := t == "who" || t == "whose" || people && (t == "that" || prepositions[t] || postPrepositions[t])
 		reduced := !text.IsCapitalized(t) && strings.HasSuffix(t, "ed") && text.IsWord(prev) && !auxiliaries[lower(prev)] &&
 			(speakerish(lower(prev)) && !text.IsCapitalized(prev) || prev == "People" || d.lastMentionIn(d.toks[j-1].Start, d.toks[j-1].End) != nil)
 		if !relative && !reduced {

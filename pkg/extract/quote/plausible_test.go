@@ -22,6 +22,11 @@ func TestPlausibleSpeakers(t *testing.T) {
 		{"Fifty-two percent of voters said the economy was their first concern.", "the economy", "Fifty-two percent of voters"},
 		{"Multiple sources privy to the negotiations said the talks had stalled.", "the talks", "Multiple sources privy to the negotiations"},
 		{"People briefed on the situation say the governor has revealed almost nothing.", "the governor", "People"},
+		// the speaker one clause away: a relative or a preposition after a people noun
+		{"Surety companies that had insured Patriot's reclamation obligations agreed to release millions in cash.", "to release", "Surety companies"},
+		{"Experts on North Korea and nuclear nonproliferation said the latest nuclear test could change that.", "the latest", "Experts"},
+		// a thing read as an earlier cue's subject is no pronoun's antecedent
+		{"Ivanka Trump, the nominee's eldest daughter, noted the rule in the interview last week. She said parents who adopt would not be eligible.", "parents who adopt", "Ivanka Trump"},
 	} {
 		got := spoken(t, tc.in)
 		var q *struct{ speaker string }
