@@ -93,3 +93,30 @@ func TestReportIssuedByTheNextSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestNominalBusinessAndTitle: "The bank said" in a story about one company is that company when the
+// article calls it nothing more; a capitalised title with its place ("Senator from Texas says")
+// stands for the person holding the title.
+func TestNominalBusinessAndTitle(t *testing.T) {
+	for _, tc := range []struct{ in, text, speaker string }{
+		{"Wells Fargo fired 5,300 employees. Wells Fargo has paid a fine of $185 million.\n\nThe bank said it had fired the thousands of employees involved.",
+			"it had fired", "Wells Fargo"},
+		{"Sen. Ted Cruz met Trump on Friday.\n\nSenator from Texas says he will vote for Trump in November.",
+			"he will vote", "Ted Cruz"},
+	} {
+		var got *string
+		qs := spoken(t, tc.in)
+		for _, q := range qs {
+			if len(q.Text) >= len(tc.text) && q.Text[:len(tc.text)] == tc.text {
+				s := ""
+				if q.Speaker != nil {
+					s = *q.Speaker
+				}
+				got = &s
+			}
+		}
+		if got == nil || *got != tc.speaker {
+			t.Errorf("%q: quotes%s; want speaker %q", tc.in[:40], show(qs), tc.speaker)
+		}
+	}
+}
