@@ -214,6 +214,9 @@ func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop boo
 		}
 	}
 	w := toks[h].Text
+	if h == len(toks)-1 && numeral(w) {
+		return nil, "", true // "10", "4,051": a count of nothing named is no one
+	}
 	if !text.IsWord(w) || text.IsCapitalized(w) || speakerish(lower(w)) || d.speakerAround(toks, h) ||
 		h > 0 && compoundSpeaker(lower(toks[h-1].Text)+" "+lower(w)) {
 		return nil, "", false // a name the tagger missed, a capitalised title, people
@@ -228,6 +231,20 @@ func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop boo
 		}
 	}
 	return nil, "", c == 't' || c == 'a' || c == 'd'
+}
+
+// numeral reports whether a token is written in digits ("10", "4,051", "3.5").
+func numeral(t string) bool {
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c != ',' && c != '.':
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // compoundSpeaker reports whether a two-word compound ("think tank", "intelligence service") names

@@ -60,6 +60,9 @@ func TestSpeakerNounClasses(t *testing.T) {
 			t.Errorf("speakerish(%q) = %v, want %v", w, got, want)
 		}
 	}
+	if !numeral("4,051") || numeral("G7") || numeral("") {
+		t.Errorf("numeral: 4,051 is one, G7 and the empty string are not")
+	}
 	for w, want := range map[string]byte{"stock": 't', "gains": 't', "just": 'a', "overall": 'a', "remark": 'd', "database": 'd'} {
 		if got := nounClassOf(w); got != want {
 			t.Errorf("nounClassOf(%q) = %q, want %q", w, got, want)
