@@ -200,16 +200,22 @@ func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop boo
 		return nil, "", false
 	}
 	h := chunkHead(toks)
+	if len(toks) == 1 && capitalisedCommonWord(toks[0].Text) {
+		return nil, "", true // "Donations", "Investigations": a sentence's first word, no name
+	}
 	if h > 0 && h == len(toks)-1 {
-		// "The Army later", "Ford itself": modifiers after the head are no part of it
+		// "The Army later", "The Florida senator sought": modifiers and verbs after the head are
+		// no part of it
 		k := h
 		for k > 0 && text.IsWord(toks[k].Text) && !text.IsCapitalized(toks[k].Text) && !speakerish(lower(toks[k].Text)) &&
-			(nounClassOf(lower(toks[k].Text)) == 'a' || dateWords[lower(toks[k].Text)]) {
+			(nounClassOf(lower(toks[k].Text)) == 'a' || nounClassOf(lower(toks[k].Text)) == 0 || dateWords[lower(toks[k].Text)]) {
 			k--
 		}
-		if k < h && text.IsCapitalized(toks[k].Text) && !determiners[lower(toks[k].Text)] && !notASpeaker(toks[k].Text) &&
+		kw := toks[k].Text
+		_, common := nounClass()[lower(kw)]
+		if k < h && (text.IsCapitalized(kw) && !common && !determiners[lower(kw)] && !notASpeaker(kw) || speakerish(lower(kw))) &&
 			d.lastMentionIn(r.start, toks[k].End) == nil {
-			// a name the tagger missed, with the modifiers cut off
+			// a name the tagger missed or a description, with the words after its head cut off
 			return &speakerRef{start: r.start, end: toks[k].End, name: d.s[r.start:toks[k].End], typ: r.typ}, "", false
 		}
 	}
@@ -231,6 +237,21 @@ func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop boo
 		}
 	}
 	return nil, "", c == 't' || c == 'a' || c == 'd'
+}
+
+// capitalisedCommonWord reports whether a capitalised word alone is a common word opening its
+// sentence rather than a name: the plural of a thing ("Donations", "Investigations"), written with
+// no capital but its first ("BuzzFeed" is a name).
+func capitalisedCommonWord(w string) bool {
+	if !text.IsCapitalized(w) || strings.ToUpper(w[:1])+lower(w[1:]) != w {
+		return false
+	}
+	lw := lower(w)
+	if speakerish(lw) {
+		return false
+	}
+	s := singular(lw)
+	return s != lw && (nounClass()[s] == 't' || nounClass()[s] == 'd')
 }
 
 // numeral reports whether a token is written in digits ("10", "4,051", "3.5").
