@@ -191,12 +191,78 @@ func write(out string, lines []string) error {
 
 // readData reads data.noun: each synset's lemmas and hypernym offsets.
 func readData(path string) (map[string]synset, error) {
+	m := map[string]synset{}
+	err := eachRecord(path, func(f []string) error {
+		if len(f) < 4 {
+			return nil
+		}
+		n, err := strconv.ParseInt(f[3], 16, 32)
+		if err != nil {
+			return fmt.Errorf("synset %s: word count: %w", f[0], err)
+		}
+		var s synset
+		i := 4
+		for w := 0; w < int(n) && i+1 < len(f); w, i = w+1, i+2 {
+			s.lemmas = append(s.lemmas, strings.ToLower(f[i]))
+		}
+		if i >= len(f) {
+			return nil
+		}
+		p, err := strconv.Atoi(f[i])
+		if err != nil {
+			return fmt.Errorf("synset %s: pointer count: %w", f[0], err)
+		}
+		i++
+		for k := 0; k < p && i+3 < len(f); k, i = k+1, i+4 {
+			if f[i] == "@" && f[i+2] == "n" {
+				s.hypers = append(s.hypers, f[i+1])
+			}
+		}
+		m[f[0]] = s
+		return nil
+	})
+	return m, err
+}
+
+// readIndex reads an index file (index.noun, index.adj, index.adv): each lemma's synset offsets,
+// most frequent sense first, and how many of its senses the sense-tagged corpora hold.
+func readIndex(path string) (map[string][]string, map[string]int, error) {
+	m := map[string][]string{}
+	tags := map[string]int{}
+	err := eachRecord(path, func(f []string) error {
+		if len(f) < 6 {
+			return nil
+		}
+		senses, err := strconv.Atoi(f[2])
+		if err != nil {
+			return fmt.Errorf("%s: sense count: %w", f[0], err)
+		}
+		ptrs, err := strconv.Atoi(f[3])
+		if err != nil {
+			return fmt.Errorf("%s: pointer count: %w", f[0], err)
+		}
+		// lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+		offs := f[4+ptrs+2:]
+		if len(offs) != senses {
+			return fmt.Errorf("%s: %d offsets, want %d", f[0], len(offs), senses)
+		}
+		if tags[f[0]], err = strconv.Atoi(f[4+ptrs+1]); err != nil {
+			return fmt.Errorf("%s: tagged sense count: %w", f[0], err)
+		}
+		m[f[0]] = offs
+		return nil
+	})
+	return m, tags, err
+}
+
+// eachRecord calls fn with the fields of each line of a WordNet database file, the licence header
+// and a data line's gloss (after " | ") left out.
+func eachRecord(path string, fn func(fields []string) error) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
-	m := map[string]synset{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
@@ -207,75 +273,9 @@ func readData(path string) (map[string]synset, error) {
 		if k := strings.Index(line, " | "); k >= 0 {
 			line = line[:k]
 		}
-		f := strings.Fields(line)
-		if len(f) < 4 {
-			continue
+		if err := fn(strings.Fields(line)); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
 		}
-		n, err := strconv.ParseInt(f[3], 16, 32)
-		if err != nil {
-			return nil, fmt.Errorf("%s: synset %s: word count: %w", path, f[0], err)
-		}
-		var s synset
-		i := 4
-		for w := 0; w < int(n) && i+1 < len(f); w, i = w+1, i+2 {
-			s.lemmas = append(s.lemmas, strings.ToLower(f[i]))
-		}
-		if i >= len(f) {
-			continue
-		}
-		p, err := strconv.Atoi(f[i])
-		if err != nil {
-			return nil, fmt.Errorf("%s: synset %s: pointer count: %w", path, f[0], err)
-		}
-		i++
-		for k := 0; k < p && i+3 < len(f); k, i = k+1, i+4 {
-			if f[i] == "@" && f[i+2] == "n" {
-				s.hypers = append(s.hypers, f[i+1])
-			}
-		}
-		m[f[0]] = s
 	}
-	return m, sc.Err()
-}
-
-// readIndex reads an index file (index.noun, index.adj, index.adv): each lemma's synset offsets,
-// most frequent sense first, and how many of its senses the sense-tagged corpora hold.
-func readIndex(path string) (map[string][]string, map[string]int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	m := map[string][]string{}
-	tags := map[string]int{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "  ") {
-			continue
-		}
-		f := strings.Fields(line)
-		if len(f) < 6 {
-			continue
-		}
-		senses, err := strconv.Atoi(f[2])
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %s: sense count: %w", path, f[0], err)
-		}
-		ptrs, err := strconv.Atoi(f[3])
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %s: pointer count: %w", path, f[0], err)
-		}
-		// lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-		offs := f[4+ptrs+2:]
-		if len(offs) != senses {
-			return nil, nil, fmt.Errorf("%s: %s: %d offsets, want %d", path, f[0], len(offs), senses)
-		}
-		if tags[f[0]], err = strconv.Atoi(f[4+ptrs+1]); err != nil {
-			return nil, nil, fmt.Errorf("%s: %s: tagged sense count: %w", path, f[0], err)
-		}
-		m[f[0]] = offs
-	}
-	return m, tags, sc.Err()
+	return sc.Err()
 }

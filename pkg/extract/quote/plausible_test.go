@@ -1,6 +1,25 @@
 package quote
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/article"
+)
+
+// speakerAt is the speaker ("" for none) of the first quote whose text starts with text, and
+// whether there is one.
+func speakerAt(qs []article.Quote, text string) (string, bool) {
+	for _, q := range qs {
+		if strings.HasPrefix(q.Text, text) {
+			if q.Speaker == nil {
+				return "", true
+			}
+			return *q.Speaker, true
+		}
+	}
+	return "", false
+}
 
 // TestPlausibleSpeakers: a description that names no entity may speak only when its head denotes a
 // person, a group of people or an organisation (WordNet's classes, data/nouns.tsv.gz). A stock, an
@@ -29,22 +48,12 @@ func TestPlausibleSpeakers(t *testing.T) {
 		{"Ivanka Trump, the nominee's eldest daughter, noted the rule in the interview last week. She said parents who adopt would not be eligible.", "parents who adopt", "Ivanka Trump"},
 	} {
 		got := spoken(t, tc.in)
-		var q *struct{ speaker string }
-		for _, g := range got {
-			if len(g.Text) >= len(tc.text) && g.Text[:len(tc.text)] == tc.text {
-				s := ""
-				if g.Speaker != nil {
-					s = *g.Speaker
-				}
-				q = &struct{ speaker string }{s}
-				break
-			}
-		}
+		speaker, found := speakerAt(got, tc.text)
 		switch {
-		case q == nil && tc.speaker != "":
+		case !found && tc.speaker != "":
 			t.Errorf("%q: no quote starting %q in%s", tc.in, tc.text, show(got))
-		case q != nil && q.speaker != tc.speaker:
-			t.Errorf("%q: speaker %q; want %q", tc.in, q.speaker, tc.speaker)
+		case found && speaker != tc.speaker:
+			t.Errorf("%q: speaker %q; want %q", tc.in, speaker, tc.speaker)
 		}
 	}
 }
@@ -80,18 +89,8 @@ func TestReportIssuedByTheNextSpeaker(t *testing.T) {
 		{"Teenagers from well-off backgrounds are six times more likely to go to university, a report says.\n\nMore people went to university between 1994 and 2000.",
 			"Teenagers from", ""},
 	} {
-		var got *string
 		qs := spoken(t, tc.in)
-		for _, q := range qs {
-			if len(q.Text) >= len(tc.text) && q.Text[:len(tc.text)] == tc.text {
-				s := ""
-				if q.Speaker != nil {
-					s = *q.Speaker
-				}
-				got = &s
-			}
-		}
-		if got == nil || *got != tc.speaker {
+		if got, ok := speakerAt(qs, tc.text); !ok || got != tc.speaker {
 			t.Errorf("%q: quotes%s; want speaker %q", tc.in[:40], show(qs), tc.speaker)
 		}
 	}
@@ -107,18 +106,8 @@ func TestNominalBusinessAndTitle(t *testing.T) {
 		{"Sen. Ted Cruz met Trump on Friday.\n\nSenator from Texas says he will vote for Trump in November.",
 			"he will vote", "Ted Cruz"},
 	} {
-		var got *string
 		qs := spoken(t, tc.in)
-		for _, q := range qs {
-			if len(q.Text) >= len(tc.text) && q.Text[:len(tc.text)] == tc.text {
-				s := ""
-				if q.Speaker != nil {
-					s = *q.Speaker
-				}
-				got = &s
-			}
-		}
-		if got == nil || *got != tc.speaker {
+		if got, ok := speakerAt(qs, tc.text); !ok || got != tc.speaker {
 			t.Errorf("%q: quotes%s; want speaker %q", tc.in[:40], show(qs), tc.speaker)
 		}
 	}
