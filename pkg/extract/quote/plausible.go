@@ -1,10 +1,11 @@
 package quote
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"io"
+	"sort"
 	"strings"
 	"sync"
 
@@ -25,26 +26,55 @@ import (
 //go:embed data/nouns.tsv.gz
 var nounsGz []byte
 
-// nounClass maps a lower-case noun to its class letter: 'p' person, 'g' group of people, 'o'
-// organisation, 't' thing. Built once, on first use, and read-only after.
-var nounClass = sync.OnceValue(func() map[string]byte {
+// nounTable is the embedded noun list, unpacked: the sorted "word\tclass\n" lines in one string and
+// where each starts. It holds two pointers, so the garbage collector never walks 80k map keys.
+type nounTable struct {
+	text  string
+	lines []uint32
+}
+
+// nouns is the noun list, unpacked once, on first use, and read-only after.
+var nouns = sync.OnceValue(func() *nounTable {
 	zr, err := gzip.NewReader(bytes.NewReader(nounsGz))
 	if err != nil {
 		panic("quote: embedded noun list: " + err.Error()) // the list is compiled in: a broken one is a build error
 	}
-	m := make(map[string]byte, 60000)
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		line := sc.Text()
-		if w, c, ok := strings.Cut(line, "\t"); ok && c != "" && !strings.HasPrefix(line, "#") {
-			m[w] = c[0]
-		}
-	}
-	if err := sc.Err(); err != nil {
+	raw, err := io.ReadAll(zr)
+	if err != nil {
 		panic("quote: embedded noun list: " + err.Error())
 	}
-	return m
+	t := &nounTable{text: string(raw), lines: make([]uint32, 0, 90000)}
+	for off := 0; off < len(t.text); {
+		end := strings.IndexByte(t.text[off:], '\n')
+		if end < 0 {
+			end = len(t.text) - off
+		}
+		if t.text[off] != '#' {
+			t.lines = append(t.lines, uint32(off))
+		}
+		off += end + 1
+	}
+	return t
 })
+
+// class is the class letter of a lower-case noun: 'p' person, 'g' group of people, 'o'
+// organisation, 'd' document, 't' thing, 'a' modifier; 0 when the list does not hold it.
+func (t *nounTable) class(w string) byte {
+	i := sort.Search(len(t.lines), func(i int) bool { return t.word(i) >= w })
+	if i < len(t.lines) && t.word(i) == w {
+		return t.text[int(t.lines[i])+len(w)+1]
+	}
+	return 0
+}
+
+// word is the noun of line i.
+func (t *nounTable) word(i int) string {
+	line := t.text[t.lines[i]:]
+	return line[:strings.IndexByte(line, '\t')]
+}
+
+// nounClass is the noun list's class of a lower-case word (nounTable.class).
+func nounClass(w string) byte { return nouns().class(w) }
 
 // newsSpeakers are heads news gives a voice that WordNet ranks below their first two senses: "the
 // campaign said", "sources said", "state media reported", "a source familiar with …".
@@ -128,14 +158,13 @@ func nounForms(w string) []string {
 // bodies, titles, the voices of bodies, documents (which speak for their issuer, document.go) and
 // counts of people holds it.
 func speakerish(w string) bool {
-	classes := nounClass()
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	if _, known := classes[w]; !known && personSuffix(w) {
+	if nounClass(w) == 0 && personSuffix(w) {
 		return true // "futurologist", "Brexiteers": a word WordNet lacks, shaped like one for people
 	}
 	for _, f := range nounForms(w) {
 		switch {
-		case classes[f] == 'p' || classes[f] == 'g' || classes[f] == 'o',
+		case nounClass(f) == 'p' || nounClass(f) == 'g' || nounClass(f) == 'o',
 			groupNouns[f] || titleNouns[f] || personNouns[f] || orgHeads[f] || companyHeads[f] || clubHeads[f],
 			orgVoices[f] || geoHeads[f] || documentNouns[f] || messageNouns[f] || newsSpeakers[f] || quantityHeads[f] || peopleWords[f]:
 			return true
@@ -161,12 +190,11 @@ func personSuffix(w string) bool {
 // "overall", "just"), 0 when unknown. A noun form wins over a modifier ("gains" is the plural of
 // "gain", whatever "gains" alone would be).
 func nounClassOf(w string) byte {
-	classes := nounClass()
 	var c byte
 	for _, f := range nounForms(w) {
-		switch classes[f] {
+		switch fc := nounClass(f); fc {
 		case 'd', 't':
-			return classes[f]
+			return fc
 		case 'a':
 			c = 'a'
 		}
@@ -212,7 +240,7 @@ func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop boo
 			k--
 		}
 		kw := toks[k].Text
-		_, common := nounClass()[lower(kw)]
+		common := nounClass(lower(kw)) != 0
 		if k < h && (text.IsCapitalized(kw) && !common && !determiners[lower(kw)] && !notASpeaker(kw) || speakerish(lower(kw))) &&
 			d.lastMentionIn(r.start, toks[k].End) == nil {
 			// a name the tagger missed or a description, with the words after its head cut off
@@ -251,7 +279,7 @@ func capitalisedCommonWord(w string) bool {
 		return false
 	}
 	s := singular(lw)
-	return s != lw && (nounClass()[s] == 't' || nounClass()[s] == 'd')
+	return s != lw && (nounClass(s) == 't' || nounClass(s) == 'd')
 }
 
 // numeral reports whether a token is written in digits ("10", "4,051", "3.5").
@@ -271,7 +299,7 @@ func numeral(t string) bool {
 // compoundSpeaker reports whether a two-word compound ("think tank", "intelligence service") names
 // a person, a group or an organisation.
 func compoundSpeaker(w string) bool {
-	switch nounClass()[w] {
+	switch nounClass(w) {
 	case 'p', 'g', 'o':
 		return true
 	}
