@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
 )
 
@@ -100,6 +101,14 @@ func (d *doc) documentSource(q *found, toks []text.Token, p np, h int, depth int
 			}
 		}
 	}
+	// "…, a report says. The Higher Education Funding Council for England said …": the body the
+	// next sentence opens with as speaking is the issuer a reader takes for the report of the lead.
+	if depth == 0 && (!definite(toks, p.a, h+1) || p.a == h-1) {
+		if m := d.issuerAfterSentence(toks[h].End); m != nil {
+			q.spk, q.kind = m, kindNominal
+			return
+		}
+	}
 	q.spk, q.unnamed = nil, true
 }
 
@@ -190,3 +199,28 @@ func (d *doc) issuerAfter(toks []text.Token, h int) *speakerRef {
 
 // seenVerbs name who read or holds a document, not who issued it.
 var seenVerbs = wordSet(`seen obtained reviewed viewed read received examined shared`)
+
+// issuerAfterSentence is the organisation that one of the two sentences after the one holding pos
+// opens with as the subject of a speech verb ("The National Audit Office said …"), or nil.
+func (d *doc) issuerAfterSentence(pos int) *speakerRef {
+	i := d.tokenIndex(pos)
+	for n := 0; n < 3; n++ {
+		// to the next full stop: the end of the sentence holding pos, then of each one after it
+		for k := 0; i < len(d.toks) && d.toks[i].Text != "." && k < 80; i, k = i+1, k+1 {
+		}
+		if i+1 >= len(d.toks) || d.toks[i].Text != "." || n == 2 {
+			return nil
+		}
+		i++
+		j := i
+		if d.toks[j].Text == "The" && j+1 < len(d.toks) {
+			j++
+		}
+		if m := d.mentionAt(d.toks[j].Start); m != nil && m.typ == article.TypeOrg {
+			if v := d.tokenIndex(m.end); v < len(d.toks) && sayWords[lower(d.toks[v].Text)] {
+				return m
+			}
+		}
+	}
+	return nil
+}

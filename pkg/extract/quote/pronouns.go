@@ -75,6 +75,10 @@ func resolvePronouns(d *doc, qs []found) {
 			if q.spk == nil && strings.EqualFold(p, "they") {
 				q.spk = lastPerson
 			}
+			if q.spk != nil && d.thing(q.spk) {
+				// a thing read as an earlier cue's subject ("noted the rule") is no antecedent
+				q.spk = d.lastMentionBefore(q.mStart, org, want, false)
+			}
 			if q.spk != nil && want != 0 {
 				d.learnGender(q.spk.name, want) // "she" said it, so later "he" is someone else
 			}
@@ -82,7 +86,7 @@ func resolvePronouns(d *doc, qs []found) {
 		if q.direct {
 			lastDirect = q
 		}
-		if q.spk != nil {
+		if q.spk != nil && !d.thing(q.spk) {
 			if q.spk.typ == article.TypeOrg {
 				lastOrg = q.spk
 			} else {

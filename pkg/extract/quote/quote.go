@@ -50,6 +50,14 @@
 // who holds it. Quote.SpeakerKind says how the cue's subject refers to the speaker: named, nominal,
 // pronoun or anonymous ("analysts", "a person familiar with the matter").
 //
+// A description that names no entity speaks only when its head denotes a person, a group of people
+// or an organisation, as WordNet 3.1 classes nouns (plausible.go, data/nouns.tsv.gz built by
+// tools/speakerlex): "The stock added …", "Those gains …", "The subsequent investigation found …"
+// keep no speaker; a document or other communication speaks for the author the phrase names ("a
+// Washington Post database"); the speaker of a cue whose subject was read inside a clause is the
+// phrase that clause follows ("people who have battled … say"); "…, a report says." is the body the
+// next sentence gives as speaking.
+//
 // Other languages (FindIn, by Article.Language): Spanish, French, German, Portuguese and Italian
 // direct quotes with their own marks (« », „ “, » «) and speech verbs, "según/selon/laut/secondo
 // X", dialogue dashes in Spanish and Portuguese (mlatin.go); Chinese “ ” and 「」 quotes with
@@ -198,6 +206,15 @@ func (d *doc) export(q found) article.Quote {
 	}
 	if q.spk != nil && notASpeaker(q.spk.name) {
 		q.spk = nil // the last guard: a date, a pronoun or a function word never speaks
+	}
+	if ref, kind, drop := d.implausible(q.spk); drop {
+		if sub := d.clauseAway(q.spk); sub != nil {
+			q.spk, q.mStart, q.mEnd, q.kind, q.role = sub.spk, sub.mStart, sub.mEnd, sub.kind, sub.role
+		} else {
+			q.spk, q.mStart, q.mEnd = nil, 0, 0 // a thing says nothing (plausible.go)
+		}
+	} else if ref != nil {
+		q.spk, q.mStart, q.mEnd, q.kind = ref, ref.start, ref.end, kind
 	}
 	if q.spk != nil {
 		name, typ := q.spk.name, q.spk.typ

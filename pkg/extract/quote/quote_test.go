@@ -391,3 +391,14 @@ func TestNotASpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineOnlyClause: a quote whose clause before it is nothing but a dateline ("WASHINGTON —
+// “…”", as in PolNeAR's train texts) has no subject to read, and must not panic.
+func TestDatelineOnlyClause(t *testing.T) {
+	for _, s := range []string{
+		"WASHINGTON — “We will not back down from this fight, not now and not ever.”",
+		"DALLAS, Texas — “The state is ready for whatever comes next,” officials said.",
+	} {
+		New().Find(s, capitalisedPeople(s))
+	}
+}

@@ -139,9 +139,10 @@ func (d *doc) byPlace(q *found, toks []text.Token, p np, h int) bool {
 			q.role = "" // "those from the Sahel, the arid belt south of the Sahara, said": the place's
 		}
 		q.kind = kindAnonymous
-		if definite(toks, p.a, h+1) {
+		if hw := toks[h].Text; definite(toks, p.a, h+1) || h == p.a && text.IsCapitalized(hw) && titleWords[lower(hw)] {
+			// ("Senator from Texas says": a title with its place stands for its holder, as "the senator")
 			q.kind = kindNominal
-			if ref := d.byTitle(lower(toks[h].Text), start); ref != nil {
+			if ref := d.byTitle(lower(hw), start); ref != nil {
 				q.spk = ref
 			}
 		}
@@ -648,6 +649,11 @@ func (d *doc) byTitle(head string, pos int) *speakerRef {
 	if company != nil {
 		return company
 	}
+	if companyHeads[head] || businessHeads[head] {
+		if m := d.dominantBusiness(pos); m != nil {
+			return m // "The bank said" in a story about Wells Fargo
+		}
+	}
 	if d.inHeadline(pos) {
 		// "Minister: ‘We will act’" as the headline: the body introduces the minister.
 		for i := range d.mentions {
@@ -657,6 +663,43 @@ func (d *doc) byTitle(head string, pos int) *speakerRef {
 		}
 	}
 	return nil
+}
+
+// businessHeads are nouns for a business that companyHeads do not hold ("the bank", "the lender").
+var businessHeads = wordSet(`bank lender brokerage exchange publisher broadcaster network chain store
+supplier contractor group`)
+
+// dominantBusiness is the organisation a business noun before pos stands for when the article names
+// none as such: the one named most often before pos (at least twice, and more often than any other),
+// not a public body — the company the story is about.
+func (d *doc) dominantBusiness(pos int) *speakerRef {
+	counts := map[string]int{}
+	var last map[string]*speakerRef = map[string]*speakerRef{}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.start >= pos {
+			break
+		}
+		if m.typ == article.TypeOrg && !publicBody(m.name) && !d.inQuote(m.start) {
+			counts[m.name]++
+			last[m.name] = m
+		}
+	}
+	best, second := "", 0
+	for name, n := range counts {
+		if n > counts[best] || n == counts[best] && name < best {
+			if best != "" {
+				second = max(second, counts[best])
+			}
+			best = name
+		} else {
+			second = max(second, n)
+		}
+	}
+	if best == "" || counts[best] < 2 || counts[best] <= second {
+		return nil
+	}
+	return last[best]
 }
 
 // titled reports whether a person mention carries the title word, in the entity's role, right

@@ -71,7 +71,8 @@ func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
 	// "On Monday, Trump said …", "Smiling, Mrs. Clinton …", "When asked whom she supported, Ms.
 	// Sherry said": skip an opening phrase up to its comma when it is a subordinate clause or names
 	// no one.
-	opener := subordinators[toks[i].Text] || sentenceOpeners[toks[i].Text]
+	// (a clause that is all dateline, "NEW YORK — “…”", leaves nothing to skip: i == k)
+	opener := i < k && (subordinators[toks[i].Text] || sentenceOpeners[toks[i].Text])
 	for j := i + 1; j < k && (j < i+12 || opener && j < i+30); j++ { // "When my mother mentioned … on the highway, I …"
 		if toks[j].Text == "," {
 			if subordinators[toks[i].Text] || sentenceOpeners[toks[i].Text] ||

