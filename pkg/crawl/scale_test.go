@@ -112,7 +112,7 @@ func TestManySourcesPolledOnSchedule(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		const n, poll = 500, time.Minute
 		site := newManyHosts(10, 20*time.Millisecond) // a first poll of ~11 s: 12 requests, 1 s apart
-		// 5,000 articles handed over 10 s each through the sink slots: longer than the interval.
+		// 5,000 articles handed over 10 s each through the article queue's slots: longer than the interval.
 		slowSink := func(ctx context.Context, p article.Page) error {
 			time.Sleep(10 * time.Second)
 			return nil
