@@ -187,13 +187,7 @@ func (c *Crawler) Run(ctx context.Context) error {
 				default:
 				}
 			}
-			wg.Add(1)
-			go c.poll(ctx, ss, listed, func(err error) {
-				if err != nil && ctx.Err() == nil {
-					c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
-				}
-				wg.Done()
-			})
+			c.startPoll(ctx, &wg, ss, listed)
 		}
 		next := time.Duration(-1)
 		if len(due) > 0 && listing < maxListing {
@@ -211,6 +205,17 @@ func (c *Crawler) Run(ctx context.Context) error {
 		case <-timer.C:
 		}
 	}
+}
+
+// startPoll polls ss in a goroutine of its own; wg counts the poll until its articles are done.
+func (c *Crawler) startPoll(ctx context.Context, wg *sync.WaitGroup, ss *sourceState, listed func()) {
+	wg.Add(1)
+	go c.poll(ctx, ss, listed, func(err error) {
+		if err != nil && ctx.Err() == nil {
+			c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
+		}
+		wg.Done()
+	})
 }
 
 // pollDue is when a source's next poll is due.

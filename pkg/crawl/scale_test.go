@@ -6,6 +6,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,6 +145,48 @@ func TestManySourcesPolledOnSchedule(t *testing.T) {
 		for _, st := range status {
 			if st.Fetched != 10 || st.LastError != "" {
 				t.Errorf("%s: fetched %d, last error %q; want 10 and none", st.Name, st.Fetched, st.LastError)
+			}
+		}
+	})
+}
+
+// Goroutines stay bounded by the crawler's slots, not by its sources, when thousands of polls fall
+// due together and the sink holds the articles back (issue #25): due polls wait in the poll heap
+// and listed articles in the article queue, as data. Before, each due poll was a goroutine parked
+// in its host's queue, then in wait for a sink slot until its articles were handed over: ~20,000
+// goroutines at 20,000 feeds, whose stacks the collector scanned at every cycle.
+func TestGoroutinesBoundedWithManySources(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const n = 3000
+		site := newManyHosts(1, 10*time.Millisecond)
+		slowSink := func(ctx context.Context, p article.Page) error {
+			time.Sleep(time.Second)
+			return nil
+		}
+		cfg := scaleConfig(site)
+		cfg.Concurrency = 2 // 64 listings, 64 article slots
+		c := newCrawler(t, cfg, nil, slowSink, site.sources(n, 0)...)
+		base := runtime.NumGoroutine()
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan error)
+		go func() { done <- c.Run(ctx) }()
+		peak := 0
+		for range 300 { // 300 s of the bubble's clock: 9,000 requests of 10 ms on 2 workers take 45 s
+			time.Sleep(time.Second)
+			synctest.Wait()
+			peak = max(peak, runtime.NumGoroutine()-base)
+		}
+		status := c.Status()
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatalf("Run: %v", err)
+		}
+		if limit := 64 + 64 + 100; peak > limit {
+			t.Errorf("peak %d goroutines over the test's own for %d sources; want at most %d (slots, not sources)", peak, n, limit)
+		}
+		for _, st := range status {
+			if st.Fetched != 1 || st.LastError != "" {
+				t.Fatalf("%s: fetched %d, last error %q; want 1 and none", st.Name, st.Fetched, st.LastError)
 			}
 		}
 	})
