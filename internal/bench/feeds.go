@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -84,6 +85,13 @@ func newFeedSite(feeds, perFeed int, seed int64, dir string) (*feedSite, error) 
 		s.items = append(s.items, all[i*perFeed:(i+1)*perFeed])
 	}
 	return s, nil
+}
+
+// start starts serving under the profiler label bench=site, which the server's goroutines
+// inherit: `go tool pprof -tagfocus=bench=site` (or -tagignore) on a --cpuprofile separates the
+// generated site's CPU, which a real crawl would not spend, from the crawler's.
+func (s *feedSite) start(srv *httptest.Server) {
+	pprof.Do(context.Background(), pprof.Labels("bench", "site"), func(context.Context) { srv.Start() })
 }
 
 // feedHost is the host name of feed i (0-based).
