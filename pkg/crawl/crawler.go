@@ -424,6 +424,7 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState, listed func(), done
 	if src.Kind == KindSitemap { // sitemaps are often oldest first; fetch the newest
 		slices.SortStableFunc(ps.items, func(a, b item) int { return b.when.Compare(a.when) })
 	}
+	ps.canon = nil // listing done: the items may wait in the article queue a while, without it
 	ss.pollMu.Unlock()
 	if listed != nil {
 		listed()
