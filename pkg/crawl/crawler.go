@@ -238,15 +238,18 @@ func (h *pollHeap) Pop() any {
 	return x
 }
 
-// RunOnce polls every source once, concurrently, and returns when all fetches and sink calls are done.
+// RunOnce polls every source once, concurrently (as many listing at once as Run lets), and returns
+// when all fetches and sink calls are done.
 // The error joins the sources' poll errors (feed unreachable, unparsable, ...); article failures are
 // counted in Status instead.
 func (c *Crawler) RunOnce(ctx context.Context) error {
 	errs := make([]error, len(c.sources))
 	var wg sync.WaitGroup
+	listing := make(chan struct{}, listingsPerWorker*c.cfg.Concurrency) // as in Run
 	for i, ss := range c.sources {
+		listing <- struct{}{}
 		wg.Add(1)
-		go c.poll(ctx, ss, nil, func(err error) { errs[i] = err; wg.Done() })
+		go c.poll(ctx, ss, func() { <-listing }, func(err error) { errs[i] = err; wg.Done() })
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
