@@ -34,6 +34,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	feeds := fs.String("feeds", "", "comma-separated feed counts, e.g. 1000,5000,20000: one run per count over that many small feeds, each on its own host (feed<i>.bench.test, all dialled on one loopback listener), with the default politeness and robots.txt; overrides --articles and --sizes")
 	feedItems := fs.Int("feed-items", 5, "articles per feed with --feeds")
 	poll := fs.Duration("poll", 60*time.Second, "with --feeds: poll interval; the run also waits for every feed's second poll and reports its lateness (0: poll once)")
+	pollWindow := fs.Duration("poll-window", 0, "with --feeds: after the run, keep polling this long (every feed then answers 304) and report the CPU per poll, and the run's CPU per article once its polls are charged at that cost; the run's own figures exclude the window (0: no window)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the runs to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile (at the end) to this file")
 	timeout := fs.Duration("timeout", 30*time.Minute, "give up after this long")
@@ -50,8 +51,8 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if *feedItems < 1 || *poll < 0 {
-		return usageError{errors.New("--feed-items must be >= 1 and --poll >= 0")}
+	if *feedItems < 1 || *poll < 0 || *pollWindow < 0 {
+		return usageError{errors.New("--feed-items must be >= 1, --poll and --poll-window >= 0")}
 	}
 	langs, err := benchLanguages(*languages)
 	if err != nil {
@@ -69,7 +70,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer stop()
 	opts := bench.Options{Languages: langs, Seed: *seed, Workers: *workers, Batch: *batch, Rate: *rate, ExtractCPU: *extractCPU,
-		DataDir: *dataDir, LimitMemory: limitMemory, FeedItems: *feedItems, Poll: *poll}
+		DataDir: *dataDir, LimitMemory: limitMemory, FeedItems: *feedItems, Poll: *poll, PollWindow: *pollWindow}
 	if *feeds != "" {
 		opts.Feeds = counts[0] // Sizes sets each run's count
 	}

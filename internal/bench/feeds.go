@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -84,6 +85,13 @@ func newFeedSite(feeds, perFeed int, seed int64, dir string) (*feedSite, error) 
 		s.items = append(s.items, all[i*perFeed:(i+1)*perFeed])
 	}
 	return s, nil
+}
+
+// start starts serving under the profiler label bench=site, which the server's goroutines
+// inherit: `go tool pprof -tagfocus=bench=site` (or -tagignore) on a --cpuprofile separates the
+// generated site's CPU, which a real crawl would not spend, from the crawler's.
+func (s *feedSite) start(srv *httptest.Server) {
+	pprof.Do(context.Background(), pprof.Labels("bench", "site"), func(context.Context) { srv.Start() })
 }
 
 // feedHost is the host name of feed i (0-based).
@@ -183,22 +191,57 @@ func (s *feedSite) secondRounds(poll time.Duration) (done int, late []time.Durat
 // FeedsReport is what a feeds run measured about the crawl itself.
 type FeedsReport struct {
 	Feeds        int
+	Articles     int
 	Poll         time.Duration   // 0: each feed polled once
 	Robots       int64           // robots.txt requests
 	FeedRequests int64           // feed requests, conditional ones included
 	NotModified  int64           // feed requests answered 304
 	SecondRound  int             // feeds polled at least twice
 	Late         []time.Duration // per feed polled twice: gap between its first two polls − Poll
+	RunCPU       time.Duration   // the run's CPU time (Result.CPU); 0 when unknown
+	Polling      PollingAlone    // measured after the run with Options.PollWindow; zero without
 }
 
-// report is the feed site's count of what the crawler asked for; nil for no feed site.
-func (s *feedSite) report(poll time.Duration) *FeedsReport {
+// PollingAlone is the crawl measured after the run, when every article is indexed and every feed
+// unchanged: each poll is a conditional GET answered 304, so the CPU is that of polling (the
+// crawler's and the generated site's, and the idle process's), without articles.
+type PollingAlone struct {
+	Window   time.Duration
+	Requests int64         // feed requests in the window
+	CPU      time.Duration // the process's CPU time in the window
+}
+
+// report is the feed site's count of what the crawler asked for in the run (before any polling
+// window); nil for no feed site.
+func (s *feedSite) report(poll, runCPU time.Duration, polling PollingAlone) *FeedsReport {
 	if s == nil {
 		return nil
 	}
 	done, late := s.secondRounds(poll)
-	return &FeedsReport{Feeds: len(s.items), Poll: poll, Robots: s.robots.Load(), FeedRequests: s.feedGets.Load(),
-		NotModified: s.notModified.Load(), SecondRound: done, Late: late}
+	articles := 0
+	for _, items := range s.items {
+		articles += len(items)
+	}
+	return &FeedsReport{Feeds: len(s.items), Articles: articles, Poll: poll, Robots: s.robots.Load(),
+		FeedRequests: s.feedGets.Load() - polling.Requests, NotModified: s.notModified.Load() - polling.Requests,
+		SecondRound: done, Late: late, RunCPU: max(runCPU, 0), Polling: polling}
+}
+
+// measurePolling lets the crawler go on polling for window after the run, and returns the feed
+// requests and the CPU time of that window. Without a feed site or a window it returns at once.
+func (s *feedSite) measurePolling(ctx context.Context, window time.Duration) (PollingAlone, error) {
+	if s == nil || window <= 0 {
+		return PollingAlone{}, nil
+	}
+	cpu0, req0 := cpuTime(), s.feedGets.Load()
+	t := time.NewTimer(window)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return PollingAlone{}, fmt.Errorf("bench stopped while measuring polling alone: %w", context.Cause(ctx))
+	case <-t.C:
+	}
+	return PollingAlone{Window: window, Requests: s.feedGets.Load() - req0, CPU: cpuTime() - cpu0}, nil
 }
 
 // waitSecondRound returns once every feed has been polled twice, or with an error when ctx ends
@@ -246,4 +289,28 @@ func (f *FeedsReport) print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "bench: second round (poll every %s): %d/%d feeds polled twice, %d within interval+10%%; lateness p50=%s p99=%s max=%s\n",
 		f.Poll, f.SecondRound, f.Feeds, onTime, pct(f.Late, 50), pct(f.Late, 99), pct(f.Late, 100))
+	f.printPolling(w)
+}
+
+// printPolling splits the run's CPU between polls and articles: the feed requests per article
+// (a longer run polls each feed more often, so CPU per article alone mixes the two), and with a
+// polling window the CPU per poll, and what is left per article once the run's polls are charged
+// at that cost (robots.txt and first, unconditional, polls cost more than the 304s measured).
+func (f *FeedsReport) printPolling(w io.Writer) {
+	if f.Articles == 0 {
+		return
+	}
+	fmt.Fprintf(w, "bench: feed requests per article %.2f\n", float64(f.FeedRequests)/float64(f.Articles))
+	p := f.Polling
+	if p.Window <= 0 || p.Requests == 0 || p.CPU < 0 {
+		return
+	}
+	perPoll := p.CPU / time.Duration(p.Requests)
+	fmt.Fprintf(w, "bench: polling alone for %s after the run: %d feed requests (%.1f/s), CPU %.2fs: %.3f CPU-ms per poll\n",
+		p.Window, p.Requests, float64(p.Requests)/p.Window.Seconds(), p.CPU.Seconds(), 1000*perPoll.Seconds())
+	if f.RunCPU > 0 {
+		polls := perPoll * time.Duration(f.FeedRequests)
+		fmt.Fprintf(w, "bench: the run's %d feed requests at that cost: %.2fs of its %.2fs CPU; the rest %.2f CPU-ms/article\n",
+			f.FeedRequests, polls.Seconds(), f.RunCPU.Seconds(), 1000*(f.RunCPU-polls).Seconds()/float64(f.Articles))
+	}
 }

@@ -63,9 +63,51 @@ func TestFeedSite(t *testing.T) {
 	if _, err := client.Get("http://example.com/"); err == nil {
 		t.Error("the bench transport dialled a host outside the bench")
 	}
-	rep := site.report(time.Minute)
-	if rep.Robots != 1 || rep.FeedRequests != 2 || rep.NotModified != 1 || rep.SecondRound != 1 || len(rep.Late) != 1 || rep.Late[0] > -59*time.Second {
+	rep := site.report(time.Minute, 0, PollingAlone{})
+	if rep.Robots != 1 || rep.FeedRequests != 2 || rep.NotModified != 1 || rep.SecondRound != 1 || len(rep.Late) != 1 || rep.Late[0] > -59*time.Second || rep.Articles != 6 {
 		t.Errorf("report = %+v; want 1 robots, 2 feed requests (1 not modified), feed 2 polled twice at once (lateness ≈ -1m)", rep)
+	}
+}
+
+// The feeds report splits the run's CPU between polls and articles: feed requests per article
+// always, and with a polling window the CPU per poll and what is left per article. The window's
+// requests are not the run's.
+func TestFeedsReportPolling(t *testing.T) {
+	t.Parallel()
+	site, err := newFeedSite(2, 2, 1, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.feedGets.Store(10) // 6 in the run, then 4 in the window
+	site.notModified.Store(8)
+	for _, tc := range []struct {
+		name    string
+		polling PollingAlone
+		runCPU  time.Duration
+		want    []string
+		not     []string
+	}{
+		{name: "no window", runCPU: time.Second,
+			want: []string{"feed requests 10 (8 answered 304", "feed requests per article 2.50"}, not: []string{"polling alone"}},
+		{name: "window", runCPU: 100 * time.Millisecond, polling: PollingAlone{Window: time.Minute, Requests: 4, CPU: 8 * time.Millisecond},
+			want: []string{"feed requests 6 (4 answered 304", "feed requests per article 1.50",
+				"polling alone for 1m0s after the run: 4 feed requests (0.1/s), CPU 0.01s: 2.000 CPU-ms per poll",
+				"the run's 6 feed requests at that cost: 0.01s of its 0.10s CPU; the rest 22.00 CPU-ms/article"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			site.report(time.Minute, tc.runCPU, tc.polling).print(&out)
+			for _, w := range tc.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("report lacks %q:\n%s", w, out.String())
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(out.String(), w) {
+					t.Errorf("report has %q:\n%s", w, out.String())
+				}
+			}
+		})
 	}
 }
 

@@ -90,7 +90,7 @@ func startFeedSite(site *httptest.Server, opts Options, dir string, stderr io.Wr
 	fmt.Fprintf(stderr, "bench: %d feeds of %d articles on %d hosts rendered in %.1fs\n",
 		opts.Feeds, opts.FeedItems, opts.Feeds, time.Since(rendering).Seconds())
 	site.Config.Handler = feeds
-	site.Start()
+	feeds.start(site)
 	return feeds, nil
 }
 

@@ -58,11 +58,10 @@ type Crawler struct {
 	fetcher  *Fetcher
 	sched    *scheduler
 	robots   *robotsCache
-	waiting  hostWindows // article fetches waiting in each host's queue, across all sources
-	handling urlSet      // article URLs being fetched or handed over now, so overlapping polls skip them
-	// sinkSlots bounds the article fetches between taking their URL and the sink's return:
-	// see fetchArticle.
-	sinkSlots chan struct{}
+	handling urlSet // article URLs being fetched or handed over now, so overlapping polls skip them
+	// articles are the listed articles waiting for one of the fetch slots that bound the article
+	// fetches between taking their URL and the sink's return: see fetchArticle.
+	articles *articleQueue
 }
 
 type sourceState struct {
@@ -84,6 +83,11 @@ const (
 	// host's turn or for the sink included: at a 1 s host interval the crawl can still reach
 	// 32 × Concurrency articles/s, and a backed-up sink holds at most that many pages in memory.
 	sinkSlotsPerWorker = 32
+	// listingsPerWorker × Concurrency polls may be listing their source at once (waiting for
+	// robots.txt or their host's interval included); the other due polls wait in Run's heap, as
+	// data. At a 1 s host interval that still keeps every worker busy, and it bounds the goroutines
+	// when thousands of polls fall due together (every source at start-up).
+	listingsPerWorker = 32
 )
 
 // New checks the config and sources (reporting every problem) and returns a Crawler. store and sink
@@ -117,7 +121,7 @@ func New(cfg Config, sources []Source, store Store, sink Sink, log *slog.Logger,
 		return nil, fmt.Errorf("crawl config: %w", err)
 	}
 	c.fetcher = newFetcher(cfg, c.log, c.m)
-	c.sinkSlots = make(chan struct{}, sinkSlotsPerWorker*cfg.Concurrency)
+	c.articles = newArticleQueue(sinkSlotsPerWorker*cfg.Concurrency, max(64, 4*cfg.Concurrency), c.startArticle)
 	c.sched = newScheduler(cfg.Concurrency, cfg.PerHostConcurrency, cfg.PerHostInterval, c.m.scheduler)
 	c.robots = newRobotsCache(c.fetcher, cfg.UserAgent, c.sched.setDelay)
 	return c, nil
@@ -143,13 +147,17 @@ func (c *Crawler) Fetcher() *Fetcher { return c.fetcher }
 // finished.
 //
 // One goroutine keeps the sources in a heap by due time and starts each poll in a goroutine of its
-// own that ends with the poll: a poll costs O(log sources), and no goroutine waits per idle source.
+// own that ends with the listing, at most listingsPerWorker × Concurrency at once (the other due
+// polls wait in the heap, oldest first): a poll costs O(log sources), and no goroutine waits per
+// idle or due source. The listed articles wait in the crawler's article queue.
 func (c *Crawler) Run(ctx context.Context) error {
 	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		due  = make(pollHeap, 0, len(c.sources))
-		wake = make(chan struct{}, 1)
+		wg         sync.WaitGroup
+		mu         sync.Mutex
+		due        = make(pollHeap, 0, len(c.sources))
+		wake       = make(chan struct{}, 1)
+		listing    int // polls listing now
+		maxListing = listingsPerWorker * c.cfg.Concurrency
 	)
 	now := time.Now()
 	for _, ss := range c.sources {
@@ -160,32 +168,29 @@ func (c *Crawler) Run(ctx context.Context) error {
 	for {
 		mu.Lock()
 		now = time.Now()
-		for len(due) > 0 && !now.Before(due[0].at) {
+		for len(due) > 0 && listing < maxListing && !now.Before(due[0].at) {
 			ss := heap.Pop(&due).(pollDue).ss
 			start := now
+			listing++
 			// The next poll is due once this one has listed the source's articles: their
 			// hand-over to the sink, which waits while the pipeline catches up, does not
 			// hold it back.
 			listed := func() {
-				if ss.src.Poll <= 0 || ctx.Err() != nil {
-					return
-				}
 				mu.Lock()
-				heap.Push(&due, pollDue{at: later(start.Add(ss.src.Poll), time.Now()), ss: ss})
+				listing--
+				if ss.src.Poll > 0 && ctx.Err() == nil {
+					heap.Push(&due, pollDue{at: later(start.Add(ss.src.Poll), time.Now()), ss: ss})
+				}
 				mu.Unlock()
-				select { // the new due time may be the earliest
+				select { // the new due time may be the earliest, or a listing slot came free
 				case wake <- struct{}{}:
 				default:
 				}
 			}
-			wg.Go(func() {
-				if err := c.poll(ctx, ss, listed); err != nil && ctx.Err() == nil {
-					c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
-				}
-			})
+			c.startPoll(ctx, &wg, ss, listed)
 		}
 		next := time.Duration(-1)
-		if len(due) > 0 {
+		if len(due) > 0 && listing < maxListing {
 			next = due[0].at.Sub(now)
 		}
 		mu.Unlock()
@@ -200,6 +205,17 @@ func (c *Crawler) Run(ctx context.Context) error {
 		case <-timer.C:
 		}
 	}
+}
+
+// startPoll polls ss in a goroutine of its own; wg counts the poll until its articles are done.
+func (c *Crawler) startPoll(ctx context.Context, wg *sync.WaitGroup, ss *sourceState, listed func()) {
+	wg.Add(1)
+	go c.poll(ctx, ss, listed, func(err error) {
+		if err != nil && ctx.Err() == nil {
+			c.log.Warn("source poll failed", "source", ss.src.Name, "url", ss.src.URL, "err", err)
+		}
+		wg.Done()
+	})
 }
 
 // pollDue is when a source's next poll is due.
@@ -222,14 +238,18 @@ func (h *pollHeap) Pop() any {
 	return x
 }
 
-// RunOnce polls every source once, concurrently, and returns when all fetches and sink calls are done.
+// RunOnce polls every source once, concurrently (as many listing at once as Run lets), and returns
+// when all fetches and sink calls are done.
 // The error joins the sources' poll errors (feed unreachable, unparsable, ...); article failures are
 // counted in Status instead.
 func (c *Crawler) RunOnce(ctx context.Context) error {
 	errs := make([]error, len(c.sources))
 	var wg sync.WaitGroup
+	listing := make(chan struct{}, listingsPerWorker*c.cfg.Concurrency) // as in Run
 	for i, ss := range c.sources {
-		wg.Go(func() { errs[i] = c.poll(ctx, ss, nil) })
+		listing <- struct{}{}
+		wg.Add(1)
+		go c.poll(ctx, ss, func() { <-listing }, func(err error) { errs[i] = err; wg.Done() })
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
@@ -340,11 +360,19 @@ type item struct {
 type pollState struct {
 	ss *sourceState
 
-	mu         sync.Mutex
-	items      []item
-	canon      map[string]bool
-	validators map[string]validators
+	mu    sync.Mutex
+	items []item
+	canon map[string]bool
+	// validators by Store key, one per document read (a feed: one): a slice, not a map, because
+	// a poll's state lives on while its articles wait for the pipeline, and at 20,000 feeds the
+	// maps' buckets were ~10 MB of the heap the collector scanned.
+	validators []keyedValidators
 	retry      bool // something must be retried: keep the old validators so the next poll re-reads
+}
+
+type keyedValidators struct {
+	key string
+	v   validators
 }
 
 func (ps *pollState) add(it item) {
@@ -367,9 +395,18 @@ func (ps *pollState) updateValidators(docURL string, change func(*validators)) {
 	key := FeedKey(docURL)
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	v := ps.validators[key]
-	change(&v)
-	ps.validators[key] = v
+	change(ps.validatorsOfLocked(key))
+}
+
+// validatorsOfLocked is where the validators of key are kept, added if new; ps.mu is held.
+func (ps *pollState) validatorsOfLocked(key string) *validators {
+	for i := range ps.validators {
+		if ps.validators[i].key == key {
+			return &ps.validators[i].v
+		}
+	}
+	ps.validators = append(ps.validators, keyedValidators{key: key})
+	return &ps.validators[len(ps.validators)-1].v
 }
 
 func (ps *pollState) markRetry() {
@@ -378,16 +415,18 @@ func (ps *pollState) markRetry() {
 	ps.mu.Unlock()
 }
 
-// poll runs one pass over a source: list its items, fetch the new ones, save validators.
+// poll runs one pass over a source: list its items, queue the new ones for fetching, and once
+// they are all handed over (or dropped) save the validators and call done with the poll's error.
 // listed, if not nil, is called once the source's listing is done, before its articles are fetched.
-func (c *Crawler) poll(ctx context.Context, ss *sourceState, listed func()) error {
+// poll returns after the listing: done may be called later, from another goroutine.
+func (c *Crawler) poll(ctx context.Context, ss *sourceState, listed func(), done func(error)) {
 	// One listing at a time per source; the articles it found are fetched and handed over
 	// outside the lock, so a sink that waits for the pipeline delays articles, not the next
 	// poll. A poll that overlaps the last one's hand-over sees its URLs pending and keeps its
 	// validators unsaved, so nothing is lost to a 304.
 	ss.pollMu.Lock()
 	start := time.Now()
-	ps := &pollState{ss: ss, canon: map[string]bool{}, validators: map[string]validators{}}
+	ps := &pollState{ss: ss, canon: map[string]bool{}}
 	src := ss.src
 	var err error
 	switch src.Kind {
@@ -405,25 +444,79 @@ func (c *Crawler) poll(ctx context.Context, ss *sourceState, listed func()) erro
 	if src.Kind == KindSitemap { // sitemaps are often oldest first; fetch the newest
 		slices.SortStableFunc(ps.items, func(a, b item) int { return b.when.Compare(a.when) })
 	}
+	ps.canon = nil // listing done: the items may wait in the article queue a while, without it
 	ss.pollMu.Unlock()
 	if listed != nil {
 		listed()
 	}
-	counts := c.fetchItems(ctx, ps)
-	if err == nil && !ps.retry && ctx.Err() == nil {
-		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeOpTimeout)
-		for key, v := range ps.validators {
-			if perr := c.store.Put(sctx, key, mustJSON(v)); perr != nil {
-				c.log.Warn("save feed validators", "source", src.Name, "key", key, "err", perr)
+	pr := &pollRun{c: c, ctx: ctx, ps: ps, start: start, err: err, done: done, pending: 1}
+	c.queueItems(ctx, pr)
+	pr.itemDone("", nil) // the queueing itself
+}
+
+// pollRun is a poll whose listed articles are being fetched; the last of them to end finishes it.
+type pollRun struct {
+	c     *Crawler
+	ctx   context.Context
+	ps    *pollState
+	start time.Time
+	err   error // the listing's
+	done  func(error)
+
+	mu      sync.Mutex
+	counts  itemCounts
+	pending int // articles queued or being fetched, +1 while the poll is still queueing them
+}
+
+// count adds an article's outcome (a metrics label) to the poll's counts.
+func (pr *pollRun) count(result string, err error) {
+	pr.mu.Lock()
+	defer pr.mu.Unlock()
+	switch result {
+	case "fetched":
+		pr.counts.fetched++
+	case "duplicate", "robots", "skipped", "listing":
+		pr.counts.skipped++
+	default:
+		pr.counts.failed++
+		pr.counts.lastErr = err
+	}
+}
+
+// itemDone ends one queued article with its outcome ("" = dropped, not counted), and finishes the
+// poll after the last: its validators are saved only if the listing and every article went well.
+func (pr *pollRun) itemDone(result string, err error) {
+	if result != "" {
+		pr.count(result, err)
+	}
+	pr.mu.Lock()
+	pr.pending--
+	last := pr.pending == 0
+	pr.mu.Unlock()
+	if !last {
+		return
+	}
+	c, ps, src := pr.c, pr.ps, pr.ps.ss.src
+	ps.mu.Lock()
+	retry := ps.retry
+	ps.mu.Unlock()
+	if pr.err == nil && !retry && pr.ctx.Err() == nil {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(pr.ctx), storeOpTimeout)
+		for _, kv := range ps.validators {
+			if perr := c.store.Put(sctx, kv.key, mustJSON(kv.v)); perr != nil {
+				c.log.Warn("save feed validators", "source", src.Name, "key", kv.key, "err", perr)
 			}
 		}
 		cancel()
 	}
-	if err != nil {
-		err = fmt.Errorf("source %q: %w", src.Name, err)
+	perr := pr.err
+	if perr != nil {
+		perr = fmt.Errorf("source %q: %w", src.Name, perr)
 	}
-	ss.record(start, err, len(ps.items), counts)
-	return err
+	ps.ss.record(pr.start, perr, len(ps.items), pr.counts)
+	if pr.done != nil {
+		pr.done(perr)
+	}
 }
 
 // record adds one poll's outcome to the source's status; start is when the poll began.
@@ -481,7 +574,7 @@ func (c *Crawler) fetchDoc(ctx context.Context, ps *pollState, rawURL, kind stri
 	v := extra
 	v.ETag, v.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	ps.mu.Lock()
-	ps.validators[key] = v
+	*ps.validatorsOfLocked(key) = v
 	ps.mu.Unlock()
 	return resp, prev, nil
 }
@@ -699,22 +792,18 @@ type itemCounts struct {
 	lastErr                  error
 }
 
-// fetchItems fetches the poll's new items (at most MaxArticlesPerPoll) and hands them to the sink.
-func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
-	var (
-		counts itemCounts
-		mu     sync.Mutex
-		wg     sync.WaitGroup
-		window = make(chan struct{}, max(64, 4*c.cfg.Concurrency)) // goroutines waiting in host queues
-		now    = time.Now()
-		todo   int
-	)
+// queueItems puts the poll's new items (at most MaxArticlesPerPoll) in the crawler's article
+// queue, which fetches them and hands them to the sink; the poll's goroutine does not wait for them.
+func (c *Crawler) queueItems(ctx context.Context, pr *pollRun) {
+	ps := pr.ps
+	now := time.Now()
+	todo := 0
 	for _, it := range ps.items {
 		if ctx.Err() != nil {
 			break
 		}
 		if fresh, pending := c.seen(ctx, it.canon, now); fresh {
-			counts.skipped++
+			pr.count("duplicate", nil)
 			c.m.countItem("duplicate")
 			if pending {
 				// Someone is fetching it, or was and died: look again next poll, so a dead
@@ -725,7 +814,7 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 		}
 		if u, err := url.Parse(it.url); err == nil && c.cfg.RespectRobots {
 			if rb, ok := c.robots.lookup(u); ok && !rb.AllowedURL(u) {
-				counts.skipped++
+				pr.count("robots", nil)
 				c.m.countItem("robots")
 				continue
 			}
@@ -735,68 +824,41 @@ func (c *Crawler) fetchItems(ctx context.Context, ps *pollState) itemCounts {
 			break
 		}
 		todo++
-		select {
-		case window <- struct{}{}:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			break
-		}
 		if !c.handling.add(ps.ss, it.canon) {
 			// An earlier poll of this source is still on it (a backed-up sink makes polls
 			// overlap): skip it here, and look again next poll.
-			<-window
-			counts.skipped++
+			pr.count("duplicate", nil)
 			c.m.countItem("duplicate")
 			ps.markRetry()
 			continue
 		}
-		release, err := c.waiting.acquire(ctx, hostOf(it.url), cap(window))
-		if err != nil {
-			c.handling.remove(ps.ss, it.canon)
-			<-window
-			break
-		}
-		// The sink slot is taken here, before the goroutine starts, so that the goroutines under
-		// way are bounded by the slots, not by the items of every running poll: at 5,000 feeds the
-		// goroutines parked on the slots were ~25,000, and scanning their stacks at each garbage
-		// collection cost more CPU than extraction.
-		select {
-		case c.sinkSlots <- struct{}{}:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			release()
-			c.handling.remove(ps.ss, it.canon)
-			<-window
-			break
-		}
-		wg.Go(func() {
-			defer func() { <-c.sinkSlots; release(); c.handling.remove(ps.ss, it.canon); <-window }()
-			res, err := c.fetchArticle(ctx, ps, it)
-			c.m.countItem(res)
-			mu.Lock()
-			defer mu.Unlock()
-			switch res {
-			case "fetched":
-				counts.fetched++
-			case "duplicate", "robots", "skipped", "listing":
-				counts.skipped++
-			default:
-				counts.failed++
-				counts.lastErr = err
-			}
-		})
+		pr.mu.Lock()
+		pr.pending++
+		pr.mu.Unlock()
+		c.articles.push(articleJob{ctx: ctx, poll: pr, it: it, host: hostOf(it.url)})
 	}
-	wg.Wait()
-	return counts
+}
+
+// startArticle fetches and hands over one queued article in a goroutine of its own, which holds
+// one of the article queue's slots until the sink has returned.
+func (c *Crawler) startArticle(j articleJob) {
+	go func() {
+		result, err := "", error(nil)
+		if j.ctx.Err() == nil { // else the poll was stopped while the article waited: drop it
+			result, err = c.fetchArticle(j.ctx, j.poll.ps, j.it)
+			c.m.countItem(result)
+		}
+		c.handling.remove(j.poll.ps.ss, j.it.canon)
+		c.articles.done(j.host)
+		j.poll.itemDone(result, err)
+	}()
 }
 
 // fetchArticle claims, fetches and sinks one article; the result is a metrics label.
 //
 // The page goes to the sink after its politeness slot is given back: a sink that waits (the
 // pipeline's backlog gate) must not hold the slots the next feed polls need, or every poll falls
-// behind schedule while the pipeline catches up. A sink slot, taken by fetchItems before the
+// behind schedule while the pipeline catches up. A slot of the article queue, taken before the
 // fetch, bounds the pages fetched and not yet handed over instead, so they wait on the web, not in
 // memory; it is held through the host's politeness wait too, so there are many
 // (sinkSlotsPerWorker per worker).
@@ -1011,37 +1073,6 @@ func (s *urlSet) remove(ss *sourceState, canon string) {
 	s.mu.Lock()
 	delete(s.m, sourceURL{ss, canon})
 	s.mu.Unlock()
-}
-
-// hostWindows bounds the article fetches waiting in one host's politeness queue, whichever source
-// (feed, sitemap) they came from. Each waiting fetch is a goroutine, and a poll only bounds its
-// own: two hundred feed pages of one site polled at once used to park 64 goroutines each behind
-// that site's queue, ~12,800 stacks that made the collector work against the memory limit
-// (measured: a 20,000-article flood cost 1.8× the CPU per article of a 5,000 one).
-type hostWindows struct {
-	mu    sync.Mutex
-	hosts map[string]chan struct{}
-}
-
-// acquire takes one of the host's size slots, waiting while all are taken, and returns the
-// function that gives it back.
-func (w *hostWindows) acquire(ctx context.Context, host string, size int) (release func(), err error) {
-	w.mu.Lock()
-	if w.hosts == nil {
-		w.hosts = map[string]chan struct{}{}
-	}
-	slots, ok := w.hosts[host]
-	if !ok {
-		slots = make(chan struct{}, size)
-		w.hosts[host] = slots
-	}
-	w.mu.Unlock()
-	select {
-	case slots <- struct{}{}:
-		return func() { <-slots }, nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
 }
 
 // hostOf is the host (with port) of a URL, as the politeness queues key it; "" if unparsable.

@@ -1,0 +1,38 @@
+package crawl
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+)
+
+// The article queue starts at most `slots` jobs, at most `perHost` of one host, hosts taking turns
+// and each host's jobs in order; a job that ends gives its slot to the next.
+func TestArticleQueueBoundsAndTurns(t *testing.T) {
+	var started []string
+	q := newArticleQueue(3, 2, func(j articleJob) { started = append(started, j.host+"/"+j.it.url) })
+	for i := range 4 {
+		q.push(articleJob{host: "a", it: item{url: strconv.Itoa(i)}})
+	}
+	q.push(articleJob{host: "b", it: item{url: "0"}})
+	q.push(articleJob{host: "c", it: item{url: "0"}})
+	// a takes two (its limit), b the third slot; c waits for a slot.
+	if want := []string{"a/0", "a/1", "b/0"}; !slices.Equal(started, want) {
+		t.Fatalf("started %v; want %v", started, want)
+	}
+	if got := q.waiting(); got != 3 {
+		t.Fatalf("waiting %d; want 3", got)
+	}
+	q.done("a") // a's slot goes to c, whose turn came first
+	q.done("b") // then a again
+	q.done("a")
+	if want := []string{"a/0", "a/1", "b/0", "c/0", "a/2", "a/3"}; !slices.Equal(started, want) {
+		t.Fatalf("started %v; want %v", started, want)
+	}
+	for _, h := range []string{"c", "a", "a"} {
+		q.done(h)
+	}
+	if q.waiting() != 0 || q.busy != 0 || len(q.hosts) != 0 || len(q.ready) != 0 {
+		t.Fatalf("after all done: waiting %d, busy %d, hosts %d, ready %d; want all 0", q.waiting(), q.busy, len(q.hosts), len(q.ready))
+	}
+}
