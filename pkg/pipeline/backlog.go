@@ -31,6 +31,10 @@ type backlogGate struct {
 	mu      sync.Mutex
 	checked time.Time
 	over    bool
+	// recheck is closed when the next reading is due: every waiter sleeps on it, so that hundreds
+	// of held-back fetches cost one timer per check, not one each (issue #25: at 20,000 feeds the
+	// per-waiter timers were ~3 % of the CPU).
+	recheck chan struct{}
 }
 
 func newBacklogGate(b *bus.Bus, max int, log *slog.Logger) *backlogGate {
@@ -63,7 +67,8 @@ func (g *backlogGate) wait(ctx context.Context) error {
 	}
 	logged := false
 	for {
-		if !g.isOver(ctx) {
+		over, recheck := g.isOver(ctx)
+		if !over {
 			return nil
 		}
 		if !logged {
@@ -73,20 +78,28 @@ func (g *backlogGate) wait(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(backlogCheckEvery):
+		case <-recheck:
 		}
 	}
 }
 
-// isOver reads the backlog at most once per backlogCheckEvery for all the crawler's workers.
-func (g *backlogGate) isOver(ctx context.Context) bool {
+// isOver reads the backlog at most once per backlogCheckEvery for all the crawler's workers, and
+// returns with it a channel closed when the next reading is due.
+func (g *backlogGate) isOver(ctx context.Context) (bool, <-chan struct{}) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if time.Since(g.checked) < backlogCheckEvery {
-		return g.over
+	if g.recheck != nil && time.Since(g.checked) < backlogCheckEvery {
+		select {
+		case <-g.recheck: // due already (timers and clocks may disagree by a hair): read again
+		default:
+			return g.over, g.recheck
+		}
 	}
 	n, exists, err := g.pending(ctx)
 	g.checked = time.Now()
 	g.over = err == nil && exists && n > g.max
-	return g.over
+	recheck := make(chan struct{})
+	time.AfterFunc(backlogCheckEvery, func() { close(recheck) })
+	g.recheck = recheck
+	return g.over, recheck
 }
