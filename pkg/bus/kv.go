@@ -255,6 +255,7 @@ func AlertFiredView(ctx context.Context, js jetstream.JetStream) (*PackedKV, err
 	if err != nil {
 		return nil, fmt.Errorf("key-value bucket %s: %w", BucketAlertFired, err)
 	}
-	return &PackedKV{KV: &KV{kv: kv}, prefixes: firedPackedPrefixes, shardBits: packedShardBits,
-		legacyUntil: packedForever, now: time.Now}, nil
+	p := newPacked(&KV{kv: kv}, 0, firedPackedPrefixes)
+	p.legacyUntil = packedForever
+	return p, nil
 }

@@ -58,7 +58,7 @@ const (
 // Packed returns kv with the keys of prefixes packed (see PackedKV). window is how long a key
 // written by Put or Create lives (0: forever); it should be the bucket's own TTL, if it has one.
 func (b *Bus) Packed(ctx context.Context, kv *KV, window time.Duration, prefixes ...string) (*PackedKV, error) {
-	p := &PackedKV{KV: kv, prefixes: prefixes, window: window, shardBits: packedShardBits, now: time.Now}
+	p := newPacked(kv, window, prefixes)
 	since, err := p.packedSince(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("packed key-value bucket %s: %w", kv.kv.Bucket(), err)
@@ -71,6 +71,10 @@ func (b *Bus) Packed(ctx context.Context, kv *KV, window time.Duration, prefixes
 		p.legacyUntil = since.Add(window)
 	}
 	return p, nil
+}
+
+func newPacked(kv *KV, window time.Duration, prefixes []string) *PackedKV {
+	return &PackedKV{KV: kv, prefixes: prefixes, window: window, shardBits: packedShardBits, now: time.Now}
 }
 
 // packedForever is a legacyUntil that never passes.
@@ -201,7 +205,8 @@ func (p *PackedKV) Delete(ctx context.Context, key string) error {
 	if !p.packed(key) {
 		return p.KV.Delete(ctx, key)
 	}
-	if _, err := p.rewrite(ctx, key, func([]byte, bool) bool { return true }, nil, -1); err != nil {
+	// Only a shard that holds the key is rewritten (exists also counts an unpacked key).
+	if _, err := p.rewrite(ctx, key, func(_ []byte, exists bool) bool { return exists }, nil, -1); err != nil {
 		return err
 	}
 	if p.legacy() {

@@ -405,12 +405,7 @@ func TestConcurrentFind(t *testing.T) {
 // want lists "type|date" of each event found, in text order.
 func TestSenses(t *testing.T) {
 	t.Parallel()
-	ex := New()
-	for _, tc := range []struct {
-		name string
-		f    fixture
-		want []string
-	}{
+	checkSenses(t, []senseCase{
 		{"vaccine trial", fixture{text: "Researchers began vaccinating volunteers on Monday in the country's largest trial of a new tuberculosis vaccine.",
 			dates: [][3]string{{"Monday", "2026-11-16", "day"}}}, nil},
 		{"trial with no cue in a vaccine story", fixture{text: "The vaccine was safe in early tests. The trial aims to enrol 6,000 adolescents and adults."}, nil},
@@ -492,17 +487,7 @@ func TestSenses(t *testing.T) {
 		{"a gathering of leaders", fixture{text: "He spoke at a gathering of industry leaders."}, []string{"meeting|"}},
 		{"net income reported", fixture{text: "Net income fell to 537m euros."}, []string{"economic|"}},
 		{"attack in words", fixture{text: "There are valid reasons to attack and critique the candidate."}, nil},
-	} {
-		var got []string
-		for _, e := range ex.Find(tc.f.article(t)) {
-			if e.Trigger != nil {
-				got = append(got, e.Type+"|"+e.Date)
-			}
-		}
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: %q = %v; want %v", tc.name, tc.f.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestNamedNonEvents pins names a reader does not take for an event held (issue #19), and text in
