@@ -37,6 +37,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	pollWindow := fs.Duration("poll-window", 0, "with --feeds: after the run, keep polling this long (every feed then answers 304) and report the CPU per poll, and the run's CPU per article once its polls are charged at that cost; the run's own figures exclude the window (0: no window)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the runs to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile (at the end) to this file")
+	heapAt := fs.String("heap-at", "", "comma-separated article counts, e.g. 20000,80000: with --memprofile, also write the live heap (after a collection) to <memprofile>.<count> when the run has indexed that many articles")
 	timeout := fs.Duration("timeout", 30*time.Minute, "give up after this long")
 	dataDir := fs.String("data", "", "folder for NATS and the index (default: a temporary folder, removed after)")
 	esURL := fs.String("es-url", "", "index into this Elasticsearch cluster (URLs comma-separated) instead of a bleve index: each run writes a fresh alias <es-index>-<unix time>-<run>, left in place")
@@ -73,6 +74,15 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		DataDir: *dataDir, LimitMemory: limitMemory, FeedItems: *feedItems, Poll: *poll, PollWindow: *pollWindow}
 	if *feeds != "" {
 		opts.Feeds = counts[0] // Sizes sets each run's count
+	}
+	if *heapAt != "" {
+		if *memProfile == "" {
+			return usageError{errors.New("--heap-at needs --memprofile")}
+		}
+		if opts.Checkpoints, err = benchCounts(1, *heapAt); err != nil {
+			return err
+		}
+		opts.AtIndexed = heapProfileAt(*memProfile, stderr)
 	}
 	if *esURL != "" {
 		opts.OpenIndex = benchElastic(*esURL, *esIndex, stderr)
@@ -155,11 +165,30 @@ func startCPUProfile(path string) (stop func(), err error) {
 }
 
 // writeAllocProfile writes the allocations made so far to path.
-func writeAllocProfile(path string) error {
+// heapProfileAt writes the live heap, after a collection, to <path>.<indexed>.
+func heapProfileAt(path string, stderr io.Writer) func(indexed int) {
+	return func(indexed int) {
+		runtime.GC()
+		name := fmt.Sprintf("%s.%d", path, indexed)
+		if err := writeProfile(name, "heap"); err != nil {
+			fmt.Fprintf(stderr, "bench: heap profile at %d: %v\n", indexed, err)
+			return
+		}
+		fmt.Fprintf(stderr, "bench: live heap at %d articles written to %s\n", indexed, name)
+	}
+}
+
+func writeAllocProfile(path string) error { return writeProfile(path, "allocs") }
+
+// writeProfile writes the named runtime profile to path.
+func writeProfile(path, profile string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	return pprof.Lookup("allocs").WriteTo(f, 0)
+	if err := pprof.Lookup(profile).WriteTo(f, 0); err != nil {
+		return err
+	}
+	return f.Close()
 }

@@ -55,6 +55,12 @@ type Options struct {
 	// OpenIndex, if set, opens the index the run writes to (an Elasticsearch cluster, say) instead
 	// of a fresh bleve index under the run's folder; the run closes it at the end.
 	OpenIndex func(ctx context.Context) (index.Index, error)
+
+	// AtIndexed, if set, is called (on its own goroutine, so indexing goes on) when the number of
+	// indexed articles first reaches each of Checkpoints: heap profiles taken along one run show
+	// what grows with the corpus, which profiles of two runs of different sizes blur.
+	Checkpoints []int
+	AtIndexed   func(indexed int)
 }
 
 // Run runs one generated site of opts.Articles articles through a fresh embedded pipeline and

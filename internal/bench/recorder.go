@@ -24,6 +24,9 @@ type recorder struct {
 	res         Result
 	lastIndexed time.Time
 	done        chan struct{} // closed when every article is searchable
+
+	checkpoints map[int]bool // Options.Checkpoints
+	atIndexed   func(int)    // Options.AtIndexed
 }
 
 func newRecorder(opts Options) *recorder {
@@ -31,7 +34,14 @@ func newRecorder(opts Options) *recorder {
 	if len(opts.Languages) > 0 {
 		res.Languages = map[string]int{}
 	}
-	return &recorder{articles: opts.Articles, res: res, done: make(chan struct{})}
+	r := &recorder{articles: opts.Articles, res: res, done: make(chan struct{}), atIndexed: opts.AtIndexed}
+	if opts.AtIndexed != nil {
+		r.checkpoints = map[int]bool{}
+		for _, n := range opts.Checkpoints {
+			r.checkpoints[n] = true
+		}
+	}
+	return r
 }
 
 // indexed is the pipeline's OnIndexed.
@@ -44,6 +54,9 @@ func (r *recorder) indexed(a *article.Article, at time.Time) {
 		r.res.Languages[a.Language]++
 	}
 	r.lastIndexed = at
+	if n := len(r.res.Searchable); r.checkpoints[n] {
+		go r.atIndexed(n)
+	}
 	if len(r.res.Searchable) == r.articles {
 		close(r.done)
 	}
