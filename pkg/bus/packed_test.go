@@ -15,7 +15,7 @@ import (
 
 func openPacked(t *testing.T, b *bus.Bus, bucket string, window time.Duration) *bus.PackedKV {
 	t.Helper()
-	ctx := context.Background()
+	ctx := t.Context() // the replica's watch ends with the test
 	kv, err := b.KV(ctx, bucket, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -106,17 +106,24 @@ func TestPackedKVBoundsSubjects(t *testing.T) {
 }
 
 // TestPackedKVCreateOnceUnderContention: workers racing to create the same keys in shared shards
-// each key is created exactly once (compare-and-swap on the shard, retried on a lost race).
+// each key is created exactly once (compare-and-swap on the shard, retried on a lost race), also
+// when they are three processes, each with its own replica of the shards, and each then reads the
+// keys the others created.
 func TestPackedKVCreateOnceUnderContention(t *testing.T) {
 	b, _ := connect(t)
 	ctx := context.Background()
-	p := openPacked(t, b, "packed_race", 0)
-	bus.SetPackedShardBits(p, 1) // 2 shards: every write contends
+	var procs []*bus.PackedKV
+	for range 3 {
+		p := openPacked(t, b, "packed_race", 0)
+		bus.SetPackedShardBits(p, 1) // 2 shards: every write contends
+		procs = append(procs, p)
+	}
 	const keys, workers = 30, 6
 	var created atomic.Int64
 	var wg sync.WaitGroup
 	errs := make(chan error, workers)
 	for w := range workers {
+		p := procs[w%len(procs)]
 		wg.Go(func() {
 			for i := range keys {
 				ok, err := p.Create(ctx, fmt.Sprintf("mark.%d", i), []byte(fmt.Sprint(w)))
@@ -137,6 +144,16 @@ func TestPackedKVCreateOnceUnderContention(t *testing.T) {
 	}
 	if got := created.Load(); got != keys {
 		t.Fatalf("%d creations reported for %d keys; want each created once", got, keys)
+	}
+	for _, p := range procs {
+		testutil.Eventually(t, 10*time.Second, func() error {
+			for i := range keys {
+				if _, ok, err := p.Get(ctx, fmt.Sprintf("mark.%d", i)); !ok || err != nil {
+					return fmt.Errorf("mark.%d not seen: %v", i, err)
+				}
+			}
+			return nil
+		})
 	}
 }
 
@@ -194,5 +211,39 @@ func TestPackedKVReadsKeysWrittenBeforePacking(t *testing.T) {
 	p2 := openPacked(t, b, "packed_upgrade", time.Hour)
 	if _, ok, _ := p2.Get(ctx, "url.old"); !ok {
 		t.Fatal("a second opening lost the unpacked key")
+	}
+}
+
+// TestPackedKVShardGoneWithTheBucketsAge: a shard the server drops at the bucket's age limit
+// (without a marker a watch would see) is written afresh, and its keys are created once again.
+func TestPackedKVShardGoneWithTheBucketsAge(t *testing.T) {
+	b, _ := connect(t)
+	ctx := t.Context()
+	kv, err := b.KV(ctx, "packed_age", time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := b.Packed(ctx, kv, time.Second, "url.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created, err := p.Create(ctx, "url.a", []byte("1")); !created || err != nil {
+		t.Fatalf("Create = %v, %v", created, err)
+	}
+	testutil.Eventually(t, 10*time.Second, func() error {
+		if keys, err := kv.Keys(ctx); err != nil || slices.ContainsFunc(keys, func(k string) bool { return k != "pk.since" }) {
+			return fmt.Errorf("shard still stored: %v (err %v)", keys, err)
+		}
+		return nil
+	})
+	// The key's own expiry is rounded up to the second, so it may outlive the shard a moment.
+	testutil.Eventually(t, 10*time.Second, func() error {
+		if created, err := p.Create(ctx, "url.a", []byte("2")); !created || err != nil {
+			return fmt.Errorf("Create after the shard aged out = %v, %v; want true", created, err)
+		}
+		return nil
+	})
+	if created, err := p.Create(ctx, "url.a", []byte("3")); created || err != nil {
+		t.Fatalf("second Create = %v, %v; want false", created, err)
 	}
 }
