@@ -11,13 +11,17 @@
 // range joins its two ends with "/" ("2023-10-20/2023-10-23") at the grain of its ends.
 //
 // Resolution: a bare weekday ("on Monday", "said Monday") is the most recent such day on or before
-// publication, as news writes it, unless the sentence speaks of the future ("will", "is due to",
-// "expected to", "plans to", a reported "said … would") — then the next one. The tense cue nearest
+// publication when the sentence speaks of the past, the next one when it speaks of the future
+// ("will", "is due to", "expected to", "plans to", a reported "said … would", a timetable's present
+// "books open on Monday"), else the nearest; a plan in the past perfect ("had been due to expire
+// Friday") is past. The tense cue nearest
 // the date governs, and a participle after an auxiliary ("would be published") leaves the choice to
 // the auxiliary. A day and month without a year is the one nearest to publication, moved forward
-// or back a year when the tense says so. A bare month is the latest one on or before the
-// publication month, or the next one for the future. "June of that year" takes the year of the
-// expression before it.
+// a year when the tense says so, and back only when it lies more than two months ahead or follows
+// "since": a past verb near a date soon after publication belongs to a deadline or record date
+// ("extended the offer to Nov. 20"). A bare month is this year's unless it lies more than six
+// months ahead, the next one for the future, the one a year back for the past unless it is the
+// coming month. "June of that year" takes the year of the expression before it.
 // A bare year is a date where a reader takes it for one ("2019 was the year of", "the 2020
 // election", "Prime Day 2019"), not a count, unit, code or table cell ("2000 people", "1800 GMT",
 // "No. 2000"). Named holidays ("Black Friday", "Labor Day", "Christmas Eve", Easter) are days by

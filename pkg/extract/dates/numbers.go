@@ -273,7 +273,11 @@ func (p *parser) dayHit(h hit, y, mo, d, mo2, d2 int) (hit, bool) {
 		switch tense := p.tenseAround(h.from, h.to); {
 		case ok && tense > 0 && t.Before(p.ref):
 			t, ok = validDate(t.Year()+1, mo, d)
-		case ok && tense < 0 && t.After(p.ref):
+		case ok && tense < 0 && (t.After(p.ref.AddDate(0, 2, 0)) || t.After(p.ref) && p.sinceBefore(h.from)):
+			// A past verb is weak evidence within two months after publication, where dates
+			// without a year are deadlines and record dates ("extended to Nov. 20", "set Nov. 10
+			// as the deadline", "payable Jan. 2"): news writes the year of a date a year back.
+			// "since" leaves no doubt.
 			t, ok = validDate(t.Year()-1, mo, d)
 		}
 	}

@@ -145,13 +145,13 @@ func (p *parser) bareMonthYear(mo, rel int, hasRel bool, from, end int) int {
 			y++
 		}
 	case tense < 0:
-		if mo > pm {
+		// As for a day (dayHit), a past verb does not send the next month a year back: "orders
+		// placed for November transactions", published in October; "struck in December" does.
+		if mo > pm+1 {
 			y--
 		}
 	case mo-pm > 6:
 		y--
-	case pm-mo > 5:
-		y++
 	}
 	return y
 }

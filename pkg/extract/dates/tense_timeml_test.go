@@ -1,0 +1,48 @@
+package dates
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestTenseTimeML pins the classes of wrong directions found on TimeBank (`newsmon eval timex`,
+// issue #19), each with sentences of our own. Publication is Wednesday 25 October 2023.
+func TestTenseTimeML(t *testing.T) {
+	e := New()
+	type d struct{ text, value string }
+	for _, tc := range []struct {
+		class, in string
+		want      []d
+	}{
+		// A weekday takes the tense of a clause the date's own clause leaves out or reports.
+		{"comparison after a comma", "Volume was 900 million shares, up from 443 million Thursday and the week's busiest session.", []d{{"Thursday", "2023-10-19"}}},
+		{"reported, no verb after", "The agency said at the close of business Thursday 5 million shares and bonds were tendered.", []d{{"Thursday", "2023-10-19"}}},
+		{"plan in the past perfect", "The offer had been due to expire Friday evening.", []d{{"Friday", "2023-10-20"}}},
+		{"plan in the past perfect", "The vote had been scheduled for Friday.", []d{{"Friday", "2023-10-20"}}},
+		{"appointment in the present", "Voters return to the polls on Sunday for a runoff.", []d{{"Sunday", "2023-10-29"}}},
+		{"weekday possessive", "As of Friday's close, the index was down 6%.", []d{{"Friday", "2023-10-20"}}},
+		{"weekday timetable plural", "Books open on Monday, and trading is expected to begin on Nov. 6.", []d{{"Monday", "2023-10-30"}, {"Nov. 6", "2023-11-06"}}},
+		{"weekday forecast", "The storm is forecast to reach the coast on Friday.", []d{{"Friday", "2023-10-27"}}},
+		// A past verb does not throw a date of the next two months a year back: deadlines and
+		// record dates are written without their year.
+		{"deadline after a past verb", "The partners extended the offer to Nov. 20.", []d{{"Nov. 20", "2023-11-20"}}},
+		{"deadline after a past verb", "The bidders said the tender would close Nov. 10, and the board approved it.", []d{{"Nov. 10", "2023-11-10"}}},
+		{"adjective, not a past", "The reduced dividend is payable Jan. 2 to holders of record Dec. 15.", []d{{"Jan. 2", "2024-01-02"}, {"Dec. 15", "2023-12-15"}}},
+		{"far after publication", "Sales fell 4% in the year ended March 31.", []d{{"March 31", "2023-03-31"}}},
+		{"since", "The rule has applied since Dec. 1.", []d{{"Dec. 1", "2022-12-01"}}},
+		// A bare month without a tense is this year's unless it lies more than six months ahead.
+		{"month without tense", "Its chief, who stepped down as chairman, president and director in March, left.", []d{{"March", "2023-03"}}},
+		{"month after a past verb", "Dealers placed heavy orders for November delivery.", []d{{"November", "2023-11"}}},
+		{"obligation", "The campaign now has to persuade voters to turn out in November.", []d{{"November", "2023-11"}}},
+	} {
+		got := e.Find(tc.in, published)
+		var gs []d
+		for _, g := range got {
+			gs = append(gs, d{g.Text, g.Value})
+		}
+		if !slices.Equal(gs, tc.want) {
+			t.Errorf("%s: Find(%q) = %v; want %v", tc.class, tc.in, gs, tc.want)
+		}
+		checkOffsets(t, tc.in, got)
+	}
+}
