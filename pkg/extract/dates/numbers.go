@@ -233,10 +233,14 @@ func (p *parser) yearAfter(k int) (int, int) {
 	return 0, 0
 }
 
-// ofYear reads "of this year", "of last year", "of next year", "of 2023", "of that year" at k.
+// ofYear reads "of this year", "of last year", "of next year", "of 2023", "of that year" at k,
+// and "this year", "last year", "next year" without "of" ("in June last year").
 func (p *parser) ofYear(k int) (int, int) {
-	if !p.near(k) || !strings.EqualFold(p.text(k), "of") {
+	if !p.near(k) {
 		return 0, 0
+	}
+	if !strings.EqualFold(p.text(k), "of") {
+		return p.relYear(k)
 	}
 	if y, l := p.num(k + 1); l == 4 && plausibleYear(y) {
 		return y, k + 2
@@ -251,9 +255,17 @@ func (p *parser) ofYear(k int) (int, int) {
 			return p.lastYear, j + 1
 		}
 	}
-	if rel, ok := p.word(k + 1); ok && rel.class == cRel && rel.val >= -1 && rel.val <= 1 {
-		if per, ok := p.word(k + 2); ok && per.class == cPeriod && per.val == pYear && !p.ref.IsZero() {
-			return p.ref.Year() + rel.val, k + 3
+	return p.relYear(k + 1)
+}
+
+// relYear reads "this year", "last year", "next year" at k: the year counted from publication.
+func (p *parser) relYear(k int) (int, int) {
+	if p.ref.IsZero() || !p.near(k) || !p.near(k+1) {
+		return 0, 0
+	}
+	if rel, ok := p.word(k); ok && rel.class == cRel && rel.val >= -1 && rel.val <= 1 && !p.periodOnlyRel(k) {
+		if per, ok := p.word(k + 1); ok && per.class == cPeriod && per.val == pYear && strings.EqualFold(p.text(k+1), "year") {
+			return p.ref.Year() + rel.val, k + 2
 		}
 	}
 	return 0, 0

@@ -46,3 +46,33 @@ func TestTenseTimeML(t *testing.T) {
 		checkOffsets(t, tc.in, got)
 	}
 }
+
+// TestYearOwnedPeriods pins the periods a year written beside them owns, as TimeBank's financial
+// news writes them: "the 1988 third quarter", "the year-ago quarter", "January this year".
+// Publication is Wednesday 25 October 2023.
+func TestYearOwnedPeriods(t *testing.T) {
+	e := New()
+	type d struct{ text, value string }
+	for in, want := range map[string][]d{
+		"Profit fell in the 1988 third quarter.":                             {{"1988 third quarter", "1988-Q3"}},
+		"Net income rose from the year-ago third quarter.":                   {{"year-ago third quarter", "2022-Q3"}},
+		"Sales matched the year-earlier third-quarter level.":                {{"year-earlier third-quarter", "2022-Q3"}},
+		"The spin-off could take effect early in next year's first quarter.": {{"next year's first quarter", "2024-Q1"}},
+		"Sales slipped in last year's fourth quarter.":                       {{"last year's fourth quarter", "2022-Q4"}},
+		"Earnings will be lower in the last half of 2023.":                   {{"last half of 2023", "2023-H2"}},
+		"In January this year, police reopened the case.":                    {{"January this year", "2023-01"}},
+		"The bridge opened in June last year.":                               {{"June last year", "2022-06"}},
+		"The third quarter last year was weak.":                              {{"third quarter last year", "2022-Q3"}},
+		"It was signed on June 5 last year.":                                 {{"June 5 last year", "2022-06-05"}},
+	} {
+		got := e.Find(in, published)
+		var gs []d
+		for _, g := range got {
+			gs = append(gs, d{g.Text, g.Value})
+		}
+		if !slices.Equal(gs, want) {
+			t.Errorf("Find(%q) = %v; want %v", in, gs, want)
+		}
+		checkOffsets(t, in, got)
+	}
+}
