@@ -1,8 +1,9 @@
 // Package dates finds date expressions in Article.Text and resolves them against the article's
 // publication date (Published, or Fetched when Published is unknown): absolute dates ("Oct. 23,
 // 2023", "23 October 2023", "2023-10-23", "10/23/2023"), partial ones ("October 2023", "in
-// January", "late January of this year", "Q3 2024", "the first half of 2024", "in 2019"), ranges
-// ("Oct 20 to 23", "20-23 October", "from 2019 to 2021") and relative ones ("yesterday", "last
+// January", "late January of this year", "June last year", "Q3 2024", "the first half of 2024",
+// "the 1988 third quarter", "next year's first quarter", "the year-ago third quarter", "the last
+// half of 1989", "in 2019"), ranges ("Oct 20 to 23", "20-23 October", "from 2019 to 2021") and relative ones ("yesterday", "last
 // Tuesday", "next week", "two years ago", "Oct. 23" without a year). It owns Article.Dates, reads
 // Text, Published, Fetched and the URL's host (for the numeric date order), and does no I/O.
 //
