@@ -4,7 +4,7 @@
 // January", "late January of this year", "June last year", "Q3 2024", "the first half of 2024",
 // "the 1988 third quarter", "next year's first quarter", "the year-ago third quarter", "the last
 // half of 1989", "in 2019"), ranges ("Oct 20 to 23", "20-23 October", "from 2019 to 2021") and relative ones ("yesterday", "last
-// Tuesday", "next week", "two years ago", "Oct. 23" without a year). It owns Article.Dates, reads
+// Tuesday", "next week", "over the weekend", "two years ago", "Oct. 23" without a year). It owns Article.Dates, reads
 // Text, Published, Fetched and the URL's host (for the numeric date order), and does no I/O.
 //
 // Values are ISO 8601: grain day → "2023-10-23"; week → the Monday that starts the week

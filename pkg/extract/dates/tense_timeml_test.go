@@ -3,6 +3,7 @@ package dates
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestTenseTimeML pins the classes of wrong directions found on TimeBank (`newsmon eval timex`,
@@ -74,5 +75,30 @@ func TestYearOwnedPeriods(t *testing.T) {
 			t.Errorf("Find(%q) = %v; want %v", in, gs, want)
 		}
 		checkOffsets(t, in, got)
+	}
+}
+
+// TestTheWeekend: "the weekend" after a preposition is the one its clause's tense points to, else
+// the nearer one; TimeBank annotates it, newsmon read only "this/last/next weekend".
+func TestTheWeekend(t *testing.T) {
+	e := New()
+	for _, tc := range []struct{ in, published, want string }{
+		{"Officials met over the weekend.", "2023-10-25", "2023-10-21/2023-10-22"},
+		{"Protests are planned for the weekend.", "2023-10-25", "2023-10-28/2023-10-29"},
+		{"Talks went on through the weekend, aides say.", "2023-10-23", "2023-10-21/2023-10-22"}, // Monday: just past
+		{"Talks go on through the weekend, aides say.", "2023-10-26", "2023-10-28/2023-10-29"},   // Thursday: coming
+		{"Rain is expected over the weekend.", "2023-10-22", "2023-10-28/2023-10-29"},            // Sunday: next week's
+		{"Fans gathered during the weekend.", "2023-10-22", "2023-10-21/2023-10-22"},             // Sunday: this one
+		{"The weekend's papers led with it.", "2023-10-25", ""},
+	} {
+		published, _ := time.Parse(time.DateOnly, tc.published)
+		got := e.Find(tc.in, published)
+		value := ""
+		if len(got) > 0 {
+			value = got[0].Value
+		}
+		if value != tc.want {
+			t.Errorf("Find(%q) published %s = %v; want %s", tc.in, tc.published, got, tc.want)
+		}
 	}
 }

@@ -34,9 +34,36 @@ func (p *parser) atWord(i int, wi wordInfo) (hit, bool) {
 		return p.ordinalPeriod(i, wi.val)
 	case cNumWord:
 		return p.ago(i, wi.val)
+	case cPeriod:
+		if wi.val == pWeekend {
+			return p.theWeekend(i)
+		}
 	}
 	return hit{}, false
 }
+
+// theWeekend reads "the weekend" at i (on "weekend") after a preposition ("over the weekend",
+// "during the weekend"): the weekend just past when the clause speaks of the past or says
+// nothing early in the week, the coming one when it speaks of the future or late in the week.
+func (p *parser) theWeekend(i int) (hit, bool) {
+	if p.ref.IsZero() || i < 2 || !strings.EqualFold(p.text(i-1), "the") || !p.near(i) || !p.near(i-1) ||
+		!weekendPrepositions[strings.ToLower(p.text(i-2))] || p.is(i+1, "'") || p.is(i+1, "’") {
+		return hit{}, false // "the weekend's papers" names no weekend
+	}
+	h := hit{from: i - 1, to: i + 1}
+	wd := p.ref.Weekday()
+	rel := 0 // the weekend of publication's week
+	switch tense := p.tenseAround(h.from, h.to); {
+	case tense < 0, tense == 0 && wd >= time.Monday && wd <= time.Wednesday:
+		rel = -1 // periodHit's last weekend is the one ending on a Saturday or Sunday publication
+	case wd == time.Sunday:
+		rel = 1 // the coming weekend, seen from a Sunday, is next week's
+	}
+	return p.periodHit(h, pWeekend, rel)
+}
+
+// weekendPrepositions put "the weekend" in time.
+var weekendPrepositions = setOf(`over during at on through throughout across until till by for since after before`)
 
 // month reads expressions that begin with a month name: "Oct. 23", "October 23, 2023",
 // "Oct 20-23", "Oct 20 to 23", "Oct. 20 to Nov. 2", "October 2023", "October of last year",
