@@ -17,10 +17,11 @@
 // "books open on Monday"), else the nearest; a plan in the past perfect ("had been due to expire
 // Friday") is past. The tense cue nearest
 // the date governs, and a participle after an auxiliary ("would be published") leaves the choice to
-// the auxiliary. A day and month without a year is the one nearest to publication, moved forward
-// a year when the tense says so, and back only when it lies more than two months ahead or follows
-// "since": a past verb near a date soon after publication belongs to a deadline or record date
-// ("extended the offer to Nov. 20"). A bare month is this year's unless it lies more than six
+// the auxiliary. A day and month without a year is the one nearest to publication, moved a year
+// when the tense says so and the date lies on the other side of publication: forward when it lies
+// more than two weeks back, back when more than two months ahead or after "since" (a past verb
+// near a date soon after publication belongs to a deadline or record date: "extended the offer to
+// Nov. 20"). A bare month is this year's unless it lies more than six
 // months ahead, the next one for the future, the one a year back for the past unless it is the
 // coming month. "June of that year" takes the year of the expression before it.
 // A bare year is a date where a reader takes it for one ("2019 was the year of", "the 2020

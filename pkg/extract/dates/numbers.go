@@ -283,7 +283,10 @@ func (p *parser) dayHit(h hit, y, mo, d, mo2, d2 int) (hit, bool) {
 		}
 		t, ok = p.nearestYear(mo, d)
 		switch tense := p.tenseAround(h.from, h.to); {
-		case ok && tense > 0 && t.Before(p.ref):
+		case ok && tense > 0 && t.Before(p.ref.AddDate(0, 0, -14)):
+			// A date of the two weeks before publication stays there: the future verb is
+			// another's or a guess ("the Feb. 23 accord … could only be visited"), or the story
+			// was written before the day.
 			t, ok = validDate(t.Year()+1, mo, d)
 		case ok && tense < 0 && (t.After(p.ref.AddDate(0, 2, 0)) || t.After(p.ref) && p.sinceBefore(h.from)):
 			// A past verb is weak evidence within two months after publication, where dates

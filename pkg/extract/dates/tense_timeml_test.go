@@ -31,6 +31,9 @@ func TestTenseTimeML(t *testing.T) {
 		{"adjective, not a past", "The reduced dividend is payable Jan. 2 to holders of record Dec. 15.", []d{{"Jan. 2", "2024-01-02"}, {"Dec. 15", "2023-12-15"}}},
 		{"far after publication", "Sales fell 4% in the year ended March 31.", []d{{"March 31", "2023-03-31"}}},
 		{"since", "The rule has applied since Dec. 1.", []d{{"Dec. 1", "2022-12-01"}}},
+		// A future verb does not throw a date of the two weeks before publication a year ahead.
+		{"future verb, date just past", "Sites could be visited under the Oct. 16 accord signed in Baghdad.", []d{{"Oct. 16", "2023-10-16"}}},
+		{"future verb, date well past", "The summit will be held on Sept. 15.", []d{{"Sept. 15", "2024-09-15"}}},
 		// A bare month without a tense is this year's unless it lies more than six months ahead.
 		{"month without tense", "Its chief, who stepped down as chairman, president and director in March, left.", []d{{"March", "2023-03"}}},
 		{"month after a past verb", "Dealers placed heavy orders for November delivery.", []d{{"November", "2023-11"}}},
