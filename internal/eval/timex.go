@@ -41,11 +41,7 @@ type TimexGold struct {
 // ReadTimeML reads one TimeML document: the DCT's value and the TEXT element with its TIMEX3s.
 func ReadTimeML(r io.Reader) (*TimexDoc, error) {
 	d := xml.NewDecoder(r)
-	doc := &TimexDoc{}
-	var text strings.Builder
-	inDCT, inText := false, false
-	runes := 0
-	var open *TimexGold
+	x := timemlReader{doc: &TimexDoc{}, in: map[string]bool{}}
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
@@ -56,49 +52,66 @@ func ReadTimeML(r io.Reader) (*TimexDoc, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "DCT":
-				inDCT = true
-			case "TEXT":
-				inText = true
-			case "TIMEX3":
-				if inDCT {
-					if doc.DCT, err = time.Parse(time.DateOnly, attr(t, "value")[:min(10, len(attr(t, "value")))]); err != nil {
-						return nil, fmt.Errorf("timeml: DCT %q: %w", attr(t, "value"), err)
-					}
-				} else if inText {
-					open = &TimexGold{Start: runes, Type: attr(t, "type"), Value: attr(t, "value")}
-				}
+			if err := x.start(t); err != nil {
+				return nil, err
 			}
 		case xml.EndElement:
-			switch t.Name.Local {
-			case "DCT":
-				inDCT = false
-			case "TEXT":
-				inText = false
-			case "TIMEX3":
-				if open != nil {
-					open.End = runes
-					doc.Timexes = append(doc.Timexes, *open)
-					open = nil
-				}
-			}
+			x.end(t)
 		case xml.CharData:
-			if inText {
-				text.Write(t)
-				runes += utf8.RuneCount(t)
+			if x.in["TEXT"] {
+				x.text.Write(t)
+				x.runes += utf8.RuneCount(t)
 			}
 		}
 	}
+	doc := x.doc
 	if doc.DCT.IsZero() {
 		return nil, errors.New("timeml: no DCT")
 	}
-	doc.Text = text.String()
+	doc.Text = x.text.String()
 	rs := []rune(doc.Text)
 	for i := range doc.Timexes {
 		doc.Timexes[i].Text = string(rs[doc.Timexes[i].Start:doc.Timexes[i].End])
 	}
 	return doc, nil
+}
+
+// timemlReader is ReadTimeML's state: the elements it is inside, the text read so far and its
+// length in code points, and the TIMEX3 open in it.
+type timemlReader struct {
+	doc   *TimexDoc
+	in    map[string]bool
+	text  strings.Builder
+	runes int
+	open  *TimexGold
+}
+
+func (x *timemlReader) start(e xml.StartElement) error {
+	x.in[e.Name.Local] = true
+	if e.Name.Local != "TIMEX3" {
+		return nil
+	}
+	v := attr(e, "value")
+	switch {
+	case x.in["DCT"]:
+		t, err := time.Parse(time.DateOnly, v[:min(10, len(v))])
+		if err != nil {
+			return fmt.Errorf("timeml: DCT %q: %w", v, err)
+		}
+		x.doc.DCT = t
+	case x.in["TEXT"]:
+		x.open = &TimexGold{Start: x.runes, Type: attr(e, "type"), Value: v}
+	}
+	return nil
+}
+
+func (x *timemlReader) end(e xml.EndElement) {
+	x.in[e.Name.Local] = false
+	if e.Name.Local == "TIMEX3" && x.open != nil {
+		x.open.End = x.runes
+		x.doc.Timexes = append(x.doc.Timexes, *x.open)
+		x.open = nil
+	}
 }
 
 func attr(e xml.StartElement, name string) string {
@@ -185,43 +198,11 @@ func timexMatches(d article.Date, grain, gold string) bool {
 // quarter, half or year; a week ("2023-10-16", its Monday) is its ISO week; a Saturday–Sunday
 // range is its week's weekend. A range's first end stands for the range.
 func TimexValue(d article.Date, grain string) string {
-	first, last, _ := strings.Cut(d.Value, "/")
+	t, have, ok := timexStart(d)
 	pos := func(g string) int { return slices.Index(timexGrains, g) }
-	have := d.Grain
-	var t time.Time
-	switch have {
-	case "day", "week":
-		var err error
-		if t, err = time.Parse(time.DateOnly, first); err != nil {
-			return ""
-		}
-		if end, err := time.Parse(time.DateOnly, last); err == nil && t.Weekday() == time.Saturday && end.Sub(t) == 24*time.Hour {
-			have = "weekend"
-		}
-	case "month":
-		y, m, ok := yearAnd(first, "-", 2)
-		if !ok || m < 1 || m > 12 {
-			return ""
-		}
-		t = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
-	case "quarter", "half":
-		sep := map[string]string{"quarter": "-Q", "half": "-H"}[have]
-		y, n, ok := yearAnd(first, sep, 1)
-		if !ok {
-			return ""
-		}
-		months := map[string]int{"quarter": 3, "half": 6}[have]
-		t = time.Date(y, time.Month((n-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
-	case "year":
-		y, err := strconv.Atoi(first)
-		if err != nil {
-			return ""
-		}
-		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-	default:
-		return ""
-	}
 	switch {
+	case !ok:
+		return ""
 	case have == grain:
 	case pos(have) < 0 || pos(grain) < 0 || pos(have) > pos(grain):
 		return "" // coarser than the gold: "1998" says nothing of which day
@@ -249,6 +230,37 @@ func TimexValue(d article.Date, grain string) string {
 		return quarterOf(t, 6, "H")
 	}
 	return strconv.Itoa(t.Year())
+}
+
+// timexStart is the first day of newsmon's date d (of a range, of its first end) and its grain,
+// "weekend" for a Saturday–Sunday range.
+func timexStart(d article.Date) (time.Time, string, bool) {
+	first, last, _ := strings.Cut(d.Value, "/")
+	switch d.Grain {
+	case "day", "week":
+		t, err := time.Parse(time.DateOnly, first)
+		if err != nil {
+			return t, "", false
+		}
+		if end, err := time.Parse(time.DateOnly, last); err == nil && t.Weekday() == time.Saturday && end.Sub(t) == 24*time.Hour {
+			return t, "weekend", true
+		}
+		return t, d.Grain, true
+	case "month":
+		y, m, ok := yearAnd(first, "-", 2)
+		return time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), d.Grain, ok && m >= 1 && m <= 12
+	case "quarter", "half":
+		months, sep := 3, "-Q"
+		if d.Grain == "half" {
+			months, sep = 6, "-H"
+		}
+		y, n, ok := yearAnd(first, sep, 1)
+		return time.Date(y, time.Month((n-1)*months+1), 1, 0, 0, 0, 0, time.UTC), d.Grain, ok
+	case "year":
+		y, err := strconv.Atoi(first)
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), d.Grain, err == nil
+	}
+	return time.Time{}, "", false
 }
 
 // yearAnd splits "2024-Q3" (sep "-Q") or "2023-10" (sep "-") into its year and the number after

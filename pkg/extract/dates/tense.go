@@ -116,24 +116,7 @@ func (p *parser) tenseAround(from, to int) int {
 	if to >= len(p.t) {
 		return 0
 	}
-	start := int(p.t[to-1].end)
-	after := p.s[start:min(len(p.s), start+120)]
-	stops := "!?\n;\"“”"
-	if p.inQuote(from) {
-		stops = "!?\n;" // the quote closes on its frame: "'…Monday's debate is small,' wrote Easley"
-	} else if k := strings.Index(after, "''"); k >= 0 {
-		after = after[:k]
-	}
-	if k := strings.IndexAny(after, stops); k >= 0 {
-		after = after[:k] // a quotation opened after the date holds its own time
-	}
-	if k := strings.Index(after, ". "); k >= 0 {
-		after = after[:k]
-	}
-	ws := strings.Fields(strings.ToLower(after))
-	if len(ws) > 1 && (ws[0] == "'s" || ws[0] == "’s") {
-		ws = ws[2:] // "Friday's close", "Monday's vote": the date's own noun, no verb
-	}
+	ws := p.wordsAfter(from, to)
 	for k := range ws {
 		w := trimWord(ws[k])
 		if reported && (w == "would" || w == "will") {
@@ -186,6 +169,30 @@ func (p *parser) sinceBefore(from int) bool {
 var sinceWords = setOf(`since desde depuis seit sinds`)
 
 var articles = setOf(`the el la le les los las o a dem der den de het`)
+
+// wordsAfter are the lower-case words after the expression [from, to) up to the end of its
+// sentence or the opening of a quotation, without the noun the date may own ("Friday's close").
+func (p *parser) wordsAfter(from, to int) []string {
+	start := int(p.t[to-1].end)
+	after := p.s[start:min(len(p.s), start+120)]
+	stops := "!?\n;\"“”"
+	if p.inQuote(from) {
+		stops = "!?\n;" // the quote closes on its frame: "'…Monday's debate is small,' wrote Easley"
+	} else if k := strings.Index(after, "''"); k >= 0 {
+		after = after[:k]
+	}
+	if k := strings.IndexAny(after, stops); k >= 0 {
+		after = after[:k] // a quotation opened after the date holds its own time
+	}
+	if k := strings.Index(after, ". "); k >= 0 {
+		after = after[:k]
+	}
+	ws := strings.Fields(strings.ToLower(after))
+	if len(ws) > 1 && (ws[0] == "'s" || ws[0] == "’s") {
+		ws = ws[2:] // "Friday's close", "Monday's vote": the date's own noun, no verb
+	}
+	return ws
+}
 
 // sayWords report speech: after a date they date the report, not what the date belongs to.
 var sayWords = setOf(`said says told tells added adds according announced noted`)
