@@ -23,7 +23,10 @@
 // near a date soon after publication belongs to a deadline or record date: "extended the offer to
 // Nov. 20"). A bare month is this year's unless it lies more than six
 // months ahead, the next one for the future, the one a year back for the past unless it is the
-// coming month. "June of that year" takes the year of the expression before it.
+// coming month. "June of that year" takes the year of the expression before it. "A year earlier"
+// counts from the period its sentence named before it ("in October, from a year earlier": last
+// October) and is no date without one; "a year ago" does too in a comparison ("during 2004, from
+// 798m euros a year ago": 2003), else counts from publication.
 // A bare year is a date where a reader takes it for one ("2019 was the year of", "the 2020
 // election", "Prime Day 2019"), not a count, unit, code or table cell ("2000 people", "1800 GMT",
 // "No. 2000"). Named holidays ("Black Friday", "Labor Day", "Christmas Eve", Easter) are days by

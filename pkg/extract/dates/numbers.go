@@ -328,10 +328,93 @@ func (p *parser) ago(i, n int) (hit, bool) {
 		return hit{}, false
 	}
 	per, ok := p.word(i + 1)
-	if !ok || per.class != cPeriod || per.val == pWeekend || per.val == pQuarter || !p.near(i+2) || !strings.EqualFold(p.text(i+2), "ago") {
+	if !ok || per.class != cPeriod || per.val == pWeekend || per.val == pQuarter || !p.near(i+2) {
 		return hit{}, false
 	}
-	return p.agoHit(hit{from: from, to: i + 3}, per.val, n)
+	earlier := strings.EqualFold(p.text(i+2), "earlier")
+	if !earlier && !strings.EqualFold(p.text(i+2), "ago") {
+		return hit{}, false
+	}
+	h := hit{from: from, to: i + 3}
+	if a, ok := p.antecedent(from, earlier); ok {
+		if v, ok := shiftPeriod(a, per.val, n); ok {
+			h.value, h.grain = v, a.grain
+			return h, true
+		}
+	}
+	if earlier {
+		return hit{}, false // earlier than a date its sentence does not name
+	}
+	return p.agoHit(h, per.val, n)
+}
+
+// antecedent is the expression "a year ago" or "a year earlier" at from counts from instead of
+// publication: the one read before it in its sentence when "earlier" says it counts from another
+// date, or a comparison does ("net fell to 537m euros during 2004, from 798m euros a year ago":
+// 2003, as a reader compares periods).
+func (p *parser) antecedent(from int, earlier bool) (hit, bool) {
+	if p.prev.to == 0 || p.prev.to > from {
+		return hit{}, false
+	}
+	between := p.s[p.t[p.prev.to-1].end:p.t[from].start]
+	if sentenceStart(between) != 0 || strings.ContainsAny(between, "\n;") {
+		return hit{}, false
+	}
+	if k := p.prev.from - 1; k >= 0 && (p.is(k, "and") || p.is(k, "to") || p.is(k, "through") || p.is(k, "-")) {
+		return hit{}, false // the end of a span ("between August 2025 and July 2026"): the span is the period
+	}
+	if earlier {
+		return p.prev, true
+	}
+	for k := from - 1; k >= max(p.prev.to, from-6); k-- {
+		if p.t[k].kind == kWord && compareWords[strings.ToLower(p.text(k))] {
+			return p.prev, true
+		}
+	}
+	return hit{}, false
+}
+
+// compareWords open the second term of a comparison ("up from", "higher than", "compared with").
+var compareWords = setOf(`from than compared versus vs over against`)
+
+// shiftPeriod is the period of a moved n units per (pYear …) back, at a's grain: "2004" a year
+// back is "2003", "2024-Q3" is "2023-Q3", "2023-10-03" is "2022-10-03". A range or a unit finer
+// than a's grain has no such period.
+func shiftPeriod(a hit, per, n int) (string, bool) {
+	if strings.Contains(a.value, "/") {
+		return "", false
+	}
+	if a.grain == "year" || a.grain == "quarter" || a.grain == "half" {
+		y, err := strconv.Atoi(a.value[:min(4, len(a.value))])
+		if per != pYear || err != nil {
+			return "", false
+		}
+		return strconv.Itoa(y-n) + a.value[4:], true
+	}
+	layout := time.DateOnly
+	if a.grain == "month" {
+		layout = "2006-01"
+	}
+	t, err := time.Parse(layout, a.value)
+	if err != nil {
+		return "", false
+	}
+	switch {
+	case per == pYear:
+		t = t.AddDate(-n, 0, 0)
+	case per == pMonth:
+		t = t.AddDate(0, -n, 0)
+	case per == pWeek && a.grain != "month":
+		t = t.AddDate(0, 0, -7*n)
+	case per == pDay && a.grain == "day":
+		t = t.AddDate(0, 0, -n)
+	default:
+		return "", false
+	}
+	if a.grain == "week" {
+		t = weekStart(t)
+	}
+	return t.Format(layout), true
 }
 
 // agoHit is the period per (pDay …) n units before publication over h's tokens: "3 weeks ago",

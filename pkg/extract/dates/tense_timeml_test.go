@@ -105,3 +105,32 @@ func TestTheWeekend(t *testing.T) {
 		}
 	}
 }
+
+// TestYearEarlier: "a year ago" in a comparison, and "a year earlier", count from the period their
+// sentence names ("a year earlier" from nothing else, so it is no date without one), as a reader
+// compares periods. Publication is Wednesday 25 October 2023.
+func TestYearEarlier(t *testing.T) {
+	e := New()
+	type d struct{ text, value string }
+	for in, want := range map[string][]d{
+		"Net income fell to 537m euros during 2022, from 798m euros a year ago.": {{"2022", "2022"}, {"a year ago", "2021"}},
+		"Prices rose 2.1 per cent in September from a year earlier.":             {{"September", "2023-09"}, {"a year earlier", "2022-09"}},
+		"Sales in the third quarter were up 5% compared with a year earlier.":    {{"third quarter", "2023-Q3"}, {"a year earlier", "2022-Q3"}},
+		"Exports on Oct. 3 were twice those of two weeks earlier.":               {{"Oct. 3", "2023-10-03"}, {"two weeks earlier", "2023-09-19"}},
+		"Profit rose from a year ago.":                                           {{"a year ago", "2022"}},
+		"The firm was founded in 1998. Profit rose from a year ago.":             {{"1998", "1998"}, {"a year ago", "2022"}},
+		"He joined in 2019, two years ago.":                                      {{"2019", "2019"}, {"two years ago", "2021"}},
+		"Prices were higher a year earlier.":                                     nil,
+		"Output from August 2022 to July 2023 fell from a year earlier.":         {{"August 2022", "2022-08"}, {"July 2023", "2023-07"}}, // the end of a span: no period to count from
+	} {
+		got := e.Find(in, published)
+		var gs []d
+		for _, g := range got {
+			gs = append(gs, d{g.Text, g.Value})
+		}
+		if !slices.Equal(gs, want) {
+			t.Errorf("Find(%q) = %v; want %v", in, gs, want)
+		}
+		checkOffsets(t, in, got)
+	}
+}
