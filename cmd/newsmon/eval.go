@@ -38,6 +38,7 @@ func evalScorers() []evalScorer {
 		{"quotes", "FILE.jsonl", "attribution corpus, one JSON article per line", "quotes on an attribution corpus (PolNeAR layout); last line `quotes content_f1=… speaker_accuracy=… …`", setupEvalQuotes},
 		{"geo", "FILE.jsonl", "JSONL file: {text, url?, split?, places: [{mention, geonameid, country_code}]}", "places end to end (NER, then resolution; --gold-mentions: resolution alone); last line `geo country_accuracy=… id_accuracy=…`", setupEvalGeo},
 		{"events", "FILE.jsonl", "JSONL file of annotated paragraphs", "event mentions per type, with date and place attachment; last line `events f1=… date_accuracy=… place_accuracy=…`", setupEvalEvents},
+		{"timex", "DIR", "TimeML corpus folder with TimeBank/*.tml and AQUAINT/*.tml (TempEval-3 TBAQ-cleaned)", "dates resolved against each document's creation time on TimeML (TIMEX3 DATE values), TimeBank tuned on, AQUAINT held aside; last line `timex split=… found=… value_acc=…`", setupEvalTimex},
 		{"docs", "DIR", "the shared data folder the documents come from (../shared/data)", "the whole chain on the hand-annotated articles of test/evaldocs, tune and aside apart; last line `docs split=aside …`", setupEvalDocs},
 		{"merge", "DIR", "the shared data folder the documents come from (../shared/data)", "cross-document entity merging on the hand-labelled mentions of test/entitymerge: pairwise precision/recall, tune and aside apart; last line `merge split=aside precision=… recall=… f1=…`", setupEvalMerge},
 	}

@@ -1,9 +1,10 @@
 // Package dates finds date expressions in Article.Text and resolves them against the article's
 // publication date (Published, or Fetched when Published is unknown): absolute dates ("Oct. 23,
 // 2023", "23 October 2023", "2023-10-23", "10/23/2023"), partial ones ("October 2023", "in
-// January", "late January of this year", "Q3 2024", "the first half of 2024", "in 2019"), ranges
-// ("Oct 20 to 23", "20-23 October", "from 2019 to 2021") and relative ones ("yesterday", "last
-// Tuesday", "next week", "two years ago", "Oct. 23" without a year). It owns Article.Dates, reads
+// January", "late January of this year", "June last year", "Q3 2024", "the first half of 2024",
+// "the 1988 third quarter", "next year's first quarter", "the year-ago third quarter", "the last
+// half of 1989", "in 2019"), ranges ("Oct 20 to 23", "20-23 October", "from 2019 to 2021") and relative ones ("yesterday", "last
+// Tuesday", "next week", "over the weekend", "two years ago", "Oct. 23" without a year). It owns Article.Dates, reads
 // Text, Published, Fetched and the URL's host (for the numeric date order), and does no I/O.
 //
 // Values are ISO 8601: grain day → "2023-10-23"; week → the Monday that starts the week
@@ -11,13 +12,21 @@
 // range joins its two ends with "/" ("2023-10-20/2023-10-23") at the grain of its ends.
 //
 // Resolution: a bare weekday ("on Monday", "said Monday") is the most recent such day on or before
-// publication, as news writes it, unless the sentence speaks of the future ("will", "is due to",
-// "expected to", "plans to", a reported "said … would") — then the next one. The tense cue nearest
+// publication when the sentence speaks of the past, the next one when it speaks of the future
+// ("will", "is due to", "expected to", "plans to", a reported "said … would", a timetable's present
+// "books open on Monday"), else the nearest; a plan in the past perfect ("had been due to expire
+// Friday") is past. The tense cue nearest
 // the date governs, and a participle after an auxiliary ("would be published") leaves the choice to
-// the auxiliary. A day and month without a year is the one nearest to publication, moved forward
-// or back a year when the tense says so. A bare month is the latest one on or before the
-// publication month, or the next one for the future. "June of that year" takes the year of the
-// expression before it.
+// the auxiliary. A day and month without a year is the one nearest to publication, moved a year
+// when the tense says so and the date lies on the other side of publication: forward when it lies
+// more than two weeks back, back when more than two months ahead or after "since" (a past verb
+// near a date soon after publication belongs to a deadline or record date: "extended the offer to
+// Nov. 20"). A bare month is this year's unless it lies more than six
+// months ahead, the next one for the future, the one a year back for the past unless it is the
+// coming month. "June of that year" takes the year of the expression before it. "A year earlier"
+// counts from the period its sentence named before it ("in October, from a year earlier": last
+// October) and is no date without one; "a year ago" does too in a comparison ("during 2004, from
+// 798m euros a year ago": 2003), else counts from publication.
 // A bare year is a date where a reader takes it for one ("2019 was the year of", "the 2020
 // election", "Prime Day 2019"), not a count, unit, code or table cell ("2000 people", "1800 GMT",
 // "No. 2000"). Named holidays ("Black Friday", "Labor Day", "Christmas Eve", Easter) are days by

@@ -233,10 +233,14 @@ func (p *parser) yearAfter(k int) (int, int) {
 	return 0, 0
 }
 
-// ofYear reads "of this year", "of last year", "of next year", "of 2023", "of that year" at k.
+// ofYear reads "of this year", "of last year", "of next year", "of 2023", "of that year" at k,
+// and "this year", "last year", "next year" without "of" ("in June last year").
 func (p *parser) ofYear(k int) (int, int) {
-	if !p.near(k) || !strings.EqualFold(p.text(k), "of") {
+	if !p.near(k) {
 		return 0, 0
+	}
+	if !strings.EqualFold(p.text(k), "of") {
+		return p.relYear(k)
 	}
 	if y, l := p.num(k + 1); l == 4 && plausibleYear(y) {
 		return y, k + 2
@@ -251,9 +255,17 @@ func (p *parser) ofYear(k int) (int, int) {
 			return p.lastYear, j + 1
 		}
 	}
-	if rel, ok := p.word(k + 1); ok && rel.class == cRel && rel.val >= -1 && rel.val <= 1 {
-		if per, ok := p.word(k + 2); ok && per.class == cPeriod && per.val == pYear && !p.ref.IsZero() {
-			return p.ref.Year() + rel.val, k + 3
+	return p.relYear(k + 1)
+}
+
+// relYear reads "this year", "last year", "next year" at k: the year counted from publication.
+func (p *parser) relYear(k int) (int, int) {
+	if p.ref.IsZero() || !p.near(k) || !p.near(k+1) {
+		return 0, 0
+	}
+	if rel, ok := p.word(k); ok && rel.class == cRel && rel.val >= -1 && rel.val <= 1 && !p.periodOnlyRel(k) {
+		if per, ok := p.word(k + 1); ok && per.class == cPeriod && per.val == pYear && strings.EqualFold(p.text(k+1), "year") {
+			return p.ref.Year() + rel.val, k + 2
 		}
 	}
 	return 0, 0
@@ -271,9 +283,16 @@ func (p *parser) dayHit(h hit, y, mo, d, mo2, d2 int) (hit, bool) {
 		}
 		t, ok = p.nearestYear(mo, d)
 		switch tense := p.tenseAround(h.from, h.to); {
-		case ok && tense > 0 && t.Before(p.ref):
+		case ok && tense > 0 && t.Before(p.ref.AddDate(0, 0, -14)):
+			// A date of the two weeks before publication stays there: the future verb is
+			// another's or a guess ("the Feb. 23 accord … could only be visited"), or the story
+			// was written before the day.
 			t, ok = validDate(t.Year()+1, mo, d)
-		case ok && tense < 0 && t.After(p.ref):
+		case ok && tense < 0 && (t.After(p.ref.AddDate(0, 2, 0)) || t.After(p.ref) && p.sinceBefore(h.from)):
+			// A past verb is weak evidence within two months after publication, where dates
+			// without a year are deadlines and record dates ("extended to Nov. 20", "set Nov. 10
+			// as the deadline", "payable Jan. 2"): news writes the year of a date a year back.
+			// "since" leaves no doubt.
 			t, ok = validDate(t.Year()-1, mo, d)
 		}
 	}
@@ -309,10 +328,93 @@ func (p *parser) ago(i, n int) (hit, bool) {
 		return hit{}, false
 	}
 	per, ok := p.word(i + 1)
-	if !ok || per.class != cPeriod || per.val == pWeekend || per.val == pQuarter || !p.near(i+2) || !strings.EqualFold(p.text(i+2), "ago") {
+	if !ok || per.class != cPeriod || per.val == pWeekend || per.val == pQuarter || !p.near(i+2) {
 		return hit{}, false
 	}
-	return p.agoHit(hit{from: from, to: i + 3}, per.val, n)
+	earlier := strings.EqualFold(p.text(i+2), "earlier")
+	if !earlier && !strings.EqualFold(p.text(i+2), "ago") {
+		return hit{}, false
+	}
+	h := hit{from: from, to: i + 3}
+	if a, ok := p.antecedent(from, earlier); ok {
+		if v, ok := shiftPeriod(a, per.val, n); ok {
+			h.value, h.grain = v, a.grain
+			return h, true
+		}
+	}
+	if earlier {
+		return hit{}, false // earlier than a date its sentence does not name
+	}
+	return p.agoHit(h, per.val, n)
+}
+
+// antecedent is the expression "a year ago" or "a year earlier" at from counts from instead of
+// publication: the one read before it in its sentence when "earlier" says it counts from another
+// date, or a comparison does ("net fell to 537m euros during 2004, from 798m euros a year ago":
+// 2003, as a reader compares periods).
+func (p *parser) antecedent(from int, earlier bool) (hit, bool) {
+	if p.prev.to == 0 || p.prev.to > from {
+		return hit{}, false
+	}
+	between := p.s[p.t[p.prev.to-1].end:p.t[from].start]
+	if sentenceStart(between) != 0 || strings.ContainsAny(between, "\n;") {
+		return hit{}, false
+	}
+	if k := p.prev.from - 1; k >= 0 && (p.is(k, "and") || p.is(k, "to") || p.is(k, "through") || p.is(k, "-")) {
+		return hit{}, false // the end of a span ("between August 2025 and July 2026"): the span is the period
+	}
+	if earlier {
+		return p.prev, true
+	}
+	for k := from - 1; k >= max(p.prev.to, from-6); k-- {
+		if p.t[k].kind == kWord && compareWords[strings.ToLower(p.text(k))] {
+			return p.prev, true
+		}
+	}
+	return hit{}, false
+}
+
+// compareWords open the second term of a comparison ("up from", "higher than", "compared with").
+var compareWords = setOf(`from than compared versus vs over against`)
+
+// shiftPeriod is the period of a moved n units per (pYear …) back, at a's grain: "2004" a year
+// back is "2003", "2024-Q3" is "2023-Q3", "2023-10-03" is "2022-10-03". A range or a unit finer
+// than a's grain has no such period.
+func shiftPeriod(a hit, per, n int) (string, bool) {
+	if strings.Contains(a.value, "/") {
+		return "", false
+	}
+	if a.grain == "year" || a.grain == "quarter" || a.grain == "half" {
+		y, err := strconv.Atoi(a.value[:min(4, len(a.value))])
+		if per != pYear || err != nil {
+			return "", false
+		}
+		return strconv.Itoa(y-n) + a.value[4:], true
+	}
+	layout := time.DateOnly
+	if a.grain == "month" {
+		layout = "2006-01"
+	}
+	t, err := time.Parse(layout, a.value)
+	if err != nil {
+		return "", false
+	}
+	switch {
+	case per == pYear:
+		t = t.AddDate(-n, 0, 0)
+	case per == pMonth:
+		t = t.AddDate(0, -n, 0)
+	case per == pWeek && a.grain != "month":
+		t = t.AddDate(0, 0, -7*n)
+	case per == pDay && a.grain == "day":
+		t = t.AddDate(0, 0, -n)
+	default:
+		return "", false
+	}
+	if a.grain == "week" {
+		t = weekStart(t)
+	}
+	return t.Format(layout), true
 }
 
 // agoHit is the period per (pDay …) n units before publication over h's tokens: "3 weeks ago",

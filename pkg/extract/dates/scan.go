@@ -113,6 +113,7 @@ type parser struct {
 	host     string
 	dayFirst int8 // 0 undecided, 1 "23/10/2023", -1 "10/23/2023"
 	lastYear int  // year of the latest expression read, for "in June of that year"; 0 none
+	prev     hit  // the latest expression read, from which "a year earlier" counts; to 0 none
 	// storyDay is the latest day read in the three days up to publication ("on Tuesday"): the day a
 	// quote was most likely spoken, from which its "today" and "last night" count.
 	storyDay time.Time
@@ -201,6 +202,7 @@ func (p *parser) remember(h hit) {
 	if y, err := strconv.Atoi(h.value[:min(4, len(h.value))]); err == nil && len(h.value) >= 4 {
 		p.lastYear = y
 	}
+	p.prev = h
 }
 
 func setOf(list string) map[string]bool {

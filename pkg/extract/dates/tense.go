@@ -44,7 +44,9 @@ func (p *parser) clauseTense(i int) (int, bool) {
 	for k := len(ws) - 1; k >= 0; k-- {
 		if raw := ws[k]; (strings.HasSuffix(raw, ",") || raw == ",") && k+1 < len(ws) {
 			switch trimWord(ws[k+1]) {
-			case "and", "but", "or", "then", "yet":
+			case "and", "but", "or", "then", "yet", "up", "down", "compared":
+				// also a comparison that leaves out its verb: "volume was 2 billion, up from 1.2
+				// billion Thursday"
 			default:
 				return 0, false
 			}
@@ -69,6 +71,9 @@ func (p *parser) clauseTense(i int) (int, bool) {
 		}
 		if k > 0 {
 			prev = trimWord(ws[k-1])
+		}
+		if k > 1 && pastPlan(trimWord(ws[k-2]), prev, w) {
+			return -1, false
 		}
 		if t := cueTense(prev, w, next); t != 0 {
 			return t, false
@@ -111,21 +116,7 @@ func (p *parser) tenseAround(from, to int) int {
 	if to >= len(p.t) {
 		return 0
 	}
-	start := int(p.t[to-1].end)
-	after := p.s[start:min(len(p.s), start+120)]
-	stops := "!?\n;\"“”"
-	if p.inQuote(from) {
-		stops = "!?\n;" // the quote closes on its frame: "'…Monday's debate is small,' wrote Easley"
-	} else if k := strings.Index(after, "''"); k >= 0 {
-		after = after[:k]
-	}
-	if k := strings.IndexAny(after, stops); k >= 0 {
-		after = after[:k] // a quotation opened after the date holds its own time
-	}
-	if k := strings.Index(after, ". "); k >= 0 {
-		after = after[:k]
-	}
-	ws := strings.Fields(strings.ToLower(after))
+	ws := p.wordsAfter(from, to)
 	for k := range ws {
 		w := trimWord(ws[k])
 		if reported && (w == "would" || w == "will") {
@@ -135,7 +126,7 @@ func (p *parser) tenseAround(from, to int) int {
 			continue // "Monday's debate might not move mountains": a guess, not a time
 		}
 		if w == "and" || w == "but" || w == "while" || w == "whereas" {
-			return 0 // a verb of the next clause says nothing of this date
+			break // a verb of the next clause says nothing of this date
 		}
 		if sayWords[w] {
 			// "on Wednesday announced a plan", "on Saturday, said it would…": the report is past,
@@ -152,6 +143,9 @@ func (p *parser) tenseAround(from, to int) int {
 		if k+1 < len(ws) {
 			next = trimWord(ws[k+1])
 		}
+		if k > 1 && pastPlan(trimWord(ws[k-2]), prev, w) {
+			return -1
+		}
 		if t := cueTense(prev, w, next); t != 0 {
 			return t
 		}
@@ -160,6 +154,44 @@ func (p *parser) tenseAround(from, to int) int {
 		return -1 // "said the talks on Monday collapsed": no future after the date, so the report's past
 	}
 	return 0
+}
+
+// sinceBefore reports whether "since" (or its word in the article's language) opens the
+// expression at from, an article between them allowed ("desde el 1 de enero"): the date is past.
+func (p *parser) sinceBefore(from int) bool {
+	k := from - 1
+	if k > 0 && articles[strings.ToLower(p.text(k))] {
+		k--
+	}
+	return k >= 0 && p.t[k].kind == kWord && sinceWords[strings.ToLower(p.text(k))]
+}
+
+var sinceWords = setOf(`since desde depuis seit sinds`)
+
+var articles = setOf(`the el la le les los las o a dem der den de het`)
+
+// wordsAfter are the lower-case words after the expression [from, to) up to the end of its
+// sentence or the opening of a quotation, without the noun the date may own ("Friday's close").
+func (p *parser) wordsAfter(from, to int) []string {
+	start := int(p.t[to-1].end)
+	after := p.s[start:min(len(p.s), start+120)]
+	stops := "!?\n;\"“”"
+	if p.inQuote(from) {
+		stops = "!?\n;" // the quote closes on its frame: "'…Monday's debate is small,' wrote Easley"
+	} else if k := strings.Index(after, "''"); k >= 0 {
+		after = after[:k]
+	}
+	if k := strings.IndexAny(after, stops); k >= 0 {
+		after = after[:k] // a quotation opened after the date holds its own time
+	}
+	if k := strings.Index(after, ". "); k >= 0 {
+		after = after[:k]
+	}
+	ws := strings.Fields(strings.ToLower(after))
+	if len(ws) > 1 && (ws[0] == "'s" || ws[0] == "’s") {
+		ws = ws[2:] // "Friday's close", "Monday's vote": the date's own noun, no verb
+	}
+	return ws
 }
 
 // sayWords report speech: after a date they date the report, not what the date belongs to.
@@ -212,6 +244,12 @@ func sentenceStart(s string) int {
 
 func trimWord(w string) string { return strings.Trim(w, `"'“”‘(),:`) }
 
+// pastPlan reports whether w is a plan in the past perfect ("had been due to expire Friday",
+// "had been scheduled for Monday"): a plan made before a past event, whose date is past too.
+func pastPlan(prev2, prev, w string) bool {
+	return prev2 == "had" && prev == "been" && (w == "due" || futureWords[w] || futureBeforeTo[w])
+}
+
 // cueTense is the tense word w says, read with its neighbours: +1, -1 or 0 (no cue).
 func cueTense(prev, w, next string) int {
 	switch {
@@ -226,6 +264,8 @@ func cueTense(prev, w, next string) int {
 			return -1 // "would have begun": a past seen from the past
 		}
 		return 1
+	case (w == "has" || w == "have") && next == "to":
+		return 1 // an obligation ahead: "has to appear in court on Monday"
 	case (w == "were" || w == "was") && next == "to":
 		return 1 // "if his candidate were to win in November", "was to be held in March"
 	case strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") || w == "won't" || w == "won’t":
@@ -243,6 +283,9 @@ func cueTense(prev, w, next string) int {
 	if past && auxiliaries[prev] {
 		return 0 // a participle: "would be published", "will be held", "has been delayed"
 	}
+	if past && determiners[prev] && w != "was" && w != "were" && w != "had" {
+		return 0 // an adjective: "the reduced dividend is payable", "a planned merger"
+	}
 	if past {
 		return -1
 	}
@@ -255,7 +298,7 @@ var futureWords = setOf(`will shall would might could upcoming next scheduled ex
 forthcoming`)
 
 var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting
-hope seeks seek prepares prepare poised`)
+hope seeks seek prepares prepare poised forecast forecasts projected predicted slated likely`)
 
 // scheduleWords are present-tense verbs of a timetable, which news uses for what is still to come.
 var scheduleWords = setOf(`begins starts opens resumes expires kicks launches reopens`)
@@ -263,11 +306,16 @@ var scheduleWords = setOf(`begins starts opens resumes expires kicks launches re
 // meetingVerbs in the present tense put a dated appointment ahead; they are nouns or infinitives
 // after nounBefore's words.
 var meetingVerbs = setOf(`meet meets gather gathers convene convenes reconvene reconvenes vote votes go goes
-play plays face faces host hosts visit visits arrive arrives resume closes ends`)
+play plays face faces host hosts visit visits arrive arrives resume closes ends open begin start
+close expire launch reopen return returns`)
 
 // nounBefore make the next word a noun or an infinitive, not a verb in the present tense.
 var nounBefore = setOf(`to the a an his her its their our your my this that these those did does do
 not don't doesn't didn't no each every first last next`)
+
+// determiners make a following past form an adjective of their noun.
+var determiners = setOf(`the a an its their his her our your my this these those no any each every some
+another`)
 
 // auxiliaries make a following past form a participle whose tense lies further back.
 var auxiliaries = setOf(`be been being is are am get gets`)

@@ -34,9 +34,36 @@ func (p *parser) atWord(i int, wi wordInfo) (hit, bool) {
 		return p.ordinalPeriod(i, wi.val)
 	case cNumWord:
 		return p.ago(i, wi.val)
+	case cPeriod:
+		if wi.val == pWeekend {
+			return p.theWeekend(i)
+		}
 	}
 	return hit{}, false
 }
+
+// theWeekend reads "the weekend" at i (on "weekend") after a preposition ("over the weekend",
+// "during the weekend"): the weekend just past when the clause speaks of the past or says
+// nothing early in the week, the coming one when it speaks of the future or late in the week.
+func (p *parser) theWeekend(i int) (hit, bool) {
+	if p.ref.IsZero() || i < 2 || !strings.EqualFold(p.text(i-1), "the") || !p.near(i) || !p.near(i-1) ||
+		!weekendPrepositions[strings.ToLower(p.text(i-2))] || p.is(i+1, "'") || p.is(i+1, "’") {
+		return hit{}, false // "the weekend's papers" names no weekend
+	}
+	h := hit{from: i - 1, to: i + 1}
+	wd := p.ref.Weekday()
+	rel := 0 // the weekend of publication's week
+	switch tense := p.tenseAround(h.from, h.to); {
+	case tense < 0, tense == 0 && wd >= time.Monday && wd <= time.Wednesday:
+		rel = -1 // periodHit's last weekend is the one ending on a Saturday or Sunday publication
+	case wd == time.Sunday:
+		rel = 1 // the coming weekend, seen from a Sunday, is next week's
+	}
+	return p.periodHit(h, pWeekend, rel)
+}
+
+// weekendPrepositions put "the weekend" in time.
+var weekendPrepositions = setOf(`over during at on through throughout across until till by for since after before`)
 
 // month reads expressions that begin with a month name: "Oct. 23", "October 23, 2023",
 // "Oct 20-23", "Oct 20 to 23", "Oct. 20 to Nov. 2", "October 2023", "October of last year",
@@ -117,6 +144,9 @@ func (p *parser) monthDay(i, end, from, d int, wi wordInfo) (hit, bool) {
 		}
 	}
 	y, yEnd := p.yearAfter(k)
+	if y == 0 {
+		y, yEnd = p.relYear(k) // "June 5 last year"
+	}
 	h := hit{from: i, to: k, grain: "day"}
 	if y != 0 {
 		h.to = yEnd
@@ -145,13 +175,13 @@ func (p *parser) bareMonthYear(mo, rel int, hasRel bool, from, end int) int {
 			y++
 		}
 	case tense < 0:
-		if mo > pm {
+		// As for a day (dayHit), a past verb does not send the next month a year back: "orders
+		// placed for November transactions", published in October; "struck in December" does.
+		if mo > pm+1 {
 			y--
 		}
 	case mo-pm > 6:
 		y--
-	case pm-mo > 5:
-		y++
 	}
 	return y
 }
@@ -279,12 +309,21 @@ func (p *parser) relative(i, rel int) (hit, bool) {
 		}
 		return hit{}, false
 	}
+	lw := strings.ToLower(p.text(i))
+	if lw == "last" && (nw == "half" || nw == "quarter") && p.is(i+2, "of") {
+		// "the last half of 1989", "the last quarter of this year": its final part, not the one before now
+		if y, end := p.ofYear(i + 2); y != 0 {
+			if nw == "half" {
+				return partHit(hit{from: i, to: end}, y, 2, true)
+			}
+			return partHit(hit{from: i, to: end}, y, 4, false)
+		}
+	}
 	per, ok := lookup(nw)
 	if !ok || per.class != cPeriod || strings.HasSuffix(nw, "s") {
 		return hit{}, false
 	}
 	h := hit{from: i, to: i + 2}
-	lw := strings.ToLower(p.text(i))
 	if lw == "following" || lw == "previous" && i > 0 && strings.EqualFold(p.text(i-1), "the") && p.lastYear != 0 && per.val == pYear {
 		// "expanded the following year", "the previous year": counted from the year read before.
 		if per.val != pYear || p.lastYear == 0 || i == 0 || !strings.EqualFold(p.text(i-1), "the") {
@@ -303,7 +342,13 @@ func (p *parser) relative(i, rel int) (hit, bool) {
 		h.value, h.grain = dayValue(sat)+"/"+dayValue(sat.AddDate(0, 0, 1)), "day"
 		return h, true
 	}
-	return p.periodHit(h, per.val, rel)
+	h, ok = p.periodHit(h, per.val, rel)
+	if per.val == pYear {
+		if part, ok := p.partAfter(h, r.Year()+rel); ok {
+			return part, true // "next year's first quarter"
+		}
+	}
+	return h, ok
 }
 
 // periodHit is the period per (pWeek …) counted rel from publication over h's tokens: "last
@@ -341,32 +386,23 @@ func (p *parser) periodHit(h hit, per, rel int) (hit, bool) {
 	return h, true
 }
 
-// ordinalPeriod reads "third quarter [of] [2024]" and "first half [of] [2024]" at i.
+// ordinalPeriod reads "third quarter [of] [2024]", "first half [of] [2024]" and "third-quarter"
+// at i; "the year-ago third quarter" is the one a year before the quarter the clause points to.
 func (p *parser) ordinalPeriod(i, n int) (hit, bool) {
-	if !p.near(i + 1) {
+	half, j, ok := p.partWordAfter(i, n)
+	if !ok {
 		return hit{}, false
 	}
-	if p.is(i+1, "-") && p.glued(i+1) && p.glued(i+2) && i+2 < len(p.t) && strings.EqualFold(p.text(i+2), "quarter") {
-		i++ // "third-quarter profit": the span starts at the ordinal, one token back
-		h, ok := p.ordinalPeriod(i, n)
-		h.from = i - 1
-		return h, ok
-	}
-	w := strings.ToLower(p.text(i + 1))
-	half := w == "half"
-	if w != "quarter" && !half || half && n > 2 {
-		return hit{}, false
-	}
-	h := hit{from: i, to: i + 2}
-	y, end := p.yearAfter(i + 2)
+	h := hit{from: i, to: j}
+	y, end := p.yearAfter(j)
 	if y == 0 {
-		y, end = p.ofYear(i + 2)
+		y, end = p.ofYear(j)
 	}
 	if y != 0 {
 		h.to = end
-	} else if p.is(i+2, "of") && p.near(i+3) {
-		if yy, l := p.num(i + 3); l == 4 && plausibleYear(yy) {
-			y, h.to = yy, i+4
+	} else if p.is(j, "of") && p.near(j+1) {
+		if yy, l := p.num(j + 1); l == 4 && plausibleYear(yy) {
+			y, h.to = yy, j+2
 		}
 	}
 	if y == 0 {
@@ -374,8 +410,60 @@ func (p *parser) ordinalPeriod(i, n int) (hit, bool) {
 			return hit{}, false
 		}
 		y = p.periodYear(i, n, half)
+		if from := p.yearAgoBefore(i); from >= 0 {
+			h.from, y = from, y-1
+		}
 	}
 	return partHit(h, y, n, half)
+}
+
+// partWordAfter reads the "quarter" or "half" the ordinal n at i governs ("third quarter",
+// "third-quarter"): whether it is a half, and the token after it.
+func (p *parser) partWordAfter(i, n int) (half bool, end int, ok bool) {
+	j := i + 1
+	if p.is(j, "-") && p.glued(j) && p.glued(j+1) && j+1 < len(p.t) && strings.EqualFold(p.text(j+1), "quarter") {
+		j++
+	}
+	if !p.near(j) {
+		return false, 0, false
+	}
+	w := strings.ToLower(p.text(j))
+	half = w == "half"
+	if w != "quarter" && !half || half && n > 2 {
+		return false, 0, false
+	}
+	return half, j + 1, true
+}
+
+// yearAgoBefore is the first token of "year-ago", "year-earlier" or "prior-year" right before
+// token i, or -1.
+func (p *parser) yearAgoBefore(i int) int {
+	if i < 3 || !p.is(i-2, "-") || !p.glued(i-2) || !p.glued(i-1) || !p.near(i-3) {
+		return -1
+	}
+	a, b := strings.ToLower(p.text(i-3)), strings.ToLower(p.text(i-1))
+	if a == "year" && (b == "ago" || b == "earlier") || a == "prior" && b == "year" {
+		return i - 3
+	}
+	return -1
+}
+
+// partAfter reads the quarter or half a year owns right after it, h being the year's hit and y
+// its value: "the 1988 third quarter", "next year's first quarter", "last year's second half".
+func (p *parser) partAfter(h hit, y int) (hit, bool) {
+	k := h.to
+	if (p.is(k, "'") || p.is(k, "’")) && p.glued(k) && p.is(k+1, "s") && p.glued(k+1) {
+		k += 2
+	}
+	wi, ok := p.word(k)
+	if !ok || wi.class != cOrdinal || !p.near(k) {
+		return hit{}, false
+	}
+	half, end, ok := p.partWordAfter(k, wi.val)
+	if !ok {
+		return hit{}, false
+	}
+	return partHit(hit{from: h.from, to: end}, y, wi.val, half)
 }
 
 // partHit is h valued as the nth half (half) or quarter of year y.

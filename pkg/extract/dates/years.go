@@ -69,8 +69,8 @@ func (p *parser) year(i, y int) (hit, bool) {
 	} else if p.is(k, "-") && p.glued(k) {
 		return hit{}, false
 	}
-	if wi, _ := p.word(h.from); wi.class == cMod {
-		return h, true
+	if part, ok := p.partAfter(h, y); ok && h.to == i+1 {
+		return part, true // "the 1988 third quarter"
 	}
 	return h, true
 }
