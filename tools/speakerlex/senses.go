@@ -15,7 +15,8 @@ import (
 //
 // A later sense is salient when the sense-tagged corpora saw it at least a quarter as often as the
 // first ("man" is a person; its third sense, the genus Homo, is not salient; "cell" is a living
-// cell in 44 of 115 tags).
+// cell in 44 of 115 tags). For a word the corpora never saw, its first four senses all count as
+// first.
 
 // flagRoots are the synsets (lemma, sense number) whose hyponyms, and the members of whose topic
 // domain, get a flag letter. WordNet's lexicographer files give the broad classes (lexfileFlags).
@@ -32,7 +33,7 @@ var flagRoots = []struct {
 	{"weapon", 1, 'w'}, {"weaponry", 1, 'w'}, {"explosive_device", 1, 'w'}, {"missile", 1, 'w'},
 	{"military_unit", 1, 'm'}, {"armed_forces", 1, 'm'}, {"military_personnel", 1, 'm'},
 	{"serviceman", 1, 'm'}, {"terrorist", 1, 'm'}, {"gunman", 1, 'm'}, {"insurgent", 1, 'm'},
-	{"combatant", 1, 'm'}, {"assailant", 1, 'm'},
+	{"combatant", 1, 'm'}, {"assailant", 1, 'm'}, {"police", 1, 'm'}, {"lawman", 1, 'm'},
 	// the law: its domain, courts and their people, proceedings, crimes, the police
 	{"law", 1, 'L'}, {"court", 1, 'L'}, {"judiciary", 1, 'L'}, {"lawyer", 1, 'L'}, {"judge", 1, 'L'},
 	{"defendant", 1, 'L'}, {"plaintiff", 1, 'L'}, {"prosecutor", 1, 'L'}, {"jury", 1, 'L'},
@@ -94,7 +95,7 @@ func synsetFlags(synsets map[string]synset, senses map[string][]string) (func(of
 		memo[off] = f
 		return f
 	}
-	// the law and medicine also reach a synset through the topic domains of it and its hypernyms
+	// the law, medicine and the military also reach a synset through the topic domains of it and its hypernyms
 	// ("charge" is a pleading, whose domain is the law)
 	domainMemo := map[string]string{}
 	var domain func(off string, depth int) string
@@ -102,7 +103,7 @@ func synsetFlags(synsets map[string]synset, senses map[string][]string) (func(of
 		if f, ok := domainMemo[off]; ok {
 			return f
 		}
-		f := keep(ancestors(off, 0), "LM")
+		f := keep(ancestors(off, 0), "LMm")
 		if depth < 40 {
 			for _, d := range synsets[off].domains {
 				f += domain(d, depth+1)
@@ -135,6 +136,14 @@ func synsetFlags(synsets map[string]synset, senses map[string][]string) (func(of
 // later salient sense adds; "" when it has none.
 func wordFlags(word string, offs []string, counts map[string]int, flagsOf func(string) string) string {
 	first := flagsOf(offs[0])
+	if counts[offs[0]] == 0 {
+		// no tagged corpus saw the word: its first sense is first only by the lexicographers' order
+		// ("moderator" is a substance before a person), so its first senses count alike
+		for _, off := range offs[1:min(len(offs), senseDepth+1)] {
+			first += flagsOf(off)
+		}
+		first = uniq(first)
+	}
 	var more string
 	for _, off := range offs[1:min(len(offs), senseDepth+1)] {
 		if n := counts[off]; n > 0 && n*salientShare >= counts[offs[0]] {

@@ -132,6 +132,9 @@ type doc struct {
 	// how often the whole text uses the words of each context set, counted on first need by
 	// docCount (a vote or a trial read without cues in its own sentence takes the article's sense)
 	counts map[*map[string]bool]int
+	// how many words of the text have each of docSenseClasses, counted on first need by docClass
+	classCounts    [len(docSenseClasses)]int
+	classesCounted bool
 }
 
 // docCount returns how many tokens of the text are in *set, counting once per set and document.
