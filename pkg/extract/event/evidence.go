@@ -20,7 +20,7 @@ import (
 func (d *doc) senseClass(from, to int, c byte) int {
 	n := 0
 	for t := from; t < to; t++ {
-		w := d.w(t)
+		w := unpossessed(d.w(t))
 		if len(w) < 3 || !isLowerWord(w) || functionWords[w] {
 			continue
 		}
@@ -54,7 +54,17 @@ func (d *doc) docClass(c byte) int {
 // month, "case" a lawsuit) that their use as function words never means.
 var functionWords = words(`will can may might must shall should would could did does has have had was
 were are the and for but not nor yet case cases way ways lot lots kind sort part parts one ones time
-times thing things who whom which what that whose it its or`)
+times thing things who whom which what that whose it its or in on at to of by for with from into as`)
+
+// unpossessed is w without a possessive "'s" ("the defendant's trial", "the farmers' vote").
+func unpossessed(w string) string {
+	for _, suf := range [...]string{"'s", "’s", "'", "’"} {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
 
 // isLowerWord reports whether w is a lower-case word of letters and hyphens.
 func isLowerWord(w string) bool {
@@ -266,7 +276,7 @@ func (d *doc) bodyOrGroupVote(i int) bool {
 	if k := d.entAt[p]; k >= 0 && d.ents[k].typ == article.TypeOrg {
 		return wordclass.Of(d.w(p)).First(wordclass.Legislative)
 	}
-	w := d.w(p)
+	w := unpossessed(d.w(p))
 	if !isLowerWord(w) || functionWords[w] {
 		return false
 	}
@@ -290,9 +300,10 @@ func (d *doc) metSense(si, end int) bool {
 }
 
 // modifiesNoun reports a nominal trigger used as the modifier of the noun after it, which then
-// names a kind of place, thing or people rather than the event: "a national demonstration area",
-// "the meeting room", "trial lawyers", "protest organisers". Attacks and disasters keep theirs:
-// "the crash site" and "the attack victims" speak of one that happened.
+// names a kind of place or thing rather than the event: "a national demonstration area", "the
+// meeting pavilion", "election posters". Attacks and disasters keep theirs: "the crash site"
+// speaks of one that happened. (People after a trigger are left alone: "protest organisers said"
+// speaks of a protest held as often as "trial lawyers" of a kind of lawyer.)
 func (d *doc) modifiesNoun(si, end int, typ string) bool {
 	if typ == TypeAttack || typ == TypeDisaster || end+1 > d.sents[si].end || strings.HasSuffix(d.w(end-1), "s") {
 		return false // a plural modifies no noun: "demonstrators who tried", "elections or"
@@ -308,7 +319,7 @@ func (d *doc) modifiesNoun(si, end int, typ string) bool {
 		return false // "the attack left 12 dead", "the meeting drew them": a verb
 	}
 	c := wordclass.Of(n)
-	return c.First(wordclass.Location) || c.First(wordclass.Artifact) || someone(c)
+	return c.First(wordclass.Location) || c.First(wordclass.Artifact)
 }
 
 // senseEvidence runs the class tests of a trigger [i, end) of type typ; false when the words around

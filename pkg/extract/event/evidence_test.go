@@ -227,3 +227,88 @@ func TestEndedBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestKilledSense: the one killed decides (wordclass: people, or living things and other things
+// that are no one).
+func TestKilledSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"weeds", fixture{text: "Growers said the spray was killing weeds faster than expected."}, nil},
+		{"mosquitoes", fixture{text: "The new larvicide proved capable of killing mosquitoes in stagnant ponds."}, nil},
+		{"vines", fixture{text: "Farmers blamed the late frost for killing thousands of young vines."}, nil},
+		{"a bill", fixture{text: "The opposition succeeded in killing the pension bill in the upper house."}, nil},
+		{"villagers", fixture{text: "Troops killed four villagers near the market."}, []string{"attack|"}},
+		{"aid workers", fixture{text: "Rebels were accused of killing two aid workers near the border."}, []string{"attack|"}},
+	})
+}
+
+// TestVerbalAttack: an attack on a person, a message or an idea with nothing armed in its
+// sentence is criticism.
+func TestVerbalAttack(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"a plan", fixture{text: "The governor attacked the budget plan in a televised address."}, nil},
+		{"a rival", fixture{text: "She attacked her rival over his tax record during the debate."}, nil},
+		{"pronoun", fixture{text: "He is expected to attack them again in his next interview."}, nil},
+		{"attacks on a person", fixture{text: "Her repeated attacks on the mayor dominated the council meeting."}, []string{"meeting|"}},
+		// still attacks
+		{"gunmen", fixture{text: "Gunmen attacked a police convoy on the highway, officials said."}, []string{"attack|"}},
+		{"a weapon", fixture{text: "A man attacked two tourists with a machete outside the museum."}, []string{"attack|"}},
+		{"missiles far before", fixture{text: "The army fired dozens of missiles and drones overnight in its largest attack on Ukrainian cities."}, []string{"attack|"}},
+		{"harm done", fixture{text: "Witnesses said the crowd attacked two men, leaving both badly injured."}, []string{"attack|"}},
+	})
+}
+
+// TestTrialSense: a trial's sentence speaks of courts or of medicine (wordclass Legal, Medical).
+func TestTrialSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"hospital and drug", fixture{text: "The hospital began a trial of the new malaria drug in the spring."}, nil},
+		{"medical modifier", fixture{text: "A large cancer trial has enrolled four hundred volunteers."}, nil},
+		{"dose", fixture{text: "Participants in the trial received a single dose of the antiviral."}, nil},
+		{"jury", fixture{text: "The jury heard closing arguments in the trial on Monday.",
+			dates: [][3]string{{"Monday", "2025-03-03", "day"}}}, []string{"legal|2025-03-03"}},
+		{"defendant", fixture{text: "The defendant's trial opened amid tight security."}, []string{"legal|"}},
+	})
+}
+
+// TestVoteSense: a vote is an election's when its sentence speaks of voters, candidates and
+// ballots, not of a body that votes; a body or group named before it makes it theirs.
+func TestVoteSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"committee vote", fixture{text: "The finance committee vote on the stadium subsidy passed narrowly."}, nil},
+		{"lawmakers and a bill", fixture{text: "Lawmakers approved the bill in a vote late on Tuesday."}, nil},
+		{"a group's vote", fixture{text: "Both parties are courting the farmer vote ahead of the autumn."}, nil},
+		{"voters and ballots", fixture{text: "Voters cast ballots in the presidential vote on Sunday.",
+			dates: [][3]string{{"Sunday", "2025-03-02", "day"}}}, []string{"election|2025-03-02"}},
+		{"election commission and a vote", fixture{text: "The election commission confirmed the result of Saturday's vote."}, []string{"election|"}},
+	})
+}
+
+// TestMetSense: what is met decides — someone or a place, or a goal, a burden, a time.
+func TestMetSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"goals", fixture{text: "The retailer met its quarterly revenue goals despite the slowdown."}, nil},
+		{"criticism", fixture{text: "The proposal met with fierce criticism from unions."}, nil},
+		{"a deadline", fixture{text: "Few suppliers will meet the new reporting deadline."}, nil},
+		{"farmers", fixture{text: "The minister met farmers in the capital."}, []string{"meeting|"}},
+		{"met with", fixture{text: "The envoy met with rebel commanders near the border."}, []string{"meeting|"}},
+		{"met yesterday", fixture{text: "The board met yesterday to discuss the offer."}, []string{"meeting|"}},
+	})
+}
+
+// TestTriggerModifiesNoun: a nominal trigger before a place or a made thing names a kind of it.
+func TestTriggerModifiesNoun(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"demonstration plot", fixture{text: "The province opened a demonstration orchard for drought-tolerant crops."}, nil},
+		{"meeting pavilion", fixture{text: "Volunteers painted the meeting pavilion by the lake."}, nil},
+		{"election billboards", fixture{text: "Election billboards still lined the road to the station."}, nil},
+		// still events
+		{"a plural", fixture{text: "Police detained dozens of demonstrators who tried to block a road."}, []string{"legal|", "protest|"}},
+		{"a crash site", fixture{text: "Investigators combed the crash site for the flight recorders."}, []string{"disaster|"}},
+		{"election day", fixture{text: "Turnout was high on election day across the region."}, []string{"election|"}},
+	})
+}
