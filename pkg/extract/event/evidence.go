@@ -333,7 +333,24 @@ func (d *doc) senseEvidence(si, i, end int, e *entry, typ string) bool {
 	case typ == TypeAttack && oneOf(w, "attack", "attacks", "attacked", "attacking"):
 		return !d.verbalAttack(si, i, end)
 	case typ == TypeElection && oneOf(w, "vote", "votes"):
-		return !d.bodyOrGroupVote(i)
+		return !d.bodyOrGroupVote(i) && !d.oneVoter(si, i)
 	}
 	return true
+}
+
+// oneVoter reports the verb "vote" of one person or a few: its subject a personal pronoun before it,
+// through modals, negations and adverbs ("I will vote for the nominee", "he would never vote for
+// her"): a voter's choice, not an election held ("they", an electorate as often as not, is left).
+func (d *doc) oneVoter(si, i int) bool {
+	for j := i - 1; j >= d.sents[si].start && j >= i-4; j-- {
+		switch w := d.w(j); {
+		case oneOf(w, "i", "we", "you", "he", "she"):
+			return true
+		case oneOf(w, "will", "would", "could", "should", "might", "must", "can", "shall", "never", "not", "also", "always", "just", "still") ||
+			strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || strings.HasSuffix(w, "ly"):
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -280,6 +280,8 @@ func TestVoteSense(t *testing.T) {
 		{"committee vote", fixture{text: "The finance committee vote on the stadium subsidy passed narrowly."}, nil},
 		{"lawmakers and a bill", fixture{text: "Lawmakers approved the bill in a vote late on Tuesday."}, nil},
 		{"a group's vote", fixture{text: "Both parties are courting the farmer vote ahead of the autumn."}, nil},
+		{"one voter", fixture{text: "She said she would probably vote for the challenger in the election."}, []string{"election|"}},
+		{"one voter, no election", fixture{text: "He said he will never vote for a candidate who backs the tax."}, nil},
 		{"voters and ballots", fixture{text: "Voters cast ballots in the presidential vote on Sunday.",
 			dates: [][3]string{{"Sunday", "2025-03-02", "day"}}}, []string{"election|2025-03-02"}},
 		{"election commission and a vote", fixture{text: "The election commission confirmed the result of Saturday's vote."}, []string{"election|"}},
@@ -311,4 +313,25 @@ func TestTriggerModifiesNoun(t *testing.T) {
 		{"a crash site", fixture{text: "Investigators combed the crash site for the flight recorders."}, []string{"disaster|"}},
 		{"election day", fixture{text: "Turnout was high on election day across the region."}, []string{"election|"}},
 	})
+}
+
+// TestFutureNotBackground: an event announced in the future tense is never background, whatever
+// past date its sentence holds for another event.
+func TestFutureNotBackground(t *testing.T) {
+	t.Parallel()
+	f := fixture{text: "The city hosted a trade fair in March 2024 and will hold a meeting on port fees.",
+		dates: [][3]string{{"March 2024", "2024-03", "month"}}}
+	a := f.article(t)
+	published := time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)
+	a.Published = &published
+	found := false
+	for _, e := range New().Find(a) {
+		found = found || e.Type == TypeMeeting
+		if e.Type == TypeMeeting && e.Background {
+			t.Errorf("the meeting still to come is background: %+v", e)
+		}
+	}
+	if !found {
+		t.Error("no meeting found")
+	}
 }
