@@ -121,7 +121,8 @@ func (d *doc) objectHead(si, end int, preps ...string) int {
 // "black" in "black voters"): the next word is a noun too, and no verb form.
 func (d *doc) modifierAt(j int) bool {
 	n := d.w(j + 1)
-	if n == "" || !isLowerWord(n) || functionWords[n] || strings.HasSuffix(n, "ed") || determiners[n] {
+	if n == "" || !isLowerWord(n) || functionWords[n] || d.v.placePreps[n] || d.v.clauseBreaks[n] || strings.HasSuffix(n, "ed") ||
+		determiners[n] || wordclass.Speaker(n) == 'a' {
 		return false
 	}
 	return wordclass.Of(n).Known()
@@ -167,8 +168,10 @@ func (d *doc) killedSense(si, i, end int) bool {
 		return false // "killed by that wall", "killed in the crash"
 	}
 	if o := d.objectHead(si, end, "of"); o >= 0 && d.entAt[o] < 0 {
-		// the one killed decides: people, or a thing that is no one ("infections", "weeds", "the bill")
-		return objectPronouns[d.w(o)] || someone(wordclass.Of(d.w(o)))
+		// the one killed decides: people ("fans": a person in one of its salient senses), or a thing
+		// that is no one ("infections", "weeds", "the bill")
+		c := wordclass.Of(d.w(o))
+		return objectPronouns[d.w(o)] || !livingThing(c) && (c.Any(wordclass.Person) || c.Any(wordclass.Group))
 	}
 	for j := max(s.start, i-8); j < min(s.end, end+8); j++ {
 		w := d.w(j)
@@ -309,7 +312,10 @@ func (d *doc) modifiesNoun(si, end int, typ string) bool {
 		return false // a plural modifies no noun: "demonstrators who tried", "elections or"
 	}
 	n := d.w(end)
-	if !isLowerWord(n) || functionWords[n] || strings.HasSuffix(n, "ed") || d.entAt[end] >= 0 {
+	if !isLowerWord(n) || functionWords[n] || d.v.placePreps[n] || d.v.clauseBreaks[n] || d.entAt[end] >= 0 ||
+		strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") || wordclass.Speaker(n) == 'a' {
+		// a verb after its subject ("the deal clears", "the summit ends", "farmers protest
+		// outside"), or a word more often an adverb or adjective than a noun ("the agreement still")
 		return false
 	}
 	if _, trigger := d.v.lex[n]; trigger {

@@ -238,6 +238,7 @@ func TestKilledSense(t *testing.T) {
 		{"vines", fixture{text: "Farmers blamed the late frost for killing thousands of young vines."}, nil},
 		{"a bill", fixture{text: "The opposition succeeded in killing the pension bill in the upper house."}, nil},
 		{"villagers", fixture{text: "Troops killed four villagers near the market."}, []string{"attack|"}},
+		{"fans", fixture{text: "A gang was blamed for killing two football fans."}, []string{"attack|"}},
 		{"aid workers", fixture{text: "Rebels were accused of killing two aid workers near the border."}, []string{"attack|"}},
 	})
 }
@@ -307,7 +308,9 @@ func TestTriggerModifiesNoun(t *testing.T) {
 	checkSenses(t, []senseCase{
 		{"demonstration plot", fixture{text: "The province opened a demonstration orchard for drought-tolerant crops."}, nil},
 		{"meeting pavilion", fixture{text: "Volunteers painted the meeting pavilion by the lake."}, nil},
-		{"election billboards", fixture{text: "Election billboards still lined the road to the station."}, nil},
+		{"an election billboard", fixture{text: "An election billboard on the bridge was torn down overnight."}, nil},
+		{"an adverb after it", fixture{text: "The agreement still needs the approval of parliament."}, []string{"agreement|"}},
+		{"a verb after its subject", fixture{text: "Summit ends with pledges as farmers protest outside."}, []string{"meeting|", "protest|"}},
 		// still events
 		{"a plural", fixture{text: "Police detained dozens of demonstrators who tried to block a road."}, []string{"legal|", "protest|"}},
 		{"a crash site", fixture{text: "Investigators combed the crash site for the flight recorders."}, []string{"disaster|"}},
@@ -327,8 +330,8 @@ func TestFutureNotBackground(t *testing.T) {
 	found := false
 	for _, e := range New().Find(a) {
 		found = found || e.Type == TypeMeeting
-		if e.Type == TypeMeeting && e.Background {
-			t.Errorf("the meeting still to come is background: %+v", e)
+		if e.Type == TypeMeeting && (e.Background || e.Date != "") {
+			t.Errorf("the meeting still to come is background or dated by another event: %+v", e)
 		}
 	}
 	if !found {
