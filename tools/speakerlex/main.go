@@ -84,17 +84,9 @@ func run(dict, out string) error {
 	if err != nil {
 		return err
 	}
-	// modifier tag counts: a word used more as an adjective or adverb than as a noun ("overall",
-	// "just", "recent") is a modifier when it ends a phrase, not its head
-	modTags := map[string]int{}
-	for _, pos := range []string{"adj", "adv"} {
-		_, tags, err := readIndex(filepath.Join(dict, "index."+pos))
-		if err != nil {
-			return err
-		}
-		for w, n := range tags {
-			modTags[w] += n + 1 // +1: listed at all
-		}
+	modTags, err := readModifierTags(dict)
+	if err != nil {
+		return err
 	}
 	classOf, err := synsetClasses(synsets, senses)
 	if err != nil {
@@ -113,15 +105,7 @@ func run(dict, out string) error {
 		if strings.ContainsAny(word, ".0123456789'") || len(word) < 2 || strings.Count(word, "_") > 1 {
 			continue // heads are single words, or two-word compounds ("think tank")
 		}
-		// the first three senses: "treasury", "bank", "office" and "management" are bodies in their
-		// second sense, "state" and "justice" (a judge) in their third, the ones news uses for a
-		// speaker; a rarer sense ("stock" as a lineage, the sixth) is not
-		c := byte('t')
-		for _, off := range offs[:min(senseDepth, len(offs))] {
-			if sc := classOf(off, 0); classRank[sc] > classRank[c] {
-				c = sc
-			}
-		}
+		c := speakerClass(offs, classOf)
 		if c == 't' && modTags[word] > nounTags[word]+1 {
 			c = 'a'
 		}
@@ -143,6 +127,36 @@ func run(dict, out string) error {
 	}
 	sort.Strings(lines)
 	return write(out, lines)
+}
+
+// speakerClass is the best class of a noun's first three senses: "treasury", "bank", "office" and
+// "management" are bodies in their second sense, "state" and "justice" (a judge) in their third,
+// the ones news uses for a speaker; a rarer sense ("stock" as a lineage, the sixth) is not.
+func speakerClass(offs []string, classOf func(off string, depth int) byte) byte {
+	c := byte('t')
+	for _, off := range offs[:min(senseDepth, len(offs))] {
+		if sc := classOf(off, 0); classRank[sc] > classRank[c] {
+			c = sc
+		}
+	}
+	return c
+}
+
+// readModifierTags returns how often the tagged corpora saw each adjective and adverb (plus one
+// for being listed at all): a word used more as an adjective or adverb than as a noun ("overall",
+// "just", "recent") is a modifier when it ends a phrase, not its head.
+func readModifierTags(dict string) (map[string]int, error) {
+	modTags := map[string]int{}
+	for _, pos := range []string{"adj", "adv"} {
+		_, tags, err := readIndex(filepath.Join(dict, "index."+pos))
+		if err != nil {
+			return nil, err
+		}
+		for w, n := range tags {
+			modTags[w] += n + 1 // +1: listed at all
+		}
+	}
+	return modTags, nil
 }
 
 // synsetClasses returns the class of a synset: the class of the first root among its hypernyms (an

@@ -95,27 +95,7 @@ func synsetFlags(synsets map[string]synset, senses map[string][]string) (func(of
 		memo[off] = f
 		return f
 	}
-	// the law, medicine and the military also reach a synset through the topic domains of it and its hypernyms
-	// ("charge" is a pleading, whose domain is the law)
-	domainMemo := map[string]string{}
-	var domain func(off string, depth int) string
-	domain = func(off string, depth int) string {
-		if f, ok := domainMemo[off]; ok {
-			return f
-		}
-		f := keep(ancestors(off, 0), "LMm")
-		if depth < 40 {
-			for _, d := range synsets[off].domains {
-				f += domain(d, depth+1)
-			}
-			for _, h := range synsets[off].hypers {
-				f += domain(h, depth+1)
-			}
-		}
-		f = uniq(f)
-		domainMemo[off] = f
-		return f
-	}
+	domain := domainFlags(synsets, ancestors)
 	return func(off string) string {
 		f := ancestors(off, 0) + domain(off, 0)
 		lexfile := synsets[off].lexfile
@@ -130,6 +110,31 @@ func synsetFlags(synsets map[string]synset, senses map[string][]string) (func(of
 		}
 		return uniq(f)
 	}, nil
+}
+
+// domainFlags returns the law's, medicine's and the military's flags that reach a synset through
+// the topic domains of it and its hypernyms ("charge" is a pleading, whose domain is the law).
+func domainFlags(synsets map[string]synset, ancestors func(off string, depth int) string) func(off string, depth int) string {
+	memo := map[string]string{}
+	var domain func(off string, depth int) string
+	domain = func(off string, depth int) string {
+		if f, ok := memo[off]; ok {
+			return f
+		}
+		f := keep(ancestors(off, 0), "LMm")
+		if depth < 40 {
+			for _, d := range synsets[off].domains {
+				f += domain(d, depth+1)
+			}
+			for _, h := range synsets[off].hypers {
+				f += domain(h, depth+1)
+			}
+		}
+		f = uniq(f)
+		memo[off] = f
+		return f
+	}
+	return domain
 }
 
 // wordFlags is a noun's third column: the flags of its first sense, then "." and those that only a
