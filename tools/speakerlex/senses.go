@@ -102,8 +102,11 @@ func synsetFlags(synsets map[string]synset, senses map[string][]string) (func(of
 		if c, ok := lexfileFlags[lexfile]; ok {
 			f += string(c)
 		}
-		if lexfile == 5 || lexfile == 20 { // noun.animal, noun.plant: "crops", "livestock"
+		switch lexfile {
+		case 5, 20: // noun.animal, noun.plant: "crops", "livestock"
 			f += "b"
+		case 21: // noun.possession, an abstraction one can own: "assets", "a stake", "shares"
+			f += "$"
 		}
 		if strings.ContainsRune(f, 'h') {
 			f = strings.ReplaceAll(f, "b", "") // a person is an organism too, but not what "b" means

@@ -110,7 +110,7 @@ func (d *doc) objectHead(si, end int, preps ...string) int {
 		if j == end && c.First(wordclass.Time) {
 			return -1 // "met yesterday", "killed overnight": when, not whom
 		}
-		if c.Known() && !d.modifierAt(j) {
+		if (c.Known() || isNoun(w)) && !d.modifierAt(j) {
 			return j
 		}
 	}
@@ -126,6 +126,13 @@ func (d *doc) modifierAt(j int) bool {
 		return false
 	}
 	return wordclass.Of(n).Known()
+}
+
+// isNoun reports a word WordNet has as a noun more than as a modifier, with or without the
+// classes the events read ("growth", a process).
+func isNoun(w string) bool {
+	c := wordclass.Speaker(w)
+	return c != 0 && c != 'a'
 }
 
 // objectPronouns stand for people as the object of a verb.
@@ -338,6 +345,8 @@ func (d *doc) senseEvidence(si, i, end int, e *entry, typ string) bool {
 		return d.metSense(si, end)
 	case typ == TypeAttack && oneOf(w, "attack", "attacks", "attacked", "attacking"):
 		return !d.verbalAttack(si, i, end)
+	case typ == TypeAgreement && oneOf(w, "acquire", "acquires", "acquired"):
+		return d.acquiredSense(si, end)
 	case typ == TypeElection && oneOf(w, "vote", "votes"):
 		return !d.bodyOrGroupVote(i) && !d.oneVoter(si, i)
 	}
@@ -356,6 +365,36 @@ func (d *doc) oneVoter(si, i int) bool {
 			strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || strings.HasSuffix(w, "ly"):
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// acquiredSense reads "acquire": a deal buys a company, a business, a made thing or a possession
+// ("acquired the firm", "acquire two plants", "acquired a stake"), or names its parties or price;
+// "to acquire top-line growth", "acquired a taste for", "acquire new skills" gain a quality.
+func (d *doc) acquiredSense(si, end int) bool {
+	o := d.objectHead(si, end)
+	if o < 0 || d.entAt[o] >= 0 || objectPronouns[d.w(o)] {
+		return true
+	}
+	c := wordclass.Of(d.w(o))
+	if !c.Known() && !isNoun(d.w(o)) || someone(c) || c.First(wordclass.Artifact) || c.Any(wordclass.Possession) {
+		return true
+	}
+	clause := min(d.sents[si].end, end+12)
+	for j := end; j < clause; j++ {
+		if d.v.clauseBreaks[d.w(j)] {
+			clause = j
+			break
+		}
+		if k := d.entAt[j]; k >= 0 && oneOf(d.ents[k].typ, article.TypeOrg, article.TypePerson) || isDigitToken(d.w(j)) {
+			return true // "acquired the assets of Lehman", "acquire 40 per cent"
+		}
+	}
+	for _, m := range d.money {
+		if m.tStart >= end && m.tStart < clause {
+			return true
 		}
 	}
 	return false

@@ -338,3 +338,18 @@ func TestFutureNotBackground(t *testing.T) {
 		t.Error("no meeting found")
 	}
 }
+
+// TestAcquiredSense: a deal buys a company, a made thing or a possession, or names its parties or
+// price; a quality gained is none.
+func TestAcquiredSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"growth", fixture{text: "The chain is struggling to acquire top-line growth in its home market."}, nil},
+		{"skills", fixture{text: "Apprentices acquire practical skills on the job."}, nil},
+		{"a name in another clause", fixture{text: "Brands must acquire new growth through partnerships, analyst Jo Brand said.",
+			entities: [][2]string{{"PERSON", "Jo Brand"}}}, nil},
+		{"a firm", fixture{text: "The group acquired a regional logistics firm last month."}, []string{"agreement|"}},
+		{"a stake", fixture{text: "The fund acquired a minority stake in the airport operator."}, []string{"agreement|"}},
+		{"plants", fixture{text: "The brewer acquired two bottling plants from its rival."}, []string{"agreement|"}},
+	})
+}

@@ -123,6 +123,7 @@ const (
 	Act         = 'k' // something done: a vote, a project, a murder
 	Happening   = 'e' // an event: an accident, a tweet
 	Abstraction = 'q' // an attribute, idea, feeling, motive, possession, quantity or state: goals, demand, needs
+	Possession  = '$' // an abstraction one can own, buy or sell: assets, a stake, shares
 )
 
 // Classes are the class letters of a noun's salient senses (tools/speakerlex/senses.go): those of
