@@ -38,7 +38,7 @@ const (
 	condCourt          // "ruled" when a court or judge is in the sentence
 	condPassive        // only with was/were/been before it ("was charged")
 	condDeclared       // "declared" as a statement, not "declared the winner" passively
-	condKilled         // killings with an agent, not "killed in a crash"
+	condKilled         // people killed or an armed killer, not bacteria killed nor "killed in a crash"
 	condRates          // interest-rate decisions
 	condSign           // "sign" as signing, not "a sign of"
 	condMilitary       // "struck" as an attack when drones, missiles or troops are in the sentence
@@ -46,8 +46,8 @@ const (
 	condFlood          // not "flooded the market", "flooded the streets"
 	condAttack         // not a team's or player's attack ("her attack this year")
 	condSummit         // a meeting of leaders, not a mountain's top
-	condTrial          // a court trial, not a clinical or vaccine trial
-	condVote           // a vote of the electorate, not a vote of a parliament or committee
+	condTrial          // a court trial (the law's words), not a clinical or vaccine trial (medicine's)
+	condVote           // a vote of the electorate (electoral words), not of a parliament or committee
 	condLegal          // a legal noun or verb beside a court or an authority ("the suits", "investigated")
 )
 
