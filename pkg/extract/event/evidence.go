@@ -399,3 +399,12 @@ func (d *doc) acquiredSense(si, end int) bool {
 	}
 	return false
 }
+
+// personAt reports a person at token j: a PERSON name, a personal pronoun, or a noun whose first
+// sense is someone ("the chairman").
+func (d *doc) personAt(j int) bool {
+	if k := d.entAt[j]; k >= 0 {
+		return d.ents[k].typ == article.TypePerson
+	}
+	return objectPronouns[d.w(j)] || wordclass.Of(d.w(j)).First(wordclass.Person)
+}

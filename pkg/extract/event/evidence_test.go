@@ -353,3 +353,13 @@ func TestAcquiredSense(t *testing.T) {
 		{"plants", fixture{text: "The brewer acquired two bottling plants from its rival."}, []string{"agreement|"}},
 	})
 }
+
+// TestAgreedWithSomeone: agreeing with a person and going on to something else is a view shared.
+func TestAgreedWithSomeone(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"a view", fixture{text: "Lopez largely agreed with Harper and seemed to think the plan was sound.",
+			entities: [][2]string{{"PERSON", "Lopez"}, {"PERSON", "Harper"}}}, nil},
+		{"a deal", fixture{text: "The miner agreed with the provincial authorities to share royalties."}, []string{"agreement|"}},
+	})
+}
