@@ -312,18 +312,17 @@ func (d *doc) metSense(si, end int) bool {
 // modifiesNoun reports a nominal trigger used as the modifier of the noun after it, which then
 // names a kind of place or thing rather than the event: "a national demonstration area", "the
 // meeting pavilion", "election posters". Attacks and disasters keep theirs: "the crash site"
-// speaks of one that happened. (People after a trigger are left alone: "protest organisers said"
-// speaks of a protest held as often as "trial lawyers" of a kind of lawyer.)
+// speaks of one that happened. People after a trigger are its modifier only when the trigger's
+// domain names their role ("trial lawyers", "an election official"): "protest organisers said"
+// speaks of a protest held.
 func (d *doc) modifiesNoun(si, end int, typ string) bool {
 	if typ == TypeAttack || typ == TypeDisaster || end+1 > d.sents[si].end || strings.HasSuffix(d.w(end-1), "s") {
 		return false // a plural modifies no noun: "demonstrators who tried", "elections or"
 	}
 	n := d.w(end)
 	if !isLowerWord(n) || functionWords[n] || d.v.placePreps[n] || d.v.clauseBreaks[n] || d.entAt[end] >= 0 ||
-		strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") || wordclass.Speaker(n) == 'a' {
-		// a verb after its subject ("the deal clears", "the summit ends", "farmers protest
-		// outside"), or a word more often an adverb or adjective than a noun ("the agreement still")
-		return false
+		strings.HasSuffix(n, "ed") || wordclass.Speaker(n) == 'a' {
+		return false // a verb in the past, or a word more often an adverb or adjective than a noun ("the agreement still")
 	}
 	if _, trigger := d.v.lex[n]; trigger {
 		return false // "a protest rally", "the summit meeting": one event named twice
@@ -332,7 +331,12 @@ func (d *doc) modifiesNoun(si, end int, typ string) bool {
 		return false // "the attack left 12 dead", "the meeting drew them": a verb
 	}
 	c := wordclass.Of(n)
-	return c.First(wordclass.Location) || c.First(wordclass.Artifact)
+	if c.First(wordclass.Person) && (typ == TypeLegal && c.Any(wordclass.Legal) || typ == TypeElection && c.Any(wordclass.Electoral)) {
+		return true // a person named for a role in such events: "trial lawyers", "an election official"
+	}
+	// a place or a made thing, but no verb in -s after its subject ("the deal clears", "the summit
+	// ends", "farmers protest outside")
+	return !strings.HasSuffix(n, "s") && (c.First(wordclass.Location) || c.First(wordclass.Artifact))
 }
 
 // senseEvidence runs the class tests of a trigger [i, end) of type typ; false when the words around

@@ -311,7 +311,9 @@ func TestTriggerModifiesNoun(t *testing.T) {
 		{"an election billboard", fixture{text: "An election billboard on the bridge was torn down overnight."}, nil},
 		{"an adverb after it", fixture{text: "The agreement still needs the approval of parliament."}, []string{"agreement|"}},
 		{"a verb after its subject", fixture{text: "Summit ends with pledges as farmers protest outside."}, []string{"meeting|", "protest|"}},
+		{"trial lawyers", fixture{text: "The senator has long complained about trial lawyers and their fees."}, nil},
 		// still events
+		{"protest organisers", fixture{text: "Protest organisers said five thousand people joined the march."}, []string{"protest|"}},
 		{"a plural", fixture{text: "Police detained dozens of demonstrators who tried to block a road."}, []string{"legal|", "protest|"}},
 		{"a crash site", fixture{text: "Investigators combed the crash site for the flight recorders."}, []string{"disaster|"}},
 		{"election day", fixture{text: "Turnout was high on election day across the region."}, []string{"election|"}},
