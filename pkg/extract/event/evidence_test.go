@@ -346,9 +346,9 @@ func TestFutureNotBackground(t *testing.T) {
 func TestAcquiredSense(t *testing.T) {
 	t.Parallel()
 	checkSenses(t, []senseCase{
-		{"growth", fixture{text: "The chain is struggling to acquire top-line growth in its home market."}, nil},
+		{"loyalty", fixture{text: "The retailer is trying to acquire brand loyalty among teenagers."}, nil},
 		{"skills", fixture{text: "Apprentices acquire practical skills on the job."}, nil},
-		{"a name in another clause", fixture{text: "Brands must acquire new growth through partnerships, analyst Jo Brand said.",
+		{"a name in another clause", fixture{text: "Labels must acquire credibility through partnerships, analyst Jo Brand said.",
 			entities: [][2]string{{"PERSON", "Jo Brand"}}}, nil},
 		{"a firm", fixture{text: "The group acquired a regional logistics firm last month."}, []string{"agreement|"}},
 		{"a stake", fixture{text: "The fund acquired a minority stake in the airport operator."}, []string{"agreement|"}},
@@ -360,7 +360,7 @@ func TestAcquiredSense(t *testing.T) {
 func TestAgreedWithSomeone(t *testing.T) {
 	t.Parallel()
 	checkSenses(t, []senseCase{
-		{"a view", fixture{text: "Lopez largely agreed with Harper and seemed to think the plan was sound.",
+		{"a view", fixture{text: "Lopez agreed with Harper and then changed the subject to the budget.",
 			entities: [][2]string{{"PERSON", "Lopez"}, {"PERSON", "Harper"}}}, nil},
 		{"a deal", fixture{text: "The miner agreed with the provincial authorities to share royalties."}, []string{"agreement|"}},
 	})
