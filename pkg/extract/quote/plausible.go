@@ -1,14 +1,9 @@
 package quote
 
 import (
-	"bytes"
-	"compress/gzip"
-	_ "embed"
-	"io"
-	"sort"
 	"strings"
-	"sync"
 
+	"github.com/newsmon/newsmon/pkg/extract/wordclass"
 	"github.com/newsmon/newsmon/pkg/text"
 )
 
@@ -18,63 +13,13 @@ import (
 // more than 2%", "Those gains add to …", "a deal announced" read as cues, but a stock, a gain and a
 // deal say nothing: the quote keeps no speaker rather than a thing.
 //
-// The nouns come from WordNet 3.1 (data/nouns.tsv.gz, built by tools/speakerlex; origin and
-// licence in data/SOURCES.md): every single-word noun classed by its two most frequent senses as a
-// person, a group, an organisation or a thing. Only a noun WordNet knows as a thing rules a speaker
-// out; a word it does not know ("Brexiteers") is left as read.
+// The nouns come from WordNet 3.1 (pkg/extract/wordclass, whose list tools/speakerlex builds;
+// origin and licence in its data/SOURCES.md): every single-word noun classed by its first senses
+// as a person, a group, an organisation or a thing. Only a noun WordNet knows as a thing rules a
+// speaker out; a word it does not know ("Brexiteers") is left as read.
 
-//go:embed data/nouns.tsv.gz
-var nounsGz []byte
-
-// nounTable is the embedded noun list, unpacked: the sorted "word\tclass\n" lines in one string and
-// where each starts. It holds two pointers, so the garbage collector never walks 80k map keys.
-type nounTable struct {
-	text  string
-	lines []uint32
-}
-
-// nouns is the noun list, unpacked once, on first use, and read-only after.
-var nouns = sync.OnceValue(func() *nounTable {
-	zr, err := gzip.NewReader(bytes.NewReader(nounsGz))
-	if err != nil {
-		panic("quote: embedded noun list: " + err.Error()) // the list is compiled in: a broken one is a build error
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		panic("quote: embedded noun list: " + err.Error())
-	}
-	t := &nounTable{text: string(raw), lines: make([]uint32, 0, 90000)}
-	for off := 0; off < len(t.text); {
-		end := strings.IndexByte(t.text[off:], '\n')
-		if end < 0 {
-			end = len(t.text) - off
-		}
-		if t.text[off] != '#' {
-			t.lines = append(t.lines, uint32(off))
-		}
-		off += end + 1
-	}
-	return t
-})
-
-// class is the class letter of a lower-case noun: 'p' person, 'g' group of people, 'o'
-// organisation, 'd' document, 't' thing, 'a' modifier; 0 when the list does not hold it.
-func (t *nounTable) class(w string) byte {
-	i := sort.Search(len(t.lines), func(i int) bool { return t.word(i) >= w })
-	if i < len(t.lines) && t.word(i) == w {
-		return t.text[int(t.lines[i])+len(w)+1]
-	}
-	return 0
-}
-
-// word is the noun of line i.
-func (t *nounTable) word(i int) string {
-	line := t.text[t.lines[i]:]
-	return line[:strings.IndexByte(line, '\t')]
-}
-
-// nounClass is the noun list's class of a lower-case word (nounTable.class).
-func nounClass(w string) byte { return nouns().class(w) }
+// nounClass is the noun list's speaker class of a lower-case word (wordclass.Speaker).
+func nounClass(w string) byte { return wordclass.Speaker(w) }
 
 // newsSpeakers are heads news gives a voice that WordNet ranks below their first two senses: "the
 // campaign said", "sources said", "state media reported", "a source familiar with …".

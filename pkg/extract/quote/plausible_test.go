@@ -22,7 +22,7 @@ func speakerAt(qs []article.Quote, text string) (string, bool) {
 }
 
 // TestPlausibleSpeakers: a description that names no entity may speak only when its head denotes a
-// person, a group of people or an organisation (WordNet's classes, data/nouns.tsv.gz). A stock, an
+// person, a group of people or an organisation (WordNet's classes, pkg/extract/wordclass). A stock, an
 // investigation, an episode, screens, a deal and an ad (the classes of issue #19's batch 2 phrases)
 // speak for no one;
 // people, bodies, counts of people and a name with a stray word after it keep their speaker.

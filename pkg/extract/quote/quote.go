@@ -51,7 +51,7 @@
 // pronoun or anonymous ("analysts", "a person familiar with the matter").
 //
 // A description that names no entity speaks only when its head denotes a person, a group of people
-// or an organisation, as WordNet 3.1 classes nouns (plausible.go, data/nouns.tsv.gz built by
+// or an organisation, as WordNet 3.1 classes nouns (plausible.go, pkg/extract/wordclass built by
 // tools/speakerlex): "The stock added …", "Those gains …", "The subsequent investigation found …"
 // keep no speaker; a document or other communication speaks for the author the phrase names ("a
 // Washington Post database"); the speaker of a cue whose subject was read inside a clause is the
