@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -41,7 +40,6 @@ type PackedKV struct {
 	legacyUntil time.Time     // before it, unpacked keys of the prefixes may still exist
 	shardBits   int           // packedShardBits (fewer in tests)
 	now         func() time.Time
-	replica     *shardReplica // nil: every read asks the server
 }
 
 // 2^packedShardBits is how many shard keys a packed bucket uses at most: 16,384 subjects (~4 MB of
@@ -71,9 +69,6 @@ func (b *Bus) Packed(ctx context.Context, kv *KV, window time.Duration, prefixes
 		p.legacyUntil = packedForever // unpacked keys never expire: look for them always
 	default:
 		p.legacyUntil = since.Add(window)
-	}
-	if p.replica, err = startReplica(ctx, kv.kv); err != nil {
-		return nil, fmt.Errorf("packed key-value bucket %s: %w", kv.kv.Bucket(), err)
 	}
 	return p, nil
 }
@@ -157,12 +152,12 @@ func (p *PackedKV) Get(ctx context.Context, key string) ([]byte, bool, error) {
 	if !p.packed(key) {
 		return p.KV.Get(ctx, key)
 	}
-	sh, err := p.readShard(ctx, key, false)
+	sh, err := p.readShard(ctx, key)
 	if err != nil {
 		return nil, false, err
 	}
 	if e, ok := sh.find(sh.id, p.now()); ok {
-		return bytes.Clone(e.val), true, nil // the shard may be the replica's: never handed out
+		return e.val, true, nil
 	}
 	if p.legacy() {
 		return p.KV.Get(ctx, key)
@@ -236,8 +231,8 @@ func (p *PackedKV) Keys(ctx context.Context) ([]string, error) {
 // writes the shard back with key set to val living ttl (0: forever; negative: key removed), by
 // compare-and-swap on the shard's revision, again from a fresh read while other writers win.
 func (p *PackedKV) rewrite(ctx context.Context, key string, decide func(cur []byte, exists bool) bool, val []byte, ttl time.Duration) (bool, error) {
-	for attempt := range packedCASRetries {
-		sh, err := p.readShard(ctx, key, attempt > 0)
+	for range packedCASRetries {
+		sh, err := p.readShard(ctx, key)
 		if err != nil {
 			return false, err
 		}
@@ -291,40 +286,27 @@ func shardOf(key string, shardBits int) (shardKey string, id [packedIDLen]byte) 
 	return fmt.Sprintf("%s%04x", packedShardKey, shard), id
 }
 
-// readShard returns key's shard: as the replica holds it, or with fresh (or no replica) as the
-// server does.
-func (p *PackedKV) readShard(ctx context.Context, key string, fresh bool) (*packedShard, error) {
+func (p *PackedKV) readShard(ctx context.Context, key string) (*packedShard, error) {
 	sk, id := shardOf(key, p.shardBits)
 	sh := &packedShard{key: sk, id: id}
-	if !fresh {
-		if r, ok := p.replica.lookup(sk); ok {
-			sh.revision, sh.raw = r.revision, r.raw
-			return sh, nil
-		}
-	}
 	e, err := p.kv.Get(ctx, sk)
 	if errors.Is(err, jetstream.ErrKeyNotFound) {
-		// Gone without a marker the watch would see (the bucket's age limit, say): the replica's
-		// copy, if any, is stale.
-		p.replica.forget(sk, math.MaxUint64)
 		return sh, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("kv get %s (shard of %s): %w", sk, key, err)
 	}
 	sh.revision, sh.raw = e.Revision(), e.Value()
-	p.replica.store(sk, sh.revision, sh.raw)
 	return sh, nil
 }
 
 // writeShard stores data as the shard's next revision; false when another writer got there first.
 func (p *PackedKV) writeShard(ctx context.Context, sh *packedShard, data []byte) (bool, error) {
 	var err error
-	var revision uint64
 	if sh.revision == 0 {
-		revision, err = p.kv.Create(ctx, sh.key, data)
+		_, err = p.kv.Create(ctx, sh.key, data)
 	} else {
-		revision, err = p.kv.Update(ctx, sh.key, data, sh.revision)
+		_, err = p.kv.Update(ctx, sh.key, data, sh.revision)
 	}
 	// A replicated bucket reports the conflict as ErrKeyRevisionMismatch (error code 10164), not
 	// as ErrKeyExists (10071) like a single server.
@@ -334,7 +316,6 @@ func (p *PackedKV) writeShard(ctx context.Context, sh *packedShard, data []byte)
 	if err != nil {
 		return false, fmt.Errorf("kv write %s: %w", sh.key, err)
 	}
-	p.replica.store(sh.key, revision, data)
 	return true, nil
 }
 

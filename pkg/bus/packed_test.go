@@ -15,7 +15,7 @@ import (
 
 func openPacked(t *testing.T, b *bus.Bus, bucket string, window time.Duration) *bus.PackedKV {
 	t.Helper()
-	ctx := t.Context() // the replica's watch ends with the test
+	ctx := t.Context()
 	kv, err := b.KV(ctx, bucket, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -107,8 +107,8 @@ func TestPackedKVBoundsSubjects(t *testing.T) {
 
 // TestPackedKVCreateOnceUnderContention: workers racing to create the same keys in shared shards
 // each key is created exactly once (compare-and-swap on the shard, retried on a lost race), also
-// when they are three processes, each with its own replica of the shards, and each then reads the
-// keys the others created.
+// when they are three processes (three PackedKV on one bucket), and each then reads the keys the
+// others created.
 func TestPackedKVCreateOnceUnderContention(t *testing.T) {
 	b, _ := connect(t)
 	ctx := context.Background()
