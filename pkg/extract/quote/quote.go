@@ -20,7 +20,13 @@
 // clause of speech (", which said …", ", who added that …") is its antecedent's, with the relative
 // pronoun as the mention; a quoted phrase in a sentence that ends ", X said." or opens "According
 // to X, …" is X's reported speech; "…, the Journal reports." and "…, new figures show." end on their
-// source.
+// source. Beyond the hand list, a verb WordNet files under verb.communication (classcue.go,
+// pkg/extract/wordclass) is a cue where nothing else was found, when a named speaker or a pronoun is
+// its subject and what follows states something ("accused the agency of hiding …", "cited the
+// delays as proof that …", "exhorted voters to “stay home”"); a verb of finding takes a clause
+// without "that" ("figures showed prices rose"); a lead-in ending in a colon reports the unmarked
+// paragraph or list after it; a sentence-final cue may end in a long adverbial ("…, the company said
+// in a filing to the exchange late on Wednesday").
 //
 // Speakers: the noun phrase that is the cue's subject (or follows an inverted cue). A PERSON/ORG
 // mention inside it names the speaker; he/she/they/it resolve to the most recent fitting speaker
@@ -46,7 +52,8 @@
 // ("Treasury Cabinet Secretary Joseph Mbugua") give the person, with the title as Quote.Role.
 // Nominal speakers resolve by the class of their head: an institution noun ("the agency", "the
 // treasury") to an organisation whose name holds it or that the article describes with it, "the
-// company" to the last organisation known to be a business, a title ("the governor") to the person
+// company" to the last organisation known to be a business (else the business whose name the text
+// writes most often, or the only one it names), a title ("the governor") to the person
 // who holds it. Quote.SpeakerKind says how the cue's subject refers to the speaker: named, nominal,
 // pronoun or anonymous ("analysts", "a person familiar with the matter").
 //

@@ -670,36 +670,56 @@ var businessHeads = wordSet(`bank lender brokerage exchange publisher broadcaste
 supplier contractor group`)
 
 // dominantBusiness is the organisation a business noun before pos stands for when the article names
-// none as such: the one named most often before pos (at least twice, and more often than any other),
-// not a public body — the company the story is about.
+// none as such: the one whose name the text writes most often before pos (at least twice, and more
+// often than any other; or the only one named), not a public body — the company the story is about. Occurrences are
+// counted in the text, not among the tagger's mentions, as a reader counts them: a name the tagger
+// missed at a sentence's start ("WeWork is headquartered …") is the same name.
 func (d *doc) dominantBusiness(pos int) *speakerRef {
-	counts := map[string]int{}
-	var last map[string]*speakerRef = map[string]*speakerRef{}
+	last := map[string]*speakerRef{}
 	for i := range d.mentions {
 		m := &d.mentions[i]
 		if m.start >= pos {
 			break
 		}
 		if m.typ == article.TypeOrg && !publicBody(m.name) && !d.inQuote(m.start) {
-			counts[m.name]++
 			last[m.name] = m
 		}
 	}
-	best, second := "", 0
-	for name, n := range counts {
-		if n > counts[best] || n == counts[best] && name < best {
-			if best != "" {
-				second = max(second, counts[best])
-			}
-			best = name
+	best, bestN, second := "", 0, 0
+	for name := range last {
+		n := wordCount(d.s[:pos], name)
+		if n > bestN || n == bestN && name < best {
+			second = max(second, bestN)
+			best, bestN = name, n
 		} else {
 			second = max(second, n)
 		}
 	}
-	if best == "" || counts[best] < 2 || counts[best] <= second {
-		return nil
+	if best == "" || bestN <= second || bestN < 2 && len(last) > 1 {
+		return nil // (the only organisation named is the one meant, however often it was named)
 	}
 	return last[best]
+}
+
+// wordCount is how often name occurs in s as whole words.
+func wordCount(s, name string) int {
+	n := 0
+	for off := 0; ; {
+		k := strings.Index(s[off:], name)
+		if k < 0 {
+			return n
+		}
+		a, b := off+k, off+k+len(name)
+		if (a == 0 || !wordByte(s[a-1])) && (b == len(s) || !wordByte(s[b])) {
+			n++
+		}
+		off = b
+	}
+}
+
+// wordByte reports whether an ASCII byte belongs to a word (a letter or digit).
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // titled reports whether a person mention carries the title word, in the entity's role, right

@@ -4,8 +4,9 @@
 // around a trigger are (people or bacteria, a court or a drug, a place or an act — Of), so that a
 // trigger counts only with evidence of its sense.
 //
-// The list (data/nouns.tsv.gz) is built by tools/speakerlex from the WordNet 3.1 database; origin
-// and licence in data/SOURCES.md. It is unpacked once, on first use, into one string and an index
+// It also knows which verbs report words (Communication: WordNet's verb.communication), which the
+// quote extractor reads as cues. The lists (data/nouns.tsv.gz, data/verbs.tsv.gz) are built by
+// tools/speakerlex from the WordNet 3.1 database; origin and licence in data/SOURCES.md. It is unpacked once, on first use, into one string and an index
 // of line starts: a lookup is a binary search that allocates nothing.
 package wordclass
 
@@ -29,16 +30,20 @@ type table struct {
 }
 
 // nouns is the list, unpacked once, on first use, and read-only after.
-var nouns = sync.OnceValue(func() *table {
-	zr, err := gzip.NewReader(bytes.NewReader(nounsGz))
+var nouns = sync.OnceValue(func() *table { return unpack(nounsGz, "noun", 90000) })
+
+// unpack reads an embedded gzipped list into a table; what names it in the panic a broken list
+// (a build error: the lists are compiled in) gives.
+func unpack(gz []byte, what string, size int) *table {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		panic("wordclass: embedded noun list: " + err.Error()) // the list is compiled in: a broken one is a build error
+		panic("wordclass: embedded " + what + " list: " + err.Error())
 	}
 	raw, err := io.ReadAll(zr)
 	if err != nil {
-		panic("wordclass: embedded noun list: " + err.Error())
+		panic("wordclass: embedded " + what + " list: " + err.Error())
 	}
-	t := &table{text: string(raw), lines: make([]uint32, 0, 90000)}
+	t := &table{text: string(raw), lines: make([]uint32, 0, size)}
 	for off := 0; off < len(t.text); {
 		end := strings.IndexByte(t.text[off:], '\n')
 		if end < 0 {
@@ -50,7 +55,7 @@ var nouns = sync.OnceValue(func() *table {
 		off += end + 1
 	}
 	return t
-})
+}
 
 // line returns the rest of the line of the word stem+suffix after its tab, "" when the list does
 // not hold it. The word is looked up in two pieces so that a plural's singular ("part"+"y" for

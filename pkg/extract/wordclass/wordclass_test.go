@@ -67,3 +67,19 @@ func TestOfAllocatesNothing(t *testing.T) {
 		t.Errorf("Of allocates %v times a run, want 0", n)
 	}
 }
+
+func TestCommunication(t *testing.T) {
+	for w, want := range map[string]bool{
+		"accuse": true, "accused": true, "accuses": true, "accusing": true,
+		"cited": true, "criticized": true, "criticised": true, "questioned": true,
+		"echoes": true, "urges": true, "replies": true, "implied": true, "referred": true,
+		"described": true, "blamed": true,
+		"signed": true, // first sense: sign a document, an act of communication in WordNet
+		"found":  false, "showed": false, "gave": false, "walked": false, "bed": false,
+		"ate": false, "compared": false, "": false, "is": false,
+	} {
+		if got := Communication(w); got != want {
+			t.Errorf("Communication(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
