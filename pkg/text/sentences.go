@@ -26,7 +26,7 @@ var sentenceStarters = map[string]bool{
 
 // Sentences splits s into sentence spans (byte offsets, trimmed of surrounding space). A sentence
 // ends at '.', '!', '?' or an ellipsis (plus any closing quotes or brackets) when the next word is
-// not lower-case, and always at a paragraph break ("\n\n"). Abbreviations, initials and decimals
+// not lower-case nor a comma or semicolon, and always at a paragraph break ("\n\n"). Abbreviations, initials and decimals
 // never end a sentence, except "Inc.", "U.S." and the like when a typical sentence opener follows.
 func Sentences(s string) []Span {
 	return SentencesOf(s, Tokenize(s))
@@ -59,7 +59,9 @@ func SentencesOf(s string, toks []Token) []Span {
 		}
 		if end+1 < len(toks) {
 			next := toks[end+1].Text
-			if !paragraphBreak(s[toks[end].End:toks[end+1].Start]) && startsLower(next) {
+			// A sentence goes on after a lower-case word, and after a comma or semicolon: no
+			// sentence starts with one ("Corker, R-Tenn, and Graham" with an unknown abbreviation).
+			if !paragraphBreak(s[toks[end].End:toks[end+1].Start]) && (startsLower(next) || next == "," || next == ";") {
 				i = end
 				continue
 			}

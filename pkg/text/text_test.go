@@ -97,6 +97,11 @@ func TestSentences(t *testing.T) {
 		{"Headline without period\n\nFirst paragraph. Second one", []string{"Headline without period", "First paragraph.", "Second one"}},
 		{"It was e.g. fine... and then not.", []string{"It was e.g. fine... and then not."}},
 		{"“Stop.” Then", []string{"“Stop.”", "Then"}},
+		// Party labels and plural titles (issue #19: a quote's speaker was cut off at "S.C.").
+		{"Sens. Ann Lee, R-Tenn., and Bo Ray, D-S.C., voted no. Rep. Al Wu (R-N.C.) Tuesday agreed.",
+			[]string{"Sens. Ann Lee, R-Tenn., and Bo Ray, D-S.C., voted no.", "Rep. Al Wu (R-N.C.) Tuesday agreed."}},
+		// An abbreviation not listed ends nothing before a comma.
+		{"Ann Lee, D-Haw., said so. Then", []string{"Ann Lee, D-Haw., said so.", "Then"}},
 		{"", nil},
 	} {
 		var got []string

@@ -24,7 +24,8 @@ var englishAbbreviations = map[string]bool{
 	"Thu": true, "Thur": true, "Thurs": true, "Fri": true, "Sat": true, "vs": true, "etc": true, "Ave": true,
 	"Blvd": true, "Rd": true, "Dept": true, "Univ": true, "approx": true, "est": true, "No": true, "Nos": true,
 	"Vol": true, "Fig": true, "cf": true, "Messrs": true, "Mme": true, "Mlle": true, "Bhd": true, "Pty": true,
-	"Plc": true, "Rs": true, "Cie": true,
+	"Plc": true, "Rs": true, "Cie": true, "Sens": true, "Reps": true, "Govs": true, "Drs": true,
+	"Profs": true, "Gens": true,
 	// US states as news datelines write them ("Arnold, Calif., said"); Miss., Wash. and the like
 	// only count with their period.
 	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true,
@@ -122,7 +123,7 @@ func scanWord(s string, i int, abbreviations map[string]bool) int {
 				}
 				return i
 			}
-			if segments == 0 && abbreviations[s[start:i]] {
+			if segments == 0 && (abbreviations[s[start:i]] || abbreviations[s[segStart:i]]) {
 				return possessive(s, i+size)
 			}
 			return i
@@ -143,8 +144,10 @@ func scanWord(s string, i int, abbreviations map[string]bool) int {
 			return i
 		case '-', '‐', '‑':
 			if isWordRune(prev) && isWordRune(next) && !(isDigit(prev) && isDigit(next)) {
+				// The part after a hyphen is read as a word of its own for its period: a party
+				// label's state ("R-Tenn.", "D-S.C.") keeps it as the state alone would.
 				i += size
-				dotted = false
+				segStart, dotted, segments = i, true, 0
 				continue
 			}
 			return i
