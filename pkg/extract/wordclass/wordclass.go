@@ -6,8 +6,9 @@
 //
 // It also knows which verbs report words (Communication: WordNet's verb.communication), which the
 // quote extractor reads as cues. The lists (data/nouns.tsv.gz, data/verbs.tsv.gz) are built by
-// tools/speakerlex from the WordNet 3.1 database; origin and licence in data/SOURCES.md. It is unpacked once, on first use, into one string and an index
-// of line starts: a lookup is a binary search that allocates nothing.
+// tools/speakerlex from the WordNet 3.1 database; origin and licence in data/SOURCES.md. Each is
+// unpacked once, on first use, into one string and an index of line starts: a lookup is a binary
+// search that allocates nothing.
 package wordclass
 
 import (
