@@ -98,6 +98,11 @@ func (q *articleQueue) dispatchLocked() (run []articleJob) {
 		j := h.jobs[0]
 		h.jobs[0] = articleJob{}
 		h.jobs = h.jobs[1:]
+		if cap(h.jobs) >= 1024 && len(h.jobs) < cap(h.jobs)/4 {
+			// A big listing (a sitemap's first crawl) drains from the front: give back the
+			// array it filled rather than hold it until the host is idle.
+			h.jobs = append([]articleJob(nil), h.jobs...)
+		}
 		h.active++
 		q.busy++
 		q.queued--

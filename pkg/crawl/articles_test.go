@@ -36,3 +36,30 @@ func TestArticleQueueBoundsAndTurns(t *testing.T) {
 		t.Fatalf("after all done: waiting %d, busy %d, hosts %d, ready %d; want all 0", q.waiting(), q.busy, len(q.hosts), len(q.ready))
 	}
 }
+
+// A big listing of one host drains in order and gives back the array it filled as it drains.
+func TestArticleQueueShrinksABigListing(t *testing.T) {
+	var started []string
+	q := newArticleQueue(1, 1, func(j articleJob) { started = append(started, j.it.url) })
+	const n = 5000
+	for i := range n {
+		q.push(articleJob{host: "a", it: item{url: strconv.Itoa(i)}})
+	}
+	full := cap(q.hosts["a"].jobs)
+	for range n - 10 {
+		q.done("a")
+	}
+	if c := cap(q.hosts["a"].jobs); c >= full/4 {
+		t.Errorf("after draining all but 10 of %d jobs the host holds an array of %d (was %d)", n, c, full)
+	}
+	for range 10 {
+		q.done("a")
+	}
+	if len(started) != n || started[0] != "0" || started[n-1] != strconv.Itoa(n-1) || !slices.IsSortedFunc(started, func(a, b string) int {
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		return x - y
+	}) {
+		t.Errorf("started %d jobs, not all in order", len(started))
+	}
+}
