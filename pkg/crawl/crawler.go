@@ -360,9 +360,10 @@ type item struct {
 type pollState struct {
 	ss *sourceState
 
-	mu    sync.Mutex
-	items []item
-	canon map[string]bool
+	mu     sync.Mutex
+	items  []item // as listed, until they are queued
+	listed int    // len(items), kept once they are queued
+	canon  map[string]bool
 	// validators by Store key, one per document read (a feed: one): a slice, not a map, because
 	// a poll's state lives on while its articles wait for the pipeline, and at 20,000 feeds the
 	// maps' buckets were ~10 MB of the heap the collector scanned.
@@ -513,7 +514,7 @@ func (pr *pollRun) itemDone(result string, err error) {
 	if perr != nil {
 		perr = fmt.Errorf("source %q: %w", src.Name, perr)
 	}
-	ps.ss.record(pr.start, perr, len(ps.items), pr.counts)
+	ps.ss.record(pr.start, perr, ps.listed, pr.counts)
 	if pr.done != nil {
 		pr.done(perr)
 	}
@@ -837,6 +838,9 @@ func (c *Crawler) queueItems(ctx context.Context, pr *pollRun) {
 		pr.mu.Unlock()
 		c.articles.push(articleJob{ctx: ctx, poll: pr, it: it, host: hostOf(it.url)})
 	}
+	// The queued items live on in the article queue; the poll, which lasts until the last of them
+	// is handed over, need not hold a second copy of a big listing.
+	ps.listed, ps.items = len(ps.items), nil
 }
 
 // startArticle fetches and hands over one queued article in a goroutine of its own, which holds
