@@ -34,11 +34,7 @@ import (
 // roots are the WordNet 3.1 synsets (lemma, sense number) whose hyponyms may speak, with the class
 // their descendants get. Organisations are looked up before groups, as organization.n.01 lies under
 // social_group.n.01.
-var roots = []struct {
-	lemma string
-	sense int
-	class byte
-}{
+var roots = []synsetRoot{
 	{"person", 1, 'p'},         // someone: the spokeswoman, the senator, analysts
 	{"organization", 1, 'o'},   // a company, an agency, a party
 	{"institution", 1, 'o'},    // the government, the court (under organization in 3.1; kept explicit)
@@ -101,6 +97,10 @@ func run(dict, out string) error {
 	if err != nil {
 		return err
 	}
+	headOf, err := nameHeadClasses(synsets, senses)
+	if err != nil {
+		return err
+	}
 	counts, err := readSenseCounts(filepath.Join(dict, "index.sense"))
 	if err != nil {
 		return err
@@ -120,7 +120,10 @@ func run(dict, out string) error {
 			}
 		}
 		line := strings.ReplaceAll(word, "_", " ") + "\t" + string(c)
-		if f := wordFlags(word, offs, counts[word], flagsOf); f != "" {
+		f := wordFlags(word, offs, counts[word], flagsOf)
+		if h := nameHead(offs, headOf, func(off string) int { return synsets[off].lexfile }); h != 0 {
+			line += "\t" + f + "\t" + string(h)
+		} else if f != "" {
 			line += "\t" + f
 		}
 		lines = append(lines, line)
@@ -167,15 +170,9 @@ func readModifierTags(dict string) (map[string]int, error) {
 // synsetClasses returns the class of a synset: the class of the first root among its hypernyms (an
 // organisation before a person or group, any of them before a document), 0 for none.
 func synsetClasses(synsets map[string]synset, senses map[string][]string) (func(off string, depth int) byte, error) {
-	rootClass := map[string]byte{}
-	for _, r := range roots {
-		s := senses[r.lemma]
-		if len(s) < r.sense {
-			return nil, fmt.Errorf("root %s.n.%02d not in index.noun", r.lemma, r.sense)
-		}
-		if _, ok := rootClass[s[r.sense-1]]; !ok {
-			rootClass[s[r.sense-1]] = r.class
-		}
+	rootClass, err := rootSynsets("root", roots, senses)
+	if err != nil {
+		return nil, err
 	}
 	memo := map[string]byte{}
 	var classOf func(off string, depth int) byte

@@ -125,6 +125,17 @@
 // and common-noun acronyms and diseases ("ICU", "Covid-19") dropped; a lone word the model called a
 // person that no full name introduces, with no title, role or given name, is a body ("Hefce",
 // "Sky", "Rakuten"): news introduces people by their full names.
+// What a name's head noun means is read from WordNet (pkg/extract/wordclass.NameHead, nameheads.go)
+// where the hand lists say nothing: a head of occasions — contests, meetings, fairs, festivals,
+// parades, elections, wars, awards — makes an event of what the model called a place, a work or a
+// body ("Baltic Sea Summit", "Sardinia Referendum", never a place on the map; a body only when the
+// head names no group of people first or a mention reads as an occasion: "the 2025 X", "attended
+// the X"), joins a run the model split ("Kisumu" + "Regatta") or passed over after "the"
+// ("the Commander-in-Chief Forum", "the Oscars"), and keeps a name whole across "of", "on" and
+// "for" ("World Conference on Ocean Plastics"); an organisation's head makes a body of a "person"
+// with no given name; an apposition's head types the name before it ("X, an annual music
+// festival", "X, a brokerage"); and a name after a person's noun and "at" or "with" ("a strategist
+// at X", "a dentist with X") is the employer, a body, unless the gazetteer knows it as a place.
 // Short forms are linked after typing, so "Brenner" follows "Brenner Halbleiter", and a club's last
 // word follows the club ("Fluminense" → "Grêmio Fluminense"). What is known of names comes from open
 // data in knowledge/ (US census first names, company names, legal forms; see its SOURCES.md).

@@ -53,6 +53,7 @@ girlfriend boyfriend grandson granddaughter grandmother grandfather niece nephew
 func (t *Tagger) readNameKinds(s string, toks []token, cands []candidate) []candidate {
 	k := loadKnowledge()
 	cands = stripNamePrefixes(s, cands)
+	cands = addNamedStorms(s, toks, cands)
 	cands = t.extendNames(s, toks, cands)
 	cands = t.splitOutletLists(s, toks, cands)
 	for n := range cands {
@@ -256,6 +257,11 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 		c.ev.score[tiPerson] += nameWeight
 		c.personCue = true // a given name that is also a place's stays the person ("wife, Georgia,")
 	}
+	c.ev.occasion = c.ev.occasion || occasionBefore(s, toks, i) || occasionAfter(toks, j)
+	c.ev.quoted = c.ev.quoted || inQuotes(toks, i, j)
+	if t.isCompanyPossessive(c, toks, j) {
+		c.ev.score[tiOrg] += cueWeight // "Ulta's shares", "Emirates' profits"
+	}
 	words := strings.Fields(c.name)
 	t.orgCues(c, words, prev, prev2, k)
 	t.eventAndWorkCues(toks, c, i, j, words)
@@ -264,8 +270,7 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 // orgCues reads a mention as a body by its head words or by the words before it (prev2 prev).
 func (t *Tagger) orgCues(c *candidate, words []string, prev, prev2 string, k *knowledge) {
 	// "equity strategist at Miller Tabak", "an analyst with Wedbush": the employer of a role is a body.
-	if c.typ == article.TypePlace && (prev == "at" || prev == "with") && t.lex.roleWords[prev2] &&
-		!(t.places != nil && t.places.IsPlace(c.name)) {
+	if t.isEmployer(c, words, prev, prev2, k) {
 		c.ev.score[tiOrg] += cueWeight
 	}
 	// "Drudge Report", "Tulsa Sentinel" typed a work or a place: an outlet's head word names a body.

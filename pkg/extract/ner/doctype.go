@@ -59,6 +59,8 @@ type evidence struct {
 	notPerson bool // "the Rhône": no person is written with an article
 	titled    bool // a title, an honorific or a role says it is a person
 	work      bool // a work's class noun says it is a title ("the thriller X"): no short form of a person
+	occasion  bool // the words before it read it as an occasion ("the 2019 X", "during the X")
+	quoted    bool // it stands alone in quotation marks, as titles do ("the podcast “Ground Game”")
 }
 
 func (e *evidence) add(o evidence) {
@@ -68,6 +70,8 @@ func (e *evidence) add(o evidence) {
 	e.notPerson = e.notPerson || o.notPerson
 	e.titled = e.titled || o.titled
 	e.work = e.work || o.work
+	e.occasion = e.occasion || o.occasion
+	e.quoted = e.quoted || o.quoted
 }
 
 // Word lists of the typing step. They are data read by rules over whole names, not model features
@@ -381,6 +385,16 @@ func (t *Tagger) joinInstitutions(s string, cands []candidate) []candidate {
 				c.ev.add(d.ev)
 				c.personCue, c.role = false, ""
 				n++
+			case (gap == " of " || gap == " on " || gap == " for ") && c.typ != article.TypePerson && (d.typ == article.TypeOrg || d.typ == article.TypePlace) &&
+				!(gap == " on " && d.typ == article.TypePlace) && // "Hofstra University on Long Island": where it is
+				!strings.Contains(c.name, gap) && !strings.Contains(d.name, " of ") && t.joinsAcross(c.name) != "":
+				// "World Conference" + "on Ocean Plastics", "Festival" + "of Lights": a head noun of
+				// an occasion or a body keeps what follows the connector in its name (nameheads.go).
+				typ := t.joinsAcross(c.name)
+				c.end, c.typ = d.end, typ
+				c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
+				c.personCue, c.role = false, ""
+				n++
 			case placeJoins[gap] && c.typ != article.TypePerson && d.typ != article.TypePerson && t.places != nil &&
 				t.places.IsPlace(s[c.start:d.end]):
 				// "São Bernardo" + "do" + "Campo", "St." + "Louis" (cut at the abbreviation's
@@ -687,35 +701,16 @@ func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []cand
 			typ = article.TypeEvent
 		case orgRunHeads[w] || k.isLegalForm(w):
 			typ = article.TypeOrg
+		case h > 0 && (capClass(toks[h-1].Text) == capInit || toks[h-1].Text == "the" && strings.HasSuffix(w, "s")) &&
+			capClass(w) == capInit && endsRun(toks, h) && t.isOccasionHead(w):
+			typ = article.TypeEvent // "Kisumu" + "Regatta", "the Oscars": an occasion's head by WordNet (nameheads.go)
 		default:
 			continue
 		}
-		// Walk left over capitalised words and connectors between them.
-		i := h
-		capWords := 1
-		for i > 0 {
-			p := toks[i-1]
-			if !spaceGap(s, p, toks[i]) {
-				break
-			}
-			cc := capClass(p.Text)
-			if (cc == capInit || cc == capAll || cc == capMixed) && !calendarWords[p.Text] && !t.lex.common[strings.ToLower(p.Text)] {
-				i--
-				capWords++
-				continue
-			}
-			if (p.Text == "of" || p.Text == "&" || p.Text == "for" || p.Text == "and") && i-2 >= 0 &&
-				capClass(toks[i-2].Text) != capLower && text.IsWord(toks[i-2].Text) && spaceGap(s, toks[i-2], p) {
-				i--
-				continue
-			}
-			break
-		}
-		if i > 0 && isYear(toks[i-1].Text) && spaceGap(s, toks[i-1], toks[i]) {
-			i--
-		}
-		if capWords < 2 {
-			continue
+		i, capWords := t.runStart(s, toks, h, typ == article.TypeEvent)
+		occasion := typ == article.TypeEvent && i > 0 && toks[i-1].Text == "the" && spaceGap(s, toks[i-1], toks[i])
+		if capWords < 2 && !(occasion && capWords == 1 && h == i && strings.HasSuffix(toks[h].Text, "s")) {
+			continue // but "the Oscars": a plural occasion's name of one word
 		}
 		start, end := toks[i].Start, toks[h].End
 		for c0 < len(cands) && cands[c0].end <= start {
@@ -738,8 +733,8 @@ func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []cand
 		// A run the model labelled whole, or one that holds no mention and no "of" (an ordinary
 		// capitalised phrase the model passed over, "Delegates Week"), stays as the model has it.
 		hasOf := strings.Contains(s[start:end], " of ") || strings.Contains(s[start:end], " & ")
-		if exact || outside || inside == 0 && !hasOf {
-			continue
+		if exact || outside || inside == 0 && !hasOf && !occasion {
+			continue // (an occasion's name after "the" is one: "at the Commander-in-Chief Forum")
 		}
 		if typ == article.TypeOrg && (inside < 2 || t.listOfNames(s, cands[c0:], start, end)) {
 			continue
@@ -748,6 +743,45 @@ func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []cand
 			name: strings.Join(strings.Fields(s[start:end]), " ")})
 	}
 	return replaceCovered(cands, added)
+}
+
+// runStart returns the first token of the capitalised run that ends at token h, walking left over
+// capitalised words, the connectors between them ("of", "&", "for", "and"), words joined by
+// hyphens when hyphens is set ("Commander-in-Chief Forum"; a company's run is joined across "and"
+// too, and a hyphen more would reach into a list) and a year before it, and how many capitalised
+// words it holds.
+func (t *Tagger) runStart(s string, toks []token, h int, hyphens bool) (int, int) {
+	i := h
+	capWords := 1
+	for i > 0 {
+		p := toks[i-1]
+		if hyphens && p.End == toks[i].Start && (p.Text == "-" && i >= 2 && toks[i-2].End == p.Start || toks[i].Text == "-" && text.IsWord(p.Text)) {
+			i-- // inside a hyphenated word
+			if capClass(p.Text) == capInit {
+				capWords++
+			}
+			continue
+		}
+		if !spaceGap(s, p, toks[i]) {
+			break
+		}
+		cc := capClass(p.Text)
+		if (cc == capInit || cc == capAll || cc == capMixed) && !calendarWords[p.Text] && !t.lex.common[strings.ToLower(p.Text)] {
+			i--
+			capWords++
+			continue
+		}
+		if (p.Text == "of" || p.Text == "&" || p.Text == "for" || p.Text == "and") && i-2 >= 0 &&
+			capClass(toks[i-2].Text) != capLower && text.IsWord(toks[i-2].Text) && spaceGap(s, toks[i-2], p) {
+			i--
+			continue
+		}
+		break
+	}
+	if i > 0 && isYear(toks[i-1].Text) && spaceGap(s, toks[i-1], toks[i]) {
+		i--
+	}
+	return i, capWords
 }
 
 // replaceCovered puts the added mentions in place of the mentions inside them, in text order.
@@ -831,8 +865,8 @@ func (t *Tagger) joinPossessives(s string, toks []token, cands []candidate, k *k
 		c.end = toks[e-1].End
 		c.name = strings.Join(strings.Fields(s[c.start:c.end]), " ")
 		c.typ = article.TypeOrg
-		if eventHeadWords[toks[e-1].Text] {
-			c.typ = article.TypeEvent
+		if eventHeadWords[toks[e-1].Text] || t.isOccasionHead(toks[e-1].Text) {
+			c.typ = article.TypeEvent // "Newell's Spring Regatta"
 		}
 		c.personCue, c.role = false, ""
 	}
@@ -1110,7 +1144,7 @@ func classOf(noun string, lex *lexicon) int {
 	case placeClassNouns[noun]:
 		return tiPlace
 	}
-	return -1
+	return wordClassOf(noun)
 }
 
 // nameEvidence is what a name itself says of its type, given the type most of its mentions got.
@@ -1163,6 +1197,10 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	if modelType != article.TypeOrg && t.isTeamName(words, k) && !(modelType == article.TypePerson && k.firstNames[name]) {
 		ev.score[tiOrg] += nameWeight
 		return ev
+	}
+	// "Dubai Air Show", "Coastal Fisheries Commission": what the head noun means (nameheads.go).
+	if hev, ok := t.headEvidence(words, modelType, mentions, k); ok {
+		return hev
 	}
 	switch modelType {
 	case article.TypePlace:

@@ -187,6 +187,7 @@ func (t *table) classes(stem, suffix string) (c Classes, ok bool) {
 	if !has {
 		return Classes{}, true // listed, with no class the events read (a modifier, a rare noun)
 	}
+	flags, _, _ = strings.Cut(flags, "\t") // the fourth column is NameHead's
 	first, more, _ := strings.Cut(flags, ".")
 	return Classes{first: first, more: more}, true
 }
