@@ -187,7 +187,7 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 		if container < 0 && placeLike {
 			// "Sheffield Hallam" is in Sheffield when the story is about places of its country; a
 			// name headed by a place abroad is more often a person's or a body's ("Nan Goldin").
-			if h := d.headContainer(u.name, byKey); h >= 0 && d.countryNamed(items, d.countryOf(h)) {
+			if h := d.headContainer(u.name, byKey); h >= 0 && (d.countryNamed(items, d.countryOf(h)) || focus.country < 0 && d.compassPartOfRegion(u.name, h)) {
 				container = h
 			}
 		}
@@ -277,6 +277,19 @@ func (d *data) placeLike(text []rune, u unknownPlace, startAt, endAt map[int]int
 var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Central": true,
 	"Northern": true, "Southern": true, "Eastern": true, "Western": true, "Upper": true, "Lower": true,
 	"Greater": true, "Inner": true, "Outer": true}
+
+// compassPartOfRegion reports whether name is a compass word before the name of a country or a
+// first-level region, head ("North Florida", "West Java", "Southern Iraq"): a part of that region
+// in a story that names no country of its own (in a British story, "West Midlands" is no part of
+// Zimbabwe's Midlands).
+func (d *data) compassPartOfRegion(name string, head int32) bool {
+	first, rest, _ := strings.Cut(name, " ")
+	r := &d.recs[head]
+	// The region under its own name, not an alias: "Midlands" is an alias of Zimbabwe's Midlands
+	// Province, and England's West Midlands no part of it.
+	own := Key(rest) == Key(r.name) || Key(rest) == Key(r.ascii)
+	return compassWords[first] && own && (r.feature == featCountry || r.feature == featAdmin1)
+}
 
 // headContainer reads the place an unknown name is a part of from the name itself: "Suzhou Industrial
 // Park" and "Sheffield Hallam" lie in the city that starts them, "West Texas" in the region after its

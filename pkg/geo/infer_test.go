@@ -53,6 +53,18 @@ func TestInferUnknownPlaces(t *testing.T) {
 			want: []want{{"West Texas", "US", "Texas"}},
 		},
 		{
+			name: "a compass part of a region is in it when nothing else names its country",
+			text: "Voters in North Florida and South Florida lean different ways, and the race in Western Kenya is close.",
+			ents: []ent{{"PLACE", "North Florida"}, {"PLACE", "South Florida"}, {"PLACE", "Western Kenya"}},
+			want: []want{{"North Florida", "US", "Florida"}, {"South Florida", "US", "Florida"}, {"Western Kenya", "KE", ""}},
+		},
+		{
+			name: "not in a story about another country",
+			text: "Police in Birmingham and Coventry said crime in the West Midlands fell, the Home Office in London said.",
+			ents: []ent{{"PLACE", "Birmingham"}, {"PLACE", "Coventry"}, {"PLACE", "West Midlands"}, {"ORG", "Home Office"}, {"PLACE", "London"}},
+			want: []want{{"West Midlands", "GB", "England"}},
+		},
+		{
 			name: "a place joined to a resolved one",
 			text: "Nigeria wants repair yards in Lagos and Onne, officials in Abuja said.",
 			ents: []ent{{"PLACE", "Nigeria"}, {"PLACE", "Lagos"}, {"PLACE", "Onne"}, {"PLACE", "Abuja"}},
