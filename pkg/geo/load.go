@@ -78,6 +78,9 @@ type data struct {
 	demonyms    map[string]string
 	metonyms    map[string]string // Key → country code of the government the name stands for
 	metonymRecs map[string]int32  // Key → the place a metonym that is also a place names ("Beijing")
+	// parts are the regions without an administrative level of their own in the gazetteer, by Key:
+	// "Yorkshire" lies in England, and is shown under its own name with England's country and admin1.
+	parts map[string]part
 
 	features map[string]feature // Key → a place that is no settlement ("Sahel", "Pacific", "Earth")
 	peoples  map[string]bool    // Key → the name of a people ("Arab", "Latina"): a town only with support
@@ -411,7 +414,7 @@ func (d *data) parseAliases(fsys fs.FS, pairs []keyed) ([]keyed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("geo: read aliases: %w", err)
 	}
-	d.metonyms, d.metonymRecs = map[string]string{}, map[string]int32{}
+	d.metonyms, d.metonymRecs, d.parts = map[string]string{}, map[string]int32{}, map[string]part{}
 	sc := bufio.NewScanner(bytes.NewReader(raw))
 	for lineNo := 1; sc.Scan(); lineNo++ {
 		line := sc.Text()
@@ -441,6 +444,11 @@ func (d *data) parseAliases(fsys fs.FS, pairs []keyed) ([]keyed, error) {
 			if flag == "metonym" {
 				d.metonymRecs[k] = rec
 			}
+		case "part":
+			if d.recs[rec].feature != featAdmin1 {
+				return nil, fmt.Errorf("geo: %s:%d: a part's target must be a first-level region", fileAliases, lineNo)
+			}
+			d.parts[k] = part{name: cols[0], within: rec, index: int32(len(d.parts))}
 		case "":
 		default:
 			return nil, fmt.Errorf("geo: %s:%d: unknown flag %q", fileAliases, lineNo, flag)
@@ -450,6 +458,14 @@ func (d *data) parseAliases(fsys fs.FS, pairs []keyed) ([]keyed, error) {
 		}
 	}
 	return pairs, sc.Err()
+}
+
+// part is a named region inside a first-level region ("Yorkshire" in England, "Fife" in Scotland):
+// a county or historic region the gazetteer has no record of, read as a candidate of its name with
+// the first-level region's prior, so a British story's "Yorkshire" is no town in Virginia.
+type part struct {
+	name          string
+	within, index int32 // the first-level region's record; the part's own number
 }
 
 // target resolves an alias target: a country code, an admin1 key CC.CODE or #id.

@@ -308,6 +308,28 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 	peers := coordinated(text, items)
+	d.settle(items, peers, rivals, datelineItem, roundup)
+	if d.unpickUnsupportedParts(items, srcCountry) {
+		d.settle(items, peers, rivals, datelineItem, roundup)
+	}
+	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
+	unknowns = append(unknowns, d.readCounties(text(), items)...)
+	items = append(items, d.postalCodesOfNamedStates(text(), items)...)
+	unknowns = append(unknowns, d.compassParts(text(), items)...)
+	a.Places = r.places(items)
+	for _, it := range items {
+		if it.dropped || it.regionAbroad || it.mistyped && it.pick < 0 || len(it.cands) == 0 && it.feat == nil && it.name != "" {
+			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
+		}
+	}
+	unknowns = append(unknowns, d.districtNames(a.Text, text, ents)...)
+	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
+	return nil
+}
+
+// settle picks each item's reading: by prior alone, then with the anchors' picks as evidence, then
+// with every pick, until no pick changes.
+func (d *data) settle(items []*item, peers [][]int, rivals map[int32][]int, datelineItem int, roundup bool) {
 	for pass := 0; pass < maxPasses; pass++ {
 		changed := false
 		// The first round of evidence comes from the anchors alone, the names with one candidate or a
@@ -317,6 +339,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			picks[i] = it.pick
 			if pass == 1 && !it.anchor() || it.noEvidence && !roundup {
 				picks[i] = -1
+			}
+			if _, isPart := d.partNamed(it.name, it.pick); isPart {
+				picks[i] = -1 // "Norfolk" read as England must not pull "Boston" to Lincolnshire
 			}
 		}
 		dlPick := int32(-1)
@@ -352,17 +377,6 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			break
 		}
 	}
-	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
-	unknowns = append(unknowns, d.readCounties(text(), items)...)
-	a.Places = r.places(items)
-	for _, it := range items {
-		if it.dropped || it.regionAbroad || it.mistyped && it.pick < 0 || len(it.cands) == 0 && it.feat == nil && it.name != "" {
-			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
-		}
-	}
-	unknowns = append(unknowns, d.districtNames(a.Text, text, ents)...)
-	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
-	return nil
 }
 
 // reading returns what Extract reads a with: the gazetteer's names, and a's entities; for an article
@@ -443,8 +457,12 @@ func (r *Resolver) places(items []*item) []article.Place {
 		}
 		places[i].Mentions = append(places[i].Mentions, ms...)
 	}
+	atPart := map[int32]int{} // part's index → index in places
 	for _, it := range items {
+		pt, isPart := r.g.d.partNamed(it.name, it.pick)
 		switch {
+		case isPart:
+			add(atPart, pt.index, func() article.Place { return r.partPlace(pt) }, it.mentions...)
 		case it.pick >= 0:
 			add(at, it.pick, func() article.Place { return r.place(it.pick) }, it.mentions...)
 		case it.feat != nil && it.feat.id > 0 && it.feat.class != featureCelestial:
@@ -817,6 +835,144 @@ func (r *Resolver) place(rec int32) article.Place {
 		Country: e.Country, Admin1Code: e.Admin1Code, Admin1: e.Admin1, Lat: e.Lat, Lon: e.Lon}
 }
 
+// compassParts takes out of a country's or first-level region's mentions those written after a
+// compass word the tagger left out ("travel to North Florida", "a South Florida-based group"): each
+// is a part of the region, placed in it by inferPlaces, unless the gazetteer knows the whole name
+// as a place of its own ("South Sudan").
+func (d *data) compassParts(text []rune, items []*item) []unknownPlace {
+	var out []unknownPlace
+	at := map[string]int{} // part's name → index in out
+	for _, it := range items {
+		if it.pick < 0 {
+			continue
+		}
+		kept := it.mentions[:0:0]
+		for _, m := range it.mentions {
+			w := wordBefore(text, m.Start)
+			name := w + " " + m.Text
+			if !compassWords[w] || !d.compassPartOfRegion(name, it.pick) || len(d.lookup(name)) > 0 {
+				kept = append(kept, m)
+				continue
+			}
+			pm := article.Mention{Text: name, Start: m.Start - len([]rune(w)) - 1, End: m.End}
+			if i, ok := at[name]; ok {
+				out[i].mentions = append(out[i].mentions, pm)
+				continue
+			}
+			at[name] = len(out)
+			out = append(out, unknownPlace{name: name, mentions: []article.Mention{pm}, inside: it.pick, hasInside: true})
+		}
+		if len(kept) == 0 {
+			it.pick = -1 // only ever a part's head: "West Texas" names no Texas of its own
+		}
+		it.mentions = kept
+	}
+	return out
+}
+
+// wordlikePostalCodes are the postal codes of states and provinces that news writes in capitals
+// for something else: words ("IN", "OR", "ME", "OK", "HI"), titles and degrees ("MD", "MS"), bodies
+// ("VA", the Veterans Affairs department), scans ("CT") and countries ("SA").
+var wordlikePostalCodes = map[string]bool{"IN": true, "OR": true, "ME": true, "OK": true, "HI": true, "OH": true,
+	"ID": true, "CO": true, "DE": true, "LA": true, "AL": true, "PA": true, "MA": true, "MO": true, "NE": true,
+	"GA": true, "AS": true, "ON": true, "SA": true, "MS": true, "MD": true, "CT": true, "VA": true, "PE": true,
+	"NS": true, "AR": true, "MI": true, "WA": true, "NT": true, "QC": true, "BC": true}
+
+// postalCodesOfNamedStates reads a postal code after a locative word ("a serious problem in SD",
+// "Meth is IN SD") as its state where the article names the state or a place in it: a South Dakota
+// story's "SD" is South Dakota. Codes that are also words never are, and nor is a code whose state
+// the article does not name ("stored in SD format").
+func (d *data) postalCodesOfNamedStates(text []rune, items []*item) []*item {
+	byCode := map[string]*item{}
+	var out []*item
+	for i := 0; i+2 <= len(text); i++ {
+		if !unicode.IsUpper(text[i]) || !unicode.IsUpper(text[i+1]) || i > 0 && unicode.IsLetter(text[i-1]) ||
+			i+2 < len(text) && unicode.IsLetter(text[i+2]) {
+			continue
+		}
+		code := string(text[i : i+2])
+		recs := d.postal[code]
+		m := article.Mention{Text: code, Start: i, End: i + 2}
+		if len(recs) != 1 || wordlikePostalCodes[code] || !locativeCues[strings.ToLower(wordBefore(text, i))] || covered(items, m) {
+			continue
+		}
+		state := recs[0]
+		if it, ok := byCode[code]; ok {
+			it.mentions = append(it.mentions, m)
+			continue
+		}
+		if !slices.ContainsFunc(items, func(it *item) bool {
+			return it.pick >= 0 && (it.pick == state || d.recs[it.pick].admin1 == state)
+		}) {
+			continue
+		}
+		it := &item{name: code, mentions: []article.Mention{m}, cands: []posting{{rec: state}}, static: []float64{0},
+			quals: []bool{false}, pick: state, noEvidence: true}
+		byCode[code] = it
+		out = append(out, it)
+	}
+	return out
+}
+
+// unpickUnsupportedParts takes back each part ("Norfolk" read as the English county) whose country
+// is neither the source's nor the one most of the article's other picks lie in, leaving the name's
+// other readings: in an American story, Norfolk is the city in Virginia. Where the article names no
+// other place, a part keeps its name from small towns abroad ("Yorkshire millionaire" is no town in
+// Virginia), not from cities ("Norfolk" alone is the city of 250,000). It reports whether it took
+// any back.
+func (d *data) unpickUnsupportedParts(items []*item, srcCountry int32) bool {
+	counts := map[int32]int{}
+	for _, it := range items {
+		if _, isPart := d.partNamed(it.name, it.pick); !isPart && it.pick >= 0 {
+			counts[d.countryOf(it.pick)]++
+		}
+	}
+	top := mostNamed(counts)
+	changed := false
+	for _, it := range items {
+		if _, isPart := d.partNamed(it.name, it.pick); !isPart || len(it.cands) < 2 {
+			continue
+		}
+		country := d.countryOf(it.pick)
+		if country == srcCountry || country == top && counts[top] > 0 || len(counts) == 0 && d.onlySmallTownsBeside(it) {
+			continue
+		}
+		k := slices.IndexFunc(it.cands, func(p posting) bool { return p.rec == it.pick })
+		it.cands, it.static = slices.Delete(it.cands, k, k+1), slices.Delete(it.static, k, k+1)
+		if len(it.quals) > k {
+			it.quals = slices.Delete(it.quals, k, k+1)
+		}
+		it.pick, changed = -1, true
+	}
+	return changed
+}
+
+// onlySmallTownsBeside reports whether every reading of it but its pick is a town smaller than
+// unsupportedMaxPopulation.
+func (d *data) onlySmallTownsBeside(it *item) bool {
+	return !slices.ContainsFunc(it.cands, func(p posting) bool {
+		return p.rec != it.pick && (d.recs[p.rec].feature != featCity || d.recs[p.rec].pop >= unsupportedMaxPopulation)
+	})
+}
+
+// partNamed returns the part of the first-level region pick that name is ("Yorkshire" read as
+// England), if it is one.
+func (d *data) partNamed(name string, pick int32) (part, bool) {
+	if pick < 0 || d.recs[pick].feature != featAdmin1 {
+		return part{}, false
+	}
+	pt, ok := d.parts[Key(name)]
+	return pt, ok && pt.within == pick
+}
+
+// partPlace is the place of a part: its own name, without a GeoNames id, in its region's country
+// and first-level region and at its region's coordinates.
+func (r *Resolver) partPlace(pt part) article.Place {
+	p := r.place(pt.within)
+	p.Name, p.GeonameID, p.Feature = pt.name, 0, FeatureOther
+	return p
+}
+
 func uniqueMentions(ms []article.Mention) []article.Mention {
 	slices.SortFunc(ms, func(a, b article.Mention) int {
 		if a.Start != b.Start {
@@ -1108,7 +1264,7 @@ func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, sp
 		if !closesQualifier(text, ends[n-1]) && !possessive(text, ends[n-1]) {
 			continue // "After the attacks in Paris, America must …": a new clause, no qualifier
 		}
-		if ps := d.lookup(strings.Join(words[:n], " ")); len(ps) > 0 {
+		if ps := d.qualifierLookup(strings.Join(words[:n], " ")); len(ps) > 0 {
 			return ps, false, span
 		}
 	}
@@ -1167,7 +1323,18 @@ func (d *data) qualifierPostings(q string) (ps []posting, abbr bool) {
 	if ps, abbr := d.abbreviation(q); len(ps) > 0 {
 		return ps, abbr
 	}
-	return d.lookup(strings.TrimSuffix(strings.TrimSuffix(q, "'s"), "’s")), false
+	return d.qualifierLookup(strings.TrimSuffix(strings.TrimSuffix(q, "'s"), "’s")), false
+}
+
+// qualifierLookup gives the candidates of a name written as a qualifier, without the region a part
+// lies in: "Hartford, Norfolk" in a list of American cities ("Boston, Buffalo, Hartford, Norfolk,
+// Portland") says nothing of England.
+func (d *data) qualifierLookup(q string) []posting {
+	ps := d.lookup(q)
+	if pt, ok := d.parts[Key(q)]; ok {
+		ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return p.alias && p.rec == pt.within })
+	}
+	return ps
 }
 
 // genericTLDs are country-code domains used worldwide, which say nothing about a publisher's country.
