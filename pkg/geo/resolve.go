@@ -890,10 +890,17 @@ func (d *data) postalCodesOfNamedStates(text []rune, items []*item) []*item {
 			i+2 < len(text) && unicode.IsLetter(text[i+2]) {
 			continue
 		}
-		code := string(text[i : i+2])
-		recs := d.postal[code]
+		if text[i] > unicode.MaxASCII || text[i+1] > unicode.MaxASCII {
+			continue // postal codes are ASCII
+		}
+		pair := [2]byte{byte(text[i]), byte(text[i+1])}
+		recs := d.postal[string(pair[:])] // looked up without allocating: most pairs are none
+		if len(recs) != 1 {
+			continue
+		}
+		code := string(pair[:])
 		m := article.Mention{Text: code, Start: i, End: i + 2}
-		if len(recs) != 1 || wordlikePostalCodes[code] || !locativeCues[strings.ToLower(wordBefore(text, i))] || covered(items, m) {
+		if wordlikePostalCodes[code] || !locativeCues[strings.ToLower(wordBefore(text, i))] || covered(items, m) {
 			continue
 		}
 		state := recs[0]

@@ -190,10 +190,10 @@ var subsidiaryNouns = wordSet(`unit subsidiary division affiliate arm`)
 
 // isEmployer reports a mention after a person's noun and a preposition of employment — "a
 // strategist at X", "an analyst with X" — or after "a unit of": X is a body. Nouns whose first
-// WordNet sense is a person count besides the role words ("a dentist at X"; not "in love with X"). A place the gazetteer knows stays a place
-// ("a teacher at Kisumu"), a person with a given name or a title stays a person ("a lawyer with
-// Jane Ode"), a nationality stays one, and "for" reads too many ways to count ("director for
-// Europe", "a lawyer for X").
+// WordNet sense is a person count besides the role words ("a dentist at X"; not "in love with
+// X"). A place the gazetteer knows stays a place ("a teacher at Kisumu"), a person with a given
+// name or a title stays a person ("a lawyer with Jane Ode"), a nationality stays one, and "for"
+// reads too many ways to count ("director for Europe", "a lawyer for X").
 func (t *Tagger) isEmployer(c *candidate, words []string, prev, prev2 string, k *knowledge) bool {
 	switch c.typ {
 	case article.TypePlace:

@@ -18,11 +18,7 @@ type verbList struct {
 // verbs is the list, unpacked once, on first use, and read-only after.
 var verbs = sync.OnceValue(func() verbList {
 	t := unpack(verbsGz, "verb", 1200)
-	set := make(map[string]bool, len(t.lines))
-	for i := range t.lines {
-		set[t.word(i)] = true
-	}
-	return verbList{t: t, set: set}
+	return verbList{t: t, set: t.set()}
 })
 
 // Communication reports whether a lower-case English verb form ("accused", "cites", "criticising")

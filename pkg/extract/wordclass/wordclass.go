@@ -95,6 +95,15 @@ func compare2(w, a, b string) int {
 	return -1 // w is a proper prefix of a
 }
 
+// set returns the table's words as a set, for lists asked of many words that need no suffix.
+func (t *table) set() map[string]bool {
+	set := make(map[string]bool, len(t.lines))
+	for i := range t.lines {
+		set[t.word(i)] = true
+	}
+	return set
+}
+
 // word is the noun of line i.
 func (t *table) word(i int) string {
 	line := t.text[t.lines[i]:]

@@ -10,14 +10,7 @@ var worksGz []byte
 
 // works is the set of work nouns (data/works.tsv.gz, built by tools/speakerlex/works.go): a map
 // of some 370 keys, as the tagger asks it of many lower-case words.
-var works = sync.OnceValue(func() map[string]bool {
-	t := unpack(worksGz, "work", 400)
-	set := make(map[string]bool, len(t.lines))
-	for i := range t.lines {
-		set[t.word(i)] = true
-	}
-	return set
-})
+var works = sync.OnceValue(func() map[string]bool { return unpack(worksGz, "work", 400).set() })
 
 // Work reports whether a lower-case English noun's most frequent WordNet sense is a creative work,
 // a publication or a law — a film, a novel, a song, an album, a documentary, a bill, a statute
