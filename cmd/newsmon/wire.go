@@ -264,7 +264,10 @@ func connectBus(ctx context.Context, o *options, embedded bool, log *slog.Logger
 		if a := cfg.Auth; a != (bus.Auth{}) && a != (bus.Auth{User: creds.User, Password: creds.Password}) {
 			log.Warn("NATS credentials and TLS settings apply to --nats-url only: the embedded NATS uses its own credentials", "file", ecfg.CredentialsFile)
 		}
-		cfg = bus.Config{URL: srv.URL(), Auth: bus.Auth{User: creds.User, Password: creds.Password}}
+		// This process keeps the per-article keys of the buckets (URL claims, content hashes,
+		// alert marks) in files beside the server's store, and serves them to joining workers.
+		cfg = bus.Config{URL: srv.URL(), Auth: bus.Auth{User: creds.User, Password: creds.Password},
+			StateDir: filepath.Join(o.dataDir, "state")}
 		stop = srv.Shutdown
 		if o.natsListen != "" && !loopbackHost(ecfg.Host) {
 			log.Warn("the embedded NATS listens beyond this machine without TLS: its password and the articles cross the network unencrypted; use it on a trusted network only, or an external nats-server with TLS", "addr", o.natsListen)

@@ -96,7 +96,8 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 		return Result{}, err
 	}
 	defer srv.Shutdown()
-	b, err := bus.Connect(ctx, bus.Config{URL: srv.ClientURL()}, nil)
+	// As newsmon run with its embedded server: this process owns the per-article keys.
+	b, err := bus.Connect(ctx, bus.Config{URL: srv.ClientURL(), StateDir: filepath.Join(dir, "state")}, nil)
 	if err != nil {
 		return Result{}, err
 	}

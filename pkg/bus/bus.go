@@ -1,9 +1,10 @@
 // Package bus owns newsmon's use of NATS JetStream: the streams and subjects articles travel on,
 // publishing with Msg-Id deduplication and retry, the consume loop that alone decides how a delivery
-// ends (ack, retry with backoff, or dead letter), key-value buckets for shared state, and the
-// embedded server used when no external NATS is given, which admits no client without its
-// credentials; and how to present credentials and TLS to an external server. It is the only
-// package that imports nats.go; it knows nothing of articles beyond opaque bytes.
+// ends (ack, retry with backoff, or dead letter), key-value buckets for shared state (with the
+// embedded server, their per-article keys in files of the process running it), and the embedded
+// server used when no external NATS is given, which admits no client without its credentials; and
+// how to present credentials and TLS to an external server. It is the only package that imports
+// nats.go; it knows nothing of articles beyond opaque bytes.
 package bus
 
 import (
@@ -12,6 +13,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -96,6 +98,11 @@ type Config struct {
 
 	// How to prove who we are to a server that asks (all optional; see Auth).
 	Auth Auth
+
+	// StateDir, when set, makes this process the owner of the buckets' packed keys (see
+	// PackedKV): it keeps them in files there and answers the other processes' operations on
+	// them. Only the process running the embedded server sets it; empty: they live in NATS.
+	StateDir string
 }
 
 // Auth are the credentials and TLS settings for a NATS server that requires them. A user and
@@ -136,6 +143,10 @@ type Bus struct {
 	nc  *nats.Conn
 	js  jetstream.JetStream
 	log *slog.Logger
+
+	stateMu   sync.Mutex             // guards states and stateSubs
+	states    map[string]*localStore // by bucket, when cfg.StateDir is set
+	stateSubs []*nats.Subscription
 }
 
 // Connect dials NATS (retrying while the server is not up yet, reconnecting forever after) and
@@ -239,12 +250,30 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Bus, error) {
 	return b, nil
 }
 
-// Close drains the connection so in-flight acks and publishes are delivered.
+// Close drains the connection so in-flight acks and publishes are delivered, and closes the
+// state files this process owns once it stops serving them.
 func (b *Bus) Close() error {
 	if b.nc.IsClosed() {
-		return nil
+		return b.closeStates()
 	}
-	return b.nc.Drain()
+	b.stateMu.Lock()
+	for _, sub := range b.stateSubs {
+		_ = sub.Drain()
+	}
+	b.stateMu.Unlock()
+	err := b.nc.Drain()
+	return errors.Join(err, b.closeStates())
+}
+
+func (b *Bus) closeStates() error {
+	b.stateMu.Lock()
+	defer b.stateMu.Unlock()
+	var errs []error
+	for bucket, s := range b.states {
+		errs = append(errs, s.close())
+		delete(b.states, bucket)
+	}
+	return errors.Join(errs...)
 }
 
 // Connected reports whether the connection is up; readiness probes use it.

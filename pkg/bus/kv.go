@@ -255,7 +255,12 @@ func AlertFiredView(ctx context.Context, js jetstream.JetStream) (*PackedKV, err
 	if err != nil {
 		return nil, fmt.Errorf("key-value bucket %s: %w", BucketAlertFired, err)
 	}
-	p := newPacked(&KV{kv: kv}, 0, firedPackedPrefixes)
-	p.legacyUntil = packedForever
-	return p, nil
+	view := &KV{kv: kv}
+	shards := newShards(view)
+	shards.legacyUntil = packedForever
+	store, err := ownerOf(ctx, js.Conn(), view, shards)
+	if err != nil {
+		return nil, fmt.Errorf("key-value bucket %s: %w", BucketAlertFired, err)
+	}
+	return &PackedKV{KV: view, prefixes: firedPackedPrefixes, store: store}, nil
 }

@@ -14,8 +14,10 @@ import (
 )
 
 // PackedKV is a bucket whose keys of some prefixes — state kept per article, such as the
-// crawler's URL claims — are packed many to one bucket key (a shard), with the rest of the bucket
-// as it is.
+// crawler's URL claims — are not keys of the bucket (packed keys), with the rest of the bucket as
+// it is. Where they live (packedStore): in a file of the process running the embedded server
+// (localStore), reached by the other processes of that server over the bus (remoteStore), or,
+// with an external NATS, packed many to one bucket key (a shard, shardStore).
 //
 // Why: the NATS server keeps an entry of in-memory subject indexes (about 250 bytes, pointers the
 // collector scans) for every key of a bucket as long as the key lives. Keys kept per article for
@@ -26,20 +28,20 @@ import (
 // 2^packedShardBits subjects per bucket however many articles arrive.
 //
 // A packed key behaves as a key of its own: Get, Put, Create, CreateExpiring, CompareAndSwap and
-// Delete rewrite its shard by compare-and-swap, so workers sharing the bucket still agree on who
-// created a key first. A key lives until its expiry: the bucket's window after it was written, or
-// CreateExpiring's ttl; expired keys read as absent and are dropped when their shard is next
-// rewritten. Packed keys are not listed by Keys.
+// Delete are atomic against every other writer (a shard is rewritten by compare-and-swap; a file
+// is written by one process), so workers sharing the bucket still agree on who created a key
+// first. A key lives until its expiry: the bucket's window after it was written, or
+// CreateExpiring's ttl; expired keys read as absent and are dropped later. Packed keys are not
+// listed by Keys.
 //
 // Keys written before the bucket was packed stay readable: until one window after the first start
-// that packs it, a key missing from its shard is looked up as a key of its own.
+// that packs it, a key missing from its shard is looked up as a key of its own; a state file reads
+// through to the shards in the same way.
 type PackedKV struct {
 	*KV
-	prefixes    []string
-	window      time.Duration // life of a key written by Put or Create (0: forever)
-	legacyUntil time.Time     // before it, unpacked keys of the prefixes may still exist
-	shardBits   int           // packedShardBits (fewer in tests)
-	now         func() time.Time
+	prefixes []string
+	window   time.Duration // life of a key written by Put or Create (0: forever)
+	store    packedStore
 }
 
 // 2^packedShardBits is how many shard keys a packed bucket uses at most: 16,384 subjects (~4 MB of
@@ -57,24 +59,48 @@ const (
 
 // Packed returns kv with the keys of prefixes packed (see PackedKV). window is how long a key
 // written by Put or Create lives (0: forever); it should be the bucket's own TTL, if it has one.
+//
+// A bus whose Config.StateDir is set (the process running the embedded server) keeps the packed
+// keys in a file there and answers other processes' operations on them; a process that finds such
+// an owner's mark in the bucket asks it; otherwise they live in the bucket's shards.
 func (b *Bus) Packed(ctx context.Context, kv *KV, window time.Duration, prefixes ...string) (*PackedKV, error) {
-	p := newPacked(kv, window, prefixes)
-	since, err := p.packedSince(ctx)
+	shards, err := openShards(ctx, kv, window)
 	if err != nil {
 		return nil, fmt.Errorf("packed key-value bucket %s: %w", kv.kv.Bucket(), err)
 	}
+	p := &PackedKV{KV: kv, prefixes: prefixes, window: window, store: shards}
 	switch {
-	case since.IsZero():
-	case window == 0:
-		p.legacyUntil = packedForever // unpacked keys never expire: look for them always
+	case b.cfg.StateDir != "":
+		p.store, err = b.ownState(ctx, kv, window, shards)
 	default:
-		p.legacyUntil = since.Add(window)
+		p.store, err = b.stateOwner(ctx, kv, shards)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("packed key-value bucket %s: %w", kv.kv.Bucket(), err)
 	}
 	return p, nil
 }
 
-func newPacked(kv *KV, window time.Duration, prefixes []string) *PackedKV {
-	return &PackedKV{KV: kv, prefixes: prefixes, window: window, shardBits: packedShardBits, now: time.Now}
+// openShards returns the shard store of kv, reading (or recording) when the bucket was first
+// packed: keys written unpacked before that stay readable for one window.
+func openShards(ctx context.Context, kv *KV, window time.Duration) (*shardStore, error) {
+	s := newShards(kv)
+	since, err := s.packedSince(ctx)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case since.IsZero():
+	case window == 0:
+		s.legacyUntil = packedForever // unpacked keys never expire: look for them always
+	default:
+		s.legacyUntil = since.Add(window)
+	}
+	return s, nil
+}
+
+func newShards(kv *KV) *shardStore {
+	return &shardStore{kv: kv, shardBits: packedShardBits, now: time.Now}
 }
 
 // packedForever is a legacyUntil that never passes.
@@ -82,24 +108,24 @@ var packedForever = time.Unix(1<<40, 0)
 
 // packedSince returns when the bucket was first opened packed, recording now if this is the first
 // time; zero when the bucket was empty then (no unpacked keys can exist).
-func (p *PackedKV) packedSince(ctx context.Context) (time.Time, error) {
-	raw, ok, err := p.KV.Get(ctx, packedSinceKey)
+func (s *shardStore) packedSince(ctx context.Context) (time.Time, error) {
+	raw, ok, err := s.kv.Get(ctx, packedSinceKey)
 	if err != nil {
 		return time.Time{}, err
 	}
 	if !ok {
-		unpacked, err := p.mayHoldUnpacked(ctx)
+		unpacked, err := s.mayHoldUnpacked(ctx)
 		if err != nil {
 			return time.Time{}, err
 		}
 		raw = []byte("empty")
 		if unpacked {
-			raw = []byte(p.now().UTC().Format(time.RFC3339))
+			raw = []byte(s.now().UTC().Format(time.RFC3339))
 		}
-		if _, err := p.KV.Create(ctx, packedSinceKey, raw); err != nil {
+		if _, err := s.kv.Create(ctx, packedSinceKey, raw); err != nil {
 			return time.Time{}, err
 		}
-		if raw, _, err = p.KV.Get(ctx, packedSinceKey); err != nil { // another worker may have won
+		if raw, _, err = s.kv.Get(ctx, packedSinceKey); err != nil { // another worker may have won
 			return time.Time{}, err
 		}
 	}
@@ -116,15 +142,15 @@ func (p *PackedKV) packedSince(ctx context.Context) (time.Time, error) {
 // mayHoldUnpacked reports whether a bucket without packedSinceKey may hold unpacked keys: it has
 // values, and no shard. (A bucket with a TTL drops packedSinceKey one window after it was written;
 // keys written unpacked before it are gone by then, so shards without the marker mean none is left.)
-func (p *PackedKV) mayHoldUnpacked(ctx context.Context) (bool, error) {
-	st, err := p.kv.Status(ctx)
+func (s *shardStore) mayHoldUnpacked(ctx context.Context) (bool, error) {
+	st, err := s.kv.kv.Status(ctx)
 	if err != nil {
 		return false, fmt.Errorf("status: %w", err)
 	}
 	if st.Values() == 0 {
 		return false, nil
 	}
-	keys, err := p.kv.ListKeysFiltered(ctx, packedShardKey+">")
+	keys, err := s.kv.kv.ListKeysFiltered(ctx, packedShardKey+">")
 	if err != nil {
 		return false, fmt.Errorf("list shards: %w", err)
 	}
@@ -144,25 +170,12 @@ func (p *PackedKV) packed(key string) bool {
 	return false
 }
 
-// legacy reports whether key may still exist unpacked.
-func (p *PackedKV) legacy() bool { return p.now().Before(p.legacyUntil) }
-
 // Get returns the value of key; ok is false when there is none.
 func (p *PackedKV) Get(ctx context.Context, key string) ([]byte, bool, error) {
 	if !p.packed(key) {
 		return p.KV.Get(ctx, key)
 	}
-	sh, err := p.readShard(ctx, key)
-	if err != nil {
-		return nil, false, err
-	}
-	if e, ok := sh.find(sh.id, p.now()); ok {
-		return e.val, true, nil
-	}
-	if p.legacy() {
-		return p.KV.Get(ctx, key)
-	}
-	return nil, false, nil
+	return p.store.get(ctx, key)
 }
 
 // Put sets key to val.
@@ -170,7 +183,7 @@ func (p *PackedKV) Put(ctx context.Context, key string, val []byte) error {
 	if !p.packed(key) {
 		return p.KV.Put(ctx, key, val)
 	}
-	_, err := p.rewrite(ctx, key, func([]byte, bool) bool { return true }, val, p.window)
+	_, err := p.store.apply(ctx, key, packedOp{kind: opPut, val: val, ttl: p.window})
 	return err
 }
 
@@ -184,7 +197,7 @@ func (p *PackedKV) CreateExpiring(ctx context.Context, key string, val []byte, t
 	if !p.packed(key) {
 		return p.KV.CreateExpiring(ctx, key, val, ttl)
 	}
-	return p.rewrite(ctx, key, func(_ []byte, exists bool) bool { return !exists }, val, ttl)
+	return p.store.apply(ctx, key, packedOp{kind: opCreate, val: val, ttl: ttl})
 }
 
 // CompareAndSwap sets key to val only if its current value is old (nil old: the key has no value).
@@ -195,9 +208,7 @@ func (p *PackedKV) CompareAndSwap(ctx context.Context, key string, old, val []by
 	if old == nil {
 		return p.Create(ctx, key, val)
 	}
-	return p.rewrite(ctx, key, func(cur []byte, exists bool) bool {
-		return exists && bytes.Equal(cur, old)
-	}, val, p.window)
+	return p.store.apply(ctx, key, packedOp{kind: opSwap, old: old, val: val, ttl: p.window})
 }
 
 // Delete removes key.
@@ -205,14 +216,8 @@ func (p *PackedKV) Delete(ctx context.Context, key string) error {
 	if !p.packed(key) {
 		return p.KV.Delete(ctx, key)
 	}
-	// Only a shard that holds the key is rewritten (exists also counts an unpacked key).
-	if _, err := p.rewrite(ctx, key, func(_ []byte, exists bool) bool { return exists }, nil, -1); err != nil {
-		return err
-	}
-	if p.legacy() {
-		return p.KV.Delete(ctx, key)
-	}
-	return nil
+	_, err := p.store.apply(ctx, key, packedOp{kind: opDelete})
+	return err
 }
 
 // Keys lists the keys that have a value, packed keys excepted.
@@ -227,32 +232,109 @@ func (p *PackedKV) Keys(ctx context.Context) ([]string, error) {
 	return out, err
 }
 
-// rewrite reads key's shard and, if decide says so given key's current value (exists false: none),
-// writes the shard back with key set to val living ttl (0: forever; negative: key removed), by
-// compare-and-swap on the shard's revision, again from a fresh read while other writers win.
-func (p *PackedKV) rewrite(ctx context.Context, key string, decide func(cur []byte, exists bool) bool, val []byte, ttl time.Duration) (bool, error) {
+// packedStore holds the packed keys of a bucket: in the bucket's shards (shardStore), in a file of
+// the process that runs the embedded server (localStore), or, for other processes on that server,
+// in that process, asked over the bus (remoteStore).
+type packedStore interface {
+	get(ctx context.Context, key string) ([]byte, bool, error)
+	// apply performs op on key atomically against every other writer; false when op's condition
+	// does not hold.
+	apply(ctx context.Context, key string, op packedOp) (bool, error)
+}
+
+// Kinds of packedOp.
+const (
+	opPut    = byte('p')
+	opCreate = byte('c')
+	opSwap   = byte('s')
+	opDelete = byte('d')
+)
+
+// packedOp is one write to a packed key.
+type packedOp struct {
+	kind     byte
+	old, val []byte
+	ttl      time.Duration // life of the value written (0: forever)
+}
+
+// applies reports whether op goes ahead on a key whose current value is cur (exists false: none).
+func (op packedOp) applies(cur []byte, exists bool) bool {
+	switch op.kind {
+	case opPut:
+		return true
+	case opCreate:
+		return !exists
+	case opSwap:
+		return exists && bytes.Equal(cur, op.old)
+	default: // opDelete: only a key that exists is worth a write
+		return exists
+	}
+}
+
+// expiry returns when a value written at now by op stops being live, in Unix seconds rounded up
+// (0: never).
+func (op packedOp) expiry(now time.Time) uint32 {
+	if op.ttl <= 0 {
+		return 0
+	}
+	return uint32(now.Add(op.ttl + time.Second - 1).Unix())
+}
+
+// shardStore keeps packed keys in the bucket's shard keys, each rewritten by compare-and-swap.
+type shardStore struct {
+	kv          *KV
+	legacyUntil time.Time // before it, unpacked keys may still exist
+	shardBits   int       // packedShardBits (fewer in tests)
+	now         func() time.Time
+}
+
+// legacy reports whether a key may still exist unpacked.
+func (s *shardStore) legacy() bool { return s.now().Before(s.legacyUntil) }
+
+func (s *shardStore) get(ctx context.Context, key string) ([]byte, bool, error) {
+	sh, err := s.readShard(ctx, key)
+	if err != nil {
+		return nil, false, err
+	}
+	if e, ok := sh.find(sh.id, s.now()); ok {
+		return e.val, true, nil
+	}
+	if s.legacy() {
+		return s.kv.Get(ctx, key)
+	}
+	return nil, false, nil
+}
+
+// apply reads key's shard and, if op applies to key's current value, writes the shard back with
+// op done, by compare-and-swap on the shard's revision, again from a fresh read while other
+// writers win. A delete also removes an unpacked key of the same name.
+func (s *shardStore) apply(ctx context.Context, key string, op packedOp) (bool, error) {
+	done, err := s.rewrite(ctx, key, op)
+	if err == nil && op.kind == opDelete && s.legacy() {
+		err = s.kv.Delete(ctx, key)
+	}
+	return done, err
+}
+
+func (s *shardStore) rewrite(ctx context.Context, key string, op packedOp) (bool, error) {
 	for range packedCASRetries {
-		sh, err := p.readShard(ctx, key)
+		sh, err := s.readShard(ctx, key)
 		if err != nil {
 			return false, err
 		}
-		now := p.now()
+		now := s.now()
 		e, exists := sh.find(sh.id, now)
 		cur := e.val
-		if !exists && p.legacy() {
-			if cur, exists, err = p.KV.Get(ctx, key); err != nil {
+		if !exists && s.legacy() {
+			if cur, exists, err = s.kv.Get(ctx, key); err != nil {
 				return false, err
 			}
 		}
-		if !decide(cur, exists) {
+		if !op.applies(cur, exists) {
 			return false, nil
 		}
-		var expires uint32
-		if ttl > 0 {
-			expires = uint32(now.Add(ttl + time.Second - 1).Unix())
-		}
-		data := sh.encode(now, sh.id, val, expires, ttl < 0)
-		written, err := p.writeShard(ctx, sh, data)
+		data := sh.encode(now, sh.id, op.val, op.expiry(now), op.kind == opDelete)
+		written, err := s.writeShard(ctx, sh, data)
 		if err != nil {
 			return false, err
 		}
@@ -260,7 +342,7 @@ func (p *PackedKV) rewrite(ctx context.Context, key string, decide func(cur []by
 			return true, nil
 		}
 	}
-	return false, fmt.Errorf("kv %s: shard of %s: %d rewrites lost to other writers", p.kv.Bucket(), key, packedCASRetries)
+	return false, fmt.Errorf("kv %s: shard of %s: %d rewrites lost to other writers", s.kv.kv.Bucket(), key, packedCASRetries)
 }
 
 // packedShard is one shard value as read, with the id of the key being worked on.
@@ -286,10 +368,10 @@ func shardOf(key string, shardBits int) (shardKey string, id [packedIDLen]byte) 
 	return fmt.Sprintf("%s%04x", packedShardKey, shard), id
 }
 
-func (p *PackedKV) readShard(ctx context.Context, key string) (*packedShard, error) {
-	sk, id := shardOf(key, p.shardBits)
+func (s *shardStore) readShard(ctx context.Context, key string) (*packedShard, error) {
+	sk, id := shardOf(key, s.shardBits)
 	sh := &packedShard{key: sk, id: id}
-	e, err := p.kv.Get(ctx, sk)
+	e, err := s.kv.kv.Get(ctx, sk)
 	if errors.Is(err, jetstream.ErrKeyNotFound) {
 		return sh, nil
 	}
@@ -301,12 +383,12 @@ func (p *PackedKV) readShard(ctx context.Context, key string) (*packedShard, err
 }
 
 // writeShard stores data as the shard's next revision; false when another writer got there first.
-func (p *PackedKV) writeShard(ctx context.Context, sh *packedShard, data []byte) (bool, error) {
+func (s *shardStore) writeShard(ctx context.Context, sh *packedShard, data []byte) (bool, error) {
 	var err error
 	if sh.revision == 0 {
-		_, err = p.kv.Create(ctx, sh.key, data)
+		_, err = s.kv.kv.Create(ctx, sh.key, data)
 	} else {
-		_, err = p.kv.Update(ctx, sh.key, data, sh.revision)
+		_, err = s.kv.kv.Update(ctx, sh.key, data, sh.revision)
 	}
 	// A replicated bucket reports the conflict as ErrKeyRevisionMismatch (error code 10164), not
 	// as ErrKeyExists (10071) like a single server.
