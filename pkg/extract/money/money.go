@@ -11,19 +11,32 @@
 // Numbers without a currency (percentages, years, counts, phone numbers) are not money. It owns
 // Article.Money, reads Text and Source/URL (for the dollar rule below), and does no I/O.
 //
-// The dollar rule: a bare "$" or "dollars" is USD, unless (1) the article itself names exactly one
-// non-US dollar (A$, C$, NZ$, "Australian dollars", …) and never US$/USD, in which case bare dollars
-// are that currency; or (2) the article's source host is under a dollar country's domain (.au, .ca,
+// The dollar rule: a bare "$" or "dollars" is USD, unless (0) a wire dateline opens the text in a
+// dollar country other than the US ("TORONTO, March 9 - "), the text's first dollar sum is bare
+// or in that country's dollars, the story names that country at least as often as the US and
+// quotes no price per ounce or barrel, in which case bare dollars are that country's; or (1) the
+// article's sums name exactly one non-US dollar (A$, C$, NZ$, "Australian dollars", …; a currency
+// named without a sum, "the Taiwan dollar rose", names none) and the text never names US$/USD, in
+// which case bare dollars are that currency; or (2) the article's source host is under a dollar country's domain (.au, .ca,
 // .nz, .sg, .hk, .tw) and the text names no dollar, in which case bare dollars are that country's;
 // or (3) the article's resolved places (Article.Places, filled by geo before money runs) are mostly
 // in one dollar country other than the US and never in the US. Newswire style overrides (1)–(3):
 // once a bare "$" restates a figure in another dollar ("HK$3.9 billion ($501 million)"), the text
 // keeps "$" for the US dollar, and every bare "$" in it is USD.
 // "¥" is CNY when the text speaks of yuan/renminbi/China and not of yen/Japan, JPY otherwise;
-// bare "pesos", "shillings" and "rupees" (and "Rs") are the currency of the most-mentioned country
-// of that family among the article's places, else among the country names in its text, else by the
-// host's country domain (".com.co" → COP), else MXN, KES and INR; bare cents are the dollar's, or
-// euro cents in a text of euros without dollars. A dot before three digits groups thousands
+// bare "pesos", "shillings", "rupees" (and "Rs"), "kroner", "francs", "lira" and "marks" are the
+// currency of the most-mentioned country of that family among the article's places, else among the
+// country names in its text, else by the host's country domain (".com.co" → COP), else MXN, KES,
+// INR, NOK, CHF, TRY and DEM ("lire" are Italian); bare "marks" count only after a scale ("480 mln
+// marks") or where such a country is named, and never as "the 3000 mark". Bare cents ("cents",
+// the wire's "cts") are the dollar's, or euro cents in a text of euros without dollars. A range
+// needs a low end below its high one and no percentage after it, and after a word of change
+// "X to Y" is the change and the level reached ("fell $2.50 to $31.75"); "50 Cent" is a name;
+// the short end of a quote or fraction after a glued slash ("1.8255/60 marks", "9/11") is no sum.
+// A figure without a currency takes that of the sum it is compared or listed with in its sentence
+// ("54.9 mln stg from 33.4 mln", "16.7 cents vs 29.4", "at 1,850 and 1,880 dlrs", "Glaxo 8p at
+// 1,480"), never a count ("82.5 mln shares"), a year or a bracketed restatement's currency
+// (ellipsis.go). A dot before three digits groups thousands
 // ("230.000 pesos") when the text's other numbers or its language say it writes "1.234,56".
 //
 // Article.Language picks the words and number format of other languages (languages.go): Spanish,
@@ -166,28 +179,22 @@ type docContext struct {
 	dollar string // currency of a bare "$" / "dollars"
 	cent   string // currency whose hundredths bare "cents" are
 	yen    string // currency of "¥"
-	rupee  string // currency of "Rs" and bare "rupees"
-	peso   string // currency of bare "pesos"
-	shill  string // currency of bare "shillings"
-	krone  string // currency of bare "kroner": Danish or Norwegian
+	// decided holds the currency each family placeholder resolved to, by its slot in families.
+	decided [len(familyOrder)]string
+	// us: the text names the US dollar ("US$", "U.S. dlrs"), so bare dollars stay USD.
+	us bool
 	// what family decides from, and the country names it counted in the text (on first need)
 	text, host    string
 	places, named map[string]int
-	// sterling: the text speaks of pounds, so "95p" is pence; naira: of Nigeria, so "N5bn" is naira.
-	sterling, naira bool
+	// sterling: the text speaks of pounds, so "95p" is pence; naira: of Nigeria, so "N5bn" is naira;
+	// wire: it is newswire copy ("dlrs", "cts", "mln"), so "one ct" is a cent.
+	sterling, naira, wire bool
 }
 
-// namedDollars are the ways a text names a non-US dollar; explicitUS the ways it names the US one.
+// explicitUS are the ways a text names the US dollar.
 var (
-	namedDollars = []struct{ text, cur string }{
-		{"A$", "AUD"}, {"AU$", "AUD"}, {"AUD", "AUD"}, {"Australian dollar", "AUD"},
-		{"C$", "CAD"}, {"CA$", "CAD"}, {"CAD", "CAD"}, {"Canadian dollar", "CAD"},
-		{"HK$", "HKD"}, {"HKD", "HKD"}, {"Hong Kong dollar", "HKD"},
-		{"S$", "SGD"}, {"SGD", "SGD"}, {"Singapore dollar", "SGD"},
-		{"NZ$", "NZD"}, {"NZD", "NZD"}, {"New Zealand dollar", "NZD"},
-		{"NT$", "TWD"}, {"TWD", "TWD"}, {"Taiwan dollar", "TWD"},
-	}
-	explicitUS = []string{"US$", "USD", "U.S. dollar", "US dollar", "U.S.$", "American dollar"}
+	explicitUS = []string{"US$", "USD", "U.S. dollar", "US dollar", "U.S.$", "American dollar", "U.S. dlr", "U.S. Dlr",
+		"US dlr"}
 	// dollarTLDs give bare dollars a local meaning by the source's domain.
 	dollarTLDs = map[string]string{
 		".au": "AUD", ".ca": "CAD", ".nz": "NZD", ".sg": "SGD", ".hk": "HKD", ".tw": "TWD",
@@ -206,22 +213,11 @@ func newContext(s string, h hints) docContext {
 			break
 		}
 	}
-	named := ""
-	several := false
-	for _, d := range namedDollars {
-		if containsToken(s, d.text) {
-			if named != "" && named != d.cur {
-				several = true
-			}
-			named = d.cur
-		}
-	}
 	places := placeCountries(h.places)
-	switch {
-	case us:
-	case named != "" && !several:
-		c.dollar = named // the article names one dollar and never the US one
-	case named == "":
+	c.us = us
+	// The dollars the text names with its sums ("A$5", "13 mln Canadian dlrs") are weighed once
+	// every sum is read (settleDollars); here the host and the places decide.
+	if !us {
 		for tld, cur := range dollarTLDs {
 			if strings.HasSuffix(host, tld) {
 				c.dollar = cur
@@ -246,8 +242,11 @@ func newContext(s string, h hints) docContext {
 		!strings.Contains(s, " yen") && !strings.Contains(s, "Japan") {
 		c.yen = "CNY"
 	}
+	c.wire = strings.Contains(s, " dlrs") || strings.Contains(s, " cts") || strings.Contains(s, " mln ")
+	// Wires write sterling "stg" and London share reports "a penny" and the FTSE.
 	c.sterling = strings.Contains(s, "£") || strings.Contains(s, "pence") || strings.Contains(s, "pound") ||
-		strings.Contains(s, "sterling") || strings.HasSuffix(host, ".uk")
+		strings.Contains(s, "sterling") || strings.HasSuffix(host, ".uk") || strings.Contains(s, " stg") ||
+		strings.Contains(s, "penny") || strings.Contains(s, "FTSE")
 	c.naira = strings.Contains(s, "Nigeria") || strings.Contains(s, "naira") || strings.Contains(s, "₦") ||
 		strings.Contains(s, "Lagos") || strings.Contains(s, "Abuja") || strings.HasSuffix(host, ".ng")
 	c.text, c.host, c.places = s, host, places
@@ -262,6 +261,17 @@ func (c *docContext) family(dst *string, family, fallback string) string {
 	if *dst != "" {
 		return *dst
 	}
+	cur := c.familyFound(family)
+	if cur == "" {
+		cur = fallback
+	}
+	*dst = cur
+	return cur
+}
+
+// familyFound is the currency of the article's country of the family, "" when neither its places,
+// its text nor its host name one.
+func (c *docContext) familyFound(family string) string {
 	cur := familyCountry(c.places, family)
 	if cur == "" {
 		if c.named == nil {
@@ -271,15 +281,11 @@ func (c *docContext) family(dst *string, family, fallback string) string {
 	}
 	if cur == "" {
 		for tld, cc := range tldCountry {
-			if strings.HasSuffix(c.host, tld) && currencyFamily[countryCurrency[cc]] == family {
+			if strings.HasSuffix(c.host, tld) && familyOf(countryCurrency[cc]) == family {
 				cur = countryCurrency[cc]
 			}
 		}
 	}
-	if cur == "" {
-		cur = fallback
-	}
-	*dst = cur
 	return cur
 }
 
@@ -332,7 +338,7 @@ func familyCountry(counts map[string]int, family string) string {
 	best, bestN := "", 0
 	for cc, n := range counts {
 		cur, ok := countryCurrency[cc]
-		if !ok || currencyFamily[cur] != family {
+		if !ok || familyOf(cur) != family {
 			continue
 		}
 		if n > bestN || n == bestN && cc < best {
@@ -345,21 +351,6 @@ func familyCountry(counts map[string]int, family string) string {
 	return countryCurrency[best]
 }
 
-// containsToken reports whether p occurs in s not glued to a preceding letter ("A$" but not "CA$").
-func containsToken(s, p string) bool {
-	for i := 0; ; {
-		k := strings.Index(s[i:], p)
-		if k < 0 {
-			return false
-		}
-		k += i
-		if r, _ := utf8.DecodeLastRuneInString(s[:k]); k == 0 || !unicode.IsLetter(r) {
-			return true
-		}
-		i = k + len(p)
-	}
-}
-
 // resolve turns the placeholders of ambiguous symbols into this article's currency.
 func (c *docContext) resolve(cur string) string {
 	switch cur {
@@ -367,18 +358,35 @@ func (c *docContext) resolve(cur string) string {
 		return c.dollar
 	case "¥":
 		return c.yen
-	case "Rs":
-		return c.family(&c.rupee, "Rs", "INR")
-	case "peso":
-		return c.family(&c.peso, "peso", "MXN")
-	case "shilling":
-		return c.family(&c.shill, "shilling", "KES")
-	case "krone":
-		return c.family(&c.krone, "krone", "NOK")
 	case "¢":
 		return c.cent
 	}
+	for slot, f := range familyOrder {
+		if f.placeholder == cur {
+			return c.family(&c.decided[slot], f.family, f.fallback)
+		}
+	}
 	return cur
+}
+
+// familyOrder lists the placeholders of currency words shared by several countries, the family
+// (currencyFamily's value) their countries' currencies belong to, and the currency taken when the
+// article names none of them: "Rs" and bare "rupees", "pesos", "shillings", "kroner" (Danish or
+// Norwegian), "francs" (French, Belgian, Swiss, CFA …), "lira" (Italian or Turkish) and "marks"
+// (German or Finnish).
+var familyOrder = [...]struct{ placeholder, family, fallback string }{
+	{"Rs", "Rs", "INR"}, {"peso", "peso", "MXN"}, {"shilling", "shilling", "KES"}, {"krone", "krone", "NOK"},
+	{"franc", "CHF", "CHF"}, {"lira", "TRY", "TRY"}, {"mark", "DEM", "DEM"}, {"punt", "IEP", "IEP"},
+}
+
+// familyOfPlaceholder is the family a placeholder of familyOrder resolves within.
+func familyOfPlaceholder(ph string) string {
+	for _, f := range familyOrder {
+		if f.placeholder == ph {
+			return f.family
+		}
+	}
+	return ""
 }
 
 // approxWords make a figure approximate when they precede it.

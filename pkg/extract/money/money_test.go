@@ -126,12 +126,66 @@ func TestFind(t *testing.T) {
 		// Without a verb of change, "from … to …" is a range, as is "between … and …".
 		{"Rooms cost from $100 to $150 a night.", "", []m{{"$100 to $150", "USD", -1}}},
 		{"It will cost between €2m and €3m.", "", []m{{"€2m and €3m", "EUR", -1}}},
+		{"Its stake is worth between $500,000 and $1 million.", "", []m{{"$500,000 and $1 million", "USD", -1}}},
 		// A per-share figure in the same currency restates nothing.
 		{"It lost $12.3 million, or 14 cents a share.", "", []m{{"$12.3 million", "USD", -1}, {"14 cents", "USD", -1}}},
 		{"A pint costs 95p.", "www.bbc.co.uk", []m{{"95p", "GBP", -1}}},
 		{"The $ sign, call 555-0100, a 3-1 win, 12 per cent and 40% in 2023.", "", nil},
 		{"PHP 8.2 is out; AMD 7950X chips.", "", nil},
 		{"Manila set aside PHP 5 billion and PHP 1,500 per family.", "", []m{{"PHP 5 billion", "PHP", -1}, {"PHP 1,500", "PHP", -1}}},
+		// Wire copy (Reuters style): cents as "cts", number words before "mln", hyphenated scales.
+		{"Net income was 3.1 mln dlrs, or 42 cts a share.", "", []m{{"3.1 mln dlrs", "USD", -1}, {"42 cts", "USD", -1}}},
+		{"Shr loss one ct vs profit nine cts.", "", []m{{"one ct", "USD", -1}, {"nine cts", "USD", -1}}},
+		{"The plant will cost about two mln dlrs.", "", []m{{"two mln dlrs", "USD", -1}}},
+		{"It set out a 40-mln-dlr plan and a four-billion dlr loan.", "", []m{{"40-mln-dlr", "USD", -1}, {"four-billion dlr", "USD", -1}}},
+		{"The rand rose to 52 U.S. Cts; the stock traded at 12.40 H.K. Dlrs.", "", []m{{"52 U.S. Cts", "USD", -1}, {"12.40 H.K. Dlrs", "HKD", -1}}},
+		// Marks: after a scale or in a story of a mark country; "the 3000 mark" is a milestone.
+		{"The bank lost 350 mln marks last year.", "", []m{{"350 mln marks", "DEM", -1}}},
+		{"Bonn said a 50,000 mark fine applies.", "", []m{{"50,000 mark", "DEM", -1}}},
+		{"Stocks passed the 3000 mark, and users hit the 20 million mark; she got 80 marks.", "", nil},
+		// "50 Cent" is a rapper's name, not half a dollar.
+		{"Rapper 50 Cent paid $1 million for it.", "", []m{{"$1 million", "USD", -1}}},
+		// Not ranges: a change and the level it reached, a year, a fall, a percentage.
+		{"Shares in Acme fell $2.50 to $31.75.", "", []m{{"$2.50", "USD", -1}, {"$31.75", "USD", -1}}},
+		{"Its shares rose 30 to 1,650 yen.", "", []m{{"30", "JPY", -1}, {"1,650 yen", "JPY", -1}}},
+		{"Oats closed up 1.50 to 2.00 dlrs a tonne.", "", []m{{"1.50 to 2.00 dlrs", "USD", -1}}},
+		{"Capital spending rose in 1987 to 45 mln stg.", "", []m{{"45 mln stg", "GBP", -1}}},
+		{"Limits go from £20m to £12m under the plan.", "", []m{{"£20m", "GBP", -1}, {"£12m", "GBP", -1}}},
+		{"Costs will reach £30bn - 12% more than planned.", "", []m{{"£30bn", "GBP", -1}}},
+		// London share reports quote pence glued, beside "a penny" and the FTSE.
+		{"The FTSE fell; Glaxo lost 8p at 1,480 and ICI a penny.", "", []m{{"8p", "GBP", -1}, {"1,480", "GBP", -1}}},
+		// Units of account.
+		{"The fund holds 12.5 billion European Currency Units and 300 mln Ecus; fees are 1,200 SDRs.", "",
+			[]m{{"12.5 billion European Currency Units", "XEU", -1}, {"300 mln Ecus", "XEU", -1}, {"1,200 SDRs", "XDR", -1}}},
+		// Punts count after a scale or in an Irish story, like marks; wire-era currencies.
+		{"The target was 1.20 billion punts; the team made 3 punts.", "", []m{{"1.20 billion punts", "IEP", -1}}},
+		{"Seamen earn 1,977 cruzados a month; petrol costs 110 sucres; debt rose to 4.67 billion bolivars.", "",
+			[]m{{"1,977 cruzados", "BRC", -1}, {"110 sucres", "ECS", -1}, {"4.67 billion bolivars", "VES", -1}}},
+		{"It paid 40 mln Swedish crowns.", "", []m{{"40 mln Swedish crowns", "SEK", -1}}},
+		// A figure compared with a sum is in its currency; one that counts shares or ounces is not.
+		{"Pre-tax profit rose to 54.9 mln stg from 33.4 mln previously.", "", []m{{"54.9 mln stg", "GBP", -1}, {"33.4 mln", "GBP", -1}}},
+		{"Sales rose to 2.02 billion from 1.85 billion dlrs.", "", []m{{"2.02 billion", "USD", -1}, {"1.85 billion dlrs", "USD", -1}}},
+		{"Borrowings averaged 228 mln dlrs, compared with 233 mln and 451 mln in earlier weeks.", "",
+			[]m{{"228 mln dlrs", "USD", -1}, {"233 mln", "USD", -1}, {"451 mln", "USD", -1}}},
+		{"It sold 82.5 mln shares and raised 160.7 mln stg. Output rose to 3.4 mln ounces from 2.9 mln.", "",
+			[]m{{"160.7 mln stg", "GBP", -1}}},
+		{"It bid 32 dlrs a share and cut the shares it seeks to 29.1 mln.", "", []m{{"32 dlrs", "USD", -1}}},
+		{"Shr 16.7 cts vs 29.4; the price is down 14 dlrs from 1986 and up 9 pct vs 12.", "",
+			[]m{{"16.7 cts", "USD", -1}, {"29.4", "USD", -1}, {"14 dlrs", "USD", -1}}},
+		{"Petrol rises to 90 sucres from 50.", "", []m{{"90 sucres", "ECS", -1}, {"50", "ECS", -1}}},
+		{"It took $28.5m (£15.2m), making a total of 204.3m; profit was 4.3bn rupees ($98m; £52m), against 2.7bn.", "",
+			[]m{{"$28.5m", "USD", -1}, {"£15.2m", "GBP", 0}, {"204.3m", "USD", -1}, {"4.3bn rupees", "INR", -1}, {"$98m", "USD", 3}, {"£52m", "GBP", -1}, {"2.7bn", "INR", -1}}},
+		{"The dollar eased to 1.8255/60 marks in Frankfurt.", "", nil}, // a bid/offer quote, no "60 marks"
+		{"Aug was quoted at 154.60/154.80 dlrs; the stock rose to 115-3/4 dlrs.", "", []m{{"154.80 dlrs", "USD", -1}}},
+		{"It issued 100 mln dlrs at 101.25 and cut 5 dlrs to 10 pct.", "", []m{{"100 mln dlrs", "USD", -1}, {"5 dlrs", "USD", -1}}},
+		// Figures listed before a sum share its unit.
+		{"Cocoa sold at 1,850 and 1,880 dlrs; butter at 4,340, 4,345 and 4,350 dlrs in 1986 and 1987.", "",
+			[]m{{"1,850", "USD", -1}, {"1,880 dlrs", "USD", -1}, {"4,340", "USD", -1}, {"4,345", "USD", -1}, {"4,350 dlrs", "USD", -1}}},
+		{"Reserves averaged 759 mln dlrs, up from an estimated 660 mln; costs were 33 mln dlrs plus an additional 60 mln in oil.", "",
+			[]m{{"759 mln dlrs", "USD", -1}, {"660 mln", "USD", -1}, {"33 mln dlrs", "USD", -1}, {"60 mln", "USD", -1}}},
+		{"Net 5 mln dlrs vs 4 mln. Shrs 239.2 mln vs 104.4 mln.", "", []m{{"5 mln dlrs", "USD", -1}, {"4 mln", "USD", -1}}},
+		// Lire are only ever Italian.
+		{"Sales reached 800 billion lire.", "", []m{{"800 billion lire", "ITL", -1}}},
 	} {
 		got := Find(tc.in, tc.host)
 		if len(got) != len(tc.want) {
@@ -149,6 +203,37 @@ func TestFind(t *testing.T) {
 			}
 		}
 		checkOffsets(t, tc.in, got)
+	}
+}
+
+// TestComparedFigureValue pins the value of a figure that takes its unit from the sum it is
+// compared or listed with: cents stay cents, millions stay millions.
+func TestComparedFigureValue(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in, figure string
+		want       float64
+	}{
+		{"Shr 16.7 cts vs 29.4.", "29.4", 0.294},
+		{"Profit rose to 54.9 mln stg from 33.4 mln.", "33.4 mln", 33.4e6},
+		{"Petrol rises to 90 sucres from 50.", "50", 50},
+		{"Its shares rose 30 to 1,650 yen.", "30", 30},
+		{"Fees were at 15 and 20 cts.", "15", 0.15},
+		{"Debts were 2 and 3 billion dlrs.", "2", 2e9},
+		{"The FTSE fell; Glaxo lost 8p at 1,480.", "1,480", 14.8},
+	} {
+		found := false
+		for _, m := range Find(tc.in, "") {
+			if m.Text == tc.figure {
+				found = true
+				if m.Amount != tc.want {
+					t.Errorf("Find(%q): %q = %g; want %g", tc.in, m.Text, m.Amount, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("Find(%q) has no sum %q", tc.in, tc.figure)
+		}
 	}
 }
 
@@ -236,6 +321,25 @@ func TestArticleContext(t *testing.T) {
 		{"kroner without a cue", "It cost 500 kroner.", "", "", nil, []sum{{500, "NOK", -1}}},
 		{"wire-service dollars and sterling", "Net profit rose to 18 mln dlrs from 1.4 billion dlrs; sales were 50 mln stg.", "", "", nil,
 			[]sum{{18e6, "USD", -1}, {1.4e9, "USD", -1}, {50e6, "GBP", -1}}},
+		{"francs in a French story", "The group lost 90 mln francs.", "", "",
+			[]article.Place{place("FR", 2)}, []sum{{90e6, "FRF", -1}}},
+		{"francs in a Swiss story", "The group lost 90 mln francs in Zurich.", "", "", nil, []sum{{90e6, "CHF", -1}}},
+		{"francs without a cue", "The group lost 90 mln francs.", "", "", nil, []sum{{90e6, "CHF", -1}}},
+		{"lira in a Turkish story", "Bread costs 5 lira in Ankara.", "", "", nil, []sum{{5, "TRY", -1}}},
+		{"lira in an Italian story", "It cost 5,000 lira.", "", "", []article.Place{place("IT", 1)}, []sum{{5000, "ITL", -1}}},
+		{"marks in a Finnish story", "Helsinki, Finland: exports rose to 80 marks a tonne.", "", "", nil, []sum{{80, "FIM", -1}}},
+		// A wire dateline in a dollar country makes bare dollars local, as wires write them, unless
+		// the first dollar sum is in US dollars.
+		{"wire dateline in Canada", "TORONTO, May 4 - Acme Ltd earned 12 mln dlrs, or 30 cts a share, and repaid a 50 mln U.S. dlr note.", "", "",
+			[]article.Place{place("CA", 1)}, []sum{{12e6, "CAD", -1}, {0.3, "CAD", -1}, {50e6, "USD", -1}}},
+		{"wire dateline, first sum in US dollars", "PERTH, May 4 - Acme paid 20 mln U.S. dlrs. Of this, 5 mln dlrs is due now.", "", "",
+			[]article.Place{place("AU", 1)}, []sum{{20e6, "USD", -1}, {5e6, "USD", -1}}},
+		{"wire dateline, a story of the US", "TAUPO, New Zealand, May 4 - The U.S. envoy said the United States' 170 billion dlr deficit worries Washington.", "", "",
+			[]article.Place{place("NZ", 1), place("US", 3)}, []sum{{170e9, "USD", -1}}},
+		{"wire dateline, gold priced per ounce", "TORONTO, May 4 - Gold may reach 510 dlrs from 416 dlrs an ounce as investors sell U.S. dollars.", "", "",
+			[]article.Place{place("CA", 1)}, []sum{{510, "USD", -1}, {416, "USD", -1}}},
+		// Naming a dollar as a currency names no sum in it.
+		{"a dollar named as a currency", "The Taiwan dollar rose. Exports reached 3 billion dlrs.", "", "", nil, []sum{{3e9, "USD", -1}}},
 		{"English decimals keep the dot", "It costs 1.500 pesos, up from 1.25 pesos and 2.50 pesos.", "", "",
 			[]article.Place{place("MX", 1)}, []sum{{1.5, "MXN", -1}, {1.25, "MXN", -1}, {2.5, "MXN", -1}}},
 	} {

@@ -65,7 +65,12 @@ func scan(s string, h hints) []match {
 	var out []match
 	for i := 0; i < len(p.t); {
 		switch p.t[i].kind {
-		case kNum, kSym:
+		case kNum:
+			if p.shortOffer(i) {
+				i++
+				continue
+			}
+		case kSym:
 		case kWord:
 			if !p.mayStart(i) {
 				i++
@@ -82,6 +87,8 @@ func scan(s string, h hints) []match {
 		}
 		i++
 	}
+	out = p.ellipses(out)
+	p.settleDollars(out)
 	p.bracketDollars(out)
 	return out
 }
@@ -107,6 +114,17 @@ func (p *parser) bracketDollars(ms []match) {
 			ms[i].Currency = "USD"
 		}
 	}
+}
+
+// shortOffer reports whether the number at i ends a quote or a fraction after a glued "/": the
+// abbreviated offer of "1.8255/60 marks", the denominator of "115-3/4", the "11" of "9/11". A
+// full second quote ("154.60/154.80 dlrs") is a sum of its own.
+func (p *parser) shortOffer(i int) bool {
+	if i < 2 || !p.is(i-1, "/") || !p.glued(i) || !p.glued(i-1) || p.t[i-2].kind != kNum {
+		return false
+	}
+	w := p.text(i)
+	return !strings.Contains(w, ".") || len(w) < len(p.text(i-2))
 }
 
 // mayStart is a cheap test whether a sum can begin at word i.
@@ -172,12 +190,17 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 	// A range: "$3-4 billion", "between €2m and €3m", "3 to 5 million euros".
 	var hi num
 	hasRange := false
-	if r, ok := p.rangeEnd(i, k, cur, hasPrefix, n.tok < 0); ok {
-		hi, hasRange = r, true
-		if n.exp == 0 && hi.exp > 0 && (n.tok >= 0 || n.words < 1000) {
-			n.exp = hi.exp
+	if r, ok := p.rangeEnd(i, k, cur, hasPrefix, n.tok < 0); ok && (hasPrefix || n.tok < 0 || n.exp > 0 || !isYear(p.text(n.tok))) {
+		lo := n
+		// "$3-4 billion": the low end takes the high end's scale, unless it is a sum of its own
+		// ("between $500,000 and $1 million").
+		if lo.exp == 0 && r.exp > 0 && p.value(lo, 0) < 1000 {
+			lo.exp = r.exp
 		}
-		k = hi.end
+		if p.isRange(i, lo, r, hasPrefix) {
+			n, hi, hasRange = lo, r, true
+			k = hi.end
+		}
 	}
 	subExp, hasSuffix := 0, false
 	k = p.langSuffix(k, n.exp > 0 || mexp > 0, hasPrefix, cur)
@@ -220,7 +243,7 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 		}
 	}
 	switch m.Currency {
-	case "$", "peso", "shilling", "krone", "Rs", "¥":
+	case "$", "peso", "shilling", "krone", "Rs", "¥", "¢", "franc", "lira", "mark", "punt":
 		m.sign = m.Currency
 	}
 	m.Currency = p.doc().resolve(m.Currency)
@@ -485,8 +508,8 @@ func (p *parser) magnitude(i int, strong bool) (exp, next int) {
 			}
 		}
 	case t.kind == kPunct && !t.space && p.text(i) == "-" && p.glued(i+1) && i+1 < len(p.t) && p.t[i+1].kind == kWord:
-		if e, ok := text.LookupLower(wordMagnitudes, p.text(i+1)); ok && len(p.text(i+1)) > 3 {
-			return p.moreMagnitude(e, i+2)
+		if e, ok := text.LookupLower(wordMagnitudes, p.text(i+1)); ok && (len(p.text(i+1)) > 3 || wireMagnitudes[strings.ToLower(p.text(i+1))]) {
+			return p.moreMagnitude(e, i+2) // "$5-billion", "a 15-mln-dlr project"
 		}
 	}
 	return 0, i
@@ -517,9 +540,13 @@ func (p *parser) numberWords(i int) (float64, int, bool) {
 			break
 		}
 		if t.kind == kPunct {
-			// "forty-five": a hyphen between two number words.
+			// "forty-five", "six-billion": a hyphen between two number words.
 			if p.text(k) == "-" && !t.space && real && p.glued(k+1) && k+1 < len(p.t) {
 				if _, ok := text.LookupLower(numberWords, p.text(k+1)); ok {
+					k++
+					continue
+				}
+				if _, ok := text.LookupLower(wordMagnitudes, p.text(k+1)); ok {
 					k++
 					continue
 				}
@@ -594,7 +621,8 @@ func (p *parser) numberWords(i int) (float64, int, bool) {
 			k++
 			continue
 		default:
-			if e, ok := wordMagnitudes[w]; ok && (real || cur > 0) && len(w) > 3 {
+			// "two billion", "a million", and the wire's "two mln" (not "a mln").
+			if e, ok := wordMagnitudes[w]; ok && (real || cur > 0) && (len(w) > 3 || real && wireMagnitudes[w]) {
 				if cur == 0 {
 					cur = 1
 				}
@@ -612,6 +640,13 @@ func (p *parser) numberWords(i int) (float64, int, bool) {
 	}
 	return total + cur, k, true
 }
+
+// crownCurrencies are the currencies English also calls crowns.
+var crownCurrencies = setOf(`SEK DKK NOK ISK CZK`)
+
+// wireMagnitudes are the short scale words newswires write after a number word ("two mln dlrs")
+// or hyphenated ("a 15-mln-dlr project").
+var wireMagnitudes = setOf(`mln bln mn bn trn`)
 
 // numberFilter screens the words numberWords may read.
 var numberFilter = func() *text.WordFilter {
@@ -646,7 +681,8 @@ func (p *parser) rangeEnd(start, i int, cur string, hasPrefix, words bool) (num,
 	switch sep {
 	case "-", "–", "—":
 	case "to":
-		// "rose from $5 to $10" is a change between two sums; "from $5 to $10 a night" a range.
+		// "rose from $5 to $10" is a change between two sums; "from $5 to $10 a night" a range;
+		// "fell $2.80 to $51.15" a change and the level it reached.
 		if p.fromBefore(start) && p.changeBefore(start) {
 			return num{}, false
 		}
@@ -679,6 +715,31 @@ func (p *parser) rangeEnd(start, i int, cur string, hasPrefix, words bool) (num,
 	return n, ok
 }
 
+// isRange reports whether lo and hi, read as the ends of a range of a sum starting at token
+// start, make one (a year is never its low end: "in 1986 to 60 mln stg"): the low end is below the
+// high one ("from £20m to £15m" is a change) and the high end is no percentage ("£50bn - 14% higher"). After a word of
+// change, "X to Y" is the change and the level it reached ("closed up $2.80 to $51.15", "rose 20
+// to 1,800 yen") unless the ends share their sign and are close ("oats up 1.50 to 2.00 dlrs").
+func (p *parser) isRange(start int, lo, hi num, hasPrefix bool) bool {
+	if hi.exp == 0 {
+		hi.exp = lo.exp
+	}
+	l, h := p.value(lo, 0), p.value(hi, 0)
+	if l >= h {
+		return false
+	}
+	if p.is(lo.end, "to") && p.changeRightBefore(start) && (hasPrefix || h >= 2*l) {
+		return false
+	}
+	if hi.end < len(p.t) && p.near(hi.end) {
+		switch strings.ToLower(p.text(hi.end)) {
+		case "%", "pct", "percent", "per":
+			return false
+		}
+	}
+	return true
+}
+
 // betweenBefore reports whether "between" stands right before the sum starting at token start
 // ("between $2m and $3m", "between about $2m and …").
 func (p *parser) betweenBefore(start int) bool {
@@ -699,6 +760,20 @@ func (p *parser) fromBefore(start int) bool {
 	}
 	return false
 }
+
+// changeRightBefore reports whether a verb or adverb of change stands right before the sum at
+// token start ("closed up $2.80 to $51.15", "shares rose 20 to 1,800 yen").
+func (p *parser) changeRightBefore(start int) bool {
+	if start == 0 || p.t[start-1].kind != kWord {
+		return false
+	}
+	w := strings.ToLower(p.text(start - 1))
+	return changeWords[w] || levelChangeWords[w]
+}
+
+// levelChangeWords report a change of a price before the level it reached ("adding $1.89 to
+// $48.62"), beside changeWords.
+var levelChangeWords = setOf(`adding added gained gaining gains lost losing shed sheds firmed eased`)
 
 // changeBefore reports whether a verb of change precedes the sum in its clause ("rose from $5").
 func (p *parser) changeBefore(start int) bool {
@@ -795,14 +870,23 @@ func (p *parser) currencyWord(i int) (cur string, exp, _, next int, ok bool) {
 		if base, found := currencyWords[w]; found && sameFamily(base, adj) {
 			return adj, 0, 0, k + 1, true
 		}
-		if fam, found := familyWords[w]; found && fam == adj {
+		if fam, found := familyWords[w]; found && (fam == adj || familyOf(adj) == fam) {
 			return adj, 0, 0, k + 1, true
+		}
+		if (w == "crowns" || w == "crown") && crownCurrencies[adj] {
+			return adj, 0, 0, k + 1, true // "Swedish crowns": the English name of kronor and koruny
 		}
 		if su, found := subUnitWords[w]; found && (su.currency == "$" && currencyFamily[adj] == "$" || adj == "EUR") {
 			return adj, su.exp, 0, k + 1, true
 		}
 	}
 	w := p.text(i)
+	if ph, found := text.LookupLower(familyPlaceholders, w); found {
+		return ph, 0, 0, i + 1, true
+	}
+	if ph := p.contextCurrency(i); ph != "" {
+		return ph, 0, 0, i + 1, true
+	}
 	if base, found := text.LookupLower(currencyWords, w); found {
 		if base == "KRW" && !p.t[i].space { // "won" glued to a number is not the currency
 			return "", 0, 0, 0, false
@@ -811,6 +895,12 @@ func (p *parser) currencyWord(i int) (cur string, exp, _, next int, ok bool) {
 			return base, 0, 0, i + 2, true // "pounds sterling"
 		}
 		return base, 0, 0, i + 1, true
+	}
+	if w == "Cent" {
+		return "", 0, 0, 0, false // "50 Cent" is a name: money writes "50 cents" or "a 50-cent coin"
+	}
+	if strings.EqualFold(w, "ct") && p.doc().wire {
+		return "¢", -2, 0, i + 1, true // "loss one ct vs profit seven cts"
 	}
 	if su, found := text.LookupLower(subUnitWords, w); found {
 		c := su.currency
@@ -826,12 +916,8 @@ func (p *parser) currencyWord(i int) (cur string, exp, _, next int, ok bool) {
 // currency and the index after it.
 func (p *parser) adjective(i int) (string, int) {
 	w := p.text(i)
-	if (w == "U" || w == "u") && p.is(i+1, ".") && p.glued(i+1) && p.glued(i+2) && (p.is(i+2, "S") || p.is(i+2, "s")) {
-		k := i + 3
-		if p.is(k, ".") && p.glued(k) {
-			k++
-		}
-		return "USD", k
+	if c, k := p.dottedAdjective(i); c != "" {
+		return c, k
 	}
 	if _, multi := text.LookupLower(adjectiveFirstWords, w); multi && i+1 < len(p.t) && p.t[i+1].kind == kWord && p.near(i+1) {
 		two := strings.ToLower(w) + " " + strings.ToLower(p.text(i+1))
@@ -849,6 +935,58 @@ func (p *parser) adjective(i int) (string, int) {
 	}
 	return "", i
 }
+
+// dottedAdjective reads a nationality written as dotted initials at i ("U.S.", "u.s", "H.K.").
+func (p *parser) dottedAdjective(i int) (string, int) {
+	w := p.text(i)
+	if len(w) != 1 || !p.is(i+1, ".") || !p.glued(i+1) || !p.glued(i+2) || i+2 >= len(p.t) || len(p.text(i+2)) != 1 {
+		return "", i
+	}
+	k := i + 3
+	if p.is(k, ".") && p.glued(k) {
+		k++
+	}
+	key := strings.ToLower(w + "." + p.text(i+2) + ".")
+	if key != "u.s." && !p.is(k-1, ".") {
+		return "", i // only "U.S" may drop its last dot
+	}
+	return adjectiveCurrency[key], k
+}
+
+// contextCurrency reads at i a currency word that is also an ordinary English word ("marks",
+// "punts") and returns its placeholder when, with no nationality before it, it counts a sum: after
+// a scale ("480 mln marks", "1.2 billion punts") or in a story whose places or text name a country
+// of it (Germany or Finland; Ireland). A singular "mark" after "the" is a milestone ("the 2400
+// mark", "the 100 million mark").
+func (p *parser) contextCurrency(i int) string {
+	w := strings.ToLower(p.text(i))
+	ph, ok := contextWords[w]
+	if !ok || i == 0 {
+		return ""
+	}
+	scaled := false
+	k := i - 1
+	for ; k > 0 && k >= i-3; k-- {
+		t := p.text(k)
+		if _, mag := text.LookupLower(wordMagnitudes, t); mag || shortMagnitudes[t] > 0 {
+			scaled = true
+			continue
+		}
+		if _, word := text.LookupLower(numberWords, t); !word && p.t[k].kind != kNum {
+			break
+		}
+	}
+	if w == "mark" && strings.EqualFold(p.text(k), "the") {
+		return ""
+	}
+	if scaled || p.doc().familyFound(familyOfPlaceholder(ph)) != "" {
+		return ph
+	}
+	return ""
+}
+
+// contextWords are the currency words contextCurrency reads, with their placeholders.
+var contextWords = map[string]string{"marks": "mark", "mark": "mark", "punts": "punt"}
 
 // tail reads the cents after a whole sum at i: "and 15", "25", "forty-five cents", "30 cent".
 func (p *parser) tail(i int) (float64, int, bool) {
@@ -929,4 +1067,12 @@ func (p *parser) maoFen(i int) (float64, int, bool) {
 func sameFamily(word, cur string) bool {
 	fam, ok := currencyFamily[cur]
 	return ok && fam == word || word == cur
+}
+
+// familyOf is the currency word a currency is counted in: its family, else its own code.
+func familyOf(cur string) string {
+	if fam, ok := currencyFamily[cur]; ok {
+		return fam
+	}
+	return cur
 }

@@ -78,6 +78,17 @@ var currencyWords = map[string]string{
 	"lev": "BGN",
 	// Wire-service abbreviations ("18 mln dlrs", "50 mln stg"), as Reuters writes them.
 	"dlrs": "$", "dlr": "$", "stg": "GBP",
+	// Units of account: the European Currency Unit (before the euro) and the IMF's drawing right.
+	"ecus": "XEU", "ecu": "XEU", "sdrs": "XDR", "sdr": "XDR",
+	// Currencies of the 1980s wires: Brazil's cruzado, Ecuador's sucre, Venezuela's bolivar.
+	"cruzados": "BRC", "cruzado": "BRC", "sucres": "ECS", "bolivars": "VES",
+}
+
+// familyPlaceholders are the bare currency words several countries count in, read as a
+// placeholder that the article's country resolves ("500 mln francs" in a Paris story are French
+// francs, in a Zurich one Swiss); "lire" is only ever the Italian plural.
+var familyPlaceholders = map[string]string{
+	"francs": "franc", "franc": "franc", "lira": "lira", "liras": "lira", "lire": "ITL",
 }
 
 // subUnit is a word for a hundredth (or less) of a currency: "50 cents" is 0.50 of the dollar.
@@ -87,7 +98,7 @@ type subUnit struct {
 }
 
 var subUnitWords = map[string]subUnit{
-	"cents": {"$", -2}, "cent": {"$", -2}, "pence": {"GBP", -2}, "penny": {"GBP", -2}, "pennies": {"GBP", -2},
+	"cents": {"$", -2}, "cent": {"$", -2}, "cts": {"$", -2}, "pence": {"GBP", -2}, "penny": {"GBP", -2}, "pennies": {"GBP", -2},
 	"sen": {"JPY", -2}, "satoshis": {"BTC", -8}, "satoshi": {"BTC", -8}, "sats": {"BTC", -8}, "paise": {"INR", -2},
 	"kopeks": {"RUB", -2}, "kopecks": {"RUB", -2}, "centavos": {"MXN", -2}, "centimes": {"CHF", -2},
 	"¢": {"$", -2},
@@ -122,7 +133,8 @@ var adjectiveCurrency = map[string]string{
 	"mongolian": "MNT", "cambodian": "KHR", "lao": "LAK", "burmese": "MMK", "afghan": "AFN",
 	"rwandan": "RWF", "burundian": "BIF", "congolese": "CDF", "malawian": "MWK", "mozambican": "MZN",
 	"angolan": "AOA", "botswana": "BWP", "costa rican": "CRC", "guatemalan": "GTQ", "honduran": "HNL",
-	"paraguayan": "PYG", "haitian": "HTG", "euro": "EUR",
+	"paraguayan": "PYG", "haitian": "HTG", "euro": "EUR", "irish": "IEP", "luxembourg": "LUF", "maltese": "MTL",
+	"h.k.": "HKD", "n.z.": "NZD", "european currency": "XEU", "special drawing": "XDR",
 }
 
 // adjectiveFirstWords are the first words of the adjectives of two or three words.
@@ -142,7 +154,8 @@ var currencyFamily = map[string]string{
 	"USD": "$", "AUD": "$", "CAD": "$", "HKD": "$", "SGD": "$", "NZD": "$", "TWD": "$", "ZWL": "$",
 	"JMD": "$", "NAD": "$", "FJD": "$", "BSD": "$", "BBD": "$", "BZD": "$", "BND": "$", "LRD": "$",
 	"TTD": "$", "XCD": "$",
-	"XOF": "CHF", "XAF": "CHF", "FRF": "CHF", "BEF": "CHF", "RWF": "CHF", "BIF": "CHF", "CDF": "CHF",
+	"XOF": "CHF", "XAF": "CHF", "FRF": "CHF", "BEF": "CHF", "RWF": "CHF", "BIF": "CHF", "CDF": "CHF", "LUF": "CHF",
+	"MTL": "TRY",
 	"EGP": "GBP", "LBP": "GBP", "SYP": "GBP", "SDG": "GBP",
 	"INR": "Rs", "PKR": "Rs", "LKR": "Rs", "NPR": "Rs", "MUR": "Rs",
 	"MXN": "peso", "PHP": "peso", "ARS": "peso", "CLP": "peso", "COP": "peso", "CUP": "peso", "DOP": "peso",
@@ -150,7 +163,7 @@ var currencyFamily = map[string]string{
 	"KES": "shilling", "UGX": "shilling", "TZS": "shilling", "SOS": "shilling",
 	"QAR": "SAR", "OMR": "IRR", "YER": "SAR", "IRR": "IRR",
 	"MAD": "AED", "DKK": "krone", "NOK": "krone", "ISK": "SEK", "JOD": "IQD", "KWD": "IQD", "BHD": "IQD", "LYD": "IQD",
-	"TND": "IQD", "DZD": "IQD", "RSD": "IQD", "KPW": "KRW", "FIM": "FIM", "ESP": "ESP", "NLG": "NLG",
+	"TND": "IQD", "DZD": "IQD", "RSD": "IQD", "KPW": "KRW", "FIM": "DEM", "ESP": "ESP", "NLG": "NLG",
 	"DEM": "DEM", "ITL": "TRY", "ZMW": "ZMW", "MWK": "ZMW", "RON": "RON", "BGN": "BGN", "PEN": "PEN",
 	"BOB": "BOB", "VES": "BOB", "KZT": "KZT", "GEL": "GEL", "AMD": "AMD", "AZN": "AZN", "MNT": "MNT",
 	"KHR": "KHR", "LAK": "LAK", "MMK": "MMK", "AFN": "AFN", "MZN": "MZN", "AOA": "AOA", "BWP": "BWP",
@@ -160,7 +173,8 @@ var currencyFamily = map[string]string{
 // familyWords are extra family names a currency word may carry for an adjective: "marks" only ever
 // counts with one ("German marks"), being an ordinary English word alone.
 var familyWords = map[string]string{"marks": "DEM", "mark": "DEM", "pula": "BWP", "kwanza": "AOA",
-	"metical": "MZN", "meticais": "MZN", "gourdes": "HTG", "cordobas": "NIO", "bolivars": "VES"}
+	"metical": "MZN", "meticais": "MZN", "gourdes": "HTG", "cordobas": "NIO", "bolivars": "VES",
+	"units": "XEU", "unit": "XEU", "rights": "XDR", "punts": "IEP", "punt": "IEP"}
 
 // number words: units and tens add; "hundred" multiplies; magnitudes close a group.
 var numberWords = map[string]float64{
@@ -202,6 +216,10 @@ var countryCurrency = map[string]string{
 	"KE": "KES", "UG": "UGX", "TZ": "TZS", "SO": "SOS",
 	"IN": "INR", "PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR",
 	"DK": "DKK", "NO": "NOK",
+	"FR": "FRF", "BE": "BEF", "LU": "LUF", "CH": "CHF", "LI": "CHF", "SN": "XOF", "CI": "XOF", "ML": "XOF",
+	"BF": "XOF", "NE": "XOF", "TG": "XOF", "BJ": "XOF", "CM": "XAF", "GA": "XAF", "CG": "XAF", "TD": "XAF",
+	"CF": "XAF", "RW": "RWF", "BI": "BIF", "CD": "CDF",
+	"IT": "ITL", "TR": "TRY", "MT": "MTL", "DE": "DEM", "FI": "FIM", "IE": "IEP",
 }
 
 // countryNames are the ways a text names a peso, shilling, krone or rupee country when no resolved
@@ -215,11 +233,18 @@ var countryNames = []struct{ text, country string }{
 	{"Dar es Salaam", "TZ"}, {"Somali", "SO"}, {"Mogadishu", "SO"},
 	{"India", "IN"}, {"Pakistan", "PK"}, {"Sri Lanka", "LK"}, {"Nepal", "NP"}, {"Mauriti", "MU"},
 	{"Denmark", "DK"}, {"Danish", "DK"}, {"Copenhagen", "DK"}, {"Greenland", "DK"}, {"Norw", "NO"}, {"Oslo", "NO"},
+	{"France", "FR"}, {"French", "FR"}, {"Paris", "FR"}, {"Belgi", "BE"}, {"Brussels", "BE"},
+	{"Luxembourg", "LU"}, {"Swiss", "CH"}, {"Switzerland", "CH"}, {"Zurich", "CH"}, {"Geneva", "CH"},
+	{"Senegal", "SN"}, {"Ivory Coast", "CI"}, {"Cameroon", "CM"},
+	{"Ital", "IT"}, {"Rome", "IT"}, {"Milan", "IT"}, {"Turk", "TR"}, {"Ankara", "TR"}, {"Istanbul", "TR"},
+	{"Malta", "MT"}, {"German", "DE"}, {"Bundesbank", "DE"}, {"Frankfurt", "DE"}, {"Bonn", "DE"},
+	{"Finland", "FI"}, {"Finnish", "FI"}, {"Helsinki", "FI"}, {"Ireland", "IE"}, {"Irish", "IE"}, {"Dublin", "IE"},
 }
 
 // tldCountry are the country domains a publisher's host may give (".com.co" ends in ".co").
 var tldCountry = map[string]string{
 	".mx": "MX", ".co": "CO", ".ar": "AR", ".cl": "CL", ".ph": "PH", ".uy": "UY", ".do": "DO", ".cu": "CU",
 	".ke": "KE", ".ug": "UG", ".tz": "TZ", ".so": "SO", ".in": "IN", ".pk": "PK", ".lk": "LK", ".np": "NP",
-	".mu": "MU", ".dk": "DK", ".no": "NO",
+	".mu": "MU", ".dk": "DK", ".no": "NO", ".fr": "FR", ".be": "BE", ".lu": "LU", ".ch": "CH", ".it": "IT",
+	".tr": "TR", ".mt": "MT", ".de": "DE", ".fi": "FI",
 }
