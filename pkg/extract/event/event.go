@@ -32,6 +32,17 @@
 // or a reported clause ("…, and the club said the team would parade on Monday") gives another event;
 // a year in the trigger's own noun phrase ("the 2020 election") binds tighter than any other.
 //
+// Beyond single words (issue #19, from an audit of unseen BBC and Reuters stories): a sports
+// story reads "attack", "clash", "shot", "strikers", "visit" and "trip" as play and fixtures
+// (domain.go); an attack needs someone harmed, armed or placed (attack.go: no filming, target
+// practice, tidal wave's dead, violence on television or net attack); a vote needs an electorate
+// (vote.go: no shareholders, union members or award voters); a legal trigger a charge, trial or
+// arrest that happened (legal.go: no duty "charged with ensuring", service trialled or power to
+// detain); explosions, outbreaks, floods, protests, arrivals and signings their physical or
+// public sense (typesense.go). A month's name in a date is no trigger; "any", "a takeover …
+// would", an infinitive a rule "would allow", "must", "try to", "cannot" and a habitual "every
+// month" name no event held.
+//
 // An event recalled in passing is marked Background (timeframe.go): its own date ends more than
 // BackgroundAge before publication, or "the last election", or "in the 1970s" — unless it is
 // announced in the future tense, when a past date beside it is another event's and is dropped;
@@ -144,6 +155,8 @@ type doc struct {
 	// how many words of the text have each of docSenseClasses, counted on first need by docClass
 	classCounts    [len(docSenseClasses)]int
 	classesCounted bool
+	// whether the article is a sports story (domain.go), read on first need
+	sports, sportsCounted bool
 }
 
 // docCount returns how many tokens of the text are in *set, counting once per set and document.

@@ -426,7 +426,7 @@ func TestSenses(t *testing.T) {
 		{"votes counted", fixture{text: "The race was decided by 287 votes, and recounts rarely move hundreds of votes."}, nil},
 		{"year in the noun phrase", fixture{text: "He was indicted on Tuesday on charges of trying to overturn the 2020 election.",
 			dates: [][3]string{{"Tuesday", "2023-08-01", "day"}}}, []string{"legal|2023-08-01", "election|2020"}},
-		{"a law's year", fixture{text: "Police cited a 2023 law on protests."}, []string{"protest|"}},
+		{"a law's year", fixture{text: "Police cited a 2023 law during the protests."}, []string{"protest|"}},
 		{"central bank cut rates", fixture{text: "The central bank cut rates by a quarter point."}, []string{"economic|"}},
 		{"a mountain's summit", fixture{text: "The freezing level rose higher than the summit of any Alpine peak."}, nil},
 		{"a leaders' summit", fixture{text: "Leaders met at a summit in Lyon."}, []string{"meeting|"}},

@@ -208,6 +208,18 @@ func (d *doc) verbalAttack(si, i, end int) bool {
 	if o < 0 {
 		return false // "the attack", "a vicious attack": nothing says whom
 	}
+	if k := d.entAt[o]; k >= 0 && d.ents[k].typ == article.TypePlace {
+		// a country before the noun it qualifies: "attacked UK policy", "Japan's fiscal policy"
+		after := d.ents[k].tEnd
+		if p := d.w(after); p == "'s" || p == "’s" {
+			after++
+		}
+		if n := d.w(after); isLowerWord(n) && wordclass.Of(n).Known() {
+			if h := d.objectHead(si, after); h >= 0 {
+				o = h
+			}
+		}
+	}
 	c := wordclass.Of(d.w(o))
 	switch {
 	case objectPronouns[d.w(o)]:
@@ -224,10 +236,10 @@ func (d *doc) verbalAttack(si, i, end int) bool {
 		if violenceWords[w] {
 			return false
 		}
-		if j >= i && j < end || !isLowerWord(w) || functionWords[w] {
-			continue // (the trigger itself: "attack" is also the military's)
+		if j >= i && j < end || !isLowerWord(w) || functionWords[w] || strings.HasPrefix(w, "attack") {
+			continue // (the trigger itself, or another "attack": the word is also the military's)
 		}
-		if c := wordclass.Of(w); c.Any(wordclass.Armed) || c.Any(wordclass.Weapon) {
+		if c := wordclass.Of(w); c.First(wordclass.Armed) || c.First(wordclass.Weapon) {
 			return false // "militants attacked villagers", "attacked them with knives"
 		}
 	}
@@ -272,7 +284,9 @@ func (d *doc) electoralSense(si int) bool {
 	case body > 0:
 		return false
 	}
-	return d.docClass(wordclass.Electoral) >= d.docClass(wordclass.Legislative)
+	// an article with no electorate's word at all speaks of another vote (a show's, an award's)
+	e := d.docClass(wordclass.Electoral)
+	return e > 0 && e >= d.docClass(wordclass.Legislative)
 }
 
 // bodyOrGroupVote reports a "vote" of a group of voters or of a body, named by the noun before it:
@@ -346,15 +360,19 @@ func (d *doc) senseEvidence(si, i, end int, e *entry, typ string) bool {
 	case e.noun && d.modifiesNoun(si, end, typ):
 		return false
 	case typ == TypeMeeting && oneOf(w, "meet", "meets", "met"):
-		return d.metSense(si, end)
-	case typ == TypeAttack && oneOf(w, "attack", "attacks", "attacked", "attacking"):
-		return !d.verbalAttack(si, i, end)
+		return d.metSense(si, end) && !d.goalMet(si, i)
+	case typ == TypeAttack:
+		return d.attackSense(si, i, end)
 	case typ == TypeAgreement && oneOf(w, "acquire", "acquires", "acquired"):
 		return d.acquiredSense(si, end)
-	case typ == TypeElection && oneOf(w, "vote", "votes"):
-		return !d.bodyOrGroupVote(i) && !d.oneVoter(si, i)
+	case typ == TypeElection && oneOf(w, "vote", "votes") && (d.bodyOrGroupVote(i) || d.oneVoter(si, i)):
+		return false
+	case typ == TypeElection:
+		return d.voteSense(si, i, end)
+	case typ == TypeLegal:
+		return d.legalEvidence(si, i, end)
 	}
-	return true
+	return d.typeEvidence(si, i, end, typ)
 }
 
 // oneVoter reports the verb "vote" of one person or a few: its subject a personal pronoun before it,

@@ -71,7 +71,8 @@ const nounBlockerWords = `room rooms hall halls point points venue venues centre
 helicopter helicopters aircraft dog dogs song songs insurance defences defenses barrier barriers
 barriers plain plains zone zones risk risks warning warnings season price prices visa visas
 commission commissioner commissions committee officials official board chief chiefs law laws
-victims survivors relief shelter shelters drill drills simulation workers experts observers`
+victims survivors relief shelter shelters drill drills simulation workers experts observers time
+times issue issues fever watchdog watchdogs`
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}
@@ -115,7 +116,7 @@ var lexiconSpec = []struct {
 	// agreement
 	{"agreement agreements accord treaty pact pacts memorandum mou", entry{typ: TypeAgreement, conf: 0.8, noun: true, blockPrev: list("in of")}},
 	{"deal deals", entry{typ: TypeAgreement, conf: 0.75, noun: true, cond: condDeal}},
-	{"contract contracts", entry{typ: TypeAgreement, conf: 0.65, noun: true, blockPrev: list("on")}},
+	{"contract contracts", entry{typ: TypeAgreement, conf: 0.65, noun: true, blockPrev: list("on futures options index"), blockNext: list("month months")}}, // futures contracts are traded, not signed
 	{"signed signing signs", entry{typ: TypeAgreement, conf: 0.75, cond: condSign}},
 	{"sign", entry{typ: TypeAgreement, conf: 0.7, cond: condSign}},
 	{"acquire acquired acquires acquisition acquisitions takeover merger mergers buyout", entry{typ: TypeAgreement, conf: 0.7, noun: false}},
@@ -123,7 +124,7 @@ var lexiconSpec = []struct {
 
 	// statement
 	{"announced announce announces announcing announcement announcements", entry{typ: TypeStatement, conf: 0.75}},
-	{"statement", entry{typ: TypeStatement, conf: 0.7, noun: true, blockPrev: list("financial mission")}},
+	{"statement", entry{typ: TypeStatement, conf: 0.7, noun: true, blockPrev: list("financial mission"), blockNext: list("period periods")}}, // a bank's "statement period"
 	{"declared declares declare", entry{typ: TypeStatement, conf: 0.65, cond: condDeclared}},
 	{"declaration", entry{typ: TypeStatement, conf: 0.65, noun: true}},
 	{"unveiled unveils unveil", entry{typ: TypeStatement, conf: 0.7}},
@@ -148,7 +149,7 @@ var lexiconSpec = []struct {
 
 	// attack / violence
 	{"attack attacks attacked attackers", entry{typ: TypeAttack, conf: 0.8, noun: true, blockPrev: list("heart panic asthma"), cond: condAttack}},
-	{"bombing bombings bombed bomb bombs", entry{typ: TypeAttack, conf: 0.8, noun: true, blockNext: list("shelter shelters squad disposal threat threats")}},
+	{"bombing bombings bombed bomb bombs", entry{typ: TypeAttack, conf: 0.8, noun: true, blockNext: list("shelter shelters squad disposal threat threats"), blockPrev: list("time smoke stink")}}, // a "time bomb" is a figure of speech
 	{"shooting shootings gunmen gunman gunfire", entry{typ: TypeAttack, conf: 0.8, noun: true}},
 	{"shot", entry{typ: TypeAttack, conf: 0.7, cond: condShot}},
 	{"struck", entry{typ: TypeAttack, conf: 0.6, cond: condMilitary}},
@@ -162,12 +163,12 @@ var lexiconSpec = []struct {
 	{"violence", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("domestic gender-based gun")}}, // "gun violence": the phenomenon
 
 	// arrest / legal action
-	{"arrest arrests arrested arresting detained detain detains detention", entry{typ: TypeLegal, conf: 0.8, noun: true, blockNext: list("warrant warrants")}},
+	{"arrest arrests arrested arresting detained detain detains detention", entry{typ: TypeLegal, conf: 0.8, noun: true, blockNext: list("warrant warrants power powers")}}, // "arrest powers" are a law's
 	{"charged", entry{typ: TypeLegal, conf: 0.7, needNext: list("with over in")}},
 	{"charges", entry{typ: TypeLegal, conf: 0.6, noun: true, needPrev: list("criminal corruption fraud murder terrorism faces face facing filed file dropped pressed brought denies denied"), needNext: list("against of")}},
 	{"sentenced convicted indicted acquitted extradited jailed imprisoned prosecuted", entry{typ: TypeLegal, conf: 0.8}},
 	{"sued sue sues lawsuit lawsuits", entry{typ: TypeLegal, conf: 0.75, noun: true}},
-	{"trial retrial", entry{typ: TypeLegal, conf: 0.7, noun: true, cond: condTrial, blockPrev: list("clinical drug vaccine free pilot phase field randomised randomized"), blockNext: list("run period version results production operation operations basis balloon")}},
+	{"trial retrial", entry{typ: TypeLegal, conf: 0.7, noun: true, cond: condTrial, blockPrev: list("clinical drug vaccine free pilot phase field randomised randomized fair"), blockNext: list("run period version results production operation operations basis balloon scheme schemes service services project projects")}}, // "a fair trial" is a right
 	{"verdict", entry{typ: TypeLegal, conf: 0.7, noun: true}},
 	{"fined", entry{typ: TypeLegal, conf: 0.7}},
 	{"ruled", entry{typ: TypeLegal, conf: 0.6, cond: condCourt, blockNext: list("out")}},
@@ -188,7 +189,7 @@ var lexiconSpec = []struct {
 	// election / vote
 	{"election elections by-election by-elections", entry{typ: TypeElection, conf: 0.8, noun: true}},
 	{"elected re-elected reelected", entry{typ: TypeElection, conf: 0.75}},
-	{"vote votes voted voting", entry{typ: TypeElection, conf: 0.75, noun: true, cond: condVote, blockNext: list("of")}},
+	{"vote votes voted voting", entry{typ: TypeElection, conf: 0.75, noun: true, cond: condVote, blockNext: list("of rights right winner winners loser losers"), blockPrev: list("majority")}},                               // "voting rights", "a vote winner", "qualified majority voting"
 	{"voters", entry{typ: TypeElection, conf: 0.6, weak: true, noun: true, needNext: list("go goes went head heads headed cast casts casting turned chose choose elected rejected approved returned flocked queued lined")}}, // voters at the polls, not voters in general
 	{"referendum referendums ballot ballots runoff run-off recount primaries", entry{typ: TypeElection, conf: 0.8, noun: true}},
 	{"caucus caucuses", entry{typ: TypeElection, conf: 0.8, noun: true, cond: condVote}}, // not "the agribusiness caucus" of a congress
@@ -199,11 +200,11 @@ var lexiconSpec = []struct {
 	{"flood floods flooding flooded floodwaters", entry{typ: TypeDisaster, conf: 0.8, noun: true, cond: condFlood, blockNext: list("of with")}},
 	{"typhoon hurricane cyclone tornado wildfire wildfires bushfire bushfires blaze landslides mudslide mudslides avalanche drought eruption erupted heatwave", entry{typ: TypeDisaster, conf: 0.8, noun: true}},
 	{"landslide", entry{typ: TypeDisaster, conf: 0.7, noun: true, blockNext: list("victory win majority")}},
-	{"storm storms", entry{typ: TypeDisaster, conf: 0.65, noun: true, blockNext: list("of")}},
+	{"storm storms", entry{typ: TypeDisaster, conf: 0.65, noun: true, blockNext: list("of"), blockPrev: list("media political diplomatic")}},
 	{"fire fires", entry{typ: TypeDisaster, conf: 0.65, noun: true, needPrev: list("a the massive huge deadly major forest house building factory warehouse market"), needNext: list("broke swept destroyed ravaged killed gutted engulfed")}},
-	{"crash crashes crashed collision collided derailed derailment accident accidents", entry{typ: TypeDisaster, conf: 0.8, noun: true, blockPrev: list("market stock stocks shares share price prices currency markets")}},
+	{"crash crashes crashed collision collided derailed derailment accident accidents", entry{typ: TypeDisaster, conf: 0.8, noun: true, blockPrev: list("market stock stocks shares share price prices currency markets bank financial"), blockNext: list("course courses out")}}, // a "crash course"; "crashed out" of a contest
 	{"explosion explosions blast blasts", entry{typ: TypeDisaster, conf: 0.6, weak: true, noun: true}},
-	{"sank capsized", entry{typ: TypeDisaster, conf: 0.75}},
+	{"sank capsized", entry{typ: TypeDisaster, conf: 0.75, cond: condNotFigure}}, // "shares sank 14%"
 	{"collapse collapsed", entry{typ: TypeDisaster, conf: 0.7, cond: condCollapse}},
 	{"outbreak", entry{typ: TypeDisaster, conf: 0.7, noun: true}},
 	{"spill", entry{typ: TypeDisaster, conf: 0.7, noun: true, needPrev: list("oil chemical fuel toxic")}},
@@ -212,8 +213,8 @@ var lexiconSpec = []struct {
 	{"gdp inflation unemployment jobless cpi pmi", entry{typ: TypeEconomic, conf: 0.7, cond: condEconomic}},
 	{"gross", entry{typ: TypeEconomic, conf: 0.75, then: list("domestic product"), cond: condEconomic}},
 	{"surplus deficit exports imports output", entry{typ: TypeEconomic, conf: 0.6, cond: condEconomic}},
-	{"earnings profit profits revenue revenues", entry{typ: TypeEconomic, conf: 0.65, cond: condEconomic}},
-	{"sales", entry{typ: TypeEconomic, conf: 0.55, weak: true, cond: condEconomic}},
+	{"earnings profit profits revenue revenues", entry{typ: TypeEconomic, conf: 0.65, cond: condEconomic, blockNext: list(economicModified)}},
+	{"sales", entry{typ: TypeEconomic, conf: 0.55, weak: true, cond: condEconomic, blockNext: list(economicModified)}},
 	{"net", entry{typ: TypeEconomic, conf: 0.7, then: list("income"), cond: condEconomic}},
 	{"results", entry{typ: TypeEconomic, conf: 0.7, needPrev: list("quarterly annual half-year full-year first-quarter second-quarter third-quarter fourth-quarter interim financial")}},
 	{"rates rate", entry{typ: TypeEconomic, conf: 0.65, cond: condRates}},
@@ -232,18 +233,24 @@ func newLexicon() lexicon {
 	return lex
 }
 
+// economicModified are nouns an economic noun before them qualifies: "the bank's sales force", "a
+// revenue office" are people and places, not a report.
+const economicModified = `force forces team teams staff representative representatives reps office
+offices tax taxes department departments manager managers executive executives agent agents
+outlet outlets people pitch`
+
 // Word lists read by the context tests.
 const (
 	// negators before a trigger in its clause cancel it ("did not attend", "no deal").
-	negatorsWords = `not no never without neither nor denied denies deny refused refuses refuse
+	negatorsWords = `not no never without neither nor cannot unable denied denies deny refused refuses refuse
 failed fails cancelled canceled cancel cancels cancellation scrapped postponed postpone rejected
 rejects ruled against averted avoided prevented`
 	// modals before a trigger make it hypothetical or merely wished-for ("could visit", "called for talks").
 	modalsWords = `could might may would should if whether possible possibility potential proposed
 proposal planned plans plan planning hopes hope hoping wants want wanted considering considers
 consider threatened threatens threaten threatening urged urges urging calls called seeking seeks
-sought aims aim intends intend intended prospect prepare preparing ready willing unless until
-rumoured rumored speculation`
+sought aims aim intends intend intended prospect prepare preparing ready willing unless until must
+rumoured rumored speculation allow allows enable enables enabling permit permits`
 	// cancellers after a trigger cancel it ("the visit was cancelled").
 	cancellersWords = `cancelled canceled postponed scrapped shelved called aborted abandoned averted
 collapsed`
@@ -267,7 +274,7 @@ treason corruption tribunal acquittal conviction plea bail stand stood standing`
 	authorityWords = `police regulator regulators regulatory sec fbi doj prosecutors prosecutor
 authorities watchdog investigators commission ombudsman inspector inspectors lawsuit lawsuits
 plaintiff plaintiffs sued sue shareholder shareholders class-action allegation allegations
-alleged violations violated damages`
+alleged violations violated damages complaint complaints`
 	// feeWords before "charges" make them fees ("bank charges", "service charges").
 	feeWords = `bank service overdraft interest late delivery fixed standing extra additional roaming
 usage card hidden admin administration booking user congestion parking`
@@ -282,7 +289,8 @@ thousand hundred`
 whose whom ; until unless once`
 	// marketWords after a rally make it a market's ("a rally in emerging-market debt").
 	marketWordsList = `debt bonds bond stocks stock shares equities markets market emerging-market
-prices assets currency currencies treasuries yields oil gold commodities crypto bitcoin`
+prices assets currency currencies treasuries yields oil gold commodities crypto bitcoin exports
+imports sales output earnings profits index dollar sterling yen`
 	// rateVerbs make "rates" a central-bank decision.
 	rateVerbsWords = `held hold holds raised raise raises cut cuts kept keep left hiked hike hikes
 lowered lower unchanged`

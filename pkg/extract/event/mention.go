@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/extract/wordclass"
 )
 
 // cand is a trigger that passed its context tests.
@@ -28,8 +29,8 @@ func (d *doc) mentions(named []namedEv) []article.Event {
 				continue // part of a named event or a back-reference to one ("the summit")
 			}
 			es, ok := d.v.lex[d.w(i)]
-			if !ok || d.capitalisedMid(i) {
-				continue
+			if !ok || d.capitalisedMid(i) || d.inDate(i) {
+				continue // "Fire Brigade"; "MARCH 30", "due march 20"
 			}
 			for k := range es {
 				if c, ok := d.accept(si, i, &es[k]); ok {
@@ -81,19 +82,27 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 	if prev == "a" && oneOf(d.w(i-2), "in", "by") && d.w(i) == "landslide" {
 		return cand{}, false // "won in a landslide"
 	}
+	if e.noun && prev == "any" || d.indefiniteHypothesis(si, i, end, prev) || d.topicPlural(i, prev) {
+		return cand{}, false // "any agreement on missiles", "a takeover … would be", "information on acquisitions"
+	}
+	if oneOf(d.w(i), "accord", "agreement") && oneOf(prev, "general", "broad", "full", "complete") && d.w(i-2) == "in" {
+		return cand{}, false // "in general accord on the need": of one mind
+	}
 	typ, conf := e.typ, e.conf
 	switch e.cond {
 	case condSummit:
 		// "higher than the summit of any Alpine peak", "reached the summit": a mountain's top.
-		if oneOf(prev, "reached", "reach", "reaching", "climbed", "near") || d.sentenceCount(si, d.v.mountain) > 0 {
+		if oneOf(prev, "reached", "reach", "reaching", "climbed", "near") || oneOf(d.w(i-2), "reached", "reach", "reaching", "topped") ||
+			d.sentenceCount(si, d.v.mountain) > 0 {
 			return cand{}, false
 		}
 	case condTalks:
-		if oneOf(prev, "he", "she", "it", "who", "which", "that") || d.personEndsAt(i-1) {
+		if oneOf(prev, "he", "she", "it", "who", "which", "that") || d.personEndsAt(i-1) ||
+			strings.HasSuffix(prev, "ly") && oneOf(d.w(i-2), "he", "she", "it", "who", "which", "that") { // "that really talks to people"
 			return cand{}, false
 		}
 	case condDeal:
-		if prev == "to" || (next == "of" && (prev == "great" || prev == "good")) {
+		if prev == "to" || prev == "raw" || (next == "of" && (prev == "great" || prev == "good")) {
 			return cand{}, false
 		}
 		if next == "with" && (d.v.modals[prev] || prev == "will" || prev == "must" || prev == "can" || prev == "cannot") {
@@ -220,17 +229,70 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if next == "of" || oneOf(prev, "a", "the", "any", "no", "clear", "first", "another", "positive", "worrying") && d.w(i) != "signing" {
 			return cand{}, false
 		}
+		// the bare verb follows "to", a modal, "not" or its subject: "A Peoplesoft sign had been
+		// turned into a shrine" is a notice board
+		if d.w(i) == "sign" && !signVerbPrev[prev] && !d.personEndsAt(i-1) {
+			return cand{}, false
+		}
+		// "people who sign up (for)" enrol, "sign up a client" makes a contract; "sign language";
+		// "the surest sign yet"
+		if next == "up" && !determiners[d.w(end+1)] && d.entAt[min(end+1, len(d.toks)-1)] < 0 || next == "language" ||
+			strings.HasSuffix(prev, "est") && len(prev) > 4 {
+			return cand{}, false
+		}
 	}
-	if !d.senseEvidence(si, i, end, e, typ) || d.otherSense(si, i, end, typ, prev, next) {
+	if d.sportsSense(si, i) || !d.senseEvidence(si, i, end, e, typ) || d.otherSense(si, i, end, typ, prev, next) {
 		return cand{}, false
 	}
-	if d.negated(si, i, e.noun) || d.cancelled(si, end, typ) {
+	if d.negated(si, i, e.noun) || d.cancelled(si, end, typ) || d.habitual(si, i, end) {
 		return cand{}, false
 	}
 	if d.future(si, i) {
 		conf -= 0.1
 	}
 	return cand{tStart: i, tEnd: end, typ: typ, conf: conf, weak: e.weak}, true
+}
+
+// signVerbPrev may stand before the bare verb "sign".
+var signVerbPrev = words(`to will would could should may might must can cannot not never did didn't
+won't and or they we i you who also`)
+
+// indefiniteHypothesis reports a nominal trigger introduced by "a"/"an" as its clause's subject,
+// or a bare plural opening the sentence ("Early elections … could cause"), the clause going on in
+// the conditional: "A takeover of MCI would be the fifth deal", "an attack could cost lives" —
+// one supposed, not one that happened.
+func (d *doc) indefiniteHypothesis(si, i, end int, prev string) bool {
+	s := d.sents[si]
+	barePlural := strings.HasSuffix(d.w(i), "s") && (i == s.start || i-1 == s.start && isLowerWord(prev) && !determiners[prev])
+	if !barePlural && (prev != "a" && prev != "an" || i-1 > s.start && !oneOf(d.w(i-2), "but", "and", "that", ",", ";", "“", "\"")) {
+		return false // not the clause's subject: "in advance of a meeting … could make for choppy trading"
+	}
+	for j := end; j < s.end && j < end+6; j++ {
+		switch w := d.w(j); {
+		case oneOf(w, "would", "could", "might"):
+			return true
+		case d.v.clauseBreaks[w] || w == "." || d.v.passiveAux[w] || w == "will" || w == "has" || w == "had":
+			return false
+		}
+	}
+	return false
+}
+
+// topicPlural reports a bare plural trigger that is the topic of words or a rule ("asked for
+// information on acquisitions", "a book on earthquakes", "a law on protests"): events in general,
+// none held; money spent or gained on them is no topic ("5 billion francs on acquisitions").
+func (d *doc) topicPlural(i int, prev string) bool {
+	if d.w(i+1) == "of" && (isDigitToken(d.w(i+2)) || isDigitToken(d.w(i+3))) {
+		return false // "a loss on sales of 217 mln dlrs": the figure reported
+	}
+	if prev != "on" && prev != "about" || !strings.HasSuffix(d.w(i), "s") {
+		return false
+	}
+	// the noun before names words or a rule ("information", "comment", "a book", "a ban"), not an
+	// act done to them ("a crackdown on protesters") nor a sum spent on them ("francs", "gains":
+	// quantities)
+	c := wordclass.Of(unpossessed(d.w(i - 2)))
+	return (c.First(wordclass.Message) || c.First(wordclass.Legal)) && !c.First(wordclass.Act)
 }
 
 // courtTrial reports whether "trial" at [i, end) is a court's: a legal word in its sentence
@@ -260,11 +322,25 @@ func (d *doc) legalSense(si, i, end int, prev, next string) bool {
 	if (w == "inquiry" || w == "inquiries") && next == "into" {
 		return true
 	}
-	if d.sentenceCount(si, d.v.authority) > 0 {
-		return true
+	if d.sentenceCount(si, d.v.authority) > d.countIn(i, end, d.v.authority) {
+		return true // a word of the law besides the trigger itself ("charges" is one)
 	}
 	// "defend itself against all charges": no cue in the sentence, but a story of suits and courts
+	if w == "charges" && oneOf(prev, "all", "the", "these", "those") && oneOf(d.w(i-2), "of", "denied", "denies", "deny", "dropped", "drop", "face", "faces", "facing") {
+		return true // "cleared of the charges", "denied all the charges"
+	}
 	return w == "charges" && oneOf(prev, "all", "the", "these", "those") && d.docCount(&d.v.court) > 1
+}
+
+// countIn returns how many tokens of [from, to) are in set.
+func (d *doc) countIn(from, to int, set map[string]bool) int {
+	n := 0
+	for t := from; t < to; t++ {
+		if set[d.w(t)] {
+			n++
+		}
+	}
+	return n
 }
 
 // personEndsAt reports whether a PERSON or ORG mention ends at token i ("Smith talks").
@@ -319,8 +395,17 @@ func (d *doc) negated(si, i int, noun bool) bool {
 			continue
 		}
 		neg := d.v.negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+		if oneOf(w, "called", "calls", "call", "calling") && d.w(j+1) == "off" {
+			return true // "called off a demonstration planned for the weekend"
+		}
 		if oneOf(w, "called", "calls", "call") && d.w(j+1) != "for" {
 			continue // "called it a terrorist attack" reports; "called for talks" wishes
+		}
+		if tryWords[w] && i-j <= 4 || w == "to" && j == i-1 && d.infinitiveHypothetical(si, j) {
+			return true // "will try to sign up", "trying to arrange a meeting": attempted, not done
+		}
+		if w == "without" && i-j <= 3 {
+			return true // "held without trial", "imprisonment without charge or trial"
 		}
 		if d.v.modals[w] || neg && (!noun || i-j <= 2 || d.governsEvent(j+1, i)) {
 			return true
@@ -328,6 +413,57 @@ func (d *doc) negated(si, i int, noun bool) bool {
 	}
 	return false
 }
+
+// infinitiveHypothetical reports an infinitive trigger ("to" at t) whose governing verb, before
+// the infinitive's subject, is a modal or a verb of permission: "legislation that would allow
+// 9/11 families to sue".
+func (d *doc) infinitiveHypothetical(si, t int) bool {
+	s := d.sents[si]
+	for j := t - 1; j >= s.start && j >= t-8; j-- {
+		w := d.w(j)
+		if d.v.clauseBreaks[w] || w == "." {
+			return false
+		}
+		if d.v.modals[w] && !oneOf(w, "called", "calls", "call") {
+			return true // (a strike "called by workers to protest" is held)
+		}
+	}
+	return false
+}
+
+// habitualWords say a thing happens as a rule, not once: "they always vote", "people get shot every
+// day", "Microsoft announces flaws every month".
+var habitualWords = words(`always usually often routinely typically`)
+
+// habitual reports a habitual adverb within three words before the trigger at [i, end), or
+// "every"/"each" with a period within six words after it, in its clause.
+func (d *doc) habitual(si, i, end int) bool {
+	s := d.sents[si]
+	for j := i - 1; j >= s.start && j >= i-3; j-- {
+		w := d.w(j)
+		if d.v.clauseBreaks[w] {
+			break
+		}
+		if habitualWords[w] {
+			return true
+		}
+	}
+	for j := end; j < s.end && j < end+6; j++ {
+		w := d.w(j)
+		if d.v.clauseBreaks[w] || w == "." {
+			break
+		}
+		if (w == "every" || w == "each") && periodWords[d.w(j+1)] || habitualWords[w] && j == end {
+			return true
+		}
+	}
+	return false
+}
+
+// tryWords close before a trigger make it an attempt ("will try to sign", "trying to arrange a
+// meeting"); further off they try something else ("charges of trying to overturn the 2020
+// election").
+var tryWords = words(`try tries trying attempt attempts attempting`)
 
 // governsEvent reports whether the first content word in [from, to) is a verb that makes or holds
 // an event ("attend", "hold", "reach", "sign").
@@ -339,7 +475,7 @@ func (d *doc) governsEvent(from, to int) bool {
 		case "attend", "attending", "attended", "hold", "held", "holding", "reach", "reached", "reaching",
 			"sign", "signed", "signing", "take", "took", "taken", "make", "made", "conduct", "conducted",
 			"stage", "staged", "happen", "happened", "occur", "occurred", "join", "joined", "agree",
-			"agreed", "strike", "struck", "call", "called", "go", "went", "see", "saw", "seen", "get", "got":
+			"agreed", "strike", "struck", "call", "called", "go", "went", "see", "saw", "seen", "get", "got", "afford":
 			return true
 		}
 		return false

@@ -76,7 +76,7 @@ split splitting siphon siphoning chase chasing`)
 	targetWords = words(`expectations expectation demand demands target targets criteria requirements
 standards needs deadline deadlines forecasts forecast estimates goal goals quota quotas obligations
 obligation conditions threshold thresholds benchmark benchmarks payroll costs challenge challenges
-budget commitments`)
+budget commitments regulations rules concerns objectives objective agenda aims`)
 	// rivalWords met are opponents faced in a contest ("met her opponents one-on-one").
 	rivalWords = words(`opponent opponents rival rivals challenger challengers`)
 	// periodWords after "per"/"a"/"each"/"every" make meetings a routine ("three meetings per week").
@@ -90,7 +90,7 @@ classes sessions`)
 // otherSense reports whether the trigger [i, end) of sentence si, of type typ, is used in a sense
 // that is not its event's.
 func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
-	if d.idiomSense(si, i, end, typ, prev, next) {
+	if d.idiomSense(si, i, end, typ, prev, next) || d.powerToAct(i) {
 		return true
 	}
 	w := d.w(i)
@@ -141,12 +141,12 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 			if d.sentenceCount(si, shoppingWords) > 0 {
 				return true
 			}
-		case "agreement", "accord", "agreements":
+		case "agreement", "accord", "agreements", "takeover", "merger", "acquisition", "buyout":
 			if prospectPrev[prev] {
 				return true
 			}
 			if (prev == "a" || prev == "an") && oneOf(d.w(i-2), "to", "of", "toward", "towards") && !strings.HasPrefix(d.w(i-3), "agree") && !strings.HasPrefix(d.w(i-3), "sign") {
-				return true // "obstacles to an agreement", "in the way of an accord"
+				return true // "obstacles to an agreement", "in the way of an accord", "a precursor to a takeover"
 			}
 		case "pact", "treaty":
 		}
@@ -296,6 +296,8 @@ func (d *doc) supportVote(i, end int, prev, next string) bool {
 		return true
 	case d.w(i) == "vote" && voterSubjects[prev] && voteChoice[next]:
 		return true
+	case d.w(i) == "vote" && oneOf(next, "your", "their", "our", "my", "his", "her") && !determiners[prev]:
+		return true // "vote your conscience": one voter's choice urged
 	case prev == "the" && oneOf(next, "is", "was") && oneOf(d.w(end+1), "for", "against"):
 		return true
 	}
@@ -310,7 +312,7 @@ func (d *doc) routineOrGoal(si, i, end int) bool {
 	w := d.w(i)
 	goal := w == "meet" || w == "meets" || w == "met" || w == "meeting"
 	s := d.sents[si]
-	for j := end; j < s.end && j < end+6; j++ {
+	for j := end; j < s.end && j < end+8; j++ {
 		x := d.w(j)
 		if x == "," || x == ";" || x == "." || x == "and" && j > end {
 			return false
