@@ -156,6 +156,13 @@ func commaSubject(toks []text.Token, j int) (p np, end int, final, ok bool) {
 			return np{a: i + 1, b: comma - 1, roleStart: toks[d.a].Start, roleE: toks[d.b].End}, j, true, true
 		}
 	}
+	if !aside && comma-i-1 <= 4 && allCapitalized(toks[i+1:comma]) && !pronounSpeakers[toks[i+1].Text] {
+		// "The Ecuadorean minister at the Presidency, Patricio Quevedo, told": a title with the
+		// body it serves, then the holder's name between the commas.
+		if a, ok := titleBeforeBody(toks, j); ok {
+			return np{a: i + 1, b: comma - 1, roleStart: toks[a].Start, roleE: toks[j].End}, j, true, true
+		}
+	}
 	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
 		j -= 2 // "veterans interviewed at rallies this week, including Mr. Jebens, said"
 	}
@@ -493,7 +500,8 @@ func appositiveChain(toks []text.Token, j int) (np, bool) {
 	for second < j && toks[second].Text != "," {
 		second++
 	}
-	if a == b && strings.HasSuffix(toks[a].Text, "ly") || allCapitalized(toks[firstComma+1:second]) {
+	party := partyTag(toks[firstComma+1 : second])
+	if a == b && strings.HasSuffix(toks[a].Text, "ly") || allCapitalized(toks[firstComma+1:second]) && !party {
 		return np{}, false // "Moreover, William J. Bennett, a Reagan education secretary, said"
 	}
 	if !text.IsCapitalized(toks[b].Text) {
@@ -502,6 +510,8 @@ func appositiveChain(toks []text.Token, j int) (np, bool) {
 	roleA := firstComma + 1
 	if text.IsNumber(toks[roleA].Text) && roleA+2 < j && toks[roleA+1].Text == "," {
 		roleA += 2 // "Li Na, 34, a shop owner, said": the age is no role
+	} else if party && second+1 < j {
+		roleA = second + 1 // "Rep. Ed Jones, D-Tenn., chairman of …, told": the party and state are no role
 	}
 	roleB := j - 1
 	for k := roleA; k < j; k++ {

@@ -173,8 +173,8 @@ func (d *doc) implausible(r *speakerRef) (ref *speakerRef, kind string, drop boo
 		return nil, "", false
 	}
 	h := chunkHead(toks)
-	if len(toks) == 1 && capitalisedCommonWord(toks[0].Text) {
-		return nil, "", true // "Donations", "Investigations": a sentence's first word, no name
+	if len(toks) == 1 && (capitalisedCommonWord(toks[0].Text) || capitalisedModifier(toks[0].Text) && !d.namedAnywhere(toks[0].Text)) {
+		return nil, "", true // "Donations", "Investigations", "Overall": a sentence's first word, no name
 	}
 	if h > 0 && h == len(toks)-1 {
 		// "The Army later", "The Florida senator sought": modifiers and verbs after the head are

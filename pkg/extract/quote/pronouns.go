@@ -22,6 +22,9 @@ func resolvePronouns(d *doc, qs []found) {
 		}
 	}
 	var lastPerson, lastOrg *speakerRef
+	// where each was last spoken of: a nominal or a pronoun that resolved to a name brings the name
+	// forward, so a mention the reader already passed over does not take a later pronoun from it
+	var lastPersonAt, lastOrgAt int
 	var lastDirect *found
 	for i := range qs {
 		q := &qs[i]
@@ -47,9 +50,9 @@ func resolvePronouns(d *doc, qs []found) {
 			if strings.EqualFold(p, "we") || p == "I" {
 				continue
 			}
-			last := lastPerson
+			last, lastAt := lastPerson, lastPersonAt
 			if org {
-				last = lastOrg
+				last, lastAt = lastOrg, lastOrgAt
 			}
 			want := pronounGender(p)
 			if last != nil && !org && !d.genderFits(last.name, want) {
@@ -59,7 +62,10 @@ func resolvePronouns(d *doc, qs []found) {
 			// what someone reported ("He pointed out that Franz Ferdinand … were signed. “…,” he
 			// added") is talked about, and yields to that speaker.
 			q.spk = last
-			if m := d.lastMentionBefore(q.mStart, org, want, last != nil); m != nil && (last == nil || m.start > last.start) {
+			// A name only as someone's possessive inside a clause ("… a bearing on Hewitt's
+			// performances") does not take over from the person last quoted: the story is still about
+			// the speaker. (Opening its sentence, "Bellamy's outburst …", the name is its topic.)
+			if m := d.lastMentionBefore(q.mStart, org, want, last != nil); m != nil && (last == nil || m.start > lastAt && !(d.possessiveAt(m.end) && d.sentenceStart(m.start) != m.start && d.isEntity(last))) {
 				q.spk = m
 			}
 			if v := spokesVoice(d, qs, i, want); v != nil && (q.spk == nil || q.spk.start < qs[i-1].cueStart) {
@@ -87,10 +93,14 @@ func resolvePronouns(d *doc, qs []found) {
 			lastDirect = q
 		}
 		if q.spk != nil && !d.thing(q.spk) {
+			at := q.spk.start
+			if q.kind == kindNominal || q.kind == kindPronoun {
+				at = max(at, q.mStart)
+			}
 			if q.spk.typ == article.TypeOrg {
-				lastOrg = q.spk
+				lastOrg, lastOrgAt = q.spk, at
 			} else {
-				lastPerson = q.spk
+				lastPerson, lastPersonAt = q.spk, at
 			}
 		}
 	}
@@ -220,6 +230,9 @@ func (d *doc) genderFits(name string, want byte) bool {
 		}
 	}
 	g := d.genders[name]
+	if g == 0 {
+		g = givenGender(name)
+	}
 	return g == 0 || g == want
 }
 

@@ -27,6 +27,9 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		return
 	}
 	p = trimReduced(toks, p)
+	for p.b > p.a && prepositions[lower(toks[p.b].Text)] {
+		p.b-- // "said the manager of a European bank": the manager, not "the manager of"
+	}
 	start, end := toks[p.a].Start, toks[p.b].End
 	q.mStart, q.mEnd = start, end
 	if p.roleE > p.roleStart {
@@ -186,6 +189,11 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 			if w.start < m.start && p.roleE <= p.roleStart {
 				q.role = "" // the words read as a title before the mention were the name's
 			}
+		} else if w := d.joinedName(toks, p, m); w != nil {
+			q.spk, q.mStart, q.mEnd = w, w.start, w.end
+			if p.roleE <= p.roleStart {
+				q.role = "" // "S and" was the name's, not a title
+			}
 		}
 		if k := d.tokenIndex(m.start) - 1; k >= 0 && m.typ == article.TypeOrg && !strings.HasPrefix(m.name, "The ") && d.publicationThe(d.toks[k]) {
 			// "…,” The Hill reported": the title keeps its article.
@@ -279,10 +287,18 @@ func (d *doc) surnameRival(m *speakerRef) *speakerRef {
 // byName sets q's speaker from a phrase p ending in a capitalised word that is no mention: a
 // group ("Analysts"), a surname, a title ("Minister"), or the capitalised run itself.
 func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
+	if d.byDemonym(q, toks, p) {
+		return
+	}
 	start, end := toks[p.a].Start, toks[p.b].End
 	i := p.b
 	for i > p.a && text.IsCapitalized(toks[i-1].Text) && !determiners[lower(toks[i-1].Text)] {
 		i--
+	}
+	joined := i-2 >= p.a && (toks[i-1].Text == "and" || toks[i-1].Text == "&") && text.IsCapitalized(toks[i-2].Text) &&
+		(i-2 == p.a || i-3 == p.a && determiners[lower(toks[p.a].Text)]) && !speakerish(lower(toks[i-2].Text))
+	if joined {
+		i -= 2 // "S and P said": one name, which the tagger did not take
 	}
 	run := d.s[toks[i].Start:end]
 	if i > p.a && q.role == "" {
@@ -305,6 +321,14 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 		}
 		return
 	}
+	if p.a == p.b && d.sentenceStart(start) == start && peoplePlural(toks[p.b].Text) || i < p.b && acronymPlural(toks[p.b].Text) {
+		// "Dealers said", "Creditors agreed", "Labour MPs say": a plural for people or bodies,
+		// capitalised only as the sentence's first word (not "the Tories", "Liberal Democrats"),
+		// or an abbreviation's plural after a name, describes them and names no one.
+		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(singular(head))}
+		q.kind = kindAnonymous
+		return
+	}
 	if i == p.b && titleWords[head] {
 		if ref := d.byTitle(head, start); ref != nil { // "Minister: ‘…’"
 			q.spk, q.kind = ref, kindNominal
@@ -316,7 +340,7 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 		return
 	}
 	typ := article.TypePerson
-	if orgHeads[head] || i < p.b && orgHeads[lower(toks[p.b].Text)] {
+	if joined || orgHeads[head] || i < p.b && orgHeads[lower(toks[p.b].Text)] {
 		typ = article.TypeOrg
 	}
 	if i > 0 && d.publicationThe(toks[i-1]) {
@@ -416,6 +440,15 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 			q.role = roleText(d.s[start:end])
 			return
 		}
+	}
+	if h == p.b && publicationNouns[head] && definite(toks, p.a, p.b) {
+		if ref := d.lastPublication(start); ref != nil {
+			q.spk, q.kind = ref, kindNominal // "The paper said" after "told the Financial Times"
+			return
+		}
+	}
+	if h == p.b && d.byDemonym(q, toks, p) {
+		return // "said the 30-year-old", "the defender told": the person the story is about
 	}
 	if h == p.b && singular(head) == head && personNoun(head) && definite(toks, p.a, p.b) {
 		// "The senator said", "the billionaire estate mogul claimed": an epithet for the person the
