@@ -106,11 +106,25 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 		return false // "European", "Bavarian": an adjective the tagger took for a place
 	case allInFacilityNames(text, e.Mentions):
 		return false
+	case calledBySurname(e):
+		return false // "Nigel Lawson … Lawson said": a person, whom the story calls by the last name
 	}
 	if _, ok := d.features[k]; ok {
 		return false
 	}
 	return true
+}
+
+// calledBySurname reports whether a name of two or three capitalised words is also written as its
+// last word alone: people are called so ("Quashie" after "Nigel Quashie"), places and landmarks
+// are not ("Fratton Park" is never "Park").
+func calledBySurname(e article.Entity) bool {
+	words := strings.Fields(e.Name)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	last := words[len(words)-1]
+	return slices.ContainsFunc(e.Mentions, func(m article.Mention) bool { return m.Text == last })
 }
 
 // inferPlaces places the unknown names inside the region the text puts them in: a place written
@@ -161,7 +175,9 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 			continue
 		}
 		container := int32(-1)
-		if u.hasInside {
+		if c, ok := d.countryPart(u.name); ok {
+			container = c // "West Germany" is in Germany, whatever follows it ("West Germany, France and Britain")
+		} else if u.hasInside {
 			container = u.inside
 		}
 		for _, m := range u.mentions {
@@ -201,6 +217,9 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 			case featCity:
 				admin1 = cr.admin1
 			default:
+				if _, whole := d.countryPart(u.name); whole {
+					break // "West Germany" lies in no one first-level region of Germany
+				}
 				if focus.admin1 >= 0 && d.recs[focus.admin1].country == container {
 					admin1 = focus.admin1
 				}
@@ -291,6 +310,22 @@ func (d *data) compassPartOfRegion(name string, head int32) bool {
 	return compassWords[first] && own && (r.feature == featCountry || r.feature == featAdmin1)
 }
 
+// countryPart reads a compass word before a country's own name ("West Germany", "Northern Iraq",
+// "East Timor" where the gazetteer lacks the whole) as a part of that country, and returns it.
+func (d *data) countryPart(name string) (int32, bool) {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok || !compassWords[first] {
+		return -1, false
+	}
+	k := Key(rest)
+	for _, p := range d.lookup(rest) {
+		if r := &d.recs[p.rec]; r.feature == featCountry && (Key(r.name) == k || Key(r.ascii) == k) {
+			return p.rec, true
+		}
+	}
+	return -1, false
+}
+
 // headContainer reads the place an unknown name is a part of from the name itself: "Suzhou Industrial
 // Park" and "Sheffield Hallam" lie in the city that starts them, "West Texas" in the region after its
 // compass word. The head is the article's own reading of that name when it has one, else the
@@ -312,6 +347,9 @@ func (d *data) headContainer(name string, byKey map[string]int32) int32 {
 		}
 	}
 	for n := len(words) - 1; n >= 1; n-- {
+		if !slices.ContainsFunc(words[:n], func(w string) bool { return !compassWords[w] }) {
+			break // "South West Edinburgh" lies in Edinburgh, not in England's South West
+		}
 		if rec := d.namedPlace(strings.Join(words[:n], " "), byKey); rec >= 0 {
 			return rec
 		}
@@ -464,6 +502,11 @@ func (d *data) containerOf(text []rune, m article.Mention, startAt, endAt map[in
 		if rec, ok := startAt[i+2]; ok {
 			return rec
 		}
+		if w := wordAfter(text, i+1); w == "in" {
+			if rec, ok := startAt[i+2+len("in ")]; ok {
+				return rec // "Bryce Canyon National Park, in Utah"
+			}
+		}
 		if ps, _, _ := d.qualifierAfter(text, i); len(ps) > 0 && d.recs[ps[0].rec].feature != featCity {
 			return ps[0].rec
 		}
@@ -479,6 +522,9 @@ func (d *data) containerOf(text []rune, m article.Mention, startAt, endAt map[in
 			}
 		}
 	}
+	if rec := d.demonymContainer(text, m.Start); rec >= 0 {
+		return rec
+	}
 	if s := m.Start - 3; s > 0 && (text[s] == '\'' || text[s] == '’') && text[s+1] == 's' && text[s+2] == ' ' {
 		if rec, ok := endAt[s]; ok {
 			return rec
@@ -486,6 +532,31 @@ func (d *data) containerOf(text []rune, m article.Mention, startAt, endAt map[in
 		if selfReferences[strings.ToLower(wordEndingAt(text, s))] {
 			return cityBefore(m.Start, f)
 		}
+	}
+	return -1
+}
+
+// demonymKinds are the nouns of "the Thai island of Koh Phi Phi": a kind of place a demonym places.
+var demonymKinds = map[string]bool{"island": true, "city": true, "town": true, "village": true, "resort": true,
+	"port": true, "province": true, "region": true, "state": true, "capital": true, "district": true}
+
+// demonymContainer reads "<demonym> <kind> of" before rune offset i ("the Thai island of Koh Phi Phi",
+// "the Swiss resort of Davos") and returns the demonym's country, or -1.
+func (d *data) demonymContainer(text []rune, i int) int32 {
+	if wordBefore(text, i) != "of" {
+		return -1
+	}
+	i -= len("of") + 1
+	kind := wordBefore(text, i)
+	if !demonymKinds[kind] {
+		return -1
+	}
+	cc, ok := d.demonyms[Key(wordBefore(text, i-len([]rune(kind))-1))]
+	if !ok || len(cc) != 2 {
+		return -1
+	}
+	if rec, ok := d.countryByCC[[2]byte{cc[0], cc[1]}]; ok {
+		return rec
 	}
 	return -1
 }
@@ -709,9 +780,11 @@ func (d *data) partyLabelState(w string) []posting {
 	return nil
 }
 
-// rosterEntry is one item of a team sheet: a name of one to four words ("Horak", "van der Walt"),
-// maybe with a substitution and its minute ("Everitt for Mapletoft (53)").
-var rosterEntry = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*|van|der|de|da|di|le|la)(?: (?:\p{Lu}[\p{L}'’.\-]*|van|der|de|da|di|le|la)){0,3}(?: for \p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*)?)?(?: \(\d+\))?$`)
+// rosterEntry is one item of a team sheet: a name of one to four words ("Horak", "van der Walt",
+// "L Dallaglio"), maybe with a substitution and its minute ("Everitt for Mapletoft (53)", "Smertin
+// (Cole 73)") or the player's team ("C Paterson (Scotland)", the bracket cut by a comma in
+// "B O'Driscoll (Ireland, capt)").
+var rosterEntry = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*|van|der|de|da|di|le|la)(?: (?:\p{Lu}[\p{L}'’.\-]*|van|der|de|da|di|le|la)){0,3}(?: for \p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*)?)?(?: \(\d+\))?(?: \(\p{Lu}[\p{L}'’.\-]*(?: \p{Lu}[\p{L}'’.\-]*){0,2}(?: \d+)?\)?)?$`)
 
 // minRosterEntries is how many names, and rosterShare the share of a paragraph's items, that make
 // it a team sheet.
@@ -725,39 +798,75 @@ const (
 // of names, people's surnames, which a tagger types at random and a gazetteer has towns for. It
 // returns their rune spans.
 func rosterParagraphs(text []rune) []article.Span {
-	var out []article.Span
+	var out, short []article.Span // short: lists of a few names ("Subs Not Used: Berger, Ashdown.")
 	for start := 0; start < len(text); {
 		end := start
-		for end < len(text) && text[end] != '\n' {
-			end++
-		}
 		seps := 0
-		for _, r := range text[start:end] {
-			if r == ',' || r == ';' {
+		for end < len(text) && text[end] != '\n' {
+			if text[end] == ',' || text[end] == ';' {
 				seps++
 			}
+			end++
 		}
-		if seps < minRosterEntries-1 {
-			start = end + 1
-			continue
-		}
-		para := string(text[start:end])
-		if _, rest, ok := strings.Cut(para, ": "); ok && len(rest) > len(para)/2 {
-			para = rest // "Replacements: …"
-		}
-		items := strings.FieldsFunc(strings.TrimRight(para, ". "), func(r rune) bool { return r == ',' || r == ';' })
-		names := 0
-		for _, it := range items {
-			if rosterEntry.MatchString(strings.TrimSpace(it)) {
-				names++
+		switch span := (article.Span{Start: start, End: end}); {
+		case seps >= minRosterEntries-1:
+			if names, items := rosterNames(string(text[start:end])); names >= minRosterEntries && float64(names) >= rosterShare*float64(items) {
+				out = append(out, span)
 			}
-		}
-		if names >= minRosterEntries && float64(names) >= rosterShare*float64(len(items)) {
-			out = append(out, article.Span{Start: start, End: end})
+		case seps > 0:
+			short = append(short, span)
 		}
 		start = end + 1
 	}
+	if len(out) == 0 {
+		return nil // most articles: no team sheet, and no list read further
+	}
+	// A short list of names beside a team sheet (the substitutes not used, the players booked) is
+	// one of them.
+	for _, s := range short {
+		beside := slices.ContainsFunc(out, func(r article.Span) bool {
+			return nextParagraph(text, r.End, s.Start) || nextParagraph(text, s.End, r.Start)
+		})
+		if names, items := rosterNames(string(text[s.Start:s.End])); beside && names == items {
+			out = append(out, s)
+		}
+	}
 	return out
+}
+
+// rosterNames counts the items of a paragraph read as a list, after a label ("Replacements: …"),
+// and how many of them are team sheet entries.
+func rosterNames(para string) (names, items int) {
+	if _, rest, ok := strings.Cut(para, ": "); ok && len(rest) > len(para)/2 {
+		para = rest // "Replacements: …"
+	}
+	for _, it := range strings.FieldsFunc(strings.TrimRight(para, ". "), func(r rune) bool { return r == ',' || r == ';' }) {
+		items++
+		if rosterEntry.MatchString(strings.TrimSpace(it)) {
+			names++
+		}
+	}
+	return names, items
+}
+
+// nextParagraph reports whether the paragraph starting at rune offset next follows the one ending at
+// end, with nothing but blank lines between them.
+func nextParagraph(text []rune, end, next int) bool {
+	if next <= end {
+		return false
+	}
+	for _, r := range text[end:next] {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// bracketed reports whether every mention opens a bracket: the team of a team sheet's player
+// ("C Paterson (Scotland)").
+func bracketed(text []rune, ms []article.Mention) bool {
+	return !slices.ContainsFunc(ms, func(m article.Mention) bool { return m.Start == 0 || text[m.Start-1] != '(' })
 }
 
 // inSpans reports whether every mention lies inside one of spans.
@@ -841,13 +950,14 @@ var orgHeads = map[string]bool{"Railway": true, "Railways": true, "Airlines": tr
 	"College": true, "Council": true, "Ministry": true, "Party": true, "Police": true, "Wire": true, "News": true,
 	"Times": true, "Post": true, "United": true, "FC": true, "Club": true, "Association": true, "Authority": true,
 	"Agency": true, "Commission": true, "Committee": true, "Institute": true, "Foundation": true, "Hospital": true,
-	"Exchange": true, "Holdings": true, "Energy": true, "Motors": true, "Telecom": true, "Media": true}
+	"Exchange": true, "Holdings": true, "Energy": true, "Motors": true, "Telecom": true, "Media": true,
+	"Plc": true, "PLC": true, "Research": true, "Daily": true, "Inc": true, "Ltd": true}
 
 // eventHeads end the names of events held somewhere ("Dubai Air Show", "Cannes Film Festival").
 var eventHeads = map[string]bool{"Show": true, "Festival": true, "Expo": true, "Exposition": true, "Fair": true,
 	"Games": true, "Olympics": true, "Summit": true, "Forum": true, "Conference": true, "Marathon": true,
 	"Cup": true, "Championship": true, "Championships": true, "Awards": true, "Week": true, "Biennale": true,
-	"Carnival": true, "Rally": true, "Tournament": true}
+	"Carnival": true, "Rally": true, "Tournament": true, "International": true, "Open": true, "Classic": true}
 
 func lastWord(name string) string {
 	words := strings.Fields(name)

@@ -23,6 +23,19 @@ func TestInferUnknownPlaces(t *testing.T) {
 		unres []string
 	}{
 		{
+			name:  "a park after which the text writes its state, and an island its country's people name",
+			text:  "The photographers in Amsterdam and Rotterdam also shot Bryce Canyon National Park, in Utah, and the Thai island of Koh Samet for a paper quoted in Jupiter Research.",
+			ents:  []ent{{"PLACE", "Amsterdam"}, {"PLACE", "Rotterdam"}, {"PLACE", "Bryce Canyon National Park"}, {"PLACE", "Utah"}, {"PLACE", "Koh Samet"}, {"PLACE", "Jupiter Research"}},
+			want:  []want{{"Bryce Canyon National Park", "US", "Utah"}, {"Koh Samet", "TH", ""}},
+			unres: []string{"Jupiter Research"},
+		},
+		{
+			name: "a part of a country is in that country, whatever place follows it",
+			text: "The ministers of Italy, West Germany, France and Britain met in Rome and Milan.",
+			ents: []ent{{"PLACE", "Italy"}, {"PLACE", "West Germany"}, {"PLACE", "France"}, {"PLACE", "Britain"}, {"PLACE", "Rome"}, {"PLACE", "Milan"}},
+			want: []want{{"West Germany", "DE", ""}},
+		},
+		{
 			name: "a neighbourhood followed by its city",
 			text: "The trial enrols teenagers in Soweto and at a clinic in Khayelitsha, Cape Town.",
 			ents: []ent{{"PLACE", "Soweto"}, {"PLACE", "Khayelitsha"}, {"PLACE", "Cape Town"}},
@@ -201,6 +214,27 @@ func TestInferUnknownPlaces(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPersonCalledBySurname: a name the story also writes as its last word alone is a person's, whatever
+// the tagger typed it, and never a place inferred in the story's country.
+func TestPersonCalledBySurname(t *testing.T) {
+	t.Parallel()
+	res := NewResolver(mustDefault(t))
+	text := "LONDON, March 9 - Chancellor of the Exchequer Nigel Lawson said the pound was stable in London trading. Rates are high in Britain, Lawson said."
+	for _, typ := range []string{"PLACE", "PERSON"} {
+		a := newArticle(t, "", text, ent{"PLACE", "LONDON"}, ent{typ, "Nigel Lawson"}, ent{"PLACE", "London"}, ent{"PLACE", "Britain"})
+		i := strings.LastIndex(text, "Lawson")
+		a.Entities[1].Mentions = append(a.Entities[1].Mentions, article.Mention{Text: "Lawson", Start: i, End: i + len("Lawson")})
+		if err := res.Extract(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range a.Places {
+			if p.Name == "Nigel Lawson" {
+				t.Errorf("%s %q placed in %s/%s; want no place", typ, p.Name, p.CountryCode, p.Admin1)
+			}
+		}
 	}
 }
 

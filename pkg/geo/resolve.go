@@ -93,10 +93,11 @@ type item struct {
 	ambiguous     bool      // the candidates lie in more than one country
 	rivalsCountry bool      // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
 	regions       []qualRegion
-	pick          int32 // record index, -1 none
-	dropped       bool  // the pick was a small town nothing in the article supports (see dropUnsupported)
-	mistyped      bool  // an ORG or PERSON name read as a place because the text uses it as one (mistypedPlace)
-	regionAbroad  bool  // the pick was a small region of a country the article has no part in: a local place the gazetteer lacks
+	bigCity       uint32 // the population of the largest candidate city, when it is big enough to dwarf towns
+	pick          int32  // record index, -1 none
+	dropped       bool   // the pick was a small town nothing in the article supports (see dropUnsupported)
+	mistyped      bool   // an ORG or PERSON name read as a place because the text uses it as one (mistypedPlace)
+	regionAbroad  bool   // the pick was a small region of a country the article has no part in: a local place the gazetteer lacks
 	// noEvidence: the name is a sports team ("Minnesota beat Buffalo") or a politician's state
 	// ("Sen. Bernie Sanders (Vt.)"): it is read on its own, and its reading says nothing about where
 	// the story's other places are.
@@ -105,6 +106,20 @@ type item struct {
 	// candidates and the qualifier's part of each mention, which becomes a mention of the region.
 	nameQuals    []posting
 	qualMentions []article.Mention
+}
+
+// A town a small fraction of a namesake city's size is read only where the article names its own
+// first-level region; that the article names its country ("U.S.", "Britain") does not make "Perth",
+// "Melbourne" or "CALAIS" a village rather than the Australian or French city.
+const (
+	dwarfingPopulation = 50_000
+	dwarfRatio         = 20
+)
+
+// dwarfedBy reports whether r is a town dwarfed by the item's biggest city. A town of unknown size
+// (GeoNames gives many district seats none) is not.
+func (it *item) dwarfedBy(r *record) bool {
+	return r.feature == featCity && r.pop > 0 && it.bigCity > 0 && uint64(r.pop)*dwarfRatio < uint64(it.bigCity)
 }
 
 // addDatelineRegion makes the region of the dateline ("TEXAS" in "SAN ANTONIO, TEXAS, March 30 -") a
@@ -163,6 +178,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		return runes
 	}
 	srcCountry := d.sourceCountry(a)
+	english := !foreignLanguage(a)
 	demonymCountries := map[[2]byte]bool{}
 	for _, e := range ents {
 		if cc, ok := d.demonyms[Key(e.Name)]; ok && len(cc) == 2 {
@@ -172,7 +188,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	dl, hasDateline := article.FindPlaceDateline(a.Text)
 	var dlQual []posting
 	if hasDateline && dl.Region != "" {
-		dlQual, _ = d.qualifierPostings(dl.Region)
+		dlQual = d.datelineQualifier(dl.Region)
 	}
 
 	surnames := map[string]bool{}
@@ -193,8 +209,8 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	datelineItem := -1
 	rosters := rosterParagraphs(text())
 	for _, e := range ents {
-		if inSpans(e.Mentions, rosters) && !slices.ContainsFunc(d.lookup(e.Name), d.isRegion) {
-			continue // "Bishop; Mapletoft, Edwards; …": a team sheet's surnames are no towns
+		if inSpans(e.Mentions, rosters) && !(bracketed(text(), e.Mentions) && slices.ContainsFunc(d.lookup(e.Name), d.isRegion)) {
+			continue // "Bishop; Mapletoft, Edwards; …", "B Lima (Samoa)": a team sheet's surnames are no towns
 		}
 		if hasDateline {
 			// "YORK" cut from "NEW YORK, April 1 -": the dateline is read whole below.
@@ -202,6 +218,11 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 				return dl.PlaceSpan.Start <= m.Start && m.End <= dl.PlaceSpan.End && m.End-m.Start < dl.PlaceSpan.End-dl.PlaceSpan.Start
 			})
 			if len(e.Mentions) == 0 {
+				continue
+			}
+		}
+		if english && e.Type == article.TypePlace {
+			if e.Mentions = d.ownNameMentions(text(), e, spans); len(e.Mentions) == 0 {
 				continue
 			}
 		}
@@ -312,7 +333,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	if d.unpickUnsupportedParts(items, srcCountry) {
 		d.settle(items, peers, rivals, datelineItem, roundup)
 	}
-	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem)
+	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem, english)
 	unknowns = append(unknowns, d.readCounties(text(), items)...)
 	items = append(items, d.postalCodesOfNamedStates(text(), items)...)
 	unknowns = append(unknowns, d.compassParts(text(), items)...)
@@ -355,12 +376,17 @@ func (d *data) settle(items []*item, peers [][]int, rivals map[int32][]int, date
 				if pass > 0 && (roundup || it.noEvidence) {
 					s += d.countryEvidence(p.rec, picks, i, rivals[p.rec])
 				} else if pass > 0 {
-					s += d.evidence(p.rec, picks, i, rivals[p.rec])
+					local, national := d.evidenceParts(p.rec, picks, i, rivals[p.rec])
+					dwarfed := it.dwarfedBy(&d.recs[p.rec])
+					if dwarfed {
+						national = 0 // "PERTH" in a story naming the U.S. is still Perth, Australia
+					}
+					s += local + national
 					if it.rivalsCountry {
 						s += d.regionSiblings(p.rec, picks, i)
 					}
 					s += d.peerEvidence(p.rec, picks, peers[i], it.cands)
-					if dlPick >= 0 && i != datelineItem && d.countryOf(dlPick) == d.countryOf(p.rec) {
+					if !dwarfed && dlPick >= 0 && i != datelineItem && d.countryOf(dlPick) == d.countryOf(p.rec) {
 						s += wDateline
 					}
 				}
@@ -401,6 +427,9 @@ func (r *Resolver) reading(a *article.Article) (*data, []article.Entity, map[str
 func (d *data) weakName(k string, e article.Entity, found map[string]bool) bool {
 	if weak, ok := found[e.Name]; ok && e.Type == article.TypePlace {
 		return weak
+	}
+	if head, ok := strings.CutSuffix(k, " city"); ok {
+		k = head // "Man City" is read as Man: as weak as the word
 	}
 	return d.common[k] || d.lowercase[k] || d.peoples[k]
 }
@@ -524,7 +553,13 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 		}
 	}
 	it.rivalsCountry = hasCountry || smallTowns
+	for _, p := range ps {
+		if r := &d.recs[p.rec]; r.feature == featCity && r.pop >= dwarfingPopulation {
+			it.bigCity = max(it.bigCity, r.pop)
+		}
+	}
 	hasCity := slices.ContainsFunc(ps, func(p posting) bool { return d.recs[p.rec].feature == featCity })
+	regionIn := d.regionCountries(ps)
 	for _, p := range ps {
 		rec := &d.recs[p.rec]
 		q := d.qualifies(p.rec, qual)
@@ -532,6 +567,8 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 		case it.dateline && hasCity && rec.feature == featAdmin1:
 			continue // a dateline names a city: "WASHINGTON —" is the capital, not the state
 		case q:
+		case !it.dateline && rec.feature == featCity && !rec.namesake && rec.pop < unsupportedMaxPopulation && slices.Contains(regionIn, rec.country):
+			continue // "Wales" beside "England" is the nation, not the Yorkshire village its sibling holds
 		case it.strict && rec.feature != featCountry:
 			continue // "SAINT-JEAN, Switzerland —" is no French Saint-Jean; "HONG KONG, China" stays Hong Kong
 		case it.feat != nil:
@@ -555,6 +592,19 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 	}
 }
 
+// regionCountries gives the countries with a first-level region among ps under its own name: a small
+// town of the same country named like it is then no reading of the name, as a careful reader knows
+// the region.
+func (d *data) regionCountries(ps []posting) []int32 {
+	var out []int32
+	for _, p := range ps {
+		if r := &d.recs[p.rec]; r.feature == featAdmin1 && !p.stripped && !p.alias {
+			out = append(out, r.country)
+		}
+	}
+	return out
+}
+
 // namesRegion reports whether qualifier candidates include a country or a first-level region.
 func (d *data) namesRegion(qual []posting) bool {
 	return slices.ContainsFunc(qual, func(p posting) bool { return d.recs[p.rec].feature != featCity })
@@ -566,7 +616,7 @@ func (d *data) namesRegion(qual []posting) bool {
 // Brazil story is not the Portuguese village); and a town of unknown or tiny population outside every
 // first-level region the article names ("Wujin" in a Jiangsu story is not the seat in Sichuan).
 // Qualified names and the dateline are always kept.
-func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry int32, demonymCountries map[[2]byte]bool, datelineItem int) {
+func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry int32, demonymCountries map[[2]byte]bool, datelineItem int, english bool) {
 	picks := make([]int32, len(items))
 	for i, it := range items {
 		picks[i] = it.pick
@@ -607,25 +657,15 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 		}
 		country := d.countryOf(it.pick)
 		countrySupport := country == srcCountry || country == dlCountry || demonymCountries[rec.cc]
-		admin1Support := false
-		for k, p := range picks {
-			if k == i || p < 0 {
-				continue
-			}
-			if d.countryOf(p) == country {
-				countrySupport = true
-			}
-			if rec.admin1 >= 0 && (p == rec.admin1 || d.recs[p].admin1 == rec.admin1) {
-				admin1Support = true
-			}
-		}
+		others, inAdmin1 := d.supportOf(items, picks, i, srcCountry, dlCountry, english)
+		countrySupport = countrySupport || others
+		admin1Support := inAdmin1
 		if it.weak && !d.bigEnough(it.pick) && (d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry ||
 			rec.pop < weakLocalPopulation && !admin1Support) {
 			it.pick = -1 // "Outlook" is no village in Saskatchewan because the article names Canada
 			continue
 		}
-		if rec.feature == featAdmin1 && !countrySupport && anchors >= 2 && rec.pop < unsupportedMaxPopulation {
-			it.pick, it.regionAbroad = -1, true // "Long Island" in a New York story is no district of the Bahamas
+		if rec.feature == featAdmin1 && !countrySupport && anchors >= 2 && d.unpickRegionAbroad(it, picks) {
 			continue
 		}
 		if it.mistyped && !countrySupport && !d.bigEnough(it.pick) {
@@ -640,8 +680,113 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			it.pick, it.dropped = -1, true
 		case (rec.pop < tinyPopulation && rec.seat == 0 || it.subRegion) && !admin1Support: // a capital is known whatever its size
 			it.pick, it.dropped = -1, true
+		case rec.pop < lonePopulation && rec.seat == 0 && !admin1Support && d.townsIn(it.cands, country) > 1:
+			// "Clyde", "Gardner", "Oracle": one of the country's many small towns of that name, and
+			// nothing says which; more often a person or a firm the tagger took for a place.
+			it.pick, it.dropped = -1, true
 		}
 	}
+}
+
+// supportOf reports whether another pick of the article lies in the country of item i's pick (a
+// village abroad, in English, vouching for none) and whether one lies in its first-level region.
+func (d *data) supportOf(items []*item, picks []int32, i int, srcCountry, dlCountry int32, english bool) (inCountry, inAdmin1 bool) {
+	rec := &d.recs[items[i].pick]
+	country := d.countryOf(items[i].pick)
+	for k, p := range picks {
+		if k == i || p < 0 {
+			continue
+		}
+		if d.countryOf(p) == country && !(english && d.smallTownAbroad(items[k], p, srcCountry, dlCountry)) {
+			inCountry = true
+		}
+		if rec.admin1 >= 0 && (p == rec.admin1 || d.recs[p].admin1 == rec.admin1) {
+			inAdmin1 = true
+		}
+	}
+	return inCountry, inAdmin1
+}
+
+// unpickRegionAbroad settles a first-level region of a country nothing else in the article lies in:
+// the name's biggest city in a country the article names takes its place ("the Archbishop of
+// Canterbury" in a British story is the English city, not New Zealand's region); else a small region
+// ("Long Island" in a New York story is no district of the Bahamas) or a compass name several
+// countries give a region ("Southern District of New York") is unpicked. It reports whether it did
+// either.
+func (d *data) unpickRegionAbroad(it *item, picks []int32) bool {
+	if alt := d.supportedCity(it, picks); alt >= 0 {
+		it.pick = alt
+		return true
+	}
+	if d.recs[it.pick].pop < unsupportedMaxPopulation || compassWords[firstWord(it.name)] && d.regionsAmong(it.cands) > 1 {
+		it.pick, it.regionAbroad = -1, true
+		return true
+	}
+	return false
+}
+
+// regionsAmong counts the first-level regions among cands: a compass name several countries give a
+// region ("North West", "Southern District") names none of them on its own.
+func (d *data) regionsAmong(cands []posting) int {
+	n := 0
+	for _, c := range cands {
+		if d.recs[c.rec].feature == featAdmin1 {
+			n++
+		}
+	}
+	return n
+}
+
+// firstWord is the first word of name, a hyphen ending it ("South-West" → "South").
+func firstWord(name string) string {
+	w, _, _ := strings.Cut(name, " ")
+	w, _, _ = strings.Cut(w, "-")
+	return w
+}
+
+// supportedCity returns the biggest city of at least lonePopulation among the item's readings that lies
+// in a country another pick of the article is in, or -1.
+func (d *data) supportedCity(it *item, picks []int32) int32 {
+	best := int32(-1)
+	for _, c := range it.cands {
+		r := &d.recs[c.rec]
+		if r.feature != featCity || r.pop < lonePopulation || best >= 0 && r.pop <= d.recs[best].pop {
+			continue
+		}
+		country := d.countryOf(c.rec)
+		if slices.ContainsFunc(picks, func(p int32) bool { return p >= 0 && p != it.pick && d.countryOf(p) == country }) {
+			best = c.rec
+		}
+	}
+	return best
+}
+
+// smallTownAbroad reports whether pick p of item it is a village too small to stand for its country
+// unqualified, outside the publisher's and the dateline's country: two such villages do not support
+// each other ("Pompey" and "Saints", football nicknames, are no pair of French villages). An article
+// in another language is mostly about its own country's villages ("Sochaux, dans le Doubs"), so this
+// holds for English ones.
+func (d *data) smallTownAbroad(it *item, p, srcCountry, dlCountry int32) bool {
+	r := &d.recs[p]
+	if r.feature != featCity || r.pop >= weakLocalPopulation || it.dateline {
+		return false
+	}
+	if c := d.countryOf(p); c == srcCountry || c == dlCountry {
+		return false
+	}
+	j := slices.IndexFunc(it.cands, func(c posting) bool { return c.rec == p })
+	return j < 0 || !it.quals[j]
+}
+
+// townsIn counts the towns among cands that lie in country.
+func (d *data) townsIn(cands []posting, country int32) int {
+	n := 0
+	for _, p := range cands {
+		if r := &d.recs[p.rec]; r.feature == featCity && d.countryOf(p.rec) == country {
+			n++
+		}
+	}
+	return n
 }
 
 // readContainment reads "<place> in <region>" ("Athens in Georgia", "Cartagena in Murcia"): the
@@ -718,6 +863,73 @@ func allInFacilityNames(text []rune, ms []article.Mention) bool {
 
 func facilityWord(w string, set map[string]bool) bool {
 	return w != "" && set[strings.TrimSuffix(w, ".")]
+}
+
+// datelineQualifier gives the candidates of a dateline's region: a written qualifier, or a state's
+// abbreviation that lost its period ("PEORIA, Ill, Oct 19 -").
+func (d *data) datelineQualifier(region string) []posting {
+	ps, _ := d.qualifierPostings(region)
+	if len(ps) > 0 {
+		return ps
+	}
+	for _, r := range d.abbrevs[Key(region)] {
+		ps = append(ps, posting{rec: r})
+	}
+	return ps
+}
+
+// ownNameMentions leaves out of an English PLACE entity's mentions those that are part of a longer
+// name of a person or a body: its end ("Whitney Houston", "Grant Thornton", "AC Milan") or its start
+// ("Orlando dos Santos"). Names of countries and regions stay ("Tennis Australia" still says
+// Australia). German writes its nouns in capitals ("die Stadt Köln"), so English only.
+func (d *data) ownNameMentions(text []rune, e article.Entity, spans placeSpans) []article.Mention {
+	partOfName := func(m article.Mention) bool { return d.endsLongerName(text, m, spans) || d.startsPersonName(text, m) }
+	if !slices.ContainsFunc(e.Mentions, partOfName) || slices.ContainsFunc(d.lookup(e.Name), d.isRegion) {
+		return e.Mentions // most names: nothing to leave out, nothing copied
+	}
+	return slices.DeleteFunc(slices.Clone(e.Mentions), partOfName)
+}
+
+// personParticles join the parts of people's names ("Orlando dos Santos", "Jan van Dijk").
+var personParticles = map[string]bool{"dos": true, "das": true, "da": true, "de": true, "del": true, "della": true,
+	"di": true, "van": true, "von": true, "der": true, "den": true, "ter": true, "du": true}
+
+// startsPersonName reports whether a mention goes on with a particle of people's names and a
+// capitalised word the gazetteer does not know with it: "Orlando dos Santos" is a man.
+func (d *data) startsPersonName(text []rune, m article.Mention) bool {
+	p := wordAfter(text, m.End)
+	if !personParticles[p] {
+		return false
+	}
+	next := wordAfter(text, m.End+1+len([]rune(p)))
+	return next != "" && unicode.IsUpper([]rune(next)[0]) && d.extendedName(text, m) == nil
+}
+
+// englishPlaceLeads start longer names that are places still ("Old Trafford", "Fort Worth", "Lake
+// Charles").
+var englishPlaceLeads = map[string]bool{"Old": true, "New": true, "Fort": true, "Port": true, "Lake": true,
+	"Mount": true, "Saint": true, "St": true, "San": true, "Santa": true, "Upper": true, "Lower": true}
+
+// endsLongerName reports whether a mention is the last word of a longer capitalised name the tagger
+// cut: the word before it is capitalised inside a sentence, no common word, month or compass word,
+// no place the tagger read, and no part of a name the gazetteer knows whole ("Lake Charles").
+func (d *data) endsLongerName(text []rune, m article.Mention, spans placeSpans) bool {
+	w := wordBefore(text, m.Start)
+	rs := []rune(w)
+	if len(rs) == 0 || !unicode.IsUpper(rs[0]) || rs[len(rs)-1] == '.' || compassWords[w] || placeLeads[w] || englishPlaceLeads[w] || spans.ends[m.Start-1] {
+		return false
+	}
+	if k := Key(w); d.common[k] || d.lowercase[k] || len(d.lookup(w+" "+m.Text)) > 0 {
+		return false
+	}
+	if m.End < len(text) && text[m.End] == '-' {
+		return false // "Peters and Co Ltd Calgary-based analyst": the place a compound names
+	}
+	i := m.Start - 1 - len(rs) // where w starts
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	return i > 0 && !strings.ContainsRune(".!?:;\"'“”‘’(-–—\n", text[i-1])
 }
 
 // wordBefore is the word that ends one space before rune offset i ("" if none).
@@ -993,6 +1205,13 @@ func uniqueMentions(ms []article.Mention) []article.Mention {
 // evidence scores candidate c against the places the other items picked, leaving out the items
 // listed in same (those that could read c themselves).
 func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
+	local, national := d.evidenceParts(c, picks, self, same)
+	return local + national
+}
+
+// evidenceParts splits evidence into what the article says of c's first-level region (local) and
+// what it says only of c's country (national).
+func (d *data) evidenceParts(c int32, picks []int32, self int, same []int) (local, national float64) {
 	cr := &d.recs[c]
 	myCountry := d.countryOf(c)
 	var inAdmin1, inCountry, contains, sibling, siblingCountry float64
@@ -1026,7 +1245,7 @@ func (d *data) evidence(c int32, picks []int32, self int, same []int) float64 {
 	// in a story about Texas is Paris, Texas; "Cleveland" in one that lists eight states, Texas among
 	// them, is still Cleveland, Ohio.
 	inAdmin1 /= float64(max(regionsNamed, 1))
-	return inAdmin1 + inCountry + min(contains, capContains) + min(sibling, capSibling) + min(siblingCountry, capSiblingCountry)
+	return inAdmin1 + min(contains, capContains) + min(sibling, capSibling), inCountry + min(siblingCountry, capSiblingCountry)
 }
 
 // countryEvidence scores candidate c of a name read as a team's by the other places the story names
@@ -1271,11 +1490,22 @@ func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, sp
 		if !closesQualifier(text, ends[n-1]) && !possessive(text, ends[n-1]) {
 			continue // "After the attacks in Paris, America must …": a new clause, no qualifier
 		}
-		if ps := d.qualifierLookup(strings.Join(words[:n], " ")); len(ps) > 0 {
-			return ps, false, span
+		q := strings.Join(words[:n], " ")
+		if listGoesOn(text, ends[n-1]) {
+			if ps := d.qualifierLookup(q); len(ps) > 0 {
+				return ps, false, span
+			}
+		} else if ps := d.lookup(q); len(ps) > 0 {
+			return ps, false, span // "Woodbridge, Suffolk, has …": the English county, too
 		}
 	}
 	return nil, false, span
+}
+
+// listGoesOn reports whether a comma and a capitalised word follow rune offset i: the name before is
+// one of a list ("Boston, Hartford, Norfolk, Providence"), where a county's name qualifies nothing.
+func listGoesOn(text []rune, i int) bool {
+	return i+2 < len(text) && text[i] == ',' && text[i+1] == ' ' && unicode.IsUpper(text[i+2])
 }
 
 // possessive reports whether the word ending at rune offset i ends in 's ("Mississippi's capital").
@@ -1338,6 +1568,11 @@ func (d *data) qualifierPostings(q string) (ps []posting, abbr bool) {
 // Portland") says nothing of England.
 func (d *data) qualifierLookup(q string) []posting {
 	ps := d.lookup(q)
+	if len(ps) == 0 {
+		if c, ok := d.countryPart(q); ok {
+			return []posting{{rec: c}} // "BRUNSWICK, West Germany": a town of Germany
+		}
+	}
 	if pt, ok := d.parts[Key(q)]; ok {
 		ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return p.alias && p.rec == pt.within })
 	}
