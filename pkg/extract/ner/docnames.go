@@ -149,6 +149,9 @@ func (t *Tagger) extendNames(s string, toks []token, cands []candidate) []candid
 				cands[n+1].name = "" // dropped below
 			}
 		}
+		// "the Dutch festival", "a UK festival": a nationality or a country's abbreviation before a
+		// lower-case "festival" says where a festival is, not what it is called.
+		generic := j-i == 1 && (t.isNationality(toks[i].Text) || isUpperWord(toks[i].Text) && len(toks[i].Text) <= 3)
 		switch {
 		case j < len(toks) && toks[j].End <= next && (outletHeads[toks[j].Text] || mediaHeadWords[toks[j].Text] && c.typ != article.TypePlace ||
 			c.typ == article.TypePlace && placeOrgHeads[toks[j].Text]) &&
@@ -157,9 +160,9 @@ func (t *Tagger) extendNames(s string, toks []token, cands []candidate) []candid
 			// "the Argus Leader reported": the outlet's name with its head word; "Kenya Railways
 			// said", "carrier Emirates Airline": a company named after its country with its head.
 			c.end, c.typ = toks[j].End, article.TypeOrg
-		case j+1 < len(toks) && toks[j].Text == "festival" && toks[j].End <= next && spaceGap(s, toks[j-1], toks[j]):
+		case !generic && j+1 < len(toks) && toks[j].Text == "festival" && toks[j].End <= next && spaceGap(s, toks[j-1], toks[j]):
 			c.end, c.typ = toks[j].End, article.TypeEvent
-		case j+2 < len(toks) && toks[j].Text == "film" && toks[j+1].Text == "festival" && toks[j+1].End <= next:
+		case !generic && j+2 < len(toks) && toks[j].Text == "film" && toks[j+1].Text == "festival" && toks[j+1].End <= next:
 			c.end, c.typ = toks[j+1].End, article.TypeEvent
 		}
 		// "the Commission on Presidential Debates", "the Center for Strategic Studies".

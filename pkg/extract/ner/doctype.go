@@ -247,8 +247,12 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 	out = t.dropTitleParts(toks, out)
 	out = t.joinEventRuns(s, toks, out)
 	out = t.joinPossessives(s, toks, out, k)
+	out = t.joinAndNames(s, toks, out, k)
+	out = t.splitCountryLeads(s, toks, out)
+	out = t.splitPersonOfBody(s, toks, out, k)
+	out = t.joinClubNames(s, toks, out, k)
 	out = t.joinInstitutions(s, out)
-	return t.readNameKinds(s, toks, t.splitJoinedNames(s, toks, out))
+	return t.extendToLongerForms(s, toks, t.readNameKinds(s, toks, t.splitJoinedNames(s, toks, out)))
 }
 
 // splitJoinedNames splits a mention that joins names with a separator no name holds: "Reuters/Ipsos",
@@ -592,14 +596,15 @@ func (t *Tagger) isGroupPlural(w string, k *knowledge) bool {
 		!placeClassNouns[strings.ToLower(w)] && !calendarWords[w] && !(t.places != nil && t.places.IsPlace(w))
 }
 
-// isTeamName reports a place followed by a capitalised plural: "New York Islanders", "Boston
-// Bruins" — a club, not the place ("Cayman Islands", a place as a whole, is none).
+// isTeamName reports a place followed by a capitalised plural or a club's suffix: "New York
+// Islanders", "Boston Bruins", "Stoke City" — a club, not the place ("Cayman Islands", "Kansas
+// City", places as a whole, are none).
 func (t *Tagger) isTeamName(words []string, k *knowledge) bool {
 	if len(words) < 2 || len(words) > 4 || t.places == nil {
 		return false
 	}
 	last := words[len(words)-1]
-	if !t.isGroupPlural(last, k) || mediaHeadWords[last] {
+	if !clubSuffixes[last] && (!t.isGroupPlural(last, k) || mediaHeadWords[last]) {
 		return false
 	}
 	name := strings.Join(words, " ")
