@@ -27,6 +27,13 @@
 // counts from the period its sentence named before it ("in October, from a year earlier": last
 // October) and is no date without one; "a year ago" does too in a comparison ("during 2004, from
 // 798m euros a year ago": 2003), else counts from publication.
+// A month with no cue is a date where it dates the noun after it or its possessive ("February
+// sales", "January's record", "end-June"; "May" and "March" only after a determiner or an
+// adjective), and two months joined by a slash or dash are their range ("the October/December
+// quarter"); a market's delivery month ("July soybeans", "for December delivery") is never past.
+// Split fiscal and crop years ("1986/87", "fiscal 1987/88") are the span of their two years. A
+// half or quarter of something other than a year ("the first half hour", "the second half" of a
+// match) is no date.
 // A bare year is a date where a reader takes it for one ("2019 was the year of", "the 2020
 // election", "Prime Day 2019"), not a count, unit, code or table cell ("2000 people", "1800 GMT",
 // "No. 2000"). Named holidays ("Black Friday", "Labor Day", "Christmas Eve", Easter) are days by

@@ -28,7 +28,12 @@ func (p *parser) clauseTense(i int) (int, bool) {
 	if i > 0 && p.t[i-1].kind == kWord {
 		switch strings.ToLower(p.text(i - 1)) {
 		case "until", "till", "by":
-			return 1, false // "postponed until March" looks ahead whatever the verb
+			// "postponed until March" looks ahead whatever the verb, but not the past perfect: "By
+			// September the album had sold a million", "had gone unbeaten until Sunday's defeat"
+			if p.pastPerfectAround(i) {
+				return -1, false
+			}
+			return 1, false
 		case "since":
 			return -1, false
 		}
@@ -43,11 +48,7 @@ func (p *parser) clauseTense(i int) (int, bool) {
 	ws := strings.Fields(strings.ToLower(before))
 	for k := len(ws) - 1; k >= 0; k-- {
 		if raw := ws[k]; (strings.HasSuffix(raw, ",") || raw == ",") && k+1 < len(ws) {
-			switch trimWord(ws[k+1]) {
-			case "and", "but", "or", "then", "yet", "up", "down", "compared":
-				// also a comparison that leaves out its verb: "volume was 2 billion, up from 1.2
-				// billion Thursday"
-			default:
+			if commaStops(trimWord(ws[k+1])) {
 				return 0, false
 			}
 			if raw == "," {
@@ -259,6 +260,8 @@ func cueTense(prev, w, next string) int {
 			return 1
 		}
 		return 0
+	case expectationWords[w] && (prev == "than" || prev == "as"):
+		return 0 // "stronger than expected sales in February": a comparison, no plan ahead
 	case futureWords[w]:
 		if (w == "would" || w == "might" || w == "could") && next == "have" {
 			return -1 // "would have begun": a past seen from the past
@@ -266,6 +269,8 @@ func cueTense(prev, w, next string) int {
 		return 1
 	case (w == "has" || w == "have") && next == "to":
 		return 1 // an obligation ahead: "has to appear in court on Monday"
+	case (w == "having" || w == "have" && !futureWords[prev]) && participle(next):
+		return -1 // the perfect: "having fallen 10% on Monday", "reported to have blown up … on Tuesday"
 	case (w == "were" || w == "was") && next == "to":
 		return 1 // "if his candidate were to win in November", "was to be held in March"
 	case strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") || w == "won't" || w == "won’t":
@@ -300,6 +305,11 @@ forthcoming`)
 var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting
 hope seeks seek prepares prepare poised forecast forecasts projected predicted slated likely`)
 
+// expectationWords measure an outcome against what was foreseen after "than" or "as" ("better
+// than expected", "as planned"): a comparison whose clause has its own tense.
+var expectationWords = setOf(`expected planned scheduled forecast predicted projected anticipated
+hoped feared estimated`)
+
 // scheduleWords are present-tense verbs of a timetable, which news uses for what is still to come.
 var scheduleWords = setOf(`begins starts opens resumes expires kicks launches reopens`)
 
@@ -327,3 +337,47 @@ chose beat froze stole shot wore tore threw blew fled quit ago earlier`)
 
 var notPast = setOf(`united limited indeed speed proceed exceed succeed embed hundred breed based
 related detailed advanced scheduled expected planned`)
+
+// participle reports whether w is a past participle as the perfect uses it: a regular one, a
+// simple past that doubles as one ("said", "held"), or an irregular one ("fallen", "blown",
+// "gone"). "been" is left out: "have been delayed until Friday" looks ahead.
+func participle(w string) bool {
+	if w == "been" || len(w) < 3 {
+		return false
+	}
+	return pastWords[w] || irregularParticiples[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w]
+}
+
+var irregularParticiples = setOf(`fallen taken given broken spoken chosen driven eaten written risen
+forgotten beaten stolen frozen hidden shaken proven blown shown grown known drawn flown thrown gone
+done begun run sung won come become put cut let seen sold bought`)
+
+// pastPerfectAround reports whether the sentence of token i has a verb in the past perfect ("had
+// sold", "had gone") within a few words either side of it.
+func (p *parser) pastPerfectAround(i int) bool {
+	start := int(p.t[i].start)
+	before := p.s[max(0, start-80):start]
+	before = before[sentenceStart(before):]
+	ws := strings.Fields(strings.ToLower(before))
+	ws = ws[max(0, len(ws)-8):]
+	ws = append(ws, p.wordsAfter(i, i+1)...)
+	for k := 0; k+1 < len(ws) && k < 14; k++ {
+		if trimWord(ws[k]) == "had" && participle(trimWord(ws[k+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// commaStops reports whether a comma before next ends the clause whose tense a date takes: not
+// before a coordinated clause, a comparison that leaves out its verb ("volume was 2 billion, up
+// from 1.2 billion Thursday") or the next date of a list ("ran a deficit on Thursday, Friday and
+// Monday").
+func commaStops(next string) bool {
+	switch next {
+	case "and", "but", "or", "then", "yet", "up", "down", "compared":
+		return false
+	}
+	wi, ok := lookup(next)
+	return !ok || wi.class != cWeekday && wi.class != cMonth
+}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsmon/newsmon/pkg/extract/wordclass"
 )
 
 // Expressions that begin with a word: month names, weekdays, relative words ("last week"), ordinal
@@ -97,9 +99,24 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 	if y, yEnd := p.ofYear(end); y != 0 {
 		return p.monthHit(from, yEnd, y, wi.val)
 	}
-	// A bare month needs a cue or a modifier, and a full name: "in May", not "Jan".
-	if wi.abbr || p.ref.IsZero() || from == i && !p.yearCue(i-1) {
+	// A bare month needs a cue, a modifier or a noun it dates, and a full name: "in May", "the
+	// February figures", not "Jan".
+	if wi.abbr || p.ref.IsZero() {
 		return hit{}, false
+	}
+	if h, ok := p.monthNumberWord(from, end, wi); ok {
+		return h, true
+	}
+	if h, ok := p.monthPair(from, end, wi); ok {
+		return h, true
+	}
+	attributive := false
+	if from == i && !p.yearCue(i-1) {
+		at, ok := p.attributiveMonth(i, end, wi)
+		if !ok {
+			return hit{}, false
+		}
+		from, attributive = at, true
 	}
 	// "in April and May 2024", "between June and August 2023": the year written after the second
 	// month is the first one's too.
@@ -113,8 +130,125 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 			}
 		}
 	}
-	y := p.bareMonthYear(wi.val, rel, hasRel, from, end)
-	return hit{from: from, to: end, value: monthValue(y, wi.val), grain: "month"}, true
+	return p.bareMonth(from, end, wi.val, rel, hasRel, attributive), true
+}
+
+// bareMonth is the month mo without a year over [from, end), in the year its relative word, its
+// range's end, its delivery noun or its clause's tense gives.
+func (p *parser) bareMonth(from, end, mo, rel int, hasRel, attributive bool) hit {
+	y := p.bareMonthYear(mo, rel, hasRel, from, end)
+	if y2, ok := p.rangeEndYear(from, end, mo, hasRel); ok {
+		y = y2
+	}
+	switch pm := int(p.ref.Month()); {
+	case !hasRel && p.near(end) && deliveryNouns[strings.ToLower(p.text(end))]:
+		// "July soybeans", "the June contract", "for December delivery": a market's delivery
+		// month, which is never past
+		y = p.ref.Year()
+		if mo < pm {
+			y++
+		}
+	case attributive && y > p.ref.Year() && pm-mo >= 1 && pm-mo <= 2:
+		// "the February figure is likely to be revised", written in March: the future is the
+		// noun's (a release, a revision), and the month the one just past
+		y = p.ref.Year()
+	}
+	return hit{from: from, to: end, value: monthValue(y, mo), grain: "month"}
+}
+
+// rangeEndYear is the year of a bare month that opens a range of months without a year ("between
+// July and September", "from March to May"): the range's end is read with the verb of the clause,
+// which follows it, and the start is the same year or, when the range crosses New Year, the year
+// before it.
+func (p *parser) rangeEndYear(from, end, mo int, hasRel bool) (int, bool) {
+	k := end
+	if hasRel || !p.near(k) || !p.near(k+1) {
+		return 0, false
+	}
+	if !(p.is(k, "to") || p.is(k, "through") || p.is(k, "-") || p.is(k, "–") || p.is(k, "and") && p.betweenBefore(from)) {
+		return 0, false
+	}
+	m2, ok := p.word(k + 1)
+	if !ok || m2.class != cMonth || m2.abbr || !p.capitalised(k+1) {
+		return 0, false
+	}
+	y := p.bareMonthYear(m2.val, 0, false, k+1, k+2)
+	if m2.val < mo {
+		y--
+	}
+	return y, true
+}
+
+// monthPair reads two full month names joined by a slash, a hyphen or a dash without spaces, a period of
+// statistics or a shipment window ("the October/December quarter", "the April-June quarter",
+// "for May/June shipment"), as the range of its months. Its year is read at its end, as for a
+// range of bare months.
+func (p *parser) monthPair(from, end int, wi wordInfo) (hit, bool) {
+	k := end
+	if !p.glued(k) || !(p.is(k, "/") || p.is(k, "-") || p.is(k, "–")) || !p.glued(k+1) {
+		return hit{}, false
+	}
+	m2, ok := p.word(k + 1)
+	if !ok || m2.class != cMonth || m2.abbr || !p.capitalised(k+1) || m2.val == wi.val {
+		return hit{}, false
+	}
+	y2, to := p.yearAfter(k + 2)
+	if y2 == 0 || p.is(k+2, ",") {
+		h, _ := p.month(k+1, m2) // the end alone, read as a bare month with its own cues
+		if h.grain != "month" {
+			y2 = p.bareMonthYear(m2.val, 0, false, k+1, k+2)
+		} else {
+			y2, _ = strconv.Atoi(h.value[:4])
+		}
+		to = k + 2
+	}
+	y1 := y2
+	if m2.val < wi.val {
+		y1--
+		if sy, ok := p.splitYearBefore(from); ok {
+			y1, y2 = sy, sy+1 // "fiscal 1987/88 (April-March)": the split year's months
+		}
+	}
+	return hit{from: from, to: to, value: monthValue(y1, wi.val) + "/" + monthValue(y2, m2.val), grain: "month"}, true
+}
+
+// splitYearBefore returns the first year of a split year ("1987/1988") read just before from,
+// with at most an opening bracket between them.
+func (p *parser) splitYearBefore(from int) (int, bool) {
+	if p.prev.to == 0 || p.prev.grain != "year" || from-p.prev.to > 1 || len(p.prev.value) != 9 {
+		return 0, false
+	}
+	if from-p.prev.to == 1 && !p.is(from-1, "(") {
+		return 0, false
+	}
+	y, err := strconv.Atoi(p.prev.value[:4])
+	if err != nil || p.prev.value[5:] != strconv.Itoa(y+1) {
+		return 0, false
+	}
+	return y, true
+}
+
+// deliveryNouns are what a month names the delivery of in market copy: contracts and the
+// commodities traded for future delivery.
+var deliveryNouns = setOf(`contract contracts futures delivery deliveries shipment shipments
+soybeans soybean soymeal soyoil corn wheat oats barley cotton cocoa coffee sugar crude heating
+gasoline cattle hogs bellies copper silver platinum`)
+
+// monthNumberWord reads a day written as a word after a month name: "on March eight", "holders of
+// record April six,". The word must end its phrase, so that "in March two years ago" stays a
+// month; "May" needs a cue before it ("May one ask").
+func (p *parser) monthNumberWord(from, end int, wi wordInfo) (hit, bool) {
+	nw, ok := p.word(end)
+	if !ok || nw.class != cNumWord || nw.val > 31 || p.is(end, "a") || p.is(end, "an") || !p.near(end) {
+		return hit{}, false
+	}
+	if end+1 < len(p.t) && p.t[end+1].kind != kPunct && !p.t[end+1].brk {
+		return hit{}, false
+	}
+	if wi.val == 5 && !p.yearCue(from-1) {
+		return hit{}, false
+	}
+	return p.dayHit(hit{from: from, to: end + 1, grain: "day"}, 0, wi.val, nw.val, wi.val, 0)
 }
 
 // monthDay reads the day after a month name at i ("Oct 20", "Oct. 20, 2023") and the range it
@@ -176,8 +310,9 @@ func (p *parser) bareMonthYear(mo, rel int, hasRel bool, from, end int) int {
 		}
 	case tense < 0:
 		// As for a day (dayHit), a past verb does not send the next month a year back: "orders
-		// placed for November transactions", published in October; "struck in December" does.
-		if mo > pm+1 {
+		// placed for November transactions", published in October; "struck in December" does,
+		// and so does "in" before the next month: "Talks collapsed in February", in January.
+		if mo > pm+1 || mo > pm && p.pastIn(from) {
 			y--
 		}
 	case mo-pm > 6:
@@ -185,6 +320,17 @@ func (p *parser) bareMonthYear(mo, rel int, hasRel bool, from, end int) int {
 	}
 	return y
 }
+
+// pastIn reports whether "in" or "during" opens the bare month at from, and no word of a period's
+// bounds governs it ("fiscal 1987 beginning in April"): then a past verb puts the month a year back.
+func (p *parser) pastIn(from int) bool {
+	if from < 1 || !strings.EqualFold(p.text(from-1), "in") && !strings.EqualFold(p.text(from-1), "during") {
+		return false
+	}
+	return from < 2 || !periodBounds[strings.ToLower(p.text(from-2))]
+}
+
+var periodBounds = setOf(`beginning starting ending begins starts ends due scheduled`)
 
 func (p *parser) monthHit(from, to, y, mo int) (hit, bool) {
 	return hit{from: from, to: to, value: monthValue(y, mo), grain: "month"}, true
@@ -240,7 +386,7 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 			}
 		}
 	}
-	if p.ref.IsZero() {
+	if p.ref.IsZero() || p.weekdayInName(i) {
 		return hit{}, false
 	}
 	from := i
@@ -331,6 +477,10 @@ func (p *parser) relative(i, rel int) (hit, bool) {
 		}
 		h.from = i - 1
 		h.value, h.grain = strconv.Itoa(p.lastYear+rel), "year"
+		if y, ok := p.splitYearBefore(p.prev.to); ok {
+			// after "1986/87", "the previous year" is the split year before it
+			h.value = strconv.Itoa(y+rel) + "/" + strconv.Itoa(y+rel+1)
+		}
 		return h, true
 	}
 	if lw == "all" && per.val != pMonth && per.val != pYear && per.val != pWeek {
@@ -406,7 +556,7 @@ func (p *parser) ordinalPeriod(i, n int) (hit, bool) {
 		}
 	}
 	if y == 0 {
-		if p.ref.IsZero() {
+		if p.ref.IsZero() || p.partOfOther(i, j, half) {
 			return hit{}, false
 		}
 		y = p.periodYear(i, n, half)
@@ -523,3 +673,110 @@ func (p *parser) quarterCode(i int) (hit, bool) {
 	}
 	return partHit(h, y, n, p.text(i) == "H")
 }
+
+// attributiveMonth reports whether the full month name at i, with no cue before it, dates the noun
+// after it or its own possessive ("February sales rose", "the March figure", "January's record
+// rate", "at end-February") and returns where the expression starts. A capitalised word before it
+// in mid-sentence makes it part of a name ("Theresa May's cabinet"), as does a word after it that is
+// no noun ("June said", "May will"). "May" (a name and a modal verb as well) and "March" (a noun
+// and a verb) need a determiner or an adjective before them ("a May interview", "weak March
+// sales") unless a delivery follows ("buying March soybeans"), and "May" no possessive.
+func (p *parser) attributiveMonth(i, end int, wi wordInfo) (int, bool) {
+	if i > 1 && p.is(i-1, "-") && p.glued(i) && strings.EqualFold(p.text(i-2), "end") {
+		return i - 2, true // "end-February", as "mid-February"
+	}
+	if !p.near(end) || p.t[end].kind != kWord && !p.apostrophe(end) {
+		return 0, false
+	}
+	isMay := wi.val == 5
+	ambiguous := isMay || wi.val == 3 // a name and a modal, a noun and a verb
+	if i > 0 && !p.t[i].brk {
+		prev := strings.ToLower(p.text(i - 1))
+		if p.t[i-1].kind == kWord && p.capitalised(i-1) && !p.sentenceInitial(i-1) && !determiners[prev] {
+			return 0, false
+		}
+		if ambiguous && !determiners[prev] && wordclass.Speaker(prev) != 'a' && !deliveryNouns[strings.ToLower(p.text(end))] {
+			return 0, false // "and March organisers", "said May officials"
+		}
+	} else if ambiguous {
+		return 0, false
+	}
+	if p.apostrophe(end) {
+		return i, !isMay && p.glued(end) && p.glued(end+1) && p.is(end+1, "s")
+	}
+	w := p.text(end)
+	if nw, ok := p.word(end); ok && nw.class == cNumWord {
+		return 0, false // "January nineteen ninety-seven": a year in words, not a noun
+	}
+	if p.capitalised(end) || notMonthNoun[w] || !wordclass.Of(w).Known() {
+		return 0, false
+	}
+	return i, true
+}
+
+// apostrophe reports whether token k is an apostrophe.
+func (p *parser) apostrophe(k int) bool { return p.is(k, "'") || p.is(k, "’") }
+
+// sentenceInitial reports whether token k opens its sentence or line.
+func (p *parser) sentenceInitial(k int) bool {
+	return k == 0 || p.t[k].brk || p.is(k-1, ".") || p.is(k-1, "!") || p.is(k-1, "?") || p.is(k-1, `"`) || p.is(k-1, "“")
+}
+
+// notMonthNoun are verbs and auxiliaries the noun list also holds, after which a month name is a
+// person's ("June will", "April does").
+var notMonthNoun = setOf(`will can must might may shall should would could does do did has have had
+is are was were be am says said tells told asks asked`)
+
+// weekdayInName reports whether the weekday at i opens a name after "the": "the Sunday Times",
+// "The Sunday Express". A date there would be written "the Sunday before" or "the Sunday after".
+func (p *parser) weekdayInName(i int) bool {
+	if i == 0 || !strings.EqualFold(p.text(i-1), "the") || !p.near(i+1) || p.t[i+1].kind != kWord || !p.capitalised(i+1) {
+		return false
+	}
+	_, dateWord := p.word(i + 1)
+	return !dateWord
+}
+
+// partOfOther reports whether the part over [i, j) ("second half", "first quarter") divides
+// something other than a year: a unit after it ("the first half hour"), another period or thing
+// after "of" ("the first half of March", "the second half of the statement period"; "of the year"
+// and "of the current financial year" are kept), or a match, when the words around it speak of
+// play ("failed to score in the second half").
+func (p *parser) partOfOther(i, j int, half bool) bool {
+	if p.near(j) && p.t[j].kind == kWord {
+		w := strings.ToLower(p.text(j))
+		if partUnits[w] {
+			return true
+		}
+		if w == "of" {
+			k := j + 1
+			for k < len(p.t) && k < j+5 && yearQualifiers[strings.ToLower(p.text(k))] {
+				k++
+			}
+			// "for the third quarter of $226 million", "of 8.6 pct": a sum, not a whole
+			return k < len(p.t) && p.t[k].kind == kWord && !strings.EqualFold(p.text(k), "year")
+		}
+	}
+	if !half {
+		return false
+	}
+	start, end := int(p.t[i].start), int(p.t[j-1].end)
+	around := strings.ToLower(p.s[max(0, start-250):min(len(p.s), end+100)])
+	for _, w := range strings.Fields(around) {
+		if matchWords[strings.Trim(w, `.,;:!?"'“”()`)] {
+			return true
+		}
+	}
+	return false
+}
+
+// partUnits are what an ordinal part divides when they follow it, other than a year.
+var partUnits = setOf(`hour hours minute minutes mile miles century inning innings`)
+
+// yearQualifiers may stand between "of" and "year": "of the current financial year".
+var yearQualifiers = setOf(`the this that its their our current financial fiscal calendar next last
+same coming previous`)
+
+// matchWords speak of a game's play, whose halves are no half-years.
+var matchWords = setOf(`half-time halftime minute minutes goal goals scored score scoring match
+penalty penalties kick-off whistle striker tally touchdown tries`)

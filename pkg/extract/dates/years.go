@@ -35,6 +35,9 @@ func (p *parser) yearCue(k int) bool {
 // year reads a year after a cue: "in 2019", "since 2019", "late 2019", "from 2019 to 2021",
 // "between 2019 and 2021", "in 2019-20".
 func (p *parser) year(i, y int) (hit, bool) {
+	if end, ok := p.splitYearEnd(i, y); ok {
+		return p.splitYear(i, end, y)
+	}
 	if !p.yearCue(i-1) && !p.bareYear(i, y) || p.numGlued(i+1) && !p.is(i+1, "-") {
 		return hit{}, false
 	}
@@ -159,4 +162,33 @@ func (p *parser) inName(i int) bool {
 		return true
 	}
 	return false
+}
+
+// splitYearEnd reports whether the year y at i opens a split year, a fiscal, crop or budget year
+// written with a slash ("1986/87", "fiscal 1987/1988"), and returns the token after it. The second
+// part must be the next year, so that a ratio or a table's "1986/1990" stays apart.
+func (p *parser) splitYearEnd(i, y int) (int, bool) {
+	if !p.is(i+1, "/") || !p.glued(i+1) || !p.glued(i+2) || p.numGlued(i+3) {
+		return 0, false
+	}
+	n, l := p.num(i + 2)
+	if !(l == 2 && n == (y+1)%100 || l == 4 && n == y+1) {
+		return 0, false
+	}
+	return i + 3, true
+}
+
+// splitYear is the split year over [i, end) as the span of its two calendar years, with "fiscal"
+// before it: where a reader does not know the year's first month, the years it touches are what
+// the text fixes. It is a date where a year alone would be one, and also after "the" or a
+// possessive ("the 1986/87 harvest", "Pakistan's 1986/87 exports"), which no count takes.
+func (p *parser) splitYear(i, end, y int) (hit, bool) {
+	if !p.yearCue(i-1) && !p.bareYear(i, y) && !p.is(i-1, "the") && !p.is(i-1, "'s") && !p.is(i-1, "s") {
+		return hit{}, false
+	}
+	h := hit{from: i, to: end, value: strconv.Itoa(y) + "/" + strconv.Itoa(y+1), grain: "year"}
+	if i > 0 && strings.EqualFold(p.text(i-1), "fiscal") {
+		h.from = i - 1
+	}
+	return h, true
 }
