@@ -29,6 +29,9 @@ type unknownPlace struct {
 	// district: the text calls the name a district, ward or neighbourhood ("the Part-Dieu business
 	// district"), which says it is a place as much as a locative word does.
 	district bool
+	// side: a match report names it as a club or a ground ("West Ham", "at Murrayfield"): the story's
+	// focus, set by the sides it names, is no container for it.
+	side bool
 }
 
 // candidateIn returns the candidate that lies inside container (in its first-level region when the
@@ -108,6 +111,8 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 		return false
 	case calledBySurname(e):
 		return false // "Nigel Lawson … Lawson said": a person, whom the story calls by the last name
+	case d.namesBody(e, text):
+		return false // "New Labour", "Gavi", "Health Canada", "shares in Elan"
 	}
 	if _, ok := d.features[k]; ok {
 		return false
@@ -224,6 +229,8 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 					admin1 = focus.admin1
 				}
 			}
+		case u.side:
+			continue
 		case u.district && focus.city >= 0:
 			country, admin1 = d.countryOf(focus.city), d.recs[focus.city].admin1 // a district is one of the story's city
 		case focus.country >= 0 && placeLike:

@@ -106,6 +106,7 @@ type item struct {
 	// candidates and the qualifier's part of each mention, which becomes a mention of the region.
 	nameQuals    []posting
 	qualMentions []article.Mention
+	givenName    bool // a one-word name that is a given name, outside a match report (see givenNameTown)
 }
 
 // A town a small fraction of a namesake city's size is read only where the article names its own
@@ -203,6 +204,15 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 
 	spans := d.widenSpans(ents, text(), placeSpansOf(ents))
+	names, firms := nameSpansOf(ents), firmOrPersonNames(ents)
+	dlSpan := article.Span{Start: -1, End: -1}
+	if hasDateline {
+		dlSpan = dl.PlaceSpan
+		if dl.Region != "" {
+			dlSpan.End = dl.RegionSpan.End
+		}
+	}
+	sports := english && sportsStory(a.Text)
 	var items []*item
 	var unknowns []unknownPlace
 	teams := 0 // names written as sports teams' ("Minnesota beat Buffalo")
@@ -225,6 +235,11 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			if e.Mentions = d.ownNameMentions(text(), e, spans); len(e.Mentions) == 0 {
 				continue
 			}
+			if !sports && (d.notAPlace(e, text(), names, firms, spans, dlSpan) || d.namesBody(e, text())) {
+				// "actor Sylvester", "Paramount, Universal and Warner Brothers"; a match report's clubs
+				// listed with clubs typed ORG are their home towns all the same (see roles.go).
+				continue
+			}
 		}
 		if e.Type == article.TypePlace && featureMentions(text(), e.Mentions) {
 			continue // "the Mathare and Ngong rivers": a river's name, whatever towns share it
@@ -238,8 +253,8 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 		k := Key(e.Name)
 		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.weakName(k, e, found), feat: feat, pick: -1,
-			subRegion: e.Type == article.TypePlace && subRegionName(e.Name),
-			surname:   e.Type == article.TypePlace && surnames[k]}
+			subRegion: e.Type == article.TypePlace && subRegionName(e.Name), givenName: !sports && givenNameTown(e.Name),
+			surname: e.Type == article.TypePlace && surnames[k]}
 		if len(qual) > 0 && e.Type == article.TypePlace {
 			it.nameQuals = qual
 			_, it.qualMentions = splitQualified(e.Mentions)
@@ -344,6 +359,13 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 	unknowns = append(unknowns, d.districtNames(a.Text, text, ents)...)
+	if sports {
+		// "West Ham", "Notts County", "Murrayfield" in a match report are clubs and grounds: where the
+		// sides it names lie does not place them.
+		for i := range unknowns {
+			unknowns[i].side = sideMentions(text(), unknowns[i].mentions)
+		}
+	}
 	a.Places = append(a.Places, r.inferPlaces(text(), items, unknowns, datelineItem, spans)...)
 	return nil
 }
@@ -666,6 +688,10 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			continue
 		}
 		if rec.feature == featAdmin1 && !countrySupport && anchors >= 2 && d.unpickRegionAbroad(it, picks) {
+			continue
+		}
+		if it.givenName && rec.feature == featCity && rec.pop < unsupportedMaxPopulation && rec.seat == 0 && !admin1Support {
+			it.pick, it.dropped = -1, true // "actor Sylvester" is no town in Georgia while the story names no Georgia
 			continue
 		}
 		if it.mistyped && !countrySupport && !d.bigEnough(it.pick) {
