@@ -19,6 +19,10 @@ type quotedAsSaying struct {
 	as      int // the token "as"; toks[as+1] is "saying"
 }
 
+// quotingVerbs report someone's words through a medium before "as saying": "quoted", and "reports
+// a union source as saying", "cited officials as saying".
+var quotingVerbs = wordSet(`quoted quotes quoting reported reports reporting cited cites citing`)
+
 // reportingParticiples follow "as" after "quoted": "as saying", "as telling reporters".
 var reportingParticiples = wordSet(`saying telling stating adding`)
 
@@ -33,7 +37,7 @@ func findQuotedAsSaying(toks []text.Token) (c quotedAsSaying, ok bool) {
 			if t == ";" || isOpenMark(t) || isCloseMark(t) {
 				break
 			}
-			if t != "quoted" {
+			if !quotingVerbs[t] {
 				continue
 			}
 			c.quoted, c.as = j, i
@@ -59,7 +63,7 @@ func findQuotedAsSaying(toks []text.Token) (c quotedAsSaying, ok bool) {
 	return c, false
 }
 
-// passiveQuoted reports whether toks[j], "quoted", is passive: after was/were/been/is/are,
+// passiveQuoted reports whether toks[j], "quoted" or another quoting verb, is passive: after was/were/been/is/are,
 // possibly with an adverb between ("was also quoted").
 func passiveQuoted(toks []text.Token, j int) bool {
 	for k := j - 1; k >= 0 && j-k <= 3; k-- {

@@ -228,7 +228,7 @@ func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
 		// Verbs that are speech only next to a quote count right before its mark ("He jokes, “…").
 		after := k >= n-2 && (k == n-1 || toks[n-1].Text == "," || toks[n-1].Text == ":")
 		cue, kEnd := e.cueAt(toks, k, after)
-		if cue == "" {
+		if cue == "" || nestedObjectCue(e, toks, k, kEnd) {
 			continue
 		}
 		q.cue, q.cueStart, q.cueEnd = cue, toks[k].Start, toks[kEnd].End
@@ -371,4 +371,17 @@ scan:
 		}
 	}
 	return end
+}
+
+// nestedObjectCue reports whether the cue toks[k..kEnd] before a quote mark only has a plain object
+// that a clause of its own goes on from ("said Peru would maintain its freeze until the price
+// reaches “…”"): a verb inside someone's reported words, whose speaker is the earlier cue's.
+// Before "to", "as", "of" or "that" at the quote's edge the quote is the verb's own predicate.
+func nestedObjectCue(e *Extractor, toks []text.Token, k, kEnd int) bool {
+	n := len(toks)
+	last := lower(toks[n-1].Text)
+	if kEnd != k || kEnd+2 >= n || !text.IsWord(last) || prepositions[last] || last == "as" || last == "that" || auxiliaries[last] {
+		return false
+	}
+	return objectOnly(toks, k, e.contentStart(toks, k, kEnd), n)
 }

@@ -80,7 +80,8 @@ func (d *doc) contentBeforeSpeaker(sp text.Span, direct []found) []found {
 		}
 		toks := d.tokensIn(sp.Start, q.mStart)
 		n := len(toks)
-		if n < 5 || toks[n-1].Text != "," || strings.TrimSpace(d.s[q.mEnd:q.cueStart]) != "" {
+		if n < 5 || toks[n-1].Text != "," || strings.TrimSpace(d.s[q.mEnd:q.cueStart]) != "" || relativePronoun(d.s[q.mStart:q.mEnd]) {
+			// ("…, endorsed by the union, who say “…”": the words before the relative clause are no one's)
 			continue
 		}
 		from := datelineEnd(toks, n-1)
@@ -409,6 +410,9 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 				continue // "…, said it would invest": the phrase after the cue is not its subject
 			}
 			comma, last, role = k-1, p.b, p.roleE > p.roleStart
+			if nameList(toks[datelineEnd(toks, comma):comma]) {
+				continue // "Rio Tinto-Zinc Corp Plc, RTZ, said the rise …": the name is the subject, not what was said
+			}
 			d.resolveNP(&q, toks, p)
 		} else {
 			p, ok := npBefore(toks, k)
@@ -449,6 +453,9 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		}
 		if indexTok(toks[:min(n, kEnd+4)], "that", kEnd+1) >= 0 {
 			continue
+		}
+		if rest < 0 && !inverted && n-1-last > 2 && text.IsWord(toks[last+1].Text) && hasAuxiliary(toks[last+1:]) {
+			continue // "…, Moreno insisted the board had misled him.": the cue's own clause follows
 		}
 		var out []found
 		q2 := q
@@ -534,6 +541,11 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 				// "the European Union, which contended that …": the text names the speaker with
 				// the relative pronoun, which stands for its antecedent.
 				q.mStart, q.mEnd = toks[r].Start, toks[r].End
+				if q.spk != nil && !d.isEntity(q.spk) && !speakerish(lower(toks[headOf(toks, p.a, p.b)].Text)) {
+					// "Baker met Mitchell, who urged …": a phrase the tagger found no name in, with no
+					// noun for people at its head, is no antecedent a reader can name
+					q.spk, q.unnamed = nil, true
+				}
 				if q.spk != nil {
 					q.kind = kindPronoun
 				}
@@ -547,6 +559,9 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			continue
 		}
 		end, more := e.furtherQuotes(d, toks, q, from)
+		if kEnd == k && d.deedObject(q, toks, k, from, end) {
+			continue
+		}
 		var ok bool
 		if q.start, q.end, ok = content(toks, from, end); !ok {
 			return nil
@@ -657,18 +672,28 @@ func (e *Extractor) nextSpeakerClause(d *doc, toks []text.Token, from, end int) 
 			continue
 		}
 		b = j + 1
+		// a comma alone is a clause boundary only before a speaker whose cue has words of its own
+		// ("…would not be sold, Bellamy insisted the club …"); "…, analysts said." is trailing and
+		// "…, he said, …" a parenthesis
+		bare := false
 		if w := lower(toks[b].Text); contrastWords[w] {
 			b++
 		} else if t == "," {
-			continue // a comma alone is no clause boundary: "…, analysts said" is handled as trailing
+			if text.IsCapitalized(toks[j-1].Text) && !text.IsCapitalized(toks[b].Text) && !pronounSpeakers[toks[b].Text] {
+				continue // "a jury in Sutton County, Texas, district court has found": a place's comma
+			}
+			bare = true
 		}
 		for k := b + 1; k < end && k <= b+6; k++ {
 			if !text.IsWord(toks[k].Text) {
 				break
 			}
-			cue, _ := e.cueAt(toks, k, false)
+			cue, kEnd := e.cueAt(toks, k, false)
 			if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {
 				continue
+			}
+			if bare && (kEnd+3 >= end || !text.IsWord(toks[kEnd+1].Text)) {
+				break
 			}
 			if p, ok := npBefore(toks[b:], k-b); ok && p.a == 0 && !p.none {
 				return j, b
@@ -782,4 +807,20 @@ func allLowerWords(toks []text.Token) bool {
 		}
 	}
 	return true
+}
+
+// nameList reports whether tokens are only capitalised words, commas, hyphens and "and"/"&": a name
+// with its short form ("Rio Tinto-Zinc Corp Plc, RTZ"), which no one says.
+func nameList(toks []text.Token) bool {
+	words := 0
+	for _, t := range toks {
+		switch {
+		case text.IsCapitalized(t.Text):
+			words++
+		case t.Text == "," || t.Text == "-" || t.Text == "&" || t.Text == "and" || t.Text == "." || possessive(t.Text):
+		default:
+			return false
+		}
+	}
+	return words > 1 && !sentenceOpeners[toks[0].Text] // (not "Instead, said Mr Doctorow, …")
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/text"
 )
 
 // Pronouns and gender: he/she/they/it resolved to the nearest fitting speaker or mention.
@@ -21,10 +22,10 @@ func resolvePronouns(d *doc, qs []found) {
 			d.reported = append(d.reported, placeSpan{qs[i].start, qs[i].end})
 		}
 	}
-	var lastPerson, lastOrg *speakerRef
+	var lastPerson, lastOrg, lastGroup *speakerRef
 	// where each was last spoken of: a nominal or a pronoun that resolved to a name brings the name
 	// forward, so a mention the reader already passed over does not take a later pronoun from it
-	var lastPersonAt, lastOrgAt int
+	var lastPersonAt, lastOrgAt, lastGroupAt int
 	var lastDirect *found
 	for i := range qs {
 		q := &qs[i]
@@ -80,10 +81,16 @@ func resolvePronouns(d *doc, qs []found) {
 			}
 			if q.spk == nil && strings.EqualFold(p, "they") {
 				q.spk = lastPerson
+				if lastGroup != nil && (lastPerson == nil || lastGroupAt > lastPersonAt) {
+					q.spk = lastGroup // "…, banking sources said. They said …"
+				}
 			}
 			if q.spk != nil && d.thing(q.spk) {
 				// a thing read as an earlier cue's subject ("noted the rule") is no antecedent
 				q.spk = d.lastMentionBefore(q.mStart, org, want, false)
+			}
+			if want != 0 && afterGroup(qs, i, lastGroup, lastGroupAt) {
+				q.spk = nil
 			}
 			if q.spk != nil && want != 0 {
 				d.learnGender(q.spk.name, want) // "she" said it, so later "he" is someone else
@@ -99,6 +106,9 @@ func resolvePronouns(d *doc, qs []found) {
 			}
 			if q.spk.typ == article.TypeOrg {
 				lastOrg, lastOrgAt = q.spk, at
+			} else if !d.isEntity(q.spk) && pluralDescription(q.spk.name) {
+				// "banking sources", "the economists": many people, never the antecedent of a he or she
+				lastGroup, lastGroupAt = q.spk, at
 			} else {
 				lastPerson, lastPersonAt = q.spk, at
 			}
@@ -261,4 +271,23 @@ func honorificGender(s string) byte {
 		}
 	}
 	return 0
+}
+
+// pluralDescription reports whether a described speaker ends in a plural noun: "banking sources",
+// "Economists", "the Merrill Lynch executives".
+func pluralDescription(name string) bool {
+	w := name[strings.LastIndexByte(name, ' ')+1:]
+	lw := lower(w)
+	if text.IsCapitalized(w) {
+		return peoplePlural(w)
+	}
+	return len(lw) > 3 && singular(lw) != lw && !strings.HasSuffix(lw, "ss")
+}
+
+// afterGroup reports whether the he or she of qs[i], resolved to someone named before the group
+// lastGroup spoke, comes right after that group's words ("Deputies from three provinces said ….
+// One said …. “…,” he said."): one of them speaks, not the person named before.
+func afterGroup(qs []found, i int, lastGroup *speakerRef, lastGroupAt int) bool {
+	q := &qs[i]
+	return q.spk != nil && i > 0 && lastGroup != nil && qs[i-1].spk == lastGroup && q.spk.start < lastGroupAt
 }

@@ -138,7 +138,8 @@ type found struct {
 	unnamed            bool   // the cue's subject was read but is no speaker: a document without issuer, a place
 	inherit            bool   // a quote with no cue of its own: same speaker as the quote before it
 	paragraphInitial   bool
-	openerAt, closerAt int // the marks of a direct or mixed quote
+	openerAt, closerAt int  // the marks of a direct or mixed quote
+	deed               bool // a deed's subject ("announced a merger"): no quote, but who the text speaks of
 }
 
 // subjectRead reports whether the cue's subject was read: a speaker, a pronoun to resolve, or a
@@ -156,6 +157,7 @@ type doc struct {
 	genders  map[string]byte // person name → 'm' or 'f', from honorifics and resolved he/she
 	quoted   []placeSpan     // direct quotes' contents in text order: names there are talked about, not speaking
 	reported []placeSpan     // reported speech's contents in text order: the same, as pronoun antecedents
+	deeds    []found         // subjects of deeds a speech verb named (objectOnly): antecedents, not quotes
 }
 
 // Find returns the quotes in s, an English text, given the entities found in s (may be nil).
@@ -165,6 +167,7 @@ func (e *Extractor) Find(s string, entities []article.Entity) []article.Quote {
 	qs = append(qs, e.indirect(d, qs)...)
 	qs = e.reportedQuotations(d, qs)
 	d.passiveAgents(qs)
+	qs = append(qs, d.deeds...) // "The governor announced a plan … he said would …": he is the governor
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].start < qs[j].start })
 	d.voicesAgain(qs)
 	resolvePronouns(d, qs)
@@ -191,7 +194,9 @@ func (e *Extractor) FindIn(lang, s string, entities []article.Entity) []article.
 func (d *doc) exportAll(qs []found) []article.Quote {
 	out := make([]article.Quote, 0, len(qs))
 	for _, q := range qs {
-		out = append(out, d.export(q))
+		if !q.deed {
+			out = append(out, d.export(q))
+		}
 	}
 	return out
 }

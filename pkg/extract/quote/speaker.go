@@ -49,7 +49,7 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "post-traumatic stress disorder": a modifier, not a speaker
 		return
 	}
-	if p.a == p.b && (toks[p.a].Text == "Having" || toks[p.a].Text == "Being") {
+	if w := lower(toks[p.a].Text); p.a == p.b && (w == "having" || w == "being") {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0 // "(Having said that, …": a participle, no one
 		return
 	}
@@ -96,6 +96,13 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 			}
 			return
 		}
+	}
+	if !participle(lower(q.cue)) && (thingOfName(toks, p, h) || depth == 0 && !p.after && thingBefore(toks, p.a)) {
+		// (a participle's subject is the name: "footage of Clinton asking, “…”")
+		// "Market participation by Cuba suggests …", "The fall of the index showed …": a thing
+		// speaks for no one, and the name after it is no subject
+		q.unnamed, q.mStart, q.mEnd = true, 0, 0
+		return
 	}
 	if m := d.lastMentionIn(start, end); m != nil {
 		d.byMention(q, toks, p, h, head, m)
@@ -1034,4 +1041,28 @@ func (d *doc) placeInPhrase(q *found, toks []text.Token, p np, h int, head strin
 		}
 	}
 	return false
+}
+
+// thingOfName reports whether the phrase p is headed by a thing (toks[h], a lower-case noun WordNet
+// files first as a thing, no word for people, bodies or documents) with a prepositional phrase
+// after it: "participation by Cuba", "the decline in Ford's sales".
+func thingOfName(toks []text.Token, p np, h int) bool {
+	if h >= p.b || !prepositions[lower(toks[h+1].Text)] || text.IsCapitalized(toks[h].Text) {
+		return false
+	}
+	for i := h + 2; i <= p.b && !text.IsCapitalized(toks[i].Text); i++ {
+		if !determiners[lower(toks[i].Text)] {
+			return false // "a rate of progress Ms Abbott described": the name is no object of the preposition
+		}
+	}
+	w := lower(toks[h].Text)
+	return !speakerish(w) && nounClassOf(w) == 't'
+}
+
+// thingBefore reports whether the name starting at toks[a] is the object of a preposition after a
+// thing ("participation by | Cuba", "the decline in | Ford's sales"): the thing is the cue's
+// subject, and the name no speaker. (People after a quantity, "56 pct of | respondents", speak.)
+func thingBefore(toks []text.Token, a int) bool {
+	return a >= 2 && text.IsCapitalized(toks[a].Text) && !peoplePlural(toks[a].Text) && (toks[a-1].Text == "by" || toks[a-1].Text == "of" || toks[a-1].Text == "in" || toks[a-1].Text == "from") &&
+		thingOfName(toks, np{a: a - 2, b: a}, a-2)
 }

@@ -20,13 +20,20 @@ func (d *doc) cueSubject(q *found, toks []text.Token, k, kEnd int) {
 	default:
 		if p, ok := npBefore(toks, k); ok {
 			d.resolveNP(q, toks, p)
-		} else if p, ok := npAfter(toks, kEnd+1); ok && !(p.b+1 < len(toks) && auxiliaries[lower(toks[p.b+1].Text)]) {
-			// but not "said the Brenner case was …": that phrase is the subject of what was said
+		} else if d.relativeSubject(q, toks, k) {
+			// "Mitchell who urged Canada to “…”": the relative pronoun's antecedent speaks
+		} else if p, ok := npAfter(toks, kEnd+1); ok && speakerFollows(toks[k].Text) && !(p.b+1 < len(toks) && auxiliaries[lower(toks[p.b+1].Text)]) {
+			// "said Cui"; but not "said the Brenner case was …" (the subject of what was said) nor
+			// "urged Canada to …" (the object of a verb that never inverts)
 			d.resolveNP(q, toks, p)
 		} else if k > 0 && (toks[k-1].Text == "to" || toks[k-1].Text == "by") {
 			d.clauseSubject(q, toks, k) // "went on to say:", "began by saying"
 		} else {
-			d.nearestMention(q, toks, k, toks[0].Start, toks[len(toks)-1].End)
+			hi := toks[len(toks)-1].End
+			if !speakerFollows(toks[k].Text) {
+				hi = toks[k].Start // a name after a verb that never inverts is its object ("urged Canada to")
+			}
+			d.nearestMention(q, toks, k, toks[0].Start, hi)
 		}
 	}
 	if !q.subjectRead() {
@@ -178,4 +185,44 @@ func (d *doc) nearestMention(q *found, toks []text.Token, k, lo, hi int) {
 	if best != nil {
 		q.spk, q.mStart, q.mEnd = best, best.start, best.end
 	}
+}
+
+// relativeSubject gives the cue at toks[k] after a relative pronoun ("Mitchell who urged …", "the
+// union, which warned …") the pronoun's antecedent as speaker, with the pronoun as its mention, when
+// the antecedent is a name or a noun for people. It reports whether the cue follows a relative
+// pronoun.
+func (d *doc) relativeSubject(q *found, toks []text.Token, k int) bool {
+	j := k - 1
+	for j > 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+		j--
+	}
+	if j < 1 || !relativePronoun(toks[j].Text) {
+		return false
+	}
+	end := j
+	if toks[end-1].Text == "," {
+		end--
+	}
+	if end >= 3 && text.IsNumber(toks[end-1].Text) && toks[end-2].Text == "," {
+		end -= 2 // "Staunton, 49, who told …": the age between the name and "who"
+	}
+	sub := *q
+	p, ok := npBefore(toks, end)
+	if ok && !p.none {
+		d.resolveNP(&sub, toks, p)
+	}
+	// a name, or a description headed by a noun for people ("the Conservatives who said"); any
+	// other phrase before "who" may hold more than the antecedent ("including X"): no speaker
+	if sub.spk != nil && (d.isEntity(sub.spk) || speakerish(lower(toks[headOf(toks, p.a, p.b)].Text))) {
+		*q = sub
+		q.mStart, q.mEnd, q.kind = toks[j].Start, toks[j].End, kindPronoun
+	}
+	return true
+}
+
+// speakerFollows reports whether the speaker may come after the cue word: an inverting speech verb
+// ("said Cui") or "according to".
+func speakerFollows(cue string) bool {
+	w := lower(cue)
+	return inverting[w] || w == "according"
 }
