@@ -894,12 +894,17 @@ func isPossessive(w string) bool { return w == "'s" || w == "’s" }
 // gatherEvidence reads each mention's context: titles and class nouns before it, an apposition or a
 // place noun after it, "the" before a one-word name, water words around such a name.
 func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
+	sport := isSportText(toks)
 	for n := range cands {
 		c := &cands[n]
 		i, j := tokenSpan(toks, c.start, c.end)
 		if i >= j {
 			continue
 		}
+		if sport {
+			t.addSportEvidence(toks, c, i, j)
+		}
+		t.addBodyCues(toks, c, i, j)
 		ev := &c.ev
 		person := c.typ == article.TypePerson
 		if person && c.role != "" {
@@ -931,7 +936,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 		}
 		// "X, a family-owned chipmaker from Bavaria," / "X, the joint venture formed by …"; a place
 		// the gazetteer knows keeps its type ("eastern Hungary, the company's first plant").
-		if typ := t.appositiveClass(toks, j); typ >= 0 && !(c.typ == article.TypePlace && t.places != nil && t.places.IsPlace(c.name)) {
+		if typ := t.appositiveClass(toks, j); typ >= 0 && !frontedAdverbial(toks, i) && !(c.typ == article.TypePlace && t.places != nil && t.places.IsPlace(c.name)) {
 			ev.score[typ] += cueWeight
 		}
 		// "the Rhône", "the Bundestag": one word after "the" is no person's name. It is a river or
@@ -1200,6 +1205,17 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	// "the New York Islanders", "the Boston Bruins": a club (but "Bernie Sanders" is a person
 	// whose given name is also a town's).
 	if modelType != article.TypeOrg && t.isTeamName(words, k) && !(modelType == article.TypePerson && k.firstNames[name]) {
+		ev.score[tiOrg] += nameWeight
+		return ev
+	}
+	// "the Tories", "the Social Democrats": a party by its members (bodycues.go).
+	if modelType != article.TypeOrg && isPartyByMembers(words) && !mentions.titled {
+		ev.score[tiOrg] += nameWeight
+		return ev
+	}
+	// "the Fed", "the Bundesbank": a one-word name WordNet knows as an organisation (bodycues.go).
+	// (Also for what the model called a body: a weak cue for a place, "the X" near water, is outweighed.)
+	if len(words) == 1 && modelType != article.TypeMisc && modelType != article.TypeEvent && !mentions.titled && t.isBodyName(name) {
 		ev.score[tiOrg] += nameWeight
 		return ev
 	}

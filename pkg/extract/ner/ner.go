@@ -922,7 +922,7 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 		switch {
 		case o.typ == article.TypePerson && personish &&
 			(words[0] == e.name || words[len(words)-1] == e.name):
-		case o.typ == article.TypeOrg && e.typ != article.TypePlace && words[0] == e.name:
+		case o.typ == article.TypeOrg && e.typ != article.TypePlace && words[0] == e.name && !t.isTownPaper(e.name, words):
 		case o.typ == article.TypeEvent && words[len(words)-1] == e.name && (isNamedStorm(words) || t.isOccasionHead(e.name)):
 			// "Freddy" → "Cyclone Freddy", whatever the model made of the storm's name alone;
 			// "the Games" → "Commonwealth Games", "the Summit" → "Baltic Sea Summit".

@@ -444,6 +444,19 @@ func dropInside(cands []candidate) []candidate {
 // County", "Cape Town" are places the gazetteer may not hold whole.)
 var clubSuffixes = wordSet(`United Rovers Athletic Wanderers Albion Rangers Villa Utd Hotspur Argyle FC AFC`)
 
+// isTeamAfterThe reports a capitalised plural after a town that "the" opens, as North American
+// clubs are written ("the Pittsburgh Penguins", "the Boston Bruins"); after a country it is mostly
+// a capitalised noun of wire copy ("the U.S. Agencies"). Occasions and laws are no clubs
+// ("the Tokyo Games", "the Camp David Accords").
+func (t *Tagger) isTeamAfterThe(toks []token, start int, place, plural string, k *knowledge) bool {
+	i, _ := tokenSpan(toks, start, start+1)
+	if i == 0 || toks[i-1].Text != "the" || !t.isGroupPlural(plural, k) || lawHeadWords[plural] || t.isOccasionHead(plural) ||
+		t.isCountryLead(place) || t.isCountry(place) {
+		return false
+	}
+	return !t.isOccasionHead(strings.TrimSuffix(plural, "s"))
+}
+
 // joinClubNames makes one club of a place and a club's suffix the model tagged apart or left out
 // ("Sheffield" + "United"), when the two are not a place as a whole. (A plural after a place is
 // left alone here: after "U.S." it is mostly a capitalised noun of wire copy, "U.S. Officials".)
@@ -465,7 +478,7 @@ func (t *Tagger) joinClubNames(s string, toks []token, cands []candidate, k *kno
 			continue // the word opens or sits in a longer mention
 		}
 		name := a.name + " " + next.Text
-		if !clubSuffixes[next.Text] || !t.isTeamName(strings.Fields(name), k) {
+		if !clubSuffixes[next.Text] && !t.isTeamAfterThe(toks, a.start, a.name, next.Text, k) || !t.isTeamName(strings.Fields(name), k) {
 			continue
 		}
 		added = append(added, candidate{start: a.start, end: next.End, name: name, typ: article.TypeOrg})
