@@ -81,12 +81,19 @@ func (b *Bus) ownState(ctx context.Context, kv *KV, window time.Duration, shards
 		return nil, err
 	}
 	s.subject = stateSubjectPrefix + bucket
-	if err := s.mark(ctx); err != nil {
-		_ = s.db.Close()
-		return nil, err
-	}
 	sub, err := b.nc.Subscribe(s.subject, func(m *nats.Msg) { serveState(s, m) })
+	if err == nil {
+		// The server has the subscription once it answers a ping: only then may the mark tell
+		// other workers (or ones that read an earlier owner's mark) to ask here.
+		err = b.nc.Flush()
+	}
+	if err == nil {
+		err = s.mark(ctx)
+	}
 	if err != nil {
+		if sub != nil {
+			_ = sub.Unsubscribe()
+		}
 		_ = s.db.Close()
 		return nil, fmt.Errorf("serve %s: %w", s.subject, err)
 	}
