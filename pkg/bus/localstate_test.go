@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -164,36 +163,10 @@ func TestPackedKVStateFileExpiresAndSweeps(t *testing.T) {
 // racing to create the same keys create each exactly once.
 func TestPackedKVStateFileCreateOnceUnderContention(t *testing.T) {
 	url := bustest.JetStream(t)
-	ctx := t.Context()
 	procs := []*bus.PackedKV{openPacked(t, connectOwner(t, url, filepath.Join(t.TempDir(), "state")), "state_race", 0)}
 	for range 2 {
 		procs = append(procs, openPacked(t, connectURL(t, url), "state_race", 0))
 	}
 	const keys, workers = 40, 6
-	var created atomic.Int64
-	var wg sync.WaitGroup
-	errs := make(chan error, workers)
-	for w := range workers {
-		p := procs[w%len(procs)]
-		wg.Go(func() {
-			for i := range keys {
-				ok, err := p.Create(ctx, fmt.Sprintf("mark.%d", i), []byte(fmt.Sprint(w)))
-				if err != nil {
-					errs <- err
-					return
-				}
-				if ok {
-					created.Add(1)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	if got := created.Load(); got != keys {
-		t.Fatalf("%d creations reported for %d keys; want each created once", got, keys)
-	}
+	createRacing(t, procs, keys, workers)
 }

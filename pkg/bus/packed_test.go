@@ -119,32 +119,7 @@ func TestPackedKVCreateOnceUnderContention(t *testing.T) {
 		procs = append(procs, p)
 	}
 	const keys, workers = 30, 6
-	var created atomic.Int64
-	var wg sync.WaitGroup
-	errs := make(chan error, workers)
-	for w := range workers {
-		p := procs[w%len(procs)]
-		wg.Go(func() {
-			for i := range keys {
-				ok, err := p.Create(ctx, fmt.Sprintf("mark.%d", i), []byte(fmt.Sprint(w)))
-				if err != nil {
-					errs <- err
-					return
-				}
-				if ok {
-					created.Add(1)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	if got := created.Load(); got != keys {
-		t.Fatalf("%d creations reported for %d keys; want each created once", got, keys)
-	}
+	createRacing(t, procs, keys, workers)
 	for _, p := range procs {
 		testutil.Eventually(t, 10*time.Second, func() error {
 			for i := range keys {
@@ -245,5 +220,38 @@ func TestPackedKVShardGoneWithTheBucketsAge(t *testing.T) {
 	})
 	if created, err := p.Create(ctx, "url.a", []byte("3")); created || err != nil {
 		t.Fatalf("second Create = %v, %v; want false", created, err)
+	}
+}
+
+// createRacing has workers, spread over procs, each create keys "mark.0" … and fails the test
+// unless every key was created exactly once.
+func createRacing(t *testing.T, procs []*bus.PackedKV, keys, workers int) {
+	t.Helper()
+	ctx := t.Context()
+	var created atomic.Int64
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for w := range workers {
+		p := procs[w%len(procs)]
+		wg.Go(func() {
+			for i := range keys {
+				ok, err := p.Create(ctx, fmt.Sprintf("mark.%d", i), []byte(fmt.Sprint(w)))
+				if err != nil {
+					errs <- err
+					return
+				}
+				if ok {
+					created.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if got := created.Load(); got != int64(keys) {
+		t.Fatalf("%d creations reported for %d keys; want each created once", got, keys)
 	}
 }
