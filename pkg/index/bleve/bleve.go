@@ -69,13 +69,21 @@ func WithMonthlyPartitions(retain int) Option {
 	return func(o *options) { o.monthly, o.retain = true, retain }
 }
 
+// maxSegmentDocs caps the live documents of a segment that scorch's merger builds. Uncapped (5M
+// by default), a month of 100,000 articles ends in merges that read and rewrite the whole month:
+// ~500 MB of segments mapped and touched at once (the process's resident set rose ~0.5 GB for
+// the length of such a merge) and merge CPU that grows with the month instead of the day. Capped,
+// a document is rewritten at most at the cap's tier, a merge touches at most ~20,000 articles'
+// segments (~110 MB), and a month holds a few more segments that searches visit in turn.
+const maxSegmentDocs = 20000
+
 // Open opens the index in dir, creating it (and dir) if there is none yet.
 func Open(dir string, opts ...Option) (*Index, error) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
-	cfg := map[string]interface{}{}
+	cfg := map[string]interface{}{"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentSize": maxSegmentDocs}}
 	if o.asyncPersist {
 		cfg["unsafe_batch"] = true
 	}
