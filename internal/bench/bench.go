@@ -123,6 +123,7 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 	g, gctx := errgroup.WithContext(ctx)
 	start := time.Now()
 	cpuStart := cpuTime()
+	stopWatch := watchMemory()
 	g.Go(func() error { return crawler.Run(gctx) })
 	g.Go(func() error { return stages.RunExtract(gctx, chain, opts.Workers) })
 	g.Go(func() error { return stages.RunIndex(gctx, idx, matcher, opts.Batch) })
@@ -131,6 +132,7 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 		waitErr = feeds.waitSecondRound(gctx, opts.Poll, stderr)
 	}
 	cpuEnd := cpuTime()
+	memory := stopWatch()
 	var polling PollingAlone
 	if waitErr == nil {
 		polling, waitErr = feeds.measurePolling(gctx, opts.PollWindow)
@@ -142,6 +144,7 @@ func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Result, e
 	}
 	res := rec.result(start, cpuStart, cpuEnd)
 	res.Feeds = feeds.report(opts.Poll, res.CPU, polling)
+	res.Memory = memory
 	return res, nil
 }
 

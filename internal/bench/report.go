@@ -25,6 +25,7 @@ type Result struct {
 	// Languages counts the language each indexed article was given ("" when undecided); nil
 	// unless the site was written in several (Options.Languages).
 	Languages map[string]int
+	Memory    *MemoryReport // nil when not watched
 }
 
 // SteadyRate is the indexing rate between the 10th and the 90th percentile article: what the
@@ -75,6 +76,10 @@ func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "bench: fetch→searchable p50=%s p99=%s max=%s\n", pct(r.Searchable, 50), pct(r.Searchable, 99), pct(r.Searchable, 100))
 	fmt.Fprintf(w, "bench: fetch→alert p50=%s p99=%s (%d alerts)\n", pct(r.Alerted, 50), pct(r.Alerted, 99), len(r.Alerted))
 	fmt.Fprintf(w, "bench: peak RSS %s\n", peakRSS())
+	if m := r.Memory; m != nil {
+		fmt.Fprintf(w, "bench: during the run: peak %.0f MB anonymous, peak %.0f MB file-backed; garbage collector %.1f%% of the CPU\n",
+			m.PeakAnonMB, m.PeakFileMB, 100*m.GCShare)
+	}
 	if r.Languages != nil {
 		fmt.Fprintf(w, "bench: languages detected: %s\n", languageCounts(r.Languages))
 	}

@@ -76,7 +76,8 @@ func TestPrintLines(t *testing.T) {
 	t.Parallel()
 	r := Result{Articles: 4, Rate: 100, Elapsed: 2 * time.Second, CPU: 400 * time.Millisecond,
 		Searchable: []time.Duration{10 * time.Millisecond, 20 * time.Millisecond, 30 * time.Millisecond, 40 * time.Millisecond},
-		Alerted:    []time.Duration{50 * time.Millisecond}}
+		Alerted:    []time.Duration{50 * time.Millisecond},
+		Memory:     &MemoryReport{PeakAnonMB: 300.4, PeakFileMB: 120, GCShare: 0.125}}
 	var b bytes.Buffer
 	r.Print(&b)
 	want := []string{
@@ -85,6 +86,7 @@ func TestPrintLines(t *testing.T) {
 		`^bench: fetch→searchable p50=20ms p99=40ms max=40ms$`,
 		`^bench: fetch→alert p50=50ms p99=50ms \(1 alerts\)$`,
 		`^bench: peak RSS (unknown|\d+ MB.*)$`,
+		`^bench: during the run: peak 300 MB anonymous, peak 120 MB file-backed; garbage collector 12.5% of the CPU$`,
 		`^BenchmarkPipeline/articles=4/rate=100 1 2000000000 ns/op 2.0 articles/s 0.0 steady-articles/s 100.000 cpu-ms/article 20 p50-ms 40 p99-ms$`,
 	}
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
