@@ -10,7 +10,7 @@ import (
 // peakRSS: the high-water marks of the anonymous (heap, stacks, model tables) and file-backed
 // (memory-mapped index segments, state files) parts of the resident set, which peak at different
 // moments — one high-water mark for both hides which one a change moved — and the share of the
-// run's CPU the garbage collector took, which rises when the live heap nears the soft limit.
+// run's busy CPU time the garbage collector took, which rises when the live heap nears the soft limit.
 type MemoryReport struct {
 	PeakAnonMB, PeakFileMB float64
 	GCShare                float64 // 0..1; 0 when the runtime does not tell
@@ -22,7 +22,7 @@ const memWatchEvery = 500 * time.Millisecond
 
 // watchMemory samples the resident set until stop is called, which returns the report.
 func watchMemory() (stop func() *MemoryReport) {
-	gcStart, totalStart := gcCPUSeconds()
+	gcStart, busyStart := gcCPUSeconds()
 	var (
 		mu         sync.Mutex
 		anon, file int
@@ -52,24 +52,29 @@ func watchMemory() (stop func() *MemoryReport) {
 		close(done)
 		<-finished
 		sample()
-		gcEnd, totalEnd := gcCPUSeconds()
+		gcEnd, busyEnd := gcCPUSeconds()
 		mu.Lock()
 		defer mu.Unlock()
 		r := &MemoryReport{PeakAnonMB: float64(anon) / 1024, PeakFileMB: float64(file) / 1024}
-		if total := totalEnd - totalStart; total > 0 {
-			r.GCShare = (gcEnd - gcStart) / total
+		if busy := busyEnd - busyStart; busy > 0 {
+			r.GCShare = (gcEnd - gcStart) / busy
 		}
 		return r
 	}
 }
 
-// gcCPUSeconds reads the runtime's estimate of the CPU time its collector has used and of all
-// CPU time available to the process's Ps, both since the process started.
-func gcCPUSeconds() (gc, total float64) {
-	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"}}
+// gcCPUSeconds reads the runtime's estimates, since the process started, of the CPU time its
+// collector used and of the time its Ps were busy at all (available less idle): the share of
+// busy time, unlike a share of all available time, does not shrink when the machine is shared
+// or the pipeline waits.
+func gcCPUSeconds() (gc, busy float64) {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"},
+		{Name: "/cpu/classes/idle:cpu-seconds"}}
 	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindFloat64 || s[1].Value.Kind() != metrics.KindFloat64 {
-		return 0, 0
+	for _, v := range s {
+		if v.Value.Kind() != metrics.KindFloat64 {
+			return 0, 0
+		}
 	}
-	return s[0].Value.Float64(), s[1].Value.Float64()
+	return s[0].Value.Float64(), s[1].Value.Float64() - s[2].Value.Float64()
 }

@@ -77,7 +77,7 @@ func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "bench: fetch→alert p50=%s p99=%s (%d alerts)\n", pct(r.Alerted, 50), pct(r.Alerted, 99), len(r.Alerted))
 	fmt.Fprintf(w, "bench: peak RSS %s\n", peakRSS())
 	if m := r.Memory; m != nil {
-		fmt.Fprintf(w, "bench: during the run: peak %.0f MB anonymous, peak %.0f MB file-backed; garbage collector %.1f%% of the CPU\n",
+		fmt.Fprintf(w, "bench: during the run: peak %.0f MB anonymous, peak %.0f MB file-backed; garbage collector %.1f%% of the busy CPU\n",
 			m.PeakAnonMB, m.PeakFileMB, 100*m.GCShare)
 	}
 	if r.Languages != nil {

@@ -86,7 +86,7 @@ func TestPrintLines(t *testing.T) {
 		`^bench: fetch→searchable p50=20ms p99=40ms max=40ms$`,
 		`^bench: fetch→alert p50=50ms p99=50ms \(1 alerts\)$`,
 		`^bench: peak RSS (unknown|\d+ MB.*)$`,
-		`^bench: during the run: peak 300 MB anonymous, peak 120 MB file-backed; garbage collector 12.5% of the CPU$`,
+		`^bench: during the run: peak 300 MB anonymous, peak 120 MB file-backed; garbage collector 12.5% of the busy CPU$`,
 		`^BenchmarkPipeline/articles=4/rate=100 1 2000000000 ns/op 2.0 articles/s 0.0 steady-articles/s 100.000 cpu-ms/article 20 p50-ms 40 p99-ms$`,
 	}
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
