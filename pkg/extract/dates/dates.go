@@ -11,6 +11,16 @@
 // ("2023-10-16"); month → "2023-10"; quarter → "2024-Q3"; half → "2024-H1"; year → "2023"; a
 // range joins its two ends with "/" ("2023-10-20/2023-10-23") at the grain of its ends.
 //
+// A wire's dated dateline ("LONDON, Oct 20 - ", "New York, April 1 (Reuters) -") fixes the
+// story's day, in the year nearest to publication: relative expressions count from it rather than
+// from Published (dateline.go). A day written without its year repeats the year of the same day
+// written with one earlier, or carries on the year of a story of the past ("on 7 March 2003 … On
+// 10 March"); 11 September of the attacks is 2001; "on that Wednesday" is the day read before when
+// its weekday matches; a played match's score or result ("Wednesday's 2-1 loss") dates its day in
+// the past; a later quarter or half in a sentence that looks ahead is this year's unless a report
+// on it is out; "April, 1986" is a month of that year; a two-digit year is in the century nearest
+// to publication; Sunday papers' titles ("the Mail on Sunday") and "Father Christmas" are no dates.
+//
 // Resolution: a bare weekday ("on Monday", "said Monday") is the most recent such day on or before
 // publication when the sentence speaks of the past, the next one when it speaks of the future
 // ("will", "is due to", "expected to", "plans to", a reported "said … would", a timetable's present
@@ -121,6 +131,11 @@ func (*Extractor) FindIn(s string, ref time.Time, host, lang string) []article.D
 		p.dayFirst = 1 // every language with tables writes the day before the month
 	}
 	p.t = tokenize(s, make([]token, 0, len(s)/5+8), opts)
+	if p.lang == nil && !p.ref.IsZero() {
+		if d, ok := p.datelineDay(); ok {
+			p.ref, p.lateUTC = d, false
+		}
+	}
 	hits := p.scan()
 	if len(hits) == 0 {
 		return nil

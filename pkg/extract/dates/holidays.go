@@ -99,6 +99,9 @@ func easter(y int) time.Time {
 }
 
 // holidayAt reads a holiday's name starting at the capitalised word i.
+// holidayFigures name a figure, not a day, before a holiday's name.
+var holidayFigures = setOf(`Father`)
+
 func (p *parser) holidayAt(i int) (hit, bool) {
 	hs, ok := text.LookupLower(holidays, p.text(i))
 	if !ok {
@@ -111,6 +114,9 @@ func (p *parser) holidayAt(i int) (hit, bool) {
 		}
 		if p.near(end) && end < len(p.t) && p.t[end].kind == kWord && p.capitalised(end) {
 			return hit{}, false // a name that holds the holiday: "Easter Island", "Christmas Island"
+		}
+		if i > 0 && !p.t[i].brk && holidayFigures[p.text(i-1)] {
+			return hit{}, false // a figure named after the holiday: "Father Christmas", "the Easter Bunny"
 		}
 		out := hit{from: i, to: end, grain: "day"}
 		y, yEnd := p.yearAfter(end)

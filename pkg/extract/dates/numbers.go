@@ -64,7 +64,7 @@ func (p *parser) numericAt(i, n, ln int) (hit, bool) {
 			y, ly := p.num(i + 4)
 			if lb >= 1 && lb <= 2 && (ly == 4 || ly == 2 && sep == "/") && !p.numGlued(i+5) {
 				if ly == 2 {
-					y += 2000
+					y = p.century(y)
 				}
 				return p.numericDate(i, a, b, y, sep)
 			}
@@ -88,6 +88,22 @@ func (p *parser) numGlued(i int) bool {
 // numericDate resolves a/b/y by the article's convention: a part above 12 decides; otherwise other
 // unambiguous numeric dates in the same text decide; otherwise the publisher's country (day first
 // everywhere but the United States); dotted dates are always day first.
+// century puts a two-digit year in the century nearest to publication ("4/9/87" in a 1987 wire is
+// 1987, in a 2024 story "4/9/23" is 2023); without a reference date, in this century.
+func (p *parser) century(yy int) int {
+	if p.ref.IsZero() {
+		return 2000 + yy
+	}
+	y := p.ref.Year()/100*100 + yy
+	switch {
+	case y > p.ref.Year()+50:
+		y -= 100
+	case y < p.ref.Year()-50:
+		y += 100
+	}
+	return y
+}
+
 func (p *parser) numericDate(i, a, b, y int, sep string) (hit, bool) {
 	dayFirst := true
 	switch {
@@ -282,7 +298,17 @@ func (p *parser) dayHit(h hit, y, mo, d, mo2, d2 int) (hit, bool) {
 			return hit{}, false
 		}
 		t, ok = p.nearestYear(mo, d)
-		switch tense := p.tenseAround(h.from, h.to); {
+		tense := p.tenseAround(h.from, h.to)
+		c, carried := p.narrativeYear(mo, d, tense)
+		again, repeated := p.repeatedDay(mo, d)
+		switch {
+		case ok && repeated:
+			t = again
+		case ok && d2 == 0 && p.attacksDay(mo, d, h.to, tense):
+			t = civil(2001, 9, 11)
+		case ok && carried:
+			t = c
+			p.written = c
 		case ok && tense > 0 && t.Before(p.ref.AddDate(0, 0, -14)):
 			// A date of the two weeks before publication stays there: the future verb is
 			// another's or a guess ("the Feb. 23 accord … could only be visited"), or the story
@@ -299,6 +325,12 @@ func (p *parser) dayHit(h hit, y, mo, d, mo2, d2 int) (hit, bool) {
 	if !ok {
 		return hit{}, false
 	}
+	if y != 0 {
+		p.written = t
+		if len(p.days) < maxWrittenDays {
+			p.days = append(p.days, t)
+		}
+	}
 	h.value = dayValue(t)
 	if d2 != 0 {
 		y2 := t.Year()
@@ -312,6 +344,53 @@ func (p *parser) dayHit(h hit, y, mo, d, mo2, d2 int) (hit, bool) {
 		h.value += "/" + dayValue(t2)
 	}
 	return h, true
+}
+
+// attacksDay reports whether 11 September without a year, in a clause not of the future, names
+// the day of the 2001 attacks, as every reader takes it: "the 11 September attacks", "laws brought
+// in after September 11" in a story that speaks of terror.
+func (p *parser) attacksDay(mo, d, to, tense int) bool {
+	if mo != 9 || d != 11 || tense > 0 || p.ref.Year() <= 2001 {
+		return false
+	}
+	for k := to; k < len(p.t) && k < to+3 && p.near(k); k++ {
+		if w := strings.ToLower(p.text(k)); strings.HasPrefix(w, "attack") || strings.HasPrefix(w, "terror") || strings.HasPrefix(w, "hijack") {
+			return true
+		}
+	}
+	return strings.Contains(p.s, "terror") || strings.Contains(p.s, "Terror")
+}
+
+// repeatedDay is the date the text wrote earlier with its year for the same day and month: "by
+// June 30, 1987 … prior to June 30" is one day, whatever the tense around the second.
+func (p *parser) repeatedDay(mo, d int) (time.Time, bool) {
+	for k := len(p.days) - 1; k >= 0; k-- {
+		if t := p.days[k]; int(t.Month()) == mo && t.Day() == d {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// maxWrittenDays bounds the dates with a year repeatedDay remembers.
+const maxWrittenDays = 32
+
+// narrativeYear is the year of a day written without one in a story of the past, as a reader
+// carries it on from the latest date written with its year: "on 7 March 2003 … On 10 March, the
+// chiefs asked", published in 2005, is 10 March 2003. It holds when that written date lies more
+// than four months before publication, the day falls within two months after it or one month
+// before it, and the clause is not in the future.
+func (p *parser) narrativeYear(mo, d, tense int) (time.Time, bool) {
+	w := p.written
+	if w.IsZero() || tense > 0 || !w.Before(p.ref.AddDate(0, -4, 0)) {
+		return time.Time{}, false
+	}
+	for y := w.Year() - 1; y <= w.Year()+1; y++ {
+		if c, ok := validDate(y, mo, d); ok && c.Before(w.AddDate(0, 2, 1)) && c.After(w.AddDate(0, -1, -1)) && c.Before(p.ref.AddDate(0, -2, 0)) {
+			return c, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // ago reads "3 weeks ago", "two years ago", "a month ago" with the number at i (n < 0: a word).

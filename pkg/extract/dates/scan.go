@@ -114,6 +114,10 @@ type parser struct {
 	dayFirst int8 // 0 undecided, 1 "23/10/2023", -1 "10/23/2023"
 	lastYear int  // year of the latest expression read, for "in June of that year"; 0 none
 	prev     hit  // the latest expression read, from which "a year earlier" counts; to 0 none
+	// written is the latest day whose year the text wrote ("7 March 2003"), or carried on from one:
+	// a story of the past goes on in that year (numbers.go, narrativeYear).
+	written time.Time
+	days    []time.Time // the days written with their year, in text order (repeatedDay)
 	// storyDay is the latest day read in the three days up to publication ("on Tuesday"): the day a
 	// quote was most likely spoken, from which its "today" and "last night" count.
 	storyDay time.Time

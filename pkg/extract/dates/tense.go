@@ -36,6 +36,8 @@ func (p *parser) clauseTense(i int) (int, bool) {
 			return 1, false
 		case "since":
 			return -1, false
+		case "expiring", "maturing":
+			return 1, false // "a standstill, expiring June 30, that has been in place since 1985"
 		}
 	}
 	start := int(p.t[i].start)
@@ -110,6 +112,9 @@ func (p *parser) tenseAround(from, to int) int {
 	if p.lang != nil {
 		return p.langTense(from, to)
 	}
+	if p.resultAfter(to) {
+		return -1
+	}
 	t, reported := p.clauseTense(from)
 	if t != 0 {
 		return t
@@ -126,8 +131,9 @@ func (p *parser) tenseAround(from, to int) int {
 		if epistemicModals[w] {
 			continue // "Monday's debate might not move mountains": a guess, not a time
 		}
-		if w == "and" || w == "but" || w == "while" || w == "whereas" {
-			break // a verb of the next clause says nothing of this date
+		if w == "and" || w == "but" || w == "while" || w == "whereas" || comparisonWords[w] ||
+			w == "compared" && k+1 < len(ws) && (trimWord(ws[k+1]) == "with" || trimWord(ws[k+1]) == "to") {
+			break // a verb of the next clause, or of a comparison's other period, says nothing of this date
 		}
 		if sayWords[w] {
 			// "on Wednesday announced a plan", "on Saturday, said it would…": the report is past,
@@ -156,6 +162,33 @@ func (p *parser) tenseAround(from, to int) int {
 	}
 	return 0
 }
+
+// resultAfter reports whether the date ending before token to owns a result, which only a match
+// already played has: a score or a word of the outcome right after its possessive ("Wednesday's
+// 2-1 loss", "Saturday's win over Wales"), whatever plan the clause speaks of ("poised to
+// complain about an incident during Wednesday's 2-1 loss").
+func (p *parser) resultAfter(to int) bool {
+	if !p.apostrophe(to) || !p.is(to+1, "s") {
+		return false
+	}
+	k := to + 2
+	if k+2 < len(p.t) && p.t[k].kind == kNum && (p.is(k+1, "-") || p.is(k+1, "–")) && p.glued(k+1) && p.glued(k+2) && p.t[k+2].kind == kNum {
+		return true // a score
+	}
+	// the outcome's noun, after names only: "Saturday's Six Nations win", not "Sunday's final after"
+	for ; k < len(p.t) && k < to+6 && p.near(k) && p.t[k].kind == kWord; k++ {
+		if matchResults[strings.ToLower(p.text(k))] {
+			return true
+		}
+		if !p.capitalised(k) {
+			return false
+		}
+	}
+	return false
+}
+
+// matchResults are the outcomes of a match that has been played.
+var matchResults = setOf(`win victory defeat loss draw triumph thrashing rout upset`)
 
 // sinceBefore reports whether "since" (or its word in the article's language) opens the
 // expression at from, an article between them allowed ("desde el 1 de enero"): the date is past.
@@ -194,6 +227,10 @@ func (p *parser) wordsAfter(from, to int) []string {
 	}
 	return ws
 }
+
+// comparisonWords open a comparison with another period, whose verbs are its own ("on Monday
+// versus 3% earned a year before"), as "compared with" and "compared to" do.
+var comparisonWords = setOf(`versus vs than`)
 
 // sayWords report speech: after a date they date the report, not what the date belongs to.
 var sayWords = setOf(`said says told tells added adds according announced noted`)
@@ -275,7 +312,7 @@ func cueTense(prev, w, next string) int {
 		return 1 // "if his candidate were to win in November", "was to be held in March"
 	case strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") || w == "won't" || w == "won’t":
 		return 1
-	case futureBeforeTo[w] && (next == "to" || w == "set" && next == "for"):
+	case futureBeforeTo[w] && next == "to" || forecastFor[w] && next == "for":
 		return 1 // "plans to", "set for", "is to", "going to"
 	case scheduleWords[w] || (w == "takes" || w == "take") && next == "effect" || (w == "comes" || w == "come") && next == "into":
 		return 1 // the present of a timetable: "the World Cup begins in June", "takes effect in June"
@@ -285,6 +322,9 @@ func cueTense(prev, w, next string) int {
 		return 1
 	}
 	past := pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w]
+	if past && baseBefore[prev] {
+		return 0 // the base form of a verb whose past looks the same: "if we can beat them", "to hit"
+	}
 	if past && auxiliaries[prev] {
 		return 0 // a participle: "would be published", "will be held", "has been delayed"
 	}
@@ -303,7 +343,13 @@ var futureWords = setOf(`will shall would might could upcoming next scheduled ex
 forthcoming`)
 
 var futureBeforeTo = setOf(`plans plan planning intends intend aims aim set is are going hopes expects expect expecting
-hope seeks seek prepares prepare poised forecast forecasts projected predicted slated likely`)
+hope seeks seek prepares prepare poised forecast forecasts projected predicted slated likely tipped
+pencilled penciled earmarked`)
+
+// forecastFor put what follows "for" ahead: "set for Monday", "widely predicted for May", "tipped
+// for a June release", "hoped for wide-ranging talks at the weekend".
+var forecastFor = setOf(`set predicted forecast slated tipped pencilled penciled earmarked hope hopes hoped
+hoping`)
 
 // expectationWords measure an outcome against what was foreseen after "than" or "as" ("better
 // than expected", "as planned"): a comparison whose clause has its own tense.
@@ -326,6 +372,10 @@ not don't doesn't didn't no each every first last next`)
 // determiners make a following past form an adjective of their noun.
 var determiners = setOf(`the a an its their his her our your my this these those no any each every some
 another`)
+
+// baseBefore make the next verb a base form: modals, "to" and "do".
+var baseBefore = setOf(`can cannot can't could will would may might must should shall to do does did
+didn't doesn't don't won't`)
 
 // auxiliaries make a following past form a participle whose tense lies further back.
 var auxiliaries = setOf(`be been being is are am get gets`)

@@ -61,6 +61,9 @@ func (p *parser) theWeekend(i int) (hit, bool) {
 	case wd == time.Sunday:
 		rel = 1 // the coming weekend, seen from a Sunday, is next week's
 	}
+	if rel < 0 && wd == time.Saturday {
+		rel = 0 // "played at the weekend", written on a Saturday: the one under way
+	}
 	return p.periodHit(h, pWeekend, rel)
 }
 
@@ -93,7 +96,8 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 		return p.monthDay(i, end, from, d, wi)
 	}
 	// Month year: "October 2023", "Oct. 2023", "October of 2023", "January of this year".
-	if y, yEnd := p.yearAfter(end); y != 0 && !p.is(end, ",") {
+	if y, yEnd := p.yearAfter(end); y != 0 && (!p.is(end, ",") || p.bareYear(yEnd-1, y)) {
+		// "October 2023"; "April, 1986" as wires write it, but not "In May, 2000 people marched"
 		return p.monthHit(from, yEnd, y, wi.val)
 	}
 	if y, yEnd := p.ofYear(end); y != 0 {
@@ -148,10 +152,11 @@ func (p *parser) bareMonth(from, end, mo, rel int, hasRel, attributive bool) hit
 		if mo < pm {
 			y++
 		}
-	case attributive && y > p.ref.Year() && pm-mo >= 1 && pm-mo <= 2:
-		// "the February figure is likely to be revised", written in March: the future is the
-		// noun's (a release, a revision), and the month the one just past
-		y = p.ref.Year()
+	case attributive && (y-p.ref.Year())*12+mo-pm >= 10 && (y-p.ref.Year())*12+mo-pm <= 11:
+		// "the February figure is likely to be revised", written in March, "December sales are
+		// forecast to rise", written in January: the future is the noun's (a release, a
+		// revision), and the month the one or two just past
+		y--
 	}
 	return hit{from: from, to: end, value: monthValue(y, mo), grain: "month"}
 }
@@ -389,6 +394,11 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 	if p.ref.IsZero() || p.weekdayInName(i) {
 		return hit{}, false
 	}
+	if i > 0 && !p.t[i].brk {
+		if h, ok := p.sameDay(i, time.Weekday(wi.val)); ok {
+			return h, true
+		}
+	}
 	from := i
 	rel := 0
 	hasRel := false
@@ -512,7 +522,7 @@ func (p *parser) periodHit(h hit, per, rel int) (hit, bool) {
 		h.value, h.grain = dayValue(weekStart(r).AddDate(0, 0, 7*rel)), "week"
 	case pWeekend:
 		sat := weekStart(r).AddDate(0, 0, 5+7*rel)
-		if rel < 0 && r.Weekday() == time.Sunday || rel < 0 && r.Weekday() == time.Saturday {
+		if rel < 0 && r.Weekday() == time.Sunday {
 			sat = sat.AddDate(0, 0, 7) // "last weekend" said on a Sunday is the one just ending
 		}
 		h.value, h.grain = dayValue(sat)+"/"+dayValue(sat.AddDate(0, 0, 1)), "day"
@@ -634,11 +644,46 @@ func (p *parser) periodYear(i, n int, half bool) int {
 	if half {
 		cur = (int(p.ref.Month())-1)/6 + 1
 	}
-	if n > cur && p.tense(i) <= 0 {
+	if n > cur && p.tense(i) <= 0 && (!p.forecastBefore(i) || p.reportAfter(i)) {
 		return p.ref.Year() - 1
 	}
 	return p.ref.Year()
 }
+
+// forecastBefore reports whether the sentence before token i looks ahead anywhere — a future or
+// modal word, or a forecast ("Arvin forecast 85 cts a share in the second quarter", "would earn
+// seven cts in the first quarter … and eight cts in the second quarter", "the outlook for the
+// second half"): a later part of the year is then this year's, not last year's, whatever past
+// verb of a comparison stands nearer.
+func (p *parser) forecastBefore(i int) bool {
+	start := int(p.t[i].start)
+	before := p.s[max(0, start-300):start]
+	before = before[sentenceStart(before):]
+	for _, w := range strings.Fields(strings.ToLower(before)) {
+		w = trimWord(w)
+		if futureWords[w] || forecastWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// reportAfter reports whether a report on the period follows the part at i ("a third quarter
+// statement", "second-half results"): a period reported on is over, whatever is forecast.
+func (p *parser) reportAfter(i int) bool {
+	for k := i + 1; k < len(p.t) && k < i+5 && p.near(k); k++ {
+		if p.t[k].kind == kWord && reportNouns[strings.ToLower(p.text(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+var reportNouns = setOf(`statement statements results report reports figures accounts`)
+
+// forecastWords look at a period ahead.
+var forecastWords = setOf(`forecast forecasts forecasting predicts predicted projects projected
+estimates estimated expects outlook will would`)
 
 // quarterCode reads "Q3 2024", "Q3", "H1 2024" at i.
 func (p *parser) quarterCode(i int) (hit, bool) {
@@ -730,11 +775,56 @@ is are was were be am says said tells told asks asked`)
 // weekdayInName reports whether the weekday at i opens a name after "the": "the Sunday Times",
 // "The Sunday Express". A date there would be written "the Sunday before" or "the Sunday after".
 func (p *parser) weekdayInName(i int) bool {
+	if p.newspaperName(i) {
+		return true
+	}
 	if i == 0 || !strings.EqualFold(p.text(i-1), "the") || !p.near(i+1) || p.t[i+1].kind != kWord || !p.capitalised(i+1) {
 		return false
 	}
 	_, dateWord := p.word(i + 1)
 	return !dateWord
+}
+
+// newspaperName reports whether "Sunday" at i is part of a Sunday paper's title, with or without
+// "the": "Sunday Telegraph journalist", "the Mail on Sunday survey", "Scotland on Sunday". Other
+// days' "The Times on Saturday wrote" and "told the Post on Thursday" are dates.
+func (p *parser) newspaperName(i int) bool {
+	if !strings.EqualFold(p.text(i), "Sunday") {
+		return false
+	}
+	if p.near(i+1) && p.t[i+1].kind == kWord && newspaperHeads[p.text(i+1)] {
+		return true
+	}
+	return i >= 2 && p.is(i-1, "on") && !p.t[i-1].brk && sundayTitles[p.text(i-2)]
+}
+
+// sameDayPrepositions put "that Wednesday" in time: "on that Wednesday", "by that Friday".
+var sameDayPrepositions = setOf(`on by until till from before after since for at of`)
+
+// newspaperHeads name a newspaper after "Sunday"; sundayTitles before "on Sunday".
+var newspaperHeads = setOf(`Times Telegraph Mirror Express Herald Post Mail Independent Tribune Observer
+Sport People Star Journal Standard Business Mercury Age`)
+
+var sundayTitles = setOf(`Mail Independent Scotland`)
+
+// sameDay reads "that Wednesday", "the same Friday": the weekday of the day read just before it,
+// which the text points back to ("on 16 March … on that Wednesday"). It is that day when the
+// weekday matches.
+func (p *parser) sameDay(i int, w time.Weekday) (hit, bool) {
+	from := i - 1
+	if p.is(i-1, "same") && i > 1 && strings.EqualFold(p.text(i-2), "the") {
+		from = i - 2
+	} else if !strings.EqualFold(p.text(i-1), "that") || i < 2 || !sameDayPrepositions[strings.ToLower(p.text(i-2))] {
+		return hit{}, false // "said that Saturday had been…": "that" opens a clause
+	}
+	if p.prev.to == 0 || p.prev.grain != "day" || len(p.prev.value) != 10 {
+		return hit{}, false
+	}
+	t, err := time.Parse(time.DateOnly, p.prev.value)
+	if err != nil || t.Weekday() != w {
+		return hit{}, false
+	}
+	return hit{from: from, to: i + 1, value: p.prev.value, grain: "day"}, true
 }
 
 // partOfOther reports whether the part over [i, j) ("second half", "first quarter") divides
@@ -763,11 +853,27 @@ func (p *parser) partOfOther(i, j int, half bool) bool {
 	start, end := int(p.t[i].start), int(p.t[j-1].end)
 	around := strings.ToLower(p.s[max(0, start-250):min(len(p.s), end+100)])
 	for _, w := range strings.Fields(around) {
-		if matchWords[strings.Trim(w, `.,;:!?"'“”()`)] {
+		w = strings.Trim(w, `.,;:!?"'“”()`)
+		if matchWords[w] || score(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// score reports whether w is a match's score ("2-0", "24-18").
+func score(w string) bool {
+	k := strings.IndexByte(w, '-')
+	return k > 0 && k <= 2 && len(w)-k-1 >= 1 && len(w)-k-1 <= 2 && allDigits(w[:k]) && allDigits(w[k+1:])
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // partUnits are what an ordinal part divides when they follow it, other than a year.
@@ -779,4 +885,6 @@ same coming previous`)
 
 // matchWords speak of a game's play, whose halves are no half-years.
 var matchWords = setOf(`half-time halftime minute minutes goal goals scored score scoring match
-penalty penalties kick-off whistle striker tally touchdown tries`)
+penalty penalties kick-off whistle striker tally touchdown tries referee offside fly-half attack attacking
+defended defending defence replacement substitute substitutes tackle tackles lineout scrum winger
+midfielder defender goalkeeper keeper free-kick free-kicks corner corners`)

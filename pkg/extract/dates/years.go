@@ -38,7 +38,7 @@ func (p *parser) year(i, y int) (hit, bool) {
 	if end, ok := p.splitYearEnd(i, y); ok {
 		return p.splitYear(i, end, y)
 	}
-	if !p.yearCue(i-1) && !p.bareYear(i, y) || p.numGlued(i+1) && !p.is(i+1, "-") {
+	if !p.yearCue(i-1) && !p.bareYear(i, y) || p.numGlued(i+1) && !p.is(i+1, "-") || p.clockAfter(i) {
 		return hit{}, false
 	}
 	if i+1 < len(p.t) && p.glued(i+1) && (p.is(i+1, "%") || p.t[i+1].kind == kWord) {
@@ -129,6 +129,14 @@ func (p *parser) bareYear(i, y int) bool {
 	}
 	return true
 }
+
+// clockAfter reports whether a time zone or "hours" follows the four digits at i: "by 1830 GMT",
+// "until 1800 EDT" tell the time of day, whatever cue stands before them.
+func (p *parser) clockAfter(i int) bool {
+	return p.near(i+1) && p.t[i+1].kind == kWord && clockWords[strings.ToLower(p.text(i+1))]
+}
+
+var clockWords = setOf(`gmt utc bst cet cest est edt cst cdt pst pdt hrs hours local`)
 
 // countBefore are words after which four digits are a quantity or a number, not a year.
 var countBefore = setOf(`approximately roughly nearly almost some least

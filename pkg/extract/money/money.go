@@ -24,11 +24,13 @@
 // once a bare "$" restates a figure in another dollar ("HK$3.9 billion ($501 million)"), the text
 // keeps "$" for the US dollar, and every bare "$" in it is USD.
 // "¥" is CNY when the text speaks of yuan/renminbi/China and not of yen/Japan, JPY otherwise;
-// bare "pesos", "shillings", "rupees" (and "Rs"), "kroner", "francs", "lira" and "marks" are the
-// currency of the most-mentioned country of that family among the article's places, else among the
-// country names in its text, else by the host's country domain (".com.co" → COP), else MXN, KES,
-// INR, NOK, CHF, TRY and DEM ("lire" are Italian); bare "marks" count only after a scale ("480 mln
-// marks") or where such a country is named, and never as "the 3000 mark". Bare cents ("cents",
+// bare "pesos", "shillings", "rupees" (and "Rs"), "kroner", "francs", "lira", "marks" and "dinars"
+// are the currency of the most-mentioned country of that family among the article's places, else
+// among the country names in its text, else by the host's country domain (".com.co" → COP), else
+// MXN, KES, INR, NOK, CHF, TRY, DEM and IQD ("lire" are Italian); bare "marks" count only after a
+// scale ("480 mln marks") or where such a country is named, and never as "the 3000 mark"; bare
+// "crowns" are money only where a crown country is named (reader.go). "won't" is no won, pounds
+// that weigh are no sterling, and "(U.S.)" after a dollar sum makes it USD. Bare cents ("cents",
 // the wire's "cts") are the dollar's, or euro cents in a text of euros without dollars. A range
 // needs a low end below its high one and no percentage after it, and after a word of change
 // "X to Y" is the change and the level reached ("fell $2.50 to $31.75"); "50 Cent" is a name;
@@ -189,6 +191,9 @@ type docContext struct {
 	// sterling: the text speaks of pounds, so "95p" is pence; naira: of Nigeria, so "N5bn" is naira;
 	// wire: it is newswire copy ("dlrs", "cts", "mln"), so "one ct" is a cent.
 	sterling, naira, wire bool
+	// crown is the currency bare "crowns" count in (crownOf), decided on first need.
+	crown        string
+	crownDecided bool
 }
 
 // explicitUS are the ways a text names the US dollar.
@@ -243,10 +248,11 @@ func newContext(s string, h hints) docContext {
 		c.yen = "CNY"
 	}
 	c.wire = strings.Contains(s, " dlrs") || strings.Contains(s, " cts") || strings.Contains(s, " mln ")
-	// Wires write sterling "stg" and London share reports "a penny" and the FTSE.
+	// Wires write sterling "stg" and London share reports "a penny" and the FTSE; a story set in
+	// Britain counts its "1.28p per litre" in pence.
 	c.sterling = strings.Contains(s, "£") || strings.Contains(s, "pence") || strings.Contains(s, "pound") ||
 		strings.Contains(s, "sterling") || strings.HasSuffix(host, ".uk") || strings.Contains(s, " stg") ||
-		strings.Contains(s, "penny") || strings.Contains(s, "FTSE")
+		strings.Contains(s, "penny") || strings.Contains(s, "FTSE") || topCountry(places) == "GB"
 	c.naira = strings.Contains(s, "Nigeria") || strings.Contains(s, "naira") || strings.Contains(s, "₦") ||
 		strings.Contains(s, "Lagos") || strings.Contains(s, "Abuja") || strings.HasSuffix(host, ".ng")
 	c.text, c.host, c.places = s, host, places
@@ -372,11 +378,12 @@ func (c *docContext) resolve(cur string) string {
 // familyOrder lists the placeholders of currency words shared by several countries, the family
 // (currencyFamily's value) their countries' currencies belong to, and the currency taken when the
 // article names none of them: "Rs" and bare "rupees", "pesos", "shillings", "kroner" (Danish or
-// Norwegian), "francs" (French, Belgian, Swiss, CFA …), "lira" (Italian or Turkish) and "marks"
-// (German or Finnish).
+// Norwegian), "francs" (French, Belgian, Swiss, CFA …), "lira" (Italian or Turkish), "marks"
+// (German or Finnish) and "dinars" (Iraqi, Kuwaiti, Bahraini, Jordanian …).
 var familyOrder = [...]struct{ placeholder, family, fallback string }{
 	{"Rs", "Rs", "INR"}, {"peso", "peso", "MXN"}, {"shilling", "shilling", "KES"}, {"krone", "krone", "NOK"},
 	{"franc", "CHF", "CHF"}, {"lira", "TRY", "TRY"}, {"mark", "DEM", "DEM"}, {"punt", "IEP", "IEP"},
+	{"dinar", "dinar", "IQD"},
 }
 
 // familyOfPlaceholder is the family a placeholder of familyOrder resolves within.

@@ -196,6 +196,8 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 		// ("between $500,000 and $1 million").
 		if lo.exp == 0 && r.exp > 0 && p.value(lo, 0) < 1000 {
 			lo.exp = r.exp
+		} else if lo.tok < 0 && r.tok < 0 && lo.words < 1000 {
+			lo.words *= math.Pow10(p.scaleWordAt(r.end - 1)) // "between three and four billion dlrs"
 		}
 		if p.isRange(i, lo, r, hasPrefix) {
 			n, hi, hasRange = lo, r, true
@@ -242,8 +244,11 @@ func (p *parser) parseAt(i int) (match, int, bool) {
 			m.end = int(p.t[k-1].end)
 		}
 	}
+	if m.Currency == "$" && p.usMarkAt(k) {
+		m.Currency = "USD" // "a $160 million (U.S.) deficit", "a 6 mln dlrs (U.S.) loss": named, not bare
+	}
 	switch m.Currency {
-	case "$", "peso", "shilling", "krone", "Rs", "¥", "¢", "franc", "lira", "mark", "punt":
+	case "$", "peso", "shilling", "krone", "Rs", "¥", "¢", "franc", "lira", "mark", "punt", "dinar":
 		m.sign = m.Currency
 	}
 	m.Currency = p.doc().resolve(m.Currency)
@@ -884,11 +889,20 @@ func (p *parser) currencyWord(i int) (cur string, exp, _, next int, ok bool) {
 	if ph, found := text.LookupLower(familyPlaceholders, w); found {
 		return ph, 0, 0, i + 1, true
 	}
+	if strings.EqualFold(w, "crowns") || strings.EqualFold(w, "crown") {
+		if cur := p.doc().crownOf(); cur != "" {
+			return cur, 0, 0, i + 1, true // "32.7 billion crowns" in a Swedish story
+		}
+		return "", 0, 0, 0, false
+	}
 	if ph := p.contextCurrency(i); ph != "" {
 		return ph, 0, 0, i + 1, true
 	}
 	if base, found := text.LookupLower(currencyWords, w); found {
-		if base == "KRW" && !p.t[i].space { // "won" glued to a number is not the currency
+		if base == "KRW" && (!p.t[i].space || p.contractionAt(i+1)) { // "5won", "2004 won't"
+			return "", 0, 0, 0, false
+		}
+		if base == "GBP" && p.weight(i) {
 			return "", 0, 0, 0, false
 		}
 		if base == "GBP" && p.near(i+1) && strings.EqualFold(p.text(min(i+1, len(p.t)-1)), "sterling") && i+1 < len(p.t) {

@@ -65,10 +65,12 @@ var currencyWords = map[string]string{
 	"baht": "THB", "rupiah": "IDR", "lira": "TRY", "liras": "TRY", "lire": "TRY", "dirhams": "AED",
 	"dirham": "AED", "riyals": "SAR", "riyal": "SAR", "rials": "IRR", "rial": "IRR", "zloty": "PLN",
 	"zlotys": "PLN", "zlotych": "PLN", "kronor": "SEK", "krona": "SEK", "kroner": "krone", "krone": "krone",
-	"dinars": "IQD", "dinar": "IQD", "cedis": "GHS", "cedi": "GHS", "birr": "ETB", "kwacha": "ZMW",
+	"dinars": "dinar", "dinar": "dinar", "cedis": "GHS", "cedi": "GHS", "birr": "ETB", "kwacha": "ZMW",
 	"taka": "BDT", "dong": "VND", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia's": "UAH",
 	"shekels": "ILS", "shekel": "ILS", "forints": "HUF", "forint": "HUF", "markka": "FIM",
-	"markkaa": "FIM", "pesetas": "ESP", "peseta": "ESP", "guilders": "NLG", "guilder": "NLG",
+	"markkaa": "FIM", "pesetas": "ESP", "peseta": "ESP", "schillings": "ATS", "schilling": "ATS",
+	"escudos": "PTE", "escudo": "PTE", "drachmas": "GRD", "drachma": "GRD", "drachmae": "GRD",
+	"guilders": "NLG", "guilder": "NLG",
 	"bitcoins": "BTC", "bitcoin": "BTC", "lei": "RON", "leu": "RON", "tenge": "KZT", "manat": "AZN",
 	"lari": "GEL", "drams": "AMD", "kip": "LAK", "riel": "KHR", "kyat": "MMK", "tugrik": "MNT",
 	"colones": "CRC", "colón": "CRC", "soles": "PEN", "sol": "PEN", "bolivianos": "BOB",
@@ -162,8 +164,8 @@ var currencyFamily = map[string]string{
 	"UYU": "peso",
 	"KES": "shilling", "UGX": "shilling", "TZS": "shilling", "SOS": "shilling",
 	"QAR": "SAR", "OMR": "IRR", "YER": "SAR", "IRR": "IRR",
-	"MAD": "AED", "DKK": "krone", "NOK": "krone", "ISK": "SEK", "JOD": "IQD", "KWD": "IQD", "BHD": "IQD", "LYD": "IQD",
-	"TND": "IQD", "DZD": "IQD", "RSD": "IQD", "KPW": "KRW", "FIM": "DEM", "ESP": "ESP", "NLG": "NLG",
+	"MAD": "AED", "DKK": "krone", "NOK": "krone", "ISK": "SEK", "JOD": "dinar", "KWD": "dinar", "BHD": "dinar", "LYD": "dinar",
+	"TND": "dinar", "DZD": "dinar", "RSD": "dinar", "IQD": "dinar", "KPW": "KRW", "FIM": "DEM", "ESP": "ESP", "NLG": "NLG",
 	"DEM": "DEM", "ITL": "TRY", "ZMW": "ZMW", "MWK": "ZMW", "RON": "RON", "BGN": "BGN", "PEN": "PEN",
 	"BOB": "BOB", "VES": "BOB", "KZT": "KZT", "GEL": "GEL", "AMD": "AMD", "AZN": "AZN", "MNT": "MNT",
 	"KHR": "KHR", "LAK": "LAK", "MMK": "MMK", "AFN": "AFN", "MZN": "MZN", "AOA": "AOA", "BWP": "BWP",
@@ -220,9 +222,10 @@ var countryCurrency = map[string]string{
 	"BF": "XOF", "NE": "XOF", "TG": "XOF", "BJ": "XOF", "CM": "XAF", "GA": "XAF", "CG": "XAF", "TD": "XAF",
 	"CF": "XAF", "RW": "RWF", "BI": "BIF", "CD": "CDF",
 	"IT": "ITL", "TR": "TRY", "MT": "MTL", "DE": "DEM", "FI": "FIM", "IE": "IEP",
+	"IQ": "IQD", "KW": "KWD", "BH": "BHD", "JO": "JOD", "LY": "LYD", "TN": "TND", "DZ": "DZD", "RS": "RSD",
 }
 
-// countryNames are the ways a text names a peso, shilling, krone or rupee country when no resolved
+// countryNames are the ways a text names a peso, shilling, krone, rupee or dinar country when no resolved
 // places are given (a bare Find): the country with the most mentions decides.
 var countryNames = []struct{ text, country string }{
 	{"Mexic", "MX"}, {"Méxic", "MX"}, {"Colombia", "CO"}, {"Bogotá", "CO"}, {"Bogota", "CO"},
@@ -239,6 +242,10 @@ var countryNames = []struct{ text, country string }{
 	{"Ital", "IT"}, {"Rome", "IT"}, {"Milan", "IT"}, {"Turk", "TR"}, {"Ankara", "TR"}, {"Istanbul", "TR"},
 	{"Malta", "MT"}, {"German", "DE"}, {"Bundesbank", "DE"}, {"Frankfurt", "DE"}, {"Bonn", "DE"},
 	{"Finland", "FI"}, {"Finnish", "FI"}, {"Helsinki", "FI"}, {"Ireland", "IE"}, {"Irish", "IE"}, {"Dublin", "IE"},
+	{"Iraq", "IQ"}, {"Baghdad", "IQ"}, {"Kuwait", "KW"}, {"Bahrain", "BH"}, {"Manama", "BH"}, {"Jordan", "JO"},
+	{"Amman", "JO"}, {"Liby", "LY"}, {"Tunisia", "TN"}, {"Tunis", "TN"}, {"Algeria", "DZ"}, {"Algiers", "DZ"},
+	{"Serbia", "RS"}, {"Belgrade", "RS"}, {"Swed", "SE"}, {"Stockholm", "SE"}, {"Iceland", "IS"},
+	{"Reykjavik", "IS"}, {"Czech", "CZ"}, {"Prague", "CZ"},
 }
 
 // tldCountry are the country domains a publisher's host may give (".com.co" ends in ".co").
