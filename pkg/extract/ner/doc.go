@@ -124,7 +124,18 @@
 // region adjectives ("European", "Bavarian": MISC, never a short form of "European Space Agency"),
 // and common-noun acronyms and diseases ("ICU", "Covid-19") dropped; a lone word the model called a
 // person that no full name introduces, with no title, role or given name, is a body ("Hefce",
-// "Sky", "Rakuten"): news introduces people by their full names.
+// "Sky", "Rakuten"): news introduces people by their full names — but a common census surname
+// ("Reagan said"), a player in sports copy ("Subs: Pires, Lehmann") and "the Obama
+// administration" stay people, and a WordNet people's noun is MISC ("Briton", "Englishman";
+// lonenames.go). A person's noun before a given name makes a person though the noun names
+// companies too ("fellow broadcaster X", "film-maker X"); a company's name before an acronym, a
+// model word or a word in mixed case read as a thing is its product ("the Sony PSP", "the Nintendo
+// DS", products.go); a person "of" a body is no part of the body ("Ward McCarthy of Merrill Lynch
+// Inc."), nor a nationality of the person ("American X"); a country's "Congress" is its
+// legislature, no event (runs.go); a title before "director", after "directed", "starred in",
+// "episode of", "credits include" or before "movie" is a work (works.go); and a company the
+// knowledge lists name that the model passed over inside a sentence is added ("on Twitter",
+// knowncompanies.go).
 // What a name's head noun means is read from WordNet (pkg/extract/wordclass.NameHead, nameheads.go)
 // where the hand lists say nothing: a head of occasions — contests, meetings, fairs, festivals,
 // parades, elections, wars, awards — makes an event of what the model called a place, a work or a
@@ -138,7 +149,8 @@
 // at X", "a dentist with X") is the employer, a body, unless the gazetteer knows it as a place.
 // Short forms are linked after typing, so "Brenner" follows "Brenner Halbleiter", and a club's last
 // word follows the club ("Fluminense" → "Grêmio Fluminense"). What is known of names comes from open
-// data in knowledge/ (US census first names, company names, legal forms; see its SOURCES.md).
+// data in knowledge/ (US census first names and surnames, company names, legal forms; see its
+// SOURCES.md).
 //
 // Text in a language with a model of its own (languages.go: Spanish "es" and Dutch "nl", trained
 // on CoNLL-2002 news with the same features and code as the English models) is tagged by that model

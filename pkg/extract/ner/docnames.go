@@ -250,7 +250,8 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 	// "producer Michael London", "Sen. Mary Landrieu" typed a body or a place: a given name after
 	// a role or a title is a person (and outweighs "producer" read as a company's class noun).
 	if j-i >= 2 && j-i <= 3 && k.firstNames[toks[i].Text] &&
-		(capClass(prev) == capLower && (t.lex.roleWords[prev] || personRoleNouns[prev]) || t.lex.titles[prev]) {
+		(capClass(prev) == capLower && (t.lex.roleWords[prev] || personRoleNouns[prev]) || t.lex.titles[prev] ||
+			c.typ == article.TypePerson && personNounBefore(s, toks, i)) {
 		c.ev.score[tiPerson] += nameWeight
 	}
 	// "his wife Heidi", "Trump's wife, Melania,", "Frances Bean, her 12-year-old daughter": kin
@@ -312,8 +313,10 @@ func (t *Tagger) eventAndWorkCues(toks []token, c *candidate, i, j int, words []
 		c.ev.score[tiMisc] += nameWeight
 		c.ev.work = true
 	}
-	// "the thriller The Woodsman", "high school comedy Napoleon Dynamite".
-	if isWorkCue(toks, i) {
+	// "the thriller The Woodsman", "high school comedy Napoleon Dynamite"; "directed Pulp
+	// Fiction", "the Star Wars movie" (works.go).
+	if isWorkCue(toks, i) || (c.typ == article.TypeOrg || c.typ == article.TypeMisc) && workBefore(toks, i) && !nounAfter(toks, j) ||
+		c.typ == article.TypeMisc && workNounAfter(toks, j) {
 		c.ev.score[tiMisc] += nameWeight
 		c.ev.work = true
 	}
@@ -586,13 +589,14 @@ func titleStart(s string, toks []token, j int) int {
 }
 
 // creatorNouns between a title and a person's name make the title a work: "The New Jim Crow
-// author Michelle Alexander", "Scrubs star Zach Braff". ("director" and "producer" are bodies'
-// too: "FBI director James Comey", "Norwegian producer Equinor".)
-var creatorNouns = wordSet(`author novelist screenwriter showrunner star actor actress`)
+// author Michelle Alexander", "Scrubs star Zach Braff", "Kill Bill director X". ("producer" is a
+// body's too: "Norwegian producer Equinor"; "director" counts as a cast noun: "FBI director James
+// Comey" names a body the model knows.)
+var creatorNouns = wordSet(`author novelist screenwriter showrunner star actor actress director`)
 
 // castNouns are the creator nouns a club or a place may stand before too: "Chelsea star X",
 // "Hollywood actress Y".
-var castNouns = wordSet(`star actor actress`)
+var castNouns = wordSet(`star actor actress director`)
 
 // isCreatorOf reports a creator noun at token h between a capitalised run and a person's name
 // (a capitalised word follows). After "star" the run must be one the model found no body or place
@@ -603,6 +607,9 @@ func (t *Tagger) isCreatorOf(s string, toks []token, cands []candidate, h int) b
 	}
 	if !castNouns[toks[h].Text] {
 		return true
+	}
+	if toks[h].Text == "director" && !t.directedTitleBefore(cands, toks, h) {
+		return false
 	}
 	for _, c := range cands {
 		if c.end == toks[h-1].End && (c.typ == article.TypeOrg || c.typ == article.TypePlace) {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/extract/wordclass"
 	"github.com/newsmon/newsmon/pkg/text"
 )
 
@@ -61,6 +62,7 @@ type evidence struct {
 	work      bool // a work's class noun says it is a title ("the thriller X"): no short form of a person
 	occasion  bool // the words before it read it as an occasion ("the 2019 X", "during the X")
 	quoted    bool // it stands alone in quotation marks, as titles do ("the podcast “Ground Game”")
+	sport     bool // the text is sports copy (isSportText), which names players by surname alone
 }
 
 func (e *evidence) add(o evidence) {
@@ -72,6 +74,7 @@ func (e *evidence) add(o evidence) {
 	e.work = e.work || o.work
 	e.occasion = e.occasion || o.occasion
 	e.quoted = e.quoted || o.quoted
+	e.sport = e.sport || o.sport
 }
 
 // Word lists of the typing step. They are data read by rules over whole names, not model features
@@ -109,7 +112,7 @@ airline developer conglomerate startup start-up subsidiary venture party coaliti
 charity organisation organization ngo agency regulator union association federation institute foundation
 broadcaster newspaper network exchange fund utility consortium watchdog tank university college ministry
 council parliament outlet publisher brand business giant provider holding side confederation movement
-cooperative co-operative trust label`)
+cooperative co-operative trust label band orchestra`)
 	// placeClassNouns name what a place is: "the river Po", "the X plateau".
 	placeClassNouns = wordSet(`river rivers lake mountain mountains volcano island islands city town village
 province region state country district county municipality capital port plateau valley desert basin
@@ -252,7 +255,7 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 	out = t.splitPersonOfBody(s, toks, out, k)
 	out = t.joinClubNames(s, toks, out, k)
 	out = t.joinInstitutions(s, out)
-	return t.extendToLongerForms(s, toks, t.readNameKinds(s, toks, t.splitJoinedNames(s, toks, out)))
+	return t.trimPersonLeads(s, toks, t.extendBrandProducts(s, toks, t.extendToLongerForms(s, toks, t.readNameKinds(s, toks, t.splitJoinedNames(s, toks, out)))))
 }
 
 // splitJoinedNames splits a mention that joins names with a separator no name holds: "Reuters/Ipsos",
@@ -593,7 +596,8 @@ Conservatives Liberals Socialists Greens`)
 func (t *Tagger) isGroupPlural(w string, k *knowledge) bool {
 	return len(w) > 4 && capClass(w) == capInit && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
 		!strings.HasSuffix(w, "'s") && !t.isNationality(w) && !groupPlurals[w] && !k.firstNames[w] &&
-		!placeClassNouns[strings.ToLower(w)] && !calendarWords[w] && !(t.places != nil && t.places.IsPlace(w))
+		!placeClassNouns[strings.ToLower(w)] && !calendarWords[w] && !(t.places != nil && t.places.IsPlace(w)) &&
+		wordclass.NameHead(w) != wordclass.Occasion // "Sydney Olympics", "Dubai Championships": events
 }
 
 // isTeamName reports a place followed by a capitalised plural or a club's suffix: "New York
@@ -741,7 +745,10 @@ func (t *Tagger) joinEventRuns(s string, toks []token, cands []candidate) []cand
 		if exact || outside || inside == 0 && !hasOf && !occasion {
 			continue // (an occasion's name after "the" is one: "at the Commander-in-Chief Forum")
 		}
-		if typ == article.TypeOrg && (inside < 2 || t.listOfNames(s, cands[c0:], start, end)) {
+		if typ == article.TypeOrg && (inside < 2 || t.listOfNames(s, cands[c0:], start, end) || holdsNamedPerson(s, cands[c0:], start, end, k)) {
+			continue // (not "Ward McCarthy of Merrill Lynch Inc.": a person of a body)
+		}
+		if typ == article.TypeEvent && t.isLegislatureRun(s, toks, i, h) {
 			continue
 		}
 		added = append(added, candidate{start: start, end: end, typ: typ,
@@ -895,6 +902,7 @@ func isPossessive(w string) bool { return w == "'s" || w == "’s" }
 // place noun after it, "the" before a one-word name, water words around such a name.
 func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 	sport := isSportText(toks)
+	k := loadKnowledge()
 	for n := range cands {
 		c := &cands[n]
 		i, j := tokenSpan(toks, c.start, c.end)
@@ -903,6 +911,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 		}
 		if sport {
 			t.addSportEvidence(toks, c, i, j)
+			c.ev.sport = true
 		}
 		t.addBodyCues(toks, c, i, j)
 		ev := &c.ev
@@ -927,7 +936,13 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 				ev.score[tiMisc] += cueWeight // "the constellation Taurus"
 			}
 		}
-		if ev.titled {
+		if t.isBrandProduct(s, toks, i, j, k) {
+			ev.score[tiMisc] += nameWeight // "the Sony PSP" (products.go)
+		}
+		if c.typ != article.TypePlace && j-i <= 2 && j < len(toks) && leaderTerms[toks[j].Text] && !isAcronym(c.name) {
+			ev.score[tiPerson] += weakWeight // "the Obama administration" (lonenames.go), not "the PSD administration"
+			c.personCue = true
+		} else if ev.titled {
 			ev.score[tiPerson] += cueWeight
 		}
 		// "the Chajnantor plateau", "the Yangtze river" (but "the Chinese city of …" is a demonym).

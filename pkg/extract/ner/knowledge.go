@@ -22,6 +22,8 @@ type knowledge struct {
 	orgNames map[string]bool
 	// legalForms are company legal forms, lower case without dots ("gmbh", "sa", "spa", "plc").
 	legalForms map[string]bool
+	// surnames are common surnames (US census), lower case: isSurname reads them.
+	surnames map[string]bool
 }
 
 // loadKnowledge reads the embedded lists once; the tables are read-only afterwards.
@@ -39,7 +41,11 @@ var loadKnowledge = sync.OnceValue(func() *knowledge {
 		}
 		return set
 	}
-	k := &knowledge{firstNames: read("first-names.txt"), orgNames: read("org-names.txt"), legalForms: read("legal-forms.txt")}
+	k := &knowledge{firstNames: read("first-names.txt"), orgNames: read("org-names.txt"), legalForms: read("legal-forms.txt"),
+		surnames: map[string]bool{}}
+	for w := range read("surnames.txt") {
+		k.surnames[strings.ToLower(w)] = true // the census writes "Mccarthy"
+	}
 	for w := range wordSet(givenNames) {
 		k.firstNames[w] = true
 	}
@@ -93,4 +99,9 @@ func (k *knowledge) legalFormCase(w, bare string) bool {
 		return bare != w || strings.ToUpper(bare) == bare
 	}
 	return capClass(bare) != capLower || bare == "plc"
+}
+
+// isSurname reports a common surname ("Reagan", "McCarthy"), in any case.
+func (k *knowledge) isSurname(w string) bool {
+	return k.surnames[strings.ToLower(w)]
 }

@@ -138,6 +138,7 @@ func (t *Tagger) entitiesOf(m *Model, pool *scratchPool, s string) []article.Ent
 	pool.put(sc)
 	cands = addDatelines(s, toks, cands)
 	cands = addAliasMentions(s, toks, cands)
+	cands = t.addKnownCompanies(s, toks, cands)
 	cands = t.reshape(s, toks, cands)
 	cands = keepHeadlineNames(cands, headEnd)
 	t.gatherEvidence(s, toks, cands)
@@ -848,26 +849,7 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 		}
 		e.mentions = nil
 	}
-	// A lone capitalised word the model called a person, with nothing in the text saying so and a
-	// gazetteer that knows it as a place, is the place ("visited Zürich's banks").
-	if t.places != nil {
-		for _, e := range order {
-			if len(e.mentions) > 0 && e.typ == article.TypePerson && !e.personCue && !strings.Contains(e.name, " ") &&
-				t.places.IsPlace(e.name) {
-				e.typ = article.TypePlace
-			}
-		}
-	}
-	// A lone word the model called a person that no full name in the text introduces, with no
-	// title, role or given name, is a body's name: news introduces people by their full names
-	// ("Oxfam said", "Rakuten", "Sky"). Chinese writes a full name as one word ("朔尔茨").
-	k := loadKnowledge()
-	for _, e := range order {
-		if len(e.mentions) > 0 && e.typ == article.TypePerson && len(e.words) == 1 && !e.personCue && !e.ev.titled &&
-			e.role == "" && !k.firstNames[e.name] && !isAcronym(e.name) && e.votes[tiPerson] < 3 && !isHan(e.name) {
-			e.typ = article.TypeOrg
-		}
-	}
+	t.retypeLoneNames(s, order)
 	var out []article.Entity
 	idx := text.NewRuneIndex(s)
 	for _, e := range order {
@@ -926,6 +908,9 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 		case o.typ == article.TypeEvent && words[len(words)-1] == e.name && (isNamedStorm(words) || t.isOccasionHead(e.name)):
 			// "Freddy" → "Cyclone Freddy", whatever the model made of the storm's name alone;
 			// "the Games" → "Commonwealth Games", "the Summit" → "Baltic Sea Summit".
+		case o.typ == article.TypeMisc && len(words) <= 3 && words[1] == e.name && e.typ != article.TypePlace &&
+			loadKnowledge().orgNames[words[0]]:
+			// "PSP" → "Sony PSP", "Razr" → "Motorola Razr": a product's short form (products.go).
 		case o.typ == article.TypeMisc && words[len(words)-1] == e.name && lawHeadWords[e.name]:
 			// "the Compact" → "Lyon Compact", "the Agreement" → "Paris Agreement".
 		case o.typ == article.TypeOrg && words[len(words)-1] == e.name && t.isTeamName(words, loadKnowledge()):

@@ -1,6 +1,9 @@
 package ner
 
 import (
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/extract/wordclass"
 	"github.com/newsmon/newsmon/pkg/text"
 )
@@ -105,14 +108,14 @@ func isParticiple(w string) bool {
 func worksExampleTitle(toks []token, h int) int {
 	n := h - 1
 	switch {
-	case toks[h].Text == "including":
+	case toks[h].Text == "including" || toks[h].Text == "include" || toks[h].Text == "includes":
 	case toks[h].Text == "as" && n > 0 && toks[n].Text == "such":
 		n--
 	default:
 		return -1
 	}
-	if w := toks[n].Text; len(w) < 4 || w[len(w)-1] != 's' || !isWorkNoun(w) {
-		return -1
+	if w := toks[n].Text; len(w) < 4 || w[len(w)-1] != 's' || !isWorkNoun(w) && w != "credits" {
+		return -1 // ("his film credits include X": credits are works too)
 	}
 	b := h + 1
 	if b+2 < len(toks) && isYear(toks[b].Text) {
@@ -157,4 +160,73 @@ func titleApostrophe(s string, toks []token, k int) int {
 		return 1
 	}
 	return 0
+}
+
+// bareWorkVerbs take a work as their object with no article before it: "directed Pulp Fiction",
+// "starred in Local Hero" ("wrote" and "produced" take letters and goods as often).
+var bareWorkVerbs = wordSet(`directed co-directed penned narrated`)
+
+// workBefore reports what reads a mention opening at token i as a work's title: a verb of making
+// or starring right before it ("directed Pulp Fiction", "starred in Local Hero") or "episode of",
+// "sequel to", "remake of". Only for a name the model took for a body or a title (a person after
+// "starred in" is no title) that no noun follows (the caller's test, nounAfter: "an episode of BBC
+// sketch programme X" names the broadcaster).
+func workBefore(toks []token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	w, p := toks[i-1].Text, toks[i-2].Text
+	switch {
+	case bareWorkVerbs[w]:
+		return true
+	case w == "in":
+		return p == "starred" || p == "stars" || p == "starring"
+	case w == "of":
+		return p == "episode" || p == "episodes" || p == "remake" || p == "adaptation" || p == "sequel"
+	case w == "to":
+		return p == "sequel" || p == "prequel"
+	}
+	return false
+}
+
+// workNounAfter reports a work's class noun right after a mention ending at token j: "the Star
+// Wars movie", "the sixth Harry Potter film". Read only for what the model took for a title: a
+// studio or a broadcaster before "film" stays a body ("a BBC documentary").
+func workNounAfter(toks []token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	switch w := toks[j].Text; w {
+	case "movies", "franchise", "trilogy", "saga":
+		return true
+	default:
+		return strongWorkNouns[w]
+	}
+}
+
+// nounAfter reports a lower-case word at token j that WordNet has mostly as a noun ("sketch" in
+// "BBC sketch programme"): the name before it modifies it.
+func nounAfter(toks []token, j int) bool {
+	if j >= len(toks) || capClass(toks[j].Text) != capLower || !text.IsWord(toks[j].Text) {
+		return false
+	}
+	switch wordclass.Speaker(toks[j].Text) {
+	case 0, 'a':
+		return false
+	}
+	return true
+}
+
+// directedTitleBefore reports a name the model found right before "director" at token h that may
+// be a film's: typed a person or a title, and not opened by a common word ("Film director X" and
+// "Her director X" open a sentence; bodies have directors too: "FBI director X").
+func (t *Tagger) directedTitleBefore(cands []candidate, toks []token, h int) bool {
+	for _, c := range cands {
+		if c.end != toks[h-1].End {
+			continue
+		}
+		first, _, _ := strings.Cut(c.name, " ")
+		return (c.typ == article.TypePerson || c.typ == article.TypeMisc) && !t.lex.common[strings.ToLower(first)]
+	}
+	return false
 }

@@ -5,7 +5,7 @@
 
 Downloads (with the ordinary clients) PyPI `names` 0.3.0 and `cleanco` 2.3 and npm
 `@cspell/dict-companies` 3.2.14 into a temporary folder and writes first-names.txt,
-org-names.txt and legal-forms.txt here. Output is sorted, so a rebuild is byte-identical.
+org-names.txt, legal-forms.txt and surnames.txt here. Output is sorted, so a rebuild is byte-identical.
 """
 import ast, glob, os, subprocess, sys, tarfile, tempfile, zipfile
 
@@ -119,7 +119,8 @@ def main():
         fetch(tmp)
         first = first_names(tmp)
         NAMES.update(surnames(tmp) | all_first_names(tmp))
-        lists = {"first-names.txt": first, "legal-forms.txt": legal_forms(tmp), "org-names.txt": org_names(tmp, first)}
+        lists = {"first-names.txt": first, "legal-forms.txt": legal_forms(tmp), "org-names.txt": org_names(tmp, first),
+                 "surnames.txt": surnames(tmp)}
     for name, words in lists.items():
         with open(os.path.join(here, name), "w") as f:
             f.write("\n".join(sorted(words)) + "\n")
