@@ -61,9 +61,12 @@ func (d *doc) otherClause(r ref, ts, te int) bool {
 	if after {
 		from, to = te, r.tStart
 	}
-	last := to // the token right before a following date is its preposition, not a break
-	if after {
-		last = to - 1
+	last := to // the token right before a following date is its preposition, not a break…
+	if after && !oneOf(d.w(to-1), "who", "which", "whose", "whom") {
+		last = to - 1 // …unless it opens a relative clause: "an address from Allawi, who this week criticised"
+	}
+	if !after && d.closedRelative(r, ts) {
+		return true
 	}
 	for j := from; j < last; j++ {
 		w := d.w(j)
@@ -81,6 +84,30 @@ func (d *doc) otherClause(r ref, ts, te int) bool {
 			continue // a preposition whose object holds the trigger or the date
 		}
 		return true
+	}
+	return false
+}
+
+// closedRelative reports a date before the trigger inside a relative clause that a comma closes
+// before it: "Under his tenure, which began in January 2003, plans … were announced".
+func (d *doc) closedRelative(r ref, ts int) bool {
+	closed := false
+	for j := r.tEnd; j < ts; j++ {
+		if d.w(j) == "," {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return false
+	}
+	for j := r.tStart - 1; j >= 0 && j >= r.tStart-6; j-- {
+		switch d.w(j) {
+		case "which", "who", "whose", "whom":
+			return true
+		case ",", ";", ".":
+			return false
+		}
 	}
 	return false
 }

@@ -48,15 +48,16 @@ func (d *doc) abstractViolence(si, i, end int) bool {
 }
 
 // subjectBefore returns the token of the head of the subject of the verb at i: back over
-// auxiliaries, modals, adverbs and a relative pronoun to the noun, name or pronoun before them
-// ("footage was shot" → footage, "the tsunami which killed" → tsunami); -1 when none is found
+// auxiliaries, modals, an infinitive's "to", adverbs and a relative pronoun to the noun, name or
+// pronoun before them ("footage was shot" → footage, "the tsunami which killed" → tsunami, "foxes
+// to be shot" → foxes); -1 when none is found
 // within six tokens of the sentence.
 func (d *doc) subjectBefore(si, i int) int {
 	s := d.sents[si]
 	for j := i - 1; j >= s.start && j >= i-6; j-- {
 		w := d.w(j)
 		switch {
-		case d.v.passiveAux[w] || d.v.modals[w] || oneOf(w, "will", "can", "has", "have", "had", "not", "get", "got",
+		case d.v.passiveAux[w] || d.v.modals[w] || oneOf(w, "will", "can", "has", "have", "had", "not", "get", "got", "to",
 			"gets", "that", "which", "who", "also", "already", "repeatedly", "allegedly", "reportedly") ||
 			strings.HasSuffix(w, "ly") && isLowerWord(w):
 			continue
@@ -148,10 +149,15 @@ func (d *doc) killedByHappening(si, i, end int) bool {
 // first sense, armed people or a weapon ("troops", "gunmen", "a rifle"; not "a campaign", whose
 // military sense is a later one, nor a cup's "round" or a player's "shots").
 func (d *doc) harmByArms(si, i, end int) bool {
+	return d.armedIn(si, i, end, nil)
+}
+
+// armedIn is harmByArms with the words play (when not nil) says are used in another sense.
+func (d *doc) armedIn(si, i, end int, play func(string) bool) bool {
 	s := d.sents[si]
 	for j := s.start; j < s.end; j++ {
 		w := d.w(j)
-		if j >= i && j < end || !isLowerWord(w) || functionWords[w] || gameWeapons[w] {
+		if j >= i && j < end || !isLowerWord(w) || functionWords[w] || gameWeapons[w] || play != nil && play(w) {
 			continue
 		}
 		if c := wordclass.Of(w); c.First(wordclass.Armed) || c.First(wordclass.Weapon) {
@@ -205,11 +211,14 @@ func (d *doc) verbalClash(si, i, end int) bool {
 // attackSense runs the tests of the attack triggers at [i, end); false when the words around
 // it give the trigger another sense than violence done.
 func (d *doc) attackSense(si, i, end int) bool {
+	if d.screenOrCyberSense(si, i, end) {
+		return false
+	}
 	switch w := d.w(i); w {
 	case "attack", "attacks", "attacked", "attacking":
 		return !d.verbalAttack(si, i, end) && !d.cyberAttack(si, i, end) && !d.criticismCue(si, end)
 	case "clash", "clashes", "clashed":
-		return !d.verbalClash(si, i, end)
+		return !d.verbalClash(si, i, end) && !d.eventClash(si, i, end)
 	case "shot":
 		return d.shotSense(si, i, end)
 	case "shooting":

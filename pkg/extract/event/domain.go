@@ -1,5 +1,7 @@
 package event
 
+import "strings"
+
 // The domain of a story decides the sense of words a sports report and a war report share
 // (issue #19): in a match report "attack", "clash", "shot", "strike" and "strikers", "fighting",
 // "visit" and "trip" are a team's play and fixtures, not violence, protests or official trips —
@@ -16,7 +18,7 @@ playoff playoffs championship championships title-holders first-round second-rou
 fourth-round kick-off touchdown inning pitcher finals champion champions medal medals heptathlon
 marathon hurdles relay seed seeds rankings tiebreak tie-break opponent opponents caps capped
 flanker fly-half scrum-half hooker scrum lineout full-back back-row stadium unbeaten team-mate
-team-mates teammates`)
+team-mates teammates scoreline hat-trick equaliser equalizer`)
 
 // sportsStoryMin is how many sports words, of at least two kinds, make a story a sports story:
 // one or two are passing mentions ("the football club's sponsor", "relay services", a company
@@ -26,7 +28,13 @@ const sportsStoryMin = 3
 // sportsSenseForms are the triggers a match report uses in its own sense.
 var sportsSenseForms = words(`attack attacks attacked attacking clash clashes clashed shot shots
 shooting fighting strike strikes strikers striker visit visits visited visiting trip trips travel
-travels travelled traveled travelling traveling meet meets crashed crash vote votes`)
+travels travelled traveled travelling traveling meet meets met meeting meetings crashed crash vote
+votes`)
+
+// officialWords in a sentence of a sports story make a meeting one of officials, not a match: "the
+// fixtures were hammered out at a meeting", "officials met representatives from Switzerland".
+var officialWords = words(`officials official representatives delegates executives board committee
+chairman chairmen ministers minister agenda talks fixtures schedule`)
 
 // sportsStory reports whether the article is a match or sports report, counted once per document.
 func (d *doc) sportsStory() bool {
@@ -34,18 +42,7 @@ func (d *doc) sportsStory() bool {
 		return d.sports
 	}
 	d.sportsCounted = true
-	n, first, other := 0, "", false
-	for t := range d.toks {
-		if w := d.w(t); sportsStoryWords[w] {
-			n++
-			if first == "" {
-				first = w
-			} else if w != first {
-				other = true
-			}
-		}
-	}
-	d.sports = n >= sportsStoryMin && other
+	d.sports = d.storyOf(sportsStoryWords, sportsStoryMin)
 	return d.sports
 }
 
@@ -56,7 +53,20 @@ func (d *doc) sportsSense(si, i int) bool {
 	if !sportsSenseForms[d.w(i)] || !d.sportsStory() {
 		return false
 	}
-	return !d.harmByArms(si, i, i+1)
+	if strings.HasPrefix(d.w(i), "me") && d.sentenceHas(si, officialWords) {
+		return false
+	}
+	return !d.armedBeyondPlay(si, i, i+1)
+}
+
+// playWords are words a match report uses whose first sense WordNet gives as armed or military:
+// a rugby "flanker", a "squad", a "fight to the finish", a "battle" for the title.
+var playWords = words(`fight fights fighting battle battles defence defense defences warriors`)
+
+// armedBeyondPlay is harmByArms for a sports story: the words of play (sportsStoryWords and
+// playWords) arm no one.
+func (d *doc) armedBeyondPlay(si, i, end int) bool {
+	return d.armedIn(si, i, end, func(w string) bool { return sportsStoryWords[w] || playWords[w] })
 }
 
 // gameWeapons are weapons' words that games use in their own sense: a cup's next "round", a

@@ -345,8 +345,12 @@ func (d *doc) modifiesNoun(si, end int, typ string) bool {
 		return false // "the attack left 12 dead", "the meeting drew them": a verb
 	}
 	c := wordclass.Of(n)
-	if c.First(wordclass.Person) && (typ == TypeLegal && c.Any(wordclass.Legal) || typ == TypeElection && c.Any(wordclass.Electoral)) {
-		return true // a person named for a role in such events: "trial lawyers", "an election official"
+	if c.First(wordclass.Person) && (typ == TypeLegal && c.Any(wordclass.Legal) || typ == TypeElection) {
+		return true // a person named for a role in such events: "trial lawyers", "an election official", "the election supremo"
+	}
+	if typ == TypeAgreement && (c.First(wordclass.Person) || c.First(wordclass.Possession) || c.First(wordclass.Abstraction)) &&
+		n != "worth" && !strings.HasSuffix(n, "ing") && d.w(end+1) != "to" && (!strings.HasSuffix(n, "s") || d.phraseEnds(end+1)) {
+		return true // "acquisition brokers looking", "policy acquisition costs,", "a takeover target": people, sums and aims of a kind of deal (not "the pact takes effect")
 	}
 	// a place or a made thing, but no verb in -s after its subject ("the deal clears", "the summit
 	// ends", "farmers protest outside")
@@ -429,4 +433,13 @@ func (d *doc) personAt(j int) bool {
 		return d.ents[k].typ == article.TypePerson
 	}
 	return objectPronouns[d.w(j)] || wordclass.Of(d.w(j)).First(wordclass.Person)
+}
+
+// phraseEnds reports a token that cannot go on a noun phrase's verb as its object: a clause break,
+// a preposition, a participle or the end of the sentence ("acquisition costs, resulting", "brokers
+// looking for"), so that a plural before it was a noun, not a verb ("the pact takes effect").
+func (d *doc) phraseEnds(j int) bool {
+	w := d.w(j)
+	return w == "" || w == "." || d.v.clauseBreaks[w] || d.v.placePreps[w] || oneOf(w, "of", "for", "by", "with") ||
+		strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")
 }

@@ -69,7 +69,32 @@ func (d *doc) houseArrestDebated(si, i int) bool {
 	return true
 }
 
+// accountingPrev before "charges" make them a company's accounts: "special charges of nine mln".
+var accountingPrev = words(`special one-time restructuring pretax pre-tax after-tax extraordinary
+non-recurring writedown write-down accounting`)
+
+// armedRaid reports a raid of arms: "air and missile raids", "a commando raid", a raid in a
+// sentence with a weapon — an attack, not a search by the police.
+func (d *doc) armedRaid(si, i, end int) bool {
+	if !strings.HasPrefix(d.w(i), "raid") {
+		return false
+	}
+	if oneOf(d.w(i-1), "air", "missile", "bombing", "commando", "rocket") {
+		return true
+	}
+	s := d.sents[si]
+	for j := s.start; j < s.end; j++ {
+		if w := d.w(j); (j < i || j >= end) && isLowerWord(w) && wordclass.Of(w).First(wordclass.Weapon) {
+			return true
+		}
+	}
+	return false
+}
+
 // legalEvidence runs the tests above for a trigger of the legal type at [i, end).
 func (d *doc) legalEvidence(si, i, end int) bool {
-	return !d.dutyCharge(si, i, end) && !d.testTrial(i, end) && !d.houseArrestDebated(si, i)
+	if d.w(i) == "charges" && (accountingPrev[d.w(i-1)] || d.w(end) == "of" && (numberWords[d.w(end+1)] || d.v.quantities[d.w(end+1)])) {
+		return false // "special charges of nine mln dlrs": a company's accounts
+	}
+	return !d.dutyCharge(si, i, end) && !d.testTrial(i, end) && !d.houseArrestDebated(si, i) && !d.armedRaid(si, i, end)
 }

@@ -119,7 +119,8 @@ var lexiconSpec = []struct {
 	{"contract contracts", entry{typ: TypeAgreement, conf: 0.65, noun: true, blockPrev: list("on futures options index"), blockNext: list("month months")}}, // futures contracts are traded, not signed
 	{"signed signing signs", entry{typ: TypeAgreement, conf: 0.75, cond: condSign}},
 	{"sign", entry{typ: TypeAgreement, conf: 0.7, cond: condSign}},
-	{"acquire acquired acquires acquisition acquisitions takeover merger mergers buyout", entry{typ: TypeAgreement, conf: 0.7, noun: false}},
+	{"acquire acquired acquires", entry{typ: TypeAgreement, conf: 0.7}},
+	{"acquisition acquisitions takeover merger mergers buyout", entry{typ: TypeAgreement, conf: 0.7, noun: true}},
 	{"agreed", entry{typ: TypeAgreement, conf: 0.65, needNext: list("to on with")}},
 
 	// statement
@@ -157,7 +158,7 @@ var lexiconSpec = []struct {
 	{"airstrike airstrikes air-strike", entry{typ: TypeAttack, conf: 0.85, noun: true}},
 	{"assault assaulted stabbing stabbed ambush ambushed shelling shelled massacre invasion invaded", entry{typ: TypeAttack, conf: 0.75, noun: true}},
 	{"kidnapped abducted kidnapping kidnappings abduction abductions bomber bombers", entry{typ: TypeAttack, conf: 0.7, noun: true}},
-	{"hostage hostages", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("released freed free release freeing releasing of")}},
+	{"hostage hostages", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("released freed free release freeing releasing of"), blockNext: list("to")}}, // "a hostage to OPEC's plans": in another's power
 	{"killed killing killings", entry{typ: TypeAttack, conf: 0.55, weak: true, cond: condKilled}},
 	{"fighting", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockNext: list("for against to back corruption inflation poverty over fit chance words spirit")}},
 	{"violence", entry{typ: TypeAttack, conf: 0.55, weak: true, noun: true, blockPrev: list("domestic gender-based gun")}}, // "gun violence": the phenomenon

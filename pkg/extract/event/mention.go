@@ -97,6 +97,9 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 			return cand{}, false
 		}
 	case condTalks:
+		if n2 := d.w(end + 1); next == "to" && (determiners[n2] || objectPronouns[n2]) && !determiners[prev] && d.possessor(i) == "" && d.dateAt[i-1] < 0 {
+			return cand{}, false // "the architecture works and talks to other standards": the verb
+		}
 		if oneOf(prev, "he", "she", "it", "who", "which", "that") || d.personEndsAt(i-1) ||
 			strings.HasSuffix(prev, "ly") && oneOf(d.w(i-2), "he", "she", "it", "who", "which", "that") { // "that really talks to people"
 			return cand{}, false
@@ -176,7 +179,7 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 	case condVote:
 		// "decided by 287 votes", "hundreds of votes", "52% of the vote" count ballots, not an event.
 		if isDigitToken(prev) || d.v.quantities[prev] || prev == "of" && d.v.quantities[d.w(i-2)] ||
-			prev == "the" && d.w(i-2) == "of" && (isDigitToken(d.w(i-3)) || oneOf(d.w(i-3), "%", "percent", "share", "majority", "half", "third")) {
+			prev == "the" && d.w(i-2) == "of" && (isDigitToken(d.w(i-3)) || oneOf(d.w(i-3), "%", "percent", "pct", "share", "majority", "half", "third")) {
 			return cand{}, false
 		}
 		if !d.electoralSense(si) {
@@ -222,7 +225,7 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		}
 	case condSign:
 		// "the latest sign that …", "walls, signs, roof tiles": the noun, not a signing.
-		if d.w(i) == "signs" && (next == "," || next == "." || next == "and" || prev == ",") || next == "that" ||
+		if d.w(i) == "signs" && (next == "," || next == "." || next == "and" || prev == "," || signsNounPrev[prev]) || next == "that" ||
 			oneOf(prev, "latest", "clearest", "strongest", "further", "early", "warning", "encouraging", "good", "bad") {
 			return cand{}, false
 		}
@@ -252,6 +255,11 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 	}
 	return cand{tStart: i, tEnd: end, typ: typ, conf: conf, weak: e.weak}, true
 }
+
+// signsNounPrev before "signs" make it the noun: "amid signs officials are irritated", "there are
+// signs the situation worsened".
+var signsNounPrev = words(`amid are were of with despite about for on in no any few some many more
+mixed clear early`)
 
 // signVerbPrev may stand before the bare verb "sign".
 var signVerbPrev = words(`to will would could should may might must can cannot not never did didn't
@@ -285,15 +293,28 @@ func (d *doc) topicPlural(i int, prev string) bool {
 	if d.w(i+1) == "of" && (isDigitToken(d.w(i+2)) || isDigitToken(d.w(i+3))) {
 		return false // "a loss on sales of 217 mln dlrs": the figure reported
 	}
-	if prev != "on" && prev != "about" || !strings.HasSuffix(d.w(i), "s") {
+	if !strings.HasSuffix(d.w(i), "s") {
+		return false
+	}
+	p := i - 1 // back over a possessive and a modifier: "comment on its enforcement actions"
+	switch {
+	case ownerPronouns[d.w(p)]:
+		p--
+	case ownerPronouns[d.w(p-1)] && isLowerWord(d.w(p)):
+		p -= 2
+	}
+	if w := d.w(p); w != "on" && w != "about" {
 		return false
 	}
 	// the noun before names words or a rule ("information", "comment", "a book", "a ban"), not an
 	// act done to them ("a crackdown on protesters") nor a sum spent on them ("francs", "gains":
 	// quantities)
-	c := wordclass.Of(unpossessed(d.w(i - 2)))
+	c := wordclass.Of(unpossessed(d.w(p - 1)))
 	return (c.First(wordclass.Message) || c.First(wordclass.Legal)) && !c.First(wordclass.Act)
 }
+
+// ownerPronouns are the possessive determiners.
+var ownerPronouns = words(`its their his her our my your`)
 
 // courtTrial reports whether "trial" at [i, end) is a court's: a legal word in its sentence
 // ("judge", "charges", "defendant"), "stand/face/on trial", "the trial of <person>", or, with no
@@ -385,11 +406,24 @@ func isYear(w string) bool {
 // when it is a verb of holding or reaching ("did not hold talks", "failed to reach an agreement"),
 // not when it speaks about the event ("did not comment on the attack").
 func (d *doc) negated(si, i int, noun bool) bool {
+	if d.conditional(si, i) && !(noun && d.w(d.phraseStart(si, i)) == "the") {
+		return true // (a definite noun phrase inside the clause names one that is held: "if anything comes from the meetings tomorrow")
+	}
 	s := d.sents[si]
-	for j := i - 1; j >= s.start && j >= i-5; j-- {
+	reach := i - 5
+	if noun {
+		reach = min(reach, d.phraseStart(si, i)-3) // a long noun phrase: "would be the fifth billion-dollar telecoms deal"
+	}
+	for j := i - 1; j >= s.start && j >= reach; j-- {
 		w := d.w(j)
 		if d.v.clauseBreaks[w] {
 			return false
+		}
+		if j < i-5 {
+			if oneOf(w, "would", "could", "might", "should") {
+				return true // beyond the usual window only a modal auxiliary before the phrase counts
+			}
+			continue
 		}
 		if w == "may" && d.toks[j].Text != "may" { // the month
 			continue
@@ -404,11 +438,54 @@ func (d *doc) negated(si, i int, noun bool) bool {
 		if tryWords[w] && i-j <= 4 || w == "to" && j == i-1 && d.infinitiveHypothetical(si, j) {
 			return true // "will try to sign up", "trying to arrange a meeting": attempted, not done
 		}
+		if oneOf(w, "faked", "faking", "fake", "feigned", "feigning") {
+			return true // "faking a motorcycle accident": pretended, not happened
+		}
+		if oneOf(w, "can", "cannot") && d.w(j+1) == "be" && j+2 == i {
+			return true // "suspects can be detained without trial": what the rule allows, not what was done
+		}
 		if w == "without" && i-j <= 3 {
 			return true // "held without trial", "imprisonment without charge or trial"
 		}
 		if d.v.modals[w] || neg && (!noun || i-j <= 2 || d.governsEvent(j+1, i)) {
 			return true
+		}
+	}
+	return false
+}
+
+// phraseStart returns the token of the determiner that opens a nominal trigger's noun phrase ("the"
+// in "the fifth billion-dollar telecoms deal", "my" in "obtain my agreement"), within eight tokens,
+// its clause and no verb; i itself when none.
+func (d *doc) phraseStart(si, i int) int {
+	for j := i - 1; j >= d.sents[si].start && j >= i-8; j-- {
+		w := d.w(j)
+		if w == "the" || w == "a" || w == "an" || ownerPronouns[w] || determiners[w] {
+			return j
+		}
+		if d.v.clauseBreaks[w] && w != "-" || w == "." || d.v.passiveAux[w] || d.v.modals[w] || strings.HasSuffix(w, "ed") {
+			break // a verb ends the phrase: "cannot obtain my agreement"
+		}
+	}
+	return i
+}
+
+// conditionWords open a clause that supposes rather than tells ("whether" asks of events that may
+// well be held: "too early to know whether closures will be an issue in the talks").
+var conditionWords = words(`if unless`)
+
+// conditional reports a trigger inside a clause opened by "if" or "unless", however far back in
+// its clause ("only if the country was found to have been involved in a terror
+// attack"): supposed, not told as happened.
+func (d *doc) conditional(si, i int) bool {
+	s := d.sents[si]
+	for j := i - 1; j >= s.start && j >= i-15; j-- {
+		w := d.w(j)
+		if conditionWords[w] {
+			return true
+		}
+		if d.v.clauseBreaks[w] || w == "." {
+			return false
 		}
 	}
 	return false
@@ -475,7 +552,8 @@ func (d *doc) governsEvent(from, to int) bool {
 		case "attend", "attending", "attended", "hold", "held", "holding", "reach", "reached", "reaching",
 			"sign", "signed", "signing", "take", "took", "taken", "make", "made", "conduct", "conducted",
 			"stage", "staged", "happen", "happened", "occur", "occurred", "join", "joined", "agree",
-			"agreed", "strike", "struck", "call", "called", "go", "went", "see", "saw", "seen", "get", "got", "afford":
+			"agreed", "strike", "struck", "call", "called", "go", "went", "see", "saw", "seen", "get", "got", "afford",
+			"seal", "sealed", "complete", "completed", "close", "closed", "win", "won", "finalise", "finalize":
 			return true
 		}
 		return false
@@ -663,13 +741,14 @@ func (d *doc) yearModifier(si, ts int) string {
 	for j := ts - 1; j >= s.start && j >= ts-3; j-- {
 		w := d.w(j)
 		if isYear(w) {
-			if n := atoi2(w); n >= 1900 && n <= 2100 && !isDigitToken(d.w(j-1)) {
+			if n := atoi2(w); n >= 1900 && n <= 2100 && !isDigitToken(d.w(j-1)) && !oneOf(d.w(j-1), "by", "since", "until", "before") {
 				return w
 			}
 			return ""
 		}
-		if d.v.placePreps[w] || d.v.clauseBreaks[w] || oneOf(w, "of", "for", "against", "over", "by", ".", "%") || isDigitToken(w) {
-			return ""
+		if d.v.placePreps[w] || d.v.clauseBreaks[w] || oneOf(w, "of", "for", "against", "over", "by", ".", "%") || isDigitToken(w) ||
+			d.v.passiveAux[w] || oneOf(w, "has", "have", "had", "will") {
+			return "" // "plans to cut jobs by 2006 were announced": a verb's, not a noun's, year
 		}
 	}
 	return ""

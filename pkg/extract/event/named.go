@@ -52,6 +52,9 @@ func (d *doc) namedEvents() []namedEv {
 	}
 	covered := make([]bool, len(d.toks))
 	for _, r := range d.ents {
+		if r.tEnd > r.tStart && isMonth(d.w(r.tEnd-1)) && d.inDate(r.tEnd-1) {
+			continue // "Dublin on 12 March": a place and a date, not a march
+		}
 		en := d.a.Entities[r.i]
 		var typ string
 		var conf float64
@@ -75,12 +78,24 @@ func (d *doc) namedEvents() []namedEv {
 		if w, ok := d.joinedAcrossOf(r); ok {
 			r, name = w, d.s[w.start:w.end]
 		}
+		if t, ok := d.trimLead(r); t.tStart != r.tStart {
+			if !ok {
+				continue
+			}
+			r, name = t, d.s[t.start:t.end]
+		}
 		addSpan(r, name, typ, conf)
 		for t := r.tStart; t < r.tEnd; t++ {
 			covered[t] = true
 		}
 	}
 	for _, r := range d.scanNames(covered) {
+		if t, ok := d.trimLead(r); t.tStart != r.tStart {
+			if !ok {
+				continue
+			}
+			r = t
+		}
 		name := d.s[r.start:r.end]
 		typ, _ := d.headType(name, true)
 		if r.typ != article.TypeEvent { // a code name: "COP28" for "COP28 climate conference"
@@ -130,7 +145,7 @@ func (d *doc) dropNonEvents(evs []namedEv) []namedEv {
 		if len(ws) == 1 && loneHeads[ws[0]] {
 			continue
 		}
-		if ev.head == "show" && len(ws) >= 2 && broadcastWords[ws[len(ws)-2]] {
+		if ev.head == "show" && len(ws) >= 2 && broadcastWords[ws[len(ws)-2]] || d.notEventName(&ev) {
 			continue
 		}
 		attributive := true
@@ -287,8 +302,8 @@ func (d *doc) headType(name string, isEvent bool) (string, bool) {
 func (d *doc) scanNames(covered []bool) []ref {
 	var out []ref
 	for last := 0; last < len(d.toks); last++ {
-		if covered[last] {
-			continue
+		if covered[last] || d.inDate(last) {
+			continue // a month's name in a date heads no event: "Italy on 12 March"
 		}
 		if _, ok := d.v.heads[d.w(last)]; !ok {
 			continue

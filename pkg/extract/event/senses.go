@@ -1,6 +1,11 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/extract/wordclass"
+)
 
 // Triggers used in another sense than their event's (issue #19): a careful reader does not see a
 // meeting in "nine meetings" between two hockey teams, an agreement in "the best deals" of a shop,
@@ -141,6 +146,9 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 			if d.sentenceCount(si, shoppingWords) > 0 {
 				return true
 			}
+			if d.dealsWithTopic(si, end) {
+				return true
+			}
 		case "agreement", "accord", "agreements", "takeover", "merger", "acquisition", "buyout":
 			if prospectPrev[prev] {
 				return true
@@ -150,8 +158,11 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 			}
 		case "pact", "treaty":
 		}
-		if oneOf(w, "agreement", "agreements", "accord", "pact", "treaty") && (standingPrev[prev] || standingPrev[d.w(i-2)]) {
-			return true // "the original loan agreements": one in force long since, not one made now
+		if oneOf(w, "agreement", "agreements", "accord", "pact", "treaty", "contract", "contracts") && (standingPrev[prev] || standingPrev[d.w(i-2)]) {
+			return true // "the original loan agreements", "the current contract expires": one in force long since, not one made now
+		}
+		if d.standingAgreement(si, i, end, w) {
+			return true
 		}
 		if w == "agreed" && next == "with" {
 			// "agreed with Chilean authorities to share royalties" is an agreement; "the judge agreed
@@ -163,8 +174,8 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 				case "that", ",", ".":
 					return true
 				case "and":
-					if d.personAt(end + 1) {
-						return true
+					if n := d.w(j + 1); d.personAt(end+1) || isLowerWord(n) && !determiners[n] && !functionWords[n] && !wordclass.Of(n).Known() {
+						return true // "agreed with McLenny and seemed to think": a second predicate, the view shared
 					}
 				}
 			}
@@ -177,6 +188,9 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 			}
 		}
 	case TypeDisaster:
+		if d.supposedDisaster(si, i) || d.marketCrash(si, i, end, prev) {
+			return true
+		}
 		if hazardWords[w] {
 			if genericHazardPrev[prev] {
 				return true
@@ -223,8 +237,11 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 	case TypeEconomic:
 		// "two-thirds of GDP", "6 per cent of revenue", "add $3 billion a year to exports": the base of
 		// a ratio or a destination; "trade surplus countries": a modifier.
-		if prev == "of" || prev == "to" || prev == "by" || next == "countries" || next == "nations" {
+		if prev == "of" || prev == "to" || prev == "by" || next == "countries" || next == "nations" || d.ofPhrase(i) {
 			return true
+		}
+		if oneOf(w, "exports", "imports") && (determiners[next] || ownerPronouns[next]) {
+			return true // "Denmark exports its products to Greece": the verb
 		}
 		if forecastModals[next] {
 			return true // "U.S. output will expand by 1.6 percent": a forecast
@@ -242,8 +259,16 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 		if prev == "into" {
 			return true // "pressure him into announcing an inquiry": wanted, not made
 		}
-		if strings.HasPrefix(w, "declared") && oneOf(prev, "during", "of", "in", "under", "any", "a", "the", "officially") {
-			return true // "during declared emergencies": an adjective
+		if strings.HasPrefix(w, "declared") && oneOf(prev, "during", "of", "in", "under", "any", "a", "the", "officially", "his", "her", "their", "its", "our") {
+			return true // "during declared emergencies", "his declared income": an adjective
+		}
+		if d.attributiveParticiple(i, end, prev, next) {
+			return true
+		}
+		if w == "speech" && isLowerWord(next) && !functionWords[next] && !d.v.clauseBreaks[next] && !strings.HasSuffix(next, "ing") {
+			if c := wordclass.Of(next); (c.First(wordclass.Abstraction) || c.First(wordclass.Act)) && !c.First(wordclass.Time) {
+				return true // "speech technology", "speech recognition": the faculty, not an address
+			}
 		}
 	case TypeVisit:
 		if next == ":" || strings.HasPrefix(next, "www") || next == "our" || next == "the" && oneOf(d.w(end+1), "website", "site", "page") {
@@ -362,3 +387,131 @@ func (d *doc) possessor(i int) string {
 }
 
 var numberWords = words(`two three four five six seven eight nine ten eleven twelve dozen several many`)
+
+// dealsWithTopic reports "deal(s) with" whose object is a subject matter, not a party: "the novel
+// deals with moral issues", "a plan to deal with the problem" — a deal is made with someone (a
+// person, a group, a company), never with an idea or a message.
+func (d *doc) dealsWithTopic(si, end int) bool {
+	if d.w(end) != "with" {
+		return false
+	}
+	o := d.objectHead(si, end, "with")
+	if o < 0 || d.entAt[o] >= 0 || d.someoneAt(o) {
+		return false
+	}
+	c := wordclass.Of(d.w(o))
+	return c.First(wordclass.Abstraction) || c.First(wordclass.Message)
+}
+
+// complianceWords before an agreement speak of one in force: kept to, broken or worked under
+// ("adhere to the pact", "violated contract language", "abide by the agreement").
+var complianceWords = words(`adhere adheres adhering abide abides abiding comply complies complying
+honour honor honours honors violate violates violated violating breach breached breaching stick
+sticking infringe infringed`)
+
+// instrumentPrev before "contract(s)", "pact" or "agreement(s)" name a traded instrument, not an
+// agreement made: "repurchase agreements", "the June contract" of a futures market.
+var instrumentPrev = words(`repurchase repo reverse forward swap swaps`)
+
+// standingAgreement reports an agreement word used of one in force, of an instrument or of a
+// consensus: a compliance word among the three words before it, an instrument or a delivery
+// month right before it, or "broad agreement among …" (a view shared).
+func (d *doc) standingAgreement(si, i, end int, w string) bool {
+	if !oneOf(w, "agreement", "agreements", "accord", "pact", "treaty", "contract", "contracts") {
+		return false
+	}
+	prev := d.w(i - 1)
+	if instrumentPrev[prev] || isMonth(prev) && d.dateAt[i-1] < 0 {
+		return true
+	}
+	if strings.HasPrefix(w, "agreement") && oneOf(prev, "broad", "general", "widespread", "wide") && oneOf(d.w(end), "among", "that") {
+		return true // "broad agreement among market participants that …": a view shared
+	}
+	for j := i - 1; j >= d.sents[si].start && j >= i-3; j-- {
+		if complianceWords[d.w(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// attributiveParticiple reports a past participle of telling used as an adjective before its noun
+// after an adverb of time or a determiner ("all previously announced conditions", "the newly
+// unveiled budget", "the previously announced 1.3 pct"): the thing told of, not a telling.
+func (d *doc) attributiveParticiple(i, end int, prev, next string) bool {
+	if !strings.HasSuffix(d.w(i), "ed") || !(oneOf(prev, "previously", "newly", "recently", "already", "just") || determiners[prev]) {
+		return false
+	}
+	if p := d.w(i - 2); !determiners[prev] && !determiners[p] && !ownerPronouns[p] && !oneOf(p, "of", "the", "from", "with", "into", "on", "for") {
+		return false // "Labour has already announced plans", "City recently announced debts": the verb after its subject
+	}
+	return isDigitToken(next) || isLowerWord(next) && !functionWords[next] && !d.v.clauseBreaks[next] && !d.v.placePreps[next] &&
+		!oneOf(next, "by", "for", "with", "yesterday", "today", "last", "this", "on", "earlier") && wordclass.Of(next).Known()
+}
+
+// shareWords before "of" measure a part or an amount of what follows.
+var shareWords = words(`% pct percent cent most part parts share shares half third thirds quarter
+quarters bulk all slice portion proportion fraction`)
+
+// ofPhrase reports a trigger whose noun phrase, modifiers and a possessor included, follows "of":
+// "16% of Russia's total crude oil output", "60 pct of Ethiopian exports" — the base of a share,
+// not a report of it; a share, a number or a quantity stands before "of" ("the volume of oil
+// imports declined" reports).
+func (d *doc) ofPhrase(i int) bool {
+	if n := d.w(i + 1); d.v.passiveAux[n] || d.v.changeVerbs[n] || oneOf(n, "came", "come", "comes") {
+		return false // the share is its clause's subject, a breakdown reported: "38 per cent of its sales were in China"
+	}
+	for j := i - 1; j >= d.sents[d.tokSent[i]].start && j >= i-7; j-- {
+		w := d.w(j)
+		switch {
+		case w == "of":
+			q := d.w(j - 1)
+			return j < i-1 && (isDigitToken(q) || shareWords[q] || d.v.quantities[q]) // not "the balance of payments surplus"
+
+		case determiners[w] || ownerPronouns[w] || d.possessor(j+1) != "" || w == "'s" || w == "’s" || w == "'" || w == "’" ||
+			d.entAt[j] >= 0 && d.ents[d.entAt[j]].typ != article.TypeOrg:
+		case isLowerWord(w) && !functionWords[w] && !d.v.clauseBreaks[w] && !d.v.placePreps[w] && !strings.HasSuffix(w, "ed") &&
+			(wordclass.Of(w).Known() || wordclass.Speaker(w) == 'a'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// supposedWords in a disaster's noun phrase make it one supposed or to come: "planning for a
+// future foot and mouth outbreak", "another major disease outbreak".
+var supposedWords = words(`future another possible potential next hypothetical`)
+
+// supposedDisaster reports a supposed word between the disaster noun at i and its determiner.
+func (d *doc) supposedDisaster(si, i int) bool {
+	for j := i - 1; j >= d.sents[si].start && j >= i-4; j-- {
+		w := d.w(j)
+		if supposedWords[w] {
+			return true
+		}
+		if w == "the" || w == "a" || w == "an" || d.v.clauseBreaks[w] || d.v.placePreps[w] || w == "." {
+			return false
+		}
+	}
+	return false
+}
+
+// marketCrash reports a crash or collapse of prices or of a market: a possession or an amount
+// right before it ("another property crash", "the stock collapse") or after "in" ("last year's
+// crash in oil prices").
+func (d *doc) marketCrash(si, i, end int, prev string) bool {
+	if !strings.HasPrefix(d.w(i), "crash") && !strings.HasPrefix(d.w(i), "collapse") {
+		return false
+	}
+	if isLowerWord(prev) && wordclass.Of(prev).First(wordclass.Possession) {
+		return true
+	}
+	if d.w(end) == "in" {
+		if o := d.objectHead(si, end, "in"); o >= 0 && d.entAt[o] < 0 {
+			c := wordclass.Of(d.w(o))
+			return c.First(wordclass.Possession) || c.First(wordclass.Abstraction)
+		}
+	}
+	return false
+}

@@ -36,6 +36,9 @@ func (d *doc) markBackground(evs []article.Event) {
 		if ev.Type == TypeEconomic {
 			continue // a report on a past period ("revenue for 2025") is news when it is released
 		}
+		if ev.Date != "" && d.doneTrigger(ev) && startsAfter(ev.Date, ref) {
+			ev.Date, ev.DateEnd = "", "" // "has agreed to commentate at next year's Wimbledon": the date is another event's
+		}
 		if ev.Date != "" {
 			switch {
 			case !endedBefore(ev.Date, ev.DateEnd, frameStart):
@@ -157,4 +160,36 @@ func (d *doc) futureTrigger(ev *article.Event) bool {
 	}
 	t := d.tokenAt(ev.Trigger.Start)
 	return t >= 0 && d.future(int(d.tokSent[t]), t)
+}
+
+// doneTrigger reports an event told as done: its trigger a verb in the past ("agreed", "met",
+// "was announced", "has signed"), not after "will", "to", "be" or a modal ("will be announced",
+// "due to be agreed").
+func (d *doc) doneTrigger(ev *article.Event) bool {
+	if ev.Trigger == nil {
+		return false
+	}
+	t := d.tokenAt(ev.Trigger.Start)
+	if t < 0 {
+		return false
+	}
+	w := d.w(t)
+	if !strings.HasSuffix(w, "ed") && !oneOf(w, "met", "struck", "shot", "flew", "held") {
+		return false
+	}
+	p := t - 1
+	if strings.HasSuffix(d.w(p), "ly") {
+		p-- // "has already agreed", "was officially announced"
+	}
+	prev := d.w(p)
+	return !oneOf(prev, "be", "being", "to", "will", "shall", "'ll", "the", "a", "an", "is", "are", "am") && !d.v.modals[prev] &&
+		!determiners[prev] // "the chart is announced on Sunday": a present passive can be scheduled
+}
+
+// startsAfter reports whether a date value begins after the day of t: a day, month or year still
+// to come when the article was written.
+func startsAfter(date string, t time.Time) bool {
+	start, _, err := article.DateInterval(date)
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return err == nil && start.After(day)
 }

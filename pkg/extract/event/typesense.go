@@ -146,7 +146,13 @@ func (d *doc) thingArrived(si, i int) bool {
 // goalMet reports "met" in the passive of a goal or a worry met ("these conditions have been met",
 // "his concerns had been met"): its subject is no one.
 func (d *doc) goalMet(si, i int) bool {
-	if d.w(i) != "met" || !d.v.passiveAux[d.w(i-1)] {
+	if d.w(i) != "met" {
+		return false
+	}
+	if d.targetBefore(si, i) {
+		return true
+	}
+	if !d.v.passiveAux[d.w(i-1)] {
 		return false
 	}
 	subj := d.subjectBefore(si, i)
@@ -172,7 +178,49 @@ func (d *doc) typeEvidence(si, i, end int, typ string) bool {
 	case TypeProtest:
 		return !d.objectionProtest(si, i, end)
 	case TypeVisit:
-		return !d.thingArrived(si, i)
+		return !d.thingArrived(si, i) && !d.webVisit(si, i, end)
 	}
 	return true
+}
+
+// targetBefore reports "met" with nothing met after it and a goal among the eight words before it,
+// whose clause it closes: "a target he says he has now met for the year", "noise targets for a
+// third runway can be met".
+func (d *doc) targetBefore(si, i int) bool {
+	if d.objectHead(si, i+1) >= 0 {
+		return false // "met the minister": someone met after the verb
+	}
+	for j := i - 1; j >= d.sents[si].start && j >= i-8; j-- {
+		w := d.w(j)
+		if targetWords[w] {
+			return true
+		}
+		if w == ";" || w == "." {
+			break
+		}
+	}
+	return false
+}
+
+// webWords name the web and its users: a "visit" to a site or by surfers is a page view.
+var webWords = words(`site sites website websites webpage webpages page pages web net internet online
+search engine engines surfers users browser browsers url`)
+
+// webVisit reports "visit" of a web site or by its users: "80% of surfers visit search engines",
+// "people visiting Speegle can select …" in a story of the net, "the site they were visiting".
+func (d *doc) webVisit(si, i, end int) bool {
+	if !strings.HasPrefix(d.w(i), "visit") {
+		return false
+	}
+	if o := d.objectHead(si, end); o >= 0 {
+		for j := end; j <= o; j++ {
+			if webWords[d.w(j)] {
+				return true
+			}
+		}
+	}
+	if subj := d.subjectBefore(si, i); subj >= 0 && webWords[d.w(subj)] {
+		return true // "the site they were visiting", "surfers visit"
+	}
+	return false
 }

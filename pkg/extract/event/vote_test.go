@@ -20,3 +20,37 @@ func TestNonElectorateVote(t *testing.T) {
 		{"voted out", fixture{text: poll + "The mayor was voted out of office."}, []string{"election|", "election|"}},
 	})
 }
+
+// TestVoteNotHeld: who may vote ("registered to vote", "can vote by post"), "voting" qualifying a
+// noun ("the voting age") and a party's or a group's votes ("our vote", "students' votes") hold
+// no vote.
+func TestVoteNotHeld(t *testing.T) {
+	t.Parallel()
+	el := "The general election campaign has begun. "
+	checkSenses(t, []senseCase{
+		{"registered to vote", fixture{text: el + "Three million people eligible to vote are not registered."}, []string{"election|"}},
+		{"can vote", fixture{text: el + "Students can vote by post."}, []string{"election|"}},
+		{"voting age", fixture{text: el + "Some want a lower voting age."}, []string{"election|"}},
+		{"our vote", fixture{text: el + "The rivals will make a hole in our vote."}, []string{"election|"}},
+		{"students' votes", fixture{text: el + "He launched a drive to win students' votes."}, []string{"election|"}},
+		{"a supremo", fixture{text: el + "He became the party's election supremo."}, []string{"election|"}},
+		// still votes held
+		{"a day's vote", fixture{text: el + "Voters chose a new mayor in Saturday's vote."}, []string{"election|", "election|"}},
+		{"cast their votes", fixture{text: el + "Voters cast their votes in the capital."}, []string{"election|", "election|"}},
+	})
+}
+
+// TestCorporateAndWaterVotes: a board's election, "pct of the vote", snow runoff, a company's
+// special charges and air raids hold no election or legal event.
+func TestCorporateAndWaterVotes(t *testing.T) {
+	t.Parallel()
+	checkSenses(t, []senseCase{
+		{"board election", fixture{text: "Holders may vote as one class for the election of 75 pct of the board."}, nil},
+		{"pct of the vote", fixture{text: "She wants polls giving her party over 40 pct of the vote."}, nil},
+		{"snow runoff", fixture{text: "The river is swelling with snow runoff."}, nil},
+		{"special charges", fixture{text: "The company reported special charges of nine mln dlrs."}, nil},
+		{"air raids", fixture{text: "Exports stopped under Iraqi air and missile raids."}, nil},
+		{"police raids", fixture{text: "The firm was the target of aggressive raids by fiscal police."}, []string{"legal|"}},
+		{"a runoff", fixture{text: "Voters return to the polls for the presidential runoff in December."}, []string{"election|"}},
+	})
+}
