@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/extract/wordclass"
 )
 
 // unknownPlace is a name the tagger read as a place that the gazetteer cannot settle: a district, a
@@ -113,11 +114,60 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 		return false // "Nigel Lawson … Lawson said": a person, whom the story calls by the last name
 	case d.namesBody(e, text):
 		return false // "New Labour", "Gavi", "Health Canada", "shares in Elan"
+	case d.personsName(e.Name) && !isAcronymWords(e.Mentions):
+		return false // "said Nigel Roberts", "Bernardo Bertolucci's film"
+	case speaks(text, e.Mentions):
+		return false // "Lac said": a place does not speak, the firm of that name does
 	}
 	if _, ok := d.features[k]; ok {
 		return false
 	}
 	return true
+}
+
+// personsName reports whether a name of two or three words starts with a given name that is no
+// region or city and has no word of a place's or a facility's name ("Nigel Roberts", not "Victoria
+// Park").
+func (d *data) personsName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 3 || !givenNames()[Key(words[0])] || slices.ContainsFunc(d.lookup(words[0]), func(p posting) bool {
+		r := &d.recs[p.rec]
+		return r.feature != featCity || r.pop >= commonWordMinPopulation // "Dallas Roberts" may be of Dallas; "Nigel" is a town too
+	}) {
+		return false
+	}
+	return !slices.ContainsFunc(words[1:], func(w string) bool {
+		c := wordclass.Of(strings.ToLower(w))
+		return placeHeads[w] || facilityAfter[w] || orgHeads[w] || c.First(wordclass.Location) || c.First(wordclass.Artifact)
+	})
+}
+
+// isAcronymWords reports whether every mention is written in capitals, as a dateline's place is
+// ("MARINA DEL RAY, Calif."): a place's name, never a person's.
+func isAcronymWords(ms []article.Mention) bool {
+	return len(ms) > 0 && !slices.ContainsFunc(ms, func(m article.Mention) bool { return strings.ToUpper(m.Text) != m.Text })
+}
+
+// speaks reports whether a mention of a name is the subject of a verb of saying (see saysAfter): not
+// the object of a preposition ("a maker building a plant in the suburb of Apodaca said").
+func speaks(text []rune, ms []article.Mention) bool {
+	return slices.ContainsFunc(ms, func(m article.Mention) bool {
+		return saysAfter(text, m) && !placedByCue(text, m.Start) && !prepositions[wordBefore(text, m.Start)]
+	})
+}
+
+// prepositions that make the name after them an object, never the subject of what follows.
+var prepositions = map[string]bool{"of": true, "in": true, "at": true, "near": true, "from": true, "to": true,
+	"for": true, "outside": true, "across": true, "around": true, "into": true, "on": true, "by": true}
+
+// saysAfter reports whether a mention is followed by a verb of saying in the past or present
+// ("Lac said", "Lac says"): what speaks is a firm or a person, not a place.
+func saysAfter(text []rune, m article.Mention) bool {
+	switch strings.TrimSuffix(wordAfter(text, m.End), ".") {
+	case "said", "says", "told", "added", "announced", "reported", "stated", "declared":
+		return true
+	}
+	return false
 }
 
 // calledBySurname reports whether a name of two or three capitalised words is also written as its
@@ -176,9 +226,10 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 	seen := map[string]bool{}
 	for _, u := range unknowns {
 		k := Key(u.name)
-		if seen[k] {
-			continue
+		if seen[k] || openWaterHeads[lastWord(u.name)] {
+			continue // "the Artic Ocean": open water lies in no country
 		}
+		wide := wideFeature(text, u)
 		container := int32(-1)
 		if c, ok := d.countryPart(u.name); ok {
 			container = c // "West Germany" is in Germany, whatever follows it ("West Germany, France and Britain")
@@ -225,7 +276,7 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 				if _, whole := d.countryPart(u.name); whole {
 					break // "West Germany" lies in no one first-level region of Germany
 				}
-				if focus.admin1 >= 0 && d.recs[focus.admin1].country == container {
+				if focus.admin1 >= 0 && d.recs[focus.admin1].country == container && !wide {
 					admin1 = focus.admin1
 				}
 			}
@@ -235,6 +286,9 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 			country, admin1 = d.countryOf(focus.city), d.recs[focus.city].admin1 // a district is one of the story's city
 		case focus.country >= 0 && placeLike:
 			country, admin1 = focus.country, focus.admin1
+			if wide {
+				admin1 = -1 // "Lake Ontario", "the island of Cebu": no one region of the story's country holds it
+			}
 		default:
 			continue
 		}
@@ -252,6 +306,32 @@ func (r *Resolver) inferPlaces(text []rune, items []*item, unknowns []unknownPla
 		out = append(out, p)
 	}
 	return out
+}
+
+// openWaterHeads end the names of oceans and seas, which no country holds.
+var openWaterHeads = map[string]bool{"Ocean": true, "Sea": true}
+
+// wideFeatureHeads start or end the names of lakes, archipelagos, mountain ranges, dams and other
+// features that often span, or lie apart from, the first-level regions of their country (an island,
+// a valley or a river named so, "Long Island", "Afan Valley", "Patapsco River", mostly lies in the
+// region the story names).
+var wideFeatureHeads = map[string]bool{"Lake": true, "Islands": true, "Dam": true, "Zone": true, "Mountains": true,
+	"Range": true, "Desert": true}
+
+// wideFeature reports whether an unknown name is such a feature, by its head word or by the noun
+// before it ("the island of Cebu"): the story's own first-level region is no guess for where it is.
+func wideFeature(text []rune, u unknownPlace) bool {
+	words := strings.Fields(u.name)
+	if len(words) > 1 && (wideFeatureHeads[words[0]] || wideFeatureHeads[words[len(words)-1]]) {
+		return true
+	}
+	return slices.ContainsFunc(u.mentions, func(m article.Mention) bool {
+		if wordBefore(text, m.Start) != "of" {
+			return false
+		}
+		n := strings.ToLower(wordBefore(text, m.Start-len("of")-1))
+		return n == "island" || n == "islands" || n == "isle"
+	})
 }
 
 // placeLike reports whether an unknown name reads as a place without a container written beside
@@ -718,6 +798,66 @@ func affiliationMentions(text []rune, ms []article.Mention) bool {
 	return true
 }
 
+// partyWords, written right after a state's name ("a Washington Democrat", "Texas Democratic
+// Senator Lloyd Bentsen", "a New York House Democrat"), make the name a politician's affiliation.
+var partyWords = map[string]bool{"Democrat": true, "Democrats": true, "Democratic": true,
+	"Republican": true, "Republicans": true}
+
+// partyStateMentions reports whether every mention is the state a politician is labelled with:
+// the member sits for the state, not for its namesake capital or city, and where the member comes
+// from says nothing of where the story is.
+func partyStateMentions(text []rune, ms []article.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		w := wordAfter(text, m.End)
+		if w == "House" || w == "Senate" {
+			w = wordAfter(text, m.End+len(w)+1)
+		}
+		if !partyWords[strings.TrimSuffix(w, ".")] {
+			return false
+		}
+	}
+	return true
+}
+
+// splitPartyMentions gives a PLACE entity whose mentions are partly politicians' states ("a
+// Washington Democrat" beside "talks in Washington") as two: the states, read as such, and the rest.
+func splitPartyMentions(text []rune, ents []article.Entity) []article.Entity {
+	var out []article.Entity
+	for i, e := range ents {
+		if e.Type != article.TypePlace || len(e.Mentions) < 2 || !slices.ContainsFunc(e.Mentions, func(m article.Mention) bool {
+			return partyStateMentions(text, []article.Mention{m})
+		}) || partyStateMentions(text, e.Mentions) {
+			if out != nil {
+				out = append(out, e)
+			}
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(ents[:i])
+		}
+		party, rest := e, e
+		party.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool { return !partyStateMentions(text, []article.Mention{m}) })
+		rest.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool { return partyStateMentions(text, []article.Mention{m}) })
+		out = append(out, rest, party)
+	}
+	if out == nil {
+		return ents
+	}
+	return out
+}
+
+// regionsOnly keeps the first-level regions among ps, or all of ps when there are none.
+func (d *data) regionsOnly(ps []posting) []posting {
+	regions := slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return d.recs[p.rec].feature != featAdmin1 })
+	if len(regions) == 0 {
+		return ps
+	}
+	return regions
+}
+
 // demonymSuffixes end the adjectives of peoples and regions ("European", "Bavarian", "Congolese").
 var demonymSuffixes = []string{"ean", "ian", "ese", "ish"}
 
@@ -958,13 +1098,16 @@ var orgHeads = map[string]bool{"Railway": true, "Railways": true, "Airlines": tr
 	"Times": true, "Post": true, "United": true, "FC": true, "Club": true, "Association": true, "Authority": true,
 	"Agency": true, "Commission": true, "Committee": true, "Institute": true, "Foundation": true, "Hospital": true,
 	"Exchange": true, "Holdings": true, "Energy": true, "Motors": true, "Telecom": true, "Media": true,
-	"Plc": true, "PLC": true, "Research": true, "Daily": true, "Inc": true, "Ltd": true}
+	"Plc": true, "PLC": true, "Research": true, "Daily": true, "Inc": true, "Ltd": true, "Securities": true,
+	"Partners": true, "Capital": true, "Investments": true, "Industries": true, "Studios": true, "Records": true,
+	"Enterprises": true, "Brothers": true, "Insurance": true, "Trust": true, "Financial": true}
 
 // eventHeads end the names of events held somewhere ("Dubai Air Show", "Cannes Film Festival").
 var eventHeads = map[string]bool{"Show": true, "Festival": true, "Expo": true, "Exposition": true, "Fair": true,
 	"Games": true, "Olympics": true, "Summit": true, "Forum": true, "Conference": true, "Marathon": true,
 	"Cup": true, "Championship": true, "Championships": true, "Awards": true, "Week": true, "Biennale": true,
-	"Carnival": true, "Rally": true, "Tournament": true, "International": true, "Open": true, "Classic": true}
+	"Carnival": true, "Rally": true, "Tournament": true, "International": true, "Open": true, "Classic": true,
+	"Premiership": true, "League": true, "Globes": true, "Prix": true, "Trophy": true, "Series": true}
 
 func lastWord(name string) string {
 	words := strings.Fields(name)

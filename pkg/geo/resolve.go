@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/article"
+	"github.com/newsmon/newsmon/pkg/extract/wordclass"
 )
 
 // Resolver turns PLACE entities (and ORG names that denote a place, "Wuxi National Hi-tech
@@ -182,11 +183,14 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	english := !foreignLanguage(a)
 	demonymCountries := map[[2]byte]bool{}
 	for _, e := range ents {
-		if cc, ok := d.demonyms[Key(e.Name)]; ok && len(cc) == 2 {
+		if cc, ok := d.demonyms[Key(e.Name)]; ok && len(cc) == 2 && slices.ContainsFunc(e.Mentions, func(m article.Mention) bool { return beforeCommonNoun(text(), m) }) {
 			demonymCountries[[2]byte{cc[0], cc[1]}] = true
 		}
 	}
 	dl, hasDateline := article.FindPlaceDateline(a.Text)
+	if !hasDateline && english {
+		dl, hasDateline = titleCaseDateline(a.Text)
+	}
 	var dlQual []posting
 	if hasDateline && dl.Region != "" {
 		dlQual = d.datelineQualifier(dl.Region)
@@ -203,6 +207,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 	}
 
+	ents = splitPartyMentions(text(), ents)
 	spans := d.widenSpans(ents, text(), placeSpansOf(ents))
 	names, firms := nameSpansOf(ents), firmOrPersonNames(ents)
 	dlSpan := article.Span{Start: -1, End: -1}
@@ -219,6 +224,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	datelineItem := -1
 	rosters := rosterParagraphs(text())
 	for _, e := range ents {
+		if e.Type == article.TypePlace {
+			e = withoutTrailingNumber(e) // "in Denmark 7,250 and in France 4,000 tonnes"
+		}
 		if inSpans(e.Mentions, rosters) && !(bracketed(text(), e.Mentions) && slices.ContainsFunc(d.lookup(e.Name), d.isRegion)) {
 			continue // "Bishop; Mapletoft, Edwards; …", "B Lima (Samoa)": a team sheet's surnames are no towns
 		}
@@ -235,6 +243,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			if e.Mentions = d.ownNameMentions(text(), e, spans); len(e.Mentions) == 0 {
 				continue
 			}
+			if d.agedPerson(e, text()) {
+				continue // "Scott, 22, smashed his best": what has an age is a person, in a match report too
+			}
 			if !sports && (d.notAPlace(e, text(), names, firms, spans, dlSpan) || d.namesBody(e, text())) {
 				// "actor Sylvester", "Paramount, Universal and Warner Brothers"; a match report's clubs
 				// listed with clubs typed ORG are their home towns all the same (see roles.go).
@@ -245,6 +256,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			continue // "the Mathare and Ngong rivers": a river's name, whatever towns share it
 		}
 		ps, qual, feat := d.readings(e, text, spans)
+		if len(ps) == 0 && feat == nil && len(dlQual) > 0 && len(d.abbrevs[Key(e.Name)]) > 0 && inSpans(e.Mentions, []article.Span{dl.RegionSpan}) {
+			ps = dlQual // "Calif" of "MOUNTAIN VIEW, Calif, June 29 -": the dateline's state, its period lost
+		}
 		if len(ps) == 0 && feat == nil {
 			if d.unknownEligible(e, surnames, text(), spans) {
 				unknowns = append(unknowns, unknownPlace{name: e.Name, mentions: e.Mentions})
@@ -252,14 +266,18 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			continue
 		}
 		k := Key(e.Name)
-		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.weakName(k, e, found), feat: feat, pick: -1,
+		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.weakName(k, e, found) || english && d.wordBeforeTown(e.Name, ps), feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name), givenName: !sports && givenNameTown(e.Name),
 			surname: e.Type == article.TypePlace && surnames[k]}
 		if len(qual) > 0 && e.Type == article.TypePlace {
 			it.nameQuals = qual
 			_, it.qualMentions = splitQualified(e.Mentions)
 		}
-		it.noEvidence = e.Type == article.TypePlace && (teamMentions(text(), e.Mentions, true) || affiliationMentions(text(), e.Mentions))
+		party := e.Type == article.TypePlace && partyStateMentions(text(), e.Mentions)
+		it.noEvidence = e.Type == article.TypePlace && (teamMentions(text(), e.Mentions, true) || affiliationMentions(text(), e.Mentions)) || party
+		if party {
+			ps = d.regionsOnly(ps) // "a Washington Democrat" sits for the state, not for the capital
+		}
 		if e.Type == article.TypePlace && teamMentions(text(), e.Mentions, false) {
 			teams++
 		}
@@ -289,6 +307,11 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return !p.alias && d.recs[p.rec].feature != featCountry })
 			if len(ps) == 0 && feat == nil {
 				continue // "ALMA" (a telescope) is not Alma, Michigan
+			}
+		}
+		if c, ok := d.possessorCountry(text(), e.Mentions); ok && e.Type == article.TypePlace && !it.dateline {
+			if ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return d.countryOf(p.rec) != c }); len(ps) == 0 && feat == nil {
+				continue // "France's Cesar awards" are no department of Colombia
 			}
 		}
 		d.fillCandidates(it, ps, qual, srcCountry, demonymCountries)
@@ -345,7 +368,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 	peers := coordinated(text, items)
 	d.settle(items, peers, rivals, datelineItem, roundup)
-	if d.unpickUnsupportedParts(items, srcCountry) {
+	if d.unpickUnsupportedParts(text(), items, srcCountry) {
 		d.settle(items, peers, rivals, datelineItem, roundup)
 	}
 	d.dropUnsupported(items, rivals, srcCountry, demonymCountries, datelineItem, english)
@@ -354,7 +377,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	unknowns = append(unknowns, d.compassParts(text(), items)...)
 	a.Places = r.places(items)
 	for _, it := range items {
-		if it.dropped || it.regionAbroad || it.mistyped && it.pick < 0 || len(it.cands) == 0 && it.feat == nil && it.name != "" {
+		if (it.dropped || it.regionAbroad || it.mistyped && it.pick < 0 || len(it.cands) == 0 && it.feat == nil && it.name != "") && !speaks(text(), it.mentions) {
 			unknowns = append(unknowns, unknownPlace{name: it.name, mentions: it.mentions, located: it.dropped, cands: it.cands})
 		}
 	}
@@ -454,6 +477,21 @@ func (d *data) weakName(k string, e article.Entity, found map[string]bool) bool 
 		k = head // "Man City" is read as Man: as weak as the word
 	}
 	return d.common[k] || d.lowercase[k] || d.peoples[k]
+}
+
+// wordBeforeTown reports whether a one-word name is, by WordNet's account, first of all no place
+// and no body of people — a feast ("Christmas"), an animal ("Caribou"), a composer ("Wagner") —
+// and the places it may name are only towns smaller than lonePopulation: such a town is read only
+// with support, as a common word's is. Bigger towns ("Buffalo", "Hull") are known as towns first.
+func (d *data) wordBeforeTown(name string, ps []posting) bool {
+	if strings.ContainsAny(name, " -'.") || len(ps) == 0 || slices.ContainsFunc(ps, func(p posting) bool {
+		r := &d.recs[p.rec]
+		return r.feature != featCity || r.pop >= lonePopulation
+	}) {
+		return false
+	}
+	c := wordclass.OfName(Key(name))
+	return c.Known() && !c.Any(wordclass.Location) && !c.First(wordclass.Group)
 }
 
 // readings gives what an entity may name: its candidate places, the qualifier candidates written in
@@ -599,6 +637,9 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 			continue
 		}
 		s := d.prior(p)
+		if rec.feature == featAdmin1 && !p.stripped && d.outgrownAbroad(p.rec, ps) {
+			s -= admin1Prior // "Manchester" is the English city before the Jamaican parish
+		}
 		if q {
 			s += wQualifier
 		}
@@ -612,6 +653,16 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 		it.static = append(it.static, s)
 		it.quals = append(it.quals, q)
 	}
+}
+
+// outgrownAbroad reports whether a city of another country among ps has more people than the
+// first-level region rec: a reader knows the bigger city by the name before the region.
+func (d *data) outgrownAbroad(rec int32, ps []posting) bool {
+	r := &d.recs[rec]
+	return slices.ContainsFunc(ps, func(p posting) bool {
+		c := &d.recs[p.rec]
+		return c.feature == featCity && c.country != r.country && c.pop > r.pop
+	})
 }
 
 // regionCountries gives the countries with a first-level region among ps under its own name: a small
@@ -701,17 +752,39 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 		if rec.feature != featCity || anchors < 2 {
 			continue
 		}
-		switch {
-		case !countrySupport && (it.ambiguous && rec.pop < unsupportedMaxPopulation || rec.pop < lonePopulation):
-			it.pick, it.dropped = -1, true
-		case (rec.pop < tinyPopulation && rec.seat == 0 || it.subRegion) && !admin1Support: // a capital is known whatever its size
-			it.pick, it.dropped = -1, true
-		case rec.pop < lonePopulation && rec.seat == 0 && !admin1Support && d.townsIn(it.cands, country) > 1:
-			// "Clyde", "Gardner", "Oracle": one of the country's many small towns of that name, and
-			// nothing says which; more often a person or a firm the tagger took for a place.
-			it.pick, it.dropped = -1, true
+		if d.unsupportedTown(it, rec, country, countrySupport, admin1Support) {
+			// "summit in Venice" beside "Rome" and "the U.S.": not one of America's small Venices, the
+			// city of the other country the story names.
+			if alt := d.supportedCity(it, picks); alt >= 0 && d.countryOf(alt) != country {
+				it.pick = alt
+			} else {
+				it.pick, it.dropped = -1, true
+			}
 		}
 	}
+}
+
+// unsupportedTown reports whether the town rec, item it's pick in country, is one a careful reader
+// would not guess with the support the article gives its country and its first-level region.
+func (d *data) unsupportedTown(it *item, rec *record, country int32, countrySupport, admin1Support bool) bool {
+	switch {
+	case !countrySupport && (it.ambiguous && rec.pop < unsupportedMaxPopulation && !leadingSeat(it, rec) || rec.pop < lonePopulation):
+		return true
+	case (rec.pop < tinyPopulation && rec.seat == 0 || it.subRegion) && !admin1Support: // a capital is known whatever its size
+		return true
+	case rec.pop < lonePopulation && rec.seat == 0 && !admin1Support && d.townsIn(it.cands, country) > 1:
+		// "Clyde", "Gardner", "Oracle": one of the country's many small towns of that name, and
+		// nothing says which; more often a person or a firm the tagger took for a place.
+		return true
+	}
+	return false
+}
+
+// leadingSeat reports whether rec, the item's pick, is the seat of a first-level region or a
+// country, of at least lonePopulation, that leads the name's readings before any context: a reader
+// knows Venice, the seat of Veneto, without being told it is in Italy.
+func leadingSeat(it *item, rec *record) bool {
+	return rec.seat > 0 && rec.pop >= lonePopulation && len(it.cands) > 0 && it.cands[bestStatic(it)].rec == it.pick
 }
 
 // supportOf reports whether another pick of the article lies in the country of item i's pick (a
@@ -815,7 +888,8 @@ func (d *data) townsIn(cands []posting, country int32) int {
 	return n
 }
 
-// readContainment reads "<place> in <region>" ("Athens in Georgia", "Cartagena in Murcia"): the
+// readContainment reads "<place> [county] in <region>" ("Athens in Georgia", "Cartagena in Murcia",
+// "Jefferson County in Kentucky"): the
 // readings of the first inside a reading of the second count as qualified, and the readings of the
 // second that hold one of the first gain wContainer.
 func (d *data) readContainment(text func() []rune, items []*item) {
@@ -831,14 +905,26 @@ func (d *data) readContainment(text func() []rune, items []*item) {
 	for i, it := range items {
 		for _, m := range it.mentions {
 			t := text()
-			if m.End+4 > len(t) || string(t[m.End:m.End+4]) != " in " {
+			end := m.End
+			if w := wordAfter(t, end); placeWords[strings.ToLower(w)] {
+				end += 1 + len([]rune(w)) // "Jefferson County in Kentucky"
+			}
+			if end+4 > len(t) || string(t[end:end+4]) != " in " {
 				continue
 			}
-			j, ok := byStart[m.End+4]
+			j, ok := byStart[end+4]
 			if !ok || j == i {
 				continue
 			}
 			outer := items[j]
+			if it.subRegion && d.soleRegion(outer) >= 0 && !slices.ContainsFunc(it.cands, func(p posting) bool {
+				r := &d.recs[p.rec]
+				return r.admin1 == d.soleRegion(outer) || r.country == d.soleRegion(outer)
+			}) {
+				// "Jefferson County in Kentucky" is no town of Texas: the county, placed in Kentucky.
+				it.cands, it.static, it.quals = nil, nil, nil
+				continue
+			}
 			for k, c := range outer.cands {
 				cr := &d.recs[c.rec]
 				if cr.feature == featCity {
@@ -860,6 +946,15 @@ func (d *data) readContainment(text func() []rune, items []*item) {
 			}
 		}
 	}
+}
+
+// soleRegion is the record of an item's only reading when that is a country or a first-level region,
+// else -1.
+func (d *data) soleRegion(it *item) int32 {
+	if len(it.cands) != 1 || !d.isRegion(it.cands[0]) {
+		return -1
+	}
+	return it.cands[0].rec
 }
 
 // facilityBefore and facilityAfter are the words that make a place name part of a facility's name:
@@ -1165,10 +1260,10 @@ func (d *data) postalCodesOfNamedStates(text []rune, items []*item) []*item {
 // other place, a part keeps its name from small towns abroad ("Yorkshire millionaire" is no town in
 // Virginia), not from cities ("Norfolk" alone is the city of 250,000). It reports whether it took
 // any back.
-func (d *data) unpickUnsupportedParts(items []*item, srcCountry int32) bool {
+func (d *data) unpickUnsupportedParts(text []rune, items []*item, srcCountry int32) bool {
 	counts := map[int32]int{}
 	for _, it := range items {
-		if _, isPart := d.partNamed(it.name, it.pick); !isPart && it.pick >= 0 {
+		if _, isPart := d.partNamed(it.name, it.pick); !isPart && it.pick >= 0 && !d.hamlet(it.pick) {
 			counts[d.countryOf(it.pick)]++
 		}
 	}
@@ -1179,7 +1274,11 @@ func (d *data) unpickUnsupportedParts(items []*item, srcCountry int32) bool {
 			continue
 		}
 		country := d.countryOf(it.pick)
-		if country == srcCountry || country == top && counts[top] > 0 || len(counts) == 0 && d.onlySmallTownsBeside(it) {
+		// A country as much named as any other keeps its parts: "near Manchester … in Cheshire"
+		// beside "Sardinia" is England's county, not a town in Connecticut.
+		if country == srcCountry || counts[country] > 0 && counts[country] >= counts[top] ||
+			d.onlySmallTownsBeside(it) && (len(counts) == 0 || !d.readsIn(it, top)) ||
+			d.qualifiesTownOfIts(text, it, items) {
 			continue
 		}
 		k := slices.IndexFunc(it.cands, func(p posting) bool { return p.rec == it.pick })
@@ -1190,6 +1289,38 @@ func (d *data) unpickUnsupportedParts(items []*item, srcCountry int32) bool {
 		it.pick, changed = -1, true
 	}
 	return changed
+}
+
+// readsIn reports whether a reading of it other than its pick lies in country c.
+func (d *data) readsIn(it *item, c int32) bool {
+	return slices.ContainsFunc(it.cands, func(p posting) bool { return p.rec != it.pick && d.countryOf(p.rec) == c })
+}
+
+// hamlet reports whether rec is a town smaller than weakLocalPopulation and no seat: too small to
+// say which country a story is about ("Carrington" is also a village in North Dakota).
+func (d *data) hamlet(rec int32) bool {
+	r := &d.recs[rec]
+	return r.feature == featCity && r.pop < weakLocalPopulation && r.seat == 0
+}
+
+// qualifiesTownOfIts reports whether the part it (its pick the part's first-level region) is written
+// as the qualifier of a town the article reads in that region: "Camberley, Surrey" is the English
+// county whatever country the rest of the story is about.
+func (d *data) qualifiesTownOfIts(text []rune, it *item, items []*item) bool {
+	for _, m := range it.mentions {
+		if m.Start < 2 || text[m.Start-2] != ',' || text[m.Start-1] != ' ' {
+			continue
+		}
+		for _, other := range items {
+			if other == it || other.pick < 0 || d.recs[other.pick].admin1 != it.pick {
+				continue
+			}
+			if slices.ContainsFunc(other.mentions, func(o article.Mention) bool { return o.End == m.Start-2 }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // onlySmallTownsBeside reports whether every reading of it but its pick is a town smaller than
@@ -1250,6 +1381,7 @@ func (d *data) evidenceParts(c int32, picks []int32, self int, same []int) (loca
 		if pr.feature == featAdmin1 && pr.country == myCountry {
 			regionsNamed++
 		}
+
 		switch {
 		case p == cr.admin1 || pr.namesake && pr.admin1 >= 0 && pr.admin1 == cr.admin1 && cr.feature == featCity:
 			inAdmin1 = wInMyAdmin1 // the region, or the city that stands for it ("Sakai, south of Osaka")
@@ -1263,8 +1395,8 @@ func (d *data) evidenceParts(c int32, picks []int32, self int, same []int) (loca
 			contains += wContains // a city named like its region stands for it as much as the region does ("near São Paulo")
 		case cr.admin1 >= 0 && pr.admin1 == cr.admin1:
 			sibling += wSiblingAdmin1
-		case d.countryOf(p) == myCountry:
-			siblingCountry += wSiblingCountry
+		case d.countryOf(p) == myCountry && !d.hamlet(p):
+			siblingCountry += wSiblingCountry // a hamlet says nothing of its country: "Old Trafford" is no village in Pennsylvania
 		}
 	}
 	// Naming my region supports me less where the article names many regions of my country: "Paris"
@@ -1402,7 +1534,10 @@ func (d *data) placeName(name string) (cands, qual []posting) {
 	if ps, abbr := d.abbreviation(name); abbr {
 		return ps, nil // "Calif.", "Ore." tagged on their own: the state, not Ore, Nigeria
 	}
-	if ps := d.lookup(name); len(ps) > 0 {
+	if ps := d.withSaintSpelled(name, d.lookup(name)); len(ps) > 0 {
+		return ps, nil
+	}
+	if ps := d.umlautSpelling(name); len(ps) > 0 {
 		return ps, nil
 	}
 	words := strings.Fields(name)
@@ -1632,4 +1767,103 @@ func (d *data) sourceCountry(a *article.Article) int32 {
 		return -1
 	}
 	return -1
+}
+
+// withoutTrailingNumber cuts a figure the tagger joined to a place's name ("Denmark 7,250" in
+// "traders in Denmark 7,250 and in France 4,000 tonnes") off the name and its mentions: a name of
+// words and a number is the place followed by a quantity of it.
+func withoutTrailingNumber(e article.Entity) article.Entity {
+	i := strings.LastIndexByte(e.Name, ' ')
+	if i <= 0 || !figure(e.Name[i+1:]) {
+		return e
+	}
+	tail := e.Name[i:]
+	cut := len([]rune(tail))
+	ms := make([]article.Mention, 0, len(e.Mentions))
+	for _, m := range e.Mentions {
+		if head, ok := strings.CutSuffix(m.Text, tail); ok {
+			m.Text, m.End = head, m.End-cut
+		}
+		ms = append(ms, m)
+	}
+	e.Name, e.Mentions = e.Name[:i], ms
+	return e
+}
+
+// figure reports whether w is a number as written in running text: digits with separators.
+func figure(w string) bool {
+	digits := 0
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ',' || c == '.':
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// umlautSpelling finds a name written with its umlauts spelt out, as English news does without the
+// letters ("Ruesselsheim", "Trollhaettan"): the places whose own name has an umlaut there.
+func (d *data) umlautSpelling(name string) []posting {
+	if !strings.Contains(name, "ae") && !strings.Contains(name, "oe") && !strings.Contains(name, "ue") {
+		return nil
+	}
+	plain := umlautPairs.Replace(name)
+	return slices.DeleteFunc(d.lookup(plain), func(p posting) bool {
+		return p.alias || !strings.ContainsAny(d.recs[p.rec].name, "äöüÄÖÜ")
+	})
+}
+
+// umlautPairs writes the spelt-out umlauts as the plain vowels Key folds the umlauts to.
+var umlautPairs = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
+
+// saintAbbreviations are the short forms of "Saint" and "Sainte" at the start of a name.
+var saintAbbreviations = map[string]string{"St": "Saint", "St.": "Saint", "Ste": "Sainte", "Ste.": "Sainte"}
+
+// withSaintSpelled adds to ps the places of a name written with "St" whose gazetteer name spells
+// "Saint" out ("St Etienne" is Saint-Étienne, "St George, Utah" is Saint George).
+func (d *data) withSaintSpelled(name string, ps []posting) []posting {
+	first, rest, ok := strings.Cut(name, " ")
+	full, saint := saintAbbreviations[first]
+	if !ok || !saint {
+		return ps
+	}
+	for _, p := range d.lookup(full + " " + rest) {
+		if !slices.ContainsFunc(ps, func(q posting) bool { return q.rec == p.rec }) {
+			ps = append(slices.Clip(ps), p)
+		}
+	}
+	return ps
+}
+
+// beforeCommonNoun reports whether a mention is followed by a word in lower case: a demonym used as
+// an adjective ("American investors", "a Chinese firm") says where the story is; one used as a noun
+// ("his fellow American", "the Russian's jump") says only where a person comes from.
+func beforeCommonNoun(text []rune, m article.Mention) bool {
+	return m.End+1 < len(text) && text[m.End] == ' ' && unicode.IsLower(text[m.End+1])
+}
+
+// possessorCountry returns the country written in the possessive before a mention ("France's
+// Cesar", "Indonesia's Aceh"): what it owns lies in it.
+func (d *data) possessorCountry(text []rune, ms []article.Mention) (int32, bool) {
+	for _, m := range ms {
+		i := m.Start - 1
+		if i < 3 || text[i] != ' ' || text[i-1] != 's' || text[i-2] != '\'' && text[i-2] != '’' {
+			continue
+		}
+		end := i - 2
+		start := end
+		for start > 0 && (unicode.IsLetter(text[start-1]) || text[start-1] == '.') {
+			start--
+		}
+		for _, p := range d.lookup(string(text[start:end])) {
+			if d.recs[p.rec].feature == featCountry {
+				return p.rec, true
+			}
+		}
+	}
+	return -1, false
 }

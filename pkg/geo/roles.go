@@ -2,6 +2,7 @@ package geo
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -375,3 +376,23 @@ func firmCue(text []rune, m article.Mention) bool {
 // stakeWords are what one holds in a firm ("shares in Elan", "a stake in Elan"); "market share in
 // West Germany" is a share of a place's market.
 var stakeWords = map[string]bool{"shares": true, "stake": true, "stakes": true, "shareholding": true, "shareholdings": true}
+
+// agedPerson reports whether a name no country or first-level region bears is given an age in
+// apposition.
+func (d *data) agedPerson(e article.Entity, text []rune) bool {
+	return slices.ContainsFunc(e.Mentions, func(m article.Mention) bool { return ageAfter(text, m.End) }) &&
+		!slices.ContainsFunc(d.lookup(e.Name), d.isRegion)
+}
+
+// ageAfter reports whether an age stands in apposition at rune offset i (", 22," in "Scott, 22,
+// smashed his best"): what has an age is a person.
+func ageAfter(text []rune, i int) bool {
+	if i+4 >= len(text) || text[i] != ',' || text[i+1] != ' ' {
+		return false
+	}
+	j := i + 2
+	for j < len(text) && j-i-2 < 3 && unicode.IsDigit(text[j]) {
+		j++
+	}
+	return j > i+2 && j < len(text) && j-i-2 <= 2 && (text[j] == ',' || text[j] == ' ' && strings.HasPrefix(string(text[j:min(j+10, len(text))]), " years"))
+}
