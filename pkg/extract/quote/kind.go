@@ -318,6 +318,11 @@ func (d *doc) orgTitled(m *speakerRef, head string) bool {
 		return true
 	}
 	f := strings.Fields(strings.ToLower(d.appositiveAfter(m.end)))
+	if len(f) == 2 && f[0] == "the" && d.prepositionalName(m.start) {
+		// "In a filing with the SEC, the group, which …": the subject after a fronted phrase,
+		// not an appositive telling what the SEC is
+		return false
+	}
 	for i := 0; i < len(f) && i < 4; i++ {
 		if f[i] == head {
 			return true

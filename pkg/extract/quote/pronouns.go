@@ -42,6 +42,9 @@ func resolvePronouns(d *doc, qs []found) {
 				q.cue, q.cueStart, q.cueEnd = prev.cue, prev.cueStart, prev.cueEnd
 			}
 		}
+		spokesAgain(d, qs, i)
+		descriptionAgain(d, qs, i)
+		bodyAgain(d, qs, i)
 		if q.pronoun && q.spk == nil {
 			p := d.s[q.mStart:q.mEnd]
 			if base := contractedPronoun(p); base != "" {
@@ -103,6 +106,11 @@ func resolvePronouns(d *doc, qs []found) {
 			at := q.spk.start
 			if q.kind == kindNominal || q.kind == kindPronoun {
 				at = max(at, q.mStart)
+			}
+			if d.describedAround(q) {
+				// a name inside the described speaker ("The Communist Party newspaper said") is part of
+				// the description, not someone newly written about
+				at = max(at, q.spk.end-1)
 			}
 			if q.spk.typ == article.TypeOrg {
 				lastOrg, lastOrgAt = q.spk, at

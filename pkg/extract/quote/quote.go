@@ -156,6 +156,7 @@ type doc struct {
 	demonyms []placeSpan     // MISC mentions in text order: nationalities and peoples ("American")
 	genders  map[string]byte // person name → 'm' or 'f', from honorifics and resolved he/she
 	quoted   []placeSpan     // direct quotes' contents in text order: names there are talked about, not speaking
+	marked   []placeSpan     // stretches between double quotation marks, known before any quote is read
 	reported []placeSpan     // reported speech's contents in text order: the same, as pronoun antecedents
 	deeds    []found         // subjects of deeds a speech verb named (objectOnly): antecedents, not quotes
 }
@@ -203,7 +204,7 @@ func (d *doc) exportAll(qs []found) []article.Quote {
 
 // newDoc reads the PERSON, ORG and PLACE mentions of entities into the state of one Find call.
 func newDoc(s string, entities []article.Entity) *doc {
-	d := &doc{s: s, idx: text.NewRuneIndex(s), toks: text.Tokenize(s)}
+	d := &doc{s: s, idx: text.NewRuneIndex(s), toks: text.Tokenize(s), marked: quotationStretches(s)}
 	for _, ent := range entities {
 		if ent.Type == article.TypePlace || ent.Type == article.TypeMisc {
 			for _, m := range ent.Mentions {

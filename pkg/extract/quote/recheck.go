@@ -41,7 +41,9 @@ func personEpithet(w string) bool {
 
 // tradeEpithets are the trades sports and arts writing names a person by after naming them once.
 var tradeEpithets = wordSet(`defender midfielder winger keeper skipper batsman bowler rider driver boxer
-golfer sprinter swimmer rapper musician comedian presenter pianist guitarist drummer dancer`)
+golfer sprinter swimmer rapper musician comedian presenter pianist guitarist drummer dancer full-back
+fullback fly-half scrum-half centre-back centre-half wing-back half-back flanker hooker playmaker
+goalscorer marksman netminder quarterback linebacker pitcher catcher shortstop`)
 
 // demonymReferent is the person "the American" stands for at pos: the first person named as a
 // subject earlier in its sentence ("When Hewitt shook his hand, the Australian said"), never one
@@ -105,7 +107,7 @@ func (d *doc) paragraphsBefore(pos int) int {
 func (d *doc) subjectPerson(lo, hi int) *speakerRef {
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.start < lo || m.typ != article.TypePerson || d.inQuote(m.start) || d.possessiveAt(m.end) || !d.personLike(m) {
+		if m.start < lo || m.typ != article.TypePerson || d.talkedAbout(m.start) || d.possessiveAt(m.end) || !d.personLike(m) {
 			continue
 		}
 		if m.end > hi {
@@ -387,8 +389,7 @@ func (d *doc) lastPublication(pos int) *speakerRef {
 		if pos-m.end > 3000 {
 			return nil
 		}
-		f := strings.Fields(m.name)
-		if m.typ == article.TypeOrg && len(f) > 0 && mastheadWords[lower(f[len(f)-1])] {
+		if m.typ == article.TypeOrg && publicationName(m.name) {
 			return m
 		}
 	}

@@ -242,6 +242,9 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 	if h < p.b && toks[h].End <= m.start && d.headlineHolder(q, toks, p, lower(toks[h].Text)) {
 		return // "Member of House panel says": the person the lead introduces
 	}
+	if h == p.b && (d.namedKind(q, toks, p, m) || m.typ == article.TypeOrg && d.personEpithetPhrase(q, toks, p, m.name)) {
+		return // "the NBC network said", "the Tottenham striker said"
+	}
 	// "the Clinton campaign", "Trump's lawyers": the phrase, not the name inside it, speaks.
 	q.mStart, q.mEnd = start, end
 	q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
@@ -259,11 +262,23 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 // name m: a title, which stands for its holder (capitalisedTitle). It reports whether it did.
 func (d *doc) taggedTitle(q *found, toks []text.Token, p np, head string, m *speakerRef) bool {
 	if m.end < toks[p.b].End || m.start <= toks[p.a].Start || !(personNoun(head) || titleWords[head]) ||
-		!definite(toks, p.a, p.b) || !text.IsCapitalized(toks[p.b].Text) {
+		!definite(toks, p.a, p.b) || !text.IsCapitalized(toks[p.b].Text) || m.typ == article.TypeOrg && mastheadTitle(m.name) {
 		return false
 	}
 	d.capitalisedTitle(q, toks, p, d.tokenIndex(m.start)-d.tokenIndex(toks[0].Start))
 	return true
+}
+
+// mastheadTitle reports whether an organisation's name ending in a title word ("Sioux Falls Argus
+// Leader") holds a newspaper's masthead word before it: a newspaper's title, not a person's.
+func mastheadTitle(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	for _, w := range f[:max(0, len(f)-1)] {
+		if mastheadWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // surnameRival is the person a one-word organisation mention stands for when a person of the
@@ -367,6 +382,16 @@ func (d *doc) capitalisedTitle(q *found, toks []text.Token, p np, i int) {
 	start, end := toks[p.a].Start, toks[p.b].End
 	title := d.s[toks[i].Start:end]
 	ref := d.byTitle(lower(title), start)
+	if k := i; ref == nil {
+		// "The Indonesian Economics Minister" after "Economics Minister Aburizal Bakrie": the
+		// title without the nationality written before it
+		for k < p.b && (demonym(toks[k].Text) || inSpans(d.demonyms, toks[k].Start)) {
+			k++
+		}
+		if k > i && k < p.b {
+			ref = d.byTitle(lower(d.s[toks[k].Start:end]), start)
+		}
+	}
 	if ref == nil || ref.typ != article.TypePerson {
 		ref = d.epithetReferent(start, "")
 	}
@@ -415,9 +440,14 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 		}
 		return
 	}
-	if w := lower(toks[max(p.a, p.b-1)].Text); orgVoices[head] && h == p.b && p.b > p.a && (companyHeads[w] || w == "bank") {
-		// "A company spokesperson said": someone speaking for the business the article is about.
-		if ref := d.byTitle(w, start); ref != nil && ref.typ == article.TypeOrg {
+	if w := lower(toks[max(p.a, p.b-1)].Text); orgVoices[head] && h == p.b && p.b > p.a && (companyHeads[w] || w == "bank" || orgFamily(w) != 0) {
+		// "A company spokesperson said": someone speaking for the business the article is about;
+		// "An agency spokesman said": for the body the sentences before were about.
+		ref := d.byTitle(w, start)
+		if ref == nil || ref.typ != article.TypeOrg {
+			ref = d.orgAntecedent(w, start)
+		}
+		if ref != nil && ref.typ == article.TypeOrg {
 			q.spk, q.kind, q.role = ref, kindAnonymous, roleText(d.s[start:end])
 			if definite(toks, p.a, p.b) {
 				q.kind = kindNominal
@@ -456,6 +486,12 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 	}
 	if h == p.b && d.byDemonym(q, toks, p) {
 		return // "said the 30-year-old", "the defender told": the person the story is about
+	}
+	if h == p.b && (d.personEpithetPhrase(q, toks, p, "") || d.bareOrgDescription(toks, p) && d.byOrgAntecedent(q, head, start)) {
+		return // "the England skipper said", "The union said" after the sentences about them
+	}
+	if h == p.b && d.earlierDescription(q, toks, p) {
+		return // "the central bank told Reuters" after "the Libyan central bank has said"
 	}
 	if h == p.b && singular(head) == head && personNoun(head) && definite(toks, p.a, p.b) {
 		// "The senator said", "the billionaire estate mogul claimed": an epithet for the person the
@@ -574,7 +610,7 @@ func (d *doc) epithetReferent(pos int, except string) *speakerRef {
 	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := &d.mentions[i]
-		if m.end > pos || m.name == except || m.typ != article.TypePerson || d.inQuote(m.start) || !d.personLike(m) {
+		if m.end > pos || m.name == except || m.typ != article.TypePerson || d.talkedAbout(m.start) || !d.personLike(m) {
 			continue
 		}
 		if m.start < lo {
@@ -582,7 +618,7 @@ func (d *doc) epithetReferent(pos int, except string) *speakerRef {
 		}
 		s0 := d.sentenceStart(m.start)
 		for k := i - 1; k >= 0 && d.mentions[k].start >= s0; k-- {
-			if c := &d.mentions[k]; c.typ == article.TypePerson && c.name != except && !d.inQuote(c.start) && !d.possessiveAt(c.end) && d.personLike(c) {
+			if c := &d.mentions[k]; c.typ == article.TypePerson && c.name != except && !d.talkedAbout(c.start) && !d.possessiveAt(c.end) && d.personLike(c) {
 				m = c
 			}
 		}
@@ -721,7 +757,7 @@ func (d *doc) dominantBusiness(pos int) *speakerRef {
 		if m.start >= pos {
 			break
 		}
-		if m.typ == article.TypeOrg && !publicBody(m.name) && !d.inQuote(m.start) {
+		if m.typ == article.TypeOrg && !publicBody(m.name) && !publicationName(m.name) && !d.inQuote(m.start) {
 			last[m.name] = m
 		}
 	}
@@ -739,6 +775,13 @@ func (d *doc) dominantBusiness(pos int) *speakerRef {
 		return nil // (the only organisation named is the one meant, however often it was named)
 	}
 	return last[best]
+}
+
+// publicationName reports whether an organisation's name ends in a masthead word ("Halden Review",
+// "Financial Times"): a newspaper or magazine, never the business a story calls "the bank".
+func publicationName(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	return len(f) > 0 && mastheadWords[f[len(f)-1]]
 }
 
 // wordCount is how often name occurs in s as whole words.
@@ -810,6 +853,9 @@ func (d *doc) appositiveAfter(pos int) string {
 	}
 	e := i + 1
 	for e < len(d.toks) && e-i < 14 && d.toks[e].Text != "," && d.toks[e].Text != "." {
+		if t := d.toks[e].Text; isOpenMark(t) || isCloseMark(t) {
+			return "" // "… from Damien,” said the striker": a quote's end, not an appositive
+		}
 		e++
 	}
 	if e == i+1 {
