@@ -56,6 +56,9 @@ func (e *Extractor) direct(d *doc) []found {
 		if q.end <= q.start {
 			continue
 		}
+		if titleQuote(d, q) {
+			continue
+		}
 		words := len(strings.Fields(s[q.start:q.end]))
 		var found bool
 		if leadIn(s, q.openerAt) && fullStop(s, q) {

@@ -102,6 +102,11 @@ func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 		if leadIn && kEnd >= len(toks)-3 {
 			return false // “…” Eva Schultheis posted: “…”: this cue is the next quote's
 		}
+		if k > 0 && fullStop(d.s, *q) && d.s[q.end-1] == '.' && e.reportsClause(toks, k, kEnd) {
+			// “… the banks.” Yukos argued that the fund was safe.: a new sentence reporting its own
+			// words, often by someone new; the quote goes on with the speaker before it
+			return false
+		}
 		q.cue, q.cueStart, q.cueEnd = cue, toks[k].Start, toks[kEnd].End
 		if k == 0 {
 			if p, ok := npAfter(toks, kEnd+1); ok {
@@ -109,6 +114,8 @@ func (e *Extractor) cueAfter(d *doc, q *found, from int) bool {
 			}
 		} else if p, ok := npBefore(toks, k); ok && (p.a == 0 || p.roleE > p.roleStart && p.roleStart == toks[0].Start) {
 			d.resolveNP(q, toks, p)
+		} else if p, ok := subjectPhrase(toks, 0, k); ok {
+			d.resolveNP(q, toks, p) // “…,” the central bank's vice president Ben Omar said
 		} else {
 			q.cue = ""
 			return false // “…” before optimistically predicting …: a later clause's verb, not this quote's cue
@@ -310,7 +317,7 @@ func (e *Extractor) accordingMixed(d *doc, q *found, toks []text.Token) bool {
 	}
 	q.cue, q.cueStart, q.cueEnd = d.s[toks[0].Start:toks[1].End], toks[0].Start, toks[1].End
 	e.speakerAfter(d, q, toks[:comma], 2)
-	q.direct, q.start, q.end = false, toks[from].Start, mixedEnd(d, q.closerAt)
+	q.direct, q.start, q.end = false, toks[from].Start, quoteMixedEnd(d, q)
 	return true
 }
 
@@ -332,7 +339,16 @@ func (e *Extractor) mixed(d *doc, q *found, toks []text.Token, k, kEnd int) {
 	}
 	q.direct = false
 	q.start = toks[j].Start
-	q.end = mixedEnd(d, q.closerAt)
+	q.end = quoteMixedEnd(d, q)
+}
+
+// quoteMixedEnd is where reported speech holding quote q ends: at the quote's closing mark when its
+// words end the sentence ("called for “Peace Through Strength.” He told …"), else at mixedEnd.
+func quoteMixedEnd(d *doc, q *found) int {
+	if q.end > 0 && d.s[q.end-1] == '.' && q.end < q.closerAt {
+		return q.closerAt
+	}
+	return mixedEnd(d, q.closerAt)
 }
 
 // mixedEnd is where reported speech holding quoted phrases ends: at the end of its sentence, past
@@ -384,4 +400,54 @@ func nestedObjectCue(e *Extractor, toks []text.Token, k, kEnd int) bool {
 		return false
 	}
 	return objectOnly(toks, k, e.contentStart(toks, k, kEnd), n)
+}
+
+// reportsClause reports whether the cue toks[k:kEnd+1] after a quote that closed its sentence
+// goes on with words of its own ("He said the fund was safe."): a clause of three words or more,
+// not only where, when or to whom it was said ("He told reporters in Ohio on Monday."). Such a
+// cue reports that clause, and the quote before it keeps the speaker of the text around it.
+func (e *Extractor) reportsClause(toks []text.Token, k, kEnd int) bool {
+	if last := addresseeEnd(toks, k, kEnd, kEnd); last > kEnd || kEnd+1 < len(toks) && adverbialTail(toks[kEnd+1:]) {
+		return false
+	}
+	passive := false
+	for j := k - 1; j > 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)); j-- {
+		passive = passive || passiveBe[toks[j].Text]
+	}
+	from := e.contentStart(toks, k, kEnd)
+	if passive || noWordsReported(toks, k, from, false) {
+		return false // "Greene was also denied gold": a passive, no one speaks
+	}
+	words := 0
+	for _, t := range toks[min(from, len(toks)):] {
+		if !text.IsWord(t.Text) {
+			if t.Text == "," && words == 0 {
+				return false // "He said, smiling": an aside, no clause
+			}
+			continue
+		}
+		words++
+	}
+	return words >= 3 && from < len(toks) && text.IsWord(toks[from].Text) && !nonClause[lower(toks[from].Text)]
+}
+
+// titleQuote reports whether quote q is the name of a programme, book or paper, not words said: a
+// short run of capitalised words after a possessive or after "on"/"in" ("said Thursday on Fox
+// News’s “Fox and Friends.”", "on CNN's \"State of the Union\"", "in ”The Art of the Deal.”").
+func titleQuote(d *doc, q found) bool {
+	toks := d.tokensIn(max(0, q.openerAt-60), q.openerAt)
+	n := len(toks)
+	if n == 0 || !(possessive(toks[n-1].Text) || toks[n-1].Text == "on" || toks[n-1].Text == "in") {
+		return false
+	}
+	words := strings.Fields(d.s[q.start:q.end])
+	if len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		if len(w) > 3 && !text.IsCapitalized(w) {
+			return false
+		}
+	}
+	return true
 }

@@ -37,7 +37,11 @@ func (e *Extractor) indirect(d *doc, direct []found) []found {
 			// "Trump said X, but agreed that the fleet had ''promotional value.''": what comes before
 			// the quote and its cue, or after them as a new sentence, may still be reported speech.
 			if toks := d.tokensIn(sp.Start, cut); len(toks) >= 6 {
-				out = append(out, e.leadingCue(d, toks)...)
+				if qs := e.trailingBeforeQuote(d, toks); len(qs) > 0 {
+					out = append(out, qs...)
+				} else {
+					out = append(out, e.leadingCue(d, toks)...)
+				}
 			}
 			if toks := d.tokensIn(sp.Start, cut); len(toks) >= 4 {
 				out = append(out, d.askedPhrase(toks)...)
@@ -45,6 +49,8 @@ func (e *Extractor) indirect(d *doc, direct []found) []found {
 			out = append(out, d.contentBeforeSpeaker(sp, direct)...)
 			if toks := d.tokensIn(after, sp.End); len(toks) >= 6 && (text.IsCapitalized(toks[0].Text) || pronounSpeakers[toks[0].Text]) {
 				out = append(out, e.leadingCue(d, toks)...)
+			} else {
+				out = append(out, e.participleAfterQuote(d, sp, after, direct)...)
 			}
 			continue
 		}
@@ -69,6 +75,23 @@ func (e *Extractor) indirect(d *doc, direct []found) []found {
 		out = append(out, e.sentenceQuotes(d, toks)...)
 	}
 	return out
+}
+
+// trailingBeforeQuote reads "CONTENT, Spicer said, adding, “…”": before a quote whose cue is a
+// participle, the clause that ends in the speaker's own cue and a comma is his reported speech.
+func (e *Extractor) trailingBeforeQuote(d *doc, toks []text.Token) []found {
+	n := len(toks)
+	if toks[n-1].Text != "," {
+		return nil
+	}
+	if c, _ := e.cueAt(toks, n-2, false); c == "" || participle(lower(toks[n-2].Text)) {
+		return nil
+	}
+	qs := e.trailingCue(d, toks)
+	if len(qs) != 1 || !qs[0].subjectRead() || qs[0].cueEnd != toks[n-2].End {
+		return nil
+	}
+	return qs
 }
 
 // contentBeforeSpeaker reads "CONTENT, X said: “…”": the clause before the speaker of a direct
@@ -410,12 +433,27 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 				continue // "…, said it would invest": the phrase after the cue is not its subject
 			}
 			comma, last, role = k-1, p.b, p.roleE > p.roleStart
+			if subjectAside(toks, k, datelineEnd(toks, comma)) || pronounSpeakers[toks[p.a].Text] && p.b+1 < n && text.IsWord(toks[p.b+1].Text) {
+				// "Gov. John Kasich of Ohio, a Republican who …, said the family deserved better",
+				// "Sanders, who …, said he may campaign for him": the subject is before the cue
+				continue
+			}
 			if nameList(toks[datelineEnd(toks, comma):comma]) {
 				continue // "Rio Tinto-Zinc Corp Plc, RTZ, said the rise …": the name is the subject, not what was said
+			}
+			if comma-datelineEnd(toks, comma) <= 3 && role {
+				// "Worryingly, said the firm, gangs were …", "What this means, said X, a ROLE, is that …":
+				// an inverted cue near the start; what was said goes on after the speaker (and role)
+				p, last = openingInverted(toks, p)
+				role = false
 			}
 			d.resolveNP(&q, toks, p)
 		} else {
 			p, ok := npBefore(toks, k)
+			if !ok || p.a == 0 || toks[p.a-1].Text != "," {
+				// "…, the joint report from the FAO and the WFP said.": the whole phrase after the comma
+				p, _, ok = trailingSubject(toks, k)
+			}
 			if !ok || p.a == 0 || toks[p.a-1].Text != "," || !p.none && transactionHeads[lower(toks[p.b].Text)] {
 				continue // (", a deal announced at the beginning of the week": a deal says nothing)
 			}
@@ -451,7 +489,15 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		if tail := n - 1 - last; rest < 0 && tail > 6 && !(last+1 < n && toks[last+1].Text == "," && tail <= 24) && (inverted || !adverbialTail(toks[last+1:])) {
 			continue
 		}
-		if indexTok(toks[:min(n, kEnd+4)], "that", kEnd+1) >= 0 {
+		// "CONTENT, Mr. Manafort said, adding that CONTENT2": the participle's clause is the same
+		// speaker's second quote, with a cue of its own.
+		addCue, addEnd := "", 0
+		if rest > 0 {
+			if c, cEnd := e.cueAt(toks, rest, false); c != "" && participle(lower(toks[rest].Text)) {
+				addCue, addEnd = c, cEnd
+			}
+		}
+		if addCue == "" && indexTok(toks[:min(n, kEnd+4)], "that", kEnd+1) >= 0 {
 			continue
 		}
 		if rest < 0 && !inverted && n-1-last > 2 && text.IsWord(toks[last+1].Text) && hasAuxiliary(toks[last+1:]) {
@@ -462,6 +508,13 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		if s, t, ok := content(toks, datelineEnd(toks, comma), comma); ok {
 			q.start, q.end = s, t
 			out = append(out, q)
+		} else if s, t, ok := subjectHead(toks, datelineEnd(toks, comma), comma); ok && rest > 0 && verbFirst(toks[rest].Text) {
+			q.start, q.end = s, t // "The trouble, Frank writes, began in the 1970s": the said clause's subject
+			out = append(out, q)
+		}
+		if addCue != "" {
+			q2.cue, q2.cueStart, q2.cueEnd = addCue, toks[rest].Start, toks[addEnd].End
+			rest = e.contentStart(toks, rest, addEnd)
 		}
 		if rest > 0 {
 			if s, t, ok := content(toks, rest, n); ok {
@@ -529,15 +582,15 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 			}
 			d.clauseSubject(&q, toks, k)
 		} else {
-			p, ok := npBefore(toks, k)
+			p, ptoks, ok := subjectPastAside(toks, k)
 			if !ok || p.none && kEnd+1 < len(toks) && prepositions[toks[kEnd+1].Text] {
 				continue // "to unlock money promised at earlier conferences": a participle, not speech
 			}
-			if !p.none && p.b < k && transactionHeads[lower(toks[p.b].Text)] {
+			if !p.none && p.b < k && transactionHeads[lower(ptoks[p.b].Text)] {
 				continue // "…, a deal announced at the beginning of the week": a deal says nothing
 			}
-			d.resolveNP(&q, toks, p)
-			if r := relativeBefore(toks, k); r > 0 {
+			d.resolveNP(&q, ptoks, p)
+			if r := relativeOf(toks, k); r > 0 {
 				// "the European Union, which contended that …": the text names the speaker with
 				// the relative pronoun, which stands for its antecedent.
 				q.mStart, q.mEnd = toks[r].Start, toks[r].End
@@ -611,7 +664,7 @@ func noWordsReported(toks []text.Token, k, from int, active bool) bool {
 	return pledgeVerbs[w] && amountAt(toks, from) && !hasAuxiliary(toks[from:min(len(toks), from+8)]) ||
 		strings.HasPrefix(w, "add") && toks[k+1].Text == "to" || // "Those gains add to the pressure"
 		(w == "asked" || w == "asks") && (toks[from].Text == "to" || toks[from].Text == "not" && next == "to" || indexTok(toks[from:min(len(toks), from+5)], "to", 1) > 0) ||
-		nonClause[lower(toks[from].Text)] && !(active && toks[from].Text == "by") ||
+		nonClause[lower(toks[from].Text)] && !(active && toks[from].Text == "by") && toks[from-1].Text != "," || // (", for most families …": a clause of its own)
 		toks[from].Text == "to" && passiveBe[lower(toks[k-1].Text)]
 }
 
@@ -717,6 +770,9 @@ func (e *Extractor) contentStart(toks []text.Token, k, kEnd int) int {
 			from++
 		} else if p, ok := npAfter(toks, from); ok && !pronounSpeakers[toks[p.a].Text] {
 			from = p.b + 1
+			if from+1 < len(toks) && toks[from+1].Text == "that" && text.IsWord(toks[from].Text) && !npStops[lower(toks[from].Text)] {
+				from++ // "told Vanity Fair magazine that …": the addressee's common noun
+			}
 		}
 	}
 	// "said on Monday that", "said in a statement that", "said in an email that": skip to "that"

@@ -56,7 +56,7 @@ func TestReaderChecks(t *testing.T) {
 			"The pitch", "Daniel Okafor", "nominal"},
 		{"an epithet with no one named nearby goes on with the person last quoted",
 			"Ivan Petrov beat the top seed in four sets.\n\n\"I try to stay calm,\" he said. \"I had enough of the noise.\" The Bulgarian added that he was not worried by his ankle.",
-			"I had enough", "Ivan Petrov", "nominal"},
+			"he was not worried", "Ivan Petrov", "nominal"},
 		{"two people joined by and are not one name",
 			"The King and Prince of Wales said the news had made them very happy.",
 			"the news", "Prince of Wales", ""},
