@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -220,11 +221,27 @@ func (k *KV) CompareAndSwap(ctx context.Context, key string, old, val []byte) (b
 // Key prefixes written once or a few times per article, packed (PackedKV) so that the NATS
 // server's memory does not grow with the corpus: the crawler's URL claims and the crawl sink's
 // content hashes; the alert matcher's story ids and delivery and window marks. A fired mark
-// itself ("<rule id>.<story id>", the event until it is delivered) stays a key of its own.
+// itself (firedMark) is packed only in a state file.
 var (
 	crawlPackedPrefixes = []string{"url.", "content."}
 	firedPackedPrefixes = []string{"story.art.", "mark."}
 )
+
+// firedMark reports whether key of BucketAlertFired is a fired mark — "<rule id>.<story id>", or
+// "<rule id>.new.<article id>" for a first-mention rule: the event until it is delivered — that
+// is, none of the matcher's other keys (mode.: a rule's state; story.: story ids and bands;
+// mark.: delivery and window marks) nor the packing's own (pk.). One per alert, each holding its
+// whole event: kept as keys of the bucket, they made the server's subject indexes, timers and
+// block caches grow with the alerts of the window (issue #25), so with a state file they live
+// there; packed many to a shard value they would make each rewrite too large.
+func firedMark(key string) bool {
+	first, _, _ := strings.Cut(key, ".")
+	switch first + "." {
+	case "mode.", "story.", "mark.", packedShardKey:
+		return false
+	}
+	return true
+}
 
 // CrawlKV opens BucketCrawl as the crawler and the crawl sink share it: keys live window (the
 // crawler's dedup window) after their last write, per-article keys packed.
@@ -244,7 +261,12 @@ func (b *Bus) AlertFiredKV(ctx context.Context, retention time.Duration) (*Packe
 	if err != nil {
 		return nil, err
 	}
-	return b.Packed(ctx, kv, retention, firedPackedPrefixes...)
+	p, err := b.Packed(ctx, kv, retention, firedPackedPrefixes...)
+	if err != nil {
+		return nil, err
+	}
+	p.packInFile(firedMark)
+	return p, nil
 }
 
 // AlertFiredView reads BucketAlertFired as it is, changing nothing (no configuration update, no
@@ -262,5 +284,7 @@ func AlertFiredView(ctx context.Context, js jetstream.JetStream) (*PackedKV, err
 	if err != nil {
 		return nil, fmt.Errorf("key-value bucket %s: %w", BucketAlertFired, err)
 	}
-	return &PackedKV{KV: view, prefixes: firedPackedPrefixes, store: store}, nil
+	p := &PackedKV{KV: view, prefixes: firedPackedPrefixes, store: store}
+	p.packInFile(firedMark)
+	return p, nil
 }

@@ -40,6 +40,11 @@ import (
 type PackedKV struct {
 	*KV
 	prefixes []string
+	// fileKeys, when set, tells further keys packed only where packed keys live in a state file
+	// (localStore, remoteStore), never in shards: values too large to pack many to a shard value,
+	// such as the alert matcher's fired marks, each carrying its whole event (~1–2 KB). Keys of
+	// these kinds written as keys of their own before are still found there (see fileKey).
+	fileKeys func(key string) bool
 	window   time.Duration // life of a key written by Put or Create (0: forever)
 	store    packedStore
 }
@@ -167,15 +172,33 @@ func (p *PackedKV) packed(key string) bool {
 			return true
 		}
 	}
-	return false
+	return p.fileKey(key)
 }
+
+// packInFile makes the keys fileKeys tells packed too, if this bucket's packed keys live in a
+// state file; with shards they stay keys of their own.
+func (p *PackedKV) packInFile(fileKeys func(key string) bool) {
+	if _, shards := p.store.(*shardStore); !shards {
+		p.fileKeys = fileKeys
+	}
+}
+
+// fileKey reports whether key is packed only because its packed keys live in a state file. Such a
+// key may have been written as a key of its own by an earlier version (until it expires, one
+// window at most): Get and Create look there too, so that an alert fired before an upgrade is
+// not fired again after it. Its other operations see the state file only.
+func (p *PackedKV) fileKey(key string) bool { return p.fileKeys != nil && p.fileKeys(key) }
 
 // Get returns the value of key; ok is false when there is none.
 func (p *PackedKV) Get(ctx context.Context, key string) ([]byte, bool, error) {
 	if !p.packed(key) {
 		return p.KV.Get(ctx, key)
 	}
-	return p.store.get(ctx, key)
+	val, ok, err := p.store.get(ctx, key)
+	if err != nil || ok || !p.fileKey(key) {
+		return val, ok, err
+	}
+	return p.KV.Get(ctx, key)
 }
 
 // Put sets key to val.
@@ -196,6 +219,11 @@ func (p *PackedKV) Create(ctx context.Context, key string, val []byte) (bool, er
 func (p *PackedKV) CreateExpiring(ctx context.Context, key string, val []byte, ttl time.Duration) (bool, error) {
 	if !p.packed(key) {
 		return p.KV.CreateExpiring(ctx, key, val, ttl)
+	}
+	if p.fileKey(key) {
+		if _, own, err := p.KV.Get(ctx, key); err != nil || own {
+			return false, err
+		}
 	}
 	return p.store.apply(ctx, key, packedOp{kind: opCreate, val: val, ttl: ttl})
 }
