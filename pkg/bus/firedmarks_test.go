@@ -15,7 +15,16 @@ import (
 func TestFiredMarksLiveInTheStateFile(t *testing.T) {
 	url := bustest.JetStream(t)
 	ctx := t.Context()
-	owner, err := connectOwner(t, url, t.TempDir()).AlertFiredKV(ctx, time.Hour)
+	ownerBus := connectOwner(t, url, t.TempDir())
+	// A mark an earlier version wrote as a key of its own: the alert fired, it must not again.
+	before, err := ownerBus.ExpiringKV(ctx, bus.BucketAlertFired)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := before.Put(ctx, "rule2.story2", []byte("before")); err != nil {
+		t.Fatal(err)
+	}
+	owner, err := ownerBus.AlertFiredKV(ctx, time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,10 +64,6 @@ func TestFiredMarksLiveInTheStateFile(t *testing.T) {
 		}
 	}
 
-	// A mark an earlier version wrote as a key of its own: the alert fired, it must not again.
-	if err := owner.KV.Put(ctx, "rule2.story2", []byte("before")); err != nil {
-		t.Fatal(err)
-	}
 	mustCreate(other, "rule2.story2", "after", false)
 	mustGet(owner, "rule2.story2", "before")
 

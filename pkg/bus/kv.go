@@ -265,7 +265,9 @@ func (b *Bus) AlertFiredKV(ctx context.Context, retention time.Duration) (*Packe
 	if err != nil {
 		return nil, err
 	}
-	p.packInFile(firedMark)
+	if err := p.packInFile(ctx, firedMark); err != nil {
+		return nil, fmt.Errorf("key-value bucket %s: %w", BucketAlertFired, err)
+	}
 	return p, nil
 }
 
@@ -285,6 +287,8 @@ func AlertFiredView(ctx context.Context, js jetstream.JetStream) (*PackedKV, err
 		return nil, fmt.Errorf("key-value bucket %s: %w", BucketAlertFired, err)
 	}
 	p := &PackedKV{KV: view, prefixes: firedPackedPrefixes, store: store}
-	p.packInFile(firedMark)
+	if err := p.packInFile(ctx, firedMark); err != nil {
+		return nil, fmt.Errorf("key-value bucket %s: %w", BucketAlertFired, err)
+	}
 	return p, nil
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -45,8 +46,11 @@ type PackedKV struct {
 	// such as the alert matcher's fired marks, each carrying its whole event (~1–2 KB). Keys of
 	// these kinds written as keys of their own before are still found there (see fileKey).
 	fileKeys func(key string) bool
-	window   time.Duration // life of a key written by Put or Create (0: forever)
-	store    packedStore
+	// ownFileKeys: when the bucket was opened, some keys fileKeys tells were keys of their own
+	// (written by an earlier version), so Get and Create look for them there too.
+	ownFileKeys bool
+	window      time.Duration // life of a key written by Put or Create (0: forever)
+	store       packedStore
 }
 
 // 2^packedShardBits is how many shard keys a packed bucket uses at most: 16,384 subjects (~4 MB of
@@ -176,18 +180,28 @@ func (p *PackedKV) packed(key string) bool {
 }
 
 // packInFile makes the keys fileKeys tells packed too, if this bucket's packed keys live in a
-// state file; with shards they stay keys of their own.
-func (p *PackedKV) packInFile(fileKeys func(key string) bool) {
-	if _, shards := p.store.(*shardStore); !shards {
-		p.fileKeys = fileKeys
+// state file; with shards they stay keys of their own. It looks once whether the bucket holds
+// such keys written by an earlier version (they live until they expire, one window at most).
+func (p *PackedKV) packInFile(ctx context.Context, fileKeys func(key string) bool) error {
+	if _, shards := p.store.(*shardStore); shards {
+		return nil
 	}
+	p.fileKeys = fileKeys
+	keys, err := p.KV.Keys(ctx)
+	if err != nil {
+		return fmt.Errorf("look for keys written before they were packed: %w", err)
+	}
+	p.ownFileKeys = slices.ContainsFunc(keys, fileKeys)
+	return nil
 }
 
-// fileKey reports whether key is packed only because its packed keys live in a state file. Such a
-// key may have been written as a key of its own by an earlier version (until it expires, one
-// window at most): Get and Create look there too, so that an alert fired before an upgrade is
-// not fired again after it. Its other operations see the state file only.
+// fileKey reports whether key is packed only because its packed keys live in a state file.
 func (p *PackedKV) fileKey(key string) bool { return p.fileKeys != nil && p.fileKeys(key) }
+
+// ownFileKey reports whether key may also exist as a key of its own, written before it was
+// packed: Get and Create look there too, so that an alert fired before an upgrade is not fired
+// again after it. The other operations see the state file only.
+func (p *PackedKV) ownFileKey(key string) bool { return p.ownFileKeys && p.fileKey(key) }
 
 // Get returns the value of key; ok is false when there is none.
 func (p *PackedKV) Get(ctx context.Context, key string) ([]byte, bool, error) {
@@ -195,7 +209,7 @@ func (p *PackedKV) Get(ctx context.Context, key string) ([]byte, bool, error) {
 		return p.KV.Get(ctx, key)
 	}
 	val, ok, err := p.store.get(ctx, key)
-	if err != nil || ok || !p.fileKey(key) {
+	if err != nil || ok || !p.ownFileKey(key) {
 		return val, ok, err
 	}
 	return p.KV.Get(ctx, key)
@@ -220,7 +234,7 @@ func (p *PackedKV) CreateExpiring(ctx context.Context, key string, val []byte, t
 	if !p.packed(key) {
 		return p.KV.CreateExpiring(ctx, key, val, ttl)
 	}
-	if p.fileKey(key) {
+	if p.ownFileKey(key) {
 		if _, own, err := p.KV.Get(ctx, key); err != nil || own {
 			return false, err
 		}
