@@ -157,7 +157,7 @@ func (d *doc) armedIn(si, i, end int, play func(string) bool) bool {
 	s := d.sents[si]
 	for j := s.start; j < s.end; j++ {
 		w := d.w(j)
-		if j >= i && j < end || !isLowerWord(w) || functionWords[w] || gameWeapons[w] || play != nil && play(w) {
+		if j >= i && j < end || !isLowerWord(w) || functionWords[w] || gameWeapons[w] || play != nil && play(w) || d.prenominalRank(j) {
 			continue
 		}
 		if c := wordclass.Of(w); c.First(wordclass.Armed) || c.First(wordclass.Weapon) {

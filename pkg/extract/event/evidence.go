@@ -106,6 +106,9 @@ func (d *doc) objectHead(si, end int, preps ...string) int {
 		if determiners[w] || functionWords[w] || isDigitToken(w) || numberWords[w] || !isLowerWord(w) {
 			continue
 		}
+		if (wordclass.Speaker(w) == 'a' && d.adjectiveGoesOn(j) || d.prenominalRank(j)) && !wordclass.Of(d.w(j+1)).First(wordclass.Time) {
+			continue // "the two major economic powers": WordNet's rarer noun ("a major") before the head; "last year" is when
+		}
 		c := wordclass.Of(w)
 		if j == end && c.First(wordclass.Time) {
 			return -1 // "met yesterday", "killed overnight": when, not whom

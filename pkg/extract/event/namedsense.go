@@ -15,7 +15,8 @@ import (
 
 // programmeWords before a "Show" make it a broadcast programme, not a trade show.
 var programmeWords = words(`programme programmes program programs series episode episodes sitcom
-sketch airing aired airs broadcast broadcasts channel presenter presented hosted host hosts`)
+sketch airing aired airs broadcast broadcasts channel presenter presented hosted host hosts hosting
+producing produced presenting presents`)
 
 // leadWords are capitalised function words that open a sentence, not a name.
 var leadWords = words(`but and a an or so yet as at in on for if when while after before`)
@@ -85,7 +86,7 @@ func (d *doc) programme(ev *namedEv, r ref) bool {
 // notEventName reports a named event none of whose mentions is read as an event held.
 func (d *doc) notEventName(ev *namedEv) bool {
 	for _, r := range ev.spans {
-		if !d.continuesName(r) && !d.apposedBody(r) && !d.legislature(ev, r) && !d.programme(ev, r) {
+		if !d.continuesName(r) && !d.apposedBody(r) && !d.legislature(ev, r) && !d.programme(ev, r) && !d.titledWork(r) {
 			return false
 		}
 	}

@@ -10,10 +10,7 @@ import (
 // and a month's name are no part of an event's name.
 func TestNamesThatGoOn(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
-		f    fixture
-		want []string
-	}{
+	checkNamed(t, []namedCase{
 		{fixture{text: "Lawyers of Fair Trials Abroad said the men were innocent."}, nil},
 		{fixture{text: "The casino could be built at the Riverside Exhibition and Conference Centre."}, nil},
 		{fixture{text: "Moonbeam Games, the makers of the title, said it sells responsibly.", entities: [][2]string{{"ORG", "Moonbeam Games"}}}, nil},
@@ -23,17 +20,7 @@ func TestNamesThatGoOn(t *testing.T) {
 		{fixture{text: "The plan goes before the July Harbour Trade Conference in Geneva."}, []string{"Harbour Trade Conference"}},
 		// still events
 		{fixture{text: "He played at the Newport Jazz Festival and Carnegie Hall."}, []string{"Newport Jazz Festival"}},
-	} {
-		var got []string
-		for _, e := range New().Find(tc.f.article(t)) {
-			if e.Trigger == nil {
-				got = append(got, e.Name)
-			}
-		}
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%q: named %q; want %q", tc.f.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestAgreementsInForce: an agreement kept to or broken, a traded instrument, a consensus, a

@@ -95,7 +95,7 @@ classes sessions`)
 // otherSense reports whether the trigger [i, end) of sentence si, of type typ, is used in a sense
 // that is not its event's.
 func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
-	if d.idiomSense(si, i, end, typ, prev, next) || d.powerToAct(i) {
+	if d.idiomSense(si, i, end, typ, prev, next) || d.powerToAct(i) || d.readingSense(si, i, end, typ, prev, next) {
 		return true
 	}
 	w := d.w(i)

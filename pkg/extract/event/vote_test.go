@@ -26,7 +26,7 @@ func TestNonElectorateVote(t *testing.T) {
 // no vote.
 func TestVoteNotHeld(t *testing.T) {
 	t.Parallel()
-	el := "The general election campaign has begun. "
+	el := "The general election has been called. "
 	checkSenses(t, []senseCase{
 		{"registered to vote", fixture{text: el + "Three million people eligible to vote are not registered."}, []string{"election|"}},
 		{"can vote", fixture{text: el + "Students can vote by post."}, []string{"election|"}},
