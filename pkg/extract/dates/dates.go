@@ -24,8 +24,14 @@
 // Resolution: a bare weekday ("on Monday", "said Monday") is the most recent such day on or before
 // publication when the sentence speaks of the past, the next one when it speaks of the future
 // ("will", "is due to", "expected to", "plans to", a reported "said … would", a timetable's present
-// "books open on Monday"), else the nearest; a plan in the past perfect ("had been due to expire
-// Friday") is past. The tense cue nearest
+// "books open on Monday", the progressive of an arrangement "is meeting him on Thursday", "taking
+// place"), else the nearest; a plan in the past perfect ("had been due to expire Friday") is past.
+// A capitalised cue word inside a sentence is a name's ("the US Open", "Will Barker"), a quotation
+// keeps its own tense, and a comma between two names ("Calgary, Alberta") does not end the clause.
+// A weekday ending a club's or person's name ("Sheffield Wednesday manager") is no date, nor is a
+// fiscal quarter said to end off its calendar month ("the third quarter ended January 31") or "the
+// last Saturday before Christmas". A day's disaster or market fall ("Sunday's earthquake") is
+// past, and what "had" been expected lies in the story's past. The tense cue nearest
 // the date governs, and a participle after an auxiliary ("would be published") leaves the choice to
 // the auxiliary. A day and month without a year is the one nearest to publication, moved a year
 // when the tense says so and the date lies on the other side of publication: forward when it lies

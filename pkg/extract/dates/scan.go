@@ -183,6 +183,10 @@ func (p *parser) scan() []hit {
 				h, ok = p.holidayAt(i)
 			}
 		}
+		if ok && h.grain == "quarter" && p.fiscalQuarter(h) {
+			i = h.to // "the third quarter ended January 31": a fiscal quarter, no calendar one
+			continue
+		}
 		if ok {
 			out = append(out, h)
 			p.remember(h)
@@ -192,6 +196,26 @@ func (p *parser) scan() []hit {
 		i++
 	}
 	return out
+}
+
+// fiscalQuarter reports whether the quarter h is said to end in a month other than its calendar
+// end ("the third quarter ended January 31", "its first quarter ending in June"): a company's
+// fiscal quarter, which no calendar quarter names. "The first quarter ended March 31" is Q1.
+func (p *parser) fiscalQuarter(h hit) bool {
+	k := h.to
+	if !p.near(k) || !(p.is(k, "ended") || p.is(k, "ending") || p.is(k, "ends")) {
+		return false
+	}
+	k++
+	if p.is(k, "in") || p.is(k, "on") {
+		k++
+	}
+	mw, ok := p.word(k)
+	if !ok || mw.class != cMonth || !p.near(k) {
+		return false
+	}
+	q := int(h.value[len(h.value)-1] - '0')
+	return mw.val != 3*q
 }
 
 // remember keeps what later expressions count from: the story's day and the latest year read.

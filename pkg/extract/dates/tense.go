@@ -41,16 +41,24 @@ func (p *parser) clauseTense(i int) (int, bool) {
 		}
 	}
 	start := int(p.t[i].start)
-	before := p.s[max(0, start-120):start]
-	before = before[sentenceStart(before):]
+	before := p.s[max(0, start-clauseReach):start]
+	cut := sentenceStart(before)
+	if p.inQuote(i) {
+		// a quotation holds its own tense: "said on Wednesday: 'Nobody doubts it will be called on
+		// 5 April'" — the verb of saying before it dates the report, not the date
+		if q := strings.LastIndexAny(before, "\"“"); q >= cut {
+			cut = q + 1
+		}
+	}
+	atSentenceStart := cut > 0 || start <= clauseReach
 	// A comma stops the scan unless the clause after it is coordinated and elliptical: "The flood
 	// struck in January, and a second one in December" takes the tense of the clause before, but
 	// "held every May since 1913, opens on May 21" and "won 48% of the vote, forcing a runoff on
 	// May 28" do not.
-	ws := strings.Fields(strings.ToLower(before))
+	ws, named := lowerFields(before[cut:], atSentenceStart)
 	for k := len(ws) - 1; k >= 0; k-- {
 		if raw := ws[k]; (strings.HasSuffix(raw, ",") || raw == ",") && k+1 < len(ws) {
-			if commaStops(trimWord(ws[k+1])) {
+			if commaStops(trimWord(ws[k+1])) && !namesApposed(ws, named, k) {
 				return 0, false
 			}
 			if raw == "," {
@@ -75,7 +83,10 @@ func (p *parser) clauseTense(i int) (int, bool) {
 		if k > 0 {
 			prev = trimWord(ws[k-1])
 		}
-		if k > 1 && pastPlan(trimWord(ws[k-2]), prev, w) {
+		if named[k] {
+			continue
+		}
+		if pastPlan(wordAt(ws, k-2), prev, w) {
 			return -1, false
 		}
 		if t := cueTense(prev, w, next); t != 0 {
@@ -83,6 +94,38 @@ func (p *parser) clauseTense(i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// namesApposed reports whether the comma ending word k joins two names, which goes on with the
+// clause rather than ending it: a town and its state ("will begin in June in Calgary, Alberta and
+// end in December"), a name and its title. A date before the comma is not a name here.
+func namesApposed(ws []string, named []bool, k int) bool {
+	if !named[k] || !named[k+1] {
+		return false
+	}
+	_, dateWord := lookup(trimWord(ws[k]))
+	return !dateWord
+}
+
+// clauseReach is how many bytes before a date its clause's verb is looked for: further back, a verb
+// of another clause ("announced he is withdrawing the subsidy as from July 1") misleads more often
+// than a far verb of the date's own helps.
+const clauseReach = 120
+
+// lowerFields splits s into lower-case words and marks those that are capitalised inside a
+// sentence: a cue word there is part of a name ("the Heineken Open", "US Open champion", "Will
+// Barker"), not a verb. The first word is a sentence's own when first opens one; "I'll" and its
+// kind are the speaker's verbs.
+func lowerFields(s string, first bool) ([]string, []bool) {
+	ws := strings.Fields(s)
+	named := make([]bool, len(ws))
+	for k, w := range ws {
+		raw := trimWord(w)
+		named[k] = (k > 0 || !first) && raw != "" && raw[0] >= 'A' && raw[0] <= 'Z' &&
+			!strings.HasPrefix(raw, "I'") && !strings.HasPrefix(raw, "I’")
+		ws[k] = strings.ToLower(w)
+	}
+	return ws, named
 }
 
 // reportedBetween reports whether the words between a verb of saying and a date hold a noun phrase
@@ -122,7 +165,7 @@ func (p *parser) tenseAround(from, to int) int {
 	if to >= len(p.t) {
 		return 0
 	}
-	ws := p.wordsAfter(from, to)
+	ws, named := p.wordsAfter(from, to)
 	for k := range ws {
 		w := trimWord(ws[k])
 		if reported && (w == "would" || w == "will") {
@@ -131,9 +174,11 @@ func (p *parser) tenseAround(from, to int) int {
 		if epistemicModals[w] {
 			continue // "Monday's debate might not move mountains": a guess, not a time
 		}
-		if w == "and" || w == "but" || w == "while" || w == "whereas" || comparisonWords[w] ||
+		if w == "and" || w == "but" || w == "while" || w == "whereas" || w == "with" || comparisonWords[w] ||
 			w == "compared" && k+1 < len(ws) && (trimWord(ws[k+1]) == "with" || trimWord(ws[k+1]) == "to") {
-			break // a verb of the next clause, or of a comparison's other period, says nothing of this date
+			// a verb of the next clause, of a comparison's other period or of an absolute clause ("on
+			// Friday with the final scheduled for Sunday") says nothing of this date
+			break
 		}
 		if sayWords[w] {
 			// "on Wednesday announced a plan", "on Saturday, said it would…": the report is past,
@@ -150,7 +195,10 @@ func (p *parser) tenseAround(from, to int) int {
 		if k+1 < len(ws) {
 			next = trimWord(ws[k+1])
 		}
-		if k > 1 && pastPlan(trimWord(ws[k-2]), prev, w) {
+		if named[k] {
+			continue
+		}
+		if pastPlan(wordAt(ws, k-2), prev, w) {
 			return -1
 		}
 		if t := cueTense(prev, w, next); t != 0 {
@@ -175,6 +223,9 @@ func (p *parser) resultAfter(to int) bool {
 	if k+2 < len(p.t) && p.t[k].kind == kNum && (p.is(k+1, "-") || p.is(k+1, "–")) && p.glued(k+1) && p.glued(k+2) && p.t[k+2].kind == kNum {
 		return true // a score
 	}
+	if p.happeningAfter(k) {
+		return true
+	}
 	// the outcome's noun, after names only: "Saturday's Six Nations win", not "Sunday's final after"
 	for ; k < len(p.t) && k < to+6 && p.near(k) && p.t[k].kind == kWord; k++ {
 		if matchResults[strings.ToLower(p.text(k))] {
@@ -186,6 +237,30 @@ func (p *parser) resultAfter(to int) bool {
 	}
 	return false
 }
+
+// happeningAfter reports whether the noun phrase at k, after a day's possessive, names something
+// that happens without a schedule — a disaster, an attack, a market's fall — through lower-case
+// words and figures only ("Sunday's 9.0 magnitude earthquake", "Monday's 57 point drop"): such a
+// day is past whatever the clause plans ("will be affected by Sunday's earthquake"). A name
+// ("Saturday's Tsunami Aid concert") is an event of its own.
+func (p *parser) happeningAfter(k int) bool {
+	for end := k + 5; k < len(p.t) && k < end && p.near(k); k++ {
+		switch {
+		case p.t[k].kind == kNum, p.is(k, "-") || p.is(k, "."):
+			continue
+		case p.t[k].kind != kWord || p.capitalised(k):
+			return false
+		case happenings[strings.ToLower(p.text(k))]:
+			return true
+		}
+	}
+	return false
+}
+
+// happenings are what is dated by the day it struck, never scheduled ahead.
+var happenings = setOf(`earthquake quake tsunami blast explosion explosions bombing bombings attack
+attacks crash shooting shootings killing killings massacre disaster collapse riot riots fall drop
+plunge slump free-fall selloff sell-off`)
 
 // matchResults are the outcomes of a match that has been played.
 var matchResults = setOf(`win victory defeat loss draw triumph thrashing rout upset`)
@@ -205,8 +280,9 @@ var sinceWords = setOf(`since desde depuis seit sinds`)
 var articles = setOf(`the el la le les los las o a dem der den de het`)
 
 // wordsAfter are the lower-case words after the expression [from, to) up to the end of its
-// sentence or the opening of a quotation, without the noun the date may own ("Friday's close").
-func (p *parser) wordsAfter(from, to int) []string {
+// sentence or the opening of a quotation, without the noun the date may own ("Friday's close"),
+// and which of them are capitalised (lowerFields).
+func (p *parser) wordsAfter(from, to int) ([]string, []bool) {
 	start := int(p.t[to-1].end)
 	after := p.s[start:min(len(p.s), start+120)]
 	stops := "!?\n;\"“”"
@@ -221,11 +297,12 @@ func (p *parser) wordsAfter(from, to int) []string {
 	if k := strings.Index(after, ". "); k >= 0 {
 		after = after[:k]
 	}
-	ws := strings.Fields(strings.ToLower(after))
+	ws, named := lowerFields(after, false)
 	if len(ws) > 1 && (ws[0] == "'s" || ws[0] == "’s") {
-		ws = ws[2:] // "Friday's close", "Monday's vote": the date's own noun, no verb
+		// "Friday's close", "Monday's vote": the date's own noun, no verb
+		ws, named = ws[2:], named[2:]
 	}
-	return ws
+	return ws, named
 }
 
 // comparisonWords open a comparison with another period, whose verbs are its own ("on Monday
@@ -282,9 +359,23 @@ func sentenceStart(s string) int {
 
 func trimWord(w string) string { return strings.Trim(w, `"'“”‘(),:`) }
 
+// wordAt is the trimmed word k of ws, or "" outside it.
+func wordAt(ws []string, k int) string {
+	if k < 0 || k >= len(ws) {
+		return ""
+	}
+	return trimWord(ws[k])
+}
+
 // pastPlan reports whether w is a plan in the past perfect ("had been due to expire Friday",
-// "had been scheduled for Monday"): a plan made before a past event, whose date is past too.
+// "had been scheduled for Monday", "had expected sales to fall in November"): a plan made before a
+// past event, whose date is past too, or an outcome foreseen before it was known.
 func pastPlan(prev2, prev, w string) bool {
+	if prev == "had" && outcomeExpectations[w] {
+		// "had expected sales to fall in November": an outcome now known, so past; not "had planned
+		// to open on 20 March", a plan that may have been put back and still lie ahead
+		return true
+	}
 	return prev2 == "had" && prev == "been" && (w == "due" || futureWords[w] || futureBeforeTo[w])
 }
 
@@ -316,6 +407,12 @@ func cueTense(prev, w, next string) int {
 		return 1 // "plans to", "set for", "is to", "going to"
 	case scheduleWords[w] || (w == "takes" || w == "take") && next == "effect" || (w == "comes" || w == "come") && next == "into":
 		return 1 // the present of a timetable: "the World Cup begins in June", "takes effect in June"
+	case w == "close" && next == "to":
+		return 0 // "stood close to a record low": near, not a closing
+	case progressiveBe[prev] && arrangedVerbs[w]:
+		return 1 // the present progressive of an arrangement: "is meeting him on Thursday"
+	case (w == "taking" || w == "take" || w == "takes") && next == "place":
+		return 1 // "the summit taking place on Friday", "takes place in May"
 	case meetingVerbs[w] && !nounBefore[prev]:
 		// "Trump and Clinton meet Monday", "voters go to the polls on Sunday": the present of an
 		// appointment; not an infinitive ("failed to vote on Monday") or a noun ("the vote on Monday").
@@ -351,6 +448,9 @@ pencilled penciled earmarked`)
 var forecastFor = setOf(`set predicted forecast slated tipped pencilled penciled earmarked hope hopes hoped
 hoping`)
 
+// outcomeExpectations foresee an outcome rather than plan an act.
+var outcomeExpectations = setOf(`expected forecast predicted projected anticipated feared estimated`)
+
 // expectationWords measure an outcome against what was foreseen after "than" or "as" ("better
 // than expected", "as planned"): a comparison whose clause has its own tense.
 var expectationWords = setOf(`expected planned scheduled forecast predicted projected anticipated
@@ -365,9 +465,23 @@ var meetingVerbs = setOf(`meet meets gather gathers convene convenes reconvene r
 play plays face faces host hosts visit visits arrive arrives resume closes ends open begin start
 close expire launch reopen return returns`)
 
-// nounBefore make the next word a noun or an infinitive, not a verb in the present tense.
+// nounBefore make the next word a noun or an infinitive, not a verb in the present tense; the
+// adjectives among them are those news puts before "start", "close" or "return" as nouns ("an
+// early start", "a strong close").
 var nounBefore = setOf(`to the a an his her its their our your my this that these those did does do
-not don't doesn't didn't no each every first last next`)
+not don't doesn't didn't no each every first last next early late fresh flying good bad strong weak
+poor false slow quick bright great perfect dream winning losing firm firmer higher lower steady`)
+
+// progressiveBe before a verb's -ing form make the present progressive, which news uses for what is
+// arranged ahead ("is meeting", "are planning").
+var progressiveBe = setOf(`is are am`)
+
+// arrangedVerbs are the -ing forms whose present progressive news uses for a dated arrangement
+// ahead ("is meeting him on Thursday", "are holding a rally on Sunday"); others, such as "are
+// debating", say what goes on now.
+var arrangedVerbs = setOf(`meeting holding hosting staging playing visiting travelling traveling flying
+leaving launching opening unveiling releasing publishing planning preparing organising organizing
+attending marching heading returning announcing presenting hearing sitting convening gathering`)
 
 // determiners make a following past form an adjective of their noun.
 var determiners = setOf(`the a an its their his her our your my this these those no any each every some
@@ -410,9 +524,10 @@ func (p *parser) pastPerfectAround(i int) bool {
 	before = before[sentenceStart(before):]
 	ws := strings.Fields(strings.ToLower(before))
 	ws = ws[max(0, len(ws)-8):]
-	ws = append(ws, p.wordsAfter(i, i+1)...)
+	after, _ := p.wordsAfter(i, i+1)
+	ws = append(ws, after...)
 	for k := 0; k+1 < len(ws) && k < 14; k++ {
-		if trimWord(ws[k]) == "had" && participle(trimWord(ws[k+1])) {
+		if next := trimWord(ws[k+1]); trimWord(ws[k]) == "had" && (participle(next) || outcomeExpectations[next]) {
 			return true
 		}
 	}

@@ -145,7 +145,7 @@ func (p *parser) bareMonth(from, end, mo, rel int, hasRel, attributive bool) hit
 		y = y2
 	}
 	switch pm := int(p.ref.Month()); {
-	case !hasRel && p.near(end) && deliveryNouns[strings.ToLower(p.text(end))]:
+	case !hasRel && p.deliveryAfter(end):
 		// "July soybeans", "the June contract", "for December delivery": a market's delivery
 		// month, which is never past
 		y = p.ref.Year()
@@ -234,10 +234,31 @@ func (p *parser) splitYearBefore(from int) (int, bool) {
 }
 
 // deliveryNouns are what a month names the delivery of in market copy: contracts and the
-// commodities traded for future delivery.
+// commodities and currencies traded for future delivery.
 var deliveryNouns = setOf(`contract contracts futures delivery deliveries shipment shipments
 soybeans soybean soymeal soyoil corn wheat oats barley cotton cocoa coffee sugar crude heating
-gasoline cattle hogs bellies copper silver platinum`)
+gasoline cattle hogs bellies copper silver platinum mark yen sterling eurodollars eurodollar
+t-bonds t-bills gilts`)
+
+// deliveryModifiers name what kind of contract follows them: "June share price index futures",
+// "April live cattle".
+var deliveryModifiers = setOf(`share price index stock live feeder frozen pork world raw white light
+sweet treasury bond`)
+
+// deliveryAfter reports whether the month ending before token end names a delivery: its noun
+// right after it or after the words that name the contract ("June share price index futures").
+func (p *parser) deliveryAfter(end int) bool {
+	for k := end; k < end+5 && p.near(k) && p.t[k].kind == kWord; k++ {
+		w := strings.ToLower(p.text(k))
+		if deliveryNouns[w] {
+			return true
+		}
+		if !deliveryModifiers[w] {
+			return false
+		}
+	}
+	return false
+}
 
 // monthNumberWord reads a day written as a word after a month name: "on March eight", "holders of
 // record April six,". The word must end its phrase, so that "in March two years ago" stays a
@@ -404,9 +425,20 @@ func (p *parser) weekday(i int, wi wordInfo) (hit, bool) {
 	hasRel := false
 	if r, ok := p.word(i - 1); ok && i > 0 && r.class == cRel && !p.t[i].brk && !p.periodOnlyRel(i-1) {
 		from, rel, hasRel = i-1, r.val, true
+		if p.countedFromAfter(from, i) {
+			return hit{}, false
+		}
 	}
 	t := p.weekdayDate(time.Weekday(wi.val), rel, hasRel, i, i+1)
 	return hit{from: from, to: i + 1, value: dayValue(t), grain: "day"}, true
+}
+
+// countedFromAfter reports whether "the last Saturday" at [from, i] counts from the date after it
+// ("the last Saturday before Christmas", "the last Friday of the month"), not from publication: a
+// day this reader does not resolve, rather than the week before.
+func (p *parser) countedFromAfter(from, i int) bool {
+	return from > 0 && strings.EqualFold(p.text(from-1), "the") && p.near(i+1) &&
+		(p.is(i+1, "before") || p.is(i+1, "of") || p.is(i+1, "in") || p.is(i+1, "after"))
 }
 
 // weekdayDate resolves weekday w written over tokens [from, to), after a relative word rel if
@@ -775,7 +807,7 @@ is are was were be am says said tells told asks asked`)
 // weekdayInName reports whether the weekday at i opens a name after "the": "the Sunday Times",
 // "The Sunday Express". A date there would be written "the Sunday before" or "the Sunday after".
 func (p *parser) weekdayInName(i int) bool {
-	if p.newspaperName(i) {
+	if p.newspaperName(i) || p.nameEndsInWeekday(i) {
 		return true
 	}
 	if i == 0 || !strings.EqualFold(p.text(i-1), "the") || !p.near(i+1) || p.t[i+1].kind != kWord || !p.capitalised(i+1) {
@@ -784,6 +816,52 @@ func (p *parser) weekdayInName(i int) bool {
 	_, dateWord := p.word(i + 1)
 	return !dateWord
 }
+
+// nameEndsInWeekday reports whether the weekday at i ends a name that begins with the capitalised
+// word before it — a club ("Sheffield Wednesday"), a surname ("Mike Friday") — which the words
+// after it show: a role in a team ("Sheffield Wednesday manager"), a possessive of a name ("Mike
+// Friday's England side") or the other side of a match ("Sheffield Wednesday v Arsenal", "between
+// Sheffield Wednesday and Arsenal"). A wire's "told Reuters Monday that" is a date.
+func (p *parser) nameEndsInWeekday(i int) bool {
+	if i < 2 || !p.t[i].space || p.t[i].brk || p.t[i-1].kind != kWord || !p.capitalised(i-1) || p.t[i-1].brk {
+		return false
+	}
+	if _, dateWord := p.word(i - 1); dateWord || nameOpeners[strings.ToLower(p.text(i-1))] || p.t[i-2].kind != kWord {
+		return false // "Last Monday", "Good Friday", a sentence's first word after its stop
+	}
+	k := i + 1
+	if !p.near(k) || p.t[k].kind != kWord && !p.apostrophe(k) {
+		return false
+	}
+	w := strings.ToLower(p.text(k))
+	switch {
+	case teamRoles[w]:
+		return true
+	case p.apostrophe(k) && p.is(k+1, "s") && p.near(k+2):
+		return p.t[k+2].kind == kWord && p.capitalised(k+2) && !p.isDateWord(k+2)
+	case w == "v" || w == "vs" || w == "and" && strings.EqualFold(p.text(i-2), "between"):
+		j := k + 1
+		if p.is(j, ".") {
+			j++
+		}
+		return p.near(j) && p.t[j].kind == kWord && p.capitalised(j) && !p.isDateWord(j)
+	}
+	return false
+}
+
+// isDateWord reports whether token k is a month, weekday or other word of the date grammar.
+func (p *parser) isDateWord(k int) bool {
+	_, ok := p.word(k)
+	return ok
+}
+
+// nameOpeners are capitalised words that open a sentence or a date before a weekday, not a name.
+var nameOpeners = setOf(`on by in at from until till since before after early late each every
+good black ash easter palm super cyber holy maundy shrove bloody the a and but said`)
+
+// teamRoles after a name say it is a team's or a person's, not a day.
+var teamRoles = setOf(`manager boss striker midfielder defender goalkeeper keeper side team player
+players fans supporters chairman coach captain winger forward squad`)
 
 // newspaperName reports whether "Sunday" at i is part of a Sunday paper's title, with or without
 // "the": "Sunday Telegraph journalist", "the Mail on Sunday survey", "Scotland on Sunday". Other

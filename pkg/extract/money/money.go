@@ -34,7 +34,8 @@
 // the wire's "cts") are the dollar's, or euro cents in a text of euros without dollars. A range
 // needs a low end below its high one and no percentage after it, and after a word of change
 // "X to Y" is the change and the level reached ("fell $2.50 to $31.75"); "50 Cent" is a name;
-// the short end of a quote or fraction after a glued slash ("1.8255/60 marks", "9/11") is no sum.
+// the short end of a quote or fraction after a glued slash ("1.8255/60 marks", "9/11") is no sum,
+// but a market price in whole numbers and eighths is ("40-1/8 dlrs" is 40.125).
 // A figure without a currency takes that of the sum it is compared or listed with in its sentence
 // ("54.9 mln stg from 33.4 mln", "16.7 cents vs 29.4", "at 1,850 and 1,880 dlrs", "Glaxo 8p at
 // 1,480"), never a count ("82.5 mln shares"), a year or a bracketed restatement's currency

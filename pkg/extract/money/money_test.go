@@ -176,7 +176,7 @@ func TestFind(t *testing.T) {
 		{"It took $28.5m (£15.2m), making a total of 204.3m; profit was 4.3bn rupees ($98m; £52m), against 2.7bn.", "",
 			[]m{{"$28.5m", "USD", -1}, {"£15.2m", "GBP", 0}, {"204.3m", "USD", -1}, {"4.3bn rupees", "INR", -1}, {"$98m", "USD", 3}, {"£52m", "GBP", -1}, {"2.7bn", "INR", -1}}},
 		{"The dollar eased to 1.8255/60 marks in Frankfurt.", "", nil}, // a bid/offer quote, no "60 marks"
-		{"Aug was quoted at 154.60/154.80 dlrs; the stock rose to 115-3/4 dlrs.", "", []m{{"154.80 dlrs", "USD", -1}}},
+		{"Aug was quoted at 154.60/154.80 dlrs; the stock rose to 115-3/4 dlrs.", "", []m{{"154.80 dlrs", "USD", -1}, {"115-3/4 dlrs", "USD", -1}}},
 		{"It issued 100 mln dlrs at 101.25 and cut 5 dlrs to 10 pct.", "", []m{{"100 mln dlrs", "USD", -1}, {"5 dlrs", "USD", -1}}},
 		// Figures listed before a sum share its unit.
 		{"Cocoa sold at 1,850 and 1,880 dlrs; butter at 4,340, 4,345 and 4,350 dlrs in 1986 and 1987.", "",

@@ -172,6 +172,7 @@ var wordStarters = setOf(`a an half quarter`)
 type num struct {
 	tok   int
 	words float64
+	frac  float64 // the fraction after a whole number: the 1/2 of "4-1/2 dlrs"
 	exp   int
 	end   int // index of the token after it
 }
@@ -261,7 +262,30 @@ func (p *parser) value(n num, extra int) float64 {
 	if n.tok < 0 {
 		return n.words * math.Pow10(n.exp+extra)
 	}
-	return scaled(p.digits(n.tok, n.exp > 0), n.exp+extra)
+	return scaled(p.digits(n.tok, n.exp > 0), n.exp+extra) + n.frac*math.Pow10(n.exp+extra)
+}
+
+// mixedFraction reads the glued fraction after the whole number at i in the way US markets quote
+// prices, "40-1/8" or "2-3/4": its value, when the denominator is a power of two above the
+// numerator (so that "9-11/12" and dates stay out).
+func (p *parser) mixedFraction(i int) (float64, bool) {
+	if i+4 >= len(p.t) || !p.is(i+1, "-") || !p.is(i+3, "/") || strings.ContainsAny(p.text(i), ".,") {
+		return 0, false
+	}
+	for k := i + 1; k <= i+4; k++ {
+		if !p.glued(k) {
+			return 0, false
+		}
+	}
+	if p.t[i+2].kind != kNum || p.t[i+4].kind != kNum {
+		return 0, false
+	}
+	a, err1 := strconv.Atoi(p.text(i + 2))
+	b, err2 := strconv.Atoi(p.text(i + 4))
+	if err1 != nil || err2 != nil || a < 1 || a >= b || b > 64 || b&(b-1) != 0 {
+		return 0, false
+	}
+	return float64(a) / float64(b), true
 }
 
 // scaled multiplies the decimal digits by 10^exp exactly ("34.23" billion → 34230000000, not
@@ -469,7 +493,10 @@ func (p *parser) amount(i int, hasPrefix bool) (num, bool) {
 	switch p.t[i].kind {
 	case kNum:
 		n := num{tok: i, end: i + 1}
-		n.exp, n.end = p.magnitude(i+1, hasPrefix)
+		if f, ok := p.mixedFraction(i); ok {
+			n.frac, n.end = f, i+5
+		}
+		n.exp, n.end = p.magnitude(n.end, hasPrefix)
 		return n, true
 	case kWord:
 		if hasPrefix {
