@@ -114,6 +114,8 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 		return false // "Nigel Lawson … Lawson said": a person, whom the story calls by the last name
 	case d.namesBody(e, text):
 		return false // "New Labour", "Gavi", "Health Canada", "shares in Elan"
+	case headedByBodyOrOccasion(e, text):
+		return false // "Bangkok Fund", "the Grammy awards"
 	case d.personsName(e.Name) && !isAcronymWords(e.Mentions):
 		return false // "said Nigel Roberts", "Bernardo Bertolucci's film"
 	case speaks(text, e.Mentions):

@@ -95,6 +95,7 @@ type item struct {
 	rivalsCountry bool      // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
 	regions       []qualRegion
 	bigCity       uint32 // the population of the largest candidate city, when it is big enough to dwarf towns
+	bigSeat       uint32 // the population of the largest candidate seat of a region or country, of at least lonePopulation
 	pick          int32  // record index, -1 none
 	dropped       bool   // the pick was a small town nothing in the article supports (see dropUnsupported)
 	mistyped      bool   // an ORG or PERSON name read as a place because the text uses it as one (mistypedPlace)
@@ -108,6 +109,7 @@ type item struct {
 	nameQuals    []posting
 	qualMentions []article.Mention
 	givenName    bool // a one-word name that is a given name, outside a match report (see givenNameTown)
+	locative     bool // a mention follows a locative word, and WordNet knows the word as a place's name ("in Nice"), not only as a common word ("in Man")
 }
 
 // A town a small fraction of a namesake city's size is read only where the article names its own
@@ -116,12 +118,33 @@ type item struct {
 const (
 	dwarfingPopulation = 50_000
 	dwarfRatio         = 20
+	// A town a tiny fraction of a namesake world city's size is read only where the text qualifies it
+	// ("Athens, N.Y."): a story naming New York or Alaska somewhere does not make "Athens" or "HOUSTON"
+	// a village there, as it may make "Paris" the Texan town a twentieth of the French city's size.
+	worldCityPopulation = 500_000
+	farDwarfRatio       = 200
+	likeSizeRatio       = 5 // towns within this ratio of a seat's size are of like size (see outrankedBy)
 )
 
 // dwarfedBy reports whether r is a town dwarfed by the item's biggest city. A town of unknown size
 // (GeoNames gives many district seats none) is not.
 func (it *item) dwarfedBy(r *record) bool {
 	return r.feature == featCity && r.pop > 0 && it.bigCity > 0 && uint64(r.pop)*dwarfRatio < uint64(it.bigCity)
+}
+
+// outrankedBy reports whether r is a town that a seat of like but bigger size among the item's
+// readings outranks ("Venice", Veneto's seat, before the American Venices): that the article names
+// r's country does not make the name r, as it does not make "PERTH" a village, though naming r's
+// region may. A town much smaller than the seat keeps that support: a story that names its country
+// is the kind that names such a town ("Pamplona" in a Philippine mining story).
+func (it *item) outrankedBy(r *record) bool {
+	return it.dwarfedBy(r) || r.feature == featCity && r.seat == 0 && r.pop < it.bigSeat && uint64(r.pop)*likeSizeRatio >= uint64(it.bigSeat)
+}
+
+// farDwarfedBy reports whether r is a town so much smaller than the item's biggest city, a world
+// city, that only a qualifier makes the name mean it.
+func (it *item) farDwarfedBy(r *record) bool {
+	return r.feature == featCity && r.pop > 0 && it.bigCity >= worldCityPopulation && uint64(r.pop)*farDwarfRatio < uint64(it.bigCity)
 }
 
 // addDatelineRegion makes the region of the dateline ("TEXAS" in "SAN ANTONIO, TEXAS, March 30 -") a
@@ -269,6 +292,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.weakName(k, e, found) || english && d.wordBeforeTown(e.Name, ps), feat: feat, pick: -1,
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name), givenName: !sports && givenNameTown(e.Name),
 			surname: e.Type == article.TypePlace && surnames[k]}
+		it.locative = it.weak && afterLocative(text(), e.Mentions) && wordclass.OfName(k).Any(wordclass.Location)
 		if len(qual) > 0 && e.Type == article.TypePlace {
 			it.nameQuals = qual
 			_, it.qualMentions = splitQualified(e.Mentions)
@@ -422,7 +446,7 @@ func (d *data) settle(items []*item, peers [][]int, rivals map[int32][]int, date
 					s += d.countryEvidence(p.rec, picks, i, rivals[p.rec])
 				} else if pass > 0 {
 					local, national := d.evidenceParts(p.rec, picks, i, rivals[p.rec])
-					dwarfed := it.dwarfedBy(&d.recs[p.rec])
+					dwarfed := it.outrankedBy(&d.recs[p.rec])
 					if dwarfed {
 						national = 0 // "PERTH" in a story naming the U.S. is still Perth, Australia
 					}
@@ -617,6 +641,9 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 		if r := &d.recs[p.rec]; r.feature == featCity && r.pop >= dwarfingPopulation {
 			it.bigCity = max(it.bigCity, r.pop)
 		}
+		if r := &d.recs[p.rec]; r.feature == featCity && r.seat > 0 && r.pop >= lonePopulation {
+			it.bigSeat = max(it.bigSeat, r.pop)
+		}
 	}
 	hasCity := slices.ContainsFunc(ps, func(p posting) bool { return d.recs[p.rec].feature == featCity })
 	regionIn := d.regionCountries(ps)
@@ -627,6 +654,8 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 		case it.dateline && hasCity && rec.feature == featAdmin1:
 			continue // a dateline names a city: "WASHINGTON —" is the capital, not the state
 		case q:
+		case it.farDwarfedBy(rec):
+			continue
 		case !it.dateline && rec.feature == featCity && !rec.namesake && rec.pop < unsupportedMaxPopulation && slices.Contains(regionIn, rec.country):
 			continue // "Wales" beside "England" is the nation, not the Yorkshire village its sibling holds
 		case it.strict && rec.feature != featCountry:
@@ -733,7 +762,7 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 		others, inAdmin1 := d.supportOf(items, picks, i, srcCountry, dlCountry, english)
 		countrySupport = countrySupport || others
 		admin1Support := inAdmin1
-		if it.weak && !d.bigEnough(it.pick) && (d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry ||
+		if it.weak && !d.bigEnough(it.pick) && !(it.locative && rec.pop >= lonePopulation) && (d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry ||
 			rec.pop < weakLocalPopulation && !admin1Support) {
 			it.pick = -1 // "Outlook" is no village in Saskatchewan because the article names Canada
 			continue
@@ -793,8 +822,8 @@ func (d *data) supportOf(items []*item, picks []int32, i int, srcCountry, dlCoun
 	rec := &d.recs[items[i].pick]
 	country := d.countryOf(items[i].pick)
 	for k, p := range picks {
-		if k == i || p < 0 {
-			continue
+		if k == i || p < 0 || items[k].surname && d.recs[p].feature == featCity && !d.bigEnough(p) {
+			continue // "Ferguson" beside "Alex Ferguson" is the man, who vouches for no town of Missouri's country
 		}
 		if d.countryOf(p) == country && !(english && d.smallTownAbroad(items[k], p, srcCountry, dlCountry)) {
 			inCountry = true

@@ -143,8 +143,12 @@ func roleOfPerson(text []rune, m article.Mention) bool {
 		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
 		return false // "fossils Norfolk" is a search, "accused Bonn" a verb's object, not a person
 	}
-	if j := i - 1 - len([]rune(w)); j > 0 && text[j-1] == '-' {
+	j := i - 1 - len([]rune(w))
+	if j > 0 && text[j-1] == '-' {
 		return false // "pretty-boy New York clothes horses"
+	}
+	if a := wordBefore(text, j); (a == "a" || a == "an") && lowerWordAfter(text, m.End) {
+		return false // "a major California cotton producer": an adjective before a noun the name modifies
 	}
 	return wordclass.Of(w).First(wordclass.Person)
 }
@@ -395,4 +399,10 @@ func ageAfter(text []rune, i int) bool {
 		j++
 	}
 	return j > i+2 && j < len(text) && j-i-2 <= 2 && (text[j] == ',' || text[j] == ' ' && strings.HasPrefix(string(text[j:min(j+10, len(text))]), " years"))
+}
+
+// lowerWordAfter reports whether a lower-case word follows rune offset i after one space.
+func lowerWordAfter(text []rune, i int) bool {
+	w := wordAfter(text, i)
+	return w != "" && unicode.IsLower([]rune(w)[0])
 }
