@@ -55,6 +55,7 @@ func (t *Tagger) readNameKinds(s string, toks []token, cands []candidate) []cand
 	cands = stripNamePrefixes(s, cands)
 	cands = addNamedStorms(s, toks, cands)
 	cands = t.extendNames(s, toks, cands)
+	cands = t.extendLawNames(s, toks, cands)
 	cands = t.splitOutletLists(s, toks, cands)
 	for n := range cands {
 		t.kindCues(s, toks, &cands[n], k)
@@ -267,6 +268,7 @@ func (t *Tagger) kindCues(s string, toks []token, c *candidate, k *knowledge) {
 		c.ev.score[tiOrg] += cueWeight // "Ulta's shares", "Emirates' profits"
 	}
 	words := strings.Fields(c.name)
+	t.companyCues(s, toks, c, i, j)
 	t.orgCues(c, words, prev, prev2, k)
 	t.eventAndWorkCues(toks, c, i, j, words)
 }

@@ -521,8 +521,8 @@ func isCalendarMention(toks []token, i, j int) bool {
 		switch {
 		case calendarWords[w]:
 			dated = dated || strings.HasSuffix(w, ".") // "Sept.", not "Sun" or "May" alone
-		case text.IsNumber(w) || w == "," || w == "-":
-			dated = true
+		case text.IsNumber(w) || w == "," || w == "-" || k > i && dayNumberWords[w]:
+			dated = true // ("March Three": wire copy spells small numbers out)
 		default:
 			return false
 		}
@@ -1075,7 +1075,7 @@ func (t *Tagger) isProductName(words []string) bool {
 var compassWords = wordSet(`North South East West Central Northeast Northwest Southeast Southwest`)
 
 // lawHeadWords end the names of agreements and laws ("Plaza Agreement"), which are MISC.
-var lawHeadWords = wordSet(`Agreement Accord Accords Act Treaty Compact Protocol Declaration Pact Charter`)
+var lawHeadWords = wordSet(`Agreement Accord Accords Act Treaty Compact Protocol Declaration Pact Charter Bill`)
 
 // facilityFirstWords open the names of facilities and places in the languages news quotes them in:
 // "Arena Corinthians", "Plaza San Martín", "Cidade Tiradentes", "Salar de Atacama".
@@ -1183,6 +1183,10 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	last := words[len(words)-1]
 	if len(words) >= 2 && k.isLegalForm(last) {
 		ev.score[tiOrg] += nameWeight // "Brenner Halbleiter GmbH", "Telefónica S.A."
+		return ev
+	}
+	if endsInLegalForm(words) {
+		ev.score[tiOrg] += nameWeight + cueWeight // "Transco Energy Co, the majority owner": no person
 		return ev
 	}
 	// "Nordic lenders", "Alpine glaciers": a nationality or region adjective alone names no body.

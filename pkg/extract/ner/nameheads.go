@@ -323,13 +323,19 @@ func isNamedStorm(words []string) bool {
 // companyNouns after a possessive are what only a company has: "X's shares", "X's shareholders".
 // (WordNet's possessions are a place's too: "Tigray's capital", "Kenya's revenue", "its land".)
 var companyNouns = wordSet(`shares stock profit profits earnings dividend dividends turnover shareholders
-stockholders customers subscribers employees investors bondholders creditors franchisees`)
+stockholders customers subscribers employees investors bondholders creditors franchisees parent`)
 
-// isCompanyPossessive reports a name the model called a place that the gazetteer does not know,
-// followed by a possessive and what only a company has ("Ulta's shares", "Emirates' annual
-// profits", "X's shareholders"; not "Tigray's capital").
+// personlessNouns are the companyNouns no person has (a person holds shares and has earnings and
+// employees): they make a company of what the model called a person ("X's shareholders").
+var personlessNouns = wordSet(`profit profits turnover shareholders stockholders subscribers bondholders
+franchisees parent`)
+
+// isCompanyPossessive reports a name the model called a place that the gazetteer does not know, or
+// a person with no given name, title or common surname (isUntitledPersonName), followed by a
+// possessive and what only a company has ("Ulta's shares", "Emirates' annual profits", "X's
+// shareholders", "X's parent company"; not "Tigray's capital").
 func (t *Tagger) isCompanyPossessive(c *candidate, toks []token, j int) bool {
-	if c.typ != article.TypePlace || j+1 >= len(toks) || t.places == nil || t.places.IsPlace(c.name) {
+	if c.typ != article.TypePlace && !t.isUntitledPersonName(c) || j+1 >= len(toks) || t.places == nil || t.places.IsPlace(c.name) {
 		return false
 	}
 	p := toks[j].Text
@@ -338,7 +344,7 @@ func (t *Tagger) isCompanyPossessive(c *candidate, toks []token, j int) bool {
 	}
 	for k := j + 1; k < len(toks) && k <= j+2; k++ {
 		w := toks[k].Text
-		if companyNouns[w] {
+		if companyNouns[w] && (c.typ == article.TypePlace || personlessNouns[w]) {
 			return true
 		}
 		if capClass(w) != capLower {

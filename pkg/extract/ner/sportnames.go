@@ -50,16 +50,18 @@ var sportVerbsBefore = wordSet(`beat beating beats defeated defeating thrashed t
 edged outplayed eliminated humbled whipped`)
 
 // sportNounsBefore take a club after a preposition: "win over Chelsea", "draw with Everton",
-// "defeat by Barcelona", "scored for Detroit".
+// "defeat by Barcelona", "scored for Detroit", "a clash with Leeds", "captain of Leicester".
 var sportNounsBefore = map[string]string{
 	"win": "over", "wins": "over", "victory": "over", "victories": "over", "draw": "with", "drew": "with",
 	"defeat": "by", "defeats": "by", "lost": "to", "loss": "to", "scored": "for",
+	"clash": "with", "captain": "of", "spell": "at",
 }
 
 // clubMemberNouns follow a club's possessive or stand after its name: "Chelsea's manager",
 // "Arsenal striker", "Barcelona fans".
 var clubMemberNouns = wordSet(`boss manager striker midfielder defender goalkeeper keeper winger coach skipper
-fans supporters squad playmaker full-back centre-back forward chairman team-mate team-mates teammate teammates`)
+fans supporters squad playmaker full-back centre-back forward chairman team-mate team-mates teammate teammates
+prop flanker fly-half scrum-half hooker centre lock side rivals captain director`)
 
 // fixtureWords join two clubs in a fixture list: "Arsenal v Stoke".
 var fixtureWords = wordSet(`v v. vs vs.`)
@@ -70,7 +72,7 @@ var pluralVerbs = wordSet(`are were have`)
 
 // clauseOpeners may stand before a clause's subject: "… while Chelsea have …" ("and" may join two
 // places: "homes in Los Angeles and London were …").
-var clauseOpeners = wordSet(`but while`)
+var clauseOpeners = wordSet(`but while that when if because although though`)
 
 // countryLookup is what the gazetteer tells of a name's candidates, to keep national sides places.
 type countryLookup interface {
@@ -92,7 +94,7 @@ func (t *Tagger) addSportEvidence(toks []token, c *candidate, i, j int) {
 	weight := cueWeight
 	town := c.typ == article.TypePlace
 	if c.typ == article.TypePerson {
-		town = j-i == 1 && !c.personCue && t.places != nil && t.places.IsPlace(c.name) && !loadKnowledge().firstNames[c.name]
+		town = !c.personCue && t.isClubLikeName(strings.Fields(c.name))
 		weight = weakWeight
 	}
 	// A work has fans too ("Star Trek fans"): a member noun counts for a town only.
@@ -102,14 +104,54 @@ func (t *Tagger) addSportEvidence(toks []token, c *candidate, i, j int) {
 	}
 }
 
+// isClubLikeName reports a name the model called a person that may be a club's: one word the
+// gazetteer knows as a town and no given name ("Bolton"), or a longer name that opens with no
+// given name and holds a town ("Nottingham Forest", "Bayer Leverkusen").
+func (t *Tagger) isClubLikeName(words []string) bool {
+	if t.places == nil || len(words) == 0 || len(words) > 3 || loadKnowledge().firstNames[words[0]] {
+		return false
+	}
+	if len(words) == 1 {
+		return t.isClubTown(words[0])
+	}
+	for _, w := range words {
+		if len(w) > 3 && t.isClubTown(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clubTownPopulation is the size of a town whose name, though a common word too ("Bath",
+// "Reading"), may name its club in sports copy.
+const clubTownPopulation = 50_000
+
+// isClubTown reports a word the gazetteer knows as a place, or as a town of clubTownPopulation
+// people whose name is also a common word (which IsPlace passes over).
+func (t *Tagger) isClubTown(w string) bool {
+	if t.places.IsPlace(w) {
+		return true
+	}
+	cl, ok := t.places.(countryLookup)
+	if !ok {
+		return false
+	}
+	for _, e := range cl.Candidates(w) {
+		if e.Feature == geo.FeatureCity && e.Population >= clubTownPopulation {
+			return true
+		}
+	}
+	return false
+}
+
 // resultLineName reports a name followed by its score in a result line: "Wild 4, Sabres 1:".
 func resultLineName(toks []token, j int) bool {
 	return j+1 < len(toks) && text.IsNumber(toks[j].Text) && !strings.Contains(toks[j].Text, ".") && isScoreLine(toks, j+1)
 }
 
 // sportCue reports a sport cue around tokens [i, j): a result verb or a preposition of a result
-// before, a result verb after, or, when members is set, a club member's noun after (directly or
-// after a possessive).
+// before, a result verb after, or, when members is set, "against" or a fixture word before, a club
+// member's noun after (directly or after a possessive).
 func sportCue(toks []token, i, j int, members bool) bool {
 	if j < len(toks) && toks[j].Text == "-" && toks[j].Start == toks[j-1].End {
 		return false // "defeated Moscow-backed candidates"
@@ -119,7 +161,7 @@ func sportCue(toks []token, i, j int, members bool) bool {
 		if sportVerbsBefore[p] {
 			return true
 		}
-		if i > 1 && sportNounsBefore[toks[i-2].Text] == p || members && fixtureWords[p] {
+		if i > 1 && sportNounsBefore[toks[i-2].Text] == p || members && (fixtureWords[p] || p == "against") {
 			return true
 		}
 	}
