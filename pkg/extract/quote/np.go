@@ -212,7 +212,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			}
 			return p, true
 		}
-		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && (text.IsCapitalized(toks[j+1].Text) || toks[j+1].Text == "nearby")) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
+		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && (text.IsCapitalized(toks[j+1].Text) || toks[j+1].Text == "nearby") || yearPhrase(toks, j)) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
 			if andAt > 0 && !speakerNoun(toks[j-1].Text) {
 				// "the job at Oldham and Keegan has stated": the first conjunct is the object of a
 				// thing's preposition, and "and" joins clauses; the subject is what follows it.

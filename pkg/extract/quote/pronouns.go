@@ -82,6 +82,9 @@ func resolvePronouns(d *doc, qs []found) {
 					q.spk = m
 				}
 			}
+			if q.spk == nil {
+				q.spk = personVoice(d, qs, i, want)
+			}
 			if q.spk == nil && strings.EqualFold(p, "they") {
 				q.spk = lastPerson
 				if lastGroup != nil && (lastPerson == nil || lastGroupAt > lastPersonAt) {

@@ -30,6 +30,11 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 	for p.b > p.a && prepositions[lower(toks[p.b].Text)] {
 		p.b-- // "said the manager of a European bank": the manager, not "the manager of"
 	}
+	p = d.subjectSpan(toks, p)
+	if before, ok := d.locatedSubject(toks, p); ok && depth < 2 {
+		d.resolveNPDepth(q, toks, before, depth+1)
+		return
+	}
 	start, end := toks[p.a].Start, toks[p.b].End
 	q.mStart, q.mEnd = start, end
 	if p.roleE > p.roleStart {
@@ -202,6 +207,16 @@ func (d *doc) byMention(q *found, toks []text.Token, p np, h int, head string, m
 				q.role = "" // "S and" was the name's, not a title
 			}
 		}
+		if hi := p.b; q.spk.typ == article.TypeOrg && (q.spk.end < end || p.after) {
+			if p.after {
+				hi = len(toks) - 1 // (npAfter stops at the body's name)
+			}
+			if person, role := d.personAfterBody(toks, d.tokenIndex(q.spk.end)-d.tokenIndex(toks[0].Start), hi); person != nil {
+				// "said Jardine Fleming Ltd analyst Nick Edwards": the analyst, whom the tagger missed
+				q.spk, q.mStart, q.mEnd, q.role = person, person.start, person.end, role
+				return
+			}
+		}
 		if k := d.tokenIndex(m.start) - 1; k >= 0 && m.typ == article.TypeOrg && !strings.HasPrefix(m.name, "The ") && d.publicationThe(d.toks[k]) {
 			// "…,” The Hill reported": the title keeps its article.
 			q.spk = &speakerRef{start: d.toks[k].Start, end: m.end, name: "The " + m.name, typ: m.typ, role: m.role}
@@ -331,6 +346,9 @@ func (d *doc) byName(q *found, toks []text.Token, p np, head string) {
 		// "Analysts said", "Officials said": a capitalised plural at the sentence start names no one.
 		q.spk = &speakerRef{start: start, end: end, name: d.s[start:end], typ: describedType(head)}
 		q.kind = kindAnonymous
+		return
+	}
+	if d.loneOpeningWord(q, toks, p) {
 		return
 	}
 	if ref := d.bySurname(toks[p.b].Text, start); ref != nil {
@@ -1074,6 +1092,10 @@ func (d *doc) placeInPhrase(q *found, toks []text.Token, p np, h int, head strin
 		// A place that is not the subject alone (byPlace) is no speaker. (After an inverted cue,
 		// "said Cruz", a name typed PLACE is more often one the tagger mistook; "POLITICO
 		// Florida" is a name holding a place.)
+		if i := d.tokenIndex(pl.start) - d.tokenIndex(toks[0].Start) - 1; i > p.a && prepositions[toks[i].Text] && speakerish(lower(toks[i-1].Text)) &&
+			d.titleOfPlace(q, toks, p, i-1) {
+			return true
+		}
 		if d.placeConjunct(pl.start, start, end) {
 			// "Germany and France have called for": conjuncts are of one kind.
 			q.unnamed, q.mStart, q.mEnd = true, 0, 0

@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 
+	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
 )
 
@@ -89,6 +90,7 @@ func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
 			break
 		}
 	}
+	i = d.pastPlacesAndTimes(toks, i, k)
 	// "Eight years ago, he supported Obama and said,", "…prior to Election Day, he laughed and
 	// said,": a he/she right after the last comma before the cue is its subject.
 	for j := k - 1; j > i; j-- {
@@ -116,6 +118,12 @@ func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
 		}
 		if m := d.mentionAt(toks[i].Start); m != nil {
 			q.spk, q.mStart, q.mEnd = m, m.start, m.end
+			if m.typ == article.TypeOrg {
+				if person, role := d.personAfterBody(toks, d.tokenIndex(m.end)-d.tokenIndex(toks[0].Start), k-1); person != nil {
+					// "AMR Corp chairman Robert Crandall, denying …": the chairman
+					q.spk, q.mStart, q.mEnd, q.role = person, person.start, person.end, role
+				}
+			}
 			return
 		}
 		if v := verbAfter(toks, i, k); v > i+1 && v-i <= 6 {
