@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/s2"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -209,18 +210,37 @@ func (p *PackedKV) Get(ctx context.Context, key string) ([]byte, bool, error) {
 		return p.KV.Get(ctx, key)
 	}
 	val, ok, err := p.store.get(ctx, key)
+	if ok && p.fileKey(key) && len(val) > 0 && val[0] == fileValueS2 {
+		if val, err = s2.Decode(nil, val[1:]); err != nil {
+			return nil, false, fmt.Errorf("kv get %s: damaged value: %w", key, err)
+		}
+	}
 	if err != nil || ok || !p.ownFileKey(key) {
 		return val, ok, err
 	}
 	return p.KV.Get(ctx, key)
 }
 
+// fileValue is what the state file stores for val of key: the values of fileKeys (whole alert
+// events, JSON) S2-compressed behind a fileValueS2 byte, since the file's pages the process
+// touches count in its resident set and the file holds one per alert of the window; other values
+// as they are. A value without the byte (read through from a key written before) is as it was.
+func (p *PackedKV) fileValue(key string, val []byte) []byte {
+	if val == nil || !p.fileKey(key) {
+		return val
+	}
+	return append([]byte{fileValueS2}, s2.Encode(nil, val)...)
+}
+
+// fileValueS2 starts a compressed value: no JSON text starts with a zero byte.
+const fileValueS2 = 0
+
 // Put sets key to val.
 func (p *PackedKV) Put(ctx context.Context, key string, val []byte) error {
 	if !p.packed(key) {
 		return p.KV.Put(ctx, key, val)
 	}
-	_, err := p.store.apply(ctx, key, packedOp{kind: opPut, val: val, ttl: p.window})
+	_, err := p.store.apply(ctx, key, packedOp{kind: opPut, val: p.fileValue(key, val), ttl: p.window})
 	return err
 }
 
@@ -239,7 +259,7 @@ func (p *PackedKV) CreateExpiring(ctx context.Context, key string, val []byte, t
 			return false, err
 		}
 	}
-	return p.store.apply(ctx, key, packedOp{kind: opCreate, val: val, ttl: ttl})
+	return p.store.apply(ctx, key, packedOp{kind: opCreate, val: p.fileValue(key, val), ttl: ttl})
 }
 
 // CompareAndSwap sets key to val only if its current value is old (nil old: the key has no value).
@@ -250,7 +270,7 @@ func (p *PackedKV) CompareAndSwap(ctx context.Context, key string, old, val []by
 	if old == nil {
 		return p.Create(ctx, key, val)
 	}
-	return p.store.apply(ctx, key, packedOp{kind: opSwap, old: old, val: val, ttl: p.window})
+	return p.store.apply(ctx, key, packedOp{kind: opSwap, old: p.fileValue(key, old), val: p.fileValue(key, val), ttl: p.window})
 }
 
 // Delete removes key.
