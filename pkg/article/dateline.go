@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -678,4 +679,31 @@ func placeDatelineAt(text string, start int, line string) (PlaceDateline, bool) 
 func runeSpan(text string, start, end int) Span {
 	s := utf8.RuneCountInString(text[:start])
 	return Span{Start: s, End: s + utf8.RuneCountInString(text[start:end])}
+}
+
+// FindTitleCaseDateline reads a dateline whose place is in title case and is followed by the date alone
+// ("New York, April 1 - …", "Caracas, march 17 - …"), which FindPlaceDateline leaves to
+// capitals: a wire's place all the same, which names the city, not its namesake state.
+func FindTitleCaseDateline(text string) (PlaceDateline, bool) {
+	head := text[:min(len(text), 80)]
+	place, rest, ok := strings.Cut(head, ", ")
+	if !ok || place == "" || len(strings.Fields(place)) > 4 {
+		return PlaceDateline{}, false
+	}
+	for _, w := range strings.Fields(place) {
+		if r := []rune(w); !unicode.IsUpper(r[0]) || strings.ContainsFunc(w, func(c rune) bool { return !unicode.IsLetter(c) && c != '.' && c != '-' }) {
+			return PlaceDateline{}, false
+		}
+	}
+	month, rest, ok := strings.Cut(rest, " ")
+	if !ok || monthNames[strings.ToLower(strings.TrimSuffix(month, "."))] == 0 {
+		return PlaceDateline{}, false
+	}
+	day, rest, ok := strings.Cut(rest, " ")
+	if !ok || len(day) == 0 || len(day) > 2 || strings.ContainsFunc(day, func(c rune) bool { return !unicode.IsDigit(c) }) ||
+		!strings.HasPrefix(rest, "- ") && !strings.HasPrefix(rest, "-- ") && !strings.HasPrefix(rest, "— ") {
+		return PlaceDateline{}, false
+	}
+	n := len([]rune(place))
+	return PlaceDateline{Place: place, PlaceSpan: Span{Start: 0, End: n}}, true
 }

@@ -212,7 +212,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	}
 	dl, hasDateline := article.FindPlaceDateline(a.Text)
 	if !hasDateline && english {
-		dl, hasDateline = titleCaseDateline(a.Text)
+		dl, hasDateline = article.FindTitleCaseDateline(a.Text)
 	}
 	var dlQual []posting
 	if hasDateline && dl.Region != "" {
