@@ -95,7 +95,14 @@ func (b *Bus) Packed(ctx context.Context, kv *KV, window time.Duration, prefixes
 // packed: keys written unpacked before that stay readable for one window.
 func openShards(ctx context.Context, kv *KV, window time.Duration) (*shardStore, error) {
 	s := newShards(kv)
-	since, err := s.packedSince(ctx)
+	// The bucket's first read right after a (re)start can meet "no responders" like any JetStream
+	// request then; packedSince is safe to repeat (its Create is a no-op once the key exists).
+	var since time.Time
+	err := retryAPI(ctx, func(ctx context.Context) error {
+		var err error
+		since, err = s.packedSince(ctx)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
