@@ -328,11 +328,40 @@ func (m *Matcher) Delivered(ctx context.Context, ev Event) (first bool, err erro
 		})
 	default:
 		first, err = m.createMark(ctx, keyDone+ev.ID, []byte(m.now().UTC().Format(time.RFC3339Nano)))
+		if err == nil && first {
+			m.settle(ctx, ev.ID)
+		}
 	}
 	if err != nil {
 		return false, fmt.Errorf("record alert %s delivered: %w", ev.ID, err)
 	}
 	return first, nil
+}
+
+// settledMark is the value of a fired mark once its event is done: an empty mark, not pending.
+var settledMark = []byte("{}")
+
+// expiringPutter is a fired KV that can rewrite a key and give it a lifetime (bus.PackedKV); handled
+// is false when it cannot for that key.
+type expiringPutter interface {
+	PutExpiring(ctx context.Context, key string, val []byte, ttl time.Duration) (handled bool, err error)
+}
+
+// settle replaces the fired mark id of a delivered event by settledMark, keeping the mark for the
+// retention: only its existence is read from then on (claim's Create; owed reads the done key
+// first), while the whole event, kept for one alert of the window each, was most of the fired
+// state's size (issue #25). A mark that cannot be rewritten keeps its event, which is only larger.
+func (m *Matcher) settle(ctx context.Context, id string) {
+	var err error
+	switch ep, ok := m.fired.(expiringPutter); {
+	case ok:
+		_, err = ep.PutExpiring(ctx, id, settledMark, m.retention)
+	case m.retention == 0:
+		err = m.fired.Put(ctx, id, settledMark)
+	}
+	if err != nil {
+		m.log.Warn("delivered alert's mark kept whole", "event_id", id, "err", err)
+	}
 }
 
 func (m *Matcher) event(r Rule, a *article.Article, story string, res Result) Event {

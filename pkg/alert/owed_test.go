@@ -121,3 +121,58 @@ func TestWindowDecisionSurvivesResume(t *testing.T) {
 		t.Fatalf("resumed first story = %v, %v; want its event still owed", resumed, err)
 	}
 }
+
+// expiringMemKV is a MemoryKV that records the lifetimes PutExpiring is asked for.
+type expiringMemKV struct {
+	KV
+	ttls map[string]time.Duration
+}
+
+func (k *expiringMemKV) CreateExpiring(ctx context.Context, key string, val []byte, ttl time.Duration) (bool, error) {
+	k.ttls[key] = ttl
+	return k.Create(ctx, key, val)
+}
+
+func (k *expiringMemKV) PutExpiring(ctx context.Context, key string, val []byte, ttl time.Duration) (bool, error) {
+	k.ttls[key] = ttl
+	return true, k.Put(ctx, key, val)
+}
+
+// TestDeliveredMarkKeepsOnlyItsExistence: once its event is delivered, a fired mark no longer
+// holds the event (only its existence is read then), keeps the retention, and the story still
+// fires nothing more.
+func TestDeliveredMarkKeepsOnlyItsExistence(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		retention time.Duration
+	}{{"kept for ever", 0}, {"with retention", 48 * time.Hour}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			store := NewStore(NewMemoryKV())
+			if _, err := store.Put(ctx, Rule{Name: "jiangsu", Region: []string{"Jiangsu"}, Enabled: true}); err != nil {
+				t.Fatal(err)
+			}
+			fired := &expiringMemKV{KV: NewMemoryKV(), ttls: map[string]time.Duration{}}
+			m := NewMatcher(store, fired, nil, WithRetention(tc.retention))
+			evs, err := m.Match(ctx, wuxiArticle())
+			if err != nil || len(evs) != 1 {
+				t.Fatalf("Match = %v, %v; want one event", evs, err)
+			}
+			if whole, _, _ := fired.Get(ctx, evs[0].ID); len(whole) < 100 {
+				t.Fatalf("pending mark = %q; want the whole event", whole)
+			}
+			if first, err := m.Delivered(ctx, evs[0]); err != nil || !first {
+				t.Fatalf("Delivered = %v, %v", first, err)
+			}
+			if val, ok, err := fired.Get(ctx, evs[0].ID); err != nil || !ok || len(val) > 8 {
+				t.Errorf("delivered mark = %q, %v, %v; want a small value that stays", val, ok, err)
+			}
+			if got := fired.ttls[evs[0].ID]; got != tc.retention {
+				t.Errorf("delivered mark's lifetime = %v; want the retention %v", got, tc.retention)
+			}
+			if evs, err := m.Match(ctx, wuxiArticle()); err != nil || len(evs) != 0 {
+				t.Errorf("Match after Delivered = %v, %v; want none", evs, err)
+			}
+		})
+	}
+}

@@ -67,6 +67,13 @@ func TestFiredMarksLiveInTheStateFile(t *testing.T) {
 	mustCreate(other, "rule2.story2", "after", false)
 	mustGet(owner, "rule2.story2", "before")
 
+	// A delivered alert's mark is rewritten small, in the state file, and still counts.
+	if handled, err := other.PutExpiring(ctx, "rule1.story1", []byte("{}"), time.Hour); err != nil || !handled {
+		t.Fatalf("PutExpiring = %v, %v; want it handled", handled, err)
+	}
+	mustGet(owner, "rule1.story1", "{}")
+	mustCreate(owner, "rule1.story1", "again", false)
+
 	if err := owner.Put(ctx, "mode.last.rule1", []byte("state")); err != nil {
 		t.Fatal(err)
 	}
@@ -88,5 +95,12 @@ func TestFiredMarksStayKeysWithShards(t *testing.T) {
 	}
 	if _, ok, err := p.KV.Get(ctx, "rule1.story1"); err != nil || !ok {
 		t.Fatalf("bucket key rule1.story1: %v, %v; want it there", ok, err)
+	}
+	// A key of its own gets its lifetime when created: it cannot be rewritten with one.
+	if handled, err := p.PutExpiring(ctx, "rule1.story1", []byte("{}"), time.Hour); err != nil || handled {
+		t.Errorf("PutExpiring of a bucket key = %v, %v; want it left alone", handled, err)
+	}
+	if v, _, err := p.Get(ctx, "rule1.story1"); err != nil || string(v) != "event" {
+		t.Errorf("Get = %q, %v; want the value as created", v, err)
 	}
 }

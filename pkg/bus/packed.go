@@ -251,6 +251,20 @@ func (p *PackedKV) Put(ctx context.Context, key string, val []byte) error {
 	return err
 }
 
+// PutExpiring sets key to val until ttl from now (0: never), for a packed key or, with ttl 0, any
+// key; handled is false for a key of its own with a ttl, since NATS gives a key its lifetime only
+// when it creates it.
+func (p *PackedKV) PutExpiring(ctx context.Context, key string, val []byte, ttl time.Duration) (handled bool, err error) {
+	if !p.packed(key) {
+		if ttl != 0 {
+			return false, nil
+		}
+		return true, p.KV.Put(ctx, key, val)
+	}
+	_, err = p.store.apply(ctx, key, packedOp{kind: opPut, val: p.fileValue(key, val), ttl: ttl})
+	return err == nil, err
+}
+
 // Create sets key only if it has no value; created is false when it already had one.
 func (p *PackedKV) Create(ctx context.Context, key string, val []byte) (bool, error) {
 	return p.CreateExpiring(ctx, key, val, p.window)
