@@ -21,7 +21,7 @@ func (d *doc) nearestDate(si, ts, te int, statement, economic bool) (int, int) {
 		if r.tStart < s.start || r.tStart >= s.end {
 			continue
 		}
-		if d.boundingDate(k) || d.rangeEndOf(k) >= 0 || d.otherClause(r, ts, te) {
+		if d.boundingDate(k) || d.rangeEndOf(k) >= 0 || d.otherClause(r, ts, te) || d.termEnd(k, economic) || d.participleDate(r, te, economic) {
 			continue
 		}
 		reporting := !statement && d.reportingDate(k) && (r.tEnd <= ts || r.tStart >= te+3)
@@ -135,6 +135,59 @@ func (d *doc) boundingDate(k int) bool {
 	switch d.w(d.dates[k].tStart - 1) {
 	case "since", "until", "till", "by", "before":
 		return true
+	}
+	return false
+}
+
+// termEnd reports a date that ends a term or falls due ("bonds due January 1, 1997", "a
+// standstill expiring June 30", "an agreement that runs through September 1988"): a deadline, not
+// the event's day. An economic figure's "through June 20" is its period and is kept.
+func (d *doc) termEnd(k int, economic bool) bool {
+	t := d.dates[k].tStart - 1
+	if oneOf(d.w(t), "in", "on", "by") {
+		t-- // "debt due in 1988"
+	}
+	w := d.w(t)
+	if oneOf(w, "due", "expiring", "expires", "expire", "maturing", "matures", "mature") {
+		return true
+	}
+	return !economic && oneOf(w, "through", "thru")
+}
+
+// participleDate reports a date after the trigger that a past participle modifying another noun
+// governs: in the trigger's complement ("reached an agreement to settle a lawsuit filed against
+// the company in May 1985") or set off by a comma ("the fifth meeting of the group of exporters,
+// formed in 1983"). A participle right after the trigger ("the strike, called on March 3") is the
+// trigger's own; without a comma or a complement ("revenues from the smelter totalled … in 1986")
+// the word may be the trigger's own verb, and economic figures are left to their periods.
+func (d *doc) participleDate(r ref, te int, economic bool) bool {
+	if r.tStart < te || economic {
+		return false
+	}
+	complement := false
+	for j := te; j < r.tStart; j++ {
+		w := d.w(j)
+		if w == "to" && isLowerWord(d.w(j+1)) && !functionWords[d.w(j+1)] && !determiners[d.w(j+1)] {
+			complement = true // "to settle", "to discuss", "to block"
+		}
+		if j < te+3 || !strings.HasSuffix(w, "ed") || !isLowerWord(w) || len(w) < 5 {
+			continue
+		}
+		p := j - 1
+		comma := d.w(p) == ","
+		if comma {
+			p--
+		}
+		if !comma && !complement {
+			continue
+		}
+		pw := d.w(p)
+		if d.v.passiveAux[pw] || functionWords[pw] || d.v.clauseBreaks[pw] || strings.HasSuffix(pw, "ly") || oneOf(pw, "being", "not", "also") {
+			continue // "was signed in May", "has been extended"
+		}
+		if d.entAt[p] >= 0 || isLowerWord(pw) && isNoun(pw) {
+			return true
+		}
 	}
 	return false
 }

@@ -125,7 +125,7 @@ var lexiconSpec = []struct {
 
 	// statement
 	{"announced announce announces announcing announcement announcements", entry{typ: TypeStatement, conf: 0.75}},
-	{"statement", entry{typ: TypeStatement, conf: 0.7, noun: true, blockPrev: list("financial mission"), blockNext: list("period periods")}}, // a bank's "statement period"
+	{"statement", entry{typ: TypeStatement, conf: 0.7, noun: true, blockPrev: list("financial mission registration proxy"), blockNext: list("period periods")}}, // a bank's "statement period"; a filing's "registration statement"
 	{"declared declares declare", entry{typ: TypeStatement, conf: 0.65, cond: condDeclared}},
 	{"declaration", entry{typ: TypeStatement, conf: 0.65, noun: true}},
 	{"unveiled unveils unveil", entry{typ: TypeStatement, conf: 0.7}},

@@ -85,7 +85,7 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 	if e.noun && prev == "any" || d.indefiniteHypothesis(si, i, end, prev) || d.topicPlural(i, prev) {
 		return cand{}, false // "any agreement on missiles", "a takeover … would be", "information on acquisitions"
 	}
-	if oneOf(d.w(i), "accord", "agreement") && oneOf(prev, "general", "broad", "full", "complete") && d.w(i-2) == "in" {
+	if oneOf(d.w(i), "accord", "agreement") && oneOf(prev, "general", "broad", "full", "complete", "total", "basic", "substantial", "close") && d.w(i-2) == "in" {
 		return cand{}, false // "in general accord on the need": of one mind
 	}
 	typ, conf := e.typ, e.conf
@@ -117,7 +117,7 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 			typ, conf = TypeAttack, 0.8
 		case "the", "a", "on", "general", "workers", "union", "national", "nationwide", "teachers", "doctors", "nurses", "rail", "hunger", "staff", "day-long", "week-long", "indefinite", "one-day", "two-day", "24-hour", "48-hour", "strike", "planned", "dock", "port", "miners", "drivers", "pilots", "transport":
 		default:
-			if !strings.HasSuffix(prev, "'") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s") {
+			if !strings.HasSuffix(prev, "'") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s") && !durationStrike(prev) {
 				return cand{}, false
 			}
 		}
@@ -226,7 +226,7 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 	case condSign:
 		// "the latest sign that …", "walls, signs, roof tiles": the noun, not a signing.
 		if d.w(i) == "signs" && (next == "," || next == "." || next == "and" || prev == "," || signsNounPrev[prev]) || next == "that" ||
-			oneOf(prev, "latest", "clearest", "strongest", "further", "early", "warning", "encouraging", "good", "bad") {
+			oneOf(prev, "latest", "clearest", "strongest", "further", "early", "warning", "encouraging", "good", "bad", "recent", "new", "some", "few") {
 			return cand{}, false
 		}
 		if next == "of" || oneOf(prev, "a", "the", "any", "no", "clear", "first", "another", "positive", "worrying") && d.w(i) != "signing" {
@@ -244,6 +244,9 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 			return cand{}, false
 		}
 	}
+	if (typ == TypeLegal || typ == TypeDisaster) && d.armedDeed(si, i, end) {
+		typ = TypeAttack // "rebel raids against oil pipelines", "guerrillas using dynamite derailed two locomotives"
+	}
 	if d.sportsSense(si, i) || !d.senseEvidence(si, i, end, e, typ) || d.otherSense(si, i, end, typ, prev, next) {
 		return cand{}, false
 	}
@@ -254,6 +257,21 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		conf -= 0.1
 	}
 	return cand{tStart: i, tEnd: end, typ: typ, conf: conf, weak: e.weak}, true
+}
+
+// durationStrike reports a length before "strike" ("a three-day strike", "a 10-week strike",
+// "a six-month strike"): a stoppage by workers, as "one-day" and "week-long" are.
+func durationStrike(prev string) bool {
+	k := strings.LastIndexByte(prev, '-')
+	if k <= 0 {
+		return false
+	}
+	unit := prev[k+1:]
+	if !oneOf(unit, "day", "week", "month", "hour", "long") {
+		return false
+	}
+	n := prev[:k]
+	return isDigitToken(n) || numberWords[n] || oneOf(n, "one", "eleven", "twelve", "day", "week", "month")
 }
 
 // signsNounPrev before "signs" make it the noun: "amid signs officials are irritated", "there are
@@ -510,7 +528,7 @@ func (d *doc) infinitiveHypothetical(si, t int) bool {
 
 // habitualWords say a thing happens as a rule, not once: "they always vote", "people get shot every
 // day", "Microsoft announces flaws every month".
-var habitualWords = words(`always usually often routinely typically`)
+var habitualWords = words(`always usually often routinely typically normally customarily`)
 
 // habitual reports a habitual adverb within three words before the trigger at [i, end), or
 // "every"/"each" with a period within six words after it, in its clause.

@@ -56,13 +56,18 @@ func (d *doc) apposedBody(r ref) bool {
 }
 
 // legislature reports "Congress" or "Assembly" after a country's name or initials ("the U.S.
-// Congress", "Kenya's National Assembly"): a parliament, not a congress held.
+// Congress", "Kenya's National Assembly") or coordinated with another body ("talks between the
+// White House and Congress", "the Reagan Administration and Congress"): a parliament, not a
+// congress held.
 func (d *doc) legislature(ev *namedEv, r ref) bool {
 	if ev.head != "congress" && ev.head != "assembly" {
 		return false
 	}
 	for j := r.tStart; j < r.tEnd-1; j++ {
 		if d.placeAt[j] >= 0 || d.toks[j].Text == "U.S." || d.toks[j].Text == "US" {
+			return true
+		}
+		if j == r.tEnd-2 && (d.w(j) == "and" || d.w(j) == "&") {
 			return true
 		}
 	}

@@ -15,6 +15,7 @@ func TestNamesThatGoOn(t *testing.T) {
 		{fixture{text: "The casino could be built at the Riverside Exhibition and Conference Centre."}, nil},
 		{fixture{text: "Moonbeam Games, the makers of the title, said it sells responsibly.", entities: [][2]string{{"ORG", "Moonbeam Games"}}}, nil},
 		{fixture{text: "The bill faces a fight in the U.S. Congress.", entities: [][2]string{{"EVENT", "U.S. Congress"}}}, nil},
+		{fixture{text: "He called for talks between the Cabinet Office and Congress on the budget.", entities: [][2]string{{"EVENT", "Cabinet Office and Congress"}}}, nil},
 		{fixture{text: "He starred in the sketch programme The Quick Show last year.", entities: [][2]string{{"EVENT", "Quick Show"}}}, nil},
 		{fixture{text: "But Kent Film Festival organisers were pleased."}, []string{"Kent Film Festival"}},
 		{fixture{text: "The plan goes before the July Harbour Trade Conference in Geneva."}, []string{"Harbour Trade Conference"}},

@@ -95,7 +95,7 @@ classes sessions`)
 // otherSense reports whether the trigger [i, end) of sentence si, of type typ, is used in a sense
 // that is not its event's.
 func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
-	if d.idiomSense(si, i, end, typ, prev, next) || d.powerToAct(i) || d.readingSense(si, i, end, typ, prev, next) {
+	if d.idiomSense(si, i, end, typ, prev, next) || d.wireSense(si, i, end, typ, prev, next) || d.powerToAct(i) || d.readingSense(si, i, end, typ, prev, next) {
 		return true
 	}
 	w := d.w(i)
@@ -437,12 +437,14 @@ func (d *doc) standingAgreement(si, i, end int, w string) bool {
 
 // attributiveParticiple reports a past participle of telling used as an adjective before its noun
 // after an adverb of time or a determiner ("all previously announced conditions", "the newly
-// unveiled budget", "the previously announced 1.3 pct"): the thing told of, not a telling.
+// unveiled budget", "the previously announced 1.3 pct", "the company's previously announced
+// plan"): the thing told of, not a telling.
 func (d *doc) attributiveParticiple(i, end int, prev, next string) bool {
 	if !strings.HasSuffix(d.w(i), "ed") || !(oneOf(prev, "previously", "newly", "recently", "already", "just") || determiners[prev]) {
 		return false
 	}
-	if p := d.w(i - 2); !determiners[prev] && !determiners[p] && !ownerPronouns[p] && !oneOf(p, "of", "the", "from", "with", "into", "on", "for") {
+	if p := d.w(i - 2); !determiners[prev] && !determiners[p] && !ownerPronouns[p] && !oneOf(p, "of", "the", "from", "with", "into", "on", "for") &&
+		d.possessor(i-1) == "" {
 		return false // "Labour has already announced plans", "City recently announced debts": the verb after its subject
 	}
 	return isDigitToken(next) || isLowerWord(next) && !functionWords[next] && !d.v.clauseBreaks[next] && !d.v.placePreps[next] &&
