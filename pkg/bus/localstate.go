@@ -38,6 +38,10 @@ type localStore struct {
 
 	mu    sync.Mutex // guards sweep
 	sweep sweepState
+
+	wmu     sync.Mutex    // guards queue and leading (write)
+	queue   []*stateWrite // writes waiting for the next commit
+	leading bool          // a writer is committing
 }
 
 // Names inside a state file.
@@ -223,44 +227,107 @@ func (s *localStore) get(ctx context.Context, key string) ([]byte, bool, error) 
 }
 
 func (s *localStore) apply(ctx context.Context, key string, op packedOp) (bool, error) {
-	var old []byte
-	var oldExists bool
-	legacy := s.legacyOn()
-	if legacy { // read before the write transaction, which holds every other writer up
+	w := &stateWrite{id: localID(key), op: op, legacy: s.legacyOn(), wake: make(chan bool, 1)}
+	if w.legacy { // read before the write transaction, which holds every other writer up
 		var err error
-		if old, oldExists, err = s.legacy.get(ctx, key); err != nil {
+		if w.old, w.oldExists, err = s.legacy.get(ctx, key); err != nil {
 			return false, err
 		}
 	}
-	id := localID(key)
-	done := false
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		keys := tx.Bucket(localKeys)
-		now := s.now()
-		cur, exists := liveValue(keys.Get(id[:]), now)
-		if !exists && legacy {
-			cur, exists = old, oldExists
-		}
-		if !op.applies(cur, exists) {
-			return nil
-		}
-		done = true
-		if op.kind == opDelete {
-			return keys.Delete(id[:])
-		}
-		entry := binary.LittleEndian.AppendUint32(make([]byte, 0, 4+len(op.val)), op.expiry(now))
-		return keys.Put(id[:], append(entry, op.val...))
-	})
-	if err != nil {
-		return false, fmt.Errorf("state file %s: write %s: %w", s.path, key, err)
+	s.write(w)
+	if w.err != nil {
+		return false, fmt.Errorf("state file %s: write %s: %w", s.path, key, w.err)
 	}
-	if done && op.kind == opDelete && legacy {
+	if w.done && op.kind == opDelete && w.legacy {
 		if _, err := s.legacy.apply(ctx, key, op); err != nil {
 			return false, err
 		}
 	}
 	s.maybeSweep(ctx)
-	return done, nil
+	return w.done, nil
+}
+
+// stateWrite is one operation on the state file, waiting to be committed.
+type stateWrite struct {
+	id        [localIDLen]byte
+	op        packedOp
+	legacy    bool   // the bucket's shards may still hold the key:
+	old       []byte // its value there, read before
+	oldExists bool
+	wake      chan bool // true: lead the next commit; false: committed
+	done      bool      // the operation applied
+	err       error
+}
+
+// write commits w together with the writes queued while the previous commit ran (group commit):
+// a bbolt transaction costs the same for one key or hundreds — it rewrites the touched pages and
+// the meta page — and the workers of one process write a few keys per article each, at once. The
+// first writer to find no commit under way leads: it commits the queue, then hands the lead to
+// the first writer queued meanwhile. A lone writer commits at once; nobody waits for a timer.
+func (s *localStore) write(w *stateWrite) {
+	s.wmu.Lock()
+	s.queue = append(s.queue, w)
+	if s.leading {
+		s.wmu.Unlock()
+		if lead := <-w.wake; !lead {
+			return
+		}
+		s.wmu.Lock()
+	}
+	s.leading = true
+	batch := s.queue
+	s.queue = nil
+	s.wmu.Unlock()
+
+	s.commit(batch)
+
+	s.wmu.Lock()
+	for _, b := range batch {
+		if b != w {
+			b.wake <- false
+		}
+	}
+	if len(s.queue) > 0 {
+		s.queue[0].wake <- true // s.leading stays set: the lead passes on
+	} else {
+		s.leading = false
+	}
+	s.wmu.Unlock()
+}
+
+// commit applies batch in order in one transaction; each write's done and err say how it went.
+func (s *localStore) commit(batch []*stateWrite) {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		keys := tx.Bucket(localKeys)
+		now := s.now()
+		for _, w := range batch {
+			w.done = false
+			cur, exists := liveValue(keys.Get(w.id[:]), now)
+			if !exists && w.legacy {
+				cur, exists = w.old, w.oldExists
+			}
+			if !w.op.applies(cur, exists) {
+				continue
+			}
+			w.done = true
+			var err error
+			if w.op.kind == opDelete {
+				err = keys.Delete(w.id[:])
+			} else {
+				entry := binary.LittleEndian.AppendUint32(make([]byte, 0, 4+len(w.op.val)), w.op.expiry(now))
+				err = keys.Put(w.id[:], append(entry, w.op.val...))
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for _, w := range batch {
+		if w.err = err; err != nil {
+			w.done = false
+		}
+	}
 }
 
 // maybeSweep removes a step of expired keys every sweepEvery writes while a pass is under way,

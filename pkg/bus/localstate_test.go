@@ -13,7 +13,7 @@ import (
 )
 
 // connectOwner connects to url as the process that owns the packed keys, keeping them under dir.
-func connectOwner(t *testing.T, url, dir string) *bus.Bus {
+func connectOwner(t testing.TB, url, dir string) *bus.Bus {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -169,4 +169,23 @@ func TestPackedKVStateFileCreateOnceUnderContention(t *testing.T) {
 	}
 	const keys, workers = 40, 6
 	createRacing(t, procs, keys, workers)
+}
+
+// BenchmarkStateFileCreate: keys created at once by 8 writers of the process that owns the state
+// file, as the crawl sink's and the alert matchers' workers do (one or a few keys per article each).
+func BenchmarkStateFileCreate(b *testing.B) {
+	p := openPacked(b, connectOwner(b, bustest.JetStream(b), b.TempDir()), "state_bench", time.Hour)
+	ctx := b.Context()
+	var n atomic.Int64
+	b.SetParallelism(4) // 8 writers on 2 cores
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := p.Create(ctx, fmt.Sprintf("url.%d", n.Add(1)), []byte("2026-12-08T03:30:00Z")); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/bus"
 )
 
-func openPacked(t *testing.T, b *bus.Bus, bucket string, window time.Duration) *bus.PackedKV {
+func openPacked(t testing.TB, b *bus.Bus, bucket string, window time.Duration) *bus.PackedKV {
 	t.Helper()
 	ctx := t.Context()
 	kv, err := b.KV(ctx, bucket, 0)
