@@ -104,6 +104,10 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 		return false
 	case orgHeads[lastWord(e.Name)] || orgLeads[strings.Fields(e.Name)[0]]:
 		return false // "West Japan Railway", "Manchester United": a body named after a place
+	case e.Type != article.TypePlace && slices.ContainsFunc(e.Mentions, func(m article.Mention) bool {
+		return orgHeads[lastWord(m.Text)] || orgHeads[strings.Trim(wordAfter(text, m.End), ".,")]
+	}):
+		return false // "Norfolk Southern Corp … Norfolk Southern declined": the firm's name, written whole once
 	case len(strings.Fields(e.Name)) > 1 && eventHeads[lastWord(e.Name)]:
 		return false // "Dubai Air Show", "Wuxi Marathon": an event named after its place, no place of its own
 	case len(strings.Fields(e.Name)) == 1 && demonymLike(k):
@@ -1083,10 +1087,22 @@ func (d *data) mistypedUnknown(e article.Entity, text []rune, spans placeSpans) 
 		if w == "of" && ofPlaceNouns[strings.ToLower(wordBefore(text, i-len("of")-1))] {
 			return true
 		}
-		if d.abbreviatedRegionAfter(text, m.End) {
+		if d.abbreviatedRegionAfter(text, m.End) && !firmOfTown(words) {
 			return true // "its Neal, W. Va., plant"
 		}
 		if shaped && standsAsPlace(text, m, spans) {
+			return true
+		}
+	}
+	return false
+}
+
+// firmOfTown reports an organisation's name that holds its town or a word of a body ("Future Savings
+// and Loan Association of Albany", "Circle Rubber Corp of Newark"): the state written after it
+// ("…, Ore.") qualifies that town, and the name is no place's.
+func firmOfTown(words []string) bool {
+	for _, w := range words {
+		if w == "of" || orgHeads[strings.Trim(w, ".,")] {
 			return true
 		}
 	}

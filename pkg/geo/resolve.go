@@ -110,6 +110,9 @@ type item struct {
 	qualMentions []article.Mention
 	givenName    bool // a one-word name that is a given name, outside a match report (see givenNameTown)
 	locative     bool // a mention follows a locative word, and WordNet knows the word as a place's name ("in Nice"), not only as a common word ("in Man")
+	// speaksOnly: a mention speaks ("Ifo said") and none stands where a place does: a firm's or a
+	// body's name, which a town abroad that nothing in the article supports is not.
+	speaksOnly bool
 }
 
 // A town a small fraction of a namesake city's size is read only where the article names its own
@@ -240,6 +243,20 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			dlSpan.End = dl.RegionSpan.End
 		}
 	}
+	var placeStarts map[int]string
+	placeAt := func() map[int]string { // the PLACE entities' names by their mentions' starts, made when first needed
+		if placeStarts == nil {
+			placeStarts = map[int]string{}
+			for _, e := range ents {
+				if e.Type == article.TypePlace {
+					for _, m := range e.Mentions {
+						placeStarts[m.Start] = e.Name
+					}
+				}
+			}
+		}
+		return placeStarts
+	}
 	sports := english && sportsStory(a.Text)
 	var items []*item
 	var unknowns []unknownPlace
@@ -279,8 +296,20 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			continue // "the Mathare and Ngong rivers": a river's name, whatever towns share it
 		}
 		ps, qual, feat := d.readings(e, text, spans)
+		if e.Type == article.TypePlace && len(ps) > 0 {
+			if within, ok := d.partOfNamed(text(), e.Mentions, placeAt()); ok {
+				// "the Northern District of Illinois" is no district of Israel: a part lies in the place
+				// it is named after, or it is a part the gazetteer lacks.
+				ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return !within[d.countryOf(p.rec)] })
+			}
+		}
 		if len(ps) == 0 && feat == nil && len(dlQual) > 0 && len(d.abbrevs[Key(e.Name)]) > 0 && inSpans(e.Mentions, []article.Span{dl.RegionSpan}) {
 			ps = dlQual // "Calif" of "MOUNTAIN VIEW, Calif, June 29 -": the dateline's state, its period lost
+		}
+		if len(ps) == 0 && feat == nil && e.Type == article.TypePlace && len(e.Mentions) > 0 && !slices.ContainsFunc(e.Mentions, func(m article.Mention) bool {
+			return len(d.dotlessAbbreviation(text(), m.Start, m.End)) == 0
+		}) {
+			ps = d.dotlessAbbreviation(text(), e.Mentions[0].Start, e.Mentions[0].End) // "Richland, Wash, the DOE said"
 		}
 		if len(ps) == 0 && feat == nil {
 			if d.unknownEligible(e, surnames, text(), spans) {
@@ -293,6 +322,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 			subRegion: e.Type == article.TypePlace && subRegionName(e.Name), givenName: !sports && givenNameTown(e.Name),
 			surname: e.Type == article.TypePlace && surnames[k]}
 		it.locative = it.weak && afterLocative(text(), e.Mentions) && wordclass.OfName(k).Any(wordclass.Location)
+		it.speaksOnly = e.Type == article.TypePlace && d.metonymPlace(e.Name) == nil && speaks(text(), e.Mentions) && !slices.ContainsFunc(e.Mentions, func(m article.Mention) bool {
+			return placedByCue(text(), m.Start) || standsAsPlace(text(), m, spans)
+		})
 		if len(qual) > 0 && e.Type == article.TypePlace {
 			it.nameQuals = qual
 			_, it.qualMentions = splitQualified(e.Mentions)
@@ -381,6 +413,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	d.weighUnbornCountries(a, items)
 
 	// Items that share a candidate read the same name ("São Paulo", "Sao Paulo"): one's pick is no
 	// evidence for the other's reading, or the city and its namesake region would prop each other up.
@@ -499,6 +532,9 @@ func (d *data) weakName(k string, e article.Entity, found map[string]bool) bool 
 	}
 	if head, ok := strings.CutSuffix(k, " city"); ok {
 		k = head // "Man City" is read as Man: as weak as the word
+	}
+	if e.Type == article.TypePlace && d.isAbbreviation(e.Name) {
+		return false // "Ore.", "Miss.": the period makes the state's abbreviation of the word
 	}
 	return d.common[k] || d.lowercase[k] || d.peoples[k]
 }
@@ -745,6 +781,10 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 		}
 	}
 	for i, it := range items {
+		if it.pick >= 0 && it.dateline && d.regionlessDatelineVillage(it.pick, picks, i) {
+			it.pick, it.regionAbroad = -1, true // "HONGSHAN, China" of a story set in Zhejiang: a village the gazetteer lacks, not the Heilongjiang hamlet
+			continue
+		}
 		if it.pick < 0 || it.dateline {
 			continue
 		}
@@ -762,6 +802,10 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 		others, inAdmin1 := d.supportOf(items, picks, i, srcCountry, dlCountry, english)
 		countrySupport = countrySupport || others
 		admin1Support := inAdmin1
+		if it.speaksOnly && !countrySupport && rec.feature == featCity && rec.seat != 2 { // a capital speaks for its government
+			it.pick = -1 // "Ifo said", "the Ifo economic institute" in a German story: the institute, no Nigerian town
+			continue
+		}
 		if it.weak && !d.bigEnough(it.pick) && !(it.locative && rec.pop >= lonePopulation) && (d.evidence(it.pick, weakPicks, i, rivals[it.pick]) < wInMyCountry ||
 			rec.pop < weakLocalPopulation && !admin1Support) {
 			it.pick = -1 // "Outlook" is no village in Saskatchewan because the article names Canada
@@ -791,6 +835,58 @@ func (d *data) dropUnsupported(items []*item, rivals map[int32][]int, srcCountry
 			}
 		}
 	}
+}
+
+// partOfNamed reads "<name> of <Place>" at every mention ("the Northern District of Illinois",
+// "the Southern District of Texas") and gives the countries the place after "of" may be in: the
+// name is a part of it.
+func (d *data) partOfNamed(text []rune, ms []article.Mention, placeAt map[int]string) (map[int32]bool, bool) {
+	var within map[int32]bool
+	for _, m := range ms {
+		if m.End+4 >= len(text) || string(text[m.End:m.End+4]) != " of " {
+			return nil, false
+		}
+		name, ok := placeAt[m.End+4]
+		if !ok {
+			return nil, false
+		}
+		ps, _ := d.placeName(name)
+		if len(ps) == 0 {
+			return nil, false
+		}
+		if within == nil {
+			within = map[int32]bool{}
+		}
+		for _, p := range ps {
+			within[d.countryOf(p.rec)] = true
+		}
+	}
+	return within, within != nil
+}
+
+// regionlessDatelineVillage reports whether the dateline's pick rec (item self) is a village of no
+// known size, no seat, in a first-level region the article never names while it names another
+// region of the same country: the village the story is set in is then one the gazetteer lacks, and
+// the text places it ("Hongshan in Zhejiang").
+func (d *data) regionlessDatelineVillage(rec int32, picks []int32, self int) bool {
+	r := &d.recs[rec]
+	if r.feature != featCity || r.pop >= tinyPopulation || r.seat != 0 {
+		return false
+	}
+	other := false
+	for j, p := range picks {
+		if j == self || p < 0 || p == rec || d.countryOf(p) != r.country {
+			continue
+		}
+		q := &d.recs[p]
+		switch {
+		case q.feature == featAdmin1 && p == r.admin1, q.feature == featCity && q.admin1 == r.admin1:
+			return false
+		case q.feature == featAdmin1, q.feature == featCity:
+			other = true
+		}
+	}
+	return other
 }
 
 // unsupportedTown reports whether the town rec, item it's pick in country, is one a careful reader
@@ -1661,6 +1757,9 @@ func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, sp
 			if ps, abbr := d.abbreviation(string(text[i:j])); len(ps) > 0 {
 				return ps, abbr, article.Span{Start: i, End: j}
 			}
+			if ps := d.dotlessAbbreviation(text, i, j); len(ps) > 0 {
+				return ps, true, article.Span{Start: i, End: j} // "Richland, Wash, the DOE said"
+			}
 		}
 		if len(words) == 1 && text[j-1] == '.' {
 			if ps, abbr := d.abbreviation(string(text[end+2 : j])); len(ps) > 0 && abbr {
@@ -1743,6 +1842,37 @@ func (d *data) abbreviation(w string) (ps []posting, abbr bool) {
 		ps = append(ps, posting{rec: r})
 	}
 	return ps, len(recs) == 1
+}
+
+// dotlessAbbreviation reads the word at text[start:end] as a state abbreviation written without its
+// period, which wires do where only a qualifier can stand: right after "<Town>, " and before a comma,
+// a semicolon, a bracket or the end of a line ("Richland, Wash, the DOE said", "HANFORD, Wash, June
+// 29 -", "Nashville, Tenn, offices"). Anywhere else "Wash", "Ill" and "Miss" are words.
+func (d *data) dotlessAbbreviation(text []rune, start, end int) []posting {
+	if start < 3 || end-start < 3 || end-start > 5 || text[start-2] != ',' || text[start-1] != ' ' || !unicode.IsUpper(text[start]) {
+		return nil
+	}
+	if end < len(text) && !strings.ContainsRune(",;)\n", text[end]) {
+		return nil
+	}
+	for _, r := range text[start:end] {
+		if !unicode.IsLetter(r) {
+			return nil
+		}
+	}
+	// The word before the comma ends a capitalised name: "Richland, Wash", not "it was, Ill".
+	k := start - 3
+	for k > 0 && unicode.IsLetter(text[k-1]) {
+		k--
+	}
+	if !unicode.IsLetter(text[start-3]) || !unicode.IsUpper(text[k]) {
+		return nil
+	}
+	recs := d.abbrevs[Key(string(text[start:end]))]
+	if len(recs) != 1 {
+		return nil
+	}
+	return []posting{{rec: recs[0]}}
 }
 
 // qualifierPostings gives the candidates of a written qualifier: a state abbreviation, else a name.
@@ -1860,7 +1990,17 @@ func (d *data) withSaintSpelled(name string, ps []posting) []posting {
 	if !ok || !saint {
 		return ps
 	}
+	// A place whose own name is written so ("St. Louis") is the one meant unless the spelt-out
+	// namesake is of another order of size ("St Petersburg", Florida, against the Russian city):
+	// Saint-Louis in Senegal is no reading of "St. Louis".
+	var written uint32
+	for _, p := range ps {
+		written = max(written, d.recs[p.rec].pop)
+	}
 	for _, p := range d.lookup(full + " " + rest) {
+		if written > 0 && uint64(d.recs[p.rec].pop) < uint64(written)*likeSizeRatio {
+			continue
+		}
 		if !slices.ContainsFunc(ps, func(q posting) bool { return q.rec == p.rec }) {
 			ps = append(slices.Clip(ps), p)
 		}

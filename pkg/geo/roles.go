@@ -272,8 +272,8 @@ func speaksAsFirm(text []rune, m article.Mention) bool {
 // or firms, or speaking when the article names a firm or person so). A name has one sense in a
 // story.
 func (d *data) notAPlace(e article.Entity, text []rune, names nameSpans, firms map[string]bool, places placeSpans, dateline article.Span) bool {
-	if d.metonymPlace(e.Name) != nil {
-		return false
+	if d.metonymPlace(e.Name) != nil || d.isAbbreviation(e.Name) {
+		return false // "Albany, Ore., and …" beside a firm's name is the state all the same
 	}
 	for _, p := range d.lookup(e.Name) {
 		if d.recs[p.rec].feature == featCountry {
@@ -317,7 +317,10 @@ func (d *data) namesBody(e article.Entity, text []rune) bool {
 			return true
 		}
 	}
-	return false
+	// Every mention a partner's name of a firm ("Donaldson, Lufkin and Jenrette Securities"); a
+	// state's abbreviation before a list of firms ("Hackensack, N.J., and Meyer Detective Agency
+	// Inc") stays the state.
+	return !d.isAbbreviation(e.Name) && !slices.ContainsFunc(e.Mentions, func(m article.Mention) bool { return !firmNameGoesOn(text, m.End) })
 }
 
 // peopleHead reports whether a lower-case noun's first sense is people or a body of them ("guards",
@@ -368,14 +371,59 @@ func abbreviatesBefore(text []rune, m article.Mention) bool {
 	return firstOK && lastOK
 }
 
-// firmCue reports whether a mention reads as a firm's: after "shares in" or "a stake in", or after
-// "<Place>-based".
+// firmCue reports whether a mention reads as a firm's: after "shares in" or "a stake in", after
+// "<Place>-based", or before the title of a firm's officer and a name ("Boliden president Kjell
+// Nilsson"; a town has a mayor).
 func firmCue(text []rune, m article.Mention) bool {
 	if based := []rune("-based "); m.Start >= len(based) && string(text[m.Start-len(based):m.Start]) == string(based) {
 		return true
 	}
+	if t := wordAfter(text, m.End); firmOfficers[t] {
+		if n := wordAfter(text, m.End+1+len([]rune(t))); n != "" && unicode.IsUpper([]rune(n)[0]) {
+			return true
+		}
+	}
 	return wordBefore(text, m.Start) == "in" && stakeWords[strings.ToLower(wordBefore(text, m.Start-len("in")-1))]
 }
+
+// firmSuffixes end a firm's name in wire copy ("Jenrette Securities Corp", "General Electric Co").
+var firmSuffixes = map[string]bool{"Co": true, "Cos": true, "Inc": true, "Corp": true, "Ltd": true, "Securities": true,
+	"AG": true, "SA": true, "NV": true, "PLC": true, "Plc": true, "GmbH": true, "SpA": true, "AB": true}
+
+// firmNameGoesOn reports whether the partners' names of a firm follow rune offset i up to the firm's
+// suffix: "Lufkin" of "Donaldson, Lufkin and Jenrette Securities Corp", "Pratt" of "Pratt and
+// Whitney and General Electric Co". Only capitalised words joined by "and", "&" or commas count, so
+// that "Boston and Denver, the company said" is a list of places.
+func firmNameGoesOn(text []rune, i int) bool {
+	joined := false
+	for n := 0; n < 8 && i < len(text); n++ {
+		if text[i] == ',' {
+			i++
+			continue
+		}
+		w := wordAfter(text, i)
+		if w == "" {
+			if i+2 < len(text) && text[i] == ' ' && text[i+1] == '&' && text[i+2] == ' ' {
+				i, joined = i+2, true
+				continue
+			}
+			return false
+		}
+		switch r := []rune(w); {
+		case w == "and":
+			joined = true
+		case !unicode.IsUpper(r[0]):
+			return false
+		case joined && firmSuffixes[strings.TrimSuffix(w, ".")]:
+			return true
+		}
+		i += 1 + len([]rune(w))
+	}
+	return false
+}
+
+// firmOfficers are the titles of a firm's officers written after its name.
+var firmOfficers = map[string]bool{"president": true, "chairman": true}
 
 // stakeWords are what one holds in a firm ("shares in Elan", "a stake in Elan"); "market share in
 // West Germany" is a share of a place's market.
@@ -397,6 +445,9 @@ func ageAfter(text []rune, i int) bool {
 	j := i + 2
 	for j < len(text) && j-i-2 < 3 && unicode.IsDigit(text[j]) {
 		j++
+	}
+	if j+1 < len(text) && text[j] == ',' && unicode.IsDigit(text[j+1]) {
+		return false // "In West Germany, 79,250 tonnes": a figure with its thousands, no age
 	}
 	return j > i+2 && j < len(text) && j-i-2 <= 2 && (text[j] == ',' || text[j] == ' ' && strings.HasPrefix(string(text[j:min(j+10, len(text))]), " years"))
 }
