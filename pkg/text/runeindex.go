@@ -4,47 +4,51 @@
 // and it never allocates per token beyond the result slices it returns.
 package text
 
-import "unicode/utf8"
+import (
+	"slices"
+	"sort"
+	"unicode/utf8"
+)
 
 // RuneIndex converts byte offsets into a string to code-point offsets (docs/contracts.md §1 offsets).
-// Build it once per text; lookups are O(1). Pure-ASCII text costs nothing: offsets are identical.
+// Build it once per text. Pure-ASCII text costs nothing: offsets are identical. Otherwise it keeps
+// only the multi-byte code points (a few curly quotes and dashes in most English news), and a
+// lookup is a binary search over them: a table for every byte cost 8 bytes per byte of text,
+// allocated for every article (issue #25).
 type RuneIndex struct {
 	n     int     // len(s) in bytes
 	runes int     // utf8.RuneCountInString(s)
-	table []int32 // table[b] = code-point offset of byte b; nil for ASCII text
-	bytes []int32 // bytes[r] = byte offset of code point r; nil for ASCII text
+	wide  []int32 // byte offsets of the multi-byte code points, ascending; nil for ASCII text
+	extra []int32 // extra[j] = bytes beyond one per code point in wide[0..j]
 }
 
-// NewRuneIndex precomputes the byte → code-point table for s (nothing at all when s is ASCII).
+// NewRuneIndex records the multi-byte code points of s (nothing at all when s is ASCII).
 func NewRuneIndex(s string) *RuneIndex {
 	x := &RuneIndex{n: len(s)}
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		x.runes = len(s)
-		return x
-	}
-	x.table = make([]int32, len(s)+1)
-	x.bytes = make([]int32, 0, len(s)+1)
-	r := int32(0)
+	extra := int32(0)
 	for i := 0; i < len(s); {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		for j := 0; j < size; j++ {
-			x.table[i+j] = r // a byte inside a rune maps to that rune's start
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
-		x.bytes = append(x.bytes, int32(i))
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if size > 1 {
+			extra += int32(size - 1)
+			x.wide = append(x.wide, int32(i))
+			x.extra = append(x.extra, extra)
+		}
 		i += size
-		r++
 	}
-	x.table[len(s)] = r
-	x.bytes = append(x.bytes, int32(len(s)))
-	x.runes = int(r)
+	x.runes = len(s) - int(extra)
 	return x
+}
+
+// extraBefore is the bytes beyond one per code point in the first k multi-byte code points.
+func (x *RuneIndex) extraBefore(k int) int {
+	if k == 0 {
+		return 0
+	}
+	return int(x.extra[k-1])
 }
 
 // Rune returns the code-point offset of byteOffset. Offsets inside a multi-byte rune map to the
@@ -56,10 +60,15 @@ func (x *RuneIndex) Rune(byteOffset int) int {
 	if byteOffset >= x.n {
 		return x.runes
 	}
-	if x.table == nil {
-		return byteOffset
+	// k: the multi-byte code points that start before byteOffset
+	k, _ := slices.BinarySearch(x.wide, int32(byteOffset))
+	if k > 0 {
+		last := int(x.wide[k-1])
+		if size := 1 + x.extraBefore(k) - x.extraBefore(k-1); byteOffset < last+size {
+			return last - x.extraBefore(k-1) // inside that code point
+		}
 	}
-	return int(x.table[byteOffset])
+	return byteOffset - x.extraBefore(k)
 }
 
 // Byte is the inverse of Rune: the byte offset of code point runeOffset, clamped to the string.
@@ -71,10 +80,9 @@ func (x *RuneIndex) Byte(runeOffset int) int {
 	if runeOffset >= x.runes {
 		return x.n
 	}
-	if x.bytes == nil {
-		return runeOffset
-	}
-	return int(x.bytes[runeOffset])
+	// k: the multi-byte code points before code point runeOffset
+	k := sort.Search(len(x.wide), func(j int) bool { return int(x.wide[j])-x.extraBefore(j) >= runeOffset })
+	return runeOffset + x.extraBefore(k)
 }
 
 // Len is the number of code points in the indexed string.

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRuneIndex(t *testing.T) {
@@ -24,6 +25,20 @@ func TestRuneIndex(t *testing.T) {
 		}
 		if x.Len() != r {
 			t.Errorf("%q: Len() = %d; want %d", s, x.Len(), r)
+		}
+	}
+	// Every byte offset, inside code points too, against counting the runes before it.
+	for _, s := range []string{"a\u00e9b\u4e2d\U0001F600c", "\u201cQuote\u201d \u2013 end\u2026", "\u00e9", "x\xffy\u00e9"} {
+		x := NewRuneIndex(s)
+		for b := 0; b <= len(s)+1; b++ {
+			start := min(b, len(s))
+			for start > 0 && start < len(s) && !utf8.RuneStart(s[start]) {
+				start-- // inside a code point: its start
+			}
+			want := utf8.RuneCountInString(s[:start])
+			if got := x.Rune(b); got != want {
+				t.Errorf("%q: Rune(%d) = %d; want %d", s, b, got, want)
+			}
 		}
 	}
 	s := "北京 Beijing"
