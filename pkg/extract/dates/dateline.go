@@ -30,9 +30,47 @@ func (p *parser) datelineDay() (time.Time, bool) {
 		if l < 1 || l > 2 || !p.near(j) || !p.datelineDash(j+1) {
 			return time.Time{}, false
 		}
-		return p.nearestYear(wi.val, d)
+		t, ok := p.nearestYear(wi.val, d)
+		if ok && absDays(t.Sub(p.ref)) > farDateline {
+			t = p.writtenYear(t)
+		}
+		return t, ok
 	}
 	return time.Time{}, false
+}
+
+// farDateline is how far from publication a dateline's day may lie before the publication date
+// is taken for no more than a guess at the story's time: a wire is published within days of its
+// dateline.
+const farDateline = 120 * 24 * time.Hour
+
+// writtenYear moves the dateline day t, read in the year nearest to a publication date months away
+// from it, to the year on the other side of publication when the text writes that year more often
+// than t's own ("results for the third quarter of 1987" under "Oct 19", published as "March
+// 1987"): far from its dateline, a publication date says less of the story's year than the years
+// the story names. A year further still from publication is never taken.
+func (p *parser) writtenYear(t time.Time) time.Time {
+	y, alt := t.Year(), t.Year()+1
+	if t.After(p.ref) {
+		alt = y - 1
+	}
+	own, other := 0, 0
+	for i := range p.t {
+		if v, l := p.num(i); l == 4 && (v == y || v == alt) && !p.numGlued(i+1) && (i == 0 || !p.numGlued(i)) {
+			if v == y {
+				own++
+			} else {
+				other++
+			}
+		}
+	}
+	if other <= own {
+		return t
+	}
+	if u, ok := validDate(alt, int(t.Month()), t.Day()); ok {
+		return u
+	}
+	return t
 }
 
 // datelineDash reports whether the dash that ends a dateline stands at k, after an optional

@@ -47,6 +47,12 @@
 // sales", "January's record", "end-June"; "May" and "March" only after a determiner or an
 // adjective), and two months joined by a slash or dash are their range ("the October/December
 // quarter"); a market's delivery month ("July soybeans", "for December delivery") is never past.
+// Results copy: "4th qtr", "1986 4th qtr" and "the December quarter" are quarters; "the year-ago
+// quarter" ("period", "month") is the period its sentence reports on, a year back; "the week ended
+// March 13" ("the four weeks ended …") is the span of its days; "fiscal 1988, ending January 31"
+// ends in 1988; a year before the accounts, trade or crops it dates ("1986 exports") is a date. A
+// dateline months away from publication takes the year on publication's other side when the story
+// writes that year more often than the nearest one (a publication date that far off is a guess).
 // Split fiscal and crop years ("1986/87", "fiscal 1987/88") are the span of their two years. A
 // half or quarter of something other than a year ("the first half hour", "the second half" of a
 // match) is no date.

@@ -23,6 +23,12 @@ func (p *parser) atNumber(i int) (hit, bool) {
 	if h, ok := p.numericAt(i, n, ln); ok {
 		return h, true
 	}
+	// "4th qtr", "the 3rd quarter of 1986".
+	if ln == 1 && p.ordinalSuffix(i+1) {
+		if h, ok := p.ordinalPeriodFrom(i, i+1, n); ok {
+			return h, true
+		}
+	}
 	// Day before month: "23 October 2023", "5th of November", "20-23 October".
 	if ln <= 2 && n >= 1 && n <= 31 {
 		if h, ok := p.dayMonth(i, n); ok {

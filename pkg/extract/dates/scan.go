@@ -114,6 +114,10 @@ type parser struct {
 	dayFirst int8 // 0 undecided, 1 "23/10/2023", -1 "10/23/2023"
 	lastYear int  // year of the latest expression read, for "in June of that year"; 0 none
 	prev     hit  // the latest expression read, from which "a year earlier" counts; to 0 none
+	// lead is the first expression read in the sentence of prev, a period longer than a week when
+	// there is one: the period a sentence of results reports on, which its "year-ago period" is
+	// compared with.
+	lead hit
 	// written is the latest day whose year the text wrote ("7 March 2003"), or carried on from one:
 	// a story of the past goes on in that year (numbers.go, narrativeYear).
 	written time.Time
@@ -187,6 +191,9 @@ func (p *parser) scan() []hit {
 			i = h.to // "the third quarter ended January 31": a fiscal quarter, no calendar one
 			continue
 		}
+		if ok && h.grain == "day" {
+			h = p.weekEnded(h)
+		}
 		if ok {
 			out = append(out, h)
 			p.remember(h)
@@ -218,6 +225,45 @@ func (p *parser) fiscalQuarter(h hit) bool {
 	return mw.val != 3*q
 }
 
+// weekEnded widens the day h to the week it ends when "the week ended" or "the week ending"
+// stands before it ("stocks fell in the week ended March 13"): the seven days up to that day, the
+// period the statistics cover, not the day alone.
+func (p *parser) weekEnded(h hit) hit {
+	k := h.from
+	if k < 2 || len(h.value) != 10 || p.t[k].brk || p.t[k-1].brk {
+		return h
+	}
+	if w := strings.ToLower(p.text(k - 1)); w != "ended" && w != "ending" {
+		return h
+	}
+	from, n := k-2, 1
+	switch w := strings.ToLower(p.text(k - 2)); {
+	case w == "week":
+	case w == "weeks" && k >= 3 && p.near(k-2):
+		// "the four weeks ended March 20"
+		if c, ok := p.word(k - 3); ok && c.class == cNumWord && c.val >= 2 && c.val <= 12 {
+			from, n = k-3, c.val
+		} else if v, l := p.num(k - 3); l >= 1 && l <= 2 && v >= 2 && v <= 52 {
+			from, n = k-3, v
+		} else {
+			return h
+		}
+	default:
+		return h
+	}
+	end, err := time.Parse(time.DateOnly, h.value)
+	if err != nil {
+		return h
+	}
+	return hit{from: from, to: h.to, value: dayValue(end.AddDate(0, 0, 1-7*n)) + "/" + h.value, grain: "day"}
+}
+
+// sameSentence reports whether no sentence ends between the token before to and the token from.
+func (p *parser) sameSentence(to, from int) bool {
+	between := p.s[p.t[to-1].end:p.t[from].start]
+	return sentenceStart(between) == 0 && !strings.ContainsAny(between, "\n;")
+}
+
 // remember keeps what later expressions count from: the story's day and the latest year read.
 func (p *parser) remember(h hit) {
 	if h.grain == "day" && len(h.value) == 10 && !p.ref.IsZero() && !p.relativeDay(h.from) {
@@ -229,6 +275,9 @@ func (p *parser) remember(h hit) {
 	}
 	if y, err := strconv.Atoi(h.value[:min(4, len(h.value))]); err == nil && len(h.value) >= 4 {
 		p.lastYear = y
+	}
+	if p.prev.to == 0 || !p.sameSentence(p.prev.to, h.from) || (p.lead.grain == "day" || p.lead.grain == "week") && h.grain != "day" && h.grain != "week" {
+		p.lead = h // a dateline's day opens the lead's sentence, but is no period reported on
 	}
 	p.prev = h
 }

@@ -405,6 +405,8 @@ func cueTense(prev, w, next string) int {
 		return 1
 	case futureBeforeTo[w] && next == "to" || forecastFor[w] && next == "for":
 		return 1 // "plans to", "set for", "is to", "going to"
+	case scheduleWords[w] && verbAfterNoun(next):
+		return 0 // a plural noun before its verb: "housing starts were unchanged in August"
 	case scheduleWords[w] || (w == "takes" || w == "take") && next == "effect" || (w == "comes" || w == "come") && next == "into":
 		return 1 // the present of a timetable: "the World Cup begins in June", "takes effect in June"
 	case w == "close" && next == "to":
@@ -455,6 +457,13 @@ var outcomeExpectations = setOf(`expected forecast predicted projected anticipat
 // than expected", "as planned"): a comparison whose clause has its own tense.
 var expectationWords = setOf(`expected planned scheduled forecast predicted projected anticipated
 hoped feared estimated`)
+
+// verbAfterNoun reports whether next is a finite verb, which makes the schedule word before it a
+// noun ("starts were", "opens rose") rather than the present of a timetable.
+func verbAfterNoun(next string) bool {
+	return next == "is" || next == "are" || next == "was" || next == "were" || pastWords[next] ||
+		len(next) >= 5 && strings.HasSuffix(next, "ed") && !notPast[next]
+}
 
 // scheduleWords are present-tense verbs of a timetable, which news uses for what is still to come.
 var scheduleWords = setOf(`begins starts opens resumes expires kicks launches reopens`)
@@ -540,7 +549,9 @@ func (p *parser) pastPerfectAround(i int) bool {
 // Monday").
 func commaStops(next string) bool {
 	switch next {
-	case "and", "but", "or", "then", "yet", "up", "down", "compared":
+	case "and", "but", "or", "then", "yet", "up", "down", "compared", "after", "following", "against":
+		// "rose 0.7 pct in January/March, after a 0.5 pct October/December rise": the period a
+		// comparison or a sequence adds to the clause shares its verb
 		return false
 	}
 	wi, ok := lookup(next)

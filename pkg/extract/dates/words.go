@@ -40,8 +40,63 @@ func (p *parser) atWord(i int, wi wordInfo) (hit, bool) {
 		if wi.val == pWeekend {
 			return p.theWeekend(i)
 		}
+		if wi.val == pYear {
+			return p.yearAgoPeriod(i)
+		}
 	}
 	return hit{}, false
+}
+
+// yearAgoPeriod reads "the year-ago quarter", "the year ago period", "the year-earlier month" at i
+// (on "year"): the period read just before it, a year back, as a reader of results compares
+// ("earned 9.7 mln dlrs in the first quarter, against 7.4 mln in the year-ago quarter"). A
+// quarter or a month needs one of its kind before it, a period any span longer than a week;
+// without one it is no date.
+func (p *parser) yearAgoPeriod(i int) (hit, bool) {
+	k := i + 1
+	if p.is(k, "-") && p.glued(k) && p.glued(k+1) {
+		k++
+	}
+	if !p.near(k) || !strings.EqualFold(p.text(k), "ago") && !strings.EqualFold(p.text(k), "earlier") || !p.near(k+1) {
+		return hit{}, false
+	}
+	noun := strings.ToLower(p.text(k + 1))
+	fits := func(a hit) bool {
+		if a.to == 0 || a.to > i || strings.Contains(a.value, "/") {
+			return false
+		}
+		switch noun {
+		case "quarter", "qtr":
+			return a.grain == "quarter"
+		case "month":
+			return a.grain == "month"
+		case "period":
+			return a.grain != "day" && a.grain != "week"
+		}
+		return false
+	}
+	// The sentence's first period is the one it reports on ("in January were 34,663 tonnes, down
+	// from 41,365 in December but above 13,375 in the year ago month": January a year back), else
+	// the latest one read before it.
+	a := p.lead
+	if !fits(a) || !p.sameSentence(a.to, i) {
+		a = p.prev
+		if !fits(a) || int(p.t[i].start)-int(p.t[a.to-1].end) > 400 {
+			return hit{}, false
+		}
+	}
+	back := 1
+	for k := a.from; k < a.to; k++ {
+		switch strings.ToLower(p.text(k)) {
+		case "ago", "earlier", "previous", "prior":
+			back = 0 // a period already a year back ("a year ago", "the previous year") is the one named
+		}
+	}
+	v, ok := shiftPeriod(a, pYear, back)
+	if !ok {
+		return hit{}, false
+	}
+	return hit{from: i, to: k + 2, value: v, grain: a.grain}, true
 }
 
 // theWeekend reads "the weekend" at i (on "weekend") after a preposition ("over the weekend",
@@ -113,6 +168,15 @@ func (p *parser) month(i int, wi wordInfo) (hit, bool) {
 	}
 	if h, ok := p.monthPair(from, end, wi); ok {
 		return h, true
+	}
+	if wi.val%3 == 0 && p.near(end) && (p.is(end, "quarter") || p.is(end, "qtr")) {
+		// "the December quarter", "in the June quarter": the calendar quarter that month ends,
+		// as Australian and New Zealand statistics name them
+		y := p.bareMonthYear(wi.val, rel, hasRel, from, end+1)
+		if pm := int(p.ref.Month()); !hasRel && y > p.ref.Year() && pm >= wi.val && pm-wi.val < 3 {
+			y = p.ref.Year() // "the March quarter will show", in April: its figures lie ahead, not it
+		}
+		return partHit(hit{from: from, to: end + 1}, y, wi.val/3, false)
 	}
 	attributive := false
 	if from == i && !p.yearCue(i-1) {
@@ -240,6 +304,13 @@ soybeans soybean soymeal soyoil corn wheat oats barley cotton cocoa coffee sugar
 gasoline cattle hogs bellies copper silver platinum mark yen sterling eurodollars eurodollar
 t-bonds t-bills gilts`)
 
+// statisticNouns are the delivery nouns that also count a month's trade: followed by their own
+// verb they date a statistic, not a delivery.
+var statisticNouns = setOf(`shipments deliveries`)
+
+// marketVerbs say a delivery was dealt in, not counted.
+var marketVerbs = setOf(`traded sold bought quoted offered dealt`)
+
 // deliveryModifiers name what kind of contract follows them: "June share price index futures",
 // "April live cattle".
 var deliveryModifiers = setOf(`share price index stock live feeder frozen pork world raw white light
@@ -250,6 +321,14 @@ sweet treasury bond`)
 func (p *parser) deliveryAfter(end int) bool {
 	for k := end; k < end+5 && p.near(k) && p.t[k].kind == kWord; k++ {
 		w := strings.ToLower(p.text(k))
+		if statisticNouns[w] && p.near(k+1) && p.t[k+1].kind == kWord {
+			// "February shipments were 677 mln dlrs": a month's statistic, its verb right after
+			// it, not a delivery window ("for March shipment", "June shipments of palm olein
+			// traded at 335 dlrs")
+			if next := strings.ToLower(p.text(k + 1)); verbAfterNoun(next) && !marketVerbs[next] {
+				return false
+			}
+		}
 		if deliveryNouns[w] {
 			return true
 		}
@@ -261,15 +340,19 @@ func (p *parser) deliveryAfter(end int) bool {
 }
 
 // monthNumberWord reads a day written as a word after a month name: "on March eight", "holders of
-// record April six,". The word must end its phrase, so that "in March two years ago" stays a
-// month; "May" needs a cue before it ("May one ask").
+// record April six,". The word must end its phrase or stand before a conjunction or preposition
+// that opens the next ("expire April one unless extended", "appear April six to defend"), so that
+// "in March two years ago" stays a month; "May" needs a cue before it ("May one ask").
 func (p *parser) monthNumberWord(from, end int, wi wordInfo) (hit, bool) {
 	nw, ok := p.word(end)
 	if !ok || nw.class != cNumWord || nw.val > 31 || p.is(end, "a") || p.is(end, "an") || !p.near(end) {
 		return hit{}, false
 	}
-	if end+1 < len(p.t) && p.t[end+1].kind != kPunct && !p.t[end+1].brk {
+	if end+1 < len(p.t) && p.t[end+1].kind != kPunct && !p.t[end+1].brk && !(p.t[end+1].kind == kWord && dayWordFollowers[strings.ToLower(p.text(end+1))]) {
 		return hit{}, false
+	}
+	if p.glued(end+1) && (p.is(end+1, "-") || p.is(end+1, "–")) {
+		return hit{}, false // "the February three-month average": a count of the next noun
 	}
 	if wi.val == 5 && !p.yearCue(from-1) {
 		return hit{}, false
@@ -310,8 +393,50 @@ func (p *parser) monthDay(i, end, from, d int, wi wordInfo) (hit, bool) {
 	h := hit{from: i, to: k, grain: "day"}
 	if y != 0 {
 		h.to = yEnd
+	} else if mo2 == wi.val && d2 == 0 {
+		if fy := p.yearEndingOn(from); fy != 0 {
+			// "fiscal 1988, ending January 31": the year is the fiscal year's, not one the text
+			// wrote with the day, so later days do not carry it on
+			written, n := p.written, len(p.days)
+			h, ok := p.dayHit(h, fy, wi.val, d, mo2, d2)
+			p.written, p.days = written, p.days[:n]
+			return h, ok
+		}
 	}
 	return p.dayHit(h, y, wi.val, d, mo2, d2)
+}
+
+// dayWordFollowers may follow a day written as a word.
+var dayWordFollowers = setOf(`to from unless until and or when if at`)
+
+// yearEndingOn is the year a day without its own year at from closes when "ending" or "ended"
+// ties it to the year read just before ("fiscal 1988, ending January 31", "1986/87 ended June
+// 30"): a fiscal year is named by the year it ends in, and a split year ends in its second. It is 0
+// without one.
+func (p *parser) yearEndingOn(from int) int {
+	k := from - 1
+	if p.is(k, "on") {
+		k--
+	}
+	if !p.is(k, "ending") && !p.is(k, "ended") {
+		return 0
+	}
+	k--
+	if p.is(k, ",") {
+		k--
+	}
+	if p.prev.to != k+1 || p.prev.grain != "year" {
+		return 0
+	}
+	v := p.prev.value
+	if len(v) == 9 && v[4] == '/' {
+		v = v[5:]
+	}
+	y, err := strconv.Atoi(v)
+	if err != nil || len(v) != 4 {
+		return 0
+	}
+	return y
 }
 
 // bareMonthYear is the year of a bare month mo ("in May") read over tokens [from, end): the one
@@ -581,7 +706,13 @@ func (p *parser) periodHit(h hit, per, rel int) (hit, bool) {
 // ordinalPeriod reads "third quarter [of] [2024]", "first half [of] [2024]" and "third-quarter"
 // at i; "the year-ago third quarter" is the one a year before the quarter the clause points to.
 func (p *parser) ordinalPeriod(i, n int) (hit, bool) {
-	half, j, ok := p.partWordAfter(i, n)
+	return p.ordinalPeriodFrom(i, i, n)
+}
+
+// ordinalPeriodFrom is ordinalPeriod for an ordinal over tokens [i, last]: a word ("third") or
+// digits and their suffix ("3rd", as wires write "3rd qtr").
+func (p *parser) ordinalPeriodFrom(i, last, n int) (hit, bool) {
+	half, j, ok := p.partWordAfter(last, n)
 	if !ok {
 		return hit{}, false
 	}
@@ -621,7 +752,7 @@ func (p *parser) partWordAfter(i, n int) (half bool, end int, ok bool) {
 	}
 	w := strings.ToLower(p.text(j))
 	half = w == "half"
-	if w != "quarter" && !half || half && n > 2 {
+	if w != "quarter" && w != "qtr" && !half || half && n > 2 {
 		return false, 0, false
 	}
 	return half, j + 1, true
@@ -647,15 +778,27 @@ func (p *parser) partAfter(h hit, y int) (hit, bool) {
 	if (p.is(k, "'") || p.is(k, "’")) && p.glued(k) && p.is(k+1, "s") && p.glued(k+1) {
 		k += 2
 	}
-	wi, ok := p.word(k)
-	if !ok || wi.class != cOrdinal || !p.near(k) {
+	n, last, ok := p.ordinalAt(k)
+	if !ok || !p.near(k) {
 		return hit{}, false
 	}
-	half, end, ok := p.partWordAfter(k, wi.val)
+	half, end, ok := p.partWordAfter(last, n)
 	if !ok {
 		return hit{}, false
 	}
-	return partHit(hit{from: h.from, to: end}, y, wi.val, half)
+	return partHit(hit{from: h.from, to: end}, y, n, half)
+}
+
+// ordinalAt reads an ordinal of a quarter or half at k, a word ("third") or digits with their
+// suffix glued ("3rd", "4th"), and returns its value and last token.
+func (p *parser) ordinalAt(k int) (n, last int, ok bool) {
+	if wi, found := p.word(k); found && wi.class == cOrdinal {
+		return wi.val, k, true
+	}
+	if v, l := p.num(k); l == 1 && v >= 1 && v <= 4 && p.ordinalSuffix(k+1) {
+		return v, k + 1, true
+	}
+	return 0, 0, false
 }
 
 // partHit is h valued as the nth half (half) or quarter of year y.
@@ -676,10 +819,32 @@ func (p *parser) periodYear(i, n int, half bool) int {
 	if half {
 		cur = (int(p.ref.Month())-1)/6 + 1
 	}
-	if n > cur && p.tense(i) <= 0 && (!p.forecastBefore(i) || p.reportAfter(i)) {
+	if n > cur && p.tense(i) <= 0 && (!p.forecastBefore(i) || p.reportAfter(i)) && !p.futureAfterPart(i) {
 		return p.ref.Year() - 1
 	}
 	return p.ref.Year()
+}
+
+// futureAfterPart reports whether the quarter or half at i is the subject of a future verb right
+// after it ("the third quarter will be in better balance", "the second half should see"),
+// English only: a period that lies ahead whatever the sentence said before it.
+func (p *parser) futureAfterPart(i int) bool {
+	if p.lang != nil {
+		return false
+	}
+	k := i + 1
+	for k < len(p.t) && k < i+4 && p.near(k) && !p.is(k, "quarter") && !p.is(k, "qtr") && !p.is(k, "half") {
+		k++
+	}
+	k++
+	if k >= len(p.t) || !p.near(k) || p.t[k].kind != kWord {
+		return false
+	}
+	switch strings.ToLower(p.text(k)) {
+	case "will", "should", "would", "could", "might", "may":
+		return true
+	}
+	return false
 }
 
 // forecastBefore reports whether the sentence before token i looks ahead anywhere — a future or

@@ -38,6 +38,17 @@ func (p *parser) year(i, y int) (hit, bool) {
 	if end, ok := p.splitYearEnd(i, y); ok {
 		return p.splitYear(i, end, y)
 	}
+	if !p.ref.IsZero() && y >= 1900 && y <= p.ref.Year()+30 {
+		// "1986 4th qtr", "1988 first half": a year that owns a quarter or half is one, even at
+		// the head of a table's note, where other figures stand beside it
+		from := i
+		if i > 0 && strings.EqualFold(p.text(i-1), "fiscal") {
+			from = i - 1 // "fiscal 1986's second quarter"
+		}
+		if part, ok := p.partAfter(hit{from: from, to: i + 1}, y); ok {
+			return part, true
+		}
+	}
 	if !p.yearCue(i-1) && !p.bareYear(i, y) || p.numGlued(i+1) && !p.is(i+1, "-") || p.clockAfter(i) {
 		return hit{}, false
 	}
@@ -149,11 +160,15 @@ meters miles feet ft kg tonnes tons mw gw kwh percent per yuan euro euros dollar
 won pesos rand naira shillings francs square cubic acres hectares points votes bpd people men women
 children staff police personnel cattle sheep fish pieces more`)
 
-// yearNouns are plural nouns a year modifies as a date ("the 2016 elections", "2019 results").
+// yearNouns are plural nouns a year modifies as a date ("the 2016 elections", "2019 results",
+// "total 1986 exports", "1987 earnings will not reach 1986 levels"): a year's events and the
+// accounts, trade and harvests a year is reported for.
 var yearNouns = setOf(`elections olympics games results earnings figures accounts finals playoffs
 championships primaries midterms polls rankings standings budgets forecasts accounts sales profits
 accounts returns taxes statements reports awards nominations riots protests floods fires attacks
-talks negotiations`)
+talks negotiations exports imports gains losses increases decreases levels operations revs revenues
+crops harvests plantings deficits surpluses shipments deliveries payments purchases prices quotas
+dividends outlays expenditures receipts borrowings schedules repairs`)
 
 // streetWords end a street address, whose number is no year.
 var streetWords = setOf(`Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Way Place Plaza`)

@@ -50,7 +50,11 @@ func (p *parser) ellipses(ms []match) []match {
 		added = append(added, m) // a later figure may take this one's currency ("233 mln and 451 mln")
 		i = next - 1
 	}
-	added = append(added, p.listed(ms)...)
+	for _, m := range p.listed(ms) {
+		if coveringSum(added, int32(m.start)) == nil { // "at 2.09 billion and 1.722 billion dlrs" is read once
+			added = append(added, m)
+		}
+	}
 	if len(added) == 0 {
 		return ms
 	}

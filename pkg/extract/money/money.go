@@ -2,7 +2,7 @@
 // currency: symbols and codes before or after the number, glued or spaced ($5, US$5, 5 USD, USD5,
 // €5, 5€, Rs 500, hk $ 10, MAUD 60), currency words with optional nationality (250 billion yuan, 3
 // Swiss francs, 10 us dollars), sub-units (50 cents = 0.50, 95p, 470 pence), magnitudes in words
-// and abbreviations (1.2m, 5 bn, 3 lakh, 1.97 lakh crore, $5-million), written numbers (five
+// and abbreviations (1.2m, 5 bn, 3 lakh, 1.97 lakh crore, $5-million, the wire's "mln", "mlns", "dlrs", "dls"), written numbers (five
 // million dollars, a quarter million, thirteen dollars and forty-five cents), both digit-grouping
 // styles (1,234.56 and 1.234,56; 12,34,567), ranges ($3-4 billion, between €2m and €3m, 3 to 5
 // million euros: Amount and AmountMax), approximations (about $5) and restatements in parentheses

@@ -79,7 +79,7 @@ var currencyWords = map[string]string{
 	"kuai": "CNY", "dirhams.": "AED", "koruna": "CZK", "korun": "CZK", "levs": "BGN", "leva": "BGN",
 	"lev": "BGN",
 	// Wire-service abbreviations ("18 mln dlrs", "50 mln stg"), as Reuters writes them.
-	"dlrs": "$", "dlr": "$", "stg": "GBP",
+	"dlrs": "$", "dlr": "$", "dls": "$", "stg": "GBP",
 	// Units of account: the European Currency Unit (before the euro) and the IMF's drawing right.
 	"ecus": "XEU", "ecu": "XEU", "sdrs": "XDR", "sdr": "XDR",
 	// Currencies of the 1980s wires: Brazil's cruzado, Ecuador's sucre, Venezuela's bolivar.
@@ -189,7 +189,7 @@ var numberWords = map[string]float64{
 // wordMagnitudes follow a number as a word ("2 billion", "5 lakh crore"); the value is the exponent.
 var wordMagnitudes = map[string]int{
 	"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "lakh": 5, "lakhs": 5, "lac": 5,
-	"crore": 7, "crores": 7, "mn": 6, "mln": 6, "bn": 9, "bln": 9, "tn": 12, "trn": 12,
+	"crore": 7, "crores": 7, "mn": 6, "mln": 6, "mlns": 6, "bn": 9, "bln": 9, "tn": 12, "trn": 12,
 	"millions": 6, "billions": 9, "thousands": 3,
 }
 
