@@ -368,6 +368,19 @@ func (e *Extractor) accordingTo(d *doc, toks []text.Token) (found, bool) {
 
 // speakerAfter resolves the noun phrase starting at toks[k] ("according to the ministry").
 func (e *Extractor) speakerAfter(d *doc, q *found, toks []text.Token, k int) {
+	for n := len(toks); n > k && (toks[n-1].Text == "." || toks[n-1].Text == "!" || toks[n-1].Text == "?"); n-- {
+		toks = toks[:n-1] // "…, according to analysts.": the sentence's full stop is no part of them
+	}
+	if len(toks)-k == 1 && objectPronouns[lower(toks[k].Text)] {
+		// "according to him": the person last spoken of, as "he said" would be
+		q.spk, q.pronoun, q.kind, q.mStart, q.mEnd = nil, true, kindPronoun, toks[k].Start, toks[k].End
+		return
+	}
+	if n := len(toks) - k; n >= 2 && n <= 6 && determiners[lower(toks[k].Text)] && !demonstratives[lower(toks[k].Text)] && allLowerWords(toks[k+1:]) {
+		// "according to a senior law enforcement official": a description, however many modifiers
+		d.resolveNP(q, toks, np{a: k, b: len(toks) - 1, after: true})
+		return
+	}
 	if p, ok := npAfter(toks, k); ok {
 		d.resolveNP(q, toks, p)
 		return
@@ -381,6 +394,10 @@ func (e *Extractor) speakerAfter(d *doc, q *found, toks []text.Token, k int) {
 		d.nearestMention(q, toks, k, toks[k].Start, toks[len(toks)-1].End)
 	}
 }
+
+// objectPronouns stand for a speaker after "according to"; resolvePronouns reads them as he, she
+// and they.
+var objectPronouns = wordSet(`him her them`)
 
 // datelineEnd skips a dateline ("WUXI, China — ") at the start of a sentence: it returns the index
 // of the first token after the dash, or 0.
@@ -429,10 +446,16 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 				continue // "Northlight, the production company, confirmed the deal": an object, not an inverted subject
 			}
 			p, ok := npAfter(toks, kEnd+1)
-			if !ok || p.b+1 < n && toks[p.b+1].Text != "," && text.IsWord(toks[p.b+1].Text) && !skipAfterCue[toks[p.b+1].Text] {
+			who := ok && p.b+1 < n && lower(toks[p.b+1].Text) == "who" && !pronounSpeakers[toks[p.a].Text]
+			if !ok || p.b+1 < n && toks[p.b+1].Text != "," && text.IsWord(toks[p.b+1].Text) && !skipAfterCue[toks[p.b+1].Text] && !who {
 				continue // "…, said it would invest": the phrase after the cue is not its subject
 			}
 			comma, last, role = k-1, p.b, p.roleE > p.roleStart
+			if who {
+				// "…, said a former official who oversaw such cases.": the relative clause tells who
+				// the speaker is, to the sentence's end
+				last, role = n-1, true
+			}
 			if subjectAside(toks, k, datelineEnd(toks, comma)) || pronounSpeakers[toks[p.a].Text] && p.b+1 < n && text.IsWord(toks[p.b+1].Text) {
 				// "Gov. John Kasich of Ohio, a Republican who …, said the family deserved better",
 				// "Sanders, who …, said he may campaign for him": the subject is before the cue
@@ -475,7 +498,9 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		rest := -1
 		for j := last + 1; j < n && j <= last+5 && !role; j++ {
 			if toks[j].Text == "," {
-				if n-1-j >= 3 {
+				if n-1-j >= 3 && !(inverted && j+1 < n && relativePronoun(lower(toks[j+1].Text))) {
+					// (", said Lee Epstein, who teaches law at …": the relative clause tells who
+					// the speaker is; it is no second quote)
 					rest = j + 1
 				}
 				break

@@ -205,7 +205,11 @@ func (d *doc) expansion(m *speakerRef) string {
 // source), which ends a search for a subject.
 func (d *doc) nameSubject(lo, hi int) (m *speakerRef, unclear bool) {
 	clause := d.tokenIndex(lo)
-	if clause < len(d.toks) && subordinators[d.toks[clause].Text] {
+	if clause < len(d.toks) {
+		// "ST. JOHN'S, Newfoundland, March 9 - Petro-Canada said": the dateline names no subject
+		clause += datelineEnd(d.toks[clause:min(clause+14, len(d.toks))], 13)
+	}
+	if clause < len(d.toks) && (subordinators[d.toks[clause].Text] || d.participleOpener(clause)) {
 		for clause < len(d.toks) && d.toks[clause].Start < hi && d.toks[clause].Text != "," {
 			clause++
 		}
@@ -221,7 +225,8 @@ func (d *doc) nameSubject(lo, hi int) (m *speakerRef, unclear bool) {
 		if d.talkedAbout(m.start) || d.prepositionalName(m.start) {
 			continue
 		}
-		if d.verbBefore(d.toks[clause].Start, m.start) || d.conjoined(m) || d.invertedSource(m) {
+		afterClause := clause > 0 && d.toks[clause].Text == "," && clause+1 < len(d.toks) && d.toks[clause+1].Start == m.start
+		if d.verbBefore(d.toks[clause].Start, m.start) || d.conjoined(m) || d.invertedSource(m) && !afterClause {
 			// an object; one of two subjects ("Lumora and Brixa make glass"); the source of the
 			// sentence, not what it is about ("…, Reuters reported")
 			return nil, true
@@ -303,5 +308,23 @@ func (d *doc) byOrgAntecedent(q *found, head string, pos int) bool {
 		return false
 	}
 	q.spk, q.kind = ref, kindNominal
+	return true
+}
+
+// participleOpener reports whether toks[i] opens a sentence with a participle clause ("Noting that
+// Georgia Power's share …, Southern said …"): a capitalised -ing word that begins no name or place.
+func (d *doc) participleOpener(i int) bool {
+	t := d.toks[i]
+	if len(t.Text) < 6 || !text.IsCapitalized(t.Text) || !strings.HasSuffix(t.Text, "ing") || strings.ToUpper(t.Text) == t.Text {
+		return false
+	}
+	for j := range d.mentions {
+		if d.mentions[j].start == t.Start {
+			return false
+		}
+	}
+	if _, place := d.placeAt(t.Start); place {
+		return false
+	}
 	return true
 }

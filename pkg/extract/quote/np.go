@@ -60,7 +60,12 @@ func npBefore(toks []text.Token, k int) (np, bool) {
 		}
 	}
 	j = beforeDashAside(toks, j)
-	if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
+	if j > 2 && dateWords[lower(toks[j].Text)] && (toks[j-1].Text == "past" || toks[j-1].Text == "coming") && timeOpeners[lower(toks[j-2].Text)] {
+		j -= 3 // "Reince Priebus, the GOP chairman, this past week announced"
+		for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
+			j--
+		}
+	} else if j > 1 && dateWords[lower(toks[j].Text)] && timeOpeners[lower(toks[j-1].Text)] {
 		j -= 2 // "voters in a poll last year said", "Beck, who …, last week said"
 		for j >= 0 && (skipBeforeCue[toks[j].Text] || adverb(toks[j].Text)) {
 			j-- // "Wells Fargo just this month announced"
@@ -212,7 +217,7 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			}
 			return p, true
 		}
-		if (lt == "of" || lt == "for" || lt == "at" || placePreps[lt] && (text.IsCapitalized(toks[j+1].Text) || toks[j+1].Text == "nearby") || yearPhrase(toks, j)) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
+		if (lt == "of" || lt == "for" || lt == "at" || lt == "with" && j > 0 && peopleWith(toks[j-1].Text) || placePreps[lt] && (text.IsCapitalized(toks[j+1].Text) || toks[j+1].Text == "nearby") || yearPhrase(toks, j)) && j > 0 && j < p.b && text.IsWord(toks[j-1].Text) && !npStops[lower(toks[j-1].Text)] {
 			if andAt > 0 && !speakerNoun(toks[j-1].Text) {
 				// "the job at Oldham and Keegan has stated": the first conjunct is the object of a
 				// thing's preposition, and "and" joins clauses; the subject is what follows it.
@@ -345,6 +350,17 @@ func npAfter(toks []text.Token, k int) (np, bool) {
 		}
 	}
 done:
+	if det && lowers == 3 {
+		// "said a former U.S. law enforcement official who …": a description of a person may hold
+		// more modifiers when it then ends at a clause boundary.
+		e := j
+		for e < len(toks) && e-j < 2 && text.IsWord(toks[e].Text) && !text.IsCapitalized(toks[e].Text) && !npStops[lower(toks[e].Text)] && !determiners[lower(toks[e].Text)] {
+			e++
+		}
+		if e > j && (e == len(toks) || toks[e].Text == "," || toks[e].Text == "." || relativePronoun(lower(toks[e].Text))) && personNoun(lower(toks[e-1].Text)) {
+			j = e
+		}
+	}
 	if j < len(toks) && j > k && closeTo[lower(toks[j-1].Text)] && (toks[j].Text == "with" || toks[j].Text == "to") {
 		// "according to a person familiar with the negotiations": the phrase keeps its complement.
 		e := j + 1
@@ -550,3 +566,10 @@ func speakerNoun(w string) bool {
 // peopleNouns are the plain nouns for people.
 var peopleNouns = wordSet(`man woman men women person people resident residents voter worker farmer
 owner driver passenger student teacher doctor nurse officer trader shopkeeper`)
+
+// peopleWith reports whether w is a noun for people that a "with" phrase describes inside a subject
+// ("People with direct knowledge of the talks said", "officials with the ministry").
+func peopleWith(w string) bool {
+	w = lower(w)
+	return w == "people" || w == "those" || w == "someone" || w == "sources" || w == "officials" || w == "official" || w == "person" || w == "source"
+}

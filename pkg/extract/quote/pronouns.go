@@ -50,7 +50,7 @@ func resolvePronouns(d *doc, qs []found) {
 			if base := contractedPronoun(p); base != "" {
 				p = base // "he’s"
 			}
-			org := strings.EqualFold(p, "they") || strings.EqualFold(p, "it")
+			org := strings.EqualFold(p, "they") || strings.EqualFold(p, "them") || strings.EqualFold(p, "it")
 			if strings.EqualFold(p, "we") || p == "I" {
 				continue
 			}
@@ -85,7 +85,7 @@ func resolvePronouns(d *doc, qs []found) {
 			if q.spk == nil {
 				q.spk = personVoice(d, qs, i, want)
 			}
-			if q.spk == nil && strings.EqualFold(p, "they") {
+			if q.spk == nil && (strings.EqualFold(p, "they") || strings.EqualFold(p, "them")) {
 				q.spk = lastPerson
 				if lastGroup != nil && (lastPerson == nil || lastGroupAt > lastPersonAt) {
 					q.spk = lastGroup // "…, banking sources said. They said …"
@@ -222,9 +222,9 @@ func (d *doc) possessiveAt(end int) bool {
 // pronounGender is 'm' for he, 'f' for she, 0 otherwise.
 func pronounGender(p string) byte {
 	switch lower(p) {
-	case "he":
+	case "he", "him":
 		return 'm'
-	case "she":
+	case "she", "her":
 		return 'f'
 	}
 	return 0

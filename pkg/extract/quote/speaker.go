@@ -109,6 +109,21 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 		q.unnamed, q.mStart, q.mEnd = true, 0, 0
 		return
 	}
+	if hl := lower(toks[p.b].Text); (hl == "democrat" || hl == "republican") && d.personEpithetPhrase(q, toks, p, "") {
+		return // "the Wisconsin Democrat said": the lawmaker the sentences before are about
+	}
+	if hl := lower(toks[p.b].Text); (hl == "democrat" || hl == "republican") && p.a >= 2 && indefinites[lower(toks[p.a].Text)] && toks[p.a-1].Text == "," {
+		// "… chairman Dan Rostenkowski, an Illinois Democrat said": the appositive's closing comma
+		// left out; the lawmaker named before it speaks
+		if m := d.lastMentionIn(toks[0].Start, toks[p.a-1].Start); m != nil && m.typ == article.TypePerson && m.end == toks[p.a-2].End &&
+			!d.prepositionalName(m.start) && !d.verbBefore(d.sentenceStart(m.start), m.start) {
+			q.spk, q.kind, q.mStart, q.mEnd = m, kindNamed, m.start, m.end
+			if q.role == "" {
+				q.role = d.s[start:end]
+			}
+			return
+		}
+	}
 	if m := d.lastMentionIn(start, end); m != nil {
 		d.byMention(q, toks, p, h, head, m)
 		return
@@ -439,6 +454,11 @@ func (d *doc) publicationThe(t text.Token) bool {
 	return prev == "," || isCloseMark(prev) || text.IsWord(prev) && !text.IsCapitalized(prev)
 }
 
+// seatsOfPower are places that stand for the body seated there ("a Kremlin spokesman"); a country
+// or a city before "official" ("a senior U.S. official", "Tokyo officials") only says where the
+// official serves, and the description is the speaker.
+var seatsOfPower = wordSet(`Kremlin Pentagon Élysée Elysee Whitehall Zhongnanhai Vatican Quirinale`)
+
 // acronymPlural reports whether a word is the plural of an upper-case abbreviation ("MPs",
 // "CEOs", "NGOs"): a group, never one name.
 func acronymPlural(w string) bool {
@@ -450,6 +470,15 @@ func acronymPlural(w string) bool {
 // epithet points to ("the senator"), else the description itself.
 func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head string) {
 	start, end := toks[p.a].Start, toks[p.b].End
+	if h == p.b && companyHeads[head] && d.bareOrgDescription(toks, p) {
+		// "Omi said … . In another matter, the company said …": the business the sentences before
+		// had as their subject, not the last one named (a subsidiary, a partner, a product in the
+		// sentences' objects) — when that subject shows itself a business or has spoken.
+		if ref := d.orgAntecedent(head, start); ref != nil && !d.inReportedClause(ref) && (d.isCompany(ref) || d.spokeBefore(ref, start) || d.headsClause(ref)) {
+			q.spk, q.kind = ref, kindNominal
+			return
+		}
+	}
 	if ref := d.byTitle(head, start); ref != nil && !indefinites[lower(toks[p.a].Text)] && (singular(head) == head || definite(toks, p.a, p.b)) {
 		// (a bare plural, "Local officials", is a group, never one named entity)
 		q.spk, q.kind = ref, kindNominal
@@ -478,7 +507,7 @@ func (d *doc) byDescription(q *found, toks []text.Token, p np, h int, head strin
 		// article named ("the European Commission").
 		ref := d.byTitle(lower(toks[p.b-1].Text), start)
 		if w := toks[p.b-1]; ref == nil {
-			if pl, place := d.placeAt(w.Start); place && pl.end == w.End {
+			if pl, place := d.placeAt(w.Start); place && pl.end == w.End && (seatsOfPower[d.s[pl.start:pl.end]] || acronym(w.Text) && len(w.Text) > 2) {
 				// "An ECOWAS spokesperson", "a Kremlin spokesman" with the name tagged as a place: the
 				// body or government the place stands for, as in "Beijing said".
 				ref = &speakerRef{start: pl.start, end: pl.end, name: d.s[pl.start:pl.end], typ: article.TypeOrg}
@@ -1133,4 +1162,63 @@ func thingOfName(toks []text.Token, p np, h int) bool {
 func thingBefore(toks []text.Token, a int) bool {
 	return a >= 2 && text.IsCapitalized(toks[a].Text) && !peoplePlural(toks[a].Text) && (toks[a-1].Text == "by" || toks[a-1].Text == "of" || toks[a-1].Text == "in" || toks[a-1].Text == "from") &&
 		thingOfName(toks, np{a: a - 2, b: a}, a-2)
+}
+
+// spokeBefore reports whether the entity m names was the subject of a speech verb before pos
+// ("Kodak said …"): a body the article lets speak, which a later "the company said" continues.
+func (d *doc) spokeBefore(m *speakerRef, pos int) bool {
+	for i := range d.mentions {
+		c := &d.mentions[i]
+		if c.start >= pos {
+			break
+		}
+		if c.name != m.name && !strings.HasPrefix(c.name, m.name+" ") && !strings.HasPrefix(m.name, c.name+" ") {
+			continue // ("American Can" and "American Can Co" are one business)
+		}
+		if k := d.tokenIndex(c.end); k < len(d.toks) && d.toks[k].Start < pos && sayWords[lower(d.toks[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// headsClause reports whether the name m is followed by its clause's verb ("ATT has long pushed",
+// "Dominion Textile, which reported …, has said") rather than being a modifier of a noun ("The
+// Terra-Nova field was discovered") or a phrase's last word ("in the publication, Aids Forschung.").
+func (d *doc) headsClause(m *speakerRef) bool {
+	k := d.tokenIndex(m.end)
+	if k+1 >= len(d.toks) {
+		return false
+	}
+	w := d.toks[k].Text
+	if w == "," {
+		return relativePronoun(lower(d.toks[k+1].Text)) // "Dominion Textile, which …"
+	}
+	lw := lower(w)
+	return !text.IsCapitalized(w) && (sayWords[lw] || auxiliaries[lw] || pastTense(lw) || reportVerbs[lw])
+}
+
+// inReportedClause reports whether the name m stands in what someone reported: after a speech verb
+// of its sentence ("The company said the suit requires Dixons …") or before an inverted source at
+// the sentence's end ("The SEC has obtained an order …, Shearson said"). Such a name is what the
+// speaker talked about, not the one a later "the company" continues.
+func (d *doc) inReportedClause(m *speakerRef) bool {
+	s0 := d.sentenceStart(m.start)
+	i := d.tokenIndex(s0)
+	for ; i < len(d.toks) && d.toks[i].Start < m.start; i++ {
+		if sayWords[d.toks[i].Text] {
+			return true
+		}
+	}
+	for i = d.tokenIndex(m.end); i+2 < len(d.toks) && d.toks[i].Text != "." && !strings.Contains(d.s[d.toks[i].End:d.toks[i+1].Start], "\n"); i++ {
+		if d.toks[i].Text != "," {
+			continue
+		}
+		if c := d.mentionAt(d.toks[i+1].Start); c != nil && c.typ == article.TypeOrg {
+			if k := d.tokenIndex(c.end); k < len(d.toks) && sayWords[d.toks[k].Text] {
+				return true
+			}
+		}
+	}
+	return false
 }

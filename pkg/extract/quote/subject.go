@@ -2,6 +2,7 @@ package quote
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/text"
@@ -129,6 +130,12 @@ func (d *doc) clauseSubject(q *found, toks []text.Token, k int) {
 		if v := verbAfter(toks, i, k); v > i+1 && v-i <= 6 {
 			// "Industry groups welcomed the decision but said": the words before the first verb.
 			d.resolveNP(q, toks, np{a: i, b: v - 1})
+			return
+		}
+		if w := toks[i].Text; i+1 < k && strings.HasSuffix(w, "s") && speakerish(lower(w)) && text.IsWord(toks[i+1].Text) && !text.IsCapitalized(toks[i+1].Text) && !npStops[lower(toks[i+1].Text)] {
+			// "Democrats see Sanders as …, arguing …", "Analysts expect Shell to …, saying …": a
+			// group of people before its verb is the subject, not the name after the verb
+			d.resolveNP(q, toks, np{a: i, b: i})
 			return
 		}
 		if p, ok := npAfter(toks[:k], i); ok {
