@@ -647,7 +647,10 @@ var speakerNouns = func() map[string]bool {
 		statement report study survey court judge prosecutor officer employee resident inhabitant villager
 		fan member members delegation delegate envoy ambassador embassy institute university association
 		federation alliance fund office spokesmen spokeswomen men women man woman child children coach captain
-		network bureau observatory participant country countries nation state prospectus filing document`) {
+		network bureau observatory participant country countries nation state prospectus filing document
+		mp mep aide attorney candidate nominee citizen victim relative friend colleague neighbour neighbor
+		veteran pundit rebel militant troop troops guard athlete investor customer client patient parent
+		mother father son daughter wife husband brother sister`) {
 		m[w] = true
 	}
 	return m
