@@ -377,6 +377,7 @@ type DocCounts struct {
 	BadPhrase             int // predicted speakers that name no entity and no described speaker
 	UnresolvedDescribed   int // predicted speakers given as a description that names nobody ("the team")
 	Dates, DateOK         int
+	DateEndpoints         int // of DateOK: annotated endpoints of a range newsmon read whole (rangeEndpoint)
 	MoneyN, MoneyOK       int
 	EventPred, EventOK    int // predicted typed events; those matching a gold event
 	EventNotEvent         int // predicted events matching a not_event
@@ -424,6 +425,7 @@ func (c *DocCounts) Add(o DocCounts) {
 	c.UnresolvedDescribed += o.UnresolvedDescribed
 	c.Dates += o.Dates
 	c.DateOK += o.DateOK
+	c.DateEndpoints += o.DateEndpoints
 	c.MoneyN += o.MoneyN
 	c.MoneyOK += o.MoneyOK
 	c.EventPred += o.EventPred
@@ -481,7 +483,7 @@ func (c DocCounts) Metrics() Metrics {
 		"quotes": c.Quotes, "quotes_found": c.QuotesFound, "speakers": c.Speakers,
 		"bad_speakers": c.BadSpeakers(), "bad_place": c.BadPlace, "bad_date": c.BadDate, "bad_phrase": c.BadPhrase,
 		"unresolved_described": c.UnresolvedDescribed,
-		"date_value":           Round4(ratio(c.DateOK, c.Dates)), "dates": c.Dates,
+		"date_value":           Round4(ratio(c.DateOK, c.Dates)), "dates": c.Dates, "date_range_endpoints": c.DateEndpoints,
 		"money": Round4(ratio(c.MoneyOK, c.MoneyN)), "money_mentions": c.MoneyN,
 		"event_precision": Round4(c.EventPrecision()), "event_recall": Round4(c.EventRecall()),
 		"events_predicted": c.EventPred, "events_gold": c.EventGold, "events_not_event": c.EventNotEvent,
@@ -516,8 +518,8 @@ func (c DocCounts) WriteText(w io.Writer, label string) {
 	fmt.Fprintf(w, "  speakers named=%.4f (%d/%d) kind=%s quotes_found=%d/%d bad=%d (place=%d date=%d phrase=%d) of %d predicted, unresolved_described=%d\n",
 		ratio(c.NamedOK, c.Named), c.NamedOK, c.Named, kind, c.QuotesFound, c.Quotes, c.BadSpeakers(), c.BadPlace, c.BadDate, c.BadPhrase,
 		c.Speakers, c.UnresolvedDescribed)
-	fmt.Fprintf(w, "  dates value=%.4f (%d/%d)  money=%.4f (%d/%d)\n", ratio(c.DateOK, c.Dates), c.DateOK, c.Dates,
-		ratio(c.MoneyOK, c.MoneyN), c.MoneyOK, c.MoneyN)
+	fmt.Fprintf(w, "  dates value=%.4f (%d/%d, %d of them endpoints of a range read whole)  money=%.4f (%d/%d)\n", ratio(c.DateOK, c.Dates), c.DateOK, c.Dates,
+		c.DateEndpoints, ratio(c.MoneyOK, c.MoneyN), c.MoneyOK, c.MoneyN)
 	fmt.Fprintf(w, "  events precision=%.4f (%d/%d, %d on a not_event) recall=%.4f (%d/%d)\n", c.EventPrecision(), c.EventOK, c.EventPred,
 		c.EventNotEvent, c.EventRecall(), c.EventFound, c.EventGold)
 	for _, typ := range sortedKeys(c.EventTypes) {
@@ -1051,10 +1053,25 @@ func scoreDates(g *DocGold, a *article.Article, dt docText, c *DocCounts, miss f
 			miss("date %q not found; want %s", gd.Text, gd.Value)
 		case a.Dates[best].Value == gd.Value:
 			c.DateOK++
+		case rangeEndpoint(a.Dates[best], sp, gd.Value):
+			c.DateOK++
+			c.DateEndpoints++
 		default:
 			miss("date %q → %s; want %s", gd.Text, a.Dates[best].Value, gd.Value)
 		}
 	}
+}
+
+// rangeEndpoint reports whether the annotated date at sp with value want is an endpoint of the
+// range d that newsmon read as one value ("from 2011 to 2016" → 2011/2016, where the annotation
+// gives 2011 and 2016 each): the first year at the range's start or the last at its end. Both are
+// right readings; the conventions differ.
+func rangeEndpoint(d article.Date, sp article.Span, want string) bool {
+	from, to, ok := strings.Cut(d.Value, "/")
+	if !ok {
+		return false
+	}
+	return (want == from && sp.Start <= d.Start) || (want == to && sp.End >= d.End)
 }
 
 func overlapLen(a, b article.Span) int {

@@ -520,3 +520,26 @@ func TestDocsScore(t *testing.T) {
 		t.Errorf("split some: err %v; want a usage error", err)
 	}
 }
+
+// TestRangeEndpoint: a range read whole ("from 2011 to 2016" → 2011/2016) matches the annotation
+// of either endpoint year, at its own end of the range only.
+func TestRangeEndpoint(t *testing.T) {
+	rng := article.Date{Text: "2011 to 2016", Start: 5, End: 17, Value: "2011/2016", Grain: "year"}
+	for _, tc := range []struct {
+		name string
+		d    article.Date
+		sp   article.Span
+		want string
+		ok   bool
+	}{
+		{"first year at the start", rng, article.Span{Start: 5, End: 9}, "2011", true},
+		{"last year at the end", rng, article.Span{Start: 13, End: 17}, "2016", true},
+		{"first year at the end", rng, article.Span{Start: 13, End: 17}, "2011", false},
+		{"a year inside", rng, article.Span{Start: 5, End: 9}, "2013", false},
+		{"not a range", article.Date{Start: 5, End: 9, Value: "2012"}, article.Span{Start: 5, End: 9}, "2011", false},
+	} {
+		if got := rangeEndpoint(tc.d, tc.sp, tc.want); got != tc.ok {
+			t.Errorf("%s: rangeEndpoint = %v; want %v", tc.name, got, tc.ok)
+		}
+	}
+}
