@@ -12,7 +12,7 @@ func TestCompanyCues(t *testing.T) {
 		{"a legal form at the end makes a company, though an apposition names a role",
 			"The figures were in the annual report released by Pelham Norcross Co, the majority owner of the venture, on Friday.", "Pelham Norcross Co", "ORG"},
 		{"\"and Co\" after a name makes it a company",
-			"The new shares were placed by Ferris Wendell and Co with investors, Ferris Wendell said.", "Ferris Wendell", "ORG"},
+			"The new shares were placed by Ferris Wendell and Co with investors, Ferris Wendell said.", "Ferris Wendell and Co", "ORG"},
 		{"a person's employer after \"of\" is a body",
 			"\"The market is tired,\" said Harry Dobbins of Marwick Tolley, a Boston firm.", "Marwick Tolley", "ORG"},
 		{"the person before \"of\" stays a person",

@@ -135,7 +135,14 @@
 // legislature, no event (runs.go); a title before "director", after "directed", "starred in",
 // "episode of", "credits include" or before "movie" is a work (works.go); and a company the
 // knowledge lists name that the model passed over inside a sentence is added ("on Twitter",
-// knowncompanies.go).
+// knowncompanies.go). Wire copy (wirefigures.go) adds its own: a currency is no name ("51 billion
+// U.S. Dlrs" keeps the place), a table's figure no part of a place ("Ireland 100,000"), a firm's
+// legal tail joins its name ("Goldman, Sachs and Co", "Norsk Hydro A/S") and two names run
+// together across "and" are a list ("Swiss Bank Corp and Credit Suisse", "Greece and Turkey");
+// capitals are places by where they stand (a dateline's "ILL.", a table's "ECUADOR nil 10,010");
+// a title or role before a name the model called a body makes a person, a news agency after a
+// "person" or a bracketed alias of a body makes a body, and an oil field, a ship or a holiday is
+// read by its class noun.
 // What a name's head noun means is read from WordNet (pkg/extract/wordclass.NameHead, nameheads.go)
 // where the hand lists say nothing: a head of occasions — contests, meetings, fairs, festivals,
 // parades, elections, wars, awards — makes an event of what the model called a place, a work or a

@@ -112,7 +112,7 @@ airline developer conglomerate startup start-up subsidiary venture party coaliti
 charity organisation organization ngo agency regulator union association federation institute foundation
 broadcaster newspaper network exchange fund utility consortium watchdog tank university college ministry
 council parliament outlet publisher brand business giant provider holding side confederation movement
-cooperative co-operative trust label band orchestra`)
+cooperative co-operative trust label band orchestra concern`)
 	// placeClassNouns name what a place is: "the river Po", "the X plateau".
 	placeClassNouns = wordSet(`river rivers lake mountain mountains volcano island islands city town village
 province region state country district county municipality capital port plateau valley desert basin
@@ -120,7 +120,22 @@ glacier sea bay gulf peninsula coast delta canyon strait canal reservoir forest 
 	// miscClassNouns name things that are neither: "the constellation Taurus".
 	miscClassNouns = wordSet(`constellation planet galaxy comet asteroid moon spacecraft probe telescope
 satellite rocket ship vessel tanker species drug vaccine molecule virus bacterium strain album film
-book song`)
+book song liner ferry freighter warship frigate cruiser submarine trawler`)
+	// holidayNames are feasts and holidays, which the model may read as people: "the Easter recess".
+	holidayNames = wordSet(`Easter Christmas Thanksgiving Ramadan Passover Hanukkah Diwali Pentecost Whitsun
+Eid Lent Advent`)
+	// personTrades are orgClassNouns that name a person's trade too: "publisher Robert Maxwell".
+	personTrades = wordSet(`publisher producer developer operator broadcaster`)
+	// fieldNouns after a name make it an oil or gas field, a place: "the Ekofisk field", "the Cano
+	// Limon oilfield" — with oil or gas words near (oilContext): "the Republican field" is the
+	// party's candidates, "a Tucker field goal" a kick.
+	fieldNouns = wordSet(`field fields oilfield oilfields gasfield`)
+	// oilWords near "field" make it an oil or gas field.
+	oilWords = wordSet(`oil gas crude bpd barrels barrel offshore drilling reserves output production
+operator licence license block wells well pipeline condensate`)
+	// outletNouns after a name make it a news outlet: "the official Tanjug news agency", "the
+	// Kuwaiti al-Qabas newspaper".
+	outletNouns = wordSet(`agency newspaper daily weekly`)
 	// waterWords near "the X" say X is a river, lake or sea: "feeds the Rhine, the Rhône and the Po,
 	// which supply drinking water".
 	waterWords = wordSet(`river rivers water waters meltwater banks bank valley basin delta flows flow flowed
@@ -138,7 +153,8 @@ BGN ILS SAR AED QAR KWD BHD OMR JOD THB IDR MYR PHP VND TWD PKR BDT LKR NPR KZT`
 	// commonAcronyms are upper-case common nouns, not names of anything.
 	commonAcronyms = wordSet(`AI GDP GNP IPO CEO CFO COO CTO EV EVs LNG LPG VAT GMT UTC HQ PR IT ESG FDI PhD
 MBA ETF ETFs NGO NGOs SUV SUVs CPI PMI IoT API OTC DNA RNA HIV TB PM AM MW GW GWh MWh KW KWh CO2 AGM EGM
-QR ID IDs PC PCs TV OK ICU ICUs MEP MEPs MP MPs MRSA GPS SMS ATM ATMs LED LCD`)
+QR ID IDs PC PCs TV OK ICU ICUs MEP MEPs MP MPs MRSA GPS SMS ATM ATMs LED LCD EST EDT CST CDT MST MDT PST PDT
+BST CET CEST JST`)
 	// diseaseNames are common nouns of illnesses the models take for names ("Covid-19" → a place
 	// "Covid"); annotators and OntoNotes leave diseases out.
 	diseaseNames = wordSet(`Covid COVID Covid-19 COVID-19 SARS-CoV-2 Ebola Mpox`)
@@ -201,6 +217,33 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 			t.places != nil && t.places.IsPlace("The "+s[toks[i].Start:toks[j-1].End]) {
 			i--
 		}
+		// "51 billion U.S. Dlrs", "2,000 Ecus": an amount of money is no name; the country
+		// before the currency stays a place.
+		if ni, nj, ok := t.currencyExtent(toks, i, j); ok {
+			if ni == nj {
+				continue
+			}
+			if nj-ni == 1 && isDottedAbbreviation(toks[ni].Text) && !t.isCountryLead(toks[ni].Text) {
+				continue // "H.K. Dlrs": a currency's country the gazetteer does not know
+			}
+			i, j = ni, nj
+			if j-i == 1 && t.isCountryLead(toks[i].Text) {
+				c.typ = article.TypePlace
+				if t.isNationality(toks[i].Text) {
+					c.typ = article.TypeMisc
+				}
+			}
+		}
+		// "Ireland 100,000 (200,000)": a table's figure is no part of the place before it.
+		if t.figureAfterPlace(s, toks, i, j) {
+			j--
+			c.typ = article.TypePlace
+		}
+		// "NORTHBROOK, ILL., March 26 -": a dateline's state after its town; "ECUADOR nil
+		// 10,010": a table's row of a country in capitals. Places, not bodies.
+		if (c.typ == article.TypeOrg || c.typ == article.TypeMisc) && t.upperCasePlace(s, toks, i, j) {
+			c.typ = article.TypePlace
+		}
 		// "Suzhou Marathon on Sunday": the day is not part of the name.
 		for j-i > 2 && calendarWords[toks[j-1].Text] && isConnector(toks[j-2].Text) {
 			j -= 2
@@ -226,6 +269,10 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 				c.typ = article.TypePlace
 			}
 		}
+		// "the long Easter weekend": a holiday is a date, as OntoNotes has it, no person or body.
+		if c.typ != article.TypeEvent && c.typ != article.TypeMisc && j-i == 1 && holidayNames[toks[i].Text] {
+			continue
+		}
 		if c.typ == article.TypePerson {
 			// "Economist Aly-Khan Jiwa", "Senator X": the title is a role, not part of the name.
 			k0 := i
@@ -241,7 +288,11 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 				i = k0
 			}
 		}
-		if start, end := toks[i].Start, toks[j-1].End; start != c.start || end != c.end {
+		end := toks[j-1].End
+		if j-i >= 3 && toks[j-1].Text == "S." && slashedLegalForm(toks, j-2) {
+			end-- // "Saga Petroleum A/S." at a sentence's end: the period is the sentence's
+		}
+		if start := toks[i].Start; start != c.start || end != c.end {
 			c.start, c.end = start, end
 			c.name = strings.Join(strings.Fields(s[start:end]), " ")
 		}
@@ -251,6 +302,8 @@ func (t *Tagger) reshape(s string, toks []token, cands []candidate) []candidate 
 	out = t.joinEventRuns(s, toks, out)
 	out = t.joinPossessives(s, toks, out, k)
 	out = t.joinAndNames(s, toks, out, k)
+	out = t.joinLegalTails(s, toks, out, k)
+	out = t.splitAndRuns(s, toks, out, k)
 	out = t.splitCountryLeads(s, toks, out)
 	out = t.splitPersonOfBody(s, toks, out, k)
 	out = t.joinClubNames(s, toks, out, k)
@@ -270,7 +323,7 @@ func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []c
 			first, _, _ := strings.Cut(c.name, " ")
 			titled = t.lex.titles[first] || t.lex.roleWords[strings.ToLower(first)]
 		}
-		joined := c.typ != article.TypePerson && strings.ContainsAny(s[c.start:c.end], "/:|")
+		joined := c.typ != article.TypePerson && strings.ContainsAny(s[c.start:c.end], "/:|") && !slashedFormOnly(toks, c, s)
 		// "Washington, DC": a town and its state or country are two places.
 		if c.typ == article.TypePlace && !joined && t.places != nil {
 			if a, b, ok := strings.Cut(s[c.start:c.end], ", "); ok && t.places.IsPlace(a) && t.places.IsPlace(b) {
@@ -322,7 +375,7 @@ func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []c
 		from := i
 		split := false
 		for k := i; joined && k < j; k++ {
-			if w := toks[k].Text; w == "/" || w == ":" || w == "|" {
+			if w := toks[k].Text; (w == "/" || w == ":" || w == "|") && !slashedLegalForm(toks, k) {
 				if k > from {
 					out = append(out, part(s, toks, c, from, k))
 				}
@@ -341,6 +394,31 @@ func (t *Tagger) splitJoinedNames(s string, toks []token, cands []candidate) []c
 		return cands
 	}
 	return out
+}
+
+// slashedLegalForm reports a "/" at toks[k] inside a Scandinavian legal form written with one, "A/S"
+// ("Norsk Hydro A/S", "A/S Norske Shell"): single capitals on both sides, no space between.
+func slashedLegalForm(toks []token, k int) bool {
+	if k == 0 || k+1 >= len(toks) || toks[k].Text != "/" {
+		return false
+	}
+	a, b := toks[k-1], toks[k+1]
+	bt := strings.TrimSuffix(b.Text, ".") // "A/S." at a sentence's end
+	return len(a.Text) == 1 && len(bt) == 1 && isUpperWord(a.Text+bt) && a.End == toks[k].Start && toks[k].End == b.Start
+}
+
+// slashedFormOnly reports a mention whose only separators are the slashes of legal forms ("A/S").
+func slashedFormOnly(toks []token, c candidate, s string) bool {
+	if strings.ContainsAny(s[c.start:c.end], ":|") {
+		return false
+	}
+	i, j := tokenSpan(toks, c.start, c.end)
+	for k := i; k < j; k++ {
+		if toks[k].Text == "/" && !slashedLegalForm(toks, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // isCapitalisedRun reports two or more words, each capitalised: "Black Friday".
@@ -519,7 +597,7 @@ func isCalendarMention(toks []token, i, j int) bool {
 	for k := i; k < j; k++ {
 		w := toks[k].Text
 		switch {
-		case calendarWords[w]:
+		case calendarWords[w] || isUpperWord(w) && len(w) > 2 && calendarWords[titleCase(w)]: // "APRIL 9"
 			dated = dated || strings.HasSuffix(w, ".") // "Sept.", not "Sun" or "May" alone
 		case text.IsNumber(w) || w == "," || w == "-" || k > i && dayNumberWords[w]:
 			dated = true // ("March Three": wire copy spells small numbers out)
@@ -925,11 +1003,20 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 			case t.lex.titles[p] || t.lex.honorifics[p]:
 				// "Senator X" (but "Deputy Health Minister X" says nothing of "Health").
 				ev.titled = ev.titled || person
+				// "Finance Minister Barend du Plessis", which the model called a body: a title
+				// before a name of two to four words, none a body's word, makes a person.
+				if !person && c.typ == article.TypeOrg && t.isTitledPersonName(toks, i, j, k) {
+					ev.titled = true
+					ev.score[tiPerson] += nameWeight
+				}
 			case capClass(p) == capLower && t.lex.roleWords[p] && person:
 				// "economist Jane Doe" — weakly: "its German partner Brenner Halbleiter" is a company.
 				ev.score[tiPerson] += weakWeight
-			case capClass(p) == capLower && orgClassNouns[p]:
-				ev.score[tiOrg] += cueWeight // "the think tank Agora Policy", "state miner X"
+			case capClass(p) == capLower && orgClassNouns[p] && !(person && personTrades[p] && j-i >= 2 && k.firstNames[toks[i].Text] &&
+				!t.hasOrgWords(strings.Fields(c.name))):
+				// "the think tank Agora Policy", "state miner X" (but "British publisher Robert
+				// Maxwell": a given name makes the noun a person's trade).
+				ev.score[tiOrg] += cueWeight
 			case capClass(p) == capLower && placeClassNouns[p]:
 				ev.score[tiPlace] += cueWeight
 			case capClass(p) == capLower && miscClassNouns[p]:
@@ -945,9 +1032,19 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 		} else if ev.titled {
 			ev.score[tiPerson] += cueWeight
 		}
-		// "the Chajnantor plateau", "the Yangtze river" (but "the Chinese city of …" is a demonym).
-		if j < len(toks) && placeClassNouns[toks[j].Text] && !t.isNationality(toks[j-1].Text) {
+		// "the Chajnantor plateau", "the Yangtze river" (but "the Chinese city of …" is a demonym);
+		// "the Ekofisk field".
+		if j < len(toks) && (placeClassNouns[toks[j].Text] || fieldNouns[toks[j].Text] && !sport && i > 0 &&
+			(toks[i-1].Text == "the" || toks[i-1].Text == "its") && oilContext(toks, i, j)) &&
+			!t.isNationality(toks[j-1].Text) {
 			ev.score[tiPlace] += cueWeight
+		}
+		// "the official Tanjug news agency said": an outlet, though the model read a person or a
+		// place the gazetteer does not know ("the Kuwait daily al-Qabas" keeps Kuwait).
+		if (person && !ev.titled || c.typ == article.TypePlace && t.places != nil && !t.places.IsPlace(c.name)) &&
+			j < len(toks) && !t.isNationality(c.name) &&
+			(outletNouns[toks[j].Text] || toks[j].Text == "news" && j+1 < len(toks) && (toks[j+1].Text == "agency" || toks[j+1].Text == "service")) {
+			ev.score[tiOrg] += cueWeight
 		}
 		// "X, a family-owned chipmaker from Bavaria," / "X, the joint venture formed by …"; a place
 		// the gazetteer knows keeps its type ("eastern Hungary, the company's first plant").
@@ -993,6 +1090,25 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 					o.ev.score[tiPlace] += cueWeight
 				}
 			}
+		}
+	}
+	// "Federation of Economic Organisations (Keidanren)", "Petroleos Mexicanos (Pemex)": a name
+	// and its other name in brackets are one body. The name in brackets takes the body's type when
+	// the model read a person without a common given name or a place the gazetteer does not know;
+	// the name before the brackets, when the model read a person, only after a name of four
+	// letters or more ("BEDFORD, N.H. (AP)" is a dateline and its agency).
+	for n := 0; n+1 < len(cands); n++ {
+		a, b := &cands[n], &cands[n+1]
+		if a.end > b.start || s[a.end:b.start] != " (" || b.end >= len(s) || s[b.end] != ')' {
+			continue
+		}
+		if a.typ == article.TypeOrg && (b.typ == article.TypePerson && !k.firstNames[strings.Fields(b.name)[0]] ||
+			b.typ == article.TypePlace && t.places != nil && !t.places.IsPlace(b.name) && !strings.Contains(b.name, ".")) {
+			// ("Orange County (Calif.)": a state's abbreviation in brackets stays a place.)
+			b.ev.score[tiOrg] += cueWeight
+		}
+		if b.typ == article.TypeOrg && len(b.name) >= 4 && a.typ == article.TypePerson && !k.firstNames[strings.Fields(a.name)[0]] {
+			a.ev.score[tiOrg] += cueWeight
 		}
 	}
 	// Names listed together are alike: "the Rhine, the Rhône and the Po".
@@ -1157,6 +1273,41 @@ func (t *Tagger) appositiveClass(toks []token, j int) int {
 	return -1
 }
 
+// oilContext reports oil or gas words within ten tokens of the name toks[i:j]: "the Ekofisk field,
+// which pumped 168,023 bpd".
+func oilContext(toks []token, i, j int) bool {
+	for k := max(0, i-10); k < min(len(toks), j+10); k++ {
+		if oilWords[strings.ToLower(toks[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isTitledPersonName reports a mention toks[i:j] of two to four capitalised words (name particles
+// between them) that holds no body's word, legal form or common word and is no place: read after a
+// title, a person's name ("Barend du Plessis", "Lawton Chiles").
+func (t *Tagger) isTitledPersonName(toks []token, i, j int, k *knowledge) bool {
+	if j-i < 2 || j-i > 4 {
+		return false
+	}
+	words := make([]string, 0, 4)
+	for m := i; m < j; m++ {
+		w := toks[m].Text
+		if t.lex.particles[w] {
+			continue
+		}
+		if capClass(w) != capInit || t.lex.common[strings.ToLower(w)] || k.isLegalForm(w) {
+			return false
+		}
+		words = append(words, w)
+	}
+	if len(words) < 2 || t.hasOrgWords(words) || t.places != nil && t.places.IsPlace(strings.Join(words, " ")) {
+		return false
+	}
+	return true
+}
+
 // classOf is the type a class noun says, or -1.
 func classOf(noun string, lex *lexicon) int {
 	switch {
@@ -1223,7 +1374,11 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	}
 	// "the New York Islanders", "the Boston Bruins": a club (but "Bernie Sanders" is a person
 	// whose given name is also a town's).
-	if modelType != article.TypeOrg && t.isTeamName(words, k) && !(modelType == article.TypePerson && k.firstNames[name]) {
+	// A person named after a title or a role, or whose last word is a common surname outside sports
+	// copy, is no club though the first word is a town's ("Chairman Lawton Chiles", "opposition
+	// leader Constantine Mitsotakis").
+	if modelType != article.TypeOrg && t.isTeamName(words, k) && !(modelType == article.TypePerson &&
+		(k.firstNames[name] || mentions.titled || mentions.score[tiPerson] > 0 || k.isSurname(last) && !mentions.sport)) {
 		ev.score[tiOrg] += nameWeight
 		return ev
 	}

@@ -886,6 +886,23 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 			return o
 		}
 	}
+	// "Sanford C. Bernstein" is "Sanford C. Bernstein and Co": a firm named after its partners,
+	// its tail left off (wirefigures.go keeps the tail on the name).
+	for _, tail := range partnershipTails {
+		if o := byName[e.name+tail]; o != nil && o != e && len(o.mentions) > 0 && o.typ == article.TypeOrg {
+			return o
+		}
+	}
+	// "Du Plessis" (a sentence's first word) is "Barend du Plessis": a surname opening with a
+	// particle, capitalised where it opens a sentence.
+	if n := len(e.words); n >= 2 && t.lex.particles[strings.ToLower(e.words[0])] && e.typ != article.TypePlace {
+		for _, o := range order {
+			if o != e && len(o.mentions) > 0 && o.typ == article.TypePerson && len(o.words) > n &&
+				strings.EqualFold(strings.Join(o.words[len(o.words)-n:], " "), e.name) {
+				return o
+			}
+		}
+	}
 	if len(e.words) > 1 || e.ev.work { // "biopic Kinsey" is no short form of "Alfred Kinsey"
 		return nil
 	}
@@ -904,7 +921,10 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 		switch {
 		case o.typ == article.TypePerson && personish &&
 			(words[0] == e.name || words[len(words)-1] == e.name):
-		case o.typ == article.TypeOrg && e.typ != article.TypePlace && words[0] == e.name && !t.isTownPaper(e.name, words):
+		case o.typ == article.TypeOrg && e.typ != article.TypePlace && strings.TrimSuffix(words[0], ",") == e.name && !t.isTownPaper(e.name, words) &&
+			!(e.typ == article.TypePerson && len(words) == 2 && leaderTerms[strings.ToLower(words[1])]):
+			// ("President Reagan" is no short form of "the Reagan Administration"; "Sears" is
+			// "Sears, Roebuck and Co".)
 		case o.typ == article.TypeEvent && words[len(words)-1] == e.name && (isNamedStorm(words) || t.isOccasionHead(e.name)):
 			// "Freddy" → "Cyclone Freddy", whatever the model made of the storm's name alone;
 			// "the Games" → "Commonwealth Games", "the Summit" → "Baltic Sea Summit".

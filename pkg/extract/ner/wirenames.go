@@ -170,7 +170,7 @@ func (t *Tagger) splitCountryLeads(s string, toks []token, cands []candidate) []
 		}
 		var parts []candidate
 		switch {
-		case j-i == 2 && t.isPlainNoun(s, noun):
+		case j-i == 2 && (t.isPlainNoun(s, noun) || isWireClassNoun(toks, i, noun)):
 			parts = []candidate{t.countryPart(s, toks, c, i)}
 		case j-i >= 3 && companyClassNouns[strings.ToLower(noun)] && allCapitalised(toks, i+2, j):
 			rest := part(s, toks, c, i+2, j)
@@ -238,6 +238,32 @@ func (t *Tagger) isPlainNoun(s, w string) bool {
 		return false // "U.S. Airlines", "U.S. Markets": plural of a body's noun, read as one
 	}
 	return true
+}
+
+// isWireClassNoun reports a company's class noun that wire copy capitalised after a country
+// written with dots: the plural ("U.S. Banks", "U.K. Firms", "U.K. Companies") names no body, nor
+// the singular after an article ("a U.S. Company", "the U.S. Automaker", "the U.S. Agency"), though
+// WordNet reads the nouns as organisations. "U.S. Treasury", "U.K. Government" stay names.
+func isWireClassNoun(toks []token, i int, noun string) bool {
+	if !isDottedAbbreviation(toks[i].Text) || capClass(noun) != capInit {
+		return false
+	}
+	lw := strings.ToLower(noun)
+	switch {
+	case strings.HasSuffix(lw, "ies") && companyClassNouns[lw[:len(lw)-3]+"y"],
+		strings.HasSuffix(lw, "s") && companyClassNouns[lw[:len(lw)-1]]:
+		return true
+	case companyClassNouns[lw] && lw != "bank" || lw == "agency":
+		// ("a U.K. Bank" is left to the quote reader, which takes the body a dealer speaks for.)
+		if i == 0 {
+			return false
+		}
+		switch toks[i-1].Text {
+		case "a", "an", "the", "A", "An", "The":
+			return true
+		}
+	}
+	return false
 }
 
 // isBodyNoun reports a noun whose first senses are an organisation or a group of people.
