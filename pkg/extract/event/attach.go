@@ -3,6 +3,8 @@ package event
 import (
 	"strconv"
 	"strings"
+
+	"github.com/newsmon/newsmon/pkg/article"
 )
 
 // bestDate returns the index (into d.dates) of the date in sentence si nearest to the token range
@@ -346,7 +348,7 @@ func (d *doc) scoredPlace(si, ts, te int, typ string) (int, float64) {
 			pt-- // "in central Iran", "struck southern Turkey", "from the Wuxi government"
 		}
 		prev := d.w(pt)
-		if d.v.originPreps[prev] {
+		if d.v.originPreps[prev] || d.officeholdersPlace(r, pt, d.w(ts)) {
 			continue
 		}
 		p := d.a.Places[r.i]
@@ -433,4 +435,43 @@ func (d *doc) possessive(r ref) bool {
 	}
 	last := d.toks[r.tEnd-1]
 	return last.End > r.end || d.w(r.tEnd) == "'s" || d.w(r.tEnd) == "’s"
+}
+
+// officeWords follow a place that is an officeholder's constituency: "the Vermont senator", "Texas
+// Sen. Ted Cruz", "the former Maryland governor" (a state's attorney general or secretary of state,
+// and a city's mayor, mostly act at home).
+var officeWords = words(`senator senators sen sen. governor governors gov gov. rep rep. representative
+congressman congresswoman congressmen lawmaker lawmakers legislator legislators delegation lt lt.
+native natives resident residents`)
+
+// partyWords follow a place that is a politician's state: "a Tennessee Republican who", "the
+// South Carolina Democrat said" — not "the Iowa Republican caucuses".
+var partyWords = words(`democrat democrats republican republicans`)
+
+// officeholdersPlace reports a place that describes a person rather than locating an event — but
+// not, but for a party-and-state tag, for the person's own election or a signing, done at home
+// ("an Orlando Democrat who was first elected", "Virginia Gov. Terry McAuliffe signed an order")
+// (issue #19, political news): a politician's state ("the Vermont senator", "Texas Sen. Ted
+// Cruz", "a Tennessee Republican who", "Ted Cruz of Texas"), a party-and-state tag ("Trey Gowdy
+// (R-S.C.)", "Elijah Cummings (Md.)"). pt is the token before the place, past "the".
+func (d *doc) officeholdersPlace(r ref, pt int, trigger string) bool {
+	if txt := d.a.Text; r.start >= 2 && r.end < len(txt) {
+		before := txt[r.start-2 : r.start]
+		if before[1] == '(' && txt[r.end] == ')' || oneOf(before, "R-", "D-", "I-") {
+			return true
+		}
+	}
+	if oneOf(trigger, "elected", "re-elected", "reelected", "signed", "signs", "signing") {
+		return false
+	}
+	if r.tEnd < len(d.toks) && !d.possessive(r) {
+		next := d.w(r.tEnd)
+		if officeWords[next] {
+			return true
+		}
+		if _, trigger := d.v.lex[d.w(r.tEnd+1)]; partyWords[next] && !trigger && d.entAt[r.tEnd+1] < 0 {
+			return true
+		}
+	}
+	return d.w(pt) == "of" && d.entityIs(pt-1, article.TypePerson)
 }

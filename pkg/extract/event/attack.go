@@ -216,7 +216,7 @@ func (d *doc) attackSense(si, i, end int) bool {
 	}
 	switch w := d.w(i); w {
 	case "attack", "attacks", "attacked", "attacking":
-		return !d.verbalAttack(si, i, end) && !d.cyberAttack(si, i, end) && !d.criticismCue(si, end)
+		return !d.verbalAttack(si, i, end) && !d.cyberAttack(si, i, end) && !d.criticismCue(si, end) && !d.campaignAttack(si, i, end)
 	case "clash", "clashes", "clashed":
 		return !d.verbalClash(si, i, end) && !d.eventClash(si, i, end)
 	case "shot":
@@ -229,4 +229,73 @@ func (d *doc) attackSense(si, i, end int) bool {
 		return !d.killedByHappening(si, i, end)
 	}
 	return true
+}
+
+// campaignAttackHeads follow "attack" in a campaign's compounds: "attack ads", "an attack
+// campaign", "the attack dog", "new attack lines".
+var campaignAttackHeads = words(`ad ads advert adverts advertisement advertisements campaign campaigns
+dog dogs line lines mailer mailers spot spots video videos`)
+
+// campaignAttack reports a campaign's attack (issue #19, political news): criticism one candidate
+// or party aims at another ("Trump's attacks", "attacks from his rivals", "a super PAC attack
+// ad") — in a story of elections more than of arms, with no word of harm or arms in the
+// sentence (the word classes' armed senses are too wide here: "fight", "battle", "tough"), and with the attacker someone: a person or organisation named as the possessor or
+// after "by"/"from", or a noun of people ("his rivals"). A terrorist's attack has arms about it.
+func (d *doc) campaignAttack(si, i, end int) bool {
+	if w := d.w(i); w != "attack" && w != "attacks" {
+		return false
+	}
+	if d.sentenceCount(si, violenceWords)+d.sentenceCount(si, armsStoryWords) > 0 || !d.electionStory() {
+		return false
+	}
+	if campaignAttackHeads[d.w(end)] {
+		return true
+	}
+	if j := d.possessorAt(i); j >= 0 && d.entityIs(j, article.TypePerson, article.TypeOrg) {
+		return true
+	}
+	if oneOf(d.w(i-1), "and", "or") && wordclass.Of(d.w(i-2)).First(wordclass.Message) ||
+		oneOf(d.w(end), "and", "or") && wordclass.Of(d.w(end+1)).First(wordclass.Message) {
+		return true // "his insults and attacks"
+	}
+	if oneOf(d.w(end), "by", "from") {
+		if d.entAt[end+1] >= 0 || politicalTitles[strings.TrimSuffix(d.w(end+1), ".")] {
+			return true // "attacks from Republicans", "attacks from New Jersey Gov. Chris Christie"
+		}
+		o := d.objectHead(si, end, "by", "from")
+		return o >= 0 && (d.entityIs(o, article.TypePerson, article.TypeOrg) || d.entAt[o] < 0 && someone(wordclass.Of(d.w(o))))
+	}
+	return false
+}
+
+// politicalTitles stand before a politician's name: "Gov. Chris Christie", "Sen. Cruz".
+var politicalTitles = words(`gov governor sen senator rep congressman congresswoman mr mrs ms president`)
+
+// campaignStoryWords and armsStoryWords are the strong words of an election campaign and of
+// armed violence (the word classes' "armed" first senses are too wide for this: "general",
+// "aide", "charge").
+var campaignStoryWords = words(`primary primaries caucus caucuses voters delegates nominee nomination
+candidate candidates candidacy campaign campaigns ballot ballots debate debates`)
+var armsStoryWords = words(`gun guns gunman gunmen gunfire shooter shooters rifle rifles bomb bombs
+bomber bombers bombing explosives terrorist terrorists terror militants militant troops soldiers
+weapons killed dead wounded`)
+
+// electionStory reports whether the article speaks of an election campaign more than of armed
+// violence (each counted once).
+func (d *doc) electionStory() bool {
+	return d.docCount(&campaignStoryWords) > 2*d.docCount(&armsStoryWords)
+}
+
+// possessorAt returns the token of the possessor before token i ("Trump's attacks", "Sanders'
+// attack"), -1 when none.
+func (d *doc) possessorAt(i int) int {
+	switch p := d.w(i - 1); {
+	case p == "'s" || p == "’s" || p == "'" || p == "’":
+		return i - 2
+	case p == "s" && (d.w(i-2) == "'" || d.w(i-2) == "’"):
+		return i - 3
+	case len(p) > 2 && (strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s")):
+		return i - 1
+	}
+	return -1
 }

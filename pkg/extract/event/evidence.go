@@ -273,6 +273,7 @@ func (d *doc) courtSense(si, i int) bool {
 func (d *doc) electoralSense(si int) bool {
 	s := d.sents[si]
 	electoral, body := d.senseClass(s.start, s.end, wordclass.Electoral), d.senseClass(s.start, s.end, wordclass.Legislative)
+	body += 2 * d.sentenceCount(si, bodyVoteWords)
 	for j := s.start; j < s.end; j++ {
 		if k := d.entAt[j]; k >= 0 && d.ents[k].typ == article.TypeOrg && d.ents[k].tStart == j {
 			// a named body: "the Senate", "the House Appropriations Committee"
@@ -290,6 +291,64 @@ func (d *doc) electoralSense(si int) bool {
 	// an article with no electorate's word at all speaks of another vote (a show's, an award's)
 	e := d.docClass(wordclass.Electoral)
 	return e > 0 && e >= d.docClass(wordclass.Legislative)
+}
+
+// bodyVoteWords are what a legislature or a court votes on, and the judges who vote: "voted
+// against the package", "the council voted for the resolution", "how the justices had voted".
+var bodyVoteWords = words(`bill bills law laws legislation resolution resolutions amendment amendments
+package measure measures ordinance treaty justices justice judges court`)
+
+// tallyAfter reports a body's tally after a vote at end: "voted 6-1", "the vote was 5 to 4" — an
+// electorate's result is counted in votes or percent, not so.
+func (d *doc) tallyAfter(end int) bool {
+	w := d.w(end)
+	if w == "was" || w == "is" {
+		return isDigitToken(d.w(end+1)) && oneOf(d.w(end+2), "to", "-") && isDigitToken(d.w(end+3))
+	}
+	a, b, ok := strings.Cut(w, "-")
+	return ok && a != "" && b != "" && isDigitToken(a) && isDigitToken(b)
+}
+
+// oneVoterChoice reports one voter's choice told as an intention or a supposition, no election
+// held: "I'd vote against them", "they will vote for her", "say they will vote for Trump",
+// "I wasn't even going to vote" — the bare verb after will, would, 'd or "going to", with a
+// person as its subject and no date in the sentence ("Texas will vote March 1" is held).
+func (d *doc) oneVoterChoice(si, i, end int) bool {
+	if d.w(i) != "vote" {
+		return false
+	}
+	j := i - 1
+	if oneOf(d.w(j), "even", "not", "never", "also", "probably", "definitely", "certainly", "still") {
+		j--
+	}
+	subj := -1 // the subject, when joined to its auxiliary: "I'd", "they'll"
+	switch w := d.w(j); {
+	case oneOf(w, "will", "would", "'ll", "’ll", "'d", "’d", "wo", "wouldn't", "won't"):
+	case subjectPronouns[strings.TrimRight(strings.TrimRight(w, "ld"), "'’")] && strings.ContainsAny(w, "'’"):
+		subj = j
+	case w == "to" && oneOf(d.w(j-1), "going", "likely", "unlikely", "uncertain", "want", "wants", "plan", "plans", "intend"):
+	default:
+		return false
+	}
+	s := d.sents[si]
+	for t := s.start; t < s.end; t++ {
+		if d.dateAt[t] >= 0 {
+			return false
+		}
+	}
+	if subj >= 0 {
+		return true
+	}
+	for k := j - 1; k >= s.start && k >= j-6; k-- {
+		w := d.w(k)
+		if subjectPronouns[w] || oneOf(w, "people", "voters", "supporters", "members", "percent", "%") {
+			return true
+		}
+		if d.entityIs(k, article.TypePlace) {
+			return false
+		}
+	}
+	return false
 }
 
 // bodyOrGroupVote reports a "vote" of a group of voters or of a body, named by the noun before it:

@@ -49,6 +49,7 @@ const (
 	condTrial          // a court trial (the law's words), not a clinical or vaccine trial (medicine's)
 	condVote           // a vote of the electorate (electoral words), not of a parliament or committee
 	condLegal          // a legal noun or verb beside a court or an authority ("the suits", "investigated")
+	condPolls          // the polling places ("went to the polls", "polls closed"), not surveys ("rose in the polls")
 )
 
 // entry is one trigger form. Need lists are alternatives (any one suffices); block lists veto.
@@ -72,7 +73,7 @@ helicopter helicopters aircraft dog dogs song songs insurance defences defenses 
 barriers plain plains zone zones risk risks warning warnings season price prices visa visas
 commission commissioner commissions committee officials official board chief chiefs law laws
 victims survivors relief shelter shelters drill drills simulation workers experts observers time
-times issue issues fever watchdog watchdogs`
+times issue issues fever watchdog watchdogs cycle cycles year maker makers advice speculation`
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}
@@ -194,7 +195,7 @@ var lexiconSpec = []struct {
 	{"voters", entry{typ: TypeElection, conf: 0.6, weak: true, noun: true, needNext: list("go goes went head heads headed cast casts casting turned chose choose elected rejected approved returned flocked queued lined")}}, // voters at the polls, not voters in general
 	{"referendum referendums ballot ballots runoff run-off recount primaries", entry{typ: TypeElection, conf: 0.8, noun: true}},
 	{"caucus caucuses", entry{typ: TypeElection, conf: 0.8, noun: true, cond: condVote}}, // not "the agribusiness caucus" of a congress
-	{"polls", entry{typ: TypeElection, conf: 0.7, needPrev: list("the"), needNext: list("closed close open opened opening closing"), blockNext: list("show showed shows suggest suggested suggests indicate")}},
+	{"polls", entry{typ: TypeElection, conf: 0.7, needPrev: list("the"), needNext: list("closed close open opened opening closing"), blockNext: list("show showed shows suggest suggested suggests indicate"), cond: condPolls}},
 
 	// disaster / accident
 	{"earthquake earthquakes quake quakes tremor aftershock aftershocks tsunami", entry{typ: TypeDisaster, conf: 0.85, noun: true}},
@@ -365,3 +366,10 @@ forum festival show airshow symposium convention biennale biennial week`,
 	}
 	return m
 }
+
+// pollsOpenClose follow "polls" that are the polling places: "polls closed at 8 p.m.".
+var pollsOpenClose = words(`closed close closes open opened opens opening closing`)
+
+// pollingPreps come before "the polls" that are the polling places: "went to the polls", "lines
+// at the polls", "leaving the polls".
+var pollingPreps = words(`to at from leaving leave left leaves into outside`)

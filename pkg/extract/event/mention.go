@@ -111,6 +111,9 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if next == "with" && (d.v.modals[prev] || prev == "will" || prev == "must" || prev == "can" || prev == "cannot") {
 			return cand{}, false
 		}
+		if d.bigDealIdiom(si, i, end) {
+			return cand{}, false // "it was a big deal", "big deal, right?": a matter of weight
+		}
 	case condStrike:
 		switch prev {
 		case "air", "drone", "missile", "military", "rocket", "retaliatory", "pre-emptive", "preemptive", "precision", "nuclear", "artillery", "israeli", "russian", "us", "u.s.":
@@ -176,13 +179,19 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 		if !d.legalSense(si, i, end, prev, next) {
 			return cand{}, false
 		}
+	case condPolls:
+		// "voters head to the polls", "at the polls", "polls closed": the polling places; "rose in
+		// the polls", "atop the polls", "the polls of South Carolina" are surveys.
+		if !pollsOpenClose[next] && !(prev == "the" && pollingPreps[d.w(i-2)]) {
+			return cand{}, false
+		}
 	case condVote:
 		// "decided by 287 votes", "hundreds of votes", "52% of the vote" count ballots, not an event.
 		if isDigitToken(prev) || d.v.quantities[prev] || prev == "of" && d.v.quantities[d.w(i-2)] ||
 			prev == "the" && d.w(i-2) == "of" && (isDigitToken(d.w(i-3)) || oneOf(d.w(i-3), "%", "percent", "pct", "share", "majority", "half", "third")) {
 			return cand{}, false
 		}
-		if !d.electoralSense(si) {
+		if d.tallyAfter(end) || d.oneVoterChoice(si, i, end) || !d.electoralSense(si) {
 			return cand{}, false
 		}
 	case condRates:

@@ -289,11 +289,15 @@ func (d *doc) idiomSense(si, i, end int, typ, prev, next string) bool {
 			oneOf(prev, "the", "a", "newly")) {
 			return true // "a discount is typically negotiated", "the negotiated price": the outcome, not talks held
 		}
+		if w == "meet" && prev == "ends" {
+			return true // "make ends meet"
+		}
 		return d.routineOrGoal(si, i, end)
 	case TypeDisaster:
 		return (w == "accident" || w == "accidents") && prev == "by" // "not by accident": unintentionally
 	case TypeProtest:
-		return oneOf(w, "march", "marching") && oneOf(next, "orders", "order", "band", "bands") // instructions; a band
+		return oneOf(w, "march", "marching") && oneOf(next, "orders", "order", "band", "bands") || // instructions; a band
+			d.protestFigure(si, i, end, prev, next)
 	case TypeElection:
 		return (w == "vote" || w == "votes") && d.supportVote(i, end, prev, next)
 	case TypeLegal:
@@ -514,6 +518,88 @@ func (d *doc) marketCrash(si, i, end int, prev string) bool {
 			c := wordclass.Of(d.w(o))
 			return c.First(wordclass.Possession) || c.First(wordclass.Abstraction)
 		}
+	}
+	return false
+}
+
+// bigDealWords stand before "deal" in the idiom of weight: "a big deal", "no huge deal".
+var bigDealWords = words(`big bigger biggest huge large real`)
+
+// bigDealIdiom reports "deal" at [i, end) in the idiom "a big deal" (a matter of weight, issue #19):
+// "big" (or "big" and one more word: "a big frigging deal") before it, and the phrase said of
+// something after a copula ("was a big deal", "is not a big deal") or standing alone ("big deal,
+// right?"). "Investors expect a big deal at a premium" is a deal.
+func (d *doc) bigDealIdiom(si, i, end int) bool {
+	if d.w(i) != "deal" {
+		return false
+	}
+	b := i - 1
+	if !bigDealWords[d.w(b)] {
+		if b--; !bigDealWords[d.w(b)] {
+			return false
+		}
+	}
+	if oneOf(d.w(b-1), "a", "no") {
+		b--
+	}
+	p := d.w(b - 1)
+	if oneOf(p, "not", "n't", "never") {
+		p = d.w(b - 2)
+	}
+	if d.v.passiveAux[p] || oneOf(p, "is", "was", "be", "been", "being", "are", "were", "'s", "’s", "it's", "it’s", "that's", "that’s", "what's", "what’s") {
+		return true
+	}
+	s := d.sents[si]
+	return end >= s.end || oneOf(d.w(end), ",", ".", "?", "!", ";", ":", "”", "\"")
+}
+
+// advanceAdjectives qualify a march that is an advance: "Europe's long march toward union".
+var advanceAdjectives = words(`long slow steady inexorable relentless inevitable awkward gradual triumphant`)
+
+// marchHeadings follow a "march" that is an advance, not a procession: "China's march westward".
+var marchHeadings = words(`westward eastward northward southward onward forward`)
+
+// protestFigure reports a protest word used of something else (issue #19, political news): a
+// march toward a goal, owned or qualified as an advance ("his march to the nomination", "Europe's long march toward union", "China's
+// march westward", "on the march"); rallying people to a cause ("rallied supporters", "rallied
+// voters behind him"); "demonstrated" as showed ("demonstrated leadership", "as campaigns have
+// demonstrated,"). A march to City Hall, protesters who rallied outside, crowds who demonstrated
+// against the war are protests.
+func (d *doc) protestFigure(si, i, end int, prev, next string) bool {
+	switch d.w(i) {
+	case "march":
+		switch {
+		case marchHeadings[next] || prev == "the" && d.w(i-2) == "on":
+			return true
+		case oneOf(next, "to", "toward", "towards"):
+			if !ownerPronouns[prev] && d.possessorAt(i) < 0 && !advanceAdjectives[prev] && !advanceAdjectives[d.w(i-2)] {
+				return false // "a march to the square": a procession
+			}
+			o := d.objectHead(si, end, next)
+			if o < 0 || d.entityIs(o, article.TypePlace, article.TypeOrg) {
+				return false
+			}
+			c := wordclass.Of(d.w(o))
+			return !c.Any(wordclass.Location) && !c.Any(wordclass.Artifact)
+		}
+	case "rallied", "rallying":
+		n := next
+		k := end
+		if ownerPronouns[n] || oneOf(n, "the", "a", "an") {
+			k++
+		}
+		if wordclass.Speaker(d.w(k)) == 'a' {
+			k++ // "rallied young voters"
+		}
+		n = d.w(k)
+		return isLowerWord(n) && (someone(wordclass.Of(n)) || oneOf(n, "thousands", "hundreds", "millions"))
+	case "demonstrated":
+		if d.v.passiveAux[prev] || oneOf(prev, "has", "have", "had") && oneOf(next, ",", ".", ";") {
+			return true // "as campaigns have demonstrated,"; "was demonstrated"
+		}
+		return isLowerWord(next) && !functionWords[next] && !d.v.placePreps[next] && !d.v.clauseBreaks[next] &&
+			!strings.HasSuffix(next, "ly") && !oneOf(next, "against", "outside", "near", "for", "in", "on", "across", "through") &&
+			wordclass.Of(next).Known() // "demonstrated leadership"
 	}
 	return false
 }

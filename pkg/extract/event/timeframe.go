@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -35,6 +36,9 @@ func (d *doc) markBackground(evs []article.Event) {
 		ev := &evs[i]
 		if ev.Type == TypeEconomic {
 			continue // a report on a past period ("revenue for 2025") is news when it is released
+		}
+		if ev.Type == TypeElection && d.comingElection(ev, ref) {
+			ev.Date = strconv.Itoa(ref.Year()) + ev.Date[4:] // "win the general election in November", said in March
 		}
 		if ev.Date != "" && d.doneTrigger(ev) && startsAfter(ev.Date, ref) {
 			ev.Date, ev.DateEnd = "", "" // "has agreed to commentate at next year's Wimbledon": the date is another event's
@@ -192,4 +196,48 @@ func startsAfter(date string, t time.Time) bool {
 	start, _, err := article.DateInterval(date)
 	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	return err == nil && start.After(day)
+}
+
+// comingElection reports an election dated by a month named without a year ("the general election
+// in November", "could draw union voters in a November general election") that the dates read as
+// the last such month, when the election spoken of is the coming one: a general election, or one
+// in a sentence that supposes or foretells (will, would, could, can, might). The month then falls
+// in the year after the one read: still this year's, when it is later in the year than the
+// article, is read so already.
+func (d *doc) comingElection(ev *article.Event, ref time.Time) bool {
+	if len(ev.Date) != 7 || ev.Trigger == nil || ev.Background {
+		return false
+	}
+	y, err1 := strconv.Atoi(ev.Date[:4])
+	m, err2 := strconv.Atoi(ev.Date[5:])
+	if err1 != nil || err2 != nil || y != ref.Year()-1 || m <= int(ref.Month()) {
+		return false // only a month of last year that this year's same month is still to come
+	}
+	t := d.tokenAt(ev.Trigger.Start)
+	if t < 0 {
+		return false
+	}
+	si := int(d.tokSent[t])
+	s := d.sents[si]
+	named := false
+	for _, r := range d.dates {
+		if r.tStart >= s.start && r.tStart < s.end && d.a.Dates[r.i].Value == ev.Date {
+			if strings.ContainsAny(d.a.Dates[r.i].Text, "0123456789") {
+				return false // "November 2015": the year is said
+			}
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	if d.w(t-1) == "general" || d.w(t-2) == "general" {
+		return true
+	}
+	for j := s.start; j < s.end; j++ {
+		if oneOf(d.w(j), "will", "would", "could", "can", "might", "'ll", "’ll") {
+			return true
+		}
+	}
+	return false
 }
