@@ -157,6 +157,9 @@ func (e *Extractor) cueAt(toks []text.Token, k int, after bool) (string, int) {
 		return "", 0 // "Islamic State", "Says Who": a name, not a verb
 	}
 	w := lower(toks[k].Text)
+	if nounNotCue(toks, k, w) {
+		return "", 0
+	}
 	if strings.HasSuffix(w, "ed") && k+1 < len(toks) && auxiliaries[lower(toks[k+1].Text)] {
 		return "", 0 // "much of the money announced had …", "what he said was": a participle, not a cue
 	}
@@ -221,4 +224,44 @@ func coordinated(toks []text.Token, k int) bool {
 		j--
 	}
 	return j >= 0 && (toks[j].Text == "and" || toks[j].Text == "but")
+}
+
+// nounNotCue reports whether the cue word toks[k] (lower-cased w) is read, by the words around it,
+// as a noun or a modifier rather than a speech verb, so that no place or thing before it becomes a
+// speaker (issue #19, bad speakers):
+//   - a participle between a possessive and a noun ("the Post's repeated requests", "PDVSA's
+//     stated goal", "Japan's alleged violations"): an adjective, as no verb follows a possessive
+//     (unless the noun opens a "that" clause, "Stumpf's repeated emphasis that …", which reports);
+//   - a plural-looking form with "that" and an auxiliary after it ("Rust Belt states that have
+//     suffered"): "that" is then a relative pronoun and no clause is reported;
+//   - "state" between a capitalised word and a capitalised one ("New York state Democratic official
+//     Christine Quinn", "Wisconsin state Rep. David Bowen"): the noun of a US state's bodies;
+//   - "called" after "a"/"an" and a noun ("a website called “…”", "a group called the …"): naming.
+func nounNotCue(toks []text.Token, k int, w string) bool {
+	if k > 0 && k+1 < len(toks) && strings.HasSuffix(w, "ed") && possessive(toks[k-1].Text) && contractedPronoun(toks[k-1].Text) == "" {
+		if n := toks[k+1].Text; text.IsWord(n) && !text.IsCapitalized(n) && !determiners[n] && !pronounSpeakers[n] &&
+			!prepositions[n] && n != "that" && n != "out" && n != "up" && n != "back" && !dateWords[n] &&
+			(k+2 >= len(toks) || toks[k+2].Text != "that") { // ("Stumpf's repeated emphasis that …" reports)
+			return true
+		}
+	}
+	if k+2 < len(toks) && strings.HasSuffix(w, "s") && w != "says" && toks[k+1].Text == "that" && auxiliaries[lower(toks[k+2].Text)] &&
+		k > 0 && !pronounSpeakers[toks[k-1].Text] {
+		return true
+	}
+	if w == "state" && toks[k].Text == "state" && k > 0 && k+1 < len(toks) && text.IsCapitalized(toks[k-1].Text) &&
+		!sentenceOpeners[toks[k-1].Text] && text.IsCapitalized(toks[k+1].Text) {
+		return true
+	}
+	if w == "states" && toks[k].Text == "states" && k > 1 && k+1 < len(toks) && text.IsCapitalized(toks[k-1].Text) &&
+		text.IsCapitalized(toks[k-2].Text) && text.IsWord(toks[k-2].Text) && !determiners[lower(toks[k-2].Text)] &&
+		!sentenceOpeners[toks[k-2].Text] && text.IsCapitalized(toks[k+1].Text) {
+		return true // "Rust Belt states Indiana, Michigan and Ohio": the plural noun before the states' names
+	}
+	if w == "called" && k >= 2 && text.IsWord(toks[k-1].Text) && !text.IsCapitalized(toks[k-1].Text) {
+		if a := lower(toks[k-2].Text); a == "a" || a == "an" {
+			return true
+		}
+	}
+	return false
 }

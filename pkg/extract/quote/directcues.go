@@ -254,7 +254,7 @@ func (e *Extractor) cueBefore(d *doc, q *found, opener int) bool {
 	}
 	// Naming verbs right before a quote: "called his rival “totally scripted”" quotes the words used.
 	for k := n - 1; k >= 0 && n-k <= 5; k-- {
-		if namingVerbs[lower(toks[k].Text)] && (k == 0 || !text.IsCapitalized(toks[k].Text)) {
+		if namingVerbs[lower(toks[k].Text)] && (k == 0 || !text.IsCapitalized(toks[k].Text)) && !nounNotCue(toks, k, lower(toks[k].Text)) {
 			q.cue, q.cueStart, q.cueEnd = toks[k].Text, toks[k].Start, toks[k].End
 			d.cueSubject(q, toks, k, k)
 			return true

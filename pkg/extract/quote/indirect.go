@@ -439,7 +439,9 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		var q found
 		q.cue, q.cueStart, q.cueEnd = cue, toks[k].Start, toks[kEnd].End
 		comma, last, role := -1, kEnd, false
-		inverted := toks[k-1].Text == ","
+		// ("…, his top aide, Tad Devine, told The Huffington Post.": "told" never inverts; the comma
+		// before it closes the subject's appositive, and the phrase after it is the addressee)
+		inverted := toks[k-1].Text == "," && !tellVerbs[lower(toks[k].Text)]
 		if inverted {
 			// "CONTENT, said X."
 			if !inverting[lower(toks[k].Text)] && kEnd+1 < len(toks) && determiners[lower(toks[kEnd+1].Text)] {
@@ -649,7 +651,8 @@ func (e *Extractor) leadingCue(d *doc, toks []text.Token) []found {
 	return nil
 }
 
-// tellVerbs take the addressee as object: "…, he told the BBC."
+// tellVerbs take the addressee as object: "…, he told the BBC."; never the speaker ("…, said X"
+// inverts, "…, told X" does not).
 var tellVerbs = wordSet(`told tells tell`)
 
 // addresseeEnd is the index of the last token of the addressee that ends the sentence after the
@@ -877,8 +880,7 @@ func hasAuxiliary(toks []text.Token) bool {
 // other verbs followed by a noun phrase have an object there ("…, confirmed the deal").
 var inverting = wordSet(`say said says add added adds asked asks wrote writes replied replies explained explains
 continued continues noted notes recalled recalls answered insisted insists warned warns argued argues
-cautioned observed countered concluded remarked stated admitted acknowledged declared announced
-told tells`)
+cautioned observed countered concluded remarked stated admitted acknowledged declared announced`)
 
 // allLowerWords reports whether every token is a lower-case word.
 func allLowerWords(toks []text.Token) bool {

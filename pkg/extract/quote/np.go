@@ -17,6 +17,7 @@ type np struct {
 	roleStart, roleE int  // byte span of the appositive; equal when none
 	after            bool // the phrase follows an inverted cue ("said Cui")
 	none             bool // the phrase before the cue is no subject ("to unlock money promised")
+	throughPlace     bool // read back through a "City, State" after a preposition (see locativeComma)
 }
 
 func lower(w string) string {
@@ -202,6 +203,12 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 				lowers = 0 // the words after the preposition were its object's
 				continue   // "the director of the FBI", "cantons in the Alps"
 			}
+			if j >= 3 && timePreps[toks[j-1].Text] && strings.HasSuffix(toks[j-2].Text, "ed") && !text.IsCapitalized(toks[j-2].Text) &&
+				text.IsWord(toks[j-3].Text) && !npStops[lower(toks[j-3].Text)] && !pronounSpeakers[toks[j-3].Text] {
+				// "A statement issued after a cabinet meeting said": the statement, not "a cabinet";
+				// the participle's phrase only dates it
+				return phraseStart(toks, np{roleStart: p.roleStart, roleE: p.roleE}, j-3)
+			}
 			if j >= 2 && reducedParticiple(toks[j-1].Text) && speakerNoun(toks[j-2].Text) {
 				j--
 				lowers = 0 // "A Korean appliance maker building a $600 million plant": trimReduced cuts it off
@@ -228,6 +235,9 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 			lowers = 0 // the words after the preposition were its object's, not the head's
 			continue   // "a spokesman for committee Democrats", "an analyst at Compass Point", "Police in Montevideo"
 		}
+		if lt == "in" && j > 0 && j < p.b && numeral(toks[j+1].Text) && (numeral(toks[j-1].Text) || cardinals[lower(toks[j-1].Text)]) {
+			continue // "Six in 10 Virginia voters said": a ratio, whole, not "10 Virginia voters"
+		}
 		if lt == "nearby" && j > 0 && placePreps[toks[j-1].Text] {
 			continue // "Farmers in nearby Yangzhou"
 		}
@@ -245,8 +255,18 @@ func phraseStart(toks []text.Token, p np, j int) (np, bool) {
 		if currencySigns[t] && j < p.b && text.IsNumber(toks[j+1].Text) {
 			continue // "a $600 million plant"
 		}
+		if t == "," && j < p.b && p.throughPlace {
+			if m := locativeComma(toks, j); m >= 0 {
+				j = m // "a trader in Sioux City, Iowa said": the state locates the city, read on before it
+				lowers = 0
+				continue
+			}
+		}
 		if !text.IsWord(t) {
 			break
+		}
+		if text.IsNumber(t) && j < p.b && j > 1 && dateWords[lower(toks[j-1].Text)] && prepositions[lower(toks[j-2].Text)] {
+			break // "on May 13 Keating said": the day is the date's, not the subject's
 		}
 		if text.IsCapitalized(t) {
 			if sentenceOpeners[t] || npStops[lt] && !nameModal(toks, j) {
@@ -573,3 +593,31 @@ func peopleWith(w string) bool {
 	w = lower(w)
 	return w == "people" || w == "those" || w == "someone" || w == "sources" || w == "officials" || w == "official" || w == "person" || w == "source"
 }
+
+// locativeComma reads the comma toks[j] inside a place written "City, State" after a preposition
+// ("a trader in Sioux City, Iowa said", "Stacy Baker of Columbia, South Carolina says"): the
+// capitalised words before it, back to "in"/"of"/"from"/"at", are the town the state after it
+// locates. It returns the index of that preposition, so a subject read backwards goes on to the
+// person or group the place belongs to; -1 when the comma is no such one.
+func locativeComma(toks []text.Token, j int) int {
+	if j < 3 || !text.IsCapitalized(toks[j+1].Text) {
+		return -1
+	}
+	m := j - 1
+	for m > 0 && j-m <= 3 && text.IsCapitalized(toks[m].Text) && text.IsWord(toks[m].Text) && !npStops[lower(toks[m].Text)] {
+		m--
+	}
+	if m == j-1 || j-m > 3 || m < 1 {
+		return -1
+	}
+	if w := toks[m].Text; (w == "in" || w == "of" || w == "from" || w == "at") && text.IsWord(toks[m-1].Text) {
+		return m
+	}
+	return -1
+}
+
+// cardinals are the numbers written as words that open a ratio ("six in 10", "one in five").
+var cardinals = wordSet(`one two three four five six seven eight nine ten`)
+
+// timePreps open a time phrase after a reduced participle ("a statement issued after the meeting").
+var timePreps = wordSet(`after before during following`)

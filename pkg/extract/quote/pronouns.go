@@ -91,6 +91,14 @@ func resolvePronouns(d *doc, qs []found) {
 					q.spk = lastGroup // "…, banking sources said. They said …"
 				}
 			}
+			if q.spk != nil && (strings.EqualFold(p, "they") || strings.EqualFold(p, "them")) && d.isPlace(q.spk) {
+				// "Brazil insists …, officials and delegates said. They said …": a country acting is
+				// an "it"; "they" are the people last spoken of, or no one the text names
+				q.spk = nil
+				if lastGroup != nil {
+					q.spk = lastGroup
+				}
+			}
 			if q.spk != nil && d.thing(q.spk) {
 				// a thing read as an earlier cue's subject ("noted the rule") is no antecedent
 				q.spk = d.lastMentionBefore(q.mStart, org, want, false)
@@ -301,4 +309,11 @@ func pluralDescription(name string) bool {
 func afterGroup(qs []found, i int, lastGroup *speakerRef, lastGroupAt int) bool {
 	q := &qs[i]
 	return q.spk != nil && i > 0 && lastGroup != nil && qs[i-1].spk == lastGroup && q.spk.start < lastGroupAt
+}
+
+// isPlace reports whether the speaker r is exactly a place of the text (a country or city read as
+// its government, "Brazil said").
+func (d *doc) isPlace(r *speakerRef) bool {
+	pl, ok := d.placeAt(r.start)
+	return ok && pl.start == r.start && pl.end == r.end
 }

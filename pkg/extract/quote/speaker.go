@@ -155,6 +155,28 @@ func (d *doc) byPlace(q *found, toks []text.Token, p np, h int) bool {
 	}
 	if pl, ok := d.placeAt(toks[h].Start); ok && h == p.b && !p.after && pl.start <= start+4 && pl.end >= end &&
 		(pl.start == start || determiners[lower(toks[p.a].Text)]) {
+		if m := locativeComma(toks, p.a-1); p.a >= 4 && toks[p.a-1].Text == "," && m >= 0 && !p.throughPlace {
+			// "a trader in Sioux City, Iowa said", "a woman in Worcester, Massachusetts, told": the
+			// state only locates the town; the subject is the one the town belongs to, when a name
+			// or a noun for people ("the house in Chappaqua, N.Y., …": no one named, no speaker).
+			owner := toks[m-1].Text
+			if wide, ok := phraseStart(toks, np{throughPlace: true}, p.b); ok && wide.a < p.a && (text.IsCapitalized(owner) || speakerish(lower(owner))) {
+				d.resolveNPDepth(q, toks, wide, 2)
+				if q.spk == nil && !q.pronoun {
+					q.unnamed, q.mStart, q.mEnd = true, 0, 0
+				}
+				return true
+			}
+			q.spk, q.unnamed, q.mStart, q.mEnd = nil, true, 0, 0
+			return true
+		}
+		if locativePlace(toks, p.a) || p.throughPlace {
+			// "dealers here and in the Far East said", "exit polls in New Hampshire and Iowa
+			// indicated": the place is where the subject is, not a government speaking, and the
+			// subject before it was cut off: no speaker rather than the place.
+			q.spk, q.unnamed, q.mStart, q.mEnd = nil, true, 0, 0
+			return true
+		}
 		// "Beijing said", "Germany has warned": the place alone as the subject before its cue is its
 		// government acting. (After an inverted cue, "said Cruz", a name typed PLACE is more often a
 		// person or body the tagger mistook, and is read as a name below.)
@@ -1222,3 +1244,24 @@ func (d *doc) inReportedClause(m *speakerRef) bool {
 	}
 	return false
 }
+
+// locativePlace reports whether the place phrase starting at toks[a] is the object of a
+// preposition of place, directly ("in the Far East") or as the second of two places joined by
+// "and"/"or" after one ("in New Hampshire and Iowa"), so it locates something and cannot be the
+// subject of the cue after it.
+func locativePlace(toks []text.Token, a int) bool {
+	i := a - 1
+	if i >= 0 && (toks[i].Text == "and" || toks[i].Text == "or") {
+		i--
+		for i >= 0 && a-i <= 5 && text.IsCapitalized(toks[i].Text) && text.IsWord(toks[i].Text) {
+			i--
+		}
+	}
+	if i >= 0 && lower(toks[i].Text) == "the" {
+		i--
+	}
+	return i >= 1 && locativePreps[lower(toks[i].Text)] && text.IsWord(toks[i-1].Text)
+}
+
+// locativePreps place what comes before them ("officials in Kabul", "dealers across Asia").
+var locativePreps = wordSet(`in from at across throughout near inside outside`)

@@ -325,6 +325,46 @@ func TestSpeakers(t *testing.T) {
 		{"a group before its verb and a coordinated cue",
 			"Industry groups welcomed the decision but said execution would be the real test.",
 			spk{"execution", "Industry groups", "ORG", "anonymous", ""}},
+		// issue #19, bad speakers: a place that only locates the subject, a date inside it
+		{"the state of a town after the person's preposition is no speaker",
+			"Martin Oyelaran of Dayton, Ohio says he will vote for the mayor again.",
+			spk{"he will vote", "Martin Oyelaran", "PERSON", "named", ""}},
+		{"the state of a town in a described subject, closing comma written",
+			"A nurse in Tempe, Arizona, told reporters the clinic had run out of vaccine.",
+			spk{"the clinic", "A nurse in Tempe, Arizona", "PERSON", "anonymous", ""}},
+		{"a place after a thing's preposition names no one",
+			"Prices at the warehouse in Fresno, Calif., indicated that demand was slowing.",
+			spk{"demand was slowing", "", "", "", ""}},
+		{"a second place after a preposition is no government",
+			"Brokers here and in the Far East said the yen had found a floor.",
+			spk{"the yen", "", "", "", ""}},
+		{"places joined after a preposition are no government",
+			"Surveys in Nevada and Oregon showed that turnout was rising.",
+			spk{"turnout was rising", "", "", "", ""}},
+		{"the day of a date before the subject is no part of its name",
+			"In his statement on June 9 Halvorsen said the fund would close.",
+			spk{"the fund would close", "Halvorsen", "PERSON", "named", ""}},
+		{"the addressee after told is no inverted speaker",
+			"Exports will recover by June, Dana Whitfield, president of the growers' association, told Reuters.",
+			spk{"Exports will recover", "Dana Whitfield", "PERSON", "named", ""}},
+		{"a ratio of people is whole",
+			"Seven in 10 Ohio Republican primary voters said the economy mattered most.",
+			spk{"the economy", "Seven in 10 Ohio Republican primary voters", "PERSON", "anonymous", ""}},
+		{"a document dated by a participle's time phrase is the document's issuer",
+			"The Army High Command said the front held. A High Command communique issued after the battle said losses were light.",
+			spk{"losses were light", "High Command", "ORG", "nominal", ""}},
+		{"the object of a participle's time phrase is no speaker",
+			"A statement issued after a board meeting said the dividend would be cut.",
+			spk{"the dividend", "", "", "", ""}},
+		{"they after a country acting is no country",
+			"Chile said its reserves were ample. Its debt burden was heavy, bankers said.\n\nThey added that talks would resume in May.",
+			spk{"talks would resume", "bankers", "PERSON", "pronoun", ""}},
+		{"they with only a country before names no one",
+			"Peru insists its debt payments must be capped.\n\nThe cap, they said, would stay for years.",
+			spk{"would stay for years", "", "", "", ""}},
+		{"a place alone before its cue is still its government",
+			"Norway said it would extend the quota to trawlers.",
+			spk{"it would extend", "Norway", "ORG", "named", ""}},
 	} {
 		got := spoken(t, tc.in)
 		var q *article.Quote
@@ -360,6 +400,12 @@ func TestNoSpeechInPledges(t *testing.T) {
 		"Among the hundreds trapped were said to be secondary school pupils.",             // a passive, no one speaking
 		"When veterans ask for help, too many of their calls are not getting through.",    // a request, not words
 		"Only two of the licences denied under the embargo would have been granted.",      // a participle, not a cue
+		// issue #19, bad speakers: nouns and modifiers read as cues put a place or a thing before them
+		"The panel included Oregon state Senator Lena Marsh and two mayors.",                     // "state" the noun
+		"Voters in Ohio and Michigan, Midwest states that have lost factories, go to the polls.", // "that" relative
+		"Veltro did not answer the Gazette's repeated requests for comment.",                     // an adjective
+		"The firm fell short of Rexon's stated goal of a million units.",                         // an adjective
+		"In 1992, Sun Belt states Arizona, Nevada and Texas all backed the plan.",                // a plural noun
 	} {
 		if got := spoken(t, s); len(got) != 0 {
 			t.Errorf("%q: got quotes%s", s, show(got))
