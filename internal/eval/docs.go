@@ -622,8 +622,10 @@ func (d docText) findAllWords(s string) []article.Span {
 
 func spansOverlap(a, b article.Span) bool { return a.Start < b.End && b.Start < a.End }
 
-// dateLike recognises a speaker that is a date or a time expression, never someone who speaks.
-var dateLike = regexp.MustCompile(`(?i)^(on |last |next |this |early |late )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|week|month|year|\d{1,4})\b`)
+// dateLike recognises a speaker that is a date or a time expression, never someone who speaks. A
+// leading number is one only alone or before a month, a clock word or a date separator: "36
+// percent of Democrats" and "1,409 teachers" are described groups, judged as such.
+var dateLike = regexp.MustCompile(`(?i)^((on |last |next |this |early |late )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|week|month|year)\b|\d{1,4}([\s,.]*$|[/:-]\d|\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|a\.?m\b|p\.?m\b|gmt\b|bst\b|est\b)))`)
 
 // phraseWords never occur in a description of who speaks: a speaker holding one is a piece of the
 // sentence taken for a speaker ("According", "a statement released", "officials said on").
@@ -652,7 +654,8 @@ var speakerNouns = func() map[string]bool {
 		network bureau observatory participant country countries nation state prospectus filing document
 		mp mep aide attorney candidate nominee citizen victim relative friend colleague neighbour neighbor
 		veteran pundit rebel militant troop troops guard athlete investor customer client patient parent
-		mother father son daughter wife husband brother sister`) {
+		mother father son daughter wife husband brother sister democrat republican independent conservative
+		liberal moderate progressive`) {
 		m[w] = true
 	}
 	return m

@@ -543,3 +543,21 @@ func TestRangeEndpoint(t *testing.T) {
 		}
 	}
 }
+
+// TestDateLikeSpeakers: a speaker that is a date or a time is bad; a group counted by a number is
+// a description of people.
+func TestDateLikeSpeakers(t *testing.T) {
+	for _, tc := range []struct {
+		speaker string
+		date    bool
+	}{
+		{"Monday", true}, {"last week", true}, {"May 13", true}, {"2016", true}, {"13 May", true},
+		{"10:30", true}, {"9 a.m.", true}, {"12/4", true},
+		{"36 percent of Democrats", false}, {"1,409 teachers", false}, {"10 Virginia voters", false},
+		{"Mayor Smith", false},
+	} {
+		if got := dateLike.MatchString(tc.speaker); got != tc.date {
+			t.Errorf("dateLike(%q) = %v; want %v", tc.speaker, got, tc.date)
+		}
+	}
+}
