@@ -809,6 +809,28 @@ func affiliationMentions(text []rune, ms []article.Mention) bool {
 var partyWords = map[string]bool{"Democrat": true, "Democrats": true, "Democratic": true,
 	"Republican": true, "Republicans": true}
 
+// officeWords, written right after a state's name ("Florida Sen. Marco Rubio", "the Ohio governor",
+// "former Texas Gov. Rick Perry"), make the name the state a politician holds office for, as partyWords do.
+var officeWords = map[string]bool{"Sen": true, "Sens": true, "Senator": true, "senator": true, "senators": true,
+	"Gov": true, "Governor": true, "governor": true, "Rep": true, "Reps": true, "Representative": true,
+	"Congressman": true, "congressman": true, "Congresswoman": true, "congresswoman": true,
+	"lawmaker": true, "lawmakers": true, "delegation": true}
+
+// officeMentions reports whether every mention is followed by an office's word ("Florida Sen.",
+// "the Ohio governor"): the state, which, unlike a party label, still says where the story's
+// politics are.
+func officeMentions(text []rune, ms []article.Mention) bool {
+	for _, m := range ms {
+		if !wordAfterIn(text, m.End, officeWords, officeWordFirsts) {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
+// officeWordFirsts are the first letters of officeWords.
+const officeWordFirsts = "SsGgRCcld"
+
 // partyStateMentions reports whether every mention is the state a politician is labelled with:
 // the member sits for the state, not for its namesake capital or city, and where the member comes
 // from says nothing of where the story is.
@@ -828,14 +850,25 @@ func partyStateMentions(text []rune, ms []article.Mention) bool {
 	return true
 }
 
+// partyOnlyMention reports whether a mention is followed by a party's word ("a Washington
+// Democrat"): only those are split from the name's other mentions; an office ("New York Sen. X") is
+// read with them, as the state either way.
+func partyOnlyMention(text []rune, m article.Mention) bool {
+	w := wordAfter(text, m.End)
+	if w == "House" || w == "Senate" {
+		w = wordAfter(text, m.End+len(w)+1)
+	}
+	return partyWords[strings.TrimSuffix(w, ".")]
+}
+
 // splitPartyMentions gives a PLACE entity whose mentions are partly politicians' states ("a
 // Washington Democrat" beside "talks in Washington") as two: the states, read as such, and the rest.
 func splitPartyMentions(text []rune, ents []article.Entity) []article.Entity {
 	var out []article.Entity
 	for i, e := range ents {
 		if e.Type != article.TypePlace || len(e.Mentions) < 2 || !slices.ContainsFunc(e.Mentions, func(m article.Mention) bool {
-			return partyStateMentions(text, []article.Mention{m})
-		}) || partyStateMentions(text, e.Mentions) {
+			return partyOnlyMention(text, m)
+		}) || !slices.ContainsFunc(e.Mentions, func(m article.Mention) bool { return !partyOnlyMention(text, m) }) {
 			if out != nil {
 				out = append(out, e)
 			}
@@ -845,8 +878,8 @@ func splitPartyMentions(text []rune, ents []article.Entity) []article.Entity {
 			out = slices.Clone(ents[:i])
 		}
 		party, rest := e, e
-		party.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool { return !partyStateMentions(text, []article.Mention{m}) })
-		rest.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool { return partyStateMentions(text, []article.Mention{m}) })
+		party.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool { return !partyOnlyMention(text, m) })
+		rest.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool { return partyOnlyMention(text, m) })
 		out = append(out, rest, party)
 	}
 	if out == nil {

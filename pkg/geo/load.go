@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // File names inside the gazetteer directory (the embedded data/ or any fs.FS given to Open).
@@ -87,6 +88,8 @@ type data struct {
 	// Abbreviations of states and provinces that qualify a town ("Arnold, Calif."): abbrevs by Key
 	// (dotted forms, any case), postal by the capitals as written ("TX"); values are admin1 records.
 	abbrevs, postal map[string][]int32
+	// initials: the keys of abbrevs written as initials ("N.H.", "S.C."); "L.A." is no "La.".
+	initials map[string]bool
 
 	// altNamesakes: in the view with alternate names, the cities that share a name in another language
 	// with their first-level region ("Genève" the city, not the canton); nil in the English view.
@@ -223,9 +226,24 @@ func (d *data) parseFeatures(fsys fs.FS) error {
 	})
 }
 
+// writtenAsInitials reports whether w is two or more letters each followed by a period ("N.H.",
+// "L.A.").
+func writtenAsInitials(w string) bool {
+	r := []rune(w)
+	if len(r) < 4 || len(r)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(r); i += 2 {
+		if !unicode.IsLetter(r[i]) || r[i+1] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // parseAbbrevs reads region_abbrevs.tsv: abbreviation, admin1 key, kind (postal|abbr).
 func (d *data) parseAbbrevs(fsys fs.FS) error {
-	d.abbrevs, d.postal = map[string][]int32{}, map[string][]int32{}
+	d.abbrevs, d.postal, d.initials = map[string][]int32{}, map[string][]int32{}, map[string]bool{}
 	return eachLine(fsys, fileAbbrevs, func(line string) error {
 		cols := strings.Split(line, "\t")
 		if len(cols) != 3 {
@@ -241,6 +259,9 @@ func (d *data) parseAbbrevs(fsys fs.FS) error {
 		case "abbr":
 			k := Key(cols[0])
 			d.abbrevs[k] = append(d.abbrevs[k], rec)
+			if writtenAsInitials(cols[0]) {
+				d.initials[k] = true
+			}
 		default:
 			return fmt.Errorf("unknown kind %q", cols[2])
 		}

@@ -70,6 +70,9 @@ const (
 	// tinyPopulation: GeoNames gives no or a tiny population for minor seats; such a town needs the
 	// article to name a place of its own first-level region.
 	tinyPopulation = 1_000
+	// A town under this size whose every mention is a possessor ("Harrah's casino", "at Bally's") is
+	// read only where the article names its region.
+	ownerTownPopulation = 10_000
 	// lonePopulation: a town this small, even with a name of its own, is dropped when the article names
 	// other places and nothing of its country (a surname the tagger took for a place is often one).
 	lonePopulation = 50_000
@@ -80,19 +83,25 @@ const (
 
 // item is one distinct name of the article to resolve, with every mention of it.
 type item struct {
-	name          string
-	mentions      []article.Mention
-	cands         []posting
-	static        []float64 // prior + qualifier + source + demonym evidence, per candidate
-	quals         []bool    // an explicit qualifier names the candidate's admin1 or country
-	weak          bool      // the name is a common word ("Man", "Nov"): resolved only with support
-	subRegion     bool      // the name is "<X> County" or the like: a town X needs its region named
-	surname       bool      // the name is the last word of a person's name in the article ("Obama", "Romney")
-	feat          *feature  // the name is a place that is no settlement ("Sahel", "Earth")
-	dateline      bool      // a mention is the story's dateline place
-	strict        bool      // a state abbreviation or a dateline region says where the place is: nothing outside it
-	ambiguous     bool      // the candidates lie in more than one country
-	rivalsCountry bool      // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
+	name      string
+	mentions  []article.Mention
+	cands     []posting
+	static    []float64 // prior + qualifier + source + demonym evidence, per candidate
+	quals     []bool    // an explicit qualifier names the candidate's admin1 or country
+	weak      bool      // the name is a common word ("Man", "Nov"): resolved only with support
+	subRegion bool      // the name is "<X> County" or the like: a town X needs its region named
+	// ownerOnly: every mention is a possessor ("Harrah's", "at Bally's"): a firm or a brand named after a
+	// person more often than a small town, which then needs its region named.
+	ownerOnly bool
+	// landmark: the name ends in a facility's word ("Central Park", "Madison Square Garden"): a
+	// landmark more often than the small town of that name, which then needs its region named.
+	landmark      bool
+	surname       bool     // the name is the last word of a person's name in the article ("Obama", "Romney")
+	feat          *feature // the name is a place that is no settlement ("Sahel", "Earth")
+	dateline      bool     // a mention is the story's dateline place
+	strict        bool     // a state abbreviation or a dateline region says where the place is: nothing outside it
+	ambiguous     bool     // the candidates lie in more than one country
+	rivalsCountry bool     // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
 	regions       []qualRegion
 	bigCity       uint32 // the population of the largest candidate city, when it is big enough to dwarf towns
 	bigSeat       uint32 // the population of the largest candidate seat of a region or country, of at least lonePopulation
@@ -235,6 +244,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 
 	ents = splitPartyMentions(text(), ents)
 	spans := d.widenSpans(ents, text(), placeSpansOf(ents))
+	if english {
+		ents = d.splitStateMentions(text(), ents, spans) // the same mentions, parted: spans stay right
+	}
 	names, firms := nameSpansOf(ents), firmOrPersonNames(ents)
 	dlSpan := article.Span{Start: -1, End: -1}
 	if hasDateline {
@@ -270,6 +282,12 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		if inSpans(e.Mentions, rosters) && !(bracketed(text(), e.Mentions) && slices.ContainsFunc(d.lookup(e.Name), d.isRegion)) {
 			continue // "Bishop; Mapletoft, Edwards; …", "B Lima (Samoa)": a team sheet's surnames are no towns
 		}
+		if slices.ContainsFunc(e.Mentions, func(m article.Mention) bool { return handleMention(text(), m) }) {
+			// "Twitter: @Milbank", "#Iowa": a handle or a hashtag names an account or a topic, not a place.
+			if e.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool { return handleMention(text(), m) }); len(e.Mentions) == 0 {
+				continue
+			}
+		}
 		if hasDateline {
 			// "YORK" cut from "NEW YORK, April 1 -": the dateline is read whole below.
 			e.Mentions = slices.DeleteFunc(slices.Clone(e.Mentions), func(m article.Mention) bool {
@@ -282,6 +300,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		if english && e.Type == article.TypePlace {
 			if e.Mentions = d.ownNameMentions(text(), e, spans); len(e.Mentions) == 0 {
 				continue
+			}
+			if d.namesPresidency(e, text()) {
+				continue // "the Bush White House" is no town in Egypt
 			}
 			if d.agedPerson(e, text()) {
 				continue // "Scott, 22, smashed his best": what has an age is a person, in a match report too
@@ -319,7 +340,8 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 		k := Key(e.Name)
 		it := &item{name: e.Name, mistyped: (e.Type == article.TypeOrg || e.Type == article.TypePerson) && len(ps) > 0 && d.metonymPlace(e.Name) == nil && d.placeLikeOrg(e.Name) == nil, mentions: e.Mentions, weak: d.weakName(k, e, found) || english && d.wordBeforeTown(e.Name, ps), feat: feat, pick: -1,
-			subRegion: e.Type == article.TypePlace && subRegionName(e.Name), givenName: !sports && givenNameTown(e.Name),
+			subRegion: e.Type == article.TypePlace && subRegionName(e.Name), ownerOnly: e.Type == article.TypePlace && possessorMentions(text(), e.Mentions),
+			landmark: e.Type == article.TypePlace && landmarkName(e.Name), givenName: !sports && givenNameTown(e.Name),
 			surname: e.Type == article.TypePlace && surnames[k]}
 		it.locative = it.weak && afterLocative(text(), e.Mentions) && wordclass.OfName(k).Any(wordclass.Location)
 		it.speaksOnly = e.Type == article.TypePlace && d.metonymPlace(e.Name) == nil && speaks(text(), e.Mentions) && !slices.ContainsFunc(e.Mentions, func(m article.Mention) bool {
@@ -331,8 +353,12 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		}
 		party := e.Type == article.TypePlace && partyStateMentions(text(), e.Mentions)
 		it.noEvidence = e.Type == article.TypePlace && (teamMentions(text(), e.Mentions, true) || affiliationMentions(text(), e.Mentions)) || party
-		if party {
-			ps = d.regionsOnly(ps) // "a Washington Democrat" sits for the state, not for the capital
+		if party || e.Type == article.TypePlace && officeMentions(text(), e.Mentions) {
+			ps = d.regionsOnly(ps) // "a Washington Democrat", "the Washington governor" sit for the state, not for the capital
+		} else if english && e.Type == article.TypePlace {
+			if cs := d.cityAndRegionOf(ps); len(cs) > 0 && d.stateMentions(text(), e.Mentions, cs, spans) {
+				ps = d.regionsOnly(ps) // "Washington state", "caucuses in Alaska, Hawaii and Washington"
+			}
 		}
 		if e.Type == article.TypePlace && teamMentions(text(), e.Mentions, false) {
 			teams++
@@ -344,6 +370,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 				qual = append(qual, dlQual...)
 			}
 			q, abbr, span := d.qualifierAfter(text(), m.End)
+			if d.regionList(ps, q) {
+				q, abbr, span = nil, false, article.Span{} // "Iowa, N.H. targeted", "takes Pa., Md. and Del."
+			}
 			qual = append(qual, q...)
 			switch qm := (article.Mention{Text: string(text()[span.Start:span.End]), Start: span.Start, End: span.End}); {
 			case abbr && len(q) == 1:
@@ -365,7 +394,9 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 				continue // "ALMA" (a telescope) is not Alma, Michigan
 			}
 		}
-		if c, ok := d.possessorCountry(text(), e.Mentions); ok && e.Type == article.TypePlace && !it.dateline {
+		// A country is no part of another: "Turkey's Syria policy" is Syria all the same.
+		if c, ok := d.possessorCountry(text(), e.Mentions); ok && e.Type == article.TypePlace && !it.dateline &&
+			!slices.ContainsFunc(ps, func(p posting) bool { return d.recs[p.rec].feature == featCountry }) {
 			if ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool { return d.countryOf(p.rec) != c }); len(ps) == 0 && feat == nil {
 				continue // "France's Cesar awards" are no department of Colombia
 			}
@@ -690,6 +721,8 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 		case it.dateline && hasCity && rec.feature == featAdmin1:
 			continue // a dateline names a city: "WASHINGTON —" is the capital, not the state
 		case q:
+		case it.subRegion && len(qual) > 0 && rec.feature == featCity:
+			continue // "Vigo County, Indiana" is no town of Spain: a county written with its state lies in it
 		case it.farDwarfedBy(rec):
 			continue
 		case !it.dateline && rec.feature == featCity && !rec.namesake && rec.pop < unsupportedMaxPopulation && slices.Contains(regionIn, rec.country):
@@ -895,7 +928,8 @@ func (d *data) unsupportedTown(it *item, rec *record, country int32, countrySupp
 	switch {
 	case !countrySupport && (it.ambiguous && rec.pop < unsupportedMaxPopulation && !leadingSeat(it, rec) || rec.pop < lonePopulation):
 		return true
-	case (rec.pop < tinyPopulation && rec.seat == 0 || it.subRegion) && !admin1Support: // a capital is known whatever its size
+	case (rec.pop < tinyPopulation && rec.seat == 0 || it.subRegion || it.ownerOnly && rec.pop < ownerTownPopulation ||
+		it.landmark && rec.pop < lonePopulation) && !admin1Support: // a capital is known whatever its size
 		return true
 	case rec.pop < lonePopulation && rec.seat == 0 && !admin1Support && d.townsIn(it.cands, country) > 1:
 		// "Clyde", "Gardner", "Oracle": one of the country's many small towns of that name, and
@@ -1092,6 +1126,17 @@ var (
 		"Stadium": true, "Airport": true, "Station": true, "Bridge": true, "Park": true, "Boulevard": true, "Plaza": true,
 		"Arena": true, "Hall": true, "Center": true, "Centre": true, "Hotel": true, "Hospital": true}
 )
+
+// landmarkName reports whether a name of several words ends in a facility's word ("Central Park",
+// "Madison Square Garden", "Jackson Park").
+func landmarkName(name string) bool {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 {
+		return false
+	}
+	last := name[i+1:]
+	return facilityAfter[last] || last == "Garden" || last == "Gardens"
+}
 
 // allInFacilityNames reports whether every mention sits inside a facility's name the tagger cut
 // ("Plaza San Martín", "Ridgewood Avenue"). Mentions that do not are what keep a name a place.
@@ -1791,10 +1836,52 @@ func (d *data) qualifierAfter(text []rune, end int) (ps []posting, abbr bool, sp
 	return nil, false, span
 }
 
+// regionList reports whether a qualifier read after a name is rather the next of a list of regions:
+// the name reads as a first-level region and the qualifier names another first-level region of the
+// same country that holds none of the name's readings ("Iowa, N.H.", "Pa., Md. and Del."), where a
+// state qualifies no state. "Washington, D.C." keeps its qualifier: the capital lies in the district.
+func (d *data) regionList(ps, q []posting) bool {
+	if len(q) == 0 {
+		return false
+	}
+	for _, qp := range q {
+		if d.recs[qp.rec].feature != featAdmin1 {
+			return false
+		}
+	}
+	region := false
+	for _, p := range ps {
+		if d.qualifies(p.rec, q) || slices.ContainsFunc(q, func(qp posting) bool { return qp.rec == p.rec }) {
+			return false
+		}
+		if r := &d.recs[p.rec]; r.feature == featAdmin1 && slices.ContainsFunc(q, func(qp posting) bool { return d.countryOf(qp.rec) == r.country }) {
+			region = true
+		}
+	}
+	return region
+}
+
 // listGoesOn reports whether a comma and a capitalised word follow rune offset i: the name before is
 // one of a list ("Boston, Hartford, Norfolk, Providence"), where a county's name qualifies nothing.
 func listGoesOn(text []rune, i int) bool {
 	return i+2 < len(text) && text[i] == ',' && text[i+1] == ' ' && unicode.IsUpper(text[i+2])
+}
+
+// handleMention reports whether a mention is written right after "@" or "#": a social-media handle
+// or hashtag.
+func handleMention(text []rune, m article.Mention) bool {
+	return m.Start > 0 && m.Start <= len(text) && (text[m.Start-1] == '@' || text[m.Start-1] == '#')
+}
+
+// possessorMentions reports whether every mention is followed by 's ("Harrah's", "Bally’s").
+func possessorMentions(text []rune, ms []article.Mention) bool {
+	for _, m := range ms {
+		if m.End+1 >= len(text) || text[m.End] != '\'' && text[m.End] != '’' || text[m.End+1] != 's' ||
+			m.End+2 < len(text) && unicode.IsLetter(text[m.End+2]) {
+			return false
+		}
+	}
+	return len(ms) > 0
 }
 
 // possessive reports whether the word ending at rune offset i ends in 's ("Mississippi's capital").
@@ -1836,6 +1923,9 @@ func (d *data) abbreviation(w string) (ps []posting, abbr bool) {
 	}
 	if !strings.Contains(w, ".") && w != "Qld" {
 		return nil, false // "Miss Smith", "Ind" without its period are words
+	}
+	if writtenAsInitials(w) && !d.initials[Key(w)] {
+		return nil, false // "L.A." is Los Angeles, not "La."
 	}
 	recs := d.abbrevs[Key(w)]
 	for _, r := range recs {

@@ -287,7 +287,9 @@ func (d *data) notAPlace(e article.Entity, text []rune, names nameSpans, firms m
 	for _, m := range e.Mentions {
 		role := roleOfPerson(text, m)                       // "a consultant at Cisco"
 		hyphened := m.End < len(text) && text[m.End] == '-' // "Eldoret-based"
-		if !role && (placedByCue(text, m.Start) || standsAsPlace(text, m, places)) || hyphened || dateline.End > m.Start && m.End > dateline.Start {
+		stated := wordAfterIn(text, m.End, stateNouns, stateNounFirsts) || wordAfterIn(text, m.End, partyWords, "DR") ||
+			wordAfterIn(text, m.End, officeWords, officeWordFirsts) // "a New York state official", "Florida Sen. Marco Rubio"
+		if !role && (placedByCue(text, m.Start) || standsAsPlace(text, m, places)) || hyphened || stated || dateline.End > m.Start && m.End > dateline.Start {
 			return false
 		}
 		person = person || role || d.listedWithNames(text, m, names, places) || named && speaksAsFirm(text, m)
@@ -456,4 +458,30 @@ func ageAfter(text []rune, i int) bool {
 func lowerWordAfter(text []rune, i int) bool {
 	w := wordAfter(text, i)
 	return w != "" && unicode.IsLower([]rune(w)[0])
+}
+
+// presidencyNouns are the nouns a president's surname stands before ("the Bush administration",
+// "the Bush White House", "both Bush presidents"): the name is the person's, not a town's.
+var presidencyNouns = map[string]bool{"administration": true, "administrations": true, "presidency": true,
+	"presidencies": true, "presidents": true, "White": true, "II": true}
+
+// namesPresidency reports whether every mention of a name stands before a presidency noun and no
+// reading of the name is a country, a first-level region or a world city ("the Moscow
+// administration" is the city's): the name is a president's, whatever towns share it.
+func (d *data) namesPresidency(e article.Entity, text []rune) bool {
+	if len(e.Mentions) == 0 {
+		return false
+	}
+	for _, m := range e.Mentions {
+		if !wordAfterIn(text, m.End, presidencyNouns, "apWI") ||
+			text[m.End+1] == 'W' && strings.TrimRight(wordAfter(text, m.End+len(" White")), ".") != "House" {
+			return false
+		}
+	}
+	for _, p := range d.lookup(e.Name) {
+		if r := &d.recs[p.rec]; r.feature == featCountry || r.feature == featAdmin1 || r.pop >= worldCityPopulation {
+			return false
+		}
+	}
+	return true
 }
