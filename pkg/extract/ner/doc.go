@@ -142,7 +142,12 @@
 // capitals are places by where they stand (a dateline's "ILL.", a table's "ECUADOR nil 10,010");
 // a title or role before a name the model called a body makes a person, a news agency after a
 // "person" or a bracketed alias of a body makes a body, and an oil field, a ship or a holiday is
-// read by its class noun.
+// read by its class noun. Political copy (politicnames.go) adds its own: a surname the gazetteer
+// knows as a small town is the person the text names in full ("Cruz" beside "Sen. Ted Cruz"; "in
+// Clinton" stays the town) or a leader's before "administration"; "the Clintons" the family; a
+// news outlet or platform named alone a body ("(UPI)", "told Politico"); a party's word MISC and
+// no short form of the party ("a Democratic congressman"); "a super PAC" no name; "State of the
+// Union" whole.
 // What a name's head noun means is read from WordNet (pkg/extract/wordclass.NameHead, nameheads.go)
 // where the hand lists say nothing: a head of occasions — contests, meetings, fairs, festivals,
 // parades, elections, wars, awards — makes an event of what the model called a place, a work or a

@@ -1026,7 +1026,7 @@ func (t *Tagger) gatherEvidence(s string, toks []token, cands []candidate) {
 		if t.isBrandProduct(s, toks, i, j, k) {
 			ev.score[tiMisc] += nameWeight // "the Sony PSP" (products.go)
 		}
-		if c.typ != article.TypePlace && j-i <= 2 && j < len(toks) && leaderTerms[toks[j].Text] && !isAcronym(c.name) {
+		if (c.typ != article.TypePlace || t.isLeaderSurname(toks, i, j, k)) && j-i <= 2 && j < len(toks) && leaderTerms[toks[j].Text] && !isAcronym(c.name) {
 			ev.score[tiPerson] += weakWeight // "the Obama administration" (lonenames.go), not "the PSD administration"
 			c.personCue = true
 		} else if ev.titled {
@@ -1386,6 +1386,14 @@ func (t *Tagger) nameEvidence(words []string, modelType string, mentions evidenc
 	if modelType != article.TypeOrg && isPartyByMembers(words) && !mentions.titled {
 		ev.score[tiOrg] += nameWeight
 		return ev
+	}
+	// "a report in Politico", "(UPI)", "told Politico": a news outlet or a platform; "a Democratic
+	// congressman", "state GOP chair": a party's word (politicnames.go).
+	if oev, ok := outletEvidence(words, mentions); ok {
+		return oev
+	}
+	if pev, ok := partyEvidence(words); ok {
+		return pev
 	}
 	// "the Fed", "the Bundesbank": a one-word name WordNet knows as an organisation (bodycues.go).
 	// (Also for what the model called a body: a weak cue for a place, "the X" near water, is outweighed.)

@@ -140,6 +140,7 @@ func (t *Tagger) entitiesOf(m *Model, pool *scratchPool, s string) []article.Ent
 	cands = addAliasMentions(s, toks, cands)
 	cands = t.addKnownCompanies(s, toks, cands)
 	cands = t.reshape(s, toks, cands)
+	cands = joinStateOfTheUnion(s, toks, cands)
 	cands = keepHeadlineNames(cands, headEnd)
 	t.gatherEvidence(s, toks, cands)
 	return t.merge(s, cands)
@@ -837,6 +838,8 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 		}
 	}
 	t.retypeGivenNames(s, order)
+	t.retypeSurnames(s, order)
+	t.retypeFamilies(order)
 	// Link short forms: "Cui" → "Cui Rongguo", "Acme" → "Acme Inc.", "WHO" → "World Health Organization".
 	for _, e := range order {
 		target := t.linkTarget(e, order, byName, aliases)
@@ -849,6 +852,7 @@ func (t *Tagger) merge(s string, cands []candidate) []article.Entity {
 		}
 		e.mentions = nil
 	}
+	dropLonePACs(order)
 	t.retypeLoneNames(s, order)
 	var out []article.Entity
 	idx := text.NewRuneIndex(s)
@@ -907,8 +911,9 @@ func (t *Tagger) linkTarget(e *entity, order []*entity, byName map[string]*entit
 		return nil
 	}
 	// "a European spacecraft" is no short form of "European Space Agency": a nationality word is
-	// a name of its own.
-	if e.typ != article.TypePerson && t.isNationality(e.name) {
+	// a name of its own; so is a party's word: "a Republican senator" is no short form of
+	// "Republican Party" or "Republican National Committee" (politicnames.go).
+	if e.typ != article.TypePerson && (t.isNationality(e.name) || partyWords[e.name]) {
 		return nil
 	}
 	personish := e.typ == article.TypePerson || e.typ == article.TypeMisc || e.typ == article.TypeOrg
