@@ -12,13 +12,7 @@ func TestWireFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type want struct{ typ, name string }
-	for _, tc := range []struct {
-		class string
-		in    string
-		wants []want
-		not   []string // names that must not be entities
-	}{
+	checkTyping(t, chain, []typingCase{
 		{"CURRENCY: a country's currency after an amount is money, the country a place",
 			"Reserves rose to 48 billion U.S. Dlrs, the central bank of Ruritania said on Monday.",
 			nil, []string{"U.S. Dlrs"}},
@@ -33,71 +27,59 @@ func TestWireFigures(t *testing.T) {
 			nil, []string{"U.S. Dollar", "The U.S. Dollar"}},
 		{"FIGURE: a table's figures after countries",
 			"Exports, with 1985 in brackets, were: Portugal 12,400 (9,800), Norway 3,100 (4,000) and Kenya 7.5 mln dlrs.",
-			[]want{{"PLACE", "Portugal"}, {"PLACE", "Norway"}, {"PLACE", "Kenya"}},
+			[]typedName{{"PLACE", "Portugal"}, {"PLACE", "Norway"}, {"PLACE", "Kenya"}},
 			[]string{"Portugal 12,400", "Norway 3,100", "Kenya 7.5"}},
 		{"FIGURE: a region's figure in a table",
 			"Sales by region: Europe 299 mln vs 218 mln, North America 334 mln vs 229 mln, Far East 57 mln vs 47 mln.",
 			nil, []string{"North America 334", "Far East 57"}},
 		{"LEGAL TAIL: a founder's firm the model cut before \"and Co\"",
 			"The stock is cheap, said Harold Wenzel of Morton B. Fairley and Co, who follows the company.",
-			[]want{{"ORG", "Morton B. Fairley and Co"}}, []string{"Co"}},
+			[]typedName{{"ORG", "Morton B. Fairley and Co"}}, []string{"Co"}},
 		{"LEGAL TAIL: the firm's name without its tail is its short form",
 			"The new shares were placed by Ferris Wendell and Co with investors, Ferris Wendell said.",
-			[]want{{"ORG", "Ferris Wendell and Co"}}, []string{"Ferris Wendell", "Co"}},
+			[]typedName{{"ORG", "Ferris Wendell and Co"}}, []string{"Ferris Wendell", "Co"}},
 		{"LEGAL TAIL: partners named before \"and Co\", the first before a comma",
 			"NEW YORK, April 9 - Dunmore, Pelham and Co said it would appeal the ruling.",
-			[]want{{"ORG", "Dunmore, Pelham and Co"}}, []string{"Co"}},
+			[]typedName{{"ORG", "Dunmore, Pelham and Co"}}, []string{"Co"}},
 		{"LEGAL TAIL: a legal form after a comma",
 			"Petroleos del Caribe, S.A. said it would sign the contract next week.",
 			nil, []string{"S.A."}},
 		{"SLASH: a legal form written with a slash is no separator",
 			"The field is run by Brekke Olje A/S, and Tromsvik Hydro A/S will operate the next block with A/S Nordfjell Shell.",
-			[]want{{"ORG", "Brekke Olje A/S"}, {"ORG", "Tromsvik Hydro A/S"}, {"ORG", "A/S Nordfjell Shell"}},
+			[]typedName{{"ORG", "Brekke Olje A/S"}, {"ORG", "Tromsvik Hydro A/S"}, {"ORG", "A/S Nordfjell Shell"}},
 			[]string{"Brekke Olje A", "S"}},
 		{"AND RUN: a company's legal form ends the first of two names",
 			"The bonds were placed by Halvard Bank Corp and Credit Lorrain, the agency said.",
-			[]want{{"ORG", "Halvard Bank Corp"}}, []string{"Halvard Bank Corp and Credit Lorrain"}},
+			[]typedName{{"ORG", "Halvard Bank Corp"}}, []string{"Halvard Bank Corp and Credit Lorrain"}},
 		{"AND RUN: two countries",
 			"Talks between Greece and Turkey over the Aegean dispute broke down on Monday.",
-			[]want{{"PLACE", "Greece"}, {"PLACE", "Turkey"}}, []string{"Greece and Turkey"}},
+			[]typedName{{"PLACE", "Greece"}, {"PLACE", "Turkey"}}, []string{"Greece and Turkey"}},
 		{"AND RUN: two bodies, each with its head",
 			"The plan was backed by the World Bank and International Monetary Fund last week.",
-			[]want{{"ORG", "World Bank"}, {"ORG", "International Monetary Fund"}},
+			[]typedName{{"ORG", "World Bank"}, {"ORG", "International Monetary Fund"}},
 			[]string{"World Bank and International Monetary Fund"}},
 		{"AND RUN: a person named with a given name and a company",
 			"The bid for the mill was made by investor Martin Oakes and Dorrington Textile Inc on Friday.",
-			[]want{{"ORG", "Dorrington Textile Inc"}}, []string{"Martin Oakes and Dorrington Textile Inc"}},
+			[]typedName{{"ORG", "Dorrington Textile Inc"}}, []string{"Martin Oakes and Dorrington Textile Inc"}},
 		{"WIRE CAPITALS: a company's class noun in the plural after U.S.",
 			"The debt plan needs the support of U.S. Banks, which hold most of the loans, a banker said.",
 			nil, []string{"U.S. Banks"}},
 		{"WIRE CAPITALS: a company's class noun after an article and U.S.",
 			"Hartmann AG wants to buy a U.S. Company this year, and the U.S. Automaker said it was not for sale.",
-			[]want{{"ORG", "Hartmann AG"}}, []string{"U.S. Company", "U.S. Automaker"}},
+			[]typedName{{"ORG", "Hartmann AG"}}, []string{"U.S. Company", "U.S. Automaker"}},
 		{"CAPITALS: a dateline's state after its town is no body",
 			"GLENVIEW, ILL., March 26 - Harmon Supply Inc said its auditors had resigned.",
-			[]want{{"ORG", "Harmon Supply Inc"}, {"PLACE", "ILL"}}, nil},
+			[]typedName{{"ORG", "Harmon Supply Inc"}, {"PLACE", "ILL"}}, nil},
 		{"CAPITALS: a table's rows of countries in capitals are places",
 			"Quotas were set as follows:\nURUGUAY nil 7,599\nPARAGUAY nil 10,010\nCHILE 37 7,500",
-			[]want{{"PLACE", "URUGUAY"}, {"PLACE", "PARAGUAY"}}, nil},
+			[]typedName{{"PLACE", "URUGUAY"}, {"PLACE", "PARAGUAY"}}, nil},
 		{"TIME ZONE: a clock time's zone is no name",
 			"Orders must be in by 1530 EST, and trading resumes at 0930 EDT, the exchange said.",
 			nil, []string{"EST", "EDT"}},
 		{"CALENDAR: an upper-case dateline's date",
 			"BRASILIA, MARCH 30 - The president announced a new wage policy.",
 			nil, []string{"MARCH 30", "MARCH"}},
-	} {
-		byName := typesByName(t, chain, tc.in)
-		for _, w := range tc.wants {
-			if got, ok := byName[w.name]; !ok || got != w.typ {
-				t.Errorf("%s: %q: %q typed %q; want %s (all: %v)", tc.class, tc.in, w.name, got, w.typ, byName)
-			}
-		}
-		for _, n := range tc.not {
-			if typ, ok := byName[n]; ok {
-				t.Errorf("%s: %q: %q is an entity (%s); want none (all: %v)", tc.class, tc.in, n, typ, byName)
-			}
-		}
-	}
+	})
 }
 
 // TestWireFiguresKeepNames: what the rules of TestWireFigures must leave alone.

@@ -11,53 +11,35 @@ func TestWorksByWordNetAndVerbs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type want struct{ typ, name string }
-	for _, tc := range []struct {
-		class string
-		in    string
-		wants []want
-		not   []string // names that must not be entities
-	}{
+	checkTyping(t, chain, []typingCase{
 		{"an apposition with an amount names a work",
 			"Among the winners was Lantern, a $9,000 (£4,700) tale of two sisters, which opened in March.",
-			[]want{{"MISC", "Lantern"}}, nil},
+			[]typedName{{"MISC", "Lantern"}}, nil},
 		{"a WordNet work noun in an apposition",
 			"Harbour Lights, a 2004 novella by Ruth Okafor, was reissued this week.",
-			[]want{{"MISC", "Harbour Lights"}, {"PERSON", "Ruth Okafor"}}, nil},
+			[]typedName{{"MISC", "Harbour Lights"}, {"PERSON", "Ruth Okafor"}}, nil},
 		{"an apposition whose work noun a participle follows",
 			"Ada Mensah, co-editor of Reading The Senate, a book analyzing floor speeches, spoke on Monday.",
-			[]want{{"MISC", "Reading The Senate"}, {"PERSON", "Ada Mensah"}}, nil},
+			[]typedName{{"MISC", "Reading The Senate"}, {"PERSON", "Ada Mensah"}}, nil},
 		{"titles given as examples of works, after a year's possessive",
 			"She starred in several films including 1994's Harbour of Glass and novels such as The Salt Road.",
-			[]want{{"MISC", "Harbour of Glass"}, {"MISC", "The Salt Road"}}, nil},
+			[]typedName{{"MISC", "Harbour of Glass"}, {"MISC", "The Salt Road"}}, nil},
 		{"a possessive inside a title after a class noun",
 			"She played the matron in the drama Nurses' Station and a cameo in the comedy Harry's Garden Party.",
-			[]want{{"MISC", "Nurses' Station"}, {"MISC", "Harry's Garden Party"}}, []string{"Nurses", "Harry"}},
+			[]typedName{{"MISC", "Nurses' Station"}, {"MISC", "Harry's Garden Party"}}, []string{"Nurses", "Harry"}},
 		{"a title before an actress is a work, a place before her is not",
 			"Harbourside actress Mary Keane died on Sunday. The Hollywood actress Jane Fonda paid tribute.",
-			[]want{{"MISC", "Harbourside"}, {"PERSON", "Mary Keane"}, {"PLACE", "Hollywood"}}, nil},
+			[]typedName{{"MISC", "Harbourside"}, {"PERSON", "Mary Keane"}, {"PLACE", "Hollywood"}}, nil},
 		{"a quoted title after a WordNet work noun",
 			"The choir closed with the anthem “Rise Up Together” before the minister spoke.",
-			[]want{{"MISC", "Rise Up Together"}}, nil},
+			[]typedName{{"MISC", "Rise Up Together"}}, nil},
 		{"a title after \"directed\" and \"starred in\", kept whole across \"of\"",
 			"Ruth Okafor directed The Quiet Harbour in 2019 and starred in The Daughter of the Tide last year.",
-			[]want{{"PERSON", "Ruth Okafor"}, {"MISC", "The Quiet Harbour"}, {"MISC", "The Daughter of the Tide"}}, []string{"Daughter", "Tide"}},
+			[]typedName{{"PERSON", "Ruth Okafor"}, {"MISC", "The Quiet Harbour"}, {"MISC", "The Daughter of the Tide"}}, []string{"Daughter", "Tide"}},
 		{"a quoted title after \"wrote\"",
 			"Ms Okafor wrote “Salt and Iron” while teaching in Lagos.",
-			[]want{{"MISC", "Salt and Iron"}, {"PLACE", "Lagos"}}, nil},
-	} {
-		byName := typesByName(t, chain, tc.in)
-		for _, w := range tc.wants {
-			if got, ok := byName[w.name]; !ok || got != w.typ {
-				t.Errorf("%s: %q: %q typed %q; want %s (all: %v)", tc.class, tc.in, w.name, got, w.typ, byName)
-			}
-		}
-		for _, n := range tc.not {
-			if typ, ok := byName[n]; ok {
-				t.Errorf("%s: %q: %q is an entity (%s)", tc.class, tc.in, n, typ)
-			}
-		}
-	}
+			[]typedName{{"MISC", "Salt and Iron"}, {"PLACE", "Lagos"}}, nil},
+	})
 }
 
 // TestWorkNounsNeedTheirCue: an unquoted name after a WordNet work noun, or a person after a
