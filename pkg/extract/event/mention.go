@@ -259,7 +259,7 @@ func (d *doc) accept(si, i int, e *entry) (cand, bool) {
 	if d.sportsSense(si, i) || !d.senseEvidence(si, i, end, e, typ) || d.otherSense(si, i, end, typ, prev, next) {
 		return cand{}, false
 	}
-	if d.negated(si, i, e.noun) || d.cancelled(si, end, typ) || d.habitual(si, i, end) {
+	if d.negated(si, i, e.noun) || d.cancelled(si, end, typ) || d.habitual(si, i, end) || d.foretold(si, i) {
 		return cand{}, false
 	}
 	if d.future(si, i) {

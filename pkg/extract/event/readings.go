@@ -77,7 +77,7 @@ func (d *doc) readingSense(si, i, end int, typ, prev, next string) bool {
 		if d.w(i) == "deals" && next == "with" && oneOf(prev, "which", "that", "who", "it", "he", "she", "also") {
 			return true // "the film, which deals with the last hours": the verb
 		}
-		return d.signedNoAgreement(si, i, end, prev, next)
+		return d.kindOfDeals(si, i, end) || d.signedNoAgreement(si, i, end, prev, next)
 	}
 	return false
 }

@@ -256,6 +256,9 @@ func (d *doc) otherSense(si, i, end int, typ, prev, next string) bool {
 			}
 		}
 	case TypeStatement:
+		if d.claimSense(i, end, prev, next) {
+			return true
+		}
 		if prev == "into" {
 			return true // "pressure him into announcing an inquiry": wanted, not made
 		}
@@ -291,6 +294,9 @@ func (d *doc) idiomSense(si, i, end int, typ, prev, next string) bool {
 		}
 		if w == "meet" && prev == "ends" {
 			return true // "make ends meet"
+		}
+		if d.acquaintanceSense(si, i, end, prev, next) {
+			return true
 		}
 		return d.routineOrGoal(si, i, end)
 	case TypeDisaster:
