@@ -30,7 +30,7 @@ func (e *Extractor) classCueAt(toks []text.Token, k int) bool {
 	case w[len(w)-1] == 's' && w[len(w)-2] != 's':
 		finite = true
 	}
-	return finite && !e.lex.say[w] && !e.lex.after[w] && wordclass.Communication(w)
+	return finite && !e.lex.say[w] && !e.lex.after[w] && wordclass.Communication(w) && !nounNotCue(toks, k, w)
 }
 
 // progressiveBe before an -ing form makes it a finite verb: "The Democrats are alleging".

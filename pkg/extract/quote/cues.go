@@ -236,7 +236,9 @@ func coordinated(toks []text.Token, k int) bool {
 //     suffered"): "that" is then a relative pronoun and no clause is reported;
 //   - "state" between a capitalised word and a capitalised one ("New York state Democratic official
 //     Christine Quinn", "Wisconsin state Rep. David Bowen"): the noun of a US state's bodies;
-//   - "called" after "a"/"an" and a noun ("a website called “…”", "a group called the …"): naming.
+//   - "called" after "a"/"an" and a noun ("a website called “…”", "a group called the …"): naming;
+//   - an -s form after a possessive determiner or a period adjective ("his calls to end …",
+//     "two-year notes"): a plural noun, which no verb form follows.
 func nounNotCue(toks []text.Token, k int, w string) bool {
 	if k > 0 && k+1 < len(toks) && strings.HasSuffix(w, "ed") && possessive(toks[k-1].Text) && contractedPronoun(toks[k-1].Text) == "" {
 		if n := toks[k+1].Text; text.IsWord(n) && !text.IsCapitalized(n) && !determiners[n] && !pronounSpeakers[n] &&
@@ -258,10 +260,32 @@ func nounNotCue(toks []text.Token, k int, w string) bool {
 		!sentenceOpeners[toks[k-2].Text] && text.IsCapitalized(toks[k+1].Text) {
 		return true // "Rust Belt states Indiana, Michigan and Ohio": the plural noun before the states' names
 	}
+	if k > 0 && strings.HasSuffix(w, "s") && w != "says" && (possessiveDeterminers[lower(toks[k-1].Text)] || periodAdjective(toks, k-1)) {
+		return true // "his calls to end …", "their claims", "two-year notes": a plural noun, not a verb
+	}
 	if w == "called" && k >= 2 && text.IsWord(toks[k-1].Text) && !text.IsCapitalized(toks[k-1].Text) {
 		if a := lower(toks[k-2].Text); a == "a" || a == "an" {
 			return true
 		}
+	}
+	return false
+}
+
+// possessiveDeterminers open a noun phrase: a verb form never follows one.
+var possessiveDeterminers = wordSet(`his her its their our my your`)
+
+// periodAdjective reports whether toks[j] ends a hyphenated length of time used as an adjective
+// ("two-year", "10-year", "six-month", "30-day"), written as one token or split at the hyphen.
+func periodAdjective(toks []text.Token, j int) bool {
+	t := lower(toks[j].Text)
+	if i := strings.LastIndexByte(t, '-'); i > 0 {
+		t = t[i+1:]
+	} else if j < 2 || toks[j-1].Text != "-" || toks[j-1].End != toks[j].Start {
+		return false
+	}
+	switch t {
+	case "year", "month", "week", "day":
+		return true
 	}
 	return false
 }

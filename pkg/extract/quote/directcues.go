@@ -433,12 +433,16 @@ func (e *Extractor) reportsClause(toks []text.Token, k, kEnd int) bool {
 
 // titleQuote reports whether quote q is the name of a programme, book or paper, not words said: a
 // short run of capitalised words after a possessive or after "on"/"in" ("said Thursday on Fox
-// News’s “Fox and Friends.”", "on CNN's \"State of the Union\"", "in ”The Art of the Deal.”").
+// News’s “Fox and Friends.”", "on CNN's \"State of the Union\"", "in ”The Art of the Deal.”"), or
+// after the naming of a work (namedWork: "a show called “Brokers,”", "the book “Blue Hours”").
 func titleQuote(d *doc, q found) bool {
 	toks := d.tokensIn(max(0, q.openerAt-60), q.openerAt)
 	n := len(toks)
-	if n == 0 || !(possessive(toks[n-1].Text) || toks[n-1].Text == "on" || toks[n-1].Text == "in") {
+	if n == 0 || !(possessive(toks[n-1].Text) || toks[n-1].Text == "on" || toks[n-1].Text == "in" || namedWork(toks)) {
 		return false
+	}
+	if rest := d.s[q.closerAt:]; namedWork(toks) && (strings.HasPrefix(rest, " by ") || strings.HasPrefix(rest, ", by ")) {
+		return false // "a paper titled “…” by Ann Lee and Bo Chan": the authors' own written words
 	}
 	words := strings.Fields(d.s[q.start:q.end])
 	if len(words) > 6 {
@@ -450,4 +454,34 @@ func titleQuote(d *doc, q found) bool {
 		}
 	}
 	return true
+}
+
+// workNouns name things that carry a title: "the book “…”", "a film called “…”".
+var workNouns = wordSet(`book books film films movie movies show shows play plays novel novels song songs album
+albums series documentary program programme programs programmes column podcast ad ads memo report
+article editorial essay poem painting exhibition campaign initiative class course website site blog`)
+
+// namedWork reports whether toks, the words before a quote's opening mark, end by naming a work or
+// a thing: "titled", "entitled", "headlined"; a work noun ("the novel"); or "called", "named",
+// "dubbed" after a common noun ("a show called"), not after a person who calls something so ("what
+// he called", "Trump dubbed"). Title-case quoted words there are the thing's name, not speech.
+// ("so-called" stays: its scare quotes may sit inside reported speech that holds them.)
+func namedWork(toks []text.Token) bool {
+	n := len(toks)
+	w := lower(toks[n-1].Text)
+	switch w {
+	case "titled", "entitled", "headlined":
+		return true
+	case "called", "named", "dubbed":
+		if n < 2 {
+			return false
+		}
+		b := toks[n-2].Text
+		lb := lower(b)
+		sb := singular(lb)
+		return workNouns[lb] || text.IsWord(b) && !text.IsCapitalized(b) && !pronounSpeakers[b] && !relativePronoun(lb) &&
+			!auxiliaries[lb] && lb != "been" && lb != "be" && lb != "being" && !adverb(b) && !personNoun(sb) &&
+			!titleNouns[sb] && !peopleWords[lb] && !groupNouns[sb] && nounClass(sb) != 'p'
+	}
+	return workNouns[w]
 }

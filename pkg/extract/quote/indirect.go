@@ -430,7 +430,7 @@ func (e *Extractor) trailingCue(d *doc, toks []text.Token) []found {
 		// At the sentence's end a verb of reporting counts: "…, The Wall Street Journal reports.",
 		// "…, new figures show.", and a speech verb in a title-case headline ("…, Minister Says").
 		cue, kEnd := e.cueAt(toks, k, false)
-		if w := lower(toks[k].Text); cue == "" && (reportVerbs[w] || e.lex.say[w] && d.inHeadline(toks[k].Start)) && (k+1 == n || k+2 == n && !text.IsWord(toks[k+1].Text)) && text.IsWord(toks[k-1].Text) {
+		if w := lower(toks[k].Text); cue == "" && (reportVerbs[w] || e.lex.say[w] && d.inHeadline(toks[k].Start)) && (k+1 == n || k+2 == n && !text.IsWord(toks[k+1].Text)) && text.IsWord(toks[k-1].Text) && !nounNotCue(toks, k, w) {
 			cue, kEnd = toks[k].Text, k
 		}
 		if cue == "" || cue == "according to" || participle(lower(toks[k].Text)) {

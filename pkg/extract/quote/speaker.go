@@ -124,6 +124,16 @@ func (d *doc) resolveNPDepth(q *found, toks []text.Token, p np, depth int) {
 			return
 		}
 	}
+	if m, r := d.appositiveHolder(toks, p); m != nil {
+		// "Jane Roe, senior fellow at the Example Institute said", "Jane Roe (D-Ohio), chairman of
+		// the committee, which …, said": the person named before the role speaks, the body is
+		// only where she works
+		q.spk, q.kind, q.mStart, q.mEnd = m, kindNamed, m.start, m.end
+		if q.role == "" {
+			q.role = d.s[toks[r].Start:end]
+		}
+		return
+	}
 	if m := d.lastMentionIn(start, end); m != nil {
 		d.byMention(q, toks, p, h, head, m)
 		return
@@ -1265,3 +1275,77 @@ func locativePlace(toks []text.Token, a int) bool {
 
 // locativePreps place what comes before them ("officials in Kabul", "dealers across Asia").
 var locativePreps = wordSet(`in from at across throughout near inside outside`)
+
+// roleExtras head a person's role in an appositive beside the titles of titleNouns: "editor at
+// large of …", "senior research fellow at …".
+var roleExtras = wordSet(`editor fellow partner correspondent columnist member professor`)
+
+// appositiveHolder is the person whose appositive role is the phrase p: p opens lower-case right
+// after a comma, names an office ("chairman", "senior research fellow", "editor at large") before
+// an affiliation ("of", "at", "for" a body) and the person's name stands just before the comma,
+// perhaps with a parenthesis ("(D-Mich.)", an acronym) between. A reader takes the person, not the
+// body, for the speaker, whether or not the appositive's closing comma was written. The name must
+// open its clause (no verb or preposition before it), so "talks with Jane Roe, head of …" is no
+// speaker. It returns nil otherwise.
+func (d *doc) appositiveHolder(toks []text.Token, p np) (*speakerRef, int) {
+	if p.after {
+		return nil, 0
+	}
+	if p.a < 2 || toks[p.a-1].Text != "," {
+		// the phrase may hold the name too: "Jane Roe, senior fellow at the … said"
+		for c := p.a + 1; c < p.b; c++ {
+			if toks[c].Text == "," {
+				p.a = c + 1
+				break
+			}
+		}
+	}
+	if p.a >= 3 && affiliationWord(lower(toks[p.a-1].Text)) {
+		// "Jane Roe, senior fellow at the Example Institute said": the phrase is only the body;
+		// its role runs back to the comma
+		for k, n := p.a-1, 0; k >= 1 && n < 8; k, n = k-1, n+1 {
+			if t := toks[k-1].Text; t == "," {
+				p.a = k
+				break
+			} else if !text.IsWord(t) || text.IsCapitalized(t) {
+				break
+			}
+		}
+	}
+	if p.a < 2 || toks[p.a-1].Text != "," || text.IsCapitalized(toks[p.a].Text) {
+		return nil, 0
+	}
+	office, affil := false, false
+	for i := p.a; i <= p.b && !affil; i++ {
+		w := lower(toks[i].Text)
+		switch {
+		case affiliationWord(w):
+			affil = office && i > p.a && i < p.b
+		case titleNouns[w] || titleWords[w] || roleExtras[w]:
+			office = true
+		}
+	}
+	if !affil {
+		return nil, 0
+	}
+	j := p.a - 2 // the last token of the name
+	if toks[j].Text == ")" {
+		for k := j - 1; k >= 0 && k > j-8; k-- {
+			if toks[k].Text == "(" {
+				j = k - 1
+				break
+			}
+		}
+		if j < 0 || toks[j].Text == ")" {
+			return nil, 0
+		}
+	}
+	m := d.lastMentionIn(toks[0].Start, toks[j].End)
+	if m == nil || m.typ != article.TypePerson || m.end != toks[j].End || d.prepositionalName(m.start) ||
+		d.verbBefore(d.sentenceStart(m.start), m.start) {
+		return nil, 0
+	}
+	return m, p.a
+}
+
+func affiliationWord(w string) bool { return w == "of" || w == "at" || w == "for" }

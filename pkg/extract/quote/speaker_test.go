@@ -55,6 +55,12 @@ func TestSpeakers(t *testing.T) {
 		in   string
 		want spk
 	}{
+		{"appositive role without closing comma: the person, not the body",
+			"Martin Hollis, senior research fellow at the Dunmore Institute said prices would keep rising.",
+			spk{"prices would", "Martin Hollis", "PERSON", "named", "senior research fellow at the Dunmore Institute"}},
+		{"appositive role after a parenthesis: the person, not the body",
+			"Karen Pruitt (D-Ore.), chairman of the Senate Banking Committee, said the bill was dead.",
+			spk{"the bill", "Karen Pruitt", "PERSON", "named", ""}},
 		{"group in a place is the group",
 			"Farmers in nearby Yangzhou said the harvest had come three weeks late this year.",
 			spk{"the harvest", "Farmers in nearby Yangzhou", "PERSON", "anonymous", ""}},
@@ -406,6 +412,13 @@ func TestNoSpeechInPledges(t *testing.T) {
 		"Veltro did not answer the Gazette's repeated requests for comment.",                     // an adjective
 		"The firm fell short of Rexon's stated goal of a million units.",                         // an adjective
 		"In 1992, Sun Belt states Arizona, Nevada and Texas all backed the plan.",                // a plural noun
+		// issue #19, plural nouns read as speech verbs
+		"Mendez rallied voters with his calls to end the \"rigged market\" that he says hurts them.",
+		"The sale will begin with the auction on Tuesday, March 24 of 8 billion dlrs of two-year notes. That will be followed on Thursday by more.",
+		// issue #19, titles in quotation marks: the name of a work or a thing, not words said
+		"Hollis hosts a radio show called “Traders,” which airs on Sundays.",
+		"The campaign released a memo titled \"Where the Race Stands.\"",
+		"Her first novel “Salt Harbour” sold poorly.",
 	} {
 		if got := spoken(t, s); len(got) != 0 {
 			t.Errorf("%q: got quotes%s", s, show(got))
