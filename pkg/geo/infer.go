@@ -71,6 +71,16 @@ var containerWords = map[string]bool{
 // containerLinks are the words after a name (and its kind) that introduce where it lies.
 var containerLinks = map[string]bool{"in": true, "near": true, "outside": true, "of": true}
 
+// positionWords say where within a place something lies ("Upstate New York", "Downtown"); the tagger
+// sometimes takes them for places of their own, which they are not.
+var positionWords = map[string]bool{"upstate": true, "downstate": true, "uptown": true, "downtown": true,
+	"inland": true, "overseas": true, "offshore": true}
+
+// areaAdjectives may stand between a container link and the container ("in suburban Atlanta",
+// "outside downtown Denver"): the place still holds the name before the link.
+var areaAdjectives = map[string]bool{"suburban": true, "downtown": true, "rural": true, "greater": true,
+	"Greater": true, "metropolitan": true, "central": true, "coastal": true}
+
 // locativeCues are the words before a name (an article between allowed) that say it is where
 // something is or happens: "in Sheffield Hallam", "across West Texas", "between Tokyo and Hakata".
 var locativeCues = map[string]bool{"in": true, "at": true, "near": true, "from": true, "across": true,
@@ -102,6 +112,8 @@ func (d *data) unknownEligible(e article.Entity, surnames map[string]bool, text 
 		return false
 	case isAcronym(e.Mentions):
 		return false
+	case len(d.abbrevs[k]) > 0 || positionWords[k]:
+		return false // "the funeral Mass", "in Upstate New York": a state's short form off its qualifier place, or a word of position
 	case orgHeads[lastWord(e.Name)] || orgLeads[strings.Fields(e.Name)[0]]:
 		return false // "West Japan Railway", "Manchester United": a body named after a place
 	case e.Type != article.TypePlace && slices.ContainsFunc(e.Mentions, func(m article.Mention) bool {
@@ -612,6 +624,11 @@ func (d *data) containerOf(text []rune, m article.Mention, startAt, endAt map[in
 		if strings.HasPrefix(string(text[j:min(j+4, len(text))]), "the ") {
 			if rec, ok := startAt[j+4]; ok {
 				return rec
+			}
+		}
+		if w2 := wordAfter(text, j-1); areaAdjectives[w2] {
+			if rec, ok := startAt[j+len([]rune(w2))+1]; ok {
+				return rec // "Gwinnett County in suburban Atlanta"
 			}
 		}
 	}

@@ -95,20 +95,25 @@ type item struct {
 	ownerOnly bool
 	// landmark: the name ends in a facility's word ("Central Park", "Madison Square Garden"): a
 	// landmark more often than the small town of that name, which then needs its region named.
-	landmark      bool
-	surname       bool     // the name is the last word of a person's name in the article ("Obama", "Romney")
-	feat          *feature // the name is a place that is no settlement ("Sahel", "Earth")
-	dateline      bool     // a mention is the story's dateline place
-	strict        bool     // a state abbreviation or a dateline region says where the place is: nothing outside it
-	ambiguous     bool     // the candidates lie in more than one country
-	rivalsCountry bool     // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
+	landmark bool
+	surname  bool     // the name is the last word of a person's name in the article ("Obama", "Romney")
+	feat     *feature // the name is a place that is no settlement ("Sahel", "Earth")
+	dateline bool     // a mention is the story's dateline place
+	// bareDateline: the dateline names no region ("VANCOUVER, March 17 -"): wire copy writes one for
+	// any but the best-known city of the name ("VANCOUVER, Wash."), so a town of half the size of a
+	// namesake city does not get the dateline by the story naming its country ("U.S. dlrs").
+	bareDateline  bool
+	strict        bool // a state abbreviation or a dateline region says where the place is: nothing outside it
+	ambiguous     bool // the candidates lie in more than one country
+	rivalsCountry bool // a country or only small towns rival the first-level regions among the candidates ("Georgia", "Nevada")
 	regions       []qualRegion
-	bigCity       uint32 // the population of the largest candidate city, when it is big enough to dwarf towns
-	bigSeat       uint32 // the population of the largest candidate seat of a region or country, of at least lonePopulation
-	pick          int32  // record index, -1 none
-	dropped       bool   // the pick was a small town nothing in the article supports (see dropUnsupported)
-	mistyped      bool   // an ORG or PERSON name read as a place because the text uses it as one (mistypedPlace)
-	regionAbroad  bool   // the pick was a small region of a country the article has no part in: a local place the gazetteer lacks
+	bigCity       uint32  // the population of the largest candidate city, when it is big enough to dwarf towns
+	bigCityCC     [2]byte // the country of that city
+	bigSeat       uint32  // the population of the largest candidate seat of a region or country, of at least lonePopulation
+	pick          int32   // record index, -1 none
+	dropped       bool    // the pick was a small town nothing in the article supports (see dropUnsupported)
+	mistyped      bool    // an ORG or PERSON name read as a place because the text uses it as one (mistypedPlace)
+	regionAbroad  bool    // the pick was a small region of a country the article has no part in: a local place the gazetteer lacks
 	// noEvidence: the name is a sports team ("Minnesota beat Buffalo") or a politician's state
 	// ("Sen. Bernie Sanders (Vt.)"): it is read on its own, and its reading says nothing about where
 	// the story's other places are.
@@ -135,6 +140,15 @@ const (
 	// a village there, as it may make "Paris" the Texan town a twentieth of the French city's size.
 	worldCityPopulation = 500_000
 	farDwarfRatio       = 200
+	// A town a twentieth of the size of a big city of its own country is read only where the text
+	// qualifies it: an American story naming Texas or Georgia among other states does not make
+	// "Cleveland" a Texan or Georgian town, while it may make "Paris" the Texan one (the reader of a
+	// Texas story may well mean the town there before a city abroad).
+	domesticBigCity     = 300_000
+	halvedDatelineRatio = 2 // see halvedDateline
+	// A city at least this big keeps its name alone in quotes ("what 'Brussels' stands for"); a
+	// smaller town's name so written is a work's title ("the musical 'Hamilton'").
+	titleCityPopulation = 1_000_000
 	likeSizeRatio       = 5 // towns within this ratio of a seat's size are of like size (see outrankedBy)
 )
 
@@ -153,10 +167,22 @@ func (it *item) outrankedBy(r *record) bool {
 	return it.dwarfedBy(r) || r.feature == featCity && r.seat == 0 && r.pop < it.bigSeat && uint64(r.pop)*likeSizeRatio >= uint64(it.bigSeat)
 }
 
+// halvedDateline reports whether r is a town the item's bare dateline names though a namesake city at
+// least twice its size exists: only its own region named in the story makes the dateline r.
+func (it *item) halvedDateline(r *record) bool {
+	return it.bareDateline && r.feature == featCity && r.pop > 0 && uint64(r.pop)*halvedDatelineRatio < uint64(it.bigCity)
+}
+
 // farDwarfedBy reports whether r is a town so much smaller than the item's biggest city, a world
-// city, that only a qualifier makes the name mean it.
+// city or a big city of r's own country, that only a qualifier makes the name mean it.
 func (it *item) farDwarfedBy(r *record) bool {
-	return r.feature == featCity && r.pop > 0 && it.bigCity >= worldCityPopulation && uint64(r.pop)*farDwarfRatio < uint64(it.bigCity)
+	if r.feature != featCity || r.pop == 0 {
+		return false
+	}
+	if it.bigCity >= domesticBigCity && r.cc == it.bigCityCC && uint64(r.pop)*dwarfRatio < uint64(it.bigCity) {
+		return true
+	}
+	return it.bigCity >= worldCityPopulation && uint64(r.pop)*farDwarfRatio < uint64(it.bigCity)
 }
 
 // addDatelineRegion makes the region of the dateline ("TEXAS" in "SAN ANTONIO, TEXAS, March 30 -") a
@@ -360,12 +386,29 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 				ps = d.regionsOnly(ps) // "Washington state", "caucuses in Alaska, Hawaii and Washington"
 			}
 		}
+		if quarterNames[k] && !slices.ContainsFunc(e.Mentions, func(m article.Mention) bool { return !strings.EqualFold(wordBefore(text(), m.Start), "the") }) {
+			// "the West has to shut its borders", "the South": a part of the world or of a country, never
+			// the town (West, Texas) or the region (Cameroon's West) of that name, written without the article.
+			continue
+		}
+		if titleMentions(text(), e.Mentions) {
+			// "the musical 'Hamilton'", "“Fargo” won": a town's name alone in quotes is a work's title;
+			// a country, a region or a world city so quoted is still the place ("what 'Brussels' stands for").
+			ps = slices.DeleteFunc(slices.Clone(ps), func(p posting) bool {
+				r := &d.recs[p.rec]
+				return r.feature == featCity && r.pop < titleCityPopulation
+			})
+			if len(ps) == 0 {
+				continue
+			}
+		}
 		if e.Type == article.TypePlace && teamMentions(text(), e.Mentions, false) {
 			teams++
 		}
 		for _, m := range e.Mentions {
 			if hasDateline && m.Start < dl.PlaceSpan.End && dl.PlaceSpan.Start < m.End {
 				it.dateline = true
+				it.bareDateline = dl.Region == ""
 				it.strict = it.strict || d.namesRegion(dlQual)
 				qual = append(qual, dlQual...)
 			}
@@ -434,7 +477,7 @@ func (r *Resolver) Extract(ctx context.Context, a *article.Article) error {
 		ps, qual := d.placeName(dl.Place)
 		if len(ps) > 0 {
 			it := &item{mentions: []article.Mention{{Text: dl.Place, Start: dl.PlaceSpan.Start, End: dl.PlaceSpan.End}},
-				dateline: true, strict: d.namesRegion(dlQual), pick: -1}
+				dateline: true, bareDateline: dl.Region == "", strict: d.namesRegion(dlQual), pick: -1}
 			d.fillCandidates(it, ps, append(qual, dlQual...), srcCountry, demonymCountries)
 			it.addDatelineRegion(dl, dlQual)
 			datelineItem = len(items)
@@ -510,7 +553,7 @@ func (d *data) settle(items []*item, peers [][]int, rivals map[int32][]int, date
 					s += d.countryEvidence(p.rec, picks, i, rivals[p.rec])
 				} else if pass > 0 {
 					local, national := d.evidenceParts(p.rec, picks, i, rivals[p.rec])
-					dwarfed := it.outrankedBy(&d.recs[p.rec])
+					dwarfed := it.outrankedBy(&d.recs[p.rec]) || it.halvedDateline(&d.recs[p.rec])
 					if dwarfed {
 						national = 0 // "PERTH" in a story naming the U.S. is still Perth, Australia
 					}
@@ -705,8 +748,8 @@ func (d *data) fillCandidates(it *item, ps, qual []posting, srcCountry int32, de
 	}
 	it.rivalsCountry = hasCountry || smallTowns
 	for _, p := range ps {
-		if r := &d.recs[p.rec]; r.feature == featCity && r.pop >= dwarfingPopulation {
-			it.bigCity = max(it.bigCity, r.pop)
+		if r := &d.recs[p.rec]; r.feature == featCity && r.pop >= dwarfingPopulation && r.pop > it.bigCity {
+			it.bigCity, it.bigCityCC = r.pop, r.cc
 		}
 		if r := &d.recs[p.rec]; r.feature == featCity && r.seat > 0 && r.pop >= lonePopulation {
 			it.bigSeat = max(it.bigSeat, r.pop)
@@ -1882,6 +1925,30 @@ func possessorMentions(text []rune, ms []article.Mention) bool {
 		}
 	}
 	return len(ms) > 0
+}
+
+// quarterNames are the names of the four quarters, which after "the" name a part of the world.
+var quarterNames = map[string]bool{"west": true, "east": true, "north": true, "south": true}
+
+// titleMentions reports whether every mention stands alone inside quotation marks ("'Hamilton' will
+// tour", "“Fargo”"), not a quoted possessive ("'Brazil's debt").
+func titleMentions(text []rune, ms []article.Mention) bool {
+	for _, m := range ms {
+		if m.Start < 1 || m.End >= len(text) || !quoteMark(text[m.Start-1]) || !quoteMark(text[m.End]) ||
+			m.End+1 < len(text) && unicode.IsLetter(text[m.End+1]) {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
+// quoteMark reports a straight or curly quotation mark.
+func quoteMark(r rune) bool {
+	switch r {
+	case '\'', '"', '‘', '’', '“', '”':
+		return true
+	}
+	return false
 }
 
 // possessive reports whether the word ending at rune offset i ends in 's ("Mississippi's capital").
