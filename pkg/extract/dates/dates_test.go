@@ -17,7 +17,7 @@ var published = time.Date(2023, 10, 25, 9, 30, 0, 0, time.FixedZone("CST", 8*360
 
 func TestFind(t *testing.T) {
 	e := New()
-	type d struct{ text, value, grain string }
+	type d = foundDate
 	for _, tc := range []struct {
 		in   string
 		want []d
@@ -45,21 +45,7 @@ func TestFind(t *testing.T) {
 		{"On 5th November, and on November 5th.", []d{{"5th November", "2023-11-05", "day"}, {"November 5th", "2023-11-05", "day"}}},
 		{"You may 5 times", nil},
 	} {
-		got := e.Find(tc.in, published)
-		var gs []d
-		for _, g := range got {
-			gs = append(gs, d{g.Text, g.Value, g.Grain})
-		}
-		if len(gs) != len(tc.want) {
-			t.Errorf("Find(%q) = %v; want %v", tc.in, gs, tc.want)
-			continue
-		}
-		for i := range gs {
-			if gs[i] != tc.want[i] {
-				t.Errorf("Find(%q)[%d] = %v; want %v", tc.in, i, gs[i], tc.want[i])
-			}
-		}
-		checkOffsets(t, tc.in, got)
+		checkFound(t, "Find", tc.in, e.Find(tc.in, published), tc.want)
 	}
 }
 
@@ -110,7 +96,7 @@ func TestTense(t *testing.T) {
 
 func TestFindForms(t *testing.T) {
 	e := New()
-	type d struct{ text, value, grain string }
+	type d = foundDate
 	for _, tc := range []struct {
 		in, host string
 		want     []d
@@ -129,22 +115,25 @@ func TestFindForms(t *testing.T) {
 		{"Due 05/06/2023, not 25/12/2023.", "www.nytimes.com", []d{{"05/06/2023", "2023-06-05", "day"}, {"25/12/2023", "2023-12-25", "day"}}},
 		{"Smith and May met in May.", "", []d{{"May", "2023-05", "month"}}},
 	} {
-		got := e.FindFrom(tc.in, published, tc.host)
-		var gs []d
-		for _, g := range got {
-			gs = append(gs, d{g.Text, g.Value, g.Grain})
-		}
-		if len(gs) != len(tc.want) {
-			t.Errorf("FindFrom(%q, %q) = %v; want %v", tc.in, tc.host, gs, tc.want)
-			continue
-		}
-		for i := range gs {
-			if gs[i] != tc.want[i] {
-				t.Errorf("FindFrom(%q, %q)[%d] = %v; want %v", tc.in, tc.host, i, gs[i], tc.want[i])
-			}
-		}
-		checkOffsets(t, tc.in, got)
+		checkFound(t, "FindFrom "+tc.host, tc.in, e.FindFrom(tc.in, published, tc.host), tc.want)
 	}
+}
+
+// foundDate is a date a case expects, as Find gives it.
+type foundDate struct{ text, value, grain string }
+
+// checkFound compares the dates got, found in in by call, with want, in order, and checks their
+// offsets.
+func checkFound(t *testing.T, call, in string, got []article.Date, want []foundDate) {
+	t.Helper()
+	gs := make([]foundDate, 0, len(got))
+	for _, g := range got {
+		gs = append(gs, foundDate{g.Text, g.Value, g.Grain})
+	}
+	if !slices.Equal(gs, want) {
+		t.Errorf("%s(%q) = %v; want %v", call, in, gs, want)
+	}
+	checkOffsets(t, in, got)
 }
 
 func TestNoReference(t *testing.T) {

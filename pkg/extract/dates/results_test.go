@@ -11,7 +11,7 @@ import (
 // and "starts" as a noun (published 12 March 2024).
 func TestResultsCopy(t *testing.T) {
 	ref := time.Date(2024, 3, 12, 9, 0, 0, 0, time.UTC)
-	type d struct{ text, value, grain string }
+	type d = foundDate
 	for _, tc := range []struct {
 		in   string
 		want []d
@@ -55,19 +55,7 @@ func TestResultsCopy(t *testing.T) {
 		// a schedule verb before a finite verb is a plural noun
 		{"In February, housing starts were unchanged.", []d{{"February", "2024-02", "month"}}},
 	} {
-		var gs []d
-		for _, g := range New().Find(tc.in, ref) {
-			gs = append(gs, d{g.Text, g.Value, g.Grain})
-		}
-		if len(gs) != len(tc.want) {
-			t.Errorf("Find(%q) = %v; want %v", tc.in, gs, tc.want)
-			continue
-		}
-		for i := range gs {
-			if gs[i] != tc.want[i] {
-				t.Errorf("Find(%q)[%d] = %v; want %v", tc.in, i, gs[i], tc.want[i])
-			}
-		}
+		checkFound(t, "Find", tc.in, New().Find(tc.in, ref), tc.want)
 	}
 }
 

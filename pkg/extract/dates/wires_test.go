@@ -10,7 +10,7 @@ import (
 // October 2023).
 func TestWireForms(t *testing.T) {
 	e := New()
-	type d struct{ text, value, grain string }
+	type d = foundDate
 	for _, tc := range []struct {
 		in   string
 		want []d
@@ -58,20 +58,7 @@ func TestWireForms(t *testing.T) {
 		{"The last raid came on October nine, officials said.", []d{{"October nine", "2023-10-09", "day"}}},
 		{"Output fell in October two years ago.", []d{{"October", "2023-10", "month"}, {"two years ago", "2021", "year"}}},
 	} {
-		got := e.Find(tc.in, published)
-		var gs []d
-		for _, g := range got {
-			gs = append(gs, d{g.Text, g.Value, g.Grain})
-		}
-		if len(gs) != len(tc.want) {
-			t.Errorf("Find(%q) = %v; want %v", tc.in, gs, tc.want)
-			continue
-		}
-		for i := range gs {
-			if gs[i] != tc.want[i] {
-				t.Errorf("Find(%q)[%d] = %v; want %v", tc.in, i, gs[i], tc.want[i])
-			}
-		}
+		checkFound(t, "Find", tc.in, e.Find(tc.in, published), tc.want)
 	}
 }
 
