@@ -1,7 +1,6 @@
 package geo
 
 import (
-	_ "embed"
 	"slices"
 	"strings"
 	"sync"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/newsmon/newsmon/pkg/article"
 	"github.com/newsmon/newsmon/pkg/extract/wordclass"
+	"github.com/newsmon/newsmon/pkg/names"
 )
 
 // This file reads the roles a place's name plays in a story that make it no place of the story: a
@@ -21,18 +21,11 @@ import (
 // readers mark them (an NHL round-up's "Pittsburgh" is Pittsburgh), whether named alone or in a
 // results line; a team sheet lists players, not towns.
 
-//go:embed data/given-names.tsv
-var givenNamesFile string
-
-// givenNames are the US Census given names (data/SOURCES.md), by Key. Read-only once built.
+// givenNames are the US Census given names (package names), by Key. Read-only once built.
 var givenNames = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}
-	for _, line := range strings.Split(givenNamesFile, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		name, _, _ := strings.Cut(line, "\t")
-		out[Key(name)] = true
+	for _, g := range names.GivenNames() {
+		out[Key(g.Name)] = true
 	}
 	return out
 })
