@@ -323,6 +323,13 @@ func (s *localStore) commit(batch []*stateWrite) {
 		}
 		return nil
 	})
+	if err != nil && len(batch) > 1 {
+		// One write's failure must not fail the others: each again on its own.
+		for _, w := range batch {
+			s.commit([]*stateWrite{w})
+		}
+		return
+	}
 	for _, w := range batch {
 		if w.err = err; err != nil {
 			w.done = false
