@@ -438,6 +438,30 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// placeCase is a short story of our own with the entities a tagger gives it, the places its
+// mentions must resolve to and the mentions that must stay unresolved.
+type placeCase struct {
+	name  string
+	text  string
+	ents  []ent
+	want  []wantPlace
+	unres []string
+}
+
+// checkPlaceCases resolves each case's story with res and checks its places (checkPlaces).
+func checkPlaceCases(t *testing.T, res *Resolver, cases []placeCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newArticle(t, "", tc.text, tc.ents...)
+			if err := res.Extract(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			checkPlaces(t, a, tc.want, tc.unres)
+		})
+	}
+}
+
 // wantPlace is a mention a test expects resolved, and what to.
 type wantPlace struct{ mention, name, cc, admin1, feature string }
 

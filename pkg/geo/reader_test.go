@@ -11,13 +11,7 @@ import (
 func TestReadAsAReader(t *testing.T) {
 	t.Parallel()
 	res := NewResolver(mustDefault(t))
-	for _, tc := range []struct {
-		name  string
-		text  string
-		ents  []ent
-		want  []wantPlace
-		unres []string
-	}{
+	checkPlaceCases(t, res, []placeCase{
 		{
 			name: "a politician's state is no evidence for the story's other places",
 			text: "The accord reached in Paris still holds, Texas Democratic Senator Ann Roe said.",
@@ -182,15 +176,7 @@ func TestReadAsAReader(t *testing.T) {
 			want:  []wantPlace{{"Montreal", "Montréal", "CA", "Quebec", FeatureCity}, {"Lake Ontario", "Lake Ontario", "CA", "", FeatureOther}, {"Quebec", "Quebec", "CA", "Quebec", FeatureAdmin1}},
 			unres: []string{"Artic Ocean"},
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			a := newArticle(t, "", tc.text, tc.ents...)
-			if err := res.Extract(context.Background(), a); err != nil {
-				t.Fatal(err)
-			}
-			checkPlaces(t, a, tc.want, tc.unres)
-		})
-	}
+	})
 }
 
 // TestPartyStateBesideTheCapital checks that one name read two ways in a story keeps both: the

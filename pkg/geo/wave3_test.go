@@ -1,9 +1,6 @@
 package geo
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // TestResolveWorldCitiesAndNonPlaces holds the classes of issue #19 "places in context" found in
 // the third audit pool: a world city's name stays the world city although the story names the
@@ -11,13 +8,7 @@ import (
 func TestResolveWorldCitiesAndNonPlaces(t *testing.T) {
 	t.Parallel()
 	res := NewResolver(mustDefault(t))
-	for _, tc := range []struct {
-		name  string
-		text  string
-		ents  []ent
-		want  []wantPlace
-		unres []string
-	}{
+	checkPlaceCases(t, res, []placeCase{
 		{
 			name: "a dateline world city is not a hamlet of a region the story names later",
 			text: "HOUSTON, May 2 - Oil companies said output fell.\n\nDrilling in Alaska slowed as well, the companies said.",
@@ -90,13 +81,5 @@ func TestResolveWorldCitiesAndNonPlaces(t *testing.T) {
 			ents: []ent{{"PLACE", "Oregon"}, {"PLACE", "New York"}},
 			want: []wantPlace{{"Oregon", "Oregon", "US", "Oregon", FeatureAdmin1}, {"New York", "New York City", "US", "New York", FeatureCity}},
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			a := newArticle(t, "", tc.text, tc.ents...)
-			if err := res.Extract(context.Background(), a); err != nil {
-				t.Fatal(err)
-			}
-			checkPlaces(t, a, tc.want, tc.unres)
-		})
-	}
+	})
 }
